@@ -1,0 +1,299 @@
+#!/usr/bin/env bash
+# Run a throw-away two-node OpenSearch 2.x cluster on loopback for integration tests.
+#
+#   bash .ci/opensearch.sh start    # fetch (if needed), unpack, start 2 nodes, wait for green
+#   bash .ci/opensearch.sh status   # show node processes and cluster health
+#   bash .ci/opensearch.sh stop     # stop both nodes and wait for them to exit
+#
+# Distribution: the "integ-test-zip" from Maven Central (no bundled JDK, no security
+# plugin -> plain http, no auth). Fetched with Maven into ~/.m2 and copied to the cache.
+#
+# Layout (all under $OPENSEARCH_CACHE_DIR, default <repo>/.cache/opensearch, git-ignored):
+#   opensearch-<ver>.zip               cached distribution
+#   opensearch-<ver>/                  unpacked OPENSEARCH_HOME (shared, read-only)
+#   nodes/node-N/{config,data,logs,tmp}, nodes/node-N.pid, nodes/node-N.console.log
+#
+# Nodes: node-1 http 127.0.0.1:9200 transport 9300; node-2 http 9201 transport 9301;
+# cluster name "releases-test". Loopback only, so OpenSearch's production bootstrap
+# checks (vm.max_map_count etc.) are not enforced.
+#
+# Env overrides: OPENSEARCH_VERSION (default 2.19.6), OPENSEARCH_HEAP (default 512m),
+# OPENSEARCH_CACHE_DIR, OPENSEARCH_USER (user to run as when invoked as root, default
+# "opensearch"), OPENSEARCH_START_TIMEOUT (seconds, default 180), JAVA_HOME.
+set -euo pipefail
+
+VERSION="${OPENSEARCH_VERSION:-2.19.6}"
+HEAP="${OPENSEARCH_HEAP:-512m}"
+RUN_USER="${OPENSEARCH_USER:-opensearch}"
+START_TIMEOUT="${OPENSEARCH_START_TIMEOUT:-180}"
+CLUSTER_NAME="releases-test"
+HOST="127.0.0.1"
+NODES=(1 2)
+HTTP_PORTS=([1]=9200 [2]=9201)
+TRANSPORT_PORTS=([1]=9300 [2]=9301)
+ARTIFACT="org.opensearch.distribution.integ-test-zip:opensearch:${VERSION}:zip"
+DEP_PLUGIN="org.apache.maven.plugins:maven-dependency-plugin:3.6.1"
+
+REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+CACHE_DIR="${OPENSEARCH_CACHE_DIR:-$REPO_ROOT/.cache/opensearch}"
+ZIP="$CACHE_DIR/opensearch-${VERSION}.zip"
+OS_HOME="$CACHE_DIR/opensearch-${VERSION}"
+NODES_DIR="$CACHE_DIR/nodes"
+
+log() { echo "[opensearch.sh] $*" >&2; }
+die() { log "ERROR: $*"; exit 1; }
+
+node_dir() { echo "$NODES_DIR/node-$1"; }
+pid_file() { echo "$NODES_DIR/node-$1.pid"; }
+console_log() { echo "$NODES_DIR/node-$1.console.log"; }
+main_log() { echo "$(node_dir "$1")/logs/${CLUSTER_NAME}.log"; }
+
+# PID of node N if it is alive and really an OpenSearch process of this node, else empty.
+# Falls back to scanning /proc when the pid file is missing (the JVM writes it a few
+# seconds after launch and removes it on exit).
+node_pid() {
+  local f pid c
+  f="$(pid_file "$1")"
+  if [[ -s "$f" ]]; then
+    pid="$(tr -dc '0-9' <"$f")"
+    if [[ -n "$pid" ]] && is_node_proc "$pid" "$1"; then echo "$pid"; return 0; fi
+  fi
+  for c in /proc/[0-9]*; do
+    pid="${c#/proc/}"
+    if is_node_proc "$pid" "$1"; then echo "$pid"; return 0; fi
+  done
+}
+
+# is_node_proc PID N: PID is a java process started with node N's config dir.
+is_node_proc() {
+  local exe
+  exe="$(readlink "/proc/$1/exe" 2>/dev/null)" || return 1
+  [[ "$exe" == */java ]] || return 1
+  tr '\0' '\n' <"/proc/$1/cmdline" 2>/dev/null | grep -qxF -- "-Dopensearch.path.conf=$(node_dir "$2")/config"
+}
+
+port_in_use() { (exec 3<>"/dev/tcp/$HOST/$1") 2>/dev/null; }
+
+find_java_home() {
+  if [[ -n "${OPENSEARCH_JAVA_HOME:-}" ]]; then echo "$OPENSEARCH_JAVA_HOME"; return; fi
+  if [[ -n "${JAVA_HOME:-}" && -x "${JAVA_HOME}/bin/java" ]]; then echo "$JAVA_HOME"; return; fi
+  local java
+  java="$(command -v java)" || die "java not found (need JDK 11+; set JAVA_HOME)"
+  java="$(readlink -f "$java")"
+  dirname "$(dirname "$java")"
+}
+
+fetch() {
+  [[ -s "$ZIP" ]] && return 0
+  mkdir -p "$CACHE_DIR"
+  local m2="${HOME}/.m2/repository/org/opensearch/distribution/integ-test-zip/opensearch/${VERSION}/opensearch-${VERSION}.zip"
+  if [[ ! -s "$m2" ]]; then
+    command -v mvn >/dev/null || die "mvn not found and $ZIP not cached"
+    log "downloading $ARTIFACT via Maven ..."
+    local t0=$SECONDS
+    # Run outside the repo so no stray pom.xml is picked up.
+    (cd "$(mktemp -d)" && mvn -q -B -Dstyle.color=never "${DEP_PLUGIN}:get" -Dartifact="$ARTIFACT" -Dtransitive=false 2>&1 | sed -e "s/\x1b\[[0-9;]*m//g" >&2) \
+      || die "mvn dependency:get $ARTIFACT failed"
+    log "download took $((SECONDS - t0))s"
+  fi
+  [[ -s "$m2" ]] || die "artifact not found at $m2 after mvn"
+  cp "$m2" "$ZIP.tmp" && mv "$ZIP.tmp" "$ZIP"
+}
+
+unpack() {
+  [[ -x "$OS_HOME/bin/opensearch" ]] && return 0
+  log "unpacking $ZIP ..."
+  local tmp="$CACHE_DIR/.unpack.$$"
+  rm -rf "$tmp" && mkdir -p "$tmp"
+  if command -v unzip >/dev/null; then
+    unzip -q "$ZIP" -d "$tmp"
+  else
+    python3 -m zipfile -e "$ZIP" "$tmp"
+    chmod +x "$tmp/opensearch-${VERSION}"/bin/*
+  fi
+  rm -rf "$OS_HOME"
+  mv "$tmp/opensearch-${VERSION}" "$OS_HOME"
+  rmdir "$tmp"
+  chmod -R a+rX "$OS_HOME"
+}
+
+# OpenSearch refuses to run as root ("can not run opensearch as root").
+ensure_user() {
+  [[ "$(id -u)" -eq 0 ]] || return 0
+  if ! id -u "$RUN_USER" >/dev/null 2>&1; then
+    log "creating system user $RUN_USER"
+    useradd --system --no-create-home --home-dir /nonexistent --shell /usr/sbin/nologin "$RUN_USER"
+  fi
+}
+
+# Run a command as the unprivileged user (or as-is when not root).
+as_user() {
+  if [[ "$(id -u)" -eq 0 ]]; then
+    runuser -u "$RUN_USER" -- "$@"
+  else
+    "$@"
+  fi
+}
+
+write_node_config() {
+  local n=$1 d
+  d="$(node_dir "$n")"
+  mkdir -p "$d/config" "$d/data" "$d/logs" "$d/tmp"
+  cp "$OS_HOME/config/log4j2.properties" "$d/config/"
+  mkdir -p "$d/config/jvm.options.d"
+  # Per-node jvm.options: node-local gc log / heap dump / error file paths.
+  sed -e "s#^-XX:HeapDumpPath=.*#-XX:HeapDumpPath=$d/data#" \
+      -e "s#^-XX:ErrorFile=.*#-XX:ErrorFile=$d/logs/hs_err_pid%p.log#" \
+      -e "s#file=logs/gc.log#file=$d/logs/gc.log#" \
+      "$OS_HOME/config/jvm.options" >"$d/config/jvm.options"
+  cat >"$d/config/opensearch.yml" <<EOF
+# generated by .ci/opensearch.sh -- test cluster, loopback only
+cluster.name: ${CLUSTER_NAME}
+node.name: node-${n}
+network.host: ${HOST}
+http.port: ${HTTP_PORTS[$n]}
+transport.port: ${TRANSPORT_PORTS[$n]}
+discovery.seed_hosts: ["${HOST}:${TRANSPORT_PORTS[1]}", "${HOST}:${TRANSPORT_PORTS[2]}"]
+cluster.initial_cluster_manager_nodes: ["node-1", "node-2"]
+path.data: ${d}/data
+path.logs: ${d}/logs
+# CI disks are often >85% full; do not let disk watermarks block replica allocation
+# or flip indices read-only.
+cluster.routing.allocation.disk.threshold_enabled: false
+EOF
+}
+
+start_node() {
+  local n=$1 d pid
+  d="$(node_dir "$n")"
+  pid="$(node_pid "$n")"
+  if [[ -n "$pid" ]]; then
+    log "node-$n already running (pid $pid)"
+    return 0
+  fi
+  local p
+  for p in "${HTTP_PORTS[$n]}" "${TRANSPORT_PORTS[$n]}"; do
+    port_in_use "$p" && die "port $HOST:$p already in use by something else (not node-$n from $NODES_DIR)"
+  done
+  rm -f "$(pid_file "$n")"
+  write_node_config "$n"
+  [[ "$(id -u)" -eq 0 ]] && chown -R "$RUN_USER:" "$d" "$NODES_DIR"
+  local java_home
+  java_home="$(find_java_home)"
+  log "starting node-$n (http ${HTTP_PORTS[$n]}, transport ${TRANSPORT_PORTS[$n]}, heap $HEAP)"
+  # bin/opensearch calls "bin/opensearch-keystore" relative to the cwd -> cd to home.
+  (
+    cd "$OS_HOME"
+    as_user env -u JAVA_TOOL_OPTIONS -u JAVA_OPTS \
+      OPENSEARCH_JAVA_HOME="$java_home" \
+      OPENSEARCH_PATH_CONF="$d/config" \
+      OPENSEARCH_TMPDIR="$d/tmp" \
+      OPENSEARCH_JAVA_OPTS="-Xms$HEAP -Xmx$HEAP ${OPENSEARCH_EXTRA_JAVA_OPTS:-}" \
+      "$OS_HOME/bin/opensearch" -d -p "$(pid_file "$n")" \
+      >"$(console_log "$n")" 2>&1 </dev/null
+  ) || start_failed "node-$n failed to launch"
+}
+
+dump_logs() {
+  local n
+  for n in "${NODES[@]}"; do
+    log "---- node-$n console ($(console_log "$n")) ----"
+    tail -n 20 "$(console_log "$n")" >&2 2>/dev/null || true
+    log "---- node-$n log ($(main_log "$n")) ----"
+    tail -n 60 "$(main_log "$n")" >&2 2>/dev/null || true
+  done
+}
+
+# Print logs, stop whatever was started, exit non-zero.
+start_failed() {
+  dump_logs
+  log "ERROR: $*"
+  cmd_stop
+  exit 1
+}
+
+wait_green() {
+  local deadline=$((SECONDS + START_TIMEOUT)) n url
+  url="http://$HOST:${HTTP_PORTS[1]}/_cluster/health?wait_for_status=green&wait_for_nodes=2&timeout=5s"
+  while ((SECONDS < deadline)); do
+    for n in "${NODES[@]}"; do
+      [[ -n "$(node_pid "$n")" ]] || start_failed "node-$n is not running (exited during startup)"
+    done
+    if curl -fsS --max-time 10 "$url" >/dev/null 2>&1; then
+      return 0
+    fi
+    sleep 1
+  done
+  start_failed "cluster not green with 2 nodes after ${START_TIMEOUT}s"
+}
+
+cmd_start() {
+  local t0=$SECONDS n
+  command -v curl >/dev/null || die "curl is required"
+  fetch
+  unpack
+  ensure_user
+  mkdir -p "$NODES_DIR"
+  if [[ "$(id -u)" -eq 0 ]]; then
+    # the unprivileged user must be able to reach the cache dir
+    as_user test -r "$OS_HOME/lib" \
+      || die "user $RUN_USER cannot read $OS_HOME (parent dir not world-traversable?); set OPENSEARCH_CACHE_DIR"
+  fi
+  for n in "${NODES[@]}"; do start_node "$n"; done
+  wait_green
+  log "cluster ${CLUSTER_NAME} green with 2 nodes (http://$HOST:${HTTP_PORTS[1]}, http://$HOST:${HTTP_PORTS[2]}) in $((SECONDS - t0))s"
+}
+
+cmd_stop() {
+  local n pid pids=()
+  for n in "${NODES[@]}"; do
+    pid="$(node_pid "$n")"
+    if [[ -n "$pid" ]]; then
+      log "stopping node-$n (pid $pid)"
+      kill -TERM "$pid" 2>/dev/null || true
+      pids+=("$n:$pid")
+    fi
+  done
+  local deadline=$((SECONDS + 60)) entry
+  for entry in "${pids[@]}"; do
+    n="${entry%%:*}"; pid="${entry#*:}"
+    while kill -0 "$pid" 2>/dev/null; do
+      if ((SECONDS >= deadline)); then
+        log "node-$n (pid $pid) did not exit after SIGTERM; sending SIGKILL"
+        kill -KILL "$pid" 2>/dev/null || true
+        sleep 1
+        break
+      fi
+      sleep 0.5
+    done
+  done
+  for n in "${NODES[@]}"; do rm -f "$(pid_file "$n")"; done
+  log "stopped"
+}
+
+cmd_status() {
+  local n pid rc=0
+  for n in "${NODES[@]}"; do
+    pid="$(node_pid "$n")"
+    if [[ -n "$pid" ]]; then
+      echo "node-$n: running (pid $pid, http $HOST:${HTTP_PORTS[$n]})"
+    else
+      echo "node-$n: not running"; rc=3
+    fi
+  done
+  for n in "${NODES[@]}"; do
+    if curl -fsS --max-time 5 "http://$HOST:${HTTP_PORTS[$n]}/_cluster/health?pretty" 2>/dev/null; then
+      curl -fsS --max-time 5 "http://$HOST:${HTTP_PORTS[$n]}/_cat/nodes?v&h=name,ip,port,http_address,node.role,cluster_manager" 2>/dev/null || true
+      break
+    fi
+  done
+  return $rc
+}
+
+case "${1:-}" in
+  start) cmd_start ;;
+  stop) cmd_stop ;;
+  status) cmd_status ;;
+  restart) cmd_stop; cmd_start ;;
+  *) echo "usage: $0 {start|stop|status|restart}" >&2; exit 2 ;;
+esac

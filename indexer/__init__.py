@@ -1,0 +1,46 @@
+"""release search: parse press releases, index them with Whoosh, and search them.
+
+from indexer import build_index, open_index
+build_index(["seeds"], "index")
+with open_index("index") as index:
+    page = index.search("conference call", tickers=["IMGN"], date_from="2011-10-01")
+    for hit in page.hits:
+        print(hit.date, hit.headline)
+"""
+
+from .build import BuildReport, build_index
+from .model import (
+    Facet,
+    FacetValue,
+    Hit,
+    IndexLocked,
+    IndexNotFound,
+    Page,
+    ParseError,
+    QueryError,
+    Release,
+    ReleaseSearchError,
+)
+from .parse import parse_file, parse_paths
+from .search import ReleaseIndex, SearchRequest, default_index_path, open_index
+
+__all__ = [
+    "BuildReport",
+    "Facet",
+    "FacetValue",
+    "Hit",
+    "IndexLocked",
+    "IndexNotFound",
+    "Page",
+    "ParseError",
+    "QueryError",
+    "Release",
+    "ReleaseIndex",
+    "ReleaseSearchError",
+    "SearchRequest",
+    "build_index",
+    "default_index_path",
+    "open_index",
+    "parse_file",
+    "parse_paths",
+]

@@ -1,0 +1,612 @@
+"""The Whoosh backend: index storage with atomic switch-over, searcher lifecycle, and query execution.
+
+Layout of an index directory:
+    CURRENT          the name of the live generation (replaced atomically)
+    gen-<stamp>/     one complete Whoosh index per generation
+    .write.lock      held by the one process that may build
+A build writes a new generation beside the live one and then replaces CURRENT, so readers never
+see a half-built index; a searcher notices the change and reopens.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import html
+import os
+import re
+import shutil
+import threading
+import time
+from contextlib import contextmanager
+from datetime import datetime, timedelta
+
+import numpy as np
+from whoosh import highlight
+from whoosh import query as wq
+from whoosh.index import EmptyIndexError, create_in, exists_in, open_dir
+
+from .. import query as q
+from ..facets import NO_DATE, FacetTable
+from ..model import Facet, Hit, IndexLocked, IndexNotFound, Page, QueryError
+from ..parse.tickers import normalise_exchange
+from ..schema import DEFAULT_FIELDS, FACETS_BY_NAME, TEXT_ANALYZER, build_schema
+
+CURRENT = "CURRENT"
+LOCK = ".write.lock"
+# Fields that `field:` names search in, for logical fields spanning several index fields.
+FIELD_GROUPS = {
+    "headline": ("headline", "subheadline"),
+    "body": ("lede", "body", "about", "forward_looking", "contacts"),
+    "lede": ("lede",),
+    "subheadline": ("subheadline",),
+    "about": ("about",),
+    "company": ("company",),
+    "location": ("location",),
+    "wire": ("wire",),
+}
+# Retired searchers are closed after this long, so requests still using them can finish.
+RETIRE_AFTER_S = 30.0
+SNIPPET_CHARS = 240
+
+
+# ---- Storage ----------------------------------------------------------------------------------
+
+
+class WhooshStore:
+    """The directory holding index generations, and the switch between them."""
+
+    def __init__(self, path: str | os.PathLike):
+        self.path = os.path.abspath(os.fspath(path))
+
+    def current(self) -> str | None:
+        """Path of the live generation, or None when there is no index yet."""
+        try:
+            with open(os.path.join(self.path, CURRENT), encoding="utf-8") as handle:
+                name = handle.read().strip()
+        except FileNotFoundError:
+            return None
+        gen = os.path.join(self.path, name)
+        return gen if name and os.path.isdir(gen) else None
+
+    def exists(self) -> bool:
+        """Whether a complete index is live here."""
+        gen = self.current()
+        return gen is not None and exists_in(gen)
+
+    def new_generation(self):
+        """Create an empty Whoosh index in a fresh generation folder; return (path, index)."""
+        os.makedirs(self.path, exist_ok=True)
+        name = f"gen-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}-{time.monotonic_ns() % 100000}"
+        gen = os.path.join(self.path, name)
+        os.makedirs(gen)
+        return gen, create_in(gen, build_schema())
+
+    def copy_generation(self):
+        """A new generation holding a copy of the live one (hard links: segment files never change)."""
+        live = self.current()
+        os.makedirs(self.path, exist_ok=True)
+        name = f"gen-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}-{time.monotonic_ns() % 100000}"
+        gen = os.path.join(self.path, name)
+        os.makedirs(gen)
+        for entry in os.listdir(live):
+            src, dst = os.path.join(live, entry), os.path.join(gen, entry)
+            if entry.endswith(".lock"):
+                continue
+            try:
+                os.link(src, dst)
+            except OSError:
+                shutil.copy2(src, dst)
+        return gen, open_dir(gen)
+
+    def switch_to(self, gen: str) -> None:
+        """Make gen the live generation atomically, then remove generations no longer live."""
+        tmp = os.path.join(self.path, f".{CURRENT}.{os.getpid()}.tmp")
+        with open(tmp, "w", encoding="utf-8") as handle:
+            handle.write(os.path.basename(gen) + "\n")
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, os.path.join(self.path, CURRENT))
+        self.remove_stale(keep=gen)
+
+    def remove_stale(self, keep: str | None = None) -> None:
+        """Delete generation folders that are not live (left by switches or interrupted builds)."""
+        live = self.current()
+        for entry in os.listdir(self.path):
+            full = os.path.join(self.path, entry)
+            if entry.startswith("gen-") and full not in (live, keep) and os.path.isdir(full):
+                shutil.rmtree(full, ignore_errors=True)
+
+    def discard(self, gen: str) -> None:
+        """Remove a generation that was never switched to."""
+        shutil.rmtree(gen, ignore_errors=True)
+
+    @contextmanager
+    def write_lock(self):
+        """Hold the build lock; fail at once with a clear message when another build holds it."""
+        os.makedirs(self.path, exist_ok=True)
+        handle = open(os.path.join(self.path, LOCK), "a+")
+        try:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                raise IndexLocked(
+                    f"another 'releases index' is writing {self.path}: wait for it to finish, then run again"
+                ) from None
+            yield
+        finally:
+            handle.close()
+
+
+# ---- Searching --------------------------------------------------------------------------------
+
+
+class _Snapshot:
+    """One opened generation: index, searcher and facet table, used together."""
+
+    def __init__(self, gen: str):
+        try:
+            self.index = open_dir(gen)
+        except EmptyIndexError as exc:
+            raise IndexNotFound(
+                f"the index at {gen} is incomplete: rebuild it with 'releases index --rebuild'"
+            ) from exc
+        self.gen = gen
+        self.searcher = self.index.searcher()
+        reader = self.searcher.reader()
+        self.live = np.zeros(reader.doc_count_all(), dtype=bool)
+        self.live[np.fromiter(reader.all_doc_ids(), dtype=np.int64)] = True
+        self.table = FacetTable.load(reader, self.live)
+        self.lock = threading.Lock()  # a Whoosh searcher is not safe for concurrent use
+        self.retired_at: float | None = None
+
+    def close(self) -> None:
+        self.searcher.close()
+
+
+class WhooshBackend:
+    """Searches one index directory, reusing a searcher until the index changes."""
+
+    name = "whoosh"
+
+    def __init__(self, path: str | os.PathLike):
+        self.store = WhooshStore(path)
+        if not self.store.exists():
+            raise IndexNotFound(
+                f"no index at {self.store.path}: build one with 'releases index SOURCE... --index {self.store.path}'"
+            )
+        self._guard = threading.Lock()
+        self._snapshot: _Snapshot | None = None
+        self._retired: list[_Snapshot] = []
+
+    # -- lifecycle --
+
+    def snapshot(self) -> _Snapshot:
+        """The current snapshot, reopened when a build switched generations or committed."""
+        with self._guard:
+            gen = self.store.current()
+            if gen is None:
+                raise IndexNotFound(f"the index at {self.store.path} was removed: rebuild it with 'releases index'")
+            snap = self._snapshot
+            if snap is None or snap.gen != gen or not snap.searcher.up_to_date():
+                fresh = _Snapshot(gen)
+                if snap is not None:
+                    snap.retired_at = time.monotonic()
+                    self._retired.append(snap)
+                self._snapshot = snap = fresh
+            self._close_retired()
+            return snap
+
+    def _close_retired(self) -> None:
+        now = time.monotonic()
+        keep = []
+        for old in self._retired:
+            if now - old.retired_at > RETIRE_AFTER_S:
+                old.close()
+            else:
+                keep.append(old)
+        self._retired = keep
+
+    def close(self) -> None:
+        """Close every searcher this backend opened."""
+        with self._guard:
+            for snap in self._retired + ([self._snapshot] if self._snapshot else []):
+                snap.close()
+            self._retired, self._snapshot = [], None
+
+    # -- queries --
+
+    def search(self, request, parsed: q.ParsedQuery) -> Page:
+        """Run a search request: exact total, facets over the whole result set, one page of hits."""
+        snap = self.snapshot()
+        with snap.lock:
+            return self._search(snap, request, parsed)
+
+    def _search(self, snap: _Snapshot, request, parsed: q.ParsedQuery) -> Page:
+        table = snap.table
+        tree = parsed.tree
+        wquery = translate(tree)
+        base = self._match_mask(snap, wquery, tree)
+        filters = self._filter_masks(snap, request)
+        final = base.copy()
+        for mask in filters.values():
+            final &= mask
+        facets: dict[str, Facet] = {}
+        for name in request.facets:
+            mask = base.copy()
+            for other, fmask in filters.items():
+                if other != name:
+                    mask &= fmask
+            facets[name] = table.count(name, mask, request.filters.get(name, ()), limit=request.facet_limit)
+        groups = table.dupkeys[final]
+        grouped = groups[groups >= 0]
+        total = int(len(np.unique(grouped)) + np.count_nonzero(groups < 0)) if request.collapse else int(final.sum())
+        hits = self._page_hits(snap, wquery, tree, request, final, filters, parsed)
+        suggestion = suggest_correction(snap.searcher, parsed.words) if request.page == 1 else None
+        return Page(
+            query=request.query,
+            total=total,
+            page=request.page,
+            per_page=request.per_page,
+            hits=hits,
+            facets=facets,
+            sort=request.sort,
+            suggestion=suggestion,
+            timeline=table.timeline(final),
+        )
+
+    def _match_mask(self, snap: _Snapshot, wquery, tree) -> np.ndarray:
+        if isinstance(tree, q.MatchAll):
+            return snap.live.copy()
+        mask = np.zeros(len(snap.live), dtype=bool)
+        docs = np.fromiter(snap.searcher.docs_for_query(wquery), dtype=np.int64)
+        mask[docs] = True
+        return mask & snap.live
+
+    def _filter_masks(self, snap: _Snapshot, request) -> dict[str, np.ndarray]:
+        table = snap.table
+        masks: dict[str, np.ndarray] = {}
+        for name, values in request.filters.items():
+            if values:
+                if name not in table.columns:
+                    raise QueryError(f"unknown facet '{name}': use one of {', '.join(FACETS_BY_NAME)}")
+                masks[name] = table.columns[name].select(values, table.size)
+        if request.tickers:
+            tickers = table.columns["ticker"].select(request.tickers, table.size)
+            masks["ticker"] = masks["ticker"] & tickers if "ticker" in masks else tickers
+        if request.date_range is not None:
+            lo, hi = request.date_range.start, request.date_range.end
+            dates = table.dates
+            mask = dates != NO_DATE
+            if lo is not None:
+                mask &= dates >= _epoch(lo)
+            if hi is not None:
+                mask &= dates < _epoch(hi)
+            masks["date"] = mask
+        return masks
+
+    def _page_hits(self, snap, wquery, tree, request, final, filters, parsed) -> list[Hit]:
+        searcher = snap.searcher
+        start = (request.page - 1) * request.per_page
+        # Collapsing folds copies together, so read ahead enough candidates to fill the page.
+        want = start + request.per_page
+        candidates = want * 3 + 20 if request.collapse else want
+        scores: dict[int, float] = {}
+        if request.sort == "relevance" and not isinstance(tree, q.MatchAll):
+            allowed = None
+            if filters:
+                allowed = set(np.flatnonzero(final).tolist())
+            results = searcher.search(wquery, limit=candidates, filter=allowed)
+            order = [hit.docnum for hit in results[:candidates]]
+            scores = {hit.docnum: hit.score for hit in results[:candidates]}
+        else:
+            docs = np.flatnonzero(final)
+            dates = snap.table.dates[docs]
+            if request.sort == "oldest":
+                keys = np.where(dates == NO_DATE, np.iinfo(np.int64).max, dates)
+                idx = np.argsort(keys, kind="stable")[:candidates]
+            else:
+                idx = np.argsort(-dates, kind="stable")[:candidates]
+            order = docs[idx].tolist()
+        if request.collapse:
+            order, copies = _collapse(order, snap.table.dupkeys, final)
+        else:
+            copies = {}
+        page_docs = order[start : start + request.per_page]
+        terms = _highlight_terms(tree)
+        hits = []
+        for docnum in page_docs:
+            stored = searcher.stored_fields(docnum)
+            hit = stored_to_hit(stored, scores.get(docnum), make_snippet(stored, terms))
+            hit.duplicates = [_copy_info(searcher.stored_fields(other)) for other in copies.get(docnum, [])]
+            hits.append(hit)
+        return hits
+
+    def get(self, release_id: str) -> dict | None:
+        """Every stored field of one release, or None."""
+        snap = self.snapshot()
+        with snap.lock:
+            docnum = snap.searcher.document_number(id=release_id)
+            if docnum is None:
+                return None
+            stored = dict(snap.searcher.stored_fields(docnum))
+            key = snap.table.dupkeys[docnum]
+            others = np.flatnonzero((snap.table.dupkeys == key) & snap.live) if key >= 0 else []
+            stored["duplicates"] = [_copy_info(snap.searcher.stored_fields(int(o))) for o in others if int(o) != docnum]
+            return stored
+
+    def related(self, release_id: str, limit: int = 5) -> list[Hit]:
+        """Releases most like this one, excluding its own copies."""
+        snap = self.snapshot()
+        with snap.lock:
+            searcher = snap.searcher
+            docnum = searcher.document_number(id=release_id)
+            if docnum is None:
+                return []
+            key = snap.table.dupkeys[docnum]
+            stored = searcher.stored_fields(docnum)
+            text = " ".join(stored.get(f, "") for f in ("headline", "headline", "lede", "body"))
+            results = searcher.more_like(docnum, "body", text=text, top=limit * 3 + 5, numterms=25)
+            hits, seen = [], {key} if key >= 0 else set()
+            for found in results:
+                k = snap.table.dupkeys[found.docnum]
+                if found.docnum == docnum or (k >= 0 and k in seen):
+                    continue
+                if k >= 0:
+                    seen.add(k)
+                fields_ = searcher.stored_fields(found.docnum)
+                hits.append(stored_to_hit(fields_, found.score, _plain_snippet(fields_)))
+                if len(hits) >= limit:
+                    break
+            return hits
+
+    def complete(self, prefix: str, limit: int = 8) -> list[dict]:
+        """Tickers and company names starting with prefix, most frequent first."""
+        snap = self.snapshot()
+        key = prefix.strip().casefold()
+        if not key:
+            return []
+        found = []
+        for name in ("ticker", "company"):
+            column = snap.table.columns[name]
+            counts = column.count(snap.live)
+            for i, value in enumerate(column.values):
+                words = [value.casefold()] + [w.casefold() for w in re.split(r"[\s:]+", value)]
+                if any(w.startswith(key) for w in words):
+                    found.append({"kind": name, "value": value, "count": int(counts[i])})
+        found.sort(key=lambda d: (-d["count"], d["value"]))
+        return found[:limit]
+
+    def stats(self) -> dict:
+        """Number of releases, date range, top tickers, wires and years."""
+        snap = self.snapshot()
+        table = snap.table
+        dates = table.dates[snap.live]
+        dates = dates[dates != NO_DATE]
+        first = datetime.utcfromtimestamp(0) + timedelta(seconds=int(dates.min())) if len(dates) else None
+        last = datetime.utcfromtimestamp(0) + timedelta(seconds=int(dates.max())) if len(dates) else None
+        top = {
+            name: [{"value": v.value, "count": v.count} for v in table.count(name, snap.live, limit=10).values]
+            for name in ("ticker", "wire", "year", "type")
+        }
+        return {
+            "backend": self.name,
+            "path": self.store.path,
+            "releases": int(snap.live.sum()),
+            "first_date": first.date().isoformat() if first else None,
+            "last_date": last.date().isoformat() if last else None,
+            "top": top,
+        }
+
+    def source_hashes(self) -> dict[str, str]:
+        """Source path -> content hash of every indexed file (for incremental builds)."""
+        snap = self.snapshot()
+        with snap.lock:
+            return {fields_["path"]: fields_.get("source_hash", "") for fields_ in snap.searcher.all_stored_fields()}
+
+
+def _epoch(value: datetime) -> int:
+    return int((value - datetime(1970, 1, 1)).total_seconds())
+
+
+def _collapse(order: list[int], dupkeys: np.ndarray, final: np.ndarray) -> tuple[list[int], dict[int, list[int]]]:
+    """Keep the best-placed copy of each duplicate group; list where else it appeared."""
+    kept, copies, seen = [], {}, set()
+    for docnum in order:
+        key = int(dupkeys[docnum])
+        if key >= 0:
+            if key in seen:
+                continue
+            seen.add(key)
+            others = np.flatnonzero((dupkeys == key) & final)
+            copies[docnum] = [int(o) for o in others if int(o) != docnum]
+        kept.append(docnum)
+    return kept, copies
+
+
+def _copy_info(stored: dict) -> dict:
+    return {
+        "id": stored.get("id"),
+        "path": stored.get("path"),
+        "wire": stored.get("wire_facet"),
+        "date": (stored.get("date_text") or "")[:10] or None,
+    }
+
+
+def _split(value: str | None) -> list[str]:
+    return [v for v in (value or "").split(",") if v]
+
+
+def stored_to_hit(stored: dict, score: float | None, snippet: str) -> Hit:
+    """Build a Hit from a document's stored fields, taking only what a hit shows."""
+    return Hit(
+        id=stored.get("id"),
+        path=stored.get("path"),
+        headline=stored.get("headline", ""),
+        date=(stored.get("date_text") or "")[:10] or None,
+        tickers=_split(stored.get("ticker")),
+        company=stored.get("company_facet"),
+        wire=stored.get("wire_facet"),
+        score=score,
+        snippet=snippet,
+        location=stored.get("location_facet"),
+        types=_split(stored.get("type")),
+    )
+
+
+# ---- Snippets and suggestions -----------------------------------------------------------------
+
+_FRAGMENTER = highlight.ContextFragmenter(maxchars=SNIPPET_CHARS, surround=60)
+_FORMATTER = highlight.HtmlFormatter(tagname="mark", classname="hl", between=" … ")
+
+
+def _highlight_terms(tree) -> set[str]:
+    """Analyzed words of the query (stemmed like the index) to highlight in snippets."""
+    words = set()
+
+    def walk(node):
+        if isinstance(node, (q.Term, q.Fuzzy, q.Prefix)) and node.field not in (
+            "ticker",
+            "exchange",
+            "type",
+            "language",
+        ):
+            words.update(tok.text for tok in TEXT_ANALYZER(node.text))
+        elif isinstance(node, q.Phrase):
+            for word in node.words:
+                words.update(tok.text for tok in TEXT_ANALYZER(word))
+        for child in getattr(node, "children", ()):
+            walk(child)
+
+    walk(tree)
+    return words
+
+
+def make_snippet(stored: dict, terms: set[str]) -> str:
+    """The best-matching passage with query words marked; escaped text, only <mark> added."""
+    if terms:
+        for fieldname in ("lede", "body", "about"):
+            text = stored.get(fieldname) or ""
+            if not text:
+                continue
+            found = highlight.highlight(
+                text, frozenset(terms), TEXT_ANALYZER, _FRAGMENTER, _FORMATTER, top=2, minscore=1
+            )
+            if found:
+                return found
+    return _plain_snippet(stored)
+
+
+def _plain_snippet(stored: dict) -> str:
+    text = stored.get("lede") or stored.get("body") or ""
+    if len(text) > SNIPPET_CHARS:
+        text = text[:SNIPPET_CHARS].rsplit(" ", 1)[0] + " …"
+    return html.escape(text)
+
+
+def suggest_correction(searcher, words: list[str]) -> str | None:
+    """'Did you mean': replace words the index does not know with close words it does."""
+    if not words:
+        return None
+    reader = searcher.reader()
+    changed, out = False, []
+    for word in words:
+        tokens = [t.text for t in TEXT_ANALYZER(word)]
+        known = not tokens or any(
+            reader.doc_frequency(f, t) > 0 for t in tokens for f in ("headline", "lede", "body", "company")
+        )
+        if known or not word.isalpha():
+            out.append(word)
+            continue
+        best = None
+        for fieldname in ("headline", "body"):
+            options = searcher.corrector(fieldname).suggest(word.lower(), limit=1, maxdist=2)
+            if options:
+                best = options[0]
+                break
+        if best and best != word.lower():
+            out.append(best)
+            changed = True
+        else:
+            out.append(word)
+    return " ".join(out) if changed else None
+
+
+# ---- Translating the query tree -----------------------------------------------------------------
+
+
+def _text_fields(field: str | None) -> tuple[str, ...]:
+    return DEFAULT_FIELDS if field is None else FIELD_GROUPS.get(field, (field,))
+
+
+def _analyzed(text: str) -> list[str]:
+    return [tok.text for tok in TEXT_ANALYZER(text)]
+
+
+def translate(node) -> wq.Query:
+    """Translate a backend-neutral query tree into a Whoosh query."""
+    if isinstance(node, q.MatchAll):
+        return wq.Every()
+    if isinstance(node, q.Term):
+        return _term(node)
+    if isinstance(node, q.Phrase):
+        words = [w for word in node.words for w in _analyzed(word)]
+        if not words:
+            return wq.NullQuery
+        subs = [
+            wq.Phrase(f, words, slop=node.slop) if len(words) > 1 else wq.Term(f, words[0])
+            for f in _text_fields(node.field)
+        ]
+        return wq.Or(subs)
+    if isinstance(node, q.Prefix):
+        text = node.text.lower()
+        return wq.Or([wq.Prefix(f, text) for f in _text_fields(node.field)])
+    if isinstance(node, q.Wildcard):
+        pattern = node.pattern.lower()
+        return wq.Or([wq.Wildcard(f, pattern) for f in _text_fields(node.field)])
+    if isinstance(node, q.Fuzzy):
+        text = node.text.lower()
+        return wq.Or([wq.FuzzyTerm(f, text, maxdist=node.distance, prefixlength=1) for f in _text_fields(node.field)])
+    if isinstance(node, q.DateRange):
+        end = node.end - timedelta(microseconds=1) if node.end else None
+        return wq.DateRange("date", node.start, end)
+    if isinstance(node, q.Not):
+        return wq.Not(translate(node.child))
+    if isinstance(node, q.And):
+        subs = [translate(c) for c in node.children]
+        if all(isinstance(c, q.Not) for c in node.children):
+            subs.insert(0, wq.Every())
+        return wq.And(subs)
+    if isinstance(node, q.Or):
+        return wq.Or([translate(c) for c in node.children])
+    if isinstance(node, q.Ranked):
+        # Any word may match; releases matching more of them score higher (coordination).
+        return wq.Or([translate(c) for c in node.children], scale=0.9)
+    raise QueryError(f"cannot run this part of the query: {node!r}")
+
+
+def _term(node: q.Term) -> wq.Query:
+    field = node.field
+    text = node.text
+    if field == "ticker":
+        if ":" in text:
+            exchange, symbol = text.split(":", 1)
+            return wq.Term("ticker", f"{normalise_exchange(exchange)}:{symbol.upper()}")
+        return wq.Term("symbol", text.lower())
+    if field == "exchange":
+        return wq.Term("exchange", normalise_exchange(text))
+    if field == "type":
+        return wq.Or([wq.Term("type", text.lower()), wq.Wildcard("type", f"*{text.lower()}*")])
+    if field == "language":
+        return wq.Term("language", text.lower())
+    words = _analyzed(text)
+    if not words:
+        return wq.NullQuery
+    fields_ = _text_fields(field)
+    if len(words) > 1:
+        # "T-DM1" or "U.S." analyse to several words: they must stand together.
+        return wq.Or([wq.Phrase(f, words) for f in fields_])
+    subs = [wq.Term(f, words[0]) for f in fields_]
+    if field is None and re.fullmatch(r"[A-Za-z]{1,5}(?:\.[A-Za-z]{1,2})?", text):
+        # A ticker typed as a plain word favours that issuer's releases.
+        subs.append(wq.Term("symbol", text.lower(), boost=3.0))
+    return wq.Or(subs, boost=node.boost)

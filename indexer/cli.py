@@ -1,0 +1,196 @@
+"""`releases`: the command line. Reads arguments, calls the core once, prints text or JSON."""
+
+from __future__ import annotations
+
+import functools
+import html
+import json
+import re
+import sys
+
+import click
+
+from .build import DEFAULT_SOURCES, build_index
+from .model import ParseError, ReleaseSearchError, error_json
+from .parse import parse_paths
+from .search import SORTS, open_index
+
+# Exit statuses: 0 fine, 1 error, 2 usage error (click), 3 indexed but some files were skipped.
+EXIT_ERROR = 1
+EXIT_SKIPPED = 3
+
+index_option = click.option(
+    "--index",
+    "index_path",
+    envvar="RELEASES_INDEX",
+    default="index",
+    show_default="$RELEASES_INDEX or ./index",
+    help="Index folder.",
+)
+
+
+def _fail(message: str, as_json: bool, status: int = 400) -> None:
+    if as_json:
+        click.echo(json.dumps(error_json(message, status)))
+    else:
+        click.echo(f"Error: {message}", err=True)
+    sys.exit(EXIT_ERROR)
+
+
+def reports_errors(func):
+    """Turn domain errors into 'Error: ...' (or the JSON error shape) and a non-zero exit."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        try:
+            return func(*args, **kwargs)
+        except ReleaseSearchError as exc:
+            _fail(str(exc), kwargs.get("as_json", False), exc.status)
+
+    return wrapper
+
+
+@click.group()
+@click.version_option(package_name="release-search")
+def main():
+    """release search: index press releases and search them."""
+
+
+@main.command("index")
+@click.argument("sources", nargs=-1, type=click.Path())
+@index_option
+@click.option("--rebuild", is_flag=True, help="Start from scratch instead of updating.")
+@click.option("--json", "as_json", is_flag=True, help="Print a machine-readable summary.")
+@reports_errors
+def index_command(sources, index_path, rebuild, as_json):
+    """Parse files and folders (default: seeds/) and build or update the index."""
+    report = build_index(sources or DEFAULT_SOURCES, index_path, rebuild=rebuild)
+    if as_json:
+        click.echo(json.dumps(report.to_json()))
+    else:
+        mode = "rebuilt" if report.rebuilt else "updated"
+        click.echo(
+            f"Index {mode} at {report.index}: {report.added} releases indexed from {report.files} files "
+            f"({report.unchanged_files} unchanged, {report.removed} removed) in {report.seconds:.2f} s; "
+            f"{report.total} releases in the index."
+        )
+        if report.skipped:
+            click.echo(f"Skipped {len(report.skipped)} files:", err=True)
+            for item in report.skipped:
+                click.echo(f"  {item['path']}: {item['reason']}", err=True)
+    if report.skipped:
+        sys.exit(EXIT_SKIPPED)
+
+
+@main.command("search")
+@click.argument("query", required=False, default="")
+@index_option
+@click.option("--ticker", "tickers", multiple=True, help="Only releases of this ticker (repeatable).")
+@click.option("--from", "date_from", help="Only releases on or after this date (2011-10-20).")
+@click.option("--to", "date_to", help="Only releases on or before this date.")
+@click.option("--sort", type=click.Choice(SORTS), default="relevance", show_default=True)
+@click.option("--limit", "per_page", type=int, default=10, show_default=True, help="Results per page.")
+@click.option("--page", type=int, default=1, show_default=True)
+@click.option(
+    "--facet", "facet_filters", multiple=True, metavar="NAME=VALUE", help="Filter on a facet value (repeatable)."
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the JSON shape documented in the README.")
+@reports_errors
+def search_command(query, index_path, tickers, date_from, date_to, sort, per_page, page, facet_filters, as_json):
+    """Search the index. QUERY uses the query syntax in the README."""
+    filters: dict[str, list[str]] = {}
+    for item in facet_filters:
+        name, sep, value = item.partition("=")
+        if not sep:
+            _fail(f"--facet takes NAME=VALUE, e.g. --facet wire='Business Wire', not {item!r}", as_json)
+        filters.setdefault(name.strip(), []).append(value.strip())
+    with open_index(index_path) as index:
+        page_ = index.search(
+            query,
+            tickers=list(tickers),
+            date_from=date_from,
+            date_to=date_to,
+            sort=sort,
+            per_page=per_page,
+            page=page,
+            filters=filters,
+        )
+    if as_json:
+        click.echo(json.dumps(page_.to_json()))
+        return
+    first = (page_.page - 1) * page_.per_page + 1
+    last = first + len(page_.hits) - 1
+    shown = f"{first}-{last} of {page_.total}" if page_.hits else f"0 of {page_.total}"
+    click.echo(f"{shown} results for {query!r}" + (f" (did you mean: {page_.suggestion}?)" if page_.suggestion else ""))
+    for n, hit in enumerate(page_.hits, start=first):
+        click.echo("")
+        click.echo(click.style(f"{n}. {hit.headline}", bold=True))
+        meta = " | ".join(x for x in (hit.date, ", ".join(hit.tickers), hit.company, hit.wire, hit.path) if x)
+        click.echo(f"   {meta}")
+        click.echo(f"   {_terminal_snippet(hit.snippet)}")
+        if hit.duplicates:
+            click.echo(f"   also on: {', '.join(d['wire'] or d['path'] for d in hit.duplicates)}")
+
+
+def _terminal_snippet(snippet: str) -> str:
+    marked = re.sub(r"<mark[^>]*>(.*?)</mark>", lambda m: click.style(m.group(1), bold=True), snippet)
+    return html.unescape(marked)
+
+
+@main.command("parse")
+@click.argument("files", nargs=-1, required=True, type=click.Path())
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per release, a line each.")
+def parse_command(files, as_json):
+    """Parse release files and print what was found, without touching any index."""
+    failed = 0
+    for item in parse_paths(files):
+        if isinstance(item, ParseError):
+            failed += 1
+            if as_json:
+                click.echo(json.dumps({"path": item.path, "ok": False, "error": item.reason}))
+            else:
+                click.echo(f"Error: {item.path}: {item.reason}", err=True)
+            continue
+        data = item.to_json()
+        if as_json:
+            click.echo(json.dumps(data, ensure_ascii=False))
+        else:
+            click.echo(f"{data['path']}: {data['headline']}")
+            for key in ("date", "tickers", "company", "wire", "location", "language", "types"):
+                click.echo(f"  {key}: {data[key]}")
+    if failed:
+        sys.exit(EXIT_SKIPPED)
+
+
+@main.command("serve")
+@index_option
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=5000, type=int, show_default=True)
+@click.option("--threads", default=8, type=int, show_default=True, help="Worker threads.")
+@reports_errors
+def serve_command(index_path, host, port, threads):
+    """Serve the search site on a production WSGI server (waitress)."""
+    from waitress import serve
+
+    from webapp import create_app
+
+    app = create_app({"RELEASES_INDEX": index_path})
+    click.echo(f"Serving release search on http://{host}:{port}/ (index: {index_path}); Ctrl-C stops.")
+    serve(app, host=host, port=port, threads=threads, ident="release-search")
+
+
+@main.command("stats")
+@index_option
+@click.option("--json", "as_json", is_flag=True)
+@reports_errors
+def stats_command(index_path, as_json):
+    """Print the number of releases, the date range, and the top tickers and wires."""
+    with open_index(index_path) as index:
+        stats = index.stats()
+    if as_json:
+        click.echo(json.dumps({"ok": True, **stats}))
+        return
+    click.echo(f"{stats['releases']} releases in {stats['path']}, dated {stats['first_date']} to {stats['last_date']}")
+    for name in ("ticker", "wire", "year"):
+        values = ", ".join(f"{v['value']} ({v['count']})" for v in stats["top"][name])
+        click.echo(f"Top {name}s: {values or '-'}")

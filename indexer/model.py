@@ -1,0 +1,248 @@
+"""Domain objects: releases, hits, pages of results, facets, and the domain exceptions."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, date, datetime
+
+
+class ReleaseSearchError(Exception):
+    """Base class for every error the core reports to a user."""
+
+    status = 400
+
+
+class IndexNotFound(ReleaseSearchError):
+    """The index directory does not exist or holds no index."""
+
+    status = 404
+
+
+class IndexLocked(ReleaseSearchError):
+    """Another process is writing the index."""
+
+    status = 409
+
+
+class QueryError(ReleaseSearchError):
+    """The user's query or filters cannot be understood."""
+
+    status = 400
+
+
+class ParseError(ReleaseSearchError):
+    """A release file cannot be read or understood."""
+
+    status = 422
+
+    def __init__(self, path: str, reason: str):
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
+
+
+@dataclass
+class Release:
+    """One press release, as parsed from a file, with its sections kept apart."""
+
+    path: str
+    headline: str
+    subheadline: str | None = None
+    # The release's own timestamp: aware when the source gives a time zone, else naive local.
+    published: datetime | None = None
+    tickers: list[str] = field(default_factory=list)
+    company: str | None = None
+    wire: str | None = None
+    location: str | None = None
+    language: str | None = None
+    dateline: str | None = None
+    lede: str = ""
+    body: str = ""
+    about: str = ""
+    forward_looking: str = ""
+    contacts: str = ""
+    emails: list[str] = field(default_factory=list)
+    phones: list[str] = field(default_factory=list)
+    links: list[str] = field(default_factory=list)
+    types: list[str] = field(default_factory=list)
+    flags: list[str] = field(default_factory=list)
+    item: int = 0  # position inside a file that holds several releases
+    source_hash: str = ""
+
+    @property
+    def id(self) -> str:
+        """A stable identifier derived from where the release came from."""
+        return release_id(self.path, self.item)
+
+    @property
+    def date(self) -> str | None:
+        """The local calendar date as printed in the release, 'YYYY-MM-DD'."""
+        return self.published.date().isoformat() if self.published else None
+
+    @property
+    def published_utc(self) -> datetime | None:
+        """The timestamp in UTC (naive), used for sorting and range filters."""
+        if self.published is None:
+            return None
+        if self.published.tzinfo is None:
+            return self.published
+        return self.published.astimezone(UTC).replace(tzinfo=None)
+
+    @property
+    def exchanges(self) -> list[str]:
+        """Exchanges of the issuer's listings, in ticker order, without repeats."""
+        return list(dict.fromkeys(t.split(":", 1)[0] for t in self.tickers))
+
+    @property
+    def symbols(self) -> list[str]:
+        """Bare symbols of the issuer's listings ("IMGN")."""
+        return list(dict.fromkeys(t.split(":", 1)[-1] for t in self.tickers))
+
+    @property
+    def text(self) -> str:
+        """The whole release text in reading order."""
+        parts = [self.lede, self.body, self.about, self.forward_looking, self.contacts]
+        return "\n\n".join(p for p in parts if p)
+
+    def to_json(self) -> dict:
+        """The JSON form printed by `releases parse --json`."""
+        data = {
+            "path": self.path,
+            "id": self.id,
+            "headline": self.headline,
+            "subheadline": self.subheadline,
+            "date": self.date,
+            "datetime": self.published.isoformat() if self.published else None,
+            "tickers": self.tickers,
+            "wire": self.wire,
+            "location": self.location,
+            "company": self.company,
+            "language": self.language,
+            "dateline": self.dateline,
+            "types": self.types,
+            "flags": self.flags,
+            "sections": {
+                "lede": self.lede,
+                "body": self.body,
+                "about": self.about,
+                "forward_looking": self.forward_looking,
+                "contacts": self.contacts,
+            },
+            "emails": self.emails,
+            "phones": self.phones,
+            "links": self.links,
+        }
+        if self.item:
+            data["item"] = self.item
+        return data
+
+
+def release_id(path: str, item: int = 0) -> str:
+    """Derive a release id from its source path and position in that file."""
+    key = f"{path}#{item}" if item else path
+    return hashlib.sha1(key.encode("utf-8", "surrogateescape")).hexdigest()[:16]
+
+
+@dataclass
+class FacetValue:
+    """One value of a facet with the number of matching releases."""
+
+    value: str
+    count: int
+    selected: bool = False
+
+
+@dataclass
+class Facet:
+    """Counts of one facet over the whole result set."""
+
+    name: str
+    values: list[FacetValue] = field(default_factory=list)
+
+    def to_json(self) -> list[dict]:
+        """The JSON form: a list of {value, count, selected}."""
+        return [asdict(v) for v in self.values]
+
+
+@dataclass
+class Hit:
+    """One search result: the fields a result list shows, a score and a snippet."""
+
+    id: str
+    path: str
+    headline: str
+    date: str | None
+    tickers: list[str]
+    company: str | None
+    wire: str | None
+    score: float | None
+    snippet: str
+    location: str | None = None
+    types: list[str] = field(default_factory=list)
+    # Other copies of the same release (other wires, re-posts): [{id, path, wire, date}].
+    duplicates: list[dict] = field(default_factory=list)
+
+    def to_json(self) -> dict:
+        """The JSON form of a hit."""
+        data = asdict(self)
+        if data["score"] is not None:
+            data["score"] = round(data["score"], 4)
+        return data
+
+
+@dataclass
+class Page:
+    """One page of search results with exact totals and facet counts."""
+
+    query: str
+    total: int
+    page: int
+    per_page: int
+    hits: list[Hit]
+    facets: dict[str, Facet]
+    sort: str = "relevance"
+    suggestion: str | None = None
+    # Matching releases per period, for a timeline: [{"period": "2011-11", "count": 2}].
+    timeline: list[dict] = field(default_factory=list)
+
+    @property
+    def pages(self) -> int:
+        """The number of pages for this total."""
+        return max(1, -(-self.total // self.per_page))
+
+    def to_json(self) -> dict:
+        """The one JSON shape of results, shared by the CLI and the HTTP API."""
+        return {
+            "ok": True,
+            "query": self.query,
+            "total": self.total,
+            "page": self.page,
+            "per_page": self.per_page,
+            "sort": self.sort,
+            "suggestion": self.suggestion,
+            "hits": [h.to_json() for h in self.hits],
+            "facets": {name: facet.to_json() for name, facet in self.facets.items()},
+            "timeline": self.timeline,
+        }
+
+
+def error_json(message: str, status: int) -> dict:
+    """The one JSON shape of errors."""
+    return {"ok": False, "error": message, "status": status}
+
+
+def parse_date_arg(text: str | date | None) -> date | None:
+    """Read a user's date ('2011-10-20', 'Oct 20 2011', ...) or raise QueryError."""
+    if text is None or str(text).strip() == "":
+        return None
+    if isinstance(text, datetime):
+        return text.date()
+    if isinstance(text, date):
+        return text
+    from dateutil import parser as dateparser
+
+    try:
+        return dateparser.parse(str(text)).date()
+    except (ValueError, OverflowError) as exc:
+        raise QueryError(f"cannot read the date {text!r}: write it as YYYY-MM-DD, e.g. 2011-10-20") from exc

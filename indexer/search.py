@@ -1,0 +1,109 @@
+"""Searching: the one entry point every caller (Python, CLI, web) goes through."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from datetime import date
+
+from .model import Hit, Page, QueryError, parse_date_arg
+from .query import DateRange, date_filter, parse_query
+from .schema import DEFAULT_FACETS, FACETS_BY_NAME
+
+SORTS = ("relevance", "newest", "oldest")
+MAX_PER_PAGE = 100
+MAX_PAGE = 1000
+DEFAULT_INDEX = "index"
+
+
+@dataclass
+class SearchRequest:
+    """Everything a search can ask for, checked and normalised."""
+
+    query: str = ""
+    tickers: list[str] = field(default_factory=list)
+    date_from: date | None = None
+    date_to: date | None = None
+    filters: dict[str, list[str]] = field(default_factory=dict)  # facet name -> selected values (OR)
+    sort: str = "relevance"
+    page: int = 1
+    per_page: int = 10
+    facets: tuple[str, ...] = DEFAULT_FACETS
+    facet_limit: int = 10
+    collapse: bool = True
+
+    def __post_init__(self):
+        self.query = (self.query or "").strip()
+        self.tickers = [t.strip().upper() for t in self.tickers if t and t.strip()]
+        self.date_from = parse_date_arg(self.date_from)
+        self.date_to = parse_date_arg(self.date_to)
+        if self.sort not in SORTS:
+            raise QueryError(f"unknown sort '{self.sort}': use one of {', '.join(SORTS)}")
+        try:
+            self.page, self.per_page = int(self.page), int(self.per_page)
+        except (TypeError, ValueError):
+            raise QueryError("page and per_page must be whole numbers, e.g. page=2") from None
+        if not 1 <= self.page <= MAX_PAGE:
+            raise QueryError(f"page must be between 1 and {MAX_PAGE}: narrow the search to see further")
+        if not 1 <= self.per_page <= MAX_PER_PAGE:
+            raise QueryError(f"per_page must be between 1 and {MAX_PER_PAGE}")
+        unknown = [name for name in list(self.filters) + list(self.facets) if name not in FACETS_BY_NAME]
+        if unknown:
+            raise QueryError(f"unknown facet '{unknown[0]}': use one of {', '.join(FACETS_BY_NAME)}")
+        self.filters = {k: [v for v in vs if v] for k, vs in self.filters.items() if any(vs)}
+
+    @property
+    def date_range(self) -> DateRange | None:
+        """The --from/--to range, both days included."""
+        return date_filter(self.date_from, self.date_to)
+
+
+class ReleaseIndex:
+    """An open index: search it, fetch releases, list related ones. Close it when done."""
+
+    def __init__(self, backend):
+        self.backend = backend
+
+    def search(self, query: str = "", **options) -> Page:
+        """Search with the CLI's options: tickers, date_from, date_to, filters, sort, page, per_page."""
+        request = options.pop("request", None) or SearchRequest(query=query, **options)
+        parsed = parse_query(request.query)
+        return self.backend.search(request, parsed)
+
+    def get(self, release_id: str) -> dict | None:
+        """One release with all its stored sections and where else it appeared, or None."""
+        return self.backend.get(release_id)
+
+    def related(self, release_id: str, limit: int = 5) -> list[Hit]:
+        """Releases like this one ('more like this'), excluding its copies on other wires."""
+        return self.backend.related(release_id, limit=limit)
+
+    def complete(self, prefix: str, limit: int = 8) -> list[dict]:
+        """Autocomplete: tickers and company names starting with prefix."""
+        return self.backend.complete(prefix, limit=limit)
+
+    def stats(self) -> dict:
+        """Number of releases, date range, top tickers and wires."""
+        return self.backend.stats()
+
+    def close(self) -> None:
+        """Release searchers and files."""
+        self.backend.close()
+
+    def __enter__(self) -> ReleaseIndex:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def default_index_path() -> str:
+    """The index folder: $RELEASES_INDEX, else ./index."""
+    return os.environ.get("RELEASES_INDEX") or DEFAULT_INDEX
+
+
+def open_index(path: str | os.PathLike | None = None) -> ReleaseIndex:
+    """Open the index at path (default: $RELEASES_INDEX or ./index) for searching."""
+    from .backends.whoosh import WhooshBackend
+
+    return ReleaseIndex(WhooshBackend(path or default_index_path()))
