@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from .backends.whoosh import WhooshStore
+from .backends.whoosh_store import WhooshStore
 from .duplicates import duplicate_key
 from .model import ParseError
-from .parse import iter_files, parse_bytes
+from .parse import iter_sources, parse_source
 from .schema import release_to_document
 
 DEFAULT_SOURCES = ("seeds",)
@@ -45,11 +44,6 @@ class BuildReport:
             "seconds": round(self.seconds, 3),
             "rebuilt": self.rebuilt,
         }
-
-
-def _read(path: str) -> bytes:
-    with open(path, "rb") as handle:
-        return handle.read()
 
 
 def build_index(
@@ -88,25 +82,18 @@ def build_index(
         try:
             seen: set[str] = set()
             with index.writer() as writer:
-                for path in iter_files(sources):
+                for source in iter_sources(sources):
                     report.files += 1
-                    seen.add(path)
-                    try:
-                        data = _read(path)
-                    except OSError as exc:
-                        reason = (
-                            "no such file or folder"
-                            if isinstance(exc, FileNotFoundError)
-                            else f"cannot read: {exc.strerror or exc}"
-                        )
-                        report.skipped.append({"path": path, "reason": reason})
+                    if isinstance(source, ParseError):
+                        report.skipped.append({"path": source.path, "reason": source.reason})
                         continue
-                    digest = hashlib.sha1(data).hexdigest()
-                    if known.get(path) == digest:
+                    path = source.path
+                    seen.add(path)
+                    if known.get(path) == source.digest:
                         report.unchanged_files += 1
                         continue
                     try:
-                        releases = parse_bytes(path, data)
+                        releases = parse_source(source)
                     except ParseError as exc:
                         report.skipped.append({"path": path, "reason": exc.reason})
                         releases = []

@@ -80,18 +80,7 @@ def parse_bytes(path: str, data: bytes) -> list[Release]:
 
 def parse_file(path: str | os.PathLike) -> list[Release]:
     """Parse one release file from disk."""
-    path = str(path)
-    try:
-        size = os.path.getsize(path)
-        if size > MAX_FILE_BYTES:
-            raise ParseError(
-                path, f"file too large ({size // 1024 // 1024} MB; the limit is {MAX_FILE_BYTES // 1024 // 1024} MB)"
-            )
-        with open(path, "rb") as handle:
-            data = handle.read()
-    except OSError as exc:
-        raise ParseError(path, f"cannot read: {exc.strerror or exc}") from None
-    return parse_bytes(path, data)
+    return parse_source(read_source(os.fspath(path)))
 
 
 def iter_files(paths: Iterable[str | os.PathLike]) -> Iterator[str]:
@@ -108,13 +97,46 @@ def iter_files(paths: Iterable[str | os.PathLike]) -> Iterator[str]:
             yield root
 
 
+def read_source(path: str) -> Source:
+    """Read one file from disk into a Source, or raise ParseError saying why it cannot be read."""
+    try:
+        size = os.path.getsize(path)
+        if size > MAX_FILE_BYTES:
+            raise ParseError(
+                path, f"file too large ({size // 1024 // 1024} MB; the limit is {MAX_FILE_BYTES // 1024 // 1024} MB)"
+            )
+        with open(path, "rb") as handle:
+            return Source(path, handle.read())
+    except FileNotFoundError:
+        raise ParseError(path, "no such file or folder") from None
+    except OSError as exc:
+        raise ParseError(path, f"cannot read: {exc.strerror or exc}") from None
+
+
+def iter_sources(paths: Iterable[str | os.PathLike]) -> Iterator[Source | ParseError]:
+    """Every file under paths as a Source (its path and bytes); unreadable ones as ParseErrors.
+
+    This is what an indexing run consumes: it hashes each Source and parses only new or changed ones.
+    """
+    for path in iter_files(paths):
+        try:
+            yield read_source(path)
+        except ParseError as exc:
+            yield exc
+
+
+def parse_source(source: Source) -> list[Release]:
+    """Parse one Source into releases, or raise ParseError."""
+    return parse_bytes(source.path, source.data)
+
+
 def parse_paths(paths: Iterable[str | os.PathLike]) -> Iterator[Release | ParseError]:
     """Parse every file under paths, yielding releases and, for files that fail, ParseErrors."""
-    for path in iter_files(paths):
-        if not os.path.exists(path):
-            yield ParseError(path, "no such file or folder")
+    for source in iter_sources(paths):
+        if isinstance(source, ParseError):
+            yield source
             continue
         try:
-            yield from parse_file(path)
+            yield from parse_source(source)
         except ParseError as exc:
             yield exc
