@@ -7,15 +7,20 @@
 #
 # Distribution: the "integ-test-zip" from Maven Central (no bundled JDK, no security
 # plugin -> plain http, no auth). Fetched with Maven into ~/.m2 and copied to the cache.
+# That zip carries only the transport module, so the analysis-common module (stemmers,
+# ascii folding, pattern tokenizer: what the release analyzer needs) is fetched from Maven
+# Central too (org.opensearch.plugin:analysis-common:<ver> jar) and installed as a module.
 #
 # Layout (all under $OPENSEARCH_CACHE_DIR, default <repo>/.cache/opensearch, git-ignored):
 #   opensearch-<ver>.zip               cached distribution
 #   opensearch-<ver>/                  unpacked OPENSEARCH_HOME (shared, read-only)
 #   nodes/node-N/{config,data,logs,tmp}, nodes/node-N.pid, nodes/node-N.console.log
 #
-# Nodes: node-1 http 127.0.0.1:9200 transport 9300; node-2 http 9201 transport 9301;
-# cluster name "releases-test". Loopback only, so OpenSearch's production bootstrap
-# checks (vm.max_map_count etc.) are not enforced.
+# Nodes: node-1 http 127.0.0.1:9200 transport 9300 (cluster manager + data);
+# node-2 http 9201 transport 9301 (data only); cluster name "releases-test".
+# To simulate a node failure, kill node-2: kill "$(cat .cache/opensearch/nodes/node-2.pid)"
+# Loopback only, so OpenSearch's production bootstrap checks (vm.max_map_count etc.)
+# are not enforced.
 #
 # Env overrides: OPENSEARCH_VERSION (default 2.19.6), OPENSEARCH_HEAP (default 512m),
 # OPENSEARCH_CACHE_DIR, OPENSEARCH_USER (user to run as when invoked as root, default
@@ -31,7 +36,13 @@ HOST="127.0.0.1"
 NODES=(1 2)
 HTTP_PORTS=([1]=9200 [2]=9201)
 TRANSPORT_PORTS=([1]=9300 [2]=9301)
+# Only node-1 is cluster-manager-eligible. With two eligible nodes OpenSearch shrinks the
+# voting config to one (whichever won the election), so losing *that* node leaves the
+# cluster without a manager (503 on health, writes hang; searches still work). Pinning
+# the role makes it deterministic: kill node-2 -> cluster stays up (yellow), fully usable.
+ROLES=([1]="[cluster_manager, data, ingest]" [2]="[data, ingest]")
 ARTIFACT="org.opensearch.distribution.integ-test-zip:opensearch:${VERSION}:zip"
+ANALYSIS_ARTIFACT="org.opensearch.plugin:analysis-common:${VERSION}"
 DEP_PLUGIN="org.apache.maven.plugins:maven-dependency-plugin:3.6.1"
 
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -83,21 +94,50 @@ find_java_home() {
   dirname "$(dirname "$java")"
 }
 
+# mvn_get ARTIFACT M2_PATH: make sure Maven has the artifact in ~/.m2.
+mvn_get() {
+  [[ -s "$2" ]] && return 0
+  command -v mvn >/dev/null || die "mvn not found and $2 not in ~/.m2"
+  log "downloading $1 via Maven ..."
+  local t0=$SECONDS
+  # Run outside the repo so no stray pom.xml is picked up.
+  (cd "$(mktemp -d)" && mvn -q -B -Dstyle.color=never "${DEP_PLUGIN}:get" -Dartifact="$1" -Dtransitive=false 2>&1 | sed -e "s/\x1b\[[0-9;]*m//g" >&2) \
+    || die "mvn dependency:get $1 failed"
+  log "download took $((SECONDS - t0))s"
+  [[ -s "$2" ]] || die "artifact not found at $2 after mvn"
+}
+
 fetch() {
   [[ -s "$ZIP" ]] && return 0
   mkdir -p "$CACHE_DIR"
   local m2="${HOME}/.m2/repository/org/opensearch/distribution/integ-test-zip/opensearch/${VERSION}/opensearch-${VERSION}.zip"
-  if [[ ! -s "$m2" ]]; then
-    command -v mvn >/dev/null || die "mvn not found and $ZIP not cached"
-    log "downloading $ARTIFACT via Maven ..."
-    local t0=$SECONDS
-    # Run outside the repo so no stray pom.xml is picked up.
-    (cd "$(mktemp -d)" && mvn -q -B -Dstyle.color=never "${DEP_PLUGIN}:get" -Dartifact="$ARTIFACT" -Dtransitive=false 2>&1 | sed -e "s/\x1b\[[0-9;]*m//g" >&2) \
-      || die "mvn dependency:get $ARTIFACT failed"
-    log "download took $((SECONDS - t0))s"
-  fi
-  [[ -s "$m2" ]] || die "artifact not found at $m2 after mvn"
+  mvn_get "$ARTIFACT" "$m2"
   cp "$m2" "$ZIP.tmp" && mv "$ZIP.tmp" "$ZIP"
+}
+
+# The analysis-common module as the full distribution ships it: its jar plus a descriptor.
+# (Its painless extension stays unused: the integ-test zip has no lang-painless.)
+install_analysis_common() {
+  local dir="$OS_HOME/modules/analysis-common"
+  [[ -s "$dir/plugin-descriptor.properties" ]] && return 0
+  local jar="${HOME}/.m2/repository/org/opensearch/plugin/analysis-common/${VERSION}/analysis-common-${VERSION}.jar"
+  mvn_get "$ANALYSIS_ARTIFACT" "$jar"
+  rm -rf "$dir.tmp" && mkdir -p "$dir.tmp"
+  cp "$jar" "$dir.tmp/"
+  {
+    echo 'description=Adds "built in" analyzers to OpenSearch.'
+    echo "version=${VERSION}"
+    echo "name=analysis-common"
+    echo "classname=org.opensearch.analysis.common.CommonAnalysisPlugin"
+    echo "java.version=11"
+    echo "opensearch.version=${VERSION}"
+    echo "custom.foldername="
+    echo "extended.plugins="
+    echo "has.native.controller=false"
+  } >"$dir.tmp/plugin-descriptor.properties"
+  chmod -R a+rX "$dir.tmp"
+  mv "$dir.tmp" "$dir"
+  log "installed module analysis-common ${VERSION}"
 }
 
 unpack() {
@@ -154,7 +194,8 @@ network.host: ${HOST}
 http.port: ${HTTP_PORTS[$n]}
 transport.port: ${TRANSPORT_PORTS[$n]}
 discovery.seed_hosts: ["${HOST}:${TRANSPORT_PORTS[1]}", "${HOST}:${TRANSPORT_PORTS[2]}"]
-cluster.initial_cluster_manager_nodes: ["node-1", "node-2"]
+cluster.initial_cluster_manager_nodes: ["node-1"]
+node.roles: ${ROLES[$n]}
 path.data: ${d}/data
 path.logs: ${d}/logs
 # CI disks are often >85% full; do not let disk watermarks block replica allocation
@@ -232,6 +273,7 @@ cmd_start() {
   command -v curl >/dev/null || die "curl is required"
   fetch
   unpack
+  install_analysis_common
   ensure_user
   mkdir -p "$NODES_DIR"
   if [[ "$(id -u)" -eq 0 ]]; then

@@ -1,4 +1,5 @@
-"""Indexing runs: find files, skip unchanged ones by content hash, parse, write a new generation, switch."""
+"""Indexing runs: find files, skip unchanged ones by content hash, parse in parallel, write a new
+generation beside the live one, switch to it atomically."""
 
 from __future__ import annotations
 
@@ -7,11 +8,12 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from .backends.whoosh_store import WhooshStore
-from .duplicates import duplicate_key
+from .backends.whoosh_merge import delete_paths, merge_small_segments, source_hashes
+from .backends.whoosh_store import Generation, WhooshStore, schema_fingerprint
 from .model import ParseError
-from .parse import iter_sources, parse_source
-from .schema import release_to_document
+from .parallel import DEFAULT_LIMITMB, FileOutcome, ParallelIndexer
+from .parse import iter_files, iter_sources
+from .schema import build_schema
 
 DEFAULT_SOURCES = ("seeds",)
 
@@ -21,14 +23,20 @@ class BuildReport:
     """What an indexing run did."""
 
     index: str
-    added: int = 0  # releases written (new or changed files)
+    added: int = 0  # releases written (from new or changed files)
     removed: int = 0  # releases dropped because their file changed or is gone
+    files: int = 0  # files looked at
+    new_files: int = 0  # files with no release in the index yet (skipped ones are tried again each run)
+    changed_files: int = 0
     unchanged_files: int = 0
-    files: int = 0
+    gone_files: int = 0  # files indexed before, under the given sources, that no longer exist
     skipped: list[dict] = field(default_factory=list)  # [{"path", "reason"}]
     total: int = 0  # releases in the index after the run
+    segments: int = 0  # index segments after the run
     seconds: float = 0.0
     rebuilt: bool = False
+    reason: str = ""  # why a run that could have been incremental rebuilt from scratch
+    workers: int = 1
 
     def to_json(self) -> dict:
         """The JSON summary printed by `releases index --json`."""
@@ -36,14 +44,32 @@ class BuildReport:
             "ok": True,
             "index": self.index,
             "files": self.files,
+            "new_files": self.new_files,
+            "changed_files": self.changed_files,
+            "unchanged_files": self.unchanged_files,
+            "gone_files": self.gone_files,
             "added": self.added,
             "removed": self.removed,
-            "unchanged_files": self.unchanged_files,
             "skipped": self.skipped,
             "total": self.total,
+            "segments": self.segments,
             "seconds": round(self.seconds, 3),
+            "releases_per_s": round(self.added / self.seconds, 1) if self.seconds else None,
             "rebuilt": self.rebuilt,
+            "reason": self.reason or None,
+            "workers": self.workers,
         }
+
+
+@dataclass
+class BuildProgress:
+    """Where a running build is: files done out of an estimate, releases indexed, the last file."""
+
+    files_done: int
+    files_total: int | None
+    releases: int
+    path: str
+    started: float  # time.monotonic() at the start of the run
 
 
 def build_index(
@@ -51,72 +77,106 @@ def build_index(
     index_path: str | os.PathLike | None = None,
     *,
     rebuild: bool = False,
-    progress: Callable[[int, str], None] | None = None,
+    progress: Callable[[BuildProgress], None] | None = None,
+    procs: int | None = None,
+    limitmb: int = DEFAULT_LIMITMB,
+    backend: str | None = None,
+    url: str | None = None,
 ) -> BuildReport:
     """Index the files under sources into index_path (default: $RELEASES_INDEX or ./index).
 
-    Only new or changed files are parsed again (by content hash).
-
-    The live index keeps serving until the new generation is complete and switched to.
+    Only new or changed files are parsed again (by content hash); releases whose files are gone from
+    under the given sources are removed. The live index keeps serving until the new generation is
+    complete and switched to. procs: parse workers (default: one per core); limitmb: memory per
+    worker for its in-memory segment. Raises IndexLocked when another build is running.
+    backend: "whoosh" (default: $RELEASES_BACKEND or whoosh) or "opensearch" (index_path names the
+    index on the cluster at url, default $RELEASES_OPENSEARCH_URL).
     """
+    from .backends import backend_name
+
+    if backend_name(backend) == "opensearch":
+        from .backends.opensearch_store import build_index as build_opensearch
+
+        return build_opensearch(sources, index_path, url=url, rebuild=rebuild, progress=progress, procs=procs)
     started = time.perf_counter()
     from .search import default_index_path
 
     store = WhooshStore(index_path or default_index_path())
     sources = [os.fspath(s) for s in sources]
     report = BuildReport(index=store.path)
+    clock = time.monotonic()
     with store.write_lock():
         store.remove_stale()
-        incremental = store.exists() and not rebuild
+        live = store.live()
+        if live is not None and not rebuild and schema_fingerprint(live.schema) != schema_fingerprint(build_schema()):
+            report.reason = "the index schema or its analyzers changed since the last build"
+            rebuild = True
+        incremental = live is not None and not rebuild
         report.rebuilt = not incremental
-        known: dict[str, str] = {}
-        if incremental:
-            from .backends.whoosh import WhooshBackend
-
-            backend = WhooshBackend(store.path)
-            try:
-                known = backend.source_hashes()
-            finally:
-                backend.close()
-        gen, index = store.copy_generation() if incremental else store.new_generation()
+        known = source_hashes(live) if incremental else {}
+        total_files = sum(1 for _ in iter_files(sources)) if progress else None
+        gen = store.copy_generation(live) if incremental else store.new_generation()
         try:
-            seen: set[str] = set()
-            with index.writer() as writer:
-                for source in iter_sources(sources):
-                    report.files += 1
-                    if isinstance(source, ParseError):
-                        report.skipped.append({"path": source.path, "reason": source.reason})
-                        continue
-                    path = source.path
-                    seen.add(path)
-                    if known.get(path) == source.digest:
-                        report.unchanged_files += 1
-                        continue
-                    try:
-                        releases = parse_source(source)
-                    except ParseError as exc:
-                        report.skipped.append({"path": path, "reason": exc.reason})
-                        releases = []
-                    if path in known:
-                        report.removed += writer.delete_by_term("path", path)
-                    for release in releases:
-                        writer.add_document(**release_to_document(release, duplicate_key(release)))
-                        report.added += 1
-                    if progress:
-                        progress(report.files, path)
-                # Files that were indexed from these sources but are gone now.
-                roots = [os.path.abspath(s) for s in sources]
-                for path in known:
-                    if path not in seen and _under(path, roots):
-                        report.removed += writer.delete_by_term("path", path)
-            report.total = index.doc_count()
-            index.close()
+            _index_sources(gen, sources, known, report, progress, total_files, clock, procs, limitmb, store.lock_fd)
+            merge_small_segments(gen)
+            report.total = gen.doc_count()
+            report.segments = len(gen.segments)
+            gen.commit()
             store.switch_to(gen)
         except BaseException:
             store.discard(gen)
             raise
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _index_sources(gen: Generation, sources, known, report, progress, total_files, clock, procs, limitmb, lock_fd):
+    """Hash every file, index new and changed ones into new segments, delete replaced and gone ones."""
+    outdated: set[str] = set()
+    seen: set[str] = set()
+    releases = 0
+
+    def tick(path: str) -> None:
+        if progress:
+            progress(BuildProgress(report.files, total_files, releases, path, clock))
+
+    def on_outcome(outcome: FileOutcome) -> None:
+        nonlocal releases
+        report.files += 1
+        if outcome.reason is not None:
+            report.skipped.append({"path": outcome.path, "reason": outcome.reason})
+        releases += outcome.releases
+        report.added += outcome.releases
+        tick(outcome.path)
+
+    with ParallelIndexer(gen.path, procs=procs, limitmb=limitmb, on_outcome=on_outcome, inherited_fd=lock_fd) as work:
+        for source in iter_sources(sources):
+            if isinstance(source, ParseError):
+                report.files += 1
+                report.skipped.append({"path": source.path, "reason": source.reason})
+                tick(source.path)
+                continue
+            path = source.path
+            seen.add(path)
+            before = known.get(path)
+            if before == source.digest:
+                report.files += 1
+                report.unchanged_files += 1
+                tick(path)
+                continue
+            if before is None:
+                report.new_files += 1
+            else:
+                report.changed_files += 1
+                outdated.add(path)
+            work.add(source)
+        segments = work.finish()
+        report.workers = work.started or 1
+    roots = [os.path.abspath(s) for s in sources]
+    gone = {path for path in known if path not in seen and _under(path, roots)}
+    report.gone_files = len(gone)
+    report.removed = delete_paths(gen, outdated | gone)
+    gen.segments.extend(segments)
 
 
 def _under(path: str, roots: list[str]) -> bool:

@@ -61,19 +61,31 @@ def main():
 @index_option
 @click.option("--rebuild", is_flag=True, help="Start from scratch instead of updating.")
 @click.option("--json", "as_json", is_flag=True, help="Print a machine-readable summary.")
+@click.option("--workers", type=click.IntRange(1, 64), help="Parse workers (default: one per core).")
 @reports_errors
-def index_command(sources, index_path, rebuild, as_json):
+def index_command(sources, index_path, rebuild, as_json, workers):
     """Parse files and folders (default: seeds/) and build or update the index."""
-    report = build_index(sources or DEFAULT_SOURCES, index_path, rebuild=rebuild)
+    from .progress import ProgressPrinter
+
+    # A bar on a terminal, a line every 10 s otherwise; nothing but the summary with --json.
+    printer = None if as_json else ProgressPrinter()
+    try:
+        report = build_index(sources or DEFAULT_SOURCES, index_path, rebuild=rebuild, progress=printer, procs=workers)
+    finally:
+        if printer:
+            printer.close()
     if as_json:
         click.echo(json.dumps(report.to_json()))
     else:
         mode = "rebuilt" if report.rebuilt else "updated"
         click.echo(
             f"Index {mode} at {report.index}: {report.added} releases indexed from {report.files} files "
-            f"({report.unchanged_files} unchanged, {report.removed} removed) in {report.seconds:.2f} s; "
+            f"({report.new_files} new, {report.changed_files} changed, {report.unchanged_files} unchanged, "
+            f"{report.gone_files} gone; {report.removed} releases removed) in {report.seconds:.2f} s; "
             f"{report.total} releases in the index."
         )
+        if report.reason:
+            click.echo(f"Rebuilt from scratch: {report.reason}.")
         if report.skipped:
             click.echo(f"Skipped {len(report.skipped)} files:", err=True)
             for item in report.skipped:

@@ -1,4 +1,11 @@
-"""Near-duplicate detection: the same release on several wires or re-posted gets one group key."""
+"""Near-duplicate detection: the same release on several wires or re-posted gets one group key.
+
+Copies of one release differ in their wire's dateline ("DENVER--(BUSINESS WIRE)--", "DENVER, Jan. 8, 2025
+(GLOBE NEWSWIRE) --", "Thursday Jan 9, 2025 @ 7:00 AM America/Denver —"), in letter case and punctuation,
+and in where their paragraphs break; they share the headline's words and the opening words of the text.
+Releases that repeat a template (a quarterly dividend, a monthly distribution) differ within those
+opening words (the amount, the dates), so they keep apart.
+"""
 
 from __future__ import annotations
 
@@ -8,11 +15,24 @@ import re
 from .model import Release
 
 _WORD_RE = re.compile(r"[a-z0-9]+")
-LEDE_WORDS = 40
+# A dateline or timestamp the parser left at the start of the text: up to a dash separator, holding a digit.
+_LEADING_DATELINE_RE = re.compile(r"^[^\n]{0,200}?\d[^\n]{0,200}?\s(?:--|\u2014|\u2013)\s+")
+OPENING_WORDS = 40
+# Texts shorter than this have too little to tell copies from look-alikes: no group.
+MIN_WORDS = 8
+
+
+def opening_words(release: Release, count: int = OPENING_WORDS) -> list[str]:
+    """The first words of a release's text (lede, then body), dateline and punctuation left out."""
+    text = f"{release.lede or ''}\n\n{release.body or ''}".strip()
+    text = _LEADING_DATELINE_RE.sub("", text[:2000] if len(text) > 2000 else text, count=1)
+    return _WORD_RE.findall(text.lower())[:count]
 
 
 def duplicate_key(release: Release) -> str:
-    """A key shared by copies of one release: its headline and the opening words after the dateline."""
-    headline = " ".join(_WORD_RE.findall(release.headline.lower()))
-    opening = " ".join(_WORD_RE.findall((release.lede or release.body).lower())[:LEDE_WORDS])
-    return hashlib.sha1(f"{headline}|{opening}".encode()).hexdigest()[:16]
+    """A key shared by copies of one release: its headline and the opening words of its text ('' if too short)."""
+    headline = " ".join(_WORD_RE.findall((release.headline or "").lower()))
+    opening = opening_words(release)
+    if len(opening) < MIN_WORDS:
+        return ""
+    return hashlib.sha1(f"{headline}|{' '.join(opening)}".encode()).hexdigest()[:16]

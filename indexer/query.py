@@ -2,13 +2,17 @@
 
 Syntax: words; "phrases"; AND, OR, NOT, -word, +word; (groups); field:value; field:"a phrase";
 date:2011, date:2011-10, date:2011-10-20, date:[2011-10-01 TO 2011-11-30], date:[2011-10-01 TO *],
-date:>2011-10-01, date:<=2012, date:>-30d (relative: d, w, m, y); prefix* and wild?card; fuzzy~ or fuzzy~2.
+date:>2011-10-01, date:<=2012, date:>-30d (relative: d, w, m, y), date:-30d (the last 30 days), date:today;
+prefix* and wild?card; fuzzy~ or fuzzy~2.
 Plain words are ranked, not required: a release missing one of five words can still rank first.
+Limits (each with a message saying what to do): MAX_QUERY_LENGTH characters, MAX_CLAUSES clauses,
+MAX_EXPANSIONS index words per wildcard or fuzzy term, SEARCH_TIME_LIMIT_S seconds per search.
 """
 
 from __future__ import annotations
 
 import re
+import time
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
@@ -18,6 +22,10 @@ from .model import QueryError
 
 MAX_QUERY_LENGTH = 1000
 MAX_CLAUSES = 64
+# Index words one wildcard, prefix or fuzzy term may stand for; "co*" would otherwise OR thousands.
+MAX_EXPANSIONS = 500
+# Wall-clock budget of one search; a search over it stops with a message instead of holding a worker.
+SEARCH_TIME_LIMIT_S = 10.0
 
 # Field names a user may write, with aliases, mapped to the logical field.
 FIELD_ALIASES = {
@@ -139,6 +147,31 @@ class ParsedQuery:
     words: list[str] = field(default_factory=list)
 
 
+class Deadline:
+    """The time budget of one search; check() stops a search that ran over it."""
+
+    def __init__(self, seconds: float | None = None):
+        self.seconds = SEARCH_TIME_LIMIT_S if seconds is None else seconds
+        self.end = time.monotonic() + self.seconds
+
+    def check(self) -> None:
+        """Raise QueryError when the budget is spent."""
+        if time.monotonic() > self.end:
+            raise QueryError(
+                f"the search took longer than {self.seconds:g} s and was stopped: "
+                "use more specific words, fewer wildcards, or a narrower date range"
+            )
+
+
+def positive_leaves(node) -> list:
+    """The word-like clauses that can add to a release's score (not those under NOT), in query order."""
+    if isinstance(node, (Term, Phrase, Prefix, Wildcard, Fuzzy)):
+        return [node]
+    if isinstance(node, (And, Or, Ranked)):
+        return [leaf for child in node.children for leaf in positive_leaves(child)]
+    return []
+
+
 # ---- Tokenizer --------------------------------------------------------------------------------
 
 _TOKEN_RE = re.compile(
@@ -146,6 +179,7 @@ _TOKEN_RE = re.compile(
     (?P<ws>\s+)
   | (?P<lparen>\()
   | (?P<rparen>\))
+  | (?P<sign>(?<![^\s(])[-+](?=[^\s\-+)]))
   | (?P<field>[A-Za-z_]+):(?=\S)
   | (?P<phrase>"[^"]*"(?:~\d+)?)
   | (?P<quote>")
@@ -163,6 +197,10 @@ class _Token:
     kind: str
     text: str
     pos: int
+
+    @property
+    def end(self) -> int:
+        return self.pos + len(self.text)
 
 
 def _tokenize(text: str) -> list[_Token]:
@@ -187,51 +225,93 @@ def _tokenize(text: str) -> list[_Token]:
 
 # ---- Dates --------------------------------------------------------------------------------------
 
-_RELATIVE_RE = re.compile(r"^([+-]?)(\d+)([dwmy])$", re.I)
-_DATE_HELP = "write dates as 2011, 2011-10, 2011-10-20, date:[2011-10-01 TO 2011-11-30], date:>2011-10-01 or date:>-30d"
+_RELATIVE_RE = re.compile(r"^([+-]?)(\d+)\s*([dwmy])$", re.I)
+_DATE_HELP = (
+    "write dates as 2011, 2011-10, 2011-10-20, date:[2011-10-01 TO 2011-11-30], date:>2011-10-01, "
+    "date:>-30d (after 30 days ago) or date:-30d (the last 30 days)"
+)
+_MONTH_NAMES = re.compile(r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec", re.I)
+
+
+def _day(value: datetime) -> tuple[datetime, datetime]:
+    day = datetime.combine(value.date(), datetime.min.time())
+    return day, day + timedelta(days=1)
+
+
+def _relative(text: str, now: datetime) -> datetime | None:
+    """The day a relative offset ('-30d', '2w', '-6m', '-1y') names, or None."""
+    rel = _RELATIVE_RE.match(text)
+    if not rel:
+        return None
+    sign, amount, unit = rel.groups()
+    amount = int(amount) * (1 if sign == "+" else -1)
+    if amount < -100000 or amount > 100000:
+        raise QueryError(f"the offset {text!r} is too large: {_DATE_HELP}")
+    delta = {
+        "d": relativedelta(days=amount),
+        "w": relativedelta(weeks=amount),
+        "m": relativedelta(months=amount),
+        "y": relativedelta(years=amount),
+    }[unit.lower()]
+    try:
+        return now + delta
+    except (OverflowError, ValueError):
+        raise QueryError(f"the offset {text!r} is too large: {_DATE_HELP}") from None
 
 
 def _period(text: str, now: datetime) -> tuple[datetime, datetime]:
-    """The period a date value names: a year, a month, a day, or a relative offset from now."""
-    value = text.strip()
-    rel = _RELATIVE_RE.match(value)
-    if rel:
-        sign, amount, unit = rel.groups()
-        amount = int(amount) * (1 if sign == "+" else -1)
-        delta = {
-            "d": relativedelta(days=amount),
-            "w": relativedelta(weeks=amount),
-            "m": relativedelta(months=amount),
-            "y": relativedelta(years=amount),
-        }[unit.lower()]
-        day = datetime.combine((now + delta).date(), datetime.min.time())
-        return day, day + timedelta(days=1)
-    if value.lower() in ("now", "today"):
-        day = datetime.combine(now.date(), datetime.min.time())
-        return day, day + timedelta(days=1)
-    if value.lower() == "yesterday":
-        day = datetime.combine(now.date(), datetime.min.time()) - timedelta(days=1)
-        return day, day + timedelta(days=1)
+    """The period a date value names: a year, a month, a day, or the day of a relative offset from now."""
+    value = text.strip().strip('"').strip()
+    moved = _relative(value, now)
+    if moved is not None:
+        return _day(moved)
+    lowered = value.lower()
+    if lowered in ("now", "today"):
+        return _day(now)
+    if lowered == "yesterday":
+        return _day(now - timedelta(days=1))
     if re.fullmatch(r"\d{4}", value):
         year = int(value)
         if not 1900 <= year <= 2100:
             raise QueryError(f"the year {value} is out of range: {_DATE_HELP}")
         return datetime(year, 1, 1), datetime(year + 1, 1, 1)
-    m = re.fullmatch(r"(\d{4})-(\d{1,2})", value)
+    m = re.fullmatch(r"(\d{4})[-/.](\d{1,2})", value)
     if m:
         year, month = int(m.group(1)), int(m.group(2))
-        if not 1 <= month <= 12:
+        if not 1 <= month <= 12 or not 1900 <= year <= 2100:
             raise QueryError(f"bad month in {value!r}: {_DATE_HELP}")
         start = datetime(year, month, 1)
         return start, start + relativedelta(months=1)
-    try:
-        from dateutil import parser as dateparser
+    m = re.fullmatch(r"(\d{4})[-/.]?(\d{1,2})[-/.]?(\d{1,2})", value)
+    if m:
+        try:
+            return _day(datetime(int(m.group(1)), int(m.group(2)), int(m.group(3))))
+        except ValueError:
+            raise QueryError(f"there is no such day as {value!r}: {_DATE_HELP}") from None
+    # Other spellings ("Oct 2011", "October 20, 2011", "10/20/2011") need a four-digit year, so that a
+    # stray number is not read as a day of some default year.
+    if not re.search(r"(?<!\d)\d{4}(?!\d)", value):
+        raise QueryError(f"cannot read the date {value!r}: {_DATE_HELP}")
+    from dateutil import parser as dateparser
 
-        day = dateparser.parse(value, default=datetime(2000, 1, 1))
+    try:
+        first = dateparser.parse(value, default=datetime(2000, 1, 1))
+        second = dateparser.parse(value, default=datetime(2000, 2, 2))
     except (ValueError, OverflowError) as exc:
         raise QueryError(f"cannot read the date {value!r}: {_DATE_HELP}") from exc
-    day = datetime.combine(day.date(), datetime.min.time())
-    return day, day + timedelta(days=1)
+    if first.day != second.day and _MONTH_NAMES.search(value):
+        # "Oct 2011": no day was given, so the whole month.
+        start = datetime(first.year, first.month, 1)
+        return start, start + relativedelta(months=1)
+    return _day(first)
+
+
+def _range(lo: str, hi: str, now: datetime, exclusive_lo: bool, exclusive_hi: bool, shown: str) -> DateRange:
+    start = None if lo in ("*", "") else _period(lo, now)[1 if exclusive_lo else 0]
+    end = None if hi in ("*", "") else _period(hi, now)[0 if exclusive_hi else 1]
+    if start and end and start >= end:
+        raise QueryError(f"the date range {shown!r} is empty: put the earlier date first")
+    return DateRange(start, end)
 
 
 def _date_value(value: str, now: datetime) -> DateRange:
@@ -242,15 +322,10 @@ def _date_value(value: str, now: datetime) -> DateRange:
         if len(parts) != 2:
             raise QueryError(f"bad date range {value!r}: {_DATE_HELP}")
         lo, hi = (p.strip() for p in parts)
-        start = None if lo in ("*", "") else _period(lo, now)[0]
-        end = None if hi in ("*", "") else _period(hi, now)[1]
-        if value.startswith("{") and start is not None:
-            start = _period(lo, now)[1]
-        if value.endswith("}") and end is not None:
-            end = _period(hi, now)[0]
-        if start and end and start >= end:
-            raise QueryError(f"the date range {value!r} is empty: put the earlier date first")
-        return DateRange(start, end)
+        return _range(lo, hi, now, value.startswith("{"), value.endswith("}"), value)
+    if ".." in value:
+        lo, _, hi = value.partition("..")
+        return _range(lo.strip(), hi.strip(), now, False, False, value)
     m = re.match(r"^(>=|<=|>|<)(.+)$", value)
     if m:
         op, rest = m.groups()
@@ -261,6 +336,9 @@ def _date_value(value: str, now: datetime) -> DateRange:
             "<": DateRange(None, lo),
             "<=": DateRange(None, hi),
         }[op]
+    if _RELATIVE_RE.match(value) and value.startswith("-"):
+        # "date:-30d": the last 30 days, up to and including today.
+        return DateRange(_period(value, now)[0], _day(now)[1])
     lo, hi = _period(value, now)
     return DateRange(lo, hi)
 
@@ -277,6 +355,9 @@ def date_filter(start: date | None, end: date | None) -> DateRange | None:
 
 
 # ---- Parser -------------------------------------------------------------------------------------
+
+_VERBATIM_FIELDS = ("ticker", "exchange", "type", "language")
+_FIELD_LIST = ", ".join(sorted(set(FIELD_ALIASES.values())))
 
 
 class _Parser:
@@ -310,10 +391,13 @@ class _Parser:
         return node
 
     def or_expr(self):
+        if self.is_op(self.peek(), "OR"):
+            raise QueryError("OR needs a word on both sides, e.g. merger OR acquisition")
         children = [self.and_expr()]
         while self.is_op(self.peek(), "OR"):
             self.take()
-            if self.peek() is None or self.peek().kind == "rparen":
+            nxt = self.peek()
+            if nxt is None or nxt.kind == "rparen" or self.is_op(nxt, "OR") or self.is_op(nxt, "AND"):
                 raise QueryError("OR needs a word on both sides, e.g. merger OR acquisition")
             children.append(self.and_expr())
         return children[0] if len(children) == 1 else Or(tuple(children))
@@ -327,7 +411,8 @@ class _Parser:
                 break
             if self.is_op(tok, "AND"):
                 self.take()
-                if not (required or ranked) or self.peek() is None or self.peek().kind == "rparen":
+                nxt = self.peek()
+                if not (required or ranked) or nxt is None or nxt.kind == "rparen" or self.is_op(nxt, "OR"):
                     raise QueryError("AND needs a word on both sides, e.g. biotech AND acquisition")
                 # "a AND b": the word before AND becomes required too.
                 if ranked:
@@ -335,13 +420,16 @@ class _Parser:
                 pending_and = True
                 continue
             node, must = self.unary()
-            if must or pending_and or isinstance(node, DateRange):
+            # A field clause ("ticker:IMGN", "headline:merger") or a date narrows the plain words beside it.
+            if must or pending_and or isinstance(node, DateRange) or getattr(node, "field", None):
                 required.append(node)
             else:
                 ranked.append(node)
             pending_and = False
         if not required and not ranked:
-            raise QueryError("empty group: put words inside the parentheses")
+            if self.peek() is not None and self.peek().kind == "rparen":
+                raise QueryError("empty group: put words inside the parentheses")
+            raise QueryError("OR needs a word on both sides, e.g. merger OR acquisition")
         if not ranked:
             return required[0] if len(required) == 1 else And(tuple(required))
         ranked_node = Ranked(tuple(ranked)) if len(ranked) > 1 else ranked[0]
@@ -357,14 +445,17 @@ class _Parser:
         tok = self.peek()
         if self.is_op(tok, "NOT"):
             self.take()
-            if self.peek() is None:
+            nxt = self.peek()
+            if nxt is None or nxt.kind == "rparen" or self.is_op(nxt, "OR") or self.is_op(nxt, "AND"):
                 raise QueryError("NOT needs a word after it, e.g. acquisition NOT lawsuit")
             return Not(self.unary()[0]), True
-        if tok.kind == "word" and tok.text[0] in "-+" and len(tok.text) > 1:
-            sign = tok.text[0]
-            tok.text = tok.text[1:]
+        if tok.kind == "sign":
+            self.take()
+            nxt = self.peek()
+            if nxt is None or nxt.kind == "rparen":
+                raise QueryError(f"'{tok.text}' needs a word right after it, e.g. {tok.text}lawsuit")
             node = self.primary()
-            return (Not(node), True) if sign == "-" else (node, True)
+            return (Not(node), True) if tok.text == "-" else (node, True)
         return self.primary(), False
 
     def primary(self):
@@ -382,29 +473,41 @@ class _Parser:
         if tok.kind == "rparen":
             raise QueryError(f"unbalanced ')' at position {tok.pos + 1}: remove it or add a matching '('")
         if tok.kind == "field":
-            name = tok.text[:-1].lower()
-            if name not in FIELD_ALIASES:
-                raise QueryError(
-                    f"unknown field '{name}': use one of {', '.join(sorted(set(FIELD_ALIASES.values())))}, e.g. ticker:IMGN"
-                )
-            logical = FIELD_ALIASES[name]
-            if self.peek() is None:
-                raise QueryError(f"'{name}:' needs a value after it, e.g. {name}:value")
-            value = self.take()
-            if logical == "date":
-                if value.kind not in ("word", "range"):
-                    raise QueryError(f"bad date value {value.text!r}: {_DATE_HELP}")
-                return _date_value(value.text, self.now)
-            if value.kind == "range":
-                raise QueryError(f"ranges work on dates only: write date:{value.text}")
-            if value.kind == "lparen":
-                raise QueryError(
-                    f"write one value after '{name}:', e.g. {name}:value, or repeat the field: {name}:a OR {name}:b"
-                )
-            return self.value(value, logical)
+            return self.fielded(tok)
         if tok.kind == "range":
             raise QueryError(f"a range needs a field: write date:{tok.text}")
         return self.value(tok, None)
+
+    def fielded(self, tok: _Token):
+        name = tok.text[:-1].lower()
+        value = self.peek()
+        if name not in FIELD_ALIASES:
+            if value is not None and value.kind == "word" and value.text.startswith("//") and value.pos == tok.end:
+                # A pasted address ("https://example.com") is words, not a field.
+                self.take()
+                return self.value(_Token("word", tok.text + value.text, tok.pos), None)
+            raise QueryError(f"unknown field '{name}': use one of {_FIELD_LIST}, e.g. ticker:IMGN")
+        logical = FIELD_ALIASES[name]
+        if value is None:
+            raise QueryError(f"'{name}:' needs a value after it, e.g. {name}:value")
+        self.take()
+        if value.kind == "field" and self.peek() is not None and self.peek().pos == value.end:
+            # "ticker:NASDAQ:IMGN": the value itself holds a colon.
+            rest = self.take()
+            value = _Token("word", value.text + rest.text, value.pos)
+        if logical == "date":
+            if value.kind not in ("word", "range", "phrase"):
+                raise QueryError(f"bad date value {value.text!r}: {_DATE_HELP}")
+            return _date_value(value.text, self.now)
+        if value.kind == "range":
+            raise QueryError(f"ranges work on dates only: write date:{value.text}")
+        if value.kind == "lparen":
+            raise QueryError(
+                f"write one value after '{name}:', e.g. {name}:value, or repeat the field: {name}:a OR {name}:b"
+            )
+        if value.kind in ("rparen", "sign"):
+            raise QueryError(f"'{name}:' needs a value after it, e.g. {name}:value")
+        return self.value(value, logical)
 
     def value(self, tok: _Token, field_name: str | None):
         text = tok.text
@@ -412,37 +515,43 @@ class _Parser:
             slop = 1
             m = re.search(r"~(\d+)$", text)
             if m:
-                slop = int(m.group(1))
+                slop = min(int(m.group(1)), 20)
                 text = text[: m.start()]
-            words = tuple(re.findall(r"[\w][\w.'\u2019&-]*", text[1:-1]))
-            self.words.extend(words)
+            inner = text[1:-1].strip()
+            if field_name in _VERBATIM_FIELDS:
+                if not inner:
+                    raise QueryError(f'empty value: write {field_name}:"value"')
+                return Term(inner, field_name)
+            words = tuple(re.findall(r"[\w][\w.'\u2019&-]*", inner))
             if not words:
                 raise QueryError('empty phrase: put words between the quotes, e.g. "conference call"')
-            if field_name in ("ticker", "exchange", "type", "language"):
-                return Term(" ".join(words), field_name)
+            self.words.extend(words)
             return Phrase(words, field_name, slop) if len(words) > 1 else Term(words[0], field_name)
-        if tok.kind in ("field", "lparen", "range"):
+        if tok.kind in ("field", "lparen", "range", "sign"):
             raise QueryError(f"unexpected {text!r} at position {tok.pos + 1}")
-        fuzzy = re.fullmatch(r"(.+?)~(\d?)", text)
+        if field_name in _VERBATIM_FIELDS and not re.search(r"[*?~]", text):
+            return Term(text, field_name)
+        fuzzy = re.fullmatch(r"(.+?)~(\d*)", text)
         if fuzzy:
             word = fuzzy.group(1)
+            if not re.search(r"\w", word) or "*" in word or "?" in word:
+                raise QueryError(f"fuzzy search needs a word before '~', e.g. immunogen~, not {text!r}")
             distance = int(fuzzy.group(2) or 1)
             if not 1 <= distance <= 2:
                 raise QueryError("fuzzy distance must be 1 or 2, e.g. immunogen~ or immunogen~2")
             self.words.append(word)
             return Fuzzy(word, field_name, distance)
         if "*" in text or "?" in text:
-            core = text.replace("*", "").replace("?", "")
-            if len(core) < 2:
+            core = re.sub(r"[*?]", "", text)
+            if len(re.findall(r"\w", core)) < 2:
                 raise QueryError(f"the wildcard {text!r} is too broad: give at least two letters, e.g. immuno*")
             if text.endswith("*") and "*" not in text[:-1] and "?" not in text:
                 return Prefix(text[:-1], field_name)
             return Wildcard(text, field_name)
-        word = text.strip(".,;:!")
+        word = text.strip(".,;:!?")
         if not word:
             word = text
-        if field_name not in ("ticker", "exchange"):
-            self.words.append(word)
+        self.words.append(word)
         return Term(word, field_name)
 
 

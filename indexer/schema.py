@@ -2,22 +2,144 @@
 
 from __future__ import annotations
 
+import functools
+import re
 from dataclasses import dataclass
 
 from whoosh import fields
-from whoosh.analysis import CharsetFilter, LowercaseFilter, RegexTokenizer, StemFilter, StopFilter
+from whoosh.analysis import CharsetFilter, Filter, LowercaseFilter, RegexTokenizer, StopFilter
+from whoosh.analysis.filters import STOP_WORDS
+from whoosh.lang.porter2 import stem as porter2_stem
 from whoosh.support.charset import accent_map
 
 from .model import Release
 
+# Words of one family that the stemmer leaves apart, joined so that "acquires" finds "acquisition",
+# "buys" finds "bought" and "expands" finds "expansion" (stem -> the family's stem).
+WORD_FAMILIES = {
+    "acquisit": "acquir",
+    "merger": "merg",
+    "expans": "expand",
+    "extens": "extend",
+    "partnership": "partner",
+    "agreement": "agre",
+    "decis": "decid",
+    "subscript": "subscrib",
+    "introduct": "introduc",
+    "departur": "depart",
+    "divestitur": "divest",
+    "settlement": "settl",
+    "nomine": "nomin",
+    "growth": "grow",
+    "grew": "grow",
+    "sold": "sell",
+    "bought": "buy",
+    "won": "win",
+    "paid": "pay",
+    "held": "hold",
+    "began": "begin",
+}
+# "may" is a month here and must stay searchable; "s" is what a possessive leaves ("Align’s").
+STOP = frozenset(STOP_WORDS - {"may"} | {"s"})
+# A word; "U.S.", "AT&T", "3.5", "amazon.com" stay whole, but hyphens and apostrophes split
+# ("T-Mobile" -> t mobile, "Align's" -> align), and a dot before a capitalised word ends the word
+# (paragraphs glued as "worldwide.The" in some sources).
+WORD_PATTERN = r"\w+(?:(?:&|\.(?![A-Z][a-z]))\w+)*"
+
+
+@functools.lru_cache(maxsize=200_000)
+def index_stem(word: str) -> str:
+    """The index term of a lower-case word: its Porter2 stem joined to its family; abbreviations, numbers
+    and names with dots or '&' ("u.s", "3.5", "at&t") stay as they are."""
+    if not word.isalpha():
+        return word
+    stemmed = porter2_stem(word)
+    return WORD_FAMILIES.get(stemmed, stemmed)
+
+
+class PressStemFilter(Filter):
+    """Stems words with index_stem (Porter2 and word families)."""
+
+    def __eq__(self, other):
+        return other is not None and self.__class__ is other.__class__
+
+    def __call__(self, tokens):
+        for token in tokens:
+            if not token.stopped:
+                token.text = index_stem(token.text)
+            yield token
+
+    def per_word(self, word: str) -> str:
+        """This filter's effect on one word: lets the index writer cache the analyzer per word."""
+        return index_stem(word)
+
+
+_COMPOUND_SPLIT = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|(?<=[A-Za-z]{2})\.(?=[A-Za-z]{2})")
+
+
+def compound_parts(word: str) -> list[str]:
+    """The parts of a compound name: "InsurtechTips.com" -> Insurtech, Tips, com; "SiriusXM" -> Sirius, XM."""
+    parts = [p for p in _COMPOUND_SPLIT.split(word) if p and p != "."]
+    return [p for p in parts if len(p) >= 2] if len(parts) > 1 else []
+
+
+class CompoundFilter(Filter):
+    """Indexes the parts of a compound name beside it, so "insurtech tips" finds "InsurtechTips.com" and
+    "Sirius XM" finds "SiriusXM" (queries are not split: QUERY_ANALYZER)."""
+
+    def __eq__(self, other):
+        return other is not None and self.__class__ is other.__class__
+
+    def __call__(self, tokens):
+        for token in tokens:
+            # Copies are made before the token is passed on: later filters change tokens in place.
+            copies = []
+            for part in compound_parts(token.text):
+                copy = token.copy()
+                copy.text = part
+                copy.part = True
+                copies.append(copy)
+            yield token
+            yield from copies
+
+
+class PositionFilter(Filter):
+    """Numbers the words left after stop words are dropped (so phrases skip stop words); a compound's
+    parts share the compound's position, so phrases across it still match."""
+
+    def __eq__(self, other):
+        return other is not None and self.__class__ is other.__class__
+
+    def __call__(self, tokens):
+        pos = -1
+        for token in tokens:
+            if token.positions:
+                if getattr(token, "part", False):
+                    token.pos = max(pos, 0)
+                else:
+                    pos += 1
+                    token.pos = pos
+            yield token
+
+
+def _analyzer(*, compounds: bool):
+    chain = RegexTokenizer(WORD_PATTERN)
+    if compounds:
+        chain = chain | CompoundFilter()
+    return (
+        chain
+        | LowercaseFilter()
+        | CharsetFilter(accent_map)
+        | StopFilter(stoplist=STOP, minsize=1, renumber=False)
+        | PositionFilter()
+        | PressStemFilter()
+    )
+
+
 # Words are stemmed so "acquires" finds "acquisition"; accents are folded so "societe" finds "société".
-TEXT_ANALYZER = (
-    RegexTokenizer(r"\w+(?:[.'\u2019&-]\w+)*")
-    | LowercaseFilter()
-    | CharsetFilter(accent_map)
-    | StopFilter(minsize=1)
-    | StemFilter(cachesize=50000)
-)
+QUERY_ANALYZER = _analyzer(compounds=False)
+# The index also holds the parts of compound names.
+TEXT_ANALYZER = _analyzer(compounds=True)
 
 # Weight of each searchable text field. Boilerplate repeats in every release of a company,
 # so the "About" text, safe-harbor language and contacts must not decide the ranking.

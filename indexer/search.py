@@ -102,8 +102,14 @@ def default_index_path() -> str:
     return os.environ.get("RELEASES_INDEX") or DEFAULT_INDEX
 
 
-def open_index(path: str | os.PathLike | None = None) -> ReleaseIndex:
-    """Open the index at path (default: $RELEASES_INDEX or ./index) for searching."""
-    from .backends.whoosh import WhooshBackend
+def open_index(
+    path: str | os.PathLike | None = None, *, backend: str | None = None, url: str | None = None
+) -> ReleaseIndex:
+    """Open the index at path (default: $RELEASES_INDEX or ./index) for searching.
 
-    return ReleaseIndex(WhooshBackend(path or default_index_path()))
+    backend: "whoosh" or "opensearch" (default: $RELEASES_BACKEND, else whoosh); for OpenSearch, path
+    names the index on the cluster at url (default: $RELEASES_OPENSEARCH_URL, else http://127.0.0.1:9200).
+    """
+    from .backends import open_backend
+
+    return ReleaseIndex(open_backend(path or default_index_path(), backend=backend, url=url))

@@ -1,4 +1,7 @@
-"""The search site: `create_app(config)` builds a Flask app over one index."""
+"""The search site: `create_app(config)` builds a Flask app over one index.
+
+Importing this package does no I/O: the index is opened on the first request that needs it.
+"""
 
 from __future__ import annotations
 
@@ -6,9 +9,46 @@ import atexit
 import os
 import threading
 
-from flask import Flask
+from flask import Flask, Response
+from werkzeug.routing import BaseConverter
 
 from indexer import open_index
+
+# Settings, their defaults, and the environment variables that override them.
+DEFAULTS = {
+    "RELEASES_INDEX": "index",  # index folder
+    "PER_PAGE": 20,  # hits per page on the search page
+    "RESULT_WINDOW": 1000,  # the deepest result a visitor may page to
+    "EXPORT_LIMIT": 1000,  # releases in one CSV or JSON export
+    "FEED_SIZE": 20,  # entries in an Atom feed
+}
+ENVIRONMENT = {
+    "RELEASES_INDEX": "RELEASES_INDEX",
+    "PER_PAGE": "RELEASES_PER_PAGE",
+    "RESULT_WINDOW": "RELEASES_RESULT_WINDOW",
+    "EXPORT_LIMIT": "RELEASES_EXPORT_LIMIT",
+    "FEED_SIZE": "RELEASES_FEED_SIZE",
+}
+# No inline script or style anywhere, so the policy can forbid both; a script smuggled into a page cannot run.
+CONTENT_SECURITY_POLICY = (
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+    "font-src 'self'; manifest-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+)
+SECURITY_HEADERS = {
+    "Content-Security-Policy": CONTENT_SECURITY_POLICY,
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "same-origin",
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=()",
+    "Cross-Origin-Opener-Policy": "same-origin",
+    "Cross-Origin-Resource-Policy": "same-origin",
+}
+
+
+class ReleaseIdConverter(BaseConverter):
+    """Release ids in URLs: 16 hex digits, so nothing else (a path, '..') ever reaches the index."""
+
+    regex = "[0-9a-f]{16}"
 
 
 class IndexHolder:
@@ -34,23 +74,50 @@ class IndexHolder:
                 self._index = None
 
 
+def settings_from_environment(environ=os.environ) -> dict:
+    """The settings the environment gives (RELEASES_INDEX, RELEASES_PER_PAGE, ...), numbers checked."""
+    found = {}
+    for key, variable in ENVIRONMENT.items():
+        value = environ.get(variable)
+        if value in (None, ""):
+            continue
+        if isinstance(DEFAULTS[key], int):
+            try:
+                found[key] = int(value)
+            except ValueError:
+                raise ValueError(f"{variable} must be a whole number, not {value!r}") from None
+        else:
+            found[key] = value
+    return found
+
+
+def add_security_headers(response: Response) -> Response:
+    """Send the security headers with every response, pages, API, files and errors alike."""
+    for name, value in SECURITY_HEADERS.items():
+        response.headers.setdefault(name, value)
+    return response
+
+
 def create_app(config: dict | None = None) -> Flask:
-    """Build the app; config keys: RELEASES_INDEX (index folder), plus any Flask setting."""
+    """Build the app; settings come from DEFAULTS, then the environment, then config (any Flask setting too)."""
     app = Flask(__name__)
-    app.config.update(
-        RELEASES_INDEX=os.environ.get("RELEASES_INDEX", "index"),
-        PER_PAGE=20,
-        EXPORT_LIMIT=1000,
-        JSON_SORT_KEYS=False,
-    )
+    app.url_map.converters["release_id"] = ReleaseIdConverter
+    app.config.update(DEFAULTS, JSON_SORT_KEYS=False, MAX_CONTENT_LENGTH=64 * 1024)
+    app.config.update(settings_from_environment())
     app.config.update(config or {})
-    holder = IndexHolder(app.config["RELEASES_INDEX"])
+    # Never the debugger or tracebacks for users, whatever the configuration says.
+    app.config.update(DEBUG=False, PROPAGATE_EXCEPTIONS=False)
+    app.debug = False
+    holder = IndexHolder(str(app.config["RELEASES_INDEX"]))
     app.extensions["release_index"] = holder
     atexit.register(holder.close)
 
-    from . import api, views
+    from . import api, errors, feeds, present, views
 
     app.register_blueprint(views.bp)
     app.register_blueprint(api.bp)
-    views.register_error_pages(app)
+    app.register_blueprint(feeds.bp)
+    errors.register_error_handlers(app)
+    present.register_filters(app)
+    app.after_request(add_security_headers)
     return app

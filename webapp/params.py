@@ -1,28 +1,138 @@
-"""Reading search parameters from a request's query string, the same way for pages and the API."""
+"""Search parameters in the URL: read them (with the site's limits) and write URLs that change them.
+
+Pages, the JSON API, exports and feeds all read a search the same way, so one URL means one search everywhere.
+"""
 
 from __future__ import annotations
 
-from flask import current_app
+from flask import current_app, url_for
 from werkzeug.datastructures import MultiDict
 
 from indexer import SearchRequest
+from indexer.model import QueryError
 from indexer.schema import FACETS
+from indexer.search import MAX_PER_PAGE
 
 FACET_PARAMS = tuple(f.name for f in FACETS)
+# Parameters that describe a search (everything else in a query string is ignored).
+SEARCH_PARAMS = ("q", "from", "to", "sort", "per_page", *FACET_PARAMS)
+MAX_FILTER_VALUES = 20
+MAX_VALUE_CHARS = 200
+MAX_DATE_CHARS = 40
 
 
-def search_request(args: MultiDict, per_page: int | None = None) -> SearchRequest:
-    """A SearchRequest from URL parameters: q, from, to, sort, page, per_page and one per facet."""
-    filters = {name: args.getlist(name) for name in FACET_PARAMS if args.getlist(name)}
-    return SearchRequest(
+def whole_number(args: MultiDict, name: str, default: int, low: int, high: int, hint: str = "") -> int:
+    """An integer parameter within [low, high], or a QueryError that says which values work."""
+    raw = args.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    try:
+        value = int(raw.strip())
+    except ValueError:
+        raise QueryError(f"{name} must be a whole number from {low} to {high}, not {raw[:40]!r}") from None
+    if not low <= value <= high:
+        raise QueryError(f"{name} must be from {low:,} to {high:,} (got {value:,}){hint}")
+    return value
+
+
+def filters_from(args: MultiDict) -> dict[str, list[str]]:
+    """Facet filters from the URL (ticker=..., wire=..., repeatable), checked against the limits."""
+    filters = {name: [v for v in args.getlist(name) if v.strip()] for name in FACET_PARAMS}
+    filters = {name: values for name, values in filters.items() if values}
+    count = sum(len(values) for values in filters.values())
+    if count > MAX_FILTER_VALUES:
+        raise QueryError(f"too many filters ({count}; at most {MAX_FILTER_VALUES}): remove some")
+    for name, values in filters.items():
+        for value in values:
+            if len(value) > MAX_VALUE_CHARS:
+                raise QueryError(f"the {name} filter is too long (at most {MAX_VALUE_CHARS} characters)")
+    return filters
+
+
+def search_request(
+    args: MultiDict,
+    *,
+    default_per_page: int | None = None,
+    per_page: int | None = None,
+    page: int | None = None,
+    sort: str | None = None,
+    facets: tuple[str, ...] | None = None,
+) -> SearchRequest:
+    """A checked SearchRequest from URL parameters: q, from, to, sort, page, per_page and one per facet.
+
+    Keyword arguments fix a value instead of reading it (exports and feeds choose their own pages). A page
+    read from the URL must lie within the result window, the deepest result a visitor may page to.
+    """
+    config = current_app.config
+    for name in ("from", "to"):
+        if len(args.get(name, "")) > MAX_DATE_CHARS:
+            raise QueryError(f"the '{name}' date is too long: write it as YYYY-MM-DD, e.g. 2011-10-20")
+    if per_page is None:
+        per_page = whole_number(args, "per_page", default_per_page or config["PER_PAGE"], 1, MAX_PER_PAGE)
+    if page is None:
+        window = config["RESULT_WINDOW"]
+        page = whole_number(args, "page", 1, 1, last_page(per_page), _window_hint(window))
+    options = {"facets": facets} if facets is not None else {}
+    request = SearchRequest(
         query=args.get("q", ""),
         date_from=args.get("from") or None,
         date_to=args.get("to") or None,
-        filters=filters,
-        sort=args.get("sort", "relevance") or "relevance",
-        page=args.get("page", 1) or 1,
-        per_page=args.get("per_page", per_page or current_app.config["PER_PAGE"]) or 10,
+        filters=filters_from(args),
+        sort=sort or args.get("sort") or "relevance",
+        page=page,
+        per_page=per_page,
+        **options,
     )
+    if request.date_from and request.date_to and request.date_from > request.date_to:
+        raise QueryError(f"the 'from' date {request.date_from} is after the 'to' date {request.date_to}: swap them")
+    return request
+
+
+def last_page(per_page: int) -> int:
+    """The deepest page a visitor may open at this page size."""
+    return max(1, current_app.config["RESULT_WINDOW"] // per_page)
+
+
+def _window_hint(window: int) -> str:
+    return f": only the first {window:,} results can be paged through; narrow the search with filters or dates"
+
+
+def is_search(args: MultiDict) -> bool:
+    """Whether the URL asks for a search (anything but the bare home page)."""
+    return any(args.get(name, "").strip() for name in ("q", "from", "to", "sort", "page")) or any(
+        v.strip() for name in FACET_PARAMS for v in args.getlist(name)
+    )
+
+
+def search_state(args: MultiDict) -> MultiDict:
+    """Only the parameters that describe the search, without page: what links and forms carry along."""
+    return MultiDict([(k, v) for k, v in args.items(multi=True) if k in SEARCH_PARAMS and v != ""])
+
+
+def search_url(args: MultiDict, endpoint: str = "views.search", _external: bool = False, **changes) -> str:
+    """The URL of this search with some parameters changed (None removes one); the page resets unless given."""
+    new = search_state(args)
+    for key, value in changes.items():
+        new.poplist(key)
+        if value is None:
+            continue
+        for item in value if isinstance(value, list | tuple) else [value]:
+            new.add(key, item)
+    return url_for(endpoint, _external=_external, **new.to_dict(flat=False))
+
+
+def toggle_url(args: MultiDict, name: str, value: str) -> str:
+    """The URL that adds a facet value to the search, or removes it when it is already selected."""
+    current = args.getlist(name)
+    chosen = [v for v in current if v != value] if value in current else [*current, value]
+    return search_url(args, **{name: chosen or None})
+
+
+def active_filters(args: MultiDict) -> list[tuple[str, str, str]]:
+    """What the search is narrowed by, as (parameter, value, URL without it) for removable chips."""
+    chips = [(name, value, toggle_url(args, name, value)) for name in FACET_PARAMS for value in args.getlist(name)]
+    chips += [(name, args[name], search_url(args, **{name: None})) for name in ("from", "to") if args.get(name)]
+    return [chip for chip in chips if chip[1].strip()]
 
 
 def get_index():

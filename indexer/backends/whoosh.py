@@ -10,18 +10,30 @@ import os
 import re
 import threading
 import time
+from collections import OrderedDict
 from datetime import datetime, timedelta
 
 import numpy as np
+from whoosh import query as wq
 from whoosh.index import EmptyIndexError, open_dir
 
 from .. import query as q
 from ..facets import NO_DATE, FacetTable
 from ..model import Facet, Hit, IndexNotFound, Page, QueryError
 from ..schema import FACETS_BY_NAME
-from .whoosh_query import _highlight_terms, _plain_snippet, make_snippet, suggest_correction, translate
+from .whoosh_query import (
+    _plain_snippet,
+    expansions_for,
+    highlight_terms,
+    make_snippet,
+    suggest_correction,
+    translate,
+)
+from .whoosh_rank import plan_query, related_plan, stats_for
 from .whoosh_store import WhooshStore
 
+# Postings (document numbers) kept decoded per snapshot for repeated query terms: 8 bytes each.
+TERM_CACHE_POSTINGS = 4_000_000
 # Retired searchers are closed after this long, so requests still using them can finish.
 RETIRE_AFTER_S = 30.0
 
@@ -30,26 +42,108 @@ RETIRE_AFTER_S = 30.0
 
 
 class _Snapshot:
-    """One opened generation: index, searcher and facet table, used together."""
+    """One opened generation: index, searcher and facet table, used together.
+
+    A generation never changes once live, so a snapshot stays valid until CURRENT names another one;
+    its files stay readable after a build deletes them (the compound segment files are mapped).
+    """
 
     def __init__(self, gen: str):
         try:
             self.index = open_dir(gen)
+            self.searcher = self.index.searcher()
         except EmptyIndexError as exc:
             raise IndexNotFound(
                 f"the index at {gen} is incomplete: rebuild it with 'releases index --rebuild'"
             ) from exc
         self.gen = gen
-        self.searcher = self.index.searcher()
         reader = self.searcher.reader()
-        self.live = np.zeros(reader.doc_count_all(), dtype=bool)
-        self.live[np.fromiter(reader.all_doc_ids(), dtype=np.int64)] = True
-        self.table = FacetTable.load(reader, self.live)
+        leaves = [leaf for leaf, _ in reader.leaf_readers()] if reader.doc_count_all() else []
+        segments = [leaf.segment() for leaf in leaves]
+        self.live = np.ones(reader.doc_count_all(), dtype=bool)
+        offset = 0
+        for segment in segments:
+            deleted = np.fromiter(segment.deleted_docs(), dtype=np.int64)
+            self.live[deleted + offset] = False
+            offset += segment.doc_count_all()
+        self.table = FacetTable.load(self.index.storage, segments, leaves)
         self.lock = threading.Lock()  # a Whoosh searcher is not safe for concurrent use
         self.retired_at: float | None = None
+        self._term_cache: OrderedDict = OrderedDict()
+        self._cached = 0
+        self._cache_lock = threading.Lock()
 
     def close(self) -> None:
         self.searcher.close()
+
+    def matches(self, query) -> np.ndarray:
+        """The documents a Whoosh query matches, as a mask, computed with whole posting lists.
+
+        Boolean structure, terms and date ranges are evaluated with numpy over cached posting lists;
+        phrases and patterns go through Whoosh. Deleted documents may be set: mask with live.
+        """
+        size = len(self.live)
+        if isinstance(query, wq.Every):
+            return np.ones(size, dtype=bool)
+        if query is wq.NullQuery:
+            return np.zeros(size, dtype=bool)
+        if isinstance(query, wq.Term):
+            mask = np.zeros(size, dtype=bool)
+            mask[self.term_docs(query.fieldname, query.text)] = True
+            return mask
+        if isinstance(query, (wq.Or, wq.DisjunctionMax)):
+            mask = np.zeros(size, dtype=bool)
+            for sub in query.subqueries:
+                mask |= self.matches(sub)
+            return mask
+        if isinstance(query, wq.And):
+            mask = np.ones(size, dtype=bool)
+            for sub in query.subqueries:
+                mask &= self.matches(sub)
+            return mask
+        if isinstance(query, wq.Not):
+            return ~self.matches(query.query)
+        if isinstance(query, wq.AndNot):
+            return self.matches(query.a) & ~self.matches(query.b)
+        if isinstance(query, wq.AndMaybe):
+            return self.matches(query.a)
+        if isinstance(query, wq.Require):
+            return self.matches(query.a) & self.matches(query.b)
+        if isinstance(query, wq.DateRange) and query.fieldname == "date" and not (query.startexcl or query.endexcl):
+            return self._date_mask(query.startdate, query.enddate)
+        mask = np.zeros(size, dtype=bool)
+        mask[np.fromiter(self.searcher.docs_for_query(query), dtype=np.int64)] = True
+        return mask
+
+    def term_docs(self, fieldname: str, text) -> np.ndarray:
+        """Document numbers of one term, decoded block by block and kept for later queries."""
+        key = (fieldname, text)
+        with self._cache_lock:
+            found = self._term_cache.get(key)
+            if found is not None:
+                self._term_cache.move_to_end(key)
+                return found
+        docs = stats_for(self.searcher).postings(fieldname, text)[0]
+        with self._cache_lock:
+            self._term_cache[key] = docs
+            self._cached += len(docs)
+            while self._cached > TERM_CACHE_POSTINGS and len(self._term_cache) > 1:
+                _, dropped = self._term_cache.popitem(last=False)
+                self._cached -= len(dropped)
+        return docs
+
+    def _date_mask(self, start, end) -> np.ndarray:
+        dates = self.table.dates
+        mask = dates != NO_DATE
+        if start is not None:
+            mask &= dates >= -(-_epoch_exact(start) // 1)
+        if end is not None:
+            mask &= dates <= _epoch_exact(end) // 1
+        return mask
+
+
+def _epoch_exact(value: datetime) -> float:
+    return (value - datetime(1970, 1, 1)).total_seconds()
 
 
 class WhooshBackend:
@@ -70,18 +164,27 @@ class WhooshBackend:
     # -- lifecycle --
 
     def snapshot(self) -> _Snapshot:
-        """The current snapshot, reopened when a build switched generations or committed."""
+        """The current snapshot, reopened when a build switched generations."""
         with self._guard:
-            gen = self.store.current()
-            if gen is None:
-                raise IndexNotFound(f"the index at {self.store.path} was removed: rebuild it with 'releases index'")
-            snap = self._snapshot
-            if snap is None or snap.gen != gen or not snap.searcher.up_to_date():
-                fresh = _Snapshot(gen)
+            for attempt in range(3):
+                gen = self.store.current()
+                if gen is None:
+                    raise IndexNotFound(f"the index at {self.store.path} was removed: rebuild it with 'releases index'")
+                snap = self._snapshot
+                if snap is not None and snap.gen == gen:
+                    break
+                try:
+                    fresh = _Snapshot(gen)
+                except (FileNotFoundError, IndexNotFound):
+                    # A build switched again and removed gen while it was being opened: read CURRENT anew.
+                    if attempt == 2:
+                        raise
+                    continue
                 if snap is not None:
                     snap.retired_at = time.monotonic()
                     self._retired.append(snap)
                 self._snapshot = snap = fresh
+                break
             self._close_retired()
             return snap
 
@@ -113,8 +216,12 @@ class WhooshBackend:
     def _search(self, snap: _Snapshot, request, parsed: q.ParsedQuery) -> Page:
         table = snap.table
         tree = parsed.tree
-        wquery = translate(tree)
+        deadline = q.Deadline()
+        # Spellings, abbreviations and wildcard expansions widen the match set as they widen the ranking.
+        plan = plan_query(snap.searcher, tree, deadline)
+        wquery = translate(tree, expansions_for(plan.clauses))
         base = self._match_mask(snap, wquery, tree)
+        deadline.check()
         filters = self._filter_masks(snap, request)
         final = base.copy()
         for mask in filters.values():
@@ -129,7 +236,7 @@ class WhooshBackend:
         groups = table.dupkeys[final]
         grouped = groups[groups >= 0]
         total = int(len(np.unique(grouped)) + np.count_nonzero(groups < 0)) if request.collapse else int(final.sum())
-        hits = self._page_hits(snap, wquery, tree, request, final, filters, parsed)
+        hits = self._page_hits(snap, wquery, tree, request, final, filters, parsed, plan=plan)
         suggestion = suggest_correction(snap.searcher, parsed.words) if request.page == 1 else None
         return Page(
             query=request.query,
@@ -146,10 +253,7 @@ class WhooshBackend:
     def _match_mask(self, snap: _Snapshot, wquery, tree) -> np.ndarray:
         if isinstance(tree, q.MatchAll):
             return snap.live.copy()
-        mask = np.zeros(len(snap.live), dtype=bool)
-        docs = np.fromiter(snap.searcher.docs_for_query(wquery), dtype=np.int64)
-        mask[docs] = True
-        return mask & snap.live
+        return snap.matches(wquery) & snap.live
 
     def _filter_masks(self, snap: _Snapshot, request) -> dict[str, np.ndarray]:
         table = snap.table
@@ -173,20 +277,17 @@ class WhooshBackend:
             masks["date"] = mask
         return masks
 
-    def _page_hits(self, snap, wquery, tree, request, final, filters, parsed) -> list[Hit]:
+    def _page_hits(self, snap, wquery, tree, request, final, filters, parsed, plan=None) -> list[Hit]:
         searcher = snap.searcher
         start = (request.page - 1) * request.per_page
         # Collapsing folds copies together, so read ahead enough candidates to fill the page.
         want = start + request.per_page
         candidates = want * 3 + 20 if request.collapse else want
         scores: dict[int, float] = {}
-        if request.sort == "relevance" and not isinstance(tree, q.MatchAll):
-            allowed = None
-            if filters:
-                allowed = set(np.flatnonzero(final).tolist())
-            results = searcher.search(wquery, limit=candidates, filter=allowed)
-            order = [hit.docnum for hit in results[:candidates]]
-            scores = {hit.docnum: hit.score for hit in results[:candidates]}
+        if request.sort == "relevance":
+            plan = plan or plan_query(searcher, tree)
+            # Ranked by whoosh_rank over the exact match set; equal scores (or no words) newest first.
+            order, scores = plan.rank(final, candidates, tiebreak=snap.table.dates)
         else:
             docs = np.flatnonzero(final)
             dates = snap.table.dates[docs]
@@ -201,7 +302,7 @@ class WhooshBackend:
         else:
             copies = {}
         page_docs = order[start : start + request.per_page]
-        terms = _highlight_terms(tree)
+        terms = highlight_terms(tree, plan.clauses if plan else ())
         hits = []
         for docnum in page_docs:
             stored = searcher.stored_fields(docnum)
@@ -233,17 +334,22 @@ class WhooshBackend:
                 return []
             key = snap.table.dupkeys[docnum]
             stored = searcher.stored_fields(docnum)
-            text = " ".join(stored.get(f, "") for f in ("headline", "headline", "lede", "body"))
-            results = searcher.more_like(docnum, "body", text=text, top=limit * 3 + 5, numterms=25)
-            hits, seen = [], {key} if key >= 0 else set()
-            for found in results:
-                k = snap.table.dupkeys[found.docnum]
-                if found.docnum == docnum or (k >= 0 and k in seen):
+            # Ranked like a search for the release's most distinctive words; its own copies left out.
+            candidates = snap.live.copy()
+            candidates[docnum] = False
+            if key >= 0:
+                candidates &= snap.table.dupkeys != key
+            plan = related_plan(stats_for(searcher), stored)
+            order, scores = plan.rank(candidates, limit * 3 + 5) if plan.clauses else ([], {})
+            hits, seen = [], set()
+            for found in order:
+                k = snap.table.dupkeys[found]
+                if not scores.get(found) or (k >= 0 and k in seen):
                     continue
                 if k >= 0:
                     seen.add(k)
-                fields_ = searcher.stored_fields(found.docnum)
-                hits.append(stored_to_hit(fields_, found.score, _plain_snippet(fields_)))
+                fields_ = searcher.stored_fields(found)
+                hits.append(stored_to_hit(fields_, scores[found], _plain_snippet(fields_)))
                 if len(hits) >= limit:
                     break
             return hits

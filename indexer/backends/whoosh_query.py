@@ -1,9 +1,12 @@
-"""Relevance on Whoosh: the query tree translated into Whoosh queries, snippets and spelling suggestions."""
+"""Relevance on Whoosh: the query tree translated into Whoosh queries, snippets and spelling suggestions.
+
+Ranking itself (BM25F over sections, coordination, typo tolerance, proximity) lives in whoosh_rank.py;
+its clauses widen the match set here so that counts and ranking cover the same releases.
+"""
 
 from __future__ import annotations
 
 import html
-import re
 from datetime import timedelta
 
 from whoosh import highlight
@@ -12,7 +15,7 @@ from whoosh import query as wq
 from .. import query as q
 from ..model import QueryError
 from ..parse.tickers import normalise_exchange
-from ..schema import DEFAULT_FIELDS, TEXT_ANALYZER
+from ..schema import DEFAULT_FIELDS, QUERY_ANALYZER, TEXT_ANALYZER
 
 # Fields that `field:` names search in, for logical fields spanning several index fields.
 FIELD_GROUPS = {
@@ -26,6 +29,10 @@ FIELD_GROUPS = {
     "wire": ("wire",),
 }
 SNIPPET_CHARS = 240
+# Snippets are looked for in the opening of a long text only: highlighting analyses every word.
+SNIPPET_SCAN_CHARS = 20_000
+# Fields a snippet may come from, the release's own text before its boilerplate.
+SNIPPET_FIELDS = (("lede", "body"), ("about", "forward_looking", "contacts"))
 
 
 # ---- Snippets and suggestions -----------------------------------------------------------------
@@ -34,37 +41,52 @@ _FRAGMENTER = highlight.ContextFragmenter(maxchars=SNIPPET_CHARS, surround=60)
 _FORMATTER = highlight.HtmlFormatter(tagname="mark", classname="hl", between=" … ")
 
 
-def _highlight_terms(tree) -> set[str]:
-    """Analyzed words of the query (stemmed like the index) to highlight in snippets."""
-    words = set()
+class _DistinctTermsScorer(highlight.FragmentScorer):
+    """Prefers the passage holding the most different query words, then the most matches."""
+
+    def __call__(self, fragment):
+        words = {token.text for token in fragment.matches}
+        return len(words) * 10 + len(fragment.matches)
+
+
+_SCORER = _DistinctTermsScorer()
+
+
+def highlight_terms(tree, clauses=()) -> set[str]:
+    """Index terms to mark in snippets: the query's words (stemmed like the index) and their alternatives."""
+    words: set[str] = set()
+    for clause in clauses:
+        for alt in clause.alternatives:
+            if alt.weight > 0 and len(alt.terms) <= 50:
+                words.update(alt.terms)
 
     def walk(node):
-        if isinstance(node, (q.Term, q.Fuzzy, q.Prefix)) and node.field not in (
-            "ticker",
-            "exchange",
-            "type",
-            "language",
-        ):
-            words.update(tok.text for tok in TEXT_ANALYZER(node.text))
+        if isinstance(node, (q.Term, q.Fuzzy, q.Prefix)) and node.field not in ("ticker", "exchange", "type", "language"):
+            words.update(tok.text for tok in QUERY_ANALYZER(node.text))
         elif isinstance(node, q.Phrase):
             for word in node.words:
-                words.update(tok.text for tok in TEXT_ANALYZER(word))
+                words.update(tok.text for tok in QUERY_ANALYZER(word))
         for child in getattr(node, "children", ()):
             walk(child)
 
-    walk(tree)
+    if not clauses:
+        walk(tree)
     return words
+
+
+# The former name, kept for callers.
+_highlight_terms = highlight_terms
 
 
 def make_snippet(stored: dict, terms: set[str]) -> str:
     """The best-matching passage with query words marked; escaped text, only <mark> added."""
     if terms:
-        for fieldname in ("lede", "body", "about"):
-            text = stored.get(fieldname) or ""
+        for group in SNIPPET_FIELDS:
+            text = "\n\n".join(stored.get(f) or "" for f in group).strip()[:SNIPPET_SCAN_CHARS]
             if not text:
                 continue
             found = highlight.highlight(
-                text, frozenset(terms), TEXT_ANALYZER, _FRAGMENTER, _FORMATTER, top=2, minscore=1
+                text, frozenset(terms), TEXT_ANALYZER, _FRAGMENTER, _FORMATTER, top=1, scorer=_SCORER, minscore=1
             )
             if found:
                 return found
@@ -79,31 +101,39 @@ def _plain_snippet(stored: dict) -> str:
 
 
 def suggest_correction(searcher, words: list[str]) -> str | None:
-    """'Did you mean': replace words the index does not know with close words it does."""
+    """'Did you mean': words the index does not know (or barely knows) replaced by close, commoner spellings
+    from the index's own vocabulary."""
+    from .whoosh_rank import TYPO_RARE_DF, TYPO_RATIO, spelling_variants, stats_for
+
     if not words:
         return None
-    reader = searcher.reader()
+    stats = stats_for(searcher)
     changed, out = False, []
     for word in words:
-        tokens = [t.text for t in TEXT_ANALYZER(word)]
-        known = not tokens or any(
-            reader.doc_frequency(f, t) > 0 for t in tokens for f in ("headline", "lede", "body", "company")
-        )
-        if known or not word.isalpha():
+        tokens = [t.text for t in QUERY_ANALYZER(word)]
+        if len(tokens) != 1 or not word.isalpha() or len(word) < 4:
             out.append(word)
             continue
+        df = stats.doc_frequency(("headline", "lede", "body", "company"), tokens[0])
         best = None
-        for fieldname in ("headline", "body"):
-            options = searcher.corrector(fieldname).suggest(word.lower(), limit=1, maxdist=2)
-            if options:
-                best = options[0]
-                break
-        if best and best != word.lower():
-            out.append(best)
+        if df <= TYPO_RARE_DF:
+            variants = spelling_variants(stats, word)
+            if variants and (df == 0 or variants[0][2] >= TYPO_RATIO * df):
+                best = variants[0][0]
+        if best:
+            out.append(_same_case(best, word))
             changed = True
         else:
             out.append(word)
     return " ".join(out) if changed else None
+
+
+def _same_case(suggestion: str, typed: str) -> str:
+    if typed.isupper():
+        return suggestion.upper()
+    if typed[:1].isupper():
+        return suggestion[:1].upper() + suggestion[1:]
+    return suggestion
 
 
 # ---- Translating the query tree -----------------------------------------------------------------
@@ -114,11 +144,17 @@ def _text_fields(field: str | None) -> tuple[str, ...]:
 
 
 def _analyzed(text: str) -> list[str]:
-    return [tok.text for tok in TEXT_ANALYZER(text)]
+    return [tok.text for tok in QUERY_ANALYZER(text)]
 
 
-def translate(node) -> wq.Query:
-    """Translate a backend-neutral query tree into a Whoosh query."""
+def translate(node, expansions: dict | None = None) -> wq.Query:
+    """Translate a backend-neutral query tree into a Whoosh query.
+
+    expansions maps leaves of the tree to the Whoosh query that replaces them (a word with its likely
+    spellings and long form, a wildcard with the index words it stands for).
+    """
+    if expansions and node in expansions:
+        return expansions[node]
     if isinstance(node, q.MatchAll):
         return wq.Every()
     if isinstance(node, q.Term):
@@ -133,9 +169,13 @@ def translate(node) -> wq.Query:
         ]
         return wq.Or(subs)
     if isinstance(node, q.Prefix):
+        if node.field == "ticker":
+            return wq.Prefix("symbol", node.text.lower())
         text = node.text.lower()
         return wq.Or([wq.Prefix(f, text) for f in _text_fields(node.field)])
     if isinstance(node, q.Wildcard):
+        if node.field == "ticker":
+            return wq.Wildcard("symbol", node.pattern.lower())
         pattern = node.pattern.lower()
         return wq.Or([wq.Wildcard(f, pattern) for f in _text_fields(node.field)])
     if isinstance(node, q.Fuzzy):
@@ -145,17 +185,17 @@ def translate(node) -> wq.Query:
         end = node.end - timedelta(microseconds=1) if node.end else None
         return wq.DateRange("date", node.start, end)
     if isinstance(node, q.Not):
-        return wq.Not(translate(node.child))
+        return wq.Not(translate(node.child, expansions))
     if isinstance(node, q.And):
-        subs = [translate(c) for c in node.children]
+        subs = [translate(c, expansions) for c in node.children]
         if all(isinstance(c, q.Not) for c in node.children):
             subs.insert(0, wq.Every())
         return wq.And(subs)
     if isinstance(node, q.Or):
-        return wq.Or([translate(c) for c in node.children])
+        return wq.Or([translate(c, expansions) for c in node.children])
     if isinstance(node, q.Ranked):
-        # Any word may match; releases matching more of them score higher (coordination).
-        return wq.Or([translate(c) for c in node.children], scale=0.9)
+        # Any word may match; whoosh_rank ranks releases matching more of them higher.
+        return wq.Or([translate(c, expansions) for c in node.children])
     raise QueryError(f"cannot run this part of the query: {node!r}")
 
 
@@ -178,10 +218,15 @@ def _term(node: q.Term) -> wq.Query:
         return wq.NullQuery
     fields_ = _text_fields(field)
     if len(words) > 1:
-        # "T-DM1" or "U.S." analyse to several words: they must stand together.
+        # "T-Mobile" or "Kimberly-Clark" analyse to several words: they must stand together.
         return wq.Or([wq.Phrase(f, words) for f in fields_])
-    subs = [wq.Term(f, words[0]) for f in fields_]
-    if field is None and re.fullmatch(r"[A-Za-z]{1,5}(?:\.[A-Za-z]{1,2})?", text):
-        # A ticker typed as a plain word favours that issuer's releases.
-        subs.append(wq.Term("symbol", text.lower(), boost=3.0))
-    return wq.Or(subs, boost=node.boost)
+    return wq.Or([wq.Term(f, words[0]) for f in fields_], boost=node.boost)
+
+
+def expansions_for(clauses) -> dict:
+    """The leaves of a query tree that whoosh_rank widened, with the Whoosh queries that replace them."""
+    return {clause.leaf: clause.whoosh_query() for clause in clauses if len(clause.alternatives) > 1 or _expanded(clause)}
+
+
+def _expanded(clause) -> bool:
+    return isinstance(clause.leaf, (q.Prefix, q.Wildcard, q.Fuzzy)) or any(a.symbol for a in clause.alternatives)

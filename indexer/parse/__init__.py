@@ -1,28 +1,47 @@
-"""Release parsing: find files, detect each one's format, and hand it to the right reader."""
+"""Release parsing: find files (inside archives too), detect each one's format from its content, hand it to a reader.
+
+Readers: text.py (plain text, Markdown), jsonfile.py (JSON, JSON Lines), html.py (saved pages), newsml.py
+(NewsML-G2, NewsML 1.2), feed.py (RSS, Atom); archive.py opens .zip/.tar.gz archives in memory. Every reader
+returns a Draft that assemble.py turns into Releases with the shared rules (dateline, sections, issuer, ...).
+"""
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import os
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..model import ParseError, Release
-from .jsonfile import parse_json
-from .text import parse_text
+from .archive import ARCHIVE_SUFFIXES, archive_kind, is_archive_path, iter_archive, skipped_name
 
 # A single release is rarely over a megabyte; far larger files are mistakes or attacks.
 MAX_FILE_BYTES = 10 * 1024 * 1024
-TEXT_SUFFIXES = {".txt", ".text", ""}
-MARKDOWN_SUFFIXES = {".md", ".markdown"}
+MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown"}
 JSON_SUFFIXES = {".json", ".jsonl", ".ndjson"}
-KNOWN_SUFFIXES = TEXT_SUFFIXES | MARKDOWN_SUFFIXES | JSON_SUFFIXES
+HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
+TABLE_SUFFIXES = {".tsv", ".csv", ".xls", ".xlsx", ".ods"}
+_BINARY_MAGIC = {
+    b"%PDF": "a PDF document",
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF8": "a GIF image",
+    b"\x7fELF": "a program",
+    b"MZ": "a Windows program",
+    b"\xd0\xcf\x11\xe0": "an Office document",
+    b"Rar!": "a RAR archive (not supported; use zip or tar.gz)",
+    b"7z\xbc\xaf": "a 7-Zip archive (not supported; use zip or tar.gz)",
+}
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
+_ROOT_RE = re.compile(r"<(?![?!])([\w:.\-]+)")
 
 
 @dataclass
 class Source:
-    """One file to parse, with its bytes and their hash."""
+    """One file to parse (or one member of an archive), with its bytes and their hash."""
 
     path: str
     data: bytes
@@ -33,65 +52,185 @@ class Source:
         return hashlib.sha1(self.data).hexdigest()
 
 
+def _cp1252_fallback(error: UnicodeDecodeError) -> tuple[str, int]:
+    # Bytes that are not UTF-8 are read as Windows-1252 (Latin-1 where it has no character), one byte at a time.
+    byte = error.object[error.start : error.start + 1]
+    try:
+        return byte.decode("cp1252"), error.start + 1
+    except UnicodeDecodeError:
+        return byte.decode("latin-1"), error.start + 1
+
+
+codecs.register_error("release-cp1252", _cp1252_fallback)
+
+
 def decode(data: bytes) -> str:
-    """Decode bytes as UTF-8 (with or without BOM), falling back to cp1252 then Latin-1."""
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    return data.decode("latin-1")
+    """Decode bytes as UTF-8 (BOMs honoured, UTF-16 too); bytes that are not UTF-8 are read as Windows-1252."""
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8) :]
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16", errors="replace")
+    return data.decode("utf-8", errors="release-cp1252")
+
+
+def _binary_reason(data: bytes) -> str | None:
+    for magic, what in _BINARY_MAGIC.items():
+        if data.startswith(magic):
+            return f"binary file ({what}), not a release"
+    head = data[:8192]
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return None
+    if b"\x00" in head:
+        return "binary file, not a release"
+    controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
+    if head and controls / len(head) > 0.05:
+        return "binary file, not a release"
+    return None
 
 
 def detect_format(path: str, head: str) -> str:
-    """Name the reader for a file from its content first, then its extension."""
-    stripped = head.lstrip()
+    """Name the reader for a file from its content first, then its extension.
+
+    One of: json, html, newsml-g2, newsml12, feed, xml (unknown XML), markdown, text.
+    """
+    stripped = head.lstrip("\ufeff \t\r\n")
     suffix = Path(path).suffix.lower()
+    if stripped.startswith("<"):
+        lowered = stripped[:3000].lower()
+        if lowered.startswith("<!doctype html") or re.search(r"<html[\s>]", lowered[:1500]):
+            return "html"
+        body = re.sub(r"<!--.*?-->|<\?.*?\?>|<!DOCTYPE[^>]*>", "", stripped[:5000], flags=re.S | re.I)
+        root = _ROOT_RE.search(body)
+        name = root.group(1).split(":")[-1].lower() if root else ""
+        if name in ("newsml",):
+            return "newsml12"
+        if name in ("newsitem", "newsmessage", "packageitem"):
+            return "newsml-g2"
+        if name in ("rss", "feed", "rdf"):
+            return "feed"
+        if suffix in HTML_SUFFIXES or name in ("body", "div", "p", "article", "head"):
+            return "html"
+        return "xml"
     if stripped.startswith(("{", "[")) and suffix not in MARKDOWN_SUFFIXES | {".txt"}:
         return "json"
     if suffix in JSON_SUFFIXES:
         return "json"
-    if suffix in MARKDOWN_SUFFIXES or stripped.startswith("# "):
+    if suffix in HTML_SUFFIXES:
+        return "html"
+    if suffix in MARKDOWN_SUFFIXES or re.match(r"#{1,2}(?:\s|$)", stripped):
         return "markdown"
     return "text"
 
 
 def parse_bytes(path: str, data: bytes) -> list[Release]:
     """Parse one file's bytes into releases, or raise ParseError saying why not."""
+    if len(data) > MAX_FILE_BYTES:
+        raise ParseError(path, f"file too large ({len(data) // 1024 // 1024} MB; the limit is {MAX_FILE_BYTES // 1024 // 1024} MB)")
+    if archive_kind(data[:512], path):
+        return _parse_archive_bytes(path, data)
     if not data.strip():
         raise ParseError(path, "empty file")
-    if len(data) > MAX_FILE_BYTES:
-        raise ParseError(
-            path, f"file too large ({len(data) // 1024 // 1024} MB; the limit is {MAX_FILE_BYTES // 1024 // 1024} MB)"
-        )
-    if b"\x00" in data[:8192]:
-        raise ParseError(path, "binary file, not a release")
-    text = decode(data)
-    fmt = detect_format(path, text[:2000])
-    if fmt == "json":
-        releases = parse_json(path, text)
-    else:
-        releases = parse_text(path, text, markdown=fmt == "markdown")
+    reason = _binary_reason(data)
+    if reason:
+        raise ParseError(path, reason)
+    suffix = Path(path).suffix.lower()
+    if suffix in TABLE_SUFFIXES:
+        raise ParseError(path, f"a table ({suffix}), not a release; export its rows as JSON to index them")
+    text = decode(data).replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise ParseError(path, "empty file")
+    releases = _read(path, text, detect_format(path, text[:5000]))
     digest = hashlib.sha1(data).hexdigest()
     for release in releases:
         release.source_hash = digest
     return releases
 
 
+def _read(path: str, text: str, fmt: str) -> list[Release]:
+    if fmt == "json":
+        from .jsonfile import parse_json
+
+        try:
+            return parse_json(path, text)
+        except ParseError:
+            if Path(path).suffix.lower() in JSON_SUFFIXES:
+                raise
+            fmt = "text"  # "[Acme] announces ...": a text release that starts with a bracket
+    if fmt == "html":
+        from .html import parse_html
+
+        return parse_html(path, text)
+    if fmt in ("newsml-g2", "newsml12", "feed", "xml"):
+        from .xmlsafe import parse_xml
+
+        root = parse_xml(path, text)
+        if fmt == "newsml-g2":
+            from .newsml import parse_g2
+
+            return parse_g2(path, root)
+        if fmt == "newsml12":
+            from .newsml import parse_newsml12
+
+            return parse_newsml12(path, root)
+        if fmt == "feed":
+            from .feed import parse_feed
+
+            return parse_feed(path, root)
+        raise ParseError(path, "XML that is neither NewsML (G2 or 1.2), RSS/Atom nor XHTML: no reader for it")
+    from .text import parse_text
+
+    return parse_text(path, text, markdown=fmt == "markdown")
+
+
+def _parse_archive_bytes(path: str, data: bytes) -> list[Release]:
+    releases: list[Release] = []
+    errors: list[ParseError] = []
+    for item in iter_archive(path, data=data):
+        if isinstance(item, ParseError):
+            errors.append(item)
+            continue
+        member, member_data = item
+        try:
+            releases.extend(parse_bytes(member, member_data))
+        except ParseError as exc:
+            errors.append(exc)
+    if not releases:
+        raise errors[0] if errors else ParseError(path, "archive holds no files")
+    return releases
+
+
 def parse_file(path: str | os.PathLike) -> list[Release]:
-    """Parse one release file from disk."""
-    return parse_source(read_source(os.fspath(path)))
+    """Parse one release file from disk (an archive gives the releases of all its files)."""
+    path = os.fspath(path)
+    if _maybe_archive(path) and is_archive_path(path):
+        releases: list[Release] = []
+        errors: list[ParseError] = []
+        for item in iter_sources([path]):
+            if isinstance(item, ParseError):
+                errors.append(item)
+                continue
+            try:
+                releases.extend(parse_source(item))
+            except ParseError as exc:
+                errors.append(exc)
+        if not releases:
+            raise errors[0] if errors else ParseError(path, "archive holds no files")
+        return releases
+    return parse_source(read_source(path))
 
 
 def iter_files(paths: Iterable[str | os.PathLike]) -> Iterator[str]:
-    """Every file under the given files and folders, recursively, in a stable order; hidden files skipped."""
+    """Every file under the given files and folders, recursively, in a stable order.
+
+    Hidden files and a collection's README, LICENSE and MANIFEST files are skipped: they describe, not announce.
+    """
     for root in paths:
-        root = str(root)
+        root = os.fspath(root)
         if os.path.isdir(root):
             for folder, dirs, files in os.walk(root):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d != "__MACOSX")
                 for name in sorted(files):
-                    if not name.startswith(".") and name != "README.md":
+                    if not skipped_name(name):
                         yield os.path.join(folder, name)
         else:
             yield root
@@ -102,13 +241,13 @@ def read_source(path: str) -> Source:
     try:
         size = os.path.getsize(path)
         if size > MAX_FILE_BYTES:
-            raise ParseError(
-                path, f"file too large ({size // 1024 // 1024} MB; the limit is {MAX_FILE_BYTES // 1024 // 1024} MB)"
-            )
+            raise ParseError(path, f"file too large ({size // 1024 // 1024} MB; the limit is {MAX_FILE_BYTES // 1024 // 1024} MB)")
         with open(path, "rb") as handle:
-            return Source(path, handle.read())
+            return Source(path, handle.read(MAX_FILE_BYTES + 1))
     except FileNotFoundError:
         raise ParseError(path, "no such file or folder") from None
+    except IsADirectoryError:
+        raise ParseError(path, "is a folder, not a file") from None
     except OSError as exc:
         raise ParseError(path, f"cannot read: {exc.strerror or exc}") from None
 
@@ -116,13 +255,36 @@ def read_source(path: str) -> Source:
 def iter_sources(paths: Iterable[str | os.PathLike]) -> Iterator[Source | ParseError]:
     """Every file under paths as a Source (its path and bytes); unreadable ones as ParseErrors.
 
+    Archives are opened in memory: each member becomes a Source whose path is '<archive path>/<member path>'.
     This is what an indexing run consumes: it hashes each Source and parses only new or changed ones.
     """
     for path in iter_files(paths):
+        if _maybe_archive(path) and is_archive_path(path):
+            yield from _archive_sources(path)
+            continue
         try:
-            yield read_source(path)
+            source = read_source(path)
         except ParseError as exc:
             yield exc
+            continue
+        if archive_kind(source.data[:512], path):
+            # An archive without an archive's name: open it all the same.
+            yield from _archive_sources(path)
+        else:
+            yield source
+
+
+def _maybe_archive(path: str) -> bool:
+    # Named like an archive, or too large to be a release: worth a look at its first bytes.
+    try:
+        return os.path.isfile(path) and (path.lower().endswith(ARCHIVE_SUFFIXES) or os.path.getsize(path) > MAX_FILE_BYTES)
+    except OSError:
+        return False
+
+
+def _archive_sources(path: str) -> Iterator[Source | ParseError]:
+    for item in iter_archive(path):
+        yield item if isinstance(item, ParseError) else Source(item[0], item[1])
 
 
 def parse_source(source: Source) -> list[Release]:
@@ -140,3 +302,18 @@ def parse_paths(paths: Iterable[str | os.PathLike]) -> Iterator[Release | ParseE
             yield from parse_source(source)
         except ParseError as exc:
             yield exc
+
+
+__all__ = [
+    "MAX_FILE_BYTES",
+    "Source",
+    "decode",
+    "detect_format",
+    "iter_files",
+    "iter_sources",
+    "parse_bytes",
+    "parse_file",
+    "parse_paths",
+    "parse_source",
+    "read_source",
+]

@@ -1,127 +1,109 @@
-"""Turn a headline and body text into a structured Release: dateline, tickers, company, sections, type."""
+"""Turn what a reader found (a Draft) into a structured Release: dateline, sections, issuer, tickers, type, flags."""
 
 from __future__ import annotations
 
-import html
 import re
-from datetime import datetime
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
 
 from ..model import Release
-from .classify import classify
-from .dateline import canonical_wire, find_dateline
+from .classify import classify, flags_for
+from .cleanup import clean_inline, links_in, repair_glued, split_paragraphs, strip_bullet
+from .dateline import Dateline, find_dateline, normalise_place
+from .dates import date_from_path, zone_for_place
+from .issuer import find_issuer
+from .language import detect_language
 from .sections import split_sections
-from .tickers import issuer_tickers
+from .wires import wire_from_folder, wire_in_text
 
-_MD_LINK_RE = re.compile(r"!?\[([^\]]*)\]\((?:[^()]|\([^()]*\))*\)")
-_ANGLE_LINK_RE = re.compile(r"<(https?://[^>\s]+)>")
-_URL_RE = re.compile(r"https?://[^\s<>\")\]]+")
-_EMPHASIS_RE = re.compile(r"(?<!\w)(\*{1,3}|_{1,3})(?=\S)(.+?)(?<=\S)\1(?!\w)")
-# "worldwide.The acquisition": a sentence end glued to the next sentence's capital.
-_GLUED_RE = re.compile(r"(?<=[a-z0-9%)][.!?])(?=[A-Z][a-z])")
-_COMPANY_SUFFIX = (
-    r"(?:Inc|Corp|Corporation|Co|Company|Ltd|Limited|LLC|L\.P|LP|plc|PLC|N\.V|S\.A|AG|SE|Group|Holdings|Trust)\.?"
+# Lines an aggregator adds to a repost: "The post <headline> appeared first on citybiz."
+_REPOST_FOOTER_RE = re.compile(r"^The post .{5,400} appeared first on .{2,60}\.?$")
+# Notices before a dateline that are not a subheadline.
+_NOTICE_RE = re.compile(
+    r"^(?:NOT\s+FOR\s+(?:DISSEMINATION|DISTRIBUTION|RELEASE)|FOR\s+IMMEDIATE\s+RELEASE|EMBARGOED|Embargoed|"
+    r"All\s+amounts|Press\s+Release|PRESS\s+RELEASE|News\s+Release|NEWS\s+RELEASE|CORRECTION|Correction|"
+    r"Media\s+Alert|MEDIA\s+ALERT|Regulatory\s+News|Ad\s+hoc|News\s+Highlights|Highlights|HIGHLIGHTS|Key\s+)",
 )
-_COMPANY_BEFORE_RE = re.compile(
-    rf"((?:[A-Z0-9&][\w&'\u2019.\-]*\s+){{0,6}}?(?:[A-Z0-9&][\w&'\u2019.\-]*)(?:,?\s+{_COMPANY_SUFFIX})?)[\s,]*\(?\s*(?:\"[^\"]*\"\s*)?(?:or\s+(?:the\s+)?\"?[^\"]*\"?\s*)?$"
-)
-_LANG_WORDS = {
-    "en": {"the", "and", "of", "to", "in", "is", "for", "with", "that", "today"},
-    "es": {"el", "la", "de", "que", "y", "en", "los", "las", "por", "para", "con"},
-    "fr": {"le", "la", "les", "de", "des", "et", "en", "du", "pour", "une", "est"},
-    "de": {"der", "die", "und", "das", "mit", "von", "den", "ist", "für", "auf"},
-    "pt": {"o", "a", "de", "que", "e", "do", "da", "em", "para", "com", "os"},
-    "it": {"il", "di", "che", "e", "la", "per", "con", "del", "della", "sono"},
-    "nl": {"de", "het", "een", "van", "en", "voor", "met", "op", "zijn"},
-}
+_BYLINE_RE = re.compile(r"^By\s+[A-Z][\w.'\u2019\-]+(?:\s+[A-Z][\w.'\u2019\-]+){0,3}(?:\s*[,|/\u2013\u2014-]\s*[\w .&'\u2019-]{2,50})?$")
+_BULLET_RE = re.compile(r"^(?:[*\u2022\u25cf\u25aa\-\u2013\u2014]|\d+[.)])\s+")
+# How far into a release a dateline may stand: after a subheadline, bullets and notices, not after the story.
+_DATELINE_SCAN = 10
 
 
-def clean_inline(text: str) -> str:
-    """Reduce Markdown links and emphasis to their text, decode entities, collapse spaces."""
-    text = html.unescape(text)
-    text = _MD_LINK_RE.sub(lambda m: m.group(1), text)
-    text = _ANGLE_LINK_RE.sub(lambda m: m.group(1), text)
-    text = _EMPHASIS_RE.sub(lambda m: m.group(2), text)
-    text = text.replace("\u00a0", " ")
-    return re.sub(r"[ \t]+", " ", text).strip()
+@dataclass
+class Draft:
+    """What a reader found in one release, before the shared rules run."""
+
+    headline: str
+    body: str = ""  # text with paragraphs separated by blank lines (Markdown allowed)
+    subheadline: str | None = None
+    published: datetime | None = None  # metadata timestamp
+    wire: str | None = None  # metadata wire
+    company: str | None = None  # metadata issuer
+    tickers: list[str] | None = None  # metadata listings, used when the text prints none
+    location: str | None = None  # metadata place, used when the text has no dateline place
+    language: str | None = None
+    links: list[str] = field(default_factory=list)
+    item: int = 0
+    kind: str = ""  # a reader's hint for flags: "article", "advertorial"
 
 
-def repair_glued(text: str) -> str:
-    """Put back the space lost between sentences ('worldwide.The acquisition')."""
-    return _GLUED_RE.sub(" ", text)
-
-
-def split_paragraphs(text: str) -> list[str]:
-    """Split text on blank lines; single newlines inside a paragraph become spaces."""
-    paras = re.split(r"\n\s*\n", text.replace("\r\n", "\n").replace("\r", "\n"))
-    return [re.sub(r"\s*\n\s*", " ", p).strip() for p in paras if p.strip()]
-
-
-def detect_language(text: str) -> str | None:
-    """ISO 639-1 code of the text's language by common-word counts; None when unsure."""
-    words = re.findall(r"[a-zà-ÿ]+", text[:3000].lower())
-    if len(words) < 5:
-        return None
-    scores = {lang: sum(w in vocab for w in words) for lang, vocab in _LANG_WORDS.items()}
-    best = max(scores, key=scores.get)
-    return best if scores[best] >= 2 else None
-
-
-def company_before(text: str) -> str | None:
-    """The organisation name standing just before a ticker parenthesis."""
-    m = _COMPANY_BEFORE_RE.search(text[-160:])
-    if not m:
-        return None
-    name = m.group(1).strip(" ,")
-    # Drop leading words of the sentence that are not part of the name.
-    name = re.sub(r"^(?:(?:Today|Today,|The|Leading|Global|Announced|And|--)\s+)+", "", name)
-    return name if len(name) >= 2 and not name.islower() else None
-
-
-def build_release(
-    path: str,
-    headline: str,
-    body_text: str,
-    *,
-    subheadline: str | None = None,
-    published: datetime | None = None,
-    wire: str | None = None,
-    company: str | None = None,
-    tickers: list[str] | None = None,
-    location: str | None = None,
-    links: list[str] | None = None,
-    item: int = 0,
-) -> Release:
-    """Assemble a Release from a headline and body; metadata given by the source wins over guesses."""
-    paragraphs = [repair_glued(clean_inline(p)) for p in split_paragraphs(body_text)]
-    paragraphs = [p for p in paragraphs if p]
-    found_links = list(links or [])
-    found_links += [u.rstrip(".,;") for u in _URL_RE.findall(body_text)]
-    dateline = None
-    # The dateline may follow bullet points or a "NOT FOR DISSEMINATION" notice: look a few paragraphs in.
-    for i, para in enumerate(paragraphs[:6]):
-        found = find_dateline(para)
-        if found and (found.published or found.wire or found.place):
-            dateline = found
-            lead_in, paragraphs = paragraphs[:i], paragraphs[i:]
-            paragraphs[0] = found.rest
-            paragraphs = paragraphs[:1] + lead_in + paragraphs[1:] if lead_in else paragraphs
-            break
-    sections = split_sections(paragraphs)
-    lede_tickers, ticker_at = issuer_tickers(sections.lede)
-    if company is None and ticker_at is not None:
-        company = company_before(sections.lede[:ticker_at])
-    if company is None and sections.about_name:
-        company = sections.about_name
+def build_release(path: str, draft: Draft) -> Release:
+    """Assemble a Release from a Draft; text found in the release wins over guesses, metadata over path hints."""
+    links = list(draft.links) + links_in(draft.body)
+    paragraphs = _paragraphs(draft.body)
+    headline = _one_line(clean_inline(draft.headline))
+    subheadline = _one_line(clean_inline(draft.subheadline)) if draft.subheadline else None
+    if subheadline and paragraphs and _same_text(paragraphs[0], subheadline):
+        paragraphs = paragraphs[1:]
+    lead_in, dateline, paragraphs = _take_dateline(paragraphs)
+    if subheadline is None:
+        subheadline, lead_in, paragraphs = _take_subheadline(lead_in, paragraphs, dateline is not None)
+    if paragraphs and headline and _same_text(paragraphs[0], headline):
+        paragraphs = paragraphs[1:]
+    # Bullets, a byline ("By Meg Flippin, Benzinga") or a notice before the first real paragraph are not the lede.
+    while len(paragraphs) > 1 and (
+        _BYLINE_RE.match(paragraphs[0])
+        or (dateline is None and (_BULLET_RE.match(paragraphs[0]) or _NOTICE_RE.match(paragraphs[0])))
+        or _is_kicker(paragraphs[0], paragraphs[1])
+    ):
+        lead_in.append(paragraphs.pop(0))
+    # Highlights before the dateline are part of the story: they open the body, after the lede.
+    ordered = paragraphs[:1] + lead_in + paragraphs[1:]
+    sections = split_sections(ordered)
+    text = "\n\n".join(ordered)
+    company, tickers = find_issuer(
+        headline=headline,
+        lede=sections.lede,
+        text=text,
+        abouts=sections.abouts,
+        source_name=sections.source_name,
+        contacts=sections.contacts,
+        known_company=draft.company or (dateline.issuer if dateline else None),
+        known_tickers=draft.tickers,
+    )
+    place = dateline.place if dateline and dateline.place else None
+    if place is None and draft.location:
+        place = normalise_place(draft.location)
+    wire = (
+        (dateline.wire if dateline else None)
+        or draft.wire
+        or wire_in_text(text[:1500] + "\n" + text[-1500:])
+        or wire_from_folder(path)
+    )
+    published = _pick_published(dateline.published if dateline else None, draft.published, place)
+    if published is None:
+        published = date_from_path(path)
     release = Release(
         path=path,
-        headline=clean_inline(headline),
-        subheadline=clean_inline(subheadline) if subheadline else None,
-        published=_pick_published(dateline.published if dateline else None, published),
-        tickers=tickers if tickers is not None else lede_tickers,
-        company=company,
-        wire=wire or (dateline.wire if dateline else None) or canonical_wire(sections.contacts[-200:]),
-        location=location or (dateline.place if dateline else None),
-        language=detect_language(" ".join(paragraphs[:3])),
+        headline=headline,
+        subheadline=subheadline or None,
+        published=published,
+        tickers=tickers,
+        company=_one_line(company) if company else None,
+        wire=wire,
+        location=place,
+        language=draft.language or detect_language(headline + "\n" + text[:3000]),
         dateline=dateline.text if dateline else None,
         lede=sections.lede,
         body=sections.body,
@@ -130,17 +112,99 @@ def build_release(
         contacts=sections.contacts,
         emails=sections.emails,
         phones=sections.phones,
-        links=list(dict.fromkeys(found_links)),
-        item=item,
+        links=list(dict.fromkeys(links)),
+        item=draft.item,
     )
     release.types = classify(release.headline, release.lede)
+    release.flags = flags_for(release, draft.kind)
     return release
 
 
-def _pick_published(from_dateline: datetime | None, from_metadata: datetime | None) -> datetime | None:
-    """The dateline's date wins; metadata of the same day wins when it adds a time and zone."""
+def _one_line(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _same_text(a: str, b: str) -> bool:
+    def norm(s: str) -> str:
+        return re.sub(r"\W+", "", s).lower()
+
+    return bool(norm(a)) and norm(a) == norm(b)
+
+
+def _paragraphs(body: str) -> list[str]:
+    out = []
+    for raw in split_paragraphs(body):
+        cleaned = clean_inline(raw)
+        if not cleaned or _REPOST_FOOTER_RE.match(cleaned):
+            continue
+        for part in split_paragraphs(repair_glued(cleaned)):
+            if part.strip(" -*"):
+                out.append(part)
+    return out
+
+
+def _take_dateline(paragraphs: list[str]) -> tuple[list[str], Dateline | None, list[str]]:
+    """Find the dateline in the first paragraphs: (paragraphs before it, the dateline, paragraphs from the lede on)."""
+    for i, para in enumerate(paragraphs[:_DATELINE_SCAN]):
+        found = find_dateline(para)
+        if found is not None:
+            lead_in = paragraphs[:i] + ([found.lead] if found.lead else [])
+            rest = paragraphs[i + 1 :]
+            lede = _strip_second_dateline(found.rest)
+            if not lede and rest:
+                lede, rest = _strip_second_dateline(rest[0]), rest[1:]
+            return lead_in, found, ([lede] if lede else []) + rest
+        # The story has begun: a long paragraph that is neither a bullet nor a notice ends the search.
+        if len(para) > 400 and not _BULLET_RE.match(para) and not _NOTICE_RE.match(para):
+            break
+    return [], None, paragraphs
+
+
+def _strip_second_dateline(text: str) -> str:
+    """Drop a release's own dateline printed after the wire's ('PLANO, TX / PR Karma / July 7, 2025' + 'Plano, TX —')."""
+    second = find_dateline(text, glued_ok=False)
+    if second is not None and not second.lead and len(second.text) < 120:
+        return second.rest
+    return text
+
+
+def _is_kicker(first: str, second: str) -> bool:
+    """A short label line before the first sentence ("Altria Group, Inc. (MO)", "WHAT:") is not the lede."""
+    return len(first) < 80 and not re.search(r"[.!?\u201d\"]$", first) and len(second) > 2 * len(first) and len(first.split()) <= 10
+
+
+def _take_subheadline(lead_in: list[str], paragraphs: list[str], has_dateline: bool) -> tuple[str | None, list[str], list[str]]:
+    """A short line before the dateline (or opening a release without one) is its subheadline."""
+    if lead_in:
+        first = lead_in[0]
+        if not _BULLET_RE.match(first) and not _NOTICE_RE.match(first) and len(first) <= 400:
+            return _strip_dashes(first), lead_in[1:], paragraphs
+        return None, lead_in, paragraphs
+    if not has_dateline and len(paragraphs) >= 3:
+        first = paragraphs[0]
+        if len(first.split()) <= 30 and not re.search(r"[.:!]$", first) and not _BULLET_RE.match(first):
+            return _strip_dashes(first), [], paragraphs[1:]
+    return None, lead_in, paragraphs
+
+
+def _strip_dashes(text: str) -> str:
+    # "-- Data to be Presented at 2019 ACR/ARP Annual Meeting --", "– Vosevi Provides ... –"
+    return strip_bullet(re.sub(r"^[\-\u2013\u2014\s]+|[\-\u2013\u2014\s]+$", "", text)) or text
+
+
+def _pick_published(from_dateline: datetime | None, from_metadata: datetime | None, place: str | None) -> datetime | None:
+    """The dateline's date wins; metadata of the same day wins when it adds a time and zone.
+
+    A metadata timestamp in UTC is shown in the dateline place's zone when it is known, so that the local date
+    is the one the release printed (a Business Wire item sent at 02:41 UTC on Jan 31 is dated Jan 30 in Greenwich).
+    """
+    if from_metadata is not None and from_metadata.tzinfo is not None and from_metadata.utcoffset() == UTC.utcoffset(None):
+        local = zone_for_place(place)
+        if local is not None:
+            from_metadata = from_metadata.astimezone(local)
     if from_dateline is None:
         return from_metadata
     if from_metadata is not None and from_metadata.date() == from_dateline.date():
-        return from_metadata
+        if from_dateline.tzinfo is None and (from_metadata.hour or from_metadata.minute or from_metadata.tzinfo):
+            return from_metadata
     return from_dateline

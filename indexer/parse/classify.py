@@ -1,47 +1,87 @@
-"""Release types, by explainable keyword rules on the headline and lede."""
+"""Release types and editorial/sponsored flags, by keyword rules that can be read and explained."""
 
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-# type -> patterns; a headline match is enough, a lede match counts for types that are rarely mentioned in passing.
+if TYPE_CHECKING:
+    from ..model import Release
+
+# type -> (pattern, whether a match in the lede counts too). A headline match is always enough; the lede counts
+# only for types a release rarely mentions in passing.
 RULES: dict[str, tuple[str, bool]] = {
     "earnings": (
-        r"\b(?:quarter(?:ly)?|fiscal|full[- ]year|annual)\b.{0,40}\b(?:results|earnings)\b|\bearnings\b|\breports?\b.{0,30}\b(?:revenue|results)\b",
+        r"\b(?:(?:first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter|Q[1-4]|quarter(?:ly)?|fiscal|full[- ]year|"
+        r"annual|half[- ]year|interim|year[- ]end)\b.{0,60}\b(?:results|earnings|revenue|sales)\b|\bearnings\b"
+        r"|\breports?\b.{0,40}\b(?:results|revenue)\b|\bfinancial results\b",
         False,
     ),
-    "dividend": (r"\bdividends?\b|\bdistribution\b.{0,20}\bper (?:share|unit)\b", True),
+    "dividend": (r"\bdividends?\b|\bdistributions?\b.{0,30}\bper (?:share|unit)\b", True),
     "merger-acquisition": (
-        r"\b(?:acquir\w*|acquisition|merger|merge|to buy|takeover|combine|business combination)\b",
+        r"\b(?:acquir(?:e|es|ed|ing)|acquisition|merger|merges?|to buy|buys|takeover|tender offer|combine with|"
+        r"business combination|definitive agreement to (?:acquire|be acquired|merge))\b",
         False,
     ),
     "offering": (
-        r"\b(?:public offering|private placement|offering of|notes offering|priced?s? (?:its |an? )?(?:offering|IPO)|initial public offering|IPO)\b",
+        r"\b(?:public offering|private placement|offering of|notes? offering|prices? (?:its |an? |upsized )?"
+        r"(?:offering|IPO)|pricing of|initial public offering|IPO|equity offering|financing|raises? \$|capital raise|"
+        r"convertible (?:notes|debentures)|bought deal|tranche)\b",
         False,
     ),
     "executive-change": (
-        r"\b(?:appoints?|appointed|names?d?\b.{0,40}\b(?:CEO|CFO|COO|President|Chief|Director|Officer|Chair)|elect(?:s|ed)\b.{0,30}\bboard|steps down|resign\w*|retire\w*|successor)\b",
+        r"\b(?:appoints?|appointed|appointment|names?d?\b.{0,50}\b(?:CEO|CFO|COO|CTO|CMO|President|Chief|Director|"
+        r"Officer|Chair\w*|Vice President|Head)|elect(?:s|ed)\b.{0,40}\bboard|joins?\b.{0,40}\b(?:board|as (?:CEO|CFO|"
+        r"COO|CTO|Chief))|steps? down|resign\w*|retire(?:s|ment)|successor|leadership transition|promot(?:es|ed))\b",
         False,
     ),
-    "conference-call": (r"\b(?:conference call|webcast|to (?:host|present) at|investor day|earnings call)\b", False),
+    "conference-call": (
+        r"\b(?:conference call|webcast|to (?:host|present|participate) (?:at|in)|investor day|earnings call|"
+        r"fireside chat|present at)\b",
+        False,
+    ),
     "clinical-regulatory": (
-        r"\b(?:FDA|EMA|clinical trial|phase (?:1|2|3|I{1,3})\b|approval|clearance|IND|NDA|BLA|topline|patients)\b",
+        r"\b(?:FDA|EMA|MHRA|NMPA|clinical (?:trial|study|data|results)|phase (?:1|2|3|I{1,3})[ab]?\b|approv(?:al|es|ed)|"
+        r"clearance|510\(k\)|IND|NDA|BLA|topline|breakthrough therapy|orphan drug|pivotal)\b",
         False,
     ),
     "product": (
-        r"\b(?:launch(?:es|ed)?|introduc(?:es|ed|ing)|unveil\w*|releases? (?:new|the)|now available|new (?:product|platform|version|service))\b",
+        r"\b(?:launch(?:es|ed)?|introduc(?:es|ed|ing)|unveil\w*|releases? (?:new|the|its)|now available|"
+        r"new (?:product|platform|version|service|app|line|collection|feature)|debuts?)\b",
         False,
     ),
     "award": (
-        r"\b(?:award\w*|named (?:one of|a|to|among)|recogni[sz]ed|honou?red|wins?|top places to work|best places)\b",
+        r"\b(?:awards?|awarded|wins?|won|named (?:one of|a|to|among|the)|recogni[sz]ed|honou?red|top places to work|"
+        r"best places|ranked|finalist)\b",
         False,
     ),
     "legal": (
-        r"\b(?:lawsuit|class action|litigation|settle\w*|securities fraud|investigation|court|shareholder alert|investor alert)\b",
+        r"\b(?:lawsuit|class action|litigation|securities fraud|investigation|investigates|court|shareholder alert|"
+        r"investor alert|law firm|patent infringement|deadline reminder|lead plaintiff)\b",
         False,
     ),
 }
 _COMPILED = {name: (re.compile(p, re.I), lede_too) for name, (p, lede_too) in RULES.items()}
+
+# Flags: what the text says about itself.
+# editorial: a publisher's article, summary or interview about a company, not the company's own release.
+_EDITORIAL_RE = re.compile(
+    r"^[A-Z]\w*(?:NewsBreaks|Breaks)\s+[\u2013\u2014\-]|\bEditorial Coverage\b|\bQ&A with\b|^Interview(?:s)? with\b"
+    r"|\b[A-Z][a-z]+ [A-Z][a-z]+ Interviews\b",
+)
+# Phrases (lower case) by which a text says it is an article about a company rather than the company's release.
+EDITORIAL_PHRASES = (
+    "read more>>", "read more >>", "read full article", "read the full article", "editorial coverage:",
+    "this article was originally published", "this content was originally published", "originally appeared on",
+    "originally appeared in",
+)  # fmt: skip
+# sponsored: paid content that says so ("This post contains sponsored content", "paid advertisement").
+SPONSORED_PHRASES = (
+    "sponsored content", "sponsored post", "sponsored article", "paid advertisement",
+    "paid promotion", "paid for by", "advertorial", "commercial relationship with", "has been compensated",
+    "was compensated", "received compensation", "disseminated on behalf of", "(newsusa)", "feature impact",
+    "brandpoint",
+)  # fmt: skip
 
 
 def classify(headline: str, lede: str = "") -> list[str]:
@@ -51,3 +91,14 @@ def classify(headline: str, lede: str = "") -> list[str]:
         if pattern.search(headline) or (lede_too and pattern.search(lede[:400])):
             types.append(name)
     return types
+
+
+def flags_for(release: Release, hint: str = "") -> list[str]:
+    """'editorial' and/or 'sponsored' when the release says what it is; a reader's hint counts too."""
+    flags = []
+    text = release.text.lower()
+    if hint == "article" or _EDITORIAL_RE.search(release.headline) or any(p in text for p in EDITORIAL_PHRASES):
+        flags.append("editorial")
+    if hint == "advertorial" or any(p in text for p in SPONSORED_PHRASES):
+        flags.append("sponsored")
+    return flags

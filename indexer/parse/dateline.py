@@ -1,4 +1,16 @@
-"""Datelines: the place, the date and the wire service at the head of a release."""
+"""Datelines: the place, the date and the wire service at the head of a release.
+
+A dateline is a chain of a place, a date and a wire marker in any order, joined by commas, dashes or slashes,
+and ended by a dash, a slash or a comma before the text:
+
+    WALTHAM, Mass., Nov. 7, 2011 (GLOBE NEWSWIRE) --        CHICAGO--(BUSINESS WIRE)--
+    NEW YORK, NY / ACCESSWIRE / April 17, 2019 /             (NewMediaWire) - April 09, 2025 - DALLAS —
+    February 5, 2025, Burlingame, California —               Las Vegas, NV (Newsworthy.ai) Tuesday Sep 16, 2025 @ 4:00 AM Pacific —
+    Derwood, United States - November 25, 2024 / Goodwill Industries Intl /   (the issuer between slashes)
+
+It may be glued to a subheadline or bullet before it ("...urban areasCHANGSHA, China, Sept. 26, 2019 (GLOBE
+NEWSWIRE) --"), so a dateline is also looked for after such a glue point.
+"""
 
 from __future__ import annotations
 
@@ -6,59 +18,42 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
-from dateutil import parser as dateparser
-from dateutil import tz
+from .dates import find_dates
+from .wires import canonical_wire
 
-# Canonical wire names and the markers that name them in release text.
-WIRE_MARKERS: list[tuple[str, str]] = [
-    (r"GLOBE\s*NEWSWIRE", "GlobeNewswire"),
-    (r"BUSINESS\s*WIRE", "Business Wire"),
-    (r"PR\s*Newswire|PRNewswire", "PR Newswire"),
-    (r"ACCESS\s*WIRE|ACCESS\s*Newswire", "ACCESSWIRE"),
-    (r"Marketwire[d]?", "Marketwired"),
-    (r"24-7\s*Press\s*Release|24-7PressRelease", "24-7PressRelease"),
-    (r"News\s*Direct", "News Direct"),
-    (r"NewMediaWire", "NewMediaWire"),
-    (r"InvestorBrandNetwork|\bIBN\b", "IBN"),
-    (r"Newsfile", "Newsfile"),
-    (r"CNW\s*Group|\bCNW\b|Canada\s*Newswire", "CNW"),
-    (r"EQS[-\s]*(?:News|Newswire)", "EQS"),
-    (r"Newsworthy\.ai", "Newsworthy.ai"),
-    (r"PRWeb", "PRWeb"),
-    (r"EIN\s*Presswire", "EIN Presswire"),
-]
-_WIRE_RES = [(re.compile(p, re.I), name) for p, name in WIRE_MARKERS]
-
-_MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+# Wire markers: in brackets, between slashes, between double dashes, as a link, or between single dashes.
+_MARKER_RES = (
+    re.compile(r"\(\s*([^()\n]{2,60}?)\s*\)"),
+    re.compile(r"(?<![\w.:/])/\s*([^/\n]{2,60}?)\s*/(?!/)"),
+    re.compile(r"--\s*([^-\n]{2,40}?)\s*--"),
+    re.compile(r"\[([^\]\n]{2,60})\](?:\([^)\s]*\))?"),
+    re.compile(r"(?:^|[-\u2013\u2014]\s)\s*([A-Z][\w.\- ]{2,40}?)\s*(?:\([^)\n]{0,80}\))?(?=\s*[-\u2013\u2014])"),
 )
-DATE_RE = re.compile(
-    rf"\b(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})\b",
-    re.I,
-)
-# A wire marker as it stands in a dateline: "(GLOBE NEWSWIRE)", "/PRNewswire/", "--(BUSINESS WIRE)--".
-_MARKER_RE = re.compile(r"\(([^()]{2,40})\)|/\s*([^/]{2,40}?)\s*/")
-_DASH_RE = re.compile(r"\s*(?:--|\u2014|\u2013|-)\s+|--")
+_SEP = r"[\s,\-\u2013\u2014/:|()@\u00b7]"
+_SEP_ONLY_RE = re.compile(rf"^{_SEP}*$")
+_LEAD_SEP_RE = re.compile(rf"^{_SEP}*")
+_TRAIL_SEP_RE = re.compile(r"^[\s,\-\u2013\u2014/:|)]*")
 
-TZINFOS = {
-    "EST": tz.gettz("America/New_York"),
-    "EDT": tz.gettz("America/New_York"),
-    "ET": tz.gettz("America/New_York"),
-    "CST": tz.gettz("America/Chicago"),
-    "CDT": tz.gettz("America/Chicago"),
-    "CT": tz.gettz("America/Chicago"),
-    "MST": tz.gettz("America/Denver"),
-    "MDT": tz.gettz("America/Denver"),
-    "PST": tz.gettz("America/Los_Angeles"),
-    "PDT": tz.gettz("America/Los_Angeles"),
-    "PT": tz.gettz("America/Los_Angeles"),
-    "GMT": tz.UTC,
-    "UTC": tz.UTC,
-    "BST": tz.gettz("Europe/London"),
-    "CET": tz.gettz("Europe/Paris"),
-    "CEST": tz.gettz("Europe/Paris"),
-}
+# Words that start a sentence, not a place ("On Tuesday, March 3, 2020, Comcast will...").
+_NOT_PLACE_WORDS = {
+    "on", "in", "as", "at", "by", "for", "from", "since", "until", "after", "before", "during", "today", "this",
+    "last", "next", "effective", "dated", "beginning", "starting", "updated", "published", "posted", "released",
+    "issued", "embargoed", "date", "time", "when", "where", "what", "who", "and", "or", "but", "if", "with",
+    "through", "between", "of", "to", "we", "our", "its", "it", "he", "she", "they", "his", "her", "their",
+    "contact", "source", "media", "news", "press", "about", "note", "editor", "editors", "read", "via", "also",
+    "inc", "inc.", "llc", "ltd", "ltd.", "corp", "corp.", "co.", "plc", "l.p.", "lp", "monday", "tuesday",
+    "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may",
+    "june", "july", "august", "september", "october", "november", "december", "the", "a", "an", "all",
+    "year", "fiscal", "quarter", "first", "second", "third", "fourth", "q1", "q2", "q3", "q4", "fy", "nasdaq",
+    "nyse", "tsx", "otc", "otcqb", "otcqx", "cse", "asx", "company", "companies",
+}  # fmt: skip
+# Place words that may stay in lower case ("the Netherlands", "Dillingen and Saar").
+_PLACE_CONNECTORS = {"and", "of", "the", "de", "du", "des", "la", "le", "el", "upon", "on", "am", "an", "der", "sur", "do", "da", "&"}
+_CORPORATE_WORDS = {"inc", "inc.", "llc", "ltd", "ltd.", "corp", "corp.", "co.", "plc", "l.p.", "lp", "gmbh", "ag", "s.a."}
+# Acronyms that stay upper case when a shouted place is title-cased.
+_KEEP_UPPER = {"USA", "U.S.A.", "UAE", "U.A.E.", "UK", "U.K.", "US", "U.S.", "D.C.", "DC", "NYC", "PRC", "SAR", "DIFC"}
+_ORG_END_RE = re.compile(r"\b(?:LLC|L\.L\.C\.|Inc\.?|Ltd\.?|Corp\.?|Co\.|LLP|PLC|GmbH|AG)\s*$")
+_WORD_RE = re.compile(r"^(?:[A-Z\u00c0-\u00de][\w.'\u2019\-]*|[A-Z]\.(?:[A-Z]\.)+|St\.?|Ft\.?|Mt\.?)$")
 
 
 @dataclass
@@ -68,111 +63,221 @@ class Dateline:
     place: str | None = None
     published: datetime | None = None
     wire: str | None = None
-    text: str | None = None  # the dateline itself, as printed
-    rest: str = ""  # the paragraph with the dateline removed
+    issuer: str | None = None  # a name printed between slashes after the date (Press Services)
+    text: str = ""  # the dateline itself, as printed
+    lead: str = ""  # text glued before the dateline in the same paragraph (a subheadline or bullet)
+    rest: str = ""  # the paragraph after the dateline
 
 
-def canonical_wire(text: str | None) -> str | None:
-    """Map a wire marker or name ('GLOBE NEWSWIRE', '/PRNewswire/') to its canonical name."""
-    if not text:
-        return None
-    for pattern, name in _WIRE_RES:
-        if pattern.search(text):
-            return name
-    return None
+def _is_place_part(part: str, first: bool) -> bool:
+    words = part.split()
+    if not words or len(words) > (5 if first else 4) or len(part) > 45:
+        return False
+    if first and (words[0].lower().strip(".") in _NOT_PLACE_WORDS or not words[0][:1].isupper()):
+        return False
+    if any(w.lower() in _CORPORATE_WORDS for w in words):
+        return False
+    capitalised = 0
+    for word in words:
+        if word in _PLACE_CONNECTORS:  # lower case only: "ON", "IN", "OR" are state and province codes
+            continue
+        if not _WORD_RE.match(word) or any(ch.isdigit() for ch in word):
+            return False
+        capitalised += 1
+    return capitalised > 0
 
 
-def parse_when(text: str | None, *, default_tz: bool = True) -> datetime | None:
-    """Read a date or timestamp ('Mar 4, 2020 4:00PM EST', '2011-11-07'); None when unreadable."""
-    if not text or not str(text).strip():
-        return None
-    cleaned = re.sub(r"\s+", " ", str(text)).strip()
-    try:
-        value = dateparser.parse(cleaned, tzinfos=TZINFOS, fuzzy=True)
-    except (ValueError, OverflowError, TypeError):
-        return None
-    if not (1900 <= value.year <= 2100):
-        return None
-    return value
+def is_place(text: str) -> bool:
+    """Whether text reads as a dateline place: 'WALTHAM, Mass.', 'Jacksons Point, Ontario, Canada', 'the Netherlands'."""
+    text = text.strip()
+    if not text or len(text) > 80 or not text[0].isupper():
+        return False
+    parts = [p.strip() for p in re.split(r",", text)]
+    if len(parts) > 4 or any(not p for p in parts):
+        return False
+    if len(re.sub(r"[^A-Za-z\u00c0-\u00ff]", "", parts[0])) < 3 and "." not in parts[0]:
+        return False  # "ET", "PT": a time zone, not a place
+    return all(_is_place_part(p, i == 0) for i, p in enumerate(parts))
 
 
 def normalise_place(place: str) -> str:
-    """Title-case a shouted dateline place, keeping short abbreviations: 'WALTHAM, Mass.' -> 'Waltham, Mass.'."""
-    parts = []
+    """The first place of a dateline with shouted words title-cased: 'WALTHAM, Mass.' -> 'Waltham, Mass.'."""
+    place = re.sub(r"\s+", " ", place).strip(" ,-\u2013\u2014/:(")
+    # "FOSTER CITY, Calif. & MECHELEN, Belgium", "PITTSBURGH & CHICAGO": the first of two places.
+    two = re.match(r"^(.+?)\s+&\s+[A-Z]", place) or re.match(r"^(.+?,.+?)\s+and\s+[A-Z]{2,}", place)
+    if two:
+        place = two.group(1)
+    words = []
+    for word in place.split(" "):
+        letters = re.sub(r"[^A-Za-z\u00c0-\u00ff]", "", word)
+        shouted = letters.isupper() and (len(letters) >= 3 or _shouted_part(place, word))
+        if shouted and word.strip(",") not in _KEEP_UPPER:
+            word = "-".join(p[:1].upper() + p[1:].lower() for p in word.split("-"))
+            if word.lower().strip(",") in _PLACE_CONNECTORS and words:
+                word = word.lower()
+        words.append(word)
+    return " ".join(words)
+
+
+def _shouted_part(place: str, word: str) -> bool:
+    # A two-letter word inside a shouted multi-word part ("EL PASO", "LA JOLLA") is a word, not a state code.
     for part in place.split(","):
-        word = part.strip()
-        if not word:
+        tokens = part.split()
+        if word in tokens and len(tokens) > 1 and all(re.sub(r"[^A-Za-z]", "", t).isupper() for t in tokens):
+            return True
+    return False
+
+
+@dataclass
+class _Part:
+    start: int
+    end: int
+    kind: str  # "date" or "wire"
+    value: object
+
+
+def _components(head: str) -> list[_Part]:
+    parts: list[_Part] = []
+    for match, value in find_dates(head):
+        parts.append(_Part(match.start(), match.end(), "date", value))
+    for pattern in _MARKER_RES:
+        for match in pattern.finditer(head):
+            name = canonical_wire(match.group(1))
+            if name and not any(p.start < match.end() and match.start() < p.end for p in parts):
+                parts.append(_Part(match.start(), match.end(), "wire", name))
+    return sorted(parts, key=lambda p: p.start)
+
+
+def _split_lead(lead: str, glued_ok: bool) -> tuple[str, str | None]:
+    """Split text before a dateline into (glued text, place): 'urban areasCHANGSHA, China,' -> ('urban areas', 'CHANGSHA, China')."""
+    stripped = lead.rstrip(" ,-\u2013\u2014/:|(\u00b7")
+    if not stripped:
+        return "", None
+    if is_place(stripped):
+        return "", stripped
+    if not glued_ok:
+        return lead, None
+    # A glue point: lower case or a full stop followed straight by a capital, or a sentence end and a space.
+    cuts = [m.end() for m in re.finditer(r"(?<=[a-z0-9)\].!?\u201d\"'%])(?=[A-Z])|(?<=[.!?\u201d\"])\s+(?=[A-Z])", stripped)]
+    cuts += [m.end() for m in re.finditer(r"\s(?=[A-Z])|(?<=-)(?=[A-Z])", stripped)]
+    for cut in sorted(set(cuts)):
+        candidate = stripped[cut:].strip()
+        if len(candidate) < 2 or not is_place(candidate):
             continue
-        letters = re.sub(r"[^A-Za-z]", "", word)
-        if letters.isupper() and len(letters) > 3:
-            word = " ".join(_title_word(w) for w in word.split())
-        parts.append(word)
-    return ", ".join(parts)
+        before = stripped[:cut]
+        first_part = candidate.split(",")[0]
+        glued = bool(re.search(r"[a-z0-9)\].!?\u201d\"'%]$", before)) and not before.endswith(" ")
+        shouted = re.sub(r"[^A-Za-z]", "", first_part).isupper()
+        # "Paradigm Asset Management Co. LLC New York, NY November 14, 2024": an issuer, then the place.
+        after_company = bool(_ORG_END_RE.search(before))
+        if glued or shouted or after_company or re.search(r"[.!?\u201d\"]\s*$", before):
+            return before.strip(), candidate
+    return lead, None
 
 
-def _title_word(word: str) -> str:
-    # Keep "McLEAN"-style and hyphenated names readable: title-case each hyphen part.
-    return "-".join(p[:1].upper() + p[1:].lower() for p in word.split("-"))
+def find_dateline(paragraph: str, *, glued_ok: bool = True) -> Dateline | None:
+    """Find a dateline at the start of a paragraph, or after text glued before it; None when there is none."""
+    head = paragraph[:1000]
+    parts = [p for p in _components(head) if p.start <= 700]
+    for i, first in enumerate(parts):
+        found = _chain(paragraph, head, parts[i:], glued_ok)
+        if found:
+            return found
+        if first.kind == "wire":
+            break  # a wire marker that is not a dateline: what follows is body text
+    return _place_only(paragraph, glued_ok)
 
 
-_PLACE_RE = re.compile(r"^[A-Z][A-Za-z.'\u2019&\- ]{1,40}(?:,\s*[A-Za-z.'\u2019&\- ]{2,30}){0,3}$")
-
-
-def find_dateline(paragraph: str) -> Dateline | None:
-    """Find a dateline at the start of a paragraph; None when it has none.
-
-    Shapes seen in the wild: 'WALTHAM, Mass., Nov. 7, 2011 (GLOBE NEWSWIRE) --',
-    'NEW YORK, NY / ACCESSWIRE / April 17, 2019 /', 'CHICAGO--(BUSINESS WIRE)--',
-    'SAN JOSE, Calif., Jan. 5, 2020 /PRNewswire/ --'.
-    """
-    head = paragraph[:400]
-    date_match = DATE_RE.search(head)
-    wire = None
-    marker_end = 0
-    for m in _MARKER_RE.finditer(head):
-        name = canonical_wire(m.group(1) or m.group(2))
-        if name:
-            wire = name
-            marker_end = m.end()
+def _chain(paragraph: str, head: str, parts: list[_Part], glued_ok: bool) -> Dateline | None:
+    first = parts[0]
+    lead_text, place = _split_lead(head[: first.start], glued_ok)
+    if lead_text.strip() and not place:
+        return None
+    if lead_text.strip() and place is None:
+        return None
+    chain = [first]
+    for part in parts[1:]:
+        gap = head[chain[-1].end : part.start]
+        if part.kind in {p.kind for p in chain}:
             break
-    # Where the dateline stops: after the wire marker, or after a dash following the date.
-    end = 0
-    if wire:
-        end = marker_end
-    elif date_match:
-        dash = _DASH_RE.search(head, date_match.end())
-        if dash and dash.start() - date_match.end() <= 3:
-            end = dash.end()
-    if not end:
-        return None
-    dash = _DASH_RE.match(head, end)
-    tail = re.match(r"\s*/?\s*", head[end:])
-    if dash:
-        end = dash.end()
-    elif tail:
-        end += tail.end()
-    # A date right after the marker (ACCESSWIRE style) still belongs to the dateline.
-    if date_match and date_match.start() >= end - 2 and date_match.start() - end < 4:
-        end = date_match.end()
-        after = re.match(r"\s*/?\s*(?:--|\u2014|\u2013|-)?\s*", head[end:])
-        end += after.end() if after else 0
-    dateline_text = head[:end].strip()
-    if len(dateline_text) > 250:
-        return None
-    first_cut = min(
-        [i for i in (dateline_text.find("("), dateline_text.find("/"), dateline_text.find("--")) if i > 0]
-        or [len(dateline_text)]
-    )
-    before = dateline_text[:first_cut]
-    if date_match and date_match.start() < first_cut:
-        before = dateline_text[: date_match.start()]
-    place = before.strip(" ,-\u2014\u2013/")
-    place = normalise_place(place) if place and _PLACE_RE.match(place) else None
-    published = parse_when(date_match.group(0)) if date_match and date_match.start() < end + 2 else None
+        if _SEP_ONLY_RE.match(gap):
+            chain.append(part)
+            continue
+        middle = gap.strip(" ,-\u2013\u2014/:|(")
+        if place is None and len(middle) <= 60 and is_place(middle):
+            place = middle
+            chain.append(part)
+            continue
+        break
+    kinds = {p.kind for p in chain}
+    end = chain[-1].end
+    issuer = None
+    after = head[end:]
+    slashed = re.match(r"\s*/\s*([^/\n]{2,80}?)\s*/", after)
+    if slashed and "date" in kinds and _looks_like_name(slashed.group(1)):
+        issuer = slashed.group(1).strip()
+        end += slashed.end()
+        after = head[end:]
+    sep = _TRAIL_SEP_RE.match(after)
+    sep_text = sep.group(0) if sep else ""
+    end += len(sep_text)
+    if place is None:
+        # The place after the date or wire: "(NewMediaWire) - April 09, 2025 - DALLAS —".
+        trailing = re.match(r"([^\n\u2013\u2014]{2,60}?)\s*(?:--|[\u2013\u2014]|\s-\s|:)\s*", head[end:])
+        if trailing and is_place(trailing.group(1)) and (sep_text.strip() or not lead_text.strip()):
+            place = trailing.group(1)
+            end += trailing.end()
+    if "wire" not in kinds:
+        # A date alone is a dateline only with a place, or at the very start followed by a separator.
+        if place is None and (head[: first.start].strip() or not sep_text.strip()):
+            return None
+        if place is None and not re.search(r"[\-\u2013\u2014/|:]", sep_text):
+            return None
+        org_lead = bool(lead_text.strip()) and bool(_ORG_END_RE.search(lead_text.strip())) and len(lead_text) < 80
+        if lead_text.strip() and not org_lead and not re.sub(r"[^A-Za-z]", "", place.split(",")[0]).isupper():
+            return None  # mid-paragraph, only a shouted place makes a date a dateline
+        if org_lead and issuer is None:
+            issuer, lead_text = lead_text.strip(), ""
+    published = next((p.value for p in chain if p.kind == "date"), None)
+    wire = next((p.value for p in chain if p.kind == "wire"), None)
+    start = len(lead_text.rstrip()) if lead_text.strip() else 0
+    start = head.find(place, start) if place and head.find(place, start) >= 0 else start
     return Dateline(
-        place=place,
+        place=normalise_place(place) if place else None,
         published=published,
         wire=wire,
-        text=dateline_text,
-        rest=paragraph[end:].lstrip(" -\u2014\u2013/"),
+        issuer=issuer,
+        text=paragraph[start:end].strip(" -\u2013\u2014/|"),
+        lead=lead_text.strip(),
+        rest=paragraph[end:].strip(),
     )
+
+
+_PLACE_ONLY_RE = re.compile(r"([A-Z][A-Za-z.'\u2019\- ]{2,40}(?:,\s*[A-Za-z.'\u2019\- ]{2,30}){0,2}?)\s*(?:--|[\u2013\u2014]|\s-)\s+")
+
+
+def _place_only(paragraph: str, glued_ok: bool) -> Dateline | None:
+    """A place and a dash with no date or wire: 'WASHINGTON, D.C. – The coalition ...'."""
+    for match in _PLACE_ONLY_RE.finditer(paragraph[:300]):
+        lead = paragraph[: match.start()]
+        if lead.strip() and not (glued_ok and re.search(r"[a-z0-9.)]$", lead)):
+            continue
+        place = match.group(1).strip()
+        first_part = re.sub(r"[^A-Za-z]", "", place.split(",")[0])
+        if len(first_part) < 3 or not first_part.isupper() or not is_place(place):
+            continue
+        return Dateline(
+            place=normalise_place(place),
+            text=match.group(0).strip(" -\u2013\u2014"),
+            lead=lead.strip(),
+            rest=paragraph[match.end() :].strip(),
+        )
+    return None
+
+
+def _looks_like_name(text: str) -> bool:
+    words = text.split()
+    if not 1 <= len(words) <= 8 or canonical_wire(text):
+        return False
+    small = {"of", "and", "&", "the", "for", "de", "at", "in"}
+    return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in small for w in words)

@@ -5,22 +5,52 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-_ABOUT_RE = re.compile(r"^(?:#+\s*)?\**\s*About\s+(?P<name>[^\n]{2,80}?)\s*\**:?\s*$", re.I)
-_ABOUT_INLINE_RE = re.compile(r"^(?:#+\s*)?\**About\s+(?P<name>[A-Z][^\n:]{1,60}?)\**\s*[:\n]", re.I)
+_ABOUT_WORDS = r"(?:About|ABOUT|À propos de|A propos de|Acerca de|Sobre|Über|Informazioni su|Over)"
+# "About ImmunoGen, Inc." alone, or "About Zignal Labs: Zignal is ..." / "ABOUT ACME — Acme is ..." inline.
+_ABOUT_RE = re.compile(rf"^(?:#+\s*)?\**\s*{_ABOUT_WORDS}\s+(?:the\s+)?(?P<name>[^\n]{{2,90}}?)\s*\**\s*:?\s*$")
+_ABOUT_INLINE_RE = re.compile(
+    rf"^(?:#+\s*)?\**\s*{_ABOUT_WORDS}\s+(?:the\s+)?(?P<name>[A-Z\u00c0-\u00de0-9][^\n:.()\u2014\u2013]{{1,70}}?)\**\s*"
+    rf"(?::|\s[\u2014\u2013-]\s|\*\*\s)\s*(?P<text>\S.*)$"
+)
+# "About ADP (NASDAQ: ADP) Designing better ways to work ...": the heading ends at its listing.
+_ABOUT_LISTED_RE = re.compile(
+    rf"^(?:#+\s*)?\**\s*{_ABOUT_WORDS}\s+(?:the\s+)?(?P<name>[A-Z\u00c0-\u00de0-9][^\n:()]{{1,60}}?)\s*\([^()]{{2,60}}:[^()]{{1,40}}\)"
+    rf"\s*(?P<text>[A-Z\u201c\"].*)$"
+)
+# "... All rights reserved. SOURCE ADP, LLC": PR Newswire's closing source line, glued to the paragraph before.
+_TRAILING_SOURCE_RE = re.compile(r"(?:^|[.\s])SOURCE:?\s+(?P<name>[A-Z0-9][^\n]{1,80}?)\s*$")
 _FLS_RE = re.compile(
-    r"^(?:#+\s*)?\**\s*(?:Cautionary\s+(?:Note|Statement)|Forward[- ]Looking\s+Statements?|Safe\s+Harbor"
-    r"|Note\s+Regarding\s+Forward|Special\s+Note\s+Regarding|Disclaimer|This\s+(?:press\s+)?release\s+"
-    r"(?:contains|includes|may\s+contain)\s+(?:certain\s+)?[\"\u201c]?forward[- ]looking)",
+    r"^(?:#+\s*)?\**\s*(?:Cautionary\s+(?:Note|Statement|Language)|(?:Note\s+(?:Regarding|on|about)\s+|Special\s+Note\s+"
+    r"Regarding\s+|Information\s+Regarding\s+|Statement\s+Regarding\s+)?Forward[- ]Looking\s+(?:Statements?|Information)"
+    r"|Safe\s+Harb(?:or|our)|Disclaimer|Legal\s+Notice|Mises\s+en\s+garde|Déclarations\s+prospectives"
+    r"|(?:This|The)\s+(?:news\s+|press\s+)?(?:release|announcement|communication)\s+(?:contains|includes|may\s+contain|"
+    r"may\s+include|and\s+the\s+\w+\s+contain)\s+(?:certain\s+)?(?:[\"\u201c]?forward|statements)"
+    r"|Certain\s+(?:statements|information)\s+(?:contained\s+)?in\s+this\s+(?:news\s+|press\s+)?release"
+    r"|Statements\s+in\s+this\s+(?:news\s+|press\s+)?release\s+(?:that|which|regarding)"
+    r"|Except\s+for\s+(?:the\s+)?historical\s+information)",
     re.I,
 )
 _CONTACT_RE = re.compile(
-    r"^(?:#+\s*)?\**\s*(?:(?:Media|Investor|Press|Company|IR)\s*(?:Relations\s*)?(?:and\s+\w+\s+)?Contacts?"
-    r"|Contacts?\s*(?:Information|Info)?\s*:|CONTACT\b|For\s+(?:further|more)\s+information,?\s+(?:please\s+)?contact"
-    r"|SOURCE\s*:|Investors?\s*:|Media\s*:|Press\s*:|For\s+(?:Investors|Media)\s*:)",
-    re.I,
+    r"^(?:#+\s*)?\**\s*(?:(?:Media|Investors?|Press|Company|IR|PR|Analyst|Financial|Corporate)\s*(?:&|and|/)?\s*"
+    r"(?:Media|Investors?|Press|Analyst)?\s*(?:Relations?\s*)?(?:Contacts?|Inquiries|Enquiries)\b"
+    r"|Contacts?\s*(?:Information|Info|Details|Us)?\s*:?\s*$|Contacts?\s*(?:Information|Info|Details)?\s*[:\-]|CONTACT\b"
+    r"|Contact\s+Details|For\s+(?:further|more|additional)\s+information,?\s+(?:please\s+)?(?:contact|reach)"
+    r"|For\s+(?:Investors|Media|press)\b|(?:Media|Investors?|Press)\s*:|View source version on|SOURCE\s*:?\s+\S"
+    r"|Contact\s+(?:for|with)\s+(?:media|press|investors)|Medienkontakt|Contact\s+presse|Contacto)",
 )
-EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-PHONE_RE = re.compile(r"(?:\+?\d{1,3}[\s.-])?\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b")
+SOURCE_RE = re.compile(r"^\s*(?:SOURCE|Source)\s*:?\s+(?P<name>[^\n]{2,100}?)\s*$")
+EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}")
+PHONE_RE = re.compile(
+    r"(?<![\w+])(?:\+\d{1,3}[\s.\-]?)?(?:\(\d{1,4}\)[\s.\-]?)?\d{2,4}[\s.\-]\d{3,4}(?:[\s.\-]\d{2,4}){0,2}(?!\w)"
+)
+
+
+@dataclass
+class About:
+    """One 'About <name>' section."""
+
+    name: str
+    text: str
 
 
 @dataclass
@@ -30,39 +60,79 @@ class Sections:
     lede: str = ""
     body: str = ""
     about: str = ""
-    about_name: str | None = None
+    abouts: list[About] = field(default_factory=list)
     forward_looking: str = ""
     contacts: str = ""
+    source_name: str | None = None  # "SOURCE Acme Corp" / "Source: Acme Corp" at the end
     emails: list[str] = field(default_factory=list)
     phones: list[str] = field(default_factory=list)
 
+    @property
+    def about_name(self) -> str | None:
+        """The name of the first 'About' section."""
+        return self.abouts[0].name if self.abouts else None
+
+
+def about_heading(paragraph: str) -> tuple[str, str] | None:
+    """(name, text after the heading) when a paragraph opens an 'About <name>' section."""
+    m = _ABOUT_RE.match(paragraph)
+    if m and len(m.group("name").split()) <= 10:
+        return m.group("name").strip(" *:"), ""
+    m = _ABOUT_LISTED_RE.match(paragraph)
+    if m and len(m.group("name").split()) <= 8:
+        # The text keeps the name and its listing: "ADP (NASDAQ: ADP) Designing better ways ...".
+        return m.group("name").strip(" *:"), paragraph[m.start("name") :]
+    m = _ABOUT_INLINE_RE.match(paragraph)
+    if m and len(m.group("name").split()) <= 8:
+        return m.group("name").strip(" *:"), m.group("text")
+    return None
+
 
 def split_sections(paragraphs: list[str]) -> Sections:
-    """Split paragraphs (the dateline already removed from the first) into sections."""
+    """Split paragraphs (the lede first, its dateline removed) into sections."""
     out = Sections()
-    kind = "lede"
     parts: dict[str, list[str]] = {"lede": [], "body": [], "about": [], "forward_looking": [], "contacts": []}
+    kind = "lede"
     for para in paragraphs:
         text = para.strip()
         if not text:
             continue
-        if kind != "lede" or parts["lede"]:
-            about = _ABOUT_RE.match(text) or _ABOUT_INLINE_RE.match(text)
-            if about and len(parts["body"]) + len(parts["lede"]) > 0:
-                kind = "about"
-                out.about_name = out.about_name or about.group("name").strip(" *:")
-            elif _FLS_RE.match(text):
-                kind = "forward_looking"
-            elif _CONTACT_RE.match(text) and kind != "lede":
-                kind = "contacts"
-            elif kind == "lede":
-                kind = "body"
-        parts[kind].append(text)
+        source = SOURCE_RE.match(text)
+        if source and len(text) < 120:
+            out.source_name = source.group("name").strip(" .")
         if kind == "lede":
+            parts["lede"].append(text)
             kind = "body"
+            continue
+        about = about_heading(text)
+        if about:
+            kind = "about"
+            out.abouts.append(About(about[0], about[1]))
+        elif _FLS_RE.match(text):
+            kind = "forward_looking"
+        elif _CONTACT_RE.match(text) and len(text) < 600:
+            kind = "contacts"
+        elif kind == "about" and out.abouts:
+            joined = f"{out.abouts[-1].text}\n\n{text}" if out.abouts[-1].text else text
+            out.abouts[-1].text = joined
+        parts[kind].append(text)
+    if out.source_name is None:
+        for para in reversed(paragraphs[-3:]):
+            trailing = _TRAILING_SOURCE_RE.search(para)
+            if trailing:
+                out.source_name = trailing.group("name").strip(" .")
+                break
     for name, paras in parts.items():
         setattr(out, name, "\n\n".join(paras))
-    tail = out.contacts or ""
-    out.emails = list(dict.fromkeys(EMAIL_RE.findall(tail)))
-    out.phones = list(dict.fromkeys(PHONE_RE.findall(tail)))
+    tail = out.contacts or "\n\n".join(paragraphs[-6:])
+    out.emails = list(dict.fromkeys(e.rstrip(".") for e in EMAIL_RE.findall(out.contacts or "\n\n".join(paragraphs))))
+    out.phones = list(dict.fromkeys(p.strip() for p in PHONE_RE.findall(tail) if _is_phone(p)))
     return out
+
+
+def _is_phone(text: str) -> bool:
+    digits = re.sub(r"\D", "", text)
+    if not 7 <= len(digits) <= 15:
+        return False
+    # Years, dates and amounts look like digit groups too ("2019 2020", "1,000,000").
+    return not re.fullmatch(r"(?:19|20)\d\d[\s.\-](?:19|20)\d\d", text.strip())

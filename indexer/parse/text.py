@@ -1,39 +1,100 @@
-"""Plain-text and Markdown releases: headline first, then dateline and body."""
+"""Plain-text and Markdown releases: headline first, then dateline and body; optional 'Key: value' front matter."""
 
 from __future__ import annotations
 
 import re
 
 from ..model import ParseError, Release
-from .assemble import build_release
+from .assemble import Draft, build_release
+from .dates import parse_when
+from .wires import canonical_wire
 
-_FOOTER_RE = re.compile(r"\n\s*(?:---+|\*\*\*+|___+)\s*\n(?![\s\S]*\n\s*(?:---+)\s*\n)[\s\S]*$")
+# A horizontal rule in Markdown.
+_RULE_RE = re.compile(r"^[ \t]*(?:-[ \t]*){3,}$|^[ \t]*(?:\*[ \t]*){3,}$|^[ \t]*(?:_[ \t]*){3,}$", re.M)
+_LINK_LINE_RE = re.compile(r"!?\[[^\]]*\]\([^)]*\)|<https?://[^>]+>|https?://\S+")
+_FRONT_KEYS = {
+    "title": "headline", "headline": "headline", "subtitle": "subheadline", "subheadline": "subheadline",
+    "subhead": "subheadline", "date": "date", "published": "date", "pubdate": "date", "datetime": "date",
+    "wire": "wire", "source": "wire", "company": "company", "issuer": "company", "location": "location",
+    "dateline": "location", "url": "url", "link": "url", "lang": "language", "language": "language",
+}  # fmt: skip
+
+
+def strip_footer(text: str) -> str:
+    """Drop a trailing block of links after the last horizontal rule: an archive's footer, not the release.
+
+    The rule also separates parts of some releases, so only a last block made of links (and little else) goes.
+    """
+    rules = list(_RULE_RE.finditer(text))
+    if not rules:
+        return text
+    tail = text[rules[-1].end() :]
+    links = _LINK_LINE_RE.findall(tail)
+    other = _LINK_LINE_RE.sub("", tail)
+    if links and len(re.sub(r"\s+", "", other)) <= 120:
+        return text[: rules[-1].start()]
+    return text
+
+
+def _front_matter(text: str) -> tuple[dict[str, str], str]:
+    """Leading 'Key: value' lines (in '---' fences or before the first blank line) naming known fields."""
+    fenced = re.match(r"\A\s*---[ \t]*\n(.*?)\n---[ \t]*\n", text, re.S)
+    block, rest = (fenced.group(1), text[fenced.end() :]) if fenced else (None, text)
+    if block is None:
+        head = re.match(r"\A\s*((?:[A-Za-z][\w ]{0,20}:[^\n]*\n)+)\s*\n", text)
+        if not head:
+            return {}, text
+        block, rest = head.group(1), text[head.end() :]
+    fields: dict[str, str] = {}
+    for line in block.splitlines():
+        key, sep, value = line.partition(":")
+        name = _FRONT_KEYS.get(key.strip().lower())
+        if not sep or not name:
+            if fenced:
+                continue
+            return {}, text  # not a header block: just a first line with a colon
+        fields.setdefault(name, value.strip().strip("\"'"))
+    return fields, rest
 
 
 def parse_text(path: str, text: str, *, markdown: bool = False) -> list[Release]:
     """Parse a plain-text or Markdown release."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    fields, text = _front_matter(text)
     if markdown:
-        # The archive's own footer of links after a final '---' rule is not part of the release.
-        text = _FOOTER_RE.sub("\n", text)
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    headline, start = None, 0
-    for i, line in enumerate(lines):
-        stripped = line.strip()
-        if not stripped:
-            continue
-        if markdown and stripped.startswith("#"):
-            headline = stripped.lstrip("#").strip()
-        else:
-            headline = stripped.lstrip("#").strip()
-        start = i + 1
-        break
-    if not headline:
-        raise ParseError(path, "no headline: the file has no text")
+        text = strip_footer(text)
+    lines = text.split("\n")
+    headline = fields.get("headline")
+    start = 0
+    if headline is None:
+        for i, line in enumerate(lines):
+            stripped = line.strip()
+            if not stripped:
+                continue
+            if markdown and re.fullmatch(r"#+", stripped):
+                headline = ""  # an empty '# ' heading: the release has no headline, keep its text
+            else:
+                headline = re.sub(r"^#+\s*", "", stripped)
+            start = i + 1
+            break
     rest = "\n".join(lines[start:])
-    subheadline = None
-    # A short second line before the dateline, in italics or a '##' heading, is a subheadline.
-    m = re.match(r"\s*(?:##+\s*(.+)|[*_](.{10,300})[*_])\s*\n", rest)
-    if m:
-        subheadline = (m.group(1) or m.group(2)).strip()
+    if headline is None or (not headline and not rest.strip()):
+        raise ParseError(path, "no headline and no text: the file holds only blank lines")
+    subheadline = fields.get("subheadline")
+    # A '## heading' or an italic line straight after the headline is a subheadline.
+    m = re.match(r"\s*(?:##+[ \t]*(\S[^\n]*)|\*(?!\*)([^*\n]{10,300})\*|_([^_\n]{10,300})_)[ \t]*\n", rest)
+    if m and subheadline is None and markdown:
+        subheadline = (m.group(1) or m.group(2) or m.group(3)).strip()
         rest = rest[m.end() :]
-    return [build_release(path, headline, rest, subheadline=subheadline)]
+    draft = Draft(
+        headline=headline,
+        body=rest,
+        subheadline=subheadline,
+        published=parse_when(fields.get("date")),
+        wire=canonical_wire(fields.get("wire")),
+        company=fields.get("company") or None,
+        location=fields.get("location") or None,
+        language=fields.get("language") or None,
+        links=[fields["url"]] if fields.get("url") else [],
+    )
+    return [build_release(path, draft)]

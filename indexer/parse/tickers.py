@@ -1,109 +1,149 @@
-"""Stock tickers: find '(Nasdaq: IMGN)'-style listings and normalise them to 'NASDAQ:IMGN'."""
+"""Stock listings as releases print them ('(Nasdaq: IMGN)', '(TSX: T, NYSE: TU)', '(TSXV-CGP) (F-GWN)'), normalised."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-# Printed exchange names (upper-cased, spaces collapsed) -> canonical exchange.
-EXCHANGES: dict[str, str] = {
-    "NASDAQ": "NASDAQ",
-    "NASDAQ GS": "NASDAQ",
-    "NASDAQ GM": "NASDAQ",
-    "NASDAQ CM": "NASDAQ",
-    "NASDAQGS": "NASDAQ",
-    "NASDAQGM": "NASDAQ",
-    "NASDAQCM": "NASDAQ",
-    "NASDAQ GLOBAL SELECT": "NASDAQ",
-    "NASDAQ GLOBAL SELECT MARKET": "NASDAQ",
-    "NASDAQ GLOBAL MARKET": "NASDAQ",
-    "NASDAQ CAPITAL MARKET": "NASDAQ",
-    "NASDAQ-GS": "NASDAQ",
-    "NYSE": "NYSE",
-    "NEW YORK STOCK EXCHANGE": "NYSE",
-    "NYSE AMERICAN": "NYSEAMERICAN",
-    "NYSE MKT": "NYSEAMERICAN",
-    "NYSE AMEX": "NYSEAMERICAN",
-    "NYSEAMERICAN": "NYSEAMERICAN",
-    "NYSE ARCA": "NYSEARCA",
-    "TSX": "TSX",
-    "TSX VENTURE": "TSXV",
-    "TSX VENTURE EXCHANGE": "TSXV",
-    "TSX-V": "TSXV",
-    "TSXV": "TSXV",
-    "TSX.V": "TSXV",
-    "OTCQB": "OTC",
-    "OTCQX": "OTC",
-    "OTC PINK": "OTC",
-    "OTC": "OTC",
-    "OTCMKTS": "OTC",
-    "OTC MARKETS": "OTC",
-    "OTCBB": "OTC",
-    "PINK": "OTC",
-    "CSE": "CSE",
-    "ASX": "ASX",
-    "LSE": "LSE",
-    "LON": "LSE",
-    "AIM": "AIM",
-    "FSE": "FSE",
-    "FRANKFURT": "FSE",
-    "FWB": "FSE",
-    "XETRA": "FSE",
-    "NEO": "NEO",
-    "CBOE": "CBOE",
-    "EURONEXT": "EURONEXT",
-    "HKEX": "HKEX",
-    "SEHK": "HKEX",
-    "SIX": "SIX",
-    "TASE": "TASE",
-    "NZX": "NZX",
-    "JSE": "JSE",
-}
+# Printed exchange names, upper-cased with everything but letters and digits removed -> canonical exchange.
+_EXCHANGE_NAMES: dict[str, tuple[str, ...]] = {
+    "NASDAQ": (
+        "NASDAQ", "NASDAQGS", "NASDAQGM", "NASDAQCM", "NASDAQGLOBALSELECT", "NASDAQGLOBALSELECTMARKET",
+        "NASDAQGLOBALMARKET", "NASDAQCAPITALMARKET", "NASDAQSTOCKMARKET", "NASDAQNMS", "NMS",
+    ),
+    "NYSE": ("NYSE", "NEWYORKSTOCKEXCHANGE", "NYSEBIG"),
+    "NYSEAMERICAN": ("NYSEAMERICAN", "NYSEMKT", "NYSEAMEX", "AMEX", "NYSEAMERICANLLC"),
+    "NYSEARCA": ("NYSEARCA", "ARCA"),
+    "TSX": ("TSX", "TORONTOSTOCKEXCHANGE", "TSE"),
+    "TSXV": ("TSXV", "TSXVENTURE", "TSXVENTUREEXCHANGE", "TSXVEXCHANGE", "TSXVE", "CVE", "TSXVX"),
+    "OTC": (
+        "OTC", "OTCQB", "OTCQX", "OTCPINK", "OTCMKTS", "OTCMARKETS", "OTCMARKET", "OTCBB", "OTCID", "PINK",
+        "PINKSHEETS", "OTCPINKSHEETS", "OTCEXPERTMARKET", "OTCQXBEST", "OTCQXUS",
+    ),
+    "CSE": ("CSE", "CNSX", "CANADIANSECURITIESEXCHANGE", "CNQ"),
+    "NEO": ("NEO", "NEOEXCHANGE", "AEQUITASNEO"),
+    "CBOECA": ("CBOECA", "CBOECANADA"),
+    "CBOE": ("CBOE", "CBOEBZX", "BATS"),
+    "ASX": ("ASX", "AUSTRALIANSECURITIESEXCHANGE"),
+    "LSE": ("LSE", "LON", "LONDONSTOCKEXCHANGE"),
+    "AIM": ("AIM", "LSEAIM"),
+    "FSE": ("FSE", "FRA", "FWB", "FRANKFURT", "FRANKFURTSTOCKEXCHANGE", "XETRA", "F", "FF", "DE", "FRANKFURTEXCHANGE"),
+    "BERLIN": ("BERLIN", "BER", "B"),
+    "MUNICH": ("MUNICH", "MUN"),
+    "STUTTGART": ("STUTTGART", "STU"),
+    "EURONEXT": (
+        "EURONEXT", "EURONEXTPARIS", "EURONEXTBRUSSELS", "EURONEXTAMSTERDAM", "EURONEXTLISBON", "EURONEXTDUBLIN",
+        "EURONEXTGROWTH", "EURONEXTOSLO", "EPA", "AMS", "EBR",
+    ),
+    "HKEX": ("HKEX", "SEHK", "HKSE", "HK", "HKG"),
+    "SGX": ("SGX",),
+    "TASE": ("TASE", "TLV"),
+    "NZX": ("NZX",),
+    "JSE": ("JSE",),
+    "SIX": ("SIX", "SWX"),
+    "TYO": ("TYO", "TOKYO", "TOKYOSTOCKEXCHANGE"),
+    "KRX": ("KRX", "KOSDAQ", "KOSPI"),
+    "NSE": ("NSE",),
+    "BSE": ("BSE",),
+    "HOSE": ("HOSE", "HSX"),
+    "HNX": ("HNX",),
+    "IDX": ("IDX",),
+    "BURSA": ("BURSA", "BURSAMALAYSIA", "KLSE"),
+    "B3": ("B3", "BOVESPA"),
+    "BMV": ("BMV",),
+    "OMX": ("OMX", "NASDAQSTOCKHOLM", "NASDAQHELSINKI", "NASDAQCOPENHAGEN", "NASDAQFIRSTNORTH", "STO"),
+    "OSE": ("OSE", "OSLOBORS", "OSLO"),
+    "WSE": ("WSE", "GPW"),
+    "BME": ("BME",),
+    "BIT": ("BIT", "BORSAITALIANA", "MIL"),
+}  # fmt: skip
+EXCHANGES: dict[str, str] = {alias: name for name, aliases in _EXCHANGE_NAMES.items() for alias in aliases}
+# One-letter codes ("F-GWN", "B-GWN") are exchanges only in the hyphenated form.
+_ONE_LETTER = {alias for alias in EXCHANGES if len(alias) == 1}
 
-_EXCHANGE_ALT = "|".join(re.escape(name).replace(r"\ ", r"[\s-]*") for name in sorted(EXCHANGES, key=len, reverse=True))
-# One listing inside a parenthesis: "Nasdaq: IMGN", "TSX VENTURE:AXL", "NYSE:TU".
-LISTING_RE = re.compile(
-    rf"(?P<exchange>{_EXCHANGE_ALT})\s*[:\uff1a]\s*(?P<symbol>[A-Z0-9]{{1,6}}(?:[.\-][A-Z0-9]{{1,4}})?)\b",
-    re.I,
+# The printed forms, loosely spelled: "Nasdaq Global Select Market", "TSX-V", "TSX.V", "OTC Pink", "Cboe CA".
+_PRINTED = (
+    r"nasdaq(?:\s*(?:gs|gm|cm|global\s+select(?:\s+market)?|global\s+market|capital\s+market|stock\s+market"
+    r"|stockholm|helsinki|copenhagen|first\s+north))?|nyse(?:[\s-]*(?:american(?:\s+llc)?|mkt|amex|arca))?"
+    r"|new\s+york\s+stock\s+exchange|amex|tsx(?:[\s.\-]*v(?:enture)?(?:\s+exchange)?)?|toronto\s+stock\s+exchange"
+    r"|otc(?:[\s-]*(?:qb|qx|pink(?:\s+sheets)?|id|mkts|markets?|bb|expert\s+market))?|pink\s*sheets"
+    r"|cse|cnsx|canadian\s+securities\s+exchange|neo(?:\s+exchange)?|cboe(?:\s*(?:ca|canada|bzx))?"
+    r"|asx|lse|lon|aim|london\s+stock\s+exchange|fse|fra|fwb|frankfurt(?:\s+stock\s+exchange)?|xetra|berlin|ber"
+    r"|munich|stuttgart|euronext(?:\s+(?:paris|brussels|amsterdam|lisbon|dublin|growth|oslo))?|epa"
+    r"|hkex|sehk|hkse|hkg|tase|tlv|nzx|jse|six|swx|sgx|tyo|tokyo\s+stock\s+exchange|krx|kosdaq|nse|bse|hose|hnx"
+    r"|idx|bursa(?:\s+malaysia)?|klse|b3|bovespa|bmv|omx|oslo\s+b[øo]rs|wse|gpw|bme|borsa\s+italiana|tse|cve"
 )
-_PAREN_RE = re.compile(r"\(([^()]{3,120})\)")
+_EXCHANGE_RE = rf"(?i:(?<![\w.])(?:{_PRINTED})(?![\w]))"
+_SYMBOL_RE = r"[A-Z0-9]{1,7}(?:[.\-][A-Z0-9]{1,4}){0,2}"
+# "NYSE: TU", "Euronext & NASDAQ: GLPG", "NYSE, Nasdaq: VZ", "TSX : T", "Nasdaq \"MSFT\"", "NYSE: \"KDP\"".
+LISTING_RE = re.compile(
+    rf"(?P<exchanges>{_EXCHANGE_RE}(?:\s*(?:&|,|and|/)\s*{_EXCHANGE_RE})*)"
+    rf"(?:\s*[:\uff1a]\s*[\"\u201c]?(?P<symbol>{_SYMBOL_RE})[\"\u201d]?|\s+[\"\u201c](?P<quoted>{_SYMBOL_RE})[\"\u201d])"
+    rf"(?![a-z\w])"
+)
+# "(TSXV-CGP)", "(F-GWN)": an exchange code and a symbol joined by a hyphen, alone in a bracket.
+_HYPHENATED_RE = re.compile(rf"^\s*(?P<exchange>[A-Za-z.]{{1,10}})\s*-\s*(?P<symbol>{_SYMBOL_RE})\s*$")
+_GROUP_RE = re.compile(r"[(\[]([^()\[\]]{3,160})[)\]]")
+
+
+@dataclass
+class ListingGroup:
+    """A bracket that holds one or more listings: where it is and what it lists."""
+
+    start: int
+    end: int
+    tickers: list[str]
 
 
 def normalise_exchange(printed: str) -> str:
-    """Canonical exchange name for a printed one ('Nasdaq Global Select' -> 'NASDAQ')."""
-    key = re.sub(r"[\s]+", " ", printed.strip().upper())
-    key = key.replace("-", " ") if key not in EXCHANGES else key
-    return EXCHANGES.get(key) or EXCHANGES.get(key.replace(" ", "")) or key.replace(" ", "")
+    """Canonical exchange name for a printed one ('Nasdaq Global Select' -> 'NASDAQ', 'TSX-V' -> 'TSXV')."""
+    key = re.sub(r"[^A-Z0-9]", "", printed.upper())
+    return EXCHANGES.get(key, key)
 
 
-def listings_in(text: str) -> list[tuple[int, int, list[str]]]:
-    """Every parenthesised group of listings in text, as (start, end, ['NASDAQ:IMGN', ...])."""
-    groups = []
-    for paren in _PAREN_RE.finditer(text):
-        found = [
-            f"{normalise_exchange(m.group('exchange'))}:{m.group('symbol').upper()}"
-            for m in LISTING_RE.finditer(paren.group(1))
-        ]
-        if found:
-            groups.append((paren.start(), paren.end(), found))
-    return groups
+def _exchange_key(printed: str) -> str | None:
+    key = re.sub(r"[^A-Z0-9]", "", printed.upper())
+    return EXCHANGES.get(key)
 
 
-def issuer_tickers(lede: str) -> tuple[list[str], int | None]:
-    """The issuer's listings: the first run of adjacent listing groups in the lede.
+def listings_in_bracket(inner: str) -> list[str]:
+    """The listings inside one bracket's text, as 'EXCHANGE:SYMBOL'."""
+    found: list[str] = []
+    for match in LISTING_RE.finditer(inner):
+        symbol = match.group("symbol") or match.group("quoted")
+        for printed in re.split(r"\s*(?:&|,|\band\b|/)\s*", match.group("exchanges")):
+            if printed.strip():
+                exchange = normalise_exchange(printed)
+                if printed.strip().upper() == "TSE" and symbol.isdigit():
+                    exchange = "TYO"  # "TSE:4502" is Tokyo; Toronto's symbols are letters
+                found.append(f"{exchange}:{symbol}")
+    if not found:
+        hyphen = _HYPHENATED_RE.match(inner)
+        if hyphen and _exchange_key(hyphen.group("exchange")) and hyphen.group("exchange").isupper():
+            found.append(f"{_exchange_key(hyphen.group('exchange'))}:{hyphen.group('symbol')}")
+    return list(dict.fromkeys(found))
 
-    Returns the tickers and where the first group starts (the company name stands just before it).
-    Later groups name partners or competitors, not the issuer.
-    """
-    groups = listings_in(lede)
-    if not groups:
-        return [], None
-    tickers = list(groups[0][2])
-    end = groups[0][1]
-    for start, stop, found in groups[1:]:
-        # "(CSE: LFLR) (OTC: LFLRF)" or "(TSX: X) and (NYSE: Y)" continue the same issuer.
-        if re.fullmatch(r"[\s,;]*(?:and|&)?[\s,;]*", lede[end:start]):
-            tickers.extend(found)
-            end = stop
+
+def listing_groups(text: str) -> list[ListingGroup]:
+    """Every bracket in text that lists stock symbols, in order; adjacent brackets are one group."""
+    groups: list[ListingGroup] = []
+    for bracket in _GROUP_RE.finditer(text):
+        found = listings_in_bracket(bracket.group(1))
+        if not found:
+            continue
+        # "(CSE: LFLR) (OTC: LFLRF) (FSE: 3WK0)": brackets side by side list one issuer.
+        if groups and re.fullmatch(r"[\s,;/&]*(?:and\s*)?", text[groups[-1].end : bracket.start()]):
+            groups[-1].end = bracket.end()
+            groups[-1].tickers = list(dict.fromkeys(groups[-1].tickers + found))
         else:
-            break
-    return list(dict.fromkeys(tickers)), groups[0][0]
+            groups.append(ListingGroup(bracket.start(), bracket.end(), found))
+    # A lone one-letter hyphen code ("(F-GWN)") counts only beside another listing.
+    return [
+        g for g in groups if len(g.tickers) > 1 or g.tickers[0].split(":")[0] not in {"FSE", "BERLIN"} or _not_one_letter(text, g)
+    ]
+
+
+def _not_one_letter(text: str, group: ListingGroup) -> bool:
+    inner = text[group.start + 1 : group.end - 1]
+    hyphen = _HYPHENATED_RE.match(inner)
+    return not (hyphen and hyphen.group("exchange").upper() in _ONE_LETTER)

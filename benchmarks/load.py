@@ -1,0 +1,617 @@
+"""Load and faults benchmark: `releases serve` over the shared corpus under 50 concurrent connections.
+
+Phases, each against one server process on a loopback port:
+  steady   a mix of real queries (JSON API, HTML pages, suggestions, release pages) for --seconds (60):
+           requests/s, p50/p99 latency, errors (targets: 0 errors, p99 <= 500 ms on this 2-core machine);
+  rebuild  the same load while `releases index --rebuild` rebuilds the whole index and switches over:
+           zero failed requests, and the server answers from the new generation afterwards (a marker
+           release that only the new generation holds is found);
+  soak     the same load for --soak-seconds (600): the server's resident memory at start and end.
+
+The load comes from wrk (Debian package `wrk`) with a Lua script that rotates through the request mix; where
+wrk is missing, a Python client with one thread per connection does the same (it competes with the server for
+the CPU, so its figures are lower). Errors are connection/read/write errors, timeouts (> --timeout) and any
+response that is not 2xx/3xx.
+
+    .venv/bin/python benchmarks/load.py                       # full run, about 15-20 minutes
+    .venv/bin/python benchmarks/load.py --seconds 20 --soak-seconds 30   # a quick check
+
+The corpus index is built once with indexer.build_index from .cache/corpus/* (extracted from
+../shared/corpus) and kept in .cache/load/index. Results go to benchmarks/results/load.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import glob
+import http.client
+import json
+import os
+import random
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.parse
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CACHE = ROOT / ".cache" / "load"
+RESULTS = ROOT / "benchmarks" / "results" / "load.md"
+CORPUS_ARCHIVES = ROOT.parent / "shared" / "corpus"
+HOST = "127.0.0.1"
+
+# Real queries over the corpus (NASDAQ-100 releases of 2019 and newswire releases of 2023-2026): plain words,
+# phrases, fields, boolean logic, dates, wildcards and fuzzy terms, as people type them.
+QUERIES = [
+    "acquisition",
+    "conference call",
+    '"first quarter" results',
+    "quarterly dividend",
+    "merger AND acquisition",
+    "artificial intelligence",
+    "FDA approval",
+    "clinical trial results",
+    "share repurchase program",
+    "appoints chief executive officer",
+    "partnership",
+    "revenue guidance",
+    "headline:earnings",
+    "company:apple",
+    "ticker:AAPL",
+    "ticker:NASDAQ:MSFT",
+    "date:2019 cloud",
+    "date:[2019-01-01 TO 2019-06-30] revenue",
+    "date:>2024-01-01 funding",
+    "immuno*",
+    "semicond*",
+    "acquisiton~",
+    "biotech NOT lawsuit",
+    "(merger OR acquisition) AND bank",
+    "electric vehicles",
+    "data center",
+    "cybersecurity",
+    "blockchain",
+    "real estate",
+    "nasdaq listing",
+    "layoffs",
+    "record revenue",
+    "new CFO",
+    "press release",
+    "webinar",
+    "crypto token launch",
+    "Costco sales results",
+    "Starbucks",
+    "Netflix subscribers",
+    "Tesla",
+    "Amazon Web Services",
+    "Willis Towers Watson gender equality index",
+    "",
+]
+SUGGEST_PREFIXES = ["ap", "mic", "net", "amz", "tes", "goo", "cost", "ad", "in", "qu"]
+
+
+# ---- The index and the server ------------------------------------------------------------------------
+
+
+def corpus_sources() -> list[str]:
+    """The extracted corpus folders, extracting ../shared/corpus/*.tar.gz into .cache/corpus when needed."""
+    extracted = ROOT / ".cache" / "corpus"
+    archives = sorted(CORPUS_ARCHIVES.glob("*.tar.gz")) if CORPUS_ARCHIVES.exists() else []
+    for archive in archives:
+        target = extracted / archive.name.removesuffix(".tar.gz")
+        if not target.exists():
+            print(f"extracting {archive.name} into {target} ...", flush=True)
+            tmp = Path(tempfile.mkdtemp(dir=extracted.parent if extracted.parent.exists() else None))
+            shutil.unpack_archive(str(archive), tmp, filter="data")
+            inner = [p for p in tmp.iterdir()]
+            target.parent.mkdir(parents=True, exist_ok=True)
+            (inner[0] if len(inner) == 1 and inner[0].is_dir() else tmp).rename(target)
+            shutil.rmtree(tmp, ignore_errors=True)
+    found = sorted(p for p in glob.glob(str(extracted / "*")) if os.path.isdir(p))
+    if not found:
+        sys.exit(f"no corpus: put the archives in {CORPUS_ARCHIVES} (or extract them into {extracted})")
+    return found
+
+
+def ensure_index(index: Path, sources: list[str]) -> None:
+    """Build the corpus index with indexer.build_index unless a complete one is there already."""
+    from indexer.backends.whoosh_store import WhooshStore
+
+    if WhooshStore(index).exists():
+        print(f"index: reusing {index}", flush=True)
+        return
+    from indexer import build_index
+
+    print(f"index: building {index} from {len(sources)} corpus folders (a few minutes) ...", flush=True)
+    report = build_index(sources, index)
+    print(f"index: {report.total} releases from {report.files} files in {report.seconds:.0f} s", flush=True)
+
+
+def releases_command(*args: str) -> list[str]:
+    """The `releases` command line of this interpreter's environment."""
+    return [sys.executable, "-c", "from indexer.cli import main; main()", *args]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind((HOST, 0))
+        return sock.getsockname()[1]
+
+
+class Server:
+    """`releases serve` as a subprocess on a loopback port."""
+
+    def __init__(self, index: Path, threads: int | None):
+        self.port = free_port()
+        args = ["serve", "--index", str(index), "--host", HOST, "--port", str(self.port)]
+        if threads:
+            args += ["--threads", str(threads)]
+        self.log = open(CACHE / "server.log", "w")  # noqa: SIM115 (closed in stop)
+        self.proc = subprocess.Popen(releases_command(*args), stdout=self.log, stderr=subprocess.STDOUT, cwd=ROOT)
+        self.base = f"http://{HOST}:{self.port}"
+        deadline, status = time.monotonic() + 60, None
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                sys.exit(f"the server exited with {self.proc.returncode}; see {CACHE / 'server.log'}")
+            try:
+                status = get(self.port, "/api/search?q=acquisition")[0]
+            except OSError:
+                status = None
+            if status == 200:
+                return
+            if status is not None and status >= 500:
+                break
+            time.sleep(0.3)
+        self.stop()
+        sys.exit(f"the server did not answer a search (last status {status}); see {CACHE / 'server.log'}")
+
+    def rss_mb(self) -> float:
+        """Resident memory of the server process, in MB."""
+        with open(f"/proc/{self.proc.pid}/status") as handle:
+            for line in handle:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024
+        return float("nan")
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGINT)
+            try:
+                self.proc.wait(10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+        self.log.close()
+
+
+def get(port: int, path: str, timeout: float = 30) -> tuple[int, bytes]:
+    conn = http.client.HTTPConnection(HOST, port, timeout=timeout)
+    try:
+        conn.request("GET", path)
+        response = conn.getresponse()
+        return response.status, response.read()
+    finally:
+        conn.close()
+
+
+def request_mix(port: int, seed: int = 8) -> list[str]:
+    """The rotation of request paths: mostly JSON searches, some HTML pages, suggestions and release pages."""
+    searches = []
+    known = ROOT / "benchmarks" / "known_items.jsonl"
+    queries = list(QUERIES)
+    if known.exists():
+        queries += [json.loads(line)["query"] for line in known.read_text().splitlines() if line.strip()][:40]
+    for q in queries:
+        quoted = urllib.parse.quote(q)
+        searches += [f"/api/search?q={quoted}", f"/api/search?q={quoted}&sort=newest", f"/?q={quoted}"]
+    searches += [f"/api/search?q={urllib.parse.quote(q)}&page=2" for q in queries[:10]]
+    searches += ["/api/search?q=revenue&year=2019", "/api/search?q=dividend&ticker=NASDAQ:AAPL&ticker=NASDAQ:MSFT"]
+    ids = []
+    for q in ("acquisition", "dividend", "partnership", "ticker:AAPL", "clinical"):
+        status, body = get(port, f"/api/search?q={urllib.parse.quote(q)}&per_page=10")
+        if status == 200:
+            ids += [hit["id"] for hit in json.loads(body)["hits"]]
+    pages = [f"/releases/{i}" for i in ids[:20]] + [f"/api/releases/{i}" for i in ids[20:40]]
+    suggests = [f"/api/suggest?q={p}" for p in SUGGEST_PREFIXES]
+    mix, dropped = [], []
+    for path in searches + pages + suggests:
+        status, _ = get(port, path)
+        # A 4xx here is a query this script got wrong, not a failure under load; a 5xx stays in and counts.
+        (dropped if 400 <= status < 500 else mix).append((path, status))
+    for path, status in dropped:
+        print(f"  (left out of the mix: {path} -> {status})", flush=True)
+    paths = [p for p, _ in mix]
+    random.Random(seed).shuffle(paths)
+    return paths
+
+
+# ---- Load generators ---------------------------------------------------------------------------------
+
+WRK_SCRIPT = r"""
+-- Rotate through the request paths in a file, each thread from its own offset; report JSON when done.
+local counter = 1
+local threads = {}
+function setup(thread)
+  thread:set("id", counter)
+  table.insert(threads, thread)
+  counter = counter + 1
+end
+function init(args)
+  paths = {}
+  for line in io.lines(args[1]) do paths[#paths + 1] = line end
+  i = id * 7919
+end
+function request()
+  i = i + 1
+  return wrk.format("GET", paths[(i % #paths) + 1])
+end
+function done(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format(
+    'RESULT {"requests": %d, "duration_us": %d, "connect": %d, "read": %d, "write": %d, "status": %d, ' ..
+    '"timeout": %d, "p50_ms": %.3f, "p90_ms": %.3f, "p99_ms": %.3f, "max_ms": %.3f, "mean_ms": %.3f}\n',
+    summary.requests, summary.duration, e.connect, e.read, e.write, e.status, e.timeout,
+    latency:percentile(50) / 1000, latency:percentile(90) / 1000, latency:percentile(99) / 1000,
+    latency.max / 1000, latency.mean / 1000))
+end
+"""
+
+
+@dataclass
+class Run:
+    """One stretch of load: counts and latency percentiles."""
+
+    requests: int = 0
+    seconds: float = 0.0
+    errors: dict = field(default_factory=dict)
+    p50_ms: float = 0.0
+    p90_ms: float = 0.0
+    p99_ms: float = 0.0
+    max_ms: float = 0.0
+
+    @property
+    def error_count(self) -> int:
+        return sum(self.errors.values())
+
+    @property
+    def rps(self) -> float:
+        return self.requests / self.seconds if self.seconds else 0.0
+
+
+def combine(runs: list[Run]) -> Run:
+    """Several stretches as one: sums, and the worst stretch's percentiles (wrk reports no raw samples)."""
+    errors: dict = {}
+    for run in runs:
+        for key, value in run.errors.items():
+            errors[key] = errors.get(key, 0) + value
+    return Run(
+        requests=sum(r.requests for r in runs),
+        seconds=sum(r.seconds for r in runs),
+        errors=errors,
+        p50_ms=max((r.p50_ms for r in runs), default=0.0),
+        p90_ms=max((r.p90_ms for r in runs), default=0.0),
+        p99_ms=max((r.p99_ms for r in runs), default=0.0),
+        max_ms=max((r.max_ms for r in runs), default=0.0),
+    )
+
+
+class WrkClient:
+    """wrk with the rotation script: little CPU for the load it makes."""
+
+    name = "wrk"
+
+    def __init__(self, port: int, paths: list[str], connections: int, timeout: float):
+        self.port, self.connections, self.timeout = port, connections, timeout
+        self.paths_file = CACHE / "paths.txt"
+        self.paths_file.write_text("\n".join(paths) + "\n")
+        self.script = CACHE / "rotate.lua"
+        self.script.write_text(WRK_SCRIPT)
+
+    def run(self, seconds: float) -> Run:
+        threads = max(1, min(2, self.connections))
+        cmd = [
+            "wrk", f"-t{threads}", f"-c{self.connections}", f"-d{max(1, round(seconds))}s",
+            f"--timeout={self.timeout:g}s", "-s", str(self.script), f"http://{HOST}:{self.port}",
+            "--", str(self.paths_file),
+        ]  # fmt: skip
+        out = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
+        line = next(x for x in out.splitlines() if x.startswith("RESULT "))
+        data = json.loads(line[len("RESULT ") :])
+        return Run(
+            requests=data["requests"],
+            seconds=data["duration_us"] / 1e6,
+            errors={k: data[k] for k in ("connect", "read", "write", "status", "timeout") if data[k]},
+            p50_ms=data["p50_ms"],
+            p90_ms=data["p90_ms"],
+            p99_ms=data["p99_ms"],
+            max_ms=data["max_ms"],
+        )
+
+
+class PythonClient:
+    """One thread per connection, each with a kept-alive HTTP connection, looping until the time is up."""
+
+    name = "python threads"
+
+    def __init__(self, port: int, paths: list[str], connections: int, timeout: float):
+        self.port, self.paths, self.connections, self.timeout = port, paths, connections, timeout
+
+    def run(self, seconds: float) -> Run:
+        latencies: list[list[float]] = [[] for _ in range(self.connections)]
+        errors: list[dict] = [{} for _ in range(self.connections)]
+        deadline = time.monotonic() + seconds
+
+        def worker(n: int) -> None:
+            conn = http.client.HTTPConnection(HOST, self.port, timeout=self.timeout)
+            i = n * 7919
+            while time.monotonic() < deadline:
+                i += 1
+                path = self.paths[i % len(self.paths)]
+                started = time.perf_counter()
+                try:
+                    conn.request("GET", path)
+                    response = conn.getresponse()
+                    response.read()
+                    if response.status >= 400:
+                        errors[n]["status"] = errors[n].get("status", 0) + 1
+                except TimeoutError:
+                    errors[n]["timeout"] = errors[n].get("timeout", 0) + 1
+                    conn.close()
+                    continue
+                except OSError:
+                    errors[n]["read"] = errors[n].get("read", 0) + 1
+                    conn.close()
+                    continue
+                latencies[n].append((time.perf_counter() - started) * 1000)
+
+        started = time.monotonic()
+        workers = [threading.Thread(target=worker, args=(n,), daemon=True) for n in range(self.connections)]
+        for w in workers:
+            w.start()
+        for w in workers:
+            w.join(seconds + self.timeout + 5)
+        elapsed = time.monotonic() - started
+        samples = sorted(x for per in latencies for x in per)
+        merged: dict = {}
+        for per in errors:
+            for key, value in per.items():
+                merged[key] = merged.get(key, 0) + value
+
+        def pct(p: float) -> float:
+            return samples[min(len(samples) - 1, int(len(samples) * p / 100))] if samples else 0.0
+
+        return Run(
+            len(samples) + sum(merged.values()),
+            elapsed,
+            merged,
+            pct(50),
+            pct(90),
+            pct(99),
+            samples[-1] if samples else 0.0,
+        )
+
+
+# ---- Phases -------------------------------------------------------------------------------------------
+
+
+def marker_release(folder: Path) -> str:
+    """A release only the rebuilt index holds: finding it proves the server switched to the new generation."""
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    word = f"loadmarker{int(time.time())}"
+    (folder / f"{word}.txt").write_text(
+        f"Load Benchmark Marker {word}\n\nNEW YORK, Jan. 5, 2026 (BUSINESS WIRE) -- The load benchmark wrote "
+        f"this release ({word}) to see the server switch to a rebuilt index.\n"
+    )
+    return word
+
+
+def found(port: int, word: str) -> int:
+    """How many releases hold word; -1 when the search fails."""
+    try:
+        status, body = get(port, f"/api/search?q={word}", timeout=60)
+    except OSError:
+        return -1
+    return json.loads(body)["total"] if status == 200 else -1
+
+
+def rebuild_under_load(client, port: int, index: Path, sources: list[str], word: str, chunk: float) -> dict:
+    """Rebuild the whole index while the load runs in chunks; keep the load on until after the switch."""
+    before = found(port, word)
+    cmd = releases_command("index", *sources, "--index", str(index), "--rebuild", "--json")
+    started = time.monotonic()
+    with open(CACHE / "rebuild.log", "w") as log:
+        proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=log, text=True, cwd=ROOT)
+        runs = []
+        while proc.poll() is None:
+            runs.append(client.run(chunk))
+        build_seconds = time.monotonic() - started
+        summary = proc.stdout.read()
+        proc.wait()
+    runs.append(client.run(chunk))  # after the switch: the server must move to the new generation cleanly
+    after = found(port, word)
+    try:
+        report = json.loads(summary.strip().splitlines()[-1])
+    except (ValueError, IndexError):
+        report = {}
+    return {
+        "run": combine(runs),
+        "exit": proc.returncode,
+        "build_seconds": build_seconds,
+        "releases": report.get("total"),
+        "marker_before": before,
+        "marker_after": after,
+    }
+
+
+def soak(client, server: Server, seconds: float, chunk: float) -> dict:
+    """Load for `seconds`, sampling the server's resident memory every few seconds."""
+    samples: list[tuple[float, float]] = []
+    stop = threading.Event()
+    started = time.monotonic()
+
+    def sampler() -> None:
+        while not stop.is_set():
+            samples.append((time.monotonic() - started, server.rss_mb()))
+            stop.wait(5)
+
+    thread = threading.Thread(target=sampler, daemon=True)
+    thread.start()
+    runs = []
+    while time.monotonic() - started < seconds - 0.5:
+        runs.append(client.run(min(chunk, seconds - (time.monotonic() - started))))
+    stop.set()
+    thread.join()
+    samples.append((time.monotonic() - started, server.rss_mb()))
+    return {"run": combine(runs), "samples": samples}
+
+
+# ---- Report -------------------------------------------------------------------------------------------
+
+
+def machine_note() -> str:
+    cpus = os.cpu_count()
+    load = os.getloadavg()
+    return (
+        f"{cpus} cores shared with other helpers' builds and benchmarks running at the same time "
+        f"(load average at the end {load[0]:.1f}, {load[1]:.1f}, {load[2]:.1f}); the server, the load generator and "
+        "the rebuild all run on this one machine."
+    )
+
+
+def fmt_run(run: Run) -> str:
+    errors = ", ".join(f"{k} {v}" for k, v in sorted(run.errors.items())) or "none"
+    return (
+        f"{run.requests} requests in {run.seconds:.0f} s = {run.rps:.1f} req/s; p50 {run.p50_ms:.0f} ms, "
+        f"p90 {run.p90_ms:.0f} ms, p99 {run.p99_ms:.0f} ms, max {run.max_ms:.0f} ms; errors {run.error_count} ({errors})"
+    )
+
+
+def write_results(args, client, paths, releases, steady, rebuild, soaked, rss_start) -> str:
+    lines = [
+        "# Load and faults: `releases serve` under concurrent load",
+        "",
+        f"Measured {time.strftime('%Y-%m-%d %H:%M')} by `benchmarks/load.py` (client: {client.name}, "
+        f"{args.connections} connections, timeout {args.timeout:g} s). Index: {releases} releases of the shared "
+        f"corpus. Request mix: {len(paths)} paths rotated (JSON searches with fields, dates, wildcards, fuzzy terms, "
+        "sorting and paging; HTML result pages; suggestions; release pages).",
+        "",
+        f"Machine: {machine_note()}",
+        "",
+        "| phase | requests/s | p50 | p99 | max | errors | note |",
+        "|---|---|---|---|---|---|---|",
+    ]
+
+    def row(name, run, note):
+        return (
+            f"| {name} | {run.rps:.1f} | {run.p50_ms:.0f} ms | {run.p99_ms:.0f} ms | {run.max_ms:.0f} ms | "
+            f"{run.error_count} | {note} |"
+        )
+
+    lines.append(row("steady", steady, f"{args.seconds:g} s; targets: 0 errors, p99 <= 500 ms"))
+    if rebuild:
+        note = (
+            f"full `releases index --rebuild` took {rebuild['build_seconds']:.0f} s under load (exit "
+            f"{rebuild['exit']}); marker release found before/after the switch: {rebuild['marker_before']}/"
+            f"{rebuild['marker_after']}; percentiles are the worst {args.chunk:g} s stretch"
+        )
+        lines.append(row("during rebuild", rebuild["run"], note))
+    if soaked:
+        rss = [mb for _, mb in soaked["samples"]]
+        note = (
+            f"{args.soak_seconds:g} s; server RSS start {rss[0]:.0f} MB, end {rss[-1]:.0f} MB, max {max(rss):.0f} MB "
+            f"(after start-up: {rss_start:.0f} MB)"
+        )
+        lines.append(row("soak", soaked["run"], note))
+    lines += [""]
+    if soaked:
+        rss = soaked["samples"]
+        step = max(1, len(rss) // 12)
+        lines += [
+            "Server RSS during the soak (seconds: MB): "
+            + ", ".join(f"{t:.0f}: {mb:.0f}" for t, mb in rss[::step] + ([rss[-1]] if (len(rss) - 1) % step else [])),
+            "",
+        ]
+    lines += [
+        "Errors count connection, read and write errors, timeouts and every response that is not 2xx/3xx. "
+        "Latency is closed-loop: each connection sends its next request when the previous one is answered, so "
+        "with 50 connections the mean latency is about 50 / (requests/s).",
+        "",
+    ]
+    text = "\n".join(lines)
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(text)
+    return text
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--index", type=Path, default=CACHE / "index", help="corpus index (built when missing)")
+    parser.add_argument("--sources", nargs="+", help="folders to index instead of the corpus (for a quick check)")
+    parser.add_argument("--connections", type=int, default=50)
+    parser.add_argument("--seconds", type=float, default=60, help="steady load")
+    parser.add_argument("--soak-seconds", type=float, default=600, help="memory soak (0 skips it)")
+    parser.add_argument("--no-rebuild", action="store_true", help="skip the rebuild-under-load phase")
+    parser.add_argument("--chunk", type=float, default=10, help="length of each load stretch while rebuilding")
+    parser.add_argument("--timeout", type=float, default=5, help="a request slower than this counts as an error")
+    parser.add_argument("--threads", type=int, help="server worker threads (default: the serve command's)")
+    parser.add_argument("--client", choices=("auto", "wrk", "python"), default="auto")
+    args = parser.parse_args(argv)
+
+    CACHE.mkdir(parents=True, exist_ok=True)
+    sources = args.sources or corpus_sources()
+    ensure_index(args.index, sources)
+    server = Server(args.index, args.threads)
+    try:
+        rss_start = server.rss_mb()
+        print(f"server: pid {server.proc.pid} on {server.base}, RSS {rss_start:.0f} MB", flush=True)
+        paths = request_mix(server.port)
+        use_wrk = args.client == "wrk" or (args.client == "auto" and shutil.which("wrk"))
+        client_cls = WrkClient if use_wrk else PythonClient
+        client = client_cls(server.port, paths, args.connections, args.timeout)
+        print(f"client: {client.name}, {args.connections} connections, {len(paths)} paths", flush=True)
+        _, body = get(server.port, "/api/search?q=")
+        releases = json.loads(body).get("total")
+
+        client.run(5)  # warm the searcher, the facet table and the OS cache
+        steady = client.run(args.seconds)
+        print(f"steady:  {fmt_run(steady)}", flush=True)
+
+        rebuild = None
+        if not args.no_rebuild:
+            word = marker_release(CACHE / "marker")
+            rebuild = rebuild_under_load(
+                client, server.port, args.index, [*sources, str(CACHE / "marker")], word, args.chunk
+            )
+            print(
+                f"rebuild: {fmt_run(rebuild['run'])}; rebuild {rebuild['build_seconds']:.0f} s, exit {rebuild['exit']}, "
+                f"marker before/after {rebuild['marker_before']}/{rebuild['marker_after']}",
+                flush=True,
+            )
+
+        soaked = None
+        if args.soak_seconds > 0:
+            soaked = soak(client, server, args.soak_seconds, chunk=60)
+            rss = [mb for _, mb in soaked["samples"]]
+            print(
+                f"soak:    {fmt_run(soaked['run'])}; RSS {rss[0]:.0f} -> {rss[-1]:.0f} MB (max {max(rss):.0f})",
+                flush=True,
+            )
+    finally:
+        server.stop()
+    print()
+    print(write_results(args, client, paths, releases, steady, rebuild, soaked, rss_start))
+    failed = steady.error_count + (rebuild["run"].error_count if rebuild else 0)
+    failed += soaked["run"].error_count if soaked else 0
+    switched = rebuild is None or (rebuild["marker_before"] == 0 and rebuild["marker_after"] >= 1)
+    return 0 if failed == 0 and switched else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,347 @@
+"""The OpenSearch backend: the same searches as the Whoosh backend, answered by a cluster.
+
+One search is one request: the query (translated by opensearch_query.py), the facet filters as a
+post_filter (so facet aggregations see the query without them), per-facet filter aggregations (a
+facet's counts ignore its own selection), the month histogram, duplicate collapsing with the other
+matching copies as inner hits, highlights and term suggestions.
+
+Exact totals: hits.total counts documents, but a release on three wires is one result. Each document
+carries the size of its duplicate group in the whole index (dup_size, kept by every build), so the
+total is (matching documents) - (matching documents in groups) + (distinct groups among those), and
+the distinct groups are counted by a terms aggregation that is checked to be complete (no bucket left
+out, no error bound) or else paged through with a composite aggregation. Facet counts are checked the
+same way: a terms aggregation over several shards is exact only when its error bounds prove it, and
+otherwise the facet is counted again exactly with composite pages.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import UTC, datetime
+
+from .. import query as q
+from ..model import Facet, FacetValue, Hit, IndexNotFound, Page
+from ..schema import FACETS_BY_NAME, HIT_FIELDS
+from . import opensearch_query as oq
+from .opensearch_plan import ClusterStats, correction, importances, widened, word_clauses
+from .opensearch_schema import SNIPPET_FIELDS, analyze, terms_field, to_stored
+from .opensearch_store import OpenSearchStore, translated_errors
+from .whoosh import _copy_info, stored_to_hit
+from .whoosh_query import _plain_snippet
+
+COPY_FIELDS = ("id", "path", "wire_facet", "date_text")
+MAX_COPIES = 100  # other copies listed per hit
+GROUPS_AT_ONCE = 10_000  # duplicate groups counted inside the search request before paging
+RELATED_TERMS = 25
+YEARS_AFTER_MONTHS = 36  # a timeline over more months than this counts years (as on Whoosh)
+
+
+class OpenSearchBackend:
+    """Searches one alias on an OpenSearch cluster."""
+
+    name = "opensearch"
+
+    def __init__(self, index: str | os.PathLike, url: str | None = None, client=None):
+        self.store = OpenSearchStore(index, url, client)
+        self.client = self.store.client
+        self.alias = self.store.alias
+        self.url = self.store.url
+        if self.store.live() is None:
+            raise IndexNotFound(
+                f"no OpenSearch index {self.alias!r} at {self.url}: build one with "
+                f"'releases index SOURCE... --backend opensearch --url {self.url} --index {self.alias}'"
+            )
+
+    def close(self) -> None:
+        """Close the client's connections."""
+        self.client.close()
+
+    def _search(self, body: dict, **params) -> dict:
+        with translated_errors(self.url):
+            from opensearchpy import exceptions as ex
+
+            try:
+                return self.client.search(index=self.alias, body=body, **params)
+            except ex.RequestError as exc:
+                from ..model import QueryError
+                from .opensearch_store import _reason
+
+                raise QueryError(f"the search cannot run: {_reason(exc)}; simplify the query") from exc
+
+    # -- searching --
+
+    def search(self, request, parsed: q.ParsedQuery) -> Page:
+        """Run a search request: exact total, facets over the whole result set, one page of hits."""
+        tree = parsed.tree
+        stats = ClusterStats(self._search)
+        clauses = word_clauses(stats, tree)
+        suggestion = correction(stats, parsed.words) if request.page == 1 and parsed.words else None
+        expansions = {c.leaf: oq.clause_dsl(c) for c in widened(clauses)}
+        filters = oq.request_filters(request)
+        # As on Whoosh: words rank; a query of filters only (or none) lists the newest first.
+        ranked = request.sort == "relevance" and bool(q.positive_leaves(tree))
+        query = oq.query_dsl(tree, expansions)
+        if ranked:
+            leaves = q.positive_leaves(tree)
+            parts = zip(
+                (oq.translate(leaf, expansions) for leaf in leaves), importances(stats, leaves, clauses), strict=True
+            )
+            query = oq.with_coverage(query, [(dsl, weight) for dsl, weight in parts if dsl is not None])
+        body: dict = {
+            "query": query,
+            "from": (request.page - 1) * request.per_page,
+            "size": request.per_page,
+            "track_total_hits": True,
+            "_source": sorted(set(HIT_FIELDS) | {"lede", "body"}),
+            "sort": _sort(request.sort, ranked),
+            "aggs": {**oq.facet_aggs(request, filters), "timeline": oq.timeline_agg(filters)},
+        }
+        if filters:
+            body["post_filter"] = oq.all_of(list(filters.values()))
+        if request.collapse:
+            body["aggs"]["duplicates"] = oq.duplicates_agg(filters, GROUPS_AT_ONCE)
+            body["collapse"] = {
+                "field": "dupkey",
+                "inner_hits": {
+                    "name": "copies",
+                    "size": MAX_COPIES + 1,
+                    "_source": list(COPY_FIELDS),
+                    "sort": [{"id": "asc"}],
+                },
+            }
+        highlight = oq.highlight_body(oq.highlight_words(tree, clauses), tree)
+        if highlight:
+            body["highlight"] = highlight
+        # Ranking needs the same term statistics on every shard: dfs_query_then_fetch gathers them first.
+        response = self._search(body, search_type="dfs_query_then_fetch" if ranked else "query_then_fetch")
+        aggs = response.get("aggregations") or {}
+        total = int(response["hits"]["total"]["value"])
+        if request.collapse:
+            total = total - aggs["duplicates"]["doc_count"] + self._distinct_groups(aggs["duplicates"], body)
+        facets = {name: self._facet(name, request, aggs[f"facet_{name}"], body) for name in request.facets}
+        hits = [self._hit(found, ranked) for found in response["hits"]["hits"]]
+        return Page(
+            query=request.query,
+            total=total,
+            page=request.page,
+            per_page=request.per_page,
+            hits=hits,
+            facets=facets,
+            sort=request.sort,
+            suggestion=suggestion,
+            timeline=_timeline(aggs["timeline"]["months"]["buckets"]),
+        )
+
+    def _hit(self, found: dict, ranked: bool) -> Hit:
+        stored = to_stored(found["_source"])
+        snippet = None
+        marked = found.get("highlight") or {}
+        for name in SNIPPET_FIELDS:
+            if marked.get(name):
+                snippet = " … ".join(marked[name])
+                break
+        hit = stored_to_hit(stored, found.get("_score") if ranked else None, snippet or _plain_snippet(stored))
+        copies = (found.get("inner_hits") or {}).get("copies", {}).get("hits", {}).get("hits", [])
+        hit.duplicates = [_copy_info(to_stored(c["_source"])) for c in copies if c["_id"] != found["_id"]][:MAX_COPIES]
+        return hit
+
+    def _distinct_groups(self, found: dict, body: dict) -> int:
+        """How many duplicate groups the matching releases fall into, exactly."""
+        groups = found["groups"]
+        if not groups.get("sum_other_doc_count") and not groups.get("doc_count_error_upper_bound"):
+            return len(groups["buckets"])
+        in_groups = oq.all_of([body.get("post_filter") or {"match_all": {}}, oq.in_groups_filter()])
+        query = {"bool": {"must": [body["query"]], "filter": [in_groups]}}
+        return sum(1 for _ in self._composite(query, "dupkey"))
+
+    def _composite(self, query: dict, field: str):
+        """Every (value, count) of a field among the releases query matches, page by page."""
+        after = None
+        while True:
+            composite = {"size": oq.COMPOSITE_PAGE, "sources": [{"v": {"terms": {"field": field}}}]}
+            if after:
+                composite["after"] = after
+            found = self._search({"size": 0, "query": query, "aggs": {"all": {"composite": composite}}})
+            page = found["aggregations"]["all"]
+            for bucket in page["buckets"]:
+                yield bucket["key"]["v"], bucket["doc_count"]
+            after = page.get("after_key")
+            if not after or not page["buckets"]:
+                return
+
+    def _facet(self, name: str, request, found: dict, body: dict) -> Facet:
+        """A facet's top values (exact counts), selected values always listed; years and months by date."""
+        limit = request.facet_limit
+        top = oq.exact_top(found["values"], limit)
+        if top is None:
+            # The shards' top lists could not prove the counts: count every value exactly.
+            scope = oq.all_of([f for other, f in oq.request_filters(request).items() if other != name])
+            query = {"bool": {"must": [body["query"]], "filter": [scope]}}
+            counts = dict(self._composite(query, FACETS_BY_NAME[name].field))
+            top = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
+        return facet_values(name, top, found.get("selected"), request.filters.get(name, ()))
+
+    # -- single releases --
+
+    def _source_of(self, release_id: str, fields=None) -> dict | None:
+        found = self._search(
+            {"query": {"term": {"id": release_id}}, "size": 1, **({"_source": list(fields)} if fields else {})}
+        )
+        hits = found["hits"]["hits"]
+        return hits[0]["_source"] if hits else None
+
+    def get(self, release_id: str) -> dict | None:
+        """Every stored field of one release and where else it appeared, or None."""
+        source = self._source_of(release_id)
+        if source is None:
+            return None
+        stored = to_stored(source)
+        copies = self._search(
+            {
+                "query": {
+                    "bool": {
+                        "filter": [{"term": {"dupkey": source["dupkey"]}}],
+                        "must_not": [{"ids": {"values": [release_id]}}],
+                    }
+                },
+                "size": MAX_COPIES,
+                "_source": list(COPY_FIELDS),
+                "sort": [{"id": "asc"}],
+            }
+        )
+        stored["duplicates"] = [_copy_info(to_stored(h["_source"])) for h in copies["hits"]["hits"]]
+        return stored
+
+    def related(self, release_id: str, limit: int = 5) -> list[Hit]:
+        """Releases most like this one (its headline twice, lede and body), excluding its own copies."""
+        source = self._source_of(release_id, ("headline", "lede", "body", "dupkey"))
+        if source is None:
+            return []
+        text = " ".join(source.get(f, "") or "" for f in ("headline", "headline", "lede", "body"))
+        like = " ".join(analyze(text))
+        if not like:
+            return []
+        body = {
+            "query": {
+                "bool": {
+                    "must": [
+                        {
+                            "more_like_this": {
+                                "fields": [terms_field("body")],
+                                "like": like,
+                                "max_query_terms": RELATED_TERMS,
+                                "min_term_freq": 1,
+                                "min_doc_freq": 1,
+                                "minimum_should_match": "1",
+                            }
+                        }
+                    ],
+                    "must_not": [{"term": {"dupkey": source["dupkey"]}}, {"ids": {"values": [release_id]}}],
+                }
+            },
+            "collapse": {"field": "dupkey"},
+            "size": limit,
+            "_source": sorted(set(HIT_FIELDS) | {"lede", "body"}),
+        }
+        hits = []
+        for found in self._search(body, search_type="dfs_query_then_fetch")["hits"]["hits"]:
+            stored = to_stored(found["_source"])
+            hits.append(stored_to_hit(stored, found["_score"], _plain_snippet(stored)))
+        return hits
+
+    # -- the whole index --
+
+    def complete(self, prefix: str, limit: int = 8) -> list[dict]:
+        """Tickers and company names with a word starting with prefix, most frequent first."""
+        key = prefix.strip()
+        if not key:
+            return []
+        # Like Whoosh: the whole value or any of its words (split at spaces and colons) starts with it.
+        pattern = f"(.*[ \t\n\r\x0b\x0c:])?{oq.ci_regex(key)}.*"
+        aggs = {
+            kind: oq.terms_agg(FACETS_BY_NAME[kind].field, limit, 1000, include=pattern)
+            for kind in ("ticker", "company")
+        }
+        found = self._search({"size": 0, "aggs": aggs})["aggregations"]
+        out = [
+            {"kind": kind, "value": b["key"], "count": b["doc_count"]} for kind in aggs for b in found[kind]["buckets"]
+        ]
+        out.sort(key=lambda d: (-d["count"], d["value"]))
+        return out[:limit]
+
+    def stats(self) -> dict:
+        """Number of releases, date range, top tickers, wires, years and types, and the cluster's health."""
+        names = ("ticker", "wire", "year", "type")
+        aggs = {name: oq.terms_agg(FACETS_BY_NAME[name].field, 10) for name in names}
+        aggs["first"] = {"min": {"field": "date"}}
+        aggs["last"] = {"max": {"field": "date"}}
+        body = {"size": 0, "track_total_hits": True, "query": {"match_all": {}}, "aggs": aggs}
+        found = self._search(body)
+        agg = found["aggregations"]
+        top = {}
+        for name in names:
+            values = oq.exact_top(agg[name], 10)
+            if values is None:
+                values = sorted(
+                    dict(self._composite({"match_all": {}}, FACETS_BY_NAME[name].field)).items(),
+                    key=lambda kv: (-kv[1], kv[0]),
+                )[:10]
+            top[name] = [{"value": v.value, "count": v.count} for v in facet_values(name, values, None, ()).values]
+        with translated_errors(self.url):
+            health = self.client.cluster.health(index=self.alias)
+        return {
+            "backend": self.name,
+            "path": f"{self.alias} on {self.url}",
+            "url": self.url,
+            "index": self.store.live(),
+            "releases": int(found["hits"]["total"]["value"]),
+            "first_date": _day(agg["first"].get("value")),
+            "last_date": _day(agg["last"].get("value")),
+            "top": top,
+            "cluster": {"status": health["status"], "nodes": health["number_of_data_nodes"]},
+        }
+
+    def source_hashes(self) -> dict[str, str]:
+        """Source path -> content hash of every indexed file (for incremental builds)."""
+        physical = self.store.live()
+        return {d["path"]: d["source_hash"] or "" for d in self.store.documents(physical, ("path", "source_hash"))}
+
+
+def _sort(sort: str, ranked: bool) -> list:
+    # Equal scores go newest first, as on Whoosh; then Whoosh keeps index order, OpenSearch orders by id.
+    if ranked:
+        return ["_score", {"date": {"order": "desc", "missing": "_last"}}, {"id": "asc"}]
+    order = "asc" if sort == "oldest" else "desc"
+    return [{"date": {"order": order, "missing": "_last"}}, {"id": "asc"}]
+
+
+def facet_values(name: str, top: list[tuple[str, int]], selected: dict | None, wanted) -> Facet:
+    """A Facet from exact (value, count) pairs in rank order, plus the selected values not among them."""
+    keys = {w.casefold() for w in wanted}
+    shown = [FacetValue(value, count, value.casefold() in keys) for value, count in top if count > 0]
+    listed = {v.value.casefold() for v in shown}
+    for bucket in (selected or {}).get("buckets", []):
+        value = bucket["key"]
+        if value.casefold() in keys and value.casefold() not in listed:
+            shown.append(FacetValue(value, int(bucket["doc_count"]), True))
+            listed.add(value.casefold())
+    if name in ("year", "month"):
+        shown.sort(key=lambda v: v.value, reverse=True)
+    return Facet(name, shown)
+
+
+def _timeline(months: list[dict]) -> list[dict]:
+    """Matching releases per month, or per year when they span more than three years of months."""
+    periods = [{"period": b["key_as_string"], "count": b["doc_count"]} for b in months if b["doc_count"] > 0]
+    if len(periods) > YEARS_AFTER_MONTHS:
+        years: dict[str, int] = {}
+        for item in periods:
+            years[item["period"][:4]] = years.get(item["period"][:4], 0) + item["count"]
+        return [{"period": year, "count": count} for year, count in sorted(years.items())]
+    return periods
+
+
+def _day(epoch_ms) -> str | None:
+    if epoch_ms is None:
+        return None
+    return datetime.fromtimestamp(epoch_ms / 1000, UTC).date().isoformat()

@@ -1,0 +1,153 @@
+"""The word clauses of a query planned by whoosh_rank's own rules, over statistics read from the cluster.
+
+On Whoosh a word also matches its likely spellings when the index does not know it (or barely knows it),
+an abbreviation also matches its long form ("Q3": "third quarter"), and a ticker typed as a plain word
+also matches its issuer's releases. Those rules decide with index statistics (document frequencies).
+Here they run unchanged (whoosh_rank.build_clauses) against ClusterStats, which answers the same
+questions from OpenSearch: every document frequency the rules ask for is fetched in one request per
+round, and the rules run again until they ask nothing new (two or three rounds at most).
+Prefix, wildcard and fuzzy clauses are matched by OpenSearch itself (opensearch_query.translate).
+"""
+
+from __future__ import annotations
+
+import math
+
+from .. import query as q
+from .opensearch_schema import analyze, field_kinds, schema, terms_field
+from .whoosh_rank import Clause, build_clauses
+
+MAX_ROUNDS = 4
+TERMS_PER_REQUEST = 4000
+
+
+class _Reader:
+    """The part of a Whoosh reader the rules use: per-field document frequencies, no term listing."""
+
+    def __init__(self, stats: ClusterStats):
+        self.stats = stats
+
+    def doc_frequency(self, fieldname: str, text: str) -> int:
+        return self.stats.field_frequency(fieldname, text)
+
+    def expand_prefix(self, fieldname: str, prefix: str):
+        return iter(())  # patterns are expanded by OpenSearch, not listed here
+
+    def terms_within(self, fieldname: str, text: str, maxdist: int, prefix: int = 0):
+        return iter(())
+
+
+class ClusterStats:
+    """Document frequencies of (field, term) pairs on one index, fetched in batches and cached."""
+
+    def __init__(self, search):
+        self._search = search  # body -> response, on the index being searched
+        self.count = 1  # releases in the index: read with the first fetch (no rule needs it before)
+        self.schema = schema()
+        self.reader = _Reader(self)
+        self._known: dict[tuple[str, str], int] = {}
+        self._missing: set[tuple[str, str]] = set()
+
+    def field_frequency(self, fieldname: str, text: str) -> int:
+        """Releases with text in one field (0, and remembered as wanted, until fetched)."""
+        key = (fieldname, text)
+        if key in self._known:
+            return self._known[key]
+        if fieldname in self.schema:
+            self._missing.add(key)
+        return 0
+
+    def doc_frequency(self, fieldnames, text: str) -> int:
+        """Releases with text in any of the fields, summed over fields (as on Whoosh)."""
+        return sum(self.field_frequency(f, text) for f in fieldnames if f in self.schema)
+
+    def fetch(self) -> bool:
+        """Fetch every frequency asked for since the last fetch; False when nothing was missing."""
+        if not self._missing:
+            return False
+        wanted = sorted(self._missing)
+        self._missing.clear()
+        for start in range(0, len(wanted), TERMS_PER_REQUEST):
+            part = wanted[start : start + TERMS_PER_REQUEST]
+            filters = {str(i): {"term": {_index_field(f): t}} for i, (f, t) in enumerate(part)}
+            body = {"size": 0, "track_total_hits": True, "aggs": {"df": {"filters": {"filters": filters}}}}
+            found = self._search(body)
+            self.count = max(1, int(found["hits"]["total"]["value"]))
+            buckets = found["aggregations"]["df"]["buckets"]
+            for i, key in enumerate(part):
+                self._known[key] = int(buckets[str(i)]["doc_count"])
+        return True
+
+
+def _index_field(fieldname: str) -> str:
+    return terms_field(fieldname) if field_kinds().get(fieldname) == "text" else fieldname
+
+
+def word_clauses(stats: ClusterStats, tree) -> list[Clause]:
+    """whoosh_rank's clauses for the query's words and phrases, with the statistics they need fetched."""
+    for _ in range(MAX_ROUNDS):
+        clauses = build_clauses(stats, tree)
+        if not stats.fetch():
+            break
+    return [c for c in clauses if isinstance(c.leaf, (q.Term, q.Phrase))]
+
+
+def widened(clauses: list[Clause]) -> list[Clause]:
+    """The clauses that match more than the words typed (spellings, long forms, an issuer's releases)."""
+    return [c for c in clauses if len(c.alternatives) > 1 or any(a.symbol for a in c.alternatives)]
+
+
+def importances(stats: ClusterStats, leaves: list, clauses: list[Clause]) -> list[float]:
+    """How much each of the query's words weighs in its coverage: its rarity (BM25's idf), as whoosh_rank
+    weighs a clause by its best score. Patterns (prefix, wildcard, fuzzy) weigh as the words' average."""
+    by_leaf = {c.leaf: c for c in clauses}
+    fields_ = ("headline", "lede", "body", "company")
+    for _ in range(2):
+        wanted = [
+            (leaf, by_leaf[leaf].alternatives[0]) for leaf in leaves if leaf in by_leaf and by_leaf[leaf].alternatives
+        ]
+        dfs = {leaf: min((stats.doc_frequency(fields_, t) for t in alt.terms), default=0) * 1.0 for leaf, alt in wanted}
+        if not stats.fetch():
+            break
+    weights = {
+        leaf: by_leaf[leaf].alternatives[0].weight
+        * math.log(1 + (stats.count - min(df, stats.count) + 0.5) / (df + 0.5))
+        for leaf, df in dfs.items()
+        if df > 0
+    }
+    average = sum(weights.values()) / len(weights) if weights else 1.0
+    return [weights.get(leaf, 0.0 if leaf in by_leaf else average) for leaf in leaves]
+
+
+def correction(stats: ClusterStats, words: list[str]) -> str | None:
+    """'Did you mean': the rules of whoosh_query.suggest_correction, over the cluster's statistics."""
+    for _ in range(MAX_ROUNDS):
+        found = _correction(stats, words)
+        if not stats.fetch():
+            return found
+    return found
+
+
+def _correction(stats: ClusterStats, words: list[str]) -> str | None:
+    # Mirrors whoosh_query.suggest_correction, which reads a Whoosh searcher's statistics.
+    from .whoosh_query import _same_case
+    from .whoosh_rank import TYPO_RARE_DF, TYPO_RATIO, spelling_variants
+
+    changed, out = False, []
+    for word in words:
+        tokens = analyze(word)
+        if len(tokens) != 1 or not word.isalpha() or len(word) < 4:
+            out.append(word)
+            continue
+        df = stats.doc_frequency(("headline", "lede", "body", "company"), tokens[0])
+        best = None
+        if df <= TYPO_RARE_DF:
+            variants = spelling_variants(stats, word)
+            if variants and (df == 0 or variants[0][2] >= TYPO_RATIO * df):
+                best = variants[0][0]
+        if best:
+            out.append(_same_case(best, word))
+            changed = True
+        else:
+            out.append(word)
+    return " ".join(out) if changed else None

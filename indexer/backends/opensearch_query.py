@@ -1,0 +1,406 @@
+"""Relevance on OpenSearch: the backend-neutral query tree as query DSL, the same way whoosh_query.py
+translates it for Whoosh (same fields and matching rules), ranked as close to whoosh_rank as Lucene
+allows (field weights in per-field BM25, one rarity per word across fields, coverage of the query's
+words), plus the filters, facet aggregations and highlights of one search request.
+
+Words are analyzed in Python by the schema's analyzer (opensearch_schema.analyze) and looked up as
+exact terms in the `<field>_terms` fields, so a word, phrase, prefix or fuzzy term finds the same
+releases as on Whoosh. A translation returns None where Whoosh's gives its NullQuery (a word that is
+all stop words), handled as Whoosh handles it: OR drops it, AND fails with it, NOT of it excludes nothing.
+"""
+
+from __future__ import annotations
+
+from .. import query as q
+from ..model import QueryError
+from ..parse.tickers import normalise_exchange
+from ..schema import DEFAULT_FIELDS, FACETS_BY_NAME, FIELD_WEIGHTS
+from .opensearch_schema import DUP_SIZE, LOCAL_DATE, SNIPPET_FIELDS, TERMS_ANALYZER, analyze, terms_field
+from .whoosh_query import FIELD_GROUPS
+
+KEYWORD_QUERY_FIELDS = ("ticker", "exchange", "type", "language")
+MATCH_NONE = {"match_none": {}}
+FIELD_TIE = 0.3
+# A release matching none of the words (only a date or a filter) keeps this share, not nothing.
+NO_WORD_SHARE = 1e-4
+FRAGMENT_CHARS = 200
+COMPOSITE_PAGE = 10_000
+
+
+def _text_fields(field: str | None) -> tuple[str, ...]:
+    return _searched(DEFAULT_FIELDS if field is None else FIELD_GROUPS.get(field, (field,)))
+
+
+def _searched(fields_) -> tuple[str, ...]:
+    # A field's weight lives in its BM25 settings (opensearch_schema); weight 0 means not searched.
+    return tuple(f for f in fields_ if FIELD_WEIGHTS.get(f, 1.0) > 0)
+
+
+def _fields(subs: list, boost: float = 1.0) -> dict | None:
+    """One word over several fields: the best field counts, the others a little (Whoosh sums the fields'
+    frequencies and saturates once, which rewards a second field far less than adding scores would)."""
+    subs = [s for s in subs if s is not None]
+    if not subs:
+        return None
+    body: dict = {"queries": subs, "tie_breaker": FIELD_TIE}
+    if boost != 1.0:
+        body["boost"] = boost
+    return {"dis_max": body}
+
+
+def _should(subs: list, boost: float = 1.0) -> dict | None:
+    subs = [s for s in subs if s is not None]
+    if not subs:
+        return None
+    body: dict = {"should": subs, "minimum_should_match": 1}
+    if boost != 1.0:
+        body["boost"] = boost
+    return {"bool": body}
+
+
+def query_dsl(tree, expansions: dict | None = None) -> dict:
+    """The query DSL for a parsed query tree (match_none where Whoosh's query is its NullQuery)."""
+    return translate(tree, expansions) or MATCH_NONE
+
+
+def translate(node, expansions: dict | None = None) -> dict | None:
+    """Translate a backend-neutral query tree into query DSL; None matches nothing and is dropped by parents.
+
+    expansions maps leaves of the tree to the query that replaces them (a word with its likely spellings,
+    its long form or its issuer: see opensearch_plan).
+    """
+    if expansions and node in expansions:
+        return expansions[node]
+    if isinstance(node, q.MatchAll):
+        return {"match_all": {}}
+    if isinstance(node, q.Term):
+        return _term(node)
+    if isinstance(node, q.Phrase):
+        words = [w for word in node.words for w in analyze(word)]
+        if not words:
+            return None
+        return _fields([_phrase(f, words, node.slop) for f in _text_fields(node.field)])
+    if isinstance(node, q.Prefix):
+        value = node.text.lower()
+        if node.field == "ticker":
+            return {"prefix": {"symbol": {"value": value}}}
+        return _should(
+            [
+                {"prefix": {terms_field(f): {"value": value, "rewrite": "constant_score"}}}
+                for f in _text_fields(node.field)
+            ]
+        )
+    if isinstance(node, q.Wildcard):
+        value = node.pattern.lower()
+        if node.field == "ticker":
+            return {"wildcard": {"symbol": {"value": value}}}
+        return _fields(
+            [
+                {"wildcard": {terms_field(f): {"value": value, "rewrite": "constant_score"}}}
+                for f in _text_fields(node.field)
+            ]
+        )
+    if isinstance(node, q.Fuzzy):
+        # As on Whoosh: index words within plain Levenshtein distance (no transpositions, first letter
+        # fixed) of the word as typed or of its stem; every one of them, not the top few.
+        word = node.text.lower()
+        return _fields(
+            [
+                {
+                    "fuzzy": {
+                        terms_field(f): {
+                            "value": value,
+                            "fuzziness": node.distance,
+                            "prefix_length": 1,
+                            "transpositions": False,
+                            "rewrite": "constant_score",
+                        }
+                    }
+                }
+                for f in _text_fields(node.field)
+                for value in sorted(set(analyze(word)) | {word})
+            ]
+        )
+    if isinstance(node, q.DateRange):
+        return {"range": {"date": _range(node)}}
+    # Whoosh's NullQuery (None here): excluding it excludes nothing, requiring it matches nothing.
+    if isinstance(node, q.Not):
+        child = translate(node.child, expansions)
+        return {"match_all": {}} if child is None else {"bool": {"must_not": [child]}}
+    if isinstance(node, q.And):
+        subs = [translate(c, expansions) for c in node.children]
+        if any(s is None for s in subs):
+            return None
+        return subs[0] if len(subs) == 1 else {"bool": {"must": subs}}
+    if isinstance(node, (q.Or, q.Ranked)):
+        # Ranked: any word may match; releases matching more words score higher (scores add up).
+        return _should([translate(c, expansions) for c in node.children])
+    raise QueryError(f"cannot run this part of the query: {node!r}")
+
+
+def _range(node: q.DateRange) -> dict:
+    bounds = {}
+    if node.start is not None:
+        bounds["gte"] = node.start.isoformat()
+    if node.end is not None:
+        bounds["lt"] = node.end.isoformat()
+    return bounds
+
+
+def _phrase(field: str, words, slop: int, weight: float = 1.0) -> dict:
+    name = terms_field(field)
+    boost = weight
+    if len(words) == 1:
+        return {"term": {name: {"value": words[0], "boost": boost}}}
+    if slop <= 1:
+        return {"match_phrase": {name: {"query": " ".join(words), "analyzer": TERMS_ANALYZER, "boost": boost}}}
+    # Whoosh's slop N allows N-1 words between neighbours, in order: a span query says the same.
+    clauses = [{"span_term": {name: w}} for w in words]
+    return {"span_near": {"clauses": clauses, "slop": slop - 1, "in_order": True, "boost": boost}}
+
+
+def clause_dsl(clause) -> dict | None:
+    """Everything a planned clause matches: its alternatives (spellings, long form), the best one counting."""
+    alternatives = []
+    for alt in clause.alternatives:
+        subs = []
+        if alt.phrase:
+            subs += [_phrase(field, alt.terms, alt.slop, alt.weight) for field in _searched(alt.fields)]
+        else:
+            subs += [_word(t, _searched(alt.fields), alt.weight) for t in alt.terms]
+        if alt.symbol:
+            subs.append({"term": {"symbol": {"value": alt.symbol, "boost": max(alt.weight, 1e-3)}}})
+        alternatives.append(_fields(subs))
+    alternatives = [a for a in alternatives if a is not None]
+    if not alternatives:
+        return None
+    return alternatives[0] if len(alternatives) == 1 else {"dis_max": {"queries": alternatives}}
+
+
+def _word(term: str, fields_, boost: float = 1.0) -> dict | None:
+    """One index term over several fields, with one document frequency for all of them (as on Whoosh,
+    where a word's rarity is counted over the release, not per section)."""
+    if not fields_:
+        return None
+    return {
+        "multi_match": {
+            "query": term,
+            "type": "cross_fields",
+            "fields": [terms_field(f) for f in fields_],
+            "analyzer": TERMS_ANALYZER,
+            "tie_breaker": FIELD_TIE,
+            "boost": boost,
+        }
+    }
+
+
+def with_coverage(query: dict, parts: list[tuple[dict, float]]) -> dict:
+    """Scale scores by coverage squared, as whoosh_rank does: the importance-weighted share of the query's
+    words a release matches (parts: each word's query and its importance)."""
+    total = sum(importance for _, importance in parts)
+    if len(parts) < 2 or total <= 0:
+        return query
+    functions = [{"filter": dsl, "weight": importance / total} for dsl, importance in parts if importance > 0]
+    functions.append({"weight": NO_WORD_SHARE})
+    for _ in range(2):  # squared: the same share multiplies twice
+        query = {
+            "function_score": {"query": query, "functions": functions, "score_mode": "sum", "boost_mode": "multiply"}
+        }
+    return query
+
+
+def _term(node: q.Term) -> dict | None:
+    field, text = node.field, node.text
+    if field == "ticker":
+        if ":" in text:
+            exchange, symbol = text.split(":", 1)
+            return {"term": {"ticker": f"{normalise_exchange(exchange)}:{symbol.upper()}"}}
+        return {"term": {"symbol": text.lower()}}
+    if field == "exchange":
+        return {"term": {"exchange": normalise_exchange(text)}}
+    if field == "type":
+        lower = text.lower()
+        return _should([{"term": {"type": lower}}, {"wildcard": {"type": {"value": f"*{lower}*"}}}])
+    if field == "language":
+        return {"term": {"language": text.lower()}}
+    words = analyze(text)
+    if not words:
+        return None
+    fields_ = _text_fields(field)
+    if len(words) > 1:
+        # "T-DM1" or "U.S." analyse to several words: they must stand together.
+        return _fields([_phrase(f, words, 1) for f in fields_], node.boost)
+    return _word(words[0], fields_, node.boost)
+
+
+# ---- Filters and facets -------------------------------------------------------------------------
+
+
+def value_filter(facet: str, values: list[str]) -> dict:
+    """Releases carrying any of these facet values, compared without case (as on Whoosh)."""
+    spec = FACETS_BY_NAME[facet]
+    subs = [{"term": {spec.field: {"value": v, "case_insensitive": True}}} for v in values]
+    if facet == "ticker":
+        # "IMGN" selects NASDAQ:IMGN on any exchange.
+        subs += [{"term": {"symbol": v.lower()}} for v in values]
+    return {"bool": {"should": subs, "minimum_should_match": 1}}
+
+
+def request_filters(request) -> dict[str, dict]:
+    """Filter name -> filter: one per selected facet, the ticker option (in 'ticker'), the date range."""
+    filters: dict[str, dict] = {}
+    for name, values in request.filters.items():
+        if values:
+            filters[name] = value_filter(name, values)
+    if request.tickers:
+        tickers = value_filter("ticker", request.tickers)
+        filters["ticker"] = {"bool": {"filter": [filters["ticker"], tickers]}} if "ticker" in filters else tickers
+    if request.date_range is not None:
+        filters["date"] = {"range": {"date": _range(request.date_range)}}
+    return filters
+
+
+def all_of(filters: list[dict]) -> dict:
+    """A filter every one of filters must pass (match_all for none)."""
+    if not filters:
+        return {"match_all": {}}
+    return filters[0] if len(filters) == 1 else {"bool": {"filter": filters}}
+
+
+def ci_regex(text: str) -> str:
+    """A Lucene regular expression matching text exactly, ignoring case."""
+    out = []
+    for ch in text:
+        lower, upper = ch.lower(), ch.upper()
+        if lower != upper and len(lower) == 1 and len(upper) == 1:
+            out.append(f"[{_esc(lower)}{_esc(upper)}]")
+        else:
+            out.append(_esc(ch))
+    return "".join(out)
+
+
+def _esc(ch: str) -> str:
+    return "\\" + ch if not ch.isalnum() else ch
+
+
+def terms_agg(field: str, limit: int, shard_size: int | None = None, include: str | None = None) -> dict:
+    """The top `limit` values of a field, ordered like Whoosh's facets (count, then value).
+
+    One value more than asked for is fetched, with error bounds, so exact_top can prove the counts.
+    """
+    body = {
+        "field": field,
+        "size": limit + 1,
+        "shard_size": shard_size or max(100, limit * 10),
+        "order": [{"_count": "desc"}, {"_key": "asc"}],
+        "show_term_doc_count_error": True,
+    }
+    if include is not None:
+        body["include"] = include
+    return {"terms": body}
+
+
+def exact_top(found: dict, limit: int) -> list[tuple[str, int]] | None:
+    """The top (value, count) pairs of a terms_agg result when its error bounds prove them exact, else None.
+
+    Each shard sends only its own top values, so a count can miss what a shard did not send. The top
+    list is exact when each of its counts has no error and its last count beats anything outside it:
+    a value outside has at most the next reported count plus the sum of what the shards left out.
+    """
+    buckets = found["buckets"]
+    top, rest = buckets[:limit], buckets[limit:]
+    if any(b.get("doc_count_error_upper_bound", 0) for b in top):
+        return None
+    left_out = found.get("doc_count_error_upper_bound", 0) or 0
+    if left_out:
+        ceiling = (rest[0]["doc_count"] if rest else 0) + left_out
+        if len(top) < limit or top[-1]["doc_count"] <= ceiling:
+            return None
+    return [(b["key"], b["doc_count"]) for b in top]
+
+
+def facet_aggs(request, filters: dict[str, dict]) -> dict:
+    """Per facet: counts over the query and every filter but the facet's own (multi-select semantics)."""
+    aggs = {}
+    for name in request.facets:
+        spec = FACETS_BY_NAME[name]
+        scope = all_of([f for other, f in filters.items() if other != name])
+        sub = {"values": terms_agg(spec.field, request.facet_limit)}
+        selected = request.filters.get(name) or []
+        if selected:
+            # Selected values are listed even when they are not among the top ones (count 0 included).
+            pattern = "|".join(f"({ci_regex(v)})" for v in selected)
+            sub["selected"] = {
+                "terms": {"field": spec.field, "include": pattern, "size": 10 * len(selected), "min_doc_count": 0}
+            }
+        aggs[f"facet_{name}"] = {"filter": scope, "aggs": sub}
+    return aggs
+
+
+def timeline_agg(filters: dict[str, dict]) -> dict:
+    """Matching releases per month of their printed date."""
+    histogram = {"field": LOCAL_DATE, "calendar_interval": "month", "format": "yyyy-MM", "min_doc_count": 1}
+    return {"filter": all_of(list(filters.values())), "aggs": {"months": {"date_histogram": histogram}}}
+
+
+def duplicates_agg(filters: dict[str, dict], size: int) -> dict:
+    """Matching releases that have copies, by duplicate group: the groups are counted once in the total."""
+    groups = {"terms": {"field": "dupkey", "size": size, "shard_size": size, "show_term_doc_count_error": True}}
+    return {"filter": all_of([*filters.values(), in_groups_filter()]), "aggs": {"groups": groups}}
+
+
+def in_groups_filter() -> dict:
+    """Releases with copies elsewhere in the index."""
+    return {"range": {DUP_SIZE: {"gt": 1}}}
+
+
+# ---- Highlights and suggestions -----------------------------------------------------------------
+
+
+def _patterns(tree) -> list[tuple[str, str]]:
+    """Prefixes and wildcards of the query (not under NOT), to mark the words they stand for."""
+    return [
+        ("prefix", leaf.text.lower()) if isinstance(leaf, q.Prefix) else ("wildcard", leaf.pattern.lower())
+        for leaf in q.positive_leaves(tree)
+        if isinstance(leaf, (q.Prefix, q.Wildcard)) and leaf.field not in KEYWORD_QUERY_FIELDS
+    ]
+
+
+def highlight_words(tree, clauses=()) -> list[str]:
+    """The words of the query a snippet marks: those of words, prefixes, fuzzy terms and phrases, and the
+    spellings and long forms the plan searched too."""
+    words: list[str] = [a.label for c in clauses for a in c.alternatives[1:] if a.weight > 0 and a.label]
+
+    def walk(node):
+        if isinstance(node, (q.Term, q.Fuzzy)) and node.field not in KEYWORD_QUERY_FIELDS:
+            words.append(node.text)
+        elif isinstance(node, q.Phrase):
+            words.extend(node.words)
+        for child in getattr(node, "children", ()):
+            walk(child)
+
+    walk(tree)
+    return words
+
+
+def highlight_body(words: list[str], tree) -> dict | None:
+    """Highlighting of the snippet fields: escaped text, only <mark> added, the two best passages."""
+    patterns = _patterns(tree)
+    if not words and not patterns:
+        return None
+    text = " ".join(words)
+    fields_ = {}
+    for name in SNIPPET_FIELDS:
+        should = [{"match": {name: {"query": text}}}] if words else []
+        for kind, value in patterns:
+            should.append({kind: {name: {"value": value}}})
+        fields_[name] = {"highlight_query": {"bool": {"should": should}}, "number_of_fragments": 2}
+    return {
+        "type": "unified",
+        "encoder": "html",
+        "pre_tags": ['<mark class="hl">'],
+        "post_tags": ["</mark>"],
+        "fragment_size": FRAGMENT_CHARS,
+        "no_match_size": 0,
+        "fields": fields_,
+    }

@@ -1,0 +1,245 @@
+"""The OpenSearch index, derived from the one schema in indexer/schema.py: analyzers, mapping, documents.
+
+Words are analyzed once, in Python, by the schema's own TEXT_ANALYZER, and OpenSearch indexes the
+resulting terms (field `<name>_terms`, split on whitespace only). OpenSearch has no analyzer that
+reproduces Whoosh's Porter stemmer (it differs from Lucene's on words like "operating" and "planning")
+or its stop filter (which closes the positions a stop word leaves), so this is the only way the two
+backends find exactly the same releases for the same words, phrases, prefixes and fuzzy terms.
+The original text is kept in `_source` for display, and the snippet fields are also indexed (documents
+only, no positions) with a Lucene approximation of the same analyzer so OpenSearch can highlight them.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from functools import cache
+
+from whoosh import analysis, fields
+
+from .. import schema as schema_module
+from ..schema import FACETS, TEXT_ANALYZER, build_schema
+
+# Fields only the OpenSearch index has: the local timestamp as printed (for the timeline's months, which
+# the Whoosh index takes from its month field) and the size of a release's duplicate group (exact totals).
+LOCAL_DATE = "local_date"
+DUP_SIZE = "dup_size"
+TERMS_SUFFIX = "_terms"
+# Fields whose text is highlighted into snippets, in the order a snippet is looked for (as on Whoosh).
+SNIPPET_FIELDS = ("lede", "body", "about")
+TERMS_ANALYZER = "release_terms"  # terms analyzed in Python: split on whitespace, nothing else
+HIGHLIGHT_ANALYZER = "release_text"  # Lucene's nearest equivalent of TEXT_ANALYZER, for highlighting only
+
+
+def terms_field(name: str) -> str:
+    """The searchable field holding a text field's analyzed terms."""
+    return name + TERMS_SUFFIX
+
+
+def analyze(text: str) -> list[str]:
+    """The terms the schema's text analyzer makes of text (the same at index and query time)."""
+    return [token.text for token in TEXT_ANALYZER(text or "")]
+
+
+def _highlight_analyzer() -> dict:
+    """Lucene's nearest equivalent of TEXT_ANALYZER, step by step (for highlighting only).
+
+    Searching never uses it, so a step without a counterpart only makes highlights less exact: it is skipped.
+    """
+    tokenizer = {"type": "standard"}
+    token_filters: list = []
+    for step in TEXT_ANALYZER.items:
+        if isinstance(step, analysis.RegexTokenizer) and not step.gaps:
+            # Python's \w is Unicode-aware; Java's only with this flag.
+            tokenizer = {"type": "pattern", "pattern": step.expression.pattern, "group": 0}
+            tokenizer["flags"] = "UNICODE_CHARACTER_CLASS"
+        elif isinstance(step, analysis.LowercaseFilter):
+            token_filters.append("lowercase")
+        elif isinstance(step, analysis.CharsetFilter):
+            token_filters.append("asciifolding")
+        elif isinstance(step, analysis.StopFilter):
+            token_filters.append({"type": "stop", "stopwords": sorted(step.stops)})
+        elif isinstance(step, analysis.StemFilter):
+            token_filters.append("porter_stem")
+        elif "stem" in type(step).__name__.lower():
+            # The schema's own stemmer (Porter2 and word families): Snowball English is Porter2.
+            token_filters.append({"type": "snowball", "language": "English"})
+            families = getattr(schema_module, "WORD_FAMILIES", {})
+            if families:
+                rules = [f"{stem} => {family}" for stem, family in sorted(families.items())]
+                token_filters.append({"type": "stemmer_override", "rules": rules})
+    named = {}
+    filter_names = []
+    for i, item in enumerate(token_filters):
+        if isinstance(item, dict):
+            named[f"release_filter_{i}"] = item
+            filter_names.append(f"release_filter_{i}")
+        else:
+            filter_names.append(item)
+    return {"tokenizer": tokenizer, "filters": named, "chain": filter_names}
+
+
+def similarity(name: str) -> str:
+    """The name of a text field's BM25 settings."""
+    return f"release_bm25_{name}"
+
+
+def _similarities() -> dict:
+    """BM25 per searched field, shaped like Whoosh's ranking (whoosh_rank): a field's weight there multiplies
+    a word's frequency before saturation, which is BM25 with k1 divided by the weight; b per section."""
+    from ..schema import FIELD_WEIGHTS
+    from .whoosh_rank import DEFAULT_B, FIELD_B, K1, SYMBOL_WEIGHT
+
+    out = {}
+    for name, kind in field_kinds().items():
+        if kind == "text":
+            weight = FIELD_WEIGHTS.get(name, 1.0)
+            k1 = K1 / weight if weight > 0 else 1e6
+            out[similarity(name)] = {"type": "BM25", "k1": k1, "b": FIELD_B.get(name, DEFAULT_B)}
+    out[similarity("symbol")] = {"type": "BM25", "k1": K1 / SYMBOL_WEIGHT, "b": 0.0}
+    return out
+
+
+def index_settings(shards: int, replicas: int, max_result_window: int) -> dict:
+    """Settings for a new physical index: shards, replicas, result window, analyzers and BM25 per field."""
+    highlight = _highlight_analyzer()
+    return {
+        "number_of_shards": shards,
+        "number_of_replicas": replicas,
+        "max_result_window": max_result_window,
+        "similarity": _similarities(),
+        "analysis": {
+            # Whoosh terms never hold whitespace; long ones (URLs, codes) must stay whole.
+            "tokenizer": {
+                "release_whitespace": {"type": "whitespace", "max_token_length": 4096},
+                "release_tokens": highlight["tokenizer"],
+            },
+            "filter": highlight["filters"],
+            "analyzer": {
+                TERMS_ANALYZER: {"type": "custom", "tokenizer": "release_whitespace"},
+                HIGHLIGHT_ANALYZER: {"type": "custom", "tokenizer": "release_tokens", "filter": highlight["chain"]},
+            },
+        },
+    }
+
+
+@cache
+def schema() -> fields.Schema:
+    """The Whoosh schema, built once (its field analyzers turn ID and KEYWORD values into terms)."""
+    return build_schema()
+
+
+@cache
+def field_kinds() -> dict[str, str]:
+    """Schema field -> 'text', 'keyword', 'keywords' (comma-separated list), 'date', 'number', 'stored'."""
+    kinds = {}
+    for name, field in schema().items():
+        if isinstance(field, fields.TEXT):
+            kinds[name] = "text"
+        elif isinstance(field, fields.KEYWORD):
+            kinds[name] = "keywords"
+        elif isinstance(field, fields.ID):
+            kinds[name] = "keyword"
+        elif isinstance(field, fields.DATETIME):
+            kinds[name] = "date"
+        elif isinstance(field, fields.BOOLEAN):
+            kinds[name] = "boolean"
+        elif isinstance(field, fields.NUMERIC):
+            kinds[name] = "number"
+        elif isinstance(field, fields.STORED):
+            kinds[name] = "stored"
+        else:
+            raise ValueError(f"the schema field {name!r} ({type(field).__name__}) has no OpenSearch mapping yet")
+    return kinds
+
+
+@cache
+def stored_fields() -> tuple[str, ...]:
+    """Fields the Whoosh index stores: what `get` returns on either backend."""
+    return tuple(name for name, field in schema().items() if field.stored)
+
+
+def mapping() -> dict:
+    """The index mapping: one property per schema field (two for text), plus the OpenSearch-only ones."""
+    props: dict[str, dict] = {}
+    stored = set(stored_fields())
+    for name, kind in field_kinds().items():
+        if kind == "text":
+            props[terms_field(name)] = {"type": "text", "analyzer": TERMS_ANALYZER, "similarity": similarity(name)}
+            if name in SNIPPET_FIELDS:
+                props[name] = {"type": "text", "analyzer": HIGHLIGHT_ANALYZER, "index_options": "docs", "norms": False}
+            elif name in stored:
+                props[name] = {"type": "text", "index": False}
+        elif kind in ("keyword", "keywords"):
+            props[name] = {"type": "keyword"}
+            if name == "symbol":  # a ticker typed as a word ranks its issuer's releases
+                props[name]["similarity"] = similarity(name)
+        elif kind == "date":
+            props[name] = {"type": "date", "format": "strict_date_optional_time"}
+        elif kind == "number":
+            props[name] = {"type": "double"}
+        elif kind == "boolean":
+            props[name] = {"type": "boolean"}
+        else:  # kept in _source for display, never searched
+            props[name] = {"type": "object", "enabled": False}
+    missing = {spec.field for spec in FACETS} - set(props)
+    if missing:
+        raise ValueError(f"facet fields missing from the schema: {sorted(missing)}")
+    props[LOCAL_DATE] = {"type": "date", "format": "strict_date_optional_time"}
+    props[DUP_SIZE] = {"type": "integer"}
+    # The analyzed terms are for searching only: keeping them out of _source halves what it stores.
+    return {"dynamic": "strict", "_source": {"excludes": ["*" + TERMS_SUFFIX]}, "properties": props}
+
+
+def to_source(doc: dict) -> dict:
+    """A Whoosh document (schema.release_to_document) as an OpenSearch document.
+
+    Text fields get their analyzed terms; ID and KEYWORD values become the exact terms Whoosh indexes
+    (its own field analyzers split and lowercase them), so facet values and filters agree on both backends.
+    """
+    kinds = field_kinds()
+    stored = set(stored_fields())
+    source: dict = {}
+    for name, value in doc.items():
+        kind = kinds.get(name)
+        if kind is None or value is None:
+            continue
+        if kind == "text":
+            source[terms_field(name)] = " ".join(analyze(value))
+            if name in stored:
+                source[name] = value
+        elif kind == "keywords":
+            source[name] = list(dict.fromkeys(schema()[name].process_text(value, mode="index")))
+        elif kind == "keyword":
+            terms = list(schema()[name].process_text(value, mode="index"))
+            if terms:
+                source[name] = terms[0]
+        elif kind == "date":
+            source[name] = value.isoformat() if isinstance(value, datetime) else value
+        else:
+            source[name] = value
+    local = doc.get("date_text")
+    if local:
+        # The timestamp as printed, without its offset: months as the release (and the month facet) has them.
+        source[LOCAL_DATE] = datetime.fromisoformat(local).replace(tzinfo=None).isoformat()
+    if not source.get("dupkey"):
+        source["dupkey"] = f"id:{source['id']}"  # collapsing needs a key: a group of its own
+    return source
+
+
+def to_stored(source: dict) -> dict:
+    """An OpenSearch _source in the shape of Whoosh's stored fields (what `get` and hits read)."""
+    kinds = field_kinds()
+    stored = {}
+    for name in stored_fields():
+        if name not in source:
+            continue
+        value = source[name]
+        kind = kinds[name]
+        if kind == "keywords" and isinstance(value, list):
+            value = ",".join(value)
+        elif kind == "date" and isinstance(value, str):
+            value = datetime.fromisoformat(value)
+        stored[name] = value
+    if str(stored.get("dupkey", "")).startswith("id:"):
+        del stored["dupkey"]
+    return stored

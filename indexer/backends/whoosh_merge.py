@@ -1,0 +1,263 @@
+"""Segment upkeep in a generation being built: what each file was indexed from, deletions by file,
+and merging small segments so that daily updates do not pile up segments.
+
+Merging copies posting lists block by block (renumbering documents, dropping deleted ones) and
+stored fields document by document into one new segment written through Whoosh's codec, with its
+facet and sources files; Whoosh's own merge pushes every posting through its sorting pool instead.
+"""
+
+from __future__ import annotations
+
+import heapq
+from array import array
+
+import numpy as np
+from whoosh.codec.whoosh3 import W3TermInfo
+from whoosh.reading import SegmentReader
+
+from ..facets import (
+    FacetTable,
+    SegmentFacets,
+    load_segment_facets,
+    load_segment_sources,
+    save_sidecars,
+)
+from .whoosh_store import INDEXNAME, Generation
+from .whoosh_writer import _BulkPostingsWriter, _Postings
+
+# Segments with fewer live releases than this are "small"; more than MAX_SMALL of them get merged.
+SMALL_DOCS = 10_000
+MAX_SMALL = 4
+# Beyond this many segments, the smallest are merged whatever their size.
+MAX_SEGMENTS = 32
+# A segment with more than this share of deleted releases is rewritten without them.
+MAX_DELETED_SHARE = 0.5
+
+
+# ---- Sources: which file each release came from -------------------------------------------------
+
+
+def _segment_sources(gen: Generation, segment) -> tuple[list[str], list[str]]:
+    data = load_segment_sources(gen.storage, segment)
+    if data is not None:
+        return data["paths"], data["hashes"]
+    reader = SegmentReader(gen.storage, gen.schema, segment)
+    try:
+        paths, hashes = [""] * segment.doc_count_all(), [""] * segment.doc_count_all()
+        for docnum, stored in reader.iter_docs():
+            paths[docnum], hashes[docnum] = stored.get("path", ""), stored.get("source_hash", "")
+        return paths, hashes
+    finally:
+        reader.close()
+
+
+def source_hashes(gen: Generation) -> dict[str, str]:
+    """Source path -> content hash of every file with releases in this generation."""
+    known: dict[str, str] = {}
+    for segment in gen.segments:
+        paths, hashes = _segment_sources(gen, segment)
+        deleted = set(segment.deleted_docs())
+        for docnum, (path, digest) in enumerate(zip(paths, hashes, strict=True)):
+            if docnum not in deleted:
+                known[path] = digest
+    return known
+
+
+def delete_paths(gen: Generation, paths: set[str]) -> int:
+    """Mark every release from these source files deleted; return how many were."""
+    if not paths:
+        return 0
+    removed = 0
+    for segment in gen.segments:
+        seg_paths, _ = _segment_sources(gen, segment)
+        for docnum, path in enumerate(seg_paths):
+            if path in paths and not segment.is_deleted(docnum):
+                segment.delete_document(docnum)
+                removed += 1
+    return removed
+
+
+# ---- Merging ------------------------------------------------------------------------------------
+
+
+def plan_merges(segments: list) -> list[list]:
+    """Groups of segments worth merging: many small ones, mostly-deleted ones, or too many overall."""
+    live = [s for s in segments if s.doc_count() > 0]
+    small = [s for s in live if s.doc_count() < SMALL_DOCS or s.deleted_count() > MAX_DELETED_SHARE * s.doc_count_all()]
+    groups = []
+    if len(small) > MAX_SMALL or any(s.deleted_count() > MAX_DELETED_SHARE * s.doc_count_all() for s in small):
+        if len(small) >= 2 or (small and small[0].deleted_count()):
+            groups.append(small)
+    rest = sorted((s for s in live if not any(s is t for g in groups for t in g)), key=lambda s: s.doc_count())
+    count = len(rest) + len(groups)
+    if count > MAX_SEGMENTS:
+        groups.append(rest[: count - MAX_SEGMENTS // 2 + 1])
+    return groups
+
+
+def merge_small_segments(gen: Generation) -> int:
+    """Drop emptied segments and merge the groups plan_merges picks; return the number of merges."""
+    gen.segments = [s for s in gen.segments if s.doc_count() > 0]
+    merges = 0
+    for group in plan_merges(gen.segments):
+        merged = merge_segments(gen, group)
+        ids = {id(s) for s in group}
+        gen.segments = [s for s in gen.segments if id(s) not in ids] + [merged]
+        merges += 1
+    return merges
+
+
+def merge_segments(gen: Generation, group: list):
+    """Write the live releases of the segments in group as one new segment; return it."""
+    codec = group[0].codec()
+    storage, schema = gen.storage, gen.schema
+    readers = [SegmentReader(storage, schema, segment) for segment in group]
+    merged = codec.new_segment(storage, INDEXNAME)
+    try:
+        docmaps, lengths, facets, sources = _copy_documents(gen, group, readers, merged, codec)
+        _copy_postings(storage, readers, docmaps, lengths, merged, codec, schema)
+    finally:
+        for reader in readers:
+            reader.close()
+    merged.set_doc_count(sum(int((m >= 0).sum()) for m in docmaps))
+    if merged.should_assemble():
+        merged.create_compound_file(storage)
+    _save_merged_sidecars(storage, merged, facets, sources)
+    return merged
+
+
+def _copy_documents(gen, group, readers, merged, codec):
+    """Stored fields, field lengths and columns of live documents, renumbered; facet data likewise."""
+    schema = gen.schema
+    perdoc = codec.per_document_writer(gen.storage, merged)
+    docmaps: list[np.ndarray] = []
+    lengths: dict[str, array] = {}
+    facets: list[tuple[dict, np.ndarray]] = []
+    sources: list[tuple[list, list]] = []
+    names = schema.names()
+    newdoc = 0
+    for segment, reader in zip(group, readers, strict=True):
+        size = segment.doc_count_all()
+        keep = np.ones(size, dtype=bool)
+        for docnum in segment.deleted_docs():
+            keep[docnum] = False
+        docmap = np.full(size, -1, dtype=np.int64)
+        docmap[keep] = np.arange(newdoc, newdoc + int(keep.sum()))
+        docmaps.append(docmap)
+        columns = {}
+        for name in names:
+            field = schema[name]
+            if field.column_type and reader.has_column(name):
+                column = reader.column_reader(name, field.column_type, translate=False)
+                columns[name] = column
+        for docnum in np.flatnonzero(keep).tolist():
+            stored = reader.stored_fields(docnum)
+            perdoc.start_doc(newdoc)
+            for name in names:
+                field = schema[name]
+                length = reader.doc_field_length(docnum, name) or 0
+                perdoc.add_field(name, field, stored.get(name), length)
+                if length:
+                    lengths.setdefault(name, array("I")).extend([0] * (newdoc + 1 - len(lengths.get(name, ()))))
+                    lengths[name][newdoc] = length
+                if name in columns:
+                    perdoc.add_column_value(name, field.column_type, columns[name][docnum])
+            perdoc.finish_doc()
+            newdoc += 1
+        data = load_segment_facets(gen.storage, segment) or SegmentFacets.from_reader(reader).to_data()
+        facets.append((data, keep))
+        sources.append(_segment_sources(gen, segment))
+    perdoc.close()
+    for values in lengths.values():
+        values.extend([0] * (newdoc - len(values)))
+    return docmaps, lengths, facets, sources
+
+
+def _read_postings(reader, fieldname, btext, field) -> tuple[tuple, object, tuple]:
+    """Every (ids, weights, values) block of one term in one segment, deleted documents included."""
+    terminfo = reader._terms.term_info(fieldname, btext)
+    matcher = reader._terms._codec.postings_reader(reader._terms._postfile, terminfo, field.format)
+    ids, weights, values = [], [], []
+    while True:
+        matcher._read_ids()
+        matcher._read_weights()
+        matcher._read_values()
+        ids.extend(matcher._ids)
+        weights.extend(matcher._weights)
+        values.extend(matcher._values)
+        if matcher._lastblock:
+            break
+        matcher._goto(matcher._nextoffset)
+    return ids, weights, values
+
+
+def _copy_postings(storage, readers, docmaps, lengths, merged, codec, schema) -> None:
+    fieldwriter = codec.field_writer(storage, merged)
+    fieldnames = sorted({name for reader in readers for name in reader._terms.indexed_field_names()})
+    for fieldname in fieldnames:
+        field = schema[fieldname]
+        streams = []
+        for n, reader in enumerate(readers):
+            if fieldname in reader._terms.indexed_field_names():
+                streams.append(_field_terms(reader, fieldname, n))
+        fieldwriter.start_field(fieldname, field)
+        writer = fieldwriter._postwriter = _BulkPostingsWriter(
+            fieldwriter._postfile,
+            blocklimit=codec._blocklimit,
+            compression=codec._compression,
+            inlinelimit=codec._inlinelimit,
+        )
+        field_lengths = lengths.get(fieldname) if field.scorable else None
+        current, postings = None, None
+        for btext, n in heapq.merge(*streams):
+            if btext != current:
+                _write_term(fieldwriter, writer, field, current, postings, field_lengths)
+                current, postings = btext, _Postings()
+            ids, weights, values = _read_postings(readers[n], fieldname, btext, field)
+            docmap = docmaps[n]
+            for docnum, weight, value in zip(ids, weights, values, strict=True):
+                new = int(docmap[docnum])
+                if new >= 0:
+                    postings.docs.append(new)
+                    postings.weights.append(weight)
+                    if value:
+                        postings.values.append(value)
+        _write_term(fieldwriter, writer, field, current, postings, field_lengths)
+        fieldwriter.finish_field()
+    fieldwriter.close()
+
+
+def _write_term(fieldwriter, writer, field, btext, postings, lengths) -> None:
+    if btext is None or not len(postings.docs):
+        return
+    fieldwriter._btext = btext
+    writer.start_postings(field.format, W3TermInfo())
+    writer.write_list(postings, lengths)
+    fieldwriter.finish_term()
+
+
+def _field_terms(reader, fieldname: str, n: int):
+    """(term, n) for each term of one field in reader n, in order."""
+    for name, btext in reader._terms.terms_from(fieldname, b""):
+        if name != fieldname:
+            return
+        yield btext, n
+
+
+def _save_merged_sidecars(storage, merged, facets, sources) -> None:
+    parts = []
+    for data, keep in facets:
+        docmap = np.full(len(keep), -1, dtype=np.int64)
+        docmap[keep] = np.arange(int(keep.sum()))
+        columns = {}
+        for name, (values, docs, ids) in data["columns"].items():
+            alive = keep[docs] if len(docs) else np.zeros(0, dtype=bool)
+            columns[name] = (values, docmap[docs[alive]], ids[alive])
+        parts.append(
+            {"size": int(keep.sum()), "columns": columns, "dates": data["dates"][keep], "groups": data["groups"][keep]}
+        )
+    paths, hashes = [], []
+    for (_, keep), (seg_paths, seg_hashes) in zip(facets, sources, strict=True):
+        paths.extend(p for p, k in zip(seg_paths, keep.tolist(), strict=True) if k)
+        hashes.extend(h for h, k in zip(seg_hashes, keep.tolist(), strict=True) if k)
+    save_sidecars(storage, merged, FacetTable.concatenate(parts).to_data(), paths, hashes)

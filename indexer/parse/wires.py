@@ -1,0 +1,125 @@
+"""Wire services: their canonical names, the markers that name them in a dateline, and feed-folder names."""
+
+from __future__ import annotations
+
+import re
+
+# canonical name -> regex for the name as printed in a dateline marker ("(GLOBE NEWSWIRE)", "/PRNewswire/").
+# Markers are matched against the text inside a dateline's brackets or slashes, never against running text,
+# so "CNW" in an IBN brand ("420 with CNW") does not count as Canada Newswire.
+WIRES: dict[str, str] = {
+    "GlobeNewswire": r"GLOBE\s*NEWS\s*WIRE|GlobeNewswire|Globe\s*Newswire",
+    "Business Wire": r"BUSINESS\s*WIRE",
+    "PR Newswire": r"PR\s*Newswire|PRNewswire|PRNewsFoto|PRN\s*Asia|PRNewswire-\w+",
+    "ACCESSWIRE": r"ACCESS\s*WIRE|ACCESS\s*Newswire",
+    "Marketwired": r"Marketwire[d]?|Market\s*Wire",
+    "24-7PressRelease": r"24-7\s*Press\s*Release|24-7PressRelease",
+    "News Direct": r"News\s*Direct",
+    "NewMediaWire": r"New\s*Media\s*Wire",
+    "IBN": r"InvestorBrandNetwork|Investor\s*Brand\s*Network|IBN|InvestorWire",
+    "Newsfile": r"Newsfile(?:\s*Corp\.?)?",
+    "CNW": r"CNW(?:\s*Group)?|Canada\s*NewsWire",
+    "EQS": r"EQS[-\s]*(?:News|Newswire)",
+    "Newsworthy.ai": r"Newsworthy\.ai",
+    "PRWeb": r"PRWeb",
+    "EIN Presswire": r"EIN\s*Presswire",
+    "Noticias Newswire": r"Noticias\s*Newswire",
+    "Media OutReach": r"Media\s*OutReach(?:\s*Newswire)?",
+    "PR Karma": r"PR\s*Karma",
+    "PRISM MediaWire": r"PRISM\s*MediaWire",
+    "KeyCrew": r"KeyCrew",
+    "NewsUSA": r"NewsUSA",
+    "Press Services": r"Press\s*Services",
+    "Reportable": r"Reportable",
+    "Evertise AI PR": r"Evertise\s*AI\s*PR",
+    "Boostify": r"Boostify",
+    "citybiz": r"citybiz",
+    "PRVolt": r"PRVolt",
+    "Cision": r"Cision",
+    "JCN Newswire": r"JCN\s*Newswire",
+    "ANTARA News": r"ANTARA\s*News",
+    "PR.com": r"PR\.com",
+    "openPR": r"openPR",
+    "Issuer Direct": r"Issuer\s*Direct",
+    "Send2Press": r"Send2Press",
+    "PRLog": r"PRLog",
+}
+_MARKER_RES = [(re.compile(rf"^\W*(?:{pattern})\W*$", re.I), name) for name, pattern in WIRES.items()]
+# Any wire-like name in brackets: "(500NewsWire)", "(ThriveNewsWire)": a wire we do not know by name.
+_UNKNOWN_WIRE_RE = re.compile(r"^[A-Za-z0-9][\w.\- ]{1,30}(?:News\s*Wire|Press\s*Wire|Media\s*Wire)$", re.I)
+# Feed folders named after a wire: the folder's letters, lower-cased, name the wire.
+_FOLDER_NAMES = {re.sub(r"[^a-z0-9]", "", name.lower()): name for name in WIRES}
+_FOLDER_NAMES.update(
+    {
+        "247pressrelease": "24-7PressRelease",
+        "businesswire": "Business Wire",
+        "globenewswire": "GlobeNewswire",
+        "prnewswire": "PR Newswire",
+        "accesswire": "ACCESSWIRE",
+        "newsworthy": "Newsworthy.ai",
+        "newsworthyai": "Newsworthy.ai",
+        "evertiseaipr": "Evertise AI PR",
+        "prism": "PRISM MediaWire",
+        "mediaoutreach": "Media OutReach",
+        "noticiasnewswire": "Noticias Newswire",
+        "ibn": "IBN",
+        "cnw": "CNW",
+    }
+)
+# Markers that name a wire anywhere in a release's first lines or last lines (not only in a dateline).
+_TEXT_MARKERS: list[tuple[re.Pattern, str]] = [
+    (re.compile(r"\(\s*GLOBE\s*NEWSWIRE\s*\)", re.I), "GlobeNewswire"),
+    (re.compile(r"--\s*\(\s*BUSINESS\s*WIRE\s*\)\s*--|View source version on businesswire\.com", re.I), "Business Wire"),
+    (re.compile(r"/\s*PRNewswire(?:-[\w-]+)?\s*/|\bSOURCE\b.{2,80}\n?.*prnewswire\.com", re.I), "PR Newswire"),
+    (re.compile(r"/\s*ACCESSWIRE\s*/|/\s*ACCESS\s*Newswire\s*/", re.I), "ACCESSWIRE"),
+    (re.compile(r"/\s*24-7PressRelease\s*/", re.I), "24-7PressRelease"),
+    (re.compile(r"--\s*News\s*Direct\s*--", re.I), "News Direct"),
+    (re.compile(r"\(\s*NewMediaWire\s*\)", re.I), "NewMediaWire"),
+    (re.compile(r"\(\s*Newsworthy\.ai\s*\)", re.I), "Newsworthy.ai"),
+    (re.compile(r"\(\s*NOTICIAS\s*NEWSWIRE\s*\)|/\s*Noticias\s*Newswire\s*/", re.I), "Noticias Newswire"),
+    (re.compile(r"/\s*PR\s*Karma\s*/", re.I), "PR Karma"),
+    (re.compile(r"\bPRISM\s*MediaWire\s*\(Press Release", re.I), "PRISM MediaWire"),
+    (re.compile(r"Media\s*OutReach\s*Newswire", re.I), "Media OutReach"),
+    (re.compile(r"\(\s*NewsUSA\s*\)", re.I), "NewsUSA"),
+    (re.compile(r"/\s*CNW\s*/"), "CNW"),
+    (re.compile(r"\(\s*Newsfile Corp\.?\s*-", re.I), "Newsfile"),
+    (re.compile(r"/\s*Marketwired\s*/|\(\s*Marketwired\s*-", re.I), "Marketwired"),
+    (re.compile(r"\(\s*EIN\s*Presswire\s*\)", re.I), "EIN Presswire"),
+    (re.compile(r"\(\s*PRWEB\s*\)", re.I), "PRWeb"),
+]
+
+
+def canonical_wire(marker: str | None) -> str | None:
+    """The canonical name of a wire as printed in a marker ('GLOBE NEWSWIRE' -> 'GlobeNewswire'); None if not a wire."""
+    if not marker:
+        return None
+    text = re.sub(r"\s+", " ", marker).strip()
+    link = re.fullmatch(r"\[([^\]]+)\]\([^)]*\)", text)  # "[Media OutReach Newswire](https://...)"
+    if link:
+        text = link.group(1)
+    for pattern, name in _MARKER_RES:
+        if pattern.match(text):
+            return name
+    if _UNKNOWN_WIRE_RE.match(text) and not re.search(r"\.(?:com|net|org)\b", text, re.I):
+        return text
+    return None
+
+
+def wire_in_text(text: str) -> str | None:
+    """A wire named by an unmistakable marker anywhere in text ("/PRNewswire/", "--(BUSINESS WIRE)--")."""
+    best: tuple[int, str] | None = None
+    for pattern, name in _TEXT_MARKERS:
+        m = pattern.search(text)
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), name)
+    return best[1] if best else None
+
+
+def wire_from_folder(path: str) -> str | None:
+    """The wire a feed folder in the path is named after ('.../newsdirect/2024/0412/x.md' -> 'News Direct')."""
+    parts = re.split(r"[\\/]", path)[:-1]
+    for part in reversed(parts):
+        key = re.sub(r"[^a-z0-9]", "", part.lower())
+        if key in _FOLDER_NAMES:
+            return _FOLDER_NAMES[key]
+    return None

@@ -1,0 +1,42 @@
+"""Helpers for the build and lifecycle tests: synthetic release folders and index comparisons."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def synth():
+    """The seeded synthetic release generator in benchmarks/synth.py."""
+    spec = importlib.util.spec_from_file_location("release_synth", ROOT / "benchmarks" / "synth.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def write_releases(folder: Path, count: int, seed: int = 7, start: int = 0) -> list[Path]:
+    """Write synthetic releases start..count-1 of one seeded sequence into folder; return their paths."""
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for n, (_, text) in enumerate(synth().generate(count, seed=seed, shard=0)):
+        if n < start:
+            continue
+        path = folder / f"r{n:05d}.txt"
+        path.write_text(text, encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def search_summary(index, query: str, **options) -> dict:
+    """What a search returns, in a form two indexes of the same releases must agree on."""
+    page = index.search(query, per_page=20, **options)
+    return {
+        "total": page.total,
+        # Ties (equal scores or dates) may come in either order: compare the set only when it is whole.
+        "paths": sorted(h.path for h in page.hits) if page.total <= 20 else None,
+        "dates": [h.date for h in page.hits] if options.get("sort") in ("newest", "oldest") else None,
+        "facets": {name: [(v.value, v.count) for v in facet.values] for name, facet in page.facets.items()},
+        "timeline": page.timeline,
+    }

@@ -1,0 +1,101 @@
+"""Helpers for the OpenSearch tests: reaching the cluster (skip, or fail in CI), unique index names,
+and a fixed sample of the shared corpus.
+
+Run them locally with a throw-away two-node cluster:
+    bash .ci/opensearch.sh start
+    RELEASES_OPENSEARCH_URL=http://127.0.0.1:9200 .venv/bin/python -m pytest tests/test_opensearch*.py
+    bash .ci/opensearch.sh stop
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import tarfile
+import uuid
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT.parent / "shared" / "corpus"
+EXTRACTED = ROOT / ".cache" / "corpus"
+URL = os.environ.get("RELEASES_OPENSEARCH_URL") or "http://127.0.0.1:9200"
+HOW_TO_RUN = (
+    f"needs an OpenSearch cluster at {URL} (RELEASES_OPENSEARCH_URL): start the local two-node test cluster "
+    "with 'bash .ci/opensearch.sh start', then run pytest again"
+)
+# One run's indices share this prefix, so parallel runs and leftovers never collide.
+RUN_PREFIX = f"t{uuid.uuid4().hex[:8]}"
+SHARDS, REPLICAS = 2, 1
+# Corpus files whose path hashes to 0 modulo this are in the sample (about 1 in SAMPLE_EVERY of each archive).
+SAMPLE_EVERY = {"nasdaq100-2019": 12, "newsworthy-archive-2023-2026": 64, "wirefeed-newsml": 1}
+
+
+def cluster_client():
+    """A client of the test cluster, or a skip (a failure when CI=true) saying how to start one."""
+    try:
+        from opensearchpy import OpenSearch
+    except ImportError:
+        _unavailable("needs the opensearch-py client: pip install -e '.[test]'")
+    client = OpenSearch(hosts=[URL], timeout=30, max_retries=0)
+    try:
+        health = client.cluster.health(params={"timeout": "10s"})
+    except Exception as exc:  # any failure to reach it means: no cluster here
+        client.close()
+        _unavailable(f"{HOW_TO_RUN} ({type(exc).__name__})")
+    if health.get("number_of_data_nodes", 0) < 1:
+        _unavailable(f"{HOW_TO_RUN} (no data node)")
+    return client
+
+
+def _unavailable(message: str):
+    if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
+        pytest.fail(f"CI must run the OpenSearch tests: {message}", pytrace=False)
+    pytest.skip(message)
+
+
+def index_name(label: str) -> str:
+    """A unique index (alias) name for one test."""
+    return f"{RUN_PREFIX}-{label}-{uuid.uuid4().hex[:6]}".lower()
+
+
+def drop(client, alias: str) -> None:
+    """Delete an alias's physical indices and lock (test cleanup)."""
+    from indexer.backends.opensearch_store import OpenSearchStore
+
+    OpenSearchStore(alias, URL, client).drop()
+
+
+def _sampled(archive: str, name: str) -> bool:
+    digest = int(hashlib.sha1(name.encode()).hexdigest()[:8], 16)
+    return name.rsplit(".", 1)[-1] in ("json", "md", "xml", "newsml") and digest % SAMPLE_EVERY[archive] == 0
+
+
+def corpus_sample(target: Path) -> Path | None:
+    """About 500 real releases from the shared corpus copied under target (None when there is no corpus).
+
+    The same files every time: a file is in when its path's hash says so. Read from the extracted copy
+    in .cache/corpus when there is one, else straight from the archives (one pass each, no full extract).
+    """
+    if not CORPUS.is_dir() and not EXTRACTED.is_dir():
+        return None
+    for archive in SAMPLE_EVERY:
+        folder = EXTRACTED / archive
+        out = target / archive
+        if folder.is_dir():
+            for path in sorted(folder.rglob("*")):
+                name = path.relative_to(folder).as_posix()
+                if path.is_file() and _sampled(archive, name):
+                    (out / name).parent.mkdir(parents=True, exist_ok=True)
+                    shutil.copyfile(path, out / name)
+        elif (CORPUS / f"{archive}.tar.gz").is_file():
+            with tarfile.open(CORPUS / f"{archive}.tar.gz") as tar:
+                for info in tar:
+                    name = info.name.removeprefix("./")  # archives hold paths inside their folder
+                    if info.isfile() and _sampled(archive, name):
+                        (out / name).parent.mkdir(parents=True, exist_ok=True)
+                        with tar.extractfile(info) as src, open(out / name, "wb") as dst:
+                            shutil.copyfileobj(src, dst)
+    return target

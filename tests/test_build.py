@@ -1,0 +1,255 @@
+"""Index builds: the fast segment writer against Whoosh's own, parallel against in-process builds,
+incremental runs and their reports, merging, schema changes, the CLI's progress and summary."""
+
+from __future__ import annotations
+
+import json
+import random
+
+import numpy as np
+import pytest
+from build_helpers import search_summary, write_releases
+from whoosh.filedb.filestore import FileStorage
+from whoosh.index import create_in
+from whoosh.reading import SegmentReader
+
+from indexer import build_index, open_index
+from indexer.backends import whoosh_merge
+from indexer.backends.whoosh_store import WhooshStore
+from indexer.backends.whoosh_writer import SegmentBuilder, word_pipeline
+from indexer.cli import main
+from indexer.facets import FacetTable, SegmentFacets
+from indexer.parallel import documents_of
+from indexer.parse import iter_sources
+from indexer.schema import TEXT_ANALYZER, build_schema
+
+
+def _documents(folders) -> list[dict]:
+    docs = []
+    for source in iter_sources(folders):
+        if not isinstance(source, Exception):
+            try:
+                docs.extend(documents_of(source))
+            except Exception:  # noqa: BLE001 - a fixture the parser rejects is not this test's concern
+                continue
+    return docs
+
+
+def _postings(reader) -> dict:
+    """Every term of a segment with its statistics and postings (document, weight, value)."""
+    out = {}
+    schema = reader.schema
+    for (fieldname, btext), info in reader._terms.items():
+        matcher = reader._terms.matcher(fieldname, btext, schema[fieldname].format)
+        postings = []
+        while matcher.is_active():
+            postings.append((matcher.id(), matcher.weight(), matcher.value()))
+            matcher.next()
+        stats = (info.weight(), info.doc_frequency(), info.min_length(), info.max_length(), info.max_weight())
+        out[(fieldname, btext)] = (stats, info.min_id(), info.max_id(), postings)
+    return out
+
+
+def test_segment_builder_writes_what_whoosh_writes(tmp_path, release_dir):
+    """Same documents, same segment: every column file byte for byte, every term and posting."""
+    write_releases(tmp_path / "synthetic", 60)
+    docs = _documents([release_dir, tmp_path / "synthetic"])
+    assert len(docs) > 60
+    whoosh_dir, ours_dir = tmp_path / "whoosh", tmp_path / "ours"
+    whoosh_dir.mkdir()
+    ours_dir.mkdir()
+    index = create_in(str(whoosh_dir), build_schema())
+    with index.writer() as writer:
+        for doc in docs:
+            writer.add_document(**doc)
+    theirs = index._segments()[0]
+    storage = FileStorage(str(ours_dir))
+    builder = SegmentBuilder(storage, "MAIN", build_schema())
+    for doc in docs:
+        builder.add_document(doc)
+    ours = builder.finish()
+
+    files_theirs = theirs.open_compound_file(FileStorage(str(whoosh_dir)))
+    files_ours = ours.open_compound_file(storage)
+    names = sorted(name.split(".", 1)[1] for name in files_theirs.list())
+    assert names == sorted(name.split(".", 1)[1] for name in files_ours.list())
+    for ext in names:
+        if ext.endswith(".col"):  # stored fields, lengths, the date column
+            mine = files_ours.open_file(ours.make_filename("." + ext)).read()
+            assert mine == files_theirs.open_file(theirs.make_filename("." + ext)).read(), ext
+    assert ours._fieldlengths == theirs._fieldlengths
+    reader_theirs = SegmentReader(FileStorage(str(whoosh_dir)), build_schema(), theirs)
+    reader_ours = SegmentReader(storage, build_schema(), ours)
+    assert _postings(reader_ours) == _postings(reader_theirs)
+
+
+@pytest.mark.parametrize("renumber", [True, False])
+def test_word_pipeline_gives_the_analyzers_terms_and_positions(renumber):
+    from whoosh.analysis import LowercaseFilter, RegexTokenizer, StemFilter, StopFilter
+
+    analyzers = [
+        TEXT_ANALYZER,
+        RegexTokenizer() | LowercaseFilter() | StopFilter(renumber=renumber) | StemFilter(),
+    ]
+    rng = random.Random(3)
+    words = "The the a of Société NAÏVE acquisitions acquired merger-related 12.5 U.S. IMGN's x & an running".split()
+    for analyzer in analyzers:
+        expression, term_of, renumbers = word_pipeline(analyzer)
+        for _ in range(50):
+            text = " ".join(rng.choice(words) for _ in range(rng.randint(0, 30)))
+            expected = [(t.text, t.pos) for t in analyzer(text, positions=True)]
+            mapped = [term_of(m.group(0)) for m in expression.finditer(text)]
+            kept = [(t, i) for i, t in enumerate(mapped) if t is not None]
+            if renumbers and kept:
+                kept = [(t, kept[0][1] + n) for n, (t, _) in enumerate(kept)]
+            assert kept == expected, text
+
+
+def test_text_fields_take_the_fast_path():
+    """Every text field with positions is analysed per cached word (else builds are several times slower)."""
+    from indexer.backends.whoosh_writer import fast_field
+
+    schema = build_schema()
+    slow = [
+        name
+        for name, field in schema.items()
+        if field.format.__class__.__name__ == "Positions" and fast_field(field) is None
+    ]
+    assert slow == [], "give custom analyzer filters a per_word(word) method, see whoosh_writer.word_pipeline"
+
+
+def test_parallel_build_finds_what_an_in_process_build_finds(tmp_path):
+    folder = tmp_path / "in"
+    write_releases(folder, 260)  # above the size at which workers start
+    serial = build_index([folder], tmp_path / "serial", procs=1)
+    parallel = build_index([folder], tmp_path / "parallel", procs=2)
+    assert parallel.workers == 2 and serial.workers == 1
+    assert (parallel.added, parallel.total) == (serial.added, serial.total) == (260, 260)
+    with open_index(tmp_path / "serial") as one, open_index(tmp_path / "parallel") as two:
+        for query in ("dividend", "acquisition OR merger", '"conference call"', "ticker:NASDAQ", ""):
+            assert search_summary(one, query, sort="newest") == search_summary(two, query, sort="newest")
+        assert one.stats() | {"path": ""} == two.stats() | {"path": ""}
+
+
+def test_incremental_run_reports_what_changed(tmp_path):
+    folder = tmp_path / "in"
+    paths = write_releases(folder, 6)
+    index = tmp_path / "ix"
+    build_index([folder], index)
+    paths[0].write_text(paths[0].read_text() + "\nAn added closing line.\n")
+    paths[1].unlink()
+    write_releases(folder, 8, start=6)
+    report = build_index([folder], index)
+    assert (report.new_files, report.changed_files, report.gone_files, report.unchanged_files) == (2, 1, 1, 4)
+    assert (report.added, report.removed, report.total, report.rebuilt) == (3, 2, 7, False)
+    with open_index(index) as opened:
+        assert opened.search("").total == 7
+        assert str(paths[1]) not in {h.path for h in opened.search("", per_page=100, collapse=False).hits}
+    again = build_index([folder], index, rebuild=True)
+    assert (again.rebuilt, again.added, again.total) == (True, 7, 7)
+
+
+def test_files_outside_the_sources_stay_indexed(tmp_path):
+    """Indexing another folder adds to the index; it does not remove what came from elsewhere."""
+    write_releases(tmp_path / "a", 3)
+    write_releases(tmp_path / "b", 5, start=3)
+    index = tmp_path / "ix"
+    build_index([tmp_path / "a"], index)
+    report = build_index([tmp_path / "b"], index)
+    assert (report.added, report.removed, report.total) == (2, 0, 5)
+
+
+def test_daily_updates_merge_small_segments(tmp_path, monkeypatch):
+    monkeypatch.setattr(whoosh_merge, "MAX_SMALL", 2)
+    folder = tmp_path / "in"
+    index = tmp_path / "ix"
+    for day in range(5):
+        write_releases(folder, 4 * (day + 1), start=4 * day)
+        report = build_index([folder], index)
+    assert report.total == 20
+    assert report.segments <= 3  # five runs, five segments before merging
+    # Replacing files leaves deleted documents behind; a merge drops them and keeps the rest findable.
+    for path in sorted(folder.iterdir())[:12]:
+        path.write_text(path.read_text() + "\nThe quokka programme continues.\n")
+    report = build_index([folder], index)
+    assert (report.removed, report.total) == (12, 20)
+    store = WhooshStore(index)
+    live = store.live()
+    assert sum(s.deleted_count() for s in live.segments) < 12
+    with open_index(index) as opened, open_index(index) as again:
+        assert opened.search("").total == 20
+        assert opened.search("quokka").total == 12
+        assert search_summary(opened, "dividend", sort="newest") == search_summary(again, "dividend", sort="newest")
+
+
+def test_merged_segment_matches_a_fresh_build(tmp_path, monkeypatch):
+    """Merging segments (dropping deleted releases) gives the index a fresh build of the same files gives."""
+    monkeypatch.setattr(whoosh_merge, "MAX_SMALL", 1)
+    folder = tmp_path / "in"
+    index = tmp_path / "ix"
+    write_releases(folder, 10)
+    build_index([folder], index)
+    (folder / "r00003.txt").unlink()
+    write_releases(folder, 14, start=10)
+    build_index([folder], index)
+    assert len(WhooshStore(index).live().segments) == 1
+    build_index([folder], tmp_path / "fresh")
+    with open_index(index) as merged, open_index(tmp_path / "fresh") as fresh:
+        for query in ("", "dividend", "company", "ticker:NYSE"):
+            assert search_summary(merged, query, sort="oldest") == search_summary(fresh, query, sort="oldest")
+
+
+def test_facet_files_hold_what_the_index_holds(tmp_path):
+    folder = tmp_path / "in"
+    write_releases(folder, 30)
+    build_index([folder], tmp_path / "ix")
+    live = WhooshStore(tmp_path / "ix").live()
+    segment = live.segments[0]
+    reader = SegmentReader(live.storage, live.schema, segment)
+    from_file = FacetTable.load(live.storage, [segment])
+    from_index = FacetTable.concatenate([SegmentFacets.from_reader(reader).to_data()])
+    reader.close()
+    for name, column in from_file.columns.items():
+        other = from_index.columns[name]
+        pairs = sorted(zip(column.docs.tolist(), [column.values[i] for i in column.value_ids], strict=True))
+        assert pairs == sorted(zip(other.docs.tolist(), [other.values[i] for i in other.value_ids], strict=True))
+    assert np.array_equal(from_file.dates, from_index.dates)
+    assert np.array_equal(from_file.dupkeys, from_index.dupkeys)
+
+
+def test_schema_change_rebuilds_from_scratch(tmp_path, monkeypatch):
+    folder = tmp_path / "in"
+    write_releases(folder, 3)
+    index = tmp_path / "ix"
+    build_index([folder], index)
+    import indexer.build as build_module
+
+    # The live index's schema first, then the code's: as if an analyzer had changed in between.
+    fingerprints = iter(["live", "changed"])
+    monkeypatch.setattr(build_module, "schema_fingerprint", lambda schema: next(fingerprints))
+    report = build_index([folder], index)
+    assert report.rebuilt and report.added == 3 and "schema" in report.reason
+
+
+def test_cli_index_json_summary(runner, tmp_path):
+    folder = tmp_path / "in"
+    write_releases(folder, 3)
+    (folder / "empty.txt").write_text("")
+    result = runner.invoke(main, ["index", str(folder), "--index", str(tmp_path / "ix"), "--json"])
+    assert result.exit_code == 3, result.output
+    data = json.loads(result.output)
+    # A skipped file has no release in the index: it counts as new, and is tried again next time.
+    assert (data["added"], data["new_files"], data["total"], data["rebuilt"]) == (3, 4, 3, True)
+    assert data["skipped"] == [{"path": str(folder / "empty.txt"), "reason": "empty file"}]
+    again = json.loads(runner.invoke(main, ["index", str(folder), "--index", str(tmp_path / "ix"), "--json"]).output)
+    assert (again["added"], again["new_files"], again["unchanged_files"], again["rebuilt"]) == (0, 1, 3, False)
+
+
+def test_cli_index_text_summary_says_what_changed(runner, tmp_path):
+    folder = tmp_path / "in"
+    write_releases(folder, 2)
+    runner.invoke(main, ["index", str(folder), "--index", str(tmp_path / "ix")])
+    (folder / "r00000.txt").unlink()
+    result = runner.invoke(main, ["index", str(folder), "--index", str(tmp_path / "ix")])
+    assert result.exit_code == 0, result.output
+    assert "0 new, 0 changed, 1 unchanged, 1 gone; 1 releases removed" in result.output

@@ -1,0 +1,56 @@
+"""Errors at the edge: one JSON shape for machines, a friendly page for people, never a stack trace."""
+
+from __future__ import annotations
+
+from flask import Flask, jsonify, make_response, render_template, request
+from werkzeug.exceptions import HTTPException
+
+from indexer.model import IndexNotFound, ReleaseSearchError, error_json
+
+# Paths answered in JSON (errors included): the API, exports and the feed.
+MACHINE_PREFIXES = ("/api/", "/feed")
+FRIENDLY = {
+    404: ("Page not found", "There is nothing at this address. Start a new search instead."),
+    405: ("Method not allowed", "This site only answers GET requests: follow a link or use the search box."),
+}
+
+
+def wants_json() -> bool:
+    """Whether this request is for a machine (API, exports, feed) rather than a person."""
+    return request.path.startswith(MACHINE_PREFIXES)
+
+
+def error_response(message: str, status: int, title: str = "Something went wrong"):
+    """The error in the right form for the request: the JSON error shape or the error page."""
+    if wants_json():
+        response = jsonify(error_json(message, status))
+    else:
+        response = make_response(render_template("error.html", title=title, message=message, status=status))
+    response.status_code = status
+    return response
+
+
+def register_error_handlers(app: Flask) -> None:
+    """Install the handlers for domain errors, HTTP errors and anything unexpected."""
+
+    @app.errorhandler(ReleaseSearchError)
+    def domain_error(exc: ReleaseSearchError):
+        status = 503 if isinstance(exc, IndexNotFound) else exc.status
+        title = "No index yet" if isinstance(exc, IndexNotFound) else "That request could not be run"
+        return error_response(str(exc), status, title)
+
+    @app.errorhandler(HTTPException)
+    def http_error(exc: HTTPException):
+        title, message = FRIENDLY.get(exc.code or 500, (exc.name, exc.description or exc.name))
+        response = error_response(message, exc.code or 500, title)
+        if exc.code == 405 and getattr(exc, "valid_methods", None):
+            response.headers["Allow"] = ", ".join(exc.valid_methods)
+        return response
+
+    @app.errorhandler(Exception)
+    def unexpected(exc: Exception):
+        # The details go to the server log only; users get a message without internals.
+        app.logger.exception("unexpected error on %s", request.path)
+        return error_response(
+            "The search failed on our side. Try again, or simplify the query; if it keeps failing, report it.", 500
+        )

@@ -1,0 +1,328 @@
+"""The OpenAPI 3 document for the JSON API, exports and feed, built from the same limits the code enforces."""
+
+from __future__ import annotations
+
+from flask import current_app
+
+from indexer.schema import FACETS
+from indexer.search import MAX_PER_PAGE, SORTS
+
+
+def _param(name: str, description: str, schema: dict, *, required: bool = False, multi: bool = False) -> dict:
+    if multi:
+        return {
+            "name": name,
+            "in": "query",
+            "description": description,
+            "required": required,
+            "schema": {"type": "array", "items": schema},
+            "style": "form",
+            "explode": True,
+        }
+    return {"name": name, "in": "query", "description": description, "required": required, "schema": schema}
+
+
+def _error(description: str) -> dict:
+    return {
+        "description": description,
+        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
+    }
+
+
+ERRORS = {
+    "400": _error("The query or a parameter cannot be understood; `error` says how to write it."),
+    "404": _error("No such release, or no such endpoint."),
+    "405": _error("Only GET (and HEAD) are allowed."),
+    "500": _error("An unexpected failure on the server; no details are exposed."),
+    "503": _error("There is no index yet; build one with `releases index`."),
+}
+NULLABLE_STRING = {"type": "string", "nullable": True}
+
+
+def _search_params(paged: bool) -> list[dict]:
+    config = current_app.config
+    params = [
+        _param(
+            "q",
+            "Query in the query syntax (see the README); empty matches every release.",
+            {"type": "string", "maxLength": 1000},
+        ),
+        _param("from", "Only releases on or after this date (YYYY-MM-DD).", {"type": "string", "maxLength": 40}),
+        _param("to", "Only releases on or before this date (YYYY-MM-DD).", {"type": "string", "maxLength": 40}),
+    ]
+    for spec in FACETS:
+        params.append(
+            _param(
+                spec.name,
+                f"Filter on {spec.label.lower()} (repeatable; values of one facet combine with OR).",
+                {"type": "string", "maxLength": 200},
+                multi=True,
+            )
+        )
+    if paged:
+        params += [
+            _param("sort", "Order of hits.", {"type": "string", "enum": list(SORTS), "default": "relevance"}),
+            _param(
+                "page",
+                f"Page number; pages end at result {config['RESULT_WINDOW']:,} (the result window).",
+                {"type": "integer", "minimum": 1, "default": 1},
+            ),
+            _param(
+                "per_page",
+                f"Hits per page (at most {MAX_PER_PAGE}).",
+                {"type": "integer", "minimum": 1, "maximum": MAX_PER_PAGE, "default": 10},
+            ),
+        ]
+    return params
+
+
+def _schemas() -> dict:
+    facet_value = {
+        "type": "object",
+        "required": ["value", "count", "selected"],
+        "properties": {"value": {"type": "string"}, "count": {"type": "integer"}, "selected": {"type": "boolean"}},
+    }
+    copy = {
+        "type": "object",
+        "properties": {
+            "id": {"type": "string"},
+            "path": NULLABLE_STRING,
+            "wire": NULLABLE_STRING,
+            "date": NULLABLE_STRING,
+        },
+    }
+    hit = {
+        "type": "object",
+        "required": ["id", "path", "headline", "date", "tickers", "company", "wire", "score", "snippet"],
+        "properties": {
+            "id": {"type": "string"},
+            "path": {"type": "string"},
+            "headline": {"type": "string"},
+            "date": {**NULLABLE_STRING, "description": "YYYY-MM-DD as printed in the release"},
+            "tickers": {"type": "array", "items": {"type": "string"}},
+            "company": NULLABLE_STRING,
+            "wire": NULLABLE_STRING,
+            "score": {"type": "number", "nullable": True},
+            "snippet": {"type": "string", "description": "HTML-escaped text; only <mark> tags are added"},
+            "location": NULLABLE_STRING,
+            "types": {"type": "array", "items": {"type": "string"}},
+            "duplicates": {"type": "array", "items": {"$ref": "#/components/schemas/Copy"}},
+        },
+    }
+    page = {
+        "type": "object",
+        "required": ["ok", "query", "total", "page", "per_page", "sort", "suggestion", "hits", "facets", "timeline"],
+        "properties": {
+            "ok": {"type": "boolean", "enum": [True]},
+            "query": {"type": "string"},
+            "total": {"type": "integer", "description": "Exact; copies of one release count once"},
+            "page": {"type": "integer"},
+            "per_page": {"type": "integer"},
+            "sort": {"type": "string", "enum": list(SORTS)},
+            "suggestion": {**NULLABLE_STRING, "description": "Did you mean"},
+            "hits": {"type": "array", "items": {"$ref": "#/components/schemas/Hit"}},
+            "facets": {
+                "type": "object",
+                "additionalProperties": {"type": "array", "items": {"$ref": "#/components/schemas/FacetValue"}},
+            },
+            "timeline": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "properties": {"period": {"type": "string"}, "count": {"type": "integer"}},
+                },
+            },
+        },
+    }
+    release = {
+        "type": "object",
+        "properties": {
+            "id": {"type": "string"},
+            "path": {"type": "string"},
+            "headline": {"type": "string"},
+            "subheadline": NULLABLE_STRING,
+            "date": NULLABLE_STRING,
+            "datetime": NULLABLE_STRING,
+            "tickers": {"type": "array", "items": {"type": "string"}},
+            "company": NULLABLE_STRING,
+            "wire": NULLABLE_STRING,
+            "location": NULLABLE_STRING,
+            "language": NULLABLE_STRING,
+            "types": {"type": "array", "items": {"type": "string"}},
+            "flags": {"type": "array", "items": {"type": "string"}},
+            "dateline": NULLABLE_STRING,
+            "sections": {"type": "object", "additionalProperties": {"type": "string"}},
+            "emails": {"type": "array", "items": {"type": "string"}},
+            "phones": {"type": "array", "items": {"type": "string"}},
+            "links": {"type": "array", "items": {"type": "string"}},
+            "duplicates": {"type": "array", "items": {"$ref": "#/components/schemas/Copy"}},
+        },
+    }
+    return {
+        "Error": {
+            "type": "object",
+            "required": ["ok", "error", "status"],
+            "properties": {
+                "ok": {"type": "boolean", "enum": [False]},
+                "error": {"type": "string", "description": "What went wrong and what to do next"},
+                "status": {"type": "integer"},
+            },
+        },
+        "FacetValue": facet_value,
+        "Copy": copy,
+        "Hit": hit,
+        "SearchPage": page,
+        "Release": release,
+        "ReleaseResponse": {
+            "type": "object",
+            "required": ["ok", "release", "related"],
+            "properties": {
+                "ok": {"type": "boolean"},
+                "release": {"$ref": "#/components/schemas/Release"},
+                "related": {"type": "array", "items": {"$ref": "#/components/schemas/Hit"}},
+            },
+        },
+        "Suggestions": {
+            "type": "object",
+            "required": ["ok", "query", "suggestions"],
+            "properties": {
+                "ok": {"type": "boolean"},
+                "query": {"type": "string"},
+                "suggestions": {
+                    "type": "array",
+                    "items": {
+                        "type": "object",
+                        "required": ["kind", "value", "count"],
+                        "properties": {
+                            "kind": {"type": "string", "enum": ["ticker", "company"]},
+                            "value": {"type": "string"},
+                            "count": {"type": "integer"},
+                        },
+                    },
+                },
+            },
+        },
+        "Export": {
+            "type": "object",
+            "required": ["ok", "query", "total", "exported", "limit", "truncated", "hits"],
+            "properties": {
+                "ok": {"type": "boolean"},
+                "query": {"type": "string"},
+                "sort": {"type": "string", "enum": list(SORTS)},
+                "total": {"type": "integer"},
+                "exported": {"type": "integer"},
+                "limit": {"type": "integer"},
+                "truncated": {"type": "boolean", "description": "True when total exceeds the releases exported"},
+                "hits": {"type": "array", "items": {"$ref": "#/components/schemas/Hit"}},
+            },
+        },
+    }
+
+
+def _ok(description: str, media: str, schema: dict) -> dict:
+    return {"description": description, "content": {media: {"schema": schema}}}
+
+
+def openapi_document() -> dict:
+    """The OpenAPI 3.0 document served at /api/openapi.json."""
+    config = current_app.config
+    export_limit = config["EXPORT_LIMIT"]
+    export_params = [
+        *_search_params(paged=False),
+        _param("sort", "Order of rows.", {"type": "string", "enum": list(SORTS), "default": "relevance"}),
+        _param(
+            "limit",
+            f"Releases to export (at most {export_limit:,}, the export bound).",
+            {"type": "integer", "minimum": 1, "maximum": export_limit, "default": export_limit},
+        ),
+    ]
+    ref = lambda name: {"$ref": f"#/components/schemas/{name}"}  # noqa: E731
+    return {
+        "openapi": "3.0.3",
+        "info": {
+            "title": "release search",
+            "version": "1.0",
+            "description": (
+                "Full-text search over corporate press releases. Every error, everywhere, is "
+                '{"ok": false, "error": "...", "status": N}.'
+            ),
+        },
+        "paths": {
+            "/api/search": {
+                "get": {
+                    "summary": "Search releases (the JSON of `releases search --json`)",
+                    "operationId": "search",
+                    "parameters": _search_params(paged=True),
+                    "responses": {"200": _ok("A page of results", "application/json", ref("SearchPage")), **ERRORS},
+                }
+            },
+            "/api/releases/{release_id}": {
+                "get": {
+                    "summary": "One release with its sections, copies and related releases",
+                    "operationId": "getRelease",
+                    "parameters": [
+                        {
+                            "name": "release_id",
+                            "in": "path",
+                            "required": True,
+                            "description": "16 hexadecimal digits, as in the `id` of a hit",
+                            "schema": {"type": "string", "pattern": "^[0-9a-f]{16}$"},
+                        }
+                    ],
+                    "responses": {"200": _ok("The release", "application/json", ref("ReleaseResponse")), **ERRORS},
+                }
+            },
+            "/api/suggest": {
+                "get": {
+                    "summary": "Autocomplete tickers and company names",
+                    "operationId": "suggest",
+                    "parameters": [
+                        _param("q", "The prefix typed so far.", {"type": "string", "maxLength": 100}),
+                        _param(
+                            "limit",
+                            "Suggestions to return.",
+                            {"type": "integer", "minimum": 1, "maximum": 20, "default": 8},
+                        ),
+                    ],
+                    "responses": {
+                        "200": _ok("Suggestions, most frequent first", "application/json", ref("Suggestions")),
+                        **ERRORS,
+                    },
+                }
+            },
+            "/api/export.json": {
+                "get": {
+                    "summary": f"Export a result set as JSON (at most {export_limit:,} releases)",
+                    "operationId": "exportJson",
+                    "parameters": export_params,
+                    "responses": {"200": _ok("The first results", "application/json", ref("Export")), **ERRORS},
+                }
+            },
+            "/api/export.csv": {
+                "get": {
+                    "summary": f"Export a result set as CSV (at most {export_limit:,} releases)",
+                    "description": "Headers X-Total-Count, X-Export-Count, X-Export-Limit and X-Export-Truncated state the bound. "
+                    "Cells that a spreadsheet would run as a formula start with an apostrophe.",
+                    "operationId": "exportCsv",
+                    "parameters": export_params,
+                    "responses": {"200": _ok("The first results", "text/csv", {"type": "string"}), **ERRORS},
+                }
+            },
+            "/feed.atom": {
+                "get": {
+                    "summary": f"An Atom feed of the newest {config['FEED_SIZE']} releases matching a search",
+                    "operationId": "feed",
+                    "parameters": _search_params(paged=False),
+                    "responses": {"200": _ok("An Atom 1.0 feed", "application/atom+xml", {"type": "string"}), **ERRORS},
+                }
+            },
+            "/api/openapi.json": {
+                "get": {
+                    "summary": "This document",
+                    "operationId": "openapi",
+                    "responses": {"200": _ok("OpenAPI 3.0", "application/json", {"type": "object"})},
+                }
+            },
+        },
+        "components": {"schemas": _schemas()},
+    }

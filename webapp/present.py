@@ -1,0 +1,142 @@
+"""Turning what the core returns into what pages, feeds and exports show, safely.
+
+Everything here treats release text as hostile: it is escaped, or reduced to plain text, before it reaches HTML.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from datetime import datetime
+from urllib.parse import urlsplit
+
+from markupsafe import Markup
+
+# The only markup a snippet may carry: the core's highlight tags.
+_MARK_RE = re.compile(r'(<mark class="hl term\d{1,6}">|</mark>)')
+# Characters XML 1.0 forbids (control characters other than tab, newline and carriage return).
+_XML_INVALID_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def safe_snippet(snippet: str | None) -> Markup:
+    """A snippet as HTML: its text escaped whatever the core did, and only its <mark> tags kept.
+
+    The core already escapes snippets; this holds even if a backend forgot, so release text never becomes markup.
+    """
+    parts = _MARK_RE.split(snippet or "")
+    out = []
+    depth = 0
+    for i, part in enumerate(parts):
+        if i % 2:  # a highlight tag
+            if part == "</mark>":
+                if depth:
+                    out.append(part)
+                    depth -= 1
+            else:
+                out.append(part)
+                depth += 1
+        else:
+            # Unescaping first keeps already-escaped text from being escaped twice.
+            out.append(html.escape(html.unescape(part), quote=True))
+    out.extend(["</mark>"] * depth)
+    return Markup("".join(out))
+
+
+def plain_text(snippet: str | None) -> str:
+    """A snippet as plain text (highlights dropped, entities decoded), for feeds and CSV."""
+    return xml_safe(html.unescape(_MARK_RE.sub("", snippet or "")))
+
+
+def xml_safe(text: str | None) -> str:
+    """Text without the control characters XML cannot carry."""
+    return _XML_INVALID_RE.sub("", text or "")
+
+
+def web_link(url: str | None) -> str | None:
+    """The URL when it is an http(s) link worth making clickable, else None (javascript:, data:, ...)."""
+    if not url:
+        return None
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return None
+    if parts.scheme.lower() in ("http", "https") and parts.netloc and not any(c in url for c in "<>\"' \n\t"):
+        return url.strip()
+    return None
+
+
+def paragraphs(text: str | None) -> list[str]:
+    """A section's paragraphs (the parser joins them with blank lines)."""
+    return [p.strip() for p in (text or "").split("\n\n") if p.strip()]
+
+
+SECTION_TITLES = {"about": "About", "forward_looking": "Forward-looking statements", "contacts": "Contacts"}
+# A section's first paragraph that is only its heading ("About ImmunoGen", "Contacts:", "Safe Harbor Statement").
+_HEADING_RE = re.compile(
+    r"^(?:about\b|contacts?\b|media\b|investors?\b|forward[- ]looking|safe harbor|cautionary)[^!?]{0,70}$", re.I
+)
+
+
+def section_parts(name: str, text: str | None) -> tuple[str, list[str]]:
+    """A section's heading and paragraphs; the release's own heading line becomes the heading when it has one."""
+    paras = paragraphs(text)
+    # One short line with no sentence or details in it: "About Acme Corp." and "Media Contacts:" are headings,
+    # "About us. We make..." and "Contact: info@acme.com" are text.
+    first = paras[0].rstrip(":").strip() if paras else ""
+    if first and len(first) <= 80 and _HEADING_RE.match(first) and not re.search(r"\. |[:@/]", first):
+        return first, paras[1:]
+    return SECTION_TITLES.get(name, name), paras
+
+
+def display_datetime(value: str | None) -> str:
+    """A release's timestamp for people: the date, plus the time and zone when the source gave them."""
+    if not value:
+        return "unknown"
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return value
+    if moment.tzinfo is None and (moment.hour, moment.minute) == (0, 0):
+        return moment.date().isoformat()
+    shown = moment.strftime("%Y-%m-%d %H:%M")
+    return f"{shown} {moment.strftime('%z')[:3]}:{moment.strftime('%z')[3:]}" if moment.tzinfo else shown
+
+
+def release_json(stored: dict) -> dict:
+    """The public JSON form of a stored release."""
+    meta = stored.get("meta") or {}
+
+    def split(value: str | None) -> list[str]:
+        return [x for x in (value or "").split(",") if x]
+
+    return {
+        "id": stored.get("id"),
+        "path": stored.get("path"),
+        "headline": stored.get("headline"),
+        "subheadline": stored.get("subheadline"),
+        "date": (stored.get("date_text") or "")[:10] or None,
+        "datetime": stored.get("date_text"),
+        "tickers": split(stored.get("ticker")),
+        "company": stored.get("company_facet"),
+        "wire": stored.get("wire_facet"),
+        "location": stored.get("location_facet"),
+        "language": stored.get("language"),
+        "types": split(stored.get("type")),
+        "flags": split(stored.get("flags")),
+        "dateline": meta.get("dateline"),
+        "sections": {name: stored.get(name, "") for name in ("lede", "body", "about", "forward_looking", "contacts")},
+        "emails": meta.get("emails", []),
+        "phones": meta.get("phones", []),
+        "links": meta.get("links", []),
+        "duplicates": stored.get("duplicates", []),
+    }
+
+
+def register_filters(app) -> None:
+    """Make the presentation helpers available in templates."""
+    app.jinja_env.filters["snippet"] = safe_snippet
+    app.jinja_env.filters["web_link"] = web_link
+    app.jinja_env.filters["paragraphs"] = paragraphs
+    app.jinja_env.filters["thousands"] = lambda n: f"{int(n):,}"
+    app.jinja_env.filters["datetime"] = display_datetime
+    app.jinja_env.globals["section_parts"] = section_parts
