@@ -10,6 +10,7 @@ import sys
 
 import click
 
+from .backends import BACKENDS
 from .build import DEFAULT_SOURCES, build_index
 from .model import ParseError, ReleaseSearchError, error_json
 from .parse import parse_paths
@@ -25,7 +26,22 @@ index_option = click.option(
     envvar="RELEASES_INDEX",
     default="index",
     show_default="$RELEASES_INDEX or ./index",
-    help="Index folder.",
+    help="Index folder (with --backend opensearch: the index name on the cluster).",
+)
+backend_option = click.option(
+    "--backend",
+    envvar="RELEASES_BACKEND",
+    type=click.Choice(BACKENDS, case_sensitive=False),
+    default=None,
+    show_default="$RELEASES_BACKEND or whoosh",
+    help="Search engine: whoosh (embedded) or opensearch (a cluster).",
+)
+url_option = click.option(
+    "--url",
+    envvar="RELEASES_OPENSEARCH_URL",
+    default=None,
+    show_default="$RELEASES_OPENSEARCH_URL or http://127.0.0.1:9200",
+    help="OpenSearch cluster for --backend opensearch (several nodes: comma-separated).",
 )
 
 
@@ -59,18 +75,28 @@ def main():
 @main.command("index")
 @click.argument("sources", nargs=-1, type=click.Path())
 @index_option
+@backend_option
+@url_option
 @click.option("--rebuild", is_flag=True, help="Start from scratch instead of updating.")
 @click.option("--json", "as_json", is_flag=True, help="Print a machine-readable summary.")
 @click.option("--workers", type=click.IntRange(1, 64), help="Parse workers (default: one per core).")
 @reports_errors
-def index_command(sources, index_path, rebuild, as_json, workers):
+def index_command(sources, index_path, backend, url, rebuild, as_json, workers):
     """Parse files and folders (default: seeds/) and build or update the index."""
     from .progress import ProgressPrinter
 
     # A bar on a terminal, a line every 10 s otherwise; nothing but the summary with --json.
     printer = None if as_json else ProgressPrinter()
     try:
-        report = build_index(sources or DEFAULT_SOURCES, index_path, rebuild=rebuild, progress=printer, procs=workers)
+        report = build_index(
+            sources or DEFAULT_SOURCES,
+            index_path,
+            rebuild=rebuild,
+            progress=printer,
+            procs=workers,
+            backend=backend,
+            url=url,
+        )
     finally:
         if printer:
             printer.close()
@@ -97,6 +123,8 @@ def index_command(sources, index_path, rebuild, as_json, workers):
 @main.command("search")
 @click.argument("query", required=False, default="")
 @index_option
+@backend_option
+@url_option
 @click.option("--ticker", "tickers", multiple=True, help="Only releases of this ticker (repeatable).")
 @click.option("--from", "date_from", help="Only releases on or after this date (2011-10-20).")
 @click.option("--to", "date_to", help="Only releases on or before this date.")
@@ -108,7 +136,9 @@ def index_command(sources, index_path, rebuild, as_json, workers):
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the JSON shape documented in the README.")
 @reports_errors
-def search_command(query, index_path, tickers, date_from, date_to, sort, per_page, page, facet_filters, as_json):
+def search_command(
+    query, index_path, backend, url, tickers, date_from, date_to, sort, per_page, page, facet_filters, as_json
+):
     """Search the index. QUERY uses the query syntax in the README."""
     filters: dict[str, list[str]] = {}
     for item in facet_filters:
@@ -116,7 +146,7 @@ def search_command(query, index_path, tickers, date_from, date_to, sort, per_pag
         if not sep:
             _fail(f"--facet takes NAME=VALUE, e.g. --facet wire='Business Wire', not {item!r}", as_json)
         filters.setdefault(name.strip(), []).append(value.strip())
-    with open_index(index_path) as index:
+    with open_index(index_path, backend=backend, url=url) as index:
         page_ = index.search(
             query,
             tickers=list(tickers),
@@ -176,28 +206,32 @@ def parse_command(files, as_json):
 
 @main.command("serve")
 @index_option
+@backend_option
+@url_option
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=5000, type=int, show_default=True)
 @click.option("--threads", default=8, type=int, show_default=True, help="Worker threads.")
 @reports_errors
-def serve_command(index_path, host, port, threads):
+def serve_command(index_path, backend, url, host, port, threads):
     """Serve the search site on a production WSGI server (waitress)."""
     from waitress import serve
 
     from webapp import create_app
 
-    app = create_app({"RELEASES_INDEX": index_path})
+    app = create_app({"RELEASES_INDEX": index_path, "RELEASES_BACKEND": backend, "RELEASES_OPENSEARCH_URL": url})
     click.echo(f"Serving release search on http://{host}:{port}/ (index: {index_path}); Ctrl-C stops.")
     serve(app, host=host, port=port, threads=threads, ident="release-search")
 
 
 @main.command("stats")
 @index_option
+@backend_option
+@url_option
 @click.option("--json", "as_json", is_flag=True)
 @reports_errors
-def stats_command(index_path, as_json):
+def stats_command(index_path, backend, url, as_json):
     """Print the number of releases, the date range, and the top tickers and wires."""
-    with open_index(index_path) as index:
+    with open_index(index_path, backend=backend, url=url) as index:
         stats = index.stats()
     if as_json:
         click.echo(json.dumps({"ok": True, **stats}))

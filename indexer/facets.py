@@ -203,6 +203,19 @@ class FacetTable:
         self.columns = columns
         self.dates = dates  # seconds since the epoch (UTC), NO_DATE when unknown
         self.dupkeys = dupkeys  # duplicate group number per document, -1 when none
+        # Groups numbered 0..n-1 (-1: none), so counting distinct groups is a bincount, not a sort.
+        self._groups = np.full(size, -1, dtype=np.int64)
+        grouped = dupkeys >= 0
+        if grouped.any():
+            _, self._groups[grouped] = np.unique(dupkeys[grouped], return_inverse=True)
+        self._group_count = int(self._groups.max()) + 1 if size else 0
+
+    def distinct(self, mask: np.ndarray) -> int:
+        """Releases in mask, copies of one release (one duplicate group) counted once."""
+        groups = self._groups[mask]
+        grouped = groups[groups >= 0]
+        distinct = np.count_nonzero(np.bincount(grouped, minlength=self._group_count)) if len(grouped) else 0
+        return int(distinct + (len(groups) - len(grouped)))
 
     @classmethod
     def load(cls, storage, segments, readers=None) -> FacetTable:

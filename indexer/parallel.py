@@ -63,13 +63,18 @@ class SegmentSink:
 
     def add(self, source: Source) -> FileOutcome:
         """Parse and index one source."""
+        from .backends.whoosh_writer import SegmentBuilder, unwritable_field
+
         try:
             documents = documents_of(source)
         except ParseError as exc:
             return FileOutcome(source.path, reason=exc.reason)
+        for doc in documents:
+            bad = unwritable_field(doc)
+            if bad is not None:
+                what = "file name" if bad in ("path", "id") else f"{bad} text"
+                return FileOutcome(source.path, reason=f"its {what} is not valid UTF-8: fix or rename the file")
         if self.builder is None:
-            from .backends.whoosh_writer import SegmentBuilder
-
             self.builder = SegmentBuilder(self.storage, INDEXNAME, self.schema)
         for doc in documents:
             self.builder.add_document(doc)

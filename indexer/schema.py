@@ -102,10 +102,17 @@ class CompoundFilter(Filter):
             yield token
             yield from copies
 
+    def word_parts(self, word: str) -> list[str]:
+        """The parts this filter adds beside a word (lets the index writer cache the analyzer per word)."""
+        return compound_parts(word)
+
 
 class PositionFilter(Filter):
     """Numbers the words left after stop words are dropped (so phrases skip stop words); a compound's
     parts share the compound's position, so phrases across it still match."""
+
+    # Tells the index writer how this filter numbers words (see whoosh_writer.word_pipeline).
+    parts_share_position = True
 
     def __eq__(self, other):
         return other is not None and self.__class__ is other.__class__

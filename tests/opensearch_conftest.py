@@ -41,7 +41,7 @@ def cluster_client():
         _unavailable("needs the opensearch-py client: pip install -e '.[test]'")
     client = OpenSearch(hosts=[URL], timeout=30, max_retries=0)
     try:
-        health = client.cluster.health(params={"timeout": "10s"})
+        health = client.cluster.health(params={"timeout": "10s", "request_timeout": 20})
     except Exception as exc:  # any failure to reach it means: no cluster here
         client.close()
         _unavailable(f"{HOW_TO_RUN} ({type(exc).__name__})")

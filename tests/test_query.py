@@ -92,7 +92,9 @@ def test_plus_makes_a_word_required():
 
 
 def test_groups():
-    assert tree("(merger OR acquisition) biotech") == Ranked((Or((Term("merger"), Term("acquisition"))), Term("biotech")))
+    assert tree("(merger OR acquisition) biotech") == Ranked(
+        (Or((Term("merger"), Term("acquisition"))), Term("biotech"))
+    )
     assert tree("(merger OR acquisition) AND biotech") == And(
         (Or((Term("merger"), Term("acquisition"))), Term("biotech"))
     )
@@ -241,7 +243,9 @@ def test_date_combines_with_words():
 
 
 def test_date_filter_includes_both_days():
-    assert date_filter(day(2011, 10, 1).date(), day(2011, 10, 31).date()) == DateRange(day(2011, 10, 1), day(2011, 11, 1))
+    assert date_filter(day(2011, 10, 1).date(), day(2011, 10, 31).date()) == DateRange(
+        day(2011, 10, 1), day(2011, 11, 1)
+    )
     assert date_filter(None, None) is None
     with pytest.raises(QueryError, match="after the 'to' date: swap them"):
         date_filter(day(2011, 11, 1).date(), day(2011, 10, 1).date())
@@ -327,8 +331,34 @@ def test_deadline_stops_with_a_message():
 
 
 def test_hostile_input_never_raises_anything_but_query_error():
-    samples = ['"', "(", ")", "[", "]", "{", "}", "::", "a:", ":a", "~", "~~", "-", "+", "--x", "((((a", "a))))",
-               "date:", "date:[", "date:]", "ticker::", 'headline:"', "\x00", "\u202e", "日本語", "a" * 50 + "~"]
+    samples = [
+        '"',
+        "(",
+        ")",
+        "[",
+        "]",
+        "{",
+        "}",
+        "::",
+        "a:",
+        ":a",
+        "~",
+        "~~",
+        "-",
+        "+",
+        "--x",
+        "((((a",
+        "a))))",
+        "date:",
+        "date:[",
+        "date:]",
+        "ticker::",
+        'headline:"',
+        "\x00",
+        "\u202e",
+        "日本語",
+        "a" * 50 + "~",
+    ]
     for text in samples:
         try:
             parse_query(text, now=NOW)

@@ -47,8 +47,10 @@ RELEASES = {
         "BOSTON, March 3, 2024 (GLOBE NEWSWIRE)",
         "Acme Robotics, Inc. (NASDAQ: ACME), a maker of warehouse robots, today announced that it has "
         "completed the acquisition of Widget Works, a supplier of gripper arms based in Dayton.",
-        ["The deal adds 120 engineers and a gripper plant in Ohio. Jane Roe, chief executive officer of Acme, "
-         "said the grippers will ship on every robot from next year."],
+        [
+            "The deal adds 120 engineers and a gripper plant in Ohio. Jane Roe, chief executive officer of Acme, "
+            "said the grippers will ship on every robot from next year."
+        ],
         ACME_ABOUT,
         ACME_FLS,
         "John Doe, press@acme.example, 617-555-0100",
@@ -210,10 +212,11 @@ def test_ticker_typed_as_a_plain_word_favours_the_issuer(quality_index):
     assert order.index("beta_acme.txt") > order.index("acme_widget.txt")
 
 
-def test_words_side_by_side_rank_above_scattered_words(quality_index):
-    # Both Delta releases have "solar" and "farms"; only the agreement says "solar farms".
-    page = quality_index.search("solar farms Colorado")
-    assert names(page)[0] in ("delta_bw.txt", "delta_gnw.txt")
+def test_query_words_in_the_headline_outrank_the_same_words_in_the_text(quality_index):
+    # Both Delta releases (three, with the copy) hold every word; only the factory one in its headline.
+    page = quality_index.search("Delta Solar Denver photovoltaic panel factory")
+    assert names(page)[0] == "delta_factory.txt"
+    assert page.hits[0].score > 1.5 * page.hits[1].score
 
 
 def test_abbreviation_finds_the_long_form(quality_index):
@@ -245,7 +248,10 @@ def test_equal_scores_and_no_words_go_newest_first(quality_index):
         ("ticker:NASDAQ:BETA", set()),
         ('company:"Beta Foods"', {"beta_acme.txt", "beta_snacks.txt"}),
         ('wire:"PR Newswire"', {"gamma_logistics.txt", "beta_acme.txt", "beta_snacks.txt", "epsilon_markup.txt"}),
-        ("wire:globenewswire", {"acme_widget.txt", "acme_q3.txt", "acme_plant.txt", "delta_gnw.txt", "delta_factory.txt"}),
+        (
+            "wire:globenewswire",
+            {"acme_widget.txt", "acme_q3.txt", "acme_plant.txt", "delta_gnw.txt", "delta_factory.txt"},
+        ),
         ("exchange:NYSE", {"beta_acme.txt", "beta_snacks.txt"}),
         ("location:Tucson", {"acme_plant.txt"}),
         ("type:earnings", {"acme_q3.txt"}),
@@ -319,8 +325,11 @@ def test_duplicate_key_ignores_the_wire_and_dateline_but_not_the_text():
     a = Release(path="a", headline="Delta Solar Signs Supply Agreement", lede=lede, wire="Business Wire")
     b = Release(path="b", headline="DELTA SOLAR SIGNS SUPPLY AGREEMENT", lede=lede, wire="GlobeNewswire")
     c = Release(path="c", headline="Delta Solar Signs Supply Agreement", lede=lede.replace("five", "ten"))
-    d = Release(path="d", headline="Delta Solar Signs Supply Agreement",
-                lede="Thursday Jan 9, 2025 @ 7:00 AM America/Denver — " + lede)
+    d = Release(
+        path="d",
+        headline="Delta Solar Signs Supply Agreement",
+        lede="Thursday Jan 9, 2025 @ 7:00 AM America/Denver — " + lede,
+    )
     assert duplicate_key(a) == duplicate_key(b) == duplicate_key(d)
     assert duplicate_key(a) != duplicate_key(c)
 
@@ -436,6 +445,8 @@ def test_cli_search_json_uses_the_same_ranking(quality_index, runner):
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
     assert Path(data["hits"][0]["path"]).name == "gamma_logistics.txt"
-    result = runner.invoke(main, ["search", "Acme", "--ticker", "ACME", "--from", "2024-10-01", "--index", path, "--json"])
+    result = runner.invoke(
+        main, ["search", "Acme", "--ticker", "ACME", "--from", "2024-10-01", "--index", path, "--json"]
+    )
     data = json.loads(result.output)
     assert {Path(h["path"]).name for h in data["hits"]} == {"acme_q3.txt", "acme_plant.txt"}

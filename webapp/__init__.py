@@ -54,8 +54,9 @@ class ReleaseIdConverter(BaseConverter):
 class IndexHolder:
     """Opens the index on first use and keeps it (and its reused searcher) for the app's life."""
 
-    def __init__(self, path: str):
+    def __init__(self, path: str, backend: str | None = None, url: str | None = None):
         self.path = path
+        self.backend, self.url = backend, url  # None: $RELEASES_BACKEND / $RELEASES_OPENSEARCH_URL
         self._index = None
         self._lock = threading.Lock()
 
@@ -63,7 +64,7 @@ class IndexHolder:
         """The open index; raises IndexNotFound when there is none yet (retried on the next request)."""
         with self._lock:
             if self._index is None:
-                self._index = open_index(self.path)
+                self._index = open_index(self.path, backend=self.backend, url=self.url)
             return self._index
 
     def close(self) -> None:
@@ -108,7 +109,11 @@ def create_app(config: dict | None = None) -> Flask:
     # Never the debugger or tracebacks for users, whatever the configuration says.
     app.config.update(DEBUG=False, PROPAGATE_EXCEPTIONS=False)
     app.debug = False
-    holder = IndexHolder(str(app.config["RELEASES_INDEX"]))
+    holder = IndexHolder(
+        str(app.config["RELEASES_INDEX"]),
+        backend=app.config.get("RELEASES_BACKEND"),
+        url=app.config.get("RELEASES_OPENSEARCH_URL"),
+    )
     app.extensions["release_index"] = holder
     atexit.register(holder.close)
 

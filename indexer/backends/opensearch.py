@@ -5,12 +5,13 @@ post_filter (so facet aggregations see the query without them), per-facet filter
 facet's counts ignore its own selection), the month histogram, duplicate collapsing with the other
 matching copies as inner hits, highlights and term suggestions.
 
-Exact totals: hits.total counts documents, but a release on three wires is one result. Each document
-carries the size of its duplicate group in the whole index (dup_size, kept by every build), so the
-total is (matching documents) - (matching documents in groups) + (distinct groups among those), and
-the distinct groups are counted by a terms aggregation that is checked to be complete (no bucket left
-out, no error bound) or else paged through with a composite aggregation. Facet counts are checked the
-same way: a terms aggregation over several shards is exact only when its error bounds prove it, and
+Exact totals: hits.total counts documents, but a release on three wires is one result. Documents are
+routed by duplicate key, so all copies of a release live on one shard; a terms aggregation with
+shard_min_doc_count 2 then lists, shard by shard and without overlap, every group with two or more
+matching copies, and total = (matching documents) - sum(copies - 1 over those groups). That list is
+checked to be complete (no shard cut short, fewer groups than asked for); otherwise the matching
+duplicate keys are counted exactly with composite aggregation pages. Facet counts are checked the same
+way: a terms aggregation over several shards is exact only when its error bounds prove it, and
 otherwise the facet is counted again exactly with composite pages.
 """
 
@@ -100,15 +101,7 @@ class OpenSearchBackend:
             body["post_filter"] = oq.all_of(list(filters.values()))
         if request.collapse:
             body["aggs"]["duplicates"] = oq.duplicates_agg(filters, GROUPS_AT_ONCE)
-            body["collapse"] = {
-                "field": "dupkey",
-                "inner_hits": {
-                    "name": "copies",
-                    "size": MAX_COPIES + 1,
-                    "_source": list(COPY_FIELDS),
-                    "sort": [{"id": "asc"}],
-                },
-            }
+            body["collapse"] = {"field": "dupkey"}
         highlight = oq.highlight_body(oq.highlight_words(tree, clauses), tree)
         if highlight:
             body["highlight"] = highlight
@@ -117,9 +110,11 @@ class OpenSearchBackend:
         aggs = response.get("aggregations") or {}
         total = int(response["hits"]["total"]["value"])
         if request.collapse:
-            total = total - aggs["duplicates"]["doc_count"] + self._distinct_groups(aggs["duplicates"], body)
+            total = self._collapsed_total(total, aggs["duplicates"]["groups"], body)
         facets = {name: self._facet(name, request, aggs[f"facet_{name}"], body) for name in request.facets}
         hits = [self._hit(found, ranked) for found in response["hits"]["hits"]]
+        if request.collapse:
+            self._add_copies(hits, response["hits"]["hits"], aggs["duplicates"]["groups"], body)
         return Page(
             query=request.query,
             total=total,
@@ -140,18 +135,43 @@ class OpenSearchBackend:
             if marked.get(name):
                 snippet = " … ".join(marked[name])
                 break
-        hit = stored_to_hit(stored, found.get("_score") if ranked else None, snippet or _plain_snippet(stored))
-        copies = (found.get("inner_hits") or {}).get("copies", {}).get("hits", {}).get("hits", [])
-        hit.duplicates = [_copy_info(to_stored(c["_source"])) for c in copies if c["_id"] != found["_id"]][:MAX_COPIES]
-        return hit
+        return stored_to_hit(stored, found.get("_score") if ranked else None, snippet or _plain_snippet(stored))
 
-    def _distinct_groups(self, found: dict, body: dict) -> int:
-        """How many duplicate groups the matching releases fall into, exactly."""
-        groups = found["groups"]
-        if not groups.get("sum_other_doc_count") and not groups.get("doc_count_error_upper_bound"):
-            return len(groups["buckets"])
-        in_groups = oq.all_of([body.get("post_filter") or {"match_all": {}}, oq.in_groups_filter()])
-        query = {"bool": {"must": [body["query"]], "filter": [in_groups]}}
+    def _add_copies(self, hits: list[Hit], found: list[dict], groups: dict, body: dict) -> None:
+        """List each hit's other matching copies (one request for the page, none when no hit has copies).
+
+        Collapse's inner_hits would ask once per hit; the duplicate-group aggregation already says which
+        groups have two or more matching copies.
+        """
+        keys = [f["_source"]["dupkey"] for f in found]
+        if len(groups["buckets"]) < GROUPS_AT_ONCE and not groups.get("doc_count_error_upper_bound"):
+            with_copies = {b["key"] for b in groups["buckets"]}
+            keys = [k for k in keys if k in with_copies]
+        if not keys:
+            return
+        scope = [body["query"], body.get("post_filter") or {"match_all": {}}, {"terms": {"dupkey": keys}}]
+        copies = self._search(
+            {
+                "query": {"bool": {"filter": scope}},
+                "size": min(len(keys) * (MAX_COPIES + 1), 10_000),
+                "_source": [*COPY_FIELDS, "dupkey"],
+                "sort": [{"id": "asc"}],
+            }
+        )["hits"]["hits"]
+        by_key: dict[str, list[dict]] = {}
+        for copy in copies:
+            by_key.setdefault(copy["_source"]["dupkey"], []).append(copy["_source"])
+        for hit, source in zip(hits, found, strict=True):
+            others = [c for c in by_key.get(source["_source"]["dupkey"], []) if c["id"] != hit.id]
+            hit.duplicates = [_copy_info(to_stored(c)) for c in others[:MAX_COPIES]]
+
+    def _collapsed_total(self, documents: int, groups: dict, body: dict) -> int:
+        """Matching releases with each duplicate group counted once, exactly."""
+        buckets = groups["buckets"]
+        if not groups.get("doc_count_error_upper_bound") and len(buckets) < GROUPS_AT_ONCE:
+            return documents - sum(b["doc_count"] - 1 for b in buckets)
+        scope = body.get("post_filter") or {"match_all": {}}
+        query = {"bool": {"must": [body["query"]], "filter": [scope]}}
         return sum(1 for _ in self._composite(query, "dupkey"))
 
     def _composite(self, query: dict, field: str):
@@ -201,7 +221,7 @@ class OpenSearchBackend:
                 "query": {
                     "bool": {
                         "filter": [{"term": {"dupkey": source["dupkey"]}}],
-                        "must_not": [{"ids": {"values": [release_id]}}],
+                        "must_not": [{"term": {"id": release_id}}],
                     }
                 },
                 "size": MAX_COPIES,
@@ -236,7 +256,7 @@ class OpenSearchBackend:
                             }
                         }
                     ],
-                    "must_not": [{"term": {"dupkey": source["dupkey"]}}, {"ids": {"values": [release_id]}}],
+                    "must_not": [{"term": {"dupkey": source["dupkey"]}}, {"term": {"id": release_id}}],
                 }
             },
             "collapse": {"field": "dupkey"},

@@ -17,7 +17,8 @@ from .. import query as q
 from .opensearch_schema import analyze, field_kinds, schema, terms_field
 from .whoosh_rank import Clause, build_clauses
 
-MAX_ROUNDS = 4
+MAX_ROUNDS = 5
+UNKNOWN_FREQUENCY = 1 << 30
 TERMS_PER_REQUEST = 4000
 
 
@@ -49,13 +50,18 @@ class ClusterStats:
         self._missing: set[tuple[str, str]] = set()
 
     def field_frequency(self, fieldname: str, text: str) -> int:
-        """Releases with text in one field (0, and remembered as wanted, until fetched)."""
+        """Releases with text in one field; until fetched, remembered as wanted and taken to be common.
+
+        Taking it common keeps a round from exploring what only rare words need (a rare word's ~500
+        spellings one edit away); the rules' answer counts only from a round that missed nothing.
+        """
         key = (fieldname, text)
         if key in self._known:
             return self._known[key]
-        if fieldname in self.schema:
-            self._missing.add(key)
-        return 0
+        if fieldname not in self.schema:
+            return 0
+        self._missing.add(key)
+        return UNKNOWN_FREQUENCY
 
     def doc_frequency(self, fieldnames, text: str) -> int:
         """Releases with text in any of the fields, summed over fields (as on Whoosh)."""
@@ -83,12 +89,18 @@ def _index_field(fieldname: str) -> str:
     return terms_field(fieldname) if field_kinds().get(fieldname) == "text" else fieldname
 
 
+def settled(stats: ClusterStats, compute):
+    """compute()'s answer once every statistic it asks for has been fetched (a round per new question)."""
+    for _ in range(MAX_ROUNDS):
+        result = compute()
+        if not stats.fetch():
+            return result
+    return compute()
+
+
 def word_clauses(stats: ClusterStats, tree) -> list[Clause]:
     """whoosh_rank's clauses for the query's words and phrases, with the statistics they need fetched."""
-    for _ in range(MAX_ROUNDS):
-        clauses = build_clauses(stats, tree)
-        if not stats.fetch():
-            break
+    clauses = settled(stats, lambda: build_clauses(stats, tree))
     return [c for c in clauses if isinstance(c.leaf, (q.Term, q.Phrase))]
 
 
@@ -102,13 +114,15 @@ def importances(stats: ClusterStats, leaves: list, clauses: list[Clause]) -> lis
     weighs a clause by its best score. Patterns (prefix, wildcard, fuzzy) weigh as the words' average."""
     by_leaf = {c.leaf: c for c in clauses}
     fields_ = ("headline", "lede", "body", "company")
-    for _ in range(2):
-        wanted = [
-            (leaf, by_leaf[leaf].alternatives[0]) for leaf in leaves if leaf in by_leaf and by_leaf[leaf].alternatives
-        ]
-        dfs = {leaf: min((stats.doc_frequency(fields_, t) for t in alt.terms), default=0) * 1.0 for leaf, alt in wanted}
-        if not stats.fetch():
-            break
+
+    def frequencies():
+        return {
+            leaf: min((stats.doc_frequency(fields_, t) for t in by_leaf[leaf].alternatives[0].terms), default=0)
+            for leaf in leaves
+            if leaf in by_leaf and by_leaf[leaf].alternatives
+        }
+
+    dfs = settled(stats, frequencies)
     weights = {
         leaf: by_leaf[leaf].alternatives[0].weight
         * math.log(1 + (stats.count - min(df, stats.count) + 0.5) / (df + 0.5))
@@ -121,11 +135,7 @@ def importances(stats: ClusterStats, leaves: list, clauses: list[Clause]) -> lis
 
 def correction(stats: ClusterStats, words: list[str]) -> str | None:
     """'Did you mean': the rules of whoosh_query.suggest_correction, over the cluster's statistics."""
-    for _ in range(MAX_ROUNDS):
-        found = _correction(stats, words)
-        if not stats.fetch():
-            return found
-    return found
+    return settled(stats, lambda: _correction(stats, words))
 
 
 def _correction(stats: ClusterStats, words: list[str]) -> str | None:

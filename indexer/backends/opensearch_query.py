@@ -15,7 +15,7 @@ from .. import query as q
 from ..model import QueryError
 from ..parse.tickers import normalise_exchange
 from ..schema import DEFAULT_FIELDS, FACETS_BY_NAME, FIELD_WEIGHTS
-from .opensearch_schema import DUP_SIZE, LOCAL_DATE, SNIPPET_FIELDS, TERMS_ANALYZER, analyze, terms_field
+from .opensearch_schema import LOCAL_DATE, SNIPPET_FIELDS, TERMS_ANALYZER, analyze, terms_field
 from .whoosh_query import FIELD_GROUPS
 
 KEYWORD_QUERY_FIELDS = ("ticker", "exchange", "type", "language")
@@ -291,7 +291,8 @@ def terms_agg(field: str, limit: int, shard_size: int | None = None, include: st
     body = {
         "field": field,
         "size": limit + 1,
-        "shard_size": shard_size or max(100, limit * 10),
+        # Generous per-shard lists: the exact_top proof then rarely needs the composite fallback.
+        "shard_size": shard_size or max(2000, limit * 20),
         "order": [{"_count": "desc"}, {"_key": "asc"}],
         "show_term_doc_count_error": True,
     }
@@ -344,14 +345,20 @@ def timeline_agg(filters: dict[str, dict]) -> dict:
 
 
 def duplicates_agg(filters: dict[str, dict], size: int) -> dict:
-    """Matching releases that have copies, by duplicate group: the groups are counted once in the total."""
-    groups = {"terms": {"field": "dupkey", "size": size, "shard_size": size, "show_term_doc_count_error": True}}
-    return {"filter": all_of([*filters.values(), in_groups_filter()]), "aggs": {"groups": groups}}
+    """Duplicate groups with two or more matching releases, and how many each has.
 
-
-def in_groups_filter() -> dict:
-    """Releases with copies elsewhere in the index."""
-    return {"range": {DUP_SIZE: {"gt": 1}}}
+    Copies of a release are routed to one shard, so each shard counts its groups completely and the
+    shards' lists never overlap; a release appearing on three wires then counts once in the total.
+    """
+    groups = {
+        "field": "dupkey",
+        "size": size,
+        "shard_size": size,
+        "min_doc_count": 2,
+        "shard_min_doc_count": 2,
+        "show_term_doc_count_error": True,
+    }
+    return {"filter": all_of(list(filters.values())), "aggs": {"groups": {"terms": groups}}}
 
 
 # ---- Highlights and suggestions -----------------------------------------------------------------

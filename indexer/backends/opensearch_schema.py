@@ -19,10 +19,9 @@ from whoosh import analysis, fields
 from .. import schema as schema_module
 from ..schema import FACETS, TEXT_ANALYZER, build_schema
 
-# Fields only the OpenSearch index has: the local timestamp as printed (for the timeline's months, which
-# the Whoosh index takes from its month field) and the size of a release's duplicate group (exact totals).
+# A field only the OpenSearch index has: the local timestamp as printed (for the timeline's months, which
+# the Whoosh index takes from its month field).
 LOCAL_DATE = "local_date"
-DUP_SIZE = "dup_size"
 TERMS_SUFFIX = "_terms"
 # Fields whose text is highlighted into snippets, in the order a snippet is looked for (as on Whoosh).
 SNIPPET_FIELDS = ("lede", "body", "about")
@@ -185,9 +184,13 @@ def mapping() -> dict:
     if missing:
         raise ValueError(f"facet fields missing from the schema: {sorted(missing)}")
     props[LOCAL_DATE] = {"type": "date", "format": "strict_date_optional_time"}
-    props[DUP_SIZE] = {"type": "integer"}
     # The analyzed terms are for searching only: keeping them out of _source halves what it stores.
-    return {"dynamic": "strict", "_source": {"excludes": ["*" + TERMS_SUFFIX]}, "properties": props}
+    return {
+        "dynamic": "strict",
+        "_routing": {"required": True},  # by duplicate key: a release's copies share a shard
+        "_source": {"excludes": ["*" + TERMS_SUFFIX]},
+        "properties": props,
+    }
 
 
 def to_source(doc: dict) -> dict:

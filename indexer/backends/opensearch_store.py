@@ -25,7 +25,7 @@ from contextlib import contextmanager
 from ..model import IndexLocked, IndexNotFound, ParseError, ReleaseSearchError
 from ..parse import Source, iter_files, iter_sources
 from . import BackendUnavailable, opensearch_url
-from .opensearch_schema import DUP_SIZE, index_settings, mapping, to_source
+from .opensearch_schema import index_settings, mapping, to_source
 
 DEFAULT_SHARDS = 2
 DEFAULT_REPLICAS = 1
@@ -41,13 +41,23 @@ LOCKS = "release-search-locks"  # one document per alias being built
 _NAME_RE = re.compile(r"^[a-z0-9][a-z0-9_.-]{0,200}$")
 
 
+def _client_library():
+    try:
+        import opensearchpy
+    except ImportError:
+        raise ReleaseSearchError(
+            "the OpenSearch backend needs the opensearch-py client: pip install 'release-search[opensearch]'"
+        ) from None
+    return opensearchpy
+
+
 def connect(url: str | None = None):
     """An OpenSearch client for url (several nodes may be given, comma-separated)."""
-    from opensearchpy import OpenSearch
+    OpenSearch = _client_library().OpenSearch  # noqa: N806
 
     url = opensearch_url(url)
     hosts = [h.strip() for h in url.split(",") if h.strip()]
-    return OpenSearch(hosts=hosts, timeout=60, max_retries=2, retry_on_timeout=True, http_compress=True)
+    return OpenSearch(hosts=hosts, timeout=60, max_retries=2, retry_on_timeout=True)
 
 
 def alias_name(index: str | os.PathLike | None) -> str:
@@ -67,7 +77,7 @@ def alias_name(index: str | os.PathLike | None) -> str:
 @contextmanager
 def translated_errors(url: str):
     """Turn client errors into domain errors with a next step."""
-    from opensearchpy import exceptions as ex
+    ex = _client_library().exceptions
 
     try:
         yield
@@ -393,7 +403,7 @@ def build_index(
 
 
 class _Run:
-    """One indexing run's bookkeeping: counts, duplicate groups, progress."""
+    """One indexing run's bookkeeping: counts, the files seen, progress."""
 
     def __init__(self, store, report, sources, progress, total_files, clock, progress_type):
         self.store = store
@@ -403,8 +413,7 @@ class _Run:
         self.total_files = total_files
         self.clock = clock
         self.progress_type = progress_type
-        self.groups: dict[str, set[str]] = {}  # duplicate key -> ids of the releases in it
-        self.touched: set[str] = set()  # groups whose size may have changed
+        self.seen: set[str] = set()
 
     def tick(self, path: str) -> None:
         if self.progress:
@@ -441,53 +450,45 @@ class _Run:
             yield path, docs
             self.tick(path)
 
-    def _index_actions(self, physical: str, path: str, docs: list[dict] | None, old: dict[str, str]):
-        """Actions replacing a file's old releases (id -> duplicate key) with its new ones."""
-        for release_id, key in old.items():
-            self.groups.get(key, set()).discard(release_id)
-            self.touched.add(key)
-            self.report.removed += 1
-        new_ids = set()
-        for doc in docs or []:
-            new_ids.add(doc["id"])
-            self.groups.setdefault(doc["dupkey"], set()).add(doc["id"])
-            self.touched.add(doc["dupkey"])
-            self.report.added += 1
-            yield {"_op_type": "index", "_index": physical, "_id": doc["id"], "_source": doc}
-        for release_id in old:
-            if release_id not in new_ids:  # the others were replaced in place
-                yield {"_op_type": "delete", "_index": physical, "_id": release_id}
+    def _index_actions(self, physical: str, path: str, docs: list[dict] | None, old: set[tuple[str, str]]):
+        """Actions replacing a file's old releases ((id, duplicate key) pairs) with its new ones.
 
-    def _group_updates(self, physical: str):
-        """Set the group size on every release of every group this run changed."""
-        for key in self.touched:
-            members = self.groups.get(key, set())
-            for release_id in members:
-                yield {"_op_type": "update", "_index": physical, "_id": release_id, "doc": {DUP_SIZE: len(members)}}
+        Every copy of a release is routed (stored) by its duplicate key, so one shard holds its whole
+        group, and the document id includes the key: a release whose key changed is a new document,
+        and deleting the old one can never hit the new one, whatever order retries take.
+        """
+        self.report.removed += len(old)
+        for doc in docs or []:
+            self.report.added += 1
+            yield {
+                "_op_type": "index",
+                "_index": physical,
+                "_id": doc_id(doc["id"], doc["dupkey"]),
+                "_routing": doc["dupkey"],
+                "_source": doc,
+            }
+        new = {(doc["id"], doc["dupkey"]) for doc in docs or []}
+        for release_id, key in sorted(old - new):  # the others were replaced in place
+            yield {"_op_type": "delete", "_index": physical, "_id": doc_id(release_id, key), "_routing": key}
 
     def fill(self, physical: str, procs) -> None:
         """A rebuild: every file into an empty index."""
-        self.seen: set[str] = set()
         actions = (
             action
             for path, docs in self._new_documents(physical, {}, procs)
-            for action in self._index_actions(physical, path, docs, {})
+            for action in self._index_actions(physical, path, docs, set())
         )
         self.store.bulk(actions)
-        self.touched = {key for key, members in self.groups.items() if len(members) > 1}
-        self.store.bulk(self._group_updates(physical))
 
     def update(self, physical: str, procs) -> None:
         """An incremental run on the live index, made visible by one refresh at the end."""
         store, report = self.store, self.report
-        by_path: dict[str, dict[str, str]] = {}
+        by_path: dict[str, set[tuple[str, str]]] = {}
         known: dict[str, str] = {}
         for doc in store.documents(physical, ("path", "source_hash", "id", "dupkey")):
             path = doc["path"] or ""
             known[path] = doc["source_hash"] or ""
-            by_path.setdefault(path, {})[doc["id"]] = doc["dupkey"]
-            self.groups.setdefault(doc["dupkey"], set()).add(doc["id"])
-        self.seen = set()
+            by_path.setdefault(path, set()).add((doc["id"], doc["dupkey"]))
         client = store.client
         with translated_errors(store.url):
             client.indices.put_settings(index=physical, body={"index": {"refresh_interval": "-1"}})
@@ -495,20 +496,24 @@ class _Run:
 
             def actions():
                 for path, docs in self._new_documents(physical, known, procs):
-                    yield from self._index_actions(physical, path, docs, by_path.get(path, {}))
+                    yield from self._index_actions(physical, path, docs, by_path.get(path, set()))
                 roots = [os.path.abspath(s) for s in self.sources]
                 gone = [p for p in known if p not in self.seen and _under(p, roots)]
                 report.gone_files = len(gone)
                 for path in gone:
-                    yield from self._index_actions(physical, path, [], by_path.get(path, {}))
+                    yield from self._index_actions(physical, path, [], by_path.get(path, set()))
 
             store.bulk(actions())
-            store.bulk(self._group_updates(physical))
         finally:
             with translated_errors(store.url):
                 client.indices.put_settings(index=physical, body={"index": {"refresh_interval": None}})
                 client.indices.refresh(index=physical)
         report.total = store.count(physical)
+
+
+def doc_id(release_id: str, dupkey: str) -> str:
+    """The OpenSearch document id of a release: its id and its duplicate key (its routing)."""
+    return f"{release_id}.{dupkey}"
 
 
 def _under(path: str, roots: list[str]) -> bool:

@@ -233,9 +233,7 @@ class WhooshBackend:
                 if other != name:
                     mask &= fmask
             facets[name] = table.count(name, mask, request.filters.get(name, ()), limit=request.facet_limit)
-        groups = table.dupkeys[final]
-        grouped = groups[groups >= 0]
-        total = int(len(np.unique(grouped)) + np.count_nonzero(groups < 0)) if request.collapse else int(final.sum())
+        total = table.distinct(final) if request.collapse else int(final.sum())
         hits = self._page_hits(snap, wquery, tree, request, final, filters, parsed, plan=plan)
         suggestion = suggest_correction(snap.searcher, parsed.words) if request.page == 1 else None
         return Page(

@@ -32,6 +32,8 @@ MAX_SMALL = 4
 MAX_SEGMENTS = 32
 # A segment with more than this share of deleted releases is rewritten without them.
 MAX_DELETED_SHARE = 0.5
+# Releases one build may rewrite by merging.
+MERGE_BUDGET = 60_000
 
 
 # ---- Sources: which file each release came from -------------------------------------------------
@@ -81,18 +83,34 @@ def delete_paths(gen: Generation, paths: set[str]) -> int:
 
 
 def plan_merges(segments: list) -> list[list]:
-    """Groups of segments worth merging: many small ones, mostly-deleted ones, or too many overall."""
-    live = [s for s in segments if s.doc_count() > 0]
-    small = [s for s in live if s.doc_count() < SMALL_DOCS or s.deleted_count() > MAX_DELETED_SHARE * s.doc_count_all()]
-    groups = []
-    if len(small) > MAX_SMALL or any(s.deleted_count() > MAX_DELETED_SHARE * s.doc_count_all() for s in small):
-        if len(small) >= 2 or (small and small[0].deleted_count()):
-            groups.append(small)
-    rest = sorted((s for s in live if not any(s is t for g in groups for t in g)), key=lambda s: s.doc_count())
-    count = len(rest) + len(groups)
-    if count > MAX_SEGMENTS:
-        groups.append(rest[: count - MAX_SEGMENTS // 2 + 1])
-    return groups
+    """Groups of segments worth merging: many small ones, mostly-deleted ones, or too many overall.
+
+    One build rewrites at most MERGE_BUDGET releases this way, smallest segments first, so the merge
+    cost of a build stays bounded; later builds carry on where it stopped.
+    """
+    live = sorted((s for s in segments if s.doc_count() > 0), key=lambda s: s.doc_count())
+    heavy = [s for s in live if s.deleted_count() > MAX_DELETED_SHARE * s.doc_count_all()]
+    small = [s for s in live if s.doc_count() < SMALL_DOCS or s in heavy]
+    group: list = []
+    if len(small) > MAX_SMALL or heavy:
+        group = _within_budget(small)
+    rest = [s for s in live if not any(s is t for t in group)]
+    if len(rest) + (1 if group else 0) > MAX_SEGMENTS:
+        group += _within_budget(rest, MERGE_BUDGET - sum(s.doc_count() for s in group))
+    if len(group) < 2 and not any(s.deleted_count() for s in group):
+        return []
+    return [group]
+
+
+def _within_budget(segments: list, budget: int | None = None) -> list:
+    budget = MERGE_BUDGET if budget is None else budget
+    taken, used = [], 0
+    for segment in segments:  # smallest first
+        if taken and used + segment.doc_count() > budget:
+            break
+        taken.append(segment)
+        used += segment.doc_count()
+    return taken
 
 
 def merge_small_segments(gen: Generation) -> int:
@@ -214,17 +232,33 @@ def _copy_postings(storage, readers, docmaps, lengths, merged, codec, schema) ->
                 _write_term(fieldwriter, writer, field, current, postings, field_lengths)
                 current, postings = btext, _Postings()
             ids, weights, values = _read_postings(readers[n], fieldname, btext, field)
-            docmap = docmaps[n]
-            for docnum, weight, value in zip(ids, weights, values, strict=True):
-                new = int(docmap[docnum])
-                if new >= 0:
-                    postings.docs.append(new)
-                    postings.weights.append(weight)
-                    if value:
-                        postings.values.append(value)
+            _append_renumbered(postings, docmaps[n], ids, weights, values)
         _write_term(fieldwriter, writer, field, current, postings, field_lengths)
         fieldwriter.finish_field()
     fieldwriter.close()
+
+
+def _append_renumbered(postings: _Postings, docmap: np.ndarray, ids, weights, values) -> None:
+    """Add a segment's postings of a term, renumbered, leaving out deleted documents."""
+    if len(ids) < 64:
+        for docnum, weight, value in zip(ids, weights, values, strict=True):
+            new = int(docmap[docnum])
+            if new >= 0:
+                postings.docs.append(new)
+                postings.weights.append(weight)
+                if value:
+                    postings.values.append(value)
+        return
+    new = docmap[np.fromiter(ids, dtype=np.int64, count=len(ids))]
+    keep = new >= 0
+    if keep.all():
+        postings.docs.frombytes(new.astype(np.uint32).tobytes())
+        postings.weights.extend(weights)
+        postings.values.extend(v for v in values if v)
+        return
+    postings.docs.frombytes(new[keep].astype(np.uint32).tobytes())
+    postings.weights.extend(w for w, k in zip(weights, keep.tolist(), strict=True) if k)
+    postings.values.extend(v for v, k in zip(values, keep.tolist(), strict=True) if k and v)
 
 
 def _write_term(fieldwriter, writer, field, btext, postings, lengths) -> None:

@@ -61,7 +61,12 @@ def highlight_terms(tree, clauses=()) -> set[str]:
                 words.update(alt.terms)
 
     def walk(node):
-        if isinstance(node, (q.Term, q.Fuzzy, q.Prefix)) and node.field not in ("ticker", "exchange", "type", "language"):
+        if isinstance(node, (q.Term, q.Fuzzy, q.Prefix)) and node.field not in (
+            "ticker",
+            "exchange",
+            "type",
+            "language",
+        ):
             words.update(tok.text for tok in QUERY_ANALYZER(node.text))
         elif isinstance(node, q.Phrase):
             for word in node.words:
@@ -225,7 +230,9 @@ def _term(node: q.Term) -> wq.Query:
 
 def expansions_for(clauses) -> dict:
     """The leaves of a query tree that whoosh_rank widened, with the Whoosh queries that replace them."""
-    return {clause.leaf: clause.whoosh_query() for clause in clauses if len(clause.alternatives) > 1 or _expanded(clause)}
+    return {
+        clause.leaf: clause.whoosh_query() for clause in clauses if len(clause.alternatives) > 1 or _expanded(clause)
+    }
 
 
 def _expanded(clause) -> bool:

@@ -8,8 +8,9 @@
 - Typo tolerance: a word the index does not know (or barely knows, next to a far more common spelling one
   edit away) also searches the index's spellings one edit away, at a lower weight.
 - Abbreviations: "Q3" also finds "third quarter", "CEO" "chief executive officer".
+- Headline: each query word found in the headline, however common, raises the score by a share: what a
+  release is about is in its headline.
 - Issuer: a ticker typed as a plain word ("CSX") favours the releases of that issuer.
-- Proximity: query words standing side by side in a release's headline or lede earn a bonus.
 
 The clauses built here also widen the match set (misspellings, abbreviations, expanded wildcards), so what
 is counted and what is ranked stay the same set: see whoosh_query.translate.
@@ -20,7 +21,7 @@ from __future__ import annotations
 import math
 import re
 import weakref
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 from whoosh import query as wq
@@ -51,6 +52,9 @@ SYMBOL_WEIGHT = 4.0
 COORD_POWER = 2.0
 # A clause scoring this share of its best score over the index counts as fully matched for coordination.
 COVER_SHARE = 0.25
+# Score multiplier 1 + TITLE_BONUS * (share of the query's clauses found in the headline).
+TITLE_BONUS = 1.0
+TITLE_FIELDS = ("headline", "subheadline")
 # Weight of a spelling one edit away from a word the index does not know.
 TYPO_WEIGHT = 0.7
 # A known but rare word also searches a spelling one edit away that is this many times more common.
@@ -85,9 +89,6 @@ ABBREVIATIONS = {
     "agm": "annual general meeting",
     "yoy": "year over year",
 }
-# Bonus for two query words side by side in these fields, as a share of the pair's own scores.
-PROXIMITY_FIELDS = {"headline": 0.5, "subheadline": 0.3, "lede": 0.25}
-RERANK_DEPTH = 100
 # Fields that filter (ticker:, type:, ...) rather than rank.
 FILTER_FIELDS = ("ticker", "exchange", "type", "language")
 
@@ -161,24 +162,6 @@ class IndexStats:
             return _EMPTY[0]
         docs = self.searcher.docs_for_query(wq.Phrase(fieldname, list(words), slop=slop))
         return np.fromiter(docs, dtype=np.int64)
-
-    def positions(self, fieldname: str, text: str, docs: list[int]) -> dict[int, list[int]]:
-        """Word positions of a term in a field, for those of the given documents (sorted) that contain it."""
-        found: dict[int, list[int]] = {}
-        if fieldname not in self.schema or not self.schema[fieldname].format.supports("positions"):
-            return found
-        for leaf, base in self.reader.leaf_readers():
-            local = [d - base for d in docs if base <= d < base + leaf.doc_count_all()]
-            if not local or (fieldname, text) not in leaf:
-                continue
-            matcher = leaf.postings(fieldname, text)
-            for docnum in local:
-                if not matcher.is_active():
-                    break
-                matcher.skip_to(docnum)
-                if matcher.is_active() and matcher.id() == docnum:
-                    found[docnum + base] = matcher.value_as("positions")
-        return found
 
     def doc_frequency(self, fieldnames, text: str) -> int:
         """Documents containing text in any of the fields (an upper bound: the sum over fields)."""
@@ -279,11 +262,6 @@ class Clause:
     alternatives: list[Alternative]
     typed: str = ""
 
-    @property
-    def words(self) -> set[str]:
-        """Index terms standing for this clause as one running word (for proximity)."""
-        return {a.terms[0] for a in self.alternatives if len(a.terms) == 1 and not a.phrase}
-
     def whoosh_query(self) -> wq.Query:
         """Everything this clause matches, alternatives included."""
         return wq.Or([a.whoosh_query() for a in self.alternatives])
@@ -309,7 +287,9 @@ def edits1(word: str) -> set[str]:
     return set(deletes + transposes + replaces + inserts) - {word}
 
 
-def spelling_variants(stats: IndexStats, word: str, fieldnames=("headline", "lede", "body")) -> list[tuple[str, str, int]]:
+def spelling_variants(
+    stats: IndexStats, word: str, fieldnames=("headline", "lede", "body")
+) -> list[tuple[str, str, int]]:
     """Spellings one edit away that the index knows: (spelling, index term, documents), commonest first."""
     lowered = word.lower()
     if len(lowered) < 4 or not lowered.isalpha():
@@ -422,7 +402,35 @@ def build_clauses(stats: IndexStats, tree, deadline: q.Deadline | None = None) -
             clauses.append(clause)
         if deadline is not None:
             deadline.check()
+    _add_short_forms(clauses)
     return clauses
+
+
+def _short_forms() -> dict[tuple[str, ...], str]:
+    """Long forms as index terms -> their abbreviation ("second quarter" -> "q2"), the first one listed."""
+    found: dict[tuple[str, ...], str] = {}
+    for short, long_form in ABBREVIATIONS.items():
+        found.setdefault(tuple(_analyzed(long_form)), short)
+    return found
+
+
+def _add_short_forms(clauses: list[Clause]) -> None:
+    """Words typed in full ("second quarter") also find their abbreviation ("Q2") in releases."""
+    forms = _short_forms()
+    singles = [
+        (i, c) for i, c in enumerate(clauses) if isinstance(c.leaf, q.Term) and len(c.alternatives[0].terms) == 1
+    ]
+    terms = [c.alternatives[0].terms[0] for _, c in singles]
+    for size in (3, 2):
+        for start in range(len(singles) - size + 1):
+            window = singles[start : start + size]
+            if window[-1][0] - window[0][0] != size - 1:
+                continue  # not typed side by side
+            short = forms.get(tuple(terms[start : start + size]))
+            if short:
+                for _, clause in window:
+                    fields_ = clause.alternatives[0].fields
+                    clause.alternatives.append(Alternative(fields_, (short,), weight=ABBREVIATION_WEIGHT, label=short))
 
 
 def _clause(stats: IndexStats, leaf, deadline) -> Clause | None:
@@ -513,15 +521,16 @@ def _looks_like_ticker(stats: IndexStats, text: str, tokens: tuple[str, ...]) ->
 class Scored:
     """Every document's score (0 where nothing matched), with the parts it is made of."""
 
-    total: np.ndarray  # base * coverage ** COORD_POWER
+    total: np.ndarray  # base * multiplier
     base: np.ndarray  # sum of the clauses' scores
-    coverage: np.ndarray  # rarity-weighted share of the clauses matched
+    multiplier: np.ndarray  # coordination (share of the clauses matched) and headline matches
     clause_scores: list[np.ndarray]
     clauses: list[Clause]
 
 
-def _alternative_scores(stats: IndexStats, alt: Alternative, deadline) -> np.ndarray:
-    docs_parts, contrib_parts = [], []
+def _alternative_scores(stats: IndexStats, alt: Alternative, deadline) -> tuple[np.ndarray, np.ndarray | None]:
+    """BM25F scores of one alternative in every document, and where it is in the headline (None: nowhere)."""
+    docs_parts, contrib_parts, title_docs = [], [], []
     for fieldname in alt.fields:
         weight = FIELD_WEIGHTS.get(fieldname, 1.0)
         if weight <= 0 or fieldname not in stats.schema:
@@ -529,15 +538,17 @@ def _alternative_scores(stats: IndexStats, alt: Alternative, deadline) -> np.nda
         norm = stats.norm(fieldname)
         if alt.phrase:
             docs = stats.phrase_docs(fieldname, alt.terms, alt.slop)
-            if len(docs):
-                docs_parts.append(docs)
-                contrib_parts.append(weight / norm[docs])
+            contrib = weight / norm[docs]
         else:
-            for term in alt.terms:
-                docs, freqs = stats.postings(fieldname, term)
-                if len(docs):
-                    docs_parts.append(docs)
-                    contrib_parts.append(weight * freqs / norm[docs])
+            found = [stats.postings(fieldname, term) for term in alt.terms]
+            docs = np.concatenate([f[0] for f in found]) if found else _EMPTY[0]
+            freqs = np.concatenate([f[1] for f in found]) if found else _EMPTY[1]
+            contrib = weight * freqs / norm[docs]
+        if len(docs):
+            docs_parts.append(docs)
+            contrib_parts.append(contrib)
+            if fieldname in TITLE_FIELDS:
+                title_docs.append(docs)
         if deadline is not None:
             deadline.check()
     if alt.symbol:
@@ -546,24 +557,35 @@ def _alternative_scores(stats: IndexStats, alt: Alternative, deadline) -> np.nda
             docs_parts.append(docs)
             contrib_parts.append(np.full(len(docs), SYMBOL_WEIGHT, dtype=np.float32))
     if not docs_parts:
-        return np.zeros(stats.size, dtype=np.float32)
+        return np.zeros(stats.size, dtype=np.float32), None
     docs = np.concatenate(docs_parts)
     tfn = np.bincount(docs, weights=np.concatenate(contrib_parts), minlength=stats.size)
     df = int(np.count_nonzero(tfn))
     idf = math.log(1 + (stats.count - df + 0.5) / (df + 0.5))
-    return (alt.weight * idf * tfn * (K1 + 1) / (K1 + tfn)).astype(np.float32)
+    scores = (alt.weight * idf * tfn * (K1 + 1) / (K1 + tfn)).astype(np.float32)
+    in_title = None
+    if title_docs:
+        in_title = np.zeros(stats.size, dtype=bool)
+        in_title[np.concatenate(title_docs)] = True
+    return scores, in_title
 
 
 def score(stats: IndexStats, clauses: list[Clause], mask: np.ndarray, deadline=None) -> Scored:
     """Score every document in mask against the clauses (0 elsewhere)."""
     clause_scores = []
+    title_share = np.zeros(stats.size, dtype=np.float32)
     for clause in clauses:
         best = np.zeros(stats.size, dtype=np.float32)
+        in_title = np.zeros(stats.size, dtype=bool)
         for alt in clause.alternatives:
             if alt.weight > 0:
-                np.maximum(best, _alternative_scores(stats, alt, deadline), out=best)
+                scores, title = _alternative_scores(stats, alt, deadline)
+                np.maximum(best, scores, out=best)
+                if title is not None:
+                    in_title |= title
         best[~mask] = 0
         clause_scores.append(best)
+        title_share += in_title
     base = np.zeros(stats.size, dtype=np.float32)
     coverage = np.zeros(stats.size, dtype=np.float32)
     # A clause's importance is its best score: rare words weigh more, words the index lacks nothing.
@@ -576,34 +598,19 @@ def score(stats: IndexStats, clauses: list[Clause], mask: np.ndarray, deadline=N
             # in a huge text covers less than the same word in a headline or a lede.
             covered = np.minimum(s / np.float32(COVER_SHARE * imp), 1.0)
             coverage += covered * np.float32(imp / weight_sum)
-    total = base * coverage**COORD_POWER if weight_sum > 0 else base
-    return Scored(total, base, coverage, clause_scores, clauses)
+    # What a release is about is in its headline: each query word there, common or rare, adds a share.
+    multiplier = coverage**COORD_POWER * (1 + TITLE_BONUS * title_share / max(1, len(clauses)))
+    total = base * multiplier if weight_sum > 0 else base
+    return Scored(total, base, multiplier, clause_scores, clauses)
 
 
 def rank(
-    stats: IndexStats,
-    scored: Scored,
-    mask: np.ndarray,
-    count: int,
-    tiebreak: np.ndarray | None = None,
-    proximity: bool = True,
+    scored: Scored, mask: np.ndarray, count: int, tiebreak: np.ndarray | None = None
 ) -> tuple[list[int], dict[int, float]]:
-    """The count best documents of mask, best first, with their scores.
-
-    The best RERANK_DEPTH get a second look: the proximity of the query words in headline and lede.
-    Equal scores go by tiebreak, highest first (the date: newer first).
-    """
-    depth = max(count, RERANK_DEPTH)
-    order = top_documents(scored.total, mask, depth, tiebreak)
-    head = order[:RERANK_DEPTH]
-    finals = {d: float(scored.total[d]) for d in order}
-    if proximity and len(scored.clauses) > 1:
-        for docnum, extra in proximity_bonus(stats, scored, head).items():
-            finals[docnum] = float((scored.base[docnum] + extra) * scored.coverage[docnum] ** COORD_POWER)
-        rank_of = {d: i for i, d in enumerate(head)}
-        head.sort(key=lambda d: (-finals[d], rank_of[d]))
-    order = head + order[RERANK_DEPTH:]
-    return order[:count], finals
+    """The count best documents of mask, best first, with their scores; equal scores go by tiebreak,
+    highest first (the date: newer first)."""
+    order = top_documents(scored.total, mask, count, tiebreak)
+    return order, {d: float(scored.total[d]) for d in order}
 
 
 def top_documents(total: np.ndarray, mask: np.ndarray, count: int, tiebreak: np.ndarray | None = None) -> list[int]:
@@ -622,37 +629,6 @@ def top_documents(total: np.ndarray, mask: np.ndarray, count: int, tiebreak: np.
     return docs[order][:count].tolist()
 
 
-# ---- Proximity: a second look at the best candidates ---------------------------------------------
-
-
-def proximity_bonus(stats: IndexStats, scored: Scored, docs: list[int]) -> dict[int, float]:
-    """Extra score for consecutive query words that stand side by side (stop words aside) in a headline or lede."""
-    clauses = scored.clauses
-    pairs = []
-    for i in range(len(clauses) - 1):
-        left, right = clauses[i].words, clauses[i + 1].words
-        if left and right:
-            pairs.append((i, left, right))
-    bonus: dict[int, float] = {}
-    if not pairs or not docs:
-        return bonus
-    wanted = sorted(docs)
-    terms = {t for _, left, right in pairs for t in left | right}
-    for fieldname, weight in PROXIMITY_FIELDS.items():
-        positions = {term: stats.positions(fieldname, term, wanted) for term in terms}
-        for i, left, right in pairs:
-            for docnum in wanted:
-                if _adjacent(docnum, left, right, positions):
-                    pair_score = scored.clause_scores[i][docnum] + scored.clause_scores[i + 1][docnum]
-                    bonus[docnum] = bonus.get(docnum, 0.0) + weight * float(pair_score)
-    return bonus
-
-
-def _adjacent(docnum: int, left: set[str], right: set[str], positions: dict[str, dict[int, list[int]]]) -> bool:
-    after = {p + 1 for term in left for p in positions[term].get(docnum, ())}
-    return bool(after) and any(p in after for term in right for p in positions[term].get(docnum, ()))
-
-
 # ---- The plan of one search ---------------------------------------------------------------------------
 
 
@@ -663,14 +639,13 @@ class Plan:
     stats: IndexStats
     clauses: list[Clause]
     deadline: q.Deadline | None = None
-    proximity: bool = True  # the clauses are the query's words in the order typed
 
     def rank(self, mask: np.ndarray, count: int, tiebreak: np.ndarray | None = None) -> tuple[list[int], dict]:
         """The count best documents of mask, best first, and their scores."""
         if not self.clauses:
             return top_documents(np.zeros(self.stats.size, dtype=np.float32), mask, count, tiebreak), {}
         scored = score(self.stats, self.clauses, mask, self.deadline)
-        return rank(self.stats, scored, mask, count, tiebreak, self.proximity)
+        return rank(scored, mask, count, tiebreak)
 
 
 def plan_query(searcher, tree, deadline: q.Deadline | None = None) -> Plan:
@@ -704,10 +679,10 @@ def related_plan(stats: IndexStats, stored: dict, numterms: int = RELATED_TERMS)
     weighted.sort(reverse=True)
     top = weighted[:numterms]
     if not top:
-        return Plan(stats, [], proximity=False)
+        return Plan(stats, [])
     best = top[0][0]
     clauses = [
         Clause(q.Term(term), [Alternative(RELATED_FIELDS, (term,), weight=value / best, label=term)], term)
         for value, term in top
     ]
-    return Plan(stats, clauses, proximity=False)
+    return Plan(stats, clauses)

@@ -17,6 +17,7 @@ import sys
 import zlib
 from array import array
 from collections.abc import Callable
+from dataclasses import dataclass
 from itertools import chain
 from pickle import dumps
 
@@ -24,6 +25,7 @@ from whoosh import fields as wf
 from whoosh.analysis import (
     CharsetFilter,
     CompositeAnalyzer,
+    IDTokenizer,
     LowercaseFilter,
     RegexTokenizer,
     StopFilter,
@@ -31,7 +33,7 @@ from whoosh.analysis import (
 )
 from whoosh.analysis.morph import StemFilter
 from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3PostingsWriter, W3TermInfo
-from whoosh.formats import Positions
+from whoosh.formats import Existence, Positions
 from whoosh.system import pack_int, pack_long, pack_ushort
 from whoosh.util.numeric import byte_to_length, length_to_byte
 
@@ -42,17 +44,45 @@ COMPRESS_FROM = 256
 _TERMINFO = W3TermInfo._struct
 # Distinct words remembered by a field's word pipeline before it starts afresh (bounds memory).
 WORD_CACHE_LIMIT = 400_000
+PLAIN_CACHE_LIMIT = 50_000
 
 
 # ---- Analysis ---------------------------------------------------------------------------------
 
 
-def word_pipeline(analyzer) -> tuple[re.Pattern, Callable[[str], str | None], bool] | None:
-    """For analyzers made of a regex tokenizer and per-word filters: (tokenizer regex, word -> term
-    or None when the word is dropped, whether dropped words renumber positions); None otherwise.
+@dataclass
+class WordPipeline:
+    """An analyzer seen as a function of each word alone, which can then be cached per word.
 
-    Such an analyzer's output is a function of each word alone, so it can be cached per word. Known
-    Whoosh filters are recognised; a custom filter takes part by having a per_word(word) method.
+    positions says how words dropped (stop words) affect the positions of the others: "original"
+    (unchanged), "renumber" (StopFilter(renumber=True): consecutive from the first word kept) or
+    "parts-share" (a position filter: consecutive from 0 over words kept, and the parts of a compound
+    word share the position of the last word kept).
+    """
+
+    expression: re.Pattern
+    term_of: Callable[[str], str | None]  # a word -> its term, or None when dropped
+    parts_of: Callable[[str], list[str]] | None  # a word -> terms of its parts (compound words)
+    positions: str
+
+    def analyse(self, word: str):
+        """A word's cached form: its term (bytes), None when dropped, or (term or None, part terms)."""
+        term = self.term_of(word)
+        main = term.encode("utf-8") if term is not None else None
+        if self.parts_of is not None:
+            parts = tuple(part.encode("utf-8") for part in self.parts_of(word))
+            if parts:
+                return (main, parts)
+        return main
+
+
+def word_pipeline(analyzer) -> WordPipeline | None:
+    """The analyzer as a WordPipeline when it is a regex tokenizer followed by per-word filters; else None.
+
+    Known Whoosh filters are recognised. A custom filter takes part by declaring what it does:
+    per_word(word) -> word or None (a mapping, None drops the word); word_parts(word) -> list of parts
+    indexed beside the word (after the filters that follow); parts_share_position = True (a filter that
+    numbers words kept from 0, parts sharing the last word's position).
     """
     if not isinstance(analyzer, CompositeAnalyzer) or not analyzer.items:
         return None
@@ -60,7 +90,9 @@ def word_pipeline(analyzer) -> tuple[re.Pattern, Callable[[str], str | None], bo
     if type(tokenizer) is not RegexTokenizer or tokenizer.gaps:
         return None
     steps: list[Callable[[str], str | None]] = []
-    renumber = True
+    split_at, splitter = None, None
+    positions = "renumber"
+    numbered = False
     for item in filters:
         kind = type(item)
         if kind is LowercaseFilter:
@@ -70,7 +102,9 @@ def word_pipeline(analyzer) -> tuple[re.Pattern, Callable[[str], str | None], bo
         elif kind is CharsetFilter:
             steps.append(lambda text, table=item.charmap: text.translate(table))
         elif kind is StopFilter:
-            renumber = item.renumber
+            if numbered:
+                return None  # words dropped after numbering leave gaps this pipeline does not model
+            positions = "renumber" if item.renumber else "original"
 
             def stop(text, stops=item.stops, lo=item.min, hi=item.max):
                 if len(text) < lo or (hi is not None and len(text) > hi) or text in stops:
@@ -81,19 +115,37 @@ def word_pipeline(analyzer) -> tuple[re.Pattern, Callable[[str], str | None], bo
         elif kind is StemFilter:
             steps.append(lambda text, stem=item._stem, ignore=item.ignore: text if text in ignore else stem(text))
         elif callable(getattr(item, "per_word", None)):
-            # A custom filter that declares its effect on one word (word -> word, or None to drop it).
             steps.append(item.per_word)
+        elif callable(getattr(item, "word_parts", None)) and splitter is None and not numbered:
+            split_at, splitter = len(steps), item.word_parts
+        elif getattr(item, "parts_share_position", False) and not numbered:
+            numbered, positions = True, "parts-share"
         else:
             return None
+    if splitter is not None and not numbered:
+        return None  # parts without a position rule: not modelled
 
-    def term_of(word: str) -> str | None:
-        for step in steps:
+    def run(chain, word: str) -> str | None:
+        for step in chain:
             word = step(word)
             if word is None:
                 return None
         return word
 
-    return tokenizer.expression, term_of, renumber
+    before, after = steps[:split_at], steps[split_at:]
+
+    def parts_of(word: str) -> list[str]:
+        head = run(before, word)
+        if head is None:
+            return []
+        return [term for part in splitter(head) if (term := run(after, part)) is not None]
+
+    return WordPipeline(
+        tokenizer.expression,
+        lambda word: run(steps, word),
+        parts_of if splitter is not None else None,
+        positions,
+    )
 
 
 class _Postings:
@@ -111,44 +163,71 @@ class _PositionsField:
     """Indexes one TEXT field with positions straight into a segment's posting lists."""
 
     def __init__(self, field: wf.FieldType):
-        self.expression, self._term_of, self.renumber = word_pipeline(field.analyzer)
-        self.boost = field.format.field_boost
-        self._terms: dict[str, bytes | None] = {}
+        self.pipeline = word_pipeline(field.analyzer)
+        self.boost = float(field.format.field_boost)
+        self._words: dict[str, object] = {}  # word -> WordPipeline.analyse(word)
         self._single: dict[int, bytes] = {}  # position -> encoded [position], the commonest value
         self._encode = Positions().encode
 
-    def add(self, value: str, docnum: int, table: dict) -> tuple[int, int]:
-        """Add the field's terms for one document to table (term -> _Postings); return its length
-        (words kept) and the number of postings added."""
-        terms = self._terms
-        if len(terms) > WORD_CACHE_LIMIT:
-            terms.clear()
-        expression = self.expression
-        words = expression.findall(value) if not expression.groups else [m.group(0) for m in expression.finditer(value)]
-        get = terms.get
+    def _positions(self, words: list[str]) -> dict[bytes, list[int]]:
+        """Each term of the words with its positions, as the analyzer would number them."""
+        cache = self._words
+        if len(cache) > WORD_CACHE_LIMIT:
+            cache.clear()
+        get = cache.get
         mapped = [get(word, _UNKNOWN) for word in words]
         if _UNKNOWN in mapped:
-            term_of = self._term_of
-            for i, term in enumerate(mapped):
-                if term is _UNKNOWN:
-                    text = term_of(words[i])
-                    mapped[i] = terms[words[i]] = text.encode("utf-8") if text is not None else None
+            analyse = self.pipeline.analyse
+            for i, form in enumerate(mapped):
+                if form is _UNKNOWN:
+                    mapped[i] = cache[words[i]] = analyse(words[i])
+        rule = self.pipeline.positions
         positions: dict[bytes, list[int]] = {}
-        if None in mapped:
-            if self.renumber:
-                first = next((i for i, term in enumerate(mapped) if term is not None), 0)
-                kept = [term for term in mapped if term is not None]
-                pairs = enumerate(kept, first)
-            else:
-                pairs = ((i, term) for i, term in enumerate(mapped) if term is not None)
-        else:
+        if rule == "parts-share" and any(type(form) is tuple for form in mapped):
+            pos = -1
+            for form in mapped:
+                if form is None:
+                    continue
+                if type(form) is tuple:
+                    main, parts = form
+                else:
+                    main, parts = form, ()
+                if main is not None:
+                    pos += 1
+                    found = positions.get(main)
+                    if found is None:
+                        positions[main] = [pos]
+                    else:
+                        found.append(pos)
+                shared = pos if pos > 0 else 0
+                for part in parts:
+                    found = positions.get(part)
+                    if found is None:
+                        positions[part] = [shared]
+                    else:
+                        found.append(shared)
+            return positions
+        if None not in mapped:
             pairs = enumerate(mapped)
+        elif rule == "original":
+            pairs = ((i, form) for i, form in enumerate(mapped) if form is not None)
+        else:
+            first = 0 if rule == "parts-share" else next((i for i, form in enumerate(mapped) if form is not None), 0)
+            pairs = enumerate([form for form in mapped if form is not None], first)
         for pos, term in pairs:
             found = positions.get(term)
             if found is None:
                 positions[term] = [pos]
             else:
                 found.append(pos)
+        return positions
+
+    def add(self, value: str, docnum: int, table: dict) -> tuple[int, int]:
+        """Add the field's terms for one document to table (term -> _Postings); return its length
+        (words kept) and the number of postings added."""
+        expression = self.pipeline.expression
+        words = expression.findall(value) if not expression.groups else [m.group(0) for m in expression.finditer(value)]
+        positions = self._positions(words)
         boost = self.boost
         single = self._single
         encode = self._encode
@@ -165,13 +244,36 @@ class _PositionsField:
             else:
                 encoded = encode(poslist)
             postings.docs.append(docnum)
-            postings.weights.append(freq * 1.0 * boost)
+            postings.weights.append(freq * boost)
             postings.values.append(encoded)
             length += freq
         return length, len(positions)
 
 
 _UNKNOWN = object()
+
+
+def plain_indexer(field: wf.FieldType) -> Callable[[object], list]:
+    """Index values of a field without positions: an ID's value is its one term; others (keywords, dates)
+    are cached per value, since few distinct values repeat across releases."""
+    fmt = field.format
+    if type(field) is wf.ID and type(field.analyzer) is IDTokenizer and type(fmt) is Existence:
+        boost = fmt.field_boost
+        return lambda value: [(value.encode("utf-8"), 1, boost, b"")]
+    cache: dict = {}
+
+    def index(value) -> list:
+        try:
+            found = cache.get(value)
+        except TypeError:  # a list of values: not cached
+            return list(field.index(value))
+        if found is None:
+            if len(cache) > PLAIN_CACHE_LIMIT:
+                cache.clear()
+            found = cache[value] = list(field.index(value))
+        return found
+
+    return index
 
 
 def fast_field(field: wf.FieldType) -> _PositionsField | None:
@@ -245,6 +347,19 @@ class _BulkPostingsWriter(W3PostingsWriter):
         self._new_block()
 
 
+def unwritable_field(doc: dict) -> str | None:
+    """The first field of a document whose text cannot be stored as UTF-8 (lone surrogates), or None."""
+    for name, value in doc.items():
+        values = value if isinstance(value, (list, tuple)) else (value,)
+        for item in values:
+            if isinstance(item, str):
+                try:
+                    item.encode("utf-8")
+                except UnicodeEncodeError:
+                    return name
+    return None
+
+
 class SegmentBuilder:
     """Inverts documents in memory and writes them as one Whoosh segment in an index folder."""
 
@@ -266,6 +381,7 @@ class SegmentBuilder:
             for name, field in schema.items()
             if field.indexed and name not in self._facet_fields and (fast := fast_field(field)) is not None
         }
+        self._plain = {name: plain_indexer(field) for name, field in schema.items() if field.indexed}
         self.posting_count = 0
 
     def memory_estimate(self) -> int:
@@ -295,7 +411,7 @@ class SegmentBuilder:
                     length, added = fast.add(value, docnum, table)
                     self.posting_count += added
                 else:
-                    items = list(field.index(value))
+                    items = self._plain[fieldname](value)
                     for term, freq, weight, encoded in items:
                         postings = table.get(term)
                         if postings is None:

@@ -20,6 +20,7 @@ from .archive import ARCHIVE_SUFFIXES, archive_kind, is_archive_path, iter_archi
 
 # A single release is rarely over a megabyte; far larger files are mistakes or attacks.
 MAX_FILE_BYTES = 10 * 1024 * 1024
+TEXT_SUFFIXES = {".txt", ".text", ""}
 MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown"}
 JSON_SUFFIXES = {".json", ".jsonl", ".ndjson"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
@@ -96,12 +97,14 @@ def detect_format(path: str, head: str) -> str:
     stripped = head.lstrip("\ufeff \t\r\n")
     suffix = Path(path).suffix.lower()
     if stripped.startswith("<"):
-        lowered = stripped[:3000].lower()
-        if lowered.startswith("<!doctype html") or re.search(r"<html[\s>]", lowered[:1500]):
+        if stripped[:15].lower().startswith("<!doctype html"):
             return "html"
+        # The root element names the format; XHTML inside a NewsML item does not make the file a web page.
         body = re.sub(r"<!--.*?-->|<\?.*?\?>|<!DOCTYPE[^>]*>", "", stripped[:5000], flags=re.S | re.I)
         root = _ROOT_RE.search(body)
         name = root.group(1).split(":")[-1].lower() if root else ""
+        if name == "html":
+            return "html"
         if name in ("newsml",):
             return "newsml12"
         if name in ("newsitem", "newsmessage", "packageitem"):
@@ -110,6 +113,8 @@ def detect_format(path: str, head: str) -> str:
             return "feed"
         if suffix in HTML_SUFFIXES or name in ("body", "div", "p", "article", "head"):
             return "html"
+        if suffix in TEXT_SUFFIXES | MARKDOWN_SUFFIXES and not stripped.startswith("<?xml"):
+            return "markdown" if suffix in MARKDOWN_SUFFIXES else "text"  # a text release that opens with a tag
         return "xml"
     if stripped.startswith(("{", "[")) and suffix not in MARKDOWN_SUFFIXES | {".txt"}:
         return "json"
@@ -125,7 +130,9 @@ def detect_format(path: str, head: str) -> str:
 def parse_bytes(path: str, data: bytes) -> list[Release]:
     """Parse one file's bytes into releases, or raise ParseError saying why not."""
     if len(data) > MAX_FILE_BYTES:
-        raise ParseError(path, f"file too large ({len(data) // 1024 // 1024} MB; the limit is {MAX_FILE_BYTES // 1024 // 1024} MB)")
+        raise ParseError(
+            path, f"file too large ({len(data) // 1024 // 1024} MB; the limit is {MAX_FILE_BYTES // 1024 // 1024} MB)"
+        )
     if archive_kind(data[:512], path):
         return _parse_archive_bytes(path, data)
     if not data.strip():
@@ -241,7 +248,9 @@ def read_source(path: str) -> Source:
     try:
         size = os.path.getsize(path)
         if size > MAX_FILE_BYTES:
-            raise ParseError(path, f"file too large ({size // 1024 // 1024} MB; the limit is {MAX_FILE_BYTES // 1024 // 1024} MB)")
+            raise ParseError(
+                path, f"file too large ({size // 1024 // 1024} MB; the limit is {MAX_FILE_BYTES // 1024 // 1024} MB)"
+            )
         with open(path, "rb") as handle:
             return Source(path, handle.read(MAX_FILE_BYTES + 1))
     except FileNotFoundError:
@@ -277,7 +286,9 @@ def iter_sources(paths: Iterable[str | os.PathLike]) -> Iterator[Source | ParseE
 def _maybe_archive(path: str) -> bool:
     # Named like an archive, or too large to be a release: worth a look at its first bytes.
     try:
-        return os.path.isfile(path) and (path.lower().endswith(ARCHIVE_SUFFIXES) or os.path.getsize(path) > MAX_FILE_BYTES)
+        return os.path.isfile(path) and (
+            path.lower().endswith(ARCHIVE_SUFFIXES) or os.path.getsize(path) > MAX_FILE_BYTES
+        )
     except OSError:
         return False
 

@@ -16,6 +16,7 @@ import os
 import posixpath
 import tarfile
 import zipfile
+import zlib
 from collections.abc import Iterator
 from typing import BinaryIO
 
@@ -147,18 +148,23 @@ def _zip_members(path: str, handle: BinaryIO, depth: int, budget: _Budget) -> It
         return
     with archive:
         for info in archive.infolist():
-            if info.is_dir() or skipped_name(info.filename):
-                continue
+            if info.is_dir() or skipped_name(info.filename) or info.file_size == 0:
+                continue  # folders, OS litter and empty placeholders are not releases
             member = _member_path(path, info.filename)
             stop = _count(path, budget)
             if stop:
                 yield stop
                 return
             if info.file_size > MAX_MEMBER_BYTES:
-                yield ParseError(member, f"file too large ({info.file_size // 1024 // 1024} MB unpacked; the limit is {MAX_MEMBER_BYTES // 1024 // 1024} MB)")
+                yield ParseError(
+                    member,
+                    f"file too large ({info.file_size // 1024 // 1024} MB unpacked; the limit is {MAX_MEMBER_BYTES // 1024 // 1024} MB)",
+                )
                 continue
             if info.compress_size and info.file_size / info.compress_size > MAX_RATIO and info.file_size > 1024 * 1024:
-                yield ParseError(member, f"refused: compressed {info.file_size // info.compress_size}:1, like a zip bomb")
+                yield ParseError(
+                    member, f"refused: compressed {info.file_size // info.compress_size}:1, like a zip bomb"
+                )
                 continue
             if info.flag_bits & 0x1:
                 yield ParseError(member, "encrypted member; decrypt the archive first")
@@ -216,7 +222,7 @@ def _tar_or_single(path: str, handle: BinaryIO, kind: str, depth: int, budget: _
     with archive:
         try:
             for info in archive:
-                if not info.isfile() or skipped_name(info.name):
+                if not info.isfile() or skipped_name(info.name) or info.size == 0:
                     continue
                 member = _member_path(path, info.name)
                 stop = _count(path, budget)
@@ -224,17 +230,13 @@ def _tar_or_single(path: str, handle: BinaryIO, kind: str, depth: int, budget: _
                     yield stop
                     return
                 if info.size > MAX_MEMBER_BYTES:
-                    yield ParseError(member, f"file too large ({info.size // 1024 // 1024} MB; the limit is {MAX_MEMBER_BYTES // 1024 // 1024} MB)")
+                    yield ParseError(
+                        member,
+                        f"file too large ({info.size // 1024 // 1024} MB; the limit is {MAX_MEMBER_BYTES // 1024 // 1024} MB)",
+                    )
                     continue
                 stream = archive.extractfile(info)
                 data = stream.read(MAX_MEMBER_BYTES + 1) if stream else b""
                 yield from _nested(member, data, depth, budget)
-        except (tarfile.TarError, OSError, EOFError, lzma.LZMAError, zlib_error()) as exc:
+        except (tarfile.TarError, OSError, EOFError, lzma.LZMAError, zlib.error) as exc:
             yield ParseError(path, f"damaged archive, read up to here: {exc}")
-
-
-def zlib_error() -> type[Exception]:
-    """zlib's error class (raised for corrupt gzip data)."""
-    import zlib
-
-    return zlib.error

@@ -24,7 +24,9 @@ _NOTICE_RE = re.compile(
     r"All\s+amounts|Press\s+Release|PRESS\s+RELEASE|News\s+Release|NEWS\s+RELEASE|CORRECTION|Correction|"
     r"Media\s+Alert|MEDIA\s+ALERT|Regulatory\s+News|Ad\s+hoc|News\s+Highlights|Highlights|HIGHLIGHTS|Key\s+)",
 )
-_BYLINE_RE = re.compile(r"^By\s+[A-Z][\w.'\u2019\-]+(?:\s+[A-Z][\w.'\u2019\-]+){0,3}(?:\s*[,|/\u2013\u2014-]\s*[\w .&'\u2019-]{2,50})?$")
+_BYLINE_RE = re.compile(
+    r"^By\s+[A-Z][\w.'\u2019\-]+(?:\s+[A-Z][\w.'\u2019\-]+){0,3}(?:\s*[,|/\u2013\u2014-]\s*[\w .&'\u2019-]{2,50})?$"
+)
 _BULLET_RE = re.compile(r"^(?:[*\u2022\u25cf\u25aa\-\u2013\u2014]|\d+[.)])\s+")
 # How far into a release a dateline may stand: after a subheadline, bullets and notices, not after the story.
 _DATELINE_SCAN = 10
@@ -50,7 +52,10 @@ class Draft:
 
 def build_release(path: str, draft: Draft) -> Release:
     """Assemble a Release from a Draft; text found in the release wins over guesses, metadata over path hints."""
-    links = list(draft.links) + links_in(draft.body)
+    draft.headline, draft.body = _valid_text(draft.headline), _valid_text(draft.body)
+    draft.subheadline = _valid_text(draft.subheadline) if draft.subheadline else None
+    draft.company = _valid_text(draft.company) if draft.company else None
+    links = [link for link in draft.links if link.startswith(("http://", "https://"))] + links_in(draft.body)
     paragraphs = _paragraphs(draft.body)
     headline = _one_line(clean_inline(draft.headline))
     subheadline = _one_line(clean_inline(draft.subheadline)) if draft.subheadline else None
@@ -120,6 +125,16 @@ def build_release(path: str, draft: Draft) -> Release:
     return release
 
 
+_SURROGATE_RE = re.compile(r"[\ud800-\udfff]")
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+def _valid_text(text: str) -> str:
+    """Text that can be stored and printed: lone surrogates and control characters (not tabs or newlines) replaced."""
+    text = _SURROGATE_RE.sub("\ufffd", text) if not text.isascii() else text
+    return _CONTROL_RE.sub(" ", text)
+
+
 def _one_line(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
@@ -150,9 +165,9 @@ def _take_dateline(paragraphs: list[str]) -> tuple[list[str], Dateline | None, l
         if found is not None:
             lead_in = paragraphs[:i] + ([found.lead] if found.lead else [])
             rest = paragraphs[i + 1 :]
-            lede = _strip_second_dateline(found.rest)
+            lede = _strip_second_dateline(found.rest, found.place)
             if not lede and rest:
-                lede, rest = _strip_second_dateline(rest[0]), rest[1:]
+                lede, rest = _strip_second_dateline(rest[0], found.place), rest[1:]
             return lead_in, found, ([lede] if lede else []) + rest
         # The story has begun: a long paragraph that is neither a bullet nor a notice ends the search.
         if len(para) > 400 and not _BULLET_RE.match(para) and not _NOTICE_RE.match(para):
@@ -160,20 +175,33 @@ def _take_dateline(paragraphs: list[str]) -> tuple[list[str], Dateline | None, l
     return [], None, paragraphs
 
 
-def _strip_second_dateline(text: str) -> str:
+def _strip_second_dateline(text: str, place: str | None) -> str:
     """Drop a release's own dateline printed after the wire's ('PLANO, TX / PR Karma / July 7, 2025' + 'Plano, TX —')."""
     second = find_dateline(text, glued_ok=False)
     if second is not None and not second.lead and len(second.text) < 120:
         return second.rest
+    if place:
+        # The same place again, in any case, followed by a dash: "Plano, TX — ...", "St Louis, MO. (May 28, 2025) –".
+        head = place.split(",")[0].replace(".", "").lower()
+        m = re.match(r"([A-Za-z .,'\-]{2,60}?)\s*(?:\([^)]{0,40}\))?\s*(?:--|[\u2013\u2014]|\s-)\s+", text)
+        if m and m.group(1).replace(".", "").lower().startswith(head):
+            return text[m.end() :]
     return text
 
 
 def _is_kicker(first: str, second: str) -> bool:
     """A short label line before the first sentence ("Altria Group, Inc. (MO)", "WHAT:") is not the lede."""
-    return len(first) < 80 and not re.search(r"[.!?\u201d\"]$", first) and len(second) > 2 * len(first) and len(first.split()) <= 10
+    return (
+        len(first) < 80
+        and not re.search(r"[.!?\u201d\"]$", first)
+        and len(second) > 2 * len(first)
+        and len(first.split()) <= 10
+    )
 
 
-def _take_subheadline(lead_in: list[str], paragraphs: list[str], has_dateline: bool) -> tuple[str | None, list[str], list[str]]:
+def _take_subheadline(
+    lead_in: list[str], paragraphs: list[str], has_dateline: bool
+) -> tuple[str | None, list[str], list[str]]:
     """A short line before the dateline (or opening a release without one) is its subheadline."""
     if lead_in:
         first = lead_in[0]
@@ -192,13 +220,19 @@ def _strip_dashes(text: str) -> str:
     return strip_bullet(re.sub(r"^[\-\u2013\u2014\s]+|[\-\u2013\u2014\s]+$", "", text)) or text
 
 
-def _pick_published(from_dateline: datetime | None, from_metadata: datetime | None, place: str | None) -> datetime | None:
+def _pick_published(
+    from_dateline: datetime | None, from_metadata: datetime | None, place: str | None
+) -> datetime | None:
     """The dateline's date wins; metadata of the same day wins when it adds a time and zone.
 
     A metadata timestamp in UTC is shown in the dateline place's zone when it is known, so that the local date
     is the one the release printed (a Business Wire item sent at 02:41 UTC on Jan 31 is dated Jan 30 in Greenwich).
     """
-    if from_metadata is not None and from_metadata.tzinfo is not None and from_metadata.utcoffset() == UTC.utcoffset(None):
+    if (
+        from_metadata is not None
+        and from_metadata.tzinfo is not None
+        and from_metadata.utcoffset() == UTC.utcoffset(None)
+    ):
         local = zone_for_place(place)
         if local is not None:
             from_metadata = from_metadata.astimezone(local)

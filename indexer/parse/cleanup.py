@@ -110,3 +110,16 @@ def split_paragraphs(text: str) -> list[str]:
 def strip_bullet(paragraph: str) -> str:
     """A paragraph without its leading bullet mark or Markdown heading hashes."""
     return re.sub(r"^(?:[*\u2022\u25cf\u25aa\-]|#{1,6})\s+", "", paragraph).strip()
+
+
+_ABBREVIATION_END_RE = re.compile(
+    r"(?:\b(?:Inc|Corp|Co|Ltd|Jr|Sr|Bros|Intl|St|Mass|Calif|Conn|Fla|Ill|Wash)|\b[A-Z]\.[A-Z])\.$", re.I
+)
+
+
+def trim_period(name: str) -> str:
+    """A name without a sentence's full stop, keeping an abbreviation's ('Acme Corp.' stays, 'Acme Labs.' loses it)."""
+    name = name.rstrip(" ,;")
+    if name.endswith(".") and not _ABBREVIATION_END_RE.search(name):
+        name = name[:-1].rstrip()
+    return name

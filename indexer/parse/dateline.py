@@ -48,8 +48,42 @@ _NOT_PLACE_WORDS = {
     "nyse", "tsx", "otc", "otcqb", "otcqx", "cse", "asx", "company", "companies",
 }  # fmt: skip
 # Place words that may stay in lower case ("the Netherlands", "Dillingen and Saar").
-_PLACE_CONNECTORS = {"and", "of", "the", "de", "du", "des", "la", "le", "el", "upon", "on", "am", "an", "der", "sur", "do", "da", "&"}
-_CORPORATE_WORDS = {"inc", "inc.", "llc", "ltd", "ltd.", "corp", "corp.", "co.", "plc", "l.p.", "lp", "gmbh", "ag", "s.a."}
+_PLACE_CONNECTORS = {
+    "and",
+    "of",
+    "the",
+    "de",
+    "du",
+    "des",
+    "la",
+    "le",
+    "el",
+    "upon",
+    "on",
+    "am",
+    "an",
+    "der",
+    "sur",
+    "do",
+    "da",
+    "&",
+}
+_CORPORATE_WORDS = {
+    "inc",
+    "inc.",
+    "llc",
+    "ltd",
+    "ltd.",
+    "corp",
+    "corp.",
+    "co.",
+    "plc",
+    "l.p.",
+    "lp",
+    "gmbh",
+    "ag",
+    "s.a.",
+}
 # Acronyms that stay upper case when a shouted place is title-cased.
 _KEEP_UPPER = {"USA", "U.S.A.", "UAE", "U.A.E.", "UK", "U.K.", "US", "U.S.", "D.C.", "DC", "NYC", "PRC", "SAR", "DIFC"}
 _ORG_END_RE = re.compile(r"\b(?:LLC|L\.L\.C\.|Inc\.?|Ltd\.?|Corp\.?|Co\.|LLP|PLC|GmbH|AG)\s*$")
@@ -158,7 +192,9 @@ def _split_lead(lead: str, glued_ok: bool) -> tuple[str, str | None]:
     if not glued_ok:
         return lead, None
     # A glue point: lower case or a full stop followed straight by a capital, or a sentence end and a space.
-    cuts = [m.end() for m in re.finditer(r"(?<=[a-z0-9)\].!?\u201d\"'%])(?=[A-Z])|(?<=[.!?\u201d\"])\s+(?=[A-Z])", stripped)]
+    cuts = [
+        m.end() for m in re.finditer(r"(?<=[a-z0-9)\].!?\u201d\"'%])(?=[A-Z])|(?<=[.!?\u201d\"])\s+(?=[A-Z])", stripped)
+    ]
     cuts += [m.end() for m in re.finditer(r"\s(?=[A-Z])|(?<=-)(?=[A-Z])", stripped)]
     for cut in sorted(set(cuts)):
         candidate = stripped[cut:].strip()
@@ -253,7 +289,9 @@ def _chain(paragraph: str, head: str, parts: list[_Part], glued_ok: bool) -> Dat
     )
 
 
-_PLACE_ONLY_RE = re.compile(r"([A-Z][A-Za-z.'\u2019\- ]{2,40}(?:,\s*[A-Za-z.'\u2019\- ]{2,30}){0,2}?)\s*(?:--|[\u2013\u2014]|\s-)\s+")
+_PLACE_ONLY_RE = re.compile(
+    r"([A-Z][A-Za-z.'\u2019\- ]{2,40}(?:,\s*[A-Za-z.'\u2019\- ]{2,30}){0,2}?)\s*(?:--|[\u2013\u2014]|\s-)\s+"
+)
 
 
 def _place_only(paragraph: str, glued_ok: bool) -> Dateline | None:

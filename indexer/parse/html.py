@@ -101,7 +101,9 @@ def _json_ld(soup: BeautifulSoup) -> dict:
         for item in items:
             kind = item.get("@type") if isinstance(item, dict) else None
             kinds = kind if isinstance(kind, list) else [kind]
-            if any(isinstance(k, str) and ("Article" in k or k in {"PressRelease", "Report", "BlogPosting"}) for k in kinds):
+            if any(
+                isinstance(k, str) and ("Article" in k or k in {"PressRelease", "Report", "BlogPosting"}) for k in kinds
+            ):
                 return item
     return {}
 
@@ -144,7 +146,11 @@ def _main_content(soup: BeautifulSoup) -> Tag:
     marked = soup.find(attrs={"itemprop": "articleBody"})
     if marked and len(marked.get_text(strip=True)) > 100:
         return marked
-    candidates = [t for t in soup.find_all(["div", "section", "article", "main"]) if _BODY_HINT_RE.search(" ".join([*(t.get("class") or []), t.get("id") or ""]))]
+    candidates = [
+        t
+        for t in soup.find_all(["div", "section", "article", "main"])
+        if _BODY_HINT_RE.search(" ".join([*(t.get("class") or []), t.get("id") or ""]))
+    ]
     candidates += soup.find_all(["article", "main"])
     candidates = [c for c in candidates if _paragraph_text(c) > 150]
     if candidates:
@@ -165,8 +171,18 @@ def parse_html(path: str, text: str) -> list[Release]:
     og_title = _meta(soup, "og:title", "twitter:title", "dc.title", "DC.title")
     published = parse_when(
         ld.get("datePublished")
-        or _meta(soup, "article:published_time", "og:published_time", "pubdate", "publishdate", "date", "dc.date",
-                 "DC.date.issued", "parsely-pub-date", "sailthru.date")  # fmt: skip
+        or _meta(
+            soup,
+            "article:published_time",
+            "og:published_time",
+            "pubdate",
+            "publishdate",
+            "date",
+            "dc.date",
+            "DC.date.issued",
+            "parsely-pub-date",
+            "sailthru.date",
+        )  # fmt: skip
     )
     site = _meta(soup, "og:site_name", "application-name")
     url = _meta(soup, "og:url") or (soup.find("link", rel="canonical") or {}).get("href")
@@ -177,9 +193,12 @@ def parse_html(path: str, text: str) -> list[Release]:
     _strip_furniture(soup)
     main = _main_content(soup)
     h1 = main.find("h1") or soup.find("h1")
-    headline = (ld.get("headline") if isinstance(ld.get("headline"), str) else None) or (
-        h1.get_text(" ", strip=True) if h1 else None
-    ) or og_title or (re.split(r"\s+[|\u2013\u2014-]\s+", title_tag)[0] if title_tag else None)
+    headline = (
+        (ld.get("headline") if isinstance(ld.get("headline"), str) else None)
+        or (h1.get_text(" ", strip=True) if h1 else None)
+        or og_title
+        or (re.split(r"\s+[|\u2013\u2014-]\s+", title_tag)[0] if title_tag else None)
+    )
     subheadline = None
     if h1 is not None:
         # A heading straight after the headline is its subheadline, never part of the headline.
@@ -199,7 +218,8 @@ def parse_html(path: str, text: str) -> list[Release]:
     draft = Draft(
         headline=headline or "",
         body=body,
-        subheadline=subheadline or (ld.get("alternativeHeadline") if isinstance(ld.get("alternativeHeadline"), str) else None),
+        subheadline=subheadline
+        or (ld.get("alternativeHeadline") if isinstance(ld.get("alternativeHeadline"), str) else None),
         published=published,
         wire=canonical_wire(site) or (canonical_wire(author.get("name")) if isinstance(author, dict) else None),
         language=(soup.html.get("lang") or "")[:2].lower() or None if soup.html else None,

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from .cleanup import trim_period
 from .dates import DATE_RE
 from .sections import About
 from .tickers import ListingGroup, listing_groups
@@ -32,7 +33,27 @@ _STRICT_LEGAL_RE = re.compile(
     r"GmbH|S\.p\.A\.|B\.V\.|Pty\.? Ltd\.?|Pte\.? Ltd\.?|P\.C\.|PLLC)(?![\w])"
 )
 # Words that join a name without being capitalised: "Bank of the West", "Procter & Gamble".
-_NAME_JOINERS = {"of", "and", "&", "for", "de", "du", "des", "la", "le", "the", "y", "et", "und", "van", "von", "der", "da", "do", "di"}
+_NAME_JOINERS = {
+    "of",
+    "and",
+    "&",
+    "for",
+    "de",
+    "du",
+    "des",
+    "la",
+    "le",
+    "the",
+    "y",
+    "et",
+    "und",
+    "van",
+    "von",
+    "der",
+    "da",
+    "do",
+    "di",
+}
 # Verbs that end a headline's subject ("Acme Announces ...", "Acme to Present ...").
 _VERBS = set(
     """
@@ -63,12 +84,13 @@ _APPOSITION_STARTS = {
     "creator", "pioneer", "parent", "subsidiary", "part", "division", "member", "home", "formerly", "doing", "dba",
     "d/b/a", "known", "headquartered", "based", "together", "along", "which", "who", "that", "inc", "inc.", "llc",
     "ltd", "ltd.", "corp", "corp.", "co.", "plc", "l.p.", "lp", "n.v.", "s.a.", "ag", "gmbh", "through", "via",
-    "america's", "canada's", "the", "world's", "europe's", "asia's", "a/k/a", "aka", "also", "or",
+    "america's", "canada's", "world's", "europe's", "asia's", "a/k/a", "aka", "also", "or",
 }  # fmt: skip
 _LEAD_NOISE_RE = re.compile(
     r"^(?:(?:Today|Yesterday|Now|Recently|This week|This month|Earlier today|Meanwhile)\s*,?\s+|(?:WHAT|WHO|WHEN|WHERE)\s*:\s*"
     r"|[\-\u2013\u2014*\u2022:]+\s*)+"
 )
+_LEGAL_WORD_RE = re.compile(r"(?:Inc|Corp|Co|Ltd|LLC|LLP|L\.P|LP|PLC|plc|N\.V|S\.A|AG|SE|GmbH|Limited|Corporation)\.?")
 _TOKEN_RE = re.compile(r"\(|\)|,|;|[^\s,;()]+")
 
 
@@ -95,7 +117,11 @@ def same_org(a: str | None, b: str | None) -> bool:
     if wa[0] == wb[0] and (len(wa[0]) >= 3 or wa[:2] == wb[:2]):
         return True
     joined_a, joined_b = "".join(wa), "".join(wb)
-    if joined_a == joined_b or (len(joined_a) >= 4 and joined_b.startswith(joined_a)) or (len(joined_b) >= 4 and joined_a.startswith(joined_b)):
+    if (
+        joined_a == joined_b
+        or (len(joined_a) >= 4 and joined_b.startswith(joined_a))
+        or (len(joined_b) >= 4 and joined_a.startswith(joined_b))
+    ):
         return True
     initials_a, initials_b = "".join(w[0] for w in wa), "".join(w[0] for w in wb)
     return (len(wa) == 1 and len(wa[0]) >= 2 and wa[0] == initials_b) or (
@@ -127,6 +153,8 @@ def subject_end(text: str, *, headline: bool = False) -> int:
                 if nxt[:1].islower() or nxt.lower() in _VERBS:
                     return tok.start()
                 continue
+            if _LEGAL_WORD_RE.fullmatch(nxt):
+                continue  # "ArcherDX, Inc. today ...": the legal form belongs to the name
             if nxt.lower().strip(".") in _APPOSITION_STARTS or nxt.lower() in _APPOSITION_STARTS:
                 in_apposition = True
                 continue
@@ -153,12 +181,15 @@ def subject_end(text: str, *, headline: bool = False) -> int:
 _NAME_WORD = r"(?:[A-Z0-9\u00c0-\u00de][\w.&'\u2019+\-!]*|[a-z]+[A-Z][\w.&'\-]*)"
 _NAME_RE = re.compile(
     rf"^(?:The\s+)?(?P<name>(?:{_NAME_WORD}|[a-z][\w]*\.(?=\s)|[a-z][\w\-]*(?=\s+(?:AG|SE|GmbH|Inc\.?|Ltd\.?|LLC|Corp\.?)\b))"
-    rf"(?:\s+(?:{_NAME_WORD}|(?:of|and|&|for|de|du|des|la|le|the|y|et|und|van|von|der|da|do|di)(?=\s+[A-Z0-9])))*"
+    rf"(?:\s+(?:{_NAME_WORD}|(?:of|and|&|for|de|du|des|la|le|the|y|et|und|van|von|der|da|do|di|on)(?=\s+[A-Z0-9])"
+    rf"(?!\s+(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)))*"
     rf"(?:(?:,?\s+|\s*,\s*)(?:{LEGAL_FORMS})(?![\w]))*)"
 )
 # Capitalised words that open a sentence as a description, not a name ("Shareholder rights law firm Johnson Fistel").
 _DESCRIPTOR_RE = re.compile(r"^(?:[A-Z][a-z]+(?:-[a-z]+)?)$")
-_PLURAL_VERB_RE = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:,\s*)?(?:today\s+|jointly\s+|together\s+)?(?:are|have|were|announce|partner|join|team|unveil|launch|collaborate|expand)\b")
+_PLURAL_VERB_RE = re.compile(
+    r"\s*(?:\([^()]*\)\s*)?(?:,\s*)?(?:today\s+|jointly\s+|together\s+)?(?:are|have|were|announce|partner|join|team|unveil|launch|collaborate|expand)\b"
+)
 _DATE_OPENER_RE = re.compile(rf"^(?:{DATE_RE.pattern})\s*,\s+(?=[A-Z])", re.I)
 _OPENER_RE = re.compile(
     r"^(?:(?:[A-Z][a-z]+ing|In|On|As|At|After|Following|With|For|During|Since|Amid|Through|Under|Earlier|Last|This)\b"
@@ -172,16 +203,16 @@ def _name_at(text: str, headline: bool) -> tuple[str | None, int]:
     m = _NAME_RE.match(text[:end])
     if not m:
         return None, end
-    name = re.sub(r"[\u2019']s$", "", m.group("name").strip(" ,-"))  # "Paradigm Asset Management’s"
-    # A full stop ends the name only as part of an abbreviation ("Inc.", "N.V."), not as a sentence end.
-    if name.endswith(".") and not re.search(r"(?:\b(?:Inc|Corp|Co|Ltd|Jr|Sr|Bros|Intl)|\b[A-Z]\.[A-Z])\.$", name, re.I):
-        name = name[:-1]
+    # "Paradigm Asset Management’s"; a full stop stays only as part of an abbreviation ("Inc.", "N.V.").
+    name = trim_period(re.sub(r"[\u2019']s$", "", m.group("name").strip(" ,-")))
     return first_of_pair(name), end
 
 
 def first_of_pair(name: str) -> str:
     """The first of two names joined by 'and': 'Microsoft Corp. and Genesys', 'HR.com and the HR Research Institute'."""
-    pair = re.match(rf"^(.+?(?:{LEGAL_FORMS}|\.com))\s+(?:and|&)\s+[A-Z]", name) or re.match(r"^(.+?)\s+and\s+the\s+[A-Z]", name)
+    pair = re.match(rf"^(.+?(?:{LEGAL_FORMS}|\.com))\s+(?:and|&)\s+[A-Z]", name) or re.match(
+        r"^(.+?)\s+and\s+the\s+[A-Z]", name
+    )
     return pair.group(1) if pair else name
 
 
@@ -224,7 +255,25 @@ def leading_name(text: str, *, headline: bool = False) -> str | None:
         return None
     if re.fullmatch(LEGAL_FORMS, name.strip(" .,")):
         return None  # "Inc., the leading media brand, announced ...": a publication, not a name
-    if words[0].lower() in {"this", "these", "our", "we", "it", "its", "he", "she", "they", "a", "an", "in", "on", "as", "at", "for", "q&a"}:
+    if words[0].lower() in {
+        "this",
+        "these",
+        "our",
+        "we",
+        "it",
+        "its",
+        "he",
+        "she",
+        "they",
+        "a",
+        "an",
+        "in",
+        "on",
+        "as",
+        "at",
+        "for",
+        "q&a",
+    }:
         return None
     return name
 
@@ -276,7 +325,9 @@ def find_issuer(
     known_tickers: list[str] | None = None,
 ) -> tuple[str | None, list[str]]:
     """The issuing organisation and its own listings ('EXCHANGE:SYMBOL', sorted)."""
-    company = tidy_name(expand_acronym(_pick_company(headline, lede, text, abouts, source_name, contacts, known_company), text))
+    company = tidy_name(
+        expand_acronym(_pick_company(headline, lede, text, abouts, source_name, contacts, known_company), text)
+    )
     tickers = _pick_tickers(headline, lede, text, abouts, company)
     if not tickers and known_tickers:
         tickers = list(known_tickers)
@@ -290,6 +341,8 @@ def _pick_company(
     if interview:
         return interview.group("org").strip()
     subject = leading_name(lede)
+    if subject and " and " in subject and _joint_headline(headline):
+        subject = subject.split(" and ")[0]  # "United Energy LNG and Power LNG Announce Merger": the first named
     if subject and (_common_word(subject, text) or _QUANTITY_RE.match(subject)):
         subject = None
     domains = _domains(contacts or text[-1500:])
@@ -297,18 +350,24 @@ def _pick_company(
         subject = _employer(subject, lede, domains)
     if subject and " " not in subject and not _STRICT_LEGAL_RE.search(subject):
         # A one-word subject ("Halloween, a night steeped in lore, ...") counts when the headline names it too.
-        if not has_word(_fold(headline), _fold(subject)) and not any(same_org(subject, n) for n in (known, source_name, *(a.name for a in abouts)) if n):
+        if not has_word(_fold(headline), _fold(subject)) and not any(
+            same_org(subject, n) for n in (known, source_name, *(a.name for a in abouts)) if n
+        ):
             subject = None
     head_listed = _headline_listed(headline)
     evidence = [n for n in (known, source_name if source_name and _plausible_source(source_name) else None) if n]
     # A wire's or publisher's own "About InvestorWire" section is weak evidence: the issuer only when nothing else is.
     brands = [a for a in abouts if canonical_wire(a.name) or _BRAND_ABOUT_RE.search(a.name)]
     abouts = [
-        a for a in abouts if a not in brands and not _NOT_ISSUER_ABOUT_RE.search(a.name) and not _is_person(a.name, a.text, a.text)
+        a
+        for a in abouts
+        if a not in brands and not _NOT_ISSUER_ABOUT_RE.search(a.name) and not _is_person(a.name, a.text, a.text)
     ]
     evidence += [first_of_pair(a.name) for a in abouts + brands]
     if subject:
-        strong = bool(_STRICT_LEGAL_RE.search(subject)) or any(g.start < subject_end(lede) for g in listing_groups(lede[:400]))
+        strong = bool(_STRICT_LEGAL_RE.search(subject)) or any(
+            g.start < subject_end(lede) for g in listing_groups(lede[:400])
+        )
         matches = [n for n in evidence if same_org(subject, n)]
         if known and not same_org(subject, known):
             return known
@@ -350,7 +409,9 @@ _EMPLOYER_RE = re.compile(
 
 
 # "Dozens of Anne Arundel County biking groups ...": a quantity, not a name.
-_QUANTITY_RE = re.compile(r"^(?:Dozens|Hundreds|Thousands|Millions|Many|Several|Some|Most|All|More|Nearly|Over|About)\b")
+_QUANTITY_RE = re.compile(
+    r"^(?:Dozens|Hundreds|Thousands|Millions|Many|Several|Some|Most|All|More|Nearly|Over|About)\b"
+)
 # "About Us", "About the Author", "About InvestorWire": sections that do not describe the issuer.
 _NOT_ISSUER_ABOUT_RE = re.compile(
     r"^(?:Us|Our\b.*|the Author|The Author|the Authors?|This (?:Release|Report|Survey|Study)|the (?:Survey|Study|Report|Data)"
@@ -359,9 +420,22 @@ _NOT_ISSUER_ABOUT_RE = re.compile(
 _BRAND_ABOUT_RE = re.compile(r"News\s*Wire|Newswire|Wire$|\bIBN\b")
 _PRONOUN_RE = re.compile(r"\b(?:he|she|him|his|her|hers|himself|herself)\b")
 _ORG_AFTER_RE = re.compile(rf"(?=\b(?:of|at|for|with)\s+(?:the\s+)?((?:{_NAME_WORD})(?:\s+(?:{_NAME_WORD}|of|&))*))")
-_EMAIL_DOMAIN_RE = re.compile(r"[\w.+-]+@(?:[\w-]+\.)*?([\w-]+)\.[a-z]{2,6}\b")
+_EMAIL_DOMAIN_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@(?:[\w-]+\.)*?([\w-]+)\.[a-z]{2,6}\b")
 _WEB_DOMAIN_RE = re.compile(r"(?:https?://|\bwww\.)(?:www\.)?([\w-]+)\.[a-z]{2,6}\b")
-_MAIL_HOSTS = {"gmail", "yahoo", "outlook", "hotmail", "aol", "icloud", "proton", "protonmail", "mail", "live", "msn", "me"}
+_MAIL_HOSTS = {
+    "gmail",
+    "yahoo",
+    "outlook",
+    "hotmail",
+    "aol",
+    "icloud",
+    "proton",
+    "protonmail",
+    "mail",
+    "live",
+    "msn",
+    "me",
+}
 _SAID_RE = re.compile(
     r"\b(?:said|says|added|explained|noted|according to)\s+([A-Z][\w'\u2019\-]+)|\b([A-Z][\w'\u2019\-]+)\s+(?:said|says|added|explained|noted)\b"
 )
@@ -440,7 +514,9 @@ def expand_acronym(name: str | None, text: str) -> str | None:
     """An acronym issuer written out as the text first names it: 'CCHR' -> 'Citizens Commission on Human Rights'."""
     if not name or not re.fullmatch(r"[A-Z][A-Z&]{1,7}", name):
         return name
-    m = re.search(rf"((?:[A-Z][\w'\u2019&.\-]*\s+(?:(?:of|on|for|and|the|de|in)\s+)*){{2,9}})\(\s*{re.escape(name)}\s*\)", text)
+    m = re.search(
+        rf"((?:[A-Z][\w'\u2019&.\-]*\s+(?:(?:of|on|for|and|the|de|in)\s+)*){{2,9}})\(\s*{re.escape(name)}\s*\)", text
+    )
     if not m:
         return name
     words = m.group(1).split()
@@ -472,8 +548,10 @@ def _headline_company(headline: str, text: str, contacts: str) -> str | None:
     if interview:
         return interview.group("org").strip()
     head = _strip_headline_brand(headline)
-    domains = _domains(text)
-    runs = re.findall(r"(?:(?:The\s+)?(?:[A-Z0-9][\w&.'\u2019+\-]*)(?:\s+(?:of|and|&|for|the)?\s*[A-Z0-9][\w&.'\u2019+\-]*)*)", head)
+    domains = _domains(text[:20000] + "\n" + text[-5000:])
+    runs = re.findall(
+        r"(?:(?:The\s+)?(?:[A-Z0-9][\w&.'\u2019+\-]*)(?:\s+(?:of|and|&|for|the)?\s*[A-Z0-9][\w&.'\u2019+\-]*)*)", head
+    )
     for run in runs:
         if _matches_domain(run, domains):
             return run.strip()
@@ -500,14 +578,20 @@ def tidy_name(name: str | None) -> str | None:
         return None
     name = re.sub(r"[\u2122\u00ae\u00a9\u2120]|\((?:TM|R)\)", "", name)
     name = re.sub(r"\s*\([^()]*\)\s*$", "", name)
-    name = re.split(r"\s+(?:Co-[Ff]ounder|Founder|CEO|President|Chairman|Chairwoman|Chief|Managing Director|Dr\.)\s", name)[0]
+    name = re.split(
+        r"\s+(?:Co-[Ff]ounder|Founder|CEO|President|Chairman|Chairwoman|Chief|Managing Director|Executive|Dr\.)(?:\s|$)",
+        name,
+    )[0]
     name = re.sub(r"\s+", " ", name).strip(" ,;:-")
     return None if not name or name.lower() in _GENERIC_NAMES else name
 
 
 def _contact_org(contacts: str, domains: set[str]) -> str | None:
     """The organisation named first in a contact block ('Contact Details / YourUpdateTV / +1 212 ...'), not a person."""
-    m = re.match(r"\s*(?:Media\s+|Press\s+|Company\s+)?Contact(?:s|\s+Details|\s+Information)?\s*:?\s*\n*\s*([^\n]{2,60})", contacts)
+    m = re.match(
+        r"\s*(?:Media\s+|Press\s+|Company\s+)?Contact(?:s|\s+Details|\s+Information)?\s*:?\s*\n*\s*([^\n]{2,60})",
+        contacts,
+    )
     if not m:
         return None
     line = m.group(1).strip()
@@ -516,6 +600,19 @@ def _contact_org(contacts: str, domains: set[str]) -> str | None:
     if _PERSON_RE.match(line) and not _matches_domain(line, domains) and not re.search(r"[a-z][A-Z]", line):
         return None
     return line if len(line.split()) <= 6 else None
+
+
+_BASE_VERB_RE = re.compile(
+    r"\s*(?:Announce|Partner|Launch|Join|Unveil|Sign|Team|Expand|Complete|Enter|Form|Agree|Collaborate|Introduce|"
+    r"Celebrate|Host|Present|Open|Close|Debut|Combine|Merge|Unite|Deliver|Bring|Win|Receive)\b"
+)
+
+
+def _joint_headline(headline: str) -> bool:
+    """Whether the headline's subject takes a plural verb ('Acme and Globex Announce ...'): two issuers."""
+    head = _strip_headline_brand(headline)
+    end = subject_end(head, headline=True)
+    return (" and " in head[:end] or " & " in head[:end]) and bool(_BASE_VERB_RE.match(head[end:]))
 
 
 def _headline_listed(headline: str) -> str | None:

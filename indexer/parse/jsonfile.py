@@ -17,7 +17,18 @@ DATE_KEYS = (
     "date", "published", "published_at", "publishedAt", "pubDate", "datePublished", "date_published", "datetime",
     "release_date", "releaseDate", "timestamp", "created", "created_at", "createdAt", "time", "updated",
 )  # fmt: skip
-BODY_KEYS = ("content", "body", "text", "article", "articleBody", "full_text", "story", "description", "html", "content_html")
+BODY_KEYS = (
+    "content",
+    "body",
+    "text",
+    "article",
+    "articleBody",
+    "full_text",
+    "story",
+    "description",
+    "html",
+    "content_html",
+)
 WIRE_KEYS = ("wire", "newswire", "distributor", "provider", "source", "service")
 COMPANY_KEYS = ("company", "issuer", "organization", "organisation", "company_name", "companyName")
 TICKER_KEYS = ("tickers", "ticker", "symbols", "symbol", "listings")
@@ -53,13 +64,17 @@ def _first(record: dict, keys: tuple[str, ...]):
 def _records(path: str, text: str) -> list:
     try:
         data = json.loads(text)
-    except json.JSONDecodeError as exc:
+    except RecursionError:
+        raise ParseError(path, "JSON nested too deeply to be a release") from None
+    except ValueError as exc:
+        if not isinstance(exc, json.JSONDecodeError):
+            raise ParseError(path, f"unreadable JSON value: {str(exc)[:80]}") from None
         lines = [line for line in text.splitlines() if line.strip()]
         records, bad = [], 0
         for line in lines:
             try:
                 records.append(json.loads(line))
-            except json.JSONDecodeError:
+            except (ValueError, RecursionError):
                 bad += 1
         if len(lines) < 2 or not records or bad > len(lines) // 2:
             raise ParseError(

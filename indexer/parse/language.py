@@ -8,7 +8,36 @@ from collections import Counter
 _WORD_RE = re.compile(r"[a-zà-ÿ]+")
 
 _COMMON_WORDS = {
-    "en": {"the", "and", "of", "to", "in", "is", "for", "with", "that", "today", "on", "its", "will", "are", "by"},
+    "en": {
+        "the",
+        "and",
+        "of",
+        "to",
+        "in",
+        "is",
+        "for",
+        "with",
+        "that",
+        "today",
+        "on",
+        "its",
+        "will",
+        "are",
+        "by",
+        "has",
+        "from",
+        "was",
+        "this",
+        "an",
+        "be",
+        "at",
+        "as",
+        "it",
+        "have",
+        "which",
+        "new",
+        "announced",
+    },
     "es": {"el", "la", "de", "que", "y", "en", "los", "las", "por", "para", "con", "del", "una", "es", "se"},
     "fr": {"le", "la", "les", "de", "des", "et", "en", "du", "pour", "une", "est", "dans", "sur", "au", "aux"},
     "de": {"der", "die", "und", "das", "mit", "von", "den", "ist", "für", "auf", "ein", "eine", "im", "zu", "sich"},
@@ -25,5 +54,6 @@ def detect_language(text: str) -> str | None:
     if total < 5:
         return None
     scores = {lang: sum(words[w] for w in vocab) for lang, vocab in _COMMON_WORDS.items()}
-    best = max(scores, key=scores.get)
-    return best if scores[best] >= 3 and scores[best] >= 0.05 * total else None
+    ranked = sorted(scores, key=scores.get, reverse=True)
+    best, second = ranked[0], ranked[1]
+    return best if scores[best] >= 2 and scores[best] > scores[second] and scores[best] >= 0.05 * total else None

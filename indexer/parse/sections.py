@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .cleanup import trim_period
+
 _ABOUT_WORDS = r"(?:About|ABOUT|À propos de|A propos de|Acerca de|Sobre|Über|Informazioni su|Over)"
 # "About ImmunoGen, Inc." alone, or "About Zignal Labs: Zignal is ..." / "ABOUT ACME — Acme is ..." inline.
 _ABOUT_RE = re.compile(rf"^(?:#+\s*)?\**\s*{_ABOUT_WORDS}\s+(?:the\s+)?(?P<name>[^\n]{{2,90}}?)\s*\**\s*:?\s*$")
@@ -99,7 +101,7 @@ def split_sections(paragraphs: list[str]) -> Sections:
             continue
         source = SOURCE_RE.match(text)
         if source and len(text) < 120:
-            out.source_name = source.group("name").strip(" .")
+            out.source_name = trim_period(source.group("name").strip())
         if kind == "lede":
             parts["lede"].append(text)
             kind = "body"
@@ -120,7 +122,7 @@ def split_sections(paragraphs: list[str]) -> Sections:
         for para in reversed(paragraphs[-3:]):
             trailing = _TRAILING_SOURCE_RE.search(para)
             if trailing:
-                out.source_name = trailing.group("name").strip(" .")
+                out.source_name = trim_period(trailing.group("name").strip())
                 break
     for name, paras in parts.items():
         setattr(out, name, "\n\n".join(paras))

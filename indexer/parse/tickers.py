@@ -139,7 +139,9 @@ def listing_groups(text: str) -> list[ListingGroup]:
             groups.append(ListingGroup(bracket.start(), bracket.end(), found))
     # A lone one-letter hyphen code ("(F-GWN)") counts only beside another listing.
     return [
-        g for g in groups if len(g.tickers) > 1 or g.tickers[0].split(":")[0] not in {"FSE", "BERLIN"} or _not_one_letter(text, g)
+        g
+        for g in groups
+        if len(g.tickers) > 1 or g.tickers[0].split(":")[0] not in {"FSE", "BERLIN"} or _not_one_letter(text, g)
     ]
 
 

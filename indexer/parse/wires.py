@@ -69,7 +69,10 @@ _FOLDER_NAMES.update(
 # Markers that name a wire anywhere in a release's first lines or last lines (not only in a dateline).
 _TEXT_MARKERS: list[tuple[re.Pattern, str]] = [
     (re.compile(r"\(\s*GLOBE\s*NEWSWIRE\s*\)", re.I), "GlobeNewswire"),
-    (re.compile(r"--\s*\(\s*BUSINESS\s*WIRE\s*\)\s*--|View source version on businesswire\.com", re.I), "Business Wire"),
+    (
+        re.compile(r"--\s*\(\s*BUSINESS\s*WIRE\s*\)\s*--|View source version on businesswire\.com", re.I),
+        "Business Wire",
+    ),
     (re.compile(r"/\s*PRNewswire(?:-[\w-]+)?\s*/|\bSOURCE\b.{2,80}\n?.*prnewswire\.com", re.I), "PR Newswire"),
     (re.compile(r"/\s*ACCESSWIRE\s*/|/\s*ACCESS\s*Newswire\s*/", re.I), "ACCESSWIRE"),
     (re.compile(r"/\s*24-7PressRelease\s*/", re.I), "24-7PressRelease"),

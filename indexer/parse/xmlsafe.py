@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from xml.etree.ElementTree import Element, ParseError as XMLSyntaxError, tostring
+from xml.etree.ElementTree import Element, tostring
+from xml.etree.ElementTree import ParseError as XMLSyntaxError
 
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring
@@ -20,7 +21,9 @@ def parse_xml(path: str, text: str) -> Element:
     try:
         return fromstring(body.encode("utf-8"))
     except DefusedXmlException as exc:
-        raise ParseError(path, f"unsafe XML refused ({type(exc).__name__}): entity declarations and external references are not read") from None
+        raise ParseError(
+            path, f"unsafe XML refused ({type(exc).__name__}): entity declarations and external references are not read"
+        ) from None
     except XMLSyntaxError as exc:
         raise ParseError(path, f"malformed XML: {exc}") from None
 
@@ -62,4 +65,6 @@ def text_of(element: Element | None) -> str:
 def markup_of(element: Element) -> str:
     """An element's inner XML as a string (to hand XHTML to the HTML reader), namespaces dropped."""
     raw = tostring(element, encoding="unicode")
-    return re.sub(r"\s?xmlns(?::\w+)?=\"[^\"]*\"|<(/?)\w+:", lambda m: f"<{m.group(1)}" if m.group(0).startswith("<") else "", raw)
+    return re.sub(
+        r"\s?xmlns(?::\w+)?=\"[^\"]*\"|<(/?)\w+:", lambda m: f"<{m.group(1)}" if m.group(0).startswith("<") else "", raw
+    )

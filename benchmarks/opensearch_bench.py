@@ -1,0 +1,216 @@
+"""Whoosh next to a two-node OpenSearch cluster: build time and query latency on the same releases.
+
+For each data set (the shared corpus, and N seeded synthetic releases from benchmarks/synth.py, cached
+under .cache/bench/synth-42 like build_bench.py's), it builds a fresh Whoosh index and a fresh OpenSearch
+index (2 shards, 1 replica, on the cluster of .ci/opensearch.sh), parsing included, then runs the same
+queries on both through the Python API (`ReleaseIndex.search`: exact total, facets, timeline, a page of
+hits with snippets), several rounds, and prints p50/p95 per backend. The machine is shared: load
+averages are printed next to the figures.
+
+    bash .ci/opensearch.sh start
+    .venv/bin/python benchmarks/opensearch_bench.py [--synthetic 100000] [--no-corpus] [--rounds 3]
+
+Writes benchmarks/results/opensearch.md (or --out).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import statistics
+import sys
+import tarfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from indexer import build_index, open_index  # noqa: E402
+from indexer.backends import opensearch_url  # noqa: E402
+
+DATA = ROOT / ".cache" / "bench"
+CORPUS = ROOT.parent / "shared" / "corpus"
+EXTRACTED = ROOT / ".cache" / "corpus"
+OUT = ROOT / "benchmarks" / "results" / "opensearch.md"
+SHARDS, REPLICAS = 2, 1
+
+# (kind, query, options): words, phrases, boolean logic, patterns, a typo, filters and dates, browsing.
+QUERIES = [
+    ("word", "acquisition", {}),
+    ("word", "dividend", {}),
+    ("words", "quarterly revenue growth", {}),
+    ("words", "clinical trial results", {}),
+    ("phrase", '"conference call"', {}),
+    ("phrase", '"fourth quarter"', {}),
+    ("boolean", "merger AND biotech", {}),
+    ("boolean", "acquisition NOT lawsuit", {}),
+    ("prefix", "immuno*", {}),
+    ("fuzzy", "acquisiton~", {}),
+    ("typo", "aquisition", {}),
+    ("fielded", "headline:partnership", {}),
+    ("date", "earnings date:[2019-01-01 TO 2019-12-31]", {}),
+    ("filtered", "revenue", {"filters": {"wire": ["Business Wire", "PR Newswire"]}}),
+    ("sorted", "appointed", {"sort": "newest"}),
+    ("browse", "", {}),
+    ("browse", "", {"filters": {"year": ["2025"]}}),
+    ("deep page", "announces", {"page": 20}),
+]
+
+
+def corpus_folders() -> list[str]:
+    """The shared corpus's archive folders, extracted to .cache/corpus when missing."""
+    folders = []
+    for archive in sorted(CORPUS.glob("*.tar.gz")) if CORPUS.is_dir() else []:
+        folder = EXTRACTED / archive.name.removesuffix(".tar.gz")
+        if not folder.is_dir():
+            print(f"extracting {archive.name} ...", flush=True)
+            with tarfile.open(archive) as tar:
+                tar.extractall(folder, filter="data")
+        folders.append(str(folder))
+    if not folders and EXTRACTED.is_dir():
+        folders = [str(p) for p in sorted(EXTRACTED.iterdir()) if p.is_dir()]
+    return folders
+
+
+def synthetic_folders(size: int) -> list[str]:
+    """Folders of the first `size` seeded synthetic releases (written once; shared with build_bench.py)."""
+    from build_bench import corpus
+
+    return corpus(DATA, size)
+
+
+def build_both(name: str, sources: list[str], url: str, workers: int) -> dict:
+    """Build the Whoosh and the OpenSearch index of sources; their sizes and times."""
+    from indexer.backends.opensearch_store import OpenSearchStore
+    from indexer.backends.opensearch_store import build_index as build_opensearch
+
+    whoosh_path = DATA / f"os-bench-whoosh-{name}"
+    shutil.rmtree(whoosh_path, ignore_errors=True)
+    load = os.getloadavg()[0]
+    started = time.perf_counter()
+    report = build_index(sources, whoosh_path, rebuild=True, procs=workers)
+    whoosh_s = time.perf_counter() - started
+    print(f"  whoosh: {report.total:,} releases in {whoosh_s:,.0f} s (load {load:.1f})", flush=True)
+    alias = f"bench-{name}"
+    OpenSearchStore(alias, url).drop()
+    load2 = os.getloadavg()[0]
+    started = time.perf_counter()
+    os_report = build_opensearch(sources, alias, url=url, rebuild=True, procs=workers, shards=SHARDS, replicas=REPLICAS)
+    os_s = time.perf_counter() - started
+    print(f"  opensearch: {os_report.total:,} releases in {os_s:,.0f} s (load {load2:.1f})", flush=True)
+    return {
+        "whoosh_path": whoosh_path,
+        "alias": alias,
+        "releases": report.total,
+        "os_releases": os_report.total,
+        "whoosh_s": whoosh_s,
+        "os_s": os_s,
+        "load": (load, load2),
+        "whoosh_mb": sum(f.stat().st_size for f in whoosh_path.rglob("*") if f.is_file()) / 1e6,
+    }
+
+
+def latencies(index, rounds: int) -> dict[str, list[float]]:
+    """Seconds per search, by kind of query, over all rounds (after one warm-up pass)."""
+    for _, text, options in QUERIES:
+        index.search(text, **options)
+    found: dict[str, list[float]] = {}
+    for _ in range(rounds):
+        for kind, text, options in QUERIES:
+            started = time.perf_counter()
+            index.search(text, **options)
+            found.setdefault(kind, []).append(time.perf_counter() - started)
+    return found
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--synthetic", type=int, default=100_000, help="synthetic releases (multiple of 1000)")
+    parser.add_argument("--no-corpus", action="store_true", help="skip the shared corpus")
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--workers", type=int, default=2, help="parse workers for both builds")
+    parser.add_argument("--url", default=None, help="OpenSearch (default $RELEASES_OPENSEARCH_URL or :9200)")
+    parser.add_argument("--out", type=Path, default=OUT)
+    args = parser.parse_args(argv)
+    url = opensearch_url(args.url)
+    DATA.mkdir(parents=True, exist_ok=True)
+
+    sets = []
+    if not args.no_corpus:
+        folders = corpus_folders()
+        if folders:
+            sets.append(("corpus", folders))
+        else:
+            print("no shared corpus: skipped", flush=True)
+    if args.synthetic:
+        sets.append((f"synthetic-{args.synthetic}", synthetic_folders(args.synthetic)))
+
+    rows, query_rows = [], []
+    for name, sources in sets:
+        print(f"{name}: building ...", flush=True)
+        built = build_both(name, sources, url, args.workers)
+        with (
+            open_index(built["whoosh_path"]) as whoosh,
+            open_index(built["alias"], backend="opensearch", url=url) as os_,
+        ):
+            w_lat, o_lat = latencies(whoosh, args.rounds), latencies(os_, args.rounds)
+            stats = os_.stats()
+        w_all = [v for vs in w_lat.values() for v in vs]
+        o_all = [v for vs in o_lat.values() for v in vs]
+        rows.append((name, built, w_all, o_all, stats))
+        for kind in w_lat:
+            query_rows.append((name, kind, statistics.median(w_lat[kind]), statistics.median(o_lat[kind])))
+        print(
+            f"  queries p50/p95: whoosh {statistics.median(w_all) * 1000:.0f}/{percentile(w_all, 0.95) * 1000:.0f} ms, "
+            f"opensearch {statistics.median(o_all) * 1000:.0f}/{percentile(o_all, 0.95) * 1000:.0f} ms",
+            flush=True,
+        )
+
+    lines = [
+        "# Whoosh next to a two-node OpenSearch cluster",
+        "",
+        f"Produced by `benchmarks/opensearch_bench.py` on {platform.node() or 'this machine'}: "
+        f"{os.cpu_count()} cores, CPython {platform.python_version()}, OpenSearch on loopback "
+        f"({SHARDS} shards, {REPLICAS} replica, 2 nodes, 512 MB heap each, both nodes on the same machine as "
+        f"the builds). Builds parse with {args.workers} workers; query figures are through `ReleaseIndex.search` "
+        f"(exact total, all default facets, timeline, a page of 10 hits with snippets), {args.rounds} rounds "
+        f"after a warm-up pass. The machine is shared with other work: load averages are given.",
+        "",
+        "| data | releases | Whoosh build | OpenSearch build | Whoosh p50 / p95 | OpenSearch p50 / p95 | load at builds |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for name, built, w_all, o_all, _ in rows:
+        lines.append(
+            f"| {name} | {built['releases']:,} | {built['whoosh_s']:,.0f} s ({built['releases'] / built['whoosh_s']:,.0f}/s) "
+            f"| {built['os_s']:,.0f} s ({built['os_releases'] / built['os_s']:,.0f}/s) "
+            f"| {statistics.median(w_all) * 1000:.0f} / {percentile(w_all, 0.95) * 1000:.0f} ms "
+            f"| {statistics.median(o_all) * 1000:.0f} / {percentile(o_all, 0.95) * 1000:.0f} ms "
+            f"| {built['load'][0]:.1f} / {built['load'][1]:.1f} |"
+        )
+    lines += [
+        "",
+        "Median latency by kind of query (ms):",
+        "",
+        "| data | kind | Whoosh | OpenSearch |",
+        "|---|---|---|---|",
+    ]
+    for name, kind, w, o in query_rows:
+        lines.append(f"| {name} | {kind} | {w * 1000:.0f} | {o * 1000:.0f} |")
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print("\n".join(lines))
+    print(f"\nwritten to {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

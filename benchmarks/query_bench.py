@@ -1,0 +1,183 @@
+"""Query latency through the Python API: p50/p95 for term, phrase, fielded, date-range and faceted searches.
+
+Opens an index once (the time to open it and to answer the first query is printed apart), then runs
+each kind of query over a fixed list, several rounds, through `ReleaseIndex.search` (exact totals,
+facet counts over the whole result set, a page of hits with snippets, as `releases search --json`).
+Facet values used as filters are taken from the index itself (its top tickers, wires and years), so
+the same script runs on the synthetic 100,000-release index and on the shared corpus.
+
+    .venv/bin/python benchmarks/query_bench.py [INDEX] [--label NAME] [--rounds 5]
+    .venv/bin/python benchmarks/query_bench.py --corpus      # builds/uses the shared corpus index
+
+Default INDEX: .cache/bench/index-ours-100000 (made by benchmarks/build_bench.py). Writes its table to
+benchmarks/results/query-<label>.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from indexer import build_index, open_index  # noqa: E402
+
+DEFAULT_INDEX = ROOT / ".cache" / "bench" / "index-ours-100000"
+CORPUS = ROOT / ".cache" / "corpus"
+CORPUS_INDEX = ROOT / ".cache" / "bench" / "index-corpus"
+OUT = ROOT / "benchmarks" / "results"
+
+WORDS = [
+    "dividend",
+    "acquisition",
+    "revenue",
+    "clinical",
+    "offering",
+    "appointed",
+    "lawsuit",
+    "partnership",
+    "quarter",
+    "guidance",
+    "patent",
+    "merger",
+    "earnings",
+    "financing",
+    "trial",
+    "launch",
+    "award",
+    "expansion",
+    "shareholders",
+    "board",
+]
+PHRASES = [
+    '"conference call"',
+    '"fourth quarter"',
+    '"forward-looking statements"',
+    '"press release"',
+    '"annual meeting"',
+    '"chief executive officer"',
+    '"net income"',
+    '"class action"',
+    '"phase 2"',
+    '"cash dividend"',
+]
+FIELDED = [
+    "headline:dividend",
+    "headline:acquisition",
+    "company:inc",
+    "body:revenue",
+    "headline:trial",
+    "wire:globe",
+    "location:york",
+    'headline:"conference call"',
+    "lede:announced",
+    "headline:appoints",
+]
+DATES = [
+    "date:[2015-01-01 TO 2016-06-30] revenue",
+    "date:2019 dividend",
+    "date:>2020-01-01 acquisition",
+    "date:[2012-01-01 TO 2012-12-31]",
+    "date:2023-05 earnings",
+    "date:<2014 offering",
+    "date:[2018-03-01 TO 2018-09-30] board",
+    "date:2021 launch",
+    "date:>=2024 guidance",
+    "date:2016 trial",
+]
+
+
+def faceted(index) -> list[tuple[str, dict]]:
+    """Searches with facet filters selected, built from the index's own top values."""
+    stats = index.stats()
+    tickers = [v["value"] for v in stats["top"]["ticker"]][:5] or ["X"]
+    wires = [v["value"] for v in stats["top"]["wire"]][:3] or ["X"]
+    years = [v["value"] for v in stats["top"]["year"]][:4] or ["2020"]
+    out = []
+    for n, word in enumerate(WORDS[:10]):
+        filters = {"wire": [wires[n % len(wires)]], "year": [years[n % len(years)]]}
+        if n % 3 == 0:
+            filters["ticker"] = [tickers[n % len(tickers)]]
+        out.append((word, {"filters": filters}))
+    out.append(("", {"filters": {"wire": wires[:2]}}))
+    out.append(("", {"tickers": tickers[:1]}))
+    return out
+
+
+def run(index, queries: list[tuple[str, dict]], rounds: int) -> list[float]:
+    """Milliseconds per search, every query run `rounds` times."""
+    times = []
+    for _ in range(rounds):
+        for query, options in queries:
+            started = time.perf_counter()
+            index.search(query, **options)
+            times.append((time.perf_counter() - started) * 1000)
+    return times
+
+
+def percentile(values: list[float], share: float) -> float:
+    """The nearest-rank percentile."""
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, int(round(share * len(ordered))) - 1))]
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("index", nargs="?", type=Path)
+    parser.add_argument("--corpus", action="store_true", help="the shared corpus (index built if missing)")
+    parser.add_argument("--label")
+    parser.add_argument("--rounds", type=int, default=5)
+    args = parser.parse_args(argv)
+    if args.corpus:
+        path, label = args.index or CORPUS_INDEX, args.label or "corpus"
+        if not (path / "CURRENT").exists():
+            folders = sorted(str(p) for p in CORPUS.iterdir() if p.is_dir())
+            print(f"building {path} from {', '.join(folders)} ...", flush=True)
+            build_index(folders, path)
+    else:
+        path, label = args.index or DEFAULT_INDEX, args.label or "synthetic-100k"
+    started = time.perf_counter()
+    with open_index(path) as index:
+        index.search("dividend")
+        first = (time.perf_counter() - started) * 1000
+        releases = index.stats()["releases"]
+        kinds = {
+            "term": [(w, {}) for w in WORDS],
+            "phrase": [(p, {}) for p in PHRASES],
+            "fielded": [(f, {}) for f in FIELDED],
+            "date range": [(d, {}) for d in DATES],
+            "faceted": faceted(index),
+            "match all": [("", {}), ("", {"sort": "oldest"})],
+        }
+        run(index, [pair for pairs in kinds.values() for pair in pairs], 1)  # warm the term cache and pages
+        rows = []
+        for kind, queries in kinds.items():
+            times = run(index, queries, args.rounds)
+            rows.append((kind, len(queries), statistics.median(times), percentile(times, 0.95), max(times)))
+    lines = [
+        f"Index: {path} ({releases:,} releases). Opening it and answering a first query: {first:.0f} ms.",
+        "",
+        "| query kind | queries | p50 ms | p95 ms | max ms |",
+        "|---|---:|---:|---:|---:|",
+    ]
+    lines += [f"| {k} | {n} | {p50:.1f} | {p95:.1f} | {mx:.1f} |" for k, n, p50, p95, mx in rows]
+    lines.append("")
+    lines.append(
+        f"{args.rounds} rounds after one warm-up round, one thread, {time.strftime('%Y-%m-%d %H:%M')}; "
+        "each search computes the exact total, 7 facets over the whole result set, the timeline and one "
+        "page of 10 hits with snippets. Load average at the end: "
+        f"{' '.join(f'{x:.1f}' for x in __import__('os').getloadavg())} (the machine was shared)."
+    )
+    text = "\n".join(lines) + "\n"
+    print(text)
+    OUT.mkdir(parents=True, exist_ok=True)
+    (OUT / f"query-{label}.md").write_text(f"# Query latency: {label}\n\n" + text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,315 @@
+"""The OpenSearch backend against a real cluster: building (rebuild, incremental, alias switch, lock),
+searching (totals counting copies once, multi-select facets, timeline, highlights, suggestions),
+single releases, the CLI and the web app on it, and searches answered while a node is down.
+
+Without a cluster these tests skip with a message saying how to start one (bash .ci/opensearch.sh start);
+with CI=true they fail instead. The tests at the top need no cluster.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+from opensearch_conftest import REPLICAS, ROOT, SHARDS, URL, cluster_client, drop, index_name
+
+from indexer import build_index, open_index, query
+from indexer.backends import BackendUnavailable
+from indexer.backends import opensearch_query as oq
+from indexer.backends.opensearch_schema import field_kinds, mapping, terms_field, to_source, to_stored
+from indexer.backends.opensearch_store import OpenSearchStore
+from indexer.cli import main as cli
+from indexer.model import IndexLocked, IndexNotFound, ReleaseSearchError
+from indexer.schema import FACETS
+
+SEEDS = ROOT / "seeds"
+ALL_FACETS = tuple(f.name for f in FACETS)
+
+
+def build(folder, alias, **options):
+    """Build an OpenSearch index of a folder with the test cluster's layout (2 shards, 1 replica)."""
+    from indexer.backends.opensearch_store import build_index as build_opensearch
+
+    return build_opensearch([str(folder)], alias, url=URL, shards=SHARDS, replicas=REPLICAS, **options)
+
+
+# ---- Without a cluster --------------------------------------------------------------------------
+
+
+def test_mapping_covers_every_schema_field():
+    props = mapping()["properties"]
+    for name, kind in field_kinds().items():
+        assert (terms_field(name) if kind == "text" else name) in props, name
+    for spec in FACETS:
+        assert props[spec.field]["type"] == "keyword"
+
+
+def test_documents_round_trip_to_whoosh_stored_fields():
+    from indexer.duplicates import duplicate_key
+    from indexer.parse import parse_file
+    from indexer.schema import release_to_document
+
+    release = parse_file(sorted(SEEDS.iterdir())[0])[0]
+    doc = release_to_document(release, duplicate_key(release))
+    source = to_source(doc)
+    assert source["ticker"] == release.tickers  # keyword lists, as Whoosh indexes them
+    assert source[terms_field("headline")].split()  # analyzed terms for searching
+    stored = to_stored(source)
+    for name in ("id", "path", "headline", "lede", "ticker", "company_facet", "dupkey", "date_text"):
+        assert stored.get(name) == doc.get(name), name
+
+
+def test_stop_words_follow_whoosh_null_query_rules():
+    # 'the' is a stop word: required it matches nothing, excluded it excludes nothing, OR-ed it is dropped.
+    assert oq.translate(query.parse_query("+the merger").tree) is None
+    assert oq.translate(query.parse_query("merger -the").tree)["bool"]["must"][0] == {"match_all": {}}
+    assert oq.translate(query.parse_query("the OR merger").tree) is not None
+
+
+def test_exact_top_accepts_only_proven_counts():
+    def agg(counts, left_out=0, errors=None):
+        errors = errors or [0] * len(counts)
+        buckets = [
+            {"key": f"v{i}", "doc_count": c, "doc_count_error_upper_bound": e}
+            for i, (c, e) in enumerate(zip(counts, errors, strict=True))
+        ]
+        return {"buckets": buckets, "doc_count_error_upper_bound": left_out}
+
+    assert oq.exact_top(agg([5, 3, 1]), 2) == [("v0", 5), ("v1", 3)]  # no shard left anything out
+    assert oq.exact_top(agg([50, 40, 10], left_out=20), 2) == [("v0", 50), ("v1", 40)]  # 40 > 10 + 20
+    assert oq.exact_top(agg([50, 25, 10], left_out=20), 2) is None  # a value outside could reach 30
+    assert oq.exact_top(agg([50, 40, 10], left_out=5, errors=[0, 3, 0]), 2) is None  # a shown count is uncertain
+
+
+def test_unreachable_cluster_says_how_to_start_one():
+    with pytest.raises(
+        BackendUnavailable, match=r"cannot reach OpenSearch at http://127\.0\.0\.1:9.*opensearch\.sh start"
+    ):
+        open_index("releases", backend="opensearch", url="http://127.0.0.1:9")
+
+
+def test_index_names_must_suit_opensearch():
+    with pytest.raises(ReleaseSearchError, match="cannot name an OpenSearch index: use lowercase letters"):
+        open_index("My Index", backend="opensearch", url="http://127.0.0.1:9")
+
+
+def test_unknown_backend_is_refused():
+    with pytest.raises(ReleaseSearchError, match="unknown backend 'solr': use one of whoosh, opensearch"):
+        open_index("index", backend="solr")
+
+
+# ---- Against the cluster --------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def client():
+    found = cluster_client()
+    yield found
+    found.close()
+
+
+@pytest.fixture
+def alias(client):
+    name = index_name("os")
+    yield name
+    drop(client, name)
+
+
+@pytest.fixture
+def releases(tmp_path) -> Path:
+    """The seeds plus a copy of one of them (the same release on another path: one duplicate group)."""
+    folder = tmp_path / "releases"
+    shutil.copytree(SEEDS, folder)
+    first = sorted(folder.iterdir())[0]
+    shutil.copyfile(first, folder / f"copy_{first.name}")
+    return folder
+
+
+def test_build_search_and_exact_totals(client, alias, releases, tmp_path):
+    report = build(releases, alias)
+    assert (report.rebuilt, report.added, report.total, report.files) == (True, 3, 3, 3)
+    whoosh_path = tmp_path / "whoosh"
+    build_index([releases], whoosh_path)
+    with open_index(alias, backend="opensearch", url=URL) as ox, open_index(whoosh_path) as wx:
+        everything = ox.search("", facets=ALL_FACETS)
+        # Three documents, two of them copies of one release: two results, as on Whoosh.
+        assert everything.total == 2 == wx.search("").total
+        assert ox.search("", collapse=False).total == 3
+        copied = [h for h in everything.hits if h.duplicates]
+        assert len(copied) == 1 and copied[0].duplicates[0]["id"] != copied[0].id
+        assert sum(v.count for v in everything.facets["year"].values) == 3  # facets count documents
+        page = ox.search("conference call")
+        assert page.total == wx.search("conference call").total == 1
+        assert '<mark class="hl">conference</mark>' in page.hits[0].snippet.lower()
+        assert "<script" not in page.hits[0].snippet
+        assert page.timeline == [{"period": "2011-10", "count": 1}]
+        assert ox.search("conferense call").suggestion == wx.search("conferense call").suggestion
+
+
+def test_multi_select_facets_ignore_their_own_selection(client, alias, releases):
+    build(releases, alias)
+    with open_index(alias, backend="opensearch", url=URL) as ox:
+        wires = {v.value: v.count for v in ox.search("").facets["wire"].values}
+        assert len(wires) == 2
+        chosen = min(wires)
+        page = ox.search("", filters={"wire": [chosen]})
+        shown = {v.value: (v.count, v.selected) for v in page.facets["wire"].values}
+        # The other wire stays visible with its count; the chosen one is marked.
+        assert shown == {w: (c, w == chosen) for w, c in wires.items()}
+        assert page.total == 1  # a release and its copy are one result
+        assert sum(v.count for v in page.facets["year"].values) == wires[chosen]  # other facets narrow
+        # Values of one facet combine with OR.
+        both = ox.search("", filters={"wire": list(wires)}, collapse=False)
+        assert both.total == sum(wires.values())
+
+
+def test_incremental_build_by_content_hash(client, alias, releases):
+    build(releases, alias)
+    physical = OpenSearchStore(alias, URL, client).live()
+    again = build(releases, alias)
+    assert (again.rebuilt, again.unchanged_files, again.added, again.removed) == (False, 3, 0, 0)
+    changed = sorted(releases.glob("0*"))[1]
+    changed.write_text(changed.read_text() + "\nA new closing line about quantumleap.\n")
+    (releases / sorted(p.name for p in releases.glob("copy_*"))[0]).unlink()
+    update = build(releases, alias)
+    assert (update.changed_files, update.gone_files, update.added, update.removed, update.total) == (1, 1, 1, 2, 2)
+    assert OpenSearchStore(alias, URL, client).live() == physical  # updated in place
+    with open_index(alias, backend="opensearch", url=URL) as ox:
+        assert ox.search("quantumleap").total == 1
+        assert all(not h.duplicates for h in ox.search("").hits)  # the group shrank to one release
+
+
+def test_rebuild_switches_the_alias_and_drops_the_old_index(client, alias, releases):
+    build(releases, alias)
+    store = OpenSearchStore(alias, URL, client)
+    old = store.live()
+    report = build(releases, alias, rebuild=True)
+    assert report.rebuilt and store.live() != old
+    assert not client.indices.exists(index=old)
+
+
+def test_failed_rebuild_leaves_the_live_index(client, alias, releases):
+    build(releases, alias)
+    store = OpenSearchStore(alias, URL, client)
+    live = store.live()
+
+    def explode(progress):
+        raise RuntimeError("interrupted")
+
+    with pytest.raises(RuntimeError, match="interrupted"):
+        build(releases, alias, rebuild=True, progress=explode)
+    assert store.live() == live
+    assert list(client.indices.get(index=f"{alias}-g*")) == [live]  # the half-built index is gone
+    with open_index(alias, backend="opensearch", url=URL) as ox:
+        assert ox.search("").total == 2
+
+
+def test_a_second_build_is_refused_while_one_runs(client, alias, releases):
+    build(releases, alias)
+    with OpenSearchStore(alias, URL, client).write_lock():
+        with pytest.raises(IndexLocked, match=f"another 'releases index' is writing {alias}"):
+            build(releases, alias)
+    assert build(releases, alias).unchanged_files == 3  # the lock is released
+
+
+def test_release_related_complete_and_stats(client, alias, releases):
+    build(releases, alias)
+    with open_index(alias, backend="opensearch", url=URL) as ox:
+        hit = next(h for h in ox.search("").hits if h.duplicates)
+        found = ox.get(hit.id)
+        assert found["headline"] == hit.headline and found["duplicates"][0]["id"] == hit.duplicates[0]["id"]
+        assert ox.get("0" * 16) is None
+        related = ox.related(hit.id)
+        assert related and all(r.id not in {hit.id, hit.duplicates[0]["id"]} for r in related)
+        assert ox.complete("immu") == [{"kind": "company", "value": "ImmunoGen, Inc.", "count": 3}]
+        stats = ox.stats()
+        assert (stats["backend"], stats["releases"], stats["first_date"]) == ("opensearch", 3, "2011-10-20")
+        assert stats["cluster"]["nodes"] >= 1
+
+
+def test_missing_index_is_reported(client):
+    with pytest.raises(IndexNotFound, match="no OpenSearch index 'nothing-here' at .*releases index SOURCE"):
+        open_index("nothing-here", backend="opensearch", url=URL)
+
+
+def test_cli_and_environment_select_the_backend(client, alias, releases, runner, monkeypatch):
+    monkeypatch.setenv("RELEASES_OPENSEARCH_URL", URL)
+    monkeypatch.setenv("RELEASES_BACKEND", "opensearch")
+    done = runner.invoke(cli, ["index", str(releases), "--index", alias, "--json"])
+    assert done.exit_code == 0, done.output
+    assert json.loads(done.output)["total"] == 3
+    found = runner.invoke(cli, ["search", "conference call", "--index", alias, "--json"])
+    data = json.loads(found.output)
+    assert data["ok"] and data["total"] == 1 and data["hits"][0]["headline"].startswith("ImmunoGen")
+    monkeypatch.delenv("RELEASES_BACKEND")
+    stats = runner.invoke(cli, ["stats", "--backend", "opensearch", "--index", alias, "--json"])
+    assert json.loads(stats.output)["backend"] == "opensearch"
+    missing = runner.invoke(cli, ["search", "x", "--backend", "opensearch", "--index", f"{alias}-none", "--json"])
+    assert missing.exit_code == 1 and json.loads(missing.output)["status"] == 404
+
+
+def test_web_app_runs_unchanged_on_opensearch(client, alias, releases):
+    from webapp import create_app
+
+    build(releases, alias)
+    app = create_app(
+        {"RELEASES_INDEX": alias, "RELEASES_BACKEND": "opensearch", "RELEASES_OPENSEARCH_URL": URL, "TESTING": True}
+    )
+    web = app.test_client()
+    data = web.get("/api/search?q=conference+call").get_json()
+    assert data["ok"] and data["total"] == 1
+    release = web.get(f"/api/releases/{data['hits'][0]['id']}").get_json()
+    assert release["ok"] and release["release"]["headline"] == data["hits"][0]["headline"]
+    assert web.get("/?q=conference+call").status_code == 200
+
+
+# ---- A node down ---------------------------------------------------------------------------------
+
+NODES_DIR = Path(os.environ.get("OPENSEARCH_CACHE_DIR") or ROOT / ".cache" / "opensearch") / "nodes"
+RESTART_TIMEOUT_S = 240
+
+
+def _node_pid(n: int) -> int | None:
+    try:
+        pid = int((NODES_DIR / f"node-{n}.pid").read_text().strip())
+        os.kill(pid, 0)
+        return pid
+    except (OSError, ValueError):
+        return None
+
+
+def test_searches_answer_from_replicas_while_a_node_is_down(client, alias, releases, tmp_path):
+    pid = _node_pid(2)
+    if pid is None or client.cluster.health()["number_of_data_nodes"] < 2:
+        pytest.skip(f"needs the two-node test cluster of .ci/opensearch.sh (no node-2 pid in {NODES_DIR})")
+    for i in range(12):
+        shutil.copyfile(sorted(SEEDS.iterdir())[i % 2], releases / f"more_{i}.txt")
+    build(releases, alias)
+    with open_index(alias, backend="opensearch", url=URL) as ox:
+        before = ox.search("immunogen", collapse=False, facets=ALL_FACETS).to_json()
+        os.kill(pid, signal.SIGKILL)  # a crash, not a clean shutdown
+        try:
+            # Every shard has a copy on node-1: the same answer at once, and once the cluster has noticed.
+            during = ox.search("immunogen", collapse=False, facets=ALL_FACETS).to_json()
+            assert (during["total"], during["facets"]) == (before["total"], before["facets"])
+            deadline = time.monotonic() + 60
+            while client.cluster.health()["number_of_data_nodes"] > 1 and time.monotonic() < deadline:
+                time.sleep(0.5)
+            assert client.cluster.health()["number_of_data_nodes"] == 1
+            after = ox.search("immunogen", collapse=False, facets=ALL_FACETS).to_json()
+            assert (after["total"], after["facets"]) == (before["total"], before["facets"])
+        finally:
+            started = subprocess.run(
+                ["bash", str(ROOT / ".ci" / "opensearch.sh"), "start"],
+                capture_output=True,
+                text=True,
+                timeout=RESTART_TIMEOUT_S,
+            )
+        assert started.returncode == 0, started.stderr[-2000:]
+        assert ox.search("immunogen", collapse=False).total == before["total"]

@@ -1,0 +1,182 @@
+"""Parity: the same searches on Whoosh and on OpenSearch, over the seeds and a sample of the shared corpus.
+
+Totals, every facet's counts, the timeline and "did you mean" must agree exactly. Pages sorted by date
+must list the same dates. Ranked pages are compared by how many of the top ten agree: the two engines
+rank with related but not identical formulas (Lucene's BM25 per field cannot saturate a word's
+frequencies over all sections at once as whoosh_rank does, nor add its proximity bonus), and equal
+scores are ordered differently (Whoosh: newest, then index order; OpenSearch: newest, then id).
+
+Needs a cluster (see tests/opensearch_conftest.py); the corpus part needs ../shared/corpus.
+"""
+
+from __future__ import annotations
+
+import pytest
+from opensearch_conftest import REPLICAS, ROOT, SHARDS, URL, cluster_client, corpus_sample, drop, index_name
+
+from indexer import build_index, open_index
+from indexer.schema import FACETS
+
+ALL_FACETS = tuple(f.name for f in FACETS)
+QUERIES = [
+    "",
+    "acquisition",
+    "conference call",
+    '"conference call"',
+    "merger OR acquisition",
+    "merger AND biotech",
+    "acquires NOT lawsuit",
+    "-lawsuit announces",
+    "immuno*",
+    "acqui*",
+    "immu?ogen",
+    "immunogen~",
+    "aquisition",
+    "ticker:IMGN",
+    "exchange:nasdaq",
+    "type:earnings",
+    "headline:results",
+    "body:revenue",
+    "company:apple",
+    "wire:globenewswire",
+    "date:2019",
+    "date:[2019-01-01 TO 2019-06-30]",
+    "operating income",
+    "planning",
+    '"bank of america"',
+    '"first quarter"~3',
+    "+the merger",
+    "merger -the",
+    "NOT the",
+    "Q3 results",
+    "AAPL",
+    "T-Mobile",
+    "U.S.",
+    "société",
+    "quarterly dividend",
+    "(merger OR acquisition) AND date:2019",
+    "NOT date:2019",
+    "revenue growth guidance",
+    "covid-19 vaccine",
+    "clinical trial results",
+    "share repurchase program",
+    "bitcoin mining",
+    "nasdq",
+]
+OPTIONS = [
+    {},
+    {"filters": {"year": ["2019"]}},
+    {"filters": {"wire": ["Business Wire", "PR Newswire"], "year": ["2019", "2025"]}},
+    {"filters": {"ticker": ["AAPL"]}},
+    {"date_from": "2019-03-01", "date_to": "2025-06-30"},
+    {"collapse": False},
+    {"sort": "newest"},
+    {"sort": "oldest"},
+]
+# Ranked pages: the share of Whoosh's top ten that OpenSearch's top ten holds, on average over the
+# queries, and the share of queries whose first results are each within the other's top three.
+MIN_MEAN_OVERLAP = 0.6
+MIN_TOP_AGREEMENT = 0.5
+
+
+@pytest.fixture(scope="module")
+def backends(tmp_path_factory):
+    """The same releases indexed by both backends: (whoosh index, opensearch index, corpus sampled?)."""
+    client = cluster_client()
+    work = tmp_path_factory.mktemp("parity")
+    sources = [ROOT / "seeds"]
+    sample = corpus_sample(work / "corpus")
+    if sample is not None:
+        sources.append(sample)
+    whoosh_path = work / "whoosh"
+    build_index(sources, whoosh_path)
+    from indexer.backends.opensearch_store import build_index as build_opensearch
+
+    alias = index_name("parity")
+    build_opensearch([str(s) for s in sources], alias, url=URL, shards=SHARDS, replicas=REPLICAS)
+    with open_index(whoosh_path) as whoosh, open_index(alias, backend="opensearch", url=URL) as opensearch:
+        yield whoosh, opensearch, sample is not None
+    drop(client, alias)
+    client.close()
+
+
+def _differences(whoosh_page, os_page) -> list[str]:
+    found = []
+    if whoosh_page.total != os_page.total:
+        found.append(f"total {whoosh_page.total} != {os_page.total}")
+    for name in ALL_FACETS:
+        w = {v.value: (v.count, v.selected) for v in whoosh_page.facets[name].values}
+        o = {v.value: (v.count, v.selected) for v in os_page.facets[name].values}
+        if w != o:
+            found.append(f"facet {name}: {sorted(set(w.items()) ^ set(o.items()))[:6]}")
+    if whoosh_page.timeline != os_page.timeline:
+        found.append("timeline")
+    if whoosh_page.suggestion != os_page.suggestion:
+        found.append(f"suggestion {whoosh_page.suggestion!r} != {os_page.suggestion!r}")
+    if whoosh_page.sort in ("newest", "oldest") or not whoosh_page.query:
+        # Sorted by date: the same dates in the same order (releases of one day may swap).
+        if [h.date for h in whoosh_page.hits] != [h.date for h in os_page.hits]:
+            found.append("dates of the hits")
+    return found
+
+
+def test_same_totals_facets_timeline_and_suggestions(backends):
+    whoosh, opensearch, _ = backends
+    problems = []
+    for i, text in enumerate(QUERIES):
+        # Each query plain and with two other options, in turn, so every option meets many queries.
+        for options in (OPTIONS[0], OPTIONS[1 + i % 7], OPTIONS[1 + (i + 3) % 7]):
+            asked = {"facets": ALL_FACETS, "facet_limit": 1000, **options}
+            found = _differences(whoosh.search(text, **asked), opensearch.search(text, **asked))
+            if found:
+                problems.append(f"{text!r} {options}: {'; '.join(found)}")
+    assert not problems, "\n".join(problems)
+
+
+def test_default_facet_lists_agree(backends):
+    whoosh, opensearch, _ = backends
+    for text in ("", "acquisition", "conference call"):
+        w, o = whoosh.search(text), opensearch.search(text)
+        for name, facet in w.facets.items():
+            # Top values by count; values tied at the cut may differ, their counts may not.
+            w_counts = sorted((v.count for v in facet.values), reverse=True)
+            o_counts = sorted((v.count for v in o.facets[name].values), reverse=True)
+            assert w_counts == o_counts, (text, name)
+
+
+def test_same_releases_and_copies(backends):
+    whoosh, opensearch, _ = backends
+    for hit in whoosh.search("", per_page=30).hits:
+        assert opensearch.get(hit.id) == whoosh.get(hit.id)
+    assert opensearch.complete("app") == whoosh.complete("app")
+    w_stats, o_stats = whoosh.stats(), opensearch.stats()
+    assert (w_stats["releases"], w_stats["first_date"], w_stats["last_date"]) == (
+        o_stats["releases"],
+        o_stats["first_date"],
+        o_stats["last_date"],
+    )
+    assert w_stats["top"] == o_stats["top"] or all(
+        [v["count"] for v in w_stats["top"][k]] == [v["count"] for v in o_stats["top"][k]] for k in w_stats["top"]
+    )
+
+
+def test_top_results_agree(backends):
+    whoosh, opensearch, with_corpus = backends
+    if not with_corpus:
+        pytest.skip("ranking is compared on the corpus sample: needs ../shared/corpus")
+    overlaps, agreeing, lines = [], 0, []
+    ranked = [t for t in QUERIES if t and not t.startswith(("NOT", "date:", "ticker:", "exchange:", "type:"))]
+    for text in ranked:
+        w = [h.id for h in whoosh.search(text).hits]
+        o = [h.id for h in opensearch.search(text).hits]
+        if not w:
+            continue
+        overlap = len(set(w) & set(o)) / len(w)
+        agree = bool(o) and o[0] in w[:3] and w[0] in o[:3]
+        overlaps.append(overlap)
+        agreeing += agree
+        lines.append(f"{text!r}: top-10 overlap {overlap:.0%}, first results agree: {agree}")
+    mean = sum(overlaps) / len(overlaps)
+    report = "\n".join(lines)
+    assert mean >= MIN_MEAN_OVERLAP, f"mean overlap {mean:.2f}\n{report}"
+    assert agreeing / len(overlaps) >= MIN_TOP_AGREEMENT, f"{agreeing}/{len(overlaps)} agree\n{report}"
