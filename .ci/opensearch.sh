@@ -231,7 +231,7 @@ start_node() {
       OPENSEARCH_TMPDIR="$d/tmp" \
       OPENSEARCH_JAVA_OPTS="-Xms$HEAP -Xmx$HEAP ${OPENSEARCH_EXTRA_JAVA_OPTS:-}" \
       "$OS_HOME/bin/opensearch" -d -p "$(pid_file "$n")" \
-      >"$(console_log "$n")" 2>&1 </dev/null
+      >"$(console_log "$n")" 2>&1 </dev/null 9>&-  # the node must not inherit the start/stop lock
   ) || start_failed "node-$n failed to launch"
 }
 
@@ -332,10 +332,19 @@ cmd_status() {
   return $rc
 }
 
+# One start/stop at a time (a test restarting node-2 while another run starts the cluster must not
+# see half-started nodes, take a port for a conflict and stop everything).
+serialized() {
+  mkdir -p "$CACHE_DIR"
+  exec 9>"$CACHE_DIR/.opensearch.sh.lock"
+  flock -w "$((START_TIMEOUT + 120))" 9 || die "another opensearch.sh start/stop did not finish"
+  "$@"
+}
+
 case "${1:-}" in
-  start) cmd_start ;;
-  stop) cmd_stop ;;
+  start) serialized cmd_start ;;
+  stop) serialized cmd_stop ;;
   status) cmd_status ;;
-  restart) cmd_stop; cmd_start ;;
+  restart) serialized cmd_stop; cmd_start ;;
   *) echo "usage: $0 {start|stop|status|restart}" >&2; exit 2 ;;
 esac

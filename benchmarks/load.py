@@ -559,7 +559,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--soak-seconds", type=float, default=600, help="memory soak (0 skips it)")
     parser.add_argument("--no-rebuild", action="store_true", help="skip the rebuild-under-load phase")
     parser.add_argument("--chunk", type=float, default=10, help="length of each load stretch while rebuilding")
-    parser.add_argument("--timeout", type=float, default=5, help="a request slower than this counts as an error")
+    parser.add_argument("--timeout", type=float, default=30, help="a request slower than this counts as an error")
     parser.add_argument("--threads", type=int, help="server worker threads (default: the serve command's)")
     parser.add_argument("--client", choices=("auto", "wrk", "python"), default="auto")
     args = parser.parse_args(argv)

@@ -52,7 +52,8 @@ def index_stem(word: str) -> str:
     """The index term of a lower-case word: its Porter2 stem joined to its family; abbreviations, numbers
     and names with dots or '&' ("u.s", "3.5", "at&t") stay as they are."""
     if not word.isalpha():
-        return word
+        # "911s", "1980s": a number's plural is the number.
+        return word[:-1] if len(word) > 2 and word[-1] == "s" and word[:-1].isdigit() else word
     stemmed = porter2_stem(word)
     return WORD_FAMILIES.get(stemmed, stemmed)
 
@@ -153,8 +154,8 @@ TEXT_ANALYZER = _analyzer(compounds=True)
 FIELD_WEIGHTS: dict[str, float] = {
     "headline": 4.0,
     "subheadline": 2.0,
-    "lede": 2.0,
-    "company": 2.0,
+    "lede": 1.5,
+    "company": 3.0,
     "body": 1.0,
     "about": 0.15,
     "forward_looking": 0.05,
@@ -214,7 +215,7 @@ def build_schema() -> fields.Schema:
     return fields.Schema(
         id=fields.ID(stored=True, unique=True),
         path=fields.ID(stored=True),
-        source_hash=fields.ID(stored=True),
+        source_hash=fields.STORED(),  # read by incremental builds, never searched: not indexed
         headline=_text(FIELD_WEIGHTS["headline"]),
         subheadline=_text(FIELD_WEIGHTS["subheadline"]),
         lede=_text(FIELD_WEIGHTS["lede"]),

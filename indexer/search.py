@@ -31,6 +31,7 @@ class SearchRequest:
     facets: tuple[str, ...] = DEFAULT_FACETS
     facet_limit: int = 10
     collapse: bool = True
+    snippets: bool = True  # False: the opening text instead of highlighted passages (exports; ~10 ms a hit saved)
 
     def __post_init__(self):
         self.query = (self.query or "").strip()

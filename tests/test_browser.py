@@ -258,7 +258,7 @@ def test_open_a_release_and_follow_a_related_one(page, core):
 
 def test_did_you_mean_and_friendly_errors(page):
     page.goto("/?q=platfrom")
-    page.get_by_role("link", name="platform").click()
+    page.locator("p.suggestion").get_by_role("link", name="platform").click()
     page.wait_for_url(re.compile(r"q=platform$"))
     assert "of" in count_text(page)
     page.goto('/?q="open')

@@ -259,3 +259,44 @@ def test_cli_index_text_summary_says_what_changed(runner, tmp_path):
     result = runner.invoke(main, ["index", str(folder), "--index", str(tmp_path / "ix")])
     assert result.exit_code == 0, result.output
     assert "0 new, 0 changed, 1 unchanged, 1 gone; 1 releases removed" in result.output
+
+
+def test_progress_shows_a_bar_on_a_terminal_and_lines_elsewhere():
+    import io
+    import time as clock
+
+    from indexer.build import BuildProgress
+    from indexer.progress import ProgressPrinter
+
+    started = clock.monotonic() - 20  # 20 s into a run
+    event = BuildProgress(files_done=250, files_total=1000, releases=240, path="x", started=started)
+    terminal = io.StringIO()
+    bar = ProgressPrinter(terminal, terminal=True)
+    bar(event)
+    bar.close()
+    assert terminal.getvalue().startswith("\r[#######") and " 25% 250/1,000 files, 240 releases" in terminal.getvalue()
+    assert "12 releases/s" in terminal.getvalue() and "1m00s left" in terminal.getvalue()
+    assert terminal.getvalue().endswith("\n")
+    plain = io.StringIO()
+    lines = ProgressPrinter(plain, terminal=False)
+    lines(event)
+    lines(BuildProgress(260, 1000, 250, "y", started))  # within 10 s of the last line: not printed
+    assert plain.getvalue() == "indexing: 250/1,000 files, 240 releases, 12 releases/s, 1m00s left\n"
+    quick = io.StringIO()
+    ProgressPrinter(quick, terminal=False)(BuildProgress(1, 2, 1, "z", clock.monotonic()))
+    assert quick.getvalue() == ""  # a run shorter than 10 s prints only its summary
+
+
+def test_distinct_counts_copies_once(tmp_path):
+    folder = tmp_path / "in"
+    paths = write_releases(folder, 5)
+    for n, path in enumerate(paths[:2]):  # the same release on two more wires
+        (folder / f"copy{n}.txt").write_text(path.read_text())
+    build_index([folder], tmp_path / "ix")
+    with open_index(tmp_path / "ix") as opened:
+        table = opened.backend.snapshot().table
+        everything = np.ones(table.size, dtype=bool)
+        groups = table.dupkeys[everything]
+        expected = len(np.unique(groups[groups >= 0])) + int((groups < 0).sum())
+        assert table.distinct(everything) == expected == 5
+        assert opened.search("").total == 5 and opened.search("", collapse=False).total == 7

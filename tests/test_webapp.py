@@ -9,6 +9,7 @@ import pytest
 from webapp_conftest import *  # noqa: F403 - the web fixtures and fixture releases
 from webapp_conftest import HOSTILE_QUERIES, markup_problems
 
+from indexer import ReleaseSearchError
 from webapp import SECURITY_HEADERS, create_app, settings_from_environment
 from webapp.present import display_datetime, safe_snippet, section_parts, web_link
 from webapp.timeline import build_chart
@@ -419,7 +420,9 @@ def test_settings_come_from_the_environment(monkeypatch, web_index):
     assert app.test_client().get("/?q=acquire").status_code == 200
     assert create_app({"EXPORT_LIMIT": 7}).config["EXPORT_LIMIT"] == 7
     monkeypatch.setenv("RELEASES_PER_PAGE", "many")
-    with pytest.raises(ValueError, match="RELEASES_PER_PAGE must be a whole number"):
+    with pytest.raises(
+        ReleaseSearchError, match="RELEASES_PER_PAGE must be a whole number, not 'many': fix or unset it"
+    ):
         settings_from_environment()
 
 

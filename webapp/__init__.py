@@ -12,7 +12,7 @@ import threading
 from flask import Flask, Response
 from werkzeug.routing import BaseConverter
 
-from indexer import open_index
+from indexer import ReleaseSearchError, open_index
 
 # Settings, their defaults, and the environment variables that override them.
 DEFAULTS = {
@@ -86,7 +86,7 @@ def settings_from_environment(environ=os.environ) -> dict:
             try:
                 found[key] = int(value)
             except ValueError:
-                raise ValueError(f"{variable} must be a whole number, not {value!r}") from None
+                raise ReleaseSearchError(f"{variable} must be a whole number, not {value!r}: fix or unset it") from None
         else:
             found[key] = value
     return found

@@ -57,6 +57,7 @@ def search_request(
     page: int | None = None,
     sort: str | None = None,
     facets: tuple[str, ...] | None = None,
+    snippets: bool = True,
 ) -> SearchRequest:
     """A checked SearchRequest from URL parameters: q, from, to, sort, page, per_page and one per facet.
 
@@ -81,6 +82,7 @@ def search_request(
         sort=sort or args.get("sort") or "relevance",
         page=page,
         per_page=per_page,
+        snippets=snippets,
         **options,
     )
     if request.date_from and request.date_to and request.date_from > request.date_to:

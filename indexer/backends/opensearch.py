@@ -1,9 +1,10 @@
 """The OpenSearch backend: the same searches as the Whoosh backend, answered by a cluster.
 
-One search is one request: the query (translated by opensearch_query.py), the facet filters as a
-post_filter (so facet aggregations see the query without them), per-facet filter aggregations (a
-facet's counts ignore its own selection), the month histogram, duplicate collapsing with the other
-matching copies as inner hits, highlights and term suggestions.
+A search is planned first (opensearch_plan.py: the word clauses and "did you mean", with the index
+statistics they need), then answered by one request: the query (opensearch_query.py), the facet filters
+as a post_filter (so facet aggregations see the query without them), per-facet filter aggregations (a
+facet's counts ignore its own selection), the month histogram, duplicate collapsing and highlights;
+a second request lists the other matching copies of the page's hits when there are any.
 
 Exact totals: hits.total counts documents, but a release on three wires is one result. Documents are
 routed by duplicate key, so all copies of a release live on one shard; a terms aggregation with
@@ -21,12 +22,12 @@ import os
 from datetime import UTC, datetime
 
 from .. import query as q
-from ..model import Facet, FacetValue, Hit, IndexNotFound, Page
+from ..model import Facet, FacetValue, Hit, IndexNotFound, Page, QueryError
 from ..schema import FACETS_BY_NAME, HIT_FIELDS
 from . import opensearch_query as oq
 from .opensearch_plan import ClusterStats, correction, importances, widened, word_clauses
 from .opensearch_schema import SNIPPET_FIELDS, analyze, terms_field, to_stored
-from .opensearch_store import OpenSearchStore, translated_errors
+from .opensearch_store import OpenSearchStore, reason, translated_errors
 from .whoosh import _copy_info, stored_to_hit
 from .whoosh_query import _plain_snippet
 
@@ -58,16 +59,13 @@ class OpenSearchBackend:
         self.client.close()
 
     def _search(self, body: dict, **params) -> dict:
-        with translated_errors(self.url):
-            from opensearchpy import exceptions as ex
+        from opensearchpy.exceptions import RequestError  # the client is there: connect() checked
 
+        with translated_errors(self.url):
             try:
                 return self.client.search(index=self.alias, body=body, **params)
-            except ex.RequestError as exc:
-                from ..model import QueryError
-                from .opensearch_store import _reason
-
-                raise QueryError(f"the search cannot run: {_reason(exc)}; simplify the query") from exc
+            except RequestError as exc:
+                raise QueryError(f"the search cannot run: {reason(exc)}; simplify the query") from exc
 
     # -- searching --
 

@@ -95,7 +95,7 @@ def translated_errors(url: str):
         raise
     except ex.TransportError as exc:
         if isinstance(exc.status_code, int) and exc.status_code >= 500 or exc.status_code == "N/A":
-            raise BackendUnavailable(f"OpenSearch at {url} failed: {_reason(exc)}; check the cluster's health") from exc
+            raise BackendUnavailable(f"OpenSearch at {url} failed: {reason(exc)}; check the cluster's health") from exc
         raise
 
 
@@ -110,7 +110,8 @@ def _error_index(exc) -> str:
     return error.get("index") or error.get("resource.id") or "?"
 
 
-def _reason(exc) -> str:
+def reason(exc) -> str:
+    """The cluster's own words for why a request failed."""
     info = exc.info if isinstance(exc.info, dict) else {}
     error = info.get("error") if isinstance(info.get("error"), dict) else {}
     causes = error.get("root_cause") or []
@@ -189,23 +190,25 @@ class OpenSearchStore:
             for name in old:
                 self.client.indices.delete(index=name, ignore_unavailable=True)
 
-    def remove_stale(self) -> None:
-        """Delete physical indices of this alias that no alias points to (left by interrupted rebuilds)."""
+    def physical_indices(self) -> list[str]:
+        """Every physical index of this alias, live or not (named <alias>-g<stamp>)."""
         with translated_errors(self.url):
             found = self.client.indices.get(index=f"{self.alias}-g*", expand_wildcards="open,closed")
-            live = (
-                set(self.client.indices.get_alias(name=self.alias))
-                if self.client.indices.exists_alias(name=self.alias)
-                else set()
-            )
-            for name in found:
-                if re.fullmatch(re.escape(self.alias) + r"-g\d+", name) and name not in live:
+        return sorted(name for name in found if re.fullmatch(re.escape(self.alias) + r"-g\d+", name))
+
+    def remove_stale(self) -> None:
+        """Delete physical indices of this alias that it does not point to (left by interrupted rebuilds)."""
+        live = self.live()
+        with translated_errors(self.url):
+            for name in self.physical_indices():
+                if name != live:
                     self.client.indices.delete(index=name, ignore_unavailable=True)
 
     def drop(self) -> None:
-        """Delete the alias and every physical index behind it (tests, benchmarks)."""
+        """Delete the alias, every physical index behind it and its lock (tests, benchmarks)."""
         with translated_errors(self.url):
-            self.client.indices.delete(index=f"{self.alias}-g*", ignore_unavailable=True, expand_wildcards="all")
+            for name in self.physical_indices():
+                self.client.indices.delete(index=name, ignore_unavailable=True)
             self.client.delete(index=LOCKS, id=self.alias, params={"ignore": 404})
 
     @contextmanager

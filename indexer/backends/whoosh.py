@@ -15,7 +15,8 @@ from datetime import datetime, timedelta
 
 import numpy as np
 from whoosh import query as wq
-from whoosh.index import EmptyIndexError, open_dir
+from whoosh.filedb.filestore import FileStorage
+from whoosh.index import EmptyIndexError, FileIndex
 
 from .. import query as q
 from ..facets import NO_DATE, FacetTable
@@ -30,7 +31,7 @@ from .whoosh_query import (
     translate,
 )
 from .whoosh_rank import plan_query, related_plan, stats_for
-from .whoosh_store import WhooshStore
+from .whoosh_store import INDEXNAME, WhooshStore
 
 # Postings (document numbers) kept decoded per snapshot for repeated query terms: 8 bytes each.
 TERM_CACHE_POSTINGS = 4_000_000
@@ -50,7 +51,9 @@ class _Snapshot:
 
     def __init__(self, gen: str):
         try:
-            self.index = open_dir(gen)
+            # Segment files are read through file handles, not memory maps: Whoosh copies every mapped
+            # file it opens into memory (about the index's size in RSS, and 0.8 s at 24,000 releases).
+            self.index = FileIndex(FileStorage(gen, supports_mmap=False), indexname=INDEXNAME)
             self.searcher = self.index.searcher()
         except EmptyIndexError as exc:
             raise IndexNotFound(
@@ -304,7 +307,8 @@ class WhooshBackend:
         hits = []
         for docnum in page_docs:
             stored = searcher.stored_fields(docnum)
-            hit = stored_to_hit(stored, scores.get(docnum), make_snippet(stored, terms))
+            snippet = make_snippet(stored, terms) if request.snippets else _plain_snippet(stored)
+            hit = stored_to_hit(stored, scores.get(docnum), snippet)
             hit.duplicates = [_copy_info(searcher.stored_fields(other)) for other in copies.get(docnum, [])]
             hits.append(hit)
         return hits

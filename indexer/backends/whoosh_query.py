@@ -108,7 +108,7 @@ def _plain_snippet(stored: dict) -> str:
 def suggest_correction(searcher, words: list[str]) -> str | None:
     """'Did you mean': words the index does not know (or barely knows) replaced by close, commoner spellings
     from the index's own vocabulary."""
-    from .whoosh_rank import TYPO_RARE_DF, TYPO_RATIO, spelling_variants, stats_for
+    from .whoosh_rank import TYPO_RARE_DF, TYPO_RATIO, spelling_variants, stats_for, written_form
 
     if not words:
         return None
@@ -124,7 +124,7 @@ def suggest_correction(searcher, words: list[str]) -> str | None:
         if df <= TYPO_RARE_DF:
             variants = spelling_variants(stats, word)
             if variants and (df == 0 or variants[0][2] >= TYPO_RATIO * df):
-                best = variants[0][0]
+                best = written_form(stats, variants[0][1], word)
         if best:
             out.append(_same_case(best, word))
             changed = True

@@ -21,6 +21,7 @@ from __future__ import annotations
 import math
 import re
 import weakref
+from collections import OrderedDict
 from dataclasses import dataclass
 
 import numpy as np
@@ -31,7 +32,7 @@ from whoosh.util.numeric import byte_to_length
 
 from .. import query as q
 from ..model import QueryError
-from ..schema import DEFAULT_FIELDS, FIELD_WEIGHTS, QUERY_ANALYZER
+from ..schema import DEFAULT_FIELDS, FIELD_WEIGHTS, QUERY_ANALYZER, STOP, index_stem
 
 # BM25 saturation and per-section length normalisation (short sections barely normalised).
 K1 = 1.2
@@ -61,6 +62,8 @@ TYPO_WEIGHT = 0.7
 TYPO_RATIO = 20
 TYPO_RARE_DF = 5
 TYPO_MAX_VARIANTS = 3
+# Words of one query that may be looked up for spellings.
+MAX_TYPO_WORDS = 3
 # Weight of an abbreviation's long form, and the long forms themselves.
 ABBREVIATION_WEIGHT = 0.9
 ABBREVIATIONS = {
@@ -89,10 +92,14 @@ ABBREVIATIONS = {
     "agm": "annual general meeting",
     "yoy": "year over year",
 }
+LONG_FORM_FIELDS = ("headline", "subheadline", "lede")
+# Postings kept in memory per searcher, for words that recur from query to query (about 12 bytes each).
+POSTINGS_CACHE = 2_000_000
 # Fields that filter (ticker:, type:, ...) rather than rank.
 FILTER_FIELDS = ("ticker", "exchange", "type", "language")
 
 _ALPHABET = "abcdefghijklmnopqrstuvwxyz"
+_WORD_RE = re.compile(r"[^\W\d_]+")
 _SYMBOL_RE = re.compile(r"[A-Za-z]{1,5}(?:\.[A-Za-z]{1,2})?")
 _EMPTY = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32))
 _BYTE_TO_LENGTH = np.array([byte_to_length(i) for i in range(256)], dtype=np.float32)
@@ -110,7 +117,11 @@ class IndexStats:
         self.schema = self.reader.schema
         self.size = self.reader.doc_count_all()
         self.count = max(1, self.reader.doc_count())
+        self.leaves = list(self.reader.leaf_readers())
         self._norms: dict[str, np.ndarray] = {}
+        self._postings: OrderedDict[tuple[str, str], tuple[np.ndarray, np.ndarray]] = OrderedDict()
+        self._cached = 0  # postings held in the cache
+        self.variants: dict[tuple, list] = {}  # spelling variants by word
 
     @property
     def searcher(self):
@@ -125,7 +136,7 @@ class IndexStats:
     def lengths(self, fieldname: str) -> np.ndarray:
         """Length in words of a field in every document (Whoosh's one-byte approximation)."""
         out = np.zeros(self.size, dtype=np.float32)
-        for leaf, base in self.reader.leaf_readers():
+        for leaf, base in self.leaves:
             out[base : base + leaf.doc_count_all()] = _leaf_lengths(leaf, fieldname)
         return out
 
@@ -141,12 +152,26 @@ class IndexStats:
         return self._norms[fieldname]
 
     def postings(self, fieldname: str, text: str) -> tuple[np.ndarray, np.ndarray]:
-        """Document numbers and frequencies of one index term in one field."""
+        """Document numbers and frequencies of one index term in one field (recently used ones cached)."""
+        key = (fieldname, text)
+        found = self._postings.get(key)
+        if found is not None:
+            self._postings.move_to_end(key)
+            return found
+        found = self._read_postings(fieldname, text)
+        self._postings[key] = found
+        self._cached += len(found[0])
+        while self._cached > POSTINGS_CACHE and self._postings:
+            _, (docs, _) = self._postings.popitem(last=False)
+            self._cached -= len(docs)
+        return found
+
+    def _read_postings(self, fieldname: str, text: str) -> tuple[np.ndarray, np.ndarray]:
         if fieldname not in self.schema:
             return _EMPTY
         ids, freqs = [], []
         boost = self.boost(fieldname)
-        for leaf, base in self.reader.leaf_readers():
+        for leaf, base in self.leaves:
             if (fieldname, text) not in leaf:
                 continue
             docs, weights = _leaf_postings(leaf.postings(fieldname, text))
@@ -165,7 +190,22 @@ class IndexStats:
 
     def doc_frequency(self, fieldnames, text: str) -> int:
         """Documents containing text in any of the fields (an upper bound: the sum over fields)."""
-        return sum(self.reader.doc_frequency(f, text) for f in fieldnames if f in self.schema)
+        encoded = text.encode("utf-8")
+        total = 0
+        for fieldname in fieldnames:
+            if fieldname not in self.schema:
+                continue
+            for leaf, _ in self.leaves:
+                terms = getattr(leaf, "_terms", None)
+                if terms is None:
+                    total += leaf.doc_frequency(fieldname, text)
+                    continue
+                # The segment's term table directly: Whoosh's own path checks the schema at every call.
+                try:
+                    total += terms.doc_frequency(fieldname, encoded)
+                except KeyError:
+                    pass
+        return total
 
 
 def _leaf_lengths(leaf, fieldname: str) -> np.ndarray:
@@ -292,30 +332,76 @@ def spelling_variants(
 ) -> list[tuple[str, str, int]]:
     """Spellings one edit away that the index knows: (spelling, index term, documents), commonest first."""
     lowered = word.lower()
-    if len(lowered) < 4 or not lowered.isalpha():
+    if len(lowered) < 4 or not lowered.isascii() or not lowered.isalpha():
         return []
-    own = _analyzed(lowered)
+    key = (lowered, tuple(fieldnames))
+    if key in stats.variants:
+        return stats.variants[key]
+    own = index_stem(lowered)
     best: dict[str, tuple[str, int]] = {}
     for candidate in sorted(edits1(lowered)):
-        tokens = _analyzed(candidate)
-        if len(tokens) != 1 or tokens == own or tokens[0] in best:
+        if candidate in STOP:
             continue
-        df = stats.doc_frequency(fieldnames, tokens[0])
+        term = index_stem(candidate)
+        if term == own or term in best:
+            continue
+        df = stats.doc_frequency(fieldnames, term)
         if df:
-            best[tokens[0]] = (candidate, df)
+            best[term] = (candidate, df)
     found = [(spelling, term, df) for term, (spelling, df) in best.items()]
     found.sort(key=lambda item: (-item[2], item[0]))
+    if len(stats.variants) > 10_000:
+        stats.variants.clear()
+    stats.variants[key] = found
     return found
 
 
-def typo_alternatives(stats: IndexStats, word: str, fields_: tuple[str, ...]) -> list[Alternative]:
-    """Spellings one edit away to search too, when the index does not know word or barely knows it."""
+def written_form(stats: IndexStats, term: str, typed: str) -> str:
+    """How releases spell an index term, the form closest to what was typed ("conference" for
+    "confernce"): read from the first releases that have it."""
+    docs: list[int] = []
+    for fieldname in ("headline", "lede", "body"):
+        docs += stats.postings(fieldname, term)[0][:2].tolist()
+    forms: dict[str, int] = {}
+    for docnum in sorted(set(docs))[:3]:
+        stored = stats.searcher.stored_fields(docnum) if stats.searcher is not None else {}
+        text = " ".join((stored.get(f) or "")[:20_000] for f in ("headline", "lede", "body"))
+        for word in _WORD_RE.findall(text.lower()):
+            if index_stem(word) == term:
+                forms[word] = forms.get(word, 0) + 1
+    if not forms:
+        return typed
+    return min(sorted(forms), key=lambda w: (edit_distance(w, typed.lower()), -forms[w]))
+
+
+def edit_distance(a: str, b: str) -> int:
+    """Levenshtein distance between two short words."""
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        previous = current
+    return previous[-1]
+
+
+def typo_alternatives(
+    stats: IndexStats, word: str, fields_: tuple[str, ...], budget: list[int] | None = None
+) -> list[Alternative]:
+    """Spellings one edit away to search too, when the index does not know word or barely knows it.
+
+    budget (a one-item list) counts the spelling searches a query may still make: each costs ~500 lookups.
+    """
     tokens = _analyzed(word)
     if len(tokens) != 1:
         return []
     df = stats.doc_frequency(("headline", "lede", "body", "company"), tokens[0])
     if df > TYPO_RARE_DF:
         return []
+    if budget is not None:
+        if budget[0] <= 0:
+            return []
+        budget[0] -= 1
     variants = spelling_variants(stats, word)
     if df:
         variants = [v for v in variants if v[2] >= TYPO_RATIO * df]
@@ -396,8 +482,9 @@ def _too_many(shown: str) -> None:
 def build_clauses(stats: IndexStats, tree, deadline: q.Deadline | None = None) -> list[Clause]:
     """The scoring clauses of a query tree: its word-like parts not under NOT, with their alternatives."""
     clauses = []
+    budget = [MAX_TYPO_WORDS]  # spelling searches left for this query
     for leaf in q.positive_leaves(tree):
-        clause = _clause(stats, leaf, deadline)
+        clause = _clause(stats, leaf, deadline, budget)
         if clause is not None:
             clauses.append(clause)
         if deadline is not None:
@@ -433,9 +520,9 @@ def _add_short_forms(clauses: list[Clause]) -> None:
                     clause.alternatives.append(Alternative(fields_, (short,), weight=ABBREVIATION_WEIGHT, label=short))
 
 
-def _clause(stats: IndexStats, leaf, deadline) -> Clause | None:
+def _clause(stats: IndexStats, leaf, deadline, budget: list[int]) -> Clause | None:
     if isinstance(leaf, (q.Term, q.Phrase)):
-        return _word_clause(stats, leaf)
+        return _word_clause(stats, leaf, budget)
     if isinstance(leaf, (q.Prefix, q.Wildcard, q.Fuzzy)):
         typed = getattr(leaf, "text", None) or getattr(leaf, "pattern", "")
         if leaf.field in FILTER_FIELDS:
@@ -472,7 +559,7 @@ def _merge_fields(alternatives: list[Alternative]) -> list[Alternative]:
     return [Alternative(fields_, union, label=alternatives[0].label)]
 
 
-def _word_clause(stats: IndexStats, leaf) -> Clause | None:
+def _word_clause(stats: IndexStats, leaf, budget: list[int]) -> Clause | None:
     if leaf.field in FILTER_FIELDS:
         return None  # filters select; they do not rank
     fields_ = _fields(leaf.field)
@@ -487,11 +574,13 @@ def _word_clause(stats: IndexStats, leaf) -> Clause | None:
         alternatives.append(Alternative(fields_, tokens, phrase=len(tokens) > 1, slop=slop, weight=boost, label=typed))
     if isinstance(leaf, q.Term):
         if len(tokens) == 1 and leaf.text.isalpha():
-            alternatives += typo_alternatives(stats, leaf.text, fields_)
+            alternatives += typo_alternatives(stats, leaf.text, fields_, budget)
         long_form = ABBREVIATIONS.get(leaf.text.lower())
         if long_form:
             words = tuple(_analyzed(long_form))
-            alternatives.append(Alternative(fields_, words, phrase=True, weight=ABBREVIATION_WEIGHT, label=long_form))
+            # Searched where it says what a release is about: phrases of common words are slow in long texts.
+            where = tuple(f for f in fields_ if f in LONG_FORM_FIELDS) or fields_
+            alternatives.append(Alternative(where, words, phrase=True, weight=ABBREVIATION_WEIGHT, label=long_form))
         if leaf.field is None and _SYMBOL_RE.fullmatch(leaf.text) and _looks_like_ticker(stats, leaf.text, tokens):
             if alternatives:
                 alternatives[0].symbol = leaf.text.lower()

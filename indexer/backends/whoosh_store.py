@@ -69,7 +69,7 @@ class Generation:
     def __init__(self, path: str, schema, segments: list, toc_generation: int):
         self.path = path
         self.name = os.path.basename(path)
-        self.storage = FileStorage(path)
+        self.storage = FileStorage(path, supports_mmap=False)  # see whoosh._Snapshot
         self.schema = schema
         self.segments = segments
         self.toc_generation = toc_generation
@@ -77,7 +77,7 @@ class Generation:
     @classmethod
     def read(cls, path: str) -> Generation:
         """Open a generation's table of contents (raises EmptyIndexError when it has none)."""
-        storage = FileStorage(path)
+        storage = FileStorage(path, supports_mmap=False)
         toc = TOC.read(storage, INDEXNAME)
         return cls(path, toc.schema, list(toc.segments), toc.generation)
 

@@ -165,7 +165,8 @@ class _PositionsField:
     def __init__(self, field: wf.FieldType):
         self.pipeline = word_pipeline(field.analyzer)
         self.boost = float(field.format.field_boost)
-        self._words: dict[str, object] = {}  # word -> WordPipeline.analyse(word)
+        self._words: dict[str, object] = {}  # word -> its cached form (see _positions)
+        self._compounds: set[str] = set()  # cached words that have parts
         self._single: dict[int, bytes] = {}  # position -> encoded [position], the commonest value
         self._encode = Positions().encode
 
@@ -174,25 +175,31 @@ class _PositionsField:
         cache = self._words
         if len(cache) > WORD_CACHE_LIMIT:
             cache.clear()
-        get = cache.get
-        mapped = [get(word, _UNKNOWN) for word in words]
-        if _UNKNOWN in mapped:
+            self._compounds.clear()
+        # A word's cached form: its term; b"" when dropped; (term or b"", part terms) for compounds.
+        mapped = list(map(cache.get, words))
+        if None in mapped:
             analyse = self.pipeline.analyse
             for i, form in enumerate(mapped):
-                if form is _UNKNOWN:
-                    mapped[i] = cache[words[i]] = analyse(words[i])
+                if form is None:
+                    word = words[i]
+                    form = analyse(word)
+                    if form is None:
+                        form = b""
+                    elif type(form) is tuple:
+                        form = (form[0] or b"", form[1])
+                        self._compounds.add(word)
+                    mapped[i] = cache[word] = form
         rule = self.pipeline.positions
         positions: dict[bytes, list[int]] = {}
-        if rule == "parts-share" and any(type(form) is tuple for form in mapped):
+        if rule == "parts-share" and self._compounds and not self._compounds.isdisjoint(words):
             pos = -1
             for form in mapped:
-                if form is None:
-                    continue
                 if type(form) is tuple:
                     main, parts = form
                 else:
                     main, parts = form, ()
-                if main is not None:
+                if main:
                     pos += 1
                     found = positions.get(main)
                     if found is None:
@@ -207,13 +214,13 @@ class _PositionsField:
                     else:
                         found.append(shared)
             return positions
-        if None not in mapped:
+        if b"" not in mapped:
             pairs = enumerate(mapped)
         elif rule == "original":
-            pairs = ((i, form) for i, form in enumerate(mapped) if form is not None)
+            pairs = ((i, form) for i, form in enumerate(mapped) if form)
         else:
-            first = 0 if rule == "parts-share" else next((i for i, form in enumerate(mapped) if form is not None), 0)
-            pairs = enumerate([form for form in mapped if form is not None], first)
+            first = 0 if rule == "parts-share" else next((i for i, form in enumerate(mapped) if form), 0)
+            pairs = enumerate([form for form in mapped if form], first)
         for pos, term in pairs:
             found = positions.get(term)
             if found is None:

@@ -14,268 +14,40 @@ Rules, in order:
 from __future__ import annotations
 
 import re
-import unicodedata
 
-from .cleanup import trim_period
-from .dates import DATE_RE
+from .names import (
+    LEAD_NOISE_RE,
+    LEGAL_FORMS,
+    PERSON_RE,
+    STRICT_LEGAL_RE,
+    common_word,
+    domains_in,
+    employer,
+    expand_acronym,
+    first_of_pair,
+    fold,
+    has_word,
+    is_person,
+    leading_name,
+    matches_domain,
+    same_org,
+    subject_end,
+    tidy_name,
+)
 from .sections import About
 from .tickers import ListingGroup, listing_groups
 from .wires import canonical_wire
 
-LEGAL_FORMS = (
-    r"Inc\.?|Incorporated|Corp\.?|Corporation|Co\.|Company|Ltd\.?|Limited|LLC|L\.L\.C\.|LLP|L\.P\.|LP|PLC|plc|"
-    r"N\.V\.|NV|S\.A\.|SA|AG|SE|GmbH|S\.p\.A\.|SpA|B\.V\.|BV|AB|ASA|Oyj|Pty\.? Ltd\.?|Pte\.? Ltd\.?|P\.C\.|PC|PLLC|"
-    r"S\.A\.S\.|SAS|K\.K\.|Holdings?|Group|Trust|Partners|Foundation|Association|Institute|University"
+# "Dozens of Anne Arundel County biking groups ...": a quantity, not a name.
+_QUANTITY_RE = re.compile(
+    r"^(?:Dozens|Hundreds|Thousands|Millions|Many|Several|Some|Most|All|More|Nearly|Over|About)\b"
 )
-_LEGAL_RE = re.compile(rf"(?:,?\s+|\s*,\s*)(?:{LEGAL_FORMS})(?![\w])")
-_STRICT_LEGAL_RE = re.compile(
-    r"(?:,?\s+)(?:Inc\.?|Incorporated|Corp\.?|Corporation|Ltd\.?|Limited|LLC|LLP|L\.P\.|PLC|plc|N\.V\.|S\.A\.|AG|SE|"
-    r"GmbH|S\.p\.A\.|B\.V\.|Pty\.? Ltd\.?|Pte\.? Ltd\.?|P\.C\.|PLLC)(?![\w])"
+# "About Us", "About the Author", "About InvestorWire": sections that do not describe the issuer.
+_NOT_ISSUER_ABOUT_RE = re.compile(
+    r"^(?:Us|Our\b.*|the Author|The Author|the Authors?|This (?:Release|Report|Survey|Study)|the (?:Survey|Study|Report|Data)"
+    r"|the Company|The Company)$"
 )
-# Words that join a name without being capitalised: "Bank of the West", "Procter & Gamble".
-_NAME_JOINERS = {
-    "of",
-    "and",
-    "&",
-    "for",
-    "de",
-    "du",
-    "des",
-    "la",
-    "le",
-    "the",
-    "y",
-    "et",
-    "und",
-    "van",
-    "von",
-    "der",
-    "da",
-    "do",
-    "di",
-}
-# Verbs that end a headline's subject ("Acme Announces ...", "Acme to Present ...").
-_VERBS = set(
-    """
-announce announces announced announcing report reports reported reporting update updates updated launch launches
-launched unveil unveils unveiled introduce introduces introduced complete completes completed enter enters entered
-expand expands expanded secure secures secured sign signs signed name names named appoint appoints appointed elect
-elects elected declare declares declared receive receives received win wins won join joins joined partner partners
-partnered acquire acquires acquired close closes closed file files filed investigate investigates remind reminds
-release releases released present presents presented host hosts hosted celebrate celebrates celebrated showcase
-showcases showcased highlight highlights highlighted offer offers offered provide provides provided to will is are
-was were has have had becomes become achieve achieves achieved reach reaches reached mark marks marked extend
-extends extended opens open opened debuts debut debuted begins begin began start starts started commences commence
-adds add added deliver delivers delivered invests invest invested raises raise raised prices price priced plans
-plan planned sets set establishes establish established says said recognized recognised honored honoured awarded
-earns earned ranks ranked selected chosen among lists listed welcomes welcome welcomed names confirms confirm
-confirmed agrees agree agreed obtains obtain obtained approves approve approved issues issue issued promotes promote
-promoted hires hire hired taps tapped collaborates collaborate teams team teamed debuts continues continue continued
-targets target targeted seeks seek sought shares share shared publishes publish published explains explain
-explores explore reveals reveal revealed calls call called urges urge urged warns warn warned supports support
-supported accelerates accelerate accelerated transforms transform transformed leads lead led brings bring brought
-creates create created builds build built helps help helped makes make made moves move moved wraps wrap
-invites invite invited marks returns return returned grows grow grew surpasses surpass surpassed exceeds exceed
-exceeded achieves today announces, via through with at on in by after from as amid following
-""".split()
-)
-_APPOSITION_STARTS = {
-    "a", "an", "the", "one", "its", "provider", "leader", "developer", "maker", "manufacturer", "operator", "owner",
-    "creator", "pioneer", "parent", "subsidiary", "part", "division", "member", "home", "formerly", "doing", "dba",
-    "d/b/a", "known", "headquartered", "based", "together", "along", "which", "who", "that", "inc", "inc.", "llc",
-    "ltd", "ltd.", "corp", "corp.", "co.", "plc", "l.p.", "lp", "n.v.", "s.a.", "ag", "gmbh", "through", "via",
-    "america's", "canada's", "world's", "europe's", "asia's", "a/k/a", "aka", "also", "or",
-}  # fmt: skip
-_LEAD_NOISE_RE = re.compile(
-    r"^(?:(?:Today|Yesterday|Now|Recently|This week|This month|Earlier today|Meanwhile)\s*,?\s+|(?:WHAT|WHO|WHEN|WHERE)\s*:\s*"
-    r"|[\-\u2013\u2014*\u2022:]+\s*)+"
-)
-_LEGAL_WORD_RE = re.compile(r"(?:Inc|Corp|Co|Ltd|LLC|LLP|L\.P|LP|PLC|plc|N\.V|S\.A|AG|SE|GmbH|Limited|Corporation)\.?")
-_TOKEN_RE = re.compile(r"\(|\)|,|;|[^\s,;()]+")
-
-
-def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
-
-
-def core_words(name: str | None) -> list[str]:
-    """The words of a name that identify it: no legal form, marks or punctuation ('Gilead Sciences, Inc.' -> gilead sciences)."""
-    if not name:
-        return []
-    text = re.sub(r"[\u2122\u00ae\u00a9]", " ", name)
-    text = _LEGAL_RE.sub(" ", text)
-    words = re.findall(r"[\w]+", _fold(text))
-    return [w for w in words if w not in {"the", "inc", "corp", "ltd", "llc", "co", "plc", "and", "of"}]
-
-
-def same_org(a: str | None, b: str | None) -> bool:
-    """Whether two printed names can be the same organisation ('ADP' ~ 'ADP Research Institute', 'IBM' ~ 'I.B.M.')."""
-    wa, wb = core_words(a), core_words(b)
-    if not wa or not wb:
-        return False
-    if wa[0] == wb[0] and (len(wa[0]) >= 3 or wa[:2] == wb[:2]):
-        return True
-    joined_a, joined_b = "".join(wa), "".join(wb)
-    if (
-        joined_a == joined_b
-        or (len(joined_a) >= 4 and joined_b.startswith(joined_a))
-        or (len(joined_b) >= 4 and joined_a.startswith(joined_b))
-    ):
-        return True
-    initials_a, initials_b = "".join(w[0] for w in wa), "".join(w[0] for w in wb)
-    return (len(wa) == 1 and len(wa[0]) >= 2 and wa[0] == initials_b) or (
-        len(wb) == 1 and len(wb[0]) >= 2 and wb[0] == initials_a
-    )
-
-
-def subject_end(text: str, *, headline: bool = False) -> int:
-    """Where the grammatical subject at the start of text ends (before its verb), apposition included."""
-    depth = 0
-    in_apposition = False
-    tokens = list(_TOKEN_RE.finditer(text[:400]))
-    for i, tok in enumerate(tokens):
-        word = tok.group(0)
-        if word == "(":
-            depth += 1
-            continue
-        if word == ")":
-            depth = max(0, depth - 1)
-            if depth == 0 and i + 1 < len(tokens) and tokens[i + 1].group(0).startswith(":"):
-                return tok.end()
-            continue
-        if depth:
-            continue
-        if word in {",", ";"}:
-            nxt = tokens[i + 1].group(0) if i + 1 < len(tokens) else ""
-            if in_apposition:
-                in_apposition = False
-                if nxt[:1].islower() or nxt.lower() in _VERBS:
-                    return tok.start()
-                continue
-            if _LEGAL_WORD_RE.fullmatch(nxt):
-                continue  # "ArcherDX, Inc. today ...": the legal form belongs to the name
-            if nxt.lower().strip(".") in _APPOSITION_STARTS or nxt.lower() in _APPOSITION_STARTS:
-                in_apposition = True
-                continue
-            if nxt[:1].isupper() or nxt[:1].isdigit():
-                continue
-            return tok.start()
-        if word.endswith(":") and i > 0:
-            return tok.end() - 1
-        if in_apposition:
-            continue
-        bare = word.strip("\u201c\u201d\"'\u2019.")
-        lowered = bare.lower()
-        if i == 0:
-            continue
-        if headline and lowered in _VERBS:
-            return tok.start()
-        if bare[:1].islower() and lowered not in _NAME_JOINERS:
-            return tok.start()
-        if not headline and lowered in {"today", "announced", "announces", "reported", "reports"}:
-            return tok.start()
-    return min(len(text), 400)
-
-
-_NAME_WORD = r"(?:[A-Z0-9\u00c0-\u00de][\w.&'\u2019+\-!]*|[a-z]+[A-Z][\w.&'\-]*)"
-_NAME_RE = re.compile(
-    rf"^(?:The\s+)?(?P<name>(?:{_NAME_WORD}|[a-z][\w]*\.(?=\s)|[a-z][\w\-]*(?=\s+(?:AG|SE|GmbH|Inc\.?|Ltd\.?|LLC|Corp\.?)\b))"
-    rf"(?:\s+(?:{_NAME_WORD}|(?:of|and|&|for|de|du|des|la|le|the|y|et|und|van|von|der|da|do|di|on)(?=\s+[A-Z0-9])"
-    rf"(?!\s+(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)))*"
-    rf"(?:(?:,?\s+|\s*,\s*)(?:{LEGAL_FORMS})(?![\w]))*)"
-)
-# Capitalised words that open a sentence as a description, not a name ("Shareholder rights law firm Johnson Fistel").
-_DESCRIPTOR_RE = re.compile(r"^(?:[A-Z][a-z]+(?:-[a-z]+)?)$")
-_PLURAL_VERB_RE = re.compile(
-    r"\s*(?:\([^()]*\)\s*)?(?:,\s*)?(?:today\s+|jointly\s+|together\s+)?(?:are|have|were|announce|partner|join|team|unveil|launch|collaborate|expand)\b"
-)
-_DATE_OPENER_RE = re.compile(rf"^(?:{DATE_RE.pattern})\s*,\s+(?=[A-Z])", re.I)
-_OPENER_RE = re.compile(
-    r"^(?:(?:[A-Z][a-z]+ing|In|On|As|At|After|Following|With|For|During|Since|Amid|Through|Under|Earlier|Last|This)\b"
-    r"[^,]{0,120},\s+)(?=\S)"
-)
-
-
-def _name_at(text: str, headline: bool) -> tuple[str | None, int]:
-    """The name opening text, and where the subject it opens ends."""
-    end = subject_end(text, headline=headline)
-    m = _NAME_RE.match(text[:end])
-    if not m:
-        return None, end
-    # "Paradigm Asset Management’s"; a full stop stays only as part of an abbreviation ("Inc.", "N.V.").
-    name = trim_period(re.sub(r"[\u2019']s$", "", m.group("name").strip(" ,-")))
-    return first_of_pair(name), end
-
-
-def first_of_pair(name: str) -> str:
-    """The first of two names joined by 'and': 'Microsoft Corp. and Genesys', 'HR.com and the HR Research Institute'."""
-    pair = re.match(rf"^(.+?(?:{LEGAL_FORMS}|\.com))\s+(?:and|&)\s+[A-Z]", name) or re.match(
-        r"^(.+?)\s+and\s+the\s+[A-Z]", name
-    )
-    return pair.group(1) if pair else name
-
-
-def leading_name(text: str, *, headline: bool = False) -> str | None:
-    """The organisation-like name that opens text, or None: 'Zignal Labs, provider of ...' -> 'Zignal Labs'.
-
-    A capitalised first word that is only a description ("Shareholder rights law firm Johnson Fistel, LLP has ...")
-    is passed over for the name that follows it.
-    """
-    text = _LEAD_NOISE_RE.sub("", text.strip())
-    text = re.sub(r"[\u2122\u00ae\u00a9]|\(TM\)|\(R\)", "", text)
-    if not headline:
-        # "On Tuesday, March 3, 2020, Comcast ...", "Expanding upon its initiative launched in 2017, Ovation, ...".
-        for _ in range(3):
-            opener = _OPENER_RE.match(text) or _DATE_OPENER_RE.match(text)
-            if not opener:
-                break
-            text = text[opener.end() :]
-    name, end = _name_at(text, headline)
-    if name and not headline and " and " in name and _PLURAL_VERB_RE.match(text[end:]):
-        name = name.split(" and ")[0]  # "KPMG and Microsoft Corp. are strengthening ...": the first of the two
-    topic = re.match(r"\s*(?:\([^()]*\))?\s*:\s+(?=[A-Z])", text[end:])
-    if name and not headline and topic:
-        # "Aemetis, Inc. (Nasdaq: AMTX): Stonegate Capital Partners updates ...": a topic label, then the subject.
-        text = text[end + topic.end() :]
-        name, end = _name_at(text, headline)
-    if name and not headline and " " not in name and _DESCRIPTOR_RE.match(name):
-        later = re.search(r"\s(?=[A-Z0-9])", text[len(name) : 120])
-        lower_run = text[len(name) : len(name) + later.start()] if later else ""
-        run_words = lower_run.split()
-        descriptive = 0 < len(run_words) <= 4 and not any(w.lower() in _VERBS for w in run_words)
-        if later and descriptive and run_words[0][:1].islower() and not re.search(r"[,.;:()]", lower_run):
-            retry, _ = _name_at(text[len(name) + later.end() :], headline)
-            if retry:
-                name = retry
-    if not name:
-        return None
-    words = name.split()
-    if not words or len(words) > 9:
-        return None
-    if re.fullmatch(LEGAL_FORMS, name.strip(" .,")):
-        return None  # "Inc., the leading media brand, announced ...": a publication, not a name
-    if words[0].lower() in {
-        "this",
-        "these",
-        "our",
-        "we",
-        "it",
-        "its",
-        "he",
-        "she",
-        "they",
-        "a",
-        "an",
-        "in",
-        "on",
-        "as",
-        "at",
-        "for",
-        "q&a",
-    }:
-        return None
-    return name
+_BRAND_ABOUT_RE = re.compile(r"News\s*Wire|Newswire|Wire$|\bIBN\b")
 
 
 def _group_names(text: str, group: ListingGroup) -> str | None:
@@ -294,7 +66,7 @@ def _group_names(text: str, group: ListingGroup) -> str | None:
 
 
 def _subject_groups(text: str, *, headline: bool = False) -> tuple[list[ListingGroup], int]:
-    stripped = _LEAD_NOISE_RE.sub("", text)
+    stripped = LEAD_NOISE_RE.sub("", text)
     offset = len(text) - len(stripped)
     end = subject_end(stripped, headline=headline) + offset
     groups = [g for g in listing_groups(text) if g.start < end and not _is_topic(text, g)]
@@ -343,14 +115,14 @@ def _pick_company(
     subject = leading_name(lede)
     if subject and " and " in subject and _joint_headline(headline):
         subject = subject.split(" and ")[0]  # "United Energy LNG and Power LNG Announce Merger": the first named
-    if subject and (_common_word(subject, text) or _QUANTITY_RE.match(subject)):
+    if subject and (common_word(subject, text) or _QUANTITY_RE.match(subject)):
         subject = None
-    domains = _domains(contacts or text[-1500:])
-    if subject and _is_person(subject, lede, text):
-        subject = _employer(subject, lede, domains)
-    if subject and " " not in subject and not _STRICT_LEGAL_RE.search(subject):
+    domains = domains_in(contacts or text[-1500:])
+    if subject and is_person(subject, lede, text):
+        subject = employer(subject, lede, domains)
+    if subject and " " not in subject and not STRICT_LEGAL_RE.search(subject):
         # A one-word subject ("Halloween, a night steeped in lore, ...") counts when the headline names it too.
-        if not has_word(_fold(headline), _fold(subject)) and not any(
+        if not has_word(fold(headline), fold(subject)) and not any(
             same_org(subject, n) for n in (known, source_name, *(a.name for a in abouts)) if n
         ):
             subject = None
@@ -361,11 +133,11 @@ def _pick_company(
     abouts = [
         a
         for a in abouts
-        if a not in brands and not _NOT_ISSUER_ABOUT_RE.search(a.name) and not _is_person(a.name, a.text, a.text)
+        if a not in brands and not _NOT_ISSUER_ABOUT_RE.search(a.name) and not is_person(a.name, a.text, a.text)
     ]
     evidence += [first_of_pair(a.name) for a in abouts + brands]
     if subject:
-        strong = bool(_STRICT_LEGAL_RE.search(subject)) or any(
+        strong = bool(STRICT_LEGAL_RE.search(subject)) or any(
             g.start < subject_end(lede) for g in listing_groups(lede[:400])
         )
         matches = [n for n in evidence if same_org(subject, n)]
@@ -391,150 +163,6 @@ def _pick_company(
     return subject
 
 
-_TITLE = (
-    r"(?:CEO|CFO|COO|CTO|CMO|Chief|President|Founder|Co-Founder|Co-founder|Chair(?:man|woman)?|Director|Owner|Partner|"
-    r"Principal|Managing|Vice|VP|Head|Executive|General Manager|Manager|Senior|author|founder|owner|president|expert|"
-    r"coach|attorney|lawyer|resident|longtime|speaker|chef|artist|broker|agent|consultant|entrepreneur|leader|"
-    r"veteran|specialist|physician|doctor|dentist|surgeon|realtor|Realtor|Broker|Expert|Host|host|Advisor|advisor|"
-    r"Officer|Professor|professor|Dr\.)"
-)
-_PERSON_RE = re.compile(
-    r"^(?:Dr\.|Mr\.|Ms\.|Mrs\.)?\s*[A-Z][a-z'\u2019\-]+(?:\s+[A-Z]\.)?"
-    r"(?:\s+(?:de|van|von|del|da)?\s*(?:Mc|Mac|O'|O\u2019)?[A-Z][a-z'\u2019\-]+){1,2}$"
-)
-_EMPLOYER_RE = re.compile(
-    rf"^\s*,\s*(?:the\s+|a\s+|an\s+|its\s+)?(?:[\w\-/]+\s+){{0,4}}?{_TITLE}[\w\s&\-/]{{0,50}}?\b(?:of|at|for|with)\s+"
-    rf"(?P<org>(?:The\s+)?{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|of|and|&|for|the))*(?:(?:,?\s+)(?:{LEGAL_FORMS})(?![\w]))*)"
-)
-
-
-# "Dozens of Anne Arundel County biking groups ...": a quantity, not a name.
-_QUANTITY_RE = re.compile(
-    r"^(?:Dozens|Hundreds|Thousands|Millions|Many|Several|Some|Most|All|More|Nearly|Over|About)\b"
-)
-# "About Us", "About the Author", "About InvestorWire": sections that do not describe the issuer.
-_NOT_ISSUER_ABOUT_RE = re.compile(
-    r"^(?:Us|Our\b.*|the Author|The Author|the Authors?|This (?:Release|Report|Survey|Study)|the (?:Survey|Study|Report|Data)"
-    r"|the Company|The Company)$"
-)
-_BRAND_ABOUT_RE = re.compile(r"News\s*Wire|Newswire|Wire$|\bIBN\b")
-_PRONOUN_RE = re.compile(r"\b(?:he|she|him|his|her|hers|himself|herself)\b")
-_ORG_AFTER_RE = re.compile(rf"(?=\b(?:of|at|for|with)\s+(?:the\s+)?((?:{_NAME_WORD})(?:\s+(?:{_NAME_WORD}|of|&))*))")
-_EMAIL_DOMAIN_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@(?:[\w-]+\.)*?([\w-]+)\.[a-z]{2,6}\b")
-_WEB_DOMAIN_RE = re.compile(r"(?:https?://|\bwww\.)(?:www\.)?([\w-]+)\.[a-z]{2,6}\b")
-_MAIL_HOSTS = {
-    "gmail",
-    "yahoo",
-    "outlook",
-    "hotmail",
-    "aol",
-    "icloud",
-    "proton",
-    "protonmail",
-    "mail",
-    "live",
-    "msn",
-    "me",
-}
-_SAID_RE = re.compile(
-    r"\b(?:said|says|added|explained|noted|according to)\s+([A-Z][\w'\u2019\-]+)|\b([A-Z][\w'\u2019\-]+)\s+(?:said|says|added|explained|noted)\b"
-)
-
-
-def has_word(text: str, word: str) -> bool:
-    """Whether word occurs in text as a whole word (not inside a longer word, an e-mail or a web address)."""
-    start = 0
-    while True:
-        i = text.find(word, start)
-        if i < 0:
-            return False
-        before = text[i - 1] if i else " "
-        after = text[i + len(word)] if i + len(word) < len(text) else " "
-        if not (before.isalnum() or before in "_.@/-") and not (after.isalnum() or after in "_@"):
-            return True
-        start = i + 1
-
-
-def _is_person(name: str, lede: str, text: str) -> bool:
-    """Whether a subject is a person: 'Brian L. Roberts, Chairman ...', 'Chris Turner, a renowned coach', '... said Turner'."""
-    if not _PERSON_RE.match(name) or _STRICT_LEGAL_RE.search(name) or same_org(name, None):
-        return False
-    if re.search(r"\s[A-Z]\.\s", name):
-        return True
-    position = lede.find(name)
-    after = lede[position + len(name) : position + len(name) + 80] if position >= 0 else ""
-    if re.match(rf"\s*,\s*(?:the\s+|a\s+|an\s+|its\s+)?(?:[\w\-]+[\s/]+){{0,3}}?{_TITLE}\b", after):
-        return True
-    if re.match(rf"\s+(?:is|was|has been|serves as)\s+(?:the|a|an)\s+(?:[\w\-]+\s+){{0,3}}?{_TITLE}\b", after):
-        return True
-    if position >= 0 and _PRONOUN_RE.search(lede[position + len(name) : position + len(name) + 300]):
-        return True  # "... when he was kidnapped": a person
-    # People are quoted by surname alone ("said Turner"); a company keeps its whole name ("Alfa Chemistry noted").
-    words = name.split()
-    surname, rest = words[-1], " ".join(words[:-1])
-    for m in _SAID_RE.finditer(text):
-        if surname == m.group(1) or (surname == m.group(2) and not text[: m.start()].endswith(rest + " ")):
-            return True
-    return False
-
-
-def _employer(name: str, lede: str, domains: set[str]) -> str | None:
-    """The organisation a person subject works for: 'Brian L. Roberts, Chairman and CEO of Comcast Corporation'.
-
-    When the apposition names several ('Broker/Owner of McKay Mortgage Company and Chief Advocacy Officer of the
-    Broker Action Coalition'), the one whose name is the contacts' e-mail domain wins.
-    """
-    position = lede.find(name)
-    if position < 0:
-        return None
-    after = lede[position + len(name) :]
-    m = _EMPLOYER_RE.match(after)
-    if not m:
-        return None
-    apposition = after[: after.find(",", m.end()) if after.find(",", m.end()) > 0 else len(after)]
-    for org in _ORG_AFTER_RE.findall(apposition):
-        if _matches_domain(org, domains):
-            return org.strip(" ,")
-    return m.group("org").strip(" ,")
-
-
-def _domains(text: str) -> set[str]:
-    """The names of the e-mail and web domains in text ('media@brokeractioncoalition.com' -> 'brokeractioncoalition')."""
-    found = {d.lower() for d in _EMAIL_DOMAIN_RE.findall(text)}
-    found |= {d.lower() for d in _WEB_DOMAIN_RE.findall(text)}
-    return {d.replace("-", "") for d in found if d.lower() not in _MAIL_HOSTS}
-
-
-def _matches_domain(name: str, domains: set[str]) -> bool:
-    joined = re.sub(r"[^a-z0-9]", "", _fold(re.sub(r"[\u2122\u00ae]", "", name)))
-    return len(joined) >= 4 and any(d in (joined, joined.removeprefix("the")) for d in domains)
-
-
-def expand_acronym(name: str | None, text: str) -> str | None:
-    """An acronym issuer written out as the text first names it: 'CCHR' -> 'Citizens Commission on Human Rights'."""
-    if not name or not re.fullmatch(r"[A-Z][A-Z&]{1,7}", name):
-        return name
-    m = re.search(
-        rf"((?:[A-Z][\w'\u2019&.\-]*\s+(?:(?:of|on|for|and|the|de|in)\s+)*){{2,9}})\(\s*{re.escape(name)}\s*\)", text
-    )
-    if not m:
-        return name
-    words = m.group(1).split()
-    capitals = [w for w in words if w[:1].isupper()]
-    for start in range(len(capitals)):
-        if "".join(w[0] for w in capitals[start:]).upper() == name.replace("&", ""):
-            first = words.index(capitals[start])
-            return " ".join(words[first:])
-    return name
-
-
-def _common_word(name: str, text: str) -> bool:
-    """A one-word 'name' that the text also writes in lower case is a common noun ('Electrode chip technology')."""
-    if " " in name.strip() or _STRICT_LEGAL_RE.search(name):
-        return False
-    return has_word(text, name.lower())
-
-
 _INTERVIEW_RE = re.compile(
     r"^(?:Q\s*&\s*A|Interview|In Conversation|A Conversation|Fireside Chat)\s+with\s+[^,]+,\s+.*\b(?:of|at|from)\s+"
     r"(?P<org>[A-Z][\w&.'\u2019\- ]{1,60})$"
@@ -548,42 +176,25 @@ def _headline_company(headline: str, text: str, contacts: str) -> str | None:
     if interview:
         return interview.group("org").strip()
     head = _strip_headline_brand(headline)
-    domains = _domains(text[:20000] + "\n" + text[-5000:])
+    domains = domains_in(text[:20000] + "\n" + text[-5000:])
     runs = re.findall(
         r"(?:(?:The\s+)?(?:[A-Z0-9][\w&.'\u2019+\-]*)(?:\s+(?:of|and|&|for|the)?\s*[A-Z0-9][\w&.'\u2019+\-]*)*)", head
     )
     for run in runs:
-        if _matches_domain(run, domains):
+        if matches_domain(run, domains):
             return run.strip()
     subject = leading_name(head, headline=True)
-    if not subject or _is_person(subject, text[:600], text):
+    if not subject or is_person(subject, text[:600], text):
         return None
     # The longest opening of the headline subject that the body repeats ("Creative Biolabs Facilitates ..." -> "Creative Biolabs").
     words = subject.split()
     for size in range(len(words), 0, -1):
         candidate = " ".join(words[:size])
         if len(candidate) >= 3 and has_word(text, candidate):
-            if size == 1 and _common_word(candidate, text):
+            if size == 1 and common_word(candidate, text):
                 return None
             return candidate
     return None
-
-
-_GENERIC_NAMES = {"company", "the company", "corporation", "group", "us", "we", "media", "team", "management", "press"}
-
-
-def tidy_name(name: str | None) -> str | None:
-    """A name without trademark signs, a trailing symbol in brackets or a person's title after it; None if generic."""
-    if not name:
-        return None
-    name = re.sub(r"[\u2122\u00ae\u00a9\u2120]|\((?:TM|R)\)", "", name)
-    name = re.sub(r"\s*\([^()]*\)\s*$", "", name)
-    name = re.split(
-        r"\s+(?:Co-[Ff]ounder|Founder|CEO|President|Chairman|Chairwoman|Chief|Managing Director|Executive|Dr\.)(?:\s|$)",
-        name,
-    )[0]
-    name = re.sub(r"\s+", " ", name).strip(" ,;:-")
-    return None if not name or name.lower() in _GENERIC_NAMES else name
 
 
 def _contact_org(contacts: str, domains: set[str]) -> str | None:
@@ -597,7 +208,7 @@ def _contact_org(contacts: str, domains: set[str]) -> str | None:
     line = m.group(1).strip()
     if re.search(r"[@\d]|^(?:Media|Press|Investor|Public|PR|Enquiries|Inquiries|Contact)\b", line, re.I):
         return None
-    if _PERSON_RE.match(line) and not _matches_domain(line, domains) and not re.search(r"[a-z][A-Z]", line):
+    if PERSON_RE.match(line) and not matches_domain(line, domains) and not re.search(r"[a-z][A-Z]", line):
         return None
     return line if len(line.split()) <= 6 else None
 
@@ -646,9 +257,8 @@ def _pick_tickers(headline: str, lede: str, text: str, abouts: list[About], comp
     about = _about_for(abouts, company)
     if about:
         groups, _ = _subject_groups(about.text)
-        named = [g for g in groups]
-        if named:
-            return [t for g in named for t in g.tickers]
+        if groups:
+            return [t for g in groups for t in g.tickers]
     for group in listing_groups(text):
         name = _group_names(text, group)
         if name and same_org(name, company) and not _is_topic(text, group):
