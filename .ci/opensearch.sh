@@ -23,6 +23,8 @@
 # are not enforced.
 #
 # Env overrides: OPENSEARCH_VERSION (default 2.19.6), OPENSEARCH_HEAP (default 512m),
+# OPENSEARCH_HTTP_PORT / OPENSEARCH_TRANSPORT_PORT (node-1's ports, node-2 takes the next ones; a second
+# cluster beside the first needs other ports and its own OPENSEARCH_CACHE_DIR),
 # OPENSEARCH_CACHE_DIR, OPENSEARCH_USER (user to run as when invoked as root, default
 # "opensearch"), OPENSEARCH_START_TIMEOUT (seconds, default 180), JAVA_HOME.
 set -euo pipefail
@@ -34,8 +36,10 @@ START_TIMEOUT="${OPENSEARCH_START_TIMEOUT:-180}"
 CLUSTER_NAME="releases-test"
 HOST="127.0.0.1"
 NODES=(1 2)
-HTTP_PORTS=([1]=9200 [2]=9201)
-TRANSPORT_PORTS=([1]=9300 [2]=9301)
+HTTP_BASE="${OPENSEARCH_HTTP_PORT:-9200}"
+TRANSPORT_BASE="${OPENSEARCH_TRANSPORT_PORT:-9300}"
+HTTP_PORTS=([1]=$HTTP_BASE [2]=$((HTTP_BASE + 1)))
+TRANSPORT_PORTS=([1]=$TRANSPORT_BASE [2]=$((TRANSPORT_BASE + 1)))
 # Only node-1 is cluster-manager-eligible. With two eligible nodes OpenSearch shrinks the
 # voting config to one (whichever won the election), so losing *that* node leaves the
 # cluster without a manager (503 on health, writes hang; searches still work). Pinning

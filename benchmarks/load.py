@@ -1,23 +1,25 @@
 """Load and faults benchmark: `releases serve` over the shared corpus under 50 concurrent connections.
 
 Phases, each against one server process on a loopback port:
-  steady   a mix of real queries (JSON API, HTML pages, suggestions, release pages) for --seconds (60):
-           requests/s, p50/p99 latency, errors (targets: 0 errors, p99 <= 500 ms on this 2-core machine);
-  rebuild  the same load while `releases index --rebuild` rebuilds the whole index and switches over:
-           zero failed requests, and the server answers from the new generation afterwards (a marker
-           release that only the new generation holds is found);
+  single   one connection for --baseline-seconds (15): what a request costs when it waits for no other;
+  steady   50 connections with a mix of real queries (JSON API, HTML pages, suggestions, release pages) for
+           --seconds (60): requests/s, p50/p99 latency, errors (targets: 0 errors, p99 <= 500 ms);
+  rebuild  the same load while `releases index --rebuild` rebuilds the whole index and switches over, and for
+           --after (20) seconds past the switch: zero failed requests, and the server then answers from the
+           new generation (a marker release only the new generation holds is found);
   soak     the same load for --soak-seconds (600): the server's resident memory at start and end.
 
-The load comes from wrk (Debian package `wrk`) with a Lua script that rotates through the request mix; where
-wrk is missing, a Python client with one thread per connection does the same (it competes with the server for
-the CPU, so its figures are lower). Errors are connection/read/write errors, timeouts (> --timeout) and any
-response that is not 2xx/3xx.
+wrk (Debian package `wrk`, with a Lua script rotating through the request mix) drives the fixed-length phases;
+where wrk is missing a Python client with one thread per connection does. The rebuild phase always uses the
+Python client, because it must run until an event and then let requests in flight finish (wrk stops at a fixed
+time and abandons them, leaving the server working on requests nobody waits for). Errors are connection, read and
+write errors, timeouts (> --timeout, 30 s) and any response that is not 2xx/3xx.
 
-    .venv/bin/python benchmarks/load.py                       # full run, about 15-20 minutes
-    .venv/bin/python benchmarks/load.py --seconds 20 --soak-seconds 30   # a quick check
+    .venv/bin/python benchmarks/load.py                       # full run: build (once), ~25 minutes of load
+    .venv/bin/python benchmarks/load.py --seconds 20 --soak-seconds 30 --sources seeds   # a quick check
 
-The corpus index is built once with indexer.build_index from .cache/corpus/* (extracted from
-../shared/corpus) and kept in .cache/load/index. Results go to benchmarks/results/load.md.
+The corpus index is built once with indexer.build_index from .cache/corpus/* (extracted from ../shared/corpus
+when missing) and kept in .cache/load/index. Results go to benchmarks/results/load.md.
 """
 
 from __future__ import annotations
@@ -284,23 +286,6 @@ class Run:
         return self.requests / self.seconds if self.seconds else 0.0
 
 
-def combine(runs: list[Run]) -> Run:
-    """Several stretches as one: sums, and the worst stretch's percentiles (wrk reports no raw samples)."""
-    errors: dict = {}
-    for run in runs:
-        for key, value in run.errors.items():
-            errors[key] = errors.get(key, 0) + value
-    return Run(
-        requests=sum(r.requests for r in runs),
-        seconds=sum(r.seconds for r in runs),
-        errors=errors,
-        p50_ms=max((r.p50_ms for r in runs), default=0.0),
-        p90_ms=max((r.p90_ms for r in runs), default=0.0),
-        p99_ms=max((r.p99_ms for r in runs), default=0.0),
-        max_ms=max((r.max_ms for r in runs), default=0.0),
-    )
-
-
 class WrkClient:
     """wrk with the rotation script: little CPU for the load it makes."""
 
@@ -335,22 +320,30 @@ class WrkClient:
 
 
 class PythonClient:
-    """One thread per connection, each with a kept-alive HTTP connection, looping until the time is up."""
+    """One thread per connection, each with a kept-alive HTTP connection, looping until told to stop.
+
+    Unlike wrk it can run until an event (a rebuild finishing) and then lets the requests in flight finish,
+    so no request is abandoned half-way and left for the server to work on.
+    """
 
     name = "python threads"
 
     def __init__(self, port: int, paths: list[str], connections: int, timeout: float):
         self.port, self.paths, self.connections, self.timeout = port, paths, connections, timeout
 
-    def run(self, seconds: float) -> Run:
+    def run(self, seconds: float = 3600, until: threading.Event | None = None) -> Run:
+        """Load for `seconds`, or until `until` is set, whichever comes first."""
         latencies: list[list[float]] = [[] for _ in range(self.connections)]
         errors: list[dict] = [{} for _ in range(self.connections)]
         deadline = time.monotonic() + seconds
 
+        def stopping() -> bool:
+            return time.monotonic() >= deadline or (until is not None and until.is_set())
+
         def worker(n: int) -> None:
             conn = http.client.HTTPConnection(HOST, self.port, timeout=self.timeout)
             i = n * 7919
-            while time.monotonic() < deadline:
+            while not stopping():
                 i += 1
                 path = self.paths[i % len(self.paths)]
                 started = time.perf_counter()
@@ -358,8 +351,6 @@ class PythonClient:
                     conn.request("GET", path)
                     response = conn.getresponse()
                     response.read()
-                    if response.status >= 400:
-                        errors[n]["status"] = errors[n].get("status", 0) + 1
                 except TimeoutError:
                     errors[n]["timeout"] = errors[n].get("timeout", 0) + 1
                     conn.close()
@@ -369,13 +360,16 @@ class PythonClient:
                     conn.close()
                     continue
                 latencies[n].append((time.perf_counter() - started) * 1000)
+                if response.status >= 400:
+                    errors[n]["status"] = errors[n].get("status", 0) + 1
+            conn.close()
 
         started = time.monotonic()
         workers = [threading.Thread(target=worker, args=(n,), daemon=True) for n in range(self.connections)]
         for w in workers:
             w.start()
         for w in workers:
-            w.join(seconds + self.timeout + 5)
+            w.join()
         elapsed = time.monotonic() - started
         samples = sorted(x for per in latencies for x in per)
         merged: dict = {}
@@ -386,14 +380,15 @@ class PythonClient:
         def pct(p: float) -> float:
             return samples[min(len(samples) - 1, int(len(samples) * p / 100))] if samples else 0.0
 
+        answered_errors = merged.get("status", 0)
         return Run(
-            len(samples) + sum(merged.values()),
-            elapsed,
-            merged,
-            pct(50),
-            pct(90),
-            pct(99),
-            samples[-1] if samples else 0.0,
+            requests=len(samples) + sum(merged.values()) - answered_errors,
+            seconds=elapsed,
+            errors=merged,
+            p50_ms=pct(50),
+            p90_ms=pct(90),
+            p99_ms=pct(99),
+            max_ms=samples[-1] if samples else 0.0,
         )
 
 
@@ -421,37 +416,46 @@ def found(port: int, word: str) -> int:
     return json.loads(body)["total"] if status == 200 else -1
 
 
-def rebuild_under_load(client, port: int, index: Path, sources: list[str], word: str, chunk: float) -> dict:
-    """Rebuild the whole index while the load runs in chunks; keep the load on until after the switch."""
+def rebuild_under_load(port: int, paths: list[str], args, sources: list[str], word: str) -> dict:
+    """Rebuild the whole index under the same load; keep the load on until --after seconds past the switch.
+
+    The Python client carries this phase: it can stop on an event and lets requests in flight finish.
+    """
+    client = PythonClient(port, paths, args.connections, args.timeout)
     before = found(port, word)
-    cmd = releases_command("index", *sources, "--index", str(index), "--rebuild", "--json")
-    started = time.monotonic()
-    with open(CACHE / "rebuild.log", "w") as log:
-        proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=log, text=True, cwd=ROOT)
-        runs = []
-        while proc.poll() is None:
-            runs.append(client.run(chunk))
-        build_seconds = time.monotonic() - started
-        summary = proc.stdout.read()
-        proc.wait()
-    runs.append(client.run(chunk))  # after the switch: the server must move to the new generation cleanly
+    cmd = releases_command("index", *sources, "--index", str(args.index), "--rebuild", "--json")
+    done = threading.Event()
+    outcome: dict = {}
+
+    def rebuild() -> None:
+        started = time.monotonic()
+        with open(CACHE / "rebuild.log", "w") as log:
+            proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=log, text=True, cwd=ROOT)
+        outcome.update(exit=proc.returncode, build_seconds=time.monotonic() - started, stdout=proc.stdout)
+        time.sleep(args.after)  # the server must move to the new generation under load, cleanly
+        done.set()
+
+    thread = threading.Thread(target=rebuild, daemon=True)
+    thread.start()
+    run = client.run(seconds=args.rebuild_limit, until=done)
+    thread.join()
     after = found(port, word)
     try:
-        report = json.loads(summary.strip().splitlines()[-1])
-    except (ValueError, IndexError):
+        report = json.loads(outcome["stdout"].strip().splitlines()[-1])
+    except (KeyError, ValueError, IndexError):
         report = {}
     return {
-        "run": combine(runs),
-        "exit": proc.returncode,
-        "build_seconds": build_seconds,
+        "run": run,
+        "exit": outcome.get("exit"),
+        "build_seconds": outcome.get("build_seconds", float("nan")),
         "releases": report.get("total"),
         "marker_before": before,
         "marker_after": after,
     }
 
 
-def soak(client, server: Server, seconds: float, chunk: float) -> dict:
-    """Load for `seconds`, sampling the server's resident memory every few seconds."""
+def soak(client, server: Server, seconds: float) -> dict:
+    """One stretch of load for `seconds`, sampling the server's resident memory every 5 seconds."""
     samples: list[tuple[float, float]] = []
     stop = threading.Event()
     started = time.monotonic()
@@ -463,13 +467,11 @@ def soak(client, server: Server, seconds: float, chunk: float) -> dict:
 
     thread = threading.Thread(target=sampler, daemon=True)
     thread.start()
-    runs = []
-    while time.monotonic() - started < seconds - 0.5:
-        runs.append(client.run(min(chunk, seconds - (time.monotonic() - started))))
+    run = client.run(seconds)
     stop.set()
     thread.join()
     samples.append((time.monotonic() - started, server.rss_mb()))
-    return {"run": combine(runs), "samples": samples}
+    return {"run": run, "samples": samples}
 
 
 # ---- Report -------------------------------------------------------------------------------------------
@@ -493,7 +495,7 @@ def fmt_run(run: Run) -> str:
     )
 
 
-def write_results(args, client, paths, releases, steady, rebuild, soaked, rss_start) -> str:
+def write_results(args, client, paths, releases, baseline, steady, rebuild, soaked, rss_start) -> str:
     lines = [
         "# Load and faults: `releases serve` under concurrent load",
         "",
@@ -514,12 +516,15 @@ def write_results(args, client, paths, releases, steady, rebuild, soaked, rss_st
             f"{run.error_count} | {note} |"
         )
 
-    lines.append(row("steady", steady, f"{args.seconds:g} s; targets: 0 errors, p99 <= 500 ms"))
+    lines.append(row("one connection", baseline, f"{args.baseline_seconds:g} s: the time a request takes alone"))
+    lines.append(
+        row("steady", steady, f"{args.seconds:g} s, {args.connections} connections; targets: 0 errors, p99 <= 500 ms")
+    )
     if rebuild:
         note = (
             f"full `releases index --rebuild` took {rebuild['build_seconds']:.0f} s under load (exit "
             f"{rebuild['exit']}); marker release found before/after the switch: {rebuild['marker_before']}/"
-            f"{rebuild['marker_after']}; percentiles are the worst {args.chunk:g} s stretch"
+            f"{rebuild['marker_after']}; load from the Python client, kept on {args.after:g} s past the switch"
         )
         lines.append(row("during rebuild", rebuild["run"], note))
     if soaked:
@@ -552,13 +557,15 @@ def write_results(args, client, paths, releases, steady, rebuild, soaked, rss_st
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--index", type=Path, default=CACHE / "index", help="corpus index (built when missing)")
+    parser.add_argument("--index", type=Path, help="index folder (default .cache/load/index; built when missing)")
     parser.add_argument("--sources", nargs="+", help="folders to index instead of the corpus (for a quick check)")
     parser.add_argument("--connections", type=int, default=50)
     parser.add_argument("--seconds", type=float, default=60, help="steady load")
+    parser.add_argument("--baseline-seconds", type=float, default=15, help="one connection, before the load")
     parser.add_argument("--soak-seconds", type=float, default=600, help="memory soak (0 skips it)")
     parser.add_argument("--no-rebuild", action="store_true", help="skip the rebuild-under-load phase")
-    parser.add_argument("--chunk", type=float, default=10, help="length of each load stretch while rebuilding")
+    parser.add_argument("--after", type=float, default=20, help="seconds of load after the rebuild switched over")
+    parser.add_argument("--rebuild-limit", type=float, default=3600, help="stop the rebuild phase's load after this")
     parser.add_argument("--timeout", type=float, default=30, help="a request slower than this counts as an error")
     parser.add_argument("--threads", type=int, help="server worker threads (default: the serve command's)")
     parser.add_argument("--client", choices=("auto", "wrk", "python"), default="auto")
@@ -566,6 +573,8 @@ def main(argv: list[str] | None = None) -> int:
 
     CACHE.mkdir(parents=True, exist_ok=True)
     sources = args.sources or corpus_sources()
+    # A quick check over other sources must not rebuild the cached corpus index from them.
+    args.index = args.index or CACHE / ("quick-index" if args.sources else "index")
     ensure_index(args.index, sources)
     server = Server(args.index, args.threads)
     try:
@@ -580,15 +589,16 @@ def main(argv: list[str] | None = None) -> int:
         releases = json.loads(body).get("total")
 
         client.run(5)  # warm the searcher, the facet table and the OS cache
+        # One connection first: the time one request takes when it does not wait behind others.
+        baseline = client_cls(server.port, paths, 1, args.timeout).run(args.baseline_seconds)
+        print(f"single:  {fmt_run(baseline)}", flush=True)
         steady = client.run(args.seconds)
         print(f"steady:  {fmt_run(steady)}", flush=True)
 
         rebuild = None
         if not args.no_rebuild:
             word = marker_release(CACHE / "marker")
-            rebuild = rebuild_under_load(
-                client, server.port, args.index, [*sources, str(CACHE / "marker")], word, args.chunk
-            )
+            rebuild = rebuild_under_load(server.port, paths, args, [*sources, str(CACHE / "marker")], word)
             print(
                 f"rebuild: {fmt_run(rebuild['run'])}; rebuild {rebuild['build_seconds']:.0f} s, exit {rebuild['exit']}, "
                 f"marker before/after {rebuild['marker_before']}/{rebuild['marker_after']}",
@@ -597,7 +607,7 @@ def main(argv: list[str] | None = None) -> int:
 
         soaked = None
         if args.soak_seconds > 0:
-            soaked = soak(client, server, args.soak_seconds, chunk=60)
+            soaked = soak(client, server, args.soak_seconds)
             rss = [mb for _, mb in soaked["samples"]]
             print(
                 f"soak:    {fmt_run(soaked['run'])}; RSS {rss[0]:.0f} -> {rss[-1]:.0f} MB (max {max(rss):.0f})",
@@ -606,7 +616,7 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         server.stop()
     print()
-    print(write_results(args, client, paths, releases, steady, rebuild, soaked, rss_start))
+    print(write_results(args, client, paths, releases, baseline, steady, rebuild, soaked, rss_start))
     failed = steady.error_count + (rebuild["run"].error_count if rebuild else 0)
     failed += soaked["run"].error_count if soaked else 0
     switched = rebuild is None or (rebuild["marker_before"] == 0 and rebuild["marker_after"] >= 1)

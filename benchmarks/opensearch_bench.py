@@ -16,6 +16,7 @@ Writes benchmarks/results/opensearch.md (or --out).
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import platform
 import shutil
@@ -83,18 +84,31 @@ def synthetic_folders(size: int) -> list[str]:
     return corpus(DATA, size)
 
 
-def build_both(name: str, sources: list[str], url: str, workers: int) -> dict:
-    """Build the Whoosh and the OpenSearch index of sources; their sizes and times."""
-    from indexer.backends.opensearch_store import OpenSearchStore
-    from indexer.backends.opensearch_store import build_index as build_opensearch
-
+def build_whoosh(name: str, sources: list[str], workers: int, reuse: bool) -> dict:
+    """Build the Whoosh index of sources (or, with reuse, take the one a previous run built and timed)."""
     whoosh_path = DATA / f"os-bench-whoosh-{name}"
+    record = whoosh_path.with_suffix(".json")
+    if reuse and record.exists() and whoosh_path.exists():
+        built = json.loads(record.read_text())
+        print(f"  whoosh: reusing {built['releases']:,} releases built in {built['whoosh_s']:,.0f} s", flush=True)
+        return {**built, "whoosh_path": whoosh_path}
     shutil.rmtree(whoosh_path, ignore_errors=True)
     load = os.getloadavg()[0]
     started = time.perf_counter()
     report = build_index(sources, whoosh_path, rebuild=True, procs=workers)
     whoosh_s = time.perf_counter() - started
     print(f"  whoosh: {report.total:,} releases in {whoosh_s:,.0f} s (load {load:.1f})", flush=True)
+    built = {"releases": report.total, "whoosh_s": whoosh_s, "whoosh_load": load}
+    record.write_text(json.dumps(built))
+    return {**built, "whoosh_path": whoosh_path}
+
+
+def build_both(name: str, sources: list[str], url: str, workers: int, reuse: bool) -> dict:
+    """Build the Whoosh and the OpenSearch index of sources; their sizes and times."""
+    from indexer.backends.opensearch_store import OpenSearchStore
+    from indexer.backends.opensearch_store import build_index as build_opensearch
+
+    whoosh = build_whoosh(name, sources, workers, reuse)
     alias = f"bench-{name}"
     OpenSearchStore(alias, url).drop()
     load2 = os.getloadavg()[0]
@@ -103,14 +117,11 @@ def build_both(name: str, sources: list[str], url: str, workers: int) -> dict:
     os_s = time.perf_counter() - started
     print(f"  opensearch: {os_report.total:,} releases in {os_s:,.0f} s (load {load2:.1f})", flush=True)
     return {
-        "whoosh_path": whoosh_path,
+        **whoosh,
         "alias": alias,
-        "releases": report.total,
         "os_releases": os_report.total,
-        "whoosh_s": whoosh_s,
         "os_s": os_s,
-        "load": (load, load2),
-        "whoosh_mb": sum(f.stat().st_size for f in whoosh_path.rglob("*") if f.is_file()) / 1e6,
+        "load": (whoosh["whoosh_load"], load2),
     }
 
 
@@ -140,6 +151,7 @@ def main(argv=None) -> int:
     parser.add_argument("--workers", type=int, default=2, help="parse workers for both builds")
     parser.add_argument("--url", default=None, help="OpenSearch (default $RELEASES_OPENSEARCH_URL or :9200)")
     parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument("--reuse-whoosh", action="store_true", help="keep Whoosh indexes a previous run built")
     args = parser.parse_args(argv)
     url = opensearch_url(args.url)
     DATA.mkdir(parents=True, exist_ok=True)
@@ -157,7 +169,7 @@ def main(argv=None) -> int:
     rows, query_rows = [], []
     for name, sources in sets:
         print(f"{name}: building ...", flush=True)
-        built = build_both(name, sources, url, args.workers)
+        built = build_both(name, sources, url, args.workers, args.reuse_whoosh)
         with (
             open_index(built["whoosh_path"]) as whoosh,
             open_index(built["alias"], backend="opensearch", url=url) as os_,

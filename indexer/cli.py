@@ -174,6 +174,16 @@ def search_command(
             click.echo(f"   also on: {', '.join(d['wire'] or d['path'] for d in hit.duplicates)}")
 
 
+def _json_line(data: dict) -> str:
+    """One JSON line, readable UTF-8 where possible; escaped when a file name is not valid UTF-8."""
+    line = json.dumps(data, ensure_ascii=False)
+    try:
+        line.encode("utf-8")
+    except UnicodeEncodeError:
+        return json.dumps(data)
+    return line
+
+
 def _terminal_snippet(snippet: str) -> str:
     marked = re.sub(r"<mark[^>]*>(.*?)</mark>", lambda m: click.style(m.group(1), bold=True), snippet)
     return html.unescape(marked)
@@ -195,7 +205,7 @@ def parse_command(files, as_json):
             continue
         data = item.to_json()
         if as_json:
-            click.echo(json.dumps(data, ensure_ascii=False))
+            click.echo(_json_line(data))
         else:
             click.echo(f"{data['path']}: {data['headline']}")
             for key in ("date", "tickers", "company", "wire", "location", "language", "types"):

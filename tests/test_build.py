@@ -85,10 +85,12 @@ def test_segment_builder_writes_what_whoosh_writes(tmp_path, release_dir):
 
 
 @pytest.mark.parametrize("renumber", [True, False])
-def test_word_pipeline_gives_the_analyzers_terms_and_positions(renumber):
+def test_text_fields_are_indexed_as_whoosh_indexes_them(renumber):
+    """Terms, frequencies, weights and positions of the cached, vectorised path equal field.index()'s."""
     from whoosh.analysis import LowercaseFilter, RegexTokenizer, StemFilter, StopFilter
+    from whoosh.formats import Positions
 
-    from indexer.backends.whoosh_writer import _PositionsField
+    from indexer.backends.whoosh_writer import _FieldPostings, _PositionsField
 
     analyzers = [
         TEXT_ANALYZER,
@@ -100,15 +102,30 @@ def test_word_pipeline_gives_the_analyzers_terms_and_positions(renumber):
         "SiriusXM InsurtechTips.com The.Company AT&T iPhone McDonald's"
     ).split()
     for analyzer in analyzers:
-        field = _PositionsField(fields.TEXT(analyzer=analyzer, phrase=True))
-        expression = field.pipeline.expression
-        for _ in range(80):
-            text = " ".join(rng.choice(words) for _ in range(rng.randint(0, 30)))
-            expected: dict[bytes, list[int]] = {}
-            for token in analyzer(text, positions=True):
-                expected.setdefault(token.text.encode("utf-8"), []).append(token.pos)
-            found = field._positions([m.group(0) for m in expression.finditer(text)])
+        schema_field = fields.TEXT(analyzer=analyzer, phrase=True, field_boost=1.5)
+        postings = _FieldPostings()
+        field = _PositionsField(schema_field, postings)
+        for docnum in range(120):
+            count = rng.choice([0, 3, 30, 60, 150])  # short texts word by word, long ones with numpy
+            pool = words if docnum % 3 else [w for w in words if w.isalpha() and w.lower() == w or w == "The"]
+            text = " ".join(rng.choice(pool) for _ in range(count))
+            expected = {
+                term: (freq, weight, Positions().decode_positions(value))
+                for term, freq, weight, value in schema_field.index(text)
+            }
+            before = len(postings.tids)
+            length, added = field.add(text, docnum)
+            found = {
+                postings.terms[postings.tids[i]]: (
+                    len(Positions().decode_positions(postings.values[i])),
+                    postings.weights[i],
+                    Positions().decode_positions(postings.values[i]),
+                )
+                for i in range(before, len(postings.tids))
+            }
+            assert set(postings.docs[before:]) <= {docnum} and added == len(found)
             assert found == expected, text
+            assert length == sum(freq for freq, _, _ in expected.values())
 
 
 def test_text_fields_take_the_fast_path():

@@ -351,7 +351,8 @@ def test_each_hostile_file_parses_to_releases_or_a_parse_error(world):
 
 def test_cli_index_lists_each_skipped_file_with_its_reason(world, runner, tmp_path, monkeypatch):
     monkeypatch.chdir(world.workdir / "cwd")
-    index = tmp_path / "cli-index"
+    index = tmp_path / "cli-index"  # outside the sandbox, so the whole sandbox must stay as it was
+    before = tree_snapshot(world.sandbox)
     result = runner.invoke(main, ["index", str(world.sources), "--index", str(index)])
     assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
     assert result.exit_code == 3, result.output
@@ -370,6 +371,8 @@ def test_cli_index_lists_each_skipped_file_with_its_reason(world, runner, tmp_pa
     assert {c.path.name for c in world.cases if c.expect == "skip"} <= {
         Path(s["path"]).name for s in summary["skipped"]
     }
+
+    assert _diff(before, tree_snapshot(world.sandbox)) == {"created": [], "removed": [], "changed": []}
 
     found = runner.invoke(main, ["search", "record quarterly revenue", "--index", str(index), "--json"])
     assert found.exit_code == 0, found.output

@@ -48,6 +48,8 @@ def test_mapping_covers_every_schema_field():
         assert (terms_field(name) if kind == "text" else name) in props, name
     for spec in FACETS:
         assert props[spec.field]["type"] == "keyword"
+    for name in ("id", "path", "source_hash", "dupkey"):  # what incremental builds read back
+        assert props[name]["type"] == "keyword", name
 
 
 def test_documents_round_trip_to_whoosh_stored_fields():
@@ -183,6 +185,19 @@ def test_incremental_build_by_content_hash(client, alias, releases):
     with open_index(alias, backend="opensearch", url=URL) as ox:
         assert ox.search("quantumleap").total == 1
         assert all(not h.duplicates for h in ox.search("").hits)  # the group shrank to one release
+
+
+def test_file_names_that_are_not_utf8_are_indexed_once(client, alias, tmp_path):
+    folder = tmp_path / "odd"
+    folder.mkdir()
+    name = os.path.join(os.fsencode(folder), b"release-\xff.txt")
+    with open(name, "wb") as handle:
+        handle.write(sorted(SEEDS.iterdir())[0].read_bytes())
+    assert build(folder, alias).added == 1
+    again = build(folder, alias)
+    assert (again.unchanged_files, again.added, again.removed) == (1, 0, 0)
+    with open_index(alias, backend="opensearch", url=URL) as ox:
+        assert ox.search("").hits[0].path.endswith("release-\\xff.txt")
 
 
 def test_rebuild_switches_the_alias_and_drops_the_old_index(client, alias, releases):

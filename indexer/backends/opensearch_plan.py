@@ -38,16 +38,50 @@ class _Reader:
         return iter(())
 
 
+class _Searcher:
+    """The part of a Whoosh searcher the rules use: stored fields of the releases postings() returned."""
+
+    def __init__(self):
+        self.found: list[dict] = []
+
+    def stored_fields(self, docnum: int) -> dict:
+        return self.found[docnum]
+
+
 class ClusterStats:
-    """Document frequencies of (field, term) pairs on one index, fetched in batches and cached."""
+    """Document frequencies of (field, term) pairs on one index, fetched in batches and cached.
+
+    Stands in for whoosh_rank.IndexStats in the rules that plan a query's words and spellings.
+    """
 
     def __init__(self, search):
         self._search = search  # body -> response, on the index being searched
         self.count = 1  # releases in the index: read with the first fetch (no rule needs it before)
         self.schema = schema()
         self.reader = _Reader(self)
+        self.searcher = _Searcher()
+        self.variants: dict[tuple, list] = {}  # the rules' cache of spellings; valid within one round
         self._known: dict[tuple[str, str], int] = {}
         self._missing: set[tuple[str, str]] = set()
+
+    def postings(self, fieldname: str, text: str, first: int = 2):
+        """The first releases with text in a field, as (document numbers, frequencies) for the rules;
+        their stored fields come from searcher.stored_fields. Only once no statistic is missing (a
+        round with guessed frequencies is thrown away)."""
+        import numpy as np
+
+        if self._missing or fieldname not in self.schema:
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
+        body = {
+            "size": first,
+            "query": {"term": {_index_field(fieldname): text}},
+            "sort": [{"id": "asc"}],
+            "_source": ["headline", "lede", "body"],
+        }
+        hits = self._search(body)["hits"]["hits"]
+        start = len(self.searcher.found)
+        self.searcher.found.extend(h["_source"] for h in hits)
+        return np.arange(start, start + len(hits), dtype=np.int64), np.ones(len(hits), dtype=np.float32)
 
     def field_frequency(self, fieldname: str, text: str) -> int:
         """Releases with text in one field; until fetched, remembered as wanted and taken to be common.
@@ -73,6 +107,7 @@ class ClusterStats:
             return False
         wanted = sorted(self._missing)
         self._missing.clear()
+        self.variants.clear()  # worked out with guessed frequencies
         for start in range(0, len(wanted), TERMS_PER_REQUEST):
             part = wanted[start : start + TERMS_PER_REQUEST]
             filters = {str(i): {"term": {_index_field(f): t}} for i, (f, t) in enumerate(part)}
@@ -141,7 +176,7 @@ def correction(stats: ClusterStats, words: list[str]) -> str | None:
 def _correction(stats: ClusterStats, words: list[str]) -> str | None:
     # Mirrors whoosh_query.suggest_correction, which reads a Whoosh searcher's statistics.
     from .whoosh_query import _same_case
-    from .whoosh_rank import TYPO_RARE_DF, TYPO_RATIO, spelling_variants
+    from .whoosh_rank import TYPO_RARE_DF, TYPO_RATIO, spelling_variants, written_form
 
     changed, out = False, []
     for word in words:
@@ -154,7 +189,7 @@ def _correction(stats: ClusterStats, words: list[str]) -> str | None:
         if df <= TYPO_RARE_DF:
             variants = spelling_variants(stats, word)
             if variants and (df == 0 or variants[0][2] >= TYPO_RATIO * df):
-                best = variants[0][0]
+                best = written_form(stats, variants[0][1], word)
         if best:
             out.append(_same_case(best, word))
             changed = True

@@ -19,10 +19,15 @@ from whoosh import analysis, fields
 from .. import schema as schema_module
 from ..schema import FACETS, TEXT_ANALYZER, build_schema
 
+# What a user types is analyzed like the index's text, without the index's extra terms (compound parts).
+QUERY_ANALYZER = getattr(schema_module, "QUERY_ANALYZER", TEXT_ANALYZER)
+
 # A field only the OpenSearch index has: the local timestamp as printed (for the timeline's months, which
 # the Whoosh index takes from its month field).
 LOCAL_DATE = "local_date"
 TERMS_SUFFIX = "_terms"
+# Fields builds and searches look releases up by: identity, source file and its hash, duplicate group.
+BOOKKEEPING_FIELDS = ("id", "path", "source_hash", "dupkey")
 # Fields whose text is highlighted into snippets, in the order a snippet is looked for (as on Whoosh).
 SNIPPET_FIELDS = ("lede", "body", "about")
 TERMS_ANALYZER = "release_terms"  # terms analyzed in Python: split on whitespace, nothing else
@@ -35,8 +40,21 @@ def terms_field(name: str) -> str:
 
 
 def analyze(text: str) -> list[str]:
-    """The terms the schema's text analyzer makes of text (the same at index and query time)."""
-    return [token.text for token in TEXT_ANALYZER(text or "")]
+    """The terms the schema makes of what a user typed (its query analyzer, as on Whoosh)."""
+    return [token.text for token in QUERY_ANALYZER(text or "")]
+
+
+def indexed_terms(text: str) -> str:
+    """A text field's terms as the index gets them: position by position, terms sharing a position (a
+    compound name and its parts) joined by '|', which the terms analyzer splits back into one position."""
+    slots: list[list[str]] = []
+    last = None
+    for token in TEXT_ANALYZER(text or "", positions=True):
+        if token.pos != last or not slots:
+            slots.append([])
+            last = token.pos
+        slots[-1].append(token.text)  # Whoosh reuses its token object: take the text now
+    return " ".join("|".join(dict.fromkeys(slot)) for slot in slots)
 
 
 def _highlight_analyzer() -> dict:
@@ -112,9 +130,21 @@ def index_settings(shards: int, replicas: int, max_result_window: int) -> dict:
                 "release_whitespace": {"type": "whitespace", "max_token_length": 4096},
                 "release_tokens": highlight["tokenizer"],
             },
-            "filter": highlight["filters"],
+            "filter": {
+                **highlight["filters"],
+                # "siriusxm|sirius|xm" -> three terms at one position (see indexed_terms).
+                "release_same_position": {
+                    "type": "pattern_capture",
+                    "preserve_original": False,
+                    "patterns": ["([^|]+)"],
+                },
+            },
             "analyzer": {
-                TERMS_ANALYZER: {"type": "custom", "tokenizer": "release_whitespace"},
+                TERMS_ANALYZER: {
+                    "type": "custom",
+                    "tokenizer": "release_whitespace",
+                    "filter": ["release_same_position"],
+                },
                 HIGHLIGHT_ANALYZER: {"type": "custom", "tokenizer": "release_tokens", "filter": highlight["chain"]},
             },
         },
@@ -180,6 +210,8 @@ def mapping() -> dict:
             props[name] = {"type": "boolean"}
         else:  # kept in _source for display, never searched
             props[name] = {"type": "object", "enabled": False}
+    for name in BOOKKEEPING_FIELDS:  # however the Whoosh schema keeps them, OpenSearch must look them up
+        props[name] = {"type": "keyword"}
     missing = {spec.field for spec in FACETS} - set(props)
     if missing:
         raise ValueError(f"facet fields missing from the schema: {sorted(missing)}")
@@ -207,7 +239,7 @@ def to_source(doc: dict) -> dict:
         if kind is None or value is None:
             continue
         if kind == "text":
-            source[terms_field(name)] = " ".join(analyze(value))
+            source[terms_field(name)] = indexed_terms(value)
             if name in stored:
                 source[name] = value
         elif kind == "keywords":
@@ -226,7 +258,19 @@ def to_source(doc: dict) -> dict:
         source[LOCAL_DATE] = datetime.fromisoformat(local).replace(tzinfo=None).isoformat()
     if not source.get("dupkey"):
         source["dupkey"] = f"id:{source['id']}"  # collapsing needs a key: a group of its own
+    if "path" in source:
+        source["path"] = storable_path(source["path"])
     return source
+
+
+def storable_path(path: str) -> str:
+    """A file path as OpenSearch can store it: a name that is not valid UTF-8 (its bytes kept by Python as
+    surrogates) gets those bytes written as \\xNN, which the build compares paths by too."""
+    try:
+        path.encode("utf-8")
+        return path
+    except UnicodeEncodeError:
+        return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def to_stored(source: dict) -> dict:

@@ -25,7 +25,7 @@ from contextlib import contextmanager
 from ..model import IndexLocked, IndexNotFound, ParseError, ReleaseSearchError
 from ..parse import Source, iter_files, iter_sources
 from . import BackendUnavailable, opensearch_url
-from .opensearch_schema import index_settings, mapping, to_source
+from .opensearch_schema import index_settings, mapping, storable_path, to_source
 
 DEFAULT_SHARDS = 2
 DEFAULT_REPLICAS = 1
@@ -396,6 +396,12 @@ def build_index(
                 run.fill(physical, procs)
                 store.finish(physical, replicas)
                 report.total = store.count(physical)
+                if report.total != report.added:
+                    # Never switch to an index missing releases (a shard lost while it filled).
+                    raise BackendUnavailable(
+                        f"the new index holds {report.total} of the {report.added} releases written (did a node "
+                        f"leave during the build?): check the cluster's health and run the build again"
+                    )
                 store.switch_to(physical)
             except BaseException:
                 with translated_errors(store.url):
@@ -433,8 +439,9 @@ class _Run:
                     report.skipped.append({"path": source.path, "reason": source.reason})
                     self.tick(source.path)
                     continue
-                self.seen.add(source.path)
-                before = known.get(source.path)
+                stored_path = storable_path(source.path)
+                self.seen.add(stored_path)
+                before = known.get(stored_path)
                 if before == source.digest:
                     report.files += 1
                     report.unchanged_files += 1
@@ -450,7 +457,7 @@ class _Run:
             report.files += 1
             if reason is not None:
                 report.skipped.append({"path": path, "reason": reason})
-            yield path, docs
+            yield storable_path(path), docs
             self.tick(path)
 
     def _index_actions(self, physical: str, path: str, docs: list[dict] | None, old: set[tuple[str, str]]):

@@ -12,7 +12,6 @@ import heapq
 from array import array
 
 import numpy as np
-from whoosh.codec.whoosh3 import W3TermInfo
 from whoosh.reading import SegmentReader
 
 from ..facets import (
@@ -23,7 +22,7 @@ from ..facets import (
     save_sidecars,
 )
 from .whoosh_store import INDEXNAME, Generation
-from .whoosh_writer import _BulkPostingsWriter, _Postings
+from .whoosh_writer import write_field
 
 # Segments with fewer live releases than this are "small"; more than MAX_SMALL of them get merged.
 SMALL_DOCS = 10_000
@@ -214,60 +213,51 @@ def _copy_postings(storage, readers, docmaps, lengths, merged, codec, schema) ->
     fieldnames = sorted({name for reader in readers for name in reader._terms.indexed_field_names()})
     for fieldname in fieldnames:
         field = schema[fieldname]
-        streams = []
-        for n, reader in enumerate(readers):
-            if fieldname in reader._terms.indexed_field_names():
-                streams.append(_field_terms(reader, fieldname, n))
-        fieldwriter.start_field(fieldname, field)
-        writer = fieldwriter._postwriter = _BulkPostingsWriter(
-            fieldwriter._postfile,
-            blocklimit=codec._blocklimit,
-            compression=codec._compression,
-            inlinelimit=codec._inlinelimit,
-        )
-        field_lengths = lengths.get(fieldname) if field.scorable else None
-        current, postings = None, None
-        for btext, n in heapq.merge(*streams):
-            if btext != current:
-                _write_term(fieldwriter, writer, field, current, postings, field_lengths)
-                current, postings = btext, _Postings()
-            ids, weights, values = _read_postings(readers[n], fieldname, btext, field)
-            _append_renumbered(postings, docmaps[n], ids, weights, values)
-        _write_term(fieldwriter, writer, field, current, postings, field_lengths)
-        fieldwriter.finish_field()
+        streams = [
+            _field_terms(reader, fieldname, n)
+            for n, reader in enumerate(readers)
+            if fieldname in reader._terms.indexed_field_names()
+        ]
+        terms = _merged_terms(readers, docmaps, fieldname, field, streams)
+        write_field(fieldwriter, codec, fieldname, field, terms, lengths.get(fieldname) if field.scorable else None)
     fieldwriter.close()
 
 
-def _append_renumbered(postings: _Postings, docmap: np.ndarray, ids, weights, values) -> None:
+def _merged_terms(readers, docmaps, fieldname, field, streams):
+    """(term, documents, weights, values) of a field across segments, renumbered, in term order."""
+    current, docs, weights, values = None, [], [], []
+    for btext, n in heapq.merge(*streams):
+        if btext != current:
+            if docs:
+                yield current, docs, weights, values
+            current, docs, weights, values = btext, [], [], []
+        ids, block_weights, block_values = _read_postings(readers[n], fieldname, btext, field)
+        _append_renumbered(docs, weights, values, docmaps[n], ids, block_weights, block_values)
+    if docs:
+        yield current, docs, weights, values
+
+
+def _append_renumbered(docs: list, weights: list, values: list, docmap: np.ndarray, ids, new_weights, new_values):
     """Add a segment's postings of a term, renumbered, leaving out deleted documents."""
     if len(ids) < 64:
-        for docnum, weight, value in zip(ids, weights, values, strict=True):
+        for docnum, weight, value in zip(ids, new_weights, new_values, strict=True):
             new = int(docmap[docnum])
             if new >= 0:
-                postings.docs.append(new)
-                postings.weights.append(weight)
-                if value:
-                    postings.values.append(value)
+                docs.append(new)
+                weights.append(weight)
+                values.append(value or b"")
         return
     new = docmap[np.fromiter(ids, dtype=np.int64, count=len(ids))]
     keep = new >= 0
     if keep.all():
-        postings.docs.frombytes(new.astype(np.uint32).tobytes())
-        postings.weights.extend(weights)
-        postings.values.extend(v for v in values if v)
+        docs.extend(new.tolist())
+        weights.extend(new_weights)
+        values.extend(v or b"" for v in new_values)
         return
-    postings.docs.frombytes(new[keep].astype(np.uint32).tobytes())
-    postings.weights.extend(w for w, k in zip(weights, keep.tolist(), strict=True) if k)
-    postings.values.extend(v for v, k in zip(values, keep.tolist(), strict=True) if k and v)
-
-
-def _write_term(fieldwriter, writer, field, btext, postings, lengths) -> None:
-    if btext is None or not len(postings.docs):
-        return
-    fieldwriter._btext = btext
-    writer.start_postings(field.format, W3TermInfo())
-    writer.write_list(postings, lengths)
-    fieldwriter.finish_term()
+    docs.extend(new[keep].tolist())
+    flags = keep.tolist()
+    weights.extend(w for w, k in zip(new_weights, flags, strict=True) if k)
+    values.extend(v or b"" for v, k in zip(new_values, flags, strict=True) if k)
 
 
 def _field_terms(reader, fieldname: str, n: int):

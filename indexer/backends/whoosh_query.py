@@ -6,16 +6,17 @@ its clauses widen the match set here so that counts and ranking cover the same r
 
 from __future__ import annotations
 
+import functools
 import html
+import re
 from datetime import timedelta
 
-from whoosh import highlight
 from whoosh import query as wq
 
 from .. import query as q
 from ..model import QueryError
 from ..parse.tickers import normalise_exchange
-from ..schema import DEFAULT_FIELDS, QUERY_ANALYZER, TEXT_ANALYZER
+from ..schema import DEFAULT_FIELDS, QUERY_ANALYZER, TEXT_ANALYZER, WORD_PATTERN
 
 # Fields that `field:` names search in, for logical fields spanning several index fields.
 FIELD_GROUPS = {
@@ -29,27 +30,23 @@ FIELD_GROUPS = {
     "wire": ("wire",),
 }
 SNIPPET_CHARS = 240
-# Snippets are looked for in the opening of a long text only: highlighting analyses every word.
-SNIPPET_SCAN_CHARS = 20_000
+# Words of context kept before the first marked word of a snippet.
+SNIPPET_LEAD_CHARS = 60
+# Snippets are looked for in the opening of a long text only.
+SNIPPET_SCAN_CHARS = 12_000
 # Fields a snippet may come from, the release's own text before its boilerplate.
 SNIPPET_FIELDS = (("lede", "body"), ("about", "forward_looking", "contacts"))
 
 
 # ---- Snippets and suggestions -----------------------------------------------------------------
 
-_FRAGMENTER = highlight.ContextFragmenter(maxchars=SNIPPET_CHARS, surround=60)
-_FORMATTER = highlight.HtmlFormatter(tagname="mark", classname="hl", between=" … ")
+_WORD_RE = re.compile(WORD_PATTERN)
 
 
-class _DistinctTermsScorer(highlight.FragmentScorer):
-    """Prefers the passage holding the most different query words, then the most matches."""
-
-    def __call__(self, fragment):
-        words = {token.text for token in fragment.matches}
-        return len(words) * 10 + len(fragment.matches)
-
-
-_SCORER = _DistinctTermsScorer()
+@functools.lru_cache(maxsize=200_000)
+def _word_terms(word: str) -> tuple[str, ...]:
+    """The index terms a word of running text stands for: itself and, for a compound name, its parts."""
+    return tuple(tok.text for tok in TEXT_ANALYZER(word))
 
 
 def highlight_terms(tree, clauses=()) -> set[str]:
@@ -84,18 +81,50 @@ _highlight_terms = highlight_terms
 
 
 def make_snippet(stored: dict, terms: set[str]) -> str:
-    """The best-matching passage with query words marked; escaped text, only <mark> added."""
+    """The passage holding the most different query words, those words marked; escaped text, only
+    <mark> added. The release's own text is tried before its boilerplate."""
     if terms:
         for group in SNIPPET_FIELDS:
             text = "\n\n".join(stored.get(f) or "" for f in group).strip()[:SNIPPET_SCAN_CHARS]
-            if not text:
-                continue
-            found = highlight.highlight(
-                text, frozenset(terms), TEXT_ANALYZER, _FRAGMENTER, _FORMATTER, top=1, scorer=_SCORER, minscore=1
-            )
-            if found:
-                return found
+            matches = [
+                (m.start(), m.end(), found)
+                for m in _WORD_RE.finditer(text)
+                if (found := next((t for t in _word_terms(m.group()) if t in terms), None))
+            ]
+            if matches:
+                return _passage(text, matches)
     return _plain_snippet(stored)
+
+
+def _passage(text: str, matches: list[tuple[int, int, str]]) -> str:
+    # The window of SNIPPET_CHARS starting at a match that holds the most different words, then the most.
+    best, best_key = 0, (-1, -1)
+    for i, (start, _, _) in enumerate(matches):
+        inside = [m for m in matches[i:] if m[1] <= start + SNIPPET_CHARS - SNIPPET_LEAD_CHARS]
+        key = (len({m[2] for m in inside}), len(inside))
+        if key > best_key:
+            best, best_key = i, key
+    first = matches[best][0]
+    begin = max(0, first - SNIPPET_LEAD_CHARS)
+    if begin:
+        space = text.find(" ", begin, first)
+        begin = space + 1 if space >= 0 else first
+    end = min(len(text), begin + SNIPPET_CHARS)
+    if end < len(text):
+        space = text.rfind(" ", first, end)
+        end = space if space > first else end
+    numbers: dict[str, int] = {}
+    out, cursor = [], begin
+    for start, stop, term in matches:
+        if start < begin or stop > end:
+            continue
+        number = numbers.setdefault(term, len(numbers))
+        out.append(html.escape(text[cursor:start]))
+        out.append(f'<mark class="hl term{number}">{html.escape(text[start:stop])}</mark>')
+        cursor = stop
+    out.append(html.escape(text[cursor:end]))
+    snippet = " ".join("".join(out).split())
+    return ("… " if begin > 0 else "") + snippet + (" …" if end < len(text) else "")
 
 
 def _plain_snippet(stored: dict) -> str:

@@ -95,6 +95,8 @@ ABBREVIATIONS = {
 LONG_FORM_FIELDS = ("headline", "subheadline", "lede")
 # Postings kept in memory per searcher, for words that recur from query to query (about 12 bytes each).
 POSTINGS_CACHE = 2_000_000
+# Fields whose words a fuzzy term is matched against (then searched in every field).
+FUZZY_VOCABULARY = ("headline", "lede", "body")
 # Fields that filter (ticker:, type:, ...) rather than rank.
 FILTER_FIELDS = ("ticker", "exchange", "type", "language")
 
@@ -181,12 +183,16 @@ class IndexStats:
             return _EMPTY
         return np.concatenate(ids), np.concatenate(freqs)
 
-    def phrase_docs(self, fieldname: str, words: tuple[str, ...], slop: int) -> np.ndarray:
+    def phrase_docs(self, fieldname: str, words: tuple[str, ...], slop: int, deadline=None) -> np.ndarray:
         """Documents where the words stand together in a field."""
         if fieldname not in self.schema or not self.schema[fieldname].format.supports("positions"):
             return _EMPTY[0]
-        docs = self.searcher.docs_for_query(wq.Phrase(fieldname, list(words), slop=slop))
-        return np.fromiter(docs, dtype=np.int64)
+        found = []
+        for i, docnum in enumerate(self.searcher.docs_for_query(wq.Phrase(fieldname, list(words), slop=slop))):
+            found.append(docnum)
+            if deadline is not None and i % 1024 == 1023:
+                deadline.check()  # phrases read positions document by document: the slow kind of query
+        return np.array(found, dtype=np.int64)
 
     def doc_frequency(self, fieldnames, text: str) -> int:
         """Documents containing text in any of the fields (an upper bound: the sum over fields)."""
@@ -532,7 +538,17 @@ def _clause(stats: IndexStats, leaf, deadline, budget: list[int]) -> Clause | No
             symbols = expand_terms(stats, "symbol", leaf, deadline)
             return Clause(leaf, [Alternative((), (), weight=0.0, label=typed, symbol=s) for s in symbols], typed)
         alternatives, distinct = [], set()
-        for fieldname in _fields(leaf.field):
+        fields_ = _fields(leaf.field)
+        if isinstance(leaf, q.Fuzzy) and leaf.field is None:
+            # Edit distances are worked out word by word over a lexicon: do it on the main texts'
+            # vocabulary once, and search those words in every field.
+            found = set()
+            for fieldname in FUZZY_VOCABULARY:
+                found.update(expand_terms(stats, fieldname, leaf, deadline))
+                if len(found) > q.MAX_EXPANSIONS:
+                    _too_many(_shown(leaf))
+            return Clause(leaf, [Alternative(fields_, tuple(sorted(found)), label=typed)], typed)
+        for fieldname in fields_:
             terms = tuple(expand_terms(stats, fieldname, leaf, deadline))
             distinct.update(terms)
             if len(distinct) > q.MAX_EXPANSIONS:
@@ -626,7 +642,7 @@ def _alternative_scores(stats: IndexStats, alt: Alternative, deadline) -> tuple[
             continue
         norm = stats.norm(fieldname)
         if alt.phrase:
-            docs = stats.phrase_docs(fieldname, alt.terms, alt.slop)
+            docs = stats.phrase_docs(fieldname, alt.terms, alt.slop, deadline)
             contrib = weight / norm[docs]
         else:
             found = [stats.postings(fieldname, term) for term in alt.terms]

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from itertools import chain
 from pickle import dumps
 
+import numpy as np
 from whoosh import fields as wf
 from whoosh.analysis import (
     CharsetFilter,
@@ -45,6 +46,8 @@ _TERMINFO = W3TermInfo._struct
 # Distinct words remembered by a field's word pipeline before it starts afresh (bounds memory).
 WORD_CACHE_LIMIT = 400_000
 PLAIN_CACHE_LIMIT = 50_000
+# Texts with at least this many words are grouped by term with numpy rather than word by word.
+NUMPY_FROM = 48
 
 
 # ---- Analysis ---------------------------------------------------------------------------------
@@ -148,116 +151,190 @@ def word_pipeline(analyzer) -> WordPipeline | None:
     )
 
 
-class _Postings:
-    """One term's postings in a segment being built: document numbers, weights and encoded values."""
+class _FieldPostings:
+    """One field's postings in a segment being built, in the order documents came: term number,
+    document, weight (exact, as Whoosh's writer sees it; stored as 32-bit floats) and encoded value."""
 
-    __slots__ = ("docs", "weights", "values")
+    __slots__ = ("term_ids", "terms", "tids", "docs", "weights", "values")
 
     def __init__(self):
-        self.docs = array("I")
-        self.weights = array("d")  # exact, as Whoosh's writer sees them; stored as 32-bit floats
+        self.term_ids: dict[bytes, int] = {}
+        self.terms: list[bytes] = []
+        self.tids = array("i")
+        self.docs = array("i")
+        self.weights = array("d")
         self.values: list[bytes] = []
+
+    def term_id(self, term: bytes) -> int:
+        """The number of a term in this field, given on first sight."""
+        found = self.term_ids.get(term)
+        if found is None:
+            found = self.term_ids[term] = len(self.terms)
+            self.terms.append(term)
+        return found
+
+    def grouped(self, chunk: int = 65536):
+        """(term, documents, weights, values) per term in term order, documents ascending (lists)."""
+        count = len(self.tids)
+        if not count:
+            return
+        rank = np.empty(len(self.terms), dtype=np.int64)
+        order = sorted(range(len(self.terms)), key=self.terms.__getitem__)
+        rank[order] = np.arange(len(order))
+        keys = rank[np.frombuffer(self.tids, dtype=np.int32)]
+        perm = np.argsort(keys, kind="stable")  # stable: each term's documents stay in order
+        sorted_keys = keys[perm]
+        starts = np.flatnonzero(np.concatenate(([True], sorted_keys[1:] != sorted_keys[:-1])))
+        ends = np.append(starts[1:], count)
+        docs = np.frombuffer(self.docs, dtype=np.int32)[perm]
+        weights = np.frombuffer(self.weights, dtype=np.float64)[perm]
+        terms = [self.terms[i] for i in order]
+        starts_l, ends_l = starts.tolist(), ends.tolist()
+        first = 0
+        while first < len(starts_l):
+            # Convert a chunk of postings to lists at a time: bounded memory, few numpy calls.
+            last = max(first + 1, int(np.searchsorted(starts, starts_l[first] + chunk, side="left")))
+            lo, hi = starts_l[first], ends_l[last - 1]
+            doc_list = docs[lo:hi].tolist()
+            weight_list = weights[lo:hi].tolist()
+            value_list = list(map(self.values.__getitem__, perm[lo:hi].tolist()))
+            for n in range(first, last):
+                a, b = starts_l[n] - lo, ends_l[n] - lo
+                yield terms[n], doc_list[a:b], weight_list[a:b], value_list[a:b]
+            first = last
+
+
+# Encoded positions of a term seen once, at each position below this: the commonest posting value.
+_SINGLES = 4096
 
 
 class _PositionsField:
     """Indexes one TEXT field with positions straight into a segment's posting lists."""
 
-    def __init__(self, field: wf.FieldType):
+    def __init__(self, field: wf.FieldType, postings: _FieldPostings):
         self.pipeline = word_pipeline(field.analyzer)
         self.boost = float(field.format.field_boost)
-        self._words: dict[str, object] = {}  # word -> its cached form (see _positions)
-        self._compounds: set[str] = set()  # cached words that have parts
-        self._single: dict[int, bytes] = {}  # position -> encoded [position], the commonest value
-        self._encode = Positions().encode
+        self.postings = postings
+        self._ids: dict[str, int] = {}  # word -> term number; -1 dropped; -2 has parts (see _parts)
+        self._parts: dict[str, tuple[int, tuple[int, ...]]] = {}  # compound word -> (term or -1, parts)
+        self._encode = encode = Positions().encode
+        self._single = [encode([pos]) for pos in range(_SINGLES)]
 
-    def _positions(self, words: list[str]) -> dict[bytes, list[int]]:
-        """Each term of the words with its positions, as the analyzer would number them."""
-        cache = self._words
+    def _word_ids(self, words: list[str]) -> list[int]:
+        cache = self._ids
         if len(cache) > WORD_CACHE_LIMIT:
             cache.clear()
-            self._compounds.clear()
-        # A word's cached form: its term; b"" when dropped; (term or b"", part terms) for compounds.
-        mapped = list(map(cache.get, words))
-        if None in mapped:
-            analyse = self.pipeline.analyse
-            for i, form in enumerate(mapped):
-                if form is None:
+            self._parts.clear()
+        ids = list(map(cache.get, words))
+        if None in ids:
+            analyse, term_id = self.pipeline.analyse, self.postings.term_id
+            for i, found in enumerate(ids):
+                if found is None:
                     word = words[i]
-                    form = analyse(word)
-                    if form is None:
-                        form = b""
-                    elif type(form) is tuple:
-                        form = (form[0] or b"", form[1])
-                        self._compounds.add(word)
-                    mapped[i] = cache[word] = form
-        rule = self.pipeline.positions
-        positions: dict[bytes, list[int]] = {}
-        if rule == "parts-share" and self._compounds and not self._compounds.isdisjoint(words):
-            pos = -1
-            for form in mapped:
-                if type(form) is tuple:
-                    main, parts = form
-                else:
-                    main, parts = form, ()
-                if main:
-                    pos += 1
-                    found = positions.get(main)
+                    found = cache.get(word)
                     if found is None:
-                        positions[main] = [pos]
-                    else:
-                        found.append(pos)
+                        form = analyse(word)
+                        if form is None:
+                            found = -1
+                        elif type(form) is tuple:
+                            main, parts = form
+                            self._parts[word] = (term_id(main) if main is not None else -1, tuple(map(term_id, parts)))
+                            found = -2
+                        else:
+                            found = term_id(form)
+                        cache[word] = found
+                    ids[i] = found
+        return ids
+
+    def _grouped(self, words: list[str], ids: list[int]) -> dict[int, list[int]]:
+        """Term number -> positions, as the analyzer numbers them."""
+        rule = self.pipeline.positions
+        positions: dict[int, list[int]] = {}
+        if -2 in ids:  # compound words: their parts share the position of the last word kept
+            pos = -1
+            for word, found in zip(words, ids, strict=True):
+                if found == -1:
+                    continue
+                main, parts = self._parts[word] if found == -2 else (found, ())
+                if main >= 0:
+                    pos += 1
+                    positions.setdefault(main, []).append(pos)
                 shared = pos if pos > 0 else 0
                 for part in parts:
-                    found = positions.get(part)
-                    if found is None:
-                        positions[part] = [shared]
-                    else:
-                        found.append(shared)
+                    positions.setdefault(part, []).append(shared)
             return positions
-        if b"" not in mapped:
-            pairs = enumerate(mapped)
+        if -1 not in ids:
+            pairs = enumerate(ids)
         elif rule == "original":
-            pairs = ((i, form) for i, form in enumerate(mapped) if form)
+            pairs = ((i, found) for i, found in enumerate(ids) if found >= 0)
         else:
-            first = 0 if rule == "parts-share" else next((i for i, form in enumerate(mapped) if form), 0)
-            pairs = enumerate([form for form in mapped if form], first)
-        for pos, term in pairs:
-            found = positions.get(term)
-            if found is None:
-                positions[term] = [pos]
+            first = 0 if rule == "parts-share" else next((i for i, found in enumerate(ids) if found >= 0), 0)
+            pairs = enumerate([found for found in ids if found >= 0], first)
+        for pos, found in pairs:
+            known = positions.get(found)
+            if known is None:
+                positions[found] = [pos]
             else:
-                found.append(pos)
+                known.append(pos)
         return positions
 
-    def add(self, value: str, docnum: int, table: dict) -> tuple[int, int]:
-        """Add the field's terms for one document to table (term -> _Postings); return its length
-        (words kept) and the number of postings added."""
+    def add(self, value: str, docnum: int) -> tuple[int, int]:
+        """Add the field's terms for one document; return its length (words kept) and postings added."""
         expression = self.pipeline.expression
         words = expression.findall(value) if not expression.groups else [m.group(0) for m in expression.finditer(value)]
-        positions = self._positions(words)
+        ids = self._word_ids(words)
+        if len(ids) >= NUMPY_FROM and -2 not in ids:
+            return self._add_vectorised(ids, docnum)
+        positions = self._grouped(words, ids)
+        single, encode = self._single, self._encode
+        lists = list(positions.values())
+        freqs = list(map(len, lists))
+        postings = self.postings
+        postings.tids.extend(positions)
+        postings.docs.extend([docnum] * len(lists))
         boost = self.boost
-        single = self._single
-        encode = self._encode
-        length = 0
-        for term, poslist in positions.items():
-            postings = table.get(term)
-            if postings is None:
-                postings = table[term] = _Postings()
-            freq = len(poslist)
-            if freq == 1:
-                encoded = single.get(poslist[0])
-                if encoded is None:
-                    encoded = single[poslist[0]] = encode(poslist)
+        postings.weights.extend([freq * boost for freq in freqs])
+        postings.values.extend(
+            [single[p[0]] if f == 1 and p[0] < _SINGLES else encode(p) for p, f in zip(lists, freqs, strict=True)]
+        )
+        return sum(freqs), len(lists)
+
+    def _add_vectorised(self, ids: list[int], docnum: int) -> tuple[int, int]:
+        """add() for long texts: group positions by term with numpy instead of a loop per word."""
+        found = np.array(ids, dtype=np.int64)
+        kept_mask = found >= 0
+        if kept_mask.all():
+            kept, positions = found, np.arange(len(found))
+        else:
+            kept = found[kept_mask]
+            rule = self.pipeline.positions
+            if rule == "original":
+                positions = np.flatnonzero(kept_mask)
+            elif rule == "parts-share" or not len(kept):
+                positions = np.arange(len(kept))
             else:
-                encoded = encode(poslist)
-            postings.docs.append(docnum)
-            postings.weights.append(freq * boost)
-            postings.values.append(encoded)
-            length += freq
-        return length, len(positions)
-
-
-_UNKNOWN = object()
+                positions = np.arange(len(kept)) + int(np.argmax(kept_mask))
+        count = len(kept)
+        if not count:
+            return 0, 0
+        order = np.argsort(kept, kind="stable")
+        sorted_ids = kept[order]
+        starts = np.flatnonzero(np.concatenate(([True], sorted_ids[1:] != sorted_ids[:-1])))
+        freqs = np.diff(np.append(starts, count))
+        sorted_positions = positions[order].tolist()
+        single, encode = self._single, self._encode
+        values = [
+            single[sorted_positions[a]]
+            if f == 1 and sorted_positions[a] < _SINGLES
+            else encode(sorted_positions[a : a + f])
+            for a, f in zip(starts.tolist(), freqs.tolist(), strict=True)
+        ]
+        postings = self.postings
+        postings.tids.frombytes(sorted_ids[starts].astype(np.int32).tobytes())
+        postings.docs.frombytes(np.full(len(starts), docnum, dtype=np.int32).tobytes())
+        postings.weights.frombytes((freqs * self.boost).astype(np.float64).tobytes())
+        postings.values.extend(values)
+        return count, len(starts)
 
 
 def plain_indexer(field: wf.FieldType) -> Callable[[object], list]:
@@ -283,7 +360,7 @@ def plain_indexer(field: wf.FieldType) -> Callable[[object], list]:
     return index
 
 
-def fast_field(field: wf.FieldType) -> _PositionsField | None:
+def fast_field(field: wf.FieldType, postings: _FieldPostings | None = None) -> _PositionsField | None:
     """A cached word pipeline for a TEXT field with positions, when its analyzer allows one."""
     if (
         type(field) is wf.TEXT
@@ -292,7 +369,7 @@ def fast_field(field: wf.FieldType) -> _PositionsField | None:
         and not field.separate_spelling()
         and word_pipeline(field.analyzer) is not None
     ):
-        return _PositionsField(field)
+        return _PositionsField(field, postings if postings is not None else _FieldPostings())
     return None
 
 
@@ -306,13 +383,12 @@ class _BulkPostingsWriter(W3PostingsWriter):
     block's flag), which saves a zlib call per rare term and makes no bigger files.
     """
 
-    def write_list(self, postings: _Postings, lengths: array | None) -> None:
+    def write_list(self, docs: list[int], weights: list[float], values: list[bytes], lengths: array | None) -> None:
         limit = self._blocklimit
-        docs, weights, values = postings.docs, postings.weights, postings.values
         total = len(docs)
         for start in range(0, total, limit):
             end = min(start + limit, total)
-            self._ids = docs[start:end]
+            self._ids = array("I", docs[start:end])
             self._weights = array("f", weights[start:end])
             self._values = [v for v in values[start:end] if v] if values else []
             self._maxweight = max(0, max(weights[start:end]))
@@ -381,20 +457,22 @@ class SegmentBuilder:
         self.docnum = 0
         self.facets = SegmentFacets()
         self._facet_fields = self.facets.fields()
-        self._postings: dict[str, dict[bytes, _Postings]] = {}
+        self._postings = {name: _FieldPostings() for name, field in schema.items() if field.indexed}
         self._lengths: dict[str, array] = {}  # scorable field -> field length per document, as stored
         self._fast = {
             name: fast
             for name, field in schema.items()
-            if field.indexed and name not in self._facet_fields and (fast := fast_field(field)) is not None
+            if field.indexed
+            and name not in self._facet_fields
+            and (fast := fast_field(field, self._postings[name])) is not None
         }
         self._plain = {name: plain_indexer(field) for name, field in schema.items() if field.indexed}
         self.posting_count = 0
 
     def memory_estimate(self) -> int:
         """Rough bytes held in memory by this segment's postings (for sizing segments)."""
-        terms = sum(len(table) for table in self._postings.values())
-        return self.posting_count * 28 + terms * 260
+        terms = sum(len(p.terms) for p in self._postings.values())
+        return self.posting_count * 40 + terms * 150
 
     def add_document(self, doc: dict) -> None:
         """Add one document (field name -> value, as for Whoosh's add_document; no boosts)."""
@@ -410,23 +488,19 @@ class SegmentBuilder:
             field = schema[fieldname]
             length = 0
             if field.indexed:
-                table = self._postings.get(fieldname)
-                if table is None:
-                    table = self._postings[fieldname] = {}
                 fast = self._fast.get(fieldname)
                 if fast is not None:
-                    length, added = fast.add(value, docnum, table)
+                    length, added = fast.add(value, docnum)
                     self.posting_count += added
                 else:
                     items = self._plain[fieldname](value)
+                    postings = self._postings[fieldname]
+                    term_id = postings.term_id
                     for term, freq, weight, encoded in items:
-                        postings = table.get(term)
-                        if postings is None:
-                            postings = table[term] = _Postings()
+                        postings.tids.append(term_id(term))
                         postings.docs.append(docnum)
                         postings.weights.append(weight)
-                        if encoded:
-                            postings.values.append(encoded)
+                        postings.values.append(encoded)
                         length += freq
                     self.posting_count += len(items)
                     if fieldname in self._facet_fields:
@@ -452,15 +526,14 @@ class SegmentBuilder:
         self.perdoc.close()
         fieldwriter = self.codec.field_writer(self.storage, self.segment)
         for fieldname in sorted(self._postings):
-            field = self.schema[fieldname]
-            table = self._postings[fieldname]
+            postings = self._postings[fieldname]
+            if not len(postings.tids):
+                continue
             lengths = self._lengths.get(fieldname)
             if lengths is not None and len(lengths) < self.docnum:
                 lengths.extend([0] * (self.docnum - len(lengths)))
-            write_field(
-                fieldwriter, self.codec, fieldname, field, ((term, table[term]) for term in sorted(table)), lengths
-            )
-            table.clear()
+            write_field(fieldwriter, self.codec, fieldname, self.schema[fieldname], postings.grouped(), lengths)
+            self._postings[fieldname] = _FieldPostings()
         fieldwriter.close()
         self._postings.clear()
         segment = self.segment
@@ -472,7 +545,8 @@ class SegmentBuilder:
 
 
 def write_field(fieldwriter, codec, fieldname: str, field, terms, lengths: array | None) -> None:
-    """Write one field's posting lists, (term bytes, _Postings) in term order, through Whoosh's field writer."""
+    """Write one field's posting lists through Whoosh's field writer; terms yields (term bytes, documents,
+    weights, values) in term order, documents ascending."""
     fieldwriter.start_field(fieldname, field)
     limit = codec._blocklimit
     writer = fieldwriter._postwriter = _BulkPostingsWriter(
@@ -481,25 +555,24 @@ def write_field(fieldwriter, codec, fieldname: str, field, terms, lengths: array
     key_prefix = pack_ushort(fieldwriter._fieldid)
     fixed_size = field.format.fixed_value_size()
     add_key = fieldwriter._tindex.add
-    for term, postings in terms:
-        count = len(postings.docs)
-        if not count:
+    postfile = fieldwriter._postfile
+    for term, docs, weights, values in terms:
+        if not docs:
             continue
-        if count <= limit:
+        if len(docs) <= limit:
             # Most terms fit one block: write it and its term info directly (what the calls below do).
-            add_key(key_prefix + term, _write_one_block(fieldwriter._postfile, postings, lengths, fixed_size, codec))
+            add_key(key_prefix + term, _write_one_block(postfile, docs, weights, values, lengths, fixed_size, codec))
             continue
         fieldwriter.start_term(term)
-        writer.write_list(postings, lengths)
+        writer.write_list(docs, weights, values, lengths)
         fieldwriter.finish_term()
     fieldwriter.finish_field()
 
 
-def _write_one_block(postfile, postings: _Postings, lengths: array | None, fixed_size, codec) -> bytes:
+def _write_one_block(postfile, ids, weights, values, lengths: array | None, fixed_size, codec) -> bytes:
     """Write a posting list that fits one block; return its term info bytes (W3TermInfo.to_bytes)."""
     start = postfile.tell()
     postfile.write(WHOOSH3_HEADER_MAGIC)
-    ids, weights, values = postings.docs, postings.weights, postings.values
     floats = array("f", weights)
     max_weight = max(0, max(weights))
     if lengths is not None:
@@ -507,10 +580,11 @@ def _write_one_block(postfile, postings: _Postings, lengths: array | None, fixed
         min_length, max_length = (min(lens), max(lens)) if lens else (None, 0)
     else:
         min_length, max_length = None, 0
-    if all(w == 1.0 for w in floats):
+    first = floats[0]
+    if first == 1.0 and floats.count(1.0) == len(floats):
         mini_weights = None
-    elif all(w == floats[0] for w in floats):
-        mini_weights = floats[0]
+    elif floats.count(first) == len(floats):
+        mini_weights = first
     else:
         mini_weights = tuple(floats)
     if fixed_size is None or fixed_size < 0:
@@ -519,7 +593,7 @@ def _write_one_block(postfile, postings: _Postings, lengths: array | None, fixed
         mini_values = None
     else:
         mini_values = b"".join(values)
-    deltas = tuple(map(operator.sub, ids, chain((0,), ids)))
+    deltas = tuple(map(operator.sub, ids, chain((0,), ids))) if len(ids) > 1 else (ids[0],)
     databytes = dumps((deltas, mini_weights, mini_values), 2)
     comp = codec._compression if len(databytes) >= COMPRESS_FROM else 0
     if comp:

@@ -202,7 +202,12 @@ def _parse_archive_bytes(path: str, data: bytes) -> list[Release]:
         except ParseError as exc:
             errors.append(exc)
     if not releases:
-        raise errors[0] if errors else ParseError(path, "archive holds no files")
+        if not errors:
+            raise ParseError(path, "archive holds no files")
+        first = errors[0]
+        # Reported under the archive's own path: the member is named in the reason.
+        member = first.path[len(path) :].lstrip("/") if first.path.startswith(path) else Path(first.path).name
+        raise ParseError(path, f"{member}: {first.reason}" if member and first.path != path else first.reason)
     return releases
 
 

@@ -29,6 +29,7 @@ MAX_RATIO = 200  # unpacked/packed size of one zip member; text rarely compresse
 MAX_DEPTH = 2
 ARCHIVE_SUFFIXES = (".zip", ".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz2", ".tar.xz", ".txz", ".gz")
 # Files that describe a collection rather than hold a release.
+_BARE_EXTENSIONS = {".md", ".markdown", ".txt", ".json", ".jsonl", ".html", ".htm", ".xml", ".newsml"}
 SKIPPED_NAMES = ("readme", "license", "licence", "manifest", "changelog", "upstream_readme", "copying", "notice")
 
 
@@ -62,6 +63,10 @@ class _TooBig(Exception):
     pass
 
 
+# What damaged compressed data raises, depending on the codec and where the damage is.
+_DAMAGE = (OSError, EOFError, ValueError, lzma.LZMAError, zlib.error, tarfile.TarError, zipfile.BadZipFile)
+
+
 def archive_kind(head: bytes, name: str = "") -> str | None:
     """'zip', 'tar', 'gzip', 'bz2' or 'xz' from a file's first bytes; None for anything else."""
     if head[:4] in (b"PK\x03\x04", b"PK\x05\x06"):
@@ -89,7 +94,9 @@ def is_archive_path(path: str) -> bool:
 def skipped_name(name: str) -> bool:
     """Hidden files, OS litter and a collection's own README/LICENSE/MANIFEST are not releases."""
     parts = [p for p in name.replace("\\", "/").split("/") if p]
-    if not parts or any(p.startswith(".") and p not in (".", "..") or p == "__MACOSX" for p in parts):
+    # A file named only by its extension (".md": a release whose slug was empty) is not a hidden file.
+    hidden = [p for p in parts if p.startswith(".") and p not in (".", "..") and p.lower() not in _BARE_EXTENSIONS]
+    if not parts or hidden or "__MACOSX" in parts:
         return True
     stem = parts[-1].lower().split(".")[0]
     return stem in SKIPPED_NAMES
@@ -143,7 +150,7 @@ def _count(path: str, budget: _Budget) -> ParseError | None:
 def _zip_members(path: str, handle: BinaryIO, depth: int, budget: _Budget) -> Iterator:
     try:
         archive = zipfile.ZipFile(handle)
-    except (zipfile.BadZipFile, OSError, EOFError) as exc:
+    except (*_DAMAGE, NotImplementedError) as exc:
         yield ParseError(path, f"damaged zip archive: {exc}")
         return
     with archive:
@@ -172,7 +179,7 @@ def _zip_members(path: str, handle: BinaryIO, depth: int, budget: _Budget) -> It
             try:
                 with archive.open(info) as stream:
                     data = stream.read(MAX_MEMBER_BYTES + 1)
-            except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, RuntimeError) as exc:
+            except (*_DAMAGE, NotImplementedError, RuntimeError) as exc:
                 yield ParseError(member, f"cannot unpack: {exc}")
                 continue
             if len(data) > MAX_MEMBER_BYTES:
@@ -198,14 +205,14 @@ def _tar_or_single(path: str, handle: BinaryIO, kind: str, depth: int, budget: _
     limited = io.BufferedReader(_LimitedReader(_decompressor(handle, kind), budget, MAX_TOTAL_BYTES))
     try:
         head = limited.peek(512)[:512]
-    except (OSError, EOFError, lzma.LZMAError) as exc:
+    except _DAMAGE as exc:
         yield ParseError(path, f"damaged {kind} file: {exc}")
         return
     if kind != "tar" and not (len(head) >= 262 and head[257:262] == b"ustar"):
         # A single compressed file ("release.json.gz"): one member named like the file without its suffix.
         try:
             data = limited.read(MAX_MEMBER_BYTES + 1)
-        except (OSError, EOFError, lzma.LZMAError) as exc:
+        except _DAMAGE as exc:
             yield ParseError(path, f"damaged {kind} file: {exc}")
             return
         if len(data) > MAX_MEMBER_BYTES:
@@ -216,7 +223,7 @@ def _tar_or_single(path: str, handle: BinaryIO, kind: str, depth: int, budget: _
         return
     try:
         archive = tarfile.open(fileobj=limited, mode="r|")
-    except (tarfile.TarError, OSError, EOFError) as exc:
+    except _DAMAGE as exc:
         yield ParseError(path, f"damaged tar archive: {exc}")
         return
     with archive:
@@ -238,5 +245,5 @@ def _tar_or_single(path: str, handle: BinaryIO, kind: str, depth: int, budget: _
                 stream = archive.extractfile(info)
                 data = stream.read(MAX_MEMBER_BYTES + 1) if stream else b""
                 yield from _nested(member, data, depth, budget)
-        except (tarfile.TarError, OSError, EOFError, lzma.LZMAError, zlib.error) as exc:
+        except _DAMAGE as exc:
             yield ParseError(path, f"damaged archive, read up to here: {exc}")
