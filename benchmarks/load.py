@@ -500,8 +500,8 @@ def write_results(args, client, paths, releases, baseline, steady, rebuild, soak
         "# Load and faults: `releases serve` under concurrent load",
         "",
         f"Measured {time.strftime('%Y-%m-%d %H:%M')} by `benchmarks/load.py` (client: {client.name}, "
-        f"{args.connections} connections, timeout {args.timeout:g} s). Index: {releases} releases of the shared "
-        f"corpus. Request mix: {len(paths)} paths rotated (JSON searches with fields, dates, wildcards, fuzzy terms, "
+        f"{args.connections} connections, timeout {args.timeout:g} s). Index: {releases} releases from "
+        f"{', '.join(Path(s).name for s in args.sources_used)}. Request mix: {len(paths)} paths rotated (JSON searches with fields, dates, wildcards, fuzzy terms, "
         "sorting and paging; HTML result pages; suggestions; release pages).",
         "",
         f"Machine: {machine_note()}",
@@ -575,6 +575,7 @@ def main(argv: list[str] | None = None) -> int:
     sources = args.sources or corpus_sources()
     # A quick check over other sources must not rebuild the cached corpus index from them.
     args.index = args.index or CACHE / ("quick-index" if args.sources else "index")
+    args.sources_used = sources
     ensure_index(args.index, sources)
     server = Server(args.index, args.threads)
     try:

@@ -450,3 +450,12 @@ def test_cli_search_json_uses_the_same_ranking(quality_index, runner):
     )
     data = json.loads(result.output)
     assert {Path(h["path"]).name for h in data["hits"]} == {"acme_q3.txt", "acme_plant.txt"}
+
+
+def test_a_query_of_only_negations_keeps_everything_else(quality_index):
+    page = quality_index.search("NOT acme", per_page=50)
+    shown = set(names(page))
+    assert page.total == 5  # the two Delta copies count once
+    assert {"gamma_logistics.txt", "beta_snacks.txt", "delta_factory.txt", "epsilon_markup.txt"} <= shown
+    assert not {"acme_widget.txt", "acme_q3.txt", "acme_plant.txt", "beta_acme.txt"} & shown
+    assert quality_index.search("-acme -delta", per_page=50).total == 3
