@@ -25,6 +25,7 @@
 # Env overrides: OPENSEARCH_VERSION (default 2.19.6), OPENSEARCH_HEAP (default 512m),
 # OPENSEARCH_HTTP_PORT / OPENSEARCH_TRANSPORT_PORT (node-1's ports, node-2 takes the next ones; a second
 # cluster beside the first needs other ports and its own OPENSEARCH_CACHE_DIR),
+# OPENSEARCH_KEEP_DATA=1 (keep indices when both nodes start: by default a fresh start is an empty cluster),
 # OPENSEARCH_CACHE_DIR, OPENSEARCH_USER (user to run as when invoked as root, default
 # "opensearch"), OPENSEARCH_START_TIMEOUT (seconds, default 180), JAVA_HOME.
 set -euo pipefail
@@ -284,6 +285,15 @@ cmd_start() {
     # the unprivileged user must be able to reach the cache dir
     as_user test -r "$OS_HOME/lib" \
       || die "user $RUN_USER cannot read $OS_HOME (parent dir not world-traversable?); set OPENSEARCH_CACHE_DIR"
+  fi
+  # A fresh start is a fresh, empty cluster: indices left by interrupted test runs (half-built ones with
+  # no replica are red for good) would otherwise keep it from ever turning green. Restarting one node
+  # of a running cluster (the node-failure test) keeps its data. OPENSEARCH_KEEP_DATA=1 keeps it always.
+  if [[ -z "$(node_pid 1)" && -z "$(node_pid 2)" && "${OPENSEARCH_KEEP_DATA:-0}" != 1 ]]; then
+    for n in "${NODES[@]}"; do
+      if [[ -d "$(node_dir "$n")/data" ]]; then rm -rf "$(node_dir "$n")/data"; fi
+    done
+    log "fresh cluster: data of earlier runs removed"
   fi
   for n in "${NODES[@]}"; do start_node "$n"; done
   wait_green

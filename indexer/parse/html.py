@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import json
 import re
+import warnings
 
-from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+from bs4 import BeautifulSoup, Comment, NavigableString, Tag, XMLParsedAsHTMLWarning
 
 from ..model import ParseError, Release
 from .assemble import Draft, build_release
@@ -41,7 +42,7 @@ _BLOCK_TAGS = {
 
 def html_to_text(markup: str | Tag) -> str:
     """Readable text of HTML: one paragraph per block, list items as '* item', table cells joined by ' | '."""
-    soup = BeautifulSoup(markup, "lxml") if isinstance(markup, str) else markup
+    soup = _soup(markup) if isinstance(markup, str) else markup
     pieces: list[str] = []
     _render(soup, pieces)
     text = "".join(pieces)
@@ -88,6 +89,13 @@ def _render(node, pieces: list[str]) -> None:
             pieces.append("\n\n")
             continue
         _render(child, pieces)
+
+
+def _soup(markup: str) -> BeautifulSoup:
+    """Parse markup as HTML; a page that merely looks like XML (an <?xml prolog) is still read as HTML, on purpose."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
+        return BeautifulSoup(markup, "lxml")
 
 
 def _json_ld(soup: BeautifulSoup) -> dict:
@@ -166,7 +174,7 @@ def _main_content(soup: BeautifulSoup) -> Tag:
 
 def parse_html(path: str, text: str) -> list[Release]:
     """Parse a release page saved from a wire or company site."""
-    soup = BeautifulSoup(text, "lxml")
+    soup = _soup(text)
     ld = _json_ld(soup)
     og_title = _meta(soup, "og:title", "twitter:title", "dc.title", "DC.title")
     published = parse_when(
