@@ -1,7 +1,8 @@
 """Load and faults benchmark: `releases serve` over the shared corpus under 50 concurrent connections.
 
 Phases, each against one server process on a loopback port:
-  single   one connection for --baseline-seconds (15): what a request costs when it waits for no other;
+  single   each path of the mix once over one connection: what a request costs when it waits for no other,
+           by kind of page, and the slowest paths;
   steady   50 connections with a mix of real queries (JSON API, HTML pages, suggestions, release pages) for
            --seconds (60): requests/s, p50/p99 latency, errors (targets: 0 errors, p99 <= 500 ms);
   rebuild  the same load while `releases index --rebuild` rebuilds the whole index and switches over, and for
@@ -33,6 +34,7 @@ import random
 import shutil
 import signal
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -495,7 +497,46 @@ def fmt_run(run: Run) -> str:
     )
 
 
-def write_results(args, client, paths, releases, baseline, steady, rebuild, soaked, rss_start) -> str:
+def kind_of(path: str) -> str:
+    """The kind of page a path asks for: "/api/search", "/ (HTML results)", "/releases/<id>", ..."""
+    route = path.split("?", 1)[0]
+    if route == "/":
+        return "/ (HTML results)"
+    if route.startswith(("/releases/", "/api/releases/")):
+        return route.rsplit("/", 1)[0] + "/<id>"
+    return route
+
+
+def probe(port: int, paths: list[str], timeout: float) -> dict:
+    """Each path once, one at a time: the run, and per kind of page the median and the slowest time."""
+    timings: list[tuple[float, str]] = []
+    errors = 0
+    started = time.monotonic()
+    for path in paths:
+        t = time.perf_counter()
+        try:
+            status, _ = get(port, path, timeout=timeout)
+        except OSError:
+            status = 0
+        timings.append(((time.perf_counter() - t) * 1000, path))
+        errors += status >= 400 or status == 0
+    elapsed = time.monotonic() - started
+    ms = sorted(t for t, _ in timings)
+
+    def pct(p: float) -> float:
+        return ms[min(len(ms) - 1, int(len(ms) * p / 100))]
+
+    kinds: dict[str, list[float]] = {}
+    for t, path in timings:
+        kinds.setdefault(kind_of(path), []).append(t)
+    return {
+        "run": Run(len(ms), elapsed, {"status": errors} if errors else {}, pct(50), pct(90), pct(99), ms[-1]),
+        "kinds": {k: (len(v), statistics.median(v), max(v)) for k, v in sorted(kinds.items())},
+        "slowest": sorted(timings, reverse=True)[:8],
+    }
+
+
+def write_results(args, client, paths, releases, single, steady, rebuild, soaked, rss_start) -> str:
     lines = [
         "# Load and faults: `releases serve` under concurrent load",
         "",
@@ -516,7 +557,7 @@ def write_results(args, client, paths, releases, baseline, steady, rebuild, soak
             f"{run.error_count} | {note} |"
         )
 
-    lines.append(row("one connection", baseline, f"{args.baseline_seconds:g} s: the time a request takes alone"))
+    lines.append(row("one connection", single["run"], "each path once, one at a time: a request's own cost"))
     lines.append(
         row("steady", steady, f"{args.seconds:g} s, {args.connections} connections; targets: 0 errors, p99 <= 500 ms")
     )
@@ -544,6 +585,14 @@ def write_results(args, client, paths, releases, baseline, steady, rebuild, soak
             "",
         ]
     lines += [
+        "Where a request's time goes (each path once over one connection, before the load):",
+        "",
+        "| kind of request | paths | median | slowest |",
+        "|---|---|---|---|",
+        *(f"| `{k}` | {n} | {med:.0f} ms | {top:.0f} ms |" for k, (n, med, top) in single["kinds"].items()),
+        "",
+        "Slowest paths: " + "; ".join(f"`{p}` {t:.0f} ms" for t, p in single["slowest"]) + ".",
+        "",
         "Errors count connection, read and write errors, timeouts and every response that is not 2xx/3xx. "
         "Latency is closed-loop: each connection sends its next request when the previous one is answered, so "
         "with 50 connections the mean latency is about 50 / (requests/s).",
@@ -561,7 +610,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sources", nargs="+", help="folders to index instead of the corpus (for a quick check)")
     parser.add_argument("--connections", type=int, default=50)
     parser.add_argument("--seconds", type=float, default=60, help="steady load")
-    parser.add_argument("--baseline-seconds", type=float, default=15, help="one connection, before the load")
     parser.add_argument("--soak-seconds", type=float, default=600, help="memory soak (0 skips it)")
     parser.add_argument("--no-rebuild", action="store_true", help="skip the rebuild-under-load phase")
     parser.add_argument("--after", type=float, default=20, help="seconds of load after the rebuild switched over")
@@ -591,8 +639,8 @@ def main(argv: list[str] | None = None) -> int:
 
         client.run(5)  # warm the searcher, the facet table and the OS cache
         # One connection first: the time one request takes when it does not wait behind others.
-        baseline = client_cls(server.port, paths, 1, args.timeout).run(args.baseline_seconds)
-        print(f"single:  {fmt_run(baseline)}", flush=True)
+        single = probe(server.port, paths, args.timeout)
+        print(f"single:  {fmt_run(single['run'])}", flush=True)
         steady = client.run(args.seconds)
         print(f"steady:  {fmt_run(steady)}", flush=True)
 
@@ -617,7 +665,7 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         server.stop()
     print()
-    print(write_results(args, client, paths, releases, baseline, steady, rebuild, soaked, rss_start))
+    print(write_results(args, client, paths, releases, single, steady, rebuild, soaked, rss_start))
     failed = steady.error_count + (rebuild["run"].error_count if rebuild else 0)
     failed += soaked["run"].error_count if soaked else 0
     switched = rebuild is None or (rebuild["marker_before"] == 0 and rebuild["marker_after"] >= 1)

@@ -6,6 +6,7 @@ import functools
 import html
 import json
 import re
+import socket
 import sys
 
 import click
@@ -224,13 +225,20 @@ def parse_command(files, as_json):
 @reports_errors
 def serve_command(index_path, backend, url, host, port, threads):
     """Serve the search site on a production WSGI server (waitress)."""
-    from waitress import serve
+    from waitress import create_server
 
     from webapp import create_app
 
     app = create_app({"RELEASES_INDEX": index_path, "RELEASES_BACKEND": backend, "RELEASES_OPENSEARCH_URL": url})
+    try:
+        # Probe the address first: waitress leaks its socket when binding fails.
+        with socket.create_server((host, port)):
+            pass
+    except OSError as exc:
+        _fail(f"cannot listen on {host}:{port} ({exc.strerror or exc}): choose another port with --port", False)
+    server = create_server(app, host=host, port=port, threads=threads, ident="release-search")
     click.echo(f"Serving release search on http://{host}:{port}/ (index: {index_path}); Ctrl-C stops.")
-    serve(app, host=host, port=port, threads=threads, ident="release-search")
+    server.run()
 
 
 @main.command("stats")

@@ -279,3 +279,17 @@ def test_app_without_index_is_friendly(tmp_path):
     response = client.get("/?q=x")
     assert response.status_code == 503 and "releases index" in response.get_data(as_text=True)
     assert client.get("/api/search?q=x").get_json()["ok"] is False
+
+
+def test_serve_reports_a_busy_port(runner, seeds_index):
+    import socket
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        result = runner.invoke(main, ["serve", "--index", str(seeds_index), "--port", str(port)])
+    assert result.exit_code == 1
+    assert f"Error: cannot listen on 127.0.0.1:{port}" in result.output
+    assert "choose another port with --port" in result.output
+    assert "Traceback" not in result.output
