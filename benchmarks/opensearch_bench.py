@@ -152,6 +152,7 @@ def main(argv=None) -> int:
     parser.add_argument("--url", default=None, help="OpenSearch (default $RELEASES_OPENSEARCH_URL or :9200)")
     parser.add_argument("--out", type=Path, default=OUT)
     parser.add_argument("--reuse-whoosh", action="store_true", help="keep Whoosh indexes a previous run built")
+    parser.add_argument("--note", default="", help="a paragraph to add to the results (what was left out, why)")
     args = parser.parse_args(argv)
     url = opensearch_url(args.url)
     DATA.mkdir(parents=True, exist_ok=True)
@@ -217,6 +218,8 @@ def main(argv=None) -> int:
     ]
     for name, kind, w, o in query_rows:
         lines.append(f"| {name} | {kind} | {w * 1000:.0f} | {o * 1000:.0f} |")
+    if args.note:
+        lines += ["", args.note]
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print("\n".join(lines))
