@@ -14,7 +14,7 @@ import hashlib
 import pickle
 from array import array
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 import numpy as np
@@ -174,6 +174,8 @@ class FacetColumn:
     values: list[str]
     docs: np.ndarray  # document numbers, one per pair
     value_ids: np.ndarray  # index into values, one per pair
+    _order: np.ndarray | None = field(default=None, repr=False, compare=False)
+    _starts: np.ndarray | None = field(default=None, repr=False, compare=False)
 
     def count(self, mask: np.ndarray) -> np.ndarray:
         """How many documents in mask carry each value."""
@@ -190,8 +192,12 @@ class FacetColumn:
             ids += [i for i, v in enumerate(self.values) if v.split(":", 1)[-1].casefold() in wanted_keys]
         mask = np.zeros(size, dtype=bool)
         if ids:
-            hit = np.isin(self.value_ids, np.array(sorted(set(ids))))
-            mask[self.docs[hit]] = True
+            if self._starts is None:
+                # Documents grouped by value, once per snapshot: a selection then touches only its documents.
+                self._order = np.argsort(self.value_ids, kind="stable")
+                self._starts = np.searchsorted(self.value_ids[self._order], np.arange(len(self.values) + 1))
+            for i in set(ids):
+                mask[self.docs[self._order[self._starts[i] : self._starts[i + 1]]]] = True
         return mask
 
 

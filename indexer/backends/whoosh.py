@@ -22,6 +22,7 @@ from .. import query as q
 from ..facets import NO_DATE, FacetTable
 from ..model import Facet, Hit, IndexNotFound, Page, QueryError
 from ..schema import FACETS_BY_NAME
+from .whoosh_phrase import phrase_docs
 from .whoosh_query import (
     _plain_snippet,
     expansions_for,
@@ -114,9 +115,18 @@ class _Snapshot:
             return self.matches(query.a) & self.matches(query.b)
         if isinstance(query, wq.DateRange) and query.fieldname == "date" and not (query.startexcl or query.endexcl):
             return self._date_mask(query.startdate, query.enddate)
+        if type(query) is wq.Phrase and query.boost == 1.0 and self._has_positions(query.fieldname):
+            mask = np.zeros(size, dtype=bool)
+            leaves = self.searcher.reader().leaf_readers()
+            mask[phrase_docs(leaves, query.fieldname, list(query.words), query.slop, self.term_docs)] = True
+            return mask
         mask = np.zeros(size, dtype=bool)
         mask[np.fromiter(self.searcher.docs_for_query(query), dtype=np.int64)] = True
         return mask
+
+    def _has_positions(self, fieldname: str) -> bool:
+        schema = self.index.schema
+        return fieldname in schema and bool(schema[fieldname].format) and schema[fieldname].format.supports("positions")
 
     def term_docs(self, fieldname: str, text) -> np.ndarray:
         """Document numbers of one term, decoded block by block and kept for later queries."""

@@ -10,7 +10,6 @@ Phrase(slop) (SpanNear2, ordered, mindist 1), and tests compare the two.
 
 from __future__ import annotations
 
-from itertools import accumulate
 from pickle import loads
 
 import numpy as np
@@ -66,24 +65,42 @@ def position_keys(leaves, fieldname: str, word: str, docs: np.ndarray) -> np.nda
         if not isinstance(matcher, W3LeafMatcher):  # another codec: ask document by document
             keys.append(_keys_slowly(matcher, local, base))
             continue
+        found_docs: list[int] = []
+        counts: list[int] = []
+        deltas: list[int] = []
         while matcher.is_active():
             block_max = matcher.block_max_id()
             if block_max >= local[0]:
                 matcher._read_ids()
                 ids = np.asarray(matcher._ids, dtype=np.int64)
-                hit = np.flatnonzero(np.isin(ids, local, assume_unique=True))
+                # Which of the block's documents are wanted: binary search in the sorted wanted ones.
+                where = np.minimum(np.searchsorted(local, ids), len(local) - 1)
+                hit = np.flatnonzero(local[where] == ids)
                 if len(hit):
                     matcher._read_values()
                     values = matcher._values
                     for i in hit.tolist():
-                        positions = np.fromiter(accumulate(loads(values[i][_INT_SIZE:])), dtype=np.int64)
-                        keys.append(((ids[i] + base) << POSITION_BITS) | positions)
+                        # A Positions value: the count, then the pickled gaps between positions.
+                        gaps = loads(values[i][_INT_SIZE:])
+                        counts.append(len(gaps))
+                        deltas.extend(gaps)
+                    found_docs.extend((ids[hit] + base).tolist())
             if block_max >= local[-1] or matcher._lastblock:
                 break
             matcher._next_block()
+        if found_docs:
+            keys.append(_keys(np.array(found_docs, dtype=np.int64), np.array(counts), np.array(deltas, dtype=np.int64)))
     if not keys:
         return np.zeros(0, dtype=np.int64)
     return np.sort(np.concatenate(keys))
+
+
+def _keys(docs: np.ndarray, counts: np.ndarray, gaps: np.ndarray) -> np.ndarray:
+    """Keys from each document's position gaps (counts[i] gaps for docs[i]): running sums per document."""
+    totals = np.cumsum(gaps)
+    starts = np.cumsum(counts) - counts
+    positions = totals - np.repeat(totals[starts] - gaps[starts], counts)
+    return (np.repeat(docs, counts) << POSITION_BITS) | positions
 
 
 def _keys_slowly(matcher, local: np.ndarray, base: int) -> np.ndarray:
