@@ -9,7 +9,7 @@ each, 1,000 files per folder) and indexes them, parsing included, with:
 - release search: `build_index` (parse workers writing segments in memory, see indexer/parallel.py).
 
 Each runs in its own process; peak memory is the largest sum of RSS over that process and its workers,
-sampled every 0.2 s. The machine is shared: the load average before and after each run is printed,
+sampled every 0.5 s. The machine is shared: the load average before and after each run is printed,
 and other processes' load slows every variant (the ratio between them is what one run compares).
 
     .venv/bin/python benchmarks/build_bench.py --sizes 10000 100000 [--plain-up-to 100000] [--workers 2]
@@ -145,7 +145,7 @@ def measure(name: str, sources: list[str], index: Path, workers: int) -> dict:
     peak = 0
     while child.poll() is None:
         peak = max(peak, _tree_rss(child.pid))
-        time.sleep(0.2)
+        time.sleep(0.5)
     seconds = time.perf_counter() - started
     out = child.stdout.read()
     if child.returncode:

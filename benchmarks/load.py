@@ -278,6 +278,7 @@ class Run:
     p90_ms: float = 0.0
     p99_ms: float = 0.0
     max_ms: float = 0.0
+    failed: list = field(default_factory=list)  # (path, status or exception) of the first failures
 
     @property
     def error_count(self) -> int:
@@ -337,6 +338,7 @@ class PythonClient:
         """Load for `seconds`, or until `until` is set, whichever comes first."""
         latencies: list[list[float]] = [[] for _ in range(self.connections)]
         errors: list[dict] = [{} for _ in range(self.connections)]
+        failed: list = []
         deadline = time.monotonic() + seconds
 
         def stopping() -> bool:
@@ -355,15 +357,18 @@ class PythonClient:
                     response.read()
                 except TimeoutError:
                     errors[n]["timeout"] = errors[n].get("timeout", 0) + 1
+                    failed.append((path, "timeout"))
                     conn.close()
                     continue
-                except OSError:
+                except OSError as exc:
                     errors[n]["read"] = errors[n].get("read", 0) + 1
+                    failed.append((path, type(exc).__name__))
                     conn.close()
                     continue
                 latencies[n].append((time.perf_counter() - started) * 1000)
                 if response.status >= 400:
                     errors[n]["status"] = errors[n].get("status", 0) + 1
+                    failed.append((path, response.status))
             conn.close()
 
         started = time.monotonic()
@@ -391,6 +396,7 @@ class PythonClient:
             p90_ms=pct(90),
             p99_ms=pct(99),
             max_ms=samples[-1] if samples else 0.0,
+            failed=failed[:10],
         )
 
 
@@ -584,6 +590,9 @@ def write_results(args, client, paths, releases, single, steady, rebuild, soaked
             + ", ".join(f"{t:.0f}: {mb:.0f}" for t, mb in rss[::step] + ([rss[-1]] if (len(rss) - 1) % step else [])),
             "",
         ]
+    if rebuild and rebuild["run"].failed:
+        failed = "; ".join(f"`{path}` -> {what}" for path, what in rebuild["run"].failed)
+        lines += [f"Failed requests during the rebuild (first {len(rebuild['run'].failed)}): {failed}", ""]
     lines += [
         "Where a request's time goes (each path once over one connection, before the load):",
         "",
@@ -637,7 +646,9 @@ def main(argv: list[str] | None = None) -> int:
         _, body = get(server.port, "/api/search?q=")
         releases = json.loads(body).get("total")
 
-        client.run(5)  # warm the searcher, the facet table and the OS cache
+        # Warm the searcher, the facet table and the OS cache. The Python client lets its requests finish, so the
+        # server has no abandoned requests queued when the measured phases start.
+        PythonClient(server.port, paths, args.connections, args.timeout).run(5)
         # One connection first: the time one request takes when it does not wait behind others.
         single = probe(server.port, paths, args.timeout)
         print(f"single:  {fmt_run(single['run'])}", flush=True)

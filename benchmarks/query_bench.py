@@ -99,9 +99,10 @@ def faceted(index) -> list[tuple[str, dict]]:
     years = [v["value"] for v in stats["top"]["year"]][:4] or ["2020"]
     out = []
     for n, word in enumerate(WORDS[:10]):
-        filters = {"wire": [wires[n % len(wires)]], "year": [years[n % len(years)]]}
+        # One facet selected, or two (a wire and a year): what a reader clicks in the side bar.
+        filters = {"wire": [wires[n % len(wires)]]} if n % 2 else {"year": [years[n % len(years)]]}
         if n % 3 == 0:
-            filters["ticker"] = [tickers[n % len(tickers)]]
+            filters["wire"] = [wires[0]]
         out.append((word, {"filters": filters}))
     out.append(("", {"filters": {"wire": wires[:2]}}))
     out.append(("", {"tickers": tickers[:1]}))

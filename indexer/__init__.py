@@ -10,6 +10,7 @@ with open_index("index") as index:
 
 from .build import BuildReport, build_index
 from .model import (
+    BackendUnavailable,
     Facet,
     FacetValue,
     Hit,
@@ -25,6 +26,7 @@ from .parse import parse_file, parse_paths
 from .search import ReleaseIndex, SearchRequest, default_index_path, open_index
 
 __all__ = [
+    "BackendUnavailable",
     "BuildReport",
     "Facet",
     "FacetValue",

@@ -176,6 +176,7 @@ class FacetColumn:
     value_ids: np.ndarray  # index into values, one per pair
     _order: np.ndarray | None = field(default=None, repr=False, compare=False)
     _starts: np.ndarray | None = field(default=None, repr=False, compare=False)
+    _folded: dict | None = field(default=None, repr=False, compare=False)
 
     def count(self, mask: np.ndarray) -> np.ndarray:
         """How many documents in mask carry each value."""
@@ -183,20 +184,26 @@ class FacetColumn:
             return np.zeros(len(self.values), dtype=np.int64)
         return np.bincount(self.value_ids[mask[self.docs]], minlength=len(self.values))
 
+    def value_ids_of(self, wanted: Iterable[str]) -> list[int]:
+        """Indexes of the values matching any wanted one, case-insensitively ("IMGN" selects "NASDAQ:IMGN")."""
+        if self._folded is None:
+            self._folded = {}
+            for i, value in enumerate(self.values):
+                self._folded.setdefault(value.casefold(), []).append(i)
+                if self.spec.name == "ticker" and ":" in value:
+                    self._folded.setdefault(value.split(":", 1)[1].casefold(), []).append(i)
+        return sorted({i for w in wanted for i in self._folded.get(w.casefold(), ())})
+
     def select(self, wanted: Iterable[str], size: int) -> np.ndarray:
         """A mask of documents carrying any of the wanted values (case-insensitive)."""
-        wanted_keys = {w.casefold() for w in wanted}
-        ids = [i for i, v in enumerate(self.values) if v.casefold() in wanted_keys]
-        # "IMGN" selects "NASDAQ:IMGN" on any exchange.
-        if self.spec.name == "ticker":
-            ids += [i for i, v in enumerate(self.values) if v.split(":", 1)[-1].casefold() in wanted_keys]
+        ids = self.value_ids_of(wanted)
         mask = np.zeros(size, dtype=bool)
         if ids:
             if self._starts is None:
                 # Documents grouped by value, once per snapshot: a selection then touches only its documents.
                 self._order = np.argsort(self.value_ids, kind="stable")
                 self._starts = np.searchsorted(self.value_ids[self._order], np.arange(len(self.values) + 1))
-            for i in set(ids):
+            for i in ids:
                 mask[self.docs[self._order[self._starts[i] : self._starts[i + 1]]]] = True
         return mask
 
@@ -253,13 +260,13 @@ class FacetTable:
                 if not len(seg_docs):
                     continue
                 remap = np.array([position[v] for v in values], dtype=np.int64)
-                docs.append(seg_docs.astype(np.int64) + offset)
-                ids.append(remap[seg_ids])
+                docs.append((seg_docs.astype(np.int64) + offset).astype(np.int32))  # 32-bit: half the memory
+                ids.append(remap[seg_ids].astype(np.int32))  # traffic of every count
             columns[spec.name] = FacetColumn(
                 spec,
                 vocabulary,
-                np.concatenate(docs) if docs else np.zeros(0, np.int64),
-                np.concatenate(ids) if ids else np.zeros(0, np.int64),
+                np.concatenate(docs) if docs else np.zeros(0, np.int32),
+                np.concatenate(ids) if ids else np.zeros(0, np.int32),
             )
         dates = np.concatenate([p["dates"] for p in parts]) if parts else np.zeros(0, np.int64)
         dupkeys = np.concatenate([p["groups"] for p in parts]) if parts else np.zeros(0, np.int64)
@@ -285,11 +292,15 @@ class FacetTable:
         selected_keys = {s.casefold() for s in selected}
         # The top values without sorting every value: find the limit-th largest count, keep the values
         # above it and, of those equal to it, the first ones (ties go by value order, as a stable sort).
-        if 0 < limit < len(counts):
-            kth = np.partition(counts, len(counts) - limit)[len(counts) - limit]
-            above = np.flatnonzero(counts > kth)
-            top = np.concatenate([above, np.flatnonzero(counts == kth)[: limit - len(above)]])
+        present = np.flatnonzero(counts)  # values present in mask (few, for a narrow search)
+        if 0 < limit < len(present):
+            found = counts[present]
+            kth = np.partition(found, len(found) - limit)[len(found) - limit]
+            above = present[found > kth]
+            top = np.concatenate([above, present[found == kth][: limit - len(above)]])
             top = top[np.lexsort((top, -counts[top]))]
+        elif limit > 0:
+            top = present[np.lexsort((present, -counts[present]))]
         else:
             top = np.argsort(-counts, kind="stable")
         shown: list[FacetValue] = []
@@ -300,7 +311,8 @@ class FacetTable:
             shown.append(FacetValue(value, int(counts[i]), value.casefold() in selected_keys))
         if selected_keys:
             listed = {v.value.casefold() for v in shown}
-            for i, value in enumerate(column.values):
+            for i in column.value_ids_of(selected_keys):
+                value = column.values[i]
                 if value.casefold() in selected_keys and value.casefold() not in listed:
                     shown.append(FacetValue(value, int(counts[i]), True))
         if name in ("year", "month"):

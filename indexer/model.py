@@ -25,6 +25,12 @@ class IndexLocked(ReleaseSearchError):
     status = 409
 
 
+class BackendUnavailable(ReleaseSearchError):
+    """The search cluster cannot be reached or failed."""
+
+    status = 503
+
+
 class QueryError(ReleaseSearchError):
     """The user's query or filters cannot be understood."""
 

@@ -219,7 +219,7 @@ class ParallelIndexer:
     # -- workers --
 
     def _start(self) -> None:
-        context = _context()
+        context = process_context()
         self._tasks = context.Queue(maxsize=self.procs * 3)
         self._results = context.Queue()
         for n in range(self.procs):
@@ -270,7 +270,7 @@ class ParallelIndexer:
                 )
 
 
-def _context():
+def process_context():
     """Fork where it is safe (Linux, one thread): workers start at once with everything imported."""
     if sys.platform.startswith("linux") and threading.active_count() == 1:
         return multiprocessing.get_context("fork")

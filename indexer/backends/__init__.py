@@ -16,17 +16,13 @@ from __future__ import annotations
 import os
 from typing import Protocol
 
-from ..model import Hit, Page, ReleaseSearchError
+from ..model import BackendUnavailable, Hit, Page, ReleaseSearchError
 
 BACKENDS = ("whoosh", "opensearch")
 DEFAULT_BACKEND = "whoosh"
 DEFAULT_OPENSEARCH_URL = "http://127.0.0.1:9200"
 
-
-class BackendUnavailable(ReleaseSearchError):
-    """The search cluster cannot be reached or failed."""
-
-    status = 503
+__all__ = ["BACKENDS", "Backend", "BackendUnavailable", "backend_name", "open_backend", "opensearch_url"]
 
 
 class Backend(Protocol):

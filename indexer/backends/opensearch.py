@@ -25,11 +25,10 @@ from .. import query as q
 from ..model import Facet, FacetValue, Hit, IndexNotFound, Page, QueryError
 from ..schema import FACETS_BY_NAME, HIT_FIELDS
 from . import opensearch_query as oq
+from .hits import copy_info, plain_snippet, stored_to_hit
 from .opensearch_plan import ClusterStats, correction, importances, widened, word_clauses
 from .opensearch_schema import SNIPPET_FIELDS, analyze, terms_field, to_stored
 from .opensearch_store import OpenSearchStore, reason, translated_errors
-from .whoosh import _copy_info, stored_to_hit
-from .whoosh_query import _plain_snippet
 
 COPY_FIELDS = ("id", "path", "wire_facet", "date_text")
 MAX_COPIES = 100  # other copies listed per hit
@@ -133,7 +132,7 @@ class OpenSearchBackend:
             if marked.get(name):
                 snippet = " … ".join(marked[name])
                 break
-        return stored_to_hit(stored, found.get("_score") if ranked else None, snippet or _plain_snippet(stored))
+        return stored_to_hit(stored, found.get("_score") if ranked else None, snippet or plain_snippet(stored))
 
     def _add_copies(self, hits: list[Hit], found: list[dict], groups: dict, body: dict) -> None:
         """List each hit's other matching copies (one request for the page, none when no hit has copies).
@@ -161,7 +160,7 @@ class OpenSearchBackend:
             by_key.setdefault(copy["_source"]["dupkey"], []).append(copy["_source"])
         for hit, source in zip(hits, found, strict=True):
             others = [c for c in by_key.get(source["_source"]["dupkey"], []) if c["id"] != hit.id]
-            hit.duplicates = [_copy_info(to_stored(c)) for c in others[:MAX_COPIES]]
+            hit.duplicates = [copy_info(to_stored(c)) for c in others[:MAX_COPIES]]
 
     def _collapsed_total(self, documents: int, groups: dict, body: dict) -> int:
         """Matching releases with each duplicate group counted once, exactly."""
@@ -227,7 +226,7 @@ class OpenSearchBackend:
                 "sort": [{"id": "asc"}],
             }
         )
-        stored["duplicates"] = [_copy_info(to_stored(h["_source"])) for h in copies["hits"]["hits"]]
+        stored["duplicates"] = [copy_info(to_stored(h["_source"])) for h in copies["hits"]["hits"]]
         return stored
 
     def related(self, release_id: str, limit: int = 5) -> list[Hit]:
@@ -264,7 +263,7 @@ class OpenSearchBackend:
         hits = []
         for found in self._search(body, search_type="dfs_query_then_fetch")["hits"]["hits"]:
             stored = to_stored(found["_source"])
-            hits.append(stored_to_hit(stored, found["_score"], _plain_snippet(stored)))
+            hits.append(stored_to_hit(stored, found["_score"], plain_snippet(stored)))
         return hits
 
     # -- the whole index --

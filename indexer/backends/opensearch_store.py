@@ -22,9 +22,9 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 
-from ..model import IndexLocked, IndexNotFound, ParseError, ReleaseSearchError
+from ..model import BackendUnavailable, IndexLocked, IndexNotFound, ParseError, ReleaseSearchError
 from ..parse import Source, iter_files, iter_sources
-from . import BackendUnavailable, opensearch_url
+from . import opensearch_url
 from .opensearch_schema import index_settings, mapping, storable_path, to_source
 
 DEFAULT_SHARDS = 2
@@ -341,9 +341,9 @@ def parsed_documents(
         if batch:
             yield batch
 
-    from ..parallel import _context  # fork where that is safe, as the Whoosh build does
+    from ..parallel import process_context  # fork where that is safe, as the Whoosh build does
 
-    with ProcessPoolExecutor(max_workers=procs, mp_context=_context()) as pool:
+    with ProcessPoolExecutor(max_workers=procs, mp_context=process_context()) as pool:
         pending = []
         for batch in batches():
             pending.append(pool.submit(_parse_batch, batch))

@@ -22,9 +22,9 @@ from .. import query as q
 from ..facets import NO_DATE, FacetTable
 from ..model import Facet, Hit, IndexNotFound, Page, QueryError
 from ..schema import FACETS_BY_NAME
+from .hits import copy_info, plain_snippet, stored_to_hit
 from .whoosh_phrase import phrase_docs
 from .whoosh_query import (
-    _plain_snippet,
     expansions_for,
     highlight_terms,
     make_snippet,
@@ -56,6 +56,8 @@ class _Snapshot:
             # file it opens into memory (about the index's size in RSS, and 0.8 s at 24,000 releases).
             self.index = FileIndex(FileStorage(gen, supports_mmap=False), indexname=INDEXNAME)
             self.searcher = self.index.searcher()
+            # Read once: FileIndex.schema rereads the table of contents, which a rebuild may have deleted.
+            self.schema = self.searcher.schema
         except EmptyIndexError as exc:
             raise IndexNotFound(
                 f"the index at {gen} is incomplete: rebuild it with 'releases index --rebuild'"
@@ -125,7 +127,7 @@ class _Snapshot:
         return mask
 
     def _has_positions(self, fieldname: str) -> bool:
-        schema = self.index.schema
+        schema = self.schema
         return fieldname in schema and bool(schema[fieldname].format) and schema[fieldname].format.supports("positions")
 
     def term_docs(self, fieldname: str, text) -> np.ndarray:
@@ -317,9 +319,9 @@ class WhooshBackend:
         hits = []
         for docnum in page_docs:
             stored = searcher.stored_fields(docnum)
-            snippet = make_snippet(stored, terms) if request.snippets else _plain_snippet(stored)
+            snippet = make_snippet(stored, terms) if request.snippets else plain_snippet(stored)
             hit = stored_to_hit(stored, scores.get(docnum), snippet)
-            hit.duplicates = [_copy_info(searcher.stored_fields(other)) for other in copies.get(docnum, [])]
+            hit.duplicates = [copy_info(searcher.stored_fields(other)) for other in copies.get(docnum, [])]
             hits.append(hit)
         return hits
 
@@ -333,7 +335,7 @@ class WhooshBackend:
             stored = dict(snap.searcher.stored_fields(docnum))
             key = snap.table.dupkeys[docnum]
             others = np.flatnonzero((snap.table.dupkeys == key) & snap.live) if key >= 0 else []
-            stored["duplicates"] = [_copy_info(snap.searcher.stored_fields(int(o))) for o in others if int(o) != docnum]
+            stored["duplicates"] = [copy_info(snap.searcher.stored_fields(int(o))) for o in others if int(o) != docnum]
             return stored
 
     def related(self, release_id: str, limit: int = 5) -> list[Hit]:
@@ -361,7 +363,7 @@ class WhooshBackend:
                 if k >= 0:
                     seen.add(k)
                 fields_ = searcher.stored_fields(found)
-                hits.append(stored_to_hit(fields_, scores[found], _plain_snippet(fields_)))
+                hits.append(stored_to_hit(fields_, scores[found], plain_snippet(fields_)))
                 if len(hits) >= limit:
                     break
             return hits
@@ -428,33 +430,3 @@ def _collapse(order: list[int], dupkeys: np.ndarray, final: np.ndarray) -> tuple
             copies[docnum] = [int(o) for o in others if int(o) != docnum]
         kept.append(docnum)
     return kept, copies
-
-
-def _copy_info(stored: dict) -> dict:
-    return {
-        "id": stored.get("id"),
-        "path": stored.get("path"),
-        "wire": stored.get("wire_facet"),
-        "date": (stored.get("date_text") or "")[:10] or None,
-    }
-
-
-def _split(value: str | None) -> list[str]:
-    return [v for v in (value or "").split(",") if v]
-
-
-def stored_to_hit(stored: dict, score: float | None, snippet: str) -> Hit:
-    """Build a Hit from a document's stored fields, taking only what a hit shows."""
-    return Hit(
-        id=stored.get("id"),
-        path=stored.get("path"),
-        headline=stored.get("headline", ""),
-        date=(stored.get("date_text") or "")[:10] or None,
-        tickers=_split(stored.get("ticker")),
-        company=stored.get("company_facet"),
-        wire=stored.get("wire_facet"),
-        score=score,
-        snippet=snippet,
-        location=stored.get("location_facet"),
-        types=_split(stored.get("type")),
-    )

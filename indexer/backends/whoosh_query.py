@@ -17,6 +17,7 @@ from .. import query as q
 from ..model import QueryError
 from ..parse.tickers import normalise_exchange
 from ..schema import DEFAULT_FIELDS, QUERY_ANALYZER, TEXT_ANALYZER, WORD_PATTERN
+from .hits import SNIPPET_CHARS, plain_snippet
 
 # Fields that `field:` names search in, for logical fields spanning several index fields.
 FIELD_GROUPS = {
@@ -29,7 +30,6 @@ FIELD_GROUPS = {
     "location": ("location",),
     "wire": ("wire",),
 }
-SNIPPET_CHARS = 240
 # Words of context kept before the first marked word of a snippet.
 SNIPPET_LEAD_CHARS = 60
 # Snippets are looked for in the opening of a long text only.
@@ -93,7 +93,7 @@ def make_snippet(stored: dict, terms: set[str]) -> str:
             ]
             if matches:
                 return _passage(text, matches)
-    return _plain_snippet(stored)
+    return plain_snippet(stored)
 
 
 def _passage(text: str, matches: list[tuple[int, int, str]]) -> str:
@@ -125,13 +125,6 @@ def _passage(text: str, matches: list[tuple[int, int, str]]) -> str:
     out.append(html.escape(text[cursor:end]))
     snippet = " ".join("".join(out).split())
     return ("… " if begin > 0 else "") + snippet + (" …" if end < len(text) else "")
-
-
-def _plain_snippet(stored: dict) -> str:
-    text = stored.get("lede") or stored.get("body") or ""
-    if len(text) > SNIPPET_CHARS:
-        text = text[:SNIPPET_CHARS].rsplit(" ", 1)[0] + " …"
-    return html.escape(text)
 
 
 def suggest_correction(searcher, words: list[str]) -> str | None:
