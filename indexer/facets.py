@@ -177,12 +177,26 @@ class FacetColumn:
     _order: np.ndarray | None = field(default=None, repr=False, compare=False)
     _starts: np.ndarray | None = field(default=None, repr=False, compare=False)
     _folded: dict | None = field(default=None, repr=False, compare=False)
+    _single: np.ndarray | bool | None = field(default=None, repr=False, compare=False)
 
     def count(self, mask: np.ndarray) -> np.ndarray:
         """How many documents in mask carry each value."""
         if not len(self.docs):
             return np.zeros(len(self.values), dtype=np.int64)
+        if self._single is None:
+            self._single = self._one_value_each(len(mask))
+        if self._single is not False:
+            # One value per document: read in document order, not gathered pair by pair from the mask.
+            return np.bincount(self._single[mask], minlength=len(self.values) + 1)[1:]
         return np.bincount(self.value_ids[mask[self.docs]], minlength=len(self.values))
+
+    def _one_value_each(self, size: int) -> np.ndarray | bool:
+        """Each document's value number + 1 (0: none) when no document has two values; else False."""
+        if len(self.docs) > size or np.bincount(self.docs, minlength=size).max() > 1:
+            return False
+        single = np.zeros(size, dtype=np.int32)
+        single[self.docs] = self.value_ids + 1
+        return single
 
     def value_ids_of(self, wanted: Iterable[str]) -> list[int]:
         """Indexes of the values matching any wanted one, case-insensitively ("IMGN" selects "NASDAQ:IMGN")."""
@@ -222,6 +236,20 @@ class FacetTable:
         if grouped.any():
             _, self._groups[grouped] = np.unique(dupkeys[grouped], return_inverse=True)
         self._group_count = int(self._groups.max()) + 1 if size else 0
+        self._members: tuple[np.ndarray, np.ndarray] | None = None  # documents by group, and where each starts
+
+    def copies(self, docnum: int, mask: np.ndarray) -> list[int]:
+        """The other documents of docnum's duplicate group that are in mask, in document order."""
+        group = self._groups[docnum]
+        if group < 0:
+            return []
+        if self._members is None:
+            # Grouped once per snapshot: a hit's copies are then a slice, not a pass over every document.
+            order = np.argsort(self._groups, kind="stable")
+            self._members = order, np.searchsorted(self._groups[order], np.arange(self._group_count + 1))
+        order, starts = self._members
+        members = order[starts[group] : starts[group + 1]]
+        return [int(d) for d in members[mask[members]] if d != docnum]
 
     def distinct(self, mask: np.ndarray) -> int:
         """Releases in mask, copies of one release (one duplicate group) counted once."""
@@ -321,11 +349,17 @@ class FacetTable:
 
     def timeline(self, mask: np.ndarray) -> list[dict]:
         """Matching releases per month (or per year when they span more than three years)."""
-        months = self.count("month", mask, limit=100000).values
-        if len(months) > 36:
-            years = self.count("year", mask, limit=100000).values
-            return sorted(({"period": v.value, "count": v.count} for v in years), key=lambda d: d["period"])
-        return sorted(({"period": v.value, "count": v.count} for v in months), key=lambda d: d["period"])
+        periods = self._present("month", mask)
+        if len(periods) > 36:
+            periods = self._present("year", mask)
+        return [{"period": value, "count": count} for value, count in sorted(periods)]
+
+    def _present(self, name: str, mask: np.ndarray) -> list[tuple[str, int]]:
+        """(value, count) of each value of a facet found in mask."""
+        column = self.columns[name]
+        counts = column.count(mask)
+        present = np.flatnonzero(counts)
+        return [(column.values[i], int(n)) for i, n in zip(present.tolist(), counts[present].tolist(), strict=True)]
 
 
 def _postings(reader, fieldname: str) -> tuple[list[str], np.ndarray, np.ndarray]:

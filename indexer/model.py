@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
 
@@ -168,7 +168,9 @@ class Facet:
 
     def to_json(self) -> list[dict]:
         """The JSON form: a list of {value, count, selected}."""
-        return [asdict(v) for v in self.values]
+        # Written out rather than dataclasses.asdict, which deep-copies recursively: this runs for every
+        # facet value of every page the web API serves.
+        return [{"value": v.value, "count": v.count, "selected": v.selected} for v in self.values]
 
 
 @dataclass
@@ -191,10 +193,20 @@ class Hit:
 
     def to_json(self) -> dict:
         """The JSON form of a hit."""
-        data = asdict(self)
-        if data["score"] is not None:
-            data["score"] = round(data["score"], 4)
-        return data
+        return {
+            "id": self.id,
+            "path": self.path,
+            "headline": self.headline,
+            "date": self.date,
+            "tickers": list(self.tickers),
+            "company": self.company,
+            "wire": self.wire,
+            "score": None if self.score is None else round(self.score, 4),
+            "snippet": self.snippet,
+            "location": self.location,
+            "types": list(self.types),
+            "duplicates": [dict(d) for d in self.duplicates],
+        }
 
 
 @dataclass
@@ -229,7 +241,7 @@ class Page:
             "suggestion": self.suggestion,
             "hits": [h.to_json() for h in self.hits],
             "facets": {name: facet.to_json() for name, facet in self.facets.items()},
-            "timeline": self.timeline,
+            "timeline": [dict(t) for t in self.timeline],
         }
 
 

@@ -23,7 +23,7 @@ from ..facets import NO_DATE, FacetTable
 from ..model import Facet, Hit, IndexNotFound, Page, QueryError
 from ..schema import FACETS_BY_NAME
 from .hits import copy_info, plain_snippet, stored_to_hit
-from .whoosh_phrase import phrase_docs
+from .result_cache import ResultCache, request_key, result_cache_size
 from .whoosh_query import (
     expansions_for,
     highlight_terms,
@@ -36,6 +36,8 @@ from .whoosh_store import INDEXNAME, WhooshStore
 
 # Postings (document numbers) kept decoded per snapshot for repeated query terms: 8 bytes each.
 TERM_CACHE_POSTINGS = 4_000_000
+# Highlighted passages kept per snapshot (a few hundred bytes each).
+SNIPPET_CACHE = 4096
 # Retired searchers are closed after this long, so requests still using them can finish.
 RETIRE_AFTER_S = 30.0
 
@@ -50,7 +52,7 @@ class _Snapshot:
     its files stay readable after a build deletes them (the compound segment files are mapped).
     """
 
-    def __init__(self, gen: str):
+    def __init__(self, gen: str, result_cache: int = 0):
         try:
             # Segment files are read through file handles, not memory maps: Whoosh copies every mapped
             # file it opens into memory (about the index's size in RSS, and 0.8 s at 24,000 releases).
@@ -78,15 +80,34 @@ class _Snapshot:
         self._term_cache: OrderedDict = OrderedDict()
         self._cached = 0
         self._cache_lock = threading.Lock()
+        self.results = ResultCache(result_cache)  # finished pages of this generation only
+        self._snippets: OrderedDict = OrderedDict()  # (document, words) -> highlighted passage
 
     def close(self) -> None:
         self.searcher.close()
 
-    def matches(self, query) -> np.ndarray:
+    def snippet(self, docnum: int, stored: dict, terms: set[str]) -> str:
+        """A hit's highlighted passage, kept for the same words: the same query with another filter,
+        sort or page shows many of the same releases again."""
+        key = (docnum, frozenset(terms))
+        with self._cache_lock:
+            found = self._snippets.get(key)
+            if found is not None:
+                self._snippets.move_to_end(key)
+                return found
+        found = make_snippet(stored, terms)
+        with self._cache_lock:
+            self._snippets[key] = found
+            while len(self._snippets) > SNIPPET_CACHE:
+                self._snippets.popitem(last=False)
+        return found
+
+    def matches(self, query, deadline: q.Deadline | None = None) -> np.ndarray:
         """The documents a Whoosh query matches, as a mask, computed with whole posting lists.
 
-        Boolean structure, terms and date ranges are evaluated with numpy over cached posting lists;
-        phrases and patterns go through Whoosh. Deleted documents may be set: mask with live.
+        Boolean structure, terms and date ranges are evaluated with numpy over cached posting lists,
+        phrases by position (whoosh_phrase, shared with ranking); patterns go through Whoosh. Deleted
+        documents may be set: mask with live.
         """
         size = len(self.live)
         if isinstance(query, wq.Every):
@@ -100,27 +121,27 @@ class _Snapshot:
         if isinstance(query, (wq.Or, wq.DisjunctionMax)):
             mask = np.zeros(size, dtype=bool)
             for sub in query.subqueries:
-                mask |= self.matches(sub)
+                mask |= self.matches(sub, deadline)
             return mask
         if isinstance(query, wq.And):
             mask = np.ones(size, dtype=bool)
             for sub in query.subqueries:
-                mask &= self.matches(sub)
+                mask &= self.matches(sub, deadline)
             return mask
         if isinstance(query, wq.Not):
-            return ~self.matches(query.query)
+            return ~self.matches(query.query, deadline)
         if isinstance(query, wq.AndNot):
-            return self.matches(query.a) & ~self.matches(query.b)
+            return self.matches(query.a, deadline) & ~self.matches(query.b, deadline)
         if isinstance(query, wq.AndMaybe):
-            return self.matches(query.a)
+            return self.matches(query.a, deadline)
         if isinstance(query, wq.Require):
-            return self.matches(query.a) & self.matches(query.b)
+            return self.matches(query.a, deadline) & self.matches(query.b, deadline)
         if isinstance(query, wq.DateRange) and query.fieldname == "date" and not (query.startexcl or query.endexcl):
             return self._date_mask(query.startdate, query.enddate)
         if type(query) is wq.Phrase and query.boost == 1.0 and self._has_positions(query.fieldname):
+            # The same matcher (and cache) as ranking: a phrase is read once per search, not twice.
             mask = np.zeros(size, dtype=bool)
-            leaves = self.searcher.reader().leaf_readers()
-            mask[phrase_docs(leaves, query.fieldname, list(query.words), query.slop, self.term_docs)] = True
+            mask[stats_for(self.searcher).phrase_docs(query.fieldname, query.words, query.slop, deadline)] = True
             return mask
         mask = np.zeros(size, dtype=bool)
         mask[np.fromiter(self.searcher.docs_for_query(query), dtype=np.int64)] = True
@@ -166,8 +187,10 @@ class WhooshBackend:
 
     name = "whoosh"
 
-    def __init__(self, path: str | os.PathLike):
+    def __init__(self, path: str | os.PathLike, result_cache: int | None = None):
         self.store = WhooshStore(path)
+        # Pages kept per snapshot for repeated searches (None: $RELEASES_RESULT_CACHE, else 256; 0: none).
+        self.result_cache = result_cache_size(result_cache)
         if not self.store.exists():
             raise IndexNotFound(
                 f"no index at {self.store.path}: build one with 'releases index SOURCE... --index {self.store.path}'"
@@ -189,7 +212,7 @@ class WhooshBackend:
                 if snap is not None and snap.gen == gen:
                     break
                 try:
-                    fresh = _Snapshot(gen)
+                    fresh = _Snapshot(gen, self.result_cache)
                 except (FileNotFoundError, IndexNotFound):
                     # A build switched again and removed gen while it was being opened: read CURRENT anew.
                     if attempt == 2:
@@ -225,8 +248,14 @@ class WhooshBackend:
     def search(self, request, parsed: q.ParsedQuery) -> Page:
         """Run a search request: exact total, facets over the whole result set, one page of hits."""
         snap = self.snapshot()
+        key = request_key(request, parsed) if snap.results.size else None
+        cached = snap.results.get(key)
+        if cached is not None:
+            return cached
         with snap.lock:
-            return self._search(snap, request, parsed)
+            page = self._search(snap, request, parsed)
+        snap.results.put(key, page)
+        return page
 
     def _search(self, snap: _Snapshot, request, parsed: q.ParsedQuery) -> Page:
         table = snap.table
@@ -235,7 +264,7 @@ class WhooshBackend:
         # Spellings, abbreviations and wildcard expansions widen the match set as they widen the ranking.
         plan = plan_query(snap.searcher, tree, deadline)
         wquery = translate(tree, expansions_for(plan.clauses))
-        base = self._match_mask(snap, wquery, tree)
+        base = self._match_mask(snap, wquery, tree, deadline)
         deadline.check()
         filters = self._filter_masks(snap, request)
         final = base.copy()
@@ -263,10 +292,10 @@ class WhooshBackend:
             timeline=table.timeline(final),
         )
 
-    def _match_mask(self, snap: _Snapshot, wquery, tree) -> np.ndarray:
+    def _match_mask(self, snap: _Snapshot, wquery, tree, deadline: q.Deadline | None = None) -> np.ndarray:
         if isinstance(tree, q.MatchAll):
             return snap.live.copy()
-        return snap.matches(wquery) & snap.live
+        return snap.matches(wquery, deadline) & snap.live
 
     def _filter_masks(self, snap: _Snapshot, request) -> dict[str, np.ndarray]:
         table = snap.table
@@ -311,7 +340,7 @@ class WhooshBackend:
                 idx = np.argsort(-dates, kind="stable")[:candidates]
             order = docs[idx].tolist()
         if request.collapse:
-            order, copies = _collapse(order, snap.table.dupkeys, final)
+            order, copies = _collapse(order, snap.table, final)
         else:
             copies = {}
         page_docs = order[start : start + request.per_page]
@@ -319,7 +348,7 @@ class WhooshBackend:
         hits = []
         for docnum in page_docs:
             stored = searcher.stored_fields(docnum)
-            snippet = make_snippet(stored, terms) if request.snippets else plain_snippet(stored)
+            snippet = snap.snippet(docnum, stored, terms) if request.snippets else plain_snippet(stored)
             hit = stored_to_hit(stored, scores.get(docnum), snippet)
             hit.duplicates = [copy_info(searcher.stored_fields(other)) for other in copies.get(docnum, [])]
             hits.append(hit)
@@ -333,9 +362,8 @@ class WhooshBackend:
             if docnum is None:
                 return None
             stored = dict(snap.searcher.stored_fields(docnum))
-            key = snap.table.dupkeys[docnum]
-            others = np.flatnonzero((snap.table.dupkeys == key) & snap.live) if key >= 0 else []
-            stored["duplicates"] = [copy_info(snap.searcher.stored_fields(int(o))) for o in others if int(o) != docnum]
+            others = snap.table.copies(docnum, snap.live)
+            stored["duplicates"] = [copy_info(snap.searcher.stored_fields(o)) for o in others]
             return stored
 
     def related(self, release_id: str, limit: int = 5) -> list[Hit]:
@@ -417,16 +445,16 @@ def _epoch(value: datetime) -> int:
     return int((value - datetime(1970, 1, 1)).total_seconds())
 
 
-def _collapse(order: list[int], dupkeys: np.ndarray, final: np.ndarray) -> tuple[list[int], dict[int, list[int]]]:
+def _collapse(order: list[int], table: FacetTable, final: np.ndarray) -> tuple[list[int], dict[int, list[int]]]:
     """Keep the best-placed copy of each duplicate group; list where else it appeared."""
     kept, copies, seen = [], {}, set()
+    dupkeys = table.dupkeys
     for docnum in order:
         key = int(dupkeys[docnum])
         if key >= 0:
             if key in seen:
                 continue
             seen.add(key)
-            others = np.flatnonzero((dupkeys == key) & final)
-            copies[docnum] = [int(o) for o in others if int(o) != docnum]
+            copies[docnum] = table.copies(docnum, final)
         kept.append(docnum)
     return kept, copies

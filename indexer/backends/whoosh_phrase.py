@@ -2,22 +2,28 @@
 
 Whoosh matches a phrase document by document, building span objects from each candidate's positions
 (seconds for a common phrase at 100,000 releases). Here the documents holding every word come from their
-posting lists (an intersection), only those documents' positions are decoded, and each word's positions
-become sorted keys (document << 24 | position); a phrase then is a chain of sorted-array intersections:
-the keys of word i+1 that lie 1..slop after a key of the phrase so far. That is Whoosh's rule for
+posting lists (an intersection), only those documents' positions are decoded (a block's worth with one
+unpickling), and each word's positions become sorted keys (document << 24 | position); a phrase then is a
+chain of sorted-array lookups: the keys of word i+1 that lie 1..slop after a key of the phrase so far,
+each word decoded only in the documents where the phrase so far still stands. That is Whoosh's rule for
 Phrase(slop) (SpanNear2, ordered, mindist 1), and tests compare the two.
 """
 
 from __future__ import annotations
 
+from itertools import chain
 from pickle import loads
 
 import numpy as np
-from whoosh.codec.whoosh3 import W3LeafMatcher
-from whoosh.matching.wrappers import FilterMatcher
+
+from .whoosh_postings import leaf_matcher, posting_blocks, readable
 
 POSITION_BITS = 24  # positions per field below 16.7 million
 _INT_SIZE = 4  # Positions values start with the count as an unsigned int
+# A Positions value is the count, then pickle.dumps(gaps, 2): PROTO 2, the list's opcodes, STOP.
+_PICKLE_HEAD = b"\x80\x02"
+_PICKLE_STOP = b"."
+_EMPTY = np.zeros(0, dtype=np.int64)
 
 
 def phrase_docs(leaves, fieldname: str, words: list[str], slop: int, postings, deadline=None) -> np.ndarray:
@@ -27,27 +33,46 @@ def phrase_docs(leaves, fieldname: str, words: list[str], slop: int, postings, d
     numbers of a word (cached by the caller); deadline.check() is called between steps when given.
     """
     if not words:
-        return np.zeros(0, dtype=np.int64)
+        return _EMPTY
     candidates = None
     for word in words:
         docs = postings(fieldname, word)
         candidates = docs if candidates is None else np.intersect1d(candidates, docs, assume_unique=True)
         if not len(candidates):
-            return candidates.astype(np.int64)
+            return _EMPTY
     if len(words) == 1:
         return np.asarray(candidates, dtype=np.int64)
+    gap = max(1, slop)
     ends = None
     for word in words:
         keys = position_keys(leaves, fieldname, word, candidates)
         if deadline is not None:
             deadline.check()
-        if ends is None:
-            ends = keys
-        else:
-            ends = np.unique(np.concatenate([np.intersect1d(ends + gap, keys) for gap in range(1, max(1, slop) + 1)]))
+        # Keys of this word 1..gap after the phrase so far: the nearest earlier end decides.
+        ends = keys if ends is None else _following(ends, keys, gap)
         if not len(ends):
-            return np.zeros(0, dtype=np.int64)
-    return np.unique(ends >> POSITION_BITS)
+            return _EMPTY
+        # Later words are decoded only where the phrase so far still stands.
+        candidates = _unique_sorted(ends >> POSITION_BITS)
+    return candidates
+
+
+def _following(ends: np.ndarray, keys: np.ndarray, gap: int) -> np.ndarray:
+    """The keys that lie 1..gap after some end (both sorted): the nearest end below each key decides."""
+    nearest = np.searchsorted(ends, keys, side="left") - 1
+    valid = nearest >= 0
+    found = np.zeros(len(keys), dtype=bool)
+    found[valid] = keys[valid] - ends[nearest[valid]] <= gap
+    return keys[found]
+
+
+def _unique_sorted(values: np.ndarray) -> np.ndarray:
+    if len(values) < 2:
+        return values
+    keep = np.empty(len(values), dtype=bool)
+    keep[0] = True
+    np.not_equal(values[1:], values[:-1], out=keep[1:])
+    return values[keep]
 
 
 def position_keys(leaves, fieldname: str, word: str, docs: np.ndarray) -> np.ndarray:
@@ -59,44 +84,50 @@ def position_keys(leaves, fieldname: str, word: str, docs: np.ndarray) -> np.nda
         local = docs[(docs >= base) & (docs < base + size)] - base
         if not len(local) or (fieldname, term) not in leaf:
             continue
-        matcher = leaf.postings(fieldname, term)
-        if isinstance(matcher, FilterMatcher):
-            matcher = matcher.child
-        if not isinstance(matcher, W3LeafMatcher):  # another codec: ask document by document
+        matcher = leaf_matcher(leaf.postings(fieldname, term))
+        if not readable(matcher):  # another codec, or inlined postings: ask document by document
             keys.append(_keys_slowly(matcher, local, base))
             continue
-        found_docs: list[int] = []
-        counts: list[int] = []
-        deltas: list[int] = []
-        while matcher.is_active():
-            block_max = matcher.block_max_id()
-            if block_max >= local[0]:
-                matcher._read_ids()
-                ids = np.asarray(matcher._ids, dtype=np.int64)
-                # Which of the block's documents are wanted: binary search in the sorted wanted ones.
-                where = np.minimum(np.searchsorted(local, ids), len(local) - 1)
-                hit = np.flatnonzero(local[where] == ids)
-                if len(hit):
-                    matcher._read_values()
-                    values = matcher._values
-                    for i in hit.tolist():
-                        # A Positions value: the count, then the pickled gaps between positions.
-                        gaps = loads(values[i][_INT_SIZE:])
-                        counts.append(len(gaps))
-                        deltas.extend(gaps)
-                    found_docs.extend((ids[hit] + base).tolist())
-            if block_max >= local[-1] or matcher._lastblock:
-                break
-            matcher._next_block()
+        found_docs: list[np.ndarray] = []
+        values: list[bytes] = []
+        for ids, _, block_values in posting_blocks(matcher, int(local[0]), int(local[-1])):
+            # Which of the block's documents are wanted: binary search in the sorted wanted ones.
+            where = np.minimum(np.searchsorted(local, ids), len(local) - 1)
+            hit = np.flatnonzero(local[where] == ids)
+            if len(hit):
+                values.extend([block_values[i] for i in hit.tolist()])
+                found_docs.append(ids[hit] + base)
         if found_docs:
-            keys.append(_keys(np.array(found_docs, dtype=np.int64), np.array(counts), np.array(deltas, dtype=np.int64)))
+            gaps = _decode_gaps(values)
+            counts = np.fromiter(map(len, gaps), dtype=np.int64, count=len(gaps))
+            flat = np.fromiter(chain.from_iterable(gaps), dtype=np.int64, count=int(counts.sum()))
+            keys.append(_keys(np.concatenate(found_docs), counts, flat))
     if not keys:
-        return np.zeros(0, dtype=np.int64)
-    return np.sort(np.concatenate(keys))
+        return _EMPTY
+    found = np.concatenate(keys) if len(keys) > 1 else keys[0]
+    # Leaves come in document order and positions rise within a document: sorted already, as a rule.
+    if len(found) > 1 and not (found[1:] >= found[:-1]).all():
+        found = np.sort(found)
+    return found
+
+
+def _decode_gaps(values: list[bytes]) -> list[list[int]]:
+    """The position gaps of many Positions values, unpickled together as one list of lists."""
+    if all(v[_INT_SIZE : _INT_SIZE + 2] == _PICKLE_HEAD and v[-1:] == _PICKLE_STOP for v in values):
+        # Each value's body pushes one list: between a MARK and LIST they make the list of all of them.
+        joined = b"".join([_PICKLE_HEAD, b"("] + [v[_INT_SIZE + 2 : -1] for v in values] + [b"l."])
+        gaps = loads(joined)
+        if len(gaps) == len(values):
+            return gaps
+    return [loads(v[_INT_SIZE:] if v.endswith(_PICKLE_STOP) else v[_INT_SIZE:] + _PICKLE_STOP) for v in values]
 
 
 def _keys(docs: np.ndarray, counts: np.ndarray, gaps: np.ndarray) -> np.ndarray:
     """Keys from each document's position gaps (counts[i] gaps for docs[i]): running sums per document."""
+    nonempty = counts > 0
+    docs, counts = docs[nonempty], counts[nonempty]
+    if not len(gaps):
+        return _EMPTY
     totals = np.cumsum(gaps)
     starts = np.cumsum(counts) - counts
     positions = totals - np.repeat(totals[starts] - gaps[starts], counts)
@@ -111,4 +142,4 @@ def _keys_slowly(matcher, local: np.ndarray, base: int) -> np.ndarray:
         matcher.skip_to(docnum)
         if matcher.is_active() and matcher.id() == docnum:
             keys.append(((docnum + base) << POSITION_BITS) | np.asarray(matcher.value_as("positions"), dtype=np.int64))
-    return np.concatenate(keys) if keys else np.zeros(0, dtype=np.int64)
+    return np.concatenate(keys) if keys else _EMPTY

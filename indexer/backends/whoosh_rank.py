@@ -18,6 +18,7 @@ is counted and what is ranked stay the same set: see whoosh_query.translate.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import weakref
@@ -26,13 +27,14 @@ from dataclasses import dataclass
 
 import numpy as np
 from whoosh import query as wq
-from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher
-from whoosh.matching.wrappers import FilterMatcher
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN
 from whoosh.util.numeric import byte_to_length
 
 from .. import query as q
 from ..model import QueryError
 from ..schema import DEFAULT_FIELDS, FIELD_WEIGHTS, QUERY_ANALYZER, STOP, index_stem
+from .whoosh_phrase import phrase_docs as match_phrase
+from .whoosh_postings import leaf_matcher, posting_blocks, readable
 
 # BM25 saturation and per-section length normalisation (short sections barely normalised).
 K1 = 1.2
@@ -95,6 +97,9 @@ ABBREVIATIONS = {
 LONG_FORM_FIELDS = ("headline", "subheadline", "lede")
 # Postings kept in memory per searcher, for words that recur from query to query (about 12 bytes each).
 POSTINGS_CACHE = 2_000_000
+# Documents kept in memory per searcher for recent phrases (8 bytes each): a common phrase costs ~1 s
+# at 100,000 releases, and one search looks it up twice (match set, then ranking).
+PHRASE_CACHE = 1_000_000
 # Fields whose words a fuzzy term is matched against (then searched in every field).
 FUZZY_VOCABULARY = ("headline", "lede", "body")
 # Fields that filter (ticker:, type:, ...) rather than rank.
@@ -123,7 +128,11 @@ class IndexStats:
         self._norms: dict[str, np.ndarray] = {}
         self._postings: OrderedDict[tuple[str, str], tuple[np.ndarray, np.ndarray]] = OrderedDict()
         self._cached = 0  # postings held in the cache
+        self._phrases: OrderedDict[tuple, np.ndarray] = OrderedDict()  # (field, words, slop) -> documents
+        self._phrases_cached = 0
+        self._deleted: np.ndarray | bool | None = None
         self.variants: dict[tuple, list] = {}  # spelling variants by word
+        self._frequencies: dict[tuple, int] = {}  # (fields, word) -> documents, asked at every search
 
     @property
     def searcher(self):
@@ -183,19 +192,51 @@ class IndexStats:
             return _EMPTY
         return np.concatenate(ids), np.concatenate(freqs)
 
-    def phrase_docs(self, fieldname: str, words: tuple[str, ...], slop: int, deadline=None) -> np.ndarray:
-        """Documents where the words stand together in a field."""
+    def phrase_docs(self, fieldname: str, words, slop: int, deadline=None) -> np.ndarray:
+        """Documents (not deleted) where the words stand together in a field; recent phrases cached."""
         if fieldname not in self.schema or not self.schema[fieldname].format.supports("positions"):
             return _EMPTY[0]
-        found = []
-        for i, docnum in enumerate(self.searcher.docs_for_query(wq.Phrase(fieldname, list(words), slop=slop))):
-            found.append(docnum)
-            if deadline is not None and i % 1024 == 1023:
-                deadline.check()  # phrases read positions document by document: the slow kind of query
-        return np.array(found, dtype=np.int64)
+        key = (fieldname, tuple(words), max(1, slop))
+        found = self._phrases.get(key)
+        if found is not None:
+            self._phrases.move_to_end(key)
+            return found
+        found = match_phrase(self.leaves, fieldname, list(words), slop, self._docs_of, deadline)
+        deleted = self.deleted()
+        if deleted is not None and len(found):
+            found = found[~deleted[found]]
+        self._phrases[key] = found
+        self._phrases_cached += len(found) + 1
+        while self._phrases_cached > PHRASE_CACHE and self._phrases:
+            _, dropped = self._phrases.popitem(last=False)
+            self._phrases_cached -= len(dropped) + 1
+        return found
+
+    def _docs_of(self, fieldname: str, text: str) -> np.ndarray:
+        return self.postings(fieldname, text)[0]
+
+    def deleted(self) -> np.ndarray | None:
+        """A mask of deleted documents, or None when the index has none."""
+        if self._deleted is None:
+            deleted = np.zeros(self.size, dtype=bool)
+            for leaf, base in self.leaves:
+                if leaf.has_deletions():
+                    gone = np.fromiter(leaf.segment().deleted_docs(), dtype=np.int64)
+                    deleted[gone + base] = True
+            self._deleted = deleted if deleted.any() else False
+        return self._deleted if self._deleted is not False else None
 
     def doc_frequency(self, fieldnames, text: str) -> int:
         """Documents containing text in any of the fields (an upper bound: the sum over fields)."""
+        key = (tuple(fieldnames), text)
+        found = self._frequencies.get(key)
+        if found is None:
+            if len(self._frequencies) > 50_000:
+                self._frequencies.clear()
+            found = self._frequencies[key] = self._doc_frequency(key[0], text)
+        return found
+
+    def _doc_frequency(self, fieldnames, text: str) -> int:
         encoded = text.encode("utf-8")
         total = 0
         for fieldname in fieldnames:
@@ -231,26 +272,19 @@ def _leaf_lengths(leaf, fieldname: str) -> np.ndarray:
 
 def _leaf_postings(matcher) -> tuple[np.ndarray, np.ndarray]:
     """All (document, weight) pairs of a posting list; deleted documents are dropped later by the live mask."""
-    if isinstance(matcher, FilterMatcher):
-        matcher = matcher.child
-    if isinstance(matcher, W3LeafMatcher) and not matcher._byteids:
+    matcher = leaf_matcher(matcher)
+    if readable(matcher):
         # Decode whole blocks with numpy rather than posting by posting.
         ids, weights = [], []
-        while matcher.is_active():
-            if matcher._data is None:
-                matcher._read_data()
-            deltas, block_weights = matcher._data[0], matcher._data[1]
-            count = matcher._blocklength
-            ids.append(np.cumsum(np.asarray(deltas, dtype=np.int64)))
+        for block_ids, block_weights, _ in posting_blocks(matcher):
+            count = len(block_ids)
+            ids.append(block_ids)
             if block_weights is None:
                 weights.append(np.ones(count, dtype=np.float32))
             elif isinstance(block_weights, float):
                 weights.append(np.full(count, block_weights, dtype=np.float32))
             else:
                 weights.append(np.asarray(block_weights, dtype=np.float32))
-            if matcher._lastblock:
-                break
-            matcher._next_block()
         if not ids:
             return _EMPTY
         return np.concatenate(ids), np.concatenate(weights)
@@ -499,6 +533,7 @@ def build_clauses(stats: IndexStats, tree, deadline: q.Deadline | None = None) -
     return clauses
 
 
+@functools.cache
 def _short_forms() -> dict[tuple[str, ...], str]:
     """Long forms as index terms -> their abbreviation ("second quarter" -> "q2"), the first one listed."""
     found: dict[tuple[str, ...], str] = {}

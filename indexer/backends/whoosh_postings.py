@@ -1,0 +1,59 @@
+"""Whoosh 3 posting lists read a block at a time from one read of the term's whole list.
+
+Whoosh's own matcher seeks and reads each block's header through its file layers in many small reads
+(a third of the time of a common phrase at 100,000 releases). Here the term's postings are fetched with
+one read and each block's header and data are unpickled from memory; blocks whose documents lie below
+the wanted range are skipped without decoding their data.
+"""
+
+from __future__ import annotations
+
+import io
+import pickle
+import struct
+import zlib
+from collections.abc import Iterator
+
+import numpy as np
+from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3LeafMatcher
+from whoosh.matching.wrappers import FilterMatcher
+
+_BLOCK_LENGTH = struct.Struct("!i")  # negative for the last block
+
+
+def leaf_matcher(matcher):
+    """The segment's own matcher under Whoosh's deleted-documents filter."""
+    return matcher.child if isinstance(matcher, FilterMatcher) else matcher
+
+
+def readable(matcher) -> bool:
+    """Whether posting_blocks can read this matcher's postings (Whoosh 3 blocks with delta-coded ids)."""
+    return isinstance(matcher, W3LeafMatcher) and not matcher._byteids
+
+
+def posting_blocks(matcher: W3LeafMatcher, first: int = 0, last: int | None = None) -> Iterator[tuple]:
+    """(document ids, weights, values) of each block holding documents from first to last (segment
+    numbers); ids as a sorted int64 array, weights and values as Whoosh stored them (None, a float or
+    an array; a list of bytes)."""
+    length = matcher._length
+    if isinstance(length, tuple):  # Whoosh reads the extent's length as a 1-tuple
+        length = length[0]
+    data = matcher._postfile.get(matcher._startoffset, length)
+    if data[:4] != WHOOSH3_HEADER_MAGIC:
+        raise ValueError(f"not a Whoosh 3 posting list: {data[:4]!r}")
+    stream = io.BytesIO(data)
+    position = 4
+    while position < len(data):
+        length = _BLOCK_LENGTH.unpack_from(data, position)[0]
+        end = position + 4 + abs(length)
+        stream.seek(position + 4)
+        _, max_id, _, compression, _, _ = pickle.load(stream)
+        if max_id >= first:
+            raw = data[stream.tell() : end]
+            ids, weights, values = pickle.loads(zlib.decompress(raw) if compression else raw)[:3]
+            yield np.cumsum(np.asarray(ids, dtype=np.int64)), weights, values
+            if last is not None and max_id >= last:
+                return
+        if length < 0:
+            return
+        position = end

@@ -1,0 +1,267 @@
+"""The fast paths of searching agree with the plain ones: phrases, posting blocks, snippets, copies, and
+the per-snapshot cache of finished pages."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import numpy as np
+import pytest
+from build_helpers import write_releases
+from whoosh import query as wq
+
+from indexer import build_index, open_index
+from indexer.backends import whoosh_phrase
+from indexer.backends.result_cache import RESULT_CACHE_ENV, result_cache_size
+from indexer.backends.whoosh import WhooshBackend
+from indexer.backends.whoosh_postings import leaf_matcher, posting_blocks, readable
+from indexer.backends.whoosh_query import _marked_words, _word_terms, make_snippet
+from indexer.backends.whoosh_rank import stats_for
+from indexer.model import ReleaseSearchError
+from indexer.schema import TEXT_ANALYZER, WORD_PATTERN
+from indexer.search import ReleaseIndex
+
+
+@pytest.fixture(scope="module")
+def folders(tmp_path_factory):
+    """An index of 90 synthetic releases, 15 of whose files were then removed (deleted documents)."""
+    folder = tmp_path_factory.mktemp("speed")
+    paths = write_releases(folder / "in", 90, seed=23)
+    build_index([folder / "in"], folder / "ix")
+    for path in paths[10:25]:
+        path.unlink()
+    build_index([folder / "in"], folder / "ix")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def snapshot(folders):
+    with open_index(folders / "ix") as index:
+        index.search("")
+        yield index.backend.snapshot()
+
+
+def _phrases(snap, rng: random.Random, count: int) -> list[list[str]]:
+    out = []
+    for _ in range(count):
+        stored = snap.searcher.stored_fields(rng.randrange(snap.searcher.doc_count_all()))
+        words = [t.text for t in TEXT_ANALYZER(stored.get("lede", "") + " " + stored.get("body", ""))]
+        if len(words) > 4:
+            start = rng.randrange(len(words) - 3)
+            out.append(words[start : start + rng.choice([2, 3])])
+    return out
+
+
+# ---- Phrases ---------------------------------------------------------------------------------------
+
+
+def test_ranking_phrases_are_whoosh_phrases_without_deleted_documents(snapshot):
+    stats = stats_for(snapshot.searcher)
+    assert stats.deleted() is not None and stats.deleted().sum() == 15  # the index has deleted documents
+    checked = 0
+    for words in _phrases(snapshot, random.Random(3), 40):
+        for fieldname in ("lede", "body"):
+            for slop in (1, 3):
+                expected = sorted(set(snapshot.searcher.docs_for_query(wq.Phrase(fieldname, words, slop=slop))))
+                found = stats.phrase_docs(fieldname, words, slop)
+                assert found.tolist() == expected, (fieldname, words, slop)
+                checked += len(expected)
+    assert checked > 50
+
+
+def test_a_phrase_is_read_once_and_then_served_from_the_cache(snapshot, monkeypatch):
+    stats = stats_for(snapshot.searcher)
+    words = _phrases(snapshot, random.Random(8), 1)[0]
+    first = stats.phrase_docs("body", words, 1)
+    monkeypatch.setattr("indexer.backends.whoosh_rank.match_phrase", lambda *a, **k: pytest.fail("phrase read again"))
+    assert stats.phrase_docs("body", tuple(words), 1) is first
+
+
+def test_position_values_decoded_together_or_one_by_one_agree():
+    gaps = [[0], [3, 1, 200], list(range(1, 1500)), [70000, 2]]
+    from pickle import dumps
+
+    from whoosh.system import pack_uint
+
+    values = [pack_uint(len(g)) + dumps(g, 2) for g in gaps]
+    assert whoosh_phrase._decode_gaps(values) == gaps
+    # A value stored without its final STOP still reads (Whoosh's own decoder allows it).
+    assert whoosh_phrase._decode_gaps([values[1][:-1], values[0]]) == [gaps[1], gaps[0]]
+
+
+def test_posting_blocks_read_what_whoosh_reads(snapshot):
+    reader = snapshot.searcher.reader()
+    checked = 0
+    for leaf, _ in reader.leaf_readers():
+        for term in list(leaf.lexicon("body"))[::7][:60]:
+            matcher = leaf_matcher(leaf.postings("body", term))
+            if not readable(matcher):
+                continue
+            ids = np.concatenate([block[0] for block in posting_blocks(matcher)])
+            # Whoosh leaves deleted documents out; the blocks hold them (the live mask drops them later).
+            assert [d for d in ids.tolist() if not leaf.is_deleted(d)] == list(leaf.postings("body", term).all_ids())
+            checked += 1
+    assert checked > 20
+
+
+def test_posting_blocks_skip_to_the_wanted_documents(snapshot):
+    leaf, _ = snapshot.searcher.reader().leaf_readers()[0]
+    term = max(leaf.lexicon("body"), key=lambda t: leaf.doc_frequency("body", t))
+    matcher = leaf_matcher(leaf.postings("body", term))
+    everything = np.concatenate([b[0] for b in posting_blocks(matcher)])
+    middle = int(everything[len(everything) // 2])
+    some = np.concatenate([b[0] for b in posting_blocks(matcher, middle, middle)])
+    assert middle in some.tolist() and len(some) <= len(everything)
+
+
+# ---- Snippets --------------------------------------------------------------------------------------
+
+_WORD_RE = re.compile(WORD_PATTERN)
+
+
+def _marked_words_plainly(text: str, terms: set[str]) -> list[tuple[int, int, str]]:
+    """The reference: every word of the text analysed with the analyzer itself."""
+    out = []
+    for m in _WORD_RE.finditer(text):
+        found = next((t.text for t in TEXT_ANALYZER(m.group()) if t.text in terms), None)
+        if found:
+            out.append((m.start(), m.end(), found))
+    return out
+
+
+def test_marked_words_are_those_the_analyzer_finds(snapshot):
+    rng = random.Random(4)
+    for _ in range(25):
+        stored = snapshot.searcher.stored_fields(rng.randrange(snapshot.searcher.doc_count_all()))
+        text = (stored.get("lede") or "") + " SiriusXM AT&T U.S. société Align's worldwide.The 3.5"
+        words = [t.text for t in TEXT_ANALYZER(text)]
+        terms = set(rng.sample(words, 3)) | {"sirius", "at&t", "societ", "align"}
+        assert _marked_words(text, terms) == _marked_words_plainly(text, terms)
+
+
+def test_word_terms_are_the_analyzers_terms():
+    for word in ["Announces", "SiriusXM", "InsurtechTips.com", "the", "U.S", "AT&T", "société", "911s", "MAY"]:
+        assert _word_terms(word) == tuple(t.text for t in TEXT_ANALYZER(word)), word
+
+
+def test_snippet_marks_the_words_and_escapes_the_text():
+    stored = {"lede": "Acme <b>Robots</b> acquires Widget Co. in a deal; the acquisition closes in May."}
+    snippet = make_snippet(stored, {"acquir"})
+    assert snippet.count("<mark") == 2 and "&lt;b&gt;Robots&lt;/b&gt;" in snippet
+    assert '<mark class="hl term0">acquires</mark>' in snippet and ">acquisition</mark>" in snippet
+
+
+def test_a_hits_snippet_is_made_once_for_the_same_words(folders, monkeypatch):
+    from indexer.backends import whoosh as whoosh_backend
+
+    made = []
+    real = whoosh_backend.make_snippet
+    monkeypatch.setattr(whoosh_backend, "make_snippet", lambda stored, terms: made.append(1) or real(stored, terms))
+    with _index(folders / "ix", 0) as index:
+        first = index.search("quarter results", per_page=5)
+        assert len(made) == len(first.hits) == 5
+        again = index.search("quarter results", per_page=8)
+        assert len(made) == 8  # only the three hits not shown before
+        assert [h.snippet for h in again.hits[:5]] == [h.snippet for h in first.hits]
+        index.search("quarter", per_page=5)
+        assert len(made) == 13  # other words, other passages
+
+
+# ---- Copies of one release ---------------------------------------------------------------------------
+
+
+def test_copies_are_the_other_documents_of_a_group(snapshot):
+    table = snapshot.table
+    mask = snapshot.live.copy()
+    mask[::3] = False
+    grouped = np.flatnonzero(table.dupkeys >= 0)
+    assert len(grouped)
+    for docnum in grouped[:40].tolist():
+        key = table.dupkeys[docnum]
+        expected = [int(d) for d in np.flatnonzero((table.dupkeys == key) & mask) if d != docnum]
+        assert table.copies(docnum, mask) == expected
+    ungrouped = np.flatnonzero(table.dupkeys < 0)
+    if len(ungrouped):
+        assert table.copies(int(ungrouped[0]), mask) == []
+
+
+def test_facet_counts_read_by_document_equal_counts_over_pairs(snapshot):
+    rng = np.random.default_rng(2)
+    single = 0
+    for column in snapshot.table.columns.values():
+        for share in (0.05, 0.5, 1.0):
+            mask = (rng.random(snapshot.table.size) < share) & snapshot.live
+            expected = np.bincount(column.value_ids[mask[column.docs]], minlength=len(column.values))
+            assert column.count(mask).tolist() == expected.tolist(), column.spec.name
+        single += column._single is not False
+    assert single >= 3  # year, month and wire have one value per release
+
+
+# ---- The cache of finished pages --------------------------------------------------------------------
+
+
+def _index(path, size: int) -> ReleaseIndex:
+    return ReleaseIndex(WhooshBackend(path, result_cache=size))
+
+
+def test_a_cached_page_equals_a_fresh_one_and_cannot_be_changed_by_callers(folders):
+    queries = [("quarter results", {}), ('"conference call"', {"sort": "newest"}), ("", {"page": 2, "per_page": 5})]
+    with _index(folders / "ix", 8) as cached, _index(folders / "ix", 0) as fresh:
+        for query, options in queries:
+            first = cached.search(query, **options)
+            expected = fresh.search(query, **options).to_json()
+            assert first.to_json() == expected
+            first.hits.clear()
+            first.facets["year"].values[0].count = -1
+            first.timeline.append({"period": "1900", "count": 1})
+            again = cached.search(query, **options)
+            assert again.to_json() == expected
+            again.hits[0].duplicates.append({"id": "x"})
+            again.hits[0].tickers.append("X:Y")
+            assert cached.search(query, **options).to_json() == expected
+        assert len(cached.backend.snapshot().results) == len(queries)
+        assert len(fresh.backend.snapshot().results) == 0
+
+
+def test_the_cache_keys_on_every_part_of_the_request(folders):
+    with _index(folders / "ix", 16) as index:
+        plain = index.search("quarter")
+        year = plain.facets["year"].values[0].value
+        narrowed = index.search("quarter", filters={"year": [year]})
+        assert narrowed.total == plain.facets["year"].values[0].count != plain.total
+        assert index.search("quarter", per_page=3).per_page == 3
+        assert index.search("quarter", sort="oldest").sort == "oldest"
+        assert index.search("quarter").to_json() == plain.to_json()
+
+
+def test_the_cache_keeps_only_its_size_of_pages(folders):
+    with _index(folders / "ix", 2) as index:
+        for word in ("quarter", "results", "company", "quarter"):
+            index.search(word)
+        assert len(index.backend.snapshot().results) == 2
+
+
+def test_a_rebuilt_index_never_serves_pages_of_the_old_one(tmp_path):
+    write_releases(tmp_path / "a", 30, seed=5)
+    write_releases(tmp_path / "b", 45, seed=6)
+    build_index([tmp_path / "a"], tmp_path / "ix")
+    with _index(tmp_path / "ix", 32) as index:
+        before = index.search("")
+        assert before.total == index.search("").total
+        build_index([tmp_path / "b"], tmp_path / "ix", rebuild=True)
+        after = index.search("")
+        with _index(tmp_path / "ix", 0) as fresh:
+            assert after.to_json() == fresh.search("").to_json()
+        assert after.to_json() != before.to_json()
+
+
+def test_cache_size_comes_from_the_environment(monkeypatch):
+    monkeypatch.delenv(RESULT_CACHE_ENV, raising=False)
+    assert result_cache_size() == 256
+    monkeypatch.setenv(RESULT_CACHE_ENV, "0")
+    assert result_cache_size() == 0
+    assert result_cache_size(12) == 12
+    monkeypatch.setenv(RESULT_CACHE_ENV, "lots")
+    with pytest.raises(ReleaseSearchError, match=r"RELEASES_RESULT_CACHE='lots' is not a whole number: set it"):
+        result_cache_size()
