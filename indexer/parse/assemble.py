@@ -135,13 +135,21 @@ def _valid_text(text: str) -> str:
     return _CONTROL_RE.sub(" ", text)
 
 
+_WHITESPACE_RE = re.compile(r"\s+")
+_NON_WORD_RE = re.compile(r"\W+")
+_SAME_PLACE_DASH_RE = re.compile(r"([A-Za-z .,'\-]{2,60}?)\s*(?:\([^)]{0,40}\))?\s*(?:--|[\u2013\u2014]|\s-)\s+")
+_SENTENCE_END_RE = re.compile(r"[.!?\u201d\"]$")
+_HEADING_END_RE = re.compile(r"[.:!]$")
+_EDGE_DASHES_RE = re.compile(r"^[\-\u2013\u2014\s]+|[\-\u2013\u2014\s]+$")
+
+
 def _one_line(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
+    return _WHITESPACE_RE.sub(" ", text).strip()
 
 
 def _same_text(a: str, b: str) -> bool:
     def norm(s: str) -> str:
-        return re.sub(r"\W+", "", s).lower()
+        return _NON_WORD_RE.sub("", s).lower()
 
     return bool(norm(a)) and norm(a) == norm(b)
 
@@ -150,7 +158,7 @@ def _paragraphs(body: str) -> list[str]:
     out = []
     for raw in split_paragraphs(body):
         cleaned = clean_inline(raw)
-        if not cleaned or _REPOST_FOOTER_RE.match(cleaned):
+        if not cleaned or (cleaned.startswith("The post ") and _REPOST_FOOTER_RE.match(cleaned)):
             continue
         for part in split_paragraphs(repair_glued(cleaned)):
             if part.strip(" -*"):
@@ -183,7 +191,7 @@ def _strip_second_dateline(text: str, place: str | None) -> str:
     if place:
         # The same place again, in any case, followed by a dash: "Plano, TX — ...", "St Louis, MO. (May 28, 2025) –".
         head = place.split(",")[0].replace(".", "").lower()
-        m = re.match(r"([A-Za-z .,'\-]{2,60}?)\s*(?:\([^)]{0,40}\))?\s*(?:--|[\u2013\u2014]|\s-)\s+", text)
+        m = _SAME_PLACE_DASH_RE.match(text)
         if m and m.group(1).replace(".", "").lower().startswith(head):
             return text[m.end() :]
     return text
@@ -193,7 +201,7 @@ def _is_kicker(first: str, second: str) -> bool:
     """A short label line before the first sentence ("Altria Group, Inc. (MO)", "WHAT:") is not the lede."""
     return (
         len(first) < 80
-        and not re.search(r"[.!?\u201d\"]$", first)
+        and not _SENTENCE_END_RE.search(first)
         and len(second) > 2 * len(first)
         and len(first.split()) <= 10
     )
@@ -210,14 +218,14 @@ def _take_subheadline(
         return None, lead_in, paragraphs
     if not has_dateline and len(paragraphs) >= 3:
         first = paragraphs[0]
-        if len(first.split()) <= 30 and not re.search(r"[.:!]$", first) and not _BULLET_RE.match(first):
+        if len(first.split()) <= 30 and not _HEADING_END_RE.search(first) and not _BULLET_RE.match(first):
             return _strip_dashes(first), [], paragraphs[1:]
     return None, lead_in, paragraphs
 
 
 def _strip_dashes(text: str) -> str:
     # "-- Data to be Presented at 2019 ACR/ARP Annual Meeting --", "– Vosevi Provides ... –"
-    return strip_bullet(re.sub(r"^[\-\u2013\u2014\s]+|[\-\u2013\u2014\s]+$", "", text)) or text
+    return strip_bullet(_EDGE_DASHES_RE.sub("", text)) or text
 
 
 def _pick_published(

@@ -13,17 +13,22 @@ _EMPHASIS_RE = re.compile(r"(?<![\w*])(\*{1,3}|_{1,3})(?=\S)(.+?)(?<=\S)\1(?![\w
 # Spaces that are not ASCII spaces: no-break, thin, zero-width, and the like.
 _ODD_SPACE_RE = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 _ZERO_WIDTH_RE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
-# "worldwide.The acquisition": a paragraph break lost between a sentence end and the next capital.
+# "worldwide.The acquisition": a paragraph break lost between a sentence end and the next capital: a full stop
+# after a lower-case letter, digit, '%', ')' or quote, or a full stop and a closing quote after a letter or '%'.
+# The match starts with the full stop and looks back from there (rather than starting with the look-behind), so
+# the regex engine skips straight to full stops instead of trying every position; it matches the same spans.
 _GLUED_RE = re.compile(
-    r"(?<=[a-z0-9%)\u201d\u2019\"])([.!?])(?=[A-Z\u201c\"][a-z\u2019' ]|\u201c)"
-    r"|(?<=[a-z%])([.!?][\u201d\"])(?=[A-Z\u201c][a-z ])"
+    r"[.!?](?:(?<=[a-z0-9%)\u201d\u2019\"][.!?])(?=[A-Z\u201c\"][a-z\u2019' ]|\u201c)"
+    r"|(?<=[a-z%][.!?])[\u201d\"](?=[A-Z\u201c][a-z ]))"
 )
 _SPACES_RE = re.compile(r"[ \t]{2,}|\t")
 # Heading glued to its text: "About Applied MaterialsApplied Materials, Inc. (Nasdaq: AMAT) is ...".
-_GLUED_ABOUT_RE = re.compile(r"\bAbout (?:the )?(?P<name>[A-Z][\w.&'\u2019\- ]{1,60}?)(?=(?P=name)[\s,(])")
+# (Both start with the literal 'About ' and check the word boundary before it afterwards: the engine then skips
+# straight to 'About ' instead of trying every position.)
+_GLUED_ABOUT_RE = re.compile(r"About (?<=\bAbout )(?:the )?(?P<name>[A-Z][\w.&'\u2019\- ]{1,60}?)(?=(?P=name)[\s,(])")
 # "About Ulta BeautyAt Ulta Beauty (NASDAQ: ULTA), ...": a heading glued to the sentence that opens the section.
 _GLUED_ABOUT_OPENER_RE = re.compile(
-    r"\bAbout (?P<name>[A-Z][\w.&'\u2019\- ]{1,60}?[a-z0-9.)])(?=(?:At|The|Founded|Headquartered|Since|With|As|For|"
+    r"About (?<=\bAbout )(?P<name>[A-Z][\w.&'\u2019\- ]{1,60}?[a-z0-9.)])(?=(?:At|The|Founded|Headquartered|Since|With|As|For|"
     r"Established|Based|Our|We|In|Today|Located|Celebrating|Serving)\s)"
 )
 # "Altria Group, Inc. (MO)Lifshitz & Miller announces ...": a symbol in brackets glued to the next sentence.
@@ -35,14 +40,20 @@ _GLUED_HEADINGS_RE = re.compile(
 )
 
 
-_HEADING_WORDS_RE = re.compile(r"[a-z0-9.)](?:Forward|Safe|Cautionary|Media|Investor|Press|Contact|About|SOURCE)")
+_HEADING_WORDS = ("Forward", "Safe", "Cautionary", "Media", "Investor", "Press", "Contact", "About", "SOURCE")
+_HEADING_WORDS_RE = re.compile(rf"[a-z0-9.)](?:{'|'.join(_HEADING_WORDS)})")
+# The words alone: every alternative starts with a fixed capital, so the engine skips to those capitals quickly.
+_ANY_HEADING_WORD_RE = re.compile("|".join(_HEADING_WORDS))
+# What every _GLUED_RE match has: a sentence end, perhaps a closing quote, then a capital or an opening quote.
+_GLUED_HINT_RE = re.compile(r"[.!?][\u201d\"]?[A-Z\u201c\"]")
 
 
 def clean_inline(text: str) -> str:
     """Decode entities, reduce Markdown links and emphasis to their text, make every space a plain space."""
-    text = html.unescape(text)
-    if "&" in text:
-        text = html.unescape(text)  # double-escaped "&amp;amp;"
+    if "&" in text:  # html.unescape returns text without one unchanged
+        text = html.unescape(text)
+        if "&" in text:
+            text = html.unescape(text)  # double-escaped "&amp;amp;"
     if "](" in text:
         text = _MD_IMAGE_RE.sub("", text)
         text = _MD_LINK_RE.sub(lambda m: m.group(1), text)
@@ -56,16 +67,44 @@ def clean_inline(text: str) -> str:
         text = _ZERO_WIDTH_RE.sub("", _ODD_SPACE_RE.sub(" ", text))
     if "[email" in text:
         text = text.replace("[email protected]", "").replace("[email\u00a0protected]", "")
-    return _SPACES_RE.sub(" ", text).strip()
+    if "  " in text or "\t" in text:  # what _SPACES_RE needs to match
+        text = _SPACES_RE.sub(" ", text)
+    return text.strip()
 
 
 def links_in(text: str) -> list[str]:
     """Every link target in text, Markdown links included, in order and without repeats."""
     if "http" not in text and "www." not in text:
         return []
-    found = [m.group(2) for m in _MD_LINK_RE.finditer(text) if m.group(2).startswith(("http://", "https://"))]
-    found += [m.group(0).rstrip(".,;:") for m in _URL_RE.finditer(_MD_LINK_RE.sub(" ", text) if "](" in text else text)]
+    found = []
+    if "](" in text:  # every Markdown link has it
+        found = [m.group(2) for m in _MD_LINK_RE.finditer(text) if m.group(2).startswith(("http://", "https://"))]
+        text = _MD_LINK_RE.sub(" ", text)
+    found += [m.group(0).rstrip(".,;:") for m in _find_urls(text)]
     return list(dict.fromkeys(u for u in found if u))
+
+
+def _find_urls(text: str) -> list[re.Match]:
+    """What _URL_RE.finditer(text) finds, tried only where a match can start: at 'http' or 'www.' in any case.
+
+    _URL_RE is an alternation under re.I, which the regex engine tries at every position of a long text. No
+    character outside ASCII matches 'h', 't', 'p', 'w' or '.' under re.I, so the text as ASCII bytes (one '?' for
+    each other character, which keeps every position where it is) with its letters lower-cased finds every start.
+    """
+    lowered = text.encode("ascii", "replace").lower()
+    found = []
+    pos = 0
+    while True:
+        starts = [i for i in (lowered.find(b"http", pos), lowered.find(b"www.", pos)) if i >= 0]
+        if not starts:
+            return found
+        start = min(starts)
+        match = _URL_RE.match(text, start)  # \b still sees the character before start
+        if match:
+            found.append(match)
+            pos = match.end()
+        else:
+            pos = start + 1
 
 
 def repair_glued(text: str) -> str:
@@ -75,20 +114,52 @@ def repair_glued(text: str) -> str:
         text = _GLUED_ABOUT_OPENER_RE.sub(lambda m: f"\n\nAbout {m.group('name')}\n\n", text)
     if ")" in text:
         text = _GLUED_SYMBOL_RE.sub("\\1\n\n", text)
-    if _HEADING_WORDS_RE.search(text):
-        text = _GLUED_HEADINGS_RE.sub("\n\n", text)
-    return _GLUED_RE.sub(lambda m: (m.group(1) or m.group(2)) + "\n\n", text)
+    # Every glued heading starts with one of these words: a quick scan for them rules most paragraphs out.
+    if _ANY_HEADING_WORD_RE.search(text) and _HEADING_WORDS_RE.search(text):
+        text = _break_before_headings(text)
+    # _GLUED_RE begins with a look-behind, so the regex engine tries it at every position; a glue point always
+    # has a sentence end straight before a capital or an opening quote, which this plain character scan finds.
+    if _GLUED_HINT_RE.search(text):
+        text = _GLUED_RE.sub("\\g<0>\n\n", text)
+    return text
+
+
+def _break_before_headings(text: str) -> str:
+    """What _GLUED_HEADINGS_RE.sub("\\n\\n", text) gives: a paragraph break where a glued heading starts.
+
+    That pattern matches an empty string and opens with a look-behind, so the engine tries it at every position;
+    each of its headings starts with one of _HEADING_WORDS (which cannot overlap one another), so trying it only
+    where such a word starts finds the same places. (match(text, pos) looks behind pos as search does.)
+    """
+    cuts = [m.start() for m in _ANY_HEADING_WORD_RE.finditer(text) if _GLUED_HEADINGS_RE.match(text, m.start())]
+    if not cuts:
+        return text
+    pieces = [text[start:end] for start, end in zip([0, *cuts], [*cuts, len(text)], strict=True)]
+    return "\n\n".join(pieces)
+
+
+# Bullet lines and headings start a paragraph of their own even without a blank line before them.
+_BULLET_LINE_RE = re.compile(r"\n[ \t]*(?=(?:[*\u2022\u25cf\u25aa]|-(?!-)|#{1,6})\s+\S)")
+# Some exports mark paragraph breaks with runs of spaces inside one line ("...greater.  With ...").
+_SPACED_BREAK_RE = re.compile(r"(?<=[.!?:\u201d\"])[ \t]{2,}(?=[A-Z\u201c\"])")
+_BLANK_LINE_RE = re.compile(r"\n\s*\n")
+_SENTENCE_ENDS = (".", "!", "?", ":", ";", "\u201d", '"')
 
 
 def split_paragraphs(text: str) -> list[str]:
     """Split text into paragraphs on blank lines, bullets and wide gaps; lines inside a paragraph are joined."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    # Bullet lines and headings start a paragraph of their own even without a blank line before them.
-    text = re.sub(r"\n[ \t]*(?=(?:[*\u2022\u25cf\u25aa]|-(?!-)|#{1,6})\s+\S)", "\n\n", text)
-    # Some exports mark paragraph breaks with runs of spaces inside one line ("...greater.  With ...").
-    text = re.sub(r"(?<=[.!?:\u201d\"])[ \t]{2,}(?=[A-Z\u201c\"])", "\n\n", text)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\n" in text:  # the bullet rule needs a line break
+        text = _BULLET_LINE_RE.sub("\n\n", text)
+    if "  " in text or "\t" in text:  # the wide-gap rule needs two spaces or a tab
+        text = _SPACED_BREAK_RE.sub("\n\n", text)
+    if "\n" not in text:
+        # One line (most cleaned paragraphs): one paragraph, as the general loop below would give.
+        line = text.strip()
+        return [line] if line else []
     paragraphs = []
-    for block in re.split(r"\n\s*\n", text):
+    for block in _BLANK_LINE_RE.split(text):
         lines = [line.strip() for line in block.split("\n") if line.strip()]
         if not lines:
             continue
@@ -97,7 +168,8 @@ def split_paragraphs(text: str) -> list[str]:
         width = max(len(line) for line in lines)
         current = [lines[0]]
         for prev, line in zip(lines, lines[1:], strict=False):
-            wrapped = width >= 50 and len(prev) >= 0.7 * width and not re.search(r"[.!?:;\u201d\"]$", prev)
+            # prev is stripped, so ending with one of these is what the former r"[.!?:;\u201d\"]$" search tested.
+            wrapped = width >= 50 and len(prev) >= 0.7 * width and not prev.endswith(_SENTENCE_ENDS)
             if wrapped:
                 current.append(line)
             else:
@@ -107,9 +179,12 @@ def split_paragraphs(text: str) -> list[str]:
     return paragraphs
 
 
+_BULLET_MARK_RE = re.compile(r"^(?:[*\u2022\u25cf\u25aa\-]|#{1,6})\s+")
+
+
 def strip_bullet(paragraph: str) -> str:
     """A paragraph without its leading bullet mark or Markdown heading hashes."""
-    return re.sub(r"^(?:[*\u2022\u25cf\u25aa\-]|#{1,6})\s+", "", paragraph).strip()
+    return _BULLET_MARK_RE.sub("", paragraph, count=1).strip()
 
 
 _ABBREVIATION_END_RE = re.compile(

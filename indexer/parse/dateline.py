@@ -88,6 +88,19 @@ _CORPORATE_WORDS = {
 _KEEP_UPPER = {"USA", "U.S.A.", "UAE", "U.A.E.", "UK", "U.K.", "US", "U.S.", "D.C.", "DC", "NYC", "PRC", "SAR", "DIFC"}
 _ORG_END_RE = re.compile(r"\b(?:LLC|L\.L\.C\.|Inc\.?|Ltd\.?|Corp\.?|Co\.|LLP|PLC|GmbH|AG)\s*$")
 _WORD_RE = re.compile(r"^(?:[A-Z\u00c0-\u00de][\w.'\u2019\-]*|[A-Z]\.(?:[A-Z]\.)+|St\.?|Ft\.?|Mt\.?)$")
+_NOT_LETTER_RE = re.compile(r"[^A-Za-z\u00c0-\u00ff]")
+_NOT_ASCII_LETTER_RE = re.compile(r"[^A-Za-z]")
+_WHITESPACE_RE = re.compile(r"\s+")
+_FIRST_OF_TWO_RES = (re.compile(r"^(.+?)\s+&\s+[A-Z]"), re.compile(r"^(.+?,.+?)\s+and\s+[A-Z]{2,}"))
+# Glue points before a place: a capital straight after a lower-case letter or a sentence end; a capital after a space.
+_GLUE_CUT_RE = re.compile(r"(?<=[a-z0-9)\].!?\u201d\"'%])(?=[A-Z])|(?<=[.!?\u201d\"])\s+(?=[A-Z])")
+_WORD_CUT_RE = re.compile(r"\s(?=[A-Z])|(?<=-)(?=[A-Z])")
+_GLUED_END_RE = re.compile(r"[a-z0-9)\].!?\u201d\"'%]$")
+_SENTENCE_END_RE = re.compile(r"[.!?\u201d\"]\s*$")
+_SLASHED_ISSUER_RE = re.compile(r"\s*/\s*([^/\n]{2,80}?)\s*/")
+_TRAILING_PLACE_RE = re.compile(r"([^\n\u2013\u2014]{2,60}?)\s*(?:--|[\u2013\u2014]|\s-\s|:)\s*")
+_DASH_SEP_RE = re.compile(r"[\-\u2013\u2014/|:]")
+_LEAD_GLUE_RE = re.compile(r"[a-z0-9.)]$")
 
 
 @dataclass
@@ -126,24 +139,24 @@ def is_place(text: str) -> bool:
     text = text.strip()
     if not text or len(text) > 80 or not text[0].isupper():
         return False
-    parts = [p.strip() for p in re.split(r",", text)]
+    parts = [p.strip() for p in text.split(",")]
     if len(parts) > 4 or any(not p for p in parts):
         return False
-    if len(re.sub(r"[^A-Za-z\u00c0-\u00ff]", "", parts[0])) < 3 and "." not in parts[0]:
+    if len(_NOT_LETTER_RE.sub("", parts[0])) < 3 and "." not in parts[0]:
         return False  # "ET", "PT": a time zone, not a place
     return all(_is_place_part(p, i == 0) for i, p in enumerate(parts))
 
 
 def normalise_place(place: str) -> str:
     """The first place of a dateline with shouted words title-cased: 'WALTHAM, Mass.' -> 'Waltham, Mass.'."""
-    place = re.sub(r"\s+", " ", place).strip(" ,-\u2013\u2014/:(")
+    place = _WHITESPACE_RE.sub(" ", place).strip(" ,-\u2013\u2014/:(")
     # "FOSTER CITY, Calif. & MECHELEN, Belgium", "PITTSBURGH & CHICAGO": the first of two places.
-    two = re.match(r"^(.+?)\s+&\s+[A-Z]", place) or re.match(r"^(.+?,.+?)\s+and\s+[A-Z]{2,}", place)
+    two = _FIRST_OF_TWO_RES[0].match(place) or _FIRST_OF_TWO_RES[1].match(place)
     if two:
         place = two.group(1)
     words = []
     for word in place.split(" "):
-        letters = re.sub(r"[^A-Za-z\u00c0-\u00ff]", "", word)
+        letters = _NOT_LETTER_RE.sub("", word)
         shouted = letters.isupper() and (len(letters) >= 3 or _shouted_part(place, word))
         if shouted and word.strip(",") not in _KEEP_UPPER:
             word = "-".join(p[:1].upper() + p[1:].lower() for p in word.split("-"))
@@ -157,7 +170,7 @@ def _shouted_part(place: str, word: str) -> bool:
     # A two-letter word inside a shouted multi-word part ("EL PASO", "LA JOLLA") is a word, not a state code.
     for part in place.split(","):
         tokens = part.split()
-        if word in tokens and len(tokens) > 1 and all(re.sub(r"[^A-Za-z]", "", t).isupper() for t in tokens):
+        if word in tokens and len(tokens) > 1 and all(_NOT_ASCII_LETTER_RE.sub("", t).isupper() for t in tokens):
             return True
     return False
 
@@ -192,21 +205,19 @@ def _split_lead(lead: str, glued_ok: bool) -> tuple[str, str | None]:
     if not glued_ok:
         return lead, None
     # A glue point: lower case or a full stop followed straight by a capital, or a sentence end and a space.
-    cuts = [
-        m.end() for m in re.finditer(r"(?<=[a-z0-9)\].!?\u201d\"'%])(?=[A-Z])|(?<=[.!?\u201d\"])\s+(?=[A-Z])", stripped)
-    ]
-    cuts += [m.end() for m in re.finditer(r"\s(?=[A-Z])|(?<=-)(?=[A-Z])", stripped)]
+    cuts = [m.end() for m in _GLUE_CUT_RE.finditer(stripped)]
+    cuts += [m.end() for m in _WORD_CUT_RE.finditer(stripped)]
     for cut in sorted(set(cuts)):
         candidate = stripped[cut:].strip()
         if len(candidate) < 2 or not is_place(candidate):
             continue
         before = stripped[:cut]
         first_part = candidate.split(",")[0]
-        glued = bool(re.search(r"[a-z0-9)\].!?\u201d\"'%]$", before)) and not before.endswith(" ")
-        shouted = re.sub(r"[^A-Za-z]", "", first_part).isupper()
+        glued = bool(_GLUED_END_RE.search(before)) and not before.endswith(" ")
+        shouted = _NOT_ASCII_LETTER_RE.sub("", first_part).isupper()
         # "Paradigm Asset Management Co. LLC New York, NY November 14, 2024": an issuer, then the place.
         after_company = bool(_ORG_END_RE.search(before))
-        if glued or shouted or after_company or re.search(r"[.!?\u201d\"]\s*$", before):
+        if glued or shouted or after_company or _SENTENCE_END_RE.search(before):
             return before.strip(), candidate
     return lead, None
 
@@ -249,7 +260,7 @@ def _chain(paragraph: str, head: str, parts: list[_Part], glued_ok: bool) -> Dat
     end = chain[-1].end
     issuer = None
     after = head[end:]
-    slashed = re.match(r"\s*/\s*([^/\n]{2,80}?)\s*/", after)
+    slashed = _SLASHED_ISSUER_RE.match(after)
     if slashed and "date" in kinds and _looks_like_name(slashed.group(1)):
         issuer = slashed.group(1).strip()
         end += slashed.end()
@@ -259,7 +270,7 @@ def _chain(paragraph: str, head: str, parts: list[_Part], glued_ok: bool) -> Dat
     end += len(sep_text)
     if place is None:
         # The place after the date or wire: "(NewMediaWire) - April 09, 2025 - DALLAS —".
-        trailing = re.match(r"([^\n\u2013\u2014]{2,60}?)\s*(?:--|[\u2013\u2014]|\s-\s|:)\s*", head[end:])
+        trailing = _TRAILING_PLACE_RE.match(head[end:])
         if trailing and is_place(trailing.group(1)) and (sep_text.strip() or not lead_text.strip()):
             place = trailing.group(1)
             end += trailing.end()
@@ -267,10 +278,10 @@ def _chain(paragraph: str, head: str, parts: list[_Part], glued_ok: bool) -> Dat
         # A date alone is a dateline only with a place, or at the very start followed by a separator.
         if place is None and (head[: first.start].strip() or not sep_text.strip()):
             return None
-        if place is None and not re.search(r"[\-\u2013\u2014/|:]", sep_text):
+        if place is None and not _DASH_SEP_RE.search(sep_text):
             return None
         org_lead = bool(lead_text.strip()) and bool(_ORG_END_RE.search(lead_text.strip())) and len(lead_text) < 80
-        if lead_text.strip() and not org_lead and not re.sub(r"[^A-Za-z]", "", place.split(",")[0]).isupper():
+        if lead_text.strip() and not org_lead and not _NOT_ASCII_LETTER_RE.sub("", place.split(",")[0]).isupper():
             return None  # mid-paragraph, only a shouted place makes a date a dateline
         if org_lead and issuer is None:
             issuer, lead_text = lead_text.strip(), ""
@@ -298,10 +309,10 @@ def _place_only(paragraph: str, glued_ok: bool) -> Dateline | None:
     """A place and a dash with no date or wire: 'WASHINGTON, D.C. – The coalition ...'."""
     for match in _PLACE_ONLY_RE.finditer(paragraph[:300]):
         lead = paragraph[: match.start()]
-        if lead.strip() and not (glued_ok and re.search(r"[a-z0-9.)]$", lead)):
+        if lead.strip() and not (glued_ok and _LEAD_GLUE_RE.search(lead)):
             continue
         place = match.group(1).strip()
-        first_part = re.sub(r"[^A-Za-z]", "", place.split(",")[0])
+        first_part = _NOT_ASCII_LETTER_RE.sub("", place.split(",")[0])
         if len(first_part) < 3 or not first_part.isupper() or not is_place(place):
             continue
         return Dateline(

@@ -29,7 +29,34 @@ for _number, _names in enumerate(
     for _name in _names.split():
         MONTHS[_name] = _number
 
-_MONTH_ALT = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
+
+def _longest_first(words) -> str:
+    """A regex matching any of words, the longest that fits first, written as a prefix tree ('ma(?:r(?:ch|s)?|y)').
+
+    It matches exactly what 'word1|word2|...' sorted longest first matches (two words that fit at one place are
+    prefixes of one another, and the tree tries the longer first), but the regex engine tests a position against
+    a dozen first letters instead of a hundred month names: dates are looked for around every year in every
+    release, and this alternation was most of that cost.
+    """
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a word ends here
+
+    def emit(node: dict) -> str:
+        branches = [re.escape(char) + emit(child) for char, child in node.items() if char]
+        if not branches:
+            return ""
+        if "" in node:  # the longer words first, then this one
+            return "(?:" + "|".join(branches) + ")?"
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+    return emit(tree)
+
+
+_MONTH_ALT = _longest_first(MONTHS)
 _MONTH = rf"(?:{_MONTH_ALT})\.?"
 _DAY = r"[0-3]?\d(?:st|nd|rd|th|er|º)?"
 _YEAR = r"(?:19|20)\d\d"

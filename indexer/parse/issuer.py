@@ -50,18 +50,23 @@ _NOT_ISSUER_ABOUT_RE = re.compile(
 _BRAND_ABOUT_RE = re.compile(r"News\s*Wire|Newswire|Wire$|\bIBN\b")
 
 
+_NAME_BEFORE_RE = re.compile(
+    rf"((?:(?:[A-Z0-9\u00c0-\u00de][\w.&'\u2019+\-]*|[a-z]+[A-Z][\w.&'\-]*|of|and|&|de|the)\s+){{0,6}}"
+    rf"(?:[A-Z0-9\u00c0-\u00de][\w.&'\u2019+\-]*|[a-z]+[A-Z][\w.&'\-]*)(?:(?:,?\s+)(?:{LEGAL_FORMS}))*)[\u2122\u00ae]?\s*$"
+)
+_LEADING_JOINERS_RE = re.compile(r"^(?:(?:and|of|&|de|the|The|And)\s+)+")
+_TOPIC_COLON_RE = re.compile(r"\s*:")
+_HEADLINE_BRAND_RE = re.compile(r"^[A-Z][\w.]*(?:Breaks|Wire|News|Alert)\s+[\u2013\u2014\-:]\s+")
+
+
 def _group_names(text: str, group: ListingGroup) -> str | None:
     """The name printed just before a listing group ('... Critical Metals Corp. (Nasdaq: CRML)' -> 'Critical Metals Corp.')."""
     before = text[max(0, group.start - 160) : group.start].split("\n")[-1].rstrip(" ,\u00a0")
-    m = re.search(
-        rf"((?:(?:[A-Z0-9\u00c0-\u00de][\w.&'\u2019+\-]*|[a-z]+[A-Z][\w.&'\-]*|of|and|&|de|the)\s+){{0,6}}"
-        rf"(?:[A-Z0-9\u00c0-\u00de][\w.&'\u2019+\-]*|[a-z]+[A-Z][\w.&'\-]*)(?:(?:,?\s+)(?:{LEGAL_FORMS}))*)[\u2122\u00ae]?\s*$",
-        before,
-    )
+    m = _NAME_BEFORE_RE.search(before)
     if not m:
         return None
     name = m.group(1).strip()
-    name = re.sub(r"^(?:(?:and|of|&|de|the|The|And)\s+)+", "", name)
+    name = _LEADING_JOINERS_RE.sub("", name)
     return name or None
 
 
@@ -75,7 +80,7 @@ def _subject_groups(text: str, *, headline: bool = False) -> tuple[list[ListingG
 
 def _is_topic(text: str, group: ListingGroup) -> bool:
     # "Aemetis, Inc. (Nasdaq: AMTX): Stonegate Capital Partners updates ..." names what the release is about.
-    return bool(re.match(r"\s*:", text[group.end : group.end + 3]))
+    return bool(_TOPIC_COLON_RE.match(text[group.end : group.end + 3]))
 
 
 def _about_for(abouts: list[About], company: str | None) -> About | None:
@@ -241,7 +246,7 @@ def _plausible_source(name: str) -> bool:
 
 def _strip_headline_brand(headline: str) -> str:
     # "InvestorNewsBreaks – Nightfood Holdings ...", "TechMediaBreaks – PowerBank ...": a publisher's label first.
-    return re.sub(r"^[A-Z][\w.]*(?:Breaks|Wire|News|Alert)\s+[\u2013\u2014\-:]\s+", "", headline)
+    return _HEADLINE_BRAND_RE.sub("", headline)
 
 
 def _pick_tickers(headline: str, lede: str, text: str, abouts: list[About], company: str | None) -> list[str]:

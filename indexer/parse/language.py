@@ -47,13 +47,25 @@ _COMMON_WORDS = {
 }
 
 
+# word -> the languages whose common words include it, so each distinct word of a text is looked up once.
+_LANGUAGES_OF: dict[str, list[str]] = {}
+for _lang, _vocab in _COMMON_WORDS.items():
+    for _word in _vocab:
+        _LANGUAGES_OF.setdefault(_word, []).append(_lang)
+
+
 def detect_language(text: str) -> str | None:
     """ISO 639-1 code of the text's language by common-word counts; None when the text is too short to tell."""
-    words = Counter(_WORD_RE.findall(text[:4000].lower()))
-    total = sum(words.values())
+    found = _WORD_RE.findall(text[:4000].lower())
+    total = len(found)
     if total < 5:
         return None
-    scores = {lang: sum(words[w] for w in vocab) for lang, vocab in _COMMON_WORDS.items()}
+    # Keys in _COMMON_WORDS order, as the ranking below breaks ties by it.
+    scores = dict.fromkeys(_COMMON_WORDS, 0)
+    counts = Counter(found)
+    for word in counts.keys() & _LANGUAGES_OF.keys():  # integer sums: the order words are added in does not matter
+        for lang in _LANGUAGES_OF[word]:
+            scores[lang] += counts[word]
     ranked = sorted(scores, key=scores.get, reverse=True)
     best, second = ranked[0], ranked[1]
     return best if scores[best] >= 2 and scores[best] > scores[second] and scores[best] >= 0.05 * total else None

@@ -194,11 +194,17 @@ def _name_at(text: str, headline: bool) -> tuple[str | None, int]:
     return first_of_pair(name), end
 
 
+_PAIR_RES = (
+    re.compile(rf"^(.+?(?:{LEGAL_FORMS}|\.com))\s+(?:and|&)\s+[A-Z]"),
+    re.compile(r"^(.+?)\s+and\s+the\s+[A-Z]"),
+)
+
+
 def first_of_pair(name: str) -> str:
     """The first of two names joined by 'and': 'Microsoft Corp. and Genesys', 'HR.com and the HR Research Institute'."""
-    pair = re.match(rf"^(.+?(?:{LEGAL_FORMS}|\.com))\s+(?:and|&)\s+[A-Z]", name) or re.match(
-        r"^(.+?)\s+and\s+the\s+[A-Z]", name
-    )
+    if "and" not in name and "&" not in name:
+        return name  # both patterns need an 'and' or a '&'
+    pair = _PAIR_RES[0].match(name) or _PAIR_RES[1].match(name)
     return pair.group(1) if pair else name
 
 
@@ -281,6 +287,8 @@ _EMPLOYER_RE = re.compile(
 )
 
 
+_TITLE_APPOSITION_RE = re.compile(rf"\s*,\s*(?:the\s+|a\s+|an\s+|its\s+)?(?:[\w\-]+[\s/]+){{0,3}}?{_TITLE}\b")
+_TITLE_PREDICATE_RE = re.compile(rf"\s+(?:is|was|has been|serves as)\s+(?:the|a|an)\s+(?:[\w\-]+\s+){{0,3}}?{_TITLE}\b")
 _PRONOUN_RE = re.compile(r"\b(?:he|she|him|his|her|hers|himself|herself)\b")
 _ORG_AFTER_RE = re.compile(rf"(?=\b(?:of|at|for|with)\s+(?:the\s+)?((?:{NAME_WORD})(?:\s+(?:{NAME_WORD}|of|&))*))")
 _EMAIL_DOMAIN_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@(?:[\w-]+\.)*?([\w-]+)\.[a-z]{2,6}\b")
@@ -326,9 +334,9 @@ def is_person(name: str, lede: str, text: str) -> bool:
         return True
     position = lede.find(name)
     after = lede[position + len(name) : position + len(name) + 80] if position >= 0 else ""
-    if re.match(rf"\s*,\s*(?:the\s+|a\s+|an\s+|its\s+)?(?:[\w\-]+[\s/]+){{0,3}}?{_TITLE}\b", after):
+    if _TITLE_APPOSITION_RE.match(after):
         return True
-    if re.match(rf"\s+(?:is|was|has been|serves as)\s+(?:the|a|an)\s+(?:[\w\-]+\s+){{0,3}}?{_TITLE}\b", after):
+    if _TITLE_PREDICATE_RE.match(after):
         return True
     if position >= 0 and _PRONOUN_RE.search(lede[position + len(name) : position + len(name) + 300]):
         return True  # "... when he was kidnapped": a person
