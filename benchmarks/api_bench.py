@@ -1,6 +1,7 @@
 """Web API throughput and latency under concurrent load: `releases serve` on loopback, driven by wrk.
 
-Starts `releases serve` (waitress, 8 threads) on a free loopback port over an index, checks it answers,
+Starts `releases serve` (on Linux gunicorn, one worker process per core unless --workers says otherwise) on a
+free loopback port over an index, checks it answers,
 then for each concurrency level runs wrk (Debian package `wrk`) for --seconds with a Lua script that
 rotates through a mix of /api/search requests (words, phrases, fielded, date ranges, facet filters,
 sorts, pages) and prints requests/s, p50/p90/p99 latency and errors (socket errors, timeouts, non-2xx).
@@ -62,30 +63,21 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def start_server(index: Path, port: int) -> subprocess.Popen:
-    """`releases serve` on loopback; returns once it answers."""
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            "from indexer.cli import main; main()",
-            "serve",
-            "--index",
-            str(index),
-            "--port",
-            str(port),
-        ],
-        cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+def start_server(index: Path, port: int, workers: int | None = None) -> tuple[subprocess.Popen, str]:
+    """`releases serve` on loopback; returns it and how it serves ("2 worker processes of 8 threads") once it answers."""
+    command = [sys.executable, "-c", "from indexer.cli import main; main()", "serve", "--index", str(index)]
+    command += ["--port", str(port), *(["--workers", str(workers)] if workers else [])]
+    server = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    # "Serving release search on ... (index: ...; 2 worker processes of 8 threads); Ctrl-C stops."
+    banner = server.stdout.readline()
+    shape = banner.rpartition("; ")[0].rpartition("; ")[2].rstrip(")") or "unknown"
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         try:
             conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
             conn.request("GET", paths()[0])
             if conn.getresponse().status == 200:
-                return server
+                return server, shape
         except OSError:
             time.sleep(0.3)
     server.kill()
@@ -202,10 +194,11 @@ def main(argv=None) -> int:
     parser.add_argument("--connections", type=int, nargs="+", default=[1, 8, 32])
     parser.add_argument("--seconds", type=int, default=20)
     parser.add_argument("--label", default="synthetic-100k")
+    parser.add_argument("--workers", type=int, help="server worker processes (default: the serve command's)")
     args = parser.parse_args(argv)
     tool = "wrk" if shutil.which("wrk") else "python threads"
     port = free_port()
-    server = start_server(args.index, port)
+    server, shape = start_server(args.index, port, args.workers)
     rows = []
     try:
         for connections in args.connections:
@@ -221,7 +214,7 @@ def main(argv=None) -> int:
         server.terminate()
         server.wait(timeout=10)
     lines = [
-        f"`releases serve` (waitress, 8 threads) over {args.index}; load from {tool} on loopback, "
+        f"`releases serve` ({shape}) over {args.index}; load from {tool} on loopback, "
         f"{args.seconds} s per level, {len(QUERIES)} /api/search requests in rotation.",
         "",
         "| connections | requests | requests/s | p50 ms | p90 ms | p99 ms | errors |",

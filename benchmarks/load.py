@@ -1,6 +1,7 @@
 """Load and faults benchmark: `releases serve` over the shared corpus under 50 concurrent connections.
 
-Phases, each against one server process on a loopback port:
+Phases, each against one `releases serve` on a loopback port (a gunicorn master and its worker processes, one
+per core unless --workers says otherwise):
   single   each path of the mix once over one connection: what a request costs when it waits for no other,
            by kind of page, and the slowest paths;
   steady   50 connections with a mix of real queries (JSON API, HTML pages, suggestions, release pages) for
@@ -8,7 +9,8 @@ Phases, each against one server process on a loopback port:
   rebuild  the same load while `releases index --rebuild` rebuilds the whole index and switches over, and for
            --after (20) seconds past the switch: zero failed requests, and the server then answers from the
            new generation (a marker release only the new generation holds is found);
-  soak     the same load for --soak-seconds (600): the server's resident memory at start and end.
+  soak     the same load for --soak-seconds (600): the server's resident memory at start and end, summed over
+           the master and its workers (and whether any worker was replaced meanwhile).
 
 wrk (Debian package `wrk`, with a Lua script rotating through the request mix) drives the fixed-length phases;
 where wrk is missing a Python client with one thread per connection does. The rebuild phase always uses the
@@ -151,11 +153,13 @@ def free_port() -> int:
 class Server:
     """`releases serve` as a subprocess on a loopback port."""
 
-    def __init__(self, index: Path, threads: int | None):
+    def __init__(self, index: Path, threads: int | None, workers: int | None):
         self.port = free_port()
         args = ["serve", "--index", str(index), "--host", HOST, "--port", str(self.port)]
         if threads:
             args += ["--threads", str(threads)]
+        if workers:
+            args += ["--workers", str(workers)]
         self.log = open(CACHE / "server.log", "w")  # noqa: SIM115 (closed in stop)
         self.proc = subprocess.Popen(releases_command(*args), stdout=self.log, stderr=subprocess.STDOUT, cwd=ROOT)
         self.base = f"http://{HOST}:{self.port}"
@@ -168,6 +172,9 @@ class Server:
             except OSError:
                 status = None
             if status == 200:
+                # "Serving release search on ... (index: ...; 2 worker processes of 8 threads); Ctrl-C stops."
+                first = (CACHE / "server.log").read_text().partition("\n")[0]
+                self.shape = first.rpartition("; ")[0].rpartition("; ")[2].rstrip(")") or "unknown"
                 return
             if status is not None and status >= 500:
                 break
@@ -175,13 +182,30 @@ class Server:
         self.stop()
         sys.exit(f"the server did not answer a search (last status {status}); see {CACHE / 'server.log'}")
 
+    def processes(self) -> list[int]:
+        """The server's process ids: the one started (gunicorn's master) and its children (the workers)."""
+        pids = [self.proc.pid]
+        for stat in glob.glob("/proc/[0-9]*/stat"):
+            try:
+                with open(stat) as handle:
+                    # The command name (field 2) may hold spaces; the parent pid is the 2nd field after it.
+                    fields = handle.read().rsplit(")", 1)[1].split()
+            except (OSError, IndexError):
+                continue  # the process ended meanwhile
+            if int(fields[1]) == self.proc.pid:
+                pids.append(int(stat.split("/")[2]))
+        return pids
+
     def rss_mb(self) -> float:
-        """Resident memory of the server process, in MB."""
-        with open(f"/proc/{self.proc.pid}/status") as handle:
-            for line in handle:
-                if line.startswith("VmRSS:"):
-                    return int(line.split()[1]) / 1024
-        return float("nan")
+        """Resident memory of the server, in MB: the master and all its workers together."""
+        total = 0
+        for pid in self.processes():
+            try:
+                with open(f"/proc/{pid}/status") as handle:
+                    total += next(int(line.split()[1]) for line in handle if line.startswith("VmRSS:"))
+            except (OSError, StopIteration):
+                continue  # a worker that exited between listing and reading
+        return total / 1024
 
     def stop(self) -> None:
         if self.proc.poll() is None:
@@ -465,12 +489,15 @@ def rebuild_under_load(port: int, paths: list[str], args, sources: list[str], wo
 def soak(client, server: Server, seconds: float) -> dict:
     """One stretch of load for `seconds`, sampling the server's resident memory every 5 seconds."""
     samples: list[tuple[float, float]] = []
+    first = set(server.processes())
+    seen: set[int] = set()
     stop = threading.Event()
     started = time.monotonic()
 
     def sampler() -> None:
         while not stop.is_set():
             samples.append((time.monotonic() - started, server.rss_mb()))
+            seen.update(server.processes())
             stop.wait(5)
 
     thread = threading.Thread(target=sampler, daemon=True)
@@ -479,7 +506,10 @@ def soak(client, server: Server, seconds: float) -> dict:
     stop.set()
     thread.join()
     samples.append((time.monotonic() - started, server.rss_mb()))
-    return {"run": run, "samples": samples}
+    last = set(server.processes())
+    # A worker that died or was killed for hanging is replaced by a fresh, smaller one: memory that looks flat
+    # could hide that, so count the processes that came and went.
+    return {"run": run, "samples": samples, "processes": len(last), "replaced": len((seen | last) - first)}
 
 
 # ---- Report -------------------------------------------------------------------------------------------
@@ -542,12 +572,12 @@ def probe(port: int, paths: list[str], timeout: float) -> dict:
     }
 
 
-def write_results(args, client, paths, releases, single, steady, rebuild, soaked, rss_start) -> str:
+def write_results(args, server_shape, client, paths, releases, single, steady, rebuild, soaked, rss_start) -> str:
     lines = [
         "# Load and faults: `releases serve` under concurrent load",
         "",
-        f"Measured {time.strftime('%Y-%m-%d %H:%M')} by `benchmarks/load.py` (client: {client.name}, "
-        f"{args.connections} connections, timeout {args.timeout:g} s). Index: {releases} releases from "
+        f"Measured {time.strftime('%Y-%m-%d %H:%M')} by `benchmarks/load.py` (server: `releases serve`, "
+        f"{server_shape}; client: {client.name}, {args.connections} connections, timeout {args.timeout:g} s). Index: {releases} releases from "
         f"{', '.join(Path(s).name for s in args.sources_used)}. Request mix: {len(paths)} paths rotated (JSON searches with fields, dates, wildcards, fuzzy terms, "
         "sorting and paging; HTML result pages; suggestions; release pages).",
         "",
@@ -577,8 +607,9 @@ def write_results(args, client, paths, releases, single, steady, rebuild, soaked
     if soaked:
         rss = [mb for _, mb in soaked["samples"]]
         note = (
-            f"{args.soak_seconds:g} s; server RSS start {rss[0]:.0f} MB, end {rss[-1]:.0f} MB, max {max(rss):.0f} MB "
-            f"(after start-up: {rss_start:.0f} MB)"
+            f"{args.soak_seconds:g} s; server RSS ({soaked['processes']} processes together) start {rss[0]:.0f} MB, "
+            f"end {rss[-1]:.0f} MB, max {max(rss):.0f} MB (after start-up: {rss_start:.0f} MB); workers replaced "
+            f"during the soak: {soaked['replaced']}"
         )
         lines.append(row("soak", soaked["run"], note))
     lines += [""]
@@ -608,8 +639,8 @@ def write_results(args, client, paths, releases, single, steady, rebuild, soaked
         "",
     ]
     text = "\n".join(lines)
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(text)
+    args.results.parent.mkdir(parents=True, exist_ok=True)
+    args.results.write_text(text)
     return text
 
 
@@ -624,8 +655,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--after", type=float, default=20, help="seconds of load after the rebuild switched over")
     parser.add_argument("--rebuild-limit", type=float, default=3600, help="stop the rebuild phase's load after this")
     parser.add_argument("--timeout", type=float, default=30, help="a request slower than this counts as an error")
-    parser.add_argument("--threads", type=int, help="server worker threads (default: the serve command's)")
+    parser.add_argument("--threads", type=int, help="threads per server worker (default: the serve command's)")
+    parser.add_argument("--workers", type=int, help="server worker processes (default: the serve command's)")
     parser.add_argument("--client", choices=("auto", "wrk", "python"), default="auto")
+    parser.add_argument(
+        "--results",
+        type=Path,
+        default=RESULTS,
+        help="where the report goes (quick checks: elsewhere, to keep the figures)",
+    )
     args = parser.parse_args(argv)
 
     CACHE.mkdir(parents=True, exist_ok=True)
@@ -634,10 +672,10 @@ def main(argv: list[str] | None = None) -> int:
     args.index = args.index or CACHE / ("quick-index" if args.sources else "index")
     args.sources_used = sources
     ensure_index(args.index, sources)
-    server = Server(args.index, args.threads)
+    server = Server(args.index, args.threads, args.workers)
     try:
         rss_start = server.rss_mb()
-        print(f"server: pid {server.proc.pid} on {server.base}, RSS {rss_start:.0f} MB", flush=True)
+        print(f"server: {server.shape}, pids {server.processes()} on {server.base}, RSS {rss_start:.0f} MB", flush=True)
         paths = request_mix(server.port)
         use_wrk = args.client == "wrk" or (args.client == "auto" and shutil.which("wrk"))
         client_cls = WrkClient if use_wrk else PythonClient
@@ -676,7 +714,7 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         server.stop()
     print()
-    print(write_results(args, client, paths, releases, single, steady, rebuild, soaked, rss_start))
+    print(write_results(args, server.shape, client, paths, releases, single, steady, rebuild, soaked, rss_start))
     failed = steady.error_count + (rebuild["run"].error_count if rebuild else 0)
     failed += soaked["run"].error_count if soaked else 0
     switched = rebuild is None or (rebuild["marker_before"] == 0 and rebuild["marker_after"] >= 1)

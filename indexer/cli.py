@@ -6,7 +6,6 @@ import functools
 import html
 import json
 import re
-import socket
 import sys
 
 import click
@@ -220,25 +219,39 @@ def parse_command(files, as_json):
 @backend_option
 @url_option
 @click.option("--host", default="127.0.0.1", show_default=True)
-@click.option("--port", default=5000, type=int, show_default=True)
-@click.option("--threads", default=8, type=int, show_default=True, help="Worker threads.")
+@click.option("--port", default=5000, type=click.IntRange(0, 65535), show_default=True, help="0: any free port.")
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 64),
+    help="Worker processes (default: one per core; Linux only, elsewhere one process serves).",
+)
+@click.option("--threads", default=8, type=click.IntRange(1, 256), show_default=True, help="Threads per worker.")
 @reports_errors
-def serve_command(index_path, backend, url, host, port, threads):
-    """Serve the search site on a production WSGI server (waitress)."""
-    from waitress import create_server
-
+def serve_command(index_path, backend, url, host, port, workers, threads):
+    """Serve the search site: gunicorn worker processes (Linux) or waitress in one process (elsewhere)."""
     from webapp import create_app
+    from webapp.server import can_prefork, default_workers, open_socket, serve_preforked, serve_single
 
-    app = create_app({"RELEASES_INDEX": index_path, "RELEASES_BACKEND": backend, "RELEASES_OPENSEARCH_URL": url})
+    config = {"RELEASES_INDEX": index_path, "RELEASES_BACKEND": backend, "RELEASES_OPENSEARCH_URL": url}
+    # Built here first so a bad setting is reported before anything listens; no I/O happens until a request.
+    app = create_app(config)
+    prefork = can_prefork()
     try:
-        # Probe the address first: waitress leaks its socket when binding fails.
-        with socket.create_server((host, port)):
-            pass
+        # Taken here, not by the server, so a busy port is one clear error (gunicorn retries for 5 s, and
+        # waitress leaks its socket when binding fails) and --port 0 can report the port it got.
+        listener = open_socket(host, port, prefork)
     except OSError as exc:
         _fail(f"cannot listen on {host}:{port} ({exc.strerror or exc}): choose another port with --port", False)
-    server = create_server(app, host=host, port=port, threads=threads, ident="release-search")
-    click.echo(f"Serving release search on http://{host}:{port}/ (index: {index_path}); Ctrl-C stops.")
-    server.run()
+    workers = workers or default_workers()
+    processes = f"{workers} worker process{'es' if workers > 1 else ''}" if prefork else "one process"
+    click.echo(
+        f"Serving release search on http://{host}:{listener.getsockname()[1]}/ (index: {index_path}; {processes} "
+        f"of {threads} threads); Ctrl-C stops."
+    )
+    if prefork:
+        serve_preforked(lambda: create_app(config), listener, workers, threads)
+    else:
+        serve_single(app, listener, threads)
 
 
 @main.command("stats")

@@ -13,7 +13,7 @@ from whoosh import query as wq
 
 from indexer import build_index, open_index
 from indexer.backends import whoosh_phrase
-from indexer.backends.result_cache import RESULT_CACHE_ENV, result_cache_size
+from indexer.backends.result_cache import DEFAULT_RESULT_CACHE, RESULT_CACHE_ENV, result_cache_size
 from indexer.backends.whoosh import WhooshBackend
 from indexer.backends.whoosh_postings import leaf_matcher, posting_blocks, readable
 from indexer.backends.whoosh_query import _marked_words, _word_terms, make_snippet
@@ -258,7 +258,7 @@ def test_a_rebuilt_index_never_serves_pages_of_the_old_one(tmp_path):
 
 def test_cache_size_comes_from_the_environment(monkeypatch):
     monkeypatch.delenv(RESULT_CACHE_ENV, raising=False)
-    assert result_cache_size() == 256
+    assert result_cache_size() == DEFAULT_RESULT_CACHE == 1024
     monkeypatch.setenv(RESULT_CACHE_ENV, "0")
     assert result_cache_size() == 0
     assert result_cache_size(12) == 12

@@ -12,6 +12,8 @@ from urllib.parse import urlsplit
 
 from markupsafe import Markup
 
+from .params import release_url
+
 # The only markup a snippet may carry: the core's highlight tags.
 _MARK_RE = re.compile(r'(<mark class="hl term\d{1,6}">|</mark>)')
 # Characters XML 1.0 forbids (control characters other than tab, newline and carriage return).
@@ -140,3 +142,4 @@ def register_filters(app) -> None:
     app.jinja_env.filters["thousands"] = lambda n: f"{int(n):,}"
     app.jinja_env.filters["datetime"] = display_datetime
     app.jinja_env.globals["section_parts"] = section_parts
+    app.jinja_env.globals["release_url"] = release_url

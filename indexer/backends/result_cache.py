@@ -17,11 +17,11 @@ from collections import OrderedDict
 from ..model import Facet, FacetValue, Hit, Page, ReleaseSearchError
 
 RESULT_CACHE_ENV = "RELEASES_RESULT_CACHE"
-DEFAULT_RESULT_CACHE = 256  # pages per snapshot; a page with facets is a few kilobytes
+DEFAULT_RESULT_CACHE = 1024  # pages per snapshot (and per server worker); a page with facets is a few kilobytes
 
 
 def result_cache_size(size: int | None = None) -> int:
-    """Pages to keep per snapshot: size, else $RELEASES_RESULT_CACHE, else 256 (0 turns caching off)."""
+    """Pages to keep per snapshot: size, else $RELEASES_RESULT_CACHE, else 1024 (0 turns caching off)."""
     if size is None:
         text = os.environ.get(RESULT_CACHE_ENV, "").strip()
         if not text:
@@ -37,14 +37,18 @@ def result_cache_size(size: int | None = None) -> int:
 
 
 class ResultCache:
-    """The last `size` pages searched on one snapshot, least recently used dropped first; thread-safe."""
+    """The last `size` pages searched on one snapshot, least recently used dropped first; thread-safe.
 
-    def __init__(self, size: int):
+    copy makes the private copy kept and handed out: copy_page for pages, copy_hits for lists of hits.
+    """
+
+    def __init__(self, size: int, copy=None):
         self.size = size
+        self._copy = copy or copy_page
         self._pages: OrderedDict = OrderedDict()
         self._lock = threading.Lock()
 
-    def get(self, key) -> Page | None:
+    def get(self, key):
         """A copy of the page stored under key, or None."""
         if key is None or not self.size:
             return None
@@ -53,13 +57,13 @@ class ResultCache:
             if page is None:
                 return None
             self._pages.move_to_end(key)
-        return copy_page(page)
+        return self._copy(page)
 
-    def put(self, key, page: Page) -> None:
+    def put(self, key, page) -> None:
         """Keep a copy of page under key."""
         if key is None or not self.size:
             return
-        stored = copy_page(page)
+        stored = self._copy(page)
         with self._lock:
             self._pages[key] = stored
             self._pages.move_to_end(key)
@@ -105,6 +109,11 @@ def copy_page(page: Page) -> Page:
         },
         timeline=[dict(period) for period in page.timeline],
     )
+
+
+def copy_hits(hits: list[Hit]) -> list[Hit]:
+    """Copies of hits that share nothing mutable with them."""
+    return [_copy_hit(hit) for hit in hits]
 
 
 def _copy_hit(hit: Hit) -> Hit:

@@ -6,6 +6,7 @@ translation, snippets, suggestions) in whoosh_query.py.
 
 from __future__ import annotations
 
+import bisect
 import os
 import re
 import threading
@@ -23,7 +24,7 @@ from ..facets import NO_DATE, FacetTable
 from ..model import Facet, Hit, IndexNotFound, Page, QueryError
 from ..schema import FACETS_BY_NAME
 from .hits import copy_info, plain_snippet, stored_to_hit
-from .result_cache import ResultCache, request_key, result_cache_size
+from .result_cache import ResultCache, copy_hits, request_key, result_cache_size
 from .whoosh_query import (
     expansions_for,
     highlight_terms,
@@ -81,10 +82,30 @@ class _Snapshot:
         self._cached = 0
         self._cache_lock = threading.Lock()
         self.results = ResultCache(result_cache)  # finished pages of this generation only
+        self.related = ResultCache(result_cache, copy=copy_hits)  # release id, limit -> related hits
+        self._completions: tuple | None = None
         self._snippets: OrderedDict = OrderedDict()  # (document, words) -> highlighted passage
 
     def close(self) -> None:
         self.searcher.close()
+
+    def completions(self) -> tuple[list[str], list[dict]]:
+        """Sorted (word, entry) keys for autocomplete and their entries, built once per snapshot: a
+        prefix is then two binary searches instead of a pass over every ticker and company."""
+        if self._completions is None:
+            pairs = []
+            for name in ("ticker", "company"):
+                column = self.table.columns[name]
+                counts = column.count(self.live)
+                for i, value in enumerate(column.values):
+                    if not counts[i]:
+                        continue  # only deleted releases carry it
+                    entry = {"kind": name, "value": value, "count": int(counts[i])}
+                    words = {value.casefold()} | {w.casefold() for w in re.split(r"[\s:]+", value) if w}
+                    pairs.extend((word, len(pairs) + n, entry) for n, word in enumerate(sorted(words)))
+            pairs.sort(key=lambda p: (p[0], p[1]))
+            self._completions = ([p[0] for p in pairs], [p[2] for p in pairs])
+        return self._completions
 
     def snippet(self, docnum: int, stored: dict, terms: set[str]) -> str:
         """A hit's highlighted passage, kept for the same words: the same query with another filter,
@@ -369,6 +390,13 @@ class WhooshBackend:
     def related(self, release_id: str, limit: int = 5) -> list[Hit]:
         """Releases most like this one, excluding its own copies."""
         snap = self.snapshot()
+        found = snap.related.get((release_id, limit))
+        if found is None:
+            found = self._related(snap, release_id, limit)
+            snap.related.put((release_id, limit), found)
+        return found
+
+    def _related(self, snap: _Snapshot, release_id: str, limit: int) -> list[Hit]:
         with snap.lock:
             searcher = snap.searcher
             docnum = searcher.document_number(id=release_id)
@@ -402,14 +430,14 @@ class WhooshBackend:
         key = prefix.strip().casefold()
         if not key:
             return []
-        found = []
-        for name in ("ticker", "company"):
-            column = snap.table.columns[name]
-            counts = column.count(snap.live)
-            for i, value in enumerate(column.values):
-                words = [value.casefold()] + [w.casefold() for w in re.split(r"[\s:]+", value)]
-                if any(w.startswith(key) for w in words):
-                    found.append({"kind": name, "value": value, "count": int(counts[i])})
+        words, entries = snap.completions()
+        start = bisect.bisect_left(words, key)
+        end = bisect.bisect_left(words, key + "\U0010ffff", start)
+        found, seen = [], set()
+        for entry in entries[start:end]:
+            if id(entry) not in seen:  # a value with several words starting with key is listed once
+                seen.add(id(entry))
+                found.append(dict(entry))
         found.sort(key=lambda d: (-d["count"], d["value"]))
         return found[:limit]
 

@@ -1,0 +1,138 @@
+"""Running the site in production: gunicorn worker processes on Linux, waitress in one process elsewhere.
+
+Search is CPU-bound Python, so one process uses one core whatever its thread count (the GIL). gunicorn's
+pre-fork master starts one worker process per core, each with its own app, index and searchers (nothing
+opened is shared across a fork), and restarts a worker that dies.
+
+Each worker listens on its own socket bound with SO_REUSEPORT, so the kernel spreads connections evenly over
+the workers. Sharing one socket, whichever worker wakes first accepts: 44 of 50 kept-alive connections ended
+up on one of two workers, which then answered them twice as slowly while the other idled. Only Linux balances
+SO_REUSEPORT sockets this way, and gunicorn does not run on Windows, so elsewhere the site runs on waitress in
+a single process.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import sys
+from collections.abc import Callable
+
+from flask import Flask
+
+# A worker that has not reported for this long is stuck: the master kills and replaces it.
+WORKER_TIMEOUT_S = 60
+# Ctrl-C or SIGTERM: requests in flight get this long to finish before the workers are killed.
+GRACEFUL_TIMEOUT_S = 10
+LISTEN_BACKLOG = 2048
+
+
+def default_workers() -> int:
+    """One worker process per core this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # macOS and Windows have no affinity call
+        return os.cpu_count() or 1
+
+
+def can_prefork() -> bool:
+    """Whether the multi-process server runs here: Linux (fork, balanced SO_REUSEPORT) with gunicorn installed."""
+    if not sys.platform.startswith("linux") or not hasattr(os, "fork") or not hasattr(socket, "SO_REUSEPORT"):
+        return False
+    try:
+        import gunicorn  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def open_socket(host: str, port: int, prefork: bool) -> socket.socket:
+    """The server's address, taken (OSError when another program holds it; port 0 picks a free one).
+
+    For waitress, a listening socket. For gunicorn, a bound socket that reserves the address while each worker
+    listens on its own; it never listens itself, so it is given no connections.
+    """
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    if not prefork:
+        return socket.create_server((host, port), family=family, backlog=LISTEN_BACKLOG)
+    # Without SO_REUSEPORT this bind fails if anything listens there, another `releases serve` included,
+    # whose workers the new ones would otherwise silently share connections with.
+    with socket.create_server((host, port), family=family) as probe:
+        port = probe.getsockname()[1]
+    reserved = socket.socket(family, socket.SOCK_STREAM)
+    try:
+        reserved.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        reserved.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
+        reserved.bind((host, port))
+    except OSError:
+        reserved.close()
+        raise
+    return reserved
+
+
+def close_searchers(app: Flask) -> None:
+    """Close the app's open index and searchers (a worker's last act)."""
+    app.extensions["release_index"].close()
+
+
+def serve_preforked(make_app: Callable[[], Flask], reserved: socket.socket, workers: int, threads: int) -> None:
+    """Serve on the reserved address with gunicorn: `workers` processes of `threads` threads each; blocks."""
+    from gunicorn.app.base import BaseApplication
+
+    host, port = reserved.getsockname()[:2]
+    address = f"[{host}]:{port}" if reserved.family == socket.AF_INET6 else f"{host}:{port}"
+
+    class ReleaseSearchServer(BaseApplication):
+        """gunicorn configured in code: no config file or GUNICORN_CMD_ARGS is read."""
+
+        def __init__(self):
+            self.app: Flask | None = None
+            super().__init__()
+
+        def load_config(self):
+            settings = {
+                "bind": [address],
+                "reuse_port": True,  # each worker binds and listens itself (gunicorn >= 24)
+                "backlog": LISTEN_BACKLOG,
+                "workers": workers,
+                "worker_class": "gthread",
+                "threads": threads,
+                "timeout": WORKER_TIMEOUT_S,
+                "graceful_timeout": GRACEFUL_TIMEOUT_S,
+                "proc_name": "release-search",
+                "worker_exit": self.worker_exit,
+                # Newer gunicorns open a control socket in $HOME by default; two servers would fight over it.
+                "control_socket_disable": True,
+            }
+            for key, value in settings.items():
+                if key in self.cfg.settings:
+                    self.cfg.set(key, value)
+
+        def load(self):
+            # Runs in each worker after the fork: its own app, index holder and searchers.
+            self.app = make_app()
+            return self.app
+
+        def worker_exit(self, _arbiter, _worker):
+            """Close the exiting worker's searchers (graceful stop, Ctrl-C, or a restart by the master)."""
+            if self.app is not None:
+                close_searchers(self.app)
+
+    try:
+        ReleaseSearchServer().run()
+    finally:
+        reserved.close()
+
+
+def serve_single(app: Flask, listener: socket.socket, threads: int) -> None:
+    """Serve on a listening socket with waitress in this one process; blocks."""
+    from waitress import create_server
+
+    server = create_server(app, sockets=[listener], threads=threads, ident="release-search")
+    # SIGTERM (a service manager stopping it) ends the loop like Ctrl-C, so the searchers are closed below.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    try:
+        server.run()
+    finally:
+        close_searchers(app)
