@@ -86,7 +86,7 @@ def test_segment_builder_writes_what_whoosh_writes(tmp_path, release_dir):
 
 @pytest.mark.parametrize("renumber", [True, False])
 def test_text_fields_are_indexed_as_whoosh_indexes_them(renumber):
-    """Terms, frequencies, weights and positions of the cached, vectorised path equal field.index()'s."""
+    """Terms, frequencies, weights and positions of the cached, batched path equal field.index()'s."""
     from whoosh.analysis import LowercaseFilter, RegexTokenizer, StemFilter, StopFilter
     from whoosh.formats import Positions
 
@@ -101,31 +101,52 @@ def test_text_fields_are_indexed_as_whoosh_indexes_them(renumber):
         "The the a of Société NAÏVE acquisitions acquired merger-related 12.5 U.S. IMGN's x & an running "
         "SiriusXM InsurtechTips.com The.Company AT&T iPhone McDonald's"
     ).split()
+    decode = Positions().decode_positions
     for analyzer in analyzers:
         schema_field = fields.TEXT(analyzer=analyzer, phrase=True, field_boost=1.5)
         postings = _FieldPostings()
         field = _PositionsField(schema_field, postings)
+        expected, lengths = {}, {}
         for docnum in range(120):
-            count = rng.choice([0, 3, 30, 60, 150])  # short texts word by word, long ones with numpy
+            count = rng.choice([0, 1, 3, 30, 60, 150])
             pool = words if docnum % 3 else [w for w in words if w.isalpha() and w.lower() == w or w == "The"]
             text = " ".join(rng.choice(pool) for _ in range(count))
-            expected = {
-                term: (freq, weight, Positions().decode_positions(value))
-                for term, freq, weight, value in schema_field.index(text)
+            expected[docnum] = {
+                term: (freq, weight, decode(value)) for term, freq, weight, value in schema_field.index(text)
             }
-            before = len(postings.tids)
-            length, added = field.add(text, docnum)
-            found = {
-                postings.terms[postings.tids[i]]: (
-                    len(Positions().decode_positions(postings.values[i])),
-                    postings.weights[i],
-                    Positions().decode_positions(postings.values[i]),
-                )
-                for i in range(before, len(postings.tids))
-            }
-            assert set(postings.docs[before:]) <= {docnum} and added == len(found)
-            assert found == expected, text
-            assert length == sum(freq for freq, _, _ in expected.values())
+            lengths[docnum] = field.add(text, docnum)
+            if docnum == 70:
+                field.flush()  # texts inverted in two batches
+        field.flush()
+        found: dict[int, dict] = {docnum: {} for docnum in expected}
+        for i, value in enumerate(postings.values):
+            positions = decode(value)
+            term = postings.terms[postings.tids[i]]
+            assert term not in found[postings.docs[i]]
+            found[postings.docs[i]][term] = (len(positions), postings.weights[i], positions)
+        for docnum, terms in expected.items():
+            assert found[docnum] == terms, docnum
+            assert lengths[docnum] == sum(freq for freq, _, _ in terms.values())
+
+
+def test_positions_are_encoded_as_whoosh_encodes_them():
+    """encode_positions writes the bytes of Positions().encode, for any gaps and counts."""
+    from whoosh.formats import Positions
+
+    from indexer.backends.whoosh_writer import encode_positions
+
+    rng = random.Random(5)
+    lists = [[0], [5], [4095], [4096], [70000], [3, 3, 3], list(range(0, 3000, 2))]
+    for _ in range(300):
+        start = rng.choice([0, 10, 300, 70_000, 2**31 - 10])
+        gaps = [rng.choice([0, 1, 2, 255, 256, 65535, 65536]) for _ in range(rng.choice([1, 2, 5, 40]))]
+        lists.append([min(start + sum(gaps[: k + 1]), 2**31 - 1) for k in range(len(gaps))])
+    counts = np.array([len(p) for p in lists], dtype=np.int32)
+    flat = np.array([pos for p in lists for pos in p], dtype=np.int32)
+    firsts = np.cumsum(counts) - counts
+    order = np.array(rng.sample(range(len(lists)), len(lists)))
+    encoded = encode_positions(counts[order], firsts[order], flat)
+    assert encoded == [Positions().encode(lists[n]) for n in order.tolist()]
 
 
 def test_text_fields_take_the_fast_path():

@@ -174,25 +174,6 @@ def correction(stats: ClusterStats, words: list[str]) -> str | None:
 
 
 def _correction(stats: ClusterStats, words: list[str]) -> str | None:
-    # Mirrors whoosh_query.suggest_correction, which reads a Whoosh searcher's statistics.
-    from .whoosh_query import _same_case
-    from .whoosh_rank import TYPO_RARE_DF, TYPO_RATIO, spelling_variants, written_form
+    from .whoosh_rank import corrected_words  # the same rules, over the cluster's statistics
 
-    changed, out = False, []
-    for word in words:
-        tokens = analyze(word)
-        if len(tokens) != 1 or not word.isalpha() or len(word) < 4:
-            out.append(word)
-            continue
-        df = stats.doc_frequency(("headline", "lede", "body", "company"), tokens[0])
-        best = None
-        if df <= TYPO_RARE_DF:
-            variants = spelling_variants(stats, word)
-            if variants and (df == 0 or variants[0][2] >= TYPO_RATIO * df):
-                best = written_form(stats, variants[0][1], word)
-        if best:
-            out.append(_same_case(best, word))
-            changed = True
-        else:
-            out.append(word)
-    return " ".join(out) if changed else None
+    return corrected_words(stats, words, analyze)

@@ -156,37 +156,11 @@ def _passage(text: str, matches: list[tuple[int, int, str]]) -> str:
 def suggest_correction(searcher, words: list[str]) -> str | None:
     """'Did you mean': words the index does not know (or barely knows) replaced by close, commoner spellings
     from the index's own vocabulary."""
-    from .whoosh_rank import TYPO_RARE_DF, TYPO_RATIO, spelling_variants, stats_for, written_form
+    from .whoosh_rank import corrected_words, stats_for
 
     if not words:
         return None
-    stats = stats_for(searcher)
-    changed, out = False, []
-    for word in words:
-        tokens = [t.text for t in QUERY_ANALYZER(word)]
-        if len(tokens) != 1 or not word.isalpha() or len(word) < 4:
-            out.append(word)
-            continue
-        df = stats.doc_frequency(("headline", "lede", "body", "company"), tokens[0])
-        best = None
-        if df <= TYPO_RARE_DF:
-            variants = spelling_variants(stats, word)
-            if variants and (df == 0 or variants[0][2] >= TYPO_RATIO * df):
-                best = written_form(stats, variants[0][1], word)
-        if best:
-            out.append(_same_case(best, word))
-            changed = True
-        else:
-            out.append(word)
-    return " ".join(out) if changed else None
-
-
-def _same_case(suggestion: str, typed: str) -> str:
-    if typed.isupper():
-        return suggestion.upper()
-    if typed[:1].isupper():
-        return suggestion[:1].upper() + suggestion[1:]
-    return suggestion
+    return corrected_words(stats_for(searcher), words, _analyzed)
 
 
 # ---- Translating the query tree -----------------------------------------------------------------

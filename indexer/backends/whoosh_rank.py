@@ -396,6 +396,38 @@ def spelling_variants(
     return found
 
 
+def corrected_words(stats, words: list[str], analyze) -> str | None:
+    """'Did you mean' for either backend: words the index does not know (or barely knows) replaced by close,
+    commoner spellings from its vocabulary; None when nothing changed. stats offers doc_frequency and what
+    spelling_variants reads; analyze turns a word into its index terms."""
+    changed, out = False, []
+    for word in words:
+        tokens = analyze(word)
+        if len(tokens) != 1 or not word.isalpha() or len(word) < 4:
+            out.append(word)
+            continue
+        df = stats.doc_frequency(("headline", "lede", "body", "company"), tokens[0])
+        best = None
+        if df <= TYPO_RARE_DF:
+            variants = spelling_variants(stats, word)
+            if variants and (df == 0 or variants[0][2] >= TYPO_RATIO * df):
+                best = written_form(stats, variants[0][1], word)
+        if best:
+            out.append(_same_case(best, word))
+            changed = True
+        else:
+            out.append(word)
+    return " ".join(out) if changed else None
+
+
+def _same_case(suggestion: str, typed: str) -> str:
+    if typed.isupper():
+        return suggestion.upper()
+    if typed[:1].isupper():
+        return suggestion[:1].upper() + suggestion[1:]
+    return suggestion
+
+
 def written_form(stats: IndexStats, term: str, typed: str) -> str:
     """How releases spell an index term, the form closest to what was typed ("conference" for
     "confernce"): read from the first releases that have it."""

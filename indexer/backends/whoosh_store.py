@@ -135,13 +135,20 @@ class WhooshStore:
 
     def current(self) -> str | None:
         """Path of the live generation, or None when there is no index yet."""
-        try:
-            with open(os.path.join(self.path, CURRENT), encoding="utf-8") as handle:
-                name = handle.read().strip()
-        except (FileNotFoundError, NotADirectoryError):
-            return None
-        gen = os.path.join(self.path, name)
-        return gen if name.startswith("gen-") and os.path.isdir(gen) else None
+        # A build may switch CURRENT and delete the generation it named between our read and the folder
+        # check: read CURRENT again then, so a reader never takes a switch for a missing index.
+        for _ in range(5):
+            try:
+                with open(os.path.join(self.path, CURRENT), encoding="utf-8") as handle:
+                    name = handle.read().strip()
+            except (FileNotFoundError, NotADirectoryError):
+                return None
+            gen = os.path.join(self.path, name)
+            if not name.startswith("gen-"):
+                return None
+            if os.path.isdir(gen):
+                return gen
+        return None
 
     def exists(self) -> bool:
         """Whether a complete index is live here."""
