@@ -519,9 +519,8 @@ def machine_note() -> str:
     cpus = os.cpu_count()
     load = os.getloadavg()
     return (
-        f"{cpus} cores shared with other helpers' builds and benchmarks running at the same time "
-        f"(load average at the end {load[0]:.1f}, {load[1]:.1f}, {load[2]:.1f}); the server, the load generator and "
-        "the rebuild all run on this one machine."
+        f"{cpus} cores (load average at the end {load[0]:.1f}, {load[1]:.1f}, {load[2]:.1f}, the benchmark's own "
+        "load included); the server, the load generator and the rebuild all run on this one machine."
     )
 
 

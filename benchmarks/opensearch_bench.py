@@ -193,7 +193,8 @@ def main(argv=None) -> int:
         "",
         f"Produced by `benchmarks/opensearch_bench.py` on {platform.node() or 'this machine'}: "
         f"{os.cpu_count()} cores, CPython {platform.python_version()}, OpenSearch on loopback "
-        f"({SHARDS} shards, {REPLICAS} replica, 2 nodes, 512 MB heap each, both nodes on the same machine as "
+        f"({SHARDS} shards, {REPLICAS} replica, 2 nodes, {os.environ.get('OPENSEARCH_HEAP', '512m')} heap each "
+        "(OPENSEARCH_HEAP of .ci/opensearch.sh), both nodes on the same machine as "
         f"the builds). Builds parse with {args.workers} workers; query figures are through `ReleaseIndex.search` "
         f"(exact total, all default facets, timeline, a page of 10 hits with snippets), {args.rounds} rounds "
         f"after a warm-up pass. The machine is shared with other work: load averages are given.",
