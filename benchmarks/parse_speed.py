@@ -169,13 +169,19 @@ def _time(files: list[str], repeat: int) -> tuple[int, float]:
     return releases, best
 
 
-def speed(label: str, synthetic: int, per_folder: int, repeat: int) -> None:
-    """Print and record CPU ms per release and releases/s per core, synthetic and per corpus folder."""
+def _timed_sets(synthetic: int, per_folder: int) -> dict[str, list]:
+    """The files timed: the first synthetic releases, and a seeded sample of each corpus folder."""
     rng = random.Random(SEED)
     sets = {"synthetic (synth-42)": _synthetic(synthetic)}
     for folder in _corpus_folders():
         files = sorted(iter_files([folder]))
         sets[folder.name] = rng.sample(files, min(per_folder, len(files)))
+    return sets
+
+
+def speed(label: str, synthetic: int, per_folder: int, repeat: int) -> None:
+    """Print and record CPU ms per release and releases/s per core, synthetic and per corpus folder."""
+    sets = _timed_sets(synthetic, per_folder)
     rows = []
     for name, files in sets.items():
         if not files:
@@ -201,11 +207,7 @@ def _load_revision(rev: str, folder: str):
 
 def against(rev: str, synthetic: int, per_folder: int, rounds: int = 3) -> None:
     """Time the parser of rev and the working tree's on the same files, alternating file by file."""
-    rng = random.Random(SEED)
-    sets = {"synthetic (synth-42)": _synthetic(synthetic)}
-    for folder in _corpus_folders():
-        files = sorted(iter_files([folder]))
-        sets[folder.name] = rng.sample(files, min(per_folder, len(files)))
+    sets = _timed_sets(synthetic, per_folder)
     rows = []
     with tempfile.TemporaryDirectory() as folder:
         parsers = {f"{rev} (side by side)": _load_revision(rev, folder), "working tree (side by side)": parse_bytes}
