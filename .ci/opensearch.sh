@@ -11,7 +11,8 @@
 # ascii folding, pattern tokenizer: what the release analyzer needs) is fetched from Maven
 # Central too (org.opensearch.plugin:analysis-common:<ver> jar) and installed as a module.
 #
-# Layout (all under $OPENSEARCH_CACHE_DIR, default <repo>/.cache/opensearch, git-ignored):
+# Layout (all under $OPENSEARCH_CACHE_DIR, default <repo>/.cache/opensearch, git-ignored; when run as root
+# in a checkout other users cannot reach, /var/tmp/release-search-opensearch-<hash of the checkout's path>):
 #   opensearch-<ver>.zip               cached distribution
 #   opensearch-<ver>/                  unpacked OPENSEARCH_HOME (shared, read-only)
 #   nodes/node-N/{config,data,logs,tmp}, nodes/node-N.pid, nodes/node-N.console.log
@@ -51,7 +52,22 @@ ANALYSIS_ARTIFACT="org.opensearch.plugin:analysis-common:${VERSION}"
 DEP_PLUGIN="org.apache.maven.plugins:maven-dependency-plugin:3.6.1"
 
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-CACHE_DIR="${OPENSEARCH_CACHE_DIR:-$REPO_ROOT/.cache/opensearch}"
+# Whether other users may pass through every folder from / down to $1.
+world_traversable() {
+  local dir="$1" perms
+  while [[ -n "$dir" && "$dir" != "/" ]]; do
+    perms="$(stat -c %A "$dir" 2>/dev/null)" || return 1
+    [[ "${perms:9:1}" == [xt] ]] || return 1
+    dir="$(dirname "$dir")"
+  done
+}
+DEFAULT_CACHE_DIR="$REPO_ROOT/.cache/opensearch"
+if [[ -z "${OPENSEARCH_CACHE_DIR:-}" && "$(id -u)" -eq 0 ]] && ! world_traversable "$REPO_ROOT"; then
+  # The nodes run as an unprivileged user, who cannot reach a checkout inside a private folder (a
+  # `mktemp -d` clone): keep this checkout's cluster in /var/tmp instead, one folder per checkout.
+  DEFAULT_CACHE_DIR="/var/tmp/release-search-opensearch-$(printf '%s' "$REPO_ROOT" | md5sum | cut -c1-12)"
+fi
+CACHE_DIR="${OPENSEARCH_CACHE_DIR:-$DEFAULT_CACHE_DIR}"
 ZIP="$CACHE_DIR/opensearch-${VERSION}.zip"
 OS_HOME="$CACHE_DIR/opensearch-${VERSION}"
 NODES_DIR="$CACHE_DIR/nodes"

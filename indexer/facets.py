@@ -214,9 +214,8 @@ class FacetColumn:
         mask = np.zeros(size, dtype=bool)
         if ids:
             if self._starts is None:
-                # Documents grouped by value, once per snapshot: a selection then touches only its documents.
-                self._order = np.argsort(self.value_ids, kind="stable")
-                self._starts = np.searchsorted(self.value_ids[self._order], np.arange(len(self.values) + 1))
+                # Pairs grouped by value, once per snapshot: a selection then touches only its documents.
+                self._order, self._starts = group_index(self.value_ids, len(self.values))
             for i in ids:
                 mask[self.docs[self._order[self._starts[i] : self._starts[i + 1]]]] = True
         return mask
@@ -245,8 +244,7 @@ class FacetTable:
             return []
         if self._members is None:
             # Grouped once per snapshot: a hit's copies are then a slice, not a pass over every document.
-            order = np.argsort(self._groups, kind="stable")
-            self._members = order, np.searchsorted(self._groups[order], np.arange(self._group_count + 1))
+            self._members = group_index(self._groups, self._group_count)
         order, starts = self._members
         members = order[starts[group] : starts[group + 1]]
         return [int(d) for d in members[mask[members]] if d != docnum]
@@ -360,6 +358,13 @@ class FacetTable:
         counts = column.count(mask)
         present = np.flatnonzero(counts)
         return [(column.values[i], int(n)) for i, n in zip(present.tolist(), counts[present].tolist(), strict=True)]
+
+
+def group_index(keys: np.ndarray, count: int) -> tuple[np.ndarray, np.ndarray]:
+    """Positions grouped by key (0..count-1; negative keys come first and belong to no group):
+    the positions of key k are order[starts[k]:starts[k + 1]], in their original order."""
+    order = np.argsort(keys, kind="stable")
+    return order, np.searchsorted(keys[order], np.arange(count + 1))
 
 
 def _postings(reader, fieldname: str) -> tuple[list[str], np.ndarray, np.ndarray]:

@@ -123,9 +123,7 @@ def search_url(args: MultiDict, endpoint: str = "views.search", _external: bool 
     hundred variations of its search (facets, pages, timeline bars), and url_for was most of its rendering time.
     """
     # As url_for orders them: the parameters kept, in their order, then the changed ones.
-    pairs = [
-        _query_pair(k, v) for k, v in args.items(multi=True) if k in SEARCH_PARAMS and v != "" and k not in changes
-    ]
+    pairs = [_query_pair(k, v) for k, v in search_state(args).items(multi=True) if k not in changes]
     for key, value in changes.items():
         if value is not None:
             pairs += [_query_pair(key, item) for item in (value if isinstance(value, list | tuple) else [value])]

@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 
 from .. import query as q
+from .lru import LRU
 from .opensearch_schema import analyze, field_kinds, schema, terms_field
 from .whoosh_rank import Clause, build_clauses
 
@@ -60,7 +61,7 @@ class ClusterStats:
         self.schema = schema()
         self.reader = _Reader(self)
         self.searcher = _Searcher()
-        self.variants: dict[tuple, list] = {}  # the rules' cache of spellings; valid within one round
+        self.variants = LRU(10_000)  # the rules' cache of spellings (as IndexStats'); valid within one round
         self._known: dict[tuple[str, str], int] = {}
         self._missing: set[tuple[str, str]] = set()
 

@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import dataclasses
 import os
-import threading
-from collections import OrderedDict
 
 from ..model import Facet, FacetValue, Hit, Page, ReleaseSearchError
+from .lru import LRU
 
 RESULT_CACHE_ENV = "RELEASES_RESULT_CACHE"
 DEFAULT_RESULT_CACHE = 1024  # pages per snapshot (and per server worker); a page with facets is a few kilobytes
@@ -45,30 +44,20 @@ class ResultCache:
     def __init__(self, size: int, copy=None):
         self.size = size
         self._copy = copy or copy_page
-        self._pages: OrderedDict = OrderedDict()
-        self._lock = threading.Lock()
+        self._pages = LRU(size)
 
     def get(self, key):
         """A copy of the page stored under key, or None."""
         if key is None or not self.size:
             return None
-        with self._lock:
-            page = self._pages.get(key)
-            if page is None:
-                return None
-            self._pages.move_to_end(key)
-        return self._copy(page)
+        page = self._pages.get(key)
+        return None if page is None else self._copy(page)
 
     def put(self, key, page) -> None:
         """Keep a copy of page under key."""
         if key is None or not self.size:
             return
-        stored = self._copy(page)
-        with self._lock:
-            self._pages[key] = stored
-            self._pages.move_to_end(key)
-            while len(self._pages) > self.size:
-                self._pages.popitem(last=False)
+        self._pages.put(key, self._copy(page))
 
     def __len__(self) -> int:
         return len(self._pages)

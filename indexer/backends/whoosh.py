@@ -11,7 +11,6 @@ import os
 import re
 import threading
 import time
-from collections import OrderedDict
 from datetime import datetime, timedelta
 
 import numpy as np
@@ -24,6 +23,7 @@ from ..facets import NO_DATE, FacetTable
 from ..model import Facet, Hit, IndexNotFound, Page, QueryError
 from ..schema import FACETS_BY_NAME
 from .hits import copy_info, plain_snippet, stored_to_hit
+from .lru import LRU
 from .result_cache import ResultCache, copy_hits, request_key, result_cache_size
 from .whoosh_query import (
     expansions_for,
@@ -35,8 +35,6 @@ from .whoosh_query import (
 from .whoosh_rank import plan_query, related_plan, stats_for
 from .whoosh_store import INDEXNAME, WhooshStore
 
-# Postings (document numbers) kept decoded per snapshot for repeated query terms: 8 bytes each.
-TERM_CACHE_POSTINGS = 4_000_000
 # Highlighted passages kept per snapshot (a few hundred bytes each).
 SNIPPET_CACHE = 4096
 # Retired searchers are closed after this long, so requests still using them can finish.
@@ -50,7 +48,7 @@ class _Snapshot:
     """One opened generation: index, searcher and facet table, used together.
 
     A generation never changes once live, so a snapshot stays valid until CURRENT names another one;
-    its files stay readable after a build deletes them (the compound segment files are mapped).
+    its files stay readable after a build deletes them (they are read through handles opened here).
     """
 
     def __init__(self, gen: str, result_cache: int = 0):
@@ -78,13 +76,10 @@ class _Snapshot:
         self.table = FacetTable.load(self.index.storage, segments, leaves)
         self.lock = threading.Lock()  # a Whoosh searcher is not safe for concurrent use
         self.retired_at: float | None = None
-        self._term_cache: OrderedDict = OrderedDict()
-        self._cached = 0
-        self._cache_lock = threading.Lock()
         self.results = ResultCache(result_cache)  # finished pages of this generation only
         self.related = ResultCache(result_cache, copy=copy_hits)  # release id, limit -> related hits
         self._completions: tuple | None = None
-        self._snippets: OrderedDict = OrderedDict()  # (document, words) -> highlighted passage
+        self._snippets = LRU(SNIPPET_CACHE)  # (document, words) -> highlighted passage
 
     def close(self) -> None:
         self.searcher.close()
@@ -111,16 +106,10 @@ class _Snapshot:
         """A hit's highlighted passage, kept for the same words: the same query with another filter,
         sort or page shows many of the same releases again."""
         key = (docnum, frozenset(terms))
-        with self._cache_lock:
-            found = self._snippets.get(key)
-            if found is not None:
-                self._snippets.move_to_end(key)
-                return found
-        found = make_snippet(stored, terms)
-        with self._cache_lock:
-            self._snippets[key] = found
-            while len(self._snippets) > SNIPPET_CACHE:
-                self._snippets.popitem(last=False)
+        found = self._snippets.get(key)
+        if found is None:
+            found = make_snippet(stored, terms)
+            self._snippets.put(key, found)
         return found
 
     def matches(self, query, deadline: q.Deadline | None = None) -> np.ndarray:
@@ -173,21 +162,8 @@ class _Snapshot:
         return fieldname in schema and bool(schema[fieldname].format) and schema[fieldname].format.supports("positions")
 
     def term_docs(self, fieldname: str, text) -> np.ndarray:
-        """Document numbers of one term, decoded block by block and kept for later queries."""
-        key = (fieldname, text)
-        with self._cache_lock:
-            found = self._term_cache.get(key)
-            if found is not None:
-                self._term_cache.move_to_end(key)
-                return found
-        docs = stats_for(self.searcher).postings(fieldname, text)[0]
-        with self._cache_lock:
-            self._term_cache[key] = docs
-            self._cached += len(docs)
-            while self._cached > TERM_CACHE_POSTINGS and len(self._term_cache) > 1:
-                _, dropped = self._term_cache.popitem(last=False)
-                self._cached -= len(dropped)
-        return docs
+        """Document numbers of one term (whoosh_rank keeps recently used posting lists)."""
+        return stats_for(self.searcher).postings(fieldname, text)[0]
 
     def _date_mask(self, start, end) -> np.ndarray:
         dates = self.table.dates
@@ -210,7 +186,7 @@ class WhooshBackend:
 
     def __init__(self, path: str | os.PathLike, result_cache: int | None = None):
         self.store = WhooshStore(path)
-        # Pages kept per snapshot for repeated searches (None: $RELEASES_RESULT_CACHE, else 256; 0: none).
+        # Pages kept per snapshot for repeated searches (None: $RELEASES_RESULT_CACHE, else 1024; 0: none).
         self.result_cache = result_cache_size(result_cache)
         if not self.store.exists():
             raise IndexNotFound(

@@ -22,7 +22,6 @@ import functools
 import math
 import re
 import weakref
-from collections import OrderedDict
 from dataclasses import dataclass
 
 import numpy as np
@@ -33,6 +32,7 @@ from whoosh.util.numeric import byte_to_length
 from .. import query as q
 from ..model import QueryError
 from ..schema import DEFAULT_FIELDS, FIELD_WEIGHTS, QUERY_ANALYZER, STOP, index_stem
+from .lru import LRU
 from .whoosh_phrase import phrase_docs as match_phrase
 from .whoosh_postings import leaf_matcher, posting_blocks, readable
 
@@ -126,13 +126,13 @@ class IndexStats:
         self.count = max(1, self.reader.doc_count())
         self.leaves = list(self.reader.leaf_readers())
         self._norms: dict[str, np.ndarray] = {}
-        self._postings: OrderedDict[tuple[str, str], tuple[np.ndarray, np.ndarray]] = OrderedDict()
-        self._cached = 0  # postings held in the cache
-        self._phrases: OrderedDict[tuple, np.ndarray] = OrderedDict()  # (field, words, slop) -> documents
-        self._phrases_cached = 0
+        # (field, term) -> (documents, frequencies), weighed by postings.
+        self._postings = LRU(POSTINGS_CACHE, weigh=lambda found: len(found[0]))
+        # (field, words, slop) -> documents, weighed by documents (+1: an empty result is kept too).
+        self._phrases = LRU(PHRASE_CACHE, weigh=lambda docs: len(docs) + 1)
         self._deleted: np.ndarray | bool | None = None
-        self.variants: dict[tuple, list] = {}  # spelling variants by word
-        self._frequencies: dict[tuple, int] = {}  # (fields, word) -> documents, asked at every search
+        self.variants = LRU(10_000)  # (word, fields) -> spelling variants
+        self._frequencies = LRU(50_000)  # (fields, word) -> documents, asked at every search
 
     @property
     def searcher(self):
@@ -166,15 +166,9 @@ class IndexStats:
         """Document numbers and frequencies of one index term in one field (recently used ones cached)."""
         key = (fieldname, text)
         found = self._postings.get(key)
-        if found is not None:
-            self._postings.move_to_end(key)
-            return found
-        found = self._read_postings(fieldname, text)
-        self._postings[key] = found
-        self._cached += len(found[0])
-        while self._cached > POSTINGS_CACHE and self._postings:
-            _, (docs, _) = self._postings.popitem(last=False)
-            self._cached -= len(docs)
+        if found is None:
+            found = self._read_postings(fieldname, text)
+            self._postings.put(key, found)
         return found
 
     def _read_postings(self, fieldname: str, text: str) -> tuple[np.ndarray, np.ndarray]:
@@ -198,18 +192,12 @@ class IndexStats:
             return _EMPTY[0]
         key = (fieldname, tuple(words), max(1, slop))
         found = self._phrases.get(key)
-        if found is not None:
-            self._phrases.move_to_end(key)
-            return found
-        found = match_phrase(self.leaves, fieldname, list(words), slop, self._docs_of, deadline)
-        deleted = self.deleted()
-        if deleted is not None and len(found):
-            found = found[~deleted[found]]
-        self._phrases[key] = found
-        self._phrases_cached += len(found) + 1
-        while self._phrases_cached > PHRASE_CACHE and self._phrases:
-            _, dropped = self._phrases.popitem(last=False)
-            self._phrases_cached -= len(dropped) + 1
+        if found is None:
+            found = match_phrase(self.leaves, fieldname, list(words), slop, self._docs_of, deadline)
+            deleted = self.deleted()
+            if deleted is not None and len(found):
+                found = found[~deleted[found]]
+            self._phrases.put(key, found)
         return found
 
     def _docs_of(self, fieldname: str, text: str) -> np.ndarray:
@@ -231,9 +219,8 @@ class IndexStats:
         key = (tuple(fieldnames), text)
         found = self._frequencies.get(key)
         if found is None:
-            if len(self._frequencies) > 50_000:
-                self._frequencies.clear()
-            found = self._frequencies[key] = self._doc_frequency(key[0], text)
+            found = self._doc_frequency(key[0], text)
+            self._frequencies.put(key, found)
         return found
 
     def _doc_frequency(self, fieldnames, text: str) -> int:
@@ -375,8 +362,9 @@ def spelling_variants(
     if len(lowered) < 4 or not lowered.isascii() or not lowered.isalpha():
         return []
     key = (lowered, tuple(fieldnames))
-    if key in stats.variants:
-        return stats.variants[key]
+    known = stats.variants.get(key)
+    if known is not None:
+        return known
     own = index_stem(lowered)
     best: dict[str, tuple[str, int]] = {}
     for candidate in sorted(edits1(lowered)):
@@ -390,9 +378,7 @@ def spelling_variants(
             best[term] = (candidate, df)
     found = [(spelling, term, df) for term, (spelling, df) in best.items()]
     found.sort(key=lambda item: (-item[2], item[0]))
-    if len(stats.variants) > 10_000:
-        stats.variants.clear()
-    stats.variants[key] = found
+    stats.variants.put(key, found)
     return found
 
 

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 
 from ..model import Release
 from .classify import classify, flags_for
-from .cleanup import clean_inline, links_in, repair_glued, split_paragraphs, strip_bullet
+from .cleanup import clean_inline, links_in, one_line, repair_glued, split_paragraphs, strip_bullet
 from .dateline import Dateline, find_dateline, normalise_place
 from .dates import date_from_path, zone_for_place
 from .issuer import find_issuer
@@ -57,8 +57,8 @@ def build_release(path: str, draft: Draft) -> Release:
     draft.company = _valid_text(draft.company) if draft.company else None
     links = [link for link in draft.links if link.startswith(("http://", "https://"))] + links_in(draft.body)
     paragraphs = _paragraphs(draft.body)
-    headline = _one_line(clean_inline(draft.headline))
-    subheadline = _one_line(clean_inline(draft.subheadline)) if draft.subheadline else None
+    headline = one_line(clean_inline(draft.headline))
+    subheadline = one_line(clean_inline(draft.subheadline)) if draft.subheadline else None
     if subheadline and paragraphs and _same_text(paragraphs[0], subheadline):
         paragraphs = paragraphs[1:]
     lead_in, dateline, paragraphs = _take_dateline(paragraphs)
@@ -105,7 +105,7 @@ def build_release(path: str, draft: Draft) -> Release:
         subheadline=subheadline or None,
         published=published,
         tickers=tickers,
-        company=_one_line(company) if company else None,
+        company=one_line(company) if company else None,
         wire=wire,
         location=place,
         language=draft.language or detect_language(headline + "\n" + text[:3000]),
@@ -135,16 +135,11 @@ def _valid_text(text: str) -> str:
     return _CONTROL_RE.sub(" ", text)
 
 
-_WHITESPACE_RE = re.compile(r"\s+")
 _NON_WORD_RE = re.compile(r"\W+")
 _SAME_PLACE_DASH_RE = re.compile(r"([A-Za-z .,'\-]{2,60}?)\s*(?:\([^)]{0,40}\))?\s*(?:--|[\u2013\u2014]|\s-)\s+")
 _SENTENCE_END_RE = re.compile(r"[.!?\u201d\"]$")
 _HEADING_END_RE = re.compile(r"[.:!]$")
 _EDGE_DASHES_RE = re.compile(r"^[\-\u2013\u2014\s]+|[\-\u2013\u2014\s]+$")
-
-
-def _one_line(text: str) -> str:
-    return _WHITESPACE_RE.sub(" ", text).strip()
 
 
 def _same_text(a: str, b: str) -> bool:

@@ -48,6 +48,14 @@ _ANY_HEADING_WORD_RE = re.compile("|".join(_HEADING_WORDS))
 _GLUED_HINT_RE = re.compile(r"[.!?][\u201d\"]?[A-Z\u201c\"]")
 
 
+_WHITESPACE_RE = re.compile(r"\s+")
+
+
+def one_line(text: str) -> str:
+    """Text with every run of whitespace, line breaks included, made one space, and trimmed."""
+    return _WHITESPACE_RE.sub(" ", text).strip()
+
+
 def clean_inline(text: str) -> str:
     """Decode entities, reduce Markdown links and emphasis to their text, make every space a plain space."""
     if "&" in text:  # html.unescape returns text without one unchanged

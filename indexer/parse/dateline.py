@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
+from .cleanup import one_line
 from .dates import find_dates
 from .wires import canonical_wire
 
@@ -31,7 +32,6 @@ _MARKER_RES = (
 )
 _SEP = r"[\s,\-\u2013\u2014/:|()@\u00b7]"
 _SEP_ONLY_RE = re.compile(rf"^{_SEP}*$")
-_LEAD_SEP_RE = re.compile(rf"^{_SEP}*")
 _TRAIL_SEP_RE = re.compile(r"^[\s,\-\u2013\u2014/:|)]*")
 
 # Words that start a sentence, not a place ("On Tuesday, March 3, 2020, Comcast will...").
@@ -90,7 +90,6 @@ _ORG_END_RE = re.compile(r"\b(?:LLC|L\.L\.C\.|Inc\.?|Ltd\.?|Corp\.?|Co\.|LLP|PLC
 _WORD_RE = re.compile(r"^(?:[A-Z\u00c0-\u00de][\w.'\u2019\-]*|[A-Z]\.(?:[A-Z]\.)+|St\.?|Ft\.?|Mt\.?)$")
 _NOT_LETTER_RE = re.compile(r"[^A-Za-z\u00c0-\u00ff]")
 _NOT_ASCII_LETTER_RE = re.compile(r"[^A-Za-z]")
-_WHITESPACE_RE = re.compile(r"\s+")
 _FIRST_OF_TWO_RES = (re.compile(r"^(.+?)\s+&\s+[A-Z]"), re.compile(r"^(.+?,.+?)\s+and\s+[A-Z]{2,}"))
 # Glue points before a place: a capital straight after a lower-case letter or a sentence end; a capital after a space.
 _GLUE_CUT_RE = re.compile(r"(?<=[a-z0-9)\].!?\u201d\"'%])(?=[A-Z])|(?<=[.!?\u201d\"])\s+(?=[A-Z])")
@@ -149,7 +148,7 @@ def is_place(text: str) -> bool:
 
 def normalise_place(place: str) -> str:
     """The first place of a dateline with shouted words title-cased: 'WALTHAM, Mass.' -> 'Waltham, Mass.'."""
-    place = _WHITESPACE_RE.sub(" ", place).strip(" ,-\u2013\u2014/:(")
+    place = one_line(place).strip(" ,-\u2013\u2014/:(")
     # "FOSTER CITY, Calif. & MECHELEN, Belgium", "PITTSBURGH & CHICAGO": the first of two places.
     two = _FIRST_OF_TWO_RES[0].match(place) or _FIRST_OF_TWO_RES[1].match(place)
     if two:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .cleanup import one_line
+
 # canonical name -> regex for the name as printed in a dateline marker ("(GLOBE NEWSWIRE)", "/PRNewswire/").
 # Markers are matched against the text inside a dateline's brackets or slashes, never against running text,
 # so "CNW" in an IBN brand ("420 with CNW") does not count as Canada Newswire.
@@ -99,7 +101,6 @@ _TEXT_MARKERS: list[tuple[re.Pattern, str]] = [
 ]
 
 
-_SPACES_RE = re.compile(r"\s+")
 _LINK_RE = re.compile(r"\[([^\]]+)\]\([^)]*\)")  # "[Media OutReach Newswire](https://...)"
 _DOMAIN_RE = re.compile(r"\.(?:com|net|org)\b", re.I)
 
@@ -114,7 +115,7 @@ def canonical_wire(marker: str | None) -> str | None:
 
 
 def _canonical_wire(marker: str) -> str | None:
-    text = _SPACES_RE.sub(" ", marker).strip()
+    text = one_line(marker)
     link = _LINK_RE.fullmatch(text)
     if link:
         text = link.group(1)
