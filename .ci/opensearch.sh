@@ -4,6 +4,7 @@
 #   bash .ci/opensearch.sh start    # fetch (if needed), unpack, start 2 nodes, wait for green
 #   bash .ci/opensearch.sh status   # show node processes and cluster health
 #   bash .ci/opensearch.sh stop     # stop both nodes and wait for them to exit
+#   bash .ci/opensearch.sh cache-dir  # print the folder holding the distribution and the nodes
 #
 # Distribution: the "integ-test-zip" from Maven Central (no bundled JDK, no security
 # plugin -> plain http, no auth). Fetched with Maven into ~/.m2 and copied to the cache.
@@ -375,6 +376,7 @@ case "${1:-}" in
   start) serialized cmd_start ;;
   stop) serialized cmd_stop ;;
   status) cmd_status ;;
+  cache-dir) echo "$CACHE_DIR" ;;  # where the cluster lives: tests find node pids there
   restart) serialized cmd_stop; cmd_start ;;
-  *) echo "usage: $0 {start|stop|status|restart}" >&2; exit 2 ;;
+  *) echo "usage: $0 {start|stop|status|restart|cache-dir}" >&2; exit 2 ;;
 esac
