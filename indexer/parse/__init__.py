@@ -39,6 +39,10 @@ _BINARY_MAGIC = {
 _CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
 _ROOT_RE = re.compile(r"<(?![?!])([\w:.\-]+)")
 
+# Comments, processing instructions and a DOCTYPE before an XML file's root element.
+_PROLOGUE_RE = re.compile(r"<!--.*?-->|<\?.*?\?>|<!DOCTYPE[^>]*>", re.S | re.I)
+_MARKDOWN_HEADING_RE = re.compile(r"#{1,2}(?:\s|$)")
+
 
 @dataclass
 class Source:
@@ -100,7 +104,7 @@ def detect_format(path: str, head: str) -> str:
         if stripped[:15].lower().startswith("<!doctype html"):
             return "html"
         # The root element names the format; XHTML inside a NewsML item does not make the file a web page.
-        body = re.sub(r"<!--.*?-->|<\?.*?\?>|<!DOCTYPE[^>]*>", "", stripped[:5000], flags=re.S | re.I)
+        body = _PROLOGUE_RE.sub("", stripped[:5000])
         root = _ROOT_RE.search(body)
         name = root.group(1).split(":")[-1].lower() if root else ""
         if name == "html":
@@ -122,7 +126,7 @@ def detect_format(path: str, head: str) -> str:
         return "json"
     if suffix in HTML_SUFFIXES:
         return "html"
-    if suffix in MARKDOWN_SUFFIXES or re.match(r"#{1,2}(?:\s|$)", stripped):
+    if suffix in MARKDOWN_SUFFIXES or _MARKDOWN_HEADING_RE.match(stripped):
         return "markdown"
     return "text"
 

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 
 from ..model import Release
 from .classify import classify, flags_for
-from .cleanup import clean_inline, links_in, one_line, repair_glued, split_paragraphs, strip_bullet
+from .cleanup import clean_inline, links_in, one_line, repair_glued_all, split_paragraphs, strip_bullet
 from .dateline import Dateline, find_dateline, normalise_place
 from .dates import date_from_path, zone_for_place
 from .issuer import find_issuer
@@ -127,11 +127,19 @@ def build_release(path: str, draft: Draft) -> Release:
 
 _SURROGATE_RE = re.compile(r"[\ud800-\udfff]")
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+# The same characters as bytes: in UTF-8 they stand for themselves and nothing else.
+_CONTROL_BYTES = bytes(range(0x00, 0x09)) + b"\x0b" + bytes(range(0x0E, 0x20)) + b"\x7f"
 
 
 def _valid_text(text: str) -> str:
     """Text that can be stored and printed: lone surrogates and control characters (not tabs or newlines) replaced."""
-    text = _SURROGATE_RE.sub("\ufffd", text) if not text.isascii() else text
+    try:
+        raw = text.encode("utf-8")
+    except UnicodeEncodeError:  # lone surrogates cannot be encoded
+        return _CONTROL_RE.sub(" ", _SURROGATE_RE.sub("\ufffd", text))
+    # Encoding and deleting bytes is a few times faster than a regex scan of a whole release for what is rarely there.
+    if len(raw.translate(None, _CONTROL_BYTES)) == len(raw):
+        return text
     return _CONTROL_RE.sub(" ", text)
 
 
@@ -146,16 +154,29 @@ def _same_text(a: str, b: str) -> bool:
     def norm(s: str) -> str:
         return _NON_WORD_RE.sub("", s).lower()
 
-    return bool(norm(a)) and norm(a) == norm(b)
+    normal_b = norm(b)
+    # A lede is long and a headline short: the lede's opening, normalised, must already be an opening of the other.
+    # (Only ASCII text is tried so: lower-casing it letter by letter cannot depend on what follows.)
+    opening = a[: 2 * len(b) + 16]
+    if len(opening) < len(a) and opening.isascii() and not normal_b.startswith(norm(opening)):
+        return False
+    normal_a = norm(a)
+    return bool(normal_a) and normal_a == normal_b
 
 
 def _paragraphs(body: str) -> list[str]:
-    out = []
+    cleaned_paragraphs = []
     for raw in split_paragraphs(body):
         cleaned = clean_inline(raw)
         if not cleaned or (cleaned.startswith("The post ") and _REPOST_FOOTER_RE.match(cleaned)):
             continue
-        for part in split_paragraphs(repair_glued(cleaned)):
+        cleaned_paragraphs.append(cleaned)
+    out = []
+    for repaired in repair_glued_all(cleaned_paragraphs):
+        # Cleaned text is stripped, with no tabs or runs of spaces left, and every repair adds a line break: without
+        # one, split_paragraphs would give the paragraph back as it is.
+        parts = split_paragraphs(repaired) if "\n" in repaired or "\r" in repaired else [repaired]
+        for part in parts:
             if part.strip(" -*"):
                 out.append(part)
     return out

@@ -62,6 +62,39 @@ RULES: dict[str, tuple[str, bool]] = {
     ),
 }
 _COMPILED = {name: (re.compile(p, re.I), lede_too) for name, (p, lede_too) in RULES.items()}
+# Words (lower case) of which every match of a type's rule contains one: a text with none of them is ruled out by
+# a few substring scans instead of the rule's regex, which is tried at every position.
+_RULE_WORDS = {
+    "earnings": ("results", "earnings", "revenue", "sales"),
+    "dividend": ("dividend", "distribution"),
+    "merger-acquisition": (
+        "acqui", "merge", "to buy", "buys", "takeover", "tender offer", "combine with", "business combination",
+    ),
+    "offering": (
+        "offering", "placement", "ipo", "pricing of", "financing", "raise", "convertible", "bought deal", "tranche",
+    ),
+    "executive-change": (
+        "appoint", "name", "elect", "join", "step", "resign", "retire", "successor", "leadership transition", "promot",
+    ),
+    "conference-call": (
+        "conference call", "webcast", "to host", "present", "to participate", "investor day", "earnings call",
+        "fireside chat",
+    ),
+    "clinical-regulatory": (
+        "fda", "ema", "mhra", "nmpa", "clinical", "phase", "approv", "clearance", "510(k)", "ind", "nda", "bla",
+        "topline", "breakthrough therapy", "orphan drug", "pivotal",
+    ),
+    "product": ("launch", "introduc", "unveil", "release", "now available", "new ", "debut"),
+    "award": (
+        "award", "win", "won", "named ", "recogni", "hono", "top places to work", "best places", "ranked", "finalist",
+    ),
+    "legal": (
+        "lawsuit", "class action", "litigation", "securities fraud", "investigat", "court", "shareholder alert",
+        "investor alert", "law firm", "patent infringement", "deadline reminder", "lead plaintiff",
+    ),
+}  # fmt: skip
+# Under re.I these letters match ASCII ones ('ſ' matches 's'); str.lower() does not make them so.
+_ODD_CASE_RE = re.compile("[\u0130\u0131\u017f\u212a]")
 
 # Flags: what the text says about itself.
 # editorial: a publisher's article, summary or interview about a company, not the company's own release.
@@ -86,19 +119,54 @@ SPONSORED_PHRASES = (
 
 def classify(headline: str, lede: str = "") -> list[str]:
     """Release types whose rule matches the headline (or the lede, for a few types)."""
+    lede = lede[:400]
+    headline_words, lede_words = _words_to_find(headline), _words_to_find(lede)
     types = []
     for name, (pattern, lede_too) in _COMPILED.items():
-        if pattern.search(headline) or (lede_too and pattern.search(lede[:400])):
+        words = _RULE_WORDS[name]
+        if _may_match(headline_words, words) and pattern.search(headline):
+            types.append(name)
+        elif lede_too and _may_match(lede_words, words) and pattern.search(lede):
             types.append(name)
     return types
+
+
+def _words_to_find(text: str) -> str | None:
+    """Text in lower case to look for a rule's words in, or None when only the regex can tell."""
+    if not text.isascii() and _ODD_CASE_RE.search(text):
+        return None
+    return text.lower()
+
+
+def _may_match(lowered: str | None, words: tuple[str, ...]) -> bool:
+    # map() with the bound method tests the words without a generator frame per word.
+    return lowered is None or any(map(lowered.__contains__, words))
+
+
+def _by_shared_word(phrases: tuple[str, ...], shared: tuple[str, ...]) -> list[tuple[str, tuple[str, ...]]]:
+    """Phrases grouped under a word each of them contains (a phrase that contains none is its own group)."""
+    groups: dict[str, list[str]] = {}
+    for phrase in phrases:
+        word = next((w for w in shared if w in phrase), phrase)
+        groups.setdefault(word, []).append(phrase)
+    return [(word, tuple(group)) for word, group in groups.items()]
+
+
+# A whole release is long: one scan for a shared word rules out several phrases at once.
+_EDITORIAL_GROUPS = _by_shared_word(EDITORIAL_PHRASES, ("read ", "originally "))
+_SPONSORED_GROUPS = _by_shared_word(SPONSORED_PHRASES, ("sponsored ", "paid ", "compensat"))
+
+
+def _says_any(text: str, groups: list[tuple[str, tuple[str, ...]]]) -> bool:
+    return any(word in text and any(p in text for p in phrases) for word, phrases in groups)
 
 
 def flags_for(release: Release, hint: str = "") -> list[str]:
     """'editorial' and/or 'sponsored' when the release says what it is; a reader's hint counts too."""
     flags = []
     text = release.text.lower()
-    if hint == "article" or _EDITORIAL_RE.search(release.headline) or any(p in text for p in EDITORIAL_PHRASES):
+    if hint == "article" or _EDITORIAL_RE.search(release.headline) or _says_any(text, _EDITORIAL_GROUPS):
         flags.append("editorial")
-    if hint == "advertorial" or any(p in text for p in SPONSORED_PHRASES):
+    if hint == "advertorial" or _says_any(text, _SPONSORED_GROUPS):
         flags.append("sponsored")
     return flags

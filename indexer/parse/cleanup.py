@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from bisect import bisect_right
 
 _MD_IMAGE_RE = re.compile(r"!\[[^\]]*\]\((?:[^()\s]|\([^()]*\))*\)")
 _MD_LINK_RE = re.compile(r"\[([^\]]*)\]\(((?:[^()\s]|\([^()]*\))*)(?:\s+\"[^\"]*\")?\)")
@@ -46,6 +47,14 @@ _HEADING_WORDS_RE = re.compile(rf"[a-z0-9.)](?:{'|'.join(_HEADING_WORDS)})")
 _ANY_HEADING_WORD_RE = re.compile("|".join(_HEADING_WORDS))
 # What every _GLUED_RE match has: a sentence end, perhaps a closing quote, then a capital or an opening quote.
 _GLUED_HINT_RE = re.compile(r"[.!?][\u201d\"]?[A-Z\u201c\"]")
+# Both in one pattern: a sentence end (matching that character alone) before what _GLUED_HINT_RE needs after it, or a
+# heading word. Every alternative starts with a fixed character, so the regex engine skips straight to those.
+_SENTENCE_END_HINT = r"(?=[\u201d\"]?[A-Z\u201c\"])"
+_REPAIR_HINTS_RE = re.compile(
+    "|".join([rf"\.{_SENTENCE_END_HINT}", rf"!{_SENTENCE_END_HINT}", rf"\?{_SENTENCE_END_HINT}", *_HEADING_WORDS])
+)
+# The characters _HEADING_WORDS_RE wants before a heading word.
+_BEFORE_GLUED_HEADING = frozenset("abcdefghijklmnopqrstuvwxyz0123456789.)")
 
 
 _WHITESPACE_RE = re.compile(r"\s+")
@@ -70,7 +79,8 @@ def clean_inline(text: str) -> str:
     if "*" in text or "_" in text:
         text = _EMPHASIS_RE.sub(lambda m: m.group(2), text)
         text = text.replace("\\*", "*").replace("\\_", "_")
-    text = text.replace("\\#", "#")
+    if "\\#" in text:
+        text = text.replace("\\#", "#")
     if not text.isascii():
         text = _ZERO_WIDTH_RE.sub("", _ODD_SPACE_RE.sub(" ", text))
     if "[email" in text:
@@ -102,8 +112,14 @@ def _find_urls(text: str) -> list[re.Match]:
     lowered = text.encode("ascii", "replace").lower()
     found = []
     pos = 0
+    # The next 'http' and 'www.' at or after pos (-1: none left), each looked for again only once pos has passed it.
+    next_http, next_www = lowered.find(b"http"), lowered.find(b"www.")
     while True:
-        starts = [i for i in (lowered.find(b"http", pos), lowered.find(b"www.", pos)) if i >= 0]
+        if 0 <= next_http < pos:
+            next_http = lowered.find(b"http", pos)
+        if 0 <= next_www < pos:
+            next_www = lowered.find(b"www.", pos)
+        starts = [i for i in (next_http, next_www) if i >= 0]
         if not starts:
             return found
         start = min(starts)
@@ -115,19 +131,81 @@ def _find_urls(text: str) -> list[re.Match]:
             pos = start + 1
 
 
+def _is_address_char(char: str) -> bool:
+    return char.isalnum() or char in "_.+-"  # [\w.+-]: \w is a letter, a digit or '_'
+
+
+def address_matches(pattern: re.Pattern, text: str) -> list[re.Match]:
+    r"""What pattern.finditer(text) finds, for a pattern that starts (?<![\w.+-])[\w.+-]+@ (an e-mail address).
+
+    The regex engine tries such a pattern at every position. A match's local part is the whole run of [\w.+-]
+    characters that ends at an '@' ('@' is not one of them, so the run cannot reach past it), so trying the pattern
+    only where such a run starts, found from each '@', gives the same matches. A run that starts inside the last
+    match is skipped: finditer resumes inside it, where the look-behind sees a [\w.+-] character and fails.
+    """
+    found: list[re.Match] = []
+    resume = 0
+    at = text.find("@")
+    while at >= 0:
+        start = at
+        while start > 0 and _is_address_char(text[start - 1]):
+            start -= 1
+        if resume <= start < at:
+            match = pattern.match(text, start)
+            if match:
+                found.append(match)
+                resume = match.end()
+        at = text.find("@", at + 1)
+    return found
+
+
 def repair_glued(text: str) -> str:
     """Split paragraphs that lost their break: 'worldwide.The acquisition' becomes two paragraphs."""
+    # Every glued heading starts with one of these words: a quick scan for them rules most paragraphs out.
+    glued_heading = bool(_ANY_HEADING_WORD_RE.search(text) and _HEADING_WORDS_RE.search(text))
+    # _GLUED_RE begins with a look-behind, so the regex engine tries it at every position; a glue point always
+    # has a sentence end straight before a capital or an opening quote, which this plain character scan finds.
+    return _repair(text, glued_heading, bool(_GLUED_HINT_RE.search(text)))
+
+
+def repair_glued_all(paragraphs: list[str]) -> list[str]:
+    """repair_glued of each paragraph, with one scan of them all for what it looks for instead of three per paragraph.
+
+    The scan runs over the paragraphs joined by a character that no hint can match across (control characters
+    are gone from cleaned text). The repairs only insert breaks and drop an 'About' heading's 'the ', so they never
+    make a heading glued or a sentence end glued that was not before: what the scan rules out stays ruled out.
+    """
+    if len(paragraphs) < 2:
+        return [repair_glued(text) for text in paragraphs]
+    joined = "\x00".join(paragraphs)
+    starts = []
+    offset = 0
+    for text in paragraphs:
+        starts.append(offset)
+        offset += len(text) + 1
+    glued_heading = [False] * len(paragraphs)
+    sentence_end = [False] * len(paragraphs)
+    for hint in _REPAIR_HINTS_RE.finditer(joined):
+        at = hint.start()
+        index = bisect_right(starts, at) - 1
+        if hint.end() - at == 1:  # '.', '!' or '?' before a capital or an opening quote: what _GLUED_HINT_RE finds
+            sentence_end[index] = True
+        elif at > starts[index] and joined[at - 1] in _BEFORE_GLUED_HEADING:  # what _HEADING_WORDS_RE finds
+            glued_heading[index] = True
+    return [_repair(text, glued_heading[i], sentence_end[i]) for i, text in enumerate(paragraphs)]
+
+
+def _repair(text: str, glued_heading: bool, sentence_end: bool) -> str:
     if "About " in text:
         text = _GLUED_ABOUT_RE.sub(lambda m: f"\n\nAbout {m.group('name')}\n\n", text)
         text = _GLUED_ABOUT_OPENER_RE.sub(lambda m: f"\n\nAbout {m.group('name')}\n\n", text)
     if ")" in text:
         text = _GLUED_SYMBOL_RE.sub("\\1\n\n", text)
-    # Every glued heading starts with one of these words: a quick scan for them rules most paragraphs out.
-    if _ANY_HEADING_WORD_RE.search(text) and _HEADING_WORDS_RE.search(text):
+    # Both checks were made before the repairs above, which cannot create what they look for (see repair_glued_all);
+    # they are made again on the repaired text, as before.
+    if glued_heading and _ANY_HEADING_WORD_RE.search(text) and _HEADING_WORDS_RE.search(text):
         text = _break_before_headings(text)
-    # _GLUED_RE begins with a look-behind, so the regex engine tries it at every position; a glue point always
-    # has a sentence end straight before a capital or an opening quote, which this plain character scan finds.
-    if _GLUED_HINT_RE.search(text):
+    if sentence_end and _GLUED_HINT_RE.search(text):
         text = _GLUED_RE.sub("\\g<0>\n\n", text)
     return text
 
@@ -149,7 +227,11 @@ def _break_before_headings(text: str) -> str:
 # Bullet lines and headings start a paragraph of their own even without a blank line before them.
 _BULLET_LINE_RE = re.compile(r"\n[ \t]*(?=(?:[*\u2022\u25cf\u25aa]|-(?!-)|#{1,6})\s+\S)")
 # Some exports mark paragraph breaks with runs of spaces inside one line ("...greater.  With ...").
-_SPACED_BREAK_RE = re.compile(r"(?<=[.!?:\u201d\"])[ \t]{2,}(?=[A-Z\u201c\"])")
+# (The look-behind comes after the first space or tab, (?<=[.!?:\u201d\"][ \t]), so that the regex engine only tries
+# positions holding one, rather than every position. In text without tabs the same gap starts with two spaces, a
+# fixed string the engine finds faster still.)
+_SPACED_BREAK_RE = re.compile(r"[ \t](?<=[.!?:\u201d\"][ \t])[ \t]+(?=[A-Z\u201c\"])")
+_SPACED_BREAK_NO_TABS_RE = re.compile(r"  (?<=[.!?:\u201d\"]  ) *(?=[A-Z\u201c\"])")
 _BLANK_LINE_RE = re.compile(r"\n\s*\n")
 _SENTENCE_ENDS = (".", "!", "?", ":", ";", "\u201d", '"')
 
@@ -160,14 +242,21 @@ def split_paragraphs(text: str) -> list[str]:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "\n" in text:  # the bullet rule needs a line break
         text = _BULLET_LINE_RE.sub("\n\n", text)
-    if "  " in text or "\t" in text:  # the wide-gap rule needs two spaces or a tab
+    if "\t" in text:  # the wide-gap rule needs two spaces or a tab
         text = _SPACED_BREAK_RE.sub("\n\n", text)
+    elif "  " in text:
+        text = _SPACED_BREAK_NO_TABS_RE.sub("\n\n", text)
     if "\n" not in text:
         # One line (most cleaned paragraphs): one paragraph, as the general loop below would give.
         line = text.strip()
         return [line] if line else []
     paragraphs = []
     for block in _BLANK_LINE_RE.split(text):
+        if "\n" not in block:  # one line: the loop below would give it stripped, if anything is left
+            line = block.strip()
+            if line:
+                paragraphs.append(line)
+            continue
         lines = [line.strip() for line in block.split("\n") if line.strip()]
         if not lines:
             continue

@@ -15,6 +15,7 @@ NEWSWIRE) --"), so a dateline is also looked for after such a glue point.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -23,13 +24,17 @@ from .dates import find_dates
 from .wires import canonical_wire
 
 # Wire markers: in brackets, between slashes, between double dashes, as a link, or between single dashes.
+# Each pattern starts with a fixed character, so the regex engine skips straight to it: the slash's look-behind
+# comes after the slash ((?<![\w.:/]/) there is (?<![\w.:/]) before it), and the single-dash marker at the very
+# start of the text is a pattern of its own (see _wire_markers).
 _MARKER_RES = (
     re.compile(r"\(\s*([^()\n]{2,60}?)\s*\)"),
-    re.compile(r"(?<![\w.:/])/\s*([^/\n]{2,60}?)\s*/(?!/)"),
+    re.compile(r"/(?<![\w.:/]/)\s*([^/\n]{2,60}?)\s*/(?!/)"),
     re.compile(r"--\s*([^-\n]{2,40}?)\s*--"),
     re.compile(r"\[([^\]\n]{2,60})\](?:\([^)\s]*\))?"),
-    re.compile(r"(?:^|[-\u2013\u2014]\s)\s*([A-Z][\w.\- ]{2,40}?)\s*(?:\([^)\n]{0,80}\))?(?=\s*[-\u2013\u2014])"),
+    re.compile(r"[-\u2013\u2014]\s\s*([A-Z][\w.\- ]{2,40}?)\s*(?:\([^)\n]{0,80}\))?(?=\s*[-\u2013\u2014])"),
 )
+_DASH_MARKER_AT_START_RE = re.compile(r"\s*([A-Z][\w.\- ]{2,40}?)\s*(?:\([^)\n]{0,80}\))?(?=\s*[-\u2013\u2014])")
 _SEP = r"[\s,\-\u2013\u2014/:|()@\u00b7]"
 _SEP_ONLY_RE = re.compile(rf"^{_SEP}*$")
 _TRAIL_SEP_RE = re.compile(r"^[\s,\-\u2013\u2014/:|)]*")
@@ -186,12 +191,22 @@ def _components(head: str) -> list[_Part]:
     parts: list[_Part] = []
     for match, value in find_dates(head):
         parts.append(_Part(match.start(), match.end(), "date", value))
-    for pattern in _MARKER_RES:
-        for match in pattern.finditer(head):
-            name = canonical_wire(match.group(1))
-            if name and not any(p.start < match.end() and match.start() < p.end for p in parts):
-                parts.append(_Part(match.start(), match.end(), "wire", name))
+    for match in _wire_markers(head):
+        name = canonical_wire(match.group(1))
+        if name and not any(p.start < match.end() and match.start() < p.end for p in parts):
+            parts.append(_Part(match.start(), match.end(), "wire", name))
     return sorted(parts, key=lambda p: p.start)
+
+
+def _wire_markers(head: str) -> Iterator[re.Match]:
+    """Every wire marker candidate in head, pattern by pattern, in the order the five patterns' finditer gave them
+    when the single-dash one began 'at the start of the text, or at a dash and a space': the start comes first."""
+    for pattern in _MARKER_RES[:-1]:
+        yield from pattern.finditer(head)
+    at_start = _DASH_MARKER_AT_START_RE.match(head)
+    if at_start:
+        yield at_start
+    yield from _MARKER_RES[-1].finditer(head, at_start.end() if at_start else 0)
 
 
 def _split_lead(lead: str, glued_ok: bool) -> tuple[str, str | None]:
@@ -303,10 +318,18 @@ _PLACE_ONLY_RE = re.compile(
     r"([A-Z][A-Za-z.'\u2019\- ]{2,40}(?:,\s*[A-Za-z.'\u2019\- ]{2,30}){0,2}?)\s*(?:--|[\u2013\u2014]|\s-)\s+"
 )
 
+# What every _PLACE_ONLY_RE match ends with, (?:--|[\u2013\u2014]|\s-)\s, written so that each alternative starts with
+# a fixed character (the regex engine then skips straight to those).
+_PLACE_DASH_RE = re.compile(r"--\s|-(?<=\s-)\s|\u2013\s|\u2014\s")
+
 
 def _place_only(paragraph: str, glued_ok: bool) -> Dateline | None:
     """A place and a dash with no date or wire: 'WASHINGTON, D.C. – The coalition ...'."""
-    for match in _PLACE_ONLY_RE.finditer(paragraph[:300]):
+    head = paragraph[:300]
+    # _PLACE_ONLY_RE backtracks through every capitalised word for a dash after it; most paragraphs have no such dash.
+    if not _PLACE_DASH_RE.search(head):
+        return None
+    for match in _PLACE_ONLY_RE.finditer(head):
         lead = paragraph[: match.start()]
         if lead.strip() and not (glued_ok and _LEAD_GLUE_RE.search(lead)):
             continue

@@ -72,9 +72,13 @@ _TIME = (
     rf"(?:\s*,?\s*(?:at|@|à|a las)?\s*(?P<hour>[0-2]?\d)(?=[:.h][0-5]\d|\s?[ap]\.?\s?m\b)(?:[:.h](?P<minute>[0-5]\d))?\s*"
     rf"(?P<ampm>[ap]\.?\s?m\.?)?(?:\s*\(?{_TZ_NAME}\)?)?(?![\w:]))?"
 )
+# The letters a date can start with: a month's first letter, or a weekday's in English (mtwfs) and in French or
+# Spanish (lmjvsd); re.I adds the capitals. Checked first, with the digits, so that the regex engine gives up at
+# once at most positions instead of trying every weekday and month name there.
+_DATE_FIRST_LETTERS = "".join(sorted({name[0] for name in MONTHS} | set("mtwfs" + "lmjvsd")))
 # One printed date, with an optional weekday before it and an optional time and zone after it.
 DATE_RE = re.compile(
-    rf"(?:{_WEEKDAY},?\s+(?:the\s+)?)?(?:"
+    rf"(?=[\d{_DATE_FIRST_LETTERS}])(?:{_WEEKDAY},?\s+(?:the\s+)?)?(?:"
     rf"(?P<m1>{_MONTH})\s*,?\s*(?P<d1>{_DAY})(?:,|\s)\s*,?\s*(?P<y1>{_YEAR})"  # Nov. 7, 2011 / May, 7 2025 / Nov.  06, 2019
     rf"|(?P<d2>{_DAY})\s+(?:de\s+)?(?P<m2>{_MONTH})\s*(?:de\s+|,\s*)?(?P<y2>{_YEAR})"  # 3 August 2026 / 18 de julio de 2024
     rf"|(?P<y3>{_YEAR})-(?P<m3>[01]\d)-(?P<d3>[0-3]\d)"  # 2024-03-08
@@ -140,7 +144,7 @@ def date_from_match(match: re.Match) -> datetime | None:
         n = "1" if match.group("y1") else "2"
         year = int(match.group("y" + n))
         month = MONTHS.get(match.group("m" + n).lower().rstrip("."))
-        day = int(re.match(r"\d+", match.group("d" + n)).group(0))
+        day = int(_DIGITS_RE.match(match.group("d" + n)).group(0))
     if not month:
         return None
     hour = minute = 0
@@ -159,7 +163,37 @@ def date_from_match(match: re.Match) -> datetime | None:
     return value.replace(tzinfo=tzinfo) if tzinfo else value
 
 
-_YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+# (?<!\d..) after the first two digits is the former leading (?<!\d): starting with the literal digits lets the regex
+# engine skip straight to a '1' or '2' instead of trying the look-behind at every position.
+_YEAR_RE = re.compile(r"(?:19|20)(?<!\d..)\d\d(?!\d)")
+_DIGITS_RE = re.compile(r"\d+")
+# What may stand between a day or month and the year of a date: \s (ASCII) and commas.
+_DATE_GAP = " \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f,"
+_ASCII_MONTHS = tuple(name for name in MONTHS if name.isascii())
+_DAY_SUFFIXES = ("st", "nd", "rd", "th", "er")
+
+
+def _may_be_date_year(text: str, start: int, end: int) -> bool:
+    """False only when no DATE_RE match can contain the four digits text[start:end], which saves trying DATE_RE.
+
+    In a match those digits are its year (after a day and commas or spaces: 'Nov. 7, 2011'; after a month: '3 August
+    2026', '18 de julio de 2024'; before a hyphen: '2024-03-08'), or a zone offset after '+' or '-' ('GMT+1930'), or
+    an ISO date's day and hour run together ('2024-03-1920:00'). A match starts at most 48 characters before them.
+    Text that is not ASCII is always tried: re.I matches some other letters to ASCII ones.
+    """
+    if text[end : end + 1] == "-":
+        return True
+    before = text[max(0, start - 48) : start]
+    if not before.isascii() or before.endswith(("+", "-")):
+        return True
+    core = before.rstrip(_DATE_GAP).lower()
+    if core[-1:].isdigit() or core.endswith(_DAY_SUFFIXES):
+        return True
+    if core.endswith("de"):  # "julio de 2024"
+        core_without_de = core[:-2].rstrip(_DATE_GAP)
+        if core_without_de.removesuffix(".").endswith(_ASCII_MONTHS):
+            return True
+    return core.removesuffix(".").endswith(_ASCII_MONTHS)
 
 
 def iter_dates(text: str) -> list[re.Match]:
@@ -167,7 +201,7 @@ def iter_dates(text: str) -> list[re.Match]:
     found: list[re.Match] = []
     end = 0
     for year in _YEAR_RE.finditer(text):
-        if year.start() < end:
+        if year.start() < end or not _may_be_date_year(text, year.start(), year.end()):
             continue
         window_start = max(end, year.start() - 48)
         for match in DATE_RE.finditer(text, window_start, min(len(text), year.end() + 60)):

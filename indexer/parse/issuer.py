@@ -240,8 +240,11 @@ def _headline_listed(headline: str) -> str | None:
     return _group_names(head, groups[0])
 
 
+_WEB_ADDRESS_RE = re.compile(r"https?://|www\.")
+
+
 def _plausible_source(name: str) -> bool:
-    return 1 <= len(name.split()) <= 8 and not re.search(r"https?://|www\.", name)
+    return 1 <= len(name.split()) <= 8 and not _WEB_ADDRESS_RE.search(name)
 
 
 def _strip_headline_brand(headline: str) -> str:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
+from functools import lru_cache
 
-from .cleanup import trim_period
+from .cleanup import address_matches, trim_period
 from .dates import DATE_RE
 
 LEGAL_FORMS = (
@@ -80,6 +82,22 @@ _LEGAL_WORD_RE = re.compile(r"(?:Inc|Corp|Co|Ltd|LLC|LLP|L\.P|LP|PLC|plc|N\.V|S\
 _TOKEN_RE = re.compile(r"\(|\)|,|;|[^\s,;()]+")
 
 
+# Patterns the functions below use for every release, compiled once (re.sub(pattern, ...) looks each up every call).
+_TIDY_MARKS_RE = re.compile(r"[\u2122\u00ae\u00a9\u2120]|\((?:TM|R)\)")
+_TRAILING_BRACKET_RE = re.compile(r"\s*\([^()]*\)\s*$")
+_PERSON_TITLE_RE = re.compile(
+    r"\s+(?:Co-[Ff]ounder|Founder|CEO|President|Chairman|Chairwoman|Chief|Managing Director|Executive|Dr\.)(?:\s|$)"
+)
+_SPACES_RE = re.compile(r"\s+")
+_LEADING_MARKS_RE = re.compile(r"[\u2122\u00ae\u00a9]|\(TM\)|\(R\)")
+# What _LEADING_MARKS_RE matches: a few substring scans rule a lede out faster than the regex, tried at every position.
+_LEADING_MARKS = ("\u2122", "\u00ae", "\u00a9", "(TM)", "(R)")
+_TOPIC_LABEL_RE = re.compile(r"\s*(?:\([^()]*\))?\s*:\s+(?=[A-Z])")
+_POSSESSIVE_RE = re.compile(r"[\u2019']s$")
+_MIDDLE_INITIAL_RE = re.compile(r"\s[A-Z]\.\s")
+_ACRONYM_RE = re.compile(r"[A-Z][A-Z&]{1,7}")
+
+
 def fold(text: str) -> str:
     text = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
@@ -87,17 +105,25 @@ def fold(text: str) -> str:
 
 def core_words(name: str | None) -> list[str]:
     """The words of a name that identify it: no legal form, marks or punctuation ('Gilead Sciences, Inc.' -> gilead sciences)."""
-    if not name:
-        return []
-    text = re.sub(r"[\u2122\u00ae\u00a9]", " ", name)
+    return list(_core_words(name)) if name else []
+
+
+_MARKS_RE = re.compile(r"[\u2122\u00ae\u00a9]")
+_CORE_WORD_RE = re.compile(r"[\w]+")
+_NOT_CORE_WORDS = {"the", "inc", "corp", "ltd", "llc", "co", "plc", "and", "of"}
+
+
+# A release compares the same few names again and again (subject, About sections, SOURCE line, metadata).
+@lru_cache(maxsize=1024)
+def _core_words(name: str) -> tuple[str, ...]:
+    text = _MARKS_RE.sub(" ", name)
     text = _LEGAL_RE.sub(" ", text)
-    words = re.findall(r"[\w]+", fold(text))
-    return [w for w in words if w not in {"the", "inc", "corp", "ltd", "llc", "co", "plc", "and", "of"}]
+    return tuple(w for w in _CORE_WORD_RE.findall(fold(text)) if w not in _NOT_CORE_WORDS)
 
 
 def same_org(a: str | None, b: str | None) -> bool:
     """Whether two printed names can be the same organisation ('ADP' ~ 'ADP Research Institute', 'IBM' ~ 'I.B.M.')."""
-    wa, wb = core_words(a), core_words(b)
+    wa, wb = (_core_words(a) if a else ()), (_core_words(b) if b else ())
     if not wa or not wb:
         return False
     if wa[0] == wb[0] and (len(wa[0]) >= 3 or wa[:2] == wb[:2]):
@@ -115,25 +141,26 @@ def same_org(a: str | None, b: str | None) -> bool:
     )
 
 
+# The issuer rules ask where the same lede's or headline's subject ends several times over.
+@lru_cache(maxsize=256)
 def subject_end(text: str, *, headline: bool = False) -> int:
     """Where the grammatical subject at the start of text ends (before its verb), apposition included."""
     depth = 0
     in_apposition = False
-    tokens = list(_TOKEN_RE.finditer(text[:400]))
-    for i, tok in enumerate(tokens):
+    for i, tok, following in _with_next(_TOKEN_RE.finditer(text[:400])):
         word = tok.group(0)
         if word == "(":
             depth += 1
             continue
         if word == ")":
             depth = max(0, depth - 1)
-            if depth == 0 and i + 1 < len(tokens) and tokens[i + 1].group(0).startswith(":"):
+            if depth == 0 and following is not None and following.group(0).startswith(":"):
                 return tok.end()
             continue
         if depth:
             continue
         if word in {",", ";"}:
-            nxt = tokens[i + 1].group(0) if i + 1 < len(tokens) else ""
+            nxt = following.group(0) if following is not None else ""
             if in_apposition:
                 in_apposition = False
                 if nxt[:1].islower() or nxt.lower() in VERBS:
@@ -164,6 +191,17 @@ def subject_end(text: str, *, headline: bool = False) -> int:
     return min(len(text), 400)
 
 
+def _with_next(tokens: Iterator[re.Match]) -> Iterator[tuple[int, re.Match, re.Match | None]]:
+    """(index, token, the token after it or None), reading tokens only as far as asked: most subjects end early."""
+    tok = next(tokens, None)
+    index = 0
+    while tok is not None:
+        following = next(tokens, None)
+        yield index, tok, following
+        tok = following
+        index += 1
+
+
 NAME_WORD = r"(?:[A-Z0-9\u00c0-\u00de][\w.&'\u2019+\-!]*|[a-z]+[A-Z][\w.&'\-]*)"
 _NAME_RE = re.compile(
     rf"^(?:The\s+)?(?P<name>(?:{NAME_WORD}|[a-z][\w]*\.(?=\s)|[a-z][\w\-]*(?=\s+(?:AG|SE|GmbH|Inc\.?|Ltd\.?|LLC|Corp\.?)\b))"
@@ -190,7 +228,7 @@ def _name_at(text: str, headline: bool) -> tuple[str | None, int]:
     if not m:
         return None, end
     # "Paradigm Asset Management’s"; a full stop stays only as part of an abbreviation ("Inc.", "N.V.").
-    name = trim_period(re.sub(r"[\u2019']s$", "", m.group("name").strip(" ,-")))
+    name = trim_period(_POSSESSIVE_RE.sub("", m.group("name").strip(" ,-")))
     return first_of_pair(name), end
 
 
@@ -215,7 +253,8 @@ def leading_name(text: str, *, headline: bool = False) -> str | None:
     is passed over for the name that follows it.
     """
     text = LEAD_NOISE_RE.sub("", text.strip())
-    text = re.sub(r"[\u2122\u00ae\u00a9]|\(TM\)|\(R\)", "", text)
+    if any(mark in text for mark in _LEADING_MARKS):
+        text = _LEADING_MARKS_RE.sub("", text)
     if not headline:
         # "On Tuesday, March 3, 2020, Comcast ...", "Expanding upon its initiative launched in 2017, Ovation, ...".
         for _ in range(3):
@@ -226,7 +265,7 @@ def leading_name(text: str, *, headline: bool = False) -> str | None:
     name, end = _name_at(text, headline)
     if name and not headline and " and " in name and _PLURAL_VERB_RE.match(text[end:]):
         name = name.split(" and ")[0]  # "KPMG and Microsoft Corp. are strengthening ...": the first of the two
-    topic = re.match(r"\s*(?:\([^()]*\))?\s*:\s+(?=[A-Z])", text[end:])
+    topic = _TOPIC_LABEL_RE.match(text[end:])
     if name and not headline and topic:
         # "Aemetis, Inc. (Nasdaq: AMTX): Stonegate Capital Partners updates ...": a topic label, then the subject.
         text = text[end + topic.end() :]
@@ -330,7 +369,7 @@ def is_person(name: str, lede: str, text: str) -> bool:
     """Whether a subject is a person: 'Brian L. Roberts, Chairman ...', 'Chris Turner, a renowned coach', '... said Turner'."""
     if not PERSON_RE.match(name) or STRICT_LEGAL_RE.search(name) or same_org(name, None):
         return False
-    if re.search(r"\s[A-Z]\.\s", name):
+    if _MIDDLE_INITIAL_RE.search(name):
         return True
     position = lede.find(name)
     after = lede[position + len(name) : position + len(name) + 80] if position >= 0 else ""
@@ -371,8 +410,10 @@ def employer(name: str, lede: str, domains: set[str]) -> str | None:
 
 def domains_in(text: str) -> set[str]:
     """The names of the e-mail and web domains in text ('media@brokeractioncoalition.com' -> 'brokeractioncoalition')."""
-    found = {d.lower() for d in _EMAIL_DOMAIN_RE.findall(text)}
-    found |= {d.lower() for d in _WEB_DOMAIN_RE.findall(text)}
+    found = {m.group(1).lower() for m in address_matches(_EMAIL_DOMAIN_RE, text)}
+    # _WEB_DOMAIN_RE is tried at every position; a web address has 'http' or 'www.'.
+    if "http" in text or "www." in text:
+        found |= {d.lower() for d in _WEB_DOMAIN_RE.findall(text)}
     return {d.replace("-", "") for d in found if d.lower() not in _MAIL_HOSTS}
 
 
@@ -383,7 +424,7 @@ def matches_domain(name: str, domains: set[str]) -> bool:
 
 def expand_acronym(name: str | None, text: str) -> str | None:
     """An acronym issuer written out as the text first names it: 'CCHR' -> 'Citizens Commission on Human Rights'."""
-    if not name or not re.fullmatch(r"[A-Z][A-Z&]{1,7}", name):
+    if not name or not _ACRONYM_RE.fullmatch(name):
         return name
     m = re.search(
         rf"((?:[A-Z][\w'\u2019&.\-]*\s+(?:(?:of|on|for|and|the|de|in)\s+)*){{2,9}})\(\s*{re.escape(name)}\s*\)", text
@@ -413,11 +454,8 @@ def tidy_name(name: str | None) -> str | None:
     """A name without trademark signs, a trailing symbol in brackets or a person's title after it; None if generic."""
     if not name:
         return None
-    name = re.sub(r"[\u2122\u00ae\u00a9\u2120]|\((?:TM|R)\)", "", name)
-    name = re.sub(r"\s*\([^()]*\)\s*$", "", name)
-    name = re.split(
-        r"\s+(?:Co-[Ff]ounder|Founder|CEO|President|Chairman|Chairwoman|Chief|Managing Director|Executive|Dr\.)(?:\s|$)",
-        name,
-    )[0]
-    name = re.sub(r"\s+", " ", name).strip(" ,;:-")
+    name = _TIDY_MARKS_RE.sub("", name)
+    name = _TRAILING_BRACKET_RE.sub("", name)
+    name = _PERSON_TITLE_RE.split(name)[0]
+    name = _SPACES_RE.sub(" ", name).strip(" ,;:-")
     return None if not name or name.lower() in _GENERIC_NAMES else name

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .cleanup import trim_period
+from .cleanup import address_matches, trim_period
 
 _ABOUT_WORDS = r"(?:About|ABOUT|À propos de|A propos de|Acerca de|Sobre|Über|Informazioni su|Over)"
 # "About ImmunoGen, Inc." alone, or "About Zignal Labs: Zignal is ..." / "ABOUT ACME — Acme is ..." inline.
@@ -14,6 +14,7 @@ _ABOUT_INLINE_RE = re.compile(
     rf"^(?:#+\s*)?\**\s*{_ABOUT_WORDS}\s+(?:the\s+)?(?P<name>[A-Z\u00c0-\u00de0-9][^\n:.()\u2014\u2013]{{1,70}}?)\**\s*"
     rf"(?::|\s[\u2014\u2013-]\s|\*\*\s)\s*(?P<text>\S.*)$"
 )
+_ABOUT_START_RE = re.compile(rf"(?:#+\s*)?\**\s*{_ABOUT_WORDS}\s")
 # "About ADP (NASDAQ: ADP) Designing better ways to work ...": the heading ends at its listing.
 _ABOUT_LISTED_RE = re.compile(
     rf"^(?:#+\s*)?\**\s*{_ABOUT_WORDS}\s+(?:the\s+)?(?P<name>[A-Z\u00c0-\u00de0-9][^\n:()]{{1,60}}?)\s*\([^()]{{2,60}}:[^()]{{1,40}}\)"
@@ -41,6 +42,11 @@ _CONTACT_RE = re.compile(
     r"|Contact\s+(?:for|with)\s+(?:media|press|investors)|Medienkontakt|Contact\s+presse|Contacto)",
 )
 SOURCE_RE = re.compile(r"^\s*(?:SOURCE|Source)\s*:?\s+(?P<name>[^\n]{2,100}?)\s*$")
+# The tests of a section heading and of a SOURCE line joined in one (by how each starts): a paragraph that passes
+# none, as most do, is ruled out at once.
+_ANY_HEADING_RE = re.compile(
+    "|".join([_ABOUT_START_RE.pattern, f"(?i:{_FLS_RE.pattern})", _CONTACT_RE.pattern, r"\s*(?:SOURCE|Source)"])
+)
 EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}")
 PHONE_RE = re.compile(
     r"(?<![\w+])(?:\+\d{1,3}[\s.\-]?)?(?:\(\d{1,4}\)[\s.\-]?)?\d{2,4}[\s.\-]\d{3,4}(?:[\s.\-]\d{2,4}){0,2}(?!\w)"
@@ -77,6 +83,8 @@ class Sections:
 
 def about_heading(paragraph: str) -> tuple[str, str] | None:
     """(name, text after the heading) when a paragraph opens an 'About <name>' section."""
+    if not _ABOUT_START_RE.match(paragraph):
+        return None  # what all three patterns start with: one test rules most paragraphs out
     m = _ABOUT_RE.match(paragraph)
     if m and len(m.group("name").split()) <= 10:
         return m.group("name").strip(" *:"), ""
@@ -99,20 +107,21 @@ def split_sections(paragraphs: list[str]) -> Sections:
         text = para.strip()
         if not text:
             continue
-        source = SOURCE_RE.match(text)
+        heading = _ANY_HEADING_RE.match(text) is not None
+        source = SOURCE_RE.match(text) if heading else None
         if source and len(text) < 120:
             out.source_name = trim_period(source.group("name").strip())
         if kind == "lede":
             parts["lede"].append(text)
             kind = "body"
             continue
-        about = about_heading(text)
+        about = about_heading(text) if heading else None
         if about:
             kind = "about"
             out.abouts.append(About(about[0], about[1]))
-        elif _FLS_RE.match(text):
+        elif heading and _FLS_RE.match(text):
             kind = "forward_looking"
-        elif _CONTACT_RE.match(text) and len(text) < 600:
+        elif heading and _CONTACT_RE.match(text) and len(text) < 600:
             kind = "contacts"
         elif kind == "about" and out.abouts:
             joined = f"{out.abouts[-1].text}\n\n{text}" if out.abouts[-1].text else text
@@ -127,14 +136,20 @@ def split_sections(paragraphs: list[str]) -> Sections:
     for name, paras in parts.items():
         setattr(out, name, "\n\n".join(paras))
     tail = out.contacts or "\n\n".join(paragraphs[-6:])
-    out.emails = list(dict.fromkeys(e.rstrip(".") for e in EMAIL_RE.findall(out.contacts or "\n\n".join(paragraphs))))
+    mail_text = out.contacts or "\n\n".join(paragraphs)
+    found_emails = [m.group(0) for m in address_matches(EMAIL_RE, mail_text)]
+    out.emails = list(dict.fromkeys(e.rstrip(".") for e in found_emails))
     out.phones = list(dict.fromkeys(p.strip() for p in PHONE_RE.findall(tail) if _is_phone(p)))
     return out
 
 
+_NON_DIGITS_RE = re.compile(r"\D")
+_TWO_YEARS_RE = re.compile(r"(?:19|20)\d\d[\s.\-](?:19|20)\d\d")
+
+
 def _is_phone(text: str) -> bool:
-    digits = re.sub(r"\D", "", text)
+    digits = _NON_DIGITS_RE.sub("", text)
     if not 7 <= len(digits) <= 15:
         return False
     # Years, dates and amounts look like digit groups too ("2019 2020", "1,000,000").
-    return not re.fullmatch(r"(?:19|20)\d\d[\s.\-](?:19|20)\d\d", text.strip())
+    return not _TWO_YEARS_RE.fullmatch(text.strip())

@@ -20,6 +20,13 @@ _FRONT_KEYS = {
 }  # fmt: skip
 
 
+_FENCED_RE = re.compile(r"\A\s*---[ \t]*\n(.*?)\n---[ \t]*\n", re.S)
+_HEADER_LINES_RE = re.compile(r"\A\s*((?:[A-Za-z][\w ]{0,20}:[^\n]*\n)+)\s*\n")
+_HASHES_RE = re.compile(r"#+")
+_HEADING_HASHES_RE = re.compile(r"^#+\s*")
+_SUBHEADLINE_RE = re.compile(r"\s*(?:##+[ \t]*(\S[^\n]*)|\*(?!\*)([^*\n]{10,300})\*|_([^_\n]{10,300})_)[ \t]*\n")
+
+
 def strip_footer(text: str) -> str:
     """Drop a trailing block of links after the last horizontal rule: an archive's footer, not the release.
 
@@ -38,10 +45,10 @@ def strip_footer(text: str) -> str:
 
 def _front_matter(text: str) -> tuple[dict[str, str], str]:
     """Leading 'Key: value' lines (in '---' fences or before the first blank line) naming known fields."""
-    fenced = re.match(r"\A\s*---[ \t]*\n(.*?)\n---[ \t]*\n", text, re.S)
+    fenced = _FENCED_RE.match(text)
     block, rest = (fenced.group(1), text[fenced.end() :]) if fenced else (None, text)
     if block is None:
-        head = re.match(r"\A\s*((?:[A-Za-z][\w ]{0,20}:[^\n]*\n)+)\s*\n", text)
+        head = _HEADER_LINES_RE.match(text)
         if not head:
             return {}, text
         block, rest = head.group(1), text[head.end() :]
@@ -71,10 +78,10 @@ def parse_text(path: str, text: str, *, markdown: bool = False) -> list[Release]
             stripped = line.strip()
             if not stripped:
                 continue
-            if markdown and re.fullmatch(r"#+", stripped):
+            if markdown and _HASHES_RE.fullmatch(stripped):
                 headline = ""  # an empty '# ' heading: the release has no headline, keep its text
             else:
-                headline = re.sub(r"^#+\s*", "", stripped)
+                headline = _HEADING_HASHES_RE.sub("", stripped)
             start = i + 1
             break
     rest = "\n".join(lines[start:])
@@ -82,7 +89,7 @@ def parse_text(path: str, text: str, *, markdown: bool = False) -> list[Release]
         raise ParseError(path, "no headline and no text: the file holds only blank lines")
     subheadline = fields.get("subheadline")
     # A '## heading' or an italic line straight after the headline is a subheadline.
-    m = re.match(r"\s*(?:##+[ \t]*(\S[^\n]*)|\*(?!\*)([^*\n]{10,300})\*|_([^_\n]{10,300})_)[ \t]*\n", rest)
+    m = _SUBHEADLINE_RE.match(rest)
     if m and subheadline is None and markdown:
         subheadline = (m.group(1) or m.group(2) or m.group(3)).strip()
         rest = rest[m.end() :]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Printed exchange names, upper-cased with everything but letters and digits removed -> canonical exchange.
 _EXCHANGE_NAMES: dict[str, tuple[str, ...]] = {
@@ -95,23 +96,34 @@ class ListingGroup:
     tickers: list[str]
 
 
+_NOT_KEY_RE = re.compile(r"[^A-Z0-9]")
+_EXCHANGE_SEPARATOR_RE = re.compile(r"\s*(?:&|,|\band\b|/)\s*")
+_BETWEEN_BRACKETS_RE = re.compile(r"[\s,;/&]*(?:and\s*)?")
+
+
 def normalise_exchange(printed: str) -> str:
     """Canonical exchange name for a printed one ('Nasdaq Global Select' -> 'NASDAQ', 'TSX-V' -> 'TSXV')."""
-    key = re.sub(r"[^A-Z0-9]", "", printed.upper())
+    key = _NOT_KEY_RE.sub("", printed.upper())
     return EXCHANGES.get(key, key)
 
 
 def _exchange_key(printed: str) -> str | None:
-    key = re.sub(r"[^A-Z0-9]", "", printed.upper())
+    key = _NOT_KEY_RE.sub("", printed.upper())
     return EXCHANGES.get(key)
 
 
 def listings_in_bracket(inner: str) -> list[str]:
     """The listings inside one bracket's text, as 'EXCHANGE:SYMBOL'."""
+    return list(_listings_in_bracket(inner))
+
+
+# The same bracket ("(NYSE: PEE)") is read in the lede, the headline and the whole text of a release.
+@lru_cache(maxsize=1024)
+def _listings_in_bracket(inner: str) -> tuple[str, ...]:
     found: list[str] = []
     for match in LISTING_RE.finditer(inner):
         symbol = match.group("symbol") or match.group("quoted")
-        for printed in re.split(r"\s*(?:&|,|\band\b|/)\s*", match.group("exchanges")):
+        for printed in _EXCHANGE_SEPARATOR_RE.split(match.group("exchanges")):
             if printed.strip():
                 exchange = normalise_exchange(printed)
                 if printed.strip().upper() == "TSE" and symbol.isdigit():
@@ -121,7 +133,7 @@ def listings_in_bracket(inner: str) -> list[str]:
         hyphen = _HYPHENATED_RE.match(inner)
         if hyphen and _exchange_key(hyphen.group("exchange")) and hyphen.group("exchange").isupper():
             found.append(f"{_exchange_key(hyphen.group('exchange'))}:{hyphen.group('symbol')}")
-    return list(dict.fromkeys(found))
+    return tuple(dict.fromkeys(found))
 
 
 def listing_groups(text: str) -> list[ListingGroup]:
@@ -132,7 +144,7 @@ def listing_groups(text: str) -> list[ListingGroup]:
         if not found:
             continue
         # "(CSE: LFLR) (OTC: LFLRF) (FSE: 3WK0)": brackets side by side list one issuer.
-        if groups and re.fullmatch(r"[\s,;/&]*(?:and\s*)?", text[groups[-1].end : bracket.start()]):
+        if groups and _BETWEEN_BRACKETS_RE.fullmatch(text[groups[-1].end : bracket.start()]):
             groups[-1].end = bracket.end()
             groups[-1].tickers = list(dict.fromkeys(groups[-1].tickers + found))
         else:

@@ -99,6 +99,16 @@ _TEXT_MARKERS: list[tuple[re.Pattern, str]] = [
     (re.compile(r"\(\s*EIN\s*Presswire\s*\)", re.I), "EIN Presswire"),
     (re.compile(r"\(\s*PRWEB\s*\)", re.I), "PRWeb"),
 ]
+# A word (lower case) that every match of each marker above contains, in the same order: a text without it is ruled
+# out by a substring scan instead of the regex, which the engine tries at every position of 3,000 characters.
+_TEXT_MARKER_WORDS = (
+    "globe", "business", "prnewswire", "access", "24-7pressrelease", "direct", "newmediawire", "newsworthy.ai",
+    "noticias", "karma", "prism", "outreach", "newsusa", "cnw", "newsfile corp", "marketwired", "presswire", "prweb",
+)  # fmt: skip
+if len(_TEXT_MARKER_WORDS) != len(_TEXT_MARKERS):
+    raise AssertionError("_TEXT_MARKER_WORDS needs one word for each of _TEXT_MARKERS")
+# Letters that re.I matches to ASCII ones ('ſ' to 's') but str.lower() leaves as they are (or makes two letters).
+_ODD_CASE_LETTERS = ("\u0130", "\u0131", "\u017f", "\u212a")
 
 
 _LINK_RE = re.compile(r"\[([^\]]+)\]\([^)]*\)")  # "[Media OutReach Newswire](https://...)"
@@ -133,18 +143,26 @@ _cached_wire = lru_cache(maxsize=8192)(_canonical_wire)
 def wire_in_text(text: str) -> str | None:
     """A wire named by an unmistakable marker anywhere in text ("/PRNewswire/", "--(BUSINESS WIRE)--")."""
     best: tuple[int, str] | None = None
-    for pattern, name in _TEXT_MARKERS:
+    odd_case = not text.isascii() and any(letter in text for letter in _ODD_CASE_LETTERS)
+    lowered = text.lower()
+    for (pattern, name), word in zip(_TEXT_MARKERS, _TEXT_MARKER_WORDS, strict=True):
+        if not odd_case and word not in lowered:
+            continue
         m = pattern.search(text)
         if m and (best is None or m.start() < best[0]):
             best = (m.start(), name)
     return best[1] if best else None
 
 
+_PATH_SEPARATOR_RE = re.compile(r"[\\/]")
+_NOT_FOLDER_KEY_RE = re.compile(r"[^a-z0-9]")
+
+
 def wire_from_folder(path: str) -> str | None:
     """The wire a feed folder in the path is named after ('.../newsdirect/2024/0412/x.md' -> 'News Direct')."""
-    parts = re.split(r"[\\/]", path)[:-1]
+    parts = _PATH_SEPARATOR_RE.split(path)[:-1]
     for part in reversed(parts):
-        key = re.sub(r"[^a-z0-9]", "", part.lower())
+        key = _NOT_FOLDER_KEY_RE.sub("", part.lower())
         if key in _FOLDER_NAMES:
             return _FOLDER_NAMES[key]
     return None
