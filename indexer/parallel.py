@@ -176,7 +176,8 @@ class ParallelIndexer:
         if len(self._batch) >= BATCH_FILES or self._batch_bytes >= BATCH_BYTES:
             self._send(self._batch)
             self._batch, self._batch_bytes = [], 0
-        self._drain(block=False)
+            # Results come a batch at a time: looking for them after every file costs a poll per file.
+            self._drain(block=False)
 
     def finish(self) -> list:
         """Index what is left and wait for every segment; return the segments written."""

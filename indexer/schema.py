@@ -80,6 +80,9 @@ _COMPOUND_SPLIT = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|(?<=
 
 def compound_parts(word: str) -> list[str]:
     """The parts of a compound name: "InsurtechTips.com" -> Insurtech, Tips, com; "SiriusXM" -> Sirius, XM."""
+    rest = word[1:]
+    if "." not in rest and rest == rest.lower():
+        return []  # most words: no capital after the first letter, no dot, so nothing to split at
     parts = [p for p in _COMPOUND_SPLIT.split(word) if p and p != "."]
     return [p for p in parts if len(p) >= 2] if len(parts) > 1 else []
 

@@ -7,9 +7,12 @@ shared by the fields analysed alike), inverts batches of texts into flat posting
 encodes positions and computes every block's statistics with numpy when the segment is written, and
 writes the segment in Whoosh's format (through its codec classes where they are not the bottleneck):
 tests check that stored fields and lengths come out byte for byte as Whoosh writes them, and terms and
-postings the same. Posting blocks are pickled with protocol 5 rather than Whoosh's 2 (its reader takes
-either): 9x faster to write and read, half the size. Each build worker fills one builder and writes its
-segment when its memory budget is reached; the build lists every segment in one table of contents.
+postings the same. Posting blocks are pickled with protocol 5 codes rather than Whoosh's 2 (its reader
+takes any): 9x faster to read, half the size; for text and ID fields numpy lays out the pickles of all
+blocks, their records and the term index records at once (only zlib and the key hashes run per block or
+term). Text is cut at spaces before the word pattern runs, and its chunks are cached like words. Each
+build worker fills one builder and writes its segment when its memory budget is reached; the build lists
+every segment in one table of contents.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ import zlib
 from array import array
 from collections.abc import Callable
 from dataclasses import dataclass
+from hashlib import md5
 from itertools import chain
 from pickle import dumps
 
@@ -36,13 +40,16 @@ from whoosh.analysis import (
     StripFilter,
 )
 from whoosh.analysis.morph import StemFilter
-from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3PostingsWriter, W3TermInfo
+from whoosh.analysis.tokenizers import default_pattern
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, WHOOSH3_HEADER_MAGIC, W3PostingsWriter, W3TermInfo
 from whoosh.filedb.filetables import _lengths as _KEY_VALUE_LENGTHS
+from whoosh.filedb.filetables import md5_hash
 from whoosh.formats import Existence, Positions
 from whoosh.system import pack_int, pack_long, pack_ushort
 from whoosh.util.numeric import _length_byte_cache, byte_to_length, length_to_byte
 
 from ..facets import SegmentFacets
+from ..schema import WORD_PATTERN
 
 # Posting blocks smaller than this (pickled) are stored uncompressed: zlib would not shrink them.
 COMPRESS_FROM = 256
@@ -56,6 +63,14 @@ WORD_CACHE_LIMIT = 400_000
 PLAIN_CACHE_LIMIT = 50_000
 # Words of a field's texts inverted into postings at a time, with numpy.
 FLUSH_WORDS = 1 << 16
+# Characters that are neither word characters nor "." nor "&": spaces in their place change no word of
+# the patterns in _SPACE_FREE_PATTERNS, and make most chunks between spaces one word ("T-Mobile's").
+_SPACED = tuple("-'/,():\"@*\u2019\u201c\u201d\u2022")
+
+
+# Tokenizer patterns (Whoosh's default and ours) whose words hold only word characters, "." and "&", and
+# whose lookaheads only look past a "." that a word character follows: no word spans or sees whitespace.
+_SPACE_FREE_PATTERNS = frozenset({default_pattern.pattern, WORD_PATTERN})
 
 
 # ---- Analysis ---------------------------------------------------------------------------------
@@ -75,6 +90,15 @@ class WordPipeline:
     term_of: Callable[[str], str | None]  # a word -> its term, or None when dropped
     parts_of: Callable[[str], list[str]] | None  # a word -> terms of its parts (compound words)
     positions: str
+    # Words never hold nor look across whitespace: a text's words are those of its chunks between spaces.
+    splits_at_spaces: bool = False
+
+    def words(self, text: str) -> list[str]:
+        """The words the tokenizer finds in a text."""
+        expression = self.expression
+        if not expression.groups:
+            return expression.findall(text)
+        return [m.group(0) for m in expression.finditer(text)]
 
     def analyse(self, word: str):
         """A word's cached form: its term (bytes), None when dropped, or (term or None, part terms)."""
@@ -156,6 +180,7 @@ def word_pipeline(analyzer) -> WordPipeline | None:
         lambda word: run(steps, word),
         parts_of if splitter is not None else None,
         positions,
+        tokenizer.expression.pattern in _SPACE_FREE_PATTERNS and tokenizer.expression.flags == re.UNICODE,
     )
 
 
@@ -163,13 +188,16 @@ class _Vocabulary:
     """Term numbers of a segment, shared by the fields analysed alike, with their word caches: a word
     common to a release's headline, lede and body is analysed and looked up once, not once per field."""
 
-    __slots__ = ("term_ids", "terms", "words", "parts", "_ranked")
+    __slots__ = ("term_ids", "terms", "words", "parts", "splits", "_ranked")
 
     def __init__(self):
         self.term_ids: dict[bytes, int] = {}
         self.terms: list[bytes] = []
-        self.words: dict[str, int] = {}  # word -> term number; -1 dropped; -2 has parts (see parts)
+        # word, or a chunk of text between spaces (see _PositionsField.add) -> term number; -1 dropped;
+        # -2 has parts (see parts); -3 a chunk of other than one word (see splits)
+        self.words: dict[str, int] = {}
         self.parts: dict[str, tuple[int, tuple[int, ...]]] = {}  # compound word -> (term or -1, parts)
+        self.splits: dict[str, tuple[str, ...]] = {}  # chunk of other than one word -> its words
         self._ranked: tuple[int, np.ndarray, list[bytes]] | None = None
 
     def ranked(self) -> tuple[np.ndarray, list[bytes]]:
@@ -234,6 +262,59 @@ _PICKLE_BATCH = 1000
 _OP_K, _OP_M, _OP_J = b"KMJ"
 
 
+@dataclass
+class _PositionCodes:
+    """Postings' positions as Positions().encode lays them out: per posting its count, where its gaps start
+    (heads) and whether it has several; per position its gap and the size of its pickle code; per posting
+    the size of its encoded value."""
+
+    counts: np.ndarray
+    gaps: np.ndarray
+    code_sizes: np.ndarray
+    heads: np.ndarray
+    multi: np.ndarray
+    sizes: np.ndarray
+
+    @classmethod
+    def of(cls, counts: np.ndarray, firsts: np.ndarray, positions: np.ndarray) -> _PositionCodes:
+        """The codes of postings whose posting i has counts[i] positions from firsts[i]."""
+        counts = counts.astype(np.int64)
+        group = np.repeat(np.arange(len(counts)), counts)
+        index = np.arange(len(group)) - np.repeat(np.cumsum(counts) - counts, counts) + firsts[group]
+        gaps = positions[index].astype(np.int64)
+        heads = np.cumsum(counts) - counts  # where each posting's positions start in `gaps`
+        gaps[1:] -= positions[index[:-1]]
+        gaps[heads] = positions[index[heads]]
+        code_sizes = np.where(gaps < 256, 2, np.where(gaps < 65536, 3, 5))
+        multi = counts > 1
+        # count (4) + PROTO 2, EMPTY_LIST, BINPUT 0 (5) + MARK if several + codes + APPEND(S) + STOP
+        sizes = 9 + multi + np.add.reduceat(code_sizes, heads) + 2
+        return cls(counts, gaps, code_sizes, heads, multi, sizes)
+
+    def pickled(self) -> np.ndarray:
+        """Postings whose encoding Positions().encode pickles otherwise (batched long lists, odd gaps)."""
+        odd = np.add.reduceat((self.gaps < 0) | (self.gaps >= 2**31), self.heads) > 0
+        return np.flatnonzero((self.counts > _PICKLE_BATCH) | odd)
+
+    def write(self, out: np.ndarray, begins: np.ndarray) -> None:
+        """Write each posting's encoded value into out from begins[i] (not for pickled() postings)."""
+        counts, gaps, code_sizes, heads, multi = self.counts, self.gaps, self.code_sizes, self.heads, self.multi
+        ends = begins + self.sizes
+        for k, shift in enumerate((24, 16, 8, 0)):
+            out[begins + k] = (counts >> shift) & 255
+        for k, byte in enumerate(b"\x80\x02]q\x00"):
+            out[begins + 4 + k] = byte
+        out[begins[multi] + 9] = ord("(")
+        code_starts = np.cumsum(code_sizes) - code_sizes
+        at = np.repeat(begins + 9 + multi - code_starts[heads], counts) + code_starts
+        out[at] = np.where(code_sizes == 2, _OP_K, np.where(code_sizes == 3, _OP_M, _OP_J))
+        for k in range(4):  # little-endian, as many bytes as the opcode takes
+            wide = code_sizes > k + 1
+            out[at[wide] + k + 1] = (gaps[wide] >> (8 * k)) & 255
+        out[ends - 2] = np.where(multi, ord("e"), ord("a"))
+        out[ends - 1] = ord(".")
+
+
 def encode_positions(counts: np.ndarray, firsts: np.ndarray, positions: np.ndarray) -> list[bytes]:
     """Positions().encode of many postings at once: posting i has counts[i] positions from firsts[i].
 
@@ -241,51 +322,29 @@ def encode_positions(counts: np.ndarray, firsts: np.ndarray, positions: np.ndarr
     between them; this writes those same bytes for every posting with numpy. A single position below
     _SINGLES gives the cached value (the same object every time, as pickling blocks expects).
     """
-    total = len(counts)
-    if not total:
+    if not len(counts):
         return []
-    counts = counts.astype(np.int64)
-    group = np.repeat(np.arange(total), counts)
-    index = np.arange(len(group)) - np.repeat(np.cumsum(counts) - counts, counts) + firsts[group]
-    found = positions[index].astype(np.int64)
-    heads = np.cumsum(counts) - counts  # where each posting's positions start in `found`
-    gaps = found.copy()
-    gaps[1:] -= found[:-1]
-    gaps[heads] = found[heads]
-    code_sizes = np.where(gaps < 256, 2, np.where(gaps < 65536, 3, 5))
-    multi = counts > 1
-    # count (4) + PROTO 2, EMPTY_LIST, BINPUT 0 (5) + MARK if several + codes + APPEND(S) + STOP
-    sizes = 9 + multi + np.add.reduceat(code_sizes, heads) + 2
-    ends = np.cumsum(sizes)
-    begins = ends - sizes
+    codes = _PositionCodes.of(counts, firsts, positions)
+    ends = np.cumsum(codes.sizes)
+    begins = ends - codes.sizes
     out = np.zeros(int(ends[-1]), dtype=np.uint8)
-    for k, shift in enumerate((24, 16, 8, 0)):
-        out[begins + k] = (counts >> shift) & 255
-    for k, byte in enumerate(b"\x80\x02]q\x00"):
-        out[begins + 4 + k] = byte
-    out[begins[multi] + 9] = ord("(")
-    code_starts = np.cumsum(code_sizes) - code_sizes
-    at = np.repeat(begins + 9 + multi - code_starts[heads], counts) + code_starts
-    out[at] = np.where(code_sizes == 2, _OP_K, np.where(code_sizes == 3, _OP_M, _OP_J))
-    for k in range(4):  # little-endian, as many bytes as the opcode takes
-        wide = code_sizes > k + 1
-        out[at[wide] + k + 1] = (gaps[wide] >> (8 * k)) & 255
-    out[ends - 2] = np.where(multi, ord("e"), ord("a"))
-    out[ends - 1] = ord(".")
+    codes.write(out, begins)
     data = out.tobytes()
     singles = _SINGLE_VALUES
-    first_positions = found[heads]
-    cached = (counts == 1) & (first_positions < _SINGLES)
+    first_positions = codes.gaps[codes.heads]
+    cached = (codes.counts == 1) & (first_positions < _SINGLES)
     values = [
         singles[p] if c else data[a:b]
         for c, p, a, b in zip(cached.tolist(), first_positions.tolist(), begins.tolist(), ends.tolist(), strict=True)
     ]
-    if counts.max() > _PICKLE_BATCH or (gaps < 0).any() or (gaps >= 2**31).any():
+    pickled = codes.pickled()
+    if len(pickled):
         encode = Positions().encode
-        for n in np.flatnonzero(
-            (counts > _PICKLE_BATCH) | (np.add.reduceat((gaps < 0) | (gaps >= 2**31), heads) > 0)
-        ).tolist():
-            values[n] = encode(found[heads[n] : heads[n] + counts[n]].tolist())
+        positions_of = np.cumsum(codes.gaps)  # back from gaps to positions, posting by posting below
+        for n in pickled.tolist():
+            head = codes.heads[n]
+            found = positions_of[head : head + codes.counts[n]] - positions_of[head] + codes.gaps[head]
+            values[n] = encode(found.tolist())
     return values
 
 
@@ -299,9 +358,10 @@ class _PositionsField:
         # Word caches, shared with the fields of the same vocabulary (same analyzer).
         self._ids = postings.vocabulary.words
         self._parts = postings.vocabulary.parts
+        self._splits = postings.vocabulary.splits
         # Texts added but not yet inverted (see flush): their term numbers one text after another, the
         # document and word count of each, and (word index, term or -1, part terms) of compound words.
-        self._pending_ids: list[int] = []
+        self._pending_ids = array("q")  # array.fromlist and numpy read it 3x faster than a list
         self._pending_docs: list[int] = []
         self._pending_sizes: list[int] = []
         self._pending_compounds: list[tuple[int, int, tuple[int, ...]]] = []
@@ -311,22 +371,97 @@ class _PositionsField:
         ids = list(map(cache.get, words))
         if None not in ids:
             return ids
-        if len(cache) > WORD_CACHE_LIMIT:
-            cache.clear()
-            self._parts.clear()
-        analyse, term_id = self.pipeline.analyse, self.postings.term_id
+        self._bound_caches()
+        learn = self._learn_word
         for word in set(words).difference(cache):
-            form = analyse(word)
-            if form is None:
-                found = -1
-            elif type(form) is tuple:
-                main, parts = form
-                self._parts[word] = (term_id(main) if main is not None else -1, tuple(map(term_id, parts)))
-                found = -2
-            else:
-                found = term_id(form)
-            cache[word] = found
+            learn(word)
         return list(map(cache.__getitem__, words))
+
+    def _bound_caches(self) -> bool:
+        """Empty the word caches when they are full; say whether they were emptied."""
+        if len(self._ids) <= WORD_CACHE_LIMIT:
+            return False
+        self._ids.clear()
+        self._parts.clear()
+        self._splits.clear()
+        return True
+
+    def _learn_word(self, word: str) -> int:
+        """Analyse a word not in the cache; cache and return its term number (or -1, -2)."""
+        form = self.pipeline.analyse(word)
+        if form is None:
+            found = -1
+        elif type(form) is tuple:
+            term_id = self.postings.term_id
+            main, parts = form
+            self._parts[word] = (term_id(main) if main is not None else -1, tuple(map(term_id, parts)))
+            found = -2
+        else:
+            found = self.postings.term_id(form)
+        self._ids[word] = found
+        return found
+
+    def _chunk_ids(self, chunks: list[str]) -> tuple[list[str], list[int], int]:
+        """A text's words given its chunks between spaces (as keys of the word caches), their term numbers
+        (or -1, -2) and the least of these."""
+        cache = self._ids
+        ids = list(map(cache.get, chunks))
+        if None in ids:
+            ids = self._learn_chunks(chunks, ids)
+        low = min(ids, default=0)  # -3: some chunks to replace by their words
+        if low >= -2:
+            return chunks, ids, low
+        words, out = [], []
+        done = 0
+        at = ids.index(-3)
+        while True:
+            words += chunks[done:at]
+            out += ids[done:at]
+            split = self._splits[chunks[at]]
+            words += split
+            out += map(cache.__getitem__, split)
+            done = at + 1
+            try:
+                at = ids.index(-3, done)
+            except ValueError:
+                break
+        words += chunks[done:]
+        out += ids[done:]
+        return words, out, min(out, default=0)
+
+    def _learn_chunks(self, chunks: list[str], ids: list[int | None]) -> list[int]:
+        """Cache the chunks not in the cache (None in ids) and their words; return ids filled in."""
+        if self._bound_caches():
+            ids = [None] * len(chunks)
+        cache, parts, splits = self._ids, self._parts, self._splits
+        words_of, learn = self.pipeline.words, self._learn_word
+        at = -1
+        while True:
+            try:
+                at = ids.index(None, at + 1)
+            except ValueError:
+                return ids
+            chunk = chunks[at]
+            found = cache.get(chunk)
+            if found is not None:  # seen earlier in this text
+                ids[at] = found
+                continue
+            # A chunk of word characters is one word (\w: str.isalnum() and "_"): no need for the pattern.
+            words = [chunk] if chunk.isalnum() else words_of(chunk)
+            if len(words) == 1:
+                word = words[0]
+                found = cache.get(word)
+                if found is None:
+                    found = learn(word)
+                if found == -2:
+                    parts[chunk] = parts[word]
+            else:  # "T-Mobile", "Align's", "-": the chunk stands for its words
+                for word in words:
+                    if word not in cache:
+                        learn(word)
+                splits[chunk] = tuple(words)
+                found = -3
+            cache[chunk] = ids[at] = found
 
     def add(self, value: str, docnum: int) -> int:
         """Add the field's words for one document; return its length (terms kept, compound parts included).
@@ -334,29 +469,45 @@ class _PositionsField:
         Words become term numbers at once; they are inverted into postings a batch of texts at a time
         (flush), which pays numpy's overhead once per batch rather than once per text.
         """
-        expression = self.pipeline.expression
-        words = expression.findall(value) if not expression.groups else [m.group(0) for m in expression.finditer(value)]
-        if not words:
+        ids, length, compounds = self._analysed(value)
+        if not ids:
             return 0
-        ids = self._word_ids(words)
-        length = len(ids) - ids.count(-1)
-        if -2 in ids:
+        if compounds:
             base = len(self._pending_ids)
-            at = ids.index(-2)
-            while True:
-                main, parts = self._parts[words[at]]
-                self._pending_compounds.append((base + at, main, parts))
-                length += len(parts) - (main < 0)
-                try:
-                    at = ids.index(-2, at + 1)
-                except ValueError:
-                    break
-        self._pending_ids += ids
+            self._pending_compounds += [(base + at, main, parts) for at, main, parts in compounds]
+        self._pending_ids.fromlist(ids)
         self._pending_docs.append(docnum)
         self._pending_sizes.append(len(ids))
         if len(self._pending_ids) >= FLUSH_WORDS:
             self.flush()
         return length
+
+    def _analysed(self, value: str) -> tuple[list[int], int, list[tuple[int, int, tuple[int, ...]]]]:
+        """A text's term numbers (-1 dropped words, -2 compound words), its length and its compound words
+        as (word index, term or -1, part terms)."""
+        if self.pipeline.splits_at_spaces:
+            # str.split is 4x faster than the word pattern, and most chunks between spaces are one word
+            # (cached like words): the pattern runs on each distinct chunk once.
+            for char in _SPACED:
+                value = value.replace(char, " ")
+            words, ids, low = self._chunk_ids(value.split())
+        else:
+            words = self.pipeline.words(value)
+            ids = self._word_ids(words)
+            low = -2 if -2 in ids else 0
+        length = len(ids) - ids.count(-1)
+        compounds = []
+        if low == -2:
+            at = ids.index(-2)
+            while True:
+                main, parts = self._parts[words[at]]
+                compounds.append((at, main, parts))
+                length += len(parts) - (main < 0)
+                try:
+                    at = ids.index(-2, at + 1)
+                except ValueError:
+                    break
+        return ids, length, compounds
 
     def pending(self) -> int:
         """Words waiting to be inverted."""
@@ -371,7 +522,7 @@ class _PositionsField:
         sizes = np.array(self._pending_sizes, dtype=np.int64)
         text_docs = np.array(self._pending_docs, dtype=np.int64)
         compounds = self._pending_compounds
-        self._pending_ids, self._pending_docs, self._pending_sizes, self._pending_compounds = [], [], [], []
+        self._pending_ids, self._pending_docs, self._pending_sizes, self._pending_compounds = array("q"), [], [], []
         text_starts = np.cumsum(sizes) - sizes
         text_of = np.repeat(np.arange(len(sizes)), sizes)
         part_terms: list[int] = []
@@ -408,7 +559,7 @@ class _PositionsField:
         count = len(terms)
         if not count:
             return
-        order = np.lexsort((arrival, terms, texts))  # by text, then term, then as the analyzer yields them
+        order = _sort_order(texts, terms, arrival)  # by text, then term, then as the analyzer yields them
         terms, texts = terms[order], texts[order]
         starts = np.flatnonzero(np.concatenate(([True], (terms[1:] != terms[:-1]) | (texts[1:] != texts[:-1]))))
         freqs = np.diff(np.append(starts, count))
@@ -418,6 +569,19 @@ class _PositionsField:
         postings.weights.frombytes((freqs * self.boost).astype(np.float64).tobytes())
         postings.counts.frombytes(freqs.astype(np.int32).tobytes())
         postings.positions.frombytes(found[order].astype(np.int32).tobytes())
+
+
+def _sort_order(*keys: np.ndarray) -> np.ndarray:
+    """The stable order sorting by the first key, then the next ones (numbers from 0), as np.lexsort of the
+    keys reversed; one stable sort of the keys packed into one integer when they fit 63 bits (5x faster)."""
+    bits = [max(int(key.max()), 1).bit_length() for key in keys]
+    if min(int(key.min()) for key in keys) < 0 or sum(bits) > 63:
+        return np.lexsort(keys[::-1])
+    packed = np.zeros(len(keys[0]), dtype=np.int64)
+    for key, width in zip(keys, bits, strict=True):
+        packed <<= width
+        packed |= key
+    return np.argsort(packed, kind="stable")
 
 
 def plain_indexer(field: wf.FieldType) -> Callable[[object], list]:
@@ -530,11 +694,13 @@ class SegmentBuilder:
     """Inverts documents in memory and writes them as one Whoosh segment in an index folder."""
 
     def __init__(self, storage, indexname: str, schema: wf.Schema, codec=None):
-        from whoosh.codec import default_codec
+        from whoosh.codec.whoosh3 import W3Codec
 
         self.storage = storage
         self.schema = schema
-        self.codec = codec or default_codec()
+        self.codec = codec or W3Codec()
+        if not isinstance(self.codec, W3Codec):
+            raise TypeError("SegmentBuilder writes Whoosh 3 segments: pass a whoosh.codec.whoosh3.W3Codec")
         self.segment = self.codec.new_segment(storage, indexname)
         self.perdoc = self.codec.per_document_writer(storage, self.segment)
         self.docnum = 0
@@ -558,6 +724,7 @@ class SegmentBuilder:
             and (fast := fast_field(field, self._postings[name])) is not None
         }
         self._plain = {name: plain_indexer(field) for name, field in schema.items() if field.indexed}
+        self._plans = {name: self._plan(name, field) for name, field in schema.items()}
 
     def memory_estimate(self) -> int:
         """Rough bytes held in memory by this segment's postings (for sizing segments)."""
@@ -568,55 +735,76 @@ class SegmentBuilder:
 
     def add_document(self, doc: dict) -> None:
         """Add one document (field name -> value, as for Whoosh's add_document; no boosts)."""
-        schema = self.schema
         docnum = self.docnum
         perdoc = self.perdoc
         perdoc.start_doc(docnum)
+        # W3PerDocWriter.add_field's work, done here without a call per field.
+        stored_values, field_lengths = perdoc._storedfields, perdoc._fieldlengths
         facet_terms: dict[str, list[str]] = {}
-        for fieldname in sorted(name for name in doc if not name.startswith("_")):
+        plans = self._plans
+        for fieldname in sorted(doc):
             value = doc[fieldname]
-            if value is None:
+            if value is None or fieldname.startswith("_"):
                 continue
-            field = schema[fieldname]
+            plan = plans.get(fieldname)
+            if plan is None:
+                plan = plans[fieldname] = self._plan(fieldname, self.schema[fieldname])
+            field, fast, plain, postings, scorable, stored, is_facet = plan
             length = 0
-            if field.indexed:
-                fast = self._fast.get(fieldname)
-                if fast is not None:
-                    length = fast.add(value, docnum)
-                else:
-                    items = self._plain[fieldname](value)
-                    postings = self._postings[fieldname]
-                    term_id = postings.term_id
-                    for term, freq, weight, encoded in items:
-                        postings.tids.append(term_id(term))
-                        postings.docs.append(docnum)
-                        postings.weights.append(weight)
-                        postings.encoded.append(encoded)
-                        length += freq
-                    if fieldname in self._facet_fields:
-                        facet_terms[fieldname] = [term.decode("utf-8") for term, *_ in items]
-                if field.scorable:
-                    lengths = self._lengths.get(fieldname)
-                    if lengths is None:
-                        lengths = self._lengths[fieldname] = array("I")
-                    if len(lengths) <= docnum:
-                        lengths.extend([0] * (docnum + 1 - len(lengths)))
-                    lengths[docnum] = byte_to_length(length_to_byte(length)) if length else 0
-                else:
-                    length = 0
-            perdoc.add_field(fieldname, field, value if field.stored else None, length)
+            if fast is not None:
+                length = fast.add(value, docnum)
+            elif plain is not None:
+                items = plain(value)
+                term_id = postings.term_id
+                for term, freq, weight, encoded in items:
+                    postings.tids.append(term_id(term))
+                    postings.docs.append(docnum)
+                    postings.weights.append(weight)
+                    postings.encoded.append(encoded)
+                    length += freq
+                if is_facet:
+                    facet_terms[fieldname] = [term.decode("utf-8") for term, *_ in items]
+            if stored:
+                stored_values[fieldname] = value
+            if scorable:
+                lengths = self._lengths.get(fieldname)
+                if lengths is None:
+                    lengths = self._lengths[fieldname] = array("I")
+                if len(lengths) <= docnum:
+                    lengths.extend([0] * (docnum + 1 - len(lengths)))
+                if length:
+                    # The length column is written from these when the segment is (see _write_lengths).
+                    lengths[docnum] = byte_to_length(length_to_byte(length))
+                    field_lengths[fieldname] += length
             if field.column_type:
                 perdoc.add_column_value(fieldname, field.column_type, field.to_column_value(value))
         perdoc.finish_doc()
         self.facets.add(docnum, doc, facet_terms)
         self.docnum += 1
 
+    def _plan(self, name: str, field: wf.FieldType) -> tuple:
+        """What add_document does with a field: (field, fast indexer, plain indexer, postings, scorable,
+        stored, facet field)."""
+        indexed = field.indexed
+        return (
+            field,
+            self._fast.get(name) if indexed else None,
+            self._plain.get(name) if indexed else None,
+            self._postings.get(name),
+            indexed and field.scorable,
+            field.stored,
+            name in self._facet_fields,
+        )
+
     def finish(self):
         """Write the segment's files (one compound file plus the facet sidecar); return the segment."""
+        self._write_lengths()
         self.perdoc.close()
         for fast in self._fast.values():
             fast.flush()
         fieldwriter = self.codec.field_writer(self.storage, self.segment)
+        tindex = fieldwriter._tindex
+        tindex._write_hashes = lambda: _write_hash_tables(tindex)
         for fieldname in sorted(self._postings):
             postings = self._postings[fieldname]
             if not len(postings.tids):
@@ -634,6 +822,21 @@ class SegmentBuilder:
             segment.create_compound_file(self.storage)
         self.facets.save(self.storage, segment)
         return segment
+
+    def _write_lengths(self) -> None:
+        """Each length column at once, with the bytes W3PerDocWriter.add_field would have added one by one:
+        a field's column exists once a document has words in it; a byte per document (0 for none)."""
+        perdoc = self.perdoc
+        for fieldname, lengths in self._lengths.items():
+            if not perdoc._fieldlengths.get(fieldname):
+                continue
+            name = f"_{fieldname}_len"  # whoosh3._lenfield
+            if not perdoc._has_column(name):
+                perdoc._create_column(name, LENGTHS_COLUMN)
+            writer = perdoc._colwriters[name]
+            data = _length_bytes(np.frombuffer(lengths, dtype=np.uint32).astype(np.int64)).astype(np.uint8)
+            writer._dbfile.write(data.tobytes())
+            writer._count = len(data)  # the column's finish() fills the documents after with 0
 
 
 def write_field(fieldwriter, codec, fieldname: str, field, terms, lengths: array | None) -> None:
@@ -776,12 +979,20 @@ def write_postings(fieldwriter, codec, fieldname: str, field, postings: _FieldPo
         max_byte,
     )
 
+    positions = None
+    if len(postings.counts):
+        counts = np.frombuffer(postings.counts, dtype=np.int32)
+        firsts = np.cumsum(counts, dtype=np.int64) - counts
+        positions = np.frombuffer(postings.positions, dtype=np.int32)
+
     fieldwriter.start_field(fieldname, field)
     compression = codec._compression
     fixed_size = field.format.fixed_value_size()
     key_prefix = pack_ushort(fieldwriter._fieldid)
     tindex = fieldwriter._tindex
     hashfn, buckets, index_append = tindex.hashfn, tindex.buckets, tindex.index.append
+    if hashfn is md5_hash:
+        hashfn = _md5_hash
     pack_lengths = _KEY_VALUE_LENGTHS.pack
     post_write, trm_write = fieldwriter._postfile.file.write, tindex.dbfile.file.write
     post_pos, trm_pos = fieldwriter._postfile.tell(), tindex.dbfile.tell()
@@ -795,49 +1006,112 @@ def write_postings(fieldwriter, codec, fieldname: str, field, postings: _FieldPo
         last = max(first + 1, int(np.searchsorted(starts, starts_l[first] + WRITE_CHUNK, side="left")))
         lo, hi = starts_l[first], ends_l[last - 1]
         doc_list = docs[lo:hi].tolist()
-        delta_list = deltas[lo:hi].tolist()
-        float_list = floats[lo:hi].tolist()
-        value_list = postings.values_of(perm[lo:hi])
         b_lo = first_block_l[first]
         b_hi = first_block_l[last - 1] + blocks_per_term_l[last - 1]
-        blocks = list(zip(*(column[b_lo:b_hi].tolist() for column in block_columns), strict=True))
-        filter_empty = (fixed_size is None or fixed_size < 0) and not all(value_list)
         post_parts: list[bytes] = []
         trm_parts: list[bytes] = []
+        raw = None
+        if limit < 256 and (fixed_size == 0 or (positions is not None and (fixed_size is None or fixed_size < 0))):
+            codes = None
+            if positions is not None:
+                chosen = perm[lo:hi]
+                codes = _PositionCodes.of(counts[chosen], firsts[chosen], positions)
+            if codes is None or not len(codes.pickled()):
+                starts_b, ends_b = block_columns[0][b_lo:b_hi] - lo, block_columns[1][b_lo:b_hi] - lo
+                raw = _raw_blocks(
+                    deltas[lo:hi], floats[lo:hi], block_columns[3][b_lo:b_hi], block_columns[4][b_lo:b_hi],
+                    starts_b, ends_b, codes,
+                )  # fmt: skip
+        records = None
+        if raw is None:
+            blocks = list(zip(*(column[b_lo:b_hi].tolist() for column in block_columns), strict=True))
+            value_list = postings.values_of(perm[lo:hi])
+            chunk = (
+                lo,
+                doc_list,
+                deltas[lo:hi].tolist(),
+                floats[lo:hi].tolist(),
+                value_list,
+                (fixed_size is None or fixed_size < 0) and not all(value_list),
+            )
 
-        chunk = (lo, doc_list, delta_list, float_list, value_list, filter_empty)
+            def block_bytes(b: int, last: bool, chunk=chunk, blocks=blocks) -> bytes:
+                return _block_bytes(blocks[b], last, chunk, fixed_size, compression)
+        else:
+            term_blocks = first_block[first:last] - b_lo
+            records, term_sizes = _block_records(
+                raw,
+                term_blocks,
+                block_columns[1][b_lo:b_hi] - block_columns[0][b_lo:b_hi],
+                docs[block_columns[1][b_lo:b_hi] - 1],
+                *(column[b_lo:b_hi] for column in block_columns[2:]),
+                compression,
+            )
 
-        def block_bytes(block: tuple, last: bool, chunk=chunk) -> bytes:
-            return _block_bytes(block, last, chunk, fixed_size, compression)
-
+        if records is not None:
+            # Term infos of the chunk at once; then only the term index records are made term by term.
+            infos = _term_infos(
+                [column[b_lo:b_hi] for column in block_columns],
+                term_blocks,
+                ends[first:last] - starts[first:last],
+                docs[starts[first:last]],
+                docs[ends[first:last] - 1],
+                term_sizes,
+                post_pos,
+            )
+            for i in np.flatnonzero(
+                (blocks_per_term[first:last] > 1) | ~block_columns[6][b_lo:b_hi][term_blocks]
+            ).tolist():
+                # Sums numpy may not add up as Python does: sum them block by block as W3TermInfo does.
+                b_first = first_block_l[first + i] - b_lo
+                weight_sum, term_top, term_min, term_max = 0, 0, None, 0
+                for b in range(b_first, b_first + blocks_per_term_l[first + i]):
+                    block = tuple(column[b_lo + b].item() for column in block_columns)
+                    _, _, top, _, _, block_sum, is_exact, has_length, min_b, max_b = block
+                    weight_sum += block_sum if is_exact else sum(floats[block[0] : block[1]].tolist())
+                    term_top = max(term_top, top if top > 0 else 0)
+                    if has_length:
+                        term_min = min_b if term_min is None else min(term_min, min_b)
+                    term_max = max(term_max, max_b)
+                infos["weight"][i], infos["top"][i] = weight_sum, term_top
+                infos["min"][i], infos["max"][i] = 0 if term_min is None else term_min, term_max
+            keys = [key_prefix + sorted_terms[rank] for rank in term_ranks[first:last]]
+            records_at = _term_records(keys, infos, trm_pos, trm_parts)
+            _extend_index(tindex.index, records_at)
+            for hashed, at in zip(map(hashfn, keys), records_at, strict=True):
+                buckets[hashed & 255].append((hashed, at))
+            key = keys[-1]
+            trm_pos += len(trm_parts[0])
+            post_pos += len(records)
+            post_write(records)
+            trm_write(b"".join(trm_parts))
+            first = last
+            continue
         for n in range(first, last):
             b_first = first_block_l[n] - b_lo
-            if blocks_per_term_l[n] == 1:
+            final = b_first + blocks_per_term_l[n] - 1
+            if final == b_first:
                 block = blocks[b_first]
                 _, _, top, _, _, weight_sum, is_exact, has_length, min_b, max_b = block
-                a, z = block[0] - lo, block[1] - lo
-                data = WHOOSH3_HEADER_MAGIC + block_bytes(block, True)
                 if not is_exact:
-                    weight_sum = sum(float_list[a:z])
+                    weight_sum = sum(floats[block[0] : block[1]].tolist())
                 term_top = top if top > 0 else 0
                 term_min = min_b if has_length else None
                 term_max = max_b
             else:
                 # The term info, as W3TermInfo.add_block sums it up block by block.
                 weight_sum, term_top, term_min, term_max = 0, 0, None, 0
-                parts = [WHOOSH3_HEADER_MAGIC]
-                final = b_first + blocks_per_term_l[n] - 1
                 for b in range(b_first, final + 1):
                     block = blocks[b]
                     _, _, top, _, _, block_sum, is_exact, has_length, min_b, max_b = block
-                    parts.append(block_bytes(block, b == final))
-                    weight_sum += block_sum if is_exact else sum(float_list[block[0] - lo : block[1] - lo])
+                    weight_sum += block_sum if is_exact else sum(floats[block[0] : block[1]].tolist())
                     term_top = max(term_top, top if top > 0 else 0)
                     if has_length:
                         term_min = min_b if term_min is None else min(term_min, min_b)
                     term_max = max(term_max, max_b)
-                data = b"".join(parts)
+            data = b"".join([WHOOSH3_HEADER_MAGIC, *(block_bytes(b, b == final) for b in range(b_first, final + 1))])
             post_parts.append(data)
+            size = len(data)
             a, z = starts_l[n] - lo, ends_l[n] - lo
             value = _TERMINFO_EXTENT.pack(
                 False,
@@ -849,9 +1123,9 @@ def write_postings(fieldwriter, codec, fieldname: str, field, postings: _FieldPo
                 doc_list[a],
                 doc_list[z - 1],
                 post_pos,
-                len(data),
+                size,
             )
-            post_pos += len(data)
+            post_pos += size
             # OrderedHashWriter.add, for keys known to come in order.
             key = key_prefix + sorted_terms[term_ranks[n]]
             index_append(trm_pos)
@@ -871,7 +1145,7 @@ def write_postings(fieldwriter, codec, fieldname: str, field, postings: _FieldPo
 def _block_bytes(block: tuple, last: bool, chunk: tuple, fixed_size: int | None, compression: int) -> bytes:
     """One block of a posting list as _BulkPostingsWriter._write_block writes it (length, info, data)."""
     lo, doc_list, delta_list, float_list, value_list, filter_empty = chunk
-    start, end, top, same, all_one, _, _, _, min_b, max_b = block
+    start, end, _, same, all_one, *_ = block
     a, z = start - lo, end - lo
     if all_one:
         mini_weights = None
@@ -886,13 +1160,272 @@ def _block_bytes(block: tuple, last: bool, chunk: tuple, fixed_size: int | None,
     else:
         mini_values = b"".join(value_list[a:z])
     databytes = dumps((tuple(delta_list[a:z]), mini_weights, mini_values), BLOCK_PICKLE)
+    return _block_record(databytes, block, last, doc_list[z - 1], compression)
+
+
+def _block_record(databytes: bytes, block: tuple, last: bool, last_doc: int, compression: int) -> bytes:
+    """A block's length, info and data (compressed when big enough) as Whoosh writes them."""
+    start, end, top, _, _, _, _, _, min_b, max_b = block
     comp = compression if len(databytes) >= COMPRESS_FROM else 0
     if comp:
         databytes = zlib.compress(databytes, comp)
     # max(0, max(weights)): the int 0 when no weight is positive
-    infobytes = dumps((z - a, doc_list[z - 1], top if top > 0 else 0, comp, min_b, max_b), 2)
+    infobytes = dumps((end - start, last_doc, top if top > 0 else 0, comp, min_b, max_b), 2)
     size = len(infobytes) + len(databytes)
     return b"".join((pack_int(-size if last else size), infobytes, databytes))
+
+
+_OP = {name: code for name, code in zip(("PROTO", "MARK", "TUPLE", "NONE", "BINFLOAT", "SHORT_BINBYTES",
+    "BINBYTES", "TUPLE3", "STOP"), b"\x80(tNGCB\x87.", strict=True)}  # fmt: skip
+
+
+def _raw_blocks(
+    deltas: np.ndarray,
+    floats: np.ndarray,
+    same: np.ndarray,
+    all_one: np.ndarray,
+    starts: np.ndarray,
+    ends: np.ndarray,
+    codes: _PositionCodes | None,
+) -> tuple[bytes, np.ndarray, np.ndarray]:
+    """The data of many blocks at once, pickled with numpy: (document gaps, weights, values) as
+    _block_bytes pickles them, in pickle codes loads() reads alike (protocol 5 codes, no memo).
+
+    Block b holds postings starts[b]:ends[b]; same/all_one say its weights are all equal / all 1; codes
+    are the postings' positions (None: a field without values). Returns the bytes and each block's span.
+    """
+    lens = ends - starts
+    block_of = np.repeat(np.arange(len(starts)), lens)
+    int_sizes = np.where(deltas < 256, 2, np.where(deltas < 65536, 3, 5))
+    int_firsts = np.cumsum(int_sizes) - int_sizes
+    int_sums = np.add.reduceat(int_sizes, starts)
+    weight_sizes = np.where(all_one, 1, np.where(same, 9, 2 + 9 * lens))
+    if codes is not None:
+        item_sizes = codes.sizes + np.where(codes.sizes < 256, 2, 5)
+        item_firsts = np.cumsum(item_sizes) - item_sizes
+        value_sizes = 2 + np.add.reduceat(item_sizes, starts)
+    else:
+        value_sizes = np.ones(len(starts), dtype=np.int64)
+    # PROTO 5, MARK, the gaps, TUPLE, weights, values, TUPLE3, STOP
+    sizes = 3 + int_sums + 1 + weight_sizes + value_sizes + 2
+    block_ends = np.cumsum(sizes)
+    begins = block_ends - sizes
+    out = np.zeros(int(block_ends[-1]), dtype=np.uint8)
+    out[begins] = _OP["PROTO"]
+    out[begins + 1] = 5
+    out[begins + 2] = _OP["MARK"]
+    at = (begins + 3 - int_firsts[starts])[block_of] + int_firsts
+    out[at] = np.where(int_sizes == 2, _OP_K, np.where(int_sizes == 3, _OP_M, _OP_J))
+    for k in range(4):  # little-endian, as many bytes as the opcode takes
+        wide = int_sizes > k + 1
+        out[at[wide] + k + 1] = (deltas[wide] >> (8 * k)) & 255
+    weights_at = begins + 3 + int_sums + 1
+    out[weights_at - 1] = _OP["TUPLE"]
+    out[weights_at[all_one]] = _OP["NONE"]
+    one = same & ~all_one
+    _write_floats(out, weights_at[one], floats[starts[one]])
+    varied = ~same
+    if varied.any():
+        out[weights_at[varied]] = _OP["MARK"]
+        in_varied = varied[block_of]
+        at = (weights_at + 1 - 9 * starts)[block_of] + 9 * np.arange(len(deltas))
+        _write_floats(out, at[in_varied], floats[in_varied])
+        out[weights_at[varied] + 1 + 9 * lens[varied]] = _OP["TUPLE"]
+    values_at = weights_at + weight_sizes
+    if codes is None:
+        out[values_at] = _OP["NONE"]
+    else:
+        out[values_at] = _OP["MARK"]
+        at = (values_at + 1 - item_firsts[starts])[block_of] + item_firsts
+        short = codes.sizes < 256
+        out[at] = np.where(short, _OP["SHORT_BINBYTES"], _OP["BINBYTES"])
+        out[at[short] + 1] = codes.sizes[short]
+        for k in range(4):  # BINBYTES: a 4-byte little-endian length
+            out[at[~short] + k + 1] = (codes.sizes[~short] >> (8 * k)) & 255
+        codes.write(out, at + np.where(short, 2, 5))
+        out[values_at + value_sizes - 1] = _OP["TUPLE"]
+    out[block_ends - 2] = _OP["TUPLE3"]
+    out[block_ends - 1] = _OP["STOP"]
+    return out.tobytes(), begins, block_ends
+
+
+def _block_records(
+    raw: tuple[bytes, np.ndarray, np.ndarray],
+    term_blocks: np.ndarray,
+    block_lengths: np.ndarray,
+    last_docs: np.ndarray,
+    tops: np.ndarray,
+    _same: np.ndarray,
+    _all_one: np.ndarray,
+    _sums: np.ndarray,
+    _exact: np.ndarray,
+    _has_min: np.ndarray,
+    min_bytes: np.ndarray,
+    max_bytes: np.ndarray,
+    compression: int,
+) -> tuple[bytes, np.ndarray]:
+    """Many terms' posting lists with numpy, as _block_bytes writes their blocks after the header magic:
+    each block's length (negative for a term's last), info pickle and data (compressed when big enough).
+
+    raw is _raw_blocks' data; term_blocks each term's first block; then per block its number of postings,
+    last document and block_columns' statistics. Returns the bytes and each term's size.
+    """
+    data, data_begins, data_ends = raw
+    count = len(data_begins)
+    raw_sizes = data_ends - data_begins
+    packed_blocks = np.flatnonzero(raw_sizes >= COMPRESS_FROM) if compression else np.zeros(0, dtype=np.int64)
+    packed = [
+        zlib.compress(data[a:z], compression)
+        for a, z in zip(data_begins[packed_blocks].tolist(), data_ends[packed_blocks].tolist(), strict=True)
+    ]
+    data_sizes = raw_sizes.copy()
+    data_sizes[packed_blocks] = [len(p) for p in packed]
+    # The info tuple (postings, last document, top weight or the int 0, compression, length bytes) in
+    # protocol 2 codes: PROTO, MARK, 4 one-byte ints and a wider one, the weight, TUPLE, STOP.
+    doc_sizes = np.where(last_docs < 256, 2, np.where(last_docs < 65536, 3, 5))
+    positive = tops > 0
+    info_sizes = 2 + 1 + 2 + doc_sizes + np.where(positive, 9, 2) + 6 + 2
+    record_sizes = 4 + info_sizes + data_sizes
+    term_of = np.repeat(np.arange(len(term_blocks)), np.diff(np.append(term_blocks, count)))
+    record_firsts = np.cumsum(record_sizes) - record_sizes
+    begins = record_firsts + 4 * (term_of + 1)  # after the magic of each term so far
+    term_sizes = 4 + np.add.reduceat(record_sizes, term_blocks)
+    out = np.zeros(int(record_sizes.sum()) + 4 * len(term_blocks), dtype=np.uint8)
+    term_begins = begins[term_blocks] - 4
+    out[term_begins[:, None] + np.arange(4)] = np.frombuffer(WHOOSH3_HEADER_MAGIC, dtype=np.uint8)
+    last = np.zeros(count, dtype=bool)
+    last[np.append(term_blocks[1:], count) - 1] = True
+    lengths = np.where(last, -1, 1) * (info_sizes + data_sizes)
+    out[begins[:, None] + np.arange(4)] = lengths.astype(">i4").view(np.uint8).reshape(-1, 4)
+    at = begins + 4
+    out[at] = _OP["PROTO"]
+    out[at + 1] = 2
+    out[at + 2] = _OP["MARK"]
+    out[at + 3] = _OP_K
+    out[at + 4] = block_lengths  # below 256: see write_postings
+    at = at + 5
+    out[at] = np.where(doc_sizes == 2, _OP_K, np.where(doc_sizes == 3, _OP_M, _OP_J))
+    for k in range(4):
+        wide = doc_sizes > k + 1
+        out[at[wide] + k + 1] = (last_docs[wide] >> (8 * k)) & 255
+    at = at + doc_sizes
+    _write_floats(out, at[positive], tops[positive])
+    out[at[~positive]] = _OP_K  # the int 0
+    at = at + np.where(positive, 9, 2)
+    comps = np.zeros(count, dtype=np.int64)
+    comps[packed_blocks] = compression
+    for k, column in enumerate((comps, min_bytes, max_bytes)):
+        out[at + 2 * k] = _OP_K
+        out[at + 2 * k + 1] = column
+    out[at + 6] = _OP["TUPLE"]
+    out[at + 7] = _OP["STOP"]
+    data_at = at + 8
+    # Then the data: uncompressed blocks copied from raw, the others from their compressed bytes.
+    plain = np.ones(count, dtype=bool)
+    plain[packed_blocks] = False
+    sizes = raw_sizes[plain]
+    firsts = np.cumsum(sizes) - sizes
+    within = np.arange(int(sizes.sum())) - np.repeat(firsts, sizes)
+    out[np.repeat(data_at[plain], sizes) + within] = np.frombuffer(data, dtype=np.uint8)[
+        np.repeat(data_begins[plain], sizes) + within
+    ]
+    if packed:
+        joined = np.frombuffer(b"".join(packed), dtype=np.uint8)
+        sizes = data_sizes[packed_blocks]
+        firsts = np.cumsum(sizes) - sizes
+        out[np.repeat(data_at[packed_blocks] - firsts, sizes) + np.arange(len(joined))] = joined
+    return out.tobytes(), term_sizes
+
+
+# Term info and extent as _TERMINFO_EXTENT packs them, as a numpy record.
+_TERM_INFOS = np.dtype(
+    [("inlined", "u1"), ("weight", ">f4"), ("count", ">u4"), ("min", "u1"), ("max", "u1"), ("top", ">f4"),
+     ("first", ">u4"), ("last", ">u4"), ("offset", ">i8"), ("size", ">i4")]
+)  # fmt: skip
+
+
+def _term_infos(
+    block_columns: list[np.ndarray],
+    term_blocks: np.ndarray,
+    counts: np.ndarray,
+    first_docs: np.ndarray,
+    last_docs: np.ndarray,
+    sizes: np.ndarray,
+    offset: int,
+) -> np.ndarray:
+    """Term infos of terms written from offset (sizes: their posting lists'), from their first block's
+    statistics: right for terms of one block with an exact weight sum (the caller fixes the others)."""
+    _, _, tops, _, _, sums, _, has_min, min_bytes, max_bytes = (column[term_blocks] for column in block_columns)
+    infos = np.zeros(len(term_blocks), dtype=_TERM_INFOS)
+    infos["weight"] = sums
+    infos["count"] = counts
+    infos["min"] = np.where(has_min, min_bytes, 0)
+    infos["max"] = max_bytes
+    infos["top"] = np.where(tops > 0, tops, 0)
+    infos["first"] = first_docs
+    infos["last"] = last_docs
+    infos["offset"] = offset + np.cumsum(sizes) - sizes
+    infos["size"] = sizes
+    return infos
+
+
+def _write_floats(out: np.ndarray, at: np.ndarray, values: np.ndarray) -> None:
+    """Write BINFLOAT codes (a big-endian double each) at the given offsets."""
+    out[at] = _OP["BINFLOAT"]
+    out[(at + 1)[:, None] + np.arange(8)] = values.astype(">f8").view(np.uint8).reshape(-1, 8)
+
+
+def _term_records(keys: list[bytes], infos: np.ndarray, position: int, out: list[bytes]) -> list[int]:
+    """The term index records (HashWriter.add: key and value lengths, key, value) of keys in order with
+    their term infos, written from position: appends their bytes to out and returns where each starts."""
+    value_size = infos.dtype.itemsize
+    key_sizes = np.fromiter(map(len, keys), dtype=np.int64, count=len(keys))
+    sizes = 8 + key_sizes + value_size
+    begins = np.cumsum(sizes) - sizes
+    data = np.empty(int(sizes.sum()), dtype=np.uint8)
+    heads = np.empty(len(keys), dtype=[("key", ">i4"), ("value", ">i4")])  # filetables._lengths
+    heads["key"], heads["value"] = key_sizes, value_size
+    data[begins[:, None] + np.arange(8)] = heads.view(np.uint8).reshape(-1, 8)
+    key_firsts = np.cumsum(key_sizes) - key_sizes
+    joined = np.frombuffer(b"".join(keys), dtype=np.uint8)
+    data[np.repeat(begins + 8 - key_firsts, key_sizes) + np.arange(len(joined))] = joined
+    data[(begins + 8 + key_sizes)[:, None] + np.arange(value_size)] = infos.view(np.uint8).reshape(-1, value_size)
+    out.append(data.tobytes())
+    return (begins + position).tolist()
+
+
+def _extend_index(index, positions: list[int]) -> None:
+    """GrowableArray.extend (OrderedHashWriter's key positions), at once when they fit its type."""
+    try:
+        # Converting first: raises before the index changes when a position does not fit its type.
+        index.array.extend(array(index.array.typecode, positions))
+    except (OverflowError, AttributeError):  # let the GrowableArray widen its type, as it does
+        index.extend(positions)
+
+
+def _md5_hash(key: bytes) -> int:
+    """filetables.md5_hash (the last 32 bits of the key's MD5), without the detour through hex."""
+    return int.from_bytes(md5(key).digest()[12:], "big")
+
+
+_POINTERS = np.dtype([("hash", ">u4"), ("position", ">i8")])  # filetables._pointer
+
+
+def _write_hash_tables(tindex) -> None:
+    """HashWriter._write_hashes: the same 256 hash tables, each written at once rather than slot by slot."""
+    dbfile = tindex.dbfile
+    for entries in tindex.buckets:
+        slots = 2 * len(entries)
+        tindex.directory.append((dbfile.tell(), slots))
+        hashes, positions = [0] * slots, [0] * slots
+        for hashed, position in entries:
+            slot = (hashed >> 8) % slots
+            while positions[slot]:  # taken (no key is at position 0, where the header is)
+                slot = (slot + 1) % slots
+            hashes[slot], positions[slot] = hashed, position
+        table = np.empty(slots, dtype=_POINTERS)
+        table["hash"], table["position"] = hashes, positions
+        dbfile.write(table.tobytes())
 
 
 def _weight_sums(floats: np.ndarray, starts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
