@@ -18,6 +18,7 @@ _WORD_RE = re.compile(r"[a-z0-9]+")
 # A dateline or timestamp the parser left at the start of the text: up to a dash separator, holding a digit.
 _LEADING_DATELINE_RE = re.compile(r"^[^\n]{0,200}?\d[^\n]{0,200}?\s(?:--|\u2014|\u2013)\s+")
 OPENING_WORDS = 40
+OPENING_CHARS_PER_WORD = 12
 # Texts shorter than this have too little to tell copies from look-alikes: no group.
 MIN_WORDS = 8
 
@@ -26,7 +27,12 @@ def opening_words(release: Release, count: int = OPENING_WORDS) -> list[str]:
     """The first words of a release's text (lede, then body), dateline and punctuation left out."""
     text = f"{release.lede or ''}\n\n{release.body or ''}".strip()
     text = _LEADING_DATELINE_RE.sub("", text[:2000] if len(text) > 2000 else text, count=1)
-    return _WORD_RE.findall(text.lower())[:count]
+    # The opening words are all in the first few hundred characters: look there first. With more than
+    # `count` words found, the first `count` are whole (only the last one can be cut by the slice).
+    words = _WORD_RE.findall(text[: OPENING_CHARS_PER_WORD * count].lower())
+    if len(words) <= count:
+        words = _WORD_RE.findall(text.lower())
+    return words[:count]
 
 
 def duplicate_key(release: Release) -> str:

@@ -28,6 +28,7 @@ from .schema import build_schema, release_to_document
 
 # Memory for one worker's in-memory segment; it is written out when this is reached.
 DEFAULT_LIMITMB = 256
+MEMORY_CHECK_FILES = 16
 BATCH_FILES = 64
 BATCH_BYTES = 2 * 1024 * 1024
 # With fewer files to parse than this, starting processes costs more than it saves.
@@ -60,6 +61,7 @@ class SegmentSink:
         self.limit = limitmb * 1024 * 1024
         self.builder = None
         self.written: list = []
+        self.added = 0  # sources added
 
     def add(self, source: Source) -> FileOutcome:
         """Parse and index one source."""
@@ -78,7 +80,9 @@ class SegmentSink:
             self.builder = SegmentBuilder(self.storage, INDEXNAME, self.schema)
         for doc in documents:
             self.builder.add_document(doc)
-        if self.builder.memory_estimate() >= self.limit:
+        self.added += 1
+        # Sizing the segment sums every field's postings: often enough every few files.
+        if self.added % MEMORY_CHECK_FILES == 0 and self.builder.memory_estimate() >= self.limit:
             self.flush()
         return FileOutcome(source.path, releases=len(documents))
 

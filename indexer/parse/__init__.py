@@ -11,6 +11,7 @@ import codecs
 import hashlib
 import os
 import re
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -255,13 +256,18 @@ def iter_files(paths: Iterable[str | os.PathLike]) -> Iterator[str]:
 def read_source(path: str) -> Source:
     """Read one file from disk into a Source, or raise ParseError saying why it cannot be read."""
     try:
-        size = os.path.getsize(path)
-        if size > MAX_FILE_BYTES:
-            raise ParseError(
-                path, f"file too large ({size // 1024 // 1024} MB; the limit is {MAX_FILE_BYTES // 1024 // 1024} MB)"
-            )
         with open(path, "rb") as handle:
-            return Source(path, handle.read(MAX_FILE_BYTES + 1))
+            size = os.fstat(handle.fileno()).st_size
+            if size > MAX_FILE_BYTES:
+                raise ParseError(
+                    path,
+                    f"file too large ({size // 1024 // 1024} MB; the limit is {MAX_FILE_BYTES // 1024 // 1024} MB)",
+                )
+            # A read sized to the file: read(MAX_FILE_BYTES + 1) would allocate the whole limit every time.
+            data = handle.read(size + 1)
+            if len(data) > size:  # it grew since (or is a device): read on, up to the limit
+                data += handle.read(MAX_FILE_BYTES + 1 - len(data))
+            return Source(path, data)
     except FileNotFoundError:
         raise ParseError(path, "no such file or folder") from None
     except IsADirectoryError:
@@ -295,11 +301,10 @@ def iter_sources(paths: Iterable[str | os.PathLike]) -> Iterator[Source | ParseE
 def _maybe_archive(path: str) -> bool:
     # Named like an archive, or too large to be a release: worth a look at its first bytes.
     try:
-        return os.path.isfile(path) and (
-            path.lower().endswith(ARCHIVE_SUFFIXES) or os.path.getsize(path) > MAX_FILE_BYTES
-        )
+        info = os.stat(path)
     except OSError:
         return False
+    return stat.S_ISREG(info.st_mode) and (path.lower().endswith(ARCHIVE_SUFFIXES) or info.st_size > MAX_FILE_BYTES)
 
 
 def _archive_sources(path: str) -> Iterator[Source | ParseError]:
