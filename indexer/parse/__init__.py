@@ -94,13 +94,22 @@ def _binary_reason(data: bytes) -> str | None:
     return None
 
 
+def _suffix(path: str) -> str:
+    """Path(path).suffix.lower(), without building a Path: that costs more than the rest of a small file's checks."""
+    name = path.rpartition("/")[2]
+    if not name or name == "." or os.sep != "/" or os.altsep:  # Path drops empty and '.' parts: let it find the name
+        return Path(path).suffix.lower()
+    dot = name.rfind(".")
+    return name[dot:].lower() if 0 < dot < len(name) - 1 else ""
+
+
 def detect_format(path: str, head: str) -> str:
     """Name the reader for a file from its content first, then its extension.
 
     One of: json, html, newsml-g2, newsml12, feed, xml (unknown XML), markdown, text.
     """
     stripped = head.lstrip("\ufeff \t\r\n")
-    suffix = Path(path).suffix.lower()
+    suffix = _suffix(path)
     if stripped.startswith("<"):
         if stripped[:15].lower().startswith("<!doctype html"):
             return "html"
@@ -145,7 +154,7 @@ def parse_bytes(path: str, data: bytes) -> list[Release]:
     reason = _binary_reason(data)
     if reason:
         raise ParseError(path, reason)
-    suffix = Path(path).suffix.lower()
+    suffix = _suffix(path)
     if suffix in TABLE_SUFFIXES:
         raise ParseError(path, f"a table ({suffix}), not a release; export its rows as JSON to index them")
     text = decode(data).replace("\r\n", "\n").replace("\r", "\n")

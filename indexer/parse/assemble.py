@@ -156,9 +156,14 @@ def _same_text(a: str, b: str) -> bool:
 
     normal_b = norm(b)
     # A lede is long and a headline short: the lede's opening, normalised, must already be an opening of the other.
-    # (Only ASCII text is tried so: lower-casing it letter by letter cannot depend on what follows.)
+    # (Only text without a capital sigma is tried so: str.lower() makes every other letter the same wherever it
+    # stands, while a sigma's lower case depends on what follows it.)
     opening = a[: 2 * len(b) + 16]
-    if len(opening) < len(a) and opening.isascii() and not normal_b.startswith(norm(opening)):
+    if (
+        len(opening) < len(a)
+        and (opening.isascii() or "\u03a3" not in opening)
+        and not normal_b.startswith(norm(opening))
+    ):
         return False
     normal_a = norm(a)
     return bool(normal_a) and normal_a == normal_b

@@ -76,10 +76,11 @@ def detect_language(text: str) -> str | None:
         return None
     # Keys in _COMMON_WORDS order, as the ranking below breaks ties by it.
     scores = dict.fromkeys(_COMMON_WORDS, 0)
-    counts = Counter(found)
-    for word in counts.keys() & languages_of.keys():  # integer sums: the order words are added in does not matter
+    # Only common words are counted (most of a text's words are in no list); integer sums do not depend on order.
+    counts = Counter(filter(languages_of.__contains__, found))
+    for word, count in counts.items():
         for lang in languages_of[word]:
-            scores[lang] += counts[word]
+            scores[lang] += count
     ranked = sorted(scores, key=scores.get, reverse=True)
     best, second = ranked[0], ranked[1]
     return best if scores[best] >= 2 and scores[best] > scores[second] and scores[best] >= 0.05 * total else None

@@ -331,7 +331,8 @@ _TITLE_PREDICATE_RE = re.compile(rf"\s+(?:is|was|has been|serves as)\s+(?:the|a|
 _PRONOUN_RE = re.compile(r"\b(?:he|she|him|his|her|hers|himself|herself)\b")
 _ORG_AFTER_RE = re.compile(rf"(?=\b(?:of|at|for|with)\s+(?:the\s+)?((?:{NAME_WORD})(?:\s+(?:{NAME_WORD}|of|&))*))")
 _EMAIL_DOMAIN_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@(?:[\w-]+\.)*?([\w-]+)\.[a-z]{2,6}\b")
-_WEB_DOMAIN_RE = re.compile(r"(?:https?://|\bwww\.)(?:www\.)?([\w-]+)\.[a-z]{2,6}\b")
+# (w(?<=\bw)ww is \bwww: both alternatives then start with a letter, which the regex engine skips straight to.)
+_WEB_DOMAIN_RE = re.compile(r"(?:https?://|w(?<=\bw)ww\.)(?:www\.)?([\w-]+)\.[a-z]{2,6}\b")
 _MAIL_HOSTS = {
     "gmail",
     "yahoo",
@@ -365,6 +366,28 @@ def has_word(text: str, word: str) -> bool:
         start = i + 1
 
 
+_SAID_WORDS = ("said", "says", "added", "explained", "noted", "according to")
+_SAID_AFTER_RE = re.compile(r"\s+(?:said|says|added|explained|noted)\b")
+
+
+def _next_to_said_word(word: str, text: str) -> bool:
+    """False only when word is nowhere in text right after or before a word of _SAID_RE and whitespace.
+
+    Every _SAID_RE match whose name group is the word has it printed so, whatever the matches around it.
+    """
+    at = text.find(word)
+    while at >= 0:
+        before = text[max(0, at - 64) : at]
+        said_end = before.rstrip()  # what is before the whitespace (\s and str.isspace agree)
+        # A long run of whitespace (or the text's start) could hide the word before it: then the pattern decides.
+        if len(before) - len(said_end) > 32 or not said_end or said_end.endswith(_SAID_WORDS):
+            return True
+        if _SAID_AFTER_RE.match(text, at + len(word)):
+            return True
+        at = text.find(word, at + 1)
+    return False
+
+
 def is_person(name: str, lede: str, text: str) -> bool:
     """Whether a subject is a person: 'Brian L. Roberts, Chairman ...', 'Chris Turner, a renowned coach', '... said Turner'."""
     if not PERSON_RE.match(name) or STRICT_LEGAL_RE.search(name) or same_org(name, None):
@@ -382,6 +405,8 @@ def is_person(name: str, lede: str, text: str) -> bool:
     # People are quoted by surname alone ("said Turner"); a company keeps its whole name ("Alfa Chemistry noted").
     words = name.split()
     surname, rest = words[-1], " ".join(words[:-1])
+    if not _next_to_said_word(surname, text):
+        return False  # no _SAID_RE match can name the surname: saves trying that pattern at every capital
     for m in _SAID_RE.finditer(text):
         if surname == m.group(1) or (surname == m.group(2) and not text[: m.start()].endswith(rest + " ")):
             return True

@@ -47,6 +47,10 @@ SOURCE_RE = re.compile(r"^\s*(?:SOURCE|Source)\s*:?\s+(?P<name>[^\n]{2,100}?)\s*
 _ANY_HEADING_RE = re.compile(
     "|".join([_ABOUT_START_RE.pattern, f"(?i:{_FLS_RE.pattern})", _CONTACT_RE.pattern, r"\s*(?:SOURCE|Source)"])
 )
+# The first character of a paragraph that _ANY_HEADING_RE can match: one of its optional '#', '*' and spaces, or
+# the first letter of one of its words ("About", "Sobre", "Über", any case for the forward-looking ones: re.I
+# matches 'ſ', 'ı', 'İ' to 's' and 'i' here as there). One character test rules out most paragraphs.
+_HEADING_FIRST_RE = re.compile(r"[#*\s]|[A\u00c0S\u00dcIOMPCFV]|(?i:[cnsifdlmte])")
 EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}")
 PHONE_RE = re.compile(
     r"(?<![\w+])(?:\+\d{1,3}[\s.\-]?)?(?:\(\d{1,4}\)[\s.\-]?)?\d{2,4}[\s.\-]\d{3,4}(?:[\s.\-]\d{2,4}){0,2}(?!\w)"
@@ -107,7 +111,7 @@ def split_sections(paragraphs: list[str]) -> Sections:
         text = para.strip()
         if not text:
             continue
-        heading = _ANY_HEADING_RE.match(text) is not None
+        heading = _HEADING_FIRST_RE.match(text) is not None and _ANY_HEADING_RE.match(text) is not None
         source = SOURCE_RE.match(text) if heading else None
         if source and len(text) < 120:
             out.source_name = trim_period(source.group("name").strip())
