@@ -64,6 +64,7 @@ class SegmentFacets:
         self.groups = array("q")
         self.paths: list[str] = []
         self.hashes: list[str] = []
+        self._by_field: dict[str, tuple[dict[str, int], array, array]] | None = None
 
     @staticmethod
     def fields() -> set[str]:
@@ -72,12 +73,23 @@ class SegmentFacets:
 
     def add(self, docnum: int, doc: dict, facet_terms: dict[str, list[str]]) -> None:
         """Record one document: its terms in facet fields, its date, duplicate key, path and hash."""
-        for spec in FACETS:
-            ids = self._ids[spec.name]
-            for term in facet_terms.get(spec.field, ()):
-                value_id = ids.setdefault(term, len(ids))
-                self._docs[spec.name].append(docnum)
-                self._values[spec.name].append(value_id)
+        by_field = self._by_field
+        if by_field is None:
+            # Index field -> its facet's value numbers, documents and values, looked up once.
+            by_field = self._by_field = {
+                spec.field: (self._ids[spec.name], self._docs[spec.name], self._values[spec.name]) for spec in FACETS
+            }
+        for fieldname, terms in facet_terms.items():
+            found = by_field.get(fieldname)
+            if found is None:
+                continue
+            ids, docs, values = found
+            for term in terms:
+                value_id = ids.get(term)
+                if value_id is None:
+                    value_id = ids[term] = len(ids)
+                docs.append(docnum)
+                values.append(value_id)
         self.dates.append(epoch_seconds(doc.get("date")))
         self.groups.append(group_key(doc.get("dupkey")))
         self.paths.append(doc.get("path", ""))

@@ -286,7 +286,8 @@ def release_to_document(release: Release, dupkey: str = "") -> dict:
     }
     if utc is not None:
         doc["date"] = utc
-        doc["year"] = release.published.strftime("%Y")
-        doc["month"] = release.published.strftime("%Y-%m")
+        month = release.published.strftime("%Y-%m")
+        doc["year"] = month[:-3]  # strftime("%Y"): the month is always two digits
+        doc["month"] = month
     # Whoosh rejects empty ID values poorly in facets: leave them out instead.
-    return {k: v for k, v in doc.items() if v not in ("", None)}
+    return {k: v for k, v in doc.items() if v != "" and v is not None}

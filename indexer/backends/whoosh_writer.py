@@ -10,7 +10,8 @@ tests check that stored fields and lengths come out byte for byte as Whoosh writ
 postings the same. Posting blocks are pickled with protocol 5 codes rather than Whoosh's 2 (its reader
 takes any): 9x faster to read, half the size; for text and ID fields numpy lays out the pickles of all
 blocks, their records and the term index records at once (only zlib and the key hashes run per block or
-term). Text is cut at spaces before the word pattern runs, and its chunks are cached like words. Each
+term). Text is cut at spaces before the word pattern runs, and its chunks are cached like words; a whole
+text seen a second time (boilerplate) is remembered with its term numbers. Each
 build worker fills one builder and writes its segment when its memory budget is reached; the build lists
 every segment in one table of contents.
 """
@@ -45,8 +46,8 @@ from whoosh.codec.whoosh3 import LENGTHS_COLUMN, WHOOSH3_HEADER_MAGIC, W3Posting
 from whoosh.filedb.filetables import _lengths as _KEY_VALUE_LENGTHS
 from whoosh.filedb.filetables import md5_hash
 from whoosh.formats import Existence, Positions
-from whoosh.system import pack_int, pack_long, pack_ushort
-from whoosh.util.numeric import _length_byte_cache, byte_to_length, length_to_byte
+from whoosh.system import pack_byte, pack_int, pack_long, pack_ushort
+from whoosh.util.numeric import _length_byte_cache, byte_to_length, length_to_byte, to_sortable
 
 from ..facets import SegmentFacets
 from ..schema import WORD_PATTERN
@@ -61,6 +62,11 @@ BLOCK_PICKLE = 5
 # Distinct words remembered by a field's word pipeline before it starts afresh (bounds memory).
 WORD_CACHE_LIMIT = 400_000
 PLAIN_CACHE_LIMIT = 50_000
+# A field length -> the length stored for it (byte_to_length(length_to_byte(length))), as met.
+_ROUNDED_LENGTHS: dict[int, int] = {}
+# Whole texts remembered (see _Vocabulary.remember): bytes of the texts kept, hashes of texts seen once.
+TEXT_CACHE_BYTES = 16 << 20
+SEEN_TEXTS_LIMIT = 100_000
 # Words of a field's texts inverted into postings at a time, with numpy.
 FLUSH_WORDS = 1 << 16
 # Characters that are neither word characters nor "." nor "&": spaces in their place change no word of
@@ -105,9 +111,9 @@ class WordPipeline:
         term = self.term_of(word)
         main = term.encode("utf-8") if term is not None else None
         if self.parts_of is not None:
-            parts = tuple(part.encode("utf-8") for part in self.parts_of(word))
+            parts = self.parts_of(word)
             if parts:
-                return (main, parts)
+                return (main, tuple(part.encode("utf-8") for part in parts))
         return main
 
 
@@ -135,7 +141,12 @@ def word_pipeline(analyzer) -> WordPipeline | None:
         elif kind is StripFilter:
             steps.append(str.strip)
         elif kind is CharsetFilter:
-            steps.append(lambda text, table=item.charmap: text.translate(table))
+            table = item.charmap
+            if steps and steps[-1] is str.lower and _lowercase_ascii_kept(table):
+                # Lower-case ASCII words come out unchanged: only words with other characters are mapped.
+                steps.append(lambda text, table=table: text if text.isascii() else text.translate(table))
+            else:
+                steps.append(lambda text, table=table: text.translate(table))
         elif kind is StopFilter:
             if numbered:
                 return None  # words dropped after numbering leave gaps this pipeline does not model
@@ -170,10 +181,13 @@ def word_pipeline(analyzer) -> WordPipeline | None:
     before, after = steps[:split_at], steps[split_at:]
 
     def parts_of(word: str) -> list[str]:
-        head = run(before, word)
+        head = run(before, word) if before else word
         if head is None:
             return []
-        return [term for part in splitter(head) if (term := run(after, part)) is not None]
+        parts = splitter(head)
+        if not parts:  # most words
+            return []
+        return [term for part in parts if (term := run(after, part)) is not None]
 
     return WordPipeline(
         tokenizer.expression,
@@ -184,11 +198,26 @@ def word_pipeline(analyzer) -> WordPipeline | None:
     )
 
 
+def _lowercase_ascii_kept(table) -> bool:
+    """Whether str.translate(table) leaves every ASCII text without upper-case letters unchanged."""
+    for code in range(128):
+        char = chr(code)
+        if char.isupper():
+            continue
+        try:
+            mapped = table[code]
+        except LookupError:
+            continue
+        if mapped != char and mapped != code:
+            return False
+    return True
+
+
 class _Vocabulary:
     """Term numbers of a segment, shared by the fields analysed alike, with their word caches: a word
     common to a release's headline, lede and body is analysed and looked up once, not once per field."""
 
-    __slots__ = ("term_ids", "terms", "words", "parts", "splits", "_ranked")
+    __slots__ = ("term_ids", "terms", "words", "parts", "splits", "texts", "text_bytes", "_seen", "_ranked")
 
     def __init__(self):
         self.term_ids: dict[bytes, int] = {}
@@ -198,7 +227,29 @@ class _Vocabulary:
         self.words: dict[str, int] = {}
         self.parts: dict[str, tuple[int, tuple[int, ...]]] = {}  # compound word -> (term or -1, parts)
         self.splits: dict[str, tuple[str, ...]] = {}  # chunk of other than one word -> its words
+        # Whole texts seen more than once -> (term numbers, length, compound words) as
+        # _PositionsField._analysed gives them; the hashes of texts seen once. Term numbers stay valid for
+        # the segment, whatever happens to the word caches.
+        self.texts: dict[str, tuple[array, int, list]] = {}
+        self.text_bytes = 0  # rough memory held by texts
+        self._seen: set[int] = set()
         self._ranked: tuple[int, np.ndarray, list[bytes]] | None = None
+
+    def remember(self, text: str, ids: list[int], length: int, compounds: list) -> None:
+        """Keep a text's analysis when the text was seen before (boilerplate: "About" texts, safe-harbor
+        language, names): caching every text would hold every body, each seen once."""
+        seen = self._seen
+        key = hash(text)  # computed already (by the texts lookup) and kept by the string
+        if key not in seen:
+            if len(seen) >= SEEN_TEXTS_LIMIT:
+                seen.clear()
+            seen.add(key)
+            return
+        if self.text_bytes >= TEXT_CACHE_BYTES:
+            self.texts.clear()
+            self.text_bytes = 0
+        self.texts[text] = (array("q", ids), length, compounds)
+        self.text_bytes += 100 + len(text) + 8 * len(ids)
 
     def ranked(self) -> tuple[np.ndarray, list[bytes]]:
         """Each term number's rank in term order, and the terms in that order (computed once per size)."""
@@ -355,6 +406,7 @@ class _PositionsField:
         self.pipeline = word_pipeline(field.analyzer)
         self.boost = float(field.format.field_boost)
         self.postings = postings
+        self.vocabulary = postings.vocabulary
         # Word caches, shared with the fields of the same vocabulary (same analyzer).
         self._ids = postings.vocabulary.words
         self._parts = postings.vocabulary.parts
@@ -469,13 +521,22 @@ class _PositionsField:
         Words become term numbers at once; they are inverted into postings a batch of texts at a time
         (flush), which pays numpy's overhead once per batch rather than once per text.
         """
-        ids, length, compounds = self._analysed(value)
-        if not ids:
-            return 0
+        vocabulary = self.vocabulary
+        found = vocabulary.texts.get(value)
+        if found is not None:
+            ids, length, compounds = found
+            if not ids:
+                return 0
+            self._pending_ids += ids
+        else:
+            ids, length, compounds = self._analysed(value)
+            vocabulary.remember(value, ids, length, compounds)
+            if not ids:
+                return 0
+            self._pending_ids.fromlist(ids)
         if compounds:
-            base = len(self._pending_ids)
+            base = len(self._pending_ids) - len(ids)
             self._pending_compounds += [(base + at, main, parts) for at, main, parts in compounds]
-        self._pending_ids.fromlist(ids)
         self._pending_docs.append(docnum)
         self._pending_sizes.append(len(ids))
         if len(self._pending_ids) >= FLUSH_WORDS:
@@ -591,6 +652,8 @@ def plain_indexer(field: wf.FieldType) -> Callable[[object], list]:
     if type(field) is wf.ID and type(field.analyzer) is IDTokenizer and type(fmt) is Existence:
         boost = fmt.field_boost
         return lambda value: [(value.encode("utf-8"), 1, boost, b"")]
+    if type(field) is wf.DATETIME and type(fmt) is Existence and field.shift_step:
+        return _date_indexer(field)
     cache: dict = {}
 
     def index(value) -> list:
@@ -603,6 +666,23 @@ def plain_indexer(field: wf.FieldType) -> Callable[[object], list]:
                 cache.clear()
             found = cache[value] = list(field.index(value))
         return found
+
+    return index
+
+
+def _date_indexer(field: wf.DATETIME) -> Callable[[object], list]:
+    """DATETIME.index for one datetime: its number found once (not once per shifted term), its terms as
+    NUMERIC.to_bytes makes them."""
+    heads = [(shift, pack_byte(shift)) for shift in range(0, field.bits, field.shift_step)]
+    pack = field._struct.pack
+    numtype, bits, signed = field.numtype, field.bits, field.signed
+
+    def index(value) -> list:
+        number = field.prepare_datetime(value) if not isinstance(value, (list, tuple)) else None
+        if type(number) is not int:  # lists, bytes: as Whoosh does
+            return list(field.index(value))
+        sortable = to_sortable(numtype, bits, signed, field.prepare_number(number))
+        return [(head + pack(sortable >> shift), 1, 1.0, b"") for shift, head in heads]
 
     return index
 
@@ -680,9 +760,16 @@ class _BulkPostingsWriter(W3PostingsWriter):
 def unwritable_field(doc: dict) -> str | None:
     """The first field of a document whose text cannot be stored as UTF-8 (lone surrogates), or None."""
     for name, value in doc.items():
-        values = value if isinstance(value, (list, tuple)) else (value,)
+        if type(value) is str:
+            if value.isascii():  # a flag on the string: no need to encode it
+                continue
+            values = (value,)
+        elif isinstance(value, (list, tuple)):
+            values = value
+        else:
+            values = (value,)
         for item in values:
-            if isinstance(item, str):
+            if isinstance(item, str) and not item.isascii():
                 try:
                     item.encode("utf-8")
                 except UnicodeEncodeError:
@@ -725,13 +812,21 @@ class SegmentBuilder:
         }
         self._plain = {name: plain_indexer(field) for name, field in schema.items() if field.indexed}
         self._plans = {name: self._plan(name, field) for name, field in schema.items()}
+        # The methods that add a plain field's postings (the arrays stay until the segment is written).
+        self._appenders = {
+            name: (p.term_ids.get, p.term_id, p.tids.append, p.docs.append, p.weights.append, p.encoded.append)
+            for name, p in self._postings.items()
+        }
+        self._ordered = [(name, self._plans[name]) for name in sorted(self._plans) if not name.startswith("_")]
+        self._ordered_names = frozenset(name for name, _ in self._ordered)
 
     def memory_estimate(self) -> int:
         """Rough bytes held in memory by this segment's postings (for sizing segments)."""
         postings = sum(len(p.tids) for p in self._postings.values())
         pending = sum(fast.pending() for fast in self._fast.values())  # at most FLUSH_WORDS a field
         terms = sum(len(v.terms) for v in {id(p.vocabulary): p.vocabulary for p in self._postings.values()}.values())
-        return postings * 40 + pending * 8 + terms * 150
+        texts = sum(v.text_bytes for v in {id(p.vocabulary): p.vocabulary for p in self._postings.values()}.values())
+        return postings * 40 + pending * 8 + terms * 150 + texts
 
     def add_document(self, doc: dict) -> None:
         """Add one document (field name -> value, as for Whoosh's add_document; no boosts)."""
@@ -741,41 +836,54 @@ class SegmentBuilder:
         # W3PerDocWriter.add_field's work, done here without a call per field.
         stored_values, field_lengths = perdoc._storedfields, perdoc._fieldlengths
         facet_terms: dict[str, list[str]] = {}
-        plans = self._plans
-        for fieldname in sorted(doc):
-            value = doc[fieldname]
-            if value is None or fieldname.startswith("_"):
+        if doc.keys() <= self._ordered_names:
+            fields = self._ordered  # the schema's fields in name order, as sorted(doc) gives them
+        else:
+            plans = self._plans
+            fields = [
+                (name, plans.get(name) or plans.setdefault(name, self._plan(name, self.schema[name])))
+                for name in sorted(doc)
+                if not name.startswith("_")
+            ]
+        value_of, lengths_of, rounded_of = doc.get, self._lengths, _ROUNDED_LENGTHS
+        postings_of = self._appenders
+        for fieldname, plan in fields:
+            value = value_of(fieldname)
+            if value is None:
                 continue
-            plan = plans.get(fieldname)
-            if plan is None:
-                plan = plans[fieldname] = self._plan(fieldname, self.schema[fieldname])
             field, fast, plain, postings, scorable, stored, is_facet = plan
             length = 0
             if fast is not None:
                 length = fast.add(value, docnum)
             elif plain is not None:
                 items = plain(value)
-                term_id = postings.term_id
+                known, term_id, add_tid, add_doc, add_weight, add_value = postings_of[fieldname]
                 for term, freq, weight, encoded in items:
-                    postings.tids.append(term_id(term))
-                    postings.docs.append(docnum)
-                    postings.weights.append(weight)
-                    postings.encoded.append(encoded)
+                    tid = known(term)
+                    add_tid(term_id(term) if tid is None else tid)
+                    add_doc(docnum)
+                    add_weight(weight)
+                    add_value(encoded)
                     length += freq
                 if is_facet:
                     facet_terms[fieldname] = [term.decode("utf-8") for term, *_ in items]
             if stored:
                 stored_values[fieldname] = value
             if scorable:
-                lengths = self._lengths.get(fieldname)
+                lengths = lengths_of.get(fieldname)
                 if lengths is None:
-                    lengths = self._lengths[fieldname] = array("I")
-                if len(lengths) <= docnum:
-                    lengths.extend([0] * (docnum + 1 - len(lengths)))
+                    lengths = lengths_of[fieldname] = array("I")
+                if len(lengths) < docnum:
+                    lengths.extend([0] * (docnum - len(lengths)))
                 if length:
                     # The length column is written from these when the segment is (see _write_lengths).
-                    lengths[docnum] = byte_to_length(length_to_byte(length))
+                    rounded = rounded_of.get(length)
+                    if rounded is None:
+                        rounded = rounded_of[length] = byte_to_length(length_to_byte(length))
+                    lengths.append(rounded)
                     field_lengths[fieldname] += length
+                else:
+                    lengths.append(0)
             if field.column_type:
                 perdoc.add_column_value(fieldname, field.column_type, field.to_column_value(value))
         perdoc.finish_doc()
@@ -1059,27 +1167,18 @@ def write_postings(fieldwriter, codec, fieldname: str, field, postings: _FieldPo
                 term_sizes,
                 post_pos,
             )
-            for i in np.flatnonzero(
-                (blocks_per_term[first:last] > 1) | ~block_columns[6][b_lo:b_hi][term_blocks]
-            ).tolist():
-                # Sums numpy may not add up as Python does: sum them block by block as W3TermInfo does.
-                b_first = first_block_l[first + i] - b_lo
-                weight_sum, term_top, term_min, term_max = 0, 0, None, 0
-                for b in range(b_first, b_first + blocks_per_term_l[first + i]):
-                    block = tuple(column[b_lo + b].item() for column in block_columns)
-                    _, _, top, _, _, block_sum, is_exact, has_length, min_b, max_b = block
-                    weight_sum += block_sum if is_exact else sum(floats[block[0] : block[1]].tolist())
-                    term_top = max(term_top, top if top > 0 else 0)
-                    if has_length:
-                        term_min = min_b if term_min is None else min(term_min, min_b)
-                    term_max = max(term_max, max_b)
-                infos["weight"][i], infos["top"][i] = weight_sum, term_top
-                infos["min"][i], infos["max"][i] = 0 if term_min is None else term_min, term_max
+            _fix_term_infos(
+                infos,
+                [column[b_lo:b_hi] for column in block_columns],
+                term_blocks,
+                blocks_per_term[first:last],
+                floats,
+            )
             keys = [key_prefix + sorted_terms[rank] for rank in term_ranks[first:last]]
             records_at = _term_records(keys, infos, trm_pos, trm_parts)
             _extend_index(tindex.index, records_at)
-            for hashed, at in zip(map(hashfn, keys), records_at, strict=True):
-                buckets[hashed & 255].append((hashed, at))
+            hashes = _md5_hashes(keys) if hashfn is _md5_hash else list(map(hashfn, keys))
+            _add_to_buckets(buckets, hashes, records_at)
             key = keys[-1]
             trm_pos += len(trm_parts[0])
             post_pos += len(records)
@@ -1369,6 +1468,37 @@ def _term_infos(
     return infos
 
 
+def _fix_term_infos(
+    infos: np.ndarray, block_columns: list[np.ndarray], term_blocks: np.ndarray, blocks_per_term: np.ndarray, floats
+) -> None:
+    """Fix the term infos _term_infos got wrong: terms of several blocks take the top weight and length
+    bytes of all of them, and weight sums numpy may not add up as Python does are summed block by block
+    as W3TermInfo.add_block sums them."""
+    starts, _, tops, _, _, sums, exact, has_min, min_bytes, max_bytes = block_columns
+    wrong = np.flatnonzero((blocks_per_term > 1) | ~exact[term_blocks])
+    if not len(wrong):
+        return
+    # Over each term's blocks at once (a term's blocks are consecutive): max(0, tops), the least length
+    # byte of blocks with lengths (0 when none has), the greatest.
+    none = 1 << 40
+    infos["top"][wrong] = np.maximum.reduceat(np.maximum(tops, 0), term_blocks)[wrong]
+    least = np.minimum.reduceat(np.where(has_min, min_bytes, none), term_blocks)[wrong]
+    infos["min"][wrong] = np.where(least == none, 0, least)
+    infos["max"][wrong] = np.maximum.reduceat(max_bytes, term_blocks)[wrong]
+    firsts, counts = term_blocks[wrong].tolist(), blocks_per_term[wrong].tolist()
+    sums_l, exact_l = sums.tolist(), exact.tolist()
+    weights = []
+    for b_first, count in zip(firsts, counts, strict=True):
+        weight_sum = 0
+        for b in range(b_first, b_first + count):
+            if exact_l[b]:
+                weight_sum += sums_l[b]
+            else:
+                weight_sum += sum(floats[starts[b] : block_columns[1][b]].tolist())
+        weights.append(weight_sum)
+    infos["weight"][wrong] = weights
+
+
 def _write_floats(out: np.ndarray, at: np.ndarray, values: np.ndarray) -> None:
     """Write BINFLOAT codes (a big-endian double each) at the given offsets."""
     out[at] = _OP["BINFLOAT"]
@@ -1408,6 +1538,29 @@ def _md5_hash(key: bytes) -> int:
     return int.from_bytes(md5(key).digest()[12:], "big")
 
 
+def _add_to_buckets(buckets: list[list], hashes: list[int], positions: list[int]) -> None:
+    """HashWriter.add's bookkeeping for many keys: (hash, position) added to the bucket of each hash's low
+    byte, in order; a bucket's entries added at once."""
+    if len(hashes) < 512:
+        for hashed, at in zip(hashes, positions, strict=True):
+            buckets[hashed & 255].append((hashed, at))
+        return
+    numbers = np.array(hashes, dtype=np.int64)
+    low = numbers & 255
+    order = np.argsort(low, kind="stable")  # stable: each bucket's entries stay in order
+    bounds = np.searchsorted(low[order], np.arange(257)).tolist()
+    pairs = list(zip(numbers[order].tolist(), np.array(positions, dtype=np.int64)[order].tolist(), strict=True))
+    for bucket in np.flatnonzero(np.diff(bounds)).tolist():
+        buckets[bucket] += pairs[bounds[bucket] : bounds[bucket + 1]]
+
+
+def _md5_hashes(keys: list[bytes]) -> list[int]:
+    """_md5_hash of many keys: their digests read as numbers at once."""
+    digests = b"".join(map(_DIGEST, map(md5, keys)))
+    return np.frombuffer(digests, dtype=">u4")[3::4].tolist()
+
+
+_DIGEST = operator.methodcaller("digest")
 _POINTERS = np.dtype([("hash", ">u4"), ("position", ">i8")])  # filetables._pointer
 
 
