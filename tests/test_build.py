@@ -133,7 +133,7 @@ def test_positions_are_encoded_as_whoosh_encodes_them():
     """encode_positions writes the bytes of Positions().encode, for any gaps and counts."""
     from whoosh.formats import Positions
 
-    from indexer.backends.whoosh_writer import encode_positions
+    from indexer.backends.whoosh_blocks import encode_positions
 
     rng = random.Random(5)
     lists = [[0], [5], [4095], [4096], [70000], [3, 3, 3], list(range(0, 3000, 2))]

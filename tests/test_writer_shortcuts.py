@@ -11,8 +11,8 @@ from whoosh.formats import Positions
 from whoosh.support.charset import accent_map
 
 from indexer.backends import whoosh_writer
+from indexer.backends.whoosh_blocks import _add_to_buckets
 from indexer.backends.whoosh_writer import (
-    _add_to_buckets,
     _FieldPostings,
     _lowercase_ascii_kept,
     _PositionsField,

@@ -21,8 +21,8 @@ from ..facets import (
     load_segment_sources,
     save_sidecars,
 )
+from .whoosh_blocks import write_field
 from .whoosh_store import INDEXNAME, Generation
-from .whoosh_writer import write_field
 
 # Segments with fewer live releases than this are "small"; more than MAX_SMALL of them get merged.
 SMALL_DOCS = 10_000

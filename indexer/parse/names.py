@@ -103,11 +103,6 @@ def fold(text: str) -> str:
     return "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
 
 
-def core_words(name: str | None) -> list[str]:
-    """The words of a name that identify it: no legal form, marks or punctuation ('Gilead Sciences, Inc.' -> gilead sciences)."""
-    return list(_core_words(name)) if name else []
-
-
 _MARKS_RE = re.compile(r"[\u2122\u00ae\u00a9]")
 _CORE_WORD_RE = re.compile(r"[\w]+")
 _NOT_CORE_WORDS = {"the", "inc", "corp", "ltd", "llc", "co", "plc", "and", "of"}
@@ -115,7 +110,10 @@ _NOT_CORE_WORDS = {"the", "inc", "corp", "ltd", "llc", "co", "plc", "and", "of"}
 
 # A release compares the same few names again and again (subject, About sections, SOURCE line, metadata).
 @lru_cache(maxsize=1024)
-def _core_words(name: str) -> tuple[str, ...]:
+def core_words(name: str | None) -> tuple[str, ...]:
+    """The words of a name that identify it: no legal form, marks or punctuation ('Gilead Sciences, Inc.' -> gilead sciences)."""
+    if not name:
+        return ()
     text = _MARKS_RE.sub(" ", name)
     text = _LEGAL_RE.sub(" ", text)
     return tuple(w for w in _CORE_WORD_RE.findall(fold(text)) if w not in _NOT_CORE_WORDS)
@@ -123,7 +121,7 @@ def _core_words(name: str) -> tuple[str, ...]:
 
 def same_org(a: str | None, b: str | None) -> bool:
     """Whether two printed names can be the same organisation ('ADP' ~ 'ADP Research Institute', 'IBM' ~ 'I.B.M.')."""
-    wa, wb = (_core_words(a) if a else ()), (_core_words(b) if b else ())
+    wa, wb = core_words(a), core_words(b)
     if not wa or not wb:
         return False
     if wa[0] == wb[0] and (len(wa[0]) >= 3 or wa[:2] == wb[:2]):
