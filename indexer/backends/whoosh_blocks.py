@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import operator
 import struct
-import zlib
 from array import array
 from dataclasses import dataclass
 from hashlib import md5
@@ -22,10 +21,12 @@ from whoosh.formats import Positions
 from whoosh.system import pack_int, pack_long, pack_ushort
 from whoosh.util.numeric import _length_byte_cache, length_to_byte
 
+from . import deflate
+
 if TYPE_CHECKING:
     from .whoosh_writer import _FieldPostings
 
-# Posting blocks smaller than this (pickled) are stored uncompressed: zlib would not shrink them.
+# Posting blocks smaller than this (pickled) are stored uncompressed: deflate would not shrink them.
 COMPRESS_FROM = 256
 _TERMINFO = W3TermInfo._struct
 # Whoosh pickles posting blocks with protocol 2, where every bytes value (a posting's positions) becomes a
@@ -161,7 +162,7 @@ class _BulkPostingsWriter(W3PostingsWriter):
         databytes = dumps((deltas, self._mini_weights(), self._mini_values()), BLOCK_PICKLE)
         comp = self._compression if len(databytes) >= COMPRESS_FROM else 0
         if comp:
-            databytes = zlib.compress(databytes, comp)
+            databytes = deflate.compress(databytes, comp)
         infobytes = dumps(
             (
                 len(ids),
@@ -234,7 +235,7 @@ def _write_one_block(postfile, ids, weights, values, lengths: array | None, fixe
     databytes = dumps((deltas, mini_weights, mini_values), BLOCK_PICKLE)
     comp = codec._compression if len(databytes) >= COMPRESS_FROM else 0
     if comp:
-        databytes = zlib.compress(databytes, comp)
+        databytes = deflate.compress(databytes, comp)
     count = len(ids)
     infobytes = dumps((count, ids[-1], max_weight, comp, length_to_byte(min_length), length_to_byte(max_length)), 2)
     postfile.write_int(-(len(infobytes) + len(databytes)))
@@ -501,7 +502,7 @@ def _block_record(databytes: bytes, block: tuple, last: bool, last_doc: int, com
     start, end, top, _, _, _, _, _, min_b, max_b = block
     comp = compression if len(databytes) >= COMPRESS_FROM else 0
     if comp:
-        databytes = zlib.compress(databytes, comp)
+        databytes = deflate.compress(databytes, comp)
     # max(0, max(weights)): the int 0 when no weight is positive
     infobytes = dumps((end - start, last_doc, top if top > 0 else 0, comp, min_b, max_b), 2)
     size = len(infobytes) + len(databytes)
@@ -607,8 +608,9 @@ def _block_records(
     count = len(data_begins)
     raw_sizes = data_ends - data_begins
     packed_blocks = np.flatnonzero(raw_sizes >= COMPRESS_FROM) if compression else np.zeros(0, dtype=np.int64)
+    compress = deflate.compress
     packed = [
-        zlib.compress(data[a:z], compression)
+        compress(data[a:z], compression)
         for a, z in zip(data_begins[packed_blocks].tolist(), data_ends[packed_blocks].tolist(), strict=True)
     ]
     data_sizes = raw_sizes.copy()

@@ -43,6 +43,7 @@ from whoosh.util.numeric import byte_to_length, length_to_byte, to_sortable
 
 from ..facets import SegmentFacets
 from ..schema import WORD_PATTERN
+from . import deflate
 from .whoosh_blocks import _length_bytes, _write_hash_tables, encode_positions, write_postings
 
 # Distinct words remembered by a field's word pipeline before it starts afresh (bounds memory).
@@ -628,6 +629,8 @@ class SegmentBuilder:
             raise TypeError("SegmentBuilder writes Whoosh 3 segments: pass a whoosh.codec.whoosh3.W3Codec")
         self.segment = self.codec.new_segment(storage, indexname)
         self.perdoc = self.codec.per_document_writer(storage, self.segment)
+        # Stored fields are deflated like posting blocks, with the fastest deflate installed (same format).
+        self.perdoc._colwriters["_stored"]._child._compress = deflate.compress
         self.docnum = 0
         self.facets = SegmentFacets()
         self._facet_fields = self.facets.fields()
