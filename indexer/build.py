@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import time
+from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -145,12 +146,14 @@ def _index_sources(gen: Generation, sources, known, report, progress, total_file
         report.files += 1
         if outcome.reason is not None:
             report.skipped.append({"path": outcome.path, "reason": outcome.reason})
+        report.new_files += outcome.unread  # a file sent unread is new: each of its outcomes counts here
         releases += outcome.releases
         report.added += outcome.releases
         tick(outcome.path)
 
     with ParallelIndexer(gen.path, procs=procs, limitmb=limitmb, on_outcome=on_outcome, inherited_fd=lock_fd) as work:
-        for source in iter_sources(sources):
+        # Files the index holds nothing from go to the workers unread: nothing here needs their bytes.
+        for source in iter_sources(sources, defer=_holds_nothing_from(known)):
             if isinstance(source, ParseError):
                 report.files += 1
                 report.skipped.append({"path": source.path, "reason": source.reason})
@@ -159,12 +162,14 @@ def _index_sources(gen: Generation, sources, known, report, progress, total_file
             path = source.path
             seen.add(path)
             before = known.get(path)
-            if before == source.digest:
+            if before is not None and before == source.digest:
                 report.files += 1
                 report.unchanged_files += 1
                 tick(path)
                 continue
-            if before is None:
+            if source.data is None:
+                pass  # counted as its outcomes come back (an archive gives one per member)
+            elif before is None:
                 report.new_files += 1
             else:
                 report.changed_files += 1
@@ -177,6 +182,23 @@ def _index_sources(gen: Generation, sources, known, report, progress, total_file
     report.gone_files = len(gone)
     report.removed = delete_paths(gen, outdated | gone)
     gen.segments.extend(segments)
+
+
+def _holds_nothing_from(known: dict[str, str]) -> Callable[[str], bool]:
+    """Whether the index holds nothing from a file: neither the file nor, were it an archive, its members."""
+    if not known:
+        return lambda path: True
+    paths = sorted(known)
+
+    def holds_nothing(path: str) -> bool:
+        if path in known:
+            return False
+        # An archive's members ('<archive path>/<member>') sort right after '<archive path>/'.
+        prefix = path + "/"
+        at = bisect_left(paths, prefix)
+        return at == len(paths) or not paths[at].startswith(prefix)
+
+    return holds_nothing
 
 
 def _under(path: str, roots: list[str]) -> bool:

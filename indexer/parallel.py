@@ -1,7 +1,9 @@
 """Parallel indexing: worker processes parse sources into documents and write them as index segments.
 
-The build reads and hashes each file (it must, to skip unchanged ones) and hands batches of sources
-to the workers through a bounded queue. A worker parses its sources, turns each release into a
+The build reads and hashes each file the index already holds (it must, to skip unchanged ones) and hands
+batches of sources to the workers through a bounded queue; files it has not indexed before go unread, as
+paths, and the workers read them (the build's own process would otherwise spend a core's tenth reading
+and copying bytes it never looks at). A worker parses its sources, turns each release into a
 Whoosh document and adds it to an in-memory segment, which it writes into the new generation's
 folder whenever its memory budget is reached, and once more at the end. Workers send back what
 happened to each file (releases found, or why it was skipped) and the segments they wrote. Runs with
@@ -23,7 +25,7 @@ from dataclasses import dataclass
 from .backends.whoosh_store import INDEXNAME
 from .duplicates import duplicate_key
 from .model import ParseError
-from .parse import Source, parse_source
+from .parse import Source, file_sources, parse_source
 from .schema import build_schema, release_to_document
 
 # Memory for one worker's in-memory segment; it is written out when this is reached.
@@ -48,6 +50,7 @@ class FileOutcome:
     path: str
     releases: int = 0
     reason: str | None = None
+    unread: bool = False  # sent unread, as a file the index holds nothing from: a new file
 
 
 class SegmentSink:
@@ -63,8 +66,19 @@ class SegmentSink:
         self.written: list = []
         self.added = 0  # sources added
 
-    def add(self, source: Source) -> FileOutcome:
-        """Parse and index one source."""
+    def add(self, source: Source) -> list[FileOutcome]:
+        """Parse and index one source; one left unread is read here first (a file, or an archive's members)."""
+        if source.data is None:
+            outcomes = [
+                FileOutcome(item.path, reason=item.reason) if isinstance(item, ParseError) else self._add(item)
+                for item in file_sources(source.path)
+            ]
+            for outcome in outcomes:
+                outcome.unread = True
+            return outcomes
+        return [self._add(source)]
+
+    def _add(self, source: Source) -> FileOutcome:
         from .backends.whoosh_writer import SegmentBuilder, unwritable_field
 
         try:
@@ -125,7 +139,7 @@ def _work(gen_path: str, limitmb: int, tasks, results, parent_pid: int, inherite
             batch = tasks.get()
             if batch is None:
                 break
-            outcomes = [sink.add(source) for source in batch]
+            outcomes = [outcome for source in batch for outcome in sink.add(source)]
             results.put(("batch", outcomes, sink.take()))
         sink.flush()
         results.put(("done", [], sink.take()))
@@ -176,7 +190,7 @@ class ParallelIndexer:
 
     def _queue(self, source: Source) -> None:
         self._batch.append(source)
-        self._batch_bytes += len(source.data)
+        self._batch_bytes += len(source.data) if source.data is not None else 0
         if len(self._batch) >= BATCH_FILES or self._batch_bytes >= BATCH_BYTES:
             self._send(self._batch)
             self._batch, self._batch_bytes = [], 0
@@ -188,7 +202,8 @@ class ParallelIndexer:
         if not self._workers:
             sink = SegmentSink(self.gen_path, self.limitmb)
             for source in self._pending:
-                self.on_outcome(sink.add(source))
+                for outcome in sink.add(source):
+                    self.on_outcome(outcome)
             sink.flush()
             self._pending = []
             self.segments.extend(sink.take())

@@ -12,7 +12,7 @@ import hashlib
 import os
 import re
 import stat
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -47,10 +47,10 @@ _MARKDOWN_HEADING_RE = re.compile(r"#{1,2}(?:\s|$)")
 
 @dataclass
 class Source:
-    """One file to parse (or one member of an archive), with its bytes and their hash."""
+    """One file to parse (or one member of an archive), with its bytes and their hash (data None: not read yet)."""
 
     path: str
-    data: bytes
+    data: bytes | None
 
     @property
     def digest(self) -> str:
@@ -285,26 +285,38 @@ def read_source(path: str) -> Source:
         raise ParseError(path, f"cannot read: {exc.strerror or exc}") from None
 
 
-def iter_sources(paths: Iterable[str | os.PathLike]) -> Iterator[Source | ParseError]:
+def iter_sources(
+    paths: Iterable[str | os.PathLike], *, defer: Callable[[str], bool] | None = None
+) -> Iterator[Source | ParseError]:
     """Every file under paths as a Source (its path and bytes); unreadable ones as ParseErrors.
 
     Archives are opened in memory: each member becomes a Source whose path is '<archive path>/<member path>'.
     This is what an indexing run consumes: it hashes each Source and parses only new or changed ones.
+    defer(path) true: a file not named like an archive is yielded unread, as Source(path, None), for the
+    process that parses it to read with file_sources (an index build reads only the files it compares).
     """
     for path in iter_files(paths):
-        if _maybe_archive(path) and is_archive_path(path):
-            yield from _archive_sources(path)
-            continue
-        try:
-            source = read_source(path)
-        except ParseError as exc:
-            yield exc
-            continue
-        if archive_kind(source.data[:512], path):
-            # An archive without an archive's name: open it all the same.
-            yield from _archive_sources(path)
+        if defer is not None and not path.lower().endswith(ARCHIVE_SUFFIXES) and defer(path):
+            yield Source(path, None)
         else:
-            yield source
+            yield from file_sources(path)
+
+
+def file_sources(path: str) -> Iterator[Source | ParseError]:
+    """One file's Sources: the file, or an archive's members; a ParseError for what cannot be read."""
+    if _maybe_archive(path) and is_archive_path(path):
+        yield from _archive_sources(path)
+        return
+    try:
+        source = read_source(path)
+    except ParseError as exc:
+        yield exc
+        return
+    if archive_kind(source.data[:512], path):
+        # An archive without an archive's name: open it all the same.
+        yield from _archive_sources(path)
+    else:
+        yield source
 
 
 def _maybe_archive(path: str) -> bool:
@@ -343,6 +355,7 @@ __all__ = [
     "Source",
     "decode",
     "detect_format",
+    "file_sources",
     "iter_files",
     "iter_sources",
     "parse_bytes",

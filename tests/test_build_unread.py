@@ -1,0 +1,85 @@
+"""Files a build has not indexed before go to the workers unread: the workers read them, open archives
+without an archive's name, report what cannot be read, and record the same hashes the build compares."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import pytest
+from build_helpers import write_releases
+
+import indexer.parse as parse_module
+from indexer import build_index, open_index
+from indexer.parallel import SegmentSink
+from indexer.parse import Source, iter_sources
+
+RELEASE = (
+    "Acme Corp Opens Plant in Ohio\n\n"
+    "CLEVELAND, March 3, 2024 /PRNewswire/ -- Acme Corp (NYSE: ACME) opened a plant in Ohio today, "
+    "adding 200 jobs to its widget business.\n"
+)
+
+
+def _mixed_folder(folder: Path, releases: int) -> None:
+    """Synthetic releases, a zip archive named like a text file, a file over the size limit, a PDF."""
+    write_releases(folder, releases)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("one.txt", RELEASE)
+        archive.writestr("two.txt", RELEASE.replace("Ohio", "Texas").replace("CLEVELAND", "DALLAS"))
+    (folder / "bundle.dat").write_bytes(buffer.getvalue())
+    (folder / "huge.txt").write_text(RELEASE * 200, encoding="utf-8")
+    (folder / "scan.txt").write_bytes(b"%PDF-1.4 not a release")
+
+
+@pytest.mark.parametrize("procs", [1, 2])
+def test_unread_files_are_read_opened_and_reported_by_the_workers(tmp_path, monkeypatch, procs):
+    monkeypatch.setattr(parse_module, "MAX_FILE_BYTES", 20_000)  # huge.txt is about 46 kB
+    folder = tmp_path / "in"
+    _mixed_folder(folder, 250)  # with procs=2, enough files to start workers
+    report = build_index([folder], tmp_path / "index", procs=procs)
+    assert report.workers == procs
+    skipped = {Path(item["path"]).name: item["reason"] for item in report.skipped}
+    assert set(skipped) == {"huge.txt", "scan.txt"}
+    assert skipped["huge.txt"].startswith("file too large")
+    assert "PDF" in skipped["scan.txt"]
+    assert (report.added, report.files, report.new_files) == (252, 254, 254)
+    with open_index(tmp_path / "index") as index:
+        hashes = index.backend.source_hashes()
+        page = index.search('"widget business"')
+    bundle = folder / "bundle.dat"
+    assert {f"{bundle}/one.txt", f"{bundle}/two.txt"} <= set(hashes)
+    assert {hit.path for hit in page.hits} == {f"{bundle}/one.txt", f"{bundle}/two.txt"}
+    # The workers' hashes are the ones the next run compares against what it reads itself.
+    read_here = {s.path: s.digest for s in iter_sources([folder]) if isinstance(s, Source)}
+    assert {path: read_here[path] for path in hashes} == hashes
+    again = build_index([folder], tmp_path / "index", procs=procs)
+    assert (again.added, again.removed, again.unchanged_files, again.new_files) == (0, 0, 252, 2)
+
+
+def test_iter_sources_defers_only_what_it_is_asked_to(tmp_path):
+    folder = tmp_path / "in"
+    _mixed_folder(folder, 3)
+    (folder / "pack.zip").write_bytes((folder / "bundle.dat").read_bytes())
+    eager = {s.path for s in iter_sources([folder]) if isinstance(s, Source)}
+    deferred = list(iter_sources([folder], defer=lambda path: not path.endswith("r00000.txt")))
+    unread = {s.path for s in deferred if isinstance(s, Source) and s.data is None}
+    read = {s.path for s in deferred if isinstance(s, Source) and s.data is not None}
+    # Archives named as such are opened at once (their members are what an index compares), the rest waits.
+    assert read == {str(folder / "r00000.txt"), f"{folder / 'pack.zip'}/one.txt", f"{folder / 'pack.zip'}/two.txt"}
+    assert str(folder / "bundle.dat") in unread and str(folder / "huge.txt") in unread
+    assert read | {p for p in eager if p.startswith(str(folder / "bundle.dat"))} | unread >= eager
+
+
+def test_a_file_gone_before_its_worker_reads_it_is_reported(tmp_path):
+    sink = SegmentSink(str(tmp_path))
+    (outcome,) = sink.add(Source(str(tmp_path / "vanished.txt"), None))
+    assert (outcome.releases, outcome.reason) == (0, "no such file or folder")
+    (tmp_path / "here.txt").write_text(RELEASE, encoding="utf-8")
+    (outcome,) = sink.add(Source(str(tmp_path / "here.txt"), None))
+    assert (outcome.releases, outcome.reason, outcome.unread) == (1, None, True)
+    sink.flush()
+    (segment,) = sink.take()
+    assert segment.doc_count() == 1
