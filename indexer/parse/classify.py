@@ -102,6 +102,9 @@ _EDITORIAL_RE = re.compile(
     r"^[A-Z]\w*(?:NewsBreaks|Breaks)\s+[\u2013\u2014\-]|\bEditorial Coverage\b|\bQ&A with\b|^Interview(?:s)? with\b"
     r"|\b[A-Z][a-z]+ [A-Z][a-z]+ Interviews\b",
 )
+# Words of which every _EDITORIAL_RE match contains one (the pattern is case-sensitive): a headline without any is
+# ruled out by four substring scans instead of the regex, which its word-boundary alternatives make try every position.
+EDITORIAL_HEADLINE_WORDS = ("Breaks", "Editorial Coverage", "Q&A with", "Interview")
 # Phrases (lower case) by which a text says it is an article about a company rather than the company's release.
 EDITORIAL_PHRASES = (
     "read more>>", "read more >>", "read full article", "read the full article", "editorial coverage:",
@@ -161,11 +164,15 @@ def _says_any(text: str, groups: list[tuple[str, tuple[str, ...]]]) -> bool:
     return any(word in text and any(p in text for p in phrases) for word, phrases in groups)
 
 
+def _editorial_headline(headline: str) -> bool:
+    return any(map(headline.__contains__, EDITORIAL_HEADLINE_WORDS)) and bool(_EDITORIAL_RE.search(headline))
+
+
 def flags_for(release: Release, hint: str = "") -> list[str]:
     """'editorial' and/or 'sponsored' when the release says what it is; a reader's hint counts too."""
     flags = []
     text = release.text.lower()
-    if hint == "article" or _EDITORIAL_RE.search(release.headline) or _says_any(text, _EDITORIAL_GROUPS):
+    if hint == "article" or _editorial_headline(release.headline) or _says_any(text, _EDITORIAL_GROUPS):
         flags.append("editorial")
     if hint == "advertorial" or _says_any(text, _SPONSORED_GROUPS):
         flags.append("sponsored")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import re
 from bisect import bisect_right
+from collections.abc import Iterable, Iterator
 
 _MD_IMAGE_RE = re.compile(r"!\[[^\]]*\]\((?:[^()\s]|\([^()]*\))*\)")
 _MD_LINK_RE = re.compile(r"\[([^\]]*)\]\(((?:[^()\s]|\([^()]*\))*)(?:\s+\"[^\"]*\")?\)")
@@ -47,14 +48,22 @@ _HEADING_WORDS_RE = re.compile(rf"[a-z0-9.)](?:{'|'.join(_HEADING_WORDS)})")
 _ANY_HEADING_WORD_RE = re.compile("|".join(_HEADING_WORDS))
 # What every _GLUED_RE match has: a sentence end, perhaps a closing quote, then a capital or an opening quote.
 _GLUED_HINT_RE = re.compile(r"[.!?][\u201d\"]?[A-Z\u201c\"]")
-# Both in one pattern: a sentence end (matching that character alone) before what _GLUED_HINT_RE needs after it, or a
-# heading word. Every alternative starts with a fixed character, so the regex engine skips straight to those.
+# A sentence end before what _GLUED_HINT_RE needs after it, one pattern for each of the three characters: each
+# starts with a fixed character, which the regex engine finds several times faster than one of a set.
 _SENTENCE_END_HINT = r"(?=[\u201d\"]?[A-Z\u201c\"])"
-_REPAIR_HINTS_RE = re.compile(
-    "|".join([rf"\.{_SENTENCE_END_HINT}", rf"!{_SENTENCE_END_HINT}", rf"\?{_SENTENCE_END_HINT}", *_HEADING_WORDS])
-)
+_SENTENCE_END_HINT_RES = tuple((end, re.compile(re.escape(end) + _SENTENCE_END_HINT)) for end in ".!?")
 # The characters _HEADING_WORDS_RE wants before a heading word.
 _BEFORE_GLUED_HEADING = frozenset("abcdefghijklmnopqrstuvwxyz0123456789.)")
+_HEADING_WORDS_BYTES = tuple(word.encode("ascii") for word in _HEADING_WORDS)
+# A byte's class for finding glued headings: 'a' for a character _HEADING_WORDS_RE wants before a heading word, 'B'
+# for the first letter of a heading word, ' ' for any other. Glued headings start where 'aB' is.
+_GLUE_CLASSES = bytes(
+    ord("a") if chr(byte) in _BEFORE_GLUED_HEADING else ord("B") if byte in {w[0] for w in _HEADING_WORDS_BYTES} else 32
+    for byte in range(256)
+)
+_GLUE_POINT_RE = re.compile(rb"B(?<=aB)")
+# What every _GLUED_SYMBOL_RE match has: a ')' before a capital and a lower-case letter.
+_GLUED_SYMBOL_HINT_RE = re.compile(r"\)(?=[A-Z][a-z])")
 
 
 _WHITESPACE_RE = re.compile(r"\s+")
@@ -62,7 +71,8 @@ _WHITESPACE_RE = re.compile(r"\s+")
 
 def one_line(text: str) -> str:
     """Text with every run of whitespace, line breaks included, made one space, and trimmed."""
-    return _WHITESPACE_RE.sub(" ", text).strip()
+    # What _WHITESPACE_RE.sub(" ", text).strip() gives: \s, str.split() and str.strip() share one idea of whitespace.
+    return " ".join(text.split())
 
 
 def clean_inline(text: str) -> str:
@@ -81,6 +91,11 @@ def clean_inline(text: str) -> str:
         text = text.replace("\\*", "*").replace("\\_", "_")
     if "\\#" in text:
         text = text.replace("\\#", "#")
+    return _clean_spacing(text)
+
+
+def _clean_spacing(text: str) -> str:
+    """The steps of clean_inline after the markup ones: odd spaces, hidden e-mail addresses, runs of spaces."""
     if not text.isascii():
         text = _ZERO_WIDTH_RE.sub("", _ODD_SPACE_RE.sub(" ", text))
     if "[email" in text:
@@ -88,6 +103,32 @@ def clean_inline(text: str) -> str:
     if "  " in text or "\t" in text:  # what _SPACES_RE needs to match
         text = _SPACES_RE.sub(" ", text)
     return text.strip()
+
+
+# What each markup step of clean_inline looks for before it runs.
+_MARKUP_MARKERS = ("&", "](", "<http", "*", "_", "\\#")
+
+
+def clean_inline_all(texts: list[str]) -> list[str]:
+    """clean_inline of each text, with one scan of them all for what its steps look for instead of ten per text.
+
+    The texts are joined by a character none of the markers holds, so a marker is in the joined text exactly when
+    it is in one of the texts. A text with no markup marker goes through none of the markup steps, so only the
+    spacing ones. ASCII text is left so by those steps too: then "[email", two spaces or a tab not in the joined
+    text is in none of the texts, and only strip() is left to do.
+    """
+    joined = "\x00".join(texts)
+    markup = [marker for marker in _MARKUP_MARKERS if marker in joined]
+    spacing = not joined.isascii() or "[email" in joined or "  " in joined or "\t" in joined
+    cleaned = []
+    for text in texts:
+        if markup and any(map(text.__contains__, markup)):
+            cleaned.append(clean_inline(text))
+        elif spacing:
+            cleaned.append(_clean_spacing(text))
+        else:
+            cleaned.append(text.strip())
+    return cleaned
 
 
 def links_in(text: str) -> list[str]:
@@ -169,11 +210,12 @@ def repair_glued(text: str) -> str:
 
 
 def repair_glued_all(paragraphs: list[str]) -> list[str]:
-    """repair_glued of each paragraph, with one scan of them all for what it looks for instead of three per paragraph.
+    """repair_glued of each paragraph, with scans of them all for what it looks for instead of several per paragraph.
 
-    The scan runs over the paragraphs joined by a character that no hint can match across (control characters
-    are gone from cleaned text). The repairs only insert breaks and drop an 'About' heading's 'the ', so they never
-    make a heading glued or a sentence end glued that was not before: what the scan rules out stays ruled out.
+    The scans run over the paragraphs joined by a character that no hint can match across (control characters
+    are gone from cleaned text); only the paragraphs they find are repaired, the rest come back as they are. The
+    repairs only insert breaks and drop an 'About' heading's 'the ', so they never make a heading glued, a sentence
+    end glued or a symbol glued that was not before: what the scans rule out before them stays ruled out after them.
     """
     if len(paragraphs) < 2:
         return [repair_glued(text) for text in paragraphs]
@@ -183,16 +225,43 @@ def repair_glued_all(paragraphs: list[str]) -> list[str]:
     for text in paragraphs:
         starts.append(offset)
         offset += len(text) + 1
-    glued_heading = [False] * len(paragraphs)
-    sentence_end = [False] * len(paragraphs)
-    for hint in _REPAIR_HINTS_RE.finditer(joined):
-        at = hint.start()
-        index = bisect_right(starts, at) - 1
-        if hint.end() - at == 1:  # '.', '!' or '?' before a capital or an opening quote: what _GLUED_HINT_RE finds
-            sentence_end[index] = True
-        elif at > starts[index] and joined[at - 1] in _BEFORE_GLUED_HEADING:  # what _HEADING_WORDS_RE finds
-            glued_heading[index] = True
-    return [_repair(text, glued_heading[i], sentence_end[i]) for i, text in enumerate(paragraphs)]
+
+    def indexes(positions: Iterable[int]) -> set[int]:
+        return {bisect_right(starts, at) - 1 for at in positions}
+
+    glued_heading = indexes(_glued_heading_starts(joined))
+    sentence_end = set()
+    for end, pattern in _SENTENCE_END_HINT_RES:
+        if end in joined:  # a one-character scan, faster than the pattern's
+            sentence_end |= indexes(hint.start() for hint in pattern.finditer(joined))
+    # The repairs tried without a hint need "About " (both 'About' ones) or a ')' before a capital and a lower-case
+    # letter (a glued symbol): paragraphs with neither are left as they are.
+    glued_other = indexes(_find_all(joined, "About ")) | indexes(
+        m.start() for m in _GLUED_SYMBOL_HINT_RE.finditer(joined)
+    )
+    repaired = list(paragraphs)
+    for i in glued_heading | sentence_end | glued_other:
+        repaired[i] = _repair(paragraphs[i], i in glued_heading, i in sentence_end)
+    return repaired
+
+
+def _find_all(text: str, part: str) -> Iterator[int]:
+    at = text.find(part)
+    while at >= 0:
+        yield at
+        at = text.find(part, at + 1)
+
+
+def _glued_heading_starts(joined: str) -> list[int]:
+    """Where _HEADING_WORDS_RE would find a heading word in joined: after a lower-case letter, digit, '.' or ')'.
+
+    The text as ASCII bytes (one '?' for each other character, which keeps every position where it is) mapped to
+    _GLUE_CLASSES has 'aB' where such a character stands before a heading word's first letter, which
+    _GLUE_POINT_RE finds as fast as a fixed character.
+    """
+    raw = joined.encode("ascii", "replace")
+    classes = raw.translate(_GLUE_CLASSES)
+    return [m.start() for m in _GLUE_POINT_RE.finditer(classes) if raw.startswith(_HEADING_WORDS_BYTES, m.start())]
 
 
 def _repair(text: str, glued_heading: bool, sentence_end: bool) -> str:

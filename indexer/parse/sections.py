@@ -55,6 +55,17 @@ EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}")
 PHONE_RE = re.compile(
     r"(?<![\w+])(?:\+\d{1,3}[\s.\-]?)?(?:\(\d{1,4}\)[\s.\-]?)?\d{2,4}[\s.\-]\d{3,4}(?:[\s.\-]\d{2,4}){0,2}(?!\w)"
 )
+# PHONE_RE written to start with the character that its match starts with ('+', '(' or a digit), so that the regex
+# engine tries it only there instead of at every position: the look-behind then comes after that character, and
+# which one it was picks the rest ('+': the country code, then PHONE_RE's own rest; '(': the area code, then the
+# number; a digit: the number). It finds what PHONE_RE finds (a test compares them).
+_PHONE_NUMBER = r"[\s.\-]\d{3,4}(?:[\s.\-]\d{2,4}){0,2}(?!\w)"  # after the first group of digits
+_PHONE_SCAN_RE = re.compile(
+    r"[+(\d](?<![\w+].)(?:"
+    rf"(?<=\+)\d{{1,3}}[\s.\-]?(?:\(\d{{1,4}}\)[\s.\-]?)?\d{{2,4}}{_PHONE_NUMBER}"
+    rf"|(?<=\()\d{{1,4}}\)[\s.\-]?\d{{2,4}}{_PHONE_NUMBER}"
+    rf"|(?<=\d)\d{{1,3}}{_PHONE_NUMBER})"
+)
 
 
 @dataclass
@@ -133,7 +144,8 @@ def split_sections(paragraphs: list[str]) -> Sections:
         parts[kind].append(text)
     if out.source_name is None:
         for para in reversed(paragraphs[-3:]):
-            trailing = _TRAILING_SOURCE_RE.search(para)
+            # The pattern is tried at every position; every match holds the word (the pattern is case-sensitive).
+            trailing = "SOURCE" in para and _TRAILING_SOURCE_RE.search(para)
             if trailing:
                 out.source_name = trim_period(trailing.group("name").strip())
                 break
@@ -143,7 +155,7 @@ def split_sections(paragraphs: list[str]) -> Sections:
     mail_text = out.contacts or "\n\n".join(paragraphs)
     found_emails = [m.group(0) for m in address_matches(EMAIL_RE, mail_text)]
     out.emails = list(dict.fromkeys(e.rstrip(".") for e in found_emails))
-    out.phones = list(dict.fromkeys(p.strip() for p in PHONE_RE.findall(tail) if _is_phone(p)))
+    out.phones = list(dict.fromkeys(p.strip() for p in _PHONE_SCAN_RE.findall(tail) if _is_phone(p)))
     return out
 
 
