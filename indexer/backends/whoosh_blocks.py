@@ -271,6 +271,18 @@ def _length_bytes(lengths: np.ndarray) -> np.ndarray:
     return np.minimum(np.searchsorted(_LENGTH_BYTES, lengths, side="left"), 255)
 
 
+def _stable_argsort(keys: np.ndarray) -> np.ndarray:
+    """np.argsort(keys, kind="stable") for keys from 0 below 2**48: numpy sorts 16-bit keys by radix (about
+    6x faster than its stable sort of 64-bit ones); wider keys take one such pass per 16 bits, least
+    significant first, each stable (an LSD radix sort)."""
+    if not len(keys) or int(keys.min()) < 0 or int(keys.max()) >= 1 << 48:
+        return np.argsort(keys, kind="stable")
+    order = np.argsort((keys & 0xFFFF).astype(np.uint16), kind="stable")
+    for shift in range(16, int(keys.max()).bit_length(), 16):
+        order = order[np.argsort(((keys[order] >> shift) & 0xFFFF).astype(np.uint16), kind="stable")]
+    return order
+
+
 def write_postings(fieldwriter, codec, fieldname: str, field, postings: _FieldPostings, lengths: array | None) -> None:
     """write_field for a segment's postings, with the statistics of every block computed at once by numpy.
 
@@ -281,7 +293,7 @@ def write_postings(fieldwriter, codec, fieldname: str, field, postings: _FieldPo
         return
     rank, sorted_terms = postings.vocabulary.ranked()
     keys = rank[np.frombuffer(postings.tids, dtype=np.int32)]
-    perm = np.argsort(keys, kind="stable")  # stable: each term's documents stay in order
+    perm = _stable_argsort(keys)  # stable: each term's documents stay in order
     sorted_keys = keys[perm]
     starts = np.flatnonzero(np.concatenate(([True], sorted_keys[1:] != sorted_keys[:-1])))
     ends = np.append(starts[1:], count)
@@ -655,20 +667,23 @@ def _block_records(
     out[at + 6] = _OP["TUPLE"]
     out[at + 7] = _OP["STOP"]
     data_at = at + 8
-    # Then the data: uncompressed blocks copied from raw, the others from their compressed bytes.
+    # Then the data: a byte mask per source (cheaper than an offset computed per byte). The raw
+    # blocks lie back to back in data, in block order, as out wants them; between the data of two blocks
+    # only header bytes, written above.
+    ends = data_at + data_sizes
+    spans = np.empty(2 * count, dtype=np.int64)
+    spans[0::2] = data_at - np.append(0, ends[:-1])
+    spans[1::2] = data_sizes
+    source = np.zeros(2 * count, dtype=np.uint8)  # per span: 0 header, 1 raw data, 2 compressed data
+    source[1::2] = 1
+    source[2 * packed_blocks + 1] = 2
+    byte_source = np.repeat(source, spans)
     plain = np.ones(count, dtype=bool)
     plain[packed_blocks] = False
-    sizes = raw_sizes[plain]
-    firsts = np.cumsum(sizes) - sizes
-    within = np.arange(int(sizes.sum())) - np.repeat(firsts, sizes)
-    out[np.repeat(data_at[plain], sizes) + within] = np.frombuffer(data, dtype=np.uint8)[
-        np.repeat(data_begins[plain], sizes) + within
-    ]
+    raw_bytes = np.frombuffer(data, dtype=np.uint8)
+    out[byte_source == 1] = raw_bytes if not len(packed) else raw_bytes[np.repeat(plain, raw_sizes)]
     if packed:
-        joined = np.frombuffer(b"".join(packed), dtype=np.uint8)
-        sizes = data_sizes[packed_blocks]
-        firsts = np.cumsum(sizes) - sizes
-        out[np.repeat(data_at[packed_blocks] - firsts, sizes) + np.arange(len(joined))] = joined
+        out[byte_source == 2] = np.frombuffer(b"".join(packed), dtype=np.uint8)
     return out.tobytes(), term_sizes
 
 
@@ -783,7 +798,7 @@ def _add_to_buckets(buckets: list[list], hashes: list[int], positions: list[int]
         return
     numbers = np.array(hashes, dtype=np.int64)
     low = numbers & 255
-    order = np.argsort(low, kind="stable")  # stable: each bucket's entries stay in order
+    order = np.argsort(low.astype(np.uint8), kind="stable")  # stable: each bucket's entries stay in order
     bounds = np.searchsorted(low[order], np.arange(257)).tolist()
     pairs = list(zip(numbers[order].tolist(), np.array(positions, dtype=np.int64)[order].tolist(), strict=True))
     for bucket in np.flatnonzero(np.diff(bounds)).tolist():

@@ -19,6 +19,7 @@ every segment in one table of contents.
 from __future__ import annotations
 
 import re
+import struct
 from array import array
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -217,7 +218,7 @@ class _Vocabulary:
         # Whole texts seen more than once -> (term numbers, length, compound words) as
         # _PositionsField._analysed gives them; the hashes of texts seen once. Term numbers stay valid for
         # the segment, whatever happens to the word caches.
-        self.texts: dict[str, tuple[array, int, list]] = {}
+        self.texts: dict[str, tuple[list[int], int, list]] = {}
         self.text_bytes = 0  # rough memory held by texts
         self._seen: set[int] = set()
         self._ranked: tuple[int, np.ndarray, list[bytes]] | None = None
@@ -235,8 +236,8 @@ class _Vocabulary:
         if self.text_bytes >= TEXT_CACHE_BYTES:
             self.texts.clear()
             self.text_bytes = 0
-        self.texts[text] = (array("q", ids), length, compounds)
-        self.text_bytes += 100 + len(text) + 8 * len(ids)
+        self.texts[text] = (ids, length, compounds)  # the list is never changed after
+        self.text_bytes += 100 + len(text) + 8 * len(ids)  # the numbers are the word caches' objects
 
     def ranked(self) -> tuple[np.ndarray, list[bytes]]:
         """Each term number's rank in term order, and the terms in that order (computed once per size)."""
@@ -306,7 +307,9 @@ class _PositionsField:
         self._splits = postings.vocabulary.splits
         # Texts added but not yet inverted (see flush): their term numbers one text after another, the
         # document and word count of each, and (word index, term or -1, part terms) of compound words.
-        self._pending_ids = array("q")  # array.fromlist and numpy read it 3x faster than a list
+        # A list: adding a text's numbers only copies pointers; flush() has struct pack them all into numpy
+        # at once, with half the work per number of array.fromlist (a format parsed per number).
+        self._pending_ids: list[int] = []
         self._pending_docs: list[int] = []
         self._pending_sizes: list[int] = []
         self._pending_compounds: list[tuple[int, int, tuple[int, ...]]] = []
@@ -351,9 +354,13 @@ class _PositionsField:
         (or -1, -2) and the least of these."""
         cache = self._ids
         ids = list(map(cache.get, chunks))
-        if None in ids:
+        try:
+            low = min(ids, default=0)  # -3: some chunks to replace by their words
+        except TypeError:  # ints and None do not compare: the min() needed anyway finds chunks not cached
+            low = None
+        if low is None:
             ids = self._learn_chunks(chunks, ids)
-        low = min(ids, default=0)  # -3: some chunks to replace by their words
+            low = min(ids)
         if low >= -2:
             return chunks, ids, low
         words, out = [], []
@@ -416,23 +423,20 @@ class _PositionsField:
         """
         vocabulary = self.vocabulary
         found = vocabulary.texts.get(value)
-        if found is not None:
-            ids, length, compounds = found
-            if not ids:
-                return 0
-            self._pending_ids += ids
-        else:
-            ids, length, compounds = self._analysed(value)
-            vocabulary.remember(value, ids, length, compounds)
-            if not ids:
-                return 0
-            self._pending_ids.fromlist(ids)
+        if found is None:
+            found = self._analysed(value)
+            vocabulary.remember(value, *found)
+        ids, length, compounds = found
+        if not ids:
+            return 0
+        pending = self._pending_ids
         if compounds:
-            base = len(self._pending_ids) - len(ids)
+            base = len(pending)
             self._pending_compounds += [(base + at, main, parts) for at, main, parts in compounds]
+        pending += ids
         self._pending_docs.append(docnum)
         self._pending_sizes.append(len(ids))
-        if len(self._pending_ids) >= FLUSH_WORDS:
+        if len(pending) >= FLUSH_WORDS:
             self.flush()
         return length
 
@@ -472,11 +476,12 @@ class _PositionsField:
         within a text, the term's positions as the analyzer numbers them."""
         if not self._pending_ids:
             return
-        ids = np.array(self._pending_ids, dtype=np.int64)
+        ids = np.empty(len(self._pending_ids), dtype=np.int64)
+        struct.pack_into(f"{len(ids)}q", ids, 0, *self._pending_ids)
         sizes = np.array(self._pending_sizes, dtype=np.int64)
         text_docs = np.array(self._pending_docs, dtype=np.int64)
         compounds = self._pending_compounds
-        self._pending_ids, self._pending_docs, self._pending_sizes, self._pending_compounds = array("q"), [], [], []
+        self._pending_ids, self._pending_docs, self._pending_sizes, self._pending_compounds = [], [], [], []
         text_starts = np.cumsum(sizes) - sizes
         text_of = np.repeat(np.arange(len(sizes)), sizes)
         part_terms: list[int] = []
