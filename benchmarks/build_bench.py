@@ -12,7 +12,11 @@ Each runs in its own process; peak memory is the largest sum of RSS over that pr
 sampled every 0.5 s. The machine is shared: the load average before and after each run is printed,
 and other processes' load slows every variant (the ratio between them is what one run compares).
 
-    .venv/bin/python benchmarks/build_bench.py --sizes 10000 100000 [--plain-up-to 100000] [--workers 2]
+    .venv/bin/python benchmarks/build_bench.py --sizes 10000 100000 [--plain-up-to 100000] [--workers 2] [--repeat 3]
+
+With --repeat N every variant runs N times, in turns, each run compared with plain Whoosh's run of the same
+round, and a second table gives the medians and the range of the ratios: on a shared machine the speed of a
+run of seconds drifts by 20% or more, more than that of plain Whoosh's minutes.
 
 Writes the table to benchmarks/results/build.md (or --out).
 """
@@ -24,6 +28,7 @@ import json
 import os
 import platform
 import shutil
+import statistics
 import subprocess
 import sys
 import time
@@ -182,15 +187,43 @@ def table(rows: list[dict], workers: int) -> str:
         "| releases | variant | seconds | releases/s | x plain | CPU s | peak RSS MB | index MB | segments | load before/after |",
         "|---:|---|---:|---:|---:|---:|---:|---:|---:|---|",
     ]
-    plain = {r["size"]: r["rate"] for r in rows if r["variant"] == "plain"}
+    # Each run is compared with plain Whoosh's run of the same size and round.
+    plain = {(r["size"], r["round"]): r["rate"] for r in rows if r["variant"] == "plain"}
+    rounds = max(r["round"] for r in rows)
     for r in rows:
-        ratio = f"{r['rate'] / plain[r['size']]:.1f}" if r["size"] in plain else "-"
+        key = (r["size"], r["round"])
+        ratio = f"{r['rate'] / plain[key]:.1f}" if key in plain else "-"
+        label = LABELS[r["variant"]] + (f" (run {r['round']})" if rounds > 1 else "")
         lines.append(
-            f"| {r['size']:,} | {LABELS[r['variant']]} | {r['seconds']:.0f} | {r['rate']:.0f} | {ratio} | "
+            f"| {r['size']:,} | {label} | {r['seconds']:.0f} | {r['rate']:.0f} | {ratio} | "
             f"{r['cpu_s']:.0f} | {r['peak_mb']:.0f} | {r['index_mb']:.0f} | {r['segments']} | "
             f"{r['load'][0]:.1f} / {r['load'][1]:.1f} |"
         )
-    return "\n".join(lines) + "\n\n" + machine(workers) + "\n"
+    text = "\n".join(lines) + "\n\n"
+    if rounds > 1:
+        text += medians(rows, plain) + "\n\n"
+    return text + machine(workers) + "\n"
+
+
+def medians(rows: list[dict], plain: dict) -> str:
+    """Per size and variant over the rounds: median rate and CPU, and the range of ratios to plain Whoosh."""
+    lines = [
+        "| releases | variant | runs | median releases/s | median CPU s | median x plain | x plain, lowest-highest |",
+        "|---:|---|---:|---:|---:|---:|---|",
+    ]
+    for size in sorted({r["size"] for r in rows}):
+        for variant in LABELS:
+            runs = [r for r in rows if r["size"] == size and r["variant"] == variant]
+            if not runs:
+                continue
+            ratios = [r["rate"] / plain[(size, r["round"])] for r in runs if (size, r["round"]) in plain]
+            spread = f"{min(ratios):.1f}-{max(ratios):.1f}" if ratios else "-"
+            middle = f"{statistics.median(ratios):.1f}" if ratios else "-"
+            lines.append(
+                f"| {size:,} | {LABELS[variant]} | {len(runs)} | {statistics.median(r['rate'] for r in runs):.0f} | "
+                f"{statistics.median(r['cpu_s'] for r in runs):.0f} | {middle} | {spread} |"
+            )
+    return "\n".join(lines)
 
 
 def machine(workers: int) -> str:
@@ -224,6 +257,9 @@ def main(argv=None) -> int:
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="where corpora and indexes go")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    parser.add_argument(
+        "--repeat", type=int, default=1, help="rounds of every variant, alternating (the machine's speed drifts)"
+    )
     parser.add_argument("--variant", help=argparse.SUPPRESS)
     parser.add_argument("--index", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -243,17 +279,20 @@ def main(argv=None) -> int:
             variants.append("plain")
         if size <= args.mpwriter_up_to:
             variants.append("mpwriter")
-        for name in variants:
-            print(f"{size:,} releases: {LABELS[name]} ...", flush=True)
-            row = measure(name, sources, args.data / f"index-{name}-{size}", args.workers)
-            row["size"] = size
-            rows.append(row)
-            print(f"  {row['seconds']:.0f} s, {row['rate']:.0f} releases/s, peak {row['peak_mb']:.0f} MB", flush=True)
-            if name != "ours":  # ours is kept for benchmarks/query_bench.py and api_bench.py
-                shutil.rmtree(args.data / f"index-{name}-{size}", ignore_errors=True)
-            # The table so far, so that a long run interrupted later still leaves its figures.
-            args.out.parent.mkdir(parents=True, exist_ok=True)
-            args.out.write_text("# Build throughput\n\n" + table(rows, args.workers))
+        for run in range(1, args.repeat + 1):
+            for name in variants:
+                print(f"{size:,} releases: {LABELS[name]} (run {run}) ...", flush=True)
+                row = measure(name, sources, args.data / f"index-{name}-{size}", args.workers)
+                row.update(size=size, round=run)
+                rows.append(row)
+                print(
+                    f"  {row['seconds']:.0f} s, {row['rate']:.0f} releases/s, peak {row['peak_mb']:.0f} MB", flush=True
+                )
+                if name != "ours":  # ours is kept for benchmarks/query_bench.py and api_bench.py
+                    shutil.rmtree(args.data / f"index-{name}-{size}", ignore_errors=True)
+                # The table so far, so that a long run interrupted later still leaves its figures.
+                args.out.parent.mkdir(parents=True, exist_ok=True)
+                args.out.write_text("# Build throughput\n\n" + table(rows, args.workers))
     print(table(rows, args.workers))
     return 0
 
