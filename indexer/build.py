@@ -167,13 +167,11 @@ def _index_sources(gen: Generation, sources, known, report, progress, total_file
                 report.unchanged_files += 1
                 tick(path)
                 continue
-            if source.data is None:
-                pass  # counted as its outcomes come back (an archive gives one per member)
-            elif before is None:
-                report.new_files += 1
-            else:
+            if before is not None:
                 report.changed_files += 1
                 outdated.add(path)
+            elif source.data is not None:  # one sent unread counts as its outcomes come back (one per archive member)
+                report.new_files += 1
             work.add(source)
         segments = work.finish()
         report.workers = work.started or 1

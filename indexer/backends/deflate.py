@@ -32,10 +32,6 @@ def isal_compress(data: bytes, level: int) -> bytes:
     return isal_zlib.compress(data, ISAL_LEVEL)
 
 
-def default_compress() -> Compress:
-    """The fastest deflate installed."""
-    return isal_compress if isal_zlib is not None else zlib_compress
-
-
-# The deflate segments are written with; tests set it to zlib_compress to compare files with Whoosh's.
-compress: Compress = default_compress()
+# The deflate segments are written with, the fastest installed; tests set it to zlib_compress to compare files with
+# Whoosh's.
+compress: Compress = isal_compress if isal_zlib is not None else zlib_compress

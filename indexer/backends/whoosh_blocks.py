@@ -275,10 +275,11 @@ def _stable_argsort(keys: np.ndarray) -> np.ndarray:
     """np.argsort(keys, kind="stable") for keys from 0 below 2**48: numpy sorts 16-bit keys by radix (about
     6x faster than its stable sort of 64-bit ones); wider keys take one such pass per 16 bits, least
     significant first, each stable (an LSD radix sort)."""
-    if not len(keys) or int(keys.min()) < 0 or int(keys.max()) >= 1 << 48:
+    top = int(keys.max()) if len(keys) else -1
+    if top < 0 or top >= 1 << 48 or int(keys.min()) < 0:
         return np.argsort(keys, kind="stable")
     order = np.argsort((keys & 0xFFFF).astype(np.uint16), kind="stable")
-    for shift in range(16, int(keys.max()).bit_length(), 16):
+    for shift in range(16, top.bit_length(), 16):
         order = order[np.argsort(((keys[order] >> shift) & 0xFFFF).astype(np.uint16), kind="stable")]
     return order
 

@@ -358,7 +358,7 @@ class _PositionsField:
             low = min(ids, default=0)  # -3: some chunks to replace by their words
         except TypeError:  # ints and None do not compare: the min() needed anyway finds chunks not cached
             low = None
-        if low is None:
+        if low is None:  # (a lone None is its own min, without a comparison)
             ids = self._learn_chunks(chunks, ids)
             low = min(ids)
         if low >= -2:
