@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import io
 import os
 import re
 import stat
@@ -38,6 +39,8 @@ _BINARY_MAGIC = {
     b"7z\xbc\xaf": "a 7-Zip archive (not supported; use zip or tar.gz)",
 }
 _CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
+# How much of a file is looked at for control bytes.
+_HEAD_BYTES = 8192
 _ROOT_RE = re.compile(r"<(?![?!])([\w:.\-]+)")
 
 # Comments, processing instructions and a DOCTYPE before an XML file's root element.
@@ -79,19 +82,22 @@ def decode(data: bytes) -> str:
     return data.decode("utf-8", errors="release-cp1252")
 
 
-def _binary_reason(data: bytes) -> str | None:
+def _binary_reason(data: bytes) -> tuple[str | None, bool]:
+    """Why data is not a release (None: it may be one), and whether it holds no control byte at all."""
+    # No control byte (tabs, line breaks and form feeds aside, as _valid_text in assemble.py): text decoded from the
+    # bytes has no character build_release would replace, so it need not look for one again.
     for magic, what in _BINARY_MAGIC.items():
         if data.startswith(magic):
-            return f"binary file ({what}), not a release"
-    head = data[:8192]
+            return f"binary file ({what}), not a release", False
+    head = data[:_HEAD_BYTES]
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return None
+        return None, False
     if b"\x00" in head:
-        return "binary file, not a release"
+        return "binary file, not a release", False
     controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
     if head and controls / len(head) > 0.05:
-        return "binary file, not a release"
-    return None
+        return "binary file, not a release", False
+    return None, not controls and len(data) <= _HEAD_BYTES and b"\x7f" not in data
 
 
 def _suffix(path: str) -> str:
@@ -151,7 +157,7 @@ def parse_bytes(path: str, data: bytes) -> list[Release]:
         return _parse_archive_bytes(path, data)
     if not data.strip():
         raise ParseError(path, "empty file")
-    reason = _binary_reason(data)
+    reason, checked = _binary_reason(data)
     if reason:
         raise ParseError(path, reason)
     suffix = _suffix(path)
@@ -160,14 +166,16 @@ def parse_bytes(path: str, data: bytes) -> list[Release]:
     text = decode(data).replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise ParseError(path, "empty file")
-    releases = _read(path, text, detect_format(path, text[:5000]))
+    # UTF-8 (or Windows-1252 for bytes that are not) gives a control character or a lone surrogate only for a
+    # control byte: the text of a file without one needs no second look (see parse_text).
+    releases = _read(path, text, detect_format(path, text[:5000]), checked=checked)
     digest = hashlib.sha1(data).hexdigest()
     for release in releases:
         release.source_hash = digest
     return releases
 
 
-def _read(path: str, text: str, fmt: str) -> list[Release]:
+def _read(path: str, text: str, fmt: str, *, checked: bool = False) -> list[Release]:
     if fmt == "json":
         from .jsonfile import parse_json
 
@@ -200,7 +208,7 @@ def _read(path: str, text: str, fmt: str) -> list[Release]:
         raise ParseError(path, "XML that is neither NewsML (G2 or 1.2), RSS/Atom nor XHTML: no reader for it")
     from .text import parse_text
 
-    return parse_text(path, text, markdown=fmt == "markdown")
+    return parse_text(path, text, markdown=fmt == "markdown", checked=checked)
 
 
 def _parse_archive_bytes(path: str, data: bytes) -> list[Release]:
@@ -265,7 +273,8 @@ def iter_files(paths: Iterable[str | os.PathLike]) -> Iterator[str]:
 def read_source(path: str) -> Source:
     """Read one file from disk into a Source, or raise ParseError saying why it cannot be read."""
     try:
-        with open(path, "rb") as handle:
+        # Unbuffered: a buffered file costs more to make, and its read(n) asks once more to see the end of the file.
+        with open(path, "rb", buffering=0) as handle:
             size = os.fstat(handle.fileno()).st_size
             if size > MAX_FILE_BYTES:
                 raise ParseError(
@@ -274,8 +283,10 @@ def read_source(path: str) -> Source:
                 )
             # A read sized to the file: read(MAX_FILE_BYTES + 1) would allocate the whole limit every time.
             data = handle.read(size + 1)
+            if len(data) < size:  # a short read (a file cut meanwhile, or one on a network share): read to the end
+                data += _read_up_to(handle, size + 1 - len(data))
             if len(data) > size:  # it grew since (or is a device): read on, up to the limit
-                data += handle.read(MAX_FILE_BYTES + 1 - len(data))
+                data += _read_up_to(handle, MAX_FILE_BYTES + 1 - len(data))
             return Source(path, data)
     except FileNotFoundError:
         raise ParseError(path, "no such file or folder") from None
@@ -283,6 +294,18 @@ def read_source(path: str) -> Source:
         raise ParseError(path, "is a folder, not a file") from None
     except OSError as exc:
         raise ParseError(path, f"cannot read: {exc.strerror or exc}") from None
+
+
+def _read_up_to(handle: io.RawIOBase, limit: int) -> bytes:
+    """Up to limit bytes, fewer only at the end of the file: what a buffered file's read(limit) gives."""
+    chunks = []
+    while limit > 0:
+        chunk = handle.read(limit)
+        if not chunk:
+            break
+        chunks.append(chunk)
+        limit -= len(chunk)
+    return b"".join(chunks)
 
 
 def iter_sources(

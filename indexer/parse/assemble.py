@@ -15,6 +15,7 @@ from .cleanup import (
     one_line,
     repair_glued_all,
     split_paragraphs,
+    split_paragraphs_spaced,
     strip_bullet,
 )
 from .dateline import Dateline, find_dateline, normalise_place
@@ -56,13 +57,18 @@ class Draft:
     links: list[str] = field(default_factory=list)
     item: int = 0
     kind: str = ""  # a reader's hint for flags: "article", "advertorial"
+    checked: bool = False  # the reader knows its text fields hold no control character or lone surrogate
 
 
 def build_release(path: str, draft: Draft) -> Release:
     """Assemble a Release from a Draft; text found in the release wins over guesses, metadata over path hints."""
-    draft.headline, draft.body = _valid_text(draft.headline), _valid_text(draft.body)
-    draft.subheadline = _valid_text(draft.subheadline) if draft.subheadline else None
-    draft.company = _valid_text(draft.company) if draft.company else None
+    if draft.checked:  # _valid_text would give each field back as it is
+        draft.subheadline = draft.subheadline or None
+        draft.company = draft.company or None
+    else:
+        draft.headline, draft.body = _valid_text(draft.headline), _valid_text(draft.body)
+        draft.subheadline = _valid_text(draft.subheadline) if draft.subheadline else None
+        draft.company = _valid_text(draft.company) if draft.company else None
     links = [link for link in draft.links if link.startswith(("http://", "https://"))] + links_in(draft.body)
     paragraphs = _paragraphs(draft.body)
     headline = one_line(clean_inline(draft.headline))
@@ -189,9 +195,10 @@ def _same_text(a: str, b: str) -> bool:
 
 
 def _paragraphs(body: str) -> list[str]:
+    paragraphs, spaced = split_paragraphs_spaced(body)
     cleaned_paragraphs = [
         cleaned
-        for cleaned in clean_inline_all(split_paragraphs(body))
+        for cleaned in clean_inline_all(paragraphs, spaced=spaced)
         if cleaned and not (cleaned.startswith("The post ") and _REPOST_FOOTER_RE.match(cleaned))
     ]
     out = []

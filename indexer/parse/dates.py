@@ -203,13 +203,48 @@ def iter_dates(text: str) -> list[re.Match]:
     for year in _YEAR_RE.finditer(text):
         if year.start() < end or not _may_be_date_year(text, year.start(), year.end()):
             continue
-        window_start = max(end, year.start() - 48)
-        for match in DATE_RE.finditer(text, window_start, min(len(text), year.end() + 60)):
-            if match.start() >= end and match.start() <= year.start() and match.end() >= year.end():
-                found.append(match)
-                end = match.end()
-                break
+        match = _date_with_year(text, max(end, year.start() - 48), year, min(len(text), year.end() + 60))
+        if match is not None:
+            found.append(match)
+            end = match.end()
     return found
+
+
+# The first three letters of every weekday name _WEEKDAY matches (all its alternatives are longer).
+_WEEKDAY_STARTS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun", "lun", "mar", "mer", "jeu", "ven", "sam", "dim",
+                   "mié", "jue", "vie", "sáb", "dom")  # fmt: skip
+# Where a date can start in ASCII text in lower case: at a digit (a day or a year), or at the first three letters of
+# a weekday or month name (no name is shorter). A look-ahead, so that finditer gives every such position.
+_DATE_START_RE = re.compile(
+    rf"(?=\d|{_longest_first(sorted({name[:3] for name in (*MONTHS, *_WEEKDAY_STARTS) if name[:3].isascii()}))})"
+)
+
+
+def _date_with_year(text: str, window_start: int, year: re.Match, endpos: int) -> re.Match | None:
+    """The first match of DATE_RE.finditer(text, window_start, endpos) that holds the year, if one starts by it.
+
+    DATE_RE (under re.I, a long alternation at every letter) is slow to try at each position of the window. In ASCII
+    text re.I matches only ASCII letters to one another, so a match starts only where _DATE_START_RE finds one
+    possible: DATE_RE is tried there alone, in order, and after a match not holding the year only from its end on,
+    as finditer does. Positions after the year's start are not tried: a match starting there cannot hold it.
+    """
+    head = text[window_start : year.start() + 3]
+    if head.isascii():
+        resume = window_start
+        for possible in _DATE_START_RE.finditer(head.lower(), 0, year.start() + 1 - window_start):
+            start = window_start + possible.start()
+            if start < resume:
+                continue
+            match = DATE_RE.match(text, start, endpos)
+            if match:
+                if match.end() >= year.end():
+                    return match
+                resume = match.end()
+        return None
+    for match in DATE_RE.finditer(text, window_start, endpos):
+        if match.start() <= year.start() and match.end() >= year.end():
+            return match
+    return None
 
 
 def find_dates(text: str) -> list[tuple[re.Match, datetime]]:

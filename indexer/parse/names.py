@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from itertools import chain, pairwise
 
 from .cleanup import address_matches, trim_period
 from .dates import DATE_RE
@@ -141,55 +140,65 @@ def same_org(a: str | None, b: str | None) -> bool:
     )
 
 
+# What can end a bracket or an apposition in subject_end: a bracket, a comma or semicolon, or the colon that ends a
+# word (every other word is passed over there, whatever it is).
+_SUBJECT_MARK_RE = re.compile(r"[(),;]|:(?![^\s,;()])")
+
+
 # The issuer rules ask where the same lede's or headline's subject ends several times over.
 @lru_cache(maxsize=256)
 def subject_end(text: str, *, headline: bool = False) -> int:
     """Where the grammatical subject at the start of text ends (before its verb), apposition included."""
+    head = text[:400]
     depth = 0
     in_apposition = False
-    # (index, token, the token after it or None), reading tokens only as far as asked: most subjects end early.
-    # pairwise and chain are iterators written in C, cheaper per token than a generator function.
-    for i, (tok, following) in enumerate(pairwise(chain(_TOKEN_RE.finditer(text[:400]), (None,)))):
+    # Tokens are read only as far as asked (most subjects end early), each with the token after it.
+    tokens = _TOKEN_RE.finditer(head)
+    tok = next(tokens, None)
+    i = 0  # the token's index (after a skip below, only whether it is the first)
+    while tok is not None:
+        following = next(tokens, None)
         word = tok.group(0)
         if word == "(":
             depth += 1
-            continue
-        if word == ")":
+        elif word == ")":
             depth = max(0, depth - 1)
             if depth == 0 and following is not None and following.group(0).startswith(":"):
                 return tok.end()
-            continue
-        if depth:
-            continue
-        if word in {",", ";"}:
+        elif depth:
+            pass
+        elif word in {",", ";"}:
             nxt = following.group(0) if following is not None else ""
             if in_apposition:
                 in_apposition = False
                 if nxt[:1].islower() or nxt.lower() in VERBS:
                     return tok.start()
-                continue
-            if _LEGAL_WORD_RE.fullmatch(nxt):
-                continue  # "ArcherDX, Inc. today ...": the legal form belongs to the name
-            if nxt.lower().strip(".") in _APPOSITION_STARTS or nxt.lower() in _APPOSITION_STARTS:
+            elif _LEGAL_WORD_RE.fullmatch(nxt):
+                pass  # "ArcherDX, Inc. today ...": the legal form belongs to the name
+            elif nxt.lower().strip(".") in _APPOSITION_STARTS or nxt.lower() in _APPOSITION_STARTS:
                 in_apposition = True
-                continue
-            if nxt[:1].isupper() or nxt[:1].isdigit():
-                continue
-            return tok.start()
-        if word.endswith(":") and i > 0:
+            elif not (nxt[:1].isupper() or nxt[:1].isdigit()):
+                return tok.start()
+        elif word.endswith(":") and i > 0:
             return tok.end() - 1
-        if in_apposition:
-            continue
-        bare = word.strip("\u201c\u201d\"'\u2019.")
-        lowered = bare.lower()
-        if i == 0:
-            continue
-        if headline and lowered in VERBS:
-            return tok.start()
-        if bare[:1].islower() and lowered not in _NAME_JOINERS:
-            return tok.start()
-        if not headline and lowered in {"today", "announced", "announces", "reported", "reports"}:
-            return tok.start()
+        elif not in_apposition and i > 0:
+            bare = word.strip("\u201c\u201d\"'\u2019.")
+            lowered = bare.lower()
+            if headline and lowered in VERBS:
+                return tok.start()
+            if bare[:1].islower() and lowered not in _NAME_JOINERS:
+                return tok.start()
+            if not headline and lowered in {"today", "announced", "announces", "reported", "reports"}:
+                return tok.start()
+        i += 1
+        if depth or in_apposition:
+            # Inside brackets or an apposition only the marks above change anything: go straight to the next one
+            # (a colon's match ends where its word does, which is all the colon rule reads of it).
+            tok = _SUBJECT_MARK_RE.search(head, tok.end())
+            if tok is not None:
+                tokens = _TOKEN_RE.finditer(head, tok.end())
+        else:
+            tok = following
     return min(len(text), 400)
 
 

@@ -64,8 +64,8 @@ def _front_matter(text: str) -> tuple[dict[str, str], str]:
     return fields, rest
 
 
-def parse_text(path: str, text: str, *, markdown: bool = False) -> list[Release]:
-    """Parse a plain-text or Markdown release."""
+def parse_text(path: str, text: str, *, markdown: bool = False, checked: bool = False) -> list[Release]:
+    """Parse a plain-text or Markdown release; checked: the text holds no control character or lone surrogate."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     fields, text = _front_matter(text)
     if markdown:
@@ -103,5 +103,7 @@ def parse_text(path: str, text: str, *, markdown: bool = False) -> list[Release]
         location=fields.get("location") or None,
         language=fields.get("language") or None,
         links=[fields["url"]] if fields.get("url") else [],
+        # Every field is a part of the text (cut, stripped, with marks taken out): no part has what the text has not.
+        checked=checked,
     )
     return [build_release(path, draft)]
