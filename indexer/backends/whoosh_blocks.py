@@ -8,7 +8,6 @@ import operator
 import struct
 from array import array
 from dataclasses import dataclass
-from hashlib import md5
 from itertools import chain
 from pickle import dumps
 from typing import TYPE_CHECKING
@@ -22,6 +21,11 @@ from whoosh.system import pack_int, pack_long, pack_ushort
 from whoosh.util.numeric import _length_byte_cache, length_to_byte
 
 from . import deflate
+
+try:  # CPython's own MD5: 2x faster than hashlib's (OpenSSL's) on keys this short, the same digests
+    from _md5 import md5
+except ImportError:  # pragma: no cover - a Python built without it
+    from hashlib import md5
 
 if TYPE_CHECKING:
     from .whoosh_writer import _FieldPostings
@@ -40,17 +44,60 @@ _SINGLE_VALUES = [Positions().encode([pos]) for pos in range(_SINGLES)]
 # Pickle's protocol 2 writes a list of more than this many items in several batches: not modelled.
 _PICKLE_BATCH = 1000
 _OP_K, _OP_M, _OP_J = b"KMJ"
+# A pickled int's opcode by the size of its code (opcode and bytes): BININT1, BININT2, BININT.
+_INT_OPS = np.zeros(6, dtype=np.uint8)
+_INT_OPS[[2, 3, 5]] = (_OP_K, _OP_M, _OP_J)
+
+
+def _code_sizes(numbers: np.ndarray) -> np.ndarray:
+    """The size of each number's pickle code, as uint8 (numpy's where() with three ints is 4x slower): 2
+    below 256 (negatives too: odd numbers are pickled apart), 3 below 65536, else 5."""
+    wide = (numbers >= 256).view(np.uint8)
+    return wide + (numbers >= 65536).view(np.uint8) * np.uint8(2) + np.uint8(2)
+
+
+def _byte_columns(numbers: np.ndarray, layout: str) -> np.ndarray:
+    """The bytes of each number laid out as layout (e.g. ">u4"), as rows of uint8: row k is byte k."""
+    return numbers.astype(layout).view(np.uint8).reshape(-1, np.dtype(layout).itemsize).T
+
+
+def _write_ints(out: np.ndarray, at: np.ndarray, numbers: np.ndarray, code_sizes: np.ndarray) -> None:
+    """Write the pickle code of each number (its opcode, then as many little-endian bytes as it takes) at
+    the given offsets; code_sizes as _code_sizes gives them. Most take one byte: the others are redone."""
+    out[at] = _OP_K
+    out[at + 1] = numbers.astype(np.uint8)  # the low byte (odd numbers wrap: pickled apart anyway)
+    wide = np.flatnonzero(code_sizes > 2)
+    if len(wide):
+        wide_at, wide_sizes = at[wide], code_sizes[wide]
+        out[wide_at] = _INT_OPS.take(wide_sizes)
+        wide_bytes = _byte_columns(numbers[wide], "<u4")
+        out[wide_at + 2] = wide_bytes[1]
+        widest = np.flatnonzero(wide_sizes == 5)
+        for k in (2, 3):
+            out[wide_at[widest] + k + 1] = wide_bytes[k][widest]
+
+
+def _write_unsigned(out: np.ndarray, at: np.ndarray, numbers: np.ndarray, layout: str) -> None:
+    """Write non-negative numbers laid out as layout (">u4", "<u4") at the given offsets of out, which
+    holds zeros there: numbers below 256 (most) only need their low byte written."""
+    size = np.dtype(layout).itemsize
+    out[at + (size - 1 if layout[0] == ">" else 0)] = numbers.astype(np.uint8)
+    big = np.flatnonzero(numbers > 255)
+    if len(big):
+        for k, column in enumerate(_byte_columns(numbers[big], layout)):
+            out[at[big] + k] = column
 
 
 @dataclass
 class _PositionCodes:
     """Postings' positions as Positions().encode lays them out: per posting its count, where its gaps start
-    (heads) and whether it has several; per position its gap and the size of its pickle code; per posting
-    the size of its encoded value."""
+    (heads) and whether it has several; per position its gap, the size of its pickle code and where that
+    starts among all codes; per posting the size of its encoded value."""
 
     counts: np.ndarray
     gaps: np.ndarray
     code_sizes: np.ndarray
+    code_starts: np.ndarray
     heads: np.ndarray
     multi: np.ndarray
     sizes: np.ndarray
@@ -59,39 +106,45 @@ class _PositionCodes:
     def of(cls, counts: np.ndarray, firsts: np.ndarray, positions: np.ndarray) -> _PositionCodes:
         """The codes of postings whose posting i has counts[i] positions from firsts[i]."""
         counts = counts.astype(np.int64)
-        group = np.repeat(np.arange(len(counts)), counts)
-        index = np.arange(len(group)) - np.repeat(np.cumsum(counts) - counts, counts) + firsts[group]
-        gaps = positions[index].astype(np.int64)
         heads = np.cumsum(counts) - counts  # where each posting's positions start in `gaps`
-        gaps[1:] -= positions[index[:-1]]
-        gaps[heads] = positions[index[heads]]
-        code_sizes = np.where(gaps < 256, 2, np.where(gaps < 65536, 3, 5))
+        # Position j of the output is positions[j - heads[i] + firsts[i]] for its posting i.
+        total = int(heads[-1] + counts[-1]) if len(counts) else 0
+        found = positions.take(np.repeat(firsts - heads, counts) + np.arange(total))
+        gaps = found.astype(np.int64)
+        gaps[1:] -= found[:-1]
+        gaps[heads] = found[heads]
+        code_sizes = _code_sizes(gaps)
         multi = counts > 1
         # count (4) + PROTO 2, EMPTY_LIST, BINPUT 0 (5) + MARK if several + codes + APPEND(S) + STOP
-        sizes = 9 + multi + np.add.reduceat(code_sizes, heads) + 2
-        return cls(counts, gaps, code_sizes, heads, multi, sizes)
+        code_ends = np.cumsum(code_sizes, dtype=np.int64)
+        code_starts = code_ends - code_sizes
+        codes_size = code_ends[heads + counts - 1] - code_starts[heads]  # a posting's codes, end to end
+        sizes = 9 + multi + codes_size + 2
+        return cls(counts, gaps, code_sizes, code_starts, heads, multi, sizes)
 
     def pickled(self) -> np.ndarray:
         """Postings whose encoding Positions().encode pickles otherwise (batched long lists, odd gaps)."""
-        odd = np.add.reduceat((self.gaps < 0) | (self.gaps >= 2**31), self.heads) > 0
-        return np.flatnonzero((self.counts > _PICKLE_BATCH) | odd)
+        batched = self.counts > _PICKLE_BATCH
+        gaps = self.gaps
+        if len(gaps) and (gaps.min() < 0 or gaps.max() >= 2**31):  # rare: only then find their postings
+            batched |= np.add.reduceat((gaps < 0) | (gaps >= 2**31), self.heads) > 0
+        return np.flatnonzero(batched)
 
     def write(self, out: np.ndarray, begins: np.ndarray) -> None:
-        """Write each posting's encoded value into out from begins[i] (not for pickled() postings)."""
-        counts, gaps, code_sizes, heads, multi = self.counts, self.gaps, self.code_sizes, self.heads, self.multi
+        """Write each posting's encoded value into out from begins[i], where out holds zeros (not for
+        pickled() postings). Bytes are assigned as uint8: numpy casts others element by element, 3x slower."""
+        counts, gaps, code_sizes, code_starts = self.counts, self.gaps, self.code_sizes, self.code_starts
+        heads, multi = self.heads, self.multi
         ends = begins + self.sizes
-        for k, shift in enumerate((24, 16, 8, 0)):
-            out[begins + k] = (counts >> shift) & 255
-        for k, byte in enumerate(b"\x80\x02]q\x00"):
-            out[begins + 4 + k] = byte
-        out[begins[multi] + 9] = ord("(")
-        code_starts = np.cumsum(code_sizes) - code_sizes
+        _write_unsigned(out, begins, counts, ">u4")
+        for k, byte in enumerate(b"\x80\x02]q", start=4):  # then BINPUT's 0, already there
+            out[begins + k] = byte
+        several = np.flatnonzero(multi)
+        out[begins[several] + 9] = ord("(")
         at = np.repeat(begins + 9 + multi - code_starts[heads], counts) + code_starts
-        out[at] = np.where(code_sizes == 2, _OP_K, np.where(code_sizes == 3, _OP_M, _OP_J))
-        for k in range(4):  # little-endian, as many bytes as the opcode takes
-            wide = code_sizes > k + 1
-            out[at[wide] + k + 1] = (gaps[wide] >> (8 * k)) & 255
-        out[ends - 2] = np.where(multi, ord("e"), ord("a"))
+        _write_ints(out, at, gaps, code_sizes)
+        out[ends - 2] = ord("a")  # APPEND, or APPENDS after a MARK
+        out[ends[several] - 2] = ord("e")
         out[ends - 1] = ord(".")
 
 
@@ -347,6 +400,7 @@ def write_postings(fieldwriter, codec, fieldname: str, field, postings: _FieldPo
     key_prefix = pack_ushort(fieldwriter._fieldid)
     tindex = fieldwriter._tindex
     hashfn, buckets, index_append = tindex.hashfn, tindex.buckets, tindex.index.append
+    bulk_entries = getattr(tindex, "bulk_entries", None)  # see _write_hash_tables
     if hashfn is md5_hash:
         hashfn = _md5_hash
     pack_lengths = _KEY_VALUE_LENGTHS.pack
@@ -361,7 +415,6 @@ def write_postings(fieldwriter, codec, fieldname: str, field, postings: _FieldPo
         # Python objects for a chunk of postings at a time (bounded memory).
         last = max(first + 1, int(np.searchsorted(starts, starts_l[first] + WRITE_CHUNK, side="left")))
         lo, hi = starts_l[first], ends_l[last - 1]
-        doc_list = docs[lo:hi].tolist()
         b_lo = first_block_l[first]
         b_hi = first_block_l[last - 1] + blocks_per_term_l[last - 1]
         post_parts: list[bytes] = []
@@ -380,6 +433,7 @@ def write_postings(fieldwriter, codec, fieldname: str, field, postings: _FieldPo
                 )  # fmt: skip
         records = None
         if raw is None:
+            doc_list = docs[lo:hi].tolist()
             blocks = list(zip(*(column[b_lo:b_hi].tolist() for column in block_columns), strict=True))
             value_list = postings.values_of(perm[lo:hi])
             chunk = (
@@ -424,9 +478,15 @@ def write_postings(fieldwriter, codec, fieldname: str, field, postings: _FieldPo
             )
             keys = [key_prefix + sorted_terms[rank] for rank in term_ranks[first:last]]
             records_at = _term_records(keys, infos, trm_pos, trm_parts)
-            _extend_index(tindex.index, records_at)
-            hashes = _md5_hashes(keys) if hashfn is _md5_hash else list(map(hashfn, keys))
-            _add_to_buckets(buckets, hashes, records_at)
+            _extend_index(tindex.index, records_at.tolist())
+            if hashfn is _md5_hash:
+                hashes = _md5_hashes(keys)
+            else:
+                hashes = np.fromiter(map(hashfn, keys), dtype=np.int64, count=len(keys))
+            if bulk_entries is not None:  # kept as arrays until _write_hash_tables (no tuple per key)
+                bulk_entries.append((hashes, records_at))
+            else:
+                _add_to_buckets(buckets, hashes.tolist(), records_at.tolist())
             key = keys[-1]
             trm_pos += len(trm_parts[0])
             post_pos += len(records)
@@ -543,9 +603,10 @@ def _raw_blocks(
     """
     lens = ends - starts
     block_of = np.repeat(np.arange(len(starts)), lens)
-    int_sizes = np.where(deltas < 256, 2, np.where(deltas < 65536, 3, 5))
-    int_firsts = np.cumsum(int_sizes) - int_sizes
-    int_sums = np.add.reduceat(int_sizes, starts)
+    int_sizes = _code_sizes(deltas)
+    int_ends = np.cumsum(int_sizes, dtype=np.int64)
+    int_firsts = int_ends - int_sizes
+    int_sums = int_ends[ends - 1] - int_firsts[starts]
     weight_sizes = np.where(all_one, 1, np.where(same, 9, 2 + 9 * lens))
     if codes is not None:
         item_sizes = codes.sizes + np.where(codes.sizes < 256, 2, 5)
@@ -561,11 +622,7 @@ def _raw_blocks(
     out[begins] = _OP["PROTO"]
     out[begins + 1] = 5
     out[begins + 2] = _OP["MARK"]
-    at = (begins + 3 - int_firsts[starts])[block_of] + int_firsts
-    out[at] = np.where(int_sizes == 2, _OP_K, np.where(int_sizes == 3, _OP_M, _OP_J))
-    for k in range(4):  # little-endian, as many bytes as the opcode takes
-        wide = int_sizes > k + 1
-        out[at[wide] + k + 1] = (deltas[wide] >> (8 * k)) & 255
+    _write_ints(out, (begins + 3 - int_firsts[starts])[block_of] + int_firsts, deltas, int_sizes)
     weights_at = begins + 3 + int_sums + 1
     out[weights_at - 1] = _OP["TUPLE"]
     out[weights_at[all_one]] = _OP["NONE"]
@@ -585,11 +642,13 @@ def _raw_blocks(
         out[values_at] = _OP["MARK"]
         at = (values_at + 1 - item_firsts[starts])[block_of] + item_firsts
         short = codes.sizes < 256
-        out[at] = np.where(short, _OP["SHORT_BINBYTES"], _OP["BINBYTES"])
-        out[at[short] + 1] = codes.sizes[short]
-        for k in range(4):  # BINBYTES: a 4-byte little-endian length
-            out[at[~short] + k + 1] = (codes.sizes[~short] >> (8 * k)) & 255
-        codes.write(out, at + np.where(short, 2, 5))
+        out[at] = _OP["SHORT_BINBYTES"]  # and its 1-byte length; BINBYTES' is 4 bytes, little-endian
+        out[at + 1] = codes.sizes.astype(np.uint8)
+        long_items = np.flatnonzero(~short)
+        if len(long_items):
+            out[at[long_items]] = _OP["BINBYTES"]
+            _write_unsigned(out, at[long_items] + 1, codes.sizes[long_items], "<u4")
+        codes.write(out, at + 2 + 3 * ~short)
         out[values_at + value_sizes - 1] = _OP["TUPLE"]
     out[block_ends - 2] = _OP["TUPLE3"]
     out[block_ends - 1] = _OP["STOP"]
@@ -630,7 +689,8 @@ def _block_records(
     data_sizes[packed_blocks] = [len(p) for p in packed]
     # The info tuple (postings, last document, top weight or the int 0, compression, length bytes) in
     # protocol 2 codes: PROTO, MARK, 4 one-byte ints and a wider one, the weight, TUPLE, STOP.
-    doc_sizes = np.where(last_docs < 256, 2, np.where(last_docs < 65536, 3, 5))
+    doc_codes = _code_sizes(last_docs)
+    doc_sizes = doc_codes.astype(np.int64)
     positive = tops > 0
     info_sizes = 2 + 1 + 2 + doc_sizes + np.where(positive, 9, 2) + 6 + 2
     record_sizes = 4 + info_sizes + data_sizes
@@ -640,22 +700,21 @@ def _block_records(
     term_sizes = 4 + np.add.reduceat(record_sizes, term_blocks)
     out = np.zeros(int(record_sizes.sum()) + 4 * len(term_blocks), dtype=np.uint8)
     term_begins = begins[term_blocks] - 4
-    out[term_begins[:, None] + np.arange(4)] = np.frombuffer(WHOOSH3_HEADER_MAGIC, dtype=np.uint8)
+    for k, byte in enumerate(WHOOSH3_HEADER_MAGIC):
+        out[term_begins + k] = byte
     last = np.zeros(count, dtype=bool)
     last[np.append(term_blocks[1:], count) - 1] = True
     lengths = np.where(last, -1, 1) * (info_sizes + data_sizes)
-    out[begins[:, None] + np.arange(4)] = lengths.astype(">i4").view(np.uint8).reshape(-1, 4)
+    for k, column in enumerate(_byte_columns(lengths, ">i4")):
+        out[begins + k] = column
     at = begins + 4
     out[at] = _OP["PROTO"]
     out[at + 1] = 2
     out[at + 2] = _OP["MARK"]
     out[at + 3] = _OP_K
-    out[at + 4] = block_lengths  # below 256: see write_postings
+    out[at + 4] = block_lengths.astype(np.uint8)  # below 256: see write_postings
     at = at + 5
-    out[at] = np.where(doc_sizes == 2, _OP_K, np.where(doc_sizes == 3, _OP_M, _OP_J))
-    for k in range(4):
-        wide = doc_sizes > k + 1
-        out[at[wide] + k + 1] = (last_docs[wide] >> (8 * k)) & 255
+    _write_ints(out, at, last_docs, doc_codes)
     at = at + doc_sizes
     _write_floats(out, at[positive], tops[positive])
     out[at[~positive]] = _OP_K  # the int 0
@@ -664,7 +723,7 @@ def _block_records(
     comps[packed_blocks] = compression
     for k, column in enumerate((comps, min_bytes, max_bytes)):
         out[at + 2 * k] = _OP_K
-        out[at + 2 * k + 1] = column
+        out[at + 2 * k + 1] = column.astype(np.uint8)
     out[at + 6] = _OP["TUPLE"]
     out[at + 7] = _OP["STOP"]
     data_at = at + 8
@@ -754,10 +813,12 @@ def _fix_term_infos(
 def _write_floats(out: np.ndarray, at: np.ndarray, values: np.ndarray) -> None:
     """Write BINFLOAT codes (a big-endian double each) at the given offsets."""
     out[at] = _OP["BINFLOAT"]
-    out[(at + 1)[:, None] + np.arange(8)] = values.astype(">f8").view(np.uint8).reshape(-1, 8)
+    # A column of bytes at a time: 2x faster than one two-dimensional assignment.
+    for k, column in enumerate(_byte_columns(values, ">f8"), start=1):
+        out[at + k] = column
 
 
-def _term_records(keys: list[bytes], infos: np.ndarray, position: int, out: list[bytes]) -> list[int]:
+def _term_records(keys: list[bytes], infos: np.ndarray, position: int, out: list[bytes]) -> np.ndarray:
     """The term index records (HashWriter.add: key and value lengths, key, value) of keys in order with
     their term infos, written from position: appends their bytes to out and returns where each starts."""
     value_size = infos.dtype.itemsize
@@ -773,7 +834,7 @@ def _term_records(keys: list[bytes], infos: np.ndarray, position: int, out: list
     data[np.repeat(begins + 8 - key_firsts, key_sizes) + np.arange(len(joined))] = joined
     data[(begins + 8 + key_sizes)[:, None] + np.arange(value_size)] = infos.view(np.uint8).reshape(-1, value_size)
     out.append(data.tobytes())
-    return (begins + position).tolist()
+    return begins + position
 
 
 def _extend_index(index, positions: list[int]) -> None:
@@ -806,10 +867,10 @@ def _add_to_buckets(buckets: list[list], hashes: list[int], positions: list[int]
         buckets[bucket] += pairs[bounds[bucket] : bounds[bucket + 1]]
 
 
-def _md5_hashes(keys: list[bytes]) -> list[int]:
-    """_md5_hash of many keys: their digests read as numbers at once."""
+def _md5_hashes(keys: list[bytes]) -> np.ndarray:
+    """_md5_hash of many keys (as int64): their digests read as numbers at once."""
     digests = b"".join(map(_DIGEST, map(md5, keys)))
-    return np.frombuffer(digests, dtype=">u4")[3::4].tolist()
+    return np.frombuffer(digests, dtype=">u4")[3::4].astype(np.int64)
 
 
 _DIGEST = operator.methodcaller("digest")
@@ -817,20 +878,64 @@ _POINTERS = np.dtype([("hash", ">u4"), ("position", ">i8")])  # filetables._poin
 
 
 def _write_hash_tables(tindex) -> None:
-    """HashWriter._write_hashes: the same 256 hash tables, each written at once rather than slot by slot."""
-    dbfile = tindex.dbfile
-    for entries in tindex.buckets:
-        slots = 2 * len(entries)
-        tindex.directory.append((dbfile.tell(), slots))
-        hashes, positions = [0] * slots, [0] * slots
-        for hashed, position in entries:
-            slot = (hashed >> 8) % slots
-            while positions[slot]:  # taken (no key is at position 0, where the header is)
-                slot = (slot + 1) % slots
-            hashes[slot], positions[slot] = hashed, position
-        table = np.empty(slots, dtype=_POINTERS)
-        table["hash"], table["position"] = hashes, positions
-        dbfile.write(table.tobytes())
+    """HashWriter._write_hashes: the same 256 hash tables, written at once. Keys come from the buckets,
+    as HashWriter.add leaves them, and from arrays of (hashes, positions) in tindex.bulk_entries, if any."""
+    hashes, positions = _hash_entries(tindex.buckets, getattr(tindex, "bulk_entries", ()))
+    table, slots = _hash_tables(hashes, positions)
+    offsets = tindex.dbfile.tell() + _POINTERS.itemsize * (np.cumsum(slots) - slots)
+    tindex.directory.extend(zip(offsets.tolist(), slots.tolist(), strict=True))
+    tindex.dbfile.write(table.tobytes())
+
+
+def _hash_entries(buckets: list[list], bulk_entries) -> tuple[np.ndarray, np.ndarray]:
+    """Every key's hash and position, in the order they were added: by position, as each key's record is
+    written after the last one's."""
+    pairs = [pair for entries in buckets for pair in entries]
+    hashes = [np.array([hashed for hashed, _ in pairs], dtype=np.int64)]
+    positions = [np.array([position for _, position in pairs], dtype=np.int64)]
+    for more_hashes, more_positions in bulk_entries:
+        hashes.append(more_hashes)
+        positions.append(more_positions)
+    hashes, positions = np.concatenate(hashes), np.concatenate(positions)
+    order = np.argsort(positions, kind="stable")
+    return hashes[order], positions[order]
+
+
+def _hash_tables(hashes: np.ndarray, positions: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The 256 tables HashWriter._write_hashes makes of keys added in this order, one after another, and
+    each table's number of slots: twice its keys, each key at the first free slot from its hash's, after
+    the keys added before it (linear probing).
+
+    The n-th keys of all tables are placed at once, a numpy step per n rather than a Python loop per key.
+    """
+    bucket = hashes & 255
+    order = np.argsort(bucket.astype(np.uint8), kind="stable")  # by table, each in the order added
+    hashes, positions, bucket = hashes[order], positions[order], bucket[order]
+    keys = np.bincount(bucket, minlength=256)
+    slots = 2 * keys
+    table_starts = np.cumsum(slots) - slots
+    rank = np.arange(len(hashes)) - (np.cumsum(keys) - keys)[bucket]  # the key's turn in its table
+    by_rank = np.argsort(rank, kind="stable")
+    rank_ends = np.cumsum(np.bincount(rank, minlength=1)).tolist()
+    table = np.zeros(int(slots.sum()), dtype=_POINTERS)
+    taken = np.zeros(len(table), dtype=bool)
+    size_of, start_of = slots[bucket], table_starts[bucket]
+    home = (hashes >> 8) % size_of
+    done = 0
+    for end in rank_ends:
+        turn = by_rank[done:end]  # at most one key per table
+        done = end
+        size, start, slot = size_of[turn], start_of[turn], home[turn]
+        at = start + slot
+        busy = np.flatnonzero(taken[at])
+        while len(busy):  # the keys whose slot is taken try the next one
+            slot[busy] = (slot[busy] + 1) % size[busy]
+            at[busy] = start[busy] + slot[busy]
+            busy = busy[taken[at[busy]]]
+        taken[at] = True
+        table["hash"][at] = hashes[turn]
+        table["position"][at] = positions[turn]
+    return table, slots
 
 
 def _weight_sums(floats: np.ndarray, starts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

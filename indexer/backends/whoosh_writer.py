@@ -23,6 +23,7 @@ import struct
 from array import array
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
 import numpy as np
 from whoosh import fields as wf
@@ -52,6 +53,8 @@ WORD_CACHE_LIMIT = 400_000
 PLAIN_CACHE_LIMIT = 50_000
 # A field length -> the length stored for it (byte_to_length(length_to_byte(length))), as met.
 _ROUNDED_LENGTHS: dict[int, int] = {}
+# A length byte -> the length stored for it (byte_to_length), for many lengths at once.
+_STORED_LENGTHS = np.array([byte_to_length(code) for code in range(256)], dtype=np.uint32)
 # Whole texts remembered (see _Vocabulary.remember): bytes of the texts kept, hashes of texts seen once.
 TEXT_CACHE_BYTES = 16 << 20
 SEEN_TEXTS_LIMIT = 100_000
@@ -215,15 +218,15 @@ class _Vocabulary:
         self.words: dict[str, int] = {}
         self.parts: dict[str, tuple[int, tuple[int, ...]]] = {}  # compound word -> (term or -1, parts)
         self.splits: dict[str, tuple[str, ...]] = {}  # chunk of other than one word -> its words
-        # Whole texts seen more than once -> (term numbers, length, compound words) as
+        # Whole texts seen more than once -> (term numbers, compound words) as
         # _PositionsField._analysed gives them; the hashes of texts seen once. Term numbers stay valid for
         # the segment, whatever happens to the word caches.
-        self.texts: dict[str, tuple[list[int], int, list]] = {}
+        self.texts: dict[str, tuple[list[int], list]] = {}
         self.text_bytes = 0  # rough memory held by texts
         self._seen: set[int] = set()
         self._ranked: tuple[int, np.ndarray, list[bytes]] | None = None
 
-    def remember(self, text: str, ids: list[int], length: int, compounds: list) -> None:
+    def remember(self, text: str, ids: list[int], compounds: list) -> None:
         """Keep a text's analysis when the text was seen before (boilerplate: "About" texts, safe-harbor
         language, names): caching every text would hold every body, each seen once."""
         seen = self._seen
@@ -236,7 +239,7 @@ class _Vocabulary:
         if self.text_bytes >= TEXT_CACHE_BYTES:
             self.texts.clear()
             self.text_bytes = 0
-        self.texts[text] = (ids, length, compounds)  # the list is never changed after
+        self.texts[text] = (ids, compounds)  # the list is never changed after
         self.text_bytes += 100 + len(text) + 8 * len(ids)  # the numbers are the word caches' objects
 
     def ranked(self) -> tuple[np.ndarray, list[bytes]]:
@@ -313,6 +316,8 @@ class _PositionsField:
         self._pending_docs: list[int] = []
         self._pending_sizes: list[int] = []
         self._pending_compounds: list[tuple[int, int, tuple[int, ...]]] = []
+        # Called by flush() with the documents and lengths of the texts inverted (add_unmeasured's).
+        self.record_lengths: Callable[[np.ndarray, np.ndarray], None] | None = None
 
     def _word_ids(self, words: list[str]) -> list[int]:
         cache = self._ids
@@ -421,28 +426,39 @@ class _PositionsField:
         Words become term numbers at once; they are inverted into postings a batch of texts at a time
         (flush), which pays numpy's overhead once per batch rather than once per text.
         """
+        ids, compounds = self._queue(value, docnum)
+        if len(self._pending_ids) >= FLUSH_WORDS:
+            self.flush()
+        return len(ids) - ids.count(-1) + sum(len(parts) - (main < 0) for _, main, parts in compounds)
+
+    def add_unmeasured(self, value: str, docnum: int) -> bool:
+        """add() for a builder that takes the lengths from flush() (see record_lengths), counted there with
+        numpy rather than word by word here; say whether the batch is full (the caller flushes it once
+        the document's length entry exists)."""
+        self._queue(value, docnum)
+        return len(self._pending_ids) >= FLUSH_WORDS
+
+    def _queue(self, value: str, docnum: int) -> tuple[list[int], list[tuple[int, int, tuple[int, ...]]]]:
+        """Turn a text into term numbers waiting to be inverted; return them and its compound words."""
         vocabulary = self.vocabulary
         found = vocabulary.texts.get(value)
         if found is None:
             found = self._analysed(value)
             vocabulary.remember(value, *found)
-        ids, length, compounds = found
-        if not ids:
-            return 0
-        pending = self._pending_ids
-        if compounds:
-            base = len(pending)
-            self._pending_compounds += [(base + at, main, parts) for at, main, parts in compounds]
-        pending += ids
-        self._pending_docs.append(docnum)
-        self._pending_sizes.append(len(ids))
-        if len(pending) >= FLUSH_WORDS:
-            self.flush()
-        return length
+        ids, compounds = found
+        if ids:
+            pending = self._pending_ids
+            if compounds:
+                base = len(pending)
+                self._pending_compounds += [(base + at, main, parts) for at, main, parts in compounds]
+            pending += ids
+            self._pending_docs.append(docnum)
+            self._pending_sizes.append(len(ids))
+        return found
 
-    def _analysed(self, value: str) -> tuple[list[int], int, list[tuple[int, int, tuple[int, ...]]]]:
-        """A text's term numbers (-1 dropped words, -2 compound words), its length and its compound words
-        as (word index, term or -1, part terms)."""
+    def _analysed(self, value: str) -> tuple[list[int], list[tuple[int, int, tuple[int, ...]]]]:
+        """A text's term numbers (-1 dropped words, -2 compound words) and its compound words as (word
+        index, term or -1, part terms)."""
         if self.pipeline.splits_at_spaces:
             # str.split is 4x faster than the word pattern, and most chunks between spaces are one word
             # (cached like words): the pattern runs on each distinct chunk once.
@@ -453,19 +469,17 @@ class _PositionsField:
             words = self.pipeline.words(value)
             ids = self._word_ids(words)
             low = -2 if -2 in ids else 0
-        length = len(ids) - ids.count(-1)
         compounds = []
         if low == -2:
             at = ids.index(-2)
             while True:
                 main, parts = self._parts[words[at]]
                 compounds.append((at, main, parts))
-                length += len(parts) - (main < 0)
                 try:
                     at = ids.index(-2, at + 1)
                 except ValueError:
                     break
-        return ids, length, compounds
+        return ids, compounds
 
     def pending(self) -> int:
         """Words waiting to be inverted."""
@@ -491,30 +505,40 @@ class _PositionsField:
             part_terms.extend(parts)
             part_words.extend([at] * len(parts))
         kept_mask = ids >= 0
+        kept = np.flatnonzero(kept_mask)
+        texts = text_of[kept]
         rule = self.pipeline.positions
-        if rule == "original":
-            positions = np.arange(len(ids)) - text_starts[text_of]
+        # Positions are found for the words kept (and the words with parts) only.
+        if rule == "original":  # a word's index in its text
+            found = kept - text_starts[texts]
         else:
-            # Words kept before this one in its text (renumbered from 0, or from the first word kept).
+            # Words kept before this one in its text (renumbered from 0, or from the first word kept): the
+            # words kept before it in the batch, less those before its text's first (its "first rank").
             kept_before = np.cumsum(kept_mask) - kept_mask
-            positions = kept_before - kept_before[text_starts][text_of]
+            first_ranks = kept_before[text_starts]
             if rule == "renumber":
                 local = np.arange(len(ids)) - text_starts[text_of]
                 first_kept = np.minimum.reduceat(np.where(kept_mask, local, len(ids)), text_starts)
-                positions = positions + np.where(first_kept < len(ids), first_kept, 0)[text_of]
-        kept = np.flatnonzero(kept_mask)
+                first_ranks = first_ranks - np.where(first_kept < len(ids), first_kept, 0)
+            found = np.arange(len(kept)) - first_ranks[texts]  # the n-th word kept has n kept before it
         terms = ids[kept]
-        texts = text_of[kept]
-        found = positions[kept]
         arrival = kept * 2
         if part_terms:
             # Parts share the position of the last word kept in the text (0 before any), after their word.
             where = np.array(part_words, dtype=np.int64)
-            shared = np.maximum(positions[where] + kept_mask[where] - 1, 0)
+            part_texts = text_of[where]
+            word_positions = kept_before[where] - first_ranks[part_texts]  # parts come with "parts-share"
+            shared = np.maximum(word_positions + kept_mask[where] - 1, 0)
             terms = np.concatenate((terms, np.array(part_terms, dtype=np.int64)))
-            texts = np.concatenate((texts, text_of[where]))
+            texts = np.concatenate((texts, part_texts))
             found = np.concatenate((found, shared))
             arrival = np.concatenate((arrival, where * 2 + 1))
+        if self.record_lengths is not None:
+            # Each text's length: its words kept (compounds whose word is dropped not) and their parts.
+            lengths = np.add.reduceat(kept_mask, text_starts, dtype=np.int64)
+            if part_terms:
+                lengths += np.bincount(part_texts, minlength=len(lengths))
+            self.record_lengths(text_docs, lengths)
         count = len(terms)
         if not count:
             return
@@ -621,6 +645,20 @@ def unwritable_field(doc: dict) -> str | None:
     return None
 
 
+def _record_lengths(
+    columns: dict[str, array], totals: dict[str, int], fieldname: str, docs: np.ndarray, lengths: np.ndarray
+) -> None:
+    """Set the length entries (as stored: byte_to_length(length_to_byte(n))) of a field whose texts were just
+    flushed, where add_document left a 0 for each, and add them to the field's total."""
+    measured = lengths > 0
+    if not measured.any():
+        return
+    column = np.frombuffer(columns[fieldname], dtype=np.uint32)
+    column[docs[measured]] = _STORED_LENGTHS[_length_bytes(lengths[measured])]
+    del column  # the array can grow again once no view holds its buffer
+    totals[fieldname] += int(lengths.sum())
+
+
 class SegmentBuilder:
     """Inverts documents in memory and writes them as one Whoosh segment in an index folder."""
 
@@ -656,6 +694,9 @@ class SegmentBuilder:
             and name not in self._facet_fields
             and (fast := fast_field(field, self._postings[name])) is not None
         }
+        for name, fast in self._fast.items():
+            if schema[name].scorable:  # (no reference back to the builder: it is freed without the GC)
+                fast.record_lengths = partial(_record_lengths, self._lengths, self.perdoc._fieldlengths, name)
         self._plain = {name: plain_indexer(field) for name, field in schema.items() if field.indexed}
         self._plans = {name: self._plan(name, field) for name, field in schema.items()}
         # The methods that add a plain field's postings (the arrays stay until the segment is written).
@@ -693,6 +734,7 @@ class SegmentBuilder:
             ]
         value_of, lengths_of, rounded_of = doc.get, self._lengths, _ROUNDED_LENGTHS
         postings_of = self._appenders
+        full = []  # fields whose batch of texts is full: flushed once this document's lengths are in place
         for fieldname, plan in fields:
             value = value_of(fieldname)
             if value is None:
@@ -700,7 +742,10 @@ class SegmentBuilder:
             field, fast, plain, postings, scorable, stored, is_facet = plan
             length = 0
             if fast is not None:
-                length = fast.add(value, docnum)
+                if fast.record_lengths is None:
+                    length = fast.add(value, docnum)
+                elif fast.add_unmeasured(value, docnum):  # its length entry is set when it is flushed
+                    full.append(fast)
             elif plain is not None:
                 items = plain(value)
                 known, term_id, add_tid, add_doc, add_weight, add_value = postings_of[fieldname]
@@ -732,6 +777,8 @@ class SegmentBuilder:
                     lengths.append(0)
             if field.column_type:
                 perdoc.add_column_value(fieldname, field.column_type, field.to_column_value(value))
+        for fast in full:
+            fast.flush()
         perdoc.finish_doc()
         self.facets.add(docnum, doc, facet_terms)
         self.docnum += 1
@@ -752,13 +799,14 @@ class SegmentBuilder:
 
     def finish(self):
         """Write the segment's files (one compound file plus the facet sidecar); return the segment."""
+        for fast in self._fast.values():
+            fast.flush()  # the last texts' postings and lengths
         self._write_lengths()
         self.perdoc.close()
-        for fast in self._fast.values():
-            fast.flush()
         fieldwriter = self.codec.field_writer(self.storage, self.segment)
         tindex = fieldwriter._tindex
         tindex._write_hashes = lambda: _write_hash_tables(tindex)
+        tindex.bulk_entries = []  # write_postings leaves its keys' hashes here, as arrays
         for fieldname in sorted(self._postings):
             postings = self._postings[fieldname]
             if not len(postings.tids):
