@@ -294,6 +294,65 @@ def test_tickers_only_in_the_about_section_are_found_and_a_partners_about_is_ign
     assert (parsed.company, parsed.tickers) == ("Ovation", ["NASDAQ:OVTN"])
 
 
+@pytest.mark.parametrize(
+    ("text", "headline", "company", "tickers"),
+    [
+        # An About heading glued to its text, which names the company in full.
+        (
+            "NEW YORK, Jan. 22, 2020 /PRNewswire/ -- SiriusXM today announced a week of programming. Listen live "
+            "Thursday-Sunday. About SiriusXMSirius XM Holdings Inc. (NASDAQ: SIRI) is the leading audio company.",
+            "SiriusXM Announces Super Bowl Week",
+            "SiriusXM",
+            ["NASDAQ:SIRI"],
+        ),
+        # An About heading glued to the end of the paragraph before it.
+        (
+            "SANTA CLARA, Calif., Feb. 4, 2020 /PRNewswire/ -- Applied Materials, Inc. today opened a center, "
+            "from materials to systems.About Applied Materials Applied Materials, Inc. (Nasdaq: AMAT) is the leader.",
+            "Applied Materials Opens Center",
+            "Applied Materials, Inc.",
+            ["NASDAQ:AMAT"],
+        ),
+        # A footnote mark glued before the name.
+        (
+            "CINCINNATI, Feb. 3, 2020 /PRNewswire/ -- February is American Heart Month, and CPR can improve survival "
+            "by 90%1. Cintas Corporation (NASDAQ: CTAS), a leading provider of workplace supplies, offers training.",
+            "Cintas Offers CPR Training",
+            "Cintas",
+            ["NASDAQ:CTAS"],
+        ),
+        # A name in lower case, which the name pattern does not take.
+        (
+            "VANCOUVER, British Columbia--(BUSINESS WIRE)--lululemon athletica inc. (NASDAQ:LULU) today "
+            "announced that it has appointed a Chief Brand Officer.\n\nAbout lululemon athletica inc.\n\n"
+            "lululemon athletica inc. is a healthy lifestyle inspired athletic apparel company.",
+            "lululemon athletica inc. Appoints Chief Brand Officer",
+            "lululemon athletica inc.",
+            ["NASDAQ:LULU"],
+        ),
+        # The board speaks for the company.
+        (
+            "CHICAGO, Jan. 28, 2020 /PRNewswire/ -- The Board of Directors of Exelon Corporation declared a regular "
+            "quarterly dividend.\n\nAbout Exelon Corporation\n\nExelon Corporation (Nasdaq: EXC) is a utility.",
+            "Exelon Declares Dividend",
+            "Exelon Corporation",
+            ["NASDAQ:EXC"],
+        ),
+        # Another company whose name starts like the issuer's keeps its listing.
+        (
+            "AUCKLAND, April 19, 2024 -- Air New Zealand prepares its electric flights. It is not alone in "
+            "the field. Surf Air Mobility Inc. (NYSE:SRFM) plans electric aircraft too.",
+            "Air New Zealand Prepares Electric Flights",
+            "Air New Zealand",
+            [],
+        ),
+    ],
+)
+def test_the_issuers_listing_is_found_after_glued_headings_and_sentences(text, headline, company, tickers):
+    parsed = release(text, headline=headline)
+    assert (parsed.company, parsed.tickers) == (company, tickers)
+
+
 def test_symbols_without_an_exchange_are_not_tickers():
     parsed = release(
         "NEW YORK, Oct. 9, 2019 /PRNewswire/ -- InvestorsObserver issues alerts for ACB, FB and MU.",

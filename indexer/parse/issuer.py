@@ -54,7 +54,11 @@ _NAME_BEFORE_RE = re.compile(
     rf"((?:(?:[A-Z0-9\u00c0-\u00de][\w.&'\u2019+\-]*|[a-z]+[A-Z][\w.&'\-]*|of|and|&|de|the)\s+){{0,6}}"
     rf"(?:[A-Z0-9\u00c0-\u00de][\w.&'\u2019+\-]*|[a-z]+[A-Z][\w.&'\-]*)(?:(?:,?\s+)(?:{LEGAL_FORMS}))*)[\u2122\u00ae]?\s*$"
 )
-_LEADING_JOINERS_RE = re.compile(r"^(?:(?:and|of|&|de|the|The|And)\s+)+")
+# Words before a name that are not part of it; "About" is an About heading glued to its text ("About
+# SiriusXMSirius XM Holdings Inc. (NASDAQ: SIRI) is ...", "About ADP (NASDAQ: ADP)").
+_LEADING_JOINERS_RE = re.compile(r"^(?:(?:and|of|&|de|the|The|And|About|ABOUT)\s+)+")
+# Where a name printed before a listing may restart: after a sentence's end or an "About" heading.
+_NAME_RESTART_RE = re.compile(r"[.:!?]\s+|(?:\b|(?<=[a-z]))(?:About|ABOUT)\s+(?:the\s+)?")
 _TOPIC_COLON_RE = re.compile(r"\s*:")
 _HEADLINE_BRAND_RE = re.compile(r"^[A-Z][\w.]*(?:Breaks|Wire|News|Alert)\s+[\u2013\u2014\-:]\s+")
 
@@ -268,7 +272,21 @@ def _pick_tickers(headline: str, lede: str, text: str, abouts: list[About], comp
         if groups:
             return [t for g in groups for t in g.tickers]
     for group in listing_groups(text):
-        name = _group_names(text, group)
-        if name and same_org(name, company) and not _is_topic(text, group):
+        if _names_company(text, group, company) and not _is_topic(text, group):
             return list(group.tickers)
     return []
+
+
+def _names_company(text: str, group: ListingGroup, company: str) -> bool:
+    """Whether the name printed just before a listing group is the company's."""
+    before = text[max(0, group.start - 160) : group.start].rstrip(" ,\u00a0")
+    if before.endswith(company):  # also names the name pattern does not take ("lululemon athletica inc.")
+        return True
+    name = _group_names(text, group)
+    if not name:
+        return False
+    # The name may start with the end of a sentence or a heading glued to it ("... 90%1. Cintas Corporation",
+    # "Thursday-Sunday. About SiriusXMSirius XM Holdings Inc."): the company's name then follows one of these.
+    # (Not any tail: "Surf Air Mobility Inc." is not "Air New Zealand".)
+    tails = [name[m.end() :] for m in _NAME_RESTART_RE.finditer(name)]
+    return any(same_org(tail, company) for tail in [name, *tails] if tail)

@@ -475,12 +475,17 @@ def common_word(name: str, text: str) -> bool:
 _GENERIC_NAMES = {"company", "the company", "corporation", "group", "us", "we", "media", "team", "management", "press"}
 
 
+# "The Board of Directors of Exelon Corporation declared a ... dividend": the board speaks for the company.
+_BOARD_OF_RE = re.compile(r"^(?:The\s+)?Board\s+of\s+Directors\s+of\s+(?:the\s+)?(?=[A-Z0-9])")
+
+
 def tidy_name(name: str | None) -> str | None:
     """A name without trademark signs, a trailing symbol in brackets or a person's title after it; None if generic."""
     if not name:
         return None
     name = _TIDY_MARKS_RE.sub("", name)
     name = _TRAILING_BRACKET_RE.sub("", name)
+    name = _BOARD_OF_RE.sub("", name)
     name = _PERSON_TITLE_RE.split(name)[0]
     name = _SPACES_RE.sub(" ", name).strip(" ,;:-")
     return None if not name or name.lower() in _GENERIC_NAMES else name
