@@ -95,6 +95,10 @@ def build_index(
     """
     from .backends import backend_name
 
+    # Files are known by absolute paths, their folders' links resolved: the same files given through another
+    # working folder, a relative path or a linked folder are the same files (the same release ids, nothing
+    # indexed twice).
+    sources = [os.path.realpath(os.fspath(s)) for s in sources]
     if backend_name(backend) == "opensearch":
         from .backends.opensearch_store import build_index as build_opensearch
 
@@ -103,7 +107,6 @@ def build_index(
     from .search import default_index_path
 
     store = WhooshStore(index_path or default_index_path())
-    sources = [os.fspath(s) for s in sources]
     report = BuildReport(index=store.path)
     clock = time.monotonic()
     with store.write_lock():
@@ -175,8 +178,7 @@ def _index_sources(gen: Generation, sources, known, report, progress, total_file
             work.add(source)
         segments = work.finish()
         report.workers = work.started or 1
-    roots = [os.path.abspath(s) for s in sources]
-    gone = {path for path in known if path not in seen and _under(path, roots)}
+    gone = {path for path in known if path not in seen and _under(path, sources)}
     report.gone_files = len(gone)
     report.removed = delete_paths(gen, outdated | gone)
     gen.segments.extend(segments)

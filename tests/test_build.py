@@ -209,6 +209,33 @@ def test_files_outside_the_sources_stay_indexed(tmp_path):
     assert (report.added, report.removed, report.total) == (2, 0, 5)
 
 
+@pytest.mark.parametrize("given", ["absolute path", "from another working folder", "through a linked folder"])
+def test_the_same_files_given_another_way_are_the_same_releases(tmp_path, monkeypatch, given):
+    """Files are known by their real absolute paths: nothing is indexed twice, release ids stay (bookmarks work)."""
+    folder = tmp_path / "work" / "in"
+    write_releases(folder, 4)
+    index = tmp_path / "ix"
+    monkeypatch.chdir(tmp_path / "work")
+    first = build_index(["in"], index)
+    with open_index(index) as opened:
+        ids = {hit.id for hit in opened.search("", per_page=100, collapse=False).hits}
+    if given == "absolute path":
+        source = str(folder)
+    elif given == "from another working folder":
+        monkeypatch.chdir(tmp_path)
+        source = "work/in"
+    else:
+        (tmp_path / "link").symlink_to(folder, target_is_directory=True)
+        source = str(tmp_path / "link")
+    report = build_index([source], index)
+    assert (report.new_files, report.gone_files, report.unchanged_files) == (0, 0, 4)
+    assert (report.added, report.removed, report.total) == (0, 0, first.total)
+    with open_index(index) as opened:
+        hits = opened.search("", per_page=100, collapse=False).hits
+        assert {hit.id for hit in hits} == ids
+        assert {hit.path for hit in hits} == {str(path) for path in sorted(folder.iterdir())}
+
+
 def test_daily_updates_merge_small_segments(tmp_path, monkeypatch):
     monkeypatch.setattr(whoosh_merge, "MAX_SMALL", 2)
     folder = tmp_path / "in"
