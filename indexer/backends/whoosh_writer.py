@@ -742,9 +742,8 @@ class SegmentBuilder:
             field, fast, plain, postings, scorable, stored, is_facet = plan
             length = 0
             if fast is not None:
-                if fast.record_lengths is None:
-                    length = fast.add(value, docnum)
-                elif fast.add_unmeasured(value, docnum):  # its length entry is set when it is flushed
+                # A scorable field's length entry is set when its texts are flushed (record_lengths); others have none.
+                if fast.add_unmeasured(value, docnum):
                     full.append(fast)
             elif plain is not None:
                 items = plain(value)

@@ -54,10 +54,9 @@ _NAME_BEFORE_RE = re.compile(
     rf"((?:(?:[A-Z0-9\u00c0-\u00de][\w.&'\u2019+\-]*|[a-z]+[A-Z][\w.&'\-]*|of|and|&|de|the)\s+){{0,6}}"
     rf"(?:[A-Z0-9\u00c0-\u00de][\w.&'\u2019+\-]*|[a-z]+[A-Z][\w.&'\-]*)(?:(?:,?\s+)(?:{LEGAL_FORMS}))*)[\u2122\u00ae]?\s*$"
 )
-# Words before a name that are not part of it; "About" is an About heading glued to its text ("About
-# SiriusXMSirius XM Holdings Inc. (NASDAQ: SIRI) is ...", "About ADP (NASDAQ: ADP)").
-_LEADING_JOINERS_RE = re.compile(r"^(?:(?:and|of|&|de|the|The|And|About|ABOUT)\s+)+")
-# Where a name printed before a listing may restart: after a sentence's end or an "About" heading.
+_LEADING_JOINERS_RE = re.compile(r"^(?:(?:and|of|&|de|the|The|And)\s+)+")
+# Where a name printed before a listing may restart: after a sentence's end or an "About" heading glued to it
+# ("About SiriusXMSirius XM Holdings Inc. (NASDAQ: SIRI) is ...", "About ADP (NASDAQ: ADP)").
 _NAME_RESTART_RE = re.compile(r"[.:!?]\s+|(?:\b|(?<=[a-z]))(?:About|ABOUT)\s+(?:the\s+)?")
 _TOPIC_COLON_RE = re.compile(r"\s*:")
 _HEADLINE_BRAND_RE = re.compile(r"^[A-Z][\w.]*(?:Breaks|Wire|News|Alert)\s+[\u2013\u2014\-:]\s+")
@@ -65,7 +64,16 @@ _HEADLINE_BRAND_RE = re.compile(r"^[A-Z][\w.]*(?:Breaks|Wire|News|Alert)\s+[\u20
 
 def _group_names(text: str, group: ListingGroup) -> str | None:
     """The name printed just before a listing group ('... Critical Metals Corp. (Nasdaq: CRML)' -> 'Critical Metals Corp.')."""
-    before = text[max(0, group.start - 160) : group.start].split("\n")[-1].rstrip(" ,\u00a0")
+    return _name_ending(_line_before(text, group))
+
+
+def _line_before(text: str, group: ListingGroup) -> str:
+    """The text of a listing group's line before it (160 characters at most), trailing commas and spaces left out."""
+    return text[max(0, group.start - 160) : group.start].split("\n")[-1].rstrip(" ,\u00a0")
+
+
+def _name_ending(before: str) -> str | None:
+    """The name at the end of a text ('... shares of Critical Metals Corp.' -> 'Critical Metals Corp.')."""
     m = _NAME_BEFORE_RE.search(before)
     if not m:
         return None
@@ -279,10 +287,10 @@ def _pick_tickers(headline: str, lede: str, text: str, abouts: list[About], comp
 
 def _names_company(text: str, group: ListingGroup, company: str) -> bool:
     """Whether the name printed just before a listing group is the company's."""
-    before = text[max(0, group.start - 160) : group.start].rstrip(" ,\u00a0")
+    before = _line_before(text, group)
     if before.endswith(company):  # also names the name pattern does not take ("lululemon athletica inc.")
         return True
-    name = _group_names(text, group)
+    name = _name_ending(before)
     if not name:
         return False
     # The name may start with the end of a sentence or a heading glued to it ("... 90%1. Cintas Corporation",
