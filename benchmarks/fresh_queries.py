@@ -1,0 +1,324 @@
+"""Latency of queries never seen before: distinct queries drawn from the indexed releases, each asked once.
+
+A server mostly answers queries it has not answered yet, so this benchmark never repeats one within a run.
+Queries are drawn reproducibly (``--seed``) from the releases themselves, in five kinds:
+
+- ``headline``: two or three words of a release's headline;
+- ``phrase``: two or three consecutive words of a release's text, quoted;
+- ``one word``: one less common word of a release's text;
+- ``broad``: one of the commonest words of the collection;
+- ``year``: a headline word with a year filter (``date:2019``).
+
+Each query runs once, after one unrelated warm-up search, through ``ReleaseIndex.search`` (exact total, 7
+facets, timeline, one page of 10 hits with snippets; the cache of finished pages off), and, in the same run,
+through two reference engines given the same releases and the same queries (every word required):
+tantivy (count and top 10 with stored headlines) and SQLite FTS5 (count, top 10 by bm25 with snippets, a
+year facet). Both references are benchmark-only dependencies: ``pip install tantivy`` (SQLite FTS5 ships with
+Python); a missing one is reported and skipped.
+
+    .venv/bin/python benchmarks/fresh_queries.py --corpus               # the shared corpus (24k)
+    .venv/bin/python benchmarks/fresh_queries.py --synthetic 100000     # benchmarks/synth.py, seed 42
+    .venv/bin/python benchmarks/fresh_queries.py INDEX --sources DIR... # any index and the files it holds
+
+Writes ``benchmarks/results/fresh-queries-<label>.md``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import re
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from indexer import build_index, open_index  # noqa: E402
+from indexer.model import ReleaseSearchError  # noqa: E402
+from indexer.parse import parse_paths  # noqa: E402
+
+OUT = ROOT / "benchmarks" / "results"
+CACHE = ROOT / ".cache" / "bench"
+KINDS = ("headline", "phrase", "one word", "broad", "year")
+WORD = re.compile(r"[A-Za-z][a-z]{2,}")
+# Words too common to make a query of their own (kept out of headline and phrase edges too).
+STOP = set(
+    "the and for with that this from are was were has have had will its our their his her they them you your "
+    "not but all any can may more most other than then there these those such into over under about also "
+    "been being which who whom what when where while would could should a an of on in to by as at or is it be "
+    "inc corp ltd llc company".split()
+)
+
+
+@dataclass
+class Doc:
+    """The parts of a release the reference engines index."""
+
+    headline: str
+    text: str
+    year: int | None
+
+
+@dataclass
+class Query:
+    """One query of the mix: its kind, the text our engine reads, and the same words for the references."""
+
+    kind: str
+    text: str
+    words: list[str]
+    phrase: bool = False
+    year: int | None = None
+
+
+def load_docs(sources: list[str]) -> list[Doc]:
+    """Every release under the sources, parsed as the index parsed them."""
+    docs = []
+    for item in parse_paths(sources):
+        if isinstance(item, ReleaseSearchError):
+            continue
+        year = item.published.year if item.published else None
+        docs.append(Doc(item.headline or "", " ".join([item.lede, item.body]).strip(), year))
+    return docs
+
+
+def draw_queries(docs: list[Doc], count: int, seed: int) -> list[Query]:
+    """`count` distinct queries, an equal share of each kind, drawn from the releases with a seeded generator."""
+    rng = random.Random(seed)
+    frequency: Counter[str] = Counter()
+    for doc in docs[:20000]:
+        frequency.update({w.lower() for w in WORD.findall(doc.headline + " " + doc.text[:2000])})
+    common = [w for w, _ in frequency.most_common(400) if w not in STOP]
+    rng.shuffle(common)
+    queries: list[Query] = []
+    seen: set[str] = set()
+
+    def add(query: Query | None) -> None:
+        if query and query.text.lower() not in seen:
+            seen.add(query.text.lower())
+            queries.append(query)
+
+    share = max(1, count // len(KINDS))
+    attempts = 0
+    while len(queries) < share * len(KINDS) and attempts < count * 200:
+        attempts += 1
+        kind = KINDS[len(queries) // share]
+        doc = rng.choice(docs)
+        if kind == "broad":
+            if common:
+                word = common.pop()
+                add(Query(kind, word, [word]))
+            continue
+        if kind in ("headline", "year"):
+            words = [w.lower() for w in WORD.findall(doc.headline) if w.lower() not in STOP]
+            if len(words) < 2:
+                continue
+            take = rng.sample(words, min(len(words), 1 if kind == "year" else rng.choice((2, 3))))
+            if kind == "year":
+                if not doc.year:
+                    continue
+                add(Query(kind, f"{take[0]} date:{doc.year}", take, year=doc.year))
+            else:
+                add(Query(kind, " ".join(take), take))
+        elif kind == "phrase":
+            tokens = WORD.findall(doc.text[:3000])
+            if len(tokens) < 10:
+                continue
+            size = rng.choice((2, 3))
+            start = rng.randrange(0, len(tokens) - size)
+            words = [t.lower() for t in tokens[start : start + size]]
+            if words[0] in STOP or words[-1] in STOP:
+                continue
+            add(Query(kind, '"' + " ".join(words) + '"', words, phrase=True))
+        else:  # one word: present in the release, neither among the commonest nor seen once only
+            words = [w.lower() for w in WORD.findall(doc.text[:3000])]
+            words = [w for w in words if w not in STOP and 5 <= frequency[w] <= len(docs) // 20]
+            if words:
+                word = rng.choice(words)
+                add(Query(kind, word, [word]))
+    return queries
+
+
+def percentile(values: list[float], share: float) -> float:
+    """The nearest-rank percentile."""
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, int(round(share * len(ordered))) - 1))]
+
+
+def run_ours(index_path: Path, queries: list[Query]) -> dict[str, list[float]]:
+    """Milliseconds per query through ReleaseIndex.search, the page cache off, one warm-up search first."""
+    os.environ["RELEASES_RESULT_CACHE"] = "0"
+    times: dict[str, list[float]] = {k: [] for k in KINDS}
+    with open_index(index_path) as index:
+        index.search("zzzwarmup")
+        for query in queries:
+            started = time.perf_counter()
+            try:
+                index.search(query.text)
+            except ReleaseSearchError:
+                pass
+            times[query.kind].append((time.perf_counter() - started) * 1000)
+    return times
+
+
+def run_tantivy(docs: list[Doc], queries: list[Query]) -> dict[str, list[float]] | str:
+    """tantivy 0.2x: count and top 10 with stored headlines, every word required."""
+    try:
+        import tantivy
+    except ImportError:
+        return "not installed (pip install tantivy)"
+    builder = tantivy.SchemaBuilder()
+    builder.add_text_field("headline", stored=True, tokenizer_name="en_stem")
+    builder.add_text_field("text", stored=False, tokenizer_name="en_stem")
+    builder.add_integer_field("year", indexed=True, fast=True)
+    schema = builder.build()
+    folder = tempfile.mkdtemp(prefix="tantivy-")
+    index = tantivy.Index(schema, path=folder)
+    writer = index.writer(heap_size=256_000_000, num_threads=2)
+    for doc in docs:
+        writer.add_document(tantivy.Document(headline=doc.headline, text=doc.text, year=doc.year or 0))
+    writer.commit()
+    writer.wait_merging_threads()
+    index.reload()
+    searcher = index.searcher()
+    times: dict[str, list[float]] = {k: [] for k in KINDS}
+    for query in queries:
+        words = " ".join(query.words)
+        text = f'"{words}"' if query.phrase else " ".join(f"+{w}" for w in query.words)
+        if query.year:
+            text += f" +year:{query.year}"
+        started = time.perf_counter()
+        try:
+            parsed = index.parse_query(text, ["headline", "text"])
+            result = searcher.search(parsed, 10, count=True)
+            _ = result.count
+            for _score, address in result.hits:
+                searcher.doc(address)["headline"]
+        except ValueError:
+            pass
+        times[query.kind].append((time.perf_counter() - started) * 1000)
+    return times
+
+
+def run_fts5(docs: list[Doc], queries: list[Query]) -> dict[str, list[float]] | str:
+    """SQLite FTS5 (porter stemmer): count, top 10 by bm25 with snippets, a year facet."""
+    folder = tempfile.mkdtemp(prefix="fts5-")
+    db = sqlite3.connect(Path(folder) / "fts.db")
+    try:
+        db.execute("CREATE VIRTUAL TABLE r USING fts5(headline, text, year UNINDEXED, tokenize='porter unicode61')")
+    except sqlite3.OperationalError as error:
+        return f"unavailable ({error})"
+    db.executemany("INSERT INTO r VALUES (?, ?, ?)", ((d.headline, d.text, d.year) for d in docs))
+    db.commit()
+    times: dict[str, list[float]] = {k: [] for k in KINDS}
+    for query in queries:
+        words = " ".join(query.words)
+        match = f'"{words}"' if query.phrase else " AND ".join(f'"{w}"' for w in query.words)
+        where, args = "r MATCH ?", [match]
+        if query.year:
+            where += " AND year = ?"
+            args.append(query.year)
+        started = time.perf_counter()
+        db.execute(f"SELECT count(*) FROM r WHERE {where}", args).fetchone()
+        db.execute(
+            f"SELECT headline, snippet(r, 1, '<b>', '</b>', '...', 20) FROM r WHERE {where} ORDER BY bm25(r) LIMIT 10",
+            args,
+        ).fetchall()
+        db.execute(f"SELECT year, count(*) FROM r WHERE {where} GROUP BY year", args).fetchall()
+        times[query.kind].append((time.perf_counter() - started) * 1000)
+    return times
+
+
+def rows(name: str, times: dict[str, list[float]]) -> list[str]:
+    """Table rows: all queries, then each kind."""
+    every = [t for kind in KINDS for t in times[kind]]
+    out = []
+    for label, values in [(name, every)] + [(f"- {k}", times[k]) for k in KINDS]:
+        if values:
+            out.append(
+                f"| {label} | {len(values)} | {statistics.median(values):.1f} | {percentile(values, 0.95):.1f} "
+                f"| {percentile(values, 0.99):.1f} | {max(values):.1f} |"
+            )
+    return out
+
+
+def corpus_sources() -> list[str]:
+    """The shared corpus's extracted folders (extracted on first use)."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from known_items import corpus_folders  # the known-item benchmark extracts the same archives
+
+    return [str(p) for p in corpus_folders(ROOT / ".cache" / "corpus")]
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("index", nargs="?", type=Path)
+    parser.add_argument("--sources", nargs="*", default=None, help="the files the index holds")
+    parser.add_argument("--corpus", action="store_true", help="the shared corpus (index built if missing)")
+    parser.add_argument("--synthetic", type=int, help="N synthetic releases of benchmarks/synth.py (seed 42)")
+    parser.add_argument("--queries", type=int, default=200)
+    parser.add_argument("--seed", type=int, default=42)
+    parser.add_argument("--engines", default="ours,tantivy,fts5")
+    parser.add_argument("--label")
+    args = parser.parse_args(argv)
+    if args.corpus:
+        sources, path, label = corpus_sources(), args.index or CACHE / "index-corpus", args.label or "corpus"
+    elif args.synthetic:
+        from build_bench import corpus
+
+        sources = corpus(CACHE, args.synthetic)
+        path, label = args.index or CACHE / f"index-ours-{args.synthetic}", args.label or f"synthetic-{args.synthetic}"
+    elif args.index and args.sources:
+        sources, path, label = args.sources, args.index, args.label or args.index.name
+    else:
+        parser.error("give --corpus, --synthetic N, or INDEX with --sources")
+    if not (path / "CURRENT").exists():
+        print(f"building {path} ...", flush=True)
+        build_index(sources, path)
+    print("reading the releases ...", flush=True)
+    docs = load_docs(sources)
+    queries = draw_queries(docs, args.queries, args.seed)
+    engines = args.engines.split(",")
+    table = [
+        f"{len(docs):,} releases, {len(queries)} distinct queries (seed {args.seed}), each asked once.",
+        "",
+        "| engine | queries | p50 ms | p95 ms | p99 ms | max ms |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
+    notes = []
+    if "ours" in engines:
+        print("release search ...", flush=True)
+        table += rows("release search (total, 7 facets, timeline, 10 snippets)", run_ours(path, queries))
+    for name, runner, title in (
+        ("tantivy", run_tantivy, "tantivy (count, top 10)"),
+        ("fts5", run_fts5, "SQLite FTS5 (count, top 10 with snippets, year facet)"),
+    ):
+        if name in engines:
+            print(f"{name} ...", flush=True)
+            result = runner(docs, queries)
+            if isinstance(result, str):
+                notes.append(f"{title}: {result}")
+            else:
+                table += rows(title, result)
+    table.append("")
+    table.append(
+        f"Measured {time.strftime('%Y-%m-%d %H:%M')}; load average at the end "
+        f"{' '.join(f'{x:.1f}' for x in os.getloadavg())}. " + " ".join(notes)
+    )
+    text = "\n".join(table) + "\n"
+    print(text)
+    OUT.mkdir(parents=True, exist_ok=True)
+    (OUT / f"fresh-queries-{label}.md").write_text(f"# Fresh queries: {label}\n\n" + text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
