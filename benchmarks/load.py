@@ -127,7 +127,7 @@ def corpus_sources() -> list[str]:
 
 def ensure_index(index: Path, sources: list[str]) -> None:
     """Build the corpus index with indexer.build_index unless a complete one is there already."""
-    from indexer.backends.whoosh_store import WhooshStore
+    from indexer.backends.whoosh.store import WhooshStore
 
     if WhooshStore(index).exists():
         print(f"index: reusing {index}", flush=True)

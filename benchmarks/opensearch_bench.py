@@ -105,8 +105,8 @@ def build_whoosh(name: str, sources: list[str], workers: int, reuse: bool) -> di
 
 def build_both(name: str, sources: list[str], url: str, workers: int, reuse: bool) -> dict:
     """Build the Whoosh and the OpenSearch index of sources; their sizes and times."""
-    from indexer.backends.opensearch_store import OpenSearchStore
-    from indexer.backends.opensearch_store import build_index as build_opensearch
+    from indexer.backends.opensearch.store import OpenSearchStore
+    from indexer.backends.opensearch.store import build_index as build_opensearch
 
     whoosh = build_whoosh(name, sources, workers, reuse)
     alias = f"bench-{name}"

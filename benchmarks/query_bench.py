@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from indexer import QueryError, build_index, open_index  # noqa: E402
-from indexer.backends.result_cache import RESULT_CACHE_ENV  # noqa: E402
+from indexer.backends.whoosh.result_cache import RESULT_CACHE_ENV  # noqa: E402
 
 DEFAULT_INDEX = ROOT / ".cache" / "bench" / "index-ours-100000"
 CORPUS = ROOT / ".cache" / "corpus"

@@ -9,10 +9,10 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from .backends.whoosh_merge import delete_paths, merge_small_segments, source_hashes
-from .backends.whoosh_store import Generation, WhooshStore, schema_fingerprint
+from .backends.whoosh.build import DEFAULT_LIMITMB, FileOutcome, ParallelIndexer
+from .backends.whoosh.merge import delete_paths, merge_small_segments, source_hashes
+from .backends.whoosh.store import Generation, WhooshStore, schema_fingerprint
 from .model import ParseError
-from .parallel import DEFAULT_LIMITMB, FileOutcome, ParallelIndexer
 from .parse import iter_files, iter_sources
 from .schema import build_schema
 
@@ -100,7 +100,7 @@ def build_index(
     # indexed twice).
     sources = [os.path.realpath(os.fspath(s)) for s in sources]
     if backend_name(backend) == "opensearch":
-        from .backends.opensearch_store import build_index as build_opensearch
+        from .backends.opensearch.store import build_index as build_opensearch
 
         return build_opensearch(sources, index_path, url=url, rebuild=rebuild, progress=progress, procs=procs)
     started = time.perf_counter()

@@ -63,7 +63,7 @@ def index_name(label: str) -> str:
 
 def drop(client, alias: str) -> None:
     """Delete an alias's physical indices and lock (test cleanup)."""
-    from indexer.backends.opensearch_store import OpenSearchStore
+    from indexer.backends.opensearch.store import OpenSearchStore
 
     OpenSearchStore(alias, URL, client).drop()
 

@@ -15,12 +15,13 @@ from whoosh.index import create_in
 from whoosh.reading import SegmentReader
 
 from indexer import build_index, open_index
-from indexer.backends import deflate, whoosh_merge
-from indexer.backends.whoosh_store import WhooshStore
-from indexer.backends.whoosh_writer import SegmentBuilder
+from indexer.backends.whoosh import deflate
+from indexer.backends.whoosh import merge as whoosh_merge
+from indexer.backends.whoosh.build import documents_of
+from indexer.backends.whoosh.facets import FacetTable, SegmentFacets
+from indexer.backends.whoosh.store import WhooshStore
+from indexer.backends.whoosh.writer import SegmentBuilder
 from indexer.cli import main
-from indexer.facets import FacetTable, SegmentFacets
-from indexer.parallel import documents_of
 from indexer.parse import iter_sources
 from indexer.schema import TEXT_ANALYZER, build_schema
 
@@ -96,7 +97,7 @@ def test_text_fields_are_indexed_as_whoosh_indexes_them(renumber):
     from whoosh.analysis import LowercaseFilter, RegexTokenizer, StemFilter, StopFilter
     from whoosh.formats import Positions
 
-    from indexer.backends.whoosh_writer import _FieldPostings, _PositionsField
+    from indexer.backends.whoosh.writer import _FieldPostings, _PositionsField
 
     analyzers = [
         TEXT_ANALYZER,
@@ -139,7 +140,7 @@ def test_positions_are_encoded_as_whoosh_encodes_them():
     """encode_positions writes the bytes of Positions().encode, for any gaps and counts."""
     from whoosh.formats import Positions
 
-    from indexer.backends.whoosh_blocks import encode_positions
+    from indexer.backends.whoosh.blocks import encode_positions
 
     rng = random.Random(5)
     lists = [[0], [5], [4095], [4096], [70000], [3, 3, 3], list(range(0, 3000, 2))]
@@ -157,7 +158,7 @@ def test_positions_are_encoded_as_whoosh_encodes_them():
 
 def test_text_fields_take_the_fast_path():
     """Every text field with positions is analysed per cached word (else builds are several times slower)."""
-    from indexer.backends.whoosh_writer import fast_field
+    from indexer.backends.whoosh.writer import fast_field
 
     schema = build_schema()
     slow = [

@@ -11,7 +11,7 @@ from build_helpers import write_releases
 from whoosh import query as wq
 
 from indexer import build_index, open_index
-from indexer.backends.whoosh_phrase import phrase_docs
+from indexer.backends.whoosh.phrase import phrase_docs
 from indexer.schema import TEXT_ANALYZER
 
 

@@ -12,7 +12,7 @@ from build_helpers import write_releases
 
 import indexer.parse as parse_module
 from indexer import build_index, open_index
-from indexer.parallel import SegmentSink
+from indexer.backends.whoosh.build import SegmentSink
 from indexer.parse import Source, iter_sources
 
 RELEASE = (

@@ -34,7 +34,7 @@ from hostile import (
 from whoosh.index import open_dir
 
 from indexer import ParseError, build_index, open_index, parse_file
-from indexer.backends.whoosh_store import WhooshStore
+from indexer.backends.whoosh.store import WhooshStore
 from indexer.cli import main
 from indexer.model import release_id
 from webapp import create_app

@@ -15,8 +15,8 @@ import pytest
 from build_helpers import write_releases
 
 from indexer import IndexLocked, build_index, open_index
-from indexer.backends import whoosh
-from indexer.backends.whoosh_store import CURRENT, WhooshStore
+from indexer.backends.whoosh import backend as whoosh
+from indexer.backends.whoosh.store import CURRENT, WhooshStore
 from webapp import create_app
 
 ROOT = Path(__file__).resolve().parent.parent

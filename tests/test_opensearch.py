@@ -21,9 +21,9 @@ from opensearch_conftest import REPLICAS, ROOT, SHARDS, URL, cluster_client, dro
 
 from indexer import build_index, open_index, query
 from indexer.backends import BackendUnavailable
-from indexer.backends import opensearch_query as oq
-from indexer.backends.opensearch_schema import field_kinds, mapping, terms_field, to_source, to_stored
-from indexer.backends.opensearch_store import OpenSearchStore
+from indexer.backends.opensearch import dsl as oq
+from indexer.backends.opensearch.schema import field_kinds, mapping, terms_field, to_source, to_stored
+from indexer.backends.opensearch.store import OpenSearchStore
 from indexer.cli import main as cli
 from indexer.model import IndexLocked, IndexNotFound, ReleaseSearchError
 from indexer.schema import FACETS
@@ -34,7 +34,7 @@ ALL_FACETS = tuple(f.name for f in FACETS)
 
 def build(folder, alias, **options):
     """Build an OpenSearch index of a folder with the test cluster's layout (2 shards, 1 replica)."""
-    from indexer.backends.opensearch_store import build_index as build_opensearch
+    from indexer.backends.opensearch.store import build_index as build_opensearch
 
     return build_opensearch([str(folder)], alias, url=URL, shards=SHARDS, replicas=REPLICAS, **options)
 

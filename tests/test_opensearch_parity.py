@@ -90,7 +90,7 @@ def backends(tmp_path_factory):
         sources.append(sample)
     whoosh_path = work / "whoosh"
     build_index(sources, whoosh_path)
-    from indexer.backends.opensearch_store import build_index as build_opensearch
+    from indexer.backends.opensearch.store import build_index as build_opensearch
 
     alias = index_name("parity")
     build_opensearch([str(s) for s in sources], alias, url=URL, shards=SHARDS, replicas=REPLICAS)

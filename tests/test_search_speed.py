@@ -12,12 +12,12 @@ from build_helpers import write_releases
 from whoosh import query as wq
 
 from indexer import build_index, open_index
-from indexer.backends import whoosh_phrase
-from indexer.backends.result_cache import DEFAULT_RESULT_CACHE, RESULT_CACHE_ENV, result_cache_size
-from indexer.backends.whoosh import WhooshBackend
-from indexer.backends.whoosh_postings import leaf_matcher, posting_blocks, readable
-from indexer.backends.whoosh_query import _marked_words, _word_terms, make_snippet
-from indexer.backends.whoosh_rank import stats_for
+from indexer.backends.whoosh import phrase as whoosh_phrase
+from indexer.backends.whoosh.backend import WhooshBackend
+from indexer.backends.whoosh.match import _marked_words, _word_terms, make_snippet
+from indexer.backends.whoosh.postings import leaf_matcher, posting_blocks, readable
+from indexer.backends.whoosh.rank import stats_for
+from indexer.backends.whoosh.result_cache import DEFAULT_RESULT_CACHE, RESULT_CACHE_ENV, result_cache_size
 from indexer.model import ReleaseSearchError
 from indexer.schema import TEXT_ANALYZER, WORD_PATTERN
 from indexer.search import ReleaseIndex
@@ -74,7 +74,7 @@ def test_a_phrase_is_read_once_and_then_served_from_the_cache(snapshot, monkeypa
     stats = stats_for(snapshot.searcher)
     words = _phrases(snapshot, random.Random(8), 1)[0]
     first = stats.phrase_docs("body", words, 1)
-    monkeypatch.setattr("indexer.backends.whoosh_rank.match_phrase", lambda *a, **k: pytest.fail("phrase read again"))
+    monkeypatch.setattr("indexer.backends.whoosh.rank.match_phrase", lambda *a, **k: pytest.fail("phrase read again"))
     assert stats.phrase_docs("body", tuple(words), 1) is first
 
 
@@ -153,7 +153,7 @@ def test_snippet_marks_the_words_and_escapes_the_text():
 
 
 def test_a_hits_snippet_is_made_once_for_the_same_words(folders, monkeypatch):
-    from indexer.backends import whoosh as whoosh_backend
+    from indexer.backends.whoosh import backend as whoosh_backend
 
     made = []
     real = whoosh_backend.make_snippet

@@ -10,9 +10,9 @@ from whoosh import fields
 from whoosh.formats import Positions
 from whoosh.support.charset import accent_map
 
-from indexer.backends import whoosh_writer
-from indexer.backends.whoosh_blocks import _add_to_buckets
-from indexer.backends.whoosh_writer import (
+from indexer.backends.whoosh import writer as whoosh_writer
+from indexer.backends.whoosh.blocks import _add_to_buckets
+from indexer.backends.whoosh.writer import (
     _FieldPostings,
     _lowercase_ascii_kept,
     _PositionsField,

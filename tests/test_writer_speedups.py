@@ -7,8 +7,8 @@ import pytest
 from whoosh.filedb.filestore import FileStorage
 from whoosh.reading import SegmentReader
 
-from indexer.backends.whoosh_blocks import _stable_argsort
-from indexer.backends.whoosh_writer import SegmentBuilder
+from indexer.backends.whoosh.blocks import _stable_argsort
+from indexer.backends.whoosh.writer import SegmentBuilder
 from indexer.schema import build_schema
 
 

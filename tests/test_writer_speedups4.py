@@ -17,9 +17,9 @@ from whoosh.index import create_in
 from whoosh.reading import SegmentReader
 from whoosh.util.numeric import byte_to_length, length_to_byte
 
-from indexer.backends import deflate
-from indexer.backends.whoosh_blocks import _length_bytes, _md5_hashes, _write_hash_tables, encode_positions
-from indexer.backends.whoosh_writer import _STORED_LENGTHS, SegmentBuilder, _FieldPostings, _PositionsField
+from indexer.backends.whoosh import deflate
+from indexer.backends.whoosh.blocks import _length_bytes, _md5_hashes, _write_hash_tables, encode_positions
+from indexer.backends.whoosh.writer import _STORED_LENGTHS, SegmentBuilder, _FieldPostings, _PositionsField
 from indexer.schema import build_schema
 
 

@@ -11,9 +11,9 @@ from whoosh import fields
 from whoosh.analysis import LowercaseFilter, RegexTokenizer
 from whoosh.formats import Positions
 
-from indexer.backends import whoosh_writer
-from indexer.backends.whoosh_writer import _FieldPostings, _PositionsField
-from indexer.parallel import documents_of
+from indexer.backends.whoosh import writer as whoosh_writer
+from indexer.backends.whoosh.build import documents_of
+from indexer.backends.whoosh.writer import _FieldPostings, _PositionsField
 from indexer.parse import iter_sources
 from indexer.schema import TEXT_ANALYZER
 
@@ -119,7 +119,7 @@ def test_long_and_repeated_posting_lists_read_as_whoosh_writes_them(tmp_path):
     from whoosh.index import create_in
     from whoosh.reading import SegmentReader
 
-    from indexer.backends.whoosh_writer import SegmentBuilder
+    from indexer.backends.whoosh.writer import SegmentBuilder
     from indexer.schema import build_schema
 
     rng = random.Random(3)

@@ -8,7 +8,7 @@ A backend answers for one index:
     stats() -> dict                        releases, date range, top values
     close() -> None
 and a build entry point fills it from files (indexer.build.build_index dispatches on the backend name).
-Whoosh (embedded, the default) lives in whoosh*.py; OpenSearch (a cluster) in opensearch*.py.
+Whoosh (embedded, the default) lives in the whoosh/ package; OpenSearch (a cluster) in opensearch/
 """
 
 from __future__ import annotations
@@ -59,9 +59,9 @@ def opensearch_url(url: str | None = None) -> str:
 def open_backend(path: str | os.PathLike, *, backend: str | None = None, url: str | None = None) -> Backend:
     """Open the index at path (a folder for Whoosh, an index name for OpenSearch) on the chosen backend."""
     if backend_name(backend) == "opensearch":
-        from .opensearch import OpenSearchBackend
+        from .opensearch.backend import OpenSearchBackend
 
         return OpenSearchBackend(path, url=url)
-    from .whoosh import WhooshBackend
+    from .whoosh.backend import WhooshBackend
 
     return WhooshBackend(path)

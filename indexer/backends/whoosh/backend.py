@@ -18,22 +18,22 @@ from whoosh import query as wq
 from whoosh.filedb.filestore import FileStorage
 from whoosh.index import EmptyIndexError, FileIndex
 
-from .. import query as q
-from ..facets import NO_DATE, FacetTable
-from ..model import Facet, Hit, IndexNotFound, Page, QueryError
-from ..schema import FACETS_BY_NAME
-from .hits import copy_info, plain_snippet, stored_to_hit
-from .lru import LRU
-from .result_cache import ResultCache, copy_hits, request_key, result_cache_size
-from .whoosh_query import (
+from ... import query as q
+from ...model import Facet, Hit, IndexNotFound, Page, QueryError
+from ...schema import FACETS_BY_NAME
+from ..hits import copy_info, plain_snippet, stored_to_hit
+from ..lru import LRU
+from .facets import NO_DATE, FacetTable
+from .match import (
     expansions_for,
     highlight_terms,
     make_snippet,
     suggest_correction,
     translate,
 )
-from .whoosh_rank import plan_query, related_plan, stats_for
-from .whoosh_store import INDEXNAME, WhooshStore
+from .rank import plan_query, related_plan, stats_for
+from .result_cache import ResultCache, copy_hits, request_key, result_cache_size
+from .store import INDEXNAME, WhooshStore
 
 # Highlighted passages kept per snapshot (a few hundred bytes each).
 SNIPPET_CACHE = 4096

@@ -16,7 +16,7 @@ from pickle import loads
 
 import numpy as np
 
-from .whoosh_postings import leaf_matcher, posting_blocks, readable
+from .postings import leaf_matcher, posting_blocks, readable
 
 POSITION_BITS = 24  # positions per field below 16.7 million
 _INT_SIZE = 4  # Positions values start with the count as an unsigned int

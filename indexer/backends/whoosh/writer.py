@@ -43,10 +43,10 @@ from whoosh.formats import Existence, Positions
 from whoosh.system import pack_byte
 from whoosh.util.numeric import byte_to_length, length_to_byte, to_sortable
 
-from ..facets import SegmentFacets
-from ..schema import WORD_PATTERN
+from ...schema import WORD_PATTERN
 from . import deflate
-from .whoosh_blocks import _length_bytes, _write_hash_tables, encode_positions, write_postings
+from .blocks import _length_bytes, _write_hash_tables, encode_positions, write_postings
+from .facets import SegmentFacets
 
 # Distinct words remembered by a field's word pipeline before it starts afresh (bounds memory).
 WORD_CACHE_LIMIT = 400_000

@@ -22,10 +22,10 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 
-from ..model import BackendUnavailable, IndexLocked, IndexNotFound, ParseError, ReleaseSearchError
-from ..parse import Source, iter_files, iter_sources
-from . import opensearch_url
-from .opensearch_schema import index_settings, mapping, storable_path, to_source
+from ...model import BackendUnavailable, IndexLocked, IndexNotFound, ParseError, ReleaseSearchError
+from ...parse import Source, iter_files, iter_sources
+from .. import opensearch_url
+from .schema import index_settings, mapping, storable_path, to_source
 
 DEFAULT_SHARDS = 2
 DEFAULT_REPLICAS = 1
@@ -62,7 +62,7 @@ def connect(url: str | None = None):
 
 def alias_name(index: str | os.PathLike | None) -> str:
     """The alias a user's --index names: its last path part, which must be a valid OpenSearch index name."""
-    from ..search import default_index_path
+    from ...search import default_index_path
 
     raw = os.fspath(index or default_index_path()).rstrip("/\\")
     name = os.path.basename(raw) or raw
@@ -296,7 +296,7 @@ class OpenSearchStore:
 
 def documents_of_source(source: Source) -> list[dict]:
     """Parse one source into OpenSearch documents (raises ParseError)."""
-    from ..parallel import documents_of
+    from ..whoosh.build import documents_of
 
     return [to_source(doc) for doc in documents_of(source)]
 
@@ -341,7 +341,7 @@ def parsed_documents(
         if batch:
             yield batch
 
-    from ..parallel import process_context  # fork where that is safe, as the Whoosh build does
+    from ..whoosh.build import process_context  # fork where that is safe, as the Whoosh build does
 
     with ProcessPoolExecutor(max_workers=procs, mp_context=process_context()) as pool:
         pending = []
@@ -371,7 +371,7 @@ def build_index(
     the given sources are removed. rebuild (or a changed schema) writes a new physical index and switches
     the alias to it atomically. Raises IndexLocked when another build holds the alias.
     """
-    from ..build import BuildProgress, BuildReport
+    from ...build import BuildProgress, BuildReport
 
     started = time.perf_counter()
     clock = time.monotonic()

@@ -22,11 +22,11 @@ import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .backends.whoosh_store import INDEXNAME
-from .duplicates import duplicate_key
-from .model import ParseError
-from .parse import Source, file_sources, parse_source
-from .schema import build_schema, release_to_document
+from ...duplicates import duplicate_key
+from ...model import ParseError
+from ...parse import Source, file_sources, parse_source
+from ...schema import build_schema, release_to_document
+from .store import INDEXNAME
 
 # Memory for one worker's in-memory segment; it is written out when this is reached.
 DEFAULT_LIMITMB = 256
@@ -79,7 +79,7 @@ class SegmentSink:
         return [self._add(source)]
 
     def _add(self, source: Source) -> FileOutcome:
-        from .backends.whoosh_writer import SegmentBuilder, unwritable_field
+        from .writer import SegmentBuilder, unwritable_field
 
         try:
             documents = documents_of(source)

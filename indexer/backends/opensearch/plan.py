@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import math
 
-from .. import query as q
-from .lru import LRU
-from .opensearch_schema import analyze, field_kinds, schema, terms_field
-from .whoosh_rank import Clause, build_clauses
+from ... import query as q
+from ..lru import LRU
+from ..whoosh.rank import Clause, build_clauses
+from .schema import analyze, field_kinds, schema, terms_field
 
 MAX_ROUNDS = 5
 UNKNOWN_FREQUENCY = 1 << 30
@@ -175,6 +175,6 @@ def correction(stats: ClusterStats, words: list[str]) -> str | None:
 
 
 def _correction(stats: ClusterStats, words: list[str]) -> str | None:
-    from .whoosh_rank import corrected_words  # the same rules, over the cluster's statistics
+    from ..whoosh.rank import corrected_words  # the same rules, over the cluster's statistics
 
     return corrected_words(stats, words, analyze)

@@ -23,8 +23,8 @@ from contextlib import contextmanager
 from whoosh.filedb.filestore import FileStorage
 from whoosh.index import TOC, EmptyIndexError, clean_files
 
-from ..model import IndexLocked
-from ..schema import build_schema
+from ...model import IndexLocked
+from ...schema import build_schema
 
 CURRENT = "CURRENT"
 LOCK = ".write.lock"

@@ -11,12 +11,12 @@ all stop words), handled as Whoosh handles it: OR drops it, AND fails with it, N
 
 from __future__ import annotations
 
-from .. import query as q
-from ..model import QueryError
-from ..parse.tickers import normalise_exchange
-from ..schema import DEFAULT_FIELDS, FACETS_BY_NAME, FIELD_WEIGHTS
-from .opensearch_schema import LOCAL_DATE, SNIPPET_FIELDS, TERMS_ANALYZER, analyze, terms_field
-from .whoosh_query import FIELD_GROUPS
+from ... import query as q
+from ...model import QueryError
+from ...parse.tickers import normalise_exchange
+from ...schema import DEFAULT_FIELDS, FACETS_BY_NAME, FIELD_WEIGHTS
+from ..whoosh.match import FIELD_GROUPS
+from .schema import LOCAL_DATE, SNIPPET_FIELDS, TERMS_ANALYZER, analyze, terms_field
 
 KEYWORD_QUERY_FIELDS = ("ticker", "exchange", "type", "language")
 MATCH_NONE = {"match_none": {}}

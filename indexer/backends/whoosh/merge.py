@@ -14,15 +14,15 @@ from array import array
 import numpy as np
 from whoosh.reading import SegmentReader
 
-from ..facets import (
+from .blocks import write_field
+from .facets import (
     FacetTable,
     SegmentFacets,
     load_segment_facets,
     load_segment_sources,
     save_sidecars,
 )
-from .whoosh_blocks import write_field
-from .whoosh_store import INDEXNAME, Generation
+from .store import INDEXNAME, Generation
 
 # Segments with fewer live releases than this are "small"; more than MAX_SMALL of them get merged.
 SMALL_DOCS = 10_000

@@ -21,14 +21,14 @@ from __future__ import annotations
 import os
 from datetime import UTC, datetime
 
-from .. import query as q
-from ..model import Facet, FacetValue, Hit, IndexNotFound, Page, QueryError
-from ..schema import FACETS_BY_NAME, HIT_FIELDS
-from . import opensearch_query as oq
-from .hits import copy_info, plain_snippet, stored_to_hit
-from .opensearch_plan import ClusterStats, correction, importances, widened, word_clauses
-from .opensearch_schema import SNIPPET_FIELDS, analyze, terms_field, to_stored
-from .opensearch_store import OpenSearchStore, reason, translated_errors
+from ... import query as q
+from ...model import Facet, FacetValue, Hit, IndexNotFound, Page, QueryError
+from ...schema import FACETS_BY_NAME, HIT_FIELDS
+from ..hits import copy_info, plain_snippet, stored_to_hit
+from . import dsl as oq
+from .plan import ClusterStats, correction, importances, widened, word_clauses
+from .schema import SNIPPET_FIELDS, analyze, terms_field, to_stored
+from .store import OpenSearchStore, reason, translated_errors
 
 COPY_FIELDS = ("id", "path", "wire_facet", "date_text")
 MAX_COPIES = 100  # other copies listed per hit

@@ -15,12 +15,12 @@ from itertools import accumulate
 
 from whoosh import query as wq
 
-from .. import query as q
-from ..model import QueryError
-from ..parse.tickers import normalise_exchange
-from ..schema import DEFAULT_FIELDS, QUERY_ANALYZER, TEXT_ANALYZER, WORD_PATTERN
-from .hits import SNIPPET_CHARS, plain_snippet
-from .whoosh_writer import word_pipeline
+from ... import query as q
+from ...model import QueryError
+from ...parse.tickers import normalise_exchange
+from ...schema import DEFAULT_FIELDS, QUERY_ANALYZER, TEXT_ANALYZER, WORD_PATTERN
+from ..hits import SNIPPET_CHARS, plain_snippet
+from .writer import word_pipeline
 
 # Fields that `field:` names search in, for logical fields spanning several index fields.
 FIELD_GROUPS = {
@@ -156,7 +156,7 @@ def _passage(text: str, matches: list[tuple[int, int, str]]) -> str:
 def suggest_correction(searcher, words: list[str]) -> str | None:
     """'Did you mean': words the index does not know (or barely knows) replaced by close, commoner spellings
     from the index's own vocabulary."""
-    from .whoosh_rank import corrected_words, stats_for
+    from .rank import corrected_words, stats_for
 
     if not words:
         return None

@@ -28,7 +28,7 @@ except ImportError:  # pragma: no cover - a Python built without it
     from hashlib import md5
 
 if TYPE_CHECKING:
-    from .whoosh_writer import _FieldPostings
+    from .writer import _FieldPostings
 
 # Posting blocks smaller than this (pickled) are stored uncompressed: deflate would not shrink them.
 COMPRESS_FROM = 256

@@ -16,8 +16,8 @@ from functools import cache
 
 from whoosh import analysis, fields
 
-from .. import schema as schema_module
-from ..schema import FACETS, TEXT_ANALYZER, build_schema
+from ... import schema as schema_module
+from ...schema import FACETS, TEXT_ANALYZER, build_schema
 
 # What a user types is analyzed like the index's text, without the index's extra terms (compound parts).
 QUERY_ANALYZER = getattr(schema_module, "QUERY_ANALYZER", TEXT_ANALYZER)
@@ -103,8 +103,8 @@ def similarity(name: str) -> str:
 def _similarities() -> dict:
     """BM25 per searched field, shaped like Whoosh's ranking (whoosh_rank): a field's weight there multiplies
     a word's frequency before saturation, which is BM25 with k1 divided by the weight; b per section."""
-    from ..schema import FIELD_WEIGHTS
-    from .whoosh_rank import DEFAULT_B, FIELD_B, K1, SYMBOL_WEIGHT
+    from ...schema import FIELD_WEIGHTS
+    from ..whoosh.rank import DEFAULT_B, FIELD_B, K1, SYMBOL_WEIGHT
 
     out = {}
     for name, kind in field_kinds().items():

@@ -29,12 +29,12 @@ from whoosh import query as wq
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN
 from whoosh.util.numeric import byte_to_length
 
-from .. import query as q
-from ..model import QueryError
-from ..schema import DEFAULT_FIELDS, FIELD_WEIGHTS, QUERY_ANALYZER, STOP, index_stem
-from .lru import LRU
-from .whoosh_phrase import phrase_docs as match_phrase
-from .whoosh_postings import leaf_matcher, posting_blocks, readable
+from ... import query as q
+from ...model import QueryError
+from ...schema import DEFAULT_FIELDS, FIELD_WEIGHTS, QUERY_ANALYZER, STOP, index_stem
+from ..lru import LRU
+from .phrase import phrase_docs as match_phrase
+from .postings import leaf_matcher, posting_blocks, readable
 
 # BM25 saturation and per-section length normalisation (short sections barely normalised).
 K1 = 1.2
@@ -339,7 +339,7 @@ def _analyzed(text: str) -> list[str]:
 
 
 def _fields(name: str | None) -> tuple[str, ...]:
-    from .whoosh_query import FIELD_GROUPS
+    from .match import FIELD_GROUPS
 
     return DEFAULT_FIELDS if name is None else FIELD_GROUPS.get(name, (name,))
 

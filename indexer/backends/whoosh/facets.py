@@ -19,8 +19,8 @@ from datetime import datetime, timedelta
 
 import numpy as np
 
-from .model import Facet, FacetValue
-from .schema import FACETS, FacetSpec
+from ...model import Facet, FacetValue
+from ...schema import FACETS, FacetSpec
 
 # Seconds since 1970-01-01 (UTC) for releases without a date: sorts last in "newest", first in "oldest".
 NO_DATE = np.iinfo(np.int64).min

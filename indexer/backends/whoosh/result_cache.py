@@ -12,8 +12,8 @@ from __future__ import annotations
 import dataclasses
 import os
 
-from ..model import Facet, FacetValue, Hit, Page, ReleaseSearchError
-from .lru import LRU
+from ...model import Facet, FacetValue, Hit, Page, ReleaseSearchError
+from ..lru import LRU
 
 RESULT_CACHE_ENV = "RELEASES_RESULT_CACHE"
 DEFAULT_RESULT_CACHE = 1024  # pages per snapshot (and per server worker); a page with facets is a few kilobytes

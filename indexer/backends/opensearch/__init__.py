@@ -1,0 +1,1 @@
+"""The OpenSearch backend (a cluster): the same interface over the official client."""
