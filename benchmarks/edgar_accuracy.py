@@ -1,0 +1,145 @@
+"""The parser's accuracy on hand-labelled EDGAR exhibits (tests/data/edgar_labels.jsonl), dev and test apart.
+
+Parses every labelled file of ../shared/corpus/edgar-8k.tar.gz with ``indexer.parse.parse_file`` (the objects
+``releases parse --json`` prints), matches releases to labels by (path, document) and prints, per split: releases
+found, headline, date, company, location and wire accuracy, ticker precision/recall/F1, and how well the parser
+tells releases from the other exhibits (precision/recall of "is a release"). The parser may be tuned on dev only;
+test is the held-out half. Scoring rules: tests/edgar_scoring.py; labelling rules: docs/edgar-labels.md.
+
+    .venv/bin/python benchmarks/edgar_accuracy.py [--misses] [--split dev|test] [--out FILE]
+
+Writes the table to benchmarks/results/edgar_accuracy.md (or --out).
+"""
+
+from __future__ import annotations
+
+import argparse
+import platform
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))
+
+from edgar_scoring import (  # noqa: E402
+    CORPUS,
+    SPLITS,
+    corpus_root,
+    load_labels,
+    match,
+    misses,
+    parse_labelled,
+    reads_edgar,
+    score,
+    split_labels,
+)
+
+DEFAULT_OUT = ROOT / "benchmarks" / "results" / "edgar_accuracy.md"
+COLUMNS = (
+    ("releases", "releases"),
+    ("found", "found"),
+    ("headline", "headline"),
+    ("date", "date"),
+    ("company", "company"),
+    ("location", "location"),
+    ("wire", "wire"),
+    ("tickers_precision", "ticker P"),
+    ("tickers_recall", "ticker R"),
+    ("tickers_f1", "ticker F1"),
+    ("release_precision", "is-release P"),
+    ("release_recall", "is-release R"),
+    ("date_source", "date source"),
+)
+
+
+def _cell(value) -> str:
+    if value is None:
+        return "n/a"
+    return f"{value:.3f}" if isinstance(value, float) else str(value)
+
+
+def table(results: dict[str, dict]) -> list[str]:
+    """A Markdown table, one row per split."""
+    lines = ["| split | " + " | ".join(title for _, title in COLUMNS) + " |"]
+    lines.append("|---" * (len(COLUMNS) + 1) + "|")
+    for name, result in results.items():
+        lines.append(f"| {name} | " + " | ".join(_cell(result[key]) for key, _ in COLUMNS) + " |")
+    return lines
+
+
+def _commit() -> str:
+    try:
+        return subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True, check=True
+        ).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--misses", action="store_true", help="print every field the parser got wrong")
+    parser.add_argument("--split", choices=SPLITS, help="with --misses: only this split")
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    args = parser.parse_args(argv)
+    if not (CORPUS / "edgar-8k.tar.gz").is_file():
+        print(f"Error: needs the shared corpus at {CORPUS} (edgar-8k.tar.gz)", file=sys.stderr)
+        return 2
+    labels = load_labels()
+    with tempfile.TemporaryDirectory() as workdir:
+        root = corpus_root(Path(workdir), labels)
+        started = time.perf_counter()
+        # A crash is reported as that file's error here (the unit test lets it fail instead).
+        answers = parse_labelled(root, labels, catch=(Exception,))
+        seconds = time.perf_counter() - started
+    matched, unmatched = match(labels, answers)
+    results = {}
+    for split in SPLITS:
+        part = split_labels(labels, split)
+        part_unmatched = sum(unmatched.get(path, 0) for path in {row["path"] for row in part})
+        results[split] = score(part, matched, part_unmatched)
+    unmatched_total = sum(unmatched.values())
+    results["all"] = score(labels, matched, unmatched_total)
+    errors = [answer for answer in answers if answer.error]
+    if args.misses:
+        shown = split_labels(labels, args.split) if args.split else labels
+        for line in misses(shown, matched):
+            print(line)
+        print()
+    lines = table(results)
+    print("\n".join(lines))
+    print(
+        f"{len(answers)} files, {results['all']['exhibits']} labelled exhibits, {results['all']['releases']} releases;"
+        f" parser reads EDGAR: {'yes' if reads_edgar(answers) else 'no'}; {len(errors)} files raised;"
+        f" {unmatched_total} releases matched no labelled document; {seconds:.1f} s"
+    )
+    for answer in errors:
+        print(f"  {answer.path}: {answer.error}")
+    report = [
+        "# EDGAR exhibit accuracy",
+        "",
+        "Hand labels: `tests/data/edgar_labels.jsonl` (rules in `docs/edgar-labels.md`); scoring: `tests/edgar_scoring.py`.",
+        'A release the parser did not find counts as wrong in every field; "found" is releases matched by'
+        ' (path, document). "is-release" P/R: of the documents the parser made releases of, how many are labelled'
+        ' releases, and of the labelled releases, how many it made. "date source": share of found releases whose'
+        " date_source (dateline or filing) agrees, over those that report one.",
+        "",
+        f"Command: `.venv/bin/python benchmarks/edgar_accuracy.py` at commit {_commit()}, Python"
+        f" {platform.python_version()}; parser reads EDGAR: {'yes' if reads_edgar(answers) else 'no'};"
+        f" {len(errors)} of {len(answers)} files raised; {unmatched_total} releases matched no labelled document.",
+        "",
+        *lines,
+        "",
+    ]
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text("\n".join(report), encoding="utf-8")
+    print(f"wrote {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
