@@ -1,4 +1,5 @@
-"""Parser round 4: each faster way of doing a step gives what the plain way gives (on tricky inputs too)."""
+"""Parser steps give what their plain rules give, on tricky inputs too: language, dateline, reading a file,
+dates, control bytes, subjects."""
 
 from __future__ import annotations
 
@@ -34,7 +35,7 @@ SYNTH_TEXTS = [text for _, text in synth().generate(150, seed=23)]
 
 
 def _plain_detect_language(text: str) -> str | None:
-    """The language rule as first written: every word counted, languages ranked by score, ties in list order."""
+    """The plain language rule: every word counted, languages ranked by score, ties in list order."""
     found = re.findall(r"[a-zà-ÿ]+", text[:4000].lower())
     if len(found) < 5:
         return None
@@ -103,7 +104,7 @@ def test_every_common_word_has_its_languages_in_its_fields(bits):
 
 
 def _plain_opening_words(release: Release, count: int = duplicates.OPENING_WORDS) -> list[str]:
-    """opening_words as first written: the dateline pattern tried on every text, all words found."""
+    """opening_words the plain way: the dateline pattern tried on every text, all words found."""
     text = f"{release.lede or ''}\n\n{release.body or ''}".strip()
     text = duplicates._LEADING_DATELINE_RE.sub("", text[:2000], count=1)
     return re.findall(r"[a-z0-9]+", text.lower())[:count]
@@ -213,7 +214,7 @@ def test_words_are_the_word_pattern_runs():
 
 
 def test_duplicate_keys_are_unchanged():
-    """duplicate_key with the faster word and dateline steps gives the key of the plain steps."""
+    """duplicate_key with the packed word and dateline scans gives the key of the plain steps."""
     import hashlib
 
     for text in _dateline_texts()[:3000]:
@@ -261,7 +262,7 @@ def test_date_starts_hold_every_weekday_and_month():
 
 
 def _plain_iter_dates(text: str) -> list[re.Match]:
-    """iter_dates as first written: DATE_RE tried at every position of the window around each year."""
+    """iter_dates the plain way: DATE_RE tried at every position of the window around each year."""
     found: list[re.Match] = []
     end = 0
     for year in dates._YEAR_RE.finditer(text):
@@ -350,7 +351,7 @@ def test_text_of_files_without_control_bytes_needs_no_second_look():
 
 
 def _plain_binary_reason(data: bytes) -> str | None:
-    """_binary_reason's verdict as first written."""
+    """_binary_reason's verdict the plain way."""
     for magic, what in parse_module._BINARY_MAGIC.items():
         if data.startswith(magic):
             return f"binary file ({what}), not a release"
@@ -374,7 +375,7 @@ def test_control_characters_are_still_replaced():
 
 
 def _plain_subject_end(text: str, *, headline: bool = False) -> int:
-    """names.subject_end as first written: every token read in turn."""
+    """names.subject_end the plain way: every token read in turn."""
     from itertools import chain, pairwise
 
     depth = 0

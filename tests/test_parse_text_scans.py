@@ -1,4 +1,5 @@
-"""The parser's faster ways of doing a step must give what the plain way gives (the regex alone, one text at a time)."""
+"""The parser's text scans find what their regexes find, one text at a time: cleanup, headings, phones, editorial
+words."""
 
 from __future__ import annotations
 

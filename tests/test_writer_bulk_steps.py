@@ -1,4 +1,4 @@
-"""Shortcuts of the segment writer's bulk steps give what the plain numpy/Whoosh steps give."""
+"""The segment writer's bulk steps (stable argsort, repeated texts) give what the plain numpy/Whoosh steps give."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""The segment writer's shortcuts give what the long way gives: remembered texts, dates, hash buckets."""
+"""The segment writer's field terms are those of the long way: remembered texts, dates, surrogates, hash buckets,
+accents."""
 
 from __future__ import annotations
 

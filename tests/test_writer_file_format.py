@@ -1,4 +1,4 @@
-"""Round 4 shortcuts of the segment writer give what Whoosh's own code gives: hash tables built with
+"""The segment writer's bytes are those Whoosh's own code writes: hash tables built with
 numpy, position and block bytes written a byte column at a time, keys hashed with CPython's MD5."""
 
 from __future__ import annotations
