@@ -1,4 +1,5 @@
-"""Shared fixtures: fixture releases, a tiny real index in tmp_path, the app, its client, the CLI runner."""
+"""Shared fixtures: fixture releases, a tiny real index in tmp_path, the app, its client, the CLI runner, and the
+session-wide indexes of the web tests (varied and hostile releases), built once per test session."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from web_releases import write_hostile_releases, write_releases
 
 from indexer import build_index, open_index
 from webapp import create_app
@@ -64,3 +66,53 @@ def client(app):
 def runner() -> CliRunner:
     """Click's runner for the `releases` CLI."""
     return CliRunner()
+
+
+@pytest.fixture(scope="session")
+def web_index(tmp_path_factory) -> Path:
+    """An index of the 49 varied fixture releases, built once per test session."""
+    root = tmp_path_factory.mktemp("web")
+    write_releases(root / "releases")
+    build_index([root / "releases"], root / "index")
+    return root / "index"
+
+
+@pytest.fixture(scope="session")
+def hostile_index(tmp_path_factory) -> Path:
+    """An index of the hostile releases, built once per test session."""
+    root = tmp_path_factory.mktemp("hostile")
+    write_hostile_releases(root / "releases")
+    build_index([root / "releases"], root / "index")
+    return root / "index"
+
+
+@pytest.fixture
+def web_app(web_index):
+    """The app over the varied fixture releases."""
+    return create_app({"RELEASES_INDEX": str(web_index), "TESTING": True})
+
+
+@pytest.fixture
+def web(web_app):
+    """A test client for the app over the varied fixture releases."""
+    return web_app.test_client()
+
+
+@pytest.fixture
+def core(web_index):
+    """The same index opened directly, to compare pages with what the core answers."""
+    with open_index(web_index) as opened:
+        yield opened
+
+
+@pytest.fixture
+def hostile(hostile_index):
+    """A test client for the app over the hostile releases."""
+    return create_app({"RELEASES_INDEX": str(hostile_index), "TESTING": True}).test_client()
+
+
+@pytest.fixture
+def hostile_core(hostile_index):
+    """The hostile index opened directly."""
+    with open_index(hostile_index) as opened:
+        yield opened

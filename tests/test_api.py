@@ -9,7 +9,6 @@ import re
 from xml.etree import ElementTree as ET
 
 import pytest
-from webapp_conftest import *  # noqa: F403 - the web fixtures and fixture releases
 
 from indexer.cli import main
 from webapp import create_app

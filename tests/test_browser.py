@@ -14,8 +14,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from webapp_conftest import *  # noqa: F403 - the web fixtures and fixture releases
-from webapp_conftest import HOSTILE_QUERIES
+from web_releases import HOSTILE_QUERIES
 
 from webapp import create_app
 

@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 
 import pytest
-from opensearch_conftest import REPLICAS, ROOT, SHARDS, URL, cluster_client, drop, index_name
+from opensearch_cluster import REPLICAS, ROOT, SHARDS, URL, cluster_client, drop, index_name
 
 from indexer import build_index, open_index, query
 from indexer.backends import BackendUnavailable

@@ -6,13 +6,13 @@ rank with related but not identical formulas (Lucene's BM25 per field cannot sat
 frequencies over all sections at once as whoosh_rank does, nor add its proximity bonus), and equal
 scores are ordered differently (Whoosh: newest, then index order; OpenSearch: newest, then id).
 
-Needs a cluster (see tests/opensearch_conftest.py); the corpus part needs ../shared/corpus.
+Needs a cluster (see tests/opensearch_cluster.py); the corpus part needs ../shared/corpus.
 """
 
 from __future__ import annotations
 
 import pytest
-from opensearch_conftest import REPLICAS, ROOT, SHARDS, URL, cluster_client, corpus_sample, drop, index_name
+from opensearch_cluster import REPLICAS, ROOT, SHARDS, URL, cluster_client, corpus_sample, drop, index_name
 
 from indexer import build_index, open_index
 from indexer.schema import FACETS

@@ -6,8 +6,7 @@ import re
 from html import unescape
 
 import pytest
-from webapp_conftest import *  # noqa: F403 - the web fixtures and fixture releases
-from webapp_conftest import HOSTILE_QUERIES, markup_problems
+from web_releases import HOSTILE_QUERIES, markup_problems
 
 from indexer import ReleaseSearchError
 from webapp import SECURITY_HEADERS, create_app, settings_from_environment

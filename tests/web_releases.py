@@ -1,4 +1,5 @@
-"""Fixtures and fixture releases for the web tests: a small varied set (facets, pages, timeline, copies, related) and hostile ones.
+"""Fixture releases for the web tests: a small varied set (facets, pages, timeline, copies, related), hostile ones,
+and an audit of HTML pages for injected markup (the fixtures over them are in conftest.py).
 
 Releases are written as plain-text files the way wires print them (headline, dateline, lede, About, contacts),
 so the real parser extracts tickers, companies, wires, locations and types from them.
@@ -9,11 +10,6 @@ from __future__ import annotations
 import json
 from html.parser import HTMLParser
 from pathlib import Path
-
-import pytest
-
-from indexer import build_index, open_index
-from webapp import create_app
 
 COMPANIES = (
     # name, exchange, symbol, place, about text
@@ -201,53 +197,3 @@ def markup_problems(page: str) -> list[str]:
     audit.feed(page)
     audit.close()
     return audit.problems
-
-
-@pytest.fixture(scope="session")
-def web_index(tmp_path_factory) -> Path:
-    """An index of the 49 varied fixture releases, built once per test session."""
-    root = tmp_path_factory.mktemp("web")
-    write_releases(root / "releases")
-    build_index([root / "releases"], root / "index")
-    return root / "index"
-
-
-@pytest.fixture(scope="session")
-def hostile_index(tmp_path_factory) -> Path:
-    """An index of the hostile releases, built once per test session."""
-    root = tmp_path_factory.mktemp("hostile")
-    write_hostile_releases(root / "releases")
-    build_index([root / "releases"], root / "index")
-    return root / "index"
-
-
-@pytest.fixture
-def web_app(web_index):
-    """The app over the varied fixture releases."""
-    return create_app({"RELEASES_INDEX": str(web_index), "TESTING": True})
-
-
-@pytest.fixture
-def web(web_app):
-    """A test client for the app over the varied fixture releases."""
-    return web_app.test_client()
-
-
-@pytest.fixture
-def core(web_index):
-    """The same index opened directly, to compare pages with what the core answers."""
-    with open_index(web_index) as opened:
-        yield opened
-
-
-@pytest.fixture
-def hostile(hostile_index):
-    """A test client for the app over the hostile releases."""
-    return create_app({"RELEASES_INDEX": str(hostile_index), "TESTING": True}).test_client()
-
-
-@pytest.fixture
-def hostile_core(hostile_index):
-    """The hostile index opened directly."""
-    with open_index(hostile_index) as opened:
-        yield opened
