@@ -88,7 +88,9 @@ def differences(expected: dict[str, list[dict]], now: dict[str, list[dict]]) -> 
         for n, (before, after) in enumerate(zip(was, got, strict=True)):
             for key in sorted(before.keys() | after.keys()):
                 if before.get(key) != after.get(key):
-                    lines.append(f"  [{n}] {key}:\n    was: {str(before.get(key))[:300]!r}\n    now: {str(after.get(key))[:300]!r}")
+                    lines.append(
+                        f"  [{n}] {key}:\n    was: {str(before.get(key))[:300]!r}\n    now: {str(after.get(key))[:300]!r}"
+                    )
         yield "\n".join(lines)
 
 
@@ -157,7 +159,9 @@ def report(expected: dict[str, list[dict]], now: dict[str, list[dict]], show: in
     for text in found[:show]:
         print(text)
     releases = sum(len(lines) for lines in now.values())
-    print(f"{label}: {len(expected.keys() | now.keys())} files, {releases} releases compared, {len(found)} files differ")
+    print(
+        f"{label}: {len(expected.keys() | now.keys())} files, {releases} releases compared, {len(found)} files differ"
+    )
     return len(found)
 
 
