@@ -7,70 +7,15 @@ import os
 import time
 from bisect import bisect_left
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 
 from .backends.whoosh.build import DEFAULT_LIMITMB, FileOutcome, ParallelIndexer
 from .backends.whoosh.merge import delete_paths, merge_small_segments, source_hashes
 from .backends.whoosh.store import Generation, WhooshStore, schema_fingerprint
-from .model import ParseError
+from .model import BuildProgress, BuildReport, ParseError
 from .parse import iter_files, iter_sources
 from .schema import build_schema
 
 DEFAULT_SOURCES = ("seeds",)
-
-
-@dataclass
-class BuildReport:
-    """What an indexing run did."""
-
-    index: str
-    added: int = 0  # releases written (from new or changed files)
-    removed: int = 0  # releases dropped because their file changed or is gone
-    files: int = 0  # files looked at
-    new_files: int = 0  # files with no release in the index yet (skipped ones are tried again each run)
-    changed_files: int = 0
-    unchanged_files: int = 0
-    gone_files: int = 0  # files indexed before, under the given sources, that no longer exist
-    skipped: list[dict] = field(default_factory=list)  # [{"path", "reason"}]
-    total: int = 0  # releases in the index after the run
-    segments: int = 0  # index segments after the run
-    seconds: float = 0.0
-    rebuilt: bool = False
-    reason: str = ""  # why a run that could have been incremental rebuilt from scratch
-    workers: int = 1
-
-    def to_json(self) -> dict:
-        """The JSON summary printed by `releases index --json`."""
-        return {
-            "ok": True,
-            "index": self.index,
-            "files": self.files,
-            "new_files": self.new_files,
-            "changed_files": self.changed_files,
-            "unchanged_files": self.unchanged_files,
-            "gone_files": self.gone_files,
-            "added": self.added,
-            "removed": self.removed,
-            "skipped": self.skipped,
-            "total": self.total,
-            "segments": self.segments,
-            "seconds": round(self.seconds, 3),
-            "releases_per_s": round(self.added / self.seconds, 1) if self.seconds else None,
-            "rebuilt": self.rebuilt,
-            "reason": self.reason or None,
-            "workers": self.workers,
-        }
-
-
-@dataclass
-class BuildProgress:
-    """Where a running build is: files done out of an estimate, releases indexed, the last file."""
-
-    files_done: int
-    files_total: int | None
-    releases: int
-    path: str
-    started: float  # time.monotonic() at the start of the run
 
 
 def build_index(
@@ -93,7 +38,7 @@ def build_index(
     backend: "whoosh" (default: $RELEASES_BACKEND or whoosh) or "opensearch" (index_path names the
     index on the cluster at url, default $RELEASES_OPENSEARCH_URL).
     """
-    from .backends import backend_name
+    from .settings import backend_name
 
     # Files are known by absolute paths, their folders' links resolved: the same files given through another
     # working folder, a relative path or a linked folder are the same files (the same release ids, nothing
@@ -104,7 +49,7 @@ def build_index(
 
         return build_opensearch(sources, index_path, url=url, rebuild=rebuild, progress=progress, procs=procs)
     started = time.perf_counter()
-    from .search import default_index_path
+    from .settings import default_index_path
 
     store = WhooshStore(index_path or default_index_path())
     report = BuildReport(index=store.path)

@@ -6,7 +6,7 @@ import sys
 import time
 from typing import TextIO
 
-from .build import BuildProgress
+from .model import BuildProgress
 
 BAR_WIDTH = 28
 TERMINAL_EVERY_S = 0.2

@@ -9,11 +9,11 @@ from datetime import date
 from .model import Hit, Page, QueryError, parse_date_arg
 from .query import DateRange, date_filter, parse_query
 from .schema import DEFAULT_FACETS, FACETS_BY_NAME
+from .settings import default_index_path
 
 SORTS = ("relevance", "newest", "oldest")
 MAX_PER_PAGE = 100
 MAX_PAGE = 1000
-DEFAULT_INDEX = "index"
 
 
 @dataclass
@@ -96,11 +96,6 @@ class ReleaseIndex:
 
     def __exit__(self, *exc) -> None:
         self.close()
-
-
-def default_index_path() -> str:
-    """The index folder: $RELEASES_INDEX, else ./index."""
-    return os.environ.get("RELEASES_INDEX") or DEFAULT_INDEX
 
 
 def open_index(

@@ -16,13 +16,19 @@ from __future__ import annotations
 import os
 from typing import Protocol
 
-from ..model import BackendUnavailable, Hit, Page, ReleaseSearchError
+from ..model import BackendUnavailable, Hit, Page
+from ..settings import BACKENDS, DEFAULT_BACKEND, DEFAULT_OPENSEARCH_URL, backend_name, opensearch_url
 
-BACKENDS = ("whoosh", "opensearch")
-DEFAULT_BACKEND = "whoosh"
-DEFAULT_OPENSEARCH_URL = "http://127.0.0.1:9200"
-
-__all__ = ["BACKENDS", "Backend", "BackendUnavailable", "backend_name", "open_backend", "opensearch_url"]
+__all__ = [
+    "BACKENDS",
+    "DEFAULT_BACKEND",
+    "DEFAULT_OPENSEARCH_URL",
+    "Backend",
+    "BackendUnavailable",
+    "backend_name",
+    "open_backend",
+    "opensearch_url",
+]
 
 
 class Backend(Protocol):
@@ -41,19 +47,6 @@ class Backend(Protocol):
     def stats(self) -> dict: ...
 
     def close(self) -> None: ...
-
-
-def backend_name(name: str | None = None) -> str:
-    """The backend to use: name, else $RELEASES_BACKEND, else whoosh."""
-    chosen = (name or os.environ.get("RELEASES_BACKEND") or DEFAULT_BACKEND).strip().lower()
-    if chosen not in BACKENDS:
-        raise ReleaseSearchError(f"unknown backend {chosen!r}: use one of {', '.join(BACKENDS)}")
-    return chosen
-
-
-def opensearch_url(url: str | None = None) -> str:
-    """The OpenSearch cluster: url, else $RELEASES_OPENSEARCH_URL, else http://127.0.0.1:9200."""
-    return (url or os.environ.get("RELEASES_OPENSEARCH_URL") or DEFAULT_OPENSEARCH_URL).strip()
 
 
 def open_backend(path: str | os.PathLike, *, backend: str | None = None, url: str | None = None) -> Backend:

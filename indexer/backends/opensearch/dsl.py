@@ -14,8 +14,8 @@ from __future__ import annotations
 from ... import query as q
 from ...model import QueryError
 from ...parse.tickers import normalise_exchange
+from ...relevance import FIELD_GROUPS
 from ...schema import DEFAULT_FIELDS, FACETS_BY_NAME, FIELD_WEIGHTS
-from ..whoosh.match import FIELD_GROUPS
 from .schema import LOCAL_DATE, SNIPPET_FIELDS, TERMS_ANALYZER, analyze, terms_field
 
 KEYWORD_QUERY_FIELDS = ("ticker", "exchange", "type", "language")

@@ -14,8 +14,8 @@ from __future__ import annotations
 import math
 
 from ... import query as q
+from ...relevance import Clause, build_clauses
 from ..lru import LRU
-from ..whoosh.rank import Clause, build_clauses
 from .schema import analyze, field_kinds, schema, terms_field
 
 MAX_ROUNDS = 5
@@ -175,6 +175,6 @@ def correction(stats: ClusterStats, words: list[str]) -> str | None:
 
 
 def _correction(stats: ClusterStats, words: list[str]) -> str | None:
-    from ..whoosh.rank import corrected_words  # the same rules, over the cluster's statistics
+    from ...relevance import corrected_words  # the same rules, over the cluster's statistics
 
     return corrected_words(stats, words, analyze)

@@ -24,7 +24,7 @@ from contextlib import contextmanager
 
 from ...model import BackendUnavailable, IndexLocked, IndexNotFound, ParseError, ReleaseSearchError
 from ...parse import Source, iter_files, iter_sources
-from .. import opensearch_url
+from ...settings import opensearch_url
 from .schema import index_settings, mapping, storable_path, to_source
 
 DEFAULT_SHARDS = 2
@@ -62,7 +62,7 @@ def connect(url: str | None = None):
 
 def alias_name(index: str | os.PathLike | None) -> str:
     """The alias a user's --index names: its last path part, which must be a valid OpenSearch index name."""
-    from ...search import default_index_path
+    from ...settings import default_index_path
 
     raw = os.fspath(index or default_index_path()).rstrip("/\\")
     name = os.path.basename(raw) or raw
@@ -371,7 +371,7 @@ def build_index(
     the given sources are removed. rebuild (or a changed schema) writes a new physical index and switches
     the alias to it atomically. Raises IndexLocked when another build holds the alias.
     """
-    from ...build import BuildProgress, BuildReport
+    from ...model import BuildProgress, BuildReport
 
     started = time.perf_counter()
     clock = time.monotonic()

@@ -39,6 +39,8 @@ from .store import INDEXNAME, WhooshStore
 SNIPPET_CACHE = 4096
 # Retired searchers are closed after this long, so requests still using them can finish.
 RETIRE_AFTER_S = 30.0
+# Dates are stored as naive UTC seconds since this moment (datetime.utcfromtimestamp is deprecated in 3.12).
+EPOCH = datetime(1970, 1, 1)
 
 
 # ---- Searching --------------------------------------------------------------------------------
@@ -423,8 +425,8 @@ class WhooshBackend:
         table = snap.table
         dates = table.dates[snap.live]
         dates = dates[dates != NO_DATE]
-        first = datetime.utcfromtimestamp(0) + timedelta(seconds=int(dates.min())) if len(dates) else None
-        last = datetime.utcfromtimestamp(0) + timedelta(seconds=int(dates.max())) if len(dates) else None
+        first = EPOCH + timedelta(seconds=int(dates.min())) if len(dates) else None
+        last = EPOCH + timedelta(seconds=int(dates.max())) if len(dates) else None
         top = {
             name: [{"value": v.value, "count": v.count} for v in table.count(name, snap.live, limit=10).values]
             for name in ("ticker", "wire", "year", "type")

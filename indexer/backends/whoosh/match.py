@@ -18,21 +18,12 @@ from whoosh import query as wq
 from ... import query as q
 from ...model import QueryError
 from ...parse.tickers import normalise_exchange
+from ...relevance import FIELD_GROUPS, corrected_words
 from ...schema import DEFAULT_FIELDS, QUERY_ANALYZER, TEXT_ANALYZER, WORD_PATTERN
 from ..hits import SNIPPET_CHARS, plain_snippet
+from .rank import stats_for
 from .writer import word_pipeline
 
-# Fields that `field:` names search in, for logical fields spanning several index fields.
-FIELD_GROUPS = {
-    "headline": ("headline", "subheadline"),
-    "body": ("lede", "body", "about", "forward_looking", "contacts"),
-    "lede": ("lede",),
-    "subheadline": ("subheadline",),
-    "about": ("about",),
-    "company": ("company",),
-    "location": ("location",),
-    "wire": ("wire",),
-}
 # Words of context kept before the first marked word of a snippet.
 SNIPPET_LEAD_CHARS = 60
 # Snippets are looked for in the opening of a long text only.
@@ -156,8 +147,6 @@ def _passage(text: str, matches: list[tuple[int, int, str]]) -> str:
 def suggest_correction(searcher, words: list[str]) -> str | None:
     """'Did you mean': words the index does not know (or barely knows) replaced by close, commoner spellings
     from the index's own vocabulary."""
-    from .rank import corrected_words, stats_for
-
     if not words:
         return None
     return corrected_words(stats_for(searcher), words, _analyzed)
@@ -253,9 +242,27 @@ def _term(node: q.Term) -> wq.Query:
 def expansions_for(clauses) -> dict:
     """The leaves of a query tree that whoosh_rank widened, with the Whoosh queries that replace them."""
     return {
-        clause.leaf: clause.whoosh_query() for clause in clauses if len(clause.alternatives) > 1 or _expanded(clause)
+        clause.leaf: clause_query(clause) for clause in clauses if len(clause.alternatives) > 1 or _expanded(clause)
     }
 
 
 def _expanded(clause) -> bool:
     return isinstance(clause.leaf, (q.Prefix, q.Wildcard, q.Fuzzy)) or any(a.symbol for a in clause.alternatives)
+
+
+def clause_query(clause) -> wq.Query:
+    """Everything a clause matches, alternatives included, as a Whoosh query."""
+    return wq.Or([alternative_query(a) for a in clause.alternatives])
+
+
+def alternative_query(alt) -> wq.Query:
+    """The Whoosh query matching what one alternative of a clause matches."""
+    subs: list[wq.Query] = []
+    for fieldname in alt.fields:
+        if alt.phrase:
+            subs.append(wq.Phrase(fieldname, list(alt.terms), slop=alt.slop))
+        else:
+            subs.extend(wq.Term(fieldname, term) for term in alt.terms)
+    if alt.symbol:
+        subs.append(wq.Term("symbol", alt.symbol))
+    return wq.Or(subs) if subs else wq.NullQuery
