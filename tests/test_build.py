@@ -97,7 +97,7 @@ def test_text_fields_are_indexed_as_whoosh_indexes_them(renumber):
     from whoosh.analysis import LowercaseFilter, RegexTokenizer, StemFilter, StopFilter
     from whoosh.formats import Positions
 
-    from indexer.backends.whoosh.writer import _FieldPostings, _PositionsField
+    from indexer.backends.whoosh.invert import _FieldPostings, _PositionsField
 
     analyzers = [
         TEXT_ANALYZER,
@@ -140,7 +140,7 @@ def test_positions_are_encoded_as_whoosh_encodes_them():
     """encode_positions writes the bytes of Positions().encode, for any gaps and counts."""
     from whoosh.formats import Positions
 
-    from indexer.backends.whoosh.blocks import encode_positions
+    from indexer.backends.whoosh.positions import encode_positions
 
     rng = random.Random(5)
     lists = [[0], [5], [4095], [4096], [70000], [3, 3, 3], list(range(0, 3000, 2))]
@@ -158,7 +158,7 @@ def test_positions_are_encoded_as_whoosh_encodes_them():
 
 def test_text_fields_take_the_fast_path():
     """Every text field with positions is analysed per cached word (else builds are several times slower)."""
-    from indexer.backends.whoosh.writer import fast_field
+    from indexer.backends.whoosh.invert import fast_field
 
     schema = build_schema()
     slow = [

@@ -11,16 +11,11 @@ from whoosh import fields
 from whoosh.formats import Positions
 from whoosh.support.charset import accent_map
 
-from indexer.backends.whoosh import writer as whoosh_writer
-from indexer.backends.whoosh.blocks import _add_to_buckets
-from indexer.backends.whoosh.writer import (
-    _FieldPostings,
-    _lowercase_ascii_kept,
-    _PositionsField,
-    plain_indexer,
-    unwritable_field,
-    word_pipeline,
-)
+from indexer.analysis import _lowercase_ascii_kept, word_pipeline
+from indexer.backends.whoosh import invert as whoosh_writer
+from indexer.backends.whoosh.hashtables import _add_to_buckets
+from indexer.backends.whoosh.invert import _FieldPostings, _PositionsField, plain_indexer
+from indexer.backends.whoosh.writer import unwritable_field
 from indexer.schema import TEXT_ANALYZER, build_schema
 
 BOILERPLATE = "About SiriusXM: InsurtechTips.com and T-Mobile's U.S. units (NASDAQ:SIRI) — the the société"

@@ -18,8 +18,11 @@ from whoosh.reading import SegmentReader
 from whoosh.util.numeric import byte_to_length, length_to_byte
 
 from indexer.backends.whoosh import deflate
-from indexer.backends.whoosh.blocks import _length_bytes, _md5_hashes, _write_hash_tables, encode_positions
-from indexer.backends.whoosh.writer import _STORED_LENGTHS, SegmentBuilder, _FieldPostings, _PositionsField
+from indexer.backends.whoosh.blocks import _length_bytes
+from indexer.backends.whoosh.hashtables import _md5_hashes, _write_hash_tables
+from indexer.backends.whoosh.invert import _FieldPostings, _PositionsField
+from indexer.backends.whoosh.positions import encode_positions
+from indexer.backends.whoosh.writer import _STORED_LENGTHS, SegmentBuilder
 from indexer.schema import build_schema
 
 

@@ -11,9 +11,9 @@ from whoosh import fields
 from whoosh.analysis import LowercaseFilter, RegexTokenizer
 from whoosh.formats import Positions
 
-from indexer.backends.whoosh import writer as whoosh_writer
+from indexer.backends.whoosh import invert as whoosh_writer
 from indexer.backends.whoosh.build import documents_of
-from indexer.backends.whoosh.writer import _FieldPostings, _PositionsField
+from indexer.backends.whoosh.invert import _FieldPostings, _PositionsField
 from indexer.parse import iter_sources
 from indexer.schema import TEXT_ANALYZER
 

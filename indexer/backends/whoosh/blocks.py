@@ -1,13 +1,12 @@
 """Whoosh 3 posting blocks and term tables written in bulk: positions encoded, blocks pickled and compressed,
-term infos and hash tables laid out with numpy, byte for byte as Whoosh's own writer would (see
-whoosh_writer for the builder that inverts documents and calls write_postings once per field)."""
+term infos laid out with numpy, byte for byte as Whoosh's own writer would (see writer.py for the builder
+that calls write_postings once per field; positions.py encodes positions, hashtables.py the term index)."""
 
 from __future__ import annotations
 
 import operator
 import struct
 from array import array
-from dataclasses import dataclass
 from itertools import chain
 from pickle import dumps
 from typing import TYPE_CHECKING
@@ -16,19 +15,17 @@ import numpy as np
 from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3PostingsWriter, W3TermInfo
 from whoosh.filedb.filetables import _lengths as _KEY_VALUE_LENGTHS
 from whoosh.filedb.filetables import md5_hash
-from whoosh.formats import Positions
 from whoosh.system import pack_int, pack_long, pack_ushort
 from whoosh.util.numeric import _length_byte_cache, length_to_byte
 
 from . import deflate
-
-try:  # CPython's own MD5: 2x faster than hashlib's (OpenSSL's) on keys this short, the same digests
-    from _md5 import md5
-except ImportError:  # pragma: no cover - a Python built without it
-    from hashlib import md5
+from .hashtables import _add_to_buckets, _extend_index, _md5_hash, _md5_hashes
+from .pickles import _OP, _OP_K, _byte_columns, _code_sizes, _write_floats, _write_ints, _write_unsigned
+from .positions import _PositionCodes
+from .terminfos import _fix_term_infos, _term_infos, _term_records, _weight_sums
 
 if TYPE_CHECKING:
-    from .writer import _FieldPostings
+    from .invert import _FieldPostings
 
 # Posting blocks smaller than this (pickled) are stored uncompressed: deflate would not shrink them.
 COMPRESS_FROM = 256
@@ -37,148 +34,6 @@ _TERMINFO = W3TermInfo._struct
 # call to _codecs.encode; its reader takes any protocol, and protocol 5 stores bytes as they are: blocks
 # pickle and unpickle about 9x faster and are half the size.
 BLOCK_PICKLE = 5
-
-# Encoded positions of a term seen once, at each position below this: the commonest posting value.
-_SINGLES = 4096
-_SINGLE_VALUES = [Positions().encode([pos]) for pos in range(_SINGLES)]
-# Pickle's protocol 2 writes a list of more than this many items in several batches: not modelled.
-_PICKLE_BATCH = 1000
-_OP_K, _OP_M, _OP_J = b"KMJ"
-# A pickled int's opcode by the size of its code (opcode and bytes): BININT1, BININT2, BININT.
-_INT_OPS = np.zeros(6, dtype=np.uint8)
-_INT_OPS[[2, 3, 5]] = (_OP_K, _OP_M, _OP_J)
-
-
-def _code_sizes(numbers: np.ndarray) -> np.ndarray:
-    """The size of each number's pickle code, as uint8 (numpy's where() with three ints is 4x slower): 2
-    below 256 (negatives too: odd numbers are pickled apart), 3 below 65536, else 5."""
-    wide = (numbers >= 256).view(np.uint8)
-    return wide + (numbers >= 65536).view(np.uint8) * np.uint8(2) + np.uint8(2)
-
-
-def _byte_columns(numbers: np.ndarray, layout: str) -> np.ndarray:
-    """The bytes of each number laid out as layout (e.g. ">u4"), as rows of uint8: row k is byte k."""
-    return numbers.astype(layout).view(np.uint8).reshape(-1, np.dtype(layout).itemsize).T
-
-
-def _write_ints(out: np.ndarray, at: np.ndarray, numbers: np.ndarray, code_sizes: np.ndarray) -> None:
-    """Write the pickle code of each number (its opcode, then as many little-endian bytes as it takes) at
-    the given offsets; code_sizes as _code_sizes gives them. Most take one byte: the others are redone."""
-    out[at] = _OP_K
-    out[at + 1] = numbers.astype(np.uint8)  # the low byte (odd numbers wrap: pickled apart anyway)
-    wide = np.flatnonzero(code_sizes > 2)
-    if len(wide):
-        wide_at, wide_sizes = at[wide], code_sizes[wide]
-        out[wide_at] = _INT_OPS.take(wide_sizes)
-        wide_bytes = _byte_columns(numbers[wide], "<u4")
-        out[wide_at + 2] = wide_bytes[1]
-        widest = np.flatnonzero(wide_sizes == 5)
-        for k in (2, 3):
-            out[wide_at[widest] + k + 1] = wide_bytes[k][widest]
-
-
-def _write_unsigned(out: np.ndarray, at: np.ndarray, numbers: np.ndarray, layout: str) -> None:
-    """Write non-negative numbers laid out as layout (">u4", "<u4") at the given offsets of out, which
-    holds zeros there: numbers below 256 (most) only need their low byte written."""
-    size = np.dtype(layout).itemsize
-    out[at + (size - 1 if layout[0] == ">" else 0)] = numbers.astype(np.uint8)
-    big = np.flatnonzero(numbers > 255)
-    if len(big):
-        for k, column in enumerate(_byte_columns(numbers[big], layout)):
-            out[at[big] + k] = column
-
-
-@dataclass
-class _PositionCodes:
-    """Postings' positions as Positions().encode lays them out: per posting its count, where its gaps start
-    (heads) and whether it has several; per position its gap, the size of its pickle code and where that
-    starts among all codes; per posting the size of its encoded value."""
-
-    counts: np.ndarray
-    gaps: np.ndarray
-    code_sizes: np.ndarray
-    code_starts: np.ndarray
-    heads: np.ndarray
-    multi: np.ndarray
-    sizes: np.ndarray
-
-    @classmethod
-    def of(cls, counts: np.ndarray, firsts: np.ndarray, positions: np.ndarray) -> _PositionCodes:
-        """The codes of postings whose posting i has counts[i] positions from firsts[i]."""
-        counts = counts.astype(np.int64)
-        heads = np.cumsum(counts) - counts  # where each posting's positions start in `gaps`
-        # Position j of the output is positions[j - heads[i] + firsts[i]] for its posting i.
-        total = int(heads[-1] + counts[-1]) if len(counts) else 0
-        found = positions.take(np.repeat(firsts - heads, counts) + np.arange(total))
-        gaps = found.astype(np.int64)
-        gaps[1:] -= found[:-1]
-        gaps[heads] = found[heads]
-        code_sizes = _code_sizes(gaps)
-        multi = counts > 1
-        # count (4) + PROTO 2, EMPTY_LIST, BINPUT 0 (5) + MARK if several + codes + APPEND(S) + STOP
-        code_ends = np.cumsum(code_sizes, dtype=np.int64)
-        code_starts = code_ends - code_sizes
-        codes_size = code_ends[heads + counts - 1] - code_starts[heads]  # a posting's codes, end to end
-        sizes = 9 + multi + codes_size + 2
-        return cls(counts, gaps, code_sizes, code_starts, heads, multi, sizes)
-
-    def pickled(self) -> np.ndarray:
-        """Postings whose encoding Positions().encode pickles otherwise (batched long lists, odd gaps)."""
-        batched = self.counts > _PICKLE_BATCH
-        gaps = self.gaps
-        if len(gaps) and (gaps.min() < 0 or gaps.max() >= 2**31):  # rare: only then find their postings
-            batched |= np.add.reduceat((gaps < 0) | (gaps >= 2**31), self.heads) > 0
-        return np.flatnonzero(batched)
-
-    def write(self, out: np.ndarray, begins: np.ndarray) -> None:
-        """Write each posting's encoded value into out from begins[i], where out holds zeros (not for
-        pickled() postings). Bytes are assigned as uint8: numpy casts others element by element, 3x slower."""
-        counts, gaps, code_sizes, code_starts = self.counts, self.gaps, self.code_sizes, self.code_starts
-        heads, multi = self.heads, self.multi
-        ends = begins + self.sizes
-        _write_unsigned(out, begins, counts, ">u4")
-        for k, byte in enumerate(b"\x80\x02]q", start=4):  # then BINPUT's 0, already there
-            out[begins + k] = byte
-        several = np.flatnonzero(multi)
-        out[begins[several] + 9] = ord("(")
-        at = np.repeat(begins + 9 + multi - code_starts[heads], counts) + code_starts
-        _write_ints(out, at, gaps, code_sizes)
-        out[ends - 2] = ord("a")  # APPEND, or APPENDS after a MARK
-        out[ends[several] - 2] = ord("e")
-        out[ends - 1] = ord(".")
-
-
-def encode_positions(counts: np.ndarray, firsts: np.ndarray, positions: np.ndarray) -> list[bytes]:
-    """Positions().encode of many postings at once: posting i has counts[i] positions from firsts[i].
-
-    Whoosh encodes a posting's positions as a 32-bit count and the protocol 2 pickle of the list of gaps
-    between them; this writes those same bytes for every posting with numpy. A single position below
-    _SINGLES gives the cached value (the same object every time, as pickling blocks expects).
-    """
-    if not len(counts):
-        return []
-    codes = _PositionCodes.of(counts, firsts, positions)
-    ends = np.cumsum(codes.sizes)
-    begins = ends - codes.sizes
-    out = np.zeros(int(ends[-1]), dtype=np.uint8)
-    codes.write(out, begins)
-    data = out.tobytes()
-    singles = _SINGLE_VALUES
-    first_positions = codes.gaps[codes.heads]
-    cached = (codes.counts == 1) & (first_positions < _SINGLES)
-    values = [
-        singles[p] if c else data[a:b]
-        for c, p, a, b in zip(cached.tolist(), first_positions.tolist(), begins.tolist(), ends.tolist(), strict=True)
-    ]
-    pickled = codes.pickled()
-    if len(pickled):
-        encode = Positions().encode
-        positions_of = np.cumsum(codes.gaps)  # back from gaps to positions, posting by posting below
-        for n in pickled.tolist():
-            head = codes.heads[n]
-            found = positions_of[head : head + codes.counts[n]] - positions_of[head] + codes.gaps[head]
-            values[n] = encode(found.tolist())
-    return values
 
 
 class _BulkPostingsWriter(W3PostingsWriter):
@@ -582,10 +437,6 @@ def _block_record(databytes: bytes, block: tuple, last: bool, last_doc: int, com
     return b"".join((pack_int(-size if last else size), infobytes, databytes))
 
 
-_OP = {name: code for name, code in zip(("PROTO", "MARK", "TUPLE", "NONE", "BINFLOAT", "SHORT_BINBYTES",
-    "BINBYTES", "TUPLE3", "STOP"), b"\x80(tNGCB\x87.", strict=True)}  # fmt: skip
-
-
 def _raw_blocks(
     deltas: np.ndarray,
     floats: np.ndarray,
@@ -745,211 +596,3 @@ def _block_records(
     if packed:
         out[byte_source == 2] = np.frombuffer(b"".join(packed), dtype=np.uint8)
     return out.tobytes(), term_sizes
-
-
-# Term info and extent as _TERMINFO_EXTENT packs them, as a numpy record.
-_TERM_INFOS = np.dtype(
-    [("inlined", "u1"), ("weight", ">f4"), ("count", ">u4"), ("min", "u1"), ("max", "u1"), ("top", ">f4"),
-     ("first", ">u4"), ("last", ">u4"), ("offset", ">i8"), ("size", ">i4")]
-)  # fmt: skip
-
-
-def _term_infos(
-    block_columns: list[np.ndarray],
-    term_blocks: np.ndarray,
-    counts: np.ndarray,
-    first_docs: np.ndarray,
-    last_docs: np.ndarray,
-    sizes: np.ndarray,
-    offset: int,
-) -> np.ndarray:
-    """Term infos of terms written from offset (sizes: their posting lists'), from their first block's
-    statistics: right for terms of one block with an exact weight sum (the caller fixes the others)."""
-    _, _, tops, _, _, sums, _, has_min, min_bytes, max_bytes = (column[term_blocks] for column in block_columns)
-    infos = np.zeros(len(term_blocks), dtype=_TERM_INFOS)
-    infos["weight"] = sums
-    infos["count"] = counts
-    infos["min"] = np.where(has_min, min_bytes, 0)
-    infos["max"] = max_bytes
-    infos["top"] = np.where(tops > 0, tops, 0)
-    infos["first"] = first_docs
-    infos["last"] = last_docs
-    infos["offset"] = offset + np.cumsum(sizes) - sizes
-    infos["size"] = sizes
-    return infos
-
-
-def _fix_term_infos(
-    infos: np.ndarray, block_columns: list[np.ndarray], term_blocks: np.ndarray, blocks_per_term: np.ndarray, floats
-) -> None:
-    """Fix the term infos _term_infos got wrong: terms of several blocks take the top weight and length
-    bytes of all of them, and weight sums numpy may not add up as Python does are summed block by block
-    as W3TermInfo.add_block sums them."""
-    starts, _, tops, _, _, sums, exact, has_min, min_bytes, max_bytes = block_columns
-    wrong = np.flatnonzero((blocks_per_term > 1) | ~exact[term_blocks])
-    if not len(wrong):
-        return
-    # Over each term's blocks at once (a term's blocks are consecutive): max(0, tops), the least length
-    # byte of blocks with lengths (0 when none has), the greatest.
-    none = 1 << 40
-    infos["top"][wrong] = np.maximum.reduceat(np.maximum(tops, 0), term_blocks)[wrong]
-    least = np.minimum.reduceat(np.where(has_min, min_bytes, none), term_blocks)[wrong]
-    infos["min"][wrong] = np.where(least == none, 0, least)
-    infos["max"][wrong] = np.maximum.reduceat(max_bytes, term_blocks)[wrong]
-    firsts, counts = term_blocks[wrong].tolist(), blocks_per_term[wrong].tolist()
-    sums_l, exact_l = sums.tolist(), exact.tolist()
-    weights = []
-    for b_first, count in zip(firsts, counts, strict=True):
-        weight_sum = 0
-        for b in range(b_first, b_first + count):
-            if exact_l[b]:
-                weight_sum += sums_l[b]
-            else:
-                weight_sum += sum(floats[starts[b] : block_columns[1][b]].tolist())
-        weights.append(weight_sum)
-    infos["weight"][wrong] = weights
-
-
-def _write_floats(out: np.ndarray, at: np.ndarray, values: np.ndarray) -> None:
-    """Write BINFLOAT codes (a big-endian double each) at the given offsets."""
-    out[at] = _OP["BINFLOAT"]
-    # A column of bytes at a time: 2x faster than one two-dimensional assignment.
-    for k, column in enumerate(_byte_columns(values, ">f8"), start=1):
-        out[at + k] = column
-
-
-def _term_records(keys: list[bytes], infos: np.ndarray, position: int, out: list[bytes]) -> np.ndarray:
-    """The term index records (HashWriter.add: key and value lengths, key, value) of keys in order with
-    their term infos, written from position: appends their bytes to out and returns where each starts."""
-    value_size = infos.dtype.itemsize
-    key_sizes = np.fromiter(map(len, keys), dtype=np.int64, count=len(keys))
-    sizes = 8 + key_sizes + value_size
-    begins = np.cumsum(sizes) - sizes
-    data = np.empty(int(sizes.sum()), dtype=np.uint8)
-    heads = np.empty(len(keys), dtype=[("key", ">i4"), ("value", ">i4")])  # filetables._lengths
-    heads["key"], heads["value"] = key_sizes, value_size
-    data[begins[:, None] + np.arange(8)] = heads.view(np.uint8).reshape(-1, 8)
-    key_firsts = np.cumsum(key_sizes) - key_sizes
-    joined = np.frombuffer(b"".join(keys), dtype=np.uint8)
-    data[np.repeat(begins + 8 - key_firsts, key_sizes) + np.arange(len(joined))] = joined
-    data[(begins + 8 + key_sizes)[:, None] + np.arange(value_size)] = infos.view(np.uint8).reshape(-1, value_size)
-    out.append(data.tobytes())
-    return begins + position
-
-
-def _extend_index(index, positions: list[int]) -> None:
-    """GrowableArray.extend (OrderedHashWriter's key positions), at once when they fit its type."""
-    try:
-        # Converting first: raises before the index changes when a position does not fit its type.
-        index.array.extend(array(index.array.typecode, positions))
-    except (OverflowError, AttributeError):  # let the GrowableArray widen its type, as it does
-        index.extend(positions)
-
-
-def _md5_hash(key: bytes) -> int:
-    """filetables.md5_hash (the last 32 bits of the key's MD5), without the detour through hex."""
-    return int.from_bytes(md5(key).digest()[12:], "big")
-
-
-def _add_to_buckets(buckets: list[list], hashes: list[int], positions: list[int]) -> None:
-    """HashWriter.add's bookkeeping for many keys: (hash, position) added to the bucket of each hash's low
-    byte, in order; a bucket's entries added at once."""
-    if len(hashes) < 512:
-        for hashed, at in zip(hashes, positions, strict=True):
-            buckets[hashed & 255].append((hashed, at))
-        return
-    numbers = np.array(hashes, dtype=np.int64)
-    low = numbers & 255
-    order = np.argsort(low.astype(np.uint8), kind="stable")  # stable: each bucket's entries stay in order
-    bounds = np.searchsorted(low[order], np.arange(257)).tolist()
-    pairs = list(zip(numbers[order].tolist(), np.array(positions, dtype=np.int64)[order].tolist(), strict=True))
-    for bucket in np.flatnonzero(np.diff(bounds)).tolist():
-        buckets[bucket] += pairs[bounds[bucket] : bounds[bucket + 1]]
-
-
-def _md5_hashes(keys: list[bytes]) -> np.ndarray:
-    """_md5_hash of many keys (as int64): their digests read as numbers at once."""
-    digests = b"".join(map(_DIGEST, map(md5, keys)))
-    return np.frombuffer(digests, dtype=">u4")[3::4].astype(np.int64)
-
-
-_DIGEST = operator.methodcaller("digest")
-_POINTERS = np.dtype([("hash", ">u4"), ("position", ">i8")])  # filetables._pointer
-
-
-def _write_hash_tables(tindex) -> None:
-    """HashWriter._write_hashes: the same 256 hash tables, written at once. Keys come from the buckets,
-    as HashWriter.add leaves them, and from arrays of (hashes, positions) in tindex.bulk_entries, if any."""
-    hashes, positions = _hash_entries(tindex.buckets, getattr(tindex, "bulk_entries", ()))
-    table, slots = _hash_tables(hashes, positions)
-    offsets = tindex.dbfile.tell() + _POINTERS.itemsize * (np.cumsum(slots) - slots)
-    tindex.directory.extend(zip(offsets.tolist(), slots.tolist(), strict=True))
-    tindex.dbfile.write(table.tobytes())
-
-
-def _hash_entries(buckets: list[list], bulk_entries) -> tuple[np.ndarray, np.ndarray]:
-    """Every key's hash and position, in the order they were added: by position, as each key's record is
-    written after the last one's."""
-    pairs = [pair for entries in buckets for pair in entries]
-    hashes = [np.array([hashed for hashed, _ in pairs], dtype=np.int64)]
-    positions = [np.array([position for _, position in pairs], dtype=np.int64)]
-    for more_hashes, more_positions in bulk_entries:
-        hashes.append(more_hashes)
-        positions.append(more_positions)
-    hashes, positions = np.concatenate(hashes), np.concatenate(positions)
-    order = np.argsort(positions, kind="stable")
-    return hashes[order], positions[order]
-
-
-def _hash_tables(hashes: np.ndarray, positions: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """The 256 tables HashWriter._write_hashes makes of keys added in this order, one after another, and
-    each table's number of slots: twice its keys, each key at the first free slot from its hash's, after
-    the keys added before it (linear probing).
-
-    The n-th keys of all tables are placed at once, a numpy step per n rather than a Python loop per key.
-    """
-    bucket = hashes & 255
-    order = np.argsort(bucket.astype(np.uint8), kind="stable")  # by table, each in the order added
-    hashes, positions, bucket = hashes[order], positions[order], bucket[order]
-    keys = np.bincount(bucket, minlength=256)
-    slots = 2 * keys
-    table_starts = np.cumsum(slots) - slots
-    rank = np.arange(len(hashes)) - (np.cumsum(keys) - keys)[bucket]  # the key's turn in its table
-    by_rank = np.argsort(rank, kind="stable")
-    rank_ends = np.cumsum(np.bincount(rank, minlength=1)).tolist()
-    table = np.zeros(int(slots.sum()), dtype=_POINTERS)
-    taken = np.zeros(len(table), dtype=bool)
-    size_of, start_of = slots[bucket], table_starts[bucket]
-    home = (hashes >> 8) % size_of
-    done = 0
-    for end in rank_ends:
-        turn = by_rank[done:end]  # at most one key per table
-        done = end
-        size, start, slot = size_of[turn], start_of[turn], home[turn]
-        at = start + slot
-        busy = np.flatnonzero(taken[at])
-        while len(busy):  # the keys whose slot is taken try the next one
-            slot[busy] = (slot[busy] + 1) % size[busy]
-            at[busy] = start[busy] + slot[busy]
-            busy = busy[taken[at[busy]]]
-        taken[at] = True
-        table["hash"][at] = hashes[turn]
-        table["position"][at] = positions[turn]
-    return table, slots
-
-
-def _weight_sums(floats: np.ndarray, starts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Each term's sum of weights (as Python sums 32-bit floats in doubles), and where it is exact.
-
-    numpy adds in another order than Python's sum; both give the exact sum, hence the same, when a
-    term's weights span at most 22 binary orders of magnitude (24-bit mantissas, at most 128 of them:
-    every partial sum fits a double's 53 bits). Elsewhere the caller sums in Python.
-    """
-    sums = np.add.reduceat(floats.astype(np.float64), starts)
-    nonzero = floats != 0
-    _, exponents = np.frexp(np.where(nonzero, floats, 1).astype(np.float64))
-    high = np.maximum.reduceat(np.where(nonzero, exponents, -100_000), starts)
-    low = np.minimum.reduceat(np.where(nonzero, exponents, 100_000), starts)
-    counts = np.diff(np.append(starts, len(floats)))
-    exact = ((high - low <= 22) | (high == -100_000)) & (counts <= 128) & np.isfinite(sums)
-    return sums, exact

@@ -16,13 +16,13 @@ from itertools import accumulate
 from whoosh import query as wq
 
 from ... import query as q
+from ...analysis import word_pipeline
 from ...model import QueryError
 from ...parse.tickers import normalise_exchange
 from ...relevance import FIELD_GROUPS, corrected_words
 from ...schema import DEFAULT_FIELDS, QUERY_ANALYZER, TEXT_ANALYZER, WORD_PATTERN
 from ..hits import SNIPPET_CHARS, plain_snippet
 from .rank import stats_for
-from .writer import word_pipeline
 
 # Words of context kept before the first marked word of a snippet.
 SNIPPET_LEAD_CHARS = 60
