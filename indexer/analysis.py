@@ -21,6 +21,7 @@ from whoosh.analysis import (
 from whoosh.analysis.morph import StemFilter
 from whoosh.analysis.tokenizers import default_pattern
 
+from .backends.whoosh.adapter import stem_function
 from .schema import WORD_PATTERN
 
 # Tokenizer patterns (Whoosh's default and ours) whose words hold only word characters, "." and "&", and
@@ -108,7 +109,8 @@ def word_pipeline(analyzer) -> WordPipeline | None:
 
             steps.append(stop)
         elif kind is StemFilter:
-            steps.append(lambda text, stem=item._stem, ignore=item.ignore: text if text in ignore else stem(text))
+            stem_word = stem_function(item)
+            steps.append(lambda text, stem=stem_word, ignore=item.ignore: text if text in ignore else stem(text))
         elif callable(getattr(item, "per_word", None)):
             steps.append(item.per_word)
         elif callable(getattr(item, "word_parts", None)) and splitter is None and not numbered:

@@ -12,13 +12,14 @@ from pickle import dumps
 from typing import TYPE_CHECKING
 
 import numpy as np
-from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3PostingsWriter, W3TermInfo
-from whoosh.filedb.filetables import _lengths as _KEY_VALUE_LENGTHS
+from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3PostingsWriter
 from whoosh.filedb.filetables import md5_hash
 from whoosh.system import pack_int, pack_long, pack_ushort
-from whoosh.util.numeric import _length_byte_cache, length_to_byte
+from whoosh.util.numeric import length_to_byte
 
 from . import deflate
+from .adapter import KEY_VALUE_LENGTHS as _KEY_VALUE_LENGTHS
+from .adapter import LENGTH_BYTE_CACHE, TERMINFO_STRUCT
 from .hashtables import _add_to_buckets, _extend_index, _md5_hash, _md5_hashes
 from .pickles import _OP, _OP_K, _byte_columns, _code_sizes, _write_floats, _write_ints, _write_unsigned
 from .positions import _PositionCodes
@@ -29,7 +30,7 @@ if TYPE_CHECKING:
 
 # Posting blocks smaller than this (pickled) are stored uncompressed: deflate would not shrink them.
 COMPRESS_FROM = 256
-_TERMINFO = W3TermInfo._struct
+_TERMINFO = TERMINFO_STRUCT
 # Whoosh pickles posting blocks with protocol 2, where every bytes value (a posting's positions) becomes a
 # call to _codecs.encode; its reader takes any protocol, and protocol 5 stores bytes as they are: blocks
 # pickle and unpickle about 9x faster and are half the size.
@@ -168,7 +169,7 @@ def _write_one_block(postfile, ids, weights, values, lengths: array | None, fixe
 
 # Term info (W3TermInfo.to_bytes) followed by the postings' offset and extent (pack_long, pack_int).
 _TERMINFO_EXTENT = struct.Struct(_TERMINFO.format + "qi")
-_LENGTH_BYTES = np.asarray(_length_byte_cache, dtype=np.int64)
+_LENGTH_BYTES = np.asarray(LENGTH_BYTE_CACHE, dtype=np.int64)
 _NONE = np.iinfo(np.int64).max
 # Posting lists converted to Python objects at a time when a segment's field is written (bounds memory).
 WRITE_CHUNK = 65536

@@ -5,13 +5,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import numpy as np
-from whoosh.codec.whoosh3 import W3TermInfo
 
 if TYPE_CHECKING:
     pass
 
+from .adapter import TERMINFO_STRUCT
 
-_TERMINFO = W3TermInfo._struct
+_TERMINFO = TERMINFO_STRUCT
 
 
 # Term info and extent as _TERMINFO_EXTENT packs them, as a numpy record.
