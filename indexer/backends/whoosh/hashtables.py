@@ -77,6 +77,10 @@ def _hash_entries(buckets: list[list], bulk_entries) -> tuple[np.ndarray, np.nda
     return hashes[order], positions[order]
 
 
+# Keys still probing when a plain loop finishes them faster than numpy steps over so few.
+FEW_PROBING = 8
+
+
 def _hash_tables(hashes: np.ndarray, positions: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """The 256 tables HashWriter._write_hashes makes of keys added in this order, one after another, and
     each table's number of slots: twice its keys, each key at the first free slot from its hash's, after
@@ -104,10 +108,15 @@ def _hash_tables(hashes: np.ndarray, positions: np.ndarray) -> tuple[np.ndarray,
         size, start, slot = size_of[turn], start_of[turn], home[turn]
         at = start + slot
         busy = np.flatnonzero(taken[at])
-        while len(busy):  # the keys whose slot is taken try the next one
+        while len(busy) > FEW_PROBING:  # the keys whose slot is taken try the next one
             slot[busy] = (slot[busy] + 1) % size[busy]
             at[busy] = start[busy] + slot[busy]
             busy = busy[taken[at[busy]]]
+        for key in busy.tolist():  # a few keys (colliding hashes) probe one by one: a numpy step each is slower
+            key_start, key_size, key_slot = int(start[key]), int(size[key]), int(slot[key])
+            while taken[key_start + key_slot]:
+                key_slot = (key_slot + 1) % key_size
+            at[key] = key_start + key_slot
         taken[at] = True
         table["hash"][at] = hashes[turn]
         table["position"][at] = positions[turn]
