@@ -23,7 +23,7 @@ from .adapter import LENGTH_BYTE_CACHE, TERMINFO_STRUCT
 from .hashtables import _add_to_buckets, _extend_index, _md5_hash, _md5_hashes
 from .pickles import _OP, _OP_K, _byte_columns, _code_sizes, _write_floats, _write_ints, _write_unsigned
 from .positions import _PositionCodes
-from .terminfos import _fix_term_infos, _term_infos, _term_records, _weight_sums
+from .terminfos import BlockColumns, BlockRow, _fix_term_infos, _term_infos, _term_records, _weight_sums
 
 if TYPE_CHECKING:
     from .invert import _FieldPostings
@@ -231,17 +231,17 @@ def write_postings(fieldwriter, codec, fieldname: str, field, postings: _FieldPo
     else:
         has_min = np.zeros(len(block_starts), dtype=bool)
         min_byte = max_byte = np.zeros(len(block_starts), dtype=np.int64)
-    block_columns = (
-        block_starts,
-        np.append(block_starts[1:], count),
-        np.maximum.reduceat(weights, block_starts),
-        low == high,
-        (low == high) & (low == 1.0),
-        weight_sums,
-        exact,
-        has_min,
-        min_byte,
-        max_byte,
+    block_columns = BlockColumns(
+        starts=block_starts,
+        ends=np.append(block_starts[1:], count),
+        tops=np.maximum.reduceat(weights, block_starts),
+        same=low == high,
+        all_one=(low == high) & (low == 1.0),
+        sums=weight_sums,
+        exact=exact,
+        has_min=has_min,
+        min_bytes=min_byte,
+        max_bytes=max_byte,
     )
 
     positions = None
@@ -276,21 +276,21 @@ def write_postings(fieldwriter, codec, fieldname: str, field, postings: _FieldPo
         post_parts: list[bytes] = []
         trm_parts: list[bytes] = []
         raw = None
+        chunk_blocks = block_columns[b_lo:b_hi]
         if limit < 256 and (fixed_size == 0 or (positions is not None and (fixed_size is None or fixed_size < 0))):
             codes = None
             if positions is not None:
                 chosen = perm[lo:hi]
                 codes = _PositionCodes.of(counts[chosen], firsts[chosen], positions)
             if codes is None or not len(codes.pickled()):
-                starts_b, ends_b = block_columns[0][b_lo:b_hi] - lo, block_columns[1][b_lo:b_hi] - lo
+                starts_b, ends_b = chunk_blocks.starts - lo, chunk_blocks.ends - lo
                 raw = _raw_blocks(
-                    deltas[lo:hi], floats[lo:hi], block_columns[3][b_lo:b_hi], block_columns[4][b_lo:b_hi],
-                    starts_b, ends_b, codes,
-                )  # fmt: skip
+                    deltas[lo:hi], floats[lo:hi], chunk_blocks.same, chunk_blocks.all_one, starts_b, ends_b, codes
+                )
         records = None
         if raw is None:
             doc_list = docs[lo:hi].tolist()
-            blocks = list(zip(*(column[b_lo:b_hi].tolist() for column in block_columns), strict=True))
+            blocks = chunk_blocks.rows()
             value_list = postings.values_of(perm[lo:hi])
             chunk = (
                 lo,
@@ -306,18 +306,13 @@ def write_postings(fieldwriter, codec, fieldname: str, field, postings: _FieldPo
         else:
             term_blocks = first_block[first:last] - b_lo
             records, term_sizes = _block_records(
-                raw,
-                term_blocks,
-                block_columns[1][b_lo:b_hi] - block_columns[0][b_lo:b_hi],
-                docs[block_columns[1][b_lo:b_hi] - 1],
-                *(column[b_lo:b_hi] for column in block_columns[2:]),
-                compression,
+                raw, term_blocks, chunk_blocks, docs[chunk_blocks.ends - 1], compression
             )
 
         if records is not None:
             # Term infos of the chunk at once; then only the term index records are made term by term.
             infos = _term_infos(
-                [column[b_lo:b_hi] for column in block_columns],
+                chunk_blocks,
                 term_blocks,
                 ends[first:last] - starts[first:last],
                 docs[starts[first:last]],
@@ -327,7 +322,7 @@ def write_postings(fieldwriter, codec, fieldname: str, field, postings: _FieldPo
             )
             _fix_term_infos(
                 infos,
-                [column[b_lo:b_hi] for column in block_columns],
+                chunk_blocks,
                 term_blocks,
                 blocks_per_term[first:last],
                 floats,
@@ -405,14 +400,13 @@ def write_postings(fieldwriter, codec, fieldname: str, field, postings: _FieldPo
     fieldwriter.finish_field()
 
 
-def _block_bytes(block: tuple, last: bool, chunk: tuple, fixed_size: int | None, compression: int) -> bytes:
+def _block_bytes(block: BlockRow, last: bool, chunk: tuple, fixed_size: int | None, compression: int) -> bytes:
     """One block of a posting list as _BulkPostingsWriter._write_block writes it (length, info, data)."""
     lo, doc_list, delta_list, float_list, value_list, filter_empty = chunk
-    start, end, _, same, all_one, *_ = block
-    a, z = start - lo, end - lo
-    if all_one:
+    a, z = block.start - lo, block.end - lo
+    if block.all_one:
         mini_weights = None
-    elif same:
+    elif block.same:
         mini_weights = float_list[a]
     else:
         mini_weights = tuple(float_list[a:z])
@@ -426,9 +420,9 @@ def _block_bytes(block: tuple, last: bool, chunk: tuple, fixed_size: int | None,
     return _block_record(databytes, block, last, doc_list[z - 1], compression)
 
 
-def _block_record(databytes: bytes, block: tuple, last: bool, last_doc: int, compression: int) -> bytes:
+def _block_record(databytes: bytes, block: BlockRow, last: bool, last_doc: int, compression: int) -> bytes:
     """A block's length, info and data (compressed when big enough) as Whoosh writes them."""
-    start, end, top, _, _, _, _, _, min_b, max_b = block
+    start, end, top, min_b, max_b = block.start, block.end, block.top, block.min_byte, block.max_byte
     comp = compression if len(databytes) >= COMPRESS_FROM else 0
     if comp:
         databytes = deflate.compress(databytes, comp)
@@ -510,24 +504,22 @@ def _raw_blocks(
 def _block_records(
     raw: tuple[bytes, np.ndarray, np.ndarray],
     term_blocks: np.ndarray,
-    block_lengths: np.ndarray,
+    blocks: BlockColumns,
     last_docs: np.ndarray,
-    tops: np.ndarray,
-    _same: np.ndarray,
-    _all_one: np.ndarray,
-    _sums: np.ndarray,
-    _exact: np.ndarray,
-    _has_min: np.ndarray,
-    min_bytes: np.ndarray,
-    max_bytes: np.ndarray,
     compression: int,
 ) -> tuple[bytes, np.ndarray]:
     """Many terms' posting lists with numpy, as _block_bytes writes their blocks after the header magic:
     each block's length (negative for a term's last), info pickle and data (compressed when big enough).
 
-    raw is _raw_blocks' data; term_blocks each term's first block; then per block its number of postings,
-    last document and block_columns' statistics. Returns the bytes and each term's size.
+    raw is _raw_blocks' data; term_blocks each term's first block; blocks their statistics; last_docs each
+    block's last document. Returns the bytes and each term's size.
     """
+    block_lengths, tops, min_bytes, max_bytes = (
+        blocks.ends - blocks.starts,
+        blocks.tops,
+        blocks.min_bytes,
+        blocks.max_bytes,
+    )
     data, data_begins, data_ends = raw
     count = len(data_begins)
     raw_sizes = data_ends - data_begins

@@ -2,16 +2,52 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, fields
+from typing import NamedTuple
 
 import numpy as np
-
-if TYPE_CHECKING:
-    pass
 
 from .adapter import TERMINFO_STRUCT
 
 _TERMINFO = TERMINFO_STRUCT
+
+
+class BlockRow(NamedTuple):
+    """One posting block's statistics as Python values (see BlockColumns)."""
+
+    start: int
+    end: int
+    top: float
+    same: bool
+    all_one: bool
+    weight_sum: float
+    exact: bool
+    has_min: bool
+    min_byte: int
+    max_byte: int
+
+
+@dataclass
+class BlockColumns:
+    """The statistics of a field's posting blocks, one entry per block in each array."""
+
+    starts: np.ndarray  # the block's first posting
+    ends: np.ndarray  # one past its last posting
+    tops: np.ndarray  # its greatest weight
+    same: np.ndarray  # whether all its weights are equal
+    all_one: np.ndarray  # whether all its weights are 1.0
+    sums: np.ndarray  # its weight sum
+    exact: np.ndarray  # whether that sum is the one Python's sum gives
+    has_min: np.ndarray  # whether some document of the block has a length
+    min_bytes: np.ndarray  # the least length byte of its documents with a length
+    max_bytes: np.ndarray  # the greatest length byte
+
+    def __getitem__(self, where) -> BlockColumns:
+        return BlockColumns(*(getattr(self, f.name)[where] for f in fields(self)))
+
+    def rows(self) -> list[BlockRow]:
+        """Each block's statistics as Python values."""
+        return list(map(BlockRow._make, zip(*(getattr(self, f.name).tolist() for f in fields(self)), strict=True)))
 
 
 # Term info and extent as _TERMINFO_EXTENT packs them, as a numpy record.
@@ -22,7 +58,7 @@ _TERM_INFOS = np.dtype(
 
 
 def _term_infos(
-    block_columns: list[np.ndarray],
+    block_columns: BlockColumns,
     term_blocks: np.ndarray,
     counts: np.ndarray,
     first_docs: np.ndarray,
@@ -32,13 +68,13 @@ def _term_infos(
 ) -> np.ndarray:
     """Term infos of terms written from offset (sizes: their posting lists'), from their first block's
     statistics: right for terms of one block with an exact weight sum (the caller fixes the others)."""
-    _, _, tops, _, _, sums, _, has_min, min_bytes, max_bytes = (column[term_blocks] for column in block_columns)
+    first = block_columns[term_blocks]
     infos = np.zeros(len(term_blocks), dtype=_TERM_INFOS)
-    infos["weight"] = sums
+    infos["weight"] = first.sums
     infos["count"] = counts
-    infos["min"] = np.where(has_min, min_bytes, 0)
-    infos["max"] = max_bytes
-    infos["top"] = np.where(tops > 0, tops, 0)
+    infos["min"] = np.where(first.has_min, first.min_bytes, 0)
+    infos["max"] = first.max_bytes
+    infos["top"] = np.where(first.tops > 0, first.tops, 0)
     infos["first"] = first_docs
     infos["last"] = last_docs
     infos["offset"] = offset + np.cumsum(sizes) - sizes
@@ -47,12 +83,15 @@ def _term_infos(
 
 
 def _fix_term_infos(
-    infos: np.ndarray, block_columns: list[np.ndarray], term_blocks: np.ndarray, blocks_per_term: np.ndarray, floats
+    infos: np.ndarray, block_columns: BlockColumns, term_blocks: np.ndarray, blocks_per_term: np.ndarray, floats
 ) -> None:
     """Fix the term infos _term_infos got wrong: terms of several blocks take the top weight and length
     bytes of all of them, and weight sums numpy may not add up as Python does are summed block by block
     as W3TermInfo.add_block sums them."""
-    starts, _, tops, _, _, sums, exact, has_min, min_bytes, max_bytes = block_columns
+    starts, ends, tops, exact = block_columns.starts, block_columns.ends, block_columns.tops, block_columns.exact
+    has_min, min_bytes, max_bytes, sums = (
+        block_columns.has_min, block_columns.min_bytes, block_columns.max_bytes, block_columns.sums
+    )  # fmt: skip
     wrong = np.flatnonzero((blocks_per_term > 1) | ~exact[term_blocks])
     if not len(wrong):
         return
@@ -72,7 +111,7 @@ def _fix_term_infos(
             if exact_l[b]:
                 weight_sum += sums_l[b]
             else:
-                weight_sum += sum(floats[starts[b] : block_columns[1][b]].tolist())
+                weight_sum += sum(floats[starts[b] : ends[b]].tolist())
         weights.append(weight_sum)
     infos["weight"][wrong] = weights
 
