@@ -6,7 +6,7 @@ each, 1,000 files per folder) and indexes them, parsing included, with:
 - plain Whoosh: one `index.writer()` with Whoosh's defaults, our schema, documents added one by one;
 - Whoosh MpWriter: Whoosh's multi-process writer (procs=workers, multisegment=True, limitmb=256),
   documents parsed in the parent;
-- release search: `build_index` (parse workers writing segments in memory, see indexer/parallel.py).
+- release search: `build_index` (parse workers writing segments in memory, see indexer/backends/whoosh/build.py).
 
 Each runs in its own process; peak memory is the largest sum of RSS over that process and its workers,
 sampled every 0.5 s. The machine is shared: the load average before and after each run is printed,

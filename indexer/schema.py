@@ -115,7 +115,7 @@ class PositionFilter(Filter):
     """Numbers the words left after stop words are dropped (so phrases skip stop words); a compound's
     parts share the compound's position, so phrases across it still match."""
 
-    # Tells the index writer how this filter numbers words (see whoosh_writer.word_pipeline).
+    # Tells the index writer how this filter numbers words (see indexer/analysis.word_pipeline).
     parts_share_position = True
 
     def __eq__(self, other):

@@ -1,7 +1,7 @@
 """The OpenSearch backend: the same searches as the Whoosh backend, answered by a cluster.
 
-A search is planned first (opensearch_plan.py: the word clauses and "did you mean", with the index
-statistics they need), then answered by one request: the query (opensearch_query.py), the facet filters
+A search is planned first (plan.py: the word clauses and "did you mean", with the index
+statistics they need), then answered by one request: the query (dsl.py), the facet filters
 as a post_filter (so facet aggregations see the query without them), per-facet filter aggregations (a
 facet's counts ignore its own selection), the month histogram, duplicate collapsing and highlights;
 a second request lists the other matching copies of the page's hits when there are any.

@@ -1,9 +1,9 @@
-"""Relevance on OpenSearch: the backend-neutral query tree as query DSL, the same way whoosh_query.py
-translates it for Whoosh (same fields and matching rules), ranked as close to whoosh_rank as Lucene
+"""Relevance on OpenSearch: the backend-neutral query tree as query DSL, the same way whoosh/match.py
+translates it for Whoosh (same fields and matching rules), ranked as close to whoosh/rank.py as Lucene
 allows (field weights in per-field BM25, one rarity per word across fields, coverage of the query's
 words), plus the filters, facet aggregations and highlights of one search request.
 
-Words are analyzed in Python by the schema's analyzer (opensearch_schema.analyze) and looked up as
+Words are analyzed in Python by the schema's analyzer (schema.analyze) and looked up as
 exact terms in the `<field>_terms` fields, so a word, phrase, prefix or fuzzy term finds the same
 releases as on Whoosh. A translation returns None where Whoosh's gives its NullQuery (a word that is
 all stop words), handled as Whoosh handles it: OR drops it, AND fails with it, NOT of it excludes nothing.
@@ -32,7 +32,7 @@ def _text_fields(field: str | None) -> tuple[str, ...]:
 
 
 def _searched(fields_) -> tuple[str, ...]:
-    # A field's weight lives in its BM25 settings (opensearch_schema); weight 0 means not searched.
+    # A field's weight lives in its BM25 settings (schema.py); weight 0 means not searched.
     return tuple(f for f in fields_ if FIELD_WEIGHTS.get(f, 1.0) > 0)
 
 
@@ -67,7 +67,7 @@ def translate(node, expansions: dict | None = None) -> dict | None:
     """Translate a backend-neutral query tree into query DSL; None matches nothing and is dropped by parents.
 
     expansions maps leaves of the tree to the query that replaces them (a word with its likely spellings,
-    its long form or its issuer: see opensearch_plan).
+    its long form or its issuer: see plan.py).
     """
     if expansions and node in expansions:
         return expansions[node]
@@ -195,7 +195,7 @@ def _word(term: str, fields_, boost: float = 1.0) -> dict | None:
 
 
 def with_coverage(query: dict, parts: list[tuple[dict, float]]) -> dict:
-    """Scale scores by coverage squared, as whoosh_rank does: the importance-weighted share of the query's
+    """Scale scores by coverage squared, as whoosh/rank.py does: the importance-weighted share of the query's
     words a release matches (parts: each word's query and its importance)."""
     total = sum(importance for _, importance in parts)
     if len(parts) < 2 or total <= 0:

@@ -1,12 +1,12 @@
-"""The word clauses of a query planned by whoosh_rank's own rules, over statistics read from the cluster.
+"""The word clauses of a query planned by the shared rules of relevance.py, over statistics read from the cluster.
 
 On Whoosh a word also matches its likely spellings when the index does not know it (or barely knows it),
 an abbreviation also matches its long form ("Q3": "third quarter"), and a ticker typed as a plain word
 also matches its issuer's releases. Those rules decide with index statistics (document frequencies).
-Here they run unchanged (whoosh_rank.build_clauses) against ClusterStats, which answers the same
+Here they run unchanged (relevance.build_clauses) against ClusterStats, which answers the same
 questions from OpenSearch: every document frequency the rules ask for is fetched in one request per
 round, and the rules run again until they ask nothing new (two or three rounds at most).
-Prefix, wildcard and fuzzy clauses are matched by OpenSearch itself (opensearch_query.translate).
+Prefix, wildcard and fuzzy clauses are matched by OpenSearch itself (dsl.translate).
 """
 
 from __future__ import annotations
@@ -52,7 +52,7 @@ class _Searcher:
 class ClusterStats:
     """Document frequencies of (field, term) pairs on one index, fetched in batches and cached.
 
-    Stands in for whoosh_rank.IndexStats in the rules that plan a query's words and spellings.
+    Stands in for whoosh/rank.IndexStats in the rules that plan a query's words and spellings.
     """
 
     def __init__(self, search):
@@ -135,7 +135,7 @@ def settled(stats: ClusterStats, compute):
 
 
 def word_clauses(stats: ClusterStats, tree) -> list[Clause]:
-    """whoosh_rank's clauses for the query's words and phrases, with the statistics they need fetched."""
+    """The relevance clauses for the query's words and phrases, with the statistics they need fetched."""
     clauses = settled(stats, lambda: build_clauses(stats, tree))
     return [c for c in clauses if isinstance(c.leaf, (q.Term, q.Phrase))]
 
@@ -146,7 +146,7 @@ def widened(clauses: list[Clause]) -> list[Clause]:
 
 
 def importances(stats: ClusterStats, leaves: list, clauses: list[Clause]) -> list[float]:
-    """How much each of the query's words weighs in its coverage: its rarity (BM25's idf), as whoosh_rank
+    """How much each of the query's words weighs in its coverage: its rarity (BM25's idf), as whoosh/rank.py
     weighs a clause by its best score. Patterns (prefix, wildcard, fuzzy) weigh as the words' average."""
     by_leaf = {c.leaf: c for c in clauses}
     fields_ = ("headline", "lede", "body", "company")
@@ -170,7 +170,7 @@ def importances(stats: ClusterStats, leaves: list, clauses: list[Clause]) -> lis
 
 
 def correction(stats: ClusterStats, words: list[str]) -> str | None:
-    """'Did you mean': the rules of whoosh_query.suggest_correction, over the cluster's statistics."""
+    """'Did you mean': the rules of relevance.corrected_words, over the cluster's statistics."""
     return settled(stats, lambda: _correction(stats, words))
 
 

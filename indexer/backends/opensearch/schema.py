@@ -101,7 +101,7 @@ def similarity(name: str) -> str:
 
 
 def _similarities() -> dict:
-    """BM25 per searched field, shaped like Whoosh's ranking (whoosh_rank): a field's weight there multiplies
+    """BM25 per searched field, shaped like Whoosh's ranking (whoosh/rank.py): a field's weight there multiplies
     a word's frequency before saturation, which is BM25 with k1 divided by the weight; b per section."""
     from ...relevance import DEFAULT_B, FIELD_B, K1, SYMBOL_WEIGHT
     from ...schema import FIELD_WEIGHTS

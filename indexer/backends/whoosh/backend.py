@@ -1,7 +1,7 @@
 """The Whoosh backend: searcher lifecycle and query execution (exact totals, facets, a page of hits).
 
-Storage and the atomic switch between index generations live in whoosh_store.py; relevance (query
-translation, snippets, suggestions) in whoosh_query.py.
+Storage and the atomic switch between index generations live in store.py; query translation,
+snippets and suggestions in match.py; ranking in rank.py.
 """
 
 from __future__ import annotations
@@ -118,7 +118,7 @@ class _Snapshot:
         """The documents a Whoosh query matches, as a mask, computed with whole posting lists.
 
         Boolean structure, terms and date ranges are evaluated with numpy over cached posting lists,
-        phrases by position (whoosh_phrase, shared with ranking); patterns go through Whoosh. Deleted
+        phrases by position (phrase.py, shared with ranking); patterns go through Whoosh. Deleted
         documents may be set: mask with live.
         """
         size = len(self.live)
@@ -164,7 +164,7 @@ class _Snapshot:
         return fieldname in schema and bool(schema[fieldname].format) and schema[fieldname].format.supports("positions")
 
     def term_docs(self, fieldname: str, text) -> np.ndarray:
-        """Document numbers of one term (whoosh_rank keeps recently used posting lists)."""
+        """Document numbers of one term (rank.py keeps recently used posting lists)."""
         return stats_for(self.searcher).postings(fieldname, text)[0]
 
     def _date_mask(self, start, end) -> np.ndarray:
@@ -327,7 +327,7 @@ class WhooshBackend:
         scores: dict[int, float] = {}
         if request.sort == "relevance":
             plan = plan or plan_query(searcher, tree)
-            # Ranked by whoosh_rank over the exact match set; equal scores (or no words) newest first.
+            # Ranked by rank.py over the exact match set; equal scores (or no words) newest first.
             order, scores = plan.rank(final, candidates, tiebreak=snap.table.dates)
         else:
             docs = np.flatnonzero(final)

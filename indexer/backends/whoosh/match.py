@@ -1,6 +1,6 @@
 """Relevance on Whoosh: the query tree translated into Whoosh queries, snippets and spelling suggestions.
 
-Ranking itself (BM25F over sections, coordination, typo tolerance, proximity) lives in whoosh_rank.py;
+Ranking itself (BM25F over sections, coordination, typo tolerance, proximity) lives in rank.py (its rules in indexer/relevance.py);
 its clauses widen the match set here so that counts and ranking cover the same releases.
 """
 
@@ -210,7 +210,7 @@ def translate(node, expansions: dict | None = None) -> wq.Query:
     if isinstance(node, q.Or):
         return wq.Or([translate(c, expansions) for c in node.children])
     if isinstance(node, q.Ranked):
-        # Any word may match; whoosh_rank ranks releases matching more of them higher.
+        # Any word may match; rank.py ranks releases matching more of them higher.
         return wq.Or([translate(c, expansions) for c in node.children])
     raise QueryError(f"cannot run this part of the query: {node!r}")
 
@@ -240,7 +240,7 @@ def _term(node: q.Term) -> wq.Query:
 
 
 def expansions_for(clauses) -> dict:
-    """The leaves of a query tree that whoosh_rank widened, with the Whoosh queries that replace them."""
+    """The leaves of a query tree that the relevance clauses widened, with the Whoosh queries that replace them."""
     return {
         clause.leaf: clause_query(clause) for clause in clauses if len(clause.alternatives) > 1 or _expanded(clause)
     }
