@@ -76,7 +76,7 @@ def corpus(data: Path, size: int) -> list[str]:
 
 def run_variant(name: str, sources: list[str], index: str, workers: int) -> dict:
     """Index sources into index with one variant; return its counters."""
-    from indexer.backends.whoosh.build import documents_of
+    from indexer.documents import documents_of
     from indexer.parse import iter_sources
     from indexer.schema import build_schema
 

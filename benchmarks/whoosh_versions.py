@@ -52,7 +52,7 @@ def prepare(count: int, path: str) -> None:
     sys.path.insert(0, str(ROOT / "benchmarks"))
     import synth
 
-    from indexer.backends.whoosh.build import documents_of
+    from indexer.documents import documents_of
     from indexer.parse import Source
     from indexer.schema import build_schema
 

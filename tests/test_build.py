@@ -17,11 +17,11 @@ from whoosh.reading import SegmentReader
 from indexer import build_index, open_index
 from indexer.backends.whoosh import deflate
 from indexer.backends.whoosh import merge as whoosh_merge
-from indexer.backends.whoosh.build import documents_of
 from indexer.backends.whoosh.facets import FacetTable, SegmentFacets
 from indexer.backends.whoosh.store import WhooshStore
 from indexer.backends.whoosh.writer import SegmentBuilder
 from indexer.cli import main
+from indexer.documents import documents_of
 from indexer.parse import iter_sources
 from indexer.schema import TEXT_ANALYZER, build_schema
 

@@ -98,6 +98,41 @@ def test_the_cycle_check_finds_a_cycle():
     assert _cycles({"a": {"b"}, "b": set()}) == []
 
 
+BACKENDS = ("indexer.backends.whoosh", "indexer.backends.opensearch")
+
+
+def _cross_backend_imports(graph: dict[str, set[str]]) -> list[str]:
+    """Imports from one backend package into another (what both need belongs at the indexer/ level)."""
+    crossings = []
+    for name, imported in sorted(graph.items()):
+        for backend in BACKENDS:
+            if name == backend or name.startswith(backend + "."):
+                others = [b for b in BACKENDS if b != backend]
+                crossings += [
+                    f"{name} -> {module}"
+                    for module in sorted(imported)
+                    if any(module == other or module.startswith(other + ".") for other in others)
+                ]
+    return crossings
+
+
+def test_neither_backend_imports_the_other():
+    graph = {name: _imports(name, path) for name, path in _modules().items()}
+    crossings = _cross_backend_imports(graph)
+    assert not crossings, (
+        f"backend packages import each other ({', '.join(crossings)}): "
+        "move what both use to a module named for its concept under indexer/"
+    )
+
+
+def test_the_backend_check_sees_a_crossing():
+    graph = {
+        "indexer.backends.opensearch.store": {"indexer.backends.whoosh.build", "indexer.documents"},
+        "indexer.backends.whoosh.build": {"indexer.workers"},
+    }
+    assert _cross_backend_imports(graph) == ["indexer.backends.opensearch.store -> indexer.backends.whoosh.build"]
+
+
 @cache
 def _whoosh_private_names() -> frozenset[str]:
     """Every _name Whoosh defines: functions, classes, module variables, attributes it sets or reads."""

@@ -12,8 +12,8 @@ from whoosh.analysis import LowercaseFilter, RegexTokenizer
 from whoosh.formats import Positions
 
 from indexer.backends.whoosh import invert as whoosh_writer
-from indexer.backends.whoosh.build import documents_of
 from indexer.backends.whoosh.invert import _FieldPostings, _PositionsField
+from indexer.documents import documents_of
 from indexer.parse import iter_sources
 from indexer.schema import TEXT_ANALYZER
 

@@ -22,9 +22,11 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 
+from ...documents import documents_of
 from ...model import BackendUnavailable, IndexLocked, IndexNotFound, ParseError, ReleaseSearchError
 from ...parse import Source, iter_files, iter_sources
 from ...settings import opensearch_url
+from ...workers import INLINE_BELOW, process_context
 from .schema import index_settings, mapping, storable_path, to_source
 
 DEFAULT_SHARDS = 2
@@ -34,7 +36,6 @@ BULK_CHUNK_DOCS = 500
 BULK_CHUNK_BYTES = 16 * 1024 * 1024
 BULK_RETRIES = 6
 PAGE = 10_000  # buckets per composite-aggregation page when reading the whole index
-INLINE_BELOW = 200  # files; with fewer, parse in this process instead of starting workers
 PARSE_BATCH = 32
 GREEN_TIMEOUT = "60s"
 LOCKS = "release-search-locks"  # one document per alias being built
@@ -296,8 +297,6 @@ class OpenSearchStore:
 
 def documents_of_source(source: Source) -> list[dict]:
     """Parse one source into OpenSearch documents (raises ParseError)."""
-    from ..whoosh.build import documents_of
-
     return [to_source(doc) for doc in documents_of(source)]
 
 
@@ -340,8 +339,6 @@ def parsed_documents(
                 batch = []
         if batch:
             yield batch
-
-    from ..whoosh.build import process_context  # fork where that is safe, as the Whoosh build does
 
     with ProcessPoolExecutor(max_workers=procs, mp_context=process_context()) as pool:
         pending = []

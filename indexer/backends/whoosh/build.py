@@ -12,7 +12,6 @@ few files to parse do the same in the calling process, without starting workers.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import queue
 import sys
@@ -22,10 +21,11 @@ import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ...duplicates import duplicate_key
+from ...documents import documents_of
 from ...model import ParseError
-from ...parse import Source, file_sources, parse_source
-from ...schema import build_schema, release_to_document
+from ...parse import Source, file_sources
+from ...schema import build_schema
+from ...workers import INLINE_BELOW, process_context
 from .store import INDEXNAME
 
 # Memory for one worker's in-memory segment; it is written out when this is reached.
@@ -33,14 +33,7 @@ DEFAULT_LIMITMB = 256
 MEMORY_CHECK_FILES = 16
 BATCH_FILES = 64
 BATCH_BYTES = 2 * 1024 * 1024
-# With fewer files to parse than this, starting processes costs more than it saves.
-INLINE_BELOW = 200
 POLL_S = 0.5
-
-
-def documents_of(source: Source) -> list[dict]:
-    """Parse one source into Whoosh documents (raises ParseError)."""
-    return [release_to_document(release, duplicate_key(release)) for release in parse_source(source)]
 
 
 @dataclass
@@ -289,9 +282,3 @@ class ParallelIndexer:
                     "the live index is unchanged: run 'releases index' again"
                 )
 
-
-def process_context():
-    """Fork where it is safe (Linux, one thread): workers start at once with everything imported."""
-    if sys.platform.startswith("linux") and threading.active_count() == 1:
-        return multiprocessing.get_context("fork")
-    return multiprocessing.get_context("spawn")
