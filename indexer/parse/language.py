@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from itertools import repeat
+from collections import Counter
 
 _WORD_RE = re.compile(r"[a-zà-ÿ]+")
 
@@ -54,29 +54,8 @@ for _lang, _vocab in _COMMON_WORDS.items():
         _LANGUAGES_OF.setdefault(_word, []).append(_lang)
 
 _LANGUAGES = tuple(_COMMON_WORDS)
-
-
-def _packed_scores(field_bits: int, *, ascii_bytes: bool) -> dict:
-    """word -> its languages as one integer, a field of field_bits bits per language (in _COMMON_WORDS order)."""
-    return {
-        (word.encode("ascii") if ascii_bytes else word): sum(
-            1 << (field_bits * _LANGUAGES.index(lang)) for lang in langs
-        )
-        for word, langs in _LANGUAGES_OF.items()
-        if word.isascii() or not ascii_bytes
-    }
-
-
-# Summed over a text's words, these integers hold every language's score in its field, as long as no score reaches
-# the field's limit: a score is at most the text's word count. With fewer than 512 words, 9-bit fields (7 x 9 = 63
-# bits) keep the sum a machine-size integer, which sum() adds fastest; longer texts use 16-bit fields (4,000
-# characters, 12,000 once lower-cased at most, have far fewer than 65,536 words).
-_SHORT_TEXT_WORDS = 1 << 9
-_PACKED = {
-    (bits, ascii_bytes): _packed_scores(bits, ascii_bytes=ascii_bytes)
-    for bits in (9, 16)
-    for ascii_bytes in (False, True)
-}
+# The same, keyed by bytes, for ASCII text split as bytes (below).
+_ASCII_LANGUAGES_OF = {word.encode("ascii"): langs for word, langs in _LANGUAGES_OF.items() if word.isascii()}
 
 # A table that keeps ASCII lower-case letters and makes every other byte a space: in UTF-8 text without a letter
 # from U+00C0 to U+00FF (lead byte 0xC3), _WORD_RE's words are the runs of a-z, which bytes.split() then finds
@@ -93,13 +72,14 @@ def detect_language(text: str) -> str | None:
     total = len(found)
     if total < 5:
         return None
-    bits = 9 if total < _SHORT_TEXT_WORDS else 16
-    # Only common words count (most of a text's words are in no list: they add 0).
-    packed = sum(map(_PACKED[bits, ascii_bytes].get, found, repeat(0)))
-    mask = (1 << bits) - 1
-    scores = [(packed >> (bits * i)) & mask for i in range(len(_LANGUAGES))]
-    best = max(scores)
+    languages_of = _ASCII_LANGUAGES_OF if ascii_bytes else _LANGUAGES_OF
+    # Only common words count (most of a text's words are in no list).
+    scores = dict.fromkeys(_LANGUAGES, 0)
+    for word, count in Counter(filter(languages_of.__contains__, found)).items():
+        for lang in languages_of[word]:
+            scores[lang] += count
+    best = max(scores.values())
     # A tie for the top score tells no language (the ranking this replaces compared the first two places).
-    if best >= 2 and scores.count(best) == 1 and best >= 0.05 * total:
-        return _LANGUAGES[scores.index(best)]
+    if best >= 2 and list(scores.values()).count(best) == 1 and best >= 0.05 * total:
+        return max(scores, key=scores.__getitem__)
     return None
