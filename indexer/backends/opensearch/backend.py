@@ -19,10 +19,11 @@ otherwise the facet is counted again exactly with composite pages.
 from __future__ import annotations
 
 import os
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from ... import query as q
-from ...model import Facet, FacetValue, Hit, IndexNotFound, Page, QueryError
+from ...facets import STATS_FACETS, STATS_TOP, completions, facet, index_stats, timeline
+from ...model import Facet, Hit, IndexNotFound, Page, QueryError
 from ...schema import FACETS_BY_NAME, HIT_FIELDS
 from ..hits import copy_info, plain_snippet, stored_to_hit
 from . import dsl as oq
@@ -34,7 +35,6 @@ COPY_FIELDS = ("id", "path", "wire_facet", "date_text")
 MAX_COPIES = 100  # other copies listed per hit
 GROUPS_AT_ONCE = 10_000  # duplicate groups counted inside the search request before paging
 RELATED_TERMS = 25
-YEARS_AFTER_MONTHS = 36  # a timeline over more months than this counts years (as on Whoosh)
 
 
 class OpenSearchBackend:
@@ -121,7 +121,7 @@ class OpenSearchBackend:
             facets=facets,
             sort=request.sort,
             suggestion=suggestion,
-            timeline=_timeline(aggs["timeline"]["months"]["buckets"]),
+            timeline=timeline((b["key_as_string"], b["doc_count"]) for b in aggs["timeline"]["months"]["buckets"]),
         )
 
     def _hit(self, found: dict, ranked: bool) -> Hit:
@@ -280,43 +280,45 @@ class OpenSearchBackend:
             for kind in ("ticker", "company")
         }
         found = self._search({"size": 0, "aggs": aggs})["aggregations"]
-        out = [
-            {"kind": kind, "value": b["key"], "count": b["doc_count"]} for kind in aggs for b in found[kind]["buckets"]
-        ]
-        out.sort(key=lambda d: (-d["count"], d["value"]))
-        return out[:limit]
+        return completions(
+            (
+                {"kind": kind, "value": b["key"], "count": b["doc_count"]}
+                for kind in aggs
+                for b in found[kind]["buckets"]
+            ),
+            limit,
+        )
 
     def stats(self) -> dict:
         """Number of releases, date range, top tickers, wires, years and types, and the cluster's health."""
-        names = ("ticker", "wire", "year", "type")
-        aggs = {name: oq.terms_agg(FACETS_BY_NAME[name].field, 10) for name in names}
+        aggs = {name: oq.terms_agg(FACETS_BY_NAME[name].field, STATS_TOP) for name in STATS_FACETS}
         aggs["first"] = {"min": {"field": "date"}}
         aggs["last"] = {"max": {"field": "date"}}
         body = {"size": 0, "track_total_hits": True, "query": {"match_all": {}}, "aggs": aggs}
         found = self._search(body)
         agg = found["aggregations"]
         top = {}
-        for name in names:
-            values = oq.exact_top(agg[name], 10)
+        for name in STATS_FACETS:
+            values = oq.exact_top(agg[name], STATS_TOP)
             if values is None:
                 values = sorted(
                     dict(self._composite({"match_all": {}}, FACETS_BY_NAME[name].field)).items(),
                     key=lambda kv: (-kv[1], kv[0]),
-                )[:10]
-            top[name] = [{"value": v.value, "count": v.count} for v in facet_values(name, values, None, ()).values]
+                )[:STATS_TOP]
+            top[name] = facet(name, values)
         with translated_errors(self.url):
             health = self.client.cluster.health(index=self.alias)
-        return {
-            "backend": self.name,
-            "path": f"{self.alias} on {self.url}",
-            "url": self.url,
-            "index": self.store.live(),
-            "releases": int(found["hits"]["total"]["value"]),
-            "first_date": _day(agg["first"].get("value")),
-            "last_date": _day(agg["last"].get("value")),
-            "top": top,
-            "cluster": {"status": health["status"], "nodes": health["number_of_data_nodes"]},
-        }
+        stats = index_stats(
+            self.name,
+            f"{self.alias} on {self.url}",
+            int(found["hits"]["total"]["value"]),
+            _day(agg["first"].get("value")),
+            _day(agg["last"].get("value")),
+            top,
+            url=self.url,
+            index=self.store.live(),
+        )
+        return {**stats, "cluster": {"status": health["status"], "nodes": health["number_of_data_nodes"]}}
 
     def source_hashes(self) -> dict[str, str]:
         """Source path -> content hash of every indexed file (for incremental builds)."""
@@ -334,31 +336,11 @@ def _sort(sort: str, ranked: bool) -> list:
 
 def facet_values(name: str, top: list[tuple[str, int]], selected: dict | None, wanted) -> Facet:
     """A Facet from exact (value, count) pairs in rank order, plus the selected values not among them."""
-    keys = {w.casefold() for w in wanted}
-    shown = [FacetValue(value, count, value.casefold() in keys) for value, count in top if count > 0]
-    listed = {v.value.casefold() for v in shown}
-    for bucket in (selected or {}).get("buckets", []):
-        value = bucket["key"]
-        if value.casefold() in keys and value.casefold() not in listed:
-            shown.append(FacetValue(value, int(bucket["doc_count"]), True))
-            listed.add(value.casefold())
-    if name in ("year", "month"):
-        shown.sort(key=lambda v: v.value, reverse=True)
-    return Facet(name, shown)
+    others = ((bucket["key"], int(bucket["doc_count"])) for bucket in (selected or {}).get("buckets", []))
+    return facet(name, top, wanted, others)
 
 
-def _timeline(months: list[dict]) -> list[dict]:
-    """Matching releases per month, or per year when they span more than three years of months."""
-    periods = [{"period": b["key_as_string"], "count": b["doc_count"]} for b in months if b["doc_count"] > 0]
-    if len(periods) > YEARS_AFTER_MONTHS:
-        years: dict[str, int] = {}
-        for item in periods:
-            years[item["period"][:4]] = years.get(item["period"][:4], 0) + item["count"]
-        return [{"period": year, "count": count} for year, count in sorted(years.items())]
-    return periods
-
-
-def _day(epoch_ms) -> str | None:
+def _day(epoch_ms) -> date | None:
     if epoch_ms is None:
         return None
-    return datetime.fromtimestamp(epoch_ms / 1000, UTC).date().isoformat()
+    return datetime.fromtimestamp(epoch_ms / 1000, UTC).date()

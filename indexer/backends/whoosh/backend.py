@@ -19,6 +19,7 @@ from whoosh.filedb.filestore import FileStorage
 from whoosh.index import EmptyIndexError, FileIndex
 
 from ... import query as q
+from ...facets import STATS_FACETS, STATS_TOP, completions, index_stats
 from ...model import Facet, Hit, IndexNotFound, Page, QueryError
 from ...schema import FACETS_BY_NAME
 from ..hits import copy_info, plain_snippet, stored_to_hit
@@ -416,8 +417,7 @@ class WhooshBackend:
             if id(entry) not in seen:  # a value with several words starting with key is listed once
                 seen.add(id(entry))
                 found.append(dict(entry))
-        found.sort(key=lambda d: (-d["count"], d["value"]))
-        return found[:limit]
+        return completions(found, limit)
 
     def stats(self) -> dict:
         """Number of releases, date range, top tickers, wires and years."""
@@ -427,18 +427,15 @@ class WhooshBackend:
         dates = dates[dates != NO_DATE]
         first = EPOCH + timedelta(seconds=int(dates.min())) if len(dates) else None
         last = EPOCH + timedelta(seconds=int(dates.max())) if len(dates) else None
-        top = {
-            name: [{"value": v.value, "count": v.count} for v in table.count(name, snap.live, limit=10).values]
-            for name in ("ticker", "wire", "year", "type")
-        }
-        return {
-            "backend": self.name,
-            "path": self.store.path,
-            "releases": int(snap.live.sum()),
-            "first_date": first.date().isoformat() if first else None,
-            "last_date": last.date().isoformat() if last else None,
-            "top": top,
-        }
+        top = {name: table.count(name, snap.live, limit=STATS_TOP) for name in STATS_FACETS}
+        return index_stats(
+            self.name,
+            self.store.path,
+            int(snap.live.sum()),
+            first.date() if first else None,
+            last.date() if last else None,
+            top,
+        )
 
     def source_hashes(self) -> dict[str, str]:
         """Source path -> content hash of every indexed file (for incremental builds)."""

@@ -19,7 +19,9 @@ from datetime import datetime, timedelta
 
 import numpy as np
 
-from ...model import Facet, FacetValue
+from ...facets import facet
+from ...facets import timeline as timeline_of
+from ...model import Facet
 from ...schema import FACETS, FacetSpec
 
 # Seconds since 1970-01-01 (UTC) for releases without a date: sorts last in "newest", first in "oldest".
@@ -341,28 +343,14 @@ class FacetTable:
             top = present[np.lexsort((present, -counts[present]))]
         else:
             top = np.argsort(-counts, kind="stable")
-        shown: list[FacetValue] = []
-        for i in top[:limit]:
-            if counts[i] == 0:
-                break
-            value = column.values[i]
-            shown.append(FacetValue(value, int(counts[i]), value.casefold() in selected_keys))
-        if selected_keys:
-            listed = {v.value.casefold() for v in shown}
-            for i in column.value_ids_of(selected_keys):
-                value = column.values[i]
-                if value.casefold() in selected_keys and value.casefold() not in listed:
-                    shown.append(FacetValue(value, int(counts[i]), True))
-        if name in ("year", "month"):
-            shown.sort(key=lambda v: v.value, reverse=True)
-        return Facet(name, shown)
+        values = column.values
+        ranked = ((values[i], int(counts[i])) for i in top[:limit].tolist())
+        others = ((values[i], int(counts[i])) for i in column.value_ids_of(selected_keys)) if selected_keys else ()
+        return facet(name, ranked, selected_keys, others)
 
     def timeline(self, mask: np.ndarray) -> list[dict]:
         """Matching releases per month (or per year when they span more than three years)."""
-        periods = self._present("month", mask)
-        if len(periods) > 36:
-            periods = self._present("year", mask)
-        return [{"period": value, "count": count} for value, count in sorted(periods)]
+        return timeline_of(self._present("month", mask))
 
     def _present(self, name: str, mask: np.ndarray) -> list[tuple[str, int]]:
         """(value, count) of each value of a facet found in mask."""
