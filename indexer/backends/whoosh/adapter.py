@@ -5,16 +5,43 @@ postings.py, rank.py) and reaches into Whoosh objects for what Whoosh keeps priv
 file of a field writer, a matcher's decoded block, a column's raw bytes. REQUIRED lists each private name
 with the Whoosh class or module that must have it; tests/test_whoosh_adapter.py checks the installed
 Whoosh against this list and names what is missing, so a Whoosh upgrade fails loudly, not silently.
-Modules outside indexer/backends/whoosh/ use only the helpers below (tests/test_code_shape.py checks it).
+The other modules of the backend reach Whoosh objects' internals only through the functions below (a subclass
+of a Whoosh class, blocks._BulkPostingsWriter, uses what it inherits on self); modules outside
+indexer/backends/whoosh/ name none of them. tests/test_code_shape.py checks both.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from whoosh.codec.whoosh3 import W3TermInfo
 from whoosh.filedb import filetables
 from whoosh.util import numeric
 
-__all__ = ["KEY_VALUE_LENGTHS", "LENGTH_BYTE_CACHE", "REQUIRED", "TERMINFO_STRUCT", "stem_function"]
+__all__ = [
+    "KEY_VALUE_LENGTHS",
+    "LENGTH_BYTE_CACHE",
+    "REQUIRED",
+    "TERMINFO_STRUCT",
+    "BlockSettings",
+    "block_settings",
+    "column_bytes",
+    "delta_coded_ids",
+    "document_buffers",
+    "field_lengths",
+    "field_number",
+    "numeric_struct",
+    "posting_list_bytes",
+    "postings_file",
+    "replace_hash_writer",
+    "set_stored_compressor",
+    "stem_function",
+    "term_index",
+    "term_postings",
+    "term_table",
+    "use_postings_writer",
+    "write_length_column",
+]
 
 # The struct of a hash table entry's key and value sizes.
 KEY_VALUE_LENGTHS = filetables._lengths
@@ -87,3 +114,125 @@ REQUIRED: dict[str, tuple[str, ...]] = {
 def stem_function(stem_filter):
     """The function a StemFilter stems each word with (cached by the filter)."""
     return stem_filter._stem
+
+
+# -- segments being written --
+
+
+@dataclass(frozen=True)
+class BlockSettings:
+    """How a codec cuts and compresses posting blocks."""
+
+    limit: int  # postings a block
+    compression: int  # zlib level, 0 for none
+    inline_limit: int  # postings kept inline in the term info
+
+
+def block_settings(codec) -> BlockSettings:
+    """A W3Codec's posting block settings."""
+    return BlockSettings(codec._blocklimit, codec._compression, codec._inlinelimit)
+
+
+def postings_file(owner):
+    """The open posting file of a W3FieldWriter or a W3TermsReader."""
+    return owner._postfile
+
+
+def term_index(fieldwriter):
+    """A W3FieldWriter's term index (an OrderedHashWriter)."""
+    return fieldwriter._tindex
+
+
+def field_number(fieldwriter) -> int:
+    """The number of the field a W3FieldWriter is writing (the prefix of its term keys)."""
+    return fieldwriter._fieldid
+
+
+def use_postings_writer(fieldwriter, writer):
+    """Make writer the W3FieldWriter's postings writer for the field just started; returns writer."""
+    fieldwriter._postwriter = writer
+    return writer
+
+
+def replace_hash_writer(tindex, write_hashes) -> None:
+    """Have an OrderedHashWriter write its hash tables with write_hashes() when it closes."""
+    tindex._write_hashes = write_hashes
+
+
+def set_stored_compressor(perdoc, compress) -> None:
+    """Deflate a W3PerDocWriter's stored fields with compress (zlib.compress's signature and output)."""
+    perdoc._colwriters["_stored"]._child._compress = compress
+
+
+def document_buffers(perdoc) -> tuple[dict, dict]:
+    """The current document's stored values and the field lengths of a W3PerDocWriter (start_doc renews
+    the first)."""
+    return perdoc._storedfields, perdoc._fieldlengths
+
+
+def field_lengths(perdoc) -> dict:
+    """A W3PerDocWriter's total length of each field (field name -> words)."""
+    return perdoc._fieldlengths
+
+
+def write_length_column(perdoc, name: str, column, data: bytes) -> None:
+    """Write a whole length column (a byte a document, from the first) into a W3PerDocWriter at once; the
+    column's finish() fills the documents after with 0."""
+    if not perdoc._has_column(name):
+        perdoc._create_column(name, column)
+    writer = perdoc._colwriters[name]
+    writer._dbfile.write(data)
+    writer._count = len(data)
+
+
+def numeric_struct(field):
+    """The struct a NUMERIC (or DATETIME) field packs its numbers with."""
+    return field._struct
+
+
+# -- segments being read --
+
+
+def term_table(reader):
+    """A SegmentReader's terms reader (W3TermsReader)."""
+    return reader._terms
+
+
+def term_postings(terms, fieldname: str, btext: bytes, fmt) -> tuple[list, list, list]:
+    """Every posting of one term as (ids, weights, values) lists, block by block, deleted documents included."""
+    terminfo = terms.term_info(fieldname, btext)
+    matcher = terms._codec.postings_reader(terms._postfile, terminfo, fmt)
+    ids, weights, values = [], [], []
+    while True:
+        matcher._read_ids()
+        matcher._read_weights()
+        matcher._read_values()
+        ids.extend(matcher._ids)
+        weights.extend(matcher._weights)
+        values.extend(matcher._values)
+        if matcher._lastblock:
+            break
+        matcher._goto(matcher._nextoffset)
+    return ids, weights, values
+
+
+def delta_coded_ids(matcher) -> bool:
+    """Whether a W3LeafMatcher's blocks store document ids as deltas (not as a byte array)."""
+    return not matcher._byteids
+
+
+def posting_list_bytes(matcher) -> bytes:
+    """The raw bytes of a W3LeafMatcher's posting list (its blocks, after the header)."""
+    length = matcher._length
+    if isinstance(length, tuple):  # Whoosh reads the extent's length as a 1-tuple
+        length = length[0]
+    return matcher._postfile.get(matcher._startoffset, length)
+
+
+def column_bytes(reader, name: str, column) -> bytes | None:
+    """The raw bytes of a fixed-size column of a SegmentReader (None: the segment has none); AttributeError
+    when the reader is not a W3 segment's."""
+    found = reader._perdoc._cached_reader(name, column)
+    if found is None:
+        return None
+    return found._dbfile.get(found._basepos, found._count)

@@ -17,7 +17,7 @@ from whoosh.filedb.filetables import md5_hash
 from whoosh.system import pack_int, pack_long, pack_ushort
 from whoosh.util.numeric import length_to_byte
 
-from . import deflate
+from . import adapter, deflate
 from .adapter import KEY_VALUE_LENGTHS as _KEY_VALUE_LENGTHS
 from .adapter import LENGTH_BYTE_CACHE, TERMINFO_STRUCT
 from .hashtables import _add_to_buckets, _extend_index, _md5_hash, _md5_hashes
@@ -95,20 +95,24 @@ def write_field(fieldwriter, codec, fieldname: str, field, terms, lengths: array
     """Write one field's posting lists through Whoosh's field writer; terms yields (term bytes, documents,
     weights, values) in term order, documents ascending."""
     fieldwriter.start_field(fieldname, field)
-    limit = codec._blocklimit
-    writer = fieldwriter._postwriter = _BulkPostingsWriter(
-        fieldwriter._postfile, blocklimit=limit, compression=codec._compression, inlinelimit=codec._inlinelimit
+    settings = adapter.block_settings(codec)
+    limit = settings.limit
+    postfile = adapter.postings_file(fieldwriter)
+    writer = adapter.use_postings_writer(
+        fieldwriter,
+        _BulkPostingsWriter(
+            postfile, blocklimit=limit, compression=settings.compression, inlinelimit=settings.inline_limit
+        ),
     )
-    key_prefix = pack_ushort(fieldwriter._fieldid)
+    key_prefix = pack_ushort(adapter.field_number(fieldwriter))
     fixed_size = field.format.fixed_value_size()
-    add_key = fieldwriter._tindex.add
-    postfile = fieldwriter._postfile
+    add_key = adapter.term_index(fieldwriter).add
     for term, docs, weights, values in terms:
         if not docs:
             continue
         if len(docs) <= limit:
             # Most terms fit one block: write it and its term info directly (what the calls below do).
-            add_key(key_prefix + term, _write_one_block(postfile, docs, weights, values, lengths, fixed_size, codec))
+            add_key(key_prefix + term, _write_one_block(postfile, docs, weights, values, lengths, fixed_size, settings))
             continue
         fieldwriter.start_term(term)
         writer.write_list(docs, weights, values, lengths)
@@ -116,7 +120,9 @@ def write_field(fieldwriter, codec, fieldname: str, field, terms, lengths: array
     fieldwriter.finish_field()
 
 
-def _write_one_block(postfile, ids, weights, values, lengths: array | None, fixed_size, codec) -> bytes:
+def _write_one_block(
+    postfile, ids, weights, values, lengths: array | None, fixed_size, settings: adapter.BlockSettings
+) -> bytes:
     """Write a posting list that fits one block; return its term info bytes (W3TermInfo.to_bytes)."""
     start = postfile.tell()
     postfile.write(WHOOSH3_HEADER_MAGIC)
@@ -142,7 +148,7 @@ def _write_one_block(postfile, ids, weights, values, lengths: array | None, fixe
         mini_values = b"".join(values)
     deltas = tuple(map(operator.sub, ids, chain((0,), ids))) if len(ids) > 1 else (ids[0],)
     databytes = dumps((deltas, mini_weights, mini_values), BLOCK_PICKLE)
-    comp = codec._compression if len(databytes) >= COMPRESS_FROM else 0
+    comp = settings.compression if len(databytes) >= COMPRESS_FROM else 0
     if comp:
         databytes = deflate.compress(databytes, comp)
     count = len(ids)
@@ -208,7 +214,7 @@ def write_postings(fieldwriter, codec, fieldname: str, field, postings: _FieldPo
     starts = np.flatnonzero(np.concatenate(([True], sorted_keys[1:] != sorted_keys[:-1])))
     ends = np.append(starts[1:], count)
     # Blocks of at most `limit` postings: each term's list cut from its start.
-    limit = codec._blocklimit
+    limit = adapter.block_settings(codec).limit
     blocks_per_term = (ends - starts + limit - 1) // limit
     first_block = np.concatenate(([0], np.cumsum(blocks_per_term)[:-1]))
     block_starts = np.repeat(starts, blocks_per_term) + limit * (
@@ -251,17 +257,18 @@ def write_postings(fieldwriter, codec, fieldname: str, field, postings: _FieldPo
         positions = np.frombuffer(postings.positions, dtype=np.int32)
 
     fieldwriter.start_field(fieldname, field)
-    compression = codec._compression
+    compression = adapter.block_settings(codec).compression
     fixed_size = field.format.fixed_value_size()
-    key_prefix = pack_ushort(fieldwriter._fieldid)
-    tindex = fieldwriter._tindex
+    key_prefix = pack_ushort(adapter.field_number(fieldwriter))
+    tindex = adapter.term_index(fieldwriter)
     hashfn, buckets, index_append = tindex.hashfn, tindex.buckets, tindex.index.append
     bulk_entries = getattr(tindex, "bulk_entries", None)  # see _write_hash_tables
     if hashfn is md5_hash:
         hashfn = _md5_hash
     pack_lengths = _KEY_VALUE_LENGTHS.pack
-    post_write, trm_write = fieldwriter._postfile.file.write, tindex.dbfile.file.write
-    post_pos, trm_pos = fieldwriter._postfile.tell(), tindex.dbfile.tell()
+    postfile = adapter.postings_file(fieldwriter)
+    post_write, trm_write = postfile.file.write, tindex.dbfile.file.write
+    post_pos, trm_pos = postfile.tell(), tindex.dbfile.tell()
     starts_l, ends_l = starts.tolist(), ends.tolist()
     term_ranks = sorted_keys[starts].tolist()
     first_block_l, blocks_per_term_l = first_block.tolist(), blocks_per_term.tolist()

@@ -281,4 +281,3 @@ class ParallelIndexer:
                     f"an index worker stopped unexpectedly (exit code {worker.exitcode}); "
                     "the live index is unchanged: run 'releases index' again"
                 )
-

@@ -21,6 +21,7 @@ from whoosh.system import pack_byte
 from whoosh.util.numeric import to_sortable
 
 from ...analysis import word_pipeline
+from . import adapter
 from .positions import encode_positions
 
 # Distinct words remembered by a field's word pipeline before it starts afresh (bounds memory).
@@ -428,7 +429,7 @@ def _date_indexer(field: wf.DATETIME) -> Callable[[object], list]:
     """DATETIME.index for one datetime: its number found once (not once per shifted term), its terms as
     NUMERIC.to_bytes makes them."""
     heads = [(shift, pack_byte(shift)) for shift in range(0, field.bits, field.shift_step)]
-    pack = field._struct.pack
+    pack = adapter.numeric_struct(field).pack
     numtype, bits, signed = field.numtype, field.bits, field.signed
 
     def index(value) -> list:

@@ -14,6 +14,7 @@ from array import array
 import numpy as np
 from whoosh.reading import SegmentReader
 
+from . import adapter
 from .blocks import write_field
 from .facets import (
     FacetTable,
@@ -190,33 +191,20 @@ def _copy_documents(gen, group, readers, merged, codec):
     return docmaps, lengths, facets, sources
 
 
-def _read_postings(reader, fieldname, btext, field) -> tuple[tuple, object, tuple]:
+def _read_postings(reader, fieldname, btext, field) -> tuple[list, list, list]:
     """Every (ids, weights, values) block of one term in one segment, deleted documents included."""
-    terminfo = reader._terms.term_info(fieldname, btext)
-    matcher = reader._terms._codec.postings_reader(reader._terms._postfile, terminfo, field.format)
-    ids, weights, values = [], [], []
-    while True:
-        matcher._read_ids()
-        matcher._read_weights()
-        matcher._read_values()
-        ids.extend(matcher._ids)
-        weights.extend(matcher._weights)
-        values.extend(matcher._values)
-        if matcher._lastblock:
-            break
-        matcher._goto(matcher._nextoffset)
-    return ids, weights, values
+    return adapter.term_postings(adapter.term_table(reader), fieldname, btext, field.format)
 
 
 def _copy_postings(storage, readers, docmaps, lengths, merged, codec, schema) -> None:
     fieldwriter = codec.field_writer(storage, merged)
-    fieldnames = sorted({name for reader in readers for name in reader._terms.indexed_field_names()})
+    fieldnames = sorted({name for reader in readers for name in adapter.term_table(reader).indexed_field_names()})
     for fieldname in fieldnames:
         field = schema[fieldname]
         streams = [
             _field_terms(reader, fieldname, n)
             for n, reader in enumerate(readers)
-            if fieldname in reader._terms.indexed_field_names()
+            if fieldname in adapter.term_table(reader).indexed_field_names()
         ]
         terms = _merged_terms(readers, docmaps, fieldname, field, streams)
         write_field(fieldwriter, codec, fieldname, field, terms, lengths.get(fieldname) if field.scorable else None)
@@ -262,7 +250,7 @@ def _append_renumbered(docs: list, weights: list, values: list, docmap: np.ndarr
 
 def _field_terms(reader, fieldname: str, n: int):
     """(term, n) for each term of one field in reader n, in order."""
-    for name, btext in reader._terms.terms_from(fieldname, b""):
+    for name, btext in adapter.term_table(reader).terms_from(fieldname, b""):
         if name != fieldname:
             return
         yield btext, n

@@ -18,6 +18,8 @@ import numpy as np
 from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3LeafMatcher
 from whoosh.matching.wrappers import FilterMatcher
 
+from . import adapter
+
 _BLOCK_LENGTH = struct.Struct("!i")  # negative for the last block
 
 
@@ -28,17 +30,14 @@ def leaf_matcher(matcher):
 
 def readable(matcher) -> bool:
     """Whether posting_blocks can read this matcher's postings (Whoosh 3 blocks with delta-coded ids)."""
-    return isinstance(matcher, W3LeafMatcher) and not matcher._byteids
+    return isinstance(matcher, W3LeafMatcher) and adapter.delta_coded_ids(matcher)
 
 
 def posting_blocks(matcher: W3LeafMatcher, first: int = 0, last: int | None = None) -> Iterator[tuple]:
     """(document ids, weights, values) of each block holding documents from first to last (segment
     numbers); ids as a sorted int64 array, weights and values as Whoosh stored them (None, a float or
     an array; a list of bytes)."""
-    length = matcher._length
-    if isinstance(length, tuple):  # Whoosh reads the extent's length as a 1-tuple
-        length = length[0]
-    data = matcher._postfile.get(matcher._startoffset, length)
+    data = adapter.posting_list_bytes(matcher)
     if data[:4] != WHOOSH3_HEADER_MAGIC:
         raise ValueError(f"not a Whoosh 3 posting list: {data[:4]!r}")
     stream = io.BytesIO(data)

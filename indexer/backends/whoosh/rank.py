@@ -44,6 +44,7 @@ from ...relevance import (
 )
 from ...schema import FIELD_WEIGHTS
 from ..lru import LRU
+from . import adapter
 from .phrase import phrase_docs as match_phrase
 from .postings import leaf_matcher, posting_blocks, readable
 
@@ -189,10 +190,10 @@ class IndexStats:
 def _leaf_lengths(leaf, fieldname: str) -> np.ndarray:
     count = leaf.doc_count_all()
     try:
-        column = leaf._perdoc._cached_reader(f"_{fieldname}_len", LENGTHS_COLUMN)
+        column = adapter.column_bytes(leaf, f"_{fieldname}_len", LENGTHS_COLUMN)
         if column is None:
             return np.zeros(count, dtype=np.float32)
-        raw = np.frombuffer(column._dbfile.get(column._basepos, column._count), dtype=np.uint8)
+        raw = np.frombuffer(column, dtype=np.uint8)
         out = np.zeros(count, dtype=np.float32)
         out[: len(raw)] = _BYTE_TO_LENGTH[raw]
         return out

@@ -26,7 +26,7 @@ from whoosh import fields as wf
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN
 from whoosh.util.numeric import byte_to_length, length_to_byte
 
-from . import deflate
+from . import adapter, deflate
 from .blocks import _length_bytes, write_postings
 from .facets import SegmentFacets
 from .hashtables import _write_hash_tables
@@ -89,7 +89,7 @@ class SegmentBuilder:
         self.segment = self.codec.new_segment(storage, indexname)
         self.perdoc = self.codec.per_document_writer(storage, self.segment)
         # Stored fields are deflated like posting blocks, with the fastest deflate installed (same format).
-        self.perdoc._colwriters["_stored"]._child._compress = deflate.compress
+        adapter.set_stored_compressor(self.perdoc, deflate.compress)
         self.docnum = 0
         self.facets = SegmentFacets()
         self._facet_fields = self.facets.fields()
@@ -112,7 +112,7 @@ class SegmentBuilder:
         }
         for name, fast in self._fast.items():
             if schema[name].scorable:  # (no reference back to the builder: it is freed without the GC)
-                fast.record_lengths = partial(_record_lengths, self._lengths, self.perdoc._fieldlengths, name)
+                fast.record_lengths = partial(_record_lengths, self._lengths, adapter.field_lengths(self.perdoc), name)
         self._plain = {name: plain_indexer(field) for name, field in schema.items() if field.indexed}
         self._plans = {name: self._plan(name, field) for name, field in schema.items()}
         # The methods that add a plain field's postings (the arrays stay until the segment is written).
@@ -137,7 +137,7 @@ class SegmentBuilder:
         perdoc = self.perdoc
         perdoc.start_doc(docnum)
         # W3PerDocWriter.add_field's work, done here without a call per field.
-        stored_values, field_lengths = perdoc._storedfields, perdoc._fieldlengths
+        stored_values, field_lengths = adapter.document_buffers(perdoc)
         facet_terms: dict[str, list[str]] = {}
         if doc.keys() <= self._ordered_names:
             fields = self._ordered  # the schema's fields in name order, as sorted(doc) gives them
@@ -219,8 +219,8 @@ class SegmentBuilder:
         self._write_lengths()
         self.perdoc.close()
         fieldwriter = self.codec.field_writer(self.storage, self.segment)
-        tindex = fieldwriter._tindex
-        tindex._write_hashes = lambda: _write_hash_tables(tindex)
+        tindex = adapter.term_index(fieldwriter)
+        adapter.replace_hash_writer(tindex, lambda: _write_hash_tables(tindex))
         tindex.bulk_entries = []  # write_postings leaves its keys' hashes here, as arrays
         for fieldname in sorted(self._postings):
             postings = self._postings[fieldname]
@@ -244,13 +244,11 @@ class SegmentBuilder:
         """Each length column at once, with the bytes W3PerDocWriter.add_field would have added one by one:
         a field's column exists once a document has words in it; a byte per document (0 for none)."""
         perdoc = self.perdoc
+        field_lengths = adapter.field_lengths(perdoc)
         for fieldname, lengths in self._lengths.items():
-            if not perdoc._fieldlengths.get(fieldname):
+            if not field_lengths.get(fieldname):
                 continue
-            name = f"_{fieldname}_len"  # whoosh3._lenfield
-            if not perdoc._has_column(name):
-                perdoc._create_column(name, LENGTHS_COLUMN)
-            writer = perdoc._colwriters[name]
             data = _length_bytes(np.frombuffer(lengths, dtype=np.uint32).astype(np.int64)).astype(np.uint8)
-            writer._dbfile.write(data.tobytes())
-            writer._count = len(data)  # the column's finish() fills the documents after with 0
+            adapter.write_length_column(
+                perdoc, f"_{fieldname}_len", LENGTHS_COLUMN, data.tobytes()
+            )  # whoosh3._lenfield
