@@ -80,7 +80,22 @@ class Query:
 
 
 def load_docs(sources: list[str]) -> list[Doc]:
-    """Every release under the sources, parsed as the index parsed them."""
+    """Every release under the sources, parsed as the index parsed them (kept in .cache/bench: parsing
+    100,000 releases again for every run takes minutes)."""
+    import hashlib
+    import pickle
+
+    key = hashlib.sha1("\n".join(sorted(str(Path(s).resolve()) for s in sources)).encode()).hexdigest()[:16]
+    cached = CACHE / f"docs-{key}.pickle"
+    if cached.exists():
+        return pickle.loads(cached.read_bytes())
+    docs = _parse_docs(sources)
+    CACHE.mkdir(parents=True, exist_ok=True)
+    cached.write_bytes(pickle.dumps(docs, protocol=pickle.HIGHEST_PROTOCOL))
+    return docs
+
+
+def _parse_docs(sources: list[str]) -> list[Doc]:
     docs = []
     for item in parse_paths(sources):
         if isinstance(item, ReleaseSearchError):
@@ -112,6 +127,8 @@ def draw_queries(docs: list[Doc], count: int, seed: int) -> list[Query]:
         attempts += 1
         kind = KINDS[len(queries) // share]
         doc = rng.choice(docs)
+        if kind == "broad" and not common:
+            kind = "one word"  # a long stream outlasts the commonest words
         if kind == "broad":
             if common:
                 word = common.pop()
@@ -147,26 +164,146 @@ def draw_queries(docs: list[Doc], count: int, seed: int) -> list[Query]:
     return queries
 
 
+def query_stream(docs: list[Doc], count: int, seed: int) -> list[Query]:
+    """`count` distinct queries of the same mix for a long stream (the load benchmark): rounds of
+    draw_queries with successive seeds, repeats left out."""
+    stream: list[Query] = []
+    seen: set[str] = set()
+    round_seed = seed
+    while len(stream) < count:
+        fresh = 0
+        for query in draw_queries(docs, min(1000, count), round_seed):
+            if query.text.lower() not in seen:
+                seen.add(query.text.lower())
+                stream.append(query)
+                fresh += 1
+        if not fresh:
+            break  # the releases hold no more distinct queries of this mix
+        round_seed += 1
+    random.Random(seed).shuffle(stream)
+    return stream[:count]
+
+
 def percentile(values: list[float], share: float) -> float:
     """The nearest-rank percentile."""
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, max(0, int(round(share * len(ordered))) - 1))]
 
 
-def run_ours(index_path: Path, queries: list[Query]) -> dict[str, list[float]]:
-    """Milliseconds per query through ReleaseIndex.search, the page cache off, one warm-up search first."""
+def run_ours(index_path: Path, queries: list[Query], cpu: dict | None = None) -> dict[str, list[float]]:
+    """Milliseconds per query through ReleaseIndex.search, the page cache off, one warm-up search first.
+
+    cpu, when given, receives the same figures in CPU time of the searching thread (time.thread_time),
+    which other processes on a loaded machine do not inflate."""
     os.environ["RELEASES_RESULT_CACHE"] = "0"
     times: dict[str, list[float]] = {k: [] for k in KINDS}
+    if cpu is not None:
+        cpu.update({k: [] for k in KINDS})
     with open_index(index_path) as index:
         index.search("zzzwarmup")
         for query in queries:
-            started = time.perf_counter()
+            started, started_cpu = time.perf_counter(), time.thread_time()
             try:
                 index.search(query.text)
             except ReleaseSearchError:
                 pass
             times[query.kind].append((time.perf_counter() - started) * 1000)
+            if cpu is not None:
+                cpu[query.kind].append((time.thread_time() - started_cpu) * 1000)
     return times
+
+
+# Stages of a search timed by --profile: (module, owner, attribute, stage). Inclusive CPU times; a stage
+# called inside another (stored fields inside snippets) is also counted in the outer one.
+STAGES = (
+    ("indexer.search", None, "parse_query", "parse"),
+    ("indexer.backends.whoosh.backend", None, "plan_query", "plan"),
+    ("indexer.backends.whoosh.backend", "WhooshBackend", "_match_mask", "match"),
+    ("indexer.backends.whoosh.backend", "WhooshBackend", "_filter_masks", "filters"),
+    ("indexer.backends.whoosh.facets", "FacetTable", "count", "facets"),
+    ("indexer.backends.whoosh.facets", "FacetTable", "distinct", "total"),
+    ("indexer.backends.whoosh.facets", "FacetTable", "timeline", "timeline"),
+    ("indexer.backends.whoosh.rank", "Plan", "rank", "rank"),
+    ("indexer.backends.whoosh.backend", None, "_collapse", "collapse"),
+    ("indexer.backends.whoosh.backend", "_Snapshot", "snippet", "snippets"),
+    ("whoosh.reading", "SegmentReader", "stored_fields", "stored fields"),
+    ("indexer.backends.whoosh.backend", None, "suggest_correction", "suggestion"),
+)
+
+
+def _instrument(spent: dict[str, float]) -> list[tuple]:
+    """Wrap each stage's function to add its CPU time to spent[stage]; returns what to restore."""
+    import functools
+    import importlib
+
+    undo = []
+    for module_name, owner_name, attribute, stage in STAGES:
+        module = importlib.import_module(module_name)
+        owner = getattr(module, owner_name) if owner_name else module
+        original = getattr(owner, attribute)
+
+        def timed(*args, _original=original, _stage=stage, **kwargs):
+            started = time.thread_time()
+            try:
+                return _original(*args, **kwargs)
+            finally:
+                spent[_stage] += time.thread_time() - started
+
+        setattr(owner, attribute, functools.wraps(original)(timed))
+        undo.append((owner, attribute, original))
+    return undo
+
+
+def profile_ours(index_path: Path, queries: list[Query], label: str, top: int = 40) -> str:
+    """CPU milliseconds per stage and kind (mean per query), the page's JSON included, then cProfile's
+    costliest functions over the whole run: where a fresh query's time goes."""
+    import cProfile
+    import io
+    import json
+    import pstats
+
+    os.environ["RELEASES_RESULT_CACHE"] = "0"
+    stages = [s[3] for s in STAGES] + ["json", "search (all)"]
+    per_kind: dict[str, dict[str, float]] = {k: dict.fromkeys(stages, 0.0) for k in KINDS}
+    counts: Counter[str] = Counter()
+    spent = dict.fromkeys(stages, 0.0)
+    undo = _instrument(spent)
+    profiler = cProfile.Profile()
+    try:
+        with open_index(index_path) as index:
+            index.search("zzzwarmup")
+            for query in queries:
+                spent.update(dict.fromkeys(spent, 0.0))
+                profiler.enable()
+                started = time.thread_time()
+                try:
+                    page = index.search(query.text)
+                    spent["search (all)"] = time.thread_time() - started
+                    before = time.thread_time()
+                    json.dumps(page.to_json())
+                    spent["json"] = time.thread_time() - before
+                except ReleaseSearchError:
+                    spent["search (all)"] = time.thread_time() - started
+                profiler.disable()
+                counts[query.kind] += 1
+                for stage, seconds in spent.items():
+                    per_kind[query.kind][stage] += seconds
+    finally:
+        for owner, attribute, original in undo:
+            setattr(owner, attribute, original)
+    lines = [
+        f"Mean CPU ms per query (time.thread_time), by stage and kind: {label}. Stages are inclusive.",
+        "",
+        "| stage | " + " | ".join(KINDS) + " |",
+        "|---|" + "---:|" * len(KINDS),
+    ]
+    for stage in stages:
+        cells = [f"{1000 * per_kind[k][stage] / max(1, counts[k]):.2f}" for k in KINDS]
+        lines.append(f"| {stage} | " + " | ".join(cells) + " |")
+    out = io.StringIO()
+    pstats.Stats(profiler, stream=out).sort_stats("tottime").print_stats(top)
+    lines += ["", "cProfile, costliest functions by own time:", "", "```", out.getvalue().strip(), "```"]
+    return "\n".join(lines) + "\n"
 
 
 def run_tantivy(docs: list[Doc], queries: list[Query]) -> dict[str, list[float]] | str:
@@ -268,6 +405,7 @@ def main(argv=None) -> int:
     parser.add_argument("--seed", type=int, default=42)
     parser.add_argument("--engines", default="ours,tantivy,fts5")
     parser.add_argument("--label")
+    parser.add_argument("--profile", action="store_true", help="CPU time per stage and cProfile (ours only)")
     args = parser.parse_args(argv)
     if args.corpus:
         sources, path, label = corpus_sources(), args.index or CACHE / "index-corpus", args.label or "corpus"
@@ -287,6 +425,12 @@ def main(argv=None) -> int:
     docs = load_docs(sources)
     queries = draw_queries(docs, args.queries, args.seed)
     engines = args.engines.split(",")
+    if args.profile:
+        text = profile_ours(path, queries, label)
+        print(text)
+        OUT.mkdir(parents=True, exist_ok=True)
+        (OUT / f"fresh-queries-{label}-profile.md").write_text(f"# Fresh queries, profiled: {label}\n\n" + text)
+        return 0
     table = [
         f"{len(docs):,} releases, {len(queries)} distinct queries (seed {args.seed}), each asked once.",
         "",
@@ -296,7 +440,9 @@ def main(argv=None) -> int:
     notes = []
     if "ours" in engines:
         print("release search ...", flush=True)
-        table += rows("release search (total, 7 facets, timeline, 10 snippets)", run_ours(path, queries))
+        cpu: dict[str, list[float]] = {}
+        table += rows("release search (total, 7 facets, timeline, 10 snippets)", run_ours(path, queries, cpu))
+        cpu_rows = rows("release search, CPU time of the searching thread", cpu)
     for name, runner, title in (
         ("tantivy", run_tantivy, "tantivy (count, top 10)"),
         ("fts5", run_fts5, "SQLite FTS5 (count, top 10 with snippets, year facet)"),
@@ -308,6 +454,9 @@ def main(argv=None) -> int:
                 notes.append(f"{title}: {result}")
             else:
                 table += rows(title, result)
+    if "ours" in engines:
+        table += ["", "The same run in CPU time (what a loaded machine does not inflate):", ""]
+        table += table[2:4] + cpu_rows
     table.append("")
     table.append(
         f"Measured {time.strftime('%Y-%m-%d %H:%M')}; load average at the end "

@@ -20,6 +20,7 @@ write errors, timeouts (> --timeout, 30 s) and any response that is not 2xx/3xx.
 
     .venv/bin/python benchmarks/load.py                       # full run: build (once), ~25 minutes of load
     .venv/bin/python benchmarks/load.py --seconds 20 --soak-seconds 30 --sources seeds   # a quick check
+    .venv/bin/python benchmarks/load.py --distinct 30000 --synthetic 100000 --seconds 60  # never a repeat
 
 The corpus index is built once with indexer.build_index from .cache/corpus/* (extracted from ../shared/corpus
 when missing) and kept in .cache/load/index. Results go to benchmarks/results/load.md.
@@ -273,7 +274,7 @@ end
 function init(args)
   paths = {}
   for line in io.lines(args[1]) do paths[#paths + 1] = line end
-  i = id * 7919
+  i = id * (tonumber(args[2]) or 7919)
 end
 function request()
   i = i + 1
@@ -318,8 +319,8 @@ class WrkClient:
 
     name = "wrk"
 
-    def __init__(self, port: int, paths: list[str], connections: int, timeout: float):
-        self.port, self.connections, self.timeout = port, connections, timeout
+    def __init__(self, port: int, paths: list[str], connections: int, timeout: float, stride: int = 7919):
+        self.port, self.connections, self.timeout, self.stride = port, connections, timeout, stride
         self.paths_file = CACHE / "paths.txt"
         self.paths_file.write_text("\n".join(paths) + "\n")
         self.script = CACHE / "rotate.lua"
@@ -330,7 +331,7 @@ class WrkClient:
         cmd = [
             "wrk", f"-t{threads}", f"-c{self.connections}", f"-d{max(1, round(seconds))}s",
             f"--timeout={self.timeout:g}s", "-s", str(self.script), f"http://{HOST}:{self.port}",
-            "--", str(self.paths_file),
+            "--", str(self.paths_file), str(self.stride),
         ]  # fmt: skip
         out = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
         line = next(x for x in out.splitlines() if x.startswith("RESULT "))
@@ -355,8 +356,9 @@ class PythonClient:
 
     name = "python threads"
 
-    def __init__(self, port: int, paths: list[str], connections: int, timeout: float):
+    def __init__(self, port: int, paths: list[str], connections: int, timeout: float, stride: int = 7919):
         self.port, self.paths, self.connections, self.timeout = port, paths, connections, timeout
+        self.stride = stride  # where each connection starts in the rotation: n * stride
 
     def run(self, seconds: float = 3600, until: threading.Event | None = None) -> Run:
         """Load for `seconds`, or until `until` is set, whichever comes first."""
@@ -370,7 +372,7 @@ class PythonClient:
 
         def worker(n: int) -> None:
             conn = http.client.HTTPConnection(HOST, self.port, timeout=self.timeout)
-            i = n * 7919
+            i = n * self.stride
             while not stopping():
                 i += 1
                 path = self.paths[i % len(self.paths)]
@@ -643,6 +645,90 @@ def write_results(args, server_shape, client, paths, releases, single, steady, r
     return text
 
 
+# ---- A stream of distinct queries ---------------------------------------------------------------------
+
+
+def distinct_load(args) -> int:
+    """The JSON API under load with queries it has never answered: a seeded stream of distinct searches
+    drawn from the indexed releases, split between the connections so that no query is asked twice."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import fresh_queries
+
+    if args.synthetic:
+        from build_bench import corpus
+
+        sources = corpus(ROOT / ".cache" / "bench", args.synthetic)
+        args.index = args.index or ROOT / ".cache" / "bench" / f"index-ours-{args.synthetic}"
+        label = f"synthetic-{args.synthetic}"
+    else:
+        sources = args.sources or corpus_sources()
+        args.index = args.index or CACHE / ("quick-index" if args.sources else "index")
+        label = "corpus" if not args.sources else args.index.name
+    ensure_index(args.index, sources)
+    print("drawing the query stream ...", flush=True)
+    docs = fresh_queries.load_docs(sources)
+    warmup = 200
+    stream = fresh_queries.query_stream(docs, args.distinct + warmup, args.seed)
+    paths = [f"/api/search?q={urllib.parse.quote(query.text)}" for query in stream]
+    warm, measured = paths[:warmup], paths[warmup:]
+    server = Server(args.index, args.threads, args.workers)
+    try:
+        rss_start = server.rss_mb()
+        print(f"server: {server.shape}, pids {server.processes()}, RSS {rss_start:.0f} MB", flush=True)
+        _, body = get(server.port, "/api/search?q=")
+        releases = json.loads(body).get("total")
+        # Warm the workers' searchers and facet tables with queries left out of the measured stream.
+        PythonClient(server.port, warm, args.connections, args.timeout, stride=max(1, warmup // args.connections)).run(
+            5
+        )
+        use_wrk = args.client == "wrk" or (args.client == "auto" and shutil.which("wrk"))
+        # Each connection (wrk: each thread) starts its own share of the stream: nothing is asked twice
+        # unless the run outlasts the stream.
+        if use_wrk:
+            threads = max(1, min(2, args.connections))
+            client = WrkClient(server.port, measured, args.connections, args.timeout, stride=len(measured) // threads)
+        else:
+            share = max(1, len(measured) // args.connections)
+            client = PythonClient(server.port, measured, args.connections, args.timeout, stride=share)
+        print(f"client: {client.name}, {args.connections} connections, {len(measured)} distinct queries", flush=True)
+        run = client.run(args.seconds)
+        rss_end = server.rss_mb()
+        workers = max(1, len(server.processes()) - 1)
+    finally:
+        server.stop()
+    repeated = max(0, run.requests - len(measured))
+    lines = [
+        f"# Distinct queries under load: {label}",
+        "",
+        f"Measured {time.strftime('%Y-%m-%d %H:%M')} by `benchmarks/load.py --distinct {args.distinct}` (server: "
+        f"`releases serve`, {server.shape}; client: {client.name}, {args.connections} connections). Index: "
+        f"{releases:,} releases. Each request is `/api/search?q=...` with a query drawn from the releases "
+        "(headline words, phrases, one word, broad words, year filters; seed "
+        f"{args.seed}), none asked before in the run: "
+        f"{run.requests:,} requests, {repeated:,} of them repeats. Each answer holds the exact total, 7 facets, "
+        "the timeline and 10 hits with snippets; the cache of finished pages cannot help.",
+        "",
+        f"Machine: {machine_note()}",
+        "",
+        "| stream | requests/s | p50 | p99 | max | errors | server RSS |",
+        "|---|---:|---:|---:|---:|---:|---|",
+        f"| distinct searches, {args.connections} connections, {args.seconds:g} s | {run.rps:.1f} | "
+        f"{run.p50_ms:.0f} ms | {run.p99_ms:.0f} ms | {run.max_ms:.0f} ms | {run.error_count} | "
+        f"{rss_start:.0f} MB after start-up, {rss_end:.0f} MB at the end ({workers} workers and the master) |",
+        "",
+        "Targets (issue 20): >= 200 requests/s, 0 errors, p99 <= 500 ms.",
+        "",
+    ]
+    if run.failed:
+        lines += ["First failures: " + "; ".join(f"`{p}` -> {w}" for p, w in run.failed), ""]
+    text = "\n".join(lines)
+    print(text)
+    out = args.results if args.results != RESULTS else RESULTS.with_name(f"load-distinct-{label}.md")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(text)
+    return 0 if run.error_count == 0 else 1
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--index", type=Path, help="index folder (default .cache/load/index; built when missing)")
@@ -663,9 +749,20 @@ def main(argv: list[str] | None = None) -> int:
         default=RESULTS,
         help="where the report goes (quick checks: elsewhere, to keep the figures)",
     )
+    parser.add_argument(
+        "--distinct",
+        type=int,
+        metavar="N",
+        help="instead of the phases: N distinct JSON searches drawn from the indexed releases (the mix of "
+        "fresh_queries.py), none asked twice, for --seconds; writes results/load-distinct-<label>.md",
+    )
+    parser.add_argument("--synthetic", type=int, metavar="N", help="with --distinct: N releases of synth.py (seed 42)")
+    parser.add_argument("--seed", type=int, default=42, help="with --distinct: the seed of the query stream")
     args = parser.parse_args(argv)
 
     CACHE.mkdir(parents=True, exist_ok=True)
+    if args.distinct:
+        return distinct_load(args)
     sources = args.sources or corpus_sources()
     # A quick check over other sources must not rebuild the cached corpus index from them.
     args.index = args.index or CACHE / ("quick-index" if args.sources else "index")

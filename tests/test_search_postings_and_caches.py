@@ -140,6 +140,25 @@ def test_marked_words_are_those_the_analyzer_finds(snapshot):
         assert _marked_words(text, terms) == _marked_words_plainly(text, terms)
 
 
+# Words whose stems or families change them most: irregular forms, one-letter stems, numbers, exceptions.
+_AWKWARD_WORDS = (
+    "sold bought held won grew paid began AED aed ied ties dying skies gently Yesterday yield being "
+    "generously communities arsenal 911s 1980s 3.5 at&t U.S. iPhone SiriusXM InsurtechTips.com société "
+    "naïve MAY Oct acquisition acquires merger expansion growth settlement"
+).split()
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_snippet_shortcut_marks_what_the_analyzer_marks(snapshot, seed):
+    """Snippets stem only words opening like a query term: never a mark lost, whatever the terms."""
+    rng = random.Random(seed)
+    stored = snapshot.searcher.stored_fields(rng.randrange(snapshot.searcher.doc_count_all()))
+    text = " ".join([stored.get("lede") or "", stored.get("body") or "", *_AWKWARD_WORDS])
+    vocabulary = sorted({t.text for t in TEXT_ANALYZER(text)})
+    terms = set(rng.sample(vocabulary, 4)) | {t.text for t in TEXT_ANALYZER(rng.choice(_AWKWARD_WORDS))}
+    assert _marked_words(text, terms) == _marked_words_plainly(text, terms)
+
+
 def test_word_terms_are_the_analyzers_terms():
     for word in ["Announces", "SiriusXM", "InsurtechTips.com", "the", "U.S", "AT&T", "société", "911s", "MAY"]:
         assert _word_terms(word) == tuple(t.text for t in TEXT_ANALYZER(word)), word

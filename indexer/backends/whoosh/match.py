@@ -14,13 +14,14 @@ from datetime import timedelta
 from itertools import accumulate
 
 from whoosh import query as wq
+from whoosh.lang.porter2 import exceptional_forms as PORTER2_EXCEPTIONS
 
 from ... import query as q
 from ...analysis import word_pipeline
 from ...model import QueryError
 from ...parse.tickers import normalise_exchange
 from ...relevance import FIELD_GROUPS, corrected_words
-from ...schema import DEFAULT_FIELDS, QUERY_ANALYZER, TEXT_ANALYZER, WORD_PATTERN
+from ...schema import DEFAULT_FIELDS, QUERY_ANALYZER, TEXT_ANALYZER, WORD_FAMILIES, WORD_PATTERN
 from ..hits import SNIPPET_CHARS, plain_snippet
 from .rank import stats_for
 
@@ -40,6 +41,46 @@ _SPLIT_RE = re.compile(f"({WORD_PATTERN})")  # the words and what lies between t
 # The text analyzer as a function of one word (as the index writer runs it): twice as quick as the
 # analyzer's token stream on a word alone, which matters for the first snippets of a fresh searcher.
 _PIPELINE = word_pipeline(TEXT_ANALYZER)
+
+
+def _heads_rule_holds() -> bool:
+    """Whether every index term of a plain ASCII word starts as the word does (see _term_heads): true of
+    this analyzer (lower-casing, accents folded, stop words, Porter2 and word families), checked here so
+    that a change of analyzer turns the shortcut off instead of losing marks."""
+    if _PIPELINE is None:
+        return False
+    kinds = [type(item).__name__ for item in TEXT_ANALYZER.items]
+    expected = ["RegexTokenizer", "CompoundFilter", "LowercaseFilter", "CharsetFilter", "StopFilter"]
+    return kinds == expected + ["PositionFilter", "PressStemFilter"] and all(
+        _PIPELINE.term_of(c) in (c, None) for c in "abcdefghijklmnopqrstuvwxyz0123456789"
+    )
+
+
+# Porter2 changes a word only from its third letter on (its R1 region and suffixes; a 1-letter stem is
+# the first letter; a few listed exceptions aside, "dying" -> "die"), so a plain ASCII word can stand for
+# a term only if it starts with the term's first two letters (or with those of a word family's other
+# stems, "sold" for "sell", or of an exception). Snippets then stem only
+# the few words that can match instead of every word of the text (most of a fresh query's snippet time).
+_HEADS_RULE = _heads_rule_holds()
+
+
+@functools.lru_cache(maxsize=4096)
+def _term_heads(terms: frozenset[str]) -> frozenset[str] | None:
+    """The openings (first two letters, lower case) of the plain words that can stand for the terms."""
+    if not _HEADS_RULE:
+        return None
+    heads = {t[:2] for t in terms}
+    heads.update(stem[:2] for stem, family in WORD_FAMILIES.items() if family in terms)
+    heads.update(word[:2] for word, stem in PORTER2_EXCEPTIONS.items() if WORD_FAMILIES.get(stem, stem) in terms)
+    return frozenset(heads)
+
+
+def _may_stand_for(word: str, heads: frozenset[str]) -> bool:
+    """False only for words that cannot stand for any term with these openings (ASCII, not a compound)."""
+    if not word.isascii() or word[1:] != word[1:].lower() or "." in word:
+        return True  # accents, compounds and dotted names go through the analyzer
+    low = word[:2].lower()
+    return low in heads or low[:1] in heads
 
 
 @functools.lru_cache(maxsize=200_000)
@@ -102,7 +143,10 @@ def _marked_words(text: str, terms: set[str]) -> list[tuple[int, int, str]]:
     parts = _SPLIT_RE.split(text)
     words = parts[1::2]
     marked: dict[str, str] = {}
+    heads = _term_heads(frozenset(terms))
     for word in set(words):
+        if heads is not None and not _may_stand_for(word, heads):
+            continue
         word_terms = _word_terms(word)
         if not terms.isdisjoint(word_terms):
             marked[word] = next(t for t in word_terms if t in terms)
