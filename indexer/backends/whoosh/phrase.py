@@ -16,7 +16,7 @@ from pickle import loads
 
 import numpy as np
 
-from .postings import leaf_matcher, posting_blocks, readable
+from .postings import leaf_matcher, posting_blocks, readable, term_blocks
 
 POSITION_BITS = 24  # positions per field below 16.7 million
 _INT_SIZE = 4  # Positions values start with the count as an unsigned int
@@ -82,15 +82,20 @@ def position_keys(leaves, fieldname: str, word: str, docs: np.ndarray) -> np.nda
     for leaf, base in leaves:
         size = leaf.doc_count_all()
         local = docs[(docs >= base) & (docs < base + size)] - base
-        if not len(local) or (fieldname, term) not in leaf:
+        if not len(local):
             continue
-        matcher = leaf_matcher(leaf.postings(fieldname, term))
-        if not readable(matcher):  # another codec, or inlined postings: ask document by document
-            keys.append(_keys_slowly(matcher, local, base))
-            continue
+        blocks = term_blocks(leaf, fieldname, term, int(local[0]), int(local[-1]))
+        if blocks is None:
+            if (fieldname, term) not in leaf:
+                continue
+            matcher = leaf_matcher(leaf.postings(fieldname, term))
+            if not readable(matcher):  # another codec: ask document by document
+                keys.append(_keys_slowly(matcher, local, base))
+                continue
+            blocks = posting_blocks(matcher, int(local[0]), int(local[-1]))
         found_docs: list[np.ndarray] = []
         values: list[bytes] = []
-        for ids, _, block_values in posting_blocks(matcher, int(local[0]), int(local[-1])):
+        for ids, _, block_values in blocks:
             # Which of the block's documents are wanted: binary search in the sorted wanted ones.
             where = np.minimum(np.searchsorted(local, ids), len(local) - 1)
             hit = np.flatnonzero(local[where] == ids)

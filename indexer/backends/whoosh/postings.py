@@ -15,8 +15,9 @@ import zlib
 from collections.abc import Iterator
 
 import numpy as np
-from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3LeafMatcher
+from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3LeafMatcher, W3TermsReader
 from whoosh.matching.wrappers import FilterMatcher
+from whoosh.reading import TermNotFound
 
 from . import adapter
 
@@ -37,7 +38,33 @@ def posting_blocks(matcher: W3LeafMatcher, first: int = 0, last: int | None = No
     """(document ids, weights, values) of each block holding documents from first to last (segment
     numbers); ids as a sorted int64 array, weights and values as Whoosh stored them (None, a float or
     an array; a list of bytes)."""
-    data = adapter.posting_list_bytes(matcher)
+    return _blocks(matcher._postfile, matcher._startoffset, matcher._length, first, last)
+
+
+def term_blocks(leaf, fieldname: str, text, first: int = 0, last: int | None = None) -> Iterator[tuple] | None:
+    """The blocks of one term's postings in a segment (as posting_blocks; nothing when the segment lacks
+    the term), found with one lookup in the segment's term table: no Whoosh matcher, which reads the
+    list's header through its file layers and gathers the segment's deleted documents at every call
+    (deleted documents are dropped by the caller's live mask). None for another codec: use its matcher."""
+    terms = getattr(leaf, "_terms", None)
+    if not isinstance(terms, W3TermsReader) or fieldname not in leaf.schema:
+        return None
+    tbytes = text if isinstance(text, bytes) else leaf.schema[fieldname].to_bytes(text)
+    try:
+        info = terms.term_info(fieldname, tbytes)
+    except TermNotFound:
+        return iter(())
+    if info.is_inlined():
+        ids, weights, values = info.inlined_postings()
+        return iter([(np.asarray(ids, dtype=np.int64), weights, values)])
+    offset, length = info.extent()
+    return _blocks(terms._postfile, offset, length, first, last)
+
+
+def _blocks(postfile, offset: int, length, first: int, last: int | None) -> Iterator[tuple]:
+    if isinstance(length, tuple):  # Whoosh reads the extent's length as a 1-tuple
+        length = length[0]
+    data = postfile.get(offset, length)
     if data[:4] != WHOOSH3_HEADER_MAGIC:
         raise ValueError(f"not a Whoosh 3 posting list: {data[:4]!r}")
     stream = io.BytesIO(data)

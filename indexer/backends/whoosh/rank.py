@@ -46,7 +46,7 @@ from ...schema import FIELD_WEIGHTS
 from ..lru import LRU
 from . import adapter
 from .phrase import phrase_docs as match_phrase
-from .postings import leaf_matcher, posting_blocks, readable
+from .postings import leaf_matcher, posting_blocks, readable, term_blocks
 
 # Postings kept in memory per searcher, for words that recur from query to query (about 12 bytes each).
 POSTINGS_CACHE = 2_000_000
@@ -122,9 +122,15 @@ class IndexStats:
         ids, freqs = [], []
         boost = self.boost(fieldname)
         for leaf, base in self.leaves:
-            if (fieldname, text) not in leaf:
+            blocks = term_blocks(leaf, fieldname, text)
+            if blocks is not None:
+                docs, weights = _block_postings(blocks)
+            elif (fieldname, text) in leaf:
+                docs, weights = _leaf_postings(leaf.postings(fieldname, text))
+            else:
                 continue
-            docs, weights = _leaf_postings(leaf.postings(fieldname, text))
+            if not len(docs):
+                continue
             ids.append(docs + base)
             freqs.append(weights / boost)
         if not ids:
@@ -206,25 +212,29 @@ def _leaf_postings(matcher) -> tuple[np.ndarray, np.ndarray]:
     """All (document, weight) pairs of a posting list; deleted documents are dropped later by the live mask."""
     matcher = leaf_matcher(matcher)
     if readable(matcher):
-        # Decode whole blocks with numpy rather than posting by posting.
-        ids, weights = [], []
-        for block_ids, block_weights, _ in posting_blocks(matcher):
-            count = len(block_ids)
-            ids.append(block_ids)
-            if block_weights is None:
-                weights.append(np.ones(count, dtype=np.float32))
-            elif isinstance(block_weights, float):
-                weights.append(np.full(count, block_weights, dtype=np.float32))
-            else:
-                weights.append(np.asarray(block_weights, dtype=np.float32))
-        if not ids:
-            return _EMPTY
-        return np.concatenate(ids), np.concatenate(weights)
+        return _block_postings(posting_blocks(matcher))
     pairs = []
     while matcher.is_active():
         pairs.append((matcher.id(), matcher.weight()))
         matcher.next()
     return np.array([p[0] for p in pairs], dtype=np.int64), np.array([p[1] for p in pairs], dtype=np.float32)
+
+
+def _block_postings(blocks) -> tuple[np.ndarray, np.ndarray]:
+    """Documents and weights of whole posting blocks, decoded with numpy rather than posting by posting."""
+    ids, weights = [], []
+    for block_ids, block_weights, _ in blocks:
+        count = len(block_ids)
+        ids.append(block_ids)
+        if block_weights is None:
+            weights.append(np.ones(count, dtype=np.float32))
+        elif isinstance(block_weights, float):
+            weights.append(np.full(count, block_weights, dtype=np.float32))
+        else:
+            weights.append(np.asarray(block_weights, dtype=np.float32))
+    if not ids:
+        return _EMPTY
+    return np.concatenate(ids), np.concatenate(weights)
 
 
 _STATS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
