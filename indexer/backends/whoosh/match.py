@@ -65,22 +65,32 @@ _HEADS_RULE = _heads_rule_holds()
 
 
 @functools.lru_cache(maxsize=4096)
-def _term_heads(terms: frozenset[str]) -> frozenset[str] | None:
-    """The openings (first two letters, lower case) of the plain words that can stand for the terms."""
+def _term_heads(terms: frozenset[str]) -> tuple[frozenset[str], frozenset[str]] | None:
+    """The openings (first two letters, lower case; then one-letter terms) of the plain words that can
+    stand for the terms."""
     if not _HEADS_RULE:
         return None
-    heads = {t[:2] for t in terms}
+    heads = {t[:2] for t in terms if len(t) > 1}
     heads.update(stem[:2] for stem, family in WORD_FAMILIES.items() if family in terms)
     heads.update(word[:2] for word, stem in PORTER2_EXCEPTIONS.items() if WORD_FAMILIES.get(stem, stem) in terms)
-    return frozenset(heads)
+    return frozenset(heads), frozenset(t for t in terms if len(t) == 1)
 
 
-def _may_stand_for(word: str, heads: frozenset[str]) -> bool:
-    """False only for words that cannot stand for any term with these openings (ASCII, not a compound)."""
-    if not word.isascii() or word[1:] != word[1:].lower() or "." in word:
-        return True  # accents, compounds and dotted names go through the analyzer
-    low = word[:2].lower()
-    return low in heads or low[:1] in heads
+def _candidates(words, heads: tuple[frozenset[str], frozenset[str]] | None):
+    """The words that may stand for a term with these openings: all but plain ASCII words (no accent,
+    no capital after the first letter, no dot: not a compound) whose opening is none of them."""
+    if heads is None:
+        return words
+    twos, ones = heads
+    return [
+        w
+        for w in words
+        if w[:2].lower() in twos
+        or (ones and w[:1].lower() in ones)
+        or not w.isascii()
+        or "." in w
+        or w[1:] != w[1:].lower()
+    ]
 
 
 @functools.lru_cache(maxsize=200_000)
@@ -143,10 +153,7 @@ def _marked_words(text: str, terms: set[str]) -> list[tuple[int, int, str]]:
     parts = _SPLIT_RE.split(text)
     words = parts[1::2]
     marked: dict[str, str] = {}
-    heads = _term_heads(frozenset(terms))
-    for word in set(words):
-        if heads is not None and not _may_stand_for(word, heads):
-            continue
+    for word in _candidates(set(words), _term_heads(frozenset(terms))):
         word_terms = _word_terms(word)
         if not terms.isdisjoint(word_terms):
             marked[word] = next(t for t in word_terms if t in terms)
