@@ -115,6 +115,26 @@ def test_posting_blocks_skip_to_the_wanted_documents(snapshot):
     assert middle in some.tolist() and len(some) <= len(everything)
 
 
+def test_term_hashes_hold_every_term_and_frequencies_stay_whooshs(snapshot):
+    from indexer.backends.whoosh.postings import term_hashes
+    from indexer.backends.whoosh.rank import edits1
+
+    stats = stats_for(snapshot.searcher)
+    reader = snapshot.searcher.reader()
+    known = []
+    for leaf, _ in stats.leaves:
+        hashes = term_hashes(leaf)
+        for fieldname, tbytes in leaf.all_terms():
+            assert hashes.may_hold(fieldname, tbytes), (fieldname, tbytes)
+            if fieldname == "body":
+                known.append(tbytes.decode("utf-8"))
+    fields = ("headline", "lede", "body", "company")
+    words = sorted(set(known[:: max(1, len(known) // 40)]))
+    for word in words + sorted(edits1(words[0]))[:300]:
+        expected = sum(reader.doc_frequency(f, word) for f in fields)
+        assert stats.doc_frequency(fields, word) == expected, word
+
+
 # ---- Snippets --------------------------------------------------------------------------------------
 
 _WORD_RE = re.compile(WORD_PATTERN)

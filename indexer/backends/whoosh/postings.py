@@ -83,3 +83,40 @@ def _blocks(postfile, offset: int, length, first: int, last: int | None) -> Iter
         if length < 0:
             return
         position = end
+
+
+_SLOT = np.dtype([("hash", ">u4"), ("position", ">i8")])  # a hash table slot of Whoosh's hash files
+
+
+class TermHashes:
+    """The hashes of every key a segment's term table holds, read once from its hash tables: a term
+    whose hash is not among them is not in the segment, known without a read (spelling suggestions look
+    up hundreds of made-up words). 4 bytes per term of the segment."""
+
+    def __init__(self, terms: W3TermsReader):
+        table = terms._tindex
+        used = [(start, count) for start, count in table.tables if count]
+        hashes = []
+        if used:
+            first = min(start for start, _ in used)
+            last = max(start + count * _SLOT.itemsize for start, count in used)
+            slots = np.frombuffer(table.dbfile.get(first, last - first), dtype=_SLOT)
+            for start, count in used:
+                begin = (start - first) // _SLOT.itemsize
+                part = slots[begin : begin + count]
+                hashes.append(part["hash"][part["position"] != 0])
+        self.hashes = np.unique(np.concatenate(hashes)).astype(np.uint32) if hashes else np.zeros(0, np.uint32)
+        self._hash = table.hashfn
+        self._key = terms._keycoder
+
+    def may_hold(self, fieldname: str, tbytes: bytes) -> bool:
+        """False when the segment certainly lacks the term; True when it may hold it."""
+        value = np.uint32(self._hash(self._key(fieldname, tbytes)))  # of the array's type: no conversion
+        at = int(self.hashes.searchsorted(value))
+        return at < len(self.hashes) and self.hashes[at] == value
+
+
+def term_hashes(leaf) -> TermHashes | None:
+    """A segment's TermHashes, or None for another codec."""
+    terms = getattr(leaf, "_terms", None)
+    return TermHashes(terms) if isinstance(terms, W3TermsReader) else None

@@ -46,7 +46,7 @@ from ...schema import FIELD_WEIGHTS
 from ..lru import LRU
 from . import adapter
 from .phrase import phrase_docs as match_phrase
-from .postings import leaf_matcher, posting_blocks, readable, term_blocks
+from .postings import leaf_matcher, posting_blocks, readable, term_blocks, term_hashes
 
 # Postings kept in memory per searcher, for words that recur from query to query (about 12 bytes each).
 POSTINGS_CACHE = 2_000_000
@@ -78,6 +78,7 @@ class IndexStats:
         self._deleted: np.ndarray | bool | None = None
         self.variants = LRU(10_000)  # (word, fields) -> spelling variants
         self._frequencies = LRU(50_000)  # (fields, word) -> documents, asked at every search
+        self._term_hashes: list | None = None  # per leaf: postings.TermHashes, or None
 
     @property
     def searcher(self):
@@ -177,13 +178,18 @@ class IndexStats:
     def _doc_frequency(self, fieldnames, text: str) -> int:
         encoded = text.encode("utf-8")
         total = 0
+        if self._term_hashes is None:
+            # Read once per searcher (4 bytes a term): most words asked for are made-up spellings.
+            self._term_hashes = [term_hashes(leaf) for leaf, _ in self.leaves]
         for fieldname in fieldnames:
             if fieldname not in self.schema:
                 continue
-            for leaf, _ in self.leaves:
+            for (leaf, _), hashes in zip(self.leaves, self._term_hashes, strict=True):
                 terms = getattr(leaf, "_terms", None)
                 if terms is None:
                     total += leaf.doc_frequency(fieldname, text)
+                    continue
+                if hashes is not None and not hashes.may_hold(fieldname, encoded):
                     continue
                 # The segment's term table directly: Whoosh's own path checks the schema at every call.
                 try:
