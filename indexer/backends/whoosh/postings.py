@@ -96,16 +96,15 @@ class TermHashes:
     def __init__(self, terms: W3TermsReader):
         table = terms._tindex
         used = [(start, count) for start, count in table.tables if count]
-        hashes = []
+        hashes = np.zeros(0, np.uint32)
         if used:
             first = min(start for start, _ in used)
             last = max(start + count * _SLOT.itemsize for start, count in used)
             slots = np.frombuffer(table.dbfile.get(first, last - first), dtype=_SLOT)
-            for start, count in used:
-                begin = (start - first) // _SLOT.itemsize
-                part = slots[begin : begin + count]
-                hashes.append(part["hash"][part["position"] != 0])
-        self.hashes = np.unique(np.concatenate(hashes)).astype(np.uint32) if hashes else np.zeros(0, np.uint32)
+            if sum(count for _, count in used) * _SLOT.itemsize != last - first:  # tables not back to back
+                slots = np.concatenate([slots[(s - first) // _SLOT.itemsize :][:n] for s, n in used])
+            hashes = np.sort(slots["hash"][slots["position"] != 0].astype(np.uint32))
+        self.hashes = hashes
         self._hash = table.hashfn
         self._key = terms._keycoder
 
