@@ -26,17 +26,25 @@ _PICKLE_STOP = b"."
 _EMPTY = np.zeros(0, dtype=np.int64)
 
 
-def phrase_docs(leaves, fieldname: str, words: list[str], slop: int, postings, deadline=None) -> np.ndarray:
+def phrase_docs(
+    leaves, fieldname: str, words: list[str], slop: int, postings, deadline=None, keeps: bool = False
+) -> np.ndarray:
     """Sorted document numbers (over all leaves) where the words stand in this order in the field.
 
     leaves: [(segment reader, first document number)]; postings(fieldname, word) -> sorted document
     numbers of a word (cached by the caller); deadline.check() is called between steps when given.
+    keeps: postings also takes a dict it fills with the blocks it decoded (leaf index -> blocks) when it
+    read the list now; positions are then taken from those blocks rather than decoded a second time.
     """
     if not words:
         return _EMPTY
     candidates = None
+    decoded: dict[str, dict] = {}
     for word in words:
-        docs = postings(fieldname, word)
+        if keeps:
+            docs = postings(fieldname, word, decoded.setdefault(word, {}))
+        else:
+            docs = postings(fieldname, word)
         candidates = docs if candidates is None else np.intersect1d(candidates, docs, assume_unique=True)
         if not len(candidates):
             return _EMPTY
@@ -45,7 +53,7 @@ def phrase_docs(leaves, fieldname: str, words: list[str], slop: int, postings, d
     gap = max(1, slop)
     ends = None
     for word in words:
-        keys = position_keys(leaves, fieldname, word, candidates)
+        keys = position_keys(leaves, fieldname, word, candidates, decoded.get(word))
         if deadline is not None:
             deadline.check()
         # Keys of this word 1..gap after the phrase so far: the nearest earlier end decides.
@@ -75,16 +83,21 @@ def _unique_sorted(values: np.ndarray) -> np.ndarray:
     return values[keep]
 
 
-def position_keys(leaves, fieldname: str, word: str, docs: np.ndarray) -> np.ndarray:
-    """Sorted keys (document << 24 | position) of a word's positions in the given documents (sorted)."""
+def position_keys(leaves, fieldname: str, word: str, docs: np.ndarray, decoded: dict | None = None) -> np.ndarray:
+    """Sorted keys (document << 24 | position) of a word's positions in the given documents (sorted).
+
+    decoded: the word's posting blocks per leaf index, where they were decoded already."""
     term = word.encode("utf-8") if isinstance(word, str) else word
     keys: list[np.ndarray] = []
-    for leaf, base in leaves:
+    for number, (leaf, base) in enumerate(leaves):
         size = leaf.doc_count_all()
         local = docs[(docs >= base) & (docs < base + size)] - base
         if not len(local):
             continue
-        blocks = term_blocks(leaf, fieldname, term, int(local[0]), int(local[-1]))
+        if decoded and number in decoded:
+            blocks = _holding(decoded[number], local)
+        else:
+            blocks = term_blocks(leaf, fieldname, term, int(local[0]), int(local[-1]), wanted=local)
         if blocks is None:
             if (fieldname, term) not in leaf:
                 continue
@@ -114,6 +127,18 @@ def position_keys(leaves, fieldname: str, word: str, docs: np.ndarray) -> np.nda
     if len(found) > 1 and not (found[1:] >= found[:-1]).all():
         found = np.sort(found)
     return found
+
+
+def _holding(blocks: list[tuple], wanted: np.ndarray) -> list[tuple]:
+    """The decoded blocks whose documents include one of the wanted ones (sorted)."""
+    out = []
+    for block in blocks:
+        ids = block[0]
+        if len(ids):
+            at = int(wanted.searchsorted(ids[0]))
+            if at < len(wanted) and wanted[at] <= ids[-1]:
+                out.append(block)
+    return out
 
 
 def _decode_gaps(values: list[bytes]) -> list[list[int]]:

@@ -41,11 +41,15 @@ def posting_blocks(matcher: W3LeafMatcher, first: int = 0, last: int | None = No
     return _blocks(matcher._postfile, matcher._startoffset, matcher._length, first, last)
 
 
-def term_blocks(leaf, fieldname: str, text, first: int = 0, last: int | None = None) -> Iterator[tuple] | None:
+def term_blocks(
+    leaf, fieldname: str, text, first: int = 0, last: int | None = None, wanted: np.ndarray | None = None
+) -> Iterator[tuple] | None:
     """The blocks of one term's postings in a segment (as posting_blocks; nothing when the segment lacks
     the term), found with one lookup in the segment's term table: no Whoosh matcher, which reads the
     list's header through its file layers and gathers the segment's deleted documents at every call
-    (deleted documents are dropped by the caller's live mask). None for another codec: use its matcher."""
+    (deleted documents are dropped by the caller's live mask). None for another codec: use its matcher.
+
+    wanted (sorted segment numbers): only blocks whose range of documents holds one of them are decoded."""
     terms = getattr(leaf, "_terms", None)
     if not isinstance(terms, W3TermsReader) or fieldname not in leaf.schema:
         return None
@@ -58,10 +62,10 @@ def term_blocks(leaf, fieldname: str, text, first: int = 0, last: int | None = N
         ids, weights, values = info.inlined_postings()
         return iter([(np.asarray(ids, dtype=np.int64), weights, values)])
     offset, length = info.extent()
-    return _blocks(terms._postfile, offset, length, first, last)
+    return _blocks(terms._postfile, offset, length, first, last, wanted)
 
 
-def _blocks(postfile, offset: int, length, first: int, last: int | None) -> Iterator[tuple]:
+def _blocks(postfile, offset: int, length, first: int, last: int | None, wanted=None) -> Iterator[tuple]:
     if isinstance(length, tuple):  # Whoosh reads the extent's length as a 1-tuple
         length = length[0]
     data = postfile.get(offset, length)
@@ -69,19 +73,24 @@ def _blocks(postfile, offset: int, length, first: int, last: int | None) -> Iter
         raise ValueError(f"not a Whoosh 3 posting list: {data[:4]!r}")
     stream = io.BytesIO(data)
     position = 4
+    below = -1  # the last document of the block before: a block's documents lie above it
     while position < len(data):
         length = _BLOCK_LENGTH.unpack_from(data, position)[0]
         end = position + 4 + abs(length)
         stream.seek(position + 4)
         _, max_id, _, compression, _, _ = pickle.load(stream)
         if max_id >= first:
-            raw = data[stream.tell() : end]
-            ids, weights, values = pickle.loads(zlib.decompress(raw) if compression else raw)[:3]
-            yield np.cumsum(np.asarray(ids, dtype=np.int64)), weights, values
+            # Decompressing and unpickling a block is most of the cost: skip blocks holding no wanted one.
+            at = int(wanted.searchsorted(below + 1)) if wanted is not None else 0
+            if wanted is None or (at < len(wanted) and wanted[at] <= max_id):
+                raw = data[stream.tell() : end]
+                ids, weights, values = pickle.loads(zlib.decompress(raw) if compression else raw)[:3]
+                yield np.cumsum(np.asarray(ids, dtype=np.int64)), weights, values
             if last is not None and max_id >= last:
                 return
         if length < 0:
             return
+        below = max_id
         position = end
 
 

@@ -108,23 +108,28 @@ class IndexStats:
                 self._norms[fieldname] = np.ones(self.size, dtype=np.float32)
         return self._norms[fieldname]
 
-    def postings(self, fieldname: str, text: str) -> tuple[np.ndarray, np.ndarray]:
-        """Document numbers and frequencies of one index term in one field (recently used ones cached)."""
+    def postings(self, fieldname: str, text: str, kept: dict | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """Document numbers and frequencies of one index term in one field (recently used ones cached).
+
+        kept, when given, receives the decoded posting blocks per leaf (index -> blocks) if the list was
+        read now: a phrase then takes the words' positions from them instead of decoding them again."""
         key = (fieldname, text)
         found = self._postings.get(key)
         if found is None:
-            found = self._read_postings(fieldname, text)
+            found = self._read_postings(fieldname, text, kept)
             self._postings.put(key, found)
         return found
 
-    def _read_postings(self, fieldname: str, text: str) -> tuple[np.ndarray, np.ndarray]:
+    def _read_postings(self, fieldname: str, text: str, kept: dict | None = None) -> tuple[np.ndarray, np.ndarray]:
         if fieldname not in self.schema:
             return _EMPTY
         ids, freqs = [], []
         boost = self.boost(fieldname)
-        for leaf, base in self.leaves:
+        for number, (leaf, base) in enumerate(self.leaves):
             blocks = term_blocks(leaf, fieldname, text)
             if blocks is not None:
+                if kept is not None:
+                    blocks = kept[number] = list(blocks)
                 docs, weights = _block_postings(blocks)
             elif (fieldname, text) in leaf:
                 docs, weights = _leaf_postings(leaf.postings(fieldname, text))
@@ -145,15 +150,15 @@ class IndexStats:
         key = (fieldname, tuple(words), max(1, slop))
         found = self._phrases.get(key)
         if found is None:
-            found = match_phrase(self.leaves, fieldname, list(words), slop, self._docs_of, deadline)
+            found = match_phrase(self.leaves, fieldname, list(words), slop, self._docs_of, deadline, keeps=True)
             deleted = self.deleted()
             if deleted is not None and len(found):
                 found = found[~deleted[found]]
             self._phrases.put(key, found)
         return found
 
-    def _docs_of(self, fieldname: str, text: str) -> np.ndarray:
-        return self.postings(fieldname, text)[0]
+    def _docs_of(self, fieldname: str, text: str, kept: dict | None = None) -> np.ndarray:
+        return self.postings(fieldname, text, kept)[0]
 
     def deleted(self) -> np.ndarray | None:
         """A mask of deleted documents, or None when the index has none."""
