@@ -117,7 +117,7 @@ def test_posting_blocks_skip_to_the_wanted_documents(snapshot):
 
 def test_term_hashes_hold_every_term_and_frequencies_stay_whooshs(snapshot):
     from indexer.backends.whoosh.postings import term_hashes
-    from indexer.backends.whoosh.rank import edits1
+    from indexer.relevance import edits1
 
     stats = stats_for(snapshot.searcher)
     reader = snapshot.searcher.reader()

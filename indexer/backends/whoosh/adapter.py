@@ -85,7 +85,9 @@ REQUIRED: dict[str, tuple[str, ...]] = {
         "_create_column",
     ),
     "whoosh.codec.whoosh3:W3PerDocReader": ("_cached_reader",),
-    "whoosh.codec.whoosh3:W3TermsReader": ("_codec", "_postfile"),
+    # postings.term_blocks and postings.TermHashes read a term's place and the term table's hashes directly.
+    "whoosh.codec.whoosh3:W3TermsReader": ("_codec", "_postfile", "_tindex", "_keycoder"),
+    "whoosh.filedb.filetables:HashReader": ("tables", "dbfile", "hashfn"),
     "whoosh.codec.whoosh3:W3LeafMatcher": (
         "_read_ids",
         "_read_weights",
