@@ -88,11 +88,19 @@ def load_docs(sources: list[str]) -> list[Doc]:
     key = hashlib.sha1("\n".join(sorted(str(Path(s).resolve()) for s in sources)).encode()).hexdigest()[:16]
     cached = CACHE / f"docs-{key}.pickle"
     if cached.exists():
-        return pickle.loads(cached.read_bytes())
+        with cached.open("rb") as handle:
+            return _DocUnpickler(handle).load()
     docs = _parse_docs(sources)
     CACHE.mkdir(parents=True, exist_ok=True)
     cached.write_bytes(pickle.dumps(docs, protocol=pickle.HIGHEST_PROTOCOL))
     return docs
+
+
+class _DocUnpickler(__import__("pickle").Unpickler):
+    """Reads the cached releases whether this file ran as a script (__main__.Doc) or a module."""
+
+    def find_class(self, module, name):
+        return Doc if name == "Doc" else super().find_class(module, name)
 
 
 def _parse_docs(sources: list[str]) -> list[Doc]:
