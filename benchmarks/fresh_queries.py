@@ -116,9 +116,7 @@ def _parse_docs(sources: list[str]) -> list[Doc]:
 def draw_queries(docs: list[Doc], count: int, seed: int) -> list[Query]:
     """`count` distinct queries, an equal share of each kind, drawn from the releases with a seeded generator."""
     rng = random.Random(seed)
-    frequency: Counter[str] = Counter()
-    for doc in docs[:20000]:
-        frequency.update({w.lower() for w in WORD.findall(doc.headline + " " + doc.text[:2000])})
+    frequency = _frequency(docs)
     common = [w for w, _ in frequency.most_common(400) if w not in STOP]
     rng.shuffle(common)
     queries: list[Query] = []
@@ -170,6 +168,20 @@ def draw_queries(docs: list[Doc], count: int, seed: int) -> list[Query]:
                 word = rng.choice(words)
                 add(Query(kind, word, [word]))
     return queries
+
+
+_FREQUENCIES: dict[int, tuple[list[Doc], Counter[str]]] = {}
+
+
+def _frequency(docs: list[Doc]) -> Counter[str]:
+    """In how many of the first 20,000 releases each word appears (counted once per list of releases)."""
+    found = _FREQUENCIES.get(id(docs))
+    if found is None or found[0] is not docs:
+        frequency: Counter[str] = Counter()
+        for doc in docs[:20000]:
+            frequency.update({w.lower() for w in WORD.findall(doc.headline + " " + doc.text[:2000])})
+        found = _FREQUENCIES[id(docs)] = (docs, frequency)
+    return found[1]
 
 
 def query_stream(docs: list[Doc], count: int, seed: int) -> list[Query]:
