@@ -12,9 +12,10 @@ indexer/backends/whoosh/ name none of them. tests/test_code_shape.py checks both
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from whoosh.codec.whoosh3 import W3TermInfo
+from whoosh.codec.whoosh3 import W3TermInfo, W3TermsReader
 from whoosh.filedb import filetables
 from whoosh.util import numeric
 
@@ -216,6 +217,28 @@ def term_postings(terms, fieldname: str, btext: bytes, fmt) -> tuple[list, list,
             break
         matcher._goto(matcher._nextoffset)
     return ids, weights, values
+
+
+def w3_term_table(reader):
+    """A segment reader's W3TermsReader, or None when the segment uses another codec."""
+    terms = getattr(reader, "_terms", None)
+    return terms if isinstance(terms, W3TermsReader) else None
+
+
+def term_extent_bytes(terms, info) -> bytes:
+    """The raw bytes of a term's posting list in a W3 term table, from its (not inlined) term info."""
+    offset, length = info.extent()
+    if isinstance(length, tuple):  # Whoosh reads the extent's length as a 1-tuple
+        length = length[0]
+    return terms._postfile.get(offset, length)
+
+
+def term_hash_tables(terms) -> tuple[list[tuple[int, int]], Callable[[int, int], bytes], Callable[[str, bytes], int]]:
+    """A W3 term table's hash tables as (position, slots) pairs, a reader of its file's bytes (position,
+    length), and the hash of a (field, term) key as the tables store it."""
+    table = terms._tindex
+    keycoder, hashfn = terms._keycoder, table.hashfn
+    return list(table.tables), table.dbfile.get, lambda fieldname, tbytes: hashfn(keycoder(fieldname, tbytes))
 
 
 def delta_coded_ids(matcher) -> bool:

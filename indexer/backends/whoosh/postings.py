@@ -15,7 +15,7 @@ import zlib
 from collections.abc import Iterator
 
 import numpy as np
-from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3LeafMatcher, W3TermsReader
+from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3LeafMatcher
 from whoosh.matching.wrappers import FilterMatcher
 from whoosh.reading import TermNotFound
 
@@ -38,7 +38,7 @@ def posting_blocks(matcher: W3LeafMatcher, first: int = 0, last: int | None = No
     """(document ids, weights, values) of each block holding documents from first to last (segment
     numbers); ids as a sorted int64 array, weights and values as Whoosh stored them (None, a float or
     an array; a list of bytes)."""
-    return _blocks(matcher._postfile, matcher._startoffset, matcher._length, first, last)
+    return _blocks(adapter.posting_list_bytes(matcher), first, last)
 
 
 def term_blocks(
@@ -50,8 +50,8 @@ def term_blocks(
     (deleted documents are dropped by the caller's live mask). None for another codec: use its matcher.
 
     wanted (sorted segment numbers): only blocks whose range of documents holds one of them are decoded."""
-    terms = getattr(leaf, "_terms", None)
-    if not isinstance(terms, W3TermsReader) or fieldname not in leaf.schema:
+    terms = adapter.w3_term_table(leaf)
+    if terms is None or fieldname not in leaf.schema:
         return None
     tbytes = text if isinstance(text, bytes) else leaf.schema[fieldname].to_bytes(text)
     try:
@@ -61,14 +61,10 @@ def term_blocks(
     if info.is_inlined():
         ids, weights, values = info.inlined_postings()
         return iter([(np.asarray(ids, dtype=np.int64), weights, values)])
-    offset, length = info.extent()
-    return _blocks(terms._postfile, offset, length, first, last, wanted)
+    return _blocks(adapter.term_extent_bytes(terms, info), first, last, wanted)
 
 
-def _blocks(postfile, offset: int, length, first: int, last: int | None, wanted=None) -> Iterator[tuple]:
-    if isinstance(length, tuple):  # Whoosh reads the extent's length as a 1-tuple
-        length = length[0]
-    data = postfile.get(offset, length)
+def _blocks(data: bytes, first: int, last: int | None, wanted=None) -> Iterator[tuple]:
     if data[:4] != WHOOSH3_HEADER_MAGIC:
         raise ValueError(f"not a Whoosh 3 posting list: {data[:4]!r}")
     stream = io.BytesIO(data)
@@ -102,29 +98,27 @@ class TermHashes:
     whose hash is not among them is not in the segment, known without a read (spelling suggestions look
     up hundreds of made-up words). 4 bytes per term of the segment."""
 
-    def __init__(self, terms: W3TermsReader):
-        table = terms._tindex
-        used = [(start, count) for start, count in table.tables if count]
+    def __init__(self, terms):
+        tables, read, self._hash_of = adapter.term_hash_tables(terms)
+        used = [(start, count) for start, count in tables if count]
         hashes = np.zeros(0, np.uint32)
         if used:
             first = min(start for start, _ in used)
             last = max(start + count * _SLOT.itemsize for start, count in used)
-            slots = np.frombuffer(table.dbfile.get(first, last - first), dtype=_SLOT)
+            slots = np.frombuffer(read(first, last - first), dtype=_SLOT)
             if sum(count for _, count in used) * _SLOT.itemsize != last - first:  # tables not back to back
                 slots = np.concatenate([slots[(s - first) // _SLOT.itemsize :][:n] for s, n in used])
             hashes = np.sort(slots["hash"][slots["position"] != 0].astype(np.uint32))
         self.hashes = hashes
-        self._hash = table.hashfn
-        self._key = terms._keycoder
 
     def may_hold(self, fieldname: str, tbytes: bytes) -> bool:
         """False when the segment certainly lacks the term; True when it may hold it."""
-        value = np.uint32(self._hash(self._key(fieldname, tbytes)))  # of the array's type: no conversion
+        value = np.uint32(self._hash_of(fieldname, tbytes))  # of the array's type: no conversion
         at = int(self.hashes.searchsorted(value))
         return at < len(self.hashes) and self.hashes[at] == value
 
 
 def term_hashes(leaf) -> TermHashes | None:
     """A segment's TermHashes, or None for another codec."""
-    terms = getattr(leaf, "_terms", None)
-    return TermHashes(terms) if isinstance(terms, W3TermsReader) else None
+    terms = adapter.w3_term_table(leaf)
+    return TermHashes(terms) if terms is not None else None
