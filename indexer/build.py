@@ -43,7 +43,8 @@ def build_index(
     # Files are known by absolute paths, their folders' links resolved: the same files given through another
     # working folder, a relative path or a linked folder are the same files (the same release ids, nothing
     # indexed twice).
-    sources = [os.path.realpath(os.fspath(s)) for s in sources]
+    # An empty name is no folder at all (realpath would make it the working folder).
+    sources = [os.path.realpath(os.fspath(s)) if os.fspath(s) else "" for s in sources]
     if backend_name(backend) == "opensearch":
         from .backends.opensearch.store import build_index as build_opensearch
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import html
 import json
+import os
 import re
 import sys
 
@@ -45,6 +46,18 @@ url_option = click.option(
 )
 
 
+class _PathArgument(click.Path):
+    """click.Path that reports a name the OS cannot take (a NUL byte) as a usage error, not a ValueError."""
+
+    def convert(self, value, param, ctx):
+        try:
+            return super().convert(value, param, ctx)
+        except ValueError as exc:
+            if isinstance(exc, click.BadParameter):
+                raise
+            self.fail(f"{value!r} is not a valid file name", param, ctx)
+
+
 def _fail(message: str, as_json: bool, status: int = 400) -> None:
     if as_json:
         click.echo(json.dumps(error_json(message, status)))
@@ -54,14 +67,27 @@ def _fail(message: str, as_json: bool, status: int = 400) -> None:
 
 
 def reports_errors(func):
-    """Turn domain errors into 'Error: ...' (or the JSON error shape) and a non-zero exit."""
+    """Turn domain errors into 'Error: ...' (or the JSON error shape) and a non-zero exit; never a traceback."""
 
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
+        as_json = kwargs.get("as_json", False)
         try:
             return func(*args, **kwargs)
         except ReleaseSearchError as exc:
-            _fail(str(exc), kwargs.get("as_json", False), exc.status)
+            _fail(str(exc), as_json, exc.status)
+        except OSError as exc:
+            where = f" ({exc.filename})" if exc.filename else ""
+            _fail(f"{exc.strerror or exc}{where}: check the path and its permissions", as_json, 500)
+        except Exception as exc:
+            # A bug, not a user's mistake: one line saying so; RELEASES_DEBUG=1 shows where it happened.
+            if os.environ.get("RELEASES_DEBUG"):
+                raise
+            _fail(
+                f"unexpected {type(exc).__name__}: {exc}; run again with RELEASES_DEBUG=1 to see where, and report it",
+                as_json,
+                500,
+            )
 
     return wrapper
 
@@ -73,7 +99,7 @@ def main():
 
 
 @main.command("index")
-@click.argument("sources", nargs=-1, type=click.Path())
+@click.argument("sources", nargs=-1, type=_PathArgument())
 @index_option
 @backend_option
 @url_option
@@ -190,8 +216,9 @@ def _terminal_snippet(snippet: str) -> str:
 
 
 @main.command("parse")
-@click.argument("files", nargs=-1, required=True, type=click.Path())
+@click.argument("files", nargs=-1, required=True, type=_PathArgument())
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per release, a line each.")
+@reports_errors
 def parse_command(files, as_json):
     """Parse release files and print what was found, without touching any index."""
     failed = 0

@@ -233,9 +233,17 @@ _DATE_HELP = (
 _MONTH_NAMES = re.compile(r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec", re.I)
 
 
+def _after(start: datetime, delta) -> datetime:
+    """start + delta, clamped at the calendar's end: the day 9999-12-31 ends at datetime.max, not in an error."""
+    try:
+        return start + delta
+    except (OverflowError, ValueError):
+        return datetime.max
+
+
 def _day(value: datetime) -> tuple[datetime, datetime]:
     day = datetime.combine(value.date(), datetime.min.time())
-    return day, day + timedelta(days=1)
+    return day, _after(day, timedelta(days=1))
 
 
 def _relative(text: str, now: datetime) -> datetime | None:
@@ -269,19 +277,19 @@ def _period(text: str, now: datetime) -> tuple[datetime, datetime]:
     if lowered in ("now", "today"):
         return _day(now)
     if lowered == "yesterday":
-        return _day(now - timedelta(days=1))
+        return _day(now - timedelta(days=1) if now.date() > date.min else now)
     if re.fullmatch(r"\d{4}", value):
         year = int(value)
         if not 1900 <= year <= 2100:
             raise QueryError(f"the year {value} is out of range: {_DATE_HELP}")
-        return datetime(year, 1, 1), datetime(year + 1, 1, 1)
+        return datetime(year, 1, 1), _after(datetime(year, 1, 1), relativedelta(years=1))
     m = re.fullmatch(r"(\d{4})[-/.](\d{1,2})", value)
     if m:
         year, month = int(m.group(1)), int(m.group(2))
         if not 1 <= month <= 12 or not 1900 <= year <= 2100:
             raise QueryError(f"bad month in {value!r}: {_DATE_HELP}")
         start = datetime(year, month, 1)
-        return start, start + relativedelta(months=1)
+        return start, _after(start, relativedelta(months=1))
     m = re.fullmatch(r"(\d{4})[-/.]?(\d{1,2})[-/.]?(\d{1,2})", value)
     if m:
         try:
@@ -302,7 +310,7 @@ def _period(text: str, now: datetime) -> tuple[datetime, datetime]:
     if first.day != second.day and _MONTH_NAMES.search(value):
         # "Oct 2011": no day was given, so the whole month.
         start = datetime(first.year, first.month, 1)
-        return start, start + relativedelta(months=1)
+        return start, _after(start, relativedelta(months=1))
     return _day(first)
 
 
@@ -348,7 +356,7 @@ def date_filter(start: date | None, end: date | None) -> DateRange | None:
     if start is None and end is None:
         return None
     lo = datetime.combine(start, datetime.min.time()) if start else None
-    hi = datetime.combine(end, datetime.min.time()) + timedelta(days=1) if end else None
+    hi = _after(datetime.combine(end, datetime.min.time()), timedelta(days=1)) if end else None
     if lo and hi and lo >= hi:
         raise QueryError("the 'from' date is after the 'to' date: swap them")
     return DateRange(lo, hi)

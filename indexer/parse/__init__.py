@@ -294,6 +294,8 @@ def read_source(path: str) -> Source:
         raise ParseError(path, "is a folder, not a file") from None
     except OSError as exc:
         raise ParseError(path, f"cannot read: {exc.strerror or exc}") from None
+    except ValueError:  # a NUL byte in the name
+        raise ParseError(path, "not a valid file name") from None
 
 
 def _read_up_to(handle: io.RawIOBase, limit: int) -> bytes:

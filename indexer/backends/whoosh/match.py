@@ -10,7 +10,7 @@ import functools
 import html
 import re
 from bisect import bisect_right
-from datetime import timedelta
+from datetime import datetime, timedelta
 from itertools import accumulate
 
 from whoosh import query as wq
@@ -249,6 +249,8 @@ def translate(node, expansions: dict | None = None) -> wq.Query:
         text = node.text.lower()
         return wq.Or([wq.FuzzyTerm(f, text, maxdist=node.distance, prefixlength=1) for f in _text_fields(node.field)])
     if isinstance(node, q.DateRange):
+        if node.end is not None and node.end <= datetime.min:
+            return wq.NullQuery  # "date:<0001-01-01": before the calendar starts, nothing
         end = node.end - timedelta(microseconds=1) if node.end else None
         return wq.DateRange("date", node.start, end)
     if isinstance(node, q.Not):
