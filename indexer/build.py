@@ -28,6 +28,7 @@ def build_index(
     limitmb: int = DEFAULT_LIMITMB,
     backend: str | None = None,
     url: str | None = None,
+    follow_links: bool = False,
 ) -> BuildReport:
     """Index the files under sources into index_path (default: $RELEASES_INDEX or ./index).
 
@@ -36,7 +37,8 @@ def build_index(
     complete and switched to. procs: parse workers (default: one per core); limitmb: memory per
     worker for its in-memory segment. Raises IndexLocked when another build is running.
     backend: "whoosh" (default: $RELEASES_BACKEND or whoosh) or "opensearch" (index_path names the
-    index on the cluster at url, default $RELEASES_OPENSEARCH_URL).
+    index on the cluster at url, default $RELEASES_OPENSEARCH_URL). follow_links: follow links in the
+    sources anywhere (default: only links to files within the sources; the rest are skipped with a reason).
     """
     from .settings import backend_name
 
@@ -64,10 +66,12 @@ def build_index(
         incremental = live is not None and not rebuild
         report.rebuilt = not incremental
         known = source_hashes(live) if incremental else {}
-        total_files = sum(1 for _ in iter_files(sources)) if progress else None
+        total_files = sum(1 for _ in iter_files(sources, follow_links=follow_links)) if progress else None
         gen = store.copy_generation(live) if incremental else store.new_generation()
         try:
-            _index_sources(gen, sources, known, report, progress, total_files, clock, procs, limitmb, store.lock_fd)
+            _index_sources(
+                gen, sources, known, report, progress, total_files, clock, procs, limitmb, store.lock_fd, follow_links
+            )
             merge_small_segments(gen)
             report.total = gen.doc_count()
             report.segments = len(gen.segments)
@@ -80,7 +84,9 @@ def build_index(
     return report
 
 
-def _index_sources(gen: Generation, sources, known, report, progress, total_files, clock, procs, limitmb, lock_fd):
+def _index_sources(
+    gen: Generation, sources, known, report, progress, total_files, clock, procs, limitmb, lock_fd, follow_links
+):
     """Hash every file, index new and changed ones into new segments, delete replaced and gone ones."""
     outdated: set[str] = set()
     seen: set[str] = set()
@@ -102,7 +108,7 @@ def _index_sources(gen: Generation, sources, known, report, progress, total_file
 
     with ParallelIndexer(gen.path, procs=procs, limitmb=limitmb, on_outcome=on_outcome, inherited_fd=lock_fd) as work:
         # Files the index holds nothing from go to the workers unread: nothing here needs their bytes.
-        for source in iter_sources(sources, defer=_holds_nothing_from(known)):
+        for source in iter_sources(sources, defer=_holds_nothing_from(known), follow_links=follow_links):
             if isinstance(source, ParseError):
                 report.files += 1
                 report.skipped.append({"path": source.path, "reason": source.reason})

@@ -45,6 +45,13 @@ url_option = click.option(
     help="OpenSearch cluster for --backend opensearch (several nodes: comma-separated).",
 )
 
+follow_links_option = click.option(
+    "--follow-links",
+    is_flag=True,
+    help="Follow links to files and folders anywhere (default: only links within the sources given; "
+    "the rest are skipped with a reason).",
+)
+
 
 class _PathArgument(click.Path):
     """click.Path that reports a name the OS cannot take (a NUL byte) as a usage error, not a ValueError."""
@@ -106,8 +113,9 @@ def main():
 @click.option("--rebuild", is_flag=True, help="Start from scratch instead of updating.")
 @click.option("--json", "as_json", is_flag=True, help="Print a machine-readable summary.")
 @click.option("--workers", type=click.IntRange(1, 64), help="Parse workers (default: one per core).")
+@follow_links_option
 @reports_errors
-def index_command(sources, index_path, backend, url, rebuild, as_json, workers):
+def index_command(sources, index_path, backend, url, rebuild, as_json, workers, follow_links):
     """Parse files and folders (default: seeds/) and build or update the index."""
     from .progress import ProgressPrinter
 
@@ -122,6 +130,7 @@ def index_command(sources, index_path, backend, url, rebuild, as_json, workers):
             procs=workers,
             backend=backend,
             url=url,
+            follow_links=follow_links,
         )
     finally:
         if printer:
@@ -218,11 +227,12 @@ def _terminal_snippet(snippet: str) -> str:
 @main.command("parse")
 @click.argument("files", nargs=-1, required=True, type=_PathArgument())
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per release, a line each.")
+@follow_links_option
 @reports_errors
-def parse_command(files, as_json):
+def parse_command(files, as_json, follow_links):
     """Parse release files and print what was found, without touching any index."""
     failed = 0
-    for item in parse_paths(files):
+    for item in parse_paths(files, follow_links=follow_links):
         if isinstance(item, ParseError):
             failed += 1
             if as_json:

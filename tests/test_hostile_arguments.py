@@ -24,9 +24,7 @@ CALENDAR_EDGES = [
     "date:>-99999y",
     "date:+99999y",
 ]
-HOSTILE_SEARCHES = [
-    [query] for query in CALENDAR_EDGES
-] + [
+HOSTILE_SEARCHES = [[query] for query in CALENDAR_EDGES] + [
     ["", "--to", "9999-12-31"],
     ["", "--from", "0001-01-01"],
     ["", "--from", "9999-12-31"],

@@ -6,6 +6,7 @@ from __future__ import annotations
 import builtins
 import io
 import json
+import os
 import zipfile
 from pathlib import Path
 
@@ -76,7 +77,15 @@ def test_unreadable_file_is_reported(tmp_path, monkeypatch):
             raise PermissionError(13, "Permission denied")
         return real_open(file, *args, **kwargs)
 
+    real_os_open = os.open
+
+    def deny_fd(file, *args, **kwargs):
+        if str(file) == str(path):
+            raise PermissionError(13, "Permission denied")
+        return real_os_open(file, *args, **kwargs)
+
     monkeypatch.setattr(builtins, "open", deny)
+    monkeypatch.setattr(os, "open", deny_fd)  # files are opened by descriptor, non-blocking
     (error,) = list(iter_sources([path]))
     assert isinstance(error, ParseError) and error.reason == "cannot read: Permission denied"
 

@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..model import ParseError, Release
-from .archive import ARCHIVE_SUFFIXES, archive_kind, is_archive_path, iter_archive, skipped_name
+from .archive import ARCHIVE_SUFFIXES, archive_kind, is_archive_path, iter_archive
+from .files import special_kind, special_reason, walk_files
 
 # A single release is rarely over a megabyte; far larger files are mistakes or attacks.
 MAX_FILE_BYTES = 10 * 1024 * 1024
@@ -253,29 +254,28 @@ def parse_file(path: str | os.PathLike) -> list[Release]:
     return parse_source(read_source(path))
 
 
-def iter_files(paths: Iterable[str | os.PathLike]) -> Iterator[str]:
-    """Every file under the given files and folders, recursively, in a stable order.
-
-    Hidden files and a collection's README, LICENSE and MANIFEST files are skipped: they describe, not announce.
-    """
-    for root in paths:
-        root = os.fspath(root)
-        if os.path.isdir(root):
-            for folder, dirs, files in os.walk(root):
-                dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d != "__MACOSX")
-                for name in sorted(files):
-                    if not skipped_name(name):
-                        yield os.path.join(folder, name)
-        else:
-            yield root
+def iter_files(paths: Iterable[str | os.PathLike], *, follow_links: bool = False) -> Iterator[str]:
+    """Every file under the given files and folders that a build would read (see files.walk_files)."""
+    for item in walk_files(paths, follow_links=follow_links):
+        if not isinstance(item, ParseError):
+            yield item
 
 
 def read_source(path: str) -> Source:
     """Read one file from disk into a Source, or raise ParseError saying why it cannot be read."""
     try:
+        # Non-blocking: opening a named pipe or a terminal must not wait for a writer; what is opened is checked
+        # to be a regular file before a byte is read (the walk checked too, but the file may have been swapped).
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | getattr(os, "O_BINARY", 0))
         # Unbuffered: a buffered file costs more to make, and its read(n) asks once more to see the end of the file.
-        with open(path, "rb", buffering=0) as handle:
-            size = os.fstat(handle.fileno()).st_size
+        with open(fd, "rb", buffering=0) as handle:
+            info = os.fstat(fd)
+            kind = special_kind(info.st_mode)
+            if kind == "a folder":
+                raise IsADirectoryError
+            if kind is not None:
+                raise ParseError(path, special_reason(kind))
+            size = info.st_size
             if size > MAX_FILE_BYTES:
                 raise ParseError(
                     path,
@@ -311,7 +311,7 @@ def _read_up_to(handle: io.RawIOBase, limit: int) -> bytes:
 
 
 def iter_sources(
-    paths: Iterable[str | os.PathLike], *, defer: Callable[[str], bool] | None = None
+    paths: Iterable[str | os.PathLike], *, defer: Callable[[str], bool] | None = None, follow_links: bool = False
 ) -> Iterator[Source | ParseError]:
     """Every file under paths as a Source (its path and bytes); unreadable ones as ParseErrors.
 
@@ -319,9 +319,13 @@ def iter_sources(
     This is what an indexing run consumes: it hashes each Source and parses only new or changed ones.
     defer(path) true: a file not named like an archive is yielded unread, as Source(path, None), for the
     process that parses it to read with file_sources (an index build reads only the files it compares).
+    Links leading out of paths, named pipes, sockets and devices come as ParseErrors, unopened (follow_links:
+    links are followed anywhere).
     """
-    for path in iter_files(paths):
-        if defer is not None and not path.lower().endswith(ARCHIVE_SUFFIXES) and defer(path):
+    for path in walk_files(paths, follow_links=follow_links):
+        if isinstance(path, ParseError):
+            yield path
+        elif defer is not None and not path.lower().endswith(ARCHIVE_SUFFIXES) and defer(path):
             yield Source(path, None)
         else:
             yield from file_sources(path)
@@ -363,9 +367,9 @@ def parse_source(source: Source) -> list[Release]:
     return parse_bytes(source.path, source.data)
 
 
-def parse_paths(paths: Iterable[str | os.PathLike]) -> Iterator[Release | ParseError]:
+def parse_paths(paths: Iterable[str | os.PathLike], *, follow_links: bool = False) -> Iterator[Release | ParseError]:
     """Parse every file under paths, yielding releases and, for files that fail, ParseErrors."""
-    for source in iter_sources(paths):
+    for source in iter_sources(paths, follow_links=follow_links):
         if isinstance(source, ParseError):
             yield source
             continue
