@@ -98,6 +98,14 @@ def _index_sources(
 
     def on_outcome(outcome: FileOutcome) -> None:
         nonlocal releases
+        if outcome.retracted:  # lost with a worker that died: counted again when another worker indexes it
+            report.files -= 1
+            if outcome.reason is not None:
+                report.skipped.remove({"path": outcome.path, "reason": outcome.reason})
+            report.new_files -= outcome.unread
+            releases -= outcome.releases
+            report.added -= outcome.releases
+            return
         report.files += 1
         if outcome.reason is not None:
             report.skipped.append({"path": outcome.path, "reason": outcome.reason})

@@ -31,6 +31,12 @@ class BackendUnavailable(ReleaseSearchError):
     status = 503
 
 
+class IndexWorkerFailed(ReleaseSearchError):
+    """An index build's worker processes failed beyond what the build can recover from."""
+
+    status = 500
+
+
 class QueryError(ReleaseSearchError):
     """The user's query or filters cannot be understood."""
 
