@@ -8,9 +8,10 @@ import time
 from bisect import bisect_left
 from collections.abc import Callable, Iterable
 
-from .backends.whoosh.build import DEFAULT_LIMITMB, FileOutcome, ParallelIndexer
+from .backends.whoosh.build import FileOutcome, ParallelIndexer
 from .backends.whoosh.merge import delete_paths, merge_small_segments, source_hashes
 from .backends.whoosh.store import Generation, WhooshStore, schema_fingerprint
+from .memory import DEFAULT_MEMORY, parse_size
 from .model import BuildProgress, BuildReport, ParseError
 from .parse import iter_files, iter_sources
 from .schema import build_schema
@@ -25,7 +26,7 @@ def build_index(
     rebuild: bool = False,
     progress: Callable[[BuildProgress], None] | None = None,
     procs: int | None = None,
-    limitmb: int = DEFAULT_LIMITMB,
+    memory: int | str | None = None,
     backend: str | None = None,
     url: str | None = None,
     follow_links: bool = False,
@@ -34,8 +35,9 @@ def build_index(
 
     Only new or changed files are parsed again (by content hash); releases whose files are gone from
     under the given sources are removed. The live index keeps serving until the new generation is
-    complete and switched to. procs: parse workers (default: one per core); limitmb: memory per
-    worker for its in-memory segment. Raises IndexLocked when another build is running.
+    complete and switched to. procs: parse workers (default: one per core); memory: the build's memory
+    budget in bytes or as '2G' (default DEFAULT_MEMORY), shared by this process and its workers (fewer
+    workers start when each would get too little). Raises IndexLocked when another build is running.
     backend: "whoosh" (default: $RELEASES_BACKEND or whoosh) or "opensearch" (index_path names the
     index on the cluster at url, default $RELEASES_OPENSEARCH_URL). follow_links: follow links in the
     sources anywhere (default: only links to files within the sources; the rest are skipped with a reason).
@@ -52,6 +54,7 @@ def build_index(
 
         return build_opensearch(sources, index_path, url=url, rebuild=rebuild, progress=progress, procs=procs)
     started = time.perf_counter()
+    budget = parse_size(memory if memory is not None else DEFAULT_MEMORY)
     from .settings import default_index_path
 
     store = WhooshStore(index_path or default_index_path())
@@ -70,7 +73,7 @@ def build_index(
         gen = store.copy_generation(live) if incremental else store.new_generation()
         try:
             _index_sources(
-                gen, sources, known, report, progress, total_files, clock, procs, limitmb, store.lock_fd, follow_links
+                gen, sources, known, report, progress, total_files, clock, procs, budget, store.lock_fd, follow_links
             )
             merge_small_segments(gen)
             report.total = gen.doc_count()
@@ -85,7 +88,7 @@ def build_index(
 
 
 def _index_sources(
-    gen: Generation, sources, known, report, progress, total_files, clock, procs, limitmb, lock_fd, follow_links
+    gen: Generation, sources, known, report, progress, total_files, clock, procs, budget, lock_fd, follow_links
 ):
     """Hash every file, index new and changed ones into new segments, delete replaced and gone ones."""
     outdated: set[str] = set()
@@ -114,7 +117,7 @@ def _index_sources(
         report.added += outcome.releases
         tick(outcome.path)
 
-    with ParallelIndexer(gen.path, procs=procs, limitmb=limitmb, on_outcome=on_outcome, inherited_fd=lock_fd) as work:
+    with ParallelIndexer(gen.path, procs=procs, memory=budget, on_outcome=on_outcome, inherited_fd=lock_fd) as work:
         # Files the index holds nothing from go to the workers unread: nothing here needs their bytes.
         for source in iter_sources(sources, defer=_holds_nothing_from(known), follow_links=follow_links):
             if isinstance(source, ParseError):

@@ -114,8 +114,15 @@ def main():
 @click.option("--json", "as_json", is_flag=True, help="Print a machine-readable summary.")
 @click.option("--workers", type=click.IntRange(1, 64), help="Parse workers (default: one per core).")
 @follow_links_option
+@click.option(
+    "--memory",
+    envvar="RELEASES_BUILD_MEMORY",
+    default=None,
+    show_default="$RELEASES_BUILD_MEMORY or 2G",
+    help="Memory budget of the build, its workers included (e.g. 1G, 512M); fewer workers start when needed.",
+)
 @reports_errors
-def index_command(sources, index_path, backend, url, rebuild, as_json, workers, follow_links):
+def index_command(sources, index_path, backend, url, rebuild, as_json, workers, follow_links, memory):
     """Parse files and folders (default: seeds/) and build or update the index."""
     from .progress import ProgressPrinter
 
@@ -131,6 +138,7 @@ def index_command(sources, index_path, backend, url, rebuild, as_json, workers, 
             backend=backend,
             url=url,
             follow_links=follow_links,
+            memory=memory,
         )
     finally:
         if printer:

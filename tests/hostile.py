@@ -450,3 +450,96 @@ def tree_snapshot(root: Path, exclude: Path | None = None) -> dict[str, tuple[in
             st = os.lstat(full)
             found[full] = (st.st_size if not os.path.isdir(full) else 0, st.st_mtime_ns)
     return found
+
+
+# ---- Archive bombs, generated fast: one compressed member repeated, not the same bytes compressed again ----
+
+
+def _bomb_text(size: int) -> bytes:
+    """size bytes of a release-shaped text that compresses several hundred times."""
+    head = _release_text("Bomb Corp Announces Nothing", "Bomb Corp said nothing at all.").encode()
+    filler = b"Bomb Corp repeats itself in this paragraph of a release that never ends.\n"
+    body = filler * ((size - len(head)) // len(filler) + 1)
+    return (head + body)[:size]
+
+
+def write_tar_gz_bomb(path: Path, members: int = 250, member_bytes: int = 10 * MB) -> Path:
+    """A .tar.gz of `members` release-shaped files of member_bytes each: one gzip member per tar header and one,
+    reused, for the data (a gzip stream may hold many members), so writing it costs one compression."""
+    data = _bomb_text(member_bytes)
+    padding = b"\0" * (-len(data) % 512)
+    packed_data = gzip.compress(data + padding, compresslevel=9)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "wb") as out:
+        for n in range(members):
+            info = tarfile.TarInfo(f"bomb/release-{n:04d}.txt")
+            info.size = len(data)
+            out.write(gzip.compress(info.tobuf(format=tarfile.USTAR_FORMAT)))
+            out.write(packed_data)
+        out.write(gzip.compress(b"\0" * 1024))
+    return path
+
+
+def write_zip_bomb(path: Path, members: int = 2000, member_bytes: int = 1_000_000) -> Path:
+    """A .zip of `members` release-shaped files of member_bytes each, every member's deflated bytes the same
+    (written by hand: zipfile would compress each one again)."""
+    import struct
+    import zlib
+
+    data = _bomb_text(member_bytes)
+    packer = zlib.compressobj(9, zlib.DEFLATED, -15)
+    packed = packer.compress(data) + packer.flush()
+    crc = zlib.crc32(data)
+    central = []
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "wb") as out:
+        for n in range(members):
+            name = f"bomb/release-{n:04d}.txt".encode()
+            offset = out.tell()
+            out.write(
+                struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, 0, 8, 0, 0x21, crc, len(packed), len(data), len(name), 0)
+            )
+            out.write(name)
+            out.write(packed)
+            central.append(
+                struct.pack(
+                    "<IHHHHHHIIIHHHHHII",
+                    0x02014B50,
+                    20,
+                    20,
+                    0,
+                    8,
+                    0,
+                    0x21,
+                    crc,
+                    len(packed),
+                    len(data),
+                    len(name),
+                    0,
+                    0,
+                    0,
+                    0,
+                    0o100644 << 16,
+                    offset,
+                )
+                + name
+            )
+        start = out.tell()
+        for entry in central:
+            out.write(entry)
+        size = out.tell() - start
+        out.write(struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, members, members, size, start, 0))
+    return path
+
+
+def write_large_texts(folder: Path, count: int, size: int = 9_900_000) -> list[Path]:
+    """count plain-text releases of size bytes each (under the file limit, over the text cap), varied words."""
+    rng = random.Random(16)
+    words = [f"w{n:05d}" for n in range(20000)]
+    paths = []
+    for n in range(count):
+        head = _release_text(f"Large Corp Files Report {n}", "Large Corp filed a very long report.")
+        line = " ".join(rng.choice(words) for _ in range(20000)) + "\n"
+        text = (head + line * (size // len(line) + 1))[:size]
+        paths.append(_write(folder / f"large-{n:02d}.txt", text))
+    return paths

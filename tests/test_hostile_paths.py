@@ -118,7 +118,7 @@ def _special_files(folder: Path) -> dict[str, str]:
 
 @pytest.mark.parametrize("workers", [1, 2])
 def test_special_files_are_skipped_unopened_and_the_build_ends(tmp_path, workers, monkeypatch):
-    import indexer.parallel as parallel
+    import indexer.backends.whoosh.build as parallel
 
     monkeypatch.setattr(parallel, "INLINE_BELOW", 2)  # workers read the unread files: they must not block either
     src = tmp_path / "src"

@@ -23,6 +23,9 @@ from .files import special_kind, special_reason, walk_files
 
 # A single release is rarely over a megabyte; far larger files are mistakes or attacks.
 MAX_FILE_BYTES = 10 * 1024 * 1024
+# A release's text is cut here, with a flag saying so (assemble.build_release): far beyond any real release (the
+# longest in the shared corpus is a few hundred KB), and what it costs to index stays bounded.
+MAX_TEXT_CHARS = 2 * 1024 * 1024
 TEXT_SUFFIXES = {".txt", ".text", ""}
 MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown"}
 JSON_SUFFIXES = {".json", ".jsonl", ".ndjson"}
@@ -42,6 +45,9 @@ _BINARY_MAGIC = {
 _CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
 # How much of a file is looked at for control bytes.
 _HEAD_BYTES = 8192
+# Kept of a long plain text beyond MAX_TEXT_CHARS: room for its headline and front matter, so that what is left
+# for its text is still over the cap and is flagged as cut.
+_HEADING_SLACK = 64 * 1024
 _ROOT_RE = re.compile(r"<(?![?!])([\w:.\-]+)")
 
 # Comments, processing instructions and a DOCTYPE before an XML file's root element.
@@ -169,7 +175,12 @@ def parse_bytes(path: str, data: bytes) -> list[Release]:
         raise ParseError(path, "empty file")
     # UTF-8 (or Windows-1252 for bytes that are not) gives a control character or a lone surrogate only for a
     # control byte: the text of a file without one needs no second look (see parse_text).
-    releases = _read(path, text, detect_format(path, text[:5000]), checked=checked)
+    fmt = detect_format(path, text[:5000])
+    if fmt in ("text", "markdown") and len(text) > MAX_TEXT_CHARS + _HEADING_SLACK:
+        # Only the first MAX_TEXT_CHARS of a release's text are indexed (build_release cuts and flags it):
+        # reading the rest of a plain text would cost time and memory for nothing.
+        text = text[: MAX_TEXT_CHARS + _HEADING_SLACK]
+    releases = _read(path, text, fmt, checked=checked)
     digest = hashlib.sha1(data).hexdigest()
     for release in releases:
         release.source_hash = digest

@@ -1,9 +1,11 @@
 """Archives of releases (.zip, .tar, .tar.gz/.tgz, .tar.bz2, .tar.xz, single-file .gz) read member by member in memory.
 
 Nothing is unpacked to disk. Every bound is checked before or while reading, so a zip bomb costs at most the
-limits below: members over MAX_MEMBER_BYTES are skipped with a reason, a member whose declared compression
-ratio is absurd is refused, the archive stops after MAX_MEMBERS members or MAX_TOTAL_BYTES of unpacked data, and
-archives inside archives are opened only MAX_DEPTH levels deep.
+limits below: members over MAX_MEMBER_BYTES are skipped with a reason, a zip member whose declared compression
+ratio is absurd is refused (whatever its size over RATIO_FLOOR_BYTES), a compressed stream (.tar.gz, .gz, ...)
+stops once it has unpacked over MAX_RATIO times what it read, the archive stops after MAX_MEMBERS members or
+MAX_TOTAL_BYTES of unpacked data, and archives inside archives are opened only MAX_DEPTH levels deep. Members are
+read one at a time: memory holds one member, not the archive.
 """
 
 from __future__ import annotations
@@ -25,7 +27,11 @@ from ..model import ParseError
 MAX_MEMBER_BYTES = 10 * 1024 * 1024
 MAX_MEMBERS = 200_000
 MAX_TOTAL_BYTES = 2 * 1024 * 1024 * 1024
-MAX_RATIO = 200  # unpacked/packed size of one zip member; text rarely compresses beyond 20:1
+MAX_RATIO = 200  # unpacked/packed size of a zip member or a compressed stream; text rarely compresses beyond 20:1
+# Below this, a member's ratio is not looked at: a small file of spaces may compress 100:1 and costs nothing.
+RATIO_FLOOR_BYTES = 64 * 1024
+# A zip with more members refused for their ratio than this is refused whole (one line, not thousands).
+MAX_BOMB_MEMBERS = 8
 MAX_DEPTH = 2
 ARCHIVE_SUFFIXES = (".zip", ".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz2", ".tar.xz", ".txz", ".gz")
 # Files that describe a collection rather than hold a release.
@@ -42,10 +48,12 @@ class _Budget:
 
 
 class _LimitedReader(io.RawIOBase):
-    """A decompressed stream that raises once more than `limit` bytes come out of it."""
+    """A decompressed stream that raises once more than `limit` bytes come out of it, or once what came out is
+    over MAX_RATIO times what was read from `packed` (a compressed stream's bomb, whatever its members' sizes)."""
 
-    def __init__(self, inner: BinaryIO, budget: _Budget, limit: int):
-        self.inner, self.budget, self.limit = inner, budget, limit
+    def __init__(self, inner: BinaryIO, budget: _Budget, limit: int, packed: BinaryIO | None = None):
+        self.inner, self.budget, self.limit, self.packed = inner, budget, limit, packed
+        self.out = 0
 
     def readable(self) -> bool:
         return True
@@ -53,14 +61,25 @@ class _LimitedReader(io.RawIOBase):
     def readinto(self, buffer) -> int:
         chunk = self.inner.read(len(buffer))
         self.budget.bytes += len(chunk)
+        self.out += len(chunk)
         if self.budget.bytes > self.limit:
             raise _TooBig()
+        if self.packed is not None and self.out > RATIO_FLOOR_BYTES * 16:
+            packed = max(self.packed.tell(), 1)
+            if self.out > MAX_RATIO * packed:
+                raise _TooCompressed(self.out // packed)
         buffer[: len(chunk)] = chunk
         return len(chunk)
 
 
 class _TooBig(Exception):
     pass
+
+
+class _TooCompressed(Exception):
+    def __init__(self, ratio: int):
+        super().__init__(ratio)
+        self.ratio = ratio
 
 
 # What damaged compressed data raises, depending on the codec and where the damage is.
@@ -124,6 +143,12 @@ def iter_archive(path: str, *, data: bytes | None = None, depth: int = 0, budget
             yield ParseError(
                 path, f"archive unpacks to more than {MAX_TOTAL_BYTES // 1024 // 1024} MB; stopped reading it there"
             )
+        except _TooCompressed as exc:
+            yield ParseError(
+                path,
+                f"refused: unpacks over {MAX_RATIO} times its packed size ({exc.ratio}:1), like an archive bomb; "
+                "stopped reading it there",
+            )
 
 
 def _member_path(path: str, name: str) -> str:
@@ -153,6 +178,7 @@ def _zip_members(path: str, handle: BinaryIO, depth: int, budget: _Budget) -> It
     except (*_DAMAGE, NotImplementedError) as exc:
         yield ParseError(path, f"damaged zip archive: {exc}")
         return
+    bombs = 0
     with archive:
         for info in archive.infolist():
             if info.is_dir() or skipped_name(info.filename) or info.file_size == 0:
@@ -168,9 +194,15 @@ def _zip_members(path: str, handle: BinaryIO, depth: int, budget: _Budget) -> It
                     f"file too large ({info.file_size // 1024 // 1024} MB unpacked; the limit is {MAX_MEMBER_BYTES // 1024 // 1024} MB)",
                 )
                 continue
-            if info.compress_size and info.file_size / info.compress_size > MAX_RATIO and info.file_size > 1024 * 1024:
+            if info.file_size > RATIO_FLOOR_BYTES and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+                bombs += 1
+                if bombs > MAX_BOMB_MEMBERS:
+                    yield ParseError(
+                        path, f"refused: over {MAX_BOMB_MEMBERS} members compressed like a zip bomb; stopped reading it"
+                    )
+                    return
                 yield ParseError(
-                    member, f"refused: compressed {info.file_size // info.compress_size}:1, like a zip bomb"
+                    member, f"refused: compressed {info.file_size // max(info.compress_size, 1)}:1, like a zip bomb"
                 )
                 continue
             if info.flag_bits & 0x1:
@@ -202,7 +234,8 @@ def _decompressor(handle: BinaryIO, kind: str) -> BinaryIO:
 
 
 def _tar_or_single(path: str, handle: BinaryIO, kind: str, depth: int, budget: _Budget) -> Iterator:
-    limited = io.BufferedReader(_LimitedReader(_decompressor(handle, kind), budget, MAX_TOTAL_BYTES))
+    packed = handle if kind != "tar" else None
+    limited = io.BufferedReader(_LimitedReader(_decompressor(handle, kind), budget, MAX_TOTAL_BYTES, packed))
     try:
         head = limited.peek(512)[:512]
     except _DAMAGE as exc:

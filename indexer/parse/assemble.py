@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from ..model import Release
+from . import MAX_TEXT_CHARS
 from .classify import classify, flags_for
 from .cleanup import (
     clean_inline,
@@ -39,6 +40,7 @@ _BYLINE_RE = re.compile(
 _BULLET_RE = re.compile(r"^(?:[*\u2022\u25cf\u25aa\-\u2013\u2014]|\d+[.)])\s+")
 # How far into a release a dateline may stand: after a subheadline, bullets and notices, not after the story.
 _DATELINE_SCAN = 10
+TRUNCATED_FLAG = f"truncated at {MAX_TEXT_CHARS // 1024 // 1024} MB"
 
 
 @dataclass
@@ -60,8 +62,21 @@ class Draft:
     checked: bool = False  # the reader knows its text fields hold no control character or lone surrogate
 
 
+def cap_text(body: str) -> tuple[str, bool]:
+    """A release's text cut to MAX_TEXT_CHARS (at a paragraph or word break near it), and whether it was cut."""
+    if len(body) <= MAX_TEXT_CHARS:
+        return body, False
+    floor = MAX_TEXT_CHARS - MAX_TEXT_CHARS // 16
+    cut = body.rfind("\n\n", floor, MAX_TEXT_CHARS)
+    if cut < 0:
+        cut = body.rfind(" ", floor, MAX_TEXT_CHARS)
+    return body[: cut if cut > 0 else MAX_TEXT_CHARS], True
+
+
 def build_release(path: str, draft: Draft) -> Release:
     """Assemble a Release from a Draft; text found in the release wins over guesses, metadata over path hints."""
+    # A release's text is capped, not refused: what it costs to index (and to hold while indexing) stays bounded.
+    draft.body, truncated = cap_text(draft.body)
     if draft.checked:  # _valid_text would give each field back as it is
         draft.subheadline = draft.subheadline or None
         draft.company = draft.company or None
@@ -136,6 +151,8 @@ def build_release(path: str, draft: Draft) -> Release:
     )
     release.types = classify(release.headline, release.lede)
     release.flags = flags_for(release, draft.kind)
+    if truncated:
+        release.flags.append(TRUNCATED_FLAG)
     return release
 
 

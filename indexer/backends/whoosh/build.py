@@ -24,14 +24,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ...documents import documents_of
+from ...memory import DEFAULT_MEMORY, MemoryPlan, resident_bytes
 from ...model import IndexWorkerFailed, ParseError
 from ...parse import Source, file_sources
 from ...schema import build_schema
 from ...workers import INLINE_BELOW, process_context
 from .store import INDEXNAME
 
-# Memory for one worker's in-memory segment; it is written out when this is reached.
-DEFAULT_LIMITMB = 256
 MEMORY_CHECK_FILES = 16
 BATCH_FILES = 64
 BATCH_BYTES = 2 * 1024 * 1024
@@ -65,12 +64,14 @@ class FileOutcome:
 class SegmentSink:
     """Turns sources into documents and segments in one process, writing a segment per memory budget."""
 
-    def __init__(self, gen_path: str, limitmb: int = DEFAULT_LIMITMB):
+    def __init__(self, gen_path: str, plan: MemoryPlan | None = None):
         from whoosh.filedb.filestore import FileStorage
 
         self.storage = FileStorage(gen_path)
         self.schema = build_schema()
-        self.limit = limitmb * 1024 * 1024
+        plan = plan or MemoryPlan.for_budget(DEFAULT_MEMORY, 1)
+        self.limit = plan.segment_bytes
+        self.rss_limit = plan.rss_bytes
         self.builder = None
         self.written: list = []
         self.added = 0  # files (or archive members) added
@@ -119,9 +120,12 @@ class SegmentSink:
         # budget is cut into segments in the middle (its members then cannot be handed to another worker).
         if self.added % MEMORY_CHECK_FILES == 0:
             estimate = self.builder.memory_estimate()
-            if estimate >= 2 * self.limit:
+            # The process's own size too: parse buffers, freed but unreturned memory, what the estimate misses.
+            # (Only a segment of some size is worth writing for it: a small one frees little.)
+            rss = resident_bytes() if estimate >= self.limit // 8 else None
+            if estimate >= 2 * self.limit or (rss is not None and rss >= self.rss_limit * 1.25):
                 self.flush()
-            elif estimate >= self.limit:
+            elif estimate >= self.limit or (rss is not None and rss >= self.rss_limit):
                 self._full = True
         return FileOutcome(source.path, releases=len(documents))
 
@@ -160,7 +164,7 @@ def _fault(action: str) -> None:
         time.sleep(60)
 
 
-def _work(gen_path: str, limitmb: int, conn, slot, parent_pid: int, inherited_fd: int | None, fault) -> None:
+def _work(gen_path: str, plan: MemoryPlan, conn, slot, parent_pid: int, inherited_fd: int | None, fault) -> None:
     """A worker process: index the batches sent on conn until told to stop, then write the last segment.
 
     slot holds (batch, position in it, start time) of the source being indexed: the build reads it to name the
@@ -174,7 +178,7 @@ def _work(gen_path: str, limitmb: int, conn, slot, parent_pid: int, inherited_fd
             pass
     _watch_parent(parent_pid)
     try:
-        sink = SegmentSink(gen_path, limitmb)
+        sink = SegmentSink(gen_path, plan)
         while True:
             message = conn.recv()
             if message is None:
@@ -200,6 +204,10 @@ def _work(gen_path: str, limitmb: int, conn, slot, parent_pid: int, inherited_fd
         except OSError:
             pass
         sys.exit(1)
+
+
+# Stands for a source whose bytes were let go (see ParallelIndexer._let_go).
+_LET_GO = Source("", None)
 
 
 @dataclass
@@ -229,13 +237,13 @@ class ParallelIndexer:
         gen_path: str,
         *,
         procs: int | None = None,
-        limitmb: int = DEFAULT_LIMITMB,
+        memory: int = DEFAULT_MEMORY,
         on_outcome: Callable[[FileOutcome], None] | None = None,
         inherited_fd: int | None = None,
     ):
         self.gen_path = gen_path
-        self.procs = max(1, procs if procs is not None else (os.cpu_count() or 1))
-        self.limitmb = limitmb
+        self.plan = MemoryPlan.for_budget(memory, max(1, procs if procs is not None else (os.cpu_count() or 1)))
+        self.procs = self.plan.workers  # as many as asked for, or as fit in the memory budget
         self.on_outcome = on_outcome or (lambda outcome: None)
         self.inherited_fd = inherited_fd
         self.segments: list = []
@@ -275,7 +283,7 @@ class ParallelIndexer:
     def finish(self) -> list:
         """Index what is left and wait for every segment; return the segments written."""
         if not self._workers:
-            sink = SegmentSink(self.gen_path, self.limitmb)
+            sink = SegmentSink(self.gen_path, self.plan)
             for source in self._pending:
                 for outcome in sink.add(source):
                     self.on_outcome(outcome)
@@ -337,7 +345,7 @@ class ParallelIndexer:
         number = self.started
         process = context.Process(
             target=_work,
-            args=(self.gen_path, self.limitmb, theirs, slot, os.getpid(), self.inherited_fd, WORKER_FAULT),
+            args=(self.gen_path, self.plan, theirs, slot, os.getpid(), self.inherited_fd, WORKER_FAULT),
             name=f"releases-index-worker-{number}",
             daemon=True,
         )
@@ -415,7 +423,18 @@ class ParallelIndexer:
                 self.on_outcome(outcome)
         worker.held.extend(zip(sources, payload, strict=True))
         worker.held = worker.held[len(worker.held) - unflushed :] if unflushed else []
+        self._let_go(worker)
         return True
+
+    def _let_go(self, worker: _Worker) -> None:
+        """Keep the bytes of a worker's unwritten sources within the plan: past it, the oldest are let go."""
+        held = sum(len(source.data) for source, _ in worker.held if source.data is not None)
+        for at, (source, outcomes) in enumerate(worker.held):
+            if held <= self.plan.held_bytes:
+                break
+            if source.data is not None:
+                held -= len(source.data)
+                worker.held[at] = (_LET_GO, outcomes)
 
     def _lost(self, worker: _Worker, stuck: bool = False) -> None:
         """A worker died: skip the source it was on, give the rest of what it held to a new worker."""
@@ -432,10 +451,13 @@ class ParallelIndexer:
             + (f" (killed by signal {-code}: out of memory?)" if code is not None and code < 0 else "")
         )
         # Answered sources not yet in a written segment were lost with it: take back what was reported.
-        lost = [source for source, _ in worker.held]
-        for _, outcomes in worker.held:
+        lost = [source for source, _ in worker.held if source is not _LET_GO]
+        for source, outcomes in worker.held:
             for outcome in outcomes:
                 self.on_outcome(dataclasses.replace(outcome, retracted=True))
+                if source is _LET_GO:
+                    again = "worker died before writing it (too large to keep for another): run 'releases index' again"
+                    self.on_outcome(FileOutcome(outcome.path, reason=again, unread=outcome.unread))
         batch_on, position = worker.slot[0], worker.slot[1]
         for batch_id in worker.batches:
             sources = self._sent.pop(batch_id)

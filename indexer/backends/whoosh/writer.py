@@ -124,12 +124,15 @@ class SegmentBuilder:
         self._ordered_names = frozenset(name for name, _ in self._ordered)
 
     def memory_estimate(self) -> int:
-        """Rough bytes held in memory by this segment's postings (for sizing segments)."""
+        """Rough bytes held in memory by this segment's postings (for sizing segments), positions included."""
         postings = sum(len(p.tids) for p in self._postings.values())
+        # Positions are 4 bytes each, and as many as the words of every positioned field: a long release's
+        # largest part, which the count of postings alone does not see.
+        positions = sum(len(p.positions) + len(p.counts) for p in self._postings.values())
         pending = sum(fast.pending() for fast in self._fast.values())  # at most FLUSH_WORDS a field
         terms = sum(len(v.terms) for v in {id(p.vocabulary): p.vocabulary for p in self._postings.values()}.values())
         texts = sum(v.text_bytes for v in {id(p.vocabulary): p.vocabulary for p in self._postings.values()}.values())
-        return postings * 40 + pending * 8 + terms * 150 + texts
+        return postings * 40 + positions * 4 + pending * 8 + terms * 150 + texts
 
     def add_document(self, doc: dict) -> None:
         """Add one document (field name -> value, as for Whoosh's add_document; no boosts)."""
