@@ -6,6 +6,7 @@ import os
 from dataclasses import dataclass, field
 from datetime import date
 
+from .cost import check_cost
 from .model import Hit, Page, QueryError, parse_date_arg
 from .query import DateRange, date_filter, parse_query
 from .schema import DEFAULT_FACETS, FACETS_BY_NAME
@@ -69,6 +70,7 @@ class ReleaseIndex:
         """Search with the CLI's options: tickers, date_from, date_to, filters, sort, page, per_page."""
         request = options.pop("request", None) or SearchRequest(query=query, **options)
         parsed = parse_query(request.query)
+        check_cost(parsed.tree)  # refused before any work when over the budget, saying what to simplify
         return self.backend.search(request, parsed)
 
     def get(self, release_id: str) -> dict | None:

@@ -117,12 +117,13 @@ def create_app(config: dict | None = None) -> Flask:
     app.extensions["release_index"] = holder
     atexit.register(holder.close)
 
-    from . import api, errors, feeds, present, views
+    from . import api, errors, feeds, limits, present, views
 
     app.register_blueprint(views.bp)
     app.register_blueprint(api.bp)
     app.register_blueprint(feeds.bp)
     errors.register_error_handlers(app)
+    limits.register_limits(app)
     present.register_filters(app)
     app.after_request(add_security_headers)
     return app
