@@ -9,6 +9,11 @@ the workers. Sharing one socket, whichever worker wakes first accepts: 44 of 50 
 up on one of two workers, which then answered them twice as slowly while the other idled. Only Linux balances
 SO_REUSEPORT sockets this way, and gunicorn does not run on Windows, so elsewhere the site runs on waitress in
 a single process.
+
+Slow clients: each gunicorn worker serves with waitress (WaitressWorker), whose event loop reads a request
+whole before a thread runs it, so a client that sends its request a byte at a time (slowloris) holds one
+connection of the loop's many, never a thread; gunicorn's own threaded worker gave each connection a thread
+as soon as a byte came, and 16 slow clients starved every request.
 """
 
 from __future__ import annotations
@@ -26,6 +31,10 @@ WORKER_TIMEOUT_S = 60
 # Ctrl-C or SIGTERM: requests in flight get this long to finish before the workers are killed.
 GRACEFUL_TIMEOUT_S = 10
 LISTEN_BACKLOG = 2048
+# Connections one worker holds open at once, and how long one may stay silent before it is closed: slow or
+# idle clients cost a file descriptor and a buffer each, not a thread.
+CONNECTION_LIMIT = 1000
+CHANNEL_TIMEOUT_S = 30
 
 
 def default_workers() -> int:
@@ -96,7 +105,7 @@ def serve_preforked(make_app: Callable[[], Flask], reserved: socket.socket, work
                 "reuse_port": True,  # each worker binds and listens itself (gunicorn >= 24)
                 "backlog": LISTEN_BACKLOG,
                 "workers": workers,
-                "worker_class": "gthread",
+                "worker_class": waitress_worker(),
                 "threads": threads,
                 "timeout": WORKER_TIMEOUT_S,
                 "graceful_timeout": GRACEFUL_TIMEOUT_S,
@@ -125,11 +134,43 @@ def serve_preforked(make_app: Callable[[], Flask], reserved: socket.socket, work
         reserved.close()
 
 
-def serve_single(app: Flask, listener: socket.socket, threads: int) -> None:
-    """Serve on a listening socket with waitress in this one process; blocks."""
+def _waitress(app, sockets: list[socket.socket], threads: int):
     from waitress import create_server
 
-    server = create_server(app, sockets=[listener], threads=threads, ident="release-search")
+    return create_server(
+        app,
+        sockets=sockets,
+        threads=threads,
+        ident="release-search",
+        connection_limit=CONNECTION_LIMIT,
+        channel_timeout=CHANNEL_TIMEOUT_S,
+        asyncore_use_poll=True,  # select() stops at 1024 descriptors
+    )
+
+
+def waitress_worker() -> type:
+    """The gunicorn worker class that serves with waitress (imported here: gunicorn is Linux-only)."""
+    from gunicorn.workers.base import Worker
+
+    class WaitressWorker(Worker):
+        """A gunicorn worker whose requests waitress reads whole before a thread runs them (see the module)."""
+
+        def run(self):
+            server = _waitress(self.wsgi, [listener.sock for listener in self.sockets], self.cfg.threads)
+            loop_map = getattr(server, "map", None) or server._map
+            try:
+                while self.alive and self.ppid == os.getppid():
+                    self.notify()  # the master's heartbeat: a worker whose loop is stuck is replaced
+                    server.asyncore.loop(timeout=1.0, map=loop_map, use_poll=True, count=1)
+            finally:
+                server.task_dispatcher.shutdown(timeout=GRACEFUL_TIMEOUT_S)
+
+    return WaitressWorker
+
+
+def serve_single(app: Flask, listener: socket.socket, threads: int) -> None:
+    """Serve on a listening socket with waitress in this one process; blocks."""
+    server = _waitress(app, [listener], threads)
     # SIGTERM (a service manager stopping it) ends the loop like Ctrl-C, so the searchers are closed below.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     try:
