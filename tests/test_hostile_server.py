@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import http.client
 import json
+import os
 import re
 import signal
 import socket
@@ -16,7 +17,8 @@ import pytest
 
 from indexer.build import build_index
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
 SLOW_CLIENTS = 32
 
 
@@ -33,7 +35,12 @@ def _get(port: int, path: str, timeout: float = 10) -> tuple[int, bytes]:
 def _serve(index: Path, *options: str) -> tuple[subprocess.Popen, int]:
     command = [sys.executable, "-c", "from indexer.cli import main; main()", "serve", "--index", str(index)]
     proc = subprocess.Popen(
-        [*command, "--port", "0", *options], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+        [*command, "--port", "0", *options],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        cwd=index.parent,  # not this checkout's folder: the code comes from PYTHONPATH, as in production
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
     )
     banner = proc.stdout.readline()
     port = int(re.search(r"http://127\.0\.0\.1:(\d+)/", banner).group(1))
