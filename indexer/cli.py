@@ -271,13 +271,30 @@ def parse_command(files, as_json, follow_links):
     help="Worker processes (default: one per core; Linux only, elsewhere one process serves).",
 )
 @click.option("--threads", default=8, type=click.IntRange(1, 256), show_default=True, help="Threads per worker.")
+@click.option(
+    "--base-url",
+    envvar="RELEASES_BASE_URL",
+    default=None,
+    help="The site's public address for absolute links in feeds and exports, e.g. https://search.example.com "
+    "($RELEASES_BASE_URL; default: the address served on). The request's Host header is never used.",
+)
+@click.option(
+    "--allowed-hosts",
+    envvar="RELEASES_ALLOWED_HOSTS",
+    default=None,
+    help="Comma-separated host names to answer ($RELEASES_ALLOWED_HOSTS); requests for any other get 400.",
+)
 @reports_errors
-def serve_command(index_path, backend, url, host, port, workers, threads):
+def serve_command(index_path, backend, url, host, port, workers, threads, base_url, allowed_hosts):
     """Serve the search site: gunicorn worker processes (Linux) or waitress in one process (elsewhere)."""
     from webapp import create_app
     from webapp.server import can_prefork, default_workers, open_socket, serve_preforked, serve_single
 
     config = {"RELEASES_INDEX": index_path, "RELEASES_BACKEND": backend, "RELEASES_OPENSEARCH_URL": url}
+    if base_url is not None:
+        config["BASE_URL"] = base_url
+    if allowed_hosts is not None:
+        config["ALLOWED_HOSTS"] = allowed_hosts
     # Built here first so a bad setting is reported before anything listens; no I/O happens until a request.
     app = create_app(config)
     prefork = can_prefork()

@@ -21,6 +21,8 @@ DEFAULTS = {
     "RESULT_WINDOW": 1000,  # the deepest result a visitor may page to
     "EXPORT_LIMIT": 1000,  # releases in one CSV or JSON export
     "FEED_SIZE": 20,  # entries in an Atom feed
+    "BASE_URL": "",  # the site's public address for absolute links (default: the server's own address)
+    "ALLOWED_HOSTS": "",  # comma-separated Host names to answer; any other gets 400 (default: any)
 }
 ENVIRONMENT = {
     "RELEASES_INDEX": "RELEASES_INDEX",
@@ -28,6 +30,8 @@ ENVIRONMENT = {
     "RESULT_WINDOW": "RELEASES_RESULT_WINDOW",
     "EXPORT_LIMIT": "RELEASES_EXPORT_LIMIT",
     "FEED_SIZE": "RELEASES_FEED_SIZE",
+    "BASE_URL": "RELEASES_BASE_URL",
+    "ALLOWED_HOSTS": "RELEASES_ALLOWED_HOSTS",
 }
 # No inline script or style anywhere, so the policy can forbid both; a script smuggled into a page cannot run.
 CONTENT_SECURITY_POLICY = (
@@ -117,13 +121,14 @@ def create_app(config: dict | None = None) -> Flask:
     app.extensions["release_index"] = holder
     atexit.register(holder.close)
 
-    from . import api, errors, feeds, limits, present, views
+    from . import api, errors, feeds, limits, links, present, views
 
     app.register_blueprint(views.bp)
     app.register_blueprint(api.bp)
     app.register_blueprint(feeds.bp)
     errors.register_error_handlers(app)
     limits.register_limits(app)
+    links.register_links(app)
     present.register_filters(app)
     app.after_request(add_security_headers)
     return app

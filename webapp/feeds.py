@@ -9,10 +9,11 @@ import re
 from datetime import UTC, datetime
 from xml.etree import ElementTree as ET
 
-from flask import Blueprint, Response, current_app, jsonify, request, url_for
+from flask import Blueprint, Response, current_app, jsonify, request
 
 from indexer.search import MAX_PER_PAGE
 
+from .links import external_url_for
 from .params import get_index, search_request, search_state, search_url, whole_number
 from .present import plain_text, xml_safe
 
@@ -88,7 +89,7 @@ def export_csv():
             "wire": hit.wire,
             "location": hit.location,
             "types": " ".join(hit.types),
-            "url": url_for("views.release", release_id=hit.id, _external=True),
+            "url": external_url_for("views.release", release_id=hit.id),
             "path": hit.path,
             "snippet": plain_text(hit.snippet),
         }
@@ -158,7 +159,7 @@ def atom():
             "link",
             rel="alternate",
             type="text/html",
-            href=url_for("views.release", release_id=hit.id, _external=True),
+            href=external_url_for("views.release", release_id=hit.id),
         )
         _sub(entry, "updated", _timestamp(hit.date))
         if hit.date:

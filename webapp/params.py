@@ -16,6 +16,8 @@ from indexer.model import QueryError
 from indexer.schema import FACETS
 from indexer.search import MAX_PER_PAGE
 
+from .links import external_url
+
 FACET_PARAMS = tuple(f.name for f in FACETS)
 # Parameters that describe a search (everything else in a query string is ignored).
 SEARCH_PARAMS = ("q", "from", "to", "sort", "per_page", *FACET_PARAMS)
@@ -142,7 +144,8 @@ def endpoint_url(endpoint: str, external: bool = False) -> str:
     urls = g.setdefault("endpoint_urls", {})
     key = (endpoint, external)
     if key not in urls:
-        urls[key] = url_for(endpoint, _external=external)
+        # Absolute ones on the configured public address, never the request's Host (see links.py).
+        urls[key] = external_url(url_for(endpoint)) if external else url_for(endpoint)
     return urls[key]
 
 
