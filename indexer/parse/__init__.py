@@ -80,12 +80,47 @@ def _cp1252_fallback(error: UnicodeDecodeError) -> tuple[str, int]:
 codecs.register_error("release-cp1252", _cp1252_fallback)
 
 
+def wide_encoding(data: bytes) -> str | None:
+    """'utf-32-le', 'utf-32-be', 'utf-16-le' or 'utf-16-be' for text in one of them without a BOM, else None.
+
+    Told apart by where the zero bytes fall: text that is mostly Latin letters has a zero in every second byte
+    (UTF-16) or three in every four (UTF-32), always at the same places; the sample must then decode cleanly.
+    """
+    head = data[:_HEAD_BYTES]
+    if len(head) < 8 or b"\x00" not in head:
+        return None
+    for size, name in ((4, "utf-32"), (2, "utf-16")):
+        sample = head[: len(head) - len(head) % size]
+        units = len(sample) // size
+        for order in ("le", "be"):
+            # Where the character's low byte sits, and the zero bytes that pad it out.
+            low = 0 if order == "le" else size - 1
+            pads = [sample[i::size] for i in range(size) if i != low]
+            if sample[low::size].count(0) > units * 0.05 or any(pad.count(0) < units * 0.6 for pad in pads):
+                continue
+            high = (2, 3) if order == "le" else (0, 1)
+            if name == "utf-32" and any(sample[i::size].count(0) < units for i in high):
+                continue  # the two high bytes of UTF-32 are zero for every character there is
+            try:
+                sample.decode(f"{name}-{order}")
+            except UnicodeDecodeError:
+                continue
+            return f"{name}-{order}"
+    return None
+
+
 def decode(data: bytes) -> str:
-    """Decode bytes as UTF-8 (BOMs honoured, UTF-16 too); bytes that are not UTF-8 are read as Windows-1252."""
+    """Decode bytes as UTF-8 (BOMs honoured, UTF-16 and UTF-32 too, with or without one); bytes that are not
+    UTF-8 are read as Windows-1252."""
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8) :]
+    elif data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        return data.decode("utf-32", errors="replace")
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return data.decode("utf-16", errors="replace")
+    wide = wide_encoding(data)
+    if wide is not None:
+        return data.decode(wide, errors="replace")
     return data.decode("utf-8", errors="release-cp1252")
 
 
@@ -97,8 +132,8 @@ def _binary_reason(data: bytes) -> tuple[str | None, bool]:
         if data.startswith(magic):
             return f"binary file ({what}), not a release", False
     head = data[:_HEAD_BYTES]
-    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return None, False
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or wide_encoding(head):
+        return None, False  # (UTF-32's BOM starts like UTF-16's)
     if b"\x00" in head:
         return "binary file, not a release", False
     controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
