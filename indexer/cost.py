@@ -3,7 +3,8 @@
 A plain word costs a posting list read; a fuzzy word, a wildcard or a short prefix first scans the vocabulary
 for the words it stands for, then reads each of their posting lists, which is what made 40 fuzzy words take the
 whole 10 s search limit. The units are rough relative costs measured on a 24,000-release index (a unit is
-about a millisecond there); the budget keeps the most expensive query allowed near a second.
+about a millisecond there, unloaded: one fuzzy word took 400-1,100 ms on a loaded 2-core machine, a 500-word
+prefix 10-70 ms); the budget keeps the most expensive query allowed to a few fuzzy words.
 """
 
 from __future__ import annotations
@@ -16,9 +17,9 @@ from .query import And, Fuzzy, Not, Or, Phrase, Prefix, Ranked, Term, Wildcard
 TERM = 1
 PHRASE_WORD = 2
 PREFIX = 6  # four letters or more: few words share them
-SHORT_PREFIX = 20  # two or three letters
+SHORT_PREFIX = 20  # two or three letters (expansions stop at query.MAX_EXPANSIONS words)
 WILDCARD = 30
-FUZZY = {1: 12, 2: 50}
+FUZZY = {1: 100, 2: 130}  # each scans the field's vocabulary word by word
 # The most a query may cost (the parser already refuses over query.MAX_CLAUSES clauses).
 BUDGET = 400
 # From this cost on a search counts as expensive: the web app lets each client run one at a time.

@@ -2,7 +2,9 @@
 
 A costly search burns a core for up to a second; a handful of clients sending them back to back would take
 the CPU from everyone else. Each client (by address) may run COSTLY_PER_CLIENT at once and each server process
-COSTLY_SLOTS; past that the answer is 429 with a message, at once, before any work.
+COSTLY_SLOTS (`releases serve` shares the slots between its worker processes: COSTLY_SEMAPHORE, one slot for
+every two workers, so that most workers are free for plain searches); past that the answer is 429 with a
+message, before any work.
 """
 
 from __future__ import annotations
@@ -27,9 +29,9 @@ DEFAULTS = {
 class CostlySearches:
     """Counts the costly searches running, per client and in all."""
 
-    def __init__(self, per_client: int, slots: int, wait_s: float):
+    def __init__(self, per_client: int, slots: int, wait_s: float, semaphore=None):
         self.per_client, self.wait_s = per_client, wait_s
-        self.slots = threading.BoundedSemaphore(slots)
+        self.slots = semaphore if semaphore is not None else threading.BoundedSemaphore(slots)
         self.running: dict[str, int] = {}
         self.lock = threading.Lock()
 
@@ -73,7 +75,10 @@ def register_limits(app: Flask) -> None:
     for key, value in DEFAULTS.items():
         app.config.setdefault(key, value)
     limits = CostlySearches(
-        int(app.config["COSTLY_PER_CLIENT"]), int(app.config["COSTLY_SLOTS"]), float(app.config["COSTLY_WAIT_S"])
+        int(app.config["COSTLY_PER_CLIENT"]),
+        int(app.config["COSTLY_SLOTS"]),
+        float(app.config["COSTLY_WAIT_S"]),
+        app.config.get("COSTLY_SEMAPHORE"),
     )
     app.extensions["costly_searches"] = limits
 
