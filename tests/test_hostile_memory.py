@@ -29,7 +29,7 @@ _CAPPED_BUILD = textwrap.dedent(
     import json, resource, sys
     cap = int(sys.argv[1])
     resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
-    import indexer.parallel as parallel
+    import indexer.backends.whoosh.build as parallel
     from indexer.build import build_index
     parallel.INLINE_BELOW = 2  # workers, as a large build has
     report = build_index([sys.argv[2]], sys.argv[3], memory=sys.argv[4], procs=2)

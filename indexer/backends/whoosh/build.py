@@ -1,13 +1,16 @@
 """Parallel indexing: worker processes parse sources into documents and write them as index segments.
 
 The build reads and hashes each file the index already holds (it must, to skip unchanged ones) and hands
-batches of sources to the workers through a bounded queue; files it has not indexed before go unread, as
+batches of sources to the workers, each on its own pipe, at most two waiting a worker; files it has not
+indexed before go unread, as
 paths, and the workers read them (the build's own process would otherwise spend a core's tenth reading
 and copying bytes it never looks at). A worker parses its sources, turns each release into a
 Whoosh document and adds it to an in-memory segment, which it writes into the new generation's
 folder whenever its memory budget is reached, and once more at the end. Workers send back what
 happened to each file (releases found, or why it was skipped) and the segments they wrote. Runs with
-few files to parse do the same in the calling process, without starting workers.
+few files to parse do the same in the calling process, without starting workers. A worker that dies or is
+stuck is replaced without losing anything but the file it was on (see ParallelIndexer); the build's memory
+budget is shared as memory.MemoryPlan says.
 """
 
 from __future__ import annotations
