@@ -17,8 +17,9 @@ from hostile import write_large_texts, write_tar_gz_bomb, write_zip_bomb
 
 from indexer.cli import main
 from indexer.memory import MB, BadMemorySize, MemoryPlan, parse_size
-from indexer.parse import MAX_TEXT_CHARS, iter_sources, parse_bytes
+from indexer.parse import iter_sources, parse_bytes
 from indexer.parse.archive import MAX_RATIO
+from indexer.parse.assemble import MAX_TEXT_CHARS
 
 ROOT = Path(__file__).resolve().parent.parent
 LINUX = sys.platform.startswith("linux")

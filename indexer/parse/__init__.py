@@ -23,9 +23,6 @@ from .files import special_kind, special_reason, walk_files
 
 # A single release is rarely over a megabyte; far larger files are mistakes or attacks.
 MAX_FILE_BYTES = 10 * 1024 * 1024
-# A release's text is cut here, with a flag saying so (assemble.build_release): far beyond any real release (the
-# longest in the shared corpus is a few hundred KB), and what it costs to index stays bounded.
-MAX_TEXT_CHARS = 2 * 1024 * 1024
 TEXT_SUFFIXES = {".txt", ".text", ""}
 MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown"}
 JSON_SUFFIXES = {".json", ".jsonl", ".ndjson"}
@@ -211,6 +208,8 @@ def parse_bytes(path: str, data: bytes) -> list[Release]:
     # UTF-8 (or Windows-1252 for bytes that are not) gives a control character or a lone surrogate only for a
     # control byte: the text of a file without one needs no second look (see parse_text).
     fmt = detect_format(path, text[:5000])
+    from .assemble import MAX_TEXT_CHARS
+
     if fmt in ("text", "markdown") and len(text) > MAX_TEXT_CHARS + _HEADING_SLACK:
         # Only the first MAX_TEXT_CHARS of a release's text are indexed (build_release cuts and flags it):
         # reading the rest of a plain text would cost time and memory for nothing.

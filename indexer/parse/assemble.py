@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from ..model import Release
-from . import MAX_TEXT_CHARS
 from .classify import classify, flags_for
 from .cleanup import (
     clean_inline,
@@ -40,6 +39,9 @@ _BYLINE_RE = re.compile(
 _BULLET_RE = re.compile(r"^(?:[*\u2022\u25cf\u25aa\-\u2013\u2014]|\d+[.)])\s+")
 # How far into a release a dateline may stand: after a subheadline, bullets and notices, not after the story.
 _DATELINE_SCAN = 10
+# A release's text is cut here, with a flag saying so (build_release): far beyond any real release (the longest
+# in the shared corpus is a few hundred KB), and what it costs to index stays bounded.
+MAX_TEXT_CHARS = 2 * 1024 * 1024
 TRUNCATED_FLAG = f"truncated at {MAX_TEXT_CHARS // 1024 // 1024} MB"
 
 
