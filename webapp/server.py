@@ -156,9 +156,6 @@ def waitress_worker() -> type:
         """A gunicorn worker whose requests waitress reads whole before a thread runs them (see the module)."""
 
         def run(self):
-            # A costly search holds the interpreter in long stretches; handing it over more often keeps the
-            # plain searches of the same process moving (5 ms by default, paid again at every socket read).
-            sys.setswitchinterval(0.001)
             server = _waitress(self.wsgi, [listener.sock for listener in self.sockets], self.cfg.threads)
             loop_map = getattr(server, "map", None) or server._map
             try:
