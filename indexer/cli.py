@@ -316,6 +316,7 @@ def serve_command(index_path, backend, url, host, port, workers, threads, base_u
         # Costly searches (fuzzy words, wildcards) run in at most half the worker processes at once (see
         # webapp/limits.py): the semaphore is made here, before the workers fork, so that they all share it.
         config["COSTLY_SEMAPHORE"] = multiprocessing.get_context("fork").BoundedSemaphore(max(1, workers // 2))
+        config["COSTLY_LANE"] = True  # each worker runs them in a process of its own, away from plain searches
         serve_preforked(lambda: create_app(config), listener, workers, threads)
     else:
         serve_single(app, listener, threads)

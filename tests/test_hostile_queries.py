@@ -77,3 +77,21 @@ def test_one_costly_search_at_a_time_per_client(client, app):
 def test_check_cost_gives_the_cost_of_an_allowed_query():
     cost = check_cost(parse_query('acme~2 immuno* "conference call" ticker:IMGN').tree)
     assert (cost.fuzzy, cost.phrases, cost.clauses) == (1, 1, 4)
+
+
+def test_costly_searches_run_in_their_own_process_with_the_same_answers(seeds_index):
+    from webapp import create_app
+
+    plain = create_app({"RELEASES_INDEX": str(seeds_index), "TESTING": True}).test_client()
+    app = create_app({"RELEASES_INDEX": str(seeds_index), "TESTING": True, "COSTLY_LANE": True})
+    lane = app.extensions["costly_lane"]
+    try:
+        for query in ("immunogen~2", "immunogn~ ticker:IMGN"):
+            expected = plain.get("/api/search", query_string={"q": query}).get_json()
+            got = app.test_client().get("/api/search", query_string={"q": query}).get_json()
+            assert got == expected and got["total"] >= 1
+        assert lane._pool is not None  # the costly ones went through the lane
+        page = app.test_client().get("/", query_string={"q": "immunogen~2"})
+        assert page.status_code == 200 and b"ImmunoGen" in page.data
+    finally:
+        lane.close()

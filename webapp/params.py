@@ -173,5 +173,7 @@ def active_filters(args: MultiDict) -> list[tuple[str, str, str]]:
 
 
 def get_index():
-    """The app's open index."""
-    return current_app.extensions["release_index"].get()
+    """The app's open index (its searches through the costly lane when this request's search is costly)."""
+    from .limits import for_this_request
+
+    return for_this_request(current_app.extensions["release_index"].get())

@@ -83,6 +83,9 @@ def open_socket(host: str, port: int, prefork: bool) -> socket.socket:
 def close_searchers(app: Flask) -> None:
     """Close the app's open index and searchers (a worker's last act)."""
     app.extensions["release_index"].close()
+    lane = app.extensions.get("costly_lane")
+    if lane is not None:
+        lane.close()
 
 
 def serve_preforked(make_app: Callable[[], Flask], reserved: socket.socket, workers: int, threads: int) -> None:
