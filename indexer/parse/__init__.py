@@ -112,10 +112,15 @@ def _suffix(path: str) -> str:
 def detect_format(path: str, head: str) -> str:
     """Name the reader for a file from its content first, then its extension.
 
-    One of: json, html, newsml-g2, newsml12, feed, xml (unknown XML), markdown, text.
+    One of: edgar (an SEC submission or document block), json, html, newsml-g2, newsml12, feed, xml (unknown XML), markdown, text.
     """
     stripped = head.lstrip("\ufeff \t\r\n")
     suffix = _suffix(path)
+    if stripped.startswith(("<", "-----BEGIN")):
+        from .edgar import is_submission
+
+        if is_submission(stripped[:200]):
+            return "edgar"
     if stripped.startswith("<"):
         if stripped[:15].lower().startswith("<!doctype html"):
             return "html"
@@ -185,6 +190,10 @@ def _read(path: str, text: str, fmt: str, *, checked: bool = False) -> list[Rele
             if Path(path).suffix.lower() in JSON_SUFFIXES:
                 raise
             fmt = "text"  # "[Acme] announces ...": a text release that starts with a bracket
+    if fmt == "edgar":
+        from .edgar import parse_submission
+
+        return parse_submission(path, text)
     if fmt == "html":
         from .html import parse_html
 

@@ -104,6 +104,7 @@ _SENTENCE_END_RE = re.compile(r"[.!?\u201d\"]\s*$")
 _SLASHED_ISSUER_RE = re.compile(r"\s*/\s*([^/\n]{2,80}?)\s*/")
 _TRAILING_PLACE_RE = re.compile(r"([^\n\u2013\u2014]{2,60}?)\s*(?:--|[\u2013\u2014]|\s-\s|:)\s*")
 _DASH_SEP_RE = re.compile(r"[\-\u2013\u2014/|:]")
+_BRACKETED_PLACE_RE = re.compile(r"(?:^|\s)\(([^()]{2,60})$")
 _LEAD_GLUE_RE = re.compile(r"[a-z0-9.)]$")
 
 
@@ -211,11 +212,19 @@ def _wire_markers(head: str) -> Iterator[re.Match]:
 
 def _split_lead(lead: str, glued_ok: bool) -> tuple[str, str | None]:
     """Split text before a dateline into (glued text, place): 'urban areasCHANGSHA, China,' -> ('urban areas', 'CHANGSHA, China')."""
-    stripped = lead.rstrip(" ,-\u2013\u2014/:|(\u00b7")
+    stripped = lead.rstrip(" ,;-\u2013\u2014/:|(\u00b7")
     if not stripped:
         return "", None
     if is_place(stripped):
         return "", stripped
+    # "(NEW YORK, April 7, 2013) –": a dateline in brackets; "SEATTLE; January 26, 2017 –": a semicolon after the place.
+    bracketed = _BRACKETED_PLACE_RE.search(stripped)
+    if bracketed and is_place(bracketed.group(1)):
+        before = stripped[: bracketed.start()].strip()
+        if not before:
+            return "", bracketed.group(1)
+        if glued_ok:
+            return before, bracketed.group(1)
     if not glued_ok:
         return lead, None
     # A glue point: lower case or a full stop followed straight by a capital, or a sentence end and a space.
@@ -255,7 +264,7 @@ def find_dateline(paragraph: str, *, glued_ok: bool = True) -> Dateline | None:
 # What the text before a chain's first part may hold when nothing may be glued before a dateline: a place (is_place
 # accepts only word characters, spaces, '.', ',', "'", '’', '-', '&' and capitals up to U+00DE), then the separators
 # _split_lead strips. The longest opening of that shape is as far as such a part can start.
-_PLACE_LEAD_RE = re.compile(r"[\w\s.,'\u2019&\-\u00c0-\u00de]*[ ,\-\u2013\u2014/:|(\u00b7]*")
+_PLACE_LEAD_RE = re.compile(r"\(?[\w\s.,'\u2019&\-\u00c0-\u00de]*[ ,;\-\u2013\u2014/:|(\u00b7]*")
 # A date starts at most 48 characters before its year and is looked for up to 60 after it (see iter_dates): dates
 # that start by a position are found the same in a text cut this far after it.
 _DATE_REACH = 48 + 4 + 60
@@ -348,7 +357,7 @@ def _chain(paragraph: str, head: str, parts: list[_Part], glued_ok: bool) -> Dat
         published=published,
         wire=wire,
         issuer=issuer,
-        text=paragraph[start:end].strip(" -\u2013\u2014/|"),
+        text=_unbracket(paragraph[start:end].strip(" -\u2013\u2014/|")),
         lead=lead_text.strip(),
         rest=paragraph[end:].strip(),
     )
@@ -384,6 +393,11 @@ def _place_only(paragraph: str, glued_ok: bool) -> Dateline | None:
             rest=paragraph[match.end() :].strip(),
         )
     return None
+
+
+def _unbracket(text: str) -> str:
+    # "NEW YORK, April 7, 2013)": the closing bracket of a bracketed dateline whose opening one stood before the place.
+    return text[:-1].rstrip() if text.endswith(")") and "(" not in text else text
 
 
 def _looks_like_name(text: str) -> bool:

@@ -1,0 +1,444 @@
+"""One EDGAR exhibit's text: is it a press release, what is its headline, and what reads as its body.
+
+Rules over the document's structure, never its file or company: banners ("Exhibit 99.1", "<PAGE>", "NEWS
+RELEASE", a lone date, a letterhead, the company name alone, a contact block) are not headlines; the headline is the
+first line that is none of those, joined with its continuation when broken over lines; financial tables are kept as
+a row per line after the text. Documents that are not releases (pro forma statements, supplemental tables, data
+sheets, slide text, charters, memos to directors, call scripts) are recognised and given a reason.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import warnings
+from dataclasses import dataclass
+from datetime import datetime
+
+from bs4 import BeautifulSoup, Comment, Declaration, Doctype, NavigableString, ProcessingInstruction, Tag
+from bs4 import XMLParsedAsHTMLWarning
+
+from .dateline import find_dateline
+from .dates import find_dates
+
+_UUENCODED_RE = re.compile(r"^begin [0-7]{3,4} [^\n]*\n.*?(?:^end[ \t]*$|\Z)", re.S | re.M)
+_PDF_RE = re.compile(r"<PDF>.*?(?:</PDF>|\Z)", re.S | re.I)
+_WRAPPER_TAGS_RE = re.compile(r"</?(?:XBRL|XML)>", re.I)
+_HTML_HINT_RE = re.compile(r"<(?:html|body|p|div|table|font|br|span|center|b)\b", re.I)
+# Old EDGAR plain text: page marks and the SGML table tags around fixed-width tables.
+_PAGE_LINE_RE = re.compile(r"^[ \t]*<PAGE>[ \t]*\d*[ \t]*$", re.M | re.I)
+_TEXT_TAGS_RE = re.compile(r"</?(?:TABLE|CAPTION|S|C|FN|F\d+)>", re.I)
+_PAGE_NUMBER_RE = re.compile(r"^[ \t]*(?:-[ \t]*\d{1,3}[ \t]*-|\(?\d{1,3}\)?|Page \d{1,3}(?: of \d{1,3})?)[ \t]*$", re.M | re.I)
+_ENTITY_BREAK_RE = re.compile(r"(?:&#0*13;|&#x0*d;)?(?:&#0*10;|&#x0*a;)", re.I)
+# A word hyphenated at a line end: joined without the hyphen when the rest is in lower case ("transfor-" "med").
+_HYPHEN_END_RE = re.compile(r"(?<=[a-z])-$")
+# A fixed-width table line: two or more gaps of two spaces or more between cells, and a figure.
+_TEXT_CELL_GAP_RE = re.compile(r"\s{2,}")
+_DROP = ("script", "style", "head", "title", "meta", "link", "noscript")
+_BLOCKS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "center", "blockquote", "pre", "hr",
+           "dl", "dt", "dd", "address", "section", "article", "body", "html", "table"}  # fmt: skip
+
+# Lines that are never a headline.
+_EXHIBIT_BANNER_RE = re.compile(r"^(?:exhibit|ex\.?|exh\.?)\s*[-\u2013]?\s*(?:no\.?\s*)?\d+[\w.()\-]*(?:\s*[-\u2013\u2014:]\s*.{0,40})?$", re.I)
+_RELEASE_BANNER_RE = re.compile(
+    r"^(?:for\s+immediate\s+(?:release|distribution)|immediate\s+release|(?:joint\s+)?(?:news|press|media)\s+release"
+    r"|news|press|for\s+release|release\s+date|embargoed?\b|for\s+release\s+\w+|not\s+for\s+(?:distribution|release)"
+    r"|(?:news|press|media)\s+(?:announcement|information|alert)|company\s+contacts?|contacts?|investors?|media"
+    r"|investor\s+relations|media\s+relations|public\s+relations|corporate\s+communications|confidential"
+    r"|strictly\s+confidential|draft|for\s+news)\b[^.]{0,80}$",
+    re.I,
+)
+_CONTACT_RE = re.compile(
+    r"\b(?:contacts?|investor\s+relations|media\s+relations|press\s+office|tel\.?|phone|fax)\s*[:.]|\(\d{3}\)\s*\d{3}[-.\s]\d{4}"
+    r"|\b\d{3}[-.]\d{3}[-.]\d{4}\b|\+\d[\d\s().-]{7,}|[\w.+-]+@[\w-]+\.[\w.]+|\bwww\.|https?://",
+    re.I,
+)
+_ADDRESS_RE = re.compile(
+    r"^\d+[\w\s.,'-]{0,40}\b(?:Street|St\.|Avenue|Ave\.?|Road|Rd\.|Drive|Dr\.|Loop|Boulevard|Blvd\.?|Way|Place|Plaza|"
+    r"Parkway|Pkwy|Suite|Lane|Court|Center|Centre|Square)\b|\b[A-Z]{2}\s+\d{5}(?:-\d{4})?$|^P\.?\s?O\.?\s+Box\b",
+)
+_FILE_NAME_RE = re.compile(r"^\S+\.(?:htm|html|pdf|txt|doc|docx)\b|converted by|^<PAGE>|^page \d+", re.I)
+_CORPORATE_END_RE = re.compile(
+    r"\b(?:Inc|Incorporated|Corp|Corporation|Company|Co|Ltd|Limited|plc|LLC|L\.P|LP|N\.V|S\.A|AG|SE|Group|Holdings)\.?\s*$",
+    re.I,
+)
+_LEGAL_WORDS = {"inc", "incorporated", "corp", "corporation", "company", "co", "ltd", "limited", "plc", "llc", "lp",
+                "the", "group", "holdings", "n", "v", "sa", "ag", "se"}  # fmt: skip
+_CONTACT_WORD_RE = re.compile(r"\bcontacts?\b|\b(?:investor|media|public)\s+relations\b|\bpress\s+office\b", re.I)
+_BULLET_START_RE = re.compile(r"^[\u2022\u25cf\u25e6\u25aa\u25a0\u2013\u2014*\-\u00b7o]\s")
+_NUMERIC_DATE_RE = re.compile(r"^(?:date[d]?\s*:?\s*)?\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})$", re.I)
+_LABEL_RE = re.compile(r"^(?:date|dated|for\s+immediate\s+release|release\s+date|for\s+release)\s*[:\-\u2013]?\s*", re.I)
+_TICKER_ONLY_RE = re.compile(r"^\(?\s*(?:NYSE|NASDAQ|Nasdaq|AMEX|TSX|OTC[\w ]*)\s*[:\-]\s*[A-Z.]{1,6}\s*\)?$")
+_CONNECTOR_END_RE = re.compile(r"(?:\b(?:of|and|to|for|the|a|an|in|with|on|its|at|by|from|as|&)|[,;\-\u2013\u2014:])$", re.I)
+# Bullets inside a line ("Tesla Q4 Update \u2022 Record deliveries \u2022 ..."): the headline ends before the first.
+_INLINE_BULLET_RE = re.compile(r"\s+[\u2022\u25cf\u25aa\u25a0]\s+")
+# Symbol-font bullets (private-use characters a PDF conversion leaves) are bullets.
+_PRIVATE_BULLET_RE = re.compile(r"^[\uf000-\uf8ff]\s*")
+_SENTENCE_RE = re.compile(r"[a-z0-9%)\u201d\"][.!?][\u201d\"]?(?:\s|$)")
+# What says a document is a release: announcement verbs, a listing, a release banner.
+_RELEASE_CUE_RE = re.compile(
+    r"\b(?:today\s+(?:announced|reported|said|unveiled|introduced|released|posted|declared|named|launched)|"
+    r"announced\s+today|reported\s+today|(?:announces?|reports?|declares?)\b.{0,80}\b(?:results|dividend|quarter)|"
+    r"(?:NYSE|NASDAQ|Nasdaq|AMEX|NYSE\s+American|OTC\s*BB|TSX)\s*:\s*[A-Z]{1,6}|for\s+immediate\s+release|"
+    r"news\s+release|press\s+release|media\s+advisory|today\s+(?:\w+ly\s+)?(?:\w+ed|sent|issued|made|said)\b)",
+    re.I,
+)
+# What says a document is something else (each a class of document, with the reason given for skipping it).
+_NOT_RELEASE_RULES = (
+    (re.compile(r"\bpro\s+forma\b.{0,80}\b(?:financial\s+(?:statements?|information)|condensed|balance\s+sheets?|"
+                r"statements?\s+of\s+(?:operations|income|earnings))", re.I | re.S),
+     "pro forma financial statements, not a release"),
+    (re.compile(r"\b(?:certain\s+)?(?:supplemental|supplementary)\s+(?:financial\s+)?(?:information|data|schedules?|tables?|"
+                r"disclosures?)\b", re.I), "supplemental financial information, not a release"),
+    (re.compile(r"\bblackout\b", re.I), "a blackout notice to directors and officers, not a release"),
+    (re.compile(r"^(?:description\s+of\s+(?:the\s+)?(?:registrant'?s\s+)?(?:capital\s+stock|common\s+stock|securities)|"
+                r"(?:amended\s+and\s+restated\s+)?(?:certificate|articles)\s+of\s+incorporation|(?:amended\s+and\s+restated\s+)?by-?laws)",
+                re.I), "a charter or description of securities, not a release"),
+    (re.compile(r"\b(?:CFO\s+commentary|commentary\s+on\s+(?:the\s+)?(?:quarter|results)|prepared\s+remarks|"
+                r"(?:earnings\s+)?(?:call|webcast)\s+(?:transcript|script)|transcript\s+of)\b", re.I),
+     "a commentary or call script, not a release"),
+)
+_MEMO_RE = re.compile(r"^(?:to|from|re|subject|date|cc)\s*:", re.I | re.M)
+# How far into the document the headline, the opening rules and the dateline are looked for.
+_OPENING_LINES = 60
+_OPENING_CHARS = 1500
+
+
+@dataclass
+class Exhibit:
+    """What an exhibit gave: headline and body text for the release, a date printed on its own line, or a reason to skip."""
+
+    headline: str = ""
+    body: str = ""
+    printed_date: datetime | None = None
+    skip_reason: str | None = None
+
+
+def read_exhibit(raw: str, *, company: str | None = None, quoted_only: bool = False) -> Exhibit:
+    """Read one document's <TEXT>; quoted_only: a report whose release, if any, follows 'the following press release'."""
+    text = _PDF_RE.sub("", _WRAPPER_TAGS_RE.sub("", raw))
+    text = _UUENCODED_RE.sub("", text)
+    if not text.strip():
+        return Exhibit(skip_reason="only uuencoded or binary parts (an image, a PDF or an archive)")
+    lines = _html_lines(text) if _HTML_HINT_RE.search(text[:20000]) else _text_lines(text)
+    if quoted_only:
+        lines = _quoted_release(lines)
+        if not lines:
+            return Exhibit(skip_reason="report text without a quoted press release")
+    return _shape(lines, company)
+
+
+def _html_lines(markup: str) -> list[str]:
+    """Visible text of EDGAR HTML: a line per block or table row (cells joined by ' | '), blank lines between blocks."""
+    # Line breaks written as entities (text pasted from a PDF, '&#13;&#10;') are line breaks, not spaces.
+    markup = _ENTITY_BREAK_RE.sub("<br>", markup)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
+        soup = BeautifulSoup(markup, "lxml")
+    for tag in soup.find_all(_DROP):
+        tag.decompose()
+    # Inline XBRL's hidden header (contexts, units) is not text.
+    for tag in soup.find_all(re.compile(r"^ix:header$", re.I)):
+        tag.decompose()
+    pieces: list[str] = []
+    _render(soup, pieces)
+    return _join_hyphens(_tidy("".join(pieces).split("\n")))
+
+
+def _render(node, pieces: list[str]) -> None:
+    for child in node.children:
+        if isinstance(child, (Comment, Doctype, Declaration, ProcessingInstruction)):
+            continue
+        if isinstance(child, NavigableString):
+            pieces.append(re.sub(r"\s+", " ", str(child)))
+            continue
+        if not isinstance(child, Tag):
+            continue
+        name = (child.name or "").lower()
+        if name == "br":
+            pieces.append("\n")
+        elif name == "tr":
+            pieces.append("\n\n" + _row(child) + "\n\n")
+        elif name in _BLOCKS:
+            pieces.append("\n\n")
+            _render(child, pieces)
+            pieces.append("\n\n")
+        else:
+            _render(child, pieces)
+
+
+def _row(tr: Tag) -> str:
+    """A table row on one line: its non-empty cells joined by ' | ' ('$' and ')' kept with their numbers)."""
+    cells = []
+    for cell in tr.find_all(["td", "th"], recursive=False) or tr.find_all(["td", "th"]):
+        value = re.sub(r"\s+", " ", cell.get_text(" ")).replace("\u00a0", " ").strip()
+        if not value:
+            continue
+        if cells and (value in (")", "%", ")%") or cells[-1] in ("$", "(", "$(")):
+            cells[-1] = cells[-1] + value if cells[-1] in ("$", "(", "$(") else cells[-1] + value
+            continue
+        cells.append(value)
+    return " | ".join(cells)
+
+
+def _text_lines(text: str) -> list[str]:
+    """Lines of a plain-text exhibit without page marks, page numbers and the SGML tags of old fixed-width tables.
+
+    Fixed-width table lines become rows ('Net sales | 39,186 | 24,667'); a word hyphenated at a line end is joined.
+    """
+    text = _PAGE_LINE_RE.sub("", text)
+    text = _TEXT_TAGS_RE.sub("", text)
+    text = _PAGE_NUMBER_RE.sub("", text)
+    lines = []
+    for line in text.split("\n"):
+        cells = [c for c in _TEXT_CELL_GAP_RE.split(line.strip()) if c]
+        if len(cells) >= 3 and any(ch.isdigit() for ch in line):
+            line = " | ".join(cells)
+        lines.append(line)
+    return _join_hyphens(_tidy(lines))
+
+
+def _join_hyphens(lines: list[str]) -> list[str]:
+    out: list[str] = []
+    for line in lines:
+        if out and out[-1] and line[:1].islower() and _HYPHEN_END_RE.search(out[-1]):
+            out[-1] = out[-1][:-1] + line
+        else:
+            out.append(line)
+    return out
+
+
+def _tidy(lines: list[str]) -> list[str]:
+    out: list[str] = []
+    for line in lines:
+        line = html.unescape(line).replace("\u00a0", " ").strip()
+        line = re.sub(r"[ \t]{2,}", "  ", line) if "|" not in line else re.sub(r"\s+", " ", line)
+        if not line and out and not out[-1]:
+            continue
+        out.append(_PRIVATE_BULLET_RE.sub("\u2022 ", line))
+    while out and not out[-1]:
+        out.pop()
+    while out and not out[0]:
+        out.pop(0)
+    return out
+
+
+_QUOTED_START_RE = re.compile(
+    r"(?:following|attached|below)\s+(?:is\s+(?:the|a)\s+)?(?:text\s+of\s+(?:the|a)\s+)?press\s+release|"
+    r"^item\s+\d+(?:\.\d+)?\.?\s+press\s+release\b",
+    re.I,
+)
+_QUOTED_END_RE = re.compile(r"^(?:signatures?|item\s+\d+(?:\.\d+)?\.?\s|index\s+to\s+exhibits|exhibit\s+index)\b", re.I)
+
+
+def _quoted_release(lines: list[str]) -> list[str]:
+    """The release a report quotes after 'the following press release' (to its signatures), or nothing."""
+    for i, line in enumerate(lines):
+        if _QUOTED_START_RE.search(line):
+            start = i + 1
+            if start < len(lines) and _QUOTED_START_RE.search(lines[start]):
+                start += 1
+            end = next((j for j in range(start, len(lines)) if _QUOTED_END_RE.match(lines[j].strip())), len(lines))
+            quoted = lines[start:end]
+            if sum(len(q) for q in quoted) > 150:
+                return quoted
+    return []
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"[\W_]+", " ", text).strip().lower()
+
+
+def _lone_date(line: str) -> datetime | None:
+    """The date of a line that is only a date ('April 24, 2012', 'For Immediate Release: May 1, 2024', '4/25/2023')."""
+    rest = _LABEL_RE.sub("", line).strip(" .,-\u2013\u2014()")
+    if not rest or len(rest) > 60:
+        return None
+    m = _NUMERIC_DATE_RE.match(rest)
+    if m:
+        month, day, year = (int(p) for p in re.findall(r"\d+", rest)[:3])
+        year += 2000 if year < 70 else 1900 if year < 100 else 0
+        try:
+            return datetime(year, month, day)
+        except ValueError:
+            return None
+    found = find_dates(rest)
+    if found:
+        match, value = found[0]
+        leftover = (rest[: match.start()] + rest[match.end() :]).strip(" ,.-\u2013\u2014")
+        if len(leftover) <= 12 and not re.search(r"[a-z]{4,}", leftover.lower().replace("today", "")):
+            return value
+    return None
+
+
+def _name_words(text: str) -> list[str]:
+    return [w for w in _norm(text).split() if w not in _LEGAL_WORDS]
+
+
+def _is_company(line: str, company: str | None) -> bool:
+    """The company's name alone (a letterhead), as the header spells it or with any legal form."""
+    words = line.split()
+    if company and len(words) <= 6:
+        mine, theirs = _name_words(line), _name_words(company)
+        if mine and mine == theirs[: len(mine)]:
+            return True
+    return len(words) <= 4 and bool(_CORPORATE_END_RE.search(line)) and not _SENTENCE_RE.search(line)
+
+
+def _banner(line: str, company: str | None) -> bool:
+    """A line that opens an exhibit but is not its headline."""
+    if len(re.sub(r"[^A-Za-z]", "", line)) < 3:
+        return True
+    if " | " in line or _BULLET_START_RE.match(line):
+        return True  # a table row or a bullet (letterhead, highlights): never a headline
+    return bool(
+        _EXHIBIT_BANNER_RE.match(line)
+        or _RELEASE_BANNER_RE.match(line)
+        or _FILE_NAME_RE.search(line)
+        or _CONTACT_RE.search(line)
+        or _ADDRESS_RE.search(line)
+        or _TICKER_ONLY_RE.match(line)
+        or _is_company(line, company)
+        or _lone_date(line)
+        or line.endswith(":")
+    )
+
+
+def _shape(lines: list[str], company: str | None) -> Exhibit:
+    """Headline, body and printed date from an exhibit's lines, or the reason it is not a release."""
+    printed: datetime | None = None
+    head_at = None
+    in_contacts = False
+    for i, line in enumerate(lines[:_OPENING_LINES]):
+        if not line:
+            continue
+        if printed is None and _lone_date(line):
+            printed = _lone_date(line)
+        opening_date = _opening_date(line)
+        if opening_date is not None:
+            # "January 14, 2009 Apple Media Advisory": a date printed before the headline on its line.
+            printed = printed or opening_date[0]
+            line = lines[i] = opening_date[1]
+        if _banner(line, company):
+            in_contacts = in_contacts or bool(_CONTACT_WORD_RE.search(line))
+            continue
+        if in_contacts and len(line.split()) <= 5 and not _SENTENCE_RE.search(line):
+            continue  # a name or title in a contact block
+        dateline = find_dateline(line)
+        if dateline is not None and (dateline.published or dateline.wire):
+            glued = dateline.lead or (dateline.issuer if dateline.issuer and line.startswith(dateline.issuer) else "")
+            if not glued:
+                break  # the story starts before any headline: no headline line
+            # "Acme Completes Merger (NEW YORK, May 1, 2009) -- Acme ...": the headline is glued to the dateline.
+            cut = line.find(glued) + len(glued)
+            lines[i : i + 1] = [line[:cut].strip(), "", line[cut:].strip()]
+        bullet = _INLINE_BULLET_RE.search(lines[i])
+        if bullet and bullet.start() > 10:
+            line = lines[i]
+            lines[i : i + 1] = [line[: bullet.start()], "", *_INLINE_BULLET_RE.split(line[bullet.start() :].strip())]
+        head_at = i
+        break
+    if head_at is None:
+        headline, rest = "", [line for line in lines if not _banner(line, company)] if lines else []
+        rest = lines
+    else:
+        parts = [lines[head_at]]
+        j = head_at + 1
+        # A headline broken over lines: the next line continues it when it follows without a gap and the first is
+        # short of a sentence, or when the first ends with a joining word or the next starts in lower case.
+        while j < len(lines) and len(" ".join(parts)) < 250:
+            gap = 0 if lines[j] else 1  # the next block (a <P> of its own) may continue the headline too
+            if j + gap >= len(lines) or not _continues(parts[-1], lines[j + gap], company, gap):
+                break
+            parts.append(lines[j + gap])
+            j += 1 + gap
+        headline = " ".join(parts)
+        before = [line for line in lines[:head_at] if line and not _banner(line, company)]
+        rest = _highlights_after_dateline(lines[j:]) + ([""] + before if before else [])
+    body = "\n".join(rest)
+    reason = _not_release(headline, rest)
+    return Exhibit(headline=headline, body=body, printed_date=printed, skip_reason=reason)
+
+
+def _highlights_after_dateline(lines: list[str]) -> list[str]:
+    """Bullets and table rows between the headline and the dateline, moved after the dateline's paragraph.
+
+    Many highlights would otherwise push the dateline out of the opening where it is looked for; after the dateline
+    they open the body, as highlights do.
+    """
+    for k, line in enumerate(lines[:_OPENING_LINES]):
+        if not line or " | " in line or _BULLET_START_RE.match(line):
+            continue
+        found = find_dateline(line)
+        if found is not None and (found.published or found.wire) and not found.lead:
+            highlights = [x for x in lines[:k] if x and (" | " in x or _BULLET_START_RE.match(x))]
+            if not highlights:
+                return lines
+            others = [x for x in lines[:k] if x not in highlights]
+            return others + [line, ""] + [h for x in highlights for h in (x, "")] + lines[k + 1 :]
+    return lines
+
+
+def _continues(prev: str, line: str, company: str | None, gap: int) -> bool:
+    """Whether line carries on a headline that ends with prev (gap: a blank line stands between them)."""
+    if not line or _banner(line, company) or _SENTENCE_RE.search(prev) or len(line) > 200:
+        return False
+    if find_dateline(line) is not None or _lone_date(line):
+        return False
+    if _CONNECTOR_END_RE.search(prev) or line[:1].islower():
+        return True
+    letters_prev, letters_line = re.sub(r"[^A-Za-z]", "", prev), re.sub(r"[^A-Za-z]", "", line)
+    if letters_prev.isupper() and letters_line.isupper():
+        return True  # a shouted headline over two lines
+    # A title-case headline wrapped at a width: the rest is shorter than the line before it.
+    return not gap and len(prev) >= 40 and len(line) <= 0.7 * len(prev) and _title_case(line) and _title_case(prev)
+
+
+def _title_case(text: str) -> bool:
+    words = [w for w in re.findall(r"[A-Za-z][\w'\u2019-]*", text) if len(w) > 3]
+    return bool(words) and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
+def _opening_date(line: str) -> tuple[datetime, str] | None:
+    """(date, rest) for a line that opens with a lone date and goes on with a short title."""
+    found = find_dates(line[:40])
+    if not found or found[0][0].start() != 0:
+        return None
+    match, value = found[0]
+    rest = line[match.end() :].strip(" ,-\u2013\u2014:")
+    if not rest or len(rest) > 150 or _SENTENCE_RE.search(rest) or find_dateline(line) is not None:
+        return None
+    return value, rest
+
+
+def _not_release(headline: str, rest: list[str]) -> str | None:
+    """Why a document is not a press release (None: it is one)."""
+    text_lines = [line for line in rest if line]
+    opening = headline + "\n" + "\n".join(text_lines)[:_OPENING_CHARS]
+    total = sum(len(line) for line in text_lines) + len(headline)
+    if total < 200:
+        return "almost no text: not a release"
+    rows = sum(len(line) for line in text_lines if " | " in line)
+    prose = sum(len(line) for line in text_lines if " | " not in line and len(line.split()) >= 12 and _SENTENCE_RE.search(line))
+    dated = any(
+        (d := find_dateline(line)) is not None and (d.published or d.wire)
+        for line in text_lines[:25]
+        if " | " not in line
+    )
+    cue = bool(_RELEASE_CUE_RE.search(opening))
+    head = headline + "\n" + "\n".join(text_lines[:6])
+    for pattern, reason in _NOT_RELEASE_RULES:
+        target = head if pattern.pattern.startswith("^") else opening[:600] if not dated else head
+        if pattern.search(target.strip()) and not (dated and "blackout" not in reason):
+            return reason
+    if len(_MEMO_RE.findall("\n".join(text_lines[:12]))) >= 2 and not dated:
+        return "a memo (To/From/Re lines), not a release"
+    if rows > 0.6 * total and prose < 1200 and not dated:
+        return "financial tables without release text (a data sheet), not a release"
+    short = [line for line in text_lines if len(line.split()) <= 8 and " | " not in line]
+    sentences = len(_SENTENCE_RE.findall(" ".join(text_lines)))
+    if len(text_lines) > 40 and len(short) > 0.7 * len(text_lines) and prose < 1500 and sentences < 15 and not dated:
+        return "slide text (short lines without a story), not a release"
+    if dated or cue or prose >= 800:
+        return None
+    return "no dateline, no announcement and little prose: not a release"
