@@ -428,12 +428,12 @@ def _not_release(headline: str, rest: list[str]) -> str | None:
     cue = bool(_RELEASE_CUE_RE.search(opening))
     head = headline + "\n" + "\n".join(text_lines[:6])
     for pattern, reason in _NOT_RELEASE_RULES:
-        target = head if pattern.pattern.startswith("^") else opening[:600] if not dated else head
-        if pattern.search(target.strip()) and not (dated and "blackout" not in reason):
+        # What the headline says the document is counts always; what its opening says, unless it has a dateline.
+        if pattern.search(headline.strip()) or (not dated and pattern.search(opening[:600].strip())):
             return reason
     if len(_MEMO_RE.findall("\n".join(text_lines[:12]))) >= 2 and not dated:
         return "a memo (To/From/Re lines), not a release"
-    if rows > 0.6 * total and prose < 1200 and not dated:
+    if (rows > 0.6 * total and not dated and (prose < 1200 or not cue)) or (rows > 0.75 * total and not cue):
         return "financial tables without release text (a data sheet), not a release"
     short = [line for line in text_lines if len(line.split()) <= 8 and " | " not in line]
     sentences = len(_SENTENCE_RE.findall(" ".join(text_lines)))
