@@ -385,13 +385,16 @@ def _continues(prev: str, line: str, company: str | None, gap: int) -> bool:
         return False
     if find_dateline(line) is not None or _lone_date(line):
         return False
-    if _CONNECTOR_END_RE.search(prev) or line[:1].islower():
+    first_word = line.split()[0]
+    if _CONNECTOR_END_RE.search(prev) or first_word.islower():  # "iPhone", "eBay" start a new line of their own
         return True
     letters_prev, letters_line = re.sub(r"[^A-Za-z]", "", prev), re.sub(r"[^A-Za-z]", "", line)
     if letters_prev.isupper() and letters_line.isupper():
         return True  # a shouted headline over two lines
     # A title-case headline wrapped at a width: the rest is shorter than the line before it.
-    return not gap and len(prev) >= 40 and len(line) <= 0.7 * len(prev) and _title_case(line) and _title_case(prev)
+    # Across a blank line only a short rest ("Wave of Global Growth"): a longer one is a subheadline.
+    short = len(line) <= (25 if gap else 0.7 * len(prev))
+    return len(prev) >= 40 and short and _title_case(line) and _title_case(prev)
 
 
 def _title_case(text: str) -> bool:
