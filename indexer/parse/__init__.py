@@ -22,6 +22,8 @@ from .archive import ARCHIVE_SUFFIXES, archive_kind, is_archive_path, iter_archi
 
 # A single release is rarely over a megabyte; far larger files are mistakes or attacks.
 MAX_FILE_BYTES = 10 * 1024 * 1024
+# An EDGAR submission carries its exhibits' images and PDFs uuencoded: 50 MB filings are real, and are read.
+MAX_SUBMISSION_BYTES = 256 * 1024 * 1024
 TEXT_SUFFIXES = {".txt", ".text", ""}
 MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown"}
 JSON_SUFFIXES = {".json", ".jsonl", ".ndjson"}
@@ -152,9 +154,16 @@ def detect_format(path: str, head: str) -> str:
     return "text"
 
 
+def _size_limit(head: bytes) -> int:
+    """The largest file read: EDGAR submissions may be far larger than a release."""
+    from .edgar import is_submission
+
+    return MAX_SUBMISSION_BYTES if is_submission(head[:200].decode("latin-1")) else MAX_FILE_BYTES
+
+
 def parse_bytes(path: str, data: bytes) -> list[Release]:
     """Parse one file's bytes into releases, or raise ParseError saying why not."""
-    if len(data) > MAX_FILE_BYTES:
+    if len(data) > MAX_FILE_BYTES and len(data) > _size_limit(data[:200]):
         raise ParseError(
             path, f"file too large ({len(data) // 1024 // 1024} MB; the limit is {MAX_FILE_BYTES // 1024 // 1024} MB)"
         )
@@ -285,17 +294,18 @@ def read_source(path: str) -> Source:
         # Unbuffered: a buffered file costs more to make, and its read(n) asks once more to see the end of the file.
         with open(path, "rb", buffering=0) as handle:
             size = os.fstat(handle.fileno()).st_size
-            if size > MAX_FILE_BYTES:
+            if size > MAX_FILE_BYTES and size > _size_limit(os.pread(handle.fileno(), 200, 0)):
                 raise ParseError(
                     path,
                     f"file too large ({size // 1024 // 1024} MB; the limit is {MAX_FILE_BYTES // 1024 // 1024} MB)",
                 )
+            limit = MAX_FILE_BYTES if size <= MAX_FILE_BYTES else MAX_SUBMISSION_BYTES
             # A read sized to the file: read(MAX_FILE_BYTES + 1) would allocate the whole limit every time.
             data = handle.read(size + 1)
             if len(data) < size:  # a short read (a file cut meanwhile, or one on a network share): read to the end
                 data += _read_up_to(handle, size + 1 - len(data))
             if len(data) > size:  # it grew since (or is a device): read on, up to the limit
-                data += _read_up_to(handle, MAX_FILE_BYTES + 1 - len(data))
+                data += _read_up_to(handle, max(0, limit + 1 - len(data)))
             return Source(path, data)
     except FileNotFoundError:
         raise ParseError(path, "no such file or folder") from None

@@ -213,6 +213,9 @@ def _wire_markers(head: str) -> Iterator[re.Match]:
 def _split_lead(lead: str, glued_ok: bool) -> tuple[str, str | None]:
     """Split text before a dateline into (glued text, place): 'urban areasCHANGSHA, China,' -> ('urban areas', 'CHANGSHA, China')."""
     stripped = lead.rstrip(" ,;-\u2013\u2014/:|(\u00b7")
+    if stripped.endswith((" le", " el", " den", " am", " il")):
+        # "PARIS, le 4 mars 2021", "MADRID, el 4 de marzo": the article before a date in other languages.
+        stripped = stripped.rsplit(" ", 1)[0].rstrip(" ,")
     if not stripped:
         return "", None
     if is_place(stripped):

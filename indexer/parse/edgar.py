@@ -197,7 +197,12 @@ def read_submission(path: str, text: str) -> SubmissionReading:
         is_main = document.position == 1 and bool(_MAIN_TYPE_RE.match(document.type))
         if not is_exhibit and not is_main:
             reading.skipped.append(
-                Skipped(document.position, document.type, document.filename, f"{document.type or 'untyped'} document: not a press-release exhibit")
+                Skipped(
+                    document.position,
+                    document.type,
+                    document.filename,
+                    f"{document.type or 'untyped'} document: not a press-release exhibit",
+                )
             )
             continue
         exhibit = read_exhibit(document.text, company=filing.company, quoted_only=is_main and not is_exhibit)
@@ -212,7 +217,14 @@ def read_submission(path: str, text: str) -> SubmissionReading:
     # A release quoted in the main document counts only when no exhibit carries one (the body otherwise sums it up).
     for document, exhibit in main_candidates:
         if reading.releases:
-            reading.skipped.append(Skipped(document.position, document.type, document.filename, "report text: the release is filed as an exhibit"))
+            reading.skipped.append(
+                Skipped(
+                    document.position,
+                    document.type,
+                    document.filename,
+                    "report text: the release is filed as an exhibit",
+                )
+            )
         else:
             reading.releases.append(_release(path, filing, document, exhibit))
     for item, release in enumerate(reading.releases, start=1):
@@ -227,7 +239,11 @@ def _release(path: str, filing: EdgarFiling, document: Document, exhibit: Exhibi
     printed = release.published if release.dateline and find_dates(release.dateline) else None
     printed = printed or exhibit.printed_date
     date_source = "dateline" if printed else None
-    if printed is not None and filed is not None and not (filed - _DATE_BEFORE <= printed.replace(tzinfo=None) <= filed + _DATE_AFTER):
+    if (
+        printed is not None
+        and filed is not None
+        and not (filed - _DATE_BEFORE <= printed.replace(tzinfo=None) <= filed + _DATE_AFTER)
+    ):
         release.flags.append("date-suspect")  # a date far from the filing's: a narrative or mistyped date
         printed, date_source = None, None
     if printed is None and filed is not None:
@@ -263,6 +279,7 @@ def parse_submission(path: str, text: str) -> list[Release]:
     if not reading.skipped:
         raise ParseError(path, "EDGAR submission with no documents")
     reasons = "; ".join(
-        f"document {s.document} ({s.type or 'untyped'}): {s.reason}" if s.document else s.reason for s in reading.skipped
+        f"document {s.document} ({s.type or 'untyped'}): {s.reason}" if s.document else s.reason
+        for s in reading.skipped
     )
     raise ParseError(path, f"EDGAR filing with no press release: {reasons}")

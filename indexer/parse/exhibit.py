@@ -15,8 +15,16 @@ import warnings
 from dataclasses import dataclass
 from datetime import datetime
 
-from bs4 import BeautifulSoup, Comment, Declaration, Doctype, NavigableString, ProcessingInstruction, Tag
-from bs4 import XMLParsedAsHTMLWarning
+from bs4 import (
+    BeautifulSoup,
+    Comment,
+    Declaration,
+    Doctype,
+    NavigableString,
+    ProcessingInstruction,
+    Tag,
+    XMLParsedAsHTMLWarning,
+)
 
 from .dateline import find_dateline
 from .dates import find_dates
@@ -28,7 +36,9 @@ _HTML_HINT_RE = re.compile(r"<(?:html|body|p|div|table|font|br|span|center|b)\b"
 # Old EDGAR plain text: page marks and the SGML table tags around fixed-width tables.
 _PAGE_LINE_RE = re.compile(r"^[ \t]*<PAGE>[ \t]*\d*[ \t]*$", re.M | re.I)
 _TEXT_TAGS_RE = re.compile(r"</?(?:TABLE|CAPTION|S|C|FN|F\d+)>", re.I)
-_PAGE_NUMBER_RE = re.compile(r"^[ \t]*(?:-[ \t]*\d{1,3}[ \t]*-|\(?\d{1,3}\)?|Page \d{1,3}(?: of \d{1,3})?)[ \t]*$", re.M | re.I)
+_PAGE_NUMBER_RE = re.compile(
+    r"^[ \t]*(?:-[ \t]*\d{1,3}[ \t]*-|\(?\d{1,3}\)?|Page \d{1,3}(?: of \d{1,3})?)[ \t]*$", re.M | re.I
+)
 _ENTITY_BREAK_RE = re.compile(r"(?:&#0*13;|&#x0*d;)?(?:&#0*10;|&#x0*a;)", re.I)
 # A word hyphenated at a line end: joined without the hyphen when the rest is in lower case ("transfor-" "med").
 _HYPHEN_END_RE = re.compile(r"(?<=[a-z])-$")
@@ -39,7 +49,9 @@ _BLOCKS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "ce
            "dl", "dt", "dd", "address", "section", "article", "body", "html", "table"}  # fmt: skip
 
 # Lines that are never a headline.
-_EXHIBIT_BANNER_RE = re.compile(r"^(?:exhibit|ex\.?|exh\.?)\s*[-\u2013]?\s*(?:no\.?\s*)?\d+[\w.()\-]*(?:\s*[-\u2013\u2014:]\s*.{0,40})?$", re.I)
+_EXHIBIT_BANNER_RE = re.compile(
+    r"^(?:exhibit|ex\.?|exh\.?)\s*[-\u2013]?\s*(?:no\.?\s*)?\d+[\w.()\-]*(?:\s*[-\u2013\u2014:]\s*.{0,40})?$", re.I
+)
 _RELEASE_BANNER_RE = re.compile(
     r"^(?:for\s+immediate\s+(?:release|distribution)|immediate\s+release|(?:joint\s+)?(?:news|press|media)\s+release"
     r"|news|press|for\s+release|release\s+date|embargoed?\b|for\s+release\s+\w+|not\s+for\s+(?:distribution|release)"
@@ -67,9 +79,13 @@ _LEGAL_WORDS = {"inc", "incorporated", "corp", "corporation", "company", "co", "
 _CONTACT_WORD_RE = re.compile(r"\bcontacts?\b|\b(?:investor|media|public)\s+relations\b|\bpress\s+office\b", re.I)
 _BULLET_START_RE = re.compile(r"^[\u2022\u25cf\u25e6\u25aa\u25a0\u2013\u2014*\-\u00b7o]\s")
 _NUMERIC_DATE_RE = re.compile(r"^(?:date[d]?\s*:?\s*)?\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})$", re.I)
-_LABEL_RE = re.compile(r"^(?:date|dated|for\s+immediate\s+release|release\s+date|for\s+release)\s*[:\-\u2013]?\s*", re.I)
+_LABEL_RE = re.compile(
+    r"^(?:date|dated|for\s+immediate\s+release|release\s+date|for\s+release)\s*[:\-\u2013]?\s*", re.I
+)
 _TICKER_ONLY_RE = re.compile(r"^\(?\s*(?:NYSE|NASDAQ|Nasdaq|AMEX|TSX|OTC[\w ]*)\s*[:\-]\s*[A-Z.]{1,6}\s*\)?$")
-_CONNECTOR_END_RE = re.compile(r"(?:\b(?:of|and|to|for|the|a|an|in|with|on|its|at|by|from|as|&)|[,;\-\u2013\u2014:])$", re.I)
+_CONNECTOR_END_RE = re.compile(
+    r"(?:\b(?:of|and|to|for|the|a|an|in|with|on|its|at|by|from|as|&)|[,;\-\u2013\u2014:])$", re.I
+)
 # Bullets inside a line ("Tesla Q4 Update \u2022 Record deliveries \u2022 ..."): the headline ends before the first.
 _INLINE_BULLET_RE = re.compile(r"\s+[\u2022\u25cf\u25aa\u25a0]\s+")
 # Symbol-font bullets (private-use characters a PDF conversion leaves) are bullets.
@@ -80,23 +96,44 @@ _RELEASE_CUE_RE = re.compile(
     r"\b(?:today\s+(?:announced|reported|said|unveiled|introduced|released|posted|declared|named|launched)|"
     r"announced\s+today|reported\s+today|(?:announces?|reports?|declares?)\b.{0,80}\b(?:results|dividend|quarter)|"
     r"(?:NYSE|NASDAQ|Nasdaq|AMEX|NYSE\s+American|OTC\s*BB|TSX)\s*:\s*[A-Z]{1,6}|for\s+immediate\s+release|"
-    r"news\s+release|press\s+release|media\s+advisory|today\s+(?:\w+ly\s+)?(?:\w+ed|sent|issued|made|said)\b)",
+    r"news\s+release|press\s+release|media\s+advisory|\bannounce[sd]?\b|aujourd'hui|heute|\bhoy\b|\bhoje\b|today\s+(?:\w+ly\s+)?(?:\w+ed|sent|issued|made|said)\b)",
     re.I,
 )
 # What says a document is something else (each a class of document, with the reason given for skipping it).
 _NOT_RELEASE_RULES = (
-    (re.compile(r"\bpro\s+forma\b.{0,80}\b(?:financial\s+(?:statements?|information)|condensed|balance\s+sheets?|"
-                r"statements?\s+of\s+(?:operations|income|earnings))", re.I | re.S),
-     "pro forma financial statements, not a release"),
-    (re.compile(r"\b(?:certain\s+)?(?:supplemental|supplementary)\s+(?:financial\s+)?(?:information|data|schedules?|tables?|"
-                r"disclosures?)\b", re.I), "supplemental financial information, not a release"),
+    (
+        re.compile(
+            r"\bpro\s+forma\b.{0,80}\b(?:financial\s+(?:statements?|information)|condensed|balance\s+sheets?|"
+            r"statements?\s+of\s+(?:operations|income|earnings))",
+            re.I | re.S,
+        ),
+        "pro forma financial statements, not a release",
+    ),
+    (
+        re.compile(
+            r"\b(?:certain\s+)?(?:supplemental|supplementary)\s+(?:financial\s+)?(?:information|data|schedules?|tables?|"
+            r"disclosures?)\b",
+            re.I,
+        ),
+        "supplemental financial information, not a release",
+    ),
     (re.compile(r"\bblackout\b", re.I), "a blackout notice to directors and officers, not a release"),
-    (re.compile(r"^(?:description\s+of\s+(?:the\s+)?(?:registrant'?s\s+)?(?:capital\s+stock|common\s+stock|securities)|"
-                r"(?:amended\s+and\s+restated\s+)?(?:certificate|articles)\s+of\s+incorporation|(?:amended\s+and\s+restated\s+)?by-?laws)",
-                re.I), "a charter or description of securities, not a release"),
-    (re.compile(r"\b(?:CFO\s+commentary|commentary\s+on\s+(?:the\s+)?(?:quarter|results)|prepared\s+remarks|"
-                r"(?:earnings\s+)?(?:call|webcast)\s+(?:transcript|script)|transcript\s+of)\b", re.I),
-     "a commentary or call script, not a release"),
+    (
+        re.compile(
+            r"^(?:description\s+of\s+(?:the\s+)?(?:registrant'?s\s+)?(?:capital\s+stock|common\s+stock|securities)|"
+            r"(?:amended\s+and\s+restated\s+)?(?:certificate|articles)\s+of\s+incorporation|(?:amended\s+and\s+restated\s+)?by-?laws)",
+            re.I,
+        ),
+        "a charter or description of securities, not a release",
+    ),
+    (
+        re.compile(
+            r"\b(?:CFO\s+commentary|commentary\s+on\s+(?:the\s+)?(?:quarter|results)|prepared\s+remarks|"
+            r"(?:earnings\s+)?(?:call|webcast)\s+(?:transcript|script)|transcript\s+of)\b",
+            re.I,
+        ),
+        "a commentary or call script, not a release",
+    ),
 )
 _MEMO_RE = re.compile(r"^(?:to|from|re|subject|date|cc)\s*:", re.I | re.M)
 # How far into the document the headline, the opening rules and the dateline are looked for.
@@ -422,14 +459,15 @@ def _not_release(headline: str, rest: list[str]) -> str | None:
     if total < 200:
         return "almost no text: not a release"
     rows = sum(len(line) for line in text_lines if " | " in line)
-    prose = sum(len(line) for line in text_lines if " | " not in line and len(line.split()) >= 12 and _SENTENCE_RE.search(line))
+    prose = sum(
+        len(line) for line in text_lines if " | " not in line and len(line.split()) >= 12 and _SENTENCE_RE.search(line)
+    )
     dated = any(
         (d := find_dateline(line)) is not None and (d.published or d.wire)
         for line in text_lines[:25]
         if " | " not in line
     )
     cue = bool(_RELEASE_CUE_RE.search(opening))
-    head = headline + "\n" + "\n".join(text_lines[:6])
     for pattern, reason in _NOT_RELEASE_RULES:
         # What the headline says the document is counts always; what its opening says, unless it has a dateline.
         if pattern.search(headline.strip()) or (not dated and pattern.search(opening[:600].strip())):
