@@ -26,8 +26,15 @@ from bs4 import (
     XMLParsedAsHTMLWarning,
 )
 
+from .banners import (
+    BULLET_START_RE,
+    CONTACT_WORD_RE,
+    SENTENCE_RE,
+    is_banner,
+    lone_date,
+    opening_date,
+)
 from .dateline import find_dateline
-from .dates import find_dates
 
 _UUENCODED_RE = re.compile(r"^begin [0-7]{3,4} [^\n]*\n.*?(?:^end[ \t]*$|\Z)", re.S | re.M)
 _PDF_RE = re.compile(r"<PDF>.*?(?:</PDF>|\Z)", re.S | re.I)
@@ -48,41 +55,6 @@ _DROP = ("script", "style", "head", "title", "meta", "link", "noscript")
 _BLOCKS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "center", "blockquote", "pre", "hr",
            "dl", "dt", "dd", "address", "section", "article", "body", "html", "table"}  # fmt: skip
 
-# Lines that are never a headline.
-_EXHIBIT_BANNER_RE = re.compile(
-    r"^(?:exhibit|ex\.?|exh\.?)\s*[-\u2013]?\s*(?:no\.?\s*)?\d+[\w.()\-]*(?:\s*[-\u2013\u2014:]\s*.{0,40})?$", re.I
-)
-_RELEASE_BANNER_RE = re.compile(
-    r"^(?:for\s+immediate\s+(?:release|distribution)|immediate\s+release|(?:joint\s+)?(?:news|press|media)\s+release"
-    r"|news|press|for\s+release|release\s+date|embargoed?\b|for\s+release\s+\w+|not\s+for\s+(?:distribution|release)"
-    r"|(?:news|press|media)\s+(?:announcement|information|alert)|company\s+contacts?|contacts?|investors?|media"
-    r"|investor\s+relations|media\s+relations|public\s+relations|corporate\s+communications|confidential"
-    r"|strictly\s+confidential|draft|for\s+news)\b[^.]{0,80}$",
-    re.I,
-)
-_CONTACT_RE = re.compile(
-    r"\b(?:contacts?|investor\s+relations|media\s+relations|press\s+office|tel\.?|phone|fax)\s*[:.]|\(\d{3}\)\s*\d{3}[-.\s]\d{4}"
-    r"|\b\d{3}[-.]\d{3}[-.]\d{4}\b|\+\d[\d\s().-]{7,}|[\w.+-]+@[\w-]+\.[\w.]+|\bwww\.|https?://",
-    re.I,
-)
-_ADDRESS_RE = re.compile(
-    r"^\d+[\w\s.,'-]{0,40}\b(?:Street|St\.|Avenue|Ave\.?|Road|Rd\.|Drive|Dr\.|Loop|Boulevard|Blvd\.?|Way|Place|Plaza|"
-    r"Parkway|Pkwy|Suite|Lane|Court|Center|Centre|Square)\b|\b[A-Z]{2}\s+\d{5}(?:-\d{4})?$|^P\.?\s?O\.?\s+Box\b",
-)
-_FILE_NAME_RE = re.compile(r"^\S+\.(?:htm|html|pdf|txt|doc|docx)\b|converted by|^<PAGE>|^page \d+", re.I)
-_CORPORATE_END_RE = re.compile(
-    r"\b(?:Inc|Incorporated|Corp|Corporation|Company|Co|Ltd|Limited|plc|LLC|L\.P|LP|N\.V|S\.A|AG|SE|Group|Holdings)\.?\s*$",
-    re.I,
-)
-_LEGAL_WORDS = {"inc", "incorporated", "corp", "corporation", "company", "co", "ltd", "limited", "plc", "llc", "lp",
-                "the", "group", "holdings", "n", "v", "sa", "ag", "se"}  # fmt: skip
-_CONTACT_WORD_RE = re.compile(r"\bcontacts?\b|\b(?:investor|media|public)\s+relations\b|\bpress\s+office\b", re.I)
-_BULLET_START_RE = re.compile(r"^[\u2022\u25cf\u25e6\u25aa\u25a0\u2013\u2014*\-\u00b7o]\s")
-_NUMERIC_DATE_RE = re.compile(r"^(?:date[d]?\s*:?\s*)?\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})$", re.I)
-_LABEL_RE = re.compile(
-    r"^(?:date|dated|for\s+immediate\s+release|release\s+date|for\s+release)\s*[:\-\u2013]?\s*", re.I
-)
-_TICKER_ONLY_RE = re.compile(r"^\(?\s*(?:NYSE|NASDAQ|Nasdaq|AMEX|TSX|OTC[\w ]*)\s*[:\-]\s*[A-Z.]{1,6}\s*\)?$")
 _CONNECTOR_END_RE = re.compile(
     r"(?:\b(?:of|and|to|for|the|a|an|in|with|on|its|at|by|from|as|&)|[,;\-\u2013\u2014:])$", re.I
 )
@@ -90,7 +62,6 @@ _CONNECTOR_END_RE = re.compile(
 _INLINE_BULLET_RE = re.compile(r"\s+[\u2022\u25cf\u25aa\u25a0]\s+")
 # Symbol-font bullets (private-use characters a PDF conversion leaves) are bullets.
 _PRIVATE_BULLET_RE = re.compile(r"^[\uf000-\uf8ff]\s*")
-_SENTENCE_RE = re.compile(r"[a-z0-9%)\u201d\"][.!?][\u201d\"]?(?:\s|$)")
 # What says a document is a release: announcement verbs, a listing, a release banner.
 _RELEASE_CUE_RE = re.compile(
     r"\b(?:today\s+(?:announced|reported|said|unveiled|introduced|released|posted|declared|named|launched)|"
@@ -282,65 +253,6 @@ def _quoted_release(lines: list[str]) -> list[str]:
     return []
 
 
-def _norm(text: str) -> str:
-    return re.sub(r"[\W_]+", " ", text).strip().lower()
-
-
-def _lone_date(line: str) -> datetime | None:
-    """The date of a line that is only a date ('April 24, 2012', 'For Immediate Release: May 1, 2024', '4/25/2023')."""
-    rest = _LABEL_RE.sub("", line).strip(" .,-\u2013\u2014()")
-    if not rest or len(rest) > 60:
-        return None
-    m = _NUMERIC_DATE_RE.match(rest)
-    if m:
-        month, day, year = (int(p) for p in re.findall(r"\d+", rest)[:3])
-        year += 2000 if year < 70 else 1900 if year < 100 else 0
-        try:
-            return datetime(year, month, day)
-        except ValueError:
-            return None
-    found = find_dates(rest)
-    if found:
-        match, value = found[0]
-        leftover = (rest[: match.start()] + rest[match.end() :]).strip(" ,.-\u2013\u2014")
-        if len(leftover) <= 12 and not re.search(r"[a-z]{4,}", leftover.lower().replace("today", "")):
-            return value
-    return None
-
-
-def _name_words(text: str) -> list[str]:
-    return [w for w in _norm(text).split() if w not in _LEGAL_WORDS]
-
-
-def _is_company(line: str, company: str | None) -> bool:
-    """The company's name alone (a letterhead), as the header spells it or with any legal form."""
-    words = line.split()
-    if company and len(words) <= 6:
-        mine, theirs = _name_words(line), _name_words(company)
-        if mine and mine == theirs[: len(mine)]:
-            return True
-    return len(words) <= 4 and bool(_CORPORATE_END_RE.search(line)) and not _SENTENCE_RE.search(line)
-
-
-def _banner(line: str, company: str | None) -> bool:
-    """A line that opens an exhibit but is not its headline."""
-    if len(re.sub(r"[^A-Za-z]", "", line)) < 3:
-        return True
-    if " | " in line or _BULLET_START_RE.match(line):
-        return True  # a table row or a bullet (letterhead, highlights): never a headline
-    return bool(
-        _EXHIBIT_BANNER_RE.match(line)
-        or _RELEASE_BANNER_RE.match(line)
-        or _FILE_NAME_RE.search(line)
-        or _CONTACT_RE.search(line)
-        or _ADDRESS_RE.search(line)
-        or _TICKER_ONLY_RE.match(line)
-        or _is_company(line, company)
-        or _lone_date(line)
-        or line.endswith(":")
-    )
-
-
 def _shape(lines: list[str], company: str | None) -> Exhibit:
     """Headline, body and printed date from an exhibit's lines, or the reason it is not a release."""
     printed: datetime | None = None
@@ -349,17 +261,17 @@ def _shape(lines: list[str], company: str | None) -> Exhibit:
     for i, line in enumerate(lines[:_OPENING_LINES]):
         if not line:
             continue
-        if printed is None and _lone_date(line):
-            printed = _lone_date(line)
-        opening_date = _opening_date(line)
-        if opening_date is not None:
+        if printed is None and lone_date(line):
+            printed = lone_date(line)
+        opened = opening_date(line)
+        if opened is not None:
             # "January 14, 2009 Apple Media Advisory": a date printed before the headline on its line.
-            printed = printed or opening_date[0]
-            line = lines[i] = opening_date[1]
-        if _banner(line, company):
-            in_contacts = in_contacts or bool(_CONTACT_WORD_RE.search(line))
+            printed = printed or opened[0]
+            line = lines[i] = opened[1]
+        if is_banner(line, company):
+            in_contacts = in_contacts or bool(CONTACT_WORD_RE.search(line))
             continue
-        if in_contacts and len(line.split()) <= 5 and not _SENTENCE_RE.search(line):
+        if in_contacts and len(line.split()) <= 5 and not SENTENCE_RE.search(line):
             continue  # a name or title in a contact block
         dateline = find_dateline(line)
         if dateline is not None and (dateline.published or dateline.wire):
@@ -376,7 +288,7 @@ def _shape(lines: list[str], company: str | None) -> Exhibit:
         head_at = i
         break
     if head_at is None:
-        headline, rest = "", [line for line in lines if not _banner(line, company)] if lines else []
+        headline, rest = "", [line for line in lines if not is_banner(line, company)] if lines else []
         rest = lines
     else:
         parts = [lines[head_at]]
@@ -390,7 +302,7 @@ def _shape(lines: list[str], company: str | None) -> Exhibit:
             parts.append(lines[j + gap])
             j += 1 + gap
         headline = " ".join(parts)
-        before = [line for line in lines[:head_at] if line and not _banner(line, company)]
+        before = [line for line in lines[:head_at] if line and not is_banner(line, company)]
         rest = _highlights_after_dateline(lines[j:]) + ([""] + before if before else [])
     body = "\n".join(rest)
     reason = _not_release(headline, rest)
@@ -404,11 +316,11 @@ def _highlights_after_dateline(lines: list[str]) -> list[str]:
     they open the body, as highlights do.
     """
     for k, line in enumerate(lines[:_OPENING_LINES]):
-        if not line or " | " in line or _BULLET_START_RE.match(line):
+        if not line or " | " in line or BULLET_START_RE.match(line):
             continue
         found = find_dateline(line)
         if found is not None and (found.published or found.wire) and not found.lead:
-            highlights = [x for x in lines[:k] if x and (" | " in x or _BULLET_START_RE.match(x))]
+            highlights = [x for x in lines[:k] if x and (" | " in x or BULLET_START_RE.match(x))]
             if not highlights:
                 return lines
             others = [x for x in lines[:k] if x not in highlights]
@@ -418,9 +330,9 @@ def _highlights_after_dateline(lines: list[str]) -> list[str]:
 
 def _continues(prev: str, line: str, company: str | None, gap: int) -> bool:
     """Whether line carries on a headline that ends with prev (gap: a blank line stands between them)."""
-    if not line or _banner(line, company) or _SENTENCE_RE.search(prev) or len(line) > 200:
+    if not line or is_banner(line, company) or SENTENCE_RE.search(prev) or len(line) > 200:
         return False
-    if find_dateline(line) is not None or _lone_date(line):
+    if find_dateline(line) is not None or lone_date(line):
         return False
     first_word = line.split()[0]
     if _CONNECTOR_END_RE.search(prev) or first_word.islower():  # "iPhone", "eBay" start a new line of their own
@@ -439,18 +351,6 @@ def _title_case(text: str) -> bool:
     return bool(words) and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
-def _opening_date(line: str) -> tuple[datetime, str] | None:
-    """(date, rest) for a line that opens with a lone date and goes on with a short title."""
-    found = find_dates(line[:40])
-    if not found or found[0][0].start() != 0:
-        return None
-    match, value = found[0]
-    rest = line[match.end() :].strip(" ,-\u2013\u2014:")
-    if not rest or len(rest) > 150 or _SENTENCE_RE.search(rest) or find_dateline(line) is not None:
-        return None
-    return value, rest
-
-
 def _not_release(headline: str, rest: list[str]) -> str | None:
     """Why a document is not a press release (None: it is one)."""
     text_lines = [line for line in rest if line]
@@ -460,7 +360,7 @@ def _not_release(headline: str, rest: list[str]) -> str | None:
         return "almost no text: not a release"
     rows = sum(len(line) for line in text_lines if " | " in line)
     prose = sum(
-        len(line) for line in text_lines if " | " not in line and len(line.split()) >= 12 and _SENTENCE_RE.search(line)
+        len(line) for line in text_lines if " | " not in line and len(line.split()) >= 12 and SENTENCE_RE.search(line)
     )
     dated = any(
         (d := find_dateline(line)) is not None and (d.published or d.wire)
@@ -477,7 +377,7 @@ def _not_release(headline: str, rest: list[str]) -> str | None:
     if (rows > 0.6 * total and not dated and (prose < 1200 or not cue)) or (rows > 0.75 * total and not cue):
         return "financial tables without release text (a data sheet), not a release"
     short = [line for line in text_lines if len(line.split()) <= 8 and " | " not in line]
-    sentences = len(_SENTENCE_RE.findall(" ".join(text_lines)))
+    sentences = len(SENTENCE_RE.findall(" ".join(text_lines)))
     if len(text_lines) > 40 and len(short) > 0.7 * len(text_lines) and prose < 1500 and sentences < 15 and not dated:
         return "slide text (short lines without a story), not a release"
     if dated or cue or prose >= 800:
