@@ -94,7 +94,9 @@ def _binary_reason(data: bytes) -> tuple[str | None, bool]:
     head = data[:_HEAD_BYTES]
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return None, False
-    if b"\x00" in head:
+    # A few NUL bytes are debris of text extracted from a PDF (cleaned later); many make a binary file.
+    nuls = head.count(b"\x00")
+    if nuls and nuls > len(head) // 100:
         return "binary file, not a release", False
     controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
     if head and controls / len(head) > 0.05:

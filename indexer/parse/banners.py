@@ -88,7 +88,7 @@ def is_company(line: str, company: str | None) -> bool:
         mine, theirs = _name_words(line), _name_words(company)
         if mine and mine == theirs[: len(mine)]:
             return True
-    return len(words) <= 4 and bool(_CORPORATE_END_RE.search(line)) and not SENTENCE_RE.search(line)
+    return len(words) <= 4 and bool(_CORPORATE_END_RE.search(line)) and not SENTENCE_RE.search(line.rstrip("."))
 
 
 def is_banner(line: str, company: str | None) -> bool:

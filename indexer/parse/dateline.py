@@ -36,6 +36,7 @@ _MARKER_RES = (
 )
 _DASH_MARKER_AT_START_RE = re.compile(r"\s*([A-Z][\w.\- ]{2,40}?)\s*(?:\([^)\n]{0,80}\))?(?=\s*[-\u2013\u2014])")
 _SEP = r"[\s,\-\u2013\u2014/:|()@\u00b7]"
+_WIRE_THEN_DATE_RE = re.compile(r"\(\s*([A-Za-z][^()\n\d]{1,40}?)\s*[-\u2013\u2014,]\s*(?=[^()\n]{3,30}\d{4}\s*\))")
 _SEP_ONLY_RE = re.compile(rf"^{_SEP}*$")
 _TRAIL_SEP_RE = re.compile(r"^[\s,\-\u2013\u2014/:|)]*")
 
@@ -129,6 +130,8 @@ def _is_place_part(part: str, first: bool) -> bool:
         return False
     if any(w.lower() in _CORPORATE_WORDS for w in words):
         return False
+    if words[-1] in _PLACE_CONNECTORS:
+        return False  # "Back on May 22, 2010, ...": a place does not end with 'on', 'of' or 'and'
     capitalised = 0
     for word in words:
         if word in _PLACE_CONNECTORS:  # lower case only: "ON", "IN", "OR" are state and province codes
@@ -196,6 +199,12 @@ def _components(head: str) -> list[_Part]:
         name = canonical_wire(match.group(1))
         if name and not any(p.start < match.end() and match.start() < p.end for p in parts):
             parts.append(_Part(match.start(), match.end(), "wire", name))
+    if "(" in head:
+        # "Vancouver--(Newsfile Corp. - February 7, 2025) -": the wire and the date share one bracket.
+        for match in _WIRE_THEN_DATE_RE.finditer(head):
+            name = canonical_wire(match.group(1))
+            if name and not any(p.start < match.end() and match.start() < p.end for p in parts):
+                parts.append(_Part(match.start(), match.end(), "wire", name))
     return sorted(parts, key=lambda p: p.start)
 
 
@@ -293,6 +302,9 @@ def _may_open_with_part(head: str) -> bool:
     at_start = _DASH_MARKER_AT_START_RE.match(head)
     if at_start and canonical_wire(at_start.group(1)):
         return True
+    for match in _WIRE_THEN_DATE_RE.finditer(head[: reach + 1]) if "(" in head[: reach + 1] else ():
+        if match.start() <= reach and canonical_wire(match.group(1)):
+            return True
     for match in _MARKER_RES[-1].finditer(head, at_start.end() if at_start else 0):
         if match.start() > reach:
             break
