@@ -115,8 +115,11 @@ def build_release(path: str, draft: Draft) -> Release:
         or wire_in_text(text[:1500] + "\n" + text[-1500:])
         or wire_from_folder(path)
     )
-    published = _pick_published(dateline.published if dateline else None, draft.published, place)
     path_date = date_from_path(path)
+    printed = dateline.published if dateline else None
+    if printed is None and dateline is not None and dateline.month_day:
+        printed = _with_year(dateline.month_day, draft.published or path_date)
+    published = _pick_published(printed, draft.published, place)
     suspect = published is not None and _suspect_date(published, path_date)
     if suspect:
         # A date after the day of the build, or years from the file's own date: prefer another candidate.
@@ -152,6 +155,21 @@ def build_release(path: str, draft: Draft) -> Release:
     if suspect:
         release.flags.append("date-suspect")
     return release
+
+
+def _with_year(month_day: tuple[int, int], file_date: datetime | None) -> datetime | None:
+    """A date printed without its year, in the year of the file's own date (the year before when it would be later)."""
+    if file_date is None:
+        return None
+    month, day = month_day
+    for year in (file_date.year, file_date.year - 1):
+        try:
+            when = datetime(year, month, day)
+        except ValueError:
+            continue
+        if when <= file_date.replace(tzinfo=None) + timedelta(days=7):
+            return when
+    return None
 
 
 # How far a printed date may stand from the file's own date (its folder's) before it is suspect.

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from .cleanup import one_line
-from .dates import find_dates, iter_dates
+from .dates import MONTHS, find_dates, iter_dates
 from .wires import canonical_wire
 
 # Wire markers: in brackets, between slashes, between double dashes, as a link, or between single dashes.
@@ -120,6 +120,7 @@ class Dateline:
     text: str = ""  # the dateline itself, as printed
     lead: str = ""  # text glued before the dateline in the same paragraph (a subheadline or bullet)
     rest: str = ""  # the paragraph after the dateline
+    month_day: tuple[int, int] | None = None  # a date printed without its year ("NEW YORK, Feb. 7 --")
 
 
 def _is_place_part(part: str, first: bool) -> bool:
@@ -378,6 +379,11 @@ def _chain(paragraph: str, head: str, parts: list[_Part], glued_ok: bool) -> Dat
     )
 
 
+_MONTH_NAMES = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
+_PLACE_MONTH_DAY_RE = re.compile(
+    rf"([A-Z][A-Za-z.'\u2019\- ]{{2,40}}(?:,\s*[A-Za-z.'\u2019\- ]{{2,30}}){{0,2}}?),?\s+(?i:({_MONTH_NAMES})\.?)\s+"
+    r"([0-3]?\d)(?:st|nd|rd|th)?\s*(?:--|[\u2013\u2014]|\s-)\s+"
+)
 _PLACE_ONLY_RE = re.compile(
     r"([A-Z][A-Za-z.'\u2019\- ]{2,40}(?:,\s*[A-Za-z.'\u2019\- ]{2,30}){0,2}?)\s*(?:--|[\u2013\u2014]|\s-)\s+"
 )
@@ -390,6 +396,22 @@ _PLACE_DASH_RE = re.compile(r"--\s|-(?<=\s-)\s|\u2013\s|\u2014\s")
 def _place_only(paragraph: str, glued_ok: bool) -> Dateline | None:
     """A place and a dash with no date or wire: 'WASHINGTON, D.C. – The coalition ...'."""
     head = paragraph[:300]
+    no_year = _PLACE_MONTH_DAY_RE.match(head) if head[:1].isupper() else None
+    if (
+        no_year
+        and is_place(no_year.group(1))
+        and _NOT_ASCII_LETTER_RE.sub("", no_year.group(1).split(",")[0]).isupper()
+    ):
+        # "NEW YORK, Feb. 7 -- ...": a date without its year; the year comes from the file's own date.
+        month = MONTHS.get(no_year.group(2).lower().rstrip("."))
+        day = int(no_year.group(3))
+        if month and 1 <= day <= 31:
+            return Dateline(
+                place=normalise_place(no_year.group(1)),
+                text=no_year.group(0).strip(" -\u2013\u2014"),
+                rest=paragraph[no_year.end() :].strip(),
+                month_day=(month, day),
+            )
     # _PLACE_ONLY_RE backtracks through every capitalised word for a dash after it; most paragraphs have no such dash.
     if not _PLACE_DASH_RE.search(head):
         return None
