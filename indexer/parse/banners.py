@@ -91,7 +91,7 @@ def is_company(line: str, company: str | None) -> bool:
     return len(words) <= 4 and bool(_CORPORATE_END_RE.search(line)) and not SENTENCE_RE.search(line.rstrip("."))
 
 
-def is_banner(line: str, company: str | None) -> bool:
+def is_banner(line: str, company: str | None, *, names: bool = True) -> bool:
     """A line that opens an exhibit but is not its headline."""
     if len(re.sub(r"[^A-Za-z]", "", line)) < 3:
         return True
@@ -104,7 +104,7 @@ def is_banner(line: str, company: str | None) -> bool:
         or CONTACT_RE.search(line)
         or _ADDRESS_RE.search(line)
         or _TICKER_ONLY_RE.match(line)
-        or is_company(line, company)
+        or (names and is_company(line, company))
         or lone_date(line)
         or line.endswith(":")
     )

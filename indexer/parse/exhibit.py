@@ -11,20 +11,11 @@ from __future__ import annotations
 
 import html
 import re
-import warnings
 from dataclasses import dataclass
 from datetime import datetime
 
-from bs4 import (
-    BeautifulSoup,
-    Comment,
-    Declaration,
-    Doctype,
-    NavigableString,
-    ProcessingInstruction,
-    Tag,
-    XMLParsedAsHTMLWarning,
-)
+import lxml.html
+from lxml import etree
 
 from .banners import (
     BULLET_START_RE,
@@ -52,6 +43,8 @@ _HYPHEN_END_RE = re.compile(r"(?<=[a-z])-$")
 # A fixed-width table line: two or more gaps of two spaces or more between cells, and a figure.
 _TEXT_CELL_GAP_RE = re.compile(r"\s{2,}")
 _DROP = ("script", "style", "head", "title", "meta", "link", "noscript")
+_SPACES_RE = re.compile(r"\s+")
+_XML_DECLARATION_RE = re.compile(r"<\?xml[^>]*\?>", re.I)
 _BLOCKS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "center", "blockquote", "pre", "hr",
            "dl", "dt", "dd", "address", "section", "article", "body", "html", "table"}  # fmt: skip
 
@@ -137,53 +130,60 @@ def read_exhibit(raw: str, *, company: str | None = None, quoted_only: bool = Fa
 
 
 def _html_lines(markup: str) -> list[str]:
-    """Visible text of EDGAR HTML: a line per block or table row (cells joined by ' | '), blank lines between blocks."""
+    """Visible text of EDGAR HTML: a line per block or table row (cells joined by ' | '), blank lines between blocks.
+
+    lxml is used directly rather than through BeautifulSoup: filings run to megabytes of table markup, which
+    BeautifulSoup takes seconds to build a tree of.
+    """
     # Line breaks written as entities (text pasted from a PDF, '&#13;&#10;') are line breaks, not spaces.
     markup = _ENTITY_BREAK_RE.sub("<br>", markup)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
-        soup = BeautifulSoup(markup, "lxml")
-    for tag in soup.find_all(_DROP):
-        tag.decompose()
-    # Inline XBRL's hidden header (contexts, units) is not text.
-    for tag in soup.find_all(re.compile(r"^ix:header$", re.I)):
-        tag.decompose()
+    # An XML declaration ('<?xml ... encoding=...?>' before inline XBRL) is refused by lxml in a str: drop it.
+    markup = _XML_DECLARATION_RE.sub("", markup)
+    try:
+        root = lxml.html.document_fromstring(markup)
+    except (etree.ParserError, ValueError):
+        return []
+    etree.strip_elements(root, etree.Comment, etree.ProcessingInstruction, with_tail=False)
+    # Inline XBRL's hidden header (contexts, units) is not text; nor are scripts, styles and the page's <title>.
+    etree.strip_elements(root, *_DROP, "ix:header", with_tail=False)
     pieces: list[str] = []
-    _render(soup, pieces)
+    try:
+        _render(root, pieces)
+    except RecursionError:  # markup nested thousands deep: its text, without the layout
+        pieces = [root.text_content()]
     return _join_hyphens(_tidy("".join(pieces).split("\n")))
 
 
-def _render(node, pieces: list[str]) -> None:
-    for child in node.children:
-        if isinstance(child, (Comment, Doctype, Declaration, ProcessingInstruction)):
-            continue
-        if isinstance(child, NavigableString):
-            pieces.append(re.sub(r"\s+", " ", str(child)))
-            continue
-        if not isinstance(child, Tag):
-            continue
-        name = (child.name or "").lower()
-        if name == "br":
-            pieces.append("\n")
-        elif name == "tr":
-            pieces.append("\n\n" + _row(child) + "\n\n")
-        elif name in _BLOCKS:
+def _render(element, pieces: list[str]) -> None:
+    name = element.tag.lower() if isinstance(element.tag, str) else ""
+    if name == "br":
+        pieces.append("\n")
+    elif name == "tr":
+        pieces.append("\n\n" + _row(element) + "\n\n")
+    else:
+        block = name in _BLOCKS
+        if block:
             pieces.append("\n\n")
+        if element.text:
+            pieces.append(_SPACES_RE.sub(" ", element.text))
+        for child in element:
             _render(child, pieces)
+        if block:
             pieces.append("\n\n")
-        else:
-            _render(child, pieces)
+    if element.tail:
+        pieces.append(_SPACES_RE.sub(" ", element.tail))
 
 
-def _row(tr: Tag) -> str:
+def _row(tr) -> str:
     """A table row on one line: its non-empty cells joined by ' | ' ('$' and ')' kept with their numbers)."""
-    cells = []
-    for cell in tr.find_all(["td", "th"], recursive=False) or tr.find_all(["td", "th"]):
-        value = re.sub(r"\s+", " ", cell.get_text(" ")).replace("\u00a0", " ").strip()
+    cells: list[str] = []
+    found = [c for c in tr if isinstance(c.tag, str) and c.tag.lower() in ("td", "th")]
+    for cell in found or [c for c in tr.iter("td", "th")]:
+        value = _SPACES_RE.sub(" ", " ".join(cell.itertext())).replace("\u00a0", " ").strip()
         if not value:
             continue
         if cells and (value in (")", "%", ")%") or cells[-1] in ("$", "(", "$(")):
-            cells[-1] = cells[-1] + value if cells[-1] in ("$", "(", "$(") else cells[-1] + value
+            cells[-1] = cells[-1] + value
             continue
         cells.append(value)
     return " | ".join(cells)
@@ -288,7 +288,7 @@ def _shape(lines: list[str], company: str | None) -> Exhibit:
         head_at = i
         break
     if head_at is None:
-        headline, rest = "", [line for line in lines if not is_banner(line, company)] if lines else []
+        headline = ""
         rest = lines
     else:
         parts = [lines[head_at]]
@@ -330,7 +330,8 @@ def _highlights_after_dateline(lines: list[str]) -> list[str]:
 
 def _continues(prev: str, line: str, company: str | None, gap: int) -> bool:
     """Whether line carries on a headline that ends with prev (gap: a blank line stands between them)."""
-    if not line or is_banner(line, company) or SENTENCE_RE.search(prev) or len(line) > 200:
+    # "Biosciences, Inc." may end a headline: a name alone is a banner only where a headline may start.
+    if not line or is_banner(line, company, names=False) or SENTENCE_RE.search(prev) or len(line) > 200:
         return False
     if find_dateline(line) is not None or lone_date(line):
         return False
