@@ -5,6 +5,8 @@ Every submission here is written for the rule it tests (the shapes of the SEC's 
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from indexer.model import ParseError
@@ -354,3 +356,19 @@ def test_fifty_megabyte_filing_is_read(tmp_path):
     assert path.stat().st_size > 50 * 1024 * 1024
     [release] = parse_file(path)
     assert release.headline == "Widgetron Opens Its Largest Widget Line"
+
+
+@pytest.mark.parametrize(
+    ("second", "joined"),
+    [
+        ("<P><B>in Central Ohio</B></P>", True),  # same look, the rest of the headline
+        ("<P><I>Output Doubles</I></P>", False),  # the look changes: a subheadline
+        ('<P><FONT SIZE="2">Output Doubles</FONT></P>', False),
+    ],
+)
+def test_headline_rest_keeps_the_headlines_look(second, joined):
+    first = "<P><B>Widgetron Opens the Largest Widget Line Ever Built</B></P>"
+    body = first + second + RELEASE.split("</B></P>", 1)[1]
+    [release] = parse(submission(exhibit(body)))
+    rest = re.sub(r"<[^>]+>", "", second)
+    assert (release.headline == f"Widgetron Opens the Largest Widget Line Ever Built {rest}") is joined

@@ -17,6 +17,8 @@ from ..model import EdgarFiling, ParseError, Release
 from .assemble import Draft, build_release
 from .dates import find_dates
 from .exhibit import Exhibit, read_exhibit
+from .names import core_words, same_org
+from .tickers import listing_groups
 
 # What opens a submission (after blank lines): a PEM wrapper, the SGML root, the tag-style root, a bare document.
 _OPENING_RE = re.compile(
@@ -263,12 +265,41 @@ def _release(path: str, filing: EdgarFiling, document: Document, exhibit: Exhibi
         filename=document.filename or None,
         date_source=date_source,
     )
-    if release.company is None and filing.company:
-        release.company = filing.company
+    if filing.company:
+        _own_filer(release, filing.company)
     url = release.edgar.index_url
     if url:
         release.links = [url, *[link for link in release.links if link != url]]
     return release
+
+
+_LEGAL_FORM = r"(?:,?\s+(?:Inc\.?|Incorporated|Corporation|Corp\.?|Company|Co\.|Ltd\.?|Limited|plc|PLC|LLC|N\.V\.|S\.A\.))?"
+
+
+def _own_filer(release: Release, filer: str) -> None:
+    """The filer is the release's issuer: its name as the release prints it, and the listing printed after it.
+
+    A release filed by a company is that company's, whatever partners its lede names first ("Sanofi and
+    Bristol-Myers Squibb announce ..."); their listings are not the filer's.
+    """
+    words = core_words(filer)
+    if not words:
+        return
+    pattern = re.compile(r"\b" + r"[\s\-]+".join(re.escape(w) for w in words) + r"\b" + _LEGAL_FORM, re.I)
+    text = release.headline + "\n\n" + release.text[:5000]
+    printed = pattern.search(release.lede) or pattern.search(text)
+    if printed is None:
+        if release.company is None:
+            release.company = filer
+        return
+    if release.company is None or not same_org(release.company, filer):
+        release.company = printed.group(0).lstrip(", ")
+    source = release.lede if pattern.search(release.lede) else text
+    for match in pattern.finditer(source):
+        for group in listing_groups(source[match.end() : match.end() + 200]):
+            if group.start <= 3 and not source[match.end() : match.end() + group.start].strip(" ,"):
+                release.tickers = sorted(dict.fromkeys(group.tickers))
+                return
 
 
 def parse_submission(path: str, text: str) -> list[Release]:

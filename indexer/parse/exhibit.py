@@ -44,6 +44,11 @@ _HYPHEN_END_RE = re.compile(r"(?<=[a-z])-$")
 _TEXT_CELL_GAP_RE = re.compile(r"\s{2,}")
 _DROP = ("script", "style", "head", "title", "meta", "link", "noscript")
 _SPACES_RE = re.compile(r"\s+")
+_STYLED_BLOCKS = ("p", "div", "td", "center", "li", "h1", "h2", "h3", "h4", "h5", "h6")
+_STYLED_LIMIT = 400  # blocks looked at: the opening is in the first few hundred
+_BOLD_RE = re.compile(r"font-weight\s*:\s*(?:bold|[6-9]00)", re.I)
+_ITALIC_RE = re.compile(r"font-style\s*:\s*italic", re.I)
+_SIZE_RE = re.compile(r"font-size\s*:\s*([\d.]+\s*(?:pt|px|em|rem|%)?)", re.I)
 _XML_DECLARATION_RE = re.compile(r"<\?xml[^>]*\?>", re.I)
 _BLOCKS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "center", "blockquote", "pre", "hr",
            "dl", "dt", "dd", "address", "section", "article", "body", "html", "table"}  # fmt: skip
@@ -121,15 +126,16 @@ def read_exhibit(raw: str, *, company: str | None = None, quoted_only: bool = Fa
     text = _UUENCODED_RE.sub("", text)
     if not text.strip():
         return Exhibit(skip_reason="only uuencoded or binary parts (an image, a PDF or an archive)")
-    lines = _html_lines(text) if _HTML_HINT_RE.search(text[:20000]) else _text_lines(text)
+    styles: dict[str, tuple] = {}
+    lines = _html_lines(text, styles) if _HTML_HINT_RE.search(text[:20000]) else _text_lines(text)
     if quoted_only:
         lines = _quoted_release(lines)
         if not lines:
             return Exhibit(skip_reason="report text without a quoted press release")
-    return _shape(lines, company)
+    return _shape(lines, company, styles)
 
 
-def _html_lines(markup: str) -> list[str]:
+def _html_lines(markup: str, styles: dict[str, tuple] | None = None) -> list[str]:
     """Visible text of EDGAR HTML: a line per block or table row (cells joined by ' | '), blank lines between blocks.
 
     lxml is used directly rather than through BeautifulSoup: filings run to megabytes of table markup, which
@@ -146,12 +152,49 @@ def _html_lines(markup: str) -> list[str]:
     etree.strip_elements(root, etree.Comment, etree.ProcessingInstruction, with_tail=False)
     # Inline XBRL's hidden header (contexts, units) is not text; nor are scripts, styles and the page's <title>.
     etree.strip_elements(root, *_DROP, "ix:header", with_tail=False)
+    if styles is not None:
+        styles.update(_block_styles(root))
     pieces: list[str] = []
     try:
         _render(root, pieces)
     except RecursionError:  # markup nested thousands deep: its text, without the layout
         pieces = [root.text_content()]
     return _join_hyphens(_tidy("".join(pieces).split("\n")))
+
+
+def _block_styles(root) -> dict[str, tuple]:
+    """The look of the opening's short blocks, by their text: (bold, italic, font size).
+
+    A headline broken over several blocks keeps one look; the subheadline after it changes it (italic, smaller).
+    """
+    styles: dict[str, tuple] = {}
+    for count, element in enumerate(root.iter(*_STYLED_BLOCKS)):
+        if count > _STYLED_LIMIT:
+            break
+        text = _SPACES_RE.sub(" ", element.text_content().replace("\u00a0", " ")).strip()
+        if text and len(text) <= 300 and text not in styles:
+            styles[text] = _look(element)
+    return styles
+
+
+def _look(element) -> tuple:
+    bold = italic = False
+    size = None
+    nodes = [*list(element.iterancestors())[:3], *list(element.iter())[:30]]
+    for node in nodes:
+        if not isinstance(node.tag, str):
+            continue
+        tag, style = node.tag.lower(), node.get("style") or ""
+        bold = (
+            bold or tag in ("b", "strong") or tag.startswith("h") and tag[1:].isdigit() or bool(_BOLD_RE.search(style))
+        )
+        italic = italic or tag in ("i", "em") or bool(_ITALIC_RE.search(style))
+        found = _SIZE_RE.search(style)
+        if found:
+            size = found.group(1)
+        elif tag == "font" and node.get("size"):
+            size = node.get("size")
+    return bold, italic, size
 
 
 def _render(element, pieces: list[str]) -> None:
@@ -253,7 +296,7 @@ def _quoted_release(lines: list[str]) -> list[str]:
     return []
 
 
-def _shape(lines: list[str], company: str | None) -> Exhibit:
+def _shape(lines: list[str], company: str | None, styles: dict[str, tuple] | None = None) -> Exhibit:
     """Headline, body and printed date from an exhibit's lines, or the reason it is not a release."""
     printed: datetime | None = None
     head_at = None
@@ -297,7 +340,7 @@ def _shape(lines: list[str], company: str | None) -> Exhibit:
         # short of a sentence, or when the first ends with a joining word or the next starts in lower case.
         while j < len(lines) and len(" ".join(parts)) < 250:
             gap = 0 if lines[j] else 1  # the next block (a <P> of its own) may continue the headline too
-            if j + gap >= len(lines) or not _continues(parts[-1], lines[j + gap], company, gap):
+            if j + gap >= len(lines) or not _continues(parts[-1], lines[j + gap], company, gap, styles or {}):
                 break
             parts.append(lines[j + gap])
             j += 1 + gap
@@ -328,7 +371,7 @@ def _highlights_after_dateline(lines: list[str]) -> list[str]:
     return lines
 
 
-def _continues(prev: str, line: str, company: str | None, gap: int) -> bool:
+def _continues(prev: str, line: str, company: str | None, gap: int, styles: dict[str, tuple]) -> bool:
     """Whether line carries on a headline that ends with prev (gap: a blank line stands between them)."""
     # "Biosciences, Inc." may end a headline: a name alone is a banner only where a headline may start.
     if not line or is_banner(line, company, names=False) or SENTENCE_RE.search(prev) or len(line) > 200:
@@ -338,6 +381,9 @@ def _continues(prev: str, line: str, company: str | None, gap: int) -> bool:
     first_word = line.split()[0]
     if _CONNECTOR_END_RE.search(prev) or first_word.islower():  # "iPhone", "eBay" start a new line of their own
         return True
+    look_prev, look_line = styles.get(prev), styles.get(line)
+    if gap and look_prev and look_line and look_prev != look_line:
+        return False  # the look changes (italic, smaller): a subheadline, not the headline's rest
     letters_prev, letters_line = re.sub(r"[^A-Za-z]", "", prev), re.sub(r"[^A-Za-z]", "", line)
     if letters_prev.isupper() and letters_line.isupper():
         return True  # a shouted headline over two lines
