@@ -151,7 +151,7 @@ def test_pdf_text_with_many_nul_bytes_is_still_binary():
 
 @pytest.mark.parametrize(
     "first",
-    ["FOR IMMEDIATE RELEASE", "NEWS RELEASE", "Exhibit 99.1", "February 7, 2025", "Acme Corp.", "ACME CORPORATION",
+    ["FOR IMMEDIATE RELEASE", "NEWS RELEASE", "PRESS RELEASES", "NEWS", "Exhibit 99.1", "February 7, 2025", "Acme Corp.", "ACME CORPORATION",
      "Media Contact: Jane Doe, (212) 555-0100", "www.acme.example"],
 )  # fmt: skip
 def test_plain_text_first_line_is_a_candidate_not_the_answer(first):
@@ -159,7 +159,10 @@ def test_plain_text_first_line_is_a_candidate_not_the_answer(first):
     assert release.headline == "Acme Opens Plant"
 
 
-def test_plain_text_headline_that_is_a_real_first_line_stays():
-    assert parse("Acme Corp. Opens Its Largest Plant\n\nNEW YORK -- Acme Corp. today announced.").headline == (
-        "Acme Corp. Opens Its Largest Plant"
-    )
+@pytest.mark.parametrize(
+    "headline",
+    ["Acme Corp. Opens Its Largest Plant", "Media General Names a New Chief", "News Corp Reports Results",
+     "Investors Title Company Raises Its Dividend", "Press Ganey Acquires Acme"],
+)  # fmt: skip
+def test_plain_text_headline_that_is_a_real_first_line_stays(headline):
+    assert parse(f"{headline}\n\nNEW YORK -- Acme Corp. today announced.").headline == headline

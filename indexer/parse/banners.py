@@ -18,11 +18,13 @@ _EXHIBIT_BANNER_RE = re.compile(
     r"^(?:exhibit|ex\.?|exh\.?)\s*[-\u2013]?\s*(?:no\.?\s*)?\d+[\w.()\-]*(?:\s*[-\u2013\u2014:]\s*.{0,40})?$", re.I
 )
 RELEASE_BANNER_RE = re.compile(
-    r"^(?:for\s+immediate\s+(?:release|distribution)|immediate\s+release|(?:joint\s+)?(?:news|press|media)\s+release"
-    r"|news|press|for\s+release|release\s+date|embargoed?\b|for\s+release\s+\w+|not\s+for\s+(?:distribution|release)"
-    r"|(?:news|press|media)\s+(?:announcement|information|alert)|company\s+contacts?|contacts?|investors?|media"
-    r"|investor\s+relations|media\s+relations|public\s+relations|corporate\s+communications|confidential"
-    r"|strictly\s+confidential|draft|for\s+news)\b[^.]{0,80}$",
+    r"^(?:for\s+immediate\s+(?:release|distribution)|immediate\s+release|(?:joint\s+)?(?:news|press|media)\s+releases?"
+    r"|for\s+release|release\s+date|embargoed?\b|not\s+for\s+(?:distribution|release)"
+    r"|(?:news|press|media)\s+(?:announcement|information|alert)|company\s+contacts?"
+    r"|investor\s+relations|media\s+relations|public\s+relations|corporate\s+communications"
+    r"|for\s+news)\b[^.]{0,80}$"
+    # A word alone on its line ("NEWS", "Contacts:"), never the first word of a headline ("Media General Names ...").
+    r"|^(?:news|press|media|investors?|contacts?|confidential|strictly\s+confidential|draft)\s*:?\s*$",
     re.I,
 )
 CONTACT_RE = re.compile(
