@@ -372,3 +372,17 @@ def test_headline_rest_keeps_the_headlines_look(second, joined):
     [release] = parse(submission(exhibit(body)))
     rest = re.sub(r"<[^>]+>", "", second)
     assert (release.headline == f"Widgetron Opens the Largest Widget Line Ever Built {rest}") is joined
+
+
+@pytest.mark.parametrize("title", ["EX-99.1", "Document", "dex991.htm", "Text of press release issued by Widgetron"])
+def test_exhibit_saved_as_a_bare_html_page_takes_its_headline_from_the_text(title):
+    page = f"<HTML><HEAD><TITLE>{title}</TITLE></HEAD><BODY>{RELEASE}</BODY></HTML>"
+    [release] = parse_bytes("downloads/dex991.htm", page.encode())
+    assert release.headline == "Widgetron Opens Its Largest Widget Line"
+    assert release.date == "2021-03-04" and release.tickers == ["NYSE:WDG"]
+
+
+def test_html_page_with_a_marked_headline_keeps_it():
+    page = f"<HTML><HEAD><TITLE>Site</TITLE></HEAD><BODY><H1>Widgetron Names a Chief</H1>{RELEASE}</BODY></HTML>"
+    [release] = parse_bytes("page.html", page.encode())
+    assert release.headline == "Widgetron Names a Chief"

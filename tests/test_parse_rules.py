@@ -166,3 +166,14 @@ def test_plain_text_first_line_is_a_candidate_not_the_answer(first):
 )  # fmt: skip
 def test_plain_text_headline_that_is_a_real_first_line_stays(headline):
     assert parse(f"{headline}\n\nNEW YORK -- Acme Corp. today announced.").headline == headline
+
+
+def test_edgar_text_exhibit_saved_alone_loses_its_page_marks():
+    text = (
+        "<PAGE>   1\n\n                EXHIBIT 20.1\n\n         ACME TO ACQUIRE GADGETCO INC.\n\nSpringfield, IL (March 4, "
+        "1996) -- Acme Corp. today announced an\nagreement to purchase Gadgetco Inc., a maker of gadgets for the home\n\n"
+        "                       -2-\n<PAGE>   2\n\nThe transaction is expected to close by the end of the quarter."
+    )
+    [release] = parse_bytes("ex20.txt", text.encode())
+    assert release.headline == "ACME TO ACQUIRE GADGETCO INC." and release.date == "1996-03-04"
+    assert "<PAGE>" not in release.text and "-2-" not in release.text

@@ -15,24 +15,25 @@ _LIGATURES = str.maketrans(
     {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st"}
 )
 _PAGE_MARK_RE = re.compile(
-    r"^\s*(?:page\s+\d{1,3}(?:\s+of\s+\d{1,3})?|-\s*\d{1,3}\s*-|\d{1,3}\s*(?:/|of)\s*\d{1,3}|\d{1,3})\s*$", re.I
+    r"^\s*(?:page\s+\d{1,3}(?:\s+of\s+\d{1,3})?|-\s*\d{1,3}\s*-|\d{1,3}\s*(?:/|of)\s*\d{1,3}|\d{1,3}|<PAGE>\s*\d*)\s*$",
+    re.I,
 )
 # A header or footer that carries its page number: "Acme Corp. | Q4 2024 Results        Page 1 of 3".
 _PAGE_FOOTER_RE = re.compile(r"^.{0,100}\bpage\s+\d{1,3}(?:\s+of\s+\d{1,3})?\s*$", re.I)
 _HYPHEN_END_RE = re.compile(r"(?<=[a-z])-$")
 _LIGATURE_RE = re.compile("[\ufb00-\ufb06]")
-_PAGE_HINT_RE = re.compile(r"page\s+\d|^\s*-\s*\d{1,3}\s*-\s*$", re.I | re.M)
+_PAGE_HINT_RE = re.compile(r"page\s+\d|^\s*-\s*\d{1,3}\s*-\s*$|^\s*<PAGE>", re.I | re.M)
+# A page number or EDGAR's page marker alone on its line ("- 2 -", "<PAGE>   3").
+_OWN_LINE_MARK_RE = re.compile(r"^\s*(?:-\s*\d{1,3}\s*-|<PAGE>\s*\d*)\s*$", re.I)
 
 
 def looks_paged(text: str) -> bool:
-    """Whether text shows a PDF's pages: form feeds, or page numbers on lines of their own."""
+    """Whether text shows pages: form feeds, page numbers or EDGAR's <PAGE> marks on lines of their own."""
     if "\f" in text:
         return True
     if not _PAGE_HINT_RE.search(text):  # most texts: no page number anywhere, and no line-by-line look
         return False
-    marks = sum(
-        1 for line in text.split("\n") if _PAGE_FOOTER_RE.match(line) or re.match(r"^\s*-\s*\d{1,3}\s*-\s*$", line)
-    )
+    marks = sum(1 for line in text.split("\n") if _PAGE_FOOTER_RE.match(line) or _OWN_LINE_MARK_RE.match(line))
     return marks >= 1
 
 
