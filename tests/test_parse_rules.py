@@ -177,3 +177,24 @@ def test_edgar_text_exhibit_saved_alone_loses_its_page_marks():
     [release] = parse_bytes("ex20.txt", text.encode())
     assert release.headline == "ACME TO ACQUIRE GADGETCO INC." and release.date == "1996-03-04"
     assert "<PAGE>" not in release.text and "-2-" not in release.text
+
+
+@pytest.mark.parametrize(
+    ("lines", "headline"),
+    [
+        ("Acme Corp. Reports Fourth Quarter and Full Year 2024\nFinancial Results",
+         "Acme Corp. Reports Fourth Quarter and Full Year 2024 Financial Results"),
+        ("ACME REPORTS RECORD\nFOURTH QUARTER RESULTS", "ACME REPORTS RECORD FOURTH QUARTER RESULTS"),
+        ("Acme Opens Its Largest Plant in\nCentral Ohio", "Acme Opens Its Largest Plant in Central Ohio"),
+        ("Widgetron Acquires Gadget Co.", "Widgetron Acquires Gadget Co."),
+    ],
+)  # fmt: skip
+def test_plain_text_headline_wrapped_over_lines_is_joined(lines, headline):
+    release = parse(f"{lines}\n\nNEW YORK, Feb. 7, 2025 -- Acme Corp. today reported results.")
+    assert release.headline == headline
+
+
+def test_plain_text_headline_and_a_longer_line_below_stay_apart():
+    release = parse("Acme Opens Plant\nOutput Doubles at the New Site in Ohio Today\n\nNEW YORK -- Acme Corp. said.")
+    assert release.headline == "Acme Opens Plant"
+    assert release.subheadline == "Output Doubles at the New Site in Ohio Today"

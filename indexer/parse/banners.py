@@ -83,6 +83,14 @@ def _name_words(text: str) -> list[str]:
     return [w for w in _norm(text).split() if w not in _LEGAL_WORDS]
 
 
+# Verbs of headlines ("Acme Acquires Gadget Co."): a line holding one is not a company's name alone.
+_HEADLINE_VERBS = set(
+    "announces reports acquires acquire names appoints opens launches completes declares signs enters prices expands "
+    "receives agrees sells buys files wins closes raises posts unveils introduces adds joins elects provides updates "
+    "issues secures achieves to acquire merge merges sign".split()
+)
+
+
 def is_company(line: str, company: str | None) -> bool:
     """The company's name alone (a letterhead), as the header spells it or with any legal form."""
     words = line.split()
@@ -90,6 +98,8 @@ def is_company(line: str, company: str | None) -> bool:
         mine, theirs = _name_words(line), _name_words(company)
         if mine and mine == theirs[: len(mine)]:
             return True
+    if any(word.lower() in _HEADLINE_VERBS for word in words[1:]):
+        return False  # "Widgetron Acquires Gadget Co.": a headline that ends with a name
     return len(words) <= 4 and bool(_CORPORATE_END_RE.search(line)) and not SENTENCE_RE.search(line.rstrip("."))
 
 
@@ -122,3 +132,41 @@ def opening_date(line: str) -> tuple[datetime, str] | None:
     if not rest or len(rest) > 150 or SENTENCE_RE.search(rest) or find_dateline(line) is not None:
         return None
     return value, rest
+
+
+# A line that ends a sentence ("... for customers."), not an abbreviation ("Acme Corp.", "Inc.", "U.S.").
+_ENDS_SENTENCE_RE = re.compile(r"(?<!\bInc)(?<!\bCorp)(?<!\bCo)(?<!\bLtd)(?<!\b[A-Z])[a-z0-9%)\u201d\"][.!?][\u201d\"]?$")
+# A line ending with a joining word or mark: the headline goes on on the next line.
+CONNECTOR_END_RE = re.compile(
+    r"(?:\b(?:of|and|to|for|the|a|an|in|with|on|its|at|by|from|as|&)|[,;\-\u2013\u2014:])$", re.I
+)
+
+
+def continues_headline(
+    prev: str, line: str, company: str | None, gap: int = 0, styles: dict[str, tuple] | None = None
+) -> bool:
+    """Whether line carries on a headline that ends with prev (gap: a blank line stands between them)."""
+    # "Biosciences, Inc." may end a headline: a name alone is a banner only where a headline may start.
+    if not line or is_banner(line, company, names=False) or _ENDS_SENTENCE_RE.search(prev) or len(line) > 200:
+        return False
+    if find_dateline(line) is not None or lone_date(line):
+        return False
+    first_word = line.split()[0]
+    if CONNECTOR_END_RE.search(prev) or first_word.islower():  # "iPhone", "eBay" start a new line of their own
+        return True
+    styles = styles or {}
+    look_prev, look_line = styles.get(prev), styles.get(line)
+    if gap and look_prev and look_line and look_prev != look_line:
+        return False  # the look changes (italic, smaller): a subheadline, not the headline's rest
+    letters_prev, letters_line = re.sub(r"[^A-Za-z]", "", prev), re.sub(r"[^A-Za-z]", "", line)
+    if letters_prev.isupper() and letters_line.isupper():
+        return True  # a shouted headline over two lines
+    # A title-case headline wrapped at a width: the rest is shorter than the line before it.
+    # Across a blank line only a short rest ("Wave of Global Growth"): a longer one is a subheadline.
+    short = len(line) <= (25 if gap else 0.7 * len(prev))
+    return len(prev) >= 40 and short and title_case(line) and title_case(prev)
+
+
+def title_case(text: str) -> bool:
+    words = [w for w in re.findall(r"[A-Za-z][\w'\u2019-]*", text) if len(w) > 3]
+    return bool(words) and sum(w[0].isupper() for w in words) >= 0.8 * len(words)

@@ -21,6 +21,7 @@ from .banners import (
     BULLET_START_RE,
     CONTACT_WORD_RE,
     SENTENCE_RE,
+    continues_headline,
     is_banner,
     lone_date,
     opening_date,
@@ -53,9 +54,6 @@ _XML_DECLARATION_RE = re.compile(r"<\?xml[^>]*\?>", re.I)
 _BLOCKS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "center", "blockquote", "pre", "hr",
            "dl", "dt", "dd", "address", "section", "article", "body", "html", "table"}  # fmt: skip
 
-_CONNECTOR_END_RE = re.compile(
-    r"(?:\b(?:of|and|to|for|the|a|an|in|with|on|its|at|by|from|as|&)|[,;\-\u2013\u2014:])$", re.I
-)
 # Bullets inside a line ("Tesla Q4 Update \u2022 Record deliveries \u2022 ..."): the headline ends before the first.
 _INLINE_BULLET_RE = re.compile(r"\s+[\u2022\u25cf\u25aa\u25a0]\s+")
 # Symbol-font bullets (private-use characters a PDF conversion leaves) are bullets.
@@ -340,7 +338,7 @@ def _shape(lines: list[str], company: str | None, styles: dict[str, tuple] | Non
         # short of a sentence, or when the first ends with a joining word or the next starts in lower case.
         while j < len(lines) and len(" ".join(parts)) < 250:
             gap = 0 if lines[j] else 1  # the next block (a <P> of its own) may continue the headline too
-            if j + gap >= len(lines) or not _continues(parts[-1], lines[j + gap], company, gap, styles or {}):
+            if j + gap >= len(lines) or not continues_headline(parts[-1], lines[j + gap], company, gap, styles):
                 break
             parts.append(lines[j + gap])
             j += 1 + gap
@@ -369,33 +367,6 @@ def _highlights_after_dateline(lines: list[str]) -> list[str]:
             others = [x for x in lines[:k] if x not in highlights]
             return others + [line, ""] + [h for x in highlights for h in (x, "")] + lines[k + 1 :]
     return lines
-
-
-def _continues(prev: str, line: str, company: str | None, gap: int, styles: dict[str, tuple]) -> bool:
-    """Whether line carries on a headline that ends with prev (gap: a blank line stands between them)."""
-    # "Biosciences, Inc." may end a headline: a name alone is a banner only where a headline may start.
-    if not line or is_banner(line, company, names=False) or SENTENCE_RE.search(prev) or len(line) > 200:
-        return False
-    if find_dateline(line) is not None or lone_date(line):
-        return False
-    first_word = line.split()[0]
-    if _CONNECTOR_END_RE.search(prev) or first_word.islower():  # "iPhone", "eBay" start a new line of their own
-        return True
-    look_prev, look_line = styles.get(prev), styles.get(line)
-    if gap and look_prev and look_line and look_prev != look_line:
-        return False  # the look changes (italic, smaller): a subheadline, not the headline's rest
-    letters_prev, letters_line = re.sub(r"[^A-Za-z]", "", prev), re.sub(r"[^A-Za-z]", "", line)
-    if letters_prev.isupper() and letters_line.isupper():
-        return True  # a shouted headline over two lines
-    # A title-case headline wrapped at a width: the rest is shorter than the line before it.
-    # Across a blank line only a short rest ("Wave of Global Growth"): a longer one is a subheadline.
-    short = len(line) <= (25 if gap else 0.7 * len(prev))
-    return len(prev) >= 40 and short and _title_case(line) and _title_case(prev)
-
-
-def _title_case(text: str) -> bool:
-    words = [w for w in re.findall(r"[A-Za-z][\w'\u2019-]*", text) if len(w) > 3]
-    return bool(words) and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
 def _not_release(headline: str, rest: list[str]) -> str | None:

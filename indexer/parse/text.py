@@ -7,7 +7,7 @@ from datetime import datetime
 
 from ..model import ParseError, Release
 from .assemble import Draft, build_release
-from .banners import is_banner, lone_date
+from .banners import continues_headline, is_banner, lone_date
 from .dateline import find_dateline
 from .dates import parse_when
 from .pdftext import clean_pdf_text
@@ -122,6 +122,13 @@ def parse_text(path: str, text: str, *, markdown: bool = False, checked: bool = 
             else:
                 headline = _HEADING_HASHES_RE.sub("", stripped)
             start = i + 1
+            if not stripped.startswith("#"):
+                # A plain headline wrapped over lines (text from a PDF, a hard-wrapped file) goes on below it.
+                while start < len(lines) and len(headline) < 250:
+                    following = lines[start].strip()
+                    if not continues_headline(headline, following, None):
+                        break
+                    headline, start = f"{headline} {following}", start + 1
             break
     body_lines = lines[start:]
     if printed is None and not fields.get("date"):
