@@ -22,7 +22,9 @@ _PAGE_MARK_RE = re.compile(
 _PAGE_FOOTER_RE = re.compile(r"^.{0,100}\bpage\s+\d{1,3}(?:\s+of\s+\d{1,3})?\s*$", re.I)
 _HYPHEN_END_RE = re.compile(r"(?<=[a-z])-$")
 _LIGATURE_RE = re.compile("[\ufb00-\ufb06]")
-_PAGE_HINT_RE = re.compile(r"page\s+\d|^\s*-\s*\d{1,3}\s*-\s*$|^\s*<PAGE>", re.I | re.M)
+# Cheap first looks for page marks: each pattern starts with a character class or a fixed character.
+_PAGE_WORD_RE = re.compile(r"[Pp][Aa][Gg][Ee]\s+\d")
+_DASH_NUMBER_RE = re.compile(r"\n[ \t]*-[ \t]*\d{1,3}[ \t]*-[ \t]*(?:\n|$)")
 # A page number or EDGAR's page marker alone on its line ("- 2 -", "<PAGE>   3").
 _OWN_LINE_MARK_RE = re.compile(r"^\s*(?:-\s*\d{1,3}\s*-|<PAGE>\s*\d*)\s*$", re.I)
 
@@ -31,7 +33,8 @@ def looks_paged(text: str) -> bool:
     """Whether text shows pages: form feeds, page numbers or EDGAR's <PAGE> marks on lines of their own."""
     if "\f" in text:
         return True
-    if not _PAGE_HINT_RE.search(text):  # most texts: no page number anywhere, and no line-by-line look
+    if "<PAGE>" not in text and not _PAGE_WORD_RE.search(text) and not _DASH_NUMBER_RE.search(text):
+        # most texts: no page number anywhere, and no line-by-line look
         return False
     marks = sum(1 for line in text.split("\n") if _PAGE_FOOTER_RE.match(line) or _OWN_LINE_MARK_RE.match(line))
     return marks >= 1

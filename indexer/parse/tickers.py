@@ -180,20 +180,40 @@ def listing_groups(text: str) -> list[ListingGroup]:
 
 def _unbracketed_groups(text: str, groups: list[ListingGroup]) -> list[ListingGroup]:
     """Listings printed without brackets: a run of two or more ('NYSE: AMCR; ASX: AMC'), or told in prose."""
-    if ":" not in text and "symbol" not in text:
-        return []
-    found: list[ListingGroup] = []
     inside = [(g.start, g.end) for g in groups]
-    for match in _BARE_RUN_RE.finditer(text) if ":" in text else ():
-        if any(start <= match.start() < end for start, end in inside):
+    return [g for g in _unbracketed(text) if not any(start <= g.start < end for start, end in inside)]
+
+
+# The big exchange alternation is tried only around what every such listing holds: a symbol after a colon and then a
+# separator (a run), or the word 'symbol' (prose). Scanning whole releases with it cost more than the rest of a parse.
+_RUN_HINT_RE = re.compile(rf":\s*[\"\u201c]?{_SYMBOL_RE}[\"\u201d]?\s*[;,]")
+_RUN_REACH = 80  # how far before the first colon a run's exchange names may start
+
+
+@lru_cache(maxsize=256)
+def _unbracketed(text: str) -> tuple[ListingGroup, ...]:
+    found: list[ListingGroup] = []
+    seen_end = -1
+    for hint in _RUN_HINT_RE.finditer(text) if ":" in text else ():
+        if hint.start() < seen_end:
             continue
-        tickers = list(_listings_in_bracket(match.group(0)))
-        if len(tickers) > 1:
-            found.append(ListingGroup(match.start(), match.end(), tickers))
-    for match in _PROSE_RE.finditer(text) if "symbol" in text else ():
-        exchange = normalise_exchange(match.group("exchange"))
-        found.append(ListingGroup(match.start(), match.end(), [f"{exchange}:{match.group('symbol')}"]))
-    return found
+        start = max(0, hint.start() - _RUN_REACH)
+        for match in _BARE_RUN_RE.finditer(text, start, min(len(text), hint.end() + 200)):
+            if match.start() <= hint.start() < match.end() and match.start() >= seen_end:
+                tickers = list(_listings_in_bracket(match.group(0)))
+                if len(tickers) > 1:
+                    found.append(ListingGroup(match.start(), match.end(), tickers))
+                    seen_end = match.end()
+                break
+    at = text.find("symbol")
+    while at >= 0:
+        window_start = max(0, at - 160)
+        match = _PROSE_RE.search(text, window_start, min(len(text), at + 40))
+        if match and match.end() > at:
+            exchange = normalise_exchange(match.group("exchange"))
+            found.append(ListingGroup(match.start(), match.end(), [f"{exchange}:{match.group('symbol')}"]))
+        at = text.find("symbol", at + 6)
+    return tuple(sorted(found, key=lambda g: g.start))
 
 
 def _not_one_letter(text: str, group: ListingGroup) -> bool:
