@@ -55,6 +55,45 @@ class ParseError(ReleaseSearchError):
 
 
 @dataclass
+class EdgarFiling:
+    """Where an EDGAR release was filed: the filing's header, and the document of the submission that holds it."""
+
+    cik: str | None = None  # the filer's Central Index Key, without leading zeros
+    company: str | None = None  # the filer's conformed name as the header prints it ("APPLE INC")
+    accession: str | None = None  # "0001193125-12-178928"
+    form: str | None = None  # the submission type: "8-K", "6-K", ...
+    filing_date: str | None = None  # "YYYY-MM-DD", the header's FILED AS OF DATE
+    exhibit: str | None = None  # the document's <TYPE>: "EX-99.1"
+    document: int | None = None  # 1-based position of the <DOCUMENT> block in the (first copy of the) submission
+    filename: str | None = None  # the document's <FILENAME>
+    date_source: str | None = None  # "dateline": the release prints its date; "filing": the filing date stands in
+
+    @property
+    def index_url(self) -> str | None:
+        """The filing's index page on EDGAR, built from the CIK and the accession number."""
+        if not (self.cik and self.accession):
+            return None
+        return (
+            f"https://www.sec.gov/Archives/edgar/data/{self.cik}/{self.accession.replace('-', '')}/"
+            f"{self.accession}-index.htm"
+        )
+
+    def to_json(self) -> dict:
+        """The JSON form printed under "edgar" by `releases parse --json`."""
+        return {
+            "cik": self.cik,
+            "company": self.company,
+            "accession": self.accession,
+            "form": self.form,
+            "filing_date": self.filing_date,
+            "exhibit": self.exhibit,
+            "document": self.document,
+            "filename": self.filename,
+            "date_source": self.date_source,
+        }
+
+
+@dataclass
 class Release:
     """One press release, as parsed from a file, with its sections kept apart."""
 
@@ -81,6 +120,12 @@ class Release:
     flags: list[str] = field(default_factory=list)
     item: int = 0  # position inside a file that holds several releases
     source_hash: str = ""
+    edgar: EdgarFiling | None = None  # the filing, for releases read from EDGAR submissions
+
+    @property
+    def source_url(self) -> str | None:
+        """Where the release can be read at its source: the filing's index page on EDGAR (None elsewhere)."""
+        return self.edgar.index_url if self.edgar else None
 
     @property
     def id(self) -> str:
@@ -147,6 +192,9 @@ class Release:
         }
         if self.item:
             data["item"] = self.item
+        if self.edgar is not None:
+            data["edgar"] = self.edgar.to_json()
+            data["source_url"] = self.source_url
         return data
 
 

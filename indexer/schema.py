@@ -284,6 +284,10 @@ def release_to_document(release: Release, dupkey: str = "") -> dict:
             "item": release.item,
         },
     }
+    if release.edgar is not None:
+        # The filing a release came from, for its page's link to EDGAR: stored only, never searched.
+        doc["meta"]["edgar"] = release.edgar.to_json()
+        doc["meta"]["source_url"] = release.source_url
     if utc is not None:
         doc["date"] = utc
         month = release.published.strftime("%Y-%m")

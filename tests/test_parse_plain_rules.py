@@ -359,7 +359,7 @@ def _plain_binary_reason(data: bytes) -> str | None:
     head = data[:8192]
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return None
-    if b"\x00" in head:
+    if head.count(b"\x00") > len(head) // 100:  # a few NULs are PDF-extraction debris (issue 18)
         return "binary file, not a release"
     controls = len(head) - len(head.translate(None, parse_module._CONTROL_BYTES))
     if head and controls / len(head) > 0.05:

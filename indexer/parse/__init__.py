@@ -23,6 +23,8 @@ from .files import special_kind, special_reason, walk_files
 
 # A single release is rarely over a megabyte; far larger files are mistakes or attacks.
 MAX_FILE_BYTES = 10 * 1024 * 1024
+# An EDGAR submission carries its exhibits' images and PDFs uuencoded: 50 MB filings are real, and are read.
+MAX_SUBMISSION_BYTES = 256 * 1024 * 1024
 TEXT_SUFFIXES = {".txt", ".text", ""}
 MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown"}
 JSON_SUFFIXES = {".json", ".jsonl", ".ndjson"}
@@ -131,7 +133,9 @@ def _binary_reason(data: bytes) -> tuple[str | None, bool]:
     head = data[:_HEAD_BYTES]
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or wide_encoding(head):
         return None, False  # (UTF-32's BOM starts like UTF-16's)
-    if b"\x00" in head:
+    # A few NUL bytes are debris of text extracted from a PDF (cleaned later); many make a binary file.
+    nuls = head.count(b"\x00")
+    if nuls and nuls > len(head) // 100:
         return "binary file, not a release", False
     controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
     if head and controls / len(head) > 0.05:
@@ -151,10 +155,15 @@ def _suffix(path: str) -> str:
 def detect_format(path: str, head: str) -> str:
     """Name the reader for a file from its content first, then its extension.
 
-    One of: json, html, newsml-g2, newsml12, feed, xml (unknown XML), markdown, text.
+    One of: edgar (an SEC submission or document block), json, html, newsml-g2, newsml12, feed, xml (unknown XML), markdown, text.
     """
     stripped = head.lstrip("\ufeff \t\r\n")
     suffix = _suffix(path)
+    if stripped.startswith(("<", "-----BEGIN")):
+        from .edgar import is_submission
+
+        if is_submission(stripped[:200]):
+            return "edgar"
     if stripped.startswith("<"):
         if stripped[:15].lower().startswith("<!doctype html"):
             return "html"
@@ -186,9 +195,16 @@ def detect_format(path: str, head: str) -> str:
     return "text"
 
 
+def _size_limit(head: bytes) -> int:
+    """The largest file read: EDGAR submissions may be far larger than a release."""
+    from .edgar import is_submission
+
+    return MAX_SUBMISSION_BYTES if is_submission(head[:200].decode("latin-1")) else MAX_FILE_BYTES
+
+
 def parse_bytes(path: str, data: bytes) -> list[Release]:
     """Parse one file's bytes into releases, or raise ParseError saying why not."""
-    if len(data) > MAX_FILE_BYTES:
+    if len(data) > MAX_FILE_BYTES and len(data) > _size_limit(data[:200]):
         raise ParseError(
             path, f"file too large ({len(data) // 1024 // 1024} MB; the limit is {MAX_FILE_BYTES // 1024 // 1024} MB)"
         )
@@ -231,6 +247,10 @@ def _read(path: str, text: str, fmt: str, *, checked: bool = False) -> list[Rele
             if Path(path).suffix.lower() in JSON_SUFFIXES:
                 raise
             fmt = "text"  # "[Acme] announces ...": a text release that starts with a bracket
+    if fmt == "edgar":
+        from .edgar import parse_submission
+
+        return parse_submission(path, text)
     if fmt == "html":
         from .html import parse_html
 
@@ -321,17 +341,18 @@ def read_source(path: str) -> Source:
             if kind is not None:
                 raise ParseError(path, special_reason(kind))
             size = info.st_size
-            if size > MAX_FILE_BYTES:
+            if size > MAX_FILE_BYTES and size > _size_limit(os.pread(fd, 200, 0)):
                 raise ParseError(
                     path,
                     f"file too large ({size // 1024 // 1024} MB; the limit is {MAX_FILE_BYTES // 1024 // 1024} MB)",
                 )
+            limit = MAX_FILE_BYTES if size <= MAX_FILE_BYTES else MAX_SUBMISSION_BYTES
             # A read sized to the file: read(MAX_FILE_BYTES + 1) would allocate the whole limit every time.
             data = handle.read(size + 1)
             if len(data) < size:  # a short read (a file cut meanwhile, or one on a network share): read to the end
                 data += _read_up_to(handle, size + 1 - len(data))
             if len(data) > size:  # it grew since (or is a device): read on, up to the limit
-                data += _read_up_to(handle, MAX_FILE_BYTES + 1 - len(data))
+                data += _read_up_to(handle, max(0, limit + 1 - len(data)))
             return Source(path, data)
     except FileNotFoundError:
         raise ParseError(path, "no such file or folder") from None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta
 
 from ..model import Release
 from .classify import classify, flags_for
@@ -23,7 +23,7 @@ from .dates import date_from_path, zone_for_place
 from .issuer import find_issuer
 from .language import detect_language
 from .sections import split_sections
-from .wires import wire_from_folder, wire_in_text
+from .wires import canonical_wire, wire_from_folder, wire_in_text
 
 # Lines an aggregator adds to a repost: "The post <headline> appeared first on citybiz."
 _REPOST_FOOTER_RE = re.compile(r"^The post .{5,400} appeared first on .{2,60}\.?$")
@@ -93,6 +93,10 @@ def build_release(path: str, draft: Draft) -> Release:
     if subheadline and paragraphs and _same_text(paragraphs[0], subheadline):
         paragraphs = paragraphs[1:]
     lead_in, dateline, paragraphs = _take_dateline(paragraphs)
+    # A wire's name on a line of its own above the dateline (a repost on a portal) names the wire, nothing more.
+    wire_line = next((p for p in lead_in if len(p) <= 40 and canonical_wire(p)), None)
+    if wire_line is not None:
+        lead_in = [p for p in lead_in if p is not wire_line]
     if subheadline is None:
         subheadline, lead_in, paragraphs = _take_subheadline(lead_in, paragraphs, dateline is not None)
     if paragraphs and headline and _same_text(paragraphs[0], headline):
@@ -123,13 +127,25 @@ def build_release(path: str, draft: Draft) -> Release:
         place = normalise_place(draft.location)
     wire = (
         (dateline.wire if dateline else None)
+        or (canonical_wire(wire_line) if wire_line else None)
         or draft.wire
         or wire_in_text(text[:1500] + "\n" + text[-1500:])
         or wire_from_folder(path)
     )
-    published = _pick_published(dateline.published if dateline else None, draft.published, place)
+    path_date = date_from_path(path)
+    printed = dateline.published if dateline else None
+    if printed is None and dateline is not None and dateline.month_day:
+        printed = _with_year(dateline.month_day, draft.published or path_date)
+    published = _pick_published(printed, draft.published, place)
+    suspect = published is not None and _suspect_date(published, path_date)
+    if suspect:
+        # A date after the day of the build, or years from the file's own date: prefer another candidate.
+        other = (
+            draft.published if draft.published is not None and not _suspect_date(draft.published, path_date) else None
+        )
+        published = other or path_date or published
     if published is None:
-        published = date_from_path(path)
+        published = path_date
     release = Release(
         path=path,
         headline=headline,
@@ -155,7 +171,36 @@ def build_release(path: str, draft: Draft) -> Release:
     release.flags = flags_for(release, draft.kind)
     if truncated:
         release.flags.append(TRUNCATED_FLAG)
+    if suspect:
+        release.flags.append("date-suspect")
     return release
+
+
+def _with_year(month_day: tuple[int, int], file_date: datetime | None) -> datetime | None:
+    """A date printed without its year, in the year of the file's own date (the year before when it would be later)."""
+    if file_date is None:
+        return None
+    month, day = month_day
+    for year in (file_date.year, file_date.year - 1):
+        try:
+            when = datetime(year, month, day)
+        except ValueError:
+            continue
+        if when <= file_date.replace(tzinfo=None) + timedelta(days=7):
+            return when
+    return None
+
+
+# How far a printed date may stand from the file's own date (its folder's) before it is suspect.
+_FAR_FROM_FILE = timedelta(days=2 * 366)
+
+
+def _suspect_date(when: datetime, file_date: datetime | None) -> bool:
+    """A date later than tomorrow, or years away from the date the file's path spells."""
+    day = when.replace(tzinfo=None)
+    if day.date() > date.today() + timedelta(days=1):
+        return True
+    return file_date is not None and abs(day - file_date) > _FAR_FROM_FILE
 
 
 _SURROGATE_RE = re.compile(r"[\ud800-\udfff]")

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from .cleanup import one_line
-from .dates import find_dates, iter_dates
+from .dates import MONTHS, find_dates, iter_dates
 from .wires import canonical_wire
 
 # Wire markers: in brackets, between slashes, between double dashes, as a link, or between single dashes.
@@ -36,6 +36,7 @@ _MARKER_RES = (
 )
 _DASH_MARKER_AT_START_RE = re.compile(r"\s*([A-Z][\w.\- ]{2,40}?)\s*(?:\([^)\n]{0,80}\))?(?=\s*[-\u2013\u2014])")
 _SEP = r"[\s,\-\u2013\u2014/:|()@\u00b7]"
+_WIRE_THEN_DATE_RE = re.compile(r"\(\s*([A-Za-z][^()\n\d]{1,40}?)\s*[-\u2013\u2014,]\s*(?=[^()\n]{3,30}\d{4}\s*\))")
 _SEP_ONLY_RE = re.compile(rf"^{_SEP}*$")
 _TRAIL_SEP_RE = re.compile(r"^[\s,\-\u2013\u2014/:|)]*")
 
@@ -104,6 +105,7 @@ _SENTENCE_END_RE = re.compile(r"[.!?\u201d\"]\s*$")
 _SLASHED_ISSUER_RE = re.compile(r"\s*/\s*([^/\n]{2,80}?)\s*/")
 _TRAILING_PLACE_RE = re.compile(r"([^\n\u2013\u2014]{2,60}?)\s*(?:--|[\u2013\u2014]|\s-\s|:)\s*")
 _DASH_SEP_RE = re.compile(r"[\-\u2013\u2014/|:]")
+_BRACKETED_PLACE_RE = re.compile(r"(?:^|\s)\(([^()]{2,60})$")
 _LEAD_GLUE_RE = re.compile(r"[a-z0-9.)]$")
 
 
@@ -118,6 +120,7 @@ class Dateline:
     text: str = ""  # the dateline itself, as printed
     lead: str = ""  # text glued before the dateline in the same paragraph (a subheadline or bullet)
     rest: str = ""  # the paragraph after the dateline
+    month_day: tuple[int, int] | None = None  # a date printed without its year ("NEW YORK, Feb. 7 --")
 
 
 def _is_place_part(part: str, first: bool) -> bool:
@@ -128,6 +131,8 @@ def _is_place_part(part: str, first: bool) -> bool:
         return False
     if any(w.lower() in _CORPORATE_WORDS for w in words):
         return False
+    if words[-1] in _PLACE_CONNECTORS:
+        return False  # "Back on May 22, 2010, ...": a place does not end with 'on', 'of' or 'and'
     capitalised = 0
     for word in words:
         if word in _PLACE_CONNECTORS:  # lower case only: "ON", "IN", "OR" are state and province codes
@@ -195,6 +200,12 @@ def _components(head: str) -> list[_Part]:
         name = canonical_wire(match.group(1))
         if name and not any(p.start < match.end() and match.start() < p.end for p in parts):
             parts.append(_Part(match.start(), match.end(), "wire", name))
+    if "(" in head:
+        # "Vancouver--(Newsfile Corp. - February 7, 2025) -": the wire and the date share one bracket.
+        for match in _WIRE_THEN_DATE_RE.finditer(head):
+            name = canonical_wire(match.group(1))
+            if name and not any(p.start < match.end() and match.start() < p.end for p in parts):
+                parts.append(_Part(match.start(), match.end(), "wire", name))
     return sorted(parts, key=lambda p: p.start)
 
 
@@ -211,11 +222,22 @@ def _wire_markers(head: str) -> Iterator[re.Match]:
 
 def _split_lead(lead: str, glued_ok: bool) -> tuple[str, str | None]:
     """Split text before a dateline into (glued text, place): 'urban areasCHANGSHA, China,' -> ('urban areas', 'CHANGSHA, China')."""
-    stripped = lead.rstrip(" ,-\u2013\u2014/:|(\u00b7")
+    stripped = lead.rstrip(" ,;-\u2013\u2014/:|(\u00b7")
+    if stripped.endswith((" le", " el", " den", " am", " il")):
+        # "PARIS, le 4 mars 2021", "MADRID, el 4 de marzo": the article before a date in other languages.
+        stripped = stripped.rsplit(" ", 1)[0].rstrip(" ,")
     if not stripped:
         return "", None
     if is_place(stripped):
         return "", stripped
+    # "(NEW YORK, April 7, 2013) –": a dateline in brackets; "SEATTLE; January 26, 2017 –": a semicolon after the place.
+    bracketed = _BRACKETED_PLACE_RE.search(stripped)
+    if bracketed and is_place(bracketed.group(1)):
+        before = stripped[: bracketed.start()].strip()
+        if not before:
+            return "", bracketed.group(1)
+        if glued_ok:
+            return before, bracketed.group(1)
     if not glued_ok:
         return lead, None
     # A glue point: lower case or a full stop followed straight by a capital, or a sentence end and a space.
@@ -255,7 +277,7 @@ def find_dateline(paragraph: str, *, glued_ok: bool = True) -> Dateline | None:
 # What the text before a chain's first part may hold when nothing may be glued before a dateline: a place (is_place
 # accepts only word characters, spaces, '.', ',', "'", '’', '-', '&' and capitals up to U+00DE), then the separators
 # _split_lead strips. The longest opening of that shape is as far as such a part can start.
-_PLACE_LEAD_RE = re.compile(r"[\w\s.,'\u2019&\-\u00c0-\u00de]*[ ,\-\u2013\u2014/:|(\u00b7]*")
+_PLACE_LEAD_RE = re.compile(r"\(?[\w\s.,'\u2019&\-\u00c0-\u00de]*[ ,;\-\u2013\u2014/:|(\u00b7]*")
 # A date starts at most 48 characters before its year and is looked for up to 60 after it (see iter_dates): dates
 # that start by a position are found the same in a text cut this far after it.
 _DATE_REACH = 48 + 4 + 60
@@ -281,6 +303,9 @@ def _may_open_with_part(head: str) -> bool:
     at_start = _DASH_MARKER_AT_START_RE.match(head)
     if at_start and canonical_wire(at_start.group(1)):
         return True
+    for match in _WIRE_THEN_DATE_RE.finditer(head[: reach + 1]) if "(" in head[: reach + 1] else ():
+        if match.start() <= reach and canonical_wire(match.group(1)):
+            return True
     for match in _MARKER_RES[-1].finditer(head, at_start.end() if at_start else 0):
         if match.start() > reach:
             break
@@ -348,12 +373,17 @@ def _chain(paragraph: str, head: str, parts: list[_Part], glued_ok: bool) -> Dat
         published=published,
         wire=wire,
         issuer=issuer,
-        text=paragraph[start:end].strip(" -\u2013\u2014/|"),
+        text=_unbracket(paragraph[start:end].strip(" -\u2013\u2014/|")),
         lead=lead_text.strip(),
         rest=paragraph[end:].strip(),
     )
 
 
+_MONTH_NAMES = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
+_PLACE_MONTH_DAY_RE = re.compile(
+    rf"([A-Z][A-Za-z.'\u2019\- ]{{2,40}}(?:,\s*[A-Za-z.'\u2019\- ]{{2,30}}){{0,2}}?),?\s+(?i:({_MONTH_NAMES})\.?)\s+"
+    r"([0-3]?\d)(?:st|nd|rd|th)?\s*(?:--|[\u2013\u2014]|\s-)\s+"
+)
 _PLACE_ONLY_RE = re.compile(
     r"([A-Z][A-Za-z.'\u2019\- ]{2,40}(?:,\s*[A-Za-z.'\u2019\- ]{2,30}){0,2}?)\s*(?:--|[\u2013\u2014]|\s-)\s+"
 )
@@ -366,6 +396,22 @@ _PLACE_DASH_RE = re.compile(r"--\s|-(?<=\s-)\s|\u2013\s|\u2014\s")
 def _place_only(paragraph: str, glued_ok: bool) -> Dateline | None:
     """A place and a dash with no date or wire: 'WASHINGTON, D.C. – The coalition ...'."""
     head = paragraph[:300]
+    no_year = _PLACE_MONTH_DAY_RE.match(head) if head[:1].isupper() else None
+    if (
+        no_year
+        and is_place(no_year.group(1))
+        and _NOT_ASCII_LETTER_RE.sub("", no_year.group(1).split(",")[0]).isupper()
+    ):
+        # "NEW YORK, Feb. 7 -- ...": a date without its year; the year comes from the file's own date.
+        month = MONTHS.get(no_year.group(2).lower().rstrip("."))
+        day = int(no_year.group(3))
+        if month and 1 <= day <= 31:
+            return Dateline(
+                place=normalise_place(no_year.group(1)),
+                text=no_year.group(0).strip(" -\u2013\u2014"),
+                rest=paragraph[no_year.end() :].strip(),
+                month_day=(month, day),
+            )
     # _PLACE_ONLY_RE backtracks through every capitalised word for a dash after it; most paragraphs have no such dash.
     if not _PLACE_DASH_RE.search(head):
         return None
@@ -384,6 +430,11 @@ def _place_only(paragraph: str, glued_ok: bool) -> Dateline | None:
             rest=paragraph[match.end() :].strip(),
         )
     return None
+
+
+def _unbracket(text: str) -> str:
+    # "NEW YORK, April 7, 2013)": the closing bracket of a bracketed dateline whose opening one stood before the place.
+    return text[:-1].rstrip() if text.endswith(")") and "(" not in text else text
 
 
 def _looks_like_name(text: str) -> bool:

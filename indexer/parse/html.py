@@ -198,6 +198,22 @@ def parse_html(path: str, text: str) -> list[Release]:
     if published is None:
         time_tag = soup.find("time", attrs={"datetime": True})
         published = parse_when(time_tag["datetime"]) if time_tag else None
+    if not isinstance(ld.get("headline"), str) and not og_title and soup.find("h1") is None:
+        # No marked headline (an exhibit as filed with the SEC, a page from a word processor): its <title> is junk
+        # ("EX-99.1", "Document", a file name), so the headline is read from the text as an exhibit's is.
+        from .exhibit import read_exhibit
+
+        exhibit = read_exhibit(text)
+        if exhibit.headline:
+            draft = Draft(
+                headline=exhibit.headline,
+                body=exhibit.body,
+                published=published or exhibit.printed_date,
+                wire=canonical_wire(site),
+                language=(soup.html.get("lang") or "")[:2].lower() or None if soup.html else None,
+                links=[url] if url else [],
+            )
+            return [build_release(path, draft)]
     _strip_furniture(soup)
     main = _main_content(soup)
     h1 = main.find("h1") or soup.find("h1")

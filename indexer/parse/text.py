@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import re
+from datetime import datetime
 
 from ..model import ParseError, Release
 from .assemble import Draft, build_release
+from .banners import continues_headline, is_banner, lone_date
+from .dateline import find_dateline
 from .dates import parse_when
+from .pdftext import clean_pdf_text
 from .wires import canonical_wire
 
 # A horizontal rule in Markdown.
@@ -64,15 +68,46 @@ def _front_matter(text: str) -> tuple[dict[str, str], str]:
     return fields, rest
 
 
+# How far into a file banner lines may stand before its headline.
+_BANNER_LINES = 12
+# How many lines after the headline a date printed on its own line is looked for ("For Immediate Release: May 1").
+_DATE_LINES = 8
+
+
+def _opening_banner(line: str) -> bool:
+    """A first line that is not a headline (a banner, a lone date, a company name alone, a contact)."""
+    return len(line) < 120 and is_banner(line, None) and not find_dateline(line)
+
+
+def _date_line(lines: list[str]) -> tuple[datetime | None, list[str]]:
+    """A date printed on its own line just after the headline, and the lines without it."""
+    seen = 0
+    for i, line in enumerate(lines):
+        stripped = line.strip()
+        if not stripped:
+            continue
+        seen += 1
+        if seen > _DATE_LINES:
+            break
+        when = lone_date(stripped)
+        if when is not None:
+            return when, lines[:i] + lines[i + 1 :]
+        if len(stripped) > 200:
+            break  # the story has begun
+    return None, lines
+
+
 def parse_text(path: str, text: str, *, markdown: bool = False, checked: bool = False) -> list[Release]:
     """Parse a plain-text or Markdown release; checked: the text holds no control character or lone surrogate."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = clean_pdf_text(text)
     fields, text = _front_matter(text)
     if markdown:
         text = strip_footer(text)
     lines = text.split("\n")
     headline = fields.get("headline")
     start = 0
+    printed = None
     if headline is None:
         for i, line in enumerate(lines):
             stripped = line.strip()
@@ -80,11 +115,25 @@ def parse_text(path: str, text: str, *, markdown: bool = False, checked: bool = 
                 continue
             if markdown and _HASHES_RE.fullmatch(stripped):
                 headline = ""  # an empty '# ' heading: the release has no headline, keep its text
+            elif not stripped.startswith("#") and i < _BANNER_LINES and _opening_banner(stripped):
+                # The first line is a candidate, not the answer: a banner, a lone date, a company name alone.
+                printed = printed or lone_date(stripped)
+                continue
             else:
                 headline = _HEADING_HASHES_RE.sub("", stripped)
             start = i + 1
+            if not stripped.startswith("#"):
+                # A plain headline wrapped over lines (text from a PDF, a hard-wrapped file) goes on below it.
+                while start < len(lines) and len(headline) < 250:
+                    following = lines[start].strip()
+                    if not continues_headline(headline, following, None):
+                        break
+                    headline, start = f"{headline} {following}", start + 1
             break
-    rest = "\n".join(lines[start:])
+    body_lines = lines[start:]
+    if printed is None and not fields.get("date"):
+        printed, body_lines = _date_line(body_lines)
+    rest = "\n".join(body_lines)
     if headline is None or (not headline and not rest.strip()):
         raise ParseError(path, "no headline and no text: the file holds only blank lines")
     subheadline = fields.get("subheadline")
@@ -97,7 +146,7 @@ def parse_text(path: str, text: str, *, markdown: bool = False, checked: bool = 
         headline=headline,
         body=rest,
         subheadline=subheadline,
-        published=parse_when(fields.get("date")),
+        published=parse_when(fields.get("date")) or printed,
         wire=canonical_wire(fields.get("wire")),
         company=fields.get("company") or None,
         location=fields.get("location") or None,

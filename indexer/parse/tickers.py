@@ -13,6 +13,7 @@ _EXCHANGE_NAMES: dict[str, tuple[str, ...]] = {
         "NASDAQGLOBALMARKET", "NASDAQCAPITALMARKET", "NASDAQSTOCKMARKET", "NASDAQNMS", "NMS",
     ),
     "NYSE": ("NYSE", "NEWYORKSTOCKEXCHANGE", "NYSEBIG"),
+    "VFEX": ("VFEX", "VICTORIAFALLSSTOCKEXCHANGE"),
     "NYSEAMERICAN": ("NYSEAMERICAN", "NYSEMKT", "NYSEAMEX", "AMEX", "NYSEAMERICANLLC"),
     "NYSEARCA": ("NYSEARCA", "ARCA"),
     "TSX": ("TSX", "TORONTOSTOCKEXCHANGE", "TSE"),
@@ -73,6 +74,7 @@ _PRINTED = (
     r"|munich|stuttgart|euronext(?:\s+(?:paris|brussels|amsterdam|lisbon|dublin|growth|oslo))?|epa"
     r"|hkex|sehk|hkse|hkg|tase|tlv|nzx|jse|six|swx|sgx|tyo|tokyo\s+stock\s+exchange|krx|kosdaq|nse|bse|hose|hnx"
     r"|idx|bursa(?:\s+malaysia)?|klse|b3|bovespa|bmv|omx|oslo\s+b[øo]rs|wse|gpw|bme|borsa\s+italiana|tse|cve"
+    r"|nms|vfex"
 )
 _EXCHANGE_RE = rf"(?i:(?<![\w.])(?:{_PRINTED})(?![\w]))"
 _SYMBOL_RE = r"[A-Z0-9]{1,7}(?:[.\-][A-Z0-9]{1,4}){0,2}"
@@ -85,6 +87,20 @@ LISTING_RE = re.compile(
 # "(TSXV-CGP)", "(F-GWN)": an exchange code and a symbol joined by a hyphen, alone in a bracket.
 _HYPHENATED_RE = re.compile(rf"^\s*(?P<exchange>[A-Za-z.]{{1,10}})\s*-\s*(?P<symbol>{_SYMBOL_RE})\s*$")
 _GROUP_RE = re.compile(r"[(\[]([^()\[\]]{3,160})[)\]]")
+# "ZAC: TSX Venture; ZCTSF: OTC Markets": the symbol first, then its exchange, each listing ended by ';', ',' or the end.
+_SYMBOL_FIRST_RE = re.compile(
+    rf"(?<![\w.])(?P<symbol>[A-Z]{{1,6}}(?:\.[A-Z]{{1,2}})?)\s*:\s*(?P<exchange>{_EXCHANGE_RE})\s*(?=[;,]|$)"
+)
+# "NYSE: AMCR; ASX: AMC" printed without brackets: two or more listings in a row.
+_BARE_LISTING = (
+    rf"{_EXCHANGE_RE}(?:\s*(?:&|,|and|/)\s*{_EXCHANGE_RE})*\s*[:\uff1a]\s*[\"\u201c]?{_SYMBOL_RE}[\"\u201d]?(?![a-z\w])"
+)
+_BARE_RUN_RE = re.compile(rf"{_BARE_LISTING}(?:\s*[;,]\s*(?:and\s+)?{_BARE_LISTING})+")
+# "listed on the New York Stock Exchange under the symbol 'COF'": a listing told in prose.
+_PROSE_RE = re.compile(
+    rf"\b(?:listed|traded|trades|quoted|trading)\s+on\s+(?:the\s+)?(?P<exchange>{_EXCHANGE_RE})(?:\s+stock\s+market)?"
+    rf"\s+under\s+the\s+(?:ticker\s+|trading\s+|stock\s+)?symbols?\s+[\"'\u201c\u2018]?(?P<symbol>[A-Z]{{1,6}}(?:\.[A-Z]{{1,2}})?)(?![\w])"
+)
 
 
 @dataclass
@@ -130,6 +146,9 @@ def _listings_in_bracket(inner: str) -> tuple[str, ...]:
                     exchange = "TYO"  # "TSE:4502" is Tokyo; Toronto's symbols are letters
                 found.append(f"{exchange}:{symbol}")
     if not found:
+        for match in _SYMBOL_FIRST_RE.finditer(inner):
+            found.append(f"{normalise_exchange(match.group('exchange'))}:{match.group('symbol')}")
+    if not found:
         hyphen = _HYPHENATED_RE.match(inner)
         if hyphen and _exchange_key(hyphen.group("exchange")) and hyphen.group("exchange").isupper():
             found.append(f"{_exchange_key(hyphen.group('exchange'))}:{hyphen.group('symbol')}")
@@ -149,12 +168,52 @@ def listing_groups(text: str) -> list[ListingGroup]:
             groups[-1].tickers = list(dict.fromkeys(groups[-1].tickers + found))
         else:
             groups.append(ListingGroup(bracket.start(), bracket.end(), found))
+    groups += _unbracketed_groups(text, groups)
+    groups.sort(key=lambda g: g.start)
     # A lone one-letter hyphen code ("(F-GWN)") counts only beside another listing.
     return [
         g
         for g in groups
         if len(g.tickers) > 1 or g.tickers[0].split(":")[0] not in {"FSE", "BERLIN"} or _not_one_letter(text, g)
     ]
+
+
+def _unbracketed_groups(text: str, groups: list[ListingGroup]) -> list[ListingGroup]:
+    """Listings printed without brackets: a run of two or more ('NYSE: AMCR; ASX: AMC'), or told in prose."""
+    inside = [(g.start, g.end) for g in groups]
+    return [g for g in _unbracketed(text) if not any(start <= g.start < end for start, end in inside)]
+
+
+# The big exchange alternation is tried only around what every such listing holds: a symbol after a colon and then a
+# separator (a run), or the word 'symbol' (prose). Scanning whole releases with it cost more than the rest of a parse.
+_RUN_HINT_RE = re.compile(rf":\s*[\"\u201c]?{_SYMBOL_RE}[\"\u201d]?\s*[;,]")
+_RUN_REACH = 80  # how far before the first colon a run's exchange names may start
+
+
+@lru_cache(maxsize=256)
+def _unbracketed(text: str) -> tuple[ListingGroup, ...]:
+    found: list[ListingGroup] = []
+    seen_end = -1
+    for hint in _RUN_HINT_RE.finditer(text) if ":" in text else ():
+        if hint.start() < seen_end:
+            continue
+        start = max(0, hint.start() - _RUN_REACH)
+        for match in _BARE_RUN_RE.finditer(text, start, min(len(text), hint.end() + 200)):
+            if match.start() <= hint.start() < match.end() and match.start() >= seen_end:
+                tickers = list(_listings_in_bracket(match.group(0)))
+                if len(tickers) > 1:
+                    found.append(ListingGroup(match.start(), match.end(), tickers))
+                    seen_end = match.end()
+                break
+    at = text.find("symbol")
+    while at >= 0:
+        window_start = max(0, at - 160)
+        match = _PROSE_RE.search(text, window_start, min(len(text), at + 40))
+        if match and match.end() > at:
+            exchange = normalise_exchange(match.group("exchange"))
+            found.append(ListingGroup(match.start(), match.end(), [f"{exchange}:{match.group('symbol')}"]))
+        at = text.find("symbol", at + 6)
+    return tuple(sorted(found, key=lambda g: g.start))
 
 
 def _not_one_letter(text: str, group: ListingGroup) -> bool:

@@ -1,0 +1,403 @@
+"""One EDGAR exhibit's text: is it a press release, what is its headline, and what reads as its body.
+
+Rules over the document's structure, never its file or company: banners ("Exhibit 99.1", "<PAGE>", "NEWS
+RELEASE", a lone date, a letterhead, the company name alone, a contact block) are not headlines; the headline is the
+first line that is none of those, joined with its continuation when broken over lines; financial tables are kept as
+a row per line after the text. Documents that are not releases (pro forma statements, supplemental tables, data
+sheets, slide text, charters, memos to directors, call scripts) are recognised and given a reason.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from datetime import datetime
+
+import lxml.html
+from lxml import etree
+
+from .banners import (
+    BULLET_START_RE,
+    CONTACT_WORD_RE,
+    SENTENCE_RE,
+    continues_headline,
+    is_banner,
+    lone_date,
+    opening_date,
+)
+from .dateline import find_dateline
+
+_UUENCODED_RE = re.compile(r"^begin [0-7]{3,4} [^\n]*\n.*?(?:^end[ \t]*$|\Z)", re.S | re.M)
+_PDF_RE = re.compile(r"<PDF>.*?(?:</PDF>|\Z)", re.S | re.I)
+_WRAPPER_TAGS_RE = re.compile(r"</?(?:XBRL|XML)>", re.I)
+_HTML_HINT_RE = re.compile(r"<(?:html|body|p|div|table|font|br|span|center|b)\b", re.I)
+# Old EDGAR plain text: page marks and the SGML table tags around fixed-width tables.
+_PAGE_LINE_RE = re.compile(r"^[ \t]*<PAGE>[ \t]*\d*[ \t]*$", re.M | re.I)
+_TEXT_TAGS_RE = re.compile(r"</?(?:TABLE|CAPTION|S|C|FN|F\d+)>", re.I)
+_PAGE_NUMBER_RE = re.compile(
+    r"^[ \t]*(?:-[ \t]*\d{1,3}[ \t]*-|\(?\d{1,3}\)?|Page \d{1,3}(?: of \d{1,3})?)[ \t]*$", re.M | re.I
+)
+_ENTITY_BREAK_RE = re.compile(r"(?:&#0*13;|&#x0*d;)?(?:&#0*10;|&#x0*a;)", re.I)
+# A word hyphenated at a line end: joined without the hyphen when the rest is in lower case ("transfor-" "med").
+_HYPHEN_END_RE = re.compile(r"(?<=[a-z])-$")
+# A fixed-width table line: two or more gaps of two spaces or more between cells, and a figure.
+_TEXT_CELL_GAP_RE = re.compile(r"\s{2,}")
+_DROP = ("script", "style", "head", "title", "meta", "link", "noscript")
+_SPACES_RE = re.compile(r"\s+")
+_STYLED_BLOCKS = ("p", "div", "td", "center", "li", "h1", "h2", "h3", "h4", "h5", "h6")
+_STYLED_LIMIT = 400  # blocks looked at: the opening is in the first few hundred
+_BOLD_RE = re.compile(r"font-weight\s*:\s*(?:bold|[6-9]00)", re.I)
+_ITALIC_RE = re.compile(r"font-style\s*:\s*italic", re.I)
+_SIZE_RE = re.compile(r"font-size\s*:\s*([\d.]+\s*(?:pt|px|em|rem|%)?)", re.I)
+_XML_DECLARATION_RE = re.compile(r"<\?xml[^>]*\?>", re.I)
+_BLOCKS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "center", "blockquote", "pre", "hr",
+           "dl", "dt", "dd", "address", "section", "article", "body", "html", "table"}  # fmt: skip
+
+# Bullets inside a line ("Tesla Q4 Update \u2022 Record deliveries \u2022 ..."): the headline ends before the first.
+_INLINE_BULLET_RE = re.compile(r"\s+[\u2022\u25cf\u25aa\u25a0]\s+")
+# Symbol-font bullets (private-use characters a PDF conversion leaves) are bullets.
+_PRIVATE_BULLET_RE = re.compile(r"^[\uf000-\uf8ff]\s*")
+# What says a document is a release: announcement verbs, a listing, a release banner.
+_RELEASE_CUE_RE = re.compile(
+    r"\b(?:today\s+(?:announced|reported|said|unveiled|introduced|released|posted|declared|named|launched)|"
+    r"announced\s+today|reported\s+today|(?:announces?|reports?|declares?)\b.{0,80}\b(?:results|dividend|quarter)|"
+    r"(?:NYSE|NASDAQ|Nasdaq|AMEX|NYSE\s+American|OTC\s*BB|TSX)\s*:\s*[A-Z]{1,6}|for\s+immediate\s+release|"
+    r"news\s+release|press\s+release|media\s+advisory|\bannounce[sd]?\b|aujourd'hui|heute|\bhoy\b|\bhoje\b|today\s+(?:\w+ly\s+)?(?:\w+ed|sent|issued|made|said)\b)",
+    re.I,
+)
+# What says a document is something else (each a class of document, with the reason given for skipping it).
+_NOT_RELEASE_RULES = (
+    (
+        re.compile(
+            r"\bpro\s+forma\b.{0,80}\b(?:financial\s+(?:statements?|information)|condensed|balance\s+sheets?|"
+            r"statements?\s+of\s+(?:operations|income|earnings))",
+            re.I | re.S,
+        ),
+        "pro forma financial statements, not a release",
+    ),
+    (
+        re.compile(
+            r"\b(?:certain\s+)?(?:supplemental|supplementary)\s+(?:financial\s+)?(?:information|data|schedules?|tables?|"
+            r"disclosures?)\b",
+            re.I,
+        ),
+        "supplemental financial information, not a release",
+    ),
+    (re.compile(r"\bblackout\b", re.I), "a blackout notice to directors and officers, not a release"),
+    (
+        re.compile(
+            r"^(?:description\s+of\s+(?:the\s+)?(?:registrant'?s\s+)?(?:capital\s+stock|common\s+stock|securities)|"
+            r"(?:amended\s+and\s+restated\s+)?(?:certificate|articles)\s+of\s+incorporation|(?:amended\s+and\s+restated\s+)?by-?laws)",
+            re.I,
+        ),
+        "a charter or description of securities, not a release",
+    ),
+    (
+        re.compile(
+            r"\b(?:CFO\s+commentary|commentary\s+on\s+(?:the\s+)?(?:quarter|results)|prepared\s+remarks|"
+            r"(?:earnings\s+)?(?:call|webcast)\s+(?:transcript|script)|transcript\s+of)\b",
+            re.I,
+        ),
+        "a commentary or call script, not a release",
+    ),
+)
+_MEMO_RE = re.compile(r"^(?:to|from|re|subject|date|cc)\s*:", re.I | re.M)
+# How far into the document the headline, the opening rules and the dateline are looked for.
+_OPENING_LINES = 60
+_OPENING_CHARS = 1500
+
+
+@dataclass
+class Exhibit:
+    """What an exhibit gave: headline and body text for the release, a date printed on its own line, or a reason to skip."""
+
+    headline: str = ""
+    body: str = ""
+    printed_date: datetime | None = None
+    skip_reason: str | None = None
+
+
+def read_exhibit(raw: str, *, company: str | None = None, quoted_only: bool = False) -> Exhibit:
+    """Read one document's <TEXT>; quoted_only: a report whose release, if any, follows 'the following press release'."""
+    text = _PDF_RE.sub("", _WRAPPER_TAGS_RE.sub("", raw))
+    text = _UUENCODED_RE.sub("", text)
+    if not text.strip():
+        return Exhibit(skip_reason="only uuencoded or binary parts (an image, a PDF or an archive)")
+    styles: dict[str, tuple] = {}
+    lines = _html_lines(text, styles) if _HTML_HINT_RE.search(text[:20000]) else _text_lines(text)
+    if quoted_only:
+        lines = _quoted_release(lines)
+        if not lines:
+            return Exhibit(skip_reason="report text without a quoted press release")
+    return _shape(lines, company, styles)
+
+
+def _html_lines(markup: str, styles: dict[str, tuple] | None = None) -> list[str]:
+    """Visible text of EDGAR HTML: a line per block or table row (cells joined by ' | '), blank lines between blocks.
+
+    lxml is used directly rather than through BeautifulSoup: filings run to megabytes of table markup, which
+    BeautifulSoup takes seconds to build a tree of.
+    """
+    # Line breaks written as entities (text pasted from a PDF, '&#13;&#10;') are line breaks, not spaces.
+    markup = _ENTITY_BREAK_RE.sub("<br>", markup)
+    # An XML declaration ('<?xml ... encoding=...?>' before inline XBRL) is refused by lxml in a str: drop it.
+    markup = _XML_DECLARATION_RE.sub("", markup)
+    try:
+        root = lxml.html.document_fromstring(markup)
+    except (etree.ParserError, ValueError):
+        return []
+    etree.strip_elements(root, etree.Comment, etree.ProcessingInstruction, with_tail=False)
+    # Inline XBRL's hidden header (contexts, units) is not text; nor are scripts, styles and the page's <title>.
+    etree.strip_elements(root, *_DROP, "ix:header", with_tail=False)
+    if styles is not None:
+        styles.update(_block_styles(root))
+    pieces: list[str] = []
+    try:
+        _render(root, pieces)
+    except RecursionError:  # markup nested thousands deep: its text, without the layout
+        pieces = [root.text_content()]
+    return _join_hyphens(_tidy("".join(pieces).split("\n")))
+
+
+def _block_styles(root) -> dict[str, tuple]:
+    """The look of the opening's short blocks, by their text: (bold, italic, font size).
+
+    A headline broken over several blocks keeps one look; the subheadline after it changes it (italic, smaller).
+    """
+    styles: dict[str, tuple] = {}
+    for count, element in enumerate(root.iter(*_STYLED_BLOCKS)):
+        if count > _STYLED_LIMIT:
+            break
+        text = _SPACES_RE.sub(" ", element.text_content().replace("\u00a0", " ")).strip()
+        if text and len(text) <= 300 and text not in styles:
+            styles[text] = _look(element)
+    return styles
+
+
+def _look(element) -> tuple:
+    bold = italic = False
+    size = None
+    nodes = [*list(element.iterancestors())[:3], *list(element.iter())[:30]]
+    for node in nodes:
+        if not isinstance(node.tag, str):
+            continue
+        tag, style = node.tag.lower(), node.get("style") or ""
+        bold = (
+            bold or tag in ("b", "strong") or tag.startswith("h") and tag[1:].isdigit() or bool(_BOLD_RE.search(style))
+        )
+        italic = italic or tag in ("i", "em") or bool(_ITALIC_RE.search(style))
+        found = _SIZE_RE.search(style)
+        if found:
+            size = found.group(1)
+        elif tag == "font" and node.get("size"):
+            size = node.get("size")
+    return bold, italic, size
+
+
+def _render(element, pieces: list[str]) -> None:
+    name = element.tag.lower() if isinstance(element.tag, str) else ""
+    if name == "br":
+        pieces.append("\n")
+    elif name == "tr":
+        pieces.append("\n\n" + _row(element) + "\n\n")
+    else:
+        block = name in _BLOCKS
+        if block:
+            pieces.append("\n\n")
+        if element.text:
+            pieces.append(_SPACES_RE.sub(" ", element.text))
+        for child in element:
+            _render(child, pieces)
+        if block:
+            pieces.append("\n\n")
+    if element.tail:
+        pieces.append(_SPACES_RE.sub(" ", element.tail))
+
+
+def _row(tr) -> str:
+    """A table row on one line: its non-empty cells joined by ' | ' ('$' and ')' kept with their numbers)."""
+    cells: list[str] = []
+    found = [c for c in tr if isinstance(c.tag, str) and c.tag.lower() in ("td", "th")]
+    for cell in found or [c for c in tr.iter("td", "th")]:
+        value = _SPACES_RE.sub(" ", " ".join(cell.itertext())).replace("\u00a0", " ").strip()
+        if not value:
+            continue
+        if cells and (value in (")", "%", ")%") or cells[-1] in ("$", "(", "$(")):
+            cells[-1] = cells[-1] + value
+            continue
+        cells.append(value)
+    return " | ".join(cells)
+
+
+def _text_lines(text: str) -> list[str]:
+    """Lines of a plain-text exhibit without page marks, page numbers and the SGML tags of old fixed-width tables.
+
+    Fixed-width table lines become rows ('Net sales | 39,186 | 24,667'); a word hyphenated at a line end is joined.
+    """
+    text = _PAGE_LINE_RE.sub("", text)
+    text = _TEXT_TAGS_RE.sub("", text)
+    text = _PAGE_NUMBER_RE.sub("", text)
+    lines = []
+    for line in text.split("\n"):
+        cells = [c for c in _TEXT_CELL_GAP_RE.split(line.strip()) if c]
+        if len(cells) >= 3 and any(ch.isdigit() for ch in line):
+            line = " | ".join(cells)
+        lines.append(line)
+    return _join_hyphens(_tidy(lines))
+
+
+def _join_hyphens(lines: list[str]) -> list[str]:
+    out: list[str] = []
+    for line in lines:
+        if out and out[-1] and line[:1].islower() and _HYPHEN_END_RE.search(out[-1]):
+            out[-1] = out[-1][:-1] + line
+        else:
+            out.append(line)
+    return out
+
+
+def _tidy(lines: list[str]) -> list[str]:
+    out: list[str] = []
+    for line in lines:
+        line = html.unescape(line).replace("\u00a0", " ").strip()
+        line = re.sub(r"[ \t]{2,}", "  ", line) if "|" not in line else re.sub(r"\s+", " ", line)
+        if not line and out and not out[-1]:
+            continue
+        out.append(_PRIVATE_BULLET_RE.sub("\u2022 ", line))
+    while out and not out[-1]:
+        out.pop()
+    while out and not out[0]:
+        out.pop(0)
+    return out
+
+
+_QUOTED_START_RE = re.compile(
+    r"(?:following|attached|below)\s+(?:is\s+(?:the|a)\s+)?(?:text\s+of\s+(?:the|a)\s+)?press\s+release|"
+    r"^item\s+\d+(?:\.\d+)?\.?\s+press\s+release\b",
+    re.I,
+)
+_QUOTED_END_RE = re.compile(r"^(?:signatures?|item\s+\d+(?:\.\d+)?\.?\s|index\s+to\s+exhibits|exhibit\s+index)\b", re.I)
+
+
+def _quoted_release(lines: list[str]) -> list[str]:
+    """The release a report quotes after 'the following press release' (to its signatures), or nothing."""
+    for i, line in enumerate(lines):
+        if _QUOTED_START_RE.search(line):
+            start = i + 1
+            if start < len(lines) and _QUOTED_START_RE.search(lines[start]):
+                start += 1
+            end = next((j for j in range(start, len(lines)) if _QUOTED_END_RE.match(lines[j].strip())), len(lines))
+            quoted = lines[start:end]
+            if sum(len(q) for q in quoted) > 150:
+                return quoted
+    return []
+
+
+def _shape(lines: list[str], company: str | None, styles: dict[str, tuple] | None = None) -> Exhibit:
+    """Headline, body and printed date from an exhibit's lines, or the reason it is not a release."""
+    printed: datetime | None = None
+    head_at = None
+    in_contacts = False
+    for i, line in enumerate(lines[:_OPENING_LINES]):
+        if not line:
+            continue
+        if printed is None and lone_date(line):
+            printed = lone_date(line)
+        opened = opening_date(line)
+        if opened is not None:
+            # "January 14, 2009 Apple Media Advisory": a date printed before the headline on its line.
+            printed = printed or opened[0]
+            line = lines[i] = opened[1]
+        if is_banner(line, company):
+            in_contacts = in_contacts or bool(CONTACT_WORD_RE.search(line))
+            continue
+        if in_contacts and len(line.split()) <= 5 and not SENTENCE_RE.search(line):
+            continue  # a name or title in a contact block
+        dateline = find_dateline(line)
+        if dateline is not None and (dateline.published or dateline.wire):
+            glued = dateline.lead or (dateline.issuer if dateline.issuer and line.startswith(dateline.issuer) else "")
+            if not glued:
+                break  # the story starts before any headline: no headline line
+            # "Acme Completes Merger (NEW YORK, May 1, 2009) -- Acme ...": the headline is glued to the dateline.
+            cut = line.find(glued) + len(glued)
+            lines[i : i + 1] = [line[:cut].strip(), "", line[cut:].strip()]
+        bullet = _INLINE_BULLET_RE.search(lines[i])
+        if bullet and bullet.start() > 10:
+            line = lines[i]
+            lines[i : i + 1] = [line[: bullet.start()], "", *_INLINE_BULLET_RE.split(line[bullet.start() :].strip())]
+        head_at = i
+        break
+    if head_at is None:
+        headline = ""
+        rest = lines
+    else:
+        parts = [lines[head_at]]
+        j = head_at + 1
+        # A headline broken over lines: the next line continues it when it follows without a gap and the first is
+        # short of a sentence, or when the first ends with a joining word or the next starts in lower case.
+        while j < len(lines) and len(" ".join(parts)) < 250:
+            gap = 0 if lines[j] else 1  # the next block (a <P> of its own) may continue the headline too
+            if j + gap >= len(lines) or not continues_headline(parts[-1], lines[j + gap], company, gap, styles):
+                break
+            parts.append(lines[j + gap])
+            j += 1 + gap
+        headline = " ".join(parts)
+        before = [line for line in lines[:head_at] if line and not is_banner(line, company)]
+        rest = _highlights_after_dateline(lines[j:]) + ([""] + before if before else [])
+    body = "\n".join(rest)
+    reason = _not_release(headline, rest)
+    return Exhibit(headline=headline, body=body, printed_date=printed, skip_reason=reason)
+
+
+def _highlights_after_dateline(lines: list[str]) -> list[str]:
+    """Bullets and table rows between the headline and the dateline, moved after the dateline's paragraph.
+
+    Many highlights would otherwise push the dateline out of the opening where it is looked for; after the dateline
+    they open the body, as highlights do.
+    """
+    for k, line in enumerate(lines[:_OPENING_LINES]):
+        if not line or " | " in line or BULLET_START_RE.match(line):
+            continue
+        found = find_dateline(line)
+        if found is not None and (found.published or found.wire) and not found.lead:
+            highlights = [x for x in lines[:k] if x and (" | " in x or BULLET_START_RE.match(x))]
+            if not highlights:
+                return lines
+            others = [x for x in lines[:k] if x not in highlights]
+            return others + [line, ""] + [h for x in highlights for h in (x, "")] + lines[k + 1 :]
+    return lines
+
+
+def _not_release(headline: str, rest: list[str]) -> str | None:
+    """Why a document is not a press release (None: it is one)."""
+    text_lines = [line for line in rest if line]
+    opening = headline + "\n" + "\n".join(text_lines)[:_OPENING_CHARS]
+    total = sum(len(line) for line in text_lines) + len(headline)
+    if total < 200:
+        return "almost no text: not a release"
+    rows = sum(len(line) for line in text_lines if " | " in line)
+    prose = sum(
+        len(line) for line in text_lines if " | " not in line and len(line.split()) >= 12 and SENTENCE_RE.search(line)
+    )
+    dated = any(
+        (d := find_dateline(line)) is not None and (d.published or d.wire)
+        for line in text_lines[:25]
+        if " | " not in line
+    )
+    cue = bool(_RELEASE_CUE_RE.search(opening))
+    for pattern, reason in _NOT_RELEASE_RULES:
+        # What the headline says the document is counts always; what its opening says, unless it has a dateline.
+        if pattern.search(headline.strip()) or (not dated and pattern.search(opening[:600].strip())):
+            return reason
+    if len(_MEMO_RE.findall("\n".join(text_lines[:12]))) >= 2 and not dated:
+        return "a memo (To/From/Re lines), not a release"
+    if (rows > 0.6 * total and not dated and (prose < 1200 or not cue)) or (rows > 0.75 * total and not cue):
+        return "financial tables without release text (a data sheet), not a release"
+    short = [line for line in text_lines if len(line.split()) <= 8 and " | " not in line]
+    sentences = len(SENTENCE_RE.findall(" ".join(text_lines)))
+    if len(text_lines) > 40 and len(short) > 0.7 * len(text_lines) and prose < 1500 and sentences < 15 and not dated:
+        return "slide text (short lines without a story), not a release"
+    if dated or cue or prose >= 800:
+        return None
+    return "no dateline, no announcement and little prose: not a release"

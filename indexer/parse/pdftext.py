@@ -1,0 +1,64 @@
+"""Text extracted from PDFs: ligatures and NUL debris cleaned, page furniture dropped, hyphenated line ends joined.
+
+Earnings releases are often posted as PDFs and indexed as the text a converter pulled out of them. That text carries
+the PDF's pages: headers and footers repeated on every page, page numbers, form feeds, words hyphenated at line ends
+and ligature characters ('ﬁ', 'ﬂ'). These rules undo that; they run only on text that shows a page's marks.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+# Ligatures (U+FB00..U+FB06) spelled out, as NFKC would.
+_LIGATURES = str.maketrans(
+    {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st"}
+)
+_PAGE_MARK_RE = re.compile(
+    r"^\s*(?:page\s+\d{1,3}(?:\s+of\s+\d{1,3})?|-\s*\d{1,3}\s*-|\d{1,3}\s*(?:/|of)\s*\d{1,3}|\d{1,3}|<PAGE>\s*\d*)\s*$",
+    re.I,
+)
+# A header or footer that carries its page number: "Acme Corp. | Q4 2024 Results        Page 1 of 3".
+_PAGE_FOOTER_RE = re.compile(r"^.{0,100}\bpage\s+\d{1,3}(?:\s+of\s+\d{1,3})?\s*$", re.I)
+_HYPHEN_END_RE = re.compile(r"(?<=[a-z])-$")
+_LIGATURE_RE = re.compile("[\ufb00-\ufb06]")
+# Cheap first looks for page marks: each pattern starts with a character class or a fixed character.
+_PAGE_WORD_RE = re.compile(r"[Pp][Aa][Gg][Ee]\s+\d")
+_DASH_NUMBER_RE = re.compile(r"\n[ \t]*-[ \t]*\d{1,3}[ \t]*-[ \t]*(?:\n|$)")
+# A page number or EDGAR's page marker alone on its line ("- 2 -", "<PAGE>   3").
+_OWN_LINE_MARK_RE = re.compile(r"^\s*(?:-\s*\d{1,3}\s*-|<PAGE>\s*\d*)\s*$", re.I)
+
+
+def looks_paged(text: str) -> bool:
+    """Whether text shows pages: form feeds, page numbers or EDGAR's <PAGE> marks on lines of their own."""
+    if "\f" in text:
+        return True
+    if "<PAGE>" not in text and not _PAGE_WORD_RE.search(text) and not _DASH_NUMBER_RE.search(text):
+        # most texts: no page number anywhere, and no line-by-line look
+        return False
+    marks = sum(1 for line in text.split("\n") if _PAGE_FOOTER_RE.match(line) or _OWN_LINE_MARK_RE.match(line))
+    return marks >= 1
+
+
+def clean_pdf_text(text: str) -> str:
+    """Text without NULs and ligatures; when it shows pages, without their furniture and with hyphenated words joined."""
+    if "\x00" in text:
+        text = text.replace("\x00", "")
+    if _LIGATURE_RE.search(text):
+        text = text.translate(_LIGATURES)
+    if not looks_paged(text):
+        return text
+    lines = text.replace("\f", "\n").split("\n")
+    # Short lines printed three times or more are the pages' running headers and footers.
+    counts = Counter(line.strip() for line in lines if 0 < len(line.strip()) < 100)
+    repeated = {line for line, n in counts.items() if n >= 3 and not _PAGE_MARK_RE.match(line)}
+    out: list[str] = []
+    for line in lines:
+        stripped = line.strip()
+        if stripped and (_PAGE_MARK_RE.match(stripped) or _PAGE_FOOTER_RE.match(stripped) or stripped in repeated):
+            continue
+        if out and out[-1] and _HYPHEN_END_RE.search(out[-1]) and stripped[:1].islower():
+            out[-1] = out[-1][:-1] + stripped  # "re-" + "gion": a word hyphenated at the line's end
+            continue
+        out.append(stripped if not stripped else line.rstrip())
+    return "\n".join(out)

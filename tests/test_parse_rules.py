@@ -1,0 +1,200 @@
+"""Rules that read a release's structure whatever its source (issue 18): each on small examples written for it."""
+
+from __future__ import annotations
+
+import pytest
+
+from indexer.parse import parse_bytes
+from indexer.parse.tickers import listing_groups
+
+STORY = (
+    "\n\nThe company said the new product line doubles output at its main plant and lowers the cost of each unit by "
+    "a third for its customers.\n\nAbout Acme\n\nAcme Corp. makes widgets for industry."
+)
+
+
+def parse(text: str, path: str = "release.txt"):
+    [release] = parse_bytes(path, (text + STORY).encode("utf-8"))
+    return release
+
+
+@pytest.mark.parametrize(
+    ("opening", "date"),
+    [
+        ("NEW YORK, Tuesday, August 1, 2023 -- Acme Corp. today announced a plant.", "2023-08-01"),
+        ("Contact: Jane Doe\n\njane@acme.example\n\n(212) 555-0100\n\nNEW YORK, August 1, 2023 -- Acme Corp. "
+         "today announced a plant.", "2023-08-01"),
+        ("* Output doubles\n\n* Costs fall by a third\n\nNEW YORK, August 1, 2023 -- Acme Corp. today announced.",
+         "2023-08-01"),
+        ("(NEW YORK, April 7, 2013) \u2013 Acme Corp. today announced a plant.", "2013-04-07"),
+        ("SEATTLE; January 26, 2017 \u2013 Acme Corp. today announced a plant.", "2017-01-26"),
+        ("PARIS, le 4 mars 2021 \u2014 Acme annonce aujourd'hui une usine.", "2021-03-04"),
+        ("Vancouver, British Columbia--(Newsfile Corp. - February 7, 2025) - Acme Corp. today announced a plant.",
+         "2025-02-07"),
+        ("Vancouver, BC - TheNewswire - February 11, 2025 - Acme Corp. today announced a plant.", "2025-02-11"),
+        ("NEW YORK, NY / ACCESS Newswire / April 17, 2025 / Acme Corp. today announced a plant.", "2025-04-17"),
+    ],
+)  # fmt: skip
+def test_datelines_are_found_wherever_the_opening_puts_them(opening, date):
+    assert parse("Acme Opens Plant\n\n" + opening).date == date
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["For Immediate Release: November 22, 2024", "November 22, 2024", "11/22/2024", "Date: November 22, 2024"],
+)
+@pytest.mark.parametrize("before_headline", [False, True])
+def test_a_date_on_its_own_line_dates_the_release(line, before_headline):
+    text = f"{line}\n\nAcme Opens Plant" if before_headline else f"Acme Opens Plant\n\n{line}"
+    release = parse(text + "\n\nAcme Corp. today announced a plant.")
+    assert release.date == "2024-11-22"
+    assert release.headline == "Acme Opens Plant"
+    assert release.subheadline is None
+
+
+@pytest.mark.parametrize(
+    ("path", "dateline", "date"),
+    [
+        ("feed/2025/0210/a.md", "NEW YORK, Feb. 7 --", "2025-02-07"),
+        ("feed/2025/0103/a.md", "NEW YORK, Dec. 30 --", "2024-12-30"),  # the year before the file's
+    ],
+)
+def test_dateline_without_a_year_takes_the_files_year(path, dateline, date):
+    release = parse(f"# Acme Opens Plant\n\n{dateline} Acme Corp. today announced a plant.", path)
+    assert release.date == date and release.location == "New York"
+
+
+def test_a_date_in_a_narrative_sentence_is_not_the_release_date():
+    release = parse("Acme Opens Plant\n\nBack on May 22, 2010, Acme Corp. opened its first plant. Today its tenth.")
+    assert release.date is None and release.location is None
+
+
+@pytest.mark.parametrize(
+    ("path", "dateline", "date"),
+    [
+        ("feed/2024/0301/a.txt", "NEW YORK, March 1, 2099 --", "2024-03-01"),  # after the day of the build
+        ("feed/2024/0301/a.txt", "NEW YORK, March 1, 2014 --", "2024-03-01"),  # years from the file's own date
+    ],
+)
+def test_future_or_far_dates_are_suspect_and_another_candidate_wins(path, dateline, date):
+    release = parse(f"Acme Opens Plant\n\n{dateline} Acme Corp. today announced a plant.", path)
+    assert release.date == date and "date-suspect" in release.flags
+
+
+def test_metadata_time_zone_gives_the_local_day():
+    text = "---\ntitle: Acme Opens Plant\ndate: 2025-02-08T03:30:00Z\n---\n\nNEW YORK -- Acme Corp. today announced."
+    assert parse(text, "a.md").date == "2025-02-07"
+
+
+@pytest.mark.parametrize(
+    ("printed", "tickers"),
+    [
+        ("(ZAC: TSX Venture; ZCTSF: OTC Markets)", ["TSXV:ZAC", "OTC:ZCTSF"]),
+        ("(NYSE American, AIM and VFEX: CMCL)", ["NYSEAMERICAN:CMCL", "AIM:CMCL", "VFEX:CMCL"]),
+        ("(NASDAQ/NMS: ROAC)", ["NASDAQ:ROAC"]),
+        ("NYSE: AMCR; ASX: AMC", ["NYSE:AMCR", "ASX:AMC"]),
+        ("is listed on the New York Stock Exchange under the symbol 'COF'", ["NYSE:COF"]),
+        ("trades on Nasdaq under the ticker symbol \u201cACME\u201d", ["NASDAQ:ACME"]),
+    ],
+)
+def test_ticker_shapes(printed, tickers):
+    assert [t for g in listing_groups(f"Acme Corp. {printed} today said.") for t in g.tickers] == tickers
+
+
+@pytest.mark.parametrize(
+    ("printed", "tickers"),
+    [
+        ("(ZAC: TSX Venture; ZCTSF: OTC Markets)", ["OTC:ZCTSF", "TSXV:ZAC"]),
+        ("(NASDAQ/NMS: ROAC)", ["NASDAQ:ROAC"]),
+    ],
+)
+def test_ticker_shapes_reach_the_release(printed, tickers):
+    release = parse(f"Acme Opens Plant\n\nBOSTON, Feb. 7, 2025 -- Acme Corp. {printed} today announced a plant.")
+    assert release.tickers == tickers
+
+
+@pytest.mark.parametrize("wire", ["Business Wire", "PR Newswire", "GlobeNewswire"])
+def test_wire_name_on_its_own_line_above_the_dateline(wire):
+    release = parse(f"Acme Opens Plant\n\n{wire}\n\nNEW YORK -- Acme Corp. today announced a plant.")
+    assert release.wire == wire and release.subheadline is None
+
+
+def test_markdown_front_matter_fields():
+    text = (
+        '---\ntitle: "Acme Opens Plant"\ndate: 2025-02-07T23:30:00-05:00\nsource: GlobeNewswire\n'
+        "link: https://example.com/acme\n---\n\nAcme Corp. today announced a plant."
+    )
+    release = parse(text, "a.md")
+    assert (release.headline, release.date, release.wire) == ("Acme Opens Plant", "2025-02-07", "GlobeNewswire")
+    assert "https://example.com/acme" in release.links
+
+
+def test_pdf_extracted_text_is_cleaned():
+    page = "Acme Corp. | Q4 2024 Results        Page {} of 2"
+    text = (
+        "Acme Opens Plant\n\nNEW YORK, Feb. 7, 2025 -- Acme Corp. today an\x00nounced a new ef\ufb01cient plant, the "
+        "\ufb01rst of its kind in the re-\ngion.\n\n"
+        + page.format(1)
+        + "\n\fOutput doubles at the plant.\n\n"
+        + page.format(2)
+    )
+    release = parse(text)
+    assert release.headline == "Acme Opens Plant" and release.date == "2025-02-07"
+    assert "announced a new efficient plant, the first of its kind in the region." in release.text
+    assert "Page 1" not in release.text and "\x00" not in release.text
+
+
+def test_pdf_text_with_many_nul_bytes_is_still_binary():
+    with pytest.raises(Exception, match="binary"):
+        parse_bytes("a.txt", b"Acme\x00\x00\x00 Opens\x00\x00 Plant" * 50)
+
+
+@pytest.mark.parametrize(
+    "first",
+    ["FOR IMMEDIATE RELEASE", "NEWS RELEASE", "PRESS RELEASES", "NEWS", "Exhibit 99.1", "February 7, 2025", "Acme Corp.", "ACME CORPORATION",
+     "Media Contact: Jane Doe, (212) 555-0100", "www.acme.example"],
+)  # fmt: skip
+def test_plain_text_first_line_is_a_candidate_not_the_answer(first):
+    release = parse(f"{first}\n\nAcme Opens Plant\n\nNEW YORK, Feb. 7, 2025 -- Acme Corp. today announced a plant.")
+    assert release.headline == "Acme Opens Plant"
+
+
+@pytest.mark.parametrize(
+    "headline",
+    ["Acme Corp. Opens Its Largest Plant", "Media General Names a New Chief", "News Corp Reports Results",
+     "Investors Title Company Raises Its Dividend", "Press Ganey Acquires Acme"],
+)  # fmt: skip
+def test_plain_text_headline_that_is_a_real_first_line_stays(headline):
+    assert parse(f"{headline}\n\nNEW YORK -- Acme Corp. today announced.").headline == headline
+
+
+def test_edgar_text_exhibit_saved_alone_loses_its_page_marks():
+    text = (
+        "<PAGE>   1\n\n                EXHIBIT 20.1\n\n         ACME TO ACQUIRE GADGETCO INC.\n\nSpringfield, IL (March 4, "
+        "1996) -- Acme Corp. today announced an\nagreement to purchase Gadgetco Inc., a maker of gadgets for the home\n\n"
+        "                       -2-\n<PAGE>   2\n\nThe transaction is expected to close by the end of the quarter."
+    )
+    [release] = parse_bytes("ex20.txt", text.encode())
+    assert release.headline == "ACME TO ACQUIRE GADGETCO INC." and release.date == "1996-03-04"
+    assert "<PAGE>" not in release.text and "-2-" not in release.text
+
+
+@pytest.mark.parametrize(
+    ("lines", "headline"),
+    [
+        ("Acme Corp. Reports Fourth Quarter and Full Year 2024\nFinancial Results",
+         "Acme Corp. Reports Fourth Quarter and Full Year 2024 Financial Results"),
+        ("ACME REPORTS RECORD\nFOURTH QUARTER RESULTS", "ACME REPORTS RECORD FOURTH QUARTER RESULTS"),
+        ("Acme Opens Its Largest Plant in\nCentral Ohio", "Acme Opens Its Largest Plant in Central Ohio"),
+        ("Widgetron Acquires Gadget Co.", "Widgetron Acquires Gadget Co."),
+    ],
+)  # fmt: skip
+def test_plain_text_headline_wrapped_over_lines_is_joined(lines, headline):
+    release = parse(f"{lines}\n\nNEW YORK, Feb. 7, 2025 -- Acme Corp. today reported results.")
+    assert release.headline == headline
+
+
+def test_plain_text_headline_and_a_longer_line_below_stay_apart():
+    release = parse("Acme Opens Plant\nOutput Doubles at the New Site in Ohio Today\n\nNEW YORK -- Acme Corp. said.")
+    assert release.headline == "Acme Opens Plant"
+    assert release.subheadline == "Output Doubles at the New Site in Ohio Today"
