@@ -8,12 +8,14 @@ import time
 from bisect import bisect_left
 from collections.abc import Callable, Iterable
 
-from .backends.whoosh.build import FileOutcome, ParallelIndexer
+from .backends.whoosh.build import FileOutcome, ParallelIndexer, SegmentSink
 from .backends.whoosh.merge import delete_paths, merge_small_segments, source_hashes
 from .backends.whoosh.store import Generation, WhooshStore, schema_fingerprint
+from .issuers.sources import cached_registry
+from .issuers.store import IssuerFile, IssuerRecord, settle, starting_registry
 from .memory import DEFAULT_MEMORY, parse_size
 from .model import BuildProgress, BuildReport, ParseError
-from .parse import iter_files, iter_sources
+from .parse import file_sources, iter_files, iter_sources
 from .schema import build_schema
 
 DEFAULT_SOURCES = ("seeds",)
@@ -30,6 +32,8 @@ def build_index(
     backend: str | None = None,
     url: str | None = None,
     follow_links: bool = False,
+    issuers: str | os.PathLike | None = None,
+    sec_tickers: str | os.PathLike | None = None,
 ) -> BuildReport:
     """Index the files under sources into index_path (default: $RELEASES_INDEX or ./index).
 
@@ -41,6 +45,9 @@ def build_index(
     backend: "whoosh" (default: $RELEASES_BACKEND or whoosh) or "opensearch" (index_path names the
     index on the cluster at url, default $RELEASES_OPENSEARCH_URL). follow_links: follow links in the
     sources anywhere (default: only links to files within the sources; the rest are skipped with a reason).
+    issuers: the user's issuer file (default $RELEASES_ISSUERS); sec_tickers: the SEC's company_tickers_exchange.json
+    (default $RELEASES_SEC_TICKERS, else edgartools' copy or the shipped snapshot; "none" for no SEC list).
+    Raises IssuerFileError for a malformed issuer file.
     """
     from .settings import backend_name
 
@@ -57,6 +64,8 @@ def build_index(
     budget = parse_size(memory if memory is not None else DEFAULT_MEMORY)
     from .settings import default_index_path
 
+    static = cached_registry(issuers, sec_tickers)
+
     store = WhooshStore(index_path or default_index_path())
     report = BuildReport(index=store.path)
     clock = time.monotonic()
@@ -71,10 +80,25 @@ def build_index(
         known = source_hashes(live) if incremental else {}
         total_files = sum(1 for _ in iter_files(sources, follow_links=follow_links)) if progress else None
         gen = store.copy_generation(live) if incremental else store.new_generation()
+        previous = IssuerFile.load(live.path if incremental else None)
+        # Workers resolve with what the last build learned, when the sources it came from are the same.
+        registry = starting_registry(previous, static)
         try:
-            _index_sources(
-                gen, sources, known, report, progress, total_files, clock, procs, budget, store.lock_fd, follow_links
+            removed, records = _index_sources(
+                gen,
+                sources,
+                known,
+                report,
+                progress,
+                total_files,
+                clock,
+                procs,
+                budget,
+                store.lock_fd,
+                follow_links,
+                registry,
             )
+            _settle_issuers(gen, previous, static, removed, records, report, budget)
             merge_small_segments(gen)
             report.total = gen.doc_count()
             report.segments = len(gen.segments)
@@ -88,12 +112,25 @@ def build_index(
 
 
 def _index_sources(
-    gen: Generation, sources, known, report, progress, total_files, clock, procs, budget, lock_fd, follow_links
-):
-    """Hash every file, index new and changed ones into new segments, delete replaced and gone ones."""
+    gen: Generation,
+    sources,
+    known,
+    report,
+    progress,
+    total_files,
+    clock,
+    procs,
+    budget,
+    lock_fd,
+    follow_links,
+    registry,
+) -> tuple[set[str], list[IssuerRecord]]:
+    """Hash every file, index new and changed ones into new segments, delete replaced and gone ones; return the
+    paths whose releases were removed and the issuer records of the releases added."""
     outdated: set[str] = set()
     seen: set[str] = set()
     releases = 0
+    records: dict[str, list[IssuerRecord]] = {}  # path -> its releases' issuer records
 
     def tick(path: str) -> None:
         if progress:
@@ -108,6 +145,7 @@ def _index_sources(
             report.new_files -= outcome.unread
             releases -= outcome.releases
             report.added -= outcome.releases
+            records.pop(outcome.path, None)
             return
         report.files += 1
         if outcome.reason is not None:
@@ -115,9 +153,13 @@ def _index_sources(
         report.new_files += outcome.unread  # a file sent unread is new: each of its outcomes counts here
         releases += outcome.releases
         report.added += outcome.releases
+        if outcome.issuers:
+            records[outcome.path] = outcome.issuers
         tick(outcome.path)
 
-    with ParallelIndexer(gen.path, procs=procs, memory=budget, on_outcome=on_outcome, inherited_fd=lock_fd) as work:
+    with ParallelIndexer(
+        gen.path, procs=procs, memory=budget, on_outcome=on_outcome, inherited_fd=lock_fd, registry=registry
+    ) as work:
         # Files the index holds nothing from go to the workers unread: nothing here needs their bytes.
         for source in iter_sources(sources, defer=_holds_nothing_from(known), follow_links=follow_links):
             if isinstance(source, ParseError):
@@ -145,6 +187,38 @@ def _index_sources(
     report.gone_files = len(gone)
     report.removed = delete_paths(gen, outdated | gone)
     gen.segments.extend(segments)
+    return outdated | gone, [record for found in records.values() for record in found]
+
+
+def _settle_issuers(gen: Generation, previous: IssuerFile, static, removed, records, report, budget) -> None:
+    """Learn from the whole index's releases, index again the files whose issuer that changes, save the file."""
+    from .memory import MemoryPlan
+
+    def reparse(paths: set[str], registry) -> list[IssuerRecord]:
+        delete_paths(gen, paths)
+        sink = SegmentSink(gen.path, MemoryPlan.for_budget(budget, 1), registry)
+        found: list[IssuerRecord] = []
+        for top in sorted({_existing_file(p) for p in paths}):
+            for source in file_sources(top):
+                if not isinstance(source, ParseError) and source.path in paths:
+                    for outcome in sink.add(source):
+                        found.extend(outcome.issuers or ())
+        sink.flush()
+        gen.segments.extend(sink.take())
+        return found
+
+    issuer_file, settled = settle(previous, static, removed, records, reparse)
+    issuer_file.save(gen.path)
+    report.issuers = len(settled.registry)
+    report.reresolved_files = settled.reparsed_files
+    report.issuer_conflicts = [c.message() for c in static.conflicts]
+
+
+def _existing_file(path: str) -> str:
+    """The file on disk a release path is in: itself, or the archive holding it ('x.tar.gz/member.json')."""
+    while path and not os.path.isfile(path) and os.path.dirname(path) != path:
+        path = os.path.dirname(path)
+    return path
 
 
 def _holds_nothing_from(known: dict[str, str]) -> Callable[[str], bool]:

@@ -105,6 +105,21 @@ def main():
     """release search: index press releases and search them."""
 
 
+def issuer_options(func):
+    """The --issuers and --sec-tickers options: the sources of the issuer registry."""
+    func = click.option(
+        "--sec-tickers",
+        type=click.Path(),
+        help="The SEC's company_tickers_exchange.json ($RELEASES_SEC_TICKERS; default: the shipped copy; 'none').",
+    )(func)
+    return click.option(
+        "--issuers",
+        "issuers_file",
+        type=click.Path(),
+        help="Your issuer file: JSON, JSON Lines or CSV ($RELEASES_ISSUERS).",
+    )(func)
+
+
 @main.command("index")
 @click.argument("sources", nargs=-1, type=_PathArgument())
 @index_option
@@ -121,8 +136,11 @@ def main():
     show_default="$RELEASES_BUILD_MEMORY or 2G",
     help="Memory budget of the build, its workers included (e.g. 1G, 512M); fewer workers start when needed.",
 )
+@issuer_options
 @reports_errors
-def index_command(sources, index_path, backend, url, rebuild, as_json, workers, follow_links, memory):
+def index_command(
+    sources, index_path, backend, url, rebuild, as_json, workers, follow_links, memory, issuers_file, sec_tickers
+):
     """Parse files and folders (default: seeds/) and build or update the index."""
     from .progress import ProgressPrinter
 
@@ -139,6 +157,8 @@ def index_command(sources, index_path, backend, url, rebuild, as_json, workers, 
             url=url,
             follow_links=follow_links,
             memory=memory,
+            issuers=issuers_file,
+            sec_tickers=sec_tickers,
         )
     finally:
         if printer:
@@ -155,6 +175,10 @@ def index_command(sources, index_path, backend, url, rebuild, as_json, workers, 
         )
         if report.reason:
             click.echo(f"Rebuilt from scratch: {report.reason}.")
+        if report.reresolved_files:
+            click.echo(f"Issuers: {report.reresolved_files} files indexed again as their issuer changed.")
+        for conflict in report.issuer_conflicts:
+            click.echo(f"Warning: {conflict}", err=True)
         if report.skipped:
             click.echo(f"Skipped {len(report.skipped)} files:", err=True)
             for item in report.skipped:
@@ -236,9 +260,15 @@ def _terminal_snippet(snippet: str) -> str:
 @click.argument("files", nargs=-1, required=True, type=_PathArgument())
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per release, a line each.")
 @follow_links_option
+@issuer_options
+@click.option("--no-issuers", is_flag=True, help="Print what the parser found, without resolving issuers.")
 @reports_errors
-def parse_command(files, as_json, follow_links):
-    """Parse release files and print what was found, without touching any index."""
+def parse_command(files, as_json, follow_links, issuers_file, sec_tickers, no_issuers):
+    """Parse release files and print what was found (each release's issuer resolved), without touching any index."""
+    from .issuers.sources import cached_registry
+    from .issuers.store import resolve_releases
+
+    registry = None if no_issuers else cached_registry(issuers_file, sec_tickers)
     failed = 0
     for item in parse_paths(files, follow_links=follow_links):
         if isinstance(item, ParseError):
@@ -248,6 +278,8 @@ def parse_command(files, as_json, follow_links):
             else:
                 click.echo(f"Error: {item.path}: {item.reason}", err=True)
             continue
+        if registry is not None:
+            resolve_releases([item], registry)
         data = item.to_json()
         if as_json:
             click.echo(_json_line(data))
@@ -257,6 +289,30 @@ def parse_command(files, as_json, follow_links):
                 click.echo(f"  {key}: {data[key]}")
     if failed:
         sys.exit(EXIT_SKIPPED)
+
+
+@main.command("companies")
+@click.argument("prefix", required=False, default="")
+@index_option
+@backend_option
+@url_option
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per issuer, a line each.")
+@reports_errors
+def companies_command(prefix, index_path, backend, url, as_json):
+    """List the issuers in the index with their number of releases, most first (PREFIX: name, listing or CIK)."""
+    from .issuers.pages import list_companies
+
+    with open_index(index_path, backend=backend, url=url) as index:
+        entries = list_companies(index, prefix)
+    for entry in entries:
+        if as_json:
+            click.echo(_json_line(entry.to_json()))
+        else:
+            listing = f" \u00b7 {entry.issuer.main_listing}" if entry.issuer.main_listing else ""
+            cik = f"  CIK {entry.issuer.cik}" if entry.issuer.cik else ""
+            click.echo(f"{entry.releases:>6}  {entry.issuer.name}{listing}{cik}  [{entry.issuer.id}]")
+    if not entries and not as_json:
+        click.echo(f"No issuer{' matching ' + repr(prefix) if prefix else ''} in this index.", err=True)
 
 
 @main.command("serve")

@@ -7,6 +7,13 @@ from .parse import Source, parse_source
 from .schema import release_to_document
 
 
-def documents_of(source: Source) -> list[dict]:
-    """Parse one source into documents, one per release (raises ParseError)."""
-    return [release_to_document(release, duplicate_key(release)) for release in parse_source(source)]
+def documents_of(source: Source, registry=None, issuers: list | None = None) -> list[dict]:
+    """Parse one source into documents, one per release (raises ParseError); with a registry
+    (indexer.issuers.Registry), each release's issuer is resolved first and what it was resolved from is appended
+    to issuers."""
+    releases = parse_source(source)
+    if registry is not None:
+        from .issuers.store import resolve_releases
+
+        resolve_releases(releases, registry, issuers)
+    return [release_to_document(release, duplicate_key(release)) for release in releases]

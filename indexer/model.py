@@ -54,6 +54,19 @@ class ParseError(ReleaseSearchError):
         self.reason = reason
 
 
+class IssuerFileError(ReleaseSearchError):
+    """A file of issuers (the user's own, or the SEC's list) cannot be read."""
+
+    status = 422
+
+    def __init__(self, path: str, line: int, reason: str):
+        where = f"{path}, line {line}" if line else path
+        super().__init__(f"{where}: {reason}")
+        self.path = path
+        self.line = line
+        self.reason = reason
+
+
 @dataclass
 class EdgarFiling:
     """Where an EDGAR release was filed: the filing's header, and the document of the submission that holds it."""
@@ -120,6 +133,9 @@ class Release:
     flags: list[str] = field(default_factory=list)
     item: int = 0  # position inside a file that holds several releases
     source_hash: str = ""
+    # Filled by indexer.issuers when the release's issuer is known: its registry id and SEC CIK.
+    issuer_id: str | None = None
+    cik: str | None = None
     edgar: EdgarFiling | None = None  # the filing, for releases read from EDGAR submissions
 
     @property
@@ -190,6 +206,8 @@ class Release:
             "phones": self.phones,
             "links": self.links,
         }
+        if self.issuer_id:
+            data["issuer"] = {"id": self.issuer_id, "name": self.company, "cik": self.cik, "listings": self.tickers}
         if self.item:
             data["item"] = self.item
         if self.edgar is not None:
@@ -242,6 +260,7 @@ class Hit:
     snippet: str
     location: str | None = None
     types: list[str] = field(default_factory=list)
+    issuer: str | None = None  # the issuer's id, for a link to its page
     # Other copies of the same release (other wires, re-posts): [{id, path, wire, date}].
     duplicates: list[dict] = field(default_factory=list)
 
@@ -259,6 +278,7 @@ class Hit:
             "snippet": self.snippet,
             "location": self.location,
             "types": list(self.types),
+            "issuer": self.issuer,
             "duplicates": [dict(d) for d in self.duplicates],
         }
 
@@ -318,6 +338,9 @@ class BuildReport:
     rebuilt: bool = False
     reason: str = ""  # why a run that could have been incremental rebuilt from scratch
     workers: int = 1
+    issuers: int = 0  # issuers in the registry the releases were resolved with
+    reresolved_files: int = 0  # files indexed again because their issuer changed (a lesson or a new registry)
+    issuer_conflicts: list[str] = field(default_factory=list)  # listings two issuers claimed, and who kept them
 
     def to_json(self) -> dict:
         """The JSON summary printed by `releases index --json`."""
@@ -339,6 +362,9 @@ class BuildReport:
             "rebuilt": self.rebuilt,
             "reason": self.reason or None,
             "workers": self.workers,
+            "issuers": self.issuers,
+            "reresolved_files": self.reresolved_files,
+            "issuer_conflicts": self.issuer_conflicts,
         }
 
 

@@ -39,6 +39,8 @@ FIELD_ALIASES = {
     "ticker": "ticker",
     "symbol": "ticker",
     "company": "company",
+    "cik": "cik",
+    "issuer": "issuer",
     "wire": "wire",
     "exchange": "exchange",
     "location": "location",
@@ -364,7 +366,7 @@ def date_filter(start: date | None, end: date | None) -> DateRange | None:
 
 # ---- Parser -------------------------------------------------------------------------------------
 
-_VERBATIM_FIELDS = ("ticker", "exchange", "type", "language")
+_VERBATIM_FIELDS = ("ticker", "exchange", "type", "language", "cik", "issuer")
 _FIELD_LIST = ", ".join(sorted(set(FIELD_ALIASES.values())))
 
 

@@ -187,6 +187,8 @@ FACETS: tuple[FacetSpec, ...] = (
     FacetSpec("exchange", "exchange", "Exchange", multi=True),
     FacetSpec("location", "location_facet", "Location"),
     FacetSpec("type", "type", "Release type", multi=True),
+    # Releases per issuer id: counts for `releases companies` and the issuer pages (not shown as a facet).
+    FacetSpec("issuer", "issuer_id", "Issuer"),
 )
 FACETS_BY_NAME = {f.name: f for f in FACETS}
 # The facets a result page shows unless asked for others.
@@ -204,6 +206,7 @@ HIT_FIELDS = (
     "location_facet",
     "type",
     "dupkey",
+    "issuer_id",
 )
 # Text fields stored for the release page and snippets.
 SECTION_FIELDS = ("lede", "body", "about", "forward_looking", "contacts")
@@ -238,6 +241,9 @@ def build_schema() -> fields.Schema:
         symbol=fields.KEYWORD(commas=True, lowercase=True, scorable=True),  # "imgn"
         exchange=fields.KEYWORD(stored=True, commas=True),
         company_facet=fields.ID(stored=True),
+        # The issuer's registry id ("cik320193") and SEC CIK without leading zeros ("320193"): `cik:320193`.
+        issuer_id=fields.ID(stored=True),
+        cik=fields.ID(stored=True),
         wire_facet=fields.ID(stored=True),
         location_facet=fields.ID(stored=True),
         type=fields.KEYWORD(stored=True, commas=True),
@@ -270,6 +276,8 @@ def release_to_document(release: Release, dupkey: str = "") -> dict:
         "symbol": ",".join(release.symbols),
         "exchange": ",".join(release.exchanges),
         "company_facet": release.company or "",
+        "issuer_id": release.issuer_id or "",
+        "cik": release.cik or "",
         "wire_facet": release.wire or "",
         "location_facet": release.location or "",
         "type": ",".join(release.types),

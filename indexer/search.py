@@ -82,8 +82,28 @@ class ReleaseIndex:
         return self.backend.related(release_id, limit=limit)
 
     def complete(self, prefix: str, limit: int = 8) -> list[dict]:
-        """Autocomplete: tickers and company names starting with prefix."""
-        return self.backend.complete(prefix, limit=limit)
+        """Autocomplete: tickers and company names starting with prefix, most releases first; an issuer's name
+        carries its main listing ("Apple Inc. · NASDAQ:AAPL") and id."""
+        found = self.backend.complete(prefix, limit=limit)
+        if any(entry.get("kind") == "company" for entry in found):
+            registry = self.issuers()
+            for entry in found:
+                issuer = registry.by_name(entry["value"]) if entry.get("kind") == "company" else None
+                if issuer is not None and issuer.name == entry["value"]:
+                    entry["issuer"] = issuer.id
+                    if issuer.main_listing:
+                        entry["label"] = f"{issuer.name} \u00b7 {issuer.main_listing}"
+        return found
+
+    def issuers(self):
+        """The issuer registry the index was built with (indexer.issuers.Registry)."""
+        reader = getattr(self.backend, "issuer_registry", None)
+        registry = reader() if reader else None
+        if registry is None:
+            from .issuers.sources import cached_registry
+
+            registry = cached_registry()
+        return registry
 
     def stats(self) -> dict:
         """Number of releases, date range, top tickers and wires."""

@@ -52,6 +52,9 @@ def test_phrases_match_what_whoosh_matches(snapshot):
             for slop in (1, 2):
                 expected = _whoosh(snapshot, wq.Phrase(fieldname, words, slop=slop))
                 found = phrase_docs(leaves, fieldname, words, slop, snapshot.term_docs)
+                # A build that re-indexed files (issuers learned from the corpus) left deleted releases behind:
+                # searches mask them with the live set, as Whoosh does.
+                found = found[snapshot.live[found]]
                 assert np.array_equal(found, expected), (fieldname, words, slop)
                 checked += len(expected)
     assert checked > 100  # most phrases were found somewhere

@@ -58,7 +58,8 @@ def _phrases(snap, rng: random.Random, count: int) -> list[list[str]]:
 
 def test_ranking_phrases_are_whoosh_phrases_without_deleted_documents(snapshot):
     stats = stats_for(snapshot.searcher)
-    assert stats.deleted() is not None and stats.deleted().sum() == 15  # the index has deleted documents
+    # The index has deleted documents: the 15 removed files' (and those of files indexed again for their issuer).
+    assert stats.deleted() is not None and stats.deleted().sum() >= 15
     checked = 0
     for words in _phrases(snapshot, random.Random(3), 40):
         for fieldname in ("lede", "body"):

@@ -46,6 +46,14 @@ def suggest():
     return jsonify({"ok": True, "query": prefix, "suggestions": get_index().complete(prefix, limit=limit)})
 
 
+@bp.get("/companies/<path:issuer>")
+def company(issuer: str):
+    """An issuer: its record, number of releases, timeline, release types and newest releases."""
+    from indexer.issuers.pages import company_page
+
+    return jsonify(company_page(get_index(), issuer).to_json())
+
+
 @bp.get("/openapi.json")
 def openapi():
     """The OpenAPI 3 description of this API."""

@@ -106,6 +106,7 @@ def _schemas() -> dict:
             "snippet": {"type": "string", "description": "HTML-escaped text; only <mark> tags are added"},
             "location": NULLABLE_STRING,
             "types": {"type": "array", "items": {"type": "string"}},
+            "issuer": {**NULLABLE_STRING, "description": "The issuer's id: GET /api/companies/{issuer}"},
             "duplicates": {"type": "array", "items": {"$ref": "#/components/schemas/Copy"}},
         },
     }
@@ -197,9 +198,40 @@ def _schemas() -> dict:
                             "kind": {"type": "string", "enum": ["ticker", "company"]},
                             "value": {"type": "string"},
                             "count": {"type": "integer"},
+                            "issuer": {"type": "string", "description": "A company's issuer id, when known"},
+                            "label": {
+                                "type": "string",
+                                "description": "Name and main listing: Apple Inc. · NASDAQ:AAPL",
+                            },
                         },
                     },
                 },
+            },
+        },
+        "Company": {
+            "type": "object",
+            "required": ["ok", "issuer", "releases", "timeline", "types", "newest"],
+            "properties": {
+                "ok": {"type": "boolean"},
+                "issuer": {
+                    "type": "object",
+                    "required": ["id", "name", "listings", "cik"],
+                    "properties": {
+                        "id": {"type": "string"},
+                        "name": {"type": "string"},
+                        "aliases": {"type": "array", "items": {"type": "string"}},
+                        "listings": {"type": "array", "items": {"type": "string"}},
+                        "former_listings": {"type": "array", "items": {"type": "string"}},
+                        "listing": NULLABLE_STRING,
+                        "cik": NULLABLE_STRING,
+                        "edgar_url": NULLABLE_STRING,
+                        "source": {"type": "string", "enum": ["user", "sec", "corpus"]},
+                    },
+                },
+                "releases": {"type": "integer"},
+                "timeline": {"type": "array", "items": {"type": "object"}},
+                "types": {"type": "array", "items": {"type": "object"}},
+                "newest": {"type": "array", "items": {"$ref": "#/components/schemas/Hit"}},
             },
         },
         "Export": {
@@ -288,6 +320,22 @@ def openapi_document() -> dict:
                         "200": _ok("Suggestions, most frequent first", "application/json", ref("Suggestions")),
                         **ERRORS,
                     },
+                }
+            },
+            "/api/companies/{issuer}": {
+                "get": {
+                    "summary": "An issuer: name, listings, CIK, number of releases, timeline, types, newest releases",
+                    "operationId": "getCompany",
+                    "parameters": [
+                        {
+                            "name": "issuer",
+                            "in": "path",
+                            "required": True,
+                            "description": "The issuer's id, a listing (NASDAQ:AAPL), a symbol, a CIK or a name",
+                            "schema": {"type": "string"},
+                        }
+                    ],
+                    "responses": {"200": _ok("The issuer", "application/json", ref("Company")), **ERRORS},
                 }
             },
             "/api/export.json": {

@@ -124,6 +124,8 @@ def release_json(stored: dict) -> dict:
         "location": stored.get("location_facet"),
         "language": stored.get("language"),
         "types": split(stored.get("type")),
+        "issuer": stored.get("issuer_id"),
+        "cik": stored.get("cik"),
         "flags": split(stored.get("flags")),
         "dateline": meta.get("dateline"),
         "sections": {name: stored.get(name, "") for name in ("lede", "body", "about", "forward_looking", "contacts")},

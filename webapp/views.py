@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Blueprint, current_app, render_template, request
+from werkzeug.datastructures import MultiDict
 
 from indexer.model import QueryError
 from indexer.schema import FACETS_BY_NAME
@@ -84,6 +85,22 @@ def search():
     else:
         context["stats"] = get_index().stats()
     return render_template("search.html", **context), status
+
+
+@bp.get("/companies/<path:issuer>")
+def company(issuer: str):
+    """An issuer's page, like EDGAR's company page: name, listings, CIK, releases over time, types, newest."""
+    from indexer.issuers.pages import company_page
+
+    found = company_page(get_index(), issuer)
+    none = MultiDict()
+    chart = build_chart(
+        found.timeline,
+        lambda start, end: search_url(
+            none, issuer=found.issuer.id, **{"from": start.isoformat(), "to": end.isoformat()}
+        ),
+    )
+    return render_template("company.html", company=found, chart=chart, search_url=search_url, blank=none)
 
 
 @bp.get("/releases/<release_id:release_id>")

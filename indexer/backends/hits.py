@@ -45,4 +45,5 @@ def stored_to_hit(stored: dict, score: float | None, snippet: str) -> Hit:
         snippet=snippet,
         location=stored.get("location_facet"),
         types=_split(stored.get("type")),
+        issuer=stored.get("issuer_id"),
     )

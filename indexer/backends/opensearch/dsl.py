@@ -18,7 +18,7 @@ from ...relevance import FIELD_GROUPS
 from ...schema import DEFAULT_FIELDS, FACETS_BY_NAME, FIELD_WEIGHTS
 from .schema import LOCAL_DATE, SNIPPET_FIELDS, TERMS_ANALYZER, analyze, terms_field
 
-KEYWORD_QUERY_FIELDS = ("ticker", "exchange", "type", "language")
+KEYWORD_QUERY_FIELDS = ("ticker", "exchange", "type", "language", "cik", "issuer")
 MATCH_NONE = {"match_none": {}}
 FIELD_TIE = 0.3
 # A release matching none of the words (only a date or a filter) keeps this share, not nothing.
@@ -218,6 +218,10 @@ def _term(node: q.Term) -> dict | None:
         return {"term": {"symbol": text.lower()}}
     if field == "exchange":
         return {"term": {"exchange": normalise_exchange(text)}}
+    if field == "cik":
+        return {"term": {"cik": text.lstrip("0") or text}}
+    if field == "issuer":
+        return {"term": {"issuer_id": text.lower()}}
     if field == "type":
         lower = text.lower()
         return _should([{"term": {"type": lower}}, {"wildcard": {"type": {"value": f"*{lower}*"}}}])

@@ -296,8 +296,11 @@ class OpenSearchStore:
 
 
 def documents_of_source(source: Source) -> list[dict]:
-    """Parse one source into OpenSearch documents (raises ParseError)."""
-    return [to_source(doc) for doc in documents_of(source)]
+    """Parse one source into OpenSearch documents (raises ParseError), each release's issuer resolved by the
+    registry of $RELEASES_ISSUERS and $RELEASES_SEC_TICKERS (what the corpus teaches is Whoosh builds' only)."""
+    from ...issuers.sources import cached_registry
+
+    return [to_source(doc) for doc in documents_of(source, cached_registry())]
 
 
 def _parse_batch(batch: list[Source]) -> list[tuple[str, list[dict] | None, str | None]]:

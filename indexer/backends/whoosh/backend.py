@@ -403,6 +403,15 @@ class WhooshBackend:
                     break
             return hits
 
+    def issuer_registry(self):
+        """The issuer registry of the live generation (its issuers.json), read once per generation."""
+        from ...issuers.store import IssuerFile
+
+        snap = self.snapshot()
+        if getattr(snap, "issuers", None) is None:
+            snap.issuers = IssuerFile.load(snap.gen, records=False).registry
+        return snap.issuers
+
     def complete(self, prefix: str, limit: int = 8) -> list[dict]:
         """Tickers and company names starting with prefix, most frequent first."""
         snap = self.snapshot()

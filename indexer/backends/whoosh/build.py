@@ -52,7 +52,6 @@ MAX_WORKER_DEATHS = 16
 WORKER_FAULT: tuple[str, str] | None = None
 
 
-
 @dataclass
 class FileOutcome:
     """What indexing one file gave: its releases, or the reason it was skipped."""
@@ -61,15 +60,17 @@ class FileOutcome:
     releases: int = 0
     reason: str | None = None
     unread: bool = False  # sent unread, as a file the index holds nothing from: a new file
+    issuers: list | None = None  # what each release's issuer was resolved from (indexer.issuers.store.IssuerRecord)
     retracted: bool = False  # an outcome reported before, taken back: its worker died before writing it
 
 
 class SegmentSink:
     """Turns sources into documents and segments in one process, writing a segment per memory budget."""
 
-    def __init__(self, gen_path: str, plan: MemoryPlan | None = None):
+    def __init__(self, gen_path: str, plan: MemoryPlan | None = None, registry=None):
         from whoosh.filedb.filestore import FileStorage
 
+        self.registry = registry  # indexer.issuers.Registry: resolves each release's issuer before it is written
         self.storage = FileStorage(gen_path)
         self.schema = build_schema()
         plan = plan or MemoryPlan.for_budget(DEFAULT_MEMORY, 1)
@@ -105,8 +106,9 @@ class SegmentSink:
     def _add(self, source: Source) -> FileOutcome:
         from .writer import SegmentBuilder, unwritable_field
 
+        issuers: list = []
         try:
-            documents = documents_of(source)
+            documents = documents_of(source, self.registry, issuers)
         except ParseError as exc:
             return FileOutcome(source.path, reason=exc.reason)
         for doc in documents:
@@ -130,7 +132,7 @@ class SegmentSink:
                 self.flush()
             elif estimate >= self.limit or (rss is not None and rss >= self.rss_limit):
                 self._full = True
-        return FileOutcome(source.path, releases=len(documents))
+        return FileOutcome(source.path, releases=len(documents), issuers=issuers if self.registry is not None else None)
 
     def flush(self) -> None:
         """Write the segment being filled, if any."""
@@ -167,7 +169,9 @@ def _fault(action: str) -> None:
         time.sleep(60)
 
 
-def _work(gen_path: str, plan: MemoryPlan, conn, slot, parent_pid: int, inherited_fd: int | None, fault) -> None:
+def _work(
+    gen_path: str, plan: MemoryPlan, conn, slot, parent_pid: int, inherited_fd: int | None, fault, registry
+) -> None:
     """A worker process: index the batches sent on conn until told to stop, then write the last segment.
 
     slot holds (batch, position in it, start time) of the source being indexed: the build reads it to name the
@@ -181,7 +185,7 @@ def _work(gen_path: str, plan: MemoryPlan, conn, slot, parent_pid: int, inherite
             pass
     _watch_parent(parent_pid)
     try:
-        sink = SegmentSink(gen_path, plan)
+        sink = SegmentSink(gen_path, plan, registry)
         while True:
             message = conn.recv()
             if message is None:
@@ -243,8 +247,10 @@ class ParallelIndexer:
         memory: int = DEFAULT_MEMORY,
         on_outcome: Callable[[FileOutcome], None] | None = None,
         inherited_fd: int | None = None,
+        registry=None,
     ):
         self.gen_path = gen_path
+        self.registry = registry  # indexer.issuers.Registry: resolves each release's issuer before it is written
         self.plan = MemoryPlan.for_budget(memory, max(1, procs if procs is not None else (os.cpu_count() or 1)))
         self.procs = self.plan.workers  # as many as asked for, or as fit in the memory budget
         self.on_outcome = on_outcome or (lambda outcome: None)
@@ -286,7 +292,7 @@ class ParallelIndexer:
     def finish(self) -> list:
         """Index what is left and wait for every segment; return the segments written."""
         if not self._workers:
-            sink = SegmentSink(self.gen_path, self.plan)
+            sink = SegmentSink(self.gen_path, self.plan, self.registry)
             for source in self._pending:
                 for outcome in sink.add(source):
                     self.on_outcome(outcome)
@@ -348,7 +354,7 @@ class ParallelIndexer:
         number = self.started
         process = context.Process(
             target=_work,
-            args=(self.gen_path, self.plan, theirs, slot, os.getpid(), self.inherited_fd, WORKER_FAULT),
+            args=(self.gen_path, self.plan, theirs, slot, os.getpid(), self.inherited_fd, WORKER_FAULT, self.registry),
             name=f"releases-index-worker-{number}",
             daemon=True,
         )
@@ -484,4 +490,3 @@ class ParallelIndexer:
                 "check memory (see --memory) and run 'releases index' again"
             )
         self._spawn()
-

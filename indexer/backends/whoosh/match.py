@@ -278,6 +278,10 @@ def _term(node: q.Term) -> wq.Query:
         return wq.Term("symbol", text.lower())
     if field == "exchange":
         return wq.Term("exchange", normalise_exchange(text))
+    if field == "cik":
+        return wq.Term("cik", text.lstrip("0") or text)  # "0000320193" and "320193" alike
+    if field == "issuer":
+        return wq.Term("issuer_id", text.lower())
     if field == "type":
         return wq.Or([wq.Term("type", text.lower()), wq.Wildcard("type", f"*{text.lower()}*")])
     if field == "language":

@@ -1,0 +1,327 @@
+"""The issuer registry: issuer records from every source, merged by trust, looked up by listing, name or CIK."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass, field, replace
+
+from ..parse.tickers import normalise_exchange
+from .names import name_key
+
+# Sources in order of trust: a user's file overrides the SEC's list, which overrides what the corpus teaches.
+TRUST = {"user": 0, "sec": 1, "corpus": 2}
+_NOT_SLUG_RE = re.compile(r"[^a-z0-9]+")
+# What a symbol's suffix makes of it: warrants, units, rights ("CRMLW", "ACONW", "XYZ.U").
+_DERIVATIVE_SUFFIXES = {"W", "WS", "WT", "U", "UN", "R", "RT"}
+
+
+@dataclass
+class Issuer:
+    """One issuing company: a stable id, its canonical name, other names, listings ('NASDAQ:AAPL') and CIK."""
+
+    id: str
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    listings: list[str] = field(default_factory=list)  # current listings, the main one first
+    former_listings: list[str] = field(default_factory=list)  # symbols it no longer trades under ("NASDAQ:FB")
+    cik: str | None = None  # without leading zeros, as EDGAR's URLs take it
+    source: str = "sec"  # "user", "sec" or "corpus"
+
+    @property
+    def all_listings(self) -> list[str]:
+        """Current and former listings: a release printed under either belongs to this issuer."""
+        return list(dict.fromkeys(self.listings + self.former_listings))
+
+    @property
+    def main_listing(self) -> str | None:
+        """The listing shown beside the name ('Apple Inc. · NASDAQ:AAPL')."""
+        return (self.listings or self.former_listings or [None])[0]
+
+    @property
+    def share_classes(self) -> list[str]:
+        """The main listing and its other share classes on the same exchange ('NASDAQ:GOOGL', 'NASDAQ:GOOG'),
+        without warrants, units or rights ('CRMLW') and other lines (notes, foreign over-the-counter copies)."""
+        main = self.main_listing
+        if main is None:
+            return []
+        exchange, symbol = main.split(":", 1)
+        found = [main]
+        for listing in self.listings:
+            other_exchange, other = listing.split(":", 1)
+            if listing == main or other_exchange != exchange or other[:3] != symbol[:3]:
+                continue
+            longer, shorter = (other, symbol) if len(other) > len(symbol) else (symbol, other)
+            if longer.startswith(shorter) and longer[len(shorter) :].lstrip(".-") in _DERIVATIVE_SUFFIXES:
+                continue
+            found.append(listing)
+        return found
+
+    @property
+    def names(self) -> list[str]:
+        """The canonical name and every alias."""
+        return [self.name, *self.aliases]
+
+    def to_json(self) -> dict:
+        """The JSON form of an issuer record (API, CLI, the index's registry file)."""
+        return {
+            "id": self.id,
+            "name": self.name,
+            "aliases": list(self.aliases),
+            "listings": list(self.listings),
+            "former_listings": list(self.former_listings),
+            "cik": self.cik,
+            "source": self.source,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict) -> Issuer:
+        """An issuer from its JSON form."""
+        return cls(
+            id=data["id"],
+            name=data["name"],
+            aliases=list(data.get("aliases") or []),
+            listings=list(data.get("listings") or []),
+            former_listings=list(data.get("former_listings") or []),
+            cik=data.get("cik"),
+            source=data.get("source", "sec"),
+        )
+
+
+def normalise_listing(text: str) -> str | None:
+    """'Nasdaq: aapl', 'NASDAQ:AAPL' -> 'NASDAQ:AAPL'; None when it is not EXCHANGE:SYMBOL."""
+    if ":" not in text:
+        return None
+    exchange, symbol = (part.strip() for part in text.split(":", 1))
+    if not exchange or not symbol or not re.fullmatch(r"[A-Za-z0-9.\-]{1,12}", symbol):
+        return None
+    return f"{normalise_exchange(exchange)}:{symbol.upper()}"
+
+
+def normalise_cik(value) -> str | None:
+    """A CIK as digits without leading zeros ('0000320193' -> '320193'); None when empty or not a number."""
+    text = str(value if value is not None else "").strip()
+    if not text or not text.isdigit():
+        return None
+    return str(int(text))
+
+
+def _listing_key(listing: str) -> str:
+    """A listing with the class separator unified: 'NYSE:BRK.B' and 'NYSE:BRK-B' are one listing."""
+    return listing.replace(".", "-")
+
+
+def _symbol_key(symbol: str) -> str:
+    return symbol.upper().replace(".", "-")
+
+
+def slug(text: str) -> str:
+    """A URL-safe id made of a text's letters and digits ('NASDAQ:ACON' -> 'nasdaq-acon')."""
+    return _NOT_SLUG_RE.sub("-", text.lower()).strip("-")
+
+
+@dataclass
+class Conflict:
+    """Two issuers claiming one listing: which kept it and which lost it."""
+
+    listing: str
+    kept: str  # issuer id
+    lost: str
+
+    def message(self) -> str:
+        """What a build reports about it."""
+        return (
+            f"{self.listing} is claimed by {self.kept} and {self.lost}: kept for {self.kept} (the more trusted source)"
+        )
+
+
+class Registry:
+    """Issuers merged from their sources, with lookups by id, listing, symbol, name and CIK."""
+
+    def __init__(self, issuers: list[Issuer] | None = None, fingerprint_parts: list[str] | None = None):
+        self.issuers: dict[str, Issuer] = {}
+        self.conflicts: list[Conflict] = []
+        self._by_listing: dict[str, str] = {}
+        self._by_name: dict[str, str | None] = {}  # None: a name two issuers share, so it decides nothing
+        self._by_cik: dict[str, str] = {}
+        self._by_symbol: dict[str, set[str]] = {}
+        self._fingerprint_parts = list(fingerprint_parts or [])
+        for issuer in issuers or []:
+            self.add(issuer)
+
+    def __len__(self) -> int:
+        return len(self.issuers)
+
+    def __iter__(self):
+        return iter(self.issuers.values())
+
+    def add(self, issuer: Issuer) -> None:
+        """Add an issuer; on a listing or CIK it shares with a more trusted issuer, that one keeps it."""
+        same = self._by_cik.get(issuer.cik) if issuer.cik else None
+        if same is not None and same != issuer.id:
+            self._merge_into(self.issuers[same], issuer)
+            return
+        if issuer.id in self.issuers:
+            self._merge_into(self.issuers[issuer.id], issuer)
+            return
+        self.issuers[issuer.id] = issuer
+        kept_listings = []
+        for listing in issuer.all_listings:
+            owner = self._by_listing.get(listing)
+            if owner is not None and owner != issuer.id:
+                other = self.issuers[owner]
+                if TRUST.get(issuer.source, 9) < TRUST.get(other.source, 9):
+                    self.conflicts.append(Conflict(listing, issuer.id, owner))
+                    self._drop_listing(other, listing)
+                else:
+                    self.conflicts.append(Conflict(listing, owner, issuer.id))
+                    continue
+            self._claim(listing, issuer.id)
+            kept_listings.append(listing)
+        issuer.listings = [x for x in issuer.listings if x in kept_listings]
+        issuer.former_listings = [x for x in issuer.former_listings if x in kept_listings]
+        if issuer.cik:
+            self._by_cik.setdefault(issuer.cik, issuer.id)
+        for name in issuer.names:
+            self._index_name(name, issuer.id)
+
+    def _merge_into(self, kept: Issuer, extra: Issuer) -> None:
+        """Fold a second record of one issuer (another of its tickers, a less trusted source) into the first."""
+        for listing in extra.all_listings:
+            if listing not in self._by_listing:
+                self._claim(listing, kept.id)
+                (kept.former_listings if listing in extra.former_listings else kept.listings).append(listing)
+        for name in extra.names:
+            if name_key(name) and name not in kept.names:
+                kept.aliases.append(name)
+                self._index_name(name, kept.id)
+        if kept.cik is None and extra.cik:
+            kept.cik = extra.cik
+            self._by_cik.setdefault(extra.cik, kept.id)
+
+    def _claim(self, listing: str, issuer_id: str) -> None:
+        self._by_listing[listing] = issuer_id
+        self._by_listing.setdefault(_listing_key(listing), issuer_id)
+        self._by_symbol.setdefault(_symbol_key(listing.split(":", 1)[1]), set()).add(issuer_id)
+
+    def _drop_listing(self, issuer: Issuer, listing: str) -> None:
+        self._by_listing.pop(listing, None)
+        self._by_symbol.get(_symbol_key(listing.split(":", 1)[1]), set()).discard(issuer.id)
+        issuer.listings = [x for x in issuer.listings if x != listing]
+        issuer.former_listings = [x for x in issuer.former_listings if x != listing]
+
+    def _index_name(self, name: str, issuer_id: str) -> None:
+        key = name_key(name)
+        if not key:
+            return
+        owner = self._by_name.get(key, issuer_id)
+        if owner != issuer_id:
+            # Two issuers of one name: a more trusted one keeps it, equals make it undecided.
+            a, b = self.issuers.get(owner) if owner else None, self.issuers[issuer_id]
+            if a is not None and TRUST.get(a.source, 9) < TRUST.get(b.source, 9):
+                return
+            if a is not None and TRUST.get(b.source, 9) < TRUST.get(a.source, 9):
+                self._by_name[key] = issuer_id
+                return
+            self._by_name[key] = None
+            return
+        self._by_name[key] = issuer_id
+
+    def add_alias(self, issuer_id: str, name: str) -> None:
+        """Another name of an issuer (learned from releases); a name another issuer holds stays that issuer's."""
+        issuer = self.issuers[issuer_id]
+        key = name_key(name)
+        if not key or name in issuer.names or self._by_name.get(key, issuer_id) != issuer_id:
+            return
+        issuer.aliases.append(name)
+        self._by_name[key] = issuer_id
+
+    def copy(self) -> Registry:
+        """A registry with copies of these issuers (so learning adds to the copy only)."""
+        made = Registry(fingerprint_parts=self._fingerprint_parts)
+        made._saved_fingerprint = getattr(self, "_saved_fingerprint", None)
+        for issuer in self.issuers.values():
+            made.issuers[issuer.id] = replace(
+                issuer,
+                aliases=list(issuer.aliases),
+                listings=list(issuer.listings),
+                former_listings=list(issuer.former_listings),
+            )
+        made._by_listing = dict(self._by_listing)
+        made._by_name = dict(self._by_name)
+        made._by_cik = dict(self._by_cik)
+        made._by_symbol = {k: set(v) for k, v in self._by_symbol.items()}
+        made.conflicts = list(self.conflicts)
+        return made
+
+    # -- lookups --
+
+    def get(self, issuer_id: str) -> Issuer | None:
+        """The issuer with this id."""
+        return self.issuers.get(issuer_id)
+
+    def by_listing(self, listing: str) -> Issuer | None:
+        """The issuer listed as 'EXCHANGE:SYMBOL'."""
+        found = self._by_listing.get(listing) or self._by_listing.get(_listing_key(listing))
+        return self.issuers[found] if found else None
+
+    def by_symbol(self, symbol: str) -> Issuer | None:
+        """The one issuer listed under this symbol on any exchange; None when none or several are."""
+        owners = self._by_symbol.get(_symbol_key(symbol), set())
+        return self.issuers[next(iter(owners))] if len(owners) == 1 else None
+
+    def by_name(self, name: str | None) -> Issuer | None:
+        """The one issuer whose name or alias has this name's key ('Apple' and 'Apple Inc.' alike)."""
+        found = self._by_name.get(name_key(name))
+        return self.issuers[found] if found else None
+
+    def by_cik(self, cik) -> Issuer | None:
+        """The issuer with this CIK."""
+        found = self._by_cik.get(normalise_cik(cik) or "")
+        return self.issuers[found] if found else None
+
+    def find(self, text: str) -> Issuer | None:
+        """An issuer by what a user types: its id, a listing ('NASDAQ:AAPL'), a bare symbol, a CIK or a name."""
+        text = text.strip()
+        if text in self.issuers:
+            return self.issuers[text]
+        if text.isdigit():
+            return self.by_cik(text)
+        listing = normalise_listing(text)
+        if listing and self.by_listing(listing):
+            return self.by_listing(listing)
+        upper = text.upper()
+        symbol_owners = {i for key, i in self._by_listing.items() if key.split(":", 1)[1] == upper}
+        if len(symbol_owners) == 1:
+            return self.issuers[symbol_owners.pop()]
+        return self.by_name(text)
+
+    # -- identity --
+
+    def fingerprint(self) -> str:
+        """A hash of what the registry was built from: a changed source re-resolves issuers on the next build."""
+        if getattr(self, "_saved_fingerprint", None):
+            return self._saved_fingerprint
+        digest = hashlib.sha256()
+        for part in self._fingerprint_parts:
+            digest.update(part.encode("utf-8"))
+            digest.update(b"\0")
+        return digest.hexdigest()[:16]
+
+    def to_json(self) -> dict:
+        """Every issuer record, for the index's registry file."""
+        return {"fingerprint": self.fingerprint(), "issuers": [i.to_json() for i in self.issuers.values()]}
+
+    @classmethod
+    def from_json(cls, data: dict) -> Registry:
+        """A registry as saved by to_json (issuers as they were merged, listings already settled)."""
+        made = cls()
+        for item in data.get("issuers", []):
+            made.add(Issuer.from_json(item))
+        made._saved_fingerprint = data.get("fingerprint")
+        return made
+
+    def dumps(self) -> str:
+        """The registry as compact JSON."""
+        return json.dumps(self.to_json(), separators=(",", ":"))

@@ -1,0 +1,368 @@
+"""Issuers: the registry's sources (user file, SEC list, corpus), resolution rules, rebuilds, the CLI."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from indexer import build_index, open_index
+from indexer.cli import main
+from indexer.issuers import Evidence, Issuer, Registry, load_registry, resolve
+from indexer.issuers.names import clean_name, display_name, name_key
+from indexer.issuers.resolve import learn
+from indexer.issuers.sources import read_sec_json, read_user_file
+from indexer.model import IssuerFileError
+
+# A tiny SEC list in the SEC's company_tickers_exchange.json format.
+SEC = {
+    "fields": ["cik", "name", "ticker", "exchange"],
+    "data": [
+        [123456, "ORBIT FOODS INC", "ORBF", "NYSE"],
+        [777, "Quasar Health Corp.", "QSHC", "Nasdaq"],
+        [777, "Quasar Health Corp.", "QSHCW", "Nasdaq"],
+    ],
+}
+
+
+def release_text(headline: str, lede: str, about: str = "", day: int = 3) -> str:
+    """A release as a wire prints it: headline, dateline and lede, an About section."""
+    parts = [headline, "", f"NEW YORK, March {day}, 2020 (GLOBE NEWSWIRE) -- {lede}", "", "More details follow here."]
+    if about:
+        parts += ["", about]
+    return "\n".join(parts) + "\n"
+
+
+RELEASES = {
+    # The issuer prints its listing once...
+    "zenith_1.txt": release_text(
+        "Zenith Robotics Opens a Plant", "Zenith Robotics, Inc. (NASDAQ: ZNTH) today announced a new plant in Ohio."
+    ),
+    # ... and not here: the corpus teaches it.
+    "zenith_2.txt": release_text(
+        "Zenith Robotics Names a New Chief Executive", "Zenith Robotics, Inc. today announced a new chief executive."
+    ),
+    # In the SEC list by name only.
+    "orbit_1.txt": release_text(
+        "Orbit Foods Reports Record Sales", "Orbit Foods Inc. today reported record sales for its fourth quarter."
+    ),
+    # A partner prints the listed company's symbol: it stays the partner's release.
+    "partner.txt": release_text(
+        "Acme Widgets Signs a Supply Deal",
+        "Acme Widgets today announced a supply agreement with Orbit Foods Inc. (NYSE: ORBF), the snack maker.",
+    ),
+    # A division's release names its listed parent in its About section.
+    "nimbus.txt": release_text(
+        "Nimbus Kitchens Launches a Cookbook",
+        "Nimbus Kitchens today launched its first cookbook.",
+        about="About Nimbus Kitchens\nNimbus Kitchens is a unit of Orbit Foods Inc. (NYSE: ORBF), the snack maker.",
+    ),
+}
+
+
+def write(folder: Path, files: dict[str, str]) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+@pytest.fixture
+def sec_file(tmp_path) -> Path:
+    path = tmp_path / "company_tickers_exchange.json"
+    path.write_text(json.dumps(SEC), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def built(tmp_path, sec_file):
+    """An index of RELEASES resolved with the tiny SEC list."""
+    write(tmp_path / "releases", RELEASES)
+    report = build_index([tmp_path / "releases"], tmp_path / "index", sec_tickers=sec_file)
+    with open_index(tmp_path / "index") as index:
+        yield index, report
+
+
+def paths_of(index, query: str) -> set[str]:
+    page = index.search(query, per_page=50, collapse=False)
+    return {Path(h.path).name for h in page.hits}
+
+
+# ---- Sources ------------------------------------------------------------------------------------
+
+
+def test_sec_list_groups_tickers_by_cik_and_writes_names_as_printed(sec_file):
+    issuers = {i.cik: i for i in read_sec_json(str(sec_file), sec_file.read_bytes())}
+    assert issuers["777"].listings == ["NASDAQ:QSHC", "NASDAQ:QSHCW"]
+    assert issuers["123456"].name == "Orbit Foods Inc."
+    assert issuers["123456"].id == "cik123456"
+
+
+def test_sec_list_reads_company_tickers_json_too(tmp_path):
+    data = {"0": {"cik_str": 320193, "ticker": "AAPL", "title": "Apple Inc."}}
+    (issuer,) = read_sec_json("x.json", json.dumps(data).encode())
+    assert (issuer.name, issuer.cik, issuer.listings) == ("Apple Inc.", "320193", ["OTC:AAPL"])
+
+
+def test_shipped_sec_snapshot_is_read_without_network():
+    registry = load_registry(sec_tickers=None, issuers_file=None)
+    assert len(registry) > 5000
+    apple = registry.by_listing("NASDAQ:AAPL")
+    assert apple is not None and apple.cik == "320193"
+    assert registry.by_name("Apple") is apple
+    assert registry.find("320193") is apple
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("issuers.jsonl", '{"name": "Orbit Global Foods", "listings": ["NYSE:ORBF"]}\n{"name": "Bad",\n'),
+        (
+            "issuers.json",
+            '[\n  {"name": "Orbit Global Foods", "listings": ["NYSE:ORBF"]},\n  {"listings": ["NYSE:X"]}\n]',
+        ),
+        ("issuers.csv", "id,name,listings\norbit,Orbit Global Foods,NYSE:ORBF\nbad,Bad Corp,ORBF\n"),
+        ("issuers.jsonl", '{"name": "A", "listings": ["NYSE:ORBF"]}\n{"name": "B", "listings": ["NYSE:ORBF"]}\n'),
+        ("issuers.jsonl", '{"name": "A"}\n{"name": "B", "cik": "12x"}\n'),
+    ],
+)
+def test_malformed_user_file_names_the_line(tmp_path, name, text):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(IssuerFileError) as caught:
+        read_user_file(path)
+    assert caught.value.line == (3 if name == "issuers.json" or name == "issuers.csv" else 2)
+    assert f"line {caught.value.line}:" in str(caught.value)
+
+
+def test_user_file_formats_agree(tmp_path):
+    rows = [{"id": "orbit", "name": "Orbit Global Foods", "aliases": ["Orbit Foods"], "listings": ["nyse: orbf"]}]
+    (tmp_path / "a.json").write_text(json.dumps({"issuers": rows}), encoding="utf-8")
+    (tmp_path / "a.jsonl").write_text(json.dumps(rows[0]) + "\n", encoding="utf-8")
+    (tmp_path / "a.csv").write_text("id,name,aliases,listings\norbit,Orbit Global Foods,Orbit Foods,NYSE:ORBF\n")
+    found = [read_user_file(tmp_path / n)[0] for n in ("a.json", "a.jsonl", "a.csv")]
+    assert all(i == found[0] for i in found)
+    assert found[0].listings == ["NYSE:ORBF"] and found[0].source == "user"
+
+
+def test_user_file_wins_a_listing_and_the_conflict_is_reported(tmp_path, sec_file):
+    user = tmp_path / "mine.jsonl"
+    user.write_text('{"id": "orbit", "name": "Orbit Global Foods", "listings": ["NYSE:ORBF"]}\n')
+    registry = load_registry(user, sec_file)
+    assert registry.by_listing("NYSE:ORBF").id == "orbit"
+    assert [(c.listing, c.kept, c.lost) for c in registry.conflicts] == [("NYSE:ORBF", "orbit", "cik123456")]
+
+
+# ---- Names and the registry --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("printed", "clean"),
+    [
+        ("Acme's", "Acme"),
+        ("Inc.'s", None),
+        ("Acme Corp.\u2019s", "Acme Corp."),
+        ("Zenith Robotics, Florida", "Zenith Robotics"),
+    ],
+)
+def test_names_are_cleaned(printed, clean):
+    assert clean_name(printed) == clean
+
+
+def test_a_name_that_is_the_dateline_place_is_no_company():
+    resolution = resolve(Evidence("Florida", [], "Tampa, Florida"), Registry())
+    assert resolution.company is None
+
+
+@pytest.mark.parametrize(
+    ("sec", "shown"),
+    [
+        ("MICROSOFT CORP", "Microsoft Corp."),
+        ("KLA CORP", "KLA Corp."),
+        ("COSTCO WHOLESALE CORP /NEW", "Costco Wholesale Corp."),
+        ("Apple Inc.", "Apple Inc."),
+    ],
+)
+def test_sec_names_are_shown_as_issuers_print_them(sec, shown):
+    assert display_name(sec) == shown
+
+
+def test_name_key_ignores_legal_forms_and_case():
+    assert name_key("Apple Inc.") == name_key("APPLE INC") == name_key("Apple")
+    assert name_key("Apple Hospitality REIT") != name_key("Apple")
+
+
+def test_a_user_record_with_the_sec_cik_is_one_issuer(tmp_path, sec_file):
+    user = tmp_path / "mine.jsonl"
+    user.write_text(
+        '{"id": "orbit", "name": "Orbit Global Foods", "cik": "0000123456", "former_listings": ["NYSE:OFI"]}\n'
+    )
+    registry = load_registry(user, sec_file)
+    orbit = registry.find("ORBF")
+    assert (orbit.id, orbit.name, orbit.all_listings) == ("orbit", "Orbit Global Foods", ["NYSE:ORBF", "NYSE:OFI"])
+    assert registry.find("OFI") is orbit and registry.find("Orbit Foods Inc.") is orbit and not registry.conflicts
+
+
+def test_a_name_two_issuers_share_decides_nothing():
+    registry = Registry([Issuer("a", "Nova Corp", cik="1"), Issuer("b", "Nova Inc.", cik="2")])
+    assert registry.by_name("Nova") is None
+
+
+# ---- Resolution rules --------------------------------------------------------------------------
+
+
+def test_own_listing_then_name_then_parent(sec_file):
+    registry = load_registry(None, sec_file)
+    by_listing = resolve(Evidence(None, ["NYSE:ORBF"]), registry)
+    by_name = resolve(Evidence("Orbit Foods", []), registry)
+    by_parent = resolve(Evidence("Nimbus Kitchens", [], None, ["NYSE:ORBF"]), registry)
+    assert by_listing.issuer_id == by_name.issuer_id == by_parent.issuer_id == "cik123456"
+    assert by_name.cik == "123456" and by_name.tickers == ("NYSE:ORBF",)
+    unknown = resolve(Evidence("Acme Widgets", []), registry)
+    assert (unknown.company, unknown.tickers, unknown.issuer_id) == ("Acme Widgets", (), None)
+
+
+def test_a_listing_whose_issuer_has_another_name_keeps_only_the_printed_ticker(sec_file):
+    # A symbol reused since, or a made-up one in a sample: "Orbital Drones (NYSE: ORBF)" is not Orbit Foods.
+    resolution = resolve(Evidence("Orbital Drones Corp.", ["NYSE:ORBF"]), load_registry(None, sec_file))
+    assert (resolution.company, resolution.tickers, resolution.cik) == ("Orbital Drones Corp.", ("NYSE:ORBF",), None)
+    assert resolve(Evidence("Orbit Foods", ["NYSE:ORBF"]), load_registry(None, sec_file)).cik == "123456"
+
+
+def test_corpus_teaches_a_name_its_listing():
+    evidences = [Evidence("Zenith Robotics, Inc.", ["NASDAQ:ZNTH"]), Evidence("Zenith Robotics", [])]
+    learned = learn(evidences, Registry())
+    resolution = resolve(evidences[1], learned)
+    assert resolution.tickers == ("NASDAQ:ZNTH",)
+    assert resolution.company == "Zenith Robotics, Inc."
+
+
+def test_a_name_printed_beside_two_listings_teaches_nothing():
+    evidences = [Evidence("Nova", ["NASDAQ:NOVA"]), Evidence("Nova", ["NYSE:NVX"]), Evidence("Nova", [])]
+    assert resolve(evidences[2], learn(evidences, Registry())).tickers == ()
+
+
+# ---- Through an index --------------------------------------------------------------------------
+
+
+def test_index_resolves_every_release_to_its_issuer(built):
+    index, report = built
+    assert paths_of(index, "ticker:ZNTH") == {"zenith_1.txt", "zenith_2.txt"}
+    assert paths_of(index, "ticker:ORBF") == {"orbit_1.txt", "nimbus.txt"}
+    assert paths_of(index, "cik:123456") == paths_of(index, "ticker:ORBF")
+    assert paths_of(index, "cik:0000123456") == paths_of(index, "ticker:ORBF")
+    assert "partner.txt" in paths_of(index, "company:acme")
+    assert report.reresolved_files >= 1  # zenith_2 learned its listing after the first pass
+    companies = index.search("ticker:ZNTH", facets=("company",)).facets["company"].values
+    assert [v.value for v in companies] == ["Zenith Robotics, Inc."]
+
+
+def test_changed_registry_re_resolves_on_the_next_build_without_a_rebuild(tmp_path, sec_file, built):
+    index, _ = built
+    user = tmp_path / "mine.csv"
+    user.write_text("id,name,aliases,listings\norbit,Orbit Global Foods,Orbit Foods,NYSE:ORBF\n")
+    report = build_index([tmp_path / "releases"], tmp_path / "index", sec_tickers=sec_file, issuers=user)
+    assert not report.rebuilt
+    assert report.reresolved_files == 2  # orbit_1 and nimbus: nothing else changed issuer
+    assert report.issuer_conflicts and "NYSE:ORBF" in report.issuer_conflicts[0]
+    with open_index(tmp_path / "index") as reopened:
+        hits = reopened.search("ticker:ORBF", collapse=False).hits
+        assert {h.company for h in hits} == {"Orbit Global Foods"}
+        assert {h.issuer for h in hits} == {"orbit"}
+    again = build_index([tmp_path / "releases"], tmp_path / "index", sec_tickers=sec_file, issuers=user)
+    assert again.reresolved_files == 0
+
+
+def test_cli_index_reports_a_malformed_issuer_file(runner, tmp_path, sec_file):
+    write(tmp_path / "releases", RELEASES)
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"name": "Fine"}\n{"name": "Broken", "listings": ["ORBF"]}\n')
+    result = runner.invoke(
+        main, ["index", str(tmp_path / "releases"), "--index", str(tmp_path / "ix"), "--issuers", str(bad)]
+    )
+    assert result.exit_code == 1
+    assert "Error:" in result.output and "line 2" in result.output and "EXCHANGE:SYMBOL" in result.output
+
+
+def test_cli_companies_lists_issuers_by_release_count(runner, built, tmp_path):
+    result = runner.invoke(main, ["companies", "--index", str(tmp_path / "index"), "--json"])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.output.splitlines()]
+    assert rows[0]["listing"] == "NYSE:ORBF" and rows[0]["releases"] == 2 and rows[0]["cik"] == "123456"
+    assert [r["releases"] for r in rows] == sorted((r["releases"] for r in rows), reverse=True)
+    narrowed = runner.invoke(main, ["companies", "zen", "--index", str(tmp_path / "index")])
+    assert "Zenith Robotics" in narrowed.output and "Orbit" not in narrowed.output
+
+
+def test_cli_parse_shows_the_issuer(runner, tmp_path, sec_file):
+    write(tmp_path / "one", {"orbit.txt": RELEASES["orbit_1.txt"]})
+    result = runner.invoke(
+        main, ["parse", str(tmp_path / "one" / "orbit.txt"), "--json", "--sec-tickers", str(sec_file)]
+    )
+    data = json.loads(result.output)
+    assert data["tickers"] == ["NYSE:ORBF"]
+    assert data["issuer"] == {"id": "cik123456", "name": "Orbit Foods Inc.", "cik": "123456", "listings": ["NYSE:ORBF"]}
+
+
+def test_cli_parse_no_issuers_prints_the_parsers_answer(runner, tmp_path, sec_file):
+    write(tmp_path / "one", {"zenith.txt": RELEASES["zenith_2.txt"]})
+    args = ["parse", str(tmp_path / "one" / "zenith.txt"), "--json", "--sec-tickers", str(sec_file), "--no-issuers"]
+    data = json.loads(runner.invoke(main, args).output)
+    assert "issuer" not in data and data["company"] == "Zenith Robotics, Inc." and data["tickers"] == []
+
+
+def test_autocomplete_labels_an_issuer_with_its_listing(built):
+    index, _ = built
+    (entry,) = [e for e in index.complete("orbit") if e["kind"] == "company"]
+    assert entry["label"] == "Orbit Foods Inc. \u00b7 NYSE:ORBF" and entry["issuer"] == "cik123456"
+
+
+def _evidence(text: str) -> Evidence:
+    from indexer.parse import parse_bytes
+
+    (release,) = parse_bytes("r.txt", text.encode())
+    return Evidence.of(release)
+
+
+@pytest.mark.parametrize(
+    ("lede", "closing", "issuer"),
+    [
+        # The owner named without a listing.
+        (
+            "Nimbus Kitchens today opened a test kitchen.",
+            "Nimbus Kitchens is a subsidiary of Orbit Foods Inc.",
+            "cik123456",
+        ),
+        # The owner's listing, "the ... division of".
+        (
+            "Nimbus Kitchens today opened a test kitchen.",
+            "Nimbus Kitchens is the $2 billion baking division of Orbit Foods Inc. (NYSE: ORBF).",
+            "cik123456",
+        ),
+        # The wire's SOURCE line names the issuer of record.
+        ("The Snack Days Festival opens today in Queens.", "SOURCE Orbit Foods Inc.", "cik123456"),
+        # A partner's About section is not the issuer.
+        (
+            "Acme Widgets today signed a supply deal.",
+            "About Acme Widgets\nAcme Widgets makes widgets.\n\nAbout Orbit Foods\nOrbit Foods Inc. makes snacks.",
+            None,
+        ),
+        # A sentence about another company's unit says nothing of this issuer.
+        ("Acme Widgets today signed a supply deal.", "Its buyer, Nimbus, is a subsidiary of Orbit Foods Inc.", None),
+    ],
+)
+def test_owner_and_source_rules(sec_file, lede, closing, issuer):
+    registry = load_registry(None, sec_file)
+    evidence = _evidence(release_text(lede.split(" today")[0] + " Makes News", lede, about=closing))
+    assert resolve(evidence, registry).issuer_id == issuer
+
+
+def test_a_division_printing_its_owners_listing_is_the_owners(sec_file):
+    evidence = _evidence(
+        release_text(
+            "Nimbus Kitchens Opens a Test Kitchen",
+            "Nimbus Kitchens, a division of Orbit Foods Inc. (NYSE: ORBF), today opened a test kitchen.",
+        )
+    )
+    assert resolve(evidence, load_registry(None, sec_file)).issuer_id == "cik123456"
