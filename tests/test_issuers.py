@@ -223,6 +223,25 @@ def test_own_listing_then_name_then_parent(sec_file):
     assert (unknown.company, unknown.tickers, unknown.issuer_id) == ("Acme Widgets", (), None)
 
 
+@pytest.mark.parametrize("printed_name", ["Quasar Health", "QH Holdings", None])
+def test_an_edgar_filers_cik_decides_its_issuer(sec_file, printed_name):
+    # An EDGAR filing names its filer by CIK: that is the issuer whatever name the release prints.
+    resolution = resolve(Evidence(printed_name, [], cik="777"), load_registry(None, sec_file))
+    assert (resolution.issuer_id, resolution.cik) == ("cik777", "777")
+    assert "NASDAQ:QSHC" in resolution.tickers
+
+
+def test_an_unknown_filers_cik_is_kept(sec_file):
+    resolution = resolve(Evidence("Nova Mining Corp.", [], cik="999999"), load_registry(None, sec_file))
+    assert (resolution.company, resolution.issuer_id, resolution.cik) == ("Nova Mining Corp.", None, "999999")
+
+
+def test_evidence_of_an_edgar_release_keeps_its_cik_through_json():
+    evidence = Evidence("Quasar Health", [], cik="777")
+    assert Evidence.from_json(evidence.to_json()) == evidence
+    assert Evidence.from_json(evidence.to_json()[:6]).cik is None  # files written before CIKs were kept
+
+
 def test_a_listing_whose_issuer_has_another_name_keeps_only_the_printed_ticker(sec_file):
     # A symbol reused since, or a made-up one in a sample: "Orbital Drones (NYSE: ORBF)" is not Orbit Foods.
     resolution = resolve(Evidence("Orbital Drones Corp.", ["NYSE:ORBF"]), load_registry(None, sec_file))

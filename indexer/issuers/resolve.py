@@ -28,6 +28,7 @@ class Evidence:
     parent: list[str] = field(default_factory=list)  # listings of the company it is part of ('a unit of X (NYSE: X)')
     parent_name: str | None = None  # the company it is part of, named without a listing ('a subsidiary of X')
     source: str | None = None  # its wire's closing "SOURCE Ross Stores, Inc." line: the issuer of record
+    cik: str | None = None  # the filer's CIK, for a release read from an EDGAR filing: the issuer of record
 
     @classmethod
     def of(cls, release: Release) -> Evidence:
@@ -36,16 +37,17 @@ class Evidence:
         owner = None if release.tickers or parent else parent_name(release.company, release.text)
         source = _SOURCE_RE.search(release.text[-600:])
         name = source.group("name").strip().rstrip(".") if source else None
-        return cls(release.company, list(release.tickers), release.location, parent, owner, name)
+        cik = release.edgar.cik if release.edgar else None
+        return cls(release.company, list(release.tickers), release.location, parent, owner, name, cik)
 
     def to_json(self) -> list:
         """A compact form for the index's issuer file."""
-        return [self.name, self.printed, self.place, self.parent, self.parent_name, self.source]
+        return [self.name, self.printed, self.place, self.parent, self.parent_name, self.source, self.cik]
 
     @classmethod
     def from_json(cls, data: list) -> Evidence:
         """The evidence from its compact form."""
-        return cls(data[0], list(data[1]), data[2], list(data[3]), data[4], data[5])
+        return cls(data[0], list(data[1]), data[2], list(data[3]), data[4], data[5], data[6] if len(data) > 6 else None)
 
 
 # PR Newswire's closing line, often glued to what is before it: "... /PRNewswire -- March 4, 2020/SOURCE Ross Stores".
@@ -149,6 +151,10 @@ def issuer_name(evidence: Evidence) -> str | None:
 
 def find_issuer(evidence: Evidence, registry: Registry) -> Issuer | None:
     """The registry's issuer for a release: by its own printed listing, else by its name; None when unknown."""
+    if evidence.cik:
+        filer = registry.by_cik(evidence.cik)  # an EDGAR filing names its filer by CIK: nothing is surer
+        if filer is not None:
+            return filer
     name = issuer_name(evidence)
     for listing in evidence.printed:
         # A listing decides when the names agree: a symbol reused since, or a made-up one in a sample release
@@ -200,11 +206,11 @@ def resolve(evidence: Evidence, registry: Registry) -> Resolution:
     name = issuer_name(evidence)
     if evidence.parent and not evidence.printed:
         # Part of a listed company no source knows: found by that company's listing, under its own name.
-        return Resolution(name, tuple(sorted(evidence.parent)), corpus_id(evidence.parent), None)
+        return Resolution(name, tuple(sorted(evidence.parent)), corpus_id(evidence.parent), evidence.cik)
     if evidence.printed:
         # Listed but in no source yet: the release itself makes an issuer of its name and listings.
-        return Resolution(name, tuple(sorted(evidence.printed)), corpus_id(evidence.printed), None)
-    return Resolution(name, (), None, None)
+        return Resolution(name, tuple(sorted(evidence.printed)), corpus_id(evidence.printed), evidence.cik)
+    return Resolution(name, (), None, evidence.cik)
 
 
 def corpus_id(listings: list[str]) -> str:
