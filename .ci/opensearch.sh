@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
-# Run a throw-away two-node OpenSearch 2.x cluster on loopback for integration tests.
+# Run a throw-away three-node OpenSearch 2.x cluster on loopback for integration tests.
 #
-#   bash .ci/opensearch.sh start    # fetch (if needed), unpack, start 2 nodes, wait for green
+#   bash .ci/opensearch.sh start    # fetch (if needed), unpack, start the nodes not running, wait for green
 #   bash .ci/opensearch.sh status   # show node processes and cluster health
-#   bash .ci/opensearch.sh stop     # stop both nodes and wait for them to exit
+#   bash .ci/opensearch.sh stop     # stop every node and wait for them to exit
+#   bash .ci/opensearch.sh kill-node N   # SIGKILL node N (a node failure; `start` brings it back)
+#   bash .ci/opensearch.sh fetch    # only fetch and unpack the distribution
 #   bash .ci/opensearch.sh cache-dir  # print the folder holding the distribution and the nodes
+#   bash .ci/opensearch.sh urls     # every node's http URL, comma-separated
 #
 # Distribution: the "integ-test-zip" from Maven Central (no bundled JDK, no security
 # plugin -> plain http, no auth). Fetched with Maven into ~/.m2 and copied to the cache.
@@ -18,36 +21,39 @@
 #   opensearch-<ver>/                  unpacked OPENSEARCH_HOME (shared, read-only)
 #   nodes/node-N/{config,data,logs,tmp}, nodes/node-N.pid, nodes/node-N.console.log
 #
-# Nodes: node-1 http 127.0.0.1:9200 transport 9300 (cluster manager + data);
-# node-2 http 9201 transport 9301 (data only); cluster name "releases-test".
-# To simulate a node failure, kill node-2: kill "$(cat .cache/opensearch/nodes/node-2.pid)"
+# Nodes: node-N http 127.0.0.1:920(N-1), transport 930(N-1); all three cluster-manager-eligible and data
+# nodes, cluster name "releases-test". Losing any one node (the elected manager included) leaves a voting
+# majority of two: the others elect a manager within seconds and the cluster stays usable (yellow).
+# To simulate a node failure: bash .ci/opensearch.sh kill-node 1 (then `start` to bring it back).
 # Loopback only, so OpenSearch's production bootstrap checks (vm.max_map_count etc.)
 # are not enforced.
 #
-# Env overrides: OPENSEARCH_VERSION (default 2.19.6), OPENSEARCH_HEAP (default 512m),
-# OPENSEARCH_HTTP_PORT / OPENSEARCH_TRANSPORT_PORT (node-1's ports, node-2 takes the next ones; a second
+# Env overrides: OPENSEARCH_VERSION (default 2.19.6), OPENSEARCH_HEAP (default 384m per node),
+# OPENSEARCH_HTTP_PORT / OPENSEARCH_TRANSPORT_PORT (node-1's ports, the others take the next ones; a second
 # cluster beside the first needs other ports and its own OPENSEARCH_CACHE_DIR),
-# OPENSEARCH_KEEP_DATA=1 (keep indices when both nodes start: by default a fresh start is an empty cluster),
+# OPENSEARCH_KEEP_DATA=1 (keep indices when all nodes start: by default a fresh start is an empty cluster),
 # OPENSEARCH_CACHE_DIR, OPENSEARCH_USER (user to run as when invoked as root, default
 # "opensearch"), OPENSEARCH_START_TIMEOUT (seconds, default 180), JAVA_HOME.
 set -euo pipefail
 
 VERSION="${OPENSEARCH_VERSION:-2.19.6}"
-HEAP="${OPENSEARCH_HEAP:-512m}"
+HEAP="${OPENSEARCH_HEAP:-384m}"
 RUN_USER="${OPENSEARCH_USER:-opensearch}"
 START_TIMEOUT="${OPENSEARCH_START_TIMEOUT:-180}"
 CLUSTER_NAME="releases-test"
 HOST="127.0.0.1"
-NODES=(1 2)
+NODES=(1 2 3)
 HTTP_BASE="${OPENSEARCH_HTTP_PORT:-9200}"
 TRANSPORT_BASE="${OPENSEARCH_TRANSPORT_PORT:-9300}"
-HTTP_PORTS=([1]=$HTTP_BASE [2]=$((HTTP_BASE + 1)))
-TRANSPORT_PORTS=([1]=$TRANSPORT_BASE [2]=$((TRANSPORT_BASE + 1)))
-# Only node-1 is cluster-manager-eligible. With two eligible nodes OpenSearch shrinks the
-# voting config to one (whichever won the election), so losing *that* node leaves the
-# cluster without a manager (503 on health, writes hang; searches still work). Pinning
-# the role makes it deterministic: kill node-2 -> cluster stays up (yellow), fully usable.
-ROLES=([1]="[cluster_manager, data, ingest]" [2]="[data, ingest]")
+declare -A HTTP_PORTS TRANSPORT_PORTS
+for n in "${NODES[@]}"; do
+  HTTP_PORTS[$n]=$((HTTP_BASE + n - 1))
+  TRANSPORT_PORTS[$n]=$((TRANSPORT_BASE + n - 1))
+done
+# Every node is cluster-manager-eligible and all three bootstrap the first election: the voting
+# configuration holds three, so any two of them are a majority and losing any one node (the elected
+# manager included) leaves a cluster that elects a new manager and keeps accepting writes.
+ROLE="[cluster_manager, data, ingest]"
 ARTIFACT="org.opensearch.distribution.integ-test-zip:opensearch:${VERSION}:zip"
 ANALYSIS_ARTIFACT="org.opensearch.plugin:analysis-common:${VERSION}"
 DEP_PLUGIN="org.apache.maven.plugins:maven-dependency-plugin:3.6.1"
@@ -202,6 +208,11 @@ write_node_config() {
   d="$(node_dir "$n")"
   mkdir -p "$d/config" "$d/data" "$d/logs" "$d/tmp"
   cp "$OS_HOME/config/log4j2.properties" "$d/config/"
+  local m seeds="" managers=""
+  for m in "${NODES[@]}"; do
+    seeds+="${seeds:+, }\"${HOST}:${TRANSPORT_PORTS[$m]}\""
+    managers+="${managers:+, }\"node-${m}\""
+  done
   mkdir -p "$d/config/jvm.options.d"
   # Per-node jvm.options: node-local gc log / heap dump / error file paths.
   sed -e "s#^-XX:HeapDumpPath=.*#-XX:HeapDumpPath=$d/data#" \
@@ -215,14 +226,17 @@ node.name: node-${n}
 network.host: ${HOST}
 http.port: ${HTTP_PORTS[$n]}
 transport.port: ${TRANSPORT_PORTS[$n]}
-discovery.seed_hosts: ["${HOST}:${TRANSPORT_PORTS[1]}", "${HOST}:${TRANSPORT_PORTS[2]}"]
-cluster.initial_cluster_manager_nodes: ["node-1"]
-node.roles: ${ROLES[$n]}
+discovery.seed_hosts: [${seeds}]
+cluster.initial_cluster_manager_nodes: [${managers}]
+node.roles: ${ROLE}
 path.data: ${d}/data
 path.logs: ${d}/logs
 # CI disks are often >85% full; do not let disk watermarks block replica allocation
 # or flip indices read-only.
 cluster.routing.allocation.disk.threshold_enabled: false
+# A hung node (not a killed one: its connections close at once) is noticed in seconds, not half a minute.
+cluster.fault_detection.follower_check.timeout: 5s
+cluster.fault_detection.leader_check.timeout: 5s
 EOF
 }
 
@@ -276,18 +290,20 @@ start_failed() {
 }
 
 wait_green() {
-  local deadline=$((SECONDS + START_TIMEOUT)) n url
-  url="http://$HOST:${HTTP_PORTS[1]}/_cluster/health?wait_for_status=green&wait_for_nodes=2&timeout=5s"
+  local deadline=$((SECONDS + START_TIMEOUT)) n query
+  query="_cluster/health?wait_for_status=green&wait_for_nodes=${#NODES[@]}&timeout=5s"
   while ((SECONDS < deadline)); do
     for n in "${NODES[@]}"; do
       [[ -n "$(node_pid "$n")" ]] || start_failed "node-$n is not running (exited during startup)"
     done
-    if curl -fsS --max-time 10 "$url" >/dev/null 2>&1; then
-      return 0
-    fi
+    for n in "${NODES[@]}"; do  # any node answers for the cluster
+      if curl -fsS --max-time 10 "http://$HOST:${HTTP_PORTS[$n]}/$query" >/dev/null 2>&1; then
+        return 0
+      fi
+    done
     sleep 1
   done
-  start_failed "cluster not green with 2 nodes after ${START_TIMEOUT}s"
+  start_failed "cluster not green with ${#NODES[@]} nodes after ${START_TIMEOUT}s"
 }
 
 cmd_start() {
@@ -306,7 +322,9 @@ cmd_start() {
   # A fresh start is a fresh, empty cluster: indices left by interrupted test runs (half-built ones with
   # no replica are red for good) would otherwise keep it from ever turning green. Restarting one node
   # of a running cluster (the node-failure test) keeps its data. OPENSEARCH_KEEP_DATA=1 keeps it always.
-  if [[ -z "$(node_pid 1)" && -z "$(node_pid 2)" && "${OPENSEARCH_KEEP_DATA:-0}" != 1 ]]; then
+  local running=0
+  for n in "${NODES[@]}"; do [[ -z "$(node_pid "$n")" ]] || running=1; done
+  if [[ "$running" == 0 && "${OPENSEARCH_KEEP_DATA:-0}" != 1 ]]; then
     for n in "${NODES[@]}"; do
       if [[ -d "$(node_dir "$n")/data" ]]; then rm -rf "$(node_dir "$n")/data"; fi
     done
@@ -314,7 +332,25 @@ cmd_start() {
   fi
   for n in "${NODES[@]}"; do start_node "$n"; done
   wait_green
-  log "cluster ${CLUSTER_NAME} green with 2 nodes (http://$HOST:${HTTP_PORTS[1]}, http://$HOST:${HTTP_PORTS[2]}) in $((SECONDS - t0))s"
+  log "cluster ${CLUSTER_NAME} green with ${#NODES[@]} nodes ($(cmd_urls)) in $((SECONDS - t0))s"
+}
+
+cmd_urls() {
+  local n out=""
+  for n in "${NODES[@]}"; do out+="${out:+,}http://$HOST:${HTTP_PORTS[$n]}"; done
+  echo "$out"
+}
+
+# SIGKILL one node (a crash: no goodbye to the cluster); `start` brings it back with its data.
+cmd_kill_node() {
+  local n="${1:-}" pid
+  [[ -n "${HTTP_PORTS[$n]:-}" ]] || die "kill-node needs a node number (${NODES[*]})"
+  pid="$(node_pid "$n")"
+  [[ -n "$pid" ]] || { log "node-$n is not running"; return 0; }
+  log "killing node-$n (pid $pid)"
+  kill -KILL "$pid"
+  while kill -0 "$pid" 2>/dev/null; do sleep 0.2; done
+  rm -f "$(pid_file "$n")"
 }
 
 cmd_stop() {
@@ -363,7 +399,7 @@ cmd_status() {
   return $rc
 }
 
-# One start/stop at a time (a test restarting node-2 while another run starts the cluster must not
+# One start/stop at a time (a test restarting a killed node while another run starts the cluster must not
 # see half-started nodes, take a port for a conflict and stop everything).
 serialized() {
   mkdir -p "$CACHE_DIR"
@@ -377,6 +413,9 @@ case "${1:-}" in
   stop) serialized cmd_stop ;;
   status) cmd_status ;;
   cache-dir) echo "$CACHE_DIR" ;;  # where the cluster lives: tests find node pids there
+  urls) cmd_urls ;;
+  fetch) fetch; unpack; install_analysis_common ;;
+  kill-node) serialized cmd_kill_node "${2:-}" ;;
   restart) serialized cmd_stop; cmd_start ;;
-  *) echo "usage: $0 {start|stop|status|restart|cache-dir}" >&2; exit 2 ;;
+  *) echo "usage: $0 {start|stop|status|restart|kill-node N|fetch|urls|cache-dir}" >&2; exit 2 ;;
 esac

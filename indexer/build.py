@@ -14,7 +14,7 @@ from .backends.whoosh.store import Generation, WhooshStore, schema_fingerprint
 from .issuers.sources import cached_registry
 from .issuers.store import IssuerFile, IssuerRecord, settle, starting_registry
 from .memory import DEFAULT_MEMORY, parse_size
-from .model import BuildProgress, BuildReport, ParseError
+from .model import BuildProgress, BuildReport, ParseError, ReleaseSearchError
 from .parse import file_sources, iter_files, iter_sources
 from .schema import build_schema
 
@@ -34,6 +34,8 @@ def build_index(
     follow_links: bool = False,
     issuers: str | os.PathLike | None = None,
     sec_tickers: str | os.PathLike | None = None,
+    shards: int | None = None,
+    replicas: int | None = None,
 ) -> BuildReport:
     """Index the files under sources into index_path (default: $RELEASES_INDEX or ./index).
 
@@ -43,7 +45,8 @@ def build_index(
     budget in bytes or as '2G' (default DEFAULT_MEMORY), shared by this process and its workers (fewer
     workers start when each would get too little). Raises IndexLocked when another build is running.
     backend: "whoosh" (default: $RELEASES_BACKEND or whoosh) or "opensearch" (index_path names the
-    index on the cluster at url, default $RELEASES_OPENSEARCH_URL). follow_links: follow links in the
+    index on the cluster at url, default $RELEASES_OPENSEARCH_URL; shards and replicas lay it out, see
+    opensearch.build.build_index). follow_links: follow links in the
     sources anywhere (default: only links to files within the sources; the rest are skipped with a reason).
     issuers: the user's issuer file (default $RELEASES_ISSUERS); sec_tickers: the SEC's company_tickers_exchange.json
     (default $RELEASES_SEC_TICKERS, else edgartools' copy or the shipped snapshot; "none" for no SEC list).
@@ -57,9 +60,20 @@ def build_index(
     # An empty name is no folder at all (realpath would make it the working folder).
     sources = [os.path.realpath(os.fspath(s)) if os.fspath(s) else "" for s in sources]
     if backend_name(backend) == "opensearch":
-        from .backends.opensearch.store import build_index as build_opensearch
+        from .backends.opensearch.build import build_index as build_opensearch
 
-        return build_opensearch(sources, index_path, url=url, rebuild=rebuild, progress=progress, procs=procs)
+        return build_opensearch(
+            sources,
+            index_path,
+            url=url,
+            rebuild=rebuild,
+            progress=progress,
+            procs=procs,
+            shards=shards,
+            replicas=replicas,
+        )
+    if shards is not None or replicas is not None:
+        raise ReleaseSearchError("shards and replicas lay out an OpenSearch index: use them with --backend opensearch")
     started = time.perf_counter()
     budget = parse_size(memory if memory is not None else DEFAULT_MEMORY)
     from .settings import default_index_path

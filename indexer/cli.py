@@ -137,9 +137,31 @@ def issuer_options(func):
     help="Memory budget of the build, its workers included (e.g. 1G, 512M); fewer workers start when needed.",
 )
 @issuer_options
+@click.option(
+    "--shards",
+    type=click.IntRange(1, 1024),
+    help="OpenSearch: primary shards of a new index (default 2, or the live index's; a change rebuilds).",
+)
+@click.option(
+    "--replicas",
+    type=click.IntRange(0, 16),
+    help="OpenSearch: copies of each shard on other nodes (default 1, or the live index's; changed in place).",
+)
 @reports_errors
 def index_command(
-    sources, index_path, backend, url, rebuild, as_json, workers, follow_links, memory, issuers_file, sec_tickers
+    sources,
+    index_path,
+    backend,
+    url,
+    rebuild,
+    as_json,
+    workers,
+    follow_links,
+    memory,
+    issuers_file,
+    sec_tickers,
+    shards,
+    replicas,
 ):
     """Parse files and folders (default: seeds/) and build or update the index."""
     from .progress import ProgressPrinter
@@ -159,6 +181,8 @@ def index_command(
             memory=memory,
             issuers=issuers_file,
             sec_tickers=sec_tickers,
+            shards=shards,
+            replicas=replicas,
         )
     finally:
         if printer:
@@ -395,3 +419,10 @@ def stats_command(index_path, backend, url, as_json):
     for name in ("ticker", "wire", "year"):
         values = ", ".join(f"{v['value']} ({v['count']})" for v in stats["top"][name])
         click.echo(f"Top {name}s: {values or '-'}")
+    layout = stats.get("layout")
+    if layout:  # OpenSearch: where the releases live
+        cluster = stats["cluster"]
+        click.echo(
+            f"Index {layout['alias']} -> {layout['physical']}: {layout['shards']} shards, {layout['replicas']} "
+            f"replicas; cluster {cluster['status']}, {cluster['nodes']} data nodes"
+        )

@@ -12,6 +12,7 @@ Both backends then match and rank what these clauses say, with the BM25 constant
 from __future__ import annotations
 
 import functools
+import math
 import re
 from dataclasses import dataclass
 from typing import Protocol
@@ -477,3 +478,37 @@ def _looks_like_ticker(stats: Statistics, text: str, tokens: tuple[str, ...]) ->
     # A lower-case word that is also a ticker ("fast", "well"): only when it is no everyday word here.
     common = stats.doc_frequency(("lede", "body"), tokens[0]) if tokens else 0
     return common < 0.01 * stats.count
+
+
+# ---- More like this ---------------------------------------------------------------------------------------
+
+RELATED_TERMS = 25
+# Sections that say what a release is about; the boilerplate would make every release of a company alike.
+RELATED_SOURCES = {"headline": 3.0, "subheadline": 2.0, "lede": 1.0, "body": 1.0}
+RELATED_FIELDS = ("headline", "subheadline", "lede", "body", "company")
+
+
+def related_clauses(stats, stored: dict, numterms: int = RELATED_TERMS) -> list[Clause]:
+    """Clauses ranking releases like the given one (its stored fields): its most distinctive words, weighted
+    by tf-idf over its sections (stats: document frequencies and the release count, on either backend)."""
+    counts: dict[str, float] = {}
+    for fieldname, weight in RELATED_SOURCES.items():
+        for term in analyzed((stored.get(fieldname) or "")[:20_000]):
+            if len(term) > 1 and not term.isdigit():
+                counts[term] = counts.get(term, 0.0) + weight
+    weighted = []
+    for term, tf in counts.items():
+        df = stats.doc_frequency(RELATED_FIELDS, term)
+        if df <= 1:
+            continue  # a word only this release has finds nothing else
+        idf = math.log(1 + (stats.count - df + 0.5) / (df + 0.5))
+        weighted.append((math.sqrt(tf) * idf, term))
+    weighted.sort(reverse=True)
+    top = weighted[:numterms]
+    if not top:
+        return []
+    best = top[0][0]
+    return [
+        Clause(q.Term(term), [Alternative(RELATED_FIELDS, (term,), weight=value / best, label=term)], term)
+        for value, term in top
+    ]

@@ -1,9 +1,9 @@
 """Helpers for the OpenSearch tests: reaching the cluster (skip, or fail in CI), unique index names,
 and a fixed sample of the shared corpus.
 
-Run them locally with a throw-away two-node cluster:
+Run them locally with a throw-away three-node cluster:
     bash .ci/opensearch.sh start
-    RELEASES_OPENSEARCH_URL=http://127.0.0.1:9200 .venv/bin/python -m pytest tests/test_opensearch*.py
+    RELEASES_OPENSEARCH_URL=$(bash .ci/opensearch.sh urls) .venv/bin/python -m pytest tests/test_opensearch*.py
     bash .ci/opensearch.sh stop
 """
 
@@ -21,9 +21,12 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"
 EXTRACTED = ROOT / ".cache" / "corpus"
+# Every node's URL (comma-separated): the client moves to another node when one is lost.
 URL = os.environ.get("RELEASES_OPENSEARCH_URL") or "http://127.0.0.1:9200"
+# Where .ci/opensearch.sh keeps the nodes (their pid files): the node-loss tests kill and restart one.
+NODES_DIR = Path(os.environ.get("OPENSEARCH_CACHE_DIR") or ROOT / ".cache" / "opensearch") / "nodes"
 HOW_TO_RUN = (
-    f"needs an OpenSearch cluster at {URL} (RELEASES_OPENSEARCH_URL): start the local two-node test cluster "
+    f"needs an OpenSearch cluster at {URL} (RELEASES_OPENSEARCH_URL): start the local three-node test cluster "
     "with 'bash .ci/opensearch.sh start', then run pytest again"
 )
 # One run's indices share this prefix, so parallel runs and leftovers never collide.
@@ -39,7 +42,7 @@ def cluster_client():
         from opensearchpy import OpenSearch
     except ImportError:
         _unavailable("needs the opensearch-py client: pip install -e '.[test]'")
-    client = OpenSearch(hosts=[URL], timeout=30, max_retries=0)
+    client = OpenSearch(hosts=[h.strip() for h in URL.split(",") if h.strip()], timeout=30, max_retries=2)
     try:
         health = client.cluster.health(params={"timeout": "10s", "request_timeout": 20})
     except Exception as exc:  # any failure to reach it means: no cluster here

@@ -1,10 +1,11 @@
 """Parity: the same searches on Whoosh and on OpenSearch, over the seeds and a sample of the shared corpus.
 
 Totals, every facet's counts, the timeline and "did you mean" must agree exactly. Pages sorted by date
-must list the same dates. Ranked pages are compared by how many of the top ten agree: the two engines
-rank with related but not identical formulas (Lucene's BM25 per field cannot saturate a word's
-frequencies over all sections at once as whoosh_rank does, nor add its proximity bonus), and equal
-scores are ordered differently (Whoosh: newest, then index order; OpenSearch: newest, then id).
+must list the same dates. Ranked pages are compared by how many of the top ten agree: OpenSearch
+reproduces whoosh_rank's section weights (per-field BM25 with k1 / weight and a boost cancelling
+Lucene's k1 + 1 factor), its coverage and headline bonuses, but Lucene's BM25 per field cannot saturate
+a word's frequencies over all sections at once, and equal scores are ordered differently (Whoosh:
+newest, then index order; OpenSearch: newest, then id). Related releases are compared the same way.
 
 Needs a cluster (see tests/opensearch_cluster.py); the corpus part needs ../shared/corpus.
 """
@@ -75,8 +76,10 @@ OPTIONS = [
 ]
 # Ranked pages: the share of Whoosh's top ten that OpenSearch's top ten holds, on average over the
 # queries, and the share of queries whose first results are each within the other's top three.
-MIN_MEAN_OVERLAP = 0.6
-MIN_TOP_AGREEMENT = 0.5
+MIN_MEAN_OVERLAP = 0.8
+MIN_TOP_AGREEMENT = 0.8
+MIN_RANKED_QUERIES = 30
+MIN_RELATED_OVERLAP = 0.7
 
 
 @pytest.fixture(scope="module")
@@ -90,7 +93,7 @@ def backends(tmp_path_factory):
         sources.append(sample)
     whoosh_path = work / "whoosh"
     build_index(sources, whoosh_path)
-    from indexer.backends.opensearch.store import build_index as build_opensearch
+    from indexer.backends.opensearch.build import build_index as build_opensearch
 
     alias = index_name("parity")
     build_opensearch([str(s) for s in sources], alias, url=URL, shards=SHARDS, replicas=REPLICAS)
@@ -176,7 +179,21 @@ def test_top_results_agree(backends):
         overlaps.append(overlap)
         agreeing += agree
         lines.append(f"{text!r}: top-10 overlap {overlap:.0%}, first results agree: {agree}")
+    assert len(overlaps) >= MIN_RANKED_QUERIES, f"only {len(overlaps)} ranked queries found anything"
     mean = sum(overlaps) / len(overlaps)
     report = "\n".join(lines)
     assert mean >= MIN_MEAN_OVERLAP, f"mean overlap {mean:.2f}\n{report}"
     assert agreeing / len(overlaps) >= MIN_TOP_AGREEMENT, f"{agreeing}/{len(overlaps)} agree\n{report}"
+
+
+def test_related_releases_agree(backends):
+    whoosh, opensearch, with_corpus = backends
+    if not with_corpus:
+        pytest.skip("related releases are compared on the corpus sample: needs ../shared/corpus")
+    overlaps = []
+    for hit in whoosh.search("", per_page=40).hits[::2]:
+        w = [h.id for h in whoosh.related(hit.id)]
+        o = [h.id for h in opensearch.related(hit.id)]
+        if w:
+            overlaps.append(len(set(w) & set(o)) / len(w))
+    assert overlaps and sum(overlaps) / len(overlaps) >= MIN_RELATED_OVERLAP, overlaps

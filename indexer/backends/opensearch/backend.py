@@ -19,22 +19,30 @@ otherwise the facet is counted again exactly with composite pages.
 from __future__ import annotations
 
 import os
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, date, datetime
 
 from ... import query as q
 from ...facets import STATS_FACETS, STATS_TOP, completions, facet, index_stats, timeline
 from ...model import Facet, Hit, IndexNotFound, Page, QueryError
+from ...relevance import RELATED_SOURCES, related_clauses
 from ...schema import FACETS_BY_NAME, HIT_FIELDS
 from ..hits import copy_info, plain_snippet, stored_to_hit
 from . import dsl as oq
-from .plan import ClusterStats, correction, importances, widened, word_clauses
-from .schema import SNIPPET_FIELDS, analyze, terms_field, to_stored
-from .store import OpenSearchStore, reason, translated_errors
+from .client import reason, translated_errors
+from .plan import ClusterStats, correction, importances, settled, widened, word_clauses
+from .schema import SNIPPET_FIELDS, to_stored
+from .store import OpenSearchStore
 
 COPY_FIELDS = ("id", "path", "wire_facet", "date_text")
 MAX_COPIES = 100  # other copies listed per hit
 GROUPS_AT_ONCE = 10_000  # duplicate groups counted inside the search request before paging
-RELATED_TERMS = 25
+SCAN_BATCH = 1000  # releases per request when scanning a whole result set
+SCAN_KEEP_ALIVE = "2m"  # how long a scan's point in time outlives its last request
+TIMEOUT_GRACE_S = 1.0  # the client waits this much longer than the cluster's own limit (its answer comes first)
 
 
 class OpenSearchBackend:
@@ -43,10 +51,11 @@ class OpenSearchBackend:
     name = "opensearch"
 
     def __init__(self, index: str | os.PathLike, url: str | None = None, client=None):
-        self.store = OpenSearchStore(index, url, client)
+        self.store = OpenSearchStore(index, url, client, searching=True)
         self.client = self.store.client
         self.alias = self.store.alias
         self.url = self.store.url
+        self._limits = threading.local()  # the time limit of the call running in this thread
         if self.store.live() is None:
             raise IndexNotFound(
                 f"no OpenSearch index {self.alias!r} at {self.url}: build one with "
@@ -57,25 +66,59 @@ class OpenSearchBackend:
         """Close the client's connections."""
         self.client.close()
 
-    def _search(self, body: dict, **params) -> dict:
-        from opensearchpy.exceptions import RequestError  # the client is there: connect() checked
+    @contextmanager
+    def _time_limit(self):
+        """One call's time budget (query.SEARCH_TIME_LIMIT_S, as on Whoosh), shared by all its requests."""
+        outer = getattr(self._limits, "deadline", None)
+        if outer is None:
+            self._limits.deadline = q.Deadline()
+        try:
+            yield
+        finally:
+            if outer is None:
+                self._limits.deadline = None
 
+    def _search(self, body: dict, **params) -> dict:
+        """One search request within the call's time limit: the cluster stops at what is left of it (and
+        says so: timed_out), and the client stops waiting a moment later; either fails the call."""
+        from opensearchpy.exceptions import ConnectionTimeout, RequestError  # connect() checked the client is there
+
+        deadline = getattr(self._limits, "deadline", None)
+        if deadline is not None:
+            left = deadline.end - time.monotonic()
+            if left <= 0:
+                deadline.check()
+            body = {**body, "timeout": f"{max(1, int(left * 1000))}ms"}
+            params["request_timeout"] = left + TIMEOUT_GRACE_S
+        params.setdefault("index", self.alias)  # None: the body names what it searches (a point in time)
+        if params.get("search_type", "") is None:
+            del params["search_type"]
         with translated_errors(self.url):
             try:
-                return self.client.search(index=self.alias, body=body, **params)
+                found = self.client.search(body=body, **params)
             except RequestError as exc:
                 raise QueryError(f"the search cannot run: {reason(exc)}; simplify the query") from exc
+            except ConnectionTimeout:
+                if deadline is None:
+                    raise
+                found = {"timed_out": True}
+        if found.get("timed_out") and deadline is not None:
+            deadline.end = time.monotonic() - 1  # spent: check() reports it
+            deadline.check()
+        return found
 
     # -- searching --
 
     def search(self, request, parsed: q.ParsedQuery) -> Page:
         """Run a search request: exact total, facets over the whole result set, one page of hits."""
-        tree = parsed.tree
-        stats = ClusterStats(self._search)
+        with self._time_limit():
+            return self._search_page(request, parsed)
+
+    def _planned(self, request, tree, stats: ClusterStats) -> tuple[dict, list, bool]:
+        """The query DSL of a request's tree (ranked like Whoosh when sorted by relevance), its word
+        clauses, and whether it ranks."""
         clauses = word_clauses(stats, tree)
-        suggestion = correction(stats, parsed.words) if request.page == 1 and parsed.words else None
         expansions = {c.leaf: oq.clause_dsl(c) for c in widened(clauses)}
-        filters = oq.request_filters(request)
         # As on Whoosh: words rank; a query of filters only (or none) lists the newest first.
         ranked = request.sort == "relevance" and bool(q.positive_leaves(tree))
         query = oq.query_dsl(tree, expansions)
@@ -85,6 +128,57 @@ class OpenSearchBackend:
                 (oq.translate(leaf, expansions) for leaf in leaves), importances(stats, leaves, clauses), strict=True
             )
             query = oq.with_coverage(query, [(dsl, weight) for dsl, weight in parts if dsl is not None])
+            query = oq.with_headline_bonus(query, clauses, _clause_count(clauses, leaves))
+        return query, clauses, ranked
+
+    def scan(self, request, parsed: q.ParsedQuery, batch: int = SCAN_BATCH) -> Iterator[Hit]:
+        """Every release the request matches, in its order (without paging limits), for exports of any size.
+
+        Read through a point in time (one consistent view, however long the export runs) with search_after,
+        batch releases a request, each request within the search time limit. Collapsed, a release's copies
+        come once: the first in the order stands for its group (only groups with copies are remembered).
+        Hits carry their opening text, not highlighted passages.
+        """
+        with self._time_limit():
+            query, _, ranked = self._planned(request, parsed.tree, ClusterStats(self._search))
+        filters = oq.request_filters(request)
+        with translated_errors(self.url):
+            pit = self.client.create_pit(index=self.alias, params={"keep_alive": SCAN_KEEP_ALIVE})["pit_id"]
+        body: dict = {
+            "query": {"bool": {"must": [query], "filter": [oq.all_of(list(filters.values()))]}},
+            "size": batch,
+            "track_total_hits": False,
+            "_source": sorted(set(HIT_FIELDS) | {"lede", "body", "dupkey"}),
+            "sort": _sort(request.sort, ranked),
+            "pit": {"id": pit, "keep_alive": SCAN_KEEP_ALIVE},
+        }
+        seen: set[str] = set()
+        try:
+            while True:
+                with self._time_limit():
+                    found = self._search(body, search_type="dfs_query_then_fetch" if ranked else None, index=None)
+                hits = found["hits"]["hits"]
+                for item in hits:
+                    key = item["_source"].get("dupkey", "")
+                    if request.collapse and not key.startswith("id:"):
+                        if key in seen:
+                            continue
+                        seen.add(key)
+                    yield self._hit(item, ranked)
+                if len(hits) < batch:
+                    return
+                body["search_after"] = hits[-1]["sort"]
+                body["pit"]["id"] = found.get("pit_id") or body["pit"]["id"]
+        finally:
+            with translated_errors(self.url):
+                self.client.delete_pit(body={"pit_id": [body["pit"]["id"]]}, params={"ignore": 404})
+
+    def _search_page(self, request, parsed: q.ParsedQuery) -> Page:
+        tree = parsed.tree
+        stats = ClusterStats(self._search)
+        query, clauses, ranked = self._planned(request, tree, stats)
+        suggestion = correction(stats, parsed.words) if request.page == 1 and parsed.words else None
+        filters = oq.request_filters(request)
         body: dict = {
             "query": query,
             "from": (request.page - 1) * request.per_page,
@@ -209,6 +303,10 @@ class OpenSearchBackend:
 
     def get(self, release_id: str) -> dict | None:
         """Every stored field of one release and where else it appeared, or None."""
+        with self._time_limit():
+            return self._get(release_id)
+
+    def _get(self, release_id: str) -> dict | None:
         source = self._source_of(release_id)
         if source is None:
             return None
@@ -230,34 +328,38 @@ class OpenSearchBackend:
         return stored
 
     def related(self, release_id: str, limit: int = 5) -> list[Hit]:
-        """Releases most like this one (its headline twice, lede and body), excluding its own copies."""
-        source = self._source_of(release_id, ("headline", "lede", "body", "dupkey"))
+        """Releases most like this one, excluding its own copies: ranked like a search for its most
+        distinctive words over the same sections as on Whoosh (relevance.related_clauses)."""
+        with self._time_limit():
+            return self._related(release_id, limit)
+
+    def _related(self, release_id: str, limit: int = 5) -> list[Hit]:
+        source = self._source_of(release_id, (*RELATED_SOURCES, "dupkey"))
         if source is None:
             return []
-        text = " ".join(source.get(f, "") or "" for f in ("headline", "headline", "lede", "body"))
-        like = " ".join(analyze(text))
-        if not like:
+        stats = ClusterStats(self._search)
+        clauses = settled(stats, lambda: related_clauses(stats, source))
+        # As whoosh_rank.score: a word weighing nothing (in more releases than a rarity can be counted for) is
+        # left out; OpenSearch would refuse its negative boost.
+        parts = [(oq.clause_dsl(c), c) for c in clauses if all(a.weight > 0 for a in c.alternatives)]
+        parts = [(dsl, c) for dsl, c in parts if dsl is not None]
+        if not parts:
             return []
+        leaves = [c.leaf for _, c in parts]
+        query = {"bool": {"should": [dsl for dsl, _ in parts], "minimum_should_match": 1}}
+        weights = importances(stats, leaves, [c for _, c in parts])
+        query = oq.with_coverage(query, [(dsl, w) for (dsl, _), w in zip(parts, weights, strict=True)])
+        query = oq.with_headline_bonus(query, [c for _, c in parts], len(parts))
         body = {
             "query": {
                 "bool": {
-                    "must": [
-                        {
-                            "more_like_this": {
-                                "fields": [terms_field("body")],
-                                "like": like,
-                                "max_query_terms": RELATED_TERMS,
-                                "min_term_freq": 1,
-                                "min_doc_freq": 1,
-                                "minimum_should_match": "1",
-                            }
-                        }
-                    ],
+                    "must": [query],
                     "must_not": [{"term": {"dupkey": source["dupkey"]}}, {"term": {"id": release_id}}],
                 }
             },
             "collapse": {"field": "dupkey"},
             "size": limit,
+            "sort": _sort("relevance", True),
             "_source": sorted(set(HIT_FIELDS) | {"lede", "body"}),
         }
         hits = []
@@ -270,6 +372,10 @@ class OpenSearchBackend:
 
     def complete(self, prefix: str, limit: int = 8) -> list[dict]:
         """Tickers and company names with a word starting with prefix, most frequent first."""
+        with self._time_limit():
+            return self._complete(prefix, limit)
+
+    def _complete(self, prefix: str, limit: int = 8) -> list[dict]:
         key = prefix.strip()
         if not key:
             return []
@@ -291,6 +397,10 @@ class OpenSearchBackend:
 
     def stats(self) -> dict:
         """Number of releases, date range, top tickers, wires, years and types, and the cluster's health."""
+        with self._time_limit():
+            return self._stats()
+
+    def _stats(self) -> dict:
         aggs = {name: oq.terms_agg(FACETS_BY_NAME[name].field, STATS_TOP) for name in STATS_FACETS}
         aggs["first"] = {"min": {"field": "date"}}
         aggs["last"] = {"max": {"field": "date"}}
@@ -308,6 +418,8 @@ class OpenSearchBackend:
             top[name] = facet(name, values)
         with translated_errors(self.url):
             health = self.client.cluster.health(index=self.alias)
+        physical = self.store.live()
+        shards, replicas = self.store.layout(physical)
         stats = index_stats(
             self.name,
             f"{self.alias} on {self.url}",
@@ -316,14 +428,27 @@ class OpenSearchBackend:
             _day(agg["last"].get("value")),
             top,
             url=self.url,
-            index=self.store.live(),
+            index=physical,
         )
-        return {**stats, "cluster": {"status": health["status"], "nodes": health["number_of_data_nodes"]}}
+        layout = {"alias": self.alias, "physical": physical, "shards": shards, "replicas": replicas}
+        return {
+            **stats,
+            "layout": layout,
+            "cluster": {"status": health["status"], "nodes": health["number_of_data_nodes"]},
+        }
 
     def source_hashes(self) -> dict[str, str]:
         """Source path -> content hash of every indexed file (for incremental builds)."""
         physical = self.store.live()
         return {d["path"]: d["source_hash"] or "" for d in self.store.documents(physical, ("path", "source_hash"))}
+
+
+def _clause_count(clauses, leaves) -> int:
+    """How many clauses whoosh_rank scores for these leaves: the words and phrases, and the patterns."""
+    patterns = (q.Prefix, q.Wildcard, q.Fuzzy)
+    return len(clauses) + sum(
+        1 for leaf in leaves if isinstance(leaf, patterns) and leaf.field not in oq.KEYWORD_QUERY_FIELDS
+    )
 
 
 def _sort(sort: str, ranked: bool) -> list:

@@ -14,9 +14,9 @@ from __future__ import annotations
 from ... import query as q
 from ...model import QueryError
 from ...parse.tickers import normalise_exchange
-from ...relevance import FIELD_GROUPS
+from ...relevance import FIELD_GROUPS, TITLE_BONUS, TITLE_FIELDS
 from ...schema import DEFAULT_FIELDS, FACETS_BY_NAME, FIELD_WEIGHTS
-from .schema import LOCAL_DATE, SNIPPET_FIELDS, TERMS_ANALYZER, analyze, terms_field
+from .schema import LOCAL_DATE, SNIPPET_FIELDS, TERMS_ANALYZER, analyze, field_boost, terms_field
 
 KEYWORD_QUERY_FIELDS = ("ticker", "exchange", "type", "language", "cik", "issuer")
 MATCH_NONE = {"match_none": {}}
@@ -24,6 +24,9 @@ FIELD_TIE = 0.3
 # A release matching none of the words (only a date or a filter) keeps this share, not nothing.
 NO_WORD_SHARE = 1e-4
 FRAGMENT_CHARS = 200
+# Patterns (prefix, wildcard, fuzzy) rank the words they stand for by BM25 with one rarity for them all, as
+# whoosh_rank scores an expanded pattern; every word Whoosh would accept (at most q.MAX_EXPANSIONS) is kept.
+PATTERN_REWRITE = "top_terms_blended_freqs_1024"
 COMPOSITE_PAGE = 10_000
 
 
@@ -84,9 +87,9 @@ def translate(node, expansions: dict | None = None) -> dict | None:
         value = node.text.lower()
         if node.field == "ticker":
             return {"prefix": {"symbol": {"value": value}}}
-        return _should(
+        return _fields(
             [
-                {"prefix": {terms_field(f): {"value": value, "rewrite": "constant_score"}}}
+                {"prefix": {terms_field(f): {"value": value, "rewrite": PATTERN_REWRITE, "boost": field_boost(f)}}}
                 for f in _text_fields(node.field)
             ]
         )
@@ -96,7 +99,7 @@ def translate(node, expansions: dict | None = None) -> dict | None:
             return {"wildcard": {"symbol": {"value": value}}}
         return _fields(
             [
-                {"wildcard": {terms_field(f): {"value": value, "rewrite": "constant_score"}}}
+                {"wildcard": {terms_field(f): {"value": value, "rewrite": PATTERN_REWRITE, "boost": field_boost(f)}}}
                 for f in _text_fields(node.field)
             ]
         )
@@ -113,7 +116,8 @@ def translate(node, expansions: dict | None = None) -> dict | None:
                             "fuzziness": node.distance,
                             "prefix_length": 1,
                             "transpositions": False,
-                            "rewrite": "constant_score",
+                            "rewrite": PATTERN_REWRITE,
+                            "boost": field_boost(f),
                         }
                     }
                 }
@@ -149,7 +153,7 @@ def _range(node: q.DateRange) -> dict:
 
 def _phrase(field: str, words, slop: int, weight: float = 1.0) -> dict:
     name = terms_field(field)
-    boost = weight
+    boost = weight * field_boost(field)
     if len(words) == 1:
         return {"term": {name: {"value": words[0], "boost": boost}}}
     if slop <= 1:
@@ -169,7 +173,8 @@ def clause_dsl(clause) -> dict | None:
         else:
             subs += [_word(t, _searched(alt.fields), alt.weight) for t in alt.terms]
         if alt.symbol:
-            subs.append({"term": {"symbol": {"value": alt.symbol, "boost": max(alt.weight, 1e-3)}}})
+            boost = max(alt.weight, 1e-3) * field_boost("symbol")
+            subs.append({"term": {"symbol": {"value": alt.symbol, "boost": boost}}})
         alternatives.append(_fields(subs))
     alternatives = [a for a in alternatives if a is not None]
     if not alternatives:
@@ -186,7 +191,7 @@ def _word(term: str, fields_, boost: float = 1.0) -> dict | None:
         "multi_match": {
             "query": term,
             "type": "cross_fields",
-            "fields": [terms_field(f) for f in fields_],
+            "fields": [f"{terms_field(f)}^{field_boost(f):.6g}" for f in fields_],
             "analyzer": TERMS_ANALYZER,
             "tie_breaker": FIELD_TIE,
             "boost": boost,
@@ -207,6 +212,35 @@ def with_coverage(query: dict, parts: list[tuple[dict, float]]) -> dict:
             "function_score": {"query": query, "functions": functions, "score_mode": "sum", "boost_mode": "multiply"}
         }
     return query
+
+
+def with_headline_bonus(query: dict, clauses, count: int) -> dict:
+    """Scale scores as whoosh_rank does for headlines: 1 + TITLE_BONUS * (share of the query's count
+    clauses found in the headline or subheadline), however common the word."""
+    functions = []
+    for clause in clauses:
+        found = _title_filter(clause)
+        if found is not None:
+            functions.append({"filter": found, "weight": TITLE_BONUS / max(1, count)})
+    if not functions:
+        return query
+    functions.append({"weight": 1.0})
+    return {"function_score": {"query": query, "functions": functions, "score_mode": "sum", "boost_mode": "multiply"}}
+
+
+def _title_filter(clause) -> dict | None:
+    """Releases with any of a clause's alternatives in a headline field."""
+    subs = []
+    for alt in clause.alternatives:
+        fields_ = [f for f in alt.fields if f in TITLE_FIELDS]
+        if alt.weight <= 0 or not fields_ or not alt.terms:
+            continue
+        for field in fields_:
+            if alt.phrase and len(alt.terms) > 1:
+                subs.append(_phrase(field, list(alt.terms), alt.slop))
+            else:
+                subs.append({"terms": {terms_field(field): list(alt.terms)}})
+    return _should(subs)
 
 
 def _term(node: q.Term) -> dict | None:

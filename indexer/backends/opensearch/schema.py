@@ -46,7 +46,58 @@ def analyze(text: str) -> list[str]:
 
 def indexed_terms(text: str) -> str:
     """A text field's terms as the index gets them: position by position, terms sharing a position (a
-    compound name and its parts) joined by '|', which the terms analyzer splits back into one position."""
+    compound name and its parts) joined by '|', which the terms analyzer splits back into one position.
+
+    Words are analysed once each and remembered (analysis.WordPipeline, the Whoosh build's own
+    shortcut); an analyzer it cannot model goes token by token."""
+    pipeline = _pipeline()
+    if pipeline is None:
+        return _indexed_terms_slowly(text)
+    slots: list[list[str]] = []
+    words = _WORDS
+    for word in pipeline.words(text or ""):
+        found = words.get(word, _MISSING)
+        if found is _MISSING:
+            if len(words) >= WORD_CACHE:
+                words.clear()
+            found = words[word] = _analysed(pipeline, word)
+        if found is None:
+            continue
+        main, parts = found
+        if main is not None or not slots:
+            slots.append([main] if main is not None else [])
+        slots[-1].extend(parts)
+    return " ".join("|".join(dict.fromkeys(slot)) for slot in slots if slot)
+
+
+WORD_CACHE = 500_000  # distinct words remembered per process (a build worker's vocabulary)
+_WORDS: dict[str, tuple[str | None, tuple[str, ...]] | None] = {}
+_MISSING = object()
+
+
+@cache
+def _pipeline():
+    from ...analysis import word_pipeline
+
+    pipeline = word_pipeline(TEXT_ANALYZER)
+    # Terms are joined by spaces and '|': a pipeline whose words could hold them is not taken.
+    if pipeline is None or not pipeline.splits_at_spaces or pipeline.positions not in ("renumber", "parts-share"):
+        return None
+    return pipeline
+
+
+def _analysed(pipeline, word: str) -> tuple[str | None, tuple[str, ...]] | None:
+    """A word's term (None: dropped) and the terms of its parts; None when nothing is left of it."""
+    found = pipeline.analyse(word)
+    if found is None:
+        return None
+    if isinstance(found, tuple):
+        main, parts = found
+        return (main.decode() if main is not None else None, tuple(p.decode() for p in parts))
+    return (found.decode(), ())
+
+
+def _indexed_terms_slowly(text: str) -> str:
     slots: list[list[str]] = []
     last = None
     for token in TEXT_ANALYZER(text or "", positions=True):
@@ -100,19 +151,39 @@ def similarity(name: str) -> str:
     return f"release_bm25_{name}"
 
 
-def _similarities() -> dict:
-    """BM25 per searched field, shaped like Whoosh's ranking (whoosh/rank.py): a field's weight there multiplies
-    a word's frequency before saturation, which is BM25 with k1 divided by the weight; b per section."""
-    from ...relevance import DEFAULT_B, FIELD_B, K1, SYMBOL_WEIGHT
+def _field_k1(name: str) -> float:
+    """A text field's BM25 k1 on OpenSearch: Whoosh's k1 divided by the field's weight (see field_boost)."""
+    from ...relevance import K1, SYMBOL_WEIGHT
     from ...schema import FIELD_WEIGHTS
+
+    weight = SYMBOL_WEIGHT if name == "symbol" else FIELD_WEIGHTS.get(name, 1.0)
+    return K1 / weight if weight > 0 else 1e6
+
+
+def field_boost(name: str) -> float:
+    """The query boost that, with the field's k1, makes OpenSearch's BM25 score a field like whoosh/rank.py.
+
+    whoosh/rank.py weighs a section by multiplying a word's frequency before saturation:
+    (k1 + 1) * w*tf / (w*tf + k1*norm). That is BM25 with k1' = k1 / w, up to a factor: OpenSearch's BM25
+    (Lucene's legacy form) scores tf * (k1' + 1) / (tf + k1'*norm), so each field is boosted by
+    (k1 + 1) / (k1' + 1). Without it a light section (the safe-harbor text, weight 0.05, k1' = 24) would
+    get a built-in multiplier of 25 against 1.3 for the headline.
+    """
+    from ...relevance import K1
+
+    return (K1 + 1) / (_field_k1(name) + 1)
+
+
+def _similarities() -> dict:
+    """BM25 per searched field, shaped like Whoosh's ranking (whoosh/rank.py): k1 divided by the field's weight
+    (see field_boost), b per section."""
+    from ...relevance import DEFAULT_B, FIELD_B
 
     out = {}
     for name, kind in field_kinds().items():
         if kind == "text":
-            weight = FIELD_WEIGHTS.get(name, 1.0)
-            k1 = K1 / weight if weight > 0 else 1e6
-            out[similarity(name)] = {"type": "BM25", "k1": k1, "b": FIELD_B.get(name, DEFAULT_B)}
-    out[similarity("symbol")] = {"type": "BM25", "k1": K1 / SYMBOL_WEIGHT, "b": 0.0}
+            out[similarity(name)] = {"type": "BM25", "k1": _field_k1(name), "b": FIELD_B.get(name, DEFAULT_B)}
+    out[similarity("symbol")] = {"type": "BM25", "k1": _field_k1("symbol"), "b": 0.0}
     return out
 
 

@@ -34,13 +34,14 @@ from ...relevance import (
     DEFAULT_B,
     FIELD_B,
     K1,
+    RELATED_TERMS,
     SYMBOL_WEIGHT,
     TITLE_BONUS,
     TITLE_FIELDS,
     Alternative,
     Clause,
-    analyzed,
     build_clauses,
+    related_clauses,
 )
 from ...schema import FIELD_WEIGHTS
 from ..lru import LRU
@@ -401,33 +402,7 @@ def plan_query(searcher, tree, deadline: q.Deadline | None = None) -> Plan:
 
 # ---- More like this ---------------------------------------------------------------------------------------
 
-RELATED_TERMS = 25
-# Sections that say what a release is about; the boilerplate would make every release of a company alike.
-RELATED_SOURCES = {"headline": 3.0, "subheadline": 2.0, "lede": 1.0, "body": 1.0}
-RELATED_FIELDS = ("headline", "subheadline", "lede", "body", "company")
-
 
 def related_plan(stats: IndexStats, stored: dict, numterms: int = RELATED_TERMS) -> Plan:
-    """A plan ranking releases like the given one: its most distinctive words, weighted by tf-idf."""
-    counts: dict[str, float] = {}
-    for fieldname, weight in RELATED_SOURCES.items():
-        for term in analyzed((stored.get(fieldname) or "")[:20_000]):
-            if len(term) > 1 and not term.isdigit():
-                counts[term] = counts.get(term, 0.0) + weight
-    weighted = []
-    for term, tf in counts.items():
-        df = stats.doc_frequency(RELATED_FIELDS, term)
-        if df <= 1:
-            continue  # a word only this release has finds nothing else
-        idf = math.log(1 + (stats.count - df + 0.5) / (df + 0.5))
-        weighted.append((math.sqrt(tf) * idf, term))
-    weighted.sort(reverse=True)
-    top = weighted[:numterms]
-    if not top:
-        return Plan(stats, [])
-    best = top[0][0]
-    clauses = [
-        Clause(q.Term(term), [Alternative(RELATED_FIELDS, (term,), weight=value / best, label=term)], term)
-        for value, term in top
-    ]
-    return Plan(stats, clauses)
+    """A plan ranking releases like the given one: its most distinctive words (relevance.related_clauses)."""
+    return Plan(stats, related_clauses(stats, stored, numterms))

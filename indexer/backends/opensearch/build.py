@@ -1,0 +1,323 @@
+"""Indexing runs on OpenSearch: parse files in worker processes, compare them with the live index by content
+hash, write new, changed and gone files' releases in bulk; a rebuild fills a new index and switches the alias.
+
+An incremental run compares files with the index LOOKUP_BATCH at a time (one request reads what the index
+holds of those paths) and finds the files gone by streaming the index's paths in order against the keys
+of the paths walked (8 bytes each): nothing per release is kept in memory, however large the index.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import os
+import time
+from array import array
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+
+from ...documents import documents_of
+from ...model import BackendUnavailable, ParseError, ReleaseSearchError
+from ...parse import Source, iter_files, iter_sources
+from ...workers import INLINE_BELOW, process_context
+from .client import translated_errors
+from .schema import storable_path, to_source
+from .store import DEFAULT_REPLICAS, DEFAULT_SHARDS, OpenSearchStore, schema_fingerprint
+
+LOOKUP_BATCH = 1000  # files compared with the index per request in an incremental run
+PARSE_BATCH = 32
+
+
+def documents_of_source(source: Source) -> list[dict]:
+    """Parse one source into OpenSearch documents (raises ParseError), each release's issuer resolved by the
+    registry of $RELEASES_ISSUERS and $RELEASES_SEC_TICKERS (what the corpus teaches is Whoosh builds' only)."""
+    from ...issuers.sources import cached_registry
+
+    return [to_source(doc) for doc in documents_of(source, cached_registry())]
+
+
+def _parse_batch(batch: list[Source]) -> list[tuple[str, list[dict] | None, str | None]]:
+    out = []
+    for source in batch:
+        try:
+            out.append((source.path, documents_of_source(source), None))
+        except ParseError as exc:
+            out.append((source.path, None, exc.reason))
+    return out
+
+
+def parsed_documents(
+    sources: Iterator[Source], procs: int | None
+) -> Iterator[tuple[str, list[dict] | None, str | None]]:
+    """(path, documents or None, skip reason) per source, in order; in worker processes for many files.
+
+    At most two batches per worker are in flight, so memory stays bounded however many files come.
+    """
+    head = []
+    for source in sources:
+        head.append(source)
+        if len(head) >= INLINE_BELOW:
+            break
+    procs = max(1, procs if procs is not None else (os.cpu_count() or 1))
+    if len(head) < INLINE_BELOW or procs == 1:
+        for source in head:
+            yield from _parse_batch([source])
+        for source in sources:
+            yield from _parse_batch([source])
+        return
+
+    def batches():
+        batch = []
+        for source in itertools.chain(head, sources):
+            batch.append(source)
+            if len(batch) >= PARSE_BATCH:
+                yield batch
+                batch = []
+        if batch:
+            yield batch
+
+    with ProcessPoolExecutor(max_workers=procs, mp_context=process_context()) as pool:
+        pending = []
+        for batch in batches():
+            pending.append(pool.submit(_parse_batch, batch))
+            while len(pending) >= 2 * procs:
+                yield from pending.pop(0).result()
+        for future in pending:
+            yield from future.result()
+
+
+def build_index(
+    sources: Iterable[str | os.PathLike],
+    index: str | os.PathLike | None = None,
+    *,
+    url: str | None = None,
+    rebuild: bool = False,
+    progress: Callable | None = None,
+    procs: int | None = None,
+    shards: int | None = None,
+    replicas: int | None = None,
+    client=None,
+):
+    """Index the files under sources into the OpenSearch alias `index`; a BuildReport says what happened.
+
+    Only new or changed files are parsed again (by content hash); releases whose files are gone from under
+    the given sources are removed. rebuild (or a changed schema, or other shards) writes a new physical index
+    and switches the alias to it atomically. shards (default DEFAULT_SHARDS on a new index, else the live
+    index's) is fixed per physical index; replicas (default DEFAULT_REPLICAS, else the live index's) change
+    in place. Raises IndexLocked when another build holds the alias.
+    """
+    for name, value in (("shards", shards), ("replicas", replicas)):
+        if value is not None and (not 0 <= value <= 1024 or (name == "shards" and value == 0)):
+            raise ReleaseSearchError(f"--{name} {value} cannot lay out an index: use 1 to 1024 shards, 0+ replicas")
+    from ...model import BuildProgress, BuildReport
+
+    started = time.perf_counter()
+    clock = time.monotonic()
+    store = OpenSearchStore(index, url, client)
+    sources = [os.fspath(s) for s in sources]
+    report = BuildReport(index=f"{store.alias} on {store.url}")
+    with store.write_lock() as lease:
+        store.remove_stale()
+        live = store.live()
+        if live is not None and not rebuild and store.fingerprint(live) != schema_fingerprint():
+            report.reason = "the index schema or its analyzers changed since the last build"
+            rebuild = True
+        current = store.layout(live) if live is not None else None
+        if current is not None and not rebuild and shards is not None and shards != current[0]:
+            report.reason = f"--shards {shards} differs from the index's {current[0]} (fixed per index)"
+            rebuild = True
+        shards = shards or (current[0] if current else DEFAULT_SHARDS)
+        replicas = replicas if replicas is not None else (current[1] if current else DEFAULT_REPLICAS)
+        incremental = live is not None and not rebuild
+        report.rebuilt = not incremental
+        total_files = sum(1 for _ in iter_files(sources)) if progress else None
+        run = _Run(store, report, sources, progress, total_files, clock, BuildProgress)
+        if incremental:
+            if replicas != current[1]:
+                store.set_replicas(live, replicas)
+            run.update(live, procs)
+            lease.check()
+        else:
+            physical = store.create(shards, replicas)
+            try:
+                run.fill(physical, procs)
+                store.finish(physical, replicas)
+                report.total = store.count(physical)
+                if report.total != report.added:
+                    # Never switch to an index missing releases (a shard lost while it filled).
+                    raise BackendUnavailable(
+                        f"the new index holds {report.total} of the {report.added} releases written (did a node "
+                        f"leave during the build?): check the cluster's health and run the build again"
+                    )
+                lease.check()
+                store.switch_to(physical)
+            except BaseException:
+                with translated_errors(store.url):
+                    store.client.indices.delete(index=physical, ignore_unavailable=True)
+                raise
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+class _Run:
+    """One indexing run's bookkeeping: counts, the files seen, progress."""
+
+    def __init__(self, store, report, sources, progress, total_files, clock, progress_type):
+        self.store = store
+        self.report = report
+        self.sources = sources
+        self.progress = progress
+        self.total_files = total_files
+        self.clock = clock
+        self.progress_type = progress_type
+        # The paths walked, as 8-byte keys (80 MB for ten million files), to find the files gone afterwards.
+        self.seen = array("q")
+        # The releases of files being parsed again, until their new releases replace them.
+        self.replaced: dict[str, set[tuple[str, str]]] = {}
+
+    def tick(self, path: str) -> None:
+        if self.progress:
+            self.progress(self.progress_type(self.report.files, self.total_files, self.report.added, path, self.clock))
+
+    def _new_documents(self, physical: str | None, procs) -> Iterator[tuple[str, list[dict] | None]]:
+        """Sources to (re)index, parsed: (path, documents or None when skipped); counts the rest.
+
+        With a live index (physical), files are compared with it LOOKUP_BATCH at a time: one request
+        reads what the index holds of those paths, and nothing else of the index is kept in memory.
+        """
+        report = self.report
+
+        def compared(batch: list) -> Iterator[Source]:
+            paths = [storable_path(s.path) for s in batch if not isinstance(s, ParseError)]
+            states = self.store.file_states(physical, paths) if physical is not None else {}
+            for source in batch:
+                if isinstance(source, ParseError):
+                    report.files += 1
+                    report.skipped.append({"path": source.path, "reason": source.reason})
+                    self.tick(source.path)
+                    continue
+                stored_path = storable_path(source.path)
+                self.seen.append(path_key(stored_path))
+                before = states.get(stored_path)
+                if before is not None and before[0] == source.digest:
+                    report.files += 1
+                    report.unchanged_files += 1
+                    self.tick(source.path)
+                    continue
+                if before is None:
+                    report.new_files += 1
+                else:
+                    report.changed_files += 1
+                    self.replaced[stored_path] = before[1]
+                yield source
+
+        def wanted() -> Iterator[Source]:
+            batch: list = []
+            for source in iter_sources(self.sources):
+                batch.append(source)
+                if len(batch) >= LOOKUP_BATCH:
+                    yield from compared(batch)
+                    batch = []
+            yield from compared(batch)
+
+        for path, docs, reason in parsed_documents(wanted(), procs):
+            report.files += 1
+            if reason is not None:
+                report.skipped.append({"path": path, "reason": reason})
+            yield storable_path(path), docs
+            self.tick(path)
+
+    def _index_actions(self, physical: str, path: str, docs: list[dict] | None, old: set[tuple[str, str]]):
+        """Actions replacing a file's old releases ((id, duplicate key) pairs) with its new ones.
+
+        Every copy of a release is routed (stored) by its duplicate key, so one shard holds its whole
+        group, and the document id includes the key: a release whose key changed is a new document,
+        and deleting the old one can never hit the new one, whatever order retries take.
+        """
+        self.report.removed += len(old)
+        for doc in docs or []:
+            self.report.added += 1
+            yield {
+                "_op_type": "index",
+                "_index": physical,
+                "_id": doc_id(doc["id"], doc["dupkey"]),
+                "_routing": doc["dupkey"],
+                "_source": doc,
+            }
+        new = {(doc["id"], doc["dupkey"]) for doc in docs or []}
+        for release_id, key in sorted(old - new):  # the others were replaced in place
+            yield {"_op_type": "delete", "_index": physical, "_id": doc_id(release_id, key), "_routing": key}
+
+    def fill(self, physical: str, procs) -> None:
+        """A rebuild: every file into an empty index."""
+        actions = (
+            action
+            for path, docs in self._new_documents(None, procs)
+            for action in self._index_actions(physical, path, docs, set())
+        )
+        self.store.bulk(actions)
+
+    def _gone(self, physical: str) -> Iterator[tuple[str, set[tuple[str, str]]]]:
+        """Files under the sources that the index holds and the walk did not find, with their releases.
+
+        The index's paths are streamed in order (refreshes are off: this run's own writes are not among
+        them) and looked up among the walked ones' keys; the releases of those gone, LOOKUP_BATCH at a time.
+        """
+        import numpy as np
+
+        walked = np.sort(np.frombuffer(self.seen, dtype=np.int64)) if self.seen else np.zeros(0, dtype=np.int64)
+        roots = [os.path.abspath(s) for s in self.sources]
+
+        def absent(paths: list[str]) -> list[str]:
+            keys = np.fromiter((path_key(p) for p in paths), dtype=np.int64, count=len(paths))
+            at = np.searchsorted(walked, keys)
+            found = (at < len(walked)) & (walked[np.minimum(at, max(0, len(walked) - 1))] == keys)
+            return [p for p, hit in zip(paths, found.tolist(), strict=True) if not hit]
+
+        batch: list[str] = []
+        for doc in self.store.documents(physical, ("path",)):
+            path = doc["path"] or ""
+            if _under(path, roots):
+                batch.append(path)
+            if len(batch) >= LOOKUP_BATCH:
+                yield from self.store.file_states(physical, absent(batch)).items()
+                batch = []
+        yield from self.store.file_states(physical, absent(batch)).items()
+
+    def update(self, physical: str, procs) -> None:
+        """An incremental run on the live index, made visible by one refresh at the end."""
+        store, report = self.store, self.report
+        client = store.client
+        with translated_errors(store.url):
+            client.indices.put_settings(index=physical, body={"index": {"refresh_interval": "-1"}})
+        try:
+
+            def actions():
+                for path, docs in self._new_documents(physical, procs):
+                    yield from self._index_actions(physical, path, docs, self.replaced.pop(path, set()))
+                for path, (_, releases) in self._gone(physical):
+                    report.gone_files += 1
+                    yield from self._index_actions(physical, path, [], releases)
+
+            store.bulk(actions())
+        finally:
+            with translated_errors(store.url):
+                client.indices.put_settings(index=physical, body={"index": {"refresh_interval": None}})
+                client.indices.refresh(index=physical)
+        report.total = store.count(physical)
+
+
+def path_key(path: str) -> int:
+    """An 8-byte key of a stored path (two paths sharing one among ten million: odds of 1 in 300,000)."""
+    digest = hashlib.blake2b(path.encode("utf-8", "surrogatepass"), digest_size=8).digest()
+    return int.from_bytes(digest, "little", signed=True)
+
+
+def doc_id(release_id: str, dupkey: str) -> str:
+    """The OpenSearch document id of a release: its id and its duplicate key (its routing)."""
+    return f"{release_id}.{dupkey}"
+
+
+def _under(path: str, roots: list[str]) -> bool:
+    full = os.path.abspath(path)
+    return any(full == root or full.startswith(root.rstrip(os.sep) + os.sep) for root in roots)

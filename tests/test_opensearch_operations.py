@@ -1,0 +1,188 @@
+"""Operating the OpenSearch backend: connection settings (TLS, basic auth, API key), the per-search time
+limit, build locks left by dead builds, and shards and replicas set from the CLI and shown by stats.
+
+The settings tests need no cluster; the others skip without one (see tests/opensearch_cluster.py).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+
+import pytest
+from opensearch_cluster import ROOT, URL, cluster_client, drop, index_name
+
+from indexer import open_index, query
+from indexer.backends.opensearch.build import build_index as build_opensearch
+from indexer.backends.opensearch.client import client_settings
+from indexer.backends.opensearch.lock import LEASE_S, LOCKS
+from indexer.backends.opensearch.store import OpenSearchStore
+from indexer.cli import main as cli
+from indexer.model import BackendUnavailable, IndexLocked, QueryError, ReleaseSearchError
+
+SEEDS = ROOT / "seeds"
+
+
+# ---- Connection settings (no cluster) -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("url", "env", "expected"),
+    [
+        ("http://a:9200,http://b:9200", {}, {"hosts": ["http://a:9200", "http://b:9200"]}),
+        (
+            "https://a:9200",
+            {"RELEASES_OPENSEARCH_USER": "admin", "RELEASES_OPENSEARCH_PASSWORD": "pw"},
+            {"http_auth": ("admin", "pw"), "verify_certs": True},
+        ),
+        ("https://a:9200", {"RELEASES_OPENSEARCH_API_KEY": "k3y"}, {"headers": {"Authorization": "ApiKey k3y"}}),
+        ("https://a:9200", {"RELEASES_OPENSEARCH_VERIFY_CERTS": "0"}, {"verify_certs": False, "ssl_show_warn": False}),
+        ("https://a:9200", {"RELEASES_OPENSEARCH_CA_CERTS": __file__}, {"ca_certs": __file__, "verify_certs": True}),
+    ],
+)
+def test_client_settings_come_from_url_and_environment(url, env, expected):
+    settings = client_settings(url, env)
+    assert {key: settings.get(key) for key in expected} == expected
+    assert settings["retry_on_timeout"] and settings["max_retries"] >= 1
+
+
+@pytest.mark.parametrize(
+    ("env", "message"),
+    [
+        ({"RELEASES_OPENSEARCH_USER": "admin"}, "set both RELEASES_OPENSEARCH_USER and RELEASES_OPENSEARCH_PASSWORD"),
+        (
+            {"RELEASES_OPENSEARCH_API_KEY": "k", "RELEASES_OPENSEARCH_USER": "u", "RELEASES_OPENSEARCH_PASSWORD": "p"},
+            "set either RELEASES_OPENSEARCH_API_KEY or",
+        ),
+        ({"RELEASES_OPENSEARCH_CA_CERTS": "/no/such/ca.pem"}, "RELEASES_OPENSEARCH_CA_CERTS names '/no/such/ca.pem'"),
+    ],
+)
+def test_inconsistent_connection_settings_say_what_to_fix(env, message):
+    with pytest.raises(ReleaseSearchError, match=message.replace("(", r"\(")):
+        client_settings("https://a:9200", env)
+
+
+# ---- Against the cluster --------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def client():
+    found = cluster_client()
+    yield found
+    found.close()
+
+
+@pytest.fixture
+def alias(client):
+    name = index_name("ops")
+    yield name
+    drop(client, name)
+
+
+def test_searches_carry_the_time_limit_and_stop_when_it_is_spent(client, alias, monkeypatch):
+    build_opensearch([str(SEEDS)], alias, url=URL)
+    with open_index(alias, backend="opensearch", url=URL) as ox:
+        backend = ox.backend
+        sent = []
+        real = backend.client.search
+
+        def recording(**kwargs):
+            sent.append(kwargs)
+            return real(**kwargs)
+
+        monkeypatch.setattr(backend.client, "search", recording)
+        assert ox.search("conference call").total == 1
+        assert sent and all(s["body"]["timeout"].endswith("ms") for s in sent)
+        assert all(0 < s["request_timeout"] <= query.SEARCH_TIME_LIMIT_S + 1.5 for s in sent)
+
+        # The cluster says it ran out of time (partial results): the search fails as on Whoosh.
+        monkeypatch.setattr(backend.client, "search", lambda **kwargs: {**real(**kwargs), "timed_out": True})
+        with pytest.raises(QueryError, match=r"took longer than .* s and was stopped: use more specific words"):
+            ox.search("conference call")
+        # No time left before a request is sent: no request.
+        monkeypatch.setattr(backend.client, "search", recording)
+        monkeypatch.setattr(query, "SEARCH_TIME_LIMIT_S", 0.0)
+        sent.clear()
+        with pytest.raises(QueryError, match="took longer than"):
+            ox.search("conference call")
+        assert not sent
+
+
+def _dead_pid() -> int:
+    done = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    return int(done.stdout)
+
+
+@pytest.mark.parametrize(
+    ("holder", "taken_over"),
+    [
+        ({"host": socket.gethostname(), "pid": "dead", "expires": time.time() + 3600}, True),  # killed here
+        ({"host": "elsewhere", "pid": 1, "expires": time.time() - 1}, True),  # lease ran out
+        ({"host": "elsewhere", "pid": 1, "since": time.time() - LEASE_S - 1}, True),  # an old lock, no lease
+        ({"host": "elsewhere", "pid": 1, "expires": time.time() + 3600}, False),  # alive elsewhere
+        ({"host": socket.gethostname(), "pid": os.getpid(), "expires": time.time() + 3600}, False),  # alive here
+    ],
+)
+def test_a_stale_build_lock_is_taken_over_and_a_live_one_refuses(client, alias, holder, taken_over):
+    build_opensearch([str(SEEDS)], alias, url=URL)
+    if holder["pid"] == "dead":
+        holder = {**holder, "pid": _dead_pid()}
+    client.index(index=LOCKS, id=alias, body=holder, refresh="true")
+    if taken_over:
+        report = build_opensearch([str(SEEDS)], alias, url=URL)
+        assert report.unchanged_files == 2
+        assert not client.get(index=LOCKS, id=alias, params={"ignore": 404}).get("found")  # released
+    else:
+        with pytest.raises(IndexLocked, match=rf"\(pid {holder['pid']} on {holder['host']}\) is writing {alias}"):
+            build_opensearch([str(SEEDS)], alias, url=URL)
+        assert client.get(index=LOCKS, id=alias)["_source"]["pid"] == holder["pid"]  # left alone
+
+
+def test_a_lock_held_by_a_build_is_renewed_and_released(client, alias):
+    store = OpenSearchStore(alias, URL, client)
+    with store.write_lock() as lease:
+        held = client.get(index=LOCKS, id=alias)["_source"]
+        assert held["pid"] == os.getpid() and held["expires"] > time.time() + LEASE_S / 2
+        assert not lease.stale(held)
+        lease.check()
+    assert not client.get(index=LOCKS, id=alias, params={"ignore": 404}).get("found")
+
+
+def test_shards_and_replicas_are_set_from_the_cli_and_shown_by_stats(client, alias, runner, monkeypatch):
+    monkeypatch.setenv("RELEASES_OPENSEARCH_URL", URL)
+    args = ["index", str(SEEDS), "--backend", "opensearch", "--index", alias, "--json"]
+    done = runner.invoke(cli, [*args, "--shards", "3", "--replicas", "0"])
+    assert done.exit_code == 0, done.output
+    stats = runner.invoke(cli, ["stats", "--backend", "opensearch", "--index", alias, "--json"])
+    layout = json.loads(stats.output)["layout"]
+    assert (layout["alias"], layout["shards"], layout["replicas"]) == (alias, 3, 0)
+    assert layout["physical"].startswith(f"{alias}-g")
+    # Replicas change in place; other shards need a new index.
+    again = json.loads(runner.invoke(cli, [*args, "--replicas", "1"]).output)
+    assert not again["rebuilt"]
+    assert OpenSearchStore(alias, URL, client).layout(layout["physical"]) == (3, 1)
+    resharded = json.loads(runner.invoke(cli, [*args, "--shards", "1"]).output)
+    assert resharded["rebuilt"]
+    text = runner.invoke(cli, ["stats", "--backend", "opensearch", "--index", alias])
+    assert f"Index {alias} -> {alias}-g" in text.output and ": 1 shards, 1 replicas; cluster " in text.output
+
+
+def test_shards_are_refused_on_whoosh(tmp_path):
+    from indexer import build_index
+
+    with pytest.raises(ReleaseSearchError, match="use them with --backend opensearch"):
+        build_index([SEEDS], tmp_path / "index", shards=3)
+
+
+def test_a_cluster_that_does_not_answer_in_time_is_reported(monkeypatch):
+    from opensearchpy.exceptions import ConnectionTimeout
+
+    from indexer.backends.opensearch.client import translated_errors
+
+    with pytest.raises(BackendUnavailable, match="did not answer in time: check the cluster's health"):
+        with translated_errors(URL):
+            raise ConnectionTimeout("TIMEOUT", "read timed out", None)
