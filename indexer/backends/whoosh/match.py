@@ -15,6 +15,7 @@ from itertools import accumulate
 
 from whoosh import query as wq
 from whoosh.lang.porter2 import exceptional_forms as PORTER2_EXCEPTIONS
+from whoosh.query import spans
 
 from ... import query as q
 from ...analysis import word_pipeline
@@ -235,6 +236,8 @@ def translate(node, expansions: dict | None = None) -> wq.Query:
             for f in _text_fields(node.field)
         ]
         return wq.Or(subs)
+    if isinstance(node, q.Near):
+        return _near(node)
     if isinstance(node, q.Prefix):
         if node.field == "ticker":
             return wq.Prefix("symbol", node.text.lower())
@@ -290,6 +293,31 @@ def _term(node: q.Term) -> wq.Query:
         # "T-Mobile" or "Kimberly-Clark" analyse to several words: they must stand together.
         return wq.Or([wq.Phrase(f, words) for f in fields_])
     return wq.Or([wq.Term(f, words[0]) for f in fields_], boost=node.boost)
+
+
+def _near(node: q.Near) -> wq.Query:
+    """Each word or phrase within node.distance words of the next, either order, in one field at a time."""
+    parts = []
+    for child in node.children:
+        words = [w for word in (child.words if isinstance(child, q.Phrase) else (child.text,)) for w in _analyzed(word)]
+        if words:
+            parts.append((child.field, words, child.slop if isinstance(child, q.Phrase) else 1))
+    if not parts:
+        return wq.NullQuery
+    fields_ = [f for f in DEFAULT_FIELDS if all(field is None for field, _, _ in parts)]
+    if not fields_:
+        named = {field for field, _, _ in parts if field is not None}
+        fields_ = [f for name in named for f in _text_fields(name)] if len(named) == 1 else []
+    subs = []
+    for fieldname in fields_:
+        units = [
+            wq.Term(fieldname, words[0])
+            if len(words) == 1
+            else spans.SpanNear2([wq.Term(fieldname, w) for w in words], slop=slop)
+            for _, words, slop in parts
+        ]
+        subs.append(units[0] if len(units) == 1 else spans.SpanNear2(units, slop=node.distance, ordered=False))
+    return wq.Or(subs) if subs else wq.NullQuery
 
 
 def expansions_for(clauses) -> dict:
