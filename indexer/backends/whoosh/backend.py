@@ -33,7 +33,7 @@ from .match import (
     suggest_correction,
     translate,
 )
-from .rank import plan_query, related_plan, stats_for
+from .rank import plan_query, rank, related_plan, score, stats_for
 from .result_cache import ResultCache, copy_hits, request_key, result_cache_size
 from .store import INDEXNAME, WhooshStore
 
@@ -336,10 +336,12 @@ class WhooshBackend:
             masks["date"] = mask
         return masks
 
-    def _order(self, snap, request, mask, count: int, plan) -> tuple[list[int], dict[int, float]]:
+    def _order(self, snap, request, mask, count: int, plan, scored=None) -> tuple[list[int], dict[int, float]]:
         """The first count documents of mask in the request's order, and their scores."""
         if request.sort == "relevance":
             # Ranked by whoosh_rank over the exact match set; equal scores (or no words) newest first.
+            if scored is not None:
+                return rank(scored, mask, count, tiebreak=snap.table.dates)
             return plan.rank(mask, count, tiebreak=snap.table.dates)
         docs = np.flatnonzero(mask)
         dates = snap.table.dates[docs]
@@ -355,10 +357,15 @@ class WhooshBackend:
         start = (request.page - 1) * request.per_page
         want = start + request.per_page
         # The mask holds one document per release already (copies folded by the caller).
-        order, scores = self._order(snap, request, final, want, plan)
+        scored = None
+        if partial is not None and request.sort == "relevance" and plan.clauses:
+            # Scored over every release holding any of the words, as when any word counted: a word's weight
+            # (its best score) stays what it was; the full matches are then ranked first.
+            scored = score(plan.stats, plan.clauses, final | partial, plan.deadline)
+        order, scores = self._order(snap, request, final, want, plan, scored)
         partial_docs: list[int] = []
         if len(order) < want and partial is not None:
-            partial_docs, more = self._order(snap, request, partial, want - len(order), plan)
+            partial_docs, more = self._order(snap, request, partial, want - len(order), plan, scored)
             order = order + partial_docs
             scores.update(more)
         page_docs = order[start : start + request.per_page]
