@@ -80,6 +80,8 @@ def translate(node, expansions: dict | None = None) -> dict | None:
         if not words:
             return None
         return _fields([_phrase(f, words, node.slop) for f in _text_fields(node.field)])
+    if isinstance(node, q.Near):
+        return _near(node)
     if isinstance(node, q.Prefix):
         value = node.text.lower()
         if node.field == "ticker":
@@ -136,6 +138,40 @@ def translate(node, expansions: dict | None = None) -> dict | None:
         # Ranked: any word may match; releases matching more words score higher (scores add up).
         return _should([translate(c, expansions) for c in node.children])
     raise QueryError(f"cannot run this part of the query: {node!r}")
+
+
+def _near(node: q.Near) -> dict | None:
+    """Each word or phrase within node.distance words of the next, either order, in one field at a time (as Whoosh's
+    SpanNear2: slop n there allows n - 1 words between)."""
+    parts = []
+    for child in node.children:
+        typed = child.words if isinstance(child, q.Phrase) else (child.text,)
+        words = [w for word in typed for w in analyze(word)]
+        if words:
+            parts.append((child.field, words, child.slop if isinstance(child, q.Phrase) else 1))
+    if not parts:
+        return None
+    named = {field for field, _, _ in parts if field is not None}
+    if len(named) > 1:
+        return None
+    fields_ = _text_fields(next(iter(named)) if named else None)
+    subs = []
+    for field in fields_:
+        name = terms_field(field)
+        units = [
+            {"span_term": {name: words[0]}}
+            if len(words) == 1
+            else {
+                "span_near": {"clauses": [{"span_term": {name: w}} for w in words], "slop": slop - 1, "in_order": True}
+            }
+            for _, words, slop in parts
+        ]
+        subs.append(
+            units[0]
+            if len(units) == 1
+            else {"span_near": {"clauses": units, "slop": node.distance - 1, "in_order": False}}
+        )
+    return _fields(subs)
 
 
 def _range(node: q.DateRange) -> dict:

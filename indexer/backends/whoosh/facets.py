@@ -249,7 +249,14 @@ class FacetTable:
         self._groups = fold_groups(dupkeys, dates, int(NO_DATE)) if size else np.zeros(0, dtype=np.int64)
         self._group_count = int(self._groups.max()) + 1 if size else 0
         self._members: tuple[np.ndarray, np.ndarray] | None = None  # documents by group, and where each starts
-        self._by_date: np.ndarray | None = None  # grouped documents by group, then date, then number
+        self._by_date: np.ndarray | None = None  # grouped documents by group, then date, then id
+        self._id_rank: np.ndarray | None = None  # ties of date go by release id, as on OpenSearch
+
+    def order_copies_by(self, docs: np.ndarray, ids: list[str]) -> None:
+        """Give the grouped documents docs their release ids: copies dated alike stand for their release in id order."""
+        rank = np.zeros(self.size, dtype=np.int64)
+        rank[docs] = np.argsort(np.argsort(np.array(ids, dtype=object), kind="stable"), kind="stable")
+        self._id_rank, self._by_date = rank, None
 
     @property
     def groups(self) -> np.ndarray:
@@ -263,7 +270,8 @@ class FacetTable:
             return mask.copy()
         if self._by_date is None:
             docs = np.flatnonzero(grouped)
-            self._by_date = docs[np.lexsort((docs, self.dates[docs], self._groups[docs]))]
+            ties = self._id_rank[docs] if self._id_rank is not None else docs
+            self._by_date = docs[np.lexsort((ties, self.dates[docs], self._groups[docs]))]
         order = self._by_date
         inside = order[mask[order]]
         out = mask & ~grouped
