@@ -89,7 +89,7 @@ class OpenSearchBackend:
         folded = self._fold(queries) if request.collapse else Folded(hidden={})
         for name, hidden in folded.hidden.items():
             if hidden:
-                queries[name] = {"bool": {"must": [queries[name]], "must_not": [{"ids": {"values": sorted(hidden)}}]}}
+                queries[name] = {"bool": {"must": [queries[name]], "must_not": [{"terms": {"id": sorted(hidden)}}]}}
         coverage = None
         if ranked:
             leaves = q.positive_leaves(tree)
@@ -368,7 +368,7 @@ class OpenSearchBackend:
         aggs["last"] = {"max": {"field": "date"}}
         # Releases with their copies folded (the unit every search counts), and the documents indexed.
         hidden = sorted(self._fold({"all": {"match_all": {}}}).hidden["all"])
-        units = {"bool": {"must_not": [{"ids": {"values": hidden}}]}} if hidden else {"match_all": {}}
+        units = {"bool": {"must_not": [{"terms": {"id": hidden}}]}} if hidden else {"match_all": {}}
         body = {"size": 0, "track_total_hits": True, "query": units, "aggs": aggs}
         found = self._search(body)
         agg = found["aggregations"]
