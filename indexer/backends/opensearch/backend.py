@@ -1,19 +1,17 @@
 """The OpenSearch backend: the same searches as the Whoosh backend, answered by a cluster.
 
-A search is planned first (plan.py: the word clauses and "did you mean", with the index
-statistics they need), then answered by one request: the query (dsl.py), the facet filters
-as a post_filter (so facet aggregations see the query without them), per-facet filter aggregations (a
-facet's counts ignore its own selection), the month histogram, duplicate collapsing and highlights;
-a second request lists the other matching copies of the page's hits when there are any.
+A search is planned first (plan.py: the word clauses and "did you mean", with the index statistics they
+need), then answered by one request: the query (dsl.py), the facet filters as a post_filter (so facet
+aggregations see the query without them), per-facet filter aggregations (a facet's counts ignore its own
+selection), the month histogram and highlights; another request lists the copies of the page's hits.
 
-Exact totals: hits.total counts documents, but a release on three wires is one result. Documents are
-routed by duplicate key, so all copies of a release live on one shard; a terms aggregation with
-shard_min_doc_count 2 then lists, shard by shard and without overlap, every group with two or more
-matching copies, and total = (matching documents) - sum(copies - 1 over those groups). That list is
-checked to be complete (no shard cut short, fewer groups than asked for); otherwise the matching
-duplicate keys are counted exactly with composite aggregation pages. Facet counts are checked the same
-way: a terms aggregation over several shards is exact only when its error bounds prove it, and
-otherwise the facet is counted again exactly with composite pages.
+Exact totals: a release on three wires is one result. Before the search, the copies it matches are folded
+as on Whoosh (fold.py: duplicate key, dated within a week of the group's first copy; the earliest matching
+copy stands for the release) and the others are left out of the query by id, so hits.total, every facet
+and the timeline count releases with plain aggregations. Facet counts are checked: a terms aggregation over
+several shards is exact only when its error bounds prove it, and otherwise the facet is counted again
+exactly with composite pages. In "all" mode a second request lists and counts the releases holding only
+some of the words (partial_total), after the full matches.
 """
 
 from __future__ import annotations
@@ -171,7 +169,7 @@ class OpenSearchBackend:
             scope = {"terms": {"dupkey": keys[at : at + KEYS_AT_ONCE]}}
             named = [{"bool": {"filter": [dsl], "_name": name}} for name, dsl in queries.items()]
             query = {"bool": {"filter": [scope], "should": named}}
-            for found in self._every(query, ["id", "dupkey", "date"]):
+            for found in self._every(query, ["id", "dupkey", "date", "path"]):
                 source = found["_source"]
                 copies.append(
                     Copy(
@@ -179,6 +177,7 @@ class OpenSearchBackend:
                         source["dupkey"],
                         seconds_of(source.get("date")),
                         frozenset(found.get("matched_queries") or ()),
+                        source.get("path") or "",
                     )
                 )
         return fold(copies, tuple(queries))
@@ -240,7 +239,10 @@ class OpenSearchBackend:
             c["_source"]["id"]: c["_source"]
             for c in self._every({"terms": {"dupkey": keys}}, [*COPY_FIELDS, "dupkey", "date"])
         }
-        members = [Copy(i, c["dupkey"], seconds_of(c.get("date")), frozenset()) for i, c in sources.items()]
+        members = [
+            Copy(i, c["dupkey"], seconds_of(c.get("date")), frozenset(), c.get("path") or "")
+            for i, c in sources.items()
+        ]
         grouped = fold(members, ())
         for hit in hits:
             group = grouped.group_of.get(hit.id)
@@ -295,7 +297,13 @@ class OpenSearchBackend:
             c["_source"]["id"]: c["_source"]
             for c in self._every({"term": {"dupkey": source["dupkey"]}}, [*COPY_FIELDS, "dupkey", "date"])
         }
-        grouped = fold([Copy(i, c["dupkey"], seconds_of(c.get("date")), frozenset()) for i, c in members.items()], ())
+        grouped = fold(
+            [
+                Copy(i, c["dupkey"], seconds_of(c.get("date")), frozenset(), c.get("path") or "")
+                for i, c in members.items()
+            ],
+            (),
+        )
         group = grouped.group_of.get(release_id)
         others = sorted(c.id for c in grouped.members[group] if c.id != release_id) if group is not None else []
         stored["duplicates"] = [copy_info(to_stored(members[i])) for i in others[:MAX_COPIES]]

@@ -2,7 +2,7 @@
 
 Copies share a duplicate key and are dated within COPY_WINDOW_DAYS of their group's first copy
 (duplicates.fold_groups, over every copy in the index, matching or not). A release is counted once, as its
-earliest matching copy (ties: the smaller id); its other copies are left out of the query, so totals,
+earliest matching copy (ties: the first by path, then id); its other copies are left out of the query, so totals,
 facets and the timeline count releases with plain aggregations, no collapse needed.
 """
 
@@ -27,7 +27,8 @@ class Copy:
     id: str
     key: str
     seconds: int  # UNDATED when the release has no date
-    matched: frozenset  # names of the queries it matches ("all", "any")
+    matched: frozenset  # names of the queries it matches ("all", "some")
+    path: str = ""
 
 
 @dataclass
@@ -58,7 +59,7 @@ def fold(copies: list[Copy], names: tuple[str, ...]) -> Folded:
     out = Folded(hidden={name: set() for name in names})
     if not copies:
         return out
-    copies = sorted(copies, key=lambda c: (c.key, c.seconds, c.id))
+    copies = sorted(copies, key=lambda c: (c.key, c.seconds, c.path, c.id))
     keys = {k: i for i, k in enumerate(sorted({c.key for c in copies}))}
     groups = fold_groups(
         np.array([keys[c.key] for c in copies], dtype=np.int64),

@@ -80,8 +80,10 @@ class _Snapshot:
         self.table = FacetTable.load(self.index.storage, segments, leaves)
         grouped = np.flatnonzero(self.table.groups >= 0)
         if len(grouped):
-            # Copies are few (about 1 document in 150 of the corpus): their ids are read once, for ties of date.
-            self.table.order_copies_by(grouped, [self.searcher.stored_fields(int(d))["id"] for d in grouped])
+            # Copies are few (about 1 document in 150 of the corpus): their paths and ids are read once, for ties of
+            # date (the first by path, then id, stands for the release, as on OpenSearch).
+            fields_ = [self.searcher.stored_fields(int(d)) for d in grouped]
+            self.table.order_copies_by(grouped, [f"{f.get('path', '')}\0{f['id']}" for f in fields_])
         self.lock = threading.Lock()  # a Whoosh searcher is not safe for concurrent use
         self.retired_at: float | None = None
         self.results = ResultCache(result_cache)  # finished pages of this generation only

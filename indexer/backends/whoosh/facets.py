@@ -250,10 +250,11 @@ class FacetTable:
         self._group_count = int(self._groups.max()) + 1 if size else 0
         self._members: tuple[np.ndarray, np.ndarray] | None = None  # documents by group, and where each starts
         self._by_date: np.ndarray | None = None  # grouped documents by group, then date, then id
-        self._id_rank: np.ndarray | None = None  # ties of date go by release id, as on OpenSearch
+        self._id_rank: np.ndarray | None = None  # ties of date go by path and id, as on OpenSearch
 
     def order_copies_by(self, docs: np.ndarray, ids: list[str]) -> None:
-        """Give the grouped documents docs their release ids: copies dated alike stand for their release in id order."""
+        """Give the grouped documents docs a sort key each (path, then id): copies dated alike stand for their
+        release in that order."""
         rank = np.zeros(self.size, dtype=np.int64)
         rank[docs] = np.argsort(np.argsort(np.array(ids, dtype=object), kind="stable"), kind="stable")
         self._id_rank, self._by_date = rank, None
