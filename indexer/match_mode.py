@@ -113,5 +113,5 @@ def _label(leaf) -> str:
     if isinstance(leaf, q.Near):
         return f" NEAR/{leaf.distance} ".join(_label(c) for c in leaf.children)
     if isinstance(leaf, q.Term):
-        return leaf.text
+        return f'"{leaf.text}"' if leaf.exact else leaf.text
     return getattr(leaf, "text", None) or getattr(leaf, "pattern", "") or str(leaf)

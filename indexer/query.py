@@ -4,7 +4,7 @@ Syntax: words; "phrases"; AND, OR, NOT, -word, +word; (groups); field:value; fie
 date:2011, date:2011-10, date:2011-10-20, date:[2011-10-01 TO 2011-11-30], date:[2011-10-01 TO *],
 date:>2011-10-01, date:<=2012, date:>-30d (relative: d, w, m, y), date:-30d (the last 30 days), date:today;
 prefix* and wild?card; fuzzy~ or fuzzy~2.
-"a phrase" NEAR/5 word (each within 5 words of the next, either order); “curly” and «other» quotes.
+"word" (that word form only); "a phrase" NEAR/5 word (each within 5 words of the next, either order); “curly” and «other» quotes.
 Plain words are ranked, not required: a release missing one of five words can still rank first.
 Limits (each with a message saying what to do): MAX_QUERY_LENGTH characters, MAX_CLAUSES clauses,
 MAX_EXPANSIONS index words per wildcard or fuzzy term, SEARCH_TIME_LIMIT_S seconds per search.
@@ -484,7 +484,7 @@ class _Parser:
             if not words:
                 raise QueryError('empty phrase: put words between the quotes, e.g. "conference call"')
             self.words.extend(words)
-            return Phrase(words, field_name, slop) if len(words) > 1 else Term(words[0], field_name)
+            return Phrase(words, field_name, slop) if len(words) > 1 else Term(words[0], field_name, exact=True)
         if tok.kind in ("field", "lparen", "range", "sign"):
             raise QueryError(f"unexpected {text!r} at position {tok.pos + 1}")
         if field_name in _VERBATIM_FIELDS and not re.search(r"[*?~]", text):

@@ -13,6 +13,7 @@ class Term:
     text: str
     field: str | None = None
     boost: float = 1.0
+    exact: bool = False  # quoted ('"earnings"'): this word form only, not its stem family
 
 
 @dataclass(frozen=True)

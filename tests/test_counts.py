@@ -310,3 +310,58 @@ def test_counts_add_up_and_clicks_find_what_they_showed(counted, words, joiner, 
         listed = counted.search(query, match=mode, filters=filters, per_page=100, facets=())
         full = [h for h in listed.hits if not h.missing]
         assert len(full) == page.total and len({h.id for h in full}) == page.total
+
+
+# ---- Exact word forms ------------------------------------------------------------------------------
+
+FORMS = {
+    "earnedmedia.txt": ("EarnedMedia.io Launches Insight Hub", "EarnedMedia.io, a media company, launched its hub."),
+    "trade.txt": ("HTX Rolls Out Trade to Earn", "HTX said users can trade to earn rewards this month."),
+    "earnings.txt": ("Acme Reports Record Earnings", "Acme Robotics said its quarterly earnings rose sharply."),
+    "earned.txt": ("Beta Earned Praise", "Beta Foods earned praise for its snacks and new stores."),
+    "sirius.txt": ("SiriusXM Adds Channels", "SiriusXM added new channels for listeners across the country."),
+    "tips.txt": ("InsurtechTips.com Opens", "InsurtechTips.com opened a new site for insurers."),
+    "societe.txt": ("Société Générale Expands", "Société Générale expanded its Paris office."),
+}
+
+
+@pytest.fixture(scope="module")
+def forms(tmp_path_factory):
+    root = tmp_path_factory.mktemp("forms")
+    folder = root / "releases"
+    folder.mkdir()
+    for n, (name, (headline, lede)) in enumerate(FORMS.items()):
+        (folder / name).write_text(
+            _release(headline, 0, "BOSTON", date(2024, 3, 1 + n), lede, "More words follow here."), encoding="utf-8"
+        )
+    build_index([folder], root / "index")
+    with open_index(root / "index") as opened:
+        yield opened
+
+
+@pytest.mark.parametrize(
+    ("query", "expected", "first"),
+    [
+        ('"earnings"', {"earnings.txt"}, "earnings.txt"),
+        ('"EARNINGS"', {"earnings.txt"}, "earnings.txt"),
+        ('"earned"', {"earned.txt", "earnedmedia.txt"}, None),
+        ("earnings", {"earnings.txt", "earned.txt", "trade.txt"}, "earnings.txt"),
+        ("earned", {"earnings.txt", "earned.txt", "trade.txt", "earnedmedia.txt"}, None),
+        ("Sirius XM", {"sirius.txt"}, "sirius.txt"),
+        ("insurtech tips", {"tips.txt"}, "tips.txt"),
+        ('"societe"', {"societe.txt"}, "societe.txt"),
+        ('"société"', {"societe.txt"}, "societe.txt"),
+    ],
+)
+def test_a_quoted_word_is_that_form_and_a_word_its_family(forms, query, expected, first):
+    page = forms.search(query, match="any")
+    found = [h.path.rsplit("/", 1)[-1] for h in page.hits]
+    assert set(found) == expected and page.total == len(expected)
+    if first:
+        assert found[0] == first  # the form typed ranks above its relatives
+
+
+def test_compound_parts_match_their_own_form_only(forms):
+    # "EarnedMedia.io" holds the part "Earned": a relative of "earnings", so no match for it.
+    assert "earnedmedia.txt" not in {h.path.rsplit("/", 1)[-1] for h in forms.search("earnings").hits}
+    assert forms.search('"media"').total == 1

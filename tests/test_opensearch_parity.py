@@ -68,6 +68,9 @@ QUERIES = [
     "reverse stock split",
     "record revenue quarter",
     "Walgreens dividend",
+    '"earnings"',
+    "earnings",
+    '"results" conference',
 ]
 OPTIONS = [
     {},

@@ -206,7 +206,8 @@ def test_headline_weighs_more_than_body(quality_index):
 
 def test_ticker_typed_as_a_plain_word_favours_the_issuer(quality_index):
     # Beta's release says "Acme" six times; the issuer's own releases still come first.
-    page = quality_index.search("ACME robots")
+    # "robot": both hold only relatives of it ("robots", "Robotics"), so the word's own form favours neither.
+    page = quality_index.search("ACME robot")
     order = names(page)
     assert order.index("beta_acme.txt") > order.index("acme_plant.txt")
     assert order.index("beta_acme.txt") > order.index("acme_widget.txt")

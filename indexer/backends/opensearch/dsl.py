@@ -15,7 +15,7 @@ from ... import query as q
 from ...model import QueryError
 from ...parse.tickers import normalise_exchange
 from ...relevance import FIELD_GROUPS
-from ...schema import DEFAULT_FIELDS, FACETS_BY_NAME, FIELD_WEIGHTS
+from ...schema import DEFAULT_FIELDS, FACETS_BY_NAME, FIELD_WEIGHTS, exact_form
 from .schema import LOCAL_DATE, SNIPPET_FIELDS, TERMS_ANALYZER, analyze, terms_field
 
 KEYWORD_QUERY_FIELDS = ("ticker", "exchange", "type", "language")
@@ -263,6 +263,9 @@ def _term(node: q.Term) -> dict | None:
     if not words:
         return None
     fields_ = _text_fields(field)
+    exact = exact_form(text) if node.exact else None
+    if exact is not None:
+        return _word(exact, fields_, node.boost)
     if len(words) > 1:
         # "T-DM1" or "U.S." analyse to several words: they must stand together.
         return _fields([_phrase(f, words, 1) for f in fields_], node.boost)

@@ -22,7 +22,7 @@ from ...analysis import word_pipeline
 from ...model import QueryError
 from ...parse.tickers import normalise_exchange
 from ...relevance import FIELD_GROUPS, corrected_words
-from ...schema import DEFAULT_FIELDS, QUERY_ANALYZER, TEXT_ANALYZER, WORD_FAMILIES, WORD_PATTERN
+from ...schema import DEFAULT_FIELDS, QUERY_ANALYZER, TEXT_ANALYZER, WORD_FAMILIES, WORD_PATTERN, exact_form
 from ..hits import SNIPPET_CHARS, plain_snippet
 from .rank import stats_for
 
@@ -289,6 +289,9 @@ def _term(node: q.Term) -> wq.Query:
     if not words:
         return wq.NullQuery
     fields_ = _text_fields(field)
+    exact = exact_form(text) if node.exact else None
+    if exact is not None:
+        return wq.Or([wq.Term(f, exact) for f in fields_], boost=node.boost)
     if len(words) > 1:
         # "T-Mobile" or "Kimberly-Clark" analyse to several words: they must stand together.
         return wq.Or([wq.Phrase(f, words) for f in fields_])
