@@ -22,7 +22,15 @@ from ...analysis import word_pipeline
 from ...model import QueryError
 from ...parse.tickers import normalise_exchange
 from ...relevance import FIELD_GROUPS, corrected_words
-from ...schema import DEFAULT_FIELDS, QUERY_ANALYZER, TEXT_ANALYZER, WORD_FAMILIES, WORD_PATTERN, exact_form
+from ...schema import (
+    DEFAULT_FIELDS,
+    EXACT_MARK,
+    QUERY_ANALYZER,
+    TEXT_ANALYZER,
+    WORD_FAMILIES,
+    WORD_PATTERN,
+    exact_form,
+)
 from ..hits import SNIPPET_CHARS, plain_snippet
 from .rank import stats_for
 
@@ -71,10 +79,12 @@ def _term_heads(terms: frozenset[str]) -> tuple[frozenset[str], frozenset[str]] 
     stand for the terms."""
     if not _HEADS_RULE:
         return None
-    heads = {t[:2] for t in terms if len(t) > 1}
+    # A word's own form ("=estate") starts, after its mark, as the word does.
+    bare = {t[len(EXACT_MARK) :] if t.startswith(EXACT_MARK) else t for t in terms}
+    heads = {t[:2] for t in bare if len(t) > 1}
     heads.update(stem[:2] for stem, family in WORD_FAMILIES.items() if family in terms)
     heads.update(word[:2] for word, stem in PORTER2_EXCEPTIONS.items() if WORD_FAMILIES.get(stem, stem) in terms)
-    return frozenset(heads), frozenset(t for t in terms if len(t) == 1)
+    return frozenset(heads), frozenset(t for t in bare if len(t) == 1)
 
 
 def _candidates(words, heads: tuple[frozenset[str], frozenset[str]] | None):
