@@ -81,6 +81,7 @@ def word_pipeline(analyzer) -> WordPipeline | None:
     if type(tokenizer) is not RegexTokenizer or tokenizer.gaps:
         return None
     steps: list[Callable[[str], str | None]] = []
+    part_steps: dict[int, Callable[[str], str | None]] = {}  # step number -> what it does to a part instead
     split_at, splitter = None, None
     positions = "renumber"
     numbered = False
@@ -112,6 +113,8 @@ def word_pipeline(analyzer) -> WordPipeline | None:
             stem_word = stem_function(item)
             steps.append(lambda text, stem=stem_word, ignore=item.ignore: text if text in ignore else stem(text))
         elif callable(getattr(item, "per_word", None)):
+            if callable(getattr(item, "per_part", None)):
+                part_steps[len(steps)] = item.per_part
             steps.append(item.per_word)
         elif callable(getattr(item, "word_parts", None)) and splitter is None and not numbered:
             split_at, splitter = len(steps), item.word_parts
@@ -129,7 +132,8 @@ def word_pipeline(analyzer) -> WordPipeline | None:
                 return None
         return word
 
-    before, after = steps[:split_at], steps[split_at:]
+    before = steps[:split_at]
+    after = [part_steps.get(i, step) for i, step in enumerate(steps)][split_at:] if split_at is not None else []
 
     def parts_of(word: str) -> list[str]:
         head = run(before, word) if before else word

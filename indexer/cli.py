@@ -13,6 +13,7 @@ import click
 
 from .backends import BACKENDS
 from .build import DEFAULT_SOURCES, build_index
+from .match_mode import MATCH_MODES
 from .model import ParseError, ReleaseSearchError, error_json
 from .parse import parse_paths
 from .search import SORTS, open_index
@@ -225,10 +226,18 @@ def index_command(
 @click.option(
     "--facet", "facet_filters", multiple=True, metavar="NAME=VALUE", help="Filter on a facet value (repeatable)."
 )
+@click.option(
+    "--match",
+    "match",
+    type=click.Choice(MATCH_MODES),
+    default="all",
+    show_default=True,
+    help="all: count releases holding every word (the others follow, marked); any: count any word's matches.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the JSON shape documented in the README.")
 @reports_errors
 def search_command(
-    query, index_path, backend, url, tickers, date_from, date_to, sort, per_page, page, facet_filters, as_json
+    query, index_path, backend, url, tickers, date_from, date_to, sort, per_page, page, facet_filters, match, as_json
 ):
     """Search the index. QUERY uses the query syntax in the README."""
     filters: dict[str, list[str]] = {}
@@ -247,6 +256,7 @@ def search_command(
             per_page=per_page,
             page=page,
             filters=filters,
+            match=match,
         )
     if as_json:
         click.echo(json.dumps(page_.to_json()))
@@ -255,6 +265,8 @@ def search_command(
     last = first + len(page_.hits) - 1
     shown = f"{first}-{last} of {page_.total}" if page_.hits else f"0 of {page_.total}"
     click.echo(f"{shown} results for {query!r}" + (f" (did you mean: {page_.suggestion}?)" if page_.suggestion else ""))
+    if page_.partial_total:
+        click.echo(f"and {page_.partial_total:,} releases that match some of your words, listed after these")
     for n, hit in enumerate(page_.hits, start=first):
         click.echo("")
         click.echo(click.style(f"{n}. {hit.headline}", bold=True))
@@ -263,6 +275,8 @@ def search_command(
         click.echo(f"   {_terminal_snippet(hit.snippet)}")
         if hit.duplicates:
             click.echo(f"   also on: {', '.join(d['wire'] or d['path'] for d in hit.duplicates)}")
+        if hit.missing:
+            click.echo(f"   missing: {', '.join(hit.missing)}")
 
 
 def _json_line(data: dict) -> str:
@@ -415,7 +429,11 @@ def stats_command(index_path, backend, url, as_json):
     if as_json:
         click.echo(json.dumps({"ok": True, **stats}))
         return
-    click.echo(f"{stats['releases']} releases in {stats['path']}, dated {stats['first_date']} to {stats['last_date']}")
+    files = stats.get("documents", stats["releases"])
+    copies = f" ({files} documents, copies included)" if files != stats["releases"] else ""
+    click.echo(
+        f"{stats['releases']} releases{copies} in {stats['path']}, dated {stats['first_date']} to {stats['last_date']}"
+    )
     for name in ("ticker", "wire", "year"):
         values = ", ".join(f"{v['value']} ({v['count']})" for v in stats["top"][name])
         click.echo(f"Top {name}s: {values or '-'}")

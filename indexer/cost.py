@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .model import QueryError
-from .query import And, Fuzzy, Not, Or, Phrase, Prefix, Ranked, Term, Wildcard
+from .query import And, Fuzzy, Near, Not, Or, Phrase, Prefix, Ranked, Term, Wildcard
 
 TERM = 1
 PHRASE_WORD = 2
@@ -60,6 +60,13 @@ def _add(node, cost: QueryCost) -> None:
         return
     if isinstance(node, Not):
         _add(node.child, cost)
+        return
+    if isinstance(node, Near):
+        # Its words are read with their positions, as a phrase's are.
+        for child in node.children:
+            _add(child, cost)
+        cost.units += PHRASE_WORD * len(node.children)
+        cost.phrases += 1
         return
     if isinstance(node, Term):
         cost.units += TERM

@@ -4,13 +4,17 @@ Copies of one release differ in their wire's dateline ("DENVER--(BUSINESS WIRE)-
 (GLOBE NEWSWIRE) --", "Thursday Jan 9, 2025 @ 7:00 AM America/Denver —"), in letter case and punctuation,
 and in where their paragraphs break; they share the headline's words and the opening words of the text.
 Releases that repeat a template (a quarterly dividend, a monthly distribution) differ within those
-opening words (the amount, the dates), so they keep apart.
+opening words (the amount, the dates), so they keep apart; and copies are folded only when dated within
+COPY_WINDOW_DAYS of the group's first one (fold_groups), so a template repeated word for word months later
+(an event notice, a dividend with the same wording) stays a release of its own.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
+
+import numpy as np
 
 from .model import Release
 
@@ -58,3 +62,44 @@ def duplicate_key(release: Release) -> str:
     if len(opening) < MIN_WORDS:
         return ""
     return hashlib.sha1(f"{headline}|{' '.join(opening)}".encode()).hexdigest()[:16]
+
+
+# Copies of one release go out within days; the same text months apart is a recurring announcement
+# (a quarterly dividend, a monthly distribution, a yearly event notice): never folded.
+COPY_WINDOW_DAYS = 7
+COPY_WINDOW_S = COPY_WINDOW_DAYS * 86400
+
+
+def fold_groups(keys: np.ndarray, dates: np.ndarray, undated: int) -> np.ndarray:
+    """Group numbers 0..n-1 per document (-1: alone): same duplicate key and dated within COPY_WINDOW_DAYS of
+    the group's first copy. keys: a number per duplicate key (negative: none); dates: seconds, `undated`
+    where unknown (an undated release folds with nothing)."""
+    groups = np.full(len(keys), -1, dtype=np.int64)
+    candidates = np.flatnonzero((keys >= 0) & (dates != undated))
+    if not len(candidates):
+        return groups
+    order = candidates[np.lexsort((candidates, dates[candidates], keys[candidates]))]
+    sorted_keys, sorted_dates = keys[order], dates[order]
+    new_key = np.empty(len(order), dtype=bool)
+    new_key[0] = True
+    new_key[1:] = sorted_keys[1:] != sorted_keys[:-1]
+    # Most keys have one dated document, and most groups span a day: only keys whose copies span more than
+    # the window need a walk, copy by copy.
+    run = np.cumsum(new_key) - 1
+    starts = np.flatnonzero(new_key)
+    ends = np.append(starts[1:], len(order))
+    cluster = np.empty(len(order), dtype=np.int64)
+    cluster[:] = starts[run]  # each document's group named by its first copy's position
+    wide = np.flatnonzero(sorted_dates[ends - 1] - sorted_dates[starts] > COPY_WINDOW_S)
+    for r in wide.tolist():
+        first = starts[r]
+        for i in range(starts[r], ends[r]):
+            if sorted_dates[i] - sorted_dates[first] > COPY_WINDOW_S:
+                first = i
+            cluster[i] = first
+    # Groups of one document are no groups.
+    sizes = np.bincount(cluster, minlength=len(order))
+    shared = sizes[cluster] > 1
+    _, numbers = np.unique(cluster[shared], return_inverse=True)
+    groups[order[shared]] = numbers
+    return groups

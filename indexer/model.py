@@ -263,6 +263,8 @@ class Hit:
     issuer: str | None = None  # the issuer's id, for a link to its page
     # Other copies of the same release (other wires, re-posts): [{id, path, wire, date}].
     duplicates: list[dict] = field(default_factory=list)
+    # Words of the query this release lacks: set only on the some-words matches listed after the full ones.
+    missing: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict:
         """The JSON form of a hit."""
@@ -280,12 +282,18 @@ class Hit:
             "types": list(self.types),
             "issuer": self.issuer,
             "duplicates": [dict(d) for d in self.duplicates],
+            "missing": list(self.missing),
         }
 
 
 @dataclass
 class Page:
-    """One page of search results with exact totals and facet counts."""
+    """One page of search results with exact totals and facet counts.
+
+    The unit counted is a release with its copies folded (one per duplicate group): total, facets and
+    timeline count the same units. In "all" mode they count releases holding every word; partial_total
+    counts those holding only some, listed after them (each hit naming its missing words).
+    """
 
     query: str
     total: int
@@ -297,11 +305,16 @@ class Page:
     suggestion: str | None = None
     # Matching releases per period, for a timeline: [{"period": "2011-11", "count": 2}].
     timeline: list[dict] = field(default_factory=list)
+    match: str = "all"
+    # Releases matching some but not all of the words (listed after the total's, not counted in it).
+    partial_total: int = 0
+    # Releases of the total without a date (in no timeline bar): the bars add up to total - undated.
+    undated: int = 0
 
     @property
     def pages(self) -> int:
-        """The number of pages for this total."""
-        return max(1, -(-self.total // self.per_page))
+        """The number of pages for the full matches and the partial ones after them."""
+        return max(1, -(-(self.total + self.partial_total) // self.per_page))
 
     def to_json(self) -> dict:
         """The one JSON shape of results, shared by the CLI and the HTTP API."""
@@ -316,6 +329,9 @@ class Page:
             "hits": [h.to_json() for h in self.hits],
             "facets": {name: facet.to_json() for name, facet in self.facets.items()},
             "timeline": [dict(t) for t in self.timeline],
+            "match": self.match,
+            "partial_total": self.partial_total,
+            "undated": self.undated,
         }
 
 

@@ -4,6 +4,7 @@ Syntax: words; "phrases"; AND, OR, NOT, -word, +word; (groups); field:value; fie
 date:2011, date:2011-10, date:2011-10-20, date:[2011-10-01 TO 2011-11-30], date:[2011-10-01 TO *],
 date:>2011-10-01, date:<=2012, date:>-30d (relative: d, w, m, y), date:-30d (the last 30 days), date:today;
 prefix* and wild?card; fuzzy~ or fuzzy~2.
+"word" (that word form only); "a phrase" NEAR/5 word (each within 5 words of the next, either order); “curly” and «other» quotes.
 Plain words are ranked, not required: a release missing one of five words can still rank first.
 Limits (each with a message saying what to do): MAX_QUERY_LENGTH characters, MAX_CLAUSES clauses,
 MAX_EXPANSIONS index words per wildcard or fuzzy term, SEARCH_TIME_LIMIT_S seconds per search.
@@ -19,11 +20,30 @@ from datetime import date, datetime, timedelta
 from dateutil.relativedelta import relativedelta
 
 from .model import QueryError
+from .query_tree import (  # noqa: F401 (the tree's nodes are read as query.Term, query.And, ...)
+    And,
+    DateRange,
+    Fuzzy,
+    MatchAll,
+    Near,
+    Not,
+    Or,
+    Phrase,
+    Prefix,
+    Ranked,
+    Term,
+    Wildcard,
+    positive_leaves,
+)
 
 MAX_QUERY_LENGTH = 1000
 MAX_CLAUSES = 64
 # Index words one wildcard, prefix or fuzzy term may stand for; "co*" would otherwise OR thousands.
 MAX_EXPANSIONS = 500
+# The widest NEAR/n; NEAR alone means NEAR/DEFAULT_NEAR.
+MAX_NEAR = 50
+DEFAULT_NEAR = 5
+_NEAR_RE = re.compile(r"NEAR(?:/(\d+))?")
 # Wall-clock budget of one search; a search over it stops with a message instead of holding a worker.
 SEARCH_TIME_LIMIT_S = 10.0
 
@@ -54,93 +74,6 @@ FIELD_ALIASES = {
 QUERY_FIELDS = sorted(set(FIELD_ALIASES))
 
 
-# ---- The query tree -------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Term:
-    """A word in one field, or in the default fields when field is None."""
-
-    text: str
-    field: str | None = None
-    boost: float = 1.0
-
-
-@dataclass(frozen=True)
-class Phrase:
-    """Words that must stand together in this order."""
-
-    words: tuple[str, ...]
-    field: str | None = None
-    slop: int = 1
-
-
-@dataclass(frozen=True)
-class Prefix:
-    """Words starting with text ('immuno*')."""
-
-    text: str
-    field: str | None = None
-
-
-@dataclass(frozen=True)
-class Wildcard:
-    """Words matching a pattern with * and ? inside."""
-
-    pattern: str
-    field: str | None = None
-
-
-@dataclass(frozen=True)
-class Fuzzy:
-    """Words within an edit distance of text ('immunogen~')."""
-
-    text: str
-    field: str | None = None
-    distance: int = 1
-
-
-@dataclass(frozen=True)
-class DateRange:
-    """Releases dated from start (inclusive) to end (exclusive); either may be open."""
-
-    start: datetime | None
-    end: datetime | None
-
-
-@dataclass(frozen=True)
-class And:
-    """Every child must match."""
-
-    children: tuple
-
-
-@dataclass(frozen=True)
-class Or:
-    """At least one child must match."""
-
-    children: tuple
-
-
-@dataclass(frozen=True)
-class Ranked:
-    """Plain words side by side: any may match, releases matching more rank higher."""
-
-    children: tuple
-
-
-@dataclass(frozen=True)
-class Not:
-    """Releases the child matches are excluded."""
-
-    child: object
-
-
-@dataclass(frozen=True)
-class MatchAll:
-    """Every release (an empty query)."""
-
-
 @dataclass
 class ParsedQuery:
     """A parsed query: the tree, plus the words a user typed (for highlights and suggestions)."""
@@ -163,15 +96,6 @@ class Deadline:
                 f"the search took longer than {self.seconds:g} s and was stopped: "
                 "use more specific words, fewer wildcards, or a narrower date range"
             )
-
-
-def positive_leaves(node) -> list:
-    """The word-like clauses that can add to a release's score (not those under NOT), in query order."""
-    if isinstance(node, (Term, Phrase, Prefix, Wildcard, Fuzzy)):
-        return [node]
-    if isinstance(node, (And, Or, Ranked)):
-        return [leaf for child in node.children for leaf in positive_leaves(child)]
-    return []
 
 
 # ---- Tokenizer --------------------------------------------------------------------------------
@@ -430,6 +354,8 @@ class _Parser:
                 pending_and = True
                 continue
             node, must = self.unary()
+            if self.near_op(self.peek()):
+                node = self.near(node, must)
             # A field clause ("ticker:IMGN", "headline:merger") or a date narrows the plain words beside it.
             if must or pending_and or isinstance(node, DateRange) or getattr(node, "field", None):
                 required.append(node)
@@ -450,6 +376,28 @@ class _Parser:
             ranked_node = Ranked((ranked_node,))
         return And(tuple(required) + (ranked_node,))
 
+    def near_op(self, tok: _Token | None) -> bool:
+        return tok is not None and tok.kind == "word" and bool(_NEAR_RE.fullmatch(tok.text))
+
+    def near(self, first, must: bool) -> Near:
+        """'a NEAR/n b NEAR/m c': every word or phrase within n words of the next (the smallest n for a chain)."""
+        children, distance = [first], MAX_NEAR
+        while self.near_op(self.peek()):
+            op = self.take()
+            nxt = self.peek()
+            if nxt is None or nxt.kind not in ("word", "phrase") or self.is_op(nxt, "OR") or self.is_op(nxt, "AND"):
+                raise QueryError(f'{op.text} needs a word or phrase on both sides, e.g. "net income" {op.text} decline')
+            number = _NEAR_RE.fullmatch(op.text).group(1)
+            n = DEFAULT_NEAR if number is None else int(number)
+            if not 1 <= n <= MAX_NEAR:
+                raise QueryError(f"the distance of NEAR must be between 1 and {MAX_NEAR}, e.g. merger NEAR/5 approval")
+            distance = min(distance, n)
+            children.append(self.primary())
+        for child in children:
+            if not isinstance(child, (Term, Phrase)) or (child.field is not None and child.field in _VERBATIM_FIELDS):
+                raise QueryError('NEAR joins plain words or phrases, e.g. "net income" NEAR/5 decline')
+        return Near(tuple(children), distance)
+
     def unary(self) -> tuple[object, bool]:
         """One clause and whether it is required ('+word', NOT and '-word' clauses are)."""
         tok = self.peek()
@@ -459,6 +407,8 @@ class _Parser:
             if nxt is None or nxt.kind == "rparen" or self.is_op(nxt, "OR") or self.is_op(nxt, "AND"):
                 raise QueryError("NOT needs a word after it, e.g. acquisition NOT lawsuit")
             return Not(self.unary()[0]), True
+        if self.near_op(tok):
+            raise QueryError(f'{tok.text} needs a word or phrase on both sides, e.g. "net income" {tok.text} decline')
         if tok.kind == "sign":
             self.take()
             nxt = self.peek()
@@ -536,7 +486,7 @@ class _Parser:
             if not words:
                 raise QueryError('empty phrase: put words between the quotes, e.g. "conference call"')
             self.words.extend(words)
-            return Phrase(words, field_name, slop) if len(words) > 1 else Term(words[0], field_name)
+            return Phrase(words, field_name, slop) if len(words) > 1 else Term(words[0], field_name, exact=True)
         if tok.kind in ("field", "lparen", "range", "sign"):
             raise QueryError(f"unexpected {text!r} at position {tok.pos + 1}")
         if field_name in _VERBATIM_FIELDS and not re.search(r"[*?~]", text):
@@ -565,9 +515,26 @@ class _Parser:
         return Term(word, field_name)
 
 
+# Double quotes as typed or pasted from documents: curly, low-9, guillemets, full-width.
+_DOUBLE_QUOTES = str.maketrans(dict.fromkeys("\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033\u301d\u301e\uff02", '"'))
+# Single typographic quotes around words ('‘net income’', '‹net income›'); an apostrophe inside or at
+# the end of a word ("Walgreens’", "Macy’s") is no quote, so only a pair at word edges is one.
+_SINGLE_QUOTED = re.compile(
+    r"(?<!\w)[\u2018\u201a\u201b\u2039]([^\u2018\u2019\u201a\u201b\u2039\u203a\"]+?)[\u2019\u203a](?!\w)"
+)
+
+
+def normalise_quotes(text: str) -> str:
+    """Typographic quotes (“ ” „ « » ‘ ’ ‚ ‹ ›) as the straight double quote the query language reads."""
+    if text.isascii():
+        return text
+    text = text.translate(_DOUBLE_QUOTES)
+    return _SINGLE_QUOTED.sub(r'"\1"', text)
+
+
 def parse_query(text: str | None, now: datetime | None = None) -> ParsedQuery:
     """Parse a user's query; raise QueryError with a hint when it is malformed."""
-    text = (text or "").strip()
+    text = normalise_quotes((text or "").strip())
     if len(text) > MAX_QUERY_LENGTH:
         raise QueryError(f"the query is too long ({len(text)} characters; at most {MAX_QUERY_LENGTH}): shorten it")
     # "now" is read per query: a long-running server must not freeze it at start.

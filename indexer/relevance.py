@@ -19,7 +19,7 @@ from typing import Protocol
 
 from . import query as q
 from .model import QueryError
-from .schema import DEFAULT_FIELDS, QUERY_ANALYZER, STOP, index_stem
+from .schema import DEFAULT_FIELDS, QUERY_ANALYZER, STOP, exact_form, index_stem
 
 # BM25 saturation and per-section length normalisation (short sections barely normalised).
 K1 = 1.2
@@ -53,6 +53,9 @@ TYPO_MAX_VARIANTS = 3
 MAX_TYPO_WORDS = 3
 # Weight of an abbreviation's long form, and the long forms themselves.
 ABBREVIATION_WEIGHT = 0.9
+# A word's relatives (same stem, another form: "earned" for "earnings") weigh this much of its own form, so
+# releases holding the form typed rank above those holding only a relative.
+RELATIVE_WEIGHT = 0.9
 ABBREVIATIONS = {
     "q1": "first quarter",
     "q2": "second quarter",
@@ -447,8 +450,15 @@ def _word_clause(stats: Statistics, leaf, budget: list[int]) -> Clause | None:
         typed, slop, boost = leaf.text, 1, leaf.boost
         tokens = tuple(analyzed(leaf.text))
     alternatives = []
+    exact = exact_form(leaf.text) if isinstance(leaf, q.Term) and len(tokens) == 1 else None
+    if exact is not None and leaf.exact:
+        # A quoted word: that form only (case and accents folded), no relatives, spellings or long forms.
+        return Clause(leaf, [Alternative(fields_, (exact,), weight=boost, label=typed)], typed)
     if tokens:
-        alternatives.append(Alternative(fields_, tokens, phrase=len(tokens) > 1, slop=slop, weight=boost, label=typed))
+        weight = boost * RELATIVE_WEIGHT if exact is not None else boost
+        alternatives.append(Alternative(fields_, tokens, phrase=len(tokens) > 1, slop=slop, weight=weight, label=typed))
+    if exact is not None:
+        alternatives.append(Alternative(fields_, (exact,), weight=boost, label=typed))
     if isinstance(leaf, q.Term):
         if len(tokens) == 1 and leaf.text.isalpha():
             alternatives += typo_alternatives(stats, leaf.text, fields_, budget)
@@ -460,7 +470,9 @@ def _word_clause(stats: Statistics, leaf, budget: list[int]) -> Clause | None:
             alternatives.append(Alternative(where, words, phrase=True, weight=ABBREVIATION_WEIGHT, label=long_form))
         if leaf.field is None and _SYMBOL_RE.fullmatch(leaf.text) and _looks_like_ticker(stats, leaf.text, tokens):
             if alternatives:
-                alternatives[0].symbol = leaf.text.lower()
+                # The word and its own form both stand for the issuer too.
+                for alt in alternatives[: 2 if exact is not None else 1]:
+                    alt.symbol = leaf.text.lower()
             else:
                 alternatives.append(Alternative((), (), weight=boost, label=typed, symbol=leaf.text.lower()))
     if not alternatives:

@@ -58,8 +58,15 @@ def index_stem(word: str) -> str:
     return WORD_FAMILIES.get(stemmed, stemmed)
 
 
+# Beside each word's stem the index keeps the word's own form, marked ("=earnings"): a quoted word matches that
+# form only, and a word's own form ranks above its relatives. The parts of a compound name are kept in this
+# form only, so "Sirius XM" finds "SiriusXM" but "earnings" does not find "EarnedMedia.io" (part "Earned").
+EXACT_MARK = "="
+
+
 class PressStemFilter(Filter):
-    """Stems words with index_stem (Porter2 and word families)."""
+    """Stems words with index_stem (Porter2 and word families); a word's own form and compound parts (tokens
+    marked part) are kept as they are, marked with EXACT_MARK."""
 
     def __eq__(self, other):
         return other is not None and self.__class__ is other.__class__
@@ -67,12 +74,25 @@ class PressStemFilter(Filter):
     def __call__(self, tokens):
         for token in tokens:
             if not token.stopped:
-                token.text = index_stem(token.text)
+                token.text = EXACT_MARK + token.text if getattr(token, "part", False) else index_stem(token.text)
             yield token
 
     def per_word(self, word: str) -> str:
         """This filter's effect on one word: lets the index writer cache the analyzer per word."""
         return index_stem(word)
+
+    def per_part(self, part: str) -> str:
+        """This filter's effect on a part added beside a word (its own form, a compound's part)."""
+        return EXACT_MARK + part
+
+
+def exact_form(word: str) -> str | None:
+    """The index term of a word's own form ('Earnings' -> '=earnings'), None for a stop word."""
+    words = re.findall(WORD_PATTERN, word)
+    if len(words) != 1:
+        return None  # "T-Mobile": several words, matched as a phrase
+    folded = words[0].lower().translate(accent_map)
+    return EXACT_MARK + folded if folded not in STOP else None
 
 
 _COMPOUND_SPLIT = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|(?<=[A-Za-z]{2})\.(?=[A-Za-z]{2})")
@@ -98,7 +118,7 @@ class CompoundFilter(Filter):
         for token in tokens:
             # Copies are made before the token is passed on: later filters change tokens in place.
             copies = []
-            for part in compound_parts(token.text):
+            for part in word_parts(token.text):
                 copy = token.copy()
                 copy.text = part
                 copy.part = True
@@ -108,7 +128,12 @@ class CompoundFilter(Filter):
 
     def word_parts(self, word: str) -> list[str]:
         """The parts this filter adds beside a word (lets the index writer cache the analyzer per word)."""
-        return compound_parts(word)
+        return word_parts(word)
+
+
+def word_parts(word: str) -> list[str]:
+    """What the index keeps beside a word, in its own form: the word itself, then a compound name's parts."""
+    return [word, *compound_parts(word)]
 
 
 class PositionFilter(Filter):

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from .cost import check_cost
+from .match_mode import check_mode, check_not_stop_words
 from .model import Hit, Page, QueryError, parse_date_arg
 from .query import DateRange, date_filter, parse_query
 from .schema import DEFAULT_FACETS, FACETS_BY_NAME
@@ -32,6 +33,7 @@ class SearchRequest:
     facets: tuple[str, ...] = DEFAULT_FACETS
     facet_limit: int = 10
     collapse: bool = True
+    match: str = "all"  # "all": count releases holding every word (others listed after); "any": any word
     snippets: bool = True  # False: the opening text instead of highlighted passages (exports; ~10 ms a hit saved)
 
     def __post_init__(self):
@@ -53,6 +55,7 @@ class SearchRequest:
         if unknown:
             raise QueryError(f"unknown facet '{unknown[0]}': use one of {', '.join(FACETS_BY_NAME)}")
         self.filters = {k: [v for v in vs if v] for k, vs in self.filters.items() if any(vs)}
+        self.match = check_mode(self.match)
 
     @property
     def date_range(self) -> DateRange | None:
@@ -67,10 +70,12 @@ class ReleaseIndex:
         self.backend = backend
 
     def search(self, query: str = "", **options) -> Page:
-        """Search with the CLI's options: tickers, date_from, date_to, filters, sort, page, per_page."""
+        """Search with the CLI's options: tickers, date_from, date_to, filters, sort, page, per_page,
+        match ("all": releases holding every word are counted, the others follow; "any": any word)."""
         request = options.pop("request", None) or SearchRequest(query=query, **options)
         parsed = parse_query(request.query)
         check_cost(parsed.tree)  # refused before any work when over the budget, saying what to simplify
+        check_not_stop_words(parsed.tree)
         return self.backend.search(request, parsed)
 
     def get(self, release_id: str) -> dict | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import re
 import threading
+from datetime import datetime
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
@@ -222,10 +223,12 @@ def test_timeline_narrows_the_dates(page):
     label = bar.get_attribute("aria-label")
     month, count = re.match(r"(\w+ \d{4}): (\d+) release", label).groups()
     bar.click()
-    page.wait_for_url(re.compile(r"from=\d{4}-\d\d-01&to=\d{4}-\d\d-\d\d"))
+    # A bar narrows by the month it was counted by, so it finds exactly the releases it showed.
+    page.wait_for_url(re.compile(r"month=\d{4}-\d\d"))
     assert count_text(page) == f"1–{count} of {count} releases"
-    assert page.locator(".chip").count() == 2
-    assert page.locator("#from").input_value() == query_of(page)["from"][0]
+    assert page.locator(".chip").count() == 1
+    shown = datetime.strptime(month, "%B %Y").strftime("%Y-%m")
+    assert query_of(page)["month"] == [shown]
 
 
 def test_date_inputs_apply(page, core):
@@ -323,7 +326,7 @@ def test_works_without_javascript(browser, site):
         tab.wait_for_url(re.compile(r"ticker="))
         assert tab.locator(".chip").count() == 1
         tab.locator(".timeline svg a").first.click()
-        tab.wait_for_url(re.compile(r"from="))
+        tab.wait_for_url(re.compile(r"month="))  # a bar narrows by its month
         tab.locator(".chip").first.click()
         tab.wait_for_url(lambda url: "ticker=" not in url)
         tab.locator(".hit h2 a").first.click()

@@ -118,7 +118,8 @@ def test_search_returns_a_page_or_a_query_error(tiny_index, text, options):
         return
     assert isinstance(page, Page)
     assert 0 <= len(page.hits) <= page.per_page
-    assert page.total >= len(page.hits)
+    # Releases holding only some of the words follow the total's, marked with what they lack.
+    assert page.total + page.partial_total >= len(page.hits)
     json.dumps(page.to_json())  # the API and the CLI print this
 
 

@@ -59,7 +59,9 @@ def test_phrase_with_slop():
 
 
 def test_single_word_phrase_is_a_term():
-    assert tree('"merger"') == Term("merger")
+    # A quoted word is that word form only, not its stem family.
+    assert tree('"merger"') == Term("merger", exact=True)
+    assert tree("merger") == Term("merger")
 
 
 def test_and_makes_both_sides_required():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask import current_app
 
+from indexer.match_mode import MATCH_MODES
 from indexer.schema import FACETS
 from indexer.search import MAX_PER_PAGE, SORTS
 
@@ -63,6 +64,12 @@ def _search_params(paged: bool) -> list[dict]:
         params += [
             _param("sort", "Order of hits.", {"type": "string", "enum": list(SORTS), "default": "relevance"}),
             _param(
+                "match",
+                "all: total, facets and timeline count releases holding every word; releases holding only some "
+                "follow them, each with its missing words. any: count releases holding any word.",
+                {"type": "string", "enum": list(MATCH_MODES), "default": "all"},
+            ),
+            _param(
                 "page",
                 f"Page number; pages end at result {config['RESULT_WINDOW']:,} (the result window).",
                 {"type": "integer", "minimum": 1, "default": 1},
@@ -108,6 +115,11 @@ def _schemas() -> dict:
             "types": {"type": "array", "items": {"type": "string"}},
             "issuer": {**NULLABLE_STRING, "description": "The issuer's id: GET /api/companies/{issuer}"},
             "duplicates": {"type": "array", "items": {"$ref": "#/components/schemas/Copy"}},
+            "missing": {
+                "type": "array",
+                "items": {"type": "string"},
+                "description": "Words of the query this release lacks (only on the some-words matches after the total's)",
+            },
         },
     }
     page = {
@@ -116,7 +128,17 @@ def _schemas() -> dict:
         "properties": {
             "ok": {"type": "boolean", "enum": [True]},
             "query": {"type": "string"},
-            "total": {"type": "integer", "description": "Exact; copies of one release count once"},
+            "total": {
+                "type": "integer",
+                "description": "Exact count of releases (copies of one release folded) holding every word "
+                "(match=all) or any word (match=any); facets and timeline count the same releases",
+            },
+            "match": {"type": "string", "enum": list(MATCH_MODES)},
+            "partial_total": {
+                "type": "integer",
+                "description": "Releases holding only some of the words (match=all), listed after the total's",
+            },
+            "undated": {"type": "integer", "description": "Releases of the total without a date (in no timeline bar)"},
             "page": {"type": "integer"},
             "per_page": {"type": "integer"},
             "sort": {"type": "string", "enum": list(SORTS)},
@@ -157,6 +179,11 @@ def _schemas() -> dict:
             "phones": {"type": "array", "items": {"type": "string"}},
             "links": {"type": "array", "items": {"type": "string"}},
             "duplicates": {"type": "array", "items": {"$ref": "#/components/schemas/Copy"}},
+            "missing": {
+                "type": "array",
+                "items": {"type": "string"},
+                "description": "Words of the query this release lacks (only on the some-words matches after the total's)",
+            },
         },
     }
     return {

@@ -20,7 +20,7 @@ from .links import external_url
 
 FACET_PARAMS = tuple(f.name for f in FACETS)
 # Parameters that describe a search (everything else in a query string is ignored).
-SEARCH_PARAMS = ("q", "from", "to", "sort", "per_page", *FACET_PARAMS)
+SEARCH_PARAMS = ("q", "from", "to", "sort", "per_page", "match", *FACET_PARAMS)
 MAX_FILTER_VALUES = 20
 MAX_VALUE_CHARS = 200
 MAX_DATE_CHARS = 40
@@ -66,7 +66,7 @@ def search_request(
     facets: tuple[str, ...] | None = None,
     snippets: bool = True,
 ) -> SearchRequest:
-    """A checked SearchRequest from URL parameters: q, from, to, sort, page, per_page and one per facet.
+    """A checked SearchRequest from URL parameters: q, from, to, sort, page, per_page, match and one per facet.
 
     Keyword arguments fix a value instead of reading it (exports and feeds choose their own pages). A page
     read from the URL must lie within the result window, the deepest result a visitor may page to.
@@ -90,6 +90,7 @@ def search_request(
         page=page,
         per_page=per_page,
         snippets=snippets,
+        match=args.get("match") or "all",
         **options,
     )
     if request.date_from and request.date_to and request.date_from > request.date_to:

@@ -80,11 +80,19 @@ def search():
             context["first"] = (found.page - 1) * found.per_page + 1
             context["chart"] = build_chart(
                 found.timeline,
-                lambda start, end: search_url(state, **{"from": start.isoformat(), "to": end.isoformat()}),
+                lambda start, end: search_url(state, **_period_filter(start, end)),
             )
     else:
         context["stats"] = get_index().stats()
     return render_template("search.html", **context), status
+
+
+def _period_filter(start, end) -> dict[str, str]:
+    """A timeline bar's link narrows by the month or year facet it was counted by (the release's own
+    calendar date), so it finds exactly the releases the bar counts."""
+    if start.month == 1 and end.month == 12:
+        return {"year": f"{start.year:04d}"}
+    return {"month": f"{start.year:04d}-{start.month:02d}"}
 
 
 @bp.get("/companies/<path:issuer>")
@@ -96,9 +104,7 @@ def company(issuer: str):
     none = MultiDict()
     chart = build_chart(
         found.timeline,
-        lambda start, end: search_url(
-            none, issuer=found.issuer.id, **{"from": start.isoformat(), "to": end.isoformat()}
-        ),
+        lambda start, end: search_url(none, issuer=found.issuer.id, **_period_filter(start, end)),
     )
     return render_template("company.html", company=found, chart=chart, search_url=search_url, blank=none)
 

@@ -1,19 +1,17 @@
 """The OpenSearch backend: the same searches as the Whoosh backend, answered by a cluster.
 
-A search is planned first (plan.py: the word clauses and "did you mean", with the index
-statistics they need), then answered by one request: the query (dsl.py), the facet filters
-as a post_filter (so facet aggregations see the query without them), per-facet filter aggregations (a
-facet's counts ignore its own selection), the month histogram, duplicate collapsing and highlights;
-a second request lists the other matching copies of the page's hits when there are any.
+A search is planned first (plan.py: the word clauses and "did you mean", with the index statistics they
+need), then answered by one request: the query (dsl.py), the facet filters as a post_filter (so facet
+aggregations see the query without them), per-facet filter aggregations (a facet's counts ignore its own
+selection), the month histogram and highlights; another request lists the copies of the page's hits.
 
-Exact totals: hits.total counts documents, but a release on three wires is one result. Documents are
-routed by duplicate key, so all copies of a release live on one shard; a terms aggregation with
-shard_min_doc_count 2 then lists, shard by shard and without overlap, every group with two or more
-matching copies, and total = (matching documents) - sum(copies - 1 over those groups). That list is
-checked to be complete (no shard cut short, fewer groups than asked for); otherwise the matching
-duplicate keys are counted exactly with composite aggregation pages. Facet counts are checked the same
-way: a terms aggregation over several shards is exact only when its error bounds prove it, and
-otherwise the facet is counted again exactly with composite pages.
+Exact totals: a release on three wires is one result. Before the search, the copies it matches are folded
+as on Whoosh (fold.py: duplicate key, dated within a week of the group's first copy; the earliest matching
+copy stands for the release) and the others are left out of the query by id, so hits.total, every facet
+and the timeline count releases with plain aggregations. Facet counts are checked: a terms aggregation over
+several shards is exact only when its error bounds prove it, and otherwise the facet is counted again
+exactly with composite pages. In "all" mode a second request lists and counts the releases holding only
+some of the words (partial_total), after the full matches.
 """
 
 from __future__ import annotations
@@ -23,18 +21,21 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
 from ... import query as q
 from ...facets import STATS_FACETS, STATS_TOP, completions, facet, index_stats, timeline
+from ...match_mode import label, optional_words, require_all, without_stop_words
 from ...model import Facet, Hit, IndexNotFound, Page, QueryError
 from ...relevance import RELATED_SOURCES, related_clauses
 from ...schema import FACETS_BY_NAME, HIT_FIELDS
 from ..hits import copy_info, plain_snippet, stored_to_hit
 from . import dsl as oq
 from .client import reason, translated_errors
+from .fold import KEYS_AT_ONCE, Copy, Folded, fold, seconds_of
 from .plan import ClusterStats, correction, importances, settled, widened, word_clauses
-from .schema import SNIPPET_FIELDS, to_stored
+from .schema import LOCAL_DATE, SNIPPET_FIELDS, to_stored
 from .store import OpenSearchStore
 
 COPY_FIELDS = ("id", "path", "wire_facet", "date_text")
@@ -43,6 +44,18 @@ GROUPS_AT_ONCE = 10_000  # duplicate groups counted inside the search request be
 SCAN_BATCH = 1000  # releases per request when scanning a whole result set
 SCAN_KEEP_ALIVE = "2m"  # how long a scan's point in time outlives its last request
 TIMEOUT_GRACE_S = 1.0  # the client waits this much longer than the cluster's own limit (its answer comes first)
+
+
+@dataclass
+class Planned:
+    """A request planned for the cluster: its queries (filters for counting), the same ranked, and its copies."""
+
+    queries: dict[str, dict]  # "all": what is counted; "some": the some-words listing after it (when any)
+    scored: dict[str, dict]  # the same queries with Whoosh's coverage and headline factors when ranked
+    folded: Folded
+    clauses: list
+    expansions: dict
+    ranked: bool
 
 
 class OpenSearchBackend:
@@ -114,57 +127,65 @@ class OpenSearchBackend:
         with self._time_limit():
             return self._search_page(request, parsed)
 
-    def _planned(self, request, tree, stats: ClusterStats) -> tuple[dict, list, bool]:
-        """The query DSL of a request's tree (ranked like Whoosh when sorted by relevance), its word
-        clauses, and whether it ranks."""
+    def _planned(self, request, tree, stats: ClusterStats) -> Planned:
+        """A request's tree as DSL: the counted query (every word, or any with match=any) and the some-words
+        query listed after it, each with the copies folded out; ranked like Whoosh when sorted by relevance."""
         clauses = word_clauses(stats, tree)
         expansions = {c.leaf: oq.clause_dsl(c) for c in widened(clauses)}
         # As on Whoosh: words rank; a query of filters only (or none) lists the newest first.
         ranked = request.sort == "relevance" and bool(q.positive_leaves(tree))
-        query = oq.query_dsl(tree, expansions)
+        any_tree = without_stop_words(tree)
+        counted_tree = require_all(tree) if request.match == "all" else any_tree
+        queries = {"all": oq.query_dsl(counted_tree, expansions)}
+        if counted_tree != any_tree:
+            # Releases holding some of the words: listed after the full matches, not counted.
+            queries["some"] = {"bool": {"must": [oq.query_dsl(any_tree, expansions)], "must_not": [queries["all"]]}}
+        folded = self._fold(queries) if request.collapse else Folded(hidden={})
+        for name, hidden in folded.hidden.items():
+            if hidden:
+                queries[name] = {"bool": {"must": [queries[name]], "must_not": [{"terms": {"id": sorted(hidden)}}]}}
+        scored = dict(queries)
         if ranked:
             leaves = q.positive_leaves(tree)
             parts = zip(
                 (oq.translate(leaf, expansions) for leaf in leaves), importances(stats, leaves, clauses), strict=True
             )
-            query = oq.with_coverage(query, [(dsl, weight) for dsl, weight in parts if dsl is not None])
-            query = oq.with_headline_bonus(query, clauses, _clause_count(clauses, leaves))
-        return query, clauses, ranked
+            coverage = [(dsl, weight) for dsl, weight in parts if dsl is not None]
+            count = _clause_count(clauses, leaves)
+            scored = {
+                name: oq.with_headline_bonus(oq.with_coverage(dsl, coverage), clauses, count)
+                for name, dsl in queries.items()
+            }
+        return Planned(queries, scored, folded, clauses, expansions, ranked)
 
     def scan(self, request, parsed: q.ParsedQuery, batch: int = SCAN_BATCH) -> Iterator[Hit]:
-        """Every release the request matches, in its order (without paging limits), for exports of any size.
+        """Every release the request counts, in its order (without paging limits), for exports of any size.
 
         Read through a point in time (one consistent view, however long the export runs) with search_after,
         batch releases a request, each request within the search time limit. Collapsed, a release's copies
-        come once: the first in the order stands for its group (only groups with copies are remembered).
-        Hits carry their opening text, not highlighted passages.
+        are folded out by the plan, as for a page. Hits carry their opening text, not highlighted passages.
         """
         with self._time_limit():
-            query, _, ranked = self._planned(request, parsed.tree, ClusterStats(self._search))
+            plan = self._planned(request, parsed.tree, ClusterStats(self._search))
         filters = oq.request_filters(request)
         with translated_errors(self.url):
             pit = self.client.create_pit(index=self.alias, params={"keep_alive": SCAN_KEEP_ALIVE})["pit_id"]
         body: dict = {
-            "query": {"bool": {"must": [query], "filter": [oq.all_of(list(filters.values()))]}},
+            "query": {"bool": {"must": [plan.scored["all"]], "filter": [oq.all_of(list(filters.values()))]}},
             "size": batch,
             "track_total_hits": False,
             "_source": sorted(set(HIT_FIELDS) | {"lede", "body", "dupkey"}),
-            "sort": _sort(request.sort, ranked),
+            "sort": _sort(request.sort, plan.ranked),
             "pit": {"id": pit, "keep_alive": SCAN_KEEP_ALIVE},
         }
-        seen: set[str] = set()
         try:
             while True:
                 with self._time_limit():
-                    found = self._search(body, search_type="dfs_query_then_fetch" if ranked else None, index=None)
+                    search_type = "dfs_query_then_fetch" if plan.ranked else None
+                    found = self._search(body, search_type=search_type, index=None)
                 hits = found["hits"]["hits"]
                 for item in hits:
-                    key = item["_source"].get("dupkey", "")
-                    if request.collapse and not key.startswith("id:"):
-                        if key in seen:
-                            continue
-                        seen.add(key)
-                    yield self._hit(item, ranked)
+                    yield self._hit(item, plan.ranked)
                 if len(hits) < batch:
                     return
                 body["search_after"] = hits[-1]["sort"]
@@ -176,36 +197,58 @@ class OpenSearchBackend:
     def _search_page(self, request, parsed: q.ParsedQuery) -> Page:
         tree = parsed.tree
         stats = ClusterStats(self._search)
-        query, clauses, ranked = self._planned(request, tree, stats)
+        plan = self._planned(request, tree, stats)
+        queries, folded, clauses, expansions, ranked = (
+            plan.queries,
+            plan.folded,
+            plan.clauses,
+            plan.expansions,
+            plan.ranked,
+        )
         suggestion = correction(stats, parsed.words) if request.page == 1 and parsed.words else None
         filters = oq.request_filters(request)
+        start = (request.page - 1) * request.per_page
         body: dict = {
-            "query": query,
-            "from": (request.page - 1) * request.per_page,
+            "query": plan.scored["all"],
+            "from": start,
             "size": request.per_page,
             "track_total_hits": True,
-            "_source": sorted(set(HIT_FIELDS) | {"lede", "body"}),
+            "_source": sorted(set(HIT_FIELDS) | {"lede", "body", "dupkey"}),
             "sort": _sort(request.sort, ranked),
             "aggs": {**oq.facet_aggs(request, filters), "timeline": oq.timeline_agg(filters)},
         }
         if filters:
             body["post_filter"] = oq.all_of(list(filters.values()))
-        if request.collapse:
-            body["aggs"]["duplicates"] = oq.duplicates_agg(filters, GROUPS_AT_ONCE)
-            body["collapse"] = {"field": "dupkey"}
         highlight = oq.highlight_body(oq.highlight_words(tree, clauses), tree)
         if highlight:
             body["highlight"] = highlight
         # Ranking needs the same term statistics on every shard: dfs_query_then_fetch gathers them first.
-        response = self._search(body, search_type="dfs_query_then_fetch" if ranked else "query_then_fetch")
+        search_type = "dfs_query_then_fetch" if ranked else "query_then_fetch"
+        response = self._search(body, search_type=search_type)
         aggs = response.get("aggregations") or {}
         total = int(response["hits"]["total"]["value"])
-        if request.collapse:
-            total = self._collapsed_total(total, aggs["duplicates"]["groups"], body)
         facets = {name: self._facet(name, request, aggs[f"facet_{name}"], body) for name in request.facets}
-        hits = [self._hit(found, ranked) for found in response["hits"]["hits"]]
+        found = list(response["hits"]["hits"])
+        partial_total = 0
+        partial_ids: set[str] = set()
+        if "some" in queries:
+            more = {
+                **body,
+                "query": plan.scored["some"],
+                "from": max(0, start - total),
+                "size": max(0, request.per_page - len(found)),
+            }
+            more.pop("aggs", None)
+            extra = self._search(more, search_type=search_type)
+            partial_total = int(extra["hits"]["total"]["value"])
+            if start + request.per_page > total:
+                found += extra["hits"]["hits"]
+                partial_ids = {f["_source"]["id"] for f in extra["hits"]["hits"]}
+        hits = [self._hit(f, ranked) for f in found]
         if request.collapse:
-            self._add_copies(hits, response["hits"]["hits"], aggs["duplicates"]["groups"], body)
+            self._add_copies(hits, found, folded)
+        if partial_ids:
+            self._add_missing(hits, partial_ids, tree, expansions)
         return Page(
             query=request.query,
             total=total,
@@ -216,7 +259,77 @@ class OpenSearchBackend:
             sort=request.sort,
             suggestion=suggestion,
             timeline=timeline((b["key_as_string"], b["doc_count"]) for b in aggs["timeline"]["months"]["buckets"]),
+            match=request.match,
+            partial_total=partial_total,
+            undated=self._undated(queries["all"], body.get("post_filter")) if total else 0,
         )
+
+    def _undated(self, query: dict, post_filter: dict | None) -> int:
+        """Releases of the total without a printed date (in no timeline bar)."""
+        scope = [query, {"bool": {"must_not": [{"exists": {"field": LOCAL_DATE}}]}}]
+        if post_filter:
+            scope.append(post_filter)
+        found = self._search({"size": 0, "track_total_hits": True, "query": {"bool": {"filter": scope}}})
+        return int(found["hits"]["total"]["value"])
+
+    def _fold(self, queries: dict[str, dict]) -> Folded:
+        """Fold the matching copies into releases (fold.py): which copies each listing leaves out."""
+        either = {"bool": {"should": list(queries.values()), "minimum_should_match": 1}}
+        keys = [key for key, count in self._keys_with_copies(either) if count > 1]
+        copies: list[Copy] = []
+        for at in range(0, len(keys), KEYS_AT_ONCE):
+            scope = {"terms": {"dupkey": keys[at : at + KEYS_AT_ONCE]}}
+            named = [{"bool": {"filter": [dsl], "_name": name}} for name, dsl in queries.items()]
+            query = {"bool": {"filter": [scope], "should": named}}
+            for found in self._every(query, ["id", "dupkey", "date", "path"]):
+                source = found["_source"]
+                copies.append(
+                    Copy(
+                        source["id"],
+                        source["dupkey"],
+                        seconds_of(source.get("date")),
+                        frozenset(found.get("matched_queries") or ()),
+                        source.get("path") or "",
+                    )
+                )
+        return fold(copies, tuple(queries))
+
+    def _keys_with_copies(self, query: dict):
+        """(duplicate key, matching copies) of every key with two or more matching copies."""
+        found = self._search({"size": 0, "query": query, "aggs": {"duplicates": oq.duplicates_agg({}, GROUPS_AT_ONCE)}})
+        groups = found["aggregations"]["duplicates"]["groups"]
+        buckets = groups["buckets"]
+        if not groups.get("doc_count_error_upper_bound") and len(buckets) < GROUPS_AT_ONCE:
+            return [(b["key"], b["doc_count"]) for b in buckets]
+        return list(self._composite(query, "dupkey"))
+
+    def _every(self, query: dict, fields: list[str]):
+        """Every document query matches (its fields and matched named queries), page by page by id."""
+        after = None
+        while True:
+            body = {"query": query, "size": 5_000, "_source": fields, "sort": [{"id": "asc"}]}
+            if after:
+                body["search_after"] = after
+            hits = self._search(body)["hits"]["hits"]
+            yield from hits
+            if len(hits) < 5_000:
+                return
+            after = hits[-1]["sort"]
+
+    def _add_missing(self, hits: list[Hit], partial_ids: set[str], tree, expansions) -> None:
+        """Mark each some-words hit with the words it lacks, as typed."""
+        words = optional_words(tree)
+        named = []
+        for n, word in enumerate(words):
+            dsl = oq.translate(word, expansions)
+            if dsl is not None:
+                named.append({"bool": {"filter": [dsl], "_name": str(n)}})
+        query = {"bool": {"filter": [{"terms": {"id": sorted(partial_ids)}}], "should": named}}
+        found = self._search({"query": query, "size": len(partial_ids), "_source": ["id"]})["hits"]["hits"]
+        matched = {f["_source"]["id"]: set(f.get("matched_queries") or ()) for f in found}
+        for hit in hits:
+            if hit.id in partial_ids:
+                hit.missing = [label(w) for n, w in enumerate(words) if str(n) not in matched.get(hit.id, set())]
 
     def _hit(self, found: dict, ranked: bool) -> Hit:
         stored = to_stored(found["_source"])
@@ -228,42 +341,27 @@ class OpenSearchBackend:
                 break
         return stored_to_hit(stored, found.get("_score") if ranked else None, snippet or plain_snippet(stored))
 
-    def _add_copies(self, hits: list[Hit], found: list[dict], groups: dict, body: dict) -> None:
-        """List each hit's other matching copies (one request for the page, none when no hit has copies).
-
-        Collapse's inner_hits would ask once per hit; the duplicate-group aggregation already says which
-        groups have two or more matching copies.
-        """
-        keys = [f["_source"]["dupkey"] for f in found]
-        if len(groups["buckets"]) < GROUPS_AT_ONCE and not groups.get("doc_count_error_upper_bound"):
-            with_copies = {b["key"] for b in groups["buckets"]}
-            keys = [k for k in keys if k in with_copies]
+    def _add_copies(self, hits: list[Hit], found: list[dict], folded: Folded) -> None:
+        """List each hit's other copies: the documents of its fold group (same key, within a week), one request."""
+        keys = sorted({f["_source"].get("dupkey") for f in found if f["_source"].get("dupkey")})
+        keys = [k for k in keys if not k.startswith("id:")]
         if not keys:
             return
-        scope = [body["query"], body.get("post_filter") or {"match_all": {}}, {"terms": {"dupkey": keys}}]
-        copies = self._search(
-            {
-                "query": {"bool": {"filter": scope}},
-                "size": min(len(keys) * (MAX_COPIES + 1), 10_000),
-                "_source": [*COPY_FIELDS, "dupkey"],
-                "sort": [{"id": "asc"}],
-            }
-        )["hits"]["hits"]
-        by_key: dict[str, list[dict]] = {}
-        for copy in copies:
-            by_key.setdefault(copy["_source"]["dupkey"], []).append(copy["_source"])
-        for hit, source in zip(hits, found, strict=True):
-            others = [c for c in by_key.get(source["_source"]["dupkey"], []) if c["id"] != hit.id]
-            hit.duplicates = [copy_info(to_stored(c)) for c in others[:MAX_COPIES]]
-
-    def _collapsed_total(self, documents: int, groups: dict, body: dict) -> int:
-        """Matching releases with each duplicate group counted once, exactly."""
-        buckets = groups["buckets"]
-        if not groups.get("doc_count_error_upper_bound") and len(buckets) < GROUPS_AT_ONCE:
-            return documents - sum(b["doc_count"] - 1 for b in buckets)
-        scope = body.get("post_filter") or {"match_all": {}}
-        query = {"bool": {"must": [body["query"]], "filter": [scope]}}
-        return sum(1 for _ in self._composite(query, "dupkey"))
+        sources = {
+            c["_source"]["id"]: c["_source"]
+            for c in self._every({"terms": {"dupkey": keys}}, [*COPY_FIELDS, "dupkey", "date"])
+        }
+        members = [
+            Copy(i, c["dupkey"], seconds_of(c.get("date")), frozenset(), c.get("path") or "")
+            for i, c in sources.items()
+        ]
+        grouped = fold(members, ())
+        for hit in hits:
+            group = grouped.group_of.get(hit.id)
+            if group is None:
+                continue
+            others = sorted(c.id for c in grouped.members[group] if c.id != hit.id)
+            hit.duplicates = [copy_info(to_stored(sources[i])) for i in others[:MAX_COPIES]]
 
     def _composite(self, query: dict, field: str):
         """Every (value, count) of a field among the releases query matches, page by page."""
@@ -311,20 +409,20 @@ class OpenSearchBackend:
         if source is None:
             return None
         stored = to_stored(source)
-        copies = self._search(
-            {
-                "query": {
-                    "bool": {
-                        "filter": [{"term": {"dupkey": source["dupkey"]}}],
-                        "must_not": [{"term": {"id": release_id}}],
-                    }
-                },
-                "size": MAX_COPIES,
-                "_source": list(COPY_FIELDS),
-                "sort": [{"id": "asc"}],
-            }
+        members = {
+            c["_source"]["id"]: c["_source"]
+            for c in self._every({"term": {"dupkey": source["dupkey"]}}, [*COPY_FIELDS, "dupkey", "date"])
+        }
+        grouped = fold(
+            [
+                Copy(i, c["dupkey"], seconds_of(c.get("date")), frozenset(), c.get("path") or "")
+                for i, c in members.items()
+            ],
+            (),
         )
-        stored["duplicates"] = [copy_info(to_stored(h["_source"])) for h in copies["hits"]["hits"]]
+        group = grouped.group_of.get(release_id)
+        others = sorted(c.id for c in grouped.members[group] if c.id != release_id) if group is not None else []
+        stored["duplicates"] = [copy_info(to_stored(members[i])) for i in others[:MAX_COPIES]]
         return stored
 
     def related(self, release_id: str, limit: int = 5) -> list[Hit]:
@@ -404,7 +502,10 @@ class OpenSearchBackend:
         aggs = {name: oq.terms_agg(FACETS_BY_NAME[name].field, STATS_TOP) for name in STATS_FACETS}
         aggs["first"] = {"min": {"field": "date"}}
         aggs["last"] = {"max": {"field": "date"}}
-        body = {"size": 0, "track_total_hits": True, "query": {"match_all": {}}, "aggs": aggs}
+        # Releases with their copies folded (the unit every search counts), and the documents indexed.
+        hidden = sorted(self._fold({"all": {"match_all": {}}}).hidden["all"])
+        units = {"bool": {"must_not": [{"terms": {"id": hidden}}]}} if hidden else {"match_all": {}}
+        body = {"size": 0, "track_total_hits": True, "query": units, "aggs": aggs}
         found = self._search(body)
         agg = found["aggregations"]
         top = {}
@@ -412,7 +513,7 @@ class OpenSearchBackend:
             values = oq.exact_top(agg[name], STATS_TOP)
             if values is None:
                 values = sorted(
-                    dict(self._composite({"match_all": {}}, FACETS_BY_NAME[name].field)).items(),
+                    dict(self._composite(units, FACETS_BY_NAME[name].field)).items(),
                     key=lambda kv: (-kv[1], kv[0]),
                 )[:STATS_TOP]
             top[name] = facet(name, values)
@@ -429,6 +530,7 @@ class OpenSearchBackend:
             top,
             url=self.url,
             index=physical,
+            documents=int(found["hits"]["total"]["value"]) + len(hidden),  # copies included
         )
         layout = {"alias": self.alias, "physical": physical, "shards": shards, "replicas": replicas}
         return {

@@ -15,7 +15,7 @@ from ... import query as q
 from ...model import QueryError
 from ...parse.tickers import normalise_exchange
 from ...relevance import FIELD_GROUPS, TITLE_BONUS, TITLE_FIELDS
-from ...schema import DEFAULT_FIELDS, FACETS_BY_NAME, FIELD_WEIGHTS
+from ...schema import DEFAULT_FIELDS, FACETS_BY_NAME, FIELD_WEIGHTS, exact_form
 from .schema import LOCAL_DATE, SNIPPET_FIELDS, TERMS_ANALYZER, analyze, field_boost, terms_field
 
 KEYWORD_QUERY_FIELDS = ("ticker", "exchange", "type", "language", "cik", "issuer")
@@ -83,6 +83,8 @@ def translate(node, expansions: dict | None = None) -> dict | None:
         if not words:
             return None
         return _fields([_phrase(f, words, node.slop) for f in _text_fields(node.field)])
+    if isinstance(node, q.Near):
+        return _near(node)
     if isinstance(node, q.Prefix):
         value = node.text.lower()
         if node.field == "ticker":
@@ -140,6 +142,40 @@ def translate(node, expansions: dict | None = None) -> dict | None:
         # Ranked: any word may match; releases matching more words score higher (scores add up).
         return _should([translate(c, expansions) for c in node.children])
     raise QueryError(f"cannot run this part of the query: {node!r}")
+
+
+def _near(node: q.Near) -> dict | None:
+    """Each word or phrase within node.distance words of the next, either order, in one field at a time (as Whoosh's
+    SpanNear2: slop n there allows n - 1 words between)."""
+    parts = []
+    for child in node.children:
+        typed = child.words if isinstance(child, q.Phrase) else (child.text,)
+        words = [w for word in typed for w in analyze(word)]
+        if words:
+            parts.append((child.field, words, child.slop if isinstance(child, q.Phrase) else 1))
+    if not parts:
+        return None
+    named = {field for field, _, _ in parts if field is not None}
+    if len(named) > 1:
+        return None
+    fields_ = _text_fields(next(iter(named)) if named else None)
+    subs = []
+    for field in fields_:
+        name = terms_field(field)
+        units = [
+            {"span_term": {name: words[0]}}
+            if len(words) == 1
+            else {
+                "span_near": {"clauses": [{"span_term": {name: w}} for w in words], "slop": slop - 1, "in_order": True}
+            }
+            for _, words, slop in parts
+        ]
+        subs.append(
+            units[0]
+            if len(units) == 1
+            else {"span_near": {"clauses": units, "slop": node.distance - 1, "in_order": False}}
+        )
+    return _fields(subs)
 
 
 def _range(node: q.DateRange) -> dict:
@@ -265,6 +301,9 @@ def _term(node: q.Term) -> dict | None:
     if not words:
         return None
     fields_ = _text_fields(field)
+    exact = exact_form(text) if node.exact else None
+    if exact is not None:
+        return _word(exact, fields_, node.boost)
     if len(words) > 1:
         # "T-DM1" or "U.S." analyse to several words: they must stand together.
         return _fields([_phrase(f, words, 1) for f in fields_], node.boost)

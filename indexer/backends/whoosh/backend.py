@@ -20,6 +20,7 @@ from whoosh.index import EmptyIndexError, FileIndex
 
 from ... import query as q
 from ...facets import STATS_FACETS, STATS_TOP, completions, index_stats
+from ...match_mode import label, optional_words, require_all, without_stop_words
 from ...model import Facet, Hit, IndexNotFound, Page, QueryError
 from ...schema import FACETS_BY_NAME
 from ..hits import copy_info, plain_snippet, stored_to_hit
@@ -32,7 +33,7 @@ from .match import (
     suggest_correction,
     translate,
 )
-from .rank import plan_query, related_plan, stats_for
+from .rank import plan_query, rank, related_plan, score, stats_for
 from .result_cache import ResultCache, copy_hits, request_key, result_cache_size
 from .store import INDEXNAME, WhooshStore
 
@@ -77,6 +78,12 @@ class _Snapshot:
             self.live[deleted + offset] = False
             offset += segment.doc_count_all()
         self.table = FacetTable.load(self.index.storage, segments, leaves)
+        grouped = np.flatnonzero(self.table.groups >= 0)
+        if len(grouped):
+            # Copies are few (about 1 document in 150 of the corpus): their paths and ids are read once, for ties of
+            # date (the first by path, then id, stands for the release, as on OpenSearch).
+            fields_ = [self.searcher.stored_fields(int(d)) for d in grouped]
+            self.table.order_copies_by(grouped, [f"{f.get('path', '')}\0{f['id']}" for f in fields_])
         self.lock = threading.Lock()  # a Whoosh searcher is not safe for concurrent use
         self.retired_at: float | None = None
         self.results = ResultCache(result_cache)  # finished pages of this generation only
@@ -263,9 +270,18 @@ class WhooshBackend:
         deadline = q.Deadline()
         # Spellings, abbreviations and wildcard expansions widen the match set as they widen the ranking.
         plan = plan_query(snap.searcher, tree, deadline)
-        wquery = translate(tree, expansions_for(plan.clauses))
-        base = self._match_mask(snap, wquery, tree, deadline)
+        expansions = expansions_for(plan.clauses)
+        any_tree = without_stop_words(tree)
+        counted_tree = require_all(tree) if request.match == "all" else any_tree
+        matched = self._match_mask(snap, translate(counted_tree, expansions), tree, deadline)
+        some = None
+        if counted_tree != any_tree:
+            # Releases holding some of the words: listed after the full matches, not counted.
+            some = self._match_mask(snap, translate(any_tree, expansions), tree, deadline) & ~matched
         deadline.check()
+        # The unit counted: a release with its copies folded (its earliest copy stands for it).
+        unit = table.representatives if request.collapse else np.copy
+        base = unit(matched)
         filters = self._filter_masks(snap, request)
         final = base.copy()
         for mask in filters.values():
@@ -277,12 +293,16 @@ class WhooshBackend:
                 if other != name:
                     mask &= fmask
             facets[name] = table.count(name, mask, request.filters.get(name, ()), limit=request.facet_limit)
-        total = table.distinct(final) if request.collapse else int(final.sum())
-        hits = self._page_hits(snap, wquery, tree, request, final, filters, parsed, plan=plan)
+        partial = None
+        if some is not None and some.any():
+            partial = unit(some & ~table.covered(matched)) if request.collapse else some
+            for mask in filters.values():
+                partial &= mask
+        hits = self._page_hits(snap, tree, request, final, partial, plan, expansions)
         suggestion = suggest_correction(snap.searcher, parsed.words) if request.page == 1 else None
         return Page(
             query=request.query,
-            total=total,
+            total=int(final.sum()),
             page=request.page,
             per_page=request.per_page,
             hits=hits,
@@ -290,6 +310,9 @@ class WhooshBackend:
             sort=request.sort,
             suggestion=suggestion,
             timeline=table.timeline(final),
+            match=request.match,
+            partial_total=int(partial.sum()) if partial is not None else 0,
+            undated=int(np.count_nonzero(final & (table.dates == NO_DATE))),
         )
 
     def _match_mask(self, snap: _Snapshot, wquery, tree, deadline: q.Deadline | None = None) -> np.ndarray:
@@ -319,40 +342,64 @@ class WhooshBackend:
             masks["date"] = mask
         return masks
 
-    def _page_hits(self, snap, wquery, tree, request, final, filters, parsed, plan=None) -> list[Hit]:
+    def _order(self, snap, request, mask, count: int, plan, scored=None) -> tuple[list[int], dict[int, float]]:
+        """The first count documents of mask in the request's order, and their scores."""
+        if request.sort == "relevance":
+            # Ranked by whoosh_rank over the exact match set; equal scores (or no words) newest first.
+            if scored is not None:
+                return rank(scored, mask, count, tiebreak=snap.table.dates)
+            return plan.rank(mask, count, tiebreak=snap.table.dates)
+        docs = np.flatnonzero(mask)
+        dates = snap.table.dates[docs]
+        if request.sort == "oldest":
+            keys = np.where(dates == NO_DATE, np.iinfo(np.int64).max, dates)
+            idx = np.argsort(keys, kind="stable")[:count]
+        else:
+            idx = np.argsort(-dates, kind="stable")[:count]
+        return docs[idx].tolist(), {}
+
+    def _page_hits(self, snap, tree, request, final, partial, plan, expansions) -> list[Hit]:
         searcher = snap.searcher
         start = (request.page - 1) * request.per_page
-        # Collapsing folds copies together, so read ahead enough candidates to fill the page.
         want = start + request.per_page
-        candidates = want * 3 + 20 if request.collapse else want
-        scores: dict[int, float] = {}
-        if request.sort == "relevance":
-            plan = plan or plan_query(searcher, tree)
-            # Ranked by rank.py over the exact match set; equal scores (or no words) newest first.
-            order, scores = plan.rank(final, candidates, tiebreak=snap.table.dates)
-        else:
-            docs = np.flatnonzero(final)
-            dates = snap.table.dates[docs]
-            if request.sort == "oldest":
-                keys = np.where(dates == NO_DATE, np.iinfo(np.int64).max, dates)
-                idx = np.argsort(keys, kind="stable")[:candidates]
-            else:
-                idx = np.argsort(-dates, kind="stable")[:candidates]
-            order = docs[idx].tolist()
-        if request.collapse:
-            order, copies = _collapse(order, snap.table, final)
-        else:
-            copies = {}
+        # The mask holds one document per release already (copies folded by the caller).
+        scored = None
+        if partial is not None and request.sort == "relevance" and plan.clauses:
+            # Scored over every release holding any of the words, as when any word counted: a word's weight
+            # (its best score) stays what it was; the full matches are then ranked first.
+            scored = score(plan.stats, plan.clauses, final | partial, plan.deadline)
+        order, scores = self._order(snap, request, final, want, plan, scored)
+        partial_docs: list[int] = []
+        if len(order) < want and partial is not None:
+            partial_docs, more = self._order(snap, request, partial, want - len(order), plan, scored)
+            order = order + partial_docs
+            scores.update(more)
         page_docs = order[start : start + request.per_page]
+        missing = self._missing(snap, tree, set(partial_docs) & set(page_docs), expansions)
         terms = highlight_terms(tree, plan.clauses if plan else ())
         hits = []
         for docnum in page_docs:
             stored = searcher.stored_fields(docnum)
             snippet = snap.snippet(docnum, stored, terms) if request.snippets else plain_snippet(stored)
             hit = stored_to_hit(stored, scores.get(docnum), snippet)
-            hit.duplicates = [copy_info(searcher.stored_fields(other)) for other in copies.get(docnum, [])]
+            if request.collapse:
+                copies = [copy_info(searcher.stored_fields(o)) for o in snap.table.copies(docnum, snap.live)]
+                hit.duplicates = sorted(copies, key=lambda c: c["id"])
+            hit.missing = missing.get(docnum, [])
             hits.append(hit)
         return hits
+
+    def _missing(self, snap, tree, docs: set[int], expansions) -> dict[int, list[str]]:
+        """For each of docs (some-words matches), the words of the query it lacks, as typed."""
+        if not docs:
+            return {}
+        found: dict[int, list[str]] = {d: [] for d in docs}
+        for word in optional_words(tree):
+            mask = snap.matches(translate(word, expansions))
+            for d in docs:
+                if not mask[d]:
+                    found[d].append(label(word))
+        return found
 
     def get(self, release_id: str) -> dict | None:
         """Every stored field of one release, or None."""
@@ -363,7 +410,8 @@ class WhooshBackend:
                 return None
             stored = dict(snap.searcher.stored_fields(docnum))
             others = snap.table.copies(docnum, snap.live)
-            stored["duplicates"] = [copy_info(snap.searcher.stored_fields(o)) for o in others]
+            copies = [copy_info(snap.searcher.stored_fields(o)) for o in others]
+            stored["duplicates"] = sorted(copies, key=lambda c: c["id"])
             return stored
 
     def related(self, release_id: str, limit: int = 5) -> list[Hit]:
@@ -381,18 +429,18 @@ class WhooshBackend:
             docnum = searcher.document_number(id=release_id)
             if docnum is None:
                 return []
-            key = snap.table.dupkeys[docnum]
+            key = snap.table.groups[docnum]
             stored = searcher.stored_fields(docnum)
             # Ranked like a search for the release's most distinctive words; its own copies left out.
             candidates = snap.live.copy()
             candidates[docnum] = False
             if key >= 0:
-                candidates &= snap.table.dupkeys != key
+                candidates &= snap.table.groups != key
             plan = related_plan(stats_for(searcher), stored)
             order, scores = plan.rank(candidates, limit * 3 + 5) if plan.clauses else ([], {})
             hits, seen = [], set()
             for found in order:
-                k = snap.table.dupkeys[found]
+                k = snap.table.groups[found]
                 if not scores.get(found) or (k >= 0 and k in seen):
                     continue
                 if k >= 0:
@@ -436,14 +484,16 @@ class WhooshBackend:
         dates = dates[dates != NO_DATE]
         first = EPOCH + timedelta(seconds=int(dates.min())) if len(dates) else None
         last = EPOCH + timedelta(seconds=int(dates.max())) if len(dates) else None
-        top = {name: table.count(name, snap.live, limit=STATS_TOP) for name in STATS_FACETS}
+        units = table.representatives(snap.live)  # releases, copies folded: the unit every search counts
+        top = {name: table.count(name, units, limit=STATS_TOP) for name in STATS_FACETS}
         return index_stats(
             self.name,
             self.store.path,
-            int(snap.live.sum()),
+            int(units.sum()),
             first.date() if first else None,
             last.date() if last else None,
             top,
+            documents=int(snap.live.sum()),  # copies included
         )
 
     def source_hashes(self) -> dict[str, str]:
@@ -455,18 +505,3 @@ class WhooshBackend:
 
 def _epoch(value: datetime) -> int:
     return int((value - datetime(1970, 1, 1)).total_seconds())
-
-
-def _collapse(order: list[int], table: FacetTable, final: np.ndarray) -> tuple[list[int], dict[int, list[int]]]:
-    """Keep the best-placed copy of each duplicate group; list where else it appeared."""
-    kept, copies, seen = [], {}, set()
-    dupkeys = table.dupkeys
-    for docnum in order:
-        key = int(dupkeys[docnum])
-        if key >= 0:
-            if key in seen:
-                continue
-            seen.add(key)
-            copies[docnum] = table.copies(docnum, final)
-        kept.append(docnum)
-    return kept, copies

@@ -19,6 +19,7 @@ from datetime import datetime, timedelta
 
 import numpy as np
 
+from ...duplicates import fold_groups
 from ...facets import facet
 from ...facets import timeline as timeline_of
 from ...model import Facet
@@ -242,14 +243,54 @@ class FacetTable:
         self.size = size
         self.columns = columns
         self.dates = dates  # seconds since the epoch (UTC), NO_DATE when unknown
-        self.dupkeys = dupkeys  # duplicate group number per document, -1 when none
-        # Groups numbered 0..n-1 (-1: none), so counting distinct groups is a bincount, not a sort.
-        self._groups = np.full(size, -1, dtype=np.int64)
-        grouped = dupkeys >= 0
-        if grouped.any():
-            _, self._groups[grouped] = np.unique(dupkeys[grouped], return_inverse=True)
+        self.dupkeys = dupkeys  # duplicate key number per document, -1 when none
+        # Groups numbered 0..n-1 (-1: none), so counting distinct groups is a bincount, not a sort: copies share
+        # a key and are dated within a week of the group's first one (duplicates.fold_groups).
+        self._groups = fold_groups(dupkeys, dates, int(NO_DATE)) if size else np.zeros(0, dtype=np.int64)
         self._group_count = int(self._groups.max()) + 1 if size else 0
         self._members: tuple[np.ndarray, np.ndarray] | None = None  # documents by group, and where each starts
+        self._by_date: np.ndarray | None = None  # grouped documents by group, then date, then id
+        self._id_rank: np.ndarray | None = None  # ties of date go by path and id, as on OpenSearch
+
+    def order_copies_by(self, docs: np.ndarray, ids: list[str]) -> None:
+        """Give the grouped documents docs a sort key each (path, then id): copies dated alike stand for their
+        release in that order."""
+        rank = np.zeros(self.size, dtype=np.int64)
+        rank[docs] = np.argsort(np.argsort(np.array(ids, dtype=object), kind="stable"), kind="stable")
+        self._id_rank, self._by_date = rank, None
+
+    @property
+    def groups(self) -> np.ndarray:
+        """The duplicate group of each document (-1: a release with no copies)."""
+        return self._groups
+
+    def representatives(self, mask: np.ndarray) -> np.ndarray:
+        """mask with one document per duplicate group: its earliest copy in mask (the unit every count counts)."""
+        grouped = self._groups >= 0
+        if not self._group_count:
+            return mask.copy()
+        if self._by_date is None:
+            docs = np.flatnonzero(grouped)
+            ties = self._id_rank[docs] if self._id_rank is not None else docs
+            self._by_date = docs[np.lexsort((ties, self.dates[docs], self._groups[docs]))]
+        order = self._by_date
+        inside = order[mask[order]]
+        out = mask & ~grouped
+        if len(inside):
+            groups = self._groups[inside]
+            first = np.ones(len(inside), dtype=bool)
+            first[1:] = groups[1:] != groups[:-1]
+            out[inside[first]] = True
+        return out
+
+    def covered(self, mask: np.ndarray) -> np.ndarray:
+        """mask widened to every copy of the releases it holds."""
+        grouped = self._groups >= 0
+        out = mask.copy()
+        if self._group_count:
+            present = np.bincount(self._groups[mask & grouped], minlength=self._group_count) > 0
+            out[grouped] |= present[self._groups[grouped]]
+        return out
 
     def copies(self, docnum: int, mask: np.ndarray) -> list[int]:
         """The other documents of docnum's duplicate group that are in mask, in document order."""

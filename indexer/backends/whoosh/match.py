@@ -15,13 +15,22 @@ from itertools import accumulate
 
 from whoosh import query as wq
 from whoosh.lang.porter2 import exceptional_forms as PORTER2_EXCEPTIONS
+from whoosh.query import spans
 
 from ... import query as q
 from ...analysis import word_pipeline
 from ...model import QueryError
 from ...parse.tickers import normalise_exchange
 from ...relevance import FIELD_GROUPS, corrected_words
-from ...schema import DEFAULT_FIELDS, QUERY_ANALYZER, TEXT_ANALYZER, WORD_FAMILIES, WORD_PATTERN
+from ...schema import (
+    DEFAULT_FIELDS,
+    EXACT_MARK,
+    QUERY_ANALYZER,
+    TEXT_ANALYZER,
+    WORD_FAMILIES,
+    WORD_PATTERN,
+    exact_form,
+)
 from ..hits import SNIPPET_CHARS, plain_snippet
 from .rank import stats_for
 
@@ -70,10 +79,12 @@ def _term_heads(terms: frozenset[str]) -> tuple[frozenset[str], frozenset[str]] 
     stand for the terms."""
     if not _HEADS_RULE:
         return None
-    heads = {t[:2] for t in terms if len(t) > 1}
+    # A word's own form ("=estate") starts, after its mark, as the word does.
+    bare = {t[len(EXACT_MARK) :] if t.startswith(EXACT_MARK) else t for t in terms}
+    heads = {t[:2] for t in bare if len(t) > 1}
     heads.update(stem[:2] for stem, family in WORD_FAMILIES.items() if family in terms)
     heads.update(word[:2] for word, stem in PORTER2_EXCEPTIONS.items() if WORD_FAMILIES.get(stem, stem) in terms)
-    return frozenset(heads), frozenset(t for t in terms if len(t) == 1)
+    return frozenset(heads), frozenset(t for t in bare if len(t) == 1)
 
 
 def _candidates(words, heads: tuple[frozenset[str], frozenset[str]] | None):
@@ -235,6 +246,8 @@ def translate(node, expansions: dict | None = None) -> wq.Query:
             for f in _text_fields(node.field)
         ]
         return wq.Or(subs)
+    if isinstance(node, q.Near):
+        return _near(node)
     if isinstance(node, q.Prefix):
         if node.field == "ticker":
             return wq.Prefix("symbol", node.text.lower())
@@ -290,10 +303,38 @@ def _term(node: q.Term) -> wq.Query:
     if not words:
         return wq.NullQuery
     fields_ = _text_fields(field)
+    exact = exact_form(text) if node.exact else None
+    if exact is not None:
+        return wq.Or([wq.Term(f, exact) for f in fields_], boost=node.boost)
     if len(words) > 1:
         # "T-Mobile" or "Kimberly-Clark" analyse to several words: they must stand together.
         return wq.Or([wq.Phrase(f, words) for f in fields_])
     return wq.Or([wq.Term(f, words[0]) for f in fields_], boost=node.boost)
+
+
+def _near(node: q.Near) -> wq.Query:
+    """Each word or phrase within node.distance words of the next, either order, in one field at a time."""
+    parts = []
+    for child in node.children:
+        words = [w for word in (child.words if isinstance(child, q.Phrase) else (child.text,)) for w in _analyzed(word)]
+        if words:
+            parts.append((child.field, words, child.slop if isinstance(child, q.Phrase) else 1))
+    if not parts:
+        return wq.NullQuery
+    fields_ = [f for f in DEFAULT_FIELDS if all(field is None for field, _, _ in parts)]
+    if not fields_:
+        named = {field for field, _, _ in parts if field is not None}
+        fields_ = [f for name in named for f in _text_fields(name)] if len(named) == 1 else []
+    subs = []
+    for fieldname in fields_:
+        units = [
+            wq.Term(fieldname, words[0])
+            if len(words) == 1
+            else spans.SpanNear2([wq.Term(fieldname, w) for w in words], slop=slop)
+            for _, words, slop in parts
+        ]
+        subs.append(units[0] if len(units) == 1 else spans.SpanNear2(units, slop=node.distance, ordered=False))
+    return wq.Or(subs) if subs else wq.NullQuery
 
 
 def expansions_for(clauses) -> dict:
