@@ -86,7 +86,7 @@ LONG_FORM_FIELDS = ("headline", "subheadline", "lede")
 # Fields whose words a fuzzy term is matched against (then searched in every field).
 FUZZY_VOCABULARY = ("headline", "lede", "body")
 # Fields that filter (ticker:, type:, ...) rather than rank.
-FILTER_FIELDS = ("ticker", "exchange", "type", "language")
+FILTER_FIELDS = ("ticker", "exchange", "type", "language", "cik", "issuer")
 
 _ALPHABET = "abcdefghijklmnopqrstuvwxyz"
 _WORD_RE = re.compile(r"[^\W\d_]+")
