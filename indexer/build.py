@@ -14,7 +14,7 @@ from .backends.whoosh.store import Generation, WhooshStore, schema_fingerprint
 from .issuers.sources import cached_registry
 from .issuers.store import IssuerFile, IssuerRecord, settle, starting_registry
 from .memory import DEFAULT_MEMORY, parse_size
-from .model import BuildProgress, BuildReport, ParseError, ReleaseSearchError
+from .model import BuildProgress, BuildReport, ParseError, ReleaseSearchError, SourceNotFound
 from .parse import file_sources, iter_files, iter_sources
 from .schema import build_schema
 
@@ -54,6 +54,16 @@ def build_index(
     """
     from .settings import backend_name
 
+    sources = [os.fspath(s) for s in sources]
+    missing = [s for s in sources if not os.path.exists(s)]
+    if missing:
+        # Checked before anything is built: an empty index, or one whose releases from that folder are all
+        # removed as gone, is worse than no run at all.
+        raise SourceNotFound(
+            f"no such file or folder: {missing[0] or repr('')}"
+            f"{f' (and {len(missing) - 1} more)' if len(missing) > 1 else ''}; "
+            "nothing was indexed. Check the path, or give the folder holding the releases"
+        )
     # Files are known by absolute paths, their folders' links resolved: the same files given through another
     # working folder, a relative path or a linked folder are the same files (the same release ids, nothing
     # indexed twice).

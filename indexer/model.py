@@ -19,6 +19,12 @@ class IndexNotFound(ReleaseSearchError):
     status = 404
 
 
+class SourceNotFound(ReleaseSearchError):
+    """A file or folder given to index does not exist."""
+
+    status = 404
+
+
 class IndexLocked(ReleaseSearchError):
     """Another process is writing the index."""
 
@@ -108,7 +114,11 @@ class EdgarFiling:
 
 @dataclass
 class Release:
-    """One press release, as parsed from a file, with its sections kept apart."""
+    """One press release, as parsed from a file (or fetched from an index), with its sections kept apart.
+
+    path is where the file was read (from an index: the same as source); source is its path inside the source
+    folder the user gave ('2024/0102/acme.md'), what pages show and what the id derives from; source_url is the
+    original's web address when the file gives one (a wire's page, the EDGAR filing)."""
 
     path: str
     headline: str
@@ -137,16 +147,15 @@ class Release:
     issuer_id: str | None = None
     cik: str | None = None
     edgar: EdgarFiling | None = None  # the filing, for releases read from EDGAR submissions
-
-    @property
-    def source_url(self) -> str | None:
-        """Where the release can be read at its source: the filing's index page on EDGAR (None elsewhere)."""
-        return self.edgar.index_url if self.edgar else None
+    source: str = ""  # path inside the source folder ("" for a release not parsed through a Source: path is used)
+    source_url: str | None = None
+    # From an index only: other copies of the same release (other wires, re-posts): [{id, path, wire, date}].
+    duplicates: list[dict] = field(default_factory=list)
 
     @property
     def id(self) -> str:
-        """A stable identifier derived from where the release came from."""
-        return release_id(self.path, self.item)
+        """A stable identifier: the release's path inside its source folder and its item, wherever that folder is."""
+        return release_id(self.source or self.path, self.item)
 
     @property
     def date(self) -> str | None:
@@ -182,6 +191,8 @@ class Release:
         """The JSON form printed by `releases parse --json`."""
         data = {
             "path": self.path,
+            "source": self.source or self.path,
+            "source_url": self.source_url,
             "id": self.id,
             "headline": self.headline,
             "subheadline": self.subheadline,
@@ -217,7 +228,7 @@ class Release:
 
 
 def release_id(path: str, item: int = 0) -> str:
-    """Derive a release id from its source path and position in that file."""
+    """Derive a release id from its path inside the source folder and its position in that file."""
     key = f"{path}#{item}" if item else path
     return hashlib.sha1(key.encode("utf-8", "surrogateescape")).hexdigest()[:16]
 
@@ -250,7 +261,7 @@ class Hit:
     """One search result: the fields a result list shows, a score and a snippet."""
 
     id: str
-    path: str
+    path: str  # inside the source folder the user indexed ('2024/0102/acme.md'), never the server's own path
     headline: str
     date: str | None
     tickers: list[str]
@@ -263,6 +274,8 @@ class Hit:
     issuer: str | None = None  # the issuer's id, for a link to its page
     # Other copies of the same release (other wires, re-posts): [{id, path, wire, date}].
     duplicates: list[dict] = field(default_factory=list)
+    source_url: str | None = None  # the original's web address, when the file gives one
+    flags: list[str] = field(default_factory=list)  # "editorial", "sponsored", ...
 
     def to_json(self) -> dict:
         """The JSON form of a hit."""
@@ -279,6 +292,8 @@ class Hit:
             "location": self.location,
             "types": list(self.types),
             "issuer": self.issuer,
+            "flags": list(self.flags),
+            "source_url": self.source_url,
             "duplicates": [dict(d) for d in self.duplicates],
         }
 

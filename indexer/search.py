@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from .cost import check_cost
-from .model import Hit, Page, QueryError, parse_date_arg
+from .model import Hit, Page, QueryError, Release, parse_date_arg
 from .query import DateRange, date_filter, parse_query
 from .schema import DEFAULT_FACETS, FACETS_BY_NAME
 from .settings import default_index_path
@@ -73,8 +73,8 @@ class ReleaseIndex:
         check_cost(parsed.tree)  # refused before any work when over the budget, saying what to simplify
         return self.backend.search(request, parsed)
 
-    def get(self, release_id: str) -> dict | None:
-        """One release with all its stored sections and where else it appeared, or None."""
+    def get(self, release_id: str) -> Release | None:
+        """The Release with this id, all its sections, its source path and URL and its copies (.duplicates), or None."""
         return self.backend.get(release_id)
 
     def related(self, release_id: str, limit: int = 5) -> list[Hit]:

@@ -33,7 +33,7 @@ from hostile import (
 )
 from whoosh.index import open_dir
 
-from indexer import ParseError, build_index, open_index, parse_file
+from indexer import ParseError, build_index, open_index, parse_file, parse_paths
 from indexer.backends.whoosh.store import WhooshStore
 from indexer.cli import main
 from indexer.model import release_id
@@ -214,8 +214,9 @@ def test_every_bad_file_is_reported_with_its_reason(world, built):
 def test_every_good_release_is_indexed(world, built):
     built.require()
     ids = {d["id"] for d in stored_documents(built.index)}
-    expected = {r.id for path in world.good_files for r in parse_file(str(path))}
-    expected |= {release_id(str(c.path)) for c in world.cases if c.expect == "index"}
+    # Ids derive from the path inside the source folder indexed: parse with that folder as the root.
+    expected = {r.id for r in parse_paths([str(p) for p in world.good_files], root=str(world.sources))}
+    expected |= {release_id(c.path.relative_to(world.sources).as_posix()) for c in world.cases if c.expect == "index"}
     assert len(expected) >= 2 + 2 + 4
     assert expected - ids == set()
 

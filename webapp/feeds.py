@@ -21,7 +21,20 @@ bp = Blueprint("feeds", __name__)
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 ET.register_namespace("", ATOM_NS)  # write the Atom namespace as the default one, not "ns0:"
-CSV_COLUMNS = ("id", "date", "headline", "company", "tickers", "wire", "location", "types", "url", "path", "snippet")
+CSV_COLUMNS = (
+    "id",
+    "date",
+    "headline",
+    "company",
+    "tickers",
+    "wire",
+    "location",
+    "types",
+    "url",
+    "path",
+    "source_url",
+    "snippet",
+)
 # A spreadsheet runs a cell that starts with one of these as a formula (OWASP "CSV injection").
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 
@@ -91,6 +104,7 @@ def export_csv():
             "types": " ".join(hit.types),
             "url": external_url_for("views.release", release_id=hit.id),
             "path": hit.path,
+            "source_url": hit.source_url,
             "snippet": plain_text(hit.snippet),
         }
         writer.writerow([csv_cell(row[c]) for c in CSV_COLUMNS])

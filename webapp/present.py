@@ -12,6 +12,8 @@ from urllib.parse import urlsplit
 
 from markupsafe import Markup
 
+from indexer.model import Release
+
 from .params import release_url
 
 # The only markup a snippet may carry: the core's highlight tags.
@@ -104,36 +106,12 @@ def display_datetime(value: str | None) -> str:
     return f"{shown} {moment.strftime('%z')[:3]}:{moment.strftime('%z')[3:]}" if moment.tzinfo else shown
 
 
-def release_json(stored: dict) -> dict:
-    """The public JSON form of a stored release."""
-    meta = stored.get("meta") or {}
-
-    def split(value: str | None) -> list[str]:
-        return [x for x in (value or "").split(",") if x]
-
-    return {
-        "id": stored.get("id"),
-        "path": stored.get("path"),
-        "headline": stored.get("headline"),
-        "subheadline": stored.get("subheadline"),
-        "date": (stored.get("date_text") or "")[:10] or None,
-        "datetime": stored.get("date_text"),
-        "tickers": split(stored.get("ticker")),
-        "company": stored.get("company_facet"),
-        "wire": stored.get("wire_facet"),
-        "location": stored.get("location_facet"),
-        "language": stored.get("language"),
-        "types": split(stored.get("type")),
-        "issuer": stored.get("issuer_id"),
-        "cik": stored.get("cik"),
-        "flags": split(stored.get("flags")),
-        "dateline": meta.get("dateline"),
-        "sections": {name: stored.get(name, "") for name in ("lede", "body", "about", "forward_looking", "contacts")},
-        "emails": meta.get("emails", []),
-        "phones": meta.get("phones", []),
-        "links": meta.get("links", []),
-        "duplicates": stored.get("duplicates", []),
-    }
+def release_json(release: Release) -> dict:
+    """The public JSON form of a release from the index: what `releases parse --json` prints, plus its copies."""
+    data = release.to_json()
+    # The web's release JSON names the issuer by its registry id (its company page), with the SEC's CIK.
+    data.update(issuer=release.issuer_id, cik=release.cik, duplicates=[dict(d) for d in release.duplicates])
+    return data
 
 
 def register_filters(app) -> None:

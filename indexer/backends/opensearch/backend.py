@@ -27,17 +27,17 @@ from datetime import UTC, date, datetime
 
 from ... import query as q
 from ...facets import STATS_FACETS, STATS_TOP, completions, facet, index_stats, timeline
-from ...model import Facet, Hit, IndexNotFound, Page, QueryError
+from ...model import Facet, Hit, IndexNotFound, Page, QueryError, Release
 from ...relevance import RELATED_SOURCES, related_clauses
 from ...schema import FACETS_BY_NAME, HIT_FIELDS
-from ..hits import copy_info, plain_snippet, stored_to_hit
+from ..hits import copy_info, plain_snippet, stored_to_hit, stored_to_release
 from . import dsl as oq
 from .client import reason, translated_errors
 from .plan import ClusterStats, correction, importances, settled, widened, word_clauses
 from .schema import SNIPPET_FIELDS, to_stored
 from .store import OpenSearchStore
 
-COPY_FIELDS = ("id", "path", "wire_facet", "date_text")
+COPY_FIELDS = ("id", "source", "path", "wire_facet", "date_text")
 MAX_COPIES = 100  # other copies listed per hit
 GROUPS_AT_ONCE = 10_000  # duplicate groups counted inside the search request before paging
 SCAN_BATCH = 1000  # releases per request when scanning a whole result set
@@ -301,12 +301,12 @@ class OpenSearchBackend:
         hits = found["hits"]["hits"]
         return hits[0]["_source"] if hits else None
 
-    def get(self, release_id: str) -> dict | None:
-        """Every stored field of one release and where else it appeared, or None."""
+    def get(self, release_id: str) -> Release | None:
+        """One release with all its sections and where else it appeared, or None."""
         with self._time_limit():
             return self._get(release_id)
 
-    def _get(self, release_id: str) -> dict | None:
+    def _get(self, release_id: str) -> Release | None:
         source = self._source_of(release_id)
         if source is None:
             return None
@@ -324,8 +324,7 @@ class OpenSearchBackend:
                 "sort": [{"id": "asc"}],
             }
         )
-        stored["duplicates"] = [copy_info(to_stored(h["_source"])) for h in copies["hits"]["hits"]]
-        return stored
+        return stored_to_release(stored, [copy_info(to_stored(h["_source"])) for h in copies["hits"]["hits"]])
 
     def related(self, release_id: str, limit: int = 5) -> list[Hit]:
         """Releases most like this one, excluding its own copies: ranked like a search for its most

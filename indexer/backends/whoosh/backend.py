@@ -20,9 +20,9 @@ from whoosh.index import EmptyIndexError, FileIndex
 
 from ... import query as q
 from ...facets import STATS_FACETS, STATS_TOP, completions, index_stats
-from ...model import Facet, Hit, IndexNotFound, Page, QueryError
+from ...model import Facet, Hit, IndexNotFound, Page, QueryError, Release
 from ...schema import FACETS_BY_NAME
-from ..hits import copy_info, plain_snippet, stored_to_hit
+from ..hits import copy_info, plain_snippet, stored_to_hit, stored_to_release
 from ..lru import LRU
 from .facets import NO_DATE, FacetTable
 from .match import (
@@ -354,17 +354,16 @@ class WhooshBackend:
             hits.append(hit)
         return hits
 
-    def get(self, release_id: str) -> dict | None:
-        """Every stored field of one release, or None."""
+    def get(self, release_id: str) -> Release | None:
+        """One release with all its sections and where else it appeared, or None."""
         snap = self.snapshot()
         with snap.lock:
             docnum = snap.searcher.document_number(id=release_id)
             if docnum is None:
                 return None
-            stored = dict(snap.searcher.stored_fields(docnum))
+            stored = snap.searcher.stored_fields(docnum)
             others = snap.table.copies(docnum, snap.live)
-            stored["duplicates"] = [copy_info(snap.searcher.stored_fields(o)) for o in others]
-            return stored
+            return stored_to_release(stored, [copy_info(snap.searcher.stored_fields(o)) for o in others])
 
     def related(self, release_id: str, limit: int = 5) -> list[Hit]:
         """Releases most like this one, excluding its own copies."""
