@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
@@ -276,6 +277,7 @@ class Hit:
     duplicates: list[dict] = field(default_factory=list)
     source_url: str | None = None  # the original's web address, when the file gives one
     flags: list[str] = field(default_factory=list)  # "editorial", "sponsored", ...
+    datetime: str | None = None  # the release's timestamp as printed (ISO 8601, with its offset when known)
 
     def to_json(self) -> dict:
         """The JSON form of a hit."""
@@ -294,6 +296,7 @@ class Hit:
             "issuer": self.issuer,
             "flags": list(self.flags),
             "source_url": self.source_url,
+            "datetime": self.datetime,
             "duplicates": [dict(d) for d in self.duplicates],
         }
 
@@ -392,6 +395,23 @@ class BuildProgress:
     releases: int
     path: str
     started: float  # time.monotonic() at the start of the run
+
+
+@dataclass
+class ExportRow:
+    """One row of an export: the hit, and the release's text (lede and body) when it was asked for."""
+
+    hit: Hit
+    text: str | None = None
+
+
+@dataclass
+class Export:
+    """A whole result set for export: the number of rows known up front, the rows read as they are consumed
+    (a batch at a time, so memory stays bounded whatever the size)."""
+
+    total: int
+    rows: Iterator[ExportRow]
 
 
 def error_json(message: str, status: int) -> dict:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import copy
 import os
 from dataclasses import dataclass, field
 from datetime import date
 
 from .cost import check_cost
-from .model import Hit, Page, QueryError, Release, parse_date_arg
+from .model import Export, ExportRow, Hit, Page, QueryError, Release, parse_date_arg
 from .query import DateRange, date_filter, parse_query
 from .schema import DEFAULT_FACETS, FACETS_BY_NAME
 from .settings import default_index_path
@@ -15,6 +16,7 @@ from .settings import default_index_path
 SORTS = ("relevance", "newest", "oldest")
 MAX_PER_PAGE = 100
 MAX_PAGE = 1000
+EXPORT_PAGE = MAX_PER_PAGE  # hits per search when a backend without its own export is read page by page
 
 
 @dataclass
@@ -73,6 +75,37 @@ class ReleaseIndex:
         check_cost(parsed.tree)  # refused before any work when over the budget, saying what to simplify
         return self.backend.search(request, parsed)
 
+    def export(self, query: str = "", *, text: bool = False, **options) -> Export:
+        """Every release a search finds, in its order, as a stream: Export.total up front, then Export.rows
+        (ExportRow: the hit, and with text=True its lede and body). page and per_page do not apply."""
+        request = options.pop("request", None) or SearchRequest(query=query, **options)
+        request = _changed(request, facets=(), snippets=False)
+        parsed = parse_query(request.query)
+        check_cost(parsed.tree)
+        if hasattr(self.backend, "export"):
+            return self.backend.export(request, parsed, text=text)
+        return self._export_by_pages(request, parsed, text)
+
+    def _export_by_pages(self, request: SearchRequest, parsed, text: bool) -> Export:
+        """An export through the backend's pages, for a backend without its own export."""
+        first = self.backend.search(_changed(request, page=1, per_page=EXPORT_PAGE), parsed)
+
+        def rows():
+            page, number = first, 1
+            while page.hits:
+                for hit in page.hits:
+                    body = None
+                    if text:
+                        release = self.get(hit.id)
+                        body = "\n\n".join(x for x in (release.lede, release.body) if x) if release else ""
+                    yield ExportRow(hit, body)
+                number += 1
+                if (number - 1) * EXPORT_PAGE >= first.total:
+                    break
+                page = self.backend.search(_changed(request, page=number, per_page=EXPORT_PAGE), parsed)
+
+        return Export(total=first.total, rows=rows())
+
     def get(self, release_id: str) -> Release | None:
         """The Release with this id, all its sections, its source path and URL and its copies (.duplicates), or None."""
         return self.backend.get(release_id)
@@ -118,6 +151,15 @@ class ReleaseIndex:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+
+def _changed(request: SearchRequest, **changes) -> SearchRequest:
+    """A copy of a checked request with some fields changed, not checked again: an export reads pages past
+    the limit set for visitors (MAX_PAGE)."""
+    copied = copy.copy(request)
+    for name, value in changes.items():
+        setattr(copied, name, value)
+    return copied
 
 
 def open_index(

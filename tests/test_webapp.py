@@ -28,7 +28,7 @@ def links(response, pattern: str) -> list[str]:
 
 def hit_ids(response) -> list[str]:
     """Release ids of the hits, in page order."""
-    return re.findall(r'<li class="hit">\s*<h2><a href="/releases/([0-9a-f]{16})"', response.get_data(as_text=True))
+    return re.findall(r'<li class="hit">\s*<h2><a href="/releases/([0-9a-f]{16})[?"]', response.get_data(as_text=True))
 
 
 def hit_dates(response) -> list[str]:
@@ -65,7 +65,8 @@ def test_result_count_and_hit_fields(web, core):
     assert hit_ids(response) == [h.id for h in expected.hits]
     body = response.get_data(as_text=True)
     first = expected.hits[0]
-    assert f'<a href="/releases/{first.id}">{first.headline}</a>' in body
+    # The link carries the search, for the release page's highlights and its way back.
+    assert f'<a href="/releases/{first.id}?q=acquire">{first.headline}</a>' in body
     assert f'<time datetime="{first.date}">{first.date}</time>' in body
     assert f'href="/?q=acquire&amp;ticker={first.tickers[0]}"' in body.replace("%3A", ":")
     assert first.company in text(response) and first.wire in text(response)
@@ -284,8 +285,16 @@ def test_exports_and_feed_are_linked_with_the_bound(web):
     assert links(response, r"^/api/export\.csv\?q=results&ticker=NASDAQ")
     assert links(response, r"^/api/export\.json\?q=results&ticker=NASDAQ")
     assert links(response, r"^/feed\.atom\?q=results&ticker=NASDAQ")
-    assert "exports hold at most 1,000 releases" in text(response)
+    assert links(response, r"^/api/export\.jsonl\?q=results&ticker=NASDAQ")
+    assert links(response, r"^/api/export\.csv\?q=results&ticker=NASDAQ.*&body=1$")
+    assert "Export these 4 results" in text(response) and "exports hold at most" not in text(response)
     assert 'rel="alternate" type="application/atom+xml"' in response.get_data(as_text=True)
+
+
+def test_exports_state_their_bound_when_the_results_exceed_it(web_index):
+    client = create_app({"RELEASES_INDEX": str(web_index), "EXPORT_LIMIT": 3}).test_client()
+    page = text(client.get("/?q=results&ticker=NASDAQ:ACME"))
+    assert "Export the first 3 of 4 results" in page and "exports hold at most 3 releases" in page
 
 
 # ---- the release page -------------------------------------------------------------------------

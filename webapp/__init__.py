@@ -19,7 +19,7 @@ DEFAULTS = {
     "RELEASES_INDEX": "index",  # index folder
     "PER_PAGE": 20,  # hits per page on the search page
     "RESULT_WINDOW": 1000,  # the deepest result a visitor may page to
-    "EXPORT_LIMIT": 1000,  # releases in one CSV or JSON export
+    "EXPORT_LIMIT": 1_000_000,  # releases in one CSV or JSON export (streamed: memory does not grow with it)
     "FEED_SIZE": 20,  # entries in an Atom feed
     "BASE_URL": "",  # the site's public address for absolute links (default: the server's own address)
     "ALLOWED_HOSTS": "",  # comma-separated Host names to answer; any other gets 400 (default: any)

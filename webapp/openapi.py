@@ -96,9 +96,12 @@ def _schemas() -> dict:
         "required": ["id", "path", "headline", "date", "tickers", "company", "wire", "score", "snippet"],
         "properties": {
             "id": {"type": "string"},
-            "path": {"type": "string"},
+            "path": {"type": "string", "description": "The file's path inside the source folder indexed"},
             "headline": {"type": "string"},
             "date": {**NULLABLE_STRING, "description": "YYYY-MM-DD as printed in the release"},
+            "datetime": {**NULLABLE_STRING, "description": "ISO 8601 timestamp as printed, with its offset if known"},
+            "source_url": {**NULLABLE_STRING, "description": "The original's web address, when the file gives one"},
+            "flags": {"type": "array", "items": {"type": "string"}, "description": "editorial, sponsored"},
             "tickers": {"type": "array", "items": {"type": "string"}},
             "company": NULLABLE_STRING,
             "wire": NULLABLE_STRING,
@@ -139,7 +142,10 @@ def _schemas() -> dict:
         "type": "object",
         "properties": {
             "id": {"type": "string"},
-            "path": {"type": "string"},
+            "path": {"type": "string", "description": "The file's path inside the source folder indexed"},
+            "source": {"type": "string", "description": "The same path: what the id derives from"},
+            "source_url": {**NULLABLE_STRING, "description": "The original's web address, when the file gives one"},
+            "item": {"type": "integer", "description": "Position in a file holding several releases"},
             "headline": {"type": "string"},
             "subheadline": NULLABLE_STRING,
             "date": NULLABLE_STRING,
@@ -267,6 +273,11 @@ def openapi_document() -> dict:
             f"Releases to export (at most {export_limit:,}, the export bound).",
             {"type": "integer", "minimum": 1, "maximum": export_limit, "default": export_limit},
         ),
+        _param(
+            "body",
+            "1: add each release's text (lede and body) as a body column or field.",
+            {"type": "string", "enum": ["0", "1"], "default": "0"},
+        ),
     ]
     ref = lambda name: {"$ref": f"#/components/schemas/{name}"}  # noqa: E731
     return {
@@ -344,6 +355,15 @@ def openapi_document() -> dict:
                     "operationId": "exportJson",
                     "parameters": export_params,
                     "responses": {"200": _ok("The first results", "application/json", ref("Export")), **ERRORS},
+                }
+            },
+            "/api/export.jsonl": {
+                "get": {
+                    "summary": f"Export a result set as JSON Lines, one hit a line (at most {export_limit:,} releases)",
+                    "description": "Streamed; headers X-Total-Count and X-Export-Count give the row count up front.",
+                    "operationId": "exportJsonLines",
+                    "parameters": export_params,
+                    "responses": {"200": _ok("One hit per line", "application/x-ndjson", {"type": "string"}), **ERRORS},
                 }
             },
             "/api/export.csv": {

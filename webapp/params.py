@@ -158,6 +158,12 @@ def release_url(release_id: str) -> str:
     return prefix + quote(release_id, safe="")
 
 
+def release_link(release_id: str, args: MultiDict, page: int = 1) -> str:
+    """A result's link: the release page, carrying the search (and its page) for highlights and a way back."""
+    _, sep, query = search_url(args, page=page if page > 1 else None).partition("?")
+    return release_url(release_id) + (f"?{query}" if sep else "")
+
+
 def toggle_url(args: MultiDict, name: str, value: str) -> str:
     """The URL that adds a facet value to the search, or removes it when it is already selected."""
     current = args.getlist(name)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, current_app, render_template, request
 from werkzeug.datastructures import MultiDict
 
+from indexer.highlight import query_words
 from indexer.model import QueryError
 from indexer.schema import FACETS_BY_NAME
 
@@ -13,6 +14,7 @@ from .params import (
     get_index,
     is_search,
     last_page,
+    release_link,
     search_request,
     search_state,
     search_url,
@@ -64,6 +66,7 @@ def search():
         chips=active_filters(state),
         search_url=search_url,
         toggle_url=toggle_url,
+        release_link=release_link,
         export_limit=current_app.config["EXPORT_LIMIT"],
     )
     status = 200
@@ -105,13 +108,24 @@ def company(issuer: str):
 
 @bp.get("/releases/<release_id:release_id>")
 def release(release_id: str):
-    """One release laid out by sections, with its metadata, copies and related releases."""
+    """One release laid out by sections, with its metadata, copies and related releases; arriving from a search
+    (its parameters passed along), the search's words marked and a link back to its results."""
     index = get_index()
     found = index.get(release_id)
+    args = request.args
+    state = search_state(args)
+    back_url = search_url(state, page=args.get("page") or None) if is_search(args) else None
     if found is None:
         return render_template(
             "error.html",
             title="Release not found",
             message="There is no release with that id in the index (it may have been removed). Search for it instead.",
         ), 404
-    return render_template("release.html", release=release_json(found), related=index.related(release_id))
+    return render_template(
+        "release.html",
+        release=release_json(found),
+        related=index.related(release_id),
+        words=query_words(args.get("q")),
+        query=args.get("q", "").strip(),
+        back_url=back_url,
+    )

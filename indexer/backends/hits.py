@@ -95,4 +95,5 @@ def stored_to_hit(stored: dict, score: float | None, snippet: str) -> Hit:
         issuer=stored.get("issuer_id"),
         source_url=stored.get("source_url"),
         flags=_split(stored.get("flags")),
+        datetime=stored.get("date_text"),
     )

@@ -20,7 +20,7 @@ from whoosh.index import EmptyIndexError, FileIndex
 
 from ... import query as q
 from ...facets import STATS_FACETS, STATS_TOP, completions, index_stats
-from ...model import Facet, Hit, IndexNotFound, Page, QueryError, Release
+from ...model import Export, ExportRow, Facet, Hit, IndexNotFound, Page, QueryError, Release
 from ...schema import FACETS_BY_NAME
 from ..hits import copy_info, plain_snippet, stored_to_hit, stored_to_release
 from ..lru import LRU
@@ -319,26 +319,60 @@ class WhooshBackend:
             masks["date"] = mask
         return masks
 
+    def export(self, request, parsed: q.ParsedQuery, text: bool = False, batch: int = 500) -> Export:
+        """The whole result set in the request's order, read a batch of stored documents at a time (pages and
+        their limits do not apply): the order is computed once, the rows as they are consumed."""
+        snap = self.snapshot()
+        with snap.lock:
+            tree = parsed.tree
+            deadline = q.Deadline()
+            plan = plan_query(snap.searcher, tree, deadline)
+            wquery = translate(tree, expansions_for(plan.clauses))
+            final = self._match_mask(snap, wquery, tree, deadline)
+            for mask in self._filter_masks(snap, request).values():
+                final &= mask
+            order, scores = self._ordered(snap, tree, request, final, int(final.sum()), plan)
+            copies: dict[int, list[int]] = {}
+            if request.collapse:
+                order, copies = _collapse(order, snap.table, final)
+
+        def rows():
+            for at in range(0, len(order), batch):
+                with snap.lock:  # taken per batch, so searches are served between them
+                    out = []
+                    for docnum in order[at : at + batch]:
+                        stored = snap.searcher.stored_fields(docnum)
+                        hit = stored_to_hit(stored, scores.get(docnum), plain_snippet(stored))
+                        hit.duplicates = [copy_info(snap.searcher.stored_fields(o)) for o in copies.get(docnum, [])]
+                        body = "\n\n".join(x for x in (stored.get("lede"), stored.get("body")) if x) if text else None
+                        out.append(ExportRow(hit, body))
+                yield from out
+
+        return Export(total=len(order), rows=rows())
+
+    def _ordered(self, snap, tree, request, final, candidates: int, plan=None) -> tuple[list[int], dict[int, float]]:
+        """The first candidates matches in the request's order (relevance, newest, oldest), with their scores."""
+        scores: dict[int, float] = {}
+        if request.sort == "relevance":
+            plan = plan or plan_query(snap.searcher, tree)
+            # Ranked by rank.py over the exact match set; equal scores (or no words) newest first.
+            return plan.rank(final, candidates, tiebreak=snap.table.dates)
+        docs = np.flatnonzero(final)
+        dates = snap.table.dates[docs]
+        if request.sort == "oldest":
+            keys = np.where(dates == NO_DATE, np.iinfo(np.int64).max, dates)
+            idx = np.argsort(keys, kind="stable")[:candidates]
+        else:
+            idx = np.argsort(-dates, kind="stable")[:candidates]
+        return docs[idx].tolist(), scores
+
     def _page_hits(self, snap, wquery, tree, request, final, filters, parsed, plan=None) -> list[Hit]:
         searcher = snap.searcher
         start = (request.page - 1) * request.per_page
         # Collapsing folds copies together, so read ahead enough candidates to fill the page.
         want = start + request.per_page
         candidates = want * 3 + 20 if request.collapse else want
-        scores: dict[int, float] = {}
-        if request.sort == "relevance":
-            plan = plan or plan_query(searcher, tree)
-            # Ranked by rank.py over the exact match set; equal scores (or no words) newest first.
-            order, scores = plan.rank(final, candidates, tiebreak=snap.table.dates)
-        else:
-            docs = np.flatnonzero(final)
-            dates = snap.table.dates[docs]
-            if request.sort == "oldest":
-                keys = np.where(dates == NO_DATE, np.iinfo(np.int64).max, dates)
-                idx = np.argsort(keys, kind="stable")[:candidates]
-            else:
-                idx = np.argsort(-dates, kind="stable")[:candidates]
-            order = docs[idx].tolist()
+        order, scores = self._ordered(snap, tree, request, final, candidates, plan)
         if request.collapse:
             order, copies = _collapse(order, snap.table, final)
         else:
