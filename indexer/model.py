@@ -313,6 +313,8 @@ class Page:
     facets: dict[str, Facet]
     sort: str = "relevance"
     suggestion: str | None = None
+    # True: the results are the suggestion's (a word no release holds was searched as its known spellings).
+    corrected: bool = False
     # Matching releases per period, for a timeline: [{"period": "2011-11", "count": 2}].
     timeline: list[dict] = field(default_factory=list)
 
@@ -331,6 +333,7 @@ class Page:
             "per_page": self.per_page,
             "sort": self.sort,
             "suggestion": self.suggestion,
+            "corrected": self.corrected,
             "hits": [h.to_json() for h in self.hits],
             "facets": {name: facet.to_json() for name, facet in self.facets.items()},
             "timeline": [dict(t) for t in self.timeline],

@@ -189,10 +189,12 @@ FACETS: tuple[FacetSpec, ...] = (
     FacetSpec("type", "type", "Release type", multi=True),
     # Releases per issuer id: counts for `releases companies` and the issuer pages (not shown as a facet).
     FacetSpec("issuer", "issuer_id", "Issuer"),
+    # Editorial articles and sponsored content beside releases: to find them, or to see how many a search holds.
+    FacetSpec("flag", "flags", "Editorial or sponsored", multi=True),
 )
 FACETS_BY_NAME = {f.name: f for f in FACETS}
 # The facets a result page shows unless asked for others.
-DEFAULT_FACETS = ("ticker", "year", "wire", "company", "exchange", "type", "location")
+DEFAULT_FACETS = ("ticker", "year", "wire", "company", "exchange", "type", "flag", "location")
 
 # Stored fields a hit needs; the rest (full sections) is loaded only for the release page.
 HIT_FIELDS = (

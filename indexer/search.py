@@ -16,6 +16,7 @@ from .settings import default_index_path
 SORTS = ("relevance", "newest", "oldest")
 MAX_PER_PAGE = 100
 MAX_PAGE = 1000
+MAX_FACET_VALUES = 1000  # values of one facet a page may list ("more")
 EXPORT_PAGE = MAX_PER_PAGE  # hits per search when a backend without its own export is read page by page
 
 
@@ -33,6 +34,9 @@ class SearchRequest:
     per_page: int = 10
     facets: tuple[str, ...] = DEFAULT_FACETS
     facet_limit: int = 10
+    # Facets shown with more values than facet_limit ("more" on a result page): name -> values to count.
+    facet_limits: dict[str, int] = field(default_factory=dict)
+    spelling: bool = True  # False: the words as typed, without the index's spellings of unknown words
     collapse: bool = True
     snippets: bool = True  # False: the opening text instead of highlighted passages (exports; ~10 ms a hit saved)
 
@@ -55,6 +59,14 @@ class SearchRequest:
         if unknown:
             raise QueryError(f"unknown facet '{unknown[0]}': use one of {', '.join(FACETS_BY_NAME)}")
         self.filters = {k: [v for v in vs if v] for k, vs in self.filters.items() if any(vs)}
+        unknown = [name for name in self.facet_limits if name not in FACETS_BY_NAME]
+        if unknown:
+            raise QueryError(f"unknown facet '{unknown[0]}': use one of {', '.join(FACETS_BY_NAME)}")
+        self.facet_limits = {k: max(1, min(int(v), MAX_FACET_VALUES)) for k, v in self.facet_limits.items()}
+
+    def limit_of(self, facet: str) -> int:
+        """How many values of a facet to count and show."""
+        return self.facet_limits.get(facet, self.facet_limit)
 
     @property
     def date_range(self) -> DateRange | None:
@@ -105,6 +117,19 @@ class ReleaseIndex:
                 page = self.backend.search(_changed(request, page=number, per_page=EXPORT_PAGE), parsed)
 
         return Export(total=first.total, rows=rows())
+
+    def relaxations(self, request: SearchRequest) -> list:
+        """For a search that found nothing: each word and filter left out in turn, with what the search finds
+        then (relax.Relaxation), most first."""
+        from .relax import relaxations
+
+        return relaxations(self, request)
+
+    def examples(self) -> list:
+        """Example searches built from this index's own values, each finding something (examples.Example)."""
+        from .examples import example_searches
+
+        return example_searches(self)
 
     def get(self, release_id: str) -> Release | None:
         """The Release with this id, all its sections, its source path and URL and its copies (.duplicates), or None."""

@@ -59,7 +59,7 @@ def test_api_search_shape(web, core):
     data = web.get("/api/search?q=acquire").get_json()
     assert data["ok"] is True and data["per_page"] == 10 and data["page"] == 1 and data["sort"] == "relevance"
     assert data["total"] == core.search("acquire").total
-    assert set(data["facets"]) == {"ticker", "year", "wire", "company", "exchange", "type", "location"}
+    assert set(data["facets"]) == {"ticker", "year", "wire", "company", "exchange", "type", "flag", "location"}
     assert sum(t["count"] for t in data["timeline"]) >= data["total"]
     hit = data["hits"][0]
     assert set(hit) >= {

@@ -256,17 +256,29 @@ def test_timeline_switches_to_years_over_long_spans():
     assert build_chart([], lambda s, e: "") is None
 
 
-def test_did_you_mean(web, core):
-    assert core.search("platfrom").suggestion == "platform"
+def test_a_corrected_search_says_so_and_offers_the_words_as_typed(web, core):
+    page = core.search("platfrom")
+    assert page.suggestion == "platform" and page.corrected and page.total == core.search("platform").total > 0
     response = web.get("/?q=platfrom")
-    assert "Did you mean" in text(response)
-    assert links(response, r"^/\?q=platform$")
+    assert re.search(r"Showing results for platform ?\. Search instead for platfrom ?\.", text(response))
+    assert "Did you mean" not in text(response)
+    assert links(response, r"^/\?q=platform$") and links(response, r"^/\?q=platfrom&spell=0$")
+    # As typed, nothing matches: the correction is offered, not applied.
+    typed = web.get("/?q=platfrom&spell=0")
+    assert "Did you mean platform ?" in text(typed) and "Showing results" not in text(typed)
+    assert core.search("platfrom", spelling=False).total == 0
+
+
+def test_did_you_mean_for_a_known_but_rare_word(web, core):
+    page = core.search("platfrom", spelling=False)
+    assert page.suggestion == "platform" and not page.corrected
 
 
 def test_no_matches(web):
     response = web.get("/?q=zzzzqqq")
     assert response.status_code == 200
-    assert "No releases match." in text(response)
+    assert "No releases match “zzzzqqq”." in text(response)
+    assert "Nothing to leave out" in text(response)
 
 
 def test_forms_carry_the_whole_search(web):

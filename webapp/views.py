@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, current_app, render_template, request
 from werkzeug.datastructures import MultiDict
 
+from indexer import SearchRequest
 from indexer.highlight import query_words
 from indexer.model import QueryError
 from indexer.schema import FACETS_BY_NAME
@@ -33,6 +34,8 @@ EXAMPLES = (
     ("date:2011 award", "a year"),
     ("immuno*", "a prefix"),
 )
+# Facets with many values get a filter-as-you-type box.
+FILTERABLE_FACETS = ("ticker", "company", "location")
 SORT_LABELS = (("relevance", "Relevance"), ("newest", "Newest"), ("oldest", "Oldest"))
 PARAM_LABELS = {spec.name: spec.label for spec in FACETS_BY_NAME.values()} | {"from": "From", "to": "To"}
 
@@ -67,16 +70,23 @@ def search():
         search_url=search_url,
         toggle_url=toggle_url,
         release_link=release_link,
+        filterable_facets=FILTERABLE_FACETS,
+        facet_limit=SearchRequest.facet_limit,
         export_limit=current_app.config["EXPORT_LIMIT"],
     )
     status = 200
+    index = get_index()
     if is_search(args):
         try:
-            found = get_index().search(request=search_request(args))
+            asked = search_request(args)
+            found = index.search(request=asked)
         except QueryError as exc:
             context["error"] = str(exc)
+            context["examples"] = _examples(index)
             status = 400
         else:
+            if not found.total:
+                context["ways_out"] = ways_out(index.relaxations(asked), state)
             context["page"] = found
             context["last_page"] = min(found.pages, last_page(found.per_page))
             context["pages"] = pager(found.page, context["last_page"])
@@ -86,8 +96,29 @@ def search():
                 lambda start, end: search_url(state, **{"from": start.isoformat(), "to": end.isoformat()}),
             )
     else:
-        context["stats"] = get_index().stats()
+        context["stats"] = index.stats()
+        context["examples"] = _examples(index)
     return render_template("search.html", **context), status
+
+
+def _examples(index) -> list[tuple[str, str]]:
+    """(query, what it shows) for the home page: searches built from the open index, else the generic ones."""
+    found = [(e.query, f"{e.what}: {e.total:,} release{'s' if e.total != 1 else ''}") for e in index.examples()]
+    return found or list(EXAMPLES)
+
+
+def ways_out(relaxations, state) -> list[tuple[str, str, int]]:
+    """(what to leave out, the URL without it, releases then) for a search that found nothing."""
+    out = []
+    for r in relaxations:
+        if r.kind == "word":
+            out.append((f"the word {r.value}", search_url(state, q=r.query or None), r.total))
+        elif r.kind in ("from", "to"):
+            out.append((f"the '{r.kind}' date {r.value}", search_url(state, **{r.kind: None}), r.total))
+        else:
+            label = PARAM_LABELS.get(r.kind, r.kind).lower()
+            out.append((f"the {label} filter {r.value}", toggle_url(state, r.kind, r.value), r.total))
+    return out
 
 
 @bp.get("/companies/<path:issuer>")

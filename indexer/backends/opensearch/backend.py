@@ -282,7 +282,7 @@ class OpenSearchBackend:
 
     def _facet(self, name: str, request, found: dict, body: dict) -> Facet:
         """A facet's top values (exact counts), selected values always listed; years and months by date."""
-        limit = request.facet_limit
+        limit = request.limit_of(name)
         top = oq.exact_top(found["values"], limit)
         if top is None:
             # The shards' top lists could not prove the counts: count every value exactly.

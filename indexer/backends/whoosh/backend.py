@@ -21,7 +21,7 @@ from whoosh.index import EmptyIndexError, FileIndex
 from ... import query as q
 from ...facets import STATS_FACETS, STATS_TOP, completions, index_stats
 from ...model import Export, ExportRow, Facet, Hit, IndexNotFound, Page, QueryError, Release
-from ...schema import FACETS_BY_NAME
+from ...schema import FACETS_BY_NAME, QUERY_ANALYZER
 from ..hits import copy_info, plain_snippet, stored_to_hit, stored_to_release
 from ..lru import LRU
 from .facets import NO_DATE, FacetTable
@@ -262,7 +262,7 @@ class WhooshBackend:
         tree = parsed.tree
         deadline = q.Deadline()
         # Spellings, abbreviations and wildcard expansions widen the match set as they widen the ranking.
-        plan = plan_query(snap.searcher, tree, deadline)
+        plan = plan_query(snap.searcher, tree, deadline, spelling=request.spelling)
         wquery = translate(tree, expansions_for(plan.clauses))
         base = self._match_mask(snap, wquery, tree, deadline)
         deadline.check()
@@ -276,10 +276,13 @@ class WhooshBackend:
             for other, fmask in filters.items():
                 if other != name:
                     mask &= fmask
-            facets[name] = table.count(name, mask, request.filters.get(name, ()), limit=request.facet_limit)
+            facets[name] = table.count(name, mask, request.filters.get(name, ()), limit=request.limit_of(name))
         total = table.distinct(final) if request.collapse else int(final.sum())
         hits = self._page_hits(snap, wquery, tree, request, final, filters, parsed, plan=plan)
         suggestion = suggest_correction(snap.searcher, parsed.words) if request.page == 1 else None
+        # Results found only through the spellings of a word the index does not know are the corrected
+        # search's: "Showing results for", not "Did you mean".
+        corrected = bool(suggestion) and request.spelling and _replaces_unknown(snap, parsed.words, suggestion)
         return Page(
             query=request.query,
             total=total,
@@ -289,6 +292,7 @@ class WhooshBackend:
             facets=facets,
             sort=request.sort,
             suggestion=suggestion,
+            corrected=corrected,
             timeline=table.timeline(final),
         )
 
@@ -326,7 +330,7 @@ class WhooshBackend:
         with snap.lock:
             tree = parsed.tree
             deadline = q.Deadline()
-            plan = plan_query(snap.searcher, tree, deadline)
+            plan = plan_query(snap.searcher, tree, deadline, spelling=request.spelling)
             wquery = translate(tree, expansions_for(plan.clauses))
             final = self._match_mask(snap, wquery, tree, deadline)
             for mask in self._filter_masks(snap, request).values():
@@ -484,6 +488,17 @@ class WhooshBackend:
         snap = self.snapshot()
         with snap.lock:
             return {fields_["path"]: fields_.get("source_hash", "") for fields_ in snap.searcher.all_stored_fields()}
+
+
+def _replaces_unknown(snap: _Snapshot, typed: list[str], suggestion: str) -> bool:
+    """Whether a suggestion replaces a word no release holds (so every match came through its spellings)."""
+    stats = stats_for(snap.searcher)
+    for word, fixed in zip(typed, suggestion.split(" "), strict=False):
+        if word != fixed:
+            terms = [tok.text for tok in QUERY_ANALYZER(word)]
+            if len(terms) == 1 and not stats.doc_frequency(("headline", "lede", "body", "company"), terms[0]):
+                return True
+    return False
 
 
 def _epoch(value: datetime) -> int:
