@@ -187,8 +187,12 @@ def index_command(
     finally:
         if printer:
             printer.close()
+    alerts = _check_saved_searches(report.index, backend, url)
     if as_json:
-        click.echo(json.dumps(report.to_json()))
+        data = report.to_json()
+        if alerts is not None:
+            data["saved_searches"] = [s.to_json() for s in alerts]
+        click.echo(json.dumps(data))
     else:
         mode = "rebuilt" if report.rebuilt else "updated"
         click.echo(
@@ -207,8 +211,94 @@ def index_command(
             click.echo(f"Skipped {len(report.skipped):,} files:", err=True)
             for item in report.skipped:
                 click.echo(f"  {item['path']}: {item['reason']}", err=True)
+        if alerts:
+            click.echo("Saved searches: " + "; ".join(f"{s.name}: {s.new:,} new ({s.total:,} in all)" for s in alerts))
     if report.skipped:
         sys.exit(EXIT_SKIPPED)
+
+
+def _check_saved_searches(index_path, backend, url):
+    """After an index run: each saved search's matches noted, with how many are new (None: none saved)."""
+    from .saved import SavedSearches, saved_searches_path
+
+    saved = SavedSearches(saved_searches_path(index_path, backend))
+    if not saved.exists():
+        return None
+    try:
+        with open_index(index_path, backend=backend, url=url) as index:
+            return saved.check(index)
+    except ReleaseSearchError as exc:  # the index is built: say why the alerts are missing, do not fail the run
+        click.echo(f"Warning: saved searches not checked: {exc}", err=True)
+        return None
+
+
+def _saved_store(index_path, backend):
+    from .saved import SavedSearches, saved_searches_path
+
+    return SavedSearches(saved_searches_path(index_path, backend))
+
+
+@main.command("save")
+@click.argument("name")
+@click.argument("query", required=False, default="")
+@index_option
+@backend_option
+@url_option
+@click.option("--ticker", "tickers", multiple=True, help="Only releases of this ticker (repeatable).")
+@click.option("--from", "date_from", help="Only releases on or after this date (2011-10-20).")
+@click.option("--to", "date_to", help="Only releases on or before this date.")
+@click.option("--sort", type=click.Choice(SORTS), default="newest", show_default=True)
+@click.option(
+    "--facet", "facet_filters", multiple=True, metavar="NAME=VALUE", help="Filter on a facet value (repeatable)."
+)
+@click.option("--json", "as_json", is_flag=True)
+@reports_errors
+def save_command(name, query, index_path, backend, url, tickers, date_from, date_to, sort, facet_filters, as_json):
+    """Save a search under NAME; `releases index` then says how many new releases it gained."""
+    from .saved import SavedSearch
+
+    filters: dict[str, list[str]] = {}
+    for item in facet_filters:
+        key, sep, value = item.partition("=")
+        if not sep:
+            _fail(f"--facet takes NAME=VALUE, e.g. --facet wire='Business Wire', not {item!r}", as_json)
+        filters.setdefault(key.strip(), []).append(value.strip())
+    query = " ".join([query.strip(), *(f"ticker:{t.strip()}" for t in tickers if t.strip())]).strip()
+    saved = SavedSearch(name=name, query=query, filters=filters, date_from=date_from, date_to=date_to, sort=sort)
+    with open_index(index_path, backend=backend, url=url) as index:
+        total = index.search(request=saved.request(per_page=1, facets=(), snippets=False)).total
+    kept = _saved_store(index_path, backend).save(saved, total)
+    if as_json:
+        click.echo(json.dumps({"ok": True, "saved": kept.to_json()}))
+    else:
+        click.echo(f"Saved {kept.name!r}: {kept.total:,} releases match now; 'releases index' reports new ones.")
+
+
+@main.command("saved")
+@index_option
+@backend_option
+@click.option("--forget", metavar="NAME", help="Delete the saved search NAME.")
+@click.option("--seen", metavar="NAME", help="Mark NAME's new releases as seen.")
+@click.option("--json", "as_json", is_flag=True, help="The list as JSON, for scripts.")
+@reports_errors
+def saved_command(index_path, backend, forget, seen, as_json):
+    """List saved searches with their matches and how many are new since last seen."""
+    store = _saved_store(index_path, backend)
+    if forget:
+        store.forget(forget)
+    if seen:
+        store.record(store.get(seen).name, store.get(seen).total, seen=True)
+    found = store.all()
+    if as_json:
+        click.echo(json.dumps({"ok": True, "saved_searches": [s.to_json() for s in found]}))
+        return
+    if not found:
+        click.echo("No saved searches: save one with: releases save NAME QUERY")
+    for s in found:
+        new = f", {s.new:,} new" if s.new else ""
+        filters = " ".join(f"{k}={v}" for k, vs in s.filters.items() for v in vs)
+        what = " ".join(x for x in (repr(s.query) if s.query else "", filters) if x) or "(everything)"
+        click.echo(f"{s.name}: {what} - {s.total:,} releases{new}")
 
 
 @main.command("search")

@@ -121,11 +121,12 @@ def create_app(config: dict | None = None) -> Flask:
     app.extensions["release_index"] = holder
     atexit.register(holder.close)
 
-    from . import api, errors, feeds, limits, links, present, views
+    from . import api, errors, feeds, limits, links, present, saved, views
 
     app.register_blueprint(views.bp)
     app.register_blueprint(api.bp)
     app.register_blueprint(feeds.bp)
+    app.register_blueprint(saved.bp)
     errors.register_error_handlers(app)
     limits.register_limits(app)
     links.register_links(app)

@@ -222,7 +222,11 @@ def _timestamp(day: str | None, printed: str | None = None) -> str:
 @bp.get("/feed.atom")
 def atom():
     """An Atom feed of a search's newest releases, for feed readers (`/feed.atom?q=ticker:IMGN`)."""
-    args = request.args
+    return atom_response(request.args)
+
+
+def atom_response(args, title: str | None = None) -> Response:
+    """The Atom feed of the search args describe; title names it (a saved search's name)."""
     page = get_index().search(
         request=search_request(args, per_page=current_app.config["FEED_SIZE"], page=1, sort="newest", facets=())
     )
@@ -230,7 +234,7 @@ def atom():
     state.poplist("sort")
     query = args.get("q", "").strip()
     feed = ET.Element(f"{{{ATOM_NS}}}feed")
-    _sub(feed, "title", f"Release search: {query}" if query else "Release search: newest releases")
+    _sub(feed, "title", title or (f"Release search: {query}" if query else "Release search: newest releases"))
     key = hashlib.sha1(search_url(state).encode("utf-8", "surrogateescape")).hexdigest()[:20]
     _sub(feed, "id", f"urn:release-search:feed:{key}")
     newest = max((_timestamp(hit.date, hit.datetime) for hit in page.hits if hit.date), default=None)
