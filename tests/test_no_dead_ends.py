@@ -8,7 +8,6 @@ from html import unescape
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from webapp_conftest import *  # noqa: F403 - the web fixtures and fixture releases
 
 from indexer import SearchRequest, build_index, open_index
 from webapp import create_app
