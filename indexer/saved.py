@@ -37,9 +37,15 @@ CREATE TABLE IF NOT EXISTS saved_search (
 
 
 class SavedSearchError(ReleaseSearchError):
-    """A saved search cannot be saved, found or read."""
+    """A saved search cannot be saved or read."""
 
     status = 400
+
+
+class SavedSearchNotFound(SavedSearchError):
+    """No saved search has that name."""
+
+    status = 404
 
 
 @dataclass
@@ -187,7 +193,7 @@ class SavedSearches:
             if saved.name == name:
                 return saved
         names = ", ".join(s.name for s in self.all()[:10]) or "none yet"
-        raise SavedSearchError(f"no saved search named {name!r} (saved: {names})")
+        raise SavedSearchNotFound(f"no saved search named {name!r} (saved: {names})")
 
     def forget(self, name: str) -> None:
         """Delete a saved search."""

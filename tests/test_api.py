@@ -220,7 +220,7 @@ def test_exports_page_through_the_core(web_index, core):
 
 def test_export_through_pages_for_a_backend_without_its_own(web_index, core, monkeypatch):
     # A backend without export() is read a page at a time: with pages of 20 the 48 releases take three.
-    from indexer.backends.whoosh import WhooshBackend
+    from indexer.backends.whoosh.backend import WhooshBackend
 
     monkeypatch.delattr(WhooshBackend, "export")
     monkeypatch.setattr("indexer.search.EXPORT_PAGE", 20)

@@ -113,7 +113,7 @@ def test_web_saves_lists_badges_opens_and_forgets(corpus):
     assert feed.data.count(b"<entry>") == min(after, 20)
     assert client.post("/saved/results watch/forget").status_code == 303
     assert client.get("/api/saved").get_json()["saved_searches"] == []
-    assert client.get("/feed/saved/results watch.atom").status_code == 400
+    assert client.get("/feed/saved/results watch.atom").status_code == 404
 
 
 def test_web_refuses_a_form_posted_from_another_site(corpus):

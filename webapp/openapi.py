@@ -124,6 +124,10 @@ def _schemas() -> dict:
             "per_page": {"type": "integer"},
             "sort": {"type": "string", "enum": list(SORTS)},
             "suggestion": {**NULLABLE_STRING, "description": "Did you mean"},
+            "corrected": {
+                "type": "boolean",
+                "description": "True: the hits are the suggestion's (Showing results for)",
+            },
             "hits": {"type": "array", "items": {"$ref": "#/components/schemas/Hit"}},
             "facets": {
                 "type": "object",
@@ -180,6 +184,35 @@ def _schemas() -> dict:
         "Hit": hit,
         "SearchPage": page,
         "Release": release,
+        "SavedSearches": {
+            "type": "object",
+            "required": ["ok", "saved_searches"],
+            "properties": {
+                "ok": {"type": "boolean", "enum": [True]},
+                "saved_searches": {
+                    "type": "array",
+                    "items": {
+                        "type": "object",
+                        "required": ["name", "query", "filters", "total", "new"],
+                        "properties": {
+                            "name": {"type": "string"},
+                            "query": {"type": "string"},
+                            "filters": {
+                                "type": "object",
+                                "additionalProperties": {"type": "array", "items": {"type": "string"}},
+                            },
+                            "from": NULLABLE_STRING,
+                            "to": NULLABLE_STRING,
+                            "sort": {"type": "string", "enum": list(SORTS)},
+                            "total": {"type": "integer", "description": "Matches at the last check"},
+                            "new": {"type": "integer", "description": "Matches gained since it was last opened"},
+                            "created": {"type": "string"},
+                            "checked": {"type": "string"},
+                        },
+                    },
+                },
+            },
+        },
         "ReleaseResponse": {
             "type": "object",
             "required": ["ok", "release", "related"],
@@ -374,6 +407,29 @@ def openapi_document() -> dict:
                     "operationId": "exportCsv",
                     "parameters": export_params,
                     "responses": {"200": _ok("The first results", "text/csv", {"type": "string"}), **ERRORS},
+                }
+            },
+            "/api/saved": {
+                "get": {
+                    "summary": "Saved searches, with their matches now and how many are new since last opened",
+                    "operationId": "savedSearches",
+                    "responses": {"200": _ok("Saved searches", "application/json", ref("SavedSearches")), **ERRORS},
+                }
+            },
+            "/feed/saved/{name}.atom": {
+                "get": {
+                    "summary": f"An Atom feed of a saved search's newest {config['FEED_SIZE']} releases",
+                    "operationId": "savedFeed",
+                    "parameters": [
+                        {
+                            "name": "name",
+                            "in": "path",
+                            "required": True,
+                            "description": "The saved search's name.",
+                            "schema": {"type": "string"},
+                        }
+                    ],
+                    "responses": {"200": _ok("An Atom 1.0 feed", "application/atom+xml", {"type": "string"}), **ERRORS},
                 }
             },
             "/feed.atom": {
