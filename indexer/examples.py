@@ -6,7 +6,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .model import QueryError
-from .search import SearchRequest
 
 MAX_EXAMPLES = 6
 
@@ -56,8 +55,7 @@ def example_searches(index) -> list[Example]:
     for group in candidates:
         for query, what in group:
             try:
-                request = SearchRequest(query=query, per_page=1, facets=(), snippets=False)
-                total = index.search(request=request).total
+                total = index.search(query, per_page=1, facets=(), snippets=False).total
             except QueryError:
                 continue
             if total:
