@@ -18,6 +18,7 @@ from datetime import UTC, datetime
 
 from .model import QueryError, ReleaseSearchError
 from .search import SORTS, SearchRequest
+from .settings import backend_name
 
 SAVED_ENV = "RELEASES_SAVED_SEARCHES"
 SAVED_FILE = "saved-searches.sqlite"
@@ -105,8 +106,6 @@ def saved_searches_path(index_path: str | os.PathLike, backend: str | None = Non
     if configured:
         return configured
     index_path = os.fspath(index_path)
-    from .backends import backend_name
-
     if backend_name(backend) == "opensearch":
         return f"{re.sub(r'[^A-Za-z0-9_.-]', '_', index_path)}.{SAVED_FILE}"
     return os.path.join(index_path, SAVED_FILE)
