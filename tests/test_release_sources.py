@@ -150,3 +150,13 @@ def test_get_returns_a_documented_release(sourced):
     assert release.source_url == SOURCE_URL and release.headline == hit.headline
     data = release.to_json()
     assert str(folder) not in json.dumps(data) and data["source"] == hit.path
+
+
+@pytest.mark.parametrize("url", ["/?q=x", "/api/search?q=x", "/feed.atom"])
+def test_a_missing_index_is_reported_without_the_servers_folders(tmp_path, url):
+    missing = tmp_path / "server-only-secret-folder" / "index"
+    client = create_app({"RELEASES_INDEX": str(missing), "TESTING": True}).test_client()
+    response = client.get(url)
+    body = response.get_data(as_text=True)
+    assert response.status_code == 503 and "releases index" in body
+    assert "server-only-secret-folder" not in body and str(tmp_path) not in body
