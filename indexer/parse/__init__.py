@@ -353,7 +353,7 @@ def iter_files(paths: Iterable[str | os.PathLike], *, follow_links: bool = False
             yield item
 
 
-def _root_of(path: str, roots: list[str]) -> str:
+def source_folder_of(path: str, roots: list[str]) -> str:
     """The source folder a path was found under: the deepest folder given that holds it, or a file's folder."""
     best = ""
     for root in roots:
@@ -431,9 +431,9 @@ def iter_sources(
         if isinstance(path, ParseError):
             yield path
         elif defer is not None and not path.lower().endswith(ARCHIVE_SUFFIXES) and defer(path):
-            yield Source(path, None, _root_of(path, roots))
+            yield Source(path, None, source_folder_of(path, roots))
         else:
-            yield from file_sources(path, _root_of(path, roots))
+            yield from file_sources(path, source_folder_of(path, roots))
 
 
 def file_sources(path: str, root: str = "") -> Iterator[Source | ParseError]:
@@ -512,6 +512,7 @@ __all__ = [
     "parse_paths",
     "parse_source",
     "read_source",
+    "source_folder_of",
     "source_relative",
     "source_root",
 ]
