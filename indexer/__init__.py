@@ -21,6 +21,7 @@ from .model import (
     QueryError,
     Release,
     ReleaseSearchError,
+    SourceNotFound,
 )
 from .parse import parse_file, parse_paths
 from .search import ReleaseIndex, SearchRequest, default_index_path, open_index
@@ -40,6 +41,7 @@ __all__ = [
     "ReleaseIndex",
     "ReleaseSearchError",
     "SearchRequest",
+    "SourceNotFound",
     "build_index",
     "default_index_path",
     "open_index",

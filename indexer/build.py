@@ -14,8 +14,8 @@ from .backends.whoosh.store import Generation, WhooshStore, schema_fingerprint
 from .issuers.sources import cached_registry
 from .issuers.store import IssuerFile, IssuerRecord, settle, starting_registry
 from .memory import DEFAULT_MEMORY, parse_size
-from .model import BuildProgress, BuildReport, ParseError, ReleaseSearchError
-from .parse import file_sources, iter_files, iter_sources
+from .model import BuildProgress, BuildReport, ParseError, ReleaseSearchError, SourceNotFound
+from .parse import file_sources, iter_files, iter_sources, source_folder_of
 from .schema import build_schema
 
 DEFAULT_SOURCES = ("seeds",)
@@ -54,6 +54,16 @@ def build_index(
     """
     from .settings import backend_name
 
+    sources = [os.fspath(s) for s in sources]
+    missing = [s for s in sources if not os.path.exists(s)]
+    if missing:
+        # Checked before anything is built: an empty index, or one whose releases from that folder are all
+        # removed as gone, is worse than no run at all.
+        raise SourceNotFound(
+            f"no such file or folder: {missing[0] or repr('')}"
+            f"{f' (and {len(missing) - 1} more)' if len(missing) > 1 else ''}; "
+            "nothing was indexed. Check the path, or give the folder holding the releases"
+        )
     # Files are known by absolute paths, their folders' links resolved: the same files given through another
     # working folder, a relative path or a linked folder are the same files (the same release ids, nothing
     # indexed twice).
@@ -112,7 +122,7 @@ def build_index(
                 follow_links,
                 registry,
             )
-            _settle_issuers(gen, previous, static, removed, records, report, budget)
+            _settle_issuers(gen, previous, static, removed, records, report, budget, sources)
             merge_small_segments(gen)
             report.total = gen.doc_count()
             report.segments = len(gen.segments)
@@ -204,7 +214,9 @@ def _index_sources(
     return outdated | gone, [record for found in records.values() for record in found]
 
 
-def _settle_issuers(gen: Generation, previous: IssuerFile, static, removed, records, report, budget) -> None:
+def _settle_issuers(
+    gen: Generation, previous: IssuerFile, static, removed, records, report, budget, sources: list[str]
+) -> None:
     """Learn from the whole index's releases, index again the files whose issuer that changes, save the file."""
     from .memory import MemoryPlan
 
@@ -213,7 +225,8 @@ def _settle_issuers(gen: Generation, previous: IssuerFile, static, removed, reco
         sink = SegmentSink(gen.path, MemoryPlan.for_budget(budget, 1), registry)
         found: list[IssuerRecord] = []
         for top in sorted({_existing_file(p) for p in paths}):
-            for source in file_sources(top):
+            # Read within the folder given, as the first time: the same release ids and paths.
+            for source in file_sources(top, source_folder_of(top, sources)):
                 if not isinstance(source, ParseError) and source.path in paths:
                     for outcome in sink.add(source):
                         found.extend(outcome.issuers or ())

@@ -16,7 +16,7 @@ from .build import DEFAULT_SOURCES, build_index
 from .match_mode import MATCH_MODES
 from .model import ParseError, ReleaseSearchError, error_json
 from .parse import parse_paths
-from .search import SORTS, open_index
+from .search import MAX_PAGE, MAX_PER_PAGE, SORTS, open_index
 
 # Exit statuses: 0 fine, 1 error, 2 usage error (click), 3 indexed but some files were skipped.
 EXIT_ERROR = 1
@@ -188,15 +188,19 @@ def index_command(
     finally:
         if printer:
             printer.close()
+    alerts = _check_saved_searches(report.index, backend, url)
     if as_json:
-        click.echo(json.dumps(report.to_json()))
+        data = report.to_json()
+        if alerts is not None:
+            data["saved_searches"] = [s.to_json() for s in alerts]
+        click.echo(json.dumps(data))
     else:
         mode = "rebuilt" if report.rebuilt else "updated"
         click.echo(
-            f"Index {mode} at {report.index}: {report.added} releases indexed from {report.files} files "
-            f"({report.new_files} new, {report.changed_files} changed, {report.unchanged_files} unchanged, "
-            f"{report.gone_files} gone; {report.removed} releases removed) in {report.seconds:.2f} s; "
-            f"{report.total} releases in the index."
+            f"Index {mode} at {report.index}: {report.added:,} releases indexed from {report.files:,} files "
+            f"({report.new_files:,} new, {report.changed_files:,} changed, {report.unchanged_files:,} unchanged, "
+            f"{report.gone_files:,} gone; {report.removed:,} releases removed) in {report.seconds:.2f} s; "
+            f"{report.total:,} releases in the index."
         )
         if report.reason:
             click.echo(f"Rebuilt from scratch: {report.reason}.")
@@ -205,11 +209,97 @@ def index_command(
         for conflict in report.issuer_conflicts:
             click.echo(f"Warning: {conflict}", err=True)
         if report.skipped:
-            click.echo(f"Skipped {len(report.skipped)} files:", err=True)
+            click.echo(f"Skipped {len(report.skipped):,} files:", err=True)
             for item in report.skipped:
                 click.echo(f"  {item['path']}: {item['reason']}", err=True)
+        if alerts:
+            click.echo("Saved searches: " + "; ".join(f"{s.name}: {s.new:,} new ({s.total:,} in all)" for s in alerts))
     if report.skipped:
         sys.exit(EXIT_SKIPPED)
+
+
+def _check_saved_searches(index_path, backend, url):
+    """After an index run: each saved search's matches noted, with how many are new (None: none saved)."""
+    from .saved import SavedSearches, saved_searches_path
+
+    saved = SavedSearches(saved_searches_path(index_path, backend))
+    if not saved.exists():
+        return None
+    try:
+        with open_index(index_path, backend=backend, url=url) as index:
+            return saved.check(index)
+    except ReleaseSearchError as exc:  # the index is built: say why the alerts are missing, do not fail the run
+        click.echo(f"Warning: saved searches not checked: {exc}", err=True)
+        return None
+
+
+def _saved_store(index_path, backend):
+    from .saved import SavedSearches, saved_searches_path
+
+    return SavedSearches(saved_searches_path(index_path, backend))
+
+
+@main.command("save")
+@click.argument("name")
+@click.argument("query", required=False, default="")
+@index_option
+@backend_option
+@url_option
+@click.option("--ticker", "tickers", multiple=True, help="Only releases of this ticker (repeatable).")
+@click.option("--from", "date_from", help="Only releases on or after this date (2011-10-20).")
+@click.option("--to", "date_to", help="Only releases on or before this date.")
+@click.option("--sort", type=click.Choice(SORTS), default="newest", show_default=True)
+@click.option(
+    "--facet", "facet_filters", multiple=True, metavar="NAME=VALUE", help="Filter on a facet value (repeatable)."
+)
+@click.option("--json", "as_json", is_flag=True)
+@reports_errors
+def save_command(name, query, index_path, backend, url, tickers, date_from, date_to, sort, facet_filters, as_json):
+    """Save a search under NAME; `releases index` then says how many new releases it gained."""
+    from .saved import SavedSearch
+
+    filters: dict[str, list[str]] = {}
+    for item in facet_filters:
+        key, sep, value = item.partition("=")
+        if not sep:
+            _fail(f"--facet takes NAME=VALUE, e.g. --facet wire='Business Wire', not {item!r}", as_json)
+        filters.setdefault(key.strip(), []).append(value.strip())
+    query = " ".join([query.strip(), *(f"ticker:{t.strip()}" for t in tickers if t.strip())]).strip()
+    saved = SavedSearch(name=name, query=query, filters=filters, date_from=date_from, date_to=date_to, sort=sort)
+    with open_index(index_path, backend=backend, url=url) as index:
+        total = index.search(request=saved.request(per_page=1, facets=(), snippets=False)).total
+    kept = _saved_store(index_path, backend).save(saved, total)
+    if as_json:
+        click.echo(json.dumps({"ok": True, "saved": kept.to_json()}))
+    else:
+        click.echo(f"Saved {kept.name!r}: {kept.total:,} releases match now; 'releases index' reports new ones.")
+
+
+@main.command("saved")
+@index_option
+@backend_option
+@click.option("--forget", metavar="NAME", help="Delete the saved search NAME.")
+@click.option("--seen", metavar="NAME", help="Mark NAME's new releases as seen.")
+@click.option("--json", "as_json", is_flag=True, help="The list as JSON, for scripts.")
+@reports_errors
+def saved_command(index_path, backend, forget, seen, as_json):
+    """List saved searches with their matches and how many are new since last seen."""
+    store = _saved_store(index_path, backend)
+    if forget:
+        store.forget(forget)
+    if seen:
+        store.record(store.get(seen).name, store.get(seen).total, seen=True)
+    found = store.all()
+    if as_json:
+        click.echo(json.dumps({"ok": True, "saved_searches": [s.to_json() for s in found]}))
+        return
+    if not found:
+        click.echo("No saved searches: save one with: releases save NAME QUERY")
+    for s in found:
+        new = f", {s.new:,} new" if s.new else ""
+        filters = " ".join(f"{k}={v}" for k, vs in s.filters.items() for v in vs)
+        what = " ".join(x for x in (repr(s.query) if s.query else "", filters) if x) or "(everything)"
+        click.echo(f"{s.name}: {what} - {s.total:,} releases{new}")
 
 
 @main.command("search")
@@ -221,8 +311,11 @@ def index_command(
 @click.option("--from", "date_from", help="Only releases on or after this date (2011-10-20).")
 @click.option("--to", "date_to", help="Only releases on or before this date.")
 @click.option("--sort", type=click.Choice(SORTS), default="relevance", show_default=True)
-@click.option("--limit", "per_page", type=int, default=10, show_default=True, help="Results per page.")
-@click.option("--page", type=int, default=1, show_default=True)
+# Ranges checked here, so a wrong value is reported under the option's own name (--limit, not per_page).
+@click.option(
+    "--limit", "per_page", type=click.IntRange(1, MAX_PER_PAGE), default=10, show_default=True, help="Results per page."
+)
+@click.option("--page", type=click.IntRange(1, MAX_PAGE), default=1, show_default=True)
 @click.option(
     "--facet", "facet_filters", multiple=True, metavar="NAME=VALUE", help="Filter on a facet value (repeatable)."
 )
@@ -258,19 +351,28 @@ def search_command(
             filters=filters,
             match=match,
         )
+    if page_.total and not page_.hits:
+        # As the web refuses a page past the end: an empty page that looks like "no results" misleads scripts too.
+        _fail(
+            f"--page {page_.page} is past the end: {page_.total:,} results make {page_.pages:,} "
+            f"page{'s' if page_.pages > 1 else ''} of {page_.per_page} (--limit); use --page 1 to {page_.pages:,}",
+            as_json,
+        )
     if as_json:
         click.echo(json.dumps(page_.to_json()))
         return
     first = (page_.page - 1) * page_.per_page + 1
     last = first + len(page_.hits) - 1
-    shown = f"{first}-{last} of {page_.total}" if page_.hits else f"0 of {page_.total}"
+    shown = f"{first:,}-{last:,} of {page_.total:,}" if page_.hits else f"0 of {page_.total:,}"
     click.echo(f"{shown} results for {query!r}" + (f" (did you mean: {page_.suggestion}?)" if page_.suggestion else ""))
     if page_.partial_total:
         click.echo(f"and {page_.partial_total:,} releases that match some of your words, listed after these")
     for n, hit in enumerate(page_.hits, start=first):
         click.echo("")
         click.echo(click.style(f"{n}. {hit.headline}", bold=True))
-        meta = " | ".join(x for x in (hit.date, ", ".join(hit.tickers), hit.company, hit.wire, hit.path) if x)
+        meta = " | ".join(
+            x for x in (hit.date, ", ".join(hit.tickers), hit.company, hit.wire, hit.path, hit.source_url) if x
+        )
         click.echo(f"   {meta}")
         click.echo(f"   {_terminal_snippet(hit.snippet)}")
         if hit.duplicates:
@@ -296,19 +398,25 @@ def _terminal_snippet(snippet: str) -> str:
 
 @main.command("parse")
 @click.argument("files", nargs=-1, required=True, type=_PathArgument())
+@click.option(
+    "--root",
+    type=click.Path(file_okay=False),
+    help="The folder you index (releases index ROOT): sources and ids are given inside it. "
+    "Default: each folder given, or a file's own folder.",
+)
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per release, a line each.")
 @follow_links_option
 @issuer_options
 @click.option("--no-issuers", is_flag=True, help="Print what the parser found, without resolving issuers.")
 @reports_errors
-def parse_command(files, as_json, follow_links, issuers_file, sec_tickers, no_issuers):
+def parse_command(files, root, as_json, follow_links, issuers_file, sec_tickers, no_issuers):
     """Parse release files and print what was found (each release's issuer resolved), without touching any index."""
     from .issuers.sources import cached_registry
     from .issuers.store import resolve_releases
 
     registry = None if no_issuers else cached_registry(issuers_file, sec_tickers)
     failed = 0
-    for item in parse_paths(files, follow_links=follow_links):
+    for item in parse_paths(files, root=root, follow_links=follow_links):
         if isinstance(item, ParseError):
             failed += 1
             if as_json:
@@ -323,7 +431,18 @@ def parse_command(files, as_json, follow_links, issuers_file, sec_tickers, no_is
             click.echo(_json_line(data))
         else:
             click.echo(f"{data['path']}: {data['headline']}")
-            for key in ("date", "tickers", "company", "wire", "location", "language", "types"):
+            for key in (
+                "id",
+                "source",
+                "source_url",
+                "date",
+                "tickers",
+                "company",
+                "wire",
+                "location",
+                "language",
+                "types",
+            ):
                 click.echo(f"  {key}: {data[key]}")
     if failed:
         sys.exit(EXIT_SKIPPED)
@@ -430,12 +549,12 @@ def stats_command(index_path, backend, url, as_json):
         click.echo(json.dumps({"ok": True, **stats}))
         return
     files = stats.get("documents", stats["releases"])
-    copies = f" ({files} documents, copies included)" if files != stats["releases"] else ""
+    copies = f" ({files:,} documents, copies included)" if files != stats["releases"] else ""
     click.echo(
-        f"{stats['releases']} releases{copies} in {stats['path']}, dated {stats['first_date']} to {stats['last_date']}"
+        f"{stats['releases']:,} releases{copies} in {stats['path']}, dated {stats['first_date']} to {stats['last_date']}"
     )
     for name in ("ticker", "wire", "year"):
-        values = ", ".join(f"{v['value']} ({v['count']})" for v in stats["top"][name])
+        values = ", ".join(f"{v['value']} ({v['count']:,})" for v in stats["top"][name])
         click.echo(f"Top {name}s: {values or '-'}")
     layout = stats.get("layout")
     if layout:  # OpenSearch: where the releases live

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
@@ -15,6 +16,12 @@ class ReleaseSearchError(Exception):
 
 class IndexNotFound(ReleaseSearchError):
     """The index directory does not exist or holds no index."""
+
+    status = 404
+
+
+class SourceNotFound(ReleaseSearchError):
+    """A file or folder given to index does not exist."""
 
     status = 404
 
@@ -108,7 +115,11 @@ class EdgarFiling:
 
 @dataclass
 class Release:
-    """One press release, as parsed from a file, with its sections kept apart."""
+    """One press release, as parsed from a file (or fetched from an index), with its sections kept apart.
+
+    path is where the file was read (from an index: the same as source); source is its path inside the source
+    folder the user gave ('2024/0102/acme.md'), what pages show and what the id derives from; source_url is the
+    original's web address when the file gives one (a wire's page, the EDGAR filing)."""
 
     path: str
     headline: str
@@ -137,16 +148,15 @@ class Release:
     issuer_id: str | None = None
     cik: str | None = None
     edgar: EdgarFiling | None = None  # the filing, for releases read from EDGAR submissions
-
-    @property
-    def source_url(self) -> str | None:
-        """Where the release can be read at its source: the filing's index page on EDGAR (None elsewhere)."""
-        return self.edgar.index_url if self.edgar else None
+    source: str = ""  # path inside the source folder ("" for a release not parsed through a Source: path is used)
+    source_url: str | None = None
+    # From an index only: other copies of the same release (other wires, re-posts): [{id, path, wire, date}].
+    duplicates: list[dict] = field(default_factory=list)
 
     @property
     def id(self) -> str:
-        """A stable identifier derived from where the release came from."""
-        return release_id(self.path, self.item)
+        """A stable identifier: the release's path inside its source folder and its item, wherever that folder is."""
+        return release_id(self.source or self.path, self.item)
 
     @property
     def date(self) -> str | None:
@@ -182,6 +192,8 @@ class Release:
         """The JSON form printed by `releases parse --json`."""
         data = {
             "path": self.path,
+            "source": self.source or self.path,
+            "source_url": self.source_url,
             "id": self.id,
             "headline": self.headline,
             "subheadline": self.subheadline,
@@ -217,7 +229,7 @@ class Release:
 
 
 def release_id(path: str, item: int = 0) -> str:
-    """Derive a release id from its source path and position in that file."""
+    """Derive a release id from its path inside the source folder and its position in that file."""
     key = f"{path}#{item}" if item else path
     return hashlib.sha1(key.encode("utf-8", "surrogateescape")).hexdigest()[:16]
 
@@ -250,7 +262,7 @@ class Hit:
     """One search result: the fields a result list shows, a score and a snippet."""
 
     id: str
-    path: str
+    path: str  # inside the source folder the user indexed ('2024/0102/acme.md'), never the server's own path
     headline: str
     date: str | None
     tickers: list[str]
@@ -265,6 +277,9 @@ class Hit:
     duplicates: list[dict] = field(default_factory=list)
     # Words of the query this release lacks: set only on the some-words matches listed after the full ones.
     missing: list[str] = field(default_factory=list)
+    source_url: str | None = None  # the original's web address, when the file gives one
+    flags: list[str] = field(default_factory=list)  # "editorial", "sponsored", ...
+    datetime: str | None = None  # the release's timestamp as printed (ISO 8601, with its offset when known)
 
     def to_json(self) -> dict:
         """The JSON form of a hit."""
@@ -281,6 +296,9 @@ class Hit:
             "location": self.location,
             "types": list(self.types),
             "issuer": self.issuer,
+            "flags": list(self.flags),
+            "source_url": self.source_url,
+            "datetime": self.datetime,
             "duplicates": [dict(d) for d in self.duplicates],
             "missing": list(self.missing),
         }
@@ -303,6 +321,8 @@ class Page:
     facets: dict[str, Facet]
     sort: str = "relevance"
     suggestion: str | None = None
+    # True: the results are the suggestion's (a word no release holds was searched as its known spellings).
+    corrected: bool = False
     # Matching releases per period, for a timeline: [{"period": "2011-11", "count": 2}].
     timeline: list[dict] = field(default_factory=list)
     match: str = "all"
@@ -326,6 +346,7 @@ class Page:
             "per_page": self.per_page,
             "sort": self.sort,
             "suggestion": self.suggestion,
+            "corrected": self.corrected,
             "hits": [h.to_json() for h in self.hits],
             "facets": {name: facet.to_json() for name, facet in self.facets.items()},
             "timeline": [dict(t) for t in self.timeline],
@@ -393,6 +414,23 @@ class BuildProgress:
     releases: int
     path: str
     started: float  # time.monotonic() at the start of the run
+
+
+@dataclass
+class ExportRow:
+    """One row of an export: the hit, and the release's text (lede and body) when it was asked for."""
+
+    hit: Hit
+    text: str | None = None
+
+
+@dataclass
+class Export:
+    """A whole result set for export: the number of rows known up front, the rows read as they are consumed
+    (a batch at a time, so memory stays bounded whatever the size)."""
+
+    total: int
+    rows: Iterator[ExportRow]
 
 
 def error_json(message: str, status: int) -> dict:

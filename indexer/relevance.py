@@ -348,10 +348,13 @@ def _too_many(shown: str) -> None:
     )
 
 
-def build_clauses(stats: Statistics, tree, deadline: q.Deadline | None = None) -> list[Clause]:
-    """The scoring clauses of a query tree: its word-like parts not under NOT, with their alternatives."""
+def build_clauses(
+    stats: Statistics, tree, deadline: q.Deadline | None = None, spelling: bool = True
+) -> list[Clause]:
+    """The scoring clauses of a query tree: its word-like parts not under NOT, with their alternatives
+    (spelling False: no spellings of unknown words, the words as typed)."""
     clauses = []
-    budget = [MAX_TYPO_WORDS]  # spelling searches left for this query
+    budget = [MAX_TYPO_WORDS if spelling else 0]  # spelling searches left for this query
     for leaf in q.positive_leaves(tree):
         clause = _clause(stats, leaf, deadline, budget)
         if clause is not None:

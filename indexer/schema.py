@@ -214,15 +214,19 @@ FACETS: tuple[FacetSpec, ...] = (
     FacetSpec("type", "type", "Release type", multi=True),
     # Releases per issuer id: counts for `releases companies` and the issuer pages (not shown as a facet).
     FacetSpec("issuer", "issuer_id", "Issuer"),
+    # Editorial articles and sponsored content beside releases: to find them, or to see how many a search holds.
+    FacetSpec("flag", "flags", "Editorial or sponsored", multi=True),
 )
 FACETS_BY_NAME = {f.name: f for f in FACETS}
 # The facets a result page shows unless asked for others.
-DEFAULT_FACETS = ("ticker", "year", "wire", "company", "exchange", "type", "location")
+DEFAULT_FACETS = ("ticker", "year", "wire", "company", "exchange", "type", "flag", "location")
 
 # Stored fields a hit needs; the rest (full sections) is loaded only for the release page.
 HIT_FIELDS = (
     "id",
-    "path",
+    "source",
+    "source_url",
+    "flags",
     "headline",
     "date_text",
     "ticker",
@@ -245,7 +249,9 @@ def build_schema() -> fields.Schema:
     """The Whoosh schema for releases."""
     return fields.Schema(
         id=fields.ID(stored=True, unique=True),
-        path=fields.ID(stored=True),
+        path=fields.ID(stored=True),  # where the build read the file: bookkeeping for incremental builds, never shown
+        source=fields.STORED(),  # the path inside the source folder the user gave: what users see
+        source_url=fields.STORED(),  # the original's web address, when the file gives one
         source_hash=fields.STORED(),  # read by incremental builds, never searched: not indexed
         headline=_text(FIELD_WEIGHTS["headline"]),
         subheadline=_text(FIELD_WEIGHTS["subheadline"]),
@@ -285,6 +291,8 @@ def release_to_document(release: Release, dupkey: str = "") -> dict:
     doc = {
         "id": release.id,
         "path": release.path,
+        "source": release.source or release.path,
+        "source_url": release.source_url,
         "source_hash": release.source_hash,
         "headline": release.headline,
         "subheadline": release.subheadline or "",

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import copy
 import os
 from dataclasses import dataclass, field
 from datetime import date
 
 from .cost import check_cost
 from .match_mode import check_mode, check_not_stop_words
-from .model import Hit, Page, QueryError, parse_date_arg
+from .model import Export, ExportRow, Hit, Page, QueryError, Release, parse_date_arg
 from .query import DateRange, date_filter, parse_query
 from .schema import DEFAULT_FACETS, FACETS_BY_NAME
 from .settings import default_index_path
@@ -16,6 +17,8 @@ from .settings import default_index_path
 SORTS = ("relevance", "newest", "oldest")
 MAX_PER_PAGE = 100
 MAX_PAGE = 1000
+MAX_FACET_VALUES = 1000  # values of one facet a page may list ("more")
+EXPORT_PAGE = MAX_PER_PAGE  # hits per search when a backend without its own export is read page by page
 
 
 @dataclass
@@ -32,6 +35,9 @@ class SearchRequest:
     per_page: int = 10
     facets: tuple[str, ...] = DEFAULT_FACETS
     facet_limit: int = 10
+    # Facets shown with more values than facet_limit ("more" on a result page): name -> values to count.
+    facet_limits: dict[str, int] = field(default_factory=dict)
+    spelling: bool = True  # False: the words as typed, without the index's spellings of unknown words
     collapse: bool = True
     match: str = "all"  # "all": count releases holding every word (others listed after); "any": any word
     snippets: bool = True  # False: the opening text instead of highlighted passages (exports; ~10 ms a hit saved)
@@ -56,6 +62,14 @@ class SearchRequest:
             raise QueryError(f"unknown facet '{unknown[0]}': use one of {', '.join(FACETS_BY_NAME)}")
         self.filters = {k: [v for v in vs if v] for k, vs in self.filters.items() if any(vs)}
         self.match = check_mode(self.match)
+        unknown = [name for name in self.facet_limits if name not in FACETS_BY_NAME]
+        if unknown:
+            raise QueryError(f"unknown facet '{unknown[0]}': use one of {', '.join(FACETS_BY_NAME)}")
+        self.facet_limits = {k: max(1, min(int(v), MAX_FACET_VALUES)) for k, v in self.facet_limits.items()}
+
+    def limit_of(self, facet: str) -> int:
+        """How many values of a facet to count and show."""
+        return self.facet_limits.get(facet, self.facet_limit)
 
     @property
     def date_range(self) -> DateRange | None:
@@ -78,8 +92,52 @@ class ReleaseIndex:
         check_not_stop_words(parsed.tree)
         return self.backend.search(request, parsed)
 
-    def get(self, release_id: str) -> dict | None:
-        """One release with all its stored sections and where else it appeared, or None."""
+    def export(self, query: str = "", *, text: bool = False, **options) -> Export:
+        """Every release a search finds, in its order, as a stream: Export.total up front, then Export.rows
+        (ExportRow: the hit, and with text=True its lede and body). page and per_page do not apply."""
+        request = options.pop("request", None) or SearchRequest(query=query, **options)
+        request = _changed(request, facets=(), snippets=False)
+        parsed = parse_query(request.query)
+        check_cost(parsed.tree)
+        if hasattr(self.backend, "export"):
+            return self.backend.export(request, parsed, text=text)
+        return self._export_by_pages(request, parsed, text)
+
+    def _export_by_pages(self, request: SearchRequest, parsed, text: bool) -> Export:
+        """An export through the backend's pages, for a backend without its own export."""
+        first = self.backend.search(_changed(request, page=1, per_page=EXPORT_PAGE), parsed)
+
+        def rows():
+            page, number = first, 1
+            while page.hits:
+                for hit in page.hits:
+                    body = None
+                    if text:
+                        release = self.get(hit.id)
+                        body = "\n\n".join(x for x in (release.lede, release.body) if x) if release else ""
+                    yield ExportRow(hit, body)
+                number += 1
+                if (number - 1) * EXPORT_PAGE >= first.total:
+                    break
+                page = self.backend.search(_changed(request, page=number, per_page=EXPORT_PAGE), parsed)
+
+        return Export(total=first.total, rows=rows())
+
+    def relaxations(self, request: SearchRequest) -> list:
+        """For a search that found nothing: each word and filter left out in turn, with what the search finds
+        then (relax.Relaxation), most first."""
+        from .relax import relaxations
+
+        return relaxations(self, request)
+
+    def examples(self) -> list:
+        """Example searches built from this index's own values, each finding something (examples.Example)."""
+        from .examples import example_searches
+
+        return example_searches(self)
+
+    def get(self, release_id: str) -> Release | None:
+        """The Release with this id, all its sections, its source path and URL and its copies (.duplicates), or None."""
         return self.backend.get(release_id)
 
     def related(self, release_id: str, limit: int = 5) -> list[Hit]:
@@ -123,6 +181,15 @@ class ReleaseIndex:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+
+def _changed(request: SearchRequest, **changes) -> SearchRequest:
+    """A copy of a checked request with some fields changed, not checked again: an export reads pages past
+    the limit set for visitors (MAX_PAGE)."""
+    copied = copy.copy(request)
+    for name, value in changes.items():
+        setattr(copied, name, value)
+    return copied
 
 
 def open_index(

@@ -116,3 +116,14 @@ def hostile_core(hostile_index):
     """The hostile index opened directly."""
     with open_index(hostile_index) as opened:
         yield opened
+
+
+@pytest.fixture(scope="session")
+def synthetic_5k(tmp_path_factory) -> Path:
+    """An index of 5,000 synthetic releases (benchmarks/synth.py), built once per session: exports, big counts."""
+    from build_helpers import synth
+
+    root = tmp_path_factory.mktemp("synthetic_5k")
+    synth().write_corpus(str(root / "releases"), 5000, seed=3)
+    build_index([root / "releases"], root / "index")
+    return root / "index"

@@ -59,7 +59,7 @@ def test_api_search_shape(web, core):
     data = web.get("/api/search?q=acquire").get_json()
     assert data["ok"] is True and data["per_page"] == 10 and data["page"] == 1 and data["sort"] == "relevance"
     assert data["total"] == core.search("acquire").total
-    assert set(data["facets"]) == {"ticker", "year", "wire", "company", "exchange", "type", "location"}
+    assert set(data["facets"]) == {"ticker", "year", "wire", "company", "exchange", "type", "flag", "location"}
     assert sum(t["count"] for t in data["timeline"]) >= data["total"]
     hit = data["hits"][0]
     assert set(hit) >= {
@@ -198,7 +198,7 @@ def test_csv_export(web, core):
     expected = core.search("results", sort="newest", per_page=100)
     assert [r["id"] for r in rows] == [h.id for h in expected.hits]
     assert response.headers["X-Total-Count"] == str(expected.total) == str(len(rows))
-    assert response.headers["X-Export-Truncated"] == "false" and response.headers["X-Export-Limit"] == "1000"
+    assert response.headers["X-Export-Truncated"] == "false" and response.headers["X-Export-Limit"] == "1000000"
     first, hit = rows[0], expected.hits[0]
     assert first["headline"] == hit.headline and first["tickers"] == " ".join(hit.tickers) and first["date"] == hit.date
     assert first["url"] == f"http://localhost/releases/{hit.id}"
@@ -218,9 +218,12 @@ def test_exports_page_through_the_core(web_index, core):
     )
 
 
-def test_export_many_pages(web_index, core, monkeypatch):
-    # Exports gather the core's pages (at most 100 hits each): with pages of 20 the 48 releases take three.
-    monkeypatch.setattr("webapp.feeds.MAX_PER_PAGE", 20)
+def test_export_through_pages_for_a_backend_without_its_own(web_index, core, monkeypatch):
+    # A backend without export() is read a page at a time: with pages of 20 the 48 releases take three.
+    from indexer.backends.whoosh.backend import WhooshBackend
+
+    monkeypatch.delattr(WhooshBackend, "export")
+    monkeypatch.setattr("indexer.search.EXPORT_PAGE", 20)
     client = create_app({"RELEASES_INDEX": str(web_index)}).test_client()
     data = client.get("/api/export.json?sort=newest").get_json()
     assert data["exported"] == 48 and data["truncated"] is False
@@ -229,7 +232,8 @@ def test_export_many_pages(web_index, core, monkeypatch):
 
 def test_export_errors(web):
     assert_error(web.get("/api/export.json?q=(x"), 400, "unbalanced")
-    assert_error(web.get("/api/export.json?limit=1001"), 400, "limit must be from 1 to 1,000")
+    assert_error(web.get("/api/export.json?limit=1000001"), 400, "limit must be from 1 to 1,000,000")
+    assert_error(web.get("/api/export.csv?body=maybe"), 400, "body must be 1")
     assert_error(web.get("/api/export.csv?sort=best"), 400, "unknown sort")
 
 

@@ -247,7 +247,7 @@ def test_open_a_release_and_follow_a_related_one(page, core):
     first = page.locator(".hit h2 a").first
     headline = first.inner_text()
     first.click()
-    page.wait_for_url(re.compile(r"/releases/[0-9a-f]{16}$"))
+    page.wait_for_url(re.compile(r"/releases/[0-9a-f]{16}\?q="))
     assert page.locator("h1").inner_text() == headline
     assert page.get_by_role("heading", name="About ImmunoGen").is_visible()
     assert page.locator(".copies a").count() == 1
@@ -302,6 +302,11 @@ def test_accessibility_rules(browser, site, core):
             "/",
             "/?q=results&ticker=NASDAQ:IMGN&from=2019-01-01",
             f"/releases/{hit.id}",
+            f"/releases/{hit.id}?q=nimbus+immunogen&page=1",
+            "/?q=results+AND+zzzqqqxx&wire=GlobeNewswire",
+            "/?q=results&more=ticker",
+            "/?q=platfrom",
+            "/saved",
             '/?q="open',
             "/missing",
         ):
@@ -340,7 +345,15 @@ def test_screenshots(browser, site, core):
     """Save the search page, the empty state and a release page at desktop and phone widths."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     hit = core.search("nimbus immunogen").hits[0]
-    pages = {"search": "/?q=results&wire=GlobeNewswire", "home": "/", "release": f"/releases/{hit.id}"}
+    pages = {
+        "search": "/?q=results&wire=GlobeNewswire",
+        "home": "/",
+        "release": f"/releases/{hit.id}",
+        "release-from-search": f"/releases/{hit.id}?q=nimbus+immunogen",
+        "no-results": "/?q=results+AND+zzzqqqxx&wire=GlobeNewswire",
+        "more-values": "/?q=results&more=company",
+        "saved": "/saved",
+    }
     for device, viewport in (("desktop", DESKTOP), ("phone", PHONE)):
         context = browser.new_context(viewport=viewport, base_url=site)
         tab = context.new_page()
@@ -427,3 +440,79 @@ def test_hostile_pages_run_no_script(browser, hostile_site, hostile_core, csp):
         context.close()
     assert watch.dialogs == []
     assert watch.problems == []
+
+
+# ---- sources, context and no dead ends -------------------------------------------------------------
+
+
+def test_a_release_from_a_search_marks_its_words_and_leads_back(page):
+    page.goto("/?q=acquisition&sort=newest")
+    results_url = page.url
+    page.locator(".hit h2 a").first.click()
+    page.wait_for_url(re.compile(r"/releases/[0-9a-f]{16}\?q=acquisition&sort=newest"))
+    marks = page.locator("article mark.hl").all_inner_texts()
+    assert marks and all(m.lower().startswith("acqui") for m in marks)
+    page.get_by_role("link", name=re.compile("Back to the results for")).click()
+    page.wait_for_url(results_url)
+    assert "of" in count_text(page)
+
+
+def test_contacts_are_lines_with_links(page, core):
+    hit = core.search("nimbus immunogen").hits[0]
+    page.goto(f"/releases/{hit.id}")
+    mail = page.locator(".section-contacts a[href^='mailto:']")
+    assert mail.count() >= 1 and mail.first.get_attribute("href") == f"mailto:{mail.first.inner_text()}"
+
+
+def test_an_empty_result_offers_what_to_leave_out(page):
+    page.goto("/?q=results+AND+zzzqqqxx")
+    way = page.locator(".ways-out a").first
+    expected = int(re.search(r": ([\d,]+) release", way.locator("xpath=..").inner_text()).group(1).replace(",", ""))
+    way.click()
+    page.wait_for_url(lambda url: "zzzqqqxx" not in url)
+    assert count_text(page).endswith(f"of {expected:,} releases")
+
+
+def test_facet_values_filter_as_you_type(browser, synthetic_site):
+    context = browser.new_context(viewport=DESKTOP, base_url=synthetic_site)
+    tab = context.new_page()
+    try:
+        tab.goto("/?q=results")
+        tab.locator(".facet a.more").first.click()
+        tab.wait_for_url(re.compile(r"more="))
+        name = parse_qs(urlsplit(tab.url).query)["more"][0]
+        items = tab.locator(f"#values-{name} li")
+        total = items.count()
+        assert total > 10
+        first = items.first.locator(".value").inner_text()
+        box = tab.locator(f"#filter-{name}")
+        if box.count():
+            box.fill(first[:4])
+            visible = [t for t in tab.locator(f"#values-{name} li:visible .value").all_inner_texts()]
+            assert first in visible and len(visible) < total
+            assert all(first[:4].lower() in v.lower() for v in visible)
+    finally:
+        context.close()
+
+
+def test_save_a_search_and_find_it_listed(page):
+    page.goto("/?q=conference+call")
+    page.locator("#save-name").fill("calls")
+    page.get_by_role("button", name="Save").click()
+    page.wait_for_url(re.compile(r"/saved$"))
+    listed = page.get_by_role("link", name="calls", exact=True)
+    assert listed.is_visible()
+    listed.click()
+    page.wait_for_url(re.compile(r"q=conference\+call"))
+    page.goto("/saved")
+    page.get_by_role("button", name=re.compile("Forget")).first.click()
+    page.wait_for_url(re.compile(r"/saved$"))
+    assert "No saved searches yet" in page.locator("main").inner_text()
+
+
+@pytest.fixture(scope="session")
+def synthetic_site(synthetic_5k):
+    """The site over 5,000 synthetic releases (facets with many values)."""
+    server, url = serve(synthetic_5k)
+    yield url
+    server.close()

@@ -35,8 +35,10 @@ def _build_within(seconds: float, *args, **kwargs):
 
 
 def _indexed(index: Path) -> list[str]:
+    """Full paths of what was indexed: hits show paths inside the source folder (tmp_path/src), joined to it here."""
+    src = index.parent / "src"
     with open_index(index) as opened:
-        return sorted(hit.path for hit in opened.search("", per_page=100, collapse=False).hits)
+        return sorted(str(src / hit.path) for hit in opened.search("", per_page=100, collapse=False).hits)
 
 
 @pytest.fixture

@@ -245,7 +245,7 @@ def test_release_related_complete_and_stats(client, alias, releases, tmp_path):
     with open_index(alias, backend="opensearch", url=URL) as ox, open_index(tmp_path / "whoosh") as wx:
         hit = next(h for h in ox.search("").hits if h.duplicates)
         found = ox.get(hit.id)
-        assert found["headline"] == hit.headline and found["duplicates"][0]["id"] == hit.duplicates[0]["id"]
+        assert found.headline == hit.headline and found.duplicates[0]["id"] == hit.duplicates[0]["id"]
         assert ox.get("0" * 16) is None
         # Ranked as on Whoosh (the parity suite compares them on real releases); never its own copies.
         related = ox.related(hit.id)

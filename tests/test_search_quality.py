@@ -314,8 +314,8 @@ def test_copies_on_two_wires_collapse_into_one_hit(quality_index):
 
 def test_release_page_lists_its_copies(quality_index):
     hit = quality_index.search('"Northwind Utilities"').hits[0]
-    stored = quality_index.get(hit.id)
-    assert [d["id"] for d in stored["duplicates"]] == [hit.duplicates[0]["id"]]
+    release = quality_index.get(hit.id)
+    assert [d["id"] for d in release.duplicates] == [hit.duplicates[0]["id"]]
 
 
 def test_duplicate_key_ignores_the_wire_and_dateline_but_not_the_text():
@@ -391,16 +391,16 @@ def test_pagination_with_exact_totals(quality_index):
 # ---- Facets: counted over the whole result set, OR within a facet, AND across facets ------------------
 
 
-def independent_counts(index, facet: str, keep=lambda stored: True) -> dict[str, int]:
-    """Count a facet's values release by release from stored fields (copies folded: a release counts once, as
+def independent_counts(index, facet: str, keep=lambda release: True) -> dict[str, int]:
+    """Count a facet's values release by release from fetched releases (copies folded: a release counts once, as
     its listed hit), not via the facet table."""
-    field = {"wire": "wire_facet", "year": "year", "company": "company_facet"}[facet]
+    value_of = {"wire": lambda r: r.wire, "year": lambda r: r.date and r.date[:4], "company": lambda r: r.company}[facet]
     counts: dict[str, int] = {}
     for hit in index.search("", per_page=100).hits:
         for release_id in [hit.id]:
-            stored = index.get(release_id)
-            if keep(stored) and stored.get(field):
-                counts[stored[field]] = counts.get(stored[field], 0) + 1
+            release = index.get(release_id)
+            if keep(release) and value_of(release):
+                counts[value_of(release)] = counts.get(value_of(release), 0) + 1
     return counts
 
 

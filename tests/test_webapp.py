@@ -28,7 +28,7 @@ def links(response, pattern: str) -> list[str]:
 
 def hit_ids(response) -> list[str]:
     """Release ids of the hits, in page order."""
-    return re.findall(r'<li class="hit">\s*<h2><a href="/releases/([0-9a-f]{16})"', response.get_data(as_text=True))
+    return re.findall(r'<li class="hit">\s*<h2><a href="/releases/([0-9a-f]{16})[?"]', response.get_data(as_text=True))
 
 
 def hit_dates(response) -> list[str]:
@@ -67,7 +67,8 @@ def test_result_count_and_hit_fields(web, core):
     assert hit_ids(response) == [h.id for h in expected.hits]
     body = response.get_data(as_text=True)
     first = expected.hits[0]
-    assert f'<a href="/releases/{first.id}">{first.headline}</a>' in body
+    # The link carries the search, for the release page's highlights and its way back.
+    assert f'<a href="/releases/{first.id}?q=acquire">{first.headline}</a>' in body
     assert f'<time datetime="{first.date}">{first.date}</time>' in body
     assert f'href="/?q=acquire&amp;ticker={first.tickers[0]}"' in body.replace("%3A", ":")
     assert first.company in text(response) and first.wire in text(response)
@@ -259,17 +260,29 @@ def test_timeline_switches_to_years_over_long_spans():
     assert build_chart([], lambda s, e: "") is None
 
 
-def test_did_you_mean(web, core):
-    assert core.search("platfrom").suggestion == "platform"
+def test_a_corrected_search_says_so_and_offers_the_words_as_typed(web, core):
+    page = core.search("platfrom")
+    assert page.suggestion == "platform" and page.corrected and page.total == core.search("platform").total > 0
     response = web.get("/?q=platfrom")
-    assert "Did you mean" in text(response)
-    assert links(response, r"^/\?q=platform$")
+    assert re.search(r"Showing results for platform ?\. Search instead for platfrom ?\.", text(response))
+    assert "Did you mean" not in text(response)
+    assert links(response, r"^/\?q=platform$") and links(response, r"^/\?q=platfrom&spell=0$")
+    # As typed, nothing matches: the correction is offered, not applied.
+    typed = web.get("/?q=platfrom&spell=0")
+    assert "Did you mean platform ?" in text(typed) and "Showing results" not in text(typed)
+    assert core.search("platfrom", spelling=False).total == 0
+
+
+def test_did_you_mean_for_a_known_but_rare_word(web, core):
+    page = core.search("platfrom", spelling=False)
+    assert page.suggestion == "platform" and not page.corrected
 
 
 def test_no_matches(web):
     response = web.get("/?q=zzzzqqq")
     assert response.status_code == 200
-    assert "No releases match." in text(response)
+    assert "No releases match “zzzzqqq”." in text(response)
+    assert "Nothing to leave out" in text(response)
 
 
 def test_forms_carry_the_whole_search(web):
@@ -288,8 +301,16 @@ def test_exports_and_feed_are_linked_with_the_bound(web):
     assert links(response, r"^/api/export\.csv\?q=results&ticker=NASDAQ")
     assert links(response, r"^/api/export\.json\?q=results&ticker=NASDAQ")
     assert links(response, r"^/feed\.atom\?q=results&ticker=NASDAQ")
-    assert "exports hold at most 1,000 releases" in text(response)
+    assert links(response, r"^/api/export\.jsonl\?q=results&ticker=NASDAQ")
+    assert links(response, r"^/api/export\.csv\?q=results&ticker=NASDAQ.*&body=1$")
+    assert "Export these 4 results" in text(response) and "exports hold at most" not in text(response)
     assert 'rel="alternate" type="application/atom+xml"' in response.get_data(as_text=True)
+
+
+def test_exports_state_their_bound_when_the_results_exceed_it(web_index):
+    client = create_app({"RELEASES_INDEX": str(web_index), "EXPORT_LIMIT": 3}).test_client()
+    page = text(client.get("/?q=results&ticker=NASDAQ:ACME"))
+    assert "Export the first 3 of 4 results" in page and "exports hold at most 3 releases" in page
 
 
 # ---- the release page -------------------------------------------------------------------------

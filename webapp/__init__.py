@@ -19,7 +19,7 @@ DEFAULTS = {
     "RELEASES_INDEX": "index",  # index folder
     "PER_PAGE": 20,  # hits per page on the search page
     "RESULT_WINDOW": 1000,  # the deepest result a visitor may page to
-    "EXPORT_LIMIT": 1000,  # releases in one CSV or JSON export
+    "EXPORT_LIMIT": 1_000_000,  # releases in one CSV or JSON export (streamed: memory does not grow with it)
     "FEED_SIZE": 20,  # entries in an Atom feed
     "BASE_URL": "",  # the site's public address for absolute links (default: the server's own address)
     "ALLOWED_HOSTS": "",  # comma-separated Host names to answer; any other gets 400 (default: any)
@@ -121,11 +121,12 @@ def create_app(config: dict | None = None) -> Flask:
     app.extensions["release_index"] = holder
     atexit.register(holder.close)
 
-    from . import api, errors, feeds, limits, links, present, views
+    from . import api, errors, feeds, limits, links, present, saved, views
 
     app.register_blueprint(views.bp)
     app.register_blueprint(api.bp)
     app.register_blueprint(feeds.bp)
+    app.register_blueprint(saved.bp)
     errors.register_error_handlers(app)
     limits.register_limits(app)
     links.register_links(app)

@@ -9,6 +9,10 @@ from indexer.model import IndexNotFound, ReleaseSearchError, error_json
 
 # Paths answered in JSON (errors included): the API, exports and the feed.
 MACHINE_PREFIXES = ("/api/", "/feed")
+NO_INDEX = (
+    "There is no search index to serve yet: build it with 'releases index SOURCE...' on the server "
+    "(its log says where the site looks for it), then reload."
+)
 FRIENDLY = {
     404: ("Page not found", "There is nothing at this address. Start a new search instead."),
     405: ("Method not allowed", "This site only answers GET requests: follow a link or use the search box."),
@@ -35,9 +39,11 @@ def register_error_handlers(app: Flask) -> None:
 
     @app.errorhandler(ReleaseSearchError)
     def domain_error(exc: ReleaseSearchError):
-        status = 503 if isinstance(exc, IndexNotFound) else exc.status
-        title = "No index yet" if isinstance(exc, IndexNotFound) else "That request could not be run"
-        return error_response(str(exc), status, title)
+        if isinstance(exc, IndexNotFound):
+            # The message names the server's folders: it goes to the log, visitors get what to do.
+            app.logger.error("%s", exc)
+            return error_response(NO_INDEX, 503, "No index yet")
+        return error_response(str(exc), exc.status, "That request could not be run")
 
     @app.errorhandler(HTTPException)
     def http_error(exc: HTTPException):

@@ -103,9 +103,12 @@ def _schemas() -> dict:
         "required": ["id", "path", "headline", "date", "tickers", "company", "wire", "score", "snippet"],
         "properties": {
             "id": {"type": "string"},
-            "path": {"type": "string"},
+            "path": {"type": "string", "description": "The file's path inside the source folder indexed"},
             "headline": {"type": "string"},
             "date": {**NULLABLE_STRING, "description": "YYYY-MM-DD as printed in the release"},
+            "datetime": {**NULLABLE_STRING, "description": "ISO 8601 timestamp as printed, with its offset if known"},
+            "source_url": {**NULLABLE_STRING, "description": "The original's web address, when the file gives one"},
+            "flags": {"type": "array", "items": {"type": "string"}, "description": "editorial, sponsored"},
             "tickers": {"type": "array", "items": {"type": "string"}},
             "company": NULLABLE_STRING,
             "wire": NULLABLE_STRING,
@@ -143,6 +146,10 @@ def _schemas() -> dict:
             "per_page": {"type": "integer"},
             "sort": {"type": "string", "enum": list(SORTS)},
             "suggestion": {**NULLABLE_STRING, "description": "Did you mean"},
+            "corrected": {
+                "type": "boolean",
+                "description": "True: the hits are the suggestion's (Showing results for)",
+            },
             "hits": {"type": "array", "items": {"$ref": "#/components/schemas/Hit"}},
             "facets": {
                 "type": "object",
@@ -161,7 +168,10 @@ def _schemas() -> dict:
         "type": "object",
         "properties": {
             "id": {"type": "string"},
-            "path": {"type": "string"},
+            "path": {"type": "string", "description": "The file's path inside the source folder indexed"},
+            "source": {"type": "string", "description": "The same path: what the id derives from"},
+            "source_url": {**NULLABLE_STRING, "description": "The original's web address, when the file gives one"},
+            "item": {"type": "integer", "description": "Position in a file holding several releases"},
             "headline": {"type": "string"},
             "subheadline": NULLABLE_STRING,
             "date": NULLABLE_STRING,
@@ -201,6 +211,35 @@ def _schemas() -> dict:
         "Hit": hit,
         "SearchPage": page,
         "Release": release,
+        "SavedSearches": {
+            "type": "object",
+            "required": ["ok", "saved_searches"],
+            "properties": {
+                "ok": {"type": "boolean", "enum": [True]},
+                "saved_searches": {
+                    "type": "array",
+                    "items": {
+                        "type": "object",
+                        "required": ["name", "query", "filters", "total", "new"],
+                        "properties": {
+                            "name": {"type": "string"},
+                            "query": {"type": "string"},
+                            "filters": {
+                                "type": "object",
+                                "additionalProperties": {"type": "array", "items": {"type": "string"}},
+                            },
+                            "from": NULLABLE_STRING,
+                            "to": NULLABLE_STRING,
+                            "sort": {"type": "string", "enum": list(SORTS)},
+                            "total": {"type": "integer", "description": "Matches at the last check"},
+                            "new": {"type": "integer", "description": "Matches gained since it was last opened"},
+                            "created": {"type": "string"},
+                            "checked": {"type": "string"},
+                        },
+                    },
+                },
+            },
+        },
         "ReleaseResponse": {
             "type": "object",
             "required": ["ok", "release", "related"],
@@ -294,6 +333,11 @@ def openapi_document() -> dict:
             f"Releases to export (at most {export_limit:,}, the export bound).",
             {"type": "integer", "minimum": 1, "maximum": export_limit, "default": export_limit},
         ),
+        _param(
+            "body",
+            "1: add each release's text (lede and body) as a body column or field.",
+            {"type": "string", "enum": ["0", "1"], "default": "0"},
+        ),
     ]
     ref = lambda name: {"$ref": f"#/components/schemas/{name}"}  # noqa: E731
     return {
@@ -373,6 +417,15 @@ def openapi_document() -> dict:
                     "responses": {"200": _ok("The first results", "application/json", ref("Export")), **ERRORS},
                 }
             },
+            "/api/export.jsonl": {
+                "get": {
+                    "summary": f"Export a result set as JSON Lines, one hit a line (at most {export_limit:,} releases)",
+                    "description": "Streamed; headers X-Total-Count and X-Export-Count give the row count up front.",
+                    "operationId": "exportJsonLines",
+                    "parameters": export_params,
+                    "responses": {"200": _ok("One hit per line", "application/x-ndjson", {"type": "string"}), **ERRORS},
+                }
+            },
             "/api/export.csv": {
                 "get": {
                     "summary": f"Export a result set as CSV (at most {export_limit:,} releases)",
@@ -381,6 +434,29 @@ def openapi_document() -> dict:
                     "operationId": "exportCsv",
                     "parameters": export_params,
                     "responses": {"200": _ok("The first results", "text/csv", {"type": "string"}), **ERRORS},
+                }
+            },
+            "/api/saved": {
+                "get": {
+                    "summary": "Saved searches, with their matches now and how many are new since last opened",
+                    "operationId": "savedSearches",
+                    "responses": {"200": _ok("Saved searches", "application/json", ref("SavedSearches")), **ERRORS},
+                }
+            },
+            "/feed/saved/{name}.atom": {
+                "get": {
+                    "summary": f"An Atom feed of a saved search's newest {config['FEED_SIZE']} releases",
+                    "operationId": "savedFeed",
+                    "parameters": [
+                        {
+                            "name": "name",
+                            "in": "path",
+                            "required": True,
+                            "description": "The saved search's name.",
+                            "schema": {"type": "string"},
+                        }
+                    ],
+                    "responses": {"200": _ok("An Atom 1.0 feed", "application/atom+xml", {"type": "string"}), **ERRORS},
                 }
             },
             "/feed.atom": {

@@ -20,7 +20,9 @@ from .links import external_url
 
 FACET_PARAMS = tuple(f.name for f in FACETS)
 # Parameters that describe a search (everything else in a query string is ignored).
-SEARCH_PARAMS = ("q", "from", "to", "sort", "per_page", "match", *FACET_PARAMS)
+# spell=0: the words as typed ("Search instead for"); more=<facet>: that facet with all its values listed.
+SEARCH_PARAMS = ("q", "from", "to", "sort", "per_page", "match", "spell", "more", *FACET_PARAMS)
+MORE_FACET_VALUES = 200
 MAX_FILTER_VALUES = 20
 MAX_VALUE_CHARS = 200
 MAX_DATE_CHARS = 40
@@ -81,6 +83,9 @@ def search_request(
         window = config["RESULT_WINDOW"]
         page = whole_number(args, "page", 1, 1, last_page(per_page), _window_hint(window))
     options = {"facets": facets} if facets is not None else {}
+    more = args.get("more", "").strip()
+    if more:
+        options["facet_limits"] = {more: MORE_FACET_VALUES}
     request = SearchRequest(
         query=args.get("q", ""),
         date_from=args.get("from") or None,
@@ -91,6 +96,7 @@ def search_request(
         per_page=per_page,
         snippets=snippets,
         match=args.get("match") or "all",
+        spelling=args.get("spell", "").strip() != "0",
         **options,
     )
     if request.date_from and request.date_to and request.date_from > request.date_to:
@@ -157,6 +163,12 @@ def release_url(release_id: str) -> str:
         placeholder = "0" * 16
         prefix = g.release_url_prefix = url_for("views.release", release_id=placeholder).removesuffix(placeholder)
     return prefix + quote(release_id, safe="")
+
+
+def release_link(release_id: str, args: MultiDict, page: int = 1) -> str:
+    """A result's link: the release page, carrying the search (and its page) for highlights and a way back."""
+    _, sep, query = search_url(args, page=page if page > 1 else None).partition("?")
+    return release_url(release_id) + (f"?{query}" if sep else "")
 
 
 def toggle_url(args: MultiDict, name: str, value: str) -> str:

@@ -12,6 +12,9 @@ from urllib.parse import urlsplit
 
 from markupsafe import Markup
 
+from indexer.highlight import QueryWords, marked_spans
+from indexer.model import Release
+
 from .params import release_url
 
 # The only markup a snippet may carry: the core's highlight tags.
@@ -104,36 +107,85 @@ def display_datetime(value: str | None) -> str:
     return f"{shown} {moment.strftime('%z')[:3]}:{moment.strftime('%z')[3:]}" if moment.tzinfo else shown
 
 
-def release_json(stored: dict) -> dict:
-    """The public JSON form of a stored release."""
-    meta = stored.get("meta") or {}
+def release_json(release: Release) -> dict:
+    """The public JSON form of a release from the index: what `releases parse --json` prints, plus its copies."""
+    data = release.to_json()
+    # The web's release JSON names the issuer by its registry id (its company page), with the SEC's CIK.
+    data.update(issuer=release.issuer_id, cik=release.cik, duplicates=[dict(d) for d in release.duplicates])
+    return data
 
-    def split(value: str | None) -> list[str]:
-        return [x for x in (value or "").split(",") if x]
 
-    return {
-        "id": stored.get("id"),
-        "path": stored.get("path"),
-        "headline": stored.get("headline"),
-        "subheadline": stored.get("subheadline"),
-        "date": (stored.get("date_text") or "")[:10] or None,
-        "datetime": stored.get("date_text"),
-        "tickers": split(stored.get("ticker")),
-        "company": stored.get("company_facet"),
-        "wire": stored.get("wire_facet"),
-        "location": stored.get("location_facet"),
-        "language": stored.get("language"),
-        "types": split(stored.get("type")),
-        "issuer": stored.get("issuer_id"),
-        "cik": stored.get("cik"),
-        "flags": split(stored.get("flags")),
-        "dateline": meta.get("dateline"),
-        "sections": {name: stored.get(name, "") for name in ("lede", "body", "about", "forward_looking", "contacts")},
-        "emails": meta.get("emails", []),
-        "phones": meta.get("phones", []),
-        "links": meta.get("links", []),
-        "duplicates": stored.get("duplicates", []),
-    }
+def highlight(text: str | None, words: QueryWords | None) -> Markup:
+    """Text as HTML with the query's words marked: everything escaped, only <mark> added."""
+    text = text or ""
+    out, at = [], 0
+    for start, end in marked_spans(text, words) if words else ():
+        out += [html.escape(text[at:start]), '<mark class="hl">', html.escape(text[start:end]), "</mark>"]
+        at = end
+    out.append(html.escape(text[at:]))
+    return Markup("".join(out))
+
+
+# An email address, and a phone number as releases print them: "(781) 895-0600", "+1 646.823.8656", "781-258-6153".
+_EMAIL_RE = re.compile(r"[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+_PHONE_RE = re.compile(r"(?<![\w/])(?:\+\d{1,3}[ .-]?)?(?:\(\d{2,4}\)[ .-]?|\d{2,4}[ .-])\d{2,4}[ .-]\d{3,4}(?![\w/])")
+_GLUED_PHONE_RE = re.compile(r"(?:\+\d{1,3}[ .-]?)?(?:\(\d{3}\)[ .-]?|\d{3}[.-])\d{3}[.-]\d{4}")
+
+
+def _unglue(found: re.Match) -> str:
+    """A phone number run into the words around it, on a line of its own (so an email after it stays whole)."""
+    text, start, end = found.string, found.start(), found.end()
+    before = "\n" if start and (text[start - 1].isalnum() or text[start - 1] == ".") else ""
+    after = "\n" if end < len(text) and text[end].isalpha() else ""
+    return before + found.group() + after
+
+
+def _contact_token(kind: str, value: str) -> str:
+    if kind == "email":
+        return f'<a href="mailto:{html.escape(value, quote=True)}">{html.escape(value)}</a>'
+    digits = re.sub(r"[^\d+]", "", value)
+    return f'<a href="tel:{digits}">{html.escape(value)}</a>'
+
+
+def contact_lines(text: str | None, phones: list[str] = (), emails: list[str] = ()) -> list[Markup]:
+    """A contacts block as lines of HTML: one per line of the release, a line broken where a name, a phone
+    number and an email run together ("Inc.646.823.8656ksmith@..."), phones as tel: and emails as mailto: links."""
+    known = sorted({*phones, *emails}, key=len, reverse=True)
+    patterns = [re.escape(k) for k in known if len(k) >= 7] + [_EMAIL_RE.pattern, _PHONE_RE.pattern]
+    patterns.append(_GLUED_PHONE_RE.pattern)
+    token_re = re.compile("|".join(f"(?:{p})" for p in patterns))
+    lines: list[Markup] = []
+    text = _GLUED_PHONE_RE.sub(_unglue, text or "")
+    for raw in re.split(r"\n+|\s+\|\s+|\s*\|\s*(?=\S)", text):
+        raw = raw.strip(" |\t")
+        if not raw:
+            continue
+        current, at = [], 0
+        for found in token_re.finditer(raw):
+            start, end = found.span()
+            value = found.group()
+            kind = "email" if "@" in value else "phone"
+            before = raw[at:start]
+            # A token glued to a word before it ("Inc.646...") starts a line of its own; "P: 403..." keeps its label.
+            if before and not before[-1].isspace() and before[-1] not in ":(":
+                if before.strip():
+                    current.append(html.escape(before))
+                    lines.append(Markup("".join(current).strip()))
+                current = []
+            else:
+                current.append(html.escape(before))
+            current.append(_contact_token(kind, value))
+            at = end
+            rest = raw[end:]
+            if rest and (rest[0].isalnum()):
+                lines.append(Markup("".join(current).strip()))
+                current = []
+        tail = raw[at:]
+        if tail.strip():
+            current.append(html.escape(tail))
+        if "".join(current).strip():
+            lines.append(Markup("".join(current).strip()))
+    return lines
 
 
 def register_filters(app) -> None:
@@ -143,5 +195,7 @@ def register_filters(app) -> None:
     app.jinja_env.filters["paragraphs"] = paragraphs
     app.jinja_env.filters["thousands"] = lambda n: f"{int(n):,}"
     app.jinja_env.filters["datetime"] = display_datetime
+    app.jinja_env.filters["highlight"] = highlight
     app.jinja_env.globals["section_parts"] = section_parts
+    app.jinja_env.globals["contact_lines"] = contact_lines
     app.jinja_env.globals["release_url"] = release_url

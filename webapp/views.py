@@ -5,6 +5,8 @@ from __future__ import annotations
 from flask import Blueprint, current_app, render_template, request
 from werkzeug.datastructures import MultiDict
 
+from indexer import SearchRequest
+from indexer.highlight import query_words
 from indexer.model import QueryError
 from indexer.schema import FACETS_BY_NAME
 
@@ -13,6 +15,7 @@ from .params import (
     get_index,
     is_search,
     last_page,
+    release_link,
     search_request,
     search_state,
     search_url,
@@ -31,6 +34,8 @@ EXAMPLES = (
     ("date:2011 award", "a year"),
     ("immuno*", "a prefix"),
 )
+# Facets with many values get a filter-as-you-type box.
+FILTERABLE_FACETS = ("ticker", "company", "location")
 SORT_LABELS = (("relevance", "Relevance"), ("newest", "Newest"), ("oldest", "Oldest"))
 PARAM_LABELS = {spec.name: spec.label for spec in FACETS_BY_NAME.values()} | {"from": "From", "to": "To"}
 
@@ -64,16 +69,24 @@ def search():
         chips=active_filters(state),
         search_url=search_url,
         toggle_url=toggle_url,
+        release_link=release_link,
+        filterable_facets=FILTERABLE_FACETS,
+        facet_limit=SearchRequest.facet_limit,
         export_limit=current_app.config["EXPORT_LIMIT"],
     )
     status = 200
+    index = get_index()
     if is_search(args):
         try:
-            found = get_index().search(request=search_request(args))
+            asked = search_request(args)
+            found = index.search(request=asked)
         except QueryError as exc:
             context["error"] = str(exc)
+            context["examples"] = _examples(index)
             status = 400
         else:
+            if not found.total:
+                context["ways_out"] = ways_out(index.relaxations(asked), state)
             context["page"] = found
             context["last_page"] = min(found.pages, last_page(found.per_page))
             context["pages"] = pager(found.page, context["last_page"])
@@ -83,7 +96,8 @@ def search():
                 lambda start, end: search_url(state, **_period_filter(start, end)),
             )
     else:
-        context["stats"] = get_index().stats()
+        context["stats"] = index.stats()
+        context["examples"] = _examples(index)
     return render_template("search.html", **context), status
 
 
@@ -93,6 +107,24 @@ def _period_filter(start, end) -> dict[str, str]:
     if start.month == 1 and end.month == 12:
         return {"year": f"{start.year:04d}"}
     return {"month": f"{start.year:04d}-{start.month:02d}"}
+def _examples(index) -> list[tuple[str, str]]:
+    """(query, what it shows) for the home page: searches built from the open index, else the generic ones."""
+    found = [(e.query, f"{e.what}: {e.total:,} release{'s' if e.total != 1 else ''}") for e in index.examples()]
+    return found or list(EXAMPLES)
+
+
+def ways_out(relaxations, state) -> list[tuple[str, str, int]]:
+    """(what to leave out, the URL without it, releases then) for a search that found nothing."""
+    out = []
+    for r in relaxations:
+        if r.kind == "word":
+            out.append((f"the word {r.value}", search_url(state, q=r.query or None), r.total))
+        elif r.kind in ("from", "to"):
+            out.append((f"the '{r.kind}' date {r.value}", search_url(state, **{r.kind: None}), r.total))
+        else:
+            label = PARAM_LABELS.get(r.kind, r.kind).lower()
+            out.append((f"the {label} filter {r.value}", toggle_url(state, r.kind, r.value), r.total))
+    return out
 
 
 @bp.get("/companies/<path:issuer>")
@@ -111,13 +143,24 @@ def company(issuer: str):
 
 @bp.get("/releases/<release_id:release_id>")
 def release(release_id: str):
-    """One release laid out by sections, with its metadata, copies and related releases."""
+    """One release laid out by sections, with its metadata, copies and related releases; arriving from a search
+    (its parameters passed along), the search's words marked and a link back to its results."""
     index = get_index()
     found = index.get(release_id)
+    args = request.args
+    state = search_state(args)
+    back_url = search_url(state, page=args.get("page") or None) if is_search(args) else None
     if found is None:
         return render_template(
             "error.html",
             title="Release not found",
             message="There is no release with that id in the index (it may have been removed). Search for it instead.",
         ), 404
-    return render_template("release.html", release=release_json(found), related=index.related(release_id))
+    return render_template(
+        "release.html",
+        release=release_json(found),
+        related=index.related(release_id),
+        words=query_words(args.get("q")),
+        query=args.get("q", "").strip(),
+        back_url=back_url,
+    )

@@ -2,7 +2,7 @@
 
 A backend answers for one index:
     search(request: SearchRequest, parsed: ParsedQuery) -> Page   exact total, facets, a page of hits
-    get(release_id) -> dict | None        every stored field of a release, plus "duplicates"
+    get(release_id) -> Release | None     a release with its sections and its copies (Release.duplicates)
     related(release_id, limit) -> list[Hit]   similar releases, its own copies excluded
     complete(prefix, limit) -> list[dict]  tickers and companies for autocomplete
     stats() -> dict                        releases, date range, top values
@@ -16,7 +16,7 @@ from __future__ import annotations
 import os
 from typing import Protocol
 
-from ..model import BackendUnavailable, Hit, Page
+from ..model import BackendUnavailable, Hit, Page, Release
 from ..settings import BACKENDS, DEFAULT_BACKEND, DEFAULT_OPENSEARCH_URL, backend_name, opensearch_url
 
 __all__ = [
@@ -38,7 +38,7 @@ class Backend(Protocol):
 
     def search(self, request, parsed) -> Page: ...
 
-    def get(self, release_id: str) -> dict | None: ...
+    def get(self, release_id: str) -> Release | None: ...
 
     def related(self, release_id: str, limit: int = 5) -> list[Hit]: ...
 

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import html
+from datetime import datetime
 
-from ..model import Hit
+from ..model import Hit, Release
 
 SNIPPET_CHARS = 240
 
@@ -21,7 +22,7 @@ def copy_info(stored: dict) -> dict:
     """What a hit shows of each of its duplicate copies."""
     return {
         "id": stored.get("id"),
-        "path": stored.get("path"),
+        "path": shown_path(stored),
         "wire": stored.get("wire_facet"),
         "date": (stored.get("date_text") or "")[:10] or None,
     }
@@ -31,11 +32,57 @@ def _split(value: str | None) -> list[str]:
     return [v for v in (value or "").split(",") if v]
 
 
+def shown_path(stored: dict) -> str | None:
+    """The path users see: inside the source folder they indexed, never where the server keeps the file."""
+    source = stored.get("source")
+    if source:
+        return source
+    # An index built before sources were kept: the file's name at least, not the server's folders.
+    path = stored.get("path") or ""
+    return path.replace("\\", "/").rsplit("/", 1)[-1] or None
+
+
+SECTIONS = ("lede", "body", "about", "forward_looking", "contacts")
+
+
+def stored_to_release(stored: dict, duplicates: list[dict] | None = None) -> Release:
+    """The Release a document's stored fields describe (as `index.get` returns it): no bookkeeping fields."""
+    meta = stored.get("meta") or {}
+    when = stored.get("date_text")
+    published = datetime.fromisoformat(when) if isinstance(when, str) and when else None
+    shown = shown_path(stored) or ""
+    return Release(
+        path=shown,
+        source=shown,
+        headline=stored.get("headline", ""),
+        subheadline=stored.get("subheadline") or None,
+        published=published,
+        tickers=_split(stored.get("ticker")),
+        company=stored.get("company_facet"),
+        wire=stored.get("wire_facet"),
+        location=stored.get("location_facet"),
+        language=stored.get("language"),
+        dateline=meta.get("dateline"),
+        **{name: stored.get(name, "") or "" for name in SECTIONS},
+        emails=list(meta.get("emails") or []),
+        phones=list(meta.get("phones") or []),
+        links=list(meta.get("links") or []),
+        types=_split(stored.get("type")),
+        flags=_split(stored.get("flags")),
+        item=int(meta.get("item") or 0),
+        source_hash=stored.get("source_hash", ""),
+        source_url=stored.get("source_url"),
+        issuer_id=stored.get("issuer_id"),
+        cik=stored.get("cik"),
+        duplicates=list(duplicates or []),
+    )
+
+
 def stored_to_hit(stored: dict, score: float | None, snippet: str) -> Hit:
     """Build a Hit from a document's stored fields, taking only what a hit shows."""
     return Hit(
         id=stored.get("id"),
-        path=stored.get("path"),
+        path=shown_path(stored),
         headline=stored.get("headline", ""),
         date=(stored.get("date_text") or "")[:10] or None,
         tickers=_split(stored.get("ticker")),
@@ -46,4 +93,7 @@ def stored_to_hit(stored: dict, score: float | None, snippet: str) -> Hit:
         location=stored.get("location_facet"),
         types=_split(stored.get("type")),
         issuer=stored.get("issuer_id"),
+        source_url=stored.get("source_url"),
+        flags=_split(stored.get("flags")),
+        datetime=stored.get("date_text"),
     )

@@ -60,11 +60,38 @@ class Source:
 
     path: str
     data: bytes | None
+    # The folder the user gave (or the folder of a file given alone): releases are known by their path inside it.
+    root: str = ""
 
     @property
     def digest(self) -> str:
         """Content hash, used to index only new or changed files."""
         return hashlib.sha1(self.data).hexdigest()
+
+    def relative(self, path: str | None = None) -> str:
+        """A path of this source (default: its own) relative to its root, with '/' separators."""
+        return source_relative(self.path if path is None else path, self.root)
+
+
+def source_relative(path: str, root: str = "") -> str:
+    """path relative to the source folder root (default: the file's own folder), '/'-separated: what users see
+    and what release ids derive from, the same whatever the working folder or mount point."""
+    if not root:
+        root = os.path.dirname(path)
+    prefix = root.rstrip(os.sep) + os.sep if root.rstrip(os.sep) else root
+    if prefix and path.startswith(prefix):
+        relative = path[len(prefix) :]
+    elif root and path == root:  # a file given as its own root
+        relative = os.path.basename(path)
+    else:
+        relative = path
+    return relative.replace(os.sep, "/") if os.sep != "/" else relative
+
+
+def source_root(given: str | os.PathLike) -> str:
+    """The source folder of a path the user gave: the folder itself, or a file's folder."""
+    given = os.fspath(given)
+    return given if os.path.isdir(given) else os.path.dirname(given)
 
 
 def _cp1252_fallback(error: UnicodeDecodeError) -> tuple[str, int]:
@@ -326,6 +353,17 @@ def iter_files(paths: Iterable[str | os.PathLike], *, follow_links: bool = False
             yield item
 
 
+def source_folder_of(path: str, roots: list[str]) -> str:
+    """The source folder a path was found under: the deepest folder given that holds it, or a file's folder."""
+    best = ""
+    for root in roots:
+        if path == root:
+            return os.path.dirname(root)
+        if path.startswith(root.rstrip(os.sep) + os.sep) and len(root) > len(best):
+            best = root
+    return best or os.path.dirname(path)
+
+
 def read_source(path: str) -> Source:
     """Read one file from disk into a Source, or raise ParseError saying why it cannot be read."""
     try:
@@ -388,28 +426,32 @@ def iter_sources(
     Links leading out of paths, named pipes, sockets and devices come as ParseErrors, unopened (follow_links:
     links are followed anywhere).
     """
-    for path in walk_files(paths, follow_links=follow_links):
+    roots = [os.fspath(p) for p in paths]
+    for path in walk_files(roots, follow_links=follow_links):
         if isinstance(path, ParseError):
             yield path
         elif defer is not None and not path.lower().endswith(ARCHIVE_SUFFIXES) and defer(path):
-            yield Source(path, None)
+            yield Source(path, None, source_folder_of(path, roots))
         else:
-            yield from file_sources(path)
+            yield from file_sources(path, source_folder_of(path, roots))
 
 
-def file_sources(path: str) -> Iterator[Source | ParseError]:
-    """One file's Sources: the file, or an archive's members; a ParseError for what cannot be read."""
+def file_sources(path: str, root: str = "") -> Iterator[Source | ParseError]:
+    """One file's Sources: the file, or an archive's members; a ParseError for what cannot be read.
+
+    root: the source folder it was found under (default: its own folder)."""
     if _maybe_archive(path) and is_archive_path(path):
-        yield from _archive_sources(path)
+        yield from _archive_sources(path, root)
         return
     try:
         source = read_source(path)
     except ParseError as exc:
         yield exc
         return
+    source.root = root
     if archive_kind(source.data[:512], path):
         # An archive without an archive's name: open it all the same.
-        yield from _archive_sources(path)
+        yield from _archive_sources(path, root)
     else:
         yield source
 
@@ -423,22 +465,34 @@ def _maybe_archive(path: str) -> bool:
     return stat.S_ISREG(info.st_mode) and (path.lower().endswith(ARCHIVE_SUFFIXES) or info.st_size > MAX_FILE_BYTES)
 
 
-def _archive_sources(path: str) -> Iterator[Source | ParseError]:
+def _archive_sources(path: str, root: str = "") -> Iterator[Source | ParseError]:
+    # An archive's members are known inside the archive's folder: root defaults to it, not to '<archive>/'.
+    root = root or os.path.dirname(path)
     for item in iter_archive(path):
-        yield item if isinstance(item, ParseError) else Source(item[0], item[1])
+        yield item if isinstance(item, ParseError) else Source(item[0], item[1], root)
 
 
 def parse_source(source: Source) -> list[Release]:
-    """Parse one Source into releases, or raise ParseError."""
-    return parse_bytes(source.path, source.data)
+    """Parse one Source into releases, each knowing its path inside the source folder; or raise ParseError."""
+    releases = parse_bytes(source.path, source.data)
+    for release in releases:
+        release.source = source.relative(release.path)
+    return releases
 
 
-def parse_paths(paths: Iterable[str | os.PathLike], *, follow_links: bool = False) -> Iterator[Release | ParseError]:
-    """Parse every file under paths, yielding releases and, for files that fail, ParseErrors."""
+def parse_paths(
+    paths: Iterable[str | os.PathLike], root: str | os.PathLike | None = None, *, follow_links: bool = False
+) -> Iterator[Release | ParseError]:
+    """Parse every file under paths, yielding releases and, for files that fail, ParseErrors.
+
+    root: the source folder releases are known inside (their ids derive from it), as `releases index ROOT`
+    would give them; default: each folder given, or a file's own folder."""
     for source in iter_sources(paths, follow_links=follow_links):
         if isinstance(source, ParseError):
             yield source
             continue
+        if root is not None:
+            source.root = os.fspath(root)
         try:
             yield from parse_source(source)
         except ParseError as exc:
@@ -458,4 +512,7 @@ __all__ = [
     "parse_paths",
     "parse_source",
     "read_source",
+    "source_folder_of",
+    "source_relative",
+    "source_root",
 ]

@@ -36,6 +36,12 @@ _NOTICE_RE = re.compile(
 _BYLINE_RE = re.compile(
     r"^By\s+[A-Z][\w.'\u2019\-]+(?:\s+[A-Z][\w.'\u2019\-]+){0,3}(?:\s*[,|/\u2013\u2014-]\s*[\w .&'\u2019-]{2,50})?$"
 )
+# "View source version on businesswire.com: https://...", "[Original/Source Press Release](https://...)": the
+# original's own address, printed in the text by wires and archives.
+_SOURCE_LINK_RE = re.compile(
+    r"(?:source version|original(?:/source)?(?: press)? release|original source)\b[^\n]{0,120}?(https?://[^\s)\]>\"']+)",
+    re.I,
+)
 _BULLET_RE = re.compile(r"^(?:[*\u2022\u25cf\u25aa\-\u2013\u2014]|\d+[.)])\s+")
 # How far into a release a dateline may stand: after a subheadline, bullets and notices, not after the story.
 _DATELINE_SCAN = 10
@@ -61,6 +67,7 @@ class Draft:
     links: list[str] = field(default_factory=list)
     item: int = 0
     kind: str = ""  # a reader's hint for flags: "article", "advertorial"
+    source_url: str | None = None  # the original's address, when the reader found one outside the links
     checked: bool = False  # the reader knows its text fields hold no control character or lone surrogate
 
 
@@ -86,7 +93,8 @@ def build_release(path: str, draft: Draft) -> Release:
         draft.headline, draft.body = _valid_text(draft.headline), _valid_text(draft.body)
         draft.subheadline = _valid_text(draft.subheadline) if draft.subheadline else None
         draft.company = _valid_text(draft.company) if draft.company else None
-    links = [link for link in draft.links if link.startswith(("http://", "https://"))] + links_in(draft.body)
+    given = [link for link in draft.links if link.startswith(("http://", "https://"))]
+    links = given + links_in(draft.body)
     paragraphs = _paragraphs(draft.body)
     headline = one_line(clean_inline(draft.headline))
     subheadline = one_line(clean_inline(draft.subheadline)) if draft.subheadline else None
@@ -166,6 +174,7 @@ def build_release(path: str, draft: Draft) -> Release:
         phones=sections.phones,
         links=list(dict.fromkeys(links)),
         item=draft.item,
+        source_url=source_url_of(draft, given),
     )
     release.types = classify(release.headline, release.lede)
     release.flags = flags_for(release, draft.kind)
@@ -201,6 +210,17 @@ def _suspect_date(when: datetime, file_date: datetime | None) -> bool:
     if day.date() > date.today() + timedelta(days=1):
         return True
     return file_date is not None and abs(day - file_date) > _FAR_FROM_FILE
+
+
+def source_url_of(draft: Draft, given: list[str]) -> str | None:
+    """The original's web address: what the reader found, else the file's own link field (a feed item's link,
+    a JSON url, a page's canonical address), else a "source version" link printed in the text."""
+    if draft.source_url and draft.source_url.startswith(("http://", "https://")):
+        return draft.source_url
+    if given:
+        return given[0]
+    found = _SOURCE_LINK_RE.search(draft.body) if "://" in draft.body else None
+    return found.group(1).rstrip(".,;") if found else None
 
 
 _SURROGATE_RE = re.compile(r"[\ud800-\udfff]")

@@ -270,6 +270,7 @@ def _release(path: str, filing: EdgarFiling, document: Document, exhibit: Exhibi
     url = release.edgar.index_url
     if url:
         release.links = [url, *[link for link in release.links if link != url]]
+        release.source_url = url  # the filing on EDGAR: where the release can be read at its source
     return release
 
 

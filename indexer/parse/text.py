@@ -31,6 +31,19 @@ _HEADING_HASHES_RE = re.compile(r"^#+\s*")
 _SUBHEADLINE_RE = re.compile(r"\s*(?:##+[ \t]*(\S[^\n]*)|\*(?!\*)([^*\n]{10,300})\*|_([^_\n]{10,300})_)[ \t]*\n")
 
 
+# A footer link to the original: "[Original/Source Press Release](https://...)", "[Source](https://...)".
+_FOOTER_SOURCE_RE = re.compile(r"\[[^\]]*\b(?:original|source)\b[^\]]*\]\((https?://[^)\s]+)\)", re.I)
+
+
+def footer_source_url(text: str) -> str | None:
+    """The original's address from an archive's footer of links (after the last horizontal rule), if it has one."""
+    rules = list(_RULE_RE.finditer(text))
+    if not rules:
+        return None
+    found = _FOOTER_SOURCE_RE.search(text, rules[-1].end())
+    return found.group(1) if found else None
+
+
 def strip_footer(text: str) -> str:
     """Drop a trailing block of links after the last horizontal rule: an archive's footer, not the release.
 
@@ -102,7 +115,9 @@ def parse_text(path: str, text: str, *, markdown: bool = False, checked: bool = 
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = clean_pdf_text(text)
     fields, text = _front_matter(text)
+    source_url = None
     if markdown:
+        source_url = footer_source_url(text) if "](http" in text else None
         text = strip_footer(text)
     lines = text.split("\n")
     headline = fields.get("headline")
@@ -152,6 +167,7 @@ def parse_text(path: str, text: str, *, markdown: bool = False, checked: bool = 
         location=fields.get("location") or None,
         language=fields.get("language") or None,
         links=[fields["url"]] if fields.get("url") else [],
+        source_url=source_url,
         # Every field is a part of the text (cut, stripped, with marks taken out): no part has what the text has not.
         checked=checked,
     )

@@ -26,6 +26,20 @@
     narrow.addEventListener("change", fit);
   }
 
+  // Facet values narrowed as you type (the box stays hidden without this script).
+  for (const box of document.querySelectorAll(".facet-filter")) {
+    const values = document.getElementById(box.getAttribute("aria-controls"));
+    if (!values) continue;
+    box.hidden = false;
+    box.addEventListener("input", () => {
+      const wanted = box.value.trim().toLowerCase();
+      for (const item of values.children) {
+        const value = item.querySelector(".value");
+        item.hidden = wanted !== "" && !(value && value.textContent.toLowerCase().includes(wanted));
+      }
+    });
+  }
+
   if (!input || !list || !input.dataset.suggest) return;
   const form = input.form;
   const QUERY_FIELDS = ["headline", "subheadline", "lede", "body", "about", "wire", "location", "type", "exchange", "date", "language"];

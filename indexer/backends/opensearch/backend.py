@@ -27,10 +27,10 @@ from datetime import UTC, date, datetime
 from ... import query as q
 from ...facets import STATS_FACETS, STATS_TOP, completions, facet, index_stats, timeline
 from ...match_mode import label, optional_words, require_all, without_stop_words
-from ...model import Facet, Hit, IndexNotFound, Page, QueryError
+from ...model import Facet, Hit, IndexNotFound, Page, QueryError, Release
 from ...relevance import RELATED_SOURCES, related_clauses
 from ...schema import FACETS_BY_NAME, HIT_FIELDS
-from ..hits import copy_info, plain_snippet, stored_to_hit
+from ..hits import copy_info, plain_snippet, stored_to_hit, stored_to_release
 from . import dsl as oq
 from .client import reason, translated_errors
 from .fold import KEYS_AT_ONCE, Copy, Folded, fold, seconds_of
@@ -38,7 +38,7 @@ from .plan import ClusterStats, correction, importances, settled, widened, word_
 from .schema import LOCAL_DATE, SNIPPET_FIELDS, to_stored
 from .store import OpenSearchStore
 
-COPY_FIELDS = ("id", "path", "wire_facet", "date_text")
+COPY_FIELDS = ("id", "source", "path", "wire_facet", "date_text")
 MAX_COPIES = 100  # other copies listed per hit
 GROUPS_AT_ONCE = 10_000  # duplicate groups counted inside the search request before paging
 SCAN_BATCH = 1000  # releases per request when scanning a whole result set
@@ -380,7 +380,7 @@ class OpenSearchBackend:
 
     def _facet(self, name: str, request, found: dict, body: dict) -> Facet:
         """A facet's top values (exact counts), selected values always listed; years and months by date."""
-        limit = request.facet_limit
+        limit = request.limit_of(name)
         top = oq.exact_top(found["values"], limit)
         if top is None:
             # The shards' top lists could not prove the counts: count every value exactly.
@@ -399,12 +399,12 @@ class OpenSearchBackend:
         hits = found["hits"]["hits"]
         return hits[0]["_source"] if hits else None
 
-    def get(self, release_id: str) -> dict | None:
-        """Every stored field of one release and where else it appeared, or None."""
+    def get(self, release_id: str) -> Release | None:
+        """One release with all its sections and where else it appeared, or None."""
         with self._time_limit():
             return self._get(release_id)
 
-    def _get(self, release_id: str) -> dict | None:
+    def _get(self, release_id: str) -> Release | None:
         source = self._source_of(release_id)
         if source is None:
             return None
@@ -422,8 +422,7 @@ class OpenSearchBackend:
         )
         group = grouped.group_of.get(release_id)
         others = sorted(c.id for c in grouped.members[group] if c.id != release_id) if group is not None else []
-        stored["duplicates"] = [copy_info(to_stored(members[i])) for i in others[:MAX_COPIES]]
-        return stored
+        return stored_to_release(stored, [copy_info(to_stored(members[i])) for i in others[:MAX_COPIES]])
 
     def related(self, release_id: str, limit: int = 5) -> list[Hit]:
         """Releases most like this one, excluding its own copies: ranked like a search for its most

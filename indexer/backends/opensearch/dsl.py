@@ -403,7 +403,7 @@ def facet_aggs(request, filters: dict[str, dict]) -> dict:
     for name in request.facets:
         spec = FACETS_BY_NAME[name]
         scope = all_of([f for other, f in filters.items() if other != name])
-        sub = {"values": terms_agg(spec.field, request.facet_limit)}
+        sub = {"values": terms_agg(spec.field, request.limit_of(name))}
         selected = request.filters.get(name) or []
         if selected:
             # Selected values are listed even when they are not among the top ones (count 0 included).

@@ -329,8 +329,9 @@ def to_source(doc: dict) -> dict:
         source[LOCAL_DATE] = datetime.fromisoformat(local).replace(tzinfo=None).isoformat()
     if not source.get("dupkey"):
         source["dupkey"] = f"id:{source['id']}"  # collapsing needs a key: a group of its own
-    if "path" in source:
-        source["path"] = storable_path(source["path"])
+    for name in ("path", "source"):
+        if name in source:
+            source[name] = storable_path(source[name])
     return source
 
 

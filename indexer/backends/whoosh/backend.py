@@ -21,9 +21,9 @@ from whoosh.index import EmptyIndexError, FileIndex
 from ... import query as q
 from ...facets import STATS_FACETS, STATS_TOP, completions, index_stats
 from ...match_mode import label, optional_words, require_all, without_stop_words
-from ...model import Facet, Hit, IndexNotFound, Page, QueryError
-from ...schema import FACETS_BY_NAME
-from ..hits import copy_info, plain_snippet, stored_to_hit
+from ...model import Export, ExportRow, Facet, Hit, IndexNotFound, Page, QueryError, Release
+from ...schema import FACETS_BY_NAME, QUERY_ANALYZER
+from ..hits import copy_info, plain_snippet, stored_to_hit, stored_to_release
 from ..lru import LRU
 from .facets import NO_DATE, FacetTable
 from .match import (
@@ -269,7 +269,7 @@ class WhooshBackend:
         tree = parsed.tree
         deadline = q.Deadline()
         # Spellings, abbreviations and wildcard expansions widen the match set as they widen the ranking.
-        plan = plan_query(snap.searcher, tree, deadline)
+        plan = plan_query(snap.searcher, tree, deadline, spelling=request.spelling)
         expansions = expansions_for(plan.clauses)
         any_tree = without_stop_words(tree)
         counted_tree = require_all(tree) if request.match == "all" else any_tree
@@ -292,7 +292,7 @@ class WhooshBackend:
             for other, fmask in filters.items():
                 if other != name:
                     mask &= fmask
-            facets[name] = table.count(name, mask, request.filters.get(name, ()), limit=request.facet_limit)
+            facets[name] = table.count(name, mask, request.filters.get(name, ()), limit=request.limit_of(name))
         partial = None
         if some is not None and some.any():
             partial = unit(some & ~table.covered(matched)) if request.collapse else some
@@ -300,6 +300,9 @@ class WhooshBackend:
                 partial &= mask
         hits = self._page_hits(snap, tree, request, final, partial, plan, expansions)
         suggestion = suggest_correction(snap.searcher, parsed.words) if request.page == 1 else None
+        # Results found only through the spellings of a word the index does not know are the corrected
+        # search's: "Showing results for", not "Did you mean".
+        corrected = bool(suggestion) and request.spelling and _replaces_unknown(snap, parsed.words, suggestion)
         return Page(
             query=request.query,
             total=int(final.sum()),
@@ -309,6 +312,7 @@ class WhooshBackend:
             facets=facets,
             sort=request.sort,
             suggestion=suggestion,
+            corrected=corrected,
             timeline=table.timeline(final),
             match=request.match,
             partial_total=int(partial.sum()) if partial is not None else 0,
@@ -358,6 +362,41 @@ class WhooshBackend:
             idx = np.argsort(-dates, kind="stable")[:count]
         return docs[idx].tolist(), {}
 
+    def export(self, request, parsed: q.ParsedQuery, text: bool = False, batch: int = 500) -> Export:
+        """The releases a search counts, in the request's order, read a batch of stored documents at a time
+        (pages and their limits do not apply): the order is computed once, the rows as they are consumed."""
+        snap = self.snapshot()
+        with snap.lock:
+            tree = parsed.tree
+            deadline = q.Deadline()
+            plan = plan_query(snap.searcher, tree, deadline, spelling=request.spelling)
+            expansions = expansions_for(plan.clauses)
+            counted_tree = require_all(tree) if request.match == "all" else without_stop_words(tree)
+            final = self._match_mask(snap, translate(counted_tree, expansions), tree, deadline)
+            if request.collapse:
+                final = snap.table.representatives(final)
+            for mask in self._filter_masks(snap, request).values():
+                final &= mask
+            order, scores = self._order(snap, request, final, int(final.sum()), plan)
+
+        def rows():
+            for at in range(0, len(order), batch):
+                with snap.lock:  # taken per batch, so searches are served between them
+                    out = []
+                    for docnum in order[at : at + batch]:
+                        stored = snap.searcher.stored_fields(docnum)
+                        hit = stored_to_hit(stored, scores.get(docnum), plain_snippet(stored))
+                        if request.collapse:
+                            copies = [
+                                copy_info(snap.searcher.stored_fields(o)) for o in snap.table.copies(docnum, snap.live)
+                            ]
+                            hit.duplicates = sorted(copies, key=lambda c: c["id"])
+                        body = "\n\n".join(x for x in (stored.get("lede"), stored.get("body")) if x) if text else None
+                        out.append(ExportRow(hit, body))
+                yield from out
+
+        return Export(total=len(order), rows=rows())
+
     def _page_hits(self, snap, tree, request, final, partial, plan, expansions) -> list[Hit]:
         searcher = snap.searcher
         start = (request.page - 1) * request.per_page
@@ -401,18 +440,17 @@ class WhooshBackend:
                     found[d].append(label(word))
         return found
 
-    def get(self, release_id: str) -> dict | None:
-        """Every stored field of one release, or None."""
+    def get(self, release_id: str) -> Release | None:
+        """One release with all its sections and where else it appeared, or None."""
         snap = self.snapshot()
         with snap.lock:
             docnum = snap.searcher.document_number(id=release_id)
             if docnum is None:
                 return None
-            stored = dict(snap.searcher.stored_fields(docnum))
+            stored = snap.searcher.stored_fields(docnum)
             others = snap.table.copies(docnum, snap.live)
             copies = [copy_info(snap.searcher.stored_fields(o)) for o in others]
-            stored["duplicates"] = sorted(copies, key=lambda c: c["id"])
-            return stored
+            return stored_to_release(stored, sorted(copies, key=lambda c: c["id"]))
 
     def related(self, release_id: str, limit: int = 5) -> list[Hit]:
         """Releases most like this one, excluding its own copies."""
@@ -501,6 +539,17 @@ class WhooshBackend:
         snap = self.snapshot()
         with snap.lock:
             return {fields_["path"]: fields_.get("source_hash", "") for fields_ in snap.searcher.all_stored_fields()}
+
+
+def _replaces_unknown(snap: _Snapshot, typed: list[str], suggestion: str) -> bool:
+    """Whether a suggestion replaces a word no release holds (so every match came through its spellings)."""
+    stats = stats_for(snap.searcher)
+    for word, fixed in zip(typed, suggestion.split(" "), strict=False):
+        if word != fixed:
+            terms = [tok.text for tok in QUERY_ANALYZER(word)]
+            if len(terms) == 1 and not stats.doc_frequency(("headline", "lede", "body", "company"), terms[0]):
+                return True
+    return False
 
 
 def _epoch(value: datetime) -> int:

@@ -89,7 +89,7 @@ class SegmentSink:
         if source.data is None:
             outcomes = [
                 FileOutcome(item.path, reason=item.reason) if isinstance(item, ParseError) else self._add(item)
-                for item in file_sources(source.path)
+                for item in file_sources(source.path, source.root)
             ]
             for outcome in outcomes:
                 outcome.unread = True
@@ -114,7 +114,7 @@ class SegmentSink:
         for doc in documents:
             bad = unwritable_field(doc)
             if bad is not None:
-                what = "file name" if bad in ("path", "id") else f"{bad} text"
+                what = "file name" if bad in ("path", "source", "id") else f"{bad} text"
                 return FileOutcome(source.path, reason=f"its {what} is not valid UTF-8: fix or rename the file")
         if self.builder is None:
             self.builder = SegmentBuilder(self.storage, INDEXNAME, self.schema)

@@ -315,13 +315,14 @@ class FacetTable:
     def load(cls, storage, segments, readers=None) -> FacetTable:
         """Concatenate the facet files of an index's segments (in document-number order).
 
-        A segment without a facet file (written by Whoosh's own writer) is read from its index
-        instead: readers[i] must then be that segment's reader.
+        A segment without a facet file (written by Whoosh's own writer), or with one that lacks a facet, is
+        read from its index instead: readers[i] must then be that segment's reader.
         """
         parts = []
         for i, segment in enumerate(segments):
             data = load_segment_facets(storage, segment)
-            if data is None:
+            # A file written before a facet was added lacks its column: read the segment from its index too.
+            if data is None or any(spec.name not in data["columns"] for spec in FACETS):
                 data = SegmentFacets.from_reader(readers[i]).to_data()
             parts.append(data)
         return cls.concatenate(parts)

@@ -394,10 +394,10 @@ class Plan:
         return rank(scored, mask, count, tiebreak)
 
 
-def plan_query(searcher, tree, deadline: q.Deadline | None = None) -> Plan:
+def plan_query(searcher, tree, deadline: q.Deadline | None = None, spelling: bool = True) -> Plan:
     """Prepare ranking a query tree on a searcher: its clauses with their spellings and expansions."""
     stats = stats_for(searcher)
-    return Plan(stats, build_clauses(stats, tree, deadline), deadline)
+    return Plan(stats, build_clauses(stats, tree, deadline, spelling), deadline)
 
 
 # ---- More like this ---------------------------------------------------------------------------------------

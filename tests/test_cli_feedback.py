@@ -1,0 +1,61 @@
+"""What the CLI tells a user who gives a wrong folder, page or limit, and how it prints counts."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from indexer.cli import main
+
+
+@pytest.mark.parametrize("given", [["{tmp}/nonexistent"], ["{seeds}", "{tmp}/nonexistent"]])
+def test_indexing_a_missing_folder_is_an_error_and_builds_nothing(runner, tmp_path, seeds_dir, given):
+    index = tmp_path / "ix"
+    args = [g.format(tmp=tmp_path, seeds=seeds_dir) for g in given]
+    result = runner.invoke(main, ["index", *args, "--index", str(index)])
+    assert result.exit_code == 1
+    assert f"Error: no such file or folder: {tmp_path}/nonexistent" in result.output
+    assert "nothing was indexed" in result.output and "Traceback" not in result.output
+    assert not index.exists()
+
+
+def test_a_missing_folder_leaves_an_existing_index_alone(runner, tmp_path, seeds_dir):
+    index = tmp_path / "ix"
+    assert runner.invoke(main, ["index", str(seeds_dir), "--index", str(index)]).exit_code == 0
+    before = sorted(p.name for p in index.rglob("*"))
+    result = runner.invoke(main, ["index", str(tmp_path / "gone"), "--index", str(index), "--json"])
+    assert result.exit_code == 1
+    assert json.loads(result.output)["ok"] is False
+    assert sorted(p.name for p in index.rglob("*")) == before
+    stats = json.loads(runner.invoke(main, ["stats", "--index", str(index), "--json"]).output)
+    assert stats["releases"] == 2
+
+
+@pytest.mark.parametrize("as_json", [False, True])
+def test_a_page_past_the_end_says_so(runner, seeds_index, as_json):
+    args = ["search", "", "--page", "999", "--index", str(seeds_index)] + (["--json"] if as_json else [])
+    result = runner.invoke(main, args)
+    assert result.exit_code == 1
+    message = json.loads(result.output)["error"] if as_json else result.output
+    assert "--page 999 is past the end: 2 results make 1 page of 10" in message
+    assert "use --page 1 to 1" in message
+
+
+@pytest.mark.parametrize(
+    ("args", "option"),
+    [(["--limit", "0"], "--limit"), (["--limit", "500"], "--limit"), (["--page", "0"], "--page")],
+)
+def test_range_errors_name_the_option_typed(runner, seeds_index, args, option):
+    result = runner.invoke(main, ["search", "x", *args, "--index", str(seeds_index)])
+    assert result.exit_code == 2
+    assert option in result.output and "per_page" not in result.output
+
+
+def test_counts_have_thousands_separators(runner, synthetic_5k):
+    result = runner.invoke(main, ["search", "", "--index", str(synthetic_5k)])
+    assert result.exit_code == 0, result.output
+    assert re.match(r"1-10 of \d,\d{3} results", result.output)
+    stats = runner.invoke(main, ["stats", "--index", str(synthetic_5k)])
+    assert re.match(r"\d,\d{3} releases in ", stats.output)
