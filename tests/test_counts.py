@@ -211,7 +211,8 @@ def test_total_counts_releases_with_every_word(counted, words):
     full, partial = hits[: plain.total], hits[plain.total :]
     assert len(partial) == plain.partial_total and not any(h.missing for h in full)
     for hit in partial:
-        text = (counted.get(hit.id)["headline"] + " " + counted.get(hit.id)["lede"]).lower()
+        release = counted.get(hit.id)
+        text = (release.headline + " " + release.lede).lower()
         assert hit.missing and all(w not in text for w in hit.missing)
         assert set(hit.missing) < set(words)
 
