@@ -108,7 +108,9 @@ def main() -> None:
             anded = index.search(" AND ".join(words)).total
             phrase = index.search(f'"{text}"').total
             anyword = index.search(text, match="any").total
-            out.append(f"| `{text}` | {plain.total:,} | {anded:,} | {phrase:,} | {plain.partial_total:,} | {anyword:,} |")
+            out.append(
+                f"| `{text}` | {plain.total:,} | {anded:,} | {phrase:,} | {plain.partial_total:,} | {anyword:,} |"
+            )
         walgreens = index.search("Walgreens dividend", facets=("ticker",))
         top = ", ".join(f"{v.value} {v.count}" for v in walgreens.facets["ticker"].values[:4])
         out += ["", f"Ticker facet of `Walgreens dividend`: {top}.", ""]

@@ -348,9 +348,7 @@ def _too_many(shown: str) -> None:
     )
 
 
-def build_clauses(
-    stats: Statistics, tree, deadline: q.Deadline | None = None, spelling: bool = True
-) -> list[Clause]:
+def build_clauses(stats: Statistics, tree, deadline: q.Deadline | None = None, spelling: bool = True) -> list[Clause]:
     """The scoring clauses of a query tree: its word-like parts not under NOT, with their alternatives
     (spelling False: no spellings of unknown words, the words as typed)."""
     clauses = []

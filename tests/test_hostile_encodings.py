@@ -31,7 +31,13 @@ def test_wide_encodings_are_read_with_or_without_a_bom(encoding, bom):
 
 @pytest.mark.parametrize(
     "data",
-    [os.urandom(4096), b"\x00" * 512, bytes(range(256)) * 16, b"A\x00\x00\x00B\x00" * 300, TEXT.encode() + b"\x00" * 400],
+    [
+        os.urandom(4096),
+        b"\x00" * 512,
+        bytes(range(256)) * 16,
+        b"A\x00\x00\x00B\x00" * 300,
+        TEXT.encode() + b"\x00" * 400,
+    ],
     # (A few NUL bytes in text are debris of PDF extraction and are read: see test_parse_rules.py.)
     ids=["random", "zeros", "all-bytes", "odd-pattern", "utf8-with-many-nuls"],
 )

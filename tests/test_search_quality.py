@@ -394,7 +394,9 @@ def test_pagination_with_exact_totals(quality_index):
 def independent_counts(index, facet: str, keep=lambda release: True) -> dict[str, int]:
     """Count a facet's values release by release from fetched releases (copies folded: a release counts once, as
     its listed hit), not via the facet table."""
-    value_of = {"wire": lambda r: r.wire, "year": lambda r: r.date and r.date[:4], "company": lambda r: r.company}[facet]
+    value_of = {"wire": lambda r: r.wire, "year": lambda r: r.date and r.date[:4], "company": lambda r: r.company}[
+        facet
+    ]
     counts: dict[str, int] = {}
     for hit in index.search("", per_page=100).hits:
         for release_id in [hit.id]:

@@ -45,7 +45,9 @@ def test_home_shows_examples_syntax_and_index_size(web):
     assert "Search press releases" in page
     # Copies on several wires fold into one release; the documents indexed are named beside it.
     browse = web.get("/api/search?per_page=1").get_json()
-    assert f"{browse['total']} releases (49 documents, copies on several wires included), 2019-01-01 to 2021-12-" in page
+    assert (
+        f"{browse['total']} releases (49 documents, copies on several wires included), 2019-01-01 to 2021-12-" in page
+    )
     assert "Query syntax" in page and "ticker:NASDAQ:IMGN" in page
     examples = links(response, r"^/\?q=")
     # Examples come from the open index: its commonest ticker among them.

@@ -107,6 +107,8 @@ def _period_filter(start, end) -> dict[str, str]:
     if start.month == 1 and end.month == 12:
         return {"year": f"{start.year:04d}"}
     return {"month": f"{start.year:04d}-{start.month:02d}"}
+
+
 def _examples(index) -> list[tuple[str, str]]:
     """(query, what it shows) for the home page: searches built from the open index, else the generic ones."""
     found = [(e.query, f"{e.what}: {e.total:,} release{'s' if e.total != 1 else ''}") for e in index.examples()]

@@ -135,7 +135,9 @@ def opening_date(line: str) -> tuple[datetime, str] | None:
 
 
 # A line that ends a sentence ("... for customers."), not an abbreviation ("Acme Corp.", "Inc.", "U.S.").
-_ENDS_SENTENCE_RE = re.compile(r"(?<!\bInc)(?<!\bCorp)(?<!\bCo)(?<!\bLtd)(?<!\b[A-Z])[a-z0-9%)\u201d\"][.!?][\u201d\"]?$")
+_ENDS_SENTENCE_RE = re.compile(
+    r"(?<!\bInc)(?<!\bCorp)(?<!\bCo)(?<!\bLtd)(?<!\b[A-Z])[a-z0-9%)\u201d\"][.!?][\u201d\"]?$"
+)
 # A line ending with a joining word or mark: the headline goes on on the next line.
 CONNECTOR_END_RE = re.compile(
     r"(?:\b(?:of|and|to|for|the|a|an|in|with|on|its|at|by|from|as|&)|[,;\-\u2013\u2014:])$", re.I

@@ -274,7 +274,9 @@ def _release(path: str, filing: EdgarFiling, document: Document, exhibit: Exhibi
     return release
 
 
-_LEGAL_FORM = r"(?:,?\s+(?:Inc\.?|Incorporated|Corporation|Corp\.?|Company|Co\.|Ltd\.?|Limited|plc|PLC|LLC|N\.V\.|S\.A\.))?"
+_LEGAL_FORM = (
+    r"(?:,?\s+(?:Inc\.?|Incorporated|Corporation|Corp\.?|Company|Co\.|Ltd\.?|Limited|plc|PLC|LLC|N\.V\.|S\.A\.))?"
+)
 
 
 def _own_filer(release: Release, filer: str) -> None:
