@@ -140,12 +140,15 @@ class SavedSearches:
         folder = os.path.dirname(os.path.abspath(self.path))
         if not os.path.isdir(folder):
             raise SavedSearchError(f"cannot keep saved searches in {folder}: the folder does not exist")
+        db = None
         try:
             db = sqlite3.connect(self.path, timeout=10, isolation_level=None)
             db.execute("PRAGMA journal_mode=WAL")  # readers do not block the writer, nor it them
             db.execute("PRAGMA busy_timeout=10000")
             db.execute(_SCHEMA)
         except sqlite3.Error as exc:
+            if db is not None:
+                db.close()
             raise SavedSearchError(f"cannot open the saved searches at {self.path}: {exc}") from None
         return db
 

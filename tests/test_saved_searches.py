@@ -7,6 +7,7 @@ import json
 import multiprocessing
 import re
 import sqlite3
+from contextlib import closing
 
 import pytest
 from build_helpers import write_releases
@@ -137,5 +138,5 @@ def test_several_processes_save_at_once(tmp_path):
         pool.map(_save_many, [(path, w) for w in range(4)])
     names = {s.name for s in SavedSearches(path).all()}
     assert len(names) == 60
-    with sqlite3.connect(path) as db:
+    with closing(sqlite3.connect(path)) as db:  # (a connection's own `with` commits; it does not close)
         assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
