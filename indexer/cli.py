@@ -106,6 +106,18 @@ def main():
     """release search: index press releases and search them."""
 
 
+def filter_options(func):
+    """The --ticker, --from and --to options that narrow a search (search and save)."""
+    func = click.option("--to", "date_to", help="Only releases on or before this date.")(func)
+    func = click.option("--from", "date_from", help="Only releases on or after this date (2011-10-20).")(func)
+    return click.option("--ticker", "tickers", multiple=True, help="Only releases of this ticker (repeatable).")(func)
+
+
+facet_option = click.option(
+    "--facet", "facet_filters", multiple=True, metavar="NAME=VALUE", help="Filter on a facet value (repeatable)."
+)
+
+
 def issuer_options(func):
     """The --issuers and --sec-tickers options: the sources of the issuer registry."""
     func = click.option(
@@ -245,13 +257,9 @@ def _saved_store(index_path, backend):
 @index_option
 @backend_option
 @url_option
-@click.option("--ticker", "tickers", multiple=True, help="Only releases of this ticker (repeatable).")
-@click.option("--from", "date_from", help="Only releases on or after this date (2011-10-20).")
-@click.option("--to", "date_to", help="Only releases on or before this date.")
+@filter_options
 @click.option("--sort", type=click.Choice(SORTS), default="newest", show_default=True)
-@click.option(
-    "--facet", "facet_filters", multiple=True, metavar="NAME=VALUE", help="Filter on a facet value (repeatable)."
-)
+@facet_option
 @click.option("--json", "as_json", is_flag=True)
 @reports_errors
 def save_command(name, query, index_path, backend, url, tickers, date_from, date_to, sort, facet_filters, as_json):
@@ -307,18 +315,14 @@ def saved_command(index_path, backend, forget, seen, as_json):
 @index_option
 @backend_option
 @url_option
-@click.option("--ticker", "tickers", multiple=True, help="Only releases of this ticker (repeatable).")
-@click.option("--from", "date_from", help="Only releases on or after this date (2011-10-20).")
-@click.option("--to", "date_to", help="Only releases on or before this date.")
+@filter_options
 @click.option("--sort", type=click.Choice(SORTS), default="relevance", show_default=True)
 # Ranges checked here, so a wrong value is reported under the option's own name (--limit, not per_page).
 @click.option(
     "--limit", "per_page", type=click.IntRange(1, MAX_PER_PAGE), default=10, show_default=True, help="Results per page."
 )
 @click.option("--page", type=click.IntRange(1, MAX_PAGE), default=1, show_default=True)
-@click.option(
-    "--facet", "facet_filters", multiple=True, metavar="NAME=VALUE", help="Filter on a facet value (repeatable)."
-)
+@facet_option
 @click.option(
     "--match",
     "match",

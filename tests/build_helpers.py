@@ -40,3 +40,35 @@ def search_summary(index, query: str, **options) -> dict:
         "facets": {name: [(v.value, v.count) for v in facet.values] for name, facet in page.facets.items()},
         "timeline": page.timeline,
     }
+
+
+def build_within(seconds: float, *args, **kwargs):
+    """build_index in a thread: a build that blocks or hangs fails the test instead of hanging it."""
+    import threading
+
+    from indexer.build import build_index
+
+    done: dict = {}
+
+    def run():
+        try:
+            done["report"] = build_index(*args, **kwargs)
+        except BaseException as exc:  # noqa: BLE001 (handed to the test)
+            done["error"] = exc
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    thread.join(seconds)
+    assert not thread.is_alive(), "the build blocked"
+    if "error" in done:
+        raise done["error"]
+    return done["report"]
+
+
+def indexed_paths(index: Path) -> list[str]:
+    """Full paths of what was indexed: hits show paths inside the source folder (tmp_path/src), joined to it here."""
+    from indexer import open_index
+
+    src = index.parent / "src"
+    with open_index(index) as opened:
+        return sorted(str(src / hit.path) for hit in opened.search("", per_page=100, collapse=False).hits)

@@ -8,10 +8,8 @@ import threading
 from pathlib import Path
 
 import pytest
-from build_helpers import write_releases
+from build_helpers import build_within, indexed_paths, write_releases
 
-from indexer import open_index
-from indexer.build import build_index
 from indexer.cli import main
 from indexer.parse import iter_sources, parse_paths
 
@@ -24,32 +22,6 @@ def _secret(tmp_path: Path) -> Path:
     return secret
 
 
-def _build_within(seconds: float, *args, **kwargs):
-    """build_index in a thread: a build that blocks fails the test instead of hanging it."""
-    done: dict = {}
-
-    def run():
-        try:
-            done["report"] = build_index(*args, **kwargs)
-        except BaseException as exc:  # noqa: BLE001 (handed to the test)
-            done["error"] = exc
-
-    thread = threading.Thread(target=run, daemon=True)
-    thread.start()
-    thread.join(seconds)
-    assert not thread.is_alive(), "the build blocked"
-    if "error" in done:
-        raise done["error"]
-    return done["report"]
-
-
-def _indexed_paths(index: Path) -> set[str]:
-    """Full paths of what was indexed: hits show paths inside the source folder (tmp_path/src), joined to it here."""
-    src = index.parent / "src"
-    with open_index(index) as opened:
-        return {str(src / hit.path) for hit in opened.search("", per_page=100, collapse=False).hits}
-
-
 @pytest.mark.parametrize("kind", ["file", "folder"])
 def test_a_link_out_of_the_sources_is_skipped_with_its_reason(tmp_path, kind):
     src = tmp_path / "src"
@@ -57,11 +29,11 @@ def test_a_link_out_of_the_sources_is_skipped_with_its_reason(tmp_path, kind):
     secret = _secret(tmp_path)
     link = src / "x.md"
     link.symlink_to(secret if kind == "file" else secret.parent, target_is_directory=kind == "folder")
-    report = _build_within(30, [src], tmp_path / "ix")
+    report = build_within(30, [src], tmp_path / "ix")
     assert {item["path"] for item in report.skipped} == {str(link)}
     (reason,) = [item["reason"] for item in report.skipped]
     assert "outside the sources" in reason and "--follow-links" in reason
-    assert _indexed_paths(tmp_path / "ix") == {str(p) for p in good}
+    assert set(indexed_paths(tmp_path / "ix")) == {str(p) for p in good}
 
 
 def test_a_link_within_the_sources_is_followed(tmp_path):
@@ -70,9 +42,9 @@ def test_a_link_within_the_sources_is_followed(tmp_path):
     (src / "b").mkdir()
     (src / "b" / "copy.txt").symlink_to(good[0])
     (src / "b" / "folder").symlink_to(src / "a", target_is_directory=True)  # its files are read where they are
-    report = _build_within(30, [src], tmp_path / "ix")
+    report = build_within(30, [src], tmp_path / "ix")
     assert report.skipped == []
-    assert _indexed_paths(tmp_path / "ix") == {str(p) for p in good} | {str(src / "b" / "copy.txt")}
+    assert set(indexed_paths(tmp_path / "ix")) == {str(p) for p in good} | {str(src / "b" / "copy.txt")}
 
 
 def test_follow_links_follows_links_anywhere(tmp_path):
@@ -81,9 +53,9 @@ def test_follow_links_follows_links_anywhere(tmp_path):
     secret = _secret(tmp_path)
     (src / "linked.txt").symlink_to(secret)
     (src / "loop").symlink_to(src, target_is_directory=True)  # a cycle is read once
-    report = _build_within(30, [src], tmp_path / "ix", follow_links=True)
+    report = build_within(30, [src], tmp_path / "ix", follow_links=True)
     assert report.skipped == []
-    assert str(src / "linked.txt") in _indexed_paths(tmp_path / "ix")
+    assert str(src / "linked.txt") in set(indexed_paths(tmp_path / "ix"))
 
 
 def test_a_link_given_by_name_is_followed(tmp_path):
@@ -126,11 +98,11 @@ def test_special_files_are_skipped_unopened_and_the_build_ends(tmp_path, workers
     src = tmp_path / "src"
     good = write_releases(src, 4)
     expected = _special_files(src)
-    report = _build_within(30, [src], tmp_path / "ix", procs=workers)
+    report = build_within(30, [src], tmp_path / "ix", procs=workers)
     assert {item["path"]: item["reason"] for item in report.skipped}.keys() == expected.keys()
     for item in report.skipped:
         assert expected[item["path"]] in item["reason"] and "not a regular file" in item["reason"]
-    assert _indexed_paths(tmp_path / "ix") == {str(p) for p in good}
+    assert set(indexed_paths(tmp_path / "ix")) == {str(p) for p in good}
 
 
 def test_parse_on_a_named_pipe_reports_it(runner, tmp_path):

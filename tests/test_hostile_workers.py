@@ -3,42 +3,11 @@ the build goes on with every other release; never a hang, and the build lock alw
 
 from __future__ import annotations
 
-import threading
-from pathlib import Path
-
 import pytest
-from build_helpers import write_releases
+from build_helpers import build_within, indexed_paths, write_releases
 
 import indexer.backends.whoosh.build as parallel
-from indexer import open_index
-from indexer.build import build_index
 from indexer.model import IndexWorkerFailed
-
-
-def _build_within(seconds: float, *args, **kwargs):
-    """build_index in a thread: a build that hangs fails the test instead of hanging it."""
-    done: dict = {}
-
-    def run():
-        try:
-            done["report"] = build_index(*args, **kwargs)
-        except BaseException as exc:  # noqa: BLE001 (handed to the test)
-            done["error"] = exc
-
-    thread = threading.Thread(target=run, daemon=True)
-    thread.start()
-    thread.join(seconds)
-    assert not thread.is_alive(), "the build hung"
-    if "error" in done:
-        raise done["error"]
-    return done["report"]
-
-
-def _indexed(index: Path) -> list[str]:
-    """Full paths of what was indexed: hits show paths inside the source folder (tmp_path/src), joined to it here."""
-    src = index.parent / "src"
-    with open_index(index) as opened:
-        return sorted(str(src / hit.path) for hit in opened.search("", per_page=100, collapse=False).hits)
 
 
 @pytest.fixture
@@ -56,12 +25,12 @@ def test_a_worker_killed_on_a_file_skips_that_file_only(tmp_path, monkeypatch, s
     paths[marked_at].rename(marked)
     good = sorted(str(p) for p in paths if p != paths[marked_at])
     monkeypatch.setattr(parallel, "WORKER_FAULT", ("kill", "-marked"))
-    report = _build_within(60, [src], tmp_path / "ix", procs=2)
+    report = build_within(60, [src], tmp_path / "ix", procs=2)
     assert report.skipped == [
         {"path": str(marked), "reason": "worker died while reading it (killed by signal 9: out of memory?)"}
     ]
     assert (report.files, report.new_files, report.added, report.total) == (40, 40, 39, 39)
-    assert _indexed(tmp_path / "ix") == good
+    assert indexed_paths(tmp_path / "ix") == good
 
 
 def test_a_worker_stuck_on_a_file_is_stopped(tmp_path, monkeypatch, small_batches):
@@ -70,7 +39,7 @@ def test_a_worker_stuck_on_a_file_is_stopped(tmp_path, monkeypatch, small_batche
     stuck = paths[5].rename(paths[5].with_name("hangs-here.txt"))
     monkeypatch.setattr(parallel, "WORKER_FAULT", ("hang", "hangs-here"))
     monkeypatch.setattr(parallel, "STUCK_S", 5)  # a first parse in a fresh worker imports its readers
-    report = _build_within(60, [src], tmp_path / "ix", procs=2)
+    report = build_within(60, [src], tmp_path / "ix", procs=2)
     assert [item["path"] for item in report.skipped] == [str(stuck)], report.skipped
     assert "stopped after 5 s" in report.skipped[0]["reason"]
     assert report.added == 11
@@ -83,8 +52,8 @@ def test_workers_dying_over_and_over_end_the_build_with_an_error(tmp_path, monke
     monkeypatch.setattr(parallel, "WORKER_FAULT", ("kill", "-marked"))
     monkeypatch.setattr(parallel, "MAX_WORKER_DEATHS", 3)
     with pytest.raises(IndexWorkerFailed, match="index workers died.*live index is unchanged"):
-        _build_within(60, [src], tmp_path / "ix", procs=2)
+        build_within(60, [src], tmp_path / "ix", procs=2)
     # The lock was released and nothing half-built is live: the next build runs and indexes everything.
     monkeypatch.setattr(parallel, "WORKER_FAULT", None)
-    report = _build_within(60, [src], tmp_path / "ix", procs=2)
+    report = build_within(60, [src], tmp_path / "ix", procs=2)
     assert report.added == 20 and report.skipped == []
