@@ -18,7 +18,9 @@ import re
 from .names import (
     LEAD_NOISE_RE,
     LEGAL_FORMS,
+    NAME_WORD,
     PERSON_RE,
+    ROLE_RE,
     STRICT_LEGAL_RE,
     common_word,
     domains_in,
@@ -34,6 +36,7 @@ from .names import (
     subject_end,
     tidy_name,
 )
+from .places import is_place
 from .sections import About
 from .tickers import ListingGroup, listing_groups
 from .wires import canonical_wire
@@ -130,13 +133,16 @@ def _pick_company(
     if interview:
         return interview.group("org").strip()
     subject = leading_name(lede)
+    if subject and is_place(subject):
+        subject = None  # "Perú ascendió ...": a place; the issuer, if named, is named elsewhere
     if subject and " and " in subject and _joint_headline(headline):
         subject = subject.split(" and ")[0]  # "United Energy LNG and Power LNG Announce Merger": the first named
     if subject and (common_word(subject, text) or _QUANTITY_RE.match(subject)):
         subject = None
     domains = domains_in(contacts or text[-1500:])
+    person = None
     if subject and is_person(subject, lede, text):
-        subject = employer(subject, lede, domains)
+        person, subject = subject, employer(subject, lede, domains)
     if subject and " " not in subject and not STRICT_LEGAL_RE.search(subject):
         # A one-word subject ("Halloween, a night steeped in lore, ...") counts when the headline names it too.
         if not has_word(fold(headline), fold(subject)) and not any(
@@ -147,11 +153,8 @@ def _pick_company(
     evidence = [n for n in (known, source_name if source_name and _plausible_source(source_name) else None) if n]
     # A wire's or publisher's own "About InvestorWire" section is weak evidence: the issuer only when nothing else is.
     brands = [a for a in abouts if canonical_wire(a.name) or _BRAND_ABOUT_RE.search(a.name)]
-    abouts = [
-        a
-        for a in abouts
-        if a not in brands and not _NOT_ISSUER_ABOUT_RE.search(a.name) and not is_person(a.name, a.text, a.text)
-    ]
+    people = [a.name for a in abouts if a not in brands and is_person(a.name, a.text, a.text)]
+    abouts = [a for a in abouts if a not in brands and not _NOT_ISSUER_ABOUT_RE.search(a.name) and a.name not in people]
     evidence += [first_of_pair(a.name) for a in abouts + brands]
     if subject:
         strong = bool(STRICT_LEGAL_RE.search(subject)) or any(
@@ -162,6 +165,11 @@ def _pick_company(
             return known
         if head_listed and not same_org(subject, head_listed) and not strong:
             return head_listed
+        contact = _contact_org(contacts, domains)
+        if contact and subject.startswith(contact + " ") and matches_domain(contact, domains) and not strong:
+            # "The Zombienaire Klub NFT collection ..." with "Contact Details Zombienaire Klub" and zombienaireklub.xyz:
+            # the contact line and the domain agree on the name; the words after it name a product.
+            return contact
         if strong or matches or not evidence:
             return subject
     if known:
@@ -172,12 +180,92 @@ def _pick_company(
         return source_name
     if abouts:
         return first_of_pair(abouts[0].name)
-    found = _headline_company(headline, text, contacts) or _contact_org(contacts, domains)
+    found = next(filter(None, (_led_by(name, text) for name in people)), None)
+    found = found or _headline_company(headline, text, contacts) or _contact_org(contacts, domains)
+    found = found or _lede_employer(lede, text, domains) or _domain_named(text, contacts, domains)
     if found:
         return found
     if brands:
         return brands[0].name
-    return subject
+    # Nothing names an organisation: a person the headline is about speaks for themself (an author, a speaker).
+    # A place stays unnamed: its issuer, if any, is not the place.
+    person = next((p for p in (person, *people) if p and has_word(headline, p)), None)
+    if person and " " in person and ROLE_RE.fullmatch(person.split()[0].lower()):
+        person = person.split(" ", 1)[1]  # "Illusionist Robby Bennett": the person, not their trade
+    return subject or person
+
+
+# A capitalised run of words in running text ("commissioned by Borden Cheese that ...", "Desde 2009, PROMPERÚ ...").
+_NAME_RUN_RE = re.compile(r"[A-Z0-9\u00c0-\u00de][\w&'\u2019+\-]*(?:\s+[A-Z0-9\u00c0-\u00de][\w&'\u2019+\-]*){0,5}")
+
+
+# Platforms a release links to (its book on Amazon, its page on Facebook): never the issuer's own domain.
+_PLATFORM_HOSTS = {
+    "amazon", "facebook", "instagram", "linkedin", "twitter", "x", "youtube", "tiktok", "google", "apple", "spotify",
+    "medium", "substack", "wordpress", "blogspot", "wix", "eventbrite", "bit", "linktr", "barnesandnoble", "goodreads",
+}  # fmt: skip
+
+
+def _domain_named(text: str, contacts: str, domains: set[str]) -> str | None:
+    """The first name that the release's own web or mail domain spells ('PROMPERÚ' for promperu.gob.pe) and that
+    its story names twice, outside the contacts (a PR agency is named only there); not a place, not a wire."""
+    domains = {d for d in domains if d not in _PLATFORM_HOSTS}
+    if not domains:
+        return None
+    story = text.replace(contacts, "") if contacts else text
+    for run in _NAME_RUN_RE.finditer(story):
+        words = run.group(0).split()
+        for start in range(len(words)):
+            for end in range(len(words), start, -1):
+                candidate = " ".join(words[start:end])
+                if (
+                    matches_domain(candidate, domains)
+                    and story.count(candidate) >= 2
+                    and not is_place(candidate)
+                    and not canonical_wire(candidate)
+                    and not _BRAND_ABOUT_RE.search(candidate)
+                ):
+                    return candidate
+    return None
+
+
+# A person's name followed by a comma in the lede: "According to H. Jack Miller, President and CEO of Gelt ...".
+_PERSON_BEFORE_COMMA_RE = re.compile(
+    r"((?:[A-Z]\.\s+)?[A-Z][\w'\u2019\-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w'\u2019\-]+){1,2})(?=\s*,)"
+)
+
+
+# What an employer's name may not start or end with: "Kansas City-based Midwest CRE Advisors", "... Learning and".
+_BASED_PREFIX_RE = re.compile(r"^(?:[A-Z][\w.]*\s+){0,2}[A-Z][\w.]*-based\s+")
+_TRAILING_JOINER_RE = re.compile(r"\s+(?:and|of|&|for|the)$")
+# After a name, a lower-case word that shows it is an adjective ("veteran of Canadian financial markets").
+_AFTER_NAME_RE = re.compile(r"\s+([a-z]+)")
+_FUNCTION_WORDS = {"and", "of", "in", "at", "to", "for", "since", "who", "which", "that", "is", "was", "has", "said"}
+
+
+def _lede_employer(lede: str, text: str, domains: set[str]) -> str | None:
+    """The organisation of a person the lede names with their title ('..., President and CEO of Gelt Financial LLC')."""
+    for m in _PERSON_BEFORE_COMMA_RE.finditer(lede[:500]):
+        org = employer(m.group(1), lede, domains)
+        if not org:
+            continue
+        after = _AFTER_NAME_RE.match(lede, lede.find(org) + len(org))
+        org = _TRAILING_JOINER_RE.sub("", _BASED_PREFIX_RE.sub("", org))
+        if is_place(org) or common_word(org, text) or (after and after.group(1) not in _FUNCTION_WORDS):
+            continue
+        return org
+    return None
+
+
+def _led_by(person: str, text: str) -> str | None:
+    """The organisation a person is said to lead: 'Treviño Law, led by seasoned attorney Jaime Treviño'."""
+    m = re.search(
+        rf"((?:The\s+)?{NAME_WORD}(?:\s+(?:{NAME_WORD}|of|&|and))*(?:(?:,?\s+)(?:{LEGAL_FORMS})(?![\w]))*),?\s+"
+        rf"(?:is\s+|was\s+)?(?:led|founded|headed|run|owned)\s+by\s+(?:[\w\-]+\s+){{0,3}}?{re.escape(person)}\b",
+        text,
+    )
+    # Led by someone, so an organisation, whatever its name looks like ("Treviño Law" reads like a person's).
+    return m.group(1) if m and m.group(1) != person else None
 
 
 _INTERVIEW_RE = re.compile(
@@ -207,6 +295,8 @@ def _headline_company(headline: str, text: str, contacts: str) -> str | None:
     words = subject.split()
     for size in range(len(words), 0, -1):
         candidate = " ".join(words[:size])
+        if is_place(candidate):
+            return None  # "Bergen County Residents Make the Move to ...": a place's people, not a company
         if len(candidate) >= 3 and has_word(text, candidate):
             if size == 1 and common_word(candidate, text):
                 return None

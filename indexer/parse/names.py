@@ -211,6 +211,14 @@ _NAME_RE = re.compile(
 )
 # Capitalised words that open a sentence as a description, not a name ("Shareholder rights law firm Johnson Fistel").
 _DESCRIPTOR_RE = re.compile(r"^(?:[A-Z][a-z]+(?:-[a-z]+)?)$")
+# What a person is, after a name that only qualifies them ("New York Times bestselling author", "Emmy-winning host").
+ROLE_RE = re.compile(
+    r"\b(?:author|writer|novelist|speaker|founder|expert|coach|attorney|lawyer|pioneer|entrepreneur|journalist|"
+    r"columnist|host|professor|producer|artist|chef|consultant|strategist|advisor|adviser|contributor|trainer|"
+    r"therapist|physician|surgeon|dentist|realtor|economist|scientist|researcher|candidate|nominee|illusionist|"
+    r"magician|musician|singer|songwriter|poet|photographer|designer)s?\b"
+)
+_ARTICLES = {"a", "an", "the"}
 _PLURAL_VERB_RE = re.compile(
     r"\s*(?:\([^()]*\)\s*)?(?:,\s*)?(?:today\s+|jointly\s+|together\s+)?(?:are|have|were|announce|partner|join|team|unveil|launch|collaborate|expand)\b"
 )
@@ -270,12 +278,17 @@ def leading_name(text: str, *, headline: bool = False) -> str | None:
         # "Aemetis, Inc. (Nasdaq: AMTX): Stonegate Capital Partners updates ...": a topic label, then the subject.
         text = text[end + topic.end() :]
         name, end = _name_at(text, headline)
-    if name and not headline and " " not in name and _DESCRIPTOR_RE.match(name):
-        later = re.search(r"\s(?=[A-Z0-9])", text[len(name) : 120])
+    if name and not headline and text.startswith(name):
+        # "Shareholder rights law firm Johnson Fistel, LLP has ...", "New York Times bestselling author and speaker
+        # Jane Doe returned ...": the opening name only describes the one that follows (not "When a FedEx truck").
+        later = re.search(r"\s(?=[A-Z0-9])", text[len(name) : 160])
         lower_run = text[len(name) : len(name) + later.start()] if later else ""
         run_words = lower_run.split()
-        descriptive = 0 < len(run_words) <= 4 and not any(w.lower() in VERBS for w in run_words)
-        if later and descriptive and run_words[0][:1].islower() and not re.search(r"[,.;:()]", lower_run):
+        plain = bool(run_words) and not any(w.lower() in VERBS or w.lower() in _ARTICLES for w in run_words)
+        described = (" " not in name and _DESCRIPTOR_RE.match(name) and len(run_words) <= 4) or (
+            len(run_words) <= 8 and ROLE_RE.search(lower_run)
+        )
+        if later and plain and described and run_words[0][:1].islower() and not re.search(r"[,.;:()]", lower_run):
             retry, _ = _name_at(text[len(name) + later.end() :], headline)
             if retry:
                 name = retry
@@ -287,6 +300,21 @@ def leading_name(text: str, *, headline: bool = False) -> str | None:
     if re.fullmatch(LEGAL_FORMS, name.strip(" .,")):
         return None  # "Inc., the leading media brand, announced ...": a publication, not a name
     if words[0].lower() in {
+        "why",
+        "how",
+        "during",
+        "while",
+        "although",
+        "because",
+        "unlike",
+        "despite",
+        "if",
+        "what",
+        "when",
+        "where",
+        "who",
+        "which",
+        "whether",
         "this",
         "these",
         "our",
@@ -316,9 +344,12 @@ _TITLE = (
     r"veteran|specialist|physician|doctor|dentist|surgeon|realtor|Realtor|Broker|Expert|Host|host|Advisor|advisor|"
     r"Officer|Professor|professor|Dr\.)"
 )
+# Names are spelt with accents too ("Jaime Treviño", "José Carlos Collazo"): Latin-1 letters count.
+_UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de"
+_LOWER = "a-z\u00df-\u00f6\u00f8-\u00ff"
 PERSON_RE = re.compile(
-    r"^(?:Dr\.|Mr\.|Ms\.|Mrs\.)?\s*[A-Z][a-z'\u2019\-]+(?:\s+[A-Z]\.)?"
-    r"(?:\s+(?:de|van|von|del|da)?\s*(?:Mc|Mac|O'|O\u2019)?[A-Z][a-z'\u2019\-]+){1,2}$"
+    rf"^(?:Dr\.|Mr\.|Ms\.|Mrs\.)?\s*[{_UPPER}][{_LOWER}'\u2019\-]+(?:\s+[{_UPPER}]\.)?"
+    rf"(?:\s+(?:de|van|von|del|da)?\s*(?:Mc|Mac|O'|O\u2019)?[{_UPPER}][{_LOWER}'\u2019\-]+){{1,2}}$"
 )
 _EMPLOYER_RE = re.compile(
     rf"^\s*,\s*(?:the\s+|a\s+|an\s+|its\s+)?(?:[\w\-/]+\s+){{0,4}}?{_TITLE}[\w\s&\-/]{{0,50}}?\b(?:of|at|for|with)\s+"
@@ -328,7 +359,7 @@ _EMPLOYER_RE = re.compile(
 
 _TITLE_APPOSITION_RE = re.compile(rf"\s*,\s*(?:the\s+|a\s+|an\s+|its\s+)?(?:[\w\-]+[\s/]+){{0,3}}?{_TITLE}\b")
 _TITLE_PREDICATE_RE = re.compile(rf"\s+(?:is|was|has been|serves as)\s+(?:the|a|an)\s+(?:[\w\-]+\s+){{0,3}}?{_TITLE}\b")
-_PRONOUN_RE = re.compile(r"\b(?:he|she|him|his|her|hers|himself|herself)\b")
+_PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]im|[Hh]is|[Hh]er|hers|himself|herself)\b")
 _ORG_AFTER_RE = re.compile(rf"(?=\b(?:of|at|for|with)\s+(?:the\s+)?((?:{NAME_WORD})(?:\s+(?:{NAME_WORD}|of|&))*))")
 _EMAIL_DOMAIN_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@(?:[\w-]+\.)*?([\w-]+)\.[a-z]{2,6}\b")
 # (w(?<=\bw)ww is \bwww: both alternatives then start with a letter, which the regex engine skips straight to.)

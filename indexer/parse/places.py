@@ -1,0 +1,47 @@
+"""Place names that a release's opening can print where a company's name would be ("Perú ascendió ...")."""
+
+from __future__ import annotations
+
+import re
+
+from .names import fold
+
+# Countries (English, and the Spanish, French or German spelling where it differs) and US states: a release whose
+# subject is one of these speaks of a place (a tourism board's "Peru wins ...", "Florida homeowners ..."), and the
+# organisation that issued it is named elsewhere. Folded: no accents, no case.
+_PLACES = {
+    fold(name.replace("_", " "))
+    for name in """
+Afghanistan Albania Algeria Andorra Angola Argentina Armenia Australia Austria Azerbaijan Bahamas Bahrain Bangladesh
+Barbados Belarus Belgium Belize Benin Bhutan Bolivia Bosnia Botswana Brazil Brasil Brunei Bulgaria Burundi Cambodia
+Cameroon Canada Chad Chile China Colombia Congo Costa_Rica Croatia Cuba Cyprus Czechia Denmark Djibouti Dominica
+Ecuador Egypt El_Salvador England Eritrea Estonia Eswatini Ethiopia Europe Fiji Finland France Gabon Gambia Georgia
+Germany Deutschland Ghana Greece Grenada Guatemala Guinea Guyana Haiti Honduras Hungary Iceland India Indonesia Iran
+Iraq Ireland Israel Italy Italia Jamaica Japan Jordan Kazakhstan Kenya Kosovo Kuwait Kyrgyzstan Laos Latvia Lebanon
+Lesotho Liberia Libya Liechtenstein Lithuania Luxembourg Madagascar Malawi Malaysia Maldives Mali Malta Mauritania
+Mauritius Mexico México Moldova Monaco Mongolia Montenegro Morocco Mozambique Myanmar Namibia Nepal Netherlands
+New_Zealand Nicaragua Niger Nigeria North_Korea Norway Oman Pakistan Palau Panama Panamá Paraguay Peru Perú
+Philippines Poland Portugal Qatar Romania Russia Rwanda Samoa San_Marino Saudi_Arabia Scotland Senegal Serbia
+Seychelles Singapore Slovakia Slovenia Somalia South_Africa South_Korea Korea Spain España Sri_Lanka Sudan Suriname
+Sweden Switzerland Syria Taiwan Tajikistan Tanzania Thailand Togo Tonga Trinidad_and_Tobago Tunisia Turkey Türkiye
+Turkmenistan Uganda Ukraine United_Arab_Emirates UAE United_Kingdom UK United_States USA U.S. America Uruguay
+Uzbekistan Vanuatu Venezuela Vietnam Wales Yemen Zambia Zimbabwe Africa Asia Latin_America Sudamérica South_America
+North_America Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida Hawaii Idaho Illinois
+Indiana Iowa Kansas Kentucky Louisiana Maine Maryland Massachusetts Michigan Minnesota Mississippi Missouri Montana
+Nebraska Nevada New_Hampshire New_Jersey New_Mexico New_York North_Carolina North_Dakota Ohio Oklahoma Oregon
+Pennsylvania Rhode_Island South_Carolina South_Dakota Tennessee Texas Utah Vermont Virginia Washington West_Virginia
+Wisconsin Wyoming Ontario Quebec Québec Alberta British_Columbia
+""".split()
+}
+# "Bergen County", "Orleans Parish", "Hunterdon County, N.J.": an area, or its people ("Bergen County residents").
+_AREA_RE = re.compile(r"^(?:[A-Z][\w.'\u2019\-]*\s+){1,3}(?:County|Parish|Township|Province|Prefecture)(?:,.*)?$")
+
+
+def is_place(name: str | None) -> bool:
+    """Whether a name is a country, a US state or a county rather than an organisation ('Perú', 'Bergen County')."""
+    if not name:
+        return False
+    bare = name.strip(" ,.")
+    if bare.startswith("The "):
+        bare = bare[4:]
+    return fold(bare) in _PLACES or bool(_AREA_RE.match(bare))
