@@ -385,3 +385,27 @@ def test_a_division_printing_its_owners_listing_is_the_owners(sec_file):
         )
     )
     assert resolve(evidence, load_registry(None, sec_file)).issuer_id == "cik123456"
+
+
+def test_cli_parse_and_search_give_each_release_the_same_issuer(runner, tmp_path, sec_file):
+    """What an outside scorer reads: `parse --json` and `search --json` agree on company, tickers, issuer and CIK;
+    only the index learns from the corpus (a release printing no listing gets the one its other releases print)."""
+    folder = write(tmp_path / "releases", RELEASES)
+    sec = ["--sec-tickers", str(sec_file)]
+    built = runner.invoke(main, ["index", str(folder), "--index", str(tmp_path / "ix"), *sec])
+    assert built.exit_code == 0, built.output
+    parsed = runner.invoke(main, ["parse", str(folder), "--root", str(folder), "--json", *sec])
+    by_id = {row["id"]: row for row in map(json.loads, parsed.output.splitlines())}
+    found = json.loads(runner.invoke(main, ["search", "", "--index", str(tmp_path / "ix"), "--json"]).output)
+    assert found["total"] == len(by_id) == len(RELEASES)
+    learned = set()
+    for hit in found["hits"]:
+        row = by_id[hit["id"]]
+        issuer = row.get("issuer") or {}
+        if hit["tickers"] != row["tickers"]:
+            learned.add(Path(hit["path"]).name)
+            continue
+        assert (hit["company"], hit["issuer"], hit["cik"]) == (row["company"], issuer.get("id"), issuer.get("cik"))
+        if issuer:
+            assert (issuer["name"], issuer["listings"]) == (hit["company"], hit["tickers"])
+    assert learned == {"zenith_2.txt"}
