@@ -160,3 +160,21 @@ def test_accented_names_read_as_people_in_a_contact_line(name):
         headline="Festival Returns Next Spring",
     )
     assert parsed.company != name
+
+
+@pytest.mark.parametrize(
+    ("role", "tickers"),
+    [
+        ("Access software partner", []),
+        ("reseller", []),
+        ("certified supplier", []),
+        ("company", ["NASDAQ:WDAY"]),
+    ],
+)
+def test_a_listed_partner_in_the_apposition_lends_no_ticker_but_a_parent_does(role, tickers):
+    parsed = release(
+        f"SAN FRANCISCO, June 18, 2019 /PRNewswire/ -- Humanity, a Workday (NASDAQ:WDAY) {role}, today announced "
+        "a new integration.\n\nMore details follow.",
+        headline="Humanity Completes Integration",
+    )
+    assert parsed.tickers == tickers

@@ -387,6 +387,19 @@ def test_a_division_printing_its_owners_listing_is_the_owners(sec_file):
     assert resolve(evidence, load_registry(None, sec_file)).issuer_id == "cik123456"
 
 
+@pytest.mark.parametrize(("role", "issuer"), [("company", "cik123456"), ("software partner", None), ("supplier", None)])
+def test_a_listed_company_the_issuer_only_works_with_is_not_its_owner(sec_file, role, issuer):
+    evidence = _evidence(
+        release_text(
+            "Nimbus Kitchens Completes an Integration",
+            f"Nimbus Kitchens, an Orbit Foods (NYSE: ORBF) {role}, today completed an integration.",
+        )
+    )
+    resolution = resolve(evidence, load_registry(None, sec_file))
+    assert resolution.issuer_id == issuer
+    assert ("NYSE:ORBF" in resolution.tickers) is (issuer is not None)
+
+
 def test_cli_parse_and_search_give_each_release_the_same_issuer(runner, tmp_path, sec_file):
     """What an outside scorer reads: `parse --json` and `search --json` agree on company, tickers, issuer and CIK;
     only the index learns from the corpus (a release printing no listing gets the one its other releases print)."""

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import Release
+from ..parse.issuer import OTHER_COMPANY_RE as _OTHER_COMPANY_RE
 from ..parse.names import core_words, fold, same_org
 from ..parse.tickers import listing_groups
 from .names import clean_name, name_key
@@ -78,8 +79,12 @@ def parent_listings(name: str | None, text: str) -> list[str]:
     for group in listing_groups(text):
         before = text[max(0, group.start - 240) : group.start]
         match = _PARENT_BEFORE_RE.search(before)
-        if not match or same_org(match.group("parent"), name):
-            continue
+        if (
+            not match
+            or same_org(match.group("parent"), name)
+            or _OTHER_COMPANY_RE.match(text[group.end : group.end + 80])
+        ):
+            continue  # (not "Humanity, a Workday (NASDAQ: WDAY) software partner": a company it works with)
         # The issuer is named just before (its "About" heading, the sentence's subject, or its initials: "BGE").
         if _names_issuer(words, before[: match.start("parent")]):
             return list(group.tickers)

@@ -354,8 +354,16 @@ def _strip_headline_brand(headline: str) -> str:
     return _HEADLINE_BRAND_RE.sub("", headline)
 
 
+# "Humanity, a Workday (NASDAQ:WDAY) Access software partner, ...": an apposition naming a listed company the
+# issuer works with, not one it belongs to ("a Workday (NASDAQ: WDAY) company").
+OTHER_COMPANY_RE = re.compile(
+    r"^[^,;.]{0,60}?\b(?:partner|customer|client|supplier|vendor|reseller|distributor|licensee|licensor|competitor)s?\b"
+)
+
+
 def _pick_tickers(headline: str, lede: str, text: str, abouts: list[About], company: str | None) -> list[str]:
     groups, _ = _subject_groups(lede)
+    groups = [g for g in groups if not OTHER_COMPANY_RE.match(lede[g.end : g.end + 80])]
     if groups:
         return [t for g in groups for t in g.tickers]
     head = _strip_headline_brand(headline)
