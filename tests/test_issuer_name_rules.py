@@ -178,3 +178,12 @@ def test_a_listed_partner_in_the_apposition_lends_no_ticker_but_a_parent_does(ro
         headline="Humanity Completes Integration",
     )
     assert parsed.tickers == tickers
+
+
+def test_a_pronoun_in_a_campaign_title_does_not_make_an_organisation_a_person():
+    parsed = release(
+        "NEW YORK, NY, November 25, 2024 /24-7PressRelease/ -- Footage Foundation (Footage) has launched a new "
+        'campaign, "What Would You Say To Her?", for the 16 days of activism.\n\nThe campaign runs online.',
+        headline="Campaign Coincides with 16 Days of Activism",
+    )
+    assert parsed.company == "Footage Foundation"

@@ -359,7 +359,8 @@ _EMPLOYER_RE = re.compile(
 
 _TITLE_APPOSITION_RE = re.compile(rf"\s*,\s*(?:the\s+|a\s+|an\s+|its\s+)?(?:[\w\-]+[\s/]+){{0,3}}?{_TITLE}\b")
 _TITLE_PREDICATE_RE = re.compile(rf"\s+(?:is|was|has been|serves as)\s+(?:the|a|an)\s+(?:[\w\-]+\s+){{0,3}}?{_TITLE}\b")
-_PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]im|[Hh]is|[Hh]er|hers|himself|herself)\b")
+# A capitalised pronoun counts where it opens a sentence ("His cases ..."), not in a title ("What Would You Say To Her?").
+_PRONOUN_RE = re.compile(r"\b(?:he|she|him|his|her|hers|himself|herself)\b|\b(?:He|She|His|Her)\s+[a-z]")
 _ORG_AFTER_RE = re.compile(rf"(?=\b(?:of|at|for|with)\s+(?:the\s+)?((?:{NAME_WORD})(?:\s+(?:{NAME_WORD}|of|&))*))")
 _EMAIL_DOMAIN_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@(?:[\w-]+\.)*?([\w-]+)\.[a-z]{2,6}\b")
 # (w(?<=\bw)ww is \bwww: both alternatives then start with a letter, which the regex engine skips straight to.)
