@@ -117,7 +117,6 @@ def _schemas() -> dict:
             "location": NULLABLE_STRING,
             "types": {"type": "array", "items": {"type": "string"}},
             "issuer": {**NULLABLE_STRING, "description": "The issuer's id: GET /api/companies/{issuer}"},
-            "cik": {**NULLABLE_STRING, "description": "The issuer's SEC CIK, when known"},
             "duplicates": {"type": "array", "items": {"$ref": "#/components/schemas/Copy"}},
             "missing": {
                 "type": "array",
