@@ -25,6 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
+import test_parser_labels as held  # noqa: E402
 from edgar_scoring import (  # noqa: E402
     CORPUS,
     SPLITS,
@@ -39,6 +40,7 @@ from edgar_scoring import (  # noqa: E402
 )
 
 DEFAULT_OUT = ROOT / "benchmarks" / "results" / "edgar_accuracy.md"
+HELDOUT = ROOT / "tests" / "data" / "heldout_labels.jsonl"
 COLUMNS = (
     ("releases", "releases"),
     ("found", "found"),
@@ -71,6 +73,34 @@ def table(results: dict[str, dict]) -> list[str]:
     return lines
 
 
+def heldout(workdir: Path, show_misses: bool) -> dict | None:
+    """Scores on test2, releases of the other archives drawn at random and labelled before the parser read them."""
+    if not HELDOUT.is_file():
+        return None
+    labels = held.load_labels(HELDOUT)
+    root = held.corpus_root(workdir, labels)
+    answers = held.parse_labelled(root, labels)
+    result = held.score(labels, answers)
+    result["found"] = sum(answer is not None for answer in answers)
+    for key in ("release_precision", "release_recall", "date_source"):
+        result[key] = None
+    if show_misses:
+        for row, got in zip(labels, answers, strict=True):
+            got = got or {}
+            for name in (*held.FIELDS, "tickers"):
+                want, have = row[name], got.get(name)
+                if name == "tickers":
+                    same = set(want) == set(have or [])
+                elif name == "date":
+                    same = (want or "") == (have or "")
+                else:
+                    norm = held.norm_company if name == "company" else held.norm_text
+                    same = norm(want) == norm(have)
+                if not same:
+                    print(f"{row['path']}\n  {name}: want {want!r}\n  {' ' * len(name)}  got  {have!r}")
+    return result
+
+
 def _commit() -> str:
     try:
         return subprocess.run(
@@ -83,7 +113,7 @@ def _commit() -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--misses", action="store_true", help="print every field the parser got wrong")
-    parser.add_argument("--split", choices=SPLITS, help="with --misses: only this split")
+    parser.add_argument("--split", choices=(*SPLITS, "test2"), help="with --misses: only this split")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
     args = parser.parse_args(argv)
     if not (CORPUS / "edgar-8k.tar.gz").is_file():
@@ -96,6 +126,7 @@ def main(argv: list[str] | None = None) -> int:
         # A crash is reported as that file's error here (the unit test lets it fail instead).
         answers = parse_labelled(root, labels, catch=(Exception,))
         seconds = time.perf_counter() - started
+        test2 = heldout(Path(workdir), args.misses and args.split == "test2")
     matched, unmatched = match(labels, answers)
     results = {}
     for split in SPLITS:
@@ -104,8 +135,10 @@ def main(argv: list[str] | None = None) -> int:
         results[split] = score(part, matched, part_unmatched)
     unmatched_total = sum(unmatched.values())
     results["all"] = score(labels, matched, unmatched_total)
+    if test2 is not None:
+        results["test2 (other sources)"] = test2
     errors = [answer for answer in answers if answer.error]
-    if args.misses:
+    if args.misses and args.split != "test2":
         shown = split_labels(labels, args.split) if args.split else labels
         for line in misses(shown, matched):
             print(line)

@@ -64,15 +64,15 @@ def norm_company(value: str | None) -> str:
     return " ".join(joined)
 
 
-def load_labels() -> list[dict]:
+def load_labels(path: Path = LABELS) -> list[dict]:
     """The hand labels, one dict per release."""
-    with open(LABELS, encoding="utf-8") as handle:
+    with open(path, encoding="utf-8") as handle:
         return [json.loads(line) for line in handle if line.strip()]
 
 
-def corpus_root(workdir: Path) -> Path:
+def corpus_root(workdir: Path, labels: list[dict] | None = None) -> Path:
     """A folder holding the extracted archives: the shared cache when present, else the labelled files in workdir."""
-    labels = load_labels()
+    labels = load_labels() if labels is None else labels
     if all((CACHE / row["path"]).is_file() for row in labels):
         return CACHE
     wanted: dict[str, set[str]] = {}
