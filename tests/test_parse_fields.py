@@ -102,8 +102,11 @@ def test_press_services_dateline_names_the_issuer_between_slashes():
     [
         ("WALTHAM, Mass.", "Waltham, Mass."),
         ("PIETERMARITZBURG, SOUTH AFRICA", "Pietermaritzburg, South Africa"),
-        ("FOSTER CITY, Calif. & MECHELEN, Belgium", "Foster City, Calif."),
-        ("REDMOND, Wash. and SAN FRANCISCO", "Redmond, Wash."),
+        # Every place of a dateline that names several, as printed.
+        ("FOSTER CITY, Calif. & MECHELEN, Belgium", "Foster City, Calif. & Mechelen, Belgium"),
+        ("REDMOND, Wash. and SAN FRANCISCO", "Redmond, Wash. and San Francisco"),
+        ("FORT WORTH, Texas and RIO DE JANEIRO, Brazil", "Fort Worth, Texas and Rio de Janeiro, Brazil"),
+        ("NEW YORK & PRINCETON, NJ and ATLANTA, GA", "New York & Princeton, NJ and Atlanta, GA"),
         ("DILLINGEN and SAAR, Germany", "Dillingen and Saar, Germany"),
         ("ROCHESTER, N.Y.", "Rochester, N.Y."),
         ("EL PASO, TX", "El Paso, TX"),
@@ -112,6 +115,24 @@ def test_press_services_dateline_names_the_issuer_between_slashes():
 )
 def test_place_normalisation(printed, expected):
     assert normalise_place(printed) == expected
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "place"),
+    [
+        ("NEW YORK, NY and SEATTLE, WA, June 1, 2010 -- Acme Corp. today", "New York, NY and Seattle, WA"),
+        ("PRINCETON, N.J., LONDON, and SAN DIEGO, March 3, 2010 /PRNewswire/ -- Acme", "Princeton, N.J., London, and San Diego"),
+        ("FORT WORTH, Texas and RIO DE JANEIRO, Brazil, Feb. 4, 2020 (GLOBE NEWSWIRE) -- Acme", "Fort Worth, Texas and Rio de Janeiro, Brazil"),
+        ("PARIS and NEW YORK, May 5, 2015 -- Acme SA today", "Paris and New York"),
+    ],
+)  # fmt: skip
+def test_a_dateline_with_several_places_keeps_them_all(paragraph, place):
+    found = find_dateline(paragraph)
+    assert found is not None and found.place == place and found.published is not None
+
+
+def test_names_joined_by_and_before_a_date_in_a_sentence_are_no_dateline():
+    assert find_dateline("Back in Paris and London, on May 22, 2010, we opened stores.") is None
 
 
 # ---- Dates ---------------------------------------------------------------------------------------
@@ -507,3 +528,30 @@ def test_second_dateline_of_the_release_itself_is_dropped_from_the_lede():
     parsed = release("PLANO, TX / PR Karma / July 7, 2025 9:00\n\nPlano, TX \u2014 Acme LNG announced a merger.")
     assert parsed.location == "Plano, TX"
     assert parsed.lede == "Acme LNG announced a merger."
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "place"),
+    [
+        ("Jersey City, New Jersey-- Food Concepts, Inc. announces that it has a new owner.", "Jersey City, New Jersey"),
+        ("Dallas, Texas \u2013 Acme Corp. today said it opened a plant.", "Dallas, Texas"),
+        ("Lyon, France - Acme SA said it opened a plant.", "Lyon, France"),
+        ("WASHINGTON, D.C. \u2013 The coalition said it opened an office.", "Washington, D.C."),
+    ],
+)
+def test_a_place_and_a_dash_without_a_date_is_a_dateline(paragraph, place):
+    found = find_dateline(paragraph)
+    assert found is not None and found.place == place and found.published is None
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Acme Labs, Boston -- Acme said it opened a plant.",  # a name and a city, not a city and its state
+        "Smith Barney, Chicago - the bank said it opened an office.",
+        "The company, Texas - based, said it opened a plant.",
+    ],
+)
+def test_a_mixed_case_name_before_a_dash_is_no_place(paragraph):
+    found = find_dateline(paragraph)
+    assert found is None or found.place is None

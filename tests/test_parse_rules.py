@@ -95,6 +95,8 @@ def test_metadata_time_zone_gives_the_local_day():
         ("NYSE: AMCR; ASX: AMC", ["NYSE:AMCR", "ASX:AMC"]),
         ("is listed on the New York Stock Exchange under the symbol 'COF'", ["NYSE:COF"]),
         ("trades on Nasdaq under the ticker symbol \u201cACME\u201d", ["NASDAQ:ACME"]),
+        ("shares trade on Nasdaq under the ticker symbol ACME", ["NASDAQ:ACME"]),
+        ("is traded in the United States on NASDAQ under the symbol ACME", ["NASDAQ:ACME"]),
     ],
 )
 def test_ticker_shapes(printed, tickers):
@@ -110,6 +112,23 @@ def test_ticker_shapes(printed, tickers):
 )
 def test_ticker_shapes_reach_the_release(printed, tickers):
     release = parse(f"Acme Opens Plant\n\nBOSTON, Feb. 7, 2025 -- Acme Corp. {printed} today announced a plant.")
+    assert release.tickers == tickers
+
+
+@pytest.mark.parametrize(
+    ("sentence", "tickers"),
+    [
+        ("Acme is based in Boston. Its stock is traded in the United States on NASDAQ under the symbol ACME.",
+         ["NASDAQ:ACME"]),
+        ("The Company's common stock is listed on the New York Stock Exchange under the symbol ACM.", ["NYSE:ACM"]),
+        ("Shares of Acme Corp. trade on Nasdaq under the ticker symbol ACME.", ["NASDAQ:ACME"]),
+        ("Acme Corp.'s shares are quoted on the OTCQB under the symbol ACMX.", ["OTC:ACMX"]),
+        ("Shares of Beta Industries trade on Nasdaq under the ticker symbol BETA.", []),
+        ("Beta Industries, its largest customer, trades on Nasdaq under the symbol BETA.", []),
+    ],
+)  # fmt: skip
+def test_a_listing_told_in_prose_is_the_issuers_when_its_sentence_names_its_shares(sentence, tickers):
+    release = parse(f"Acme Opens Plant\n\nBOSTON, Feb. 7, 2025 -- Acme Corp. today announced a plant.\n\n{sentence}")
     assert release.tickers == tickers
 
 

@@ -82,6 +82,10 @@ def cap_text(body: str) -> tuple[str, bool]:
     return body[: cut if cut > 0 else MAX_TEXT_CHARS], True
 
 
+# The label a portal prints before a wire's name on its own line: "Source: ACCESS Newswire", "Distributed by: ...".
+_WIRE_LABEL_RE = re.compile(r"^(?:source|via|distributed\s+by|provided\s+by|published\s+by|from)\s*:?\s+", re.I)
+
+
 def build_release(path: str, draft: Draft) -> Release:
     """Assemble a Release from a Draft; text found in the release wins over guesses, metadata over path hints."""
     # A release's text is capped, not refused: what it costs to index (and to hold while indexing) stays bounded.
@@ -102,9 +106,10 @@ def build_release(path: str, draft: Draft) -> Release:
         paragraphs = paragraphs[1:]
     lead_in, dateline, paragraphs = _take_dateline(paragraphs)
     # A wire's name on a line of its own above the dateline (a repost on a portal) names the wire, nothing more.
-    wire_line = next((p for p in lead_in if len(p) <= 40 and canonical_wire(p)), None)
+    wire_line = next((p for p in lead_in if len(p) <= 60 and canonical_wire(_WIRE_LABEL_RE.sub("", p))), None)
     if wire_line is not None:
         lead_in = [p for p in lead_in if p is not wire_line]
+        wire_line = _WIRE_LABEL_RE.sub("", wire_line)
     if subheadline is None:
         subheadline, lead_in, paragraphs = _take_subheadline(lead_in, paragraphs, dateline is not None)
     if paragraphs and headline and _same_text(paragraphs[0], headline):

@@ -144,6 +144,22 @@ CONNECTOR_END_RE = re.compile(
 )
 
 
+# Verbs that take an object: a headline cannot end with one ("Acme and Beta Announce" / "Final Results of the Offer").
+_OBJECT_VERBS = set(
+    "announce announces report reports name names appoint appoints acquire acquires declare declares complete "
+    "completes receive receives unveil unveils introduce introduces issue issues sign signs launch launches elect "
+    "elects provide provides secure secures commence commences increase increases raise raises".split()
+)
+
+
+def ends_open(prev: str) -> bool:
+    """Whether a headline line cannot end the headline: it ends with a joining word or a verb still wanting its object."""
+    if CONNECTOR_END_RE.search(prev):
+        return True
+    words = prev.split()
+    return len(words) >= 2 and words[-1].lower() in _OBJECT_VERBS
+
+
 def continues_headline(
     prev: str, line: str, company: str | None, gap: int = 0, styles: dict[str, tuple] | None = None
 ) -> bool:
@@ -156,6 +172,8 @@ def continues_headline(
     first_word = line.split()[0]
     if CONNECTOR_END_RE.search(prev) or first_word.islower():  # "iPhone", "eBay" start a new line of their own
         return True
+    if ends_open(prev) and not SENTENCE_RE.search(line) and (title_case(line) or line.isupper()):
+        return True  # "... Announce" / "Final Results of the Exchange Offer": the object comes after a break
     styles = styles or {}
     look_prev, look_line = styles.get(prev), styles.get(line)
     if gap and look_prev and look_line and look_prev != look_line:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from .cleanup import one_line
-from .dates import MONTHS, find_dates, iter_dates
+from .dates import MONTHS, ends_with_region, find_dates, iter_dates
 from .wires import canonical_wire
 
 # Wire markers: in brackets, between slashes, between double dashes, as a link, or between single dashes.
@@ -96,7 +96,6 @@ _ORG_END_RE = re.compile(r"\b(?:LLC|L\.L\.C\.|Inc\.?|Ltd\.?|Corp\.?|Co\.|LLP|PLC
 _WORD_RE = re.compile(r"^(?:[A-Z\u00c0-\u00de][\w.'\u2019\-]*|[A-Z]\.(?:[A-Z]\.)+|St\.?|Ft\.?|Mt\.?)$")
 _NOT_LETTER_RE = re.compile(r"[^A-Za-z\u00c0-\u00ff]")
 _NOT_ASCII_LETTER_RE = re.compile(r"[^A-Za-z]")
-_FIRST_OF_TWO_RES = (re.compile(r"^(.+?)\s+&\s+[A-Z]"), re.compile(r"^(.+?,.+?)\s+and\s+[A-Z]{2,}"))
 # Glue points before a place: a capital straight after a lower-case letter or a sentence end; a capital after a space.
 _GLUE_CUT_RE = re.compile(r"(?<=[a-z0-9)\].!?\u201d\"'%])(?=[A-Z])|(?<=[.!?\u201d\"])\s+(?=[A-Z])")
 _WORD_CUT_RE = re.compile(r"\s(?=[A-Z])|(?<=-)(?=[A-Z])")
@@ -143,8 +142,20 @@ def _is_place_part(part: str, first: bool) -> bool:
     return capitalised > 0
 
 
+# Between the places of a dateline that names several: "NEW YORK and LONDON", "PRINCETON, N.J., LONDON, and SAN DIEGO".
+_PLACES_SPLIT_RE = re.compile(r",?\s+(?:and|&)\s+(?=[A-Z\u00c0-\u00de])")
+
+
 def is_place(text: str) -> bool:
-    """Whether text reads as a dateline place: 'WALTHAM, Mass.', 'Jacksons Point, Ontario, Canada', 'the Netherlands'."""
+    """Whether text reads as a dateline place: 'WALTHAM, Mass.', 'Jacksons Point, Ontario, Canada', 'the Netherlands',
+    or as several ('FORT WORTH, Texas and RIO DE JANEIRO, Brazil')."""
+    if _is_one_place(text):
+        return True
+    places = _PLACES_SPLIT_RE.split(text.strip())
+    return 1 < len(places) <= 4 and all(_is_one_place(place) for place in places)
+
+
+def _is_one_place(text: str) -> bool:
     text = text.strip()
     if not text or len(text) > 80 or not text[0].isupper():
         return False
@@ -157,12 +168,9 @@ def is_place(text: str) -> bool:
 
 
 def normalise_place(place: str) -> str:
-    """The first place of a dateline with shouted words title-cased: 'WALTHAM, Mass.' -> 'Waltham, Mass.'."""
+    """A dateline's place (every place of it) with shouted words title-cased: 'WALTHAM, Mass.' -> 'Waltham, Mass.',
+    'NEW YORK, NY and SEATTLE, WA' -> 'New York, NY and Seattle, WA'."""
     place = one_line(place).strip(" ,-\u2013\u2014/:(")
-    # "FOSTER CITY, Calif. & MECHELEN, Belgium", "PITTSBURGH & CHICAGO": the first of two places.
-    two = _FIRST_OF_TWO_RES[0].match(place) or _FIRST_OF_TWO_RES[1].match(place)
-    if two:
-        place = two.group(1)
     words = []
     for word in place.split(" "):
         letters = _NOT_LETTER_RE.sub("", word)
@@ -177,7 +185,7 @@ def normalise_place(place: str) -> str:
 
 def _shouted_part(place: str, word: str) -> bool:
     # A two-letter word inside a shouted multi-word part ("EL PASO", "LA JOLLA") is a word, not a state code.
-    for part in place.split(","):
+    for part in re.split(r",|\s(?:and|&)\s", place):
         tokens = part.split()
         if word in tokens and len(tokens) > 1 and all(_NOT_ASCII_LETTER_RE.sub("", t).isupper() for t in tokens):
             return True
@@ -421,7 +429,10 @@ def _place_only(paragraph: str, glued_ok: bool) -> Dateline | None:
             continue
         place = match.group(1).strip()
         first_part = _NOT_ASCII_LETTER_RE.sub("", place.split(",")[0])
-        if len(first_part) < 3 or not first_part.isupper() or not is_place(place):
+        # A shouted place ("WASHINGTON, D.C. –"), or at a paragraph's start a city and a state or country that we
+        # know ("Jersey City, New Jersey-- Food Concepts ...").
+        region = not lead.strip() and "," in place and ends_with_region(place)
+        if len(first_part) < 3 or not (first_part.isupper() or region) or not is_place(place):
             continue
         return Dateline(
             place=normalise_place(place),

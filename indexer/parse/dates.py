@@ -307,13 +307,16 @@ def date_from_path(path: str) -> datetime | None:
 _PLACE_ZONES: dict[str, str] = {}
 for _zone_name, _names in {
     "America/New_York": "Conn. CT Connecticut Del. DE Delaware D.C. DC Fla. FL Florida Ga. GA Georgia Ind. IN Indiana "
-    "Ky. KY Kentucky Maine ME Md. MD Maryland Mass. MA Massachusetts Mich. MI Michigan N.H. NH N.J. NJ N.Y. NY N.C. NC "
+    "Ky. KY Kentucky Maine ME Md. MD Maryland Mass. MA Massachusetts Mich. MI Michigan N.H. NH New_Hampshire N.J. NJ "
+    "New_Jersey N.Y. NY N.C. NC North_Carolina South_Carolina Rhode_Island West_Virginia "
     "Ohio OH Pa. PA Penn. Pennsylvania R.I. RI S.C. SC Vt. VT Vermont Va. VA Virginia W.Va. WV Ontario ON Quebec QC "
     "Québec Toronto Montreal Ottawa New_York Boston Atlanta Miami",
     "America/Chicago": "Ala. AL Alabama Ark. AR Arkansas Ill. IL Illinois Iowa IA Kan. KS Kansas La. LA Louisiana "
-    "Minn. MN Minnesota Miss. MS Mississippi Mo. MO Missouri Neb. NE Nebraska N.D. ND Okla. OK Oklahoma S.D. SD "
+    "Minn. MN Minnesota Miss. MS Mississippi Mo. MO Missouri Neb. NE Nebraska N.D. ND North_Dakota Okla. OK Oklahoma "
+    "S.D. SD South_Dakota "
     "Tenn. TN Tennessee Texas TX Wis. WI Wisconsin Manitoba MB Winnipeg Chicago Dallas Houston",
-    "America/Denver": "Colo. CO Colorado Idaho ID Mont. MT Montana N.M. NM Utah UT Wyo. WY Alberta AB Calgary Denver",
+    "America/Denver": "Colo. CO Colorado Idaho ID Mont. MT Montana N.M. NM New_Mexico Utah UT Wyo. WY Alberta AB Calgary "
+    "Denver",
     "America/Phoenix": "Ariz. AZ Arizona Phoenix Scottsdale",
     "America/Los_Angeles": "Calif. CA California Nev. NV Nevada Ore. OR Oregon Wash. WA Washington B.C. BC "
     "British_Columbia Vancouver Seattle",
@@ -326,6 +329,20 @@ for _zone_name, _names in {
 }.items():
     for _name in _names.split():
         _PLACE_ZONES[_name.replace("_", " ").lower()] = _zone_name
+
+
+# The cities of the table above: a place that ends with one of them names no state, province or country.
+_CITIES = {
+    "toronto", "montreal", "ottawa", "new york", "boston", "atlanta", "miami", "winnipeg", "chicago", "dallas",
+    "houston", "calgary", "denver", "phoenix", "scottsdale", "vancouver", "seattle", "london", "dublin", "paris",
+    "beijing", "shanghai", "shenzhen", "hong kong", "taipei", "singapore", "tokyo", "sydney", "melbourne",
+}  # fmt: skip
+
+
+def ends_with_region(place: str) -> bool:
+    """Whether a place's last part is a US state, a province or a country we know ('Jersey City, New Jersey')."""
+    last = place.rsplit(",", 1)[-1].strip().lower()
+    return last in _PLACE_ZONES and last not in _CITIES
 
 
 def zone_for_place(place: str | None):

@@ -383,8 +383,39 @@ def _pick_tickers(headline: str, lede: str, text: str, abouts: list[About], comp
     return []
 
 
+# Whose shares a listing told in prose lists, from the start of its sentence: "Its stock is traded ...", "The
+# Company's common stock is listed ...", "Shares of Acme Group Inc. trade ...", "Acme's shares are quoted ...".
+_PROSE_OWNER_RE = re.compile(
+    r"(?:(?P<pronoun>its|the\s+company['\u2019]s)|(?:the\s+)?(?:common\s+|ordinary\s+)?(?:shares|stock)\s+of\s+"
+    r"(?P<of>[^,;]{2,80}?)|(?P<owner>[^,;]{2,80}?)['\u2019]s?)\s*(?:(?:class\s+\w\s+)?(?:common\s+|ordinary\s+)?"
+    r"(?:stock|shares)\s*)?(?:is|are)?\s*(?:publicly\s+)?$",
+    re.I,
+)
+_SENTENCE_END_RE = re.compile(r"(?<!\bInc)(?<!\bCorp)(?<!\bCo)(?<!\bLtd)(?<!\bPlc)(?<!\b[A-Z])[.!?]\s+|\n")
+
+
+def _prose_owner(text: str, group: ListingGroup, company: str) -> bool:
+    """Whether a listing told in prose ("... traded on NASDAQ under the symbol CSCO") lists the company's shares."""
+    head = text[max(0, group.start - 200) : group.start]
+    ends = [m.end() for m in _SENTENCE_END_RE.finditer(head)]  # not after "Inc.", "Co.", "Corp."
+    sentence = head[ends[-1] if ends else 0 :].strip()
+    m = _PROSE_OWNER_RE.fullmatch(sentence) if sentence else None
+    if not m:
+        return False
+    pronoun = m.group("pronoun")
+    if pronoun and pronoun.lower() == "its":
+        # "Its stock": the paragraph's own company, when the paragraph names it.
+        paragraph = text[: group.start].rsplit("\n", 1)[-1].lower()
+        return company.lower() in paragraph or company.split()[0].lower() in paragraph
+    if pronoun:
+        return True  # "the Company's": a release's defined term for its issuer
+    return same_org(m.group("of") or m.group("owner"), company)
+
+
 def _names_company(text: str, group: ListingGroup, company: str) -> bool:
     """Whether the name printed just before a listing group is the company's."""
+    if _prose_owner(text, group, company):
+        return True
     before = _line_before(text, group)
     if before.endswith(company):  # also names the name pattern does not take ("lululemon athletica inc.")
         return True

@@ -58,7 +58,12 @@ def clean_pdf_text(text: str) -> str:
         if stripped and (_PAGE_MARK_RE.match(stripped) or _PAGE_FOOTER_RE.match(stripped) or stripped in repeated):
             continue
         if out and out[-1] and _HYPHEN_END_RE.search(out[-1]) and stripped[:1].islower():
-            out[-1] = out[-1][:-1] + stripped  # "re-" + "gion": a word hyphenated at the line's end
-            continue
+            # "re-" + "gion": a word hyphenated at the line's end. Only the word's rest moves up, so the lines keep
+            # their width and a wrapped paragraph still reads as one.
+            rest, _, line = stripped.partition(" ")
+            out[-1] = out[-1][:-1] + rest
+            if not line:
+                continue
+            stripped = line
         out.append(stripped if not stripped else line.rstrip())
     return "\n".join(out)

@@ -7,7 +7,7 @@ from datetime import datetime
 
 from ..model import ParseError, Release
 from .assemble import Draft, build_release
-from .banners import continues_headline, is_banner, lone_date
+from .banners import CONTACT_WORD_RE, SENTENCE_RE, continues_headline, ends_open, is_banner, lone_date
 from .dateline import find_dateline
 from .dates import parse_when
 from .pdftext import clean_pdf_text
@@ -123,17 +123,22 @@ def parse_text(path: str, text: str, *, markdown: bool = False, checked: bool = 
     headline = fields.get("headline")
     start = 0
     printed = None
+    in_contacts = False
     if headline is None:
         for i, line in enumerate(lines):
             stripped = line.strip()
             if not stripped:
+                in_contacts = False  # a contact block ends at a blank line
                 continue
             if markdown and _HASHES_RE.fullmatch(stripped):
                 headline = ""  # an empty '# ' heading: the release has no headline, keep its text
             elif not stripped.startswith("#") and i < _BANNER_LINES and _opening_banner(stripped):
                 # The first line is a candidate, not the answer: a banner, a lone date, a company name alone.
                 printed = printed or lone_date(stripped)
+                in_contacts = in_contacts or bool(CONTACT_WORD_RE.search(stripped))
                 continue
+            elif in_contacts and i < _BANNER_LINES and len(stripped.split()) <= 6 and not SENTENCE_RE.search(stripped):
+                continue  # a name or a title under "Media Contact:", two columns of them in text from a PDF
             else:
                 headline = _HEADING_HASHES_RE.sub("", stripped)
             start = i + 1
@@ -141,9 +146,13 @@ def parse_text(path: str, text: str, *, markdown: bool = False, checked: bool = 
                 # A plain headline wrapped over lines (text from a PDF, a hard-wrapped file) goes on below it.
                 while start < len(lines) and len(headline) < 250:
                     following = lines[start].strip()
-                    if not continues_headline(headline, following, None):
+                    gap = 0
+                    if not following and ends_open(headline) and start + 1 < len(lines):
+                        # "... Announce", a blank line, "Final Results of the Offer": the rest after a break.
+                        gap, following = 1, lines[start + 1].strip()
+                    if not continues_headline(headline, following, None, gap):
                         break
-                    headline, start = f"{headline} {following}", start + 1
+                    headline, start = f"{headline} {following}", start + 1 + gap
             break
     body_lines = lines[start:]
     if printed is None and not fields.get("date"):

@@ -96,9 +96,11 @@ _BARE_LISTING = (
     rf"{_EXCHANGE_RE}(?:\s*(?:&|,|and|/)\s*{_EXCHANGE_RE})*\s*[:\uff1a]\s*[\"\u201c]?{_SYMBOL_RE}[\"\u201d]?(?![a-z\w])"
 )
 _BARE_RUN_RE = re.compile(rf"{_BARE_LISTING}(?:\s*[;,]\s*(?:and\s+)?{_BARE_LISTING})+")
-# "listed on the New York Stock Exchange under the symbol 'COF'": a listing told in prose.
+# "listed on the New York Stock Exchange under the symbol 'COF'", "traded in the United States on NASDAQ under the symbol
+# CSCO": a listing told in prose.
 _PROSE_RE = re.compile(
-    rf"\b(?:listed|traded|trades|quoted|trading)\s+on\s+(?:the\s+)?(?P<exchange>{_EXCHANGE_RE})(?:\s+stock\s+market)?"
+    rf"\b(?:listed|traded|trades?|quoted|trading)\s+(?:in\s+(?:the\s+)?(?:United\s+States|U\.S\.|US|Canada)\s+)?"
+    rf"on\s+(?:the\s+)?(?P<exchange>{_EXCHANGE_RE})(?:\s+stock\s+market)?"
     rf"\s+under\s+the\s+(?:ticker\s+|trading\s+|stock\s+)?symbols?\s+[\"'\u201c\u2018]?(?P<symbol>[A-Z]{{1,6}}(?:\.[A-Z]{{1,2}})?)(?![\w])"
 )
 

@@ -1,0 +1,134 @@
+"""Rules for a release's opening (issue 18), each on examples written for it: a headline broken by a paragraph
+break, a contact block in two columns, a wire's name under a label, words hyphenated at a PDF's line ends."""
+
+from __future__ import annotations
+
+import pytest
+
+from indexer.parse import parse_bytes
+from indexer.parse.banners import continues_headline, ends_open
+from indexer.parse.pdftext import clean_pdf_text
+from tests.test_parse_edgar import RELEASE, exhibit, submission
+
+STORY = (
+    "\n\nNEW YORK, Feb. 7, 2025 -- Acme Corp. (NYSE: ACME) today announced a plant that doubles output.\n\n"
+    "The company said the plant lowers the cost of each unit by a third for its customers.\n\n"
+    "About Acme\n\nAcme Corp. makes widgets for industry."
+)
+
+
+def parse_text(opening: str):
+    [release] = parse_bytes("release.txt", (opening + STORY).encode("utf-8"))
+    return release
+
+
+def parse_exhibit(first: str, second: str):
+    body = f"<P><B>{first}</B></P><P>&nbsp;</P><P><B>{second}</B></P>" + RELEASE.split("</B></P>", 1)[1]
+    [release] = parse_bytes("filings/0000123456-21-000042.txt", submission(exhibit(body)).encode("utf-8"))
+    return release
+
+
+# ---- A headline broken by a paragraph break -------------------------------------------------------------------
+
+OPEN_HEADLINES = [
+    ("Widgetron and Gadgetco Announce", "Final Results of the Exchange Offer"),
+    ("Widgetron Board of Directors Declares", "Quarterly Dividend of $0.25 per Share"),
+    ("WIDGETRON COMPLETES", "SALE OF ITS OHIO WIDGET PLANT"),
+    ("Widgetron Opens the Largest Widget Line in the History of", "the Widget Industry in North America"),
+]
+COMPLETE_HEADLINES = [
+    ("Widgetron Reports Record Fourth Quarter Results", "Revenue Up 20% on Strong Demand for Widgets"),
+    ("Widgetron Announces Its Largest Widget Line", "Output to Double by 2026 at the Ohio Plant"),
+    ("Widgetron Announces", "The company expects its output to double next year."),
+]
+
+
+@pytest.mark.parametrize(("first", "second"), OPEN_HEADLINES)
+def test_a_headline_that_cannot_end_goes_on_after_a_paragraph_break(first, second):
+    assert ends_open(first)
+    assert continues_headline(first, second, None, gap=1)
+    assert parse_exhibit(first, second).headline == f"{first} {second}"
+    assert parse_text(f"{first}\n\n{second}").headline == f"{first} {second}"
+
+
+@pytest.mark.parametrize(("first", "second"), COMPLETE_HEADLINES)
+def test_a_subheadline_after_a_headline_that_can_end_stays_apart(first, second):
+    assert not continues_headline(first, second, None, gap=1)
+    assert parse_exhibit(first, second).headline == first
+    assert parse_text(f"{first}\n\n{second}").headline == first
+
+
+@pytest.mark.parametrize("headline", ["Widgetron Names", "Acme Reports", "Gadgetco to", "Results of"])
+def test_a_line_ending_with_a_verb_or_a_joining_word_is_open(headline):
+    assert ends_open(headline)
+
+
+@pytest.mark.parametrize("headline", ["Announces", "Widgetron Opens Plant", "Acme Reports Results", "CEO Resigns"])
+def test_a_line_ending_with_its_object_is_not_open(headline):
+    assert not ends_open(headline)
+
+
+# ---- A contact block before the headline ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "contacts",
+    [
+        "Media Contact:                 Investor Contact:\nJane Doe                       John Roe\n"
+        "(212) 555-0100                 (212) 555-0101",
+        "Contacts:\nJane Doe, Acme Corp.\nVice President, Communications",
+        "NEWS RELEASE\n\nMedia Relations:\nJane Doe\njane@acme.example",
+    ],
+)
+def test_names_under_a_contact_label_are_not_the_headline(contacts):
+    assert parse_text(f"{contacts}\n\nAcme Opens Plant").headline == "Acme Opens Plant"
+
+
+def test_a_contact_block_ends_at_a_blank_line():
+    release = parse_text("Contact: Jane Doe, (212) 555-0100\n\nAcme Opens Plant")
+    assert release.headline == "Acme Opens Plant"
+
+
+# ---- A wire's name on its own line, under a label -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "wire"),
+    [
+        ("Source: PR Newswire", "PR Newswire"),
+        ("Distributed by: Business Wire", "Business Wire"),
+        ("Via GlobeNewswire", "GlobeNewswire"),
+        ("ACCESS Newswire", "ACCESSWIRE"),
+    ],
+)
+def test_a_wire_line_above_the_dateline_names_the_wire(line, wire):
+    release = parse_text(f"Acme Opens Plant\n\n{line}")
+    assert release.wire == wire
+    assert line not in release.text
+
+
+def test_a_source_line_that_is_no_wire_names_none():
+    release = parse_text("Acme Opens Plant\n\nSource: company filings")
+    assert release.wire is None
+
+
+# ---- Text extracted from a PDF ------------------------------------------------------------------------------------
+
+
+def test_a_hyphenated_word_is_joined_and_the_line_keeps_its_width():
+    text = "Acme Corp. reported results for the quarter ended Sep-\ntember 30, 2024, and raised its outlook for\nthe year.\n\nPage 1 of 2\n"
+    lines = clean_pdf_text(text).split("\n")
+    assert lines[0].endswith("quarter ended September")
+    assert lines[1].startswith("30, 2024, and raised")
+
+
+def test_a_wrapped_pdf_paragraph_with_a_hyphenated_word_reads_as_one():
+    opening = (
+        "Acme Opens Plant\n\n"
+        "NEW YORK, Feb. 7, 2025 -- Acme Corp. (NYSE: ACME) today announced a plant that doubles output at its\n"
+        "main site in the Hudson Valley, where it employs four hundred people, the first of its kind in the re-\n"
+        "gion, and lowers the cost of each unit by a third.\n\nPage 1 of 2\n\fThe plant opens in May.\n\nPage 2 of 2"
+    )
+    [release] = parse_bytes("release.txt", opening.encode("utf-8"))
+    assert release.lede.startswith("Acme Corp. (NYSE: ACME) today announced a plant")
+    assert "the first of its kind in the region, and lowers the cost" in release.lede
