@@ -246,7 +246,8 @@ def _release(path: str, filing: EdgarFiling, document: Document, exhibit: Exhibi
         and filed is not None
         and not (filed - _DATE_BEFORE <= printed.replace(tzinfo=None) <= filed + _DATE_AFTER)
     ):
-        release.flags.append("date-suspect")  # a date far from the filing's: a narrative or mistyped date
+        if "date-suspect" not in release.flags:  # build_release may have flagged a date after today already
+            release.flags.append("date-suspect")  # a date far from the filing's: a narrative or mistyped date
         printed, date_source = None, None
     if printed is None and filed is not None:
         release.published, date_source = filed, "filing"

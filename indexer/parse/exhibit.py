@@ -199,6 +199,9 @@ def _render(element, pieces: list[str]) -> None:
     name = element.tag.lower() if isinstance(element.tag, str) else ""
     if name == "br":
         pieces.append("\n")
+    elif name == "pre":
+        # Plain text wrapped in <PRE> (old filings): its lines and layout are the text's, read as a plain exhibit.
+        pieces.append("\n\n" + "\n".join(_text_lines(element.text_content())) + "\n\n")
     elif name == "tr":
         pieces.append("\n\n" + _row(element) + "\n\n")
     else:
@@ -344,10 +347,34 @@ def _shape(lines: list[str], company: str | None, styles: dict[str, tuple] | Non
             j += 1 + gap
         headline = " ".join(parts)
         before = [line for line in lines[:head_at] if line and not is_banner(line, company)]
-        rest = _highlights_after_dateline(lines[j:]) + ([""] + before if before else [])
+        after = lines[j:]
+        if printed is None:
+            printed, after = _date_below_headline(after)
+        rest = _highlights_after_dateline(after) + ([""] + before if before else [])
     body = "\n".join(rest)
     reason = _not_release(headline, rest)
     return Exhibit(headline=headline, body=body, printed_date=printed, skip_reason=reason)
+
+
+def _date_below_headline(lines: list[str]) -> tuple[datetime | None, list[str]]:
+    """A date printed on its own line just below the headline ('March 4, 2021'), and the lines without it.
+
+    It dates the release when the dateline prints none; left in place it would read as the subheadline.
+    """
+    seen = 0
+    for k, line in enumerate(lines):
+        if not line:
+            continue
+        seen += 1
+        if seen > 4 or len(line) > 200:
+            break
+        when = lone_date(line)
+        if when is not None:
+            return when, lines[:k] + lines[k + 1 :]
+        found = find_dateline(line)
+        if found is not None and (found.published or found.wire):
+            break
+    return None, lines
 
 
 def _highlights_after_dateline(lines: list[str]) -> list[str]:

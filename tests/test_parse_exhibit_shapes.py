@@ -1,0 +1,93 @@
+"""EDGAR press-release exhibits in the shapes filers use (issue 18), each written for the rule that reads it:
+Workiva blocks, layout tables with a logo, contacts in a table, <PRE> text, a date line below the headline."""
+
+from __future__ import annotations
+
+import pytest
+
+from indexer.parse import parse_bytes
+from tests.test_parse_edgar import COVER, STORY, exhibit, submission
+
+LEDE = "Widgetron Corp. (NYSE: WDG) today announced the opening of a new production line.</P>" + STORY
+HEADLINE = "Widgetron Opens Its Largest Widget Line"
+
+
+def parse(body: str):
+    [release] = parse_bytes("filings/0000123456-21-000042.txt", submission(COVER, exhibit(body)).encode("utf-8"))
+    return release
+
+
+SHAPES = {
+    "workiva blocks": (
+        '<div style="text-align:right"><span style="font-size:10pt">Exhibit 99.1</span></div>'
+        f'<div style="text-align:center"><span style="font-weight:700;font-size:14pt">{HEADLINE}</span></div>'
+        '<div style="text-align:center"><span style="font-style:italic;font-size:11pt">New line doubles output and '
+        "lowers the cost of each widget by a third</span></div>"
+        '<div><span style="font-size:10pt">SPRINGFIELD, Ill., March 4, 2021 </span><span>&#8212; ' + LEDE,
+        ("2021-03-04", "Springfield, Ill.", None),
+    ),
+    "logo table and a banner below the headline": (
+        '<TABLE><TR><TD><IMG SRC="logo.jpg"></TD><TD ALIGN="right"><B>NEWS</B></TD></TR></TABLE>'
+        f'<P ALIGN="center"><B>{HEADLINE}</B></P><P>FOR IMMEDIATE RELEASE</P>'
+        "<P>SPRINGFIELD, Ill., March 4, 2021 &#8212; " + LEDE,
+        ("2021-03-04", "Springfield, Ill.", None),
+    ),
+    "contacts in a table": (
+        "<TABLE><TR><TD>Contact: Jane Doe<BR>(217) 555-0100</TD><TD>FOR IMMEDIATE RELEASE</TD></TR></TABLE>"
+        f"<P><B>{HEADLINE}</B></P><P>SPRINGFIELD, Ill., March 4, 2021 /PRNewswire/ -- " + LEDE,
+        ("2021-03-04", "Springfield, Ill.", "PR Newswire"),
+    ),
+    "Business Wire date after the marker": (
+        f"<P><B>{HEADLINE}</B></P><P>SPRINGFIELD, Ill.--(BUSINESS WIRE)--March 4, 2021--" + LEDE,
+        ("2021-03-04", "Springfield, Ill.", "Business Wire"),
+    ),
+    "weekday in the dateline": (
+        f"<P><B>{HEADLINE}</B></P><P>SPRINGFIELD, Ill., Thursday, March 4, 2021 &#8212; " + LEDE,
+        ("2021-03-04", "Springfield, Ill.", None),
+    ),
+    "memo date and letterhead above the headline": (
+        f"<P>Date: March 4, 2021</P><P>Widgetron Corp.</P><P><B>{HEADLINE}</B></P><P>SPRINGFIELD, Ill. &#8212; " + LEDE,
+        ("2021-03-04", "Springfield, Ill.", None),
+    ),
+    "a date line below the headline, a dateline without a date": (
+        f"<P><B>{HEADLINE}</B></P><P>March 4, 2021</P><P>SPRINGFIELD, Ill. &#8212; " + LEDE,
+        ("2021-03-04", "Springfield, Ill.", None),
+    ),
+    "plain text in <PRE>": (
+        "<PRE>\n                                                   EXHIBIT 99.1\n\n"
+        f"          {HEADLINE.upper()}\n\n"
+        "SPRINGFIELD, Ill., March 4, 2021 -- Widgetron Corp. (NYSE: WDG) today announced the opening\n"
+        "of a new production line.\n\n     The company said the new line doubles output at its plant and lowers\n"
+        "the cost of each widget by a third.\n\n                                   -more-\n<PAGE>\n"
+        "     About Widgetron\n\n     Widgetron Corp. makes widgets for industry.\n\n          ###\n</PRE>",
+        ("2021-03-04", "Springfield, Ill.", None),
+    ),
+}
+
+
+@pytest.mark.parametrize("shape", sorted(SHAPES))
+def test_exhibit_shape_gives_headline_date_place_and_wire(shape):
+    body, (date, place, wire) = SHAPES[shape]
+    release = parse(body)
+    assert release.headline.casefold() == HEADLINE.casefold()
+    assert (release.date, release.location, release.wire) == (date, place, wire)
+    assert release.company == "Widgetron Corp." and release.tickers == ["NYSE:WDG"]
+    assert release.subheadline is None or "2021" not in release.subheadline
+
+
+def test_a_date_line_below_the_headline_gives_way_to_the_datelines_date():
+    release = parse(f"<P><B>{HEADLINE}</B></P><P>March 1, 2021</P><P>SPRINGFIELD, Ill., March 4, 2021 &#8212; " + LEDE)
+    assert release.date == "2021-03-04"
+
+
+def test_a_future_date_is_flagged_once_and_the_filing_date_stands():
+    release = parse(f"<P><B>{HEADLINE}</B></P><P>SPRINGFIELD, Ill., March 4, 2031 &#8212; " + LEDE)
+    assert release.date == "2021-03-05"
+    assert release.flags.count("date-suspect") == 1
+
+
+def test_a_date_in_the_story_is_not_the_release_date():
+    release = parse(
+        f"<P><B>{HEADLINE}</B></P><P>On March 1, 2021, Widgetron Corp. (NYSE: WDG) opened its largest line.</P>" + STORY
+    )
+    assert release.date == "2021-03-05" and release.to_json()["edgar"]["date_source"] == "filing"
