@@ -555,3 +555,28 @@ def test_a_place_and_a_dash_without_a_date_is_a_dateline(paragraph, place):
 def test_a_mixed_case_name_before_a_dash_is_no_place(paragraph):
     found = find_dateline(paragraph)
     assert found is None or found.place is None
+
+
+def test_capitalised_words_joined_by_and_in_a_title_are_not_places():
+    found = find_dateline(
+        "Whistleblower Files Motion in Acme\u2013H.I.G. Bankruptcy, Citing Delay, ADA Claims, and Procedural Fraud "
+        "FRESNO, CA, April 29, 2025 /24-7PressRelease/ -- Text starts."
+    )
+    assert found is not None and found.place == "Fresno, CA"
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "place"),
+    [
+        ("Boston, MA and London, UK, May 5, 2025 -- Acme Corp. today said.", "Boston, MA and London, UK"),
+        ("PARIS, France and Boston, MA, May 5, 2025 -- Acme SA today said.", "Paris, France and Boston, MA"),
+    ],
+)
+def test_mixed_case_places_joined_by_and_each_end_with_a_state_or_country(paragraph, place):
+    found = find_dateline(paragraph)
+    assert found is not None and found.place == place
+
+
+def test_a_name_with_a_credential_before_a_job_title_is_no_place():
+    found = find_dateline("John Doe, MD - Chief Executive Officer of Acme Corp., was a guest on the show.")
+    assert found is None or found.place is None

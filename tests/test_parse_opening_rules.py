@@ -132,3 +132,35 @@ def test_a_wrapped_pdf_paragraph_with_a_hyphenated_word_reads_as_one():
     [release] = parse_bytes("release.txt", opening.encode("utf-8"))
     assert release.lede.startswith("Acme Corp. (NYSE: ACME) today announced a plant")
     assert "the first of its kind in the region, and lowers the cost" in release.lede
+
+
+def test_a_running_header_of_a_two_page_pdf_is_dropped():
+    header = "Acme Corp. - Press Release - February 7, 2025"
+    text = (
+        f"{header}\n\nAcme Opens Plant\n\nNEW YORK, Feb. 7, 2025 -- Acme Corp. today announced a plant.\n\nPage 1 of 2\n"
+        f"\f{header}\n\nThe plant employs four hundred people.\n\nPage 2 of 2\n"
+    )
+    [release] = parse_bytes("release.txt", text.encode("utf-8"))
+    assert release.headline == "Acme Opens Plant"
+    assert header not in release.text
+
+
+def test_a_line_opening_one_page_only_stays():
+    text = "Acme Opens Plant\n\nNEW YORK, Feb. 7, 2025 -- Acme Corp. today announced a plant.\n\fHighlights\n\nOutput doubles.\n"
+    assert "Highlights" in clean_pdf_text(text)
+
+
+@pytest.mark.parametrize(
+    ("lines", "paragraphs"),
+    [
+        ("NEW YORK, Feb.\n7, 2025 -- Acme Corp. today announced a plant.", 1),  # a date cut after its month
+        ("Acme Corp. today announced a plant that\nand lowers the cost of each unit.", 1),  # a lower-case word goes on
+        ("Media contact:\nJane Doe\n(212) 555-0100", 3),  # short lines of a contact block stay apart
+        ("Acme Corp. said\neBay Inc. said", 2),  # a brand in lower case starts a line of its own
+        ("Sold to Jane May\n2 units", 2),  # a month's name that is no month, before a figure (no date after)
+    ],
+)
+def test_ragged_lines_join_when_the_next_goes_on_with_the_sentence(lines, paragraphs):
+    from indexer.parse.cleanup import split_paragraphs
+
+    assert len(split_paragraphs(lines)) == paragraphs

@@ -308,6 +308,11 @@ _SPACED_BREAK_RE = re.compile(r"[ \t](?<=[.!?:\u201d\"][ \t])[ \t]+(?=[A-Z\u201c
 _SPACED_BREAK_NO_TABS_RE = re.compile(r"  (?<=[.!?:\u201d\"]  ) *(?=[A-Z\u201c\"])")
 _BLANK_LINE_RE = re.compile(r"\n\s*\n")
 _SENTENCE_ENDS = (".", "!", "?", ":", ";", "\u201d", '"')
+# A word all in lower case, as a sentence's rest starts ("and", "the"; not "eBay", "iPhone", "www.").
+_LOWER_WORD_RE = re.compile(r"[a-z]+(?:[\s,;)]|$)")
+_MONTH_END_RE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?$")
+# A day that goes on with its year or the dateline's dash: "4, 2021 --", "7 --".
+_DAY_START_RE = re.compile(r"\d{1,2}(?:st|nd|rd|th)?(?:,\s*\d{4}|\s*(?:--|[\-\u2013\u2014/(]))")
 
 
 def split_paragraphs(text: str) -> list[str]:
@@ -353,6 +358,12 @@ def split_paragraphs_spaced(text: str) -> tuple[list[str], bool]:
         for prev, line in zip(lines, lines[1:], strict=False):
             # prev is stripped, so ending with one of these is what the former r"[.!?:;\u201d\"]$" search tested.
             wrapped = width >= 50 and len(prev) >= 0.7 * width and not prev.endswith(_SENTENCE_ENDS)
+            if not wrapped:
+                # A ragged wrap: a date cut after its month ("SPRINGFIELD, Ill., March" / "4, 2021 --"), or a line
+                # that goes on with a lower-case word ("... a plant that" / "and lowers the cost").
+                wrapped = (line[:1].isdigit() and bool(_DAY_START_RE.match(line) and _MONTH_END_RE.search(prev))) or (
+                    not prev.endswith(_SENTENCE_ENDS) and bool(_LOWER_WORD_RE.match(line))
+                )
             if wrapped:
                 current.append(line)
             else:

@@ -152,7 +152,12 @@ def is_place(text: str) -> bool:
     if _is_one_place(text):
         return True
     places = _PLACES_SPLIT_RE.split(text.strip())
-    return 1 < len(places) <= 4 and all(_is_one_place(place) for place in places)
+    if not 1 < len(places) <= 4 or not all(_is_one_place(place) for place in places):
+        return False
+    # Each place shouted ("NEW YORK and LONDON") or ending with a state or country ("Boston, MA and London, UK"):
+    # capitalised words joined by "and" are a title's more often than a dateline's.
+    shouted = all(_NOT_ASCII_LETTER_RE.sub("", place.split(",")[0]).isupper() for place in places)
+    return shouted or all(ends_with_region(place) for place in places)
 
 
 def _is_one_place(text: str) -> bool:
@@ -401,6 +406,13 @@ _PLACE_ONLY_RE = re.compile(
 _PLACE_DASH_RE = re.compile(r"--\s|-(?<=\s-)\s|\u2013\s|\u2014\s")
 
 
+# A job title after a name and a dash: "John Alam, MD - Chief Executive Officer of ...", where MD is no state.
+_TITLE_START_RE = re.compile(
+    r"(?:Chief|CEO|CFO|COO|President|Founder|Co-Founder|Director|Professor|Executive|Vice|Senior|Head|Partner|"
+    r"Principal|Managing|Chair|Chairman|Chairwoman|Owner)\b"
+)
+
+
 def _place_only(paragraph: str, glued_ok: bool) -> Dateline | None:
     """A place and a dash with no date or wire: 'WASHINGTON, D.C. – The coalition ...'."""
     head = paragraph[:300]
@@ -431,7 +443,12 @@ def _place_only(paragraph: str, glued_ok: bool) -> Dateline | None:
         first_part = _NOT_ASCII_LETTER_RE.sub("", place.split(",")[0])
         # A shouted place ("WASHINGTON, D.C. –"), or at a paragraph's start a city and a state or country that we
         # know ("Jersey City, New Jersey-- Food Concepts ...").
-        region = not lead.strip() and "," in place and ends_with_region(place)
+        region = (
+            not lead.strip()
+            and "," in place
+            and ends_with_region(place)
+            and not _TITLE_START_RE.match(paragraph[match.end() :])
+        )
         if len(first_part) < 3 or not (first_part.isupper() or region) or not is_place(place):
             continue
         return Dateline(

@@ -52,6 +52,8 @@ def clean_pdf_text(text: str) -> str:
     # Short lines printed three times or more are the pages' running headers and footers.
     counts = Counter(line.strip() for line in lines if 0 < len(line.strip()) < 100)
     repeated = {line for line, n in counts.items() if n >= 3 and not _PAGE_MARK_RE.match(line)}
+    if "\f" in text:
+        repeated |= _page_edges(text)
     out: list[str] = []
     for line in lines:
         stripped = line.strip()
@@ -67,3 +69,15 @@ def clean_pdf_text(text: str) -> str:
             stripped = line
         out.append(stripped if not stripped else line.rstrip())
     return "\n".join(out)
+
+
+def _page_edges(text: str) -> set[str]:
+    """Lines that open (or close) two pages or more: a two-page release's running header (or footer)."""
+    tops: Counter[str] = Counter()
+    bottoms: Counter[str] = Counter()
+    for page in text.split("\f"):
+        lines = [line.strip() for line in page.split("\n") if line.strip() and not _PAGE_MARK_RE.match(line.strip())]
+        if lines:
+            tops[lines[0]] += 1
+            bottoms[lines[-1]] += 1
+    return {line for edge in (tops, bottoms) for line, n in edge.items() if n >= 2 and len(line) < 100}
