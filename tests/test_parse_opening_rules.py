@@ -164,3 +164,26 @@ def test_ragged_lines_join_when_the_next_goes_on_with_the_sentence(lines, paragr
     from indexer.parse.cleanup import split_paragraphs
 
     assert len(split_paragraphs(lines)) == paragraphs
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "[LOGO]",
+        "<<Acme Logo>>",
+        "FOR RELEASE AT 4:05 P.M. ET",
+        "EMBARGOED UNTIL 8:00 A.M. EST, FEBRUARY 7, 2025",
+        "ACME",
+    ],
+)
+def test_placeholders_timed_banners_and_a_word_alone_are_not_the_headline(first):
+    assert parse_text(f"{first}\n\nAcme Opens Plant").headline == "Acme Opens Plant"
+
+
+def test_a_one_line_headline_in_plain_text_is_still_read():
+    assert parse_text("Acme Opens Plant").headline == "Acme Opens Plant"
+
+
+def test_a_one_word_file_keeps_its_word_as_the_headline():
+    [release] = parse_bytes("release.txt", b"Update\n\nnotes")
+    assert release.headline == "Update"

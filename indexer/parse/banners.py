@@ -22,7 +22,7 @@ RELEASE_BANNER_RE = re.compile(
     r"|for\s+release|release\s+date|embargoed?\b|not\s+for\s+(?:distribution|release)"
     r"|(?:news|press|media)\s+(?:announcement|information|alert)|company\s+contacts?"
     r"|investor\s+relations|media\s+relations|public\s+relations|corporate\s+communications"
-    r"|for\s+news)\b[^.]{0,80}$"
+    r"|for\s+news)\b(?:[^.]|(?<=\b[A-Za-z])\.){0,80}$"  # no sentence, abbreviations allowed: "AT 4:05 P.M. ET"
     # A word alone on its line ("NEWS", "Contacts:"), never the first word of a headline ("Media General Names ...").
     r"|^(?:news|press|media|investors?|contacts?|confidential|strictly\s+confidential|draft)\s*:?\s*$",
     re.I,
@@ -36,6 +36,8 @@ _ADDRESS_RE = re.compile(
     r"^\d+[\w\s.,'-]{0,40}\b(?:Street|St\.|Avenue|Ave\.?|Road|Rd\.|Drive|Dr\.|Loop|Boulevard|Blvd\.?|Way|Place|Plaza|"
     r"Parkway|Pkwy|Suite|Lane|Court|Center|Centre|Square)\b|\b[A-Z]{2}\s+\d{5}(?:-\d{4})?$|^P\.?\s?O\.?\s+Box\b",
 )
+# An image's place held in the text: "[LOGO]", "<<Company Logo>>", "(graphic)".
+_PLACEHOLDER_RE = re.compile(r"^[\[(<{]+[^\])>}]{0,40}[\])>}]+$")
 _FILE_NAME_RE = re.compile(r"^\S+\.(?:htm|html|pdf|txt|doc|docx)\b|converted by|^<PAGE>|^page \d+", re.I)
 _CORPORATE_END_RE = re.compile(
     r"\b(?:Inc|Incorporated|Corp|Corporation|Company|Co|Ltd|Limited|plc|LLC|L\.P|LP|N\.V|S\.A|AG|SE|Group|Holdings)\.?\s*$",
@@ -116,6 +118,7 @@ def is_banner(line: str, company: str | None, *, names: bool = True) -> bool:
         or CONTACT_RE.search(line)
         or _ADDRESS_RE.search(line)
         or _TICKER_ONLY_RE.match(line)
+        or _PLACEHOLDER_RE.match(line)
         or (names and is_company(line, company))
         or lone_date(line)
         or line.endswith(":")

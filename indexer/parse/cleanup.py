@@ -362,7 +362,11 @@ def split_paragraphs_spaced(text: str) -> tuple[list[str], bool]:
                 # A ragged wrap: a date cut after its month ("SPRINGFIELD, Ill., March" / "4, 2021 --"), or a line
                 # that goes on with a lower-case word ("... a plant that" / "and lowers the cost").
                 wrapped = (line[:1].isdigit() and bool(_DAY_START_RE.match(line) and _MONTH_END_RE.search(prev))) or (
-                    not prev.endswith(_SENTENCE_ENDS) and bool(_LOWER_WORD_RE.match(line))
+                    # (both lines of prose: "or" alone between two contacts stays apart)
+                    not prev.endswith(_SENTENCE_ENDS)
+                    and len(prev) >= 25
+                    and len(line) >= 15
+                    and bool(_LOWER_WORD_RE.match(line))
                 )
             if wrapped:
                 current.append(line)

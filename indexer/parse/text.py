@@ -7,7 +7,15 @@ from datetime import datetime
 
 from ..model import ParseError, Release
 from .assemble import Draft, build_release
-from .banners import CONTACT_WORD_RE, SENTENCE_RE, continues_headline, ends_open, is_banner, lone_date
+from .banners import (
+    CONTACT_WORD_RE,
+    RELEASE_BANNER_RE,
+    SENTENCE_RE,
+    continues_headline,
+    ends_open,
+    is_banner,
+    lone_date,
+)
 from .dateline import find_dateline
 from .dates import parse_when
 from .pdftext import clean_pdf_text
@@ -81,6 +89,11 @@ def _front_matter(text: str) -> tuple[dict[str, str], str]:
     return fields, rest
 
 
+def _word_alone(line: str, following: list[str]) -> bool:
+    """One word alone ("ACME", a logo's text) above a line of several words: a letterhead, not the headline."""
+    return " " not in line and any(" " in later.strip() for later in following)
+
+
 # How far into a file banner lines may stand before its headline.
 _BANNER_LINES = 12
 # How many lines after the headline a date printed on its own line is looked for ("For Immediate Release: May 1").
@@ -89,6 +102,8 @@ _DATE_LINES = 8
 
 def _opening_banner(line: str) -> bool:
     """A first line that is not a headline (a banner, a lone date, a company name alone, a contact)."""
+    if len(line) < 120 and RELEASE_BANNER_RE.match(line):
+        return True  # "EMBARGOED UNTIL 8:00 A.M. EST, MARCH 4, 2021": a banner, though it holds a date
     return len(line) < 120 and is_banner(line, None) and not find_dateline(line)
 
 
@@ -132,7 +147,11 @@ def parse_text(path: str, text: str, *, markdown: bool = False, checked: bool = 
                 continue
             if markdown and _HASHES_RE.fullmatch(stripped):
                 headline = ""  # an empty '# ' heading: the release has no headline, keep its text
-            elif not stripped.startswith("#") and i < _BANNER_LINES and _opening_banner(stripped):
+            elif (
+                not stripped.startswith("#")
+                and i < _BANNER_LINES
+                and (_opening_banner(stripped) or _word_alone(stripped, lines[i + 1 : i + 6]))
+            ):
                 # The first line is a candidate, not the answer: a banner, a lone date, a company name alone.
                 printed = printed or lone_date(stripped)
                 in_contacts = in_contacts or bool(CONTACT_WORD_RE.search(stripped))
