@@ -155,7 +155,9 @@ def main(argv: list[str] | None = None) -> int:
     report = [
         "# EDGAR exhibit accuracy",
         "",
-        "Hand labels: `tests/data/edgar_labels.jsonl` (rules in `docs/edgar-labels.md`); scoring: `tests/edgar_scoring.py`.",
+        "Hand labels: `tests/data/edgar_labels.jsonl` (rules in `docs/edgar-labels.md`); scoring: `tests/edgar_scoring.py`."
+        " test2: 42 releases of the other archives drawn at random and labelled blind (`tests/data/heldout_labels.jsonl`,"
+        " scored as `tests/test_parser_labels.py` scores, the file's first release).",
         'A release the parser did not find counts as wrong in every field; "found" is releases matched by'
         ' (path, document). "is-release" P/R: of the documents the parser made releases of, how many are labelled'
         ' releases, and of the labelled releases, how many it made. "date source": share of found releases whose'
