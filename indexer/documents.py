@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .duplicates import duplicate_key
+from .duplicates import duplicate_key, text_sketch
 from .parse import Source, parse_source
 from .schema import release_to_document
 
@@ -16,4 +16,8 @@ def documents_of(source: Source, registry=None, issuers: list | None = None) -> 
         from .issuers.store import resolve_releases
 
         resolve_releases(releases, registry, issuers)
-    return [release_to_document(release, duplicate_key(release)) for release in releases]
+    documents = []
+    for release in releases:
+        key = duplicate_key(release)
+        documents.append(release_to_document(release, key, text_sketch(release) if key else ""))
+    return documents

@@ -6,13 +6,18 @@ and in where their paragraphs break; they share the headline's words and the ope
 Releases that repeat a template (a quarterly dividend, a monthly distribution) differ within those
 opening words (the amount, the dates), so they keep apart; and copies are folded only when dated within
 COPY_WINDOW_DAYS of the group's first one (fold_groups), so a template repeated word for word months later
-(an event notice, a dividend with the same wording) stays a release of its own.
+(an event notice, a dividend with the same wording) stays a release of its own. Nor do texts that share only their
+headline and opening (a media advisory and the release it announces): the shorter text must be mostly found in the
+longer one (text_sketch, contained), as a copy cut short by a news page is.
 """
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import re
+import zlib
+from collections.abc import Mapping
 
 import numpy as np
 
@@ -70,10 +75,13 @@ COPY_WINDOW_DAYS = 7
 COPY_WINDOW_S = COPY_WINDOW_DAYS * 86400
 
 
-def fold_groups(keys: np.ndarray, dates: np.ndarray, undated: int) -> np.ndarray:
-    """Group numbers 0..n-1 per document (-1: alone): same duplicate key and dated within COPY_WINDOW_DAYS of
-    the group's first copy. keys: a number per duplicate key (negative: none); dates: seconds, `undated`
-    where unknown (an undated release folds with nothing)."""
+def fold_groups(
+    keys: np.ndarray, dates: np.ndarray, undated: int, sketches: Mapping[int, str] | None = None
+) -> np.ndarray:
+    """Group numbers 0..n-1 per document (-1: alone): same duplicate key, dated within COPY_WINDOW_DAYS of
+    the group's first copy and, where sketches (position -> text_sketch) are given, the same text as that first
+    copy (same_text). keys: a number per duplicate key (negative: none); dates: seconds, `undated` where unknown
+    (an undated release folds with nothing)."""
     groups = np.full(len(keys), -1, dtype=np.int64)
     candidates = np.flatnonzero((keys >= 0) & (dates != undated))
     if not len(candidates):
@@ -90,16 +98,93 @@ def fold_groups(keys: np.ndarray, dates: np.ndarray, undated: int) -> np.ndarray
     ends = np.append(starts[1:], len(order))
     cluster = np.empty(len(order), dtype=np.int64)
     cluster[:] = starts[run]  # each document's group named by its first copy's position
-    wide = np.flatnonzero(sorted_dates[ends - 1] - sorted_dates[starts] > COPY_WINDOW_S)
-    for r in wide.tolist():
-        first = starts[r]
+    walk = sorted_dates[ends - 1] - sorted_dates[starts] > COPY_WINDOW_S
+    if sketches:
+        walk |= ends - starts > 1
+    for r in np.flatnonzero(walk).tolist():
+        firsts: list[int] = []  # each group's first copy, in date order
         for i in range(starts[r], ends[r]):
-            if sorted_dates[i] - sorted_dates[first] > COPY_WINDOW_S:
-                first = i
-            cluster[i] = first
+            joined = next(
+                (
+                    f
+                    for f in firsts
+                    if sorted_dates[i] - sorted_dates[f] <= COPY_WINDOW_S
+                    and (not sketches or same_text(sketches.get(int(order[f]), ""), sketches.get(int(order[i]), "")))
+                ),
+                None,
+            )
+            if joined is None:
+                firsts.append(i)
+                joined = i
+            cluster[i] = joined
     # Groups of one document are no groups.
     sizes = np.bincount(cluster, minlength=len(order))
     shared = sizes[cluster] > 1
     _, numbers = np.unique(cluster[shared], return_inverse=True)
     groups[order[shared]] = numbers
     return groups
+
+
+# ---- Whole-text check: is the shorter text found in the longer? -------------------------------------
+
+SHINGLE_WORDS = 5
+# Hashes kept per text (the smallest of its 5-word shingles'): 48 x 4 bytes, 264 characters stored per release.
+SKETCH_SIZE = 48
+# A copy's shorter text is mostly found in the longer one: copies cut short by a news page are at 0.96, a copy with
+# a paragraph added at 0.63; a media advisory and its release, which share only headline and opening, at 0.28
+# (benchmarks/results/duplicates.md).
+MIN_CONTAINED = 0.5
+_MIX = np.uint64(0x9E3779B97F4A7C15)
+_FINAL = np.uint64(0xBF58476D1CE4E5B9)
+
+
+def text_sketch(release: Release) -> str:
+    """A compact fingerprint of a release's whole text: its distinct 5-word shingle count and the SKETCH_SIZE
+    smallest shingle hashes (bottom-k), from which `contained` estimates how much of one text the other holds."""
+    text = " ".join(part or "" for part in (release.headline, release.lede, release.body))
+    words = _words(text.lower())
+    if not words:
+        return ""
+    hashes = np.fromiter((zlib.crc32(w.encode()) for w in words), dtype=np.uint64, count=len(words))
+    span = max(1, len(hashes) - SHINGLE_WORDS + 1)
+    shingle = hashes[:span].copy()
+    for offset in range(1, min(SHINGLE_WORDS, len(hashes))):
+        shingle = shingle * _MIX + hashes[offset : offset + span]  # wraps at 2**64, as a hash should
+    shingle ^= shingle >> np.uint64(31)
+    shingle *= _FINAL
+    shingle ^= shingle >> np.uint64(29)
+    distinct = np.unique((shingle >> np.uint64(32)).astype(np.uint32))
+    kept = distinct[:SKETCH_SIZE].astype("<u4").tobytes()
+    return f"{len(distinct)} {base64.b64encode(kept).decode('ascii')}"
+
+
+def _decode(sketch: str) -> tuple[int, np.ndarray] | None:
+    if not sketch:
+        return None
+    count, _, kept = sketch.partition(" ")
+    return int(count), np.frombuffer(base64.b64decode(kept), dtype="<u4")
+
+
+def contained(first: str, second: str) -> float | None:
+    """Estimated share of the shorter text's shingles found in the longer (1.0: one is a cut of the other);
+    None when either has no sketch (an index built before sketches: fold as the key says)."""
+    a, b = _decode(first), _decode(second)
+    if a is None or b is None:
+        return None
+    (count_a, kept_a), (count_b, kept_b) = sorted((a, b), key=lambda pair: pair[0])
+    # Below the smaller of the two sketches' last hashes, both sketches hold every shingle of their text: the
+    # shorter text's shingles there are a sample of it, and each is in the longer text iff in its sketch.
+    limit = min(
+        kept_a[-1] if count_a > len(kept_a) else np.uint32(0xFFFFFFFF),
+        kept_b[-1] if count_b > len(kept_b) else np.uint32(0xFFFFFFFF),
+    )
+    sample = kept_a[kept_a <= limit]
+    if not len(sample):
+        return None
+    return float(np.isin(sample, kept_b).sum()) / len(sample)
+
+
+def same_text(first: str, second: str) -> bool:
+    """Whether two texts sharing a duplicate key are one release's copies by their whole text."""
+    share = contained(first, second)
+    return share is None or share >= MIN_CONTAINED

@@ -281,11 +281,12 @@ def build_schema() -> fields.Schema:
         language=fields.ID(stored=True),
         flags=fields.KEYWORD(stored=True, commas=True),
         dupkey=fields.ID(stored=True),
+        dupsketch=fields.STORED(),  # the whole text's fingerprint: copies sharing a key fold only if it agrees
         meta=fields.STORED(),  # dateline, emails, phones, links: shown on the release page only
     )
 
 
-def release_to_document(release: Release, dupkey: str = "") -> dict:
+def release_to_document(release: Release, dupkey: str = "", dupsketch: str = "") -> dict:
     """The Whoosh document for a release (values for every schema field)."""
     utc = release.published_utc
     doc = {
@@ -317,6 +318,7 @@ def release_to_document(release: Release, dupkey: str = "") -> dict:
         "language": release.language or "",
         "flags": ",".join(release.flags),
         "dupkey": dupkey,
+        "dupsketch": dupsketch if dupkey else "",
         "meta": {
             "dateline": release.dateline,
             "emails": release.emails,

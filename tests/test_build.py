@@ -293,6 +293,7 @@ def test_facet_files_hold_what_the_index_holds(tmp_path):
         pairs = sorted(zip(column.docs.tolist(), [column.values[i] for i in column.value_ids], strict=True))
         assert pairs == sorted(zip(other.docs.tolist(), [other.values[i] for i in other.value_ids], strict=True))
     assert np.array_equal(from_file.dates, from_index.dates)
+    assert np.array_equal(from_file.local, from_index.local)
     assert np.array_equal(from_file.dupkeys, from_index.dupkeys)
 
 

@@ -5,6 +5,7 @@ queries and filters."""
 
 from __future__ import annotations
 
+import json
 import random
 from datetime import date, timedelta
 
@@ -15,7 +16,8 @@ from hypothesis import strategies as st
 
 from indexer import QueryError, build_index, open_index
 from indexer.cli import main
-from indexer.duplicates import COPY_WINDOW_DAYS, fold_groups
+from indexer.duplicates import COPY_WINDOW_DAYS, contained, fold_groups, same_text, text_sketch
+from indexer.model import Release
 from indexer.query import Near, Phrase, normalise_quotes, parse_query
 from webapp import create_app
 
@@ -276,6 +278,67 @@ def test_fold_groups_by_week(dates, expected):
     assert fold_groups(keys, seconds, -(2**63)).tolist() == expected
 
 
+def _words_of(rng: random.Random, count: int) -> list[str]:
+    return [f"w{rng.randint(0, 3000)}" for _ in range(count)]
+
+
+def _sketched(words: list[str]) -> str:
+    return text_sketch(Release(path="x", headline="Shared headline", lede=" ".join(words)))
+
+
+def _exact_containment(a: list[str], b: list[str]) -> float:
+    shingles = [{tuple(w[i : i + 5]) for i in range(len(w) - 4)} for w in (a, b)]
+    small, large = sorted(shingles, key=len)
+    return len(small & large) / len(small)
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_text_sketch_tells_a_cut_copy_from_a_release_sharing_its_opening(seed):
+    rng = random.Random(seed)
+    full = _words_of(rng, rng.randint(150, 1500))
+    cut = full[: int(len(full) * rng.uniform(0.3, 0.95))]  # a news page's copy, cut short
+    longer = full[:100] + _words_of(rng, rng.randint(20, 120)) + full[100:]  # a paragraph added
+    advisory = full[:50] + _words_of(rng, rng.randint(80, 400))  # headline and opening shared, then its own text
+    assert same_text(_sketched(full), _sketched(cut))
+    assert same_text(_sketched(longer), _sketched(full))
+    assert not same_text(_sketched(full), _sketched(advisory))
+    for other in (cut, longer, advisory):
+        estimate = contained(_sketched(full), _sketched(other))
+        assert abs(estimate - _exact_containment(full, other)) < 0.2
+
+
+def test_fold_groups_keep_texts_apart_that_only_share_a_key():
+    rng = random.Random(5)
+    release = _words_of(rng, 400)
+    sketches = {0: _sketched(release[:60] + _words_of(rng, 200)), 1: _sketched(release), 2: _sketched(release[:300])}
+    keys, seconds = np.zeros(3, dtype=np.int64), np.array([0, 1, 2], dtype=np.int64) * 86400
+    # The advisory (first) stays alone; the release and its copy cut short fold.
+    assert fold_groups(keys, seconds, -(2**63), sketches).tolist() == [-1, 0, 0]
+    assert fold_groups(keys, seconds, -(2**63), {}).tolist() == [0, 0, 0]  # no sketches: by key and date
+
+
+def test_an_advisory_and_its_release_are_two_releases(tmp_path):
+    rng = random.Random(3)
+    opening = " ".join(_words_of(rng, 60))
+    texts = {
+        "advisory.txt": (1, " ".join(_words_of(rng, 120))),
+        "release.txt": (2, " ".join(_words_of(rng, 300))),
+        "release_copy.txt": (3, " ".join(_words_of(rng, 300))),
+    }
+    texts["release_copy.txt"] = (3, texts["release.txt"][1][:900])  # the release cut short on another page
+    folder = tmp_path / "releases"
+    folder.mkdir()
+    for name, (day, rest) in texts.items():
+        when = date(2024, 9, 25 + day)
+        (folder / name).write_text(_release("Acme Unveils Balloon", day % 2, "CLOVIS", when, opening, rest), "utf-8")
+    build_index([folder], tmp_path / "index")
+    with open_index(tmp_path / "index") as index:
+        hits = every(index, "")
+        assert index.stats()["releases"] == len(hits) == 2
+        copies = {h.path: [d["path"] for d in h.duplicates] for h in hits}
+        assert copies == {"advisory.txt": [], "release.txt": ["release_copy.txt"]}
+
+
 def _facet_sum(page, name: str) -> int:
     return sum(v.count for v in page.facets[name].values)
 
@@ -366,3 +429,104 @@ def test_compound_parts_match_their_own_form_only(forms):
     # "EarnedMedia.io" holds the part "Earned": a relative of "earnings", so no match for it.
     assert "earnedmedia.txt" not in {h.path.rsplit("/", 1)[-1] for h in forms.search("earnings").hits}
     assert forms.search('"media"').total == 1
+
+
+# ---- One calendar: day filters, month and year facets and the timeline agree -----------------------
+
+ZONES = (("EST", -5), ("PST", -8), ("JST", 9), ("CET", 1))
+
+
+def midnight_corpus(seed: int = 23, count: int = 48) -> dict[str, dict]:
+    """Releases printed within an hour of midnight at a month's end or start, in zones on both sides of UTC."""
+    rng = random.Random(seed)
+    files = {}
+    for n in range(count):
+        month_start = date(2024, rng.randint(1, 12), 1)
+        day = month_start - timedelta(days=1) if rng.random() < 0.5 else month_start
+        hour = rng.choice((23, 0))
+        zone, _ = rng.choice(ZONES)
+        clock = f"{12 if hour == 0 else 11}:{rng.randint(0, 59):02d}{'AM' if hour == 0 else 'PM'}"
+        files[f"m{n:03d}.json"] = {
+            "title": f"Midnight Company{n:02d} reports item {n}",
+            "subtitle": "",
+            "date": f"{day.strftime('%b')} {day.day}, {day.year} {clock} {zone}",
+            "content": f"Midnight Company{n:02d} (NASDAQ: M{n:02d}) today reported item {n} of its plan to "
+            f"shareholders, with words unique to release number {n} and its own figures.",
+        }
+    return files
+
+
+def _midnight_folder(root) -> object:
+    folder = root / "releases"
+    folder.mkdir()
+    for name, fields in midnight_corpus().items():
+        (folder / name).write_text(json.dumps(fields), encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def midnight(tmp_path_factory):
+    """The releases near midnight above, indexed once."""
+    root = tmp_path_factory.mktemp("midnight")
+    build_index([_midnight_folder(root)], root / "index")
+    with open_index(root / "index") as opened:
+        yield opened
+
+
+def _month_days(period: str) -> tuple[date, date]:
+    first = date.fromisoformat(f"{period}-01")
+    following = date(first.year + first.month // 12, first.month % 12 + 1, 1)
+    return first, following - timedelta(days=1)
+
+
+def test_releases_near_midnight_keep_their_printed_day(midnight):
+    hits = every(midnight, "")
+    offsets = {h.datetime[-6:] for h in hits if h.datetime}
+    assert len(hits) == len(midnight_corpus()) and len(offsets) >= 3  # the zones were read: a real test
+    for hit in hits:
+        printed = date.fromisoformat(hit.date)
+        found = midnight.search("", date_from=printed, date_to=printed, per_page=100)
+        assert hit.id in {h.id for h in found.hits}, hit.datetime
+        typed = midnight.search(f"date:{printed.isoformat()}", per_page=100, facets=())
+        assert hit.id in {h.id for h in typed.hits}, hit.datetime
+        later = midnight.search("", date_from=printed + timedelta(days=1), per_page=100, facets=())
+        assert hit.id not in {h.id for h in later.hits}
+
+
+@settings(max_examples=25, deadline=None)
+@given(words=st.lists(st.sampled_from(["midnight", "reports", "item", "plan"]), max_size=2, unique=True))
+def test_a_bar_or_month_clicked_by_dates_finds_its_count(midnight, words):
+    query = " ".join(words)
+    page = midnight.search(query, facets=("year", "month"), facet_limit=100)
+    assert page.timeline and sum(t["count"] for t in page.timeline) == page.total - page.undated
+    for bar in page.timeline:
+        first, last = _month_days(bar["period"])
+        by_dates = midnight.search(query, date_from=first, date_to=last, facets=())
+        by_month = midnight.search(query, filters={"month": [bar["period"]]}, facets=())
+        assert by_dates.total == by_month.total == bar["count"], bar
+    for value in page.facets["year"].values:
+        year = int(value.value)
+        clicked = midnight.search(query, date_from=date(year, 1, 1), date_to=date(year, 12, 31), facets=())
+        assert clicked.total == value.count
+
+
+def test_day_filters_agree_on_opensearch(midnight, tmp_path):
+    from opensearch_cluster import REPLICAS, SHARDS, URL, cluster_client, drop, index_name
+
+    from indexer.backends.opensearch.build import build_index as build_opensearch
+
+    client = cluster_client()
+    alias = index_name("midnight")
+    try:
+        build_opensearch([str(_midnight_folder(tmp_path))], alias, url=URL, shards=SHARDS, replicas=REPLICAS)
+        with open_index(alias, backend="opensearch", url=URL) as opensearch:
+            page = opensearch.search("", facets=("month",), facet_limit=100)
+            assert page.timeline == midnight.search("", facets=("month",), facet_limit=100).timeline
+            for bar in page.timeline:
+                first, last = _month_days(bar["period"])
+                assert opensearch.search("", date_from=first, date_to=last, facets=()).total == bar["count"]
+                typed = f"date:[{first.isoformat()} TO {last.isoformat()}]"
+                assert opensearch.search(typed, facets=()).total == bar["count"]
+    finally:
+        drop(client, alias)
+        client.close()

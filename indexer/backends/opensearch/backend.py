@@ -281,7 +281,7 @@ class OpenSearchBackend:
             scope = {"terms": {"dupkey": keys[at : at + KEYS_AT_ONCE]}}
             named = [{"bool": {"filter": [dsl], "_name": name}} for name, dsl in queries.items()]
             query = {"bool": {"filter": [scope], "should": named}}
-            for found in self._every(query, ["id", "dupkey", "date", "path"]):
+            for found in self._every(query, ["id", "dupkey", "date", "path", "dupsketch"]):
                 source = found["_source"]
                 copies.append(
                     Copy(
@@ -290,6 +290,7 @@ class OpenSearchBackend:
                         seconds_of(source.get("date")),
                         frozenset(found.get("matched_queries") or ()),
                         source.get("path") or "",
+                        source.get("dupsketch") or "",
                     )
                 )
         return fold(copies, tuple(queries))
@@ -349,10 +350,10 @@ class OpenSearchBackend:
             return
         sources = {
             c["_source"]["id"]: c["_source"]
-            for c in self._every({"terms": {"dupkey": keys}}, [*COPY_FIELDS, "dupkey", "date"])
+            for c in self._every({"terms": {"dupkey": keys}}, [*COPY_FIELDS, "dupkey", "date", "dupsketch"])
         }
         members = [
-            Copy(i, c["dupkey"], seconds_of(c.get("date")), frozenset(), c.get("path") or "")
+            Copy(i, c["dupkey"], seconds_of(c.get("date")), frozenset(), c.get("path") or "", c.get("dupsketch") or "")
             for i, c in sources.items()
         ]
         grouped = fold(members, ())
@@ -411,11 +412,18 @@ class OpenSearchBackend:
         stored = to_stored(source)
         members = {
             c["_source"]["id"]: c["_source"]
-            for c in self._every({"term": {"dupkey": source["dupkey"]}}, [*COPY_FIELDS, "dupkey", "date"])
+            for c in self._every({"term": {"dupkey": source["dupkey"]}}, [*COPY_FIELDS, "dupkey", "date", "dupsketch"])
         }
         grouped = fold(
             [
-                Copy(i, c["dupkey"], seconds_of(c.get("date")), frozenset(), c.get("path") or "")
+                Copy(
+                    i,
+                    c["dupkey"],
+                    seconds_of(c.get("date")),
+                    frozenset(),
+                    c.get("path") or "",
+                    c.get("dupsketch") or "",
+                )
                 for i, c in members.items()
             ],
             (),

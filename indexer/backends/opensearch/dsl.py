@@ -128,7 +128,7 @@ def translate(node, expansions: dict | None = None) -> dict | None:
             ]
         )
     if isinstance(node, q.DateRange):
-        return {"range": {"date": _range(node)}}
+        return _date_range(node)
     # Whoosh's NullQuery (None here): excluding it excludes nothing, requiring it matches nothing.
     if isinstance(node, q.Not):
         child = translate(node.child, expansions)
@@ -178,13 +178,15 @@ def _near(node: q.Near) -> dict | None:
     return _fields(subs)
 
 
-def _range(node: q.DateRange) -> dict:
+def _date_range(node: q.DateRange) -> dict:
+    """Releases whose printed (local) date is in the range: the day the month facet and the timeline count them
+    on, so a release dated 23:30 -05:00 on 31 January is in January for from/to as in the facets."""
     bounds = {}
     if node.start is not None:
         bounds["gte"] = node.start.isoformat()
     if node.end is not None:
         bounds["lt"] = node.end.isoformat()
-    return bounds
+    return {"range": {LOCAL_DATE: bounds}}
 
 
 def _phrase(field: str, words, slop: int, weight: float = 1.0) -> dict:
@@ -333,7 +335,7 @@ def request_filters(request) -> dict[str, dict]:
         tickers = value_filter("ticker", request.tickers)
         filters["ticker"] = {"bool": {"filter": [filters["ticker"], tickers]}} if "ticker" in filters else tickers
     if request.date_range is not None:
-        filters["date"] = {"range": {"date": _range(request.date_range)}}
+        filters["date"] = _date_range(request.date_range)
     return filters
 
 

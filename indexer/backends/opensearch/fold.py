@@ -1,6 +1,6 @@
 """Copies folded into releases on OpenSearch, as on Whoosh: the unit every count counts.
 
-Copies share a duplicate key and are dated within COPY_WINDOW_DAYS of their group's first copy
+Copies share a duplicate key, are dated within COPY_WINDOW_DAYS of their group's first copy and hold its text
 (duplicates.fold_groups, over every copy in the index, matching or not). A release is counted once, as its
 earliest matching copy (ties: the first by path, then id); its other copies are left out of the query, so totals,
 facets and the timeline count releases with plain aggregations, no collapse needed.
@@ -29,6 +29,7 @@ class Copy:
     seconds: int  # UNDATED when the release has no date
     matched: frozenset  # names of the queries it matches ("all", "some")
     path: str = ""
+    sketch: str = ""  # duplicates.text_sketch of its text: copies sharing a key fold only if these agree
 
 
 @dataclass
@@ -65,6 +66,7 @@ def fold(copies: list[Copy], names: tuple[str, ...]) -> Folded:
         np.array([keys[c.key] for c in copies], dtype=np.int64),
         np.array([c.seconds for c in copies], dtype=np.int64),
         int(UNDATED),
+        {i: c.sketch for i, c in enumerate(copies) if c.sketch},
     )
     for copy, group in zip(copies, groups.tolist(), strict=True):
         if group >= 0:

@@ -83,6 +83,8 @@ class _Snapshot:
             # Copies are few (about 1 document in 150 of the corpus): their paths and ids are read once, for ties of
             # date (the first by path, then id, stands for the release, as on OpenSearch).
             fields_ = [self.searcher.stored_fields(int(d)) for d in grouped]
+            # Copies by key and date are folded only if their whole texts agree (duplicates.same_text).
+            self.table.refold({int(d): f.get("dupsketch") or "" for d, f in zip(grouped, fields_, strict=True)})
             self.table.order_copies_by(grouped, [f"{f.get('path', '')}\0{f['id']}" for f in fields_])
         self.lock = threading.Lock()  # a Whoosh searcher is not safe for concurrent use
         self.retired_at: float | None = None
@@ -176,7 +178,9 @@ class _Snapshot:
         return stats_for(self.searcher).postings(fieldname, text)[0]
 
     def _date_mask(self, start, end) -> np.ndarray:
-        dates = self.table.dates
+        # A release's day is its printed (local) date, as in the year and month facets and the timeline: one
+        # dated 23:30 -05:00 on 31 January is in January for --from/--to too, not on 1 February (UTC).
+        dates = self.table.local
         mask = dates != NO_DATE
         if start is not None:
             mask &= dates >= -(-_epoch_exact(start) // 1)
@@ -337,7 +341,7 @@ class WhooshBackend:
             masks["ticker"] = masks["ticker"] & tickers if "ticker" in masks else tickers
         if request.date_range is not None:
             lo, hi = request.date_range.start, request.date_range.end
-            dates = table.dates
+            dates = table.local  # the printed day, as the month and year facets and the timeline count it
             mask = dates != NO_DATE
             if lo is not None:
                 mask &= dates >= _epoch(lo)

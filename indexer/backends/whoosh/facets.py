@@ -44,6 +44,15 @@ def epoch_seconds(value: datetime | None) -> int:
     return (value - EPOCH) // _SECOND
 
 
+def local_seconds(printed: str | datetime | None) -> int:
+    """The printed (local) timestamp of a release, its offset dropped, as seconds since the epoch; NO_DATE for
+    none. Day filters count by this clock, as the year and month facets and the timeline do."""
+    if not printed:
+        return int(NO_DATE)
+    value = datetime.fromisoformat(printed) if isinstance(printed, str) else printed
+    return (value.replace(tzinfo=None) - EPOCH) // _SECOND
+
+
 def group_key(dupkey: str | None) -> int:
     """A non-negative 63-bit number for a duplicate key (-1 for none): grouping works on numbers."""
     if not dupkey:
@@ -64,6 +73,7 @@ class SegmentFacets:
         self._docs: dict[str, array] = {spec.name: array("i") for spec in FACETS}
         self._values: dict[str, array] = {spec.name: array("i") for spec in FACETS}
         self.dates = array("q")
+        self.local = array("q")
         self.groups = array("q")
         self.paths: list[str] = []
         self.hashes: list[str] = []
@@ -94,6 +104,7 @@ class SegmentFacets:
                 docs.append(docnum)
                 values.append(value_id)
         self.dates.append(epoch_seconds(doc.get("date")))
+        self.local.append(local_seconds(doc.get("date_text")))
         self.groups.append(group_key(doc.get("dupkey")))
         self.paths.append(doc.get("path", ""))
         self.hashes.append(doc.get("source_hash", ""))
@@ -122,6 +133,7 @@ class SegmentFacets:
             "size": self.size,
             "columns": self.columns(),
             "dates": np.frombuffer(self.dates, dtype=np.int64) if self.dates else np.zeros(0, np.int64),
+            "local": np.frombuffer(self.local, dtype=np.int64) if self.local else np.zeros(0, np.int64),
             "groups": np.frombuffer(self.groups, dtype=np.int64) if self.groups else np.zeros(0, np.int64),
         }
 
@@ -141,10 +153,12 @@ class SegmentFacets:
             made._docs[spec.name] = array("i", docs.astype(np.int32).tobytes()) if len(docs) else array("i")
             made._values[spec.name] = array("i", ids.astype(np.int32).tobytes()) if len(ids) else array("i")
         made.dates = array("q", [int(NO_DATE)] * size)
+        made.local = array("q", [int(NO_DATE)] * size)
         made.groups = array("q", [-1] * size)
         made.paths, made.hashes = [""] * size, [""] * size
         for docnum, stored in reader.iter_docs():
             made.dates[docnum] = epoch_seconds(stored.get("date"))
+            made.local[docnum] = local_seconds(stored.get("date_text"))
             made.groups[docnum] = group_key(stored.get("dupkey"))
             made.paths[docnum] = stored.get("path", "")
             made.hashes[docnum] = stored.get("source_hash", "")
@@ -167,6 +181,15 @@ def load_segment_facets(storage, segment) -> dict | None:
 def load_segment_sources(storage, segment) -> dict | None:
     """The sources file of a segment (path and content hash per document), or None."""
     return _load(storage, segment, SOURCES_EXT)
+
+
+def segment_facets(storage, segment, reader) -> dict:
+    """A segment's facet data: its facet file, or (no file, or one written before a facet or the local dates were
+    added) read from its index through reader."""
+    data = load_segment_facets(storage, segment)
+    if data is None or "local" not in data or any(spec.name not in data["columns"] for spec in FACETS):
+        data = SegmentFacets.from_reader(reader).to_data()
+    return data
 
 
 def _load(storage, segment, ext: str) -> dict | None:
@@ -239,10 +262,13 @@ class FacetColumn:
 class FacetTable:
     """Every facet column of one index snapshot, plus per-document dates and duplicate groups."""
 
-    def __init__(self, size: int, columns: dict[str, FacetColumn], dates: np.ndarray, dupkeys: np.ndarray):
+    def __init__(
+        self, size: int, columns: dict[str, FacetColumn], dates: np.ndarray, dupkeys: np.ndarray, local: np.ndarray
+    ):
         self.size = size
         self.columns = columns
-        self.dates = dates  # seconds since the epoch (UTC), NO_DATE when unknown
+        self.dates = dates  # seconds since the epoch (UTC), NO_DATE when unknown: sorting
+        self.local = local  # the printed (local) timestamp as seconds, NO_DATE when unknown: day filters
         self.dupkeys = dupkeys  # duplicate key number per document, -1 when none
         # Groups numbered 0..n-1 (-1: none), so counting distinct groups is a bincount, not a sort: copies share
         # a key and are dated within a week of the group's first one (duplicates.fold_groups).
@@ -251,6 +277,13 @@ class FacetTable:
         self._members: tuple[np.ndarray, np.ndarray] | None = None  # documents by group, and where each starts
         self._by_date: np.ndarray | None = None  # grouped documents by group, then date, then id
         self._id_rank: np.ndarray | None = None  # ties of date go by path and id, as on OpenSearch
+
+    def refold(self, sketches: dict[int, str]) -> None:
+        """Fold again, copies sharing a key and a week kept together only where their text sketches agree
+        (document number -> duplicates.text_sketch, for the grouped documents)."""
+        self._groups = fold_groups(self.dupkeys, self.dates, int(NO_DATE), sketches)
+        self._group_count = int(self._groups.max()) + 1 if self.size else 0
+        self._members = self._by_date = None
 
     def order_copies_by(self, docs: np.ndarray, ids: list[str]) -> None:
         """Give the grouped documents docs a sort key each (path, then id): copies dated alike stand for their
@@ -318,14 +351,10 @@ class FacetTable:
         A segment without a facet file (written by Whoosh's own writer), or with one that lacks a facet, is
         read from its index instead: readers[i] must then be that segment's reader.
         """
-        parts = []
-        for i, segment in enumerate(segments):
-            data = load_segment_facets(storage, segment)
-            # A file written before a facet was added lacks its column: read the segment from its index too.
-            if data is None or any(spec.name not in data["columns"] for spec in FACETS):
-                data = SegmentFacets.from_reader(readers[i]).to_data()
-            parts.append(data)
-        return cls.concatenate(parts)
+        readers = readers or [None] * len(segments)
+        return cls.concatenate(
+            [segment_facets(storage, seg, reader) for seg, reader in zip(segments, readers, strict=True)]
+        )
 
     @classmethod
     def concatenate(cls, parts: list[dict]) -> FacetTable:
@@ -352,7 +381,8 @@ class FacetTable:
             )
         dates = np.concatenate([p["dates"] for p in parts]) if parts else np.zeros(0, np.int64)
         dupkeys = np.concatenate([p["groups"] for p in parts]) if parts else np.zeros(0, np.int64)
-        return cls(size, columns, dates.astype(np.int64), dupkeys.astype(np.int64))
+        local = np.concatenate([p["local"] for p in parts]) if parts else np.zeros(0, np.int64)
+        return cls(size, columns, dates.astype(np.int64), dupkeys.astype(np.int64), local.astype(np.int64))
 
     def to_data(self) -> dict:
         """This table in the facet file's shape (used when merging segments)."""
@@ -364,6 +394,7 @@ class FacetTable:
                 for name, column in self.columns.items()
             },
             "dates": self.dates,
+            "local": self.local,
             "groups": self.dupkeys,
         }
 

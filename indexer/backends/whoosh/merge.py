@@ -18,10 +18,9 @@ from . import adapter
 from .blocks import write_field
 from .facets import (
     FacetTable,
-    SegmentFacets,
-    load_segment_facets,
     load_segment_sources,
     save_sidecars,
+    segment_facets,
 )
 from .store import INDEXNAME, Generation
 
@@ -182,7 +181,7 @@ def _copy_documents(gen, group, readers, merged, codec):
                     perdoc.add_column_value(name, field.column_type, columns[name][docnum])
             perdoc.finish_doc()
             newdoc += 1
-        data = load_segment_facets(gen.storage, segment) or SegmentFacets.from_reader(reader).to_data()
+        data = segment_facets(gen.storage, segment, reader)
         facets.append((data, keep))
         sources.append(_segment_sources(gen, segment))
     perdoc.close()
@@ -265,9 +264,8 @@ def _save_merged_sidecars(storage, merged, facets, sources) -> None:
         for name, (values, docs, ids) in data["columns"].items():
             alive = keep[docs] if len(docs) else np.zeros(0, dtype=bool)
             columns[name] = (values, docmap[docs[alive]], ids[alive])
-        parts.append(
-            {"size": int(keep.sum()), "columns": columns, "dates": data["dates"][keep], "groups": data["groups"][keep]}
-        )
+        kept = {name: data[name][keep] for name in ("dates", "local", "groups")}
+        parts.append({"size": int(keep.sum()), "columns": columns, **kept})
     paths, hashes = [], []
     for (_, keep), (seg_paths, seg_hashes) in zip(facets, sources, strict=True):
         paths.extend(p for p, k in zip(seg_paths, keep.tolist(), strict=True) if k)
