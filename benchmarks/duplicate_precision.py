@@ -2,7 +2,10 @@
 
 Opens an index of the shared corpus (default: the one benchmarks/known_items.py builds), takes the duplicate
 groups every count uses (same headline and opening words, dated within COPY_WINDOW_DAYS of the group's first
-copy), and prints:
+copy, and the shorter text mostly found in the longer: duplicates.same_text on text sketches, computed here from
+the stored text so that an index built before sketches is measured the same way), and prints:
+- the groups the key and week alone would fold that the text check keeps apart, with the exact containment
+  (share of the shorter copy's 5-shingles in the longer) and the sketch's estimate of it;
 - how many groups the date window split (same text, dated more than a week apart: recurring announcements);
 - the text similarity of folded copies (Jaccard of word 5-shingles over headline + whole text) as a histogram;
 - a seeded sample of groups, each with dates, wires, headline, opening and its lowest similarity, for reading
@@ -28,7 +31,8 @@ sys.path.insert(0, str(ROOT))
 
 from indexer import open_index  # noqa: E402
 from indexer.backends.whoosh.facets import NO_DATE  # noqa: E402
-from indexer.duplicates import COPY_WINDOW_S  # noqa: E402
+from indexer.duplicates import COPY_WINDOW_S, MIN_CONTAINED, contained, fold_groups, text_sketch  # noqa: E402
+from indexer.model import Release  # noqa: E402
 
 DEFAULT_INDEX = ROOT / ".cache" / "known_items" / "index"
 _WORD = re.compile(r"[a-z0-9]+")
@@ -55,6 +59,47 @@ def release_text(stored: dict) -> str:
     return " ".join(stored.get(f) or "" for f in ("headline", "lede", "body"))
 
 
+def sketch_of(stored: dict) -> str:
+    """The text sketch the build stores, from a release's stored text."""
+    release = Release(
+        path="", headline=stored.get("headline") or "", lede=stored.get("lede") or "", body=stored.get("body") or ""
+    )
+    return text_sketch(release)
+
+
+def report_text_check(by_key, groups, stored, sketches, dates) -> None:
+    """Print what the whole-text check changes: key-and-week groups it splits, and how well sketches estimate."""
+    members: dict[int, list[int]] = {}
+    for doc in np.flatnonzero(by_key >= 0).tolist():
+        members.setdefault(int(by_key[doc]), []).append(doc)
+    errors, split, exact_all = [], [], []
+    for docs in members.values():
+        docs = sorted(docs, key=lambda d: (dates[d], d))
+        texts = {d: shingles(release_text(stored[d])) for d in docs}
+        first = docs[0]
+        for other in docs[1:]:
+            exact = containment(texts[first], texts[other])
+            estimate = contained(sketches[first], sketches[other])
+            exact_all.append(exact)
+            errors.append(abs(exact - estimate))
+        if len({int(groups[d]) for d in docs}) > 1 or groups[docs[0]] < 0:
+            split.append(docs)
+    print(f"key-and-week groups: {len(members):,}; the text check (contained >= {MIN_CONTAINED}) splits {len(split)}")
+    print(f"sketch estimate of containment: mean error {np.mean(errors):.3f}, largest {max(errors):.3f}")
+    low = sorted(e for e in exact_all if e < 0.7)
+    print(f"exact containment below 0.7 (copy vs its group's first): {', '.join(f'{v:.2f}' for v in low)}")
+    for docs in split:
+        first = docs[0]
+        for d in docs:
+            f = stored[d]
+            share = 1.0 if d == first else containment(shingles(release_text(stored[first])), shingles(release_text(f)))
+            estimate = 1.0 if d == first else contained(sketches[first], sketches[d])
+            print(
+                f"  split: {(f.get('date_text') or '?')[:10]} {f.get('wire_facet') or '-'} {f.get('path')} "
+                f"contained {share:.2f} (sketch {estimate:.2f}) | {f.get('headline', '')[:80]}"
+            )
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--index", type=Path, default=DEFAULT_INDEX)
@@ -64,8 +109,13 @@ def main() -> None:
     with open_index(args.index) as index:
         snap = index.backend.snapshot()
         table, searcher = snap.table, snap.searcher
-        groups, keys, dates = table.groups, table.dupkeys, table.dates
+        keys, dates = table.dupkeys, table.dates
         live = snap.live
+        by_key = fold_groups(np.where(live, keys, -1), dates, NO_DATE)  # the key and week alone
+        stored = {d: searcher.stored_fields(d) for d in np.flatnonzero(by_key >= 0).tolist()}
+        sketches = {d: sketch_of(f) for d, f in stored.items()}
+        groups = fold_groups(np.where(live, keys, -1), dates, NO_DATE, sketches)
+        report_text_check(by_key, groups, stored, sketches, dates)
         members: dict[int, list[int]] = {}
         for doc in np.flatnonzero((groups >= 0) & live).tolist():
             members.setdefault(int(groups[doc]), []).append(doc)
