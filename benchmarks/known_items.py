@@ -140,6 +140,8 @@ def load_queries(path: Path) -> list[dict]:
 
 def _relative(path: str, corpus: Path) -> str:
     path = path.split("#", 1)[0]
+    if not os.path.isabs(path):
+        return path  # a hit's path is already the path inside the archive folder indexed
     try:
         return os.path.relpath(path, corpus)
     except ValueError:
@@ -176,9 +178,11 @@ def baseline_ranked(searcher, parser, item: dict, corpus: Path) -> list[set[str]
 
 
 def rank_of(target: str, ranked: list[set[str]]) -> int | None:
-    """1-based rank of the first hit standing for target, or None."""
+    """1-based rank of the first hit standing for target, or None. Hits name their file by its path inside the
+    archive folder indexed ('WLTW_016.json'), targets by the archive too ('nasdaq100-2019/WLTW_016.json')."""
+    inside = target.split("/", 1)[-1]
     for i, paths in enumerate(ranked, 1):
-        if target in paths:
+        if target in paths or inside in paths:
             return i
     return None
 

@@ -1,6 +1,7 @@
 """Counts a reader can cite: every word counted (others listed after, marked), one unit (a release with its
-copies folded) in the total, facets, timeline and stats, copies folded only within a week, typographic quotes,
-NEAR/n, and queries of stop words alone. Checked on a small real index, partly as a property over random
+copies folded) in the total, facets, timeline and stats, copies folded only within a week and only when the shorter
+text is found in the longer, one calendar (day filters, facets and timeline by the printed day), typographic
+quotes, NEAR/n, and queries of stop words alone. Checked on a small real index, partly as a property over random
 queries and filters."""
 
 from __future__ import annotations
