@@ -14,6 +14,7 @@ longer one (text_sketch, contained), as a copy cut short by a news page is.
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import re
 import zlib
@@ -136,6 +137,7 @@ SKETCH_SIZE = 48
 MIN_CONTAINED = 0.5
 _MIX = np.uint64(0x9E3779B97F4A7C15)
 _FINAL = np.uint64(0xBF58476D1CE4E5B9)
+_ALL = 0xFFFFFFFF
 
 
 def text_sketch(release: Release) -> str:
@@ -158,33 +160,39 @@ def text_sketch(release: Release) -> str:
     return f"{len(distinct)} {base64.b64encode(kept).decode('ascii')}"
 
 
-def _decode(sketch: str) -> tuple[int, np.ndarray] | None:
+@functools.lru_cache(maxsize=65_536)
+def _decode(sketch: str) -> tuple[int, tuple[int, ...], frozenset[int]] | None:
+    """A sketch's shingle count, its hashes in order and as a set (decoded once: a group's first copy is compared
+    with each of its copies, and on OpenSearch the same copies are folded again for each search)."""
     if not sketch:
         return None
     count, _, kept = sketch.partition(" ")
-    return int(count), np.frombuffer(base64.b64decode(kept), dtype="<u4")
+    hashes = tuple(np.frombuffer(base64.b64decode(kept), dtype="<u4").tolist())
+    return int(count), hashes, frozenset(hashes)
 
 
 def contained(first: str, second: str) -> float | None:
     """Estimated share of the shorter text's shingles found in the longer (1.0: one is a cut of the other);
     None when either has no sketch (an index built before sketches: fold as the key says)."""
     a, b = _decode(first), _decode(second)
-    if a is None or b is None:
+    if a is None or b is None or not a[1] or not b[1]:
         return None
-    (count_a, kept_a), (count_b, kept_b) = sorted((a, b), key=lambda pair: pair[0])
+    (count_a, kept_a, _), (count_b, kept_b, set_b) = (a, b) if a[0] <= b[0] else (b, a)
     # Below the smaller of the two sketches' last hashes, both sketches hold every shingle of their text: the
     # shorter text's shingles there are a sample of it, and each is in the longer text iff in its sketch.
     limit = min(
-        kept_a[-1] if count_a > len(kept_a) else np.uint32(0xFFFFFFFF),
-        kept_b[-1] if count_b > len(kept_b) else np.uint32(0xFFFFFFFF),
+        kept_a[-1] if count_a > len(kept_a) else _ALL,
+        kept_b[-1] if count_b > len(kept_b) else _ALL,
     )
-    sample = kept_a[kept_a <= limit]
-    if not len(sample):
+    sample = [h for h in kept_a if h <= limit]
+    if not sample:
         return None
-    return float(np.isin(sample, kept_b).sum()) / len(sample)
+    return sum(h in set_b for h in sample) / len(sample)
 
 
 def same_text(first: str, second: str) -> bool:
     """Whether two texts sharing a duplicate key are one release's copies by their whole text."""
+    if first == second:
+        return True  # the same text (most copies): nothing to estimate
     share = contained(first, second)
     return share is None or share >= MIN_CONTAINED
