@@ -17,6 +17,32 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 CORPUS = ROOT.parent / "shared" / "corpus"
+# The 5,000-release index takes as long to build as hundreds of tests take to run: its users share one worker.
+SYNTHETIC_GROUP = "browser-and-synthetic-5k"
+
+
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups off the items
+def pytest_collection_modifyitems(config, items):
+    """Under pytest-xdist's --dist loadgroup, keep on one worker the tests that share costly or exclusive work."""
+    for item in items:
+        group = _worker_group(item)
+        if group:
+            item.add_marker(pytest.mark.xdist_group(group))
+
+
+def _worker_group(item) -> str | None:
+    """The xdist group of a test: whatever it shares that must be built once or must not run beside other tests."""
+    callspec = getattr(item, "callspec", None)
+    # A parameter may name the fixture a test asks for with request.getfixturevalue.
+    named = {value for value in callspec.params.values() if isinstance(value, str)} if callspec else set()
+    if item.get_closest_marker("browser") or "synthetic_5k" in {*item.fixturenames, *named}:
+        return SYNTHETIC_GROUP  # one Chromium, one synthetic index
+    if item.module.__name__.startswith("test_opensearch"):
+        return "opensearch"  # the node-loss tests kill a node of the cluster every OpenSearch test uses
+    definitions = getattr(item, "_fixtureinfo", None)
+    if definitions and any(d.scope == "module" for defs in definitions.name2fixturedefs.values() for d in defs):
+        return item.module.__name__  # its module-scoped fixtures are built once, on one worker
+    return None
 
 
 @pytest.fixture(scope="session")
