@@ -3,6 +3,7 @@ session-wide indexes of the web tests (varied and hostile releases), built once 
 
 from __future__ import annotations
 
+import functools
 import shutil
 from pathlib import Path
 
@@ -17,32 +18,44 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 CORPUS = ROOT.parent / "shared" / "corpus"
-# The 5,000-release index takes as long to build as hundreds of tests take to run: its users share one worker.
-SYNTHETIC_GROUP = "browser-and-synthetic-5k"
+# Work that tests share, by what a test file names: files naming it run on one pytest-xdist worker, in one go.
+SHARED_WORK = {
+    "synthetic_5k": "the 5,000-release index",  # as long to build as hundreds of tests take to run
+    "cluster_client": "the OpenSearch cluster",  # a node-loss test kills a node that every OpenSearch test uses
+}
 
 
-@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups off the items
-def pytest_collection_modifyitems(config, items):
-    """Under pytest-xdist's --dist loadgroup, keep on one worker the tests that share costly or exclusive work."""
-    for item in items:
-        group = _worker_group(item)
-        if group:
-            item.add_marker(pytest.mark.xdist_group(group))
+@pytest.hookimpl(optionalhook=True)  # a hook of pytest-xdist, which may not be installed
+def pytest_xdist_make_scheduler(config, log):
+    """Under `pytest -n N` (xdist's default --dist load), hand out tests as SharedWorkScheduling groups them."""
+    if config.getvalue("dist") != "load":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class SharedWorkScheduling(LoadScopeScheduling):
+        """Tests one at a time, except those that share costly or exclusive work, which go to one worker together:
+        the files naming an entry of SHARED_WORK, and each file with module-scoped fixtures (built once)."""
+
+        def _split_scope(self, nodeid: str) -> str:
+            return _work_unit(config.rootpath, nodeid)
+
+    return SharedWorkScheduling(config, log)
 
 
-def _worker_group(item) -> str | None:
-    """The xdist group of a test: whatever it shares that must be built once or must not run beside other tests."""
-    callspec = getattr(item, "callspec", None)
-    # A parameter may name the fixture a test asks for with request.getfixturevalue.
-    named = {value for value in callspec.params.values() if isinstance(value, str)} if callspec else set()
-    if item.get_closest_marker("browser") or "synthetic_5k" in {*item.fixturenames, *named}:
-        return SYNTHETIC_GROUP  # one Chromium, one synthetic index
-    if item.module.__name__.startswith("test_opensearch"):
-        return "opensearch"  # the node-loss tests kill a node of the cluster every OpenSearch test uses
-    definitions = getattr(item, "_fixtureinfo", None)
-    if definitions and any(d.scope == "module" for defs in definitions.name2fixturedefs.values() for d in defs):
-        return item.module.__name__  # its module-scoped fixtures are built once, on one worker
-    return None
+def _work_unit(root: Path, nodeid: str) -> str:
+    """The unit of work a test goes to a worker in: a shared-work group, its file, or the test alone."""
+    text = _test_source(root / nodeid.split("::", 1)[0])
+    for name in SHARED_WORK:
+        if name in text:
+            return name
+    if 'scope="module"' in text:
+        return nodeid.split("::", 1)[0]
+    return nodeid
+
+
+@functools.cache
+def _test_source(path: Path) -> str:
+    return path.read_text(encoding="utf-8") if path.suffix == ".py" else ""
 
 
 @pytest.fixture(scope="session")
