@@ -197,6 +197,28 @@ class Server:
                 pids.append(int(stat.split("/")[2]))
         return pids
 
+    def cpu_seconds(self) -> float:
+        """CPU time (user + system) used so far by the server: the master, its workers and their children
+        (the costly lane's process), ended children included."""
+        parents, times = {}, {}
+        for stat in glob.glob("/proc/[0-9]*/stat"):
+            try:
+                with open(stat) as handle:
+                    fields = handle.read().rsplit(")", 1)[1].split()
+            except (OSError, IndexError):
+                continue
+            pid = int(stat.split("/")[2])
+            # After the command name: state, ppid, ..., utime (12th), stime, cutime, cstime.
+            parents[pid] = int(fields[1])
+            times[pid] = sum(int(x) for x in fields[11:15])
+        ours, frontier = {self.proc.pid}, [self.proc.pid]
+        while frontier:
+            parent = frontier.pop()
+            children = [pid for pid, ppid in parents.items() if ppid == parent and pid not in ours]
+            ours.update(children)
+            frontier += children
+        return sum(times.get(pid, 0) for pid in ours) / os.sysconf("SC_CLK_TCK")
+
     def rss_mb(self) -> float:
         """Resident memory of the server, in MB: the master and all its workers together."""
         total = 0
@@ -668,9 +690,9 @@ def distinct_load(args) -> int:
     print("drawing the query stream ...", flush=True)
     docs = fresh_queries.load_docs(sources)
     warmup = 200
-    stream = fresh_queries.query_stream(docs, args.distinct + warmup, args.seed)
+    stream = fresh_queries.query_stream(docs, args.distinct + warmup + 2 * args.direct, args.seed)
     paths = [f"/api/search?q={urllib.parse.quote(query.text)}" for query in stream]
-    warm, measured = paths[:warmup], paths[warmup:]
+    warm, measured = paths[:warmup], paths[warmup : warmup + args.distinct]
     server = Server(args.index, args.threads, args.workers)
     try:
         rss_start = server.rss_mb()
@@ -691,12 +713,17 @@ def distinct_load(args) -> int:
             share = max(1, len(measured) // args.connections)
             client = PythonClient(server.port, measured, args.connections, args.timeout, stride=share)
         print(f"client: {client.name}, {args.connections} connections, {len(measured)} distinct queries", flush=True)
+        cpu_before = server.cpu_seconds()
         run = client.run(args.seconds)
+        server_cpu = server.cpu_seconds() - cpu_before
         rss_end = server.rss_mb()
         workers = max(1, len(server.processes()) - 1)
     finally:
         server.stop()
     repeated = max(0, run.requests - len(measured))
+    # The same mix asked in this process, queries the server was not asked: what a search costs without HTTP.
+    costs = in_process_costs(args.index, [p.split("=", 1)[1] for p in paths[-2 * args.direct :]] if args.direct else [])
+    cpu_ms = 1000 * server_cpu / max(1, run.requests)
     lines = [
         f"# Distinct queries under load: {label}",
         "",
@@ -710,15 +737,36 @@ def distinct_load(args) -> int:
         "",
         f"Machine: {machine_note()}",
         "",
-        "| stream | requests/s | p50 | p99 | max | errors | server RSS |",
-        "|---|---:|---:|---:|---:|---:|---|",
-        f"| distinct searches, {args.connections} connections, {args.seconds:g} s | {run.rps:.1f} | "
-        f"{run.p50_ms:.0f} ms | {run.p99_ms:.0f} ms | {run.max_ms:.0f} ms | {run.error_count} | "
-        f"{rss_start:.0f} MB after start-up, {rss_end:.0f} MB at the end ({workers} workers and the master) |",
+        "| stream | requests/s | server CPU ms per request | requests per server CPU-second | p50 | p99 | max "
+        "| errors | server RSS |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---|",
+        f"| distinct searches, {args.connections} connections, {args.seconds:g} s | {run.rps:.1f} | {cpu_ms:.1f} | "
+        f"{run.requests / server_cpu if server_cpu else 0:.1f} | {run.p50_ms:.0f} ms | {run.p99_ms:.0f} ms | "
+        f"{run.max_ms:.0f} ms | {run.error_count} | {rss_start:.0f} MB after start-up, {rss_end:.0f} MB at the end "
+        f"({workers} workers and the master) |",
         "",
-        "Targets (issue 20): >= 200 requests/s, 0 errors, p99 <= 500 ms.",
+        f"Server CPU: user + system time of the master, its workers and their children during the run "
+        f"({server_cpu:.1f} s for {run.requests:,} requests); on a shared machine requests per CPU-second is "
+        f"the figure that carries over: {len(os.sched_getaffinity(0))} free cores would serve about "
+        f"{len(os.sched_getaffinity(0)) * run.requests / server_cpu if server_cpu else 0:.0f} requests/s at this "
+        "cost, less what the load generator takes.",
         "",
     ]
+    if costs:
+        lines += [
+            f"The same mix in one process, {costs['queries']} further distinct queries, alternating (CPU ms of the "
+            "calling thread per query, warm index):",
+            "",
+            "| path | mean | p50 | p95 |",
+            "|---|---:|---:|---:|",
+            *(
+                f"| {name} | {row['mean']:.1f} | {row['p50']:.1f} | {row['p95']:.1f} |"
+                for name, row in costs["rows"].items()
+            ),
+            f"| the server under load (all its CPU per request) | {cpu_ms:.1f} | | |",
+            "",
+        ]
+    lines += ["Targets (issue 20): >= 200 requests/s, 0 errors, p99 <= 500 ms.", ""]
     if run.failed:
         lines += ["First failures: " + "; ".join(f"`{p}` -> {w}" for p, w in run.failed), ""]
     text = "\n".join(lines)
@@ -727,6 +775,45 @@ def distinct_load(args) -> int:
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(text)
     return 0 if run.error_count == 0 else 1
+
+
+def in_process_costs(index: Path, queries: list[str]) -> dict:
+    """CPU ms per query in this process, alternating between ReleaseIndex.search and the whole /api/search
+    view through Flask's test client (parameters, limits, search, JSON) over distinct queries."""
+    if not queries:
+        return {}
+    from webapp import create_app
+
+    app = create_app({"RELEASES_INDEX": str(index)})
+    client = app.test_client()
+    client.get("/api/search?q=acquisition")  # opens the index
+    index_ = app.extensions["release_index"].get()
+    warm, asked = queries[:50], queries[50:]
+    for query in warm:
+        client.get(f"/api/search?q={query}")
+    spent: dict[str, list[float]] = {"ReleaseIndex.search": [], "/api/search through Flask's test client": []}
+    for n, query in enumerate(asked):
+        started = time.thread_time()
+        if n % 2 == 0:
+            try:
+                index_.search(urllib.parse.unquote(query))
+            except Exception:  # noqa: BLE001 (a refused query costs what it cost)
+                pass
+            spent["ReleaseIndex.search"].append((time.thread_time() - started) * 1000)
+        else:
+            client.get(f"/api/search?q={query}")
+            spent["/api/search through Flask's test client"].append((time.thread_time() - started) * 1000)
+    index_.close()
+
+    def summary(values: list[float]) -> dict:
+        ordered = sorted(values)
+        return {
+            "mean": statistics.fmean(ordered),
+            "p50": ordered[len(ordered) // 2],
+            "p95": ordered[min(len(ordered) - 1, int(len(ordered) * 0.95))],
+        }
+
+    return {"queries": len(asked), "rows": {name: summary(values) for name, values in spent.items()}}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -758,6 +845,14 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--synthetic", type=int, metavar="N", help="with --distinct: N releases of synth.py (seed 42)")
     parser.add_argument("--seed", type=int, default=42, help="with --distinct: the seed of the query stream")
+    parser.add_argument(
+        "--direct",
+        type=int,
+        default=300,
+        metavar="N",
+        help="with --distinct: N more queries asked in this process after the load, half through "
+        "ReleaseIndex.search and half through the Flask view, for the CPU the serving path adds (0: skip)",
+    )
     args = parser.parse_args(argv)
 
     CACHE.mkdir(parents=True, exist_ok=True)
