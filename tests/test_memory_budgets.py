@@ -67,3 +67,11 @@ def test_the_postings_cache_keeps_to_its_bytes(index_path, monkeypatch):
         weight = sum(docs.nbytes + freqs.nbytes for docs, freqs in kept)
         assert len(kept) >= 1
         assert weight <= 4096 or len(kept) == 1  # a list larger than the whole budget is kept alone
+
+
+def test_the_site_refuses_a_bad_budget_before_serving(monkeypatch):
+    from webapp import create_app
+
+    monkeypatch.setenv("RELEASES_PHRASE_CACHE_MB", "eight")
+    with pytest.raises(ReleaseSearchError, match="RELEASES_PHRASE_CACHE_MB='eight' is not a size in megabytes"):
+        create_app({"RELEASES_INDEX": "nowhere"})
