@@ -219,6 +219,18 @@ class Server:
             frontier += children
         return sum(times.get(pid, 0) for pid in ours) / os.sysconf("SC_CLK_TCK")
 
+    def worker_memory_mb(self) -> list[tuple[float, float]]:
+        """Resident and peak resident memory (VmRSS, VmHWM) of each worker process, in MB, largest first."""
+        found = []
+        for pid in self.processes()[1:]:
+            try:
+                with open(f"/proc/{pid}/status") as handle:
+                    status = dict(line.split(":", 1) for line in handle if line.startswith(("VmRSS:", "VmHWM:")))
+            except OSError:
+                continue
+            found.append((int(status["VmRSS"].split()[0]) / 1024, int(status["VmHWM"].split()[0]) / 1024))
+        return sorted(found, reverse=True)
+
     def rss_mb(self) -> float:
         """Resident memory of the server, in MB: the master and all its workers together."""
         total = 0
@@ -703,6 +715,7 @@ def distinct_load(args) -> int:
         PythonClient(server.port, warm, args.connections, args.timeout, stride=max(1, warmup // args.connections)).run(
             5
         )
+        worker_warm = server.worker_memory_mb()
         use_wrk = args.client == "wrk" or (args.client == "auto" and shutil.which("wrk"))
         # Each connection (wrk: each thread) starts its own share of the stream: nothing is asked twice
         # unless the run outlasts the stream.
@@ -717,6 +730,7 @@ def distinct_load(args) -> int:
         run = client.run(args.seconds)
         server_cpu = server.cpu_seconds() - cpu_before
         rss_end = server.rss_mb()
+        worker_end = server.worker_memory_mb()
         workers = max(1, len(server.processes()) - 1)
     finally:
         server.stop()
@@ -751,6 +765,12 @@ def distinct_load(args) -> int:
         f"{len(os.sched_getaffinity(0)) * run.requests / server_cpu if server_cpu else 0:.0f} requests/s at this "
         "cost, less what the load generator takes.",
         "",
+        "Memory of one worker (the largest; RSS, MB): after start-up and 200 warm-up queries "
+        f"{worker_warm[0][0] if worker_warm else 0:.0f}; after the run {worker_end[0][0] if worker_end else 0:.0f} "
+        f"(peak {worker_end[0][1] if worker_end else 0:.0f}); every worker at the end: "
+        + ", ".join(f"{rss:.0f}" for rss, _ in worker_end)
+        + ".",
+        "",
     ]
     if costs:
         lines += [
@@ -775,6 +795,91 @@ def distinct_load(args) -> int:
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(text)
     return 0 if run.error_count == 0 else 1
+
+
+def worker_memory(args) -> int:
+    """The memory of one server worker: `releases serve --workers 1`, its RSS after start-up (one search) and
+    as it answers N distinct JSON searches (4 connections), with the cache budgets in force."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import fresh_queries
+    from build_bench import corpus
+
+    sources = corpus(ROOT / ".cache" / "bench", args.synthetic) if args.synthetic else args.sources or corpus_sources()
+    if args.synthetic:
+        args.index = args.index or ROOT / ".cache" / "bench" / f"index-ours-{args.synthetic}"
+    label = f"synthetic-{args.synthetic}" if args.synthetic else (args.index.name if args.index else "corpus")
+    args.index = args.index or CACHE / "index"
+    ensure_index(args.index, sources)
+    print("drawing the query stream ...", flush=True)
+    stream = fresh_queries.query_stream(fresh_queries.load_docs(sources), args.worker_memory, args.seed)
+    paths = iter(f"/api/search?q={urllib.parse.quote(query.text)}" for query in stream)
+    lock, answered, failed = threading.Lock(), [0], []
+    server = Server(args.index, args.threads, 1)
+    samples = []
+
+    def sample() -> None:
+        rss, peak = server.worker_memory_mb()[0]
+        samples.append((answered[0], rss, peak))
+        print(f"  {answered[0]:>6,} searches: worker RSS {rss:.0f} MB (peak {peak:.0f})", flush=True)
+
+    def asker() -> None:
+        conn = http.client.HTTPConnection(HOST, server.port, timeout=args.timeout)
+        while True:
+            with lock:
+                path = next(paths, None)
+            if path is None:
+                break
+            try:
+                conn.request("GET", path)
+                response = conn.getresponse()
+                response.read()
+                if response.status >= 500:
+                    failed.append((path, response.status))
+            except OSError as exc:
+                failed.append((path, type(exc).__name__))
+                conn.close()
+            with lock:
+                answered[0] += 1
+        conn.close()
+
+    started = time.monotonic()
+    try:
+        sample()
+        askers = [threading.Thread(target=asker, daemon=True) for _ in range(4)]
+        for thread in askers:
+            thread.start()
+        while any(thread.is_alive() for thread in askers):
+            time.sleep(2)
+            if not samples or answered[0] - samples[-1][0] >= max(100, args.worker_memory // 10):
+                sample()
+        sample()
+        releases = json.loads(get(server.port, "/api/search?q=")[1]).get("total")
+    finally:
+        server.stop()
+    from indexer.settings import CACHE_BUDGETS, cache_budget
+
+    budgets = ", ".join(f"{name} {cache_budget(name) / 2**20:g}" for name in CACHE_BUDGETS)
+    lines = [
+        f"# Memory of one server worker: {label}",
+        "",
+        f"Measured {time.strftime('%Y-%m-%d %H:%M')} by `benchmarks/load.py --worker-memory {args.worker_memory}` "
+        f"({time.monotonic() - started:.0f} s): `releases serve --workers 1`, index of {releases:,} releases; "
+        f"{args.worker_memory:,} distinct `/api/search` queries (the mix of fresh_queries.py, seed {args.seed}) over "
+        f"4 connections; {len(failed)} failed. Cache budgets (MB): {budgets}; result pages "
+        "$RELEASES_RESULT_CACHE (1024 by default).",
+        "",
+        "| searches answered | worker RSS MB | peak RSS MB |",
+        "|---:|---:|---:|",
+        *(f"| {n:,} | {rss:.0f} | {peak:.0f} |" for n, rss, peak in samples),
+        "",
+        f"Machine: {machine_note()}",
+        "",
+    ]
+    text = "\n".join(lines)
+    print(text)
+    out = ROOT / "benchmarks" / "results" / f"worker-memory-{label}.md"
+    out.write_text(text)
+    return 0 if not failed else 1
 
 
 def in_process_costs(index: Path, queries: list[str]) -> dict:
@@ -846,6 +951,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--synthetic", type=int, metavar="N", help="with --distinct: N releases of synth.py (seed 42)")
     parser.add_argument("--seed", type=int, default=42, help="with --distinct: the seed of the query stream")
     parser.add_argument(
+        "--worker-memory",
+        type=int,
+        metavar="N",
+        help="instead of the phases: one server worker's RSS as it answers N distinct JSON searches "
+        "(--synthetic or --index/--sources); writes results/worker-memory-<label>.md",
+    )
+    parser.add_argument(
         "--direct",
         type=int,
         default=300,
@@ -856,6 +968,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     CACHE.mkdir(parents=True, exist_ok=True)
+    if args.worker_memory:
+        return worker_memory(args)
     if args.distinct:
         return distinct_load(args)
     sources = args.sources or corpus_sources()
