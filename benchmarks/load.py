@@ -338,6 +338,7 @@ class Run:
     p99_ms: float = 0.0
     max_ms: float = 0.0
     failed: list = field(default_factory=list)  # (path, status or exception) of the first failures
+    cpu: float = 0.0  # the server's CPU seconds over the stretch, when measured
 
     @property
     def error_count(self) -> int:
@@ -731,6 +732,14 @@ def distinct_load(args) -> int:
         server_cpu = server.cpu_seconds() - cpu_before
         rss_end = server.rss_mb()
         worker_end = server.worker_memory_mb()
+        # What serving adds to a search: one query asked over and over, answered from the cache of finished
+        # pages (a dictionary look-up), so its CPU is HTTP, waitress, Flask, the page's JSON and the workers.
+        cached = None
+        if use_wrk:
+            get(server.port, measured[0])
+            cpu_before = server.cpu_seconds()
+            cached = WrkClient(server.port, measured[:1], args.connections, args.timeout).run(10)
+            cached.cpu = server.cpu_seconds() - cpu_before
         workers = max(1, len(server.processes()) - 1)
     finally:
         server.stop()
@@ -765,6 +774,17 @@ def distinct_load(args) -> int:
         f"{len(os.sched_getaffinity(0)) * run.requests / server_cpu if server_cpu else 0:.0f} requests/s at this "
         "cost, less what the load generator takes.",
         "",
+        *(
+            [
+                f"Serving alone: one query repeated for 10 s (a cached page) took {1000 * cached.cpu / cached.requests:.2f} "
+                f"ms of server CPU per request ({cached.requests / cached.cpu:.0f} requests per CPU-second, "
+                f"{cached.rps:.0f} requests/s, p99 {cached.p99_ms:.0f} ms, {cached.error_count} errors): HTTP, waitress, "
+                "Flask, the page's JSON and the worker loop, what every request pays beside its search.",
+                "",
+            ]
+            if cached and cached.requests and cached.cpu
+            else []
+        ),
         "Memory of one worker (the largest; RSS, MB): after start-up and 200 warm-up queries "
         f"{worker_warm[0][0] if worker_warm else 0:.0f}; after the run {worker_end[0][0] if worker_end else 0:.0f} "
         f"(peak {worker_end[0][1] if worker_end else 0:.0f}); every worker at the end: "
