@@ -197,6 +197,40 @@ class Server:
                 pids.append(int(stat.split("/")[2]))
         return pids
 
+    def cpu_seconds(self) -> float:
+        """CPU time (user + system) used so far by the server: the master, its workers and their children
+        (the costly lane's process), ended children included."""
+        parents, times = {}, {}
+        for stat in glob.glob("/proc/[0-9]*/stat"):
+            try:
+                with open(stat) as handle:
+                    fields = handle.read().rsplit(")", 1)[1].split()
+            except (OSError, IndexError):
+                continue
+            pid = int(stat.split("/")[2])
+            # After the command name: state, ppid, ..., utime (12th), stime, cutime, cstime.
+            parents[pid] = int(fields[1])
+            times[pid] = sum(int(x) for x in fields[11:15])
+        ours, frontier = {self.proc.pid}, [self.proc.pid]
+        while frontier:
+            parent = frontier.pop()
+            children = [pid for pid, ppid in parents.items() if ppid == parent and pid not in ours]
+            ours.update(children)
+            frontier += children
+        return sum(times.get(pid, 0) for pid in ours) / os.sysconf("SC_CLK_TCK")
+
+    def worker_memory_mb(self) -> list[tuple[float, float]]:
+        """Resident and peak resident memory (VmRSS, VmHWM) of each worker process, in MB, largest first."""
+        found = []
+        for pid in self.processes()[1:]:
+            try:
+                with open(f"/proc/{pid}/status") as handle:
+                    status = dict(line.split(":", 1) for line in handle if line.startswith(("VmRSS:", "VmHWM:")))
+            except OSError:
+                continue
+            found.append((int(status["VmRSS"].split()[0]) / 1024, int(status["VmHWM"].split()[0]) / 1024))
+        return sorted(found, reverse=True)
+
     def rss_mb(self) -> float:
         """Resident memory of the server, in MB: the master and all its workers together."""
         total = 0
@@ -304,6 +338,7 @@ class Run:
     p99_ms: float = 0.0
     max_ms: float = 0.0
     failed: list = field(default_factory=list)  # (path, status or exception) of the first failures
+    cpu: float = 0.0  # the server's CPU seconds over the stretch, when measured
 
     @property
     def error_count(self) -> int:
@@ -668,9 +703,9 @@ def distinct_load(args) -> int:
     print("drawing the query stream ...", flush=True)
     docs = fresh_queries.load_docs(sources)
     warmup = 200
-    stream = fresh_queries.query_stream(docs, args.distinct + warmup, args.seed)
+    stream = fresh_queries.query_stream(docs, args.distinct + warmup + 2 * args.direct, args.seed)
     paths = [f"/api/search?q={urllib.parse.quote(query.text)}" for query in stream]
-    warm, measured = paths[:warmup], paths[warmup:]
+    warm, measured = paths[:warmup], paths[warmup : warmup + args.distinct]
     server = Server(args.index, args.threads, args.workers)
     try:
         rss_start = server.rss_mb()
@@ -681,6 +716,7 @@ def distinct_load(args) -> int:
         PythonClient(server.port, warm, args.connections, args.timeout, stride=max(1, warmup // args.connections)).run(
             5
         )
+        worker_warm = server.worker_memory_mb()
         use_wrk = args.client == "wrk" or (args.client == "auto" and shutil.which("wrk"))
         # Each connection (wrk: each thread) starts its own share of the stream: nothing is asked twice
         # unless the run outlasts the stream.
@@ -691,12 +727,26 @@ def distinct_load(args) -> int:
             share = max(1, len(measured) // args.connections)
             client = PythonClient(server.port, measured, args.connections, args.timeout, stride=share)
         print(f"client: {client.name}, {args.connections} connections, {len(measured)} distinct queries", flush=True)
+        cpu_before = server.cpu_seconds()
         run = client.run(args.seconds)
+        server_cpu = server.cpu_seconds() - cpu_before
         rss_end = server.rss_mb()
+        worker_end = server.worker_memory_mb()
+        # What serving adds to a search: one query asked over and over, answered from the cache of finished
+        # pages (a dictionary look-up), so its CPU is HTTP, waitress, Flask, the page's JSON and the workers.
+        cached = None
+        if use_wrk:
+            get(server.port, measured[0])
+            cpu_before = server.cpu_seconds()
+            cached = WrkClient(server.port, measured[:1], args.connections, args.timeout).run(10)
+            cached.cpu = server.cpu_seconds() - cpu_before
         workers = max(1, len(server.processes()) - 1)
     finally:
         server.stop()
     repeated = max(0, run.requests - len(measured))
+    # The same mix asked in this process, queries the server was not asked: what a search costs without HTTP.
+    costs = in_process_costs(args.index, [p.split("=", 1)[1] for p in paths[-2 * args.direct :]] if args.direct else [])
+    cpu_ms = 1000 * server_cpu / max(1, run.requests)
     lines = [
         f"# Distinct queries under load: {label}",
         "",
@@ -710,15 +760,53 @@ def distinct_load(args) -> int:
         "",
         f"Machine: {machine_note()}",
         "",
-        "| stream | requests/s | p50 | p99 | max | errors | server RSS |",
-        "|---|---:|---:|---:|---:|---:|---|",
-        f"| distinct searches, {args.connections} connections, {args.seconds:g} s | {run.rps:.1f} | "
-        f"{run.p50_ms:.0f} ms | {run.p99_ms:.0f} ms | {run.max_ms:.0f} ms | {run.error_count} | "
-        f"{rss_start:.0f} MB after start-up, {rss_end:.0f} MB at the end ({workers} workers and the master) |",
+        "| stream | requests/s | server CPU ms per request | requests per server CPU-second | p50 | p99 | max "
+        "| errors | server RSS |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---|",
+        f"| distinct searches, {args.connections} connections, {args.seconds:g} s | {run.rps:.1f} | {cpu_ms:.1f} | "
+        f"{run.requests / server_cpu if server_cpu else 0:.1f} | {run.p50_ms:.0f} ms | {run.p99_ms:.0f} ms | "
+        f"{run.max_ms:.0f} ms | {run.error_count} | {rss_start:.0f} MB after start-up, {rss_end:.0f} MB at the end "
+        f"({workers} workers and the master) |",
         "",
-        "Targets (issue 20): >= 200 requests/s, 0 errors, p99 <= 500 ms.",
+        f"Server CPU: user + system time of the master, its workers and their children during the run "
+        f"({server_cpu:.1f} s for {run.requests:,} requests); on a shared machine requests per CPU-second is "
+        f"the figure that carries over: {len(os.sched_getaffinity(0))} free cores would serve about "
+        f"{len(os.sched_getaffinity(0)) * run.requests / server_cpu if server_cpu else 0:.0f} requests/s at this "
+        "cost, less what the load generator takes.",
+        "",
+        *(
+            [
+                f"Serving alone: one query repeated for 10 s (a cached page) took {1000 * cached.cpu / cached.requests:.2f} "
+                f"ms of server CPU per request ({cached.requests / cached.cpu:.0f} requests per CPU-second, "
+                f"{cached.rps:.0f} requests/s, p99 {cached.p99_ms:.0f} ms, {cached.error_count} errors): HTTP, waitress, "
+                "Flask, the page's JSON and the worker loop, what every request pays beside its search.",
+                "",
+            ]
+            if cached and cached.requests and cached.cpu
+            else []
+        ),
+        "Memory of one worker (the largest; RSS, MB): after start-up and 200 warm-up queries "
+        f"{worker_warm[0][0] if worker_warm else 0:.0f}; after the run {worker_end[0][0] if worker_end else 0:.0f} "
+        f"(peak {worker_end[0][1] if worker_end else 0:.0f}); every worker at the end: "
+        + ", ".join(f"{rss:.0f}" for rss, _ in worker_end)
+        + ".",
         "",
     ]
+    if costs:
+        lines += [
+            f"The same mix in one process, {costs['queries']} further distinct queries, alternating (CPU ms of the "
+            "calling thread per query, warm index):",
+            "",
+            "| path | mean | p50 | p95 |",
+            "|---|---:|---:|---:|",
+            *(
+                f"| {name} | {row['mean']:.1f} | {row['p50']:.1f} | {row['p95']:.1f} |"
+                for name, row in costs["rows"].items()
+            ),
+            f"| the server under load (all its CPU per request) | {cpu_ms:.1f} | | |",
+            "",
+        ]
+    lines += ["Targets (issue 20): >= 200 requests/s, 0 errors, p99 <= 500 ms.", ""]
     if run.failed:
         lines += ["First failures: " + "; ".join(f"`{p}` -> {w}" for p, w in run.failed), ""]
     text = "\n".join(lines)
@@ -727,6 +815,130 @@ def distinct_load(args) -> int:
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(text)
     return 0 if run.error_count == 0 else 1
+
+
+def worker_memory(args) -> int:
+    """The memory of one server worker: `releases serve --workers 1`, its RSS after start-up (one search) and
+    as it answers N distinct JSON searches (4 connections), with the cache budgets in force."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import fresh_queries
+    from build_bench import corpus
+
+    sources = corpus(ROOT / ".cache" / "bench", args.synthetic) if args.synthetic else args.sources or corpus_sources()
+    if args.synthetic:
+        args.index = args.index or ROOT / ".cache" / "bench" / f"index-ours-{args.synthetic}"
+    label = f"synthetic-{args.synthetic}" if args.synthetic else (args.index.name if args.index else "corpus")
+    args.index = args.index or CACHE / "index"
+    ensure_index(args.index, sources)
+    print("drawing the query stream ...", flush=True)
+    stream = fresh_queries.query_stream(fresh_queries.load_docs(sources), args.worker_memory, args.seed)
+    paths = iter(f"/api/search?q={urllib.parse.quote(query.text)}" for query in stream)
+    lock, answered, failed = threading.Lock(), [0], []
+    server = Server(args.index, args.threads, 1)
+    samples = []
+
+    def sample() -> None:
+        rss, peak = server.worker_memory_mb()[0]
+        samples.append((answered[0], rss, peak))
+        print(f"  {answered[0]:>6,} searches: worker RSS {rss:.0f} MB (peak {peak:.0f})", flush=True)
+
+    def asker() -> None:
+        conn = http.client.HTTPConnection(HOST, server.port, timeout=args.timeout)
+        while True:
+            with lock:
+                path = next(paths, None)
+            if path is None:
+                break
+            try:
+                conn.request("GET", path)
+                response = conn.getresponse()
+                response.read()
+                if response.status >= 500:
+                    failed.append((path, response.status))
+            except OSError as exc:
+                failed.append((path, type(exc).__name__))
+                conn.close()
+            with lock:
+                answered[0] += 1
+        conn.close()
+
+    started = time.monotonic()
+    try:
+        sample()
+        askers = [threading.Thread(target=asker, daemon=True) for _ in range(4)]
+        for thread in askers:
+            thread.start()
+        while any(thread.is_alive() for thread in askers):
+            time.sleep(2)
+            if not samples or answered[0] - samples[-1][0] >= max(100, args.worker_memory // 10):
+                sample()
+        sample()
+        releases = json.loads(get(server.port, "/api/search?q=")[1]).get("total")
+    finally:
+        server.stop()
+    from indexer.settings import CACHE_BUDGETS, cache_budget
+
+    budgets = ", ".join(f"{name} {cache_budget(name) / 2**20:g}" for name in CACHE_BUDGETS)
+    lines = [
+        f"# Memory of one server worker: {label}",
+        "",
+        f"Measured {time.strftime('%Y-%m-%d %H:%M')} by `benchmarks/load.py --worker-memory {args.worker_memory}` "
+        f"({time.monotonic() - started:.0f} s): `releases serve --workers 1`, index of {releases:,} releases; "
+        f"{args.worker_memory:,} distinct `/api/search` queries (the mix of fresh_queries.py, seed {args.seed}) over "
+        f"4 connections; {len(failed)} failed. Cache budgets (MB): {budgets}; result pages "
+        "$RELEASES_RESULT_CACHE (1024 by default).",
+        "",
+        "| searches answered | worker RSS MB | peak RSS MB |",
+        "|---:|---:|---:|",
+        *(f"| {n:,} | {rss:.0f} | {peak:.0f} |" for n, rss, peak in samples),
+        "",
+        f"Machine: {machine_note()}",
+        "",
+    ]
+    text = "\n".join(lines)
+    print(text)
+    out = ROOT / "benchmarks" / "results" / f"worker-memory-{label}.md"
+    out.write_text(text)
+    return 0 if not failed else 1
+
+
+def in_process_costs(index: Path, queries: list[str]) -> dict:
+    """CPU ms per query in this process, alternating between ReleaseIndex.search and the whole /api/search
+    view through Flask's test client (parameters, limits, search, JSON) over distinct queries."""
+    if not queries:
+        return {}
+    from webapp import create_app
+
+    app = create_app({"RELEASES_INDEX": str(index)})
+    client = app.test_client()
+    client.get("/api/search?q=acquisition")  # opens the index
+    index_ = app.extensions["release_index"].get()
+    warm, asked = queries[:50], queries[50:]
+    for query in warm:
+        client.get(f"/api/search?q={query}")
+    spent: dict[str, list[float]] = {"ReleaseIndex.search": [], "/api/search through Flask's test client": []}
+    for n, query in enumerate(asked):
+        started = time.thread_time()
+        if n % 2 == 0:
+            try:
+                index_.search(urllib.parse.unquote(query))
+            except Exception:  # noqa: BLE001 (a refused query costs what it cost)
+                pass
+            spent["ReleaseIndex.search"].append((time.thread_time() - started) * 1000)
+        else:
+            client.get(f"/api/search?q={query}")
+            spent["/api/search through Flask's test client"].append((time.thread_time() - started) * 1000)
+    index_.close()
+
+    def summary(values: list[float]) -> dict:
+        ordered = sorted(values)
+        return {
+            "mean": statistics.fmean(ordered),
+            "p50": ordered[len(ordered) // 2],
+            "p95": ordered[min(len(ordered) - 1, int(len(ordered) * 0.95))],
+        }
+
+    return {"queries": len(asked), "rows": {name: summary(values) for name, values in spent.items()}}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -758,9 +970,26 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--synthetic", type=int, metavar="N", help="with --distinct: N releases of synth.py (seed 42)")
     parser.add_argument("--seed", type=int, default=42, help="with --distinct: the seed of the query stream")
+    parser.add_argument(
+        "--worker-memory",
+        type=int,
+        metavar="N",
+        help="instead of the phases: one server worker's RSS as it answers N distinct JSON searches "
+        "(--synthetic or --index/--sources); writes results/worker-memory-<label>.md",
+    )
+    parser.add_argument(
+        "--direct",
+        type=int,
+        default=300,
+        metavar="N",
+        help="with --distinct: N more queries asked in this process after the load, half through "
+        "ReleaseIndex.search and half through the Flask view, for the CPU the serving path adds (0: skip)",
+    )
     args = parser.parse_args(argv)
 
     CACHE.mkdir(parents=True, exist_ok=True)
+    if args.worker_memory:
+        return worker_memory(args)
     if args.distinct:
         return distinct_load(args)
     sources = args.sources or corpus_sources()

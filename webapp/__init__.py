@@ -13,6 +13,7 @@ from flask import Flask, Response
 from werkzeug.routing import BaseConverter
 
 from indexer import ReleaseSearchError, open_index
+from indexer.settings import CACHE_BUDGETS, cache_budget
 
 # Settings, their defaults, and the environment variables that override them.
 DEFAULTS = {
@@ -109,6 +110,8 @@ def create_app(config: dict | None = None) -> Flask:
     app.url_map.converters["release_id"] = ReleaseIdConverter
     app.config.update(DEFAULTS, JSON_SORT_KEYS=False, MAX_CONTENT_LENGTH=64 * 1024)
     app.config.update(settings_from_environment())
+    for variable in CACHE_BUDGETS:
+        cache_budget(variable)  # a bad cache budget is reported before anything listens, not at the first search
     app.config.update(config or {})
     # Never the debugger or tracebacks for users, whatever the configuration says.
     app.config.update(DEBUG=False, PROPAGATE_EXCEPTIONS=False)

@@ -44,16 +44,15 @@ from ...relevance import (
     related_clauses,
 )
 from ...schema import FIELD_WEIGHTS
+from ...settings import cache_budget
 from ..lru import LRU
 from . import adapter
 from .phrase import phrase_docs as match_phrase
 from .postings import leaf_matcher, posting_blocks, readable, term_blocks, term_hashes
 
-# Postings kept in memory per searcher, for words that recur from query to query (about 12 bytes each).
-POSTINGS_CACHE = 2_000_000
-# Documents kept in memory per searcher for recent phrases (8 bytes each): a common phrase costs ~1 s
-# at 100,000 releases, and one search looks it up twice (match set, then ranking).
-PHRASE_CACHE = 1_000_000
+# Budgets (indexer/settings.py, $RELEASES_*_MB): the postings of words that recur from query to query, 24 MB;
+# the documents of recent phrases, 8 MB (a common phrase costs ~1 s at 100,000 releases, and one search looks
+# it up twice: match set, then ranking); the segments' term hashes, 64 MB.
 _EMPTY = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32))
 _BYTE_TO_LENGTH = np.array([byte_to_length(i) for i in range(256)], dtype=np.float32)
 
@@ -72,10 +71,12 @@ class IndexStats:
         self.count = max(1, self.reader.doc_count())
         self.leaves = list(self.reader.leaf_readers())
         self._norms: dict[str, np.ndarray] = {}
-        # (field, term) -> (documents, frequencies), weighed by postings.
-        self._postings = LRU(POSTINGS_CACHE, weigh=lambda found: len(found[0]))
-        # (field, words, slop) -> documents, weighed by documents (+1: an empty result is kept too).
-        self._phrases = LRU(PHRASE_CACHE, weigh=lambda docs: len(docs) + 1)
+        # (field, term) -> (documents, frequencies), weighed in bytes.
+        self._postings = LRU(
+            cache_budget("RELEASES_POSTINGS_CACHE_MB"), weigh=lambda found: found[0].nbytes + found[1].nbytes
+        )
+        # (field, words, slop) -> documents, weighed in bytes (+8: an empty result is kept too).
+        self._phrases = LRU(cache_budget("RELEASES_PHRASE_CACHE_MB"), weigh=lambda docs: docs.nbytes + 8)
         self._deleted: np.ndarray | bool | None = None
         self.variants = LRU(10_000)  # (word, fields) -> spelling variants
         self._frequencies = LRU(50_000)  # (fields, word) -> documents, asked at every search
@@ -186,7 +187,7 @@ class IndexStats:
         total = 0
         if self._term_hashes is None:
             # Read once per searcher (4 bytes a term): most words asked for are made-up spellings.
-            self._term_hashes = [term_hashes(leaf) for leaf, _ in self.leaves]
+            self._term_hashes = _term_hashes_within(self.leaves, cache_budget("RELEASES_TERM_HASHES_MB"))
         for fieldname in fieldnames:
             if fieldname not in self.schema:
                 continue
@@ -203,6 +204,20 @@ class IndexStats:
                 except KeyError:
                     pass
         return total
+
+
+def _term_hashes_within(leaves, budget: int) -> list:
+    """The term hashes of the segments, in order, while they fit in budget bytes (None for the rest:
+    their terms are looked up on disk)."""
+    found: list = [None] * len(leaves)
+    for number, (leaf, _) in enumerate(leaves):
+        if budget <= 0:
+            break
+        hashes = term_hashes(leaf)
+        if hashes is not None and hashes.hashes.nbytes <= budget:
+            found[number] = hashes
+            budget -= hashes.hashes.nbytes
+    return found
 
 
 def _leaf_lengths(leaf, fieldname: str) -> np.ndarray:
