@@ -46,6 +46,7 @@ from ...relevance import (
 from ...schema import FIELD_WEIGHTS
 from ..lru import LRU
 from . import adapter
+from .columns import columns_of
 from .phrase import phrase_docs as match_phrase
 from .postings import leaf_matcher, posting_blocks, readable, term_blocks, term_hashes
 
@@ -126,9 +127,12 @@ class IndexStats:
             return _EMPTY
         ids, freqs = [], []
         boost = self.boost(fieldname)
+        tbytes = text if isinstance(text, bytes) else self.schema[fieldname].to_bytes(text)
         for number, (leaf, base) in enumerate(self.leaves):
-            blocks = term_blocks(leaf, fieldname, text)
-            if blocks is not None:
+            columns = columns_of(leaf)
+            if columns is not None:
+                docs, weights = columns.postings(fieldname, tbytes)
+            elif (blocks := term_blocks(leaf, fieldname, tbytes)) is not None:
                 if kept is not None:
                     blocks = kept[number] = list(blocks)
                 docs, weights = _block_postings(blocks)

@@ -28,6 +28,7 @@ from whoosh.util.numeric import byte_to_length, length_to_byte
 
 from . import adapter, deflate
 from .blocks import _length_bytes, write_postings
+from .columns import write_columns
 from .facets import SegmentFacets
 from .hashtables import _write_hash_tables
 from .invert import _FieldPostings, _Vocabulary, fast_field, plain_indexer
@@ -216,7 +217,8 @@ class SegmentBuilder:
         )
 
     def finish(self):
-        """Write the segment's files (one compound file plus the facet sidecar); return the segment."""
+        """Write the segment's files (one compound file, the facet sidecar and the columnar postings);
+        return the segment."""
         for fast in self._fast.values():
             fast.flush()  # the last texts' postings and lengths
         self._write_lengths()
@@ -241,6 +243,8 @@ class SegmentBuilder:
         if self.docnum and segment.should_assemble():
             segment.create_compound_file(self.storage)
         self.facets.save(self.storage, segment)
+        if self.docnum:
+            write_columns(self.storage, self.schema, segment)
         return segment
 
     def _write_lengths(self) -> None:
