@@ -35,13 +35,14 @@ from whoosh.reading import SegmentReader
 
 from . import adapter
 from .positions import decode_gaps
+from .blocks import _stable_argsort
 from .postings import postings_of_term
 
 COLUMNS_EXT = ".columns"
 _MAGIC = b"RSCOLS1\0"
-_HEAD = struct.Struct("<8sQ")  # magic, length of the JSON header that follows
+_TAIL = struct.Struct("<QQ8s")  # at the end: where the JSON header starts, its length, the magic
 _ALIGN = 8
-_DECODE_BATCH = 200_000  # positions values unpickled together (bounded memory while writing)
+_BATCH = 1_000_000  # postings handled together while writing (bounded memory)
 _EMPTY_DOCS = np.zeros(0, dtype=np.int64)
 _EMPTY_WEIGHTS = np.zeros(0, dtype=np.float32)
 
@@ -49,112 +50,161 @@ _EMPTY_WEIGHTS = np.zeros(0, dtype=np.float32)
 # ---- Writing ----------------------------------------------------------------------------------------
 
 
-class _FieldArrays:
-    """One field's postings gathered term by term, positions decoded in batches."""
+class ColumnsWriter:
+    """Writes a segment's columnar postings file a field at a time (each field's arrays can be freed once
+    written), then the header saying where each array is. The file gets its name at finish: a segment's
+    files are gathered into its compound file when it is written, and this one stays beside it."""
 
-    def __init__(self, positioned: bool):
-        self.positioned = positioned
-        self.terms: list[bytes] = []
-        self.counts: list[int] = []
-        self.docs: list[np.ndarray] = []
-        self.weights: list[np.ndarray] = []
-        self.position_counts: list[np.ndarray] = []
-        self.positions: list[np.ndarray] = []
-        self._pending: list = []
+    def __init__(self, storage, segment):
+        self.storage = storage
+        self.name = segment.make_filename(COLUMNS_EXT)
+        self.temporary = f"_{self.name}.tmp"
+        self.handle = storage.create_file(self.temporary)
+        self.offset = 0
+        self.fields: dict[str, dict] = {}
 
-    def add(self, tbytes: bytes, docs: np.ndarray, weights: np.ndarray, values) -> None:
-        self.terms.append(tbytes)
-        self.counts.append(len(docs))
-        self.docs.append(docs.astype(np.uint32))
-        self.weights.append(weights)
-        if self.positioned:
-            self._pending.extend(values)
-            if len(self._pending) >= _DECODE_BATCH:
-                self._decode()
+    def add_field(self, name: str, arrays: dict[str, np.ndarray]) -> None:
+        entry = self.fields[name] = {}
+        for key, array in arrays.items():
+            array = np.ascontiguousarray(array, dtype=array.dtype.newbyteorder("<"))
+            entry[key] = [self.offset, array.dtype.str, len(array)]
+            data = array.tobytes()
+            padding = -len(data) % _ALIGN
+            self.handle.write(data + b"\0" * padding)
+            self.offset += len(data) + padding
 
-    def _decode(self) -> None:
-        if not self._pending:
-            return
-        present = [v for v in self._pending if v]
+    def finish(self) -> None:
+        head = json.dumps({"fields": self.fields}).encode("utf-8")
+        self.handle.write(head + _TAIL.pack(self.offset, len(head), _MAGIC))
+        self.handle.close()
+        self.storage.rename_file(self.temporary, self.name, safe=False)
+
+
+def _pack(
+    terms: list[bytes], per_term: np.ndarray, docs: np.ndarray, weights: np.ndarray, counts=None, positions=None
+) -> dict[str, np.ndarray]:
+    """A field's arrays: terms (sorted) with their numbers of postings, the postings' documents and
+    weights, and for a positioned field each posting's number of positions and the positions."""
+    term_starts = np.zeros(len(terms) + 1, dtype=np.uint64)
+    term_starts[1:] = np.cumsum([len(t) for t in terms])
+    post_starts = np.zeros(len(terms) + 1, dtype=np.uint64)
+    post_starts[1:] = np.cumsum(per_term)
+    out = {
+        "terms": np.frombuffer(b"".join(terms), dtype=np.uint8),
+        "term_starts": term_starts,
+        "post_starts": post_starts,
+        "docs": docs.astype(np.uint32),
+        "weights": weights.astype(np.float32),
+    }
+    if counts is not None:
+        pos_starts = np.zeros(len(counts) + 1, dtype=np.uint64)
+        pos_starts[1:] = np.cumsum(counts)
+        wide = len(positions) and int(positions.max()) >= 2**16
+        out["pos_starts"] = pos_starts.astype(np.uint32 if len(positions) < 2**32 else np.uint64)
+        out["positions"] = positions.astype(np.uint32 if wide else np.uint16)
+    return out
+
+
+def field_columns(postings, positioned: bool) -> dict[str, np.ndarray]:
+    """A field's arrays from the postings of a segment being written (invert._FieldPostings), ordered as
+    blocks.write_postings orders them: by term, then document."""
+    count = len(postings.tids)
+    rank, sorted_terms = postings.vocabulary.ranked()
+    keys = rank[np.frombuffer(postings.tids, dtype=np.int32)]
+    perm = _stable_argsort(keys)  # stable: each term's documents stay in order
+    sorted_keys = keys[perm]
+    starts = np.flatnonzero(np.concatenate(([True], sorted_keys[1:] != sorted_keys[:-1]))) if count else perm
+    terms = [sorted_terms[r] for r in sorted_keys[starts].tolist()]
+    per_term = np.diff(np.append(starts, count))
+    docs = np.frombuffer(postings.docs, dtype=np.int32)[perm]
+    weights = np.frombuffer(postings.weights, dtype=np.float64)[perm]
+    if not positioned:
+        return _pack(terms, per_term, docs, weights)
+    if not len(postings.counts):  # positions kept encoded: decode them
+        counts, positions = _decoded([postings.encoded[i] for i in perm.tolist()])
+        return _pack(terms, per_term, docs, weights, counts, positions)
+    all_counts = np.frombuffer(postings.counts, dtype=np.int32)
+    firsts = np.cumsum(all_counts, dtype=np.int64) - all_counts
+    flat = np.frombuffer(postings.positions, dtype=np.int32)
+    counts = all_counts[perm]
+    parts = []
+    for lo in range(0, count, _BATCH):  # each posting's positions gathered, a batch at a time
+        some, begins = counts[lo : lo + _BATCH].astype(np.int64), firsts[perm[lo : lo + _BATCH]]
+        heads = np.cumsum(some) - some
+        parts.append(flat[np.repeat(begins - heads, some) + np.arange(int(some.sum()))])
+    positions = np.concatenate(parts) if parts else np.zeros(0, dtype=np.int32)
+    return _pack(terms, per_term, docs, weights, counts, positions)
+
+
+def _decoded(values: list) -> tuple[np.ndarray, np.ndarray]:
+    """Each Positions value's number of positions and the positions, from the encoded values."""
+    counts, positions = [], []
+    for lo in range(0, len(values), _BATCH):
+        batch = values[lo : lo + _BATCH]
+        present = [v for v in batch if v]
         gaps = iter(decode_gaps(present)) if present else iter(())
-        lists = [next(gaps) if v else [] for v in self._pending]
-        counts = np.fromiter(map(len, lists), dtype=np.int64, count=len(lists))
-        flat = np.fromiter(chain.from_iterable(lists), dtype=np.int64, count=int(counts.sum()))
+        lists = [next(gaps) if v else [] for v in batch]
+        some = np.fromiter(map(len, lists), dtype=np.int64, count=len(lists))
+        flat = np.fromiter(chain.from_iterable(lists), dtype=np.int64, count=int(some.sum()))
         # Gaps to positions: running sums restarted at each posting.
         totals = np.cumsum(flat)
-        starts = np.cumsum(counts) - counts
-        nonempty = counts > 0
-        offsets = np.zeros(len(counts), dtype=np.int64)
-        offsets[nonempty] = totals[starts[nonempty]] - flat[starts[nonempty]]
-        self.positions.append(totals - np.repeat(offsets, counts))
-        self.position_counts.append(counts)
-        self._pending = []
-
-    def arrays(self) -> dict[str, np.ndarray]:
-        self._decode()
-        encoded = [t for t in self.terms]
-        term_starts = np.zeros(len(encoded) + 1, dtype=np.uint64)
-        term_starts[1:] = np.cumsum([len(t) for t in encoded])
-        post_starts = np.zeros(len(self.counts) + 1, dtype=np.uint64)
-        post_starts[1:] = np.cumsum(self.counts)
-        out = {
-            "terms": np.frombuffer(b"".join(encoded), dtype=np.uint8),
-            "term_starts": term_starts,
-            "post_starts": post_starts,
-            "docs": _joined(self.docs, np.uint32),
-            "weights": _joined(self.weights, np.float32),
-        }
-        if self.positioned:
-            counts = _joined(self.position_counts, np.int64)
-            positions = _joined(self.positions, np.int64)
-            wide = len(positions) and int(positions.max()) >= 2**16
-            pos_starts = np.zeros(len(counts) + 1, dtype=np.uint64)
-            pos_starts[1:] = np.cumsum(counts)
-            out["pos_starts"] = pos_starts.astype(np.uint32 if len(positions) < 2**32 else np.uint64)
-            out["positions"] = positions.astype(np.uint32 if wide else np.uint16)
-        return out
+        heads = np.cumsum(some) - some
+        nonempty = some > 0
+        offsets = np.zeros(len(some), dtype=np.int64)
+        offsets[nonempty] = totals[heads[nonempty]] - flat[heads[nonempty]]
+        counts.append(some)
+        positions.append(totals - np.repeat(offsets, some))
+    if not counts:
+        return _EMPTY_DOCS, _EMPTY_DOCS
+    return np.concatenate(counts), np.concatenate(positions)
 
 
-def _joined(parts: list[np.ndarray], dtype) -> np.ndarray:
-    return np.concatenate(parts).astype(dtype, copy=False) if parts else np.zeros(0, dtype=dtype)
+def save_columns(storage, segment, fields) -> None:
+    """Write a segment's columnar postings file from (field name, arrays) pairs (see field_columns)."""
+    out = ColumnsWriter(storage, segment)
+    for name, arrays in fields:
+        out.add_field(name, arrays)
+    out.finish()
 
 
 def write_columns(storage, schema, segment) -> None:
-    """Write a finished segment's columnar postings file (read back from its own posting blocks)."""
+    """Write a finished segment's columnar postings file, read back from its own posting blocks (a
+    merged segment, or one written before these files existed)."""
     reader = SegmentReader(storage, schema, segment)
     try:
-        terms = adapter.term_table(reader)
-        fields: dict[str, _FieldArrays] = {}
-        for (fieldname, tbytes), info in terms.items():
-            arrays = fields.get(fieldname)
-            if arrays is None:
-                fmt = schema[fieldname].format if fieldname in schema else None
-                arrays = fields[fieldname] = _FieldArrays(bool(fmt) and fmt.supports("positions"))
-            docs, weights, values = postings_of_term(terms, info)
-            arrays.add(tbytes, docs, weights, values)
+        save_columns(storage, segment, _read_fields(adapter.term_table(reader), schema))
     finally:
         reader.close()
-    _save(storage, segment, {name: arrays.arrays() for name, arrays in fields.items()})
 
 
-def _save(storage, segment, fields: dict[str, dict[str, np.ndarray]]) -> None:
-    header: dict = {"fields": {}}
-    layout: list[np.ndarray] = []
-    offset = 0
-    for name, arrays in fields.items():
-        entry = header["fields"][name] = {}
-        for key, array in arrays.items():
-            array = np.ascontiguousarray(array, dtype=array.dtype.newbyteorder("<"))
-            entry[key] = [offset, array.dtype.str, len(array)]
-            layout.append(array)
-            offset += -(-array.nbytes // _ALIGN) * _ALIGN
-    head = json.dumps(header).encode("utf-8")
-    head += b" " * (-(len(head) + _HEAD.size) % _ALIGN)
-    with segment.create_file(storage, COLUMNS_EXT) as handle:
-        handle.write(_HEAD.pack(_MAGIC, len(head)) + head)
-        for array in layout:
-            data = array.tobytes()
-            handle.write(data + b"\0" * (-len(data) % _ALIGN))
+def _read_fields(terms, schema):
+    """(field name, arrays) of each field of a segment's term table, one field at a time."""
+    current, gathered = None, None
+    for (fieldname, tbytes), info in terms.items():
+        if fieldname != current:
+            if gathered is not None:
+                yield current, _packed(*gathered)
+            fmt = schema[fieldname].format if fieldname in schema else None
+            current, gathered = fieldname, ([], [], [], [], [] if fmt and fmt.supports("positions") else None)
+        docs, weights, values = postings_of_term(terms, info)
+        names, per_term, all_docs, all_weights, all_values = gathered
+        names.append(tbytes)
+        per_term.append(len(docs))
+        all_docs.append(docs)
+        all_weights.append(weights)
+        if all_values is not None:
+            all_values.extend(values)
+    if gathered is not None:
+        yield current, _packed(*gathered)
+
+
+def _packed(names, per_term, docs, weights, values) -> dict[str, np.ndarray]:
+    docs = np.concatenate(docs) if docs else _EMPTY_DOCS
+    weights = np.concatenate(weights) if weights else _EMPTY_WEIGHTS
+    if values is None:
+        return _pack(names, np.asarray(per_term, dtype=np.int64), docs, weights)
+    counts, positions = _decoded(values)
+    return _pack(names, np.asarray(per_term, dtype=np.int64), docs, weights, counts, positions)
 
 
 def has_columns(storage, segment) -> bool:
@@ -203,11 +253,11 @@ class SegmentColumns:
     """A segment's columnar postings file, opened: postings and positions of a term without decoding."""
 
     def __init__(self, buffer):
-        magic, length = _HEAD.unpack_from(buffer, 0)
+        start, length, magic = _TAIL.unpack_from(buffer, len(buffer) - _TAIL.size)
         if magic != _MAGIC:
             raise ValueError(f"not a columnar postings file: {magic!r}")
-        header = json.loads(bytes(buffer[_HEAD.size : _HEAD.size + length]))
-        base = _HEAD.size + length
+        header = json.loads(bytes(buffer[start : start + length]))
+        base = 0
         self._buffer = buffer
         self.fields: dict[str, _Field] = {}
         for name, entry in header["fields"].items():
@@ -309,4 +359,4 @@ def _map(storage, name: str):
         return handle.read()
 
 
-__all__ = ["COLUMNS_EXT", "SegmentColumns", "add_missing", "columns_of", "has_columns", "write_columns"]
+__all__ = ["COLUMNS_EXT", "ColumnsWriter", "SegmentColumns", "field_columns", "add_missing", "columns_of", "has_columns", "write_columns"]
