@@ -34,8 +34,8 @@ import numpy as np
 from whoosh.reading import SegmentReader
 
 from . import adapter
-from .positions import decode_gaps
 from .blocks import _stable_argsort
+from .positions import decode_gaps
 from .postings import postings_of_term
 
 COLUMNS_EXT = ".columns"
@@ -207,6 +207,66 @@ def _packed(names, per_term, docs, weights, values) -> dict[str, np.ndarray]:
     return _pack(names, np.asarray(per_term, dtype=np.int64), docs, weights, counts, positions)
 
 
+def merge_columns(storage, segments, docmaps: list[np.ndarray], merged) -> bool:
+    """Write a merged segment's columnar postings from those of its parts (documents renumbered by the
+    docmaps, -1 for a deleted one, which is left out); False, writing nothing, when a part has none."""
+    if not all(has_columns(storage, segment) for segment in segments):
+        return False
+    parts = [SegmentColumns(_map(storage, segment.make_filename(COLUMNS_EXT))) for segment in segments]
+    out = ColumnsWriter(storage, merged)
+    for name in sorted({name for part in parts for name in part.fields}):
+        out.add_field(
+            name, _merged_field([(part.fields.get(name), docmap) for part, docmap in zip(parts, docmaps, strict=True)])
+        )
+    out.finish()
+    return True
+
+
+def _merged_field(parts: list[tuple[_Field | None, np.ndarray]]) -> dict[str, np.ndarray]:
+    """One field's arrays over several segments' fields, as Whoosh's merge orders postings: by term, then
+    segment, then document; terms left without postings are dropped."""
+    names = [[f.term(i) for i in range(len(f.term_starts) - 1)] if f is not None else [] for f, _ in parts]
+    terms = sorted(set().union(*names))
+    number = {term: i for i, term in enumerate(terms)}
+    positioned = any(f is not None and f.positions is not None for f, _ in parts)
+    ids, docs, weights, counts, positions = [], [], [], [], []
+    for (field, docmap), part_names in zip(parts, names, strict=True):
+        if field is None:
+            continue
+        per_term = np.diff(np.asarray(field.post_starts, dtype=np.int64))
+        term_ids = np.repeat(np.fromiter(map(number.__getitem__, part_names), np.int64, len(part_names)), per_term)
+        renumbered = docmap[np.asarray(field.docs, dtype=np.int64)]
+        keep = renumbered >= 0
+        ids.append(term_ids[keep])
+        docs.append(renumbered[keep])
+        weights.append(np.asarray(field.weights)[keep])
+        if positioned:
+            starts = np.asarray(field.pos_starts, dtype=np.int64)
+            some = np.diff(starts)
+            counts.append(some[keep])
+            positions.append(np.asarray(field.positions)[np.repeat(keep, some)].astype(np.uint32))
+    ids_all = np.concatenate(ids) if ids else _EMPTY_DOCS
+    order = _stable_argsort(ids_all)  # parts in order, documents rising within each: stable keeps that
+    per_term = np.bincount(ids_all, minlength=len(terms))
+    present = per_term > 0
+    kept_terms = [t for t, p in zip(terms, present.tolist(), strict=True) if p]
+    all_docs = np.concatenate(docs)[order] if docs else _EMPTY_DOCS
+    all_weights = np.concatenate(weights)[order] if weights else _EMPTY_WEIGHTS
+    if not positioned:
+        return _pack(kept_terms, per_term[present], all_docs, all_weights)
+    all_counts = np.concatenate(counts) if counts else _EMPTY_DOCS
+    flat = np.concatenate(positions) if positions else np.zeros(0, dtype=np.uint32)
+    firsts = np.cumsum(all_counts) - all_counts
+    sorted_counts = all_counts[order]
+    parts_out = []
+    for lo in range(0, len(order), _BATCH):
+        some, begins = sorted_counts[lo : lo + _BATCH], firsts[order[lo : lo + _BATCH]]
+        heads = np.cumsum(some) - some
+        parts_out.append(flat[np.repeat(begins - heads, some) + np.arange(int(some.sum()))])
+    gathered = np.concatenate(parts_out) if parts_out else flat
+    return _pack(kept_terms, per_term[present], all_docs, all_weights, sorted_counts, gathered)
+
+
 def has_columns(storage, segment) -> bool:
     """Whether a segment has its columnar postings file."""
     return storage.file_exists(segment.make_filename(COLUMNS_EXT))
@@ -238,6 +298,10 @@ class _Field:
     weights: np.ndarray
     pos_starts: np.ndarray | None
     positions: np.ndarray | None
+
+    def term(self, number: int) -> bytes:
+        """The bytes of the field's term of that number."""
+        return self.buffer[self.blob + self.term_starts[number] : self.blob + self.term_starts[number + 1]]
 
     def find(self, tbytes: bytes) -> int:
         """The term's number in the field, or -1."""
@@ -359,4 +423,13 @@ def _map(storage, name: str):
         return handle.read()
 
 
-__all__ = ["COLUMNS_EXT", "ColumnsWriter", "SegmentColumns", "field_columns", "add_missing", "columns_of", "has_columns", "write_columns"]
+__all__ = [
+    "COLUMNS_EXT",
+    "ColumnsWriter",
+    "SegmentColumns",
+    "field_columns",
+    "add_missing",
+    "columns_of",
+    "has_columns",
+    "write_columns",
+]
