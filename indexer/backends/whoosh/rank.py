@@ -310,9 +310,13 @@ def _alternative_scores(stats: IndexStats, alt: Alternative, deadline) -> tuple[
         return np.zeros(stats.size, dtype=np.float32), None
     docs = np.concatenate(docs_parts)
     tfn = np.bincount(docs, weights=np.concatenate(contrib_parts), minlength=stats.size)
-    df = int(np.count_nonzero(tfn))
+    found = np.flatnonzero(tfn)
+    df = len(found)
     idf = math.log(1 + (stats.count - df + 0.5) / (df + 0.5))
-    scores = (alt.weight * idf * tfn * (K1 + 1) / (K1 + tfn)).astype(np.float32)
+    # Saturated where the alternative is found only (the same values, without passes over every document).
+    scores = np.zeros(stats.size, dtype=np.float32)
+    found_tfn = tfn[found]
+    scores[found] = (alt.weight * idf * found_tfn * (K1 + 1) / (K1 + found_tfn)).astype(np.float32)
     in_title = None
     if title_docs:
         in_title = np.zeros(stats.size, dtype=bool)
