@@ -353,8 +353,15 @@ def score(stats: IndexStats, clauses: list[Clause], mask: np.ndarray, deadline=N
             covered = np.minimum(s / np.float32(COVER_SHARE * imp), 1.0)
             coverage += covered * np.float32(imp / weight_sum)
     # What a release is about is in its headline: each query word there, common or rare, adds a share.
-    multiplier = coverage**COORD_POWER * (1 + TITLE_BONUS * title_share / max(1, len(clauses)))
-    total = base * multiplier if weight_sum > 0 else base
+    # (Computed where some clause scores only: elsewhere coverage and base are 0, and so is the total.)
+    found = np.flatnonzero(coverage)
+    multiplier = np.zeros(stats.size, dtype=np.float32)
+    multiplier[found] = coverage[found] ** COORD_POWER * (1 + TITLE_BONUS * title_share[found] / max(1, len(clauses)))
+    if weight_sum > 0:
+        total = np.zeros(stats.size, dtype=np.float32)
+        total[found] = base[found] * multiplier[found]
+    else:
+        total = base
     return Scored(total, base, multiplier, clause_scores, clauses)
 
 
