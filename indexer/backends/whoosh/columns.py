@@ -94,14 +94,14 @@ def _pack(
         "term_starts": term_starts,
         "post_starts": post_starts,
         "docs": docs.astype(np.uint32),
-        "weights": weights.astype(np.float32),
+        "weights": weights.astype(np.float32, copy=False),
     }
     if counts is not None:
         pos_starts = np.zeros(len(counts) + 1, dtype=np.uint64)
         pos_starts[1:] = np.cumsum(counts)
         wide = len(positions) and int(positions.max()) >= 2**16
         out["pos_starts"] = pos_starts.astype(np.uint32 if len(positions) < 2**32 else np.uint64)
-        out["positions"] = positions.astype(np.uint32 if wide else np.uint16)
+        out["positions"] = positions.astype(np.uint32 if wide else np.uint16, copy=False)
     return out
 
 
@@ -234,7 +234,7 @@ def _merged_field(parts: list[tuple[_Field | None, np.ndarray]]) -> dict[str, np
         if field is None:
             continue
         per_term = np.diff(np.asarray(field.post_starts, dtype=np.int64))
-        term_ids = np.repeat(np.fromiter(map(number.__getitem__, part_names), np.int64, len(part_names)), per_term)
+        term_ids = np.repeat(np.fromiter(map(number.__getitem__, part_names), np.int32, len(part_names)), per_term)
         renumbered = docmap[np.asarray(field.docs, dtype=np.int64)]
         keep = renumbered >= 0
         ids.append(term_ids[keep])
@@ -244,7 +244,7 @@ def _merged_field(parts: list[tuple[_Field | None, np.ndarray]]) -> dict[str, np
             starts = np.asarray(field.pos_starts, dtype=np.int64)
             some = np.diff(starts)
             counts.append(some[keep])
-            positions.append(np.asarray(field.positions)[np.repeat(keep, some)].astype(np.uint32))
+            positions.append(np.asarray(field.positions)[np.repeat(keep, some)])  # its own width (uint16 mostly)
     ids_all = np.concatenate(ids) if ids else _EMPTY_DOCS
     order = _stable_argsort(ids_all)  # parts in order, documents rising within each: stable keeps that
     per_term = np.bincount(ids_all, minlength=len(terms))
