@@ -247,7 +247,7 @@ STAGES = (
     ("indexer.backends.whoosh.facets", "FacetTable", "distinct", "total"),
     ("indexer.backends.whoosh.facets", "FacetTable", "timeline", "timeline"),
     ("indexer.backends.whoosh.rank", "Plan", "rank", "rank"),
-    ("indexer.backends.whoosh.backend", None, "_collapse", "collapse"),
+    ("indexer.backends.whoosh.facets", "FacetTable", "representatives", "collapse"),
     ("indexer.backends.whoosh.backend", "_Snapshot", "snippet", "snippets"),
     ("whoosh.reading", "SegmentReader", "stored_fields", "stored fields"),
     ("indexer.backends.whoosh.backend", None, "suggest_correction", "suggestion"),

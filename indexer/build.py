@@ -9,6 +9,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterable
 
 from .backends.whoosh.build import FileOutcome, ParallelIndexer, SegmentSink
+from .backends.whoosh.columns import add_missing as add_missing_columns
 from .backends.whoosh.merge import delete_paths, merge_small_segments, source_hashes
 from .backends.whoosh.store import Generation, WhooshStore, schema_fingerprint
 from .issuers.sources import cached_registry
@@ -124,6 +125,7 @@ def build_index(
             )
             _settle_issuers(gen, previous, static, removed, records, report, budget, sources)
             merge_small_segments(gen)
+            add_missing_columns(gen.storage, gen.schema, gen.segments)  # segments of an index built before them
             report.total = gen.doc_count()
             report.segments = len(gen.segments)
             gen.commit()

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from whoosh.codec.whoosh3 import W3TermInfo, W3TermsReader
 from whoosh.filedb import filetables
+from whoosh.reading import SegmentReader
 from whoosh.util import numeric
 
 __all__ = [
@@ -35,6 +36,7 @@ __all__ = [
     "posting_list_bytes",
     "postings_file",
     "replace_hash_writer",
+    "segment_storage",
     "set_stored_compressor",
     "stem_function",
     "term_index",
@@ -104,7 +106,7 @@ REQUIRED: dict[str, tuple[str, ...]] = {
         "_postfile",
         "_startoffset",
     ),
-    "whoosh.reading:SegmentReader": ("_terms", "_perdoc"),
+    "whoosh.reading:SegmentReader": ("_terms", "_perdoc", "_storage"),
     "whoosh.columns:FixedBytesColumn.Reader": ("_dbfile", "_basepos", "_count"),
     "whoosh.columns:FixedBytesColumn.Writer": ("_dbfile", "_count"),
     "whoosh.columns:WrappedColumnWriter": ("_child",),
@@ -217,6 +219,11 @@ def term_postings(terms, fieldname: str, btext: bytes, fmt) -> tuple[list, list,
             break
         matcher._goto(matcher._nextoffset)
     return ids, weights, values
+
+
+def segment_storage(reader):
+    """The storage a SegmentReader reads its segment from, or None for another reader."""
+    return getattr(reader, "_storage", None) if isinstance(reader, SegmentReader) else None
 
 
 def w3_term_table(reader):

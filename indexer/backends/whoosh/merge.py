@@ -16,6 +16,7 @@ from whoosh.reading import SegmentReader
 
 from . import adapter
 from .blocks import write_field
+from .columns import merge_columns, write_columns
 from .facets import (
     FacetTable,
     load_segment_sources,
@@ -140,6 +141,8 @@ def merge_segments(gen: Generation, group: list):
     if merged.should_assemble():
         merged.create_compound_file(storage)
     _save_merged_sidecars(storage, merged, facets, sources)
+    if merged.doc_count_all() and not merge_columns(storage, group, docmaps, merged):
+        write_columns(storage, schema, merged)  # a part written before columnar postings: read back
     return merged
 
 

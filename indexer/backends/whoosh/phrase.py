@@ -12,17 +12,14 @@ Phrase(slop) (SpanNear2, ordered, mindist 1), and tests compare the two.
 from __future__ import annotations
 
 from itertools import chain
-from pickle import loads
 
 import numpy as np
 
+from .columns import columns_of
+from .positions import decode_gaps as _decode_gaps
 from .postings import leaf_matcher, posting_blocks, readable, term_blocks
 
 POSITION_BITS = 24  # positions per field below 16.7 million
-_INT_SIZE = 4  # Positions values start with the count as an unsigned int
-# A Positions value is the count, then pickle.dumps(gaps, 2): PROTO 2, the list's opcodes, STOP.
-_PICKLE_HEAD = b"\x80\x02"
-_PICKLE_STOP = b"."
 _EMPTY = np.zeros(0, dtype=np.int64)
 
 
@@ -94,6 +91,12 @@ def position_keys(leaves, fieldname: str, word: str, docs: np.ndarray, decoded: 
         local = docs[(docs >= base) & (docs < base + size)] - base
         if not len(local):
             continue
+        columns = columns_of(leaf)
+        if columns is not None and columns.has_positions(fieldname):
+            found_local, counts, positions = columns.positions(fieldname, term, local)
+            if len(found_local):
+                keys.append((np.repeat(found_local + base, counts) << POSITION_BITS) | positions)
+            continue
         if decoded and number in decoded:
             blocks = _holding(decoded[number], local)
         else:
@@ -139,17 +142,6 @@ def _holding(blocks: list[tuple], wanted: np.ndarray) -> list[tuple]:
             if at < len(wanted) and wanted[at] <= ids[-1]:
                 out.append(block)
     return out
-
-
-def _decode_gaps(values: list[bytes]) -> list[list[int]]:
-    """The position gaps of many Positions values, unpickled together as one list of lists."""
-    if all(v[_INT_SIZE : _INT_SIZE + 2] == _PICKLE_HEAD and v[-1:] == _PICKLE_STOP for v in values):
-        # Each value's body pushes one list: between a MARK and LIST they make the list of all of them.
-        joined = b"".join([_PICKLE_HEAD, b"("] + [v[_INT_SIZE + 2 : -1] for v in values] + [b"l."])
-        gaps = loads(joined)
-        if len(gaps) == len(values):
-            return gaps
-    return [loads(v[_INT_SIZE:] if v.endswith(_PICKLE_STOP) else v[_INT_SIZE:] + _PICKLE_STOP) for v in values]
 
 
 def _keys(docs: np.ndarray, counts: np.ndarray, gaps: np.ndarray) -> np.ndarray:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pickle import loads
 
 import numpy as np
 from whoosh.formats import Positions
@@ -12,6 +13,10 @@ from .pickles import _code_sizes, _write_ints, _write_unsigned
 # Encoded positions of a term seen once, at each position below this: the commonest posting value.
 _SINGLES = 4096
 _SINGLE_VALUES = [Positions().encode([pos]) for pos in range(_SINGLES)]
+_INT_SIZE = 4  # Positions values start with the count as an unsigned int
+# A Positions value is the count, then pickle.dumps(gaps, 2): PROTO 2, the list's opcodes, STOP.
+_PICKLE_HEAD = b"\x80\x02"
+_PICKLE_STOP = b"."
 # Pickle's protocol 2 writes a list of more than this many items in several batches: not modelled.
 _PICKLE_BATCH = 1000
 
@@ -107,3 +112,14 @@ def encode_positions(counts: np.ndarray, firsts: np.ndarray, positions: np.ndarr
             found = positions_of[head : head + codes.counts[n]] - positions_of[head] + codes.gaps[head]
             values[n] = encode(found.tolist())
     return values
+
+
+def decode_gaps(values: list[bytes]) -> list[list[int]]:
+    """The position gaps of many Positions values, unpickled together as one list of lists."""
+    if all(v[_INT_SIZE : _INT_SIZE + 2] == _PICKLE_HEAD and v[-1:] == _PICKLE_STOP for v in values):
+        # Each value's body pushes one list: between a MARK and LIST they make the list of all of them.
+        joined = b"".join([_PICKLE_HEAD, b"("] + [v[_INT_SIZE + 2 : -1] for v in values] + [b"l."])
+        gaps = loads(joined)
+        if len(gaps) == len(values):
+            return gaps
+    return [loads(v[_INT_SIZE:] if v.endswith(_PICKLE_STOP) else v[_INT_SIZE:] + _PICKLE_STOP) for v in values]

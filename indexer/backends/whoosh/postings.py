@@ -64,6 +64,31 @@ def term_blocks(
     return _blocks(adapter.term_extent_bytes(terms, info), first, last, wanted)
 
 
+def postings_of_term(terms, info) -> tuple[np.ndarray, np.ndarray, list]:
+    """Every posting of one term of a W3 term table, from its term info: document ids (int64, rising),
+    weights (float32, as Whoosh stored them) and values (a list of bytes; positions where the field has
+    them), deleted documents included."""
+    if info.is_inlined():
+        ids, weights, values = info.inlined_postings()
+        blocks = [(np.asarray(ids, dtype=np.int64), list(weights), values)]
+    else:
+        blocks = _blocks(adapter.term_extent_bytes(terms, info), 0, None)
+    docs, weights, values = [], [], []
+    for block_ids, block_weights, block_values in blocks:
+        count = len(block_ids)
+        docs.append(block_ids)
+        if block_weights is None:
+            weights.append(np.ones(count, dtype=np.float32))
+        elif isinstance(block_weights, float):
+            weights.append(np.full(count, block_weights, dtype=np.float32))
+        else:
+            weights.append(np.asarray(block_weights, dtype=np.float32))
+        values.extend(block_values if block_values is not None else [None] * count)
+    if not docs:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32), []
+    return np.concatenate(docs), np.concatenate(weights), values
+
+
 def _blocks(data: bytes, first: int, last: int | None, wanted=None) -> Iterator[tuple]:
     if data[:4] != WHOOSH3_HEADER_MAGIC:
         raise ValueError(f"not a Whoosh 3 posting list: {data[:4]!r}")

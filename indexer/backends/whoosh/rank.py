@@ -47,6 +47,7 @@ from ...schema import FIELD_WEIGHTS
 from ...settings import cache_budget
 from ..lru import LRU
 from . import adapter
+from .columns import columns_of
 from .phrase import phrase_docs as match_phrase
 from .postings import leaf_matcher, posting_blocks, readable, term_blocks, term_hashes
 
@@ -127,9 +128,12 @@ class IndexStats:
             return _EMPTY
         ids, freqs = [], []
         boost = self.boost(fieldname)
+        tbytes = text if isinstance(text, bytes) else self.schema[fieldname].to_bytes(text)
         for number, (leaf, base) in enumerate(self.leaves):
-            blocks = term_blocks(leaf, fieldname, text)
-            if blocks is not None:
+            columns = columns_of(leaf)
+            if columns is not None:
+                docs, weights = columns.postings(fieldname, tbytes)
+            elif (blocks := term_blocks(leaf, fieldname, tbytes)) is not None:
                 if kept is not None:
                     blocks = kept[number] = list(blocks)
                 docs, weights = _block_postings(blocks)
@@ -321,9 +325,13 @@ def _alternative_scores(stats: IndexStats, alt: Alternative, deadline) -> tuple[
         return np.zeros(stats.size, dtype=np.float32), None
     docs = np.concatenate(docs_parts)
     tfn = np.bincount(docs, weights=np.concatenate(contrib_parts), minlength=stats.size)
-    df = int(np.count_nonzero(tfn))
+    found = np.flatnonzero(tfn)
+    df = len(found)
     idf = math.log(1 + (stats.count - df + 0.5) / (df + 0.5))
-    scores = (alt.weight * idf * tfn * (K1 + 1) / (K1 + tfn)).astype(np.float32)
+    # Saturated where the alternative is found only (the same values, without passes over every document).
+    scores = np.zeros(stats.size, dtype=np.float32)
+    found_tfn = tfn[found]
+    scores[found] = (alt.weight * idf * found_tfn * (K1 + 1) / (K1 + found_tfn)).astype(np.float32)
     in_title = None
     if title_docs:
         in_title = np.zeros(stats.size, dtype=bool)
@@ -360,8 +368,15 @@ def score(stats: IndexStats, clauses: list[Clause], mask: np.ndarray, deadline=N
             covered = np.minimum(s / np.float32(COVER_SHARE * imp), 1.0)
             coverage += covered * np.float32(imp / weight_sum)
     # What a release is about is in its headline: each query word there, common or rare, adds a share.
-    multiplier = coverage**COORD_POWER * (1 + TITLE_BONUS * title_share / max(1, len(clauses)))
-    total = base * multiplier if weight_sum > 0 else base
+    # (Computed where some clause scores only: elsewhere coverage and base are 0, and so is the total.)
+    found = np.flatnonzero(coverage)
+    multiplier = np.zeros(stats.size, dtype=np.float32)
+    multiplier[found] = coverage[found] ** COORD_POWER * (1 + TITLE_BONUS * title_share[found] / max(1, len(clauses)))
+    if weight_sum > 0:
+        total = np.zeros(stats.size, dtype=np.float32)
+        total[found] = base[found] * multiplier[found]
+    else:
+        total = base
     return Scored(total, base, multiplier, clause_scores, clauses)
 
 

@@ -28,6 +28,7 @@ from whoosh.util.numeric import byte_to_length, length_to_byte
 
 from . import adapter, deflate
 from .blocks import _length_bytes, write_postings
+from .columns import ColumnsWriter, field_columns
 from .facets import SegmentFacets
 from .hashtables import _write_hash_tables
 from .invert import _FieldPostings, _Vocabulary, fast_field, plain_indexer
@@ -216,7 +217,8 @@ class SegmentBuilder:
         )
 
     def finish(self):
-        """Write the segment's files (one compound file plus the facet sidecar); return the segment."""
+        """Write the segment's files (one compound file, the facet sidecar and the columnar postings);
+        return the segment."""
         for fast in self._fast.values():
             fast.flush()  # the last texts' postings and lengths
         self._write_lengths()
@@ -225,6 +227,7 @@ class SegmentBuilder:
         tindex = adapter.term_index(fieldwriter)
         adapter.replace_hash_writer(tindex, lambda: _write_hash_tables(tindex))
         tindex.bulk_entries = []  # write_postings leaves its keys' hashes here, as arrays
+        columns = ColumnsWriter(self.storage, self.segment) if self.docnum else None
         for fieldname in sorted(self._postings):
             postings = self._postings[fieldname]
             if not len(postings.tids):
@@ -232,7 +235,10 @@ class SegmentBuilder:
             lengths = self._lengths.get(fieldname)
             if lengths is not None and len(lengths) < self.docnum:
                 lengths.extend([0] * (self.docnum - len(lengths)))
-            write_postings(fieldwriter, self.codec, fieldname, self.schema[fieldname], postings, lengths)
+            field = self.schema[fieldname]
+            if columns is not None:
+                columns.add_field(fieldname, field_columns(postings, bool(field.format.supports("positions"))))
+            write_postings(fieldwriter, self.codec, fieldname, field, postings, lengths)
             self._postings[fieldname] = _FieldPostings()
         fieldwriter.close()
         self._postings.clear()
@@ -241,6 +247,8 @@ class SegmentBuilder:
         if self.docnum and segment.should_assemble():
             segment.create_compound_file(self.storage)
         self.facets.save(self.storage, segment)
+        if columns is not None:
+            columns.finish()
         return segment
 
     def _write_lengths(self) -> None:
