@@ -162,3 +162,19 @@ def test_positions_of_documents_not_holding_the_term_are_empty(updated):
         assert found.tolist() == docs[:1].tolist() and counts[0] >= 1
     finally:
         reader.close()
+
+
+def test_columns_of_a_built_index_are_read_through_a_memory_map(tmp_path):
+    """A searcher maps the columnar file (pages shared with the OS cache), even for a compound segment, whose
+    storage is an overlay on the index folder: reading it into memory would cost a worker its whole size."""
+    paths = write_releases(tmp_path / "in", 8, seed=3)
+    build_index(paths, tmp_path / "index")
+    live = WhooshStore(tmp_path / "index").live()
+    for segment in live.segments:
+        reader = SegmentReader(live.storage, live.schema, segment)
+        try:
+            columns = columns_of(reader)
+            assert columns is not None
+            assert columns.memory_mapped
+        finally:
+            reader.close()

@@ -12,11 +12,13 @@ indexer/backends/whoosh/ name none of them. tests/test_code_shape.py checks both
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from whoosh.codec.whoosh3 import W3TermInfo, W3TermsReader
 from whoosh.filedb import filetables
+from whoosh.filedb.filestore import OverlayStorage
 from whoosh.reading import SegmentReader
 from whoosh.util import numeric
 
@@ -224,6 +226,22 @@ def term_postings(terms, fieldname: str, btext: bytes, fmt) -> tuple[list, list,
 def segment_storage(reader):
     """The storage a SegmentReader reads its segment from, or None for another reader."""
     return getattr(reader, "_storage", None) if isinstance(reader, SegmentReader) else None
+
+
+def file_folder(storage, name: str) -> str | None:
+    """The folder on disk that holds the named file of a storage, looking through Whoosh's OverlayStorage
+    (a compound segment's storage over the index folder); None when the file is not a plain file."""
+    seen = 0
+    while storage is not None and seen < 8:
+        folder = getattr(storage, "folder", None)
+        if folder is not None:
+            return folder if os.path.isfile(os.path.join(folder, name)) else None
+        if isinstance(storage, OverlayStorage):
+            storage = storage.a if storage.a.file_exists(name) else storage.b
+        else:
+            return None
+        seen += 1
+    return None
 
 
 def w3_term_table(reader):

@@ -343,6 +343,11 @@ class SegmentColumns:
                 positions=view("positions"),
             )
 
+    @property
+    def memory_mapped(self) -> bool:
+        """Whether the file is read through a memory map (else it was read into memory)."""
+        return isinstance(self._buffer, mmap.mmap)
+
     def _range(self, fieldname: str, tbytes: bytes) -> tuple[_Field, int, int] | None:
         field = self.fields.get(fieldname)
         if field is None:
@@ -414,8 +419,8 @@ def columns_of(leaf) -> SegmentColumns | None:
 
 def _map(storage, name: str):
     """The file's bytes: a read-only memory map for files on disk (pages shared and dropped by the OS)."""
-    folder = getattr(storage, "folder", None)
-    if folder is not None and os.path.isfile(os.path.join(folder, name)):
+    folder = adapter.file_folder(storage, name)  # a compound segment's storage is an overlay on the folder
+    if folder is not None:
         with open(os.path.join(folder, name), "rb") as handle:
             if os.fstat(handle.fileno()).st_size:
                 return mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
