@@ -124,7 +124,7 @@ def build_index(
                 registry,
             )
             _settle_issuers(gen, previous, static, removed, records, report, budget, sources)
-            merge_small_segments(gen)
+            merge_small_segments(gen, budget)
             add_missing_columns(gen.storage, gen.schema, gen.segments)  # segments of an index built before them
             report.total = gen.doc_count()
             report.segments = len(gen.segments)

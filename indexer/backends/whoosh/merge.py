@@ -16,7 +16,7 @@ from whoosh.reading import SegmentReader
 
 from . import adapter
 from .blocks import write_field
-from .columns import merge_columns, write_columns
+from .columns import COLUMNS_EXT, merge_columns, write_columns
 from .facets import (
     FacetTable,
     load_segment_sources,
@@ -34,6 +34,9 @@ MAX_SEGMENTS = 32
 MAX_DELETED_SHARE = 0.5
 # Releases one build may rewrite by merging.
 MERGE_BUDGET = 60_000
+# Share of the build's memory budget merging may hold, and what merging holds per byte of columnar postings.
+MERGE_MEMORY_SHARE = 0.8
+MERGE_BYTES_PER_COLUMN_BYTE = 5
 
 
 # ---- Sources: which file each release came from -------------------------------------------------
@@ -82,47 +85,71 @@ def delete_paths(gen: Generation, paths: set[str]) -> int:
 # ---- Merging ------------------------------------------------------------------------------------
 
 
-def plan_merges(segments: list) -> list[list]:
+def plan_merges(segments: list, merge_bytes: dict[int, int] | None = None, memory: int | None = None) -> list[list]:
     """Groups of segments worth merging: many small ones, mostly-deleted ones, or too many overall.
 
-    One build rewrites at most MERGE_BUDGET releases this way, smallest segments first, so the merge
-    cost of a build stays bounded; later builds carry on where it stopped.
+    One build rewrites at most MERGE_BUDGET releases this way, smallest segments first, and, given the
+    build's memory budget, at most what merging fits in it (merge_bytes: segment id -> bytes its merge
+    holds), so the merge cost of a build stays bounded; later builds carry on where it stopped.
     """
     live = sorted((s for s in segments if s.doc_count() > 0), key=lambda s: s.doc_count())
     heavy = [s for s in live if s.deleted_count() > MAX_DELETED_SHARE * s.doc_count_all()]
     small = [s for s in live if s.doc_count() < SMALL_DOCS or s in heavy]
+    room = _Room(MERGE_BUDGET, merge_bytes or {}, memory)
     group: list = []
     if len(small) > MAX_SMALL or heavy:
-        group = _within_budget(small)
+        group = room.take(small)
     rest = [s for s in live if not any(s is t for t in group)]
     if len(rest) + (1 if group else 0) > MAX_SEGMENTS:
-        group += _within_budget(rest, MERGE_BUDGET - sum(s.doc_count() for s in group))
+        group += room.take(rest)
     if len(group) < 2 and not any(s.deleted_count() for s in group):
         return []
     return [group]
 
 
-def _within_budget(segments: list, budget: int | None = None) -> list:
-    budget = MERGE_BUDGET if budget is None else budget
-    taken, used = [], 0
-    for segment in segments:  # smallest first
-        if taken and used + segment.doc_count() > budget:
-            break
-        taken.append(segment)
-        used += segment.doc_count()
-    return taken
+class _Room:
+    """What one build may still merge: releases (MERGE_BUDGET) and, with a memory budget, bytes."""
+
+    def __init__(self, docs: int, merge_bytes: dict[int, int], memory: int | None):
+        self.docs, self.merge_bytes = docs, merge_bytes
+        self.bytes = None if memory is None else int(memory * MERGE_MEMORY_SHARE)
+
+    def take(self, segments: list) -> list:
+        """The smallest segments that fit (always at least one), the room they use taken off."""
+        taken = []
+        for segment in segments:  # smallest first
+            size = self.merge_bytes.get(id(segment), 0)
+            fits = segment.doc_count() <= self.docs and (self.bytes is None or size <= self.bytes)
+            if taken and not fits:
+                break
+            taken.append(segment)
+            self.docs -= segment.doc_count()
+            if self.bytes is not None:
+                self.bytes -= size
+        return taken
 
 
-def merge_small_segments(gen: Generation) -> int:
-    """Drop emptied segments and merge the groups plan_merges picks; return the number of merges."""
+def merge_small_segments(gen: Generation, memory: int | None = None) -> int:
+    """Drop emptied segments and merge the groups plan_merges picks (within the build's memory budget,
+    if given); return the number of merges."""
     gen.segments = [s for s in gen.segments if s.doc_count() > 0]
+    merge_bytes = {id(s): _merge_bytes(gen, s) for s in gen.segments} if memory is not None else None
     merges = 0
-    for group in plan_merges(gen.segments):
+    for group in plan_merges(gen.segments, merge_bytes, memory):
         merged = merge_segments(gen, group)
         ids = {id(s) for s in group}
         gen.segments = [s for s in gen.segments if id(s) not in ids] + [merged]
         merges += 1
     return merges
+
+
+def _merge_bytes(gen: Generation, segment) -> int:
+    """Memory merging the segment holds: its columnar postings are merged a field at a time in memory, with
+    temporaries (measured: 3.3 GB peak for 690 MB of columnar files at 57,000 synthetic releases)."""
+    name = segment.make_filename(COLUMNS_EXT)
+    if not gen.storage.file_exists(name):
+        return 0
+    return MERGE_BYTES_PER_COLUMN_BYTE * gen.storage.file_length(name)
 
 
 def merge_segments(gen: Generation, group: list):
