@@ -31,11 +31,12 @@ from ...model import Facet, Hit, IndexNotFound, Page, QueryError, Release
 from ...relevance import RELATED_SOURCES, related_clauses
 from ...schema import FACETS_BY_NAME, HIT_FIELDS
 from ..hits import copy_info, plain_snippet, stored_to_hit, stored_to_release
+from ..whoosh.match import highlight_terms, make_snippet
 from . import dsl as oq
 from .client import reason, translated_errors
 from .fold import KEYS_AT_ONCE, Copy, Folded, fold, seconds_of
 from .plan import ClusterStats, correction, importances, settled, widened, word_clauses
-from .schema import LOCAL_DATE, SNIPPET_FIELDS, to_stored
+from .schema import HIT_SOURCE, LOCAL_DATE, to_stored
 from .store import OpenSearchStore
 
 COPY_FIELDS = ("id", "source", "path", "wire_facet", "date_text")
@@ -174,7 +175,7 @@ class OpenSearchBackend:
             "query": {"bool": {"must": [plan.scored["all"]], "filter": [oq.all_of(list(filters.values()))]}},
             "size": batch,
             "track_total_hits": False,
-            "_source": sorted(set(HIT_FIELDS) | {"lede", "body", "dupkey"}),
+            "_source": HIT_SOURCE,
             "sort": _sort(request.sort, plan.ranked),
             "pit": {"id": pit, "keep_alive": SCAN_KEEP_ALIVE},
         }
@@ -213,15 +214,12 @@ class OpenSearchBackend:
             "from": start,
             "size": request.per_page,
             "track_total_hits": True,
-            "_source": sorted(set(HIT_FIELDS) | {"lede", "body", "dupkey"}),
+            "_source": HIT_SOURCE,
             "sort": _sort(request.sort, ranked),
             "aggs": {**oq.facet_aggs(request, filters), "timeline": oq.timeline_agg(filters)},
         }
         if filters:
             body["post_filter"] = oq.all_of(list(filters.values()))
-        highlight = oq.highlight_body(oq.highlight_words(tree, clauses), tree)
-        if highlight:
-            body["highlight"] = highlight
         # Ranking needs the same term statistics on every shard: dfs_query_then_fetch gathers them first.
         search_type = "dfs_query_then_fetch" if ranked else "query_then_fetch"
         response = self._search(body, search_type=search_type)
@@ -244,7 +242,8 @@ class OpenSearchBackend:
             if start + request.per_page > total:
                 found += extra["hits"]["hits"]
                 partial_ids = {f["_source"]["id"] for f in extra["hits"]["hits"]}
-        hits = [self._hit(f, ranked) for f in found]
+        marked = highlight_terms(tree, clauses) if request.snippets else set()
+        hits = [self._hit(f, ranked, marked) for f in found]
         if request.collapse:
             self._add_copies(hits, found, folded)
         if partial_ids:
@@ -332,15 +331,12 @@ class OpenSearchBackend:
             if hit.id in partial_ids:
                 hit.missing = [label(w) for n, w in enumerate(words) if str(n) not in matched.get(hit.id, set())]
 
-    def _hit(self, found: dict, ranked: bool) -> Hit:
+    def _hit(self, found: dict, ranked: bool, marked: set[str] = frozenset()) -> Hit:
+        """A hit from its document; its snippet marks the query's terms as on Whoosh (the same code, in Python:
+        the cluster indexes no second copy of the text to highlight it)."""
         stored = to_stored(found["_source"])
-        snippet = None
-        marked = found.get("highlight") or {}
-        for name in SNIPPET_FIELDS:
-            if marked.get(name):
-                snippet = " … ".join(marked[name])
-                break
-        return stored_to_hit(stored, found.get("_score") if ranked else None, snippet or plain_snippet(stored))
+        snippet = make_snippet(stored, marked) if marked else plain_snippet(stored)
+        return stored_to_hit(stored, found.get("_score") if ranked else None, snippet)
 
     def _add_copies(self, hits: list[Hit], found: list[dict], folded: Folded) -> None:
         """List each hit's other copies: the documents of its fold group (same key, within a week), one request."""
