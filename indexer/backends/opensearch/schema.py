@@ -28,6 +28,9 @@ LOCAL_DATE = "local_date"
 TERMS_SUFFIX = "_terms"
 # Fields builds and searches look releases up by: identity, source file and its hash, duplicate group.
 BOOKKEEPING_FIELDS = ("id", "path", "source_hash", "dupkey")
+# What each release's issuer was resolved from and to (indexer.issuers.store.IssuerRecord as JSON), kept in
+# _source only: a build learns from every release's evidence without reading the files again.
+ISSUER_RECORD = "issuer_record"
 TERMS_ANALYZER = "release_terms"  # terms analyzed in Python: split on whitespace, nothing else
 
 
@@ -249,6 +252,7 @@ def mapping() -> dict:
     if missing:
         raise ValueError(f"facet fields missing from the schema: {sorted(missing)}")
     props[LOCAL_DATE] = {"type": "date", "format": "strict_date_optional_time"}
+    props[ISSUER_RECORD] = {"type": "keyword", "index": False, "doc_values": False}
     # The analyzed terms are for searching only: keeping them out of _source halves what it stores.
     return {
         "dynamic": "strict",
