@@ -27,7 +27,7 @@ from datetime import UTC, date, datetime
 from ... import query as q
 from ...facets import STATS_FACETS, STATS_TOP, completions, facet, index_stats, timeline
 from ...match_mode import label, optional_words, require_all, without_stop_words
-from ...model import Facet, Hit, IndexNotFound, Page, QueryError, Release
+from ...model import Export, ExportRow, Facet, Hit, IndexNotFound, Page, QueryError, Release
 from ...relevance import RELATED_SOURCES, related_clauses
 from ...schema import FACETS_BY_NAME, HIT_FIELDS
 from ..hits import copy_info, plain_snippet, stored_to_hit, stored_to_release
@@ -168,11 +168,36 @@ class OpenSearchBackend:
         """
         with self._time_limit():
             plan = self._planned(request, parsed.tree, ClusterStats(self._search))
+        for hit, _ in self._scanned(request, plan, batch):
+            yield hit
+
+    def export(self, request, parsed: q.ParsedQuery, text: bool = False, batch: int = SCAN_BATCH) -> Export:
+        """The releases a search counts, in its order, streamed (ReleaseIndex.export): the exact total first
+        (one request), then the rows through a point in time, batch releases a request, whatever the number;
+        collapsed, each with its copies (one more request a batch), as the Whoosh backend's export."""
+        with self._time_limit():
+            plan = self._planned(request, parsed.tree, ClusterStats(self._search))
+            body = {"size": 0, "track_total_hits": True, "query": self._scan_query(request, plan)}
+            total = int(self._search(body)["hits"]["total"]["value"])
+
+        def rows() -> Iterator[ExportRow]:
+            for hit, source in self._scanned(request, plan, batch):
+                body = "\n\n".join(x for x in (source.get("lede"), source.get("body")) if x) if text else None
+                yield ExportRow(hit, body)
+
+        return Export(total=total, rows=rows())
+
+    def _scan_query(self, request, plan: Planned) -> dict:
         filters = oq.request_filters(request)
+        return {"bool": {"must": [plan.scored["all"]], "filter": [oq.all_of(list(filters.values()))]}}
+
+    def _scanned(self, request, plan: Planned, batch: int) -> Iterator[tuple[Hit, dict]]:
+        """(hit, its document) of every release a plan counts, in the request's order, through a point in
+        time and search_after; collapsed, each hit lists its copies."""
         with translated_errors(self.url):
             pit = self.client.create_pit(index=self.alias, params={"keep_alive": SCAN_KEEP_ALIVE})["pit_id"]
         body: dict = {
-            "query": {"bool": {"must": [plan.scored["all"]], "filter": [oq.all_of(list(filters.values()))]}},
+            "query": self._scan_query(request, plan),
             "size": batch,
             "track_total_hits": False,
             "_source": HIT_SOURCE,
@@ -184,12 +209,14 @@ class OpenSearchBackend:
                 with self._time_limit():
                     search_type = "dfs_query_then_fetch" if plan.ranked else None
                     found = self._search(body, search_type=search_type, index=None)
-                hits = found["hits"]["hits"]
-                for item in hits:
-                    yield self._hit(item, plan.ranked)
-                if len(hits) < batch:
+                    items = found["hits"]["hits"]
+                    hits = [self._hit(item, plan.ranked) for item in items]
+                    if request.collapse:
+                        self._add_copies(hits, items, plan.folded)
+                yield from zip(hits, (item["_source"] for item in items), strict=True)
+                if len(items) < batch:
                     return
-                body["search_after"] = hits[-1]["sort"]
+                body["search_after"] = items[-1]["sort"]
                 body["pit"]["id"] = found.get("pit_id") or body["pit"]["id"]
         finally:
             with translated_errors(self.url):
