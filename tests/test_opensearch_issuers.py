@@ -113,7 +113,7 @@ def test_listing_learned_from_some_releases_reaches_the_others_on_both_backends(
         assert [v.value for v in zenith] == ["Zenith Robotics, Inc."]
 
 
-def test_incremental_build_learns_from_the_index_and_from_new_files(client, alias, tmp_path, sec_file):
+def test_incremental_build_learns_from_the_index_and_from_new_files(client, alias, tmp_path, sec_file, monkeypatch):
     files = company_releases({0})
     late = {name: text for name, text in files.items() if name.startswith("hlcb_")}
     folder = write(tmp_path / "releases", {name: text for name, text in files.items() if name not in late})
@@ -135,3 +135,12 @@ def test_incremental_build_learns_from_the_index_and_from_new_files(client, alia
         assert paths_of(ox, "ticker:HLCB") == {"hlcb_0.txt", "hlcb_1.txt"}
         for query in QUERIES:
             assert paths_of(ox, query) == paths_of(wx, query), query
+    # Nothing changed: the run reads no release's issuer record (nothing to learn, a stream of paths only).
+    from indexer.backends.opensearch.store import OpenSearchStore
+
+    def unread(*args):
+        raise AssertionError("an unchanged run read every release's issuer record")
+
+    monkeypatch.setattr(OpenSearchStore, "issuer_file", unread)
+    again = build_index([folder], alias, backend="opensearch", url=URL, sec_tickers=sec_file)
+    assert (again.unchanged_files, again.added, again.reresolved_files) == (os_report.files, 0, 0)

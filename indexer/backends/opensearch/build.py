@@ -69,7 +69,8 @@ def parsed_documents(
     sources: Iterator[Source], procs: int | None, registry=None
 ) -> Iterator[tuple[str, list[dict] | None, str | None]]:
     """(path, documents or None, skip reason) per source, in order; in worker processes for many files,
-    issuers resolved with registry (default: that of the environment's issuer sources).
+    issuers resolved with registry (default: that of the environment's issuer sources; a callable: asked
+    once the first source comes, so a run with nothing to parse never works it out).
 
     At most two batches per worker are in flight, so memory stays bounded however many files come.
     """
@@ -78,6 +79,10 @@ def parsed_documents(
         head.append(source)
         if len(head) >= INLINE_BELOW:
             break
+    if not head:
+        return
+    if callable(registry):
+        registry = registry()
     procs = max(1, procs if procs is not None else (os.cpu_count() or 1))
     if len(head) < INLINE_BELOW or procs == 1:
         _use_registry(registry)
@@ -136,7 +141,6 @@ def build_index(
         if value is not None and (not 0 <= value <= 1024 or (name == "shards" and value == 0)):
             raise ReleaseSearchError(f"--{name} {value} cannot lay out an index: use 1 to 1024 shards, 0+ replicas")
     from ...issuers.sources import cached_registry
-    from ...issuers.store import IssuerFile, starting_registry
     from ...model import BuildProgress, BuildReport
 
     static = cached_registry(issuers, sec_tickers)
@@ -160,11 +164,8 @@ def build_index(
         incremental = live is not None and not rebuild
         report.rebuilt = not incremental
         total_files = sum(1 for _ in iter_files(sources)) if progress else None
-        previous = store.issuer_file(live) if incremental else IssuerFile(records={})
         run = _Run(store, report, sources, progress, total_files, clock, BuildProgress)
-        # Workers resolve with what the index's releases taught, when the issuer sources are unchanged.
-        run.registry = starting_registry(previous, static)
-        run.issuers = (previous, static)
+        run.issuers = _Issuers(store, live if incremental else None, static)
         if incremental:
             if replicas != current[1]:
                 store.set_replicas(live, replicas)
@@ -208,8 +209,7 @@ class _Run:
         self.seen = array("q")
         # The releases of files being parsed again, until their new releases replace them.
         self.replaced: dict[str, set[tuple[str, str]]] = {}
-        self.registry = None  # what the workers resolve issuers with
-        self.issuers: tuple = (None, None)  # (the index's IssuerFile before this run, the static registry)
+        self.issuers: _Issuers | None = None
         self.records: list = []  # the issuer records of the releases written by this run
         self.removed_paths: set[str] = set()  # files whose releases this run replaced or removed
 
@@ -258,7 +258,7 @@ class _Run:
                     batch = []
             yield from compared(batch)
 
-        for path, docs, reason in parsed_documents(wanted(), procs, self.registry):
+        for path, docs, reason in parsed_documents(wanted(), procs, self.issuers.starting):
             report.files += 1
             if reason is not None:
                 report.skipped.append({"path": path, "reason": reason})
@@ -355,7 +355,10 @@ class _Run:
         write again the files whose issuer that changes; record the issuer sources the index was resolved with."""
         from ...issuers.store import settle
 
-        previous, static = self.issuers
+        static = self.issuers.static
+        if not self.records and not self.removed_paths and self.issuers.unchanged():
+            return  # nothing written, nothing removed, the same sources: nothing to learn or resolve again
+        previous = self.issuers.previous()
 
         def reparse(paths: set[str], registry) -> list:
             found: list = []
@@ -397,6 +400,32 @@ class _Run:
                 yield from written(batch)
                 batch = []
         yield from written(batch)
+
+
+class _Issuers:
+    """A run's issuer sources and, read only when needed, what the live index's releases were resolved from."""
+
+    def __init__(self, store: OpenSearchStore, live: str | None, static):
+        self.store, self.live, self.static = store, live, static
+        self._previous = None
+
+    def previous(self):
+        """The live index's issuer records (indexer.issuers.store.IssuerFile), read once (every release's)."""
+        from ...issuers.store import IssuerFile
+
+        if self._previous is None:
+            self._previous = self.store.issuer_file(self.live) if self.live else IssuerFile(records={})
+        return self._previous
+
+    def unchanged(self) -> bool:
+        """Whether the live index was resolved with these issuer sources."""
+        return self.live is not None and self.store.meta(self.live).get("issuers") == self.static.fingerprint()
+
+    def starting(self):
+        """What the workers resolve with: what the index's releases taught, when the sources are unchanged."""
+        from ...issuers.store import starting_registry
+
+        return starting_registry(self.previous(), self.static)
 
 
 def path_key(path: str) -> int:
