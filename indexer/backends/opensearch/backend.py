@@ -27,8 +27,8 @@ from ...match_mode import label, optional_words, require_all, without_stop_words
 from ...model import Export, ExportRow, Facet, Hit, IndexNotFound, Page, Release
 from ...relevance import RELATED_SOURCES, related_clauses
 from ...schema import FACETS_BY_NAME, HIT_FIELDS
+from ...snippets import highlight_terms, make_snippet
 from ..hits import copy_info, plain_snippet, stored_to_hit, stored_to_release
-from ..whoosh.match import highlight_terms, make_snippet
 from . import dsl as oq
 from .client import translated_errors
 from .fold import KEYS_AT_ONCE, Copy, Folded, fold, seconds_of

@@ -376,7 +376,6 @@ class _Run:
 
     def _reparsed(self, physical: str, paths: set[str], registry, procs) -> Iterator[dict]:
         """Actions writing again the releases of these files (release paths), resolved with registry."""
-        from ...build import _existing_file
         from ...parse import file_sources, source_folder_of
 
         tops = sorted({_existing_file(p) for p in paths})
@@ -437,6 +436,13 @@ def path_key(path: str) -> int:
 def doc_id(release_id: str, dupkey: str) -> str:
     """The OpenSearch document id of a release: its id and its duplicate key (its routing)."""
     return f"{release_id}.{dupkey}"
+
+
+def _existing_file(path: str) -> str:
+    """The file on disk a release path is in: itself, or the archive holding it ('x.tar.gz/member.json')."""
+    while path and not os.path.isfile(path) and os.path.dirname(path) != path:
+        path = os.path.dirname(path)
+    return path
 
 
 def _under(path: str, roots: list[str]) -> bool:

@@ -36,7 +36,7 @@ TERMS_ANALYZER = "release_terms"  # terms analyzed in Python: split on whitespac
 
 def _hit_source() -> list[str]:
     from ...schema import HIT_FIELDS
-    from ..whoosh.match import SNIPPET_FIELDS
+    from ...snippets import SNIPPET_FIELDS
 
     return sorted(set(HIT_FIELDS) | {"dupkey"} | {name for group in SNIPPET_FIELDS for name in group})
 
