@@ -173,10 +173,23 @@ def distinct_queries(index, count: int, seed: int = 7) -> list[str]:
             if len(words) < 2:
                 continue
             text = " ".join(rng.sample(words, min(len(words), rng.choice((2, 3))))).lower()
-            if text not in seen:
+            if text not in seen and not _only_stop_words(text):
                 seen.add(text)
                 found.append(text)
     return found[:count]
+
+
+def _only_stop_words(text: str) -> bool:
+    """Whether a search refuses text for holding only words the index leaves out ('from with')."""
+    from indexer.match_mode import check_not_stop_words
+    from indexer.model import QueryError
+    from indexer.query import parse_query
+
+    try:
+        check_not_stop_words(parse_query(text).tree)
+    except QueryError:
+        return True
+    return False
 
 
 def distinct_latencies(index, queries: list[str], stopped: list[str]) -> list[float]:
