@@ -78,10 +78,10 @@ def ensure_engine_index(folders: list[Path], path: Path, rebuild: bool) -> None:
 OPENSEARCH_ALIAS = "known-items"
 
 
-def ensure_opensearch_index(folders: list[Path], url: str | None, rebuild: bool) -> None:
+def ensure_opensearch_index(folders: list[Path], url: str | None, rebuild: bool, alias: str = OPENSEARCH_ALIAS) -> None:
     """Build (or update by content hash) the OpenSearch index of the corpus."""
     started = time.perf_counter()
-    report = build_index([str(f) for f in folders], OPENSEARCH_ALIAS, rebuild=rebuild, backend="opensearch", url=url)
+    report = build_index([str(f) for f in folders], alias, rebuild=rebuild, backend="opensearch", url=url)
     print(
         f"opensearch index: {report.total} releases ({report.added} written), {len(report.skipped)} files skipped, "
         f"{time.perf_counter() - started:.0f} s",
@@ -208,6 +208,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--show-misses", action="store_true", help="list queries whose target is not first")
     ap.add_argument("--backend", choices=("whoosh", "opensearch", "both"), default="whoosh")
     ap.add_argument("--url", help="OpenSearch cluster (default $RELEASES_OPENSEARCH_URL or http://127.0.0.1:9200)")
+    ap.add_argument("--alias", default=OPENSEARCH_ALIAS, help="the OpenSearch index name (a shared cluster)")
     args = ap.parse_args(argv)
     backends = ("whoosh", "opensearch") if args.backend == "both" else (args.backend,)
 
@@ -215,7 +216,7 @@ def main(argv: list[str] | None = None) -> int:
     folders = corpus_folders(corpus)
     ensure_engine_index(folders, args.cache / "index", args.rebuild)
     if "opensearch" in backends:
-        ensure_opensearch_index(folders, args.url, args.rebuild)
+        ensure_opensearch_index(folders, args.url, args.rebuild, args.alias)
     ensure_baseline_index(folders, args.cache / "baseline", args.rebuild)
     queries = load_queries(args.queries)
 
@@ -225,7 +226,7 @@ def main(argv: list[str] | None = None) -> int:
     engines = {}  # backend -> (ranks, seconds)
     misses = []
     for backend in backends:
-        where = args.cache / "index" if backend == "whoosh" else OPENSEARCH_ALIAS
+        where = args.cache / "index" if backend == "whoosh" else args.alias
         ranks = []
         started = time.perf_counter()
         with open_index(where, backend=backend, url=args.url) as index:

@@ -104,13 +104,15 @@ def build_whoosh(name: str, sources: list[str], workers: int, reuse: bool) -> di
     return {**built, "whoosh_path": whoosh_path}
 
 
-def build_both(name: str, sources: list[str], url: str, workers: int, reuse: bool, reuse_os: bool = False) -> dict:
+def build_both(
+    name: str, sources: list[str], url: str, workers: int, reuse: bool, reuse_os: bool = False, prefix: str = "bench"
+) -> dict:
     """Build the Whoosh and the OpenSearch index of sources; their sizes and times."""
     from indexer.backends.opensearch.build import build_index as build_opensearch
     from indexer.backends.opensearch.store import OpenSearchStore
 
     whoosh = build_whoosh(name, sources, workers, reuse)
-    alias = f"bench-{name}"
+    alias = f"{prefix}-{name}"
     record = DATA / f"os-bench-opensearch-{name}.json"
     store = OpenSearchStore(alias, url)
     if reuse_os and record.exists() and store.live() is not None:
@@ -171,10 +173,23 @@ def distinct_queries(index, count: int, seed: int = 7) -> list[str]:
             if len(words) < 2:
                 continue
             text = " ".join(rng.sample(words, min(len(words), rng.choice((2, 3))))).lower()
-            if text not in seen:
+            if text not in seen and not _only_stop_words(text):
                 seen.add(text)
                 found.append(text)
     return found[:count]
+
+
+def _only_stop_words(text: str) -> bool:
+    """Whether a search refuses text for holding only words the index leaves out ('from with')."""
+    from indexer.match_mode import check_not_stop_words
+    from indexer.model import QueryError
+    from indexer.query import parse_query
+
+    try:
+        check_not_stop_words(parse_query(text).tree)
+    except QueryError:
+        return True
+    return False
 
 
 def distinct_latencies(index, queries: list[str], stopped: list[str]) -> list[float]:
@@ -198,6 +213,7 @@ def main(argv=None) -> int:
     parser.add_argument("--out", type=Path, default=OUT)
     parser.add_argument("--reuse-whoosh", action="store_true", help="keep Whoosh indexes a previous run built")
     parser.add_argument("--reuse-opensearch", action="store_true", help="keep OpenSearch indexes a previous run built")
+    parser.add_argument("--prefix", default="bench", help="OpenSearch index names start with this (a shared cluster)")
     parser.add_argument("--note", default="", help="a paragraph to add to the results (what was left out, why)")
     args = parser.parse_args(argv)
     url = opensearch_url(args.url)
@@ -216,7 +232,7 @@ def main(argv=None) -> int:
     rows, query_rows, stopped = [], [], []
     for name, sources in sets:
         print(f"{name}: building ...", flush=True)
-        built = build_both(name, sources, url, args.workers, args.reuse_whoosh, args.reuse_opensearch)
+        built = build_both(name, sources, url, args.workers, args.reuse_whoosh, args.reuse_opensearch, args.prefix)
         with (
             open_index(built["whoosh_path"]) as whoosh,
             open_index(built["alias"], backend="opensearch", url=url) as os_,

@@ -82,6 +82,8 @@ def build_index(
             procs=procs,
             shards=shards,
             replicas=replicas,
+            issuers=issuers,
+            sec_tickers=sec_tickers,
         )
     if shards is not None or replicas is not None:
         raise ReleaseSearchError("shards and replicas lay out an OpenSearch index: use them with --backend opensearch")

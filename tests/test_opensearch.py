@@ -147,7 +147,9 @@ def test_build_search_and_exact_totals(client, alias, releases, tmp_path):
         assert sum(v.count for v in everything.facets["year"].values) == 2 == everything.total
         page = ox.search("conference call")
         assert page.total == wx.search("conference call").total == 1
-        assert '<mark class="hl">conference</mark>' in page.hits[0].snippet.lower()
+        # Snippets are made by the Whoosh backend's own code: the same passage, the same marks.
+        assert '<mark class="hl term0">conference</mark>' in page.hits[0].snippet.lower()
+        assert page.hits[0].snippet == wx.search("conference call").hits[0].snippet
         assert "<script" not in page.hits[0].snippet
         assert page.timeline == [{"period": "2011-10", "count": 1}]
         assert ox.search("conferense call").suggestion == wx.search("conferense call").suggestion
@@ -312,3 +314,13 @@ def test_scan_lists_every_release_in_page_order(client, alias, releases, collaps
             scanned = list(ox.backend.scan(request, query.parse_query(text), batch=2))  # several requests
             assert [h.id for h in scanned] == [h.id for h in page.hits]
             assert len(scanned) == page.total
+            # Exports stream the same scan: the exact total first, each row with its copies and its text.
+            exported = ox.export(text, collapse=collapse, sort=sort, text=True)
+            rows = list(exported.rows)
+            assert exported.total == page.total == len(rows)
+            assert [r.hit.id for r in rows] == [h.id for h in page.hits]
+            assert [r.hit.duplicates for r in rows] == [h.duplicates for h in page.hits]
+            for row in rows:
+                assert row.text and row.text == "\n\n".join(
+                    x for x in (ox.get(row.hit.id).lede, ox.get(row.hit.id).body) if x
+                )

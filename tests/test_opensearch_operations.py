@@ -94,14 +94,32 @@ def test_searches_carry_the_time_limit_and_stop_when_it_is_spent(client, alias, 
             sent.append(kwargs)
             return real(**kwargs)
 
+        many, real_many = [], backend.client.msearch
+
+        def recording_many(**kwargs):
+            many.append(kwargs)
+            return real_many(**kwargs)
+
         monkeypatch.setattr(backend.client, "search", recording)
+        monkeypatch.setattr(backend.client, "msearch", recording_many)
         assert ox.search("conference call").total == 1
         assert sent and all(s["body"]["timeout"].endswith("ms") for s in sent)
         assert all(0 < s["request_timeout"] <= query.SEARCH_TIME_LIMIT_S + 1.5 for s in sent)
+        # The page and the some-words listing went in one round trip, with the same limit.
+        assert many and all(body["timeout"].endswith("ms") for m in many for body in m["body"][1::2])
+        assert all(0 < m["request_timeout"] <= query.SEARCH_TIME_LIMIT_S + 1.5 for m in many)
 
         # The cluster says it ran out of time (partial results): the search fails as on Whoosh.
         monkeypatch.setattr(backend.client, "search", lambda **kwargs: {**real(**kwargs), "timed_out": True})
         with pytest.raises(QueryError, match=r"took longer than .* s and was stopped: use more specific words"):
+            ox.search("conference call")
+        monkeypatch.setattr(backend.client, "search", real)
+
+        def cut_short(**kwargs):
+            return {"responses": [{**r, "timed_out": True} for r in real_many(**kwargs)["responses"]]}
+
+        monkeypatch.setattr(backend.client, "msearch", cut_short)
+        with pytest.raises(QueryError, match=r"took longer than .* s and was stopped"):
             ox.search("conference call")
         # No time left before a request is sent: no request.
         monkeypatch.setattr(backend.client, "search", recording)

@@ -17,25 +17,24 @@ some of the words (partial_total), after the full matches.
 from __future__ import annotations
 
 import os
-import threading
-import time
 from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
 from ... import query as q
 from ...facets import STATS_FACETS, STATS_TOP, completions, facet, index_stats, timeline
 from ...match_mode import label, optional_words, require_all, without_stop_words
-from ...model import Facet, Hit, IndexNotFound, Page, QueryError, Release
+from ...model import Export, ExportRow, Facet, Hit, IndexNotFound, Page, Release
 from ...relevance import RELATED_SOURCES, related_clauses
 from ...schema import FACETS_BY_NAME, HIT_FIELDS
+from ...snippets import highlight_terms, make_snippet
 from ..hits import copy_info, plain_snippet, stored_to_hit, stored_to_release
 from . import dsl as oq
-from .client import reason, translated_errors
+from .client import translated_errors
 from .fold import KEYS_AT_ONCE, Copy, Folded, fold, seconds_of
 from .plan import ClusterStats, correction, importances, settled, widened, word_clauses
-from .schema import LOCAL_DATE, SNIPPET_FIELDS, to_stored
+from .requests import TimedRequests
+from .schema import HIT_SOURCE, LOCAL_DATE, to_stored
 from .store import OpenSearchStore
 
 COPY_FIELDS = ("id", "source", "path", "wire_facet", "date_text")
@@ -43,7 +42,6 @@ MAX_COPIES = 100  # other copies listed per hit
 GROUPS_AT_ONCE = 10_000  # duplicate groups counted inside the search request before paging
 SCAN_BATCH = 1000  # releases per request when scanning a whole result set
 SCAN_KEEP_ALIVE = "2m"  # how long a scan's point in time outlives its last request
-TIMEOUT_GRACE_S = 1.0  # the client waits this much longer than the cluster's own limit (its answer comes first)
 
 
 @dataclass
@@ -58,7 +56,7 @@ class Planned:
     ranked: bool
 
 
-class OpenSearchBackend:
+class OpenSearchBackend(TimedRequests):
     """Searches one alias on an OpenSearch cluster."""
 
     name = "opensearch"
@@ -68,7 +66,7 @@ class OpenSearchBackend:
         self.client = self.store.client
         self.alias = self.store.alias
         self.url = self.store.url
-        self._limits = threading.local()  # the time limit of the call running in this thread
+        self._init_limits()
         if self.store.live() is None:
             raise IndexNotFound(
                 f"no OpenSearch index {self.alias!r} at {self.url}: build one with "
@@ -78,47 +76,6 @@ class OpenSearchBackend:
     def close(self) -> None:
         """Close the client's connections."""
         self.client.close()
-
-    @contextmanager
-    def _time_limit(self):
-        """One call's time budget (query.SEARCH_TIME_LIMIT_S, as on Whoosh), shared by all its requests."""
-        outer = getattr(self._limits, "deadline", None)
-        if outer is None:
-            self._limits.deadline = q.Deadline()
-        try:
-            yield
-        finally:
-            if outer is None:
-                self._limits.deadline = None
-
-    def _search(self, body: dict, **params) -> dict:
-        """One search request within the call's time limit: the cluster stops at what is left of it (and
-        says so: timed_out), and the client stops waiting a moment later; either fails the call."""
-        from opensearchpy.exceptions import ConnectionTimeout, RequestError  # connect() checked the client is there
-
-        deadline = getattr(self._limits, "deadline", None)
-        if deadline is not None:
-            left = deadline.end - time.monotonic()
-            if left <= 0:
-                deadline.check()
-            body = {**body, "timeout": f"{max(1, int(left * 1000))}ms"}
-            params["request_timeout"] = left + TIMEOUT_GRACE_S
-        params.setdefault("index", self.alias)  # None: the body names what it searches (a point in time)
-        if params.get("search_type", "") is None:
-            del params["search_type"]
-        with translated_errors(self.url):
-            try:
-                found = self.client.search(body=body, **params)
-            except RequestError as exc:
-                raise QueryError(f"the search cannot run: {reason(exc)}; simplify the query") from exc
-            except ConnectionTimeout:
-                if deadline is None:
-                    raise
-                found = {"timed_out": True}
-        if found.get("timed_out") and deadline is not None:
-            deadline.end = time.monotonic() - 1  # spent: check() reports it
-            deadline.check()
-        return found
 
     # -- searching --
 
@@ -167,14 +124,39 @@ class OpenSearchBackend:
         """
         with self._time_limit():
             plan = self._planned(request, parsed.tree, ClusterStats(self._search))
+        for hit, _ in self._scanned(request, plan, batch):
+            yield hit
+
+    def export(self, request, parsed: q.ParsedQuery, text: bool = False, batch: int = SCAN_BATCH) -> Export:
+        """The releases a search counts, in its order, streamed (ReleaseIndex.export): the exact total first
+        (one request), then the rows through a point in time, batch releases a request, whatever the number;
+        collapsed, each with its copies (one more request a batch), as the Whoosh backend's export."""
+        with self._time_limit():
+            plan = self._planned(request, parsed.tree, ClusterStats(self._search))
+            body = {"size": 0, "track_total_hits": True, "query": self._scan_query(request, plan)}
+            total = int(self._search(body)["hits"]["total"]["value"])
+
+        def rows() -> Iterator[ExportRow]:
+            for hit, source in self._scanned(request, plan, batch):
+                body = "\n\n".join(x for x in (source.get("lede"), source.get("body")) if x) if text else None
+                yield ExportRow(hit, body)
+
+        return Export(total=total, rows=rows())
+
+    def _scan_query(self, request, plan: Planned) -> dict:
         filters = oq.request_filters(request)
+        return {"bool": {"must": [plan.scored["all"]], "filter": [oq.all_of(list(filters.values()))]}}
+
+    def _scanned(self, request, plan: Planned, batch: int) -> Iterator[tuple[Hit, dict]]:
+        """(hit, its document) of every release a plan counts, in the request's order, through a point in
+        time and search_after; collapsed, each hit lists its copies."""
         with translated_errors(self.url):
             pit = self.client.create_pit(index=self.alias, params={"keep_alive": SCAN_KEEP_ALIVE})["pit_id"]
         body: dict = {
-            "query": {"bool": {"must": [plan.scored["all"]], "filter": [oq.all_of(list(filters.values()))]}},
+            "query": self._scan_query(request, plan),
             "size": batch,
             "track_total_hits": False,
-            "_source": sorted(set(HIT_FIELDS) | {"lede", "body", "dupkey"}),
+            "_source": HIT_SOURCE,
             "sort": _sort(request.sort, plan.ranked),
             "pit": {"id": pit, "keep_alive": SCAN_KEEP_ALIVE},
         }
@@ -183,12 +165,14 @@ class OpenSearchBackend:
                 with self._time_limit():
                     search_type = "dfs_query_then_fetch" if plan.ranked else None
                     found = self._search(body, search_type=search_type, index=None)
-                hits = found["hits"]["hits"]
-                for item in hits:
-                    yield self._hit(item, plan.ranked)
-                if len(hits) < batch:
+                    items = found["hits"]["hits"]
+                    hits = [self._hit(item, plan.ranked) for item in items]
+                    if request.collapse:
+                        self._add_copies(hits, items, plan.folded)
+                yield from zip(hits, (item["_source"] for item in items), strict=True)
+                if len(items) < batch:
                     return
-                body["search_after"] = hits[-1]["sort"]
+                body["search_after"] = items[-1]["sort"]
                 body["pit"]["id"] = found.get("pit_id") or body["pit"]["id"]
         finally:
             with translated_errors(self.url):
@@ -213,38 +197,45 @@ class OpenSearchBackend:
             "from": start,
             "size": request.per_page,
             "track_total_hits": True,
-            "_source": sorted(set(HIT_FIELDS) | {"lede", "body", "dupkey"}),
+            "_source": HIT_SOURCE,
             "sort": _sort(request.sort, ranked),
             "aggs": {**oq.facet_aggs(request, filters), "timeline": oq.timeline_agg(filters)},
         }
+        undated = [{"bool": {"must_not": [{"exists": {"field": LOCAL_DATE}}]}}]
         if filters:
             body["post_filter"] = oq.all_of(list(filters.values()))
-        highlight = oq.highlight_body(oq.highlight_words(tree, clauses), tree)
-        if highlight:
-            body["highlight"] = highlight
+            undated.append(body["post_filter"])
+        # Releases of the total without a printed date (in no timeline bar), counted in the same request.
+        body["aggs"]["undated"] = {"filter": {"bool": {"filter": undated}}}
         # Ranking needs the same term statistics on every shard: dfs_query_then_fetch gathers them first.
         search_type = "dfs_query_then_fetch" if ranked else "query_then_fetch"
-        response = self._search(body, search_type=search_type)
+        more = None
+        if "some" in queries:
+            # The releases holding only some of the words, listed after the full matches: on the first page
+            # they start at 0 whatever the total, so both go in one round trip; deeper, they start after it.
+            more = {k: v for k, v in body.items() if k != "aggs"}
+            more.update(query=plan.scored["some"], size=request.per_page, **{"from": 0})
+        if more is not None and start == 0:
+            response, extra = self._searches([body, more], search_type)
+        else:
+            response, extra = self._search(body, search_type=search_type), None
         aggs = response.get("aggregations") or {}
         total = int(response["hits"]["total"]["value"])
         facets = {name: self._facet(name, request, aggs[f"facet_{name}"], body) for name in request.facets}
         found = list(response["hits"]["hits"])
         partial_total = 0
         partial_ids: set[str] = set()
-        if "some" in queries:
-            more = {
-                **body,
-                "query": plan.scored["some"],
-                "from": max(0, start - total),
-                "size": max(0, request.per_page - len(found)),
-            }
-            more.pop("aggs", None)
-            extra = self._search(more, search_type=search_type)
+        if more is not None:
+            if extra is None:
+                more.update(size=max(0, request.per_page - len(found)), **{"from": max(0, start - total)})
+                extra = self._search(more, search_type=search_type)
             partial_total = int(extra["hits"]["total"]["value"])
             if start + request.per_page > total:
-                found += extra["hits"]["hits"]
-                partial_ids = {f["_source"]["id"] for f in extra["hits"]["hits"]}
-        hits = [self._hit(f, ranked) for f in found]
+                listed = extra["hits"]["hits"][: max(0, request.per_page - len(found))]
+                found += listed
+                partial_ids = {f["_source"]["id"] for f in listed}
+        marked = highlight_terms(tree, clauses) if request.snippets else set()
+        hits = [self._hit(f, ranked, marked) for f in found]
         if request.collapse:
             self._add_copies(hits, found, folded)
         if partial_ids:
@@ -261,16 +252,8 @@ class OpenSearchBackend:
             timeline=timeline((b["key_as_string"], b["doc_count"]) for b in aggs["timeline"]["months"]["buckets"]),
             match=request.match,
             partial_total=partial_total,
-            undated=self._undated(queries["all"], body.get("post_filter")) if total else 0,
+            undated=int(aggs["undated"]["doc_count"]) if total else 0,
         )
-
-    def _undated(self, query: dict, post_filter: dict | None) -> int:
-        """Releases of the total without a printed date (in no timeline bar)."""
-        scope = [query, {"bool": {"must_not": [{"exists": {"field": LOCAL_DATE}}]}}]
-        if post_filter:
-            scope.append(post_filter)
-        found = self._search({"size": 0, "track_total_hits": True, "query": {"bool": {"filter": scope}}})
-        return int(found["hits"]["total"]["value"])
 
     def _fold(self, queries: dict[str, dict]) -> Folded:
         """Fold the matching copies into releases (fold.py): which copies each listing leaves out."""
@@ -332,15 +315,12 @@ class OpenSearchBackend:
             if hit.id in partial_ids:
                 hit.missing = [label(w) for n, w in enumerate(words) if str(n) not in matched.get(hit.id, set())]
 
-    def _hit(self, found: dict, ranked: bool) -> Hit:
+    def _hit(self, found: dict, ranked: bool, marked: set[str] = frozenset()) -> Hit:
+        """A hit from its document; its snippet marks the query's terms as on Whoosh (the same code, in Python:
+        the cluster indexes no second copy of the text to highlight it)."""
         stored = to_stored(found["_source"])
-        snippet = None
-        marked = found.get("highlight") or {}
-        for name in SNIPPET_FIELDS:
-            if marked.get(name):
-                snippet = " … ".join(marked[name])
-                break
-        return stored_to_hit(stored, found.get("_score") if ranked else None, snippet or plain_snippet(stored))
+        snippet = make_snippet(stored, marked) if marked else plain_snippet(stored)
+        return stored_to_hit(stored, found.get("_score") if ranked else None, snippet)
 
     def _add_copies(self, hits: list[Hit], found: list[dict], folded: Folded) -> None:
         """List each hit's other copies: the documents of its fold group (same key, within a week), one request."""

@@ -1,6 +1,11 @@
 """Indexing runs on OpenSearch: parse files in worker processes, compare them with the live index by content
 hash, write new, changed and gone files' releases in bulk; a rebuild fills a new index and switches the alias.
 
+Issuers as on Whoosh: each document keeps what its issuer was resolved from (ISSUER_RECORD); after the files
+are written, the shared issuers.store.settle learns from every release's evidence (a name printed beside a
+listing names that listing's issuer for the company's other releases) and the files whose issuer that changes
+are parsed again and rewritten, before anything is made visible.
+
 An incremental run compares files with the index LOOKUP_BATCH at a time (one request reads what the index
 holds of those paths) and finds the files gone by streaming the index's paths in order against the keys
 of the paths walked (8 bytes each): nothing per release is kept in memory, however large the index.
@@ -10,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+import json
 import os
 import time
 from array import array
@@ -21,19 +27,32 @@ from ...model import BackendUnavailable, ParseError, ReleaseSearchError
 from ...parse import Source, iter_files, iter_sources
 from ...workers import INLINE_BELOW, process_context
 from .client import translated_errors
-from .schema import storable_path, to_source
+from .schema import ISSUER_RECORD, storable_path, to_source
 from .store import DEFAULT_REPLICAS, DEFAULT_SHARDS, OpenSearchStore, schema_fingerprint
 
 LOOKUP_BATCH = 1000  # files compared with the index per request in an incremental run
 PARSE_BATCH = 32
 
 
-def documents_of_source(source: Source) -> list[dict]:
+_registry = None  # the registry this process resolves issuers with (a build's, set in each parse worker)
+
+
+def _use_registry(registry) -> None:
+    global _registry
+    _registry = registry
+
+
+def documents_of_source(source: Source, registry=None) -> list[dict]:
     """Parse one source into OpenSearch documents (raises ParseError), each release's issuer resolved by the
-    registry of $RELEASES_ISSUERS and $RELEASES_SEC_TICKERS (what the corpus teaches is Whoosh builds' only)."""
+    registry (default: the build's, else that of $RELEASES_ISSUERS and $RELEASES_SEC_TICKERS), each document
+    keeping what its issuer was resolved from (ISSUER_RECORD)."""
     from ...issuers.sources import cached_registry
 
-    return [to_source(doc) for doc in documents_of(source, cached_registry())]
+    records: list = []
+    docs = [to_source(doc) for doc in documents_of(source, registry or _registry or cached_registry(), records)]
+    for doc, record in zip(docs, records, strict=True):
+        doc[ISSUER_RECORD] = json.dumps(record.to_json(), separators=(",", ":"))
+    return docs
 
 
 def _parse_batch(batch: list[Source]) -> list[tuple[str, list[dict] | None, str | None]]:
@@ -47,9 +66,11 @@ def _parse_batch(batch: list[Source]) -> list[tuple[str, list[dict] | None, str 
 
 
 def parsed_documents(
-    sources: Iterator[Source], procs: int | None
+    sources: Iterator[Source], procs: int | None, registry=None
 ) -> Iterator[tuple[str, list[dict] | None, str | None]]:
-    """(path, documents or None, skip reason) per source, in order; in worker processes for many files.
+    """(path, documents or None, skip reason) per source, in order; in worker processes for many files,
+    issuers resolved with registry (default: that of the environment's issuer sources; a callable: asked
+    once the first source comes, so a run with nothing to parse never works it out).
 
     At most two batches per worker are in flight, so memory stays bounded however many files come.
     """
@@ -58,8 +79,13 @@ def parsed_documents(
         head.append(source)
         if len(head) >= INLINE_BELOW:
             break
+    if not head:
+        return
+    if callable(registry):
+        registry = registry()
     procs = max(1, procs if procs is not None else (os.cpu_count() or 1))
     if len(head) < INLINE_BELOW or procs == 1:
+        _use_registry(registry)
         for source in head:
             yield from _parse_batch([source])
         for source in sources:
@@ -76,7 +102,9 @@ def parsed_documents(
         if batch:
             yield batch
 
-    with ProcessPoolExecutor(max_workers=procs, mp_context=process_context()) as pool:
+    with ProcessPoolExecutor(
+        max_workers=procs, mp_context=process_context(), initializer=_use_registry, initargs=(registry,)
+    ) as pool:
         pending = []
         for batch in batches():
             pending.append(pool.submit(_parse_batch, batch))
@@ -97,6 +125,8 @@ def build_index(
     shards: int | None = None,
     replicas: int | None = None,
     client=None,
+    issuers: str | os.PathLike | None = None,
+    sec_tickers: str | os.PathLike | None = None,
 ):
     """Index the files under sources into the OpenSearch alias `index`; a BuildReport says what happened.
 
@@ -104,13 +134,16 @@ def build_index(
     the given sources are removed. rebuild (or a changed schema, or other shards) writes a new physical index
     and switches the alias to it atomically. shards (default DEFAULT_SHARDS on a new index, else the live
     index's) is fixed per physical index; replicas (default DEFAULT_REPLICAS, else the live index's) change
-    in place. Raises IndexLocked when another build holds the alias.
+    in place. issuers and sec_tickers: the issuer sources, as for a Whoosh build (indexer.build.build_index).
+    Raises IndexLocked when another build holds the alias.
     """
     for name, value in (("shards", shards), ("replicas", replicas)):
         if value is not None and (not 0 <= value <= 1024 or (name == "shards" and value == 0)):
             raise ReleaseSearchError(f"--{name} {value} cannot lay out an index: use 1 to 1024 shards, 0+ replicas")
+    from ...issuers.sources import cached_registry
     from ...model import BuildProgress, BuildReport
 
+    static = cached_registry(issuers, sec_tickers)
     started = time.perf_counter()
     clock = time.monotonic()
     store = OpenSearchStore(index, url, client)
@@ -132,15 +165,17 @@ def build_index(
         report.rebuilt = not incremental
         total_files = sum(1 for _ in iter_files(sources)) if progress else None
         run = _Run(store, report, sources, progress, total_files, clock, BuildProgress)
+        run.issuers = _Issuers(store, live if incremental else None, static)
         if incremental:
             if replicas != current[1]:
                 store.set_replicas(live, replicas)
             run.update(live, procs)
             lease.check()
         else:
-            physical = store.create(shards, replicas)
+            physical = store.create(shards, replicas, static.fingerprint())
             try:
                 run.fill(physical, procs)
+                run.settle_issuers(physical, procs)
                 store.finish(physical, replicas)
                 report.total = store.count(physical)
                 if report.total != report.added:
@@ -174,6 +209,9 @@ class _Run:
         self.seen = array("q")
         # The releases of files being parsed again, until their new releases replace them.
         self.replaced: dict[str, set[tuple[str, str]]] = {}
+        self.issuers: _Issuers | None = None
+        self.records: list = []  # the issuer records of the releases written by this run
+        self.removed_paths: set[str] = set()  # files whose releases this run replaced or removed
 
     def tick(self, path: str) -> None:
         if self.progress:
@@ -220,7 +258,7 @@ class _Run:
                     batch = []
             yield from compared(batch)
 
-        for path, docs, reason in parsed_documents(wanted(), procs):
+        for path, docs, reason in parsed_documents(wanted(), procs, self.issuers.starting):
             report.files += 1
             if reason is not None:
                 report.skipped.append({"path": path, "reason": reason})
@@ -234,9 +272,14 @@ class _Run:
         group, and the document id includes the key: a release whose key changed is a new document,
         and deleting the old one can never hit the new one, whatever order retries take.
         """
+        from ...issuers.store import IssuerRecord
+
         self.report.removed += len(old)
+        if old:
+            self.removed_paths.add(path)
         for doc in docs or []:
             self.report.added += 1
+            self.records.append(IssuerRecord.from_json(json.loads(doc[ISSUER_RECORD])))
             yield {
                 "_op_type": "index",
                 "_index": physical,
@@ -300,11 +343,88 @@ class _Run:
                     yield from self._index_actions(physical, path, [], releases)
 
             store.bulk(actions())
+            self.settle_issuers(physical, procs)
         finally:
             with translated_errors(store.url):
                 client.indices.put_settings(index=physical, body={"index": {"refresh_interval": None}})
                 client.indices.refresh(index=physical)
         report.total = store.count(physical)
+
+    def settle_issuers(self, physical: str, procs) -> None:
+        """Learn from every release's evidence (the shared issuers.store.settle, as a Whoosh build does) and
+        write again the files whose issuer that changes; record the issuer sources the index was resolved with."""
+        from ...issuers.store import settle
+
+        static = self.issuers.static
+        if not self.records and not self.removed_paths and self.issuers.unchanged():
+            return  # nothing written, nothing removed, the same sources: nothing to learn or resolve again
+        previous = self.issuers.previous()
+
+        def reparse(paths: set[str], registry) -> list:
+            found: list = []
+            self.records = found
+            self.store.bulk(self._reparsed(physical, paths, registry, procs))
+            return found
+
+        counted = self.report.added, self.report.removed
+        _, settled = settle(previous, static, self.removed_paths, self.records, reparse)
+        self.report.added, self.report.removed = counted  # files parsed again are not new releases
+        self.report.issuers = len(settled.registry)
+        self.report.reresolved_files = settled.reparsed_files
+        self.report.issuer_conflicts = [c.message() for c in static.conflicts]
+        self.store.set_meta(physical, issuers=static.fingerprint())
+
+    def _reparsed(self, physical: str, paths: set[str], registry, procs) -> Iterator[dict]:
+        """Actions writing again the releases of these files (release paths), resolved with registry."""
+        from ...parse import file_sources, source_folder_of
+
+        tops = sorted({_existing_file(p) for p in paths})
+
+        def sources() -> Iterator[Source]:
+            for top in tops:
+                # Read within the folder given, as the first time: the same release ids and paths.
+                for source in file_sources(top, source_folder_of(top, self.sources)):
+                    if not isinstance(source, ParseError) and source.path in paths:
+                        yield source
+
+        def written(batch: list) -> Iterator[dict]:
+            states = self.store.file_states(physical, [stored for stored, _ in batch])
+            for stored, docs in batch:
+                yield from self._index_actions(physical, stored, docs or [], states.get(stored, ("", set()))[1])
+
+        batch: list = []
+        for path, docs, _ in parsed_documents(sources(), procs, registry):
+            batch.append((storable_path(path), docs))
+            if len(batch) >= LOOKUP_BATCH:
+                yield from written(batch)
+                batch = []
+        yield from written(batch)
+
+
+class _Issuers:
+    """A run's issuer sources and, read only when needed, what the live index's releases were resolved from."""
+
+    def __init__(self, store: OpenSearchStore, live: str | None, static):
+        self.store, self.live, self.static = store, live, static
+        self._previous = None
+
+    def previous(self):
+        """The live index's issuer records (indexer.issuers.store.IssuerFile), read once (every release's)."""
+        from ...issuers.store import IssuerFile
+
+        if self._previous is None:
+            self._previous = self.store.issuer_file(self.live) if self.live else IssuerFile(records={})
+        return self._previous
+
+    def unchanged(self) -> bool:
+        """Whether the live index was resolved with these issuer sources."""
+        return self.live is not None and self.store.meta(self.live).get("issuers") == self.static.fingerprint()
+
+    def starting(self):
+        """What the workers resolve with: what the index's releases taught, when the sources are unchanged."""
+        from ...issuers.store import starting_registry
+
+        return starting_registry(self.previous(), self.static)
 
 
 def path_key(path: str) -> int:
@@ -316,6 +436,13 @@ def path_key(path: str) -> int:
 def doc_id(release_id: str, dupkey: str) -> str:
     """The OpenSearch document id of a release: its id and its duplicate key (its routing)."""
     return f"{release_id}.{dupkey}"
+
+
+def _existing_file(path: str) -> str:
+    """The file on disk a release path is in: itself, or the archive holding it ('x.tar.gz/member.json')."""
+    while path and not os.path.isfile(path) and os.path.dirname(path) != path:
+        path = os.path.dirname(path)
+    return path
 
 
 def _under(path: str, roots: list[str]) -> bool:

@@ -16,14 +16,13 @@ from ...model import QueryError
 from ...parse.tickers import normalise_exchange
 from ...relevance import FIELD_GROUPS, TITLE_BONUS, TITLE_FIELDS
 from ...schema import DEFAULT_FIELDS, FACETS_BY_NAME, FIELD_WEIGHTS, exact_form
-from .schema import LOCAL_DATE, SNIPPET_FIELDS, TERMS_ANALYZER, analyze, field_boost, terms_field
+from .schema import LOCAL_DATE, TERMS_ANALYZER, analyze, field_boost, terms_field
 
 KEYWORD_QUERY_FIELDS = ("ticker", "exchange", "type", "language", "cik", "issuer")
 MATCH_NONE = {"match_none": {}}
 FIELD_TIE = 0.3
 # A release matching none of the words (only a date or a filter) keeps this share, not nothing.
 NO_WORD_SHARE = 1e-4
-FRAGMENT_CHARS = 200
 # Patterns (prefix, wildcard, fuzzy) rank the words they stand for by BM25 with one rarity for them all, as
 # whoosh_rank scores an expanded pattern; every word Whoosh would accept (at most q.MAX_EXPANSIONS) is kept.
 PATTERN_REWRITE = "top_terms_blended_freqs_1024"
@@ -438,55 +437,3 @@ def duplicates_agg(filters: dict[str, dict], size: int) -> dict:
         "show_term_doc_count_error": True,
     }
     return {"filter": all_of(list(filters.values())), "aggs": {"groups": {"terms": groups}}}
-
-
-# ---- Highlights and suggestions -----------------------------------------------------------------
-
-
-def _patterns(tree) -> list[tuple[str, str]]:
-    """Prefixes and wildcards of the query (not under NOT), to mark the words they stand for."""
-    return [
-        ("prefix", leaf.text.lower()) if isinstance(leaf, q.Prefix) else ("wildcard", leaf.pattern.lower())
-        for leaf in q.positive_leaves(tree)
-        if isinstance(leaf, (q.Prefix, q.Wildcard)) and leaf.field not in KEYWORD_QUERY_FIELDS
-    ]
-
-
-def highlight_words(tree, clauses=()) -> list[str]:
-    """The words of the query a snippet marks: those of words, prefixes, fuzzy terms and phrases, and the
-    spellings and long forms the plan searched too."""
-    words: list[str] = [a.label for c in clauses for a in c.alternatives[1:] if a.weight > 0 and a.label]
-
-    def walk(node):
-        if isinstance(node, (q.Term, q.Fuzzy)) and node.field not in KEYWORD_QUERY_FIELDS:
-            words.append(node.text)
-        elif isinstance(node, q.Phrase):
-            words.extend(node.words)
-        for child in getattr(node, "children", ()):
-            walk(child)
-
-    walk(tree)
-    return words
-
-
-def highlight_body(words: list[str], tree) -> dict | None:
-    """Highlighting of the snippet fields: escaped text, only <mark> added, the two best passages."""
-    patterns = _patterns(tree)
-    if not words and not patterns:
-        return None
-    text = " ".join(words)
-    fields_ = {}
-    for name in SNIPPET_FIELDS:
-        should = [{"match": {name: {"query": text}}}] if words else []
-        for kind, value in patterns:
-            should.append({kind: {name: {"value": value}}})
-        fields_[name] = {"highlight_query": {"bool": {"should": should}}, "number_of_fragments": 2}
-    return {
-        "type": "unified",
-        "encoder": "html",
-        "pre_tags": ['<mark class="hl">'],
-        "post_tags": ["</mark>"],
-        "fragment_size": FRAGMENT_CHARS,
-        "no_match_size": 0,
-        "fields": fields_,
-    }

@@ -5,8 +5,8 @@ resulting terms (field `<name>_terms`, split on whitespace only). OpenSearch has
 reproduces Whoosh's Porter stemmer (it differs from Lucene's on words like "operating" and "planning")
 or its stop filter (which closes the positions a stop word leaves), so this is the only way the two
 backends find exactly the same releases for the same words, phrases, prefixes and fuzzy terms.
-The original text is kept in `_source` for display, and the snippet fields are also indexed (documents
-only, no positions) with a Lucene approximation of the same analyzer so OpenSearch can highlight them.
+The original text is kept in `_source` for display and for snippets, which are made in Python by the same
+code as on Whoosh (so the cluster indexes no second copy of the text to highlight it).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from __future__ import annotations
 from datetime import datetime
 from functools import cache
 
-from whoosh import analysis, fields
+from whoosh import fields
 
 from ... import schema as schema_module
 from ...schema import FACETS, TEXT_ANALYZER, build_schema
@@ -28,10 +28,21 @@ LOCAL_DATE = "local_date"
 TERMS_SUFFIX = "_terms"
 # Fields builds and searches look releases up by: identity, source file and its hash, duplicate group.
 BOOKKEEPING_FIELDS = ("id", "path", "source_hash", "dupkey")
-# Fields whose text is highlighted into snippets, in the order a snippet is looked for (as on Whoosh).
-SNIPPET_FIELDS = ("lede", "body", "about")
+# What each release's issuer was resolved from and to (indexer.issuers.store.IssuerRecord as JSON), kept in
+# _source only: a build learns from every release's evidence without reading the files again.
+ISSUER_RECORD = "issuer_record"
 TERMS_ANALYZER = "release_terms"  # terms analyzed in Python: split on whitespace, nothing else
-HIGHLIGHT_ANALYZER = "release_text"  # Lucene's nearest equivalent of TEXT_ANALYZER, for highlighting only
+
+
+def _hit_source() -> list[str]:
+    from ...schema import HIT_FIELDS
+    from ...snippets import SNIPPET_FIELDS
+
+    return sorted(set(HIT_FIELDS) | {"dupkey"} | {name for group in SNIPPET_FIELDS for name in group})
+
+
+# What a hit reads of its document: its fields and the text its snippet is looked for in (as on Whoosh).
+HIT_SOURCE = _hit_source()
 
 
 def terms_field(name: str) -> str:
@@ -108,44 +119,6 @@ def _indexed_terms_slowly(text: str) -> str:
     return " ".join("|".join(dict.fromkeys(slot)) for slot in slots)
 
 
-def _highlight_analyzer() -> dict:
-    """Lucene's nearest equivalent of TEXT_ANALYZER, step by step (for highlighting only).
-
-    Searching never uses it, so a step without a counterpart only makes highlights less exact: it is skipped.
-    """
-    tokenizer = {"type": "standard"}
-    token_filters: list = []
-    for step in TEXT_ANALYZER.items:
-        if isinstance(step, analysis.RegexTokenizer) and not step.gaps:
-            # Python's \w is Unicode-aware; Java's only with this flag.
-            tokenizer = {"type": "pattern", "pattern": step.expression.pattern, "group": 0}
-            tokenizer["flags"] = "UNICODE_CHARACTER_CLASS"
-        elif isinstance(step, analysis.LowercaseFilter):
-            token_filters.append("lowercase")
-        elif isinstance(step, analysis.CharsetFilter):
-            token_filters.append("asciifolding")
-        elif isinstance(step, analysis.StopFilter):
-            token_filters.append({"type": "stop", "stopwords": sorted(step.stops)})
-        elif isinstance(step, analysis.StemFilter):
-            token_filters.append("porter_stem")
-        elif "stem" in type(step).__name__.lower():
-            # The schema's own stemmer (Porter2 and word families): Snowball English is Porter2.
-            token_filters.append({"type": "snowball", "language": "English"})
-            families = getattr(schema_module, "WORD_FAMILIES", {})
-            if families:
-                rules = [f"{stem} => {family}" for stem, family in sorted(families.items())]
-                token_filters.append({"type": "stemmer_override", "rules": rules})
-    named = {}
-    filter_names = []
-    for i, item in enumerate(token_filters):
-        if isinstance(item, dict):
-            named[f"release_filter_{i}"] = item
-            filter_names.append(f"release_filter_{i}")
-        else:
-            filter_names.append(item)
-    return {"tokenizer": tokenizer, "filters": named, "chain": filter_names}
-
-
 def similarity(name: str) -> str:
     """The name of a text field's BM25 settings."""
     return f"release_bm25_{name}"
@@ -189,7 +162,6 @@ def _similarities() -> dict:
 
 def index_settings(shards: int, replicas: int, max_result_window: int) -> dict:
     """Settings for a new physical index: shards, replicas, result window, analyzers and BM25 per field."""
-    highlight = _highlight_analyzer()
     return {
         "number_of_shards": shards,
         "number_of_replicas": replicas,
@@ -197,12 +169,8 @@ def index_settings(shards: int, replicas: int, max_result_window: int) -> dict:
         "similarity": _similarities(),
         "analysis": {
             # Whoosh terms never hold whitespace; long ones (URLs, codes) must stay whole.
-            "tokenizer": {
-                "release_whitespace": {"type": "whitespace", "max_token_length": 4096},
-                "release_tokens": highlight["tokenizer"],
-            },
+            "tokenizer": {"release_whitespace": {"type": "whitespace", "max_token_length": 4096}},
             "filter": {
-                **highlight["filters"],
                 # "siriusxm|sirius|xm" -> three terms at one position (see indexed_terms).
                 "release_same_position": {
                     "type": "pattern_capture",
@@ -216,7 +184,6 @@ def index_settings(shards: int, replicas: int, max_result_window: int) -> dict:
                     "tokenizer": "release_whitespace",
                     "filter": ["release_same_position"],
                 },
-                HIGHLIGHT_ANALYZER: {"type": "custom", "tokenizer": "release_tokens", "filter": highlight["chain"]},
             },
         },
     }
@@ -265,9 +232,7 @@ def mapping() -> dict:
     for name, kind in field_kinds().items():
         if kind == "text":
             props[terms_field(name)] = {"type": "text", "analyzer": TERMS_ANALYZER, "similarity": similarity(name)}
-            if name in SNIPPET_FIELDS:
-                props[name] = {"type": "text", "analyzer": HIGHLIGHT_ANALYZER, "index_options": "docs", "norms": False}
-            elif name in stored:
+            if name in stored:
                 props[name] = {"type": "text", "index": False}
         elif kind in ("keyword", "keywords"):
             props[name] = {"type": "keyword"}
@@ -287,6 +252,7 @@ def mapping() -> dict:
     if missing:
         raise ValueError(f"facet fields missing from the schema: {sorted(missing)}")
     props[LOCAL_DATE] = {"type": "date", "format": "strict_date_optional_time"}
+    props[ISSUER_RECORD] = {"type": "keyword", "index": False, "doc_values": False}
     # The analyzed terms are for searching only: keeping them out of _source halves what it stores.
     return {
         "dynamic": "strict",

@@ -83,19 +83,48 @@ class OpenSearchStore:
 
     def fingerprint(self, physical: str) -> str | None:
         """The schema fingerprint a physical index was built with."""
+        return self.meta(physical).get("schema")
+
+    def meta(self, physical: str) -> dict:
+        """What a physical index's mapping records of its build (_meta): schema and issuer sources' fingerprints."""
         with translated_errors(self.url):
             found = self.client.indices.get_mapping(index=physical)
-        meta = next(iter(found.values()))["mappings"].get("_meta") or {}
-        return meta.get("schema")
+        return next(iter(found.values()))["mappings"].get("_meta") or {}
 
-    def create(self, shards: int, replicas: int) -> str:
+    def set_meta(self, physical: str, **values) -> None:
+        """Record values in a physical index's _meta (the others kept)."""
+        with translated_errors(self.url):
+            self.client.indices.put_mapping(index=physical, body={"_meta": {**self.meta(physical), **values}})
+
+    def issuer_file(self, physical: str):
+        """The index's issuer records (every release's, read from its documents) and the fingerprint of the
+        issuer sources it was resolved with: what indexer.issuers.store.settle starts from."""
+        from opensearchpy import helpers
+
+        from ...issuers.store import IssuerFile, IssuerRecord
+        from .schema import ISSUER_RECORD
+
+        records = {}
+        with translated_errors(self.url):
+            found = helpers.scan(
+                self.client, index=physical, query={"query": {"match_all": {}}}, _source=[ISSUER_RECORD], size=5000
+            )
+            for hit in found:
+                data = hit["_source"].get(ISSUER_RECORD)
+                if data:
+                    record = IssuerRecord.from_json(json.loads(data))
+                    records[record.id] = record
+        return IssuerFile(self.meta(physical).get("issuers", ""), None, records)
+
+    def create(self, shards: int, replicas: int, issuers: str = "") -> str:
         """A new, empty physical index for a rebuild (no replicas, no refreshes, no fsync per request while it
         fills: nobody searches it until the alias moves, and a failed fill is deleted, not repaired)."""
         name = f"{self.alias}-g{time.strftime('%Y%m%d%H%M%S')}{time.time_ns() % 1_000_000:06d}"
         settings = index_settings(shards, 0, MAX_RESULT_WINDOW)
         settings["refresh_interval"] = "-1"
         settings["translog"] = {"durability": "async", "sync_interval": "30s", "flush_threshold_size": "1gb"}
-        body_mapping = dict(mapping(), _meta={"schema": schema_fingerprint(), "replicas": replicas})
+        meta = {"schema": schema_fingerprint(), "replicas": replicas, "issuers": issuers}
+        body_mapping = dict(mapping(), _meta=meta)
         with translated_errors(self.url):
             self.client.indices.create(index=name, body={"settings": settings, "mappings": body_mapping})
         return name

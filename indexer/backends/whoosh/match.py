@@ -6,204 +6,29 @@ its clauses widen the match set here so that counts and ranking cover the same r
 
 from __future__ import annotations
 
-import functools
-import html
-import re
-from bisect import bisect_right
 from datetime import datetime, timedelta
-from itertools import accumulate
 
 from whoosh import query as wq
-from whoosh.lang.porter2 import exceptional_forms as PORTER2_EXCEPTIONS
 from whoosh.query import spans
 
 from ... import query as q
-from ...analysis import word_pipeline
 from ...model import QueryError
 from ...parse.tickers import normalise_exchange
 from ...relevance import FIELD_GROUPS, corrected_words
 from ...schema import (
     DEFAULT_FIELDS,
-    EXACT_MARK,
     QUERY_ANALYZER,
-    TEXT_ANALYZER,
-    WORD_FAMILIES,
-    WORD_PATTERN,
     exact_form,
 )
-from ..hits import SNIPPET_CHARS, plain_snippet
+from ...snippets import (  # noqa: F401  (callers of the Whoosh backend import them from here)
+    SNIPPET_FIELDS,
+    _highlight_terms,
+    _marked_words,
+    _word_terms,
+    highlight_terms,
+    make_snippet,
+)
 from .rank import stats_for
-
-# Words of context kept before the first marked word of a snippet.
-SNIPPET_LEAD_CHARS = 60
-# Snippets are looked for in the opening of a long text only.
-SNIPPET_SCAN_CHARS = 12_000
-# Fields a snippet may come from, the release's own text before its boilerplate.
-SNIPPET_FIELDS = (("lede", "body"), ("about", "forward_looking", "contacts"))
-
-
-# ---- Snippets and suggestions -----------------------------------------------------------------
-
-_SPLIT_RE = re.compile(f"({WORD_PATTERN})")  # the words and what lies between them
-
-
-# The text analyzer as a function of one word (as the index writer runs it): twice as quick as the
-# analyzer's token stream on a word alone, which matters for the first snippets of a fresh searcher.
-_PIPELINE = word_pipeline(TEXT_ANALYZER)
-
-
-def _heads_rule_holds() -> bool:
-    """Whether every index term of a plain ASCII word starts as the word does (see _term_heads): true of
-    this analyzer (lower-casing, accents folded, stop words, Porter2 and word families), checked here so
-    that a change of analyzer turns the shortcut off instead of losing marks."""
-    if _PIPELINE is None:
-        return False
-    kinds = [type(item).__name__ for item in TEXT_ANALYZER.items]
-    expected = ["RegexTokenizer", "CompoundFilter", "LowercaseFilter", "CharsetFilter", "StopFilter"]
-    return kinds == expected + ["PositionFilter", "PressStemFilter"] and all(
-        _PIPELINE.term_of(c) in (c, None) for c in "abcdefghijklmnopqrstuvwxyz0123456789"
-    )
-
-
-# Porter2 changes a word only from its third letter on (its R1 region and suffixes; a 1-letter stem is
-# the first letter; a few listed exceptions aside, "dying" -> "die"), so a plain ASCII word can stand for
-# a term only if it starts with the term's first two letters (or with those of a word family's other
-# stems, "sold" for "sell", or of an exception). Snippets then stem only
-# the few words that can match instead of every word of the text (most of a fresh query's snippet time).
-_HEADS_RULE = _heads_rule_holds()
-
-
-@functools.lru_cache(maxsize=4096)
-def _term_heads(terms: frozenset[str]) -> tuple[frozenset[str], frozenset[str]] | None:
-    """The openings (first two letters, lower case; then one-letter terms) of the plain words that can
-    stand for the terms."""
-    if not _HEADS_RULE:
-        return None
-    # A word's own form ("=estate") starts, after its mark, as the word does.
-    bare = {t[len(EXACT_MARK) :] if t.startswith(EXACT_MARK) else t for t in terms}
-    heads = {t[:2] for t in bare if len(t) > 1}
-    heads.update(stem[:2] for stem, family in WORD_FAMILIES.items() if family in terms)
-    heads.update(word[:2] for word, stem in PORTER2_EXCEPTIONS.items() if WORD_FAMILIES.get(stem, stem) in terms)
-    return frozenset(heads), frozenset(t for t in bare if len(t) == 1)
-
-
-def _candidates(words, heads: tuple[frozenset[str], frozenset[str]] | None):
-    """The words that may stand for a term with these openings: all but plain ASCII words (no accent,
-    no capital after the first letter, no dot: not a compound) whose opening is none of them."""
-    if heads is None:
-        return words
-    twos, ones = heads
-    return [
-        w
-        for w in words
-        if w[:2].lower() in twos
-        or (ones and w[:1].lower() in ones)
-        or not w.isascii()
-        or "." in w
-        or w[1:] != w[1:].lower()
-    ]
-
-
-@functools.lru_cache(maxsize=200_000)
-def _word_terms(word: str) -> tuple[str, ...]:
-    """The index terms a word of running text stands for: itself and, for a compound name, its parts."""
-    if _PIPELINE is None or not _PIPELINE.expression.fullmatch(word):
-        return tuple(tok.text for tok in TEXT_ANALYZER(word))
-    term = _PIPELINE.term_of(word)
-    parts = _PIPELINE.parts_of(word) if _PIPELINE.parts_of is not None else []
-    return (term, *parts) if term is not None else tuple(parts)
-
-
-def highlight_terms(tree, clauses=()) -> set[str]:
-    """Index terms to mark in snippets: the query's words (stemmed like the index) and their alternatives."""
-    words: set[str] = set()
-    for clause in clauses:
-        for alt in clause.alternatives:
-            if alt.weight > 0 and len(alt.terms) <= 50:
-                words.update(alt.terms)
-
-    def walk(node):
-        if isinstance(node, (q.Term, q.Fuzzy, q.Prefix)) and node.field not in (
-            "ticker",
-            "exchange",
-            "type",
-            "language",
-        ):
-            words.update(tok.text for tok in QUERY_ANALYZER(node.text))
-        elif isinstance(node, q.Phrase):
-            for word in node.words:
-                words.update(tok.text for tok in QUERY_ANALYZER(word))
-        for child in getattr(node, "children", ()):
-            walk(child)
-
-    if not clauses:
-        walk(tree)
-    return words
-
-
-# The former name, kept for callers.
-_highlight_terms = highlight_terms
-
-
-def make_snippet(stored: dict, terms: set[str]) -> str:
-    """The passage holding the most different query words, those words marked; escaped text, only
-    <mark> added. The release's own text is tried before its boilerplate."""
-    if terms:
-        for group in SNIPPET_FIELDS:
-            text = "\n\n".join(stored.get(f) or "" for f in group).strip()[:SNIPPET_SCAN_CHARS]
-            matches = _marked_words(text, terms)
-            if matches:
-                return _passage(text, matches)
-    return plain_snippet(stored)
-
-
-def _marked_words(text: str, terms: set[str]) -> list[tuple[int, int, str]]:
-    """(start, end, index term) of each word of text that stands for one of the terms, in text order."""
-    # One split gives every word and, by summing lengths, where it stands; each different word is
-    # looked up once (a release repeats its words), instead of a regex match object per word.
-    parts = _SPLIT_RE.split(text)
-    words = parts[1::2]
-    marked: dict[str, str] = {}
-    for word in _candidates(set(words), _term_heads(frozenset(terms))):
-        word_terms = _word_terms(word)
-        if not terms.isdisjoint(word_terms):
-            marked[word] = next(t for t in word_terms if t in terms)
-    if not marked:
-        return []
-    starts = list(accumulate(map(len, parts), initial=0))  # starts[i]: where parts[i] begins
-    return [(starts[2 * i + 1], starts[2 * i + 2], marked[w]) for i, w in enumerate(words) if w in marked]
-
-
-def _passage(text: str, matches: list[tuple[int, int, str]]) -> str:
-    # The window of SNIPPET_CHARS starting at a match that holds the most different words, then the most.
-    best, best_key = 0, (-1, -1)
-    ends = [m[1] for m in matches]  # rising: words do not overlap
-    for i, (start, _, _) in enumerate(matches):
-        inside = bisect_right(ends, start + SNIPPET_CHARS - SNIPPET_LEAD_CHARS, lo=i)
-        key = (len({m[2] for m in matches[i:inside]}), inside - i)
-        if key > best_key:
-            best, best_key = i, key
-    first = matches[best][0]
-    begin = max(0, first - SNIPPET_LEAD_CHARS)
-    if begin:
-        space = text.find(" ", begin, first)
-        begin = space + 1 if space >= 0 else first
-    end = min(len(text), begin + SNIPPET_CHARS)
-    if end < len(text):
-        space = text.rfind(" ", first, end)
-        end = space if space > first else end
-    numbers: dict[str, int] = {}
-    out, cursor = [], begin
-    for start, stop, term in matches:
-        if start < begin or stop > end:
-            continue
-        number = numbers.setdefault(term, len(numbers))
-        out.append(html.escape(text[cursor:start]))
-        out.append(f'<mark class="hl term{number}">{html.escape(text[start:stop])}</mark>')
-        cursor = stop
-    out.append(html.escape(text[cursor:end]))
-    snippet = " ".join("".join(out).split())
-    return ("… " if begin > 0 else "") + snippet + (" …" if end < len(text) else "")
 
 
 def suggest_correction(searcher, words: list[str]) -> str | None:

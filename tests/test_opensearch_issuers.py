@@ -1,0 +1,146 @@
+"""Issuers on OpenSearch as on Whoosh: an OpenSearch build learns a company's listing from the releases that print
+it ("Zenith Robotics, Inc. (NASDAQ: ZNTH)") and gives it to the company's other releases, through the same shared
+learning (indexer.issuers.store.settle), in a rebuild and in an incremental run.
+
+Needs the test cluster (see opensearch_cluster.py); skips without one.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from opensearch_cluster import REPLICAS, SHARDS, URL, cluster_client, drop, index_name
+
+from indexer import build_index, open_index
+
+# A tiny SEC list: one company known by name only (no release prints its symbol).
+SEC = {"fields": ["cik", "name", "ticker", "exchange"], "data": [[123456, "ORBIT FOODS INC", "ORBF", "NYSE"]]}
+
+
+def release_text(headline: str, lede: str, day: int) -> str:
+    return f"{headline}\n\nNEW YORK, March {day}, 2020 (GLOBE NEWSWIRE) -- {lede}\n\nMore details follow here.\n"
+
+
+# Companies no source lists, each printing its listing in one release of several.
+COMPANIES = [
+    ("Zenith Robotics, Inc.", "NASDAQ", "ZNTH", ("Opens a Plant", "Names a New Chief Executive", "Wins an Award")),
+    ("Halcyon Biotherapeutics Corp.", "NYSE", "HLCB", ("Starts a Trial", "Reports Results")),
+]
+
+
+def company_releases(printing: set[int]) -> dict[str, str]:
+    """Each company's releases; those numbered in printing print the company's listing."""
+    files = {}
+    for name, exchange, symbol, events in COMPANIES:
+        short = name.split(",")[0].removesuffix(" Corp.")
+        for n, event in enumerate(events):
+            listing = f" ({exchange}: {symbol})" if n in printing else ""
+            lede = f"{name}{listing} today announced that it {event.lower()} after a year of work on it."
+            files[f"{symbol.lower()}_{n}.txt"] = release_text(f"{short} {event}", lede, n + 2)
+    files["orbit.txt"] = release_text("Orbit Foods Reports Record Sales", "Orbit Foods Inc. today reported sales.", 9)
+    return files
+
+
+def write(folder: Path, files: dict[str, str]) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def paths_of(index, query: str) -> set[str]:
+    return {Path(h.path).name for h in index.search(query, per_page=50, collapse=False).hits}
+
+
+QUERIES = [f"ticker:{symbol}" for _, _, symbol, _ in COMPANIES] + ["ticker:ORBF", "company:zenith", "robotics"]
+
+
+@pytest.fixture(scope="module")
+def client():
+    found = cluster_client()
+    yield found
+    found.close()
+
+
+@pytest.fixture
+def alias(client):
+    name = index_name("issuers")
+    yield name
+    drop(client, name)
+
+
+@pytest.fixture
+def sec_file(tmp_path) -> Path:
+    path = tmp_path / "company_tickers_exchange.json"
+    path.write_text(json.dumps(SEC), encoding="utf-8")
+    return path
+
+
+def both(folder: Path, tmp_path: Path, alias: str, sec_file: Path, **options):
+    """Build folder with both backends (the same issuer sources); their reports."""
+    whoosh = build_index([folder], tmp_path / "index", sec_tickers=sec_file, **options)
+    found = build_index(
+        [folder],
+        alias,
+        backend="opensearch",
+        url=URL,
+        shards=SHARDS,
+        replicas=REPLICAS,
+        sec_tickers=sec_file,
+        **options,
+    )
+    return whoosh, found
+
+
+@pytest.mark.parametrize("printing", [{0}, {1}])  # the first release prints the listing, or a later one
+def test_listing_learned_from_some_releases_reaches_the_others_on_both_backends(
+    client, alias, tmp_path, sec_file, printing
+):
+    folder = write(tmp_path / "releases", company_releases(printing))
+    whoosh_report, os_report = both(folder, tmp_path, alias, sec_file, rebuild=True)
+    assert os_report.reresolved_files == whoosh_report.reresolved_files > 0
+    assert os_report.issuers == whoosh_report.issuers
+    with open_index(tmp_path / "index") as wx, open_index(alias, backend="opensearch", url=URL) as ox:
+        for _, _, symbol, events in COMPANIES:
+            # Every release of the company, those without the symbol included.
+            expected = {f"{symbol.lower()}_{n}.txt" for n in range(len(events))}
+            assert paths_of(ox, f"ticker:{symbol}") == expected
+        for query in QUERIES:
+            assert paths_of(ox, query) == paths_of(wx, query), query
+        zenith = ox.search("ticker:ZNTH", facets=("company",)).facets["company"].values
+        assert [v.value for v in zenith] == ["Zenith Robotics, Inc."]
+
+
+def test_incremental_build_learns_from_the_index_and_from_new_files(client, alias, tmp_path, sec_file, monkeypatch):
+    files = company_releases({0})
+    late = {name: text for name, text in files.items() if name.startswith("hlcb_")}
+    folder = write(tmp_path / "releases", {name: text for name, text in files.items() if name not in late})
+    # The releases of the second company, none printing its listing yet.
+    write(folder, {name: text.replace(" (NYSE: HLCB)", "") for name, text in late.items() if name != "hlcb_0.txt"})
+    both(folder, tmp_path, alias, sec_file, rebuild=True)
+    with open_index(alias, backend="opensearch", url=URL) as ox:
+        assert paths_of(ox, "ticker:HLCB") == set()
+    # A new release of a known company resolves with what the index taught (nothing to parse twice), and the
+    # first release printing HLCB's listing teaches it to that company's releases already in the index.
+    write(folder, {"znth_9.txt": release_text("Zenith Robotics Hires", "Zenith Robotics, Inc. today hired.", 20)})
+    write(folder, {"hlcb_0.txt": late["hlcb_0.txt"]})
+    whoosh_report, os_report = both(folder, tmp_path, alias, sec_file)
+    assert not os_report.rebuilt and os_report.new_files == 2
+    assert os_report.reresolved_files == whoosh_report.reresolved_files == 1  # hlcb_1, already indexed
+    assert os_report.added == 2 and os_report.total == whoosh_report.total
+    with open_index(tmp_path / "index") as wx, open_index(alias, backend="opensearch", url=URL) as ox:
+        assert "znth_9.txt" in paths_of(ox, "ticker:ZNTH")
+        assert paths_of(ox, "ticker:HLCB") == {"hlcb_0.txt", "hlcb_1.txt"}
+        for query in QUERIES:
+            assert paths_of(ox, query) == paths_of(wx, query), query
+    # Nothing changed: the run reads no release's issuer record (nothing to learn, a stream of paths only).
+    from indexer.backends.opensearch.store import OpenSearchStore
+
+    def unread(*args):
+        raise AssertionError("an unchanged run read every release's issuer record")
+
+    monkeypatch.setattr(OpenSearchStore, "issuer_file", unread)
+    again = build_index([folder], alias, backend="opensearch", url=URL, sec_tickers=sec_file)
+    assert (again.unchanged_files, again.added, again.reresolved_files) == (os_report.files, 0, 0)
