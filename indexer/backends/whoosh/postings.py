@@ -64,6 +64,15 @@ def term_blocks(
     return _blocks(adapter.term_extent_bytes(terms, info), first, last, wanted)
 
 
+def block_weight_array(count: int, block_weights) -> np.ndarray:
+    """A posting block's weights as float32: Whoosh stores none (all 1), one for the block, or one a posting."""
+    if block_weights is None:
+        return np.ones(count, dtype=np.float32)
+    if isinstance(block_weights, float):
+        return np.full(count, block_weights, dtype=np.float32)
+    return np.asarray(block_weights, dtype=np.float32)
+
+
 def postings_of_term(terms, info) -> tuple[np.ndarray, np.ndarray, list]:
     """Every posting of one term of a W3 term table, from its term info: document ids (int64, rising),
     weights (float32, as Whoosh stored them) and values (a list of bytes; positions where the field has
@@ -75,15 +84,9 @@ def postings_of_term(terms, info) -> tuple[np.ndarray, np.ndarray, list]:
         blocks = _blocks(adapter.term_extent_bytes(terms, info), 0, None)
     docs, weights, values = [], [], []
     for block_ids, block_weights, block_values in blocks:
-        count = len(block_ids)
         docs.append(block_ids)
-        if block_weights is None:
-            weights.append(np.ones(count, dtype=np.float32))
-        elif isinstance(block_weights, float):
-            weights.append(np.full(count, block_weights, dtype=np.float32))
-        else:
-            weights.append(np.asarray(block_weights, dtype=np.float32))
-        values.extend(block_values if block_values is not None else [None] * count)
+        weights.append(block_weight_array(len(block_ids), block_weights))
+        values.extend(block_values if block_values is not None else [None] * len(block_ids))
     if not docs:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32), []
     return np.concatenate(docs), np.concatenate(weights), values

@@ -49,7 +49,7 @@ from ..lru import LRU
 from . import adapter
 from .columns import columns_of
 from .phrase import phrase_docs as match_phrase
-from .postings import leaf_matcher, posting_blocks, readable, term_blocks, term_hashes
+from .postings import block_weight_array, leaf_matcher, posting_blocks, readable, term_blocks, term_hashes
 
 # Budgets (indexer/settings.py, $RELEASES_*_MB): the postings of words that recur from query to query, 24 MB;
 # the documents of recent phrases, 8 MB (a common phrase costs ~1 s at 100,000 releases, and one search looks
@@ -255,14 +255,8 @@ def _block_postings(blocks) -> tuple[np.ndarray, np.ndarray]:
     """Documents and weights of whole posting blocks, decoded with numpy rather than posting by posting."""
     ids, weights = [], []
     for block_ids, block_weights, _ in blocks:
-        count = len(block_ids)
         ids.append(block_ids)
-        if block_weights is None:
-            weights.append(np.ones(count, dtype=np.float32))
-        elif isinstance(block_weights, float):
-            weights.append(np.full(count, block_weights, dtype=np.float32))
-        else:
-            weights.append(np.asarray(block_weights, dtype=np.float32))
+        weights.append(block_weight_array(len(block_ids), block_weights))
     if not ids:
         return _EMPTY
     return np.concatenate(ids), np.concatenate(weights)
