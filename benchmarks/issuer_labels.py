@@ -134,11 +134,10 @@ def row_line(name: str, before: dict, after: dict) -> str:
 
 
 def show_misses(name: str, rows: list[dict], got: list[dict]) -> None:
-    """Print each wrong company or unlabelled ticker of one set (never used on the blind set)."""
+    """Print each wrong company or wrong ticker (as measure() counts them) of one set (never used on the blind set)."""
     for row, answer in zip(rows, got, strict=True):
-        company_ok = norm_company(row["company"]) == norm_company(answer.get("company"))
-        tickers_ok = set(answer.get("tickers") or []) <= set(row["tickers"])
-        if not (company_ok and tickers_ok):
+        scored = measure([row], [answer])
+        if scored["company"] < 1 or scored["ticker_precision"] < 1:
             print(f"[{name}] {row['path']}: want {row['company']!r} {row['tickers']}")
             print(f"  got {answer.get('company')!r} {answer.get('tickers')}")
 

@@ -36,7 +36,7 @@ from .names import (
     subject_end,
     tidy_name,
 )
-from .places import is_place
+from .places import is_place, opens_dateline
 from .sections import About
 from .tickers import ListingGroup, listing_groups
 from .wires import canonical_wire
@@ -117,13 +117,24 @@ def find_issuer(
     known_tickers: list[str] | None = None,
 ) -> tuple[str | None, list[str]]:
     """The issuing organisation and its own listings ('EXCHANGE:SYMBOL', sorted)."""
-    company = tidy_name(
-        expand_acronym(_pick_company(headline, lede, text, abouts, source_name, contacts, known_company), text)
-    )
+    company = _pick_company(headline, lede, text, abouts, source_name, contacts, known_company)
+    company = tidy_name(expand_acronym(_whole_contact_name(company, lede, text, contacts), text))
     tickers = _pick_tickers(headline, lede, text, abouts, company)
     if not tickers and known_tickers:
         tickers = list(known_tickers)
     return company, sorted(dict.fromkeys(tickers))
+
+
+def _whole_contact_name(company: str | None, lede: str, text: str, contacts: str) -> str | None:
+    """The contacts' organisation when it is the company's whole name printed in the lede: "The Elm Group brokered by
+    REAL is proud ..." with that name heading the contacts, where a name read from the lede or headline stopped at
+    a lower-case word ("Elm Group")."""
+    if not company:
+        return company
+    contact = _contact_org(contacts, domains_in(contacts or text[-1500:]))
+    if contact and contact != company and has_word(fold(contact), fold(company)) and contact in lede[:300]:
+        return contact
+    return company
 
 
 def _pick_company(
@@ -133,8 +144,9 @@ def _pick_company(
     if interview:
         return interview.group("org").strip()
     subject = leading_name(lede)
-    if subject and is_place(subject):
-        subject = None  # "Perú ascendió ...": a place; the issuer, if named, is named elsewhere
+    if subject and (is_place(subject) or opens_dateline(lede, subject)):
+        # "Perú ascendió ...", "Los Angeles, 21st December – ...": a place; the issuer, if named, is named elsewhere
+        subject = None
     if subject and " and " in subject and _joint_headline(headline):
         subject = subject.split(" and ")[0]  # "United Energy LNG and Power LNG Announce Merger": the first named
     if subject and (common_word(subject, text) or _QUANTITY_RE.match(subject)):
@@ -361,13 +373,44 @@ OTHER_COMPANY_RE = re.compile(
 )
 
 
+# "McEwen Mining (NYSE: MUX), a key strategic investor in Goliath Resources Limited (TSX-V: GOT)", "Orbit Foods
+# (NYSE: ORBF), together with Zenith Robotics (NASDAQ: ZNTH)": the word that ties another listed name to the subject.
+# Not "and": "Gilead (Nasdaq: GILD) and Galapagos NV (NASDAQ: GLPG) announced" is a joint release of both issuers.
+_OTHER_OWNER_RE = re.compile(r"(?:\bwith|\bin|\bfrom|\bby|\bto|\bversus|\bvs\.?|\bagainst)\s*(?:the\s+)?$", re.I)
+
+
+def _own_groups(text: str, groups: list[ListingGroup], company: str | None) -> list[ListingGroup]:
+    """The subject's listing groups less those of another name tied to it by 'with', 'in', 'by' ... (a partner, an
+    investee, an acquirer); a group printed right after another one ('(NYSE: MUX) (TSX: MUX)') shares its owner."""
+    kept: list[ListingGroup] = []
+    previous_end, previous_kept = 0, True
+    for group in groups:
+        between = text[previous_end : group.start]
+        if previous_end and not between.strip(" ,;\u00a0"):
+            own = previous_kept
+        else:
+            before = between.split("\n")[-1].rstrip(" ,\u00a0")
+            name = _name_ending(before)
+            own = not (
+                name
+                and not (company and same_org(name, company))
+                and _OTHER_OWNER_RE.search(before[: len(before) - len(name)].rstrip(" ,"))
+            )
+        if own:
+            kept.append(group)
+        previous_end, previous_kept = group.end, own
+    return kept
+
+
 def _pick_tickers(headline: str, lede: str, text: str, abouts: list[About], company: str | None) -> list[str]:
     groups, _ = _subject_groups(lede)
     groups = [g for g in groups if not OTHER_COMPANY_RE.match(lede[g.end : g.end + 80])]
+    groups = _own_groups(lede, groups, company)
     if groups:
         return [t for g in groups for t in g.tickers]
     head = _strip_headline_brand(headline)
     groups, _ = _subject_groups(head, headline=True)
+    groups = _own_groups(head, groups, company)
     if groups:
         return [t for g in groups for t in g.tickers]
     if not company:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from .dates import _MONTH
 from .names import fold
 
 # Countries (English, and the Spanish, French or German spelling where it differs) and US states: a release whose
@@ -37,6 +38,14 @@ Wisconsin Wyoming Ontario Quebec Québec Alberta British_Columbia
 _AREA_RE = re.compile(r"^(?:[A-Z][\w.'\u2019\-]*\s+){1,3}(?:County|Parish|Township|Province|Prefecture)(?:,.*)?$")
 
 
+# "South West Florida", "Northern California", "Central Texas": a part of a place is a place.
+_REGION_RE = re.compile(
+    r"^(?:(?:Northern|Southern|Eastern|Western|North|South|East|West|Central|Upper|Lower|Greater|Coastal|Rural)"
+    r"(?:[\s-]+|(?=[a-z])))+",
+    re.I,
+)
+
+
 def is_place(name: str | None) -> bool:
     """Whether a name is a country, a US state or a county rather than an organisation ('Perú', 'Bergen County')."""
     if not name:
@@ -44,4 +53,22 @@ def is_place(name: str | None) -> bool:
     bare = name.strip(" ,.")
     if bare.startswith("The "):
         bare = bare[4:]
+    region = _REGION_RE.sub("", bare)
+    if region != bare and fold(region) in _PLACES:
+        return True
     return fold(bare) in _PLACES or bool(_AREA_RE.match(bare))
+
+
+# "Los Angeles, 21st December – As electric vehicles ...": a place, then a day and month (a year optional), then a
+# dash: a dateline the dateline reader did not take, so the name before it is where, not who.
+_DATELINE_TAIL_RE = re.compile(
+    rf"\s*,\s*(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?)"
+    rf"(?:,?\s+\d{{4}})?\s*[\u2013\u2014\-]",
+    re.I,
+)
+
+
+def opens_dateline(text: str, name: str) -> bool:
+    """Whether a text opens with the name followed by a date and a dash, as a dateline does ('Los Angeles, 21st December –')."""
+    stripped = text.lstrip()
+    return stripped.startswith(name) and bool(_DATELINE_TAIL_RE.match(stripped, len(name)))
