@@ -115,3 +115,90 @@ def test_a_contact_name_the_lede_does_not_print_does_not_replace_the_company():
 def test_a_listing_of_a_name_tied_to_the_subject_by_with_in_or_by_is_not_the_issuers(lede, tickers):
     parsed = release(f"NEW YORK, March 3, 2020 (GLOBE NEWSWIRE) -- {lede}\n\nMore details follow.", headline="News")
     assert parsed.tickers == sorted(tickers)
+
+
+@pytest.mark.parametrize(
+    ("short", "spelled"),
+    [
+        ("Opus VO", "Opus Virtual Offices"),
+        ("Harbor GLC", "Harbor Green Lawn Care"),
+        ("Mesa ADS", "Mesa Aerial Drone Services"),
+    ],
+)
+def test_a_name_ending_in_an_acronym_is_written_out_as_the_text_prints_it(short, spelled):
+    parsed = release(
+        f"Say goodbye to long commutes this year.\n\n{spelled} will waive the set-up fee for new clients.\n\n"
+        f"{short} provides businesses with addresses.",
+        headline=f"{short} Announces a New Offer",
+    )
+    assert parsed.company == spelled
+
+
+def test_an_acronym_the_text_never_writes_out_stays_as_printed():
+    parsed = release(
+        "Say goodbye to long commutes this year.\n\nOpus VO will waive the set-up fee for new clients.",
+        headline="Opus VO Announces a New Offer",
+    )
+    assert parsed.company == "Opus VO"
+
+
+@pytest.mark.parametrize(
+    ("apposition", "company"),
+    [
+        ("a leading provider of integrated technology solutions", "Attronica"),
+        ("the Mexican startup for identity checks", "Attronica"),
+        ("a night steeped in lore", None),
+    ],
+)
+def test_a_one_word_subject_the_apposition_calls_an_organisation_is_the_company(apposition, company):
+    parsed = release(
+        f"Attronica, {apposition}, proudly announces the launch of its new website.\n\nThe site lists every service.",
+        headline="New Website Launches for Clients",
+    )
+    assert parsed.company == company
+
+
+@pytest.mark.parametrize(
+    ("byline", "company"),
+    [
+        ("By Cboe", "Cboe"),
+        ("By Jane Roe and John Doe, Capital Press Service", "Capital Press Service"),
+        ("By Jane Roe", None),
+    ],
+)
+def test_a_byline_naming_an_organisation_issues_an_article_without_a_subject(byline, company):
+    parsed = release(
+        f"--News Direct--\n\n{byline}\n\nThe trading floor, or the pit as it is often called, has been the heart of markets.\n\n"
+        "Floors still matter today, traders said.",
+        headline="How the Hybrid Trading Model Bridges Past and Future",
+    )
+    assert parsed.company == company
+
+
+@pytest.mark.parametrize("government", ["Administration", "Government", "administration"])
+def test_a_government_named_after_its_head_is_not_the_company(government):
+    parsed = release(
+        "While we adhere to strict editorial guidelines, partners on this page also pay us.\n\n"
+        f"The Biden {government.lower()} finalized a rule. Biden said it protects savers.\n\n"
+        "Contact Details\n\nWise Publishing, Inc.\n\nAaron Young\n\naaron@wisepublishing.com",
+        headline=f"The Biden {government} Just Finalized a New Retirement Rule",
+    )
+    assert parsed.company == "Wise Publishing, Inc."
+
+
+def test_a_body_holding_only_its_dateline_takes_the_headlines_subject():
+    (parsed,) = parse_bytes(
+        "release.json",
+        b'{"title": "Ross Stores Announces Fourth Quarter Earnings Release and Conference Call", "date": '
+        b'"Feb 18, 2020 8:30AM EST", "content": "Dublin, California, Feb. 18, 2020 (GLOBE NEWSWIRE) --   "}',
+    )
+    assert parsed.company == "Ross Stores"
+
+
+@pytest.mark.parametrize("agency", ["Small Business Administration", "Food and Drug Administration"])
+def test_an_agency_named_administration_can_still_issue(agency):
+    parsed = release(
+        f"The {agency} today announced new guidance for applicants.\n\nThe {agency} said the guidance starts now.",
+        headline=f"{agency} Announces New Guidance",
+    )
+    assert parsed.company == agency

@@ -26,6 +26,7 @@ from .names import (
     domains_in,
     employer,
     expand_acronym,
+    expand_acronym_tail,
     first_of_pair,
     fold,
     has_word,
@@ -118,7 +119,8 @@ def find_issuer(
 ) -> tuple[str | None, list[str]]:
     """The issuing organisation and its own listings ('EXCHANGE:SYMBOL', sorted)."""
     company = _pick_company(headline, lede, text, abouts, source_name, contacts, known_company)
-    company = tidy_name(expand_acronym(_whole_contact_name(company, lede, text, contacts), text))
+    company = _whole_contact_name(company, lede, text, contacts)
+    company = tidy_name(expand_acronym_tail(expand_acronym(company, text), text))
     tickers = _pick_tickers(headline, lede, text, abouts, company)
     if not tickers and known_tickers:
         tickers = list(known_tickers)
@@ -144,6 +146,8 @@ def _pick_company(
     if interview:
         return interview.group("org").strip()
     subject = leading_name(lede)
+    if subject and _BYLINE_RE.match(lede):
+        subject = None  # "By Jane Roe and John Doe, Capital News Service": a byline, not the story's subject
     if subject and (is_place(subject) or opens_dateline(lede, subject)):
         # "Perú ascendió ...", "Los Angeles, 21st December – ...": a place; the issuer, if named, is named elsewhere
         subject = None
@@ -156,9 +160,12 @@ def _pick_company(
     if subject and is_person(subject, lede, text):
         person, subject = subject, employer(subject, lede, domains)
     if subject and " " not in subject and not STRICT_LEGAL_RE.search(subject):
-        # A one-word subject ("Halloween, a night steeped in lore, ...") counts when the headline names it too.
-        if not has_word(fold(headline), fold(subject)) and not any(
-            same_org(subject, n) for n in (known, source_name, *(a.name for a in abouts)) if n
+        # A one-word subject ("Halloween, a night steeped in lore, ...") counts when the headline names it too, or
+        # when its apposition calls it an organisation ("Attronica, a leading provider of integrated ...").
+        if (
+            not has_word(fold(headline), fold(subject))
+            and not any(same_org(subject, n) for n in (known, source_name, *(a.name for a in abouts)) if n)
+            and not _ORG_APPOSITION_RE.match(lede[lede.find(subject) + len(subject) :])
         ):
             subject = None
     head_listed = _headline_listed(headline)
@@ -193,6 +200,7 @@ def _pick_company(
     if abouts:
         return first_of_pair(abouts[0].name)
     found = next(filter(None, (_led_by(name, text) for name in people)), None)
+    found = found or _byline_org(text, lede, text)
     found = found or _headline_company(headline, text, contacts) or _contact_org(contacts, domains)
     found = found or _lede_employer(lede, text, domains) or _domain_named(text, contacts, domains)
     if found:
@@ -286,6 +294,20 @@ _INTERVIEW_RE = re.compile(
 )
 
 
+# "The Biden Administration ...", "Starmer Government ...": a government named after its head, not an issuer (not
+# "Small Business Administration", "Food and Drug Administration": agencies).
+_GOVERNMENT_RE = re.compile(r"(?:The\s+)?[A-Z][a-z]+\s+(?i:administration|government|cabinet)\b")
+# "Attronica, a leading provider of ...", "Nufi, the Mexican startup ...": an apposition calling the subject an
+# organisation.
+_ORG_APPOSITION_RE = re.compile(
+    r",\s+(?:a|an|the)\s+(?:[\w\-]+\s+){0,5}?(?:company|provider|firm|leader|maker|manufacturer|developer|platform"
+    r"|agency|organi[sz]ation|nonprofit|non-profit|startup|start-up|brand|retailer|supplier|distributor|producer"
+    r"|operator|network|studio|publisher|institute|association|foundation|bank|insurer|consultancy|practice|clinic"
+    r"|group|specialist|innovator|pioneer)s?\b",
+    re.I,
+)
+
+
 def _headline_company(headline: str, text: str, contacts: str) -> str | None:
     """A name in the headline that the release confirms: an interviewee's organisation, a name the text repeats,
     or one that matches a contact's e-mail or web domain."""
@@ -303,6 +325,10 @@ def _headline_company(headline: str, text: str, contacts: str) -> str | None:
     subject = leading_name(head, headline=True)
     if not subject or is_person(subject, text[:600], text):
         return None
+    if _GOVERNMENT_RE.match(head):
+        return None  # "The Biden Administration Just Finalized ...": a government, named after its head
+    if not text.strip() and " " in subject:
+        return subject  # a body with nothing but its dateline: the headline's subject is all the release says
     # The longest opening of the headline subject that the body repeats ("Creative Biolabs Facilitates ..." -> "Creative Biolabs").
     words = subject.split()
     for size in range(len(words), 0, -1):
@@ -313,6 +339,23 @@ def _headline_company(headline: str, text: str, contacts: str) -> str | None:
             if size == 1 and common_word(candidate, text):
                 return None
             return candidate
+    return None
+
+
+# "By Cboe", "By Mary Burke and Peter Riccio, Capital News Service": a byline line opening the story.
+_BYLINE_RE = re.compile(r"^\s*By\s+([^\n]{2,100}?)\s*$", re.M)
+
+
+def _byline_org(text: str, lede: str, body: str) -> str | None:
+    """The organisation a byline names ('By Cboe', 'By Jane Roe and John Doe, Capital News Service'), not a person."""
+    for m in _BYLINE_RE.finditer(text[:1500]):
+        people, _, org = m.group(1).rpartition(",")
+        org = org.strip()
+        # After the writers' names the organisation; alone, a name shaped like a person's ("By Jane Roe") is one.
+        if not org[:1].isupper() or " and " in org or len(org.split()) > 6 or is_person(org, lede, body):
+            continue
+        if people or not PERSON_RE.match(org):
+            return org
     return None
 
 

@@ -497,6 +497,21 @@ def expand_acronym(name: str | None, text: str) -> str | None:
     return name
 
 
+def expand_acronym_tail(name: str | None, text: str) -> str | None:
+    """A name ending in an acronym written out as the text prints it: 'Opus VO' -> 'Opus Virtual Offices'."""
+    if not name or " " not in name:
+        return name
+    head, tail = name.rsplit(" ", 1)
+    if not _ACRONYM_RE.fullmatch(tail) or "&" in tail:
+        return name
+    words = r"\s+".join([r"[A-Z][\w'\u2019\-]*"] * len(tail))
+    for m in re.finditer(rf"\b{re.escape(head)}\s+({words})\b", text):
+        spelled = m.group(1).split()
+        if "".join(w[0] for w in spelled) == tail:
+            return f"{head} {' '.join(spelled)}"
+    return name
+
+
 def common_word(name: str, text: str) -> bool:
     """A one-word 'name' that the text also writes in lower case is a common noun ('Electrode chip technology')."""
     if " " in name.strip() or STRICT_LEGAL_RE.search(name):
