@@ -273,6 +273,7 @@ class Hit:
     location: str | None = None
     types: list[str] = field(default_factory=list)
     issuer: str | None = None  # the issuer's id, for a link to its page
+    cik: str | None = None  # the issuer's SEC CIK (no leading zeros), when it has one
     # Other copies of the same release (other wires, re-posts): [{id, path, wire, date}].
     duplicates: list[dict] = field(default_factory=list)
     # Words of the query this release lacks: set only on the some-words matches listed after the full ones.
@@ -296,6 +297,7 @@ class Hit:
             "location": self.location,
             "types": list(self.types),
             "issuer": self.issuer,
+            "cik": self.cik,
             "flags": list(self.flags),
             "source_url": self.source_url,
             "datetime": self.datetime,

@@ -236,6 +236,7 @@ HIT_FIELDS = (
     "type",
     "dupkey",
     "issuer_id",
+    "cik",
 )
 # Text fields stored for the release page and snippets.
 SECTION_FIELDS = ("lede", "body", "about", "forward_looking", "contacts")

@@ -422,3 +422,11 @@ def test_cli_parse_and_search_give_each_release_the_same_issuer(runner, tmp_path
         if issuer:
             assert (issuer["name"], issuer["listings"]) == (hit["company"], hit["tickers"])
     assert learned == {"zenith_2.txt"}
+
+
+def test_hits_carry_the_issuers_cik_and_none_without_one(built):
+    index, _ = built
+    hits = index.search("", per_page=50, collapse=False).hits
+    by_issuer = {h.issuer: h.to_json()["cik"] for h in hits}
+    assert by_issuer["cik123456"] == "123456"
+    assert all(h.to_json()["cik"] is None for h in hits if h.issuer is None)

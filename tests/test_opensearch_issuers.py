@@ -144,3 +144,39 @@ def test_incremental_build_learns_from_the_index_and_from_new_files(client, alia
     monkeypatch.setattr(OpenSearchStore, "issuer_file", unread)
     again = build_index([folder], alias, backend="opensearch", url=URL, sec_tickers=sec_file)
     assert (again.unchanged_files, again.added, again.reresolved_files) == (os_report.files, 0, 0)
+
+
+def companies_of(index) -> list[tuple]:
+    """What `releases companies --json` lists: each issuer's id, name, listings, CIK and number of releases."""
+    from indexer.issuers.pages import list_companies
+
+    return [
+        (e.issuer.id, e.issuer.name, tuple(e.issuer.all_listings), e.issuer.cik, e.releases)
+        for e in list_companies(index)
+    ]
+
+
+def test_companies_pages_and_hits_show_learned_issuers_and_ciks_on_both_backends(client, alias, tmp_path, sec_file):
+    from indexer.issuers.pages import company_page
+
+    folder = write(tmp_path / "releases", company_releases({0}))
+    both(folder, tmp_path, alias, sec_file, rebuild=True)
+    with open_index(tmp_path / "index") as wx, open_index(alias, backend="opensearch", url=URL) as ox:
+        listed = companies_of(ox)
+        assert listed == companies_of(wx)
+        # The corpus-learned issuers (no source lists them) are listed with their listings, not only the SEC's.
+        names = {name: (listings, releases) for _, name, listings, _, releases in listed}
+        for name, exchange, symbol, events in COMPANIES:
+            assert names[name] == ((f"{exchange}:{symbol}",), len(events))
+        for key in ("ZNTH", "orbf", "123456"):
+            page_os, page_wx = company_page(ox, key), company_page(wx, key)
+            assert page_os.issuer.id == page_wx.issuer.id and page_os.releases == page_wx.releases > 0
+            assert [h.path for h in page_os.newest] == [h.path for h in page_wx.newest]
+        # JSON hits: the same keys on both backends, and the issuer's CIK where it has one.
+        hits_os = {h.path: h.to_json() for h in ox.search("", per_page=50, collapse=False).hits}
+        hits_wx = {h.path: h.to_json() for h in wx.search("", per_page=50, collapse=False).hits}
+        assert [list(h) for h in hits_os.values()] == [list(h) for h in hits_wx.values()]
+        assert {p: (h["issuer"], h["cik"]) for p, h in hits_os.items()} == {
+            p: (h["issuer"], h["cik"]) for p, h in hits_wx.items()
+        }
+        assert {h["cik"] for h in hits_os.values() if h["issuer"] == "cik123456"} == {"123456"}

@@ -93,6 +93,7 @@ def stored_to_hit(stored: dict, score: float | None, snippet: str) -> Hit:
         location=stored.get("location_facet"),
         types=_split(stored.get("type")),
         issuer=stored.get("issuer_id"),
+        cik=stored.get("cik") or None,
         source_url=stored.get("source_url"),
         flags=_split(stored.get("flags")),
         datetime=stored.get("date_text"),

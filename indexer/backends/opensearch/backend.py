@@ -17,6 +17,7 @@ some of the words (partial_total), after the full matches.
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -41,6 +42,7 @@ COPY_FIELDS = ("id", "source", "path", "wire_facet", "date_text")
 MAX_COPIES = 100  # other copies listed per hit
 GROUPS_AT_ONCE = 10_000  # duplicate groups counted inside the search request before paging
 SCAN_BATCH = 1000  # releases per request when scanning a whole result set
+ISSUERS_RECHECK = 5.0  # seconds a server trusts its issuer registry before asking which index the alias names
 SCAN_KEEP_ALIVE = "2m"  # how long a scan's point in time outlives its last request
 
 
@@ -76,6 +78,24 @@ class OpenSearchBackend(TimedRequests):
     def close(self) -> None:
         """Close the client's connections."""
         self.client.close()
+
+    def issuer_registry(self):
+        """The issuer registry the live index was built with (learned issuers included), read once per physical
+        index and looked up again at most every ISSUERS_RECHECK seconds; None for an index built without one."""
+        from ...issuers.store import registry_from_text
+
+        now = time.monotonic()
+        cached = getattr(self, "_issuers", None)
+        if cached and now - cached[0] < ISSUERS_RECHECK:
+            return cached[2]
+        physical = self.store.live()
+        if cached and cached[1] == physical:
+            self._issuers = (now, physical, cached[2])
+            return cached[2]
+        text = self.store.meta(physical).get("issuer_registry") if physical else None
+        registry = registry_from_text(text) if text else None
+        self._issuers = (now, physical, registry)
+        return registry
 
     # -- searching --
 

@@ -353,7 +353,7 @@ class _Run:
     def settle_issuers(self, physical: str, procs) -> None:
         """Learn from every release's evidence (the shared issuers.store.settle, as a Whoosh build does) and
         write again the files whose issuer that changes; record the issuer sources the index was resolved with."""
-        from ...issuers.store import settle
+        from ...issuers.store import registry_to_text, settle
 
         static = self.issuers.static
         if not self.records and not self.removed_paths and self.issuers.unchanged():
@@ -367,12 +367,14 @@ class _Run:
             return found
 
         counted = self.report.added, self.report.removed
-        _, settled = settle(previous, static, self.removed_paths, self.records, reparse)
+        saved, settled = settle(previous, static, self.removed_paths, self.records, reparse)
         self.report.added, self.report.removed = counted  # files parsed again are not new releases
         self.report.issuers = len(settled.registry)
         self.report.reresolved_files = settled.reparsed_files
         self.report.issuer_conflicts = [c.message() for c in static.conflicts]
-        self.store.set_meta(physical, issuers=static.fingerprint())
+        # The issuers the index has releases of, learned ones included (what Whoosh keeps in issuers.json): what
+        # issuer pages, `releases companies` and autocomplete show.
+        self.store.set_meta(physical, issuers=static.fingerprint(), issuer_registry=registry_to_text(saved.registry))
 
     def _reparsed(self, physical: str, paths: set[str], registry, procs) -> Iterator[dict]:
         """Actions writing again the releases of these files (release paths), resolved with registry."""
