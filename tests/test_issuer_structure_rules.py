@@ -202,3 +202,25 @@ def test_an_agency_named_administration_can_still_issue(agency):
         headline=f"{agency} Announces New Guidance",
     )
     assert parsed.company == agency
+
+
+@pytest.mark.parametrize(
+    ("lede_name", "company"),
+    [("Hive Digital technologies", "Hive Digital Technologies"), ("Hive Digital", "Hive Digital")],
+)
+def test_the_headline_spells_the_name_the_lede_prints_in_lower_case(lede_name, company):
+    parsed = release(
+        f"{lede_name} Executive Chairman Frank Holmes joined a reporter to share details of the company's plans.\n\n"
+        "Holmes said the alliance starts now.",
+        headline="Hive Digital Technologies' Strategic Alliance with NVIDIA: A Leap Forward",
+    )
+    assert parsed.company == company
+
+
+def test_a_title_case_verb_after_the_name_is_not_part_of_it():
+    parsed = release(
+        "Purcell Julie & Lefkowitz LLP is investigating the board of Acme Corp. for breaches of duty.\n\n"
+        "Shareholders may contact the firm.",
+        headline="Purcell Julie & Lefkowitz LLP Is Investigating Acme Corp.'s Board",
+    )
+    assert parsed.company == "Purcell Julie & Lefkowitz LLP"

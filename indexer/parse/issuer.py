@@ -119,12 +119,27 @@ def find_issuer(
 ) -> tuple[str | None, list[str]]:
     """The issuing organisation and its own listings ('EXCHANGE:SYMBOL', sorted)."""
     company = _pick_company(headline, lede, text, abouts, source_name, contacts, known_company)
-    company = _whole_contact_name(company, lede, text, contacts)
+    company = _headline_spelling(_whole_contact_name(company, lede, text, contacts), headline, lede)
     company = tidy_name(expand_acronym_tail(expand_acronym(company, text), text))
     tickers = _pick_tickers(headline, lede, text, abouts, company)
     if not tickers and known_tickers:
         tickers = list(known_tickers)
     return company, sorted(dict.fromkeys(tickers))
+
+
+def _headline_spelling(company: str | None, headline: str, lede: str) -> str | None:
+    """The headline's longer spelling of the company when the lede prints the same words in lower case: "Hive
+    Digital technologies Executive Chairman ..." under "Hive Digital Technologies' Strategic Alliance ..."."""
+    if not company:
+        return company
+    # The headline's name ends in a possessive: a name, not a Title Case verb ("... LLP Is Investigating").
+    m = re.search(rf"{re.escape(company)}((?:\s+[A-Z][\w&\-]*){{1,3}})['\u2019]", headline)
+    if not m:
+        return company
+    longer = f"{company}{m.group(1)}"
+    if longer not in lede and re.search(rf"{re.escape(longer)}\b", lede, re.I):
+        return longer
+    return company
 
 
 def _whole_contact_name(company: str | None, lede: str, text: str, contacts: str) -> str | None:
