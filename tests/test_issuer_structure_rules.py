@@ -224,3 +224,24 @@ def test_a_title_case_verb_after_the_name_is_not_part_of_it():
         headline="Purcell Julie & Lefkowitz LLP Is Investigating Acme Corp.'s Board",
     )
     assert parsed.company == "Purcell Julie & Lefkowitz LLP"
+
+
+@pytest.mark.parametrize(
+    ("author_sentence", "company"),
+    [
+        ("The study by Reputation Institute, a data company, surveyed 26,000 people.", "Reputation Institute"),
+        (
+            "It was the first time in the history of Reputation Institute's U.S. RepTrak 100 ranking.",
+            "Reputation Institute",
+        ),
+        ("Reputation Institute helped the company with its survey.", "Netflix, Inc."),  # not the study's author
+    ],
+)
+def test_a_studys_author_issues_the_ranking_not_the_company_it_ranks_first(author_sentence, company):
+    parsed = release(
+        "BOSTON--(BUSINESS WIRE)-- Netflix, Inc. leap-frogged rivals to earn the #1 ranking in the biggest "
+        f"corporate reputation study ever conducted.\n\n{author_sentence}\n\nAbout Reputation Institute\n\n"
+        "Reputation Institute helps leaders build reputations.",
+        headline="Netflix Surges to the Top",
+    )
+    assert parsed.company == company

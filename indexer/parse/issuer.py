@@ -127,6 +127,26 @@ def find_issuer(
     return company, sorted(dict.fromkeys(tickers))
 
 
+# "Netflix, Inc. ... earn the #1 ranking in the biggest corporate reputation study", "Acme was named to the list":
+# the lede's subject is what a study ranks.
+_RANKED_RE = re.compile(
+    r"(?<!\w)(?:rank(?:s|ed|ing)?|#\s?1|No\.\s?1|number one|top spot|first place|named (?:to|among|one of)|tops)\b",
+    re.I,
+)
+_STUDY = r"(?:study|survey|report|ranking|list|index|poll|awards?)"
+
+
+def _ranker(subject: str, lede: str, text: str, abouts: list[About]) -> str | None:
+    """The study's author when the lede's subject is only what it ranks: the release's one About section names
+    another organisation, which the text calls the study's author ("The study by Reputation Institute",
+    "Reputation Institute's U.S. RepTrak 100") - a survey's sponsor issues it, not the company it ranks first."""
+    if len(abouts) != 1 or same_org(abouts[0].name, subject) or not _RANKED_RE.search(lede):
+        return None
+    name = re.escape(first_of_pair(abouts[0].name))
+    author = rf"{_STUDY}\s+(?:\w+\s+)?by\s+(?:the\s+)?{name}|{name}['\u2019]s?\s+(?:[\w.\-]+\s+){{0,4}}?{_STUDY}"
+    return first_of_pair(abouts[0].name) if re.search(author, text, re.I) else None
+
+
 def _headline_spelling(company: str | None, headline: str, lede: str) -> str | None:
     """The headline's longer spelling of the company when the lede prints the same words in lower case: "Hive
     Digital technologies Executive Chairman ..." under "Hive Digital Technologies' Strategic Alliance ..."."""
@@ -199,6 +219,9 @@ def _pick_company(
             return known
         if head_listed and not same_org(subject, head_listed) and not strong:
             return head_listed
+        ranker = _ranker(subject, lede, text, abouts)
+        if ranker:
+            return ranker
         contact = _contact_org(contacts, domains)
         if contact and subject.startswith(contact + " ") and matches_domain(contact, domains) and not strong:
             # "The Zombienaire Klub NFT collection ..." with "Contact Details Zombienaire Klub" and zombienaireklub.xyz:
