@@ -245,3 +245,25 @@ def test_a_studys_author_issues_the_ranking_not_the_company_it_ranks_first(autho
         headline="Netflix Surges to the Top",
     )
     assert parsed.company == company
+
+
+@pytest.mark.parametrize(
+    ("headline", "company"),
+    [
+        (
+            "Robert P. Cotton Has Been Recognized as One of America's Most Influential Businessmen by the "
+            "International Association of Who's Who",
+            "International Association of Who's Who",
+        ),
+        ("Robert P. Cotton Honored by Elevator Industry Council", "Elevator Industry Council"),
+        ("Robert P. Cotton Shares Forty Years of Elevator Safety", "Robert P. Cotton"),
+        ("Robert P. Cotton Featured by local news outlets", "Robert P. Cotton"),
+    ],
+)
+def test_the_organisation_honouring_a_person_issues_the_release_about_them(headline, company):
+    parsed = release(
+        "Robert P. Cotton is an elevator and escalator expert and consultant. With over 40 years of experience, "
+        "Mr. Cotton has testified in many cases.\n\nCotton lives in Ohio.",
+        headline=headline,
+    )
+    assert parsed.company == company

@@ -248,9 +248,21 @@ def _pick_company(
     # Nothing names an organisation: a person the headline is about speaks for themself (an author, a speaker).
     # A place stays unnamed: its issuer, if any, is not the place.
     person = next((p for p in (person, *people) if p and has_word(headline, p)), None)
+    if person and not subject:
+        honouring = _HONOURED_BY_RE.search(headline)
+        if honouring:
+            return honouring.group(1)  # "Robert P. Cotton Has Been Recognized ... by the International Association ..."
     if person and " " in person and ROLE_RE.fullmatch(person.split()[0].lower()):
         person = person.split(" ", 1)[1]  # "Illusionist Robby Bennett": the person, not their trade
     return subject or person
+
+
+# "<a person> Has Been Recognized as One of America's Most Influential Businessmen by the International Association
+# of Who's Who": the organisation honouring a person issues the release about them.
+_HONOURED_BY_RE = re.compile(
+    r"\b(?i:recogni[sz]ed|honou?red|named|selected|inducted|awarded|chosen|featured)\b.*?\b(?i:by)\s+(?:(?i:the)\s+)?"
+    r"((?:[A-Z][\w&.\-]*(?:['\u2019]s)?)(?:\s+(?:of|for|and|&|the|[A-Z][\w&.\-]*(?:['\u2019]s)?))*)\s*$"
+)
 
 
 # A capitalised run of words in running text ("commissioned by Borden Cheese that ...", "Desde 2009, PROMPERÚ ...").
