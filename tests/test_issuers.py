@@ -13,6 +13,7 @@ from indexer.issuers import Evidence, Issuer, Registry, load_registry, resolve
 from indexer.issuers.names import clean_name, display_name, name_key
 from indexer.issuers.resolve import learn
 from indexer.issuers.sources import read_sec_json, read_user_file
+from webapp import create_app
 from indexer.model import IssuerFileError
 
 # A tiny SEC list in the SEC's company_tickers_exchange.json format.
@@ -430,3 +431,12 @@ def test_hits_carry_the_issuers_cik_and_none_without_one(built):
     by_issuer = {h.issuer: h.to_json()["cik"] for h in hits}
     assert by_issuer["cik123456"] == "123456"
     assert all(h.to_json()["cik"] is None for h in hits if h.issuer is None)
+
+
+def test_cli_and_api_search_json_hits_carry_the_cik(runner, built, tmp_path):
+    result = runner.invoke(main, ["search", "ticker:ORBF", "--index", str(tmp_path / "index"), "--json"])
+    assert result.exit_code == 0, result.output
+    assert {h["cik"] for h in json.loads(result.output)["hits"]} == {"123456"}
+    client = create_app({"RELEASES_INDEX": str(tmp_path / "index"), "TESTING": True}).test_client()
+    hits = client.get("/api/search?q=ticker:ZNTH").get_json()["hits"]
+    assert hits and all("cik" in h and h["cik"] is None for h in hits)  # learned from the corpus: no CIK known
