@@ -13,8 +13,8 @@ from indexer.issuers import Evidence, Issuer, Registry, load_registry, resolve
 from indexer.issuers.names import clean_name, display_name, name_key
 from indexer.issuers.resolve import learn
 from indexer.issuers.sources import read_sec_json, read_user_file
-from webapp import create_app
 from indexer.model import IssuerFileError
+from webapp import create_app
 
 # A tiny SEC list in the SEC's company_tickers_exchange.json format.
 SEC = {
