@@ -267,3 +267,37 @@ def test_the_organisation_honouring_a_person_issues_the_release_about_them(headl
         headline=headline,
     )
     assert parsed.company == company
+
+
+@pytest.mark.parametrize(
+    ("front", "company", "tickers", "wire"),
+    [
+        ("company: Acme Widgets Inc.\nticker: NASDAQ:ACMW", "Acme Widgets Inc.", ["NASDAQ:ACMW"], None),
+        ("organization: Acme Widgets Inc.", "Acme Widgets Inc.", [], None),
+        ("publisher: Acme Widgets Inc.", "Acme Widgets Inc.", [], None),
+        ("source: Acme Widgets Inc.", "Acme Widgets Inc.", [], None),
+        ("source: PR Newswire", None, [], "PR Newswire"),
+        ("source: https://acme.example/news", None, [], None),
+        ("author: Acme Widgets Inc.", "Acme Widgets Inc.", [], None),
+        ("author: Jane Doe", None, [], None),
+        ("author: Jane Doe and John Roe", None, [], None),
+        ("tickers: [NYSE: ACW, TSX: ACW]", None, ["NYSE:ACW", "TSX:ACW"], None),
+        ("ticker: ACMW", None, [], None),  # no exchange: no listing
+    ],
+)
+def test_a_reposts_front_matter_names_the_issuer_and_its_listings(front, company, tickers, wire):
+    (parsed,) = parse_bytes(
+        "repost.md",
+        f"---\ntitle: Plant Opens in Ohio\ndate: 2024-03-04\n{front}\n---\n\n# Plant Opens in Ohio\n\n"
+        "The new plant in Ohio employs 200 people, the firm said on Monday.\n\nMore follows.\n".encode(),
+    )
+    assert (parsed.company, parsed.tickers, parsed.wire) == (company, tickers, wire)
+
+
+def test_the_front_matters_listing_gives_way_to_the_one_the_text_prints():
+    (parsed,) = parse_bytes(
+        "repost.md",
+        b"---\ntitle: Acme Opens a Plant\nticker: NYSE:ACW\n---\n\n# Acme Opens a Plant\n\nAcme Widgets Inc. "
+        b"(NASDAQ: ACMW) today opened a plant in Ohio.\n\nMore follows.\n",
+    )
+    assert parsed.tickers == ["NASDAQ:ACMW"]

@@ -563,3 +563,28 @@ def _names_company(text: str, group: ListingGroup, company: str) -> bool:
     # (Not any tail: "Surf Air Mobility Inc." is not "Air New Zealand".)
     tails = [name[m.end() :] for m in _NAME_RESTART_RE.finditer(name)]
     return any(same_org(tail, company) for tail in [name, *tails] if tail)
+
+
+def front_matter_company(fields: dict[str, str]) -> str | None:
+    """The issuer a repost's front matter names besides 'company': its 'organization' or 'publisher', a 'source'
+    that is no wire ("source: Acme Widgets Inc."), an 'author' that is no person's name."""
+    source = fields.get("wire") or ""
+    candidates = [fields.get("organization"), None if canonical_wire(source) else source, fields.get("author")]
+    for n, value in enumerate(candidates):
+        value = (value or "").strip()
+        if not value or _WEB_ADDRESS_RE.search(value) or "/" in value or len(value.split()) > 8:
+            continue
+        if n == 2 and (
+            PERSON_RE.match(value) or " and " in value or "," in value and not STRICT_LEGAL_RE.search(value)
+        ):
+            continue  # "author: Jane Doe", "author: Jane Doe and John Roe": the writers, not the issuer
+        return value
+    return None
+
+
+def front_matter_tickers(value: str | None) -> list[str]:
+    """The listings a front matter's 'ticker' field gives ("NASDAQ:ACMW", "NYSE: X, TSX: X"); none without an
+    exchange."""
+    if not value:
+        return []
+    return [t for group in listing_groups(f"({value.strip('[] ')})") for t in group.tickers]

@@ -18,6 +18,7 @@ from .banners import (
 )
 from .dateline import find_dateline
 from .dates import parse_when
+from .issuer import front_matter_company, front_matter_tickers
 from .pdftext import clean_pdf_text
 from .wires import canonical_wire
 
@@ -29,6 +30,8 @@ _FRONT_KEYS = {
     "subhead": "subheadline", "date": "date", "published": "date", "pubdate": "date", "datetime": "date",
     "wire": "wire", "source": "wire", "company": "company", "issuer": "company", "location": "location",
     "dateline": "location", "url": "url", "link": "url", "lang": "language", "language": "language",
+    "author": "author", "byline": "author", "organization": "organization", "organisation": "organization",
+    "publisher": "organization", "ticker": "tickers", "tickers": "tickers", "symbol": "tickers", "symbols": "tickers",
 }  # fmt: skip
 
 
@@ -191,7 +194,8 @@ def parse_text(path: str, text: str, *, markdown: bool = False, checked: bool = 
         subheadline=subheadline,
         published=parse_when(fields.get("date")) or printed,
         wire=canonical_wire(fields.get("wire")),
-        company=fields.get("company") or None,
+        company=fields.get("company") or front_matter_company(fields) or None,
+        tickers=front_matter_tickers(fields.get("tickers")) or None,
         location=fields.get("location") or None,
         language=fields.get("language") or None,
         links=[fields["url"]] if fields.get("url") else [],
