@@ -301,3 +301,29 @@ def test_the_front_matters_listing_gives_way_to_the_one_the_text_prints():
         b"(NASDAQ: ACMW) today opened a plant in Ohio.\n\nMore follows.\n",
     )
     assert parsed.tickers == ["NASDAQ:ACMW"]
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "Leading widget maker Acme Widgets, Inc. (NASDAQ: ACMW) announced a plant.",
+        "Shareholders of Acme Widgets, Inc. (NASDAQ: ACMW) approved the merger with Zenith Corp. (NYSE: ZEN).",
+        "The Board of Directors of Acme Widgets, Inc. (NASDAQ: ACMW) declared a dividend.",
+        "In a move to expand, Acme Widgets, Inc. (NASDAQ: ACMW) opened a plant.",
+    ],
+)
+def test_the_subject_is_read_past_a_descriptor_a_body_of_the_company_or_an_opener(opening):
+    parsed = release(f"NEW YORK, March 3, 2024 /PRNewswire/ -- {opening}\n\nMore follows.", headline="Acme News")
+    assert (parsed.company, parsed.tickers) == ("Acme Widgets, Inc.", ["NASDAQ:ACMW"])
+
+
+@pytest.mark.parametrize(
+    ("opening", "company"),
+    [
+        ("According to a new report by Acme Research, widgets are booming.", "Acme Research"),
+        ("A survey from the Acme Institute finds that most workers want widgets.", "Acme Institute"),
+        ("According to a new report by the state of Florida, widgets are booming.", None),
+    ],
+)
+def test_the_author_of_the_report_a_lede_opens_with_issues_it(opening, company):
+    assert release(f"{opening}\n\nMore follows.", headline="Workers Want Widgets").company == company

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from .authorship import BYLINE_RE, GOVERNMENT_RE, HONOURED_BY_RE, WEB_ADDRESS_RE, byline_org, ranker, report_author
 from .names import (
     LEAD_NOISE_RE,
     LEGAL_FORMS,
@@ -127,26 +128,6 @@ def find_issuer(
     return company, sorted(dict.fromkeys(tickers))
 
 
-# "Netflix, Inc. ... earn the #1 ranking in the biggest corporate reputation study", "Acme was named to the list":
-# the lede's subject is what a study ranks.
-_RANKED_RE = re.compile(
-    r"(?<!\w)(?:rank(?:s|ed|ing)?|#\s?1|No\.\s?1|number one|top spot|first place|named (?:to|among|one of)|tops)\b",
-    re.I,
-)
-_STUDY = r"(?:study|survey|report|ranking|list|index|poll|awards?)"
-
-
-def _ranker(subject: str, lede: str, text: str, abouts: list[About]) -> str | None:
-    """The study's author when the lede's subject is only what it ranks: the release's one About section names
-    another organisation, which the text calls the study's author ("The study by Reputation Institute",
-    "Reputation Institute's U.S. RepTrak 100") - a survey's sponsor issues it, not the company it ranks first."""
-    if len(abouts) != 1 or same_org(abouts[0].name, subject) or not _RANKED_RE.search(lede):
-        return None
-    name = re.escape(first_of_pair(abouts[0].name))
-    author = rf"{_STUDY}\s+(?:\w+\s+)?by\s+(?:the\s+)?{name}|{name}['\u2019]s?\s+(?:[\w.\-]+\s+){{0,4}}?{_STUDY}"
-    return first_of_pair(abouts[0].name) if re.search(author, text, re.I) else None
-
-
 def _headline_spelling(company: str | None, headline: str, lede: str) -> str | None:
     """The headline's longer spelling of the company when the lede prints the same words in lower case: "Hive
     Digital technologies Executive Chairman ..." under "Hive Digital Technologies' Strategic Alliance ..."."""
@@ -181,7 +162,7 @@ def _pick_company(
     if interview:
         return interview.group("org").strip()
     subject = leading_name(lede)
-    if subject and _BYLINE_RE.match(lede):
+    if subject and BYLINE_RE.match(lede):
         subject = None  # "By Jane Roe and John Doe, Capital News Service": a byline, not the story's subject
     if subject and (is_place(subject) or opens_dateline(lede, subject)):
         # "Perú ascendió ...", "Los Angeles, 21st December – ...": a place; the issuer, if named, is named elsewhere
@@ -219,9 +200,9 @@ def _pick_company(
             return known
         if head_listed and not same_org(subject, head_listed) and not strong:
             return head_listed
-        ranker = _ranker(subject, lede, text, abouts)
-        if ranker:
-            return ranker
+        author = ranker(subject, lede, text, abouts)
+        if author:
+            return author
         contact = _contact_org(contacts, domains)
         if contact and subject.startswith(contact + " ") and matches_domain(contact, domains) and not strong:
             # "The Zombienaire Klub NFT collection ..." with "Contact Details Zombienaire Klub" and zombienaireklub.xyz:
@@ -238,9 +219,10 @@ def _pick_company(
     if abouts:
         return first_of_pair(abouts[0].name)
     found = next(filter(None, (_led_by(name, text) for name in people)), None)
-    found = found or _byline_org(text, lede, text)
+    found = found or byline_org(text, lede, text)
     found = found or _headline_company(headline, text, contacts) or _contact_org(contacts, domains)
-    found = found or _lede_employer(lede, text, domains) or _domain_named(text, contacts, domains)
+    found = found or _lede_employer(lede, text, domains) or report_author(lede)
+    found = found or _domain_named(text, contacts, domains)
     if found:
         return found
     if brands:
@@ -249,20 +231,12 @@ def _pick_company(
     # A place stays unnamed: its issuer, if any, is not the place.
     person = next((p for p in (person, *people) if p and has_word(headline, p)), None)
     if person and not subject:
-        honouring = _HONOURED_BY_RE.search(headline)
+        honouring = HONOURED_BY_RE.search(headline)
         if honouring:
             return honouring.group(1)  # "Robert P. Cotton Has Been Recognized ... by the International Association ..."
     if person and " " in person and ROLE_RE.fullmatch(person.split()[0].lower()):
         person = person.split(" ", 1)[1]  # "Illusionist Robby Bennett": the person, not their trade
     return subject or person
-
-
-# "<a person> Has Been Recognized as One of America's Most Influential Businessmen by the International Association
-# of Who's Who": the organisation honouring a person issues the release about them.
-_HONOURED_BY_RE = re.compile(
-    r"\b(?i:recogni[sz]ed|honou?red|named|selected|inducted|awarded|chosen|featured)\b.*?\b(?i:by)\s+(?:(?i:the)\s+)?"
-    r"((?:[A-Z][\w&.\-]*(?:['\u2019]s)?)(?:\s+(?:of|for|and|&|the|[A-Z][\w&.\-]*(?:['\u2019]s)?))*)\s*$"
-)
 
 
 # A capitalised run of words in running text ("commissioned by Borden Cheese that ...", "Desde 2009, PROMPERÚ ...").
@@ -344,9 +318,6 @@ _INTERVIEW_RE = re.compile(
 )
 
 
-# "The Biden Administration ...", "Starmer Government ...": a government named after its head, not an issuer (not
-# "Small Business Administration", "Food and Drug Administration": agencies).
-_GOVERNMENT_RE = re.compile(r"(?:The\s+)?[A-Z][a-z]+\s+(?i:administration|government|cabinet)\b")
 # "Attronica, a leading provider of ...", "Nufi, the Mexican startup ...": an apposition calling the subject an
 # organisation.
 _ORG_APPOSITION_RE = re.compile(
@@ -375,7 +346,7 @@ def _headline_company(headline: str, text: str, contacts: str) -> str | None:
     subject = leading_name(head, headline=True)
     if not subject or is_person(subject, text[:600], text):
         return None
-    if _GOVERNMENT_RE.match(head):
+    if GOVERNMENT_RE.match(head):
         return None  # "The Biden Administration Just Finalized ...": a government, named after its head
     if not text.strip() and " " in subject:
         return subject  # a body with nothing but its dateline: the headline's subject is all the release says
@@ -389,23 +360,6 @@ def _headline_company(headline: str, text: str, contacts: str) -> str | None:
             if size == 1 and common_word(candidate, text):
                 return None
             return candidate
-    return None
-
-
-# "By Cboe", "By Mary Burke and Peter Riccio, Capital News Service": a byline line opening the story.
-_BYLINE_RE = re.compile(r"^\s*By\s+([^\n]{2,100}?)\s*$", re.M)
-
-
-def _byline_org(text: str, lede: str, body: str) -> str | None:
-    """The organisation a byline names ('By Cboe', 'By Jane Roe and John Doe, Capital News Service'), not a person."""
-    for m in _BYLINE_RE.finditer(text[:1500]):
-        people, _, org = m.group(1).rpartition(",")
-        org = org.strip()
-        # After the writers' names the organisation; alone, a name shaped like a person's ("By Jane Roe") is one.
-        if not org[:1].isupper() or " and " in org or len(org.split()) > 6 or is_person(org, lede, body):
-            continue
-        if people or not PERSON_RE.match(org):
-            return org
     return None
 
 
@@ -447,11 +401,8 @@ def _headline_listed(headline: str) -> str | None:
     return _group_names(head, groups[0])
 
 
-_WEB_ADDRESS_RE = re.compile(r"https?://|www\.")
-
-
 def _plausible_source(name: str) -> bool:
-    return 1 <= len(name.split()) <= 8 and not _WEB_ADDRESS_RE.search(name)
+    return 1 <= len(name.split()) <= 8 and not WEB_ADDRESS_RE.search(name)
 
 
 def _strip_headline_brand(headline: str) -> str:
@@ -563,28 +514,3 @@ def _names_company(text: str, group: ListingGroup, company: str) -> bool:
     # (Not any tail: "Surf Air Mobility Inc." is not "Air New Zealand".)
     tails = [name[m.end() :] for m in _NAME_RESTART_RE.finditer(name)]
     return any(same_org(tail, company) for tail in [name, *tails] if tail)
-
-
-def front_matter_company(fields: dict[str, str]) -> str | None:
-    """The issuer a repost's front matter names besides 'company': its 'organization' or 'publisher', a 'source'
-    that is no wire ("source: Acme Widgets Inc."), an 'author' that is no person's name."""
-    source = fields.get("wire") or ""
-    candidates = [fields.get("organization"), None if canonical_wire(source) else source, fields.get("author")]
-    for n, value in enumerate(candidates):
-        value = (value or "").strip()
-        if not value or _WEB_ADDRESS_RE.search(value) or "/" in value or len(value.split()) > 8:
-            continue
-        if n == 2 and (
-            PERSON_RE.match(value) or " and " in value or "," in value and not STRICT_LEGAL_RE.search(value)
-        ):
-            continue  # "author: Jane Doe", "author: Jane Doe and John Roe": the writers, not the issuer
-        return value
-    return None
-
-
-def front_matter_tickers(value: str | None) -> list[str]:
-    """The listings a front matter's 'ticker' field gives ("NASDAQ:ACMW", "NYSE: X, TSX: X"); none without an
-    exchange."""
-    if not value:
-        return []
-    return [t for group in listing_groups(f"({value.strip('[] ')})") for t in group.tickers]

@@ -222,6 +222,7 @@ _ARTICLES = {"a", "an", "the"}
 _PLURAL_VERB_RE = re.compile(
     r"\s*(?:\([^()]*\)\s*)?(?:,\s*)?(?:today\s+|jointly\s+|together\s+)?(?:are|have|were|announce|partner|join|team|unveil|launch|collaborate|expand)\b"
 )
+_LEGAL_START_RE = re.compile(rf"(?:{LEGAL_FORMS})(?![\w])")
 _DATE_OPENER_RE = re.compile(rf"^(?:{DATE_RE.pattern})\s*,\s+(?=[A-Z])", re.I)
 _OPENER_RE = re.compile(
     r"^(?:(?:[A-Z][a-z]+ing|In|On|As|At|After|Following|With|For|During|Since|Amid|Through|Under|Earlier|Last|This)\b"
@@ -267,8 +268,8 @@ def leading_name(text: str, *, headline: bool = False) -> str | None:
         # "On Tuesday, March 3, 2020, Comcast ...", "Expanding upon its initiative launched in 2017, Ovation, ...".
         for _ in range(3):
             opener = _OPENER_RE.match(text) or _DATE_OPENER_RE.match(text)
-            if not opener:
-                break
+            if not opener or _LEGAL_START_RE.match(text, opener.end()):
+                break  # "Leading widget maker Acme Widgets, Inc. ...": the comma was the name's, not an opener's
             text = text[opener.end() :]
     name, end = _name_at(text, headline)
     if name and not headline and " and " in name and _PLURAL_VERB_RE.match(text[end:]):
@@ -522,8 +523,13 @@ def common_word(name: str, text: str) -> bool:
 _GENERIC_NAMES = {"company", "the company", "corporation", "group", "us", "we", "media", "team", "management", "press"}
 
 
-# "The Board of Directors of Exelon Corporation declared a ... dividend": the board speaks for the company.
-_BOARD_OF_RE = re.compile(r"^(?:The\s+)?Board\s+of\s+Directors\s+of\s+(?:the\s+)?(?=[A-Z0-9])")
+# "The Board of Directors of Exelon Corporation declared a ... dividend", "Shareholders of Acme Inc. approved ...":
+# a body of the company speaks for it.
+_BOARD_OF_RE = re.compile(
+    r"^(?:The\s+)?(?:Board\s+of\s+Directors|Shareholders|Stockholders|Unitholders|Employees|Members|Researchers"
+    r"|Scientists|Engineers|Executives|Leaders|Officials|Management|Team|Students|Faculty)\s+of\s+(?:the\s+)?"
+    r"(?=[A-Z0-9])"
+)
 
 
 def tidy_name(name: str | None) -> str | None:

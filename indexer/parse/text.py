@@ -7,6 +7,7 @@ from datetime import datetime
 
 from ..model import ParseError, Release
 from .assemble import Draft, build_release
+from .authorship import front_matter_company, front_matter_tickers
 from .banners import (
     CONTACT_WORD_RE,
     RELEASE_BANNER_RE,
@@ -18,7 +19,6 @@ from .banners import (
 )
 from .dateline import find_dateline
 from .dates import parse_when
-from .issuer import front_matter_company, front_matter_tickers
 from .pdftext import clean_pdf_text
 from .wires import canonical_wire
 

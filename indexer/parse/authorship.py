@@ -1,0 +1,106 @@
+"""Who issues a release its lede does not plainly name: a byline's organisation, a report's author, a ranking's
+author, the body honouring a person; a government is none. And what a repost's front matter says of its issuer."""
+
+from __future__ import annotations
+
+import re
+
+from .names import LEAD_NOISE_RE, PERSON_RE, STRICT_LEGAL_RE, first_of_pair, is_person, leading_name, same_org
+from .places import is_place
+from .sections import About
+from .tickers import listing_groups
+from .wires import canonical_wire
+
+WEB_ADDRESS_RE = re.compile(r"https?://|www\.")
+
+
+# "Netflix, Inc. ... earn the #1 ranking in the biggest corporate reputation study", "Acme was named to the list":
+# the lede's subject is what a study ranks.
+_RANKED_RE = re.compile(
+    r"(?<!\w)(?:rank(?:s|ed|ing)?|#\s?1|No\.\s?1|number one|top spot|first place|named (?:to|among|one of)|tops)\b",
+    re.I,
+)
+_STUDY = r"(?:study|survey|report|ranking|list|index|poll|awards?)"
+
+
+def ranker(subject: str, lede: str, text: str, abouts: list[About]) -> str | None:
+    """The study's author when the lede's subject is only what it ranks: the release's one About section names
+    another organisation, which the text calls the study's author ("The study by Reputation Institute",
+    "Reputation Institute's U.S. RepTrak 100") - a survey's sponsor issues it, not the company it ranks first."""
+    if len(abouts) != 1 or same_org(abouts[0].name, subject) or not _RANKED_RE.search(lede):
+        return None
+    name = re.escape(first_of_pair(abouts[0].name))
+    author = rf"{_STUDY}\s+(?:\w+\s+)?by\s+(?:the\s+)?{name}|{name}['\u2019]s?\s+(?:[\w.\-]+\s+){{0,4}}?{_STUDY}"
+    return first_of_pair(abouts[0].name) if re.search(author, text, re.I) else None
+
+
+# "According to a new report by Acme Research, ...", "A survey from the Acme Institute finds ...": the author.
+_REPORT_BY_RE = re.compile(
+    r"^(?:According\s+to\s+)?(?:a|an|the)\s+(?:[\w\-]+\s+){0,4}?(?:report|study|survey|analysis|poll|index)\s+"
+    r"(?:released\s+|published\s+|conducted\s+)?(?:by|from)\s+(?:the\s+)?(?=[A-Z0-9])",
+    re.I,
+)
+
+
+def report_author(lede: str) -> str | None:
+    """The author of the report a lede opens with ("According to a new report by Acme Research, ...")."""
+    m = _REPORT_BY_RE.match(LEAD_NOISE_RE.sub("", lede.strip()))
+    if not m:
+        return None
+    name = leading_name(LEAD_NOISE_RE.sub("", lede.strip())[m.end() :])
+    return name if name and not is_place(name) else None
+
+
+# "<a person> Has Been Recognized as One of America's Most Influential Businessmen by the International Association
+# of Who's Who": the organisation honouring a person issues the release about them.
+HONOURED_BY_RE = re.compile(
+    r"\b(?i:recogni[sz]ed|honou?red|named|selected|inducted|awarded|chosen|featured)\b.*?\b(?i:by)\s+(?:(?i:the)\s+)?"
+    r"((?:[A-Z][\w&.\-]*(?:['\u2019]s)?)(?:\s+(?:of|for|and|&|the|[A-Z][\w&.\-]*(?:['\u2019]s)?))*)\s*$"
+)
+
+
+# "The Biden Administration ...", "Starmer Government ...": a government named after its head, not an issuer (not
+# "Small Business Administration", "Food and Drug Administration": agencies).
+GOVERNMENT_RE = re.compile(r"(?:The\s+)?[A-Z][a-z]+\s+(?i:administration|government|cabinet)\b")
+
+
+# "By Cboe", "By Mary Burke and Peter Riccio, Capital News Service": a byline line opening the story.
+BYLINE_RE = re.compile(r"^\s*By\s+([^\n]{2,100}?)\s*$", re.M)
+
+
+def byline_org(text: str, lede: str, body: str) -> str | None:
+    """The organisation a byline names ('By Cboe', 'By Jane Roe and John Doe, Capital News Service'), not a person."""
+    for m in BYLINE_RE.finditer(text[:1500]):
+        people, _, org = m.group(1).rpartition(",")
+        org = org.strip()
+        # After the writers' names the organisation; alone, a name shaped like a person's ("By Jane Roe") is one.
+        if not org[:1].isupper() or " and " in org or len(org.split()) > 6 or is_person(org, lede, body):
+            continue
+        if people or not PERSON_RE.match(org):
+            return org
+    return None
+
+
+def front_matter_company(fields: dict[str, str]) -> str | None:
+    """The issuer a repost's front matter names besides 'company': its 'organization' or 'publisher', a 'source'
+    that is no wire ("source: Acme Widgets Inc."), an 'author' that is no person's name."""
+    source = fields.get("wire") or ""
+    candidates = [fields.get("organization"), None if canonical_wire(source) else source, fields.get("author")]
+    for n, value in enumerate(candidates):
+        value = (value or "").strip()
+        if not value or WEB_ADDRESS_RE.search(value) or "/" in value or len(value.split()) > 8:
+            continue
+        if n == 2 and (
+            PERSON_RE.match(value) or " and " in value or "," in value and not STRICT_LEGAL_RE.search(value)
+        ):
+            continue  # "author: Jane Doe", "author: Jane Doe and John Roe": the writers, not the issuer
+        return value
+    return None
+
+
+def front_matter_tickers(value: str | None) -> list[str]:
+    """The listings a front matter's 'ticker' field gives ("NASDAQ:ACMW", "NYSE: X, TSX: X"); none without an
+    exchange."""
+    if not value:
+        return []
+    return [t for group in listing_groups(f"({value.strip('[] ')})") for t in group.tickers]
