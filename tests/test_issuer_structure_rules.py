@@ -327,3 +327,48 @@ def test_the_subject_is_read_past_a_descriptor_a_body_of_the_company_or_an_opene
 )
 def test_the_author_of_the_report_a_lede_opens_with_issues_it(opening, company):
     assert release(f"{opening}\n\nMore follows.", headline="Workers Want Widgets").company == company
+
+
+@pytest.mark.parametrize("heading", ["Author", "The Author", "Authors"])
+def test_an_about_the_author_section_is_no_company(heading):
+    parsed = release(
+        "The challenges of preserving marine life take center stage in James Borton's latest book, Waves, out now."
+        f"\n\nThe book is on sale today.\n\nAbout {heading}\n\nJames Borton is a journalist and researcher.",
+        headline='"Waves" Now Available',
+    )
+    assert parsed.company != heading and parsed.company != "Author"
+
+
+def test_a_one_word_subject_the_headline_names_after_another_organisation_is_its_product():
+    parsed = release(
+        "Spravato stands out from traditional antidepressants due to its fast-acting properties.\n\n"
+        "Prime Psychiatry now offers Spravato at its clinics. Call Prime Psychiatry to book a visit.",
+        headline="Prime Psychiatry Offers Spravato Treatment in Frisco",
+    )
+    assert parsed.company == "Prime Psychiatry"
+
+
+def test_a_one_word_subject_the_headline_leads_with_stays_the_company():
+    parsed = release(
+        "Spravato stands out from traditional providers due to its fast clinics.\n\nSpravato opened a clinic.",
+        headline="Spravato Opens a Clinic in Frisco",
+    )
+    assert parsed.company == "Spravato"
+
+
+def test_a_title_case_phrase_opening_the_headline_is_no_company():
+    parsed = release(
+        "Life's challenges can leave us feeling stuck. But there is a way to step into your dream life.\n\n"
+        "Kami Alaniz of Just Brooke LLC guides clients. Just Brooke LLC offers coaching.",
+        headline="Step Into Your Dream Life: Kami Alaniz of Just Brooke LLC Guides You",
+    )
+    assert parsed.company != "Step Into Your"
+
+
+def test_the_about_section_gives_the_whole_name_of_a_shortened_subject():
+    parsed = release(
+        "Canada One (TSX.V: CONE) (OTC: COMCF) has announced its receipt of a drilling permit.\n\n"
+        "More details follow.\n\nAbout Canada One Mining Corp.\n\nCanada One Mining Corp. explores for copper.",
+        headline="Canada One Gets a Permit",
+    )
+    assert parsed.company == "Canada One Mining Corp."

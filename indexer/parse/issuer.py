@@ -49,7 +49,7 @@ _QUANTITY_RE = re.compile(
 )
 # "About Us", "About the Author", "About InvestorWire": sections that do not describe the issuer.
 _NOT_ISSUER_ABOUT_RE = re.compile(
-    r"^(?:Us|Our\b.*|the Author|The Author|the Authors?|This (?:Release|Report|Survey|Study)|the (?:Survey|Study|Report|Data)"
+    r"^(?:Us|Our\b.*|(?:the |The )?Authors?|This (?:Release|Report|Survey|Study)|the (?:Survey|Study|Report|Data)"
     r"|the Company|The Company)$"
 )
 _BRAND_ABOUT_RE = re.compile(r"News\s*Wire|Newswire|Wire$|\bIBN\b")
@@ -178,12 +178,17 @@ def _pick_company(
     if subject and " " not in subject and not STRICT_LEGAL_RE.search(subject):
         # A one-word subject ("Halloween, a night steeped in lore, ...") counts when the headline names it too, or
         # when its apposition calls it an organisation ("Attronica, a leading provider of integrated ...").
-        if (
-            not has_word(fold(headline), fold(subject))
-            and not any(same_org(subject, n) for n in (known, source_name, *(a.name for a in abouts)) if n)
-            and not _ORG_APPOSITION_RE.match(lede[lede.find(subject) + len(subject) :])
-        ):
-            subject = None
+        # Named in the headline only after another organisation ("Prime Psychiatry Offers Spravato ..."), it is what
+        # that organisation offers.
+        if not any(
+            same_org(subject, n) for n in (known, source_name, *(a.name for a in abouts)) if n
+        ) and not _ORG_APPOSITION_RE.match(lede[lede.find(subject) + len(subject) :]):
+            if not has_word(fold(headline), fold(subject)):
+                subject = None
+            else:
+                other = _headline_company(headline, text, contacts)
+                if other and not same_org(other, subject) and not has_word(fold(other), fold(subject)):
+                    subject = None
     head_listed = _headline_listed(headline)
     evidence = [n for n in (known, source_name if source_name and _plausible_source(source_name) else None) if n]
     # A wire's or publisher's own "About InvestorWire" section is weak evidence: the issuer only when nothing else is.
@@ -208,6 +213,9 @@ def _pick_company(
             # "The Zombienaire Klub NFT collection ..." with "Contact Details Zombienaire Klub" and zombienaireklub.xyz:
             # the contact line and the domain agree on the name; the words after it name a product.
             return contact
+        fuller = next((a.name for a in abouts if a.name.startswith(subject + " ") and same_org(subject, a.name)), None)
+        if fuller:
+            return first_of_pair(fuller)  # "Canada One (TSX.V: CONE) has ..." with "About Canada One Mining Corp."
         if strong or matches or not evidence:
             return subject
     if known:
@@ -329,6 +337,10 @@ _ORG_APPOSITION_RE = re.compile(
 )
 
 
+# Words a name does not end with: a headline's Title Case phrase cut there is no name ("Step Into Your").
+_OPEN_ENDINGS = {"your", "our", "my", "their", "his", "her", "its", "the", "a", "an", "of", "for", "to", "into", "with", "and", "in", "on", "at", "from", "by"}  # fmt: skip
+
+
 def _headline_company(headline: str, text: str, contacts: str) -> str | None:
     """A name in the headline that the release confirms: an interviewee's organisation, a name the text repeats,
     or one that matches a contact's e-mail or web domain."""
@@ -356,6 +368,8 @@ def _headline_company(headline: str, text: str, contacts: str) -> str | None:
         candidate = " ".join(words[:size])
         if is_place(candidate):
             return None  # "Bergen County Residents Make the Move to ...": a place's people, not a company
+        if words[size - 1].lower() in _OPEN_ENDINGS:
+            continue  # "Step Into Your Dream Life: ...": a phrase, not a name
         if len(candidate) >= 3 and has_word(text, candidate):
             if size == 1 and common_word(candidate, text):
                 return None
