@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from indexer.parse import parse_bytes
+from indexer.parse.names import tidy_name
 from indexer.parse.places import is_place, opens_dateline
 
 
@@ -372,3 +373,23 @@ def test_the_about_section_gives_the_whole_name_of_a_shortened_subject():
         headline="Canada One Gets a Permit",
     )
     assert parsed.company == "Canada One Mining Corp."
+
+
+@pytest.mark.parametrize(
+    ("name", "kept"),
+    [
+        ("October", False),
+        ("Monday", False),
+        ("MORE FAMILIES USE RELIGIOUS EXEMPTION IN SCHOOL VAX REQUIREMENT", False),
+        ("May Department Stores", True),
+        ("IBM", True),
+        ("AMERICAN ELECTRIC POWER COMPANY, INC.", True),
+    ],
+)
+def test_a_month_or_a_shouted_phrase_is_no_company_name(name, kept):
+    assert (tidy_name(name) == name) is kept
+
+
+@pytest.mark.parametrize("name", ["U.S.", "U.S"])
+def test_the_united_states_abbreviated_is_a_place(name):
+    assert is_place(name)

@@ -520,6 +520,10 @@ def common_word(name: str, text: str) -> bool:
     return has_word(text, name.lower())
 
 
+_CALENDAR_WORDS = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
+}  # fmt: skip
 _GENERIC_NAMES = {"company", "the company", "corporation", "group", "us", "we", "media", "team", "management", "press"}
 
 
@@ -541,4 +545,8 @@ def tidy_name(name: str | None) -> str | None:
     name = _BOARD_OF_RE.sub("", name)
     name = _PERSON_TITLE_RE.split(name)[0]
     name = _SPACES_RE.sub(" ", name).strip(" ,;:-")
-    return None if not name or name.lower() in _GENERIC_NAMES else name
+    if not name or name.lower() in _GENERIC_NAMES or name.lower().strip(".") in _CALENDAR_WORDS:
+        return None  # "October EV sales collapse ...": a month is no company
+    if name.isupper() and len(name.split()) > 5 and not STRICT_LEGAL_RE.search(name):
+        return None  # "MORE FAMILIES USE RELIGIOUS EXEMPTION IN SCHOOL VAX REQUIREMENT": a shouted phrase
+    return name

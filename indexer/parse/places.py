@@ -53,6 +53,8 @@ def is_place(name: str | None) -> bool:
     bare = name.strip(" ,.")
     if bare.startswith("The "):
         bare = bare[4:]
+    if fold(bare + ".") in _PLACES:
+        return True  # "U.S." stripped of its last full stop
     region = _REGION_RE.sub("", bare)
     if region != bare and fold(region) in _PLACES:
         return True
