@@ -180,3 +180,13 @@ def test_companies_pages_and_hits_show_learned_issuers_and_ciks_on_both_backends
             p: (h["issuer"], h["cik"]) for p, h in hits_wx.items()
         }
         assert {h["cik"] for h in hits_os.values() if h["issuer"] == "cik123456"} == {"123456"}
+    # The CLI lists the same issuers from the cluster.
+    from click.testing import CliRunner
+
+    from indexer.cli import main
+
+    args = ["companies", "--index", alias, "--backend", "opensearch", "--url", URL, "--json"]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.output.splitlines()]
+    assert [(r["id"], r["name"], r["releases"]) for r in rows] == [(i, n, c) for i, n, _, _, c in listed]
