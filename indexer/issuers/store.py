@@ -113,7 +113,7 @@ def settle(
     records = {rid: rec for rid, rec in (previous.records or {}).items() if rec.path not in removed_paths}
     for record in new_records:
         records[record.id] = record
-    learned = learn([r.evidence for r in records.values()], static)
+    learned = learn(_evidence_in_order(records), static)
     stale = {r.path for r in records.values() if resolve(r.evidence, learned) != r.written}
     settled = Settled(learned, changed_releases=sum(1 for r in records.values() if r.path in stale))
     if stale:
@@ -132,8 +132,14 @@ def starting_registry(previous: IssuerFile, static: Registry) -> Registry:
     """What a build's workers resolve with: what the index's releases taught, when its sources are unchanged
     (then a build settles with no file parsed twice); else the sources alone."""
     if previous.records and previous.fingerprint == static.fingerprint():
-        return learn([r.evidence for r in previous.records.values()], static)
+        return learn(_evidence_in_order(previous.records), static)
     return static
+
+
+def _evidence_in_order(records: dict[str, IssuerRecord]) -> list:
+    """Every record's evidence in the order of release ids, so that what a build learns does not depend on the
+    order its workers finished in."""
+    return [records[rid].evidence for rid in sorted(records)]
 
 
 def registry_to_text(registry: Registry) -> str:
