@@ -91,6 +91,12 @@ class OpenSearchStore:
             found = self.client.indices.get_mapping(index=physical)
         return next(iter(found.values()))["mappings"].get("_meta") or {}
 
+    def properties(self, physical: str) -> dict:
+        """A physical index's mapped fields (name -> mapping)."""
+        with translated_errors(self.url):
+            found = self.client.indices.get_mapping(index=physical)
+        return next(iter(found.values()))["mappings"].get("properties") or {}
+
     def set_meta(self, physical: str, **values) -> None:
         """Record values in a physical index's _meta (the others kept)."""
         with translated_errors(self.url):
