@@ -134,3 +134,24 @@ def test_incremental_runs_move_representatives_as_whoosh_folds(client, alias, tm
     (folder / "g04_0.txt").unlink()
     both(folder, whoosh_path, alias)
     assert_same_counts(alias, whoosh_path)
+
+
+def test_folding_copies_costs_no_request_of_its_own(client, alias, tmp_path):
+    folder = corpus(tmp_path / "releases")
+    build_index([folder], alias, backend="opensearch", url=URL, shards=SHARDS, replicas=REPLICAS)
+    with open_index(alias, backend="opensearch", url=URL) as ox:
+        sent: list[str] = []
+        for name in ("search", "msearch"):
+            real = getattr(ox.backend.client, name)
+            setattr(ox.backend.client, name, lambda real=real, name=name, **kw: sent.append(name) or real(**kw))
+
+        def requests(query: str, **options) -> int:
+            sent.clear()
+            ox.search(query, **options)
+            return len(sent)
+
+        for query in ("project", "", "merger project"):
+            # Collapsed: the same requests as without folding, plus the one listing the page's copies.
+            assert requests(query) == requests(query, collapse=False) + 1, query
+        # A group with two matching orphans: found in the page's request, then folded (more requests).
+        assert requests("zebrafish") > requests("zebrafish", collapse=False) + 1

@@ -111,9 +111,10 @@ class OpenSearchBackend(TimedRequests):
         with self._time_limit():
             return self._search_page(request, parsed)
 
-    def _planned(self, request, tree, stats: ClusterStats) -> Planned:
+    def _planned(self, request, tree, stats: ClusterStats, orphans: bool = True) -> Planned:
         """A request's tree as DSL: the counted query (every word, or any with match=any) and the some-words
-        query listed after it, each with the copies folded out; ranked like Whoosh when sorted by relevance."""
+        query listed after it, each with the copies folded out; ranked like Whoosh when sorted by relevance.
+        orphans=False leaves groups with several matching orphans unchecked (the caller checks them)."""
         clauses = word_clauses(stats, tree)
         expansions = {c.leaf: oq.clause_dsl(c) for c in widened(clauses)}
         # As on Whoosh: words rank; a query of filters only (or none) lists the newest first.
@@ -125,7 +126,7 @@ class OpenSearchBackend(TimedRequests):
             # Releases holding some of the words: listed after the full matches, not counted.
             queries["some"] = {"bool": {"must": [oq.query_dsl(any_tree, expansions)], "must_not": [queries["all"]]}}
         if request.collapse:
-            queries = self._folded(queries)
+            queries = self._folded(queries) if orphans else listings(queries)
         scored = dict(queries)
         if ranked:
             leaves = q.positive_leaves(tree)
@@ -203,10 +204,13 @@ class OpenSearchBackend(TimedRequests):
             with translated_errors(self.url):
                 self.client.delete_pit(body={"pit_id": [body["pit"]["id"]]}, params={"ignore": 404})
 
-    def _search_page(self, request, parsed: q.ParsedQuery) -> Page:
+    def _search_page(self, request, parsed: q.ParsedQuery, stats: ClusterStats | None = None) -> Page:
         tree = parsed.tree
-        stats = ClusterStats(self._search)
-        plan = self._planned(request, tree, stats)
+        # First without looking for groups with several matching orphans: the page's request itself says
+        # whether there are any (almost never); if so, the search is made again with them folded.
+        checking = stats is None and request.collapse
+        stats = stats or ClusterStats(self._search)
+        plan = self._planned(request, tree, stats, orphans=not checking)
         queries, clauses, expansions, ranked = (
             plan.queries,
             plan.clauses,
@@ -231,6 +235,8 @@ class OpenSearchBackend(TimedRequests):
             undated.append(body["post_filter"])
         # Releases of the total without a printed date (in no timeline bar), counted in the same request.
         body["aggs"]["undated"] = {"filter": {"bool": {"filter": undated}}}
+        if checking:
+            body["aggs"]["orphans"] = orphan_groups_agg(queries["all"], 1)
         # Ranking needs the same term statistics on every shard: dfs_query_then_fetch gathers them first.
         search_type = "dfs_query_then_fetch" if ranked else "query_then_fetch"
         more = None
@@ -239,10 +245,14 @@ class OpenSearchBackend(TimedRequests):
             # they start at 0 whatever the total, so both go in one round trip; deeper, they start after it.
             more = {k: v for k, v in body.items() if k != "aggs"}
             more.update(query=plan.scored["some"], size=request.per_page, **{"from": 0})
+            if checking:
+                more["aggs"] = {"orphans": orphan_groups_agg(queries["some"], 1)}
         if more is not None and start == 0:
             response, extra = self._searches([body, more], search_type)
         else:
             response, extra = self._search(body, search_type=search_type), None
+        if checking and _orphaned(response):
+            return self._search_page(request, parsed, stats)
         aggs = response.get("aggregations") or {}
         total = int(response["hits"]["total"]["value"])
         facets = {name: self._facet(name, request, aggs[f"facet_{name}"], body) for name in request.facets}
@@ -253,6 +263,8 @@ class OpenSearchBackend(TimedRequests):
             if extra is None:
                 more.update(size=max(0, request.per_page - len(found)), **{"from": max(0, start - total)})
                 extra = self._search(more, search_type=search_type)
+            if checking and _orphaned(extra):
+                return self._search_page(request, parsed, stats)
             partial_total = int(extra["hits"]["total"]["value"])
             if start + request.per_page > total:
                 listed = extra["hits"]["hits"][: max(0, request.per_page - len(found))]
@@ -545,6 +557,11 @@ class OpenSearchBackend(TimedRequests):
         """Source path -> content hash of every indexed file (for incremental builds)."""
         physical = self.store.live()
         return {d["path"]: d["source_hash"] or "" for d in self.store.documents(physical, ("path", "source_hash"))}
+
+
+def _orphaned(response: dict) -> bool:
+    """Whether a response's orphans aggregation found a group with several matching orphans."""
+    return bool((response.get("aggregations") or {}).get("orphans", {}).get("groups", {}).get("buckets"))
 
 
 def _clause_count(clauses, leaves) -> int:
