@@ -135,9 +135,7 @@ def main(argv=None) -> int:
     OpenSearchStore(args.alias, args.url).drop()
     ours = timed_build(
         "opensearch",
-        lambda: build_index(
-            [folder], args.alias, backend="opensearch", url=args.url, rebuild=True, procs=args.workers
-        ),
+        lambda: build_index([folder], args.alias, backend="opensearch", url=args.url, rebuild=True, procs=args.workers),
     )
     equal, compared, requests = 0, [], []
     with open_index(whoosh_path) as wx, open_index(args.alias, backend="opensearch", url=args.url) as ox:
