@@ -12,8 +12,9 @@
 # Distribution: the "integ-test-zip" from Maven Central (no bundled JDK, no security
 # plugin -> plain http, no auth). Fetched with Maven into ~/.m2 and copied to the cache.
 # That zip carries only the transport module, so the analysis-common module (stemmers,
-# ascii folding, pattern tokenizer: what the release analyzer needs) is fetched from Maven
-# Central too (org.opensearch.plugin:analysis-common:<ver> jar) and installed as a module.
+# ascii folding, pattern tokenizer: what the release analyzer needs) and the parent-join module (the
+# join field of copy representatives) are fetched from Maven Central too
+# (org.opensearch.plugin:analysis-common:<ver> and parent-join-client:<ver> jars) and installed as modules.
 #
 # Layout (all under $OPENSEARCH_CACHE_DIR, default <repo>/.cache/opensearch, git-ignored; when run as root
 # in a checkout other users cannot reach, /var/tmp/release-search-opensearch-<hash of the checkout's path>):
@@ -56,6 +57,7 @@ done
 ROLE="[cluster_manager, data, ingest]"
 ARTIFACT="org.opensearch.distribution.integ-test-zip:opensearch:${VERSION}:zip"
 ANALYSIS_ARTIFACT="org.opensearch.plugin:analysis-common:${VERSION}"
+JOIN_ARTIFACT="org.opensearch.plugin:parent-join-client:${VERSION}"
 DEP_PLUGIN="org.apache.maven.plugins:maven-dependency-plugin:3.6.1"
 
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -143,20 +145,20 @@ fetch() {
   cp "$m2" "$ZIP.tmp" && mv "$ZIP.tmp" "$ZIP"
 }
 
-# The analysis-common module as the full distribution ships it: its jar plus a descriptor.
-# (Its painless extension stays unused: the integ-test zip has no lang-painless.)
-install_analysis_common() {
-  local dir="$OS_HOME/modules/analysis-common"
+# A module as the full distribution ships it: its jar plus a descriptor.
+# install_module NAME ARTIFACT JAR_NAME CLASSNAME DESCRIPTION
+install_module() {
+  local dir="$OS_HOME/modules/$1"
   [[ -s "$dir/plugin-descriptor.properties" ]] && return 0
-  local jar="${HOME}/.m2/repository/org/opensearch/plugin/analysis-common/${VERSION}/analysis-common-${VERSION}.jar"
-  mvn_get "$ANALYSIS_ARTIFACT" "$jar"
+  local jar="${HOME}/.m2/repository/org/opensearch/plugin/$3/${VERSION}/$3-${VERSION}.jar"
+  mvn_get "$2" "$jar"
   rm -rf "$dir.tmp" && mkdir -p "$dir.tmp"
   cp "$jar" "$dir.tmp/"
   {
-    echo 'description=Adds "built in" analyzers to OpenSearch.'
+    echo "description=$5"
     echo "version=${VERSION}"
-    echo "name=analysis-common"
-    echo "classname=org.opensearch.analysis.common.CommonAnalysisPlugin"
+    echo "name=$1"
+    echo "classname=$4"
     echo "java.version=11"
     echo "opensearch.version=${VERSION}"
     echo "custom.foldername="
@@ -165,7 +167,17 @@ install_analysis_common() {
   } >"$dir.tmp/plugin-descriptor.properties"
   chmod -R a+rX "$dir.tmp"
   mv "$dir.tmp" "$dir"
-  log "installed module analysis-common ${VERSION}"
+  log "installed module $1 ${VERSION}"
+}
+
+# analysis-common: the pattern tokenizer the release analyzer needs (its painless extension stays unused:
+# the integ-test zip has no lang-painless). parent-join: the join field that marks each copy group's
+# representative (indexer/backends/opensearch/representatives.py).
+install_modules() {
+  install_module analysis-common "$ANALYSIS_ARTIFACT" analysis-common \
+    org.opensearch.analysis.common.CommonAnalysisPlugin 'Adds "built in" analyzers to OpenSearch.'
+  install_module parent-join "$JOIN_ARTIFACT" parent-join-client \
+    org.opensearch.join.ParentJoinPlugin 'This module adds the support parent-child queries and aggregations'
 }
 
 unpack() {
@@ -311,7 +323,7 @@ cmd_start() {
   command -v curl >/dev/null || die "curl is required"
   fetch
   unpack
-  install_analysis_common
+  install_modules
   ensure_user
   mkdir -p "$NODES_DIR"
   if [[ "$(id -u)" -eq 0 ]]; then
@@ -414,7 +426,7 @@ case "${1:-}" in
   status) cmd_status ;;
   cache-dir) echo "$CACHE_DIR" ;;  # where the cluster lives: tests find node pids there
   urls) cmd_urls ;;
-  fetch) fetch; unpack; install_analysis_common ;;
+  fetch) fetch; unpack; install_modules ;;
   kill-node) serialized cmd_kill_node "${2:-}" ;;
   restart) serialized cmd_stop; cmd_start ;;
   *) echo "usage: $0 {start|stop|status|restart|kill-node N|fetch|urls|cache-dir}" >&2; exit 2 ;;

@@ -24,7 +24,7 @@ from indexer.backends.opensearch.store import OpenSearchStore
 from indexer.cli import main as cli
 from indexer.model import IndexLocked, IndexNotFound, ReleaseSearchError
 from indexer.schema import FACETS
-from indexer.search import SearchRequest
+from indexer.search import MAX_PAGE, MAX_PER_PAGE, SearchRequest
 
 SEEDS = ROOT / "seeds"
 ALL_FACETS = tuple(f.name for f in FACETS)
@@ -273,6 +273,16 @@ def test_release_related_complete_and_stats(client, alias, releases, tmp_path):
             "2011-10-20",
         )
         assert stats["cluster"]["nodes"] >= 1
+
+
+def test_deepest_page_stays_within_the_result_window(client, alias, releases):
+    # Pages are read with from/size: the page limit keeps them within the index's max_result_window.
+    build(releases, alias)
+    with open_index(alias, backend="opensearch", url=URL) as ox:
+        last = ox.search("", page=MAX_PAGE, per_page=MAX_PER_PAGE)
+        assert (last.total, last.hits) == (2, [])
+        with pytest.raises(ReleaseSearchError, match="narrow the search to see further"):
+            ox.search("", page=MAX_PAGE + 1)
 
 
 def test_missing_index_is_reported(client):

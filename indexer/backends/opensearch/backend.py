@@ -5,10 +5,11 @@ need), then answered by one request: the query (dsl.py), the facet filters as a 
 aggregations see the query without them), per-facet filter aggregations (a facet's counts ignore its own
 selection), the month histogram and highlights; another request lists the copies of the page's hits.
 
-Exact totals: a release on three wires is one result. Before the search, the copies it matches are folded
-as on Whoosh (fold.py: duplicate key, dated within a week of the group's first copy; the earliest matching
-copy stands for the release) and the others are left out of the query by id, so hits.total, every facet
-and the timeline count releases with plain aggregations. Facet counts are checked: a terms aggregation over
+Exact totals: a release on three wires is one result. Copies are folded as on Whoosh (fold.py: duplicate
+key, dated within a week of the group's first copy; the earliest matching copy stands for the release): the
+build marks each group's earliest copy as its representative (representatives.py) and the query keeps a
+document when it is a matching representative or a matching copy whose representative does not match, so
+hits.total, every facet and the timeline count releases with plain aggregations, at any number of groups. Facet counts are checked: a terms aggregation over
 several shards is exact only when its error bounds prove it, and otherwise the facet is counted again
 exactly with composite pages. In "all" mode a second request lists and counts the releases holding only
 some of the words (partial_total), after the full matches.
@@ -31,16 +32,16 @@ from ...schema import FACETS_BY_NAME, HIT_FIELDS
 from ...snippets import highlight_terms, make_snippet
 from ..hits import copy_info, plain_snippet, stored_to_hit, stored_to_release
 from . import dsl as oq
+from . import fold as folding
 from .client import translated_errors
-from .fold import KEYS_AT_ONCE, Copy, Folded, fold, seconds_of
+from .fold import Copy, fold, is_copy, later_orphans, listings, orphan_groups_agg, seconds_of
 from .plan import ClusterStats, correction, importances, settled, widened, word_clauses
 from .requests import TimedRequests
-from .schema import HIT_SOURCE, LOCAL_DATE, to_stored
+from .schema import FOLD_FIELD, HIT_SOURCE, LOCAL_DATE, PARENT_FIELD, REP, to_stored
 from .store import OpenSearchStore
 
 COPY_FIELDS = ("id", "source", "path", "wire_facet", "date_text")
 MAX_COPIES = 100  # other copies listed per hit
-GROUPS_AT_ONCE = 10_000  # duplicate groups counted inside the search request before paging
 SCAN_BATCH = 1000  # releases per request when scanning a whole result set
 ISSUERS_RECHECK = 5.0  # seconds a server trusts its issuer registry before asking which index the alias names
 SCAN_KEEP_ALIVE = "2m"  # how long a scan's point in time outlives its last request
@@ -52,7 +53,6 @@ class Planned:
 
     queries: dict[str, dict]  # "all": what is counted; "some": the some-words listing after it (when any)
     scored: dict[str, dict]  # the same queries with Whoosh's coverage and headline factors when ranked
-    folded: Folded
     clauses: list
     expansions: dict
     ranked: bool
@@ -69,10 +69,17 @@ class OpenSearchBackend(TimedRequests):
         self.alias = self.store.alias
         self.url = self.store.url
         self._init_limits()
-        if self.store.live() is None:
+        physical = self.store.live()
+        if physical is None:
             raise IndexNotFound(
                 f"no OpenSearch index {self.alias!r} at {self.url}: build one with "
                 f"'releases index SOURCE... --backend opensearch --url {self.url} --index {self.alias}'"
+            )
+        if FOLD_FIELD not in self.store.properties(physical):
+            raise IndexNotFound(
+                f"the OpenSearch index {self.alias!r} at {self.url} was built by an older version (its copies have "
+                f"no representatives): rebuild it with 'releases index SOURCE... --backend opensearch --url "
+                f"{self.url} --index {self.alias} --rebuild'"
             )
 
     def close(self) -> None:
@@ -104,9 +111,10 @@ class OpenSearchBackend(TimedRequests):
         with self._time_limit():
             return self._search_page(request, parsed)
 
-    def _planned(self, request, tree, stats: ClusterStats) -> Planned:
+    def _planned(self, request, tree, stats: ClusterStats, orphans: bool = True) -> Planned:
         """A request's tree as DSL: the counted query (every word, or any with match=any) and the some-words
-        query listed after it, each with the copies folded out; ranked like Whoosh when sorted by relevance."""
+        query listed after it, each with the copies folded out; ranked like Whoosh when sorted by relevance.
+        orphans=False leaves groups with several matching orphans unchecked (the caller checks them)."""
         clauses = word_clauses(stats, tree)
         expansions = {c.leaf: oq.clause_dsl(c) for c in widened(clauses)}
         # As on Whoosh: words rank; a query of filters only (or none) lists the newest first.
@@ -117,10 +125,8 @@ class OpenSearchBackend(TimedRequests):
         if counted_tree != any_tree:
             # Releases holding some of the words: listed after the full matches, not counted.
             queries["some"] = {"bool": {"must": [oq.query_dsl(any_tree, expansions)], "must_not": [queries["all"]]}}
-        folded = self._fold(queries) if request.collapse else Folded(hidden={})
-        for name, hidden in folded.hidden.items():
-            if hidden:
-                queries[name] = {"bool": {"must": [queries[name]], "must_not": [{"terms": {"id": sorted(hidden)}}]}}
+        if request.collapse:
+            queries = self._folded(queries) if orphans else listings(queries)
         scored = dict(queries)
         if ranked:
             leaves = q.positive_leaves(tree)
@@ -133,7 +139,7 @@ class OpenSearchBackend(TimedRequests):
                 name: oq.with_headline_bonus(oq.with_coverage(dsl, coverage), clauses, count)
                 for name, dsl in queries.items()
             }
-        return Planned(queries, scored, folded, clauses, expansions, ranked)
+        return Planned(queries, scored, clauses, expansions, ranked)
 
     def scan(self, request, parsed: q.ParsedQuery, batch: int = SCAN_BATCH) -> Iterator[Hit]:
         """Every release the request counts, in its order (without paging limits), for exports of any size.
@@ -188,7 +194,7 @@ class OpenSearchBackend(TimedRequests):
                     items = found["hits"]["hits"]
                     hits = [self._hit(item, plan.ranked) for item in items]
                     if request.collapse:
-                        self._add_copies(hits, items, plan.folded)
+                        self._add_copies(hits, items)
                 yield from zip(hits, (item["_source"] for item in items), strict=True)
                 if len(items) < batch:
                     return
@@ -198,13 +204,15 @@ class OpenSearchBackend(TimedRequests):
             with translated_errors(self.url):
                 self.client.delete_pit(body={"pit_id": [body["pit"]["id"]]}, params={"ignore": 404})
 
-    def _search_page(self, request, parsed: q.ParsedQuery) -> Page:
+    def _search_page(self, request, parsed: q.ParsedQuery, stats: ClusterStats | None = None) -> Page:
         tree = parsed.tree
-        stats = ClusterStats(self._search)
-        plan = self._planned(request, tree, stats)
-        queries, folded, clauses, expansions, ranked = (
+        # First without looking for groups with several matching orphans: the page's request itself says
+        # whether there are any (almost never); if so, the search is made again with them folded.
+        checking = stats is None and request.collapse
+        stats = stats or ClusterStats(self._search)
+        plan = self._planned(request, tree, stats, orphans=not checking)
+        queries, clauses, expansions, ranked = (
             plan.queries,
-            plan.folded,
             plan.clauses,
             plan.expansions,
             plan.ranked,
@@ -227,6 +235,8 @@ class OpenSearchBackend(TimedRequests):
             undated.append(body["post_filter"])
         # Releases of the total without a printed date (in no timeline bar), counted in the same request.
         body["aggs"]["undated"] = {"filter": {"bool": {"filter": undated}}}
+        if checking:
+            body["aggs"]["orphans"] = orphan_groups_agg(queries["all"], 1)
         # Ranking needs the same term statistics on every shard: dfs_query_then_fetch gathers them first.
         search_type = "dfs_query_then_fetch" if ranked else "query_then_fetch"
         more = None
@@ -235,10 +245,14 @@ class OpenSearchBackend(TimedRequests):
             # they start at 0 whatever the total, so both go in one round trip; deeper, they start after it.
             more = {k: v for k, v in body.items() if k != "aggs"}
             more.update(query=plan.scored["some"], size=request.per_page, **{"from": 0})
+            if checking:
+                more["aggs"] = {"orphans": orphan_groups_agg(queries["some"], 1)}
         if more is not None and start == 0:
             response, extra = self._searches([body, more], search_type)
         else:
             response, extra = self._search(body, search_type=search_type), None
+        if checking and _orphaned(response):
+            return self._search_page(request, parsed, stats)
         aggs = response.get("aggregations") or {}
         total = int(response["hits"]["total"]["value"])
         facets = {name: self._facet(name, request, aggs[f"facet_{name}"], body) for name in request.facets}
@@ -249,6 +263,8 @@ class OpenSearchBackend(TimedRequests):
             if extra is None:
                 more.update(size=max(0, request.per_page - len(found)), **{"from": max(0, start - total)})
                 extra = self._search(more, search_type=search_type)
+            if checking and _orphaned(extra):
+                return self._search_page(request, parsed, stats)
             partial_total = int(extra["hits"]["total"]["value"])
             if start + request.per_page > total:
                 listed = extra["hits"]["hits"][: max(0, request.per_page - len(found))]
@@ -257,7 +273,7 @@ class OpenSearchBackend(TimedRequests):
         marked = highlight_terms(tree, clauses) if request.snippets else set()
         hits = [self._hit(f, ranked, marked) for f in found]
         if request.collapse:
-            self._add_copies(hits, found, folded)
+            self._add_copies(hits, found)
         if partial_ids:
             self._add_missing(hits, partial_ids, tree, expansions)
         return Page(
@@ -275,37 +291,28 @@ class OpenSearchBackend(TimedRequests):
             undated=int(aggs["undated"]["doc_count"]) if total else 0,
         )
 
-    def _fold(self, queries: dict[str, dict]) -> Folded:
-        """Fold the matching copies into releases (fold.py): which copies each listing leaves out."""
-        either = {"bool": {"should": list(queries.values()), "minimum_should_match": 1}}
-        keys = [key for key, count in self._keys_with_copies(either) if count > 1]
-        copies: list[Copy] = []
-        for at in range(0, len(keys), KEYS_AT_ONCE):
-            scope = {"terms": {"dupkey": keys[at : at + KEYS_AT_ONCE]}}
-            named = [{"bool": {"filter": [dsl], "_name": name}} for name, dsl in queries.items()]
-            query = {"bool": {"filter": [scope], "should": named}}
-            for found in self._every(query, ["id", "dupkey", "date", "path", "dupsketch"]):
-                source = found["_source"]
-                copies.append(
-                    Copy(
-                        source["id"],
-                        source["dupkey"],
-                        seconds_of(source.get("date")),
-                        frozenset(found.get("matched_queries") or ()),
-                        source.get("path") or "",
-                        source.get("dupsketch") or "",
-                    )
-                )
-        return fold(copies, tuple(queries))
-
-    def _keys_with_copies(self, query: dict):
-        """(duplicate key, matching copies) of every key with two or more matching copies."""
-        found = self._search({"size": 0, "query": query, "aggs": {"duplicates": oq.duplicates_agg({}, GROUPS_AT_ONCE)}})
-        groups = found["aggregations"]["duplicates"]["groups"]
-        buckets = groups["buckets"]
-        if not groups.get("doc_count_error_upper_bound") and len(buckets) < GROUPS_AT_ONCE:
-            return [(b["key"], b["doc_count"]) for b in buckets]
-        return list(self._composite(query, "dupkey"))
+    def _folded(self, queries: dict[str, dict]) -> dict[str, dict]:
+        """Each listing counting a release once (fold.listings): one request finds the groups with several
+        matching orphans (almost always none); their later orphans are left out by id."""
+        listed = listings(queries)
+        size = folding.ORPHAN_GROUPS_AT_ONCE
+        aggs = {name: orphan_groups_agg(dsl, size) for name, dsl in listed.items()}
+        copies = {"bool": {"filter": [is_copy()], "should": list(listed.values()), "minimum_should_match": 1}}
+        found = self._search({"size": 0, "query": copies, "aggs": aggs})["aggregations"]
+        for name, dsl in listed.items():
+            orphans = {"bool": {"filter": [dsl, is_copy()]}}
+            buckets = found[name]["groups"]["buckets"]
+            if len(buckets) < size:
+                groups = [b["key"] for b in buckets]
+            else:  # more than one aggregation lists: every group, page by page
+                groups = [key for key, count in self._composite(orphans, PARENT_FIELD) if count > 1]
+            hidden: set[str] = set()
+            for at in range(0, len(groups), size):
+                scope = {"bool": {"filter": [orphans, {"terms": {PARENT_FIELD: groups[at : at + size]}}]}}
+                hidden |= later_orphans(list(self._every(scope, ["id", "date", "path", PARENT_FIELD])))
+            if hidden:
+                listed[name] = {"bool": {"must": [dsl], "must_not": [{"ids": {"values": sorted(hidden)}}]}}
+        return listed
 
     def _every(self, query: dict, fields: list[str]):
         """Every document query matches (its fields and matched named queries), page by page by id."""
@@ -342,7 +349,7 @@ class OpenSearchBackend(TimedRequests):
         snippet = make_snippet(stored, marked) if marked else plain_snippet(stored)
         return stored_to_hit(stored, found.get("_score") if ranked else None, snippet)
 
-    def _add_copies(self, hits: list[Hit], found: list[dict], folded: Folded) -> None:
+    def _add_copies(self, hits: list[Hit], found: list[dict]) -> None:
         """List each hit's other copies: the documents of its fold group (same key, within a week), one request."""
         keys = sorted({f["_source"].get("dupkey") for f in found if f["_source"].get("dupkey")})
         keys = [k for k in keys if not k.startswith("id:")]
@@ -509,12 +516,12 @@ class OpenSearchBackend(TimedRequests):
         aggs = {name: oq.terms_agg(FACETS_BY_NAME[name].field, STATS_TOP) for name in STATS_FACETS}
         aggs["first"] = {"min": {"field": "date"}}
         aggs["last"] = {"max": {"field": "date"}}
-        # Releases with their copies folded (the unit every search counts), and the documents indexed.
-        hidden = sorted(self._fold({"all": {"match_all": {}}}).hidden["all"])
-        units = {"bool": {"must_not": [{"terms": {"id": hidden}}]}} if hidden else {"match_all": {}}
-        body = {"size": 0, "track_total_hits": True, "query": units, "aggs": aggs}
+        # Releases with their copies folded (the unit every search counts: each group's representative), and
+        # the documents indexed.
+        units = {"term": {FOLD_FIELD: REP}}
+        body = {"size": 0, "track_total_hits": True, "aggs": {"units": {"filter": units, "aggs": aggs}}}
         found = self._search(body)
-        agg = found["aggregations"]
+        agg = found["aggregations"]["units"]
         top = {}
         for name in STATS_FACETS:
             values = oq.exact_top(agg[name], STATS_TOP)
@@ -531,13 +538,13 @@ class OpenSearchBackend(TimedRequests):
         stats = index_stats(
             self.name,
             f"{self.alias} on {self.url}",
-            int(found["hits"]["total"]["value"]),
+            int(agg["doc_count"]),
             _day(agg["first"].get("value")),
             _day(agg["last"].get("value")),
             top,
             url=self.url,
             index=physical,
-            documents=int(found["hits"]["total"]["value"]) + len(hidden),  # copies included
+            documents=int(found["hits"]["total"]["value"]),  # copies included
         )
         layout = {"alias": self.alias, "physical": physical, "shards": shards, "replicas": replicas}
         return {
@@ -550,6 +557,11 @@ class OpenSearchBackend(TimedRequests):
         """Source path -> content hash of every indexed file (for incremental builds)."""
         physical = self.store.live()
         return {d["path"]: d["source_hash"] or "" for d in self.store.documents(physical, ("path", "source_hash"))}
+
+
+def _orphaned(response: dict) -> bool:
+    """Whether a response's orphans aggregation found a group with several matching orphans."""
+    return bool((response.get("aggregations") or {}).get("orphans", {}).get("groups", {}).get("buckets"))
 
 
 def _clause_count(clauses, leaves) -> int:

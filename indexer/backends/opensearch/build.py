@@ -6,6 +6,9 @@ are written, the shared issuers.store.settle learns from every release's evidenc
 listing names that listing's issuer for the company's other releases) and the files whose issuer that changes
 are parsed again and rewritten, before anything is made visible.
 
+Each copy group's representative (its earliest copy) is fixed after the files are written, before anything is
+made visible (representatives.py): the documents whose representative changed are parsed again and rewritten.
+
 An incremental run compares files with the index LOOKUP_BATCH at a time (one request reads what the index
 holds of those paths) and finds the files gone by streaming the index's paths in order against the keys
 of the paths walked (8 bytes each): nothing per release is kept in memory, however large the index.
@@ -27,11 +30,13 @@ from ...model import BackendUnavailable, ParseError, ReleaseSearchError
 from ...parse import Source, iter_files, iter_sources
 from ...workers import INLINE_BELOW, process_context
 from .client import translated_errors
+from .representatives import Member, changes, keys_with_copies, mark, member
 from .schema import ISSUER_RECORD, storable_path, to_source
 from .store import DEFAULT_REPLICAS, DEFAULT_SHARDS, OpenSearchStore, schema_fingerprint
 
 LOOKUP_BATCH = 1000  # files compared with the index per request in an incremental run
 PARSE_BATCH = 32
+REWRITE_BATCH = 10_000  # releases whose representative changed, parsed again and written per batch
 
 
 _registry = None  # the registry this process resolves issuers with (a build's, set in each parse worker)
@@ -166,6 +171,7 @@ def build_index(
         total_files = sum(1 for _ in iter_files(sources)) if progress else None
         run = _Run(store, report, sources, progress, total_files, clock, BuildProgress)
         run.issuers = _Issuers(store, live if incremental else None, static)
+        run.tracking = incremental
         if incremental:
             if replicas != current[1]:
                 store.set_replicas(live, replicas)
@@ -176,6 +182,7 @@ def build_index(
             try:
                 run.fill(physical, procs)
                 run.settle_issuers(physical, procs)
+                run.settle_copies(physical, procs)
                 store.finish(physical, replicas)
                 report.total = store.count(physical)
                 if report.total != report.added:
@@ -212,6 +219,14 @@ class _Run:
         self.issuers: _Issuers | None = None
         self.records: list = []  # the issuer records of the releases written by this run
         self.removed_paths: set[str] = set()  # files whose releases this run replaced or removed
+        self.registry = None  # the issuer registry the run's releases were last resolved with (settle_issuers)
+        # Copy groups: each document's representative (document id -> its representative's, None: itself) as
+        # settle_copies decided; in an incremental run (tracking) also what the run wrote and deleted, by key,
+        # which the index will not show before the run's refresh.
+        self.parents: dict[str, str | None] = {}
+        self.tracking = False
+        self.written: dict[str, dict[str, Member]] = {}
+        self.deleted: set[str] = set()
 
     def tick(self, path: str) -> None:
         if self.progress:
@@ -280,16 +295,19 @@ class _Run:
         for doc in docs or []:
             self.report.added += 1
             self.records.append(IssuerRecord.from_json(json.loads(doc[ISSUER_RECORD])))
-            yield {
-                "_op_type": "index",
-                "_index": physical,
-                "_id": doc_id(doc["id"], doc["dupkey"]),
-                "_routing": doc["dupkey"],
-                "_source": doc,
-            }
+            written = doc_id(doc["id"], doc["dupkey"])
+            mark(doc, self.parents.get(written))
+            if self.tracking:
+                self.written.setdefault(doc["dupkey"], {})[written] = member(written, doc)
+                self.deleted.discard(written)
+            yield {"_op_type": "index", "_index": physical, "_id": written, "_routing": doc["dupkey"], "_source": doc}
         new = {(doc["id"], doc["dupkey"]) for doc in docs or []}
         for release_id, key in sorted(old - new):  # the others were replaced in place
-            yield {"_op_type": "delete", "_index": physical, "_id": doc_id(release_id, key), "_routing": key}
+            gone = doc_id(release_id, key)
+            if self.tracking:
+                self.written.setdefault(key, {}).pop(gone, None)
+                self.deleted.add(gone)
+            yield {"_op_type": "delete", "_index": physical, "_id": gone, "_routing": key}
 
     def fill(self, physical: str, procs) -> None:
         """A rebuild: every file into an empty index."""
@@ -344,6 +362,7 @@ class _Run:
 
             store.bulk(actions())
             self.settle_issuers(physical, procs)
+            self.settle_copies(physical, procs)
         finally:
             with translated_errors(store.url):
                 client.indices.put_settings(index=physical, body={"index": {"refresh_interval": None}})
@@ -368,6 +387,7 @@ class _Run:
 
         counted = self.report.added, self.report.removed
         saved, settled = settle(previous, static, self.removed_paths, self.records, reparse)
+        self.registry = settled.registry
         self.report.added, self.report.removed = counted  # files parsed again are not new releases
         self.report.issuers = len(settled.registry)
         self.report.reresolved_files = settled.reparsed_files
@@ -375,6 +395,34 @@ class _Run:
         # The issuers the index has releases of, learned ones included (what Whoosh keeps in issuers.json): what
         # issuer pages, `releases companies` and autocomplete show.
         self.store.set_meta(physical, issuers=static.fingerprint(), issuer_registry=registry_to_text(saved.registry))
+
+    def settle_copies(self, physical: str, procs) -> None:
+        """Fix each copy group's representative (representatives.py) for the keys this run wrote or deleted
+        (a rebuild: every key with copies); the documents whose representative changed are written again."""
+        store = self.store
+
+        def search(body: dict) -> dict:
+            with translated_errors(store.url):
+                return store.client.search(index=physical, body=body)
+
+        if self.tracking:
+            keys: Iterable[str] = sorted(self.written)
+        else:
+            with translated_errors(store.url):
+                store.client.indices.refresh(index=physical)  # not searched before the alias moves to it
+            keys = keys_with_copies(search)
+        registry = self.registry or self.issuers.starting
+        counted = self.report.added, self.report.removed
+        paths: set[str] = set()
+        for doc, parent in changes(search, keys, self.written if self.tracking else None, self.deleted):
+            self.parents[doc.doc_id] = parent
+            paths.add(doc.path)
+            if len(paths) >= REWRITE_BATCH:
+                store.bulk(self._reparsed(physical, paths, registry, procs))
+                paths = set()
+        if paths:
+            store.bulk(self._reparsed(physical, paths, registry, procs))
+        self.report.added, self.report.removed = counted  # files parsed again are not new releases
 
     def _reparsed(self, physical: str, paths: set[str], registry, procs) -> Iterator[dict]:
         """Actions writing again the releases of these files (release paths), resolved with registry."""

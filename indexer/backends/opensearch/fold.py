@@ -4,6 +4,12 @@ Copies share a duplicate key, are dated within COPY_WINDOW_DAYS of their group's
 (duplicates.fold_groups, over every copy in the index, matching or not). A release is counted once, as its
 earliest matching copy (ties: the first by path, then id); its other copies are left out of the query, so totals,
 facets and the timeline count releases with plain aggregations, no collapse needed.
+
+Which copy is earliest is fixed by the build (representatives.py): each group's first copy is a parent (REP) in
+a join field, the others its children (COPY). For a query A a document stands for its release when it matches A
+and is a representative, or is a copy whose representative does not match A (an "orphan": its text differs in the
+words asked for). listings() writes that as one query, whatever the number of groups; only a group with two or
+more matching orphans needs more (find_orphans: one aggregation, then the earliest of each group kept, by id).
 """
 
 from __future__ import annotations
@@ -14,9 +20,10 @@ from datetime import datetime
 import numpy as np
 
 from ...duplicates import fold_groups
+from .schema import COPY, FOLD_FIELD, PARENT_FIELD, REP
 
-# Matching copies looked at per request; more keys than this are read in further pages.
-KEYS_AT_ONCE = 5_000
+# Groups with several matching orphans listed per aggregation; beyond, composite pages (tests lower it).
+ORPHAN_GROUPS_AT_ONCE = 10_000
 UNDATED = np.iinfo(np.int64).min
 
 
@@ -82,3 +89,53 @@ def fold(copies: list[Copy], names: tuple[str, ...]) -> Folded:
         for name in names:
             out.hidden[name].update(c.id for c in members if c is not keep and name in c.matched)
     return out
+
+
+def has_parent(query: dict) -> dict:
+    """Documents whose representative matches query (only copies have one)."""
+    return {"has_parent": {"parent_type": REP, "query": query}}
+
+
+def has_child(query: dict) -> dict:
+    """Representatives with a copy matching query."""
+    return {"has_child": {"type": COPY, "query": query}}
+
+
+def is_copy() -> dict:
+    return {"term": {FOLD_FIELD: COPY}}
+
+
+def listings(queries: dict[str, dict]) -> dict[str, dict]:
+    """Each listing's query (in priority order) matching one document per release: its earliest matching copy,
+    save in groups with several matching orphans (find_orphans). A release some earlier listing holds (one of its
+    copies matches that listing's query) is left out of the later ones."""
+    out: dict[str, dict] = {}
+    before: list[dict] = []
+    for name, query in queries.items():
+        # A representative matching the query is the group's earliest copy and stands for it.
+        stands = {"bool": {"filter": [{"term": {FOLD_FIELD: REP}}], "must_not": [*before, *map(has_child, before)]}}
+        # A copy stands for it only when its representative does not match (nor any earlier listing the group).
+        claimed = [{"bool": {"should": [b, has_child(b)]}} for b in before]
+        orphan = {"bool": {"filter": [is_copy()], "must_not": [has_parent(query), *map(has_parent, claimed)]}}
+        either = {"bool": {"should": [stands, orphan], "minimum_should_match": 1}}
+        out[name] = {"bool": {"must": [query], "filter": [either]}}
+        before.append(query)
+    return out
+
+
+def orphan_groups_agg(listing: dict, size: int) -> dict:
+    """An aggregation listing the groups (by representative) with two or more orphans matching a listing.
+
+    Exact: a group's copies share one shard (routed by duplicate key), so a shard sees all of a group's."""
+    terms = {"field": PARENT_FIELD, "min_doc_count": 2, "shard_min_doc_count": 2, "size": size}
+    return {"filter": {"bool": {"filter": [listing, is_copy()]}}, "aggs": {"groups": {"terms": terms}}}
+
+
+def later_orphans(found: list[dict]) -> set[str]:
+    """Of orphan documents (hits with id, date, path and foldrep), the document ids not the earliest of their group."""
+    groups: dict[str, list[tuple]] = {}
+    for hit in found:
+        source = hit["_source"]
+        order = (seconds_of(source.get("date")), source.get("path") or "", source["id"])
+        groups.setdefault(source[PARENT_FIELD], []).append((order, hit["_id"]))
+    return {doc for members in groups.values() for _, doc in sorted(members)[1:]}

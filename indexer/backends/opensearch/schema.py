@@ -32,6 +32,12 @@ BOOKKEEPING_FIELDS = ("id", "path", "source_hash", "dupkey")
 # _source only: a build learns from every release's evidence without reading the files again.
 ISSUER_RECORD = "issuer_record"
 TERMS_ANALYZER = "release_terms"  # terms analyzed in Python: split on whitespace, nothing else
+# Each copy group's representative (its earliest copy), fixed by the build (representatives.py): a join field
+# whose parents are the releases standing for themselves (REP) and whose children are the other copies
+# (COPY, their parent's document id also in PARENT_FIELD, for counting a group's copies).
+FOLD_FIELD = "fold"
+REP, COPY = "rep", "copy"
+PARENT_FIELD = "foldrep"
 
 
 def _hit_source() -> list[str]:
@@ -253,6 +259,8 @@ def mapping() -> dict:
         raise ValueError(f"facet fields missing from the schema: {sorted(missing)}")
     props[LOCAL_DATE] = {"type": "date", "format": "strict_date_optional_time"}
     props[ISSUER_RECORD] = {"type": "keyword", "index": False, "doc_values": False}
+    props[FOLD_FIELD] = {"type": "join", "relations": {REP: COPY}}
+    props[PARENT_FIELD] = {"type": "keyword"}
     # The analyzed terms are for searching only: keeping them out of _source halves what it stores.
     return {
         "dynamic": "strict",
@@ -295,6 +303,7 @@ def to_source(doc: dict) -> dict:
         source[LOCAL_DATE] = datetime.fromisoformat(local).replace(tzinfo=None).isoformat()
     if not source.get("dupkey"):
         source["dupkey"] = f"id:{source['id']}"  # collapsing needs a key: a group of its own
+    source[FOLD_FIELD] = REP  # until the build finds it a copy of an earlier release (representatives.py)
     for name in ("path", "source"):
         if name in source:
             source[name] = storable_path(source[name])

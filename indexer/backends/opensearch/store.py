@@ -23,7 +23,7 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 
-from ...model import ReleaseSearchError
+from ...model import BackendUnavailable, ReleaseSearchError
 from ...settings import opensearch_url
 from .client import _error_type, connect, translated_errors
 from .lock import LOCKS, BuildLease
@@ -91,6 +91,12 @@ class OpenSearchStore:
             found = self.client.indices.get_mapping(index=physical)
         return next(iter(found.values()))["mappings"].get("_meta") or {}
 
+    def properties(self, physical: str) -> dict:
+        """A physical index's mapped fields (name -> mapping)."""
+        with translated_errors(self.url):
+            found = self.client.indices.get_mapping(index=physical)
+        return next(iter(found.values()))["mappings"].get("properties") or {}
+
     def set_meta(self, physical: str, **values) -> None:
         """Record values in a physical index's _meta (the others kept)."""
         with translated_errors(self.url):
@@ -125,8 +131,19 @@ class OpenSearchStore:
         settings["translog"] = {"durability": "async", "sync_interval": "30s", "flush_threshold_size": "1gb"}
         meta = {"schema": schema_fingerprint(), "replicas": replicas, "issuers": issuers}
         body_mapping = dict(mapping(), _meta=meta)
+        from opensearchpy import exceptions as ex
+
         with translated_errors(self.url):
-            self.client.indices.create(index=name, body={"settings": settings, "mappings": body_mapping})
+            try:
+                self.client.indices.create(index=name, body={"settings": settings, "mappings": body_mapping})
+            except ex.RequestError as exc:
+                if "type [join]" in str(exc):
+                    raise BackendUnavailable(
+                        f"OpenSearch at {self.url} lacks the parent-join module (copy groups need its join field; "
+                        "every OpenSearch distribution ships it): install it, or restart the local test cluster "
+                        "with 'bash .ci/opensearch.sh stop' and 'bash .ci/opensearch.sh start', which adds it"
+                    ) from exc
+                raise
         return name
 
     def finish(self, physical: str, replicas: int) -> None:
