@@ -25,6 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
+import heldout_shapes as shapes  # noqa: E402
 import test_parser_labels as held  # noqa: E402
 from edgar_scoring import (  # noqa: E402
     CORPUS,
@@ -73,12 +74,8 @@ def table(results: dict[str, dict]) -> list[str]:
     return lines
 
 
-def heldout(workdir: Path, show_misses: bool) -> dict | None:
-    """Scores on test2, releases of the other archives drawn at random and labelled before the parser read them."""
-    if not HELDOUT.is_file():
-        return None
-    labels = held.load_labels(HELDOUT)
-    root = held.corpus_root(workdir, labels)
+def _score_heldout(root: Path, labels: list[dict], show_misses: bool) -> dict:
+    """Scores of the files under root against their labels, as tests/test_parser_labels.py scores."""
     answers = held.parse_labelled(root, labels)
     result = held.score(labels, answers)
     result["found"] = sum(answer is not None for answer in answers)
@@ -101,6 +98,28 @@ def heldout(workdir: Path, show_misses: bool) -> dict | None:
     return result
 
 
+def heldout(workdir: Path, show_misses: bool) -> dict | None:
+    """Scores on test2, releases of the other archives drawn at random and labelled before the parser read them."""
+    if not HELDOUT.is_file():
+        return None
+    labels = held.load_labels(HELDOUT)
+    return _score_heldout(held.corpus_root(workdir, labels), labels, show_misses)
+
+
+def heldout_shapes(workdir: Path, show_misses: bool) -> dict[str, dict]:
+    """Scores on test3 (tests/heldout_shapes.py): all of it, then each shape (as-is, front-matter, pdf-text) apart."""
+    if not shapes.LABELS.is_file():
+        return {}
+    labels = shapes.load_labels()
+    sources = [{**row, "path": row["source"]} for row in labels]
+    root = shapes.materialise(held.corpus_root(workdir, sources), workdir / "test3", labels)
+    results = {"test3 (untuned)": _score_heldout(root, labels, show_misses)}
+    for shape in shapes.SHAPES:
+        part = [row for row in labels if row["shape"] == shape]
+        results[f"test3 {shape}"] = _score_heldout(root, part, False)
+    return results
+
+
 def _commit() -> str:
     try:
         return subprocess.run(
@@ -113,7 +132,7 @@ def _commit() -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--misses", action="store_true", help="print every field the parser got wrong")
-    parser.add_argument("--split", choices=(*SPLITS, "test2"), help="with --misses: only this split")
+    parser.add_argument("--split", choices=(*SPLITS, "test2", "test3"), help="with --misses: only this split")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
     args = parser.parse_args(argv)
     if not (CORPUS / "edgar-8k.tar.gz").is_file():
@@ -127,6 +146,7 @@ def main(argv: list[str] | None = None) -> int:
         answers = parse_labelled(root, labels, catch=(Exception,))
         seconds = time.perf_counter() - started
         test2 = heldout(Path(workdir), args.misses and args.split == "test2")
+        test3 = heldout_shapes(Path(workdir), args.misses and args.split == "test3")
     matched, unmatched = match(labels, answers)
     results = {}
     for split in SPLITS:
@@ -137,8 +157,9 @@ def main(argv: list[str] | None = None) -> int:
     results["all"] = score(labels, matched, unmatched_total)
     if test2 is not None:
         results["test2 (other sources)"] = test2
+    results.update(test3)
     errors = [answer for answer in answers if answer.error]
-    if args.misses and args.split != "test2":
+    if args.misses and args.split not in ("test2", "test3"):
         shown = split_labels(labels, args.split) if args.split else labels
         for line in misses(shown, matched):
             print(line)
