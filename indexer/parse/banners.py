@@ -179,8 +179,10 @@ def continues_headline(
         return True  # "... Announce" / "Final Results of the Exchange Offer": the object comes after a break
     styles = styles or {}
     look_prev, look_line = styles.get(prev), styles.get(line)
-    if gap and look_prev and look_line and look_prev != look_line:
+    if gap and look_prev and look_line and look_prev[:3] != look_line[:3]:
         return False  # the look changes (italic, smaller): a subheadline, not the headline's rest
+    if gap and look_prev and look_line and _set_closer(look_prev, look_line) and title_case(line):
+        return True  # the same look, set closer than the headline stands to what is above it: one paragraph
     letters_prev, letters_line = re.sub(r"[^A-Za-z]", "", prev), re.sub(r"[^A-Za-z]", "", line)
     if letters_prev.isupper() and letters_line.isupper():
         return True  # a shouted headline over two lines
@@ -188,6 +190,14 @@ def continues_headline(
     # Across a blank line only a short rest ("Wave of Global Growth"): a longer one is a subheadline.
     short = len(line) <= (25 if gap else 0.7 * len(prev))
     return len(prev) >= 40 and short and title_case(line) and title_case(prev)
+
+
+def _set_closer(look_prev: tuple, look_line: tuple) -> bool:
+    """Whether a block of the headline's look sits closer under it than the headline sits under its predecessor."""
+    above_prev, above_line = look_prev[3:4], look_line[3:4]
+    if not above_prev or not above_line or above_prev[0] is None or above_line[0] is None:
+        return False
+    return look_prev[0] and above_line[0] < above_prev[0]
 
 
 def title_case(text: str) -> bool:
