@@ -97,6 +97,18 @@ def test_metadata_time_zone_gives_the_local_day():
         ("trades on Nasdaq under the ticker symbol \u201cACME\u201d", ["NASDAQ:ACME"]),
         ("shares trade on Nasdaq under the ticker symbol ACME", ["NASDAQ:ACME"]),
         ("is traded in the United States on NASDAQ under the symbol ACME", ["NASDAQ:ACME"]),
+        # one exchange, several symbols (share classes, a warrant)
+        ("(NASDAQ: ACMA, ACMB and ACMK)", ["NASDAQ:ACMA", "NASDAQ:ACMB", "NASDAQ:ACMK"]),
+        ("(Nasdaq: ACME, ACMEW)", ["NASDAQ:ACME", "NASDAQ:ACMEW"]),
+        ("(NYSE: ACM, TSX: AC)", ["NYSE:ACM", "TSX:AC"]),  # a colon after it: the next exchange's listing
+        ("(TSX: ACM, OTCQB: ACMXF)", ["TSX:ACM", "OTC:ACMXF"]),
+        ("(Nasdaq: ACME, the Company)", ["NASDAQ:ACME"]),
+        # an index of an exchange's companies names the exchange
+        ("(Nasdaq-100: ACME)", ["NASDAQ:ACME"]),
+        ("is an S&P 500 and Nasdaq 100 (ACME) company", ["NASDAQ:ACME"]),
+        ("is listed on the NYSE (ACM)", ["NYSE:ACM"]),
+        ("is listed on the NYSE (the Exchange)", []),
+        ("is listed on the NYSE (NYSE)", []),
     ],
 )
 def test_ticker_shapes(printed, tickers):
@@ -108,6 +120,7 @@ def test_ticker_shapes(printed, tickers):
     [
         ("(ZAC: TSX Venture; ZCTSF: OTC Markets)", ["OTC:ZCTSF", "TSXV:ZAC"]),
         ("(NASDAQ/NMS: ROAC)", ["NASDAQ:ROAC"]),
+        ("(NASDAQ: ACMA, ACMB and ACMK)", ["NASDAQ:ACMA", "NASDAQ:ACMB", "NASDAQ:ACMK"]),
     ],
 )
 def test_ticker_shapes_reach_the_release(printed, tickers):
