@@ -230,3 +230,43 @@ def test_plain_text_headline_and_a_longer_line_below_stay_apart():
     release = parse("Acme Opens Plant\nOutput Doubles at the New Site in Ohio Today\n\nNEW YORK -- Acme Corp. said.")
     assert release.headline == "Acme Opens Plant"
     assert release.subheadline == "Output Doubles at the New Site in Ohio Today"
+
+
+@pytest.mark.parametrize(
+    ("opening", "place", "date"),
+    [
+        ("Los Angeles, 21st December \u2013 Acme Corp. today opened a plant.", "Los Angeles", "2024-12-21"),
+        ("Boston, 21 December \u2013 Acme Corp. today opened a plant.", "Boston", "2024-12-21"),
+        ("Los Angeles, December 21st \u2013 Acme Corp. today opened a plant.", "Los Angeles", "2024-12-21"),
+        ("NEW YORK, Dec. 21 -- Acme Corp. today opened a plant.", "New York", "2024-12-21"),
+        ("NY, United States - December 21, 2024 / Acme Corp / Acme Corp. today opened a plant.",
+         "NY, United States", "2024-12-21"),
+        ("Austin, TX, USA - December 21, 2024 / Acme Corp / Acme Corp. today opened a plant.",
+         "Austin, TX, USA", "2024-12-21"),
+    ],
+)  # fmt: skip
+def test_a_dateline_without_a_year_or_with_a_state_code_first_gives_place_and_date(opening, place, date):
+    release = parse("Acme Opens Plant\n\n" + opening, "feed/2024/1222/acme-opens-plant.md")
+    assert (release.location, release.date) == (place, date)
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "Holiday Sales, December 21 \u2013 a title, not a dateline: Acme Corp. today opened a plant.",
+        "ET, December 21, 2024 - Acme Corp. today opened a plant.",
+    ],
+)
+def test_a_title_or_a_time_zone_before_a_date_is_no_dateline_place(opening):
+    assert parse("Acme Opens Plant\n\n" + opening, "feed/2024/1222/acme-opens-plant.md").location is None
+
+
+@pytest.mark.parametrize(
+    "closing",
+    ["/PRNewswire -- Dec. 21, 2024/ SOURCE Acme Corp.", "/PRNewswire-FirstCall -- December 21, 2024/", "/PRNewswire/"],
+)
+def test_a_wire_signature_at_the_end_names_the_wire_when_the_dateline_does_not(closing):
+    opening = "Acme Opens Plant\n\nBOSTON, Mass., December 21, 2024 \u2013 Acme Corp. today opened a plant."
+    assert parse(opening).wire is None
+    [signed] = parse_bytes("release.txt", f"{opening}{STORY} {closing}".encode())
+    assert signed.wire == "PR Newswire"

@@ -82,7 +82,15 @@ _TEXT_MARKERS: list[tuple[re.Pattern, str]] = [
         re.compile(r"--\s*\(\s*BUSINESS\s*WIRE\s*\)\s*--|View source version on businesswire\.com", re.I),
         "Business Wire",
     ),
-    (re.compile(r"/\s*PRNewswire(?:-[\w-]+)?\s*/|\bSOURCE\b.{2,80}\n?.*prnewswire\.com", re.I), "PR Newswire"),
+    # "/PRNewswire/", and the closing signature that dates it: "/PRNewswire -- Feb. 20, 2020/".
+    (
+        re.compile(
+            r"/\s*PRNewswire(?:-[\w-]+)?\s*(?:--\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}\s*)?/"
+            r"|\bSOURCE\b.{2,80}\n?.*prnewswire\.com",
+            re.I,
+        ),
+        "PR Newswire",
+    ),
     (re.compile(r"/\s*ACCESSWIRE\s*/|/\s*ACCESS\s*Newswire\s*/", re.I), "ACCESSWIRE"),
     (re.compile(r"/\s*24-7PressRelease\s*/", re.I), "24-7PressRelease"),
     (re.compile(r"--\s*News\s*Direct\s*--", re.I), "News Direct"),
