@@ -20,7 +20,9 @@ and 32 Markdown files, the 48 shuffled with the same generator and dealt round-r
 shape changes where text stands, not what a careful reader labels. ``materialise()`` rebuilds the shaped files in a
 folder so that ``releases parse --json`` can read them.
 
-    .venv/bin/python tests/heldout_shapes.py OUT_DIR     # writes the 48 files under OUT_DIR, prints their paths
+    .venv/bin/python tests/heldout_shapes.py OUT_DIR [CORPUS_DIR]   # the 48 files under OUT_DIR, their paths printed
+
+CORPUS_DIR holds the extracted archives (default ``.cache/corpus``).
 """
 
 from __future__ import annotations
@@ -208,8 +210,9 @@ if __name__ == "__main__":
     from test_parser_labels import CACHE
 
     target = Path(sys.argv[1])
-    for source, shape in draw(CACHE):
+    corpus = Path(sys.argv[2]) if len(sys.argv) > 2 else CACHE
+    for source, shape in draw(corpus):
         out = target / shaped_path(source, shape)
         out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(shaped_text(source, shape, (CACHE / source).read_text(encoding="utf-8")), encoding="utf-8")
+        out.write_text(shaped_text(source, shape, (corpus / source).read_text(encoding="utf-8")), encoding="utf-8")
         print(shape, source, shaped_path(source, shape))
