@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import textwrap
+
 import pytest
 
 from indexer.parse import parse_bytes
@@ -270,3 +272,31 @@ def test_a_wire_signature_at_the_end_names_the_wire_when_the_dateline_does_not(c
     assert parse(opening).wire is None
     [signed] = parse_bytes("release.txt", f"{opening}{STORY} {closing}".encode())
     assert signed.wire == "PR Newswire"
+
+
+_WRAPPED_BODY = "\n".join(
+    textwrap.wrap(
+        "The company said the new product line doubles output at its main plant and lowers the cost of each unit "
+        "by a third for its customers, who have waited two years for it. " * 4,
+        84,
+    )
+)
+
+
+@pytest.mark.parametrize(
+    ("opening", "headline"),
+    [
+        # sentence case, broken where the next word did not fit in the text's 84 columns
+        ("Thinking about buying shares in Acme, Widgetron, Gadgetco, Sprocket Works, General\nMotors, or Zed?",
+         "Thinking about buying shares in Acme, Widgetron, Gadgetco, Sprocket Works, General Motors, or Zed?"),
+        ("Acme opens its largest plant in the Midwest as orders from customers in twelve\ncountries double",
+         "Acme opens its largest plant in the Midwest as orders from customers in twelve countries double"),
+        # a short headline line ends where it ends: the line below is a subheadline
+        ("Acme Opens Its Largest Plant\nNew line doubles output", "Acme Opens Its Largest Plant"),
+        ("Acme opens its largest plant\nOutput doubles and costs fall by a third", "Acme opens its largest plant"),
+    ],
+)  # fmt: skip
+def test_a_headline_broken_at_a_hard_wrapped_texts_width_is_joined(opening, headline):
+    text = f"{opening}\n\nNEW YORK, Dec. 9, 2019 -- Acme Corp. today opened a plant.\n\n{_WRAPPED_BODY}\n"
+    [release] = parse_bytes("release.txt", text.encode())
+    assert release.headline == headline

@@ -125,6 +125,28 @@ def _date_line(lines: list[str]) -> tuple[datetime | None, list[str]]:
     return None, lines
 
 
+# A hard-wrapped text (from a PDF, a mail, a fixed-width file) has this many lines that fill most of its width.
+_WRAPPED_LINES = 5
+
+
+def _wrap_width(lines: list[str]) -> int | None:
+    """The column a hard-wrapped text breaks its lines at (its longest line), None when its lines are not wrapped."""
+    lengths = [len(line.rstrip()) for line in lines[:400] if line.strip()]
+    if not lengths or max(lengths) > 130:
+        return None
+    width = max(lengths)
+    return width if sum(length >= 0.8 * width for length in lengths) >= _WRAPPED_LINES else None
+
+
+def _wrapped(line: str, following: str, width: int | None) -> bool:
+    """Whether a headline line was broken at the text's width: the next line's first word would not have fitted."""
+    if width is None or not following or find_dateline(following) or lone_date(following):
+        return False
+    if is_banner(following, None, names=False):
+        return False
+    return len(line) + 1 + len(following.split()[0]) > width
+
+
 def parse_text(path: str, text: str, *, markdown: bool = False, checked: bool = False) -> list[Release]:
     """Parse a plain-text or Markdown release; checked: the text holds no control character or lone surrogate."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -139,6 +161,7 @@ def parse_text(path: str, text: str, *, markdown: bool = False, checked: bool = 
     start = 0
     printed = None
     in_contacts = False
+    width = _wrap_width(lines)
     if headline is None:
         for i, line in enumerate(lines):
             stripped = line.strip()
@@ -169,7 +192,8 @@ def parse_text(path: str, text: str, *, markdown: bool = False, checked: bool = 
                     if not following and ends_open(headline) and start + 1 < len(lines):
                         # "... Announce", a blank line, "Final Results of the Offer": the rest after a break.
                         gap, following = 1, lines[start + 1].strip()
-                    if not continues_headline(headline, following, None, gap):
+                    wrapped = not gap and _wrapped(lines[start - 1].strip(), following, width)
+                    if not wrapped and not continues_headline(headline, following, None, gap):
                         break
                     headline, start = f"{headline} {following}", start + 1 + gap
             break
