@@ -300,3 +300,9 @@ def test_a_headline_broken_at_a_hard_wrapped_texts_width_is_joined(opening, head
     text = f"{opening}\n\nNEW YORK, Dec. 9, 2019 -- Acme Corp. today opened a plant.\n\n{_WRAPPED_BODY}\n"
     [release] = parse_bytes("release.txt", text.encode())
     assert release.headline == headline
+
+
+def test_a_title_printed_again_below_the_front_matter_is_no_subheadline():
+    text = "---\ntitle: Acme Opens Plant\ndate: 2025-02-07\n---\n\n# Acme Opens Plant\n\nNEW YORK -- Acme Corp. today opened."
+    release = parse(text, "a.md")
+    assert (release.headline, release.subheadline) == ("Acme Opens Plant", None)

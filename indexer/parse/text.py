@@ -32,7 +32,9 @@ _FRONT_KEYS = {
 }  # fmt: skip
 
 
-_FENCED_RE = re.compile(r"\A\s*---[ \t]*\n(.*?)\n---[ \t]*\n", re.S)
+# YAML between '---' lines, or TOML between '+++' lines (Hugo's front matter: 'title = "..."').
+_FENCED_RE = re.compile(r"\A\s*(---|\+\+\+)[ \t]*\n(.*?)\n\1[ \t]*\n", re.S)
+_TOML_LINE_RE = re.compile(r"^\s*([A-Za-z_][\w-]*)\s*=\s*(.*)$")
 _HEADER_LINES_RE = re.compile(r"\A\s*((?:[A-Za-z][\w ]{0,20}:[^\n]*\n)+)\s*\n")
 _HASHES_RE = re.compile(r"#+")
 _HEADING_HASHES_RE = re.compile(r"^#+\s*")
@@ -71,7 +73,8 @@ def strip_footer(text: str) -> str:
 def _front_matter(text: str) -> tuple[dict[str, str], str]:
     """Leading 'Key: value' lines (in '---' fences or before the first blank line) naming known fields."""
     fenced = _FENCED_RE.match(text)
-    block, rest = (fenced.group(1), text[fenced.end() :]) if fenced else (None, text)
+    block, rest = (fenced.group(2), text[fenced.end() :]) if fenced else (None, text)
+    toml = bool(fenced) and fenced.group(1) == "+++"
     if block is None:
         head = _HEADER_LINES_RE.match(text)
         if not head:
@@ -79,7 +82,8 @@ def _front_matter(text: str) -> tuple[dict[str, str], str]:
         block, rest = head.group(1), text[head.end() :]
     fields: dict[str, str] = {}
     for line in block.splitlines():
-        key, sep, value = line.partition(":")
+        pair = _TOML_LINE_RE.match(line) if toml else None
+        key, sep, value = (pair.group(1), "=", pair.group(2)) if pair else line.partition(":")
         name = _FRONT_KEYS.get(key.strip().lower())
         if not sep or not name:
             if fenced:
@@ -87,6 +91,17 @@ def _front_matter(text: str) -> tuple[dict[str, str], str]:
             return {}, text  # not a header block: just a first line with a colon
         fields.setdefault(name, value.strip().strip("\"'"))
     return fields, rest
+
+
+def _drop_repeated_title(text: str, title: str) -> str:
+    """The text without its first line when that line prints the front matter's title again ('# Title')."""
+    stripped = text.lstrip("\n")
+    first, _, rest = stripped.partition("\n")
+    same = (
+        " ".join(_HEADING_HASHES_RE.sub("", first).strip(" *_").split()).casefold()
+        == " ".join(title.split()).casefold()
+    )
+    return rest if same else text
 
 
 def _word_alone(line: str, following: list[str]) -> bool:
@@ -152,6 +167,8 @@ def parse_text(path: str, text: str, *, markdown: bool = False, checked: bool = 
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = clean_pdf_text(text)
     fields, text = _front_matter(text)
+    if fields.get("headline"):
+        text = _drop_repeated_title(text, fields["headline"])
     source_url = None
     if markdown:
         source_url = footer_source_url(text) if "](http" in text else None
