@@ -111,8 +111,14 @@ def test_metadata_time_zone_gives_the_local_day():
         ("is listed on the NYSE (ACM)", ["NYSE:ACM"]),
         ("is listed on the NYSE (the Exchange)", []),
         ("is listed on the NYSE (NYSE)", []),
+        ("(NASDAQ-GS: ACME)", ["NASDAQ:ACME"]),
+        # prose: "the ticker" alone, and the same shares' second listing after "and on"
+        ('is listed on Nasdaq under the ticker "ACME"', ["NASDAQ:ACME"]),
+        ('shares are listed on the Toronto Stock Exchange under the symbol "ACM" and on the OTCQX under the symbol '
+         '"ACMXF"', ["TSX:ACM", "OTC:ACMXF"]),
+        ("is named for the symbol ACM and the ticker ACME", []),
     ],
-)
+)  # fmt: skip
 def test_ticker_shapes(printed, tickers):
     assert [t for g in listing_groups(f"Acme Corp. {printed} today said.") for t in g.tickers] == tickers
 

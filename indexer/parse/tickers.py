@@ -65,7 +65,7 @@ _ONE_LETTER = {alias for alias in EXCHANGES if len(alias) == 1}
 
 # The printed forms, loosely spelled: "Nasdaq Global Select Market", "TSX-V", "TSX.V", "OTC Pink", "Cboe CA".
 _PRINTED = (
-    r"nasdaq(?:\s*(?:gs|gm|cm|global\s+select(?:\s+market)?|global\s+market|capital\s+market|stock\s+market"
+    r"nasdaq(?:[\s-]*(?:gs|gm|cm|global\s+select(?:\s+market)?|global\s+market|capital\s+market|stock\s+market"
     r"|stockholm|helsinki|copenhagen|first\s+north)|[\s-]*100)?|nyse(?:[\s-]*(?:american(?:\s+llc)?|mkt|amex|arca))?"
     r"|new\s+york\s+stock\s+exchange|amex|tsx(?:[\s.\-]*v(?:enture)?(?:\s+exchange)?)?|toronto\s+stock\s+exchange"
     r"|otc(?:[\s-]*(?:qb|qx|pink(?:\s+sheets)?|id|mkts|markets?|bb|expert\s+market))?|pink\s*sheets"
@@ -106,11 +106,18 @@ _BARE_LISTING = (
 _BARE_RUN_RE = re.compile(rf"{_BARE_LISTING}(?:\s*[;,]\s*(?:and\s+)?{_BARE_LISTING})+")
 # "listed on the New York Stock Exchange under the symbol 'COF'", "traded in the United States on NASDAQ under the symbol
 # CSCO": a listing told in prose.
-_PROSE_RE = re.compile(
-    rf"\b(?:listed|traded|trades?|quoted|trading)\s+(?:in\s+(?:the\s+)?(?:United\s+States|U\.S\.|US|Canada)\s+)?"
+_PROSE_TAIL = (
     rf"on\s+(?:the\s+)?(?P<exchange>{_EXCHANGE_RE})(?:\s+stock\s+market)?"
-    rf"\s+under\s+the\s+(?:ticker\s+|trading\s+|stock\s+)?symbols?\s+[\"'\u201c\u2018]?(?P<symbol>[A-Z]{{1,6}}(?:\.[A-Z]{{1,2}})?)(?![\w])"
+    rf"\s+under\s+the\s+(?:(?:ticker\s+|trading\s+|stock\s+)?symbols?|ticker)"
+    rf"\s+[\"'\u201c\u2018]?(?P<symbol>[A-Z]{{1,6}}(?:\.[A-Z]{{1,2}})?)(?![\w])[\"'\u201d\u2019]?"
 )
+_PROSE_RE = re.compile(
+    r"\b(?:listed|traded|trades?|quoted|trading)\s+(?:in\s+(?:the\s+)?(?:United\s+States|U\.S\.|US|Canada)\s+)?"
+    + _PROSE_TAIL
+)
+# "... under the symbol "ABC" and on the OTCQX under the symbol "ABCDF"": the same shares' second listing.
+_PROSE_MORE_RE = re.compile(r",?\s+and\s+(?:also\s+)?" + _PROSE_TAIL)
+_PROSE_ANCHOR_RE = re.compile(r"symbol|ticker")
 
 
 @dataclass
@@ -234,14 +241,21 @@ def _unbracketed(text: str) -> tuple[ListingGroup, ...]:
                     found.append(ListingGroup(match.start(), match.end(), tickers))
                     seen_end = match.end()
                 break
-    at = text.find("symbol")
-    while at >= 0:
-        window_start = max(0, at - 160)
-        match = _PROSE_RE.search(text, window_start, min(len(text), at + 40))
-        if match and match.end() > at:
-            exchange = normalise_exchange(match.group("exchange"))
-            found.append(ListingGroup(match.start(), match.end(), [f"{exchange}:{match.group('symbol')}"]))
-        at = text.find("symbol", at + 6)
+    prose_end = -1
+    for anchor in _PROSE_ANCHOR_RE.finditer(text) if "symbol" in text or "ticker" in text else ():
+        at = anchor.start()
+        if at < prose_end:
+            continue  # inside a listing already read ("under the ticker symbol ...")
+        match = _PROSE_RE.search(text, max(0, at - 160), min(len(text), at + 40))
+        if not match or match.end() <= at:
+            continue
+        tickers = [f"{normalise_exchange(match.group('exchange'))}:{match.group('symbol')}"]
+        end = match.end()
+        while (more := _PROSE_MORE_RE.match(text, end)) is not None:
+            tickers.append(f"{normalise_exchange(more.group('exchange'))}:{more.group('symbol')}")
+            end = more.end()
+        found.append(ListingGroup(match.start(), end, tickers))
+        prose_end = end
     return tuple(sorted(found, key=lambda g: g.start))
 
 
