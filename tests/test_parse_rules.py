@@ -7,6 +7,7 @@ import textwrap
 import pytest
 
 from indexer.parse import parse_bytes
+from indexer.parse.cleanup import clean_inline
 from indexer.parse.tickers import listing_groups
 
 STORY = (
@@ -312,3 +313,16 @@ def test_a_title_printed_again_below_the_front_matter_is_no_subheadline():
     text = "---\ntitle: Acme Opens Plant\ndate: 2025-02-07\n---\n\n# Acme Opens Plant\n\nNEW YORK -- Acme Corp. today opened."
     release = parse(text, "a.md")
     assert (release.headline, release.subheadline) == ("Acme Opens Plant", None)
+
+
+@pytest.mark.parametrize(
+    ("printed", "clean"),
+    [
+        ("**BOSTON--(BUSINESS WIRE)--**Acme Corp. today", "BOSTON--(BUSINESS WIRE)--Acme Corp. today"),
+        ("**BOSTON, Feb. 7, 2025 /PRNewswire/** -- Acme", "BOSTON, Feb. 7, 2025 /PRNewswire/ -- Acme"),
+        ("window.__count = (window.__count || 0) + 1", "window.__count = (window.__count || 0) + 1"),
+        ("2*3*4 = 24", "2*3*4 = 24"),
+    ],
+)
+def test_markdown_emphasis_marks_go_but_code_and_sums_stay(printed, clean):
+    assert clean_inline(printed) == clean
