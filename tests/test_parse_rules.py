@@ -8,6 +8,7 @@ import pytest
 
 from indexer.parse import parse_bytes
 from indexer.parse.cleanup import clean_inline
+from indexer.parse.pdftext import clean_pdf_text
 from indexer.parse.tickers import listing_groups
 
 STORY = (
@@ -326,3 +327,21 @@ def test_a_title_printed_again_below_the_front_matter_is_no_subheadline():
 )
 def test_markdown_emphasis_marks_go_but_code_and_sums_stay(printed, clean):
     assert clean_inline(printed) == clean
+
+
+@pytest.mark.parametrize(
+    ("page_one_ends", "page_two_starts", "joined"),
+    [
+        ("Acme Corp. (NASDAQ:", "ACME) makes widgets.", True),  # a bracket left open
+        ("orders rose in twelve states, and", "in four provinces.", True),  # lower case goes on
+        ("Output doubled this year.", "About Acme", False),  # a sentence ended, a heading starts
+        ("Output doubled this year.", "Acme Corp. makes widgets.", False),
+    ],
+)
+def test_a_paragraph_cut_by_a_page_break_is_one_again(page_one_ends, page_two_starts, joined):
+    filler = [f"Line {n} of the plant ships {n * 40} widgets a day to customers in {n + 3} states." for n in range(5)]
+    text = "\n".join(["Acme Opens Its Largest Plant", "", *filler, page_one_ends, "", "Page 1 of 2"])
+    text += "\f" + "\n".join(["Acme Opens Its Largest", "", page_two_starts, "", "Page 2 of 2"])
+    cleaned = clean_pdf_text(text)
+    assert (f"{page_one_ends} {page_two_starts}" in cleaned) is joined
+    assert "Acme Opens Its Largest\n" not in cleaned and "Page 1 of 2" not in cleaned  # the running header goes
