@@ -131,3 +131,18 @@ def test_a_release_set_inside_one_layout_table_cell_reads_as_blocks(headline):
     release = parse(f'<table width="72%"><tr><td width="6%">&#160;</td><td width="94%">{cell}</td></tr></table>')
     assert (release.headline, release.date, release.location) == (headline, "2021-03-04", "Springfield, Ill.")
     assert release.tickers == ["NYSE:WDG"]
+
+
+@pytest.mark.parametrize(
+    ("block", "headline"),
+    [
+        ("<B>Widgetron Opens Its Largest<BR>Widget Line in the Midwest</B>", "Widgetron Opens Its Largest Widget Line in the Midwest"),
+        ("<B>Widgetron Opens Its Largest Widget Line to<BR>serve customers in twelve states</B>",
+         "Widgetron Opens Its Largest Widget Line to serve customers in twelve states"),
+        # a statement after the break is the subheadline, though in the same block
+        ("<B>Widgetron Opens Its Largest Widget Line<BR>Revenue rose 8% and output doubled.</B>", HEADLINE),
+    ],
+)  # fmt: skip
+def test_a_bold_headline_broken_by_a_line_break_is_one_headline(block, headline):
+    release = parse(f'<P ALIGN="center">{block}</P><P>SPRINGFIELD, Ill., March 4, 2021 &#8212; ' + LEDE)
+    assert release.headline == headline

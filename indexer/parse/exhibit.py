@@ -25,6 +25,7 @@ from .banners import (
     is_banner,
     lone_date,
     opening_date,
+    title_case,
 )
 from .dateline import find_dateline
 
@@ -363,7 +364,10 @@ def _shape(lines: list[str], company: str | None, styles: dict[str, tuple] | Non
         # short of a sentence, or when the first ends with a joining word or the next starts in lower case.
         while j < len(lines) and len(" ".join(parts)) < 250:
             gap = 0 if lines[j] else 1  # the next block (a <P> of its own) may continue the headline too
-            if j + gap >= len(lines) or not continues_headline(parts[-1], lines[j + gap], company, gap, styles):
+            if j + gap >= len(lines):
+                break
+            same_block = not gap and _one_block(parts, lines[j], styles)
+            if not same_block and not continues_headline(parts[-1], lines[j + gap], company, gap, styles):
                 break
             parts.append(lines[j + gap])
             j += 1 + gap
@@ -376,6 +380,16 @@ def _shape(lines: list[str], company: str | None, styles: dict[str, tuple] | Non
     body = "\n".join(rest)
     reason = _not_release(headline, rest)
     return Exhibit(headline=headline, body=body, printed_date=printed, skip_reason=reason)
+
+
+def _one_block(parts: list[str], line: str, styles: dict[str, tuple] | None) -> bool:
+    """Whether line is the rest of the headline's own styled block, broken by a <BR> ('... Its Largest<BR>Widget Line')."""
+    if not styles or SENTENCE_RE.search(line) or not (line[:1].islower() or title_case(line)):
+        return False
+    # A block's text is keyed as its text content, where a <BR> leaves no space: compare without spaces.
+    joined = "".join([*parts, line]).replace(" ", "")
+    look = next((v for k, v in styles.items() if k.replace(" ", "").startswith(joined)), None)
+    return bool(look) and look[0] and len(joined) <= 250  # a bold block: the headline's, not a paragraph of text
 
 
 def _date_below_headline(lines: list[str]) -> tuple[datetime | None, list[str]]:
