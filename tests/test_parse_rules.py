@@ -345,3 +345,22 @@ def test_a_paragraph_cut_by_a_page_break_is_one_again(page_one_ends, page_two_st
     cleaned = clean_pdf_text(text)
     assert (f"{page_one_ends} {page_two_starts}" in cleaned) is joined
     assert "Acme Opens Its Largest\n" not in cleaned and "Page 1 of 2" not in cleaned  # the running header goes
+
+
+@pytest.mark.parametrize(
+    ("below_headline", "date"),
+    [("25.04.2023", "2023-04-25"), ("2023-04-25", "2023-04-25"), ("Date: 25.04.2023", "2023-04-25"), ("4/25/2023", "2023-04-25")],
+)  # fmt: skip
+def test_a_numeric_date_on_its_own_line_dates_the_release(below_headline, date):
+    release = parse(f"Acme Opens Plant\n\n{below_headline}\n\nAcme Corp. today opened a plant.", "feed/2023/0426/a.txt")
+    assert release.date == date
+
+
+def test_ein_presswires_slashed_marker_names_the_wire():
+    opening = "NEW YORK, NY, UNITED STATES, April 25, 2023 /EINPresswire.com/ -- Acme Corp. today opened a plant."
+    release = parse(f"Acme Opens Plant\n\n{opening}")
+    assert (release.wire, release.location, release.date) == (
+        "EIN Presswire",
+        "New York, NY, United States",
+        "2023-04-25",
+    )
