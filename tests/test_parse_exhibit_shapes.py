@@ -91,3 +91,58 @@ def test_a_date_in_the_story_is_not_the_release_date():
         f"<P><B>{HEADLINE}</B></P><P>On March 1, 2021, Widgetron Corp. (NYSE: WDG) opened its largest line.</P>" + STORY
     )
     assert release.date == "2021-03-05" and release.to_json()["edgar"]["date_source"] == "filing"
+
+
+def _centred(text: str, margin: str) -> str:
+    return f'<P STYLE="margin-top:{margin};margin-bottom:0px" ALIGN="center"><FONT SIZE="2"><B>{text} </B></FONT></P>'
+
+
+@pytest.mark.parametrize(
+    ("first", "rest"),
+    [
+        ("Widgetron Opens Its Largest Widget Line", "Led By Record Orders From Twelve Countries"),
+        ("Widgetron and Gadgetco Expand Their Alliance Through Widgetron", "Corp.&#146;s Purchase of Gadgetco Plants"),
+    ],
+)
+@pytest.mark.parametrize(("above", "below"), [("12px", "0px"), ("12pt", "6pt")])
+def test_a_headline_set_in_two_blocks_closer_than_the_first_stands_is_one_headline(first, rest, above, below):
+    body = _centred(first, above) + _centred(rest, below) + "<P>SPRINGFIELD, Ill., March 4, 2021 &#8212; " + LEDE
+    release = parse(body)
+    assert release.headline.replace("\u2019", "'") == f"{first} {rest}".replace("Corp.&#146;s", "Corp.'s")
+
+
+@pytest.mark.parametrize(("above", "below"), [("12px", "12px"), ("0px", "0px"), ("6pt", "12pt")])
+def test_a_block_of_the_same_look_set_apart_stays_a_subheadline(above, below):
+    sub = "Output Doubles and the Cost of Each Widget Falls by a Third"
+    body = _centred(HEADLINE, above) + _centred(sub, below) + "<P>SPRINGFIELD, Ill., March 4, 2021 &#8212; " + LEDE
+    release = parse(body)
+    assert release.headline == HEADLINE
+
+
+@pytest.mark.parametrize("headline", [HEADLINE, "Widgetron Completes Acquisition of Gadgetco, Inc."])
+def test_a_release_set_inside_one_layout_table_cell_reads_as_blocks(headline):
+    # Not one table row: read as a row, the whole release was one line, contacts and all, and gave no headline.
+    cell = (
+        f'<div align="center"><font style="FONT-WEIGHT: bold">{headline}</font></div><div>&#160;</div>'
+        "<div>(SPRINGFIELD, Ill., March 4, 2021) -- "
+        + (LEDE + STORY).replace("</P>", "</div><div>").replace("<P>", "")
+        + "</div><div>Contacts</div><div>Media: Jane Doe, 217-555-0100, jane@widgetron.com</div>"
+    )
+    release = parse(f'<table width="72%"><tr><td width="6%">&#160;</td><td width="94%">{cell}</td></tr></table>')
+    assert (release.headline, release.date, release.location) == (headline, "2021-03-04", "Springfield, Ill.")
+    assert release.tickers == ["NYSE:WDG"]
+
+
+@pytest.mark.parametrize(
+    ("block", "headline"),
+    [
+        ("<B>Widgetron Opens Its Largest<BR>Widget Line in the Midwest</B>", "Widgetron Opens Its Largest Widget Line in the Midwest"),
+        ("<B>Widgetron Opens Its Largest Widget Line to<BR>serve customers in twelve states</B>",
+         "Widgetron Opens Its Largest Widget Line to serve customers in twelve states"),
+        # a statement after the break is the subheadline, though in the same block
+        ("<B>Widgetron Opens Its Largest Widget Line<BR>Revenue rose 8% and output doubled.</B>", HEADLINE),
+    ],
+)  # fmt: skip
+def test_a_bold_headline_broken_by_a_line_break_is_one_headline(block, headline):
+    release = parse(f'<P ALIGN="center">{block}</P><P>SPRINGFIELD, Ill., March 4, 2021 &#8212; ' + LEDE)
+    assert release.headline == headline

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import textwrap
+
 import pytest
 
 from indexer.parse import parse_bytes
+from indexer.parse.cleanup import clean_inline
+from indexer.parse.pdftext import clean_pdf_text
 from indexer.parse.tickers import listing_groups
 
 STORY = (
@@ -97,8 +101,26 @@ def test_metadata_time_zone_gives_the_local_day():
         ("trades on Nasdaq under the ticker symbol \u201cACME\u201d", ["NASDAQ:ACME"]),
         ("shares trade on Nasdaq under the ticker symbol ACME", ["NASDAQ:ACME"]),
         ("is traded in the United States on NASDAQ under the symbol ACME", ["NASDAQ:ACME"]),
+        # one exchange, several symbols (share classes, a warrant)
+        ("(NASDAQ: ACMA, ACMB and ACMK)", ["NASDAQ:ACMA", "NASDAQ:ACMB", "NASDAQ:ACMK"]),
+        ("(Nasdaq: ACME, ACMEW)", ["NASDAQ:ACME", "NASDAQ:ACMEW"]),
+        ("(NYSE: ACM, TSX: AC)", ["NYSE:ACM", "TSX:AC"]),  # a colon after it: the next exchange's listing
+        ("(TSX: ACM, OTCQB: ACMXF)", ["TSX:ACM", "OTC:ACMXF"]),
+        ("(Nasdaq: ACME, the Company)", ["NASDAQ:ACME"]),
+        # an index of an exchange's companies names the exchange
+        ("(Nasdaq-100: ACME)", ["NASDAQ:ACME"]),
+        ("is an S&P 500 and Nasdaq 100 (ACME) company", ["NASDAQ:ACME"]),
+        ("is listed on the NYSE (ACM)", ["NYSE:ACM"]),
+        ("is listed on the NYSE (the Exchange)", []),
+        ("is listed on the NYSE (NYSE)", []),
+        ("(NASDAQ-GS: ACME)", ["NASDAQ:ACME"]),
+        # prose: "the ticker" alone, and the same shares' second listing after "and on"
+        ('is listed on Nasdaq under the ticker "ACME"', ["NASDAQ:ACME"]),
+        ('shares are listed on the Toronto Stock Exchange under the symbol "ACM" and on the OTCQX under the symbol '
+         '"ACMXF"', ["TSX:ACM", "OTC:ACMXF"]),
+        ("is named for the symbol ACM and the ticker ACME", []),
     ],
-)
+)  # fmt: skip
 def test_ticker_shapes(printed, tickers):
     assert [t for g in listing_groups(f"Acme Corp. {printed} today said.") for t in g.tickers] == tickers
 
@@ -108,6 +130,7 @@ def test_ticker_shapes(printed, tickers):
     [
         ("(ZAC: TSX Venture; ZCTSF: OTC Markets)", ["OTC:ZCTSF", "TSXV:ZAC"]),
         ("(NASDAQ/NMS: ROAC)", ["NASDAQ:ROAC"]),
+        ("(NASDAQ: ACMA, ACMB and ACMK)", ["NASDAQ:ACMA", "NASDAQ:ACMB", "NASDAQ:ACMK"]),
     ],
 )
 def test_ticker_shapes_reach_the_release(printed, tickers):
@@ -217,3 +240,127 @@ def test_plain_text_headline_and_a_longer_line_below_stay_apart():
     release = parse("Acme Opens Plant\nOutput Doubles at the New Site in Ohio Today\n\nNEW YORK -- Acme Corp. said.")
     assert release.headline == "Acme Opens Plant"
     assert release.subheadline == "Output Doubles at the New Site in Ohio Today"
+
+
+@pytest.mark.parametrize(
+    ("opening", "place", "date"),
+    [
+        ("Los Angeles, 21st December \u2013 Acme Corp. today opened a plant.", "Los Angeles", "2024-12-21"),
+        ("Boston, 21 December \u2013 Acme Corp. today opened a plant.", "Boston", "2024-12-21"),
+        ("Los Angeles, December 21st \u2013 Acme Corp. today opened a plant.", "Los Angeles", "2024-12-21"),
+        ("NEW YORK, Dec. 21 -- Acme Corp. today opened a plant.", "New York", "2024-12-21"),
+        ("NY, United States - December 21, 2024 / Acme Corp / Acme Corp. today opened a plant.",
+         "NY, United States", "2024-12-21"),
+        ("Austin, TX, USA - December 21, 2024 / Acme Corp / Acme Corp. today opened a plant.",
+         "Austin, TX, USA", "2024-12-21"),
+    ],
+)  # fmt: skip
+def test_a_dateline_without_a_year_or_with_a_state_code_first_gives_place_and_date(opening, place, date):
+    release = parse("Acme Opens Plant\n\n" + opening, "feed/2024/1222/acme-opens-plant.md")
+    assert (release.location, release.date) == (place, date)
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "Holiday Sales, December 21 \u2013 a title, not a dateline: Acme Corp. today opened a plant.",
+        "ET, December 21, 2024 - Acme Corp. today opened a plant.",
+    ],
+)
+def test_a_title_or_a_time_zone_before_a_date_is_no_dateline_place(opening):
+    assert parse("Acme Opens Plant\n\n" + opening, "feed/2024/1222/acme-opens-plant.md").location is None
+
+
+@pytest.mark.parametrize(
+    "closing",
+    ["/PRNewswire -- Dec. 21, 2024/ SOURCE Acme Corp.", "/PRNewswire-FirstCall -- December 21, 2024/", "/PRNewswire/"],
+)
+def test_a_wire_signature_at_the_end_names_the_wire_when_the_dateline_does_not(closing):
+    opening = "Acme Opens Plant\n\nBOSTON, Mass., December 21, 2024 \u2013 Acme Corp. today opened a plant."
+    assert parse(opening).wire is None
+    [signed] = parse_bytes("release.txt", f"{opening}{STORY} {closing}".encode())
+    assert signed.wire == "PR Newswire"
+
+
+_WRAPPED_BODY = "\n".join(
+    textwrap.wrap(
+        "The company said the new product line doubles output at its main plant and lowers the cost of each unit "
+        "by a third for its customers, who have waited two years for it. " * 4,
+        84,
+    )
+)
+
+
+@pytest.mark.parametrize(
+    ("opening", "headline"),
+    [
+        # sentence case, broken where the next word did not fit in the text's 84 columns
+        ("Thinking about buying shares in Acme, Widgetron, Gadgetco, Sprocket Works, General\nMotors, or Zed?",
+         "Thinking about buying shares in Acme, Widgetron, Gadgetco, Sprocket Works, General Motors, or Zed?"),
+        ("Acme opens its largest plant in the Midwest as orders from customers in twelve\ncountries double",
+         "Acme opens its largest plant in the Midwest as orders from customers in twelve countries double"),
+        # a short headline line ends where it ends: the line below is a subheadline
+        ("Acme Opens Its Largest Plant\nNew line doubles output", "Acme Opens Its Largest Plant"),
+        ("Acme opens its largest plant\nOutput doubles and costs fall by a third", "Acme opens its largest plant"),
+    ],
+)  # fmt: skip
+def test_a_headline_broken_at_a_hard_wrapped_texts_width_is_joined(opening, headline):
+    text = f"{opening}\n\nNEW YORK, Dec. 9, 2019 -- Acme Corp. today opened a plant.\n\n{_WRAPPED_BODY}\n"
+    [release] = parse_bytes("release.txt", text.encode())
+    assert release.headline == headline
+
+
+def test_a_title_printed_again_below_the_front_matter_is_no_subheadline():
+    text = "---\ntitle: Acme Opens Plant\ndate: 2025-02-07\n---\n\n# Acme Opens Plant\n\nNEW YORK -- Acme Corp. today opened."
+    release = parse(text, "a.md")
+    assert (release.headline, release.subheadline) == ("Acme Opens Plant", None)
+
+
+@pytest.mark.parametrize(
+    ("printed", "clean"),
+    [
+        ("**BOSTON--(BUSINESS WIRE)--**Acme Corp. today", "BOSTON--(BUSINESS WIRE)--Acme Corp. today"),
+        ("**BOSTON, Feb. 7, 2025 /PRNewswire/** -- Acme", "BOSTON, Feb. 7, 2025 /PRNewswire/ -- Acme"),
+        ("window.__count = (window.__count || 0) + 1", "window.__count = (window.__count || 0) + 1"),
+        ("2*3*4 = 24", "2*3*4 = 24"),
+    ],
+)
+def test_markdown_emphasis_marks_go_but_code_and_sums_stay(printed, clean):
+    assert clean_inline(printed) == clean
+
+
+@pytest.mark.parametrize(
+    ("page_one_ends", "page_two_starts", "joined"),
+    [
+        ("Acme Corp. (NASDAQ:", "ACME) makes widgets.", True),  # a bracket left open
+        ("orders rose in twelve states, and", "in four provinces.", True),  # lower case goes on
+        ("Output doubled this year.", "About Acme", False),  # a sentence ended, a heading starts
+        ("Output doubled this year.", "Acme Corp. makes widgets.", False),
+    ],
+)
+def test_a_paragraph_cut_by_a_page_break_is_one_again(page_one_ends, page_two_starts, joined):
+    filler = [f"Line {n} of the plant ships {n * 40} widgets a day to customers in {n + 3} states." for n in range(5)]
+    text = "\n".join(["Acme Opens Its Largest Plant", "", *filler, page_one_ends, "", "Page 1 of 2"])
+    text += "\f" + "\n".join(["Acme Opens Its Largest", "", page_two_starts, "", "Page 2 of 2"])
+    cleaned = clean_pdf_text(text)
+    assert (f"{page_one_ends} {page_two_starts}" in cleaned) is joined
+    assert "Acme Opens Its Largest\n" not in cleaned and "Page 1 of 2" not in cleaned  # the running header goes
+
+
+@pytest.mark.parametrize(
+    ("below_headline", "date"),
+    [("25.04.2023", "2023-04-25"), ("2023-04-25", "2023-04-25"), ("Date: 25.04.2023", "2023-04-25"), ("4/25/2023", "2023-04-25")],
+)  # fmt: skip
+def test_a_numeric_date_on_its_own_line_dates_the_release(below_headline, date):
+    release = parse(f"Acme Opens Plant\n\n{below_headline}\n\nAcme Corp. today opened a plant.", "feed/2023/0426/a.txt")
+    assert release.date == date
+
+
+def test_ein_presswires_slashed_marker_names_the_wire():
+    opening = "NEW YORK, NY, UNITED STATES, April 25, 2023 /EINPresswire.com/ -- Acme Corp. today opened a plant."
+    release = parse(f"Acme Opens Plant\n\n{opening}")
+    assert (release.wire, release.location, release.date) == (
+        "EIN Presswire",
+        "New York, NY, United States",
+        "2023-04-25",
+    )

@@ -48,6 +48,10 @@ _LEGAL_WORDS = {"inc", "incorporated", "corp", "corporation", "company", "co", "
 CONTACT_WORD_RE = re.compile(r"\bcontacts?\b|\b(?:investor|media|public)\s+relations\b|\bpress\s+office\b", re.I)
 BULLET_START_RE = re.compile(r"^[\u2022\u25cf\u25e6\u25aa\u25a0\u2013\u2014*\-\u00b7o]\s")
 _NUMERIC_DATE_RE = re.compile(r"^(?:date[d]?\s*:?\s*)?\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})$", re.I)
+_DOTTED_DATE_RE = re.compile(
+    r"^(?:(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>(?:19|20)\d{2})"
+    r"|(?P<iso_year>(?:19|20)\d{2})-(?P<iso_month>\d{2})-(?P<iso_day>\d{2}))$"
+)
 _LABEL_RE = re.compile(
     r"^(?:date|dated|for\s+immediate\s+release|release\s+date|for\s+release)\s*[:\-\u2013]?\s*", re.I
 )
@@ -65,6 +69,19 @@ def lone_date(line: str) -> datetime | None:
     if not rest or len(rest) > 60:
         return None
     m = _NUMERIC_DATE_RE.match(rest)
+    dotted = None if m else _DOTTED_DATE_RE.match(rest)
+    if dotted:
+        # "25.04.2023" (day first, as Europe prints it) and "2023-04-25" (ISO 8601)
+        parts = (
+            dotted.group("day", "month", "year")
+            if dotted.group("day")
+            else dotted.group("iso_day", "iso_month", "iso_year")
+        )
+        day, month, year = (int(p) for p in parts)
+        try:
+            return datetime(year, month, day)
+        except ValueError:
+            return None
     if m:
         month, day, year = (int(p) for p in re.findall(r"\d+", rest)[:3])
         year += 2000 if year < 70 else 1900 if year < 100 else 0
@@ -179,8 +196,10 @@ def continues_headline(
         return True  # "... Announce" / "Final Results of the Exchange Offer": the object comes after a break
     styles = styles or {}
     look_prev, look_line = styles.get(prev), styles.get(line)
-    if gap and look_prev and look_line and look_prev != look_line:
+    if gap and look_prev and look_line and look_prev[:3] != look_line[:3]:
         return False  # the look changes (italic, smaller): a subheadline, not the headline's rest
+    if gap and look_prev and look_line and _set_closer(look_prev, look_line) and title_case(line):
+        return True  # the same look, set closer than the headline stands to what is above it: one paragraph
     letters_prev, letters_line = re.sub(r"[^A-Za-z]", "", prev), re.sub(r"[^A-Za-z]", "", line)
     if letters_prev.isupper() and letters_line.isupper():
         return True  # a shouted headline over two lines
@@ -188,6 +207,14 @@ def continues_headline(
     # Across a blank line only a short rest ("Wave of Global Growth"): a longer one is a subheadline.
     short = len(line) <= (25 if gap else 0.7 * len(prev))
     return len(prev) >= 40 and short and title_case(line) and title_case(prev)
+
+
+def _set_closer(look_prev: tuple, look_line: tuple) -> bool:
+    """Whether a block of the headline's look sits closer under it than the headline sits under its predecessor."""
+    above_prev, above_line = look_prev[3:4], look_line[3:4]
+    if not above_prev or not above_line or above_prev[0] is None or above_line[0] is None:
+        return False
+    return look_prev[0] and above_line[0] < above_prev[0]
 
 
 def title_case(text: str) -> bool:

@@ -11,7 +11,11 @@ _MD_IMAGE_RE = re.compile(r"!\[[^\]]*\]\((?:[^()\s]|\([^()]*\))*\)")
 _MD_LINK_RE = re.compile(r"\[([^\]]*)\]\(((?:[^()\s]|\([^()]*\))*)(?:\s+\"[^\"]*\")?\)")
 _ANGLE_LINK_RE = re.compile(r"<(https?://[^>\s]+)>")
 _URL_RE = re.compile(r"https?://[^\s<>\"')\]]+|\bwww\.[a-z0-9-]+(?:\.[a-z0-9-]+)+(?:/[^\s<>\"')\]]*)?", re.I)
-_EMPHASIS_RE = re.compile(r"(?<![\w*])(\*{1,3}|_{1,3})(?=\S)(.+?)(?<=\S)\1(?![\w*])")
+# A closing run after a mark may touch the next word: "**BOSTON--(BUSINESS WIRE)--**Acme" (a repost's bold dateline).
+# Only a bold run ('**') and only before a capital: "window.__xss" is no emphasis.
+_EMPHASIS_RE = re.compile(
+    r"(?<![\w*])(\*{1,3}|_{1,3})(?=\S)(.+?)(?:(?<=\S)\1(?![\w*])|(?<=[^\w\s*])\1(?<=\*\*)(?=[A-Z]))"
+)
 # Spaces that are not ASCII spaces: no-break, thin, zero-width, and the like.
 _ODD_SPACE_RE = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 _ZERO_WIDTH_RE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")

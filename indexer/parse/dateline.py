@@ -167,9 +167,14 @@ def _is_one_place(text: str) -> bool:
     parts = [p.strip() for p in text.split(",")]
     if len(parts) > 4 or any(not p for p in parts):
         return False
-    if len(_NOT_LETTER_RE.sub("", parts[0])) < 3 and "." not in parts[0]:
+    if len(_NOT_LETTER_RE.sub("", parts[0])) < 3 and "." not in parts[0] and not _state_then_region(parts):
         return False  # "ET", "PT": a time zone, not a place
     return all(_is_place_part(p, i == 0) for i, p in enumerate(parts))
+
+
+def _state_then_region(parts: list[str]) -> bool:
+    """A state's postal code before its country ('NY, United States'): a place, though two letters alone are not."""
+    return len(parts) > 1 and parts[0].isupper() and ends_with_region(parts[0]) and ends_with_region(parts[-1])
 
 
 def normalise_place(place: str) -> str:
@@ -397,6 +402,12 @@ _PLACE_MONTH_DAY_RE = re.compile(
     rf"([A-Z][A-Za-z.'\u2019\- ]{{2,40}}(?:,\s*[A-Za-z.'\u2019\- ]{{2,30}}){{0,2}}?),?\s+(?i:({_MONTH_NAMES})\.?)\s+"
     r"([0-3]?\d)(?:st|nd|rd|th)?\s*(?:--|[\u2013\u2014]|\s-)\s+"
 )
+_ORDINAL_DAY_RE = re.compile(r"\d(?:st|nd|rd|th)\b")
+# "Los Angeles, 21st December – ...": the day before the month, without a year.
+_PLACE_DAY_MONTH_RE = re.compile(
+    rf"([A-Z][A-Za-z.'\u2019\- ]{{2,40}}(?:,\s*[A-Za-z.'\u2019\- ]{{2,30}}){{0,2}}?),?\s+([0-3]?\d)(st|nd|rd|th)?\s+"
+    rf"(?i:({_MONTH_NAMES})\.?)\s*(?:--|[\u2013\u2014]|\s-)\s+"
+)
 _PLACE_ONLY_RE = re.compile(
     r"([A-Z][A-Za-z.'\u2019\- ]{2,40}(?:,\s*[A-Za-z.'\u2019\- ]{2,30}){0,2}?)\s*(?:--|[\u2013\u2014]|\s-)\s+"
 )
@@ -416,22 +427,9 @@ _TITLE_START_RE = re.compile(
 def _place_only(paragraph: str, glued_ok: bool) -> Dateline | None:
     """A place and a dash with no date or wire: 'WASHINGTON, D.C. – The coalition ...'."""
     head = paragraph[:300]
-    no_year = _PLACE_MONTH_DAY_RE.match(head) if head[:1].isupper() else None
-    if (
-        no_year
-        and is_place(no_year.group(1))
-        and _NOT_ASCII_LETTER_RE.sub("", no_year.group(1).split(",")[0]).isupper()
-    ):
-        # "NEW YORK, Feb. 7 -- ...": a date without its year; the year comes from the file's own date.
-        month = MONTHS.get(no_year.group(2).lower().rstrip("."))
-        day = int(no_year.group(3))
-        if month and 1 <= day <= 31:
-            return Dateline(
-                place=normalise_place(no_year.group(1)),
-                text=no_year.group(0).strip(" -\u2013\u2014"),
-                rest=paragraph[no_year.end() :].strip(),
-                month_day=(month, day),
-            )
+    yearless = _yearless(paragraph, head) if head[:1].isupper() else None
+    if yearless is not None:
+        return yearless
     # _PLACE_ONLY_RE backtracks through every capitalised word for a dash after it; most paragraphs have no such dash.
     if not _PLACE_DASH_RE.search(head):
         return None
@@ -458,6 +456,32 @@ def _place_only(paragraph: str, glued_ok: bool) -> Dateline | None:
             rest=paragraph[match.end() :].strip(),
         )
     return None
+
+
+def _yearless(paragraph: str, head: str) -> Dateline | None:
+    """A dateline whose date has no year: 'NEW YORK, Feb. 7 -- ...', 'Los Angeles, 21st December – ...'.
+
+    The year comes from the file's own date. A place in title case counts only before a day written as a day ('21st
+    December', '21 December', 'December 21st'): 'Holiday Sales, December 21 –' could be a title's.
+    """
+    month_day = _PLACE_MONTH_DAY_RE.match(head)
+    day_month = None if month_day else _PLACE_DAY_MONTH_RE.match(head)
+    found = month_day or day_month
+    if not found or not is_place(found.group(1)):
+        return None
+    shouted = _NOT_ASCII_LETTER_RE.sub("", found.group(1).split(",")[0]).isupper()
+    if not shouted and day_month is None and not _ORDINAL_DAY_RE.search(found.group(0)):
+        return None
+    month_name, day = (found.group(2), found.group(3)) if month_day else (found.group(4), found.group(2))
+    month = MONTHS.get(month_name.lower().rstrip("."))
+    if not month or not 1 <= int(day) <= 31:
+        return None
+    return Dateline(
+        place=normalise_place(found.group(1)),
+        text=found.group(0).strip(" -\u2013\u2014"),
+        rest=paragraph[found.end() :].strip(),
+        month_day=(month, int(day)),
+    )
 
 
 def _unbracket(text: str) -> str:

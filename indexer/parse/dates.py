@@ -339,10 +339,17 @@ _CITIES = {
 }  # fmt: skip
 
 
+# Countries that span several time zones: a region of a dateline, though they give no one zone.
+_WIDE_COUNTRIES = {
+    "united states", "usa", "u.s.a.", "u.s.", "us", "united states of america", "canada", "brazil", "mexico",
+    "russia", "india", "indonesia",
+}  # fmt: skip
+
+
 def ends_with_region(place: str) -> bool:
     """Whether a place's last part is a US state, a province or a country we know ('Jersey City, New Jersey')."""
     last = place.rsplit(",", 1)[-1].strip().lower()
-    return last in _PLACE_ZONES and last not in _CITIES
+    return (last in _PLACE_ZONES and last not in _CITIES) or last in _WIDE_COUNTRIES
 
 
 def zone_for_place(place: str | None):

@@ -25,6 +25,7 @@ from .banners import (
     is_banner,
     lone_date,
     opening_date,
+    title_case,
 )
 from .dateline import find_dateline
 
@@ -50,6 +51,7 @@ _STYLED_LIMIT = 400  # blocks looked at: the opening is in the first few hundred
 _BOLD_RE = re.compile(r"font-weight\s*:\s*(?:bold|[6-9]00)", re.I)
 _ITALIC_RE = re.compile(r"font-style\s*:\s*italic", re.I)
 _SIZE_RE = re.compile(r"font-size\s*:\s*([\d.]+\s*(?:pt|px|em|rem|%)?)", re.I)
+_MARGIN_TOP_RE = re.compile(r"margin-top\s*:\s*([\d.]+)\s*(pt|px)?", re.I)
 _XML_DECLARATION_RE = re.compile(r"<\?xml[^>]*\?>", re.I)
 _BLOCKS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "center", "blockquote", "pre", "hr",
            "dl", "dt", "dd", "address", "section", "article", "body", "html", "table"}  # fmt: skip
@@ -161,9 +163,10 @@ def _html_lines(markup: str, styles: dict[str, tuple] | None = None) -> list[str
 
 
 def _block_styles(root) -> dict[str, tuple]:
-    """The look of the opening's short blocks, by their text: (bold, italic, font size).
+    """The look of the opening's short blocks, by their text: (bold, italic, font size, space above in px or None).
 
     A headline broken over several blocks keeps one look; the subheadline after it changes it (italic, smaller).
+    A block set closer to the one before than that one to its own predecessor reads as the same paragraph.
     """
     styles: dict[str, tuple] = {}
     for count, element in enumerate(root.iter(*_STYLED_BLOCKS)):
@@ -171,8 +174,17 @@ def _block_styles(root) -> dict[str, tuple]:
             break
         text = _SPACES_RE.sub(" ", element.text_content().replace("\u00a0", " ")).strip()
         if text and len(text) <= 300 and text not in styles:
-            styles[text] = _look(element)
+            styles[text] = (*_look(element), _space_above(element))
     return styles
+
+
+def _space_above(element) -> float | None:
+    """The block's own top margin in px ('margin-top:12pt' is 16), None when its style sets none."""
+    found = _MARGIN_TOP_RE.search(element.get("style") or "")
+    if not found:
+        return None
+    value = float(found.group(1))
+    return value * 4 / 3 if (found.group(2) or "").lower() == "pt" else value
 
 
 def _look(element) -> tuple:
@@ -202,7 +214,7 @@ def _render(element, pieces: list[str]) -> None:
     elif name == "pre":
         # Plain text wrapped in <PRE> (old filings): its lines and layout are the text's, read as a plain exhibit.
         pieces.append("\n\n" + "\n".join(_text_lines(element.text_content())) + "\n\n")
-    elif name == "tr":
+    elif name == "tr" and not _layout_row(element):
         pieces.append("\n\n" + _row(element) + "\n\n")
     else:
         block = name in _BLOCKS
@@ -216,6 +228,17 @@ def _render(element, pieces: list[str]) -> None:
             pieces.append("\n\n")
     if element.tail:
         pieces.append(_SPACES_RE.sub(" ", element.tail))
+
+
+def _layout_row(tr) -> bool:
+    """A table row used for layout: one cell holds paragraphs of prose (a whole release set inside one cell)."""
+    for cell in tr:
+        if not isinstance(cell.tag, str) or cell.tag.lower() not in ("td", "th"):
+            continue
+        blocks = [node for node in cell.iter("p", "div") if (node.text_content() or "").strip()]
+        if len(blocks) >= 3 and len(cell.text_content()) > 400:
+            return True
+    return False
 
 
 def _row(tr) -> str:
@@ -341,7 +364,10 @@ def _shape(lines: list[str], company: str | None, styles: dict[str, tuple] | Non
         # short of a sentence, or when the first ends with a joining word or the next starts in lower case.
         while j < len(lines) and len(" ".join(parts)) < 250:
             gap = 0 if lines[j] else 1  # the next block (a <P> of its own) may continue the headline too
-            if j + gap >= len(lines) or not continues_headline(parts[-1], lines[j + gap], company, gap, styles):
+            if j + gap >= len(lines):
+                break
+            same_block = not gap and _one_block(parts, lines[j], styles)
+            if not same_block and not continues_headline(parts[-1], lines[j + gap], company, gap, styles):
                 break
             parts.append(lines[j + gap])
             j += 1 + gap
@@ -354,6 +380,16 @@ def _shape(lines: list[str], company: str | None, styles: dict[str, tuple] | Non
     body = "\n".join(rest)
     reason = _not_release(headline, rest)
     return Exhibit(headline=headline, body=body, printed_date=printed, skip_reason=reason)
+
+
+def _one_block(parts: list[str], line: str, styles: dict[str, tuple] | None) -> bool:
+    """Whether line is the rest of the headline's own styled block, broken by a <BR> ('... Its Largest<BR>Widget Line')."""
+    if not styles or SENTENCE_RE.search(line) or not (line[:1].islower() or title_case(line)):
+        return False
+    # A block's text is keyed as its text content, where a <BR> leaves no space: compare without spaces.
+    joined = "".join([*parts, line]).replace(" ", "")
+    look = next((v for k, v in styles.items() if k.replace(" ", "").startswith(joined)), None)
+    return bool(look) and look[0] and len(joined) <= 250  # a bold block: the headline's, not a paragraph of text
 
 
 def _date_below_headline(lines: list[str]) -> tuple[datetime | None, list[str]]:

@@ -48,17 +48,33 @@ def clean_pdf_text(text: str) -> str:
         text = text.translate(_LIGATURES)
     if not looks_paged(text):
         return text
-    lines = text.replace("\f", "\n").split("\n")
+    title = next((line.strip() for line in text.split("\n") if line.strip()), "")
+    lines = text.replace("\f", f"\n{_PAGE_BREAK}\n").split("\n")
     # Short lines printed three times or more are the pages' running headers and footers.
     counts = Counter(line.strip() for line in lines if 0 < len(line.strip()) < 100)
     repeated = {line for line, n in counts.items() if n >= 3 and not _PAGE_MARK_RE.match(line)}
     if "\f" in text:
         repeated |= _page_edges(text)
     out: list[str] = []
+    new_page = False
     for line in lines:
+        if line == _PAGE_BREAK:
+            new_page = True
+            continue
         stripped = line.strip()
         if stripped and (_PAGE_MARK_RE.match(stripped) or _PAGE_FOOTER_RE.match(stripped) or stripped in repeated):
             continue
+        if new_page and stripped:
+            if _repeats_title(stripped, title):
+                continue  # a running header: the headline's first words atop a later page
+            new_page = False
+            if _goes_on(out, stripped):
+                # A paragraph cut by the page break ("Acme Corp. (NASDAQ:" | "ACME) makes ..."): one line again.
+                while out and not out[-1].strip():
+                    out.pop()
+                if not _HYPHEN_END_RE.search(out[-1]):
+                    out[-1] = f"{out[-1]} {stripped}"
+                    continue
         if out and out[-1] and _HYPHEN_END_RE.search(out[-1]) and stripped[:1].islower():
             # "re-" + "gion": a word hyphenated at the line's end. Only the word's rest moves up, so the lines keep
             # their width and a wrapped paragraph still reads as one.
@@ -69,6 +85,26 @@ def clean_pdf_text(text: str) -> str:
             stripped = line
         out.append(stripped if not stripped else line.rstrip())
     return "\n".join(out)
+
+
+_PAGE_BREAK = "\x00page\x00"  # NULs are gone by then: no line of the text can be this
+# How a line that goes on reads: it starts in lower case or with a closing mark; or the line before ends open.
+_GOES_ON_RE = re.compile(r"^[a-z)\]},;:%]")
+_ENDS_OPEN_RE = re.compile(r"[,(/\-\u2013\u2014]$|\b(?:and|or|of|the|a|an|to|in|for|with|on|at|by)$")
+
+
+def _repeats_title(line: str, title: str) -> bool:
+    """Whether a later page's first line is the headline or its first words (two or more): a running header."""
+    return len(line.split()) >= 2 and title.startswith(line)
+
+
+def _goes_on(out: list[str], line: str) -> bool:
+    """Whether the first line of a page carries on the paragraph the page before left open."""
+    last = next((kept for kept in reversed(out) if kept.strip()), "")
+    if not last:
+        return False
+    last = last.rstrip()
+    return bool(_GOES_ON_RE.match(line) or _ENDS_OPEN_RE.search(last) or last.count("(") > last.count(")"))
 
 
 def _page_edges(text: str) -> set[str]:

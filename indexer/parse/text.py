@@ -35,7 +35,9 @@ _FRONT_KEYS = {
 }  # fmt: skip
 
 
-_FENCED_RE = re.compile(r"\A\s*---[ \t]*\n(.*?)\n---[ \t]*\n", re.S)
+# YAML between '---' lines, or TOML between '+++' lines (Hugo's front matter: 'title = "..."').
+_FENCED_RE = re.compile(r"\A\s*(---|\+\+\+)[ \t]*\n(.*?)\n\1[ \t]*\n", re.S)
+_TOML_LINE_RE = re.compile(r"^\s*([A-Za-z_][\w-]*)\s*=\s*(.*)$")
 _HEADER_LINES_RE = re.compile(r"\A\s*((?:[A-Za-z][\w ]{0,20}:[^\n]*\n)+)\s*\n")
 _HASHES_RE = re.compile(r"#+")
 _HEADING_HASHES_RE = re.compile(r"^#+\s*")
@@ -74,7 +76,8 @@ def strip_footer(text: str) -> str:
 def _front_matter(text: str) -> tuple[dict[str, str], str]:
     """Leading 'Key: value' lines (in '---' fences or before the first blank line) naming known fields."""
     fenced = _FENCED_RE.match(text)
-    block, rest = (fenced.group(1), text[fenced.end() :]) if fenced else (None, text)
+    block, rest = (fenced.group(2), text[fenced.end() :]) if fenced else (None, text)
+    toml = bool(fenced) and fenced.group(1) == "+++"
     if block is None:
         head = _HEADER_LINES_RE.match(text)
         if not head:
@@ -82,7 +85,8 @@ def _front_matter(text: str) -> tuple[dict[str, str], str]:
         block, rest = head.group(1), text[head.end() :]
     fields: dict[str, str] = {}
     for line in block.splitlines():
-        key, sep, value = line.partition(":")
+        pair = _TOML_LINE_RE.match(line) if toml else None
+        key, sep, value = (pair.group(1), "=", pair.group(2)) if pair else line.partition(":")
         name = _FRONT_KEYS.get(key.strip().lower())
         if not sep or not name:
             if fenced:
@@ -90,6 +94,17 @@ def _front_matter(text: str) -> tuple[dict[str, str], str]:
             return {}, text  # not a header block: just a first line with a colon
         fields.setdefault(name, value.strip().strip("\"'"))
     return fields, rest
+
+
+def _drop_repeated_title(text: str, title: str) -> str:
+    """The text without its first line when that line prints the front matter's title again ('# Title')."""
+    stripped = text.lstrip("\n")
+    first, _, rest = stripped.partition("\n")
+    same = (
+        " ".join(_HEADING_HASHES_RE.sub("", first).strip(" *_").split()).casefold()
+        == " ".join(title.split()).casefold()
+    )
+    return rest if same else text
 
 
 def _word_alone(line: str, following: list[str]) -> bool:
@@ -128,11 +143,35 @@ def _date_line(lines: list[str]) -> tuple[datetime | None, list[str]]:
     return None, lines
 
 
+# A hard-wrapped text (from a PDF, a mail, a fixed-width file) has this many lines that fill most of its width.
+_WRAPPED_LINES = 5
+
+
+def _wrap_width(lines: list[str]) -> int | None:
+    """The column a hard-wrapped text breaks its lines at (its longest line), None when its lines are not wrapped."""
+    lengths = [len(line.rstrip()) for line in lines[:400] if line.strip()]
+    if not lengths or max(lengths) > 130:
+        return None
+    width = max(lengths)
+    return width if sum(length >= 0.8 * width for length in lengths) >= _WRAPPED_LINES else None
+
+
+def _wrapped(line: str, following: str, width: int | None) -> bool:
+    """Whether a headline line was broken at the text's width: the next line's first word would not have fitted."""
+    if width is None or not following or find_dateline(following) or lone_date(following):
+        return False
+    if is_banner(following, None, names=False):
+        return False
+    return len(line) + 1 + len(following.split()[0]) > width
+
+
 def parse_text(path: str, text: str, *, markdown: bool = False, checked: bool = False) -> list[Release]:
     """Parse a plain-text or Markdown release; checked: the text holds no control character or lone surrogate."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = clean_pdf_text(text)
     fields, text = _front_matter(text)
+    if fields.get("headline"):
+        text = _drop_repeated_title(text, fields["headline"])
     source_url = None
     if markdown:
         source_url = footer_source_url(text) if "](http" in text else None
@@ -142,6 +181,7 @@ def parse_text(path: str, text: str, *, markdown: bool = False, checked: bool = 
     start = 0
     printed = None
     in_contacts = False
+    width = _wrap_width(lines)
     if headline is None:
         for i, line in enumerate(lines):
             stripped = line.strip()
@@ -172,7 +212,8 @@ def parse_text(path: str, text: str, *, markdown: bool = False, checked: bool = 
                     if not following and ends_open(headline) and start + 1 < len(lines):
                         # "... Announce", a blank line, "Final Results of the Offer": the rest after a break.
                         gap, following = 1, lines[start + 1].strip()
-                    if not continues_headline(headline, following, None, gap):
+                    wrapped = not gap and _wrapped(lines[start - 1].strip(), following, width)
+                    if not wrapped and not continues_headline(headline, following, None, gap):
                         break
                     headline, start = f"{headline} {following}", start + 1 + gap
             break

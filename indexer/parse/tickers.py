@@ -10,7 +10,7 @@ from functools import lru_cache
 _EXCHANGE_NAMES: dict[str, tuple[str, ...]] = {
     "NASDAQ": (
         "NASDAQ", "NASDAQGS", "NASDAQGM", "NASDAQCM", "NASDAQGLOBALSELECT", "NASDAQGLOBALSELECTMARKET",
-        "NASDAQGLOBALMARKET", "NASDAQCAPITALMARKET", "NASDAQSTOCKMARKET", "NASDAQNMS", "NMS",
+        "NASDAQGLOBALMARKET", "NASDAQCAPITALMARKET", "NASDAQSTOCKMARKET", "NASDAQNMS", "NMS", "NASDAQ100",
     ),
     "NYSE": ("NYSE", "NEWYORKSTOCKEXCHANGE", "NYSEBIG"),
     "VFEX": ("VFEX", "VICTORIAFALLSSTOCKEXCHANGE"),
@@ -65,8 +65,8 @@ _ONE_LETTER = {alias for alias in EXCHANGES if len(alias) == 1}
 
 # The printed forms, loosely spelled: "Nasdaq Global Select Market", "TSX-V", "TSX.V", "OTC Pink", "Cboe CA".
 _PRINTED = (
-    r"nasdaq(?:\s*(?:gs|gm|cm|global\s+select(?:\s+market)?|global\s+market|capital\s+market|stock\s+market"
-    r"|stockholm|helsinki|copenhagen|first\s+north))?|nyse(?:[\s-]*(?:american(?:\s+llc)?|mkt|amex|arca))?"
+    r"nasdaq(?:[\s-]*(?:gs|gm|cm|global\s+select(?:\s+market)?|global\s+market|capital\s+market|stock\s+market"
+    r"|stockholm|helsinki|copenhagen|first\s+north)|[\s-]*100)?|nyse(?:[\s-]*(?:american(?:\s+llc)?|mkt|amex|arca))?"
     r"|new\s+york\s+stock\s+exchange|amex|tsx(?:[\s.\-]*v(?:enture)?(?:\s+exchange)?)?|toronto\s+stock\s+exchange"
     r"|otc(?:[\s-]*(?:qb|qx|pink(?:\s+sheets)?|id|mkts|markets?|bb|expert\s+market))?|pink\s*sheets"
     r"|cse|cnsx|canadian\s+securities\s+exchange|neo(?:\s+exchange)?|cboe(?:\s*(?:ca|canada|bzx))?"
@@ -84,6 +84,14 @@ LISTING_RE = re.compile(
     rf"(?:\s*[:\uff1a]\s*[\"\u201c]?(?P<symbol>{_SYMBOL_RE})[\"\u201d]?|\s+[\"\u201c](?P<quoted>{_SYMBOL_RE})[\"\u201d])"
     rf"(?![a-z\w])"
 )
+# "(NASDAQ: LBTYA, LBTYB and LBTYK)": more symbols of the same exchange after the first, each ended by a separator or
+# the bracket's end, never by a colon (that is the next exchange's listing: "(NYSE: TU, TSX: T)").
+_MORE_SYMBOLS_RE = re.compile(
+    r"\s*(?:,|&|\band\b)\s*(?:and\s+)?(?P<symbol>[A-Z]{1,6}(?:\.[A-Z]{1,2})?)(?=\s*(?:,|&|\band\b|$))"
+)
+# "Nasdaq 100 (ROST)", "traded on the NYSE (ACME)": a bracket holding a bare symbol right after an exchange's name.
+_EXCHANGE_BEFORE_RE = re.compile(rf"(?P<exchange>{_EXCHANGE_RE})\s*$")
+_BARE_SYMBOL_RE = re.compile(r"\s*(?P<symbol>[A-Z]{1,6}(?:\.[A-Z]{1,2})?)\s*")
 # "(TSXV-CGP)", "(F-GWN)": an exchange code and a symbol joined by a hyphen, alone in a bracket.
 _HYPHENATED_RE = re.compile(rf"^\s*(?P<exchange>[A-Za-z.]{{1,10}})\s*-\s*(?P<symbol>{_SYMBOL_RE})\s*$")
 _GROUP_RE = re.compile(r"[(\[]([^()\[\]]{3,160})[)\]]")
@@ -98,11 +106,18 @@ _BARE_LISTING = (
 _BARE_RUN_RE = re.compile(rf"{_BARE_LISTING}(?:\s*[;,]\s*(?:and\s+)?{_BARE_LISTING})+")
 # "listed on the New York Stock Exchange under the symbol 'COF'", "traded in the United States on NASDAQ under the symbol
 # CSCO": a listing told in prose.
-_PROSE_RE = re.compile(
-    rf"\b(?:listed|traded|trades?|quoted|trading)\s+(?:in\s+(?:the\s+)?(?:United\s+States|U\.S\.|US|Canada)\s+)?"
+_PROSE_TAIL = (
     rf"on\s+(?:the\s+)?(?P<exchange>{_EXCHANGE_RE})(?:\s+stock\s+market)?"
-    rf"\s+under\s+the\s+(?:ticker\s+|trading\s+|stock\s+)?symbols?\s+[\"'\u201c\u2018]?(?P<symbol>[A-Z]{{1,6}}(?:\.[A-Z]{{1,2}})?)(?![\w])"
+    rf"\s+under\s+the\s+(?:(?:ticker\s+|trading\s+|stock\s+)?symbols?|ticker)"
+    rf"\s+[\"'\u201c\u2018]?(?P<symbol>[A-Z]{{1,6}}(?:\.[A-Z]{{1,2}})?)(?![\w])[\"'\u201d\u2019]?"
 )
+_PROSE_RE = re.compile(
+    r"\b(?:listed|traded|trades?|quoted|trading)\s+(?:in\s+(?:the\s+)?(?:United\s+States|U\.S\.|US|Canada)\s+)?"
+    + _PROSE_TAIL
+)
+# "... under the symbol "ABC" and on the OTCQX under the symbol "ABCDF"": the same shares' second listing.
+_PROSE_MORE_RE = re.compile(r",?\s+and\s+(?:also\s+)?" + _PROSE_TAIL)
+_PROSE_ANCHOR_RE = re.compile(r"symbol|ticker")
 
 
 @dataclass
@@ -147,6 +162,7 @@ def _listings_in_bracket(inner: str) -> tuple[str, ...]:
                 if printed.strip().upper() == "TSE" and symbol.isdigit():
                     exchange = "TYO"  # "TSE:4502" is Tokyo; Toronto's symbols are letters
                 found.append(f"{exchange}:{symbol}")
+                found += [f"{exchange}:{more}" for more in _more_symbols(inner, match.end())]
     if not found:
         for match in _SYMBOL_FIRST_RE.finditer(inner):
             found.append(f"{normalise_exchange(match.group('exchange'))}:{match.group('symbol')}")
@@ -157,11 +173,29 @@ def _listings_in_bracket(inner: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(found))
 
 
+def _more_symbols(inner: str, at: int) -> list[str]:
+    """Symbols listed after a listing's first one on the same exchange ('LBTYB', 'LBTYK' of 'NASDAQ: LBTYA, ...')."""
+    symbols: list[str] = []
+    while (more := _MORE_SYMBOLS_RE.match(inner, at)) is not None and _exchange_key(more.group("symbol")) is None:
+        symbols.append(more.group("symbol"))
+        at = more.end()
+    return symbols
+
+
+def _listed_after_exchange(text: str, start: int, inner: str) -> list[str]:
+    """A bare symbol in brackets right after an exchange's name ('Nasdaq 100 (ROST)'), as a listing."""
+    bare = _BARE_SYMBOL_RE.fullmatch(inner)
+    if not bare or _exchange_key(bare.group("symbol")) is not None:
+        return []
+    before = _EXCHANGE_BEFORE_RE.search(text, max(0, start - 40), start)
+    return [f"{normalise_exchange(before.group('exchange'))}:{bare.group('symbol')}"] if before else []
+
+
 def listing_groups(text: str) -> list[ListingGroup]:
     """Every bracket in text that lists stock symbols, in order; adjacent brackets are one group."""
     groups: list[ListingGroup] = []
     for bracket in _GROUP_RE.finditer(text):
-        found = listings_in_bracket(bracket.group(1))
+        found = listings_in_bracket(bracket.group(1)) or _listed_after_exchange(text, bracket.start(), bracket.group(1))
         if not found:
             continue
         # "(CSE: LFLR) (OTC: LFLRF) (FSE: 3WK0)": brackets side by side list one issuer.
@@ -207,14 +241,21 @@ def _unbracketed(text: str) -> tuple[ListingGroup, ...]:
                     found.append(ListingGroup(match.start(), match.end(), tickers))
                     seen_end = match.end()
                 break
-    at = text.find("symbol")
-    while at >= 0:
-        window_start = max(0, at - 160)
-        match = _PROSE_RE.search(text, window_start, min(len(text), at + 40))
-        if match and match.end() > at:
-            exchange = normalise_exchange(match.group("exchange"))
-            found.append(ListingGroup(match.start(), match.end(), [f"{exchange}:{match.group('symbol')}"]))
-        at = text.find("symbol", at + 6)
+    prose_end = -1
+    for anchor in _PROSE_ANCHOR_RE.finditer(text) if "symbol" in text or "ticker" in text else ():
+        at = anchor.start()
+        if at < prose_end:
+            continue  # inside a listing already read ("under the ticker symbol ...")
+        match = _PROSE_RE.search(text, max(0, at - 160), min(len(text), at + 40))
+        if not match or match.end() <= at:
+            continue
+        tickers = [f"{normalise_exchange(match.group('exchange'))}:{match.group('symbol')}"]
+        end = match.end()
+        while (more := _PROSE_MORE_RE.match(text, end)) is not None:
+            tickers.append(f"{normalise_exchange(more.group('exchange'))}:{more.group('symbol')}")
+            end = more.end()
+        found.append(ListingGroup(match.start(), end, tickers))
+        prose_end = end
     return tuple(sorted(found, key=lambda g: g.start))
 
 

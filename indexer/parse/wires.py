@@ -82,7 +82,15 @@ _TEXT_MARKERS: list[tuple[re.Pattern, str]] = [
         re.compile(r"--\s*\(\s*BUSINESS\s*WIRE\s*\)\s*--|View source version on businesswire\.com", re.I),
         "Business Wire",
     ),
-    (re.compile(r"/\s*PRNewswire(?:-[\w-]+)?\s*/|\bSOURCE\b.{2,80}\n?.*prnewswire\.com", re.I), "PR Newswire"),
+    # "/PRNewswire/", and the closing signature that dates it: "/PRNewswire -- Feb. 20, 2020/".
+    (
+        re.compile(
+            r"/\s*PRNewswire(?:-[\w-]+)?\s*(?:--\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}\s*)?/"
+            r"|\bSOURCE\b.{2,80}\n?.*prnewswire\.com",
+            re.I,
+        ),
+        "PR Newswire",
+    ),
     (re.compile(r"/\s*ACCESSWIRE\s*/|/\s*ACCESS\s*Newswire\s*/", re.I), "ACCESSWIRE"),
     (re.compile(r"/\s*24-7PressRelease\s*/", re.I), "24-7PressRelease"),
     (re.compile(r"--\s*News\s*Direct\s*--", re.I), "News Direct"),
@@ -96,7 +104,7 @@ _TEXT_MARKERS: list[tuple[re.Pattern, str]] = [
     (re.compile(r"/\s*CNW\s*/"), "CNW"),
     (re.compile(r"\(\s*Newsfile Corp\.?\s*-", re.I), "Newsfile"),
     (re.compile(r"/\s*Marketwired\s*/|\(\s*Marketwired\s*-", re.I), "Marketwired"),
-    (re.compile(r"\(\s*EIN\s*Presswire\s*\)", re.I), "EIN Presswire"),
+    (re.compile(r"\(\s*EIN\s*Presswire\s*\)|/\s*EIN\s*Presswire(?:\.com)?\s*/", re.I), "EIN Presswire"),
     (re.compile(r"\(\s*PRWEB\s*\)", re.I), "PRWeb"),
 ]
 # A word (lower case) that every match of each marker above contains, in the same order: a text without it is ruled
@@ -129,7 +137,7 @@ def _canonical_wire(marker: str) -> str | None:
     link = _LINK_RE.fullmatch(text)
     if link:
         text = link.group(1)
-    match = _MARKER_RE.match(text)
+    match = _MARKER_RE.match(text) or _MARKER_RE.match(_DOMAIN_RE.sub("", text))  # "/EINPresswire.com/"
     if match:
         return _WIRE_GROUPS[match.lastgroup]
     if _UNKNOWN_WIRE_RE.match(text) and not _DOMAIN_RE.search(text):

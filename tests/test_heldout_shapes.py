@@ -1,0 +1,80 @@
+"""test3 (tests/heldout_shapes.py): its labels are well-formed and fresh, its draw reproducible, its shapes real."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from datetime import date
+
+import heldout_shapes as shapes
+import pytest
+from test_parser_labels import CACHE
+
+from indexer.parse import parse_bytes
+from indexer.parse.pdftext import clean_pdf_text
+from indexer.parse.tickers import EXCHANGES
+
+KEYS = {"path", "source", "shape", "headline", "date", "wire", "location", "company", "tickers", "kind", "split"}
+RELEASE = {
+    "title": "Widgetron Opens Its Largest Widget Line and Doubles Output for Its Industrial Customers",
+    "subtitle": "",
+    "date": "Mar 4, 2021 11:30PM EST",
+    "content": "SPRINGFIELD, Ill., March 4, 2021 /PRNewswire/ -- Widgetron Corp. (NYSE: WDG) today announced the "
+    "opening of its largest production line, fulfilling orders from customers in twelve countries.\n\n"
+    + "".join(
+        f"Plant {n} of Widgetron ships {n * 40} widgets a day to customers in {n + 3} states.\n\n" for n in range(40)
+    ),
+}
+
+
+def test_labels_are_well_formed_and_balanced():
+    labels = shapes.load_labels()
+    assert len(labels) >= 40
+    for row in labels:
+        assert KEYS <= set(row), row["path"]
+        assert row["split"] == "test3" and row["shape"] in shapes.SHAPES
+        assert row["path"] == shapes.shaped_path(row["source"], row["shape"])
+        date.fromisoformat(row["date"])
+        for ticker in row["tickers"]:
+            exchange, _, symbol = ticker.partition(":")
+            assert exchange in EXCHANGES.values() and symbol, ticker
+    assert min(Counter(row["shape"] for row in labels).values()) >= 12
+
+
+def test_no_release_of_test3_is_labelled_elsewhere():
+    sources = {row["source"] for row in shapes.load_labels()}
+    assert len(sources) == len(shapes.load_labels())
+    assert not sources & shapes.labelled_paths()
+
+
+@pytest.mark.skipif(not (CACHE / "nasdaq100-2019").is_dir(), reason="needs the extracted corpus in .cache/corpus")
+def test_the_seeded_draw_gives_the_labelled_releases_in_their_shapes():
+    labelled = [(row["source"], row["shape"]) for row in shapes.load_labels()]
+    assert shapes.draw(CACHE) == labelled
+
+
+def test_pdf_text_shows_pages_and_ligatures_and_cleans_back_to_the_words():
+    text = shapes.pdf_text("nasdaq100-2019/WDG_001.json", json.dumps(RELEASE))
+    pages = text.split("\f")
+    assert len(pages) >= 2 and f"Page 1 of {len(pages)}" in pages[0]
+    assert "\ufb01" in text and "fi" not in text  # the font's ligatures
+    assert all(len(line) <= shapes.WIDTH + 1 for line in text.splitlines())
+    assert pages[1].lstrip().startswith("Widgetron Opens Its Largest")  # the running header
+    words = " ".join(clean_pdf_text(text).split())
+    assert "fulfilling orders from customers in twelve countries" in words
+    assert "Page 1 of" not in words
+
+
+def test_front_matter_repost_keeps_title_local_date_and_body():
+    text = shapes.front_matter("nasdaq100-2019/WDG_001.json", json.dumps(RELEASE))
+    assert re.match(r'---\ntitle: "Widgetron Opens.*"\ndate: 2021-03-04T23:30:00-05:00\n---\n', text)
+    [release] = parse_bytes("front-matter/nasdaq100-2019/WDG_001.md", text.encode())
+    assert release.headline == RELEASE["title"] and release.date == "2021-03-04"
+
+
+def test_markdown_source_loses_its_archive_footer_and_keeps_its_feed():
+    raw = "# Acme Opens Plant\n\nBOSTON -- Acme Corp. opened a plant.\n\n---\n\n[Original](https://wire.example/a)\n"
+    text = shapes.front_matter("newsworthy-archive-2023-2026/feedx/2025/0304/acme.md", raw)
+    assert "source: feedx\nlink: https://wire.example/a\n" in text and "[Original]" not in text
+    assert "date: 2025-03-04\n" in text
