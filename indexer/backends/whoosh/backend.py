@@ -290,13 +290,22 @@ class WhooshBackend:
         final = base.copy()
         for mask in filters.values():
             final &= mask
+        final_docs = np.flatnonzero(final)
+        # A facet counts the releases every other facet's selection allows: with one selection or none, most
+        # facets count the same set, whose document numbers are found once.
+        counted = {tuple(filters): (final, final_docs)}
         facets: dict[str, Facet] = {}
         for name in request.facets:
-            mask = base.copy()
-            for other, fmask in filters.items():
-                if other != name:
-                    mask &= fmask
-            facets[name] = table.count(name, mask, request.filters.get(name, ()), limit=request.limit_of(name))
+            others = tuple(other for other in filters if other != name)
+            if others not in counted:
+                mask = base.copy()
+                for other in others:
+                    mask &= filters[other]
+                counted[others] = (mask, np.flatnonzero(mask))
+            mask, docs = counted[others]
+            facets[name] = table.count(
+                name, mask, request.filters.get(name, ()), limit=request.limit_of(name), docs=docs
+            )
         partial = None
         if some is not None and some.any():
             partial = unit(some & ~table.covered(matched)) if request.collapse else some
@@ -309,7 +318,7 @@ class WhooshBackend:
         corrected = bool(suggestion) and request.spelling and _replaces_unknown(snap, parsed.words, suggestion)
         return Page(
             query=request.query,
-            total=int(final.sum()),
+            total=len(final_docs),
             page=request.page,
             per_page=request.per_page,
             hits=hits,
@@ -317,10 +326,10 @@ class WhooshBackend:
             sort=request.sort,
             suggestion=suggestion,
             corrected=corrected,
-            timeline=table.timeline(final),
+            timeline=table.timeline(final, final_docs),
             match=request.match,
-            partial_total=int(partial.sum()) if partial is not None else 0,
-            undated=int(np.count_nonzero(final & (table.dates == NO_DATE))),
+            partial_total=int(np.count_nonzero(partial)) if partial is not None else 0,
+            undated=int(np.count_nonzero(table.dates[final_docs] == NO_DATE)),
         )
 
     def _match_mask(self, snap: _Snapshot, wquery, tree, deadline: q.Deadline | None = None) -> np.ndarray:
