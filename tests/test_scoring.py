@@ -10,9 +10,10 @@ import pytest
 from build_helpers import write_releases
 
 from indexer import build_index, open_index
+from indexer.backends.whoosh import rank as whoosh_rank
 from indexer.backends.whoosh.rank import plan_query, rank, score, stats_for
 from indexer.query import parse_query
-from indexer.relevance import COORD_POWER, COVER_SHARE, K1, SYMBOL_WEIGHT, TITLE_BONUS, TITLE_FIELDS
+from indexer.relevance import COORD_POWER, COVER_SHARE, K1, SYMBOL_WEIGHT, TITLE_BONUS, TITLE_FIELDS, Alternative
 from indexer.schema import FIELD_WEIGHTS, TEXT_ANALYZER
 
 
@@ -100,6 +101,23 @@ def test_scores_over_the_scored_documents_equal_scores_over_every_document(snaps
     assert checked >= 200  # enough documents scored for the comparison to mean something
 
 
+def test_an_alternative_left_out_of_scoring_changes_no_score(snapshot, monkeypatch):
+    stats = stats_for(snapshot.searcher)
+    computed, left_out = [], 0
+    for text in _queries(snapshot, 12):
+        plan = plan_query(snapshot.searcher, parse_query(text).tree)
+        computed.append(score(stats, plan.clauses, snapshot.live).total)
+        left_out += sum(
+            len([a for a in c.alternatives if a.weight > 0]) - len(whoosh_rank._scoring_alternatives(stats, c))
+            for c in plan.clauses
+        )
+    assert left_out >= 3  # words with no other form: their own form and their stem find the same postings
+    monkeypatch.setattr(whoosh_rank, "_scoring_alternatives", lambda s, c: [a for a in c.alternatives if a.weight > 0])
+    for text, before in zip(_queries(snapshot, 12), computed, strict=True):
+        plan = plan_query(snapshot.searcher, parse_query(text).tree)
+        assert score(stats, plan.clauses, snapshot.live).total.tolist() == before.tolist(), text
+
+
 def test_ranking_a_part_of_the_scored_documents_reads_their_scores(snapshot):
     stats = stats_for(snapshot.searcher)
     words = [t.text for t in TEXT_ANALYZER(snapshot.searcher.stored_fields(3).get("headline", ""))]
@@ -114,3 +132,33 @@ def test_ranking_a_part_of_the_scored_documents_reads_their_scores(snapshot):
     assert order and all(part[d] or outside[d] for d in order)
     assert all(scores[d] == everything.get(d, 0.0) for d in order)
     assert [scores[d] for d in order] == sorted(scores.values(), reverse=True)
+
+
+class _Postings:
+    """Statistics holding given postings (field, term) -> (documents, frequencies)."""
+
+    schema = ("body", "headline")
+
+    def __init__(self, lists: dict):
+        self.lists = lists
+
+    def postings(self, fieldname, term):
+        docs, freqs = self.lists.get((fieldname, term), ([], []))
+        return np.array(docs, dtype=np.int64), np.array(freqs, dtype=np.float32)
+
+
+@pytest.mark.parametrize(
+    ("other", "same"),
+    [
+        ({("body", "b"): ([1, 4], [2, 1]), ("headline", "b"): ([4], [1])}, True),
+        ({("body", "b"): ([1, 4], [2, 2]), ("headline", "b"): ([4], [1])}, False),  # another frequency
+        ({("body", "b"): ([1, 5], [2, 1]), ("headline", "b"): ([4], [1])}, False),  # another document
+        ({("body", "b"): ([1, 4], [2, 1])}, False),  # missing from a field
+    ],
+)
+def test_alternatives_share_postings_only_when_every_field_agrees(other, same):
+    stats = _Postings({("body", "a"): ([1, 4], [2, 1]), ("headline", "a"): ([4], [1]), **other})
+    a = Alternative(("body", "headline"), ("a",), weight=0.9)
+    b = Alternative(("body", "headline"), ("b",))
+    assert whoosh_rank._same_postings(stats, a, b) is same
+    assert whoosh_rank._same_postings(stats, a, Alternative(("body",), ("b",))) is False

@@ -342,6 +342,36 @@ def _alternative_scores(
     return scores, in_title
 
 
+def _same_postings(stats: IndexStats, a: Alternative, b: Alternative) -> bool:
+    """Whether two one-word alternatives find the same documents with the same frequencies in every field
+    ("=proceeds" and the stem "proceed" where the word has no other form)."""
+    if a.fields != b.fields or a.phrase or b.phrase or a.symbol != b.symbol or len(a.terms) != 1 or len(b.terms) != 1:
+        return False
+    pairs = [(stats.postings(f, a.terms[0]), stats.postings(f, b.terms[0])) for f in a.fields if f in stats.schema]
+    if any(len(x[0]) != len(y[0]) for x, y in pairs):
+        return False
+    return all(np.array_equal(x[0], y[0]) and np.array_equal(x[1], y[1]) for x, y in pairs)
+
+
+def _scoring_alternatives(stats: IndexStats, clause: Clause) -> list[Alternative]:
+    """The alternatives of a clause that can be its best anywhere: one whose postings equal another's of at
+    least its weight scores no higher in any document (the same frequencies and document frequency), so it is
+    left out (of equals, the first is kept)."""
+    alternatives = [alt for alt in clause.alternatives if alt.weight > 0]
+    if len(alternatives) < 2:
+        return alternatives
+    kept = []
+    for i, alt in enumerate(alternatives):
+        if not any(
+            j != i
+            and (other.weight > alt.weight or (other.weight == alt.weight and j < i))
+            and _same_postings(stats, alt, other)
+            for j, other in enumerate(alternatives)
+        ):
+            kept.append(alt)
+    return kept
+
+
 def score(stats: IndexStats, clauses: list[Clause], mask: np.ndarray, deadline=None) -> Scored:
     """Score every document in mask against the clauses (0 elsewhere)."""
     docs = np.flatnonzero(mask)
@@ -350,7 +380,7 @@ def score(stats: IndexStats, clauses: list[Clause], mask: np.ndarray, deadline=N
     for clause in clauses:
         best = np.zeros(len(docs), dtype=np.float32)
         in_title = np.zeros(len(docs), dtype=bool)
-        for alt in (a for a in clause.alternatives if a.weight > 0):
+        for alt in _scoring_alternatives(stats, clause):
             scores, title = _alternative_scores(stats, alt, docs, deadline)
             if scores is not None:
                 np.maximum(best, scores, out=best)
