@@ -71,6 +71,16 @@ def test_ranking_phrases_are_whoosh_phrases_without_deleted_documents(snapshot):
     assert checked >= 40  # enough matching documents compared for the check to mean something
 
 
+@pytest.mark.parametrize(("small", "large"), [(5, 4000), (300, 400), (0, 50), (1000, 1000)])
+def test_intersecting_sorted_lists_finds_what_both_hold(small, large):
+    rng = np.random.default_rng(small + large)
+    a = np.sort(rng.choice(5000, small, replace=False)).astype(np.int64)
+    b = np.sort(rng.choice(5000, large, replace=False)).astype(np.int64)
+    expected = sorted(set(a.tolist()) & set(b.tolist()))
+    assert whoosh_phrase.intersect_sorted(a, b, 5000).tolist() == expected
+    assert whoosh_phrase.intersect_sorted(b, a, 5000).tolist() == expected
+
+
 def test_a_phrase_is_read_once_and_then_served_from_the_cache(snapshot, monkeypatch):
     stats = stats_for(snapshot.searcher)
     words = _phrases(snapshot, random.Random(8), 1)[0]

@@ -378,7 +378,8 @@ class SegmentColumns:
             return _EMPTY_DOCS, _EMPTY_DOCS, _EMPTY_DOCS
         field, start, end = found
         docs = field.docs[start:end]
-        where = np.searchsorted(docs, wanted)
+        # Looked for in the file's own type: a search with int64 ones would convert the term's whole list.
+        where = np.searchsorted(docs, wanted.astype(docs.dtype, copy=False))
         inside = where < len(docs)
         where, local = where[inside], wanted[inside]
         hit = docs[where] == local
