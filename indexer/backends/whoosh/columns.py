@@ -365,6 +365,14 @@ class SegmentColumns:
         field, start, end = found
         return field.docs[start:end].astype(np.int64), field.weights[start:end].astype(np.float32, copy=False)
 
+    def posting_views(self, fieldname: str, tbytes: bytes) -> tuple[np.ndarray, np.ndarray] | None:
+        """Document numbers and weights of one term as views of the file (its own types), or None."""
+        found = self._range(fieldname, tbytes)
+        if found is None:
+            return None
+        field, start, end = found
+        return field.docs[start:end], field.weights[start:end]
+
     def has_positions(self, fieldname: str) -> bool:
         """Whether the field's positions are in the file (None: the field has no terms here)."""
         field = self.fields.get(fieldname)

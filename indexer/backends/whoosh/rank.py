@@ -126,13 +126,16 @@ class IndexStats:
     def _read_postings(self, fieldname: str, text: str, kept: dict | None = None) -> tuple[np.ndarray, np.ndarray]:
         if fieldname not in self.schema:
             return _EMPTY
-        ids, freqs = [], []
+        parts = []  # per segment holding the term: (documents, weights, first document number)
         boost = self.boost(fieldname)
         tbytes = text if isinstance(text, bytes) else self.schema[fieldname].to_bytes(text)
         for number, (leaf, base) in enumerate(self.leaves):
             columns = columns_of(leaf)
             if columns is not None:
-                docs, weights = columns.postings(fieldname, tbytes)
+                found = columns.posting_views(fieldname, tbytes)  # views of the file: copied once, below
+                if found is None:
+                    continue
+                docs, weights = found
             elif (blocks := term_blocks(leaf, fieldname, tbytes)) is not None:
                 if kept is not None:
                     blocks = kept[number] = list(blocks)
@@ -141,13 +144,20 @@ class IndexStats:
                 docs, weights = _leaf_postings(leaf.postings(fieldname, text))
             else:
                 continue
-            if not len(docs):
-                continue
-            ids.append(docs + base)
-            freqs.append(weights / boost)
-        if not ids:
+            if len(docs):
+                parts.append((docs, weights, base))
+        if not parts:
             return _EMPTY
-        return np.concatenate(ids), np.concatenate(freqs)
+        # Each segment's numbers offset and its weights unboosted straight into the result: one copy.
+        size = sum(len(docs) for docs, _, _ in parts)
+        ids, freqs = np.empty(size, dtype=np.int64), np.empty(size, dtype=np.float32)
+        at = 0
+        for docs, weights, base in parts:
+            end = at + len(docs)
+            np.add(docs, base, out=ids[at:end], dtype=np.int64)
+            np.divide(weights, np.float32(boost), out=freqs[at:end], dtype=np.float32)
+            at = end
+        return ids, freqs
 
     def phrase_docs(self, fieldname: str, words, slop: int, deadline=None) -> np.ndarray:
         """Documents (not deleted) where the words stand together in a field; recent phrases cached."""
