@@ -359,11 +359,10 @@ class SegmentColumns:
 
     def postings(self, fieldname: str, tbytes: bytes) -> tuple[np.ndarray, np.ndarray]:
         """Document numbers (int64, rising) and weights (float32) of one term in this segment."""
-        found = self._range(fieldname, tbytes)
+        found = self.posting_views(fieldname, tbytes)
         if found is None:
             return _EMPTY_DOCS, _EMPTY_WEIGHTS
-        field, start, end = found
-        return field.docs[start:end].astype(np.int64), field.weights[start:end].astype(np.float32, copy=False)
+        return found[0].astype(np.int64), found[1].astype(np.float32, copy=False)
 
     def posting_views(self, fieldname: str, tbytes: bytes) -> tuple[np.ndarray, np.ndarray] | None:
         """Document numbers and weights of one term as views of the file (its own types), or None."""
