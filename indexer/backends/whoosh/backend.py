@@ -124,13 +124,25 @@ class _Snapshot:
             self._snippets.put(key, found)
         return found
 
-    def matches(self, query, deadline: q.Deadline | None = None) -> np.ndarray:
+    def matches(self, query, deadline: q.Deadline | None = None, memo: dict | None = None) -> np.ndarray:
         """The documents a Whoosh query matches, as a mask, computed with whole posting lists.
 
         Boolean structure, terms and date ranges are evaluated with numpy over cached posting lists,
         phrases by position (phrase.py, shared with ranking); patterns go through Whoosh. Deleted
-        documents may be set: mask with live.
+        documents may be set: mask with live. memo (one search's): the masks of parts already matched,
+        by the part's identity (a word's expansion stands in both the all-words and the any-word query);
+        a mask found there is shared, so callers must not change the mask they get.
         """
+        if memo is not None:
+            found = memo.get(id(query))
+            if found is not None:
+                return found[1]
+            mask = self._matches(query, deadline, memo)
+            memo[id(query)] = (query, mask)  # the query kept: its id stays its own
+            return mask
+        return self._matches(query, deadline, None)
+
+    def _matches(self, query, deadline, memo) -> np.ndarray:
         size = len(self.live)
         if isinstance(query, wq.Every):
             return np.ones(size, dtype=bool)
@@ -142,22 +154,21 @@ class _Snapshot:
             return mask
         if isinstance(query, (wq.Or, wq.DisjunctionMax)):
             mask = np.zeros(size, dtype=bool)
-            for sub in query.subqueries:
-                mask |= self.matches(sub, deadline)
+            self._mark_any(mask, query, deadline, memo)
             return mask
         if isinstance(query, wq.And):
             mask = np.ones(size, dtype=bool)
             for sub in query.subqueries:
-                mask &= self.matches(sub, deadline)
+                mask &= self.matches(sub, deadline, memo)
             return mask
         if isinstance(query, wq.Not):
-            return ~self.matches(query.query, deadline)
+            return ~self.matches(query.query, deadline, memo)
         if isinstance(query, wq.AndNot):
-            return self.matches(query.a, deadline) & ~self.matches(query.b, deadline)
+            return self.matches(query.a, deadline, memo) & ~self.matches(query.b, deadline, memo)
         if isinstance(query, wq.AndMaybe):
-            return self.matches(query.a, deadline)
+            return self.matches(query.a, deadline, memo)
         if isinstance(query, wq.Require):
-            return self.matches(query.a, deadline) & self.matches(query.b, deadline)
+            return self.matches(query.a, deadline, memo) & self.matches(query.b, deadline, memo)
         if isinstance(query, wq.DateRange) and query.fieldname == "date" and not (query.startexcl or query.endexcl):
             return self._date_mask(query.startdate, query.enddate)
         if type(query) is wq.Phrase and query.boost == 1.0 and self._has_positions(query.fieldname):
@@ -168,6 +179,17 @@ class _Snapshot:
         mask = np.zeros(size, dtype=bool)
         mask[np.fromiter(self.searcher.docs_for_query(query), dtype=np.int64)] = True
         return mask
+
+    def _mark_any(self, mask: np.ndarray, query, deadline, memo) -> None:
+        """Set in mask the documents of any part of an Or: terms (a word in each of eight fields, for each of
+        its forms) straight from their postings, nested Ors flattened, without a mask per part."""
+        for sub in query.subqueries:
+            if isinstance(sub, wq.Term):
+                mask[self.term_docs(sub.fieldname, sub.text)] = True
+            elif isinstance(sub, (wq.Or, wq.DisjunctionMax)) and (memo is None or id(sub) not in memo):
+                self._mark_any(mask, sub, deadline, memo)
+            else:
+                mask |= self.matches(sub, deadline, memo)
 
     def _has_positions(self, fieldname: str) -> bool:
         schema = self.schema
@@ -277,11 +299,12 @@ class WhooshBackend:
         expansions = expansions_for(plan.clauses)
         any_tree = without_stop_words(tree)
         counted_tree = require_all(tree) if request.match == "all" else any_tree
-        matched = self._match_mask(snap, translate(counted_tree, expansions), tree, deadline)
+        memo: dict = {}  # the masks of the query's parts, shared by the two match sets
+        matched = self._match_mask(snap, translate(counted_tree, expansions), tree, deadline, memo)
         some = None
         if counted_tree != any_tree:
             # Releases holding some of the words: listed after the full matches, not counted.
-            some = self._match_mask(snap, translate(any_tree, expansions), tree, deadline) & ~matched
+            some = self._match_mask(snap, translate(any_tree, expansions), tree, deadline, memo) & ~matched
         deadline.check()
         # The unit counted: a release with its copies folded (its earliest copy stands for it).
         unit = table.representatives if request.collapse else np.copy
@@ -290,26 +313,35 @@ class WhooshBackend:
         final = base.copy()
         for mask in filters.values():
             final &= mask
+        final_docs = np.flatnonzero(final)
+        # A facet counts the releases every other facet's selection allows: with one selection or none, most
+        # facets count the same set, whose document numbers are found once.
+        counted = {tuple(filters): (final, final_docs)}
         facets: dict[str, Facet] = {}
         for name in request.facets:
-            mask = base.copy()
-            for other, fmask in filters.items():
-                if other != name:
-                    mask &= fmask
-            facets[name] = table.count(name, mask, request.filters.get(name, ()), limit=request.limit_of(name))
+            others = tuple(other for other in filters if other != name)
+            if others not in counted:
+                mask = base.copy()
+                for other in others:
+                    mask &= filters[other]
+                counted[others] = (mask, np.flatnonzero(mask))
+            mask, docs = counted[others]
+            facets[name] = table.count(
+                name, mask, request.filters.get(name, ()), limit=request.limit_of(name), docs=docs
+            )
         partial = None
         if some is not None and some.any():
             partial = unit(some & ~table.covered(matched)) if request.collapse else some
             for mask in filters.values():
                 partial &= mask
-        hits = self._page_hits(snap, tree, request, final, partial, plan, expansions)
+        hits = self._page_hits(snap, tree, request, final, partial, plan, expansions, memo)
         suggestion = suggest_correction(snap.searcher, parsed.words) if request.page == 1 else None
         # Results found only through the spellings of a word the index does not know are the corrected
         # search's: "Showing results for", not "Did you mean".
         corrected = bool(suggestion) and request.spelling and _replaces_unknown(snap, parsed.words, suggestion)
         return Page(
             query=request.query,
-            total=int(final.sum()),
+            total=len(final_docs),
             page=request.page,
             per_page=request.per_page,
             hits=hits,
@@ -317,16 +349,18 @@ class WhooshBackend:
             sort=request.sort,
             suggestion=suggestion,
             corrected=corrected,
-            timeline=table.timeline(final),
+            timeline=table.timeline(final, final_docs),
             match=request.match,
-            partial_total=int(partial.sum()) if partial is not None else 0,
-            undated=int(np.count_nonzero(final & (table.dates == NO_DATE))),
+            partial_total=int(np.count_nonzero(partial)) if partial is not None else 0,
+            undated=int(np.count_nonzero(table.dates[final_docs] == NO_DATE)),
         )
 
-    def _match_mask(self, snap: _Snapshot, wquery, tree, deadline: q.Deadline | None = None) -> np.ndarray:
+    def _match_mask(
+        self, snap: _Snapshot, wquery, tree, deadline: q.Deadline | None = None, memo: dict | None = None
+    ) -> np.ndarray:
         if isinstance(tree, q.MatchAll):
             return snap.live.copy()
-        return snap.matches(wquery, deadline) & snap.live
+        return snap.matches(wquery, deadline, memo) & snap.live
 
     def _filter_masks(self, snap: _Snapshot, request) -> dict[str, np.ndarray]:
         table = snap.table
@@ -401,7 +435,7 @@ class WhooshBackend:
 
         return Export(total=len(order), rows=rows())
 
-    def _page_hits(self, snap, tree, request, final, partial, plan, expansions) -> list[Hit]:
+    def _page_hits(self, snap, tree, request, final, partial, plan, expansions, memo=None) -> list[Hit]:
         searcher = snap.searcher
         start = (request.page - 1) * request.per_page
         want = start + request.per_page
@@ -418,7 +452,7 @@ class WhooshBackend:
             order = order + partial_docs
             scores.update(more)
         page_docs = order[start : start + request.per_page]
-        missing = self._missing(snap, tree, set(partial_docs) & set(page_docs), expansions)
+        missing = self._missing(snap, tree, set(partial_docs) & set(page_docs), expansions, memo)
         terms = highlight_terms(tree, plan.clauses if plan else ())
         hits = []
         for docnum in page_docs:
@@ -432,13 +466,13 @@ class WhooshBackend:
             hits.append(hit)
         return hits
 
-    def _missing(self, snap, tree, docs: set[int], expansions) -> dict[int, list[str]]:
+    def _missing(self, snap, tree, docs: set[int], expansions, memo=None) -> dict[int, list[str]]:
         """For each of docs (some-words matches), the words of the query it lacks, as typed."""
         if not docs:
             return {}
         found: dict[int, list[str]] = {d: [] for d in docs}
         for word in optional_words(tree):
-            mask = snap.matches(translate(word, expansions))
+            mask = snap.matches(translate(word, expansions), memo=memo)
             for d in docs:
                 if not mask[d]:
                     found[d].append(label(word))

@@ -359,11 +359,18 @@ class SegmentColumns:
 
     def postings(self, fieldname: str, tbytes: bytes) -> tuple[np.ndarray, np.ndarray]:
         """Document numbers (int64, rising) and weights (float32) of one term in this segment."""
-        found = self._range(fieldname, tbytes)
+        found = self.posting_views(fieldname, tbytes)
         if found is None:
             return _EMPTY_DOCS, _EMPTY_WEIGHTS
+        return found[0].astype(np.int64), found[1].astype(np.float32, copy=False)
+
+    def posting_views(self, fieldname: str, tbytes: bytes) -> tuple[np.ndarray, np.ndarray] | None:
+        """Document numbers and weights of one term as views of the file (its own types), or None."""
+        found = self._range(fieldname, tbytes)
+        if found is None:
+            return None
         field, start, end = found
-        return field.docs[start:end].astype(np.int64), field.weights[start:end].astype(np.float32, copy=False)
+        return field.docs[start:end], field.weights[start:end]
 
     def has_positions(self, fieldname: str) -> bool:
         """Whether the field's positions are in the file (None: the field has no terms here)."""
@@ -378,7 +385,8 @@ class SegmentColumns:
             return _EMPTY_DOCS, _EMPTY_DOCS, _EMPTY_DOCS
         field, start, end = found
         docs = field.docs[start:end]
-        where = np.searchsorted(docs, wanted)
+        # Looked for in the file's own type: a search with int64 ones would convert the term's whole list.
+        where = np.searchsorted(docs, wanted.astype(docs.dtype, copy=False))
         inside = where < len(docs)
         where, local = where[inside], wanted[inside]
         hit = docs[where] == local

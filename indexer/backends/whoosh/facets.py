@@ -215,26 +215,36 @@ class FacetColumn:
     _order: np.ndarray | None = field(default=None, repr=False, compare=False)
     _starts: np.ndarray | None = field(default=None, repr=False, compare=False)
     _folded: dict | None = field(default=None, repr=False, compare=False)
-    _single: np.ndarray | bool | None = field(default=None, repr=False, compare=False)
+    _layout: tuple | None = field(default=None, repr=False, compare=False)
 
-    def count(self, mask: np.ndarray) -> np.ndarray:
-        """How many documents in mask carry each value."""
+    def count(self, mask: np.ndarray, docs: np.ndarray | None = None) -> np.ndarray:
+        """How many documents in mask carry each value (docs: np.flatnonzero(mask), when the caller has it:
+        several facets of one search count the same documents)."""
         if not len(self.docs):
             return np.zeros(len(self.values), dtype=np.int64)
-        if self._single is None:
-            self._single = self._one_value_each(len(mask))
-        if self._single is not False:
-            # One value per document: read in document order, not gathered pair by pair from the mask.
-            return np.bincount(self._single[mask], minlength=len(self.values) + 1)[1:]
-        return np.bincount(self.value_ids[mask[self.docs]], minlength=len(self.values))
+        if docs is None:
+            docs = np.flatnonzero(mask)
+        first, extra_docs, extra_values = self._by_document(len(mask))
+        # Gathered for the matching documents only: a boolean selection over every document or pair
+        # costs several times more on a large result set (its branches cannot be predicted).
+        counts = np.bincount(first[docs], minlength=len(self.values) + 1)
+        if len(extra_docs):
+            # The few further values of documents with several: 0 (dropped below) where out of mask.
+            counts += np.bincount(extra_values * mask[extra_docs], minlength=len(self.values) + 1)
+        return counts[1:]
 
-    def _one_value_each(self, size: int) -> np.ndarray | bool:
-        """Each document's value number + 1 (0: none) when no document has two values; else False."""
-        if len(self.docs) > size or np.bincount(self.docs, minlength=size).max() > 1:
-            return False
-        single = np.zeros(size, dtype=np.int32)
-        single[self.docs] = self.value_ids + 1
-        return single
+    def _by_document(self, size: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Each document's first value number + 1 (0: none), and the (document, value number + 1) pairs of
+        its further values; built once per snapshot."""
+        if self._layout is None:
+            order = np.lexsort((self.value_ids, self.docs))
+            docs, values = self.docs[order].astype(np.int64), self.value_ids[order].astype(np.int64) + 1
+            later = np.zeros(len(docs), dtype=bool)
+            later[1:] = docs[1:] == docs[:-1]
+            first = np.zeros(size, dtype=np.int32)
+            first[docs[~later]] = values[~later]
+            self._layout = (first, docs[later], values[later])
+        return self._layout
 
     def value_ids_of(self, wanted: Iterable[str]) -> list[int]:
         """Indexes of the values matching any wanted one, case-insensitively ("IMGN" selects "NASDAQ:IMGN")."""
@@ -398,10 +408,13 @@ class FacetTable:
             "groups": self.dupkeys,
         }
 
-    def count(self, name: str, mask: np.ndarray, selected: Iterable[str] = (), limit: int = 10) -> Facet:
-        """The top values of a facet within mask; selected values are always listed."""
+    def count(
+        self, name: str, mask: np.ndarray, selected: Iterable[str] = (), limit: int = 10, docs: np.ndarray | None = None
+    ) -> Facet:
+        """The top values of a facet within mask (docs: its document numbers, when known); selected values are
+        always listed."""
         column = self.columns[name]
-        counts = column.count(mask)
+        counts = column.count(mask, docs)
         selected_keys = {s.casefold() for s in selected}
         # The top values without sorting every value: find the limit-th largest count, keep the values
         # above it and, of those equal to it, the first ones (ties go by value order, as a stable sort).
@@ -421,14 +434,14 @@ class FacetTable:
         others = ((values[i], int(counts[i])) for i in column.value_ids_of(selected_keys)) if selected_keys else ()
         return facet(name, ranked, selected_keys, others)
 
-    def timeline(self, mask: np.ndarray) -> list[dict]:
+    def timeline(self, mask: np.ndarray, docs: np.ndarray | None = None) -> list[dict]:
         """Matching releases per month (or per year when they span more than three years)."""
-        return timeline_of(self._present("month", mask))
+        return timeline_of(self._present("month", mask, docs))
 
-    def _present(self, name: str, mask: np.ndarray) -> list[tuple[str, int]]:
+    def _present(self, name: str, mask: np.ndarray, docs: np.ndarray | None = None) -> list[tuple[str, int]]:
         """(value, count) of each value of a facet found in mask."""
         column = self.columns[name]
-        counts = column.count(mask)
+        counts = column.count(mask, docs)
         present = np.flatnonzero(counts)
         return [(column.values[i], int(n)) for i, n in zip(present.tolist(), counts[present].tolist(), strict=True)]
 

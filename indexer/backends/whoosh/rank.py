@@ -126,13 +126,16 @@ class IndexStats:
     def _read_postings(self, fieldname: str, text: str, kept: dict | None = None) -> tuple[np.ndarray, np.ndarray]:
         if fieldname not in self.schema:
             return _EMPTY
-        ids, freqs = [], []
+        parts = []  # per segment holding the term: (documents, weights, first document number)
         boost = self.boost(fieldname)
         tbytes = text if isinstance(text, bytes) else self.schema[fieldname].to_bytes(text)
         for number, (leaf, base) in enumerate(self.leaves):
             columns = columns_of(leaf)
             if columns is not None:
-                docs, weights = columns.postings(fieldname, tbytes)
+                found = columns.posting_views(fieldname, tbytes)  # views of the file: copied once, below
+                if found is None:
+                    continue
+                docs, weights = found
             elif (blocks := term_blocks(leaf, fieldname, tbytes)) is not None:
                 if kept is not None:
                     blocks = kept[number] = list(blocks)
@@ -141,13 +144,20 @@ class IndexStats:
                 docs, weights = _leaf_postings(leaf.postings(fieldname, text))
             else:
                 continue
-            if not len(docs):
-                continue
-            ids.append(docs + base)
-            freqs.append(weights / boost)
-        if not ids:
+            if len(docs):
+                parts.append((docs, weights, base))
+        if not parts:
             return _EMPTY
-        return np.concatenate(ids), np.concatenate(freqs)
+        # Each segment's numbers offset and its weights unboosted straight into the result: one copy.
+        size = sum(len(docs) for docs, _, _ in parts)
+        ids, freqs = np.empty(size, dtype=np.int64), np.empty(size, dtype=np.float32)
+        at = 0
+        for docs, weights, base in parts:
+            end = at + len(docs)
+            np.add(docs, base, out=ids[at:end], dtype=np.int64)
+            np.divide(weights, np.float32(boost), out=freqs[at:end], dtype=np.float32)
+            at = end
+        return ids, freqs
 
     def phrase_docs(self, fieldname: str, words, slop: int, deadline=None) -> np.ndarray:
         """Documents (not deleted) where the words stand together in a field; recent phrases cached."""
@@ -278,17 +288,26 @@ def stats_for(searcher) -> IndexStats:
 
 @dataclass
 class Scored:
-    """Every document's score (0 where nothing matched), with the parts it is made of."""
+    """The scores of the documents of a mask (the others score 0), computed over those documents only."""
 
-    total: np.ndarray  # base * multiplier
-    base: np.ndarray  # sum of the clauses' scores
-    multiplier: np.ndarray  # coordination (share of the clauses matched) and headline matches
-    clause_scores: list[np.ndarray]
+    docs: np.ndarray  # the scored documents, rising
+    total: np.ndarray  # float32 per document of docs: the clauses' summed scores times the coordination multiplier
     clauses: list[Clause]
 
+    def scores_of(self, docs: np.ndarray) -> np.ndarray:
+        """The totals of some documents (sorted document numbers), 0 for those not scored."""
+        if len(docs) == len(self.docs) and (docs is self.docs or np.array_equal(docs, self.docs)):
+            return self.total
+        where = np.minimum(np.searchsorted(self.docs, docs), max(0, len(self.docs) - 1))
+        found = self.docs[where] == docs if len(self.docs) else np.zeros(len(docs), dtype=bool)
+        return np.where(found, self.total[where] if len(self.docs) else 0, np.float32(0)).astype(np.float32)
 
-def _alternative_scores(stats: IndexStats, alt: Alternative, deadline) -> tuple[np.ndarray, np.ndarray | None]:
-    """BM25F scores of one alternative in every document, and where it is in the headline (None: nowhere)."""
+
+def _alternative_scores(
+    stats: IndexStats, alt: Alternative, docs: np.ndarray, deadline
+) -> tuple[np.ndarray | None, np.ndarray | None]:
+    """BM25F scores of one alternative in the given documents (sorted), and which of them hold it in the
+    headline (None: nothing found; nowhere)."""
     docs_parts, contrib_parts, title_docs = [], [], []
     for fieldname in alt.fields:
         weight = FIELD_WEIGHTS.get(fieldname, 1.0)
@@ -296,63 +315,93 @@ def _alternative_scores(stats: IndexStats, alt: Alternative, deadline) -> tuple[
             continue
         norm = stats.norm(fieldname)
         if alt.phrase:
-            docs = stats.phrase_docs(fieldname, alt.terms, alt.slop, deadline)
-            contrib = weight / norm[docs]
+            found_docs = stats.phrase_docs(fieldname, alt.terms, alt.slop, deadline)
+            contrib = weight / norm[found_docs]
         else:
             found = [stats.postings(fieldname, term) for term in alt.terms]
-            docs = np.concatenate([f[0] for f in found]) if found else _EMPTY[0]
-            freqs = np.concatenate([f[1] for f in found]) if found else _EMPTY[1]
-            contrib = weight * freqs / norm[docs]
-        if len(docs):
-            docs_parts.append(docs)
+            found_docs = (
+                np.concatenate([f[0] for f in found]) if len(found) > 1 else found[0][0] if found else _EMPTY[0]
+            )
+            freqs = np.concatenate([f[1] for f in found]) if len(found) > 1 else found[0][1] if found else _EMPTY[1]
+            contrib = weight * freqs / norm[found_docs]
+        if len(found_docs):
+            docs_parts.append(found_docs)
             contrib_parts.append(contrib)
             if fieldname in TITLE_FIELDS:
-                title_docs.append(docs)
+                title_docs.append(found_docs)
         if deadline is not None:
             deadline.check()
     if alt.symbol:
-        docs, _ = stats.postings("symbol", alt.symbol)
-        if len(docs):
-            docs_parts.append(docs)
-            contrib_parts.append(np.full(len(docs), SYMBOL_WEIGHT, dtype=np.float32))
+        found_docs, _ = stats.postings("symbol", alt.symbol)
+        if len(found_docs):
+            docs_parts.append(found_docs)
+            contrib_parts.append(np.full(len(found_docs), SYMBOL_WEIGHT, dtype=np.float32))
     if not docs_parts:
-        return np.zeros(stats.size, dtype=np.float32), None
-    docs = np.concatenate(docs_parts)
-    tfn = np.bincount(docs, weights=np.concatenate(contrib_parts), minlength=stats.size)
-    found = np.flatnonzero(tfn)
-    df = len(found)
+        return None, None
+    # Summed over every document (the document frequency counts them all), saturated where asked only.
+    tfn = np.bincount(np.concatenate(docs_parts), weights=np.concatenate(contrib_parts), minlength=stats.size)
+    df = int(np.count_nonzero(tfn))
     idf = math.log(1 + (stats.count - df + 0.5) / (df + 0.5))
-    # Saturated where the alternative is found only (the same values, without passes over every document).
-    scores = np.zeros(stats.size, dtype=np.float32)
-    found_tfn = tfn[found]
-    scores[found] = (alt.weight * idf * found_tfn * (K1 + 1) / (K1 + found_tfn)).astype(np.float32)
+    at = tfn[docs]
+    scores = (alt.weight * idf * at * (K1 + 1) / (K1 + at)).astype(np.float32)
     in_title = None
     if title_docs:
-        in_title = np.zeros(stats.size, dtype=bool)
-        in_title[np.concatenate(title_docs)] = True
+        title = np.zeros(stats.size, dtype=bool)
+        title[np.concatenate(title_docs)] = True
+        in_title = title[docs]
     return scores, in_title
+
+
+def _same_postings(stats: IndexStats, a: Alternative, b: Alternative) -> bool:
+    """Whether two one-word alternatives find the same documents with the same frequencies in every field
+    ("=proceeds" and the stem "proceed" where the word has no other form)."""
+    if a.fields != b.fields or a.phrase or b.phrase or a.symbol != b.symbol or len(a.terms) != 1 or len(b.terms) != 1:
+        return False
+    pairs = [(stats.postings(f, a.terms[0]), stats.postings(f, b.terms[0])) for f in a.fields if f in stats.schema]
+    if any(len(x[0]) != len(y[0]) for x, y in pairs):
+        return False
+    return all(np.array_equal(x[0], y[0]) and np.array_equal(x[1], y[1]) for x, y in pairs)
+
+
+def _scoring_alternatives(stats: IndexStats, clause: Clause) -> list[Alternative]:
+    """The alternatives of a clause that can be its best anywhere: one whose postings equal another's of at
+    least its weight scores no higher in any document (the same frequencies and document frequency), so it is
+    left out (of equals, the first is kept)."""
+    alternatives = [alt for alt in clause.alternatives if alt.weight > 0]
+    if len(alternatives) < 2:
+        return alternatives
+    kept = []
+    for i, alt in enumerate(alternatives):
+        if not any(
+            j != i
+            and (other.weight > alt.weight or (other.weight == alt.weight and j < i))
+            and _same_postings(stats, alt, other)
+            for j, other in enumerate(alternatives)
+        ):
+            kept.append(alt)
+    return kept
 
 
 def score(stats: IndexStats, clauses: list[Clause], mask: np.ndarray, deadline=None) -> Scored:
     """Score every document in mask against the clauses (0 elsewhere)."""
+    docs = np.flatnonzero(mask)
     clause_scores = []
-    title_share = np.zeros(stats.size, dtype=np.float32)
+    title_share = np.zeros(len(docs), dtype=np.float32)
     for clause in clauses:
-        best = np.zeros(stats.size, dtype=np.float32)
-        in_title = np.zeros(stats.size, dtype=bool)
-        for alt in clause.alternatives:
-            if alt.weight > 0:
-                scores, title = _alternative_scores(stats, alt, deadline)
+        best = np.zeros(len(docs), dtype=np.float32)
+        in_title = np.zeros(len(docs), dtype=bool)
+        for alt in _scoring_alternatives(stats, clause):
+            scores, title = _alternative_scores(stats, alt, docs, deadline)
+            if scores is not None:
                 np.maximum(best, scores, out=best)
-                if title is not None:
-                    in_title |= title
-        best[~mask] = 0
+            if title is not None:
+                in_title |= title
         clause_scores.append(best)
         title_share += in_title
-    base = np.zeros(stats.size, dtype=np.float32)
-    coverage = np.zeros(stats.size, dtype=np.float32)
+    base = np.zeros(len(docs), dtype=np.float32)
+    coverage = np.zeros(len(docs), dtype=np.float32)
     # A clause's importance is its best score: rare words weigh more, words the index lacks nothing.
-    importance = [float(s.max()) if len(s) else 0.0 for s in clause_scores]
+    importance = [max(0.0, float(s.max())) if len(s) else 0.0 for s in clause_scores]
     weight_sum = sum(importance)
     for s, imp in zip(clause_scores, importance, strict=True):
         base += s
@@ -364,14 +413,14 @@ def score(stats: IndexStats, clauses: list[Clause], mask: np.ndarray, deadline=N
     # What a release is about is in its headline: each query word there, common or rare, adds a share.
     # (Computed where some clause scores only: elsewhere coverage and base are 0, and so is the total.)
     found = np.flatnonzero(coverage)
-    multiplier = np.zeros(stats.size, dtype=np.float32)
+    multiplier = np.zeros(len(docs), dtype=np.float32)
     multiplier[found] = coverage[found] ** COORD_POWER * (1 + TITLE_BONUS * title_share[found] / max(1, len(clauses)))
     if weight_sum > 0:
-        total = np.zeros(stats.size, dtype=np.float32)
+        total = np.zeros(len(docs), dtype=np.float32)
         total[found] = base[found] * multiplier[found]
     else:
         total = base
-    return Scored(total, base, multiplier, clause_scores, clauses)
+    return Scored(docs, total, clauses)
 
 
 def rank(
@@ -379,16 +428,25 @@ def rank(
 ) -> tuple[list[int], dict[int, float]]:
     """The count best documents of mask, best first, with their scores; equal scores go by tiebreak,
     highest first (the date: newer first)."""
-    order = top_documents(scored.total, mask, count, tiebreak)
-    return order, {d: float(scored.total[d]) for d in order}
+    docs = np.flatnonzero(mask)
+    scores = scored.scores_of(docs)
+    order = _top(docs, scores, count, tiebreak)
+    if not order:
+        return [], {}
+    picked = np.searchsorted(docs, order)
+    return order, dict(zip(order, scores[picked].tolist(), strict=True))
 
 
 def top_documents(total: np.ndarray, mask: np.ndarray, count: int, tiebreak: np.ndarray | None = None) -> list[int]:
     """The count best-scored documents of mask, best first; ties by tiebreak (highest first), then docnum."""
     docs = np.flatnonzero(mask)
+    return _top(docs, total[docs], count, tiebreak)
+
+
+def _top(docs: np.ndarray, scores: np.ndarray, count: int, tiebreak: np.ndarray | None) -> list[int]:
+    """The count best of docs (rising) by scores (one each); ties by tiebreak (highest first), then docnum."""
     if not len(docs) or count <= 0:
         return []
-    scores = total[docs]
     if len(docs) > count:
         # Keep every document tied with the last one kept, so the tie-break decides among them.
         threshold = np.partition(scores, len(scores) - count)[len(scores) - count]
