@@ -276,10 +276,11 @@ def test_the_organisation_honouring_a_person_issues_the_release_about_them(headl
         ("company: Acme Widgets Inc.\nticker: NASDAQ:ACMW", "Acme Widgets Inc.", ["NASDAQ:ACMW"], None),
         ("organization: Acme Widgets Inc.", "Acme Widgets Inc.", [], None),
         ("publisher: Acme Widgets Inc.", "Acme Widgets Inc.", [], None),
-        ("source: Acme Widgets Inc.", "Acme Widgets Inc.", [], None),
+        ("source: Acme Widgets Inc.", None, [], None),  # the text never prints it: a site's label
         ("source: PR Newswire", None, [], "PR Newswire"),
         ("source: https://acme.example/news", None, [], None),
-        ("author: Acme Widgets Inc.", "Acme Widgets Inc.", [], None),
+        ("author: Acme Widgets Inc.", None, [], None),
+        ("author: Newsroom", None, [], None),
         ("author: Jane Doe", None, [], None),
         ("author: Jane Doe and John Roe", None, [], None),
         ("tickers: [NYSE: ACW, TSX: ACW]", None, ["NYSE:ACW", "TSX:ACW"], None),
@@ -293,6 +294,16 @@ def test_a_reposts_front_matter_names_the_issuer_and_its_listings(front, company
         "The new plant in Ohio employs 200 people, the firm said on Monday.\n\nMore follows.\n".encode(),
     )
     assert (parsed.company, parsed.tickers, parsed.wire) == (company, tickers, wire)
+
+
+@pytest.mark.parametrize("front", ["source: Acme Widgets Inc.", "author: Acme Widgets Inc."])
+def test_a_front_matter_source_or_author_the_text_prints_is_the_issuer(front):
+    (parsed,) = parse_bytes(
+        "repost.md",
+        f"---\ntitle: Plant Opens in Ohio\ndate: 2024-03-04\n{front}\n---\n\n# Plant Opens in Ohio\n\n"
+        "The new plant in Ohio employs 200 people, Acme said on Monday.\n\nMore follows.\n".encode(),
+    )
+    assert parsed.company == "Acme Widgets Inc."
 
 
 def test_the_front_matters_listing_gives_way_to_the_one_the_text_prints():

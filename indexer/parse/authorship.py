@@ -81,9 +81,10 @@ def byline_org(text: str, lede: str, body: str) -> str | None:
     return None
 
 
-def front_matter_company(fields: dict[str, str]) -> str | None:
+def front_matter_company(fields: dict[str, str], text: str = "") -> str | None:
     """The issuer a repost's front matter names besides 'company': its 'organization' or 'publisher', a 'source'
-    that is no wire ("source: Acme Widgets Inc."), an 'author' that is no person's name."""
+    that is no wire ("source: Acme Widgets Inc."), an 'author' that is no person's name. A source or author the
+    release's text never prints is a site's label ("author: Newsroom"), not the issuer."""
     source = fields.get("wire") or ""
     candidates = [fields.get("organization"), None if canonical_wire(source) else source, fields.get("author")]
     for n, value in enumerate(candidates):
@@ -94,8 +95,18 @@ def front_matter_company(fields: dict[str, str]) -> str | None:
             PERSON_RE.match(value) or " and " in value or "," in value and not STRICT_LEGAL_RE.search(value)
         ):
             continue  # "author: Jane Doe", "author: Jane Doe and John Roe": the writers, not the issuer
+        if n >= 1 and text and not _printed_in(value, text):
+            continue
         return value
     return None
+
+
+def _printed_in(name: str, text: str) -> bool:
+    """Whether the text prints the name's first word of three letters or more (case-insensitive, whole word)."""
+    words = [w for w in re.findall(r"[A-Za-z0-9&'.-]+", name) if len(w.strip(".'-")) >= 3]
+    if not words:
+        return True
+    return re.search(r"(?<![A-Za-z0-9])" + re.escape(words[0].strip(".'-")) + r"(?![A-Za-z0-9])", text, re.I) is not None
 
 
 def front_matter_tickers(value: str | None) -> list[str]:

@@ -235,7 +235,7 @@ def parse_text(path: str, text: str, *, markdown: bool = False, checked: bool = 
         subheadline=subheadline,
         published=parse_when(fields.get("date")) or printed,
         wire=canonical_wire(fields.get("wire")),
-        company=fields.get("company") or front_matter_company(fields) or None,
+        company=fields.get("company") or front_matter_company(fields, f"{headline}\n{rest}") or None,
         tickers=front_matter_tickers(fields.get("tickers")) or None,
         location=fields.get("location") or None,
         language=fields.get("language") or None,
