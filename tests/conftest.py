@@ -18,11 +18,14 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 CORPUS = ROOT.parent / "shared" / "corpus"
-# Work that tests share, by what a test file names: files naming it run on one pytest-xdist worker, in one go.
+# Work that tests share, by what a test file names: files naming it run on one pytest-xdist worker, in one go, and
+# are handed out first, in this order (the longest work first, so that both workers finish together).
 SHARED_WORK = {
-    "synthetic_5k": "the 5,000-release index",  # as long to build as hundreds of tests take to run
-    "cluster_client": "the OpenSearch cluster",  # a node-loss test kills a node that every OpenSearch test uses
+    "cluster_alone": "the OpenSearch cluster to itself",  # node-loss tests; the other worker runs other tests meanwhile
+    "synthetic_index": "the synthetic index",  # as long to build as hundreds of tests take to run
 }
+# Files whose module-scoped work takes long in wall time (waiting on the cluster): handed out after the shared work.
+LONG_FILES = ("tests/test_opensearch_parity.py",)
 
 
 @pytest.hookimpl(optionalhook=True)  # a hook of pytest-xdist, which may not be installed
@@ -34,10 +37,21 @@ def pytest_xdist_make_scheduler(config, log):
 
     class SharedWorkScheduling(LoadScopeScheduling):
         """Tests one at a time, except those that share costly or exclusive work, which go to one worker together:
-        the files naming an entry of SHARED_WORK, and each file with module-scoped fixtures (built once)."""
+        the files naming an entry of SHARED_WORK, and each file with module-scoped fixtures (built once). The
+        shared work and LONG_FILES go out first, the rest as xdist orders it (units with the most tests first)."""
+
+        ordered = False
 
         def _split_scope(self, nodeid: str) -> str:
             return _work_unit(config.rootpath, nodeid)
+
+        def _assign_work_unit(self, node) -> None:
+            if not self.ordered:  # the first call: the queue is complete
+                self.ordered = True
+                for unit in reversed([*SHARED_WORK, *LONG_FILES]):
+                    if unit in self.workqueue:
+                        self.workqueue.move_to_end(unit, last=False)
+            super()._assign_work_unit(node)
 
     return SharedWorkScheduling(config, log)
 
@@ -158,11 +172,44 @@ def hostile_core(hostile_index):
 
 
 @pytest.fixture(scope="session")
-def synthetic_5k(tmp_path_factory) -> Path:
-    """An index of 5,000 synthetic releases (benchmarks/synth.py), built once per session: exports, big counts."""
-    from build_helpers import synth
+def synthetic_index(tmp_path_factory) -> Path:
+    """An index of SYNTHETIC_RELEASES synthetic releases (benchmarks/synth.py), built once per session: exports
+    streamed in many chunks, counts in the thousands, facets with more values than a page lists."""
+    from build_helpers import SYNTHETIC_RELEASES, synth
 
-    root = tmp_path_factory.mktemp("synthetic_5k")
-    synth().write_corpus(str(root / "releases"), 5000, seed=3)
+    root = tmp_path_factory.mktemp("synthetic_index")
+    synth().write_corpus(str(root / "releases"), SYNTHETIC_RELEASES, seed=3)
     build_index([root / "releases"], root / "index")
     return root / "index"
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    """A client of the OpenSearch test cluster (a skip without one), used beside the other tests that use it."""
+    from opensearch_cluster import cluster_client, cluster_use
+
+    found = cluster_client()
+    with cluster_use():
+        yield found
+    found.close()
+
+
+@pytest.fixture(scope="module")
+def cluster_alone():
+    """A client of the OpenSearch test cluster, once no other test uses it: for tests that kill a node."""
+    from opensearch_cluster import cluster_client, cluster_use
+
+    found = cluster_client()
+    with cluster_use(alone=True):
+        yield found
+    found.close()
+
+
+@pytest.fixture
+def alias(cluster, request):
+    """A unique index (alias) name on the cluster for one test; its indices are dropped afterwards."""
+    from opensearch_cluster import drop, index_name
+
+    name = index_name(request.module.__name__.removeprefix("test_").replace("_", "-"))
+    yield name
+    drop(cluster, name)

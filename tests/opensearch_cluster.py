@@ -9,11 +9,15 @@ Run them locally with a throw-away three-node cluster:
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import os
 import shutil
 import tarfile
+import tempfile
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -29,6 +33,9 @@ HOW_TO_RUN = (
     f"needs an OpenSearch cluster at {URL} (RELEASES_OPENSEARCH_URL): start the local three-node test cluster "
     "with 'bash .ci/opensearch.sh start', then run pytest again"
 )
+# Held shared by every test using the cluster and alone by a test that kills a node: a file lock, so it holds
+# across pytest-xdist workers and across test runs on this machine that use the same cluster.
+USE_LOCK = Path(tempfile.gettempdir()) / f"release-search-cluster-{hashlib.sha1(URL.encode()).hexdigest()[:12]}.lock"
 # One run's indices share this prefix, so parallel runs and leftovers never collide.
 RUN_PREFIX = f"t{uuid.uuid4().hex[:8]}"
 SHARDS, REPLICAS = 2, 1
@@ -51,6 +58,17 @@ def cluster_client():
     if health.get("number_of_data_nodes", 0) < 1:
         _unavailable(f"{HOW_TO_RUN} (no data node)")
     return client
+
+
+@contextmanager
+def cluster_use(*, alone: bool = False) -> Iterator[None]:
+    """Use the cluster beside other tests (shared), or alone (a node-loss test waits for the others to finish)."""
+    with open(USE_LOCK, "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX if alone else fcntl.LOCK_SH)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
 
 
 def _unavailable(message: str):

@@ -511,8 +511,8 @@ def test_save_a_search_and_find_it_listed(page):
 
 
 @pytest.fixture(scope="session")
-def synthetic_site(synthetic_5k):
-    """The site over 5,000 synthetic releases (facets with many values)."""
-    server, url = serve(synthetic_5k)
+def synthetic_site(synthetic_index):
+    """The site over the synthetic releases (facets with many values)."""
+    server, url = serve(synthetic_index)
     yield url
     server.close()

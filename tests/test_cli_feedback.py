@@ -53,9 +53,9 @@ def test_range_errors_name_the_option_typed(runner, seeds_index, args, option):
     assert option in result.output and "per_page" not in result.output
 
 
-def test_counts_have_thousands_separators(runner, synthetic_5k):
-    result = runner.invoke(main, ["search", "", "--index", str(synthetic_5k)])
+def test_counts_have_thousands_separators(runner, synthetic_index):
+    result = runner.invoke(main, ["search", "", "--index", str(synthetic_index)])
     assert result.exit_code == 0, result.output
     assert re.match(r"1-10 of \d,\d{3} results", result.output)
-    stats = runner.invoke(main, ["stats", "--index", str(synthetic_5k)])
+    stats = runner.invoke(main, ["stats", "--index", str(synthetic_index)])
     assert re.match(r"\d,\d{3} releases in ", stats.output)

@@ -511,23 +511,17 @@ def test_a_bar_or_month_clicked_by_dates_finds_its_count(midnight, words):
         assert clicked.total == value.count
 
 
-def test_day_filters_agree_on_opensearch(midnight, tmp_path):
-    from opensearch_cluster import REPLICAS, SHARDS, URL, cluster_client, drop, index_name
+def test_day_filters_agree_on_opensearch(midnight, cluster, alias, tmp_path):
+    from opensearch_cluster import REPLICAS, SHARDS, URL
 
     from indexer.backends.opensearch.build import build_index as build_opensearch
 
-    client = cluster_client()
-    alias = index_name("midnight")
-    try:
-        build_opensearch([str(_midnight_folder(tmp_path))], alias, url=URL, shards=SHARDS, replicas=REPLICAS)
-        with open_index(alias, backend="opensearch", url=URL) as opensearch:
-            page = opensearch.search("", facets=("month",), facet_limit=100)
-            assert page.timeline == midnight.search("", facets=("month",), facet_limit=100).timeline
-            for bar in page.timeline:
-                first, last = _month_days(bar["period"])
-                assert opensearch.search("", date_from=first, date_to=last, facets=()).total == bar["count"]
-                typed = f"date:[{first.isoformat()} TO {last.isoformat()}]"
-                assert opensearch.search(typed, facets=()).total == bar["count"]
-    finally:
-        drop(client, alias)
-        client.close()
+    build_opensearch([str(_midnight_folder(tmp_path))], alias, url=URL, shards=SHARDS, replicas=REPLICAS)
+    with open_index(alias, backend="opensearch", url=URL) as opensearch:
+        page = opensearch.search("", facets=("month",), facet_limit=100)
+        assert page.timeline == midnight.search("", facets=("month",), facet_limit=100).timeline
+        for bar in page.timeline:
+            first, last = _month_days(bar["period"])
+            assert opensearch.search("", date_from=first, date_to=last, facets=()).total == bar["count"]
+            typed = f"date:[{first.isoformat()} TO {last.isoformat()}]"
+            assert opensearch.search(typed, facets=()).total == bar["count"]

@@ -19,7 +19,7 @@ def _example_links(body: str) -> list[str]:
     return [unescape(h) for h in re.findall(r'href="([^"]+)"', section)]
 
 
-@pytest.mark.parametrize("index_name", ["web_index", "synthetic_5k"])
+@pytest.mark.parametrize("index_name", ["web_index", "synthetic_index"])
 def test_home_page_examples_come_from_the_open_index_and_find_something(request, index_name):
     path = request.getfixturevalue(index_name)
     client = create_app({"RELEASES_INDEX": str(path), "TESTING": True}).test_client()
@@ -81,14 +81,14 @@ def test_an_empty_result_says_what_to_leave_out_and_what_follows(two_issuers, ur
     assert {what.split()[1] for _, what, _ in ways} <= {"word", "ticker", "wire", "'from'"}
 
 
-def test_facets_offer_more_values_and_a_filter_box(synthetic_5k):
-    web = create_app({"RELEASES_INDEX": str(synthetic_5k), "TESTING": True}).test_client()
+def test_facets_offer_more_values_and_a_filter_box(synthetic_index):
+    web = create_app({"RELEASES_INDEX": str(synthetic_index), "TESTING": True}).test_client()
     body = web.get("/?q=results").get_data(as_text=True)
     more = re.search(r'<a class="more" href="([^"]+)">More<span class="visually-hidden"> ticker values', body)
     assert more and 'id="filter-ticker"' in body and 'id="filter-company"' in body and 'id="filter-year"' not in body
     expanded = web.get(unescape(more.group(1))).get_data(as_text=True)
     values = re.findall(r'<ul id="values-ticker">(.*?)</ul>', expanded, re.S)[0]
-    with open_index(synthetic_5k) as core:
+    with open_index(synthetic_index) as core:
         request = SearchRequest(query="results", facet_limits={"ticker": 200})
         every = core.search(request=request).facets["ticker"].values
     assert values.count('class="facet-value') == len(every) > 10

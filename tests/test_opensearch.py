@@ -14,7 +14,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from opensearch_cluster import REPLICAS, ROOT, SHARDS, URL, cluster_client, drop, index_name
+from opensearch_cluster import REPLICAS, ROOT, SHARDS, URL
 
 from indexer import build_index, open_index, query
 from indexer.backends import BackendUnavailable
@@ -107,20 +107,6 @@ def test_unknown_backend_is_refused():
 # ---- Against the cluster --------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def client():
-    found = cluster_client()
-    yield found
-    found.close()
-
-
-@pytest.fixture
-def alias(client):
-    name = index_name("os")
-    yield name
-    drop(client, name)
-
-
 @pytest.fixture
 def releases(tmp_path) -> Path:
     """The seeds plus a copy of one of them (the same release on another path: one duplicate group)."""
@@ -131,7 +117,7 @@ def releases(tmp_path) -> Path:
     return folder
 
 
-def test_build_search_and_exact_totals(client, alias, releases, tmp_path):
+def test_build_search_and_exact_totals(cluster, alias, releases, tmp_path):
     report = build(releases, alias)
     assert (report.rebuilt, report.added, report.total, report.files) == (True, 3, 3, 3)
     whoosh_path = tmp_path / "whoosh"
@@ -155,7 +141,7 @@ def test_build_search_and_exact_totals(client, alias, releases, tmp_path):
         assert ox.search("conferense call").suggestion == wx.search("conferense call").suggestion
 
 
-def test_multi_select_facets_ignore_their_own_selection(client, alias, releases):
+def test_multi_select_facets_ignore_their_own_selection(cluster, alias, releases):
     build(releases, alias)
     with open_index(alias, backend="opensearch", url=URL) as ox:
         wires = {v.value: v.count for v in ox.search("").facets["wire"].values}
@@ -174,12 +160,12 @@ def test_multi_select_facets_ignore_their_own_selection(client, alias, releases)
 
 
 @pytest.mark.parametrize("batch", [1000, 1])  # files compared with the index per request: all, one at a time
-def test_incremental_build_by_content_hash(client, alias, releases, batch, monkeypatch):
+def test_incremental_build_by_content_hash(cluster, alias, releases, batch, monkeypatch):
     from indexer.backends.opensearch import build as os_build
 
     monkeypatch.setattr(os_build, "LOOKUP_BATCH", batch)
     build(releases, alias)
-    physical = OpenSearchStore(alias, URL, client).live()
+    physical = OpenSearchStore(alias, URL, cluster).live()
     again = build(releases, alias)
     assert (again.rebuilt, again.unchanged_files, again.added, again.removed) == (False, 3, 0, 0)
     changed = sorted(releases.glob("0*"))[1]
@@ -187,13 +173,13 @@ def test_incremental_build_by_content_hash(client, alias, releases, batch, monke
     (releases / sorted(p.name for p in releases.glob("copy_*"))[0]).unlink()
     update = build(releases, alias)
     assert (update.changed_files, update.gone_files, update.added, update.removed, update.total) == (1, 1, 1, 2, 2)
-    assert OpenSearchStore(alias, URL, client).live() == physical  # updated in place
+    assert OpenSearchStore(alias, URL, cluster).live() == physical  # updated in place
     with open_index(alias, backend="opensearch", url=URL) as ox:
         assert ox.search("quantumleap").total == 1
         assert all(not h.duplicates for h in ox.search("").hits)  # the group shrank to one release
 
 
-def test_file_names_that_are_not_utf8_are_indexed_once(client, alias, tmp_path):
+def test_file_names_that_are_not_utf8_are_indexed_once(cluster, alias, tmp_path):
     folder = tmp_path / "odd"
     folder.mkdir()
     name = os.path.join(os.fsencode(folder), b"release-\xff.txt")
@@ -206,18 +192,18 @@ def test_file_names_that_are_not_utf8_are_indexed_once(client, alias, tmp_path):
         assert ox.search("").hits[0].path.endswith("release-\\xff.txt")
 
 
-def test_rebuild_switches_the_alias_and_drops_the_old_index(client, alias, releases):
+def test_rebuild_switches_the_alias_and_drops_the_old_index(cluster, alias, releases):
     build(releases, alias)
-    store = OpenSearchStore(alias, URL, client)
+    store = OpenSearchStore(alias, URL, cluster)
     old = store.live()
     report = build(releases, alias, rebuild=True)
     assert report.rebuilt and store.live() != old
-    assert not client.indices.exists(index=old)
+    assert not cluster.indices.exists(index=old)
 
 
-def test_failed_rebuild_leaves_the_live_index(client, alias, releases):
+def test_failed_rebuild_leaves_the_live_index(cluster, alias, releases):
     build(releases, alias)
-    store = OpenSearchStore(alias, URL, client)
+    store = OpenSearchStore(alias, URL, cluster)
     live = store.live()
 
     def explode(progress):
@@ -226,14 +212,14 @@ def test_failed_rebuild_leaves_the_live_index(client, alias, releases):
     with pytest.raises(RuntimeError, match="interrupted"):
         build(releases, alias, rebuild=True, progress=explode)
     assert store.live() == live
-    assert list(client.indices.get(index=f"{alias}-g*")) == [live]  # the half-built index is gone
+    assert list(cluster.indices.get(index=f"{alias}-g*")) == [live]  # the half-built index is gone
     with open_index(alias, backend="opensearch", url=URL) as ox:
         assert ox.search("").total == 2
 
 
-def test_a_second_build_is_refused_while_one_runs(client, alias, releases):
+def test_a_second_build_is_refused_while_one_runs(cluster, alias, releases):
     build(releases, alias)
-    with OpenSearchStore(alias, URL, client).write_lock():
+    with OpenSearchStore(alias, URL, cluster).write_lock():
         with pytest.raises(
             IndexLocked, match=rf"another 'releases index' \(pid {os.getpid()} on .+\) is writing {alias}"
         ):
@@ -241,7 +227,7 @@ def test_a_second_build_is_refused_while_one_runs(client, alias, releases):
     assert build(releases, alias).unchanged_files == 3  # the lock is released
 
 
-def test_release_related_complete_and_stats(client, alias, releases, tmp_path):
+def test_release_related_complete_and_stats(cluster, alias, releases, tmp_path):
     build(releases, alias)
     build_index([releases], tmp_path / "whoosh")
     with open_index(alias, backend="opensearch", url=URL) as ox, open_index(tmp_path / "whoosh") as wx:
@@ -275,7 +261,7 @@ def test_release_related_complete_and_stats(client, alias, releases, tmp_path):
         assert stats["cluster"]["nodes"] >= 1
 
 
-def test_deepest_page_stays_within_the_result_window(client, alias, releases):
+def test_deepest_page_stays_within_the_result_window(cluster, alias, releases):
     # Pages are read with from/size: the page limit keeps them within the index's max_result_window.
     build(releases, alias)
     with open_index(alias, backend="opensearch", url=URL) as ox:
@@ -285,12 +271,12 @@ def test_deepest_page_stays_within_the_result_window(client, alias, releases):
             ox.search("", page=MAX_PAGE + 1)
 
 
-def test_missing_index_is_reported(client):
+def test_missing_index_is_reported(cluster):
     with pytest.raises(IndexNotFound, match="no OpenSearch index 'nothing-here' at .*releases index SOURCE"):
         open_index("nothing-here", backend="opensearch", url=URL)
 
 
-def test_cli_and_environment_select_the_backend(client, alias, releases, runner, monkeypatch):
+def test_cli_and_environment_select_the_backend(cluster, alias, releases, runner, monkeypatch):
     monkeypatch.setenv("RELEASES_OPENSEARCH_URL", URL)
     monkeypatch.setenv("RELEASES_BACKEND", "opensearch")
     done = runner.invoke(cli, ["index", str(releases), "--index", alias, "--json"])
@@ -306,7 +292,7 @@ def test_cli_and_environment_select_the_backend(client, alias, releases, runner,
     assert missing.exit_code == 1 and json.loads(missing.output)["status"] == 404
 
 
-def test_web_app_runs_unchanged_on_opensearch(client, alias, releases):
+def test_web_app_runs_unchanged_on_opensearch(cluster, alias, releases):
     from webapp import create_app
 
     build(releases, alias)
@@ -323,7 +309,7 @@ def test_web_app_runs_unchanged_on_opensearch(client, alias, releases):
 
 @pytest.mark.parametrize("collapse", [True, False])
 @pytest.mark.parametrize("sort", ["relevance", "newest"])
-def test_scan_lists_every_release_in_page_order(client, alias, releases, collapse, sort):
+def test_scan_lists_every_release_in_page_order(cluster, alias, releases, collapse, sort):
     for i in range(4):
         shutil.copyfile(sorted(SEEDS.iterdir())[i % 2], releases / f"more_{i}.txt")
     build(releases, alias)

@@ -15,7 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from opensearch_cluster import REPLICAS, SHARDS, URL, cluster_client, drop, index_name
+from opensearch_cluster import REPLICAS, SHARDS, URL
 
 from indexer import build_index, open_index
 from indexer.backends.opensearch import fold, representatives
@@ -84,20 +84,6 @@ def assert_same_counts(alias: str, whoosh_path: Path) -> None:
         assert (found["releases"], found["top"]) == (expected["releases"], expected["top"])
 
 
-@pytest.fixture(scope="module")
-def client():
-    found = cluster_client()
-    yield found
-    found.close()
-
-
-@pytest.fixture
-def alias(client):
-    name = index_name("copies")
-    yield name
-    drop(client, name)
-
-
 @pytest.fixture(params=["default pages", "pages of one or two"])
 def pages(request, monkeypatch):
     """The default page sizes, or pages smaller than the number of copy groups (every paging path taken)."""
@@ -114,7 +100,7 @@ def both(folder: Path, whoosh_path: Path, alias: str, **options) -> None:
     build_index([folder], alias, backend="opensearch", url=URL, shards=SHARDS, replicas=REPLICAS, **options)
 
 
-def test_counts_with_orphaned_copies_equal_whoosh(client, alias, tmp_path, pages):
+def test_counts_with_orphaned_copies_equal_whoosh(cluster, alias, tmp_path, pages):
     folder = corpus(tmp_path / "releases")
     both(folder, tmp_path / "whoosh", alias)
     with open_index(alias, backend="opensearch", url=URL) as ox:
@@ -124,7 +110,7 @@ def test_counts_with_orphaned_copies_equal_whoosh(client, alias, tmp_path, pages
     assert_same_counts(alias, tmp_path / "whoosh")
 
 
-def test_incremental_runs_move_representatives_as_whoosh_folds(client, alias, tmp_path, pages):
+def test_incremental_runs_move_representatives_as_whoosh_folds(cluster, alias, tmp_path, pages):
     folder = corpus(tmp_path / "releases")
     whoosh_path = tmp_path / "whoosh"
     both(folder, whoosh_path, alias)
@@ -140,7 +126,7 @@ def test_incremental_runs_move_representatives_as_whoosh_folds(client, alias, tm
     assert_same_counts(alias, whoosh_path)
 
 
-def test_folding_copies_costs_no_request_of_its_own(client, alias, tmp_path):
+def test_folding_copies_costs_no_request_of_its_own(cluster, alias, tmp_path):
     folder = corpus(tmp_path / "releases")
     build_index([folder], alias, backend="opensearch", url=URL, shards=SHARDS, replicas=REPLICAS)
     with open_index(alias, backend="opensearch", url=URL) as ox:

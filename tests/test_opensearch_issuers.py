@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 
 import pytest
-from opensearch_cluster import REPLICAS, SHARDS, URL, cluster_client, drop, index_name
+from opensearch_cluster import REPLICAS, SHARDS, URL
 
 from indexer import build_index, open_index
 
@@ -57,20 +57,6 @@ def paths_of(index, query: str) -> set[str]:
 QUERIES = [f"ticker:{symbol}" for _, _, symbol, _ in COMPANIES] + ["ticker:ORBF", "company:zenith", "robotics"]
 
 
-@pytest.fixture(scope="module")
-def client():
-    found = cluster_client()
-    yield found
-    found.close()
-
-
-@pytest.fixture
-def alias(client):
-    name = index_name("issuers")
-    yield name
-    drop(client, name)
-
-
 @pytest.fixture
 def sec_file(tmp_path) -> Path:
     path = tmp_path / "company_tickers_exchange.json"
@@ -96,7 +82,7 @@ def both(folder: Path, tmp_path: Path, alias: str, sec_file: Path, **options):
 
 @pytest.mark.parametrize("printing", [{0}, {1}])  # the first release prints the listing, or a later one
 def test_listing_learned_from_some_releases_reaches_the_others_on_both_backends(
-    client, alias, tmp_path, sec_file, printing
+    cluster, alias, tmp_path, sec_file, printing
 ):
     folder = write(tmp_path / "releases", company_releases(printing))
     whoosh_report, os_report = both(folder, tmp_path, alias, sec_file, rebuild=True)
@@ -113,7 +99,7 @@ def test_listing_learned_from_some_releases_reaches_the_others_on_both_backends(
         assert [v.value for v in zenith] == ["Zenith Robotics, Inc."]
 
 
-def test_incremental_build_learns_from_the_index_and_from_new_files(client, alias, tmp_path, sec_file, monkeypatch):
+def test_incremental_build_learns_from_the_index_and_from_new_files(cluster, alias, tmp_path, sec_file, monkeypatch):
     files = company_releases({0})
     late = {name: text for name, text in files.items() if name.startswith("hlcb_")}
     folder = write(tmp_path / "releases", {name: text for name, text in files.items() if name not in late})
@@ -156,7 +142,7 @@ def companies_of(index) -> list[tuple]:
     ]
 
 
-def test_companies_pages_and_hits_show_learned_issuers_and_ciks_on_both_backends(client, alias, tmp_path, sec_file):
+def test_companies_pages_and_hits_show_learned_issuers_and_ciks_on_both_backends(cluster, alias, tmp_path, sec_file):
     from indexer.issuers.pages import company_page
 
     folder = write(tmp_path / "releases", company_releases({0}))

@@ -14,7 +14,7 @@ import subprocess
 import time
 
 import pytest
-from opensearch_cluster import NODES_DIR, REPLICAS, ROOT, SHARDS, URL, cluster_client, drop, index_name
+from opensearch_cluster import NODES_DIR, REPLICAS, ROOT, SHARDS, URL, drop, index_name
 
 from indexer import open_index
 from indexer.backends.opensearch.build import build_index as build_opensearch
@@ -24,13 +24,6 @@ SEEDS = ROOT / "seeds"
 ALL_FACETS = tuple(f.name for f in FACETS)
 RESTART_TIMEOUT_S = 240
 NOTICED_TIMEOUT_S = 60
-
-
-@pytest.fixture(scope="module")
-def client():
-    found = cluster_client()
-    yield found
-    found.close()
 
 
 def _node_pid(name: str) -> int | None:
@@ -60,7 +53,8 @@ def _nodes(client) -> int:
 
 
 @pytest.mark.parametrize("which", ["manager", "other"])
-def test_losing_any_node_keeps_search_stats_and_builds_working(client, tmp_path, which):
+def test_losing_any_node_keeps_search_stats_and_builds_working(cluster_alone, tmp_path, which):
+    client = cluster_alone
     if _nodes(client) < 3 or len(URL.split(",")) < 3:
         pytest.skip("needs the three-node cluster of .ci/opensearch.sh and every node's URL in RELEASES_OPENSEARCH_URL")
     victim = _victim(client, which)

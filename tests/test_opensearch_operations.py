@@ -14,7 +14,7 @@ import sys
 import time
 
 import pytest
-from opensearch_cluster import ROOT, URL, cluster_client, drop, index_name
+from opensearch_cluster import ROOT, URL
 
 from indexer import open_index, query
 from indexer.backends.opensearch.build import build_index as build_opensearch
@@ -69,21 +69,7 @@ def test_inconsistent_connection_settings_say_what_to_fix(env, message):
 # ---- Against the cluster --------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def client():
-    found = cluster_client()
-    yield found
-    found.close()
-
-
-@pytest.fixture
-def alias(client):
-    name = index_name("ops")
-    yield name
-    drop(client, name)
-
-
-def test_searches_carry_the_time_limit_and_stop_when_it_is_spent(client, alias, monkeypatch):
+def test_searches_carry_the_time_limit_and_stop_when_it_is_spent(cluster, alias, monkeypatch):
     build_opensearch([str(SEEDS)], alias, url=URL)
     with open_index(alias, backend="opensearch", url=URL) as ox:
         backend = ox.backend
@@ -145,32 +131,32 @@ def _dead_pid() -> int:
         ({"host": socket.gethostname(), "pid": os.getpid(), "expires": time.time() + 3600}, False),  # alive here
     ],
 )
-def test_a_stale_build_lock_is_taken_over_and_a_live_one_refuses(client, alias, holder, taken_over):
+def test_a_stale_build_lock_is_taken_over_and_a_live_one_refuses(cluster, alias, holder, taken_over):
     build_opensearch([str(SEEDS)], alias, url=URL)
     if holder["pid"] == "dead":
         holder = {**holder, "pid": _dead_pid()}
-    client.index(index=LOCKS, id=alias, body=holder, refresh="true")
+    cluster.index(index=LOCKS, id=alias, body=holder, refresh="true")
     if taken_over:
         report = build_opensearch([str(SEEDS)], alias, url=URL)
         assert report.unchanged_files == 2
-        assert not client.get(index=LOCKS, id=alias, params={"ignore": 404}).get("found")  # released
+        assert not cluster.get(index=LOCKS, id=alias, params={"ignore": 404}).get("found")  # released
     else:
         with pytest.raises(IndexLocked, match=rf"\(pid {holder['pid']} on {holder['host']}\) is writing {alias}"):
             build_opensearch([str(SEEDS)], alias, url=URL)
-        assert client.get(index=LOCKS, id=alias)["_source"]["pid"] == holder["pid"]  # left alone
+        assert cluster.get(index=LOCKS, id=alias)["_source"]["pid"] == holder["pid"]  # left alone
 
 
-def test_a_lock_held_by_a_build_is_renewed_and_released(client, alias):
-    store = OpenSearchStore(alias, URL, client)
+def test_a_lock_held_by_a_build_is_renewed_and_released(cluster, alias):
+    store = OpenSearchStore(alias, URL, cluster)
     with store.write_lock() as lease:
-        held = client.get(index=LOCKS, id=alias)["_source"]
+        held = cluster.get(index=LOCKS, id=alias)["_source"]
         assert held["pid"] == os.getpid() and held["expires"] > time.time() + LEASE_S / 2
         assert not lease.stale(held)
         lease.check()
-    assert not client.get(index=LOCKS, id=alias, params={"ignore": 404}).get("found")
+    assert not cluster.get(index=LOCKS, id=alias, params={"ignore": 404}).get("found")
 
 
-def test_shards_and_replicas_are_set_from_the_cli_and_shown_by_stats(client, alias, runner, monkeypatch):
+def test_shards_and_replicas_are_set_from_the_cli_and_shown_by_stats(cluster, alias, runner, monkeypatch):
     monkeypatch.setenv("RELEASES_OPENSEARCH_URL", URL)
     args = ["index", str(SEEDS), "--backend", "opensearch", "--index", alias, "--json"]
     done = runner.invoke(cli, [*args, "--shards", "3", "--replicas", "0"])
@@ -182,7 +168,7 @@ def test_shards_and_replicas_are_set_from_the_cli_and_shown_by_stats(client, ali
     # Replicas change in place; other shards need a new index.
     again = json.loads(runner.invoke(cli, [*args, "--replicas", "1"]).output)
     assert not again["rebuilt"]
-    assert OpenSearchStore(alias, URL, client).layout(layout["physical"]) == (3, 1)
+    assert OpenSearchStore(alias, URL, cluster).layout(layout["physical"]) == (3, 1)
     resharded = json.loads(runner.invoke(cli, [*args, "--shards", "1"]).output)
     assert resharded["rebuilt"]
     text = runner.invoke(cli, ["stats", "--backend", "opensearch", "--index", alias])

@@ -13,7 +13,7 @@ Needs a cluster (see tests/opensearch_cluster.py); the corpus part needs ../shar
 from __future__ import annotations
 
 import pytest
-from opensearch_cluster import REPLICAS, ROOT, SHARDS, URL, cluster_client, corpus_sample, drop, index_name
+from opensearch_cluster import REPLICAS, ROOT, SHARDS, URL, corpus_sample, drop, index_name
 
 from indexer import build_index, open_index
 from indexer.schema import FACETS
@@ -93,9 +93,8 @@ MIN_RELATED_OVERLAP = 0.7
 
 
 @pytest.fixture(scope="module")
-def backends(tmp_path_factory):
+def backends(cluster, tmp_path_factory):
     """The same releases indexed by both backends: (whoosh index, opensearch index, corpus sampled?)."""
-    client = cluster_client()
     work = tmp_path_factory.mktemp("parity")
     sources = [ROOT / "seeds"]
     sample = corpus_sample(work / "corpus")
@@ -109,8 +108,7 @@ def backends(tmp_path_factory):
     build_opensearch([str(s) for s in sources], alias, url=URL, shards=SHARDS, replicas=REPLICAS)
     with open_index(whoosh_path) as whoosh, open_index(alias, backend="opensearch", url=URL) as opensearch:
         yield whoosh, opensearch, sample is not None
-    drop(client, alias)
-    client.close()
+    drop(cluster, alias)
 
 
 def _differences(whoosh_page, os_page) -> list[str]:
