@@ -14,6 +14,8 @@ from web_releases import write_hostile_releases, write_releases
 from indexer import build_index, open_index
 from webapp import create_app
 
+pytest_plugins = ["cpu_report"]  # pytest --cpu-report DIR: CPU seconds per test and per xdist worker
+
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -88,11 +90,19 @@ def release_dir(tmp_path) -> Path:
     return folder
 
 
-@pytest.fixture
-def seeds_index(tmp_path) -> Path:
-    """A real index of the two seeds, built in tmp_path."""
-    path = tmp_path / "index"
+@pytest.fixture(scope="session")
+def seeds_template(tmp_path_factory) -> Path:
+    """The index of the two seeds, built once per session (seeds_index hands each test its own copy)."""
+    path = tmp_path_factory.mktemp("seeds") / "index"
     build_index([SEEDS], path)
+    return path
+
+
+@pytest.fixture
+def seeds_index(seeds_template, tmp_path) -> Path:
+    """A real index of the two seeds in tmp_path, the test's own to change: a copy of the session's build."""
+    path = tmp_path / "index"
+    shutil.copytree(seeds_template, path)
     return path
 
 

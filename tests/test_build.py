@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import json
 import random
+import shutil
 
 import numpy as np
 import pytest
-from build_helpers import search_summary, write_releases
+from build_helpers import ROOT, search_summary, write_releases
 from whoosh import fields
 from whoosh.filedb.filestore import FileStorage
 from whoosh.index import create_in
@@ -52,22 +53,33 @@ def _postings(reader) -> dict:
     return out
 
 
-@pytest.mark.parametrize("compress", ["zlib", "isal"])
-def test_segment_builder_writes_what_whoosh_writes(tmp_path, release_dir, monkeypatch, compress):
-    """Same documents, same segment: every term and posting; every column file byte for byte with zlib's
-    deflate (Whoosh's), the same stored fields with ISA-L's (the bytes differ, what they hold does not)."""
-    monkeypatch.setattr(deflate, "compress", getattr(deflate, f"{compress}_compress"))
-    write_releases(tmp_path / "synthetic", 60)
-    docs = _documents([release_dir, tmp_path / "synthetic"])
-    assert len(docs) > 60
-    whoosh_dir, ours_dir = tmp_path / "whoosh", tmp_path / "ours"
+@pytest.fixture(scope="session")
+def whoosh_segment(tmp_path_factory):
+    """The fixture releases and 60 synthetic ones as documents, and the segment Whoosh's own writer makes of them
+    (once: Whoosh's writer is slow, and the deflate a test swaps in is ours, not Whoosh's)."""
+    root = tmp_path_factory.mktemp("whoosh_segment")
+    shutil.copytree(ROOT / "seeds", root / "releases" / "seeds")
+    shutil.copytree(ROOT / "tests" / "fixtures", root / "releases" / "fixtures")
+    write_releases(root / "synthetic", 60)
+    docs = _documents([root / "releases", root / "synthetic"])
+    whoosh_dir = root / "whoosh"
     whoosh_dir.mkdir()
-    ours_dir.mkdir()
     index = create_in(str(whoosh_dir), build_schema())
     with index.writer() as writer:
         for doc in docs:
             writer.add_document(**doc)
-    theirs = index._segments()[0]
+    return docs, whoosh_dir, index._segments()[0]
+
+
+@pytest.mark.parametrize("compress", ["zlib", "isal"])
+def test_segment_builder_writes_what_whoosh_writes(tmp_path, whoosh_segment, monkeypatch, compress):
+    """Same documents, same segment: every term and posting; every column file byte for byte with zlib's
+    deflate (Whoosh's), the same stored fields with ISA-L's (the bytes differ, what they hold does not)."""
+    monkeypatch.setattr(deflate, "compress", getattr(deflate, f"{compress}_compress"))
+    docs, whoosh_dir, theirs = whoosh_segment
+    assert len(docs) > 60
+    ours_dir = tmp_path / "ours"
+    ours_dir.mkdir()
     storage = FileStorage(str(ours_dir))
     builder = SegmentBuilder(storage, "MAIN", build_schema())
     for doc in docs:

@@ -11,13 +11,20 @@ from indexer import build_index
 from webapp import create_app
 
 
-@pytest.fixture
-def web(tmp_path):
-    sec = tmp_path / "sec.json"
+@pytest.fixture(scope="session")
+def issuers_index(tmp_path_factory):
+    """An index of the issuer tests' releases resolved with their tiny SEC list (built once: only read)."""
+    root = tmp_path_factory.mktemp("companies_web")
+    sec = root / "sec.json"
     sec.write_text(json.dumps(SEC), encoding="utf-8")
-    write(tmp_path / "releases", RELEASES)
-    build_index([tmp_path / "releases"], tmp_path / "index", sec_tickers=sec)
-    return create_app({"RELEASES_INDEX": str(tmp_path / "index"), "TESTING": True}).test_client()
+    write(root / "releases", RELEASES)
+    build_index([root / "releases"], root / "index", sec_tickers=sec)
+    return root / "index"
+
+
+@pytest.fixture
+def web(issuers_index):
+    return create_app({"RELEASES_INDEX": str(issuers_index), "TESTING": True}).test_client()
 
 
 @pytest.mark.parametrize("key", ["cik123456", "ORBF", "NYSE:ORBF", "123456", "Orbit Foods"])

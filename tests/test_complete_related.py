@@ -31,17 +31,24 @@ def _brute_force(index, prefix, limit=8):
     return found[:limit]
 
 
-@pytest.fixture
-def small_corpus_index(tmp_path):
-    """Seeds plus some real releases, so there are many tickers and companies to complete."""
-    source = tmp_path / "src"
+@pytest.fixture(scope="session")
+def small_corpus(tmp_path_factory) -> Path:
+    """Seeds plus some real releases, so there are many tickers and companies to complete (built once: only read)."""
+    root = tmp_path_factory.mktemp("small_corpus")
+    source = root / "src"
     shutil.copytree(SEEDS, source / "seeds")
     if CORPUS.is_dir():
         for path in sorted(CORPUS.rglob("*"))[:150]:
             if path.is_file():
                 shutil.copy(path, source / path.name)
-    build_index([source], tmp_path / "index")
-    with open_index(tmp_path / "index") as index:
+    build_index([source], root / "index")
+    return root / "index"
+
+
+@pytest.fixture
+def small_corpus_index(small_corpus):
+    """The small corpus index, opened afresh for each test."""
+    with open_index(small_corpus) as index:
         yield index
 
 
