@@ -53,7 +53,19 @@ def pytest_xdist_make_scheduler(config, log):
                 for unit in reversed([*SHARED_WORK, *LONG_FILES]):
                     if unit in self.workqueue:
                         self.workqueue.move_to_end(unit, last=False)
+            if self._cluster_taken(node):  # its tests would wait for the node-loss tests: run others meanwhile
+                unit = next((u for u in self.workqueue if not _uses_cluster(config.rootpath, u)), None)
+                if unit is not None:
+                    self.workqueue.move_to_end(unit, last=False)
             super()._assign_work_unit(node)
+
+        def _cluster_taken(self, node) -> bool:
+            """Whether another worker is running (or about to run) the tests that need the cluster alone."""
+            return any(
+                not all(work.get("cluster_alone", {True: True}).values())
+                for other, work in self.assigned_work.items()
+                if other is not node
+            )
 
     return SharedWorkScheduling(config, log)
 
@@ -67,6 +79,13 @@ def _work_unit(root: Path, nodeid: str) -> str:
     if 'scope="module"' in text:
         return nodeid.split("::", 1)[0]
     return nodeid
+
+
+def _uses_cluster(root: Path, unit: str) -> bool:
+    """Whether a unit of work has tests on the OpenSearch test cluster (a file naming tests/opensearch_cluster.py)."""
+    if unit in SHARED_WORK:
+        return unit == "cluster_alone"
+    return "opensearch_cluster" in _test_source(root / unit.split("::", 1)[0])
 
 
 @functools.cache
