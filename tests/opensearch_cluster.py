@@ -63,12 +63,12 @@ def cluster_client():
 @contextmanager
 def cluster_use(*, alone: bool = False) -> Iterator[None]:
     """Use the cluster beside other tests (shared), or alone (a node-loss test waits for the others to finish)."""
-    with open(USE_LOCK, "a") as lock:
+    lock = os.open(USE_LOCK, os.O_RDONLY | os.O_CREAT, 0o666)  # read-only: other users may lock it too
+    try:
         fcntl.flock(lock, fcntl.LOCK_EX if alone else fcntl.LOCK_SH)
-        try:
-            yield
-        finally:
-            fcntl.flock(lock, fcntl.LOCK_UN)
+        yield
+    finally:
+        os.close(lock)  # releases the lock
 
 
 def _unavailable(message: str):
