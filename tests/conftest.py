@@ -14,7 +14,7 @@ from web_releases import write_hostile_releases, write_releases
 from indexer import build_index, open_index
 from webapp import create_app
 
-pytest_plugins = ["cpu_report"]  # pytest --cpu-report DIR: CPU seconds per test and per xdist worker
+pytest_plugins = ["cpu_report"]  # pytest --cpu-report=DIR: CPU seconds per test and per xdist worker
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

@@ -1,4 +1,4 @@
-"""`pytest --cpu-report DIR`: the CPU time each test and each pytest-xdist worker spent, beside the wall time.
+"""`pytest --cpu-report=DIR`: the CPU time each test and each pytest-xdist worker spent, beside the wall time.
 
 On a shared machine wall time says how busy the others were; CPU time says what the suite costs. A test's CPU is
 its process's user + system time from setup to teardown, plus that of the child processes it waited for (parse
