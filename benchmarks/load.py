@@ -701,7 +701,7 @@ def distinct_load(args) -> int:
         label = "corpus" if not args.sources else args.index.name
     ensure_index(args.index, sources)
     print("drawing the query stream ...", flush=True)
-    docs = fresh_queries.load_docs(sources)
+    docs, _ = fresh_queries.releases_for_queries(sources, args.index, args.seed)  # a sample above 200k
     warmup = 200
     stream = fresh_queries.query_stream(docs, args.distinct + warmup + 2 * args.direct, args.seed)
     paths = [f"/api/search?q={urllib.parse.quote(query.text)}" for query in stream]
@@ -831,7 +831,8 @@ def worker_memory(args) -> int:
     args.index = args.index or CACHE / "index"
     ensure_index(args.index, sources)
     print("drawing the query stream ...", flush=True)
-    stream = fresh_queries.query_stream(fresh_queries.load_docs(sources), args.worker_memory, args.seed)
+    docs, _ = fresh_queries.releases_for_queries(sources, args.index, args.seed)  # a sample above 200k
+    stream = fresh_queries.query_stream(docs, args.worker_memory, args.seed)
     paths = iter(f"/api/search?q={urllib.parse.quote(query.text)}" for query in stream)
     lock, answered, failed = threading.Lock(), [0], []
     server = Server(args.index, args.threads, 1)
