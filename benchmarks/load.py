@@ -231,6 +231,19 @@ class Server:
             found.append((int(status["VmRSS"].split()[0]) / 1024, int(status["VmHWM"].split()[0]) / 1024))
         return sorted(found, reverse=True)
 
+    def worker_memory_parts_mb(self) -> list[tuple[float, float]]:
+        """Anonymous and file-backed resident memory (RssAnon, RssFile) of each worker, in MB: the file-backed
+        part is pages of the memory-mapped index files, which workers share and the OS can drop."""
+        found = []
+        for pid in self.processes()[1:]:
+            try:
+                with open(f"/proc/{pid}/status") as handle:
+                    status = dict(line.split(":", 1) for line in handle if line.startswith(("RssAnon:", "RssFile:")))
+            except OSError:
+                continue
+            found.append((int(status["RssAnon"].split()[0]) / 1024, int(status["RssFile"].split()[0]) / 1024))
+        return sorted(found, reverse=True)
+
     def rss_mb(self) -> float:
         """Resident memory of the server, in MB: the master and all its workers together."""
         total = 0
@@ -701,7 +714,7 @@ def distinct_load(args) -> int:
         label = "corpus" if not args.sources else args.index.name
     ensure_index(args.index, sources)
     print("drawing the query stream ...", flush=True)
-    docs = fresh_queries.load_docs(sources)
+    docs, _ = fresh_queries.releases_for_queries(sources, args.index, args.seed)  # a sample above 200k
     warmup = 200
     stream = fresh_queries.query_stream(docs, args.distinct + warmup + 2 * args.direct, args.seed)
     paths = [f"/api/search?q={urllib.parse.quote(query.text)}" for query in stream]
@@ -831,7 +844,8 @@ def worker_memory(args) -> int:
     args.index = args.index or CACHE / "index"
     ensure_index(args.index, sources)
     print("drawing the query stream ...", flush=True)
-    stream = fresh_queries.query_stream(fresh_queries.load_docs(sources), args.worker_memory, args.seed)
+    docs, _ = fresh_queries.releases_for_queries(sources, args.index, args.seed)  # a sample above 200k
+    stream = fresh_queries.query_stream(docs, args.worker_memory, args.seed)
     paths = iter(f"/api/search?q={urllib.parse.quote(query.text)}" for query in stream)
     lock, answered, failed = threading.Lock(), [0], []
     server = Server(args.index, args.threads, 1)
@@ -839,8 +853,13 @@ def worker_memory(args) -> int:
 
     def sample() -> None:
         rss, peak = server.worker_memory_mb()[0]
-        samples.append((answered[0], rss, peak))
-        print(f"  {answered[0]:>6,} searches: worker RSS {rss:.0f} MB (peak {peak:.0f})", flush=True)
+        anon, mapped = server.worker_memory_parts_mb()[0]
+        samples.append((answered[0], rss, peak, anon, mapped, time.monotonic() - started))
+        print(
+            f"  {answered[0]:>6,} searches: worker RSS {rss:.0f} MB (peak {peak:.0f}; anonymous {anon:.0f}, "
+            f"file-backed {mapped:.0f})",
+            flush=True,
+        )
 
     def asker() -> None:
         conn = http.client.HTTPConnection(HOST, server.port, timeout=args.timeout)
@@ -888,9 +907,16 @@ def worker_memory(args) -> int:
         f"4 connections; {len(failed)} failed. Cache budgets (MB): {budgets}; result pages "
         "$RELEASES_RESULT_CACHE (1024 by default).",
         "",
-        "| searches answered | worker RSS MB | peak RSS MB |",
-        "|---:|---:|---:|",
-        *(f"| {n:,} | {rss:.0f} | {peak:.0f} |" for n, rss, peak in samples),
+        "| searches answered | seconds | worker RSS MB | peak RSS MB | anonymous MB | file-backed MB |",
+        "|---:|---:|---:|---:|---:|---:|",
+        *(
+            f"| {n:,} | {at:.0f} | {rss:.0f} | {peak:.0f} | {anon:.0f} | {mapped:.0f} |"
+            for n, rss, peak, anon, mapped, at in samples
+        ),
+        "",
+        "Anonymous memory is the worker's own (searcher, facet tables, caches within their budgets); file-backed "
+        "memory is pages of the memory-mapped index files, shared between workers and dropped by the OS under "
+        "memory pressure.",
         "",
         f"Machine: {machine_note()}",
         "",
