@@ -178,3 +178,26 @@ def test_columns_of_a_built_index_are_read_through_a_memory_map(tmp_path):
             assert columns.memory_mapped
         finally:
             reader.close()
+
+
+@pytest.mark.parametrize("every", [1, 3, 64])
+def test_a_term_lookup_finds_each_term_at_its_number_and_no_other_term(updated, monkeypatch, every):
+    from indexer.backends.whoosh import columns as columns_module
+
+    monkeypatch.setattr(columns_module, "MARK_EVERY", every)
+    live = WhooshStore(updated / "ix").live()
+    reader = SegmentReader(live.storage, live.schema, live.segments[0])
+    try:
+        columns = columns_of(reader)
+        looked = 0
+        for field in columns.fields.values():
+            field.marks = None  # read again at this spacing
+            terms = [field.term(i) for i in range(len(field.term_starts) - 1)]
+            assert [field.find(t) for t in terms] == list(range(len(terms)))
+            absent = ({t + b"\x00" for t in terms} | {b"", b"\xff\xff\xff"}) - set(terms)
+            assert [t for t in absent if field.find(t) != -1] == []
+            field.marks = None
+            looked += len(terms)
+        assert looked > 1000
+    finally:
+        reader.close()

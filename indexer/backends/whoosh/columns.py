@@ -26,8 +26,9 @@ import os
 import struct
 import sys
 import weakref
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from itertools import chain
 
 import numpy as np
@@ -285,6 +286,10 @@ def add_missing(storage, schema, segments) -> int:
 
 # ---- Reading ----------------------------------------------------------------------------------------
 
+# Terms between two marks of a field's lookup table: 64 keeps a lookup to 6 slices of the file and the table to
+# one bytes object per 64 terms.
+MARK_EVERY = 64
+
 
 @dataclass
 class _Field:
@@ -298,6 +303,8 @@ class _Field:
     weights: np.ndarray
     pos_starts: np.ndarray | None
     positions: np.ndarray | None
+    # Every MARK_EVERY-th term, read on the first lookup: a lookup bisects these in C, then one short run of terms.
+    marks: list[bytes] | None = dataclass_field(default=None, repr=False)
 
     def term(self, number: int) -> bytes:
         """The bytes of the field's term of that number."""
@@ -307,7 +314,15 @@ class _Field:
         """The term's number in the field, or -1."""
         starts, buffer, blob = self.term_starts, self.buffer, self.blob
         count = len(starts) - 1
-        at = bisect_left(range(count), tbytes, key=lambda i: buffer[blob + starts[i] : blob + starts[i + 1]])
+        marks = self.marks
+        if marks is None:
+            marks = self.marks = [buffer[blob + starts[i] : blob + starts[i + 1]] for i in range(0, count, MARK_EVERY)]
+        block = bisect_right(marks, tbytes) - 1  # the last mark at or before the term
+        if block < 0:
+            return -1
+        low = block * MARK_EVERY
+        run = range(low, min(low + MARK_EVERY, count))
+        at = low + bisect_left(run, tbytes, key=lambda i: buffer[blob + starts[i] : blob + starts[i + 1]])
         if at < count and buffer[blob + starts[at] : blob + starts[at + 1]] == tbytes:
             return at
         return -1
