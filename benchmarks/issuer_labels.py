@@ -146,7 +146,10 @@ def main() -> None:
     """Print and write the figures."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
-        "--show", choices=("tuning", "fresh", "test2"), action="append", default=[],
+        "--show",
+        choices=("tuning", "fresh", "test2"),
+        action="append",
+        default=[],
         help="print the misses of a set that may be looked at (repeatable; the held-out and blind sets never)",
     )
     args = parser.parse_args()

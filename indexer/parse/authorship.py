@@ -106,7 +106,9 @@ def _printed_in(name: str, text: str) -> bool:
     words = [w for w in re.findall(r"[A-Za-z0-9&'.-]+", name) if len(w.strip(".'-")) >= 3]
     if not words:
         return True
-    return re.search(r"(?<![A-Za-z0-9])" + re.escape(words[0].strip(".'-")) + r"(?![A-Za-z0-9])", text, re.I) is not None
+    return (
+        re.search(r"(?<![A-Za-z0-9])" + re.escape(words[0].strip(".'-")) + r"(?![A-Za-z0-9])", text, re.I) is not None
+    )
 
 
 def front_matter_tickers(value: str | None) -> list[str]:
