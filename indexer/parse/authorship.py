@@ -5,7 +5,16 @@ from __future__ import annotations
 
 import re
 
-from .names import LEAD_NOISE_RE, PERSON_RE, STRICT_LEGAL_RE, first_of_pair, is_person, leading_name, same_org
+from .names import (
+    LEAD_NOISE_RE,
+    PERSON_RE,
+    STRICT_LEGAL_RE,
+    domains_in,
+    first_of_pair,
+    is_person,
+    leading_name,
+    same_org,
+)
 from .places import is_place
 from .sections import About
 from .tickers import listing_groups
@@ -115,3 +124,94 @@ def front_matter_tickers(value: str | None) -> list[str]:
     if not value:
         return []
     return [t for group in listing_groups(f"({value.strip('[] ')})") for t in group.tickers]
+
+
+# "About the Friedman & Simon Academic Scholarship Every year, ...": an About heading run into its text (24-7PressRelease
+# glues them with spaces), which the section splitter cannot see.
+_GLUED_ABOUT_RE = re.compile(r"(?:^|\n)(?:About|ABOUT)\s+(?:[Tt]he\s+)?(?P<rest>[A-Z0-9][^\n]{20,})")
+# An About section for a programme, not an organisation: its first sentence names who runs it.
+_PROGRAMME_RE = re.compile(
+    r"\b(?:Scholarships?|Awards?|Prizes?|Program|Programme|Grants?|Fellowships?|Contest|Competition)$"
+)
+# "Brother Filtration is a trusted manufacturer ...": a closing sentence presenting the issuer without a heading.
+_PRESENTS_RE = re.compile(
+    r"\s+(?:is|are|offers|provides|specializes|specialises|serves|helps|has\s+been|was\s+founded)\b"
+)
+_SENTENCE_RE = re.compile(r"\s*\n\s*|\s{2,}|(?<=[a-z0-9)][.!?])\s+(?=[A-Z])")
+_NAME_WORD_RE = re.compile(r"[A-Z0-9][\w&'\u2019.\-]*|of|and|&|for|de|the|in")
+
+
+def _heading_split(rest: str) -> tuple[str, str] | None:
+    """(name, text) of a heading run into its text: where the text repeats the name ("Law Group of Iowa The Law Group
+    of Iowa is ..."), else after a programme's name ("Acme Scholarship Every year, ...")."""
+    words = rest.split(" ")
+    programme = None
+    for k in range(1, min(9, len(words))):
+        if not _NAME_WORD_RE.fullmatch(words[k - 1]):
+            break
+        name, body = " ".join(words[:k]), " ".join(words[k:])
+        lead = body.removeprefix("The ").removeprefix("the ")
+        if lead.startswith(name) or (leading_name(body) and same_org(leading_name(body), name) and k > 1):
+            return name, body
+        if _PROGRAMME_RE.search(name):
+            programme = (name, body)
+    return programme
+
+
+def glued_abouts(text: str) -> list[About]:
+    """The About sections run into their text; a programme's section counts for the organisation its first sentence
+    names ('About the Acme Scholarship Every year, Acme Law LLP presents ...')."""
+    found = []
+    for m in _GLUED_ABOUT_RE.finditer(text):
+        split = _heading_split(m.group("rest"))
+        if not split:
+            continue
+        name, body = split
+        if _PROGRAMME_RE.search(name):
+            name = leading_name(body) or ""
+        if not name or is_place(name) or is_person(name, body, text) or _PROGRAMME_RE.search(name):
+            continue
+        found.append(About(name, body))
+    return found
+
+
+def closing_about(text: str, domains: set[str]) -> About | None:
+    """The closing sentence that presents the issuer without an About heading ("Total Publishing And Media offers
+    the full range of ...", "UGI Utilities, Inc. is a natural gas ..."), when the name carries a legal form or
+    is the release's web or mail domain ('avenueaesthetics.com' for "Avenue Aesthetic and Reconstructive Surgery")."""
+    tail = text[-2000:]
+    domains = domains | domains_in(re.sub(r"www\.\s+", "www.", tail))
+    sentences = [p for p in _SENTENCE_RE.split(tail) if len(p) > 30][-6:]
+    for para in reversed(sentences):
+        name = leading_name(para)
+        if not name or not para.startswith(name) or not _PRESENTS_RE.match(para, len(name)):
+            continue
+        if is_person(name, para, text) or is_place(name) or len(name.split()) > 7:
+            continue
+        joined = re.sub(r"[^a-z0-9]", "", name.lower())
+        if STRICT_LEGAL_RE.search(name) or (
+            len(joined) >= 6 and any(d[:8] == joined[:8] and len(d) >= 6 for d in domains)
+        ):
+            return About(name, para)
+    return None
+
+
+# "Organised by Dubai Electricity and Water Authority (DEWA), WETEX runs ...": an event's organiser issues it.
+_EVENT_RE = re.compile(r"\b(?:Exhibition|Expo|Conference|Summit|Festival|Forum|Fair|Convention|Congress|Show)\b")
+_ORGANISER_RE = re.compile(
+    r"\b(?:[Oo]rgani[sz]ed|[Hh]osted|[Cc]onvened)\s+by\s+(?:the\s+)?"
+    r"(?P<name>[A-Z][\w&'\u2019.\-]*(?:\s(?:[A-Z][\w&'\u2019.\-]*|of|and|&|for|de|the)){0,8})"
+)
+
+
+def event_organiser(subject: str, lede: str) -> str | None:
+    """The organiser the lede names when its subject is an event ('The 26th Water, Energy, Technology, and
+    Environment Exhibition (WETEX) will ... Organised by Dubai Electricity and Water Authority (DEWA), ...')."""
+    start = lede.find(subject)
+    if start < 0 or not _EVENT_RE.search(lede[start : start + 160]):
+        return None
+    m = _ORGANISER_RE.search(lede[:600])
+    if not m:
+        return None
+    name = re.sub(r"\s+(?:and|of|&|for|de|the)$", "", m.group("name").rstrip("."))
+    return None if is_person(name, lede, lede) or name == subject else name

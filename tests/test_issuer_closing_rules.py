@@ -1,0 +1,118 @@
+"""Issuer rules of issue 17's fourth round, read from parts of a release other rules skipped: an About heading run
+into its text, a closing sentence presenting the issuer, a lede that describes the issuer before naming it or
+opens with a date, and an event's organiser. Small releases written inline, parsed as `releases parse` does."""
+
+from __future__ import annotations
+
+import pytest
+
+from indexer.parse import parse_bytes
+from indexer.parse.authorship import closing_about, event_organiser, glued_abouts
+from indexer.parse.issuer import find_issuer
+from indexer.parse.names import leading_name
+
+
+def release(body: str, headline: str):
+    (parsed,) = parse_bytes("release.md", f"# {headline}\n\n{body}\n".encode())
+    return parsed
+
+
+@pytest.mark.parametrize("name", ["Law Group of Iowa", "Harbour Street Bakers", "Quill & Anchor Studio"])
+def test_an_about_heading_run_into_its_text_names_the_issuer(name):
+    parsed = release(
+        f"Jane Roe, lead partner with {name}, was a recent guest on a podcast about old mysteries.\n\n"
+        f"She talked about evidence for an hour.\n\nAbout The {name} The {name} is a firm serving clients "
+        "across the state.",
+        headline="Applying Trial Logic to an Old Mystery",
+    )
+    assert parsed.company == name
+
+
+@pytest.mark.parametrize(
+    ("programme", "runner"),
+    [("Acme Academic Scholarship", "Acme Injury Lawyers LLP"), ("Bright Futures Award", "Orchard Health Inc.")],
+)
+def test_a_programmes_about_section_names_who_runs_it(programme, runner):
+    text = f"A winner spoke.\n\nAbout the {programme} Every year, {runner} presents a scholarship to a student."
+    assert [a.name for a in glued_abouts(text)] == [runner]
+
+
+def test_an_about_heading_for_a_person_or_a_place_is_no_issuer():
+    assert glued_abouts("Intro text here.\n\nAbout Texas Texas is a large state with many towns.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "domain", "found"),
+    [
+        ("Avenue Aesthetic and Reconstructive Surgery is home to Dr. Jane Roe.", "avenueaesthetics.com", True),
+        ("Total Publishing And Media offers the full range of book services.", "TotalPublishingandMedia.com", True),
+        ("Northwind Gas Utilities, Inc. is a natural gas utility.", "example.org", True),
+        ("Bright Harbor Cafe offers coffee all day long.", "example.org", False),
+    ],
+)
+def test_a_closing_sentence_presenting_a_name_tied_to_the_domain_or_a_legal_form_is_an_about(sentence, domain, found):
+    text = f"Opening words of the story.\n\nMore words about the product line.\n\n{sentence} Visit www.{domain}"
+    about = closing_about(text, set())
+    assert (about is not None) is found
+    if found:
+        assert sentence.startswith(about.name)
+
+
+def test_a_closing_sentence_gives_the_issuer_when_the_lede_names_none():
+    parsed = release(
+        "ATHENS, GA, May 07, 2025 /24-7PressRelease/ -- For patients who grind their teeth, injections can bring "
+        "relief.\n\nThe treatment takes about 15 minutes.\n\nFor more information, visit "
+        "https://www.avenueaesthetics.com/ or call us. Avenue Aesthetic and Reconstructive Surgery is home to "
+        "Dr. Jane Roe, a board-certified surgeon.",
+        headline="The Pros and Cons of Jaw Injections",
+    )
+    assert parsed.company == "Avenue Aesthetic and Reconstructive Surgery"
+
+
+def test_under_a_byline_the_closing_sentence_is_the_publishers():
+    lede = "The trading floor has been the heart of markets for decades."
+    text = (
+        f"By Tradewell\n\n{lede}\n\nOther words.\n\n"
+        "Marketwise Media is a leading financial media provider. Visit https://www.marketwisemedia.com"
+    )
+    company, _ = find_issuer(headline="How the Trading Floor Survives", lede=lede, text=text, abouts=[])
+    assert company == "Tradewell"
+
+
+@pytest.mark.parametrize(
+    ("lede", "name"),
+    [
+        ("The Mexican startup Nufi, specialized in identity checks, announced today a seed round.", "Nufi"),
+        ("A Denver-based nonprofit Open Trails, which builds paths, said today it had raised funds.", "Open Trails"),
+        ("On Saturday, October 4, 2025, the National Blues Museum in St. Louis will present an award.",
+         "National Blues Museum"),
+        ("Every year, Acme Injury Lawyers LLP presents a scholarship.", "Acme Injury Lawyers LLP"),
+        ("The company announced today a new plan.", "The"),
+    ],
+)  # fmt: skip
+def test_a_lede_that_describes_or_dates_before_naming_still_yields_the_name(lede, name):
+    assert leading_name(lede) == name
+
+
+@pytest.mark.parametrize(
+    ("lede", "organiser"),
+    [
+        ("The 26th Water, Energy, Technology, and Environment Exhibition (WETEX) will feature 21 pavilions. Organised "
+         "by Dubai Electricity and Water Authority (DEWA), WETEX runs from 1 to 3 October.",
+         "Dubai Electricity and Water Authority"),
+        ("The Harbour Food Festival returns in May, hosted by the Harbour Chamber of Commerce.",
+         "Harbour Chamber of Commerce"),
+        ("Acme Widgets will show its new arm at a webinar hosted by Beta Bank.", None),
+    ],
+)  # fmt: skip
+def test_an_events_organiser_issues_its_release(lede, organiser):
+    assert event_organiser(leading_name(lede), lede) == organiser
+
+
+def test_the_headline_spelling_of_a_spaced_out_name_wins():
+    parsed = release(
+        "WUHAN, CHINA, July 29, 2025 /24-7PressRelease/ -- These housings withstand high pressures.\n\nMore details "
+        "on the range.\n\nBrother Filtration is a trusted manufacturer of filters. Contact ventas@brotherfiltration.com",
+        headline="Brotherfiltration Industrial Filtration Solutions: Steel Housings",
+    )
+    assert parsed.company == "Brotherfiltration"
