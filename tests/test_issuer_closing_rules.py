@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from indexer.parse import parse_bytes
-from indexer.parse.authorship import closing_about, event_organiser, glued_abouts
+from indexer.parse.authorship import closing_about, closing_credit, event_organiser, glued_abouts, slashed_issuer
 from indexer.parse.issuer import find_issuer
 from indexer.parse.names import leading_name
 
@@ -116,3 +116,38 @@ def test_the_headline_spelling_of_a_spaced_out_name_wins():
         headline="Brotherfiltration Industrial Filtration Solutions: Steel Housings",
     )
     assert parsed.company == "Brotherfiltration"
+
+
+@pytest.mark.parametrize(
+    ("closing", "sponsor"),
+    [
+        ("Photo courtesy of Getty Images Source: Northfield Heart Society Family Features", "Northfield Heart Society"),
+        ("Learn more at the website. Source: Orchard Growers Council", "Orchard Growers Council"),
+        ("Source: https://example.org/report", None),
+        ("Nothing credits anyone here.", None),
+    ],
+)
+def test_a_closing_source_credit_names_the_sponsor_not_the_syndicate(closing, sponsor):
+    assert closing_credit(f"Tips for a safe summer.\n\n{closing}") == sponsor
+
+
+def test_a_syndicated_feature_is_issued_by_its_credited_sponsor():
+    parsed = release(
+        "MISSION, KS — June 24, 2025 — With school out for summer, children need safe play.\n\nKeep a kit at hand."
+        "\n\nPhoto courtesy of Getty Images Source: Northfield Heart Society Family Features",
+        headline="Make Summer Safe",
+    )
+    assert parsed.company == "Northfield Heart Society"
+
+
+@pytest.mark.parametrize(
+    ("lede", "issuer"),
+    [
+        ("denton, United States - June 22, 2026 / Affordable Dentist Near me of Denton /",
+         "Affordable Dentist Near me of Denton"),
+        ("brooklyn, United States - February 24, 2025 / Dream Space Venues /", "Dream Space Venues"),
+        ("Acme Widgets / the new arm / ships in May", None),
+    ],
+)  # fmt: skip
+def test_a_lede_that_is_a_slashed_dateline_names_the_issuer(lede, issuer):
+    assert slashed_issuer(lede) == issuer

@@ -215,3 +215,31 @@ def event_organiser(subject: str, lede: str) -> str | None:
         return None
     name = re.sub(r"\s+(?:and|of|&|for|de|the)$", "", m.group("name").rstrip("."))
     return None if is_person(name, lede, lede) or name == subject else name
+
+
+# "Photo courtesy of Getty Images Source: American Heart Association Family Features": a syndicated feature's closing
+# credit names its sponsor, then the syndicate that placed it.
+_CREDIT_RE = re.compile(r"(?:^|[\s.])Source:\s+(?P<name>[A-Z][^\n:]{2,90}?)\s*$")
+_SYNDICATES_RE = re.compile(r"\s+(?:Family Features|StatePoint(?: Media)?|North American Precis Syndicate|NAPS)$")
+
+
+def closing_credit(text: str) -> str | None:
+    """The sponsor a closing 'Source: ...' credit names, the syndicate's name after it left off."""
+    m = _CREDIT_RE.search(text[-300:].rstrip())
+    if not m:
+        return None
+    name = _SYNDICATES_RE.sub("", m.group("name")).strip(" .")
+    return None if not name or WEB_ADDRESS_RE.search(name) or is_person(name, text, text) else name
+
+
+# "denton, United States - June 22, 2026 / Affordable Dentist Near me of Denton /": a Press Services dateline the
+# dateline reader passed over (a lower-case place) names its issuer between slashes.
+_SLASHED_ISSUER_RE = re.compile(
+    r"^[^/\n]{2,60}?\s[-\u2013\u2014]\s[A-Z][a-z]+\.?\s\d{1,2},\s\d{4}\s*/\s*(?P<name>[^/\n]{2,80}?)\s*/\s*$"
+)
+
+
+def slashed_issuer(lede: str) -> str | None:
+    """The issuer a lede that is only a 'place - date / Issuer /' line names."""
+    m = _SLASHED_ISSUER_RE.match(lede.strip())
+    return m.group("name") if m else None

@@ -22,10 +22,12 @@ from .authorship import (
     WEB_ADDRESS_RE,
     byline_org,
     closing_about,
+    closing_credit,
     event_organiser,
     glued_abouts,
     ranker,
     report_author,
+    slashed_issuer,
 )
 from .names import (
     LEAD_NOISE_RE,
@@ -138,6 +140,8 @@ def find_issuer(
             # the closing words present the publisher; the byline decides.
             closing = None
         abouts = glued_abouts(text) or ([closing] if closing else [])
+    source_name = source_name or closing_credit(text)
+    known_company = known_company or slashed_issuer(lede)
     company = _pick_company(headline, lede, text, abouts, source_name, contacts, known_company)
     company = _headline_spelling(_whole_contact_name(company, lede, text, contacts), headline, lede)
     company = tidy_name(expand_acronym_tail(expand_acronym(company, text), text))
