@@ -151,3 +151,30 @@ def test_a_syndicated_feature_is_issued_by_its_credited_sponsor():
 )  # fmt: skip
 def test_a_lede_that_is_a_slashed_dateline_names_the_issuer(lede, issuer):
     assert slashed_issuer(lede) == issuer
+
+
+@pytest.mark.parametrize(
+    ("lede", "name"),
+    [
+        ("Home2 Suites by Hilton proudly announces the opening of a hotel.", "Home2 Suites by Hilton"),
+        ("Courtyard by Marriott opens a hotel downtown.", "Courtyard by Marriott"),
+        ("Acme Widgets by Jane Doe said the arm ships in May.", "Acme Widgets"),
+        ("Acme Corp. acquired by Beta Inc. announces a plan.", "Acme Corp."),
+    ],
+)
+def test_a_brand_by_its_owner_before_the_verb_is_one_name(lede, name):
+    assert leading_name(lede) == name
+
+
+@pytest.mark.parametrize(
+    ("closing", "name"),
+    [
+        ("To explore homes on the island, contact the Brenner Scheel & Casey Team at example.com.",
+         "Brenner Scheel & Casey Team"),
+        ("For a free review, call Harbor Injury Lawyers today.", "Harbor Injury Lawyers"),
+        ("For interviews, contact Jenny Caven at jenny@example.org.", None),
+    ],
+)  # fmt: skip
+def test_a_closing_call_to_contact_a_business_names_it(closing, name):
+    about = closing_about(f"Story words about the market.\n\nMore words about the market.\n\n{closing}", set())
+    assert (about.name if about else None) == name

@@ -137,6 +137,15 @@ _PROGRAMME_RE = re.compile(
 _PRESENTS_RE = re.compile(
     r"\s+(?:is|are|offers|provides|specializes|specialises|serves|helps|has\s+been|was\s+founded)\b"
 )
+# "... contact the Brenner Scheel & Casey Team at floridakeysrealestategroup.com": the closing call to action.
+_CONTACT_US_RE = re.compile(
+    r"\b(?:[Cc]ontact|[Cc]all)\s+(?:the\s+)?"
+    r"(?P<name>[A-Z][\w&'\u2019.\-]*(?:\s(?:[A-Z][\w&'\u2019.\-]*|of|and|&)){1,7})\s+(?:at|on|by|via|today)\b"
+)
+_BUSINESS_WORD_RE = re.compile(
+    r"(?:\s&\s|\b(?:Team|Group|Company|Firm|Law|Lawyers|Agency|Office|Clinic|Center|Centre|Associates|Partners|"
+    r"Realty|Studio|Services)\b)"
+)
 _SENTENCE_RE = re.compile(r"\s*\n\s*|\s{2,}|(?<=[a-z0-9)][.!?])\s+(?=[A-Z])")
 _NAME_WORD_RE = re.compile(r"[A-Z0-9][\w&'\u2019.\-]*|of|and|&|for|de|the|in")
 
@@ -192,6 +201,12 @@ def closing_about(text: str, domains: set[str]) -> About | None:
         if STRICT_LEGAL_RE.search(name) or (
             len(joined) >= 6 and any(d[:8] == joined[:8] and len(d) >= 6 for d in domains)
         ):
+            return About(name, para)
+    for para in reversed(sentences):
+        contact = _CONTACT_US_RE.search(para)
+        name = contact.group("name") if contact else ""
+        # A person is contacted too ("contact Jenny Roe at ..."): only a name that says it is a business counts.
+        if (_BUSINESS_WORD_RE.search(name) or STRICT_LEGAL_RE.search(name)) and not is_person(name, para, text):
             return About(name, para)
     return None
 

@@ -231,6 +231,9 @@ _KIND_OPENER_RE = re.compile(
     r"(?:startup|start-up|company|firm|brand|nonprofit|non-profit|charity|organi[sz]ation|agency|platform|studio|"
     r"manufacturer|developer|provider|retailer|maker|museum|foundation)\s*,?\s+(?=[A-Z])"
 )
+_OWNED_BRAND_RE = re.compile(
+    r"\s+by\s+(?P<owner>[A-Z][\w&'\u2019\-]*(?:\s+[A-Z][\w&'\u2019\-]*){0,2})\s+(?:[a-z]+ly\s+)?(?P<verb>[a-z]+)\b"
+)
 # "... 2025, the National Blues Museum in St. Louis ...": after an opener, "the" belongs to the name's sentence.
 _THE_AFTER_OPENER_RE = re.compile(r"^the\s+(?=[A-Z])")
 _OPENER_RE = re.compile(
@@ -307,6 +310,12 @@ def leading_name(text: str, *, headline: bool = False) -> str | None:
             retry, _ = _name_at(text[len(name) + later.end() :], headline)
             if retry:
                 name = retry
+    if name and not headline and text.startswith(name):
+        # "Home2 Suites by Hilton proudly announces ...": a brand 'by' its owner, ended by the sentence's verb.
+        owned = _OWNED_BRAND_RE.match(text, len(name))
+        # The owner is one word ("by Hilton", "by Marriott"): two ("by Jane Doe") may be a person, an author.
+        if owned and owned.group("verb").lower() in VERBS and " " not in owned.group("owner"):
+            name = f"{name} by {owned.group('owner')}"
     if not name:
         return None
     words = name.split()
