@@ -7,9 +7,17 @@ from __future__ import annotations
 import pytest
 
 from indexer.parse import parse_bytes
-from indexer.parse.authorship import closing_about, closing_credit, event_organiser, glued_abouts, slashed_issuer
+from indexer.parse.authorship import (
+    closing_about,
+    closing_credit,
+    event_organiser,
+    glued_abouts,
+    named_abouts,
+    slashed_issuer,
+)
 from indexer.parse.issuer import find_issuer
 from indexer.parse.names import leading_name
+from indexer.parse.sections import About
 
 
 def release(body: str, headline: str):
@@ -178,3 +186,25 @@ def test_a_brand_by_its_owner_before_the_verb_is_one_name(lede, name):
 def test_a_closing_call_to_contact_a_business_names_it(closing, name):
     about = closing_about(f"Story words about the market.\n\nMore words about the market.\n\n{closing}", set())
     assert (about.name if about else None) == name
+
+
+@pytest.mark.parametrize(
+    ("heading", "body", "company"),
+    [
+        ("About the Provider:", "Headwaters Hospice and Palliative Care is a locally owned provider.",
+         "Headwaters Hospice and Palliative Care"),
+        ("About the Company", "Orchard Robotics, Inc. builds picking arms.", "Orchard Robotics, Inc."),
+    ],
+)  # fmt: skip
+def test_a_generic_about_heading_takes_the_name_its_text_opens_with(heading, body, company):
+    text = f"Opening story.\n\n{heading}\n\n{body}"
+    assert [a.name for a in named_abouts([About(heading.removeprefix("About ").strip(" :"), "")], text)] == [company]
+
+
+def test_an_about_heading_with_a_first_name_presents_a_person_not_the_issuer():
+    parsed = release(
+        "The Golden State Storm, the newest expansion team in the league, has announced the addition of Jay Paterno "
+        "to its Advisory Board.\n\nMore words on the board.\n\nAbout Jay: Jay Paterno is an author and coach.",
+        headline="Jay Paterno Joins Advisory Board of Golden State Storm",
+    )
+    assert parsed.company == "Golden State Storm"

@@ -258,3 +258,31 @@ def slashed_issuer(lede: str) -> str | None:
     """The issuer a lede that is only a 'place - date / Issuer /' line names."""
     m = _SLASHED_ISSUER_RE.match(lede.strip())
     return m.group("name") if m else None
+
+
+# "About the Provider:", "About the Company": a heading that names no one; the section's first sentence does.
+_GENERIC_ABOUT_RE = re.compile(
+    r"(?i:the\s+)?(?:Provider|Company|Firm|Practice|Organi[sz]ation|Business|Client|Sponsor|Author|Artist|Brand|"
+    r"Publisher|Developer|Issuer|Agency|Studio|Team|Clinic)$"
+)
+
+
+def named_abouts(abouts: list[About], text: str) -> list[About]:
+    """The About sections with the names they are about: a generic heading ("About the Provider:") takes the name
+    its text opens with; a first name alone ("About Jay:" over "Jay Paterno is an author ...") is a person's."""
+    found = []
+    for about in abouts:
+        name, body = about.name, about.text
+        if ": " in name and not body:
+            name, body = name.split(": ", 1)  # "About Jay: Jay Paterno is ..." read as one heading
+            about = About(name, body)
+        if _GENERIC_ABOUT_RE.fullmatch(name):
+            at = text.find(name)
+            body = body or (text[at + len(name) :].lstrip(" :\n") if at >= 0 else "")
+            name = leading_name(body[:300]) or ""
+            if not name or is_person(name, body, text):
+                continue
+        elif " " not in name and re.search(rf"\b{re.escape(name)}\s+[A-Z][a-z]+\s+(?:is|was|has)\b", about.text or ""):
+            continue  # "About Jay: Jay Paterno is an author ...": the first name of the person the section presents
+        found.append(About(name, about.text))
+    return found

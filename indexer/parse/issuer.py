@@ -25,6 +25,7 @@ from .authorship import (
     closing_credit,
     event_organiser,
     glued_abouts,
+    named_abouts,
     ranker,
     report_author,
     slashed_issuer,
@@ -132,6 +133,7 @@ def find_issuer(
     known_tickers: list[str] | None = None,
 ) -> tuple[str | None, list[str]]:
     """The issuing organisation and its own listings ('EXCHANGE:SYMBOL', sorted)."""
+    abouts = named_abouts(abouts, text)
     if not abouts:
         # No About section found: one glued into a paragraph, else a closing paragraph presenting the issuer.
         closing = closing_about(text, domains_in(f"{contacts}\n{text[-2000:]}"))
