@@ -184,7 +184,12 @@ def main() -> None:
               "blind2": "blind-2 (2026-12-10, never read)"}
     for name, rows in sets.items():
         lines.append(row_line(titles[name], measure(rows, got[name][0]), measure(rows, got[name][1])))
-    lines += ["", "Targets: company >= 0.95, ticker precision >= 0.98."]
+    lines += [
+        "",
+        "Targets: company >= 0.95, ticker precision >= 0.98. blind-1's misses were read in issue 17's fourth round",
+        "(a tuning set since); blind-2 was labelled and committed before its first score and is never read miss by",
+        "miss: its figures are the ones to expect on sources not seen.",
+    ]
     text = "\n".join(lines)
     print(text)
     for name in args.show:
