@@ -11,6 +11,7 @@ from indexer.parse.authorship import (
     closing_about,
     closing_credit,
     event_organiser,
+    first_name_employer,
     glued_abouts,
     named_abouts,
     slashed_issuer,
@@ -208,3 +209,15 @@ def test_an_about_heading_with_a_first_name_presents_a_person_not_the_issuer():
         headline="Jay Paterno Joins Advisory Board of Golden State Storm",
     )
     assert parsed.company == "Golden State Storm"
+
+
+@pytest.mark.parametrize(
+    ("headline", "company"),
+    [
+        ("Stephanie Vanderbilt of Coastal Windows & Exteriors Featured on a Website", "Coastal Windows & Exteriors"),
+        ("Maria Lopez of Harbor Realty Group Named Agent of the Year", "Harbor Realty Group"),
+        ("Acme Widgets Opens a Plant", "Acme"),
+    ],
+)
+def test_a_first_name_read_as_the_company_gives_way_to_the_persons_organisation(headline, company):
+    assert first_name_employer(headline.split()[0], headline, "A story with no names in it.") == company

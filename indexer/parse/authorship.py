@@ -9,6 +9,7 @@ from .names import (
     LEAD_NOISE_RE,
     PERSON_RE,
     STRICT_LEGAL_RE,
+    VERBS,
     domains_in,
     first_of_pair,
     is_person,
@@ -286,3 +287,31 @@ def named_abouts(abouts: list[About], text: str) -> list[About]:
             continue  # "About Jay: Jay Paterno is an author ...": the first name of the person the section presents
         found.append(About(name, about.text))
     return found
+
+
+_PERSON_OF_RE = r"\s+[A-Z][\w'\u2019\-]+\s+of\s+(?:the\s+)?"
+_NAME_PART_RE = re.compile(r"[A-Z][\w&'\u2019.\-]*|&|and|of")
+_NOT_PARTICIPLE = {"United", "Limited", "Incorporated", "Red", "Reed", "Seed", "Speed", "Feed"}
+
+
+def first_name_employer(company: str | None, headline: str, text: str) -> str | None:
+    """The organisation of a person whose first name was read as the company: "Stephanie Vanderbilt of Coastal
+    Windows & Exteriors Featured on ..." gives "Coastal Windows & Exteriors", not "Stephanie"."""
+    if not company or " " in company:
+        return company
+    for source in (text[:1500], headline):
+        m = re.search(rf"\b{re.escape(company)}{_PERSON_OF_RE}", source)
+        if not m:
+            continue
+        words = []
+        for word in source[m.end() :].split():
+            word = word.rstrip(",.;:")
+            title_verb = word.endswith("ed") and word not in _NOT_PARTICIPLE
+            if not _NAME_PART_RE.fullmatch(word) or word.lower() in VERBS or title_verb:
+                break
+            words.append(word)
+        while words and words[-1] in {"&", "and", "of"}:
+            words.pop()
+        if len(words) >= 1 and words[0][:1].isupper():
+            return " ".join(words)
+    return company

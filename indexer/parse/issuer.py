@@ -24,6 +24,7 @@ from .authorship import (
     closing_about,
     closing_credit,
     event_organiser,
+    first_name_employer,
     glued_abouts,
     named_abouts,
     ranker,
@@ -148,6 +149,7 @@ def find_issuer(
     company = _headline_spelling(_whole_contact_name(company, lede, text, contacts), headline, lede)
     company = tidy_name(expand_acronym_tail(expand_acronym(company, text), text))
     company = _headline_word(company, headline, lede)
+    company = first_name_employer(company, headline, text)
     tickers = _pick_tickers(headline, lede, text, abouts, company)
     if not tickers and known_tickers:
         tickers = list(known_tickers)
