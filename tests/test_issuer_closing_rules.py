@@ -221,3 +221,18 @@ def test_an_about_heading_with_a_first_name_presents_a_person_not_the_issuer():
 )
 def test_a_first_name_read_as_the_company_gives_way_to_the_persons_organisation(headline, company):
     assert first_name_employer(headline.split()[0], headline, "A story with no names in it.") == company
+
+
+@pytest.mark.parametrize("name", ["Learning.com", "Thinking.io", "Acme.com"])
+def test_a_web_address_name_opens_the_lede_after_a_clause(name):
+    parsed = release(
+        f"As the world observes Awareness Month this May, {name}, a leading provider of lessons, is taking steps "
+        f"to help. Visit https://www.{name.lower()} for more.\n\nMore about the plan.",
+        headline=f"From Awareness to Action: {name}'s Commitment",
+    )
+    assert parsed.company == name
+
+
+def test_an_about_heading_run_into_a_clause_keeps_the_name_alone():
+    text = "Story.\n\nAbout Learning.com At Learning.com, we believe every student deserves lessons."
+    assert all(a.name != "Learning.com At" for a in glued_abouts(text))

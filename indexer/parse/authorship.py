@@ -161,7 +161,7 @@ def _heading_split(rest: str) -> tuple[str, str] | None:
             break
         name, body = " ".join(words[:k]), " ".join(words[k:])
         lead = body.removeprefix("The ").removeprefix("the ")
-        if lead.startswith(name) or (leading_name(body) and same_org(leading_name(body), name) and k > 1):
+        if lead.startswith(name) or leading_name(body) == name:
             return name, body
         if _PROGRAMME_RE.search(name):
             programme = (name, body)

@@ -238,7 +238,7 @@ _OWNED_BRAND_RE = re.compile(
 _THE_AFTER_OPENER_RE = re.compile(r"^the\s+(?=[A-Z])")
 _OPENER_RE = re.compile(
     r"^(?:(?:[A-Z][a-z]+ing|In|On|As|At|After|Following|With|For|During|Since|Amid|Through|Under|Earlier|Last|This"
-    r"|Every|Each)\b"
+    r"|Every|Each)\b(?![.\-]\w)"  # not "Learning.com, a provider of ...": a name, not a gerund's clause
     r"[^,]{0,120},\s+)(?=\S)"
 )
 
@@ -538,8 +538,8 @@ def expand_acronym_tail(name: str | None, text: str) -> str | None:
 
 def common_word(name: str, text: str) -> bool:
     """A one-word 'name' that the text also writes in lower case is a common noun ('Electrode chip technology')."""
-    if " " in name.strip() or STRICT_LEGAL_RE.search(name):
-        return False
+    if " " in name.strip() or STRICT_LEGAL_RE.search(name) or re.search(r"\w\.[a-z]{2,6}$", name):
+        return False  # "Learning.com" is written in lower case in its own web address
     return has_word(text, name.lower())
 
 
