@@ -236,3 +236,12 @@ def test_a_web_address_name_opens_the_lede_after_a_clause(name):
 def test_an_about_heading_run_into_a_clause_keeps_the_name_alone():
     text = "Story.\n\nAbout Learning.com At Learning.com, we believe every student deserves lessons."
     assert all(a.name != "Learning.com At" for a in glued_abouts(text))
+
+
+@pytest.mark.parametrize("title", ["The Winter Sports Move South (1937)", "Mending Fishing Nets (1955)"])
+def test_a_quoted_works_title_opening_the_lede_is_no_company(title):
+    parsed = release(
+        f"{title} Deer Valley, PA., to be goal of weekending ski trips. There is snow enough in the valley.",
+        headline=f"\u201c{title}\u201d \u2013 A. Aubrey Bodine",
+    )
+    assert parsed.company is None or title.removeprefix("The ").split(" (")[0] not in parsed.company
