@@ -1,21 +1,25 @@
-"""The draw behind tests/data/issuer_labels_blind.jsonl: 15 nasdaq100-2019 JSON and 35 newsworthy Markdown files.
+"""The draws behind the blind label sets: a seed samples nasdaq100-2019 JSON, then newsworthy Markdown files.
 
-Pool: every file of the two archives (sorted relative paths) named in no file of tests/data/*.jsonl at the time of
-the draw; `random.Random(20261208)` samples 15 then 35. EDGAR is left out: every edgar-8k file holding an EX-99
+tests/data/issuer_labels_blind.jsonl: seed 20261208, 15 then 35, from files in no other label file at the time.
+tests/data/issuer_labels_blind2.jsonl: seed 20261210, 12 then 28, from files in no label file at all (the first
+blind set included).
+Pool: every file of the two archives (sorted relative paths) named in no file of tests/data/*.jsonl except the
+set being drawn. EDGAR is left out: every edgar-8k file holding an EX-99
 document is already labelled (tests/data/edgar_labels.jsonl), and wirefeed-newsml is labelled whole. Each drawn file
 was then labelled by reading it before the parser ran on it (rules: docs/edgar-labels.md, test2 conventions).
 Run from anywhere with the archives extracted under ROOT; the labels added later make a rerun draw other files.
 
-    python benchmarks/issuer_blind_draw.py EXTRACTED_CORPUS_ROOT
+    python benchmarks/issuer_blind_draw.py EXTRACTED_CORPUS_ROOT [--seed 20261210 --nasdaq 12 --newsworthy 28 \
+        --skip issuer_labels_blind2.jsonl]
 """
 
 from __future__ import annotations
 
+import argparse
 import glob
 import json
 import os
 import random
-import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -29,17 +33,24 @@ def pool(root: str, archive: str, ext: str, used: set[str]) -> list[str]:
 
 def main() -> None:
     """Print the drawn paths, one a line."""
-    root = sys.argv[1]
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("root")
+    parser.add_argument("--seed", type=int, default=20261208)
+    parser.add_argument("--nasdaq", type=int, default=15)
+    parser.add_argument("--newsworthy", type=int, default=35)
+    parser.add_argument("--skip", default="issuer_labels_blind.jsonl", help="the label file being drawn")
+    args = parser.parse_args()
+    root = args.root
     used = set()
     for name in glob.glob(str(REPO / "tests" / "data" / "*.jsonl")):
-        if name.endswith("issuer_labels_blind.jsonl"):
+        if os.path.basename(name) == args.skip:
             continue
         with open(name, encoding="utf-8") as handle:
             used |= {json.loads(line)["path"] for line in handle if line.strip()}
-    rng = random.Random(20261208)
+    rng = random.Random(args.seed)
     nasdaq = pool(root, "nasdaq100-2019", "json", used)
     newsworthy = pool(root, "newsworthy-archive-2023-2026", "md", used)
-    for path in rng.sample(nasdaq, 15) + rng.sample(newsworthy, 35):
+    for path in rng.sample(nasdaq, args.nasdaq) + rng.sample(newsworthy, args.newsworthy):
         print(path)
 
 

@@ -11,7 +11,10 @@ before the parser had run on it; it is never tuned on.
 "test2" is tests/data/heldout_labels.jsonl (42 blind reposts and JSON releases, docs/edgar-labels.md), scored here on
 company and tickers only. "blind" (tests/data/issuer_labels_blind.jsonl, 50 releases, drawn by
 benchmarks/issuer_blind_draw.py with seed 20261208 from files in no other label file) was labelled and scored once
-before issue 17's third round of rules, and is never looked at miss by miss.
+before issue 17's third round of rules; in its fourth round its misses were read and it became a tuning set
+("blind-1, now read"). "blind-2" (tests/data/issuer_labels_blind2.jsonl, 40 releases, seed 20261210, from files in no
+label file at all) was labelled before the parser ran on it and committed before its first score; its misses are
+never looked at.
 Targets: company accuracy >= 0.95, ticker precision >= 0.98 (a wrong ticker is worse than none).
 
     PYTHONPATH=. .venv/bin/python benchmarks/issuer_labels.py [--show tuning|fresh|test2 ...]
@@ -45,6 +48,7 @@ RESULTS = ROOT / "benchmarks" / "results" / "issuer_labels.md"
 FRESH = ROOT / "tests" / "data" / "issuer_labels_fresh.jsonl"
 TEST2 = ROOT / "tests" / "data" / "heldout_labels.jsonl"
 BLIND = ROOT / "tests" / "data" / "issuer_labels_blind.jsonl"
+BLIND2 = ROOT / "tests" / "data" / "issuer_labels_blind2.jsonl"
 
 
 def load_jsonl(path: Path) -> list[dict]:
@@ -147,16 +151,21 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
         "--show",
-        choices=("tuning", "fresh", "test2"),
+        choices=("tuning", "fresh", "test2", "blind"),
         action="append",
         default=[],
-        help="print the misses of a set that may be looked at (repeatable; the held-out and blind sets never)",
+        help="print the misses of a set that may be looked at (repeatable; the held-out and blind-2 sets never)",
     )
     args = parser.parse_args()
     if not CORPUS.is_dir():
         sys.exit(f"Error: needs the shared corpus at {CORPUS}")
     labels = load_labels()
-    sets = {"fresh": load_jsonl(FRESH), "test2": load_jsonl(TEST2), "blind": load_jsonl(BLIND)}
+    sets = {
+        "fresh": load_jsonl(FRESH),
+        "test2": load_jsonl(TEST2),
+        "blind": load_jsonl(BLIND),
+        "blind2": load_jsonl(BLIND2),
+    }
     got: dict[str, tuple[list[dict], list[dict]]] = {}
     with tempfile.TemporaryDirectory() as tmp:
         root = corpus_root(Path(tmp))
@@ -178,10 +187,20 @@ def main() -> None:
         lines.append(
             row_line(name, measure(rows, [parsed[i] for i in picked]), measure(rows, [resolved[i] for i in picked]))
         )
-    titles = {"fresh": "fresh (blind, 2026-12-06)", "test2": "test2 (blind reposts)", "blind": "blind (2026-12-08)"}
+    titles = {
+        "fresh": "fresh (blind, 2026-12-06)",
+        "test2": "test2 (blind reposts)",
+        "blind": "blind-1 (2026-12-08, now read)",
+        "blind2": "blind-2 (2026-12-10, never read)",
+    }
     for name, rows in sets.items():
         lines.append(row_line(titles[name], measure(rows, got[name][0]), measure(rows, got[name][1])))
-    lines += ["", "Targets: company >= 0.95, ticker precision >= 0.98."]
+    lines += [
+        "",
+        "Targets: company >= 0.95, ticker precision >= 0.98. blind-1's misses were read in issue 17's fourth round",
+        "(a tuning set since); blind-2 was labelled and committed before its first score and is never read miss by",
+        "miss: its figures are the ones to expect on sources not seen.",
+    ]
     text = "\n".join(lines)
     print(text)
     for name in args.show:

@@ -5,7 +5,17 @@ from __future__ import annotations
 
 import re
 
-from .names import LEAD_NOISE_RE, PERSON_RE, STRICT_LEGAL_RE, first_of_pair, is_person, leading_name, same_org
+from .names import (
+    LEAD_NOISE_RE,
+    PERSON_RE,
+    STRICT_LEGAL_RE,
+    VERBS,
+    domains_in,
+    first_of_pair,
+    is_person,
+    leading_name,
+    same_org,
+)
 from .places import is_place
 from .sections import About
 from .tickers import listing_groups
@@ -117,3 +127,193 @@ def front_matter_tickers(value: str | None) -> list[str]:
     if not value:
         return []
     return [t for group in listing_groups(f"({value.strip('[] ')})") for t in group.tickers]
+
+
+# "About the Friedman & Simon Academic Scholarship Every year, ...": an About heading run into its text (24-7PressRelease
+# glues them with spaces), which the section splitter cannot see.
+_GLUED_ABOUT_RE = re.compile(r"(?:^|\n)(?:About|ABOUT)\s+(?:[Tt]he\s+)?(?P<rest>[A-Z0-9][^\n]{20,})")
+# An About section for a programme, not an organisation: its first sentence names who runs it.
+_PROGRAMME_RE = re.compile(
+    r"\b(?:Scholarships?|Awards?|Prizes?|Program|Programme|Grants?|Fellowships?|Contest|Competition)$"
+)
+# "Brother Filtration is a trusted manufacturer ...": a closing sentence presenting the issuer without a heading.
+_PRESENTS_RE = re.compile(
+    r"\s+(?:is|are|offers|provides|specializes|specialises|serves|helps|has\s+been|was\s+founded)\b"
+)
+# "... contact the Brenner Scheel & Casey Team at floridakeysrealestategroup.com": the closing call to action.
+_CONTACT_US_RE = re.compile(
+    r"\b(?:[Cc]ontact|[Cc]all)\s+(?:the\s+)?"
+    r"(?P<name>[A-Z][\w&'\u2019.\-]*(?:\s(?:[A-Z][\w&'\u2019.\-]*|of|and|&)){1,7})\s+(?:at|on|by|via|today)\b"
+)
+_BUSINESS_WORD_RE = re.compile(
+    r"(?:\s&\s|\b(?:Team|Group|Company|Firm|Law|Lawyers|Agency|Office|Clinic|Center|Centre|Associates|Partners|"
+    r"Realty|Studio|Services)\b)"
+)
+_SENTENCE_RE = re.compile(r"\s*\n\s*|\s{2,}|(?<=[a-z0-9)][.!?])\s+(?=[A-Z])")
+_NAME_WORD_RE = re.compile(r"[A-Z0-9][\w&'\u2019.\-]*|of|and|&|for|de|the|in")
+
+
+def _heading_split(rest: str) -> tuple[str, str] | None:
+    """(name, text) of a heading run into its text: where the text repeats the name ("Law Group of Iowa The Law Group
+    of Iowa is ..."), else after a programme's name ("Acme Scholarship Every year, ...")."""
+    words = rest.split(" ")
+    programme = None
+    for k in range(1, min(9, len(words))):
+        if not _NAME_WORD_RE.fullmatch(words[k - 1]):
+            break
+        name, body = " ".join(words[:k]), " ".join(words[k:])
+        lead = body.removeprefix("The ").removeprefix("the ")
+        if lead.startswith(name) or leading_name(body) == name:
+            return name, body
+        if _PROGRAMME_RE.search(name):
+            programme = (name, body)
+    return programme
+
+
+def glued_abouts(text: str) -> list[About]:
+    """The About sections run into their text; a programme's section counts for the organisation its first sentence
+    names ('About the Acme Scholarship Every year, Acme Law LLP presents ...')."""
+    found = []
+    for m in _GLUED_ABOUT_RE.finditer(text):
+        split = _heading_split(m.group("rest"))
+        if not split:
+            continue
+        name, body = split
+        if _PROGRAMME_RE.search(name):
+            name = leading_name(body) or ""
+        if not name or is_place(name) or is_person(name, body, text) or _PROGRAMME_RE.search(name):
+            continue
+        found.append(About(name, body))
+    return found
+
+
+def closing_about(text: str, domains: set[str]) -> About | None:
+    """The closing sentence that presents the issuer without an About heading ("Total Publishing And Media offers
+    the full range of ...", "UGI Utilities, Inc. is a natural gas ..."), when the name carries a legal form or
+    is the release's web or mail domain ('avenueaesthetics.com' for "Avenue Aesthetic and Reconstructive Surgery")."""
+    tail = text[-2000:]
+    domains = domains | domains_in(re.sub(r"www\.\s+", "www.", tail))
+    sentences = [p for p in _SENTENCE_RE.split(tail) if len(p) > 30][-6:]
+    for para in reversed(sentences):
+        name = leading_name(para)
+        if not name or not para.startswith(name) or not _PRESENTS_RE.match(para, len(name)):
+            continue
+        if is_person(name, para, text) or is_place(name) or len(name.split()) > 7:
+            continue
+        joined = re.sub(r"[^a-z0-9]", "", name.lower())
+        if STRICT_LEGAL_RE.search(name) or (
+            len(joined) >= 6 and any(d[:8] == joined[:8] and len(d) >= 6 for d in domains)
+        ):
+            return About(name, para)
+    for para in reversed(sentences):
+        contact = _CONTACT_US_RE.search(para)
+        name = contact.group("name") if contact else ""
+        # A person is contacted too ("contact Jenny Roe at ..."): only a name that says it is a business counts.
+        if (_BUSINESS_WORD_RE.search(name) or STRICT_LEGAL_RE.search(name)) and not is_person(name, para, text):
+            return About(name, para)
+    return None
+
+
+# "Organised by Dubai Electricity and Water Authority (DEWA), WETEX runs ...": an event's organiser issues it.
+_EVENT_RE = re.compile(r"\b(?:Exhibition|Expo|Conference|Summit|Festival|Forum|Fair|Convention|Congress|Show)\b")
+_ORGANISER_RE = re.compile(
+    r"\b(?:[Oo]rgani[sz]ed|[Hh]osted|[Cc]onvened)\s+by\s+(?:the\s+)?"
+    r"(?P<name>[A-Z][\w&'\u2019.\-]*(?:\s(?:[A-Z][\w&'\u2019.\-]*|of|and|&|for|de|the)){0,8})"
+)
+
+
+def event_organiser(subject: str, lede: str) -> str | None:
+    """The organiser the lede names when its subject is an event ('The 26th Water, Energy, Technology, and
+    Environment Exhibition (WETEX) will ... Organised by Dubai Electricity and Water Authority (DEWA), ...')."""
+    start = lede.find(subject)
+    if start < 0 or not _EVENT_RE.search(lede[start : start + 160]):
+        return None
+    m = _ORGANISER_RE.search(lede[:600])
+    if not m:
+        return None
+    name = re.sub(r"\s+(?:and|of|&|for|de|the)$", "", m.group("name").rstrip("."))
+    return None if is_person(name, lede, lede) or name == subject else name
+
+
+# "Photo courtesy of Getty Images Source: American Heart Association Family Features": a syndicated feature's closing
+# credit names its sponsor, then the syndicate that placed it.
+_CREDIT_RE = re.compile(r"(?:^|[\s.])Source:\s+(?P<name>[A-Z][^\n:]{2,90}?)\s*$")
+_SYNDICATES_RE = re.compile(r"\s+(?:Family Features|StatePoint(?: Media)?|North American Precis Syndicate|NAPS)$")
+
+
+def closing_credit(text: str) -> str | None:
+    """The sponsor a closing 'Source: ...' credit names, the syndicate's name after it left off."""
+    m = _CREDIT_RE.search(text[-300:].rstrip())
+    if not m:
+        return None
+    name = _SYNDICATES_RE.sub("", m.group("name")).strip(" .")
+    return None if not name or WEB_ADDRESS_RE.search(name) or is_person(name, text, text) else name
+
+
+# "denton, United States - June 22, 2026 / Affordable Dentist Near me of Denton /": a Press Services dateline the
+# dateline reader passed over (a lower-case place) names its issuer between slashes.
+_SLASHED_ISSUER_RE = re.compile(
+    r"^[^/\n]{2,60}?\s[-\u2013\u2014]\s[A-Z][a-z]+\.?\s\d{1,2},\s\d{4}\s*/\s*(?P<name>[^/\n]{2,80}?)\s*/\s*$"
+)
+
+
+def slashed_issuer(lede: str) -> str | None:
+    """The issuer a lede that is only a 'place - date / Issuer /' line names."""
+    m = _SLASHED_ISSUER_RE.match(lede.strip())
+    return m.group("name") if m else None
+
+
+# "About the Provider:", "About the Company": a heading that names no one; the section's first sentence does.
+_GENERIC_ABOUT_RE = re.compile(
+    r"(?i:the\s+)?(?:Provider|Company|Firm|Practice|Organi[sz]ation|Business|Client|Sponsor|Author|Artist|Brand|"
+    r"Publisher|Developer|Issuer|Agency|Studio|Team|Clinic)$"
+)
+
+
+def named_abouts(abouts: list[About], text: str) -> list[About]:
+    """The About sections with the names they are about: a generic heading ("About the Provider:") takes the name
+    its text opens with; a first name alone ("About Jay:" over "Jay Paterno is an author ...") is a person's."""
+    found = []
+    for about in abouts:
+        name, body = about.name, about.text
+        if ": " in name and not body:
+            name, body = name.split(": ", 1)  # "About Jay: Jay Paterno is ..." read as one heading
+            about = About(name, body)
+        if _GENERIC_ABOUT_RE.fullmatch(name):
+            at = text.find(name)
+            body = body or (text[at + len(name) :].lstrip(" :\n") if at >= 0 else "")
+            name = leading_name(body[:300]) or ""
+            if not name or is_person(name, body, text):
+                continue
+        elif " " not in name and re.search(rf"\b{re.escape(name)}\s+[A-Z][a-z]+\s+(?:is|was|has)\b", about.text or ""):
+            continue  # "About Jay: Jay Paterno is an author ...": the first name of the person the section presents
+        found.append(About(name, about.text))
+    return found
+
+
+_PERSON_OF_RE = r"\s+[A-Z][\w'\u2019\-]+\s+of\s+(?:the\s+)?"
+_NAME_PART_RE = re.compile(r"[A-Z][\w&'\u2019.\-]*|&|and|of")
+_NOT_PARTICIPLE = {"United", "Limited", "Incorporated", "Red", "Reed", "Seed", "Speed", "Feed"}
+
+
+def first_name_employer(company: str | None, headline: str, text: str) -> str | None:
+    """The organisation of a person whose first name was read as the company: "Stephanie Vanderbilt of Coastal
+    Windows & Exteriors Featured on ..." gives "Coastal Windows & Exteriors", not "Stephanie"."""
+    if not company or " " in company:
+        return company
+    for source in (text[:1500], headline):
+        m = re.search(rf"\b{re.escape(company)}{_PERSON_OF_RE}", source)
+        if not m:
+            continue
+        words = []
+        for word in source[m.end() :].split():
+            word = word.rstrip(",.;:")
+            title_verb = word.endswith("ed") and word not in _NOT_PARTICIPLE
+            if not _NAME_PART_RE.fullmatch(word) or word.lower() in VERBS or title_verb:
+                break
+            words.append(word)
+        while words and words[-1] in {"&", "and", "of"}:
+            words.pop()
+        if len(words) >= 1 and words[0][:1].isupper():
+            return " ".join(words)
+    return company

@@ -15,7 +15,22 @@ from __future__ import annotations
 
 import re
 
-from .authorship import BYLINE_RE, GOVERNMENT_RE, HONOURED_BY_RE, WEB_ADDRESS_RE, byline_org, ranker, report_author
+from .authorship import (
+    BYLINE_RE,
+    GOVERNMENT_RE,
+    HONOURED_BY_RE,
+    WEB_ADDRESS_RE,
+    byline_org,
+    closing_about,
+    closing_credit,
+    event_organiser,
+    first_name_employer,
+    glued_abouts,
+    named_abouts,
+    ranker,
+    report_author,
+    slashed_issuer,
+)
 from .names import (
     LEAD_NOISE_RE,
     LEGAL_FORMS,
@@ -119,13 +134,35 @@ def find_issuer(
     known_tickers: list[str] | None = None,
 ) -> tuple[str | None, list[str]]:
     """The issuing organisation and its own listings ('EXCHANGE:SYMBOL', sorted)."""
+    abouts = named_abouts(abouts, text)
+    if not abouts:
+        # No About section found: one glued into a paragraph, else a closing paragraph presenting the issuer.
+        closing = closing_about(text, domains_in(f"{contacts}\n{text[-2000:]}"))
+        if closing and byline_org(text, lede, text):
+            # "By Cboe" or "By Jane Roe, Benzinga" ... "Benzinga is a leading financial media ...": under a byline
+            # the closing words present the publisher; the byline decides.
+            closing = None
+        abouts = glued_abouts(text) or ([closing] if closing else [])
+    source_name = source_name or closing_credit(text)
+    known_company = known_company or slashed_issuer(lede)
     company = _pick_company(headline, lede, text, abouts, source_name, contacts, known_company)
     company = _headline_spelling(_whole_contact_name(company, lede, text, contacts), headline, lede)
     company = tidy_name(expand_acronym_tail(expand_acronym(company, text), text))
+    company = _headline_word(company, headline, lede)
+    company = first_name_employer(company, headline, text)
     tickers = _pick_tickers(headline, lede, text, abouts, company)
     if not tickers and known_tickers:
         tickers = list(known_tickers)
     return company, sorted(dict.fromkeys(tickers))
+
+
+def _headline_word(company: str | None, headline: str, lede: str) -> str | None:
+    """The headline's one-word spelling of a name the lede does not print and the text spaces out ("Brother
+    Filtration" under the headline "Brotherfiltration Industrial Filtration Solutions": the first spelling)."""
+    if not company or " " not in company or company in lede:
+        return company
+    joined = re.sub(r"\W", "", company).lower()
+    return next((w for w in re.findall(r"[\w]+", headline) if w.lower() == joined), company)
 
 
 def _headline_spelling(company: str | None, headline: str, lede: str) -> str | None:
@@ -171,6 +208,8 @@ def _pick_company(
         subject = subject.split(" and ")[0]  # "United Energy LNG and Power LNG Announce Merger": the first named
     if subject and (common_word(subject, text) or _QUANTITY_RE.match(subject)):
         subject = None
+    if subject and re.search(rf"[\u201c\"\u2018](?:The\s+)?{re.escape(subject)}", headline):
+        subject = None  # "\u201cThe Winter Sports Move South (1937)\u201d \u2013 A. Aubrey Bodine": a quoted work's title
     domains = domains_in(contacts or text[-1500:])
     person = None
     if subject and is_person(subject, lede, text):
@@ -216,6 +255,9 @@ def _pick_company(
         fuller = next((a.name for a in abouts if a.name.startswith(subject + " ") and same_org(subject, a.name)), None)
         if fuller:
             return first_of_pair(fuller)  # "Canada One (TSX.V: CONE) has ..." with "About Canada One Mining Corp."
+        organiser = None if strong or matches else event_organiser(subject, lede)
+        if organiser:
+            return organiser
         if strong or matches or not evidence:
             return subject
     if known:

@@ -223,9 +223,22 @@ _PLURAL_VERB_RE = re.compile(
     r"\s*(?:\([^()]*\)\s*)?(?:,\s*)?(?:today\s+|jointly\s+|together\s+)?(?:are|have|were|announce|partner|join|team|unveil|launch|collaborate|expand)\b"
 )
 _LEGAL_START_RE = re.compile(rf"(?:{LEGAL_FORMS})(?![\w])")
-_DATE_OPENER_RE = re.compile(rf"^(?:{DATE_RE.pattern})\s*,\s+(?=[A-Z])", re.I)
+_DATE_OPENER_RE = re.compile(rf"^(?:{DATE_RE.pattern})\s*,\s+(?=[A-Z]|the\s+[A-Z])", re.I)
+# "The Mexican startup Nufi, specialized in ...", "A Denver-based nonprofit, Acme, ...": an article and a lower-case
+# kind of organisation before the name describe it; the name follows.
+_KIND_OPENER_RE = re.compile(
+    r"^(?:The|A|An)\s+(?:[A-Z][a-z]+(?:-[a-z]+)?\s+)?(?:[a-z][a-z\-]+\s+){0,2}"
+    r"(?:startup|start-up|company|firm|brand|nonprofit|non-profit|charity|organi[sz]ation|agency|platform|studio|"
+    r"manufacturer|developer|provider|retailer|maker|museum|foundation)\s*,?\s+(?=[A-Z])"
+)
+_OWNED_BRAND_RE = re.compile(
+    r"\s+by\s+(?P<owner>[A-Z][\w&'\u2019\-]*(?:\s+[A-Z][\w&'\u2019\-]*){0,2})\s+(?:[a-z]+ly\s+)?(?P<verb>[a-z]+)\b"
+)
+# "... 2025, the National Blues Museum in St. Louis ...": after an opener, "the" belongs to the name's sentence.
+_THE_AFTER_OPENER_RE = re.compile(r"^the\s+(?=[A-Z])")
 _OPENER_RE = re.compile(
-    r"^(?:(?:[A-Z][a-z]+ing|In|On|As|At|After|Following|With|For|During|Since|Amid|Through|Under|Earlier|Last|This)\b"
+    r"^(?:(?:[A-Z][a-z]+ing|In|On|As|At|After|Following|With|For|During|Since|Amid|Through|Under|Earlier|Last|This"
+    r"|Every|Each)\b(?![.\-]\w)"  # not "Learning.com, a provider of ...": a name, not a gerund's clause
     r"[^,]{0,120},\s+)(?=\S)"
 )
 
@@ -271,6 +284,10 @@ def leading_name(text: str, *, headline: bool = False) -> str | None:
             if not opener or _LEGAL_START_RE.match(text, opener.end()):
                 break  # "Leading widget maker Acme Widgets, Inc. ...": the comma was the name's, not an opener's
             text = text[opener.end() :]
+            text = _THE_AFTER_OPENER_RE.sub("", text, count=1)
+        kind = _KIND_OPENER_RE.match(text)
+        if kind:
+            text = text[kind.end() :]
     name, end = _name_at(text, headline)
     if name and not headline and " and " in name and _PLURAL_VERB_RE.match(text[end:]):
         name = name.split(" and ")[0]  # "KPMG and Microsoft Corp. are strengthening ...": the first of the two
@@ -293,6 +310,12 @@ def leading_name(text: str, *, headline: bool = False) -> str | None:
             retry, _ = _name_at(text[len(name) + later.end() :], headline)
             if retry:
                 name = retry
+    if name and not headline and text.startswith(name):
+        # "Home2 Suites by Hilton proudly announces ...": a brand 'by' its owner, ended by the sentence's verb.
+        owned = _OWNED_BRAND_RE.match(text, len(name))
+        # The owner is one word ("by Hilton", "by Marriott"): two ("by Jane Doe") may be a person, an author.
+        if owned and owned.group("verb").lower() in VERBS and " " not in owned.group("owner"):
+            name = f"{name} by {owned.group('owner')}"
     if not name:
         return None
     words = name.split()
@@ -515,8 +538,8 @@ def expand_acronym_tail(name: str | None, text: str) -> str | None:
 
 def common_word(name: str, text: str) -> bool:
     """A one-word 'name' that the text also writes in lower case is a common noun ('Electrode chip technology')."""
-    if " " in name.strip() or STRICT_LEGAL_RE.search(name):
-        return False
+    if " " in name.strip() or STRICT_LEGAL_RE.search(name) or re.search(r"\w\.[a-z]{2,6}$", name):
+        return False  # "Learning.com" is written in lower case in its own web address
     return has_word(text, name.lower())
 
 
