@@ -209,7 +209,9 @@ def _pick_company(
     if subject and (common_word(subject, text) or _QUANTITY_RE.match(subject)):
         subject = None
     if subject and re.search(rf"[\u201c\"\u2018](?:The\s+)?{re.escape(subject)}", headline):
-        subject = None  # "\u201cThe Winter Sports Move South (1937)\u201d \u2013 A. Aubrey Bodine": a quoted work's title
+        subject = (
+            None  # "\u201cThe Winter Sports Move South (1937)\u201d \u2013 A. Aubrey Bodine": a quoted work's title
+        )
     domains = domains_in(contacts or text[-1500:])
     person = None
     if subject and is_person(subject, lede, text):
