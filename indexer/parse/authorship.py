@@ -91,7 +91,7 @@ def byline_org(text: str, lede: str, body: str) -> str | None:
     return None
 
 
-def front_matter_company(fields: dict[str, str], text: str = "") -> str | None:
+def front_matter_company(fields: dict[str, str], text: str) -> str | None:
     """The issuer a repost's front matter names besides 'company': its 'organization' or 'publisher', a 'source'
     that is no wire ("source: Acme Widgets Inc."), an 'author' that is no person's name. A source or author the
     release's text never prints is a site's label ("author: Newsroom"), not the issuer."""
@@ -105,7 +105,7 @@ def front_matter_company(fields: dict[str, str], text: str = "") -> str | None:
             PERSON_RE.match(value) or " and " in value or "," in value and not STRICT_LEGAL_RE.search(value)
         ):
             continue  # "author: Jane Doe", "author: Jane Doe and John Roe": the writers, not the issuer
-        if n >= 1 and text and not _printed_in(value, text):
+        if n >= 1 and not _printed_in(value, text):
             continue
         return value
     return None
