@@ -45,6 +45,18 @@ def test_a_worker_stuck_on_a_file_is_stopped(tmp_path, monkeypatch, small_batche
     assert report.added == 11
 
 
+def test_a_worker_writing_a_segment_for_long_is_not_taken_for_stuck(tmp_path, monkeypatch, small_batches):
+    src = tmp_path / "src"
+    paths = write_releases(src, 12)
+    paths[5].rename(paths[5].with_name("slow-write-after.txt"))
+    monkeypatch.setattr(parallel, "WORKER_FAULT", ("slow-write", "slow-write-after"))
+    monkeypatch.setattr(parallel, "STUCK_S", 4)  # shorter than the segment write (SLOW_WRITE_S)
+    report = build_within(60, [src], tmp_path / "ix", procs=2)
+    assert report.skipped == []
+    assert report.added == 12
+    assert len(indexed_paths(tmp_path / "ix")) == 12
+
+
 def test_workers_dying_over_and_over_end_the_build_with_an_error(tmp_path, monkeypatch, small_batches):
     src = tmp_path / "src"
     for path in write_releases(src, 20):

@@ -48,8 +48,9 @@ STUCK_S = 120
 # More worker deaths than this in one build end it with an error instead of starting more.
 MAX_WORKER_DEATHS = 16
 # Tests only: (action, text): on a source whose path holds the text, a worker kills itself ("kill": SIGKILL, as
-# the OOM killer does) or never returns ("hang").
+# the OOM killer does), never returns ("hang"), or takes SLOW_WRITE_S to write its segment after it ("slow-write").
 WORKER_FAULT: tuple[str, str] | None = None
+SLOW_WRITE_S = 6
 
 
 @dataclass
@@ -95,13 +96,17 @@ class SegmentSink:
                 outcome.unread = True
         else:
             outcomes = [self._add(source)]
-        # A segment is written between sources, so that each source is wholly in one written segment or wholly
-        # in the one being filled (what a worker that dies loses, and the build gives to another).
-        if self._full:
-            self.flush()
-        elif self.flushes == flushes:
+        # A segment is written between sources (the caller calls flush when full is set), so that each source is
+        # wholly in one written segment or wholly in the one being filled (what a worker that dies loses, and the
+        # build gives to another).
+        if self.flushes == flushes:
             self.unflushed += 1
         return outcomes
+
+    @property
+    def full(self) -> bool:
+        """The segment being filled has reached the budget: write it before the next source."""
+        return self._full
 
     def _add(self, source: Source) -> FileOutcome:
         from .writer import SegmentBuilder, unwritable_field
@@ -167,6 +172,8 @@ def _fault(action: str) -> None:
         os.kill(os.getpid(), signal.SIGKILL)
     while action == "hang":
         time.sleep(60)
+    if action == "slow-write":
+        time.sleep(SLOW_WRITE_S)
 
 
 def _work(
@@ -194,9 +201,18 @@ def _work(
             outcomes = []
             for position, source in enumerate(sources):
                 slot[0], slot[1], slot[2] = batch_id, position, time.monotonic_ns()
-                if fault is not None and fault[1] in source.path:
+                faulty = fault is not None and fault[1] in source.path
+                if faulty and fault[0] != "slow-write":
                     _fault(fault[0])
                 outcomes.append(sink.add(source))
+                slow_write = faulty and fault[0] == "slow-write"
+                if sink.full or slow_write:
+                    # Writing a segment is not being stuck on a source: a large one takes minutes on a loaded
+                    # machine, and stopping the worker then would throw away every release in it.
+                    slot[1] = -1
+                    if slow_write:
+                        _fault(fault[0])
+                    sink.flush()
             slot[1] = -1
             conn.send(("batch", batch_id, outcomes, sink.take(), sink.unflushed))
         slot[1] = -1
@@ -296,6 +312,8 @@ class ParallelIndexer:
             for source in self._pending:
                 for outcome in sink.add(source):
                     self.on_outcome(outcome)
+                if sink.full:
+                    sink.flush()
             sink.flush()
             self._pending = []
             self.segments.extend(sink.take())
