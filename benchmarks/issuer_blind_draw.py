@@ -3,6 +3,9 @@
 tests/data/issuer_labels_blind.jsonl: seed 20261208, 15 then 35, from files in no other label file at the time.
 tests/data/issuer_labels_blind2.jsonl: seed 20261210, 12 then 28, from files in no label file at all (the first
 blind set included).
+tests/data/issuer_labels_blind3.jsonl: seed 20261212, 12 then 30, from files in no label file at all (a label's
+`source` counts: tests/data/heldout3_labels.jsonl reshapes archive files). EDGAR and wirefeed-newsml have no
+unlabelled release left (edgar-8k's 20 unlabelled files hold none: vote results, officer changes, no EX-99).
 Pool: every file of the two archives (sorted relative paths) named in no file of tests/data/*.jsonl except the
 set being drawn. EDGAR is left out: every edgar-8k file holding an EX-99
 document is already labelled (tests/data/edgar_labels.jsonl), and wirefeed-newsml is labelled whole. Each drawn file
@@ -46,7 +49,8 @@ def main() -> None:
         if os.path.basename(name) == args.skip:
             continue
         with open(name, encoding="utf-8") as handle:
-            used |= {json.loads(line)["path"] for line in handle if line.strip()}
+            rows = [json.loads(line) for line in handle if line.strip()]
+        used |= {row["path"] for row in rows} | {row["source"] for row in rows if row.get("source")}
     rng = random.Random(args.seed)
     nasdaq = pool(root, "nasdaq100-2019", "json", used)
     newsworthy = pool(root, "newsworthy-archive-2023-2026", "md", used)
