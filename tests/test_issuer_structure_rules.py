@@ -92,7 +92,19 @@ def test_a_contact_name_the_lede_does_not_print_does_not_replace_the_company():
         (
             "Seattle Genetics, Inc. (Nasdaq: SGEN) and Astellas Pharma Inc. (TSE: 4503) today announced a "
             "clinical collaboration.",
-            ["NASDAQ:SGEN", "TYO:4503"],  # a joint release: both issuers' listings (tests/test_parse_fields.py)
+            ["NASDAQ:SGEN"],  # a joint release: the first named is the company; the partner keeps its listing
+        ),
+        (
+            "Orbit Foods Inc. (NYSE: ORBF) & Zenith Robotics, Inc. (NASDAQ: ZNTH) today announced a merger.",
+            ["NYSE:ORBF"],
+        ),
+        (
+            "Orbit Foods Inc. (OTCQB: ORBF) (formerly known as Orbit Snacks Corp, OTCQB: ORSN) today opened a plant.",
+            ["OTC:ORBF"],  # a former listing printed beside the current one is not the issuer's any more
+        ),
+        (
+            "Orbit Foods Inc. (NYSE: ORBF) (previously Orbit Snacks Corp. (NASDAQ: ORSN)) today opened a plant.",
+            ["NYSE:ORBF"],
         ),
         (
             "Orbit Foods Inc. (NYSE: ORBF) was acquired by Zenith Robotics, Inc. (NASDAQ: ZNTH) today.",
@@ -113,7 +125,7 @@ def test_a_contact_name_the_lede_does_not_print_does_not_replace_the_company():
         ),
     ],
 )
-def test_a_listing_of_a_name_tied_to_the_subject_by_with_in_or_by_is_not_the_issuers(lede, tickers):
+def test_a_listing_of_a_name_tied_to_the_subject_by_and_with_in_or_by_or_a_former_one_is_not_the_issuers(lede, tickers):
     parsed = release(f"NEW YORK, March 3, 2020 (GLOBE NEWSWIRE) -- {lede}\n\nMore details follow.", headline="News")
     assert parsed.tickers == sorted(tickers)
 

@@ -297,11 +297,11 @@ def test_a_parents_listing_in_the_apposition_belongs_to_the_issuer():
     assert (parsed.company, parsed.tickers) == ("Adaptive Insights", ["NASDAQ:WDAY"])
 
 
-def test_joint_release_lists_both_issuers():
+def test_joint_release_lists_its_company_and_only_its_listings():
     parsed = release(
         "FOSTER CITY, Calif.--(BUSINESS WIRE)--Gilead Sciences, Inc. (Nasdaq: GILD) and Galapagos NV (Euronext & NASDAQ: GLPG) announced data.",
     )
-    assert parsed.tickers == ["EURONEXT:GLPG", "NASDAQ:GILD", "NASDAQ:GLPG"]
+    assert parsed.tickers == ["NASDAQ:GILD"]
     assert parsed.company == "Gilead Sciences, Inc."
 
 

@@ -477,8 +477,25 @@ OTHER_COMPANY_RE = re.compile(
 
 # "McEwen Mining (NYSE: MUX), a key strategic investor in Goliath Resources Limited (TSX-V: GOT)", "Orbit Foods
 # (NYSE: ORBF), together with Zenith Robotics (NASDAQ: ZNTH)": the word that ties another listed name to the subject.
-# Not "and": "Gilead (Nasdaq: GILD) and Galapagos NV (NASDAQ: GLPG) announced" is a joint release of both issuers.
-_OTHER_OWNER_RE = re.compile(r"(?:\bwith|\bin|\bfrom|\bby|\bto|\bversus|\bvs\.?|\bagainst)\s*(?:the\s+)?$", re.I)
+# "and" too: "Gilead (Nasdaq: GILD) and Galapagos NV (NASDAQ: GLPG) announced" is a joint release whose company is the
+# first named; the partner's listing is the partner's (a wrong ticker is worse than none).
+_OTHER_OWNER_RE = re.compile(
+    r"(?:\bwith|\bin|\bfrom|\bby|\bto|\bversus|\bvs\.?|\bagainst|\band|&)\s*(?:the\s+)?$", re.I
+)
+# "Duke Robotics Corp. (OTCQB: DUKR) (formerly known as UAS Drone Corp, OTCQB: USDR)": a listing it no longer has.
+_FORMER_RE = re.compile(r"\(\s*(?:formerly|previously)\b[^()]*$", re.I)
+_FORMER_WORD_RE = re.compile(r"\b(?:formerly|previously)\b", re.I)
+
+
+def _current(text: str, group: ListingGroup) -> list[str]:
+    """A group's listings less those printed after "formerly" inside it ("(OTCQB: DUKR) (formerly known as UAS
+    Drone Corp, OTCQB: USDR)" is read as one group)."""
+    span = text[group.start : group.end]
+    former = _FORMER_WORD_RE.search(span)
+    if not former:
+        return list(group.tickers)
+    head = span[: former.start()]
+    return [t for t in group.tickers if re.search(rf"\b{re.escape(t.split(':', 1)[1])}\b", head)]
 
 
 def _own_groups(text: str, groups: list[ListingGroup], company: str | None) -> list[ListingGroup]:
@@ -488,7 +505,9 @@ def _own_groups(text: str, groups: list[ListingGroup], company: str | None) -> l
     previous_end, previous_kept = 0, True
     for group in groups:
         between = text[previous_end : group.start]
-        if previous_end and not between.strip(" ,;\u00a0"):
+        if _FORMER_RE.search(text[max(0, group.start - 120) : group.start]):
+            own = False
+        elif previous_end and not between.strip(" ,;\u00a0"):
             own = previous_kept
         else:
             before = between.split("\n")[-1].rstrip(" ,\u00a0")
@@ -509,22 +528,22 @@ def _pick_tickers(headline: str, lede: str, text: str, abouts: list[About], comp
     groups = [g for g in groups if not OTHER_COMPANY_RE.match(lede[g.end : g.end + 80])]
     groups = _own_groups(lede, groups, company)
     if groups:
-        return [t for g in groups for t in g.tickers]
+        return [t for g in groups for t in _current(lede, g)]
     head = _strip_headline_brand(headline)
     groups, _ = _subject_groups(head, headline=True)
     groups = _own_groups(head, groups, company)
     if groups:
-        return [t for g in groups for t in g.tickers]
+        return [t for g in groups for t in _current(head, g)]
     if not company:
         return []
     about = _about_for(abouts, company)
     if about:
         groups, _ = _subject_groups(about.text)
         if groups:
-            return [t for g in groups for t in g.tickers]
+            return [t for g in groups for t in _current(about.text, g)]
     for group in listing_groups(text):
         if _names_company(text, group, company) and not _is_topic(text, group):
-            return list(group.tickers)
+            return _current(text, group)
     return []
 
 
