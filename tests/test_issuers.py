@@ -360,8 +360,9 @@ def _evidence(text: str) -> Evidence:
             "Nimbus Kitchens is the $2 billion baking division of Orbit Foods Inc. (NYSE: ORBF).",
             "cik123456",
         ),
-        # The wire's SOURCE line names the issuer of record.
+        # The wire's SOURCE line names the issuer of record (PR Newswire's spelling, then Business Wire's).
         ("The Snack Days Festival opens today in Queens.", "SOURCE Orbit Foods Inc.", "cik123456"),
+        ("Nimbus Kitchens LLC today opened a test kitchen.", "Source: Orbit Foods Inc.", "cik123456"),
         # A partner's About section is not the issuer.
         (
             "Acme Widgets today signed a supply deal.",
@@ -378,11 +379,12 @@ def test_owner_and_source_rules(sec_file, lede, closing, issuer):
     assert resolve(evidence, registry).issuer_id == issuer
 
 
-def test_a_division_printing_its_owners_listing_is_the_owners(sec_file):
+@pytest.mark.parametrize("part", ["a division of", "a studio of", "the baking business of"])
+def test_a_division_printing_its_owners_listing_is_the_owners(sec_file, part):
     evidence = _evidence(
         release_text(
             "Nimbus Kitchens Opens a Test Kitchen",
-            "Nimbus Kitchens, a division of Orbit Foods Inc. (NYSE: ORBF), today opened a test kitchen.",
+            f"Nimbus Kitchens, {part} Orbit Foods Inc. (NYSE: ORBF), today opened a test kitchen.",
         )
     )
     assert resolve(evidence, load_registry(None, sec_file)).issuer_id == "cik123456"

@@ -51,11 +51,12 @@ class Evidence:
         return cls(data[0], list(data[1]), data[2], list(data[3]), data[4], data[5], data[6] if len(data) > 6 else None)
 
 
-# PR Newswire's closing line, often glued to what is before it: "... /PRNewswire -- March 4, 2020/SOURCE Ross Stores".
-_SOURCE_RE = re.compile(r"(?:^|[\s./])SOURCE:?\s+(?P<name>[A-Z0-9][^\n/]{1,80}?)\s*(?:\n|$)")
+# PR Newswire's closing line, often glued to what is before it: "... /PRNewswire -- March 4, 2020/SOURCE Ross Stores";
+# Business Wire's "Source: Electronic Arts Inc." on the last line.
+_SOURCE_RE = re.compile(r"(?:^|[\s./])(?:SOURCE:?|Source:)\s+(?P<name>[A-Z0-9][^\n/]{1,80}?)\s*(?:\n|$)")
 
 
-_PART_WORDS = "division|subsidiary|unit|brand|business|member|company|label|imprint|affiliate|segment"
+_PART_WORDS = "division|subsidiary|unit|brand|business|member|company|label|imprint|affiliate|segment|studio"
 # "Blizzard Entertainment, Inc., a division of Activision Blizzard (NASDAQ: ATVI)", "Part of Booking Holdings Inc.
 # (NASDAQ: BKNG)", "ComEd is a unit of ... Exelon Corporation (NYSE:EXC)", "Audible, Inc., an Amazon.com, Inc.
 # subsidiary (NASDAQ:AMZN)": the listing of the company the issuer belongs to.
