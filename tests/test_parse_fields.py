@@ -339,7 +339,7 @@ def test_tickers_only_in_the_about_section_are_found_and_a_partners_about_is_ign
             "CINCINNATI, Feb. 3, 2020 /PRNewswire/ -- February is American Heart Month, and CPR can improve survival "
             "by 90%1. Cintas Corporation (NASDAQ: CTAS), a leading provider of workplace supplies, offers training.",
             "Cintas Offers CPR Training",
-            "Cintas",
+            "Cintas Corporation",  # the lede's listed subject, written out
             ["NASDAQ:CTAS"],
         ),
         # A name in lower case, which the name pattern does not take.

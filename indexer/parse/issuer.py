@@ -142,6 +142,11 @@ def find_issuer(
             # "By Cboe" or "By Jane Roe, Benzinga" ... "Benzinga is a leading financial media ...": under a byline
             # the closing words present the publisher; the byline decides.
             closing = None
+        listed = _lede_listed(lede)
+        if closing and listed and not _spelled_out(closing.name, listed):
+            # "Rezolve Ai (NASDAQ: RZLV), a leader in ..." ... "Benzinga is a leading financial media ...": beside a
+            # listed subject in the lede, a closing sentence presenting another organisation presents the publisher.
+            closing = None
         abouts = glued_abouts(text) or ([closing] if closing else [])
     source_name = source_name or closing_credit(text)
     known_company = known_company or slashed_issuer(lede)
@@ -266,6 +271,13 @@ def _pick_company(
         return known
     if head_listed:
         return head_listed
+    listed = _lede_listed(lede)
+    named = [n for n in (source_name, *(a.name for a in abouts)) if n]
+    if listed and (not named or any(_spelled_out(n, listed) for n in named)):
+        # "Cryptocurrency payments ... Rezolve Ai (NASDAQ: RZLV), a leader in ..., and Tether have teamed up": the
+        # listed subject of a later sentence, over a sponsored article's publisher in the contacts; written out
+        # ("Citrix Systems, Inc. (NASDAQ:CTXS)" where the About and SOURCE say "Citrix").
+        return listed
     if source_name and _plausible_source(source_name):
         return source_name
     if abouts:
@@ -289,6 +301,45 @@ def _pick_company(
     if person and " " in person and ROLE_RE.fullmatch(person.split()[0].lower()):
         person = person.split(" ", 1)[1]  # "Illusionist Robby Bennett": the person, not their trade
     return subject or person
+
+
+# After a listed name, what shows it is its sentence's subject: an apposition or a verb ("Rezolve Ai (NASDAQ: RZLV),
+# a leader in ...", "Citrix Systems, Inc. (NASDAQ:CTXS), today announced").
+_SUBJECT_AFTER_RE = re.compile(
+    r"\s*(?:\([^()]{1,40}\)\s*)?,?\s*(?:(?:a|an|the)\s|today\b|recently\b|has\b|have\b|is\b|are\b|will\b|was\b"
+    r"|announced\b|reported\b|unveiled\b|launched\b|said\b)"
+)
+# Before a listed name, a word that makes it an object, not a subject ("partnered with", "shares of", "invested in").
+_OBJECT_BEFORE_RE = re.compile(
+    r"(?:\b(?:with|in|from|by|to|of|for|at|on|and|versus|vs\.?|against|like|as|including|such\s+as)|&)\s*(?:the\s+)?$",
+    re.I,
+)
+
+
+def _lede_listed(lede: str) -> str | None:
+    """The first name the lede prints with a listing as its sentence's subject."""
+    for group in listing_groups(lede[:1200]):
+        if _is_topic(lede, group) or not _SUBJECT_AFTER_RE.match(lede, group.end):
+            continue
+        if OTHER_COMPANY_RE.match(lede[group.end : group.end + 80]):
+            continue
+        before = _line_before(lede, group)
+        name = _name_ending(before)
+        if not name:
+            continue
+        # The name starts after a sentence's end, an opener's comma or a heading glued to it.
+        tails = [name[m.end() :] for m in _NAME_RESTART_RE.finditer(name)]
+        name = tails[-1] if tails else name
+        if _OBJECT_BEFORE_RE.search(before[: len(before) - len(name)].rstrip(" ,")) or is_place(name):
+            continue
+        return tidy_name(name)
+    return None
+
+
+def _spelled_out(short: str, name: str) -> bool:
+    """Whether a name is the same organisation as a shorter spelling, or written out from it ("Citrix" and
+    "Citrix Systems, Inc.")."""
+    return same_org(short, name) or fold(name).startswith(fold(short) + " ")
 
 
 # A capitalised run of words in running text ("commissioned by Borden Cheese that ...", "Desde 2009, PROMPERÚ ...").

@@ -1,0 +1,67 @@
+"""Issuer rules of issue 17's fifth round, read from the second blind set's misses: a listed subject in a later
+sentence of the lede, an About heading run into a paragraph, a publisher's brand teaser about a topic, and a title
+that only describes a person. Small releases written inline, parsed as `releases parse` does."""
+
+from __future__ import annotations
+
+import pytest
+
+from indexer.parse import parse_bytes
+
+
+def release(body: str, headline: str):
+    (parsed,) = parse_bytes("release.md", f"# {headline}\n\n{body}\n".encode())
+    return parsed
+
+
+@pytest.mark.parametrize(
+    ("opening", "name", "listing", "ticker"),
+    [
+        ("Grocery payments have long been slow, but that could change.", "Orbit Pay", "NASDAQ: ORBP", "NASDAQ:ORBP"),
+        ("Cargo moves by rail more than ever.", "Zenith Freight Corp.", "OTCQB: ZNFR", "OTC:ZNFR"),
+    ],
+)
+def test_a_listed_subject_of_a_later_lede_sentence_beats_a_publishers_contacts(opening, name, listing, ticker):
+    parsed = release(
+        f"{opening} {name} ({listing}), a leader in its field, and Tidewell, a payments network, have teamed up "
+        "to bring it to every shop.\n\nThe service starts next month in ten states.\n\n"
+        "Daily Ledger is a leading financial media provider for investors.\n\n"
+        "Contact Details\n\nDaily Ledger\n\ninfo@dailyledger.com\n\nCompany Website\n\nhttps://www.dailyledger.com",
+        headline="Streamlining Payments for Everyday Shopping",
+    )
+    assert (parsed.company, parsed.tickers) == (name, [ticker])
+
+
+@pytest.mark.parametrize(
+    "lede",
+    [
+        # Shares of a listed company, a partner of it or a listing of a place: objects, not the subject.
+        "Grocery payments have long been slow. Investors bought shares of Orbit Pay (NASDAQ: ORBP) last week.",
+        "Grocery payments have long been slow. Tidewell partnered with Orbit Pay (NASDAQ: ORBP), a card network.",
+    ],
+)
+def test_a_listed_name_that_is_only_an_object_of_the_lede_is_not_the_issuer(lede):
+    parsed = release(
+        f"{lede}\n\nThe service starts next month.\n\nAbout Tidewell\n\nTidewell is a payments network.",
+        headline="Tidewell Brings Payments to Shops",
+    )
+    assert parsed.company == "Tidewell" and parsed.tickers == []
+
+
+def test_the_lede_writes_out_a_name_the_about_section_and_source_line_shorten():
+    parsed = release(
+        "In the old days, analysing speed was all that counted. And to help companies do this, Quillon Systems, "
+        "Inc. (NASDAQ:QLLN), today announced an analytics service.\n\nIt ships in May.\n\nAbout Quillon\n\n"
+        "Quillon (NASDAQ:QLLN) makes workspace software.\n\nSource: Quillon",
+        headline="Quillon Launches an Analytics Service",
+    )
+    assert (parsed.company, parsed.tickers) == ("Quillon Systems, Inc.", ["NASDAQ:QLLN"])
+
+
+def test_a_shorter_name_in_the_lede_is_kept_when_no_listing_writes_it_out():
+    parsed = release(
+        "In the old days, analysing speed was all that counted. Today Quillon announced an analytics service.\n\n"
+        "It ships in May.\n\nAbout Quillon\n\nQuillon (NASDAQ:QLLN) makes workspace software.\n\nSource: Quillon",
+        headline="Quillon Launches an Analytics Service",
+    )
+    assert parsed.company == "Quillon"
