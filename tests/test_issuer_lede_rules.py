@@ -65,3 +65,26 @@ def test_a_shorter_name_in_the_lede_is_kept_when_no_listing_writes_it_out():
         headline="Quillon Launches an Analytics Service",
     )
     assert parsed.company == "Quillon"
+
+
+@pytest.mark.parametrize(
+    ("name", "short"),
+    [("Diversified Compliance Services", "DCS Rescue"), ("Harbor Light Marine", "HLM Boatworks")],
+)
+def test_an_about_heading_run_into_a_paragraph_after_a_link_names_the_issuer_its_initials_open(name, short):
+    parsed = release(
+        "LOS ALAMITOS, CA, May 13, 2025 /24-7PressRelease/ -- This is a detailed look at what the rules call a "
+        "confined space.  It explains each criterion in plain words.  Read the full article: "
+        f"https://example.com/confined-space/  About {name}  {short} specializes in rescue services.",
+        headline="Clarifications on the Definition of Confined Space",
+    )
+    assert parsed.company == name
+
+
+def test_about_a_number_after_a_sentence_is_no_heading():
+    parsed = release(
+        "LOS ALAMITOS, CA, May 13, 2025 /24-7PressRelease/ -- Harbor Light Marine opened a yard.  It is large. "
+        "About 20 Boats Fit In It Now, and About Forty More Will Next Year as the yard grows.",
+        headline="Harbor Light Marine Opens a Yard",
+    )
+    assert parsed.company == "Harbor Light Marine"

@@ -131,7 +131,8 @@ def front_matter_tickers(value: str | None) -> list[str]:
 
 # "About the Friedman & Simon Academic Scholarship Every year, ...": an About heading run into its text (24-7PressRelease
 # glues them with spaces), which the section splitter cannot see.
-_GLUED_ABOUT_RE = re.compile(r"(?:^|\n)(?:About|ABOUT)\s+(?:[Tt]he\s+)?(?P<rest>[A-Z0-9][^\n]{20,})")
+# Also after a sentence or a link that ends a paragraph the feed ran together ("... osha/ About Diversified ...").
+_GLUED_ABOUT_RE = re.compile(r"(?:^|\n|(?<=[.!?/])\s+)(?:About|ABOUT)\s+(?:[Tt]he\s+)?(?P<rest>[A-Z0-9][^\n]{20,})")
 # An About section for a programme, not an organisation: its first sentence names who runs it.
 _PROGRAMME_RE = re.compile(
     r"\b(?:Scholarships?|Awards?|Prizes?|Program|Programme|Grants?|Fellowships?|Contest|Competition)$"
@@ -165,6 +166,9 @@ def _heading_split(rest: str) -> tuple[str, str] | None:
         lead = body.removeprefix("The ").removeprefix("the ")
         if lead.startswith(name) or leading_name(body) == name:
             return name, body
+        initials = "".join(w[0] for w in words[:k] if w[:1].isupper())
+        if k >= 2 and len(initials) == k and re.match(rf"{initials}\b", lead):
+            return name, body  # "About Diversified Compliance Services DCS Rescue specializes in ...": its initials
         if _PROGRAMME_RE.search(name):
             programme = (name, body)
     return programme
