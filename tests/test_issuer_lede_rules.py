@@ -88,3 +88,14 @@ def test_about_a_number_after_a_sentence_is_no_heading():
         headline="Harbor Light Marine Opens a Yard",
     )
     assert parsed.company == "Harbor Light Marine"
+
+
+@pytest.mark.parametrize("title", ["Chicago Music Award Nominee", "Grammy Award Winner", "Dance Awards Finalist"])
+def test_a_title_that_describes_a_person_is_not_the_company_and_the_person_speaks_for_themself(title):
+    parsed = release(
+        f"CHICAGO, IL, April 2, 2024 /24-7PressRelease/ -- {title} and esteemed EDM artist, Mara Quell, widely "
+        "known as the Queen of Bass, proudly unveils her latest single, out on July 5th.  It features remixes "
+        "from several DJs.",
+        headline=f"{title} Mara Quell Reveals Her Latest Single",
+    )
+    assert parsed.company == "Mara Quell"

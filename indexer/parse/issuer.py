@@ -453,6 +453,10 @@ def _headline_company(headline: str, text: str, contacts: str) -> str | None:
     subject = leading_name(head, headline=True)
     if not subject or is_person(subject, text[:600], text):
         return None
+    words = subject.split()
+    role = next((k for k, w in enumerate(words[1:], 1) if ROLE_RE.fullmatch(w.lower())), None)
+    if role is not None and PERSON_RE.match(" ".join(words[role + 1 :])):
+        return None  # "Chicago Music Award Nominee Dantès Alexander Reveals ...": a person, described
     if GOVERNMENT_RE.match(head):
         return None  # "The Biden Administration Just Finalized ...": a government, named after its head
     if not text.strip() and " " in subject:

@@ -216,6 +216,7 @@ ROLE_RE = re.compile(
     r"\b(?:author|writer|novelist|speaker|founder|expert|coach|attorney|lawyer|pioneer|entrepreneur|journalist|"
     r"columnist|host|professor|producer|artist|chef|consultant|strategist|advisor|adviser|contributor|trainer|"
     r"therapist|physician|surgeon|dentist|realtor|economist|scientist|researcher|candidate|nominee|illusionist|"
+    r"winner|finalist|honoree|laureate|recipient|"
     r"magician|musician|singer|songwriter|poet|photographer|designer)s?\b"
 )
 _ARTICLES = {"a", "an", "the"}
@@ -310,6 +311,13 @@ def leading_name(text: str, *, headline: bool = False) -> str | None:
             retry, _ = _name_at(text[len(name) + later.end() :], headline)
             if retry:
                 name = retry
+    if name and not headline and text.startswith(name) and ROLE_RE.fullmatch(name.split()[-1].lower()):
+        # "Chicago Music Award Nominee and esteemed EDM artist, Dantès Alexander, ...": a title that describes the
+        # person named after the comma.
+        comma = re.match(r"[^,.;:()]{0,60},\s+", text[len(name) :])
+        retry, _ = _name_at(text[len(name) + comma.end() :], headline) if comma else (None, 0)
+        if retry and PERSON_RE.match(retry):
+            name = retry
     if name and not headline and text.startswith(name):
         # "Home2 Suites by Hilton proudly announces ...": a brand 'by' its owner, ended by the sentence's verb.
         owned = _OWNED_BRAND_RE.match(text, len(name))
