@@ -99,3 +99,33 @@ def test_a_title_that_describes_a_person_is_not_the_company_and_the_person_speak
         headline=f"{title} Mara Quell Reveals Her Latest Single",
     )
     assert parsed.company == "Mara Quell"
+
+
+_BRAND_ABOUT = (
+    "About TechMediaWire\n\nTechMediaWire is a specialized communications platform with a focus on companies driving "
+    "technology. It is one of many brands that deliver wire solutions to clients."
+)
+
+
+@pytest.mark.parametrize(
+    ("headline", "lede"),
+    [
+        (
+            "EPA Terminates Solar Energy Program Worth $7bn",
+            "The United States Environmental Protection Agency (EPA) has ended a major solar energy program.",
+        ),
+        ("Department of Energy Cuts Grants", "The Department of Energy has cut grants for battery research."),
+    ],
+)
+def test_a_publishers_teaser_about_a_public_body_is_the_publishers(headline, lede):
+    parsed = release(f"{lede} It had supported many homes.\n\nRead More>>\n\n{_BRAND_ABOUT}", headline=headline)
+    assert parsed.company == "TechMediaWire"
+
+
+def test_a_publishers_teaser_naming_its_client_as_the_subject_is_the_clients():
+    parsed = release(
+        "Harbor MoneyFest has empowered investors with tools and education. Now it is proud to announce an expo."
+        f"\n\nRead More>>\n\n{_BRAND_ABOUT}",
+        headline="Harbor MoneyFest Presents Its Income Expo",
+    )
+    assert parsed.company == "Harbor MoneyFest"

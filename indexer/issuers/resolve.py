@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import Release
-from ..parse.issuer import OTHER_COMPANY_RE as _OTHER_COMPANY_RE
 from ..parse.names import core_words, fold, same_org
+from ..parse.own_listings import OTHER_COMPANY_RE as _OTHER_COMPANY_RE
 from ..parse.tickers import listing_groups
 from .names import clean_name, name_key
 from .registry import Issuer, Registry, slug

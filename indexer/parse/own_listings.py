@@ -1,0 +1,228 @@
+"""Which listings a release prints are its issuer's own, and the names printed before listings.
+
+The issuer's listings are those printed in the subject of the lede or of the headline, apposition included
+("Adaptive Insights, a Workday (NASDAQ: WDAY) company"), else those printed right after the issuer's name in its own
+"About" section or anywhere in the text. Listings after the verb belong to partners, lawsuit targets or covered
+companies; a listing followed by a colon ("Aemetis (Nasdaq: AMTX): Stonegate updates ...") is a topic; a partner
+tied to the subject by "and", "with", "by" ... keeps its own; a listing printed after "formerly" is no longer one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .names import LEAD_NOISE_RE, LEGAL_FORMS, same_org, subject_end, tidy_name
+from .places import is_place
+from .sections import About
+from .tickers import ListingGroup, listing_groups
+
+_NAME_BEFORE_RE = re.compile(
+    rf"((?:(?:[A-Z0-9\u00c0-\u00de][\w.&'\u2019+\-]*|[a-z]+[A-Z][\w.&'\-]*|of|and|&|de|the)\s+){{0,6}}"
+    rf"(?:[A-Z0-9\u00c0-\u00de][\w.&'\u2019+\-]*|[a-z]+[A-Z][\w.&'\-]*)(?:(?:,?\s+)(?:{LEGAL_FORMS}))*)[\u2122\u00ae]?\s*$"
+)
+_LEADING_JOINERS_RE = re.compile(r"^(?:(?:and|of|&|de|the|The|And)\s+)+")
+# Where a name printed before a listing may restart: after a sentence's end or an "About" heading glued to it
+# ("About SiriusXMSirius XM Holdings Inc. (NASDAQ: SIRI) is ...", "About ADP (NASDAQ: ADP)").
+_NAME_RESTART_RE = re.compile(r"[.:!?]\s+|(?:\b|(?<=[a-z]))(?:About|ABOUT)\s+(?:the\s+)?")
+_TOPIC_COLON_RE = re.compile(r"\s*:")
+
+
+def group_names(text: str, group: ListingGroup) -> str | None:
+    """The name printed just before a listing group ('... Critical Metals Corp. (Nasdaq: CRML)' -> 'Critical Metals Corp.')."""
+    return _name_ending(_line_before(text, group))
+
+
+def _line_before(text: str, group: ListingGroup) -> str:
+    """The text of a listing group's line before it (160 characters at most), trailing commas and spaces left out."""
+    return text[max(0, group.start - 160) : group.start].split("\n")[-1].rstrip(" ,\u00a0")
+
+
+def _name_ending(before: str) -> str | None:
+    """The name at the end of a text ('... shares of Critical Metals Corp.' -> 'Critical Metals Corp.')."""
+    m = _NAME_BEFORE_RE.search(before)
+    if not m:
+        return None
+    name = m.group(1).strip()
+    name = _LEADING_JOINERS_RE.sub("", name)
+    return name or None
+
+
+def subject_groups(text: str, *, headline: bool = False) -> tuple[list[ListingGroup], int]:
+    """The listing groups printed in the subject of a lede or headline (topics left out), and where it ends."""
+    stripped = LEAD_NOISE_RE.sub("", text)
+    offset = len(text) - len(stripped)
+    end = subject_end(stripped, headline=headline) + offset
+    groups = [g for g in listing_groups(text) if g.start < end and not _is_topic(text, g)]
+    return groups, end
+
+
+def _is_topic(text: str, group: ListingGroup) -> bool:
+    """Whether a listing names what the release is about, not its issuer."""
+    # "Aemetis, Inc. (Nasdaq: AMTX): Stonegate Capital Partners updates ..." names what the release is about.
+    return bool(_TOPIC_COLON_RE.match(text[group.end : group.end + 3]))
+
+
+def _about_for(abouts: list[About], company: str | None) -> About | None:
+    for about in abouts:
+        if company and same_org(about.name, company):
+            return about
+    return None
+
+
+# After a listed name, what shows it is its sentence's subject: an apposition or a verb ("Rezolve Ai (NASDAQ: RZLV),
+# a leader in ...", "Citrix Systems, Inc. (NASDAQ:CTXS), today announced").
+_SUBJECT_AFTER_RE = re.compile(
+    r"\s*(?:\([^()]{1,40}\)\s*)?,?\s*(?:(?:a|an|the)\s|today\b|recently\b|has\b|have\b|is\b|are\b|will\b|was\b"
+    r"|announced\b|reported\b|unveiled\b|launched\b|said\b)"
+)
+# Before a listed name, a word that makes it an object, not a subject ("partnered with", "shares of", "invested in").
+_OBJECT_BEFORE_RE = re.compile(
+    r"(?:\b(?:with|in|from|by|to|of|for|at|on|and|versus|vs\.?|against|like|as|including|such\s+as)|&)\s*(?:the\s+)?$",
+    re.I,
+)
+
+
+def lede_listed(lede: str) -> str | None:
+    """The first name the lede prints with a listing as its sentence's subject."""
+    for group in listing_groups(lede[:1200]):
+        if _is_topic(lede, group) or not _SUBJECT_AFTER_RE.match(lede, group.end):
+            continue
+        if OTHER_COMPANY_RE.match(lede[group.end : group.end + 80]):
+            continue
+        before = _line_before(lede, group)
+        name = _name_ending(before)
+        if not name:
+            continue
+        # The name starts after a sentence's end, an opener's comma or a heading glued to it.
+        tails = [name[m.end() :] for m in _NAME_RESTART_RE.finditer(name)]
+        name = tails[-1] if tails else name
+        if _OBJECT_BEFORE_RE.search(before[: len(before) - len(name)].rstrip(" ,")) or is_place(name):
+            continue
+        return tidy_name(name)
+    return None
+
+
+# "Humanity, a Workday (NASDAQ:WDAY) Access software partner, ...": an apposition naming a listed company the
+# issuer works with, not one it belongs to ("a Workday (NASDAQ: WDAY) company").
+OTHER_COMPANY_RE = re.compile(
+    r"^[^,;.]{0,60}?\b(?:partner|customer|client|supplier|vendor|reseller|distributor|licensee|licensor|competitor)s?\b"
+)
+
+
+# "McEwen Mining (NYSE: MUX), a key strategic investor in Goliath Resources Limited (TSX-V: GOT)", "Orbit Foods
+# (NYSE: ORBF), together with Zenith Robotics (NASDAQ: ZNTH)": the word that ties another listed name to the subject.
+# "and" too: "Gilead (Nasdaq: GILD) and Galapagos NV (NASDAQ: GLPG) announced" is a joint release whose company is the
+# first named; the partner's listing is the partner's (a wrong ticker is worse than none).
+_OTHER_OWNER_RE = re.compile(
+    r"(?:\bwith|\bin|\bfrom|\bby|\bto|\bversus|\bvs\.?|\bagainst|\band|&)\s*(?:the\s+)?$", re.I
+)
+# "Duke Robotics Corp. (OTCQB: DUKR) (formerly known as UAS Drone Corp, OTCQB: USDR)": a listing it no longer has.
+_FORMER_RE = re.compile(r"\(\s*(?:formerly|previously)\b[^()]*$", re.I)
+_FORMER_WORD_RE = re.compile(r"\b(?:formerly|previously)\b", re.I)
+
+
+def _current(text: str, group: ListingGroup) -> list[str]:
+    """A group's listings less those printed after "formerly" inside it ("(OTCQB: DUKR) (formerly known as UAS
+    Drone Corp, OTCQB: USDR)" is read as one group)."""
+    span = text[group.start : group.end]
+    former = _FORMER_WORD_RE.search(span)
+    if not former:
+        return list(group.tickers)
+    head = span[: former.start()]
+    return [t for t in group.tickers if re.search(rf"\b{re.escape(t.split(':', 1)[1])}\b", head)]
+
+
+def _own_groups(text: str, groups: list[ListingGroup], company: str | None) -> list[ListingGroup]:
+    """The subject's listing groups less those of another name tied to it by 'with', 'in', 'by' ... (a partner, an
+    investee, an acquirer); a group printed right after another one ('(NYSE: MUX) (TSX: MUX)') shares its owner."""
+    kept: list[ListingGroup] = []
+    previous_end, previous_kept = 0, True
+    for group in groups:
+        between = text[previous_end : group.start]
+        if _FORMER_RE.search(text[max(0, group.start - 120) : group.start]):
+            own = False
+        elif previous_end and not between.strip(" ,;\u00a0"):
+            own = previous_kept
+        else:
+            before = between.split("\n")[-1].rstrip(" ,\u00a0")
+            name = _name_ending(before)
+            own = not (
+                name
+                and not (company and same_org(name, company))
+                and _OTHER_OWNER_RE.search(before[: len(before) - len(name)].rstrip(" ,"))
+            )
+        if own:
+            kept.append(group)
+        previous_end, previous_kept = group.end, own
+    return kept
+
+
+def pick_tickers(head: str, lede: str, text: str, abouts: list[About], company: str | None) -> list[str]:
+    """The issuer's own listings ('EXCHANGE:SYMBOL'): the lede's subject's, else the headline's (its publisher's
+    label left off), else those printed with the company's name in its About section or anywhere in the text."""
+    groups, _ = subject_groups(lede)
+    groups = [g for g in groups if not OTHER_COMPANY_RE.match(lede[g.end : g.end + 80])]
+    groups = _own_groups(lede, groups, company)
+    if groups:
+        return [t for g in groups for t in _current(lede, g)]
+    groups, _ = subject_groups(head, headline=True)
+    groups = _own_groups(head, groups, company)
+    if groups:
+        return [t for g in groups for t in _current(head, g)]
+    if not company:
+        return []
+    about = _about_for(abouts, company)
+    if about:
+        groups, _ = subject_groups(about.text)
+        if groups:
+            return [t for g in groups for t in _current(about.text, g)]
+    for group in listing_groups(text):
+        if _names_company(text, group, company) and not _is_topic(text, group):
+            return _current(text, group)
+    return []
+
+
+# Whose shares a listing told in prose lists, from the start of its sentence: "Its stock is traded ...", "The
+# Company's common stock is listed ...", "Shares of Acme Group Inc. trade ...", "Acme's shares are quoted ...".
+_PROSE_OWNER_RE = re.compile(
+    r"(?:(?P<pronoun>its|the\s+company['\u2019]s)|(?:the\s+)?(?:common\s+|ordinary\s+)?(?:shares|stock)\s+of\s+"
+    r"(?P<of>[^,;]{2,80}?)|(?P<owner>[^,;]{2,80}?)['\u2019]s?)\s*(?:(?:class\s+\w\s+)?(?:common\s+|ordinary\s+)?"
+    r"(?:stock|shares)\s*)?(?:is|are)?\s*(?:publicly\s+)?$",
+    re.I,
+)
+_SENTENCE_END_RE = re.compile(r"(?<!\bInc)(?<!\bCorp)(?<!\bCo)(?<!\bLtd)(?<!\bPlc)(?<!\b[A-Z])[.!?]\s+|\n")
+
+
+def _prose_owner(text: str, group: ListingGroup, company: str) -> bool:
+    """Whether a listing told in prose ("... traded on NASDAQ under the symbol CSCO") lists the company's shares."""
+    head = text[max(0, group.start - 200) : group.start]
+    ends = [m.end() for m in _SENTENCE_END_RE.finditer(head)]  # not after "Inc.", "Co.", "Corp."
+    sentence = head[ends[-1] if ends else 0 :].strip()
+    m = _PROSE_OWNER_RE.fullmatch(sentence) if sentence else None
+    if not m:
+        return False
+    pronoun = m.group("pronoun")
+    if pronoun and pronoun.lower() == "its":
+        # "Its stock": the paragraph's own company, when the paragraph names it.
+        paragraph = text[: group.start].rsplit("\n", 1)[-1].lower()
+        return company.lower() in paragraph or company.split()[0].lower() in paragraph
+    if pronoun:
+        return True  # "the Company's": a release's defined term for its issuer
+    return same_org(m.group("of") or m.group("owner"), company)
+
+
+def _names_company(text: str, group: ListingGroup, company: str) -> bool:
+    """Whether the name printed just before a listing group is the company's."""
+    if _prose_owner(text, group, company):
+        return True
+    before = _line_before(text, group)
+    if before.endswith(company):  # also names the name pattern does not take ("lululemon athletica inc.")
+        return True
+    name = _name_ending(before)
+    if not name:
+        return False
+    # The name may start with the end of a sentence or a heading glued to it ("... 90%1. Cintas Corporation",
+    # "Thursday-Sunday. About SiriusXMSirius XM Holdings Inc."): the company's name then follows one of these.
+    # (Not any tail: "Surf Air Mobility Inc." is not "Air New Zealand".)
+    tails = [name[m.end() :] for m in _NAME_RESTART_RE.finditer(name)]
+    return any(same_org(tail, company) for tail in [name, *tails] if tail)
