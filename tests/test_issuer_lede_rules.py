@@ -129,3 +129,27 @@ def test_a_publishers_teaser_naming_its_client_as_the_subject_is_the_clients():
         headline="Harbor MoneyFest Presents Its Income Expo",
     )
     assert parsed.company == "Harbor MoneyFest"
+
+
+@pytest.mark.parametrize(("source", "company"), [("eBay for Charity", "eBay"), ("Orbit Foods", "Orbit Foods")])
+def test_the_source_line_sides_with_the_headline_over_a_partner_opening_the_lede(source, company):
+    (parsed,) = parse_bytes(
+        "release.txt",
+        (
+            f"{company} Partners with HyperX for a Charity Stream\n\nSAN JOSE, Calif., Dec. 12, 2019 /PRNewswire/ -- "
+            "HyperX, the gaming division of Kingston Technology Company, Inc., today introduced a charity stream.\n\n"
+            f"The stream starts on Saturday.\n\nAbout HyperX\n\nHyperX makes gaming gear.\n\nSOURCE {source}\n"
+        ).encode(),
+    )
+    assert parsed.company == company
+
+
+@pytest.mark.parametrize("programme", ["Outstanding Maternity Award", "Harbor Young Writers Prize"])
+def test_a_programmes_about_naming_no_one_presents_the_programme_itself(programme):
+    parsed = release(
+        "SEOUL, January 3, 2025 /24-7PressRelease/ -- In December 2024, we celebrated the 34th season of the "
+        f"{programme}.  Winners are listed at https://example.com/winners/  About the {programme}  Established a "
+        "decade ago to recognize excellence in photography, it covers family life.",
+        headline=f"Celebrating the 34th Season of the {programme}",
+    )
+    assert parsed.company == programme

@@ -184,8 +184,12 @@ def glued_abouts(text: str) -> list[About]:
             continue
         name, body = split
         if _PROGRAMME_RE.search(name):
-            name = leading_name(body) or ""
-        if not name or is_place(name) or is_person(name, body, text) or _PROGRAMME_RE.search(name):
+            runner = leading_name(body) or ""
+            # "Established a decade ago to recognize ..., the award ...": a participle, no one named; the programme
+            # presents itself.
+            participle = " " not in runner and runner.endswith(("ed", "ing")) and runner not in _NOT_PARTICIPLE
+            name = name if participle else runner
+        if not name or is_place(name) or is_person(name, body, text) or (_PROGRAMME_RE.search(name) and name != split[0]):
             continue
         found.append(About(name, body))
     return found

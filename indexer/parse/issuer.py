@@ -214,6 +214,19 @@ def _pick_company(
         fuller = next((a.name for a in abouts if a.name.startswith(subject + " ") and same_org(subject, a.name)), None)
         if fuller:
             return first_of_pair(fuller)  # "Canada One (TSX.V: CONE) has ..." with "About Canada One Mining Corp."
+        head = leading_name(_strip_headline_brand(headline), headline=True)
+        if (
+            not strong
+            and head
+            and source_name
+            and _plausible_source(source_name)
+            and not same_org(subject, source_name)
+            and not same_org(head, subject)
+            and (fold(source_name) == fold(head) or fold(source_name).startswith(fold(head) + " "))
+        ):
+            # "eBay Partners with HyperX ..." over a lede opening "HyperX, the gaming division of Kingston ..." and
+            # "SOURCE eBay for Charity": the SOURCE line, the issuer of record, sides with the headline.
+            return head
         organiser = None if strong or matches else event_organiser(subject, lede)
         if organiser:
             return organiser
