@@ -153,3 +153,17 @@ def test_a_programmes_about_naming_no_one_presents_the_programme_itself(programm
         headline=f"Celebrating the 34th Season of the {programme}",
     )
     assert parsed.company == programme
+
+
+@pytest.mark.parametrize(
+    ("verb", "fund"),
+    [("tells", "Harbor Small & Mid-Cap Income Fund"), ("sits down with", "Orbit Growth Trust")],
+)
+def test_an_interviewees_organisation_issues_over_the_interviewers_publisher_in_the_contacts(verb, fund):
+    parsed = release(
+        f"Jane Roe, lead fund manager of the {fund}, {verb} Ledger's John Doe she is optimistic about the market.\n\n"
+        "She sees value in small companies.\n\nContact Details\n\nLedger UK\n\n+44 20 7989 0813\n\n"
+        "editorial@ledgernews.com",
+        headline=f"The small cap opportunity - {fund}",
+    )
+    assert parsed.company == fund

@@ -255,7 +255,10 @@ def _pick_company(
         topic = expand_acronym(subject or _headline_company(headline, text, contacts), text)
         if topic and _PUBLIC_BODY_RE.search(topic):
             return brands[0].name
-    found = found or _headline_company(headline, text, contacts) or _contact_org(contacts, domains)
+    contact = _contact_org(contacts, domains)
+    if contact and _interviewer_outlet(contact, lede):
+        contact = None  # "..., tells Proactive's Stephen Gunnion ...": the contacts are the interviewer's publisher
+    found = found or _headline_company(headline, text, contacts) or contact
     found = found or _lede_employer(lede, text, domains) or report_author(lede)
     found = found or _domain_named(text, contacts, domains)
     if found:
@@ -326,6 +329,16 @@ _TRAILING_JOINER_RE = re.compile(r"\s+(?:and|of|&|for|the)$")
 # After a name, a lower-case word that shows it is an adjective ("veteran of Canadian financial markets").
 _AFTER_NAME_RE = re.compile(r"\s+([a-z]+)")
 _FUNCTION_WORDS = {"and", "of", "in", "at", "to", "for", "since", "who", "which", "that", "is", "was", "has", "said"}
+
+
+# "Josh Roe, lead fund manager of the Acme Fund, tells Proactive's Stephen Gunnion ...": an interviewer's outlet.
+_INTERVIEWER_VERB_RE = r"\b(?:tells|told|speaks\s+(?:to|with)|spoke\s+(?:to|with)|sits\s+down\s+with|sat\s+down\s+with|talks\s+(?:to|with)|joins|joined)\s+(?:the\s+)?"
+
+
+def _interviewer_outlet(org: str, lede: str) -> bool:
+    """Whether the lede names an organisation only as the outlet of the person interviewing ("tells Proactive's")."""
+    first = re.escape(org.split()[0])
+    return re.search(rf"{_INTERVIEWER_VERB_RE}{first}\b", lede) is not None
 
 
 def _lede_employer(lede: str, text: str, domains: set[str]) -> str | None:

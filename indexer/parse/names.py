@@ -371,7 +371,7 @@ def leading_name(text: str, *, headline: bool = False) -> str | None:
 
 _TITLE = (
     r"(?:CEO|CFO|COO|CTO|CMO|Chief|President|Founder|Co-Founder|Co-founder|Chair(?:man|woman)?|Director|Owner|Partner|"
-    r"Principal|Managing|Vice|VP|Head|Executive|General Manager|Manager|Senior|author|founder|owner|president|expert|"
+    r"Principal|Managing|Vice|VP|Head|Executive|General Manager|Manager|manager|Senior|author|founder|owner|president|expert|"
     r"coach|attorney|lawyer|resident|longtime|speaker|chef|artist|broker|agent|consultant|entrepreneur|leader|"
     r"veteran|specialist|physician|doctor|dentist|surgeon|realtor|Realtor|Broker|Expert|Host|host|Advisor|advisor|"
     r"Officer|Professor|professor|Dr\.)"
@@ -385,7 +385,7 @@ PERSON_RE = re.compile(
 )
 _EMPLOYER_RE = re.compile(
     rf"^\s*,\s*(?:the\s+|a\s+|an\s+|its\s+)?(?:[\w\-/]+\s+){{0,4}}?{_TITLE}[\w\s&\-/]{{0,50}}?\b(?:of|at|for|with)\s+"
-    rf"(?P<org>(?:The\s+)?{NAME_WORD}(?:\s+(?:{NAME_WORD}|of|and|&|for|the))*(?:(?:,?\s+)(?:{LEGAL_FORMS})(?![\w]))*)"
+    rf"(?:the\s+)?(?P<org>(?:The\s+)?{NAME_WORD}(?:\s+(?:{NAME_WORD}|of|and|&|for|the))*(?:(?:,?\s+)(?:{LEGAL_FORMS})(?![\w]))*)"
 )
 
 
