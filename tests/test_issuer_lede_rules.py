@@ -167,3 +167,14 @@ def test_an_interviewees_organisation_issues_over_the_interviewers_publisher_in_
         headline=f"The small cap opportunity - {fund}",
     )
     assert parsed.company == fund
+
+
+@pytest.mark.parametrize(("first", "partner"), [("Harbor Airlines", "GOL Airlines"), ("Orbit Foods", "Zenith Farms")])
+def test_a_joint_release_is_its_first_named_companys_though_only_the_partner_has_an_about(first, partner):
+    parsed = release(
+        f"FORT WORTH, Texas, Feb. 4, 2020 (GLOBE NEWSWIRE) -- {first} and {partner.split()[0]}, a large partner, "
+        f"today announced a new agreement.\n\nIt starts in May.\n\nAbout {partner}\n\n{partner} is the largest in "
+        "its country.",
+        headline=f"{first} and {partner.split()[0]} Announce an Agreement",
+    )
+    assert parsed.company == first

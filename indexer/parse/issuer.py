@@ -155,6 +155,7 @@ def _pick_company(
     interview = _INTERVIEW_RE.match(headline)
     if interview:
         return interview.group("org").strip()
+    joint = False
     subject = leading_name(lede)
     if subject and BYLINE_RE.match(lede):
         subject = None  # "By Jane Roe and John Doe, Capital News Service": a byline, not the story's subject
@@ -163,6 +164,7 @@ def _pick_company(
         subject = None
     if subject and " and " in subject and _joint_headline(headline):
         subject = subject.split(" and ")[0]  # "United Energy LNG and Power LNG Announce Merger": the first named
+        joint = has_word(headline, subject)  # named first in the headline too: a partner's About does not outvote it
     if subject and (common_word(subject, text) or _QUANTITY_RE.match(subject)):
         subject = None
     if subject and re.search(rf"[\u201c\"\u2018](?:The\s+)?{re.escape(subject)}", headline):
@@ -230,7 +232,7 @@ def _pick_company(
         organiser = None if strong or matches else event_organiser(subject, lede)
         if organiser:
             return organiser
-        if strong or matches or not evidence:
+        if strong or matches or joint or not evidence:
             return subject
     if known:
         return known
