@@ -178,3 +178,22 @@ def test_a_joint_release_is_its_first_named_companys_though_only_the_partner_has
         headline=f"{first} and {partner.split()[0]} Announce an Agreement",
     )
     assert parsed.company == first
+
+
+@pytest.mark.parametrize("outlet", ["Capital News Service", "Harbor Public Radio"])
+def test_a_story_naming_no_issuer_is_the_outlet_a_quoted_person_told(outlet):
+    parsed = release(
+        "Over 180,000 residents could face higher health care costs next year as a deadline approaches.\n\n"
+        f"\u201cThe increases will be crippling,\u201d Rep. Jane Roe, D-Maryland, told {outlet}.\n\nREAD FULL ARTICLE HERE",
+        headline="Shutdown May Mean Higher Premiums For Many Residents",
+    )
+    assert parsed.company == outlet
+
+
+def test_a_person_a_quoted_person_told_is_no_outlet():
+    parsed = release(
+        "Over 180,000 residents could face higher health care costs next year as a deadline approaches.\n\n"
+        "\u201cThe increases will be crippling,\u201d Rep. Jane Roe told John Doe.\n\nREAD FULL ARTICLE HERE",
+        headline="Shutdown May Mean Higher Premiums For Many Residents",
+    )
+    assert parsed.company is None

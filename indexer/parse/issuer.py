@@ -262,7 +262,7 @@ def _pick_company(
         contact = None  # "..., tells Proactive's Stephen Gunnion ...": the contacts are the interviewer's publisher
     found = found or _headline_company(headline, text, contacts) or contact
     found = found or _lede_employer(lede, text, domains) or report_author(lede)
-    found = found or _domain_named(text, contacts, domains)
+    found = found or _domain_named(text, contacts, domains) or _told_outlet(text)
     if found:
         return found
     if brands:
@@ -341,6 +341,20 @@ def _interviewer_outlet(org: str, lede: str) -> bool:
     """Whether the lede names an organisation only as the outlet of the person interviewing ("tells Proactive's")."""
     first = re.escape(org.split()[0])
     return re.search(rf"{_INTERVIEWER_VERB_RE}{first}\b", lede) is not None
+
+
+# '"... crippling for Marylanders," Rep. Johnny Olszewski told Capital News Service.': the outlet reporting the story.
+_TOLD_OUTLET_RE = re.compile(
+    r"\b(?:told|said\s+to|speaking\s+to)\s+(?:the\s+)?(?P<name>(?:[A-Z][\w&'\u2019\-]*\s+){0,3}"
+    r"(?:News|Service|Press|Times|Journal|Post|Media|Radio|Television|TV|Magazine|Herald|Tribune|Gazette|Wire))"
+    r"(?:\s+[A-Z][\w&\-]*)?(?=[.,;]|\s+(?:that|on|in|last|this)\b)"
+)
+
+
+def _told_outlet(text: str) -> str | None:
+    """The news outlet a quoted person told, when nothing else names who issues a story."""
+    m = _TOLD_OUTLET_RE.search(text[:3000])
+    return m.group("name") if m else None
 
 
 def _lede_employer(lede: str, text: str, domains: set[str]) -> str | None:
