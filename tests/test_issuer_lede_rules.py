@@ -197,3 +197,21 @@ def test_a_person_a_quoted_person_told_is_no_outlet():
         headline="Shutdown May Mean Higher Premiums For Many Residents",
     )
     assert parsed.company is None
+
+
+def test_a_role_word_used_as_a_verb_in_the_headline_keeps_the_company():
+    parsed = release(
+        "At a conference in Austin, many guests discussed blockchain.  Founded to lead the digital content "
+        "revolution, Orbit Media Technology keeps setting new standards.\n\nRelated Link: https://orbitmedia.tech/",
+        headline="Orbit Media Technology Pioneers Voting Mechanism with Blockchain",
+    )
+    assert parsed.company == "Orbit Media Technology"
+
+
+def test_a_person_heading_a_division_of_an_organisation_speaks_for_the_organisation():
+    parsed = release(
+        "Heather Roe, Director of the Cruise Division at Harbor Travel Club, has received a Top Agent Award "
+        "for client service.\n\nShe has planned trips for years.",
+        headline="Top Agent Spotlight: Heather Roe of Harbor Travel Club Honored",
+    )
+    assert parsed.company == "Harbor Travel Club"

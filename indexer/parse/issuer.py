@@ -422,7 +422,7 @@ def _headline_company(headline: str, text: str, contacts: str) -> str | None:
         return None
     words = subject.split()
     role = next((k for k, w in enumerate(words[1:], 1) if ROLE_RE.fullmatch(w.lower())), None)
-    if role is not None and PERSON_RE.match(" ".join(words[role + 1 :])):
+    if role is not None and is_person(" ".join(words[role + 1 :]), text[:600], text):
         return None  # "Chicago Music Award Nominee Dantès Alexander Reveals ...": a person, described
     if GOVERNMENT_RE.match(head):
         return None  # "The Biden Administration Just Finalized ...": a government, named after its head

@@ -477,6 +477,9 @@ def is_person(name: str, lede: str, text: str) -> bool:
     return False
 
 
+_PART_OF_ORG_RE = re.compile(r"\b(?:Division|Department|Unit|Desk|Office|Team|Practice)$")
+
+
 def employer(name: str, lede: str, domains: set[str]) -> str | None:
     """The organisation a person subject works for: 'Brian L. Roberts, Chairman and CEO of Comcast Corporation'.
 
@@ -491,10 +494,14 @@ def employer(name: str, lede: str, domains: set[str]) -> str | None:
     if not m:
         return None
     apposition = after[: after.find(",", m.end()) if after.find(",", m.end()) > 0 else len(after)]
-    for org in _ORG_AFTER_RE.findall(apposition):
+    orgs = _ORG_AFTER_RE.findall(apposition)
+    for org in orgs:
         if matches_domain(org, domains):
             return org.strip(" ,")
-    return m.group("org").strip(" ,")
+    org = m.group("org").strip(" ,")
+    if _PART_OF_ORG_RE.search(org) and orgs and orgs[-1].strip(" ,") != org:
+        return orgs[-1].strip(" ,")  # "Director of the Viking Division at Club Cruise": the part's organisation
+    return org
 
 
 def domains_in(text: str) -> set[str]:
