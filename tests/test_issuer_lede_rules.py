@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from indexer.parse import parse_bytes
+from indexer.parse.own_listings import lede_listed
 
 
 def release(body: str, headline: str):
@@ -215,3 +216,20 @@ def test_a_person_heading_a_division_of_an_organisation_speaks_for_the_organisat
         headline="Top Agent Spotlight: Heather Roe of Harbor Travel Club Honored",
     )
     assert parsed.company == "Harbor Travel Club"
+
+
+def test_a_listed_employer_of_the_person_a_sponsored_lede_opens_with_is_the_issuer():
+    parsed = release(
+        "Jacob Roe, CEO of Orbit Health (NASDAQ: ORBH), was recently a guest on Benzinga\u2019s All-Access.\n\n"
+        "He spoke about telehealth.\n\nThis post contains sponsored content.\n\nBenzinga is a leading financial media and "
+        "data provider, known for delivering timely information.\n\nContact Details\n\nBenzinga\n\n+1 877-440-9464\n\n"
+        "info@benzinga.com\n\nCompany Website\n\nhttp://www.benzinga.com",
+        headline="Telehealth Company's Plans To Change Wellness",
+    )
+    assert (parsed.company, parsed.tickers) == ("Orbit Health", ["NASDAQ:ORBH"])
+
+
+@pytest.mark.parametrize("title", ["CEO of", "Founder and President of", "Managing Director at"])
+def test_the_lede_listed_subject_is_the_employer_a_persons_title_names(title):
+    lede = f"Jacob Roe, {title} Orbit Health (NASDAQ: ORBH), was recently a guest on a podcast."
+    assert lede_listed(lede) == "Orbit Health"

@@ -82,6 +82,14 @@ _OBJECT_BEFORE_RE = re.compile(
 )
 
 
+_TITLES = (
+    r"(?:CEO|CFO|COO|CTO|Founder|Co-Founder|President|Chair(?:man|woman)?|Director|Head|Partner|Owner|Manager|Officer)"
+)
+# "CEO of MangoRX", "Founder and President of Acme": a person's title before their employer's name.
+_TITLE_OF_RE = re.compile(rf"^(?:(?:[A-Z][\w\-]*|and|&)\s+){{0,4}}?{_TITLES}\s+(?:of|at)\s+(?:the\s+)?")
+_TITLE_BEFORE_RE = re.compile(rf"\b{_TITLES}\s+(?:of|at)\s*(?:the\s+)?$")
+
+
 def lede_listed(lede: str) -> str | None:
     """The first name the lede prints with a listing as its sentence's subject."""
     for group in listing_groups(lede[:1200]):
@@ -96,9 +104,12 @@ def lede_listed(lede: str) -> str | None:
         # The name starts after a sentence's end, an opener's comma or a heading glued to it.
         tails = [name[m.end() :] for m in _NAME_RESTART_RE.finditer(name)]
         name = tails[-1] if tails else name
-        if _OBJECT_BEFORE_RE.search(before[: len(before) - len(name)].rstrip(" ,")) or is_place(name):
+        prefix = before[: len(before) - len(name)].rstrip(" ,")
+        if (_OBJECT_BEFORE_RE.search(prefix) and not _TITLE_BEFORE_RE.search(prefix)) or is_place(name):
             continue
-        return tidy_name(name)
+        return tidy_name(
+            _TITLE_OF_RE.sub("", name)
+        )  # "Jacob Cohen, CEO of MangoRX (NASDAQ: MGRX), was ...": his employer
     return None
 
 
