@@ -442,3 +442,24 @@ def test_cli_and_api_search_json_hits_carry_the_cik(runner, built, tmp_path):
     client = create_app({"RELEASES_INDEX": str(tmp_path / "index"), "TESTING": True}).test_client()
     hits = client.get("/api/search?q=ticker:ZNTH").get_json()["hits"]
     assert hits and all("cik" in h and h["cik"] is None for h in hits)  # learned from the corpus: no CIK known
+
+
+@pytest.mark.parametrize(
+    ("headline", "lede", "about", "issuer"),
+    [
+        # The headline opens with the name, the text prints it with its legal form, or an About section names it.
+        ("Lumen Announces a Plant", "Lumen today announced a new plant in Ohio.", "", "cik4242"),
+        ("A New Plant in Ohio", "Lumen Corp. today announced a new plant in Ohio.", "", "cik4242"),
+        ("A New Plant in Ohio", "Lumen today announced a new plant.", "About Lumen\nLumen makes lamps.", "cik4242"),
+        # Only a word of the story: the homes called Lumen at a park are not the listed Lumen Corp.
+        ("New Choices For Lumen Homebuyers at the Park", "Lumen at the Park is a desirable choice.", "", None),
+    ],
+)
+def test_a_one_word_name_finds_an_issuer_by_name_only_when_the_release_vouches_for_it(
+    tmp_path, headline, lede, about, issuer
+):
+    sec = tmp_path / "company_tickers_exchange.json"
+    sec.write_text(json.dumps({"fields": SEC["fields"], "data": [[4242, "Lumen Corp.", "LUMN", "NYSE"]]}))
+    resolution = resolve(_evidence(release_text(headline, lede, about=about)), load_registry(None, sec))
+    assert resolution.issuer_id == issuer
+    assert ("NYSE:LUMN" in resolution.tickers) is (issuer is not None)

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import Release
-from ..parse.names import core_words, fold, same_org
+from ..parse.names import core_words, domains_in, fold, same_org
 from ..parse.own_listings import OTHER_COMPANY_RE as _OTHER_COMPANY_RE
 from ..parse.tickers import listing_groups
 from .names import clean_name, name_key
@@ -30,6 +30,7 @@ class Evidence:
     parent_name: str | None = None  # the company it is part of, named without a listing ('a subsidiary of X')
     source: str | None = None  # its wire's closing "SOURCE Ross Stores, Inc." line: the issuer of record
     cik: str | None = None  # the filer's CIK, for a release read from an EDGAR filing: the issuer of record
+    vouched: bool = True  # a one-word name is also an About heading's, a SOURCE line's or a web or mail domain's
 
     @classmethod
     def of(cls, release: Release) -> Evidence:
@@ -39,16 +40,41 @@ class Evidence:
         source = _SOURCE_RE.search(release.text[-600:])
         name = source.group("name").strip().rstrip(".") if source else None
         cik = release.edgar.cik if release.edgar else None
-        return cls(release.company, list(release.tickers), release.location, parent, owner, name, cik)
+        vouched = _vouched(release.company, release.headline or "", release.text, name)
+        return cls(release.company, list(release.tickers), release.location, parent, owner, name, cik, vouched)
 
     def to_json(self) -> list:
         """A compact form for the index's issuer file."""
-        return [self.name, self.printed, self.place, self.parent, self.parent_name, self.source, self.cik]
+        return [self.name, self.printed, self.place, self.parent, self.parent_name, self.source, self.cik, self.vouched]
 
     @classmethod
     def from_json(cls, data: list) -> Evidence:
-        """The evidence from its compact form."""
-        return cls(data[0], list(data[1]), data[2], list(data[3]), data[4], data[5], data[6] if len(data) > 6 else None)
+        """The evidence from its compact form (an index written before `vouched` vouches for every name)."""
+        extra = list(data[6:8]) + [None, True][len(data[6:8]) :]
+        return cls(data[0], list(data[1]), data[2], list(data[3]), data[4], data[5], extra[0], bool(extra[1]))
+
+
+# "Tesla, Inc.", "Nova Ltd.": a name printed with its legal form.
+_LEGAL_AFTER_RE = r",?\s+(?:Inc|Corp|Corporation|Co|Ltd|Limited|LLC|plc|PLC|N\.V|S\.A|AG|SE|Holdings)\b"
+
+
+def _vouched(name: str | None, headline: str, text: str, source: str | None) -> bool:
+    """Whether a one-word name is more than a word of the story: the headline opens with it, the text prints it with
+    a legal form, or the release's About heading, SOURCE line or web or mail domain names it ("Tesla Announces ...",
+    "Apple" with "About Apple" and apple.com; not "Nova" of "... For Nova Homebuyers at University Park"). Only such
+    a name may find an issuer by name alone: a wrong ticker is worse than none."""
+    words = core_words(clean_name(name))
+    if len(words) != 1 or not name:
+        return True
+    word = words[0]
+    short = re.escape((clean_name(name) or name).split()[0].rstrip(","))
+    if re.match(rf"{short}\b(?!['\u2019])", headline) or re.search(rf"\b{short}{_LEGAL_AFTER_RE}", text):
+        return True
+    if source and core_words(clean_name(source))[:1] == (word,):
+        return True
+    if re.search(rf"\b(?:About|ABOUT)\s+(?:[Tt]he\s+)?{re.escape(name or '')}", text):
+        return True
+    return any(d.startswith(word) for d in domains_in(text))
 
 
 # PR Newswire's closing line, often glued to what is before it: "... /PRNewswire -- March 4, 2020/SOURCE Ross Stores";
@@ -174,6 +200,8 @@ def find_issuer(evidence: Evidence, registry: Registry) -> Issuer | None:
         if issuer is not None and name and _names_agree(name, issuer):
             return issuer
     found = registry.by_name(name) if name else None
+    if found is not None and not evidence.vouched and found.source != "user":
+        found = None  # "Nova" is only a word of the story: the SEC's Nova Ltd. is not vouched for
     if found is None and evidence.source:
         found = registry.by_name(clean_name(evidence.source))
     for listing in evidence.parent if found is None else ():
