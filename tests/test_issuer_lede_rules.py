@@ -233,3 +233,34 @@ def test_a_listed_employer_of_the_person_a_sponsored_lede_opens_with_is_the_issu
 def test_the_lede_listed_subject_is_the_employer_a_persons_title_names(title):
     lede = f"Jacob Roe, {title} Orbit Health (NASDAQ: ORBH), was recently a guest on a podcast."
     assert lede_listed(lede) == "Orbit Health"
+
+
+@pytest.mark.parametrize("heading", ["About the Owner", "About the Founders"])
+def test_an_about_section_presenting_people_is_not_the_issuers(heading):
+    parsed = release(
+        "NASHVILLE, TN, May 1, 2025 /24-7PressRelease/ -- After a year of mobile grooming, Harbor Paws of Nashville "
+        f"is opening a pet salon.\n\nIt opens in June.\n\n{heading}\n\nOwner of Harbor Paws of Nashville, Eric Roe, "
+        "loves dogs.\n\nAbout Harbor Paws\n\nHarbor Paws is a pet care franchise.",
+        headline="Harbor Paws of Nashville Opens a Pet Salon",
+    )
+    assert parsed.company not in {"Owner", "Founders"} and parsed.company.startswith("Harbor Paws")
+
+
+def test_a_lower_case_about_heading_names_what_its_text_opens_with():
+    parsed = release(
+        "GENEVA, March 3, 2025 -- Over four days, thousands of lots will be offered for sale.\n\nThe sale is online.\n\n"
+        "About the auction\n\nPro Gavel Ltd will conduct the sale for the hotel.",
+        headline="Thousands of Hotel Lots Go Under the Hammer",
+    )
+    assert parsed.company == "Pro Gavel Ltd"
+
+
+@pytest.mark.parametrize("initials", ["DJ", "JD"])
+def test_a_person_with_initials_for_a_first_name_gives_way_to_the_organisation(initials):
+    parsed = release(
+        f"{initials} Roe, Chief Innovation Officer, and Kevin Doe, Managing Director at Harbor Bank, recently joined "
+        "Steve Darling from Ledger to discuss a new payments system. Harbor Bank has served truckers since 1995.\n\n"
+        "Contact Details\n\nLedger USA\n\n+1 347-449-0879",
+        headline="Harbor Bank Launches Real-Time Payments System for Trucking",
+    )
+    assert parsed.company == "Harbor Bank"

@@ -189,7 +189,12 @@ def glued_abouts(text: str) -> list[About]:
             # presents itself.
             participle = " " not in runner and runner.endswith(("ed", "ing")) and runner not in _NOT_PARTICIPLE
             name = name if participle else runner
-        if not name or is_place(name) or is_person(name, body, text) or (_PROGRAMME_RE.search(name) and name != split[0]):
+        if (
+            not name
+            or is_place(name)
+            or is_person(name, body, text)
+            or (_PROGRAMME_RE.search(name) and name != split[0])
+        ):
             continue
         found.append(About(name, body))
     return found
@@ -278,16 +283,27 @@ _GENERIC_ABOUT_RE = re.compile(
 )
 
 
+# "About the Owner", "About the Founders": a section presenting people, not the issuer.
+_PEOPLE_ABOUT_RE = re.compile(
+    r"(?i:the\s+)?(?:Owners?|Founders?|Co-Founders?|Chef|Doctor|Host|Speakers?|Coach|CEO|President|Director)$"
+)
+
+
 def named_abouts(abouts: list[About], text: str) -> list[About]:
-    """The About sections with the names they are about: a generic heading ("About the Provider:") takes the name
-    its text opens with; a first name alone ("About Jay:" over "Jay Paterno is an author ...") is a person's."""
+    """The About sections with the names they are about: a generic heading ("About the Provider:", "About the
+    auction") takes the name its text opens with; a first name alone ("About Jay:" over "Jay Paterno is an author
+    ...") or a role ("About the Owner") is a person's."""
     found = []
     for about in abouts:
         name, body = about.name, about.text
         if ": " in name and not body:
             name, body = name.split(": ", 1)  # "About Jay: Jay Paterno is ..." read as one heading
             about = About(name, body)
-        if _GENERIC_ABOUT_RE.fullmatch(name):
+        if _PEOPLE_ABOUT_RE.fullmatch(name):
+            continue
+        # "About the auction": one lower-case word, no name (not "eBay", nor "lululemon athletica inc.").
+        lower = name[:1].islower() and " " not in name and not re.match(r"[a-z]+[A-Z0-9]", name)
+        if _GENERIC_ABOUT_RE.fullmatch(name) or lower:
             at = text.find(name)
             body = body or (text[at + len(name) :].lstrip(" :\n") if at >= 0 else "")
             name = leading_name(body[:300]) or ""

@@ -380,7 +380,7 @@ _TITLE = (
 _UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de"
 _LOWER = "a-z\u00df-\u00f6\u00f8-\u00ff"
 PERSON_RE = re.compile(
-    rf"^(?:Dr\.|Mr\.|Ms\.|Mrs\.)?\s*[{_UPPER}][{_LOWER}'\u2019\-]+(?:\s+[{_UPPER}]\.)?"
+    rf"^(?:Dr\.|Mr\.|Ms\.|Mrs\.)?\s*(?:[{_UPPER}][{_LOWER}'\u2019\-]+|[{_UPPER}]{{2}}(?=\s))(?:\s+[{_UPPER}]\.)?"
     rf"(?:\s+(?:de|van|von|del|da)?\s*(?:Mc|Mac|O'|O\u2019)?[{_UPPER}][{_LOWER}'\u2019\-]+){{1,2}}$"
 )
 _EMPLOYER_RE = re.compile(
