@@ -264,3 +264,19 @@ def test_a_person_with_initials_for_a_first_name_gives_way_to_the_organisation(i
         headline="Harbor Bank Launches Real-Time Payments System for Trucking",
     )
     assert parsed.company == "Harbor Bank"
+
+
+@pytest.mark.parametrize(
+    ("headline", "person"),
+    [
+        ("Author Mara Quell Announces Release of Spy Thriller The Glass Network", "Mara Quell"),
+        ("Seattle Author Jon Mark Reeve Reflects on Family This Thanksgiving", "Jon Mark Reeve"),
+    ],
+)
+def test_a_person_the_headline_describes_by_their_trade_speaks_for_themself(headline, person):
+    parsed = release(
+        f"As the holidays approach, acclaimed author and actor {person} is set to release his latest book, out in "
+        "July.  The release marks his return after a year-long hiatus.",
+        headline=headline,
+    )
+    assert parsed.company == person

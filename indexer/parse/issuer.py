@@ -270,6 +270,7 @@ def _pick_company(
     # Nothing names an organisation: a person the headline is about speaks for themself (an author, a speaker).
     # A place stays unnamed: its issuer, if any, is not the place.
     person = next((p for p in (person, *people) if p and has_word(headline, p)), None)
+    person = person or (None if subject else _headline_person(_strip_headline_brand(headline), text))
     if person and not subject:
         honouring = HONOURED_BY_RE.search(headline)
         if honouring:
@@ -420,10 +421,9 @@ def _headline_company(headline: str, text: str, contacts: str) -> str | None:
     subject = leading_name(head, headline=True)
     if not subject or is_person(subject, text[:600], text):
         return None
-    words = subject.split()
-    role = next((k for k, w in enumerate(words[1:], 1) if ROLE_RE.fullmatch(w.lower())), None)
-    if role is not None and is_person(" ".join(words[role + 1 :]), text[:600], text):
+    if _headline_person(head, text):
         return None  # "Chicago Music Award Nominee Dantès Alexander Reveals ...": a person, described
+    words = subject.split()
     if GOVERNMENT_RE.match(head):
         return None  # "The Biden Administration Just Finalized ...": a government, named after its head
     if not text.strip() and " " in subject:
@@ -440,6 +440,20 @@ def _headline_company(headline: str, text: str, contacts: str) -> str | None:
             if size == 1 and common_word(candidate, text):
                 return None
             return candidate
+    return None
+
+
+def _headline_person(head: str, text: str) -> str | None:
+    """The person a headline opens with after words describing them: "Seattle Author Stephen Mark Silvers Reflects
+    ...", "Chicago Music Award Nominee Dantès Alexander, ...", "Author Andre Soares Announces ..."."""
+    words = head.replace(",", " ").replace(":", " ").split()[:8]
+    for at, word in enumerate(words):
+        if not ROLE_RE.fullmatch(word.lower()):
+            continue
+        for size in (3, 2):
+            name = " ".join(words[at + 1 : at + 1 + size])
+            if len(name.split()) == size and PERSON_RE.match(name) and is_person(name, text[:600], text):
+                return name
     return None
 
 
