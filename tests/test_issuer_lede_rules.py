@@ -280,3 +280,12 @@ def test_a_person_the_headline_describes_by_their_trade_speaks_for_themself(head
         headline=headline,
     )
     assert parsed.company == person
+
+
+@pytest.mark.parametrize("question", ["How", "Why", "Can"])
+def test_a_headlines_question_word_is_no_part_of_the_listed_name(question):
+    parsed = release(
+        "Video analytics keep getting cheaper. Cities buy more of them each year.",
+        headline=f"{question} Orbit Vision Solutions (NASDAQ: ORBV) is Redefining Industry Norms",
+    )
+    assert (parsed.company, parsed.tickers) == ("Orbit Vision Solutions", ["NASDAQ:ORBV"])

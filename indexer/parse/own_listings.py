@@ -21,6 +21,10 @@ _NAME_BEFORE_RE = re.compile(
     rf"(?:[A-Z0-9\u00c0-\u00de][\w.&'\u2019+\-]*|[a-z]+[A-Z][\w.&'\-]*)(?:(?:,?\s+)(?:{LEGAL_FORMS}))*)[\u2122\u00ae]?\s*$"
 )
 _LEADING_JOINERS_RE = re.compile(r"^(?:(?:and|of|&|de|the|The|And)\s+)+")
+# "How Iveda Solutions (NASDAQ: IVDA) is Redefining ...": a headline's question word is no part of the name.
+_QUESTION_RE = re.compile(
+    r"^(?:How|Why|What|When|Where|Who|Which|Is|Are|Can|Could|Will|Would|Does|Do|Should)\s+(?=[A-Z0-9])"
+)
 # Where a name printed before a listing may restart: after a sentence's end or an "About" heading glued to it
 # ("About SiriusXMSirius XM Holdings Inc. (NASDAQ: SIRI) is ...", "About ADP (NASDAQ: ADP)").
 _NAME_RESTART_RE = re.compile(r"[.:!?]\s+|(?:\b|(?<=[a-z]))(?:About|ABOUT)\s+(?:the\s+)?")
@@ -43,7 +47,7 @@ def _name_ending(before: str) -> str | None:
     if not m:
         return None
     name = m.group(1).strip()
-    name = _LEADING_JOINERS_RE.sub("", name)
+    name = _QUESTION_RE.sub("", _LEADING_JOINERS_RE.sub("", name))
     return name or None
 
 
