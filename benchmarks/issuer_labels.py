@@ -205,7 +205,9 @@ def main() -> None:
         "",
         "Targets: company >= 0.95, ticker precision >= 0.98. blind-1's misses were read in issue 17's fourth round,",
         "blind-2's in its fifth (both tuning sets since); blind-3 was labelled and committed before its first score",
-        "and is never read miss by miss: its figures are the ones to expect on sources not seen.",
+        "and is never read miss by miss: its figures are the ones to expect on sources not seen. Before the fifth",
+        "round's rules blind-3 scored company 0.786 (parser 0.738), ticker precision 0.958, recall 0.920 (commit",
+        "39f9dce); blind-2 0.825 / 0.958.",
     ]
     text = "\n".join(lines)
     print(text)
