@@ -289,6 +289,7 @@ def add_missing(storage, schema, segments) -> int:
 # Terms between two marks of a field's lookup table: 64 keeps a lookup to 6 slices of the file and the table to
 # one bytes object per 64 terms.
 MARK_EVERY = 64
+_MAX_PROBES = 8  # occurrences of a term inside a run's other terms checked before a binary search
 
 
 @dataclass
@@ -303,6 +304,7 @@ class _Field:
     weights: np.ndarray
     pos_starts: np.ndarray | None
     positions: np.ndarray | None
+    post_offsets: memoryview | list  # post_starts as Python ints on indexing (two read per term found)
     # Every MARK_EVERY-th term, read on the first lookup: a lookup bisects these in C, then one short run of terms.
     marks: list[bytes] | None = dataclass_field(default=None, repr=False)
 
@@ -321,11 +323,32 @@ class _Field:
         if block < 0:
             return -1
         low = block * MARK_EVERY
-        run = range(low, min(low + MARK_EVERY, count))
-        at = low + bisect_left(run, tbytes, key=lambda i: buffer[blob + starts[i] : blob + starts[i + 1]])
-        if at < count and buffer[blob + starts[at] : blob + starts[at + 1]] == tbytes:
-            return at
+        high = min(low + MARK_EVERY, count)
+        # The run's terms are one slice of the file: the term is where it occurs at a term's start with the
+        # term's length (bytes.find and a bisect of the offsets, in C: no Python key per step).
+        first = starts[low]
+        run = buffer[blob + first : blob + starts[high]]
+        size = len(tbytes)
+        at = run.find(tbytes)
+        for _ in range(_MAX_PROBES):
+            if at < 0:
+                return -1
+            number = bisect_left(starts, first + at, low, high)
+            if number < high and starts[number] == first + at and starts[number + 1] - starts[number] == size:
+                return number
+            at = run.find(tbytes, at + 1)
+        # Many occurrences inside other terms (a one-letter term): a binary search of the run.
+        number = low + bisect_left(
+            range(low, high), tbytes, key=lambda i: buffer[blob + starts[i] : blob + starts[i + 1]]
+        )
+        if number < high and buffer[blob + starts[number] : blob + starts[number + 1]] == tbytes:
+            return number
         return -1
+
+    def frequency(self, number: int) -> int:
+        """How many postings (documents, deleted ones included) the term of that number has."""
+        starts = self.post_offsets
+        return starts[number + 1] - starts[number]
 
 
 class SegmentColumns:
@@ -356,6 +379,7 @@ class SegmentColumns:
                 weights=view("weights"),
                 pos_starts=view("pos_starts"),
                 positions=view("positions"),
+                post_offsets=_offsets(buffer, base, entry["post_starts"]),
             )
 
     @property
@@ -370,7 +394,15 @@ class SegmentColumns:
         number = field.find(tbytes)
         if number < 0:
             return None
-        return field, int(field.post_starts[number]), int(field.post_starts[number + 1])
+        return field, field.post_offsets[number], field.post_offsets[number + 1]
+
+    def doc_frequency(self, fieldname: str, tbytes: bytes) -> int:
+        """How many documents of the segment (deleted ones included, as Whoosh counts) hold the term."""
+        field = self.fields.get(fieldname)
+        if field is None:
+            return 0
+        number = field.find(tbytes)
+        return field.frequency(number) if number >= 0 else 0
 
     def postings(self, fieldname: str, tbytes: bytes) -> tuple[np.ndarray, np.ndarray]:
         """Document numbers (int64, rising) and weights (float32) of one term in this segment."""

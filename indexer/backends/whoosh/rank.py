@@ -82,6 +82,8 @@ class IndexStats:
         self.variants = LRU(10_000)  # (word, fields) -> spelling variants
         self._frequencies = LRU(50_000)  # (fields, word) -> documents, asked at every search
         self._term_hashes: list | None = None  # per leaf: postings.TermHashes, or None
+        # Per leaf: its columnar postings (None without the file), looked up once rather than per term.
+        self._columns = [columns_of(leaf) for leaf, _ in self.leaves]
 
     @property
     def searcher(self):
@@ -129,8 +131,7 @@ class IndexStats:
         parts = []  # per segment holding the term: (documents, weights, first document number)
         boost = self.boost(fieldname)
         tbytes = text if isinstance(text, bytes) else self.schema[fieldname].to_bytes(text)
-        for number, (leaf, base) in enumerate(self.leaves):
-            columns = columns_of(leaf)
+        for number, ((leaf, base), columns) in enumerate(zip(self.leaves, self._columns, strict=True)):
             if columns is not None:
                 found = columns.posting_views(fieldname, tbytes)  # views of the file: copied once, below
                 if found is None:
@@ -155,7 +156,10 @@ class IndexStats:
         for docs, weights, base in parts:
             end = at + len(docs)
             np.add(docs, base, out=ids[at:end], dtype=np.int64)
-            np.divide(weights, np.float32(boost), out=freqs[at:end], dtype=np.float32)
+            if boost == 1.0:
+                freqs[at:end] = weights  # x / 1 is x: a copy is cheaper than a division
+            else:
+                np.divide(weights, np.float32(boost), out=freqs[at:end], dtype=np.float32)
             at = end
         return ids, freqs
 
@@ -200,12 +204,20 @@ class IndexStats:
         encoded = text.encode("utf-8")
         total = 0
         if self._term_hashes is None:
-            # Read once per searcher (4 bytes a term): most words asked for are made-up spellings.
-            self._term_hashes = _term_hashes_within(self.leaves, cache_budget("RELEASES_TERM_HASHES_MB"))
+            # Read once per searcher (4 bytes a term): most words asked for are made-up spellings. Not for a
+            # segment with columnar postings: its sorted terms answer as fast, with no memory of their own.
+            self._term_hashes = _term_hashes_within(
+                self.leaves, cache_budget("RELEASES_TERM_HASHES_MB"), [c is None for c in self._columns]
+            )
         for fieldname in fieldnames:
             if fieldname not in self.schema:
                 continue
-            for (leaf, _), hashes in zip(self.leaves, self._term_hashes, strict=True):
+            for (leaf, _), hashes, columns in zip(self.leaves, self._term_hashes, self._columns, strict=True):
+                if columns is not None:
+                    # The columnar file's count is the term table's (documents, deleted ones included),
+                    # found without the term table's reads.
+                    total += columns.doc_frequency(fieldname, encoded)
+                    continue
                 terms = getattr(leaf, "_terms", None)
                 if terms is None:
                     total += leaf.doc_frequency(fieldname, text)
@@ -220,13 +232,15 @@ class IndexStats:
         return total
 
 
-def _term_hashes_within(leaves, budget: int) -> list:
-    """The term hashes of the segments, in order, while they fit in budget bytes (None for the rest:
+def _term_hashes_within(leaves, budget: int, wanted: list[bool]) -> list:
+    """The term hashes of the wanted segments, in order, while they fit in budget bytes (None for the rest:
     their terms are looked up on disk)."""
     found: list = [None] * len(leaves)
     for number, (leaf, _) in enumerate(leaves):
         if budget <= 0:
             break
+        if not wanted[number]:
+            continue
         hashes = term_hashes(leaf)
         if hashes is not None and hashes.hashes.nbytes <= budget:
             found[number] = hashes
