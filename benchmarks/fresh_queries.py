@@ -189,8 +189,30 @@ def releases_for_queries(sources: list[str], index_path: Path, seed: int) -> tup
     if index_size(index_path) <= SAMPLE_ABOVE:
         docs = load_docs(sources)
         return docs, lambda: docs
-    print(f"sampling {SAMPLE_SIZE:,} releases from the index (seed {seed}) ...", flush=True)
-    return sample_releases(index_path, SAMPLE_SIZE, seed), lambda: index_releases(index_path)
+    return cached_sample(index_path, SAMPLE_SIZE, seed), lambda: index_releases(index_path)
+
+
+def cached_sample(index_path: Path, size: int, seed: int) -> list[Doc]:
+    """sample_releases, kept in .cache/bench per generation of the index (reading 100,000 releases' stored
+    fields takes minutes at 1M; a comparison runs the same draw several times)."""
+    import hashlib
+    import pickle
+
+    from indexer.backends.whoosh.store import WhooshStore
+
+    gen = WhooshStore(index_path).live()
+    if gen is None:
+        raise SystemExit(f"no index at {index_path}")
+    key = hashlib.sha1(f"{gen.path}|{gen.toc_generation}|{size}|{seed}".encode()).hexdigest()[:16]
+    cached = CACHE / f"sample-{key}.pickle"
+    if cached.exists():
+        with cached.open("rb") as handle:
+            return _DocUnpickler(handle).load()
+    print(f"sampling {size:,} releases from the index (seed {seed}) ...", flush=True)
+    docs = sample_releases(index_path, size, seed)
+    CACHE.mkdir(parents=True, exist_ok=True)
+    cached.write_bytes(pickle.dumps(docs, protocol=pickle.HIGHEST_PROTOCOL))
+    return docs
 
 
 def draw_queries(docs: list[Doc], count: int, seed: int) -> list[Query]:
