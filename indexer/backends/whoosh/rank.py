@@ -55,6 +55,7 @@ from .postings import block_weight_array, leaf_matcher, posting_blocks, readable
 # the documents of recent phrases, 8 MB (a common phrase costs ~1 s at 100,000 releases, and one search looks
 # it up twice: match set, then ranking); the segments' term hashes, 64 MB.
 _EMPTY = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32))
+_ABSENT = object()  # a segment's columnar file without the field: it holds none of its terms
 _BYTE_TO_LENGTH = np.array([byte_to_length(i) for i in range(256)], dtype=np.float32)
 
 
@@ -84,6 +85,7 @@ class IndexStats:
         self._term_hashes: list | None = None  # per leaf: postings.TermHashes, or None
         # Per leaf: its columnar postings (None without the file), looked up once rather than per term.
         self._columns = [columns_of(leaf) for leaf, _ in self.leaves]
+        self._field_columns: dict[str, list] = {}  # field -> per leaf: its columns, _ABSENT, or None (no file)
 
     @property
     def searcher(self):
@@ -131,12 +133,18 @@ class IndexStats:
         parts = []  # per segment holding the term: (documents, weights, first document number)
         boost = self.boost(fieldname)
         tbytes = text if isinstance(text, bytes) else self.schema[fieldname].to_bytes(text)
-        for number, ((leaf, base), columns) in enumerate(zip(self.leaves, self._columns, strict=True)):
-            if columns is not None:
-                found = columns.posting_views(fieldname, tbytes)  # views of the file: copied once, below
-                if found is None:
+        fields = self._field_columns.get(fieldname)
+        if fields is None:
+            fields = self._field_columns[fieldname] = [
+                None if columns is None else columns.fields.get(fieldname, _ABSENT) for columns in self._columns
+            ]
+        for number, ((leaf, base), field) in enumerate(zip(self.leaves, fields, strict=True)):
+            if field is not None:
+                # The field's columns straight (this loop runs per segment for every term a search reads).
+                if field is _ABSENT or (term := field.find(tbytes)) < 0:
                     continue
-                docs, weights = found
+                start, end = field.post_offsets[term], field.post_offsets[term + 1]
+                docs, weights = field.docs[start:end], field.weights[start:end]  # views: copied once, below
             elif (blocks := term_blocks(leaf, fieldname, tbytes)) is not None:
                 if kept is not None:
                     blocks = kept[number] = list(blocks)
