@@ -12,6 +12,7 @@ from build_helpers import write_releases
 from whoosh import query as wq
 
 from indexer import build_index, open_index
+from indexer.backends.whoosh import facets as facets_module
 from indexer.backends.whoosh import phrase as whoosh_phrase
 from indexer.backends.whoosh.backend import WhooshBackend
 from indexer.backends.whoosh.match import _marked_words, _word_terms, make_snippet
@@ -248,6 +249,23 @@ def test_facet_counts_read_by_document_equal_counts_over_pairs(snapshot):
         if len(column.docs):
             several += len(column._by_document(snapshot.table.size)[1]) > 0
     assert several >= 1  # releases with several tickers: their further values are counted too
+
+
+@pytest.mark.parametrize("few", [0, 10**9])  # passing over every pair; gathering the documents' own
+def test_facet_counts_of_a_narrow_search_equal_counts_over_pairs(snapshot, few, monkeypatch):
+    """A few documents, some with several values, counted either way."""
+    monkeypatch.setattr(facets_module, "_FEW_DOCS_PER_PAIR", few)
+    table, checked = snapshot.table, 0
+    for column in table.columns.values():
+        extra_docs = column._by_document(table.size)[1]
+        for picked in (extra_docs[:1], extra_docs[-1:], np.unique(extra_docs)[::7][:3], [0], [table.size - 1]):
+            mask = np.zeros(table.size, dtype=bool)
+            mask[np.asarray(picked, dtype=np.int64)] = True
+            docs = np.flatnonzero(mask)
+            expected = np.bincount(column.value_ids[mask[column.docs]], minlength=len(column.values))
+            assert column.count(mask, docs).tolist() == expected.tolist(), column.spec.name
+            checked += bool(len(extra_docs)) and bool(expected.sum())
+    assert checked >= 3
 
 
 # ---- The cache of finished pages --------------------------------------------------------------------

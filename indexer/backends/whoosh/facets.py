@@ -203,6 +203,18 @@ def _load(storage, segment, ext: str) -> dict | None:
 
 # ---- Counting ---------------------------------------------------------------------------------
 
+# Below one matching document per this many (document, further value) pairs, a facet gathers its documents'
+# further values through where each document's pairs start, rather than passing over every pair.
+_FEW_DOCS_PER_PAIR = 8
+
+
+def _gathered(starts: np.ndarray, docs: np.ndarray) -> np.ndarray:
+    """Positions starts[d] .. starts[d + 1] - 1 of each document d of docs, rising."""
+    low = starts[docs].astype(np.int64)
+    some = starts[docs + 1].astype(np.int64) - low
+    heads = np.cumsum(some) - some
+    return np.repeat(low - heads, some) + np.arange(int(some.sum()))
+
 
 @dataclass
 class FacetColumn:
@@ -224,18 +236,23 @@ class FacetColumn:
             return np.zeros(len(self.values), dtype=np.int64)
         if docs is None:
             docs = np.flatnonzero(mask)
-        first, extra_docs, extra_values = self._by_document(len(mask))
+        first, extra_docs, extra_values, extra_starts = self._by_document(len(mask))
         # Gathered for the matching documents only: a boolean selection over every document or pair
         # costs several times more on a large result set (its branches cannot be predicted).
         counts = np.bincount(first[docs], minlength=len(self.values) + 1)
-        if len(extra_docs):
-            # The few further values of documents with several: 0 (dropped below) where out of mask.
+        if len(docs) * _FEW_DOCS_PER_PAIR < len(extra_docs):
+            # A narrow search: the further values of its documents gathered where each one's pairs start,
+            # not a pass over every pair (about 0.4 per release for tickers and exchanges).
+            counts += np.bincount(extra_values[_gathered(extra_starts, docs)], minlength=len(self.values) + 1)
+        elif len(extra_docs):
+            # The further values of documents with several: 0 (dropped below) where out of mask.
             counts += np.bincount(extra_values * mask[extra_docs], minlength=len(self.values) + 1)
         return counts[1:]
 
-    def _by_document(self, size: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """Each document's first value number + 1 (0: none), and the (document, value number + 1) pairs of
-        its further values; built once per snapshot."""
+    def _by_document(self, size: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """Each document's first value number + 1 (0: none), the (document, value number + 1) pairs of its
+        further values, by document, and where each document's further pairs start (size + 1; int32);
+        built once per snapshot."""
         if self._layout is None:
             order = np.lexsort((self.value_ids, self.docs))
             docs, values = self.docs[order].astype(np.int64), self.value_ids[order].astype(np.int64) + 1
@@ -243,7 +260,11 @@ class FacetColumn:
             later[1:] = docs[1:] == docs[:-1]
             first = np.zeros(size, dtype=np.int32)
             first[docs[~later]] = values[~later]
-            self._layout = (first, docs[later], values[later])
+            extra_docs = docs[later]
+            starts = np.zeros(size + 1 if len(extra_docs) else 1, dtype=np.int32)
+            if len(extra_docs):
+                np.cumsum(np.bincount(extra_docs, minlength=size), out=starts[1:])
+            self._layout = (first, extra_docs, values[later], starts)
         return self._layout
 
     def value_ids_of(self, wanted: Iterable[str]) -> list[int]:
