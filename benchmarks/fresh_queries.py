@@ -203,7 +203,7 @@ def cached_sample(index_path: Path, size: int, seed: int) -> list[Doc]:
     gen = WhooshStore(index_path).live()
     if gen is None:
         raise SystemExit(f"no index at {index_path}")
-    key = hashlib.sha1(f"{gen.path}|{gen.toc_generation}|{size}|{seed}".encode()).hexdigest()[:16]
+    key = hashlib.sha1(f"{os.path.realpath(gen.path)}|{gen.toc_generation}|{size}|{seed}".encode()).hexdigest()[:16]
     cached = CACHE / f"sample-{key}.pickle"
     if cached.exists():
         with cached.open("rb") as handle:
