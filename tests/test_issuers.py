@@ -205,6 +205,35 @@ def test_a_user_record_with_the_sec_cik_is_one_issuer(tmp_path, sec_file):
     assert registry.find("OFI") is orbit and registry.find("Orbit Foods Inc.") is orbit and not registry.conflicts
 
 
+# Changes a registry takes while learning, each touching an issuer record the registry it was copied from holds.
+CHANGES = {
+    "a more trusted issuer takes a listing": lambda r: r.add(
+        Issuer("mine", "Orbit Global", listings=["NYSE:ORBF"], source="user")
+    ),
+    "a second record of an issuer is merged": lambda r: r.add(
+        Issuer("x", "QH Holdings", ["QH"], ["NYSE:QSH"], cik="777")
+    ),
+    "a learned alias": lambda r: r.add_alias("cik123456", "Orbit Snacks"),
+}
+
+
+def _lookups(registry: Registry) -> tuple:
+    found = (registry.by_symbol("ORBF"), registry.by_symbol("QSH"), registry.by_name("Orbit Snacks"))
+    return tuple(i.id if i else None for i in found) + (registry.by_cik("777").aliases,)
+
+
+@pytest.mark.parametrize("change", list(CHANGES))
+@pytest.mark.parametrize("changed", ["copy", "original"])
+def test_a_registry_and_its_copy_change_apart(sec_file, change, changed):
+    original = load_registry(None, sec_file)
+    copy = original.copy()
+    records, lookups = original.dumps(), _lookups(original)
+    target, other = (copy, original) if changed == "copy" else (original, copy)
+    CHANGES[change](target)
+    assert (target.dumps(), _lookups(target)) != (records, lookups)
+    assert (other.dumps(), _lookups(other)) == (records, lookups)
+
+
 def test_a_name_two_issuers_share_decides_nothing():
     registry = Registry([Issuer("a", "Nova Corp", cik="1"), Issuer("b", "Nova Inc.", cik="2")])
     assert registry.by_name("Nova") is None

@@ -137,7 +137,10 @@ class Conflict:
 
 
 class Registry:
-    """Issuers merged from their sources, with lookups by id, listing, symbol, name and CIK."""
+    """Issuers merged from their sources, with lookups by id, listing, symbol, name and CIK.
+
+    Its Issuer records and symbol sets are never changed in place (a change stores a new one), so a copy shares
+    them with the registry it came from: every build learns on a copy of the 8,000-issuer registry."""
 
     def __init__(self, issuers: list[Issuer] | None = None, fingerprint_parts: list[str] | None = None):
         self.issuers: dict[str, Issuer] = {}
@@ -145,7 +148,7 @@ class Registry:
         self._by_listing: dict[str, str] = {}
         self._by_name: dict[str, str | None] = {}  # None: a name two issuers share, so it decides nothing
         self._by_cik: dict[str, str] = {}
-        self._by_symbol: dict[str, set[str]] = {}
+        self._by_symbol: dict[str, frozenset[str]] = {}
         self._fingerprint_parts = list(fingerprint_parts or [])
         for issuer in issuers or []:
             self.add(issuer)
@@ -179,8 +182,13 @@ class Registry:
                     continue
             self._claim(listing, issuer.id)
             kept_listings.append(listing)
-        issuer.listings = [x for x in issuer.listings if x in kept_listings]
-        issuer.former_listings = [x for x in issuer.former_listings if x in kept_listings]
+        if len(kept_listings) != len(issuer.all_listings):  # a new record: the caller's may be another registry's
+            issuer = replace(
+                issuer,
+                listings=[x for x in issuer.listings if x in kept_listings],
+                former_listings=[x for x in issuer.former_listings if x in kept_listings],
+            )
+            self.issuers[issuer.id] = issuer
         if issuer.cik:
             self._by_cik.setdefault(issuer.cik, issuer.id)
         for name in issuer.names:
@@ -188,28 +196,36 @@ class Registry:
 
     def _merge_into(self, kept: Issuer, extra: Issuer) -> None:
         """Fold a second record of one issuer (another of its tickers, a less trusted source) into the first."""
+        listings, former, aliases, cik = list(kept.listings), list(kept.former_listings), list(kept.aliases), kept.cik
         for listing in extra.all_listings:
             if listing not in self._by_listing:
                 self._claim(listing, kept.id)
-                (kept.former_listings if listing in extra.former_listings else kept.listings).append(listing)
+                (former if listing in extra.former_listings else listings).append(listing)
         for name in extra.names:
-            if name_key(name) and name not in kept.names:
-                kept.aliases.append(name)
+            if name_key(name) and name not in kept.names and name not in aliases:
+                aliases.append(name)
                 self._index_name(name, kept.id)
-        if kept.cik is None and extra.cik:
-            kept.cik = extra.cik
+        if cik is None and extra.cik:
+            cik = extra.cik
             self._by_cik.setdefault(extra.cik, kept.id)
+        self.issuers[kept.id] = replace(kept, listings=listings, former_listings=former, aliases=aliases, cik=cik)
 
     def _claim(self, listing: str, issuer_id: str) -> None:
         self._by_listing[listing] = issuer_id
         self._by_listing.setdefault(_listing_key(listing), issuer_id)
-        self._by_symbol.setdefault(_symbol_key(listing.split(":", 1)[1]), set()).add(issuer_id)
+        key = _symbol_key(listing.split(":", 1)[1])
+        self._by_symbol[key] = self._by_symbol.get(key, frozenset()) | {issuer_id}
 
     def _drop_listing(self, issuer: Issuer, listing: str) -> None:
         self._by_listing.pop(listing, None)
-        self._by_symbol.get(_symbol_key(listing.split(":", 1)[1]), set()).discard(issuer.id)
-        issuer.listings = [x for x in issuer.listings if x != listing]
-        issuer.former_listings = [x for x in issuer.former_listings if x != listing]
+        key = _symbol_key(listing.split(":", 1)[1])
+        if key in self._by_symbol:
+            self._by_symbol[key] = self._by_symbol[key] - {issuer.id}
+        self.issuers[issuer.id] = replace(
+            issuer,
+            listings=[x for x in issuer.listings if x != listing],
+            former_listings=[x for x in issuer.former_listings if x != listing],
+        )
 
     def _index_name(self, name: str, issuer_id: str) -> None:
         key = name_key(name)
@@ -234,24 +250,19 @@ class Registry:
         key = name_key(name)
         if not key or name in issuer.names or self._by_name.get(key, issuer_id) != issuer_id:
             return
-        issuer.aliases.append(name)
+        self.issuers[issuer_id] = replace(issuer, aliases=[*issuer.aliases, name])
         self._by_name[key] = issuer_id
 
     def copy(self) -> Registry:
-        """A registry with copies of these issuers (so learning adds to the copy only)."""
+        """A registry that changes apart from this one (learning adds to the copy only): its lookups are copied,
+        its issuer records and symbol sets shared, since neither registry changes one in place."""
         made = Registry(fingerprint_parts=self._fingerprint_parts)
         made._saved_fingerprint = getattr(self, "_saved_fingerprint", None)
-        for issuer in self.issuers.values():
-            made.issuers[issuer.id] = replace(
-                issuer,
-                aliases=list(issuer.aliases),
-                listings=list(issuer.listings),
-                former_listings=list(issuer.former_listings),
-            )
+        made.issuers = dict(self.issuers)
         made._by_listing = dict(self._by_listing)
         made._by_name = dict(self._by_name)
         made._by_cik = dict(self._by_cik)
-        made._by_symbol = {k: set(v) for k, v in self._by_symbol.items()}
+        made._by_symbol = dict(self._by_symbol)
         made.conflicts = list(self.conflicts)
         return made
 
