@@ -12,7 +12,7 @@ from indexer.cli import main
 from indexer.issuers import Evidence, Issuer, Registry, load_registry, resolve
 from indexer.issuers.names import clean_name, display_name, name_key
 from indexer.issuers.resolve import learn
-from indexer.issuers.sources import read_sec_json, read_user_file
+from indexer.issuers.sources import cached_registry, read_sec_json, read_user_file
 from indexer.model import IssuerFileError
 from webapp import create_app
 
@@ -232,6 +232,16 @@ def test_a_registry_and_its_copy_change_apart(sec_file, change, changed):
     CHANGES[change](target)
     assert (target.dumps(), _lookups(target)) != (records, lookups)
     assert (other.dumps(), _lookups(other)) == (records, lookups)
+
+
+def test_the_sec_lists_registry_is_read_once_while_other_files_come_between(tmp_path, sec_file, monkeypatch):
+    monkeypatch.delenv("RELEASES_ISSUERS", raising=False)
+    monkeypatch.delenv("RELEASES_SEC_TICKERS", raising=False)
+    shipped = cached_registry()
+    others = [cached_registry(None, sec_file), cached_registry(None, "none")]
+    assert cached_registry() is shipped and cached_registry(None, sec_file) is others[0]
+    sec_file.write_text(json.dumps({**SEC, "data": SEC["data"][:1]}), encoding="utf-8")  # a changed file: read again
+    assert len(cached_registry(None, sec_file)) == 1 and len(others[0]) == 2
 
 
 def test_a_name_two_issuers_share_decides_nothing():

@@ -50,18 +50,22 @@ def load_registry(
 
 
 def cached_registry(issuers_file=None, sec_tickers=None) -> Registry:
-    """load_registry, kept while its files are unchanged (a server or a test suite builds many times)."""
+    """load_registry, kept while its files are unchanged (a server or a test suite builds many times); shared,
+    so not to be changed (a build learns on a copy)."""
     issuers_file = issuers_file or os.environ.get("RELEASES_ISSUERS") or None
     sec_tickers = sec_tickers or os.environ.get("RELEASES_SEC_TICKERS") or None
     key = tuple((str(p), _stamp(p)) for p in (issuers_file, sec_tickers))
-    found = _CACHE.get(key)
+    found = _CACHE.pop(key, None)
     if found is None:
         found = load_registry(issuers_file, sec_tickers)
-        _CACHE.clear()
-        _CACHE[key] = found
+        while len(_CACHE) >= CACHED_REGISTRIES:
+            del _CACHE[next(iter(_CACHE))]  # the least recently used
+    _CACHE[key] = found
     return found
 
 
+# Registries kept: the SEC list's (1.4 s to read) stays while builds with a small file of their own come between.
+CACHED_REGISTRIES = 3
 _CACHE: dict[tuple, Registry] = {}
 
 
