@@ -27,10 +27,12 @@ CORPUS_DIR holds the extracted archives (default ``.cache/corpus``).
 
 from __future__ import annotations
 
+import html
 import json
 import random
 import re
 import sys
+import zlib
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -42,6 +44,13 @@ SHAPES = ("as-is", "front-matter", "pdf-text")
 JSON_DRAWS = 16
 MARKDOWN_DRAWS = 32
 WIDTH = 84
+LABELS4 = DATA / "heldout4_labels.jsonl"
+SEED4 = 20261219
+JSON_DRAWS4 = 14
+MARKDOWN_DRAWS4 = 28
+# test4 deals its releases round-robin over this cycle: a third PDF text, a third EDGAR exhibits, the rest reposts.
+SHAPES4 = ("pdf-text", "edgar-exhibit", "pdf-text", "edgar-exhibit", "front-matter", "as-is")
+ALL_SHAPES = (*SHAPES, "edgar-exhibit")
 PAGE_LINES = 40
 
 _ZONES = {"EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7, "MDT": -6, "PST": -8, "PDT": -7, "GMT": 0, "UTC": 0}
@@ -51,15 +60,23 @@ _LINK_RE = re.compile(r"\]\((https?://[^)\s]+)\)")
 
 # The label files that existed when test3 was drawn: later label sets must not change the draw.
 DRAWN_BESIDE = ("edgar_labels.jsonl", "heldout_labels.jsonl", "issuer_labels_fresh.jsonl", "parser_labels.jsonl")
+# test4 was drawn beside every label file of tests/data at the time, test3's among them.
+DRAWN_BESIDE4 = (
+    *DRAWN_BESIDE,
+    "heldout3_labels.jsonl",
+    "issuer_labels_blind.jsonl",
+    "issuer_labels_blind2.jsonl",
+)
 
 
-def labelled_paths() -> set[str]:
-    """Every path the label files test3 was drawn beside name."""
+def labelled_paths(names: tuple[str, ...] = DRAWN_BESIDE) -> set[str]:
+    """Every path (and shaped file's source) the named label files name: by default those test3 was drawn beside."""
     paths: set[str] = set()
-    for labels in (DATA / name for name in DRAWN_BESIDE):
+    for labels in (DATA / name for name in names):
         for line in labels.read_text(encoding="utf-8").splitlines():
             if line.strip():
-                paths.add(json.loads(line)["path"])
+                row = json.loads(line)
+                paths.add(row.get("source") or row["path"])
     return paths
 
 
@@ -78,11 +95,26 @@ def draw(corpus: Path) -> list[tuple[str, str]]:
     return [(path, SHAPES[i % len(SHAPES)]) for i, path in enumerate(picked)]
 
 
+def draw4(corpus: Path) -> list[tuple[str, str]]:
+    """(archive path, shape) of the 42 releases of test4: files in no label file, PDF text and EDGAR exhibits weighted."""
+    taken = labelled_paths(DRAWN_BESIDE4)
+
+    def members(archive: str, suffix: str) -> list[str]:
+        found = (p.relative_to(corpus).as_posix() for p in (corpus / archive).rglob(f"*{suffix}"))
+        return sorted(p for p in found if p not in taken)
+
+    rng = random.Random(SEED4)
+    picked = rng.sample(members("nasdaq100-2019", ".json"), JSON_DRAWS4)
+    picked += rng.sample(members("newsworthy-archive-2023-2026", ".md"), MARKDOWN_DRAWS4)
+    rng.shuffle(picked)
+    return [(path, SHAPES4[i % len(SHAPES4)]) for i, path in enumerate(picked)]
+
+
 def shaped_path(path: str, shape: str) -> str:
     """Where a shaped copy lives: ``<shape>/<archive path>`` with the suffix of its new format."""
     if shape == "as-is":
         return path
-    suffix = ".md" if shape == "front-matter" else ".txt"
+    suffix = {"front-matter": ".md", "pdf-text": ".txt", "edgar-exhibit": ".htm"}[shape]
     return f"{shape}/{Path(path).with_suffix(suffix).as_posix()}"
 
 
@@ -182,12 +214,77 @@ def pdf_text(path: str, raw: str) -> str:
     return _ligatures("\n\f".join(out)) + "\n"
 
 
+_BOLD_RE = re.compile(r"\*\*(.+?)\*\*")
+_MD_LINK_RE = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+# Two hands EDGAR exhibits come from: a filing agent's upper-case HTML and Workiva's inline-styled <div>s.
+_AGENT = {
+    "open": '<HTML>\n<HEAD>\n<TITLE>EX-99.1</TITLE>\n</HEAD>\n<BODY BGCOLOR="WHITE">\n',
+    "banner": '<P ALIGN="right"><FONT SIZE="2"><B>Exhibit 99.1</B></FONT></P>',
+    "title": '<P ALIGN="center"><FONT SIZE="3"><B>{}</B></FONT></P>',
+    "lead": '<P ALIGN="center"><FONT SIZE="2"><I>{}</I></FONT></P>',
+    "para": '<P STYLE="margin-top:12px;margin-bottom:0px"><FONT SIZE="2">{}</FONT></P>',
+    "bold": "<B>{}</B>",
+    "close": "</BODY>\n</HTML>\n",
+}
+_SPAN = "<span style=\"font-family:'Times New Roman',serif;font-size:{size};{weight}\">{{}}</span>"
+_WDESK = {
+    "open": "<html><head><title>Document</title></head><body>\n<!-- Document created using Wdesk -->\n",
+    "banner": '<div style="text-align:right">' + _SPAN.format(size="10pt", weight="font-weight:700") + "</div>",
+    "title": '<div style="text-align:center">' + _SPAN.format(size="12pt", weight="font-weight:700") + "</div>",
+    "lead": '<div style="text-align:center">' + _SPAN.format(size="10pt", weight="font-style:italic") + "</div>",
+    "para": '<div style="text-align:justify;margin-top:6pt">' + _SPAN.format(size="10pt", weight="") + "</div>",
+    "bold": '<span style="font-weight:700">{}</span>',
+    "close": "</body></html>\n",
+}
+
+
+def _html_inline(text: str, bold: str) -> str:
+    """A line of Markdown as EDGAR's ASCII HTML: links as their words, **bold** tagged, typography as entities."""
+    text = html.escape(_MD_LINK_RE.sub(r"\1", text), quote=False)
+    text = _BOLD_RE.sub(lambda m: bold.format(m.group(1)), text)
+    return text.encode("ascii", "xmlcharrefreplace").decode("ascii")
+
+
+def edgar_exhibit(path: str, raw: str) -> str:
+    """The release as an EX-99.1 exhibit file filed on EDGAR: a filing agent's HTML or Workiva's, by the path's hash."""
+    parts = _parts(path, raw)
+    look = _WDESK if zlib.crc32(path.encode()) % 2 else _AGENT
+    out = [look["open"] + look["banner"], look["title"].format(_html_inline(parts["title"], look["bold"]))]
+    if parts["lead"]:
+        out.append(look["lead"].format(_html_inline(parts["lead"], look["bold"])))
+    rows: list[list[str]] = []
+    for line in [*parts["body"].split("\n"), ""]:
+        line = line.strip()
+        if line.startswith("|"):  # a Markdown table row: a layout table, as financial tables are filed
+            cells = [cell.strip() for cell in line.strip("|").split("|")]
+            if not all(set(cell) <= set("-: ") for cell in cells):
+                rows.append(cells)
+            continue
+        if rows:
+            out.append(
+                "<TABLE>"
+                + "".join(
+                    "<TR>" + "".join(f"<TD>{_html_inline(cell, look['bold'])}</TD>" for cell in row) + "</TR>"
+                    for row in rows
+                )
+                + "</TABLE>"
+            )
+            rows = []
+        if line:
+            heading = line.startswith("#")
+            text = _html_inline(line.lstrip("#").strip(), look["bold"])
+            out.append(look["para"].format(look["bold"].format(text) if heading else text))
+    return "\n".join(out) + "\n" + look["close"]
+
+
 def shaped_text(path: str, shape: str, raw: str) -> str:
     """The file's text in its shape."""
     if shape == "front-matter":
         return front_matter(path, raw)
     if shape == "pdf-text":
         return pdf_text(path, raw)
+    if shape == "edgar-exhibit":
+        return edgar_exhibit(path, raw)
     return raw
 
 
@@ -202,7 +299,7 @@ def materialise(corpus: Path, out: Path, labels: list[dict]) -> Path:
 
 
 def load_labels(path: Path = LABELS) -> list[dict]:
-    """The test3 labels, one dict per release."""
+    """The test3 labels (or another set's, by path), one dict per release."""
     with open(path, encoding="utf-8") as handle:
         return [json.loads(line) for line in handle if line.strip()]
 
@@ -211,9 +308,11 @@ if __name__ == "__main__":
     sys.path.insert(0, str(ROOT / "tests"))
     from test_parser_labels import CACHE
 
-    target = Path(sys.argv[1])
-    corpus = Path(sys.argv[2]) if len(sys.argv) > 2 else CACHE
-    for source, shape in draw(corpus):
+    args = [arg for arg in sys.argv[1:] if arg != "--test4"]
+    target = Path(args[0])
+    corpus = Path(args[1]) if len(args) > 1 else CACHE
+    drawn = draw4(corpus) if "--test4" in sys.argv else draw(corpus)
+    for source, shape in drawn:
         out = target / shaped_path(source, shape)
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(shaped_text(source, shape, (corpus / source).read_text(encoding="utf-8")), encoding="utf-8")
