@@ -43,6 +43,7 @@ from edgar_scoring import (  # noqa: E402
 DEFAULT_OUT = ROOT / "benchmarks" / "results" / "edgar_accuracy.md"
 EARLIER = "\n## Earlier measures\n"
 HELDOUT = ROOT / "tests" / "data" / "heldout_labels.jsonl"
+TEST3_TITLE = "test3 (untuned)"
 COLUMNS = (
     ("releases", "releases"),
     ("found", "found"),
@@ -107,17 +108,19 @@ def heldout(workdir: Path, show_misses: bool) -> dict | None:
     return _score_heldout(held.corpus_root(workdir, labels), labels, show_misses)
 
 
-def heldout_shapes(workdir: Path, show_misses: bool) -> dict[str, dict]:
-    """Scores on test3 (tests/heldout_shapes.py): all of it, then each shape (as-is, front-matter, pdf-text) apart."""
-    if not shapes.LABELS.is_file():
+def heldout_shapes(workdir: Path, show_misses: bool, name: str = "test3", title: str = "test3 (untuned)") -> dict:
+    """Scores on a shaped set (tests/heldout_shapes.py): all of it, then each of its shapes apart."""
+    path = shapes.LABELS if name == "test3" else shapes.LABELS4
+    if not path.is_file():
         return {}
-    labels = shapes.load_labels()
+    labels = shapes.load_labels(path)
     sources = [{**row, "path": row["source"]} for row in labels]
-    root = shapes.materialise(held.corpus_root(workdir, sources), workdir / "test3", labels)
-    results = {"test3 (untuned)": _score_heldout(root, labels, show_misses)}
-    for shape in shapes.SHAPES:
+    root = shapes.materialise(held.corpus_root(workdir, sources), workdir / name, labels)
+    results = {title: _score_heldout(root, labels, show_misses)}
+    for shape in shapes.ALL_SHAPES:
         part = [row for row in labels if row["shape"] == shape]
-        results[f"test3 {shape}"] = _score_heldout(root, part, False)
+        if part:
+            results[f"{name} {shape}"] = _score_heldout(root, part, False)
     return results
 
 
@@ -133,7 +136,7 @@ def _commit() -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--misses", action="store_true", help="print every field the parser got wrong")
-    parser.add_argument("--split", choices=(*SPLITS, "test2", "test3"), help="with --misses: only this split")
+    parser.add_argument("--split", choices=(*SPLITS, "test2", "test3", "test4"), help="with --misses: only this split")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
     args = parser.parse_args(argv)
     if not (CORPUS / "edgar-8k.tar.gz").is_file():
@@ -147,7 +150,8 @@ def main(argv: list[str] | None = None) -> int:
         answers = parse_labelled(root, labels, catch=(Exception,))
         seconds = time.perf_counter() - started
         test2 = heldout(Path(workdir), args.misses and args.split == "test2")
-        test3 = heldout_shapes(Path(workdir), args.misses and args.split == "test3")
+        test3 = heldout_shapes(Path(workdir), args.misses and args.split == "test3", "test3", TEST3_TITLE)
+        test4 = heldout_shapes(Path(workdir), args.misses and args.split == "test4", "test4", "test4 (never read)")
     matched, unmatched = match(labels, answers)
     results = {}
     for split in SPLITS:
@@ -159,8 +163,9 @@ def main(argv: list[str] | None = None) -> int:
     if test2 is not None:
         results["test2 (other sources)"] = test2
     results.update(test3)
+    results.update(test4)
     errors = [answer for answer in answers if answer.error]
-    if args.misses and args.split not in ("test2", "test3"):
+    if args.misses and args.split not in ("test2", "test3", "test4"):
         shown = split_labels(labels, args.split) if args.split else labels
         for line in misses(shown, matched):
             print(line)

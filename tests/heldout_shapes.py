@@ -229,7 +229,9 @@ _AGENT = {
 _SPAN = "<span style=\"font-family:'Times New Roman',serif;font-size:{size};{weight}\">{{}}</span>"
 _WDESK = {
     "open": "<html><head><title>Document</title></head><body>\n<!-- Document created using Wdesk -->\n",
-    "banner": '<div style="text-align:right">' + _SPAN.format(size="10pt", weight="font-weight:700") + "</div>",
+    "banner": '<div style="text-align:right">'
+    + _SPAN.format(size="10pt", weight="font-weight:700").format("Exhibit 99.1")
+    + "</div>",
     "title": '<div style="text-align:center">' + _SPAN.format(size="12pt", weight="font-weight:700") + "</div>",
     "lead": '<div style="text-align:center">' + _SPAN.format(size="10pt", weight="font-style:italic") + "</div>",
     "para": '<div style="text-align:justify;margin-top:6pt">' + _SPAN.format(size="10pt", weight="") + "</div>",

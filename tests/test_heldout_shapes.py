@@ -72,6 +72,41 @@ def test_the_seeded_draw_gives_the_labelled_releases_in_their_shapes(tmp_path):
     assert shapes.draw(root) == labelled
 
 
+def test_test4_labels_are_well_formed_fresh_and_weighted_to_pdf_and_edgar():
+    labels = shapes.load_labels(shapes.LABELS4)
+    assert len(labels) >= 40
+    for row in labels:
+        assert KEYS <= set(row), row["path"]
+        assert row["split"] == "test4" and row["shape"] in shapes.ALL_SHAPES
+        assert row["path"] == shapes.shaped_path(row["source"], row["shape"])
+        date.fromisoformat(row["date"])
+        for ticker in row["tickers"]:
+            exchange, _, symbol = ticker.partition(":")
+            assert exchange in EXCHANGES.values() and symbol, ticker
+    counts = Counter(row["shape"] for row in labels)
+    assert counts["pdf-text"] >= len(labels) / 3 and counts["edgar-exhibit"] >= len(labels) / 3
+    assert not {row["source"] for row in labels} & shapes.labelled_paths(shapes.DRAWN_BESIDE4)
+
+
+@pytest.mark.corpus
+def test_the_seeded_test4_draw_gives_its_labelled_releases_in_their_shapes(tmp_path):
+    if not CORPUS.is_dir():
+        pytest.skip(f"needs the shared corpus at {CORPUS}")
+    root = CACHE if (CACHE / "nasdaq100-2019").is_dir() else _member_names(tmp_path)
+    labelled = [(row["source"], row["shape"]) for row in shapes.load_labels(shapes.LABELS4)]
+    assert shapes.draw4(root) == labelled
+
+
+# WDG_001 hashes to the Workiva look, WDG_003 to the filing agent's.
+@pytest.mark.parametrize("source", ["nasdaq100-2019/WDG_001.json", "nasdaq100-2019/WDG_003.json"])
+def test_edgar_exhibit_is_ascii_html_with_a_banner_and_reads_back_as_the_release(source):
+    text = shapes.edgar_exhibit(source, json.dumps(RELEASE))
+    assert text.isascii() and "Exhibit 99.1" in text
+    [release] = parse_bytes(shapes.shaped_path(source, "edgar-exhibit"), text.encode())
+    assert release.headline == RELEASE["title"] and release.date == "2021-03-04"
+    assert "Plant 39 of Widgetron ships 1560 widgets" in release.body
+
+
 def test_pdf_text_shows_pages_and_ligatures_and_cleans_back_to_the_words():
     text = shapes.pdf_text("nasdaq100-2019/WDG_001.json", json.dumps(RELEASE))
     pages = text.split("\f")
