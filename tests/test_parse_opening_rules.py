@@ -187,3 +187,50 @@ def test_a_one_line_headline_in_plain_text_is_still_read():
 def test_a_one_word_file_keeps_its_word_as_the_headline():
     [release] = parse_bytes("release.txt", b"Update\n\nnotes")
     assert release.headline == "Update"
+
+
+# ---- A hard-wrapped text's paragraphs read as one line each ---------------------------------------------------------
+
+WRAPPED_STORY = (
+    "VANCOUVER, BRITISH COLUMBIA - March 13, 2025 (NEWMEDIAWIRE) - Acme Mining Corp. (CSE: ACMY) (OTC: ACMYF) "
+    "reports that a partner has given up its option on the lithium project, so the Company now controls the "
+    "whole property and its resource of brine under the salt lake.\n\n"
+    "The company said the plant it plans there would lower the cost of each tonne by a third for its customers "
+    "in three countries, and that drilling resumes in the spring once the permits are in hand.\n\n"
+    "About Acme Mining\n\nAcme Mining Corp. explores for lithium in Argentina and Chile."
+)
+
+
+@pytest.mark.parametrize("width", range(60, 90, 3))
+def test_a_listing_wrapped_onto_the_next_line_is_still_the_issuers(width):
+    import textwrap
+
+    paragraphs = WRAPPED_STORY.split("\n\n")
+    text = "Acme Mining Retains Its Lithium Project\n\n" + "\n\n".join(textwrap.fill(p, width) for p in paragraphs)
+    [release] = parse_bytes("release.txt", text.encode("utf-8"))
+    assert release.tickers == ["CSE:ACMY", "OTC:ACMYF"]
+    assert release.company == "Acme Mining Corp."
+    assert release.lede.startswith("Acme Mining Corp. (CSE: ACMY) (OTC: ACMYF) reports that a partner")
+
+
+@pytest.mark.parametrize(
+    ("lines", "joined"),
+    [
+        (["a" * 50 + " going on", "next words of it"], ["a" * 50 + " going on next words of it"]),  # cut at the width
+        (["short line", "Next paragraph"], ["short line", "Next paragraph"]),  # a short line ends its paragraph
+        (["Revenue" + " " * 20 + "$ 1.2" + " " * 21, "Net income   $ 0.3"], None),  # columns keep their lines
+        (["a" * 58, "", "After a blank line"], None),  # a blank line ends a paragraph
+    ],
+)
+def test_unwrap_joins_only_lines_broken_at_the_width(lines, joined):
+    from indexer.parse.text import unwrap
+
+    assert unwrap(lines, 60) == (joined or lines)
+
+
+def test_a_few_long_lines_do_not_unmake_a_texts_wrapping():
+    from indexer.parse.text import _wrap_width
+
+    lines = ["word " * 15 + "end"] * 8 + ["x" * 200]
+    assert _wrap_width(lines) == len(lines[0])
+    assert _wrap_width(["x" * 200] * 5 + lines) is None  # mostly long lines: not wrapped

@@ -150,9 +150,12 @@ _WRAPPED_LINES = 5
 def _wrap_width(lines: list[str]) -> int | None:
     """The column a hard-wrapped text breaks its lines at (its longest line), None when its lines are not wrapped."""
     lengths = [len(line.rstrip()) for line in lines[:400] if line.strip()]
-    if not lengths or max(lengths) > 130:
+    # A few longer lines (a paragraph a page break cut, joined again; a long link) do not unmake the wrapping.
+    fitting = [length for length in lengths if length <= 130]
+    if not fitting or len(lengths) - len(fitting) > max(2, len(lengths) // 10):
         return None
-    width = max(lengths)
+    width = max(fitting)
+    lengths = fitting
     return width if sum(length >= 0.8 * width for length in lengths) >= _WRAPPED_LINES else None
 
 
@@ -163,6 +166,37 @@ def _wrapped(line: str, following: str, width: int | None) -> bool:
     if is_banner(following, None, names=False):
         return False
     return len(line) + 1 + len(following.split()[0]) > width
+
+
+# Text set in columns (a table, two columns run together) keeps its lines: they are not a paragraph's.
+_COLUMNS_RE = re.compile(r"\S[ \t]{3,}\S")
+
+
+def unwrap(lines: list[str], width: int | None) -> list[str]:
+    """A hard-wrapped text's paragraphs one line each: a line broken at the text's width goes on in the next line.
+
+    Every other source gives a paragraph as one line, and the rules after this one read a line as a unit: the lede's
+    "Acme Corp." and its "(CSE: ACME)" on the next line are one sentence, "(NASDAQ:" and "ACME)" one listing.
+    """
+    if width is None:
+        return lines
+    out: list[str] = []
+    last = ""  # the last line as printed, not as joined
+    for line in lines:
+        stripped = line.strip()
+        if (
+            out
+            and stripped
+            and last
+            and not _COLUMNS_RE.search(last.strip())
+            and not _COLUMNS_RE.search(stripped)
+            and len(last.rstrip()) + 1 + len(stripped.split()[0]) > width
+        ):
+            out[-1] = f"{out[-1].rstrip()} {stripped}"
+        else:
+            out.append(line)
+        last = line
+    return out
 
 
 def parse_text(path: str, text: str, *, markdown: bool = False, checked: bool = False) -> list[Release]:
@@ -217,7 +251,7 @@ def parse_text(path: str, text: str, *, markdown: bool = False, checked: bool = 
                         break
                     headline, start = f"{headline} {following}", start + 1 + gap
             break
-    body_lines = lines[start:]
+    body_lines = unwrap(lines[start:], width)
     if printed is None and not fields.get("date"):
         printed, body_lines = _date_line(body_lines)
     rest = "\n".join(body_lines)
