@@ -253,6 +253,9 @@ def test_plain_text_headline_and_a_longer_line_below_stay_apart():
          "NY, United States", "2024-12-21"),
         ("Austin, TX, USA - December 21, 2024 / Acme Corp / Acme Corp. today opened a plant.",
          "Austin, TX, USA", "2024-12-21"),
+        ("December 21, Singapore - Today, Acme Corp. opened a plant.", "Singapore", "2024-12-21"),
+        ("Dec. 21, Austin, Texas \u2013 Acme Corp. today opened a plant.", "Austin, Texas", "2024-12-21"),
+        ("December 21st, LONDON -- Acme Corp. today opened a plant.", "London", "2024-12-21"),
     ],
 )  # fmt: skip
 def test_a_dateline_without_a_year_or_with_a_state_code_first_gives_place_and_date(opening, place, date):
@@ -265,6 +268,7 @@ def test_a_dateline_without_a_year_or_with_a_state_code_first_gives_place_and_da
     [
         "Holiday Sales, December 21 \u2013 a title, not a dateline: Acme Corp. today opened a plant.",
         "ET, December 21, 2024 - Acme Corp. today opened a plant.",
+        "December 21, Save the Date - Acme Corp. today opened a plant.",  # date first, then no place we know
     ],
 )
 def test_a_title_or_a_time_zone_before_a_date_is_no_dateline_place(opening):

@@ -20,7 +20,8 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from .cleanup import one_line
-from .dates import MONTHS, ends_with_region, find_dates, iter_dates
+from .dates import MONTHS, ends_with_region, find_dates, iter_dates, zone_for_place
+from .places import is_place as country_or_state
 from .wires import canonical_wire
 
 # Wire markers: in brackets, between slashes, between double dashes, as a link, or between single dashes.
@@ -408,6 +409,11 @@ _PLACE_DAY_MONTH_RE = re.compile(
     rf"([A-Z][A-Za-z.'\u2019\- ]{{2,40}}(?:,\s*[A-Za-z.'\u2019\- ]{{2,30}}){{0,2}}?),?\s+([0-3]?\d)(st|nd|rd|th)?\s+"
     rf"(?i:({_MONTH_NAMES})\.?)\s*(?:--|[\u2013\u2014]|\s-)\s+"
 )
+# "September 18, Singapore - Today, ...": the date first, without a year, then the place and a dash.
+_MONTH_DAY_PLACE_RE = re.compile(
+    rf"(?i:({_MONTH_NAMES})\.?)\s+([0-3]?\d)(?:st|nd|rd|th)?,\s+"
+    r"([A-Z][A-Za-z.'\u2019\- ]{2,40}(?:,\s*[A-Za-z.'\u2019\- ]{2,30}){0,2}?)\s*(?:--|[\u2013\u2014]|\s-)\s+"
+)
 _PLACE_ONLY_RE = re.compile(
     r"([A-Z][A-Za-z.'\u2019\- ]{2,40}(?:,\s*[A-Za-z.'\u2019\- ]{2,30}){0,2}?)\s*(?:--|[\u2013\u2014]|\s-)\s+"
 )
@@ -464,6 +470,17 @@ def _yearless(paragraph: str, head: str) -> Dateline | None:
     The year comes from the file's own date. A place in title case counts only before a day written as a day ('21st
     December', '21 December', 'December 21st'): 'Holiday Sales, December 21 –' could be a title's.
     """
+    date_first = _MONTH_DAY_PLACE_RE.match(head)
+    if date_first and _known_or_shouted_place(date_first.group(3)):
+        # A date opening a paragraph, then a place we know (or a shouted one) and a dash.
+        month = MONTHS.get(date_first.group(1).lower().rstrip("."))
+        if month and 1 <= int(date_first.group(2)) <= 31:
+            return Dateline(
+                place=normalise_place(date_first.group(3)),
+                text=date_first.group(0).strip(" -\u2013\u2014"),
+                rest=paragraph[date_first.end() :].strip(),
+                month_day=(month, int(date_first.group(2))),
+            )
     month_day = _PLACE_MONTH_DAY_RE.match(head)
     day_month = None if month_day else _PLACE_DAY_MONTH_RE.match(head)
     found = month_day or day_month
@@ -482,6 +499,14 @@ def _yearless(paragraph: str, head: str) -> Dateline | None:
         rest=paragraph[found.end() :].strip(),
         month_day=(month, int(day)),
     )
+
+
+def _known_or_shouted_place(text: str) -> bool:
+    """A place in capitals, or one whose country, state or time zone we know ('Singapore', 'Austin, Texas')."""
+    if not is_place(text):
+        return False
+    shouted = _NOT_ASCII_LETTER_RE.sub("", text.split(",")[0]).isupper()
+    return shouted or ends_with_region(text) or zone_for_place(text) is not None or country_or_state(text)
 
 
 def _unbracket(text: str) -> str:
