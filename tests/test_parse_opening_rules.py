@@ -231,6 +231,8 @@ def test_unwrap_joins_only_lines_broken_at_the_width(lines, joined):
 def test_a_few_long_lines_do_not_unmake_a_texts_wrapping():
     from indexer.parse.text import _wrap_width
 
-    lines = ["word " * 15 + "end"] * 8 + ["x" * 200]
+    lines = ["word " * 15 + "end"] * 40 + ["x" * 200]
     assert _wrap_width(lines) == len(lines[0])
+    # a paragraph a page break cut and joined again is longer than the width, and does not set it
+    assert _wrap_width(lines + ["y" * 120, "z" * 110]) == len(lines[0])
     assert _wrap_width(["x" * 200] * 5 + lines) is None  # mostly long lines: not wrapped

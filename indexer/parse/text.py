@@ -150,11 +150,12 @@ _WRAPPED_LINES = 5
 def _wrap_width(lines: list[str]) -> int | None:
     """The column a hard-wrapped text breaks its lines at (its longest line), None when its lines are not wrapped."""
     lengths = [len(line.rstrip()) for line in lines[:400] if line.strip()]
-    # A few longer lines (a paragraph a page break cut, joined again; a long link) do not unmake the wrapping.
-    fitting = [length for length in lengths if length <= 130]
+    # A few longer lines (a paragraph a page break cut, joined again; ligatures spelled out; a long link) do not
+    # unmake the wrapping nor set its width: the width is the length that all but the longest twentieth stay within.
+    fitting = sorted((length for length in lengths if length <= 130), reverse=True)
     if not fitting or len(lengths) - len(fitting) > max(2, len(lengths) // 10):
         return None
-    width = max(fitting)
+    width = fitting[min(len(fitting) - 1, len(lengths) // 20)]
     lengths = fitting
     return width if sum(length >= 0.8 * width for length in lengths) >= _WRAPPED_LINES else None
 
