@@ -158,6 +158,9 @@ def test_a_line_opening_one_page_only_stays():
         ("Media contact:\nJane Doe\n(212) 555-0100", 3),  # short lines of a contact block stay apart
         ("Acme Corp. said\neBay Inc. said", 2),  # a brand in lower case starts a line of its own
         ("Sold to Jane May\n2 units", 2),  # a month's name that is no month, before a figure (no date after)
+        ("SPRINGFIELD, Ill. - Acme Inc. (NYSE:\nACME) today reported results.", 1),  # a listing cut at its colon
+        ("Investor Contact (toll free:\nJane Doe", 2),  # an open bracket the next line does not close
+        ("Acme Inc. (see note\n(a) below) said", 2),  # the next line opens a bracket of its own first
     ],
 )
 def test_ragged_lines_join_when_the_next_goes_on_with_the_sentence(lines, paragraphs):
@@ -236,3 +239,18 @@ def test_a_few_long_lines_do_not_unmake_a_texts_wrapping():
     # a paragraph a page break cut and joined again is longer than the width, and does not set it
     assert _wrap_width(lines + ["y" * 120, "z" * 110]) == len(lines[0])
     assert _wrap_width(["x" * 200] * 5 + lines) is None  # mostly long lines: not wrapped
+
+
+def test_a_listing_split_over_a_line_end_in_unspaced_pdf_text_is_the_issuers():
+    text = (
+        "ACME\nInvestor Contact:\nMedia Contact:\nJane Doe\nJohn Roe\n\nFebruary 7, 2025\n"
+        "Acme Reports Fourth Quarter Results\n"
+        "SPRINGFIELD, Ill. \u2013 Acme Widget Holdings, Inc. (NYSE:\n"
+        "ACME) today reported financial results for the fourth quarter and full year ended\n"
+        "December 31, 2024. Revenue for the quarter rose 12 percent to $310 million, driven\n"
+        "by demand for its industrial widgets in North America and Europe, the company said.\n"
+        "Page 1 of 1\n"
+    )
+    [release] = parse_bytes("release.txt", text.encode("utf-8"))
+    assert (release.company, release.tickers) == ("Acme Widget Holdings, Inc.", ["NYSE:ACME"])
+    assert release.lede.startswith("Acme Widget Holdings, Inc. (NYSE: ACME) today reported")

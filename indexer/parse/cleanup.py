@@ -319,6 +319,14 @@ _MONTH_END_RE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|N
 _DAY_START_RE = re.compile(r"\d{1,2}(?:st|nd|rd|th)?(?:,\s*\d{4}|\s*(?:--|[\-\u2013\u2014/(]))")
 
 
+_CLOSING_SOON_RE = re.compile(r"^[^()\n]{1,40}\)")
+
+
+def closes_bracket(prev: str, line: str) -> bool:
+    """Whether a line closes soon a bracket the line before left open: "Acme Inc. (NYSE:" / "ACME) today said"."""
+    return "(" in prev and prev.count("(") > prev.count(")") and bool(_CLOSING_SOON_RE.match(line))
+
+
 def split_paragraphs(text: str) -> list[str]:
     """Split text into paragraphs on blank lines, bullets and wide gaps; lines inside a paragraph are joined."""
     return split_paragraphs_spaced(text)[0]
@@ -365,12 +373,16 @@ def split_paragraphs_spaced(text: str) -> tuple[list[str], bool]:
             if not wrapped:
                 # A ragged wrap: a date cut after its month ("SPRINGFIELD, Ill., March" / "4, 2021 --"), or a line
                 # that goes on with a lower-case word ("... a plant that" / "and lowers the cost").
-                wrapped = (line[:1].isdigit() and bool(_DAY_START_RE.match(line) and _MONTH_END_RE.search(prev))) or (
-                    # (both lines of prose: "or" alone between two contacts stays apart)
-                    not prev.endswith(_SENTENCE_ENDS)
-                    and len(prev) >= 25
-                    and len(line) >= 15
-                    and bool(_LOWER_WORD_RE.match(line))
+                wrapped = (
+                    (line[:1].isdigit() and bool(_DAY_START_RE.match(line) and _MONTH_END_RE.search(prev)))
+                    or (
+                        # (both lines of prose: "or" alone between two contacts stays apart)
+                        not prev.endswith(_SENTENCE_ENDS)
+                        and len(prev) >= 25
+                        and len(line) >= 15
+                        and bool(_LOWER_WORD_RE.match(line))
+                    )
+                    or closes_bracket(prev, line)
                 )
             if wrapped:
                 current.append(line)
