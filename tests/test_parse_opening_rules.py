@@ -254,3 +254,60 @@ def test_a_listing_split_over_a_line_end_in_unspaced_pdf_text_is_the_issuers():
     [release] = parse_bytes("release.txt", text.encode("utf-8"))
     assert (release.company, release.tickers) == ("Acme Widget Holdings, Inc.", ["NYSE:ACME"])
     assert release.lede.startswith("Acme Widget Holdings, Inc. (NYSE: ACME) today reported")
+
+
+def _pdf_pages(headline: str, paragraphs: list[str], width: int = 84, page_lines: int = 12) -> str:
+    """Text as a PDF converter prints it: wrapped lines, a running header (the headline's first words) and a page
+    footer on every page but the header on the first."""
+    import textwrap
+
+    lines = textwrap.wrap(headline, width) + [""]
+    for paragraph in paragraphs:
+        lines += textwrap.wrap(paragraph, width) + [""]
+    pages = [lines[i : i + page_lines] for i in range(0, len(lines), page_lines)]
+    header = " ".join(headline.split()[:6])
+    return "\n\f".join(
+        "\n".join(([header, ""] if n > 1 else []) + page + ["", f"Page {n} of {len(pages)}"])
+        for n, page in enumerate(pages, start=1)
+    )
+
+
+PDF_STORY = [
+    "NEW YORK, Feb. 7, 2025 -- Acme Corp. (NYSE: ACME) today announced a plant that doubles output at its main "
+    "site in the Hudson Valley, where it employs four hundred people, and lowers the cost of each unit by a third.",
+    *(
+        f"Plant {n} of Acme ships {n * 40} widgets a day to customers in {n + 3} states and territories, the "
+        "company said, and each of its lines runs two shifts on weekdays and one on Saturdays."
+        for n in range(1, 9)
+    ),
+]
+
+
+@pytest.mark.parametrize("headline", ["Acme Opens Plant", "Acme Corp. Reports Record Quarterly Results"])
+def test_a_short_headline_that_later_pages_repeat_whole_as_their_header_stays_the_headline(headline):
+    [release] = parse_bytes("release.txt", _pdf_pages(headline, PDF_STORY).encode("utf-8"))
+    assert release.headline == headline
+    assert release.date == "2025-02-07" and release.tickers == ["NYSE:ACME"]
+
+
+# Lines with many ligatures: spelled out ("fi" for "\ufb01") they run past the width the text was wrapped at.
+FINE_STORY = [
+    *PDF_STORY[:3],
+    *(f"The firm's {n} efficient field offices fit fine fixtures, and its fifth office finished first in "
+      "fiscal filings, official figures of the fine firm affirm." for n in range(10, 70, 10)),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Acme Property Trust Issues Its Monthly Reporting Package to Its Holders for October 2024",  # "2024"
+        "Most Organizations Struggle with Effective Employee Communication and Collaboration - New Study by Acme",
+        "Acme Bio Puts More Trained Technicians on the Road Across Chicagoland, Cutting Response Times for Families "
+        "in Crisis Needing Crime Scene Cleanup and Biohazard Cleanup",
+    ],
+)
+def test_a_headline_wrapped_at_a_pdfs_width_is_whole_whatever_its_last_line_holds(headline):
+    story = [p.replace("ffi", "\ufb03").replace("fi", "\ufb01") for p in FINE_STORY]
+    [release] = parse_bytes("release.txt", _pdf_pages(headline, story).encode("utf-8"))
+    assert release.headline == headline

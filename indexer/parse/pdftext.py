@@ -48,7 +48,10 @@ def clean_pdf_text(text: str) -> str:
         text = text.translate(_LIGATURES)
     if not looks_paged(text):
         return text
-    title = next((line.strip() for line in text.split("\n") if line.strip()), "")
+    opening = [line.strip() for line in text.split("\n", 40)[:40] if line.strip()]
+    title = opening[0] if opening else ""
+    # A letterhead atop every page is followed by the headline; a headline by the story's first, long line.
+    title_leads = len(opening) > 1 and len(opening[1]) >= 60 and not _PAGE_MARK_RE.match(title)
     lines = text.replace("\f", f"\n{_PAGE_BREAK}\n").split("\n")
     # Short lines printed three times or more are the pages' running headers and footers.
     counts = Counter(line.strip() for line in lines if 0 < len(line.strip()) < 100)
@@ -62,6 +65,11 @@ def clean_pdf_text(text: str) -> str:
             new_page = True
             continue
         stripped = line.strip()
+        if stripped and not out and stripped == title and title_leads:
+            # The first line is the headline even when later pages repeat it whole as their running header (a
+            # short headline is all of its first words); those copies go below.
+            out.append(line.rstrip())
+            continue
         if stripped and (_PAGE_MARK_RE.match(stripped) or _PAGE_FOOTER_RE.match(stripped) or stripped in repeated):
             continue
         if new_page and stripped:

@@ -160,11 +160,16 @@ def _wrap_width(lines: list[str]) -> int | None:
     return width if sum(length >= 0.8 * width for length in lengths) >= _WRAPPED_LINES else None
 
 
+# What a headline's last line may hold that looks like a banner on its own: a year, a figure, a dashed tail
+# ("... for October" | "2024"; "... and Collaboration" | "- New Study by HR Research Institute").
+_LEFTOVER_RE = re.compile(r"\d[\d.,%]*|[-\u2013\u2014]\s+[A-Za-z].{0,80}")
+
+
 def _wrapped(line: str, following: str, width: int | None) -> bool:
     """Whether a headline line was broken at the text's width: the next line's first word would not have fitted."""
     if width is None or not following or find_dateline(following) or lone_date(following):
         return False
-    if is_banner(following, None, names=False):
+    if is_banner(following, None, names=False) and not _LEFTOVER_RE.fullmatch(following):
         return False
     return len(line) + 1 + len(following.split()[0]) > width
 
@@ -203,6 +208,9 @@ def unwrap(lines: list[str], width: int | None) -> list[str]:
 def parse_text(path: str, text: str, *, markdown: bool = False, checked: bool = False) -> list[Release]:
     """Parse a plain-text or Markdown release; checked: the text holds no control character or lone surrogate."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # The width a text was wrapped at, read before ligatures are spelled out and cut paragraphs joined again (both
+    # lengthen lines past it).
+    width = _wrap_width(text.split("\n", 400)[:400])
     text = clean_pdf_text(text)
     fields, text = _front_matter(text)
     if fields.get("headline"):
@@ -216,7 +224,6 @@ def parse_text(path: str, text: str, *, markdown: bool = False, checked: bool = 
     start = 0
     printed = None
     in_contacts = False
-    width = _wrap_width(lines)
     if headline is None:
         for i, line in enumerate(lines):
             stripped = line.strip()
