@@ -311,3 +311,16 @@ def test_a_headline_wrapped_at_a_pdfs_width_is_whole_whatever_its_last_line_hold
     story = [p.replace("ffi", "\ufb03").replace("fi", "\ufb01") for p in FINE_STORY]
     [release] = parse_bytes("release.txt", _pdf_pages(headline, story).encode("utf-8"))
     assert release.headline == headline
+
+
+@pytest.mark.parametrize("byline", ["by Jane Doe", "By Jane Q. Doe", "By Jane Doe, Acme Media"])
+def test_a_byline_under_a_headline_is_not_its_rest(byline):
+    headline = "The administration finalized a new retirement rule \u2014 here are 5 things you need to know now"
+    html = (
+        f"<html><body><p align='center'><b>{headline}</b></p><p>{byline}</p>"
+        "<p>NEW YORK, Feb. 7, 2025 -- Acme Corp. (NYSE: ACME) today explained the rule to its customers.</p>"
+        "</body></html>"
+    )
+    [release] = parse_bytes("ex99.htm", html.encode("utf-8"))
+    assert release.headline == headline
+    assert continues_headline("Acme Opens a Plant and", "by the River in Ohio", None)  # a lower-case rest stays one

@@ -180,6 +180,10 @@ def ends_open(prev: str) -> bool:
     return len(words) >= 2 and words[-1].lower() in _OBJECT_VERBS
 
 
+# "by Christy Bieber", "By Jane Doe, Benzinga": an author's byline under a headline, never its rest.
+BYLINE_RE = re.compile(r"[Bb]y\s+[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){1,3}\s*(?:,\s*[\w .&'-]{2,40})?$")
+
+
 def continues_headline(
     prev: str, line: str, company: str | None, gap: int = 0, styles: dict[str, tuple] | None = None
 ) -> bool:
@@ -187,7 +191,7 @@ def continues_headline(
     # "Biosciences, Inc." may end a headline: a name alone is a banner only where a headline may start.
     if not line or is_banner(line, company, names=False) or _ENDS_SENTENCE_RE.search(prev) or len(line) > 200:
         return False
-    if find_dateline(line) is not None or lone_date(line):
+    if find_dateline(line) is not None or lone_date(line) or BYLINE_RE.match(line):
         return False
     first_word = line.split()[0]
     if CONNECTOR_END_RE.search(prev) or first_word.islower():  # "iPhone", "eBay" start a new line of their own
