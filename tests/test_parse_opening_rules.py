@@ -277,7 +277,7 @@ PDF_STORY = [
     "site in the Hudson Valley, where it employs four hundred people, and lowers the cost of each unit by a third.",
     *(
         f"Plant {n} of Acme ships {n * 40} widgets a day to customers in {n + 3} states and territories, the "
-        "company said, and each of its lines runs two shifts on weekdays and one on Saturdays."
+        f"company said, and each of its {n + 1} lines runs two shifts on weekdays and one on Saturdays."
         for n in range(1, 9)
     ),
 ]
@@ -324,3 +324,23 @@ def test_a_byline_under_a_headline_is_not_its_rest(byline):
     [release] = parse_bytes("ex99.htm", html.encode("utf-8"))
     assert release.headline == headline
     assert continues_headline("Acme Opens a Plant and", "by the River in Ohio", None)  # a lower-case rest stays one
+
+
+LETTERHEAD = (
+    "                                                                      NEWS RELEASE\n\nFOR IMMEDIATE RELEASE\n\n"
+    "Media Contact:                              Investor Contact:\n"
+    "Jane Doe                                    John Roe\n(555) 555-0100                              (555) 555-0101\n\n"
+    "                     "
+)
+
+
+@pytest.mark.parametrize(
+    "headline", ["Acme Opens Plant", "Acme Opens Its Largest Plant and Doubles Output for Its Customers in Ohio"]
+)
+def test_under_a_letterhead_a_pdfs_centred_headline_stays_and_its_running_header_goes(headline):
+    text = LETTERHEAD + _pdf_pages(headline, PDF_STORY, page_lines=30)
+    [release] = parse_bytes("release.txt", text.encode("utf-8"))
+    header = " ".join(headline.split()[:6])
+    assert release.headline == headline
+    assert (release.company, release.tickers) == ("Acme Corp.", ["NYSE:ACME"])
+    assert header not in release.body

@@ -48,32 +48,33 @@ def clean_pdf_text(text: str) -> str:
         text = text.translate(_LIGATURES)
     if not looks_paged(text):
         return text
-    opening = [line.strip() for line in text.split("\n", 40)[:40] if line.strip()]
-    title = opening[0] if opening else ""
-    # A letterhead atop every page is followed by the headline; a headline by the story's first, long line.
-    title_leads = len(opening) > 1 and len(opening[1]) >= 60 and not _PAGE_MARK_RE.match(title)
     lines = text.replace("\f", f"\n{_PAGE_BREAK}\n").split("\n")
     # Short lines printed three times or more are the pages' running headers and footers.
     counts = Counter(line.strip() for line in lines if 0 < len(line.strip()) < 100)
     repeated = {line for line, n in counts.items() if n >= 3 and not _PAGE_MARK_RE.match(line)}
     if "\f" in text:
         repeated |= _page_edges(text)
+    headline_at = _headline_among_repeated(lines, repeated)
+    # The headline, or the first page's opening lines when it is not known (a letterhead may stand above it).
+    titles = [ln.strip() for ln in _first_page(lines) if ln.strip()][:_OPENING_LINES]
+    if headline_at is not None:
+        titles.append(lines[headline_at].strip())
     out: list[str] = []
     new_page = False
-    for line in lines:
+    for at, line in enumerate(lines):
         if line == _PAGE_BREAK:
             new_page = True
             continue
         stripped = line.strip()
-        if stripped and not out and stripped == title and title_leads:
-            # The first line is the headline even when later pages repeat it whole as their running header (a
-            # short headline is all of its first words); those copies go below.
+        if at == headline_at:
+            # The headline, though later pages repeat it whole as their running header (a short headline is all of
+            # its first words); those copies go below.
             out.append(line.rstrip())
             continue
         if stripped and (_PAGE_MARK_RE.match(stripped) or _PAGE_FOOTER_RE.match(stripped) or stripped in repeated):
             continue
         if new_page and stripped:
-            if _repeats_title(stripped, title):
+            if any(_repeats_title(stripped, title) for title in titles):
                 continue  # a running header: the headline's first words atop a later page
             new_page = False
             if _goes_on(out, stripped):
@@ -99,6 +100,28 @@ _PAGE_BREAK = "\x00page\x00"  # NULs are gone by then: no line of the text can b
 # How a line that goes on reads: it starts in lower case or with a closing mark; or the line before ends open.
 _GOES_ON_RE = re.compile(r"^[a-z)\]},;:%]")
 _ENDS_OPEN_RE = re.compile(r"[,(/\-\u2013\u2014]$|\b(?:and|or|of|the|a|an|to|in|for|with|on|at|by)$")
+
+
+def _headline_among_repeated(lines: list[str], repeated: set[str]) -> int | None:
+    """Where on the first page a line that later pages repeat is the headline: the story's first, long line follows
+    it. (A letterhead atop every page is followed by the headline, a short line.)"""
+    for at, line in enumerate(lines):
+        if line == _PAGE_BREAK:
+            return None
+        if line.strip() not in repeated:
+            continue
+        following = next((later.strip() for later in lines[at + 1 :] if later.strip()), "")
+        if len(following) >= 60 and following != _PAGE_BREAK and following not in repeated:
+            return at
+    return None
+
+
+# How many of the first page's lines may hold the headline when a letterhead or contact block stands above it.
+_OPENING_LINES = 12
+
+
+def _first_page(lines: list[str]) -> list[str]:
+    return lines[: lines.index(_PAGE_BREAK)] if _PAGE_BREAK in lines else lines
 
 
 def _repeats_title(line: str, title: str) -> bool:
