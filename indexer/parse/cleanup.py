@@ -319,6 +319,34 @@ _MONTH_END_RE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|N
 _DAY_START_RE = re.compile(r"\d{1,2}(?:st|nd|rd|th)?(?:,\s*\d{4}|\s*(?:--|[\-\u2013\u2014/(]))")
 
 
+_COLUMN_GAP_RE = re.compile(r"\S {3,}\S")
+
+
+def join_centred(lines: list[str], limit: int = 40) -> list[str]:
+    """A headline centred over several lines of fixed-width text (an EDGAR text exhibit, a PDF's layout text) as one
+    line: a long line and the next one, with no blank line between, indented around the same centre."""
+    out: list[str] = []
+    centre_before, indent_before = None, 0
+    for at, line in enumerate(lines):
+        stripped = line.strip()
+        indent = len(line) - len(line.lstrip(" "))
+        centre = None
+        if at < limit and indent and stripped and not _COLUMN_GAP_RE.search(stripped):
+            centre = indent + len(stripped) / 2
+        if (
+            centre is not None
+            and centre_before is not None
+            and abs(centre - centre_before) <= 2
+            and max(indent, indent_before) >= 4  # a line nearly as wide as the page stands out by little
+            and len(out[-1].strip()) >= 40
+        ):
+            out[-1] = f"{out[-1].rstrip()} {stripped}"
+            continue
+        out.append(line)
+        centre_before, indent_before = centre, indent
+    return out
+
+
 _CLOSING_SOON_RE = re.compile(r"^[^()\n]{1,40}\)")
 
 

@@ -27,6 +27,7 @@ from .banners import (
     opening_date,
     title_case,
 )
+from .cleanup import join_centred
 from .dateline import find_dateline
 
 _UUENCODED_RE = re.compile(r"^begin [0-7]{3,4} [^\n]*\n.*?(?:^end[ \t]*$|\Z)", re.S | re.M)
@@ -44,6 +45,7 @@ _ENTITY_BREAK_RE = re.compile(r"(?:&#0*13;|&#x0*d;)?(?:&#0*10;|&#x0*a;)", re.I)
 _HYPHEN_END_RE = re.compile(r"(?<=[a-z])-$")
 # A fixed-width table line: two or more gaps of two spaces or more between cells, and a figure.
 _TEXT_CELL_GAP_RE = re.compile(r"\s{2,}")
+_WIDE_GAP_RE = re.compile(r"\S\s{3,}\S")
 _DROP = ("script", "style", "head", "title", "meta", "link", "noscript")
 _SPACES_RE = re.compile(r"\s+")
 _STYLED_BLOCKS = ("p", "div", "td", "center", "li", "h1", "h2", "h3", "h4", "h5", "h6")
@@ -262,12 +264,14 @@ def _text_lines(text: str) -> list[str]:
     Fixed-width table lines become rows ('Net sales | 39,186 | 24,667'); a word hyphenated at a line end is joined.
     """
     text = _PAGE_LINE_RE.sub("", text)
+    text = "\n".join(join_centred(text.split("\n")))
     text = _TEXT_TAGS_RE.sub("", text)
     text = _PAGE_NUMBER_RE.sub("", text)
     lines = []
     for line in text.split("\n"):
         cells = [c for c in _TEXT_CELL_GAP_RE.split(line.strip()) if c]
-        if len(cells) >= 3 and any(ch.isdigit() for ch in line):
+        # A table's columns stand three spaces apart somewhere; prose keeps two after a full stop ("Feb.  12, 2020").
+        if len(cells) >= 3 and any(ch.isdigit() for ch in line) and _WIDE_GAP_RE.search(line.strip()):
             line = " | ".join(cells)
         lines.append(line)
     return _join_hyphens(_tidy(lines))

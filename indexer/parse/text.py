@@ -17,6 +17,7 @@ from .banners import (
     is_banner,
     lone_date,
 )
+from .cleanup import join_centred
 from .dateline import find_dateline
 from .dates import parse_when
 from .pdftext import clean_pdf_text
@@ -219,7 +220,7 @@ def parse_text(path: str, text: str, *, markdown: bool = False, checked: bool = 
     if markdown:
         source_url = footer_source_url(text) if "](http" in text else None
         text = strip_footer(text)
-    lines = text.split("\n")
+    lines = join_centred(text.split("\n"))
     headline = fields.get("headline")
     start = 0
     printed = None
