@@ -368,3 +368,17 @@ def test_ein_presswires_slashed_marker_names_the_wire():
         "New York, NY, United States",
         "2023-04-25",
     )
+
+
+@pytest.mark.parametrize(
+    ("tail", "about"),
+    [
+        ("Tours run daily. About Nice Fun Tours Nice Fun Tours specializes in walking tours.", "Nice Fun Tours"),
+        ("Tours run daily. About the Acme Group Acme Group makes widgets in Ohio.", "Acme Group"),
+        ("Tours run daily. About 40 people came to the first one, the company said.", None),  # no name twice
+    ],
+)
+def test_an_about_heading_run_into_the_paragraph_before_is_its_own_section(tail, about):
+    text = "Acme Opens Plant\n\nNEW YORK, Feb. 7, 2025 -- Acme Corp. today opened a plant.\n\n" + tail
+    [release] = parse_bytes("release.txt", text.encode())
+    assert ((release.about or "").split("\n")[0].removeprefix("About ").removeprefix("the ") or None) == about

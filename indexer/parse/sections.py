@@ -113,8 +113,29 @@ def about_heading(paragraph: str) -> tuple[str, str] | None:
     return None
 
 
+# "... on the French Riviera. About Nice Fun Tours Nice Fun Tours specializes in ...": an About heading run into the
+# paragraph before it (paragraph breaks lost), known by the name printed twice in a row.
+_GLUED_ABOUT_RE = re.compile(
+    r"(?<=[.!?\u201d\"] )(?P<heading>About\s+(?:the\s+)?(?P<name>[A-Z\u00c0-\u00de0-9][\w'\u2019&.\-]*"
+    r"(?:\s+[A-Z\u00c0-\u00de0-9&][\w'\u2019&.\-]*){0,5}))\s+(?=(?P=name)\b)"
+)
+
+
+def unglue_abouts(paragraphs: list[str]) -> list[str]:
+    """Paragraphs with an About heading run into the one before split off as a heading paragraph of its own."""
+    out: list[str] = []
+    for para in paragraphs:
+        found = _GLUED_ABOUT_RE.search(para) if "About " in para else None
+        if found is None:
+            out.append(para)
+            continue
+        out += [para[: found.start()].rstrip(), found.group("heading"), para[found.end() :]]
+    return out
+
+
 def split_sections(paragraphs: list[str]) -> Sections:
     """Split paragraphs (the lede first, its dateline removed) into sections."""
+    paragraphs = unglue_abouts(paragraphs)
     out = Sections()
     parts: dict[str, list[str]] = {"lede": [], "body": [], "about": [], "forward_looking": [], "contacts": []}
     kind = "lede"
