@@ -382,3 +382,26 @@ def test_an_about_heading_run_into_the_paragraph_before_is_its_own_section(tail,
     text = "Acme Opens Plant\n\nNEW YORK, Feb. 7, 2025 -- Acme Corp. today opened a plant.\n\n" + tail
     [release] = parse_bytes("release.txt", text.encode())
     assert ((release.about or "").split("\n")[0].removeprefix("About ").removeprefix("the ") or None) == about
+
+
+@pytest.mark.parametrize(
+    ("quoted", "title"),
+    [
+        ('"New Book \\"I AM\\" to Spark a Dialogue"', 'New Book "I AM" to Spark a Dialogue'),
+        ("'Acme''s Plant Opens'", "Acme's Plant Opens"),
+        ('"Acme Opens Plant \\u2014 Output Doubles"', "Acme Opens Plant \u2014 Output Doubles"),
+    ],
+)
+def test_a_quoted_front_matter_title_is_read_with_its_escapes(quoted, title):
+    text = f"---\ntitle: {quoted}\ndate: 2025-02-07\n---\n\nNEW YORK -- Acme Corp. today opened a plant.\n"
+    assert parse(text, "repost.md").headline == title
+
+
+@pytest.mark.parametrize(("slug", "wire"), [("newsworthy", "Newsworthy.ai"), ("247PressRelease", "24-7PressRelease")])
+def test_a_front_matter_source_that_is_a_feeds_slug_names_its_wire_not_the_issuer(slug, wire):
+    text = (
+        f"---\ntitle: Acme Opens Plant\ndate: 2025-02-07\nsource: {slug}\n---\n\n"
+        f"NEW YORK ({wire}) -- Acme Corp. today opened a plant.\n\nAbout Acme Corp.\n\nAcme Corp. makes widgets.\n"
+    )
+    release = parse(text, "repost.md")
+    assert (release.wire, release.company) == (wire, "Acme Corp.")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import datetime
 
@@ -21,7 +22,7 @@ from .cleanup import join_centred
 from .dateline import find_dateline
 from .dates import parse_when
 from .pdftext import clean_pdf_text
-from .wires import canonical_wire
+from .wires import canonical_wire, wire_from_slug
 
 # A horizontal rule in Markdown.
 _RULE_RE = re.compile(r"^[ \t]*(?:-[ \t]*){3,}$|^[ \t]*(?:\*[ \t]*){3,}$|^[ \t]*(?:_[ \t]*){3,}$", re.M)
@@ -93,8 +94,22 @@ def _front_matter(text: str) -> tuple[dict[str, str], str]:
             if fenced:
                 continue
             return {}, text  # not a header block: just a first line with a colon
-        fields.setdefault(name, value.strip().strip("\"'"))
+        fields.setdefault(name, _scalar(value))
     return fields, rest
+
+
+def _scalar(value: str) -> str:
+    """A front-matter value without its quotes: a double-quoted one with its escapes read ('\\"' is '"'), a
+    single-quoted one with '' as '."""
+    value = value.strip()
+    if len(value) >= 2 and value[0] == value[-1] == '"':
+        try:
+            return str(json.loads(value))  # YAML's double-quoted escapes are JSON's, bar a few rare ones
+        except ValueError:
+            return value[1:-1]
+    if len(value) >= 2 and value[0] == value[-1] == "'":
+        return value[1:-1].replace("''", "'")
+    return value.strip("\"'")
 
 
 def _drop_repeated_title(text: str, title: str) -> str:
@@ -214,6 +229,9 @@ def parse_text(path: str, text: str, *, markdown: bool = False, checked: bool = 
     width = _wrap_width(text.split("\n", 400)[:400])
     text = clean_pdf_text(text)
     fields, text = _front_matter(text)
+    if fields.get("wire") and not canonical_wire(fields["wire"]):
+        # "source: newsworthy": a feed's slug names its wire (and is no issuer's name).
+        fields["wire"] = wire_from_slug(fields["wire"]) or fields["wire"]
     if fields.get("headline"):
         text = _drop_repeated_title(text, fields["headline"])
     source_url = None

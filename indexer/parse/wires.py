@@ -166,6 +166,13 @@ _PATH_SEPARATOR_RE = re.compile(r"[\\/]")
 _NOT_FOLDER_KEY_RE = re.compile(r"[^a-z0-9]")
 
 
+def wire_from_slug(value: str | None) -> str | None:
+    """A wire named by a feed's one-word slug, as a repost's front matter may give it ('source: newsworthy')."""
+    if not value or not value.strip() or len(value.split()) > 1:
+        return None
+    return _FOLDER_NAMES.get(_NOT_FOLDER_KEY_RE.sub("", value.lower()))
+
+
 def wire_from_folder(path: str) -> str | None:
     """The wire a feed folder in the path is named after ('.../newsdirect/2024/0412/x.md' -> 'News Direct')."""
     parts = _PATH_SEPARATOR_RE.split(path)[:-1]
