@@ -79,3 +79,54 @@ def test_two_spaces_after_a_full_stop_in_a_text_exhibit_are_prose_not_a_table():
         "GlobeNewswire",
     )
     assert release.lede.startswith("Acme Widget Holdings, Inc. (NYSE: ACME) today announced")
+
+
+def _wrapped_release(headline: str, opening: str = "NEW YORK, Feb. 7, 2025 --", pages: int = 1) -> str:
+    """A PDF-text release wrapped at 84 columns, a blank line between paragraphs, with page footers."""
+    paragraphs = [headline, *STORY.format(dateline=opening).split("\n\n")] * 1
+    body = "\n\n".join("\n".join(textwrap.wrap(p, 84)) for p in paragraphs)
+    return body + "\n\nPage 1 of 1\n"
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Stonegate Capital Partners Updates Coverage on Sky Harbour Widget Corporation (NYSE: SKYH) Q4 2024",
+        "From the Fiction Author of the Year, Book 4 of the Award-Winning Widget Investigation Series Arrives August 1, 2025",
+    ],
+)
+def test_a_wrapped_pdf_headline_cut_in_its_listing_or_before_a_date_is_whole(headline):
+    [release] = parse_bytes("release.txt", _wrapped_release(headline).encode())
+    assert release.headline == headline
+    assert (release.location, release.date) == ("New York", "2025-02-07")
+
+
+def test_a_short_pdf_headline_that_pages_repeat_is_kept_above_its_dateline():
+    headline = "When Things Are Possible"
+    pages = [
+        f"{headline}\n\nBURLINGTON, NJ / PR Karma / February 13, 2025 5:10\n\nBy Jane Roe\n\n{STORY.format(dateline='')}",
+        f"{headline}\n\nThe plant employs four hundred people in two shifts on weekdays and one on Saturdays.",
+        f"{headline}\n\nAcme Widget Holdings makes widgets for industry in twelve countries.",
+    ]
+    text = "\n\f".join(f"{page}\n\nPage {n} of 3" for n, page in enumerate(pages, start=1))
+    [release] = parse_bytes("release.txt", text.encode())
+    assert (release.headline, release.location, release.date) == (headline, "Burlington, NJ", "2025-02-13")
+
+
+def test_a_word_hyphenated_at_a_line_end_keeps_a_pdf_paragraph_whole():
+    lede = (
+        "NextWidget (NASDAQ: NXWD, NXWDW) released a shareholder letter from its interim chief executive officer expre-\n"
+        "ssing confidence in the company's future following the recent passing of its CEO and\n"
+        "Chairman Charles M. Fernandez. The letter highlights internal reviews and meetings with\n"
+        "the leaders of each of its subsidiaries, and plans for increased focus and coordination."
+    )
+    text = (
+        "NextWidget Issues CEO Update\n\n"
+        + lede
+        + "\n\n"
+        + "\n\n".join("\n".join(textwrap.wrap(p, 84)) for p in STORY.format(dateline="").split("\n\n"))
+    )
+    [release] = parse_bytes("release.txt", (text + "\n\nPage 1 of 1\n").encode())
+    assert release.lede.startswith("NextWidget (NASDAQ: NXWD, NXWDW) released a shareholder letter")
+    assert "expressing confidence" in release.lede and "CEO and Chairman Charles M. Fernandez" in release.lede
+    assert release.tickers == ["NASDAQ:NXWD", "NASDAQ:NXWDW"]

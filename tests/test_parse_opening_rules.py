@@ -115,11 +115,12 @@ def test_a_source_line_that_is_no_wire_names_none():
 # ---- Text extracted from a PDF ------------------------------------------------------------------------------------
 
 
-def test_a_hyphenated_word_is_joined_and_the_line_keeps_its_width():
+def test_a_hyphenated_word_is_joined_at_the_start_of_the_next_line():
     text = "Acme Corp. reported results for the quarter ended Sep-\ntember 30, 2024, and raised its outlook for\nthe year.\n\nPage 1 of 2\n"
     lines = clean_pdf_text(text).split("\n")
-    assert lines[0].endswith("quarter ended September")
-    assert lines[1].startswith("30, 2024, and raised")
+    assert lines[0].endswith("quarter ended")
+    assert lines[1].startswith("September 30, 2024, and raised")
+    assert clean_pdf_text("Sep-\ntember 30\n\nPage 1 of 2").startswith("September\n30")  # a line of one word
 
 
 def test_a_wrapped_pdf_paragraph_with_a_hyphenated_word_reads_as_one():

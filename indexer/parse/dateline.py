@@ -471,7 +471,7 @@ def _yearless(paragraph: str, head: str) -> Dateline | None:
     December', '21 December', 'December 21st'): 'Holiday Sales, December 21 –' could be a title's.
     """
     date_first = _MONTH_DAY_PLACE_RE.match(head)
-    if date_first and _known_or_shouted_place(date_first.group(3)):
+    if date_first and known_or_shouted_place(date_first.group(3)):
         # A date opening a paragraph, then a place we know (or a shouted one) and a dash.
         month = MONTHS.get(date_first.group(1).lower().rstrip("."))
         if month and 1 <= int(date_first.group(2)) <= 31:
@@ -501,7 +501,7 @@ def _yearless(paragraph: str, head: str) -> Dateline | None:
     )
 
 
-def _known_or_shouted_place(text: str) -> bool:
+def known_or_shouted_place(text: str) -> bool:
     """A place in capitals, or one whose country, state or time zone we know ('Singapore', 'Austin, Texas')."""
     if not is_place(text):
         return False

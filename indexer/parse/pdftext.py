@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from .dateline import find_dateline
+
 # Ligatures (U+FB00..U+FB06) spelled out, as NFKC would.
 _LIGATURES = str.maketrans(
     {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st"}
@@ -85,13 +87,19 @@ def clean_pdf_text(text: str) -> str:
                     out[-1] = f"{out[-1]} {stripped}"
                     continue
         if out and out[-1] and _HYPHEN_END_RE.search(out[-1]) and stripped[:1].islower():
-            # "re-" + "gion": a word hyphenated at the line's end. Only the word's rest moves up, so the lines keep
-            # their width and a wrapped paragraph still reads as one.
-            rest, _, line = stripped.partition(" ")
-            out[-1] = out[-1][:-1] + rest
-            if not line:
-                continue
-            stripped = line
+            # "re-" + "gion": a word hyphenated at the line's end. Its head moves down to its rest, so the line
+            # above still ends where a word that did not fit began, and the line below keeps its width: a wrapped
+            # paragraph still reads as one (see text.unwrap). A line of one word takes its rest up instead.
+            before, _, head = out[-1][:-1].rpartition(" ")
+            if before.strip():
+                out[-1] = before.rstrip()
+                stripped = line = head + stripped
+            else:
+                rest, _, line = stripped.partition(" ")
+                out[-1] = out[-1][:-1] + rest
+                if not line:
+                    continue
+                stripped = line
         out.append(stripped if not stripped else line.rstrip())
     return "\n".join(out)
 
@@ -103,15 +111,19 @@ _ENDS_OPEN_RE = re.compile(r"[,(/\-\u2013\u2014]$|\b(?:and|or|of|the|a|an|to|in|
 
 
 def _headline_among_repeated(lines: list[str], repeated: set[str]) -> int | None:
-    """Where on the first page a line that later pages repeat is the headline: the story's first, long line follows
-    it. (A letterhead atop every page is followed by the headline, a short line.)"""
+    """Where on the first page a line that later pages repeat is the headline: the story's first, long line or its
+    dateline follows it. (A letterhead atop every page is followed by the headline, a short line.)"""
     for at, line in enumerate(lines):
         if line == _PAGE_BREAK:
             return None
         if line.strip() not in repeated:
             continue
         following = next((later.strip() for later in lines[at + 1 :] if later.strip()), "")
-        if len(following) >= 60 and following != _PAGE_BREAK and following not in repeated:
+        if (
+            following != _PAGE_BREAK
+            and following not in repeated
+            and (len(following) >= 60 or find_dateline(following))
+        ):
             return at
     return None
 

@@ -18,8 +18,8 @@ from .banners import (
     is_banner,
     lone_date,
 )
-from .cleanup import join_centred
-from .dateline import find_dateline
+from .cleanup import closes_bracket, join_centred
+from .dateline import find_dateline, known_or_shouted_place
 from .dates import parse_when
 from .pdftext import clean_pdf_text
 from .wires import canonical_wire, wire_from_slug
@@ -183,11 +183,20 @@ _LEFTOVER_RE = re.compile(r"\d[\d.,%]*|[-\u2013\u2014]\s+[A-Za-z].{0,80}")
 
 def _wrapped(line: str, following: str, width: int | None) -> bool:
     """Whether a headline line was broken at the text's width: the next line's first word would not have fitted."""
-    if width is None or not following or find_dateline(following) or lone_date(following):
+    if width is None or not following or lone_date(following) or _dateline_line(following):
         return False
     if is_banner(following, None, names=False) and not _LEFTOVER_RE.fullmatch(following):
         return False
     return len(line) + 1 + len(following.split()[0]) > width
+
+
+def _dateline_line(line: str) -> bool:
+    """Whether a line is a dateline, not a headline's last words that end in a date ('... Investigation' | 'Series
+    Arrives August 1, 2025'): those name no place we know and no wire, and nothing follows their date."""
+    dateline = find_dateline(line)
+    if dateline is None:
+        return False
+    return bool(dateline.wire or dateline.rest or not dateline.place or known_or_shouted_place(dateline.place))
 
 
 # Text set in columns (a table, two columns run together) keeps its lines: they are not a paragraph's.
@@ -255,6 +264,8 @@ def parse_text(path: str, text: str, *, markdown: bool = False, checked: bool = 
                 not stripped.startswith("#")
                 and i < _BANNER_LINES
                 and (_opening_banner(stripped) or _word_alone(stripped, lines[i + 1 : i + 6]))
+                # "... Sky Harbour Group Corporation (NYSE:" | "SKYH) Q4 2024": a headline cut in its listing
+                and not (i + 1 < len(lines) and closes_bracket(stripped, lines[i + 1].strip()))
             ):
                 # The first line is a candidate, not the answer: a banner, a lone date, a company name alone.
                 printed = printed or lone_date(stripped)
