@@ -130,3 +130,26 @@ def test_a_word_hyphenated_at_a_line_end_keeps_a_pdf_paragraph_whole():
     assert release.lede.startswith("NextWidget (NASDAQ: NXWD, NXWDW) released a shareholder letter")
     assert "expressing confidence" in release.lede and "CEO and Chairman Charles M. Fernandez" in release.lede
     assert release.tickers == ["NASDAQ:NXWD", "NASDAQ:NXWDW"]
+
+
+def test_a_hard_wrapped_text_exhibit_without_a_dateline_is_still_a_release():
+    prose = (
+        "PediWidget, Inc., the maker of the only cleared mobile app for screening the shape of a child's skull, has "
+        "been awarded a grant of two million dollars through a federal readiness program to bring its tools to more "
+        "clinics.\n\nThe award supports the growth of its imaging, along with the development of new tools for the "
+        "early detection of ear and dental deformities in infants and young children across the country.\n\n"
+        "The funding serves a later-stage mission, designed to bridge the gap between development and full-scale "
+        "use for promising medical technologies, and it lets the company prepare its tools for wider adoption.\n\n"
+        "Its founders started the company after years of treating infants in hospitals, where they saw how late "
+        "skull deformities were often found, and how much simpler care is when they are found in the first months."
+    )
+    lines = ["EXHIBIT 99.1".rjust(72), "", "PediWidget Secures Grant for Pediatric Screening Tools".center(72), ""]
+    for paragraph in prose.split("\n\n"):
+        lines += textwrap.wrap(paragraph, 72) + [""]
+    document = (
+        "<DOCUMENT>\n<TYPE>EX-99.1\n<SEQUENCE>2\n<FILENAME>ex99-1.txt\n<DESCRIPTION>PRESS RELEASE\n<TEXT>\n"
+        + "\n".join(lines)
+        + "\n</TEXT>\n</DOCUMENT>\n"
+    )
+    [release] = parse_bytes("0000123456-25-000042.txt", document.encode())
+    assert release.headline == "PediWidget Secures Grant for Pediatric Screening Tools"

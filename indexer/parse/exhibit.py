@@ -436,6 +436,20 @@ def _highlights_after_dateline(lines: list[str]) -> list[str]:
     return lines
 
 
+def _prose_blocks(lines: list[str]) -> list[str]:
+    """Runs of text lines between blank lines and table rows, each joined into one."""
+    blocks: list[str] = []
+    run: list[str] = []
+    for line in [*lines, ""]:
+        if line and " | " not in line:
+            run.append(line)
+            continue
+        if run:
+            blocks.append(" ".join(run))
+            run = []
+    return blocks
+
+
 def _not_release(headline: str, rest: list[str]) -> str | None:
     """Why a document is not a press release (None: it is one)."""
     text_lines = [line for line in rest if line]
@@ -444,9 +458,8 @@ def _not_release(headline: str, rest: list[str]) -> str | None:
     if total < 200:
         return "almost no text: not a release"
     rows = sum(len(line) for line in text_lines if " | " in line)
-    prose = sum(
-        len(line) for line in text_lines if " | " not in line and len(line.split()) >= 12 and SENTENCE_RE.search(line)
-    )
+    # Prose is counted by paragraph: a hard-wrapped text exhibit breaks its sentences over lines.
+    prose = sum(len(block) for block in _prose_blocks(rest) if len(block.split()) >= 12 and SENTENCE_RE.search(block))
     dated = any(
         (d := find_dateline(line)) is not None and (d.published or d.wire)
         for line in text_lines[:25]
