@@ -153,3 +153,17 @@ def test_a_hard_wrapped_text_exhibit_without_a_dateline_is_still_a_release():
     )
     [release] = parse_bytes("0000123456-25-000042.txt", document.encode())
     assert release.headline == "PediWidget Secures Grant for Pediatric Screening Tools"
+
+
+@pytest.mark.parametrize(
+    ("opening", "date"),
+    [
+        ("NEW YORK, Feb. 7 --", "2025-02-07"),  # a dateline without its year: the year of the file's folders
+        ("NEW YORK --", "2025-02-08"),  # no date printed: the date the folders spell
+    ],
+)
+def test_a_bare_exhibit_without_a_filing_dates_itself_as_other_releases_do(opening, date):
+    path = "exhibits/acme/2025/0208/ex99-1.txt"
+    [release] = parse_bytes(path, text_exhibit("Acme Opens Its Largest Plant", opening).encode())
+    assert release.date == date
+    assert release.edgar is not None and release.edgar.date_source is None

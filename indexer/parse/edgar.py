@@ -253,8 +253,8 @@ def _release(path: str, filing: EdgarFiling, document: Document, exhibit: Exhibi
         release.published, date_source = filed, "filing"
     elif printed is not None:
         release.published = printed
-    else:
-        release.published = None
+    # else a bare exhibit with no filing and no dated dateline: what the release gives (a dateline without its year
+    # read in the file's year, the date its folders spell), with no date source
     release.edgar = EdgarFiling(
         cik=filing.cik,
         company=filing.company,
