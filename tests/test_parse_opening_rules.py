@@ -162,6 +162,15 @@ def test_a_line_opening_one_page_only_stays():
         ("SPRINGFIELD, Ill. - Acme Inc. (NYSE:\nACME) today reported results.", 1),  # a listing cut at its colon
         ("Investor Contact (toll free:\nJane Doe", 2),  # an open bracket the next line does not close
         ("Acme Inc. (see note\n(a) below) said", 2),  # the next line opens a bracket of its own first
+        # a long link among lines wrapped at 72 columns does not set the width they are measured against
+        (
+            "SANTA CLARA, Calif., Feb. 6, 2020 (GLOBE NEWSWIRE) -- Applied\n"
+            "Widgets Holdings, Inc. announced today that its chief executive officer will\n"
+            "speak at a technology conference in San Francisco on Thursday, and the\n"
+            "Webcast is at https://investors.appliedwidgets.example.com/events-and-presentations/2020\n"
+            "and a replay will be available on the same day on the company's website.",
+            1,
+        ),
     ],
 )
 def test_ragged_lines_join_when_the_next_goes_on_with_the_sentence(lines, paragraphs):

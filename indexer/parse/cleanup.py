@@ -347,6 +347,11 @@ def join_centred(lines: list[str], limit: int = 40) -> list[str]:
     return out
 
 
+def _wrapping_length(line: str) -> int:
+    """A line's length less its words of over 30 characters (links): what a wrapped line's width shows."""
+    return len(line) - sum(len(word) for word in line.split() if len(word) > 30)
+
+
 _CLOSING_SOON_RE = re.compile(r"^[^()\n]{1,40}\)")
 
 
@@ -393,7 +398,8 @@ def split_paragraphs_spaced(text: str) -> tuple[list[str], bool]:
             continue
         # Hard-wrapped lines run to about the same width and are joined; a short line or a finished sentence
         # ends a paragraph (contact blocks, headings and paragraphs without blank lines between them).
-        width = max(len(line) for line in lines)
+        # The width the lines were wrapped at: a word too long to wrap (a link) stands past it and does not set it.
+        width = max(_wrapping_length(line) for line in lines)
         current = [lines[0]]
         for prev, line in zip(lines, lines[1:], strict=False):
             # prev is stripped, so ending with one of these is what the former r"[.!?:;\u201d\"]$" search tested.
