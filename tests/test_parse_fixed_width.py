@@ -167,3 +167,30 @@ def test_a_bare_exhibit_without_a_filing_dates_itself_as_other_releases_do(openi
     [release] = parse_bytes(path, text_exhibit("Acme Opens Its Largest Plant", opening).encode())
     assert release.date == date
     assert release.edgar is not None and release.edgar.date_source is None
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Acme Law Group Announces a Hotline for People Concerned About Refused Settlements at (833) 200-7111",
+        "Important January 21, 2025 Deadline Reminder: Acme Law Group Reminds Widget Corp. Investors of a Lawsuit",
+    ],
+)
+def test_an_html_exhibits_headline_holding_a_phone_number_or_a_date_is_still_the_headline(headline):
+    html = (
+        "<HTML><HEAD><TITLE>EX-99.1</TITLE></HEAD><BODY><P ALIGN='right'>Exhibit 99.1</P>"
+        f"<P ALIGN='center'><B>{headline}</B></P>"
+        "<P>RADNOR, Pa., Dec. 30, 2024 /NewMediaWire/ -- Acme Law Group LLP reminds investors of the deadline in the "
+        "class action and explains how to take part in it, and what the lawsuit says about the company.</P>"
+        "</BODY></HTML>"
+    )
+    [release] = parse_bytes("ex99-1.htm", html.encode())
+    assert release.headline == headline
+    assert (release.location, release.date) == ("Radnor, Pa.", "2024-12-30")
+
+
+def test_a_quarter_alone_on_a_wrapped_headlines_last_line_is_its_rest():
+    headline = "Stonegate Capital Partners Updates Coverage on Acme Widgetco Corp. (NYSE: WDGT) 2024 Q3"
+    assert textwrap.wrap(headline, 84)[-1] == "Q3"
+    [release] = parse_bytes("release.txt", _wrapped_release(headline).encode())
+    assert release.headline == headline

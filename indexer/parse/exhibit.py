@@ -28,7 +28,7 @@ from .banners import (
     title_case,
 )
 from .cleanup import join_centred
-from .dateline import find_dateline
+from .dateline import Dateline, find_dateline, known_or_shouted_place
 
 _UUENCODED_RE = re.compile(r"^begin [0-7]{3,4} [^\n]*\n.*?(?:^end[ \t]*$|\Z)", re.S | re.M)
 _PDF_RE = re.compile(r"<PDF>.*?(?:</PDF>|\Z)", re.S | re.I)
@@ -345,6 +345,8 @@ def _shape(lines: list[str], company: str | None, styles: dict[str, tuple] | Non
         if in_contacts and len(line.split()) <= 5 and not SENTENCE_RE.search(line):
             continue  # a name or title in a contact block
         dateline = find_dateline(line)
+        if dateline is not None and _titled_date(dateline, line):
+            dateline = None  # "Important January 21, 2025 Deadline Reminder: ...": a headline holding a date
         if dateline is not None and (dateline.published or dateline.wire):
             glued = dateline.lead or (dateline.issuer if dateline.issuer and line.startswith(dateline.issuer) else "")
             if not glued:
@@ -384,6 +386,17 @@ def _shape(lines: list[str], company: str | None, styles: dict[str, tuple] | Non
     body = "\n".join(rest)
     reason = _not_release(headline, rest)
     return Exhibit(headline=headline, body=body, printed_date=printed, skip_reason=reason)
+
+
+def _titled_date(dateline: Dateline, line: str) -> bool:
+    """Whether a 'dateline' is a title-case headline's words around a date: no wire, a place we do not know."""
+    return (
+        not dateline.wire
+        and bool(dateline.place)
+        and not known_or_shouted_place(dateline.place)
+        and len(line.split()) >= 8
+        and title_case(line)
+    )
 
 
 def _one_block(parts: list[str], line: str, styles: dict[str, tuple] | None) -> bool:

@@ -176,9 +176,10 @@ def _wrap_width(lines: list[str]) -> int | None:
     return width if sum(length >= 0.8 * width for length in lengths) >= _WRAPPED_LINES else None
 
 
-# What a headline's last line may hold that looks like a banner on its own: a year, a figure, a dashed tail
+# What a headline's last line may hold that looks like a banner on its own: a year, a figure, a quarter ("Q3"), a
+# dashed tail
 # ("... for October" | "2024"; "... and Collaboration" | "- New Study by HR Research Institute").
-_LEFTOVER_RE = re.compile(r"\d[\d.,%]*|[-\u2013\u2014]\s+[A-Za-z].{0,80}")
+_LEFTOVER_RE = re.compile(r"(?:[A-Z]{1,2})?\d[\d.,%]*|[-\u2013\u2014]\s+[A-Za-z].{0,80}")
 
 
 def _wrapped(line: str, following: str, width: int | None) -> bool:
