@@ -61,6 +61,7 @@ def test_a_pdfs_centred_headline_over_two_lines_is_whole():
     ("lines", "joined"),
     [
         ([line.center(72) for line in ("Acme Widget Holdings Opens Its Largest Plant and", "Doubles Output")], 1),
+        ([line.center(72) for line in ("Acme Widget Holdings Launches Its Largest AI-", "Powered Plant")], 1),
         (["        Acme Corporation", "      123 Main Street, Springfield"], 2),  # a short letterhead line stays
         (["      Acme Widget Holdings Opens Its Largest Plant and", "Doubles Output Today"], 2),  # not centred
         (["      Acme Widget Holdings Opens Its Largest Plant and", "", "               Doubles Output"], 3),
@@ -194,3 +195,8 @@ def test_a_quarter_alone_on_a_wrapped_headlines_last_line_is_its_rest():
     assert textwrap.wrap(headline, 84)[-1] == "Q3"
     [release] = parse_bytes("release.txt", _wrapped_release(headline).encode())
     assert release.headline == headline
+
+
+def test_a_centred_headline_broken_at_a_compounds_hyphen_keeps_the_compound():
+    lines = [line.center(72) for line in ("Acme Widget Holdings Launches Its Largest AI-", "Powered Plant in Ohio")]
+    assert join_centred(lines)[0].strip() == "Acme Widget Holdings Launches Its Largest AI-Powered Plant in Ohio"

@@ -340,7 +340,9 @@ def join_centred(lines: list[str], limit: int = 40) -> list[str]:
             and max(indent, indent_before) >= 4  # a line nearly as wide as the page stands out by little
             and len(out[-1].strip()) >= 40
         ):
-            out[-1] = f"{out[-1].rstrip()} {stripped}"
+            before = out[-1].rstrip()
+            # "... its AI-" | "Powered Platform": a compound broken at its hyphen keeps it, with no space
+            out[-1] = f"{before}{stripped}" if re.search(r"[A-Za-z]-$", before) else f"{before} {stripped}"
             continue
         out.append(line)
         centre_before, indent_before = centre, indent
