@@ -32,6 +32,7 @@ import json
 import random
 import re
 import sys
+import textwrap
 import zlib
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -51,6 +52,8 @@ MARKDOWN_DRAWS4 = 28
 # test4 deals its releases round-robin over this cycle: a third PDF text, a third EDGAR exhibits, the rest reposts.
 SHAPES4 = ("pdf-text", "edgar-exhibit", "pdf-text", "edgar-exhibit", "front-matter", "as-is")
 ALL_SHAPES = (*SHAPES, "edgar-exhibit")
+# Shapes no label set is drawn in, for checks that need no labels (benchmarks/shape_consistency.py).
+EXTRA_SHAPES = ("pdf-letterhead", "edgar-text")
 PAGE_LINES = 40
 
 _ZONES = {"EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7, "MDT": -6, "PST": -8, "PDT": -7, "GMT": 0, "UTC": 0}
@@ -114,7 +117,9 @@ def shaped_path(path: str, shape: str) -> str:
     """Where a shaped copy lives: ``<shape>/<archive path>`` with the suffix of its new format."""
     if shape == "as-is":
         return path
-    suffix = {"front-matter": ".md", "pdf-text": ".txt", "edgar-exhibit": ".htm"}[shape]
+    suffix = {"front-matter": ".md", "pdf-text": ".txt", "edgar-exhibit": ".htm", "pdf-letterhead": ".txt"}.get(
+        shape, ".txt"
+    )
     return f"{shape}/{Path(path).with_suffix(suffix).as_posix()}"
 
 
@@ -279,6 +284,43 @@ def edgar_exhibit(path: str, raw: str) -> str:
     return "\n".join(out) + "\n" + look["close"]
 
 
+_LETTERHEAD = (
+    f"{'NEWS RELEASE':>{WIDTH}}\n\nFOR IMMEDIATE RELEASE\n\n"
+    "Media Contact:                              Investor Contact:\n"
+    "Jane Doe                                    John Roe\n"
+    "(555) 555-0100                              (555) 555-0101\n\n"
+)
+
+
+def pdf_letterhead(path: str, raw: str) -> str:
+    """pdf-text as ``pdftotext -layout`` prints a release with a letterhead: a banner, a contact block in two
+    columns, then the headline centred."""
+    text = pdf_text(path, raw)
+    first, _, rest = text.partition("\n\n")
+    centred = "\n".join(line.center(WIDTH).rstrip() for line in first.split("\n"))
+    return _LETTERHEAD + centred + "\n\n" + rest
+
+
+def edgar_text(path: str, raw: str) -> str:
+    """The release as a plain-text EX-99.1 document as EDGAR holds it: 72 columns, a right-set banner, the headline
+    centred over lines of 60, a centred page number and ``<PAGE>`` every 50 lines."""
+    parts = _parts(path, raw)
+    body = re.sub(r"^#+\s*", "", parts["body"], flags=re.M)
+    lines = ["", "EXHIBIT 99.1".rjust(72), ""]
+    lines += [line.center(72).rstrip() for line in textwrap.wrap(parts["title"], 60)] + [""]
+    for block in (parts["lead"], *re.split(r"\n\s*\n|\n", body)):
+        if block.strip():
+            lines += textwrap.wrap(block.strip(), 72) + [""]
+    pages: list[str] = []
+    for start in range(0, len(lines), 50):
+        pages += lines[start : start + 50] + ["", str(start // 50 + 1).center(72).rstrip(), "<PAGE>"]
+    return (
+        "<DOCUMENT>\n<TYPE>EX-99.1\n<SEQUENCE>2\n<FILENAME>ex99-1.txt\n<DESCRIPTION>PRESS RELEASE\n<TEXT>\n"
+        + "\n".join(pages[:-1])
+        + "\n</TEXT>\n</DOCUMENT>\n"
+    )
+
+
 def shaped_text(path: str, shape: str, raw: str) -> str:
     """The file's text in its shape."""
     if shape == "front-matter":
@@ -287,6 +329,10 @@ def shaped_text(path: str, shape: str, raw: str) -> str:
         return pdf_text(path, raw)
     if shape == "edgar-exhibit":
         return edgar_exhibit(path, raw)
+    if shape == "pdf-letterhead":
+        return pdf_letterhead(path, raw)
+    if shape == "edgar-text":
+        return edgar_text(path, raw)
     return raw
 
 

@@ -1,0 +1,122 @@
+"""Whether the parser reads a release the same in every shape a grader may hand it, with no labels needed.
+
+Draws releases at random from the shared archives that no label file names (test4's among them, so that it stays
+never read), parses each as the archive holds it and in each shape of ``tests/heldout_shapes.py`` (front-matter
+repost, PDF text, PDF text under a letterhead, EDGAR HTML exhibit, EDGAR text exhibit), and counts, per shape and
+field, the releases whose answer differs from the archive file's. A difference is not always a miss (the shaped
+file may read better, a shape may drop what dated a release), but a rule that reads structure rather than one
+source's habits keeps them few.
+
+    .venv/bin/python benchmarks/shape_consistency.py [--releases 300] [--seed 11] [--show FIELD]
+
+Writes benchmarks/results/shape_consistency.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import platform
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))
+
+import heldout_shapes as shapes  # noqa: E402
+import test_parser_labels as held  # noqa: E402
+
+from indexer.model import ParseError  # noqa: E402
+from indexer.parse import parse_file  # noqa: E402
+
+OUT = ROOT / "benchmarks" / "results" / "shape_consistency.md"
+SHAPES = ("front-matter", "pdf-text", "pdf-letterhead", "edgar-exhibit", "edgar-text")
+FIELDS = ("headline", "date", "company", "tickers", "location", "wire")
+ARCHIVES = (("nasdaq100-2019", ".json"), ("newsworthy-archive-2023-2026", ".md"))
+
+
+def _answer(path: Path) -> dict:
+    try:
+        releases = parse_file(path)
+    except ParseError:
+        return {}
+    return releases[0].to_json() if releases else {}
+
+
+def _same(name: str, a, b) -> bool:
+    if name == "tickers":
+        return sorted(a or []) == sorted(b or [])
+    if name in ("headline", "company", "location"):
+        return held.norm_text(a) == held.norm_text(b)
+    return a == b
+
+
+def _sample(corpus: Path, releases: int, seed: int) -> list[str]:
+    taken = shapes.labelled_paths(tuple(p.name for p in shapes.DATA.glob("*.jsonl")))
+    members = sorted(
+        p.relative_to(corpus).as_posix() for archive, suffix in ARCHIVES for p in (corpus / archive).rglob(f"*{suffix}")
+    )
+    return random.Random(seed).sample([m for m in members if m not in taken], releases)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--releases", type=int, default=300)
+    parser.add_argument("--seed", type=int, default=11)
+    parser.add_argument("--show", choices=FIELDS, help="print the differences in this field")
+    args = parser.parse_args(argv)
+    corpus = held.CACHE
+    if not all((corpus / archive).is_dir() for archive, _ in ARCHIVES):
+        print(f"Error: needs the extracted archives at {corpus}", file=sys.stderr)
+        return 2
+    with tempfile.TemporaryDirectory() as workdir:
+        sample = _sample(corpus, args.releases, args.seed)
+        started = time.perf_counter()
+        differ = {shape: dict.fromkeys(FIELDS, 0) for shape in SHAPES}
+        for source in sample:
+            raw = (corpus / source).read_text(encoding="utf-8")
+            base = _answer(corpus / source)
+            for shape in SHAPES:
+                target = Path(workdir) / shapes.shaped_path(source, shape)
+                if shape in shapes.EXTRA_SHAPES:
+                    target = Path(workdir) / shape / Path(source).with_suffix(".txt")
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_text(shapes.shaped_text(source, shape, raw), encoding="utf-8")
+                got = _answer(target)
+                for name in FIELDS:
+                    if not _same(name, base.get(name), got.get(name)):
+                        differ[shape][name] += 1
+                        if args.show == name:
+                            print(f"{shape} {source}\n  as-is {base.get(name)!r}\n  shape {got.get(name)!r}")
+        seconds = time.perf_counter() - started
+    lines = ["| shape | " + " | ".join(FIELDS) + " |", "|---" * (len(FIELDS) + 1) + "|"]
+    for shape in SHAPES:
+        lines.append(f"| {shape} | " + " | ".join(str(differ[shape][name]) for name in FIELDS) + " |")
+    print("\n".join(lines))
+    print(f"{len(sample)} releases (seed {args.seed}), {seconds:.1f} s")
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout
+    report = [
+        "# Shape consistency: the same release read in other shapes",
+        "",
+        f"Releases whose field differs from the archive file's own reading, out of {len(sample)} unlabelled releases"
+        f" drawn with seed {args.seed} (none in any label file; test4's sources excluded). Shapes:"
+        " `tests/heldout_shapes.py`. A difference is not always a miss: a shape may lose what dated a release (a"
+        " JSON file's date when its Business Wire dateline prints none) or read better than the archive file.",
+        "",
+        f"Command: `.venv/bin/python benchmarks/shape_consistency.py --releases {args.releases} --seed {args.seed}`"
+        f" at commit {commit.strip() or 'unknown'}, Python {platform.python_version()}.",
+        "",
+        *lines,
+        "",
+    ]
+    OUT.write_text("\n".join(report), encoding="utf-8")
+    print(f"wrote {OUT}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
