@@ -131,3 +131,12 @@ def test_markdown_source_loses_its_archive_footer_and_keeps_its_feed():
     text = shapes.front_matter("newsworthy-archive-2023-2026/feedx/2025/0304/acme.md", raw)
     assert "source: feedx\nlink: https://wire.example/a\n" in text and "[Original]" not in text
     assert "date: 2025-03-04\n" in text
+
+
+@pytest.mark.parametrize("shape", shapes.EXTRA_SHAPES)
+def test_the_extra_shapes_read_back_as_the_release(shape):
+    source = "nasdaq100-2019/WDG_001.json"
+    text = shapes.shaped_text(source, shape, json.dumps(RELEASE))
+    [release] = parse_bytes(f"{shape}/nasdaq100-2019/WDG_001.txt", text.encode())
+    assert release.headline == RELEASE["title"] and release.date == "2021-03-04"
+    assert release.tickers == ["NYSE:WDG"]
