@@ -34,6 +34,7 @@ from indexer.model import ParseError  # noqa: E402
 from indexer.parse import parse_file  # noqa: E402
 
 OUT = ROOT / "benchmarks" / "results" / "shape_consistency.md"
+EARLIER = "\n## Earlier measures\n"
 SHAPES = ("front-matter", "pdf-text", "pdf-letterhead", "edgar-exhibit", "edgar-text")
 FIELDS = ("headline", "date", "company", "tickers", "location", "wire")
 ARCHIVES = (("nasdaq100-2019", ".json"), ("newsworthy-archive-2023-2026", ".md"))
@@ -113,6 +114,10 @@ def main(argv: list[str] | None = None) -> int:
         *lines,
         "",
     ]
+    # Earlier measures, kept by hand below this heading, survive a new run.
+    earlier = OUT.read_text(encoding="utf-8").partition(EARLIER)[2] if OUT.is_file() else ""
+    if earlier:
+        report += [EARLIER.strip(), "", earlier.lstrip("\n")]
     OUT.write_text("\n".join(report), encoding="utf-8")
     print(f"wrote {OUT}")
     return 0
