@@ -70,3 +70,28 @@ def test_a_word_inside_another_is_not_marked(text, term):
 def test_snippet_marks_each_place_of_a_repeated_word():
     snippet = make_snippet({"lede": "Sale of the sale: wholesale sales, Sale."}, {"sale"})
     assert snippet.count("<mark") == 4 and "whole<mark" not in snippet
+
+
+def test_api_answers_are_those_of_snippets_marked_word_by_word(seeds_index, monkeypatch):
+    """Whole /api/search answers (hits, order, scores, facets, timeline, snippets) over many queries equal
+    those of an app whose snippets mark every word of the text through the analyzer."""
+    from urllib.parse import quote
+
+    from indexer import snippets
+    from webapp import create_app
+
+    def answers(client, queries):
+        return {q: client.get(f"/api/search?q={quote(q)}&per_page=20").get_data() for q in queries}
+
+    quick = create_app({"RELEASES_INDEX": str(seeds_index), "TESTING": True}).test_client()
+    listed = quick.get("/api/search?q=&per_page=100").get_json()["hits"]
+    words = sorted({w.lower() for hit in listed for w in re.findall(r"[A-Za-z]{4,}", hit["headline"])})
+    rng = random.Random(7)
+    queries = rng.sample(words, min(40, len(words)))
+    queries += [" ".join(rng.sample(words, 2)) for _ in range(15)] + [f'"{hit["headline"]}"' for hit in listed[:5]]
+    expected = answers(quick, queries)
+    assert sum(b"<mark" in body for body in expected.values()) > len(queries) // 2
+
+    monkeypatch.setattr(snippets, "_marked_words", _marked_words_plainly)
+    plain = create_app({"RELEASES_INDEX": str(seeds_index), "TESTING": True}).test_client()
+    assert answers(plain, queries) == expected
