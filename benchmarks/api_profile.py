@@ -2,7 +2,8 @@
 
 The requests are the load benchmark's (`load.py --distinct`: the same seeded stream, the same 200 warm-up
 queries left out), asked once each through Flask's test client over one warm index. CPU time of the calling
-thread, so a shared machine's load does not inflate it. Options:
+thread, so a shared machine's load does not inflate it; the app's process is set up as `releases serve` sets up
+a worker (webapp.server.settle_memory). Options:
 
     python benchmarks/api_profile.py --synthetic 100000 --index .cache/bench/index-cols-100000 --queries 400
     ... --profile 300              # then cProfile over 300 further distinct requests (top functions)
@@ -92,6 +93,10 @@ def main(argv: list[str] | None = None) -> int:
     from webapp import create_app
 
     app = create_app({"RELEASES_INDEX": str(index)})
+    from webapp import server
+
+    if hasattr(server, "settle_memory"):  # as `releases serve` sets up each worker (older code: as it was)
+        server.settle_memory(app)
     client = app.test_client()
     for path in warm:
         client.get(path)
