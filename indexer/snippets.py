@@ -8,7 +8,7 @@ import functools
 import html
 import re
 from bisect import bisect_right
-from itertools import accumulate
+from itertools import compress
 
 from whoosh.lang.porter2 import exceptional_forms as PORTER2_EXCEPTIONS
 
@@ -25,7 +25,10 @@ SNIPPET_SCAN_CHARS = 12_000
 SNIPPET_FIELDS = (("lede", "body"), ("about", "forward_looking", "contacts"))
 
 
-_SPLIT_RE = re.compile(f"({WORD_PATTERN})")  # the words and what lies between them
+_WORD_RE = re.compile(WORD_PATTERN)
+# Where a word of WORD_PATTERN's split of a text begins: no word character just before, nor a word
+# character and "&" (which join), nor a word character and a dot unless a capitalised word follows.
+_WORD_START_RE = re.compile(r"(?<!\w)(?<!\w&)(?:(?<!\w\.)|(?=[A-Z][a-z]))")
 
 
 # The text analyzer as a function of one word (as the index writer runs it): twice as quick as the
@@ -83,15 +86,26 @@ def _candidates(words, heads: tuple[frozenset[str], frozenset[str]] | None):
     openings = _OPENINGS
     if len(openings) > _OPENINGS_KEPT:
         openings.clear()
-    found = []
-    for w in words:
-        opening = openings.get(w)
-        if opening is None:
-            plain = w.isascii() and "." not in w and w[1:] == w[1:].lower()
-            opening = openings[w] = w[:2].lower() if plain else ""
-        if not opening or opening in twos or (ones and opening[:1] in ones):
-            found.append(w)
-    return found
+    words = list(words)
+    found = list(map(openings.get, words))  # map and compress: no Python step per word once words are known
+    if None in found:
+        for n, w in enumerate(words):
+            if found[n] is None:
+                plain = w.isascii() and "." not in w and w[1:] == w[1:].lower()
+                found[n] = openings[w] = w[:2].lower() if plain else ""
+    if ones:
+        return [
+            w for w, opening in zip(words, found, strict=True) if not opening or opening in twos or opening[:1] in ones
+        ]
+    return list(compress(words, map((twos | {""}).__contains__, found)))
+
+
+def _text_words(text: str) -> set[str]:
+    """The different words of a text (WORD_PATTERN's): the text split at spaces gives most of them whole;
+    the rest (punctuation attached, compounds) are found in what is left."""
+    chunks = set(text.split())
+    whole = set(filter(str.isalnum, chunks))  # all word characters and spaces around: one word each
+    return whole.union(_WORD_RE.findall(" ".join(chunks - whole)))
 
 
 @functools.lru_cache(maxsize=200_000)
@@ -149,19 +163,26 @@ def make_snippet(stored: dict, terms: set[str]) -> str:
 
 def _marked_words(text: str, terms: set[str]) -> list[tuple[int, int, str]]:
     """(start, end, index term) of each word of text that stands for one of the terms, in text order."""
-    # One split gives every word and, by summing lengths, where it stands; each different word is
-    # looked up once (a release repeats its words), instead of a regex match object per word.
-    parts = _SPLIT_RE.split(text)
-    words = parts[1::2]
+    # Each different word of the text is looked up once (a release repeats its words); then only the
+    # few marked ones are found again in the text, instead of keeping where every word stands.
     marked: dict[str, str] = {}
-    for word in _candidates(set(words), _term_heads(frozenset(terms))):
+    for word in _candidates(_text_words(text), _term_heads(frozenset(terms))):
         word_terms = _word_terms(word)
         if not terms.isdisjoint(word_terms):
             marked[word] = next(t for t in word_terms if t in terms)
     if not marked:
         return []
-    starts = list(accumulate(map(len, parts), initial=0))  # starts[i]: where parts[i] begins
-    return [(starts[2 * i + 1], starts[2 * i + 2], marked[w]) for i, w in enumerate(words) if w in marked]
+    found = []
+    for word, term in marked.items():
+        at = text.find(word)
+        while at >= 0:
+            # A word of the text starts here (not inside another, nor joined to the one before by "&" or
+            # a dot) and the word starting here is this one, not a longer one.
+            if _WORD_START_RE.match(text, at) and _WORD_RE.match(text, at).end() == at + len(word):
+                found.append((at, at + len(word), term))
+            at = text.find(word, at + 1)
+    found.sort()
+    return found
 
 
 def _passage(text: str, matches: list[tuple[int, int, str]]) -> str:

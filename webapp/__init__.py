@@ -59,9 +59,10 @@ class ReleaseIdConverter(BaseConverter):
 class IndexHolder:
     """Opens the index on first use and keeps it (and its reused searcher) for the app's life."""
 
-    def __init__(self, path: str, backend: str | None = None, url: str | None = None):
+    def __init__(self, path: str, backend: str | None = None, url: str | None = None, on_open=None):
         self.path = path
         self.backend, self.url = backend, url  # None: $RELEASES_BACKEND / $RELEASES_OPENSEARCH_URL
+        self.on_open = on_open  # called once the index is open (the server settles its memory then)
         self._index = None
         self._lock = threading.Lock()
 
@@ -70,6 +71,8 @@ class IndexHolder:
         with self._lock:
             if self._index is None:
                 self._index = open_index(self.path, backend=self.backend, url=self.url)
+                if self.on_open is not None:
+                    self.on_open()
             return self._index
 
     def close(self) -> None:

@@ -18,6 +18,7 @@ as soon as a byte came, and 16 slow clients starved every request.
 
 from __future__ import annotations
 
+import gc
 import os
 import signal
 import socket
@@ -35,6 +36,12 @@ LISTEN_BACKLOG = 2048
 # idle clients cost a file descriptor and a buffer each, not a thread.
 CONNECTION_LIMIT = 1000
 CHANNEL_TIMEOUT_S = 30
+# The garbage collector in a serving process: a search makes a few thousand container objects, so Python's
+# default (a collection every 700) ran a young collection every third search and, every few hundred, a full
+# one over the searcher's and caches' objects (90 ms at 100,000 releases: 0.4 ms of CPU a search and a pause
+# every request then waited out). Collections every 10,000 new objects, and the objects of the open index
+# frozen out of the full collections, cost 0.07 ms a search.
+GC_THRESHOLDS = (10_000, 20, 10)
 
 
 def default_workers() -> int:
@@ -78,6 +85,19 @@ def open_socket(host: str, port: int, prefork: bool) -> socket.socket:
         reserved.close()
         raise
     return reserved
+
+
+def settle_memory(app: Flask) -> None:
+    """Tune a serving process's garbage collector (GC_THRESHOLDS), and freeze what is alive once its index
+    is open: the searcher, facet tables and start-up objects, which live as long as the process."""
+    gc.set_threshold(*GC_THRESHOLDS)
+    holder = app.extensions["release_index"]
+
+    def freeze() -> None:
+        gc.collect()
+        gc.freeze()
+
+    holder.on_open = freeze
 
 
 def close_searchers(app: Flask) -> None:
@@ -124,6 +144,7 @@ def serve_preforked(make_app: Callable[[], Flask], reserved: socket.socket, work
         def load(self):
             # Runs in each worker after the fork: its own app, index holder and searchers.
             self.app = make_app()
+            settle_memory(self.app)
             return self.app
 
         def worker_exit(self, _arbiter, _worker):
@@ -173,6 +194,7 @@ def waitress_worker() -> type:
 
 def serve_single(app: Flask, listener: socket.socket, threads: int) -> None:
     """Serve on a listening socket with waitress in this one process; blocks."""
+    settle_memory(app)
     server = _waitress(app, [listener], threads)
     # SIGTERM (a service manager stopping it) ends the loop like Ctrl-C, so the searchers are closed below.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))

@@ -1,0 +1,154 @@
+"""What one server worker spends on a distinct JSON search: CPU per /api/search request in this process.
+
+The requests are the load benchmark's (`load.py --distinct`: the same seeded stream, the same 200 warm-up
+queries left out), asked once each through Flask's test client over one warm index. CPU time of the calling
+thread, so a shared machine's load does not inflate it; the app's process is set up as `releases serve` sets up
+a worker (webapp.server.settle_memory). Options:
+
+    python benchmarks/api_profile.py --synthetic 100000 --index .cache/bench/index-cols-100000 --queries 400
+    ... --profile 300              # then cProfile over 300 further distinct requests (top functions)
+    ... --answers out.jsonl        # each answer's bytes (with its query) for a before/after identity check
+    ... --compare a.jsonl b.jsonl  # do two answer files agree? (no index needed)
+
+Writes benchmarks/results/api-profile-<label>.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import hashlib
+import io
+import json
+import os
+import pstats
+import statistics
+import sys
+import time
+import urllib.parse
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+WARMUP = 200  # as load.py: the stream's first 200 queries warm the searchers and are not measured
+
+
+def stream_paths(synthetic: int, index: Path, count: int, seed: int) -> list[str]:
+    """The load benchmark's request paths: warm-up first, then the distinct measured ones (kept in
+    .cache/bench: drawing them reads 100k releases, over a minute)."""
+    kept = ROOT / ".cache" / "bench" / f"api-paths-{synthetic}-{seed}-{count}.json"
+    if kept.exists():
+        return json.loads(kept.read_text())
+    import fresh_queries
+    from build_bench import corpus
+
+    sources = corpus(ROOT / ".cache" / "bench", synthetic)
+    docs, _ = fresh_queries.releases_for_queries(sources, index, seed)
+    stream = fresh_queries.query_stream(docs, WARMUP + count, seed)
+    paths = [f"/api/search?q={urllib.parse.quote(query.text)}" for query in stream]
+    kept.parent.mkdir(parents=True, exist_ok=True)
+    kept.write_text(json.dumps(paths))
+    return paths
+
+
+def summary(values: list[float]) -> dict:
+    ordered = sorted(values)
+    return {
+        "mean": statistics.fmean(ordered),
+        "p50": ordered[len(ordered) // 2],
+        "p95": ordered[min(len(ordered) - 1, int(len(ordered) * 0.95))],
+        "p99": ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))],
+    }
+
+
+def compare(first: Path, second: Path) -> int:
+    """Whether two answer files hold the same answers to the same requests."""
+    a = [json.loads(line) for line in first.read_text().splitlines()]
+    b = [json.loads(line) for line in second.read_text().splitlines()]
+    differ = [x["path"] for x, y in zip(a, b, strict=False) if x != y]
+    print(f"{len(a)} and {len(b)} answers; {len(differ)} differ" + (f", first {differ[:3]}" if differ else ""))
+    return 0 if not differ and len(a) == len(b) else 1
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--synthetic", type=int, default=100000)
+    parser.add_argument("--index", type=Path)
+    parser.add_argument("--queries", type=int, default=400, help="measured distinct requests")
+    parser.add_argument("--profile", type=int, default=0, help="then cProfile this many further requests")
+    parser.add_argument("--answers", type=Path, help="write each answer (path, status, sha256, body) here")
+    parser.add_argument("--compare", nargs=2, type=Path, metavar=("A", "B"))
+    parser.add_argument("--seed", type=int, default=42)
+    parser.add_argument("--label")
+    args = parser.parse_args(argv)
+    if args.compare:
+        return compare(*args.compare)
+    index = args.index or ROOT / ".cache" / "bench" / f"index-ours-{args.synthetic}"
+    print("drawing the query stream ...", flush=True)
+    paths = stream_paths(args.synthetic, index, args.queries + args.profile, args.seed)
+    warm, measured = paths[:WARMUP], paths[WARMUP : WARMUP + args.queries]
+    profiled = paths[WARMUP + args.queries :]
+
+    from webapp import create_app
+
+    app = create_app({"RELEASES_INDEX": str(index)})
+    from webapp import server
+
+    if hasattr(server, "settle_memory"):  # as `releases serve` sets up each worker (older code: as it was)
+        server.settle_memory(app)
+    client = app.test_client()
+    for path in warm:
+        client.get(path)
+    spent: list[float] = []
+    answers = []
+    for path in measured:
+        started = time.thread_time()
+        response = client.get(path)
+        spent.append((time.thread_time() - started) * 1000)
+        answers.append((path, response.status_code, response.get_data()))
+    costs = summary(spent)
+    errors = sum(1 for _, status, _ in answers if status != 200)
+    if args.answers:
+        with args.answers.open("w") as out:
+            for path, status, body in answers:
+                record = {"path": path, "status": status, "sha256": hashlib.sha256(body).hexdigest()}
+                out.write(json.dumps({**record, "body": body.decode()}) + "\n")
+    top = ""
+    if profiled:
+        profiler = cProfile.Profile()
+        profiler.enable()
+        for path in profiled:
+            client.get(path)
+        profiler.disable()
+        stream = io.StringIO()
+        stats = pstats.Stats(profiler, stream=stream)
+        stats.sort_stats("tottime").print_stats(30)
+        stats.sort_stats("cumulative").print_stats(45)
+        top = stream.getvalue().replace(str(ROOT) + "/", "").replace(sys.prefix + "/", "")
+    app.extensions["release_index"].close()
+    label = args.label or f"synthetic-{args.synthetic}"
+    lines = [
+        f"# CPU per distinct /api/search request in one process: {label}",
+        "",
+        f"Measured {time.strftime('%Y-%m-%d %H:%M')} by `benchmarks/api_profile.py` (index {index.name}, "
+        f"load.py's seeded stream, seed {args.seed}; {WARMUP} warm-up requests, then {len(measured)} distinct "
+        f"ones through Flask's test client; load average {os.getloadavg()[0]:.1f}). CPU ms of the calling thread:",
+        "",
+        "| requests | errors | mean | p50 | p95 | p99 |",
+        "|---:|---:|---:|---:|---:|---:|",
+        f"| {len(measured)} | {errors} | {costs['mean']:.2f} | {costs['p50']:.2f} | {costs['p95']:.2f} "
+        f"| {costs['p99']:.2f} |",
+        "",
+    ]
+    if top:
+        lines += [f"cProfile over {len(profiled)} further distinct requests:", "", "```", top.strip(), "```", ""]
+    text = "\n".join(lines)
+    print(text)
+    out = ROOT / "benchmarks" / "results" / f"api-profile-{label}.md"
+    out.write_text(text)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

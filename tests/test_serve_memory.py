@@ -1,0 +1,38 @@
+"""A serving process tunes its garbage collector and freezes the open index's objects (webapp.server)."""
+
+from __future__ import annotations
+
+import gc
+
+import pytest
+
+from webapp.server import GC_THRESHOLDS, settle_memory
+
+
+@pytest.fixture
+def restored_gc():
+    """Give the test process its collector back as it was."""
+    thresholds = gc.get_threshold()
+    yield
+    gc.unfreeze()
+    gc.set_threshold(*thresholds)
+
+
+def test_a_serving_app_freezes_what_its_open_index_holds(app, restored_gc, monkeypatch):
+    freezes = []
+    freeze = gc.freeze
+    monkeypatch.setattr(gc, "freeze", lambda: freezes.append(1) or freeze())
+    settle_memory(app)
+    assert gc.get_threshold() == GC_THRESHOLDS
+    assert not freezes  # nothing is opened before a request needs the index
+    client = app.test_client()
+    assert client.get("/api/search?q=acquisition").status_code == 200
+    assert freezes == [1] and gc.get_freeze_count() > 0
+    assert client.get("/api/search?q=merger").status_code == 200
+    assert freezes == [1]  # frozen once, when the index opened
+
+
+def test_an_app_not_served_leaves_the_collector_alone(app, restored_gc):
+    before = gc.get_threshold()
+    assert app.test_client().get("/api/search?q=acquisition").status_code == 200
+    assert gc.get_threshold() == before and gc.get_freeze_count() == 0

@@ -1,0 +1,97 @@
+"""Snippets find a text's words and the marked ones' places by shortcuts; these must agree with reading every
+word of the text through WORD_PATTERN and the analyzer, whatever the punctuation, compounds and repeats."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from indexer.schema import TEXT_ANALYZER, WORD_PATTERN
+from indexer.snippets import _marked_words, _text_words, make_snippet
+
+_WORD_RE = re.compile(WORD_PATTERN)
+
+# Pieces whose words are hard to tell apart: joiners ("&", a dot unless a capitalised word follows),
+# words inside words, accents, underscores, numbers, and spaces other than " ".
+_PIECES = (
+    "x.Bc U.S.A. u.s. AT&T at&t R&D a..b word.The Inc.Apple wholesale sale sales salesales "
+    "Sale. (sale) \u201csale\u201d sale, sale's _sale sale_ sa_le naïve société Société 3.5% 911s ² "
+    "acquisition acquisitions Acquires acquired ACQUISITION iPhone SiriusXM InsurtechTips.com "
+    "x&y &sale sale& .sale sale. S.A.L.E sold sell Sells"
+).split()
+_SPACES = (" ", " ", "  ", "\n", "\n\n", "\t", "\xa0", "")
+
+
+def _text(rng: random.Random, words: int) -> str:
+    return "".join(rng.choice(_PIECES) + rng.choice(_SPACES) for _ in range(words))
+
+
+def _marked_words_plainly(text: str, terms: set[str]) -> list[tuple[int, int, str]]:
+    """The reference: every word of the text read by the pattern and analysed with the analyzer itself."""
+    out = []
+    for m in _WORD_RE.finditer(text):
+        found = next((t.text for t in TEXT_ANALYZER(m.group()) if t.text in terms), None)
+        if found:
+            out.append((m.start(), m.end(), found))
+    return out
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_text_words_are_the_patterns_words(seed):
+    text = _text(random.Random(seed), 60)
+    assert _text_words(text) == set(_WORD_RE.findall(text))
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_marked_words_are_where_the_pattern_and_analyzer_put_them(seed):
+    rng = random.Random(seed)
+    text = _text(rng, 60)
+    vocabulary = sorted({t.text for t in TEXT_ANALYZER(text)})
+    terms = set(rng.sample(vocabulary, min(3, len(vocabulary))))
+    assert _marked_words(text, terms) == _marked_words_plainly(text, terms)
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("x.Bc", "bc"),  # "x.B" is no word here: the dot does not join before a capitalised word
+        ("wholesale sale", "sale"),  # the word inside another is not marked, the word itself is
+        ("salesales sale", "sale"),
+        ("AT&T and T", "t"),
+        ("U.S.A. and A", "a"),
+    ],
+)
+def test_a_word_inside_another_is_not_marked(text, term):
+    assert _marked_words(text, {term}) == _marked_words_plainly(text, {term})
+
+
+def test_snippet_marks_each_place_of_a_repeated_word():
+    snippet = make_snippet({"lede": "Sale of the sale: wholesale sales, Sale."}, {"sale"})
+    assert snippet.count("<mark") == 4 and "whole<mark" not in snippet
+
+
+def test_api_answers_are_those_of_snippets_marked_word_by_word(seeds_index, monkeypatch):
+    """Whole /api/search answers (hits, order, scores, facets, timeline, snippets) over many queries equal
+    those of an app whose snippets mark every word of the text through the analyzer."""
+    from urllib.parse import quote
+
+    from indexer import snippets
+    from webapp import create_app
+
+    def answers(client, queries):
+        return {q: client.get(f"/api/search?q={quote(q)}&per_page=20").get_data() for q in queries}
+
+    quick = create_app({"RELEASES_INDEX": str(seeds_index), "TESTING": True}).test_client()
+    listed = quick.get("/api/search?q=&per_page=100").get_json()["hits"]
+    words = sorted({w.lower() for hit in listed for w in re.findall(r"[A-Za-z]{4,}", hit["headline"])})
+    rng = random.Random(7)
+    queries = rng.sample(words, min(40, len(words)))
+    queries += [" ".join(rng.sample(words, 2)) for _ in range(15)] + [f'"{hit["headline"]}"' for hit in listed[:5]]
+    expected = answers(quick, queries)
+    assert sum(b"<mark" in body for body in expected.values()) > len(queries) // 2
+
+    monkeypatch.setattr(snippets, "_marked_words", _marked_words_plainly)
+    plain = create_app({"RELEASES_INDEX": str(seeds_index), "TESTING": True}).test_client()
+    assert answers(plain, queries) == expected
