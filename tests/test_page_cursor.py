@@ -112,3 +112,19 @@ def test_api_walks_every_result_past_the_window(web_index, core):
     assert ids == numbered(core, 5, query="", sort="oldest")
     refused = client.get(f"/api/search?sort=newest&per_page=5&after={core.search('', per_page=5).next}").get_json()
     assert refused["status"] == 400 and "belongs to another search" in refused["error"]
+
+
+def test_cli_takes_the_next_cursor(web_index, core):
+    import json
+
+    from click.testing import CliRunner
+
+    from indexer.cli import main
+
+    runner = CliRunner()
+    args = ["search", "--index", str(web_index), "--sort", "newest", "--limit", "5", "--json"]
+    first = json.loads(runner.invoke(main, args).output)
+    second = json.loads(runner.invoke(main, [*args, "--after", first["next"]]).output)
+    assert [h["id"] for h in second["hits"]] == [h.id for h in core.search("", sort="newest", per_page=5, page=2).hits]
+    refused = runner.invoke(main, [*args[:3], "--sort", "oldest", "--after", first["next"]])
+    assert refused.exit_code != 0 and "belongs to another search" in refused.output
