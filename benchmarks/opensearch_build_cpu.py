@@ -136,6 +136,7 @@ def main(argv=None) -> int:
             f"Whoosh: {report.total:,} releases, {wall:.0f} s ({report.total / wall:.0f}/s), Python CPU "
             f"{py * 1000 / report.total:.2f} ms a release, nodes (idle) {nodes * 1000 / report.total:.2f} ms"
         )
+        print(lines[-1], flush=True)  # kept if the OpenSearch build fails (a node lost on a shared cluster)
         loads.append(f"{os.getloadavg()[0]:.1f}")
 
     meter = Meter(pids)
