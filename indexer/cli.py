@@ -322,6 +322,7 @@ def saved_command(index_path, backend, forget, seen, as_json):
     "--limit", "per_page", type=click.IntRange(1, MAX_PER_PAGE), default=10, show_default=True, help="Results per page."
 )
 @click.option("--page", type=click.IntRange(1, MAX_PAGE), default=1, show_default=True)
+@click.option("--after", default="", help="A page's next cursor (--json): the results after that page, at any depth.")
 @facet_option
 @click.option(
     "--match",
@@ -334,7 +335,20 @@ def saved_command(index_path, backend, forget, seen, as_json):
 @click.option("--json", "as_json", is_flag=True, help="Print the JSON shape documented in the README.")
 @reports_errors
 def search_command(
-    query, index_path, backend, url, tickers, date_from, date_to, sort, per_page, page, facet_filters, match, as_json
+    query,
+    index_path,
+    backend,
+    url,
+    tickers,
+    date_from,
+    date_to,
+    sort,
+    per_page,
+    page,
+    after,
+    facet_filters,
+    match,
+    as_json,
 ):
     """Search the index. QUERY uses the query syntax in the README."""
     filters: dict[str, list[str]] = {}
@@ -354,6 +368,7 @@ def search_command(
             page=page,
             filters=filters,
             match=match,
+            after=after,
         )
     if page_.total and not page_.hits:
         # As the web refuses a page past the end: an empty page that looks like "no results" misleads scripts too.

@@ -332,6 +332,8 @@ class Page:
     partial_total: int = 0
     # Releases of the total without a date (in no timeline bar): the bars add up to total - undated.
     undated: int = 0
+    # A cursor for the results after this page (SearchRequest.after), at any depth; None on the last page.
+    next: str | None = None
 
     @property
     def pages(self) -> int:
@@ -355,6 +357,7 @@ class Page:
             "match": self.match,
             "partial_total": self.partial_total,
             "undated": self.undated,
+            "next": self.next,
         }
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from .cost import check_cost
+from .cursor import Cursor, next_cursor, read_cursor
 from .match_mode import check_mode, check_not_stop_words
 from .model import Export, ExportRow, Hit, Page, QueryError, Release, parse_date_arg
 from .query import DateRange, date_filter, parse_query
@@ -41,6 +42,9 @@ class SearchRequest:
     collapse: bool = True
     match: str = "all"  # "all": count releases holding every word (others listed after); "any": any word
     snippets: bool = True  # False: the opening text instead of highlighted passages (exports; ~10 ms a hit saved)
+    # A page's `next` (cursor.py): the results after that page, at any depth; page is then worked out from it.
+    after: str = ""
+    cursor: Cursor | None = field(default=None, init=False)
 
     def __post_init__(self):
         self.query = (self.query or "").strip()
@@ -53,7 +57,7 @@ class SearchRequest:
             self.page, self.per_page = int(self.page), int(self.per_page)
         except (TypeError, ValueError):
             raise QueryError("page and per_page must be whole numbers, e.g. page=2") from None
-        if not 1 <= self.page <= MAX_PAGE:
+        if not self.after and not 1 <= self.page <= MAX_PAGE:
             raise QueryError(f"page must be between 1 and {MAX_PAGE}: narrow the search to see further")
         if not 1 <= self.per_page <= MAX_PER_PAGE:
             raise QueryError(f"per_page must be between 1 and {MAX_PER_PAGE}")
@@ -66,6 +70,15 @@ class SearchRequest:
         if unknown:
             raise QueryError(f"unknown facet '{unknown[0]}': use one of {', '.join(FACETS_BY_NAME)}")
         self.facet_limits = {k: max(1, min(int(v), MAX_FACET_VALUES)) for k, v in self.facet_limits.items()}
+        self.after = (self.after or "").strip()
+        if self.after:
+            self.cursor = read_cursor(self.after, self)
+            self.page = self.cursor.offset // self.per_page + 1
+
+    @property
+    def start(self) -> int:
+        """Results before this page: the cursor's, else the page number's."""
+        return self.cursor.offset if self.cursor is not None else (self.page - 1) * self.per_page
 
     def limit_of(self, facet: str) -> int:
         """How many values of a facet to count and show."""
@@ -90,7 +103,10 @@ class ReleaseIndex:
         parsed = parse_query(request.query)
         check_cost(parsed.tree)  # refused before any work when over the budget, saying what to simplify
         check_not_stop_words(parsed.tree)
-        return self.backend.search(request, parsed)
+        page = self.backend.search(request, parsed)
+        if page.next is None:  # a backend paging by sort values sets it (with the last hit's values)
+            page.next = next_cursor(request, page)
+        return page
 
     def export(self, query: str = "", *, text: bool = False, **options) -> Export:
         """Every release a search finds, in its order, as a stream: Export.total up front, then Export.rows

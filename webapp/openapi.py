@@ -75,6 +75,12 @@ def _search_params(paged: bool) -> list[dict]:
                 {"type": "integer", "minimum": 1, "default": 1},
             ),
             _param(
+                "after",
+                "A page's next cursor: the results after that page, past the result window too (page is then "
+                "ignored; keep the other parameters as they were).",
+                {"type": "string", "maxLength": 600},
+            ),
+            _param(
                 "per_page",
                 f"Hits per page (at most {MAX_PER_PAGE}).",
                 {"type": "integer", "minimum": 1, "maximum": MAX_PER_PAGE, "default": 10},
@@ -144,6 +150,11 @@ def _schemas() -> dict:
             "undated": {"type": "integer", "description": "Releases of the total without a date (in no timeline bar)"},
             "page": {"type": "integer"},
             "per_page": {"type": "integer"},
+            "next": {
+                **NULLABLE_STRING,
+                "description": "Cursor for the results after this page, at any depth: pass it as after=; null on "
+                "the last page",
+            },
             "sort": {"type": "string", "enum": list(SORTS)},
             "suggestion": {**NULLABLE_STRING, "description": "Did you mean"},
             "corrected": {

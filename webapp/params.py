@@ -68,7 +68,7 @@ def search_request(
     facets: tuple[str, ...] | None = None,
     snippets: bool = True,
 ) -> SearchRequest:
-    """A checked SearchRequest from URL parameters: q, from, to, sort, page, per_page, match and one per facet.
+    """A checked SearchRequest from URL parameters: q, from, to, sort, page (or after), per_page, match, facets.
 
     Keyword arguments fix a value instead of reading it (exports and feeds choose their own pages). A page
     read from the URL must lie within the result window, the deepest result a visitor may page to.
@@ -79,9 +79,12 @@ def search_request(
             raise QueryError(f"the '{name}' date is too long: write it as YYYY-MM-DD, e.g. 2011-10-20")
     if per_page is None:
         per_page = whole_number(args, "per_page", default_per_page or config["PER_PAGE"], 1, MAX_PER_PAGE)
+    after = ""
     if page is None:
+        # after=: a page's `next` cursor, which goes on past the window; page numbers stay within it.
+        after = args.get("after", "").strip()
         window = config["RESULT_WINDOW"]
-        page = whole_number(args, "page", 1, 1, last_page(per_page), _window_hint(window))
+        page = 1 if after else whole_number(args, "page", 1, 1, last_page(per_page), _window_hint(window))
     options = {"facets": facets} if facets is not None else {}
     more = args.get("more", "").strip()
     if more:
@@ -97,6 +100,7 @@ def search_request(
         snippets=snippets,
         match=args.get("match") or "all",
         spelling=args.get("spell", "").strip() != "0",
+        after=after,
         **options,
     )
     if request.date_from and request.date_to and request.date_from > request.date_to:
@@ -110,7 +114,10 @@ def last_page(per_page: int) -> int:
 
 
 def _window_hint(window: int) -> str:
-    return f": only the first {window:,} results can be paged through; narrow the search with filters or dates"
+    return (
+        f": only the first {window:,} results can be paged through by number; follow the 'next' links (after=) "
+        "past them, or narrow the search with filters or dates"
+    )
 
 
 def is_search(args: MultiDict) -> bool:

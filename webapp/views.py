@@ -90,7 +90,7 @@ def search():
             context["page"] = found
             context["last_page"] = min(found.pages, last_page(found.per_page))
             context["pages"] = pager(found.page, context["last_page"])
-            context["first"] = (found.page - 1) * found.per_page + 1
+            context["first"] = asked.start + 1
             context["chart"] = build_chart(
                 found.timeline,
                 lambda start, end: search_url(state, **_period_filter(start, end)),

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
 from ... import query as q
+from ...cursor import fingerprint, next_cursor
 from ...facets import STATS_FACETS, STATS_TOP, completions, facet, index_stats, timeline
 from ...match_mode import label, optional_words, require_all, without_stop_words
 from ...model import Export, ExportRow, Facet, Hit, IndexNotFound, Page, Release
@@ -35,6 +36,7 @@ from . import dsl as oq
 from . import fold as folding
 from .client import translated_errors
 from .fold import Copy, fold, is_copy, later_orphans, listings, orphan_groups_agg, seconds_of
+from .paging import position, sort_order
 from .plan import ClusterStats, correction, importances, settled, widened, word_clauses
 from .requests import TimedRequests
 from .schema import FOLD_FIELD, HIT_SOURCE, LOCAL_DATE, PARENT_FIELD, REP, to_stored
@@ -183,7 +185,7 @@ class OpenSearchBackend(TimedRequests):
             "size": batch,
             "track_total_hits": False,
             "_source": HIT_SOURCE,
-            "sort": _sort(request.sort, plan.ranked),
+            "sort": sort_order(request.sort, plan.ranked),
             "pit": {"id": pit, "keep_alive": SCAN_KEEP_ALIVE},
         }
         try:
@@ -219,16 +221,18 @@ class OpenSearchBackend(TimedRequests):
         )
         suggestion = correction(stats, parsed.words) if request.page == 1 and parsed.words else None
         filters = oq.request_filters(request)
-        start = (request.page - 1) * request.per_page
+        start, after, listing = position(request)
         body: dict = {
             "query": plan.scored["all"],
-            "from": start,
-            "size": request.per_page,
+            "from": 0 if after else start,
+            "size": 0 if listing == "some" else request.per_page,
             "track_total_hits": True,
             "_source": HIT_SOURCE,
-            "sort": _sort(request.sort, ranked),
+            "sort": sort_order(request.sort, ranked),
             "aggs": {**oq.facet_aggs(request, filters), "timeline": oq.timeline_agg(filters)},
         }
+        if after and listing == "all":
+            body["search_after"] = list(after)
         undated = [{"bool": {"must_not": [{"exists": {"field": LOCAL_DATE}}]}}]
         if filters:
             body["post_filter"] = oq.all_of(list(filters.values()))
@@ -243,14 +247,17 @@ class OpenSearchBackend(TimedRequests):
         if "some" in queries:
             # The releases holding only some of the words, listed after the full matches: on the first page
             # they start at 0 whatever the total, so both go in one round trip; deeper, they start after it.
-            more = {k: v for k, v in body.items() if k != "aggs"}
+            more = {k: v for k, v in body.items() if k not in ("aggs", "search_after")}
             more.update(query=plan.scored["some"], size=request.per_page, **{"from": 0})
             if checking:
                 more["aggs"] = {"orphans": orphan_groups_agg(queries["some"], 1)}
+        # The same shard copies for every page of one search: their scores, and so the pages, agree.
+        preference = fingerprint(request)
         if more is not None and start == 0:
-            response, extra = self._searches([body, more], search_type)
+            response, extra = self._searches([body, more], search_type, preference=preference)
         else:
-            response, extra = self._search(body, search_type=search_type), None
+            response = self._search(body, search_type=search_type, preference=preference)
+            extra = None
         if checking and _orphaned(response):
             return self._search_page(request, parsed, stats)
         aggs = response.get("aggregations") or {}
@@ -261,22 +268,28 @@ class OpenSearchBackend(TimedRequests):
         partial_ids: set[str] = set()
         if more is not None:
             if extra is None:
-                more.update(size=max(0, request.per_page - len(found)), **{"from": max(0, start - total)})
-                extra = self._search(more, search_type=search_type)
+                more.update(
+                    size=max(0, request.per_page - len(found)), **{"from": 0 if after else max(0, start - total)}
+                )
+                if after and listing == "some":
+                    more["search_after"] = list(after)
+                extra = self._search(more, search_type=search_type, preference=preference)
             if checking and _orphaned(extra):
                 return self._search_page(request, parsed, stats)
             partial_total = int(extra["hits"]["total"]["value"])
-            if start + request.per_page > total:
+            if len(found) < request.per_page:
                 listed = extra["hits"]["hits"][: max(0, request.per_page - len(found))]
                 found += listed
                 partial_ids = {f["_source"]["id"] for f in listed}
+                if listed:
+                    listing = "some"
         marked = highlight_terms(tree, clauses) if request.snippets else set()
         hits = [self._hit(f, ranked, marked) for f in found]
         if request.collapse:
             self._add_copies(hits, found)
         if partial_ids:
             self._add_missing(hits, partial_ids, tree, expansions)
-        return Page(
+        page = Page(
             query=request.query,
             total=total,
             page=request.page,
@@ -290,6 +303,9 @@ class OpenSearchBackend(TimedRequests):
             partial_total=partial_total,
             undated=int(aggs["undated"]["doc_count"]) if total else 0,
         )
+        # The next page starts after this one's last hit, in the listing it came from (search_after).
+        page.next = next_cursor(request, page, found[-1].get("sort") if found else None, listing)
+        return page
 
     def _folded(self, queries: dict[str, dict]) -> dict[str, dict]:
         """Each listing counting a release once (fold.listings): one request finds the groups with several
@@ -471,7 +487,7 @@ class OpenSearchBackend(TimedRequests):
             },
             "collapse": {"field": "dupkey"},
             "size": limit,
-            "sort": _sort("relevance", True),
+            "sort": sort_order("relevance", True),
             "_source": sorted(set(HIT_FIELDS) | {"lede", "body"}),
         }
         hits = []
@@ -570,14 +586,6 @@ def _clause_count(clauses, leaves) -> int:
     return len(clauses) + sum(
         1 for leaf in leaves if isinstance(leaf, patterns) and leaf.field not in oq.KEYWORD_QUERY_FIELDS
     )
-
-
-def _sort(sort: str, ranked: bool) -> list:
-    # Equal scores go newest first, as on Whoosh; then Whoosh keeps index order, OpenSearch orders by id.
-    if ranked:
-        return ["_score", {"date": {"order": "desc", "missing": "_last"}}, {"id": "asc"}]
-    order = "asc" if sort == "oldest" else "desc"
-    return [{"date": {"order": order, "missing": "_last"}}, {"id": "asc"}]
 
 
 def facet_values(name: str, top: list[tuple[str, int]], selected: dict | None, wanted) -> Facet:

@@ -65,8 +65,9 @@ class TimedRequests:
 
         deadline, body = self._budget(body, params)
         params.setdefault("index", self.alias)  # None: the body names what it searches (a point in time)
-        if params.get("search_type", "") is None:
-            del params["search_type"]
+        for name in ("search_type", "preference"):
+            if name in params and params[name] is None:
+                del params[name]
         with translated_errors(self.url):
             try:
                 found = self.client.search(body=body, **params)
@@ -79,19 +80,22 @@ class TimedRequests:
         self._check_time(found, deadline)
         return found
 
-    def _searches(self, bodies: list[dict], search_type: str | None = None) -> list[dict]:
+    def _searches(
+        self, bodies: list[dict], search_type: str | None = None, preference: str | None = None
+    ) -> list[dict]:
         """Several searches of the alias in one round trip (msearch), within the call's time limit; their
         answers in order. A search the cluster refuses fails the call as a lone one would."""
         from opensearchpy.exceptions import ConnectionTimeout
 
         if len(bodies) == 1:
-            return [self._search(bodies[0], search_type=search_type)]
+            return [self._search(bodies[0], search_type=search_type, preference=preference)]
         params: dict = {}
         lines: list[dict] = []
         deadline = None
         for body in bodies:
             deadline, body = self._budget(body, params)
-            lines += [{"index": self.alias, **({"search_type": search_type} if search_type else {})}, body]
+            header = {"index": self.alias, "search_type": search_type, "preference": preference}
+            lines += [{k: v for k, v in header.items() if v}, body]
         with translated_errors(self.url):
             try:
                 found = self.client.msearch(body=lines, **params)["responses"]

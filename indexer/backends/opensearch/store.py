@@ -147,17 +147,17 @@ class OpenSearchStore:
         return name
 
     def finish(self, physical: str, replicas: int) -> None:
-        """Make a filled index searchable: refreshes back on, replicas added, one refresh."""
+        """Make a filled index searchable: durable and committed, refreshes back on, replicas added, one refresh."""
         with translated_errors(self.url):
+            restored = {"refresh_interval": None, "translog": {"durability": None, "sync_interval": None}}
+            self.client.indices.put_settings(index=physical, body={"index": restored})
+            # A commit (flush) once the translog is durable again: a new replica then copies the committed segment
+            # files. Before, the fill's last safe commit was the empty one (an asynchronous translog never persisted
+            # the checkpoint a commit must reach to be safe), so each replica indexed every document again.
+            self.client.indices.flush(index=physical, params={"force": "true", "request_timeout": 300})
             self.client.indices.put_settings(
                 index=physical,
-                body={
-                    "index": {
-                        "refresh_interval": None,
-                        "number_of_replicas": replicas,
-                        "translog": {"durability": None, "sync_interval": None, "flush_threshold_size": None},
-                    }
-                },
+                body={"index": {"number_of_replicas": replicas, "translog": {"flush_threshold_size": None}}},
             )
             self.client.indices.refresh(index=physical)
             # Wait (bounded) for the replicas, so losing a node right after the switch loses nothing;

@@ -437,7 +437,7 @@ class WhooshBackend:
 
     def _page_hits(self, snap, tree, request, final, partial, plan, expansions, memo=None) -> list[Hit]:
         searcher = snap.searcher
-        start = (request.page - 1) * request.per_page
+        start = request.start  # a cursor's offset, else the page number's
         want = start + request.per_page
         # The mask holds one document per release already (copies folded by the caller).
         scored = None
