@@ -128,3 +128,17 @@ def test_cli_takes_the_next_cursor(web_index, core):
     assert [h["id"] for h in second["hits"]] == [h.id for h in core.search("", sort="newest", per_page=5, page=2).hits]
     refused = runner.invoke(main, [*args[:3], "--sort", "oldest", "--after", first["next"]])
     assert refused.exit_code != 0 and "belongs to another search" in refused.output
+
+
+def test_a_release_opened_past_the_window_leads_back_to_its_page(web_index, core):
+    client = create_app({"RELEASES_INDEX": str(web_index), "RESULT_WINDOW": 20}).test_client()
+    (onward,) = hrefs(client.get("/?sort=newest&per_page=10&page=2"), r"after=")
+    beyond = client.get(onward).get_data(as_text=True)
+    (link, *_) = re.findall(r'<li class="hit">\s*<h2><a href="(/releases/[0-9a-f]{16}\?[^"]+)"', beyond)
+    release = client.get(unescape(link))
+    assert release.status_code == 200
+    (back,) = re.findall(r'<nav class="back"[^>]*><a href="([^"]+)"', release.get_data(as_text=True))
+    again = client.get(unescape(back))
+    assert again.status_code == 200
+    ids = re.findall(r'<li class="hit">\s*<h2><a href="/releases/([0-9a-f]{16})[?"]', again.get_data(as_text=True))
+    assert ids == [h.id for h in core.search("", sort="newest", per_page=10, page=3).hits]

@@ -172,10 +172,20 @@ def release_url(release_id: str) -> str:
     return prefix + quote(release_id, safe="")
 
 
-def release_link(release_id: str, args: MultiDict, page: int = 1) -> str:
-    """A result's link: the release page, carrying the search (and its page) for highlights and a way back."""
-    _, sep, query = search_url(args, page=page if page > 1 else None).partition("?")
+def release_link(release_id: str, args: MultiDict, page: int = 1, after: str = "") -> str:
+    """A result's link: the release page, carrying the search (and its page, or the cursor that opened it past the
+    window) for highlights and a way back."""
+    _, sep, query = results_url(args, page if page > 1 else None, after).partition("?")
     return release_url(release_id) + (f"?{query}" if sep else "")
+
+
+def results_url(args: MultiDict, page: int | str | None = None, after: str = "") -> str:
+    """The URL of the results page these parameters show: its cursor (after, else the one in args) past the
+    window, where page numbers stop, else its page number."""
+    after = (after or args.get("after", "")).strip()
+    if after:
+        return search_url(args, after=after)
+    return search_url(args, page=page)
 
 
 def toggle_url(args: MultiDict, name: str, value: str) -> str:

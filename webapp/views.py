@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 from flask import Blueprint, current_app, render_template, request
 from werkzeug.datastructures import MultiDict
 
@@ -16,6 +18,7 @@ from .params import (
     is_search,
     last_page,
     release_link,
+    results_url,
     search_request,
     search_state,
     search_url,
@@ -69,7 +72,7 @@ def search():
         chips=active_filters(state),
         search_url=search_url,
         toggle_url=toggle_url,
-        release_link=release_link,
+        release_link=functools.partial(release_link, after=args.get("after", "")),
         filterable_facets=FILTERABLE_FACETS,
         facet_limit=SearchRequest.facet_limit,
         export_limit=current_app.config["EXPORT_LIMIT"],
@@ -150,8 +153,7 @@ def release(release_id: str):
     index = get_index()
     found = index.get(release_id)
     args = request.args
-    state = search_state(args)
-    back_url = search_url(state, page=args.get("page") or None) if is_search(args) else None
+    back_url = results_url(args, args.get("page") or None) if is_search(args) else None
     if found is None:
         return render_template(
             "error.html",
