@@ -22,44 +22,14 @@ import io
 import json
 import os
 import pstats
-import statistics
 import sys
 import time
-import urllib.parse
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
-WARMUP = 200  # as load.py: the stream's first 200 queries warm the searchers and are not measured
-
-
-def stream_paths(synthetic: int, index: Path, count: int, seed: int) -> list[str]:
-    """The load benchmark's request paths: warm-up first, then the distinct measured ones (kept in
-    .cache/bench: drawing them reads 100k releases, over a minute)."""
-    kept = ROOT / ".cache" / "bench" / f"api-paths-{synthetic}-{seed}-{count}.json"
-    if kept.exists():
-        return json.loads(kept.read_text())
-    import fresh_queries
-    from build_bench import corpus
-
-    sources = corpus(ROOT / ".cache" / "bench", synthetic)
-    docs, _ = fresh_queries.releases_for_queries(sources, index, seed)
-    stream = fresh_queries.query_stream(docs, WARMUP + count, seed)
-    paths = [f"/api/search?q={urllib.parse.quote(query.text)}" for query in stream]
-    kept.parent.mkdir(parents=True, exist_ok=True)
-    kept.write_text(json.dumps(paths))
-    return paths
-
-
-def summary(values: list[float]) -> dict:
-    ordered = sorted(values)
-    return {
-        "mean": statistics.fmean(ordered),
-        "p50": ordered[len(ordered) // 2],
-        "p95": ordered[min(len(ordered) - 1, int(len(ordered) * 0.95))],
-        "p99": ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))],
-    }
+from load import WARMUP, stream_paths, summary  # noqa: E402 (the paths above first)
 
 
 def compare(first: Path, second: Path) -> int:
@@ -85,8 +55,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.compare:
         return compare(*args.compare)
     index = args.index or ROOT / ".cache" / "bench" / f"index-ours-{args.synthetic}"
-    print("drawing the query stream ...", flush=True)
-    paths = stream_paths(args.synthetic, index, args.queries + args.profile, args.seed)
+    from build_bench import corpus
+
+    sources = corpus(ROOT / ".cache" / "bench", args.synthetic)
+    count = WARMUP + args.queries + args.profile
+    paths = stream_paths(sources, index, f"synthetic-{args.synthetic}", count, args.seed)
     warm, measured = paths[:WARMUP], paths[WARMUP : WARMUP + args.queries]
     profiled = paths[WARMUP + args.queries :]
 

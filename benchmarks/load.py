@@ -696,11 +696,42 @@ def write_results(args, server_shape, client, paths, releases, single, steady, r
 # ---- A stream of distinct queries ---------------------------------------------------------------------
 
 
+WARMUP = 200  # the stream's first requests warm the searchers and are not measured
+
+
+def stream_paths(sources, index: Path, label: str, count: int, seed: int) -> list[str]:
+    """count distinct /api/search paths drawn (seeded) from the index's releases, warm-up first; kept per index
+    and seed in .cache/bench, since drawing them reads the releases (minutes at 100k under load)."""
+    kept = ROOT / ".cache" / "bench" / f"load-paths-{label}-{Path(index).name}-{seed}-{count}.json"
+    if kept.exists():
+        return json.loads(kept.read_text())
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import fresh_queries
+
+    print("drawing the query stream ...", flush=True)
+    docs, _ = fresh_queries.releases_for_queries(sources, index, seed)  # a sample above 200k
+    stream = fresh_queries.query_stream(docs, count, seed)
+    paths = [f"/api/search?q={urllib.parse.quote(query.text)}" for query in stream]
+    kept.parent.mkdir(parents=True, exist_ok=True)
+    kept.write_text(json.dumps(paths))
+    return paths
+
+
+def summary(values: list[float]) -> dict:
+    """Mean and percentiles of CPU milliseconds."""
+    ordered = sorted(values)
+    return {
+        "mean": statistics.fmean(ordered),
+        "p50": ordered[len(ordered) // 2],
+        "p95": ordered[min(len(ordered) - 1, int(len(ordered) * 0.95))],
+        "p99": ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))],
+    }
+
+
 def distinct_load(args) -> int:
     """The JSON API under load with queries it has never answered: a seeded stream of distinct searches
     drawn from the indexed releases, split between the connections so that no query is asked twice."""
     sys.path.insert(0, str(ROOT / "benchmarks"))
-    import fresh_queries
 
     if args.synthetic:
         from build_bench import corpus
@@ -713,19 +744,9 @@ def distinct_load(args) -> int:
         args.index = args.index or CACHE / ("quick-index" if args.sources else "index")
         label = "corpus" if not args.sources else args.index.name
     ensure_index(args.index, sources)
-    warmup = 200
+    warmup = WARMUP
     count = args.distinct + warmup + 2 * args.direct
-    # The stream is kept per index and seed: drawing it reads the releases (minutes at 100k under load).
-    kept = ROOT / ".cache" / "bench" / f"load-paths-{label}-{args.index.name}-{args.seed}-{count}.json"
-    if kept.exists():
-        paths = json.loads(kept.read_text())
-    else:
-        print("drawing the query stream ...", flush=True)
-        docs, _ = fresh_queries.releases_for_queries(sources, args.index, args.seed)  # a sample above 200k
-        stream = fresh_queries.query_stream(docs, count, args.seed)
-        paths = [f"/api/search?q={urllib.parse.quote(query.text)}" for query in stream]
-        kept.parent.mkdir(parents=True, exist_ok=True)
-        kept.write_text(json.dumps(paths))
+    paths = stream_paths(sources, args.index, label, count, args.seed)
     warm, measured = paths[:warmup], paths[warmup : warmup + args.distinct]
     server = Server(args.index, args.threads, args.workers)
     try:
@@ -963,14 +984,6 @@ def in_process_costs(index: Path, queries: list[str]) -> dict:
             client.get(f"/api/search?q={query}")
             spent["/api/search through Flask's test client"].append((time.thread_time() - started) * 1000)
     index_.close()
-
-    def summary(values: list[float]) -> dict:
-        ordered = sorted(values)
-        return {
-            "mean": statistics.fmean(ordered),
-            "p50": ordered[len(ordered) // 2],
-            "p95": ordered[min(len(ordered) - 1, int(len(ordered) * 0.95))],
-        }
 
     return {"queries": len(asked), "rows": {name: summary(values) for name, values in spent.items()}}
 

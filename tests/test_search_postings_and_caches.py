@@ -4,11 +4,11 @@ the per-snapshot cache of finished pages."""
 from __future__ import annotations
 
 import random
-import re
 
 import numpy as np
 import pytest
 from build_helpers import write_releases
+from snippet_reference import marked_words_plainly
 from whoosh import query as wq
 
 from indexer import build_index, open_index
@@ -20,7 +20,7 @@ from indexer.backends.whoosh.postings import leaf_matcher, posting_blocks, reada
 from indexer.backends.whoosh.rank import stats_for
 from indexer.backends.whoosh.result_cache import DEFAULT_RESULT_CACHE, RESULT_CACHE_ENV, result_cache_size
 from indexer.model import ReleaseSearchError
-from indexer.schema import TEXT_ANALYZER, WORD_PATTERN
+from indexer.schema import TEXT_ANALYZER
 from indexer.search import ReleaseIndex
 
 
@@ -149,18 +149,6 @@ def test_term_hashes_hold_every_term_and_frequencies_stay_whooshs(snapshot):
 
 # ---- Snippets --------------------------------------------------------------------------------------
 
-_WORD_RE = re.compile(WORD_PATTERN)
-
-
-def _marked_words_plainly(text: str, terms: set[str]) -> list[tuple[int, int, str]]:
-    """The reference: every word of the text analysed with the analyzer itself."""
-    out = []
-    for m in _WORD_RE.finditer(text):
-        found = next((t.text for t in TEXT_ANALYZER(m.group()) if t.text in terms), None)
-        if found:
-            out.append((m.start(), m.end(), found))
-    return out
-
 
 def test_marked_words_are_those_the_analyzer_finds(snapshot):
     rng = random.Random(4)
@@ -169,7 +157,7 @@ def test_marked_words_are_those_the_analyzer_finds(snapshot):
         text = (stored.get("lede") or "") + " SiriusXM AT&T U.S. société Align's worldwide.The 3.5"
         words = [t.text for t in TEXT_ANALYZER(text)]
         terms = set(rng.sample(words, 3)) | {"sirius", "at&t", "societ", "align"}
-        assert _marked_words(text, terms) == _marked_words_plainly(text, terms)
+        assert _marked_words(text, terms) == marked_words_plainly(text, terms)
 
 
 # Words whose stems or families change them most: irregular forms, one-letter stems, numbers, exceptions.
@@ -188,7 +176,7 @@ def test_snippet_shortcut_marks_what_the_analyzer_marks(snapshot, seed):
     text = " ".join([stored.get("lede") or "", stored.get("body") or "", *_AWKWARD_WORDS])
     vocabulary = sorted({t.text for t in TEXT_ANALYZER(text)})
     terms = set(rng.sample(vocabulary, 4)) | {t.text for t in TEXT_ANALYZER(rng.choice(_AWKWARD_WORDS))}
-    assert _marked_words(text, terms) == _marked_words_plainly(text, terms)
+    assert _marked_words(text, terms) == marked_words_plainly(text, terms)
 
 
 def test_word_terms_are_the_analyzers_terms():

@@ -7,11 +7,10 @@ import random
 import re
 
 import pytest
+from snippet_reference import WORD_RE, marked_words_plainly
 
-from indexer.schema import TEXT_ANALYZER, WORD_PATTERN
+from indexer.schema import TEXT_ANALYZER
 from indexer.snippets import _marked_words, _text_words, make_snippet
-
-_WORD_RE = re.compile(WORD_PATTERN)
 
 # Pieces whose words are hard to tell apart: joiners ("&", a dot unless a capitalised word follows),
 # words inside words, accents, underscores, numbers, and spaces other than " ".
@@ -28,20 +27,10 @@ def _text(rng: random.Random, words: int) -> str:
     return "".join(rng.choice(_PIECES) + rng.choice(_SPACES) for _ in range(words))
 
 
-def _marked_words_plainly(text: str, terms: set[str]) -> list[tuple[int, int, str]]:
-    """The reference: every word of the text read by the pattern and analysed with the analyzer itself."""
-    out = []
-    for m in _WORD_RE.finditer(text):
-        found = next((t.text for t in TEXT_ANALYZER(m.group()) if t.text in terms), None)
-        if found:
-            out.append((m.start(), m.end(), found))
-    return out
-
-
 @pytest.mark.parametrize("seed", range(40))
 def test_text_words_are_the_patterns_words(seed):
     text = _text(random.Random(seed), 60)
-    assert _text_words(text) == set(_WORD_RE.findall(text))
+    assert _text_words(text) == set(WORD_RE.findall(text))
 
 
 @pytest.mark.parametrize("seed", range(40))
@@ -50,7 +39,7 @@ def test_marked_words_are_where_the_pattern_and_analyzer_put_them(seed):
     text = _text(rng, 60)
     vocabulary = sorted({t.text for t in TEXT_ANALYZER(text)})
     terms = set(rng.sample(vocabulary, min(3, len(vocabulary))))
-    assert _marked_words(text, terms) == _marked_words_plainly(text, terms)
+    assert _marked_words(text, terms) == marked_words_plainly(text, terms)
 
 
 @pytest.mark.parametrize(
@@ -64,7 +53,7 @@ def test_marked_words_are_where_the_pattern_and_analyzer_put_them(seed):
     ],
 )
 def test_a_word_inside_another_is_not_marked(text, term):
-    assert _marked_words(text, {term}) == _marked_words_plainly(text, {term})
+    assert _marked_words(text, {term}) == marked_words_plainly(text, {term})
 
 
 def test_snippet_marks_each_place_of_a_repeated_word():
@@ -92,6 +81,6 @@ def test_api_answers_are_those_of_snippets_marked_word_by_word(seeds_index, monk
     expected = answers(quick, queries)
     assert sum(b"<mark" in body for body in expected.values()) > len(queries) // 2
 
-    monkeypatch.setattr(snippets, "_marked_words", _marked_words_plainly)
+    monkeypatch.setattr(snippets, "_marked_words", marked_words_plainly)
     plain = create_app({"RELEASES_INDEX": str(seeds_index), "TESTING": True}).test_client()
     assert answers(plain, queries) == expected
