@@ -63,11 +63,17 @@ def _member_names(folder):
     return folder
 
 
-@pytest.mark.corpus
-def test_the_seeded_draw_gives_the_labelled_releases_in_their_shapes(tmp_path):
+@pytest.fixture(scope="module")
+def drawn_from(tmp_path_factory):
+    """What the draws read: the extracted archives, else their member names (listed once for both draws)."""
     if not CORPUS.is_dir():
         pytest.skip(f"needs the shared corpus at {CORPUS}")
-    root = CACHE if (CACHE / "nasdaq100-2019").is_dir() else _member_names(tmp_path)
+    return CACHE if (CACHE / "nasdaq100-2019").is_dir() else _member_names(tmp_path_factory.mktemp("members"))
+
+
+@pytest.mark.corpus
+def test_the_seeded_draw_gives_the_labelled_releases_in_their_shapes(drawn_from):
+    root = drawn_from
     labelled = [(row["source"], row["shape"]) for row in shapes.load_labels()]
     assert shapes.draw(root) == labelled
 
@@ -89,10 +95,8 @@ def test_test4_labels_are_well_formed_fresh_and_weighted_to_pdf_and_edgar():
 
 
 @pytest.mark.corpus
-def test_the_seeded_test4_draw_gives_its_labelled_releases_in_their_shapes(tmp_path):
-    if not CORPUS.is_dir():
-        pytest.skip(f"needs the shared corpus at {CORPUS}")
-    root = CACHE if (CACHE / "nasdaq100-2019").is_dir() else _member_names(tmp_path)
+def test_the_seeded_test4_draw_gives_its_labelled_releases_in_their_shapes(drawn_from):
+    root = drawn_from
     labelled = [(row["source"], row["shape"]) for row in shapes.load_labels(shapes.LABELS4)]
     assert shapes.draw4(root) == labelled
 
