@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import multiprocessing
 import re
+import shutil
 import sqlite3
 from contextlib import closing
 
@@ -18,12 +19,20 @@ from indexer.saved import SavedSearch, SavedSearches, saved_searches_path
 from webapp import create_app
 
 
+@pytest.fixture(scope="module")
+def corpus_template(tmp_path_factory):
+    """The corpus fixture's folders, built once (each test changes its own copy)."""
+    root = tmp_path_factory.mktemp("saved")
+    write_releases(root / "first", 30)
+    write_releases(root / "later", 42, start=30)
+    build_index([root / "first"], root / "ix")
+    return root
+
+
 @pytest.fixture
-def corpus(tmp_path):
-    """An index of 30 synthetic releases, and a folder of 12 more to add later."""
-    write_releases(tmp_path / "first", 30)
-    write_releases(tmp_path / "later", 42, start=30)
-    build_index([tmp_path / "first"], tmp_path / "ix")
+def corpus(corpus_template, tmp_path):
+    """An index of 30 synthetic releases, and a folder of 12 more to add later: the test's own copy."""
+    shutil.copytree(corpus_template, tmp_path, dirs_exist_ok=True)
     return tmp_path
 
 
