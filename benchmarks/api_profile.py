@@ -9,6 +9,8 @@ a worker (webapp.server.settle_memory). Options:
     ... --profile 300              # then cProfile over 300 further distinct requests (top functions)
     ... --answers out.jsonl        # each answer's bytes (with its query) for a before/after identity check
     ... --compare a.jsonl b.jsonl  # do two answer files agree? (no index needed)
+    ... --threads 8                # then 2 x queries further requests, alternately from 1 and from 8 threads at
+                                   # once: the process's CPU and page faults per request (threads' cost)
 
 Writes benchmarks/results/api-profile-<label>.md.
 """
@@ -22,7 +24,9 @@ import io
 import json
 import os
 import pstats
+import resource
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -41,6 +45,36 @@ def compare(first: Path, second: Path) -> int:
     return 0 if not differ and len(a) == len(b) else 1
 
 
+def threaded_costs(app, paths: list[str], threads: int) -> dict:
+    """Process CPU ms and minor page faults per request when paths are asked from one thread and from
+    `threads` threads at once (each its own share), in four alternating blocks of distinct requests."""
+    figures = {"cpu": [], "faults": [], "cpu1": [], "faults1": []}
+    block = len(paths) // 4
+    for n in range(4):
+        count = threads if n % 2 else 1
+        chunk = paths[n * block : (n + 1) * block]
+        shares = [chunk[i::count] for i in range(count)]
+        barrier = threading.Barrier(count + 1)
+
+        def ask(share, barrier):
+            client = app.test_client()
+            barrier.wait()
+            for path in share:
+                client.get(path)
+
+        workers = [threading.Thread(target=ask, args=(share, barrier)) for share in shares]
+        for worker in workers:
+            worker.start()
+        barrier.wait()
+        before, faults = time.process_time(), resource.getrusage(resource.RUSAGE_SELF).ru_minflt
+        for worker in workers:
+            worker.join()
+        label = "" if count > 1 else "1"
+        figures["cpu" + label].append((time.process_time() - before) * 1000 / len(chunk))
+        figures["faults" + label].append((resource.getrusage(resource.RUSAGE_SELF).ru_minflt - faults) / len(chunk))
+    return {name: sum(values) / len(values) for name, values in figures.items()}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--synthetic", type=int, default=100000)
@@ -50,6 +84,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--answers", type=Path, help="write each answer (path, status, sha256, body) here")
     parser.add_argument("--compare", nargs=2, type=Path, metavar=("A", "B"))
     parser.add_argument("--seed", type=int, default=42)
+    parser.add_argument("--threads", type=int, default=0, help="then ask the measured requests again from N threads")
     parser.add_argument("--label")
     args = parser.parse_args(argv)
     if args.compare:
@@ -58,10 +93,11 @@ def main(argv: list[str] | None = None) -> int:
     from build_bench import corpus
 
     sources = corpus(ROOT / ".cache" / "bench", args.synthetic)
-    count = WARMUP + args.queries + args.profile
+    count = WARMUP + args.queries + args.profile + (2 * args.queries if args.threads else 0)
     paths = stream_paths(sources, index, f"synthetic-{args.synthetic}", count, args.seed)
     warm, measured = paths[:WARMUP], paths[WARMUP : WARMUP + args.queries]
-    profiled = paths[WARMUP + args.queries :]
+    profiled = paths[WARMUP + args.queries : WARMUP + args.queries + args.profile]
+    extra = paths[WARMUP + args.queries + args.profile :]
 
     from webapp import create_app
 
@@ -87,6 +123,7 @@ def main(argv: list[str] | None = None) -> int:
             for path, status, body in answers:
                 record = {"path": path, "status": status, "sha256": hashlib.sha256(body).hexdigest()}
                 out.write(json.dumps({**record, "body": body.decode()}) + "\n")
+    threaded = threaded_costs(app, extra, args.threads) if args.threads else None
     top = ""
     if profiled:
         profiler = cProfile.Profile()
@@ -114,6 +151,14 @@ def main(argv: list[str] | None = None) -> int:
         f"| {costs['p99']:.2f} |",
         "",
     ]
+    if threaded:
+        lines += [
+            f"{len(extra)} further distinct requests in four blocks, asked alternately from 1 thread and from "
+            f"{args.threads} threads at once (as a server worker's threads run them), CPU of the whole process "
+            f"and minor page faults per request: 1 thread {threaded['cpu1']:.2f} ms, {threaded['faults1']:.1f} "
+            f"faults; {args.threads} threads {threaded['cpu']:.2f} ms, {threaded['faults']:.1f} faults.",
+            "",
+        ]
     if top:
         lines += [f"cProfile over {len(profiled)} further distinct requests:", "", "```", top.strip(), "```", ""]
     text = "\n".join(lines)

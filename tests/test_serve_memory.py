@@ -3,19 +3,34 @@
 from __future__ import annotations
 
 import gc
+import platform
 
 import pytest
 
+from webapp import server
 from webapp.server import GC_THRESHOLDS, settle_memory
 
 
 @pytest.fixture
 def restored_gc():
-    """Give the test process its collector back as it was."""
+    """Give the test process its collector and malloc arenas back as they were."""
     thresholds = gc.get_threshold()
     yield
     gc.unfreeze()
     gc.set_threshold(*thresholds)
+    server.share_malloc_arena(0)  # glibc's default number of arenas again
+
+
+def test_a_serving_process_shares_one_malloc_arena_between_its_threads(app, restored_gc, monkeypatch):
+    asked = []
+    share = server.share_malloc_arena
+    monkeypatch.setattr(
+        server, "share_malloc_arena", lambda arenas=server.MALLOC_ARENAS: asked.append(arenas) or share(arenas)
+    )
+    settle_memory(app)
+    assert asked == [server.MALLOC_ARENAS]
+    if platform.libc_ver()[0] == "glibc":
+        assert share(server.MALLOC_ARENAS)  # glibc takes the setting
 
 
 def test_a_serving_app_freezes_what_its_open_index_holds(app, restored_gc, monkeypatch):

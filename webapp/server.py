@@ -18,6 +18,7 @@ as soon as a byte came, and 16 slow clients starved every request.
 
 from __future__ import annotations
 
+import ctypes
 import gc
 import os
 import signal
@@ -42,6 +43,13 @@ CHANNEL_TIMEOUT_S = 30
 # every request then waited out). Collections every 10,000 new objects, and the objects of the open index
 # frozen out of the full collections, cost 0.07 ms a search.
 GC_THRESHOLDS = (10_000, 20, 10)
+# malloc arenas a serving process's threads share. glibc gives each thread that allocates its own arena (up
+# to 8 per core), so what one request freed in one thread's arena was no use to the next request run by
+# another thread: fresh pages, page faults and cold caches, the most of what 8 threads a worker cost over 1
+# (benchmarks/api_profile.py --threads 8; docs/api-cpu.md). The threads take turns on the GIL and on the
+# searcher anyway, so they hardly ever wait for each other's malloc.
+MALLOC_ARENAS = 1
+_M_ARENA_MAX = -8  # glibc's mallopt parameter (malloc.h)
 
 
 def default_workers() -> int:
@@ -87,9 +95,21 @@ def open_socket(host: str, port: int, prefork: bool) -> socket.socket:
     return reserved
 
 
+def share_malloc_arena(arenas: int = MALLOC_ARENAS) -> bool:
+    """Let this process's threads share `arenas` malloc arenas (glibc; 0: glibc's default); whether it took."""
+    try:
+        mallopt = ctypes.CDLL(None).mallopt
+    except (OSError, AttributeError):  # no C library to ask, or one without mallopt (macOS, Windows)
+        return False
+    mallopt.argtypes, mallopt.restype = [ctypes.c_int, ctypes.c_int], ctypes.c_int
+    return mallopt(_M_ARENA_MAX, arenas) == 1
+
+
 def settle_memory(app: Flask) -> None:
-    """Tune a serving process's garbage collector (GC_THRESHOLDS), and freeze what is alive once its index
-    is open: the searcher, facet tables and start-up objects, which live as long as the process."""
+    """Tune a serving process's memory before its threads start: one malloc arena for them all
+    (MALLOC_ARENAS), the garbage collector (GC_THRESHOLDS), and what is alive once its index is open frozen
+    out of collections: the searcher, facet tables and start-up objects, which live as long as the process."""
+    share_malloc_arena()
     gc.set_threshold(*GC_THRESHOLDS)
     holder = app.extensions["release_index"]
 
