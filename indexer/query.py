@@ -537,7 +537,24 @@ def parse_query(text: str | None, now: datetime | None = None) -> ParsedQuery:
     text = normalise_quotes((text or "").strip())
     if len(text) > MAX_QUERY_LENGTH:
         raise QueryError(f"the query is too long ({len(text)} characters; at most {MAX_QUERY_LENGTH}): shorten it")
-    # "now" is read per query: a long-running server must not freeze it at start.
-    parser = _Parser(text, now or datetime.now())
-    tree = parser.parse()
-    return ParsedQuery(tree=tree, words=parser.words)
+    if now is not None:
+        parser = _Parser(text, now)
+        return ParsedQuery(tree=parser.parse(), words=parser.words)
+    # "now" is read per query: a long-running server must not freeze it at start. Relative dates name days,
+    # so a query parsed earlier the same day parses the same; the web app parses each query twice (its
+    # costly-search check, then the search).
+    now = datetime.now()
+    key = (text, now.date())
+    found = _PARSED_TODAY.get(key)
+    if found is None:
+        parser = _Parser(text, now)
+        found = (parser.parse(), tuple(parser.words))  # the tree is immutable (frozen nodes)
+        if len(_PARSED_TODAY) >= _PARSED_KEPT:
+            _PARSED_TODAY.clear()
+        _PARSED_TODAY[key] = found
+    return ParsedQuery(tree=found[0], words=list(found[1]))
+
+
+# Queries parsed lately, by text and day (QueryError is not kept: a malformed query is parsed again).
+_PARSED_TODAY: dict[tuple[str, date], tuple[object, tuple[str, ...]]] = {}
+_PARSED_KEPT = 2048

@@ -240,6 +240,30 @@ def test_now_is_read_at_each_query_not_frozen():
     assert (before - timedelta(days=1)).date() <= (found.start - timedelta(days=1)).date() <= after.date()
 
 
+def test_a_query_asked_again_the_same_day_parses_the_same_with_words_of_its_own():
+    first = parse_query("merger date:>-30d")
+    first.words.append("changed")
+    second = parse_query("merger date:>-30d")
+    assert second.tree == first.tree and "changed" not in second.words
+
+
+@pytest.mark.parametrize("text", ["date:today", "date:>-1d", "merger date:-7d"])
+def test_a_query_asked_again_the_next_day_counts_its_dates_from_that_day(text, monkeypatch):
+    import indexer.query
+
+    class Clock(datetime):
+        current = day(2030, 1, 2) + timedelta(hours=23, minutes=59)
+
+        @classmethod
+        def now(cls, tz=None):
+            return cls.current
+
+    monkeypatch.setattr(indexer.query, "datetime", Clock)
+    assert parse_query(text).tree == tree(text, now=Clock.current)
+    Clock.current = day(2030, 1, 3) + timedelta(minutes=1)
+    assert parse_query(text).tree == tree(text, now=Clock.current) != tree(text, now=day(2030, 1, 2))
+
+
 def test_date_combines_with_words():
     assert tree("merger date:2011") == And((DateRange(day(2011, 1, 1), day(2012, 1, 1)), Ranked((Term("merger"),))))
 
