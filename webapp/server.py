@@ -99,7 +99,7 @@ def share_malloc_arena(arenas: int = MALLOC_ARENAS) -> bool:
     """Let this process's threads share `arenas` malloc arenas (glibc; 0: glibc's default); whether it took."""
     try:
         mallopt = ctypes.CDLL(None).mallopt
-    except (OSError, AttributeError):  # no C library to ask, or one without mallopt (macOS, Windows)
+    except (OSError, AttributeError, TypeError):  # no C library to ask (Windows), or no mallopt (macOS)
         return False
     mallopt.argtypes, mallopt.restype = [ctypes.c_int, ctypes.c_int], ctypes.c_int
     return mallopt(_M_ARENA_MAX, arenas) == 1
