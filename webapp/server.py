@@ -45,8 +45,8 @@ CHANNEL_TIMEOUT_S = 30
 GC_THRESHOLDS = (10_000, 20, 10)
 # malloc arenas a serving process's threads share. glibc gives each thread that allocates its own arena (up
 # to 8 per core), so what one request freed in one thread's arena was no use to the next request run by
-# another thread: fresh pages, page faults and cold caches, the most of what 8 threads a worker cost over 1
-# (benchmarks/api_profile.py --threads 8; docs/api-cpu.md). The threads take turns on the GIL and on the
+# another thread: fresh pages and page faults (70-80 % fewer a request at 8 threads with one arena,
+# benchmarks/api_profile.py --threads 8; docs/api-cpu.md). The threads take turns on the GIL and on the
 # searcher anyway, so they hardly ever wait for each other's malloc.
 MALLOC_ARENAS = 1
 _M_ARENA_MAX = -8  # glibc's mallopt parameter (malloc.h)
