@@ -51,6 +51,7 @@ from .names import (
 )
 from .own_listings import group_names, lede_listed, pick_tickers, subject_groups
 from .places import is_place, opens_dateline
+from .subject import PUBLISHER_ABOUT_RE, company_site, cut_at_verb, headline_opens, no_name
 from .sections import About
 from .tickers import listing_groups
 from .wires import canonical_wire
@@ -84,8 +85,9 @@ def find_issuer(
     contacts: str = "",
     known_company: str | None = None,
     known_tickers: list[str] | None = None,
+    place: str | None = None,
 ) -> tuple[str | None, list[str]]:
-    """The issuing organisation and its own listings ('EXCHANGE:SYMBOL', sorted)."""
+    """The issuing organisation and its own listings ('EXCHANGE:SYMBOL', sorted); place is the dateline's."""
     abouts = named_abouts(abouts, text)
     if not abouts:
         # No About section found: one glued into a paragraph, else a closing paragraph presenting the issuer.
@@ -104,9 +106,14 @@ def find_issuer(
     known_company = known_company or slashed_issuer(lede)
     company = _pick_company(headline, lede, text, abouts, source_name, contacts, known_company)
     company = _headline_spelling(_whole_contact_name(company, lede, text, contacts), headline, lede)
-    company = tidy_name(expand_acronym_tail(expand_acronym(company, text), text))
+    company = tidy_name(cut_at_verb(expand_acronym_tail(expand_acronym(company, text), text)))
     company = _headline_word(company, headline, lede)
     company = first_name_employer(company, headline, text)
+    if no_name(company, place):
+        # "Inc., the leading media brand ..., today announced that Flight Adventure Park is No. 3,780 ...", "Fort
+        # Worth's newest museum, the DFW Car and Toy Museum ...": what the lede opened with names no one; the
+        # headline's subject, printed in the text, does.
+        company = tidy_name(_headline_company(headline, text, contacts)) or company
     tickers = pick_tickers(_strip_headline_brand(headline), lede, text, abouts, company)
     if not tickers and known_tickers:
         tickers = list(known_tickers)
@@ -173,7 +180,10 @@ def _pick_company(
         )
     domains = domains_in(contacts or text[-1500:])
     person = None
-    if subject and is_person(subject, lede, text):
+    apposition = _ORG_APPOSITION_RE.match(lede[lede.find(subject) + len(subject) :]) if subject else None
+    if subject and not apposition and is_person(subject, lede, text):
+        # ("Ackerman Retail, a division of Ackerman & Co., has hired Marisa Roy ... her": an organisation by its
+        # apposition, whatever pronouns follow.)
         person, subject = subject, employer(subject, lede, domains)
     if subject and " " not in subject and not STRICT_LEGAL_RE.search(subject):
         # A one-word subject ("Halloween, a night steeped in lore, ...") counts when the headline names it too, or
@@ -234,6 +244,18 @@ def _pick_company(
             return organiser
         if strong or matches or joint or not evidence:
             return subject
+        if (
+            not brands
+            and not source_name
+            and headline_opens(_strip_headline_brand(headline), subject)
+            and not any(PUBLISHER_ABOUT_RE.search(a.text[:600]) for a in abouts)
+        ):
+            # "Bitget Announces ... with the TRON Blockchain" over "Bitget, a leading ... exchange, today announced
+            # ...", "RAW® Rolling Papers Surpasses ..." over "RAW® Rolling Papers continues ...": where the headline
+            # and the lede name one subject, another's About section (a partner's, an owner's, a venue's) does not
+            # outvote them; a publisher's does ("Apple Ramps Up ..." over "About GreenEnergyStocks ... a specialized
+            # communications platform": its story about Apple).
+            return subject
     if known:
         return known
     if head_listed:
@@ -250,7 +272,7 @@ def _pick_company(
     if abouts:
         return first_of_pair(abouts[0].name)
     found = next(filter(None, (_led_by(name, text) for name in people)), None)
-    found = found or byline_org(text, lede, text)
+    found = found or _byline_or_site(headline, text, lede, contacts)
     if not found and brands and not _HEADLINE_BRAND_RE.match(headline):
         # A publisher's teaser about a public body ("EPA Terminates ... Program" over "About TechMediaWire" alone):
         # the body is its topic, not its client (a client, "MoneyShow Presents ...", is named as the subject too).
@@ -278,6 +300,19 @@ def _pick_company(
     if person and " " in person and ROLE_RE.fullmatch(person.split()[0].lower()):
         person = person.split(" ", 1)[1]  # "Illusionist Robby Bennett": the person, not their trade
     return subject or person
+
+
+def _byline_or_site(headline: str, text: str, lede: str, contacts: str) -> str | None:
+    """A byline's organisation, unless the contact block's company website is another's, which the headline names:
+    "By Faith Ashmore, Benzinga" over sponsored content with "Company Website https://igcpharma.com/" is IGC Pharma's
+    ("IGC Pharma Releases Positive Interim Analysis ..."); with "Company Website http://www.benzinga.com", Benzinga's."""
+    byline = byline_org(text, lede, text)
+    sites = company_site(contacts)
+    if byline and sites and not matches_domain(byline, sites):
+        head = _headline_company(headline, text, contacts)
+        if head and matches_domain(head, sites):
+            return head
+    return byline
 
 
 def _spelled_out(short: str, name: str) -> bool:
@@ -395,7 +430,7 @@ _ORG_APPOSITION_RE = re.compile(
     r",\s+(?:a|an|the)\s+(?:[\w\-]+\s+){0,5}?(?:company|provider|firm|leader|maker|manufacturer|developer|platform"
     r"|agency|organi[sz]ation|nonprofit|non-profit|startup|start-up|brand|retailer|supplier|distributor|producer"
     r"|operator|network|studio|publisher|institute|association|foundation|bank|insurer|consultancy|practice|clinic"
-    r"|group|specialist|innovator|pioneer)s?\b",
+    r"|group|specialist|innovator|pioneer|division|subsidiary|unit|affiliate)s?\b",
     re.I,
 )
 
