@@ -51,8 +51,8 @@ from .names import (
 )
 from .own_listings import group_names, lede_listed, pick_tickers, subject_groups
 from .places import is_place, opens_dateline
-from .subject import PUBLISHER_ABOUT_RE, company_site, cut_at_verb, headline_opens, no_name
 from .sections import About
+from .subject import PUBLISHER_ABOUT_RE, company_site, cut_at_verb, headline_opens, no_name
 from .tickers import listing_groups
 from .wires import canonical_wire
 
