@@ -8,7 +8,7 @@ import pytest
 
 from indexer.parse import parse_bytes
 from indexer.parse.names import expand_acronym
-from indexer.parse.subject import company_site, cut_at_verb, headline_opens, no_name
+from indexer.parse.subject import company_site, cut_at_verb, headline_longer, headline_opens, no_name
 
 
 def release(body: str, headline: str):
@@ -159,3 +159,85 @@ def test_the_contact_blocks_company_website_decides_between_byline_and_headline(
 def test_company_site_reads_the_contact_blocks_website():
     assert company_site("Contact Details\nJohn Doe\nCompany Websitehttps://www.igc-pharma.com/") == {"igcpharma"}
     assert company_site("Contact Details\nJohn Doe\nhttps://www.example.com") == set()
+
+
+@pytest.mark.parametrize(("name", "kind"), [("TAPPIN", "software company"), ("Kelvo Labs", "research firm")])
+def test_a_closing_sentence_calling_the_name_an_organisation_presents_the_issuer(name, kind):
+    parsed = release(
+        "With digital threats growing, the need for simple security has never been clearer. Introducing a new app "
+        "that unlocks accounts with a fingerprint.\n\nIt works with every browser.\n\n"
+        f"{name} is a {kind} committed to password-free sign-in for everyone.",
+        headline=f"One Fingerprint with {name} Safeguards Your Accounts",
+    )
+    assert parsed.company == name
+
+
+def test_a_closing_sentence_that_does_not_call_the_name_an_organisation_presents_no_one():
+    parsed = release(
+        "With digital threats growing, the need for simple security has never been clearer.\n\n"
+        "It works with every browser.\n\nPasswords are a thing of the past for many users of the new apps.",
+        headline="Why Fingerprints Are Replacing Passwords",
+    )
+    assert parsed.company is None
+
+
+@pytest.mark.parametrize("verb", ["introduces", "launches", "today announced"])
+def test_a_name_acting_in_a_later_lede_sentence_issues_a_release_whose_first_sentence_names_no_one(verb):
+    parsed = release(
+        "As temperatures rise, many people struggle to sleep through hot nights. To meet that need, Dormio "
+        f"{verb} the Dormio CoolWeave Bamboo Collection, a cooling bedding line.\n\nIt ships in May.",
+        headline="Dormio CoolWeave\u2122 Bamboo Collection Redefines Cooling Comfort for Better Summer Sleep",
+    )
+    assert parsed.company == "Dormio"
+
+
+def test_the_lede_persons_business_the_headline_opens_with_stands_over_the_venues_about():
+    parsed = release(
+        "WEATHERFORD, TX, April 10, 2025 /24-7PressRelease/ -- Licensed Esthetician Maria Lopez is familiar with "
+        "skin issues. After breakouts as a teen, Lopez took steps to learn skin care.\n\n\u201cIt began early,\u201d "
+        "Lopez said. Lopez recently opened Glow Lab Esthetics in the Salon Suites Plaza.\n\nGlow Lab Esthetics "
+        "accepts new clients by appointment.\n\nAbout Salon Suites Plaza Salon Suites Plaza offers suites for "
+        "independent beauty professionals.",
+        headline="Glow Lab Esthetics Now Accepting Appointments at the Salon Suites Plaza",
+    )
+    assert parsed.company == "Glow Lab Esthetics"
+
+
+def test_an_organisations_name_is_not_taken_for_a_person_described_before_it():
+    parsed = release(
+        "American Public University System has named Dr. Jane Roe the Dean of its School of Arts. Dr. Roe brings "
+        "academic leadership; his predecessor retires.\n\nAbout American Public University System\n\n"
+        "American Public University System (APUS) is an online university.",
+        headline="APUS Appoints Dr. Jane Roe as Dean",
+    )
+    assert parsed.company == "American Public University System"
+
+
+@pytest.mark.parametrize(
+    ("about", "expected"),
+    [("Kelvo DAO\n\nKelvo DAO is a community-governed DAO.", "Kelvo DAO"), ("the partners", "Kelvo DAO and TRAX")],
+)
+def test_the_first_of_two_organisations_the_about_section_vouches_for_alone(about, expected):
+    parsed = release(
+        "Today, Kelvo DAO and TRAX, in collaboration with six partners, hosted an afterparty after the summit.\n\n"
+        f"TRAX founder Jane Roe spoke.\n\nAbout {about}",
+        headline="Kelvo DAO x TRAX Summit Afterparty: Leading the Next Decade",
+    )
+    assert parsed.company == expected
+
+
+@pytest.mark.parametrize(
+    ("company", "headline", "expected"),
+    [
+        (
+            "Suniasol Clinic",
+            "Suniasol Integrative Mental Health & Ketamine Clinic Empowers Women",
+            "Suniasol Integrative Mental Health & Ketamine Clinic",
+        ),
+        ("Acme Clinic", "Acme Opens New Clinic in Dallas", "Acme Clinic"),
+        ("Acme Clinic", "Acme Clinic Opens in Dallas", "Acme Clinic"),
+        ("Acme Clinic", "Patients of Acme Dental Clinic Smile", "Acme Clinic"),
+    ],
+)
+def test_the_headlines_longer_spelling_of_a_name(company, headline, expected):
+    assert headline_longer(company, headline) == expected

@@ -52,7 +52,17 @@ from .names import (
 from .own_listings import group_names, lede_listed, pick_tickers, subject_groups
 from .places import is_place, opens_dateline
 from .sections import About
-from .subject import PUBLISHER_ABOUT_RE, company_site, cut_at_verb, headline_opens, no_name
+from .subject import (
+    PUBLISHER_ABOUT_RE,
+    company_site,
+    cut_at_verb,
+    described_person,
+    first_of_two,
+    headline_longer,
+    headline_opens,
+    lede_actor,
+    no_name,
+)
 from .tickers import listing_groups
 from .wires import canonical_wire
 
@@ -106,6 +116,7 @@ def find_issuer(
     known_company = known_company or slashed_issuer(lede)
     company = _pick_company(headline, lede, text, abouts, source_name, contacts, known_company)
     company = _headline_spelling(_whole_contact_name(company, lede, text, contacts), headline, lede)
+    company = headline_longer(company, _strip_headline_brand(headline))
     company = tidy_name(cut_at_verb(expand_acronym_tail(expand_acronym(company, text), text)))
     company = _headline_word(company, headline, lede)
     company = first_name_employer(company, headline, text)
@@ -181,6 +192,8 @@ def _pick_company(
     domains = domains_in(contacts or text[-1500:])
     person = None
     apposition = _ORG_APPOSITION_RE.match(lede[lede.find(subject) + len(subject) :]) if subject else None
+    if subject and not apposition and not is_person(subject, lede, text) and described_person(subject, lede, text):
+        subject = described_person(subject, lede, text)  # "Licensed Esthetician Christian Garcia": the person
     if subject and not apposition and is_person(subject, lede, text):
         # ("Ackerman Retail, a division of Ackerman & Co., has hired Marisa Roy ... her": an organisation by its
         # apposition, whatever pronouns follow.)
@@ -210,6 +223,7 @@ def _pick_company(
         strong = bool(STRICT_LEGAL_RE.search(subject)) or any(
             g.start < subject_end(lede) for g in listing_groups(lede[:400])
         )
+        subject = first_of_two(subject, evidence, text)
         matches = [n for n in evidence if same_org(subject, n)]
         if known and not same_org(subject, known):
             return known
@@ -269,6 +283,13 @@ def _pick_company(
         return listed
     if source_name and _plausible_source(source_name):
         return source_name
+    if person and abouts:
+        head = _headline_company(headline, text, contacts)
+        if head and headline_opens(headline, head) and not any(same_org(head, a.name) for a in abouts):
+            # "CWG Esthetics Now Accepting Appointments ... at the Salon and Spa Galleria" over "Licensed Esthetician
+            # Christian Garcia is ..." and "About Salon and Spa Galleria": the lede's person speaks for the business
+            # the headline opens with, not for the venue's About.
+            return head
     if abouts:
         return first_of_pair(abouts[0].name)
     found = next(filter(None, (_led_by(name, text) for name in people)), None)
@@ -282,7 +303,7 @@ def _pick_company(
     contact = _contact_org(contacts, domains)
     if contact and _interviewer_outlet(contact, lede):
         contact = None  # "..., tells Proactive's Stephen Gunnion ...": the contacts are the interviewer's publisher
-    found = found or _headline_company(headline, text, contacts) or contact
+    found = found or _headline_company(headline, text, contacts) or lede_actor(lede, headline) or contact
     found = found or _lede_employer(lede, text, domains) or report_author(lede)
     found = found or _domain_named(text, contacts, domains) or _told_outlet(text)
     if found:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .names import core_words, fold, has_word
+from .names import NAME_WORD, PERSON_RE, STRICT_LEGAL_RE, VERBS, core_words, fold, has_word, is_person, same_org
 from .places import is_place
 
 
@@ -66,3 +66,73 @@ def cut_at_verb(name: str | None) -> str | None:
         if word.lower() in _NAME_ENDING_VERBS and word[:1].isupper():
             return " ".join(words[:i])
     return name
+
+
+# "..., Bedsure introduces the Bedsure PureWoven Bamboo Collection", "Acme Labs today announced ...": a name acting in
+# a later sentence of a lede whose first sentence names no one.
+_ACTOR_RE = re.compile(
+    rf"(?:^|[.,;:\u2014]\s+|\n)(?P<name>{NAME_WORD}(?:\s+(?:{NAME_WORD}|of|and|&))*?)\s+(?:today\s+|proudly\s+|has\s+)?"
+    r"(?:introduces|introduced|announces|announced|launches|launched|unveils|unveiled|debuts|debuted|presents)\b"
+)
+
+
+def lede_actor(lede: str, headline: str) -> str | None:
+    """The first name in the lede that introduces, announces or launches something and that the headline prints too."""
+    bare = headline.replace("\u00ae", "").replace("\u2122", "")
+    for m in _ACTOR_RE.finditer(lede[:1500].replace("\u00ae", "").replace("\u2122", "")):
+        name = m.group("name")
+        if has_word(bare, name) and core_words(name) and not is_place(name):
+            return name
+    return None
+
+
+def described_person(subject: str, lede: str, text: str) -> str | None:
+    """The person a subject ends with after Title Case words describing them ("Licensed Esthetician Christian
+    Garcia is ...", quoted later as "Garcia said"), or None."""
+    words = subject.split()
+    if len(words) < 3 or STRICT_LEGAL_RE.search(subject):
+        return None
+    for size in (3, 2):
+        tail = " ".join(words[-size:])
+        if len(words) <= size or not PERSON_RE.fullmatch(tail):
+            continue
+        # Referred to by surname alone elsewhere, as people are ("Garcia took steps"), not as a name's last word is.
+        rest = text.replace(subject, " ").replace(tail, " ")
+        surname = words[-1]
+        if has_word(rest, surname) and not has_word(rest, surname.lower()) and is_person(tail, lede, text):
+            return tail
+    return None
+
+
+def first_of_two(subject: str, evidence: list[str], text: str) -> str:
+    """The first of two organisations a lede's subject joins ("HTX DAO and TRON, in collaboration with ..."), when
+    the About sections and SOURCE line vouch for it alone and the text names the second on its own."""
+    if " and " not in subject or STRICT_LEGAL_RE.search(subject):
+        return subject
+    first, second = (part.strip() for part in subject.split(" and ", 1))
+    if not first or not second or fold(first) == fold(second):
+        return subject
+    alone = has_word(text.replace(subject, " "), second)
+    if alone and any(same_org(first, n) for n in evidence) and not any(same_org(second, n) for n in evidence):
+        return first
+    return subject
+
+
+_JOINER_WORDS = {"&", "and", "of", "for", "the"}
+
+
+def headline_longer(company: str | None, headline: str) -> str | None:
+    """The headline's longer spelling of a name, from its first word to its last, when the headline opens with it:
+    "Suniasol Integrative Mental Health & Ketamine Clinic Empowers ..." for the lede's "Suniasol Clinic"."""
+    if not company or " " not in company:
+        return company
+    words, head = company.split(), headline.split()[:10]
+    if not head or head[0] != words[0] or head[1:2] == words[1:2]:
+        return company
+    for end in range(1, len(head)):
+        word = head[end]
+        if word.lower() in VERBS or not (word[:1].isupper() or word in _JOINER_WORDS):
+            return company
+        if word == words[-1]:
+            return " ".join(head[: end + 1])
+    return company
