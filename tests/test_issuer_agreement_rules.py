@@ -241,3 +241,59 @@ def test_the_first_of_two_organisations_the_about_section_vouches_for_alone(abou
 )
 def test_the_headlines_longer_spelling_of_a_name(company, headline, expected):
     assert headline_longer(company, headline) == expected
+
+
+@pytest.mark.parametrize(
+    ("contacts", "expected"),
+    [
+        ("Contact Details\n\nCutwell\n\nsupport@cutwell.com", "Cutwell"),
+        ("Contact Details\n\nJane Roe\n\njane@irfirm.com", "Solara"),
+    ],
+)
+def test_an_about_section_the_contact_block_names_is_the_sponsors(contacts, expected):
+    parsed = release(
+        "Solara, a leading token, and Bonkers, another, face turbulence as markets shake confidence. Solara dropped "
+        "15% in three days.\n\nNew tokens gain traction.\n\nAbout Cutwell\n\nCutwell is a meme token presale.\n\n"
+        + contacts,
+        headline="Solara Declines Amid Market Volatility; New Tokens Gain Traction",
+    )
+    assert parsed.company == expected
+
+
+def test_a_person_the_headline_opens_with_does_not_outvote_the_honouring_organisations_about():
+    parsed = release(
+        "Joseph Roe was featured on Builders' Journey to discuss his framework for doctors who invest. Dr. Roe, "
+        "an otolaryngologist, invests in property.\n\nAbout Marquis Who's Who\n\nSince 1899, Marquis Who's Who has "
+        "chronicled the lives of the most accomplished individuals.",
+        headline="Joseph Roe Featured on Builders' Journey to Discuss His Framework",
+    )
+    assert parsed.company == "Marquis Who's Who"
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [("TRUMP WARNS MOORE ON KEY BRIDGE COSTS", "TRUMP WARNS MOORE ON KEY BRIDGE COSTS"), ("Acme Warns Buyers", "Acme")],
+)
+def test_only_a_title_case_verb_ends_a_name(name, expected):
+    assert cut_at_verb(name) == expected
+
+
+@pytest.mark.parametrize(
+    ("company", "headline"),
+    [
+        ("Guild Architects", "Guild Architects: Leading Residential Architects in Melbourne"),
+        ("Mainly Mozart", "Mainly Mainly Mozart All-Star Orchestra Reveals 2025 Roster"),
+        ("Finn & Form", "Finn and Form Home Stores Redefine Luxury"),
+    ],
+)
+def test_the_headline_keeps_a_name_it_does_not_spell_longer(company, headline):
+    assert headline_longer(company, headline) == company
+
+
+def test_an_officer_described_after_the_organisation_leaves_it_the_subject():
+    parsed = release(
+        "Hive Mining Technologies Executive Chairman Frank Holmes joined Steve Darling from Proactive to share news "
+        "of a new plant. Holmes said it doubles capacity.\n\nThe plant opens in May.",
+        headline="Hive Mining Technologies to Establish Major Mining Operation in Paraguay",
+    )
+    assert parsed.company == "Hive Mining Technologies"

@@ -216,8 +216,8 @@ def closing_about(text: str, domains: set[str]) -> About | None:
         name = leading_name(para)
         if not name or not para.startswith(name) or not _PRESENTS_RE.match(para, len(name)):
             continue
-        if is_person(name, para, text) or is_place(name) or len(name.split()) > 7:
-            continue
+        if is_person(name, para, text) or is_place(name) or len(name.split()) > 7 or name.startswith("About "):
+            continue  # ("About Quinn Patton Quinn Patton is ...": a heading run into its text, not a name)
         joined = re.sub(r"[^a-z0-9]", "", name.lower())
         if (
             STRICT_LEGAL_RE.search(name)

@@ -55,6 +55,7 @@ from .sections import About
 from .subject import (
     PUBLISHER_ABOUT_RE,
     company_site,
+    contacts_side_with,
     cut_at_verb,
     described_person,
     first_of_two,
@@ -261,14 +262,20 @@ def _pick_company(
         if (
             not brands
             and not source_name
+            and not PERSON_RE.fullmatch(subject)
             and headline_opens(_strip_headline_brand(headline), subject)
-            and not any(PUBLISHER_ABOUT_RE.search(a.text[:600]) for a in abouts)
+            and not _joint_headline(headline)
+            and not any(
+                PUBLISHER_ABOUT_RE.search(a.text[:600]) or contacts_side_with(a.name, contacts, domains) for a in abouts
+            )
         ):
             # "Bitget Announces ... with the TRON Blockchain" over "Bitget, a leading ... exchange, today announced
             # ...", "RAW® Rolling Papers Surpasses ..." over "RAW® Rolling Papers continues ...": where the headline
             # and the lede name one subject, another's About section (a partner's, an owner's, a venue's) does not
             # outvote them; a publisher's does ("Apple Ramps Up ..." over "About GreenEnergyStocks ... a specialized
-            # communications platform": its story about Apple).
+            # communications platform": its story about Apple), and so does one the contact block names (a sponsor's
+            # story: "Solana and BONK Declines ..." with "About Cutoshi" and support@cutoshi.com). A person the
+            # headline names is no organisation here.
             return subject
     if known:
         return known
@@ -285,7 +292,13 @@ def _pick_company(
         return source_name
     if person and abouts:
         head = _headline_company(headline, text, contacts)
-        if head and headline_opens(headline, head) and not any(same_org(head, a.name) for a in abouts):
+        if (
+            head
+            and headline_opens(headline, head)
+            and not has_word(head, person.split()[-1])  # "Dr. Virginia Howard of UAB to receive ...": the person
+            and " " in head  # not a word describing the person ("Legendary Music Exec Jerry Greenberg ...")
+            and not any(same_org(head, a.name) or contacts_side_with(a.name, contacts, domains) for a in abouts)
+        ):
             # "CWG Esthetics Now Accepting Appointments ... at the Salon and Spa Galleria" over "Licensed Esthetician
             # Christian Garcia is ..." and "About Salon and Spa Galleria": the lede's person speaks for the business
             # the headline opens with, not for the venue's About.

@@ -63,7 +63,7 @@ def cut_at_verb(name: str | None) -> str | None:
         return name
     words = name.split()
     for i, word in enumerate(words[1:-1], start=1):
-        if word.lower() in _NAME_ENDING_VERBS and word[:1].isupper():
+        if word.lower() in _NAME_ENDING_VERBS and word[:1].isupper() and not word.isupper():
             return " ".join(words[:i])
     return name
 
@@ -86,12 +86,18 @@ def lede_actor(lede: str, headline: str) -> str | None:
     return None
 
 
+_OFFICE_RE = re.compile(
+    r"\b(?:Chair(?:man|woman|person)?|CEO|CFO|COO|CTO|President|Founder|Co-Founder|Director|Officer|Manager|Partner"
+    r"|Executive|VP|Vice|Head|Principal|Owner)\b"
+)
+
+
 def described_person(subject: str, lede: str, text: str) -> str | None:
     """The person a subject ends with after Title Case words describing them ("Licensed Esthetician Christian
     Garcia is ...", quoted later as "Garcia said"), or None."""
     words = subject.split()
-    if len(words) < 3 or STRICT_LEGAL_RE.search(subject):
-        return None
+    if len(words) < 3 or STRICT_LEGAL_RE.search(subject) or _OFFICE_RE.search(subject):
+        return None  # "Hive Digital Technologies Executive Chairman Frank Holmes": an organisation's officer
     for size in (3, 2):
         tail = " ".join(words[-size:])
         if len(words) <= size or not PERSON_RE.fullmatch(tail):
@@ -127,12 +133,22 @@ def headline_longer(company: str | None, headline: str) -> str | None:
     if not company or " " not in company:
         return company
     words, head = company.split(), headline.split()[:10]
-    if not head or head[0] != words[0] or head[1:2] == words[1:2]:
+    if len(head) < 2 or head[0] != words[0] or head[1].rstrip(",:;") in (words[0], words[1]):
         return company
     for end in range(1, len(head)):
         word = head[end]
-        if word.lower() in VERBS or not (word[:1].isupper() or word in _JOINER_WORDS):
-            return company
+        if word.lower() in VERBS or not (word[:1].isupper() or word in _JOINER_WORDS) or word[-1] in ",:;":
+            return company  # a verb, a lower-case word or a colon ends the headline's name first
         if word == words[-1]:
-            return " ".join(head[: end + 1])
+            longer = " ".join(head[: end + 1])
+            return longer if len(core_words(longer)) > len(core_words(company)) else company
     return company
+
+
+def contacts_side_with(about: str, contacts: str, domains: set[str]) -> bool:
+    """Whether the contact block names an About section's organisation: its name, or a mail or web domain that spells
+    it or its first word ("press@tron.network" for "TRON DAO", "@global.vic.gov.au" for "Global Victoria")."""
+    joined = re.sub(r"[^a-z0-9]", "", fold(about))
+    if len(joined) >= 4 and fold(about) in fold(contacts):
+        return True
+    return any(len(d) >= 4 and joined.startswith(d) for d in domains)
