@@ -10,10 +10,14 @@ Pool: every file of the two archives (sorted relative paths) named in no file of
 set being drawn. EDGAR is left out: every edgar-8k file holding an EX-99
 document is already labelled (tests/data/edgar_labels.jsonl), and wirefeed-newsml is labelled whole. Each drawn file
 was then labelled by reading it before the parser ran on it (rules: docs/edgar-labels.md, test2 conventions).
+tests/data/issuer_labels_blind4.jsonl: seed 20261214, 16 then 32, from files in no label file at all, drawn with
+`--shapes`: the 48 shuffled by the same generator and dealt round-robin over SHAPES (16 as the archive holds them,
+16 as PDF text, 8 as EDGAR EX-99.1 exhibit files, 8 as front-matter reposts), each rewritten by
+tests/heldout_shapes.py (mechanically, never by hand). Labels were written from the original file.
 Run from anywhere with the archives extracted under ROOT; the labels added later make a rerun draw other files.
 
     python benchmarks/issuer_blind_draw.py EXTRACTED_CORPUS_ROOT [--seed 20261210 --nasdaq 12 --newsworthy 28 \
-        --skip issuer_labels_blind2.jsonl]
+        --skip issuer_labels_blind2.jsonl] [--shapes]
 """
 
 from __future__ import annotations
@@ -26,6 +30,8 @@ import random
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
+# blind-4's mix, like the independent graders': a third archived, a third PDF text, a third EDGAR exhibits or reposts.
+SHAPES = ("as-is", "pdf-text", "edgar-exhibit", "as-is", "pdf-text", "front-matter")
 
 
 def pool(root: str, archive: str, ext: str, used: set[str]) -> list[str]:
@@ -42,6 +48,7 @@ def main() -> None:
     parser.add_argument("--nasdaq", type=int, default=15)
     parser.add_argument("--newsworthy", type=int, default=35)
     parser.add_argument("--skip", default="issuer_labels_blind.jsonl", help="the label file being drawn")
+    parser.add_argument("--shapes", action="store_true", help="shuffle and deal the draw over SHAPES")
     args = parser.parse_args()
     root = args.root
     used = set()
@@ -54,8 +61,14 @@ def main() -> None:
     rng = random.Random(args.seed)
     nasdaq = pool(root, "nasdaq100-2019", "json", used)
     newsworthy = pool(root, "newsworthy-archive-2023-2026", "md", used)
-    for path in rng.sample(nasdaq, args.nasdaq) + rng.sample(newsworthy, args.newsworthy):
-        print(path)
+    picked = rng.sample(nasdaq, args.nasdaq) + rng.sample(newsworthy, args.newsworthy)
+    if not args.shapes:
+        for path in picked:
+            print(path)
+        return
+    rng.shuffle(picked)
+    for i, path in enumerate(picked):
+        print(SHAPES[i % len(SHAPES)], path)
 
 
 if __name__ == "__main__":

@@ -142,6 +142,11 @@ _PRESENTS_RE = re.compile(
     r"\s+(?:is|are|offers|provides|specializes|specialises|serves|helps|has\s+been|was\s+founded)\b"
 )
 # "... contact the Brenner Scheel & Casey Team at floridakeysrealestategroup.com": the closing call to action.
+# "TAPPIN is a software company committed to ...": a predicate that calls the name an organisation.
+_ORG_PREDICATE_RE = re.compile(
+    r"\s+(?:is|are)\s+(?:a|an)\s+(?:[\w\-]+\s+){0,4}?(?:company|firm|provider|manufacturer|developer|agency|clinic"
+    r"|practice|nonprofit|non-profit|organi[sz]ation|startup|start-up|studio|retailer|publisher|consultancy)\b"
+)
 _CONTACT_US_RE = re.compile(
     r"\b(?:[Cc]ontact|[Cc]all)\s+(?:the\s+)?"
     r"(?P<name>[A-Z][\w&'\u2019.\-]*(?:\s(?:[A-Z][\w&'\u2019.\-]*|of|and|&)){1,7})\s+(?:at|on|by|via|today)\b"
@@ -211,11 +216,13 @@ def closing_about(text: str, domains: set[str]) -> About | None:
         name = leading_name(para)
         if not name or not para.startswith(name) or not _PRESENTS_RE.match(para, len(name)):
             continue
-        if is_person(name, para, text) or is_place(name) or len(name.split()) > 7:
-            continue
+        if is_person(name, para, text) or is_place(name) or len(name.split()) > 7 or name.startswith("About "):
+            continue  # ("About Quinn Patton Quinn Patton is ...": a heading run into its text, not a name)
         joined = re.sub(r"[^a-z0-9]", "", name.lower())
-        if STRICT_LEGAL_RE.search(name) or (
-            len(joined) >= 6 and any(d[:8] == joined[:8] and len(d) >= 6 for d in domains)
+        if (
+            STRICT_LEGAL_RE.search(name)
+            or (len(joined) >= 6 and any(d[:8] == joined[:8] and len(d) >= 6 for d in domains))
+            or _ORG_PREDICATE_RE.match(para, len(name))
         ):
             return About(name, para)
     for para in reversed(sentences):

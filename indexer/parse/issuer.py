@@ -52,6 +52,18 @@ from .names import (
 from .own_listings import group_names, lede_listed, pick_tickers, subject_groups
 from .places import is_place, opens_dateline
 from .sections import About
+from .subject import (
+    PUBLISHER_ABOUT_RE,
+    company_site,
+    contacts_side_with,
+    cut_at_verb,
+    described_person,
+    first_of_two,
+    headline_longer,
+    headline_opens,
+    lede_actor,
+    no_name,
+)
 from .tickers import listing_groups
 from .wires import canonical_wire
 
@@ -84,8 +96,9 @@ def find_issuer(
     contacts: str = "",
     known_company: str | None = None,
     known_tickers: list[str] | None = None,
+    place: str | None = None,
 ) -> tuple[str | None, list[str]]:
-    """The issuing organisation and its own listings ('EXCHANGE:SYMBOL', sorted)."""
+    """The issuing organisation and its own listings ('EXCHANGE:SYMBOL', sorted); place is the dateline's."""
     abouts = named_abouts(abouts, text)
     if not abouts:
         # No About section found: one glued into a paragraph, else a closing paragraph presenting the issuer.
@@ -104,9 +117,15 @@ def find_issuer(
     known_company = known_company or slashed_issuer(lede)
     company = _pick_company(headline, lede, text, abouts, source_name, contacts, known_company)
     company = _headline_spelling(_whole_contact_name(company, lede, text, contacts), headline, lede)
-    company = tidy_name(expand_acronym_tail(expand_acronym(company, text), text))
+    company = headline_longer(company, _strip_headline_brand(headline))
+    company = tidy_name(cut_at_verb(expand_acronym_tail(expand_acronym(company, text), text)))
     company = _headline_word(company, headline, lede)
     company = first_name_employer(company, headline, text)
+    if no_name(company, place):
+        # "Inc., the leading media brand ..., today announced that Flight Adventure Park is No. 3,780 ...", "Fort
+        # Worth's newest museum, the DFW Car and Toy Museum ...": what the lede opened with names no one; the
+        # headline's subject, printed in the text, does.
+        company = tidy_name(_headline_company(headline, text, contacts)) or company
     tickers = pick_tickers(_strip_headline_brand(headline), lede, text, abouts, company)
     if not tickers and known_tickers:
         tickers = list(known_tickers)
@@ -173,7 +192,12 @@ def _pick_company(
         )
     domains = domains_in(contacts or text[-1500:])
     person = None
-    if subject and is_person(subject, lede, text):
+    apposition = _ORG_APPOSITION_RE.match(lede[lede.find(subject) + len(subject) :]) if subject else None
+    if subject and not apposition and not is_person(subject, lede, text) and described_person(subject, lede, text):
+        subject = described_person(subject, lede, text)  # "Licensed Esthetician Christian Garcia": the person
+    if subject and not apposition and is_person(subject, lede, text):
+        # ("Ackerman Retail, a division of Ackerman & Co., has hired Marisa Roy ... her": an organisation by its
+        # apposition, whatever pronouns follow.)
         person, subject = subject, employer(subject, lede, domains)
     if subject and " " not in subject and not STRICT_LEGAL_RE.search(subject):
         # A one-word subject ("Halloween, a night steeped in lore, ...") counts when the headline names it too, or
@@ -200,6 +224,7 @@ def _pick_company(
         strong = bool(STRICT_LEGAL_RE.search(subject)) or any(
             g.start < subject_end(lede) for g in listing_groups(lede[:400])
         )
+        subject = first_of_two(subject, evidence, text)
         matches = [n for n in evidence if same_org(subject, n)]
         if known and not same_org(subject, known):
             return known
@@ -234,6 +259,24 @@ def _pick_company(
             return organiser
         if strong or matches or joint or not evidence:
             return subject
+        if (
+            not brands
+            and not source_name
+            and not PERSON_RE.fullmatch(subject)
+            and headline_opens(_strip_headline_brand(headline), subject)
+            and not _joint_headline(headline)
+            and not any(
+                PUBLISHER_ABOUT_RE.search(a.text[:600]) or contacts_side_with(a.name, contacts, domains) for a in abouts
+            )
+        ):
+            # "Bitget Announces ... with the TRON Blockchain" over "Bitget, a leading ... exchange, today announced
+            # ...", "RAW® Rolling Papers Surpasses ..." over "RAW® Rolling Papers continues ...": where the headline
+            # and the lede name one subject, another's About section (a partner's, an owner's, a venue's) does not
+            # outvote them; a publisher's does ("Apple Ramps Up ..." over "About GreenEnergyStocks ... a specialized
+            # communications platform": its story about Apple), and so does one the contact block names (a sponsor's
+            # story: "Solana and BONK Declines ..." with "About Cutoshi" and support@cutoshi.com). A person the
+            # headline names is no organisation here.
+            return subject
     if known:
         return known
     if head_listed:
@@ -247,10 +290,23 @@ def _pick_company(
         return listed
     if source_name and _plausible_source(source_name):
         return source_name
+    if person and abouts:
+        head = _headline_company(headline, text, contacts)
+        if (
+            head
+            and headline_opens(headline, head)
+            and not has_word(head, person.split()[-1])  # "Dr. Virginia Howard of UAB to receive ...": the person
+            and " " in head  # not a word describing the person ("Legendary Music Exec Jerry Greenberg ...")
+            and not any(same_org(head, a.name) or contacts_side_with(a.name, contacts, domains) for a in abouts)
+        ):
+            # "CWG Esthetics Now Accepting Appointments ... at the Salon and Spa Galleria" over "Licensed Esthetician
+            # Christian Garcia is ..." and "About Salon and Spa Galleria": the lede's person speaks for the business
+            # the headline opens with, not for the venue's About.
+            return head
     if abouts:
         return first_of_pair(abouts[0].name)
     found = next(filter(None, (_led_by(name, text) for name in people)), None)
-    found = found or byline_org(text, lede, text)
+    found = found or _byline_or_site(headline, text, lede, contacts)
     if not found and brands and not _HEADLINE_BRAND_RE.match(headline):
         # A publisher's teaser about a public body ("EPA Terminates ... Program" over "About TechMediaWire" alone):
         # the body is its topic, not its client (a client, "MoneyShow Presents ...", is named as the subject too).
@@ -260,7 +316,7 @@ def _pick_company(
     contact = _contact_org(contacts, domains)
     if contact and _interviewer_outlet(contact, lede):
         contact = None  # "..., tells Proactive's Stephen Gunnion ...": the contacts are the interviewer's publisher
-    found = found or _headline_company(headline, text, contacts) or contact
+    found = found or _headline_company(headline, text, contacts) or lede_actor(lede, headline) or contact
     found = found or _lede_employer(lede, text, domains) or report_author(lede)
     found = found or _domain_named(text, contacts, domains) or _told_outlet(text)
     if found:
@@ -278,6 +334,19 @@ def _pick_company(
     if person and " " in person and ROLE_RE.fullmatch(person.split()[0].lower()):
         person = person.split(" ", 1)[1]  # "Illusionist Robby Bennett": the person, not their trade
     return subject or person
+
+
+def _byline_or_site(headline: str, text: str, lede: str, contacts: str) -> str | None:
+    """A byline's organisation, unless the contact block's company website is another's, which the headline names:
+    "By Faith Ashmore, Benzinga" over sponsored content with "Company Website https://igcpharma.com/" is IGC Pharma's
+    ("IGC Pharma Releases Positive Interim Analysis ..."); with "Company Website http://www.benzinga.com", Benzinga's."""
+    byline = byline_org(text, lede, text)
+    sites = company_site(contacts)
+    if byline and sites and not matches_domain(byline, sites):
+        head = _headline_company(headline, text, contacts)
+        if head and matches_domain(head, sites):
+            return head
+    return byline
 
 
 def _spelled_out(short: str, name: str) -> bool:
@@ -395,7 +464,7 @@ _ORG_APPOSITION_RE = re.compile(
     r",\s+(?:a|an|the)\s+(?:[\w\-]+\s+){0,5}?(?:company|provider|firm|leader|maker|manufacturer|developer|platform"
     r"|agency|organi[sz]ation|nonprofit|non-profit|startup|start-up|brand|retailer|supplier|distributor|producer"
     r"|operator|network|studio|publisher|institute|association|foundation|bank|insurer|consultancy|practice|clinic"
-    r"|group|specialist|innovator|pioneer)s?\b",
+    r"|group|specialist|innovator|pioneer|division|subsidiary|unit|affiliate)s?\b",
     re.I,
 )
 

@@ -530,7 +530,9 @@ def expand_acronym(name: str | None, text: str) -> str | None:
     words = m.group(1).split()
     capitals = [w for w in words if w[:1].isupper()]
     for start in range(len(capitals)):
-        if "".join(w[0] for w in capitals[start:]).upper() == name.replace("&", ""):
+        # Inner capitals count as initials too: "TradeDog Market Management (TDMM)".
+        camel = "".join(re.sub(r"[^A-Z]", "", w) or w[0] for w in capitals[start:])
+        if name.replace("&", "") in ("".join(w[0] for w in capitals[start:]).upper(), camel):
             first = words.index(capitals[start])
             return " ".join(words[first:])
     return name

@@ -1,0 +1,154 @@
+"""Whether what a release's opening named is an organisation at all, and whether its headline and lede agree on it."""
+
+from __future__ import annotations
+
+import re
+
+from .names import NAME_WORD, PERSON_RE, STRICT_LEGAL_RE, VERBS, core_words, fold, has_word, is_person, same_org
+from .places import is_place
+
+
+def no_name(name: str | None, place: str | None = None) -> bool:
+    """Whether a picked name names no one: nothing, a legal form alone ("Inc."), a country or state, or the
+    dateline's own place ("Fort Worth" under "FORT WORTH, TX")."""
+    if not name or not core_words(name) or is_place(name):
+        return True
+    places = {fold(part.strip()) for part in (place or "").split(",") if part.strip()}
+    return fold(name.strip(" ,.")) in places
+
+
+def headline_opens(headline: str, name: str) -> bool:
+    """Whether the headline opens with the name as a whole (trademark signs aside): "RAW® Rolling Papers Surpasses
+    ..." opens with "RAW Rolling Papers"."""
+    bare = fold(headline.replace("\u00ae", "").replace("\u2122", "")).lstrip(" \"'\u201c")
+    return bare.startswith(fold(name)) and has_word(bare[: len(name) + 1], fold(name))
+
+
+# "GreenEnergyStocks ("GES") is a specialized communications platform ... one of 70+ brands within the Dynamic Brand
+# Portfolio @ IBN": an About section presenting a publisher, whose story is about a company, not by it.
+PUBLISHER_ABOUT_RE = re.compile(
+    r"\b(?:communications\s+platform|(?:article|editorial|content)\s+syndication|financial\s+news\s+(?:platform|outlet)"
+    r"|news\s+(?:outlet|publisher)|brands\s+within)\b",
+    re.I,
+)
+
+
+# "Company Website https://igcpharma.com/": News Direct's contact block names the site of the company it distributes for.
+_COMPANY_SITE_RE = re.compile(r"Company\s+Website\s*:?\s*(?:https?://)?(?:www\.)?([\w-]+)\.[a-z]{2,6}\b", re.I)
+
+
+def company_site(contacts: str) -> set[str]:
+    """The domain names the contact block gives as the company's own website ('igcpharma')."""
+    return {m.group(1).lower().replace("-", "") for m in _COMPANY_SITE_RE.finditer(contacts)}
+
+
+# Title Case verbs that end a subject a lede prints in a headline's style ("Stonegate Capital Partners Updates Coverage
+# on ..."): third-person forms that no name ends with (not "Partners", "Reports", "Holdings", "Marks").
+_NAME_ENDING_VERBS = set(
+    """
+announces updates launches unveils introduces completes expands secures signs appoints elects declares receives
+wins joins acquires closes investigates reminds releases presents celebrates showcases highlights offers provides
+becomes achieves reaches extends opens debuts begins starts adds delivers invests raises prices establishes says
+earns ranks welcomes confirms agrees obtains approves promotes hires collaborates continues seeks publishes
+explains explores reveals urges warns supports accelerates transforms creates builds helps makes invites grows
+surpasses exceeds
+""".split()
+)
+
+
+def cut_at_verb(name: str | None) -> str | None:
+    """The name before a Title Case verb that a headline-style sentence ran into it ("Stonegate Capital Partners
+    Updates Coverage" -> "Stonegate Capital Partners")."""
+    if not name:
+        return name
+    words = name.split()
+    for i, word in enumerate(words[1:-1], start=1):
+        if word.lower() in _NAME_ENDING_VERBS and word[:1].isupper() and not word.isupper():
+            return " ".join(words[:i])
+    return name
+
+
+# "..., Bedsure introduces the Bedsure PureWoven Bamboo Collection", "Acme Labs today announced ...": a name acting in
+# a later sentence of a lede whose first sentence names no one.
+_ACTOR_RE = re.compile(
+    rf"(?:^|[.,;:\u2014]\s+|\n)(?P<name>{NAME_WORD}(?:\s+(?:{NAME_WORD}|of|and|&))*?)\s+(?:today\s+|proudly\s+|has\s+)?"
+    r"(?:introduces|introduced|announces|announced|launches|launched|unveils|unveiled|debuts|debuted|presents)\b"
+)
+
+
+def lede_actor(lede: str, headline: str) -> str | None:
+    """The first name in the lede that introduces, announces or launches something and that the headline prints too."""
+    bare = headline.replace("\u00ae", "").replace("\u2122", "")
+    for m in _ACTOR_RE.finditer(lede[:1500].replace("\u00ae", "").replace("\u2122", "")):
+        name = m.group("name")
+        if has_word(bare, name) and core_words(name) and not is_place(name):
+            return name
+    return None
+
+
+_OFFICE_RE = re.compile(
+    r"\b(?:Chair(?:man|woman|person)?|CEO|CFO|COO|CTO|President|Founder|Co-Founder|Director|Officer|Manager|Partner"
+    r"|Executive|VP|Vice|Head|Principal|Owner)\b"
+)
+
+
+def described_person(subject: str, lede: str, text: str) -> str | None:
+    """The person a subject ends with after Title Case words describing them ("Licensed Esthetician Christian
+    Garcia is ...", quoted later as "Garcia said"), or None."""
+    words = subject.split()
+    if len(words) < 3 or STRICT_LEGAL_RE.search(subject) or _OFFICE_RE.search(subject):
+        return None  # "Hive Digital Technologies Executive Chairman Frank Holmes": an organisation's officer
+    for size in (3, 2):
+        tail = " ".join(words[-size:])
+        if len(words) <= size or not PERSON_RE.fullmatch(tail):
+            continue
+        # Referred to by surname alone elsewhere, as people are ("Garcia took steps"), not as a name's last word is.
+        rest = text.replace(subject, " ").replace(tail, " ")
+        surname = words[-1]
+        if has_word(rest, surname) and not has_word(rest, surname.lower()) and is_person(tail, lede, text):
+            return tail
+    return None
+
+
+def first_of_two(subject: str, evidence: list[str], text: str) -> str:
+    """The first of two organisations a lede's subject joins ("HTX DAO and TRON, in collaboration with ..."), when
+    the About sections and SOURCE line vouch for it alone and the text names the second on its own."""
+    if " and " not in subject or STRICT_LEGAL_RE.search(subject):
+        return subject
+    first, second = (part.strip() for part in subject.split(" and ", 1))
+    if not first or not second or fold(first) == fold(second):
+        return subject
+    alone = has_word(text.replace(subject, " "), second)
+    if alone and any(same_org(first, n) for n in evidence) and not any(same_org(second, n) for n in evidence):
+        return first
+    return subject
+
+
+_JOINER_WORDS = {"&", "and", "of", "for", "the"}
+
+
+def headline_longer(company: str | None, headline: str) -> str | None:
+    """The headline's longer spelling of a name, from its first word to its last, when the headline opens with it:
+    "Suniasol Integrative Mental Health & Ketamine Clinic Empowers ..." for the lede's "Suniasol Clinic"."""
+    if not company or " " not in company:
+        return company
+    words, head = company.split(), headline.split()[:10]
+    if len(head) < 2 or head[0] != words[0] or head[1].rstrip(",:;") in (words[0], words[1]):
+        return company
+    for end in range(1, len(head)):
+        word = head[end]
+        if word.lower() in VERBS or not (word[:1].isupper() or word in _JOINER_WORDS) or word[-1] in ",:;":
+            return company  # a verb, a lower-case word or a colon ends the headline's name first
+        if word == words[-1]:
+            longer = " ".join(head[: end + 1])
+            return longer if len(core_words(longer)) > len(core_words(company)) else company
+    return company
+
+
+def contacts_side_with(about: str, contacts: str, domains: set[str]) -> bool:
+    """Whether the contact block names an About section's organisation: its name, or a mail or web domain that spells
+    it or its first word ("press@tron.network" for "TRON DAO", "@global.vic.gov.au" for "Global Victoria")."""
+    joined = re.sub(r"[^a-z0-9]", "", fold(about))
+    if len(joined) >= 4 and fold(about) in fold(contacts):
+        return True
+    return any(len(d) >= 4 and joined.startswith(d) for d in domains)
