@@ -37,7 +37,7 @@ def kind_of(body: dict) -> str:
     """What a search request is for, read from its body."""
     aggs = body.get("aggs") or {}
     query = str(body.get("query"))
-    if "df" in aggs:
+    if "df" in aggs or (not aggs and not body.get("query") and body.get("size") == 0):
         return "statistics"
     if any(name.startswith("facet_") for name in aggs) or "timeline" in aggs:
         return "page"

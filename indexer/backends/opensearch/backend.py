@@ -32,6 +32,7 @@ from ...relevance import RELATED_SOURCES, related_clauses
 from ...schema import FACETS_BY_NAME, HIT_FIELDS
 from ...snippets import highlight_terms, make_snippet
 from ..hits import copy_info, plain_snippet, stored_to_hit, stored_to_release
+from ..lru import LRU
 from . import dsl as oq
 from . import fold as folding
 from .client import translated_errors
@@ -39,7 +40,7 @@ from .exports import Exports
 from .extras import COPY_FIELDS, MAX_COPIES, copies_listed, missing_words, named_words, with_extras
 from .fold import Copy, fold, is_copy, later_orphans, listings, orphan_groups_agg, seconds_of
 from .paging import position, sort_order
-from .plan import ClusterStats, correction, importances, prefetch, settled, widened, word_clauses
+from .plan import SHARED_FREQUENCIES, ClusterStats, correction, importances, prefetch, settled, widened, word_clauses
 from .requests import TimedRequests
 from .schema import FOLD_FIELD, HIT_SOURCE, LOCAL_DATE, PARENT_FIELD, REP, to_stored
 from .store import OpenSearchStore
@@ -69,6 +70,8 @@ class OpenSearchBackend(Exports, TimedRequests):
         self.alias = self.store.alias
         self.url = self.store.url
         self._init_limits()
+        # Document frequencies fetched by searches, reused by later ones (checked within their page's request).
+        self._frequencies = LRU(SHARED_FREQUENCIES)
         physical = self.store.live()
         if physical is None:
             raise IndexNotFound(
@@ -106,9 +109,10 @@ class OpenSearchBackend(Exports, TimedRequests):
 
     # -- searching --
 
-    def _stats_reader(self) -> ClusterStats:
-        """Index statistics for one call, each round of them in one round trip."""
-        return ClusterStats(self._search, lambda bodies: self._searches(bodies))
+    def _stats_reader(self, borrow: bool = False) -> ClusterStats:
+        """Index statistics for one call, each round of them in one round trip; with borrow, frequencies
+        earlier searches fetched are reused (the caller must check them: ClusterStats.verify)."""
+        return ClusterStats(self._search, lambda bodies: self._searches(bodies), self._frequencies, borrow)
 
     def search(self, request, parsed: q.ParsedQuery) -> Page:
         """Run a search request: exact total, facets over the whole result set, one page of hits."""
@@ -145,13 +149,15 @@ class OpenSearchBackend(Exports, TimedRequests):
             }
         return Planned(queries, scored, clauses, expansions, ranked)
 
-    def _search_page(self, request, parsed: q.ParsedQuery, stats: ClusterStats | None = None) -> Page:
+    def _search_page(
+        self, request, parsed: q.ParsedQuery, stats: ClusterStats | None = None, borrow: bool = True
+    ) -> Page:
         tree = parsed.tree
         # First without looking for groups with several matching orphans: the page's request itself says
         # whether there are any (almost never); if so, the search is made again with them folded.
         checking = stats is None and request.collapse
         if stats is None:
-            stats = self._stats_reader()
+            stats = self._stats_reader(borrow)
             ranked = request.sort == "relevance" and bool(q.positive_leaves(tree))
             prefetch(stats, tree, parsed.words if request.page == 1 else [], ranked)
         plan = self._planned(request, tree, stats, orphans=not checking)
@@ -199,11 +205,16 @@ class OpenSearchBackend(Exports, TimedRequests):
                 more["aggs"] = {"orphans": orphan_groups_agg(queries["some"], 1)}
         # The same shard copies for every page of one search: their scores, and so the pages, agree.
         preference = fingerprint(request)
-        if more is not None and start == 0:
-            response, extra = self._searches([body, more], search_type, preference=preference)
-        else:
-            response = self._search(body, search_type=search_type, preference=preference)
-            extra = None
+        # Frequencies borrowed from earlier searches are read again in the same round trip: if the index
+        # changed since, the search is planned again with what it has now.
+        check = stats.check_bodies()
+        bodies = [body, *([more] if more is not None and start == 0 else []), *check]
+        answers = self._searches(bodies, search_type, preference=preference)
+        if check:
+            checked, answers = answers[len(answers) - len(check) :], answers[: len(answers) - len(check)]
+            if not stats.verify(checked):
+                return self._search_page(request, parsed, borrow=False)
+        response, extra = answers[0], (answers[1] if len(answers) > 1 else None)
         if checking and _orphaned(response):
             return self._search_page(request, parsed, stats)
         aggs = response.get("aggregations") or {}

@@ -23,6 +23,8 @@ from .schema import analyze, field_kinds, schema, terms_field
 MAX_ROUNDS = 5
 UNKNOWN_FREQUENCY = 1 << 30
 TERMS_PER_REQUEST = 4000
+COUNT_KEY = ("", "")  # where a shared cache keeps the number of releases
+SHARED_FREQUENCIES = 100_000  # (field, term) frequencies a backend keeps across searches
 
 
 class _Reader:
@@ -55,12 +57,19 @@ class ClusterStats:
     """Document frequencies of (field, term) pairs on one index, fetched in batches and cached.
 
     Stands in for whoosh/rank.IndexStats in the rules that plan a query's words and spellings.
+
+    With shared (an LRU kept by the backend across searches), frequencies fetched by earlier searches are
+    borrowed instead of fetched again. A borrowed value may be stale (the index changed since): the caller
+    checks them all in the same round trip as its page (check_body, then verify) and plans again if any changed.
     """
 
-    def __init__(self, search, searches=None):
+    def __init__(self, search, searches=None, shared: LRU | None = None, borrow: bool = False):
         self._search = search  # body -> response, on the index being searched
         # bodies -> responses in one round trip (msearch); None: one request each
         self._searches = searches or (lambda bodies: [search(b) for b in bodies])
+        self._shared = shared  # frequencies (and the count, under COUNT_KEY) fetched by any search
+        self._borrow = borrow and shared is not None
+        self.borrowed: dict[tuple[str, str], int] = {}  # taken from shared, to be checked
         self.count = 1  # releases in the index: read with the first fetch (no rule needs it before)
         self.schema = schema()
         self.reader = _Reader(self)
@@ -70,6 +79,7 @@ class ClusterStats:
         self._missing: set[tuple[str, str]] = set()
         self._postings: dict[tuple[str, str, int], list[dict]] = {}  # (field, term, first) -> their stored texts
         self._missing_postings: set[tuple[str, str, int]] = set()
+        self._fetched = False  # whether count was read by this search (not borrowed)
 
     def postings(self, fieldname: str, text: str, first: int = 2):
         """The first releases with text in a field, as (document numbers, frequencies) for the rules;
@@ -99,8 +109,36 @@ class ClusterStats:
             return self._known[key]
         if fieldname not in self.schema:
             return 0
+        if self._borrow:
+            value, count = self._shared.get(key), self._shared.get(COUNT_KEY)
+            if value is not None and count is not None:
+                self._known[key] = self.borrowed[key] = value
+                if not self._fetched:
+                    self.count = count
+                return value
         self._missing.add(key)
         return UNKNOWN_FREQUENCY
+
+    def check_bodies(self) -> list[dict]:
+        """Requests re-reading the count and every borrowed frequency (none when nothing was borrowed)."""
+        if not self.borrowed:
+            return []
+        return [_COUNT_BODY, _frequencies_body(sorted(self.borrowed))]
+
+    def verify(self, answers: list[dict]) -> bool:
+        """Whether check_bodies' answers agree with what was borrowed; the shared cache learns them either way."""
+        keys = sorted(self.borrowed)
+        count = max(1, int(answers[0]["hits"]["total"]["value"]))
+        buckets = answers[1]["aggregations"]["df"]["buckets"]
+        fresh = {key: int(buckets[str(i)]["doc_count"]) for i, key in enumerate(keys)}
+        self._share(fresh, count)
+        return count == self.count and all(fresh[k] == v for k, v in self.borrowed.items())
+
+    def _share(self, frequencies: dict, count: int) -> None:
+        if self._shared is not None:
+            for key, value in frequencies.items():
+                self._shared.put(key, value)
+            self._shared.put(COUNT_KEY, count)
 
     def doc_frequency(self, fieldnames, text: str) -> int:
         """Releases with text in any of the fields, summed over fields (as on Whoosh)."""
@@ -118,10 +156,7 @@ class ClusterStats:
         if wanted:
             self.variants.clear()  # worked out with guessed frequencies
         parts = [wanted[start : start + TERMS_PER_REQUEST] for start in range(0, len(wanted), TERMS_PER_REQUEST)]
-        bodies = []
-        for part in parts:
-            filters = {str(i): {"term": {_index_field(f): t}} for i, (f, t) in enumerate(part)}
-            bodies.append({"size": 0, "track_total_hits": True, "aggs": {"df": {"filters": {"filters": filters}}}})
+        bodies = [_COUNT_BODY, *(_frequencies_body(part) for part in parts)] if parts else []
         for fieldname, text, first in postings:
             bodies.append(
                 {
@@ -132,14 +167,38 @@ class ClusterStats:
                 }
             )
         found = self._searches(bodies)
-        for part, answer in zip(parts, found, strict=False):
-            self.count = max(1, int(answer["hits"]["total"]["value"]))
+        if parts:
+            self.count = max(1, int(found[0]["hits"]["total"]["value"]))
+            self._fetched = True
+        for part, answer in zip(parts, found[1:], strict=False):
             buckets = answer["aggregations"]["df"]["buckets"]
-            for i, key in enumerate(part):
-                self._known[key] = int(buckets[str(i)]["doc_count"])
-        for key, answer in zip(postings, found[len(parts) :], strict=True):
+            fresh = {key: int(buckets[str(i)]["doc_count"]) for i, key in enumerate(part)}
+            self._known.update(fresh)
+            self._share(fresh, self.count)
+        for key, answer in zip(postings, found[len(bodies) - len(postings) :], strict=True):
             self._postings[key] = [h["_source"] for h in answer["hits"]["hits"]]
         return True
+
+
+def _frequencies_body(keys: list[tuple[str, str]]) -> dict:
+    """One request counting the releases with each (field, term): only releases holding one of them are read
+    (a filters aggregation over every release would cost a pass over the whole index)."""
+    by_field: dict[str, list[str]] = {}
+    for f, t in keys:
+        by_field.setdefault(_index_field(f), []).append(t)
+    # One terms query per field (a term set, not a clause per term: spellings ask for ~1,500 terms at once).
+    holding = [{"terms": {name: sorted(set(texts))}} for name, texts in sorted(by_field.items())]
+    filters = {str(i): {"term": {_index_field(f): t}} for i, (f, t) in enumerate(keys)}
+    return {
+        "size": 0,
+        "track_total_hits": False,
+        "query": {"bool": {"filter": [{"bool": {"should": holding, "minimum_should_match": 1}}]}},
+        "aggs": {"df": {"filters": {"filters": filters}}},
+    }
+
+
+# All releases: counted from the index's own statistics, no document read.
+_COUNT_BODY = {"size": 0, "track_total_hits": True}
 
 
 def _index_field(fieldname: str) -> str:
