@@ -80,6 +80,62 @@ class Recorder:
         return found
 
 
+def _without_folding(query):
+    """A page query with the copy-folding join clauses (has_parent / has_child) and inner hits taken out."""
+    if isinstance(query, dict):
+        if set(query) & {"has_parent", "has_child"}:
+            return {"match_all": {}}
+        return {k: _without_folding(v) for k, v in query.items()}
+    if isinstance(query, list):
+        return [_without_folding(v) for v in query]
+    return query
+
+
+VARIANTS = {
+    "as sent": lambda body: body,
+    "no facets, timeline or counts (aggs)": lambda body: {k: v for k, v in body.items() if k != "aggs"},
+    "no copy folding (joins)": lambda body: {**body, "query": _without_folding(body["query"])},
+    "no hits (size 0)": lambda body: {**body, "size": 0},
+}
+
+
+def page_costs(index, queries: list[str], recorder: Recorder) -> list[str]:
+    """The nodes' took for each search's page request as sent and without each of its parts, the variants
+    interleaved query by query (so the machine's load drifts over all of them alike)."""
+    from opensearch_bench import percentile
+
+    client = index.backend.client
+    took: dict[str, list[float]] = {name: [] for name in VARIANTS}
+    captured: list = []
+    real = recorder._msearch
+
+    def capture(body=None, **params):
+        captured.append((body, params))
+        return real(body=body, **params)
+
+    client.msearch = capture
+    for text in queries:
+        captured.clear()
+        index.search(text)
+        pages = [(h, b, p) for body, p in captured for h, b in zip(body[0::2], body[1::2], strict=True) if "aggs" in b]
+        if not pages:
+            continue
+        header, body, _ = pages[-1]
+        body = {k: v for k, v in body.items() if k != "timeout"}
+        for name, variant in VARIANTS.items():
+            params = {k: v for k, v in header.items() if k in ("search_type", "preference")}
+            took[name].append(float(recorder._search(index=header["index"], body=variant(body), **params)["took"]))
+    client.msearch = recorder.msearch
+    lines = [
+        "| page request | took p50 ms | took p95 ms |",
+        "|---|---|---|",
+    ]
+    for name, values in took.items():
+        if values:
+            lines.append(f"| {name} | {statistics.median(values):.0f} | {percentile(values, 0.95):.0f} |")
+    return lines
+
+
 def main(argv=None) -> int:
     from opensearch_bench import distinct_queries, percentile
 
@@ -88,6 +144,7 @@ def main(argv=None) -> int:
     parser.add_argument("--whoosh", type=Path, default=None, help="a Whoosh index to sample queries from")
     parser.add_argument("--distinct", type=int, default=100)
     parser.add_argument("--repeat", action="store_true", help="ask the queries a second time too")
+    parser.add_argument("--parts", action="store_true", help="time each page request without each of its parts")
     parser.add_argument("--url", default=None)
     parser.add_argument("--out", type=Path, default=OUT)
     parser.add_argument("--note", default="")
@@ -139,6 +196,15 @@ def main(argv=None) -> int:
                     f"| {statistics.median(w for _, w in values):.0f} | {sum(w for _, w in values) / total_wall:.0%} |"
                 )
             lines.append("")
+        if args.parts:
+            lines += [
+                "## The page request's parts",
+                "",
+                "Each search's page request sent again as it was, and without one part (the nodes' took):",
+                "",
+                *page_costs(index, queries, recorder),
+                "",
+            ]
     if args.note:
         lines += [args.note, ""]
     args.out.parent.mkdir(parents=True, exist_ok=True)
