@@ -140,8 +140,10 @@ def test_folding_copies_costs_no_request_of_its_own(cluster, alias, tmp_path):
             ox.search(query, **options)
             return len(sent)
 
+        for query in ("project", "", "merger project", "zebrafish"):
+            requests(query)  # the words' statistics fetched once, reused by the searches below
         for query in ("project", "", "merger project"):
-            # Collapsed: the same requests as without folding, plus the one listing the page's copies.
-            assert requests(query) == requests(query, collapse=False) + 1, query
+            # Collapsed: one round trip, as without folding (the page's request lists the hits' copies).
+            assert requests(query) == requests(query, collapse=False) == 1, query
         # A group with two matching orphans: found in the page's request, then folded (more requests).
         assert requests("zebrafish") > requests("zebrafish", collapse=False) + 1

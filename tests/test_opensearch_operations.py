@@ -89,16 +89,17 @@ def test_searches_carry_the_time_limit_and_stop_when_it_is_spent(cluster, alias,
         monkeypatch.setattr(backend.client, "search", recording)
         monkeypatch.setattr(backend.client, "msearch", recording_many)
         assert ox.search("conference call").total == 1
+        assert ox.search("", facets=["year"]).total  # a listing of filters only: one request (search)
         assert sent and all(s["body"]["timeout"].endswith("ms") for s in sent)
         assert all(0 < s["request_timeout"] <= query.SEARCH_TIME_LIMIT_S + 1.5 for s in sent)
-        # The page and the some-words listing went in one round trip, with the same limit.
+        # The statistics, and the page with the some-words listing, each in one round trip, with the same limit.
         assert many and all(body["timeout"].endswith("ms") for m in many for body in m["body"][1::2])
         assert all(0 < m["request_timeout"] <= query.SEARCH_TIME_LIMIT_S + 1.5 for m in many)
 
         # The cluster says it ran out of time (partial results): the search fails as on Whoosh.
         monkeypatch.setattr(backend.client, "search", lambda **kwargs: {**real(**kwargs), "timed_out": True})
         with pytest.raises(QueryError, match=r"took longer than .* s and was stopped: use more specific words"):
-            ox.search("conference call")
+            ox.search("", facets=["year"])
         monkeypatch.setattr(backend.client, "search", real)
 
         def cut_short(**kwargs):

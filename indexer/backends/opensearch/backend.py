@@ -1,9 +1,10 @@
 """The OpenSearch backend: the same searches as the Whoosh backend, answered by a cluster.
 
-A search is planned first (plan.py: the word clauses and "did you mean", with the index statistics they
-need), then answered by one request: the query (dsl.py), the facet filters as a post_filter (so facet
-aggregations see the query without them), per-facet filter aggregations (a facet's counts ignore its own
-selection), the month histogram and highlights; another request lists the copies of the page's hits.
+A search is planned first (plan.py: the word clauses, their weights and "did you mean", with the index
+statistics they need, fetched in shared rounds), then answered by one round trip: the query (dsl.py), the
+facet filters as a post_filter (so facet aggregations see the query without them), per-facet filter
+aggregations (a facet's counts ignore its own selection), the month histogram, each hit's copies (inner hits,
+extras.py) and, on a first page, the some-words listing with the words each of its hits lacks (msearch).
 
 Exact totals: a release on three wires is one result. Copies are folded as on Whoosh (fold.py: duplicate
 key, dated within a week of the group's first copy; the earliest matching copy stands for the release): the
@@ -19,34 +20,32 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
 from ... import query as q
 from ...cursor import fingerprint, next_cursor
 from ...facets import STATS_FACETS, STATS_TOP, completions, facet, index_stats, timeline
-from ...match_mode import label, optional_words, require_all, without_stop_words
-from ...model import Export, ExportRow, Facet, Hit, IndexNotFound, Page, Release
+from ...match_mode import require_all, without_stop_words
+from ...model import Facet, Hit, IndexNotFound, Page, Release
 from ...relevance import RELATED_SOURCES, related_clauses
 from ...schema import FACETS_BY_NAME, HIT_FIELDS
 from ...snippets import highlight_terms, make_snippet
 from ..hits import copy_info, plain_snippet, stored_to_hit, stored_to_release
+from ..lru import LRU
 from . import dsl as oq
 from . import fold as folding
 from .client import translated_errors
+from .exports import Exports
+from .extras import COPY_FIELDS, MAX_COPIES, copies_listed, missing_words, named_words, with_extras
 from .fold import Copy, fold, is_copy, later_orphans, listings, orphan_groups_agg, seconds_of
 from .paging import position, sort_order
-from .plan import ClusterStats, correction, importances, settled, widened, word_clauses
+from .plan import SHARED_FREQUENCIES, ClusterStats, correction, importances, prefetch, settled, widened, word_clauses
 from .requests import TimedRequests
 from .schema import FOLD_FIELD, HIT_SOURCE, LOCAL_DATE, PARENT_FIELD, REP, to_stored
 from .store import OpenSearchStore
 
-COPY_FIELDS = ("id", "source", "path", "wire_facet", "date_text")
-MAX_COPIES = 100  # other copies listed per hit
-SCAN_BATCH = 1000  # releases per request when scanning a whole result set
 ISSUERS_RECHECK = 5.0  # seconds a server trusts its issuer registry before asking which index the alias names
-SCAN_KEEP_ALIVE = "2m"  # how long a scan's point in time outlives its last request
 
 
 @dataclass
@@ -60,7 +59,7 @@ class Planned:
     ranked: bool
 
 
-class OpenSearchBackend(TimedRequests):
+class OpenSearchBackend(Exports, TimedRequests):
     """Searches one alias on an OpenSearch cluster."""
 
     name = "opensearch"
@@ -71,6 +70,8 @@ class OpenSearchBackend(TimedRequests):
         self.alias = self.store.alias
         self.url = self.store.url
         self._init_limits()
+        # Document frequencies fetched by searches, reused by later ones (checked within their page's request).
+        self._frequencies = LRU(SHARED_FREQUENCIES)
         physical = self.store.live()
         if physical is None:
             raise IndexNotFound(
@@ -108,6 +109,11 @@ class OpenSearchBackend(TimedRequests):
 
     # -- searching --
 
+    def _stats_reader(self, borrow: bool = False) -> ClusterStats:
+        """Index statistics for one call, each round of them in one round trip; with borrow, frequencies
+        earlier searches fetched are reused (the caller must check them: ClusterStats.verify)."""
+        return ClusterStats(self._search, lambda bodies: self._searches(bodies), self._frequencies, borrow)
+
     def search(self, request, parsed: q.ParsedQuery) -> Page:
         """Run a search request: exact total, facets over the whole result set, one page of hits."""
         with self._time_limit():
@@ -143,75 +149,17 @@ class OpenSearchBackend(TimedRequests):
             }
         return Planned(queries, scored, clauses, expansions, ranked)
 
-    def scan(self, request, parsed: q.ParsedQuery, batch: int = SCAN_BATCH) -> Iterator[Hit]:
-        """Every release the request counts, in its order (without paging limits), for exports of any size.
-
-        Read through a point in time (one consistent view, however long the export runs) with search_after,
-        batch releases a request, each request within the search time limit. Collapsed, a release's copies
-        are folded out by the plan, as for a page. Hits carry their opening text, not highlighted passages.
-        """
-        with self._time_limit():
-            plan = self._planned(request, parsed.tree, ClusterStats(self._search))
-        for hit, _ in self._scanned(request, plan, batch):
-            yield hit
-
-    def export(self, request, parsed: q.ParsedQuery, text: bool = False, batch: int = SCAN_BATCH) -> Export:
-        """The releases a search counts, in its order, streamed (ReleaseIndex.export): the exact total first
-        (one request), then the rows through a point in time, batch releases a request, whatever the number;
-        collapsed, each with its copies (one more request a batch), as the Whoosh backend's export."""
-        with self._time_limit():
-            plan = self._planned(request, parsed.tree, ClusterStats(self._search))
-            body = {"size": 0, "track_total_hits": True, "query": self._scan_query(request, plan)}
-            total = int(self._search(body)["hits"]["total"]["value"])
-
-        def rows() -> Iterator[ExportRow]:
-            for hit, source in self._scanned(request, plan, batch):
-                body = "\n\n".join(x for x in (source.get("lede"), source.get("body")) if x) if text else None
-                yield ExportRow(hit, body)
-
-        return Export(total=total, rows=rows())
-
-    def _scan_query(self, request, plan: Planned) -> dict:
-        filters = oq.request_filters(request)
-        return {"bool": {"must": [plan.scored["all"]], "filter": [oq.all_of(list(filters.values()))]}}
-
-    def _scanned(self, request, plan: Planned, batch: int) -> Iterator[tuple[Hit, dict]]:
-        """(hit, its document) of every release a plan counts, in the request's order, through a point in
-        time and search_after; collapsed, each hit lists its copies."""
-        with translated_errors(self.url):
-            pit = self.client.create_pit(index=self.alias, params={"keep_alive": SCAN_KEEP_ALIVE})["pit_id"]
-        body: dict = {
-            "query": self._scan_query(request, plan),
-            "size": batch,
-            "track_total_hits": False,
-            "_source": HIT_SOURCE,
-            "sort": sort_order(request.sort, plan.ranked),
-            "pit": {"id": pit, "keep_alive": SCAN_KEEP_ALIVE},
-        }
-        try:
-            while True:
-                with self._time_limit():
-                    search_type = "dfs_query_then_fetch" if plan.ranked else None
-                    found = self._search(body, search_type=search_type, index=None)
-                    items = found["hits"]["hits"]
-                    hits = [self._hit(item, plan.ranked) for item in items]
-                    if request.collapse:
-                        self._add_copies(hits, items)
-                yield from zip(hits, (item["_source"] for item in items), strict=True)
-                if len(items) < batch:
-                    return
-                body["search_after"] = items[-1]["sort"]
-                body["pit"]["id"] = found.get("pit_id") or body["pit"]["id"]
-        finally:
-            with translated_errors(self.url):
-                self.client.delete_pit(body={"pit_id": [body["pit"]["id"]]}, params={"ignore": 404})
-
-    def _search_page(self, request, parsed: q.ParsedQuery, stats: ClusterStats | None = None) -> Page:
+    def _search_page(
+        self, request, parsed: q.ParsedQuery, stats: ClusterStats | None = None, borrow: bool = True
+    ) -> Page:
         tree = parsed.tree
         # First without looking for groups with several matching orphans: the page's request itself says
         # whether there are any (almost never); if so, the search is made again with them folded.
         checking = stats is None and request.collapse
-        stats = stats or ClusterStats(self._search)
+        if stats is None:
+            stats = self._stats_reader(borrow)
+            ranked = request.sort == "relevance" and bool(q.positive_leaves(tree))
+            prefetch(stats, tree, parsed.words if request.page == 1 else [], ranked)
         plan = self._planned(request, tree, stats, orphans=not checking)
         queries, clauses, expansions, ranked = (
             plan.queries,
@@ -222,12 +170,13 @@ class OpenSearchBackend(TimedRequests):
         suggestion = correction(stats, parsed.words) if request.page == 1 and parsed.words else None
         filters = oq.request_filters(request)
         start, after, listing = position(request)
+        # Each hit's copies are listed by the page's own request (extras.py), save for orphans.
         body: dict = {
-            "query": plan.scored["all"],
+            "query": with_extras(plan.scored["all"], copies=request.collapse),
             "from": 0 if after else start,
             "size": 0 if listing == "some" else request.per_page,
             "track_total_hits": True,
-            "_source": HIT_SOURCE,
+            "_source": [*HIT_SOURCE, PARENT_FIELD] if request.collapse else HIT_SOURCE,
             "sort": sort_order(request.sort, ranked),
             "aggs": {**oq.facet_aggs(request, filters), "timeline": oq.timeline_agg(filters)},
         }
@@ -248,24 +197,32 @@ class OpenSearchBackend(TimedRequests):
             # The releases holding only some of the words, listed after the full matches: on the first page
             # they start at 0 whatever the total, so both go in one round trip; deeper, they start after it.
             more = {k: v for k, v in body.items() if k not in ("aggs", "search_after")}
-            more.update(query=plan.scored["some"], size=request.per_page, **{"from": 0})
+            # Which words each of them lacks: named filters in the same request.
+            words, named = named_words(tree, expansions)
+            some = with_extras(plan.scored["some"], copies=request.collapse, named=named)
+            more.update(query=some, size=request.per_page, **{"from": 0})
             if checking:
                 more["aggs"] = {"orphans": orphan_groups_agg(queries["some"], 1)}
         # The same shard copies for every page of one search: their scores, and so the pages, agree.
         preference = fingerprint(request)
-        if more is not None and start == 0:
-            response, extra = self._searches([body, more], search_type, preference=preference)
-        else:
-            response = self._search(body, search_type=search_type, preference=preference)
-            extra = None
+        # Frequencies borrowed from earlier searches are read again in the same round trip: if the index
+        # changed since, the search is planned again with what it has now.
+        check = stats.check_bodies()
+        bodies = [body, *([more] if more is not None and start == 0 else []), *check]
+        answers = self._searches(bodies, search_type, preference=preference)
+        if check:
+            checked, answers = answers[len(answers) - len(check) :], answers[: len(answers) - len(check)]
+            if not stats.verify(checked):
+                return self._search_page(request, parsed, borrow=False)
+        response, extra = answers[0], (answers[1] if len(answers) > 1 else None)
         if checking and _orphaned(response):
             return self._search_page(request, parsed, stats)
         aggs = response.get("aggregations") or {}
         total = int(response["hits"]["total"]["value"])
-        facets = {name: self._facet(name, request, aggs[f"facet_{name}"], body) for name in request.facets}
+        counted = {"query": plan.scored["all"]}
+        facets = {name: self._facet(name, request, aggs[f"facet_{name}"], counted) for name in request.facets}
         found = list(response["hits"]["hits"])
         partial_total = 0
-        partial_ids: set[str] = set()
         if more is not None:
             if extra is None:
                 more.update(
@@ -280,15 +237,17 @@ class OpenSearchBackend(TimedRequests):
             if len(found) < request.per_page:
                 listed = extra["hits"]["hits"][: max(0, request.per_page - len(found))]
                 found += listed
-                partial_ids = {f["_source"]["id"] for f in listed}
+                for item in listed:
+                    item["missing"] = missing_words(words, item)
                 if listed:
                     listing = "some"
         marked = highlight_terms(tree, clauses) if request.snippets else set()
         hits = [self._hit(f, ranked, marked) for f in found]
         if request.collapse:
             self._add_copies(hits, found)
-        if partial_ids:
-            self._add_missing(hits, partial_ids, tree, expansions)
+        for hit, item in zip(hits, found, strict=True):
+            if "missing" in item:
+                hit.missing = item["missing"]
         page = Page(
             query=request.query,
             total=total,
@@ -343,21 +302,6 @@ class OpenSearchBackend(TimedRequests):
                 return
             after = hits[-1]["sort"]
 
-    def _add_missing(self, hits: list[Hit], partial_ids: set[str], tree, expansions) -> None:
-        """Mark each some-words hit with the words it lacks, as typed."""
-        words = optional_words(tree)
-        named = []
-        for n, word in enumerate(words):
-            dsl = oq.translate(word, expansions)
-            if dsl is not None:
-                named.append({"bool": {"filter": [dsl], "_name": str(n)}})
-        query = {"bool": {"filter": [{"terms": {"id": sorted(partial_ids)}}], "should": named}}
-        found = self._search({"query": query, "size": len(partial_ids), "_source": ["id"]})["hits"]["hits"]
-        matched = {f["_source"]["id"]: set(f.get("matched_queries") or ()) for f in found}
-        for hit in hits:
-            if hit.id in partial_ids:
-                hit.missing = [label(w) for n, w in enumerate(words) if str(n) not in matched.get(hit.id, set())]
-
     def _hit(self, found: dict, ranked: bool, marked: set[str] = frozenset()) -> Hit:
         """A hit from its document; its snippet marks the query's terms as on Whoosh (the same code, in Python:
         the cluster indexes no second copy of the text to highlight it)."""
@@ -366,7 +310,20 @@ class OpenSearchBackend(TimedRequests):
         return stored_to_hit(stored, found.get("_score") if ranked else None, snippet)
 
     def _add_copies(self, hits: list[Hit], found: list[dict]) -> None:
-        """List each hit's other copies: the documents of its fold group (same key, within a week), one request."""
+        """List each hit's other copies: the documents of its fold group (same key, within a week). The page's
+        request lists a representative's (extras.py); the others' take one request."""
+        asked = []
+        for hit, item in zip(hits, found, strict=True):
+            listed = copies_listed(item)
+            if listed is None:
+                asked.append((hit, item))
+            else:
+                hit.duplicates = [copy_info(to_stored(c)) for c in listed]
+        if asked:
+            self._add_group_copies([hit for hit, _ in asked], [item for _, item in asked])
+
+    def _add_group_copies(self, hits: list[Hit], found: list[dict]) -> None:
+        """List hits' other copies by folding the documents of their duplicate keys, in one request."""
         keys = sorted({f["_source"].get("dupkey") for f in found if f["_source"].get("dupkey")})
         keys = [k for k in keys if not k.startswith("id:")]
         if not keys:
@@ -465,7 +422,7 @@ class OpenSearchBackend(TimedRequests):
         source = self._source_of(release_id, (*RELATED_SOURCES, "dupkey"))
         if source is None:
             return []
-        stats = ClusterStats(self._search)
+        stats = self._stats_reader()
         clauses = settled(stats, lambda: related_clauses(stats, source))
         # As whoosh_rank.score: a word weighing nothing (in more releases than a rarity can be counted for) is
         # left out; OpenSearch would refuse its negative boost.

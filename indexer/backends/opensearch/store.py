@@ -36,6 +36,9 @@ BULK_CHUNK_DOCS = 1000
 BULK_CHUNK_BYTES = 8 * 1024 * 1024  # text per bulk request (OpenSearch's advice: 5-15 MB)
 BULK_IN_FLIGHT = 4  # bulk requests sent or waiting at once (the cluster indexes while Python parses)
 BULK_RETRIES = 6
+# A bulk request may wait this long for its answer: a loaded cluster can take over the client's default 60 s for
+# 8 MB, and giving up then failed whole rebuilds (writes by id are safe to send again, but cost as much again).
+BULK_TIMEOUT_S = 300
 PAGE = 10_000  # buckets per composite-aggregation page when reading the whole index
 GREEN_TIMEOUT = "60s"
 _NAME_RE = re.compile(r"^[a-z0-9][a-z0-9_.-]{0,200}$")
@@ -313,6 +316,7 @@ class OpenSearchStore:
                 max_backoff=30,
                 raise_on_error=False,
                 yield_ok=True,
+                request_timeout=BULK_TIMEOUT_S,
             )
         )
 
