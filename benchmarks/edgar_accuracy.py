@@ -44,6 +44,7 @@ DEFAULT_OUT = ROOT / "benchmarks" / "results" / "edgar_accuracy.md"
 EARLIER = "\n## Earlier measures\n"
 HELDOUT = ROOT / "tests" / "data" / "heldout_labels.jsonl"
 TEST3_TITLE = "test3 (read)"
+TEST4_TITLE = "test4 (never read)"
 COLUMNS = (
     ("releases", "releases"),
     ("found", "found"),
@@ -110,7 +111,7 @@ def heldout(workdir: Path, show_misses: bool) -> dict | None:
 
 def heldout_shapes(workdir: Path, show_misses: bool, name: str = "test3", title: str = "test3 (untuned)") -> dict:
     """Scores on a shaped set (tests/heldout_shapes.py): all of it, then each of its shapes apart."""
-    path = shapes.LABELS if name == "test3" else shapes.LABELS4
+    path = {"test3": shapes.LABELS, "test4": shapes.LABELS4, "test5": shapes.LABELS5}[name]
     if not path.is_file():
         return {}
     labels = shapes.load_labels(path)
@@ -136,7 +137,7 @@ def _commit() -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--misses", action="store_true", help="print every field the parser got wrong")
-    parser.add_argument("--split", choices=(*SPLITS, "test2", "test3", "test4"), help="with --misses: only this split")
+    parser.add_argument("--split", choices=(*SPLITS, "test2", "test3", "test4", "test5"), help="with --misses: only this split")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
     args = parser.parse_args(argv)
     if not (CORPUS / "edgar-8k.tar.gz").is_file():
@@ -151,7 +152,8 @@ def main(argv: list[str] | None = None) -> int:
         seconds = time.perf_counter() - started
         test2 = heldout(Path(workdir), args.misses and args.split == "test2")
         test3 = heldout_shapes(Path(workdir), args.misses and args.split == "test3", "test3", TEST3_TITLE)
-        test4 = heldout_shapes(Path(workdir), args.misses and args.split == "test4", "test4", "test4 (never read)")
+        test4 = heldout_shapes(Path(workdir), args.misses and args.split == "test4", "test4", TEST4_TITLE)
+        test5 = heldout_shapes(Path(workdir), args.misses and args.split == "test5", "test5", "test5 (never read)")
     matched, unmatched = match(labels, answers)
     results = {}
     for split in SPLITS:
@@ -164,8 +166,9 @@ def main(argv: list[str] | None = None) -> int:
         results["test2 (other sources)"] = test2
     results.update(test3)
     results.update(test4)
+    results.update(test5)
     errors = [answer for answer in answers if answer.error]
-    if args.misses and args.split not in ("test2", "test3", "test4"):
+    if args.misses and args.split not in ("test2", "test3", "test4", "test5"):
         shown = split_labels(labels, args.split) if args.split else labels
         for line in misses(shown, matched):
             print(line)
