@@ -137,7 +137,9 @@ def _commit() -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--misses", action="store_true", help="print every field the parser got wrong")
-    parser.add_argument("--split", choices=(*SPLITS, "test2", "test3", "test4", "test5"), help="with --misses: only this split")
+    parser.add_argument(
+        "--split", choices=(*SPLITS, "test2", "test3", "test4", "test5"), help="with --misses: only this split"
+    )
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
     args = parser.parse_args(argv)
     if not (CORPUS / "edgar-8k.tar.gz").is_file():

@@ -279,9 +279,7 @@ def pdf_columns(path: str, raw: str) -> str:
         right += [""] * (len(left) - len(right))
         page = [f"{a:<{COLUMN + GUTTER}}{b}".rstrip() for a, b in zip(left, right, strict=True)]
         pages.append((head if not pages else []) + page)
-    out = [
-        "\n".join([*page, "", f"Page {number} of {len(pages)}"]) for number, page in enumerate(pages, start=1)
-    ]
+    out = ["\n".join([*page, "", f"Page {number} of {len(pages)}"]) for number, page in enumerate(pages, start=1)]
     return _ligatures("\n\f".join(out)) + "\n"
 
 
