@@ -9,6 +9,7 @@ import pytest
 from indexer.parse import parse_bytes
 from indexer.parse.banners import continues_headline, ends_open
 from indexer.parse.dates import date_from_permalink
+from indexer.parse.pdftext import split_columns
 from indexer.parse.tickers import listing_groups
 
 WIRE_DATELINE = "Gadget Maker Opens Its Third Plant\n\nSPRINGFIELD, Ill.--(BUSINESS WIRE)--Gadgetco Inc. (NYSE: GDG) opened a plant.\n\n"
@@ -121,3 +122,77 @@ def test_a_listing_told_with_a_labelled_symbol_lists_it_on_each_exchange_named(s
 )
 def test_a_labelled_symbol_without_its_exchange_in_the_sentence_lists_nothing(text):
     assert listing_groups(text) == []
+
+
+# ---- Text from a PDF set in two columns, which pdftotext -layout runs together -----------------------------------
+
+LEFT = (
+    "SPRINGFIELD, Ill., March 4, 2021 /PRNewswire/ -- Gadgetco Inc. (NYSE: GDG) today announced the opening of "
+    "its third plant, which doubles the output of its gadget lines for customers in twelve countries. "
+    + "The plant employs three hundred people and runs on power from its own solar field. "
+    * 3
+)
+RIGHT = "The company said the new plant lowers the cost of each gadget by a third for its customers. " * 4
+
+
+def _columns(left: str, right: str, drift: int = 0) -> list[str]:
+    """Two columns of 38 characters side by side, the right one starting at column 42 (give or take drift)."""
+    import textwrap
+
+    lines_left, lines_right = textwrap.wrap(left, 38), textwrap.wrap(right, 38)
+    lines_right += [""] * (len(lines_left) - len(lines_right))
+    return [
+        f"{a:<{42 + (drift if n % 2 else 0)}}{b}".rstrip()
+        for n, (a, b) in enumerate(zip(lines_left, lines_right, strict=True))
+    ]
+
+
+@pytest.mark.parametrize("drift", [0, 2, -2])
+def test_two_columns_run_together_read_a_column_at_a_time(drift):
+    head = ["        Gadgetco Opens Its Third Plant and Doubles the Output of Its Gadget Lines", ""]
+    page = "\n".join(head + _columns(LEFT, RIGHT, drift) + ["", "Page 1 of 1"])
+    text, columns = split_columns(page)
+    assert columns
+    words = " ".join(text.split())
+    assert " ".join(LEFT.split()) in words and " ".join(RIGHT.split()) in words
+    assert words.index("solar field") < words.index("The company said") < words.index("Page 1 of 1")
+    [release] = parse_bytes("pdf/gadgetco.txt", page.encode())
+    assert release.headline == head[0].strip()
+    assert (release.date, release.location.casefold(), release.wire) == (
+        "2021-03-04",
+        "springfield, ill.",
+        "PR Newswire",
+    )
+    assert release.tickers == ["NYSE:GDG"] and release.lede.startswith("Gadgetco Inc. (NYSE: GDG) today announced")
+
+
+def test_a_sidebar_of_contacts_beside_the_story_comes_after_it():
+    sidebar = ["Media Contact:", "Jane Doe", "Gadgetco Inc.", "jane@gadgetco.example", "", "Investor Relations:"]
+    lines = _columns(LEFT, "")
+    lines = [f"{line:<42}{side}".rstrip() for line, side in zip(lines, sidebar * 3, strict=False)]
+    text, columns = split_columns("\n".join(lines))
+    assert columns and " ".join(LEFT.split()) in " ".join(text.split())
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        # A financial table: labels beside figures.
+        [f"Revenue from gadget line {n}              {n * 1234:>9,}      {n * 999:>9,}" for n in range(1, 15)],
+        # Prose with two spaces after its full stops: no gutter.
+        [
+            f"The plant ships {n} gadgets a day.  Customers in {n} states buy them.  It runs all year."
+            for n in range(15)
+        ],
+    ],
+)
+def test_a_table_or_plain_prose_is_not_read_as_columns(rows):
+    text = "\n".join(rows)
+    assert split_columns(text) == (text, [])
+
+
+def test_a_paragraph_after_a_headline_that_ends_in_a_verb_is_the_lede_not_its_rest():
+    headline = "Gadgetco and Widgetron Unveil Their Smart Gadget-Heater Launch"
+    lede = ["Gadgetco Holdings (NYSE: GDGH) a smart", "home innovator, announced a global sales", "deal with Widgetron."]
+    [release] = parse_bytes("release.txt", "\n".join([headline, "", *lede, "", PADDING]).encode())
+    assert release.headline == headline

@@ -308,16 +308,20 @@ def date_from_path(path: str) -> datetime | None:
 # 20200131005625/en/", "View source version on businesswire.com: https://...". Only those lines count, not any address
 # of the wire: a release may cite an older one. (On the NASDAQ-100 archive's 569 such releases the day is the
 # metadata's day for 560; the rest were sent the evening before a release at 1-2 a.m. Eastern.)
+_PERMALINK_LABEL_RE = re.compile(r"(?:full\s+release\s+here|source\s+version\s+on\s+businesswire\.com)\s*:?", re.I)
 _PERMALINK_RE = re.compile(
-    r"(?:full\s+release\s+here|source\s+version\s+on\s+businesswire\.com)\s*:?\s*(?:https?://)?(?:www\.)?"
-    r"businesswire\.com/news/home/((?:19|20)\d\d)(\d\d)(\d\d)\d{4,}",
-    re.I,
+    r"(?:https?://)?(?:www\.)?businesswire\.com/news/home/((?:19|20)\d\d)(\d\d)(\d\d)\d{4,}", re.I
 )
+_SPACE_RE = re.compile(r"\s+")
 
 
 def date_from_permalink(text: str) -> datetime | None:
     """The day a wire published a release, read from its own address the release prints; None when it prints none."""
-    match = _PERMALINK_RE.search(text) if "businesswire" in text else None
+    label = _PERMALINK_LABEL_RE.search(text) if "businesswire" in text else None
+    if label is None:
+        return None
+    # The address as printed, though a narrow column broke it over lines ("https://www." | "businesswire.com/...").
+    match = _PERMALINK_RE.match(_SPACE_RE.sub("", text[label.end() : label.end() + 120]))
     if match is None:
         return None
     try:
