@@ -20,7 +20,11 @@ and 32 Markdown files, the 48 shuffled with the same generator and dealt round-r
 shape changes where text stands, not what a careful reader labels. ``materialise()`` rebuilds the shaped files in a
 folder so that ``releases parse --json`` can read them.
 
-    .venv/bin/python tests/heldout_shapes.py OUT_DIR [CORPUS_DIR]   # the 48 files under OUT_DIR, their paths printed
+    .venv/bin/python tests/heldout_shapes.py [--test4|--test5] OUT_DIR [CORPUS_DIR]   # the files, paths printed
+
+test4 (``draw4()``) adds EDGAR exhibit files (``edgar-exhibit``); test5 (``draw5()``) adds PDF text set in two columns
+that ``pdftotext -layout`` runs together (``pdf-columns``), plain-text EDGAR ``<DOCUMENT>`` exhibits (``edgar-text``)
+and reposts with Hugo's TOML front matter (``front-matter-toml``).
 
 CORPUS_DIR holds the extracted archives (default ``.cache/corpus``).
 """
@@ -51,7 +55,14 @@ JSON_DRAWS4 = 14
 MARKDOWN_DRAWS4 = 28
 # test4 deals its releases round-robin over this cycle: a third PDF text, a third EDGAR exhibits, the rest reposts.
 SHAPES4 = ("pdf-text", "edgar-exhibit", "pdf-text", "edgar-exhibit", "front-matter", "as-is")
-ALL_SHAPES = (*SHAPES, "edgar-exhibit")
+LABELS5 = DATA / "heldout5_labels.jsonl"
+SEED5 = 20261220
+JSON_DRAWS5 = 16
+MARKDOWN_DRAWS5 = 32
+# test5: a third PDF text (one column, or two set side by side), a third EDGAR exhibits (HTML or plain text), the rest
+# reposts with TOML front matter and files as the archive holds them.
+SHAPES5 = ("pdf-text", "edgar-exhibit", "pdf-columns", "edgar-text", "front-matter-toml", "as-is")
+ALL_SHAPES = (*SHAPES, "edgar-exhibit", "pdf-columns", "edgar-text", "front-matter-toml")
 # Shapes no label set is drawn in, for checks that need no labels (benchmarks/shape_consistency.py).
 EXTRA_SHAPES = ("pdf-letterhead", "edgar-text")
 PAGE_LINES = 40
@@ -70,6 +81,8 @@ DRAWN_BESIDE4 = (
     "issuer_labels_blind.jsonl",
     "issuer_labels_blind2.jsonl",
 )
+# test5 was drawn beside every label file of tests/data at the time, test4's among them.
+DRAWN_BESIDE5 = (*DRAWN_BESIDE4, "heldout4_labels.jsonl", "issuer_labels_blind3.jsonl")
 
 
 def labelled_paths(names: tuple[str, ...] = DRAWN_BESIDE) -> set[str]:
@@ -113,13 +126,26 @@ def draw4(corpus: Path) -> list[tuple[str, str]]:
     return [(path, SHAPES4[i % len(SHAPES4)]) for i, path in enumerate(picked)]
 
 
+def draw5(corpus: Path) -> list[tuple[str, str]]:
+    """(archive path, shape) of the 48 releases of test5: files in no label file, dealt over SHAPES5."""
+    taken = labelled_paths(DRAWN_BESIDE5)
+
+    def members(archive: str, suffix: str) -> list[str]:
+        found = (p.relative_to(corpus).as_posix() for p in (corpus / archive).rglob(f"*{suffix}"))
+        return sorted(p for p in found if p not in taken)
+
+    rng = random.Random(SEED5)
+    picked = rng.sample(members("nasdaq100-2019", ".json"), JSON_DRAWS5)
+    picked += rng.sample(members("newsworthy-archive-2023-2026", ".md"), MARKDOWN_DRAWS5)
+    rng.shuffle(picked)
+    return [(path, SHAPES5[i % len(SHAPES5)]) for i, path in enumerate(picked)]
+
+
 def shaped_path(path: str, shape: str) -> str:
     """Where a shaped copy lives: ``<shape>/<archive path>`` with the suffix of its new format."""
     if shape == "as-is":
         return path
-    suffix = {"front-matter": ".md", "pdf-text": ".txt", "edgar-exhibit": ".htm", "pdf-letterhead": ".txt"}.get(
-        shape, ".txt"
-    )
+    suffix = {"front-matter": ".md", "front-matter-toml": ".md", "edgar-exhibit": ".htm"}.get(shape, ".txt")
     return f"{shape}/{Path(path).with_suffix(suffix).as_posix()}"
 
 
@@ -176,6 +202,19 @@ def front_matter(path: str, raw: str) -> str:
     return "\n".join(head) + "\n\n" + body + "\n"
 
 
+def front_matter_toml(path: str, raw: str) -> str:
+    """A Markdown repost as Hugo keeps it: a ``+++`` fenced TOML block, then the body without the headline."""
+    parts = _parts(path, raw)
+    head = ["+++", f"title = {json.dumps(parts['title'], ensure_ascii=False)}", f"date = {parts['date']}"]
+    if parts["source"]:
+        head.append(f"source = {json.dumps(parts['source'])}")
+    if parts["link"]:
+        head.append(f"link = {json.dumps(parts['link'])}")
+    head.append("+++")
+    body = "\n\n".join(part for part in (parts["lead"], parts["body"]) if part)
+    return "\n".join(head) + "\n\n" + body + "\n"
+
+
 def _ligatures(text: str) -> str:
     return text.replace("ffi", "\ufb03").replace("fi", "\ufb01").replace("fl", "\ufb02")
 
@@ -216,6 +255,31 @@ def pdf_text(path: str, raw: str) -> str:
     for number, page in enumerate(pages, start=1):
         top = [running, ""] if number > 1 else []
         out.append("\n".join([*top, *page, "", f"Page {number} of {len(pages)}"]))
+    return _ligatures("\n\f".join(out)) + "\n"
+
+
+COLUMN = 40
+GUTTER = 4
+
+
+def pdf_columns(path: str, raw: str) -> str:
+    """``pdftotext -layout`` of the release set in two columns: the headline centred across the page, then each line
+    holds the left column's line and, after a gutter, the right column's (the columns run together)."""
+    parts = _parts(path, raw)
+    body = re.sub(r"^#+\s*", "", parts["body"], flags=re.M)
+    lines: list[str] = []
+    for block in (parts["lead"], *re.split(r"\n\s*\n|\n", body)):
+        if block.strip():
+            lines += textwrap.wrap(block.strip(), COLUMN, break_on_hyphens=False) + [""]
+    head = [line.center(WIDTH).rstrip() for line in textwrap.wrap(parts["title"], 70)] + [""]
+    pages: list[list[str]] = []
+    while lines:
+        rows = PAGE_LINES - (len(head) if not pages else 0)
+        left, right, lines = lines[:rows], lines[rows : 2 * rows], lines[2 * rows :]
+        right += [""] * (len(left) - len(right))
+        page = [f"{a:<{COLUMN + GUTTER}}{b}".rstrip() for a, b in zip(left, right, strict=True)]
+        pages.append((head if not pages else []) + page)
+    out = ["\n".join([*page, "", f"Page {number} of {len(pages)}"]) for number, page in enumerate(pages, start=1)]
     return _ligatures("\n\f".join(out)) + "\n"
 
 
@@ -333,6 +397,10 @@ def shaped_text(path: str, shape: str, raw: str) -> str:
         return pdf_letterhead(path, raw)
     if shape == "edgar-text":
         return edgar_text(path, raw)
+    if shape == "pdf-columns":
+        return pdf_columns(path, raw)
+    if shape == "front-matter-toml":
+        return front_matter_toml(path, raw)
     return raw
 
 
@@ -356,10 +424,10 @@ if __name__ == "__main__":
     sys.path.insert(0, str(ROOT / "tests"))
     from test_parser_labels import CACHE
 
-    args = [arg for arg in sys.argv[1:] if arg != "--test4"]
+    args = [arg for arg in sys.argv[1:] if arg not in ("--test4", "--test5")]
     target = Path(args[0])
     corpus = Path(args[1]) if len(args) > 1 else CACHE
-    drawn = draw4(corpus) if "--test4" in sys.argv else draw(corpus)
+    drawn = draw5(corpus) if "--test5" in sys.argv else draw4(corpus) if "--test4" in sys.argv else draw(corpus)
     for source, shape in drawn:
         out = target / shaped_path(source, shape)
         out.parent.mkdir(parents=True, exist_ok=True)

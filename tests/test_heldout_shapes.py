@@ -144,3 +144,47 @@ def test_the_extra_shapes_read_back_as_the_release(shape):
     [release] = parse_bytes(f"{shape}/nasdaq100-2019/WDG_001.txt", text.encode())
     assert release.headline == RELEASE["title"] and release.date == "2021-03-04"
     assert release.tickers == ["NYSE:WDG"]
+
+
+def test_test5_labels_are_well_formed_fresh_and_a_third_pdf_a_third_edgar():
+    labels = shapes.load_labels(shapes.LABELS5)
+    assert len(labels) >= 45
+    for row in labels:
+        assert KEYS <= set(row), row["path"]
+        assert row["split"] == "test5" and row["shape"] in shapes.SHAPES5
+        assert row["path"] == shapes.shaped_path(row["source"], row["shape"])
+        date.fromisoformat(row["date"])
+        for ticker in row["tickers"]:
+            exchange, _, symbol = ticker.partition(":")
+            assert exchange in EXCHANGES.values() and symbol, ticker
+    counts = Counter(row["shape"].split("-")[0] for row in labels)
+    assert counts["pdf"] >= len(labels) / 3 and counts["edgar"] >= len(labels) / 3
+    assert len({row["source"] for row in labels}) == len(labels)
+    assert not {row["source"] for row in labels} & shapes.labelled_paths(shapes.DRAWN_BESIDE5)
+
+
+@pytest.mark.corpus
+def test_the_seeded_test5_draw_gives_its_labelled_releases_in_their_shapes(tmp_path):
+    if not CORPUS.is_dir():
+        pytest.skip(f"needs the shared corpus at {CORPUS}")
+    root = CACHE if (CACHE / "nasdaq100-2019").is_dir() else _member_names(tmp_path)
+    labelled = [(row["source"], row["shape"]) for row in shapes.load_labels(shapes.LABELS5)]
+    assert shapes.draw5(root) == labelled
+
+
+def test_pdf_columns_runs_two_columns_together_under_a_centred_headline():
+    text = shapes.pdf_columns("nasdaq100-2019/WDG_001.json", json.dumps(RELEASE))
+    first = text.split("\f")[0].splitlines()
+    assert first[0].strip().startswith("Widgetron Opens") and first[0].startswith(" ")
+    gutter = " " * shapes.GUTTER
+    both = [line for line in first if len(line) > shapes.COLUMN + shapes.GUTTER and gutter in line]
+    assert len(both) >= 10  # most lines carry the left column's words, a gutter, then the right column's
+    assert any(line.startswith("SPRINGFIELD, Ill., March 4, 2021") for line in first)
+    assert all(len(line) <= shapes.WIDTH for line in text.splitlines())
+
+
+def test_toml_front_matter_repost_reads_back_as_the_release():
+    text = shapes.front_matter_toml("nasdaq100-2019/WDG_001.json", json.dumps(RELEASE))
+    assert text.startswith('+++\ntitle = "Widgetron Opens') and "\ndate = 2021-03-04T23:30:00-05:00\n+++\n" in text
+    [release] = parse_bytes("front-matter-toml/nasdaq100-2019/WDG_001.md", text.encode())
+    assert release.headline == RELEASE["title"] and release.date == "2021-03-04"

@@ -19,7 +19,7 @@ from .cleanup import (
     strip_bullet,
 )
 from .dateline import Dateline, find_dateline, normalise_place
-from .dates import date_from_path, zone_for_place
+from .dates import date_from_path, date_from_permalink, zone_for_place
 from .issuer import find_issuer
 from .language import detect_language
 from .sections import split_sections
@@ -151,6 +151,10 @@ def build_release(path: str, draft: Draft) -> Release:
     if printed is None and dateline is not None and dateline.month_day:
         printed = _with_year(dateline.month_day, draft.published or path_date)
     published = _pick_published(printed, draft.published, place)
+    if published is None:
+        # No date printed nor given: the day the wire's own address for the release spells (a Business Wire
+        # dateline carries none; a PDF or an exhibit file keeps no metadata date).
+        published = date_from_permalink(draft.body)
     suspect = published is not None and _suspect_date(published, path_date)
     if suspect:
         # A date after the day of the build, or years from the file's own date: prefer another candidate.

@@ -167,6 +167,21 @@ _ENDS_SENTENCE_RE = re.compile(
 CONNECTOR_END_RE = re.compile(
     r"(?:\b(?:of|and|to|for|the|a|an|in|with|on|its|at|by|from|as|&)|[,;\-\u2013\u2014:])$", re.I
 )
+# "Hemophilia A", "Series A", "Class A": a capital A after a word of a title-case line is a designation, not an
+# article wanting its noun; it is an article after a verb or a joining word ("Launches A", "Into A").
+_TITLE_A_RE = re.compile(r"(\S+)\s+A$")
+_BEFORE_ARTICLE = {"into", "onto", "like", "over", "under", "about", "through", "is", "be", "becomes", "become"}
+
+
+def _connector_end(prev: str) -> bool:
+    """Whether a line ends with a joining word or mark (a capital A only where it is an article)."""
+    if not CONNECTOR_END_RE.search(prev):
+        return False
+    designation = _TITLE_A_RE.search(prev)
+    if designation is None or prev.isupper():
+        return True
+    before = designation.group(1).lower()
+    return before in _OBJECT_VERBS or before in _BEFORE_ARTICLE or bool(CONNECTOR_END_RE.search(before))
 
 
 # Verbs that take an object: a headline cannot end with one ("Acme and Beta Announce" / "Final Results of the Offer").
@@ -179,7 +194,7 @@ _OBJECT_VERBS = set(
 
 def ends_open(prev: str) -> bool:
     """Whether a headline line cannot end the headline: it ends with a joining word or a verb still wanting its object."""
-    if CONNECTOR_END_RE.search(prev):
+    if _connector_end(prev):
         return True
     words = prev.split()
     return len(words) >= 2 and words[-1].lower() in _OBJECT_VERBS
@@ -199,7 +214,7 @@ def continues_headline(
     if find_dateline(line) is not None or lone_date(line) or BYLINE_RE.match(line):
         return False
     first_word = line.split()[0]
-    if CONNECTOR_END_RE.search(prev) or first_word.islower():  # "iPhone", "eBay" start a new line of their own
+    if _connector_end(prev) or first_word.islower():  # "iPhone", "eBay" start a new line of their own
         return True
     if ends_open(prev) and not SENTENCE_RE.search(line) and (title_case(line) or line.isupper()):
         return True  # "... Announce" / "Final Results of the Exchange Offer": the object comes after a break

@@ -303,6 +303,33 @@ def date_from_path(path: str) -> datetime | None:
     return None
 
 
+# Business Wire's multimedia note and its closing line give the release's own address on the wire, whose number
+# begins with the day the wire published it: "View the full release here: https://www.businesswire.com/news/home/
+# 20200131005625/en/", "View source version on businesswire.com: https://...". Only those lines count, not any address
+# of the wire: a release may cite an older one. (On the NASDAQ-100 archive's 569 such releases the day is the
+# metadata's day for 560; the rest were sent the evening before a release at 1-2 a.m. Eastern.)
+_PERMALINK_LABEL_RE = re.compile(r"(?:full\s+release\s+here|source\s+version\s+on\s+businesswire\.com)\s*:?", re.I)
+_PERMALINK_RE = re.compile(
+    r"(?:https?://)?(?:www\.)?businesswire\.com/news/home/((?:19|20)\d\d)(\d\d)(\d\d)\d{4,}", re.I
+)
+_SPACE_RE = re.compile(r"\s+")
+
+
+def date_from_permalink(text: str) -> datetime | None:
+    """The day a wire published a release, read from its own address the release prints; None when it prints none."""
+    label = _PERMALINK_LABEL_RE.search(text) if "businesswire" in text else None
+    if label is None:
+        return None
+    # The address as printed, though a narrow column broke it over lines ("https://www." | "businesswire.com/...").
+    match = _PERMALINK_RE.match(_SPACE_RE.sub("", text[label.end() : label.end() + 120]))
+    if match is None:
+        return None
+    try:
+        return datetime(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    except ValueError:
+        return None
+
+
 # Dateline places -> the time zone their local date is printed in (US states in AP and postal style, provinces).
 _PLACE_ZONES: dict[str, str] = {}
 for _zone_name, _names in {

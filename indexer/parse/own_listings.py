@@ -205,6 +205,8 @@ _PROSE_OWNER_RE = re.compile(
     r"(?:stock|shares)\s*)?(?:is|are)?\s*(?:publicly\s+)?$",
     re.I,
 )
+# "Blue Cap AG is listed on ...": the sentence's subject is the listed company.
+_NAME_IS_RE = re.compile(r"(?P<name>[^,;]{2,80}?)\s+(?:is|are)\s+(?:publicly\s+)?$")
 _SENTENCE_END_RE = re.compile(r"(?<!\bInc)(?<!\bCorp)(?<!\bCo)(?<!\bLtd)(?<!\bPlc)(?<!\b[A-Z])[.!?]\s+|\n")
 
 
@@ -215,7 +217,8 @@ def _prose_owner(text: str, group: ListingGroup, company: str) -> bool:
     sentence = head[ends[-1] if ends else 0 :].strip()
     m = _PROSE_OWNER_RE.fullmatch(sentence) if sentence else None
     if not m:
-        return False
+        named = _NAME_IS_RE.fullmatch(sentence + " ") if sentence else None
+        return bool(named) and same_org(named.group("name"), company)
     pronoun = m.group("pronoun")
     if pronoun and pronoun.lower() == "its":
         # "Its stock": the paragraph's own company, when the paragraph names it.

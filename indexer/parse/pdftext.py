@@ -160,3 +160,110 @@ def _page_edges(text: str) -> set[str]:
             tops[lines[0]] += 1
             bottoms[lines[-1]] += 1
     return {line for edge in (tops, bottoms) for line, n in edge.items() if n >= 2 and len(line) < 100}
+
+
+# Two columns that `pdftotext -layout` ran together: each line holds a line of the left column, a gutter of spaces
+# and a line of the right column. Cheap first look: many lines with a run of three spaces or more inside them.
+_INNER_GAP_RE = re.compile(r"\S[^\S\n]{3,}(?=\S)")
+_COLUMN_LINES = 8  # lines with words on both sides of the gutter a page needs to be read as two columns
+_LETTER_RE = re.compile(r"[^\W\d_]")
+
+
+def split_columns(text: str) -> tuple[str, list[str]]:
+    """Text whose pages are set in two columns, read a column at a time: a page's full-width top (its headline), then
+    the left column, then the right one; and the columns' lines (none when no page has columns), whose width is the
+    text's wrapping width. Tables (a column of labels beside columns of figures) stay as they are."""
+    if text.count("   ", 0, 200_000) < _COLUMN_LINES or len(_INNER_GAP_RE.findall(text, 0, 200_000)) < _COLUMN_LINES:
+        return text, []
+    columns: list[str] = []
+    pages = [_split_page(page, columns) for page in text.split("\f")]
+    return ("\f".join(pages) if columns else text), columns
+
+
+def _split_page(page: str, columns: list[str]) -> str:
+    lines = page.split("\n")
+    found = _gutter(lines)
+    if found is None:
+        return page
+    cut, first = found
+    halves = [_halves(line, cut) for line in lines[first:]]
+    left = [left for left, _ in halves]
+    right = [right for _, right in halves]
+    # The page's foot ("Page 1 of 3") under the left column goes after both columns.
+    foot: list[str] = []
+    while left and (not left[-1] or _PAGE_MARK_RE.match(left[-1]) or _PAGE_FOOTER_RE.match(left[-1])):
+        foot.insert(0, left.pop())
+    while right and not right[-1]:
+        right.pop()
+    while right and not right[0]:
+        right.pop(0)  # the blank lines atop the page, under its headline
+    columns += left + right
+    # The right column follows the left with no blank line: a paragraph the column break cut reads on (text.unwrap).
+    return "\n".join(lines[:first] + left + right + foot)
+
+
+# How far a line's gutter may stand from the page's: columns of proportional type do not line up to the character.
+_GUTTER_SLACK = 3
+
+
+def _gap_at(line: str, cut: int) -> tuple[int, int] | None:
+    """The run of spaces inside a line that holds the gutter (within the slack of the column cut), or None."""
+    for match in _INNER_GAP_RE.finditer(line):
+        if match.start() + 1 < cut + _GUTTER_SLACK and match.end() > cut - _GUTTER_SLACK:
+            return match.start() + 1, match.end()
+    return None
+
+
+def _halves(line: str, cut: int) -> tuple[str, str]:
+    """A line's left-column and right-column text."""
+    gap = _gap_at(line, cut)
+    if gap is not None:
+        return line[: gap[0]].rstrip(), line[gap[1] :].strip()
+    if len(line) - len(line.lstrip()) >= cut - _GUTTER_SLACK:
+        return "", line.strip()  # the right column only: the left one has a blank line there
+    return line.rstrip(), ""
+
+
+def _gutter(lines: list[str]) -> tuple[int, int] | None:
+    """(column of the gutter, first line of the columns) of a page set in two columns of prose, or None."""
+    if sum(1 for line in lines if _INNER_GAP_RE.search(line)) < _COLUMN_LINES:
+        return None
+    best: tuple[int, int, int] | None = None  # (two-sided lines, cut, first line)
+    widest = min(160, max(len(line) for line in lines))
+    for cut in range(12, max(12, widest - 12)):
+        first, sides, heading = 0, 0, False
+        for at, line in enumerate(lines):
+            if _gap_at(line, cut) is not None:
+                sides, heading = sides + 1, False
+            elif len(line.rstrip()) > cut + _GUTTER_SLACK and len(line) - len(line.lstrip()) < cut - _GUTTER_SLACK:
+                first, sides, heading = at + 1, 0, True  # a line across the gutter (the headline above the columns)
+            elif heading and line.strip():
+                first = at + 1  # the rest of that paragraph: a centred headline's short last line
+            else:
+                heading = False
+        if sides >= _COLUMN_LINES and (best is None or sides > best[0]):
+            best = (sides, cut, first)
+    if best is None:
+        return None
+    _, cut, first = best
+    halves = [_halves(line, cut) for line in lines[first:] if line.strip()]
+    # Over the lines the right column reaches down to (the left one may run on alone on a release's last page).
+    halves = halves[: max((at for at, (_, right) in enumerate(halves) if right), default=-1) + 1]
+    two_sided = [(left, right) for left, right in halves if left and right]
+    if len(two_sided) < 0.3 * len(halves):
+        return None
+    lefts, rights = [left for left, _ in two_sided], [right for _, right in two_sided]
+    if not (_words(lefts) and _words(rights)) or not (_prose(lefts) or _prose(rights)):
+        return None  # a table: labels beside figures (a column of prose may have a sidebar of contacts beside it)
+    return cut, first
+
+
+def _words(parts: list[str]) -> bool:
+    """Whether a column's lines are words, not a table's figures: mostly letters."""
+    chars = "".join(parts).replace(" ", "")
+    return len(_LETTER_RE.findall(chars)) >= 0.55 * max(1, len(chars))
+
+
+def _prose(parts: list[str]) -> bool:
+    """Whether a column's lines are prose: several words a line."""
+    return sum(len(part.split()) for part in parts) >= 3 * len(parts)

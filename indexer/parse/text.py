@@ -21,7 +21,7 @@ from .banners import (
 from .cleanup import closes_bracket, join_centred
 from .dateline import find_dateline, known_or_shouted_place
 from .dates import parse_when
-from .pdftext import clean_pdf_text
+from .pdftext import clean_pdf_text, split_columns
 from .wires import canonical_wire, wire_from_slug
 
 # A horizontal rule in Markdown.
@@ -231,12 +231,17 @@ def unwrap(lines: list[str], width: int | None) -> list[str]:
     return out
 
 
+def _stands_alone(lines: list[str], at: int) -> bool:
+    """Whether lines[at] is a line with a blank line (or the end) after it."""
+    return at < len(lines) and (at + 1 >= len(lines) or not lines[at + 1].strip())
+
+
 def parse_text(path: str, text: str, *, markdown: bool = False, checked: bool = False) -> list[Release]:
     """Parse a plain-text or Markdown release; checked: the text holds no control character or lone surrogate."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text, columns = split_columns(text.replace("\r\n", "\n").replace("\r", "\n"))
     # The width a text was wrapped at, read before ligatures are spelled out and cut paragraphs joined again (both
-    # lengthen lines past it).
-    width = _wrap_width(text.split("\n", 400)[:400])
+    # lengthen lines past it); in text set in two columns, the columns' width (not the headline's above them).
+    width = _wrap_width(columns[:400] or text.split("\n", 400)[:400])
     text = clean_pdf_text(text)
     fields, text = _front_matter(text)
     if fields.get("wire") and not canonical_wire(fields["wire"]):
@@ -282,8 +287,9 @@ def parse_text(path: str, text: str, *, markdown: bool = False, checked: bool = 
                 while start < len(lines) and len(headline) < 250:
                     following = lines[start].strip()
                     gap = 0
-                    if not following and ends_open(headline) and start + 1 < len(lines):
-                        # "... Announce", a blank line, "Final Results of the Offer": the rest after a break.
+                    if not following and ends_open(headline) and _stands_alone(lines, start + 1):
+                        # "... Announce", a blank line, "Final Results of the Offer": the rest after a break (a
+                        # line of its own; the first line of a paragraph that runs on is a lede's).
                         gap, following = 1, lines[start + 1].strip()
                     wrapped = not gap and _wrapped(lines[start - 1].strip(), following, width)
                     if not wrapped and not continues_headline(headline, following, None, gap):

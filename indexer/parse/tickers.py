@@ -118,6 +118,16 @@ _PROSE_RE = re.compile(
 # "... under the symbol "ABC" and on the OTCQX under the symbol "ABCDF"": the same shares' second listing.
 _PROSE_MORE_RE = re.compile(r",?\s+and\s+(?:also\s+)?" + _PROSE_TAIL)
 _PROSE_ANCHOR_RE = re.compile(r"symbol|ticker")
+# "Blue Cap AG is listed on the Open Market (Scale segment) of the Frankfurt Stock Exchange and m:access of the Munich
+# Stock Exchange; ISIN: DE000A0JM2M1; Stock ticker: B7E": the exchanges named between the verb and a labelled symbol,
+# each listing that symbol.
+_LABELLED_SYMBOL_RE = re.compile(
+    r"\b(?:stock\s+|trading\s+|ticker\s+)?(?:ticker|symbol)(?:\s+symbol)?\s*:\s*"
+    r"(?P<symbol>(?=[A-Z0-9]*[A-Z])[A-Z0-9]{1,6}(?:\.[A-Z]{1,2})?)(?![\w])"
+)
+_LISTED_ON_RE = re.compile(r"\b(?:listed|traded|quoted)\s+(?:on|in)\b")
+_LISTED_REACH = 240  # how far before the labelled symbol the verb may stand
+_SENTENCE_BREAK_RE = re.compile(r"[.!?]\s+[A-Z]")
 
 
 @dataclass
@@ -256,7 +266,29 @@ def _unbracketed(text: str) -> tuple[ListingGroup, ...]:
             end = more.end()
         found.append(ListingGroup(match.start(), end, tickers))
         prose_end = end
+    found += _labelled_listings(text, prose_end)
     return tuple(sorted(found, key=lambda g: g.start))
+
+
+def _labelled_listings(text: str, read_until: int) -> list[ListingGroup]:
+    """Listings told as 'listed on <exchanges> ...; ticker: SYMBOL' in one sentence (past what prose rules read)."""
+    found: list[ListingGroup] = []
+    for label in _LABELLED_SYMBOL_RE.finditer(text) if ":" in text else ():
+        if label.start() < read_until:
+            continue
+        window = text[max(0, label.start() - _LISTED_REACH) : label.start()]
+        verbs = list(_LISTED_ON_RE.finditer(window))
+        if not verbs:
+            continue
+        span = window[verbs[-1].end() :]
+        if _SENTENCE_BREAK_RE.search(span):
+            continue  # the symbol belongs to another sentence than the listing
+        exchanges = [normalise_exchange(m.group(0)) for m in re.finditer(_EXCHANGE_RE, span)]
+        if exchanges:
+            symbol = label.group("symbol")
+            start = label.start() - len(span) - (verbs[-1].end() - verbs[-1].start())
+            found.append(ListingGroup(start, label.end(), [f"{ex}:{symbol}" for ex in dict.fromkeys(exchanges)]))
+    return found
 
 
 def _not_one_letter(text: str, group: ListingGroup) -> bool:
