@@ -118,11 +118,14 @@ def test_a_clauses_best_score_from_kept_sums_is_its_best_over_the_scored_documen
                     top = bm25f.best_within(alt, best, idf, scored)
                     if top is None:
                         undecided += 1
+                        # A complete list tells unless no document holding the word is scored.
+                        assert kept == 4 or not scored[best.docs].any()
                     else:
-                        assert top == float(scores[scored].max(initial=0.0)), (word, share)
+                        # A clause's best is never below 0 (a word in more documents than are live scores < 0)
+                        assert max(0.0, top) == float(scores[scored].max(initial=0.0)), (word, share)
                         told += 1
         assert told >= 10
-        assert (undecided > 0) == (kept == 4)  # a short list cannot always tell; a complete one always can
+        assert undecided > 0 or kept > 4  # a short list cannot always tell
 
 
 def test_sums_at_some_documents_equal_sums_over_every_document(folder):

@@ -23,15 +23,13 @@ from ...schema import FIELD_WEIGHTS
 
 TOP_KEPT = 256  # highest sums kept per alternative: enough that a filtered or folded search still holds one
 KEEP_FROM = 4096  # documents holding an alternative from which its sums are worth keeping (fewer: summed anew)
+SAMPLE_STEP = 16
 # The documents a search ranks, against the alternative's postings, below which summing only there pays.
 RANKED_SHARE = 8
 # Sums outside the kept ones must be clearly lower than the best one found there: the score is a rising
 # function of the sum, and a margin far above float64 rounding keeps "rising" true after rounding too.
 _MARGIN = 1e-9
 _EMPTY = np.zeros(0, dtype=np.int64)
-
-
-SEEN = "seen"  # an alternative summed once: its Best is kept the next time (most words of a query are new)
 
 
 @dataclass
@@ -123,12 +121,20 @@ def every_document(stats, alt: Alternative, found: list[Part], docs: np.ndarray,
     idf = idf_of(stats, df)
     scores = saturated(alt, idf, tfn[docs])
     best = None
-    if keep and df >= KEEP_FROM:
-        count = min(TOP_KEPT, df)
-        top = np.argpartition(tfn, len(tfn) - count)[len(tfn) - count :]
-        top = top[np.argsort(-tfn[top], kind="stable")]
-        best = Best(df, top.astype(np.int64), tfn[top], complete=count == df)
+    best = _highest(tfn, df) if keep and df >= KEEP_FROM else None
     return scores, _in_title(stats, found, docs), best
+
+
+def _highest(tfn: np.ndarray, df: int) -> Best:
+    """The TOP_KEPT highest sums of tfn (df of them not 0), highest first. Every SAMPLE_STEP-th sum's
+    TOP_KEPT-th highest is a floor at least TOP_KEPT sums reach, so only those are sorted: a partition of
+    every sum costs 30 times more at 1,000,000 releases."""
+    count = min(TOP_KEPT, df)
+    sample = tfn[::SAMPLE_STEP]
+    floor = np.partition(sample, len(sample) - count)[len(sample) - count] if len(sample) >= count else 0.0
+    candidates = np.flatnonzero(tfn >= floor) if floor > 0 else np.flatnonzero(tfn)
+    top = candidates[np.argsort(-tfn[candidates], kind="stable")[:count]]
+    return Best(df, top.astype(np.int64), tfn[top], complete=count == df)
 
 
 def _in_title(stats, found: list[Part], docs: np.ndarray) -> np.ndarray | None:
@@ -142,7 +148,8 @@ def _in_title(stats, found: list[Part], docs: np.ndarray) -> np.ndarray | None:
 
 def best_within(alt: Alternative, best: Best, idf: float, scored: np.ndarray) -> float | None:
     """The alternative's best score over the scored documents (a mask), or None when its kept sums cannot
-    tell (none of them is scored, or the sums just below them may be as high)."""
+    tell (none of them is scored, or the sums just below them may be as high). Right when it is above 0;
+    below 0 (a word in more documents than are live: idf < 0) a clause's best counts as 0 anyway."""
     inside = scored[best.docs]
     if not inside.any():
         return None

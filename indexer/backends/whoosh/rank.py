@@ -76,7 +76,7 @@ class IndexStats:
         # (field, words, slop) -> documents, weighed in bytes (+8: an empty result is kept too).
         self._phrases = LRU(cache_budget("RELEASES_PHRASE_CACHE_MB"), weigh=lambda docs: docs.nbytes + 8)
         # bm25f.key(alternative) -> bm25f.Best: document frequency and highest sums of common word forms.
-        self.best_sums = LRU(cache_budget("RELEASES_SUMS_CACHE_MB"), weigh=lambda best: getattr(best, "nbytes", 64))
+        self.best_sums = LRU(cache_budget("RELEASES_SUMS_CACHE_MB"), weigh=lambda best: best.nbytes)
         self._deleted: np.ndarray | bool | None = None
         self._held: dict | None = None  # (field, term) -> postings, during one search (see holding)
         self.variants = LRU(10_000)  # (word, fields) -> spelling variants
@@ -350,17 +350,16 @@ def _alternative_scores(
         return None, None, 0.0
     key = bm25f.key(alt)
     best = stats.best_sums.get(key)
-    if best is not None and best is not bm25f.SEEN and bm25f.worth_ranking_only(found, len(docs)):
+    if best is not None and bm25f.worth_ranking_only(found, len(docs)):
         idf = bm25f.idf_of(stats, best.df)
         top = bm25f.best_within(alt, best, idf, scored)
         if top is not None:
             sums, in_title = bm25f.at_documents(found, docs, scored if within is None else within)
             return bm25f.saturated(alt, idf, sums), in_title, top
     every = np.flatnonzero(scored) if within is not None else docs
-    # Finding the highest sums costs a pass over every document: only for a word form seen before.
-    scores, in_title, kept = bm25f.every_document(stats, alt, found, every, keep=best is bm25f.SEEN)
-    if best is None or kept is not None:
-        stats.best_sums.put(key, kept or bm25f.SEEN)
+    scores, in_title, kept = bm25f.every_document(stats, alt, found, every, keep=best is None)
+    if kept is not None:
+        stats.best_sums.put(key, kept)
     top = float(scores.max()) if len(scores) else 0.0
     if within is not None:
         at = np.searchsorted(every, docs)
