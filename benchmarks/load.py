@@ -164,7 +164,8 @@ class Server:
         self.log = open(CACHE / "server.log", "w")  # noqa: SIM115 (closed in stop)
         self.proc = subprocess.Popen(releases_command(*args), stdout=self.log, stderr=subprocess.STDOUT, cwd=ROOT)
         self.base = f"http://{HOST}:{self.port}"
-        deadline, status = time.monotonic() + 60, None
+        # Opening 1,000,000 releases (facet tables, norms) on a busy machine takes minutes.
+        deadline, status = time.monotonic() + 300, None
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
                 sys.exit(f"the server exited with {self.proc.returncode}; see {CACHE / 'server.log'}")

@@ -38,6 +38,7 @@ MB = 1024 * 1024
 CACHE_BUDGETS = {
     "RELEASES_POSTINGS_CACHE_MB": (24, "posting lists of recently searched words (12 bytes a posting)"),
     "RELEASES_PHRASE_CACHE_MB": (8, "the documents of recent phrases (8 bytes a document)"),
+    "RELEASES_SUMS_CACHE_MB": (4, "common words' document frequencies and highest BM25F sums (4 KB a word form)"),
     "RELEASES_TERM_HASHES_MB": (
         64,
         "the term hashes of the index's segments, which answer 'not in this segment' without a read for "

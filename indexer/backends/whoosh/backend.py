@@ -285,7 +285,7 @@ class WhooshBackend:
         cached = snap.results.get(key)
         if cached is not None:
             return cached
-        with snap.lock:
+        with snap.lock, stats_for(snap.searcher).holding():
             page = self._search(snap, request, parsed)
         snap.results.put(key, page)
         return page
@@ -443,8 +443,10 @@ class WhooshBackend:
         scored = None
         if partial is not None and request.sort == "relevance" and plan.clauses:
             # Scored over every release holding any of the words, as when any word counted: a word's weight
-            # (its best score) stays what it was; the full matches are then ranked first.
-            scored = score(plan.stats, plan.clauses, final | partial, plan.deadline)
+            # (its best score) stays what it was; the full matches are then ranked first. Only they are
+            # scored when they fill the page.
+            fills = np.count_nonzero(final) >= want
+            scored = score(plan.stats, plan.clauses, final | partial, plan.deadline, within=final if fills else None)
         order, scores = self._order(snap, request, final, want, plan, scored)
         partial_docs: list[int] = []
         if len(order) < want and partial is not None:

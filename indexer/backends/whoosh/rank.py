@@ -19,8 +19,8 @@ set: see match.translate. Here they are scored over a Whoosh index (IndexStats r
 
 from __future__ import annotations
 
-import math
 import weakref
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import numpy as np
@@ -33,20 +33,16 @@ from ...relevance import (
     COVER_SHARE,
     DEFAULT_B,
     FIELD_B,
-    K1,
     RELATED_TERMS,
-    SYMBOL_WEIGHT,
     TITLE_BONUS,
-    TITLE_FIELDS,
     Alternative,
     Clause,
     build_clauses,
     related_clauses,
 )
-from ...schema import FIELD_WEIGHTS
 from ...settings import cache_budget
 from ..lru import LRU
-from . import adapter
+from . import adapter, bm25f
 from .columns import columns_of
 from .phrase import phrase_docs as match_phrase
 from .postings import block_weight_array, leaf_matcher, posting_blocks, readable, term_blocks, term_hashes
@@ -79,7 +75,10 @@ class IndexStats:
         )
         # (field, words, slop) -> documents, weighed in bytes (+8: an empty result is kept too).
         self._phrases = LRU(cache_budget("RELEASES_PHRASE_CACHE_MB"), weigh=lambda docs: docs.nbytes + 8)
+        # bm25f.key(alternative) -> bm25f.Best: document frequency and highest sums of common word forms.
+        self.best_sums = LRU(cache_budget("RELEASES_SUMS_CACHE_MB"), weigh=lambda best: best.nbytes)
         self._deleted: np.ndarray | bool | None = None
+        self._held: dict | None = None  # (field, term) -> postings, during one search (see holding)
         self.variants = LRU(10_000)  # (word, fields) -> spelling variants
         self._frequencies = LRU(50_000)  # (fields, word) -> documents, asked at every search
         self._term_hashes: list | None = None  # per leaf: postings.TermHashes, or None
@@ -121,11 +120,26 @@ class IndexStats:
         kept, when given, receives the decoded posting blocks per leaf (index -> blocks) if the list was
         read now: a phrase then takes the words' positions from them instead of decoding them again."""
         key = (fieldname, text)
+        held = self._held
+        if held is not None and (found := held.get(key)) is not None:
+            return found
         found = self._postings.get(key)
         if found is None:
             found = self._read_postings(fieldname, text, kept)
             self._postings.put(key, found)
+        if held is not None:
+            held[key] = found
         return found
+
+    @contextmanager
+    def holding(self):
+        """Within: each posting list read is kept until the end, whatever the cache's budget (a search reads
+        its words to match, then again to rank; at 1,000,000 releases a few common words outgrow the cache)."""
+        self._held = {}
+        try:
+            yield self
+        finally:
+            self._held = None
 
     def _read_postings(self, fieldname: str, text: str, kept: dict | None = None) -> tuple[np.ndarray, np.ndarray]:
         if fieldname not in self.schema:
@@ -326,52 +340,31 @@ class Scored:
 
 
 def _alternative_scores(
-    stats: IndexStats, alt: Alternative, docs: np.ndarray, deadline
-) -> tuple[np.ndarray | None, np.ndarray | None]:
-    """BM25F scores of one alternative in the given documents (sorted), and which of them hold it in the
-    headline (None: nothing found; nowhere)."""
-    docs_parts, contrib_parts, title_docs = [], [], []
-    for fieldname in alt.fields:
-        weight = FIELD_WEIGHTS.get(fieldname, 1.0)
-        if weight <= 0 or fieldname not in stats.schema:
-            continue
-        norm = stats.norm(fieldname)
-        if alt.phrase:
-            found_docs = stats.phrase_docs(fieldname, alt.terms, alt.slop, deadline)
-            contrib = weight / norm[found_docs]
-        else:
-            found = [stats.postings(fieldname, term) for term in alt.terms]
-            found_docs = (
-                np.concatenate([f[0] for f in found]) if len(found) > 1 else found[0][0] if found else _EMPTY[0]
-            )
-            freqs = np.concatenate([f[1] for f in found]) if len(found) > 1 else found[0][1] if found else _EMPTY[1]
-            contrib = weight * freqs / norm[found_docs]
-        if len(found_docs):
-            docs_parts.append(found_docs)
-            contrib_parts.append(contrib)
-            if fieldname in TITLE_FIELDS:
-                title_docs.append(found_docs)
-        if deadline is not None:
-            deadline.check()
-    if alt.symbol:
-        found_docs, _ = stats.postings("symbol", alt.symbol)
-        if len(found_docs):
-            docs_parts.append(found_docs)
-            contrib_parts.append(np.full(len(found_docs), SYMBOL_WEIGHT, dtype=np.float32))
-    if not docs_parts:
-        return None, None
-    # Summed over every document (the document frequency counts them all), saturated where asked only.
-    tfn = np.bincount(np.concatenate(docs_parts), weights=np.concatenate(contrib_parts), minlength=stats.size)
-    df = int(np.count_nonzero(tfn))
-    idf = math.log(1 + (stats.count - df + 0.5) / (df + 0.5))
-    at = tfn[docs]
-    scores = (alt.weight * idf * at * (K1 + 1) / (K1 + at)).astype(np.float32)
-    in_title = None
-    if title_docs:
-        title = np.zeros(stats.size, dtype=bool)
-        title[np.concatenate(title_docs)] = True
-        in_title = title[docs]
-    return scores, in_title
+    stats: IndexStats, alt: Alternative, scored: np.ndarray, docs: np.ndarray, within: np.ndarray | None, deadline
+) -> tuple[np.ndarray | None, np.ndarray | None, float]:
+    """BM25F scores of one alternative at docs (sorted; within: their mask, or None when they are all the
+    scored documents), which of them hold it in the headline (None: nothing found; nowhere), and its best
+    score over the scored documents (a mask)."""
+    found = bm25f.parts(stats, alt, deadline)
+    if not found:
+        return None, None, 0.0
+    key = bm25f.key(alt)
+    best = stats.best_sums.get(key)
+    if best is not None and bm25f.worth_ranking_only(found, len(docs)):
+        idf = bm25f.idf_of(stats, best.df)
+        top = bm25f.best_within(alt, best, idf, scored)
+        if top is not None:
+            sums, in_title = bm25f.at_documents(found, docs, scored if within is None else within)
+            return bm25f.saturated(alt, idf, sums), in_title, top
+    every = np.flatnonzero(scored) if within is not None else docs
+    scores, in_title, kept = bm25f.every_document(stats, alt, found, every, keep=best is None)
+    if kept is not None:
+        stats.best_sums.put(key, kept)
+    top = float(scores.max()) if len(scores) else 0.0
+    if within is not None:
+        at = np.searchsorted(every, docs)
+        scores, in_title = scores[at], None if in_title is None else in_title[at]
+    return scores, in_title, top
 
 
 def _same_postings(stats: IndexStats, a: Alternative, b: Alternative) -> bool:
@@ -404,26 +397,31 @@ def _scoring_alternatives(stats: IndexStats, clause: Clause) -> list[Alternative
     return kept
 
 
-def score(stats: IndexStats, clauses: list[Clause], mask: np.ndarray, deadline=None) -> Scored:
-    """Score every document in mask against the clauses (0 elsewhere)."""
-    docs = np.flatnonzero(mask)
-    clause_scores = []
+def score(
+    stats: IndexStats, clauses: list[Clause], mask: np.ndarray, deadline=None, within: np.ndarray | None = None
+) -> Scored:
+    """Score the documents of within (a part of mask; all of mask when None) against the clauses, each
+    clause weighing its best score over every document of mask (0 elsewhere)."""
+    docs = np.flatnonzero(mask if within is None else within)
+    clause_scores, importance = [], []
     title_share = np.zeros(len(docs), dtype=np.float32)
     for clause in clauses:
         best = np.zeros(len(docs), dtype=np.float32)
         in_title = np.zeros(len(docs), dtype=bool)
+        top = 0.0
         for alt in _scoring_alternatives(stats, clause):
-            scores, title = _alternative_scores(stats, alt, docs, deadline)
+            scores, title, alt_top = _alternative_scores(stats, alt, mask, docs, within, deadline)
             if scores is not None:
                 np.maximum(best, scores, out=best)
+                top = max(top, alt_top)
             if title is not None:
                 in_title |= title
         clause_scores.append(best)
+        # A clause's importance is its best score: rare words weigh more, words the index lacks nothing.
+        importance.append(top)
         title_share += in_title
     base = np.zeros(len(docs), dtype=np.float32)
     coverage = np.zeros(len(docs), dtype=np.float32)
-    # A clause's importance is its best score: rare words weigh more, words the index lacks nothing.
-    importance = [max(0.0, float(s.max())) if len(s) else 0.0 for s in clause_scores]
     weight_sum = sum(importance)
     for s, imp in zip(clause_scores, importance, strict=True):
         base += s
