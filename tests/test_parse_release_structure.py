@@ -193,6 +193,10 @@ def test_a_table_or_plain_prose_is_not_read_as_columns(rows):
 
 def test_a_paragraph_after_a_headline_that_ends_in_a_verb_is_the_lede_not_its_rest():
     headline = "Gadgetco and Widgetron Unveil Their Smart Gadget-Heater Launch"
-    lede = ["Gadgetco Holdings (NYSE: GDGH) a smart", "home innovator, announced a global sales", "deal with Widgetron."]
+    lede = [
+        "Gadgetco Holdings (NYSE: GDGH) a smart",
+        "home innovator, announced a global sales",
+        "deal with Widgetron.",
+    ]
     [release] = parse_bytes("release.txt", "\n".join([headline, "", *lede, "", PADDING]).encode())
     assert release.headline == headline
