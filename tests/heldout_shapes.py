@@ -96,49 +96,35 @@ def labelled_paths(names: tuple[str, ...] = DRAWN_BESIDE) -> set[str]:
     return paths
 
 
-def draw(corpus: Path) -> list[tuple[str, str]]:
-    """(archive path, shape) of the 48 releases of test3, from extracted archives under corpus."""
-    taken = labelled_paths()
+def _draw(
+    corpus: Path, taken: set[str], seed: int, json_draws: int, markdown_draws: int, shapes
+) -> list[tuple[str, str]]:
+    """(archive path, shape) of a seeded draw of files in no label file, dealt over `shapes` in turn."""
 
     def members(archive: str, suffix: str) -> list[str]:
         found = (p.relative_to(corpus).as_posix() for p in (corpus / archive).rglob(f"*{suffix}"))
         return sorted(p for p in found if p not in taken)
 
-    rng = random.Random(SEED)
-    picked = rng.sample(members("nasdaq100-2019", ".json"), JSON_DRAWS)
-    picked += rng.sample(members("newsworthy-archive-2023-2026", ".md"), MARKDOWN_DRAWS)
+    rng = random.Random(seed)
+    picked = rng.sample(members("nasdaq100-2019", ".json"), json_draws)
+    picked += rng.sample(members("newsworthy-archive-2023-2026", ".md"), markdown_draws)
     rng.shuffle(picked)
-    return [(path, SHAPES[i % len(SHAPES)]) for i, path in enumerate(picked)]
+    return [(path, shapes[i % len(shapes)]) for i, path in enumerate(picked)]
+
+
+def draw(corpus: Path) -> list[tuple[str, str]]:
+    """(archive path, shape) of the 48 releases of test3, from extracted archives under corpus."""
+    return _draw(corpus, labelled_paths(), SEED, JSON_DRAWS, MARKDOWN_DRAWS, SHAPES)
 
 
 def draw4(corpus: Path) -> list[tuple[str, str]]:
     """(archive path, shape) of the 42 releases of test4: files in no label file, PDF text and EDGAR exhibits weighted."""
-    taken = labelled_paths(DRAWN_BESIDE4)
-
-    def members(archive: str, suffix: str) -> list[str]:
-        found = (p.relative_to(corpus).as_posix() for p in (corpus / archive).rglob(f"*{suffix}"))
-        return sorted(p for p in found if p not in taken)
-
-    rng = random.Random(SEED4)
-    picked = rng.sample(members("nasdaq100-2019", ".json"), JSON_DRAWS4)
-    picked += rng.sample(members("newsworthy-archive-2023-2026", ".md"), MARKDOWN_DRAWS4)
-    rng.shuffle(picked)
-    return [(path, SHAPES4[i % len(SHAPES4)]) for i, path in enumerate(picked)]
+    return _draw(corpus, labelled_paths(DRAWN_BESIDE4), SEED4, JSON_DRAWS4, MARKDOWN_DRAWS4, SHAPES4)
 
 
 def draw5(corpus: Path) -> list[tuple[str, str]]:
     """(archive path, shape) of the 48 releases of test5: files in no label file, dealt over SHAPES5."""
-    taken = labelled_paths(DRAWN_BESIDE5)
-
-    def members(archive: str, suffix: str) -> list[str]:
-        found = (p.relative_to(corpus).as_posix() for p in (corpus / archive).rglob(f"*{suffix}"))
-        return sorted(p for p in found if p not in taken)
-
-    rng = random.Random(SEED5)
-    picked = rng.sample(members("nasdaq100-2019", ".json"), JSON_DRAWS5)
-    picked += rng.sample(members("newsworthy-archive-2023-2026", ".md"), MARKDOWN_DRAWS5)
-    rng.shuffle(picked)
-    return [(path, SHAPES5[i % len(SHAPES5)]) for i, path in enumerate(picked)]
+    return _draw(corpus, labelled_paths(DRAWN_BESIDE5), SEED5, JSON_DRAWS5, MARKDOWN_DRAWS5, SHAPES5)
 
 
 def shaped_path(path: str, shape: str) -> str:
