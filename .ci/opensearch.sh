@@ -262,6 +262,11 @@ EOF
 # tests), and no circuit breaker reading the real heap use, which a serial collector leaves high until it runs.
 node.processors: 1
 indices.breaker.total.use_real_memory: false
+# Nothing polled or tracked that a test run never reads: search backpressure (it checks the node every second and
+# the CPU of every search task), per-task CPU tracking and the query groups' enforcement loop.
+search_backpressure.mode: disabled
+task_resource_tracking.enabled: false
+wlm.query_group.enforcement_interval: 60000
 EOF
   fi
 }
@@ -298,10 +303,12 @@ start_node() {
   local java_home
   java_home="$(find_java_home)"
   log "starting node-$n (http ${HTTP_PORTS[$n]}, transport ${TRANSPORT_PORTS[$n]}, heap $HEAP, profile $PROFILE)"
-  # bin/opensearch calls "bin/opensearch-keystore" relative to the cwd -> cd to home.
+  # bin/opensearch calls "bin/opensearch-keystore" relative to the cwd -> cd to home. setsid: the node leaves the
+  # caller's session and process group, so a test run killed as a group (a node-loss test restarts a node) does
+  # not take the nodes it restarted down with it.
   (
     cd "$OS_HOME"
-    as_user env -u JAVA_TOOL_OPTIONS -u JAVA_OPTS \
+    as_user setsid env -u JAVA_TOOL_OPTIONS -u JAVA_OPTS \
       OPENSEARCH_JAVA_HOME="$java_home" \
       OPENSEARCH_PATH_CONF="$d/config" \
       OPENSEARCH_TMPDIR="$d/tmp" \

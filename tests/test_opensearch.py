@@ -14,7 +14,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from opensearch_cluster import REPLICAS, ROOT, SHARDS, URL
+from opensearch_cluster import REPLICAS, ROOT, SHARDS, URL, drop, index_name
 
 from indexer import build_index, open_index, query
 from indexer.backends import BackendUnavailable
@@ -107,14 +107,39 @@ def test_unknown_backend_is_refused():
 # ---- Against the cluster --------------------------------------------------------------------------
 
 
-@pytest.fixture
-def releases(tmp_path) -> Path:
+def seeds_and_a_copy(folder: Path) -> Path:
     """The seeds plus a copy of one of them (the same release on another path: one duplicate group)."""
-    folder = tmp_path / "releases"
     shutil.copytree(SEEDS, folder)
     first = sorted(folder.iterdir())[0]
     shutil.copyfile(first, folder / f"copy_{first.name}")
     return folder
+
+
+@pytest.fixture
+def releases(tmp_path) -> Path:
+    """The seeds plus a copy of one of them, the test's own to change."""
+    return seeds_and_a_copy(tmp_path / "releases")
+
+
+@pytest.fixture(scope="module")
+def built(cluster, tmp_path_factory) -> str:
+    """The seeds plus a copy, built once for the tests that only read the index: its alias."""
+    alias = index_name("opensearch-read")
+    build(seeds_and_a_copy(tmp_path_factory.mktemp("read") / "releases"), alias)
+    yield alias
+    drop(cluster, alias)
+
+
+@pytest.fixture(scope="module")
+def scanned(cluster, tmp_path_factory) -> str:
+    """The seeds plus five copies, built once for the scan tests (which only read): its alias."""
+    folder = seeds_and_a_copy(tmp_path_factory.mktemp("scan") / "releases")
+    for i in range(4):
+        shutil.copyfile(sorted(SEEDS.iterdir())[i % 2], folder / f"more_{i}.txt")
+    alias = index_name("opensearch-scan")
+    build(folder, alias)
+    yield alias
+    drop(cluster, alias)
 
 
 def test_build_search_and_exact_totals(cluster, alias, releases, tmp_path):
@@ -141,9 +166,8 @@ def test_build_search_and_exact_totals(cluster, alias, releases, tmp_path):
         assert ox.search("conferense call").suggestion == wx.search("conferense call").suggestion
 
 
-def test_multi_select_facets_ignore_their_own_selection(cluster, alias, releases):
-    build(releases, alias)
-    with open_index(alias, backend="opensearch", url=URL) as ox:
+def test_multi_select_facets_ignore_their_own_selection(built):
+    with open_index(built, backend="opensearch", url=URL) as ox:
         wires = {v.value: v.count for v in ox.search("").facets["wire"].values}
         assert len(wires) == 2
         chosen = min(wires)
@@ -227,10 +251,9 @@ def test_a_second_build_is_refused_while_one_runs(cluster, alias, releases):
     assert build(releases, alias).unchanged_files == 3  # the lock is released
 
 
-def test_release_related_complete_and_stats(cluster, alias, releases, tmp_path):
-    build(releases, alias)
+def test_release_related_complete_and_stats(built, releases, tmp_path):
     build_index([releases], tmp_path / "whoosh")
-    with open_index(alias, backend="opensearch", url=URL) as ox, open_index(tmp_path / "whoosh") as wx:
+    with open_index(built, backend="opensearch", url=URL) as ox, open_index(tmp_path / "whoosh") as wx:
         hit = next(h for h in ox.search("").hits if h.duplicates)
         found = ox.get(hit.id)
         assert found.headline == hit.headline and found.duplicates[0]["id"] == hit.duplicates[0]["id"]
@@ -261,10 +284,9 @@ def test_release_related_complete_and_stats(cluster, alias, releases, tmp_path):
         assert stats["cluster"]["nodes"] >= 1
 
 
-def test_deepest_page_stays_within_the_result_window(cluster, alias, releases):
+def test_deepest_page_stays_within_the_result_window(built):
     # Pages are read with from/size: the page limit keeps them within the index's max_result_window.
-    build(releases, alias)
-    with open_index(alias, backend="opensearch", url=URL) as ox:
+    with open_index(built, backend="opensearch", url=URL) as ox:
         last = ox.search("", page=MAX_PAGE, per_page=MAX_PER_PAGE)
         assert (last.total, last.hits) == (2, [])
         with pytest.raises(ReleaseSearchError, match="narrow the search to see further"):
@@ -292,12 +314,11 @@ def test_cli_and_environment_select_the_backend(cluster, alias, releases, runner
     assert missing.exit_code == 1 and json.loads(missing.output)["status"] == 404
 
 
-def test_web_app_runs_unchanged_on_opensearch(cluster, alias, releases):
+def test_web_app_runs_unchanged_on_opensearch(built):
     from webapp import create_app
 
-    build(releases, alias)
     app = create_app(
-        {"RELEASES_INDEX": alias, "RELEASES_BACKEND": "opensearch", "RELEASES_OPENSEARCH_URL": URL, "TESTING": True}
+        {"RELEASES_INDEX": built, "RELEASES_BACKEND": "opensearch", "RELEASES_OPENSEARCH_URL": URL, "TESTING": True}
     )
     web = app.test_client()
     data = web.get("/api/search?q=conference+call").get_json()
@@ -309,11 +330,8 @@ def test_web_app_runs_unchanged_on_opensearch(cluster, alias, releases):
 
 @pytest.mark.parametrize("collapse", [True, False])
 @pytest.mark.parametrize("sort", ["relevance", "newest"])
-def test_scan_lists_every_release_in_page_order(cluster, alias, releases, collapse, sort):
-    for i in range(4):
-        shutil.copyfile(sorted(SEEDS.iterdir())[i % 2], releases / f"more_{i}.txt")
-    build(releases, alias)
-    with open_index(alias, backend="opensearch", url=URL) as ox:
+def test_scan_lists_every_release_in_page_order(scanned, collapse, sort):
+    with open_index(scanned, backend="opensearch", url=URL) as ox:
         for text in ("", "immunogen", "conference call"):
             page = ox.search(text, collapse=collapse, sort=sort, per_page=100)
             request = SearchRequest(query=text, collapse=collapse, sort=sort)

@@ -14,7 +14,7 @@ import sys
 import time
 
 import pytest
-from opensearch_cluster import ROOT, URL
+from opensearch_cluster import REPLICAS, ROOT, SHARDS, URL
 
 from indexer import open_index, query
 from indexer.backends.opensearch.build import build_index as build_opensearch
@@ -70,7 +70,7 @@ def test_inconsistent_connection_settings_say_what_to_fix(env, message):
 
 
 def test_searches_carry_the_time_limit_and_stop_when_it_is_spent(cluster, alias, monkeypatch):
-    build_opensearch([str(SEEDS)], alias, url=URL)
+    build_opensearch([str(SEEDS)], alias, url=URL, shards=SHARDS, replicas=REPLICAS)
     with open_index(alias, backend="opensearch", url=URL) as ox:
         backend = ox.backend
         sent = []
@@ -133,7 +133,7 @@ def _dead_pid() -> int:
     ],
 )
 def test_a_stale_build_lock_is_taken_over_and_a_live_one_refuses(cluster, alias, holder, taken_over):
-    build_opensearch([str(SEEDS)], alias, url=URL)
+    build_opensearch([str(SEEDS)], alias, url=URL, shards=SHARDS, replicas=REPLICAS)
     if holder["pid"] == "dead":
         holder = {**holder, "pid": _dead_pid()}
     cluster.index(index=LOCKS, id=alias, body=holder, refresh="true")

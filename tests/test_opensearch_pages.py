@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from opensearch_cluster import REPLICAS, SHARDS, URL
+from opensearch_cluster import REPLICAS, SHARDS, URL, drop, index_name
 
 from indexer import build_index, open_index
 from indexer.backends.opensearch import paging
@@ -70,14 +70,25 @@ def ids_by_cursor(index, **search) -> list[str]:
     return ids
 
 
-@pytest.fixture
-def indexes(cluster, alias, tmp_path):
+@pytest.fixture(scope="module")
+def built(cluster, tmp_path_factory):
+    """The corpus indexed by both backends, once for the module (its tests only read): (Whoosh path, alias)."""
     from indexer.backends.opensearch.build import build_index as build_opensearch
 
-    folder = corpus(tmp_path / "releases")
-    build_index([folder], tmp_path / "whoosh")
+    work = tmp_path_factory.mktemp("pages")
+    folder = corpus(work / "releases")
+    build_index([folder], work / "whoosh")
+    alias = index_name("pages")
     build_opensearch([str(folder)], alias, url=URL, shards=SHARDS, replicas=REPLICAS)
-    with open_index(tmp_path / "whoosh") as whoosh, open_index(alias, backend="opensearch", url=URL) as ox:
+    yield work / "whoosh", alias
+    drop(cluster, alias)
+
+
+@pytest.fixture
+def indexes(built):
+    """Both indexes, opened for one test."""
+    whoosh_path, alias = built
+    with open_index(whoosh_path) as whoosh, open_index(alias, backend="opensearch", url=URL) as ox:
         yield whoosh, ox
 
 

@@ -13,7 +13,7 @@ Needs a cluster (see tests/opensearch_cluster.py); the corpus part needs ../shar
 from __future__ import annotations
 
 import pytest
-from opensearch_cluster import REPLICAS, ROOT, SHARDS, URL, corpus_sample, drop, index_name
+from opensearch_cluster import REPLICATED, ROOT, SHARDS, URL, corpus_sample, drop, index_name
 
 from indexer import build_index, open_index
 from indexer.schema import FACETS
@@ -105,7 +105,7 @@ def backends(cluster, tmp_path_factory):
     from indexer.backends.opensearch.build import build_index as build_opensearch
 
     alias = index_name("parity")
-    build_opensearch([str(s) for s in sources], alias, url=URL, shards=SHARDS, replicas=REPLICAS)
+    build_opensearch([str(s) for s in sources], alias, url=URL, shards=SHARDS, replicas=REPLICATED)
     with open_index(whoosh_path) as whoosh, open_index(alias, backend="opensearch", url=URL) as opensearch:
         yield whoosh, opensearch, sample is not None
     drop(cluster, alias)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from opensearch_cluster import REPLICAS, ROOT, SHARDS, URL
+from opensearch_cluster import REPLICAS, ROOT, SHARDS, URL, drop, index_name
 
 from indexer import open_index
 from indexer.backends.opensearch.build import build_index
@@ -44,16 +44,24 @@ def summary(page) -> tuple:
     )
 
 
-@pytest.mark.parametrize("text", ["quarterly results", "fabrikam plant expansion", "zorbaxide", "dividend"])
-def test_a_search_asked_again_is_one_round_trip_with_the_same_page(cluster, alias, tmp_path, text):
-    folder = tmp_path / "releases"
+@pytest.fixture(scope="module")
+def plant_alias(cluster, tmp_path_factory):
+    """The seeds and a release with a copy, built once for the module's read-only searches (each opens it anew)."""
+    folder = tmp_path_factory.mktemp("round-trips") / "releases"
     shutil.copytree(SEEDS, folder)
     (folder / "a.txt").write_text(release("Fabrikam Opens Plant", "the zorbaxide plant opened", 2), "utf-8")
     (folder / "a_copy.txt").write_text(release("Fabrikam Opens Plant", "the zorbaxide plant opened", 3), "utf-8")
+    alias = index_name("round-trips")
     build(folder, alias)
+    yield alias
+    drop(cluster, alias)
+
+
+@pytest.mark.parametrize("text", ["quarterly results", "fabrikam plant expansion", "zorbaxide", "dividend"])
+def test_a_search_asked_again_is_one_round_trip_with_the_same_page(plant_alias, text):
     with (
-        open_index(alias, backend="opensearch", url=URL) as ox,
-        open_index(alias, backend="opensearch", url=URL) as fresh,
+        open_index(plant_alias, backend="opensearch", url=URL) as ox,
+        open_index(plant_alias, backend="opensearch", url=URL) as fresh,
     ):
         sent = counted(ox)
         first = summary(ox.search(text))
