@@ -14,10 +14,14 @@ tests/data/issuer_labels_blind4.jsonl: seed 20261214, 16 then 32, from files in 
 `--shapes`: the 48 shuffled by the same generator and dealt round-robin over SHAPES (16 as the archive holds them,
 16 as PDF text, 8 as EDGAR EX-99.1 exhibit files, 8 as front-matter reposts), each rewritten by
 tests/heldout_shapes.py (mechanically, never by hand). Labels were written from the original file.
+tests/data/issuer_labels_blind5.jsonl: seed 20261216, 16 then 32, from files in no label file at all, drawn with
+`--shapes5`: dealt round-robin over SHAPES5 (16 as the archive holds them, 8 as PDF text in one column, 8 as PDF
+text in two columns run together, 8 as EDGAR EX-99.1 exhibit files, 8 as front-matter reposts), rewritten by
+tests/heldout_shapes.py. Labels were written from the original file before the parser ran on any of them.
 Run from anywhere with the archives extracted under ROOT; the labels added later make a rerun draw other files.
 
     python benchmarks/issuer_blind_draw.py EXTRACTED_CORPUS_ROOT [--seed 20261210 --nasdaq 12 --newsworthy 28 \
-        --skip issuer_labels_blind2.jsonl] [--shapes]
+        --skip issuer_labels_blind2.jsonl] [--shapes | --shapes5]
 """
 
 from __future__ import annotations
@@ -32,6 +36,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 # blind-4's mix, like the independent graders': a third archived, a third PDF text, a third EDGAR exhibits or reposts.
 SHAPES = ("as-is", "pdf-text", "edgar-exhibit", "as-is", "pdf-text", "front-matter")
+# blind-5's: the same thirds, its PDF text half in one column and half in two columns run together.
+SHAPES5 = ("as-is", "pdf-text", "edgar-exhibit", "as-is", "pdf-columns", "front-matter")
 
 
 def pool(root: str, archive: str, ext: str, used: set[str]) -> list[str]:
@@ -49,6 +55,7 @@ def main() -> None:
     parser.add_argument("--newsworthy", type=int, default=35)
     parser.add_argument("--skip", default="issuer_labels_blind.jsonl", help="the label file being drawn")
     parser.add_argument("--shapes", action="store_true", help="shuffle and deal the draw over SHAPES")
+    parser.add_argument("--shapes5", action="store_true", help="shuffle and deal the draw over SHAPES5")
     args = parser.parse_args()
     root = args.root
     used = set()
@@ -62,13 +69,14 @@ def main() -> None:
     nasdaq = pool(root, "nasdaq100-2019", "json", used)
     newsworthy = pool(root, "newsworthy-archive-2023-2026", "md", used)
     picked = rng.sample(nasdaq, args.nasdaq) + rng.sample(newsworthy, args.newsworthy)
-    if not args.shapes:
+    if not (args.shapes or args.shapes5):
         for path in picked:
             print(path)
         return
     rng.shuffle(picked)
+    cycle = SHAPES5 if args.shapes5 else SHAPES
     for i, path in enumerate(picked):
-        print(SHAPES[i % len(SHAPES)], path)
+        print(cycle[i % len(cycle)], path)
 
 
 if __name__ == "__main__":
