@@ -174,10 +174,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
         "--show",
-        choices=("tuning", "fresh", "test2", "blind", "blind2", "blind3", "test3", "test4"),
+        choices=("tuning", "fresh", "test2", "blind", "blind2", "blind3", "blind4", "test3", "test4", "test5"),
         action="append",
         default=[],
-        help="print the misses of a set that may be looked at (repeatable; the held-out and blind-4 sets never)",
+        help="print the misses of a set that may be looked at (repeatable; the held-out and blind-5 sets never)",
     )
     args = parser.parse_args()
     if not CORPUS.is_dir():

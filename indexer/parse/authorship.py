@@ -14,6 +14,7 @@ from .names import (
     first_of_pair,
     is_person,
     leading_name,
+    matches_domain,
     same_org,
 )
 from .places import is_place
@@ -59,6 +60,21 @@ def report_author(lede: str) -> str | None:
         return None
     name = leading_name(LEAD_NOISE_RE.sub("", lede.strip())[m.end() :])
     return name if name and not is_place(name) else None
+
+
+# "ISBN: 978-... Publisher: Historium Press Order through Ingram": a book's publisher field.
+_PUBLISHER_FIELD_RE = re.compile(r"\bPublisher\s*:\s*([A-Z][\w&'\u2019.\-]*(?:\s+[A-Z][\w&'\u2019.\-]*){0,4})")
+
+
+def publisher_field(text: str, domains: set[str]) -> str | None:
+    """A book's publisher printed as a field, when the release's own web or mail domain is the publisher's: the
+    publisher issues the promotion (an author's own domain leaves the author to issue it)."""
+    for m in _PUBLISHER_FIELD_RE.finditer(text):
+        words = m.group(1).split()
+        for end in range(len(words), 0, -1):  # "Historium Press Order": the longest run the domain spells
+            if matches_domain(" ".join(words[:end]), domains):
+                return " ".join(words[:end])
+    return None
 
 
 # "<a person> Has Been Recognized as One of America's Most Influential Businessmen by the International Association
@@ -159,6 +175,19 @@ _SENTENCE_RE = re.compile(r"\s*\n\s*|\s{2,}|(?<=[a-z0-9)][.!?])\s+(?=[A-Z])")
 _NAME_WORD_RE = re.compile(r"[A-Z0-9][\w&'\u2019.\-]*|of|and|&|for|de|the|in")
 
 
+# "About PR Club Founded in 1948, PR Club (formerly ...) promotes ...": a participle's clause, then the heading's name.
+_FOUNDED_RE = re.compile(
+    r"(?:Founded|Established|Formed|Launched|Incorporated|Headquartered|Based|Created)\b[^.,]{0,80},\s+(?:the\s+)?"
+)
+
+
+def _founded_then(body: str, name: str) -> bool:
+    """Whether a heading's text opens with a founding clause and then repeats the heading's name."""
+    m = _FOUNDED_RE.match(body)
+    after = m.end() + len(name) if m else 0
+    return bool(m) and body.startswith(name, m.end()) and not body[after : after + 1].isalnum()
+
+
 def _heading_split(rest: str) -> tuple[str, str] | None:
     """(name, text) of a heading run into its text: where the text repeats the name ("Law Group of Iowa The Law Group
     of Iowa is ..."), else after a programme's name ("Acme Scholarship Every year, ...")."""
@@ -169,7 +198,7 @@ def _heading_split(rest: str) -> tuple[str, str] | None:
             break
         name, body = " ".join(words[:k]), " ".join(words[k:])
         lead = body.removeprefix("The ").removeprefix("the ")
-        if lead.startswith(name) or leading_name(body) == name:
+        if lead.startswith(name) or leading_name(body) == name or _founded_then(body, name):
             return name, body
         initials = "".join(w[0] for w in words[:k] if w[:1].isupper())
         if k >= 2 and len(initials) == k and re.match(rf"{initials}\b", lead):

@@ -24,6 +24,7 @@ from .authorship import (
     first_name_employer,
     glued_abouts,
     named_abouts,
+    publisher_field,
     ranker,
     report_author,
     slashed_issuer,
@@ -58,11 +59,16 @@ from .subject import (
     contacts_side_with,
     cut_at_verb,
     described_person,
+    described_subject,
     first_of_two,
     headline_longer,
     headline_opens,
     lede_actor,
     no_name,
+    place_owned,
+    programme_owner,
+    setting_word,
+    surname_of_person,
 )
 from .tickers import listing_groups
 from .wires import canonical_wire
@@ -126,6 +132,7 @@ def find_issuer(
         # Worth's newest museum, the DFW Car and Toy Museum ...": what the lede opened with names no one; the
         # headline's subject, printed in the text, does.
         company = tidy_name(_headline_company(headline, text, contacts)) or company
+        company = None if company and place_owned(company) else company
     tickers = pick_tickers(_strip_headline_brand(headline), lede, text, abouts, company)
     if not tickers and known_tickers:
         tickers = list(known_tickers)
@@ -207,7 +214,7 @@ def _pick_company(
         if not any(
             same_org(subject, n) for n in (known, source_name, *(a.name for a in abouts)) if n
         ) and not _ORG_APPOSITION_RE.match(lede[lede.find(subject) + len(subject) :]):
-            if not has_word(fold(headline), fold(subject)):
+            if not has_word(fold(headline), fold(subject)) or setting_word(headline, subject):
                 subject = None
             else:
                 other = _headline_company(headline, text, contacts)
@@ -262,7 +269,8 @@ def _pick_company(
         if (
             not brands
             and not source_name
-            and not PERSON_RE.fullmatch(subject)
+            # "Seattle Reproductive Medicine, a ... practice": a name shaped like a person's, called an organisation
+            and not (PERSON_RE.fullmatch(subject) and (not apposition or is_person(subject, lede, text)))
             and headline_opens(_strip_headline_brand(headline), subject)
             and not _joint_headline(headline)
             and not any(
@@ -304,7 +312,14 @@ def _pick_company(
             # the headline opens with, not for the venue's About.
             return head
     if abouts:
-        return first_of_pair(abouts[0].name)
+        # Of several About sections, the one the headline opens with ("Gutterglove® Team Member Program ..." over
+        # a founder's "About Robert Craig Films" printed first).
+        # The contacts siding with another About section keep it ("NFL PLAY 60 and ..." with the Heart
+        # Association's press contact and heart.org).
+        opened = [a for a in abouts if headline_opens(_strip_headline_brand(headline), a.name)]
+        if any(contacts_side_with(a.name, contacts, domains) for a in abouts if a not in opened):
+            opened = []
+        return first_of_pair((opened or abouts)[0].name)
     found = next(filter(None, (_led_by(name, text) for name in people)), None)
     found = found or _byline_or_site(headline, text, lede, contacts)
     if not found and brands and not _HEADLINE_BRAND_RE.match(headline):
@@ -316,11 +331,12 @@ def _pick_company(
     contact = _contact_org(contacts, domains)
     if contact and _interviewer_outlet(contact, lede):
         contact = None  # "..., tells Proactive's Stephen Gunnion ...": the contacts are the interviewer's publisher
-    found = found or _headline_company(headline, text, contacts) or lede_actor(lede, headline) or contact
+    found = found or described_subject(lede) or _headline_company(headline, text, contacts)
+    found = found or lede_actor(lede, headline) or contact
     found = found or _lede_employer(lede, text, domains) or report_author(lede)
-    found = found or _domain_named(text, contacts, domains) or _told_outlet(text)
+    found = found or publisher_field(text, domains) or _domain_named(text, contacts, domains) or _told_outlet(text)
     if found:
-        return found
+        return programme_owner(found, text) or found
     if brands:
         return brands[0].name
     # Nothing names an organisation: a person the headline is about speaks for themself (an author, a speaker).
@@ -488,8 +504,8 @@ def _headline_company(headline: str, text: str, contacts: str) -> str | None:
         if matches_domain(run, domains):
             return run.strip()
     subject = leading_name(head, headline=True)
-    if not subject or is_person(subject, text[:600], text):
-        return None
+    if not subject or is_person(subject, text[:600], text) or surname_of_person(subject, text):
+        return None  # ("Raskin Raises ..." over "Rep. Jamie Raskin": a person)
     if _headline_person(head, text):
         return None  # "Chicago Music Award Nominee Dantès Alexander Reveals ...": a person, described
     words = subject.split()

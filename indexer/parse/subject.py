@@ -4,17 +4,88 @@ from __future__ import annotations
 
 import re
 
-from .names import NAME_WORD, PERSON_RE, STRICT_LEGAL_RE, VERBS, core_words, fold, has_word, is_person, same_org
+from .names import (
+    NAME_WORD,
+    PERSON_RE,
+    STRICT_LEGAL_RE,
+    VERBS,
+    core_words,
+    fold,
+    has_word,
+    is_person,
+    leading_name,
+    same_org,
+)
 from .places import is_place
 
 
 def no_name(name: str | None, place: str | None = None) -> bool:
     """Whether a picked name names no one: nothing, a legal form alone ("Inc."), a country or state, or the
     dateline's own place ("Fort Worth" under "FORT WORTH, TX")."""
-    if not name or not core_words(name) or is_place(name):
+    if not name or not core_words(name) or is_place(name) or place_owned(name):
         return True
     places = {fold(part.strip()) for part in (place or "").split(",") if part.strip()}
     return fold(name.strip(" ,.")) in places
+
+
+_PUBLIC_BODY_WORD_RE = re.compile(
+    r"\b(?:Department|Ministry|Assembly|Agency|Office|Council|Commission|Authority|Bureau|Board|Government|Court"
+    r"|Legislature|Senate|University|College|Institute|Association|Bank|Police|Army|Navy|Museum|Library)\b"
+)
+_POSSESSOR_RE = re.compile(r"^(.+?)['\u2019]s?(?:\s|$)")
+
+
+def place_owned(name: str) -> bool:
+    """Whether a name is a place's possession ("Maryland’s Federal Job Losses", "Texas' Growth"): a topic."""
+    owner = _POSSESSOR_RE.match(name)
+    # A place's body is an organisation ("Thailand's Department of ...", "Maryland's General Assembly").
+    return bool(owner) and is_place(owner.group(1)) and not _PUBLIC_BODY_WORD_RE.search(name[owner.end() :])
+
+
+def setting_word(headline: str, word: str) -> bool:
+    """Whether the headline names a one-word subject only as a setting ("... Rising to Fame in Renaissance Venice"
+    over "Venice, 1710 Poinsettia Girl is ...": a place or a time the story is set in, not its organisation)."""
+    named = list(re.finditer(rf"\b{re.escape(word)}\b", headline))
+    # The word ends the name it is part of ("in Renaissance Venice"), unlike "at RALLY Conference".
+    setting = rf"\b(?:in|from|near|across|around)\s+(?:[A-Z][\w\-]*\s+)?{re.escape(word)}\b(?!\s+[A-Z0-9])"
+    return bool(named) and len(re.findall(setting, headline)) == len(named)
+
+
+# "As a document scanning service in Seattle, Micro Com Systems has drafted ...": an opener calling the name after it
+# a business.
+_AS_KIND_RE = re.compile(
+    r"(?:^|(?<=[.!?])\s+)As\s+(?:a|an|the)\s+(?:[\w\-]+\s+){0,6}?(?:service|company|firm|provider|agency|business"
+    r"|practice|clinic|studio|manufacturer|developer|specialist|organi[sz]ation|nonprofit|non-profit|consultancy)\b"
+    r"[^,.]{0,60},\s+(?:the\s+)?(?=[A-Z])"
+)
+
+
+def described_subject(lede: str) -> str | None:
+    """The name a lede's sentence introduces as a business ("As a ... service in Seattle, Micro Com Systems has
+    ..."), where its first sentence named no organisation."""
+    m = _AS_KIND_RE.search(lede)
+    name = leading_name(lede[m.end() :]) if m else None
+    return name if name and not is_place(name) else None
+
+
+_HONORIFIC_RE = (
+    r"(?:Rep|Sen|Gov|Mayor|Senator|Representative|Congress(?:man|woman)|Council(?:man|woman)|Mr|Ms|Mrs|Dr)\.?"
+)
+
+
+def surname_of_person(name: str, text: str) -> bool:
+    """Whether a one-word name is the surname of a person the text names with an honorific ("Rep. Jamie Raskin")."""
+    return " " not in name and bool(re.search(rf"\b{_HONORIFIC_RE}\s+(?:[A-Z][a-z]+\s+)?{re.escape(name)}\b", text))
+
+
+_OWNER_AFTER = r"(?:\.[a-z]{2,6})?\s+(?:program|programme|initiative|campaign|project)\s+(?:by|of|from)\s+(?:the\s+)?"
+
+
+def programme_owner(name: str, text: str) -> str | None:
+    """The organisation a programme is 'by' ("the NoCharityNeeded.com program by Wealth Armor"): it issues."""
+    m = re.search(rf"\b{re.escape(name)}{_OWNER_AFTER}(?=[A-Z])", text)
+    owner = leading_name(text[m.end() : m.end() + 200]) if m else None
+    return owner if owner and not is_place(owner) and not is_person(owner, text, text) else None
 
 
 def headline_opens(headline: str, name: str) -> bool:

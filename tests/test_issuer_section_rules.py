@@ -1,0 +1,199 @@
+"""Issuer rules of issue 17's seventh round, read from blind-4's and test5's company misses: which of several About
+sections is the issuer's, an About heading run into a founding clause, an opening date in brackets, a subject a
+later lede sentence introduces as a business, a book's publisher field, a programme's owner, and names that are no
+organisation (a place's possession, a setting in the headline, a politician's surname). Small releases written
+inline, parsed as `releases parse` does."""
+
+from __future__ import annotations
+
+import pytest
+
+from indexer.parse import parse_bytes
+from indexer.parse.authorship import glued_abouts, publisher_field
+from indexer.parse.names import leading_name
+from indexer.parse.subject import (
+    described_subject,
+    place_owned,
+    programme_owner,
+    setting_word,
+    surname_of_person,
+)
+
+
+def release(body: str, headline: str):
+    (parsed,) = parse_bytes("release.md", f"# {headline}\n\n{body}\n".encode())
+    return parsed
+
+
+@pytest.mark.parametrize(
+    ("heading", "clause"),
+    [
+        ("Quill Guild", "Founded in 1951, Quill Guild (formerly the Writers Club of Ohio)"),
+        ("Harbour Rowing Society", "Established in 1890 on the river, the Harbour Rowing Society"),
+        ("Norden Arts Council", "Based in Duluth, Norden Arts Council"),
+    ],
+)
+def test_an_about_heading_run_into_a_founding_clause_names_its_organisation(heading, clause):
+    text = f"The gala returns in June.\n\nAbout {heading} {clause} promotes its craft."
+    assert [a.name for a in glued_abouts(text)] == [heading]
+
+
+@pytest.mark.parametrize("club", ["Quill Guild", "Harbour Rowing Society"])
+def test_the_lede_subject_wins_once_its_founding_about_is_read(club):
+    parsed = release(
+        f"The {club}, the region's leading trade organization, today announced ticket sales for the 40th Annual "
+        "Lantern Awards.\n\nThe awards honour the year's best campaigns.\n\n "
+        f"About {club} Founded in 1948, {club} promotes excellence across the region. Learn more at "
+        "www.example.org.About the Lantern Awards Established in 1970, the Lantern Awards honor campaigns that show "
+        "excellence in strategy, execution and results. Now in its 40th year, the program remains a cornerstone of "
+        "recognition for the region's communicators.\n\n"
+        "Contact: Jo Roe, jo@example.org",
+        headline="Tickets Now Available for the 40th Annual Lantern Awards",
+    )
+    assert parsed.company == club
+
+
+@pytest.mark.parametrize("practice", ["Portland Family Dentistry", "Tacoma Reproductive Medicine"])
+def test_a_person_shaped_name_called_an_organisation_keeps_the_release_from_its_awarder(practice):
+    # The awarder's About follows; the headline and the lede open with the practice, which its apposition calls one.
+    parsed = release(
+        f"{practice}, a multi-clinic practice in the Northwest, is now a Gold Circle Center of Excellence. Gold "
+        "Circle Centers are premier practices.\n\nAbout Gold Circle Gold Circle publishes its Top Doctors list at "
+        "goldcircle.example and in partner publications.",
+        headline=f"{practice}, a growing practice, named a Gold Circle Center of Excellence",
+    )
+    assert parsed.company == practice
+
+
+@pytest.mark.parametrize(
+    ("brand", "founder_firm"), [("Leafshield", "Dana Lee Films"), ("Pipeguard", "Owen Hale Media")]
+)
+def test_of_several_about_sections_the_one_the_headline_opens_with_issues(brand, founder_firm):
+    person = founder_firm.rsplit(" ", 1)[0]
+    parsed = release(
+        f"{person} Smith first achieved success by founding {brand}, a maker of gutter guards. Today he makes films "
+        f"with {founder_firm}.\n\n{brand} established a giving program for its team.\n\n"
+        f"About {founder_firm}\n\n{founder_firm} produces films about generosity.\n\n"
+        f"About {brand}\n\n{brand} is an innovator in home improvement.",
+        headline=f"{brand} Team Member Program to Support Those in Need",
+    )
+    assert parsed.company == brand
+
+
+def test_the_contacts_siding_with_another_about_section_keep_it():
+    parsed = release(
+        "Today at a school in Ohio the Heartwell Association, the Buckeyes and the League kicked off two programs "
+        "rooted in Heartwell science.\n\nAbout Heartwell Association\n\nThe Heartwell Association is a force for "
+        "longer lives.\n\nAbout Play Daily\n\nPlay Daily is the League's youth wellness platform.\n\n"
+        "Media contacts\n\nHeartwell Association: Jo Roe, jo.roe@heartwell.org",
+        headline="Play Daily and the Lifesavers programs kick off for the season",
+    )
+    assert parsed.company == "Heartwell Association"
+
+
+@pytest.mark.parametrize("opening", ["[22 April, 2025] – ", "[3 March 2024] - ", "[April 22, 2025] \u2014 "])
+def test_a_bracketed_date_opening_the_lede_is_not_the_subject(opening):
+    assert leading_name(f"{opening}Orbitbet, a leading betting operator, is pleased to share") == "Orbitbet"
+
+
+@pytest.mark.parametrize(
+    ("name", "owned"),
+    [
+        ("Maryland\u2019s Federal Job Losses", True),
+        ("Texas' Growth Story", True),
+        ("Maryland's General Assembly", False),
+        ("Thailand's Department of International Trade Promotion", False),
+        ("McDonald's Restaurants", False),
+    ],
+)
+def test_a_place_s_possession_is_a_topic_not_an_organisation(name, owned):
+    assert place_owned(name) is owned
+
+
+def test_a_news_story_headed_by_a_place_s_possession_has_no_company():
+    parsed = release(
+        "Ohio lost another 2,500 federal jobs in August, according to numbers released Friday by the state.\n\n"
+        "Economists expect more losses.",
+        headline="Ohio\u2019s Federal Job Losses Climb to 15,100",
+    )
+    assert parsed.company is None
+
+
+@pytest.mark.parametrize(
+    ("headline", "word", "setting"),
+    [
+        ("A Young Orphan Rising to Fame in Renaissance Venice", "Venice", True),
+        ("Coding Contest Announced at Rally Conference", "Rally", False),
+        ("Artists Open a Studio in Lisbon", "Lisbon", True),
+        ("Artists From Lisbon Open a Studio", "Lisbon", False),  # title case: read as part of a name
+        ("Lisbon Opens a Studio in Porto", "Lisbon", False),
+    ],
+)
+def test_a_word_the_headline_names_only_as_a_setting(headline, word, setting):
+    assert setting_word(headline, word) is setting
+
+
+def test_a_one_word_title_opening_the_lede_gives_way_to_the_publisher_the_domain_names():
+    parsed = release(
+        "Venice, 1710 Lantern Girl is based on the story of an orphan musician.\n\nISBN: 978-1964700441 Publisher: "
+        "Quillstone Press Order through Ingram. ABOUT THE AUTHOR Jane Roe writes novels.\n\nCONTACT: Jane Roe "
+        "quillstone@gmail.com https://www.quillstonepress.com",
+        headline="A Coming-of-age Novel of a Young Orphan Rising to Fame in Renaissance Venice",
+    )
+    assert parsed.company == "Quillstone Press"
+
+
+@pytest.mark.parametrize(
+    ("text", "domains", "publisher"),
+    [
+        ("ISBN: 978-1 Publisher: Quillstone Press Order through Ingram", {"quillstonepress"}, "Quillstone Press"),
+        ("Publisher: Quillstone Press", {"janeroe"}, None),  # the author's own site: the author issues
+    ],
+)
+def test_a_book_s_publisher_field_names_the_issuer_when_the_domain_is_its(text, domains, publisher):
+    assert publisher_field(text, domains) == publisher
+
+
+@pytest.mark.parametrize("firm", ["Micro Dot Systems", "Harbor Records Group"])
+def test_a_later_lede_sentence_introducing_a_business_names_the_subject(firm):
+    lede = (
+        "When it is time to decide whether to scan in-house, several factors come into play. As a document "
+        f"scanning service in Seattle, {firm} has drafted a comparison for business owners."
+    )
+    assert described_subject(lede) == firm
+    parsed = release(lede + "\n\nIn-house scanning gives control.", headline="Scanning Documents: In-House or Not")
+    assert parsed.company == firm
+
+
+def test_no_business_introduced_no_described_subject():
+    assert described_subject("As a child in Seattle, Jane Roe loved books.") is None
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "surname"),
+    [
+        ("Raskin", "attributable to Rep. Jamie Raskin (D-8th).", True),
+        ("Harris", "Sen. Harris said so.", True),
+        ("Acme", "Acme Corp. said so.", False),
+        ("Jamie Raskin", "Rep. Jamie Raskin", False),
+    ],
+)
+def test_a_one_word_name_the_text_gives_an_honorific_is_a_surname(name, text, surname):
+    assert surname_of_person(name, text) is surname
+
+
+def test_a_story_headed_by_a_politician_s_surname_is_not_issued_by_them():
+    parsed = release(
+        "With a year to the elections, members of the state's delegation raised $6.2 million, nearly half of it by "
+        "Rep. Jamie Roskin (D-8th).\n\nRoskin raised more than $2.5 million.\n\nThe post Roskin Raises Millions "
+        "appeared first on citynews.",
+        headline="Roskin Raises Millions, Far Outstripping Other Delegation Members",
+    )
+    assert parsed.company is None
+
+
+@pytest.mark.parametrize("owner", ["Wealth Armor", "Shield Partners LLC"])
+def test_a_programme_by_an_organisation_is_issued_by_it(owner):
+    text = f"Jane Roe has launched the NoBeggingNeeded.com program by {owner} to raise awareness."
+    assert programme_owner("NoBeggingNeeded", text) == owner
+    assert programme_owner("NoBeggingNeeded", "Jane Roe launched NoBeggingNeeded.com today.") is None
