@@ -13,6 +13,7 @@ from indexer.parse.authorship import glued_abouts, publisher_field
 from indexer.parse.names import leading_name
 from indexer.parse.subject import (
     described_subject,
+    gerund,
     place_owned,
     programme_owner,
     setting_word,
@@ -112,9 +113,10 @@ def test_a_place_s_possession_is_a_topic_not_an_organisation(name, owned):
 
 def test_a_news_story_headed_by_a_place_s_possession_has_no_company():
     parsed = release(
-        "Ohio lost another 2,500 federal jobs in August, according to numbers released Friday by the state.\n\n"
-        "Economists expect more losses.",
-        headline="Ohio\u2019s Federal Job Losses Climb to 15,100",
+        "Ohio lost another 2,500 federal jobs in August, the second month in a row that the state has led the nation, "
+        "according to numbers released Friday by the Ohio Department of Labor.\n\nOhio\u2019s economy is heavily "
+        "dependent on the federal workforce.",
+        headline="Ohio\u2019s Federal Job Losses Climb to 15,100, the Most in the Nation",
     )
     assert parsed.company is None
 
@@ -197,3 +199,26 @@ def test_a_programme_by_an_organisation_is_issued_by_it(owner):
     text = f"Jane Roe has launched the NoBeggingNeeded.com program by {owner} to raise awareness."
     assert programme_owner("NoBeggingNeeded", text) == owner
     assert programme_owner("NoBeggingNeeded", "Jane Roe launched NoBeggingNeeded.com today.") is None
+
+
+@pytest.mark.parametrize(
+    ("word", "text", "verb"),
+    [
+        ("Honoring", "Roe is using his skills to honor Dr. King's vision.", True),
+        ("Celebrating", "We celebrate ten years.", True),
+        ("Horning", "Horning Manufacturing makes mills; the horn sounds. Visit Horning Manufacturing.", False),
+        ("Boeing", "Boeing builds jets.", False),
+    ],
+)
+def test_a_capitalised_gerund_the_text_prints_as_a_verb_is_not_a_name(word, text, verb):
+    assert gerund(word, text) is verb
+
+
+def test_a_headline_opening_with_a_gerund_names_no_company():
+    parsed = release(
+        "On November 2, 1983, a bill made the third Monday in January a holiday. Jane Roe, a community activist, "
+        "is using her skills to honor Dr. King's vision.\n\nHer mission, 'Honoring Dr. King's Vision: A Neighbourhood's "
+        "Connections', takes her to Kenya in July.",
+        headline="Honoring Dr. King's Vision: A Neighbourhood's Connections",
+    )
+    assert parsed.company != "Honoring"

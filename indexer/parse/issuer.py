@@ -61,6 +61,7 @@ from .subject import (
     described_person,
     described_subject,
     first_of_two,
+    gerund,
     headline_longer,
     headline_opens,
     lede_actor,
@@ -506,6 +507,8 @@ def _headline_company(headline: str, text: str, contacts: str) -> str | None:
     subject = leading_name(head, headline=True)
     if not subject or is_person(subject, text[:600], text) or surname_of_person(subject, text):
         return None  # ("Raskin Raises ..." over "Rep. Jamie Raskin": a person)
+    if gerund(subject.split()[0], text):
+        return None  # "Honoring Dr. King's Vision: ..." beside "... to honor Dr. King's vision": a verb opens it
     if _headline_person(head, text):
         return None  # "Chicago Music Award Nominee Dantès Alexander Reveals ...": a person, described
     words = subject.split()

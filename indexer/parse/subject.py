@@ -88,6 +88,19 @@ def programme_owner(name: str, text: str) -> str | None:
     return owner if owner and not is_place(owner) and not is_person(owner, text, text) else None
 
 
+def gerund(word: str, text: str) -> bool:
+    """Whether a capitalised word ending in -ing is a verb the text also prints as its stem in lower case
+    ("Honoring" beside "to honor"; not "Boeing")."""
+    if not word.endswith("ing") or len(word) < 6 or not word[0].isupper():
+        return False
+    for m in re.finditer(rf"\b{re.escape(word)}\b", text):
+        before = text[: m.start()].rstrip()
+        if before and before[-1] not in ".!?:'\"\u2018\u201c#*-\u2013\u2014(":
+            return False  # capitalised inside a sentence: a name ("... at Horning Manufacturing")
+    stem = word[:-3].lower()
+    return any(has_word(text, form) for form in (stem, stem + "e", stem[:-1] if stem[-1:] == stem[-2:-1] else ""))
+
+
 def headline_opens(headline: str, name: str) -> bool:
     """Whether the headline opens with the name as a whole (trademark signs aside): "RAW® Rolling Papers Surpasses
     ..." opens with "RAW Rolling Papers"."""
