@@ -18,6 +18,7 @@ from indexer.parse.subject import (
     programme_owner,
     setting_word,
     surname_of_person,
+    titled_person_org,
 )
 
 
@@ -222,3 +223,23 @@ def test_a_headline_opening_with_a_gerund_names_no_company():
         headline="Honoring Dr. King's Vision: A Neighbourhood's Connections",
     )
     assert parsed.company != "Honoring"
+
+
+@pytest.mark.parametrize(
+    ("name", "lede", "org"),
+    [
+        ("Attorney Eric Stone of Fasig", "Attorney Eric Stone of Fasig | Brooks has been named", "Fasig | Brooks"),
+        ("Author Jane Roe of Quill Press", "Author Jane Roe of Quill Press has written", "Quill Press"),
+        ("Bank of Quill", "Bank of Quill has opened", None),
+    ],
+)
+def test_a_person_read_with_their_trade_gives_way_to_their_organisation(name, lede, org):
+    assert titled_person_org(name, lede) == org
+
+
+def test_a_lede_opening_with_a_titled_person_of_a_firm_is_the_firm_s():
+    parsed = release(
+        "Attorney Eric Stone of Fasig | Brooks has been named to the 2025 Power List, which highlights 100 people.",
+        headline="Attorney Eric Stone Named to the 2025 Power List",
+    )
+    assert parsed.company == "Fasig | Brooks"

@@ -7,6 +7,7 @@ import re
 from .names import (
     NAME_WORD,
     PERSON_RE,
+    ROLE_RE,
     STRICT_LEGAL_RE,
     VERBS,
     core_words,
@@ -99,6 +100,26 @@ def gerund(word: str, text: str) -> bool:
             return False  # capitalised inside a sentence: a name ("... at Horning Manufacturing")
     stem = word[:-3].lower()
     return any(has_word(text, form) for form in (stem, stem + "e", stem[:-1] if stem[-1:] == stem[-2:-1] else ""))
+
+
+_TITLED_PERSON_OF_RE = re.compile(
+    r"^(?P<role>[A-Z][a-z]+)\s+[A-Z][\w'\u2019\-]+(?:\s+[A-Z]\.)?\s+[A-Z][\w'\u2019\-]+\s+of\s+(?:the\s+)?(?P<org>[A-Z].*)$"
+)
+
+
+def titled_person_org(name: str | None, lede: str) -> str | None:
+    """The organisation of a person read with their title ("Attorney Eric Stevenson of Fasig | Brooks has been
+    named ..."): the employer, whole as the lede prints it."""
+    m = _TITLED_PERSON_OF_RE.match(name or "")
+    if not m or not ROLE_RE.fullmatch(m.group("role").lower()):
+        return None
+    org = m.group("org")
+    whole = (
+        re.match(rf"{re.escape(org)}(?:\s*[|&]\s*[A-Z][\w'\u2019\-]*)*", lede[lede.find(org) :])
+        if org in lede
+        else None
+    )
+    return whole.group(0) if whole else org
 
 
 def headline_opens(headline: str, name: str) -> bool:
