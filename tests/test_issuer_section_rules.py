@@ -9,8 +9,9 @@ from __future__ import annotations
 import pytest
 
 from indexer.parse import parse_bytes
-from indexer.parse.authorship import glued_abouts, publisher_field
+from indexer.parse.authorship import glued_abouts, named_abouts, publisher_field
 from indexer.parse.names import leading_name
+from indexer.parse.sections import About
 from indexer.parse.subject import (
     described_subject,
     gerund,
@@ -243,3 +244,28 @@ def test_a_lede_opening_with_a_titled_person_of_a_firm_is_the_firm_s():
         headline="Attorney Eric Stone Named to the 2025 Power List",
     )
     assert parsed.company == "Fasig | Brooks"
+
+
+@pytest.mark.parametrize(
+    ("heading", "name"),
+    [
+        ("Harbor Construction Group  Harbor", "Harbor Construction Group"),
+        ("Quill Law LLC Quill", "Quill Law LLC"),
+        ("Q.ORB Q.ORB is a photonic", "Q.ORB"),
+        ("Lantern Fencing Established in 2010, Lantern Fencing", "Lantern Fencing"),
+        ("Johnson & Johnson", "Johnson & Johnson"),
+        ("Based Labs", "Based Labs"),
+    ],
+)
+def test_an_about_heading_run_on_into_its_text_is_cut_where_the_name_repeats(heading, name):
+    (about,) = named_abouts([About(heading, "Construction Group is a contracting firm.")], "")
+    assert about.name == name
+
+
+def test_a_text_exhibit_s_run_on_about_heading_names_the_issuer():
+    parsed = release(
+        "Harbor Construction Group opened an office in Evansville.\n\nFree estimates are available now.  About "
+        "Harbor Construction Group  Harbor\nConstruction Group is an independent, locally owned contracting firm.",
+        headline="Contractor Opens an Office in Evansville",
+    )
+    assert parsed.company == "Harbor Construction Group"

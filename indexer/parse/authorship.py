@@ -325,6 +325,23 @@ _PEOPLE_ABOUT_RE = re.compile(
 )
 
 
+def _heading_before_repeat(name: str) -> str:
+    """A heading line that ran on into its text, cut where the text repeats the name's first word: "About CodeShield
+    Construction Group  CodeShield" (the text goes on "Construction Group is ...") -> "CodeShield Construction Group";
+    not "Johnson & Johnson"."""
+    founded = re.search(r"\s(?=(?:Founded|Established|Formed|Launched|Headquartered|Based|Created)\b)", name)
+    if founded and _founded_then(name[founded.end() :], name[: founded.start()]):
+        return name[: founded.start()]  # "QS Fencing Established in 2010, QS Fencing"
+    words = name.split()
+    for k in range(1, len(words)):
+        head = " ".join(words[:k])
+        if words[k] == words[0] and words[k - 1] not in ("&", "and", "of", "the", "for") and not head.endswith(","):
+            return head
+        if words[k] == words[0]:
+            return name
+    return name
+
+
 def named_abouts(abouts: list[About], text: str) -> list[About]:
     """The About sections with the names they are about: a generic heading ("About the Provider:", "About the
     auction") takes the name its text opens with; a first name alone ("About Jay:" over "Jay Paterno is an author
@@ -337,6 +354,7 @@ def named_abouts(abouts: list[About], text: str) -> list[About]:
             about = About(name, body)
         if _PEOPLE_ABOUT_RE.fullmatch(name):
             continue
+        name = _heading_before_repeat(name)
         # "About the auction": one lower-case word, no name (not "eBay", nor "lululemon athletica inc.").
         lower = name[:1].islower() and " " not in name and not re.match(r"[a-z]+[A-Z0-9]", name)
         if _GENERIC_ABOUT_RE.fullmatch(name) or lower:
