@@ -17,6 +17,7 @@ from indexer.parse.subject import (
     gerund,
     place_owned,
     programme_owner,
+    prose_cut,
     setting_word,
     surname_of_person,
     titled_person_org,
@@ -269,3 +270,22 @@ def test_a_text_exhibit_s_run_on_about_heading_names_the_issuer():
         headline="Contractor Opens an Office in Evansville",
     )
     assert parsed.company == "Harbor Construction Group"
+
+
+@pytest.mark.parametrize(
+    ("name", "cut"),
+    [
+        ("Venture Y office space options on the planet. For", "Venture Y"),
+        ("Karen Roe: a short profile by and about the honoree", "Karen Roe"),
+        ("Sunrise Solar- Leaders in off grid Energy Solutions", "Sunrise Solar"),
+        ("Jane Quill Jane Quill", "Jane Quill"),
+        ("Biogenix At Biogenix, our mission is clear", "Biogenix"),
+        ("Pandaworld.com Headquartered in", "Pandaworld.com"),
+        ("Big Brothers Big Sisters Association of Florida", "Big Brothers Big Sisters Association of Florida"),
+        ("Johnson & Johnson", "Johnson & Johnson"),
+        ("Bank of the West", "Bank of the West"),
+        ("lululemon athletica inc.", "lululemon athletica inc."),
+    ],
+)
+def test_a_name_is_cut_where_running_prose_or_its_own_repeat_takes_over(name, cut):
+    assert prose_cut(name) == cut

@@ -68,6 +68,7 @@ from .subject import (
     no_name,
     place_owned,
     programme_owner,
+    prose_cut,
     setting_word,
     surname_of_person,
     titled_person_org,
@@ -129,7 +130,7 @@ def find_issuer(
     company = tidy_name(cut_at_verb(expand_acronym_tail(expand_acronym(company, text), text)))
     company = _headline_word(company, headline, lede)
     company = first_name_employer(company, headline, text)
-    company = titled_person_org(company, lede) or company
+    company = prose_cut(titled_person_org(company, lede) or company)
     if no_name(company, place):
         # "Inc., the leading media brand ..., today announced that Flight Adventure Park is No. 3,780 ...", "Fort
         # Worth's newest museum, the DFW Car and Toy Museum ...": what the lede opened with names no one; the

@@ -122,6 +122,53 @@ def titled_person_org(name: str | None, lede: str) -> str | None:
     return whole.group(0) if whole else org
 
 
+_PROSE_JOINERS = {
+    "of",
+    "and",
+    "for",
+    "the",
+    "de",
+    "du",
+    "la",
+    "le",
+    "des",
+    "del",
+    "y",
+    "e",
+    "in",
+    "on",
+    "at",
+    "by",
+    "&",
+}
+_TRAILING_FOUNDED_RE = re.compile(r"\s+(?:Founded|Established|Headquartered|Based)\b[^A-Z]*$")
+
+
+def prose_cut(name: str | None) -> str | None:
+    """A name cut where running prose took over ("Venture X office space options on the planet. For" from text in
+    two columns run together, "Karen Kienbaum: a short profile by ..."): two lower-case words in a row are no name's."""
+    if not name:
+        return name
+    name = re.split(r"(?<=[A-Za-z])[\-\u2013\u2014]\s+(?=[A-Z])", name)[0]  # "Sungold Solar- Leaders in ..."
+    words = name.split()
+    bare = [w.strip(",.;:") for w in words]
+    again = bare.index(bare[0], 2) if bare[0] in bare[2:] else 0
+    if again and bare[again : 2 * again] == bare[:again]:
+        words = words[:again]  # "Gerard Matthews Gerard Matthews": a heading and its text's first words
+    elif again and bare[again - 1] in ("At", "In", "For", "With") and words[again].endswith(","):
+        words = words[: again - 1]  # "Biogen At Biogen, our mission is clear"
+    name = " ".join(words)
+    for i in range(1, len(words) - 1):
+        pair = words[i : i + 2]
+        if all(w[:1].islower() and w not in _PROSE_JOINERS for w in pair):
+            head = " ".join(words[:i])
+            while head.split() and head.split()[-1] in _PROSE_JOINERS:
+                head = head.rsplit(" ", 1)[0] if " " in head else ""
+            head = head.rstrip(" :;,-\u2013\u2014")
+            return head if re.search(r"[A-Z0-9]", head) else name
+    return _TRAILING_FOUNDED_RE.sub("", name)
+
+
 def headline_opens(headline: str, name: str) -> bool:
     """Whether the headline opens with the name as a whole (trademark signs aside): "RAW® Rolling Papers Surpasses
     ..." opens with "RAW Rolling Papers"."""
