@@ -21,6 +21,7 @@ from indexer.parse.subject import (
     setting_word,
     surname_of_person,
     titled_person_org,
+    venue_about,
 )
 
 
@@ -289,3 +290,26 @@ def test_a_text_exhibit_s_run_on_about_heading_names_the_issuer():
 )
 def test_a_name_is_cut_where_running_prose_or_its_own_repeat_takes_over(name, cut):
     assert prose_cut(name) == cut
+
+
+@pytest.mark.parametrize(
+    ("headline", "name", "venue"),
+    [
+        ("Trash Titans Showcased on Building Better TV", "Building Better", True),
+        ("The Barber Den Now Open at the Salon Suites Plaza", "Salon Suites Plaza", True),
+        ("A Message on HTX\u2019s 11th Anniversary", "HTX", False),
+        ("Building Better Renews for a Fifth Season", "Building Better", False),
+    ],
+)
+def test_an_about_section_the_headline_names_as_a_venue(headline, name, venue):
+    assert venue_about(headline, name) is venue
+
+
+def test_the_headline_subject_issues_over_the_about_section_of_the_show_it_appears_on():
+    parsed = release(
+        "The spotlight is on Trash Titans as the family-owned junk removal company takes center stage on the "
+        "Building Better TV show. Viewers see how Trash Titans meets demand.\n\nAbout Building Better\n\n"
+        "Building Better is an award-winning home improvement show on cable television.",
+        headline="Trash Titans Showcased on Building Better TV",
+    )
+    assert parsed.company == "Trash Titans"

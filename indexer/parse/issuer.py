@@ -72,6 +72,7 @@ from .subject import (
     setting_word,
     surname_of_person,
     titled_person_org,
+    venue_about,
 )
 from .tickers import listing_groups
 from .wires import canonical_wire
@@ -321,6 +322,9 @@ def _pick_company(
         # The contacts siding with another About section keep it ("NFL PLAY 60 and ..." with the Heart
         # Association's press contact and heart.org).
         opened = [a for a in abouts if headline_opens(_strip_headline_brand(headline), a.name)]
+        head = None if opened or subject else _headline_company(headline, text, contacts)
+        if head and head in lede and all(venue_about(headline, a.name) for a in abouts):
+            return head  # "Junk Destroyers Showcased on Designing Spaces TV" with the show's About only
         if any(contacts_side_with(a.name, contacts, domains) for a in abouts if a not in opened):
             opened = []
         return first_of_pair((opened or abouts)[0].name)

@@ -169,6 +169,13 @@ def prose_cut(name: str | None) -> str | None:
     return _TRAILING_FOUNDED_RE.sub("", name)
 
 
+def venue_about(headline: str, name: str) -> bool:
+    """Whether the headline names an About section's organisation as where its subject appears ("... Showcased on
+    Designing Spaces TV", "... at the Salon Spa Galleria"): a venue or a show, not the issuer."""
+    # ("... on HTX's 11th Anniversary": its own occasion, not a venue.)
+    return bool(re.search(rf"\b(?:on|at|in)\s+(?:the\s+)?{re.escape(name)}\b(?!['\u2019]s)", headline))
+
+
 def headline_opens(headline: str, name: str) -> bool:
     """Whether the headline opens with the name as a whole (trademark signs aside): "RAW® Rolling Papers Surpasses
     ..." opens with "RAW Rolling Papers"."""
