@@ -15,6 +15,7 @@ from indexer.parse.sections import About
 from indexer.parse.subject import (
     described_subject,
     gerund,
+    no_name,
     place_owned,
     programme_owner,
     prose_cut,
@@ -313,3 +314,30 @@ def test_the_headline_subject_issues_over_the_about_section_of_the_show_it_appea
         headline="Trash Titans Showcased on Building Better TV",
     )
     assert parsed.company == "Trash Titans"
+
+
+@pytest.mark.parametrize(
+    ("name", "nobody"),
+    [("January 2025", True), ("March 3, 2024", True), ("Acme 2025", False), ("May Department Stores", False)],
+)
+def test_a_date_names_no_one(name, nobody):
+    assert no_name(name) is nobody
+
+
+def test_a_lede_opening_with_a_date_and_a_headline_naming_the_city_give_no_company():
+    parsed = release(
+        "AUSTIN, TX, January 10, 2025 /24-7PressRelease/ -- January 2025 marks a major milestone for Longhorn Roofing, a trusted leader in the roofing industry, as the "
+        "company celebrates 40 years.\n\nIt serves Austin and Round Rock.",
+        headline="Austin Roofing Company Celebrates 40 Years of Roofing Excellence in Austin",
+    )
+    assert parsed.company not in ("January 2025", "Austin")
+
+
+@pytest.mark.parametrize("name", ["Candel Therapeutics\u2019", "Windes'", "Pegasus Resources'"])
+def test_a_trailing_possessive_mark_is_no_part_of_a_name(name):
+    assert prose_cut(name) == name[:-1]
+
+
+@pytest.mark.parametrize("heading", ["The Book", "Book", "the Album", "The Film"])
+def test_an_about_section_presenting_a_work_names_no_issuer(heading):
+    assert named_abouts([About(heading, "The poems in this collection traverse memory and hope.")], "") == []

@@ -320,6 +320,10 @@ _GENERIC_ABOUT_RE = re.compile(
 
 
 # "About the Owner", "About the Founders": a section presenting people, not the issuer.
+_WORK_ABOUT_RE = re.compile(
+    r"(?i:the\s+)?(?:Book|Novel|Memoir|Poems|Collection|Film|Movie|Documentary|Album|Song|Single|Series|Episode|Game|"
+    r"App|Exhibit|Exhibition)$"
+)
 _PEOPLE_ABOUT_RE = re.compile(
     r"(?i:the\s+)?(?:Owners?|Founders?|Co-Founders?|Chef|Doctor|Host|Speakers?|Coach|CEO|President|Director)$"
 )
@@ -352,8 +356,8 @@ def named_abouts(abouts: list[About], text: str) -> list[About]:
         if ": " in name and not body:
             name, body = name.split(": ", 1)  # "About Jay: Jay Paterno is ..." read as one heading
             about = About(name, body)
-        if _PEOPLE_ABOUT_RE.fullmatch(name):
-            continue
+        if _PEOPLE_ABOUT_RE.fullmatch(name) or _WORK_ABOUT_RE.fullmatch(name):
+            continue  # ("About the Book": a work the release presents, not who issues it)
         name = _heading_before_repeat(name)
         # "About the auction": one lower-case word, no name (not "eBay", nor "lululemon athletica inc.").
         lower = name[:1].islower() and " " not in name and not re.match(r"[a-z]+[A-Z0-9]", name)

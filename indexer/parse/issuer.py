@@ -66,7 +66,6 @@ from .subject import (
     headline_opens,
     lede_actor,
     no_name,
-    place_owned,
     programme_owner,
     prose_cut,
     setting_word,
@@ -137,7 +136,8 @@ def find_issuer(
         # Worth's newest museum, the DFW Car and Toy Museum ...": what the lede opened with names no one; the
         # headline's subject, printed in the text, does.
         company = tidy_name(_headline_company(headline, text, contacts)) or company
-        company = None if company and place_owned(company) else company
+        # Still a place or a date: no one (a publisher brand the dateline reader took for a place stays).
+        company = None if no_name(company, place) and not _BRAND_ABOUT_RE.search(company or "") else company
     tickers = pick_tickers(_strip_headline_brand(headline), lede, text, abouts, company)
     if not tickers and known_tickers:
         tickers = list(known_tickers)

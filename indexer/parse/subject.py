@@ -19,12 +19,17 @@ from .names import (
 )
 from .places import is_place
 
+_MONTH_YEAR_RE = re.compile(
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"(?:\s+\d{1,2}(?:st|nd|rd|th)?,?)?\s+\d{4}"
+)
+
 
 def no_name(name: str | None, place: str | None = None) -> bool:
     """Whether a picked name names no one: nothing, a legal form alone ("Inc."), a country or state, or the
     dateline's own place ("Fort Worth" under "FORT WORTH, TX")."""
-    if not name or not core_words(name) or is_place(name) or place_owned(name):
-        return True
+    if not name or not core_words(name) or is_place(name) or place_owned(name) or _MONTH_YEAR_RE.fullmatch(name):
+        return True  # ("January 2025 marks a major milestone for ...": a date)
     places = {fold(part.strip()) for part in (place or "").split(",") if part.strip()}
     return fold(name.strip(" ,.")) in places
 
@@ -166,6 +171,7 @@ def prose_cut(name: str | None) -> str | None:
                 head = head.rsplit(" ", 1)[0] if " " in head else ""
             head = head.rstrip(" :;,-\u2013\u2014")
             return head if re.search(r"[A-Z0-9]", head) else name
+    name = re.sub(r"(?<=s)['\u2019]$", "", name)  # "Candel Therapeutics\u2019 (NASDAQ: CADL) Lead Candidate ..."
     return _TRAILING_FOUNDED_RE.sub("", name)
 
 
