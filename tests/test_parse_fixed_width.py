@@ -200,3 +200,91 @@ def test_a_quarter_alone_on_a_wrapped_headlines_last_line_is_its_rest():
 def test_a_centred_headline_broken_at_a_compounds_hyphen_keeps_the_compound():
     lines = [line.center(72) for line in ("Acme Widget Holdings Launches Its Largest AI-", "Powered Plant in Ohio")]
     assert join_centred(lines)[0].strip() == "Acme Widget Holdings Launches Its Largest AI-Powered Plant in Ohio"
+
+
+def _exhibit(body: str) -> str:
+    return (
+        "<DOCUMENT>\n<TYPE>EX-99.1\n<SEQUENCE>2\n<FILENAME>ex99-1.txt\n<DESCRIPTION>PRESS RELEASE\n<TEXT>\n"
+        f"{'EXHIBIT 99.1'.rjust(72)}\n\n{'Acme Widget Holdings Opens Its Largest Plant'.center(72).rstrip()}\n\n"
+        f"{body}\n</TEXT>\n</DOCUMENT>\n"
+    )
+
+
+_REST = (
+    "today announced a plant that doubles output at its main site in the Hudson Valley, where it employs four "
+    "hundred people, and lowers the cost of each unit by a third for its customers in twelve countries and states."
+)
+_TAIL = (
+    "The plant opens in May with two shifts on weekdays and one on Saturdays, and the second site follows in the "
+    "spring once the permits are in hand and the roads to it are finished by the county."
+)
+
+
+@pytest.mark.parametrize(
+    ("first", "rest"),
+    [
+        # the dateline's line ends in the first word of the issuer's name, its listing, or inside it
+        ("CHATSWORTH, California - (NewMediaWire) - February 07, 2025 - Acme", "Widget Holdings, Inc. (NYSE: ACME)"),
+        (
+            "SPRINGFIELD, Ill., February 7, 2025 /PRNewswire/ -- Leading maker Acme",
+            "Widget Holdings, Inc. (NYSE: ACME)",
+        ),
+        ("SPRINGFIELD, Ill., February 07, 2025 -- Acme Widget Holdings, Inc.", "(NYSE: ACME)"),
+    ],
+)
+def test_a_text_exhibits_hard_wrapped_lede_is_one_paragraph_wherever_its_lines_break(first, rest):
+    assert len(first) + 1 + len(rest.split()[0]) > 72  # the line was broken at the width
+    body = "\n".join([first, *textwrap.wrap(f"{rest} {_REST}", 72), "", *textwrap.wrap(_TAIL, 72)])
+    [release] = parse_bytes("0000123456-25-000042.txt", _exhibit(body).encode())
+    assert release.company == "Acme Widget Holdings, Inc." and release.tickers == ["NYSE:ACME"]
+    assert release.date == "2025-02-07"
+    assert release.lede.endswith("twelve countries and states.") and "Acme Widget Holdings, Inc." in release.lede
+
+
+def test_a_sentence_ending_at_a_line_end_of_a_wrapped_text_exhibit_does_not_end_its_paragraph():
+    first = "SPRINGFIELD, Ill., February 7, 2025 -- Acme Widget Holdings, Inc. (NYSE:"
+    middle = "ACME) today announced a plant. The company also assigns to Widgetco two U.S."
+    rest = "trademark registrations that Acme holds for its widget marks, and the patents around them."
+    assert middle.endswith("U.S.") and len(middle) + 1 + len("trademark") > 72
+    body = "\n".join([first, middle, *textwrap.wrap(rest, 72), "", *textwrap.wrap(_TAIL + " " + _REST, 72)])
+    [release] = parse_bytes("0000123456-25-000042.txt", _exhibit(body).encode())
+    assert "two U.S. trademark registrations" in release.lede
+
+
+def test_a_text_exhibits_paragraph_that_prints_a_pipe_or_two_spaces_is_prose_not_a_table():
+    paragraph = (
+        "SPRINGFIELD, Ill., Feb. 7, 2025 -- Acme Widget Holdings, Inc. (NYSE: ACME) today announced a plant that "
+        "doubles output at its main site.  It employs 400 people   in the Hudson Valley and ships 1,200 widgets a "
+        "day to customers in twelve countries. Acme | Acme is a maker of widgets for industry, with plants in three "
+        "states and customers in twelve countries, founded in 1952 by two brothers in Springfield."
+    )
+    [release] = parse_bytes("0000123456-25-000042.txt", _exhibit("\n".join(textwrap.wrap(paragraph, 72))).encode())
+    assert release.company == "Acme Widget Holdings, Inc." and release.date == "2025-02-07"
+    assert " | " not in release.body.split("Acme |")[0]
+
+
+def test_a_text_exhibits_fixed_width_table_keeps_its_rows():
+    rows = ["Net sales                    1,200        1,100", "Cost of sales                  800          750"]
+    paragraph = (
+        "SPRINGFIELD, Ill., Feb. 7, 2025 -- Acme Widget Holdings, Inc. (NYSE: ACME) today reported results for "
+        "its fourth quarter, with net sales up nine percent on the year before and its margin wider by a point."
+    )
+    body = "\n".join(textwrap.wrap(paragraph, 72)) + "\n\n" + "\n".join(rows)
+    [release] = parse_bytes("0000123456-25-000042.txt", _exhibit(body).encode())
+    assert "Net sales | 1,200 | 1,100" in release.body and "Cost of sales | 800 | 750" in release.body
+
+
+@pytest.mark.parametrize(
+    ("lines", "joined"),
+    [
+        # a paragraph's lines at the margin go on
+        (["Acme Widget Holdings, Inc. today announced a plant that doubles its output", "at its main site."], 1),
+        # a right-set banner and a centred title are set apart, however near the width they reach
+        (["EXHIBIT 99.1".rjust(76), "Acme Widget Holdings, Inc. today announced a plant"], 2),
+        (["Acme Widget Holdings, Inc. today announced a plant that doubles its output", "   - 2 -".center(76)], 2),
+    ],
+)
+def test_unwrap_sets_apart_lines_indented_past_the_margin(lines, joined):
+    from indexer.parse.wrapping import unwrap
+
+    assert len(unwrap(lines, 76, set_apart=12)) == joined

@@ -29,6 +29,7 @@ from .banners import (
 )
 from .cleanup import join_centred
 from .dateline import Dateline, find_dateline, known_or_shouted_place
+from .wrapping import unwrap, wrap_width
 
 _UUENCODED_RE = re.compile(r"^begin [0-7]{3,4} [^\n]*\n.*?(?:^end[ \t]*$|\Z)", re.S | re.M)
 _PDF_RE = re.compile(r"<PDF>.*?(?:</PDF>|\Z)", re.S | re.I)
@@ -40,6 +41,8 @@ _TEXT_TAGS_RE = re.compile(r"</?(?:TABLE|CAPTION|S|C|FN|F\d+)>", re.I)
 _PAGE_NUMBER_RE = re.compile(
     r"^[ \t]*(?:-[ \t]*\d{1,3}[ \t]*-|\(?\d{1,3}\)?|Page \d{1,3}(?: of \d{1,3})?)[ \t]*$", re.M | re.I
 )
+# A plain-text exhibit's line indented further than this is centred or set right, not a paragraph's.
+_SET_APART = 12
 _ENTITY_BREAK_RE = re.compile(r"(?:&#0*13;|&#x0*d;)?(?:&#0*10;|&#x0*a;)", re.I)
 # A word hyphenated at a line end: joined without the hyphen when the rest is in lower case ("transfor-" "med").
 _HYPHEN_END_RE = re.compile(r"(?<=[a-z])-$")
@@ -267,11 +270,21 @@ def _text_lines(text: str) -> list[str]:
     text = "\n".join(join_centred(text.split("\n")))
     text = _TEXT_TAGS_RE.sub("", text)
     text = _PAGE_NUMBER_RE.sub("", text)
+    raw_lines = text.split("\n")
+    # A hard-wrapped paragraph as one line, as an HTML exhibit gives it: the rules after this read a line as a unit
+    # (the dateline and the lede's name, "Cavitation" | "Technologies, Inc.", a sentence ending "two U.S." | "trademark").
     lines = []
-    for line in text.split("\n"):
+    width = wrap_width(raw_lines)
+    for line in unwrap(raw_lines, width, set_apart=_SET_APART):
         cells = [c for c in _TEXT_CELL_GAP_RE.split(line.strip()) if c]
-        # A table's columns stand three spaces apart somewhere; prose keeps two after a full stop ("Feb.  12, 2020").
-        if len(cells) >= 3 and any(ch.isdigit() for ch in line) and _WIDE_GAP_RE.search(line.strip()):
+        # A table's columns stand three spaces apart somewhere; prose keeps two after a full stop ("Feb.  12, 2020"),
+        # and a row fits in the page (a longer line is a paragraph joined again).
+        if (
+            len(cells) >= 3
+            and any(ch.isdigit() for ch in line)
+            and _WIDE_GAP_RE.search(line.strip())
+            and (width is None or len(line.rstrip()) <= width)
+        ):
             line = " | ".join(cells)
         lines.append(line)
     return _join_hyphens(_tidy(lines))
@@ -437,11 +450,11 @@ def _highlights_after_dateline(lines: list[str]) -> list[str]:
     they open the body, as highlights do.
     """
     for k, line in enumerate(lines[:_OPENING_LINES]):
-        if not line or " | " in line or BULLET_START_RE.match(line):
+        if not line or _table_row(line) or BULLET_START_RE.match(line):
             continue
         found = find_dateline(line)
         if found is not None and (found.published or found.wire) and not found.lead:
-            highlights = [x for x in lines[:k] if x and (" | " in x or BULLET_START_RE.match(x))]
+            highlights = [x for x in lines[:k] if x and (_table_row(x) or BULLET_START_RE.match(x))]
             if not highlights:
                 return lines
             others = [x for x in lines[:k] if x not in highlights]
@@ -449,12 +462,22 @@ def _highlights_after_dateline(lines: list[str]) -> list[str]:
     return lines
 
 
+# A table row's cells are short, save one (a footnote beside its mark); a paragraph that prints a pipe ("... credits.
+# Biochar Now | Biochar Now is a pioneer ...") has words running on both sides of it: it is prose.
+_CELL_WORDS = 12
+
+
+def _table_row(line: str) -> bool:
+    """Whether a line is a table's row (cells joined by ' | '), not prose that holds a pipe."""
+    return " | " in line and sum(len(cell.split()) >= _CELL_WORDS for cell in line.split(" | ")) < 2
+
+
 def _prose_blocks(lines: list[str]) -> list[str]:
     """Runs of text lines between blank lines and table rows, each joined into one."""
     blocks: list[str] = []
     run: list[str] = []
     for line in [*lines, ""]:
-        if line and " | " not in line:
+        if line and not _table_row(line):
             run.append(line)
             continue
         if run:
@@ -470,13 +493,13 @@ def _not_release(headline: str, rest: list[str]) -> str | None:
     total = sum(len(line) for line in text_lines) + len(headline)
     if total < 200:
         return "almost no text: not a release"
-    rows = sum(len(line) for line in text_lines if " | " in line)
+    rows = sum(len(line) for line in text_lines if _table_row(line))
     # Prose is counted by paragraph: a hard-wrapped text exhibit breaks its sentences over lines.
     prose = sum(len(block) for block in _prose_blocks(rest) if len(block.split()) >= 12 and SENTENCE_RE.search(block))
     dated = any(
         (d := find_dateline(line)) is not None and (d.published or d.wire)
         for line in text_lines[:25]
-        if " | " not in line
+        if not _table_row(line)
     )
     cue = bool(_RELEASE_CUE_RE.search(opening))
     for pattern, reason in _NOT_RELEASE_RULES:
@@ -487,7 +510,7 @@ def _not_release(headline: str, rest: list[str]) -> str | None:
         return "a memo (To/From/Re lines), not a release"
     if (rows > 0.6 * total and not dated and (prose < 1200 or not cue)) or (rows > 0.75 * total and not cue):
         return "financial tables without release text (a data sheet), not a release"
-    short = [line for line in text_lines if len(line.split()) <= 8 and " | " not in line]
+    short = [line for line in text_lines if len(line.split()) <= 8 and not _table_row(line)]
     sentences = len(SENTENCE_RE.findall(" ".join(text_lines)))
     if len(text_lines) > 40 and len(short) > 0.7 * len(text_lines) and prose < 1500 and sentences < 15 and not dated:
         return "slide text (short lines without a story), not a release"
