@@ -288,3 +288,38 @@ def test_unwrap_sets_apart_lines_indented_past_the_margin(lines, joined):
     from indexer.parse.wrapping import unwrap
 
     assert len(unwrap(lines, 76, set_apart=12)) == joined
+
+
+def _paged(lines: list[str], at: int) -> str:
+    """lines with a page's end (its centred number and EDGAR's <PAGE> mark) after line `at`."""
+    return "\n".join([*lines[: at + 1], "", "1".center(72).rstrip(), "<PAGE>", *lines[at + 1 :]])
+
+
+@pytest.mark.parametrize(
+    ("last", "first", "reads"),
+    [
+        # a compound broken at its hyphen by the page's end; a sentence cut by it
+        ("About Acme Widget Holdings: Acme Widget Holdings is a maker of Award-", "winning", "of Award-winning gears"),
+        ("About Acme Widget Holdings: Acme Widget Holdings is a maker of widgets", "and", "of widgets and gears"),
+    ],
+)
+def test_a_text_exhibits_paragraph_cut_by_a_page_break_goes_on_across_it(last, first, reads):
+    assert len(last) + 1 + len(first) > 72  # the line was broken at the width
+    rest = f"{first} gears for industry with plants in three states and customers in twelve countries."
+    lines = textwrap.wrap(f"SPRINGFIELD, Ill., February 7, 2025 -- Acme Widget Holdings, Inc. {_REST}", 72)
+    lines += ["", *textwrap.wrap(_TAIL, 72), "", last, *textwrap.wrap(rest, 72)]
+    body = _paged(lines, lines.index(last))
+    [release] = parse_bytes("0000123456-25-000042.txt", _exhibit(body).encode())
+    joined = " ".join(f"{release.body} {release.about}".split())
+    assert reads in joined and "<PAGE>" not in joined
+
+
+def test_a_link_broken_at_a_text_exhibits_line_end_is_whole():
+    link = "http://www.prnewswire.com/news-releases/acme-widget-holdings-opens-its-largest-plant-300867114.html"
+    paragraph = f"{_TAIL} View original content: {link} SOURCE Acme Widget Holdings"
+    lines = textwrap.wrap(paragraph, 72, break_on_hyphens=True)
+    assert not any(line.endswith(link) for line in lines)  # the link is broken over lines
+    first = "SPRINGFIELD, Ill., February 07, 2025 -- Acme Widget Holdings, Inc. (NYSE: ACME)"
+    body = "\n".join([*textwrap.wrap(f"{first} {_REST}", 72), "", *lines])
+    [release] = parse_bytes("0000123456-25-000042.txt", _exhibit(body).encode())
+    assert link in release.body.replace("\n", " ") or link in release.links

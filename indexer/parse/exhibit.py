@@ -44,7 +44,7 @@ _PAGE_NUMBER_RE = re.compile(
 # A plain-text exhibit's line indented further than this is centred or set right, not a paragraph's.
 _SET_APART = 12
 _ENTITY_BREAK_RE = re.compile(r"(?:&#0*13;|&#x0*d;)?(?:&#0*10;|&#x0*a;)", re.I)
-# A word hyphenated at a line end: joined without the hyphen when the rest is in lower case ("transfor-" "med").
+# A word broken at its hyphen at a line end: joined, hyphen kept, when the rest is in lower case ("Award-" "winning").
 _HYPHEN_END_RE = re.compile(r"(?<=[a-z])-$")
 # A fixed-width table line: two or more gaps of two spaces or more between cells, and a figure.
 _TEXT_CELL_GAP_RE = re.compile(r"\s{2,}")
@@ -266,15 +266,17 @@ def _text_lines(text: str) -> list[str]:
 
     Fixed-width table lines become rows ('Net sales | 39,186 | 24,667'); a word hyphenated at a line end is joined.
     """
+    # The width the lines were broken at, read before a centred headline's lines are joined (which lengthens it).
+    width = wrap_width(text.split("\n", 400)[:400])
+    text = _join_pages(text, width)
     text = _PAGE_LINE_RE.sub("", text)
     text = "\n".join(join_centred(text.split("\n")))
     text = _TEXT_TAGS_RE.sub("", text)
     text = _PAGE_NUMBER_RE.sub("", text)
-    raw_lines = text.split("\n")
+    raw_lines = _join_hyphens(text.split("\n"))
     # A hard-wrapped paragraph as one line, as an HTML exhibit gives it: the rules after this read a line as a unit
     # (the dateline and the lede's name, "Cavitation" | "Technologies, Inc.", a sentence ending "two U.S." | "trademark").
     lines = []
-    width = wrap_width(raw_lines)
     for line in unwrap(raw_lines, width, set_apart=_SET_APART):
         cells = [c for c in _TEXT_CELL_GAP_RE.split(line.strip()) if c]
         # A table's columns stand three spaces apart somewhere; prose keeps two after a full stop ("Feb.  12, 2020"),
@@ -287,16 +289,58 @@ def _text_lines(text: str) -> list[str]:
         ):
             line = " | ".join(cells)
         lines.append(line)
-    return _join_hyphens(_tidy(lines))
+    return _tidy(lines)
+
+
+# A page's end in old EDGAR text: its number, blank lines and the <PAGE> mark before the next page's first line.
+_PAGE_BREAK_RE = re.compile(
+    r"\n(?:[ \t]*\n)*(?:[ \t]*(?:-[ \t]*\d{1,3}[ \t]*-|\(?\d{1,3}\)?|Page \d{1,3}(?: of \d{1,3})?)[ \t]*\n"
+    r"(?:[ \t]*\n)*)?[ \t]*<PAGE>[ \t]*\d*[ \t]*(?:\n(?:[ \t]*\n)*|\Z)",
+    re.I,
+)
+
+
+def _join_pages(text: str, width: int | None) -> str:
+    """A paragraph cut by a page break ("... is a fifth-" | 1 | <PAGE> | "generation family-owned ...") goes on."""
+    if width is None or "<PAGE>" not in text.upper():
+        return text
+
+    def join(match: re.Match) -> str:
+        before = text[: match.start()].rpartition("\n")[2]
+        after = text[match.end() :].partition("\n")[0]
+        goes_on = (
+            before.strip()
+            and after.strip()
+            and max(_indent(before), _indent(after)) <= _SET_APART
+            and (
+                len(before.rstrip()) + 1 + len(after.split()[0]) > width
+                or (_HYPHEN_END_RE.search(before.rstrip()) and after.strip()[:1].islower())
+            )
+        )
+        return "\n" if goes_on else "\n\n"
+
+    return _PAGE_BREAK_RE.sub(join, text)
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
 
 
 def _join_hyphens(lines: list[str]) -> list[str]:
+    """A word broken at its hyphen at a line end ("Award-" | "winning designer"), whole on the next line: the line
+    above still ends where the word began, so its width shows it was broken there. Fixed-width text breaks lines at
+    a compound's hyphen (typists did not hyphenate words): the hyphen stays."""
     out: list[str] = []
     for line in lines:
-        if out and out[-1] and line[:1].islower() and _HYPHEN_END_RE.search(out[-1]):
-            out[-1] = out[-1][:-1] + line
-        else:
-            out.append(line)
+        if out and out[-1] and line.strip()[:1].islower() and _HYPHEN_END_RE.search(out[-1].rstrip()):
+            before, _, head = out[-1].rstrip().rpartition(" ")
+            if before.strip():
+                out[-1] = before.rstrip()
+                line = head + line.lstrip()
+            else:
+                out[-1] = out[-1].rstrip() + line.strip()
+                continue
+        out.append(line)
     return out
 
 

@@ -24,6 +24,8 @@ def wrap_width(lines: list[str]) -> int | None:
 
 # Text set in columns (a table, two columns run together) keeps its lines: they are not a paragraph's.
 _COLUMNS_RE = re.compile(r"\S[ \t]{3,}\S")
+# A line that ends inside a link: its last word an address that stops at a character no link ends with.
+_BROKEN_LINK_RE = re.compile(r"(?:https?://|www\.)\S*[-/._=?&#%]$", re.I)
 
 
 def unwrap(lines: list[str], width: int | None, *, set_apart: int | None = None) -> list[str]:
@@ -49,7 +51,9 @@ def unwrap(lines: list[str], width: int | None, *, set_apart: int | None = None)
             and len(last.rstrip()) + 1 + len(stripped.split()[0]) > width
             and (set_apart is None or max(_indent(last), _indent(line)) <= set_apart)
         ):
-            out[-1] = f"{out[-1].rstrip()} {stripped}"
+            before = out[-1].rstrip()
+            # A link broken inside it ("http://www.prnewswire.com/news-" | "releases/...") goes on with no space.
+            out[-1] = f"{before}{stripped}" if _BROKEN_LINK_RE.search(before) else f"{before} {stripped}"
         else:
             out.append(line)
         last = line
