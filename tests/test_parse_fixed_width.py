@@ -323,3 +323,66 @@ def test_a_link_broken_at_a_text_exhibits_line_end_is_whole():
     body = "\n".join([*textwrap.wrap(f"{first} {_REST}", 72), "", *lines])
     [release] = parse_bytes("0000123456-25-000042.txt", _exhibit(body).encode())
     assert link in release.body.replace("\n", " ") or link in release.links
+
+
+def test_the_wrap_width_of_a_single_column_is_not_its_centred_headlines():
+    from indexer.parse.wrapping import wrap_width
+
+    headline = ["Acme Widget Holdings Opens Its Largest Plant and Doubles Output".center(84).rstrip()]
+    column = textwrap.wrap(_REST + " " + _TAIL, 40)
+    assert wrap_width([*headline, "", *column]) == max(len(line) for line in column)
+
+
+@pytest.mark.parametrize(
+    ("lines", "joined"),
+    [
+        # a word too long for its line, cut by force: the line is its head, filled to the width
+        (
+            ["for investment. View original content:h", "ttp://www.prnewswire.com/news-releases/t", "hinking.html"],
+            "for investment. View original content:http://www.prnewswire.com/news-releases/thinking.html",
+        ),
+        # a link broken after a hyphen or a slash
+        (
+            ["Read the full release online at http://www.acme.com/news-", "releases/acme-opens-a-plant today."],
+            "Read the full release online at http://www.acme.com/news-releases/acme-opens-a-plant today.",
+        ),
+        # a wide gap after a full stop is between sentences, not columns
+        (
+            ["For more information, visit www.acme.com.   ABOUT ACME WIDGET", "HOLDINGS Acme makes widgets."],
+            "For more information, visit www.acme.com.   ABOUT ACME WIDGET HOLDINGS Acme makes widgets.",
+        ),
+        # an ordinary line end keeps its space
+        (
+            ["Acme Widget Holdings, Inc. today opened a plant that doubles", "its output in the Hudson Valley."],
+            "Acme Widget Holdings, Inc. today opened a plant that doubles its output in the Hudson Valley.",
+        ),
+    ],
+)
+def test_unwrap_joins_a_word_or_link_cut_at_the_line_end_without_a_space(lines, joined):
+    from indexer.parse.wrapping import unwrap
+
+    width = max(len(line) for line in lines)
+    assert unwrap(lines, width) == [joined]
+
+
+def test_unwrap_keeps_the_lines_of_columns_apart():
+    from indexer.parse.wrapping import unwrap
+
+    rows = ["Net sales of widgets and gears      1,200      1,100", "Cost of sales   800   750"]
+    assert unwrap(rows, len(rows[0])) == rows
+
+
+def test_a_dateline_whose_closing_dash_opens_the_next_line_leaves_the_lede_whole():
+    column = [
+        "NEW YORK, June 13, 2019 /PRNewswire/",
+        "-- Acme Widget Holdings, Inc. (NYSE:",
+        "ACME) today announced a plant that",
+        "doubles output at its main site in the",
+        "Hudson Valley, where it employs four",
+        "hundred people, and lowers the cost of",
+        "each unit by a third for customers.",
+    ]
+    headline = "Acme Widget Holdings Opens Its Largest Plant in the Hudson Valley".center(84).rstrip()
+    [release] = parse_bytes("release.txt", "\n".join([headline, "", *column, ""]).encode())
+    assert release.lede.startswith("Acme Widget Holdings, Inc.") and release.company == "Acme Widget Holdings, Inc."
+    assert release.wire == "PR Newswire" and release.tickers == ["NYSE:ACME"]

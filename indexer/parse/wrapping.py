@@ -4,14 +4,23 @@ its paragraphs one line each again."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 # A hard-wrapped text (from a PDF, a mail, a fixed-width file) has this many lines that fill most of its width.
 _WRAPPED_LINES = 5
+# How far past the text's margin a line may start and still be a paragraph's (a first line's indent).
+_INDENT_SLACK = 8
 
 
 def wrap_width(lines: list[str]) -> int | None:
     """The column a hard-wrapped text breaks its lines at (its longest line), None when its lines are not wrapped."""
-    lengths = [len(line.rstrip()) for line in lines[:400] if line.strip()]
+    shown = [line for line in lines[:400] if line.strip()]
+    if not shown:
+        return None
+    # Lines set in from the text's margin (a centred headline, a right-set banner) are not a paragraph's: they do not
+    # set the width ("Thinking about buying stock in ..." centred over a single column of 40).
+    margin = Counter(_indent(line) for line in shown).most_common(1)[0][0]
+    lengths = [len(line.rstrip()) for line in shown if _indent(line) <= margin + _INDENT_SLACK]
     # A few longer lines (a paragraph a page break cut, joined again; ligatures spelled out; a long link) do not
     # unmake the wrapping nor set its width: the width is the length that all but the longest twentieth stay within.
     fitting = sorted((length for length in lengths if length <= 130), reverse=True)
@@ -22,8 +31,9 @@ def wrap_width(lines: list[str]) -> int | None:
     return width if sum(length >= 0.8 * width for length in lengths) >= _WRAPPED_LINES else None
 
 
-# Text set in columns (a table, two columns run together) keeps its lines: they are not a paragraph's.
-_COLUMNS_RE = re.compile(r"\S[ \t]{3,}\S")
+# Text set in columns (a table, two columns run together) keeps its lines: they are not a paragraph's. A wide gap
+# after a full stop is between two sentences of prose ("... visit www.acme.com.   ABOUT ACME"), not between columns.
+_COLUMNS_RE = re.compile(r"[^\s.!?\"\u201d][ \t]{3,}\S")
 # A line that ends inside a link: its last word an address that stops at a character no link ends with.
 _BROKEN_LINK_RE = re.compile(r"(?:https?://|www\.)\S*[-/._=?&#%]$", re.I)
 
@@ -52,8 +62,7 @@ def unwrap(lines: list[str], width: int | None, *, set_apart: int | None = None)
             and (set_apart is None or max(_indent(last), _indent(line)) <= set_apart)
         ):
             before = out[-1].rstrip()
-            # A link broken inside it ("http://www.prnewswire.com/news-" | "releases/...") goes on with no space.
-            out[-1] = f"{before}{stripped}" if _BROKEN_LINK_RE.search(before) else f"{before} {stripped}"
+            out[-1] = f"{before}{stripped}" if _cut_word(before, last, stripped, width) else f"{before} {stripped}"
         else:
             out.append(line)
         last = line
@@ -62,3 +71,13 @@ def unwrap(lines: list[str], width: int | None, *, set_apart: int | None = None)
 
 def _indent(line: str) -> int:
     return len(line) - len(line.lstrip(" "))
+
+
+def _cut_word(before: str, last: str, line: str, width: int) -> bool:
+    """Whether a line break cut a word: a link ("http://www.prnewswire.com/news-" | "releases/..."), or a word too
+    long for a line that a converter cut by force, so that a line is that one word to its full width ("... content:h"
+    | "ttp://www.prnewswire.com/news-releases/t" | "hinking-about-...")."""
+    if _BROKEN_LINK_RE.search(before):
+        return True
+    head, tail = last.split()[-1], line.split()[0]
+    return max(len(head), len(tail)) >= width - 1 and width - 1 <= len(last.rstrip()) <= width
