@@ -165,7 +165,9 @@ def _page_edges(text: str) -> set[str]:
 # Two columns that `pdftotext -layout` ran together: each line holds a line of the left column, a gutter of spaces
 # and a line of the right column. Cheap first look: many lines with a run of three spaces or more inside them.
 _INNER_GAP_RE = re.compile(r"\S[^\S\n]{3,}(?=\S)")
-_COLUMN_LINES = 8  # lines with words on both sides of the gutter a page needs to be read as two columns
+# Lines with words on both sides of the gutter a page needs to be read as two columns: a one-page release beside a
+# short contact box has five or six (no one-column corpus or shaped text of 31,337 has five such lines).
+_COLUMN_LINES = 5
 _LETTER_RE = re.compile(r"[^\W\d_]")
 
 
