@@ -386,3 +386,25 @@ def test_a_dateline_whose_closing_dash_opens_the_next_line_leaves_the_lede_whole
     [release] = parse_bytes("release.txt", "\n".join([headline, "", *column, ""]).encode())
     assert release.lede.startswith("Acme Widget Holdings, Inc.") and release.company == "Acme Widget Holdings, Inc."
     assert release.wire == "PR Newswire" and release.tickers == ["NYSE:ACME"]
+
+
+@pytest.mark.parametrize(
+    ("first", "rest", "whole"),
+    [
+        # the rest of a title that prints a telephone number is the headline's, not a contact line
+        (
+            "Acme Widget Lawyers at The Acme Law Group Announce a Hotline for People Concerned",
+            "About Widget Recalls at (833) 200-7111",
+            True,
+        ),
+        (
+            "Acme Widget Holdings Opens Its Largest Plant and Doubles Output for Its Customers",
+            "Media Contact: Jane Doe (555) 555-0100",
+            False,
+        ),
+    ],
+)
+def test_a_wrapped_pdf_headline_takes_a_rest_that_prints_a_number_but_not_a_contact_line(first, rest, whole):
+    body = "\n".join(textwrap.wrap(STORY.format(dateline="SPRINGFIELD, Ill., Feb. 7, 2025 --"), 84))
+    [release] = parse_bytes("release.txt", f"{first}\n{rest}\n\n{body}\n".encode())
+    assert release.headline == (f"{first} {rest}" if whole else first)

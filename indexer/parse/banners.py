@@ -132,7 +132,7 @@ def is_banner(line: str, company: str | None, *, names: bool = True) -> bool:
         _EXHIBIT_BANNER_RE.match(line)
         or RELEASE_BANNER_RE.match(line)
         or _FILE_NAME_RE.search(line)
-        or (CONTACT_RE.search(line) and not _titled_sentence(line))
+        or (CONTACT_RE.search(line) and not titled_sentence(line))
         or _ADDRESS_RE.search(line)
         or _TICKER_ONLY_RE.match(line)
         or _PLACEHOLDER_RE.match(line)
@@ -142,7 +142,7 @@ def is_banner(line: str, company: str | None, *, names: bool = True) -> bool:
     )
 
 
-def _titled_sentence(line: str) -> bool:
+def titled_sentence(line: str) -> bool:
     """A long line in title case: a headline that prints a number or an address ("... Hotline at (833) 200-7111")."""
     return len(line.split()) >= 12 and title_case(line)
 

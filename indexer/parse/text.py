@@ -17,6 +17,7 @@ from .banners import (
     ends_open,
     is_banner,
     lone_date,
+    titled_sentence,
 )
 from .cleanup import closes_bracket, join_centred
 from .dateline import find_dateline, known_or_shouted_place
@@ -171,7 +172,13 @@ def _wrapped(line: str, following: str, width: int | None) -> bool:
     """Whether a headline line was broken at the text's width: the next line's first word would not have fitted."""
     if width is None or not following or lone_date(following) or _dateline_line(following):
         return False
-    if is_banner(following, None, names=False) and not _LEFTOVER_RE.fullmatch(following):
+    if (
+        is_banner(following, None, names=False)
+        and not _LEFTOVER_RE.fullmatch(following)
+        # "... for People Concerned" | "About SCE Refusing Settlements at (833) 200-7111": the rest of a title that
+        # prints a number, not a contact line
+        and not (titled_sentence(f"{line} {following}") and not CONTACT_WORD_RE.search(following))
+    ):
         return False
     return len(line) + 1 + len(following.split()[0]) > width
 
