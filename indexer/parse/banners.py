@@ -160,7 +160,7 @@ def opening_date(line: str) -> tuple[datetime, str] | None:
 
 
 # A line that ends a sentence ("... for customers."), not an abbreviation ("Acme Corp.", "Inc.", "U.S.").
-_ENDS_SENTENCE_RE = re.compile(
+ENDS_SENTENCE_RE = re.compile(
     r"(?<!\bInc)(?<!\bCorp)(?<!\bCo)(?<!\bLtd)(?<!\b[A-Z])[a-z0-9%)\u201d\"][.!?][\u201d\"]?$"
 )
 # A line ending with a joining word or mark: the headline goes on on the next line.
@@ -209,7 +209,7 @@ def continues_headline(
 ) -> bool:
     """Whether line carries on a headline that ends with prev (gap: a blank line stands between them)."""
     # "Biosciences, Inc." may end a headline: a name alone is a banner only where a headline may start.
-    if not line or is_banner(line, company, names=False) or _ENDS_SENTENCE_RE.search(prev) or len(line) > 200:
+    if not line or is_banner(line, company, names=False) or ENDS_SENTENCE_RE.search(prev) or len(line) > 200:
         return False
     if find_dateline(line) is not None or lone_date(line) or BYLINE_RE.match(line):
         return False

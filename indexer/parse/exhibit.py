@@ -20,6 +20,7 @@ from lxml import etree
 from .banners import (
     BULLET_START_RE,
     CONTACT_WORD_RE,
+    ENDS_SENTENCE_RE,
     SENTENCE_RE,
     continues_headline,
     is_banner,
@@ -27,7 +28,7 @@ from .banners import (
     opening_date,
     title_case,
 )
-from .cleanup import join_centred
+from .cleanup import closes_bracket, join_centred
 from .dateline import Dateline, find_dateline, known_or_shouted_place
 from .wrapping import unwrap, wrap_width
 
@@ -177,7 +178,8 @@ def _block_styles(root) -> dict[str, tuple]:
     for count, element in enumerate(root.iter(*_STYLED_BLOCKS)):
         if count > _STYLED_LIMIT:
             break
-        text = _SPACES_RE.sub(" ", element.text_content().replace("\u00a0", " ")).strip()
+        # Keyed as the lines read (entities the markup escaped twice decoded, as _tidy decodes them).
+        text = _SPACES_RE.sub(" ", html.unescape(element.text_content()).replace("\u00a0", " ")).strip()
         if text and len(text) <= 300 and text not in styles:
             styles[text] = (*_look(element), _space_above(element))
     return styles
@@ -396,8 +398,9 @@ def _shape(lines: list[str], company: str | None, styles: dict[str, tuple] | Non
             # "January 14, 2009 Apple Media Advisory": a date printed before the headline on its line.
             printed = printed or opened[0]
             line = lines[i] = opened[1]
-        if is_banner(line, company):
-            in_contacts = in_contacts or bool(CONTACT_WORD_RE.search(line))
+        if is_banner(line, company) and not _headline_cut_in_listing(lines, i, styles):
+            # A contact heading opens a block of names below it; a letterhead's table row holds its contacts itself.
+            in_contacts = in_contacts or (bool(CONTACT_WORD_RE.search(line)) and " | " not in line)
             continue
         if in_contacts and len(line.split()) <= 5 and not SENTENCE_RE.search(line):
             continue  # a name or title in a contact block
@@ -445,6 +448,18 @@ def _shape(lines: list[str], company: str | None, styles: dict[str, tuple] | Non
     return Exhibit(headline=headline, body=body, printed_date=printed, skip_reason=reason)
 
 
+def _headline_cut_in_listing(lines: list[str], at: int, styles: dict[str, tuple] | None) -> bool:
+    """Whether a line that looks like a banner is a headline a <BR> cut in its listing ("... BioPharma Ltd. (NASDAQ:"
+    | "QNTM) Licensee ... to Host Investor Webinar"): the same bold block goes on and closes the bracket."""
+    following = lines[at + 1] if at + 1 < len(lines) else ""
+    return (
+        bool(following)
+        and closes_bracket(lines[at], following)
+        and _one_block([lines[at]], following, styles)
+        and not is_banner(f"{lines[at]} {following}", None)
+    )
+
+
 def _titled_date(dateline: Dateline, line: str) -> bool:
     """Whether a 'dateline' is a title-case headline's words around a date: no wire, a place we do not know."""
     return (
@@ -457,9 +472,18 @@ def _titled_date(dateline: Dateline, line: str) -> bool:
 
 
 def _one_block(parts: list[str], line: str, styles: dict[str, tuple] | None) -> bool:
-    """Whether line is the rest of the headline's own styled block, broken by a <BR> ('... Its Largest<BR>Widget Line')."""
-    if not styles or SENTENCE_RE.search(line) or not (line[:1].islower() or title_case(line)):
+    """Whether line is the rest of the headline's own styled block, broken by a <BR> ('... Its Largest<BR>Widget Line').
+
+    A rest in title case or going on in lower case is the headline's; so is one that does not end a sentence when the
+    line before stops short of one ('... Introduce Insured High<BR>Integrity Biochar Carbon Credits with custom
+    structured'), a filing agent breaking a long headline where it fills the line. A finished sentence after it is a
+    subheadline set in the same block.
+    """
+    if not styles:
         return False
+    if SENTENCE_RE.search(line) or not (line[:1].islower() or title_case(line)):
+        if ENDS_SENTENCE_RE.search(line) or ENDS_SENTENCE_RE.search(parts[-1]) or find_dateline(line) is not None:
+            return False
     # A block's text is keyed as its text content, where a <BR> leaves no space: compare without spaces.
     joined = "".join([*parts, line]).replace(" ", "")
     look = next((v for k, v in styles.items() if k.replace(" ", "").startswith(joined)), None)
