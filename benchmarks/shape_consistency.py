@@ -42,7 +42,9 @@ SHAPES = (
     "pdf-text",
     "pdf-letterhead",
     "pdf-columns",
+    "pdf-pages",
     "edgar-exhibit",
+    "edgar-tables",
     "edgar-text",
 )
 FIELDS = ("headline", "date", "company", "tickers", "location", "wire")

@@ -408,3 +408,13 @@ def test_a_wrapped_pdf_headline_takes_a_rest_that_prints_a_number_but_not_a_cont
     body = "\n".join(textwrap.wrap(STORY.format(dateline="SPRINGFIELD, Ill., Feb. 7, 2025 --"), 84))
     [release] = parse_bytes("release.txt", f"{first}\n{rest}\n\n{body}\n".encode())
     assert release.headline == (f"{first} {rest}" if whole else first)
+
+
+def test_a_pdf_link_broken_at_its_own_hyphen_keeps_it():
+    from indexer.parse.pdftext import clean_pdf_text
+
+    text = (
+        "Acme Widget Holdings Opens Its Largest Plant\n\nView original content: http://www.acme.com/news/acme-opens-\n"
+        "its-largest-plant-300980135.html and more.\n\nPage 1 of 2\n\fAcme Widget Holdings\n\nPage 2 of 2\n"
+    )
+    assert "http://www.acme.com/news/acme-opens-its-largest-plant-300980135.html" in clean_pdf_text(text)

@@ -10,6 +10,9 @@ from collections import Counter
 _WRAPPED_LINES = 5
 # How far past the text's margin a line may start and still be a paragraph's (a first line's indent).
 _INDENT_SLACK = 8
+# How many characters a line filled to the width may have gained since: ligatures spelled out ('ﬁ' is two), the head
+# of a word hyphenated at the line above's end moved down to it (pdftext.clean_pdf_text).
+_FILLED_SLACK = 12
 
 
 def wrap_width(lines: list[str]) -> int | None:
@@ -80,4 +83,4 @@ def _cut_word(before: str, last: str, line: str, width: int) -> bool:
     if _BROKEN_LINK_RE.search(before):
         return True
     head, tail = last.split()[-1], line.split()[0]
-    return max(len(head), len(tail)) >= width - 1 and width - 1 <= len(last.rstrip()) <= width
+    return max(len(head), len(tail)) >= width - 1 and width - 1 <= len(last.rstrip()) <= width + _FILLED_SLACK
