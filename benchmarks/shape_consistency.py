@@ -120,7 +120,8 @@ def main(argv: list[str] | None = None) -> int:
     report = [
         "# Shape consistency: the same release read in other shapes",
         "",
-        f"Releases whose field differs from the archive file's own reading, out of {len(sample)} unlabelled releases"
+        "Releases whose field differs from the archive file's own reading (companies compared as the accuracy scores"
+        f" compare them: legal-form words do not count), out of {len(sample)} unlabelled releases"
         f" drawn with seed {args.seed} (none in the label files test4 was drawn beside, nor test4's own; test5's"
         " and test6's sources dropped from the draw). Shapes:"
         " `tests/heldout_shapes.py`. A difference is not always a miss: a shape may lose what dated a release (a"
