@@ -418,3 +418,12 @@ def test_a_pdf_link_broken_at_its_own_hyphen_keeps_it():
         "its-largest-plant-300980135.html and more.\n\nPage 1 of 2\n\fAcme Widget Holdings\n\nPage 2 of 2\n"
     )
     assert "http://www.acme.com/news/acme-opens-its-largest-plant-300980135.html" in clean_pdf_text(text)
+
+
+def test_unwrap_allows_for_two_spaces_at_the_break():
+    from indexer.parse.wrapping import unwrap
+
+    # "... Oct.  10, 2019  (GLOBE NEWSWIRE)" wrapped at 40: the two spaces after the year stood at the break
+    lines = ["SPRINGFIELD, Ill., Oct.  10, 2019", "(GLOBE NEWSWIRE) -- Acme Widget Holdings"]
+    assert len(lines[0]) + 1 + len("(GLOBE") == 40
+    assert unwrap(lines, 40) == [" ".join(lines)]

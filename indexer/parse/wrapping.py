@@ -61,7 +61,9 @@ def unwrap(lines: list[str], width: int | None, *, set_apart: int | None = None)
             and last
             and not _COLUMNS_RE.search(last.strip())
             and not _COLUMNS_RE.search(stripped)
-            and len(last.rstrip()) + 1 + len(stripped.split()[0]) > width
+            # (two spaces, as after a full stop or a dateline's date, may have stood at the break: "Oct.  10, 2019"
+            # | "(GLOBE NEWSWIRE)")
+            and len(last.rstrip()) + 2 + len(stripped.split()[0]) > width
             and (set_apart is None or max(_indent(last), _indent(line)) <= set_apart)
         ):
             before = out[-1].rstrip()
