@@ -20,11 +20,12 @@ and 32 Markdown files, the 48 shuffled with the same generator and dealt round-r
 shape changes where text stands, not what a careful reader labels. ``materialise()`` rebuilds the shaped files in a
 folder so that ``releases parse --json`` can read them.
 
-    .venv/bin/python tests/heldout_shapes.py [--test4|--test5] OUT_DIR [CORPUS_DIR]   # the files, paths printed
+    .venv/bin/python tests/heldout_shapes.py [--test4|--test5|--test6] OUT_DIR [CORPUS_DIR]   # the files, paths printed
 
 test4 (``draw4()``) adds EDGAR exhibit files (``edgar-exhibit``); test5 (``draw5()``) adds PDF text set in two columns
 that ``pdftotext -layout`` runs together (``pdf-columns``), plain-text EDGAR ``<DOCUMENT>`` exhibits (``edgar-text``)
-and reposts with Hugo's TOML front matter (``front-matter-toml``).
+and reposts with Hugo's TOML front matter (``front-matter-toml``); test6 (``draw6()``) adds PDF text whose pages are
+joined with their furniture (``pdf-pages``) and a filing agent's exhibit laid out in tables (``edgar-tables``).
 
 CORPUS_DIR holds the extracted archives (default ``.cache/corpus``).
 """
@@ -62,7 +63,14 @@ MARKDOWN_DRAWS5 = 32
 # test5: a third PDF text (one column, or two set side by side), a third EDGAR exhibits (HTML or plain text), the rest
 # reposts with TOML front matter and files as the archive holds them.
 SHAPES5 = ("pdf-text", "edgar-exhibit", "pdf-columns", "edgar-text", "front-matter-toml", "as-is")
-ALL_SHAPES = (*SHAPES, "edgar-exhibit", "pdf-columns", "edgar-text", "front-matter-toml")
+LABELS6 = DATA / "heldout6_labels.jsonl"
+SEED6 = 20261221
+JSON_DRAWS6 = 16
+MARKDOWN_DRAWS6 = 32
+# test6: a third PDF text (pages joined with their furniture, or two columns), a third EDGAR exhibits (a filing agent's
+# HTML laid out in tables, or plain text), the rest YAML reposts and files as the archive holds them.
+SHAPES6 = ("pdf-pages", "edgar-tables", "pdf-columns", "edgar-text", "front-matter", "as-is")
+ALL_SHAPES = (*SHAPES, "edgar-exhibit", "pdf-columns", "edgar-text", "front-matter-toml", "pdf-pages", "edgar-tables")
 # Shapes no label set is drawn in, for checks that need no labels (benchmarks/shape_consistency.py).
 EXTRA_SHAPES = ("pdf-letterhead", "edgar-text")
 PAGE_LINES = 40
@@ -83,6 +91,8 @@ DRAWN_BESIDE4 = (
 )
 # test5 was drawn beside every label file of tests/data at the time, test4's among them.
 DRAWN_BESIDE5 = (*DRAWN_BESIDE4, "heldout4_labels.jsonl", "issuer_labels_blind3.jsonl")
+# test6 was drawn beside every label file of tests/data at the time, test5's and the fourth blind issuer set among them.
+DRAWN_BESIDE6 = (*DRAWN_BESIDE5, "heldout5_labels.jsonl", "issuer_labels_blind4.jsonl")
 
 
 def labelled_paths(names: tuple[str, ...] = DRAWN_BESIDE) -> set[str]:
@@ -127,11 +137,18 @@ def draw5(corpus: Path) -> list[tuple[str, str]]:
     return _draw(corpus, labelled_paths(DRAWN_BESIDE5), SEED5, JSON_DRAWS5, MARKDOWN_DRAWS5, SHAPES5)
 
 
+def draw6(corpus: Path) -> list[tuple[str, str]]:
+    """(archive path, shape) of the 48 releases of test6: files in no label file, dealt over SHAPES6."""
+    return _draw(corpus, labelled_paths(DRAWN_BESIDE6), SEED6, JSON_DRAWS6, MARKDOWN_DRAWS6, SHAPES6)
+
+
 def shaped_path(path: str, shape: str) -> str:
     """Where a shaped copy lives: ``<shape>/<archive path>`` with the suffix of its new format."""
     if shape == "as-is":
         return path
-    suffix = {"front-matter": ".md", "front-matter-toml": ".md", "edgar-exhibit": ".htm"}.get(shape, ".txt")
+    suffix = {"front-matter": ".md", "front-matter-toml": ".md", "edgar-exhibit": ".htm", "edgar-tables": ".htm"}.get(
+        shape, ".txt"
+    )
     return f"{shape}/{Path(path).with_suffix(suffix).as_posix()}"
 
 
@@ -371,6 +388,94 @@ def edgar_text(path: str, raw: str) -> str:
     )
 
 
+PAGES_WIDTH = 80
+PAGES_LINES = 46
+
+
+def pdf_pages(path: str, raw: str) -> str:
+    """``pdftotext -nopgbrk`` of a release whose pages carry furniture: no form feeds, each page closed by its centred
+    number and a rule of the issuer's web address, and from page 2 on a running header (the headline's first words,
+    then "Page N") above the text."""
+    parts = _parts(path, raw)
+    body = re.sub(r"^#+\s*", "", parts["body"], flags=re.M)
+    lines: list[str] = []
+    for block in (parts["title"], parts["lead"], *re.split(r"\n\s*\n|\n", body)):
+        if block.strip():
+            lines += textwrap.wrap(block.strip(), PAGES_WIDTH, break_on_hyphens=False) + [""]
+    running = " ".join(parts["title"].split()[:5])
+    out: list[str] = []
+    for number, start in enumerate(range(0, len(lines), PAGES_LINES), start=1):
+        if number > 1:
+            out += [f"{running:<{PAGES_WIDTH - 10}}{'Page ' + str(number):>10}", ""]
+        out += lines[start : start + PAGES_LINES]
+        out += ["", f"- {number} -".center(PAGES_WIDTH).rstrip(), "", ""]
+    return _ligatures("\n".join(out)) + "\n"
+
+
+_BULLET_RE = re.compile(r"^(?:[-*\u2022\u25cf]|\d+\.)\s+")
+_CELL = '<TD VALIGN="top"{}><FONT SIZE="2">{}</FONT></TD>'
+
+
+def _agent_table(rows: list[list[str]]) -> str:
+    """A financial table as filing agents set it: a spacer cell between columns, figures right-aligned."""
+    out = ['<TABLE CELLSPACING="0" CELLPADDING="0" WIDTH="100%" BORDER="0">']
+    for row in rows:
+        cells = []
+        for i, cell in enumerate(row):
+            numeric = bool(re.fullmatch(r"[$(]?[\d,.%]+\)?|\W*", cell))
+            if i:
+                cells.append("<TD>&nbsp;&nbsp;</TD>")
+            cells.append(_CELL.format(' ALIGN="right"' if numeric and i else "", _html_inline(cell, "<B>{}</B>")))
+        out.append("<TR>" + "".join(cells) + "</TR>")
+    return "\n".join(out) + "\n</TABLE>"
+
+
+def edgar_tables(path: str, raw: str) -> str:
+    """The release as an EX-99.1 a filing agent lays out in tables: a letterhead table (banner beside the contacts),
+    the headline broken by ``<BR>``, bullets as two-cell tables, figures in spaced tables."""
+    parts = _parts(path, raw)
+    name = f"d{zlib.crc32(path.encode()) % 1000000:06d}dex991.htm"
+    out = [
+        f'<HTML>\n<HEAD>\n<TITLE>{name}</TITLE>\n</HEAD>\n<BODY BGCOLOR="WHITE">',
+        '<P ALIGN="right"><FONT SIZE="2">Exhibit 99.1</FONT></P>',
+        '<TABLE WIDTH="100%" BORDER="0"><TR><TD WIDTH="50%" VALIGN="top"><FONT SIZE="4"><B>NEWS RELEASE</B></FONT>'
+        '</TD><TD WIDTH="50%" VALIGN="top" ALIGN="right"><FONT SIZE="1">Media Contact:<BR>Jane Doe<BR>(555) 555-0100'
+        "<BR>media@example.com</FONT></TD></TR></TABLE>",
+    ]
+    title = textwrap.wrap(parts["title"], 64)
+    out.append(
+        '<P ALIGN="center"><FONT SIZE="3"><B>' + "<BR>".join(_html_inline(t, "{}") for t in title) + "</B></FONT></P>"
+    )
+    if parts["lead"]:
+        out.append(f'<P ALIGN="center"><FONT SIZE="2"><I>{_html_inline(parts["lead"], "<B>{}</B>")}</I></FONT></P>')
+    rows: list[list[str]] = []
+    for line in [*parts["body"].split("\n"), ""]:
+        line = line.strip()
+        if line.startswith("|"):
+            cells = [cell.strip() for cell in line.strip("|").split("|")]
+            if not all(set(cell) <= set("-: ") for cell in cells):
+                rows.append(cells)
+            continue
+        if rows:
+            out.append(_agent_table(rows))
+            rows = []
+        if not line:
+            continue
+        bullet = _BULLET_RE.match(line)
+        text = _html_inline(line[bullet.end() :] if bullet else line.lstrip("#").strip(), "<B>{}</B>")
+        if bullet:
+            out.append(
+                '<TABLE WIDTH="100%" BORDER="0"><TR><TD WIDTH="4%" VALIGN="top"><FONT SIZE="2">&#149;</FONT></TD>'
+                + _CELL.format("", text)
+                + "</TR></TABLE>"
+            )
+        elif line.startswith("#"):
+            out.append(f'<P STYLE="margin-top:12px;margin-bottom:0px"><FONT SIZE="2"><B>{text}</B></FONT></P>')
+        else:
+            out.append(f'<P STYLE="margin-top:12px;margin-bottom:0px"><FONT SIZE="2">{text}</FONT></P>')
+    return "\n".join(out) + "\n</BODY>\n</HTML>\n"
+
+
 def shaped_text(path: str, shape: str, raw: str) -> str:
     """The file's text in its shape."""
     if shape == "front-matter":
@@ -387,6 +492,10 @@ def shaped_text(path: str, shape: str, raw: str) -> str:
         return pdf_columns(path, raw)
     if shape == "front-matter-toml":
         return front_matter_toml(path, raw)
+    if shape == "pdf-pages":
+        return pdf_pages(path, raw)
+    if shape == "edgar-tables":
+        return edgar_tables(path, raw)
     return raw
 
 
@@ -410,10 +519,11 @@ if __name__ == "__main__":
     sys.path.insert(0, str(ROOT / "tests"))
     from test_parser_labels import CACHE
 
-    args = [arg for arg in sys.argv[1:] if arg not in ("--test4", "--test5")]
+    args = [arg for arg in sys.argv[1:] if arg not in ("--test4", "--test5", "--test6")]
     target = Path(args[0])
     corpus = Path(args[1]) if len(args) > 1 else CACHE
-    drawn = draw5(corpus) if "--test5" in sys.argv else draw4(corpus) if "--test4" in sys.argv else draw(corpus)
+    draws = {"--test4": draw4, "--test5": draw5, "--test6": draw6}
+    drawn = next((draws[flag] for flag in draws if flag in sys.argv), draw)(corpus)
     for source, shape in drawn:
         out = target / shaped_path(source, shape)
         out.parent.mkdir(parents=True, exist_ok=True)

@@ -188,3 +188,57 @@ def test_toml_front_matter_repost_reads_back_as_the_release():
     assert text.startswith('+++\ntitle = "Widgetron Opens') and "\ndate = 2021-03-04T23:30:00-05:00\n+++\n" in text
     [release] = parse_bytes("front-matter-toml/nasdaq100-2019/WDG_001.md", text.encode())
     assert release.headline == RELEASE["title"] and release.date == "2021-03-04"
+
+
+def test_test6_labels_are_well_formed_fresh_and_a_third_pdf_a_third_edgar():
+    labels = shapes.load_labels(shapes.LABELS6)
+    assert len(labels) >= 45
+    for row in labels:
+        assert KEYS <= set(row), row["path"]
+        assert row["split"] == "test6" and row["shape"] in shapes.SHAPES6
+        assert row["path"] == shapes.shaped_path(row["source"], row["shape"])
+        date.fromisoformat(row["date"])
+        for ticker in row["tickers"]:
+            exchange, _, symbol = ticker.partition(":")
+            assert exchange in EXCHANGES.values() and symbol, ticker
+    counts = Counter(row["shape"].split("-")[0] for row in labels)
+    assert counts["pdf"] >= len(labels) / 3 and counts["edgar"] >= len(labels) / 3
+    assert len({row["source"] for row in labels}) == len(labels)
+    assert not {row["source"] for row in labels} & shapes.labelled_paths(shapes.DRAWN_BESIDE6)
+
+
+@pytest.mark.corpus
+def test_the_seeded_test6_draw_gives_its_labelled_releases_in_their_shapes(drawn_from):
+    labelled = [(row["source"], row["shape"]) for row in shapes.load_labels(shapes.LABELS6)]
+    assert shapes.draw6(drawn_from) == labelled
+
+
+def test_pdf_pages_joins_pages_with_their_numbers_and_running_headers_and_no_form_feed():
+    text = shapes.pdf_pages("nasdaq100-2019/WDG_001.json", json.dumps(RELEASE))
+    lines = text.splitlines()
+    assert "\f" not in text and "\ufb01" in text
+    assert lines[0].startswith("Widgetron Opens Its Largest")
+    assert any(line.strip() == "- 1 -" for line in lines) and any(line.strip() == "- 2 -" for line in lines)
+    headers = [line for line in lines if line.startswith("Widgetron Opens Its Largest Widget") and "Page 2" in line]
+    assert len(headers) == 1
+    assert all(len(line) <= shapes.PAGES_WIDTH for line in lines)
+
+
+def test_edgar_tables_sets_letterhead_bullets_and_figures_in_tables():
+    figures = "\n\n- Output doubled\n\n| Item | 2021 |\n|---|---|\n| Widgets | $1,200 |\n"
+    release = {**RELEASE, "content": RELEASE["content"] + figures}
+    text = shapes.edgar_tables("nasdaq100-2019/WDG_001.json", json.dumps(release))
+    assert text.isascii() and "Exhibit 99.1" in text and "<TITLE>d" in text
+    assert text.count("<TABLE") == 3  # the letterhead, the bullet, the figures
+    assert "Doubles Output for<BR>Its Industrial Customers</B>" in text  # the headline broken by a <BR>
+    assert '<TD VALIGN="top" ALIGN="right"><FONT SIZE="2">$1,200</FONT></TD>' in text
+
+
+@pytest.mark.parametrize("shape", ["pdf-pages", "edgar-tables"])
+def test_test6_shapes_read_back_as_the_release(shape):
+    source = "nasdaq100-2019/WDG_001.json"
+    text = shapes.shaped_text(source, shape, json.dumps(RELEASE))
+    [release] = parse_bytes(shapes.shaped_path(source, shape), text.encode())
+    assert release.headline == RELEASE["title"] and release.date == "2021-03-04"
+    assert release.tickers == ["NYSE:WDG"]
+    assert "Plant 39 of Widgetron ships 1560 widgets" in release.body

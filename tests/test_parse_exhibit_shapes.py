@@ -146,3 +146,41 @@ def test_a_release_set_inside_one_layout_table_cell_reads_as_blocks(headline):
 def test_a_bold_headline_broken_by_a_line_break_is_one_headline(block, headline):
     release = parse(f'<P ALIGN="center">{block}</P><P>SPRINGFIELD, Ill., March 4, 2021 &#8212; ' + LEDE)
     assert release.headline == headline
+
+
+LETTERHEAD = (
+    '<TABLE WIDTH="100%"><TR><TD><FONT SIZE="4"><B>NEWS RELEASE</B></FONT></TD><TD ALIGN="right"><FONT SIZE="1">'
+    "Media Contact:<BR>Jane Doe<BR>(555) 555-0100</FONT></TD></TR></TABLE>"
+)
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        # short: five words or fewer, as a name under a contact heading would be
+        "Widgetron Opens Springfield Line",
+        # broken by a <BR> where the line filled, its rest neither title case nor a sentence
+        "Widgetron and Gadgetco Introduce Insured High<BR>Integrity Widget Credits with custom structured cover",
+        # broken after an abbreviation's full stop
+        "Reminder: Widgetron Holdings Corp. Investors of<BR>Widget Fraud Class Action Lawsuit",
+        # broken inside its listing
+        "WidgetNewsBreaks \u2014 Widgetron Corp. (NYSE:<BR>WDG) to Host Investor Webinar Oct. 30",
+        # a name the markup escaped twice ('&amp;amp;' prints '&amp;')
+        "Widgetron Bar &amp;amp; Grill Opens Its Largest Widget Line and<BR>Hosts a Widget Fair for Its Customers",
+    ],
+)
+def test_a_headline_under_a_letterhead_table_is_whole(headline):
+    body = (
+        f'{LETTERHEAD}<P ALIGN="center"><FONT SIZE="3"><B>{headline}</B></FONT></P>'
+        "<P>SPRINGFIELD, Ill., March 4, 2021 /PRNewswire/ -- " + LEDE
+    )
+    want = headline.replace("<BR>", " ").replace("&amp;amp;", "&")
+    assert parse(body).headline == want
+
+
+def test_a_subheadline_sentence_in_the_headlines_block_stays_out_of_it():
+    body = (
+        f'<P ALIGN="center"><B>{HEADLINE}<BR>New line doubles output for customers in twelve countries.</B></P>'
+        "<P>SPRINGFIELD, Ill., March 4, 2021 /PRNewswire/ -- " + LEDE
+    )
+    assert parse(body).headline == HEADLINE

@@ -200,3 +200,230 @@ def test_a_quarter_alone_on_a_wrapped_headlines_last_line_is_its_rest():
 def test_a_centred_headline_broken_at_a_compounds_hyphen_keeps_the_compound():
     lines = [line.center(72) for line in ("Acme Widget Holdings Launches Its Largest AI-", "Powered Plant in Ohio")]
     assert join_centred(lines)[0].strip() == "Acme Widget Holdings Launches Its Largest AI-Powered Plant in Ohio"
+
+
+def _exhibit(body: str) -> str:
+    return (
+        "<DOCUMENT>\n<TYPE>EX-99.1\n<SEQUENCE>2\n<FILENAME>ex99-1.txt\n<DESCRIPTION>PRESS RELEASE\n<TEXT>\n"
+        f"{'EXHIBIT 99.1'.rjust(72)}\n\n{'Acme Widget Holdings Opens Its Largest Plant'.center(72).rstrip()}\n\n"
+        f"{body}\n</TEXT>\n</DOCUMENT>\n"
+    )
+
+
+_REST = (
+    "today announced a plant that doubles output at its main site in the Hudson Valley, where it employs four "
+    "hundred people, and lowers the cost of each unit by a third for its customers in twelve countries and states."
+)
+_TAIL = (
+    "The plant opens in May with two shifts on weekdays and one on Saturdays, and the second site follows in the "
+    "spring once the permits are in hand and the roads to it are finished by the county."
+)
+
+
+@pytest.mark.parametrize(
+    ("first", "rest"),
+    [
+        # the dateline's line ends in the first word of the issuer's name, its listing, or inside it
+        ("CHATSWORTH, California - (NewMediaWire) - February 07, 2025 - Acme", "Widget Holdings, Inc. (NYSE: ACME)"),
+        (
+            "SPRINGFIELD, Ill., February 7, 2025 /PRNewswire/ -- Leading maker Acme",
+            "Widget Holdings, Inc. (NYSE: ACME)",
+        ),
+        ("SPRINGFIELD, Ill., February 07, 2025 -- Acme Widget Holdings, Inc.", "(NYSE: ACME)"),
+    ],
+)
+def test_a_text_exhibits_hard_wrapped_lede_is_one_paragraph_wherever_its_lines_break(first, rest):
+    assert len(first) + 1 + len(rest.split()[0]) > 72  # the line was broken at the width
+    body = "\n".join([first, *textwrap.wrap(f"{rest} {_REST}", 72), "", *textwrap.wrap(_TAIL, 72)])
+    [release] = parse_bytes("0000123456-25-000042.txt", _exhibit(body).encode())
+    assert release.company == "Acme Widget Holdings, Inc." and release.tickers == ["NYSE:ACME"]
+    assert release.date == "2025-02-07"
+    assert release.lede.endswith("twelve countries and states.") and "Acme Widget Holdings, Inc." in release.lede
+
+
+def test_a_sentence_ending_at_a_line_end_of_a_wrapped_text_exhibit_does_not_end_its_paragraph():
+    first = "SPRINGFIELD, Ill., February 7, 2025 -- Acme Widget Holdings, Inc. (NYSE:"
+    middle = "ACME) today announced a plant. The company also assigns to Widgetco two U.S."
+    rest = "trademark registrations that Acme holds for its widget marks, and the patents around them."
+    assert middle.endswith("U.S.") and len(middle) + 1 + len("trademark") > 72
+    body = "\n".join([first, middle, *textwrap.wrap(rest, 72), "", *textwrap.wrap(_TAIL + " " + _REST, 72)])
+    [release] = parse_bytes("0000123456-25-000042.txt", _exhibit(body).encode())
+    assert "two U.S. trademark registrations" in release.lede
+
+
+def test_a_text_exhibits_paragraph_that_prints_a_pipe_or_two_spaces_is_prose_not_a_table():
+    paragraph = (
+        "SPRINGFIELD, Ill., Feb. 7, 2025 -- Acme Widget Holdings, Inc. (NYSE: ACME) today announced a plant that "
+        "doubles output at its main site.  It employs 400 people   in the Hudson Valley and ships 1,200 widgets a "
+        "day to customers in twelve countries. Acme | Acme is a maker of widgets for industry, with plants in three "
+        "states and customers in twelve countries, founded in 1952 by two brothers in Springfield."
+    )
+    [release] = parse_bytes("0000123456-25-000042.txt", _exhibit("\n".join(textwrap.wrap(paragraph, 72))).encode())
+    assert release.company == "Acme Widget Holdings, Inc." and release.date == "2025-02-07"
+    assert " | " not in release.body.split("Acme |")[0]
+
+
+def test_a_text_exhibits_fixed_width_table_keeps_its_rows():
+    rows = ["Net sales                    1,200        1,100", "Cost of sales                  800          750"]
+    paragraph = (
+        "SPRINGFIELD, Ill., Feb. 7, 2025 -- Acme Widget Holdings, Inc. (NYSE: ACME) today reported results for "
+        "its fourth quarter, with net sales up nine percent on the year before and its margin wider by a point."
+    )
+    body = "\n".join(textwrap.wrap(paragraph, 72)) + "\n\n" + "\n".join(rows)
+    [release] = parse_bytes("0000123456-25-000042.txt", _exhibit(body).encode())
+    assert "Net sales | 1,200 | 1,100" in release.body and "Cost of sales | 800 | 750" in release.body
+
+
+@pytest.mark.parametrize(
+    ("lines", "joined"),
+    [
+        # a paragraph's lines at the margin go on
+        (["Acme Widget Holdings, Inc. today announced a plant that doubles its output", "at its main site."], 1),
+        # a right-set banner and a centred title are set apart, however near the width they reach
+        (["EXHIBIT 99.1".rjust(76), "Acme Widget Holdings, Inc. today announced a plant"], 2),
+        (["Acme Widget Holdings, Inc. today announced a plant that doubles its output", "   - 2 -".center(76)], 2),
+    ],
+)
+def test_unwrap_sets_apart_lines_indented_past_the_margin(lines, joined):
+    from indexer.parse.wrapping import unwrap
+
+    assert len(unwrap(lines, 76, set_apart=12)) == joined
+
+
+def _paged(lines: list[str], at: int) -> str:
+    """lines with a page's end (its centred number and EDGAR's <PAGE> mark) after line `at`."""
+    return "\n".join([*lines[: at + 1], "", "1".center(72).rstrip(), "<PAGE>", *lines[at + 1 :]])
+
+
+@pytest.mark.parametrize(
+    ("last", "first", "reads"),
+    [
+        # a compound broken at its hyphen by the page's end; a sentence cut by it
+        ("About Acme Widget Holdings: Acme Widget Holdings is a maker of Award-", "winning", "of Award-winning gears"),
+        ("About Acme Widget Holdings: Acme Widget Holdings is a maker of widgets", "and", "of widgets and gears"),
+    ],
+)
+def test_a_text_exhibits_paragraph_cut_by_a_page_break_goes_on_across_it(last, first, reads):
+    assert len(last) + 1 + len(first) > 72  # the line was broken at the width
+    rest = f"{first} gears for industry with plants in three states and customers in twelve countries."
+    lines = textwrap.wrap(f"SPRINGFIELD, Ill., February 7, 2025 -- Acme Widget Holdings, Inc. {_REST}", 72)
+    lines += ["", *textwrap.wrap(_TAIL, 72), "", last, *textwrap.wrap(rest, 72)]
+    body = _paged(lines, lines.index(last))
+    [release] = parse_bytes("0000123456-25-000042.txt", _exhibit(body).encode())
+    joined = " ".join(f"{release.body} {release.about}".split())
+    assert reads in joined and "<PAGE>" not in joined
+
+
+def test_a_link_broken_at_a_text_exhibits_line_end_is_whole():
+    link = "http://www.prnewswire.com/news-releases/acme-widget-holdings-opens-its-largest-plant-300867114.html"
+    paragraph = f"{_TAIL} View original content: {link} SOURCE Acme Widget Holdings"
+    lines = textwrap.wrap(paragraph, 72, break_on_hyphens=True)
+    assert not any(line.endswith(link) for line in lines)  # the link is broken over lines
+    first = "SPRINGFIELD, Ill., February 07, 2025 -- Acme Widget Holdings, Inc. (NYSE: ACME)"
+    body = "\n".join([*textwrap.wrap(f"{first} {_REST}", 72), "", *lines])
+    [release] = parse_bytes("0000123456-25-000042.txt", _exhibit(body).encode())
+    assert link in release.body.replace("\n", " ") or link in release.links
+
+
+def test_the_wrap_width_of_a_single_column_is_not_its_centred_headlines():
+    from indexer.parse.wrapping import wrap_width
+
+    headline = ["Acme Widget Holdings Opens Its Largest Plant and Doubles Output".center(84).rstrip()]
+    column = textwrap.wrap(_REST + " " + _TAIL, 40)
+    assert wrap_width([*headline, "", *column]) == max(len(line) for line in column)
+
+
+@pytest.mark.parametrize(
+    ("lines", "joined"),
+    [
+        # a word too long for its line, cut by force: the line is its head, filled to the width
+        (
+            ["for investment. View original content:h", "ttp://www.prnewswire.com/news-releases/t", "hinking.html"],
+            "for investment. View original content:http://www.prnewswire.com/news-releases/thinking.html",
+        ),
+        # a link broken after a hyphen or a slash
+        (
+            ["Read the full release online at http://www.acme.com/news-", "releases/acme-opens-a-plant today."],
+            "Read the full release online at http://www.acme.com/news-releases/acme-opens-a-plant today.",
+        ),
+        # a wide gap after a full stop is between sentences, not columns
+        (
+            ["For more information, visit www.acme.com.   ABOUT ACME WIDGET", "HOLDINGS Acme makes widgets."],
+            "For more information, visit www.acme.com.   ABOUT ACME WIDGET HOLDINGS Acme makes widgets.",
+        ),
+        # an ordinary line end keeps its space
+        (
+            ["Acme Widget Holdings, Inc. today opened a plant that doubles", "its output in the Hudson Valley."],
+            "Acme Widget Holdings, Inc. today opened a plant that doubles its output in the Hudson Valley.",
+        ),
+    ],
+)
+def test_unwrap_joins_a_word_or_link_cut_at_the_line_end_without_a_space(lines, joined):
+    from indexer.parse.wrapping import unwrap
+
+    width = max(len(line) for line in lines)
+    assert unwrap(lines, width) == [joined]
+
+
+def test_unwrap_keeps_the_lines_of_columns_apart():
+    from indexer.parse.wrapping import unwrap
+
+    rows = ["Net sales of widgets and gears      1,200      1,100", "Cost of sales   800   750"]
+    assert unwrap(rows, len(rows[0])) == rows
+
+
+def test_a_dateline_whose_closing_dash_opens_the_next_line_leaves_the_lede_whole():
+    column = [
+        "NEW YORK, June 13, 2019 /PRNewswire/",
+        "-- Acme Widget Holdings, Inc. (NYSE:",
+        "ACME) today announced a plant that",
+        "doubles output at its main site in the",
+        "Hudson Valley, where it employs four",
+        "hundred people, and lowers the cost of",
+        "each unit by a third for customers.",
+    ]
+    headline = "Acme Widget Holdings Opens Its Largest Plant in the Hudson Valley".center(84).rstrip()
+    [release] = parse_bytes("release.txt", "\n".join([headline, "", *column, ""]).encode())
+    assert release.lede.startswith("Acme Widget Holdings, Inc.") and release.company == "Acme Widget Holdings, Inc."
+    assert release.wire == "PR Newswire" and release.tickers == ["NYSE:ACME"]
+
+
+@pytest.mark.parametrize(
+    ("first", "rest", "whole"),
+    [
+        # the rest of a title that prints a telephone number is the headline's, not a contact line
+        (
+            "Acme Widget Lawyers at The Acme Law Group Announce a Hotline for People Concerned",
+            "About Widget Recalls at (833) 200-7111",
+            True,
+        ),
+        (
+            "Acme Widget Holdings Opens Its Largest Plant and Doubles Output for Its Customers",
+            "Media Contact: Jane Doe (555) 555-0100",
+            False,
+        ),
+    ],
+)
+def test_a_wrapped_pdf_headline_takes_a_rest_that_prints_a_number_but_not_a_contact_line(first, rest, whole):
+    body = "\n".join(textwrap.wrap(STORY.format(dateline="SPRINGFIELD, Ill., Feb. 7, 2025 --"), 84))
+    [release] = parse_bytes("release.txt", f"{first}\n{rest}\n\n{body}\n".encode())
+    assert release.headline == (f"{first} {rest}" if whole else first)
+
+
+def test_a_pdf_link_broken_at_its_own_hyphen_keeps_it():
+    from indexer.parse.pdftext import clean_pdf_text
+
+    text = (
+        "Acme Widget Holdings Opens Its Largest Plant\n\nView original content: http://www.acme.com/news/acme-opens-\n"
+        "its-largest-plant-300980135.html and more.\n\nPage 1 of 2\n\fAcme Widget Holdings\n\nPage 2 of 2\n"
+    )
+    assert "http://www.acme.com/news/acme-opens-its-largest-plant-300980135.html" in clean_pdf_text(text)
+
+
+def test_unwrap_allows_for_two_spaces_at_the_break():
+    from indexer.parse.wrapping import unwrap
+
+    # "... Oct.  10, 2019  (GLOBE NEWSWIRE)" wrapped at 40: the two spaces after the year stood at the break
+    lines = ["SPRINGFIELD, Ill., Oct.  10, 2019", "(GLOBE NEWSWIRE) -- Acme Widget Holdings"]
+    assert len(lines[0]) + 1 + len("(GLOBE") == 40
+    assert unwrap(lines, 40) == [" ".join(lines)]

@@ -174,6 +174,19 @@ def test_a_sidebar_of_contacts_beside_the_story_comes_after_it():
     assert columns and " ".join(LEFT.split()) in " ".join(text.split())
 
 
+def test_a_short_release_with_a_short_sidebar_of_contacts_is_read_a_column_at_a_time():
+    # One page, the story beside a contact block of five lines (a wire's "Contact Details" box), the box's first
+    # line beside the blank line under the story's opening line.
+    sidebar = ["", "Contact Details Gadgetco", "Jane Doe", "+1 555 555 0100", "jane@gadgetco.example", "View source"]
+    lines = _columns(LEFT, "")
+    lines = [f"{line:<42}{side}".rstrip() for line, side in zip(lines, sidebar + [""] * len(lines), strict=False)]
+    page = "\n".join(["Gadgetco Opens Its Third Plant".center(84).rstrip(), "", "--News Direct--", *lines])
+    text, columns = split_columns(page)
+    assert columns and " ".join(LEFT.split()) in " ".join(text.split())
+    [release] = parse_bytes("pdf/gadgetco.txt", page.encode())
+    assert release.tickers == ["NYSE:GDG"] and release.company == "Gadgetco Inc."
+
+
 @pytest.mark.parametrize(
     "rows",
     [

@@ -306,6 +306,9 @@ def _paragraphs(body: str) -> list[str]:
     return out
 
 
+_LEADING_DASH_RE = re.compile(r"^(?:--+|[\u2013\u2014])\s+")
+
+
 def _take_dateline(paragraphs: list[str]) -> tuple[list[str], Dateline | None, list[str]]:
     """Find the dateline in the first paragraphs: (paragraphs before it, the dateline, paragraphs from the lede on)."""
     for i, para in enumerate(paragraphs[:_DATELINE_SCAN]):
@@ -315,7 +318,9 @@ def _take_dateline(paragraphs: list[str]) -> tuple[list[str], Dateline | None, l
             rest = paragraphs[i + 1 :]
             lede = _strip_second_dateline(found.rest, found.place)
             if not lede and rest:
-                lede, rest = _strip_second_dateline(rest[0], found.place), rest[1:]
+                # The dateline's closing dash may open the next line ("NEW YORK, June 13, 2019 /PRNewswire/" | "--
+                # Acme issues ..."): it is the dateline's, not the lede's.
+                lede, rest = _LEADING_DASH_RE.sub("", _strip_second_dateline(rest[0], found.place)), rest[1:]
             return lead_in, found, ([lede] if lede else []) + rest
         # The story has begun: a long paragraph that is neither a bullet nor a notice ends the search.
         if len(para) > 400 and not _BULLET_RE.match(para) and not _NOTICE_RE.match(para):

@@ -132,7 +132,7 @@ def is_banner(line: str, company: str | None, *, names: bool = True) -> bool:
         _EXHIBIT_BANNER_RE.match(line)
         or RELEASE_BANNER_RE.match(line)
         or _FILE_NAME_RE.search(line)
-        or (CONTACT_RE.search(line) and not _titled_sentence(line))
+        or (CONTACT_RE.search(line) and not titled_sentence(line))
         or _ADDRESS_RE.search(line)
         or _TICKER_ONLY_RE.match(line)
         or _PLACEHOLDER_RE.match(line)
@@ -142,7 +142,7 @@ def is_banner(line: str, company: str | None, *, names: bool = True) -> bool:
     )
 
 
-def _titled_sentence(line: str) -> bool:
+def titled_sentence(line: str) -> bool:
     """A long line in title case: a headline that prints a number or an address ("... Hotline at (833) 200-7111")."""
     return len(line.split()) >= 12 and title_case(line)
 
@@ -160,7 +160,7 @@ def opening_date(line: str) -> tuple[datetime, str] | None:
 
 
 # A line that ends a sentence ("... for customers."), not an abbreviation ("Acme Corp.", "Inc.", "U.S.").
-_ENDS_SENTENCE_RE = re.compile(
+ENDS_SENTENCE_RE = re.compile(
     r"(?<!\bInc)(?<!\bCorp)(?<!\bCo)(?<!\bLtd)(?<!\b[A-Z])[a-z0-9%)\u201d\"][.!?][\u201d\"]?$"
 )
 # A line ending with a joining word or mark: the headline goes on on the next line.
@@ -209,7 +209,7 @@ def continues_headline(
 ) -> bool:
     """Whether line carries on a headline that ends with prev (gap: a blank line stands between them)."""
     # "Biosciences, Inc." may end a headline: a name alone is a banner only where a headline may start.
-    if not line or is_banner(line, company, names=False) or _ENDS_SENTENCE_RE.search(prev) or len(line) > 200:
+    if not line or is_banner(line, company, names=False) or ENDS_SENTENCE_RE.search(prev) or len(line) > 200:
         return False
     if find_dateline(line) is not None or lone_date(line) or BYLINE_RE.match(line):
         return False

@@ -20,6 +20,7 @@ from lxml import etree
 from .banners import (
     BULLET_START_RE,
     CONTACT_WORD_RE,
+    ENDS_SENTENCE_RE,
     SENTENCE_RE,
     continues_headline,
     is_banner,
@@ -27,8 +28,9 @@ from .banners import (
     opening_date,
     title_case,
 )
-from .cleanup import join_centred
+from .cleanup import closes_bracket, join_centred
 from .dateline import Dateline, find_dateline, known_or_shouted_place
+from .wrapping import unwrap, wrap_width
 
 _UUENCODED_RE = re.compile(r"^begin [0-7]{3,4} [^\n]*\n.*?(?:^end[ \t]*$|\Z)", re.S | re.M)
 _PDF_RE = re.compile(r"<PDF>.*?(?:</PDF>|\Z)", re.S | re.I)
@@ -40,8 +42,10 @@ _TEXT_TAGS_RE = re.compile(r"</?(?:TABLE|CAPTION|S|C|FN|F\d+)>", re.I)
 _PAGE_NUMBER_RE = re.compile(
     r"^[ \t]*(?:-[ \t]*\d{1,3}[ \t]*-|\(?\d{1,3}\)?|Page \d{1,3}(?: of \d{1,3})?)[ \t]*$", re.M | re.I
 )
+# A plain-text exhibit's line indented further than this is centred or set right, not a paragraph's.
+_SET_APART = 12
 _ENTITY_BREAK_RE = re.compile(r"(?:&#0*13;|&#x0*d;)?(?:&#0*10;|&#x0*a;)", re.I)
-# A word hyphenated at a line end: joined without the hyphen when the rest is in lower case ("transfor-" "med").
+# A word broken at its hyphen at a line end: joined, hyphen kept, when the rest is in lower case ("Award-" "winning").
 _HYPHEN_END_RE = re.compile(r"(?<=[a-z])-$")
 # A fixed-width table line: two or more gaps of two spaces or more between cells, and a figure.
 _TEXT_CELL_GAP_RE = re.compile(r"\s{2,}")
@@ -174,7 +178,8 @@ def _block_styles(root) -> dict[str, tuple]:
     for count, element in enumerate(root.iter(*_STYLED_BLOCKS)):
         if count > _STYLED_LIMIT:
             break
-        text = _SPACES_RE.sub(" ", element.text_content().replace("\u00a0", " ")).strip()
+        # Keyed as the lines read (entities the markup escaped twice decoded, as _tidy decodes them).
+        text = _SPACES_RE.sub(" ", html.unescape(element.text_content()).replace("\u00a0", " ")).strip()
         if text and len(text) <= 300 and text not in styles:
             styles[text] = (*_look(element), _space_above(element))
     return styles
@@ -263,27 +268,81 @@ def _text_lines(text: str) -> list[str]:
 
     Fixed-width table lines become rows ('Net sales | 39,186 | 24,667'); a word hyphenated at a line end is joined.
     """
+    # The width the lines were broken at, read before a centred headline's lines are joined (which lengthens it).
+    width = wrap_width(text.split("\n", 400)[:400])
+    text = _join_pages(text, width)
     text = _PAGE_LINE_RE.sub("", text)
     text = "\n".join(join_centred(text.split("\n")))
     text = _TEXT_TAGS_RE.sub("", text)
     text = _PAGE_NUMBER_RE.sub("", text)
+    raw_lines = _join_hyphens(text.split("\n"))
+    # A hard-wrapped paragraph as one line, as an HTML exhibit gives it: the rules after this read a line as a unit
+    # (the dateline and the lede's name, "Cavitation" | "Technologies, Inc.", a sentence ending "two U.S." | "trademark").
     lines = []
-    for line in text.split("\n"):
+    for line in unwrap(raw_lines, width, set_apart=_SET_APART):
         cells = [c for c in _TEXT_CELL_GAP_RE.split(line.strip()) if c]
-        # A table's columns stand three spaces apart somewhere; prose keeps two after a full stop ("Feb.  12, 2020").
-        if len(cells) >= 3 and any(ch.isdigit() for ch in line) and _WIDE_GAP_RE.search(line.strip()):
+        # A table's columns stand three spaces apart somewhere; prose keeps two after a full stop ("Feb.  12, 2020"),
+        # and a row fits in the page (a longer line is a paragraph joined again).
+        if (
+            len(cells) >= 3
+            and any(ch.isdigit() for ch in line)
+            and _WIDE_GAP_RE.search(line.strip())
+            and (width is None or len(line.rstrip()) <= width)
+        ):
             line = " | ".join(cells)
         lines.append(line)
-    return _join_hyphens(_tidy(lines))
+    return _tidy(lines)
+
+
+# A page's end in old EDGAR text: its number, blank lines and the <PAGE> mark before the next page's first line.
+_PAGE_BREAK_RE = re.compile(
+    r"\n(?:[ \t]*\n)*(?:[ \t]*(?:-[ \t]*\d{1,3}[ \t]*-|\(?\d{1,3}\)?|Page \d{1,3}(?: of \d{1,3})?)[ \t]*\n"
+    r"(?:[ \t]*\n)*)?[ \t]*<PAGE>[ \t]*\d*[ \t]*(?:\n(?:[ \t]*\n)*|\Z)",
+    re.I,
+)
+
+
+def _join_pages(text: str, width: int | None) -> str:
+    """A paragraph cut by a page break ("... is a fifth-" | 1 | <PAGE> | "generation family-owned ...") goes on."""
+    if width is None or "<PAGE>" not in text.upper():
+        return text
+
+    def join(match: re.Match) -> str:
+        before = text[: match.start()].rpartition("\n")[2]
+        after = text[match.end() :].partition("\n")[0]
+        goes_on = (
+            before.strip()
+            and after.strip()
+            and max(_indent(before), _indent(after)) <= _SET_APART
+            and (
+                len(before.rstrip()) + 1 + len(after.split()[0]) > width
+                or (_HYPHEN_END_RE.search(before.rstrip()) and after.strip()[:1].islower())
+            )
+        )
+        return "\n" if goes_on else "\n\n"
+
+    return _PAGE_BREAK_RE.sub(join, text)
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
 
 
 def _join_hyphens(lines: list[str]) -> list[str]:
+    """A word broken at its hyphen at a line end ("Award-" | "winning designer"), whole on the next line: the line
+    above still ends where the word began, so its width shows it was broken there. Fixed-width text breaks lines at
+    a compound's hyphen (typists did not hyphenate words): the hyphen stays."""
     out: list[str] = []
     for line in lines:
-        if out and out[-1] and line[:1].islower() and _HYPHEN_END_RE.search(out[-1]):
-            out[-1] = out[-1][:-1] + line
-        else:
-            out.append(line)
+        if out and out[-1] and line.strip()[:1].islower() and _HYPHEN_END_RE.search(out[-1].rstrip()):
+            before, _, head = out[-1].rstrip().rpartition(" ")
+            if before.strip():
+                out[-1] = before.rstrip()
+                line = head + line.lstrip()
+            else:
+                out[-1] = out[-1].rstrip() + line.strip()
+                continue
+        out.append(line)
     return out
 
 
@@ -339,8 +398,9 @@ def _shape(lines: list[str], company: str | None, styles: dict[str, tuple] | Non
             # "January 14, 2009 Apple Media Advisory": a date printed before the headline on its line.
             printed = printed or opened[0]
             line = lines[i] = opened[1]
-        if is_banner(line, company):
-            in_contacts = in_contacts or bool(CONTACT_WORD_RE.search(line))
+        if is_banner(line, company) and not _headline_cut_in_listing(lines, i, styles):
+            # A contact heading opens a block of names below it; a letterhead's table row holds its contacts itself.
+            in_contacts = in_contacts or (bool(CONTACT_WORD_RE.search(line)) and " | " not in line)
             continue
         if in_contacts and len(line.split()) <= 5 and not SENTENCE_RE.search(line):
             continue  # a name or title in a contact block
@@ -388,6 +448,18 @@ def _shape(lines: list[str], company: str | None, styles: dict[str, tuple] | Non
     return Exhibit(headline=headline, body=body, printed_date=printed, skip_reason=reason)
 
 
+def _headline_cut_in_listing(lines: list[str], at: int, styles: dict[str, tuple] | None) -> bool:
+    """Whether a line that looks like a banner is a headline a <BR> cut in its listing ("... BioPharma Ltd. (NASDAQ:"
+    | "QNTM) Licensee ... to Host Investor Webinar"): the same bold block goes on and closes the bracket."""
+    following = lines[at + 1] if at + 1 < len(lines) else ""
+    return (
+        bool(following)
+        and closes_bracket(lines[at], following)
+        and _one_block([lines[at]], following, styles)
+        and not is_banner(f"{lines[at]} {following}", None)
+    )
+
+
 def _titled_date(dateline: Dateline, line: str) -> bool:
     """Whether a 'dateline' is a title-case headline's words around a date: no wire, a place we do not know."""
     return (
@@ -400,9 +472,18 @@ def _titled_date(dateline: Dateline, line: str) -> bool:
 
 
 def _one_block(parts: list[str], line: str, styles: dict[str, tuple] | None) -> bool:
-    """Whether line is the rest of the headline's own styled block, broken by a <BR> ('... Its Largest<BR>Widget Line')."""
-    if not styles or SENTENCE_RE.search(line) or not (line[:1].islower() or title_case(line)):
+    """Whether line is the rest of the headline's own styled block, broken by a <BR> ('... Its Largest<BR>Widget Line').
+
+    A rest in title case or going on in lower case is the headline's; so is one that does not end a sentence when the
+    line before stops short of one ('... Introduce Insured High<BR>Integrity Biochar Carbon Credits with custom
+    structured'), a filing agent breaking a long headline where it fills the line. A finished sentence after it is a
+    subheadline set in the same block.
+    """
+    if not styles:
         return False
+    if SENTENCE_RE.search(line) or not (line[:1].islower() or title_case(line)):
+        if ENDS_SENTENCE_RE.search(line) or ENDS_SENTENCE_RE.search(parts[-1]) or find_dateline(line) is not None:
+            return False
     # A block's text is keyed as its text content, where a <BR> leaves no space: compare without spaces.
     joined = "".join([*parts, line]).replace(" ", "")
     look = next((v for k, v in styles.items() if k.replace(" ", "").startswith(joined)), None)
@@ -437,11 +518,11 @@ def _highlights_after_dateline(lines: list[str]) -> list[str]:
     they open the body, as highlights do.
     """
     for k, line in enumerate(lines[:_OPENING_LINES]):
-        if not line or " | " in line or BULLET_START_RE.match(line):
+        if not line or _table_row(line) or BULLET_START_RE.match(line):
             continue
         found = find_dateline(line)
         if found is not None and (found.published or found.wire) and not found.lead:
-            highlights = [x for x in lines[:k] if x and (" | " in x or BULLET_START_RE.match(x))]
+            highlights = [x for x in lines[:k] if x and (_table_row(x) or BULLET_START_RE.match(x))]
             if not highlights:
                 return lines
             others = [x for x in lines[:k] if x not in highlights]
@@ -449,12 +530,22 @@ def _highlights_after_dateline(lines: list[str]) -> list[str]:
     return lines
 
 
+# A table row's cells are short, save one (a footnote beside its mark); a paragraph that prints a pipe ("... credits.
+# Biochar Now | Biochar Now is a pioneer ...") has words running on both sides of it: it is prose.
+_CELL_WORDS = 12
+
+
+def _table_row(line: str) -> bool:
+    """Whether a line is a table's row (cells joined by ' | '), not prose that holds a pipe."""
+    return " | " in line and sum(len(cell.split()) >= _CELL_WORDS for cell in line.split(" | ")) < 2
+
+
 def _prose_blocks(lines: list[str]) -> list[str]:
     """Runs of text lines between blank lines and table rows, each joined into one."""
     blocks: list[str] = []
     run: list[str] = []
     for line in [*lines, ""]:
-        if line and " | " not in line:
+        if line and not _table_row(line):
             run.append(line)
             continue
         if run:
@@ -470,13 +561,13 @@ def _not_release(headline: str, rest: list[str]) -> str | None:
     total = sum(len(line) for line in text_lines) + len(headline)
     if total < 200:
         return "almost no text: not a release"
-    rows = sum(len(line) for line in text_lines if " | " in line)
+    rows = sum(len(line) for line in text_lines if _table_row(line))
     # Prose is counted by paragraph: a hard-wrapped text exhibit breaks its sentences over lines.
     prose = sum(len(block) for block in _prose_blocks(rest) if len(block.split()) >= 12 and SENTENCE_RE.search(block))
     dated = any(
         (d := find_dateline(line)) is not None and (d.published or d.wire)
         for line in text_lines[:25]
-        if " | " not in line
+        if not _table_row(line)
     )
     cue = bool(_RELEASE_CUE_RE.search(opening))
     for pattern, reason in _NOT_RELEASE_RULES:
@@ -487,7 +578,7 @@ def _not_release(headline: str, rest: list[str]) -> str | None:
         return "a memo (To/From/Re lines), not a release"
     if (rows > 0.6 * total and not dated and (prose < 1200 or not cue)) or (rows > 0.75 * total and not cue):
         return "financial tables without release text (a data sheet), not a release"
-    short = [line for line in text_lines if len(line.split()) <= 8 and " | " not in line]
+    short = [line for line in text_lines if len(line.split()) <= 8 and not _table_row(line)]
     sentences = len(SENTENCE_RE.findall(" ".join(text_lines)))
     if len(text_lines) > 40 and len(short) > 0.7 * len(text_lines) and prose < 1500 and sentences < 15 and not dated:
         return "slide text (short lines without a story), not a release"

@@ -23,6 +23,7 @@ _PAGE_MARK_RE = re.compile(
 # A header or footer that carries its page number: "Acme Corp. | Q4 2024 Results        Page 1 of 3".
 _PAGE_FOOTER_RE = re.compile(r"^.{0,100}\bpage\s+\d{1,3}(?:\s+of\s+\d{1,3})?\s*$", re.I)
 _HYPHEN_END_RE = re.compile(r"(?<=[a-z])-$")
+_LINK_START_RE = re.compile(r"(?:\S*://|www\.)", re.I)
 _LIGATURE_RE = re.compile("[\ufb00-\ufb06]")
 # Cheap first looks for page marks: each pattern starts with a character class or a fixed character.
 _PAGE_WORD_RE = re.compile(r"[Pp][Aa][Gg][Ee]\s+\d")
@@ -91,6 +92,8 @@ def clean_pdf_text(text: str) -> str:
             # above still ends where a word that did not fit began, and the line below keeps its width: a wrapped
             # paragraph still reads as one (see text.unwrap). A line of one word takes its rest up instead.
             before, _, head = out[-1][:-1].rpartition(" ")
+            if _LINK_START_RE.match(head):
+                head += "-"  # a link's own hyphen ("news-releases/thinking-about-trading-" | "options-or-stock")
             if before.strip():
                 out[-1] = before.rstrip()
                 stripped = line = head + stripped
@@ -165,7 +168,9 @@ def _page_edges(text: str) -> set[str]:
 # Two columns that `pdftotext -layout` ran together: each line holds a line of the left column, a gutter of spaces
 # and a line of the right column. Cheap first look: many lines with a run of three spaces or more inside them.
 _INNER_GAP_RE = re.compile(r"\S[^\S\n]{3,}(?=\S)")
-_COLUMN_LINES = 8  # lines with words on both sides of the gutter a page needs to be read as two columns
+# Lines with words on both sides of the gutter a page needs to be read as two columns: a one-page release beside a
+# short contact box has five or six (no one-column corpus or shaped text of 31,337 has five such lines).
+_COLUMN_LINES = 5
 _LETTER_RE = re.compile(r"[^\W\d_]")
 
 

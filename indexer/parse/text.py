@@ -17,12 +17,15 @@ from .banners import (
     ends_open,
     is_banner,
     lone_date,
+    titled_sentence,
 )
 from .cleanup import closes_bracket, join_centred
 from .dateline import find_dateline, known_or_shouted_place
 from .dates import parse_when
 from .pdftext import clean_pdf_text, split_columns
 from .wires import canonical_wire, wire_from_slug
+from .wrapping import unwrap
+from .wrapping import wrap_width as _wrap_width
 
 # A horizontal rule in Markdown.
 _RULE_RE = re.compile(r"^[ \t]*(?:-[ \t]*){3,}$|^[ \t]*(?:\*[ \t]*){3,}$|^[ \t]*(?:_[ \t]*){3,}$", re.M)
@@ -159,23 +162,6 @@ def _date_line(lines: list[str]) -> tuple[datetime | None, list[str]]:
     return None, lines
 
 
-# A hard-wrapped text (from a PDF, a mail, a fixed-width file) has this many lines that fill most of its width.
-_WRAPPED_LINES = 5
-
-
-def _wrap_width(lines: list[str]) -> int | None:
-    """The column a hard-wrapped text breaks its lines at (its longest line), None when its lines are not wrapped."""
-    lengths = [len(line.rstrip()) for line in lines[:400] if line.strip()]
-    # A few longer lines (a paragraph a page break cut, joined again; ligatures spelled out; a long link) do not
-    # unmake the wrapping nor set its width: the width is the length that all but the longest twentieth stay within.
-    fitting = sorted((length for length in lengths if length <= 130), reverse=True)
-    if not fitting or len(lengths) - len(fitting) > max(2, len(lengths) // 10):
-        return None
-    width = fitting[min(len(fitting) - 1, len(lengths) // 20)]
-    lengths = fitting
-    return width if sum(length >= 0.8 * width for length in lengths) >= _WRAPPED_LINES else None
-
-
 # What a headline's last line may hold that looks like a banner on its own: a year, a figure, a quarter ("Q3"), a
 # dashed tail
 # ("... for October" | "2024"; "... and Collaboration" | "- New Study by HR Research Institute").
@@ -186,7 +172,13 @@ def _wrapped(line: str, following: str, width: int | None) -> bool:
     """Whether a headline line was broken at the text's width: the next line's first word would not have fitted."""
     if width is None or not following or lone_date(following) or _dateline_line(following):
         return False
-    if is_banner(following, None, names=False) and not _LEFTOVER_RE.fullmatch(following):
+    if (
+        is_banner(following, None, names=False)
+        and not _LEFTOVER_RE.fullmatch(following)
+        # "... for People Concerned" | "About SCE Refusing Settlements at (833) 200-7111": the rest of a title that
+        # prints a number, not a contact line
+        and not (titled_sentence(f"{line} {following}") and not CONTACT_WORD_RE.search(following))
+    ):
         return False
     return len(line) + 1 + len(following.split()[0]) > width
 
@@ -198,37 +190,6 @@ def _dateline_line(line: str) -> bool:
     if dateline is None:
         return False
     return bool(dateline.wire or dateline.rest or not dateline.place or known_or_shouted_place(dateline.place))
-
-
-# Text set in columns (a table, two columns run together) keeps its lines: they are not a paragraph's.
-_COLUMNS_RE = re.compile(r"\S[ \t]{3,}\S")
-
-
-def unwrap(lines: list[str], width: int | None) -> list[str]:
-    """A hard-wrapped text's paragraphs one line each: a line broken at the text's width goes on in the next line.
-
-    Every other source gives a paragraph as one line, and the rules after this one read a line as a unit: the lede's
-    "Acme Corp." and its "(CSE: ACME)" on the next line are one sentence, "(NASDAQ:" and "ACME)" one listing.
-    """
-    if width is None:
-        return lines
-    out: list[str] = []
-    last = ""  # the last line as printed, not as joined
-    for line in lines:
-        stripped = line.strip()
-        if (
-            out
-            and stripped
-            and last
-            and not _COLUMNS_RE.search(last.strip())
-            and not _COLUMNS_RE.search(stripped)
-            and len(last.rstrip()) + 1 + len(stripped.split()[0]) > width
-        ):
-            out[-1] = f"{out[-1].rstrip()} {stripped}"
-        else:
-            out.append(line)
-        last = line
-    return out
 
 
 def _stands_alone(lines: list[str], at: int) -> bool:
