@@ -155,7 +155,7 @@ def main(argv: list[str] | None = None) -> int:
         test2 = heldout(Path(workdir), args.misses and args.split == "test2")
         test3 = heldout_shapes(Path(workdir), args.misses and args.split == "test3", "test3", TEST3_TITLE)
         test4 = heldout_shapes(Path(workdir), args.misses and args.split == "test4", "test4", TEST4_TITLE)
-        test5 = heldout_shapes(Path(workdir), args.misses and args.split == "test5", "test5", "test5 (never read)")
+        test5 = heldout_shapes(Path(workdir), args.misses and args.split == "test5", "test5", "test5 (company read)")
         test6 = heldout_shapes(Path(workdir), args.misses and args.split == "test6", "test6", "test6 (never read)")
     matched, unmatched = match(labels, answers)
     results = {}
@@ -203,8 +203,9 @@ def main(argv: list[str] | None = None) -> int:
         "",
         "Which sets the parser was tuned on: **dev** always; **test**, **test2**, **test3** and **test4** had their"
         " misses read and fixed by general rules in issue 18's rounds (read sets, no longer blind; test4 since the fifth"
-        " round); **test5** and **test6** were labelled before the parser read them, their"
-        " misses were never printed or read and no rule was written from them (never read).",
+        " round); **test5** was labelled before the parser read it and its misses were never read, except its company"
+        " misses, which issue 17's seventh round read and fixed (company read); **test6** was labelled before the"
+        " parser read it, its misses were never printed or read and no rule was written from them (never read).",
         "",
         'A release the parser did not find counts as wrong in every field; "found" is releases matched by'
         ' (path, document). "is-release" P/R: of the documents the parser made releases of, how many are labelled'
