@@ -71,49 +71,33 @@ def _term_heads(terms: frozenset[str]) -> tuple[frozenset[str], frozenset[str]] 
     return frozenset(heads), frozenset(t for t in bare if len(t) == 1)
 
 
-# Each space-separated chunk of text's opening as _candidate_words reads it, kept across snippets: releases share
-# most of their chunks ("years,", "Inc." as well as words), and a look-up is several times quicker than
-# splitting a chunk into words and testing them. "" stands for a chunk that is always a candidate.
+# Each word's opening as _candidates reads it ("" for a word that is always a candidate), kept across
+# snippets: releases share most of their words, and a look-up is several times quicker than the tests.
 _OPENINGS: dict[str, str] = {}
-_OPENINGS_KEPT = 300_000  # chunks (about 30 MB at most); the table starts again when full
-_NO_WORD = " "  # the opening of a chunk without a word ("-", "$"): no term starts so
+_OPENINGS_KEPT = 300_000  # words (about 30 MB at most); the table starts again when full
 
 
-def _chunk_opening(chunk: str) -> str:
-    """A chunk's opening: that of its one word when it holds one plain ASCII word (no accent, no capital after
-    the first letter, no dot: not a compound), else "" (a candidate whatever the terms)."""
-    words = _WORD_RE.findall(chunk)
-    if not words:
-        return _NO_WORD
-    word = words[0]
-    if len(words) > 1 or not (word.isascii() and "." not in word and word[1:] == word[1:].lower()):
-        return ""
-    return word[:2].lower()
-
-
-def _candidate_words(text: str, heads: tuple[frozenset[str], frozenset[str]] | None):
-    """The words of text that may stand for a term with these openings (every word when heads is None),
-    and perhaps a few more: the words of each chunk whose opening is "" or one of the heads."""
+def _candidates(words, heads: tuple[frozenset[str], frozenset[str]] | None):
+    """The words that may stand for a term with these openings: all but plain ASCII words (no accent,
+    no capital after the first letter, no dot: not a compound) whose opening is none of them."""
     if heads is None:
-        return _text_words(text)
+        return words
     twos, ones = heads
     openings = _OPENINGS
     if len(openings) > _OPENINGS_KEPT:
         openings.clear()
-    # Every chunk as it comes, repeats too: looking a repeat up costs less than making a set of them.
-    chunks = text.split()
-    found = list(map(openings.get, chunks))  # map and compress: no Python step per chunk once chunks are known
+    words = list(words)
+    found = list(map(openings.get, words))  # map and compress: no Python step per word once words are known
     if None in found:
-        for n, chunk in enumerate(chunks):
+        for n, w in enumerate(words):
             if found[n] is None:
-                found[n] = openings[chunk] = _chunk_opening(chunk)
+                plain = w.isascii() and "." not in w and w[1:] == w[1:].lower()
+                found[n] = openings[w] = w[:2].lower() if plain else ""
     if ones:
-        kept = {c for c, o in zip(chunks, found, strict=True) if not o or o in twos or o[:1] in ones}
-    else:
-        kept = set(compress(chunks, map((twos | {""}).__contains__, found)))
-    # A chunk's words are the text's words there (spaces end every word), so the kept chunks' words are found
-    # in them alone.
-    return _WORD_RE.findall(" ".join(kept))
+        return [
+            w for w, opening in zip(words, found, strict=True) if not opening or opening in twos or opening[:1] in ones
+        ]
+    return list(compress(words, map((twos | {""}).__contains__, found)))
 
 
 def _text_words(text: str) -> set[str]:
@@ -182,25 +166,20 @@ def _marked_words(text: str, terms: set[str]) -> list[tuple[int, int, str]]:
     # Each different word of the text is looked up once (a release repeats its words); then only the
     # few marked ones are found again in the text, instead of keeping where every word stands.
     marked: dict[str, str] = {}
-    for word in _candidate_words(text, _term_heads(frozenset(terms))):
+    for word in _candidates(_text_words(text), _term_heads(frozenset(terms))):
         word_terms = _word_terms(word)
         if not terms.isdisjoint(word_terms):
             marked[word] = next(t for t in word_terms if t in terms)
     if not marked:
         return []
     found = []
-    size = len(text)
     for word, term in marked.items():
         at = text.find(word)
         while at >= 0:
-            end = at + len(word)
             # A word of the text starts here (not inside another, nor joined to the one before by "&" or
-            # a dot) and the word starting here is this one, not a longer one. Spaces on both sides say so
-            # at once (most places): no joiner before, and the word, a whole word elsewhere, ends there.
-            if ((at == 0 or text[at - 1].isspace()) and (end == size or text[end].isspace())) or (
-                _WORD_START_RE.match(text, at) and _WORD_RE.match(text, at).end() == end
-            ):
-                found.append((at, end, term))
+            # a dot) and the word starting here is this one, not a longer one.
+            if _WORD_START_RE.match(text, at) and _WORD_RE.match(text, at).end() == at + len(word):
+                found.append((at, at + len(word), term))
             at = text.find(word, at + 1)
     found.sort()
     return found
