@@ -12,6 +12,7 @@ state for both), and the thread CPU of each snippet is summed per version; the s
 from __future__ import annotations
 
 import argparse
+import os
 import subprocess
 import sys
 import time
@@ -77,9 +78,24 @@ def main(argv: list[str] | None = None) -> int:
             spent, counts = dict.fromkeys(versions, 0.0), dict.fromkeys(versions, 0)
         turn["name"] = list(versions)[n % 2]
         client.get(path)
-    for name in versions:
-        print(f"{name}: {spent[name] * 1e6 / max(1, counts[name]):.1f} us a snippet over {counts[name]:,} snippets")
-    print(f"snippets that differ: {differ}")
+    lines = [
+        f"# Snippets inside requests: this checkout against {args.rev} (synthetic-{args.synthetic})",
+        "",
+        f"Measured {time.strftime('%Y-%m-%d %H:%M')} by `benchmarks/snippet_ab.py` (index {args.index.name}, "
+        f"load.py's seeded stream, seed {args.seed}; {WARMUP} warm-up requests, then {args.requests:,} requests "
+        f"answered alternately by each version's make_snippet in one process; load average "
+        f"{os.getloadavg()[0]:.1f}). Thread CPU per snippet:",
+        "",
+        "| snippets of | us a snippet | snippets |",
+        "|---|---:|---:|",
+        *(f"| {name} | {spent[name] * 1e6 / max(1, counts[name]):.1f} | {counts[name]:,} |" for name in versions),
+        "",
+        f"Snippets that differ between the two: {differ} of {sum(counts.values()):,}.",
+        "",
+    ]
+    text = "\n".join(lines)
+    print(text)
+    (ROOT / "benchmarks" / "results" / f"snippet-ab-synthetic-{args.synthetic}.md").write_text(text)
     return 0 if not differ else 1
 
 
