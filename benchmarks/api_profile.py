@@ -9,6 +9,7 @@ a worker (webapp.server.settle_memory). Options:
     ... --profile 300              # then cProfile over 300 further distinct requests (top functions)
     ... --answers out.jsonl        # each answer's bytes (with its query) for a before/after identity check
     ... --compare a.jsonl b.jsonl  # do two answer files agree? (no index needed)
+    ... --code ../main             # another checkout's code answers (run both side by side)
     ... --threads 8                # then 2 x queries further requests, alternately from 1 and from 8 threads at
                                    # once: the process's CPU and page faults per request (threads' cost)
 
@@ -86,9 +87,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=42)
     parser.add_argument("--threads", type=int, default=0, help="then ask the measured requests again from N threads")
     parser.add_argument("--label")
+    parser.add_argument("--code", type=Path, help="serve with another checkout's indexer and webapp (side by side)")
     args = parser.parse_args(argv)
     if args.compare:
         return compare(*args.compare)
+    if args.code:
+        sys.path.insert(0, str(args.code.resolve()))
     index = args.index or ROOT / ".cache" / "bench" / f"index-ours-{args.synthetic}"
     from build_bench import corpus
 

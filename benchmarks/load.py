@@ -154,35 +154,41 @@ def free_port() -> int:
 class Server:
     """`releases serve` as a subprocess on a loopback port."""
 
-    def __init__(self, index: Path, threads: int | None, workers: int | None):
+    def __init__(self, index: Path, threads: int | None, workers: int | None, code: Path | None = None):
         self.port = free_port()
         args = ["serve", "--index", str(index), "--host", HOST, "--port", str(self.port)]
         if threads:
             args += ["--threads", str(threads)]
         if workers:
             args += ["--workers", str(workers)]
-        self.log = open(CACHE / "server.log", "w")  # noqa: SIM115 (closed in stop)
-        self.proc = subprocess.Popen(releases_command(*args), stdout=self.log, stderr=subprocess.STDOUT, cwd=ROOT)
+        CACHE.mkdir(parents=True, exist_ok=True)
+        self.log_path = CACHE / f"server-{self.port}.log"  # two servers side by side keep their own
+        self.log = open(self.log_path, "w")  # noqa: SIM115 (closed in stop)
+        # code: another checkout serves (its folder first on the path), to compare two versions side by side.
+        env = {**os.environ, "PYTHONPATH": str(code.resolve())} if code else None
+        self.proc = subprocess.Popen(
+            releases_command(*args), stdout=self.log, stderr=subprocess.STDOUT, cwd=code or ROOT, env=env
+        )
         self.base = f"http://{HOST}:{self.port}"
         # Opening 1,000,000 releases (facet tables, norms) on a busy machine takes minutes.
         deadline, status = time.monotonic() + 300, None
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
-                sys.exit(f"the server exited with {self.proc.returncode}; see {CACHE / 'server.log'}")
+                sys.exit(f"the server exited with {self.proc.returncode}; see {self.log_path}")
             try:
                 status = get(self.port, "/api/search?q=acquisition")[0]
             except OSError:
                 status = None
             if status == 200:
                 # "Serving release search on ... (index: ...; 2 worker processes of 8 threads); Ctrl-C stops."
-                first = (CACHE / "server.log").read_text().partition("\n")[0]
+                first = self.log_path.read_text().partition("\n")[0]
                 self.shape = first.rpartition("; ")[0].rpartition("; ")[2].rstrip(")") or "unknown"
                 return
             if status is not None and status >= 500:
                 break
             time.sleep(0.3)
         self.stop()
-        sys.exit(f"the server did not answer a search (last status {status}); see {CACHE / 'server.log'}")
+        sys.exit(f"the server did not answer a search (last status {status}); see {self.log_path}")
 
     def processes(self) -> list[int]:
         """The server's process ids: the one started (gunicorn's master) and its children (the workers)."""
@@ -706,6 +712,10 @@ def stream_paths(sources, index: Path, label: str, count: int, seed: int) -> lis
     kept = ROOT / ".cache" / "bench" / f"load-paths-{label}-{Path(index).name}-{seed}-{count}.json"
     if kept.exists():
         return json.loads(kept.read_text())
+    # A longer stream kept for the same index and seed holds as many distinct queries: take its first ones.
+    for longer in kept.parent.glob(f"load-paths-{label}-{Path(index).name}-{seed}-*.json"):
+        if longer.stem.rsplit("-", 1)[1].isdigit() and int(longer.stem.rsplit("-", 1)[1]) >= count:
+            return json.loads(longer.read_text())[:count]
     sys.path.insert(0, str(ROOT / "benchmarks"))
     import fresh_queries
 
@@ -749,7 +759,7 @@ def distinct_load(args) -> int:
     count = args.distinct + warmup + 2 * args.direct
     paths = stream_paths(sources, args.index, label, count, args.seed)
     warm, measured = paths[:warmup], paths[warmup : warmup + args.distinct]
-    server = Server(args.index, args.threads, args.workers)
+    server = Server(args.index, args.threads, args.workers, args.code)
     try:
         rss_start = server.rss_mb()
         print(f"server: {server.shape}, pids {server.processes()}, RSS {rss_start:.0f} MB", flush=True)
@@ -1002,6 +1012,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--timeout", type=float, default=30, help="a request slower than this counts as an error")
     parser.add_argument("--threads", type=int, help="threads per server worker (default: the serve command's)")
     parser.add_argument("--workers", type=int, help="server worker processes (default: the serve command's)")
+    parser.add_argument("--code", type=Path, help="with --distinct: serve another checkout's code (side by side)")
     parser.add_argument("--client", choices=("auto", "wrk", "python"), default="auto")
     parser.add_argument(
         "--results",
@@ -1045,7 +1056,7 @@ def main(argv: list[str] | None = None) -> int:
     args.index = args.index or CACHE / ("quick-index" if args.sources else "index")
     args.sources_used = sources
     ensure_index(args.index, sources)
-    server = Server(args.index, args.threads, args.workers)
+    server = Server(args.index, args.threads, args.workers, args.code)
     try:
         rss_start = server.rss_mb()
         print(f"server: {server.shape}, pids {server.processes()} on {server.base}, RSS {rss_start:.0f} MB", flush=True)

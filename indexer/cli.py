@@ -502,6 +502,9 @@ def companies_command(prefix, index_path, backend, url, as_json):
     type=click.IntRange(1, 64),
     help="Worker processes (default: one per core; Linux only, elsewhere one process serves).",
 )
+# A search holds its searcher's lock, so a worker's threads hardly run searches side by side; they are there so
+# that what waits does not hold the worker (a costly search waiting on the worker's costly lane, a slow client's
+# export). 8 threads cost no more CPU a request than 1 (docs/api-cpu.md).
 @click.option("--threads", default=8, type=click.IntRange(1, 256), show_default=True, help="Threads per worker.")
 @click.option(
     "--base-url",

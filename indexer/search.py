@@ -11,7 +11,7 @@ from .cost import check_cost
 from .cursor import Cursor, next_cursor, read_cursor
 from .match_mode import check_mode, check_not_stop_words
 from .model import Export, ExportRow, Hit, Page, QueryError, Release, parse_date_arg
-from .query import DateRange, date_filter, parse_query
+from .query import DateRange, ParsedQuery, date_filter, parse_query
 from .schema import DEFAULT_FACETS, FACETS_BY_NAME
 from .settings import default_index_path
 
@@ -96,11 +96,13 @@ class ReleaseIndex:
     def __init__(self, backend):
         self.backend = backend
 
-    def search(self, query: str = "", **options) -> Page:
+    def search(self, query: str = "", *, parsed: ParsedQuery | None = None, **options) -> Page:
         """Search with the CLI's options: tickers, date_from, date_to, filters, sort, page, per_page,
-        match ("all": releases holding every word are counted, the others follow; "any": any word)."""
+        match ("all": releases holding every word are counted, the others follow; "any": any word).
+        parsed: the request's query as parse_query gave it, when the caller parsed it already."""
         request = options.pop("request", None) or SearchRequest(query=query, **options)
-        parsed = parse_query(request.query)
+        if parsed is None:
+            parsed = parse_query(request.query)
         check_cost(parsed.tree)  # refused before any work when over the budget, saying what to simplify
         check_not_stop_words(parsed.tree)
         page = self.backend.search(request, parsed)

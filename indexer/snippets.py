@@ -8,7 +8,6 @@ import functools
 import html
 import re
 from bisect import bisect_right
-from itertools import compress
 
 from whoosh.lang.porter2 import exceptional_forms as PORTER2_EXCEPTIONS
 
@@ -71,33 +70,22 @@ def _term_heads(terms: frozenset[str]) -> tuple[frozenset[str], frozenset[str]] 
     return frozenset(heads), frozenset(t for t in bare if len(t) == 1)
 
 
-# Each word's opening as _candidates reads it ("" for a word that is always a candidate), kept across
-# snippets: releases share most of their words, and a look-up is several times quicker than the tests.
-_OPENINGS: dict[str, str] = {}
-_OPENINGS_KEPT = 300_000  # words (about 30 MB at most); the table starts again when full
-
-
-def _candidates(words, heads: tuple[frozenset[str], frozenset[str]] | None):
+def _candidates(words, heads: tuple[frozenset[str], frozenset[str]] | None) -> list[str]:
     """The words that may stand for a term with these openings: all but plain ASCII words (no accent,
     no capital after the first letter, no dot: not a compound) whose opening is none of them."""
     if heads is None:
-        return words
+        return list(words)
     twos, ones = heads
-    openings = _OPENINGS
-    if len(openings) > _OPENINGS_KEPT:
-        openings.clear()
-    words = list(words)
-    found = list(map(openings.get, words))  # map and compress: no Python step per word once words are known
-    if None in found:
-        for n, w in enumerate(words):
-            if found[n] is None:
-                plain = w.isascii() and "." not in w and w[1:] == w[1:].lower()
-                found[n] = openings[w] = w[:2].lower() if plain else ""
-    if ones:
-        return [
-            w for w, opening in zip(words, found, strict=True) if not opening or opening in twos or opening[:1] in ones
-        ]
-    return list(compress(words, map((twos | {""}).__contains__, found)))
+    found = []
+    # Worked out word by word: a table of openings kept across requests looked quicker in a tight loop, but
+    # inside requests (other work in between) its look-ups missed the CPU's caches and cost more.
+    for word in words:
+        opening = word[:2].lower()
+        if opening in twos or (ones and opening[:1] in ones):
+            found.append(word)
+        elif not (word.isascii() and "." not in word and (word.islower() or word[1:] == word[1:].lower())):
+            found.append(word)
+    return found
 
 
 def _text_words(text: str) -> set[str]:

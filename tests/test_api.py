@@ -101,6 +101,30 @@ def test_filter_matching_nothing_shows_no_hits(web, core):
     assert data["total"] == 0 and data["hits"] == []
 
 
+@pytest.mark.parametrize("path", ["/api/search", "/"])
+@pytest.mark.parametrize("query", ["acquisition", '  "conference call" acquire  ', "ticker:IMGN results"])
+def test_a_search_parses_its_query_once(web, monkeypatch, path, query):
+    """The costly-search check parses the query; the search takes that parse instead of parsing again."""
+    import indexer.query
+    import indexer.search
+    import webapp.limits
+
+    calls = []
+    parse = indexer.query.parse_query
+
+    def counted(text):
+        calls.append(text)
+        return parse(text)
+
+    monkeypatch.setattr(webapp.limits, "parse_query", counted)
+    monkeypatch.setattr(indexer.search, "parse_query", counted)
+    expected = web.get(path, query_string={"q": query}).get_data()
+    assert calls.count(query.strip()) == 1  # (a page that found nothing parses its relaxed searches too)
+    monkeypatch.setattr(webapp.limits, "_costly", lambda text: False)  # no parse kept: the search parses
+    assert web.get(path, query_string={"q": query}).get_data() == expected
+    assert calls.count(query.strip()) == 2
+
+
 # ---- /api/releases, /api/suggest -------------------------------------------------------------------
 
 

@@ -42,6 +42,14 @@ def test_marked_words_are_where_the_pattern_and_analyzer_put_them(seed):
     assert _marked_words(text, terms) == marked_words_plainly(text, terms)
 
 
+@pytest.mark.parametrize("seed", range(20))
+def test_every_word_is_marked_when_every_term_is_asked(seed):
+    """All the text's terms at once, one-letter ones among them: no chunk of the text is passed over."""
+    text = _text(random.Random(seed), 60) + " a T x 3 é"
+    terms = {t.text for t in TEXT_ANALYZER(text)}
+    assert _marked_words(text, terms) == marked_words_plainly(text, terms)
+
+
 @pytest.mark.parametrize(
     ("text", "term"),
     [

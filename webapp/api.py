@@ -6,6 +6,7 @@ from flask import Blueprint, jsonify, request
 
 from indexer.model import QueryError, error_json
 
+from .limits import parsed_query
 from .openapi import openapi_document
 from .params import get_index, search_request, whole_number
 from .present import release_json
@@ -21,7 +22,8 @@ MAX_SUGGESTIONS = 20
 @bp.get("/search")
 def search():
     """Search: GET /api/search?q=...&ticker=...&from=...&to=...&sort=...&page=...&per_page=..."""
-    page = get_index().search(request=search_request(request.args, default_per_page=API_PER_PAGE))
+    asked = search_request(request.args, default_per_page=API_PER_PAGE)
+    page = get_index().search(request=asked, parsed=parsed_query(asked.query))
     return jsonify(page.to_json())
 
 

@@ -66,10 +66,19 @@ class CostlySearches:
 
 
 def _costly(query: str) -> bool:
+    """Whether a query is costly; its parse is kept for this request's search (parsed_query)."""
     try:
-        return query_cost(parse_query(query).tree).expensive
+        parsed = parse_query(query)
     except QueryError:
         return False  # the view reports the query's error
+    g.parsed_query = (query, parsed)
+    return query_cost(parsed.tree).expensive
+
+
+def parsed_query(query: str):
+    """This request's query as the costly-search check parsed it (ParsedQuery), if it was this text; else None."""
+    kept = g.get("parsed_query")
+    return kept[1] if kept is not None and kept[0] == query else None
 
 
 def register_limits(app: Flask) -> None:
@@ -94,7 +103,7 @@ def register_limits(app: Flask) -> None:
 
     @app.before_request
     def limit_costly_searches():
-        query = request.args.get("q", "")
+        query = request.args.get("q", "").strip()  # as SearchRequest keeps it
         if not query or not _costly(query):
             return None
         client = request.remote_addr or "unknown"
@@ -167,8 +176,10 @@ class _LaneIndex:
     def __init__(self, index, lane: CostlyLane):
         self._index, self._lane = index, lane
 
-    def search(self, query: str = "", **options):
+    def search(self, query: str = "", *, parsed=None, **options):
         from indexer.search import SearchRequest
+
+        # parsed is left out: the lane's process parses the query itself (a parsed query is not sent over)
 
         request = options.pop("request", None) or SearchRequest(query=query, **options)
         return self._lane.search(request)

@@ -12,6 +12,7 @@ from indexer.highlight import query_words
 from indexer.model import QueryError
 from indexer.schema import FACETS_BY_NAME
 
+from .limits import parsed_query
 from .params import (
     active_filters,
     get_index,
@@ -82,7 +83,7 @@ def search():
     if is_search(args):
         try:
             asked = search_request(args)
-            found = index.search(request=asked)
+            found = index.search(request=asked, parsed=parsed_query(asked.query))
         except QueryError as exc:
             context["error"] = str(exc)
             context["examples"] = _examples(index)
