@@ -176,6 +176,19 @@ def test_shards_and_replicas_are_set_from_the_cli_and_shown_by_stats(cluster, al
     assert f"Index {alias} -> {alias}-g" in text.output and ": 1 shards, 1 replicas; cluster " in text.output
 
 
+def test_a_rebuild_s_replicas_copy_its_files_instead_of_indexing_every_release_again(cluster, alias):
+    if int(cluster.cluster.health()["number_of_data_nodes"]) < 2:
+        pytest.skip("replicas need a second data node")
+    report = build_opensearch([SEEDS], alias, url=URL, rebuild=True, shards=2, replicas=1)
+    store = OpenSearchStore(alias, URL, cluster)
+    physical = store.live()
+    recoveries = [r for r in cluster.cat.recovery(index=physical, format="json") if r["type"] == "peer"]
+    assert len(recoveries) == 2 and report.total == store.count(physical) > 0
+    # A replica of a safe commit copies its segment files and replays nothing; from the empty first commit it
+    # would index every release of its shard again.
+    assert all(int(r["files"]) > 0 and int(r["translog_ops"]) == 0 for r in recoveries), recoveries
+
+
 def test_shards_are_refused_on_whoosh(tmp_path):
     from indexer import build_index
 
