@@ -136,6 +136,63 @@ def page_costs(index, queries: list[str], recorder: Recorder) -> list[str]:
     return lines
 
 
+def _profiled(found: dict) -> dict[str, float]:
+    """A profiled response's time by part, summed over its shards (ms): the query's rewriting (a join runs its
+    inner query there), matching and scoring, collecting, each top-level aggregation, and fetching."""
+    parts: dict[str, float] = {}
+
+    def add(name: str, nanos) -> None:
+        parts[name] = parts.get(name, 0.0) + float(nanos or 0) / 1e6
+
+    for shard in (found.get("profile") or {}).get("shards", []):
+        for search in shard.get("searches", []):
+            add("rewrite (joins' inner queries)", search.get("rewrite_time"))
+            for node in search.get("query", []):
+                add("query (match, score)", node.get("time_in_nanos"))
+            for node in search.get("collector", []):
+                add("collectors", node.get("time_in_nanos"))
+        for agg in shard.get("aggregations", []):
+            name = agg.get("description", "?")
+            add(f"agg {'facets' if name.startswith('facet_') else name}", agg.get("time_in_nanos"))
+        fetch = shard.get("fetch")
+        if fetch:
+            add("fetch (sources, inner hits)", fetch.get("time_in_nanos"))
+    return parts
+
+
+def page_profile(index, queries: list[str], recorder: Recorder) -> list[str]:
+    """Each search's page request sent again with the profile API: the nodes' time by part (summed over the
+    shards, so it can exceed took), median and share over the searches."""
+    client = index.backend.client
+    captured: list = []
+    real = recorder._msearch
+
+    def capture(body=None, **params):
+        captured.append(body)
+        return real(body=body, **params)
+
+    client.msearch = capture
+    rows: list[dict[str, float]] = []
+    for text in queries:
+        captured.clear()
+        index.search(text)
+        pages = [(h, b) for body in captured for h, b in zip(body[0::2], body[1::2], strict=True) if "aggs" in b]
+        if not pages:
+            continue
+        header, body = pages[-1]
+        body = {**{k: v for k, v in body.items() if k != "timeout"}, "profile": True}
+        params = {k: v for k, v in header.items() if k in ("search_type", "preference")}
+        rows.append(_profiled(recorder._search(index=header["index"], body=body, **params)))
+    client.msearch = recorder.msearch
+    names = sorted({n for row in rows for n in row}, key=lambda n: -sum(r.get(n, 0.0) for r in rows))
+    total = sum(sum(r.values()) for r in rows) or 1.0
+    lines = ["| part (summed over shards) | p50 ms | share |", "|---|---|---|"]
+    for name in names:
+        values = [r.get(name, 0.0) for r in rows]
+        lines.append(f"| {name} | {statistics.median(values):.1f} | {sum(values) / total:.0%} |")
+    return lines
+
+
 def main(argv=None) -> int:
     from opensearch_bench import distinct_queries, percentile
 
@@ -145,6 +202,7 @@ def main(argv=None) -> int:
     parser.add_argument("--distinct", type=int, default=100)
     parser.add_argument("--repeat", action="store_true", help="ask the queries a second time too")
     parser.add_argument("--parts", action="store_true", help="time each page request without each of its parts")
+    parser.add_argument("--profile", action="store_true", help="profile each page request (the profile API)")
     parser.add_argument("--url", default=None)
     parser.add_argument("--out", type=Path, default=OUT)
     parser.add_argument("--note", default="")
@@ -203,6 +261,15 @@ def main(argv=None) -> int:
                 "Each search's page request sent again as it was, and without one part (the nodes' took):",
                 "",
                 *page_costs(index, queries, recorder),
+                "",
+            ]
+        if args.profile:
+            lines += [
+                "## The page request profiled",
+                "",
+                "Each search's page request sent again with `profile: true`, the nodes' time by part:",
+                "",
+                *page_profile(index, queries, recorder),
                 "",
             ]
     if args.note:

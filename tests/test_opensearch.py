@@ -19,6 +19,7 @@ from opensearch_cluster import REPLICAS, ROOT, SHARDS, URL, drop, index_name
 from indexer import build_index, open_index, query
 from indexer.backends import BackendUnavailable
 from indexer.backends.opensearch import dsl as oq
+from indexer.backends.opensearch import schema as os_schema
 from indexer.backends.opensearch.schema import field_kinds, mapping, terms_field, to_source, to_stored
 from indexer.backends.opensearch.store import OpenSearchStore
 from indexer.cli import main as cli
@@ -63,6 +64,24 @@ def test_documents_round_trip_to_whoosh_stored_fields():
     stored = to_stored(source)
     for name in ("id", "path", "headline", "lede", "ticker", "company_facet", "dupkey", "date_text"):
         assert stored.get(name) == doc.get(name), name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "SiriusXM and the e-commerce co-founder's U.S.-based unit",
+        "The of and",
+        "of e-commerce, then x-ray-like AT&T Wi-Fi 3.5% growth",
+        "",
+        "Acme Corp. (NASDAQ: ACME) reports record Q3 revenue; the CEO said \"we're pleased\"",
+    ],
+)
+def test_indexed_terms_are_the_analyzers_tokens_position_by_position(text):
+    # Cached per word (each word's position text remembered) and token by token: the same terms and positions,
+    # with the words met before (second call) as the first time.
+    slow = os_schema._indexed_terms_slowly(text)
+    assert os_schema.indexed_terms(text) == slow
+    assert os_schema.indexed_terms(text + " " + text) == (slow + " " + slow).strip()
 
 
 def test_stop_words_follow_whoosh_null_query_rules():

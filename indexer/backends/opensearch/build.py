@@ -30,7 +30,7 @@ from ...model import BackendUnavailable, ParseError, ReleaseSearchError
 from ...parse import Source, iter_files, iter_sources
 from ...workers import INLINE_BELOW, process_context
 from .client import translated_errors
-from .representatives import Member, changes, keys_with_copies, mark, member
+from .representatives import Member, Place, changes, keys_with_copies, mark, member
 from .schema import ISSUER_RECORD, storable_path, to_source
 from .store import DEFAULT_REPLICAS, DEFAULT_SHARDS, OpenSearchStore, schema_fingerprint
 
@@ -220,10 +220,10 @@ class _Run:
         self.records: list = []  # the issuer records of the releases written by this run
         self.removed_paths: set[str] = set()  # files whose releases this run replaced or removed
         self.registry = None  # the issuer registry the run's releases were last resolved with (settle_issuers)
-        # Copy groups: each document's representative (document id -> its representative's, None: itself) as
+        # Copy groups: each document's place (its representative, or a representative with or without copies) as
         # settle_copies decided; in an incremental run (tracking) also what the run wrote and deleted, by key,
         # which the index will not show before the run's refresh.
-        self.parents: dict[str, str | None] = {}
+        self.places: dict[str, Place] = {}
         self.tracking = False
         self.written: dict[str, dict[str, Member]] = {}
         self.deleted: set[str] = set()
@@ -296,7 +296,7 @@ class _Run:
             self.report.added += 1
             self.records.append(IssuerRecord.from_json(json.loads(doc[ISSUER_RECORD])))
             written = doc_id(doc["id"], doc["dupkey"])
-            mark(doc, self.parents.get(written))
+            mark(doc, self.places.get(written))
             if self.tracking:
                 self.written.setdefault(doc["dupkey"], {})[written] = member(written, doc)
                 self.deleted.discard(written)
@@ -398,7 +398,7 @@ class _Run:
 
     def settle_copies(self, physical: str, procs) -> None:
         """Fix each copy group's representative (representatives.py) for the keys this run wrote or deleted
-        (a rebuild: every key with copies); the documents whose representative changed are written again."""
+        (a rebuild: every key with copies); the documents whose place changed are written again."""
         store = self.store
 
         def search(body: dict) -> dict:
@@ -414,8 +414,8 @@ class _Run:
         registry = self.registry or self.issuers.starting
         counted = self.report.added, self.report.removed
         paths: set[str] = set()
-        for doc, parent in changes(search, keys, self.written if self.tracking else None, self.deleted):
-            self.parents[doc.doc_id] = parent
+        for doc, place in changes(search, keys, self.written if self.tracking else None, self.deleted):
+            self.places[doc.doc_id] = place
             paths.add(doc.path)
             if len(paths) >= REWRITE_BATCH:
                 store.bulk(self._reparsed(physical, paths, registry, procs))

@@ -20,7 +20,7 @@ from datetime import datetime
 import numpy as np
 
 from ...duplicates import fold_groups
-from .schema import COPY, FOLD_FIELD, PARENT_FIELD, REP
+from .schema import COPY, FOLD_FIELD, GROUPED_FIELD, PARENT_FIELD, REP
 
 # Groups with several matching orphans listed per aggregation; beyond, composite pages (tests lower it).
 ORPHAN_GROUPS_AT_ONCE = 10_000
@@ -92,8 +92,12 @@ def fold(copies: list[Copy], names: tuple[str, ...]) -> Folded:
 
 
 def has_parent(query: dict) -> dict:
-    """Documents whose representative matches query (only copies have one)."""
-    return {"has_parent": {"parent_type": REP, "query": query}}
+    """Documents whose representative matches query (only copies have one).
+
+    The join runs its query over the representatives that have copies only (GROUPED_FIELD, set by the build):
+    a copy's representative is one of them, and without the mark the query ran over every release again."""
+    grouped = {"bool": {"filter": [{"term": {GROUPED_FIELD: True}}, query]}}
+    return {"has_parent": {"parent_type": REP, "query": grouped}}
 
 
 def has_child(query: dict) -> dict:

@@ -3,12 +3,13 @@
 A release on three wires is three documents sharing a duplicate key and a fold group (fold.py); the group's
 earliest copy (by date, then path, then id: the order fold.py folds in) is its representative. The build marks
 it in a join field: representatives, and releases without copies, are parents (REP); every other copy is a child
-(COPY) of its representative, routed with it by the duplicate key, its parent's id also in PARENT_FIELD.
+(COPY) of its representative, routed with it by the duplicate key, its parent's id also in PARENT_FIELD; a
+representative with copies is marked (GROUPED_FIELD), so that searches join from those few documents only.
 
 Groups depend on every copy of a key (a copy dated before the representative takes its place; one removed may
 split a group), so they are settled after a run's files are written: the keys the run touched (a rebuild: every
 key with two or more documents, from composite-aggregation pages) are read back, folded, and the documents whose
-parent changed are parsed again and rewritten (an update could not change a join field: the searchable terms are
+place changed are parsed again and rewritten (an update could not change a join field: the searchable terms are
 not in _source). Copies are rare (0.33% of the shared corpus's documents), so few files are parsed twice.
 """
 
@@ -18,12 +19,12 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from .fold import Copy, fold, seconds_of
-from .schema import COPY, FOLD_FIELD, PARENT_FIELD, REP
+from .schema import COPY, FOLD_FIELD, GROUPED_FIELD, PARENT_FIELD, REP
 
 KEYS_PAGE = 10_000  # duplicate keys per composite page when a rebuild looks for keys with copies
 KEYS_AT_ONCE = 1_000  # keys whose documents are read per request
 MEMBERS_PAGE = 5_000
-MEMBER_SOURCE = ["id", "dupkey", "date", "path", "dupsketch", PARENT_FIELD]
+MEMBER_SOURCE = ["id", "dupkey", "date", "path", "dupsketch", PARENT_FIELD, GROUPED_FIELD]
 
 
 @dataclass
@@ -37,6 +38,23 @@ class Member:
     path: str
     sketch: str
     parent: str | None  # its representative's document id (None: it stands for itself)
+    grouped: bool = False  # a representative with copies (GROUPED_FIELD)
+
+    @property
+    def place(self) -> Place:
+        return Place(self.parent, self.grouped)
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a document stands in its copy group: a copy of the representative parent, or (parent None) a
+    representative, grouped when it has copies."""
+
+    parent: str | None = None
+    grouped: bool = False
+
+
+ALONE = Place()  # a representative without copies: how every document is first written
 
 
 def member(doc_id: str, source: dict) -> Member:
@@ -49,35 +67,44 @@ def member(doc_id: str, source: dict) -> Member:
         source.get("path") or "",
         source.get("dupsketch") or "",
         source.get(PARENT_FIELD),
+        bool(source.get(GROUPED_FIELD)),
     )
 
 
-def mark(doc: dict, parent: str | None) -> dict:
-    """Set a document's join field: a representative, or a copy of the representative parent."""
-    if parent is None:
+def mark(doc: dict, place: Place | None) -> dict:
+    """Set a document's join field: a representative (grouped: with copies), or a copy of place.parent."""
+    place = place or ALONE
+    doc.pop(GROUPED_FIELD, None)
+    if place.parent is None:
         doc[FOLD_FIELD] = REP
         doc.pop(PARENT_FIELD, None)
+        if place.grouped:
+            doc[GROUPED_FIELD] = True
     else:
-        doc[FOLD_FIELD] = {"name": COPY, "parent": parent}
-        doc[PARENT_FIELD] = parent
+        doc[FOLD_FIELD] = {"name": COPY, "parent": place.parent}
+        doc[PARENT_FIELD] = place.parent
     return doc
 
 
-def wanted_parents(members: Iterable[Member]) -> dict[str, str | None]:
-    """Document id -> its representative's document id (None: it is one), folding each key's documents."""
+def wanted_places(members: Iterable[Member]) -> dict[str, Place]:
+    """Document id -> its place (its representative's document id, or a representative with or without
+    copies), folding each key's documents."""
     by_key: dict[str, list[Member]] = {}
     for m in members:
         by_key.setdefault(m.key, []).append(m)
-    out: dict[str, str | None] = {}
+    out: dict[str, Place] = {}
     for key, group in by_key.items():
-        out.update((m.doc_id, None) for m in group)
+        out.update((m.doc_id, ALONE) for m in group)
         if len(group) < 2:
             continue
         by_release = {m.release_id: m for m in group}
         folded = fold([Copy(m.release_id, key, m.seconds, frozenset(), m.path, m.sketch) for m in group], ())
         for copies in folded.members.values():  # each in fold order: the first is the earliest
+            if len(copies) < 2:
+                continue
             first = by_release[copies[0].id].doc_id
-            out.update((by_release[c.id].doc_id, first) for c in copies[1:])
+            out[first] = Place(None, grouped=True)
+            out.update((by_release[c.id].doc_id, Place(first)) for c in copies[1:])
     return out
 
 
@@ -121,8 +148,9 @@ def changes(
     keys: Iterable[str],
     written: dict[str, dict[str, Member]] | None = None,
     deleted: set[str] = frozenset(),
-) -> Iterator[tuple[Member, str | None]]:
-    """(document, its new representative) for each document of these keys whose representative changed.
+) -> Iterator[tuple[Member, Place]]:
+    """(document, its new place) for each document of these keys whose place (representative, or whether a
+    representative has copies) changed.
 
     What the index holds is read KEYS_AT_ONCE keys at a time; written (key -> document id -> Member: what this run
     wrote, maybe not yet searchable) and deleted (document ids this run removed) take precedence over it."""
@@ -132,9 +160,9 @@ def changes(
         found = {m.doc_id: m for m in members_of(search, batch) if m.doc_id not in deleted}
         for key in batch:
             found.update((written or {}).get(key, {}))
-        for doc, parent in wanted_parents(found.values()).items():
-            if found[doc].parent != parent:
-                yield found[doc], parent
+        for doc, place in wanted_places(found.values()).items():
+            if found[doc].place != place:
+                yield found[doc], place
 
     for key in keys:
         batch.append(key)

@@ -38,6 +38,9 @@ TERMS_ANALYZER = "release_terms"  # terms analyzed in Python: split on whitespac
 FOLD_FIELD = "fold"
 REP, COPY = "rep", "copy"
 PARENT_FIELD = "foldrep"
+# Set (true) on the representatives that have copies: a search's join clauses (`has_parent`) then run their
+# query over those few documents instead of every release (fold.py).
+GROUPED_FIELD = "foldgroup"
 
 
 def _hit_source() -> list[str]:
@@ -66,30 +69,28 @@ def indexed_terms(text: str) -> str:
     compound name and its parts) joined by '|', which the terms analyzer splits back into one position.
 
     Words are analysed once each and remembered (analysis.WordPipeline, the Whoosh build's own
-    shortcut); an analyzer it cannot model goes token by token."""
+    shortcut), each as the text of its position(s) in the result, so most words cost one lookup; an
+    analyzer it cannot model goes token by token."""
     pipeline = _pipeline()
     if pipeline is None:
         return _indexed_terms_slowly(text)
-    slots: list[list[str]] = []
     words = _WORDS
+    out: list[str] = []
     for word in pipeline.words(text or ""):
-        found = words.get(word, _MISSING)
-        if found is _MISSING:
+        found = words.get(word)
+        if found is None:
             if len(words) >= WORD_CACHE:
                 words.clear()
-            found = words[word] = _analysed(pipeline, word)
-        if found is None:
-            continue
-        main, parts = found
-        if main is not None or not slots:
-            slots.append([main] if main is not None else [])
-        slots[-1].extend(parts)
-    return " ".join("|".join(dict.fromkeys(slot)) for slot in slots if slot)
+            found = words[word] = _fragment(pipeline, word)
+        if found.__class__ is str:
+            out.append(found)
+        elif found:  # the parts of a word without a term of its own share the previous word's position
+            out[-1:] = ["|".join(dict.fromkeys([*(out[-1].split("|") if out else ()), *found]))]
+    return " ".join(out)
 
 
 WORD_CACHE = 500_000  # distinct words remembered per process (a build worker's vocabulary)
-_WORDS: dict[str, tuple[str | None, tuple[str, ...]] | None] = {}
-_MISSING = object()
+_WORDS: dict[str, str | tuple[str, ...]] = {}
 
 
 @cache
@@ -103,15 +104,19 @@ def _pipeline():
     return pipeline
 
 
-def _analysed(pipeline, word: str) -> tuple[str | None, tuple[str, ...]] | None:
-    """A word's term (None: dropped) and the terms of its parts; None when nothing is left of it."""
+def _fragment(pipeline, word: str) -> str | tuple[str, ...]:
+    """What a word adds to indexed_terms: the text of its position (its term and its parts' terms, joined by
+    '|'), or, for a word without a term of its own, its parts' terms (empty: nothing at all)."""
     found = pipeline.analyse(word)
     if found is None:
-        return None
+        return ()
     if isinstance(found, tuple):
         main, parts = found
-        return (main.decode() if main is not None else None, tuple(p.decode() for p in parts))
-    return (found.decode(), ())
+        terms = tuple(p.decode() for p in parts)
+        if main is None:
+            return terms
+        return "|".join(dict.fromkeys([main.decode(), *terms]))
+    return found.decode()
 
 
 def _indexed_terms_slowly(text: str) -> str:
@@ -261,6 +266,7 @@ def mapping() -> dict:
     props[ISSUER_RECORD] = {"type": "keyword", "index": False, "doc_values": False}
     props[FOLD_FIELD] = {"type": "join", "relations": {REP: COPY}}
     props[PARENT_FIELD] = {"type": "keyword"}
+    props[GROUPED_FIELD] = {"type": "boolean"}
     # The analyzed terms are for searching only: keeping them out of _source halves what it stores.
     return {
         "dynamic": "strict",
