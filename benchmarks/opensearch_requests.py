@@ -99,33 +99,50 @@ VARIANTS = {
 }
 
 
+def page_request(index, text: str, recorder: Recorder) -> tuple[dict, dict] | None:
+    """Search text and return its last page request (msearch header or search params, and body)."""
+    client = index.backend.client
+    captured: list[tuple[dict, dict]] = []
+    real_msearch, real_search = recorder._msearch, recorder._search
+
+    def capture_msearch(body=None, **params):
+        captured.extend(zip(body[0::2], body[1::2], strict=True))
+        return real_msearch(body=body, **params)
+
+    def capture_search(body=None, **params):
+        captured.append(({k: v for k, v in params.items() if k in ("index", "search_type", "preference")}, body))
+        return real_search(body=body, **params)
+
+    client.msearch, client.search = capture_msearch, capture_search
+    try:
+        index.search(text)
+    finally:
+        client.msearch, client.search = recorder.msearch, recorder.search
+    pages = [(h, b) for h, b in captured if kind_of(b or {}) == "page"]
+    if not pages:
+        return None
+    header, body = pages[-1]
+    return header, {k: v for k, v in body.items() if k != "timeout"}
+
+
+def _resend(recorder: Recorder, header: dict, body: dict) -> dict:
+    params = {k: v for k, v in header.items() if k in ("search_type", "preference") and v}
+    return recorder._search(index=header.get("index"), body=body, **params)
+
+
 def page_costs(index, queries: list[str], recorder: Recorder) -> list[str]:
     """The nodes' took for each search's page request as sent and without each of its parts, the variants
     interleaved query by query (so the machine's load drifts over all of them alike)."""
     from opensearch_bench import percentile
 
-    client = index.backend.client
     took: dict[str, list[float]] = {name: [] for name in VARIANTS}
-    captured: list = []
-    real = recorder._msearch
-
-    def capture(body=None, **params):
-        captured.append((body, params))
-        return real(body=body, **params)
-
-    client.msearch = capture
     for text in queries:
-        captured.clear()
-        index.search(text)
-        pages = [(h, b, p) for body, p in captured for h, b in zip(body[0::2], body[1::2], strict=True) if "aggs" in b]
-        if not pages:
+        found = page_request(index, text, recorder)
+        if found is None:
             continue
-        header, body, _ = pages[-1]
-        body = {k: v for k, v in body.items() if k != "timeout"}
+        header, body = found
         for name, variant in VARIANTS.items():
-            params = {k: v for k, v in header.items() if k in ("search_type", "preference")}
-            took[name].append(float(recorder._search(index=header["index"], body=variant(body), **params)["took"]))
-    client.msearch = recorder.msearch
+            took[name].append(float(_resend(recorder, header, variant(body))["took"]))
     lines = [
         "| page request | took p50 ms | took p95 ms |",
         "|---|---|---|",
@@ -161,29 +178,34 @@ def _profiled(found: dict) -> dict[str, float]:
 
 
 def page_profile(index, queries: list[str], recorder: Recorder) -> list[str]:
-    """Each search's page request sent again with the profile API: the nodes' time by part (summed over the
-    shards, so it can exceed took), median and share over the searches."""
+    """Each search's page request profiled as the search sends it (the profile API, asked for inside the search's
+    own request, so the first sending's costs are seen): the nodes' time by part, summed over the shards (so it
+    can exceed took), median and share over the searches."""
     client = index.backend.client
-    captured: list = []
-    real = recorder._msearch
-
-    def capture(body=None, **params):
-        captured.append(body)
-        return real(body=body, **params)
-
-    client.msearch = capture
+    real_msearch, real_search = recorder._msearch, recorder._search
     rows: list[dict[str, float]] = []
-    for text in queries:
-        captured.clear()
-        index.search(text)
-        pages = [(h, b) for body in captured for h, b in zip(body[0::2], body[1::2], strict=True) if "aggs" in b]
-        if not pages:
-            continue
-        header, body = pages[-1]
-        body = {**{k: v for k, v in body.items() if k != "timeout"}, "profile": True}
-        params = {k: v for k, v in header.items() if k in ("search_type", "preference")}
-        rows.append(_profiled(recorder._search(index=header["index"], body=body, **params)))
-    client.msearch = recorder.msearch
+
+    def profiled_msearch(body=None, **params):
+        body = [dict(b, profile=True) if n % 2 and kind_of(b) == "page" else b for n, b in enumerate(body)]
+        found = real_msearch(body=body, **params)
+        for item, response in zip(body[1::2], found["responses"], strict=True):
+            if item.get("profile"):
+                rows.append(_profiled(response))
+        return found
+
+    def profiled_search(body=None, **params):
+        page = kind_of(body or {}) == "page"
+        found = real_search(body=dict(body, profile=True) if page else body, **params)
+        if page:
+            rows.append(_profiled(found))
+        return found
+
+    client.msearch, client.search = profiled_msearch, profiled_search
+    try:
+        for text in queries:
+            index.search(text)
+    finally:
+        client.msearch, client.search = recorder.msearch, recorder.search
     names = sorted({n for row in rows for n in row}, key=lambda n: -sum(r.get(n, 0.0) for r in rows))
     total = sum(sum(r.values()) for r in rows) or 1.0
     lines = ["| part (summed over shards) | p50 ms | share |", "|---|---|---|"]
@@ -209,11 +231,14 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     url = opensearch_url(args.url)
     with open_index(args.index, backend="opensearch", url=url) as index:
+        # With --profile, as many queries again, asked for the first time when profiled.
+        wanted = args.distinct * (2 if args.profile else 1)
         if args.whoosh:
             with open_index(args.whoosh) as whoosh:
-                queries = distinct_queries(whoosh, args.distinct)
+                sampled = distinct_queries(whoosh, wanted)
         else:
-            queries = distinct_queries(index, args.distinct)
+            sampled = distinct_queries(index, wanted)
+        queries, fresh = sampled[: args.distinct], sampled[args.distinct :]
         recorder = Recorder(index.backend.client)
         rounds = [("first time", queries)] + ([("asked again", queries)] if args.repeat else [])
         lines = [
@@ -267,9 +292,10 @@ def main(argv=None) -> int:
             lines += [
                 "## The page request profiled",
                 "",
-                "Each search's page request sent again with `profile: true`, the nodes' time by part:",
+                f"The page requests of {len(fresh)} other distinct queries, each profiled as its search sent it (the "
+                "nodes' time by part, summed over the shards):",
                 "",
-                *page_profile(index, queries, recorder),
+                *page_profile(index, fresh, recorder),
                 "",
             ]
     if args.note:
