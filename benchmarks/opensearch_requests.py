@@ -163,7 +163,7 @@ def _profiled(found: dict) -> dict[str, float]:
 
     for shard in (found.get("profile") or {}).get("shards", []):
         for search in shard.get("searches", []):
-            add("rewrite (joins' inner queries)", search.get("rewrite_time"))
+            add("rewrite (joins' inner queries, patterns, cross-field terms)", search.get("rewrite_time"))
             for node in search.get("query", []):
                 add("query (match, score)", node.get("time_in_nanos"))
             for node in search.get("collector", []):
