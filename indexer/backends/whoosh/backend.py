@@ -25,7 +25,7 @@ from ...model import Export, ExportRow, Facet, Hit, IndexNotFound, Page, QueryEr
 from ...schema import FACETS_BY_NAME, QUERY_ANALYZER
 from ..hits import copy_info, plain_snippet, stored_to_hit, stored_to_release
 from ..lru import LRU
-from .facets import NO_DATE, FacetTable
+from .facets import NO_DATE, FacetTable, outside_of
 from .match import (
     expansions_for,
     highlight_terms,
@@ -315,8 +315,9 @@ class WhooshBackend:
             final &= mask
         final_docs = np.flatnonzero(final)
         # A facet counts the releases every other facet's selection allows: with one selection or none, most
-        # facets count the same set, whose document numbers are found once.
-        counted = {tuple(filters): (final, final_docs)}
+        # facets count the same set, whose document numbers (and, when most documents match, those of the
+        # documents outside it) are found once.
+        counted = {tuple(filters): (final, final_docs, outside_of(final, final_docs))}
         facets: dict[str, Facet] = {}
         for name in request.facets:
             others = tuple(other for other in filters if other != name)
@@ -324,10 +325,11 @@ class WhooshBackend:
                 mask = base.copy()
                 for other in others:
                     mask &= filters[other]
-                counted[others] = (mask, np.flatnonzero(mask))
-            mask, docs = counted[others]
+                docs = np.flatnonzero(mask)
+                counted[others] = (mask, docs, outside_of(mask, docs))
+            mask, docs, outside = counted[others]
             facets[name] = table.count(
-                name, mask, request.filters.get(name, ()), limit=request.limit_of(name), docs=docs
+                name, mask, request.filters.get(name, ()), limit=request.limit_of(name), docs=docs, outside=outside
             )
         partial = None
         if some is not None and some.any():
@@ -349,7 +351,7 @@ class WhooshBackend:
             sort=request.sort,
             suggestion=suggestion,
             corrected=corrected,
-            timeline=table.timeline(final, final_docs),
+            timeline=table.timeline(final, final_docs, counted[tuple(filters)][2]),
             match=request.match,
             partial_total=int(np.count_nonzero(partial)) if partial is not None else 0,
             undated=int(np.count_nonzero(table.dates[final_docs] == NO_DATE)),
