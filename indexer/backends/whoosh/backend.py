@@ -197,7 +197,7 @@ class _Snapshot:
 
     def term_docs(self, fieldname: str, text) -> np.ndarray:
         """Document numbers of one term (rank.py keeps recently used posting lists)."""
-        return stats_for(self.searcher).postings(fieldname, text)[0]
+        return stats_for(self.searcher).documents(fieldname, text)
 
     def _date_mask(self, start, end) -> np.ndarray:
         # A release's day is its printed (local) date, as in the year and month facets and the timeline: one

@@ -52,6 +52,7 @@ from .postings import block_weight_array, leaf_matcher, posting_blocks, readable
 # it up twice: match set, then ranking); the segments' term hashes, 64 MB.
 _EMPTY = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32))
 _ABSENT = object()  # a segment's columnar file without the field: it holds none of its terms
+_DOCS = object()  # in a postings cache key: a term's documents read without their frequencies
 _BYTE_TO_LENGTH = np.array([byte_to_length(i) for i in range(256)], dtype=np.float32)
 
 
@@ -70,9 +71,7 @@ class IndexStats:
         self.leaves = list(self.reader.leaf_readers())
         self._norms: dict[str, np.ndarray] = {}
         # (field, term) -> (documents, frequencies), weighed in bytes.
-        self._postings = LRU(
-            cache_budget("RELEASES_POSTINGS_CACHE_MB"), weigh=lambda found: found[0].nbytes + found[1].nbytes
-        )
+        self._postings = LRU(cache_budget("RELEASES_POSTINGS_CACHE_MB"), weigh=_posting_bytes)
         # (field, words, slop) -> documents, weighed in bytes (+8: an empty result is kept too).
         self._phrases = LRU(cache_budget("RELEASES_PHRASE_CACHE_MB"), weigh=lambda docs: docs.nbytes + 8)
         # bm25f.key(alternative) -> bm25f.Best: document frequency and highest sums of common word forms.
@@ -120,16 +119,39 @@ class IndexStats:
         kept, when given, receives the decoded posting blocks per leaf (index -> blocks) if the list was
         read now: a phrase then takes the words' positions from them instead of decoding them again."""
         key = (fieldname, text)
+        found = self._recall(key)
+        if found is None:
+            docs = self._recall((_DOCS, fieldname, text))
+            if docs is not None:
+                # The documents were read to match: only the frequencies are read now, from where they lie.
+                found = (docs[0], _frequencies(len(docs[0]), docs[1], self.boost(fieldname)))
+            else:
+                found = self._read_postings(fieldname, text, kept)
+            self._postings.put(key, found)
+        if self._held is not None:
+            self._held[key] = found
+        return found
+
+    def documents(self, fieldname: str, text: str, kept: dict | None = None) -> np.ndarray:
+        """Document numbers of one index term in one field, without its frequencies (a match set or a
+        phrase's candidates need only these: half the bytes of the posting list read)."""
+        found = self._recall((fieldname, text))
+        if found is not None:
+            return found[0]
+        key = (_DOCS, fieldname, text)
+        docs = self._recall(key)
+        if docs is None:
+            docs = self._read_postings(fieldname, text, kept, frequencies=False)
+            self._postings.put(key, docs)
+        if self._held is not None:
+            self._held[key] = docs
+        return docs[0]
+
+    def _recall(self, key):
         held = self._held
         if held is not None and (found := held.get(key)) is not None:
             return found
-        found = self._postings.get(key)
-        if found is None:
-            found = self._read_postings(fieldname, text, kept)
-            self._postings.put(key, found)
-        if held is not None:
-            held[key] = found
-        return found
+        return self._postings.get(key)
 
     @contextmanager
     def holding(self):
@@ -141,9 +163,11 @@ class IndexStats:
         finally:
             self._held = None
 
-    def _read_postings(self, fieldname: str, text: str, kept: dict | None = None) -> tuple[np.ndarray, np.ndarray]:
+    def _read_postings(self, fieldname: str, text: str, kept: dict | None = None, frequencies: bool = True):
+        """(documents, frequencies), or with frequencies False (documents, where each segment's weights lie:
+        [(weights, first row)]) so that the frequencies can be read later if ranking asks for them."""
         if fieldname not in self.schema:
-            return _EMPTY
+            return _EMPTY if frequencies else (_EMPTY[0], [])
         parts = []  # per segment holding the term: (documents, weights, first document number)
         boost = self.boost(fieldname)
         tbytes = text if isinstance(text, bytes) else self.schema[fieldname].to_bytes(text)
@@ -170,20 +194,20 @@ class IndexStats:
             if len(docs):
                 parts.append((docs, weights, base))
         if not parts:
-            return _EMPTY
-        # Each segment's numbers offset and its weights unboosted straight into the result: one copy.
+            return _EMPTY if frequencies else (_EMPTY[0], [])
+        # Each segment's numbers offset straight into the result: one copy.
         size = sum(len(docs) for docs, _, _ in parts)
-        ids, freqs = np.empty(size, dtype=np.int64), np.empty(size, dtype=np.float32)
+        ids = np.empty(size, dtype=np.int64)
         at = 0
+        sources = []
         for docs, weights, base in parts:
             end = at + len(docs)
             np.add(docs, base, out=ids[at:end], dtype=np.int64)
-            if boost == 1.0:
-                freqs[at:end] = weights  # x / 1 is x: a copy is cheaper than a division
-            else:
-                np.divide(weights, np.float32(boost), out=freqs[at:end], dtype=np.float32)
+            sources.append((weights, at))
             at = end
-        return ids, freqs
+        if not frequencies:
+            return ids, sources
+        return ids, _frequencies(size, sources, boost)
 
     def phrase_docs(self, fieldname: str, words, slop: int, deadline=None) -> np.ndarray:
         """Documents (not deleted) where the words stand together in a field; recent phrases cached."""
@@ -200,7 +224,7 @@ class IndexStats:
         return found
 
     def _docs_of(self, fieldname: str, text: str, kept: dict | None = None) -> np.ndarray:
-        return self.postings(fieldname, text, kept)[0]
+        return self.documents(fieldname, text, kept)
 
     def deleted(self) -> np.ndarray | None:
         """A mask of deleted documents, or None when the index has none."""
@@ -252,6 +276,25 @@ class IndexStats:
                 except KeyError:
                     pass
         return total
+
+
+def _posting_bytes(found: tuple) -> int:
+    """The memory a cached posting list holds: its documents, and its frequencies once read (a list of
+    documents only holds views of the file, or blocks decoded anyway)."""
+    return found[0].nbytes + (found[1].nbytes if isinstance(found[1], np.ndarray) else 8 * len(found[1]))
+
+
+def _frequencies(size: int, sources: list, boost: float) -> np.ndarray:
+    """A term's frequencies from each segment's weights (views of the columnar file, or decoded blocks),
+    unboosted into one array."""
+    freqs = np.empty(size, dtype=np.float32)
+    for weights, at in sources:
+        end = at + len(weights)
+        if boost == 1.0:
+            freqs[at:end] = weights  # x / 1 is x: a copy is cheaper than a division
+        else:
+            np.divide(weights, np.float32(boost), out=freqs[at:end], dtype=np.float32)
+    return freqs
 
 
 def _term_hashes_within(leaves, budget: int, wanted: list[bool]) -> list:
