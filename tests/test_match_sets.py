@@ -12,6 +12,7 @@ from whoosh import query as wq
 
 from indexer import build_index, open_index
 from indexer.backends.whoosh.phrase import phrase_docs
+from indexer.backends.whoosh.rank import IndexStats
 from indexer.schema import TEXT_ANALYZER
 
 
@@ -43,21 +44,37 @@ def _phrases(snap, count: int, rng: random.Random) -> list[list[str]]:
     return out
 
 
-def test_phrases_match_what_whoosh_matches(snapshot):
+@pytest.mark.parametrize("by_row", [False, True])
+def test_phrases_match_what_whoosh_matches(snapshot, by_row):
     rng = random.Random(5)
     leaves = snapshot.searcher.reader().leaf_readers()
+    # by_row: positions found by row from a word's documents and where they lie in the columnar files
+    # (IndexStats.located), as searches do; else by a search per segment.
+    stats = IndexStats(snapshot.searcher)  # its own caches: documents read without frequencies
+    located = []
+
+    def locate(fieldname, word):
+        found = stats.located(fieldname, word)
+        located.append(found is not None)
+        return found
+
     checked = 0
     for words in _phrases(snapshot, 60, rng):
         for fieldname in ("body", "lede", "about"):
             for slop in (1, 2):
                 expected = _whoosh(snapshot, wq.Phrase(fieldname, words, slop=slop))
-                found = phrase_docs(leaves, fieldname, words, slop, snapshot.term_docs)
+                if by_row:
+                    with stats.holding():
+                        found = phrase_docs(leaves, fieldname, words, slop, stats.documents, locate=locate)
+                else:
+                    found = phrase_docs(leaves, fieldname, words, slop, snapshot.term_docs)
                 # A build that re-indexed files (issuers learned from the corpus) left deleted releases behind:
                 # searches mask them with the live set, as Whoosh does.
                 found = found[snapshot.live[found]]
                 assert np.array_equal(found, expected), (fieldname, words, slop)
                 checked += len(expected)
     assert checked > 100  # most phrases were found somewhere
+    assert not by_row or sum(located) > 100  # the rows were found through the columnar files
 
 
 def test_boolean_queries_match_what_whoosh_matches(snapshot):

@@ -146,6 +146,13 @@ class _Postings:
         docs, freqs = self.lists.get((fieldname, term), ([], []))
         return np.array(docs, dtype=np.int64), np.array(freqs, dtype=np.float32)
 
+    def documents(self, fieldname, term):
+        return self.postings(fieldname, term)[0]
+
+    def frequencies(self, fieldname, term, rows=None):
+        freqs = self.postings(fieldname, term)[1]
+        return freqs if rows is None else freqs[rows]
+
 
 @pytest.mark.parametrize(
     ("other", "same"),

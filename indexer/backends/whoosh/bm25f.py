@@ -14,7 +14,9 @@ The sums are the same float64 additions in the same order, so the scores are the
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
 import numpy as np
 
@@ -52,19 +54,27 @@ class Part:
     posting contributes to the sum."""
 
     docs: np.ndarray
-    freqs: np.ndarray | None  # None: a phrase (weight / norm) or a symbol (SYMBOL_WEIGHT)
+    freqs: np.ndarray | None  # None: a phrase (weight / norm) or a symbol (SYMBOL_WEIGHT), or not read yet
     weight: float
     norm: np.ndarray | None  # None: a symbol
     title: bool
+    # A term's frequencies (rows: of those postings only), read when first asked: summing at a few documents
+    # reads a few frequencies, not the term's whole list.
+    read_freqs: Callable[[np.ndarray | None], np.ndarray] | None = None
 
     def contributions(self, rows: np.ndarray | None = None) -> np.ndarray:
         """Each posting's contribution (of those rows), float32, as the plain sum computes it."""
         docs = self.docs if rows is None else self.docs[rows]
         if self.norm is None:
             return np.full(len(docs), SYMBOL_WEIGHT, dtype=np.float32)
-        if self.freqs is None:
+        if self.freqs is None and self.read_freqs is None:
             return self.weight / self.norm[docs]
-        freqs = self.freqs if rows is None else self.freqs[rows]
+        if self.freqs is not None:
+            freqs = self.freqs if rows is None else self.freqs[rows]
+        elif rows is None:
+            freqs = self.freqs = self.read_freqs(None)
+        else:
+            freqs = self.read_freqs(rows)
         return self.weight * freqs / self.norm[docs]
 
 
@@ -89,9 +99,9 @@ def parts(stats, alt: Alternative, deadline) -> list[Part]:
         else:
             # A field's terms one after another, as the plain sum concatenates them.
             for term in alt.terms:
-                docs, freqs = stats.postings(fieldname, term)
+                docs = stats.documents(fieldname, term)
                 if len(docs):
-                    found.append(Part(docs, freqs, weight, norm, title))
+                    found.append(Part(docs, None, weight, norm, title, partial(stats.frequencies, fieldname, term)))
         if deadline is not None:
             deadline.check()
     if alt.symbol:

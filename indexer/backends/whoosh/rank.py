@@ -147,6 +147,37 @@ class IndexStats:
             self._held[key] = docs
         return docs[0]
 
+    def frequencies(self, fieldname: str, text: str, rows: np.ndarray | None = None) -> np.ndarray:
+        """A term's frequencies (those of its postings at rows, rising, when given): a few of them are read
+        from where they lie, without the whole list."""
+        if rows is None:
+            return self.postings(fieldname, text)[1]
+        found = self._recall((fieldname, text))
+        if found is not None:
+            return found[1][rows]
+        docs = self._recall((_DOCS, fieldname, text))
+        if docs is None:
+            return self.postings(fieldname, text)[1][rows]
+        out = np.empty(len(rows), dtype=np.float32)
+        boost = self.boost(fieldname)
+        for weights, at, _, _ in docs[1]:
+            lo, hi = np.searchsorted(rows, (at, at + len(weights)))
+            if hi > lo:
+                picked = weights[rows[lo:hi] - at]
+                if boost == 1.0:
+                    out[lo:hi] = picked
+                else:
+                    np.divide(picked, np.float32(boost), out=out[lo:hi], dtype=np.float32)
+        return out
+
+    def located(self, fieldname: str, text: str) -> tuple[np.ndarray, list] | None:
+        """A term's documents and where each segment's postings lie in its columnar file, when its documents
+        were read without frequencies and every segment holding it has its positions there (else None)."""
+        found = self._recall((_DOCS, fieldname, text))
+        if found is None or not all(field is not None and field.positions is not None for _, _, field, _ in found[1]):
+            return None
+        return found
+
     def _recall(self, key):
         held = self._held
         if held is not None and (found := held.get(key)) is not None:
@@ -164,11 +195,12 @@ class IndexStats:
             self._held = None
 
     def _read_postings(self, fieldname: str, text: str, kept: dict | None = None, frequencies: bool = True):
-        """(documents, frequencies), or with frequencies False (documents, where each segment's weights lie:
-        [(weights, first row)]) so that the frequencies can be read later if ranking asks for them."""
+        """(documents, frequencies), or with frequencies False (documents, where each segment's postings lie:
+        [(weights, first row here, columnar field or None, first row there)]) so that the frequencies and
+        positions can be read later if ranking or a phrase asks for them."""
         if fieldname not in self.schema:
             return _EMPTY if frequencies else (_EMPTY[0], [])
-        parts = []  # per segment holding the term: (documents, weights, first document number)
+        parts = []  # per segment holding the term: (documents, weights, first document number, columns, first row)
         boost = self.boost(fieldname)
         tbytes = text if isinstance(text, bytes) else self.schema[fieldname].to_bytes(text)
         fields = self._field_columns.get(fieldname)
@@ -184,26 +216,28 @@ class IndexStats:
                 start, end = field.post_offsets[term], field.post_offsets[term + 1]
                 docs, weights = field.docs[start:end], field.weights[start:end]  # views: copied once, below
             elif (blocks := term_blocks(leaf, fieldname, tbytes)) is not None:
+                field, start = None, 0
                 if kept is not None:
                     blocks = kept[number] = list(blocks)
                 docs, weights = _block_postings(blocks)
             elif (fieldname, text) in leaf:
+                field, start = None, 0
                 docs, weights = _leaf_postings(leaf.postings(fieldname, text))
             else:
                 continue
             if len(docs):
-                parts.append((docs, weights, base))
+                parts.append((docs, weights, base, field, start))
         if not parts:
             return _EMPTY if frequencies else (_EMPTY[0], [])
         # Each segment's numbers offset straight into the result: one copy.
-        size = sum(len(docs) for docs, _, _ in parts)
+        size = sum(len(part[0]) for part in parts)
         ids = np.empty(size, dtype=np.int64)
         at = 0
         sources = []
-        for docs, weights, base in parts:
+        for docs, weights, base, field, start in parts:
             end = at + len(docs)
             np.add(docs, base, out=ids[at:end], dtype=np.int64)
-            sources.append((weights, at))
+            sources.append((weights, at, field, start))
             at = end
         if not frequencies:
             return ids, sources
@@ -216,7 +250,9 @@ class IndexStats:
         key = (fieldname, tuple(words), max(1, slop))
         found = self._phrases.get(key)
         if found is None:
-            found = match_phrase(self.leaves, fieldname, list(words), slop, self._docs_of, deadline, keeps=True)
+            found = match_phrase(
+                self.leaves, fieldname, list(words), slop, self._docs_of, deadline, keeps=True, locate=self.located
+            )
             deleted = self.deleted()
             if deleted is not None and len(found):
                 found = found[~deleted[found]]
@@ -288,7 +324,7 @@ def _frequencies(size: int, sources: list, boost: float) -> np.ndarray:
     """A term's frequencies from each segment's weights (views of the columnar file, or decoded blocks),
     unboosted into one array."""
     freqs = np.empty(size, dtype=np.float32)
-    for weights, at in sources:
+    for weights, at, _, _ in sources:
         end = at + len(weights)
         if boost == 1.0:
             freqs[at:end] = weights  # x / 1 is x: a copy is cheaper than a division
@@ -415,10 +451,12 @@ def _same_postings(stats: IndexStats, a: Alternative, b: Alternative) -> bool:
     ("=proceeds" and the stem "proceed" where the word has no other form)."""
     if a.fields != b.fields or a.phrase or b.phrase or a.symbol != b.symbol or len(a.terms) != 1 or len(b.terms) != 1:
         return False
-    pairs = [(stats.postings(f, a.terms[0]), stats.postings(f, b.terms[0])) for f in a.fields if f in stats.schema]
-    if any(len(x[0]) != len(y[0]) for x, y in pairs):
+    fields = [f for f in a.fields if f in stats.schema]
+    # Documents first (frequencies are read only for lists that could be equal).
+    pairs = [(stats.documents(f, a.terms[0]), stats.documents(f, b.terms[0])) for f in fields]
+    if any(len(x) != len(y) for x, y in pairs) or not all(np.array_equal(x, y) for x, y in pairs):
         return False
-    return all(np.array_equal(x[0], y[0]) and np.array_equal(x[1], y[1]) for x, y in pairs)
+    return all(np.array_equal(stats.frequencies(f, a.terms[0]), stats.frequencies(f, b.terms[0])) for f in fields)
 
 
 def _scoring_alternatives(stats: IndexStats, clause: Clause) -> list[Alternative]:
