@@ -235,14 +235,31 @@ def _gutter(lines: list[str]) -> tuple[int, int] | None:
         return None
     best: tuple[int, int, int] | None = None  # (two-sided lines, cut, first line)
     widest = min(160, max(len(line) for line in lines))
-    for cut in range(12, max(12, widest - 12)):
+    # Each line's inner gaps, its width, indent and whether it holds text, read once rather than once a cut.
+    shapes = [
+        (
+            [(m.start() + 1, m.end()) for m in _INNER_GAP_RE.finditer(line)],
+            len(line.rstrip()),
+            len(line) - len(line.lstrip()),
+            bool(line.strip()),
+        )
+        for line in lines
+    ]
+    # Only a cut some gap holds can have two-sided lines; the others never become the best.
+    held = {
+        cut
+        for gaps, *_ in shapes
+        for start, end in gaps
+        for cut in range(start - _GUTTER_SLACK + 1, end + _GUTTER_SLACK)
+    }
+    for cut in sorted(held.intersection(range(12, max(12, widest - 12)))):
         first, sides, heading = 0, 0, False
-        for at, line in enumerate(lines):
-            if _gap_at(line, cut) is not None:
+        for at, (gaps, width, indent, text) in enumerate(shapes):
+            if any(start < cut + _GUTTER_SLACK and end > cut - _GUTTER_SLACK for start, end in gaps):
                 sides, heading = sides + 1, False
-            elif len(line.rstrip()) > cut + _GUTTER_SLACK and len(line) - len(line.lstrip()) < cut - _GUTTER_SLACK:
+            elif width > cut + _GUTTER_SLACK and indent < cut - _GUTTER_SLACK:
                 first, sides, heading = at + 1, 0, True  # a line across the gutter (the headline above the columns)
-            elif heading and line.strip():
+            elif heading and text:
                 first = at + 1  # the rest of that paragraph: a centred headline's short last line
             else:
                 heading = False
