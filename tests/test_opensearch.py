@@ -73,7 +73,7 @@ def test_documents_round_trip_to_whoosh_stored_fields():
         "The of and",
         "of e-commerce, then x-ray-like AT&T Wi-Fi 3.5% growth",
         "",
-        "Acme Corp. (NASDAQ: ACME) reports record Q3 revenue; the CEO said \"we're pleased\"",
+        'Acme Corp. (NASDAQ: ACME) reports record Q3 revenue; the CEO said "we\'re pleased"',
     ],
 )
 def test_indexed_terms_are_the_analyzers_tokens_position_by_position(text):
