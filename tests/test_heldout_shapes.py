@@ -146,12 +146,19 @@ def test_the_extra_shapes_read_back_as_the_release(shape):
     assert release.tickers == ["NYSE:WDG"]
 
 
-def test_test5_labels_are_well_formed_fresh_and_a_third_pdf_a_third_edgar():
-    labels = shapes.load_labels(shapes.LABELS5)
+@pytest.mark.parametrize(
+    ("split", "labels", "kinds", "drawn_beside"),
+    [
+        ("test5", shapes.LABELS5, shapes.SHAPES5, shapes.DRAWN_BESIDE5),
+        ("test6", shapes.LABELS6, shapes.SHAPES6, shapes.DRAWN_BESIDE6),
+    ],
+)
+def test_later_labels_are_well_formed_fresh_and_a_third_pdf_a_third_edgar(split, labels, kinds, drawn_beside):
+    labels = shapes.load_labels(labels)
     assert len(labels) >= 45
     for row in labels:
         assert KEYS <= set(row), row["path"]
-        assert row["split"] == "test5" and row["shape"] in shapes.SHAPES5
+        assert row["split"] == split and row["shape"] in kinds
         assert row["path"] == shapes.shaped_path(row["source"], row["shape"])
         date.fromisoformat(row["date"])
         for ticker in row["tickers"]:
@@ -160,16 +167,14 @@ def test_test5_labels_are_well_formed_fresh_and_a_third_pdf_a_third_edgar():
     counts = Counter(row["shape"].split("-")[0] for row in labels)
     assert counts["pdf"] >= len(labels) / 3 and counts["edgar"] >= len(labels) / 3
     assert len({row["source"] for row in labels}) == len(labels)
-    assert not {row["source"] for row in labels} & shapes.labelled_paths(shapes.DRAWN_BESIDE5)
+    assert not {row["source"] for row in labels} & shapes.labelled_paths(drawn_beside)
 
 
 @pytest.mark.corpus
-def test_the_seeded_test5_draw_gives_its_labelled_releases_in_their_shapes(tmp_path):
-    if not CORPUS.is_dir():
-        pytest.skip(f"needs the shared corpus at {CORPUS}")
-    root = CACHE if (CACHE / "nasdaq100-2019").is_dir() else _member_names(tmp_path)
-    labelled = [(row["source"], row["shape"]) for row in shapes.load_labels(shapes.LABELS5)]
-    assert shapes.draw5(root) == labelled
+@pytest.mark.parametrize(("labels", "draw"), [(shapes.LABELS5, shapes.draw5), (shapes.LABELS6, shapes.draw6)])
+def test_the_seeded_later_draws_give_their_labelled_releases_in_their_shapes(drawn_from, labels, draw):
+    labelled = [(row["source"], row["shape"]) for row in shapes.load_labels(labels)]
+    assert draw(drawn_from) == labelled
 
 
 def test_pdf_columns_runs_two_columns_together_under_a_centred_headline():
@@ -188,29 +193,6 @@ def test_toml_front_matter_repost_reads_back_as_the_release():
     assert text.startswith('+++\ntitle = "Widgetron Opens') and "\ndate = 2021-03-04T23:30:00-05:00\n+++\n" in text
     [release] = parse_bytes("front-matter-toml/nasdaq100-2019/WDG_001.md", text.encode())
     assert release.headline == RELEASE["title"] and release.date == "2021-03-04"
-
-
-def test_test6_labels_are_well_formed_fresh_and_a_third_pdf_a_third_edgar():
-    labels = shapes.load_labels(shapes.LABELS6)
-    assert len(labels) >= 45
-    for row in labels:
-        assert KEYS <= set(row), row["path"]
-        assert row["split"] == "test6" and row["shape"] in shapes.SHAPES6
-        assert row["path"] == shapes.shaped_path(row["source"], row["shape"])
-        date.fromisoformat(row["date"])
-        for ticker in row["tickers"]:
-            exchange, _, symbol = ticker.partition(":")
-            assert exchange in EXCHANGES.values() and symbol, ticker
-    counts = Counter(row["shape"].split("-")[0] for row in labels)
-    assert counts["pdf"] >= len(labels) / 3 and counts["edgar"] >= len(labels) / 3
-    assert len({row["source"] for row in labels}) == len(labels)
-    assert not {row["source"] for row in labels} & shapes.labelled_paths(shapes.DRAWN_BESIDE6)
-
-
-@pytest.mark.corpus
-def test_the_seeded_test6_draw_gives_its_labelled_releases_in_their_shapes(drawn_from):
-    labelled = [(row["source"], row["shape"]) for row in shapes.load_labels(shapes.LABELS6)]
-    assert shapes.draw6(drawn_from) == labelled
 
 
 def test_pdf_pages_joins_pages_with_their_numbers_and_running_headers_and_no_form_feed():
