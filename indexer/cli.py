@@ -118,6 +118,17 @@ facet_option = click.option(
 )
 
 
+def _facet_filters(items: tuple[str, ...], as_json: bool) -> dict[str, list[str]]:
+    """The --facet NAME=VALUE options as facet name -> values."""
+    filters: dict[str, list[str]] = {}
+    for item in items:
+        name, sep, value = item.partition("=")
+        if not sep:
+            _fail(f"--facet takes NAME=VALUE, e.g. --facet wire='Business Wire', not {item!r}", as_json)
+        filters.setdefault(name.strip(), []).append(value.strip())
+    return filters
+
+
 def issuer_options(func):
     """The --issuers and --sec-tickers options: the sources of the issuer registry."""
     func = click.option(
@@ -232,9 +243,7 @@ def index_command(
 
 def _check_saved_searches(index_path, backend, url):
     """After an index run: each saved search's matches noted, with how many are new (None: none saved)."""
-    from .saved import SavedSearches, saved_searches_path
-
-    saved = SavedSearches(saved_searches_path(index_path, backend))
+    saved = _saved_store(index_path, backend)
     if not saved.exists():
         return None
     try:
@@ -246,6 +255,7 @@ def _check_saved_searches(index_path, backend, url):
 
 
 def _saved_store(index_path, backend):
+    """The saved searches kept beside an index."""
     from .saved import SavedSearches, saved_searches_path
 
     return SavedSearches(saved_searches_path(index_path, backend))
@@ -266,12 +276,7 @@ def save_command(name, query, index_path, backend, url, tickers, date_from, date
     """Save a search under NAME; `releases index` then says how many new releases it gained."""
     from .saved import SavedSearch
 
-    filters: dict[str, list[str]] = {}
-    for item in facet_filters:
-        key, sep, value = item.partition("=")
-        if not sep:
-            _fail(f"--facet takes NAME=VALUE, e.g. --facet wire='Business Wire', not {item!r}", as_json)
-        filters.setdefault(key.strip(), []).append(value.strip())
+    filters = _facet_filters(facet_filters, as_json)
     query = " ".join([query.strip(), *(f"ticker:{t.strip()}" for t in tickers if t.strip())]).strip()
     saved = SavedSearch(name=name, query=query, filters=filters, date_from=date_from, date_to=date_to, sort=sort)
     with open_index(index_path, backend=backend, url=url) as index:
@@ -351,12 +356,7 @@ def search_command(
     as_json,
 ):
     """Search the index. QUERY uses the query syntax in the README."""
-    filters: dict[str, list[str]] = {}
-    for item in facet_filters:
-        name, sep, value = item.partition("=")
-        if not sep:
-            _fail(f"--facet takes NAME=VALUE, e.g. --facet wire='Business Wire', not {item!r}", as_json)
-        filters.setdefault(name.strip(), []).append(value.strip())
+    filters = _facet_filters(facet_filters, as_json)
     with open_index(index_path, backend=backend, url=url) as index:
         page_ = index.search(
             query,

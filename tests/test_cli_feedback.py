@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 
 import pytest
 
@@ -51,6 +52,33 @@ def test_range_errors_name_the_option_typed(runner, seeds_index, args, option):
     result = runner.invoke(main, ["search", "x", *args, "--index", str(seeds_index)])
     assert result.exit_code == 2
     assert option in result.output and "per_page" not in result.output
+
+
+@pytest.mark.parametrize("command", [["search", "x"], ["save", "name", "x"]])
+@pytest.mark.parametrize("as_json", [False, True])
+def test_a_facet_without_a_value_shows_the_form(runner, seeds_index, command, as_json):
+    args = [*command, "--facet", "wire", "--index", str(seeds_index)] + (["--json"] if as_json else [])
+    result = runner.invoke(main, args)
+    assert result.exit_code == 1
+    message = json.loads(result.output)["error"] if as_json else result.output
+    assert "--facet takes NAME=VALUE, e.g. --facet wire='Business Wire', not 'wire'" in message
+
+
+@pytest.mark.parametrize("command", [["search", ""], ["save", "name", ""]])
+def test_facet_options_narrow_to_any_value_given(runner, web_index, tmp_path, command):
+    index = tmp_path / "index"
+    shutil.copytree(web_index, index)  # save writes beside the index
+    everything = json.loads(runner.invoke(main, ["search", "", "--json", "--index", str(index)]).output)
+    counts = {v["value"]: v["count"] for v in everything["facets"]["wire"]}
+    first, second = list(counts)[:2]
+
+    def total(*facets: str) -> int:
+        args = [*command, "--json", "--index", str(index), *(a for f in facets for a in ("--facet", f))]
+        answer = json.loads(runner.invoke(main, args).output)
+        return answer["saved"]["total"] if "saved" in answer else answer["total"]
+
+    assert total(f" wire = {first} ") == counts[first] < everything["total"]
+    assert total(f"wire={first}", f"wire={second}") == counts[first] + counts[second]
 
 
 def test_counts_have_thousands_separators(runner, synthetic_index):
