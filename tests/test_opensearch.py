@@ -51,6 +51,23 @@ def test_mapping_covers_every_schema_field():
         assert props[name]["type"] == "keyword", name
 
 
+def test_field_kinds_follow_the_whoosh_field_classes(monkeypatch):
+    from whoosh import fields
+
+    from indexer.backends.opensearch import schema as os_schema
+
+    kinds = field_kinds()
+    assert kinds["date"] == "date"  # a DATETIME is a NUMERIC too: the closer class decides
+    assert (kinds["ticker"], kinds["id"], kinds["headline"], kinds["meta"]) == ("keywords", "keyword", "text", "stored")
+    monkeypatch.setattr(os_schema, "schema", lambda: fields.Schema(grams=fields.NGRAM()))
+    os_schema.field_kinds.cache_clear()
+    try:
+        with pytest.raises(ValueError, match="'grams' \\(NGRAM\\) has no OpenSearch mapping yet"):
+            os_schema.field_kinds()
+    finally:
+        os_schema.field_kinds.cache_clear()
+
+
 def test_documents_round_trip_to_whoosh_stored_fields():
     from indexer.duplicates import duplicate_key
     from indexer.parse import parse_file

@@ -206,27 +206,27 @@ def schema() -> fields.Schema:
     return build_schema()
 
 
+# Whoosh field classes and the kind each maps to; DATETIME before NUMERIC, its base class.
+_KINDS = (
+    (fields.TEXT, "text"),
+    (fields.KEYWORD, "keywords"),
+    (fields.ID, "keyword"),
+    (fields.DATETIME, "date"),
+    (fields.BOOLEAN, "boolean"),
+    (fields.NUMERIC, "number"),
+    (fields.STORED, "stored"),
+)
+
+
 @cache
 def field_kinds() -> dict[str, str]:
-    """Schema field -> 'text', 'keyword', 'keywords' (comma-separated list), 'date', 'number', 'stored'."""
+    """Schema field -> 'text', 'keyword', 'keywords' (comma-separated list), 'date', 'boolean', 'number', 'stored'."""
     kinds = {}
     for name, field in schema().items():
-        if isinstance(field, fields.TEXT):
-            kinds[name] = "text"
-        elif isinstance(field, fields.KEYWORD):
-            kinds[name] = "keywords"
-        elif isinstance(field, fields.ID):
-            kinds[name] = "keyword"
-        elif isinstance(field, fields.DATETIME):
-            kinds[name] = "date"
-        elif isinstance(field, fields.BOOLEAN):
-            kinds[name] = "boolean"
-        elif isinstance(field, fields.NUMERIC):
-            kinds[name] = "number"
-        elif isinstance(field, fields.STORED):
-            kinds[name] = "stored"
-        else:
+        kind = next((kind for cls, kind in _KINDS if isinstance(field, cls)), None)
+        if kind is None:
             raise ValueError(f"the schema field {name!r} ({type(field).__name__}) has no OpenSearch mapping yet")
+        kinds[name] = kind
     return kinds
 
 
