@@ -7,6 +7,7 @@ import os
 import time
 from bisect import bisect_left
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
 from .backends.whoosh.build import FileOutcome, ParallelIndexer, SegmentSink
 from .backends.whoosh.columns import add_missing as add_missing_columns
@@ -110,22 +111,21 @@ def build_index(
         previous = IssuerFile.load(live.path if incremental else None)
         # Workers resolve with what the last build learned, when the sources it came from are the same.
         registry = starting_registry(previous, static)
+        run = _Run(
+            gen=gen,
+            sources=sources,
+            report=report,
+            budget=budget,
+            procs=procs,
+            lock_fd=store.lock_fd,
+            follow_links=follow_links,
+            progress=progress,
+            total_files=total_files,
+            clock=clock,
+        )
         try:
-            removed, records = _index_sources(
-                gen,
-                sources,
-                known,
-                report,
-                progress,
-                total_files,
-                clock,
-                procs,
-                budget,
-                store.lock_fd,
-                follow_links,
-                registry,
-            )
-            _settle_issuers(gen, previous, static, removed, records, report, budget, sources)
+            removed, records = _index_sources(run, known, registry)
+            _settle_issuers(run, previous, static, removed, records)
             merge_small_segments(gen, budget)
             add_missing_columns(gen.storage, gen.schema, gen.segments)  # segments of an index built before them
             report.total = gen.doc_count()
@@ -139,22 +139,26 @@ def build_index(
     return report
 
 
-def _index_sources(
-    gen: Generation,
-    sources,
-    known,
-    report,
-    progress,
-    total_files,
-    clock,
-    procs,
-    budget,
-    lock_fd,
-    follow_links,
-    registry,
-) -> tuple[set[str], list[IssuerRecord]]:
+@dataclass
+class _Run:
+    """One Whoosh indexing run: the generation it writes and what its steps share."""
+
+    gen: Generation
+    sources: list[str]
+    report: BuildReport
+    budget: int  # memory, bytes
+    procs: int | None
+    lock_fd: int  # the build lock, inherited by the workers
+    follow_links: bool
+    progress: Callable[[BuildProgress], None] | None
+    total_files: int | None
+    clock: float  # time.monotonic() at the start, for the progress bar's rate
+
+
+def _index_sources(run: _Run, known: dict[str, str], registry) -> tuple[set[str], list[IssuerRecord]]:
     """Hash every file, index new and changed ones into new segments, delete replaced and gone ones; return the
     paths whose releases were removed and the issuer records of the releases added."""
+    gen, sources, report, progress = run.gen, run.sources, run.report, run.progress
     outdated: set[str] = set()
     seen: set[str] = set()
     releases = 0
@@ -162,7 +166,7 @@ def _index_sources(
 
     def tick(path: str) -> None:
         if progress:
-            progress(BuildProgress(report.files, total_files, releases, path, clock))
+            progress(BuildProgress(report.files, run.total_files, releases, path, run.clock))
 
     def on_outcome(outcome: FileOutcome) -> None:
         nonlocal releases
@@ -186,10 +190,10 @@ def _index_sources(
         tick(outcome.path)
 
     with ParallelIndexer(
-        gen.path, procs=procs, memory=budget, on_outcome=on_outcome, inherited_fd=lock_fd, registry=registry
+        gen.path, procs=run.procs, memory=run.budget, on_outcome=on_outcome, inherited_fd=run.lock_fd, registry=registry
     ) as work:
         # Files the index holds nothing from go to the workers unread: nothing here needs their bytes.
-        for source in iter_sources(sources, defer=_holds_nothing_from(known), follow_links=follow_links):
+        for source in iter_sources(sources, defer=_holds_nothing_from(known), follow_links=run.follow_links):
             if isinstance(source, ParseError):
                 report.files += 1
                 report.skipped.append({"path": source.path, "reason": source.reason})
@@ -218,19 +222,19 @@ def _index_sources(
     return outdated | gone, [record for found in records.values() for record in found]
 
 
-def _settle_issuers(
-    gen: Generation, previous: IssuerFile, static, removed, records, report, budget, sources: list[str]
-) -> None:
+def _settle_issuers(run: _Run, previous: IssuerFile, static, removed: set[str], records: list[IssuerRecord]) -> None:
     """Learn from the whole index's releases, index again the files whose issuer that changes, save the file."""
     from .memory import MemoryPlan
 
+    gen, report = run.gen, run.report
+
     def reparse(paths: set[str], registry) -> list[IssuerRecord]:
         delete_paths(gen, paths)
-        sink = SegmentSink(gen.path, MemoryPlan.for_budget(budget, 1), registry)
+        sink = SegmentSink(gen.path, MemoryPlan.for_budget(run.budget, 1), registry)
         found: list[IssuerRecord] = []
         for top in sorted({_existing_file(p) for p in paths}):
             # Read within the folder given, as the first time: the same release ids and paths.
-            for source in file_sources(top, source_folder_of(top, sources)):
+            for source in file_sources(top, source_folder_of(top, run.sources)):
                 if not isinstance(source, ParseError) and source.path in paths:
                     for outcome in sink.add(source):
                         found.extend(outcome.issuers or ())
