@@ -25,13 +25,9 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import importlib
-import io
 import json
 import os
-import subprocess
 import sys
-import tarfile
 import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -143,14 +139,11 @@ def archives(corpus: Path) -> list[str]:
 
 
 def load_revision(rev: str, folder: str) -> Parser:
-    """parse_paths of the parser committed at rev, imported as package 'indexer_<rev>' from a copy in folder."""
-    archive = subprocess.run(["git", "-C", str(ROOT), "archive", rev, "indexer"], capture_output=True, check=True)
-    name = "indexer_" + "".join(c if c.isalnum() else "_" for c in rev)
-    with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
-        tar.extractall(folder, filter="data")
-    os.rename(os.path.join(folder, "indexer"), os.path.join(folder, name))
-    sys.path.insert(0, folder)
-    return importlib.import_module(f"{name}.parse").parse_paths  # its modules import one another relatively
+    """parse_paths of the parser committed at rev (benchmarks/revision.py), imported from a copy in folder."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from revision import parser_at
+
+    return parser_at(rev, folder).parse_paths
 
 
 def report(expected: dict[str, list[dict]], now: dict[str, list[dict]], show: int, label: str) -> int:

@@ -22,15 +22,11 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import importlib
-import io
 import json
 import os
 import platform
 import random
-import subprocess
 import sys
-import tarfile
 import tempfile
 import time
 from pathlib import Path
@@ -40,6 +36,9 @@ sys.path.insert(0, str(ROOT))
 
 from indexer.model import ParseError  # noqa: E402
 from indexer.parse import iter_files, parse_bytes  # noqa: E402
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from revision import parser_at  # noqa: E402
 
 CORPUS = ROOT / ".cache" / "corpus"
 SYNTH = ROOT / ".cache" / "bench" / "synth-42"
@@ -194,23 +193,15 @@ def speed(label: str, synthetic: int, per_folder: int, repeat: int) -> None:
     _write(rows, synthetic, per_folder, repeat)
 
 
-def _load_revision(rev: str, folder: str):
-    """parse_bytes of the parser committed at rev, imported as package 'indexer_<rev>' from a copy in folder."""
-    archive = subprocess.run(["git", "-C", str(ROOT), "archive", rev, "indexer"], capture_output=True, check=True)
-    name = "indexer_" + "".join(c if c.isalnum() else "_" for c in rev)
-    with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
-        tar.extractall(folder, filter="data")
-    os.rename(os.path.join(folder, "indexer"), os.path.join(folder, name))
-    sys.path.insert(0, folder)
-    return importlib.import_module(f"{name}.parse").parse_bytes  # its modules import one another relatively
-
-
 def against(rev: str, synthetic: int, per_folder: int, rounds: int = 3) -> None:
     """Time the parser of rev and the working tree's on the same files, alternating file by file."""
     sets = _timed_sets(synthetic, per_folder)
     rows = []
     with tempfile.TemporaryDirectory() as folder:
-        parsers = {f"{rev} (side by side)": _load_revision(rev, folder), "working tree (side by side)": parse_bytes}
+        parsers = {
+            f"{rev} (side by side)": parser_at(rev, folder).parse_bytes,
+            "working tree (side by side)": parse_bytes,
+        }
         for name, files in sets.items():
             if not files:
                 continue
