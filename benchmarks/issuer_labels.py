@@ -39,9 +39,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
-import os
 import sys
-import tarfile
 import tempfile
 from pathlib import Path
 
@@ -50,7 +48,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
 import heldout_shapes  # noqa: E402
-from test_parser_labels import CACHE, CORPUS, corpus_root, load_labels, norm_company  # noqa: E402
+from test_parser_labels import CORPUS, corpus_root, load_labels, norm_company  # noqa: E402
 
 from indexer.issuers.sources import cached_registry  # noqa: E402
 from indexer.issuers.store import resolve_releases  # noqa: E402
@@ -82,18 +80,7 @@ def fresh_root(rows: list[dict], workdir: Path) -> Path:
     if any(row.get("shape") for row in rows):
         sources = [{"path": row["source"]} for row in rows]
         return heldout_shapes.materialise(fresh_root(sources, workdir / "sources"), workdir / "shaped", rows)
-    if all((CACHE / row["path"]).is_file() for row in rows):
-        return CACHE
-    wanted: dict[str, set[str]] = {}
-    for row in rows:
-        archive, member = row["path"].split("/", 1)
-        wanted.setdefault(archive, set()).add(member)
-    for archive, members in wanted.items():
-        with tarfile.open(CORPUS / f"{archive}.tar.gz") as tar:
-            for info in tar:
-                if info.isfile() and os.path.normpath(info.name) in members:
-                    tar.extract(info, workdir / archive, filter="data")
-    return workdir
+    return corpus_root(workdir, rows)
 
 
 def held_out(path: str) -> bool:
