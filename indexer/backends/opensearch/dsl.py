@@ -420,20 +420,3 @@ def timeline_agg(filters: dict[str, dict]) -> dict:
     """Matching releases per month of their printed date."""
     histogram = {"field": LOCAL_DATE, "calendar_interval": "month", "format": "yyyy-MM", "min_doc_count": 1}
     return {"filter": all_of(list(filters.values())), "aggs": {"months": {"date_histogram": histogram}}}
-
-
-def duplicates_agg(filters: dict[str, dict], size: int) -> dict:
-    """Duplicate groups with two or more matching releases, and how many each has.
-
-    Copies of a release are routed to one shard, so each shard counts its groups completely and the
-    shards' lists never overlap; a release appearing on three wires then counts once in the total.
-    """
-    groups = {
-        "field": "dupkey",
-        "size": size,
-        "shard_size": size,
-        "min_doc_count": 2,
-        "shard_min_doc_count": 2,
-        "show_term_doc_count_error": True,
-    }
-    return {"filter": all_of(list(filters.values())), "aggs": {"groups": {"terms": groups}}}

@@ -30,7 +30,6 @@ class BuildLease:
         self._lost = False
         self._stop = threading.Event()
         self._renewer: threading.Thread | None = None
-        self.took_over: dict | None = None  # the stale lock replaced, if any
 
     def _body(self) -> dict:
         now = time.time()
@@ -71,7 +70,6 @@ class BuildLease:
                     "just now: wait for it to finish"
                 ) from None
             self._remember(result)
-            self.took_over = holder
         self._renewer = threading.Thread(target=self._renew, name=f"lease-{self.alias}", daemon=True)
         self._renewer.start()
 
