@@ -45,3 +45,13 @@ def test_readme_lists_each_subcommand_and_which_take_index(name):
     claim = re.search(r"Every subcommand except `(\w+)` takes `--index DIR`", README)
     assert claim, "the README no longer says which subcommands take --index"
     assert ("--index" in options) == (name != claim.group(1))
+
+
+@pytest.mark.parametrize("name", sorted(main.commands))
+def test_readme_row_names_only_real_options(name):
+    """Every option the README's table row of a subcommand names is one that subcommand takes."""
+    row = re.search(rf"^\| `releases {name}\b.*$", README, re.M).group(0)
+    options = {opt for param in main.commands[name].params if isinstance(param, click.Option) for opt in param.opts}
+    named = set(re.findall(r"(?<![\w-])--[a-z][a-z-]*", row))
+    assert named, f"the README's row for `releases {name}` names no option"
+    assert named <= options, f"the README names {sorted(named - options)} for `releases {name}`"
