@@ -1,5 +1,4 @@
-"""Indexing runs: find files, skip unchanged ones by content hash, parse in parallel, write a new
-generation beside the live one, switch to it atomically."""
+"""Indexing runs on either backend, and the Whoosh run: new and changed files parsed, a new generation switched to."""
 
 from __future__ import annotations
 

@@ -1,5 +1,4 @@
-"""Facets, the timeline, index statistics and completions shaped from counts either backend supplies: which
-values are listed, in what order, and when the timeline counts years instead of months."""
+"""Facets, the timeline, index statistics and completions shaped from counts either backend supplies."""
 
 from __future__ import annotations
 

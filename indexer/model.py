@@ -1,4 +1,4 @@
-"""Domain objects: releases, hits, pages of results, facets, and the domain exceptions."""
+"""Domain objects: releases, hits, pages of results, facets, exports, build reports, and the domain exceptions."""
 
 from __future__ import annotations
 

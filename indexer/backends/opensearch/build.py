@@ -1,5 +1,6 @@
-"""Indexing runs on OpenSearch: parse files in worker processes, compare them with the live index by content
-hash, write new, changed and gone files' releases in bulk; a rebuild fills a new index and switches the alias.
+"""Indexing runs on OpenSearch: new, changed and gone files found by content hash, their releases written in bulk.
+
+Files are parsed in worker processes; a rebuild fills a new index and switches the alias to it.
 
 Issuers as on Whoosh: each document keeps what its issuer was resolved from (ISSUER_RECORD); after the files
 are written, the shared issuers.store.settle learns from every release's evidence (a name printed beside a

@@ -1,7 +1,8 @@
-"""Relevance on OpenSearch: the backend-neutral query tree as query DSL, the same way whoosh/match.py
-translates it for Whoosh (same fields and matching rules), ranked as close to whoosh/rank.py as Lucene
-allows (field weights in per-field BM25, one rarity per word across fields, coverage of the query's
-words), plus the filters, facet aggregations and highlights of one search request.
+"""Relevance on OpenSearch: the backend-neutral query tree as query DSL, with the filters and aggregations.
+
+The tree is translated the way whoosh/match.py translates it for Whoosh (same fields and matching rules) and
+ranked as close to whoosh/rank.py as Lucene allows (field weights in per-field BM25, one rarity per word across
+fields, coverage of the query's words).
 
 Words are analyzed in Python by the schema's analyzer (schema.analyze) and looked up as
 exact terms in the `<field>_terms` fields, so a word, phrase, prefix or fuzzy term finds the same

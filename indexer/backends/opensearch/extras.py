@@ -1,8 +1,7 @@
 """What a page's hits carry besides their own fields, asked for inside the page's own request.
 
-A hit lists its copies (the other documents of its fold group) and a some-words hit the words it lacks. Both
-used to cost a request after the page's. Here the page's query carries them in clauses that score nothing and
-match nothing of their own (a `bool` of filters only, in `should` beside the ranked query, which keeps its
+A hit lists its copies (the other documents of its fold group) and a some-words hit the words it lacks. The
+page's query carries them in clauses that score nothing and match nothing of their own (a `bool` of filters only, in `should` beside the ranked query, which keeps its
 exact score: a sum plus 0):
 
 - copies: a representative's copies are its children in the join field (representatives.py), so
