@@ -1,4 +1,4 @@
-"""Parser speed, and a golden snapshot that proves a speed-up changed nothing.
+"""Parser speed, and a snapshot of every parse result to check a parser change against.
 
     .venv/bin/python benchmarks/parse_speed.py --snapshot   # record every parse result to .cache/parse_golden/
     .venv/bin/python benchmarks/parse_speed.py --compare    # parse the same files again; print every difference
@@ -52,7 +52,7 @@ SYNTH_SAMPLE = 2000
 
 
 def _result(path: str, data: bytes) -> dict:
-    """Every field of every release parsed from data, or the error: the thing a speed-up must not change."""
+    """Every field of every release parsed from data, or the error: what a change for speed must keep."""
     try:
         releases = parse_bytes(path, data)
     except ParseError as exc:
@@ -244,8 +244,8 @@ def _write(rows: list[tuple], synthetic: int, per_folder: int, repeat: int) -> N
         f"synthetic: the first files of .cache/bench/synth-42 (~4.8 KB each); corpus: files sampled per folder (seed {SEED}).",
         f"Machine: {platform.machine()}, Python {platform.python_version()}, {os.cpu_count()} cores shared with other",
         "jobs, so runs taken at different times differ by 20% or more; the side-by-side rows (both parsers on the same",
-        "files, alternating) are the fair comparison. Output is checked unchanged with `--compare` against a golden",
-        "snapshot of 5,143 files.",
+        "files, alternating) are the fair comparison. Output is checked unchanged with `--compare` against a snapshot",
+        "(`--snapshot`), or over the whole corpus with `benchmarks/golden_parse.py --against REV`.",
         "",
         "| run | set | files | releases | CPU ms/release | releases/s/core |",
         "|---|---|---:|---:|---:|---:|",
