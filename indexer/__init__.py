@@ -1,4 +1,4 @@
-"""release search: parse press releases, index them with Whoosh, and search them.
+"""release search: parse press releases, index them (Whoosh files on disk, or an OpenSearch cluster), search them.
 
 from indexer import build_index, open_index
 build_index(["seeds"], "index")
