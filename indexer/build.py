@@ -17,6 +17,7 @@ from .issuers.store import IssuerFile, IssuerRecord, settle, starting_registry
 from .memory import DEFAULT_MEMORY, parse_size
 from .model import BuildProgress, BuildReport, ParseError, ReleaseSearchError, SourceNotFound
 from .parse import file_sources, iter_files, iter_sources, source_folder_of
+from .release_paths import existing_file, is_under
 from .schema import build_schema
 
 DEFAULT_SOURCES = ("seeds",)
@@ -214,7 +215,7 @@ def _index_sources(run: _Run, known: dict[str, str], registry) -> tuple[set[str]
             work.add(source)
         segments = work.finish()
         report.workers = work.started or 1
-    gone = {path for path in known if path not in seen and _under(path, sources)}
+    gone = {path for path in known if path not in seen and is_under(path, sources)}
     report.gone_files = len(gone)
     report.removed = delete_paths(gen, outdated | gone)
     gen.segments.extend(segments)
@@ -231,7 +232,7 @@ def _settle_issuers(run: _Run, previous: IssuerFile, static, removed: set[str], 
         delete_paths(gen, paths)
         sink = SegmentSink(gen.path, MemoryPlan.for_budget(run.budget, 1), registry)
         found: list[IssuerRecord] = []
-        for top in sorted({_existing_file(p) for p in paths}):
+        for top in sorted({existing_file(p) for p in paths}):
             # Read within the folder given, as the first time: the same release ids and paths.
             for source in file_sources(top, source_folder_of(top, run.sources)):
                 if not isinstance(source, ParseError) and source.path in paths:
@@ -246,13 +247,6 @@ def _settle_issuers(run: _Run, previous: IssuerFile, static, removed: set[str], 
     report.issuers = len(settled.registry)
     report.reresolved_files = settled.reparsed_files
     report.issuer_conflicts = [c.message() for c in static.conflicts]
-
-
-def _existing_file(path: str) -> str:
-    """The file on disk a release path is in: itself, or the archive holding it ('x.tar.gz/member.json')."""
-    while path and not os.path.isfile(path) and os.path.dirname(path) != path:
-        path = os.path.dirname(path)
-    return path
 
 
 def _holds_nothing_from(known: dict[str, str]) -> Callable[[str], bool]:
@@ -270,8 +264,3 @@ def _holds_nothing_from(known: dict[str, str]) -> Callable[[str], bool]:
         return at == len(paths) or not paths[at].startswith(prefix)
 
     return holds_nothing
-
-
-def _under(path: str, roots: list[str]) -> bool:
-    full = os.path.abspath(path)
-    return any(full == root or full.startswith(root.rstrip(os.sep) + os.sep) for root in roots)

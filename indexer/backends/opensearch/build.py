@@ -29,6 +29,7 @@ from concurrent.futures import ProcessPoolExecutor
 from ...documents import documents_of
 from ...model import BackendUnavailable, ParseError, ReleaseSearchError
 from ...parse import Source, iter_files, iter_sources
+from ...release_paths import existing_file, is_under
 from ...workers import INLINE_BELOW, process_context
 from .client import translated_errors
 from .representatives import Member, Place, changes, keys_with_copies, mark, member
@@ -339,7 +340,7 @@ class _Run:
         batch: list[str] = []
         for doc in self.store.documents(physical, ("path",)):
             path = doc["path"] or ""
-            if _under(path, roots):
+            if is_under(path, roots):
                 batch.append(path)
             if len(batch) >= LOOKUP_BATCH:
                 yield from self.store.file_states(physical, absent(batch)).items()
@@ -429,7 +430,7 @@ class _Run:
         """Actions writing again the releases of these files (release paths), resolved with registry."""
         from ...parse import file_sources, source_folder_of
 
-        tops = sorted({_existing_file(p) for p in paths})
+        tops = sorted({existing_file(p) for p in paths})
 
         def sources() -> Iterator[Source]:
             for top in tops:
@@ -487,15 +488,3 @@ def path_key(path: str) -> int:
 def doc_id(release_id: str, dupkey: str) -> str:
     """The OpenSearch document id of a release: its id and its duplicate key (its routing)."""
     return f"{release_id}.{dupkey}"
-
-
-def _existing_file(path: str) -> str:
-    """The file on disk a release path is in: itself, or the archive holding it ('x.tar.gz/member.json')."""
-    while path and not os.path.isfile(path) and os.path.dirname(path) != path:
-        path = os.path.dirname(path)
-    return path
-
-
-def _under(path: str, roots: list[str]) -> bool:
-    full = os.path.abspath(path)
-    return any(full == root or full.startswith(root.rstrip(os.sep) + os.sep) for root in roots)
