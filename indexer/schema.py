@@ -238,8 +238,6 @@ HIT_FIELDS = (
     "issuer_id",
     "cik",
 )
-# Text fields stored for the release page and snippets.
-SECTION_FIELDS = ("lede", "body", "about", "forward_looking", "contacts")
 
 
 def _text(weight: float, stored: bool = True) -> fields.TEXT:
