@@ -18,10 +18,15 @@ tests/data/issuer_labels_blind5.jsonl: seed 20261216, 16 then 32, from files in 
 `--shapes5`: dealt round-robin over SHAPES5 (16 as the archive holds them, 8 as PDF text in one column, 8 as PDF
 text in two columns run together, 8 as EDGAR EX-99.1 exhibit files, 8 as front-matter reposts), rewritten by
 tests/heldout_shapes.py. Labels were written from the original file before the parser ran on any of them.
+tests/data/issuer_labels_blind6.jsonl: seed 20261218, 15 then 30, from files in no label file at all (test6's
+tests/data/heldout6_labels.jsonl and blind-5 among them), drawn with `--shapes6`: dealt round-robin over SHAPES6 (15 as
+the archive holds them; 5 each as PDF text in one column, two columns run together, and pages joined with their
+running headers and page numbers; 5 each as EDGAR EX-99.1 HTML exhibits, plain-text EDGAR documents and front-matter
+reposts). Labels were written from the original file before the parser ran on any of them.
 Run from anywhere with the archives extracted under ROOT; the labels added later make a rerun draw other files.
 
     python benchmarks/issuer_blind_draw.py EXTRACTED_CORPUS_ROOT [--seed 20261210 --nasdaq 12 --newsworthy 28 \
-        --skip issuer_labels_blind2.jsonl] [--shapes | --shapes5]
+        --skip issuer_labels_blind2.jsonl] [--shapes | --shapes5 | --shapes6]
 """
 
 from __future__ import annotations
@@ -38,6 +43,9 @@ REPO = Path(__file__).resolve().parent.parent
 SHAPES = ("as-is", "pdf-text", "edgar-exhibit", "as-is", "pdf-text", "front-matter")
 # blind-5's: the same thirds, its PDF text half in one column and half in two columns run together.
 SHAPES5 = ("as-is", "pdf-text", "edgar-exhibit", "as-is", "pdf-columns", "front-matter")
+# blind-6's: a third archived; a third PDF text (one column, two columns, pages with running headers); a third EDGAR
+# exhibits (HTML, plain text) or front-matter reposts.
+SHAPES6 = ("as-is", "pdf-text", "edgar-exhibit", "as-is", "pdf-columns", "edgar-text", "as-is", "pdf-pages", "front-matter")
 
 
 def pool(root: str, archive: str, ext: str, used: set[str]) -> list[str]:
@@ -56,6 +64,7 @@ def main() -> None:
     parser.add_argument("--skip", default="issuer_labels_blind.jsonl", help="the label file being drawn")
     parser.add_argument("--shapes", action="store_true", help="shuffle and deal the draw over SHAPES")
     parser.add_argument("--shapes5", action="store_true", help="shuffle and deal the draw over SHAPES5")
+    parser.add_argument("--shapes6", action="store_true", help="shuffle and deal the draw over SHAPES6")
     args = parser.parse_args()
     root = args.root
     used = set()
@@ -69,12 +78,12 @@ def main() -> None:
     nasdaq = pool(root, "nasdaq100-2019", "json", used)
     newsworthy = pool(root, "newsworthy-archive-2023-2026", "md", used)
     picked = rng.sample(nasdaq, args.nasdaq) + rng.sample(newsworthy, args.newsworthy)
-    if not (args.shapes or args.shapes5):
+    if not (args.shapes or args.shapes5 or args.shapes6):
         for path in picked:
             print(path)
         return
     rng.shuffle(picked)
-    cycle = SHAPES5 if args.shapes5 else SHAPES
+    cycle = SHAPES6 if args.shapes6 else SHAPES5 if args.shapes5 else SHAPES
     for i, path in enumerate(picked):
         print(cycle[i % len(cycle)], path)
 
