@@ -63,6 +63,7 @@ BLIND2 = ROOT / "tests" / "data" / "issuer_labels_blind2.jsonl"
 BLIND3 = ROOT / "tests" / "data" / "issuer_labels_blind3.jsonl"
 BLIND4 = ROOT / "tests" / "data" / "issuer_labels_blind4.jsonl"
 BLIND5 = ROOT / "tests" / "data" / "issuer_labels_blind5.jsonl"
+BLIND6 = ROOT / "tests" / "data" / "issuer_labels_blind6.jsonl"
 TEST3 = ROOT / "tests" / "data" / "heldout3_labels.jsonl"
 TEST4 = ROOT / "tests" / "data" / "heldout4_labels.jsonl"
 TEST5 = ROOT / "tests" / "data" / "heldout5_labels.jsonl"
@@ -178,6 +179,7 @@ def main() -> None:
         "blind3": load_jsonl(BLIND3),
         "blind4": load_jsonl(BLIND4),
         "blind5": load_jsonl(BLIND5),
+        "blind6": load_jsonl(BLIND6),
         "test3": load_jsonl(TEST3),
         "test4": load_jsonl(TEST4),
         "test5": load_jsonl(TEST5),
@@ -211,6 +213,7 @@ def main() -> None:
         "blind3": "blind-3 (2026-12-12, read in the sixth round)",
         "blind4": "blind-4 (2026-12-14, read in the seventh round)",
         "blind5": "blind-5 (2026-12-16, never read)",
+        "blind6": "blind-6 (2026-12-18, never read)",
         "test3": "test3 (issue 18, read)",
         "test4": "test4 (issue 18, read in the sixth round)",
         "test5": "test5 (issue 18, read in the seventh round)",
@@ -218,7 +221,7 @@ def main() -> None:
     for name, rows in sets.items():
         lines.append(row_line(titles[name], measure(rows, got[name][0]), measure(rows, got[name][1])))
         shapes = sorted({row["shape"] for row in rows if row.get("shape")})
-        for shape in shapes if name in ("blind5", "test5") else ():
+        for shape in shapes if name in ("blind5", "blind6", "test5") else ():
             picked = [i for i, row in enumerate(rows) if row["shape"] == shape]
             part = [rows[i] for i in picked]
             lines.append(
