@@ -135,6 +135,7 @@ def build_release(path: str, draft: Draft) -> Release:
         known_company=draft.company or (dateline.issuer if dateline else None),
         known_tickers=draft.tickers,
         place=dateline.place if dateline else None,
+        subheadline=subheadline,
     )
     place = dateline.place if dateline and dateline.place else None
     if place is None and draft.location:

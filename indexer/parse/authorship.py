@@ -399,3 +399,19 @@ def first_name_employer(company: str | None, headline: str, text: str) -> str | 
         if len(words) >= 1 and words[0][:1].isupper():
             return " ".join(words)
     return company
+
+
+_PART_OF_RE = r",?\s+(?:a|an|the)\s+(?:[\w\-]+\s+){0,2}?(?:division|unit|subsidiary|part|member|program|programme|affiliate|arm)\s+of\s+(?:the\s+)?"
+
+
+def division_about(abouts: list[About], lede: str) -> About | None:
+    """Of two About sections, the one whose organisation the lede calls a division of the other's: "... the American
+    Stroke Association, a division of the American Heart Association, is raising awareness ..." is the Stroke
+    Association's campaign, whichever About is printed first."""
+    for part in abouts:
+        for whole in abouts:
+            if part is not whole and re.search(
+                rf"{re.escape(part.name)}{_PART_OF_RE}{re.escape(whole.name)}", lede, re.I
+            ):
+                return part
+    return None

@@ -20,6 +20,7 @@ from .authorship import (
     byline_org,
     closing_about,
     closing_credit,
+    division_about,
     event_organiser,
     first_name_employer,
     glued_abouts,
@@ -29,6 +30,8 @@ from .authorship import (
     report_author,
     slashed_issuer,
 )
+from .credits import BRAND_ABOUT_RE, domain_named, journal_field, opening_credit, sponsor_named, told_outlet
+from .name_extents import based_subject, imperative_cut, lower_case_spelling
 from .names import (
     LEGAL_FORMS,
     NAME_WORD,
@@ -85,7 +88,6 @@ _NOT_ISSUER_ABOUT_RE = re.compile(
     r"^(?:Us|Our\b.*|(?:the |The )?Authors?|This (?:Release|Report|Survey|Study)|the (?:Survey|Study|Report|Data)"
     r"|the Company|The Company)$"
 )
-_BRAND_ABOUT_RE = re.compile(r"News\s*Wire|Newswire|Wire$|\bIBN\b")
 
 
 _PUBLIC_BODY_RE = re.compile(
@@ -106,6 +108,7 @@ def find_issuer(
     known_company: str | None = None,
     known_tickers: list[str] | None = None,
     place: str | None = None,
+    subheadline: str | None = None,
 ) -> tuple[str | None, list[str]]:
     """The issuing organisation and its own listings ('EXCHANGE:SYMBOL', sorted); place is the dateline's."""
     abouts = named_abouts(abouts, text)
@@ -121,13 +124,16 @@ def find_issuer(
             # "Rezolve Ai (NASDAQ: RZLV), a leader in ..." ... "Benzinga is a leading financial media ...": beside a
             # listed subject in the lede, a closing sentence presenting another organisation presents the publisher.
             closing = None
+        if closing and sponsor_named(text, headline):
+            closing = None  # "RazorPitch is not a fiduciary ...": the publisher the headline's company paid
         abouts = glued_abouts(text) or ([closing] if closing else [])
     source_name = source_name or closing_credit(text)
     known_company = known_company or slashed_issuer(lede)
-    company = _pick_company(headline, lede, text, abouts, source_name, contacts, known_company)
+    company = _pick_company(headline, lede, text, abouts, source_name, contacts, known_company, subheadline)
     company = _headline_spelling(_whole_contact_name(company, lede, text, contacts), headline, lede)
+    company = lower_case_spelling(company, headline, lede, text)
     company = headline_longer(company, _strip_headline_brand(headline))
-    company = tidy_name(cut_at_verb(expand_acronym_tail(expand_acronym(company, text), text)))
+    company = imperative_cut(tidy_name(cut_at_verb(expand_acronym_tail(expand_acronym(company, text), text))), text)
     company = _headline_word(company, headline, lede)
     company = first_name_employer(company, headline, text)
     company = prose_cut(titled_person_org(company, lede) or company)
@@ -137,7 +143,7 @@ def find_issuer(
         # headline's subject, printed in the text, does.
         company = tidy_name(_headline_company(headline, text, contacts)) or company
         # Still a place or a date: no one (a publisher brand the dateline reader took for a place stays).
-        company = None if no_name(company, place) and not _BRAND_ABOUT_RE.search(company or "") else company
+        company = None if no_name(company, place) and not BRAND_ABOUT_RE.search(company or "") else company
     tickers = pick_tickers(_strip_headline_brand(headline), lede, text, abouts, company)
     if not tickers and known_tickers:
         tickers = list(known_tickers)
@@ -181,13 +187,20 @@ def _whole_contact_name(company: str | None, lede: str, text: str, contacts: str
 
 
 def _pick_company(
-    headline: str, lede: str, text: str, abouts: list[About], source_name: str | None, contacts: str, known: str | None
+    headline: str,
+    lede: str,
+    text: str,
+    abouts: list[About],
+    source_name: str | None,
+    contacts: str,
+    known: str | None,
+    subheadline: str | None = None,
 ) -> str | None:
     interview = _INTERVIEW_RE.match(headline)
     if interview:
         return interview.group("org").strip()
     joint = False
-    subject = leading_name(lede)
+    subject = based_subject(lede) or leading_name(lede)
     if subject and BYLINE_RE.match(lede):
         subject = None  # "By Jane Roe and John Doe, Capital News Service": a byline, not the story's subject
     if subject and (is_place(subject) or opens_dateline(lede, subject)):
@@ -204,7 +217,9 @@ def _pick_company(
         )
     domains = domains_in(contacts or text[-1500:])
     person = None
-    apposition = _ORG_APPOSITION_RE.match(lede[lede.find(subject) + len(subject) :]) if subject else None
+    # "The Arthur L. Garnes Society (The Garnes Society), a non-profit organization": past a defined short form.
+    after = re.sub(r"^\s*\([^()]{1,60}\)", "", lede[lede.find(subject) + len(subject) :]) if subject else ""
+    apposition = _ORG_APPOSITION_RE.match(after) if subject else None
     if subject and not apposition and not is_person(subject, lede, text) and described_person(subject, lede, text):
         subject = described_person(subject, lede, text)  # "Licensed Esthetician Christian Garcia": the person
     if subject and not apposition and is_person(subject, lede, text):
@@ -228,7 +243,7 @@ def _pick_company(
     head_listed = _headline_listed(headline)
     evidence = [n for n in (known, source_name if source_name and _plausible_source(source_name) else None) if n]
     # A wire's or publisher's own "About InvestorWire" section is weak evidence: the issuer only when nothing else is.
-    brands = [a for a in abouts if canonical_wire(a.name) or _BRAND_ABOUT_RE.search(a.name)]
+    brands = [a for a in abouts if canonical_wire(a.name) or BRAND_ABOUT_RE.search(a.name)]
     people = [a.name for a in abouts if a not in brands and is_person(a.name, a.text, a.text)]
     abouts = [a for a in abouts if a not in brands and not _NOT_ISSUER_ABOUT_RE.search(a.name) and a.name not in people]
     evidence += [first_of_pair(a.name) for a in abouts + brands]
@@ -327,8 +342,11 @@ def _pick_company(
             return head  # "Junk Destroyers Showcased on Designing Spaces TV" with the show's About only
         if any(contacts_side_with(a.name, contacts, domains) for a in abouts if a not in opened):
             opened = []
-        return first_of_pair((opened or abouts)[0].name)
+        return first_of_pair((opened or [division_about(abouts, lede) or abouts[0]])[0].name)
     found = next(filter(None, (_led_by(name, text) for name in people)), None)
+    found = (
+        found or sponsor_named(text, headline) or opening_credit(subheadline or lede, headline) or journal_field(text)
+    )
     found = found or _byline_or_site(headline, text, lede, contacts)
     if not found and brands and not _HEADLINE_BRAND_RE.match(headline):
         # A publisher's teaser about a public body ("EPA Terminates ... Program" over "About TechMediaWire" alone):
@@ -342,7 +360,7 @@ def _pick_company(
     found = found or described_subject(lede) or _headline_company(headline, text, contacts)
     found = found or lede_actor(lede, headline) or contact
     found = found or _lede_employer(lede, text, domains) or report_author(lede)
-    found = found or publisher_field(text, domains) or _domain_named(text, contacts, domains) or _told_outlet(text)
+    found = found or publisher_field(text, domains) or domain_named(text, contacts, domains) or told_outlet(text)
     if found:
         return programme_owner(found, text) or found
     if brands:
@@ -379,40 +397,6 @@ def _spelled_out(short: str, name: str) -> bool:
     return same_org(short, name) or fold(name).startswith(fold(short) + " ")
 
 
-# A capitalised run of words in running text ("commissioned by Borden Cheese that ...", "Desde 2009, PROMPERÚ ...").
-_NAME_RUN_RE = re.compile(r"[A-Z0-9\u00c0-\u00de][\w&'\u2019+\-]*(?:\s+[A-Z0-9\u00c0-\u00de][\w&'\u2019+\-]*){0,5}")
-
-
-# Platforms a release links to (its book on Amazon, its page on Facebook): never the issuer's own domain.
-_PLATFORM_HOSTS = {
-    "amazon", "facebook", "instagram", "linkedin", "twitter", "x", "youtube", "tiktok", "google", "apple", "spotify",
-    "medium", "substack", "wordpress", "blogspot", "wix", "eventbrite", "bit", "linktr", "barnesandnoble", "goodreads",
-}  # fmt: skip
-
-
-def _domain_named(text: str, contacts: str, domains: set[str]) -> str | None:
-    """The first name that the release's own web or mail domain spells ('PROMPERÚ' for promperu.gob.pe) and that
-    its story names twice, outside the contacts (a PR agency is named only there); not a place, not a wire."""
-    domains = {d for d in domains if d not in _PLATFORM_HOSTS}
-    if not domains:
-        return None
-    story = text.replace(contacts, "") if contacts else text
-    for run in _NAME_RUN_RE.finditer(story):
-        words = run.group(0).split()
-        for start in range(len(words)):
-            for end in range(len(words), start, -1):
-                candidate = " ".join(words[start:end])
-                if (
-                    matches_domain(candidate, domains)
-                    and story.count(candidate) >= 2
-                    and not is_place(candidate)
-                    and not canonical_wire(candidate)
-                    and not _BRAND_ABOUT_RE.search(candidate)
-                ):
-                    return candidate
-    return None
-
-
 # A person's name followed by a comma in the lede: "According to H. Jack Miller, President and CEO of Gelt ...".
 _PERSON_BEFORE_COMMA_RE = re.compile(
     r"((?:[A-Z]\.\s+)?[A-Z][\w'\u2019\-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w'\u2019\-]+){1,2})(?=\s*,)"
@@ -435,20 +419,6 @@ def _interviewer_outlet(org: str, lede: str) -> bool:
     """Whether the lede names an organisation only as the outlet of the person interviewing ("tells Proactive's")."""
     first = re.escape(org.split()[0])
     return re.search(rf"{_INTERVIEWER_VERB_RE}{first}\b", lede) is not None
-
-
-# '"... crippling for Marylanders," Rep. Johnny Olszewski told Capital News Service.': the outlet reporting the story.
-_TOLD_OUTLET_RE = re.compile(
-    r"\b(?:told|said\s+to|speaking\s+to)\s+(?:the\s+)?(?P<name>(?:[A-Z][\w&'\u2019\-]*\s+){0,3}"
-    r"(?:News|Service|Press|Times|Journal|Post|Media|Radio|Television|TV|Magazine|Herald|Tribune|Gazette|Wire))"
-    r"(?:\s+[A-Z][\w&\-]*)?(?=[.,;]|\s+(?:that|on|in|last|this)\b)"
-)
-
-
-def _told_outlet(text: str) -> str | None:
-    """The news outlet a quoted person told, when nothing else names who issues a story."""
-    m = _TOLD_OUTLET_RE.search(text[:3000])
-    return m.group("name") if m else None
 
 
 def _lede_employer(lede: str, text: str, domains: set[str]) -> str | None:

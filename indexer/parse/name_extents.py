@@ -1,0 +1,61 @@
+"""Where a name read from a release's opening starts and ends: not at an imperative verb or a "<place>-based"
+description before it, nor at a lower-case word inside it."""
+
+from __future__ import annotations
+
+import re
+
+from .names import fold, has_word, leading_name
+
+# "Join Cboe® for an educational webinar ...", "Meet Acme at booth 12": a call to the reader, not part of the name.
+_IMPERATIVES = {"join", "meet", "visit", "discover", "explore", "attend", "experience", "celebrate", "welcome", "support"}  # fmt: skip
+
+# "Virginia Beach, Va.-based Kilsar, which ...", "New York-based Cotulla Holdings": where the subject is based.
+_BASED_RE = re.compile(r"^(?:[A-Z][\w.'\u2019\-]*\s+){0,3}[A-Z][\w.'\u2019]*(?:,\s+[A-Z][\w.]*)?-based\s+(?=[A-Z0-9])")
+
+
+def imperative_cut(name: str | None, text: str) -> str | None:
+    """The name without an imperative verb opening the lede before it ("Join Cboe" -> "Cboe"), when the text prints the
+    rest of the name without the verb elsewhere."""
+    if not name or " " not in name:
+        return name
+    verb, rest = name.split(" ", 1)
+    if verb.lower() not in _IMPERATIVES:
+        return name
+    # Printed again as a whole, the verb is the name's ("Discover Puerto Rico", a tourism agency).
+    return rest if text.count(name) == 1 and has_word(text.replace(name, ""), rest) else name
+
+
+def based_subject(lede: str) -> str | None:
+    """The subject after a "<place>-based" description opening the lede: "Virginia Beach, Va.-based Kilsar, which is
+    building ..." -> "Kilsar" (the place is where the subject is, not the subject)."""
+    m = _BASED_RE.match(lede)
+    return leading_name(lede[m.end() :]) if m else None
+
+
+def lower_case_spelling(name: str | None, headline: str, lede: str, text: str) -> str | None:
+    """The headline's Title Case spelling of a name the lede prints with a lower-case word inside, where the name read
+    from the lede stopped: "Switched on London stresses ..." under "Switched On London Highlights ..." (the text
+    printing "Switched On London" too) -> "Switched On London"."""
+    if not name:
+        return name
+    m = re.match(rf"\s*{re.escape(name)}((?:\s+[\w&'\u2019\-]+){{1,3}})", lede)
+    if not m:
+        return name
+    words = m.group(1).split()
+    for size in range(len(words), 0, -1):
+        tail = words[:size]
+        if not tail[-1][:1].isupper() or not any(w[:1].islower() for w in tail):
+            continue
+        spelled = " ".join([name, *tail])
+        start = fold(headline).find(fold(spelled))
+        titled = headline[start : start + len(spelled)] if start == 0 else ""
+        if (
+            titled
+            and fold(titled) == fold(spelled)
+            and titled != spelled
+            and all(w[:1].isupper() for w in titled.split())
+        ):
+            if has_word(text.replace(spelled, ""), titled):
+                return titled
+    return name
