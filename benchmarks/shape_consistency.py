@@ -76,8 +76,9 @@ def _sample(corpus: Path, releases: int, seed: int) -> list[str]:
         p.relative_to(corpus).as_posix() for archive, suffix in ARCHIVES for p in (corpus / archive).rglob(f"*{suffix}")
     )
     drawn = random.Random(seed).sample([m for m in members if m not in taken], releases)
-    # test5's and test6's sources (never read) are dropped after the draw, which stays the same otherwise.
-    unread = shapes.labelled_paths(("heldout5_labels.jsonl", "heldout6_labels.jsonl"))
+    # test5's, test6's and issuer blind-6's sources (never read) are dropped after the draw, which stays the same
+    # otherwise.
+    unread = shapes.labelled_paths(("heldout5_labels.jsonl", "heldout6_labels.jsonl", "issuer_labels_blind6.jsonl"))
     return [source for source in drawn if source not in unread]
 
 

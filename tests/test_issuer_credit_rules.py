@@ -12,6 +12,7 @@ from indexer.parse import parse_bytes
 from indexer.parse.authorship import division_about
 from indexer.parse.credits import journal_field, opening_credit, sponsor_named
 from indexer.parse.name_extents import based_subject, imperative_cut, lower_case_spelling
+from indexer.parse.names import leading_name
 from indexer.parse.sections import About
 
 
@@ -177,3 +178,65 @@ def test_a_short_form_in_brackets_does_not_hide_the_apposition_calling_the_subje
     )
     parsed = release(body, headline=f"The {short} Partners with Coastal Advocacy Coalition to Fund a Lecture")
     assert parsed.company.removeprefix("The ") == society
+
+
+@pytest.mark.parametrize(
+    ("lede", "name"),
+    [
+        (
+            "Gaming Realms PLC (AIM:GMR, OTCQX:PSDMF) CEO Mark Segal discusses the results with Proactive.",
+            "Gaming Realms PLC",
+        ),
+        ("Novo Widgets Ltd. (TSX-V: NWG, OTCQB: NWGF) Chair Ann Lee talks to Proactive's Jo Roe.", "Novo Widgets Ltd."),
+    ],
+)
+def test_a_comma_between_two_listings_is_no_opening_clause(lede, name):
+    # An opener such as "On Tuesday, March 3, 2020, ..." ends at a comma; one inside the name's listings does not.
+    assert leading_name(lede) == name
+    contacts = "\n\nContact Details\n\nProactive UK Ltd\n\nuk@proactive.example"
+    assert release(lede + contacts, headline=f"{name.split()[0]} reports a record year").company == name
+
+
+@pytest.mark.parametrize(("name", "kind"), [("Board in the Kitchen", "kitchenware"), ("Called by Name Books", "books")])
+def test_a_name_with_lower_case_words_the_headline_opens_with_is_taken_whole(name, kind):
+    body = f"{name}, a premier provider of {kind}, today announced the launch of its expanded collection."
+    assert release(body, headline=f"{name} Announces New Collection").company == name
+
+
+@pytest.mark.parametrize(
+    ("headline", "lede", "name"),
+    [
+        ("Cisco and Goldman Sachs to Host Conference Call", "Cisco and Goldman Sachs will host a call.", "Cisco"),
+        (
+            "Calm Minds Psychiatry in North Bethesda, MD Introduces Care",
+            "Calm Minds Psychiatry in North Bethesda, MD, offers care.",
+            "Calm Minds Psychiatry",
+        ),
+    ],
+)
+def test_a_second_name_or_a_place_after_the_name_is_not_taken_into_it(headline, lede, name):
+    assert lower_case_spelling(name, headline, lede, lede) == name
+
+
+@pytest.mark.parametrize(
+    ("name", "clause"), [("Huntington Fine Jewelers", "For over 35 years,"), ("Ridge Dental Care", "Since 1990,")]
+)
+def test_an_about_heading_run_into_its_texts_opening_clause_ends_before_it(name, clause):
+    first, rest = clause.split(" ", 1)
+    body = (
+        f"Enjoy savings on bridal rings at {name} this April.\n\n"
+        f"About {name} {first}\n{rest} {name} has served the greater region with fine jewelry and service."
+    )
+    parsed = release(body, headline=f"Spring Bridal Event at {name}")
+    assert parsed.company == name
+
+
+@pytest.mark.parametrize(
+    ("name", "listing"), [("Booking Holdings", "NASDAQ: BKNG"), ("Marketing Alliance Inc.", "OTC: MAAL")]
+)
+def test_a_name_ending_in_ing_before_its_listing_opens_no_clause(name, listing):
+    # "Booking Holdings (NASDAQ: BKNG) announced ... that Chief Executive Officer, Glenn Fogel, will speak": no
+    # "Booking ..., " opener hides the subject behind the officer.
+    lede = f"{name} ({listing}) announced today that Chief Executive Officer, Glenn Fogel, will speak at a conference."
+    assert leading_name(lede) == name
+    assert release(lede, headline=f"{name} to Present at Conference").company == name

@@ -346,6 +346,18 @@ def _heading_before_repeat(name: str) -> str:
     return name
 
 
+def _heading_into_sentence(name: str, body: str) -> str:
+    """A heading line that ran on into its text's opening clause, cut where the clause starts: "Huntington Fine
+    Jewelers For over" over "35 years, Huntington Fine Jewelers has served ..." -> "Huntington Fine Jewelers"."""
+    words = name.split()
+    for k in range(1, len(words)):
+        if words[k][:1].isupper() and (k + 1 == len(words) or not words[k + 1][:1].isupper()):
+            head = " ".join(words[:k])
+            if leading_name(f"{' '.join(words[k:])} {body}"[:300]) == head:
+                return head
+    return name
+
+
 def named_abouts(abouts: list[About], text: str) -> list[About]:
     """The About sections with the names they are about: a generic heading ("About the Provider:", "About the
     auction") takes the name its text opens with; a first name alone ("About Jay:" over "Jay Paterno is an author
@@ -358,7 +370,7 @@ def named_abouts(abouts: list[About], text: str) -> list[About]:
             about = About(name, body)
         if _PEOPLE_ABOUT_RE.fullmatch(name) or _WORK_ABOUT_RE.fullmatch(name):
             continue  # ("About the Book": a work the release presents, not who issues it)
-        name = _heading_before_repeat(name)
+        name = _heading_into_sentence(_heading_before_repeat(name), about.text)
         # "About the auction": one lower-case word, no name (not "eBay", nor "lululemon athletica inc.").
         lower = name[:1].islower() and " " not in name and not re.match(r"[a-z]+[A-Z0-9]", name)
         if _GENERIC_ABOUT_RE.fullmatch(name) or lower:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .names import fold, has_word, leading_name
+from .names import VERBS, fold, has_word, leading_name
 
 # "Join Cboe® for an educational webinar ...", "Meet Acme at booth 12": a call to the reader, not part of the name.
 _IMPERATIVES = {"join", "meet", "visit", "discover", "explore", "attend", "experience", "celebrate", "welcome", "support"}  # fmt: skip
@@ -33,10 +33,20 @@ def based_subject(lede: str) -> str | None:
     return leading_name(lede[m.end() :]) if m else None
 
 
+def _opens_as_name(text: str, name: str) -> bool:
+    """Whether text opens with the name followed by a verb, a comma, a bracket or nothing."""
+    if not text.startswith(name):
+        return False
+    rest = text[len(name) :]
+    nxt = rest.split(maxsplit=1)[0].lower() if rest.strip() else ""
+    return not rest.strip() or rest[:1] in ",(:" or nxt in VERBS
+
+
 def lower_case_spelling(name: str | None, headline: str, lede: str, text: str) -> str | None:
-    """The headline's Title Case spelling of a name the lede prints with a lower-case word inside, where the name read
-    from the lede stopped: "Switched on London stresses ..." under "Switched On London Highlights ..." (the text
-    printing "Switched On London" too) -> "Switched On London"."""
+    """The whole name where the one read from the lede stopped at a lower-case word inside it: the headline's Title
+    Case spelling ("Switched on London stresses ..." under "Switched On London Highlights ...", the text printing
+    "Switched On London" too), or the lede's, when the headline opens with it too ("Board in the Kitchen, a premier
+    provider ..." under "Board in the Kitchen Announces ...")."""
     if not name:
         return name
     m = re.match(rf"\s*{re.escape(name)}((?:\s+[\w&'\u2019\-]+){{1,3}})", lede)
@@ -48,6 +58,11 @@ def lower_case_spelling(name: str | None, headline: str, lede: str, text: str) -
         if not tail[-1][:1].isupper() or not any(w[:1].islower() for w in tail):
             continue
         spelled = " ".join([name, *tail])
+        # Not a place after the name ("... Psychiatry in North Bethesda, MD"), nor a second name ("Cisco and Goldman
+        # Sachs to host ...": two issuers).
+        joined = not any(w in ("and", "&") for w in tail) and (tail[0] != "in" or tail[1:2] == ["the"])
+        if joined and _opens_as_name(headline, spelled) and _opens_as_name(lede.strip(), spelled):
+            return spelled  # "Board in the Kitchen Announces ..." over "Board in the Kitchen, a premier provider ..."
         start = fold(headline).find(fold(spelled))
         titled = headline[start : start + len(spelled)] if start == 0 else ""
         if (

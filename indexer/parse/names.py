@@ -269,6 +269,17 @@ def first_of_pair(name: str) -> str:
     return pair.group(1) if pair else name
 
 
+_LISTING_OPENS_RE = re.compile(r"\([A-Za-z][\w .\-/]*:\s*[A-Z0-9]")
+
+
+# Words that open a clause or a question, not a name ("Why Acme ...", "During the year, ...", "Q&A with ...").
+_NOT_NAME_OPENERS = {
+    "why", "how", "during", "while", "although", "because", "unlike", "despite", "if", "what", "when", "where",
+    "who", "which", "whether", "this", "these", "our", "we", "it", "its", "he", "she", "they", "a", "an", "in", "on",
+    "as", "at", "for", "q&a",
+}  # fmt: skip
+
+
 def leading_name(text: str, *, headline: bool = False) -> str | None:
     """The organisation-like name that opens text, or None: 'Zignal Labs, provider of ...' -> 'Zignal Labs'.
 
@@ -282,8 +293,15 @@ def leading_name(text: str, *, headline: bool = False) -> str | None:
         # "On Tuesday, March 3, 2020, Comcast ...", "Expanding upon its initiative launched in 2017, Ovation, ...".
         for _ in range(3):
             opener = _OPENER_RE.match(text) or _DATE_OPENER_RE.match(text)
-            if not opener or _LEGAL_START_RE.match(text, opener.end()):
-                break  # "Leading widget maker Acme Widgets, Inc. ...": the comma was the name's, not an opener's
+            if (
+                not opener
+                or _LEGAL_START_RE.match(text, opener.end())
+                or _LISTING_OPENS_RE.search(text, 0, opener.end())
+            ):
+                # "Leading widget maker Acme Widgets, Inc. ...", "Gaming Realms PLC (AIM:GMR, OTCQX:PSDMF) CEO ...",
+                # "Booking Holdings (NASDAQ: BKNG) announced that ..., Glenn Fogel,": the comma was the name's or
+                # came after its listing, not an opener's
+                break
             text = text[opener.end() :]
             text = _THE_AFTER_OPENER_RE.sub("", text, count=1)
         kind = _KIND_OPENER_RE.match(text)
@@ -331,40 +349,7 @@ def leading_name(text: str, *, headline: bool = False) -> str | None:
         return None
     if re.fullmatch(LEGAL_FORMS, name.strip(" .,")):
         return None  # "Inc., the leading media brand, announced ...": a publication, not a name
-    if words[0].lower() in {
-        "why",
-        "how",
-        "during",
-        "while",
-        "although",
-        "because",
-        "unlike",
-        "despite",
-        "if",
-        "what",
-        "when",
-        "where",
-        "who",
-        "which",
-        "whether",
-        "this",
-        "these",
-        "our",
-        "we",
-        "it",
-        "its",
-        "he",
-        "she",
-        "they",
-        "a",
-        "an",
-        "in",
-        "on",
-        "as",
-        "at",
-        "for",
-        "q&a",
-    }:
+    if words[0].lower() in _NOT_NAME_OPENERS:
         return None
     return name
 
