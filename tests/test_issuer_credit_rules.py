@@ -240,3 +240,37 @@ def test_a_name_ending_in_ing_before_its_listing_opens_no_clause(name, listing):
     lede = f"{name} ({listing}) announced today that Chief Executive Officer, Glenn Fogel, will speak at a conference."
     assert leading_name(lede) == name
     assert release(lede, headline=f"{name} to Present at Conference").company == name
+
+
+@pytest.mark.parametrize(
+    ("lede", "company", "tickers"),
+    [
+        (
+            "Orbit Foods (NASDAQ: ORBF), Zenith Robotics, Incorporated (NASDAQ: ZNTH) and Servo SA announced new results.",
+            "Orbit Foods",
+            ["NASDAQ:ORBF"],
+        ),
+        (
+            'Lumen Games, Inc. ("Lumen") (NASDAQ: LUMG) and Harbor Group Holding Limited ("Harbor") (NYSE: HRBG) today '
+            "announced Harbor's acquisition of Lumen's store.",
+            "Lumen Games, Inc.",
+            ["NASDAQ:LUMG"],
+        ),
+        (
+            "Ridgeway Motors Company and Dalton Incorporated (NYSE: DLTN) have announced their collaboration.",
+            "Ridgeway Motors Company",
+            [],
+        ),
+    ],
+)
+def test_a_joint_releases_later_names_keep_their_own_listings(lede, company, tickers):
+    # A list after the subject's listing, a partner behind its defined short form, or the second of two names joined
+    # by "and" before one listing: the partner's symbol is not the issuer's (a wrong ticker is worse than none).
+    parsed = release(lede, headline=f"{company.split()[0]} and Partners Announce Results")
+    assert parsed.company == company
+    assert parsed.tickers == tickers
+
+
+def test_a_name_with_and_inside_keeps_its_listing():
+    parsed = release("Procter and Gamble (NYSE: PG) today announced results.", headline="Procter and Gamble Reports")
+    assert parsed.tickers == ["NYSE:PG"]

@@ -147,6 +147,24 @@ def _current(text: str, group: ListingGroup) -> list[str]:
     return [t for t in group.tickers if re.search(rf"\b{re.escape(t.split(':', 1)[1])}\b", head)]
 
 
+_ALIAS_AFTER_RE = re.compile(r"\s*\(\s*[\"\u201c][^()]{1,40}[\"\u201d]\s*\)$")
+_LEGAL_IN_RE = re.compile(rf"(?:^|\s|,)(?:{LEGAL_FORMS})(?![\w])")
+
+
+def _second_of_pair(name: str | None, company: str | None) -> bool:
+    """Whether a name printed before a listing is two names joined by "and", the listing the second's: "Peterbilt
+    Motors Company and Dana Incorporated (NYSE: DAN) have announced" (one of them a legal name; not "Procter and
+    Gamble")."""
+    if not name or not company or " and " not in name:
+        return False
+    first, second = name.split(" and ", 1)
+    return (
+        same_org(first, company)
+        and not same_org(second, company)
+        and bool(_LEGAL_IN_RE.search(first) or _LEGAL_IN_RE.search(second))
+    )
+
+
 def _own_groups(text: str, groups: list[ListingGroup], company: str | None) -> list[ListingGroup]:
     """The subject's listing groups less those of another name tied to it by 'with', 'in', 'by' ... (a partner, an
     investee, an acquirer); a group printed right after another one ('(NYSE: MUX) (TSX: MUX)') shares its owner."""
@@ -159,13 +177,15 @@ def _own_groups(text: str, groups: list[ListingGroup], company: str | None) -> l
         elif previous_end and not between.strip(" ,;\u00a0"):
             own = previous_kept
         else:
-            before = between.split("\n")[-1].rstrip(" ,\u00a0")
+            # 'Alibaba Group Holding Limited ("Alibaba") (NYSE: BABA)': the name before its defined short form.
+            before = _ALIAS_AFTER_RE.sub("", between.split("\n")[-1].rstrip(" ,\u00a0"))
             name = _name_ending(before)
-            own = not (
-                name
-                and not (company and same_org(name, company))
-                and _OTHER_OWNER_RE.search(before[: len(before) - len(name)].rstrip(" ,"))
-            )
+            prefix = before[: len(before) - len(name)].rstrip(" ,") if name else ""
+            other = bool(name) and not (company and same_org(name, company))
+            # "Amgen (NASDAQ: AMGN), Cytokinetics, Incorporated (NASDAQ: CYTK) and Servier announced": the next name
+            # of a list after the subject's listing is another issuer's.
+            listed_next = bool(previous_end) and not prefix.strip()
+            own = not (other and (_OTHER_OWNER_RE.search(prefix) or listed_next)) and not _second_of_pair(name, company)
         if own:
             kept.append(group)
         previous_end, previous_kept = group.end, own
@@ -237,7 +257,7 @@ def _names_company(text: str, group: ListingGroup, company: str) -> bool:
     if before.endswith(company):  # also names the name pattern does not take ("lululemon athletica inc.")
         return True
     name = _name_ending(before)
-    if not name:
+    if not name or _second_of_pair(name, company):
         return False
     # The name may start with the end of a sentence or a heading glued to it ("... 90%1. Cintas Corporation",
     # "Thursday-Sunday. About SiriusXMSirius XM Holdings Inc."): the company's name then follows one of these.
