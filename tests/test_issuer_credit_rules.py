@@ -274,3 +274,29 @@ def test_a_joint_releases_later_names_keep_their_own_listings(lede, company, tic
 def test_a_name_with_and_inside_keeps_its_listing():
     parsed = release("Procter and Gamble (NYSE: PG) today announced results.", headline="Procter and Gamble Reports")
     assert parsed.tickers == ["NYSE:PG"]
+
+
+@pytest.mark.parametrize(
+    ("lede", "company", "tickers"),
+    [
+        (
+            "Gideon Ben-Zvi, CEO of Valens Semiconductor (NYSE: VLN), was recently a guest on Benzinga's All-Access.",
+            "Valens Semiconductor",
+            ["NYSE:VLN"],
+        ),
+        (
+            "Dana Howe, EVP, Global President for Quill Markets Inc. (NASDAQ: QULM) was interviewed by Benzinga.",
+            "Quill Markets Inc.",
+            ["NASDAQ:QULM"],
+        ),
+        (
+            "Gordon Neal President & CEO of World Copper LTD (OTC: WCUFF) was recently a guest on a podcast.",
+            "World Copper LTD",
+            ["OTC:WCUFF"],
+        ),
+    ],
+)
+def test_a_person_opening_the_lede_with_a_title_speaks_for_their_listed_employer(lede, company, tickers):
+    contacts = "\n\nContact Details\n\nBenzinga\n\ninfo@benzinga.example"
+    parsed = release(lede + contacts, headline="This Company May Have A Solution")
+    assert (parsed.company, parsed.tickers) == (company, tickers)

@@ -53,7 +53,7 @@ from .names import (
     subject_end,
     tidy_name,
 )
-from .own_listings import group_names, lede_listed, pick_tickers, subject_groups
+from .own_listings import group_names, lede_listed, pick_tickers, subject_groups, titled_employer
 from .places import is_place, opens_dateline
 from .sections import About
 from .subject import (
@@ -251,6 +251,10 @@ def _pick_company(
         strong = bool(STRICT_LEGAL_RE.search(subject)) or any(
             g.start < subject_end(lede) for g in listing_groups(lede[:400])
         )
+        listed = titled_employer(lede) if strong else None
+        if listed and not same_org(listed, subject) and not same_org(listed.split()[0], subject):
+            # "Gideon Ben-Zvi, CEO of Valens Semiconductor (NYSE: VLN), was a guest on ...": his employer
+            subject = listed
         subject = first_of_two(subject, evidence, text)
         matches = [n for n in evidence if same_org(subject, n)]
         if known and not same_org(subject, known):

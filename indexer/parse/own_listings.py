@@ -90,8 +90,8 @@ _TITLES = (
     r"(?:CEO|CFO|COO|CTO|Founder|Co-Founder|President|Chair(?:man|woman)?|Director|Head|Partner|Owner|Manager|Officer)"
 )
 # "CEO of MangoRX", "Founder and President of Acme": a person's title before their employer's name.
-_TITLE_OF_RE = re.compile(rf"^(?:(?:[A-Z][\w\-]*|and|&)\s+){{0,4}}?{_TITLES}\s+(?:of|at)\s+(?:the\s+)?")
-_TITLE_BEFORE_RE = re.compile(rf"\b{_TITLES}\s+(?:of|at)\s*(?:the\s+)?$")
+_TITLE_OF_RE = re.compile(rf"^(?:(?:[A-Z][\w\-]*|and|&)\s+){{0,4}}?{_TITLES}\s+(?:of|at|for)\s+(?:the\s+)?")
+_TITLE_BEFORE_RE = re.compile(rf"\b{_TITLES}\s+(?:of|at|for)\s*(?:the\s+)?$")
 
 
 def lede_listed(lede: str) -> str | None:
@@ -115,6 +115,15 @@ def lede_listed(lede: str) -> str | None:
             _TITLE_OF_RE.sub("", name)
         )  # "Jacob Cohen, CEO of MangoRX (NASDAQ: MGRX), was ...": his employer
     return None
+
+
+def titled_employer(lede: str) -> str | None:
+    """The listed organisation a person opening the lede works for, by their title before it: "Gideon Ben-Zvi, CEO of
+    Valens Semiconductor (NYSE: VLN), was ...", "David Howson, EVP, Global President for Cboe Global Markets Inc.
+    (Cboe: CBOE) was ..."."""
+    listed = lede_listed(lede)
+    at = lede.find(listed) if listed else -1
+    return listed if at > 0 and _TITLE_BEFORE_RE.search(lede[:at]) and at < subject_end(lede) else None
 
 
 # "Humanity, a Workday (NASDAQ:WDAY) Access software partner, ...": an apposition naming a listed company the
