@@ -11,7 +11,7 @@ import pytest
 from indexer.parse import parse_bytes
 from indexer.parse.authorship import division_about
 from indexer.parse.credits import journal_field, opening_credit, sponsor_named
-from indexer.parse.name_extents import based_subject, imperative_cut, lower_case_spelling
+from indexer.parse.name_extents import based_subject, caps_heading_cut, imperative_cut, lower_case_spelling
 from indexer.parse.names import leading_name
 from indexer.parse.sections import About
 
@@ -300,3 +300,21 @@ def test_a_person_opening_the_lede_with_a_title_speaks_for_their_listed_employer
     contacts = "\n\nContact Details\n\nBenzinga\n\ninfo@benzinga.example"
     parsed = release(lede + contacts, headline="This Company May Have A Solution")
     assert (parsed.company, parsed.tickers) == (company, tickers)
+
+
+@pytest.mark.parametrize(
+    ("printed", "name"),
+    [
+        ("HIGHLIGHTSMarriott International, Inc.", "Marriott International, Inc."),
+        ("ABOUT ACTIVATE CAPITALActivate Capital", "Activate Capital"),
+        ("ABOUT CLAY BRIDGES PRESS Clay Bridges Press", "Clay Bridges Press"),
+    ],
+)
+def test_a_heading_in_capitals_run_into_the_name_is_cut_off(printed, name):
+    assert caps_heading_cut(printed, f"{printed} said. Later, {name} is named again.") == name
+
+
+@pytest.mark.parametrize("name", ["IBM Watson Health", "NASA Glenn Research Center", "UCLA Health"])
+def test_an_acronym_opening_a_name_stays(name):
+    rest = name.split(" ", 1)[1]
+    assert caps_heading_cut(name, f"{name} said. {rest} is named again.") == name

@@ -31,7 +31,7 @@ from .authorship import (
     slashed_issuer,
 )
 from .credits import BRAND_ABOUT_RE, domain_named, journal_field, opening_credit, sponsor_named, told_outlet
-from .name_extents import based_subject, imperative_cut, lower_case_spelling
+from .name_extents import based_subject, caps_heading_cut, imperative_cut, lower_case_spelling
 from .names import (
     LEGAL_FORMS,
     NAME_WORD,
@@ -136,7 +136,7 @@ def find_issuer(
     company = imperative_cut(tidy_name(cut_at_verb(expand_acronym_tail(expand_acronym(company, text), text))), text)
     company = _headline_word(company, headline, lede)
     company = first_name_employer(company, headline, text)
-    company = prose_cut(titled_person_org(company, lede) or company)
+    company = caps_heading_cut(prose_cut(titled_person_org(company, lede) or company), text)
     if no_name(company, place):
         # "Inc., the leading media brand ..., today announced that Flight Adventure Park is No. 3,780 ...", "Fort
         # Worth's newest museum, the DFW Car and Toy Museum ...": what the lede opened with names no one; the

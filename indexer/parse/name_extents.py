@@ -74,3 +74,23 @@ def lower_case_spelling(name: str | None, headline: str, lede: str, text: str) -
             if has_word(text.replace(spelled, ""), titled):
                 return titled
     return name
+
+
+# "HIGHLIGHTSMarriott International, Inc.", "ABOUT ACTIVATE CAPITALActivate Capital": a heading in capitals run into
+# the name after it.
+_CAPS_HEADING_RE = re.compile(
+    r"^(?P<caps>[A-Z0-9][A-Z0-9&.'\-]*(?:\s+[A-Z0-9&.'\-]+)*?)(?P<gap>\s*)(?P<name>[A-Z][a-z].*)$"
+)
+
+
+def caps_heading_cut(name: str | None, text: str) -> str | None:
+    """The name without a heading in capitals run into it: glued to it ("HIGHLIGHTSMarriott International, Inc."),
+    or repeating it ("ABOUT CLAY BRIDGES PRESS Clay Bridges Press"), when the text prints the name elsewhere."""
+    m = _CAPS_HEADING_RE.match(name or "")
+    if not m or sum(ch.isalpha() for ch in m.group("caps")) < 4:
+        return name
+    rest = m.group("name")
+    repeats = fold(rest) in fold(m.group("caps"))
+    if (m.group("gap") and not repeats) or not has_word(text.replace(name, ""), rest):
+        return name
+    return rest
