@@ -318,3 +318,13 @@ def test_a_heading_in_capitals_run_into_the_name_is_cut_off(printed, name):
 def test_an_acronym_opening_a_name_stays(name):
     rest = name.split(" ", 1)[1]
     assert caps_heading_cut(name, f"{name} said. {rest} is named again.") == name
+
+
+def test_a_partner_joined_by_and_before_its_listing_lends_no_ticker():
+    body = (
+        "The trading platform Lumo Financial Inc. recently introduced zero contract fees for options trading.\n\n"
+        "The partnership between Lumo and Quill Markets (NASDAQ: QULM), a leading exchange operator, marked a "
+        "milestone for Lumo."
+    )
+    parsed = release(body, headline="Zero Options Fees And More With Lumo")
+    assert parsed.tickers == []

@@ -157,21 +157,16 @@ def _current(text: str, group: ListingGroup) -> list[str]:
 
 
 _ALIAS_AFTER_RE = re.compile(r"\s*\(\s*[\"\u201c][^()]{1,40}[\"\u201d]\s*\)$")
-_LEGAL_IN_RE = re.compile(rf"(?:^|\s|,)(?:{LEGAL_FORMS})(?![\w])")
 
 
 def _second_of_pair(name: str | None, company: str | None) -> bool:
     """Whether a name printed before a listing is two names joined by "and", the listing the second's: "Peterbilt
-    Motors Company and Dana Incorporated (NYSE: DAN) have announced" (one of them a legal name; not "Procter and
-    Gamble")."""
-    if not name or not company or " and " not in name:
+    Motors Company and Dana Incorporated (NYSE: DAN) have announced", "Moomoo and Cboe Global Markets (BATS:
+    CBOE)" (not "Procter and Gamble" for "Procter & Gamble": a company named with a joiner)."""
+    if not name or not company or " and " not in name or re.search(r"\s(?:and|&)\s", company):
         return False
     first, second = name.split(" and ", 1)
-    return (
-        same_org(first, company)
-        and not same_org(second, company)
-        and bool(_LEGAL_IN_RE.search(first) or _LEGAL_IN_RE.search(second))
-    )
+    return same_org(first, company) and not same_org(second, company)
 
 
 def _own_groups(text: str, groups: list[ListingGroup], company: str | None) -> list[ListingGroup]:
