@@ -25,6 +25,7 @@ from ...model import Export, ExportRow, Facet, Hit, IndexNotFound, Page, QueryEr
 from ...schema import FACETS_BY_NAME, QUERY_ANALYZER
 from ..hits import copy_info, plain_snippet, stored_to_hit, stored_to_release
 from ..lru import LRU
+from . import deflate
 from .facets import NO_DATE, FacetTable, outside_of
 from .match import (
     expansions_for,
@@ -69,6 +70,7 @@ class _Snapshot:
             ) from exc
         self.gen = gen
         reader = self.searcher.reader()
+        deflate.read_stored_with_isal(reader)
         leaves = [leaf for leaf, _ in reader.leaf_readers()] if reader.doc_count_all() else []
         segments = [leaf.segment() for leaf in leaves]
         self.live = np.ones(reader.doc_count_all(), dtype=bool)
