@@ -15,6 +15,8 @@ from werkzeug.routing import BaseConverter
 from indexer import ReleaseSearchError, open_index
 from indexer.settings import CACHE_BUDGETS, cache_budget
 
+from .json_provider import QuickJSONProvider
+
 # Settings, their defaults, and the environment variables that override them.
 DEFAULTS = {
     "RELEASES_INDEX": "index",  # index folder
@@ -110,6 +112,7 @@ def add_security_headers(response: Response) -> Response:
 def create_app(config: dict | None = None) -> Flask:
     """Build the app; settings come from DEFAULTS, then the environment, then config (any Flask setting too)."""
     app = Flask(__name__)
+    app.json = QuickJSONProvider(app)
     app.url_map.converters["release_id"] = ReleaseIdConverter
     app.config.update(DEFAULTS, JSON_SORT_KEYS=False, MAX_CONTENT_LENGTH=64 * 1024)
     app.config.update(settings_from_environment())

@@ -1,0 +1,52 @@
+"""The JSON answers' bytes: written by orjson, byte for byte what Flask's own provider writes, in a fifth of
+the time (a search page of ~12 kB: 160 -> 30 us; docs/api-cpu.md). One difference of form, none of value: a
+float under 1e-4 (not 0) is written 0.00001 instead of 1e-05; the API's floats are rounded to 4 places or
+fewer, so its answers do not change at all."""
+
+from __future__ import annotations
+
+import re
+
+from flask import Response
+from flask.json.provider import DefaultJSONProvider
+
+try:  # a wheel for every common platform; Flask's own encoder is the fallback
+    import orjson
+except ImportError:  # pragma: no cover - orjson is a dependency
+    orjson = None
+
+# Dates, dataclasses and subclasses of str, int, dict and list go to the provider's default() as with the
+# standard library's encoder (dates as HTTP dates, not orjson's ISO form).
+_PASSED_ON = (
+    (orjson.OPT_PASSTHROUGH_DATETIME | orjson.OPT_PASSTHROUGH_DATACLASS | orjson.OPT_PASSTHROUGH_SUBCLASS)
+    if orjson
+    else 0
+)
+# What json.dumps(ensure_ascii=True) escapes and orjson writes as it is: DEL and everything past ASCII.
+_UNESCAPED = re.compile("[\x7f-\U0010ffff]")
+
+
+def _escape(match: re.Match) -> str:
+    """A character as json.dumps escapes it: \\uXXXX in lower-case hex, a surrogate pair past the BMP."""
+    code = ord(match.group())
+    if code < 0x10000:
+        return f"\\u{code:04x}"
+    code -= 0x10000
+    return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
+
+
+class QuickJSONProvider(DefaultJSONProvider):
+    """Flask's JSON provider whose responses orjson writes; anything orjson refuses (a lone surrogate, an
+    integer past 64 bits, a key that is no string) and indented output are written by Flask's own way."""
+
+    def response(self, *args, **kwargs) -> Response:
+        if orjson is None or (self.compact is None and self._app.debug) or self.compact is False:
+            return super().response(*args, **kwargs)
+        options = _PASSED_ON | (orjson.OPT_SORT_KEYS if self.sort_keys else 0)
+        try:
+            data = orjson.dumps(self._prepare_response_obj(args, kwargs), default=self.default, option=options)
+        except TypeError:  # orjson.JSONEncodeError
+            return super().response(*args, **kwargs)
+        if self.ensure_ascii and not (data.isascii() and b"\x7f" not in data):
+            data = _UNESCAPED.sub(_escape, data.decode()).encode()
+        return self._app.response_class(data + b"\n", mimetype=self.mimetype)
