@@ -88,6 +88,62 @@ def _candidates(words, heads: tuple[frozenset[str], frozenset[str]] | None) -> l
     return found
 
 
+@functools.lru_cache(maxsize=4096)
+def _opening_pattern(terms: frozenset[str]) -> re.Pattern | None:
+    """Where, in a lower-cased text, a word may start with one of the terms' openings (_term_heads): an
+    opening with no word character just before it (a word of WORD_PATTERN starts after none)."""
+    heads = _term_heads(terms)
+    by_length: dict[int, list[str]] = {}
+    for head in heads[0] | heads[1] if heads is not None else ():
+        by_length.setdefault(len(head), []).append(re.escape(head))
+    if not by_length:
+        return None  # no openings (or no rule): only the words that are not plain can stand for a term
+    # The look-behind after the opening: the pattern then starts with its letters, which re finds quickly.
+    return re.compile("|".join(f"(?:{'|'.join(sorted(v))})(?<!\\w{'.' * n})" for n, v in sorted(by_length.items())))
+
+
+# Where a word that is not plain (see _candidates) shows: a capital after a word's first character (after a
+# word character, or the "&" or dot that join), a dot before a word character, a character past ASCII.
+_NOT_PLAIN_SIGN = re.compile(r"[A-Z](?<=[\w&.][A-Z])|\.(?=\w)|[^\x00-\x7f]")
+_SPACE = re.compile(r"\s")
+
+
+def _candidate_words(text: str, terms: frozenset[str]):
+    """The different words of text that may stand for one of the terms: at least _candidates' words (a few
+    more do no harm: each is then analysed), found in the text instead of in the set of all its words.
+
+    The words opening with a term's opening are found where the opening stands at a word's start in the
+    lower-cased text; the words that are not plain, by reading whole the chunks (runs of non-space) that
+    show a sign of one. Twice as quick as splitting the text into its words and testing each (most are
+    plain words no query word starts like)."""
+    heads = _term_heads(terms)
+    if heads is None:
+        return _text_words(text)
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a character whose lower case is longer ("İ"): positions would shift
+        return _candidates(_text_words(text), heads)
+    found = set()
+    pattern = _opening_pattern(terms)
+    if pattern is not None:
+        match = _WORD_RE.match
+        for opening in pattern.finditer(lowered):
+            word = match(text, opening.start())
+            if word:
+                found.add(word.group())
+    read_to = -1
+    for sign in _NOT_PLAIN_SIGN.finditer(text):
+        at = sign.start()
+        if at < read_to:
+            continue  # its chunk is read already
+        # No word holds a space, so the word at `at` lies between the spaces around it (a start further
+        # left, past other kinds of space, only reads more words).
+        start = max(text.rfind(" ", 0, at), text.rfind("\n", 0, at), text.rfind("\t", 0, at)) + 1
+        space = _SPACE.search(text, at)
+        read_to = space.start() if space else len(text)
+        found.update(_WORD_RE.findall(text, start, read_to))
+    return found
+
+
 def _text_words(text: str) -> set[str]:
     """The different words of a text (WORD_PATTERN's): the text split at spaces gives most of them whole;
     the rest (punctuation attached, compounds) are found in what is left."""
@@ -154,7 +210,7 @@ def _marked_words(text: str, terms: set[str]) -> list[tuple[int, int, str]]:
     # Each different word of the text is looked up once (a release repeats its words); then only the
     # few marked ones are found again in the text, instead of keeping where every word stands.
     marked: dict[str, str] = {}
-    for word in _candidates(_text_words(text), _term_heads(frozenset(terms))):
+    for word in _candidate_words(text, frozenset(terms)):
         word_terms = _word_terms(word)
         if not terms.isdisjoint(word_terms):
             marked[word] = next(t for t in word_terms if t in terms)

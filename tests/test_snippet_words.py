@@ -10,7 +10,7 @@ import pytest
 from snippet_reference import WORD_RE, marked_words_plainly
 
 from indexer.schema import TEXT_ANALYZER
-from indexer.snippets import _marked_words, _text_words, make_snippet
+from indexer.snippets import _candidate_words, _candidates, _marked_words, _term_heads, _text_words, make_snippet
 
 # Pieces whose words are hard to tell apart: joiners ("&", a dot unless a capitalised word follows),
 # words inside words, accents, underscores, numbers, and spaces other than " ".
@@ -31,6 +31,23 @@ def _text(rng: random.Random, words: int) -> str:
 def test_text_words_are_the_patterns_words(seed):
     text = _text(random.Random(seed), 60)
     assert _text_words(text) == set(WORD_RE.findall(text))
+
+
+# More pieces: capitals after a joiner, a lower case longer than its letter, other spaces inside chunks.
+_MORE_PIECES = [*_PIECES, *("C&I c&i İstanbul Ünited x\u2028Sale a\rSALE o.k Q&A q.A. Ａbc ﬁnal".split(" "))]
+
+
+@pytest.mark.parametrize("seed", range(60))
+def test_candidate_words_hold_every_word_that_may_be_marked(seed):
+    """The words found in the text (openings at word starts, chunks that show a word that is not plain)
+    hold every word that testing each of the text's words keeps."""
+    rng = random.Random(seed)
+    text = "".join(rng.choice(_MORE_PIECES) + rng.choice(_SPACES) for _ in range(60))
+    vocabulary = sorted({t.text for t in TEXT_ANALYZER(text)} | {"x", "q", "a", "ok", "=sale"})
+    terms = frozenset(rng.sample(vocabulary, min(rng.randint(1, 4), len(vocabulary))))
+    every = set(_candidates(_text_words(text), _term_heads(terms)))
+    assert every <= set(_candidate_words(text, terms))
+    assert _marked_words(text, set(terms)) == marked_words_plainly(text, set(terms))
 
 
 @pytest.mark.parametrize("seed", range(40))
