@@ -103,8 +103,10 @@ def _opening_pattern(terms: frozenset[str]) -> re.Pattern | None:
 
 
 # Where a word that is not plain (see _candidates) shows: a capital after a word's first character (after a
-# word character, or the "&" or dot that join), a dot before a word character, a character past ASCII.
-_NOT_PLAIN_SIGN = re.compile(r"[A-Z](?<=[\w&.][A-Z])|\.(?=\w)|[^\x00-\x7f]")
+# word character, or the "&" or dot that join), a dot before a word character, a character past ASCII. Three
+# patterns, each starting with what re can scan for quickly (one pattern of three branches took twice as long).
+_NOT_PLAIN_SIGNS = (re.compile(r"[A-Z](?<=[\w&.][A-Z])"), re.compile(r"\.(?=\w)"))
+_PAST_ASCII = re.compile(r"[^\x00-\x7f]")
 _SPACE = re.compile(r"\s")
 
 
@@ -130,9 +132,12 @@ def _candidate_words(text: str, terms: frozenset[str]):
             word = match(text, opening.start())
             if word:
                 found.add(word.group())
+    signs = [sign.start() for pattern in _NOT_PLAIN_SIGNS for sign in pattern.finditer(text)]
+    if not text.isascii():
+        signs += [sign.start() for sign in _PAST_ASCII.finditer(text)]
+    signs.sort()
     read_to = -1
-    for sign in _NOT_PLAIN_SIGN.finditer(text):
-        at = sign.start()
+    for at in signs:
         if at < read_to:
             continue  # its chunk is read already
         # No word holds a space, so the word at `at` lies between the spaces around it (a start further
