@@ -5,7 +5,7 @@ fewer, so its answers do not change at all."""
 
 from __future__ import annotations
 
-import re
+import codecs
 
 from flask import Response
 from flask.json.provider import DefaultJSONProvider
@@ -22,17 +22,26 @@ _PASSED_ON = (
     if orjson
     else 0
 )
-# What json.dumps(ensure_ascii=True) escapes and orjson writes as it is: DEL and everything past ASCII.
-_UNESCAPED = re.compile("[\x7f-\U0010ffff]")
 
 
-def _escape(match: re.Match) -> str:
+def _escape(character: str) -> str:
     """A character as json.dumps escapes it: \\uXXXX in lower-case hex, a surrogate pair past the BMP."""
-    code = ord(match.group())
+    code = ord(character)
     if code < 0x10000:
         return f"\\u{code:04x}"
     code -= 0x10000
     return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
+
+
+def _escape_unencodable(error: UnicodeEncodeError) -> tuple[str, int]:
+    """The codec error handler that escapes what ASCII cannot hold, as json.dumps(ensure_ascii=True) does."""
+    return "".join(map(_escape, error.object[error.start : error.end])), error.end
+
+
+# Encoding to ASCII runs in C and calls this only at the few characters past ASCII (a snippet's "…"): a
+# pattern substituting them scanned the whole page at ~10 ns a character.
+_ESCAPE_ERRORS = "release_search.json_escape"
+codecs.register_error(_ESCAPE_ERRORS, _escape_unencodable)
 
 
 class QuickJSONProvider(DefaultJSONProvider):
@@ -47,6 +56,8 @@ class QuickJSONProvider(DefaultJSONProvider):
             data = orjson.dumps(self._prepare_response_obj(args, kwargs), default=self.default, option=options)
         except TypeError:  # orjson.JSONEncodeError
             return super().response(*args, **kwargs)
-        if self.ensure_ascii and not (data.isascii() and b"\x7f" not in data):
-            data = _UNESCAPED.sub(_escape, data.decode()).encode()
+        if self.ensure_ascii and not data.isascii():
+            data = data.decode().encode("ascii", _ESCAPE_ERRORS)
+        if self.ensure_ascii and b"\x7f" in data:  # DEL, which orjson writes as it is and json.dumps escapes
+            data = data.replace(b"\x7f", b"\\u007f")
         return self._app.response_class(data + b"\n", mimetype=self.mimetype)
