@@ -7,6 +7,8 @@ a worker (webapp.server.settle_memory). Options:
 
     python benchmarks/api_profile.py --synthetic 100000 --index .cache/bench/index-cols-100000 --queries 400
     ... --profile 300              # then cProfile over 300 further distinct requests (top functions)
+    ... --stages 300               # then CPU per stage (matching, ranking, facets, snippets, ...) over 300
+                                   # further distinct requests, timed inside the requests without a profiler
     ... --answers out.jsonl        # each answer's bytes (with its query) for a before/after identity check
     ... --compare a.jsonl b.jsonl  # do two answer files agree? (no index needed)
     ... --code ../main             # another checkout's code answers (run both side by side)
@@ -76,12 +78,71 @@ def threaded_costs(app, paths: list[str], threads: int) -> dict:
     return {name: sum(values) / len(values) for name, values in figures.items()}
 
 
+# The stages of a request timed by --stages: (module, attribute, label). Each is wrapped where the request
+# looks it up (a function imported by name into the backend is wrapped there); one missing from the code
+# measured (another checkout, renamed) is left out of the table.
+STAGES = [
+    ("indexer.search", "ReleaseIndex.search", "search, all of it"),
+    ("indexer.backends.whoosh.backend", "plan_query", "query planning"),
+    ("indexer.backends.whoosh.backend", "WhooshBackend._match_mask", "matching"),
+    ("indexer.backends.whoosh.backend", "WhooshBackend._order", "ranking (the page's order)"),
+    ("indexer.backends.whoosh.backend", "score", "ranking (scores for some-words matches)"),
+    ("indexer.backends.whoosh.backend", "FacetTable.count", "facets"),
+    ("indexer.backends.whoosh.backend", "FacetTable.timeline", "timeline"),
+    ("indexer.backends.whoosh.backend", "WhooshBackend._page_hits", "the page's hits, all of it"),
+    ("indexer.backends.whoosh.backend", "make_snippet", "snippets"),
+    ("whoosh.reading", "SegmentReader.stored_fields", "stored fields"),
+    ("indexer.backends.whoosh.backend", "suggest_correction", "spelling suggestion"),
+    ("indexer.model", "Page.to_json", "the page as JSON values"),
+    ("webapp.api", "jsonify", "JSON bytes and response"),
+]
+
+
+def timed_stages(app, paths: list[str]) -> tuple[dict[str, float], float]:
+    """CPU ms per request of each stage (STAGES) and of the whole request, over paths asked once each."""
+    import importlib
+
+    spent: dict[str, float] = {}
+    undo = []
+    for module_name, attribute, label in STAGES:
+        try:
+            owner = importlib.import_module(module_name)
+            *parents, name = attribute.split(".")
+            for parent in parents:
+                owner = getattr(owner, parent)
+            original = getattr(owner, name)
+        except (ImportError, AttributeError):
+            continue
+        spent[label] = 0.0
+
+        def timed(*args, _original=original, _label=label, **kwargs):
+            started = time.thread_time()
+            try:
+                return _original(*args, **kwargs)
+            finally:
+                spent[_label] += time.thread_time() - started
+
+        setattr(owner, name, timed)
+        undo.append((owner, name, original))
+    client = app.test_client()
+    started = time.thread_time()
+    try:
+        for path in paths:
+            client.get(path)
+    finally:
+        for owner, name, original in undo:
+            setattr(owner, name, original)
+    whole = (time.thread_time() - started) * 1000 / len(paths)
+    return {label: seconds * 1000 / len(paths) for label, seconds in spent.items()}, whole
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--synthetic", type=int, default=100000)
     parser.add_argument("--index", type=Path)
     parser.add_argument("--queries", type=int, default=400, help="measured distinct requests")
     parser.add_argument("--profile", type=int, default=0, help="then cProfile this many further requests")
+    parser.add_argument("--stages", type=int, default=0, help="then time each stage over this many further requests")
     parser.add_argument("--answers", type=Path, help="write each answer (path, status, sha256, body) here")
     parser.add_argument("--compare", nargs=2, type=Path, metavar=("A", "B"))
     parser.add_argument("--seed", type=int, default=42)
@@ -91,20 +152,27 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.compare:
         return compare(*args.compare)
-    if args.code:
-        sys.path.insert(0, str(args.code.resolve()))
     index = args.index or ROOT / ".cache" / "bench" / f"index-ours-{args.synthetic}"
     from build_bench import corpus
 
     sources = corpus(ROOT / ".cache" / "bench", args.synthetic)
-    count = WARMUP + args.queries + args.profile + (2 * args.queries if args.threads else 0)
+    count = WARMUP + args.queries + args.profile + args.stages + (2 * args.queries if args.threads else 0)
     paths = stream_paths(sources, index, f"synthetic-{args.synthetic}", count, args.seed)
     warm, measured = paths[:WARMUP], paths[WARMUP : WARMUP + args.queries]
     profiled = paths[WARMUP + args.queries : WARMUP + args.queries + args.profile]
-    extra = paths[WARMUP + args.queries + args.profile :]
+    staged = paths[WARMUP + args.queries + args.profile : WARMUP + args.queries + args.profile + args.stages]
+    extra = paths[WARMUP + args.queries + args.profile + args.stages :]
 
+    if args.code:
+        # Here, not earlier: importing build_bench puts this checkout first on the path again (so --code used
+        # to measure this checkout's code).
+        if any(name.split(".")[0] in ("indexer", "webapp") for name in sys.modules):
+            sys.exit("the code was imported before --code could take effect")
+        sys.path.insert(0, str(args.code.resolve()))
     from webapp import create_app
 
+    if args.code and not Path(sys.modules["webapp"].__file__).is_relative_to(args.code.resolve()):
+        sys.exit(f"--code {args.code}: webapp came from {sys.modules['webapp'].__file__}")
     app = create_app({"RELEASES_INDEX": str(index)})
     from webapp import server
 
@@ -128,6 +196,7 @@ def main(argv: list[str] | None = None) -> int:
                 record = {"path": path, "status": status, "sha256": hashlib.sha256(body).hexdigest()}
                 out.write(json.dumps({**record, "body": body.decode()}) + "\n")
     threaded = threaded_costs(app, extra, args.threads) if args.threads else None
+    stages = timed_stages(app, staged) if staged else None
     top = ""
     if profiled:
         profiler = cProfile.Profile()
@@ -161,6 +230,17 @@ def main(argv: list[str] | None = None) -> int:
             f"{args.threads} threads at once (as a server worker's threads run them), CPU of the whole process "
             f"and minor page faults per request: 1 thread {threaded['cpu1']:.2f} ms, {threaded['faults1']:.1f} "
             f"faults; {args.threads} threads {threaded['cpu']:.2f} ms, {threaded['faults']:.1f} faults.",
+            "",
+        ]
+    if stages:
+        by_stage, whole = stages
+        lines += [
+            f"CPU ms per request by stage, timed inside {len(staged)} further distinct requests (no profiler; "
+            f"the whole request {whole:.2f} ms through the test client):",
+            "",
+            "| stage | ms per request |",
+            "|---|---:|",
+            *(f"| {label} | {ms:.2f} |" for label, ms in by_stage.items()),
             "",
         ]
     if top:
