@@ -110,9 +110,11 @@ _PAST_ASCII = re.compile(r"[^\x00-\x7f]")
 _SPACE = re.compile(r"\s")
 
 
-def _candidate_words(text: str, terms: frozenset[str]):
+def _candidate_words(text: str, terms: frozenset[str]) -> dict[str, list[int] | None]:
     """The different words of text that may stand for one of the terms: at least _candidates' words (a few
-    more do no harm: each is then analysed), found in the text instead of in the set of all its words.
+    more do no harm: each is then analysed), found in the text instead of in the set of all its words; each
+    with the places it may start at when they are all known (those of a word found by its opening: every
+    place of such a word opens the same way), else None.
 
     The words opening with a term's opening are found where the opening stands at a word's start in the
     lower-cased text; the words that are not plain, by reading whole the chunks (runs of non-space) that
@@ -120,18 +122,19 @@ def _candidate_words(text: str, terms: frozenset[str]):
     plain words no query word starts like)."""
     heads = _term_heads(terms)
     if heads is None:
-        return _text_words(text)
+        return dict.fromkeys(_text_words(text))
     lowered = text.lower()
     if len(lowered) != len(text):  # a character whose lower case is longer ("İ"): positions would shift
-        return _candidates(_text_words(text), heads)
-    found = set()
+        return dict.fromkeys(_candidates(_text_words(text), heads))
+    found: dict[str, list[int] | None] = {}
     pattern = _opening_pattern(terms)
     if pattern is not None:
         match = _WORD_RE.match
         for opening in pattern.finditer(lowered):
-            word = match(text, opening.start())
+            at = opening.start()
+            word = match(text, at)
             if word:
-                found.add(word.group())
+                found.setdefault(word.group(), []).append(at)
     signs = [sign.start() for pattern in _NOT_PLAIN_SIGNS for sign in pattern.finditer(text)]
     if not text.isascii():
         signs += [sign.start() for sign in _PAST_ASCII.finditer(text)]
@@ -145,7 +148,8 @@ def _candidate_words(text: str, terms: frozenset[str]):
         start = max(text.rfind(" ", 0, at), text.rfind("\n", 0, at), text.rfind("\t", 0, at)) + 1
         space = _SPACE.search(text, at)
         read_to = space.start() if space else len(text)
-        found.update(_WORD_RE.findall(text, start, read_to))
+        for word in _WORD_RE.findall(text, start, read_to):
+            found.setdefault(word)
     return found
 
 
@@ -215,7 +219,8 @@ def _marked_words(text: str, terms: set[str]) -> list[tuple[int, int, str]]:
     # Each different word of the text is looked up once (a release repeats its words); then only the
     # few marked ones are found again in the text, instead of keeping where every word stands.
     marked: dict[str, str] = {}
-    for word in _candidate_words(text, frozenset(terms)):
+    candidates = _candidate_words(text, frozenset(terms))
+    for word in candidates:
         word_terms = _word_terms(word)
         if not terms.isdisjoint(word_terms):
             marked[word] = next(t for t in word_terms if t in terms)
@@ -223,6 +228,10 @@ def _marked_words(text: str, terms: set[str]) -> list[tuple[int, int, str]]:
         return []
     found = []
     for word, term in marked.items():
+        starts = candidates[word]
+        if starts is not None:  # where the word may start, all of them: keep those where a word starts
+            found.extend((at, at + len(word), term) for at in starts if _WORD_START_RE.match(text, at))
+            continue
         at = text.find(word)
         while at >= 0:
             # A word of the text starts here (not inside another, nor joined to the one before by "&" or
