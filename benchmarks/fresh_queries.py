@@ -183,9 +183,14 @@ def index_size(index_path: Path) -> int:
     return gen.doc_count() if gen is not None else 0
 
 
-def releases_for_queries(sources: list[str], index_path: Path, seed: int) -> tuple[list[Doc], Callable]:
+def releases_for_queries(
+    sources: list[str], index_path: Path, seed: int, sample: int | None = None
+) -> tuple[list[Doc], Callable]:
     """The releases to draw queries from, and a function giving every release for the reference engines:
-    all parsed releases in memory up to SAMPLE_ABOVE, a sample and a stream of the index's above it."""
+    all parsed releases in memory up to SAMPLE_ABOVE, a sample and a stream of the index's above it (or a
+    sample of `sample` releases at any size: nothing parsed)."""
+    if sample:
+        return cached_sample(index_path, sample, seed), lambda: index_releases(index_path)
     if index_size(index_path) <= SAMPLE_ABOVE:
         docs = load_docs(sources)
         return docs, lambda: docs
@@ -312,15 +317,21 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, max(0, int(round(share * len(ordered))) - 1))]
 
 
-def run_ours(index_path: Path, queries: list[Query], cpu: dict | None = None) -> dict[str, list[float]]:
+def run_ours(
+    index_path: Path, queries: list[Query], cpu: dict | None = None, pages: Path | None = None
+) -> dict[str, list[float]]:
     """Milliseconds per query through ReleaseIndex.search, the page cache off, one warm-up search first.
 
     cpu, when given, receives the same figures in CPU time of the searching thread (time.thread_time),
-    which other processes on a loaded machine do not inflate."""
+    which other processes on a loaded machine do not inflate. pages, when given: a file that receives each
+    query's JSON page, one a line (written after the query's time is taken), to compare two versions' pages."""
+    import json
+
     os.environ["RELEASES_RESULT_CACHE"] = "0"
     times: dict[str, list[float]] = {k: [] for k in KINDS}
     if cpu is not None:
         cpu.update({k: [] for k in KINDS})
+    out = pages.open("w") if pages is not None else None
     with open_index(index_path) as index:
         try:
             index.search("zzzwarmup")
@@ -329,12 +340,18 @@ def run_ours(index_path: Path, queries: list[Query], cpu: dict | None = None) ->
         for query in queries:
             started, started_cpu = time.perf_counter(), time.thread_time()
             try:
-                index.search(query.text)
-            except ReleaseSearchError:
-                pass
+                page = index.search(query.text).to_json()
+            except ReleaseSearchError as error:
+                page = {"error": str(error)}
+            spent = (time.thread_time() - started_cpu) * 1000
             times[query.kind].append((time.perf_counter() - started) * 1000)
             if cpu is not None:
-                cpu[query.kind].append((time.thread_time() - started_cpu) * 1000)
+                cpu[query.kind].append(spent)
+            if out is not None:
+                record = {"query": query.text, "kind": query.kind, "cpu_ms": round(spent, 2), "page": page}
+                out.write(json.dumps(record, sort_keys=True) + "\n")
+    if out is not None:
+        out.close()
     return times
 
 
@@ -558,6 +575,9 @@ def main(argv=None) -> int:
     parser.add_argument("--engines", default="ours,tantivy,fts5")
     parser.add_argument("--label")
     parser.add_argument("--profile", action="store_true", help="CPU time per stage and cProfile (ours only)")
+    parser.add_argument("--sample", type=int, help="draw from a seeded sample of N releases of the index")
+    parser.add_argument("--kinds", help="only these kinds of the draw, comma-separated (e.g. headline,phrase)")
+    parser.add_argument("--pages", type=Path, help="write each query's JSON page to this file, one a line (ours)")
     args = parser.parse_args(argv)
     if args.corpus:
         sources, path, label = corpus_sources(), args.index or CACHE / "index-corpus", args.label or "corpus"
@@ -574,13 +594,18 @@ def main(argv=None) -> int:
         print(f"building {path} ...", flush=True)
         build_index(sources, path)
     print("reading the releases ...", flush=True)
-    docs, every_release = releases_for_queries(sources, path, args.seed)
+    docs, every_release = releases_for_queries(sources, path, args.seed, args.sample)
     releases = index_size(path)
     queries = draw_queries(docs, args.queries, args.seed)
+    if args.kinds:
+        kinds = {kind.strip() for kind in args.kinds.split(",")}
+        queries = [query for query in queries if query.kind in kinds]
     engines = args.engines.split(",")
     if args.profile:
         seen = {query.text for query in queries}
         others = [query for query in draw_queries(docs, args.queries, args.seed + 1) if query.text not in seen]
+        if args.kinds:
+            others = [query for query in others if query.kind in kinds]
         text = profile_ours(path, queries, label, others)
         print(text)
         OUT.mkdir(parents=True, exist_ok=True)
@@ -597,7 +622,7 @@ def main(argv=None) -> int:
     if "ours" in engines:
         print("release search ...", flush=True)
         cpu: dict[str, list[float]] = {}
-        table += rows("release search (total, 7 facets, timeline, 10 snippets)", run_ours(path, queries, cpu))
+        table += rows("release search (total, 7 facets, timeline, 10 snippets)", run_ours(path, queries, cpu, args.pages))
         cpu_rows = rows("release search, CPU time of the searching thread", cpu)
     for name, runner, title in (
         ("tantivy", run_tantivy, "tantivy (count, top 10)"),

@@ -111,7 +111,7 @@ def test_a_clauses_best_score_from_kept_sums_is_its_best_over_the_scored_documen
                 found = bm25f.parts(stats, alt, None)
                 if not found:
                     continue
-                scores, _, best = bm25f.every_document(stats, alt, found, np.arange(stats.size))
+                scores, _, _, best = bm25f.every_document(stats, alt, found, np.arange(stats.size))
                 idf = bm25f.idf_of(stats, best.df)
                 for share in (1.0, 0.5, 0.1, 0.01):
                     scored = snap.live & (rng.random(stats.size) < share)

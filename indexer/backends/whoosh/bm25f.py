@@ -120,9 +120,12 @@ def idf_of(stats, df: int) -> float:
     return math.log(1 + (stats.count - df + 0.5) / (df + 0.5))
 
 
-def every_document(stats, alt: Alternative, found: list[Part], docs: np.ndarray, keep: bool = True):
-    """Scores at docs (sorted), which of them hold the alternative in the headline, and its Best (None when
-    not kept, or too few documents hold it to keep): the sums over every document."""
+def every_document(
+    stats, alt: Alternative, found: list[Part], docs: np.ndarray, scored: np.ndarray | None = None, keep: bool = True
+):
+    """Scores at docs (sorted), which of them hold the alternative in the headline, its best score over the
+    scored documents (a mask; None: over docs), and its Best (None when not kept, or too few documents hold it to
+    keep): the sums over every document."""
     concatenated = [part.docs for part in found]
     contributions = [part.contributions() for part in found]
     # Summed over every document (the document frequency counts them all), saturated where asked only.
@@ -130,9 +133,29 @@ def every_document(stats, alt: Alternative, found: list[Part], docs: np.ndarray,
     df = int(np.count_nonzero(tfn))
     idf = idf_of(stats, df)
     scores = saturated(alt, idf, tfn[docs])
-    best = None
+    top = float(scores.max()) if len(scores) else 0.0
+    if scored is not None:
+        top = _best_of(alt, idf, tfn, scored)
     best = _highest(tfn, df) if keep and df >= KEEP_FROM else None
-    return scores, _in_title(stats, found, docs), best
+    return scores, _in_title(stats, found, docs), top, best
+
+
+def _best_of(alt: Alternative, idf: float, tfn: np.ndarray, scored: np.ndarray) -> float:
+    """The highest saturated sum over the scored documents (a mask; 0 where none is scored), saturating only the
+    sums next to the highest (or lowest, when the weight is below 0): the saturation rises with the sum, up to
+    a rounding far below _MARGIN. A pass over the mask, not a binary search per scored document."""
+    sums = tfn[scored]
+    if not len(sums):
+        return 0.0
+    if alt.weight * idf > 0:
+        edge = sums.max()
+        near = sums[sums >= edge * (1 - _MARGIN)]
+    elif alt.weight * idf < 0:
+        edge = sums.min()
+        near = sums[sums <= edge * (1 + _MARGIN)]
+    else:
+        near = sums[:1]
+    return float(saturated(alt, idf, near).max())
 
 
 def _highest(tfn: np.ndarray, df: int) -> Best:

@@ -435,14 +435,11 @@ def _alternative_scores(
         if top is not None:
             sums, in_title = bm25f.at_documents(found, docs, scored if within is None else within)
             return bm25f.saturated(alt, idf, sums), in_title, top
-    every = np.flatnonzero(scored) if within is not None else docs
-    scores, in_title, kept = bm25f.every_document(stats, alt, found, every, keep=best is None)
+    scores, in_title, top, kept = bm25f.every_document(
+        stats, alt, found, docs, scored if within is not None else None, keep=best is None
+    )
     if kept is not None:
         stats.best_sums.put(key, kept)
-    top = float(scores.max()) if len(scores) else 0.0
-    if within is not None:
-        at = np.searchsorted(every, docs)
-        scores, in_title = scores[at], None if in_title is None else in_title[at]
     return scores, in_title, top
 
 
