@@ -10,7 +10,9 @@ from dataclasses import dataclass
 
 from .backends.whoosh.build import FileOutcome, ParallelIndexer, SegmentSink
 from .backends.whoosh.columns import add_missing as add_missing_columns
+from .backends.whoosh.kept_sums import write_for_generation as write_kept_sums
 from .backends.whoosh.merge import delete_paths, merge_small_segments, source_hashes
+from .backends.whoosh.rank import IndexStats
 from .backends.whoosh.store import Generation, WhooshStore, schema_fingerprint
 from .issuers.sources import cached_registry
 from .issuers.store import IssuerFile, IssuerRecord, settle, starting_registry
@@ -131,6 +133,7 @@ def build_index(
             report.total = gen.doc_count()
             report.segments = len(gen.segments)
             gen.commit()
+            write_kept_sums(gen.path, IndexStats)  # common words' ranking statistics, found once (an optional file)
             store.switch_to(gen)
         except BaseException:
             store.discard(gen)

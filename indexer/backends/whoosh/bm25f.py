@@ -83,6 +83,16 @@ def key(alt: Alternative) -> tuple:
     return (alt.fields, alt.terms, alt.phrase, alt.slop, alt.symbol)
 
 
+def known_best(stats, alt: Alternative) -> Best | None:
+    """The alternative's Best kept by an earlier search, or written ahead for the generation (kept_sums.py)."""
+    found = stats.best_sums.get(key(alt))
+    if found is None and (written := stats.kept_sums()) is not None:
+        found = written.best(alt)
+        if found is not None:
+            stats.best_sums.put(key(alt), found)
+    return found
+
+
 def parts(stats, alt: Alternative, deadline) -> list[Part]:
     """The alternative's postings per field, in the order the sum adds them."""
     found: list[Part] = []

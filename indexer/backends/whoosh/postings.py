@@ -150,3 +150,19 @@ def term_hashes(leaf) -> TermHashes | None:
     """A segment's TermHashes, or None for another codec."""
     terms = adapter.w3_term_table(leaf)
     return TermHashes(terms) if terms is not None else None
+
+
+def term_hashes_within(leaves, budget: int, wanted: list[bool]) -> list:
+    """The term hashes of the wanted segments, in order, while they fit in budget bytes (None for the rest:
+    their terms are looked up on disk)."""
+    found: list = [None] * len(leaves)
+    for number, (leaf, _) in enumerate(leaves):
+        if budget <= 0:
+            break
+        if not wanted[number]:
+            continue
+        hashes = term_hashes(leaf)
+        if hashes is not None and hashes.hashes.nbytes <= budget:
+            found[number] = hashes
+            budget -= hashes.hashes.nbytes
+    return found

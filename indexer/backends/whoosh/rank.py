@@ -42,10 +42,10 @@ from ...relevance import (
 )
 from ...settings import cache_budget
 from ..lru import LRU
-from . import adapter, bm25f
+from . import adapter, bm25f, kept_sums, max_score
 from .columns import columns_of
 from .phrase import phrase_docs as match_phrase
-from .postings import block_weight_array, leaf_matcher, posting_blocks, readable, term_blocks, term_hashes
+from .postings import block_weight_array, leaf_matcher, posting_blocks, readable, term_blocks, term_hashes_within
 
 # Budgets (indexer/settings.py, $RELEASES_*_MB): the postings of words that recur from query to query, 24 MB;
 # the documents of recent phrases, 8 MB (a common phrase costs ~1 s at 100,000 releases, and one search looks
@@ -84,6 +84,13 @@ class IndexStats:
         # Per leaf: its columnar postings (None without the file), looked up once rather than per term.
         self._columns = [columns_of(leaf) for leaf, _ in self.leaves]
         self._field_columns: dict[str, list] = {}  # field -> per leaf: its columns, _ABSENT, or None (no file)
+        self._kept_sums = _ABSENT  # the generation's kept-sums file (kept_sums.py), opened on first use
+
+    def kept_sums(self):
+        """The generation's kept sums written ahead (kept_sums.KeptSums), or None without a valid file."""
+        if self._kept_sums is _ABSENT:
+            self._kept_sums = kept_sums.open_kept_sums(self)
+        return self._kept_sums
 
     @property
     def searcher(self):
@@ -288,7 +295,7 @@ class IndexStats:
         if self._term_hashes is None:
             # Read once per searcher (4 bytes a term): most words asked for are made-up spellings. Not for a
             # segment with columnar postings: its sorted terms answer as fast, with no memory of their own.
-            self._term_hashes = _term_hashes_within(
+            self._term_hashes = term_hashes_within(
                 self.leaves, cache_budget("RELEASES_TERM_HASHES_MB"), [c is None for c in self._columns]
             )
         for fieldname in fieldnames:
@@ -331,22 +338,6 @@ def _frequencies(size: int, sources: list, boost: float) -> np.ndarray:
         else:
             np.divide(weights, np.float32(boost), out=freqs[at:end], dtype=np.float32)
     return freqs
-
-
-def _term_hashes_within(leaves, budget: int, wanted: list[bool]) -> list:
-    """The term hashes of the wanted segments, in order, while they fit in budget bytes (None for the rest:
-    their terms are looked up on disk)."""
-    found: list = [None] * len(leaves)
-    for number, (leaf, _) in enumerate(leaves):
-        if budget <= 0:
-            break
-        if not wanted[number]:
-            continue
-        hashes = term_hashes(leaf)
-        if hashes is not None and hashes.hashes.nbytes <= budget:
-            found[number] = hashes
-            budget -= hashes.hashes.nbytes
-    return found
 
 
 def _leaf_lengths(leaf, fieldname: str) -> np.ndarray:
@@ -428,7 +419,7 @@ def _alternative_scores(
     if not found:
         return None, None, 0.0
     key = bm25f.key(alt)
-    best = stats.best_sums.get(key)
+    best = bm25f.known_best(stats, alt)
     if best is not None and bm25f.worth_ranking_only(found, len(docs)):
         idf = bm25f.idf_of(stats, best.df)
         top = bm25f.best_within(alt, best, idf, scored)
@@ -570,6 +561,16 @@ class Plan:
         """The count best documents of mask, best first, and their scores."""
         if not self.clauses:
             return top_documents(np.zeros(self.stats.size, dtype=np.float32), mask, count, tiebreak), {}
+        stats, clauses, deadline = self.stats, self.clauses, self.deadline
+        found = max_score.first_documents(
+            stats,
+            clauses,
+            mask,
+            count,
+            lambda some: rank(score(stats, clauses, mask, deadline, some), some, count, tiebreak),
+        )
+        if found is not None:
+            return found
         scored = score(self.stats, self.clauses, mask, self.deadline)
         return rank(scored, mask, count, tiebreak)
 

@@ -1,0 +1,232 @@
+"""The kept-sums file (kept_sums.py: each common word's document frequency and highest BM25F sums, written
+ahead for a generation) gives the same pages as summing every posting, and is ignored where it does not fit."""
+
+from __future__ import annotations
+
+import json
+import random
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pytest
+from build_helpers import write_releases
+
+from indexer import build_index, open_index
+from indexer.backends.whoosh import bm25f, kept_sums, max_score
+from indexer.backends.whoosh.match import expansions_for, translate
+from indexer.backends.whoosh.rank import plan_query, rank, score, stats_for
+from indexer.backends.whoosh.store import WhooshStore
+from indexer.model import ReleaseSearchError
+from indexer.query import parse_query
+from indexer.relevance import Alternative
+from indexer.schema import DEFAULT_FIELDS
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory):
+    """An index of 240 synthetic releases, 20 of whose files were then removed (deleted documents)."""
+    folder = tmp_path_factory.mktemp("kept")
+    paths = write_releases(folder / "in", 240, seed=41)
+    build_index([folder / "in"], folder / "ix")
+    for path in paths[40:60]:
+        path.unlink()
+    build_index([folder / "in"], folder / "ix")
+    return folder
+
+
+@pytest.fixture
+def small_keep(monkeypatch):
+    """Sums kept for words in a few documents and a short list of them (this index is small)."""
+    monkeypatch.setattr(bm25f, "KEEP_FROM", 3)
+    monkeypatch.setattr(bm25f, "TOP_KEPT", 6)
+
+
+def _requests(path, count: int) -> list[dict]:
+    """One word, two or three words (all and any), a phrase, a word in a year, a later page: from the releases."""
+    out = []
+    with open_index(path) as index:
+        searcher = index.backend.snapshot().searcher
+        rng = random.Random(5)
+        while len(out) < count:
+            stored = searcher.stored_fields(rng.randrange(searcher.doc_count_all()))
+            text = stored.get("headline", "") + " " + stored.get("lede", "")
+            words = [w.strip(".,;:()\"'").lower() for w in text.split()]
+            words = [w for w in words if w.isalpha() and len(w) > 3]
+            if len(words) < 4:
+                continue
+            year = str(stored["date"].year) if stored.get("date") else "2024"
+            start = rng.randrange(len(words) - 2)
+            out += [
+                {"query": rng.choice(words)},
+                {"query": " ".join(rng.sample(words, 2))},
+                {"query": " ".join(rng.sample(words, 3)), "match": rng.choice(("all", "any"))},
+                {"query": '"' + " ".join(words[start : start + 2]) + '"'},
+                {"query": f"{rng.choice(words)} date:{year}"},
+                {"query": " ".join(rng.sample(words, 2)), "page": 2, "per_page": 5},
+            ]
+    return out
+
+
+def _pages(path, requests: list[dict]) -> tuple[list[str], int]:
+    """Each request's page as JSON on a newly opened index, and how many terms its kept-sums file holds."""
+    answers = []
+    with open_index(path) as index:
+        for request in requests:
+            try:
+                answers.append(json.dumps(index.search(**request).to_json(), sort_keys=True))
+            except ReleaseSearchError as error:
+                answers.append(f"error: {error}")
+        written = stats_for(index.backend.snapshot().searcher).kept_sums()
+    return answers, len(written) if written is not None else 0
+
+
+def _write(path) -> int:
+    with open_index(path) as index:
+        return kept_sums.write(stats_for(index.backend.snapshot().searcher))
+
+
+def _generation(path):
+    return Path(WhooshStore(path).live().path)
+
+
+def test_pages_with_the_file_equal_pages_summed_over_every_posting(folder, small_keep, monkeypatch, tmp_path):
+    monkeypatch.setenv("RELEASES_RESULT_CACHE", "0")
+    monkeypatch.setenv("RELEASES_SUMS_CACHE_MB", "0")  # nothing kept between searches: the file alone serves
+    monkeypatch.setattr(bm25f, "TOP_KEPT", 24)  # more than a page, fewer than most words' releases
+    copy = tmp_path / "ix"
+    shutil.copytree(folder / "ix", copy)
+    (_generation(copy) / kept_sums.FILENAME).unlink(missing_ok=True)  # the build wrote one (for its KEEP_FROM)
+    requests = _requests(copy, 90)
+    plain, none = _pages(copy, requests)
+    assert none == 0
+    served = []
+    original = bm25f.at_documents
+
+    def counted(*args):
+        served.append(1)
+        return original(*args)
+
+    bounded = []
+    original_first = max_score.first_documents
+
+    def first(*args):
+        found = original_first(*args)
+        bounded.append(found is not None)
+        return found
+
+    assert _write(copy) > 20
+    monkeypatch.setattr(bm25f, "at_documents", counted)
+    monkeypatch.setattr(max_score, "first_documents", first)
+    found, held = _pages(copy, requests)
+    assert held > 20
+    for request, expected, answer in zip(requests, plain, found, strict=True):
+        assert answer == expected, request
+    assert len(served) >= 10  # the file's sums let searches sum at their ranked documents only
+    assert sum(bounded) >= 3  # and one-word searches rank their first page from the kept sums' releases
+
+
+def test_each_terms_kept_sums_equal_those_summed_anew(folder, small_keep, tmp_path):
+    copy = tmp_path / "ix"
+    shutil.copytree(folder / "ix", copy)
+    assert _write(copy) > 20
+    with open_index(copy) as index:
+        stats = stats_for(index.backend.snapshot().searcher)
+        written = stats.kept_sums()
+        terms = kept_sums.candidate_terms(stats)
+        checked = 0
+        for term in terms:
+            alt = Alternative(fields=DEFAULT_FIELDS, terms=(term.decode("utf-8"),))
+            found = bm25f.parts(stats, alt, None)
+            _, _, _, best = bm25f.every_document(stats, alt, found, np.zeros(0, dtype=np.int64))
+            kept = written.best(alt)
+            if best is None:
+                assert kept is None, term
+                continue
+            assert (kept.df, kept.complete) == (best.df, best.complete), term
+            assert kept.docs.tolist() == best.docs.tolist() and kept.sums.tolist() == best.sums.tolist(), term
+            checked += 1
+        assert checked > 20
+        # Only one-term alternatives over the default fields are held.
+        some = terms[0].decode("utf-8")
+        assert written.best(Alternative(fields=("headline",), terms=(some,))) is None
+        assert written.best(Alternative(fields=DEFAULT_FIELDS, terms=(some, some), phrase=True)) is None
+
+
+def test_a_file_written_for_other_segments_is_ignored(folder, small_keep, tmp_path):
+    copy = tmp_path / "ix"
+    shutil.copytree(folder / "ix", copy)
+    assert _write(copy) > 20
+    old = _generation(copy) / kept_sums.FILENAME
+    saved = old.read_bytes()
+    # A build adds releases: a new generation, whose segments differ from those the file was written for.
+    write_releases(tmp_path / "more", 30, seed=44)
+    build_index([folder / "in", tmp_path / "more"], copy)
+    (_generation(copy) / kept_sums.FILENAME).write_bytes(saved)
+    with open_index(copy) as index:
+        assert stats_for(index.backend.snapshot().searcher).kept_sums() is None
+
+
+@pytest.mark.parametrize("damage", ["empty", "magic"])
+def test_a_damaged_file_is_ignored(folder, small_keep, tmp_path, damage):
+    copy = tmp_path / "ix"
+    shutil.copytree(folder / "ix", copy)
+    assert _write(copy) > 20
+    path = _generation(copy) / kept_sums.FILENAME
+    data = path.read_bytes()
+    path.write_bytes(b"" if damage == "empty" else data[:-8] + b"NOTSUMS\0")
+    with open_index(copy) as index:
+        assert stats_for(index.backend.snapshot().searcher).kept_sums() is None
+
+
+def test_a_build_writes_the_file_for_its_generation(small_keep, tmp_path):
+    write_releases(tmp_path / "in", 40, seed=41)
+    build_index([tmp_path / "in"], tmp_path / "ix")
+    first = _generation(tmp_path / "ix")
+    with open_index(tmp_path / "ix") as index:
+        written = stats_for(index.backend.snapshot().searcher).kept_sums()
+        assert written is not None and len(written) > 10
+    # An update writes the new generation's own (the old one's segments differ).
+    write_releases(tmp_path / "more", 10, seed=44)
+    build_index([tmp_path / "in", tmp_path / "more"], tmp_path / "ix")
+    assert _generation(tmp_path / "ix") != first
+    with open_index(tmp_path / "ix") as index:
+        written = stats_for(index.backend.snapshot().searcher).kept_sums()
+        assert written is not None and len(written) > 10
+
+
+def test_a_first_page_from_kept_sums_equals_ranking_every_match(folder, small_keep, monkeypatch, tmp_path):
+    monkeypatch.setattr(bm25f, "TOP_KEPT", 24)
+    copy = tmp_path / "ix"
+    shutil.copytree(folder / "ix", copy)
+    assert _write(copy) > 20
+    words = sorted({r["query"] for r in _requests(copy, 120) if " " not in r["query"] and ":" not in r["query"]})
+    rng = np.random.default_rng(4)
+    told = untold = 0
+    with open_index(copy) as index:
+        snap = index.backend.snapshot()
+        stats = stats_for(snap.searcher)
+        for word in words:
+            plan = plan_query(snap.searcher, parse_query(word).tree)
+            matched = snap.live.copy()
+            matched &= snap.matches(translate(parse_query(word).tree, expansions_for(plan.clauses)))
+            for share in (1.0, 0.5, 0.2):
+                mask = matched & (rng.random(stats.size) < share)
+                for count in (1, 5, 10, 20):
+                    dates = snap.table.dates
+                    found = max_score.first_documents(
+                        stats,
+                        plan.clauses,
+                        mask,
+                        count,
+                        lambda some, c=plan.clauses, m=mask, n=count, d=dates: rank(
+                            score(stats, c, m, None, some), some, n, d
+                        ),
+                    )
+                    if found is None:
+                        untold += 1
+                        continue
+                    told += 1
+                    expected = rank(score(stats, plan.clauses, mask), mask, count, tiebreak=dates)
+                    assert found == expected, (word, share, count)
+    assert told >= 20 and untold > 0
