@@ -366,6 +366,7 @@ STAGES = (
     ("indexer.backends.whoosh.facets", "FacetTable", "distinct", "total"),
     ("indexer.backends.whoosh.facets", "FacetTable", "timeline", "timeline"),
     ("indexer.backends.whoosh.rank", "Plan", "rank", "rank"),
+    ("indexer.backends.whoosh.backend", None, "score", "rank (all words)"),  # the page's own call, not Plan.rank's
     ("indexer.backends.whoosh.facets", "FacetTable", "representatives", "collapse"),
     ("indexer.backends.whoosh.backend", "_Snapshot", "snippet", "snippets"),
     ("whoosh.reading", "SegmentReader", "stored_fields", "stored fields"),
