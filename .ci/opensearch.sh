@@ -267,6 +267,9 @@ indices.breaker.total.use_real_memory: false
 search_backpressure.mode: disabled
 task_resource_tracking.enabled: false
 wlm.query_group.enforcement_interval: 60000
+# No shard moved for balance: an index a test builds keeps the copies it was given, so a test counting its
+# recoveries counts only its own (a rebalance after another test's build added relocations: a flaky count).
+cluster.routing.rebalance.enable: none
 EOF
   fi
 }
