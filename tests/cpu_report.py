@@ -41,7 +41,12 @@ class CpuReport:
         yield
         after = _cpu()
         self.tests.append(
-            {"test": item.nodeid, "cpu": after[0] - own + after[1] - children, "wall": time.monotonic() - wall}
+            {
+                "test": item.nodeid,
+                "cpu": after[0] - own + after[1] - children,
+                "wall": time.monotonic() - wall,
+                "started": time.time() - (time.monotonic() - wall),  # Unix time: the workers' timeline
+            }
         )
 
     def pytest_sessionfinish(self, session):
