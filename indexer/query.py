@@ -71,7 +71,6 @@ FIELD_ALIASES = {
     "language": "language",
     "lang": "language",
 }
-QUERY_FIELDS = sorted(set(FIELD_ALIASES))
 
 
 @dataclass

@@ -15,13 +15,13 @@ from indexer import build_index, open_index
 from indexer.backends.whoosh import facets as facets_module
 from indexer.backends.whoosh import phrase as whoosh_phrase
 from indexer.backends.whoosh.backend import WhooshBackend
-from indexer.backends.whoosh.match import _marked_words, _word_terms, make_snippet
 from indexer.backends.whoosh.postings import leaf_matcher, posting_blocks, readable
 from indexer.backends.whoosh.rank import stats_for
 from indexer.backends.whoosh.result_cache import DEFAULT_RESULT_CACHE, RESULT_CACHE_ENV, result_cache_size
 from indexer.model import ReleaseSearchError
 from indexer.schema import TEXT_ANALYZER
 from indexer.search import ReleaseIndex
+from indexer.snippets import _marked_words, _word_terms, make_snippet
 
 
 @pytest.fixture(scope="module")

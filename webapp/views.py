@@ -1,4 +1,4 @@
-"""HTML pages: the search page and the release page. Views read the request, call the core once, render."""
+"""HTML pages: the search page, the company page and the release page. Views read the request, call the core once, render."""
 
 from __future__ import annotations
 

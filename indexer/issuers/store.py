@@ -98,7 +98,6 @@ class Settled:
 
     registry: Registry  # the registry with what the corpus teaches
     reparsed_files: int = 0
-    changed_releases: int = 0
 
 
 def settle(
@@ -115,7 +114,7 @@ def settle(
         records[record.id] = record
     learned = learn(_evidence_in_order(records), static)
     stale = {r.path for r in records.values() if resolve(r.evidence, learned) != r.written}
-    settled = Settled(learned, changed_releases=sum(1 for r in records.values() if r.path in stale))
+    settled = Settled(learned)
     if stale:
         for record in [r for r in records.values() if r.path in stale]:
             del records[record.id]

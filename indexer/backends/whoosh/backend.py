@@ -23,17 +23,12 @@ from ...facets import STATS_FACETS, STATS_TOP, completions, index_stats
 from ...match_mode import label, optional_words, require_all, without_stop_words
 from ...model import Export, ExportRow, Facet, Hit, IndexNotFound, Page, QueryError, Release
 from ...schema import FACETS_BY_NAME, QUERY_ANALYZER
+from ...snippets import highlight_terms, make_snippet
 from ..hits import copy_info, plain_snippet, stored_to_hit, stored_to_release
 from ..lru import LRU
 from . import deflate
 from .facets import NO_DATE, FacetTable, outside_of
-from .match import (
-    expansions_for,
-    highlight_terms,
-    make_snippet,
-    suggest_correction,
-    translate,
-)
+from .match import expansions_for, suggest_correction, translate
 from .rank import plan_query, rank, related_plan, score, stats_for
 from .result_cache import ResultCache, copy_hits, request_key, result_cache_size
 from .store import INDEXNAME, WhooshStore

@@ -1,4 +1,4 @@
-"""Relevance on Whoosh: the query tree translated into Whoosh queries, snippets and spelling suggestions.
+"""Relevance on Whoosh: the query tree translated into Whoosh queries, and spelling suggestions.
 
 Ranking itself (BM25F over sections, coordination, typo tolerance, proximity) lives in rank.py (its rules in indexer/relevance.py);
 its clauses widen the match set here so that counts and ranking cover the same releases.
@@ -19,14 +19,6 @@ from ...schema import (
     DEFAULT_FIELDS,
     QUERY_ANALYZER,
     exact_form,
-)
-from ...snippets import (  # noqa: F401  (callers of the Whoosh backend import them from here)
-    SNIPPET_FIELDS,
-    _highlight_terms,
-    _marked_words,
-    _word_terms,
-    highlight_terms,
-    make_snippet,
 )
 from .rank import stats_for
 
