@@ -623,7 +623,9 @@ def main(argv=None) -> int:
     if "ours" in engines:
         print("release search ...", flush=True)
         cpu: dict[str, list[float]] = {}
-        table += rows("release search (total, 7 facets, timeline, 10 snippets)", run_ours(path, queries, cpu, args.pages))
+        table += rows(
+            "release search (total, 7 facets, timeline, 10 snippets)", run_ours(path, queries, cpu, args.pages)
+        )
         cpu_rows = rows("release search, CPU time of the searching thread", cpu)
     for name, runner, title in (
         ("tantivy", run_tantivy, "tantivy (count, top 10)"),

@@ -45,7 +45,17 @@ SHAPES = ("as-is", "pdf-text", "edgar-exhibit", "as-is", "pdf-text", "front-matt
 SHAPES5 = ("as-is", "pdf-text", "edgar-exhibit", "as-is", "pdf-columns", "front-matter")
 # blind-6's: a third archived; a third PDF text (one column, two columns, pages with running headers); a third EDGAR
 # exhibits (HTML, plain text) or front-matter reposts.
-SHAPES6 = ("as-is", "pdf-text", "edgar-exhibit", "as-is", "pdf-columns", "edgar-text", "as-is", "pdf-pages", "front-matter")
+SHAPES6 = (
+    "as-is",
+    "pdf-text",
+    "edgar-exhibit",
+    "as-is",
+    "pdf-columns",
+    "edgar-text",
+    "as-is",
+    "pdf-pages",
+    "front-matter",
+)
 
 
 def pool(root: str, archive: str, ext: str, used: set[str]) -> list[str]:

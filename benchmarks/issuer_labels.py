@@ -166,7 +166,19 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
         "--show",
-        choices=("tuning", "fresh", "test2", "blind", "blind2", "blind3", "blind4", "blind5", "test3", "test4", "test5"),
+        choices=(
+            "tuning",
+            "fresh",
+            "test2",
+            "blind",
+            "blind2",
+            "blind3",
+            "blind4",
+            "blind5",
+            "test3",
+            "test4",
+            "test5",
+        ),
         action="append",
         default=[],
         help="print the misses of a set that may be looked at (repeatable; the held-out and blind-6 sets never)",
