@@ -45,6 +45,7 @@ EARLIER = "\n## Earlier measures\n"
 HELDOUT = ROOT / "tests" / "data" / "heldout_labels.jsonl"
 TEST3_TITLE = "test3 (read)"
 TEST4_TITLE = "test4 (read)"
+TEST6_TITLE = "test6 (never read)"
 COLUMNS = (
     ("releases", "releases"),
     ("found", "found"),
@@ -111,7 +112,13 @@ def heldout(workdir: Path, show_misses: bool) -> dict | None:
 
 def heldout_shapes(workdir: Path, show_misses: bool, name: str = "test3", title: str = "test3 (untuned)") -> dict:
     """Scores on a shaped set (tests/heldout_shapes.py): all of it, then each of its shapes apart."""
-    path = {"test3": shapes.LABELS, "test4": shapes.LABELS4, "test5": shapes.LABELS5, "test6": shapes.LABELS6}[name]
+    path = {
+        "test3": shapes.LABELS,
+        "test4": shapes.LABELS4,
+        "test5": shapes.LABELS5,
+        "test6": shapes.LABELS6,
+        "test7": shapes.LABELS7,
+    }[name]
     if not path.is_file():
         return {}
     labels = shapes.load_labels(path)
@@ -138,7 +145,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--misses", action="store_true", help="print every field the parser got wrong")
     parser.add_argument(
-        "--split", choices=(*SPLITS, "test2", "test3", "test4", "test5", "test6"), help="with --misses: only this split"
+        "--split",
+        choices=(*SPLITS, "test2", "test3", "test4", "test5", "test6", "test7"),
+        help="with --misses: only this split",
     )
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
     args = parser.parse_args(argv)
@@ -156,7 +165,8 @@ def main(argv: list[str] | None = None) -> int:
         test3 = heldout_shapes(Path(workdir), args.misses and args.split == "test3", "test3", TEST3_TITLE)
         test4 = heldout_shapes(Path(workdir), args.misses and args.split == "test4", "test4", TEST4_TITLE)
         test5 = heldout_shapes(Path(workdir), args.misses and args.split == "test5", "test5", "test5 (company read)")
-        test6 = heldout_shapes(Path(workdir), args.misses and args.split == "test6", "test6", "test6 (never read)")
+        test6 = heldout_shapes(Path(workdir), args.misses and args.split == "test6", "test6", TEST6_TITLE)
+        test7 = heldout_shapes(Path(workdir), args.misses and args.split == "test7", "test7", "test7 (never read)")
     matched, unmatched = match(labels, answers)
     results = {}
     for split in SPLITS:
@@ -171,8 +181,9 @@ def main(argv: list[str] | None = None) -> int:
     results.update(test4)
     results.update(test5)
     results.update(test6)
+    results.update(test7)
     errors = [answer for answer in answers if answer.error]
-    if args.misses and args.split not in ("test2", "test3", "test4", "test5", "test6"):
+    if args.misses and args.split not in ("test2", "test3", "test4", "test5", "test6", "test7"):
         shown = split_labels(labels, args.split) if args.split else labels
         for line in misses(shown, matched):
             print(line)

@@ -20,12 +20,14 @@ and 32 Markdown files, the 48 shuffled with the same generator and dealt round-r
 shape changes where text stands, not what a careful reader labels. ``materialise()`` rebuilds the shaped files in a
 folder so that ``releases parse --json`` can read them.
 
-    .venv/bin/python tests/heldout_shapes.py [--test4|--test5|--test6] OUT_DIR [CORPUS_DIR]   # the files, paths printed
+    .venv/bin/python tests/heldout_shapes.py [--test4|--test5|--test6|--test7] OUT_DIR [CORPUS_DIR]   # the files, paths printed
 
 test4 (``draw4()``) adds EDGAR exhibit files (``edgar-exhibit``); test5 (``draw5()``) adds PDF text set in two columns
 that ``pdftotext -layout`` runs together (``pdf-columns``), plain-text EDGAR ``<DOCUMENT>`` exhibits (``edgar-text``)
 and reposts with Hugo's TOML front matter (``front-matter-toml``); test6 (``draw6()``) adds PDF text whose pages are
-joined with their furniture (``pdf-pages``) and a filing agent's exhibit laid out in tables (``edgar-tables``).
+joined with their furniture (``pdf-pages``) and a filing agent's exhibit laid out in tables (``edgar-tables``); test7
+(``draw7()``) adds an HTML exhibit opening with the filer's letterhead address block (``edgar-letterhead``) and a
+repost on a news portal between its menus and its "Related news" (``portal-repost``).
 
 CORPUS_DIR holds the extracted archives (default ``.cache/corpus``).
 """
@@ -70,7 +72,24 @@ MARKDOWN_DRAWS6 = 32
 # test6: a third PDF text (pages joined with their furniture, or two columns), a third EDGAR exhibits (a filing agent's
 # HTML laid out in tables, or plain text), the rest YAML reposts and files as the archive holds them.
 SHAPES6 = ("pdf-pages", "edgar-tables", "pdf-columns", "edgar-text", "front-matter", "as-is")
-ALL_SHAPES = (*SHAPES, "edgar-exhibit", "pdf-columns", "edgar-text", "front-matter-toml", "pdf-pages", "edgar-tables")
+LABELS7 = DATA / "heldout7_labels.jsonl"
+SEED7 = 20261223
+JSON_DRAWS7 = 16
+MARKDOWN_DRAWS7 = 32
+# test7: a third PDF text (pages with form feeds, or joined with their furniture), a third EDGAR exhibits (HTML under
+# the filer's letterhead address block, or plain text), the rest reposts on a news portal and archive files.
+SHAPES7 = ("pdf-text", "edgar-letterhead", "pdf-pages", "edgar-text", "portal-repost", "as-is")
+ALL_SHAPES = (
+    *SHAPES,
+    "edgar-exhibit",
+    "pdf-columns",
+    "edgar-text",
+    "front-matter-toml",
+    "pdf-pages",
+    "edgar-tables",
+    "edgar-letterhead",
+    "portal-repost",
+)
 # Shapes no label set is drawn in, for checks that need no labels (benchmarks/shape_consistency.py).
 EXTRA_SHAPES = ("pdf-letterhead", "edgar-text")
 PAGE_LINES = 40
@@ -93,6 +112,8 @@ DRAWN_BESIDE4 = (
 DRAWN_BESIDE5 = (*DRAWN_BESIDE4, "heldout4_labels.jsonl", "issuer_labels_blind3.jsonl")
 # test6 was drawn beside every label file of tests/data at the time, test5's and the fourth blind issuer set among them.
 DRAWN_BESIDE6 = (*DRAWN_BESIDE5, "heldout5_labels.jsonl", "issuer_labels_blind4.jsonl")
+# test7 was drawn beside every label file of tests/data at the time, test6's and the fifth blind issuer set among them.
+DRAWN_BESIDE7 = (*DRAWN_BESIDE6, "heldout6_labels.jsonl", "issuer_labels_blind5.jsonl")
 
 
 def labelled_paths(names: tuple[str, ...] = DRAWN_BESIDE) -> set[str]:
@@ -142,13 +163,23 @@ def draw6(corpus: Path) -> list[tuple[str, str]]:
     return _draw(corpus, labelled_paths(DRAWN_BESIDE6), SEED6, JSON_DRAWS6, MARKDOWN_DRAWS6, SHAPES6)
 
 
+def draw7(corpus: Path) -> list[tuple[str, str]]:
+    """(archive path, shape) of the 48 releases of test7: files in no label file, dealt over SHAPES7."""
+    return _draw(corpus, labelled_paths(DRAWN_BESIDE7), SEED7, JSON_DRAWS7, MARKDOWN_DRAWS7, SHAPES7)
+
+
 def shaped_path(path: str, shape: str) -> str:
     """Where a shaped copy lives: ``<shape>/<archive path>`` with the suffix of its new format."""
     if shape == "as-is":
         return path
-    suffix = {"front-matter": ".md", "front-matter-toml": ".md", "edgar-exhibit": ".htm", "edgar-tables": ".htm"}.get(
-        shape, ".txt"
-    )
+    suffix = {
+        "front-matter": ".md",
+        "front-matter-toml": ".md",
+        "edgar-exhibit": ".htm",
+        "edgar-tables": ".htm",
+        "edgar-letterhead": ".htm",
+        "portal-repost": ".md",
+    }.get(shape, ".txt")
     return f"{shape}/{Path(path).with_suffix(suffix).as_posix()}"
 
 
@@ -496,6 +527,10 @@ def shaped_text(path: str, shape: str, raw: str) -> str:
         return pdf_pages(path, raw)
     if shape == "edgar-tables":
         return edgar_tables(path, raw)
+    if shape in ("edgar-letterhead", "portal-repost"):
+        import heldout_shapes7  # test7's shapes build on this module's
+
+        return heldout_shapes7.shaped_text(path, shape, raw)
     return raw
 
 
@@ -519,10 +554,10 @@ if __name__ == "__main__":
     sys.path.insert(0, str(ROOT / "tests"))
     from test_parser_labels import CACHE
 
-    args = [arg for arg in sys.argv[1:] if arg not in ("--test4", "--test5", "--test6")]
+    args = [arg for arg in sys.argv[1:] if arg not in ("--test4", "--test5", "--test6", "--test7")]
     target = Path(args[0])
     corpus = Path(args[1]) if len(args) > 1 else CACHE
-    draws = {"--test4": draw4, "--test5": draw5, "--test6": draw6}
+    draws = {"--test4": draw4, "--test5": draw5, "--test6": draw6, "--test7": draw7}
     drawn = next((draws[flag] for flag in draws if flag in sys.argv), draw)(corpus)
     for source, shape in drawn:
         out = target / shaped_path(source, shape)

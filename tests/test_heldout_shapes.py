@@ -151,6 +151,7 @@ def test_the_extra_shapes_read_back_as_the_release(shape):
     [
         ("test5", shapes.LABELS5, shapes.SHAPES5, shapes.DRAWN_BESIDE5),
         ("test6", shapes.LABELS6, shapes.SHAPES6, shapes.DRAWN_BESIDE6),
+        ("test7", shapes.LABELS7, shapes.SHAPES7, shapes.DRAWN_BESIDE7),
     ],
 )
 def test_later_labels_are_well_formed_fresh_and_a_third_pdf_a_third_edgar(split, labels, kinds, drawn_beside):
@@ -171,7 +172,10 @@ def test_later_labels_are_well_formed_fresh_and_a_third_pdf_a_third_edgar(split,
 
 
 @pytest.mark.corpus
-@pytest.mark.parametrize(("labels", "draw"), [(shapes.LABELS5, shapes.draw5), (shapes.LABELS6, shapes.draw6)])
+@pytest.mark.parametrize(
+    ("labels", "draw"),
+    [(shapes.LABELS5, shapes.draw5), (shapes.LABELS6, shapes.draw6), (shapes.LABELS7, shapes.draw7)],
+)
 def test_the_seeded_later_draws_give_their_labelled_releases_in_their_shapes(drawn_from, labels, draw):
     labelled = [(row["source"], row["shape"]) for row in shapes.load_labels(labels)]
     assert draw(drawn_from) == labelled
@@ -224,3 +228,25 @@ def test_test6_shapes_read_back_as_the_release(shape):
     assert release.headline == RELEASE["title"] and release.date == "2021-03-04"
     assert release.tickers == ["NYSE:WDG"]
     assert "Plant 39 of Widgetron ships 1560 widgets" in release.body
+
+
+def test_edgar_letterhead_sets_the_filers_address_block_above_the_headline():
+    about = RELEASE["content"] + "About Widgetron Corp.\n\nWidgetron makes widgets.\n"
+    text = shapes.shaped_text(
+        "nasdaq100-2019/WDG_002.json", "edgar-letterhead", json.dumps({**RELEASE, "content": about})
+    )
+    assert text.isascii() and "Exhibit 99.1" in text
+    block = text.index("Widgetron Corp.<BR>")
+    assert block < text.index("Corporate Drive") < text.index("NEWS RELEASE") < text.index("Widgetron Opens Its")
+    plain = shapes.shaped_text("nasdaq100-2019/WDG_002.json", "edgar-letterhead", json.dumps(RELEASE))
+    assert "Corporate Drive" in plain and "Widgetron Corp.<BR>" not in plain  # no About heading: no name
+
+
+def test_portal_repost_wraps_the_release_in_menus_and_other_companies_headlines():
+    text = shapes.shaped_text("nasdaq100-2019/WDG_001.json", "portal-repost", json.dumps(RELEASE))
+    menu, _, rest = text.partition("# Widgetron Opens Its Largest")
+    assert "[Press Releases](/press-releases)" in menu and "Home > Press Releases" in menu
+    assert "Published March 4, 2021 | Press Releases" in rest
+    body, _, related = rest.partition("## Related news")
+    assert "Plant 39 of Widgetron" in body and "Widgetron" not in related
+    assert len(re.findall(r"^\* \[", related, flags=re.M)) == 3
