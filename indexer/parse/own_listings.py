@@ -239,7 +239,8 @@ def _prose_owner(text: str, group: ListingGroup, company: str) -> bool:
     head = text[max(0, group.start - 200) : group.start]
     ends = [m.end() for m in _SENTENCE_END_RE.finditer(head)]  # not after "Inc.", "Co.", "Corp."
     sentence = head[ends[-1] if ends else 0 :].strip()
-    m = _PROSE_OWNER_RE.fullmatch(sentence) if sentence else None
+    # A space closes the sentence's head: "... is publicly" must meet the pattern's "publicly ".
+    m = _PROSE_OWNER_RE.fullmatch(sentence + " ") if sentence else None
     if not m:
         named = _NAME_IS_RE.fullmatch(sentence + " ") if sentence else None
         return bool(named) and same_org(named.group("name"), company)
