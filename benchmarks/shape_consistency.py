@@ -3,7 +3,8 @@
 Draws releases at random from the shared archives that the label files test4 was drawn beside do not name (nor
 test4 itself; test5's sources are dropped from the draw, so that it stays never read), parses each as the archive
 holds it and in each shape of ``tests/heldout_shapes.py`` (front-matter repost in YAML and in TOML, PDF text, PDF text
-under a letterhead, PDF text in two columns run together, EDGAR HTML exhibit, EDGAR text exhibit), and counts, per shape and
+under a letterhead, PDF text in two columns run together, EDGAR HTML exhibit, EDGAR text exhibit, HTML exhibit under a letterhead,
+repost on a news portal), and counts, per shape and
 field, the releases whose answer differs from the archive file's. A difference is not always a miss (the shaped
 file may read better, a shape may drop what dated a release), but a rule that reads structure rather than one
 source's habits keeps them few.
@@ -46,6 +47,8 @@ SHAPES = (
     "edgar-exhibit",
     "edgar-tables",
     "edgar-text",
+    "edgar-letterhead",
+    "portal-repost",
 )
 FIELDS = ("headline", "date", "company", "tickers", "location", "wire")
 ARCHIVES = (("nasdaq100-2019", ".json"), ("newsworthy-archive-2023-2026", ".md"))
@@ -76,9 +79,11 @@ def _sample(corpus: Path, releases: int, seed: int) -> list[str]:
         p.relative_to(corpus).as_posix() for archive, suffix in ARCHIVES for p in (corpus / archive).rglob(f"*{suffix}")
     )
     drawn = random.Random(seed).sample([m for m in members if m not in taken], releases)
-    # test5's, test6's and issuer blind-6's sources (never read) are dropped after the draw, which stays the same
-    # otherwise.
-    unread = shapes.labelled_paths(("heldout5_labels.jsonl", "heldout6_labels.jsonl", "issuer_labels_blind6.jsonl"))
+    # test5's, test6's, test7's and issuer blind-6's sources (never read) are dropped after the draw, which stays the
+    # same otherwise.
+    unread = shapes.labelled_paths(
+        ("heldout5_labels.jsonl", "heldout6_labels.jsonl", "heldout7_labels.jsonl", "issuer_labels_blind6.jsonl")
+    )
     return [source for source in drawn if source not in unread]
 
 
@@ -123,8 +128,8 @@ def main(argv: list[str] | None = None) -> int:
         "",
         "Releases whose field differs from the archive file's own reading (companies compared as the accuracy scores"
         f" compare them: legal-form words do not count), out of {len(sample)} unlabelled releases"
-        f" drawn with seed {args.seed} (none in the label files test4 was drawn beside, nor test4's own; test5's"
-        " and test6's sources dropped from the draw). Shapes:"
+        f" drawn with seed {args.seed} (none in the label files test4 was drawn beside, nor test4's own; test5's,"
+        " test6's and test7's sources dropped from the draw). Shapes:"
         " `tests/heldout_shapes.py`. A difference is not always a miss: a shape may lose what dated a release (a"
         " JSON file's date when its Business Wire dateline prints none) or read better than the archive file.",
         "",

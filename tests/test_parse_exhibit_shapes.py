@@ -49,6 +49,17 @@ SHAPES = {
         f"<P>Date: March 4, 2021</P><P>Widgetron Corp.</P><P><B>{HEADLINE}</B></P><P>SPRINGFIELD, Ill. &#8212; " + LEDE,
         ("2021-03-04", "Springfield, Ill.", None),
     ),
+    "the filer's letterhead: name over its address, telephone and web address": (
+        '<P ALIGN="center">Widgetron Corp.<BR>100 Industrial Parkway, Suite 4<BR>Springfield, IL 62701<BR>'
+        "Tel: (217) 555-0100<BR>www.widgetron.example</P><P>NEWS RELEASE</P>"
+        f"<P><B>{HEADLINE}</B></P><P>SPRINGFIELD, Ill., March 4, 2021 &#8212; " + LEDE,
+        ("2021-03-04", "Springfield, Ill.", None),
+    ),
+    "a letterhead name not a company's, over a telephone line": (
+        '<P ALIGN="center">The Widget Makers<BR>(217) 555-0100 &#183; info@widgetron.example</P>'
+        f"<P><B>{HEADLINE}</B></P><P>SPRINGFIELD, Ill., March 4, 2021 &#8212; " + LEDE,
+        ("2021-03-04", "Springfield, Ill.", None),
+    ),
     "a date line below the headline, a dateline without a date": (
         f"<P><B>{HEADLINE}</B></P><P>March 4, 2021</P><P>SPRINGFIELD, Ill. &#8212; " + LEDE,
         ("2021-03-04", "Springfield, Ill.", None),
@@ -73,6 +84,14 @@ def test_exhibit_shape_gives_headline_date_place_and_wire(shape):
     assert (release.date, release.location, release.wire) == (date, place, wire)
     assert release.company == "Widgetron Corp." and release.tickers == ["NYSE:WDG"]
     assert release.subheadline is None or "2021" not in release.subheadline
+
+
+@pytest.mark.parametrize("below", ["100 Industrial Parkway, Springfield, IL 62701", "Tel: (217) 555-0100"])
+def test_a_short_headline_with_a_verb_over_an_address_stays_the_headline(below):
+    release = parse(
+        f"<P><B>Widgetron Opens Plant</B><BR>{below}</P><P>SPRINGFIELD, Ill., March 4, 2021 &#8212; " + LEDE
+    )
+    assert release.headline == "Widgetron Opens Plant"
 
 
 def test_a_date_line_below_the_headline_gives_way_to_the_datelines_date():

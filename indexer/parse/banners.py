@@ -142,6 +142,22 @@ def is_banner(line: str, company: str | None, *, names: bool = True) -> bool:
     )
 
 
+def letterhead_name(line: str, below: str) -> bool:
+    """A short line set straight above an address or a telephone line of its block: the letterhead's name ("Acme
+    Corp." over "100 Main Street, Suite 4"), never a headline."""
+    if not below or len(line.split()) > 6 or SENTENCE_RE.search(line.rstrip(".")):
+        return False
+    if any(word.lower() in _HEADLINE_VERBS for word in line.split()[1:]):
+        return False
+    return letterhead_line(below)
+
+
+def letterhead_line(line: str) -> bool:
+    """A street address, a city with its postal code, a telephone, e-mail or web address: a letterhead's or a
+    contact block's line (a long title-case headline that prints a number is not one)."""
+    return bool(_ADDRESS_RE.search(line) or (CONTACT_RE.search(line) and not titled_sentence(line)))
+
+
 def titled_sentence(line: str) -> bool:
     """A long line in title case: a headline that prints a number or an address ("... Hotline at (833) 200-7111")."""
     return len(line.split()) >= 12 and title_case(line)

@@ -24,6 +24,8 @@ from .banners import (
     SENTENCE_RE,
     continues_headline,
     is_banner,
+    letterhead_line,
+    letterhead_name,
     lone_date,
     opening_date,
     title_case,
@@ -404,6 +406,8 @@ def _shape(lines: list[str], company: str | None, styles: dict[str, tuple] | Non
             continue
         if in_contacts and len(line.split()) <= 5 and not SENTENCE_RE.search(line):
             continue  # a name or title in a contact block
+        if i + 1 < len(lines) and letterhead_name(line, lines[i + 1]):
+            continue  # the filer's name above its address
         dateline = find_dateline(line)
         if dateline is not None and _titled_date(dateline, line):
             dateline = None  # "Important January 21, 2025 Deadline Reminder: ...": a headline holding a date
@@ -479,8 +483,8 @@ def _one_block(parts: list[str], line: str, styles: dict[str, tuple] | None) -> 
     structured'), a filing agent breaking a long headline where it fills the line. A finished sentence after it is a
     subheadline set in the same block.
     """
-    if not styles:
-        return False
+    if not styles or letterhead_line(line):
+        return False  # an address or a telephone under a bold name or title is no part of it
     if SENTENCE_RE.search(line) or not (line[:1].islower() or title_case(line)):
         if ENDS_SENTENCE_RE.search(line) or ENDS_SENTENCE_RE.search(parts[-1]) or find_dateline(line) is not None:
             return False

@@ -23,6 +23,7 @@ from .cleanup import closes_bracket, join_centred
 from .dateline import find_dateline, known_or_shouted_place
 from .dates import parse_when
 from .pdftext import clean_pdf_text, split_columns
+from .portal import navigation, published_line, strip_related
 from .wires import canonical_wire, wire_from_slug
 from .wrapping import unwrap
 from .wrapping import wrap_width as _wrap_width
@@ -133,6 +134,8 @@ def _word_alone(line: str, following: list[str]) -> bool:
 
 # How far into a file banner lines may stand before its headline.
 _BANNER_LINES = 12
+# How far a portal's navigation (menus, a breadcrumb) may reach before the headline of the release it reposts.
+_NAVIGATION_LINES = 80
 # How many lines after the headline a date printed on its own line is looked for ("For Immediate Release: May 1").
 _DATE_LINES = 8
 
@@ -154,7 +157,7 @@ def _date_line(lines: list[str]) -> tuple[datetime | None, list[str]]:
         seen += 1
         if seen > _DATE_LINES:
             break
-        when = lone_date(stripped)
+        when = lone_date(stripped) or published_line(stripped)
         if when is not None:
             return when, lines[:i] + lines[i + 1 :]
         if len(stripped) > 200:
@@ -214,6 +217,7 @@ def parse_text(path: str, text: str, *, markdown: bool = False, checked: bool = 
     if markdown:
         source_url = footer_source_url(text) if "](http" in text else None
         text = strip_footer(text)
+    text = strip_related(text)
     lines = join_centred(text.split("\n"))
     headline = fields.get("headline")
     start = 0
@@ -227,6 +231,8 @@ def parse_text(path: str, text: str, *, markdown: bool = False, checked: bool = 
                 continue
             if markdown and _HASHES_RE.fullmatch(stripped):
                 headline = ""  # an empty '# ' heading: the release has no headline, keep its text
+            elif i < _NAVIGATION_LINES and navigation(stripped):
+                continue  # a portal's menu or breadcrumb above the release it reposts
             elif (
                 not stripped.startswith("#")
                 and i < _BANNER_LINES

@@ -1,0 +1,80 @@
+"""A news portal's page around a release it reposts: its menus above the headline, its other stories below the text.
+
+A page saved as Markdown or text keeps the portal's navigation (a "Skip to content" link, a menu of links, a
+breadcrumb "Home > Press Releases > Business") above the release and, after it, share links and a "Related news"
+list of other companies' headlines. Neither is the release: navigation is never a headline, and the related stories
+must not lend their names or listings to it.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from .banners import lone_date
+
+# A Markdown link or image, a bare address: what a navigation line is made of.
+_LINK_RE = re.compile(r"!?\[[^\]]*\]\([^)]*\)|<https?://[^>]+>|https?://\S+")
+_LIST_MARK_RE = re.compile(r"^(?:[*+\-\u2022]|\d{1,2}[.)])\s+")
+# What may stand between a navigation line's links: separators and a label ("Share:", "Follow us").
+_BETWEEN_RE = re.compile(
+    r"^[\s|\u00b7\u2022/,:>\u203a\u00bb-]*(?:(?:share|follow(?:\s+us)?|menu)\s*:?)?[\s|\u00b7\u2022/,:>]*$", re.I
+)
+# "Home > Press Releases > Business", "Home / News / Technology", "News » Business": a breadcrumb's short parts.
+_CRUMB_SEP_RE = re.compile(r"\s+(?:>|\u203a|\u00bb|/)\s+")
+_CRUMB_PART_RE = re.compile(r"^[A-Z][\w&'.\-]*(?:\s+[\w&'.\-]+){0,3}$")
+# The heading of a portal's list of other stories.
+_RELATED_RE = re.compile(
+    r"^(?:#{1,6}\s*)?\**(?:related\s+(?:news|articles?|stories|posts|content|coverage|releases?)|more\s+(?:news|stories|"
+    r"from\s+\S+(?:\s+\S+)?|press\s+releases)|other\s+(?:news|stories)|you\s+(?:may|might)\s+also\s+like|recommended"
+    r"(?:\s+(?:for\s+you|stories|articles))?|trending(?:\s+now)?|latest\s+(?:news|stories|press\s+releases)|"
+    r"read\s+(?:more|next))\**\s*:?\s*$",
+    re.I,
+)
+
+
+# "Published November 20, 2019 | Press Releases", "Posted on: 2024-05-28": the page's date line under a headline.
+_PUBLISHED_RE = re.compile(
+    r"^(?:published|posted)(?:\s+on)?\s*:?\s+([^|\u00b7\u2022]{6,40}?)\s*(?:[|\u00b7\u2022].*)?$", re.I
+)
+# A quick look for a related-stories heading anywhere, before the lines are walked.
+_ANY_RELATED_RE = re.compile(
+    r"^(?:#{1,6}\s*)?\**(?:related|more|other|you|recommended|trending|latest|read)\b", re.I | re.M
+)
+
+
+def published_line(line: str) -> datetime | None:
+    """The date of a page's "Published <date>" line (a section's name may follow it after a bar)."""
+    m = _PUBLISHED_RE.match(line)
+    return lone_date(m.group(1)) if m else None
+
+
+def navigation(line: str) -> bool:
+    """Whether a line is a page's navigation: only links (a menu item, "Skip to content"), or a breadcrumb."""
+    stripped = _LIST_MARK_RE.sub("", line.strip())
+    if not stripped:
+        return False
+    if _LINK_RE.search(stripped) and _BETWEEN_RE.match(_LINK_RE.sub(" ", stripped)):
+        return True
+    parts = _CRUMB_SEP_RE.split(stripped)
+    return len(parts) >= 3 and len(stripped) <= 100 and all(_CRUMB_PART_RE.match(part) for part in parts)
+
+
+def strip_related(text: str) -> str:
+    """The text without a portal's tail: from a "Related news" heading whose list is links (other stories), and share
+    lines of links just above it, to the end."""
+    if not _ANY_RELATED_RE.search(text):
+        return text
+    lines = text.split("\n")
+    for i in range(len(lines) - 1, -1, -1):
+        if not _RELATED_RE.match(lines[i].strip()):
+            continue
+        after = [line.strip() for line in lines[i + 1 :] if line.strip()]
+        listed = [line for line in after if _LIST_MARK_RE.match(line) or navigation(line)]
+        if not after or len(listed) * 2 < len(after):
+            return text  # a section of the release that happens to carry the heading's words
+        cut = i
+        while cut > 0 and (not lines[cut - 1].strip() or navigation(lines[cut - 1])):
+            cut -= 1
+        return "\n".join(lines[:cut]).rstrip("\n") + "\n"
+    return text
