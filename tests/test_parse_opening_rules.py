@@ -89,6 +89,30 @@ def test_a_contact_block_ends_at_a_blank_line():
     assert release.headline == "Acme Opens Plant"
 
 
+@pytest.mark.parametrize(
+    "letterhead",
+    [
+        "The Widget Makers\n100 Industrial Parkway, Suite 4\nSpringfield, IL 62701",
+        "Acme Widget Works\nTel: (212) 555-0100 | www.acme.example",
+        "ACME\nP.O. Box 100, Springfield, IL 62701",
+    ],
+)
+def test_a_letterhead_name_over_its_address_is_not_the_headline(letterhead):
+    assert parse_text(f"{letterhead}\n\nAcme Opens Plant").headline == "Acme Opens Plant"
+
+
+@pytest.mark.parametrize(
+    ("headline", "below"),
+    [
+        ("Acme Opens Plant", "100 Industrial Parkway, Suite 4"),
+        ("Acme Third Quarter 2024 Results", "Investor Contact: Jane Doe, (212) 555-0100"),
+    ],
+)
+def test_a_headline_over_a_contact_line_stays_the_headline(headline, below):
+    release = parse_text(f"NEWS RELEASE\n\n{headline}\n{below}")
+    assert release.headline == headline
+
+
 # ---- A wire's name on its own line, under a label -----------------------------------------------------------------
 
 

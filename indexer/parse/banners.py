@@ -149,7 +149,9 @@ def letterhead_name(line: str, below: str) -> bool:
         return False
     if any(word.lower() in _HEADLINE_VERBS for word in line.split()[1:]):
         return False
-    return letterhead_line(below)
+    # A letterhead prints an address, a telephone or a web address; a labelled contact ("Investor Contact: ...")
+    # may stand right under a headline.
+    return letterhead_line(below) and not CONTACT_WORD_RE.search(below)
 
 
 def letterhead_line(line: str) -> bool:

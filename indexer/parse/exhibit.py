@@ -406,7 +406,7 @@ def _shape(lines: list[str], company: str | None, styles: dict[str, tuple] | Non
             continue
         if in_contacts and len(line.split()) <= 5 and not SENTENCE_RE.search(line):
             continue  # a name or title in a contact block
-        if i + 1 < len(lines) and letterhead_name(line, lines[i + 1]):
+        if i + 1 < len(lines) and not (i and lines[i - 1]) and letterhead_name(line, lines[i + 1]):
             continue  # the filer's name above its address
         dateline = find_dateline(line)
         if dateline is not None and _titled_date(dateline, line):

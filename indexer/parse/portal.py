@@ -37,9 +37,11 @@ _RELATED_RE = re.compile(
 _PUBLISHED_RE = re.compile(
     r"^(?:published|posted)(?:\s+on)?\s*:?\s+([^|\u00b7\u2022]{6,40}?)\s*(?:[|\u00b7\u2022].*)?$", re.I
 )
-# A quick look for a related-stories heading anywhere, before the lines are walked.
+# A quick look for a related-stories heading's first word at a line's start, before the lines are walked (a search
+# led by a newline runs several times faster than one anchored at every line).
 _ANY_RELATED_RE = re.compile(
-    r"^(?:#{1,6}\s*)?\**(?:related|more|other|you|recommended|trending|latest|read)\b", re.I | re.M
+    r"\n[#* \t]*(?:[Rr]elated|RELATED|[Mm]ore|MORE|[Oo]ther|OTHER|[Yy]ou|YOU|[Rr]ecommended|RECOMMENDED|[Tt]rending"
+    r"|TRENDING|[Ll]atest|LATEST|[Rr]ead|READ)\b"
 )
 
 

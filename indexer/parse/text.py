@@ -16,6 +16,7 @@ from .banners import (
     continues_headline,
     ends_open,
     is_banner,
+    letterhead_name,
     lone_date,
     titled_sentence,
 )
@@ -236,7 +237,16 @@ def parse_text(path: str, text: str, *, markdown: bool = False, checked: bool = 
             elif (
                 not stripped.startswith("#")
                 and i < _BANNER_LINES
-                and (_opening_banner(stripped) or _word_alone(stripped, lines[i + 1 : i + 6]))
+                and (
+                    _opening_banner(stripped)
+                    or _word_alone(stripped, lines[i + 1 : i + 6])
+                    # a letterhead's name over its address or telephone
+                    or (
+                        i + 1 < len(lines)
+                        and not (i and lines[i - 1].strip())  # the first line of its block
+                        and letterhead_name(stripped, lines[i + 1].strip())
+                    )
+                )
                 # "... Sky Harbour Group Corporation (NYSE:" | "SKYH) Q4 2024": a headline cut in its listing
                 and not (i + 1 < len(lines) and closes_bracket(stripped, lines[i + 1].strip()))
             ):
