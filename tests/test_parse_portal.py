@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from indexer.parse import parse_bytes
-from indexer.parse.portal import navigation, published_line, strip_related
+from indexer.parse.portal import navigation, page_line, strip_related
 
 HEADLINE = "Widgetron Opens Its Largest Widget Line"
 STORY = (
@@ -65,17 +65,54 @@ def test_the_published_line_dates_a_release_that_prints_no_date():
 
 
 @pytest.mark.parametrize(
-    ("line", "day"),
+    ("above", "below", "wire"),
     [
-        ("Published March 4, 2021 | Press Releases", "2021-03-04"),
-        ("Posted on: 2021-03-04", "2021-03-04"),
-        ("Published by Widgetron Corp. | Press Releases", None),
-        ("Published research shows widgets last longer", None),
+        ("Home > News > Business\n\nPublished: March 4, 2021\n\n", "", None),
+        ("", "By Business Wire | March 4, 2021\n\n", "Business Wire"),
+        ("", "Source: GlobeNewswire\n\nMarch 4, 2021\n\n", "GlobeNewswire"),
+        ("", "Updated March 9, 2021 | Published March 4, 2021\n\n", None),
     ],
 )
-def test_published_line(line, day):
-    when = published_line(line)
-    assert (when.date().isoformat() if when else None) == day
+@pytest.mark.parametrize("name", ["page.md", "page.txt"])
+def test_a_portals_lines_about_the_release_give_its_date_and_wire(above, below, wire, name):
+    text = f"{above}# {HEADLINE}\n\n{below}" + STORY
+    release = parse(text, f"reposts/{name}")
+    assert (release.headline, release.date, release.wire) == (HEADLINE, "2021-03-04", wire)
+    assert release.text.startswith("Widgetron Corp. (NYSE: WDG) today announced")
+
+
+def test_a_datelines_date_wins_over_the_portals_published_line():
+    text = f"# {HEADLINE}\n\nPublished March 6, 2021\n\nSPRINGFIELD, Ill., March 4, 2021 /PRNewswire/ -- " + STORY
+    assert parse(text).date == "2021-03-04"
+
+
+@pytest.mark.parametrize(
+    ("line", "day", "wire"),
+    [
+        ("Published March 4, 2021 | Press Releases", "2021-03-04", None),
+        ("Posted on: 2021-03-04", "2021-03-04", None),
+        ("By Business Wire | March 4, 2021", "2021-03-04", "Business Wire"),
+        ("Updated March 9, 2021 | Published March 4, 2021", "2021-03-04", None),
+        ("Source: GlobeNewswire", None, "GlobeNewswire"),
+    ],
+)
+def test_page_line(line, day, wire):
+    when, named = page_line(line)
+    assert (when.date().isoformat() if when else None, named) == (day, wire)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Published by Widgetron Corp. | Press Releases",
+        "Published research shows widgets last longer",
+        "By Jane Doe, Benzinga",
+        "Press Releases",
+        "Widgetron Opens Plant",
+    ],
+)
+def test_not_a_page_line(line):
+    assert page_line(line) is None
 
 
 @pytest.mark.parametrize(

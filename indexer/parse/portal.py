@@ -12,6 +12,7 @@ import re
 from datetime import datetime
 
 from .banners import lone_date
+from .wires import canonical_wire
 
 # A Markdown link or image, a bare address: what a navigation line is made of.
 _LINK_RE = re.compile(r"!?\[[^\]]*\]\([^)]*\)|<https?://[^>]+>|https?://\S+")
@@ -33,22 +34,58 @@ _RELATED_RE = re.compile(
 )
 
 
-# "Published November 20, 2019 | Press Releases", "Posted on: 2024-05-28": the page's date line under a headline.
+# A page's line about the release, its parts set apart by bars or dots: "Published November 20, 2019 | Press
+# Releases", "Posted on: 2024-05-28", "By Business Wire | March 4, 2021", "Updated March 5 | Published March 4, 2021".
+_PART_SPLIT_RE = re.compile(r"\s+[|\u00b7\u2022]\s+|\s*\|\s*")
 _PUBLISHED_RE = re.compile(
-    r"^(?:published|posted)(?:\s+on)?\s*:?\s+([^|\u00b7\u2022]{6,40}?)\s*(?:[|\u00b7\u2022].*)?$", re.I
+    r"^(?:(?P<kind>published|posted|updated|modified|last\s+updated)(?:\s+on)?\s*:?\s+)?(?P<rest>.+)$", re.I
 )
+_BY_WIRE_RE = re.compile(r"^(?:by|source|via|from|distributed\s+by|provided\s+by)\s*:?\s+(?P<wire>.+)$", re.I)
+_SECTION_RE = re.compile(r"^[A-Z][\w&'\-]*(?:\s+[\w&'\-]+){0,2}$")
+
+
+def page_line(line: str) -> tuple[datetime | None, str | None] | None:
+    """(date, wire) a portal's line about the release gives, or None when the line is not one.
+
+    The date is the "Published" or "Posted" one (an "Updated" date is the page's, not the release's), or a bare date;
+    the wire is a wire's name after "By" or "Source:". Every part must be one of those or a section's short name,
+    and one must be a date or a wire: a sentence is never such a line.
+    """
+    if len(line) > 160:
+        return None
+    when: datetime | None = None
+    wire: str | None = None
+    found = False
+    for part in _PART_SPLIT_RE.split(line.strip()):
+        by = _BY_WIRE_RE.match(part)
+        if by and canonical_wire(by.group("wire")):
+            wire, found = wire or canonical_wire(by.group("wire")), True
+            continue
+        m = _PUBLISHED_RE.match(part)
+        day = lone_date(m.group("rest")) if m else None
+        if day is not None:
+            kind = (m.group("kind") or "published").lower()
+            if kind in ("published", "posted"):
+                when = when or day
+            found = True
+            continue
+        if not _SECTION_RE.match(part):
+            return None
+    return (when, wire) if found else None
+
+
+def published_line(line: str) -> datetime | None:
+    """The date of a page's "Published <date>" line (a section's name may follow it after a bar)."""
+    page = page_line(line)
+    return page[0] if page else None
+
+
 # A quick look for a related-stories heading's first word at a line's start, before the lines are walked (a search
 # led by a newline runs several times faster than one anchored at every line).
 _ANY_RELATED_RE = re.compile(
     r"\n[#* \t]*(?:[Rr]elated|RELATED|[Mm]ore|MORE|[Oo]ther|OTHER|[Yy]ou|YOU|[Rr]ecommended|RECOMMENDED|[Tt]rending"
     r"|TRENDING|[Ll]atest|LATEST|[Rr]ead|READ)\b"
 )
-
-
-def published_line(line: str) -> datetime | None:
-    """The date of a page's "Published <date>" line (a section's name may follow it after a bar)."""
-    m = _PUBLISHED_RE.match(line)
-    return lone_date(m.group(1)) if m else None
 
 
 def navigation(line: str) -> bool:

@@ -24,7 +24,7 @@ from .cleanup import closes_bracket, join_centred
 from .dateline import find_dateline, known_or_shouted_place
 from .dates import parse_when
 from .pdftext import clean_pdf_text, split_columns
-from .portal import navigation, published_line, strip_related
+from .portal import navigation, page_line, strip_related
 from .wires import canonical_wire, wire_from_slug
 from .wrapping import unwrap
 from .wrapping import wrap_width as _wrap_width
@@ -148,22 +148,33 @@ def _opening_banner(line: str) -> bool:
     return len(line) < 120 and is_banner(line, None) and not find_dateline(line)
 
 
-def _date_line(lines: list[str]) -> tuple[datetime | None, list[str]]:
-    """A date printed on its own line just after the headline, and the lines without it."""
+def _date_line(lines: list[str]) -> tuple[datetime | None, str | None, list[str]]:
+    """A date printed on its own line just after the headline, a portal's line naming the date or the wire ("By
+    Business Wire | March 4, 2021", "Source: GlobeNewswire"), and the lines without those."""
     seen = 0
+    when: datetime | None = None
+    wire: str | None = None
+    kept = list(lines)
     for i, line in enumerate(lines):
         stripped = line.strip()
         if not stripped:
             continue
         seen += 1
-        if seen > _DATE_LINES:
-            break
-        when = lone_date(stripped) or published_line(stripped)
-        if when is not None:
-            return when, lines[:i] + lines[i + 1 :]
-        if len(stripped) > 200:
+        if seen > _DATE_LINES or len(stripped) > 200:
             break  # the story has begun
-    return None, lines
+        day = None if when else lone_date(stripped)
+        page = None if day else page_line(stripped)
+        if day is None and page is None:
+            continue
+        if page is not None and ((page[0] and when) or (page[1] and wire) or not (page[0] or page[1])):
+            continue
+        when, wire = when or day or (page[0] if page else None), wire or (page[1] if page else None)
+        kept[i] = None
+        if when and wire:
+            break
+    if when is None and wire is None:
+        return None, None, lines
+    return when, wire, [line for line in kept if line is not None]
 
 
 # What a headline's last line may hold that looks like a banner on its own: a year, a figure, a quarter ("Q3"), a
@@ -223,6 +234,7 @@ def parse_text(path: str, text: str, *, markdown: bool = False, checked: bool = 
     headline = fields.get("headline")
     start = 0
     printed = None
+    page_wire = None
     in_contacts = False
     if headline is None:
         for i, line in enumerate(lines):
@@ -234,6 +246,9 @@ def parse_text(path: str, text: str, *, markdown: bool = False, checked: bool = 
                 headline = ""  # an empty '# ' heading: the release has no headline, keep its text
             elif i < _NAVIGATION_LINES and navigation(stripped):
                 continue  # a portal's menu or breadcrumb above the release it reposts
+            elif i < _NAVIGATION_LINES and (page := page_line(stripped)) is not None:
+                printed, page_wire = printed or page[0], page_wire or page[1]
+                continue  # "Published: March 4, 2021" above the headline
             elif (
                 not stripped.startswith("#")
                 and i < _BANNER_LINES
@@ -275,7 +290,8 @@ def parse_text(path: str, text: str, *, markdown: bool = False, checked: bool = 
             break
     body_lines = unwrap(lines[start:], width)
     if printed is None and not fields.get("date"):
-        printed, body_lines = _date_line(body_lines)
+        printed, below, body_lines = _date_line(body_lines)
+        page_wire = page_wire or below
     rest = "\n".join(body_lines)
     if headline is None or (not headline and not rest.strip()):
         raise ParseError(path, "no headline and no text: the file holds only blank lines")
@@ -290,7 +306,7 @@ def parse_text(path: str, text: str, *, markdown: bool = False, checked: bool = 
         body=rest,
         subheadline=subheadline,
         published=parse_when(fields.get("date")) or printed,
-        wire=canonical_wire(fields.get("wire")),
+        wire=canonical_wire(fields.get("wire")) or page_wire,
         company=fields.get("company") or front_matter_company(fields, f"{headline}\n{rest}") or None,
         tickers=front_matter_tickers(fields.get("tickers")) or None,
         location=fields.get("location") or None,
