@@ -18,6 +18,7 @@ MENUS = {
     "breadcrumb": "Home > Press Releases > Business\n\n",
     "menu on one line": "[Home](/) | [News](/news) | [Business](/business) | [Contact](/contact)\n\n",
     "a long menu": "".join(f"* [Section {n}](/s/{n})\n" for n in range(30)) + "\nNews » Business » Industry\n\n",
+    "controls saved as text": "Skip to main content\nToggle navigation\nSearch\nSign In | Subscribe\n\n",
 }
 RELATED = (
     "Share: [Facebook](#) [X](#) [LinkedIn](#)\n\n## Related news\n\n"
@@ -50,6 +51,17 @@ def test_related_news_below_the_release_lends_it_no_company_or_listing():
     release = parse(text)
     assert release.tickers == [] and "Gadgetco" not in release.text and "Share:" not in release.text
     assert release.text.rstrip().endswith("opened a line today.")
+
+
+def test_related_stories_saved_as_plain_text_are_dropped_too():
+    tail = (
+        "\nShare this article\n\nRelated News\n\nGadgetco (NASDAQ: GDGT) Reports Record Revenue\n"
+        "Sprocket Industries Names New Chief Executive\n\nBack to top\n"
+    )
+    release = parse(
+        f"{HEADLINE}\n\nSPRINGFIELD, Ill., March 4, 2021 -- Widgetron opened a line today.\n" + tail, "a.txt"
+    )
+    assert release.tickers == [] and release.text.rstrip().endswith("opened a line today.")
 
 
 def test_a_related_heading_over_prose_is_a_section_of_the_release():
@@ -125,6 +137,9 @@ def test_not_a_page_line(line):
         ("Widgetron Corp. (NYSE: WDG) today announced a line, see [the site](https://widgetron.example).", False),
         ("Revenue > $1 billion > forecast", False),
         ("* Output doubles at the plant", False),
+        ("Skip to main content", True),
+        ("Sign In | Subscribe", True),
+        ("Search for the best widget", False),
     ],
 )
 def test_navigation(line, expected):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-from .banners import lone_date
+from .banners import ENDS_SENTENCE_RE, lone_date, title_case
 from .wires import canonical_wire
 
 # A Markdown link or image, a bare address: what a navigation line is made of.
@@ -24,6 +24,14 @@ _BETWEEN_RE = re.compile(
 # "Home > Press Releases > Business", "Home / News / Technology", "News » Business": a breadcrumb's short parts.
 _CRUMB_SEP_RE = re.compile(r"\s+(?:>|\u203a|\u00bb|/)\s+")
 _CRUMB_PART_RE = re.compile(r"^[A-Z][\w&'.\-]*(?:\s+[\w&'.\-]+){0,3}$")
+# A page's controls saved as text: "Skip to main content", "Toggle navigation", "Sign In", "Back to top".
+_NAV_PHRASE_RE = re.compile(
+    r"^(?:skip\s+to\s+(?:the\s+)?(?:main\s+)?(?:content|navigation|main|search)|toggle\s+(?:navigation|menu|search)"
+    r"|(?:main\s+|open\s+|close\s+)?menu|search|sign\s+(?:in|up|out)|log\s*(?:in|out)|subscribe(?:\s+now)?|register"
+    r"|back\s+to\s+top|share(?:\s+this(?:\s+(?:article|story|post|page))?)?|print(?:\s+this)?|e-?mail|advertisement)$",
+    re.I,
+)
+_NAV_SPLIT_RE = re.compile(r"\s*[|\u00b7\u2022]\s*")
 # The heading of a portal's list of other stories.
 _RELATED_RE = re.compile(
     r"^(?:#{1,6}\s*)?\**(?:related\s+(?:news|articles?|stories|posts|content|coverage|releases?)|more\s+(?:news|stories|"
@@ -95,6 +103,8 @@ def navigation(line: str) -> bool:
         return False
     if _LINK_RE.search(stripped) and _BETWEEN_RE.match(_LINK_RE.sub(" ", stripped)):
         return True
+    if len(stripped) <= 60 and all(_NAV_PHRASE_RE.match(part) for part in _NAV_SPLIT_RE.split(stripped)):
+        return True
     parts = _CRUMB_SEP_RE.split(stripped)
     return len(parts) >= 3 and len(stripped) <= 100 and all(_CRUMB_PART_RE.match(part) for part in parts)
 
@@ -109,7 +119,7 @@ def strip_related(text: str) -> str:
         if not _RELATED_RE.match(lines[i].strip()):
             continue
         after = [line.strip() for line in lines[i + 1 :] if line.strip()]
-        listed = [line for line in after if _LIST_MARK_RE.match(line) or navigation(line)]
+        listed = [line for line in after if _LIST_MARK_RE.match(line) or navigation(line) or _story_title(line)]
         if not after or len(listed) * 2 < len(after):
             return text  # a section of the release that happens to carry the heading's words
         cut = i
@@ -117,3 +127,8 @@ def strip_related(text: str) -> str:
             cut -= 1
         return "\n".join(lines[:cut]).rstrip("\n") + "\n"
     return text
+
+
+def _story_title(line: str) -> bool:
+    """A line that reads as another story's headline: short, in title case, no sentence ended."""
+    return len(line) <= 160 and title_case(line) and not ENDS_SENTENCE_RE.search(line)
