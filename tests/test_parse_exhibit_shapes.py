@@ -203,3 +203,15 @@ def test_a_subheadline_sentence_in_the_headlines_block_stays_out_of_it():
         "<P>SPRINGFIELD, Ill., March 4, 2021 /PRNewswire/ -- " + LEDE
     )
     assert parse(body).headline == HEADLINE
+
+
+@pytest.mark.parametrize("name", ["Gadgetco Holdings Corp.", "Gadgetco Inc.", "Gadgetco Ltd."])
+def test_a_headline_broken_after_a_companys_legal_form_goes_on(name):
+    lines = [
+        "Important March 21, 2021 Deadline Reminder: Widgetron Topaz",
+        f"Meltzer &amp; Check, LLP Reminds {name}",
+        "Investors of Securities Fraud Class Action Lawsuit",
+    ]
+    body = '<P ALIGN="center"><FONT SIZE="3"><B>' + "<BR>".join(lines) + "</B></FONT></P>"
+    release = parse(body + "<P>SPRINGFIELD, Ill., March 4, 2021 &#8212; " + LEDE)
+    assert release.headline == " ".join(lines).replace("&amp;", "&")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from indexer.parse import parse_bytes
-from indexer.parse.banners import continues_headline, ends_open
+from indexer.parse.banners import ENDS_SENTENCE_RE, continues_headline, ends_open
 from indexer.parse.pdftext import clean_pdf_text
 from tests.test_parse_edgar import RELEASE, exhibit, submission
 
@@ -378,3 +378,19 @@ def test_under_a_letterhead_a_pdfs_centred_headline_stays_and_its_running_header
     assert release.headline == headline
     assert (release.company, release.tickers) == ("Acme Corp.", ["NYSE:ACME"])
     assert header not in release.body
+
+
+@pytest.mark.parametrize(
+    ("line", "ends"),
+    [
+        ("Acme Corp.", False),
+        ("shares of Acme Inc.", False),
+        ("Acme Ltd.", False),
+        ("Acme Co.", False),
+        ("sold in the U.S.", False),
+        ("a plant for its customers.", True),
+        ("the corporate.", True),
+    ],
+)
+def test_a_line_ends_a_sentence_but_not_at_a_companys_legal_form(line, ends):
+    assert bool(ENDS_SENTENCE_RE.search(line)) is ends

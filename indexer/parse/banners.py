@@ -178,8 +178,9 @@ def opening_date(line: str) -> tuple[datetime, str] | None:
 
 
 # A line that ends a sentence ("... for customers."), not an abbreviation ("Acme Corp.", "Inc.", "U.S.").
+# (The name checks look back from the full stop: "Corp." is a name's end, "corporate." a sentence's.)
 ENDS_SENTENCE_RE = re.compile(
-    r"(?<!\bInc)(?<!\bCorp)(?<!\bCo)(?<!\bLtd)(?<!\b[A-Z])[a-z0-9%)\u201d\"][.!?][\u201d\"]?$"
+    r"(?<!\b[A-Z])[a-z0-9%)\u201d\"](?<!\bInc)(?<!\bCorp)(?<!\bCo)(?<!\bLtd)[.!?][\u201d\"]?$"
 )
 # A line ending with a joining word or mark: the headline goes on on the next line.
 CONNECTOR_END_RE = re.compile(
