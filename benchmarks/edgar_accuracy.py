@@ -45,7 +45,7 @@ EARLIER = "\n## Earlier measures\n"
 HELDOUT = ROOT / "tests" / "data" / "heldout_labels.jsonl"
 TEST3_TITLE = "test3 (read)"
 TEST4_TITLE = "test4 (read)"
-TEST6_TITLE = "test6 (never read)"
+TEST6_TITLE = "test6 (read)"
 COLUMNS = (
     ("releases", "releases"),
     ("found", "found"),
@@ -210,13 +210,18 @@ def main(argv: list[str] | None = None) -> int:
         " reposts. test5: 48 more (`tests/data/heldout5_labels.jsonl`) in new shapes too: PDF text in one column or"
         " two run together, EDGAR exhibits in HTML or plain text, reposts with TOML front matter, archive files. test6:"
         " 48 more (`tests/data/heldout6_labels.jsonl`): PDF text whose pages are joined with their numbers and running"
-        " headers or set in two columns, EDGAR exhibits laid out in tables or in plain text, YAML reposts, archive files.",
+        " headers or set in two columns, EDGAR exhibits laid out in tables or in plain text, YAML reposts, archive files."
+        " test7: 48 more (`tests/data/heldout7_labels.jsonl`, seed 20261223): PDF text with form feeds or with its page"
+        " furniture joined in, EDGAR HTML exhibits under the filer's letterhead address block or plain-text exhibits,"
+        " reposts on a news portal between its menus and its 'Related news', archive files.",
         "",
-        "Which sets the parser was tuned on: **dev** always; **test**, **test2**, **test3** and **test4** had their"
-        " misses read and fixed by general rules in issue 18's rounds (read sets, no longer blind; test4 since the fifth"
-        " round); **test5** was labelled before the parser read it and its misses were never read, except its company"
-        " misses, which issue 17's seventh round read and fixed (company read); **test6** was labelled before the"
-        " parser read it, its misses were never printed or read and no rule was written from them (never read).",
+        "Which sets the parser was tuned on: **dev** always; **test**, **test2**, **test3**, **test4** and **test6**"
+        " had their misses read and fixed by general rules in issue 18's rounds (read sets, no longer blind; test4 since"
+        " the fifth round, test6 since the seventh); **test5** was labelled before the parser read it and its misses"
+        " were never read, except its company misses, which issue 17's seventh round read and fixed (company read);"
+        " **test7** was labelled before the parser read it, its misses were never printed or read and no rule was"
+        " written from them (never read; the rules of the seventh round for its two new shapes were written from"
+        " `benchmarks/shape_consistency.py` over other releases and from examples made up for each rule).",
         "",
         'A release the parser did not find counts as wrong in every field; "found" is releases matched by'
         ' (path, document). "is-release" P/R: of the documents the parser made releases of, how many are labelled'
