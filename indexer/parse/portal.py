@@ -23,6 +23,7 @@ _BETWEEN_RE = re.compile(
 )
 # "Home > Press Releases > Business", "Home / News / Technology", "News » Business": a breadcrumb's short parts.
 _CRUMB_SEP_RE = re.compile(r"\s+(?:>|\u203a|\u00bb|/)\s+")
+_CRUMB_MARK_RE = re.compile(r"[>\u203a\u00bb/]")
 _CRUMB_PART_RE = re.compile(r"^[A-Z][\w&'.\-]*(?:\s+[\w&'.\-]+){0,3}$")
 # A page's controls saved as text: "Skip to main content", "Toggle navigation", "Sign In", "Back to top".
 _NAV_PHRASE_RE = re.compile(
@@ -50,6 +51,10 @@ _PUBLISHED_RE = re.compile(
 )
 _BY_WIRE_RE = re.compile(r"^(?:by|source|via|from|distributed\s+by|provided\s+by)\s*:?\s+(?P<wire>.+)$", re.I)
 _SECTION_RE = re.compile(r"^[A-Z][\w&'\-]*(?:\s+[\w&'\-]+){0,2}$")
+_DIGIT_RE = re.compile(r"\d")
+_PAGE_HINT_RE = re.compile(
+    r"\s*(?:published|posted|updated|modified|last\s+updated|by|source|via|from|distributed\s+by|provided\s+by)\b", re.I
+)
 
 
 def page_line(line: str) -> tuple[datetime | None, str | None] | None:
@@ -59,8 +64,8 @@ def page_line(line: str) -> tuple[datetime | None, str | None] | None:
     the wire is a wire's name after "By" or "Source:". Every part must be one of those or a section's short name,
     and one must be a date or a wire: a sentence is never such a line.
     """
-    if len(line) > 160:
-        return None
+    if len(line) > 160 or not (_PAGE_HINT_RE.match(line) or "|" in line or "\u00b7" in line or "\u2022" in line):
+        return None  # neither a label it opens with nor parts set apart (a lone date is read as one elsewhere)
     when: datetime | None = None
     wire: str | None = None
     found = False
@@ -68,6 +73,10 @@ def page_line(line: str) -> tuple[datetime | None, str | None] | None:
         by = _BY_WIRE_RE.match(part)
         if by and canonical_wire(by.group("wire")):
             wire, found = wire or canonical_wire(by.group("wire")), True
+            continue
+        if not _DIGIT_RE.search(part):  # no date without a figure: a section's name or nothing of the kind
+            if not _SECTION_RE.match(part):
+                return None
             continue
         m = _PUBLISHED_RE.match(part)
         day = lone_date(m.group("rest")) if m else None
@@ -82,12 +91,6 @@ def page_line(line: str) -> tuple[datetime | None, str | None] | None:
     return (when, wire) if found else None
 
 
-def published_line(line: str) -> datetime | None:
-    """The date of a page's "Published <date>" line (a section's name may follow it after a bar)."""
-    page = page_line(line)
-    return page[0] if page else None
-
-
 # A quick look for a related-stories heading's first word at a line's start, before the lines are walked (a search
 # led by a newline runs several times faster than one anchored at every line).
 _ANY_RELATED_RE = re.compile(
@@ -96,36 +99,43 @@ _ANY_RELATED_RE = re.compile(
 )
 
 
+_TAIL_CHARS = 12000
+
+
 def navigation(line: str) -> bool:
     """Whether a line is a page's navigation: only links (a menu item, "Skip to content"), or a breadcrumb."""
     stripped = _LIST_MARK_RE.sub("", line.strip())
     if not stripped:
         return False
-    if _LINK_RE.search(stripped) and _BETWEEN_RE.match(_LINK_RE.sub(" ", stripped)):
+    if ("](" in stripped or "http" in stripped) and _BETWEEN_RE.match(_LINK_RE.sub(" ", stripped)):
         return True
     if len(stripped) <= 60 and all(_NAV_PHRASE_RE.match(part) for part in _NAV_SPLIT_RE.split(stripped)):
         return True
+    if len(stripped) > 100 or not _CRUMB_MARK_RE.search(stripped):
+        return False
     parts = _CRUMB_SEP_RE.split(stripped)
-    return len(parts) >= 3 and len(stripped) <= 100 and all(_CRUMB_PART_RE.match(part) for part in parts)
+    return len(parts) >= 3 and all(_CRUMB_PART_RE.match(part) for part in parts)
 
 
 def strip_related(text: str) -> str:
     """The text without a portal's tail: from a "Related news" heading whose list is links (other stories), and share
     lines of links just above it, to the end."""
-    if not _ANY_RELATED_RE.search(text):
-        return text
-    lines = text.split("\n")
-    for i in range(len(lines) - 1, -1, -1):
-        if not _RELATED_RE.match(lines[i].strip()):
+    # A portal's list of other stories and its footer close the page: only the page's last part is looked at, and
+    # only lines that open with a heading's first word are read whole.
+    starts = [m.start() + 1 for m in _ANY_RELATED_RE.finditer(text, max(0, len(text) - _TAIL_CHARS))]
+    for start in reversed(starts):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        if not _RELATED_RE.match(text[start:end].strip()):
             continue
-        after = [line.strip() for line in lines[i + 1 :] if line.strip()]
+        after = [line.strip() for line in text[end:].split("\n") if line.strip()]
         listed = [line for line in after if _LIST_MARK_RE.match(line) or navigation(line) or _story_title(line)]
         if not after or len(listed) * 2 < len(after):
             return text  # a section of the release that happens to carry the heading's words
-        cut = i
-        while cut > 0 and (not lines[cut - 1].strip() or navigation(lines[cut - 1])):
-            cut -= 1
-        return "\n".join(lines[:cut]).rstrip("\n") + "\n"
+        lines = text[:start].split("\n")
+        while lines and (not lines[-1].strip() or navigation(lines[-1])):
+            lines.pop()
+        return "\n".join(lines) + "\n"
     return text
 
 
