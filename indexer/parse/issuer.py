@@ -165,13 +165,29 @@ def _headline_spelling(company: str | None, headline: str, lede: str) -> str | N
     if not company:
         return company
     # The headline's name ends in a possessive: a name, not a Title Case verb ("... LLP Is Investigating").
-    m = re.search(rf"{re.escape(company)}((?:\s+[A-Z][\w&\-]*){{1,3}})['\u2019]", headline)
-    if not m:
+    # The name found with str.find and the words after it with one compiled pattern: a pattern built around each
+    # release's own name would be compiled anew for every release.
+    at = headline.find(company)
+    while at >= 0 and not (m := _POSSESSED_TAIL_RE.match(headline, at + len(company))):
+        at = headline.find(company, at + 1)
+    if at < 0:
         return company
     longer = f"{company}{m.group(1)}"
     if longer not in lede and re.search(rf"{re.escape(longer)}\b", lede, re.I):
         return longer
     return company
+
+
+_POSSESSED_TAIL_RE = re.compile(r"((?:\s+[A-Z][\w&\-]*){1,3})['\u2019]")
+_QUOTE_OPEN_RE = re.compile(r"[\u201c\"\u2018](?:The\s+)?")
+
+
+def _quoted_in(name: str, headline: str) -> bool:
+    """Whether the headline prints the name just after an opening quote ('"The Acme Way" ...')."""
+    for quote in _QUOTE_OPEN_RE.finditer(headline):
+        if headline.startswith(name, quote.start() + 1) or headline.startswith(name, quote.end()):
+            return True
+    return False
 
 
 def _whole_contact_name(company: str | None, lede: str, text: str, contacts: str) -> str | None:
@@ -211,7 +227,7 @@ def _pick_company(
         joint = has_word(headline, subject)  # named first in the headline too: a partner's About does not outvote it
     if subject and (common_word(subject, text) or _QUANTITY_RE.match(subject)):
         subject = None
-    if subject and re.search(rf"[\u201c\"\u2018](?:The\s+)?{re.escape(subject)}", headline):
+    if subject and _quoted_in(subject, headline):
         subject = (
             None  # "\u201cThe Winter Sports Move South (1937)\u201d \u2013 A. Aubrey Bodine": a quoted work's title
         )

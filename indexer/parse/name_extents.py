@@ -42,6 +42,10 @@ def _opens_as_name(text: str, name: str) -> bool:
     return not rest.strip() or rest[:1] in ",(:" or nxt in VERBS
 
 
+# Up to three words after a name (one compiled pattern, matched after the name: not a pattern built per name).
+_NAME_TAIL_RE = re.compile(r"((?:\s+[\w&'\u2019\-]+){1,3})")
+
+
 def lower_case_spelling(name: str | None, headline: str, lede: str, text: str) -> str | None:
     """The whole name where the one read from the lede stopped at a lower-case word inside it: the headline's Title
     Case spelling ("Switched on London stresses ..." under "Switched On London Highlights ...", the text printing
@@ -49,7 +53,8 @@ def lower_case_spelling(name: str | None, headline: str, lede: str, text: str) -
     provider ..." under "Board in the Kitchen Announces ...")."""
     if not name:
         return name
-    m = re.match(rf"\s*{re.escape(name)}((?:\s+[\w&'\u2019\-]+){{1,3}})", lede)
+    opening = lede.lstrip()
+    m = _NAME_TAIL_RE.match(opening, len(name)) if opening.startswith(name) else None
     if not m:
         return name
     words = m.group(1).split()
