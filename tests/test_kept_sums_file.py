@@ -47,9 +47,14 @@ def _requests(path, count: int) -> list[dict]:
     out = []
     with open_index(path) as index:
         searcher = index.backend.snapshot().searcher
+        # In a stable order: a parallel build numbers documents in the order its workers finish.
+        releases = sorted(
+            (stored for _, stored in searcher.iter_docs()),
+            key=lambda stored: stored["id"],
+        )
         rng = random.Random(5)
         while len(out) < count:
-            stored = searcher.stored_fields(rng.randrange(searcher.doc_count_all()))
+            stored = rng.choice(releases)
             text = stored.get("headline", "") + " " + stored.get("lede", "")
             words = [w.strip(".,;:()\"'").lower() for w in text.split()]
             words = [w for w in words if w.isalpha() and len(w) > 3]
