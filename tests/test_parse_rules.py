@@ -114,6 +114,9 @@ def test_metadata_time_zone_gives_the_local_day():
         ("is listed on the NYSE (the Exchange)", []),
         ("is listed on the NYSE (NYSE)", []),
         ("(NASDAQ-GS: ACME)", ["NASDAQ:ACME"]),
+        # an exchange's former name, its symbol also an exchange's name: the exchange first, as printed
+        ("(BATS: ACME)", ["CBOE:ACME"]),
+        ("(BATS: CBOE)", ["CBOE:CBOE"]),
         # prose: "the ticker" alone, and the same shares' second listing after "and on"
         ('is listed on Nasdaq under the ticker "ACME"', ["NASDAQ:ACME"]),
         ('shares are listed on the Toronto Stock Exchange under the symbol "ACM" and on the OTCQX under the symbol '

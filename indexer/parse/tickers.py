@@ -69,7 +69,7 @@ _PRINTED = (
     r"|stockholm|helsinki|copenhagen|first\s+north)|[\s-]*100)?|nyse(?:[\s-]*(?:american(?:\s+llc)?|mkt|amex|arca))?"
     r"|new\s+york\s+stock\s+exchange|amex|tsx(?:[\s.\-]*v(?:enture)?(?:\s+exchange)?)?|toronto\s+stock\s+exchange"
     r"|otc(?:[\s-]*(?:qb|qx|pink(?:\s+sheets)?|id|mkts|markets?|bb|expert\s+market))?|pink\s*sheets"
-    r"|cse|cnsx|canadian\s+securities\s+exchange|neo(?:\s+exchange)?|cboe(?:\s*(?:ca|canada|bzx))?"
+    r"|cse|cnsx|canadian\s+securities\s+exchange|neo(?:\s+exchange)?|cboe(?:\s*(?:ca|canada|bzx))?|bats(?:\s*bzx)?"
     r"|asx|lse|lon|aim|london\s+stock\s+exchange|fse|fra|fwb|frankfurt(?:\s+stock\s+exchange)?|xetra|berlin|ber"
     r"|munich|stuttgart|euronext(?:\s+(?:paris|brussels|amsterdam|lisbon|dublin|growth|oslo))?|epa"
     r"|hkex|sehk|hkse|hkg|tase|tlv|nzx|jse|six|swx|sgx|tyo|tokyo\s+stock\s+exchange|krx|kosdaq|nse|bse|hose|hnx"
