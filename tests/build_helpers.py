@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import importlib.util
+from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -12,19 +14,40 @@ ROOT = Path(__file__).resolve().parent.parent
 SYNTHETIC_RELEASES = 1_500
 
 
+@functools.cache
 def synth():
-    """The seeded synthetic release generator in benchmarks/synth.py."""
+    """The seeded synthetic release generator in benchmarks/synth.py (loaded once a process: it is only read)."""
     spec = importlib.util.spec_from_file_location("release_synth", ROOT / "benchmarks" / "synth.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
 
 
+class _Sequence:
+    """One seed's releases, generated once a process and kept: a new generator costs about 0.25 CPU-s to start
+    (its vocabulary), more than writing a few hundred releases, and the tests call write_releases hundreds of times.
+    The first k releases of synth's generate(n) are generate(k)'s, so one generator serves every count."""
+
+    def __init__(self, seed: int):
+        self.texts: list[str] = []
+        self.source: Iterator[tuple[str, str]] = synth().generate(1 << 62, seed=seed, shard=0)
+
+    def first(self, count: int) -> list[str]:
+        while len(self.texts) < count:
+            self.texts.append(next(self.source)[1])
+        return self.texts[:count]
+
+
+@functools.cache
+def _sequence(seed: int) -> _Sequence:
+    return _Sequence(seed)
+
+
 def write_releases(folder: Path, count: int, seed: int = 7, start: int = 0) -> list[Path]:
     """Write synthetic releases start..count-1 of one seeded sequence into folder; return their paths."""
     folder.mkdir(parents=True, exist_ok=True)
     paths = []
-    for n, (_, text) in enumerate(synth().generate(count, seed=seed, shard=0)):
+    for n, text in enumerate(_sequence(seed).first(count)):
         if n < start:
             continue
         path = folder / f"r{n:05d}.txt"

@@ -207,9 +207,11 @@ def test_parser_meets_edgar_targets(tmp_path):
     root = corpus_root(tmp_path, labels)
     # One whole submission tells whether the parser reads EDGAR at all, before parsing all 132 files.
     first = next(row for row in labels if row["path"].endswith(".txt") and row["release"])
-    if not reads_edgar(parse_labelled(root, [first])):
+    probe = parse_labelled(root, [first])
+    if not reads_edgar(probe):
         pytest.skip("the parser does not read EDGAR submissions yet (no release carries 'edgar' data)")
-    answers = parse_labelled(root, labels)
+    # The probe's answer counts; the other files are parsed once each (match() does not depend on their order).
+    answers = probe + parse_labelled(root, [row for row in labels if row["path"] != first["path"]])
     matched, unmatched = match(labels, answers)
     result = score(labels, matched, sum(unmatched.values()))
     below = {name: round(result[name], 3) for name, target in TARGETS.items() if result[name] < target}

@@ -52,14 +52,18 @@ def test_no_release_of_test3_is_labelled_elsewhere():
 
 def _member_names(folder):
     """The drawn archives' .json and .md members, as empty files under folder (the draw reads only names)."""
+    made: set[str] = set()
     for archive in ("nasdaq100-2019", "newsworthy-archive-2023-2026"):
         with tarfile.open(CORPUS / f"{archive}.tar.gz") as tar:
             for info in tar:
                 name = os.path.normpath(info.name)
                 if info.isfile() and name.endswith((".json", ".md")):
-                    path = folder / archive / name
-                    path.parent.mkdir(parents=True, exist_ok=True)
-                    path.touch()
+                    path = os.path.join(folder, archive, name)
+                    parent = os.path.dirname(path)
+                    if parent not in made:  # tens of thousands of files in a few folders: one mkdir a folder
+                        os.makedirs(parent, exist_ok=True)
+                        made.add(parent)
+                    os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o644))
     return folder
 
 

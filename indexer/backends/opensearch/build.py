@@ -351,8 +351,7 @@ class _Run:
         """An incremental run on the live index, made visible by one refresh at the end."""
         store, report = self.store, self.report
         client = store.client
-        with translated_errors(store.url):
-            client.indices.put_settings(index=physical, body={"index": {"refresh_interval": "-1"}})
+        refreshes_off = False
         try:
 
             def actions():
@@ -362,12 +361,23 @@ class _Run:
                     report.gone_files += 1
                     yield from self._index_actions(physical, path, [], releases)
 
-            store.bulk(actions())
+            def refreshes_off_first(stream):
+                # Refreshes off only once there is something to write: each settings change is a cluster-state
+                # update on every node, which a run that finds nothing new need not pay.
+                nonlocal refreshes_off
+                for action in stream:
+                    if not refreshes_off:
+                        client.indices.put_settings(index=physical, body={"index": {"refresh_interval": "-1"}})
+                        refreshes_off = True
+                    yield action
+
+            store.bulk(refreshes_off_first(actions()))
             self.settle_issuers(physical, procs)
             self.settle_copies(physical, procs)
         finally:
             with translated_errors(store.url):
-                client.indices.put_settings(index=physical, body={"index": {"refresh_interval": None}})
+                if refreshes_off:
+                    client.indices.put_settings(index=physical, body={"index": {"refresh_interval": None}})
                 client.indices.refresh(index=physical)
         report.total = store.count(physical)
 

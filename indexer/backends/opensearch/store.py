@@ -153,8 +153,6 @@ class OpenSearchStore:
     def finish(self, physical: str, replicas: int) -> None:
         """Make a filled index searchable: durable and committed, refreshes back on, replicas added, one refresh."""
         with translated_errors(self.url):
-            restored = {"refresh_interval": None, "translog": {"durability": None, "sync_interval": None}}
-            self.client.indices.put_settings(index=physical, body={"index": restored})
             # A safe commit (one the persisted global checkpoint covers) of every document: a new replica then copies
             # the committed segment files. The fill's only safe commit is the empty first one (an asynchronous
             # translog had persisted nothing), and then each replica indexed every document again (session 11: 3.2
@@ -164,10 +162,12 @@ class OpenSearchStore:
             self.client.indices.flush(index=physical, params={"force": "true", "request_timeout": 300})
             self._await_global_checkpoint(physical)
             self.client.indices.flush(index=physical, params={"force": "true", "request_timeout": 300})
-            self.client.indices.put_settings(
-                index=physical,
-                body={"index": {"number_of_replicas": replicas, "translog": {"flush_threshold_size": None}}},
-            )
+            # The fill's settings restored and the replicas added in one settings update (each costs a cluster-state
+            # update on every node). The fill's asynchronous translog needs no restoring before the flushes: a flush
+            # fsyncs the translog whatever its durability, and nothing is written between them.
+            translog = {"durability": None, "sync_interval": None, "flush_threshold_size": None}
+            restored = {"refresh_interval": None, "number_of_replicas": replicas, "translog": translog}
+            self.client.indices.put_settings(index=physical, body={"index": restored})
             self.client.indices.refresh(index=physical)
             # Wait (bounded) for the replicas, so losing a node right after the switch loses nothing;
             # a one-node cluster stays yellow, which is fine.
