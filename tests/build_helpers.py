@@ -99,3 +99,32 @@ def indexed_paths(index: Path) -> list[str]:
     src = index.parent / "src"
     with open_index(index) as opened:
         return sorted(str(src / hit.path) for hit in opened.search("", per_page=100, collapse=False).hits)
+
+
+def drawn_searches(searcher, count: int, seed: int) -> list[dict]:
+    """Searches drawn from a Whoosh searcher's releases: one word, two or three words (all and any), a phrase, a
+    word in a year, a later page."""
+    import random
+
+    # Releases in id order: a parallel build numbers documents in the order its workers finish.
+    releases = sorted((stored for _, stored in searcher.iter_docs()), key=lambda stored: stored["id"])
+    rng = random.Random(seed)
+    out: list[dict] = []
+    while len(out) < count:
+        stored = rng.choice(releases)
+        text = stored.get("headline", "") + " " + stored.get("lede", "")
+        words = [w.strip(".,;:()\"'").lower() for w in text.split()]
+        words = [w for w in words if w.isalpha() and len(w) > 3]
+        if len(words) < 4:
+            continue
+        year = str(stored["date"].year) if stored.get("date") else "2024"
+        start = rng.randrange(len(words) - 2)
+        out += [
+            {"query": rng.choice(words)},
+            {"query": " ".join(rng.sample(words, 2))},
+            {"query": " ".join(rng.sample(words, 3)), "match": rng.choice(("all", "any"))},
+            {"query": '"' + " ".join(words[start : start + 2]) + '"'},
+            {"query": f"{rng.choice(words)} date:{year}"},
+            {"query": " ".join(rng.sample(words, 2)), "page": 2, "per_page": 5},
+        ]
+    return out

@@ -4,13 +4,12 @@ ahead for a generation) gives the same pages as summing every posting, and is ig
 from __future__ import annotations
 
 import json
-import random
 import shutil
 from pathlib import Path
 
 import numpy as np
 import pytest
-from build_helpers import write_releases
+from build_helpers import drawn_searches, write_releases
 
 from indexer import build_index, open_index
 from indexer.backends.whoosh import bm25f, kept_sums, max_score
@@ -43,34 +42,9 @@ def small_keep(monkeypatch):
 
 
 def _requests(path, count: int) -> list[dict]:
-    """One word, two or three words (all and any), a phrase, a word in a year, a later page: from the releases."""
-    out = []
+    """Searches drawn from the index's releases (build_helpers.drawn_searches)."""
     with open_index(path) as index:
-        searcher = index.backend.snapshot().searcher
-        # In a stable order: a parallel build numbers documents in the order its workers finish.
-        releases = sorted(
-            (stored for _, stored in searcher.iter_docs()),
-            key=lambda stored: stored["id"],
-        )
-        rng = random.Random(5)
-        while len(out) < count:
-            stored = rng.choice(releases)
-            text = stored.get("headline", "") + " " + stored.get("lede", "")
-            words = [w.strip(".,;:()\"'").lower() for w in text.split()]
-            words = [w for w in words if w.isalpha() and len(w) > 3]
-            if len(words) < 4:
-                continue
-            year = str(stored["date"].year) if stored.get("date") else "2024"
-            start = rng.randrange(len(words) - 2)
-            out += [
-                {"query": rng.choice(words)},
-                {"query": " ".join(rng.sample(words, 2))},
-                {"query": " ".join(rng.sample(words, 3)), "match": rng.choice(("all", "any"))},
-                {"query": '"' + " ".join(words[start : start + 2]) + '"'},
-                {"query": f"{rng.choice(words)} date:{year}"},
-                {"query": " ".join(rng.sample(words, 2)), "page": 2, "per_page": 5},
-            ]
-    return out
+        return drawn_searches(index.backend.snapshot().searcher, count, seed=5)
 
 
 def _pages(path, requests: list[dict]) -> tuple[list[str], int]:

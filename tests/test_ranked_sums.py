@@ -4,11 +4,10 @@ searcher, then summed only at the ranked documents) gives the same pages as summ
 from __future__ import annotations
 
 import json
-import random
 
 import numpy as np
 import pytest
-from build_helpers import write_releases
+from build_helpers import drawn_searches, write_releases
 
 from indexer import build_index, open_index
 from indexer.backends.whoosh import bm25f
@@ -30,30 +29,8 @@ def folder(tmp_path_factory):
 
 
 def _requests(index, count: int) -> list[dict]:
-    """Searches drawn from the releases: one word, two or three words (all and any), a phrase, a word in a
-    year, a word under a facet filter, a later page."""
-    snap = index.backend.snapshot()
-    rng = random.Random(9)
-    out = []
-    while len(out) < count:
-        stored = snap.searcher.stored_fields(rng.randrange(snap.searcher.doc_count_all()))
-        words = [
-            w.strip(".,;:()\"'").lower() for w in (stored.get("headline", "") + " " + stored.get("lede", "")).split()
-        ]
-        words = [w for w in words if w.isalpha() and len(w) > 3]
-        if len(words) < 4:
-            continue
-        year = str(stored["date"].year) if stored.get("date") else "2024"
-        start = rng.randrange(len(words) - 2)
-        out += [
-            {"query": rng.choice(words)},
-            {"query": " ".join(rng.sample(words, 2))},
-            {"query": " ".join(rng.sample(words, 3)), "match": rng.choice(("all", "any"))},
-            {"query": '"' + " ".join(words[start : start + 2]) + '"'},
-            {"query": f"{rng.choice(words)} date:{year}"},
-            {"query": " ".join(rng.sample(words, 2)), "page": 2, "per_page": 5},
-        ]
-    return out
+    """Searches drawn from the index's releases (build_helpers.drawn_searches)."""
+    return drawn_searches(index.backend.snapshot().searcher, count, seed=9)
 
 
 def _pages(path, requests: list[dict], rounds: int) -> list[list[str]]:
