@@ -7,21 +7,13 @@ from __future__ import annotations
 
 import codecs
 
+import orjson
 from flask import Response
 from flask.json.provider import DefaultJSONProvider
 
-try:  # a wheel for every common platform; Flask's own encoder is the fallback
-    import orjson
-except ImportError:  # pragma: no cover - orjson is a dependency
-    orjson = None
-
 # Dates, dataclasses and subclasses of str, int, dict and list go to the provider's default() as with the
 # standard library's encoder (dates as HTTP dates, not orjson's ISO form).
-_PASSED_ON = (
-    (orjson.OPT_PASSTHROUGH_DATETIME | orjson.OPT_PASSTHROUGH_DATACLASS | orjson.OPT_PASSTHROUGH_SUBCLASS)
-    if orjson
-    else 0
-)
+_PASSED_ON = orjson.OPT_PASSTHROUGH_DATETIME | orjson.OPT_PASSTHROUGH_DATACLASS | orjson.OPT_PASSTHROUGH_SUBCLASS
 
 
 def _escape(character: str) -> str:
@@ -49,7 +41,7 @@ class QuickJSONProvider(DefaultJSONProvider):
     integer past 64 bits, a key that is no string) and indented output are written by Flask's own way."""
 
     def response(self, *args, **kwargs) -> Response:
-        if orjson is None or (self.compact is None and self._app.debug) or self.compact is False:
+        if (self.compact is None and self._app.debug) or self.compact is False:
             return super().response(*args, **kwargs)
         options = _PASSED_ON | (orjson.OPT_SORT_KEYS if self.sort_keys else 0)
         try:
