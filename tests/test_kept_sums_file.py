@@ -146,14 +146,23 @@ def test_a_file_written_for_other_segments_is_ignored(folder, small_keep, tmp_pa
         assert stats_for(index.backend.snapshot().searcher).kept_sums() is None
 
 
-@pytest.mark.parametrize("damage", ["empty", "magic"])
+def _damaged(data: bytes, damage: str) -> bytes:
+    """The file's bytes emptied, with another magic, or with its JSON header overwritten (the tail intact)."""
+    if damage == "empty":
+        return b""
+    if damage == "magic":
+        return data[:-8] + b"NOTSUMS\0"
+    start, length, _ = kept_sums._TAIL.unpack_from(data, len(data) - kept_sums._TAIL.size)
+    return data[:start] + b"\xff" * length + data[start + length :]
+
+
+@pytest.mark.parametrize("damage", ["empty", "magic", "header"])
 def test_a_damaged_file_is_ignored(folder, small_keep, tmp_path, damage):
     copy = tmp_path / "ix"
     shutil.copytree(folder / "ix", copy)
     assert _write(copy) > 20
     path = _generation(copy) / kept_sums.FILENAME
-    data = path.read_bytes()
-    path.write_bytes(b"" if damage == "empty" else data[:-8] + b"NOTSUMS\0")
+    path.write_bytes(_damaged(path.read_bytes(), damage))
     with open_index(copy) as index:
         assert stats_for(index.backend.snapshot().searcher).kept_sums() is None
 

@@ -164,17 +164,22 @@ def open_kept_sums(stats) -> KeptSums | None:
     start, length, magic = _TAIL.unpack_from(buffer, len(buffer) - _TAIL.size)
     if magic != _MAGIC:
         return None
-    header = json.loads(bytes(buffer[start : start + length]))
-    if (
-        header.get("version") != _VERSION
-        or header.get("fields") != list(DEFAULT_FIELDS)
-        or header.get("segments") != fingerprint(stats.leaves)
-    ):
+    # The file only speeds ranking up: one damaged past its tail (a header or array bounds that do not read) is
+    # ignored like a missing one, never an error in a search.
+    try:
+        header = json.loads(bytes(buffer[start : start + length]))
+        if (
+            header.get("version") != _VERSION
+            or header.get("fields") != list(DEFAULT_FIELDS)
+            or header.get("segments") != fingerprint(stats.leaves)
+        ):
+            return None
+        arrays = {
+            key: np.frombuffer(buffer, dtype=np.dtype(dtype), count=count, offset=offset)
+            for key, (offset, dtype, count) in header["arrays"].items()
+        }
+    except (ValueError, TypeError, KeyError, AttributeError):
         return None
-    arrays = {
-        key: np.frombuffer(buffer, dtype=np.dtype(dtype), count=count, offset=offset)
-        for key, (offset, dtype, count) in header["arrays"].items()
-    }
     return KeptSums(buffer, arrays)
 
 
