@@ -23,10 +23,15 @@ tests/data/heldout6_labels.jsonl and blind-5 among them), drawn with `--shapes6`
 the archive holds them; 5 each as PDF text in one column, two columns run together, and pages joined with their
 running headers and page numbers; 5 each as EDGAR EX-99.1 HTML exhibits, plain-text EDGAR documents and front-matter
 reposts). Labels were written from the original file before the parser ran on any of them.
+tests/data/issuer_labels_blind7.jsonl: seed 20261220, 15 then 30, from files in no label file at all (test7's
+tests/data/heldout7_labels.jsonl and blind-6 among them), drawn with `--shapes7`: dealt round-robin over SHAPES7 (10 as
+the archive holds them; 5 each as PDF text in one column, two columns run together and pages with running headers; 5
+each as EDGAR EX-99.1 HTML exhibits under the filer's letterhead and plain-text EDGAR documents; 5 each as reposts on
+a news portal and with front matter). Labels were written from the original file before the parser ran on any of them.
 Run from anywhere with the archives extracted under ROOT; the labels added later make a rerun draw other files.
 
     python benchmarks/issuer_blind_draw.py EXTRACTED_CORPUS_ROOT [--seed 20261210 --nasdaq 12 --newsworthy 28 \
-        --skip issuer_labels_blind2.jsonl] [--shapes | --shapes5 | --shapes6]
+        --skip issuer_labels_blind2.jsonl] [--shapes | --shapes5 | --shapes6 | --shapes7]
 """
 
 from __future__ import annotations
@@ -56,6 +61,18 @@ SHAPES6 = (
     "pdf-pages",
     "front-matter",
 )
+# blind-7's: blind-6's mix with test7's shapes: EDGAR HTML exhibits under the filer's letterhead, news-portal reposts.
+SHAPES7 = (
+    "as-is",
+    "pdf-text",
+    "edgar-letterhead",
+    "as-is",
+    "pdf-columns",
+    "edgar-text",
+    "portal-repost",
+    "pdf-pages",
+    "front-matter",
+)
 
 
 def pool(root: str, archive: str, ext: str, used: set[str]) -> list[str]:
@@ -75,6 +92,7 @@ def main() -> None:
     parser.add_argument("--shapes", action="store_true", help="shuffle and deal the draw over SHAPES")
     parser.add_argument("--shapes5", action="store_true", help="shuffle and deal the draw over SHAPES5")
     parser.add_argument("--shapes6", action="store_true", help="shuffle and deal the draw over SHAPES6")
+    parser.add_argument("--shapes7", action="store_true", help="shuffle and deal the draw over SHAPES7")
     args = parser.parse_args()
     root = args.root
     used = set()
@@ -88,12 +106,12 @@ def main() -> None:
     nasdaq = pool(root, "nasdaq100-2019", "json", used)
     newsworthy = pool(root, "newsworthy-archive-2023-2026", "md", used)
     picked = rng.sample(nasdaq, args.nasdaq) + rng.sample(newsworthy, args.newsworthy)
-    if not (args.shapes or args.shapes5 or args.shapes6):
+    if not (args.shapes or args.shapes5 or args.shapes6 or args.shapes7):
         for path in picked:
             print(path)
         return
     rng.shuffle(picked)
-    cycle = SHAPES6 if args.shapes6 else SHAPES5 if args.shapes5 else SHAPES
+    cycle = SHAPES7 if args.shapes7 else SHAPES6 if args.shapes6 else SHAPES5 if args.shapes5 else SHAPES
     for i, path in enumerate(picked):
         print(cycle[i % len(cycle)], path)
 
