@@ -27,7 +27,11 @@ over SHAPES5 of benchmarks/issuer_blind_draw.py: 16 archived, 8 PDF text, 8 two-
 (tests/data/issuer_labels_blind6.jsonl, 45 releases, seed 20261218, drawn over SHAPES6: 15 archived, 5 each as PDF
 text in one column, in two columns and as pages with running headers, 5 each as EDGAR HTML and plain-text exhibits
 and front-matter reposts) was labelled and committed before its first score, and its misses are never looked at
-(`--without blind6` leaves it out while working). "test5" (tests/data/heldout5_labels.jsonl, issue 18's) had its
+(`--without blind6` left it out while working) until issue 17's ninth round, when they were read. "blind-7"
+(tests/data/issuer_labels_blind7.jsonl, 45 releases, seed 20261220, drawn over SHAPES7: 10 archived, 5 each as PDF
+text in one column, in two columns and as pages, 5 each as EDGAR HTML exhibits under the filer's letterhead and
+plain-text EDGAR documents, 5 each as news-portal and front-matter reposts) was labelled and committed before its
+first score, and its misses are never looked at (`--without blind7` leaves it out while working). "test5" (tests/data/heldout5_labels.jsonl, issue 18's) had its
 company misses read in the seventh round too.
 "test3" and "test4" (tests/data/heldout3_labels.jsonl, heldout4_labels.jsonl: issue 18's shaped sets) are scored
 here on company and tickers too; test4's misses were read in issue 17's sixth round.
@@ -68,6 +72,7 @@ BLIND3 = ROOT / "tests" / "data" / "issuer_labels_blind3.jsonl"
 BLIND4 = ROOT / "tests" / "data" / "issuer_labels_blind4.jsonl"
 BLIND5 = ROOT / "tests" / "data" / "issuer_labels_blind5.jsonl"
 BLIND6 = ROOT / "tests" / "data" / "issuer_labels_blind6.jsonl"
+BLIND7 = ROOT / "tests" / "data" / "issuer_labels_blind7.jsonl"
 TEST3 = ROOT / "tests" / "data" / "heldout3_labels.jsonl"
 TEST4 = ROOT / "tests" / "data" / "heldout4_labels.jsonl"
 TEST5 = ROOT / "tests" / "data" / "heldout5_labels.jsonl"
@@ -175,19 +180,20 @@ def main() -> None:
             "blind3",
             "blind4",
             "blind5",
+            "blind6",
             "test3",
             "test4",
             "test5",
         ),
         action="append",
         default=[],
-        help="print the misses of a set that may be looked at (repeatable; the held-out and blind-6 sets never)",
+        help="print the misses of a set that may be looked at (repeatable; the held-out and blind-7 sets never)",
     )
     parser.add_argument(
         "--without",
         action="append",
         default=[],
-        help="leave a set out (repeatable: blind6 while working, so that its figure is not watched); writes no results",
+        help="leave a set out (repeatable: blind7 while working, so that its figure is not watched); writes no results",
     )
     args = parser.parse_args()
     if not CORPUS.is_dir():
@@ -202,6 +208,7 @@ def main() -> None:
         "blind4": load_jsonl(BLIND4),
         "blind5": load_jsonl(BLIND5),
         "blind6": load_jsonl(BLIND6),
+        "blind7": load_jsonl(BLIND7),
         "test3": load_jsonl(TEST3),
         "test4": load_jsonl(TEST4),
         "test5": load_jsonl(TEST5),
@@ -236,7 +243,8 @@ def main() -> None:
         "blind3": "blind-3 (2026-12-12, read in the sixth round)",
         "blind4": "blind-4 (2026-12-14, read in the seventh round)",
         "blind5": "blind-5 (2026-12-16, read in the eighth round)",
-        "blind6": "blind-6 (2026-12-18, never read)",
+        "blind6": "blind-6 (2026-12-18, read in the ninth round)",
+        "blind7": "blind-7 (2026-12-20, never read)",
         "test3": "test3 (issue 18, read)",
         "test4": "test4 (issue 18, read in the sixth round)",
         "test5": "test5 (issue 18, read in the seventh round)",
@@ -244,7 +252,7 @@ def main() -> None:
     for name, rows in sets.items():
         lines.append(row_line(titles[name], measure(rows, got[name][0]), measure(rows, got[name][1])))
         shapes = sorted({row["shape"] for row in rows if row.get("shape")})
-        for shape in shapes if name in ("blind5", "blind6", "test5") else ():
+        for shape in shapes if name in ("blind5", "blind6", "blind7", "test5") else ():
             picked = [i for i, row in enumerate(rows) if row["shape"] == shape]
             part = [rows[i] for i in picked]
             lines.append(
