@@ -31,6 +31,7 @@ from .authorship import (
     slashed_issuer,
 )
 from .credits import BRAND_ABOUT_RE, domain_named, journal_field, opening_credit, sponsor_named, told_outlet
+from .joint_releases import source_partner
 from .name_extents import based_subject, caps_heading_cut, imperative_cut, lower_case_spelling
 from .names import (
     LEGAL_FORMS,
@@ -55,6 +56,7 @@ from .names import (
 )
 from .own_listings import group_names, lede_listed, pick_tickers, subject_groups, titled_employer
 from .places import is_place, opens_dateline
+from .publishers import publishers_topic
 from .sections import About
 from .subject import (
     PUBLISHER_ABOUT_RE,
@@ -90,10 +92,6 @@ _NOT_ISSUER_ABOUT_RE = re.compile(
 )
 
 
-_PUBLIC_BODY_RE = re.compile(
-    r"\b(?:Agency|Department|Administration|Commission|Ministry|Congress|Senate|Parliament|Court|Government|Bureau"
-    r"|Federal Reserve|White House|Pentagon)\b"
-)
 _HEADLINE_BRAND_RE = re.compile(r"^[A-Z][\w.]*(?:Breaks|Wire|News|Alert)\s+[\u2013\u2014\-:]\s+")
 
 
@@ -231,6 +229,10 @@ def _pick_company(
         subject = (
             None  # "\u201cThe Winter Sports Move South (1937)\u201d \u2013 A. Aubrey Bodine": a quoted work's title
         )
+    if partner := source_partner(
+        subject, lede, source_name if source_name and _plausible_source(source_name) else None
+    ):
+        return partner  # "Microsoft and AT&T are ..." with "SOURCE AT&T": AT&T's copy of a joint release
     domains = domains_in(contacts or text[-1500:])
     person = None
     # "The Arthur L. Garnes Society (The Garnes Society), a non-profit organization": past a defined short form.
@@ -372,7 +374,7 @@ def _pick_company(
         # A publisher's teaser about a public body ("EPA Terminates ... Program" over "About TechMediaWire" alone):
         # the body is its topic, not its client (a client, "MoneyShow Presents ...", is named as the subject too).
         topic = expand_acronym(subject or _headline_company(headline, text, contacts), text)
-        if topic and _PUBLIC_BODY_RE.search(topic):
+        if publishers_topic(topic, subject, text):
             return brands[0].name
     contact = _contact_org(contacts, domains)
     if contact and _interviewer_outlet(contact, lede):

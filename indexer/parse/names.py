@@ -325,7 +325,16 @@ def leading_name(text: str, *, headline: bool = False) -> str | None:
         described = (" " not in name and _DESCRIPTOR_RE.match(name) and len(run_words) <= 4) or (
             len(run_words) <= 8 and ROLE_RE.search(lower_run)
         )
-        if later and plain and described and run_words[0][:1].islower() and not re.search(r"[,.;:()]", lower_run):
+        # ("Uniko and Mercado Libre (NASDAQ: MELI) have partnered ...": "and" joins two subjects, it describes neither.)
+        joined = run_words in (["and"], ["or"])
+        if (
+            later
+            and plain
+            and described
+            and not joined
+            and run_words[0][:1].islower()
+            and not re.search(r"[,.;:()]", lower_run)
+        ):
             retry, _ = _name_at(text[len(name) + later.end() :], headline)
             if retry:
                 name = retry
@@ -542,7 +551,16 @@ def common_word(name: str, text: str) -> bool:
     """A one-word 'name' that the text also writes in lower case is a common noun ('Electrode chip technology')."""
     if " " in name.strip() or STRICT_LEGAL_RE.search(name) or re.search(r"\w\.[a-z]{2,6}$", name):
         return False  # "Learning.com" is written in lower case in its own web address
-    return has_word(text, name.lower())
+    # Written in lower case only in a web or mail address or a link's path ("visit uniko.co", ".../uniko-partner-to-
+    # ..."): the organisation's own domain, not a common noun.
+    if not has_word(text, name.lower()):
+        return False
+    own_domain = re.compile(rf"(?<![\w.-]){re.escape(name.lower())}\.[a-z]{{2,6}}\b")
+    return has_word(own_domain.sub(" ", _ADDRESS_TOKEN_RE.sub(" ", text)), name.lower())
+
+
+# A whitespace-delimited token holding a link or a mail address: "uniko.co/About", "https://x.com/a-b", "a@b.com".
+_ADDRESS_TOKEN_RE = re.compile(r"\S*[/@]\S*")
 
 
 _CALENDAR_WORDS = {

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from .joint_releases import joined_to
 from .names import LEAD_NOISE_RE, LEGAL_FORMS, same_org, subject_end, tidy_name
 from .places import is_place
 from .sections import About
@@ -49,6 +50,13 @@ def _name_ending(before: str) -> str | None:
     name = m.group(1).strip()
     name = _QUESTION_RE.sub("", _LEADING_JOINERS_RE.sub("", name))
     return name or None
+
+
+def listed_names(text: str) -> list[str]:
+    """The names printed right before each listing of a text ("Companies like GEMXX Corp. (OTC: GEMZ)" -> GEMXX Corp.)."""
+    before = (text[max(0, g.start - 120) : g.start].split("\n")[-1] for g in listing_groups(text))
+    names = (_name_ending(part.rstrip(" ,\u00a0")) for part in before)
+    return [name for name in names if name]
 
 
 def subject_groups(text: str, *, headline: bool = False) -> tuple[list[ListingGroup], int]:
@@ -190,10 +198,45 @@ def _own_groups(text: str, groups: list[ListingGroup], company: str | None) -> l
             # of a list after the subject's listing is another issuer's.
             listed_next = bool(previous_end) and not prefix.strip()
             own = not (other and (_OTHER_OWNER_RE.search(prefix) or listed_next)) and not _second_of_pair(name, company)
+            # "Biogen Inc. (Nasdaq: BIIB) and Alkermes plc ..." in Alkermes's copy: the first subject's is the partner's.
+            own = own and not (other and joined_to(text, group.end, company))
+            # "Roth Canada Advises Tiny Ltd. (TSX.V: TINY) on ...": the listed name after the company and its verb is
+            # the verb's object (a client, a target), whose listing it is.
+            own = own and not (other and _verb_object(prefix, company)) and not _verb_object_run(name, company)
         if own:
             kept.append(group)
         previous_end, previous_kept = group.end, own
     return kept
+
+
+# The company's name, then one to three words and no punctuation: a verb and its particles ("Advises", "to Acquire").
+_VERB_RUN_RE = re.compile(r"\s+(?:[A-Za-z][a-z]+\s+){0,2}[A-Za-z][a-z]+\s*$")
+
+
+def _verb_object(prefix: str, company: str | None) -> bool:
+    """Whether prefix is the company's name followed by a verb, so that the name after it is the verb's object."""
+    if not company:
+        return False
+    at = prefix.rfind(company)
+    run = prefix[at + len(company) :] if at >= 0 else ""
+    return at >= 0 and bool(_VERB_RUN_RE.fullmatch(run)) and not re.search(r"\b(?:of|and|&)\s*$", run)
+
+
+# Verbs whose object is another organisation, its listing printed after it in a Title Case headline.
+_OBJECT_VERBS = {
+    "advises", "advised", "selects", "selected", "acquires", "acquire", "acquired", "supports", "hires", "engages",
+    "engaged", "retains", "retained", "represents", "represented", "backs", "funds", "invests", "welcomes", "taps",
+    "chooses", "adds", "joins", "partners", "serves", "counsels", "guides", "finances", "sponsors", "signs",
+}  # fmt: skip
+
+
+def _verb_object_run(name: str | None, company: str | None) -> bool:
+    """Whether a Title Case run read as one name is the company, a verb and the verb's object: "Roth Canada Advises
+    Tiny Ltd." before "(TSX.V: TINY)" is Tiny's listing, not Roth Canada's."""
+    if not name or not company or not name.startswith(company + " "):
+        return False
+    words = name[len(company) :].split()
+    return len(words) >= 2 and words[0].lower() in _OBJECT_VERBS and words[1][:1].isupper()
 
 
 def pick_tickers(head: str, lede: str, text: str, abouts: list[About], company: str | None) -> list[str]:

@@ -1,0 +1,50 @@
+"""Joint releases: which of two organisations a lede opens with as joint subjects issued this copy.
+
+"Biogen Inc. (Nasdaq: BIIB) and Alkermes plc (Nasdaq: ALKS) today announced ..." goes out on the wire twice, once
+from each partner, and each copy's closing SOURCE line names the partner that sent it ("SOURCE Alkermes plc"): that
+copy is Alkermes's, with Alkermes's listing. Without a SOURCE line naming one of the two, the first named issues it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .names import leading_name, same_org
+
+# Between the first subject and "and": its listings in brackets, then an apposition set off by commas ("Verisk
+# (Nasdaq:VRSK), a leading data analytics provider, and Equifax Inc. ..."), then the conjunction.
+_JOINED_RE = re.compile(
+    r"\s*(?:\([^()]{0,80}\)\s*)*(?:,[^,.;()]{0,160}(?:\([^()]{0,80}\)[^,.;()]{0,80})?,\s*)?(?:and|&)\s+(?:the\s+)?"
+)
+
+
+def source_partner(subject: str | None, lede: str, source_name: str | None) -> str | None:
+    """The second of two joint subjects opening the lede when the SOURCE line names it and not the first: "Microsoft
+    and AT&T are ramping up ..." with "SOURCE AT&T" is AT&T's copy. None otherwise."""
+    if not subject or not source_name:
+        return None
+    first = subject.split(" and ")[0].strip() if " and " in subject else subject
+    if same_org(first, source_name):
+        return None
+    at = lede.find(first)
+    if at < 0 or at > 120:
+        return None
+    joined = _JOINED_RE.match(lede, at + len(first))
+    if not joined:
+        return None
+    second = leading_name(lede[joined.end() :])
+    if not second or not same_org(second, source_name) or same_org(second, first):
+        return None
+    return second
+
+
+def joined_to(text: str, end: int, company: str | None) -> bool:
+    """Whether the company is the next joint subject after a listing ending at end: "Biogen Inc. (Nasdaq: BIIB) and
+    Alkermes plc (Nasdaq: ALKS) ..." for Alkermes's copy; BIIB is then the partner's listing."""
+    if not company:
+        return False
+    joined = _JOINED_RE.match(text, end)
+    if not joined:
+        return False
+    second = leading_name(text[joined.end() : joined.end() + 300])
+    return bool(second) and same_org(second, company)

@@ -1,0 +1,176 @@
+"""Issuer rules of issue 17's ninth round, read from blind-6's misses (three wrong tickers among them): whose copy of a
+joint release it is (the SOURCE line names one of two joint subjects), a listed name that is the object of the
+company's verb, a publisher brand's editorial about a company its lede only mentions, and a one-word name written in
+lower case only in its own web address. Small releases written inline, parsed as `releases parse` does."""
+
+from __future__ import annotations
+
+import pytest
+
+from indexer.parse import parse_bytes
+from indexer.parse.joint_releases import joined_to, source_partner
+from indexer.parse.names import common_word, leading_name
+
+
+def wire(lede: str, headline: str, tail: str = "", source: str | None = None) -> object:
+    source_line = f"\n\nSOURCE {source}" if source else ""
+    body = f"SPRINGFIELD, Ill., May 4, 2021 /PRNewswire/ -- {lede}\n\n{tail}{source_line}"
+    (parsed,) = parse_bytes("release.md", f"# {headline}\n\n{body}\n".encode())
+    return parsed
+
+
+JOINT = [
+    # (lede's two subjects with listings, the SOURCE line, its company, its tickers)
+    (
+        "Orbit Foods Inc. (NASDAQ: ORBF) and Zenith Robotics plc (NYSE: ZNTH) today announced a supply agreement.",
+        "Zenith Robotics plc",
+        "Zenith Robotics",
+        ["NYSE:ZNTH"],
+    ),
+    (
+        "Larkspur Bank (NYSE: LKSP), a regional lender, and Quillfeather Labs, Inc. (NASDAQ: QFLB), a payments "
+        "company, today announced a partnership.",
+        "Quillfeather Labs, Inc.",
+        "Quillfeather Labs, Inc.",
+        ["NASDAQ:QFLB"],
+    ),
+    (
+        "Marigold Health and Tesserat Systems are ramping up their work on hospital networks.",
+        "Tesserat Systems",
+        "Tesserat Systems",
+        [],
+    ),
+    # The SOURCE line names the first: the first keeps it, and only its listing.
+    (
+        "Orbit Foods Inc. (NASDAQ: ORBF) and Zenith Robotics plc (NYSE: ZNTH) today announced a supply agreement.",
+        "Orbit Foods Inc.",
+        "Orbit Foods Inc.",
+        ["NASDAQ:ORBF"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("lede", "source", "company", "tickers"), JOINT)
+def test_the_source_line_names_whose_copy_of_a_joint_release_it_is(lede, source, company, tickers):
+    parsed = wire(lede, "A Partnership for the Future of Supply Chains", "The companies will begin in June.", source)
+    assert parsed.company == company
+    assert parsed.tickers == tickers
+
+
+def test_a_source_line_naming_neither_subject_leaves_the_first_named():
+    lede = JOINT[0][0]
+    assert source_partner("Orbit Foods Inc.", lede, "Vantage Media Group") is None
+    assert source_partner("Orbit Foods Inc.", lede, None) is None
+
+
+def test_a_second_name_not_joined_to_the_first_is_no_partner():
+    lede = "Orbit Foods Inc. (NASDAQ: ORBF) today announced a supply agreement with Zenith Robotics plc."
+    assert source_partner("Orbit Foods Inc.", lede, "Zenith Robotics plc") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "company", "joined"),
+    [
+        ("Orbit Foods Inc. (NASDAQ: ORBF) and Zenith Robotics plc announced", "Zenith Robotics plc", True),
+        ("Orbit Foods Inc. (NASDAQ: ORBF), a grocer, and Zenith Robotics plc announced", "Zenith Robotics", True),
+        ("Orbit Foods Inc. (NASDAQ: ORBF) announced a deal with Zenith Robotics plc", "Zenith Robotics plc", False),
+        ("Orbit Foods Inc. (NASDAQ: ORBF) and Zenith Robotics plc announced", "Orbit Foods Inc.", False),
+    ],
+)
+def test_a_listing_before_the_company_joined_by_and_is_the_partners(text, company, joined):
+    assert joined_to(text, text.index(")") + 1, company) is joined
+
+
+@pytest.mark.parametrize(
+    ("lede", "headline_verb"),
+    [
+        ("is pleased to announce its role as exclusive financial advisor to", "Advises"),
+        ("served as legal counsel to", "Counsels"),
+    ],
+)
+def test_a_listed_name_after_the_companys_verb_is_the_verbs_object(lede, headline_verb):
+    client = "Pebblestone Minerals Ltd. (TSX.V: PBST)"
+    headline = f"Harrow Capital {headline_verb} {client} on C$40M Financing"
+    parsed = wire(f"Harrow Capital {lede} {client} on its financing.", headline)
+    assert parsed.company == "Harrow Capital"
+    assert parsed.tickers == []
+
+
+def test_the_companys_own_listing_before_its_verb_stays():
+    parsed = wire(
+        "Harrow Capital Corp. (TSX: HRW) today advised Pebblestone Minerals on its financing.",
+        "Harrow Capital Corp. (TSX: HRW) Advises Pebblestone Minerals",
+    )
+    assert parsed.tickers == ["TSX:HRW"]
+
+
+def brand_teaser(headline: str, lede: str, covered: str) -> object:
+    body = (
+        f"{lede}\n\n{covered}\n\nRead More>>\n\nAbout QuarryNewsWire\n\nQuarryNewsWire (\u201cQNW\u201d) is a "
+        "specialized communications platform with a focus on the mining sector. It is one of many brands within a "
+        "publisher's portfolio that delivers article and editorial syndication.\n\nQuarryNewsWire\nAustin, Texas\n"
+        "www.QuarryNewsWire.example\nEditor@QuarryNewsWire.example"
+    )
+    (parsed,) = parse_bytes("release.md", f"# {headline}\n\n{body}\n".encode())
+    return parsed
+
+
+@pytest.mark.parametrize(
+    ("headline", "lede"),
+    [
+        (
+            "Holloway Drilling Report Shows Fewer Rigs in Operation",
+            "A recent report released by Holloway Drilling shows that operators continue to reduce their rigs.",
+        ),
+        (
+            "Vantor Motors Warns That Falling Behind Goes Beyond Batteries",
+            "A new warning from carmakers says the race is about more than batteries, Vantor Motors said.",
+        ),
+    ],
+)
+def test_a_publisher_brands_editorial_about_a_company_it_only_mentions_is_the_brands(headline, lede):
+    covered = "Companies like Copperline Resources Corp. (OTC: CPRL) could also adjust their plans."
+    parsed = brand_teaser(headline, lede, covered)
+    assert parsed.company == "QuarryNewsWire"
+    assert parsed.tickers == []
+
+
+def test_a_brands_editorial_about_its_listed_client_stays_the_clients():
+    covered = "That is the market Copperline Resources Corp. (OTC: CPRL) is addressing with its new mine."
+    parsed = brand_teaser(
+        "Copperline Resources Corp. Expands Its Nevada Claims",
+        "A growing number of producers are looking at Nevada for new claims.",
+        covered,
+    )
+    assert parsed.company.startswith("Copperline Resources")
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "common"),
+    [
+        ("Velluna", "Visit velluna.co/About to learn more.", False),
+        ("Velluna", "Read https://wire.example/news/velluna-partners-with-acme and write to hi@velluna.io", False),
+        ("Velluna", "visit velluna.co or call us", False),
+        ("Canadian", "visit canadian-visa-lawyer.example.com or call us", True),
+        ("Electrode", "Electrode chip technology uses electrode arrays", True),
+    ],
+)
+def test_a_one_word_name_in_lower_case_only_in_its_own_address_is_no_common_noun(name, text, common):
+    assert common_word(name, text) is common
+
+
+@pytest.mark.parametrize(("first", "second"), [("Velluna", "Mercado Norte"), ("Quibly", "Harbor Freight Lines")])
+def test_and_joining_two_subjects_describes_neither(first, second):
+    assert leading_name(f"{first} and {second} (NASDAQ: MNRT) have partnered to change gift registries.") == first
+
+
+def test_a_one_word_subject_with_its_own_domain_issues_a_joint_release_over_the_headlines_partner():
+    parsed = wire(
+        "Velluna and Mercado Norte (NASDAQ: MNRT) have partnered to transform wedding registries. Founded in 2015, "
+        "Velluna is a technology company.",
+        "Mercado Norte, Velluna partner to capture the registry market",
+        "To learn more, visit velluna.co/About Velluna",
+        "Velluna",
+    )
+    assert parsed.company == "Velluna"
+    assert parsed.tickers == []
