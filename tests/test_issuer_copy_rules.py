@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from indexer.parse import parse_bytes
+from indexer.parse.interviews import interviewee_org
 from indexer.parse.joint_releases import joined_to, source_partner
 from indexer.parse.names import common_word, leading_name
 
@@ -174,3 +175,48 @@ def test_a_one_word_subject_with_its_own_domain_issues_a_joint_release_over_the_
     )
     assert parsed.company == "Velluna"
     assert parsed.tickers == []
+
+
+@pytest.mark.parametrize(
+    ("headline", "org"),
+    [
+        (
+            "Q&A with Dana Roe, Director of Community Relations with Brightwater Goodwill: Aging at Home",
+            "Brightwater Goodwill",
+        ),
+        ("Q&A with Sam Poe, VP of Arts, Culture & Learning at the Maple & Rose JCC", "Maple & Rose JCC"),
+        (
+            "Q&A with Lee Moe, Co-Founder of Science Adventures for Kids: Inspiring the Next Generation",
+            "Science Adventures for Kids",
+        ),
+        ("Q&A with Kim Doe, CEO and Co-Founder at Fluxo and President at the Nix Foundation", "Fluxo"),
+        ("Q&A with Ray Loe, PhD, MPH, President & CEO, The Quill Group", "The Quill Group"),
+        ("Q&A with Ann Boe, Senior Vice President, Head of Marketing, Harbor Line Bank", "Harbor Line Bank"),
+        ("Q&A with Pat Coe, Co-Founder of Tallgrass Labs, Shares the Story Behind a New Series", "Tallgrass Labs"),
+        ("Q&amp;A with Parkwise's Jo Hoe: The Evolving Parking Landscape", "Parkwise"),
+    ],
+)
+def test_an_interviews_headline_gives_the_interviewees_organisation(headline, org):
+    assert interviewee_org(headline) == org
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Q&A with Greg Voe, Author of Unbound: The Story Of My Dream",
+        "Q&A with Jane Roe, Author and Speaker",
+        "Ten Questions with Jane Roe of Acme Labs",
+    ],
+)
+def test_an_interview_naming_no_employer_gives_none(headline):
+    assert interviewee_org(headline) is None
+
+
+def test_an_interviewees_organisation_issues_the_interview_over_the_person():
+    (parsed,) = parse_bytes(
+        "release.md",
+        b"# Q&A with Dana Roe, Director of Community Relations with Brightwater Goodwill: Aging at Home\n\n"
+        b"Dana Roe has spent a decade helping older adults stay in their homes. She spoke about her work.\n\n"
+        b"Q: What drew you to this work?\n\nA: My grandmother.\n",
+    )
+    assert parsed.company == "Brightwater Goodwill"

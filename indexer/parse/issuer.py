@@ -31,6 +31,7 @@ from .authorship import (
     slashed_issuer,
 )
 from .credits import BRAND_ABOUT_RE, domain_named, journal_field, opening_credit, sponsor_named, told_outlet
+from .interviews import interviewee_org
 from .joint_releases import source_partner
 from .name_extents import based_subject, caps_heading_cut, imperative_cut, lower_case_spelling
 from .names import (
@@ -210,9 +211,9 @@ def _pick_company(
     known: str | None,
     subheadline: str | None = None,
 ) -> str | None:
-    interview = _INTERVIEW_RE.match(headline)
-    if interview:
-        return interview.group("org").strip()
+    interviewed = interviewee_org(headline)
+    if interviewed:
+        return interviewed
     joint = False
     subject = based_subject(lede) or leading_name(lede)
     if subject and BYLINE_RE.match(lede):
@@ -468,12 +469,6 @@ def _led_by(person: str, text: str) -> str | None:
     return m.group(1) if m and m.group(1) != person else None
 
 
-_INTERVIEW_RE = re.compile(
-    r"^(?:Q\s*&\s*A|Interview|In Conversation|A Conversation|Fireside Chat)\s+with\s+[^,]+,\s+.*\b(?:of|at|from)\s+"
-    r"(?P<org>[A-Z][\w&.'\u2019\- ]{1,60})$"
-)
-
-
 # "Attronica, a leading provider of ...", "Nufi, the Mexican startup ...": an apposition calling the subject an
 # organisation.
 _ORG_APPOSITION_RE = re.compile(
@@ -492,9 +487,9 @@ _OPEN_ENDINGS = {"your", "our", "my", "their", "his", "her", "its", "the", "a", 
 def _headline_company(headline: str, text: str, contacts: str) -> str | None:
     """A name in the headline that the release confirms: an interviewee's organisation, a name the text repeats,
     or one that matches a contact's e-mail or web domain."""
-    interview = _INTERVIEW_RE.match(headline)
-    if interview:
-        return interview.group("org").strip()
+    interviewed = interviewee_org(headline)
+    if interviewed:
+        return interviewed
     head = _strip_headline_brand(headline)
     domains = domains_in(text[:20000] + "\n" + text[-5000:])
     runs = re.findall(
