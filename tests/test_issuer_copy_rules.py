@@ -8,9 +8,11 @@ from __future__ import annotations
 import pytest
 
 from indexer.parse import parse_bytes
+from indexer.parse.authorship import with_glued_abouts
 from indexer.parse.interviews import interviewee_org
 from indexer.parse.joint_releases import joined_to, source_partner
 from indexer.parse.names import common_word, leading_name
+from indexer.parse.sections import About
 
 
 def wire(lede: str, headline: str, tail: str = "", source: str | None = None) -> object:
@@ -220,3 +222,25 @@ def test_an_interviewees_organisation_issues_the_interview_over_the_person():
         b"Q: What drew you to this work?\n\nA: My grandmother.\n",
     )
     assert parsed.company == "Brightwater Goodwill"
+
+
+@pytest.mark.parametrize(
+    ("brand", "opening"),
+    [
+        ("Hazy Marigold", "Headquartered in Denver, Colorado, Hazy Marigold has built a loyal following."),
+        ("Quarry Lane Goods", "Based in Austin, Texas, Quarry Lane Goods makes kitchenware."),
+    ],
+)
+def test_an_about_heading_run_into_a_clause_naming_its_place_still_vouches_for_the_subject(brand, opening):
+    text = (
+        f"{brand} today announced a campaign.\n\nAbout {brand} {opening}\n\n"
+        "About Riverbend Care\n\nRiverbend Care is a charity funding screenings."
+    )
+    headed = [About("Riverbend Care", "Riverbend Care is a charity funding screenings.")]
+    assert [a.name for a in with_glued_abouts(headed, text)] == ["Riverbend Care", brand]
+
+
+def test_a_glued_about_the_section_reader_found_is_not_added_twice():
+    text = "About Hazy Marigold Headquartered in Denver, Colorado, Hazy Marigold has built a loyal following."
+    headed = [About("Hazy Marigold", "Headquartered in Denver, Colorado, Hazy Marigold has built a loyal following.")]
+    assert with_glued_abouts(headed, text) == headed

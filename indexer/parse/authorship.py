@@ -185,7 +185,10 @@ def _founded_then(body: str, name: str) -> bool:
     """Whether a heading's text opens with a founding clause and then repeats the heading's name."""
     m = _FOUNDED_RE.match(body)
     after = m.end() + len(name) if m else 0
-    return bool(m) and body.startswith(name, m.end()) and not body[after : after + 1].isalnum()
+    if m and body.startswith(name, m.end()) and not body[after : after + 1].isalnum():
+        return True
+    # "Headquartered in Denver, Colorado, Blazy Susan has ...": a place with its state before the name.
+    return bool(m) and bool(re.match(rf"[^.,]{{0,40}},\s+(?:the\s+)?{re.escape(name)}\b", body[m.end() :]))
 
 
 def _heading_split(rest: str) -> tuple[str, str] | None:
@@ -232,6 +235,15 @@ def glued_abouts(text: str) -> list[About]:
             continue
         found.append(About(name, body))
     return found
+
+
+def with_glued_abouts(abouts: list[About], text: str) -> list[About]:
+    """The About sections found, then those run into their text that the section reader missed ("About Blazy Susan
+    Headquartered in Denver, Colorado, Blazy Susan has ..." before the partners' headed ones)."""
+    if not abouts or "About " not in text:
+        return abouts
+    # After them: a headed section keeps its precedence; a missed one still vouches for the lede's subject.
+    return [*abouts, *(g for g in glued_abouts(text) if not any(same_org(g.name, a.name) for a in abouts))]
 
 
 def closing_about(text: str, domains: set[str]) -> About | None:

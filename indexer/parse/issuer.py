@@ -29,6 +29,7 @@ from .authorship import (
     ranker,
     report_author,
     slashed_issuer,
+    with_glued_abouts,
 )
 from .credits import BRAND_ABOUT_RE, domain_named, journal_field, opening_credit, sponsor_named, told_outlet
 from .interviews import interviewee_org
@@ -110,7 +111,7 @@ def find_issuer(
     subheadline: str | None = None,
 ) -> tuple[str | None, list[str]]:
     """The issuing organisation and its own listings ('EXCHANGE:SYMBOL', sorted); place is the dateline's."""
-    abouts = named_abouts(abouts, text)
+    abouts = with_glued_abouts(named_abouts(abouts, text), text)
     if not abouts:
         # No About section found: one glued into a paragraph, else a closing paragraph presenting the issuer.
         closing = closing_about(text, domains_in(f"{contacts}\n{text[-2000:]}"))
