@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from indexer.parse import parse_bytes
+from indexer.parse.authors import author_issues, headline_author
 from indexer.parse.authorship import with_glued_abouts
 from indexer.parse.interviews import interviewee_org
 from indexer.parse.joint_releases import joined_to, source_partner
@@ -244,3 +245,42 @@ def test_a_glued_about_the_section_reader_found_is_not_added_twice():
     text = "About Hazy Marigold Headquartered in Denver, Colorado, Hazy Marigold has built a loyal following."
     headed = [About("Hazy Marigold", "Headquartered in Denver, Colorado, Hazy Marigold has built a loyal following.")]
     assert with_glued_abouts(headed, text) == headed
+
+
+@pytest.mark.parametrize(
+    ("headline", "author"),
+    [
+        ('New Book "Caring 101" by Nurse Practitioner Dana Velloway Empowers Nurses', "Dana Velloway"),
+        (
+            "Rights at Risk: Bestselling Author Dr. Mira Anne Castell's New Book, Unfinished Stories",
+            "Dr. Mira Anne Castell",
+        ),
+        ("New Children's Book by Author Sam Tulley Teaches Kindness", "Sam Tulley"),
+        ("Harbor Press Announces New Book by Jane Quill", "Jane Quill"),
+    ],
+)
+def test_a_headline_presenting_a_persons_book_names_its_author(headline, author):
+    assert headline_author(headline) == author
+
+
+@pytest.mark.parametrize("headline", ["Jane Quill Releases New Book on Leadership", "Harbor Press Opens New Store"])
+def test_a_headline_without_a_book_by_someone_names_no_author(headline):
+    assert headline_author(headline) is None
+
+
+@pytest.mark.parametrize(
+    ("about", "source", "issues"),
+    [(None, None, True), ("Harbor Press", None, False), (None, "Harbor Press", False), ("Dana Velloway", None, True)],
+)
+def test_the_author_issues_unless_an_organisation_presents_the_book(about, source, issues):
+    assert author_issues("Dana Velloway", None, [about] if about else [], source) is issues
+
+
+def test_an_authors_book_release_is_the_authors_not_the_company_in_their_title():
+    (parsed,) = parse_bytes(
+        "release.md",
+        b'# New Book "Caring 101" by Nurse Practitioner Dana Velloway Empowers Nurses\n\n'
+        b"Nurse Practitioner and entrepreneur Dana Velloway, founder of Brewleaf Tea Company, proudly announces the "
+        b'release of her new book "Caring 101". The book supports new graduates.\n\nVelloway lives in Miami.\n',
+    )
+    assert parsed.company == "Dana Velloway"

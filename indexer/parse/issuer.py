@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from .authors import author_issues, headline_author
 from .authorship import (
     BYLINE_RE,
     GOVERNMENT_RE,
@@ -235,6 +236,8 @@ def _pick_company(
         subject, lede, source_name if source_name and _plausible_source(source_name) else None
     ):
         return partner  # "Microsoft and AT&T are ..." with "SOURCE AT&T": AT&T's copy of a joint release
+    if author_issues(author := headline_author(headline), subject, [a.name for a in abouts], source_name):
+        return author  # "New Book ... by Nurse Practitioner Lorraine Voltaire", not "founder of OPTEAMAL Tea Company"
     domains = domains_in(contacts or text[-1500:])
     person = None
     # "The Arthur L. Garnes Society (The Garnes Society), a non-profit organization": past a defined short form.
