@@ -11,7 +11,7 @@ from indexer.parse import parse_bytes
 from indexer.parse.authors import author_issues, headline_author
 from indexer.parse.authorship import with_glued_abouts
 from indexer.parse.interviews import interviewee_org
-from indexer.parse.joint_releases import joined_to, source_partner
+from indexer.parse.joint_releases import joined_to, merged_entity, source_partner
 from indexer.parse.names import common_word, leading_name
 from indexer.parse.sections import About
 
@@ -284,3 +284,35 @@ def test_an_authors_book_release_is_the_authors_not_the_company_in_their_title()
         b'release of her new book "Caring 101". The book supports new graduates.\n\nVelloway lives in Miami.\n',
     )
     assert parsed.company == "Dana Velloway"
+
+
+@pytest.mark.parametrize(
+    ("headline", "lede", "entity"),
+    [
+        (
+            "Bayside Search and Kernel Talent Merge to Form Vantrel – A New Leader in Recruitment",
+            "Two search firms, Bayside Search and Kernel Talent, merged into Vantrel, a new entity.",
+            "Vantrel",
+        ),
+        (
+            "Orbit Labs and Zeno Works Combine Into Zenorbit Group",
+            "Orbit Labs and Zeno Works today combined into Zenorbit Group.",
+            "Zenorbit Group",
+        ),
+        ("Orbit Labs Merges Into Zeno Works", "Orbit Labs announced its merger.", None),
+        ("Orbit Labs Opens a New Office", "Orbit Labs opened an office in Zenorbit.", None),
+    ],
+)
+def test_a_merger_announced_in_the_headline_is_the_new_entitys_when_the_lede_names_it(headline, lede, entity):
+    assert merged_entity(headline, lede) == entity
+
+
+def test_a_mergers_new_entity_issues_it_over_the_firms_merging():
+    (parsed,) = parse_bytes(
+        "release.md",
+        b"# Bayside Search and Kernel Talent Merge to Form Vantrel \xe2\x80\x93 A New Leader in Recruitment\n\n"
+        b"RIYADH, SAUDI ARABIA, October 05, 2024 /24-7PressRelease/ -- Two HR Executive search companies Bayside "
+        b"Search and Kernel Talent united forces and merged into Vantrel a dynamic new entity. Vantrel will serve "
+        b"the region.\n\nAbout Khalid\n\nKhalid leads Vantrel.\n",
+    )
+    assert parsed.company == "Vantrel"

@@ -34,7 +34,7 @@ from .authorship import (
 )
 from .credits import BRAND_ABOUT_RE, domain_named, journal_field, opening_credit, sponsor_named, told_outlet
 from .interviews import interviewee_org
-from .joint_releases import source_partner
+from .joint_releases import merged_entity, source_partner
 from .name_extents import based_subject, caps_heading_cut, imperative_cut, lower_case_spelling
 from .names import (
     LEGAL_FORMS,
@@ -236,6 +236,8 @@ def _pick_company(
         subject, lede, source_name if source_name and _plausible_source(source_name) else None
     ):
         return partner  # "Microsoft and AT&T are ..." with "SOURCE AT&T": AT&T's copy of a joint release
+    if merged := merged_entity(headline, lede):
+        return merged  # "Gulf Elite and Kerning Merge to Form Highphen": the new entity
     if author_issues(author := headline_author(headline), subject, [a.name for a in abouts], source_name):
         return author  # "New Book ... by Nurse Practitioner Lorraine Voltaire", not "founder of OPTEAMAL Tea Company"
     domains = domains_in(contacts or text[-1500:])

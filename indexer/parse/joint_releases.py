@@ -48,3 +48,20 @@ def joined_to(text: str, end: int, company: str | None) -> bool:
         return False
     second = leading_name(text[joined.end() : joined.end() + 300])
     return bool(second) and same_org(second, company)
+
+
+# "Gulf Elite and Kerning Merge to Form Highphen", "... merged into Highphen a dynamic new entity": the entity a merger
+# forms speaks for it. The name stops at an article or a joiner a Title Case headline runs on with ("– A New Leader").
+_MERGED_RE = re.compile(
+    r"\b(?:[Mm]erge[sd]?|[Cc]ombine[sd]?)\s+(?:[Tt]o\s+(?:[Ff]orm|[Cc]reate|[Bb]ecome)|[Ii]nto)\s+"
+    r"(?P<name>[A-Z][\w&.\-]*(?:\s+(?!(?:A|An|The|As|In|For|With|To|And|Across|Of)\b)[A-Z][\w&.\-]*){0,4})"
+)
+
+
+def merged_entity(headline: str, lede: str) -> str | None:
+    """The new organisation a merger announced in the headline forms, when the lede names it too."""
+    m = _MERGED_RE.search(headline)
+    if not m:
+        return None
+    name = m.group("name").rstrip(".")
+    return name if re.search(rf"\b{re.escape(name)}\b", lede) else None
