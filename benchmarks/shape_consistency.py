@@ -79,10 +79,16 @@ def _sample(corpus: Path, releases: int, seed: int) -> list[str]:
         p.relative_to(corpus).as_posix() for archive, suffix in ARCHIVES for p in (corpus / archive).rglob(f"*{suffix}")
     )
     drawn = random.Random(seed).sample([m for m in members if m not in taken], releases)
-    # test5's, test6's, test7's and issuer blind-6's sources (never read) are dropped after the draw, which stays the
-    # same otherwise.
+    # test5's, test6's, test7's and issuer blind-6's and blind-7's sources (never read while their rounds ran) are
+    # dropped after the draw, which stays the same otherwise.
     unread = shapes.labelled_paths(
-        ("heldout5_labels.jsonl", "heldout6_labels.jsonl", "heldout7_labels.jsonl", "issuer_labels_blind6.jsonl")
+        (
+            "heldout5_labels.jsonl",
+            "heldout6_labels.jsonl",
+            "heldout7_labels.jsonl",
+            "issuer_labels_blind6.jsonl",
+            "issuer_labels_blind7.jsonl",
+        )
     )
     return [source for source in drawn if source not in unread]
 
@@ -129,7 +135,7 @@ def main(argv: list[str] | None = None) -> int:
         "Releases whose field differs from the archive file's own reading (companies compared as the accuracy scores"
         f" compare them: legal-form words do not count), out of {len(sample)} unlabelled releases"
         f" drawn with seed {args.seed} (none in the label files test4 was drawn beside, nor test4's own; test5's,"
-        " test6's, test7's and issuer blind-6's sources dropped from the draw). Shapes:"
+        " test6's, test7's and issuer blind-6's and blind-7's sources dropped from the draw). Shapes:"
         " `tests/heldout_shapes.py`. A difference is not always a miss: a shape may lose what dated a release (a"
         " JSON file's date when its Business Wire dateline prints none) or read better than the archive file.",
         "",
