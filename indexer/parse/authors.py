@@ -17,6 +17,7 @@ _WORK = r"(?:Book|Novel|Memoir|Cookbook|Workbook|Guide|Children['\u2019]s\s+Book
 # Words describing an author before the name: "Bestselling Author Dr.", "Nurse Practitioner", "Award-Winning".
 _DESCRIPTION = r"(?:(?:[A-Z][\w\-]*|[a-z]+-[a-z]+)\s+){0,4}?"
 _PERSON = r"(?P<person>(?:Dr\.\s+)?[A-Z][a-z'\u2019\-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w'\u2019\-]+){1,2})"
+_WORK_WORD_RE = re.compile(r"Book|Novel|Memoir|Guide|Collection")
 _AUTHOR_RES = (
     # "Bestselling Author Dr. Barbara Becker Holstein's New Book, ..."
     re.compile(rf"\b{_PERSON}['\u2019]s\s+(?:(?:New|Latest|Debut|Upcoming|Newest|First|Second)\s+)+{_WORK}\b"),
@@ -29,6 +30,8 @@ _AUTHOR_RES = (
 
 def headline_author(headline: str) -> str | None:
     """The person whose book the headline presents, as printed ("Lorraine Voltaire", "Dr. Barbara Becker Holstein")."""
+    if not _WORK_WORD_RE.search(headline):
+        return None
     for pattern in _AUTHOR_RES:
         for m in pattern.finditer(headline):
             person = m.group("person")

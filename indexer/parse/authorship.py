@@ -240,8 +240,8 @@ def glued_abouts(text: str) -> list[About]:
 def with_glued_abouts(abouts: list[About], text: str) -> list[About]:
     """The About sections found, then those run into their text that the section reader missed ("About Blazy Susan
     Headquartered in Denver, Colorado, Blazy Susan has ..." before the partners' headed ones)."""
-    if not abouts or "About " not in text:
-        return abouts
+    if not abouts or text.count("About ") + text.count("ABOUT ") <= len(abouts):
+        return abouts  # no heading left that the section reader did not read
     # After them: a headed section keeps its precedence; a missed one still vouches for the lede's subject.
     return [*abouts, *(g for g in glued_abouts(text) if not any(same_org(g.name, a.name) for a in abouts))]
 

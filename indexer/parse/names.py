@@ -553,14 +553,23 @@ def common_word(name: str, text: str) -> bool:
         return False  # "Learning.com" is written in lower case in its own web address
     # Written in lower case only in a web or mail address or a link's path ("visit uniko.co", ".../uniko-partner-to-
     # ..."): the organisation's own domain, not a common noun.
-    if not has_word(text, name.lower()):
-        return False
-    own_domain = re.compile(rf"(?<![\w.-]){re.escape(name.lower())}\.[a-z]{{2,6}}\b")
-    return has_word(own_domain.sub(" ", _ADDRESS_TOKEN_RE.sub(" ", text)), name.lower())
-
-
-# A whitespace-delimited token holding a link or a mail address: "uniko.co/About", "https://x.com/a-b", "a@b.com".
-_ADDRESS_TOKEN_RE = re.compile(r"\S*[/@]\S*")
+    word, start = name.lower(), 0
+    while True:
+        i = text.find(word, start)
+        if i < 0:
+            return False
+        start = i + 1
+        before = text[i - 1] if i else " "
+        after = text[i + len(word) : i + len(word) + 2]
+        if before.isalnum() or before in "_.@/-" or after[:1].isalnum() or after[:1] in "_@":
+            continue  # inside a longer word (has_word's rule)
+        if re.match(r"\.[a-z]", after):
+            continue  # "uniko.co": its own domain
+        token_start = max(text.rfind(" ", 0, i), text.rfind("\n", 0, i)) + 1
+        token_end = min((j for j in (text.find(" ", i), text.find("\n", i)) if j >= 0), default=len(text))
+        if "/" in text[token_start:token_end] or "@" in text[token_start:token_end]:
+            continue  # in a link's path or a mail address
+        return True
 
 
 _CALENDAR_WORDS = {
