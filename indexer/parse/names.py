@@ -554,24 +554,18 @@ def common_word(name: str, text: str) -> bool:
     # Written in lower case only in a web or mail address or a link's path ("visit uniko.co", ".../uniko-partner-to-
     # ..."): the organisation's own domain, not a common noun.
     word, start = name.lower(), 0
-    while True:
-        i = text.find(word, start)
-        if i < 0:
-            return False
-        start = i + 1
-        before = text[i - 1] if i else " "
-        after = text[i + len(word) : i + len(word) + 2]
-        if before.isalnum() or before in "_.@/-" or after[:1].isalnum() or after[:1] in "_@":
-            continue  # inside a longer word (has_word's rule)
-        if re.match(r"\.[a-z]", after):
-            continue  # "uniko.co": its own domain
-        token_start = max(text.rfind(" ", 0, i), text.rfind("\n", 0, i)) + 1
-        token_end = min((j for j in (text.find(" ", i), text.find("\n", i)) if j >= 0), default=len(text))
-        if "/" in text[token_start:token_end] or "@" in text[token_start:token_end]:
-            continue  # in a link's path or a mail address
-        return True
+    while (i := text.find(word, start)) >= 0:
+        start, before, after = i + 1, text[i - 1] if i else " ", text[i + len(word) : i + len(word) + 2]
+        if before.isalnum() or before in "_.@/-" or _WORD_GOES_ON_RE.match(after):
+            continue  # inside a longer word (has_word's rule), or its own domain ("uniko.co")
+        token = text[max(text.rfind(" ", 0, i), text.rfind("\n", 0, i)) + 1 : i] + _NON_SPACE_RE.match(text, i).group()
+        if "/" not in token and "@" not in token:  # not in a link's path or a mail address
+            return True
+    return False
 
 
+_WORD_GOES_ON_RE = re.compile(r"[\w@]|\.[a-z]")
+_NON_SPACE_RE = re.compile(r"\S*")
 _CALENDAR_WORDS = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
     "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
