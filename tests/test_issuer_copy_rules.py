@@ -197,6 +197,7 @@ def test_a_one_word_subject_with_its_own_domain_issues_a_joint_release_over_the_
         ("Q&A with Ann Boe, Senior Vice President, Head of Marketing, Harbor Line Bank", "Harbor Line Bank"),
         ("Q&A with Pat Coe, Co-Founder of Tallgrass Labs, Shares the Story Behind a New Series", "Tallgrass Labs"),
         ("Q&amp;A with Parkwise's Jo Hoe: The Evolving Parking Landscape", "Parkwise"),
+        ("Q&A with Ryan Toe, Vice President of Technology of Hyllane: Solving Data Readiness", "Hyllane"),
     ],
 )
 def test_an_interviews_headline_gives_the_interviewees_organisation(headline, org):

@@ -20,6 +20,11 @@ _OF_RE = re.compile(r"\s(?:of)\s+(?:the\s+)?(?=[A-Z0-9])")
 _FOUNDED_OF_RE = re.compile(
     r"\b(?:[Ff]ounders?|[Cc]o-[Ff]ounders?|CEO|[Oo]wners?|[Cc]hair(?:man|woman)?)\s+of\s+(?:the\s+)?(?=[A-Z0-9])"
 )
+_DEPARTMENT_OF_RE = re.compile(
+    r"(?:Technology|Development|Operations|Marketing|Sales|Engineering|Finance|Communications|Product|Strategy"
+    r"|Research|Business|Partnerships|Growth|Data|Design|Programs|People|Innovation)\s+(?:at|of|for)\s+(?:the\s+)?"
+    r"(?=[A-Z0-9])"
+)
 # "Universal Parking's Justin Kinsey": the organisation before the person.
 _POSSESSIVE_RE = re.compile(r"^(?P<org>(?:[A-Z][\w&.\-]*\s+){0,4}[A-Z][\w&.\-]*)['\u2019]s\s+[A-Z]")
 # Words of a job title, never an organisation's name on their own.
@@ -65,6 +70,8 @@ def interviewee_org(headline: str) -> str | None:
         if found:
             # "Author of Undressed: ...": a work, not an employer.
             author = re.search(r"\b(?:[Aa]uthor|[Ww]riter|[Cc]reator|[Hh]ost)$", role[: found.start()])
+            department = _DEPARTMENT_OF_RE.match(role, found.end()) if found is not founded else None
+            found = department or found  # "Vice President of Technology of Hylaine": a department, then the firm
             tail = role[found.end() :].split(",")
             if found is not founded and found is not at and len(tail) > 1 and _organisation(tail[-1].strip()):
                 return _organisation(tail[-1].strip())  # "Head of Marketing, Byline Bank": a department, then the bank
