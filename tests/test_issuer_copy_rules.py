@@ -90,6 +90,8 @@ def test_a_listing_before_the_company_joined_by_and_is_the_partners(text, compan
     [
         ("is pleased to announce its role as exclusive financial advisor to", "Advises"),
         ("served as legal counsel to", "Counsels"),
+        ("today launched research coverage of", "Launches Coverage of"),
+        ("today initiated coverage of", "Initiates"),
     ],
 )
 def test_a_listed_name_after_the_companys_verb_is_the_verbs_object(lede, headline_verb):

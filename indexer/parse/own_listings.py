@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from .joint_releases import joined_to
-from .names import LEAD_NOISE_RE, LEGAL_FORMS, same_org, subject_end, tidy_name
+from .names import LEAD_NOISE_RE, LEGAL_FORMS, VERBS, same_org, subject_end, tidy_name
 from .places import is_place
 from .sections import About
 from .tickers import ListingGroup, listing_groups
@@ -227,6 +227,7 @@ _OBJECT_VERBS = {
     "advises", "advised", "selects", "selected", "acquires", "acquire", "acquired", "supports", "hires", "engages",
     "engaged", "retains", "retained", "represents", "represented", "backs", "funds", "invests", "welcomes", "taps",
     "chooses", "adds", "joins", "partners", "serves", "counsels", "guides", "finances", "sponsors", "signs",
+    "initiates", "arranges", "assists", "underwrites", "lends", "covers", "rates", "upgrades", "downgrades",
 }  # fmt: skip
 
 
@@ -236,7 +237,9 @@ def _verb_object_run(name: str | None, company: str | None) -> bool:
     if not name or not company or not name.startswith(company + " "):
         return False
     words = name[len(company) :].split()
-    return len(words) >= 2 and words[0].lower() in _OBJECT_VERBS and words[1][:1].isupper()
+    verb = bool(words) and (words[0].lower() in _OBJECT_VERBS or words[0].lower() in VERBS)
+    # ("Acme Closes Financing for Beta Mining Corp.": any verb; "Acme Announces Acme Gold Corp.": its own.)
+    return verb and len(words) >= 2 and words[1][:1].isupper() and company.split()[0] not in words[1:]
 
 
 def pick_tickers(head: str, lede: str, text: str, abouts: list[About], company: str | None) -> list[str]:
