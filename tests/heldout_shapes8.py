@@ -24,7 +24,7 @@ _PAGE_BREAK = (
     '<div style="height:42.75pt;position:relative;width:100%"><div style="bottom:0;position:absolute;width:100%">'
     '<div style="text-align:center">{number}</div></div></div>'
     '<div id="i{anchor}_{page}"></div><hr style="page-break-after:always"/><div style="min-height:42.75pt;width:100%">'
-    '<div><span style="color:#000000;font-family:\'Arial\',sans-serif;font-size:10pt;line-height:120%"><br/></span>'
+    "<div><span style=\"color:#000000;font-family:'Arial',sans-serif;font-size:10pt;line-height:120%\"><br/></span>"
     "</div></div>"
 )
 
@@ -65,9 +65,7 @@ def edgar_workiva(path: str, raw: str) -> str:
         + _SPAN.format(size="10pt", weight=700, text="Exhibit 99.1")
         + "</div></div>",
         '<div style="text-align:center"><img alt="logo.jpg" src="logo.jpg" style="height:58px;width:200px"/></div>',
-        '<div style="text-align:center">'
-        + _SPAN.format(size="10pt", weight=400, text="&#160;")
-        + "</div>",
+        '<div style="text-align:center">' + _SPAN.format(size="10pt", weight=400, text="&#160;") + "</div>",
     ]
     words = parts["title"].split()
     half = (len(words) + 1) // 2 if len(parts["title"]) > 70 else len(words)
@@ -78,7 +76,9 @@ def edgar_workiva(path: str, raw: str) -> str:
         + "</div>"
     )
     if parts["lead"]:
-        out.append('<div style="text-align:center"><span style="font-style:italic">' + _ascii(parts["lead"]) + "</span></div>")
+        out.append(
+            '<div style="text-align:center"><span style="font-style:italic">' + _ascii(parts["lead"]) + "</span></div>"
+        )
     empty = '<div style="text-align:justify">' + _SPAN.format(size="10pt", weight=400, text="&#160;") + "</div>"
     filled, page, first = 0, 1, True
     for line in parts["body"].split("\n"):
@@ -97,7 +97,9 @@ def edgar_workiva(path: str, raw: str) -> str:
         out += [body, empty]
         filled += len(line)
         if filled >= PAGE_CHARS:
-            out.append(_PAGE_BREAK.format(number=_SPAN.format(size="10pt", weight=400, text=page), anchor=anchor, page=page))
+            out.append(
+                _PAGE_BREAK.format(number=_SPAN.format(size="10pt", weight=400, text=page), anchor=anchor, page=page)
+            )
             filled, page = 0, page + 1
     out.append("</body></html>\n")
     return "".join(out)
