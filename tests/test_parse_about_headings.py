@@ -6,6 +6,7 @@ import pytest
 
 from indexer.parse import parse_bytes
 from indexer.parse.cleanup import split_paragraphs_spaced
+from indexer.parse.names import leading_name
 
 # A 24-7PressRelease-style body: paragraphs marked by runs of spaces inside one line.
 LEDE = (
@@ -47,3 +48,26 @@ def test_a_shouted_role_heading_is_no_company_name(heading):
     [release] = parse_bytes("feed/2025/0304/book.md", text.encode())
     assert release.company not in ("THE AUTHOR", "THE COMPANY", "AUTHOR", "COMPANY")
     assert release.company == "Widget Press"
+
+
+@pytest.mark.parametrize(
+    ("opening", "name"),
+    [
+        ("Based in Springfield, Acme Law LLC serves clients across the county.", "Acme Law LLC"),
+        ("Headquartered in Springfield, Widgetron makes widgets.", "Widgetron"),
+        ("Founded in 1990, Acme Dental Group treats children.", "Acme Dental Group"),
+        ("Based Industries makes widgets.", "Based Industries"),  # a name, not an opener
+    ],
+)
+def test_a_where_or_when_founded_opener_is_passed_over_for_the_name(opening, name):
+    assert leading_name(opening) == name
+
+
+def test_a_shouted_our_firm_heading_set_off_by_spaces_takes_the_name_its_text_opens_with():
+    text = (
+        "# Best Law Firm in the County Named for 2025\n\n"
+        "SPRINGFIELD, IL, March 4, 2025 /24-7PressRelease/ -- Readers of the Springfield Gazette voted in the annual poll.  "
+        "ABOUT OUR FIRM  Based in Springfield, Acme Law LLC serves injured workers across the county.  Call 555-0100.\n"
+    )
+    [release] = parse_bytes("feed/2025/0304/firm.md", text.encode())
+    assert release.company == "Acme Law LLC"

@@ -314,7 +314,7 @@ def slashed_issuer(lede: str) -> str | None:
 
 # "About the Provider:", "About the Company": a heading that names no one; the section's first sentence does.
 _GENERIC_ABOUT_RE = re.compile(
-    r"(?i:the\s+)?(?:Provider|Company|Firm|Practice|Organi[sz]ation|Business|Client|Sponsor|Author|Artist|Brand|"
+    r"(?i:the\s+|our\s+)?(?:Provider|Company|Firm|Practice|Organi[sz]ation|Business|Client|Sponsor|Author|Artist|Brand|"
     r"Publisher|Developer|Issuer|Agency|Studio|Team|Clinic)$"
 )
 
