@@ -23,6 +23,7 @@ from .banners import (
 from .cleanup import closes_bracket, join_centred
 from .dateline import find_dateline, known_or_shouted_place
 from .dates import parse_when
+from .mail import mail_headers, story_opens_at_dateline
 from .pdftext import clean_pdf_text, split_columns
 from .portal import navigation, page_line, strip_related
 from .wires import canonical_wire, wire_from_slug
@@ -220,6 +221,13 @@ def parse_text(path: str, text: str, *, markdown: bool = False, checked: bool = 
     width = _wrap_width(columns[:400] or text.split("\n", 400)[:400])
     text = clean_pdf_text(text)
     fields, text = _front_matter(text)
+    if not fields:
+        mail, text = mail_headers(text)
+        # The subject names the release when no headline is printed above its dateline; a dateline's date wins.
+        if mail.get("subject") and story_opens_at_dateline(text):
+            fields["headline"] = mail["subject"]
+        if mail.get("date"):
+            fields["date"] = mail["date"]
     if fields.get("wire") and not canonical_wire(fields["wire"]):
         # "source: newsworthy": a feed's slug names its wire (and is no issuer's name).
         fields["wire"] = wire_from_slug(fields["wire"]) or fields["wire"]
