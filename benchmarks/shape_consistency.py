@@ -4,7 +4,7 @@ Draws releases at random from the shared archives that the label files test4 was
 test4 itself; test5's sources are dropped from the draw, so that it stays never read), parses each as the archive
 holds it and in each shape of ``tests/heldout_shapes.py`` (front-matter repost in YAML and in TOML, PDF text, PDF text
 under a letterhead, PDF text in two columns run together, EDGAR HTML exhibit, EDGAR text exhibit, HTML exhibit under a letterhead,
-repost on a news portal, Workiva's span-and-div export), and counts, per shape and
+repost on a news portal, Workiva's span-and-div export, a release e-mailed and saved as text), and counts, per shape and
 field, the releases whose answer differs from the archive file's. A difference is not always a miss (the shaped
 file may read better, a shape may drop what dated a release), but a rule that reads structure rather than one
 source's habits keeps them few.
@@ -50,6 +50,7 @@ SHAPES = (
     "edgar-letterhead",
     "portal-repost",
     "edgar-workiva",
+    "email-text",
 )
 FIELDS = ("headline", "date", "company", "tickers", "location", "wire")
 ARCHIVES = (("nasdaq100-2019", ".json"), ("newsworthy-archive-2023-2026", ".md"))

@@ -112,7 +112,7 @@ ALL_SHAPES = (
     "edgar-workiva",
 )
 # Shapes no label set is drawn in, for checks that need no labels (benchmarks/shape_consistency.py).
-EXTRA_SHAPES = ("pdf-letterhead", "edgar-text")
+EXTRA_SHAPES = ("pdf-letterhead", "edgar-text", "email-text")
 PAGE_LINES = 40
 
 _ZONES = {"EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7, "MDT": -6, "PST": -8, "PDT": -7, "GMT": 0, "UTC": 0}
@@ -575,7 +575,7 @@ def shaped_text(path: str, shape: str, raw: str) -> str:
         import heldout_shapes7  # test7's shapes build on this module's
 
         return heldout_shapes7.shaped_text(path, shape, raw)
-    if shape == "edgar-workiva":
+    if shape in ("edgar-workiva", "email-text"):
         import heldout_shapes8  # test8's shape builds on this module's
 
         return heldout_shapes8.shaped_text(path, shape, raw)

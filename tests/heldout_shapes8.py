@@ -1,6 +1,7 @@
 """test8's new shape: an EDGAR exhibit as Workiva exports it, its text cut into styled spans and paginated by divs.
 
-Built mechanically from an archive file, like the shapes of ``heldout_shapes``; see that module.
+Also a shape no label set holds, for label-free checks: a release distributed by e-mail and saved as text. Both are
+built mechanically from an archive file, like the shapes of ``heldout_shapes``; see that module.
 """
 
 from __future__ import annotations
@@ -8,6 +9,8 @@ from __future__ import annotations
 import html
 import re
 import zlib
+from datetime import datetime
+from email.utils import format_datetime
 
 from heldout_shapes import _parts
 
@@ -105,7 +108,35 @@ def edgar_workiva(path: str, raw: str) -> str:
     return "".join(out)
 
 
+def email_text(path: str, raw: str) -> str:
+    """The release as a subscriber's mail client saves it: message headers (the headline as the subject, the
+    release's time as the date), "FOR IMMEDIATE RELEASE", the body as plain text, a list's unsubscribe footer."""
+    parts = _parts(path, raw)
+    try:
+        when = format_datetime(datetime.fromisoformat(parts["date"]))
+    except ValueError:
+        when = parts["date"]
+    head = [
+        "From: Newsroom <news@example.com>",
+        "To: subscribers@lists.example.com",
+        f"Subject: {parts['title']}",
+        f"Date: {when}",
+        "MIME-Version: 1.0",
+        "",
+        "FOR IMMEDIATE RELEASE",
+        "",
+    ]
+    body = _LINK_RE.sub(r"\1", _BOLD_RE.sub(r"\1", parts["body"]))
+    body = re.sub(r"^#+\s*", "", body, flags=re.M)
+    lead = [parts["lead"], ""] if parts["lead"] else []
+    foot = ["", "--", "You are receiving this message because you subscribed to news alerts. Unsubscribe: "
+            "https://lists.example.com/unsubscribe"]  # fmt: skip
+    return "\n".join([*head, *lead, body, *foot]) + "\n"
+
+
 def shaped_text(path: str, shape: str, raw: str) -> str:
-    """The file's text in test8's new shape."""
+    """The file's text in test8's new shape, or as an e-mailed release."""
+    if shape == "email-text":
+        return email_text(path, raw)
     assert shape == "edgar-workiva", shape
     return edgar_workiva(path, raw)
