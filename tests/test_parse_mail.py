@@ -62,3 +62,19 @@ def test_a_message_without_a_dateline_still_dates_itself_by_its_header():
 )
 def test_text_that_only_looks_like_headers_is_not_a_message(text):
     assert mail_headers(text) == ({}, text)
+
+
+@pytest.mark.parametrize("copy", [TITLE, TITLE.upper(), f"**{TITLE}**"])
+def test_the_bodys_copy_of_the_subject_and_its_banners_are_not_the_story(copy):
+    headers = f"From: ir@acme.example\nSubject: Press Release: {TITLE}\nDate: Tue, 4 Mar 2025 16:05:12 -0500\n"
+    [release] = parse_bytes("alerts/acme.txt", f"{headers}\nFOR IMMEDIATE RELEASE\n\n{copy}\n\n{STORY}".encode())
+    assert release.headline == TITLE
+    assert release.lede.startswith("Acme Widget Corp. (NYSE: ACME) today reported")
+    assert TITLE.lower() not in f"{release.lede}\n{release.body}".lower() and "IMMEDIATE" not in release.body
+
+
+def test_a_subheadline_under_the_banner_stays_below_the_subject():
+    headers = f"From: ir@acme.example\nSubject: {TITLE}\n"
+    sub = "Demand Grew in Every Region"
+    [release] = parse_bytes("alerts/acme.txt", f"{headers}\nFOR IMMEDIATE RELEASE\n\n{sub}\n\n{STORY}".encode())
+    assert release.headline == TITLE and release.date == "2025-03-04"

@@ -2,8 +2,8 @@
 
 "From: Acme Investor Relations <ir@acme.example>", "Subject: Acme Reports Record Quarter", "Date: Tue, 4 Mar 2025
 16:05:12 -0500" (or Outlook's "Sent: Tuesday, March 4, 2025 4:05 PM") open the file. The headers are no headline:
-the subject is the release's headline when the story starts at its dateline with no headline of its own printed
-above it (forwarding marks and a "Press Release:" label taken off), and the date is the message's, which a
+the subject is the release's headline (a line of the body that prints it again is dropped, and one that differs is a
+subheadline) unless it only says what the message is ("Acme news alert") and the body prints a headline of its own (forwarding marks and a "Press Release:" label taken off), and the date is the message's, which a
 dateline's date still overrides.
 """
 
@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from email.utils import parsedate_to_datetime
 
-from .banners import is_banner
+from .banners import BULLET_START_RE, ENDS_SENTENCE_RE, is_banner
 from .dateline import find_dateline
 from .dates import find_dates
 
@@ -24,8 +24,11 @@ _HEADER_RE = re.compile(
 )
 # What a forwarded or labelled subject carries before the title: "Fwd:", "RE:", "[External]", "Press Release:".
 _SUBJECT_MARKS_RE = re.compile(
-    r"^(?:\s*(?:(?:fwd?|fw|re|aw)\s*:|\[[^\]]{1,30}\]|(?:press|news|media)\s+release\s*[:\-\u2013\u2014]))+\s*", re.I
+    r"^(?:\s*(?:(?:fwd?|fw|re|aw)\s*:|\[(?:external|ext|caution|spam|bulk|marketing)\b[^\]]{0,20}\]|(?:press|news|media)\s+release\s*[:\-\u2013\u2014]))+\s*",
+    re.I,
 )
+# A subject that says what the message is, not what the release says: "Acme news alert", "Weekly digest".
+_GENERIC_SUBJECT_RE = re.compile(r"\b(?:alerts?|newsletters?|digests?|bulletins?|notifications?|updates?)\s*$", re.I)
 # How far the story may start below the headers: banners ("FOR IMMEDIATE RELEASE") may stand above the dateline.
 _OPENING_LINES = 12
 
@@ -60,12 +63,35 @@ def _message_date(value: str) -> str | None:
         return found[0][1].date().isoformat() if found else None
 
 
-def story_opens_at_dateline(text: str) -> bool:
-    """Whether the first line of the text that is not a banner is the dateline: no headline is printed above it."""
+def subject_is_headline(subject: str, body: str) -> bool:
+    """Whether a message's subject is its release's headline: it names the release, or the body prints none."""
+    generic = len(subject.split()) <= 3 or bool(_GENERIC_SUBJECT_RE.search(subject))
+    return bool(subject) and (not generic or prints_no_headline(body))
+
+
+def drop_opening_copy(body: str, subject: str) -> str:
+    """The body without the banners above its story and a line that prints the subject again."""
+    lines = body.split("\n")
+    at = 0
+    wanted = " ".join(subject.split()).casefold()
+    while at < min(len(lines), _OPENING_LINES):
+        line = lines[at].strip()
+        if line and " ".join(line.lstrip("#* ").rstrip("* ").split()).casefold() != wanted:
+            if not (len(line) < 120 and is_banner(line, None) and not BULLET_START_RE.match(line)):
+                break
+        at += 1
+    return "\n".join(lines[at:])
+
+
+def prints_no_headline(text: str) -> bool:
+    """Whether the story starts with no headline printed above it: the first line that is no banner is the dateline,
+    a bullet or a paragraph of prose (a sentence's end, or longer than any headline)."""
     for line in text.split("\n")[: _OPENING_LINES * 2]:
         line = line.strip()
-        if not line or is_banner(line, None):
+        if not line or (len(line) < 120 and is_banner(line, None) and not BULLET_START_RE.match(line)):
             continue
         dateline = find_dateline(line)
-        return dateline is not None and bool(dateline.published or dateline.wire)
+        if dateline is not None and (dateline.published or dateline.wire):
+            return True
+        return bool(BULLET_START_RE.match(line) or len(line) > 200 or ENDS_SENTENCE_RE.search(line))
     return False
