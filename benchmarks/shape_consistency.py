@@ -151,7 +151,8 @@ def main(argv: list[str] | None = None) -> int:
         " `tests/heldout_shapes.py`. A difference is not always a miss: a shape may lose what dated a release (a"
         " JSON file's date when its Business Wire dateline prints none) or read better than the archive file.",
         "",
-        f"Command: `.venv/bin/python benchmarks/shape_consistency.py --releases {args.releases} --seed {args.seed}`"
+        f"Command: `.venv/bin/python benchmarks/shape_consistency.py --releases {args.releases} --seed {args.seed}"
+        f"{' --leave-out ' + args.leave_out.name if args.leave_out else ''}`"
         f" at commit {commit.strip() or 'unknown'}, Python {platform.python_version()}.",
         "",
         *lines,
