@@ -13,12 +13,12 @@ import re
 from .names import same_org
 from .tickers import listing_groups
 
-# ", a division of Acme Corp." / ", a wholly owned subsidiary of the Acme Group" / ", an Acme brand of": the apposition
-# that names the issuer's parent, ending where the parent's listing opens.
+# ", a division of Acme Corp." / ", a wholly owned subsidiary of the Acme Group" / ", a brand of Acme": the apposition
+# that names the issuer's parent; its listing follows it.
 _PARENT_OF_RE = re.compile(
     r",\s+(?:a|an)\s+(?:wholly[\s-]owned\s+|operating\s+|independent\s+)?(?:division|subsidiary|unit|business\s+unit"
     r"|brand|part|member)\s+of\s+(?:the\s+)?(?P<parent>[A-Z][\w.&'\u2019\-]*(?:\s+[A-Z&][\w.&'\u2019\-]*){0,5})"
-    r"[\u2122\u00ae]?\s*$"
+    r"[\u2122\u00ae]?\s*(?=\()"
 )
 # How far before the apposition the issuer's name may stand (its name, a bracketed web address, a comma).
 _NAME_REACH = 160
@@ -26,19 +26,19 @@ _NAME_REACH = 160
 
 def parent_listings(text: str, company: str | None) -> list[str]:
     """The listings printed after the issuer's parent in the apposition that follows the issuer's name."""
-    if not company:
+    if not company or " of " not in text:
         return []
-    for group in listing_groups(text):
-        before = text[max(0, group.start - 120) : group.start].split("\n")[-1]
-        m = _PARENT_OF_RE.search(before)
-        if not m or same_org(m.group("parent"), company):
+    for m in _PARENT_OF_RE.finditer(text):
+        if same_org(m.group("parent"), company):
             continue
-        head = text[max(0, group.start - 120 - _NAME_REACH) : group.start - len(before) + m.start()]
-        head = head.split("\n")[-1]
+        groups = listing_groups(text[m.end() : m.end() + 120])
+        if not groups or groups[0].start > 0:
+            continue  # the bracket after the parent holds no listing
         # The issuer's name stands right before the apposition: "Blizzard Entertainment, Inc. (www.blizzard.com)".
+        head = text[max(0, m.start() - _NAME_REACH) : m.start()].split("\n")[-1]
         tail = re.sub(r"\s*\([^()]{0,80}\)\s*$", "", head).rstrip(" ,.")
         if tail.endswith(company.rstrip(" .")) or _ends_with_name(tail, company):
-            return list(group.tickers)
+            return list(groups[0].tickers)
     return []
 
 
