@@ -79,26 +79,15 @@ MARKDOWN_DRAWS7 = 32
 # test7: a third PDF text (pages with form feeds, or joined with their furniture), a third EDGAR exhibits (HTML under
 # the filer's letterhead address block, or plain text), the rest reposts on a news portal and archive files.
 SHAPES7 = ("pdf-text", "edgar-letterhead", "pdf-pages", "edgar-text", "portal-repost", "as-is")
+_NEWSWORTHY = "newsworthy-archive-2023-2026"
 LABELS8 = DATA / "heldout8_labels.jsonl"
 SEED8 = 20261225
 JSON_DRAWS8 = 16
 MARKDOWN_DRAWS8 = 32
 # test8: every shape so far, four releases each, and Workiva's span-and-div export (new) twice as often: a quarter PDF
 # text, half EDGAR exhibits, a quarter reposts and archive files.
-SHAPES8 = (
-    "pdf-text",
-    "edgar-workiva",
-    "pdf-columns",
-    "edgar-letterhead",
-    "front-matter",
-    "edgar-tables",
-    "pdf-pages",
-    "edgar-workiva",
-    "edgar-text",
-    "portal-repost",
-    "edgar-exhibit",
-    "as-is",
-)
+SHAPES8 = ("pdf-text", "edgar-workiva", "pdf-columns", "edgar-letterhead", "front-matter", "edgar-tables", "pdf-pages",
+           "edgar-workiva", "edgar-text", "portal-repost", "edgar-exhibit", "as-is")  # fmt: skip
 ALL_SHAPES = (
     *SHAPES,
     "edgar-exhibit",
@@ -200,12 +189,9 @@ def draw8(corpus: Path, passed_over: tuple[str, ...] = PASSED_OVER8) -> list[tup
     labelled = labelled_paths(DRAWN_BESIDE8)
     rng = random.Random(SEED8)
     picked: list[str] = []
-    for archive, suffix, wanted in (
-        ("nasdaq100-2019", ".json", JSON_DRAWS8),
-        ("newsworthy-archive-2023-2026", ".md", MARKDOWN_DRAWS8),
-    ):
-        found = sorted(p.relative_to(corpus).as_posix() for p in (corpus / archive).rglob(f"*{suffix}"))
-        members = [p for p in found if p not in labelled]
+    for archive, suffix, wanted in (("nasdaq100-2019", ".json", JSON_DRAWS8), (_NEWSWORTHY, ".md", MARKDOWN_DRAWS8)):
+        found = (p.relative_to(corpus).as_posix() for p in (corpus / archive).rglob(f"*{suffix}"))
+        members = sorted(p for p in found if p not in labelled)
         picked += [p for p in rng.sample(members, len(members)) if p not in passed_over][:wanted]
     rng.shuffle(picked)
     return [(path, SHAPES8[i % len(SHAPES8)]) for i, path in enumerate(picked)]
