@@ -44,6 +44,8 @@ def parent_listings(text: str, company: str | None) -> list[str]:
 
 def _ends_with_name(text: str, company: str) -> bool:
     """Whether a text ends with the company's name, a legal form or none ("... hits, Widget Studios, Inc")."""
-    m = re.search(r"(?:[A-Z][\w.&'\u2019\-]*(?:,?\s+(?=[A-Z&]))?)+$", text)
-    words = m.group(0).split() if m else []
-    return any(same_org(" ".join(words[i:]), company) for i in range(len(words)))
+    words = text.split()
+    start = len(words)
+    while start and words[start - 1][:1].isupper():
+        start -= 1  # the capitalised words that end the text
+    return any(same_org(" ".join(words[i:]), company) for i in range(start, len(words)))
