@@ -4,7 +4,7 @@ Draws releases at random from the shared archives that the label files test4 was
 test4 itself; test5's sources are dropped from the draw, so that it stays never read), parses each as the archive
 holds it and in each shape of ``tests/heldout_shapes.py`` (front-matter repost in YAML and in TOML, PDF text, PDF text
 under a letterhead, PDF text in two columns run together, EDGAR HTML exhibit, EDGAR text exhibit, HTML exhibit under a letterhead,
-repost on a news portal), and counts, per shape and
+repost on a news portal, Workiva's span-and-div export, a release e-mailed and saved as text), and counts, per shape and
 field, the releases whose answer differs from the archive file's. A difference is not always a miss (the shaped
 file may read better, a shape may drop what dated a release), but a rule that reads structure rather than one
 source's habits keeps them few.
@@ -49,6 +49,8 @@ SHAPES = (
     "edgar-text",
     "edgar-letterhead",
     "portal-repost",
+    "edgar-workiva",
+    "email-text",
 )
 FIELDS = ("headline", "date", "company", "tickers", "location", "wire")
 ARCHIVES = (("nasdaq100-2019", ".json"), ("newsworthy-archive-2023-2026", ".md"))
@@ -72,23 +74,28 @@ def _same(name: str, a, b) -> bool:
     return a == b
 
 
-def _sample(corpus: Path, releases: int, seed: int) -> list[str]:
+def _sample(corpus: Path, releases: int, seed: int, leave_out: frozenset[str] = frozenset()) -> list[str]:
     # A fixed list, so that later label files do not change the draw; test4's sources stay out (never read).
     taken = shapes.labelled_paths((*shapes.DRAWN_BESIDE4, "heldout4_labels.jsonl"))
     members = sorted(
         p.relative_to(corpus).as_posix() for archive, suffix in ARCHIVES for p in (corpus / archive).rglob(f"*{suffix}")
     )
     drawn = random.Random(seed).sample([m for m in members if m not in taken], releases)
-    # test5's, test6's, test7's and issuer blind-6's and blind-7's sources (never read while their rounds ran) are
-    # dropped after the draw, which stays the same otherwise.
-    unread = shapes.labelled_paths(
-        (
-            "heldout5_labels.jsonl",
-            "heldout6_labels.jsonl",
-            "heldout7_labels.jsonl",
-            "issuer_labels_blind6.jsonl",
-            "issuer_labels_blind7.jsonl",
+    # test5's to test8's and issuer blind-6's and blind-7's sources (never read when they were added) are dropped
+    # after the draw, which stays the same otherwise; so are the files passed over by test8's draw and --leave-out's.
+    unread = (
+        shapes.labelled_paths(
+            (
+                "heldout5_labels.jsonl",
+                "heldout6_labels.jsonl",
+                "heldout7_labels.jsonl",
+                "heldout8_labels.jsonl",
+                "issuer_labels_blind6.jsonl",
+                "issuer_labels_blind7.jsonl",
+            )
         )
+        | set(shapes.PASSED_OVER8)
+        | leave_out
     )
     return [source for source in drawn if source not in unread]
 
@@ -98,13 +105,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--releases", type=int, default=300)
     parser.add_argument("--seed", type=int, default=11)
     parser.add_argument("--show", choices=FIELDS, help="print the differences in this field")
+    parser.add_argument(
+        "--leave-out",
+        type=Path,
+        help="a file of archive paths, one a line, to drop from the draw (another never-read set)",
+    )
     args = parser.parse_args(argv)
     corpus = held.CACHE
     if not all((corpus / archive).is_dir() for archive, _ in ARCHIVES):
         print(f"Error: needs the extracted archives at {corpus}", file=sys.stderr)
         return 2
     with tempfile.TemporaryDirectory() as workdir:
-        sample = _sample(corpus, args.releases, args.seed)
+        leave_out = frozenset(args.leave_out.read_text(encoding="utf-8").split()) if args.leave_out else frozenset()
+        sample = _sample(corpus, args.releases, args.seed, leave_out)
         started = time.perf_counter()
         differ = {shape: dict.fromkeys(FIELDS, 0) for shape in SHAPES}
         for source in sample:
@@ -135,11 +148,12 @@ def main(argv: list[str] | None = None) -> int:
         "Releases whose field differs from the archive file's own reading (companies compared as the accuracy scores"
         f" compare them: legal-form words do not count), out of {len(sample)} unlabelled releases"
         f" drawn with seed {args.seed} (none in the label files test4 was drawn beside, nor test4's own; test5's,"
-        " test6's, test7's and issuer blind-6's and blind-7's sources dropped from the draw). Shapes:"
+        " test6's, test7's, test8's and issuer blind-6's and blind-7's sources dropped from the draw). Shapes:"
         " `tests/heldout_shapes.py`. A difference is not always a miss: a shape may lose what dated a release (a"
         " JSON file's date when its Business Wire dateline prints none) or read better than the archive file.",
         "",
-        f"Command: `.venv/bin/python benchmarks/shape_consistency.py --releases {args.releases} --seed {args.seed}`"
+        f"Command: `.venv/bin/python benchmarks/shape_consistency.py --releases {args.releases} --seed {args.seed}"
+        f"{' --leave-out ' + args.leave_out.name if args.leave_out else ''}`"
         f" at commit {commit.strip() or 'unknown'}, Python {platform.python_version()}.",
         "",
         *lines,

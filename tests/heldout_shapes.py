@@ -20,7 +20,7 @@ and 32 Markdown files, the 48 shuffled with the same generator and dealt round-r
 shape changes where text stands, not what a careful reader labels. ``materialise()`` rebuilds the shaped files in a
 folder so that ``releases parse --json`` can read them.
 
-    .venv/bin/python tests/heldout_shapes.py [--test4|--test5|--test6|--test7] OUT_DIR [CORPUS_DIR]   # the files, paths printed
+    .venv/bin/python tests/heldout_shapes.py [--test4|...|--test8] OUT_DIR [CORPUS_DIR]   # the files, paths printed
 
 test4 (``draw4()``) adds EDGAR exhibit files (``edgar-exhibit``); test5 (``draw5()``) adds PDF text set in two columns
 that ``pdftotext -layout`` runs together (``pdf-columns``), plain-text EDGAR ``<DOCUMENT>`` exhibits (``edgar-text``)
@@ -79,6 +79,15 @@ MARKDOWN_DRAWS7 = 32
 # test7: a third PDF text (pages with form feeds, or joined with their furniture), a third EDGAR exhibits (HTML under
 # the filer's letterhead address block, or plain text), the rest reposts on a news portal and archive files.
 SHAPES7 = ("pdf-text", "edgar-letterhead", "pdf-pages", "edgar-text", "portal-repost", "as-is")
+_NEWSWORTHY = "newsworthy-archive-2023-2026"
+LABELS8 = DATA / "heldout8_labels.jsonl"
+SEED8 = 20261225
+JSON_DRAWS8 = 16
+MARKDOWN_DRAWS8 = 32
+# test8: every shape so far, four releases each, and Workiva's span-and-div export (new) twice as often: a quarter PDF
+# text, half EDGAR exhibits, a quarter reposts and archive files.
+SHAPES8 = ("pdf-text", "edgar-workiva", "pdf-columns", "edgar-letterhead", "front-matter", "edgar-tables", "pdf-pages",
+           "edgar-workiva", "edgar-text", "portal-repost", "edgar-exhibit", "as-is")  # fmt: skip
 ALL_SHAPES = (
     *SHAPES,
     "edgar-exhibit",
@@ -89,9 +98,10 @@ ALL_SHAPES = (
     "edgar-tables",
     "edgar-letterhead",
     "portal-repost",
+    "edgar-workiva",
 )
 # Shapes no label set is drawn in, for checks that need no labels (benchmarks/shape_consistency.py).
-EXTRA_SHAPES = ("pdf-letterhead", "edgar-text")
+EXTRA_SHAPES = ("pdf-letterhead", "edgar-text", "email-text")
 PAGE_LINES = 40
 
 _ZONES = {"EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7, "MDT": -6, "PST": -8, "PDT": -7, "GMT": 0, "UTC": 0}
@@ -114,6 +124,11 @@ DRAWN_BESIDE5 = (*DRAWN_BESIDE4, "heldout4_labels.jsonl", "issuer_labels_blind3.
 DRAWN_BESIDE6 = (*DRAWN_BESIDE5, "heldout5_labels.jsonl", "issuer_labels_blind4.jsonl")
 # test7 was drawn beside every label file of tests/data at the time, test6's and the fifth blind issuer set among them.
 DRAWN_BESIDE7 = (*DRAWN_BESIDE6, "heldout6_labels.jsonl", "issuer_labels_blind5.jsonl")
+# test8 was drawn beside every label file of tests/data at the time, test7's and the sixth blind issuer set among them.
+DRAWN_BESIDE8 = (*DRAWN_BESIDE7, "heldout7_labels.jsonl", "issuer_labels_blind6.jsonl")
+# Files the issuer round drawing its seventh blind set at the same time took (its list, read before labelling): test8
+# passes over them to the generator's next file. Only those test8's order would otherwise have reached are listed.
+PASSED_OVER8: tuple[str, ...] = ("nasdaq100-2019/ANSS_003.json",)
 
 
 def labelled_paths(names: tuple[str, ...] = DRAWN_BESIDE) -> set[str]:
@@ -168,6 +183,20 @@ def draw7(corpus: Path) -> list[tuple[str, str]]:
     return _draw(corpus, labelled_paths(DRAWN_BESIDE7), SEED7, JSON_DRAWS7, MARKDOWN_DRAWS7, SHAPES7)
 
 
+def draw8(corpus: Path, passed_over: tuple[str, ...] = PASSED_OVER8) -> list[tuple[str, str]]:
+    """(archive path, shape) of the 48 releases of test8: each archive's unlabelled files in a seeded order, the first
+    ones not passed over (another set's at the same time), shuffled and dealt over SHAPES8."""
+    labelled = labelled_paths(DRAWN_BESIDE8)
+    rng = random.Random(SEED8)
+    picked: list[str] = []
+    for archive, suffix, wanted in (("nasdaq100-2019", ".json", JSON_DRAWS8), (_NEWSWORTHY, ".md", MARKDOWN_DRAWS8)):
+        found = (p.relative_to(corpus).as_posix() for p in (corpus / archive).rglob(f"*{suffix}"))
+        members = sorted(p for p in found if p not in labelled)
+        picked += [p for p in rng.sample(members, len(members)) if p not in passed_over][:wanted]
+    rng.shuffle(picked)
+    return [(path, SHAPES8[i % len(SHAPES8)]) for i, path in enumerate(picked)]
+
+
 def shaped_path(path: str, shape: str) -> str:
     """Where a shaped copy lives: ``<shape>/<archive path>`` with the suffix of its new format."""
     if shape == "as-is":
@@ -179,6 +208,7 @@ def shaped_path(path: str, shape: str) -> str:
         "edgar-tables": ".htm",
         "edgar-letterhead": ".htm",
         "portal-repost": ".md",
+        "edgar-workiva": ".htm",
     }.get(shape, ".txt")
     return f"{shape}/{Path(path).with_suffix(suffix).as_posix()}"
 
@@ -531,6 +561,10 @@ def shaped_text(path: str, shape: str, raw: str) -> str:
         import heldout_shapes7  # test7's shapes build on this module's
 
         return heldout_shapes7.shaped_text(path, shape, raw)
+    if shape in ("edgar-workiva", "email-text"):
+        import heldout_shapes8  # test8's shape builds on this module's
+
+        return heldout_shapes8.shaped_text(path, shape, raw)
     return raw
 
 
@@ -554,10 +588,10 @@ if __name__ == "__main__":
     sys.path.insert(0, str(ROOT / "tests"))
     from test_parser_labels import CACHE
 
-    args = [arg for arg in sys.argv[1:] if arg not in ("--test4", "--test5", "--test6", "--test7")]
+    args = [arg for arg in sys.argv[1:] if arg not in ("--test4", "--test5", "--test6", "--test7", "--test8")]
     target = Path(args[0])
     corpus = Path(args[1]) if len(args) > 1 else CACHE
-    draws = {"--test4": draw4, "--test5": draw5, "--test6": draw6, "--test7": draw7}
+    draws = {"--test4": draw4, "--test5": draw5, "--test6": draw6, "--test7": draw7, "--test8": draw8}
     drawn = next((draws[flag] for flag in draws if flag in sys.argv), draw)(corpus)
     for source, shape in drawn:
         out = target / shaped_path(source, shape)

@@ -254,3 +254,40 @@ def test_portal_repost_wraps_the_release_in_menus_and_other_companies_headlines(
     body, _, related = rest.partition("## Related news")
     assert "Plant 39 of Widgetron" in body and "Widgetron" not in related
     assert len(re.findall(r"^\* \[", related, flags=re.M)) == 3
+
+
+def test_test8_labels_are_well_formed_fresh_and_dealt_over_every_shape():
+    labels = shapes.load_labels(shapes.LABELS8)
+    assert len(labels) == shapes.JSON_DRAWS8 + shapes.MARKDOWN_DRAWS8
+    for row in labels:
+        assert KEYS <= set(row), row["path"]
+        assert row["split"] == "test8" and row["shape"] in shapes.SHAPES8
+        assert row["path"] == shapes.shaped_path(row["source"], row["shape"])
+        date.fromisoformat(row["date"])
+        for ticker in row["tickers"]:
+            exchange, _, symbol = ticker.partition(":")
+            assert exchange in EXCHANGES.values() and symbol, ticker
+    counts = Counter(row["shape"] for row in labels)
+    assert set(counts) == set(shapes.SHAPES8) and counts["edgar-workiva"] == 2 * min(counts.values())
+    sources = {row["source"] for row in labels}
+    assert len(sources) == len(labels)
+    assert not sources & (shapes.labelled_paths(shapes.DRAWN_BESIDE8) | set(shapes.PASSED_OVER8))
+
+
+@pytest.mark.corpus
+def test_the_seeded_test8_draw_gives_its_labelled_releases_and_passes_over_the_files_set_aside(drawn_from):
+    labelled = [(row["source"], row["shape"]) for row in shapes.load_labels(shapes.LABELS8)]
+    assert shapes.draw8(drawn_from) == labelled
+    unpassed = [source for source, _ in shapes.draw8(drawn_from, passed_over=())]
+    assert set(shapes.PASSED_OVER8) <= set(unpassed)  # each file passed over would have been drawn
+
+
+def test_edgar_workiva_cuts_text_into_styled_spans_and_pages_with_numbered_breaks():
+    release = {**RELEASE, "content": RELEASE["content"] * 2}
+    text = shapes.shaped_text("nasdaq100-2019/WDG_001.json", "edgar-workiva", json.dumps(release))
+    assert text.isascii() and "<title>Document</title>" in text and "Exhibit 99.1" in text
+    assert text.count('<hr style="page-break-after:always"/>') >= 1
+    # The headline is set in two bold spans; the dateline is its own bold span before the lede's sentences.
+    assert "Widgetron Opens Its Largest Widget Line and </span><span" in text
+    assert ">SPRINGFIELD, Ill., March 4, 2021</span><span" in text
+    assert text.count("<span") > 2 * release["content"].count("\n\n")  # more spans than paragraphs

@@ -427,3 +427,27 @@ def test_unwrap_allows_for_two_spaces_at_the_break():
     lines = ["SPRINGFIELD, Ill., Oct.  10, 2019", "(GLOBE NEWSWIRE) -- Acme Widget Holdings"]
     assert len(lines[0]) + 1 + len("(GLOBE") == 40
     assert unwrap(lines, 40) == [" ".join(lines)]
+
+
+@pytest.mark.parametrize(
+    ("below", "margin", "headline"),
+    [
+        # a lead cut short at the margin under the centred headline: the story's, not the headline's rest
+        ("The Acme", True, "Acme Widget Holdings Opens Its Largest Plant and Doubles Output in November"),
+        ("Acme Widget", True, "Acme Widget Holdings Opens Its Largest Plant and Doubles Output in November"),
+        # a short rest centred like the headline above it still is its rest
+        (
+            "Wave of Growth",
+            False,
+            "Acme Widget Holdings Opens Its Largest Plant and Doubles Output in November Wave of Growth",
+        ),
+    ],
+)
+def test_a_text_exhibits_centred_headline_goes_on_across_a_blank_only_with_a_centred_line(below, margin, headline):
+    text = text_exhibit("Acme Widget Holdings Opens Its Largest Plant and Doubles Output in November")
+    first = "                         Output in November\n\n"
+    assert first in text  # the headline's last line, centred
+    text = text.replace(first, first + (below if margin else below.center(72).rstrip()) + "\n\n")
+    [release] = parse_bytes("0000123456-25-000042.txt", text.encode())
+    assert release.headline == headline
+    assert release.date == "2025-02-07"

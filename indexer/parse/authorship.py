@@ -326,7 +326,7 @@ def slashed_issuer(lede: str) -> str | None:
 
 # "About the Provider:", "About the Company": a heading that names no one; the section's first sentence does.
 _GENERIC_ABOUT_RE = re.compile(
-    r"(?i:the\s+)?(?:Provider|Company|Firm|Practice|Organi[sz]ation|Business|Client|Sponsor|Author|Artist|Brand|"
+    r"(?i:the\s+|our\s+)?(?:Provider|Company|Firm|Practice|Organi[sz]ation|Business|Client|Sponsor|Author|Artist|Brand|"
     r"Publisher|Developer|Issuer|Agency|Studio|Team|Clinic)$"
 )
 
@@ -380,6 +380,8 @@ def named_abouts(abouts: list[About], text: str) -> list[About]:
         if ": " in name and not body:
             name, body = name.split(": ", 1)  # "About Jay: Jay Paterno is ..." read as one heading
             about = About(name, body)
+        if name.isupper() and _GENERIC_ABOUT_RE.fullmatch(name.title()):
+            name = name.title()  # "ABOUT THE AUTHOR": a shouted heading names a role as a title-case one does
         if _PEOPLE_ABOUT_RE.fullmatch(name) or _WORK_ABOUT_RE.fullmatch(name):
             continue  # ("About the Book": a work the release presents, not who issues it)
         name = _heading_into_sentence(_heading_before_repeat(name), about.text)

@@ -310,6 +310,13 @@ _BULLET_LINE_RE = re.compile(r"\n[ \t]*(?=(?:[*\u2022\u25cf\u25aa]|-(?!-)|#{1,6}
 # fixed string the engine finds faster still.)
 _SPACED_BREAK_RE = re.compile(r"[ \t](?<=[.!?:\u201d\"][ \t])[ \t]+(?=[A-Z\u201c\"])")
 _SPACED_BREAK_NO_TABS_RE = re.compile(r"  (?<=[.!?:\u201d\"]  ) *(?=[A-Z\u201c\"])")
+# Such an export's "About" heading has no full stop to break at: "About Acme Dental  Acme Dental is ..." (its name,
+# capitalised words, then the run of spaces); "About Us" is no name.
+_SPACED_ABOUT_RE = re.compile(
+    r"^([ \t]*(?:About|ABOUT)\s+(?!Us\b|US\b)[A-Z\u00c0-\u00de][\w&'\u2019.\-]*(?: [A-Z\u00c0-\u00de&][\w&'\u2019.\-]*){0,5})"
+    r"[ \t]{2,}(?=[A-Z\u00c0-\u00de\u201c\"])",
+    re.M,
+)
 _BLANK_LINE_RE = re.compile(r"\n\s*\n")
 _SENTENCE_ENDS = (".", "!", "?", ":", ";", "\u201d", '"')
 # A word all in lower case, as a sentence's rest starts ("and", "the"; not "eBay", "iPhone", "www.").
@@ -384,6 +391,8 @@ def split_paragraphs_spaced(text: str) -> tuple[list[str], bool]:
         text = _SPACED_BREAK_NO_TABS_RE.sub("\n\n", text)
     else:
         spaced = False
+    if spaced and ("About" in text or "ABOUT" in text):
+        text = _SPACED_ABOUT_RE.sub(r"\1\n\n", text)
     if "\n" not in text:
         # One line (most cleaned paragraphs): one paragraph, as the general loop below would give.
         line = text.strip()

@@ -46,6 +46,8 @@ _PAGE_NUMBER_RE = re.compile(
 )
 # A plain-text exhibit's line indented further than this is centred or set right, not a paragraph's.
 _SET_APART = 12
+# A line of fixed-width text set in this far is not at its margin (a centred line of 60 in 72 columns stands 6 in).
+_SET_IN = 4
 _ENTITY_BREAK_RE = re.compile(r"(?:&#0*13;|&#x0*d;)?(?:&#0*10;|&#x0*a;)", re.I)
 # A word broken at its hyphen at a line end: joined, hyphen kept, when the rest is in lower case ("Award-" "winning").
 _HYPHEN_END_RE = re.compile(r"(?<=[a-z])-$")
@@ -135,12 +137,13 @@ def read_exhibit(raw: str, *, company: str | None = None, quoted_only: bool = Fa
     if not text.strip():
         return Exhibit(skip_reason="only uuencoded or binary parts (an image, a PDF or an archive)")
     styles: dict[str, tuple] = {}
-    lines = _html_lines(text, styles) if _HTML_HINT_RE.search(text[:20000]) else _text_lines(text)
+    set_apart: set[str] = set()
+    lines = _html_lines(text, styles) if _HTML_HINT_RE.search(text[:20000]) else _text_lines(text, set_apart)
     if quoted_only:
         lines = _quoted_release(lines)
         if not lines:
             return Exhibit(skip_reason="report text without a quoted press release")
-    return _shape(lines, company, styles)
+    return _shape(lines, company, styles, set_apart)
 
 
 def _html_lines(markup: str, styles: dict[str, tuple] | None = None) -> list[str]:
@@ -265,16 +268,19 @@ def _row(tr) -> str:
     return " | ".join(cells)
 
 
-def _text_lines(text: str) -> list[str]:
+def _text_lines(text: str, set_apart: set[str] | None = None) -> list[str]:
     """Lines of a plain-text exhibit without page marks, page numbers and the SGML tags of old fixed-width tables.
 
     Fixed-width table lines become rows ('Net sales | 39,186 | 24,667'); a word hyphenated at a line end is joined.
+    set_apart receives the opening's lines set in from the margin (centred, set right, a paragraph's first line).
     """
     # The width the lines were broken at, read before a centred headline's lines are joined (which lengthens it).
     width = wrap_width(text.split("\n", 400)[:400])
     text = _join_pages(text, width)
     text = _PAGE_LINE_RE.sub("", text)
     text = "\n".join(join_centred(text.split("\n")))
+    if set_apart is not None:
+        set_apart.update(_tidy([line for line in text.split("\n", 200)[:200] if _indent(line) >= _SET_IN]))
     text = _TEXT_TAGS_RE.sub("", text)
     text = _PAGE_NUMBER_RE.sub("", text)
     raw_lines = _join_hyphens(text.split("\n"))
@@ -385,8 +391,8 @@ def _quoted_release(lines: list[str]) -> list[str]:
     return []
 
 
-def _shape(lines: list[str], company: str | None, styles: dict[str, tuple] | None = None) -> Exhibit:
-    """Headline, body and printed date from an exhibit's lines, or the reason it is not a release."""
+def _shape(lines: list[str], company: str | None, styles: dict | None = None, set_apart: set | None = None) -> Exhibit:
+    """Headline, body and printed date from an exhibit's lines (set_apart: a text's set in), or why it is no release."""
     printed: datetime | None = None
     head_at = None
     in_contacts = False
@@ -439,6 +445,8 @@ def _shape(lines: list[str], company: str | None, styles: dict[str, tuple] | Non
             same_block = not gap and _one_block(parts, lines[j], styles)
             if not same_block and not continues_headline(parts[-1], lines[j + gap], company, gap, styles):
                 break
+            if gap and parts[-1] in (set_apart or ()) and lines[j + gap] not in set_apart:
+                break  # a centred headline's rest is centred too: a line at the margin after a blank is the story's
             parts.append(lines[j + gap])
             j += 1 + gap
         headline = " ".join(parts)

@@ -239,7 +239,8 @@ _OWNED_BRAND_RE = re.compile(
 _THE_AFTER_OPENER_RE = re.compile(r"^the\s+(?=[A-Z])")
 _OPENER_RE = re.compile(
     r"^(?:(?:[A-Z][a-z]+ing|In|On|As|At|After|Following|With|For|During|Since|Amid|Through|Under|Earlier|Last|This"
-    r"|Every|Each)\b(?![.\-]\w)"  # not "Learning.com, a provider of ...": a name, not a gerund's clause
+    r"|Every|Each|(?:Based|Headquartered|Founded|Established)\s+(?:in|at|by)"  # "Based in Waldorf, Acme ..."
+    r")\b(?![.\-]\w)"  # not "Learning.com, a provider of ...": a name, not a gerund's clause
     r"[^,]{0,120},\s+)(?=\S)"
 )
 

@@ -13,6 +13,7 @@ import re
 
 from .joint_releases import joined_to
 from .names import LEAD_NOISE_RE, LEGAL_FORMS, VERBS, same_org, subject_end, tidy_name
+from .parent_listing import parent_listings
 from .places import is_place
 from .sections import About
 from .tickers import ListingGroup, listing_groups
@@ -264,7 +265,7 @@ def pick_tickers(head: str, lede: str, text: str, abouts: list[About], company: 
     for group in listing_groups(text):
         if _names_company(text, group, company) and not _is_topic(text, group):
             return _current(text, group)
-    return []
+    return parent_listings(text, company)
 
 
 # Whose shares a listing told in prose lists, from the start of its sentence: "Its stock is traded ...", "The

@@ -115,20 +115,35 @@ _ENDS_OPEN_RE = re.compile(r"[,(/\-\u2013\u2014]$|\b(?:and|or|of|the|a|an|to|in|
 
 def _headline_among_repeated(lines: list[str], repeated: set[str]) -> int | None:
     """Where on the first page a line that later pages repeat is the headline: the story's first, long line or its
-    dateline follows it. (A letterhead atop every page is followed by the headline, a short line.)"""
+    dateline follows it (an image's or a link's line between them aside), or it is the page's first line and reads as
+    a headline, not a name ("T-Mobile 5G: It's On!"). (A letterhead atop every page is followed by the headline, a
+    short line.)"""
+    first = True
     for at, line in enumerate(lines):
         if line == _PAGE_BREAK:
             return None
         if line.strip() not in repeated:
+            first = first and not line.strip()
             continue
-        following = next((later.strip() for later in lines[at + 1 :] if later.strip()), "")
+        following = next(
+            (later.strip() for later in lines[at + 1 :] if later.strip() and not _MEDIA_LINE_RE.match(later.strip())),
+            "",
+        )
         if (
             following != _PAGE_BREAK
             and following not in repeated
-            and (len(following) >= 60 or find_dateline(following))
+            and (len(following) >= 60 or find_dateline(following) or (first and _HEADLINE_MARKS_RE.search(line)))
         ):
             return at
+        first = False
     return None
+
+
+# A line that only shows an image or a link ("![](https://.../logo.png)", "[Photo](https://...)", a bare address).
+_MEDIA_LINE_RE = re.compile(r"^!?\[[^\]]*\]\([^)]*\)$|^(?:https?://|www\.)\S+$")
+# What a headline prints and a letterhead's name does not: an exclamation or a question at its end, a colon between
+# words ("Acme 5G: It's On!", "Why Now?").
+_HEADLINE_MARKS_RE = re.compile(r"[!?][\u201d\"]?\s*$|\w:\s+\S")
 
 
 # How many of the first page's lines may hold the headline when a letterhead or contact block stands above it.

@@ -23,6 +23,7 @@ from .banners import (
 from .cleanup import closes_bracket, join_centred
 from .dateline import find_dateline, known_or_shouted_place
 from .dates import parse_when
+from .mail import drop_opening_copy, mail_headers, subject_is_headline
 from .pdftext import clean_pdf_text, split_columns
 from .portal import navigation, page_line, strip_related
 from .wires import canonical_wire, wire_from_slug
@@ -220,6 +221,14 @@ def parse_text(path: str, text: str, *, markdown: bool = False, checked: bool = 
     width = _wrap_width(columns[:400] or text.split("\n", 400)[:400])
     text = clean_pdf_text(text)
     fields, text = _front_matter(text)
+    if not fields:
+        mail, text = mail_headers(text)
+        # The subject names the release (banners and a copy of it above the story go); a dateline's date wins.
+        if subject_is_headline(mail.get("subject", ""), text):
+            fields["headline"] = mail["subject"]
+            text = drop_opening_copy(text, mail["subject"])
+        if mail.get("date"):
+            fields["date"] = mail["date"]
     if fields.get("wire") and not canonical_wire(fields["wire"]):
         # "source: newsworthy": a feed's slug names its wire (and is no issuer's name).
         fields["wire"] = wire_from_slug(fields["wire"]) or fields["wire"]

@@ -1,0 +1,73 @@
+"""About headings read as an export prints them: shouted role headings, and headings set off by a run of spaces."""
+
+from __future__ import annotations
+
+import pytest
+
+from indexer.parse import parse_bytes
+from indexer.parse.cleanup import split_paragraphs_spaced
+from indexer.parse.names import leading_name
+
+# A 24-7PressRelease-style body: paragraphs marked by runs of spaces inside one line.
+LEDE = (
+    "SPRINGFIELD, IL, March 4, 2025 /24-7PressRelease/ -- Choosing a dentist for a child is easier with a plan.  "
+    "Parents should look for training, experience and a friendly office.  "
+)
+
+
+@pytest.mark.parametrize("name", ["Acme Dental Group", "Widget Kids Orthodontics", "Acme"])
+def test_an_about_heading_set_off_by_a_run_of_spaces_names_the_issuer(name):
+    text = f"# A Full Guide to Choosing a Dentist for Kids\n\n{LEDE}About {name}  Springfield, Illinois dentists Dr. Ann Lee and Dr. Bo Kim offer care for children.  Call 555-0100.\n"
+    [release] = parse_bytes("feed/2025/0304/guide.md", text.encode())
+    assert release.company == name
+
+
+@pytest.mark.parametrize(
+    ("text", "paragraphs"),
+    [
+        (
+            "Done.  About Acme Dental  Acme Dental is a practice.",
+            ["Done.", "About Acme Dental", "Acme Dental is a practice."],
+        ),
+        # "About Us" names no one; a sentence that starts with "About" and a number is no heading
+        ("Done.  About Us  We are a practice.", ["Done.", "About Us  We are a practice."]),
+        ("Done.  About 200 people came  They stayed.", ["Done.", "About 200 people came  They stayed."]),
+    ],
+)
+def test_split_paragraphs_spaced_sets_an_about_heading_apart(text, paragraphs):
+    assert split_paragraphs_spaced(text)[0] == paragraphs
+
+
+@pytest.mark.parametrize("heading", ["ABOUT THE AUTHOR:", "ABOUT THE COMPANY:", "About the Author:"])
+def test_a_shouted_role_heading_is_no_company_name(heading):
+    text = (
+        "# Widget Press Names Its Book of the Year\n\n"
+        "SPRINGFIELD, IL, March 4, 2025 /24-7PressRelease/ -- Widget Press today named its book of the year.\n\n"
+        f"{heading}\n\nJane Q. Doe is a celebrated author of three novels.\n"
+    )
+    [release] = parse_bytes("feed/2025/0304/book.md", text.encode())
+    assert release.company not in ("THE AUTHOR", "THE COMPANY", "AUTHOR", "COMPANY")
+    assert release.company == "Widget Press"
+
+
+@pytest.mark.parametrize(
+    ("opening", "name"),
+    [
+        ("Based in Springfield, Acme Law LLC serves clients across the county.", "Acme Law LLC"),
+        ("Headquartered in Springfield, Widgetron makes widgets.", "Widgetron"),
+        ("Founded in 1990, Acme Dental Group treats children.", "Acme Dental Group"),
+        ("Based Industries makes widgets.", "Based Industries"),  # a name, not an opener
+    ],
+)
+def test_a_where_or_when_founded_opener_is_passed_over_for_the_name(opening, name):
+    assert leading_name(opening) == name
+
+
+def test_a_shouted_our_firm_heading_set_off_by_spaces_takes_the_name_its_text_opens_with():
+    text = (
+        "# Best Law Firm in the County Named for 2025\n\n"
+        "SPRINGFIELD, IL, March 4, 2025 /24-7PressRelease/ -- Readers of the Springfield Gazette voted in the annual poll.  "
+        "ABOUT OUR FIRM  Based in Springfield, Acme Law LLC serves injured workers across the county.  Call 555-0100.\n"
+    )
+    [release] = parse_bytes("feed/2025/0304/firm.md", text.encode())
+    assert release.company == "Acme Law LLC"
