@@ -4,6 +4,7 @@ session-wide indexes of the web tests (varied and hostile releases), built once 
 from __future__ import annotations
 
 import functools
+import os
 import shutil
 from pathlib import Path
 
@@ -50,6 +51,21 @@ SHARED_WORK = {
 }
 # Files whose module-scoped work takes long in wall time (waiting on the cluster): handed out after the shared work.
 LONG_FILES = ("tests/test_opensearch_parity.py",)
+
+
+# Workers `pytest -n auto` starts beyond one a core: a third of the suite's wall time is spent waiting (on the
+# OpenSearch nodes, Chromium, node restarts, timers of the worker-failure tests), during which a core would idle.
+EXTRA_WORKERS = 2
+
+
+@pytest.hookimpl(optionalhook=True)  # a hook of pytest-xdist, which may not be installed
+def pytest_xdist_auto_num_workers(config):
+    """`-n auto`: EXTRA_WORKERS more workers than the cores this process may use ($PYTEST_XDIST_AUTO_NUM_WORKERS,
+    when set, still decides)."""
+    if os.environ.get("PYTEST_XDIST_AUTO_NUM_WORKERS"):
+        return None  # xdist's own hook reads it
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return cores + EXTRA_WORKERS
 
 
 @pytest.hookimpl(optionalhook=True)  # a hook of pytest-xdist, which may not be installed

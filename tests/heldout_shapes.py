@@ -143,12 +143,16 @@ def labelled_paths(names: tuple[str, ...] = DRAWN_BESIDE) -> set[str]:
 
 
 def _draw(
-    corpus: Path, taken: set[str], seed: int, json_draws: int, markdown_draws: int, shapes
+    corpus: Path | dict[str, set[str]], taken: set[str], seed: int, json_draws: int, markdown_draws: int, shapes
 ) -> list[tuple[str, str]]:
-    """(archive path, shape) of a seeded draw of files in no label file, dealt over `shapes` in turn."""
+    """(archive path, shape) of a seeded draw of files in no label file, dealt over `shapes` in turn. corpus: the
+    extracted archives' folder, or each archive's file names (paths inside it), which is all the draw reads."""
 
     def members(archive: str, suffix: str) -> list[str]:
-        found = (p.relative_to(corpus).as_posix() for p in (corpus / archive).rglob(f"*{suffix}"))
+        if isinstance(corpus, dict):
+            found = (f"{archive}/{name}" for name in corpus[archive] if name.endswith(suffix))
+        else:
+            found = (p.relative_to(corpus).as_posix() for p in (corpus / archive).rglob(f"*{suffix}"))
         return sorted(p for p in found if p not in taken)
 
     rng = random.Random(seed)

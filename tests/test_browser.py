@@ -10,6 +10,8 @@ from __future__ import annotations
 import os
 import re
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
@@ -50,9 +52,12 @@ def _missing() -> str | None:
     return None
 
 
-@pytest.fixture(scope="session")
+# The browser and the servers live as long as this file's tests (module scope): their threads (Playwright's, the
+# servers') kept for the rest of the session would make every later parallel build in this process start its
+# workers with spawn instead of fork (indexer/workers.py), 1.5 CPU-s more a build; an idle Chromium also costs CPU.
+@pytest.fixture(scope="module")
 def browser():
-    """A headless Chromium for the session; skips (fails under CI=true) when it cannot run here."""
+    """A headless Chromium for this file's tests; skips (fails under CI=true) when it cannot run here."""
     reason = _missing()
     if reason:
         if os.environ.get("CI") == "true":
@@ -66,30 +71,37 @@ def browser():
         chromium.close()
 
 
-def serve(index: Path):
-    """Serve the app over index with waitress (the production server) on a free loopback port."""
+@contextmanager
+def serving(index: Path) -> Iterator[str]:
+    """Serve the app over index with waitress (the production server) on a free loopback port: its URL; stopped
+    afterwards, its threads ended."""
+    from waitress import wasyncore
     from waitress.server import create_server
 
     server = create_server(create_app({"RELEASES_INDEX": str(index)}), host="127.0.0.1", port=0, threads=4)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
-    return server, f"http://127.0.0.1:{server.effective_port}"
+    try:
+        yield f"http://127.0.0.1:{server.effective_port}"
+    finally:
+        server.task_dispatcher.shutdown()
+        # Closed from the serving thread (a socket closed under its poll would raise there): its loop then ends.
+        server.trigger.pull_trigger(lambda: wasyncore.close_all(server._map))
+        thread.join(10)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def site(web_index):
     """The site over the varied fixture releases, on a real WSGI server."""
-    server, url = serve(web_index)
-    yield url
-    server.close()
+    with serving(web_index) as url:
+        yield url
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def hostile_site(hostile_index):
     """The site over the hostile releases."""
-    server, url = serve(hostile_index)
-    yield url
-    server.close()
+    with serving(hostile_index) as url:
+        yield url
 
 
 class Watch:
@@ -514,9 +526,8 @@ def test_save_a_search_and_find_it_listed(page):
     assert "No saved searches yet" in page.locator("main").inner_text()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def synthetic_site(synthetic_index):
     """The site over the synthetic releases (facets with many values)."""
-    server, url = serve(synthetic_index)
-    yield url
-    server.close()
+    with serving(synthetic_index) as url:
+        yield url

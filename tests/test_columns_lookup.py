@@ -1,6 +1,7 @@
 """Finding a term in a segment's columnar postings (columns._Field.find): every term at its number, every
 other string absent, whatever the terms look like (prefixes of each other, inside each other, across the
-boundary of two neighbours) and wherever they fall among the lookup table's marks."""
+boundary of two neighbours, a term of megabytes beside short ones) and wherever they fall among the lookup table's
+marks, whether a run of terms is scanned or binary-searched."""
 
 from __future__ import annotations
 
@@ -45,6 +46,8 @@ def _vocabularies() -> dict[str, list[bytes]]:
         "english": sorted(w.encode() for w in english),
         "one": [b"only"],
         "empty": [],
+        # A hostile file's text without a space: one term of megabytes, and terms it starts with or sorts beside.
+        "long": sorted({b"m" * 2_000_000, b"m" * 1_999_999 + b"n", b"m" * 3, b"m", b"ma", b"mn", b"l", b"n"}),
     }
 
 
@@ -57,10 +60,12 @@ def _probes(terms: list[bytes]) -> set[bytes]:
     return near
 
 
+@pytest.mark.parametrize("long_run", [0, columns_module.LONG_RUN])  # every run binary-searched; long ones only
 @pytest.mark.parametrize("mark_every", [1, 4, 64])
-@pytest.mark.parametrize("fieldname", ["ab", "english", "one", "empty"])
-def test_every_term_is_found_at_its_number_and_nothing_else_is(fieldname, mark_every, monkeypatch):
+@pytest.mark.parametrize("fieldname", ["ab", "english", "one", "empty", "long"])
+def test_every_term_is_found_at_its_number_and_nothing_else_is(fieldname, mark_every, long_run, monkeypatch):
     monkeypatch.setattr(columns_module, "MARK_EVERY", mark_every)
+    monkeypatch.setattr(columns_module, "LONG_RUN", long_run)
     vocabulary = _vocabularies()
     columns = _columns(vocabulary)
     terms = vocabulary[fieldname]
@@ -77,3 +82,21 @@ def test_the_ab_vocabulary_needs_more_than_a_few_probes():
     terms = _vocabularies()["ab"]
     run = b"".join(terms[: columns_module.MARK_EVERY])
     assert any(run.count(t) > columns_module._MAX_PROBES for t in terms[: columns_module.MARK_EVERY])
+
+
+def test_a_lookup_beside_a_term_of_megabytes_reads_no_more_than_a_few_of_its_bytes(monkeypatch):
+    """Looking up short words in a run that holds a huge term does not copy the run or the term."""
+    field = _columns(_vocabularies()).fields["long"]
+    field.find(b"m")  # the marks (each mark's whole term) are read once, on the first lookup
+    read: list[int] = []
+
+    class Counted(bytes):
+        def __getitem__(self, key):
+            found = bytes.__getitem__(self, key)
+            read.append(len(found) if isinstance(key, slice) else 1)
+            return found
+
+    monkeypatch.setattr(field, "buffer", Counted(field.buffer))
+    for probe in (b"m", b"ma", b"mmm", b"mmmm", b"mz", b"lz", b"o"):
+        field.find(probe)
+    assert read and sum(read) < 1_000  # short words read short slices: no lookup copied the run

@@ -50,29 +50,22 @@ def test_no_release_of_test3_is_labelled_elsewhere():
     assert not sources & shapes.labelled_paths()
 
 
-def _member_names(folder):
-    """The drawn archives' .json and .md members, as empty files under folder (the draw reads only names)."""
-    made: set[str] = set()
+def _member_names() -> dict[str, set[str]]:
+    """The drawn archives' .json and .md file names, per archive (the draw reads only names)."""
+    names: dict[str, set[str]] = {}
     for archive in ("nasdaq100-2019", "newsworthy-archive-2023-2026"):
         with tarfile.open(CORPUS / f"{archive}.tar.gz") as tar:
-            for info in tar:
-                name = os.path.normpath(info.name)
-                if info.isfile() and name.endswith((".json", ".md")):
-                    path = os.path.join(folder, archive, name)
-                    parent = os.path.dirname(path)
-                    if parent not in made:  # tens of thousands of files in a few folders: one mkdir a folder
-                        os.makedirs(parent, exist_ok=True)
-                        made.add(parent)
-                    os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o644))
-    return folder
+            found = (os.path.normpath(info.name) for info in tar if info.isfile())
+            names[archive] = {name for name in found if name.endswith((".json", ".md"))}
+    return names
 
 
 @pytest.fixture(scope="module")
-def drawn_from(tmp_path_factory):
+def drawn_from():
     """What the draws read: the extracted archives, else their member names (listed once for both draws)."""
     if not CORPUS.is_dir():
         pytest.skip(f"needs the shared corpus at {CORPUS}")
-    return CACHE if (CACHE / "nasdaq100-2019").is_dir() else _member_names(tmp_path_factory.mktemp("members"))
+    return CACHE if (CACHE / "nasdaq100-2019").is_dir() else _member_names()
 
 
 @pytest.mark.corpus

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import threading
+import time
+
 import pytest
 
 from indexer.cost import BUDGET, QueryTooCostly, check_cost, query_cost
@@ -85,6 +88,7 @@ def test_costly_searches_run_in_their_own_process_with_the_same_answers(seeds_in
     plain = create_app({"RELEASES_INDEX": str(seeds_index), "TESTING": True}).test_client()
     app = create_app({"RELEASES_INDEX": str(seeds_index), "TESTING": True, "COSTLY_LANE": True})
     lane = app.extensions["costly_lane"]
+    threads = set(threading.enumerate())
     try:
         for query in ("immunogen~2", "immunogn~ ticker:IMGN"):
             expected = plain.get("/api/search", query_string={"q": query}).get_json()
@@ -95,3 +99,7 @@ def test_costly_searches_run_in_their_own_process_with_the_same_answers(seeds_in
         assert page.status_code == 200 and b"ImmunoGen" in page.data
     finally:
         lane.close()
+        # The lane's process and threads end soon after: a thread left running makes later builds spawn workers.
+        deadline = time.monotonic() + 10
+        while set(threading.enumerate()) - threads and time.monotonic() < deadline:
+            time.sleep(0.02)

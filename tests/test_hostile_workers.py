@@ -66,7 +66,7 @@ def test_workers_dying_over_and_over_end_the_build_with_an_error(tmp_path, monke
     with pytest.raises(IndexWorkerFailed, match="index workers died.*live index is unchanged"):
         build_within(60, [src], tmp_path / "ix", procs=2)
     # The lock was released and nothing half-built is live: the next build runs and indexes everything
-    # (in-process: what it shows does not need workers, each of which costs a fresh interpreter's start).
+    # (in-process: what it shows does not need workers).
     monkeypatch.setattr(parallel, "WORKER_FAULT", None)
     report = build_within(60, [src], tmp_path / "ix", procs=1)
     assert report.added == 20 and report.skipped == []

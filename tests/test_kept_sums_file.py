@@ -34,11 +34,28 @@ def folder(tmp_path_factory):
     return folder
 
 
+def _keep_small(patch) -> None:
+    """Sums kept for words in a few documents and a short list of them (this index is small)."""
+    patch.setattr(bm25f, "KEEP_FROM", 3)
+    patch.setattr(bm25f, "TOP_KEPT", 6)
+
+
 @pytest.fixture
 def small_keep(monkeypatch):
     """Sums kept for words in a few documents and a short list of them (this index is small)."""
-    monkeypatch.setattr(bm25f, "KEEP_FROM", 3)
-    monkeypatch.setattr(bm25f, "TOP_KEPT", 6)
+    _keep_small(monkeypatch)
+
+
+@pytest.fixture(scope="module")
+def kept_index(folder, tmp_path_factory):
+    """The folder's index with a kept-sums file written for small_keep's settings, once for the tests that only
+    read it or change it afterwards (each copies it: writing costs about a CPU-second)."""
+    copy = tmp_path_factory.mktemp("kept-index") / "ix"
+    shutil.copytree(folder / "ix", copy)
+    with pytest.MonkeyPatch.context() as patch:
+        _keep_small(patch)
+        assert _write(copy) > 20
+    return copy
 
 
 def _requests(path, count: int) -> list[dict]:
@@ -105,10 +122,9 @@ def test_pages_with_the_file_equal_pages_summed_over_every_posting(folder, small
     assert sum(bounded) >= 3  # and one-word searches rank their first page from the kept sums' releases
 
 
-def test_each_terms_kept_sums_equal_those_summed_anew(folder, small_keep, tmp_path):
+def test_each_terms_kept_sums_equal_those_summed_anew(kept_index, small_keep, tmp_path):
     copy = tmp_path / "ix"
-    shutil.copytree(folder / "ix", copy)
-    assert _write(copy) > 20
+    shutil.copytree(kept_index, copy)
     with open_index(copy) as index:
         stats = stats_for(index.backend.snapshot().searcher)
         written = stats.kept_sums()
@@ -132,10 +148,9 @@ def test_each_terms_kept_sums_equal_those_summed_anew(folder, small_keep, tmp_pa
         assert written.best(Alternative(fields=DEFAULT_FIELDS, terms=(some, some), phrase=True)) is None
 
 
-def test_a_file_written_for_other_segments_is_ignored(folder, small_keep, tmp_path):
+def test_a_file_written_for_other_segments_is_ignored(folder, kept_index, small_keep, tmp_path):
     copy = tmp_path / "ix"
-    shutil.copytree(folder / "ix", copy)
-    assert _write(copy) > 20
+    shutil.copytree(kept_index, copy)
     old = _generation(copy) / kept_sums.FILENAME
     saved = old.read_bytes()
     # A build adds releases: a new generation, whose segments differ from those the file was written for.
@@ -157,10 +172,9 @@ def _damaged(data: bytes, damage: str) -> bytes:
 
 
 @pytest.mark.parametrize("damage", ["empty", "magic", "header"])
-def test_a_damaged_file_is_ignored(folder, small_keep, tmp_path, damage):
+def test_a_damaged_file_is_ignored(kept_index, small_keep, tmp_path, damage):
     copy = tmp_path / "ix"
-    shutil.copytree(folder / "ix", copy)
-    assert _write(copy) > 20
+    shutil.copytree(kept_index, copy)
     path = _generation(copy) / kept_sums.FILENAME
     path.write_bytes(_damaged(path.read_bytes(), damage))
     with open_index(copy) as index:

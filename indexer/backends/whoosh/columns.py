@@ -290,6 +290,9 @@ def add_missing(storage, schema, segments) -> int:
 # one bytes object per 64 terms.
 MARK_EVERY = 64
 _MAX_PROBES = 8  # occurrences of a term inside a run's other terms checked before a binary search
+# Runs longer than this (bytes) are binary-searched at once: a run holding a term of megabytes (a hostile file's
+# text without a space) would otherwise be copied and scanned whole by every lookup in it (2 MB a spelling probe).
+LONG_RUN = 16384
 
 
 @dataclass
@@ -324,11 +327,13 @@ class _Field:
             return -1
         low = block * MARK_EVERY
         high = min(low + MARK_EVERY, count)
+        first = starts[low]
+        size = len(tbytes)
+        if starts[high] - first > LONG_RUN:
+            return self._bisect(tbytes, low, high)
         # The run's terms are one slice of the file: the term is where it occurs at a term's start with the
         # term's length (bytes.find and a bisect of the offsets, in C: no Python key per step).
-        first = starts[low]
         run = buffer[blob + first : blob + starts[high]]
-        size = len(tbytes)
         at = run.find(tbytes)
         for _ in range(_MAX_PROBES):
             if at < 0:
@@ -338,10 +343,22 @@ class _Field:
                 return number
             at = run.find(tbytes, at + 1)
         # Many occurrences inside other terms (a one-letter term): a binary search of the run.
+        return self._bisect(tbytes, low, high)
+
+    def _bisect(self, tbytes: bytes, low: int, high: int) -> int:
+        """The term's number among terms low..high - 1, or -1: a binary search comparing the term with at most its
+        length and one byte more of each term (a term cut there sorts against it as the whole term does)."""
+        starts, buffer, blob = self.term_starts, self.buffer, self.blob
+        reach = len(tbytes) + 1
         number = low + bisect_left(
-            range(low, high), tbytes, key=lambda i: buffer[blob + starts[i] : blob + starts[i + 1]]
+            range(low, high),
+            tbytes,
+            key=lambda i: buffer[blob + starts[i] : blob + min(starts[i + 1], starts[i] + reach)],
         )
-        if number < high and buffer[blob + starts[number] : blob + starts[number + 1]] == tbytes:
+        if (
+            number < high
+            and buffer[blob + starts[number] : blob + min(starts[number + 1], starts[number] + reach)] == tbytes
+        ):
             return number
         return -1
 
