@@ -11,6 +11,7 @@ import pytest
 from indexer.parse import parse_bytes
 from indexer.parse.authors import author_issues, headline_author, titled_author
 from indexer.parse.authorship import closing_about
+from indexer.parse.credits import behalf_of
 from indexer.parse.name_extents import partners_name
 from indexer.parse.subject import passing_subject
 
@@ -175,3 +176,37 @@ def test_a_release_opening_with_an_event_is_the_headline_companys():
 )
 def test_a_titled_book_is_its_authors_when_the_lede_opens_with_no_one_else(subject, title, lede, issues):
     assert author_issues("Helena Tarrow", subject, [], None, title, lede) is issues
+
+
+@pytest.mark.parametrize(
+    "text, sponsor",
+    [
+        (
+            "Birch Copper Corp. (TSXV:BRCH) drills on. 2) The Article was issued on behalf of and sponsored by, Birch "
+            "Copper Corp.. Quarry Media Inc. was paid $1,500 for this article.",
+            "Birch Copper Corp",
+        ),
+        (
+            "Halden Air Inc. (NYSE:HLDN) flies on. The article was issued on behalf of Halden Air Inc. Nothing more.",
+            "Halden Air Inc",
+        ),
+        # The company the article was issued for is never printed with a listing: no issuer from the disclosure.
+        ("Prices rose. The Article was issued on behalf of and sponsored by, Birch Copper Corp.. Quarry Media.", None),
+        ("Birch Copper Corp. (TSXV:BRCH) was covered. No disclosure names a sponsor.", None),
+    ],
+)
+def test_an_article_issued_on_a_listed_companys_behalf_is_its(text, sponsor):
+    assert behalf_of(text) == sponsor
+
+
+def test_a_sponsored_article_on_a_topic_is_the_listed_sponsors():
+    parsed = wire(
+        "Copper prices climbed to a 14-month high this week as supply risks mounted across South America.",
+        "Copper Surges to 14-Month High on Supply Risks",
+        "Birch Copper Corp. (TSXV:BRCH) (OTCQB:BRCHF) is advancing its Larch project in British Columbia. "
+        "Disclaimers: 1) The author does not own securities of the companies named. 2) The Article was issued on "
+        "behalf of and sponsored by, Birch Copper Corp.. Quarry Media Inc. was paid $1,500 for the production and "
+        "publishing of this article. Quarry Media Inc. is a publisher of investor news.",
+    )
+    assert parsed.company == "Birch Copper Corp"
+    assert parsed.tickers == ["OTC:BRCHF", "TSXV:BRCH"]

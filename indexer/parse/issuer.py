@@ -32,7 +32,7 @@ from .authorship import (
     slashed_issuer,
     with_glued_abouts,
 )
-from .credits import BRAND_ABOUT_RE, domain_named, journal_field, opening_credit, sponsor_named, told_outlet
+from .credits import BRAND_ABOUT_RE, behalf_of, domain_named, journal_field, opening_credit, sponsor_named, told_outlet
 from .interviews import interviewee_org
 from .joint_releases import merged_entity, source_partner
 from .name_extents import based_subject, caps_heading_cut, imperative_cut, lower_case_spelling, partners_name
@@ -130,7 +130,7 @@ def find_issuer(
             closing = None  # "RazorPitch is not a fiduciary ...": the publisher the headline's company paid
         abouts = glued_abouts(text) or ([closing] if closing else [])
     source_name = source_name or closing_credit(text)
-    known_company = known_company or slashed_issuer(lede)
+    known_company = known_company or slashed_issuer(lede) or behalf_of(text)
     company = _pick_company(headline, lede, text, abouts, source_name, contacts, known_company, subheadline)
     company = _headline_spelling(_whole_contact_name(company, lede, text, contacts), headline, lede)
     company = lower_case_spelling(company, headline, lede, text)
@@ -230,10 +230,8 @@ def _pick_company(
         joint = has_word(headline, subject)  # named first in the headline too: a partner's About does not outvote it
     if subject and (common_word(subject, text) or _QUANTITY_RE.match(subject)):
         subject = None
-    if subject and _quoted_in(subject, headline):
-        subject = (
-            None  # "\u201cThe Winter Sports Move South (1937)\u201d \u2013 A. Aubrey Bodine": a quoted work's title
-        )
+    if subject and _quoted_in(subject, headline):  # "\u201cThe Winter Sports Move South (1937)\u201d": a work's title
+        subject = None
     if subject and passing_subject(subject, lede, headline, text):
         head = _headline_company(headline, text, contacts)  # the headline's subject the release keeps naming
         if head and not same_org(head, subject) and text.count(head) >= 3:
