@@ -119,7 +119,8 @@ def answers(root: Path, labels: list[dict], resolve: bool) -> list[dict]:
 def labelled_issuer(row: dict):
     """The registry's issuer of a label: by the listings the label gives, else by its company name."""
     registry = cached_registry()
-    for listing in row["tickers"]:
+    # The SEC's list files NYSE American companies under "NYSE": a label's "NYSEAMERICAN:MCRP" is its "NYSE:MCRP".
+    for listing in [*row["tickers"], *(t.replace("NYSEAMERICAN:", "NYSE:") for t in row["tickers"])]:
         if registry.by_listing(listing):
             return registry.by_listing(listing)
     return registry.by_name(row["company"]) if row["company"] else None
