@@ -91,6 +91,8 @@ def behalf_of(text: str) -> str | None:
     """The company an article says it was issued on behalf of, when the text prints that company with its listing
     ("The Article was issued on behalf of and sponsored by, West Red Lake Gold Mines Ltd." with "West Red Lake Gold
     Mines Ltd. (TSXV:WRLG)"): the article is its, whatever topic the headline opens with."""
+    if "on behalf of" not in text:
+        return None  # a plain substring test first: the pattern would scan every long earnings release
     for m in _ON_BEHALF_RE.finditer(text):
         words = m.group("name").split()
         for size in range(len(words), 1, -1):  # the longest opening printed with its listing
