@@ -28,6 +28,10 @@ tests/data/heldout7_labels.jsonl and blind-6 among them), drawn with `--shapes7`
 the archive holds them; 5 each as PDF text in one column, two columns run together and pages with running headers; 5
 each as EDGAR EX-99.1 HTML exhibits under the filer's letterhead and plain-text EDGAR documents; 5 each as reposts on
 a news portal and with front matter). Labels were written from the original file before the parser ran on any of them.
+tests/data/issuer_labels_dev8.jsonl: seed 20261227, 33 then 67, a wide dev set (read), from files in no label file at
+all, nor in test8's draw (parser18's tests/data/heldout8_labels.jsonl, its file names only) nor blind-7's
+(`--avoid` with each list of paths), drawn with `--shapes7`. Labels were written from the original file before the
+parser ran on any of them.
 Run from anywhere with the archives extracted under ROOT; the labels added later make a rerun draw other files.
 
     python benchmarks/issuer_blind_draw.py EXTRACTED_CORPUS_ROOT [--seed 20261210 --nasdaq 12 --newsworthy 28 \
@@ -93,6 +97,12 @@ def main() -> None:
     parser.add_argument("--shapes5", action="store_true", help="shuffle and deal the draw over SHAPES5")
     parser.add_argument("--shapes6", action="store_true", help="shuffle and deal the draw over SHAPES6")
     parser.add_argument("--shapes7", action="store_true", help="shuffle and deal the draw over SHAPES7")
+    parser.add_argument(
+        "--avoid",
+        action="append",
+        default=[],
+        help="a file naming paths (one a line) of another helper's or a never-read draw to leave out (repeatable)",
+    )
     args = parser.parse_args()
     root = args.root
     used = set()
@@ -102,6 +112,9 @@ def main() -> None:
         with open(name, encoding="utf-8") as handle:
             rows = [json.loads(line) for line in handle if line.strip()]
         used |= {row["path"] for row in rows} | {row["source"] for row in rows if row.get("source")}
+    for name in args.avoid:
+        with open(name, encoding="utf-8") as handle:
+            used |= {line.strip() for line in handle if line.strip()}
     rng = random.Random(args.seed)
     nasdaq = pool(root, "nasdaq100-2019", "json", used)
     newsworthy = pool(root, "newsworthy-archive-2023-2026", "md", used)

@@ -32,7 +32,9 @@ and front-matter reposts) was labelled and committed before its first score, and
 text in one column, in two columns and as pages, 5 each as EDGAR HTML exhibits under the filer's letterhead and
 plain-text EDGAR documents, 5 each as news-portal and front-matter reposts) was labelled and committed before its
 first score, and its misses are never looked at (`--without blind7` leaves it out while working). "test5" (tests/data/heldout5_labels.jsonl, issue 18's) had its
-company misses read in the seventh round too.
+company misses read in the seventh round too. "dev-8" (tests/data/issuer_labels_dev8.jsonl, 100 releases, seed
+20261227, drawn over SHAPES7 from files in no label file, nor test8's nor blind-7's draw: 23 archived, 11 of each other
+shape) is a wide dev set, labelled and committed before the parser ran on it, its misses read in issue 17's tenth round.
 "test3" and "test4" (tests/data/heldout3_labels.jsonl, heldout4_labels.jsonl: issue 18's shaped sets) are scored
 here on company and tickers too; test4's misses were read in issue 17's sixth round.
 Targets: company accuracy >= 0.95, ticker precision >= 0.98 (a wrong ticker is worse than none).
@@ -73,6 +75,7 @@ BLIND4 = ROOT / "tests" / "data" / "issuer_labels_blind4.jsonl"
 BLIND5 = ROOT / "tests" / "data" / "issuer_labels_blind5.jsonl"
 BLIND6 = ROOT / "tests" / "data" / "issuer_labels_blind6.jsonl"
 BLIND7 = ROOT / "tests" / "data" / "issuer_labels_blind7.jsonl"
+DEV8 = ROOT / "tests" / "data" / "issuer_labels_dev8.jsonl"
 TEST3 = ROOT / "tests" / "data" / "heldout3_labels.jsonl"
 TEST4 = ROOT / "tests" / "data" / "heldout4_labels.jsonl"
 TEST5 = ROOT / "tests" / "data" / "heldout5_labels.jsonl"
@@ -116,7 +119,8 @@ def answers(root: Path, labels: list[dict], resolve: bool) -> list[dict]:
 def labelled_issuer(row: dict):
     """The registry's issuer of a label: by the listings the label gives, else by its company name."""
     registry = cached_registry()
-    for listing in row["tickers"]:
+    # The SEC's list files NYSE American companies under "NYSE": a label's "NYSEAMERICAN:MCRP" is its "NYSE:MCRP".
+    for listing in [*row["tickers"], *(t.replace("NYSEAMERICAN:", "NYSE:") for t in row["tickers"])]:
         if registry.by_listing(listing):
             return registry.by_listing(listing)
     return registry.by_name(row["company"]) if row["company"] else None
@@ -181,6 +185,7 @@ def main() -> None:
             "blind4",
             "blind5",
             "blind6",
+            "dev8",
             "test3",
             "test4",
             "test5",
@@ -209,6 +214,7 @@ def main() -> None:
         "blind5": load_jsonl(BLIND5),
         "blind6": load_jsonl(BLIND6),
         "blind7": load_jsonl(BLIND7),
+        "dev8": load_jsonl(DEV8),
         "test3": load_jsonl(TEST3),
         "test4": load_jsonl(TEST4),
         "test5": load_jsonl(TEST5),
@@ -245,6 +251,7 @@ def main() -> None:
         "blind5": "blind-5 (2026-12-16, read in the eighth round)",
         "blind6": "blind-6 (2026-12-18, read in the ninth round)",
         "blind7": "blind-7 (2026-12-20, never read)",
+        "dev8": "dev-8 (2026-12-27, a wide dev set, read)",
         "test3": "test3 (issue 18, read)",
         "test4": "test4 (issue 18, read in the sixth round)",
         "test5": "test5 (issue 18, read in the seventh round)",
@@ -252,7 +259,7 @@ def main() -> None:
     for name, rows in sets.items():
         lines.append(row_line(titles[name], measure(rows, got[name][0]), measure(rows, got[name][1])))
         shapes = sorted({row["shape"] for row in rows if row.get("shape")})
-        for shape in shapes if name in ("blind5", "blind6", "blind7", "test5") else ():
+        for shape in shapes if name in ("blind5", "blind6", "blind7", "dev8", "test5") else ():
             picked = [i for i, row in enumerate(rows) if row["shape"] == shape]
             part = [rows[i] for i in picked]
             lines.append(
@@ -266,14 +273,16 @@ def main() -> None:
         "",
         "Targets: company >= 0.95, ticker precision >= 0.98. blind-1's misses were read in issue 17's fourth round,",
         "blind-2's in its fifth, blind-3's and test4's in its sixth, blind-4's and test5's in its seventh, blind-5's in",
-        "its eighth, blind-6's in its ninth (tuning sets since). blind-7 (tests/data/issuer_labels_blind7.jsonl, seed",
-        "20261220) was labelled and committed (5f4e875) before the parser read it and is never read miss by miss: its",
-        "figures are the ones to expect on sources not seen. It scored 0.867 company, 0.944 ticker precision before the",
-        "ninth round's rules (commit d785b42); this table is its one score after them. blind-6 went 0.822 -> 0.956",
-        "company and 0.875 -> 1.000 ticker precision with the ninth round, whose rules were read from its misses.",
-        "Earlier: blind-5 0.812 -> 0.979 (eighth round); before the seventh round's rules (commit 55c3270): blind-5",
-        "company 0.792, blind-4 0.875, test5 0.854; before the sixth round's (commit 8bebb19): blind-4 0.812, blind-3",
-        "0.786.",
+        "its eighth, blind-6's in its ninth (tuning sets since), dev-8's (a wide dev set of 100, seed 20261227) in its",
+        "tenth. blind-7 (tests/data/issuer_labels_blind7.jsonl, seed 20261220) was labelled and committed (5f4e875)",
+        "before the parser read it and is never read miss by miss: its figures are the ones to expect on sources not",
+        "seen. It scored 0.867 company, 0.944 ticker precision before the ninth round's rules (commit d785b42) and the",
+        "same after them (0adb822); this table is its one score after the tenth round's. dev-8 went 0.880 -> 0.940",
+        "company with the tenth round (0.870 at its first score, before one label was written out as an earlier label",
+        "of its releases and a label's NYSE American listing was matched to the SEC list's NYSE). blind-6 went 0.822",
+        "-> 0.956 company with the ninth round; blind-5 0.812 -> 0.979 with the eighth; before the seventh round's",
+        "rules (commit 55c3270): blind-5 company 0.792, blind-4 0.875, test5 0.854; before the sixth round's (commit",
+        "8bebb19): blind-4 0.812, blind-3 0.786.",
     ]
     text = "\n".join(lines)
     print(text)

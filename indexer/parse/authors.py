@@ -23,15 +23,34 @@ _AUTHOR_RES = (
     re.compile(rf"\b{_PERSON}['\u2019]s\s+(?:(?:New|Latest|Debut|Upcoming|Newest|First|Second)\s+)+{_WORK}\b"),
     # "New Book "Nursing 101" by Nurse Practitioner Lorraine Voltaire Empowers ..."
     re.compile(
-        rf"\b{_WORK}\b[^:;]{{0,80}}?\bby\s+{_DESCRIPTION}{_PERSON}(?=\s+[A-Z][a-z]+s\b|\s*[,:;\u2013\u2014-]|$)"
+        rf"\b{_WORK}\b[^:;]{{0,80}}?\bby\s+{_DESCRIPTION}{_PERSON}(?=\s+[A-Z][a-z]+s\b|\s+(?:is|are|was|has)\b|\s*[,:;\u2013\u2014]|\s+-\s|$)"
     ),
 )
 
 
-def headline_author(headline: str) -> str | None:
-    """The person whose book the headline presents, as printed ("Lorraine Voltaire", "Dr. Barbara Becker Holstein")."""
-    if not _WORK_WORD_RE.search(headline):
+# "Subordinating American Democracy by Robert L. Foster Explores ...": a title then its author, the lede calling it a
+# book. Not "... Series B Led by Evolution Equity": a participle before "by" is no title's end.
+_TITLE_BY_RE = re.compile(
+    rf"^[\"\u201c]?(?P<title>[^:;\"\u201d]{{3,80}}?)[\"\u201d]?\s+by\s+{_PERSON}(?=\s+[A-Z][a-z]+s\b|\s+(?:is|are|was|has)\b|\s*[,:;\u2013\u2014]|\s+-\s|$)"
+)
+_BOOK_RE = re.compile(r"\b(?:book|novel|memoir|debut|cookbook|poetry collection)\b", re.I)
+_TITLE_VERB_RE = re.compile(r"\b(?:Announces?|Releases?|Launch(?:es)?|Presents?|Unveils?|Introduces?|Publishes?)\b|ed$")
+
+
+def titled_author(headline: str, lede: str) -> tuple[str, str] | None:
+    """The title and author of a headline opening "<Title> by <Person>" when the lede calls the title a book:
+    ("Subordinating American Democracy", "Robert L. Foster")."""
+    m = _TITLE_BY_RE.match(headline)
+    if not m or _TITLE_VERB_RE.search(m.group("title")) or not _BOOK_RE.search(lede[:400]):
         return None
+    return m.group("title"), m.group("person")
+
+
+def headline_author(headline: str, lede: str = "") -> str | None:
+    """The person whose book the headline presents, as printed ("Lorraine Voltaire", "Dr. Barbara Becker Holstein")."""
+    titled = titled_author(headline, lede)
+    if not _WORK_WORD_RE.search(headline):
+        return titled[1] if titled else None
     for pattern in _AUTHOR_RES:
         for m in pattern.finditer(headline):
             person = m.group("person")
@@ -44,15 +63,24 @@ def headline_author(headline: str) -> str | None:
                 described = words[-size].lower() in _DESCRIBING or ROLE_RE.fullmatch(words[-size].lower())
                 if len(words) >= size and PERSON_RE.fullmatch(candidate) and not described:
                     return f"Dr. {candidate}" if bare != person and size == len(words) else candidate
-    return None
+    return titled[1] if titled else None
 
 
-def author_issues(author: str | None, subject: str | None, about_names: list[str], source_name: str | None) -> bool:
-    """Whether the headline's author issues the release: the lede opens with them or with no one, and no About section
-    or SOURCE line presents an organisation (a publisher presenting its author's book issues it)."""
+def author_issues(
+    author: str | None,
+    subject: str | None,
+    about_names: list[str],
+    source_name: str | None,
+    title: str = "",
+    lede: str = "",
+) -> bool:
+    """Whether the headline's author issues the release: the lede opens with them, with no one or with the book's
+    title or subtitle ("Quiet Harbors: Notes ..."), and no About section or SOURCE line presents an organisation (a
+    publisher presenting its author's book issues it)."""
     if not author:
         return False
     surname = author.split()[-1]
-    if subject and surname not in subject.split():
+    titled = bool(title and subject) and (subject in title or f"{title}: {subject}" in lede)
+    if subject and surname not in subject.split() and not titled:
         return False
     return not source_name and all(surname in name.split() for name in about_names)

@@ -163,6 +163,7 @@ _ORG_PREDICATE_RE = re.compile(
     r"\s+(?:is|are)\s+(?:a|an)\s+(?:[\w\-]+\s+){0,4}?(?:company|firm|provider|manufacturer|developer|agency|clinic"
     r"|practice|nonprofit|non-profit|organi[sz]ation|startup|start-up|studio|retailer|publisher|consultancy)\b"
 )
+_SHORT_FORM_RE = re.compile(r"\s*\([A-Z][A-Za-z&\-]{1,11}\)")
 _CONTACT_US_RE = re.compile(
     r"\b(?:[Cc]ontact|[Cc]all)\s+(?:the\s+)?"
     r"(?P<name>[A-Z][\w&'\u2019.\-]*(?:\s(?:[A-Z][\w&'\u2019.\-]*|of|and|&)){1,7})\s+(?:at|on|by|via|today)\b"
@@ -255,7 +256,10 @@ def closing_about(text: str, domains: set[str]) -> About | None:
     sentences = [p for p in _SENTENCE_RE.split(tail) if len(p) > 30][-6:]
     for para in reversed(sentences):
         name = leading_name(para)
-        if not name or not para.startswith(name) or not _PRESENTS_RE.match(para, len(name)):
+        # "Heavenly Culture World Peace Restoration of Light (HWPL) is a non-governmental ...": past its short form.
+        short = _SHORT_FORM_RE.match(para, len(name)) if name else None
+        end = short.end() if short else len(name or "")
+        if not name or not para.startswith(name) or not _PRESENTS_RE.match(para, end):
             continue
         if is_person(name, para, text) or is_place(name) or len(name.split()) > 7 or name.startswith("About "):
             continue  # ("About Quinn Patton Quinn Patton is ...": a heading run into its text, not a name)
@@ -263,7 +267,7 @@ def closing_about(text: str, domains: set[str]) -> About | None:
         if (
             STRICT_LEGAL_RE.search(name)
             or (len(joined) >= 6 and any(d[:8] == joined[:8] and len(d) >= 6 for d in domains))
-            or _ORG_PREDICATE_RE.match(para, len(name))
+            or _ORG_PREDICATE_RE.match(para, end)
         ):
             return About(name, para)
     for para in reversed(sentences):

@@ -69,6 +69,13 @@ _SPONSOR_RE = re.compile(
 )
 
 
+# "The Article was issued on behalf of and sponsored by, West Red Lake Gold Mines Ltd.": a disclosure naming the one
+# company the article was written for.
+_ON_BEHALF_RE = re.compile(
+    r"\bissued\s+on\s+behalf\s+of(?:\s+and\s+sponsored\s+by)?,?\s+(?P<name>[A-Z][\w&.'\u2019\-]*(?:\s+[A-Z&][\w&.'\u2019\-]*){0,5})"
+)
+
+
 def sponsor_named(text: str, headline: str) -> str | None:
     """The company a sponsored article's disclosure says paid for it, when the headline is about that company
     ("... Opportunity For Pineapple Financial"); an agency paying on a client's behalf, or a company the headline
@@ -77,6 +84,21 @@ def sponsor_named(text: str, headline: str) -> str | None:
         name = m.group("name")
         if has_word(fold(headline), fold(name)):
             return name
+    return None
+
+
+def behalf_of(text: str) -> str | None:
+    """The company an article says it was issued on behalf of, when the text prints that company with its listing
+    ("The Article was issued on behalf of and sponsored by, West Red Lake Gold Mines Ltd." with "West Red Lake Gold
+    Mines Ltd. (TSXV:WRLG)"): the article is its, whatever topic the headline opens with."""
+    if "on behalf of" not in text:
+        return None  # a plain substring test first: the pattern would scan every long earnings release
+    for m in _ON_BEHALF_RE.finditer(text):
+        words = m.group("name").split()
+        for size in range(len(words), 1, -1):  # the longest opening printed with its listing
+            name = " ".join(words[:size]).rstrip(".")
+            if re.search(rf"{re.escape(name)}\.?\s*\([A-Z][\w.]*\s*:", text):
+                return name
     return None
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from .authors import author_issues, headline_author
+from .authors import author_issues, headline_author, titled_author
 from .authorship import (
     BYLINE_RE,
     GOVERNMENT_RE,
@@ -32,10 +32,10 @@ from .authorship import (
     slashed_issuer,
     with_glued_abouts,
 )
-from .credits import BRAND_ABOUT_RE, domain_named, journal_field, opening_credit, sponsor_named, told_outlet
+from .credits import BRAND_ABOUT_RE, behalf_of, domain_named, journal_field, opening_credit, sponsor_named, told_outlet
 from .interviews import interviewee_org
 from .joint_releases import merged_entity, source_partner
-from .name_extents import based_subject, caps_heading_cut, imperative_cut, lower_case_spelling
+from .name_extents import based_subject, caps_heading_cut, imperative_cut, lower_case_spelling, partners_name
 from .names import (
     LEGAL_FORMS,
     NAME_WORD,
@@ -74,6 +74,7 @@ from .subject import (
     headline_opens,
     lede_actor,
     no_name,
+    passing_subject,
     programme_owner,
     prose_cut,
     setting_word,
@@ -129,7 +130,7 @@ def find_issuer(
             closing = None  # "RazorPitch is not a fiduciary ...": the publisher the headline's company paid
         abouts = glued_abouts(text) or ([closing] if closing else [])
     source_name = source_name or closing_credit(text)
-    known_company = known_company or slashed_issuer(lede)
+    known_company = known_company or slashed_issuer(lede) or behalf_of(text)
     company = _pick_company(headline, lede, text, abouts, source_name, contacts, known_company, subheadline)
     company = _headline_spelling(_whole_contact_name(company, lede, text, contacts), headline, lede)
     company = lower_case_spelling(company, headline, lede, text)
@@ -138,6 +139,7 @@ def find_issuer(
     company = _headline_word(company, headline, lede)
     company = first_name_employer(company, headline, text)
     company = caps_heading_cut(prose_cut(titled_person_org(company, lede) or company), text)
+    company = partners_name(company, headline, lede)
     if no_name(company, place):
         # "Inc., the leading media brand ..., today announced that Flight Adventure Park is No. 3,780 ...", "Fort
         # Worth's newest museum, the DFW Car and Toy Museum ...": what the lede opened with names no one; the
@@ -228,17 +230,20 @@ def _pick_company(
         joint = has_word(headline, subject)  # named first in the headline too: a partner's About does not outvote it
     if subject and (common_word(subject, text) or _QUANTITY_RE.match(subject)):
         subject = None
-    if subject and _quoted_in(subject, headline):
-        subject = (
-            None  # "\u201cThe Winter Sports Move South (1937)\u201d \u2013 A. Aubrey Bodine": a quoted work's title
-        )
+    if subject and _quoted_in(subject, headline):  # "\u201cThe Winter Sports Move South (1937)\u201d": a work's title
+        subject = None
+    if subject and passing_subject(subject, lede, headline, text):
+        head = _headline_company(headline, text, contacts)  # the headline's subject the release keeps naming
+        if head and not same_org(head, subject) and text.count(head) >= 3:
+            subject = head
     if partner := source_partner(
         subject, lede, source_name if source_name and _plausible_source(source_name) else None
     ):
         return partner  # "Microsoft and AT&T are ..." with "SOURCE AT&T": AT&T's copy of a joint release
     if merged := merged_entity(headline, lede):
         return merged  # "Gulf Elite and Kerning Merge to Form Highphen": the new entity
-    if author_issues(author := headline_author(headline), subject, [a.name for a in abouts], source_name):
+    title, author = (titled_author(headline, lede) or ("", ""))[0], headline_author(headline, lede)
+    if author_issues(author, subject, [a.name for a in abouts], source_name, title, lede):
         return author  # "New Book ... by Nurse Practitioner Lorraine Voltaire", not "founder of OPTEAMAL Tea Company"
     domains = domains_in(contacts or text[-1500:])
     person = None

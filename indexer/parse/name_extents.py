@@ -99,3 +99,24 @@ def caps_heading_cut(name: str | None, text: str) -> str | None:
     if (m.group("gap") and not repeats) or not has_word(text.replace(name, ""), rest):
         return name
     return rest
+
+
+# "Craig, Kelley & Faultless, a personal injury firm": partners' surnames joined by commas and a last "&" or "and".
+_PARTNERS_RE = re.compile(
+    r"(?:,\s+[A-Z][\w'\u2019\-]+){1,4},?\s+(?:&|and)\s+[A-Z][\w'\u2019\-]+(?:,?\s+(?:LLP|LLC|PLLC|P\.C\.|P\.A\.))?"
+)
+
+
+def partners_name(name: str | None, headline: str, lede: str) -> str | None:
+    """A firm named for its partners that a comma cut short ("Craig" of "Craig, Kelley & Faultless, a ... firm"), when
+    the lede opens with the whole name and the headline prints it too (a list of things is not printed as a name)."""
+    if not name or not lede.startswith(name):
+        return name
+    m = _PARTNERS_RE.match(lede, len(name))
+    if not m:
+        return name
+    whole = lede[: m.end()]
+    after = lede[m.end() :]
+    if not after.startswith((",", " is ", " has ", " announced", " today")) or whole not in headline:
+        return name
+    return whole

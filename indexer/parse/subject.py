@@ -317,3 +317,21 @@ def contacts_side_with(about: str, contacts: str, domains: set[str]) -> bool:
     if len(joined) >= 4 and fold(about) in fold(contacts):
         return True
     return any(len(d) >= 4 and joined.startswith(d) for d in domains)
+
+
+# "Moda Velocity 2025, held at the historic Pickering Barn ..., delivered ...": the lede's subject is an event.
+_SETTING_CUT_RE = re.compile(r"\s+(?:at|in|on|during)\s+[A-Z][^.,;]{0,40}?\s+(?:The|This|Our|Its)\s+[a-z]")
+_EVENT_APPOSITION_RE = re.compile(r",\s+(?:held|hosted|staged|which\s+took\s+place|taking\s+place)\s+(?:at|in|on)\b")
+
+
+def passing_subject(subject: str, lede: str, headline: str, text: str) -> bool:
+    """Whether the lede's opening name is a setting, not the issuer: an event described as held somewhere ("Moda
+    Velocity 2025, held at ..."), or a phrase the release prints once and the headline never names (a section heading
+    run into the lede: "Nexus Conference Home Run at Booth #13 The company stole the show ...")."""
+    if not lede.startswith(subject) or STRICT_LEGAL_RE.search(subject):
+        return False
+    if _EVENT_APPOSITION_RE.match(lede, len(subject)):
+        return True
+    # Cut at a preposition and never printed again: a heading, not a name that goes on to act.
+    cut = _SETTING_CUT_RE.match(lede, len(subject))
+    return bool(cut) and text.count(subject) == 1 and not has_word(fold(headline), fold(subject))

@@ -1,0 +1,212 @@
+"""Issuer rules of issue 17's tenth round, read from the wide dev set dev-8: a firm named for its partners that a comma
+cut short, a book's title and author opening the headline, a closing sentence naming the issuer with its short form
+in brackets, and a lede opening with a setting (an event held somewhere, a heading run into the lede) under a
+headline naming the company the release keeps naming. Small releases written inline, parsed as `releases parse`
+does."""
+
+from __future__ import annotations
+
+import pytest
+
+from indexer.parse import parse_bytes
+from indexer.parse.authors import author_issues, headline_author, titled_author
+from indexer.parse.authorship import closing_about
+from indexer.parse.credits import behalf_of
+from indexer.parse.name_extents import partners_name
+from indexer.parse.subject import passing_subject
+
+
+def wire(lede: str, headline: str, tail: str = "") -> object:
+    body = f"SPRINGFIELD, IL, May 4, 2025 /24-7PressRelease/ -- {lede}  {tail}"
+    (parsed,) = parse_bytes("release.md", f"# {headline}\n\n{body}\n".encode())
+    return parsed
+
+
+@pytest.mark.parametrize(
+    "name, headline, lede, whole",
+    [
+        (
+            "Hargrove",
+            "Hargrove, Pell & Whitcombe Partner Wins Award",
+            "Hargrove, Pell & Whitcombe, a personal injury firm, is proud to announce ...",
+            "Hargrove, Pell & Whitcombe",
+        ),
+        (
+            "Dunmore",
+            "Dunmore, Ashby, Kell and Tran, P.A. Opens Office",
+            "Dunmore, Ashby, Kell and Tran, P.A. today opened an office ...",
+            "Dunmore, Ashby, Kell and Tran, P.A.",
+        ),
+        # A list of things, not printed whole in the headline, stays as read.
+        ("Apples", "Orchard Week Begins", "Apples, Pears & Plums, the season's fruit, are ...", "Apples"),
+        # The lede does not open with the name: no extent to take.
+        ("Hargrove", "Hargrove, Pell & Whitcombe Wins", "Today Hargrove, Pell & Whitcombe, a firm, ...", "Hargrove"),
+    ],
+)
+def test_a_firm_named_for_its_partners_is_read_whole(name, headline, lede, whole):
+    assert partners_name(name, headline, lede) == whole
+
+
+def test_a_release_of_a_firm_named_for_its_partners_names_the_firm():
+    parsed = wire(
+        "Hargrove, Pell & Whitcombe, a nationally recognized personal injury firm, is proud to announce that Jane "
+        "Roe, a founding partner, has been recertified in trial law.",
+        "Hargrove, Pell & Whitcombe Partner, Jane Roe, Achieves Recertification in Trial Law",
+    )
+    assert parsed.company == "Hargrove, Pell & Whitcombe"
+
+
+@pytest.mark.parametrize(
+    "headline, lede, expected",
+    [
+        (
+            "Quiet Harbors by Helena M. Tarrow Explores the Sea's Memory",
+            "In her new book, Quiet Harbors, author Helena M. Tarrow ...",
+            ("Quiet Harbors", "Helena M. Tarrow"),
+        ),
+        (
+            '"The Long Field" by Edwin Marsh',
+            "The Long Field is a debut novel by Edwin Marsh ...",
+            ("The Long Field", "Edwin Marsh"),
+        ),
+        (
+            "Counting Stones by Ama Osei-Bonsu is the Book Teachers Wanted",
+            "Counting Stones, a book for pupils ...",
+            ("Counting Stones", "Ama Osei-Bonsu"),
+        ),
+        # Not a title: a participle before "by", or a company's verb in the opening.
+        ("Zentro Raises $5M Series A Led by Birch Ventures", "Zentro, a book-keeping app, ...", None),
+        ("Orbit Labs Announces the Release of Night Tides by Paul Verne", "the book ...", None),
+        # The lede does not call it a book.
+        ("Harvest Days by Mara Quill Opens Downtown", "Harvest Days, a street fair, ...", None),
+    ],
+)
+def test_a_headline_opening_with_a_books_title_names_its_author(headline, lede, expected):
+    assert titled_author(headline, lede) == expected
+    assert headline_author(headline, lede) == (expected[1] if expected else None)
+
+
+def test_a_release_presenting_a_book_by_its_title_is_the_authors():
+    parsed = wire(
+        "In his forthcoming book, Quiet Harbors: Notes on the Coast, author Nathaniel J. Brewer examines how fishing "
+        'towns change. "The sea keeps what we forget," Brewer states.',
+        "Quiet Harbors by Nathaniel J. Brewer Explores the Memory of Fishing Towns",
+        "About the Book Set to be released tomorrow, Quiet Harbors is Brewer's first work.",
+    )
+    assert parsed.company == "Nathaniel J. Brewer"
+
+
+@pytest.mark.parametrize(
+    "closing, name",
+    [
+        (
+            "Lantern Peace Alliance (LPA) is a non-governmental organization registered in Geneva that works for peace.",
+            "Lantern Peace Alliance",
+        ),
+        (
+            "Marrow Street Clinic (MSC) is a clinic serving the east side of the city since 1990.",
+            "Marrow Street Clinic",
+        ),
+    ],
+)
+def test_a_closing_sentence_presents_the_issuer_past_its_short_form(closing, name):
+    text = "Volunteers gathered on Saturday for the yearly celebration in the park.\n\n" + closing
+    found = closing_about(text, set())
+    assert found is not None and found.name.removeprefix("The ") == name
+
+
+def test_a_release_closing_with_the_issuer_and_its_short_form_names_it():
+    parsed = wire(
+        "Hosted by the Lantern Peace Alliance (LPA), the summit drew 3,000 guests from 40 countries to discuss peace.",
+        "Thousands Gather for the 5th LPA Peace Summit",
+        "Lantern Peace Alliance (LPA) is a non-governmental organization registered in Geneva that works for peace "
+        "through dialogue.",
+    )
+    assert (parsed.company or "").removeprefix("The ") == "Lantern Peace Alliance"
+
+
+@pytest.mark.parametrize(
+    "subject, lede, headline, text, expected",
+    [
+        # An event held somewhere.
+        ("Harbor Week 2025", "Harbor Week 2025, held at Pier 9 in Tacoma, drew ...", "Velora Dazzles", "", True),
+        # A heading run into the lede: printed once, cut at a preposition, never in the headline.
+        (
+            "Booth Home Run",
+            "Booth Home Run at Hall B The company showed ...",
+            "Kestrel Bio Strikes Twice",
+            "Booth Home Run at Hall B The company showed ...",
+            True,
+        ),
+        # A subject that acts, a legal name, or one the headline names: kept.
+        ("Kestrel Bio", "Kestrel Bio today announced ...", "Kestrel Bio Strikes", "Kestrel Bio today", False),
+        ("Harbor Week Inc.", "Harbor Week Inc., held at ...", "Velora Dazzles", "", False),
+        (
+            "Booth Home Run",
+            "Booth Home Run at Hall B The company showed ...",
+            "Booth Home Run Wins",
+            "Booth Home Run at Hall B The company showed ...",
+            False,
+        ),
+    ],
+)
+def test_a_lede_opening_with_a_setting_is_not_the_issuer(subject, lede, headline, text, expected):
+    assert passing_subject(subject, lede, headline, text) is expected
+
+
+def test_a_release_opening_with_an_event_is_the_headline_companys():
+    parsed = wire(
+        "Harbor Week 2025, held at the historic Pier 9 Hall in Tacoma, delivered an evening where fashion met the sea. "
+        "The event featured a collaboration between Velora Swimwear and the label Nalu. Velora Swimwear's pieces "
+        "showed bright hues.",
+        "Velora Swimwear and Nalu Dazzle at Harbor Week 2025 with a Summer Collection",
+        "Velora Swimwear was founded by designer Ana Ruiz, offering swimsuits for every body.",
+    )
+    assert parsed.company == "Velora Swimwear"
+
+
+@pytest.mark.parametrize(
+    "subject, title, lede, issues",
+    [
+        (None, "Quiet Harbors", "", True),  # the lede opens with no one
+        ("Quiet Harbors", "Quiet Harbors", "", True),  # with the title
+        ("Notes", "Quiet Harbors", "In her book, Quiet Harbors: Notes on the Coast, ...", True),  # with its subtitle
+        ("Orbit Press", "Quiet Harbors", "Orbit Press today published ...", False),  # with a publisher
+    ],
+)
+def test_a_titled_book_is_its_authors_when_the_lede_opens_with_no_one_else(subject, title, lede, issues):
+    assert author_issues("Helena Tarrow", subject, [], None, title, lede) is issues
+
+
+@pytest.mark.parametrize(
+    "text, sponsor",
+    [
+        (
+            "Birch Copper Corp. (TSXV:BRCH) drills on. 2) The Article was issued on behalf of and sponsored by, Birch "
+            "Copper Corp.. Quarry Media Inc. was paid $1,500 for this article.",
+            "Birch Copper Corp",
+        ),
+        (
+            "Halden Air Inc. (NYSE:HLDN) flies on. The article was issued on behalf of Halden Air Inc. Nothing more.",
+            "Halden Air Inc",
+        ),
+        # The company the article was issued for is never printed with a listing: no issuer from the disclosure.
+        ("Prices rose. The Article was issued on behalf of and sponsored by, Birch Copper Corp.. Quarry Media.", None),
+        ("Birch Copper Corp. (TSXV:BRCH) was covered. No disclosure names a sponsor.", None),
+    ],
+)
+def test_an_article_issued_on_a_listed_companys_behalf_is_its(text, sponsor):
+    assert behalf_of(text) == sponsor
+
+
+def test_a_sponsored_article_on_a_topic_is_the_listed_sponsors():
+    parsed = wire(
+        "Copper prices climbed to a 14-month high this week as supply risks mounted across South America.",
+        "Copper Surges to 14-Month High on Supply Risks",
+        "Birch Copper Corp. (TSXV:BRCH) (OTCQB:BRCHF) is advancing its Larch project in British Columbia. "
+        "Disclaimers: 1) The author does not own securities of the companies named. 2) The Article was issued on "
+        "behalf of and sponsored by, Birch Copper Corp.. Quarry Media Inc. was paid $1,500 for the production and "
+        "publishing of this article. Quarry Media Inc. is a publisher of investor news.",
+    )
+    assert parsed.company == "Birch Copper Corp"
+    assert parsed.tickers == ["OTC:BRCHF", "TSXV:BRCH"]
