@@ -142,22 +142,23 @@ def labelled_paths(names: tuple[str, ...] = DRAWN_BESIDE) -> set[str]:
     return paths
 
 
+def _members(corpus: Path | dict[str, set[str]], archive: str, suffix: str, taken: set[str]) -> list[str]:
+    """An archive's file paths with the suffix, in no label file, sorted. corpus: the extracted archives' folder, or
+    each archive's file names (paths inside it), which is all a draw reads."""
+    if isinstance(corpus, dict):
+        found = (f"{archive}/{name}" for name in corpus[archive] if name.endswith(suffix))
+    else:
+        found = (p.relative_to(corpus).as_posix() for p in (corpus / archive).rglob(f"*{suffix}"))
+    return sorted(p for p in found if p not in taken)
+
+
 def _draw(
     corpus: Path | dict[str, set[str]], taken: set[str], seed: int, json_draws: int, markdown_draws: int, shapes
 ) -> list[tuple[str, str]]:
-    """(archive path, shape) of a seeded draw of files in no label file, dealt over `shapes` in turn. corpus: the
-    extracted archives' folder, or each archive's file names (paths inside it), which is all the draw reads."""
-
-    def members(archive: str, suffix: str) -> list[str]:
-        if isinstance(corpus, dict):
-            found = (f"{archive}/{name}" for name in corpus[archive] if name.endswith(suffix))
-        else:
-            found = (p.relative_to(corpus).as_posix() for p in (corpus / archive).rglob(f"*{suffix}"))
-        return sorted(p for p in found if p not in taken)
-
+    """(archive path, shape) of a seeded draw of files in no label file, dealt over `shapes` in turn."""
     rng = random.Random(seed)
-    picked = rng.sample(members("nasdaq100-2019", ".json"), json_draws)
-    picked += rng.sample(members("newsworthy-archive-2023-2026", ".md"), markdown_draws)
+    picked = rng.sample(_members(corpus, "nasdaq100-2019", ".json", taken), json_draws)
+    picked += rng.sample(_members(corpus, "newsworthy-archive-2023-2026", ".md", taken), markdown_draws)
     rng.shuffle(picked)
     return [(path, shapes[i % len(shapes)]) for i, path in enumerate(picked)]
 
@@ -187,15 +188,14 @@ def draw7(corpus: Path) -> list[tuple[str, str]]:
     return _draw(corpus, labelled_paths(DRAWN_BESIDE7), SEED7, JSON_DRAWS7, MARKDOWN_DRAWS7, SHAPES7)
 
 
-def draw8(corpus: Path, passed_over: tuple[str, ...] = PASSED_OVER8) -> list[tuple[str, str]]:
+def draw8(corpus: Path | dict[str, set[str]], passed_over: tuple[str, ...] = PASSED_OVER8) -> list[tuple[str, str]]:
     """(archive path, shape) of the 48 releases of test8: each archive's unlabelled files in a seeded order, the first
     ones not passed over (another set's at the same time), shuffled and dealt over SHAPES8."""
     labelled = labelled_paths(DRAWN_BESIDE8)
     rng = random.Random(SEED8)
     picked: list[str] = []
     for archive, suffix, wanted in (("nasdaq100-2019", ".json", JSON_DRAWS8), (_NEWSWORTHY, ".md", MARKDOWN_DRAWS8)):
-        found = (p.relative_to(corpus).as_posix() for p in (corpus / archive).rglob(f"*{suffix}"))
-        members = sorted(p for p in found if p not in labelled)
+        members = _members(corpus, archive, suffix, labelled)
         picked += [p for p in rng.sample(members, len(members)) if p not in passed_over][:wanted]
     rng.shuffle(picked)
     return [(path, SHAPES8[i % len(SHAPES8)]) for i, path in enumerate(picked)]
@@ -205,15 +205,9 @@ def shaped_path(path: str, shape: str) -> str:
     """Where a shaped copy lives: ``<shape>/<archive path>`` with the suffix of its new format."""
     if shape == "as-is":
         return path
-    suffix = {
-        "front-matter": ".md",
-        "front-matter-toml": ".md",
-        "edgar-exhibit": ".htm",
-        "edgar-tables": ".htm",
-        "edgar-letterhead": ".htm",
-        "portal-repost": ".md",
-        "edgar-workiva": ".htm",
-    }.get(shape, ".txt")
+    markdown = ("front-matter", "front-matter-toml", "portal-repost")
+    html_shapes = ("edgar-exhibit", "edgar-tables", "edgar-letterhead", "edgar-workiva")
+    suffix = ".md" if shape in markdown else ".htm" if shape in html_shapes else ".txt"
     return f"{shape}/{Path(path).with_suffix(suffix).as_posix()}"
 
 
