@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from indexer.parse import parse_bytes
-from indexer.parse.cleanup import split_paragraphs_spaced
+from indexer.parse.cleanup import _SPACED_ABOUT_RE, _split_spaced_abouts, split_paragraphs_spaced
 from indexer.parse.names import leading_name
 
 # A 24-7PressRelease-style body: paragraphs marked by runs of spaces inside one line.
@@ -71,3 +71,18 @@ def test_a_shouted_our_firm_heading_set_off_by_spaces_takes_the_name_its_text_op
     )
     [release] = parse_bytes("feed/2025/0304/firm.md", text.encode())
     assert release.company == "Acme Law LLC"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Done.\nAbout Acme Dental  Acme Dental is a practice.\nABOUT WIDGET CO  Widget Co makes widgets.",
+        "About Acme  Acme is a firm.\n  About Beta Labs   Beta Labs tests.\nWe talked About Gamma  Gamma said so.",
+        "About Us  We are a firm.\nAbout\nAcme Dental  Acme Dental is a practice.\nABOUT  Nothing here.",
+        "No heading at all.  About the same as before.",
+        "",
+    ],
+)
+def test_spaced_about_headings_are_split_as_the_heading_pattern_splits_them(text):
+    assert _split_spaced_abouts(text) == _SPACED_ABOUT_RE.sub(r"\1\n\n", text)
+    assert _split_spaced_abouts(text).count("\n\n") == len(_SPACED_ABOUT_RE.findall(text))

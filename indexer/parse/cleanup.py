@@ -374,6 +374,25 @@ def split_paragraphs(text: str) -> list[str]:
     return split_paragraphs_spaced(text)[0]
 
 
+def _split_spaced_abouts(text: str) -> str:
+    """The text with a paragraph break after each "About <Name>" heading a run of spaces sets off (_SPACED_ABOUT_RE),
+    tried only at the lines that open with the word: the same as the pattern's sub at a third of its time."""
+    hits = []
+    for word in ("About", "ABOUT"):
+        at = text.find(word)
+        while at >= 0:
+            start = text.rfind("\n", 0, at) + 1
+            if not text[start:at].strip(" \t"):
+                hits += filter(None, [_SPACED_ABOUT_RE.match(text, start)])
+            at = text.find(word, at + len(word))
+    out, last = [], 0
+    for m in sorted(hits, key=lambda m: m.start()):
+        if m.start() >= last:
+            out += [text[last : m.end(1)], "\n\n"]
+            last = m.end()
+    return "".join(out) + text[last:] if out else text
+
+
 def split_paragraphs_spaced(text: str) -> tuple[list[str], bool]:
     """split_paragraphs(text), and False when no paragraph holds two spaces in a row (True: some may).
 
@@ -392,7 +411,7 @@ def split_paragraphs_spaced(text: str) -> tuple[list[str], bool]:
     else:
         spaced = False
     if spaced and ("About" in text or "ABOUT" in text):
-        text = _SPACED_ABOUT_RE.sub(r"\1\n\n", text)
+        text = _split_spaced_abouts(text)
     if "\n" not in text:
         # One line (most cleaned paragraphs): one paragraph, as the general loop below would give.
         line = text.strip()
