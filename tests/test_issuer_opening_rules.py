@@ -1,11 +1,15 @@
 """Issuer rules of issue 17's eleventh round, read from dev-8: a first-person article's "At X, we ..." opening names
-the organisation it speaks for. Small releases written inline, parsed as `releases parse` does."""
+the organisation it speaks for, and an About section run into its text that the section reader missed comes before
+the headed ones when the headline opens with its name. Small releases written inline, parsed as `releases parse`
+does."""
 
 from __future__ import annotations
 
 import pytest
 
 from indexer.parse import parse_bytes
+from indexer.parse.authorship import with_glued_abouts
+from indexer.parse.sections import About
 from indexer.parse.subject import first_person_org
 
 
@@ -42,3 +46,37 @@ def test_a_first_person_article_with_no_other_issuer_is_the_speakers():
         "roofs, and Pellham Gutter Works has seen every kind of clog in twenty years of work.\n"
     )
     assert article("The Quiet Craft: Keeping the Rain Where It Belongs", body).company == "Pellham Gutter Works"
+
+
+@pytest.mark.parametrize(
+    "headline, first",
+    [
+        # The headline opens with the missed section's name: its section goes before the partner's headed one.
+        ("Kettle Pet Goods and Groom Hub Celebrate 5,000 Adoptions", "Kettle Pet Goods"),
+        ("The Kettle Pet Goods Team Celebrates 5,000 Adoptions", "Kettle Pet Goods"),
+        # The headline opens with the headed section's name, or another word that merely starts alike: order kept.
+        ("Groom Hub and Kettle Pet Goods Celebrate 5,000 Adoptions", "Groom Hub"),
+        ("Kettle Pet Goodsmith Celebrates 5,000 Adoptions", "Groom Hub"),
+        ("", "Groom Hub"),
+    ],
+)
+def test_a_missed_about_section_of_the_headlines_subject_comes_first(headline, first):
+    text = (
+        "Kettle Pet Goods and Groom Hub found homes for 5,000 pets.\n\n About Kettle Pet Goods Your neighborhood "
+        "Kettle Pet Goods has everything for pets.\n\n About Groom Hub\n\n Groom Hub washes dogs.\n"
+    )
+    abouts = with_glued_abouts([About("Groom Hub", "Groom Hub washes dogs.")], text, headline)
+    assert [a.name for a in abouts][0] == first
+    assert {a.name for a in abouts} == {"Kettle Pet Goods", "Groom Hub"}
+
+
+def test_a_joint_release_with_the_first_named_partners_section_run_in_is_its():
+    body = (
+        "Committed to helping 20,000 pets find their forever homes in 2025, Kettle Pet Goods and Groom Hub are on their "
+        "way to reaching that goal with 19,303 adoptions year-to-date. Kettle Pet Goods and Groom Hub continue to "
+        "address the need.\n\n With 2.8 million dogs entering shelters, Kettle Pet Goods and Groom Hub are creating "
+        "connections.\n\n About Kettle Pet Goods Your neighborhood Kettle Pet Goods has everything you need for pets, "
+        "with 9,000 products. For more information visit www.kettlepetgoods.com.\n\n About Groom Hub\n\n Groom Hub is a "
+        "chain of dog washes in Ohio. For more information, visit www.groomhub.com.\n"
+    )
+    assert article("Kettle Pet Goods and Groom Hub Celebrate 19,000 Adoptions", body).company == "Kettle Pet Goods"

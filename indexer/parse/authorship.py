@@ -238,13 +238,18 @@ def glued_abouts(text: str) -> list[About]:
     return found
 
 
-def with_glued_abouts(abouts: list[About], text: str) -> list[About]:
+def with_glued_abouts(abouts: list[About], text: str, headline: str = "") -> list[About]:
     """The About sections found, then those run into their text that the section reader missed ("About Blazy Susan
     Headquartered in Denver, Colorado, Blazy Susan has ..." before the partners' headed ones)."""
     if not abouts or text.count("About ") + text.count("ABOUT ") <= len(abouts):
         return abouts  # no heading left that the section reader did not read
-    # After them: a headed section keeps its precedence; a missed one still vouches for the lede's subject.
-    return [*abouts, *(g for g in glued_abouts(text) if not any(same_org(g.name, a.name) for a in abouts))]
+    missed = [g for g in glued_abouts(text) if not any(same_org(g.name, a.name) for a in abouts)]
+    # The headline's subject's section first ("Acme and Partner Co Celebrate ..." over "About Acme Your neighborhood
+    # Acme has ..." and a headed "About Partner Co"); other missed ones after the headed ones, which keep precedence
+    # (a missed one still vouches for the lede's subject).
+    opening = headline.removeprefix("The ")
+    lead = [g for g in missed if opening.startswith(g.name) and not opening[len(g.name) : len(g.name) + 1].isalnum()]
+    return [*lead, *abouts, *(g for g in missed if g not in lead)]
 
 
 def closing_about(text: str, domains: set[str]) -> About | None:

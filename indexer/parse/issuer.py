@@ -114,7 +114,7 @@ def find_issuer(
     subheadline: str | None = None,
 ) -> tuple[str | None, list[str]]:
     """The issuing organisation and its own listings ('EXCHANGE:SYMBOL', sorted); place is the dateline's."""
-    abouts = with_glued_abouts(named_abouts(abouts, text), text)
+    abouts = with_glued_abouts(named_abouts(abouts, text), text, headline)
     if not abouts:
         # No About section found: one glued into a paragraph, else a closing paragraph presenting the issuer.
         closing = closing_about(text, domains_in(f"{contacts}\n{text[-2000:]}"))
