@@ -1,14 +1,14 @@
 """Issuer rules of issue 17's eleventh round, read from dev-8: a first-person article's "At X, we ..." opening names
 the organisation it speaks for, and an About section run into its text that the section reader missed comes before
-the headed ones when the headline opens with its name. Small releases written inline, parsed as `releases parse`
-does."""
+the headed ones when the headline opens with its name, and a run-in heading "About Dr. X of Y:" is Y's section.
+Small releases written inline, parsed as `releases parse` does."""
 
 from __future__ import annotations
 
 import pytest
 
 from indexer.parse import parse_bytes
-from indexer.parse.authorship import with_glued_abouts
+from indexer.parse.authorship import glued_abouts, with_glued_abouts
 from indexer.parse.sections import About
 from indexer.parse.subject import first_person_org
 
@@ -80,3 +80,30 @@ def test_a_joint_release_with_the_first_named_partners_section_run_in_is_its():
         "chain of dog washes in Ohio. For more information, visit www.groomhub.com.\n"
     )
     assert article("Kettle Pet Goods and Groom Hub Celebrate 19,000 Adoptions", body).company == "Kettle Pet Goods"
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        (
+            "Visit the site: https://www.ravelherbs.com/  About Dr. Lin of Ravel Herbal Clinic:  Dr. Lin trained in "
+            "herbal medicine for thirty years.",
+            ["Ravel Herbal Clinic"],
+        ),
+        # Not a titled person of an organisation: a work, a titled person alone.
+        ('On sale now.  About the Book: Title: "Shifts" by a first-time author, out in May.', []),
+        ("On sale now.  About Dr. Lin: Boston-based Dr. Lin Moreau is a coach and author.", []),
+    ],
+)
+def test_a_heading_naming_a_titled_person_of_an_organisation_is_its_section(text, names):
+    assert [a.name for a in glued_abouts(text)] == names
+
+
+def test_a_release_whose_only_section_presents_a_doctor_of_a_clinic_is_the_clinics():
+    body = (
+        "SPRINGFIELD, IL, May 4, 2025 /24-7PressRelease/ -- The CDC recently released figures on infections. This "
+        "news has attracted wide attention among patients.  For help, visit the official website: "
+        "https://www.ravelherbs.com/  About Dr. Lin of Ravel Herbal Clinic:  Dr. Lin graduated from a college of "
+        "herbal medicine and has run the clinic for thirty years, treating thousands of patients.\n"
+    )
+    assert article("New Hope for Patients: An Herbal Pill Explained", body).company == "Ravel Herbal Clinic"

@@ -192,9 +192,21 @@ def _founded_then(body: str, name: str) -> bool:
     return bool(m) and bool(re.match(rf"[^.,]{{0,40}},\s+(?:the\s+)?{re.escape(name)}\b", body[m.end() :]))
 
 
+# "Dr. Lee of Wuhan TCM Clinic": a titled person of the organisation the section presents.
+_TITLED_OF_RE = re.compile(
+    r"^(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+[A-Z][\w'\u2019\-]+(?:\s+[A-Z][\w'\u2019\-]+)?\s+of\s+(?:the\s+)?(?=[A-Z])"
+)
+
+
 def _heading_split(rest: str) -> tuple[str, str] | None:
     """(name, text) of a heading run into its text: where the text repeats the name ("Law Group of Iowa The Law Group
     of Iowa is ..."), else after a programme's name ("Acme Scholarship Every year, ...")."""
+    head, _, after = rest.partition(":")
+    # A titled person of an organisation closed by a colon ("About Dr. Lee of Wuhan TCM Clinic:  Dr. Lee graduated
+    # ..."): the section presents the clinic.
+    titled = _TITLED_OF_RE.match(head)
+    if titled and (after[:1].isspace() or not after) and all(_NAME_WORD_RE.fullmatch(w) for w in head.split()):
+        return head[titled.end() :], after.strip()
     words = rest.split(" ")
     programme = None
     for k in range(1, min(9, len(words))):
