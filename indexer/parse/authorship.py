@@ -192,9 +192,21 @@ def _founded_then(body: str, name: str) -> bool:
     return bool(m) and bool(re.match(rf"[^.,]{{0,40}},\s+(?:the\s+)?{re.escape(name)}\b", body[m.end() :]))
 
 
+# "Dr. Lee of Wuhan TCM Clinic": a titled person of the organisation the section presents.
+_TITLED_OF_RE = re.compile(
+    r"^(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+[A-Z][\w'\u2019\-]+(?:\s+[A-Z][\w'\u2019\-]+)?\s+of\s+(?:the\s+)?(?=[A-Z])"
+)
+
+
 def _heading_split(rest: str) -> tuple[str, str] | None:
     """(name, text) of a heading run into its text: where the text repeats the name ("Law Group of Iowa The Law Group
     of Iowa is ..."), else after a programme's name ("Acme Scholarship Every year, ...")."""
+    head, _, after = rest.partition(":")
+    # A titled person of an organisation closed by a colon ("About Dr. Lee of Wuhan TCM Clinic:  Dr. Lee graduated
+    # ..."): the section presents the clinic.
+    titled = _TITLED_OF_RE.match(head)
+    if titled and (after[:1].isspace() or not after) and all(_NAME_WORD_RE.fullmatch(w) for w in head.split()):
+        return head[titled.end() :], after.strip()
     words = rest.split(" ")
     programme = None
     for k in range(1, min(9, len(words))):
@@ -238,13 +250,18 @@ def glued_abouts(text: str) -> list[About]:
     return found
 
 
-def with_glued_abouts(abouts: list[About], text: str) -> list[About]:
+def with_glued_abouts(abouts: list[About], text: str, headline: str = "") -> list[About]:
     """The About sections found, then those run into their text that the section reader missed ("About Blazy Susan
     Headquartered in Denver, Colorado, Blazy Susan has ..." before the partners' headed ones)."""
     if not abouts or text.count("About ") + text.count("ABOUT ") <= len(abouts):
         return abouts  # no heading left that the section reader did not read
-    # After them: a headed section keeps its precedence; a missed one still vouches for the lede's subject.
-    return [*abouts, *(g for g in glued_abouts(text) if not any(same_org(g.name, a.name) for a in abouts))]
+    missed = [g for g in glued_abouts(text) if not any(same_org(g.name, a.name) for a in abouts)]
+    # The headline's subject's section first ("Acme and Partner Co Celebrate ..." over "About Acme Your neighborhood
+    # Acme has ..." and a headed "About Partner Co"); other missed ones after the headed ones, which keep precedence
+    # (a missed one still vouches for the lede's subject).
+    opening = headline.removeprefix("The ")
+    lead = [g for g in missed if opening.startswith(g.name) and not opening[len(g.name) : len(g.name) + 1].isalnum()]
+    return [*lead, *abouts, *(g for g in missed if g not in lead)]
 
 
 def closing_about(text: str, domains: set[str]) -> About | None:

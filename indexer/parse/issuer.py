@@ -69,6 +69,7 @@ from .subject import (
     described_person,
     described_subject,
     first_of_two,
+    first_person_org,
     gerund,
     headline_longer,
     headline_opens,
@@ -113,7 +114,7 @@ def find_issuer(
     subheadline: str | None = None,
 ) -> tuple[str | None, list[str]]:
     """The issuing organisation and its own listings ('EXCHANGE:SYMBOL', sorted); place is the dateline's."""
-    abouts = with_glued_abouts(named_abouts(abouts, text), text)
+    abouts = with_glued_abouts(named_abouts(abouts, text), text, headline)
     if not abouts:
         # No About section found: one glued into a paragraph, else a closing paragraph presenting the issuer.
         closing = closing_about(text, domains_in(f"{contacts}\n{text[-2000:]}"))
@@ -144,7 +145,7 @@ def find_issuer(
         # "Inc., the leading media brand ..., today announced that Flight Adventure Park is No. 3,780 ...", "Fort
         # Worth's newest museum, the DFW Car and Toy Museum ...": what the lede opened with names no one; the
         # headline's subject, printed in the text, does.
-        company = tidy_name(_headline_company(headline, text, contacts)) or company
+        company = first_person_org(text) or tidy_name(_headline_company(headline, text, contacts)) or company
         # Still a place or a date: no one (a publisher brand the dateline reader took for a place stays).
         company = None if no_name(company, place) and not BRAND_ABOUT_RE.search(company or "") else company
     tickers = pick_tickers(_strip_headline_brand(headline), lede, text, abouts, company)

@@ -335,3 +335,20 @@ def passing_subject(subject: str, lede: str, headline: str, text: str) -> bool:
     # Cut at a preposition and never printed again: a heading, not a name that goes on to act.
     cut = _SETTING_CUT_RE.match(lede, len(subject))
     return bool(cut) and text.count(subject) == 1 and not has_word(fold(headline), fold(subject))
+
+
+# "At Affiliated Court Reporters, we are committed to ...": a first-person article speaks for the name after "At".
+_FIRST_PERSON_RE = re.compile(
+    r"(?:^|(?<=[.!?])\s+|\n\s*)At\s+(?P<name>[A-Z][\w&'\u2019.\-]*(?:\s+(?:[A-Z][\w&'\u2019.\-]*|of|and|&)){0,6}),"
+    r"\s+(?:we|our\s+team)\b"
+)
+
+
+def first_person_org(text: str) -> str | None:
+    """The organisation a first-person article's opening speaks for ("At Affiliated Court Reporters, we ..."), when
+    the text prints it again; not a place ("At Denver, we ...") nor a person."""
+    m = _FIRST_PERSON_RE.search(text[:1500])
+    name = m.group("name") if m else None
+    if not name or is_place(name) or is_person(name, text, text) or text.count(name) < 2:
+        return None
+    return name
