@@ -30,17 +30,22 @@ RELEASE = {
 }
 
 
-def test_labels_are_well_formed_and_balanced():
-    labels = shapes.load_labels()
-    assert len(labels) >= 40
+def assert_well_formed(labels: list[dict], split: str, shapes_dealt) -> None:
+    """Each label row has every field, its split, a shape dealt, its shaped path, an ISO date and EXCHANGE:SYMBOL tickers."""
     for row in labels:
         assert KEYS <= set(row), row["path"]
-        assert row["split"] == "test3" and row["shape"] in shapes.SHAPES
+        assert row["split"] == split and row["shape"] in shapes_dealt
         assert row["path"] == shapes.shaped_path(row["source"], row["shape"])
         date.fromisoformat(row["date"])
         for ticker in row["tickers"]:
             exchange, _, symbol = ticker.partition(":")
             assert exchange in EXCHANGES.values() and symbol, ticker
+
+
+def test_labels_are_well_formed_and_balanced():
+    labels = shapes.load_labels()
+    assert len(labels) >= 40
+    assert_well_formed(labels, "test3", shapes.SHAPES)
     assert min(Counter(row["shape"] for row in labels).values()) >= 12
 
 
@@ -78,14 +83,7 @@ def test_the_seeded_draw_gives_the_labelled_releases_in_their_shapes(drawn_from)
 def test_test4_labels_are_well_formed_fresh_and_weighted_to_pdf_and_edgar():
     labels = shapes.load_labels(shapes.LABELS4)
     assert len(labels) >= 40
-    for row in labels:
-        assert KEYS <= set(row), row["path"]
-        assert row["split"] == "test4" and row["shape"] in shapes.ALL_SHAPES
-        assert row["path"] == shapes.shaped_path(row["source"], row["shape"])
-        date.fromisoformat(row["date"])
-        for ticker in row["tickers"]:
-            exchange, _, symbol = ticker.partition(":")
-            assert exchange in EXCHANGES.values() and symbol, ticker
+    assert_well_formed(labels, "test4", shapes.ALL_SHAPES)
     counts = Counter(row["shape"] for row in labels)
     assert counts["pdf-text"] >= len(labels) / 3 and counts["edgar-exhibit"] >= len(labels) / 3
     assert not {row["source"] for row in labels} & shapes.labelled_paths(shapes.DRAWN_BESIDE4)
@@ -154,14 +152,7 @@ def test_the_extra_shapes_read_back_as_the_release(shape):
 def test_later_labels_are_well_formed_fresh_and_a_third_pdf_a_third_edgar(split, labels, kinds, drawn_beside):
     labels = shapes.load_labels(labels)
     assert len(labels) >= 45
-    for row in labels:
-        assert KEYS <= set(row), row["path"]
-        assert row["split"] == split and row["shape"] in kinds
-        assert row["path"] == shapes.shaped_path(row["source"], row["shape"])
-        date.fromisoformat(row["date"])
-        for ticker in row["tickers"]:
-            exchange, _, symbol = ticker.partition(":")
-            assert exchange in EXCHANGES.values() and symbol, ticker
+    assert_well_formed(labels, split, kinds)
     counts = Counter(row["shape"].split("-")[0] for row in labels)
     assert counts["pdf"] >= len(labels) / 3 and counts["edgar"] >= len(labels) / 3
     assert len({row["source"] for row in labels}) == len(labels)
@@ -252,14 +243,7 @@ def test_portal_repost_wraps_the_release_in_menus_and_other_companies_headlines(
 def test_test8_labels_are_well_formed_fresh_and_dealt_over_every_shape():
     labels = shapes.load_labels(shapes.LABELS8)
     assert len(labels) == shapes.JSON_DRAWS8 + shapes.MARKDOWN_DRAWS8
-    for row in labels:
-        assert KEYS <= set(row), row["path"]
-        assert row["split"] == "test8" and row["shape"] in shapes.SHAPES8
-        assert row["path"] == shapes.shaped_path(row["source"], row["shape"])
-        date.fromisoformat(row["date"])
-        for ticker in row["tickers"]:
-            exchange, _, symbol = ticker.partition(":")
-            assert exchange in EXCHANGES.values() and symbol, ticker
+    assert_well_formed(labels, "test8", shapes.SHAPES8)
     counts = Counter(row["shape"] for row in labels)
     assert set(counts) == set(shapes.SHAPES8) and counts["edgar-workiva"] == 2 * min(counts.values())
     sources = {row["source"] for row in labels}
