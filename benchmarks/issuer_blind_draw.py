@@ -32,10 +32,14 @@ tests/data/issuer_labels_dev8.jsonl: seed 20261227, 33 then 67, a wide dev set (
 all, nor in test8's draw (parser18's tests/data/heldout8_labels.jsonl, its file names only) nor blind-7's
 (`--avoid` with each list of paths), drawn with `--shapes7`. Labels were written from the original file before the
 parser ran on any of them.
+tests/data/issuer_labels_blind8.jsonl: seed 20261231, 15 then 35, from files in no label file at all (dev-8 and
+test8's tests/data/heldout8_labels.jsonl among them) nor blind-7's draw, drawn with `--shapes8`: dealt round-robin over
+SHAPES8 (10 as the archive holds them; 5 each of the other eight SHAPES7 shapes and of Workiva's EX-99.1 exhibits).
+Labels were written from the original file before the parser ran on any of them.
 Run from anywhere with the archives extracted under ROOT; the labels added later make a rerun draw other files.
 
     python benchmarks/issuer_blind_draw.py EXTRACTED_CORPUS_ROOT [--seed 20261210 --nasdaq 12 --newsworthy 28 \
-        --skip issuer_labels_blind2.jsonl] [--shapes | --shapes5 | --shapes6 | --shapes7]
+        --skip issuer_labels_blind2.jsonl] [--shapes | --shapes5 | --shapes6 | --shapes7 | --shapes8]
 """
 
 from __future__ import annotations
@@ -77,6 +81,8 @@ SHAPES7 = (
     "pdf-pages",
     "front-matter",
 )
+# blind-8's: blind-7's mix with test8's EDGAR exhibit as Workiva exports it (tests/heldout_shapes8.py).
+SHAPES8 = (*SHAPES7, "edgar-workiva")
 
 
 def pool(root: str, archive: str, ext: str, used: set[str]) -> list[str]:
@@ -97,6 +103,7 @@ def main() -> None:
     parser.add_argument("--shapes5", action="store_true", help="shuffle and deal the draw over SHAPES5")
     parser.add_argument("--shapes6", action="store_true", help="shuffle and deal the draw over SHAPES6")
     parser.add_argument("--shapes7", action="store_true", help="shuffle and deal the draw over SHAPES7")
+    parser.add_argument("--shapes8", action="store_true", help="shuffle and deal the draw over SHAPES8")
     parser.add_argument(
         "--avoid",
         action="append",
@@ -119,12 +126,22 @@ def main() -> None:
     nasdaq = pool(root, "nasdaq100-2019", "json", used)
     newsworthy = pool(root, "newsworthy-archive-2023-2026", "md", used)
     picked = rng.sample(nasdaq, args.nasdaq) + rng.sample(newsworthy, args.newsworthy)
-    if not (args.shapes or args.shapes5 or args.shapes6 or args.shapes7):
+    if not (args.shapes or args.shapes5 or args.shapes6 or args.shapes7 or args.shapes8):
         for path in picked:
             print(path)
         return
     rng.shuffle(picked)
-    cycle = SHAPES7 if args.shapes7 else SHAPES6 if args.shapes6 else SHAPES5 if args.shapes5 else SHAPES
+    cycle = (
+        SHAPES8
+        if args.shapes8
+        else SHAPES7
+        if args.shapes7
+        else SHAPES6
+        if args.shapes6
+        else SHAPES5
+        if args.shapes5
+        else SHAPES
+    )
     for i, path in enumerate(picked):
         print(cycle[i % len(cycle)], path)
 
