@@ -387,12 +387,14 @@ def _evidence(text: str) -> Evidence:
 @pytest.mark.parametrize(
     ("lede", "closing", "issuer"),
     [
-        # The owner named without a listing.
+        # The owner named without a listing lends neither its name nor its listing: the unit is its own issuer.
         (
             "Nimbus Kitchens today opened a test kitchen.",
             "Nimbus Kitchens is a subsidiary of Orbit Foods Inc.",
-            "cik123456",
+            None,
         ),
+        ("Nimbus Kitchens today opened a test kitchen.", "Nimbus Kitchens is part of Orbit Foods.", None),
+        ("Nimbus Kitchens today opened a test kitchen.", "Nimbus Kitchens is owned by Orbit Foods Inc.", None),
         # The owner's listing, "the ... division of".
         (
             "Nimbus Kitchens today opened a test kitchen.",
@@ -416,6 +418,24 @@ def test_owner_and_source_rules(sec_file, lede, closing, issuer):
     registry = load_registry(None, sec_file)
     evidence = _evidence(release_text(lede.split(" today")[0] + " Makes News", lede, about=closing))
     assert resolve(evidence, registry).issuer_id == issuer
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "Nimbus Kitchens is a subsidiary of Orbit Foods Inc.",
+        "Nimbus Kitchens is part of Orbit Foods - the Snack Company.",
+        "About Nimbus Kitchens\nNimbus Kitchens is part of Orbit Foods.\n\nAbout Orbit Foods\nOrbit Foods Inc. makes snacks.",
+    ],
+)
+def test_a_unit_whose_owner_is_named_without_a_listing_keeps_its_name_and_no_ticker(sec_file, closing):
+    evidence = _evidence(
+        release_text(
+            "Nimbus Kitchens Opens a Test Kitchen", "Nimbus Kitchens today opened a test kitchen.", about=closing
+        )
+    )
+    resolution = resolve(evidence, load_registry(None, sec_file))
+    assert (resolution.company, resolution.tickers, resolution.issuer_id) == ("Nimbus Kitchens", (), None)
 
 
 @pytest.mark.parametrize("part", ["a division of", "a studio of", "the baking business of"])

@@ -27,7 +27,9 @@ class Evidence:
     printed: list[str] = field(default_factory=list)  # the parser's own listings ('NASDAQ:ACON')
     place: str | None = None  # the dateline's place: a name that is only this place is no company
     parent: list[str] = field(default_factory=list)  # listings of the company it is part of ('a unit of X (NYSE: X)')
-    parent_name: str | None = None  # the company it is part of, named without a listing ('a subsidiary of X')
+    # The company it is part of, named without a listing: no longer read (a subsidiary named so is its own issuer,
+    # without its owner's listing), kept so that an index's issuer file keeps its form.
+    parent_name: str | None = None
     source: str | None = None  # its wire's closing "SOURCE Ross Stores, Inc." line: the issuer of record
     cik: str | None = None  # the filer's CIK, for a release read from an EDGAR filing: the issuer of record
     vouched: bool = True  # a one-word name is also an About heading's, a SOURCE line's or a web or mail domain's
@@ -36,12 +38,11 @@ class Evidence:
     def of(cls, release: Release) -> Evidence:
         """The evidence of a freshly parsed release (before resolve() fills its issuer)."""
         parent = parent_listings(release.company, release.text)
-        owner = None if release.tickers or parent else parent_name(release.company, release.text)
         source = _SOURCE_RE.search(release.text[-600:])
         name = source.group("name").strip().rstrip(".") if source else None
         cik = release.edgar.cik if release.edgar else None
         vouched = _vouched(release.company, release.headline or "", release.text, name)
-        return cls(release.company, list(release.tickers), release.location, parent, owner, name, cik, vouched)
+        return cls(release.company, list(release.tickers), release.location, parent, None, name, cik, vouched)
 
     def to_json(self) -> list:
         """A compact form for the index's issuer file."""
@@ -91,11 +92,6 @@ _PARENT_BEFORE_RE = re.compile(
     r"|\b(?:is\s+)?(?:a\s+)?part|\bowned\s+by|\bsubsidiary)\s+of\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}?"
     r"|\ban?\s+)(?P<parent>[A-Z][\w.&,'\u2019\- ]{1,60}?)(?:\s+(?:subsidiary|company|business|brand))?\s*,?\s*$"
 )
-# "Google is a subsidiary of Alphabet Inc.", "JW Marriott, part of Marriott International, Inc.": the owner by name.
-_PARENT_NAME_RE = re.compile(
-    rf"\b(?:(?:an?|the)\s+(?:[\w$\-]+\s+){{0,4}}?(?:{_PART_WORDS})|(?:is\s+)?part|owned\s+by)\s+of\s+"
-    r"(?P<parent>[A-Z][\w.&\-]*(?:\s+(?:[A-Z][\w.&\-]*|of|and|&))*(?:,?\s+(?:Inc|Corp|Ltd|LLC|plc|N\.V|S\.A)\.?)?)"
-)
 
 
 def parent_listings(name: str | None, text: str) -> list[str]:
@@ -116,25 +112,6 @@ def parent_listings(name: str | None, text: str) -> list[str]:
         if _names_issuer(words, before[: match.start("parent")]):
             return list(group.tickers)
     return []
-
-
-_SENTENCE_START_RE = re.compile(r"(?<=[a-z0-9)][.!?])\s+(?=[A-Z\u201c\"])|\n")
-
-
-def parent_name(name: str | None, text: str) -> str | None:
-    """The company a release's issuer is part of, named in a sentence about the issuer ('a subsidiary of X')."""
-    words = core_words(name)
-    if not words or not text:
-        return None
-    for match in _PARENT_NAME_RE.finditer(text):
-        parent = match.group("parent")
-        # Named in the same sentence: "Google is a subsidiary of Alphabet Inc.", not "Its buyer, Nimbus, is ...".
-        sentence = _SENTENCE_START_RE.split(text[max(0, match.start() - 240) : match.start()])[-1]
-        subject = sentence.split(",")[0]
-        if same_org(parent, name) or not _names_issuer(words, subject):
-            continue
-        return clean_name(parent)
-    return None
 
 
 def _names_issuer(words: tuple[str, ...], before: str) -> bool:
@@ -208,8 +185,8 @@ def find_issuer(evidence: Evidence, registry: Registry) -> Issuer | None:
         found = registry.by_listing(listing)
         if found is not None:
             return found
-    if found is None and evidence.parent_name:
-        found = registry.by_name(evidence.parent_name)
+    # A subsidiary or brand whose owner is named without a listing ("Elsevier is part of RELX", "Play It Again Sports
+    # is part of Winmark") stays its own issuer: the owner's listing, not printed with it, would be a wrong ticker.
     return found
 
 
