@@ -245,3 +245,27 @@ def test_a_quoted_works_title_opening_the_lede_is_no_company(title):
         headline=f"\u201c{title}\u201d \u2013 A. Aubrey Bodine",
     )
     assert parsed.company is None or title.removeprefix("The ").split(" (")[0] not in parsed.company
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Jane Roe Joins Acme Board of Directors",
+        "Acme Council of Advisors Welcomes Jane Roe",
+        "Jane Roe Named to Acme Board of Trustees",
+    ],
+)
+def test_a_one_word_company_before_its_governing_body_is_no_first_name(headline):
+    assert first_name_employer("Acme", headline, "Acme today named Jane Roe to its board.") == "Acme"
+
+
+@pytest.mark.parametrize(
+    ("opening", "company"),
+    [
+        ("The Supervisory Board of Orbit Medical AG has appointed Jane Roe as CEO.", "Orbit Medical AG"),
+        ("The Executive Board of Orbit Medical SE has approved a dividend.", "Orbit Medical SE"),
+        ("The Management Board of Orbit Medical N.V. has named Jane Roe CFO.", "Orbit Medical N.V."),
+    ],
+)
+def test_a_governing_body_opening_the_lede_speaks_for_its_company(opening, company):
+    assert release(f"{opening}\n\nMore follows.", headline="A Change at the Top").company == company

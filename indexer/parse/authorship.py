@@ -420,7 +420,10 @@ def named_abouts(abouts: list[About], text: str) -> list[About]:
     return found
 
 
-_PERSON_OF_RE = r"\s+[A-Z][\w'\u2019\-]+\s+of\s+(?:the\s+)?"
+# "Stephanie Vanderbilt of ...": a surname, then "of"; not a governing body ("Acme Board of Directors").
+_PERSON_OF_RE = (
+    r"\s+(?!(?:Board|Council|Committee|Trustees|Directors|Governors)\b)[A-Z][\w'\u2019\-]+\s+of\s+(?:the\s+)?"
+)
 _NAME_PART_RE = re.compile(r"[A-Z][\w&'\u2019.\-]*|&|and|of")
 _NOT_PARTICIPLE = {"United", "Limited", "Incorporated", "Red", "Reed", "Seed", "Speed", "Feed"}
 

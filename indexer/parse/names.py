@@ -574,10 +574,11 @@ _CALENDAR_WORDS = {
 _GENERIC_NAMES = {"company", "the company", "corporation", "group", "us", "we", "media", "team", "management", "press"}
 
 
-# "The Board of Directors of Exelon Corporation declared a ... dividend", "Shareholders of Acme Inc. approved ...":
-# a body of the company speaks for it.
+# "The Board of Directors of Exelon Corporation declared a ... dividend", "Shareholders of Acme Inc. approved ...",
+# "The Supervisory Board of Medios AG has appointed ...": a body of the company speaks for it.
 _BOARD_OF_RE = re.compile(
-    r"^(?:The\s+)?(?:Board\s+of\s+Directors|Shareholders|Stockholders|Unitholders|Employees|Members|Researchers"
+    r"^(?:The\s+)?(?:(?:Supervisory|Executive|Management|Administrative)\s+Board|Board\s+of\s+Directors"
+    r"|Shareholders|Stockholders|Unitholders|Employees|Members|Researchers"
     r"|Scientists|Engineers|Executives|Leaders|Officials|Management|Team|Students|Faculty)\s+of\s+(?:the\s+)?"
     r"(?=[A-Z0-9])"
 )
