@@ -289,3 +289,18 @@ def test_a_headlines_question_word_is_no_part_of_the_listed_name(question):
         headline=f"{question} Orbit Vision Solutions (NASDAQ: ORBV) is Redefining Industry Norms",
     )
     assert (parsed.company, parsed.tickers) == ("Orbit Vision Solutions", ["NASDAQ:ORBV"])
+
+
+@pytest.mark.parametrize(
+    "credit",
+    ["\u2014 via IBN \u2014", "-- via NewMediaWire --", "\u2013 via Investor Wire \u2013"],
+)
+def test_the_wire_a_release_came_through_does_not_hide_the_ledes_subject(credit):
+    parsed = release(
+        f"DENVER, Colo., Aug. 21, 2025 (GLOBE NEWSWIRE) {credit} Orbit Lending, a diversified finance company, today "
+        "announced that its president joined a business council.\n\nMore follows here.\n\n"
+        "About Orbit Lending, Inc.\nOrbit Lending, Inc. (OTC: ORBL) is a diversified finance company.\n\n"
+        "About Business Councils\nBusiness Councils are invitation-only communities.",
+        headline="Orbit Lending President Joins a Business Council",
+    )
+    assert (parsed.company, parsed.tickers) == ("Orbit Lending", ["OTC:ORBL"])

@@ -75,7 +75,7 @@ _APPOSITION_STARTS = {
 }  # fmt: skip
 LEAD_NOISE_RE = re.compile(
     r"^(?:(?:Today|Yesterday|Now|Recently|This week|This month|Earlier today|Meanwhile)\s*,?\s+|(?:WHAT|WHO|WHEN|WHERE)\s*:\s*"
-    r"|[\-\u2013\u2014*\u2022:]+\s*|\[[^\[\]\n]{4,30}\d\]\s*)+"  # "[22 April, 2025] – Meridianbet, ...": a dateline's date
+    r"|[\-\u2013\u2014*\u2022:]+\s*|\[[^\[\]\n]{4,30}\d\]\s*|via\s+[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)?\s*[\-\u2013\u2014]+\s*)+"  # "[22 April, 2025] – X": a date; "via IBN — X": its wire
 )
 _LEGAL_WORD_RE = re.compile(r"(?:Inc|Corp|Co|Ltd|LLC|LLP|L\.P|LP|PLC|plc|N\.V|S\.A|AG|SE|GmbH|Limited|Corporation)\.?")
 _TOKEN_RE = re.compile(r"\(|\)|,|;|[^\s,;()]+")
