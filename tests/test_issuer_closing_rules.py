@@ -269,3 +269,20 @@ def test_a_one_word_company_before_its_governing_body_is_no_first_name(headline)
 )
 def test_a_governing_body_opening_the_lede_speaks_for_its_company(opening, company):
     assert release(f"{opening}\n\nMore follows.", headline="A Change at the Top").company == company
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        'Orbit Wire Revolutionizes Distribution with Launch of "Orbit Wire Louder"',
+        "Orbit Wire Unveils \u201cOrbit Wire Plus\u201d for Newsrooms",
+    ],
+)
+def test_a_company_named_before_its_products_quoted_title_is_still_the_subject(headline):
+    parsed = release(
+        "Orbit Wire, a pioneer of the newswire industry, in partnership with Loud.ai, a media platform, today "
+        "announced a new service.\n\nMore follows here.\n\nAbout Loud.ai\nLoud.ai is a media platform.\n\n"
+        "About Orbit Wire\nOrbit Wire is a newswire.",
+        headline=headline,
+    )
+    assert parsed.company == "Orbit Wire"

@@ -187,7 +187,9 @@ _QUOTE_OPEN_RE = re.compile(r"[\u201c\"\u2018](?:The\s+)?")
 
 
 def _quoted_in(name: str, headline: str) -> bool:
-    """Whether the headline prints the name just after an opening quote ('"The Acme Way" ...')."""
+    """Whether the headline prints the name just after an opening quote ('"The Acme Way" ...'), and not first."""
+    if headline.startswith(name + " "):
+        return False  # 'Acme Launches "Acme Go"': the company, then its product's title
     for quote in _QUOTE_OPEN_RE.finditer(headline):
         if headline.startswith(name, quote.start() + 1) or headline.startswith(name, quote.end()):
             return True
