@@ -132,6 +132,27 @@ def test_a_publishers_teaser_naming_its_client_as_the_subject_is_the_clients():
     assert parsed.company == "Harbor MoneyFest"
 
 
+@pytest.mark.parametrize(
+    ("lede", "company"),
+    [
+        # A company the brand's editors write about: the brand's own story.
+        ("Orbit Motors has officially introduced cheaper versions of its sedan.", "TechMediaWire"),
+        ("Orbit Motors, the carmaker led by Jane Roe, has cut its prices.", "TechMediaWire"),
+        # A client: printed with its listing, described as an organisation, or announcing for itself.
+        ("Orbit Motors (NASDAQ: ORBM) has officially introduced cheaper versions of its sedan.", "Orbit Motors"),
+        ("Orbit Motors, a maker of electric sedans, has introduced cheaper versions.", "Orbit Motors"),
+        ("Orbit Motors is proud to announce cheaper versions of its sedan.", "Orbit Motors"),
+        ("Orbit Motors invites drivers to test its cheaper sedan.", "Orbit Motors"),
+        ("Orbit Motors has served drivers for decades. Now, it\u2019s proud to announce a sedan.", "Orbit Motors"),
+    ],
+)
+def test_a_publishers_teaser_about_a_company_is_the_clients_only_when_it_covers_a_client(lede, company):
+    parsed = release(
+        f"{lede} It had sold many cars.\n\nRead More>>\n\n{_BRAND_ABOUT}", headline="Orbit Motors Cuts Prices"
+    )
+    assert parsed.company == company
+
+
 @pytest.mark.parametrize(("source", "company"), [("eBay for Charity", "eBay"), ("Orbit Foods", "Orbit Foods")])
 def test_the_source_line_sides_with_the_headline_over_a_partner_opening_the_lede(source, company):
     (parsed,) = parse_bytes(

@@ -13,16 +13,29 @@ _PUBLIC_BODY_RE = re.compile(
     r"|Federal Reserve|White House|Pentagon)\b"
 )
 
+# How a client presents itself: an apposition calling it something after its name, or an announcement of its own.
+_PRESENTS = r"(?:\s*\([^()]{1,40}\)|[\u201d\"\u2019]?\))?(?:,\s+(?:a|an)\s|\s+invites\b)"
+_OWN_ANNOUNCEMENT_RE = re.compile(
+    r"(?:\bis|\bare|[\u2019']s|[\u2019']re)\s+(?:proud|pleased|excited|thrilled|delighted|honou?red)\s+to\b"
+)
+
 
 def publishers_topic(topic: str | None, subject: str | None, text: str) -> bool:
     """Whether a brand's teaser names the company only as its topic: a public body, or a company its lede does not
     open with ("A recent report released by Baker Hughes shows ...") while the listed company it covers for a client
-    is another ("Companies like GEMXX Corp. (OTC: GEMZ) ..."). A client it covers, listed or its subject, stays."""
+    is another ("Companies like GEMXX Corp. (OTC: GEMZ) ..."), or the lede's subject printed with no listing. A client
+    it covers, printed with its listing or presenting itself, stays."""
     if not topic:
         return False
     if _PUBLIC_BODY_RE.search(topic):
         return True
-    if subject:
-        return False
     listed = listed_names(text)
+    if subject:
+        # A client is printed with its listing ("Clene (NASDAQ: CLNN) ...") or presents itself ("Adageis, a healthcare
+        # technology company, ...", "... is proud to announce"); a company the brand's editors write about is neither
+        # ("Tesla has officially introduced ..." over "About TechMediaWire" alone): the brand's own story.
+        opening = text[:1500]
+        if re.search(rf"\b{re.escape(subject)}{_PRESENTS}", opening) or _OWN_ANNOUNCEMENT_RE.search(opening):
+            return False
+        return not any(same_org(name, subject) or has_word(name, subject) for name in listed)
     return bool(listed) and not any(same_org(name, topic) or has_word(name, topic) for name in listed)
