@@ -153,6 +153,21 @@ def test_a_publishers_teaser_about_a_company_is_the_clients_only_when_it_covers_
     assert parsed.company == company
 
 
+@pytest.mark.parametrize(
+    "lede",
+    [
+        "Harbor Motor Week is set to take place on May 2-3 in Burlington.",
+        "Harbor Motor Week is back for its 5th and biggest year yet.",
+        "Harbor Motor Week returns to Burlington on May 2-3.",
+    ],
+)
+def test_a_publishers_teaser_announcing_an_events_dates_is_the_events(lede):
+    parsed = release(
+        f"{lede} It draws many drivers.\n\nRead More>>\n\n{_BRAND_ABOUT}", headline="Harbor Motor Week 2025"
+    )
+    assert parsed.company == "Harbor Motor Week"
+
+
 @pytest.mark.parametrize(("source", "company"), [("eBay for Charity", "eBay"), ("Orbit Foods", "Orbit Foods")])
 def test_the_source_line_sides_with_the_headline_over_a_partner_opening_the_lede(source, company):
     (parsed,) = parse_bytes(

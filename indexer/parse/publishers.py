@@ -13,8 +13,12 @@ _PUBLIC_BODY_RE = re.compile(
     r"|Federal Reserve|White House|Pentagon)\b"
 )
 
-# How a client presents itself: an apposition calling it something after its name, or an announcement of its own.
-_PRESENTS = r"(?:\s*\([^()]{1,40}\)|[\u201d\"\u2019]?\))?(?:,\s+(?:a|an)\s|\s+invites\b)"
+# How a client presents itself: an apposition calling it something after its name, its invitation, or its event's
+# dates ("Canada Crypto Week is back for its 5th year", "The Vermont Convention is set to take place on May 2-3").
+_PRESENTS = (
+    r"(?:\s*\([^()]{1,40}\)|[\u201d\"\u2019]?\))?(?:,\s+(?:a|an)\s|\s+invites\b|\s+returns\b"
+    r"|\s+(?:is|are)\s+(?:back|returning|set\s+to\s+take\s+place|scheduled)\b|\s+will\s+(?:take\s+place|be\s+held)\b)"
+)
 _OWN_ANNOUNCEMENT_RE = re.compile(
     r"(?:\bis|\bare|[\u2019']s|[\u2019']re)\s+(?:proud|pleased|excited|thrilled|delighted|honou?red)\s+to\b"
 )
