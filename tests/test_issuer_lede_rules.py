@@ -168,6 +168,27 @@ def test_a_publishers_teaser_announcing_an_events_dates_is_the_events(lede):
     assert parsed.company == "Harbor Motor Week"
 
 
+def test_a_press_release_wires_teaser_is_its_clients():
+    about = (
+        "About Harbor Wire\n\nHarbor Wire is a communications platform with a focus on wire-grade press release "
+        "syndication for private and public companies."
+    )
+    parsed = release(
+        f"Orbit Forum gathers cardiologists and investors in Boston this fall.\n\nRead More>>\n\n{about}",
+        headline="Orbit Forum Presents Its Cardiology Day",
+    )
+    assert parsed.company == "Orbit Forum"
+
+
+def test_a_publishers_teaser_under_highlights_in_bullets_is_the_clients_article():
+    parsed = release(
+        "* Orbit Mining holds rights to a copper deposit.\n* Its plan does not depend on new roads.\n\n"
+        f"Orbit Mining has agreements with the landowners.\n\nRead More>>\n\n{_BRAND_ABOUT}",
+        headline="Orbit Mining Is One to Watch",
+    )
+    assert parsed.company == "Orbit Mining"
+
+
 @pytest.mark.parametrize(("source", "company"), [("eBay for Charity", "eBay"), ("Orbit Foods", "Orbit Foods")])
 def test_the_source_line_sides_with_the_headline_over_a_partner_opening_the_lede(source, company):
     (parsed,) = parse_bytes(

@@ -19,6 +19,10 @@ _PRESENTS = (
     r"(?:\s*\([^()]{1,40}\)|[\u201d\"\u2019]?\))?(?:,\s+(?:a|an)\s|\s+invites\b|\s+returns\b"
     r"|\s+(?:is|are)\s+(?:back|returning|set\s+to\s+take\s+place|scheduled)\b|\s+will\s+(?:take\s+place|be\s+held)\b)"
 )
+# Highlights in bullets above the story: a client's article ("* Numa Numa has agreements with ...").
+_HIGHLIGHTS_RE = re.compile(r"^[ \t]*[*\u2022][ \t]+\S", re.M)
+# A wire that syndicates its clients' press releases: what it carries is the client's, whoever the lede names first.
+_RELEASE_WIRE_RE = re.compile(r"press[\s\-]+release\s+(?:syndication|distribution)", re.I)
 _OWN_ANNOUNCEMENT_RE = re.compile(
     r"(?:\bis|\bare|[\u2019']s|[\u2019']re)\s+(?:proud|pleased|excited|thrilled|delighted|honou?red)\s+to\b"
 )
@@ -40,6 +44,8 @@ def publishers_topic(topic: str | None, subject: str | None, text: str) -> bool:
         # ("Tesla has officially introduced ..." over "About TechMediaWire" alone): the brand's own story.
         opening = text[:1500]
         if re.search(rf"\b{re.escape(subject)}{_PRESENTS}", opening) or _OWN_ANNOUNCEMENT_RE.search(opening):
+            return False
+        if _RELEASE_WIRE_RE.search(text) or _HIGHLIGHTS_RE.search(opening):
             return False
         return not any(same_org(name, subject) or has_word(name, subject) for name in listed)
     return bool(listed) and not any(same_org(name, topic) or has_word(name, topic) for name in listed)
