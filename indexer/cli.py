@@ -18,9 +18,11 @@ from .model import ParseError, ReleaseSearchError, error_json
 from .parse import parse_paths
 from .search import MAX_PAGE, MAX_PER_PAGE, SORTS, open_index
 
-# Exit statuses: 0 fine, 1 error, 2 usage error (click), 3 indexed but some files were skipped.
+# Exit statuses: 0 fine, 1 error, 2 usage error (click), 3 indexed but some files were skipped, 141 the reader of
+# the output went away (`| head`), as for other Unix tools (128 + SIGPIPE).
 EXIT_ERROR = 1
 EXIT_SKIPPED = 3
+EXIT_READER_GONE = 141
 
 index_option = click.option(
     "--index",
@@ -74,6 +76,15 @@ def _fail(message: str, as_json: bool, status: int = 400) -> None:
     sys.exit(EXIT_ERROR)
 
 
+def _stop_writing() -> None:
+    """Point stdout at /dev/null, so that Python's own flush at exit finds no closed pipe to complain about."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass  # not a real file (a test runner's buffer): nothing is flushed at exit
+
+
 def reports_errors(func):
     """Turn domain errors into 'Error: ...' (or the JSON error shape) and a non-zero exit; never a traceback."""
 
@@ -84,6 +95,10 @@ def reports_errors(func):
             return func(*args, **kwargs)
         except ReleaseSearchError as exc:
             _fail(str(exc), as_json, exc.status)
+        except BrokenPipeError:
+            # The reader stopped early (`releases search ... | head`): the output it wanted was written; no error.
+            _stop_writing()
+            sys.exit(EXIT_READER_GONE)
         except OSError as exc:
             where = f" ({exc.filename})" if exc.filename else ""
             _fail(f"{exc.strerror or exc}{where}: check the path and its permissions", as_json, 500)
@@ -585,3 +600,7 @@ def stats_command(index_path, backend, url, as_json):
             f"Index {layout['alias']} -> {layout['physical']}: {layout['shards']} shards, {layout['replicas']} "
             f"replicas; cluster {cluster['status']}, {cluster['nodes']} data nodes"
         )
+
+
+if __name__ == "__main__":  # `python -m indexer.cli ...` runs as `releases ...`
+    main(prog_name="releases")

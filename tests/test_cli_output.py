@@ -1,0 +1,57 @@
+"""What the command line prints when its reader goes away early (`releases search ... | head`): nothing more, no
+error, the status of other Unix tools."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from indexer import build_index
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def seeds_index(tmp_path_factory):
+    """The sample releases' index (built once: only read)."""
+    index = tmp_path_factory.mktemp("cli_output") / "index"
+    build_index([ROOT / "seeds"], index)
+    return index
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["search", ""], ["search", "ticker:IMGN", "--json"], ["stats"], ["companies"], ["companies", "--json"]],
+)
+def test_a_closed_pipe_ends_the_output_quietly(seeds_index, args):
+    read, write = os.pipe()
+    os.close(read)  # the reader is gone before the first line is written
+    try:
+        done = subprocess.run(
+            [sys.executable, "-c", "from indexer.cli import main; main()", *args, "--index", str(seeds_index)],
+            stdout=write,
+            stderr=subprocess.PIPE,
+            cwd=ROOT,
+            env={**os.environ, "PYTHONPATH": str(ROOT)},
+            timeout=120,
+        )
+    finally:
+        os.close(write)
+    assert done.stderr.decode() == ""
+    assert done.returncode == 141
+
+
+def test_python_dash_m_runs_the_command_line():
+    done = subprocess.run(
+        [sys.executable, "-m", "indexer.cli", "--help"],
+        capture_output=True,
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        timeout=120,
+    )
+    assert done.returncode == 0
+    assert done.stdout.decode().startswith("Usage: releases ")
