@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import html
 import json
@@ -76,15 +77,6 @@ def _fail(message: str, as_json: bool, status: int = 400) -> None:
     sys.exit(EXIT_ERROR)
 
 
-def _stop_writing() -> None:
-    """Point stdout at /dev/null, so that Python's own flush at exit finds no closed pipe to complain about."""
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError, AttributeError):
-        pass  # not a real file (a test runner's buffer): nothing is flushed at exit
-
-
 def reports_errors(func):
     """Turn domain errors into 'Error: ...' (or the JSON error shape) and a non-zero exit; never a traceback."""
 
@@ -96,8 +88,10 @@ def reports_errors(func):
         except ReleaseSearchError as exc:
             _fail(str(exc), as_json, exc.status)
         except BrokenPipeError:
-            # The reader stopped early (`releases search ... | head`): the output it wanted was written; no error.
-            _stop_writing()
+            # The reader stopped early (`releases search ... | head`): what it wanted was written, no error. stdout
+            # goes to /dev/null, so Python's flush at exit finds no closed pipe (a test runner's buffer has no fd).
+            with contextlib.suppress(OSError, ValueError, AttributeError):
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             sys.exit(EXIT_READER_GONE)
         except OSError as exc:
             where = f" ({exc.filename})" if exc.filename else ""

@@ -67,3 +67,56 @@ def test_an_issuers_count_agrees_everywhere(copied_index, company, symbol, relea
     assert web.get(f"/api/search?issuer={issuer}").get_json()["total"] == releases
     suggested = {s["value"]: s["count"] for s in web.get(f"/api/suggest?q={symbol}").get_json()["suggestions"]}
     assert suggested[f"NASDAQ:{symbol}"] == releases
+
+
+@pytest.fixture
+def web(copied_index):
+    return create_app({"RELEASES_INDEX": str(copied_index), "TESTING": True}).test_client()
+
+
+def test_api_lists_companies_most_releases_first(web):
+    data = web.get("/api/companies").get_json()
+    assert data["ok"] is True and data["total"] == 3 and data["page"] == 1
+    assert [(c["name"], c["releases"]) for c in data["companies"]] == [(c, r) for c, _, r, _ in ISSUERS]
+    assert [c["listing"] for c in data["companies"]] == [f"NASDAQ:{s}" for _, s, _, _ in ISSUERS]
+
+
+@pytest.mark.parametrize(("prefix", "names"), [("qlfr", ["Quillon Ferries Inc."]), ("peak", ["Marrow Peak Labs Inc."])])
+def test_api_companies_narrow_by_a_prefix_as_the_cli_does(web, copied_index, prefix, names):
+    data = web.get(f"/api/companies?q={prefix}").get_json()
+    assert [c["name"] for c in data["companies"]] == names and data["query"] == prefix
+    listed = CliRunner().invoke(main, ["companies", prefix, "--json", "--index", str(copied_index)])
+    assert [json.loads(line) for line in listed.output.splitlines()] == data["companies"]
+
+
+def test_api_companies_page_through(web):
+    first, second = (web.get(f"/api/companies?per_page=2&page={n}").get_json() for n in (1, 2))
+    assert [len(first["companies"]), len(second["companies"])] == [2, 1] and first["total"] == second["total"] == 3
+    bad = web.get("/api/companies?per_page=2&page=3")
+    assert bad.status_code == 400 and bad.get_json() == {"ok": False, "error": bad.get_json()["error"], "status": 400}
+    assert "page must be from 1 to 2" in bad.get_json()["error"]
+
+
+def test_companies_page_lists_and_links_issuers(web):
+    html = web.get("/companies").get_data(as_text=True)
+    assert "<h1>Companies</h1>" in html and "1–3 of 3 issuers" in html
+    issuer = web.get("/api/search?q=ticker:QLFR").get_json()["hits"][0]["issuer"]
+    assert f'href="/companies/{issuer}"' in html
+    assert f'href="/?issuer={issuer}&amp;sort=newest">3</a>' in html
+    narrowed = web.get("/companies?q=tessit").get_data(as_text=True)
+    assert "Tessit Corp." in narrowed and "Quillon Ferries" not in narrowed
+    assert "0 issuers matching" in web.get("/companies?q=zzz").get_data(as_text=True)
+
+
+def test_every_page_links_to_the_companies_and_the_missing_issuer_page_points_there(web):
+    assert 'href="/companies"' in web.get("/").get_data(as_text=True)
+    missing = web.get("/companies/nobody-at-all")
+    assert missing.status_code == 404 and "/companies" in missing.get_data(as_text=True)
+    assert web.get("/companies").status_code == 200
+
+
+@pytest.mark.parametrize("path", ["/api", "/api/", "/api/nothing", "/api/companies/nobody-at-all"])
+def test_api_addresses_answer_unknown_paths_in_the_error_shape(web, path):
+    response = web.get(path)
+    assert response.status_code == 404 and response.is_json
+    assert set(response.get_json()) == {"ok", "error", "status"} and response.get_json()["ok"] is False
