@@ -1,5 +1,6 @@
-"""An issuer's number of releases is the same wherever it is shown: `releases companies`, the company page and its
-API, autocomplete and a search for the issuer; copies of one release on several wires count once everywhere."""
+"""An issuer's number of releases is the same wherever it is shown: `releases companies`, the listing of companies
+(/companies, /api/companies), the company page and its API, autocomplete and a search for the issuer (through the
+Python API too, a ticker or filter given as one string); copies of one release on several wires count once."""
 
 from __future__ import annotations
 
@@ -120,3 +121,18 @@ def test_api_addresses_answer_unknown_paths_in_the_error_shape(web, path):
     response = web.get(path)
     assert response.status_code == 404 and response.is_json
     assert set(response.get_json()) == {"ok", "error", "status"} and response.get_json()["ok"] is False
+
+
+@pytest.mark.parametrize(
+    "options",
+    [
+        {"tickers": "QLFR"},
+        {"tickers": ["QLFR"]},
+        {"tickers": ("qlfr",)},
+        {"filters": {"company": "Quillon Ferries Inc."}},
+        {"filters": {"company": ["Quillon Ferries Inc."]}},
+    ],
+)
+def test_python_api_takes_one_value_as_a_string_or_in_a_list(copied_index, options):
+    with open_index(copied_index) as index:
+        assert index.search("", **options).total == 3
