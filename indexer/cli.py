@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import html
 import json
 import os
-import re
 import sys
 
 import click
@@ -18,6 +16,7 @@ from .match_mode import MATCH_MODES
 from .model import ParseError, ReleaseSearchError, error_json
 from .parse import parse_paths
 from .search import MAX_PAGE, MAX_PER_PAGE, SORTS, open_index
+from .terminal import page_text
 
 # Exit statuses: 0 fine, 1 error, 2 usage error (click), 3 indexed but some files were skipped, 141 the reader of
 # the output went away (`| head`), as for other Unix tools (128 + SIGPIPE).
@@ -389,24 +388,7 @@ def search_command(
     if as_json:
         click.echo(json.dumps(page_.to_json()))
         return
-    first = (page_.page - 1) * page_.per_page + 1
-    last = first + len(page_.hits) - 1
-    shown = f"{first:,}-{last:,} of {page_.total:,}" if page_.hits else f"0 of {page_.total:,}"
-    click.echo(f"{shown} results for {query!r}" + (f" (did you mean: {page_.suggestion}?)" if page_.suggestion else ""))
-    if page_.partial_total:
-        click.echo(f"and {page_.partial_total:,} releases that match some of your words, listed after these")
-    for n, hit in enumerate(page_.hits, start=first):
-        click.echo("")
-        click.echo(click.style(f"{n}. {hit.headline}", bold=True))
-        meta = " | ".join(
-            x for x in (hit.date, ", ".join(hit.tickers), hit.company, hit.wire, hit.path, hit.source_url) if x
-        )
-        click.echo(f"   {meta}")
-        click.echo(f"   {_terminal_snippet(hit.snippet)}")
-        if hit.duplicates:
-            click.echo(f"   also on: {', '.join(d['wire'] or d['path'] for d in hit.duplicates)}")
-        if hit.missing:
-            click.echo(f"   missing: {', '.join(hit.missing)}")
+    click.echo(page_text(page_, query))
 
 
 def _json_line(data: dict) -> str:
@@ -417,11 +399,6 @@ def _json_line(data: dict) -> str:
     except UnicodeEncodeError:
         return json.dumps(data)
     return line
-
-
-def _terminal_snippet(snippet: str) -> str:
-    marked = re.sub(r"<mark[^>]*>(.*?)</mark>", lambda m: click.style(m.group(1), bold=True), snippet)
-    return html.unescape(marked)
 
 
 @main.command("parse")

@@ -55,3 +55,26 @@ def test_python_dash_m_runs_the_command_line():
     )
     assert done.returncode == 0
     assert done.stdout.decode().startswith("Usage: releases ")
+
+
+@pytest.mark.parametrize(
+    ("query", "first_line"),
+    [
+        ("ticker:IMGN", "1-2 of 2 results for 'ticker:IMGN'"),
+        ("qqqzzzxx", "No releases match 'qqqzzzxx'"),
+        ("immunogen qqqzzzxx", "No release holds all the words of 'immunogen qqqzzzxx'; 2 releases hold some of them:"),
+        (
+            "conference qqqzzzxx",
+            "No release holds all the words of 'conference qqqzzzxx'; 1 release holds some of them:",
+        ),
+    ],
+)
+def test_search_counts_are_worded_as_on_the_site(seeds_index, query, first_line):
+    from click.testing import CliRunner
+
+    from indexer.cli import main
+
+    out = CliRunner().invoke(main, ["search", query, "--index", str(seeds_index)])
+    assert out.exit_code == 0, out.output
+    assert out.output.splitlines()[0] == first_line
+    assert " of 0 " not in out.output
