@@ -509,7 +509,7 @@ def companies_command(prefix, index_path, backend, url, as_json):
 def serve_command(index_path, backend, url, host, port, workers, threads, base_url, allowed_hosts):
     """Serve the search site: gunicorn worker processes (Linux) or waitress in one process (elsewhere)."""
     from webapp import create_app
-    from webapp.server import can_prefork, default_workers, open_socket, serve_preforked, serve_single
+    from webapp.server import can_prefork, default_workers, open_socket, serve_preforked, serve_single, served_address
 
     config = {"RELEASES_INDEX": index_path, "RELEASES_BACKEND": backend, "RELEASES_OPENSEARCH_URL": url}
     if base_url is not None:
@@ -525,11 +525,13 @@ def serve_command(index_path, backend, url, host, port, workers, threads, base_u
         listener = open_socket(host, port, prefork)
     except OSError as exc:
         _fail(f"cannot listen on {host}:{port} ({exc.strerror or exc}): choose another port with --port", False)
+    address = served_address(host, listener.getsockname()[1])
+    if base_url is None:  # feed and export links name the address served on (waitress knows no name for it)
+        config["BASE_URL"] = app.config["BASE_URL"] = address
     workers = workers or default_workers()
     processes = f"{workers} worker process{'es' if workers > 1 else ''}" if prefork else "one process"
     click.echo(
-        f"Serving release search on http://{host}:{listener.getsockname()[1]}/ (index: {index_path}; {processes} "
-        f"of {threads} threads); Ctrl-C stops."
+        f"Serving release search on {address}/ (index: {index_path}; {processes} of {threads} threads); Ctrl-C stops."
     )
     if prefork:
         import multiprocessing
