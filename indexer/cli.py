@@ -233,6 +233,9 @@ def index_command(
             f"{report.gone_files:,} gone; {report.removed:,} releases removed) in {report.seconds:.2f} s; "
             f"{report.total:,} releases in the index."
         )
+        if not report.files:
+            named = ", ".join(map(str, sources or DEFAULT_SOURCES))
+            click.echo(f"Warning: no files in {named}: give the folder holding the releases", err=True)
         if report.reason:
             click.echo(f"Rebuilt from scratch: {report.reason}.")
         if report.reresolved_files:
