@@ -430,7 +430,7 @@ def parse_command(files, root, as_json, follow_links, issuers_file, sec_tickers,
             if as_json:
                 click.echo(json.dumps({"path": item.path, "ok": False, "error": item.reason}))
             else:
-                click.echo(f"Error: {item.path}: {item.reason}", err=True)
+                click.echo(f"Skipped {item.path}: {item.reason}", err=True)  # exit 3 as for index, not an error
             continue
         if registry is not None:
             resolve_releases([item], registry)

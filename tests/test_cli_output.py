@@ -78,3 +78,19 @@ def test_search_counts_are_worded_as_on_the_site(seeds_index, query, first_line)
     assert out.exit_code == 0, out.output
     assert out.output.splitlines()[0] == first_line
     assert " of 0 " not in out.output
+
+
+def test_parse_lists_skipped_files_as_skipped_not_as_errors(tmp_path):
+    from click.testing import CliRunner
+
+    from indexer.cli import main
+
+    (tmp_path / "blob.dat").write_bytes(b"\x00\x01\x02\x03binary")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    out = CliRunner().invoke(
+        main, ["parse", str(tmp_path / "blob.dat"), str(tmp_path / "empty.txt"), str(ROOT / "seeds")]
+    )
+    assert out.exit_code == 3  # parsed, some files skipped
+    assert f"Skipped {tmp_path / 'blob.dat'}: binary file, not a release" in out.output
+    assert f"Skipped {tmp_path / 'empty.txt'}: empty file" in out.output
+    assert "Error" not in out.output and "ImmunoGen" in out.output
