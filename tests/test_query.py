@@ -425,3 +425,19 @@ def _nodes(node):
     yield node
     for child in getattr(node, "children", ()) or ():
         yield from _nodes(child)
+
+
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [
+        ("\U0001f642", "holds no letters or digits to search for"),
+        ("% \\\\", "holds no letters or digits to search for"),
+        ("the", "holds only common words"),
+        ("of the", "holds only common words"),
+    ],
+)
+def test_a_query_with_nothing_to_search_says_why(typed, message):
+    from indexer.match_mode import check_not_stop_words
+
+    with pytest.raises(QueryError, match=message):
+        check_not_stop_words(tree(typed))
