@@ -108,6 +108,7 @@ def build_index(
             rebuild = True
         incremental = live is not None and not rebuild
         report.rebuilt = not incremental
+        report.created = live is None
         known = source_hashes(live) if incremental else {}
         total_files = files_to_read(sources, follow_links) if progress else None
         gen = store.copy_generation(live) if incremental else store.new_generation()

@@ -226,7 +226,7 @@ def index_command(
             data["saved_searches"] = [s.to_json() for s in alerts]
         click.echo(json.dumps(data))
     else:
-        mode = "rebuilt" if report.rebuilt else "updated"
+        mode = "built" if report.created else "rebuilt" if report.rebuilt else "updated"
         click.echo(
             f"Index {mode} at {report.index}: {report.added:,} releases indexed from {report.files:,} files "
             f"({report.new_files:,} new, {report.changed_files:,} changed, {report.unchanged_files:,} unchanged, "

@@ -1,4 +1,4 @@
-"""An index built from a folder with no files: the build says so, and the site says how to fill it."""
+"""What a build says: built, updated or rebuilt; a folder with no files is warned about, and the site of an empty index says how to fill it."""
 
 from __future__ import annotations
 
@@ -37,3 +37,18 @@ def test_an_index_with_files_gives_no_warning(tmp_path):
     )
     result = CliRunner().invoke(main, ["index", str(tmp_path), "--index", str(tmp_path / "index")])
     assert result.exit_code == 0 and "Warning" not in result.output
+
+
+def test_the_build_summary_says_built_then_updated_then_rebuilt(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "r.txt").write_text(
+        "Harbel Trading Opens a Store\n\nDENVER, March 4, 2024 /PRNewswire/ -- Harbel Trading Co. today opened a "
+        "store in its home town, its first, for its customers and partners.\n",
+        encoding="utf-8",
+    )
+    index = ["--index", str(tmp_path / "index")]
+    said = [
+        CliRunner().invoke(main, ["index", str(tmp_path / "in"), *index, *more]).output.split(":")[0]
+        for more in ([], [], ["--rebuild"])
+    ]
+    assert said == [f"Index {mode} at {tmp_path / 'index'}" for mode in ("built", "updated", "rebuilt")]

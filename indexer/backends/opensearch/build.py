@@ -171,6 +171,7 @@ def build_index(
         replicas = replicas if replicas is not None else (current[1] if current else DEFAULT_REPLICAS)
         incremental = live is not None and not rebuild
         report.rebuilt = not incremental
+        report.created = live is None
         total_files = files_to_read(sources) if progress else None
         run = _Run(store, report, sources, progress, total_files, clock, BuildProgress)
         run.issuers = _Issuers(store, live if incremental else None, static)
