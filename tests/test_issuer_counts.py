@@ -136,3 +136,14 @@ def test_api_addresses_answer_unknown_paths_in_the_error_shape(web, path):
 def test_python_api_takes_one_value_as_a_string_or_in_a_list(copied_index, options):
     with open_index(copied_index) as index:
         assert index.search("", **options).total == 3
+
+
+def test_company_page_links_to_all_its_releases_when_it_shows_only_the_newest(web, monkeypatch):
+    from indexer.issuers import pages
+
+    issuer = web.get("/api/search?q=ticker:QLFR").get_json()["hits"][0]["issuer"]
+    assert "All 3 releases of" not in web.get(f"/companies/{issuer}").get_data(as_text=True)  # all three listed
+    original = pages.company_page
+    monkeypatch.setattr(pages, "company_page", lambda index, key, newest=10: original(index, key, newest=2))
+    shown = web.get(f"/companies/{issuer}").get_data(as_text=True)
+    assert f'<a href="/?issuer={issuer}&amp;sort=newest">All 3 releases of Quillon Ferries Inc.</a>' in shown
