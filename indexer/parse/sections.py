@@ -114,10 +114,12 @@ def about_heading(paragraph: str) -> tuple[str, str] | None:
 
 
 # "... on the French Riviera. About Nice Fun Tours Nice Fun Tours specializes in ...": an About heading run into the
-# paragraph before it (paragraph breaks lost), known by the name printed twice in a row.
+# paragraph before it (paragraph breaks lost), known by the name printed twice in a row, whole or by its opening
+# words ("About Neale & Fhima Law Firm Neale & Fhima is ...").
 _GLUED_ABOUT_RE = re.compile(
     r"(?<=[.!?\u201d\"] )(?P<heading>About\s+(?:the\s+)?(?P<name>[A-Z\u00c0-\u00de0-9][\w'\u2019&.\-]*"
-    r"(?:\s+[A-Z\u00c0-\u00de0-9&][\w'\u2019&.\-]*){0,5}))\s+(?=(?P=name)\b)"
+    r"(?:\s+[A-Z\u00c0-\u00de0-9&][\w'\u2019&.\-]*){0,5})(?:\s+[A-Z\u00c0-\u00de0-9&][\w'\u2019&.\-]*){0,4}?)"
+    r"\s+(?=(?P=name)\b)"
 )
 
 
