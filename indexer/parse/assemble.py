@@ -315,6 +315,16 @@ def _wire_banner(found: Dateline) -> bool:
     return bool(found.wire) and not (found.place or found.published or found.month_day or found.rest or found.lead)
 
 
+# A wire's own mark in a dateline: "--(BUSINESS WIRE)--", "/PRNewswire/", "(GLOBE NEWSWIRE) --".
+_WIRE_MARK_RE = re.compile(r"--\s*\([^()]{3,40}\)|/\s*[A-Z][^/]{2,40}/|\([A-Z][^()]{2,40}\)\s*(?:--|[\u2013\u2014])")
+
+
+def _wire_dateline(found: Dateline, paragraph: str) -> bool:
+    """A place and a wire's mark opening the paragraph ("BELLEVUE, Wash.--(BUSINESS WIRE)--")."""
+    opening = paragraph[: len(found.text) + 8]
+    return bool(found.place and found.wire and not found.lead and _WIRE_MARK_RE.search(opening))
+
+
 def _undated(found: Dateline) -> bool:
     """A place and a dash with no date and no wire ("WASHINGTON – ...", or a list item's "ZX1 – ...")."""
     return not (found.published or found.wire or found.month_day)
@@ -332,7 +342,7 @@ def _take_dateline(paragraphs: list[str]) -> tuple[list[str], Dateline | None, l
         found = find_dateline(para)
         if found is not None and i and (in_list or _list_item(paragraphs[i - 1], found)) and _undated(found):
             found, in_list = None, True  # the list's items go on in the same shape ("ZX2 – The Gateway – ...")
-        if found is not None and story_begun and not (found.place and found.wire and not found.lead):
+        if found is not None and story_begun and not _wire_dateline(found, para):
             # After long opening blocks ("What's the news: ...") only a wire's dateline opening its paragraph counts.
             found = None
         if found is not None and _wire_banner(found) and i + 1 < len(paragraphs):
