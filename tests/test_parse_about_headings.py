@@ -118,3 +118,12 @@ def test_a_sentence_opening_with_about_is_no_heading(tail):
     from indexer.parse.sections import unglue_abouts
 
     assert unglue_abouts([tail]) == [tail]
+
+
+def test_a_topic_heading_run_into_prose_is_not_split_by_its_opening_words():
+    from indexer.parse.sections import unglue_abouts
+
+    text = "Ranked by peers. About the Acme Lawyers Selection Methodology Acme Lawyers, a rating service, lists firms."
+    assert unglue_abouts([text]) == [text]
+    whole = "Ranked by peers. About the Acme Group Acme Group makes widgets."
+    assert unglue_abouts([whole]) == ["Ranked by peers.", "About the Acme Group", "Acme Group makes widgets."]

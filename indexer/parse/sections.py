@@ -117,8 +117,8 @@ def about_heading(paragraph: str) -> tuple[str, str] | None:
 # paragraph before it (paragraph breaks lost), known by the name printed twice in a row, whole or by its opening
 # words ("About Neale & Fhima Law Firm Neale & Fhima is ...").
 _GLUED_ABOUT_RE = re.compile(
-    r"(?<=[.!?\u201d\"] )(?P<heading>About\s+(?:the\s+)?(?P<name>[A-Z\u00c0-\u00de0-9][\w'\u2019&.\-]*"
-    r"(?:\s+[A-Z\u00c0-\u00de0-9&][\w'\u2019&.\-]*){0,5})(?:\s+[A-Z\u00c0-\u00de0-9&][\w'\u2019&.\-]*){0,4}?)"
+    r"(?<=[.!?\u201d\"] )(?P<heading>About\s+(?P<the>the\s+)?(?P<name>[A-Z\u00c0-\u00de0-9][\w'\u2019&.\-]*"
+    r"(?:\s+[A-Z\u00c0-\u00de0-9&][\w'\u2019&.\-]*){0,5})(?P<more>(?:\s+[A-Z\u00c0-\u00de0-9&][\w'\u2019&.\-]*){0,4}?))"
     r"\s+(?=(?P=name)\b)"
 )
 
@@ -128,6 +128,8 @@ def unglue_abouts(paragraphs: list[str]) -> list[str]:
     out: list[str] = []
     for para in paragraphs:
         found = _GLUED_ABOUT_RE.search(para) if "About " in para else None
+        if found is not None and found.group("the") and found.group("more"):
+            found = None  # "About the Acme Selection Methodology Acme, a rating service, ...": a topic, not a name
         if found is None:
             out.append(para)
             continue
