@@ -27,6 +27,14 @@ STORY = (
         ),
         ("--News Direct--", "Sydney, April 21, 2024 - (ZetaNewsWire) -", "Sydney", "ZetaNewsWire", "2024-04-21"),
         ("--News Direct--", "DENVER, CO, April 21, 2024 --", "Denver, CO", "News Direct", "2024-04-21"),
+        # a publisher's name before the wire that carried the release: the wire
+        (
+            "--News Direct--",
+            "Dubai, UAE, May 7th, 2024 - (Acme Media via ZetaNewsWire)",
+            "Dubai, UAE",
+            "ZetaNewsWire",
+            "2024-05-07",
+        ),
         ("--News Direct--", "", None, "News Direct", "2024-04-22"),  # the banner alone: the folder's day
     ],
 )
