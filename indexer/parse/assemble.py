@@ -339,6 +339,8 @@ def _take_dateline(paragraphs: list[str]) -> tuple[list[str], Dateline | None, l
     """Find the dateline in the first paragraphs: (paragraphs before it, the dateline, paragraphs from the lede on)."""
     story_begun = in_list = False
     for i, para in enumerate(paragraphs[:_DATELINE_SCAN]):
+        if story_begun and not _WIRE_MARK_RE.search(para, 0, 200):
+            continue  # below the story's start only a wire's dateline counts: most paragraphs print no wire's mark
         found = find_dateline(para)
         if found is not None and i and (in_list or _list_item(paragraphs[i - 1], found)) and _undated(found):
             found, in_list = None, True  # the list's items go on in the same shape ("ZX2 – The Gateway – ...")
