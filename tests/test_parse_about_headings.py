@@ -127,3 +127,30 @@ def test_a_topic_heading_run_into_prose_is_not_split_by_its_opening_words():
     assert unglue_abouts([text]) == [text]
     whole = "Ranked by peers. About the Acme Group Acme Group makes widgets."
     assert unglue_abouts([whole]) == ["Ranked by peers.", "About the Acme Group", "Acme Group makes widgets."]
+
+
+@pytest.mark.parametrize(
+    ("text", "paragraphs"),
+    [
+        (
+            "Visit www.acme.com/. About Jane Q. de Roe: Author Jane Q. de Roe writes.",
+            ["Visit www.acme.com/.", "About Jane Q. de Roe:", "Author Jane Q. de Roe writes."],
+        ),
+        (
+            "At scale. About Acme Char: Acme Char sells char. Planned. About Widget Group, LLC: Widget Group insures.",
+            [
+                "At scale.",
+                "About Acme Char:",
+                "Acme Char sells char. Planned.",
+                "About Widget Group, LLC:",
+                "Widget Group insures.",
+            ],
+        ),
+        ("Done. About Us: We are a firm.", ["Done. About Us: We are a firm."]),
+        ("Done. About 2024: A year of growth.", ["Done. About 2024: A year of growth."]),
+    ],
+)
+def test_an_about_heading_a_colon_closes_run_into_prose_is_split_off(text, paragraphs):
+    from indexer.parse.sections import unglue_abouts
+
+    assert unglue_abouts([text]) == paragraphs
