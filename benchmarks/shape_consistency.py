@@ -51,6 +51,7 @@ SHAPES = (
     "portal-repost",
     "edgar-workiva",
     "email-text",
+    "wire-page",
 )
 FIELDS = ("headline", "date", "company", "tickers", "location", "wire")
 ARCHIVES = (("nasdaq100-2019", ".json"), ("newsworthy-archive-2023-2026", ".md"))
@@ -81,7 +82,7 @@ def _sample(corpus: Path, releases: int, seed: int, leave_out: frozenset[str] = 
         p.relative_to(corpus).as_posix() for archive, suffix in ARCHIVES for p in (corpus / archive).rglob(f"*{suffix}")
     )
     drawn = random.Random(seed).sample([m for m in members if m not in taken], releases)
-    # test5's to test8's and issuer blind-6's to blind-8's sources (never read when they were added) are dropped
+    # test5's to test9's and issuer blind-6's to blind-8's sources (never read when they were added) are dropped
     # after the draw, which stays the same otherwise; so are the files passed over by test8's draw and --leave-out's.
     unread = (
         shapes.labelled_paths(
@@ -90,6 +91,7 @@ def _sample(corpus: Path, releases: int, seed: int, leave_out: frozenset[str] = 
                 "heldout6_labels.jsonl",
                 "heldout7_labels.jsonl",
                 "heldout8_labels.jsonl",
+                "heldout9_labels.jsonl",
                 "issuer_labels_blind6.jsonl",
                 "issuer_labels_blind7.jsonl",
                 "issuer_labels_blind8.jsonl",
@@ -149,7 +151,7 @@ def main(argv: list[str] | None = None) -> int:
         "Releases whose field differs from the archive file's own reading (companies compared as the accuracy scores"
         f" compare them: legal-form words do not count), out of {len(sample)} unlabelled releases"
         f" drawn with seed {args.seed} (none in the label files test4 was drawn beside, nor test4's own; test5's,"
-        " test6's, test7's, test8's and issuer blind-6's and blind-7's sources dropped from the draw). Shapes:"
+        " test6's to test9's and issuer blind-6's and blind-7's sources dropped from the draw). Shapes:"
         " `tests/heldout_shapes.py`. A difference is not always a miss: a shape may lose what dated a release (a"
         " JSON file's date when its Business Wire dateline prints none) or read better than the archive file.",
         "",

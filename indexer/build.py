@@ -18,7 +18,8 @@ from .issuers.sources import cached_registry
 from .issuers.store import IssuerFile, IssuerRecord, settle, starting_registry
 from .memory import DEFAULT_MEMORY, parse_size
 from .model import BuildProgress, BuildReport, ParseError, ReleaseSearchError, SourceNotFound
-from .parse import file_sources, iter_files, iter_sources, source_folder_of
+from .parse import file_sources, iter_sources, source_folder_of
+from .progress import files_to_read
 from .release_paths import existing_file, is_under
 from .schema import build_schema
 
@@ -107,8 +108,9 @@ def build_index(
             rebuild = True
         incremental = live is not None and not rebuild
         report.rebuilt = not incremental
+        report.created = live is None
         known = source_hashes(live) if incremental else {}
-        total_files = sum(1 for _ in iter_files(sources, follow_links=follow_links)) if progress else None
+        total_files = files_to_read(sources, follow_links) if progress else None
         gen = store.copy_generation(live) if incremental else store.new_generation()
         previous = IssuerFile.load(live.path if incremental else None)
         # Workers resolve with what the last build learned, when the sources it came from are the same.

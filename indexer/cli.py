@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
-import html
 import json
 import os
-import re
 import sys
 
 import click
@@ -17,10 +16,13 @@ from .match_mode import MATCH_MODES
 from .model import ParseError, ReleaseSearchError, error_json
 from .parse import parse_paths
 from .search import MAX_PAGE, MAX_PER_PAGE, SORTS, open_index
+from .terminal import page_text
 
-# Exit statuses: 0 fine, 1 error, 2 usage error (click), 3 indexed but some files were skipped.
+# Exit statuses: 0 fine, 1 error, 2 usage error (click), 3 indexed but some files were skipped, 141 the reader of
+# the output went away (`| head`), as for other Unix tools (128 + SIGPIPE).
 EXIT_ERROR = 1
 EXIT_SKIPPED = 3
+EXIT_READER_GONE = 141
 
 index_option = click.option(
     "--index",
@@ -84,6 +86,12 @@ def reports_errors(func):
             return func(*args, **kwargs)
         except ReleaseSearchError as exc:
             _fail(str(exc), as_json, exc.status)
+        except BrokenPipeError:
+            # The reader stopped early (`releases search ... | head`): what it wanted was written, no error. stdout
+            # goes to /dev/null, so Python's flush at exit finds no closed pipe (a test runner's buffer has no fd).
+            with contextlib.suppress(OSError, ValueError, AttributeError):
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(EXIT_READER_GONE)
         except OSError as exc:
             where = f" ({exc.filename})" if exc.filename else ""
             _fail(f"{exc.strerror or exc}{where}: check the path and its permissions", as_json, 500)
@@ -218,13 +226,16 @@ def index_command(
             data["saved_searches"] = [s.to_json() for s in alerts]
         click.echo(json.dumps(data))
     else:
-        mode = "rebuilt" if report.rebuilt else "updated"
+        mode = "built" if report.created else "rebuilt" if report.rebuilt else "updated"
         click.echo(
             f"Index {mode} at {report.index}: {report.added:,} releases indexed from {report.files:,} files "
             f"({report.new_files:,} new, {report.changed_files:,} changed, {report.unchanged_files:,} unchanged, "
             f"{report.gone_files:,} gone; {report.removed:,} releases removed) in {report.seconds:.2f} s; "
             f"{report.total:,} releases in the index."
         )
+        if not report.files:
+            named = ", ".join(map(str, sources or DEFAULT_SOURCES))
+            click.echo(f"Warning: no files in {named}: give the folder holding the releases", err=True)
         if report.reason:
             click.echo(f"Rebuilt from scratch: {report.reason}.")
         if report.reresolved_files:
@@ -380,24 +391,7 @@ def search_command(
     if as_json:
         click.echo(json.dumps(page_.to_json()))
         return
-    first = (page_.page - 1) * page_.per_page + 1
-    last = first + len(page_.hits) - 1
-    shown = f"{first:,}-{last:,} of {page_.total:,}" if page_.hits else f"0 of {page_.total:,}"
-    click.echo(f"{shown} results for {query!r}" + (f" (did you mean: {page_.suggestion}?)" if page_.suggestion else ""))
-    if page_.partial_total:
-        click.echo(f"and {page_.partial_total:,} releases that match some of your words, listed after these")
-    for n, hit in enumerate(page_.hits, start=first):
-        click.echo("")
-        click.echo(click.style(f"{n}. {hit.headline}", bold=True))
-        meta = " | ".join(
-            x for x in (hit.date, ", ".join(hit.tickers), hit.company, hit.wire, hit.path, hit.source_url) if x
-        )
-        click.echo(f"   {meta}")
-        click.echo(f"   {_terminal_snippet(hit.snippet)}")
-        if hit.duplicates:
-            click.echo(f"   also on: {', '.join(d['wire'] or d['path'] for d in hit.duplicates)}")
-        if hit.missing:
-            click.echo(f"   missing: {', '.join(hit.missing)}")
+    click.echo(page_text(page_, query))
 
 
 def _json_line(data: dict) -> str:
@@ -408,11 +402,6 @@ def _json_line(data: dict) -> str:
     except UnicodeEncodeError:
         return json.dumps(data)
     return line
-
-
-def _terminal_snippet(snippet: str) -> str:
-    marked = re.sub(r"<mark[^>]*>(.*?)</mark>", lambda m: click.style(m.group(1), bold=True), snippet)
-    return html.unescape(marked)
 
 
 @main.command("parse")
@@ -441,7 +430,7 @@ def parse_command(files, root, as_json, follow_links, issuers_file, sec_tickers,
             if as_json:
                 click.echo(json.dumps({"path": item.path, "ok": False, "error": item.reason}))
             else:
-                click.echo(f"Error: {item.path}: {item.reason}", err=True)
+                click.echo(f"Skipped {item.path}: {item.reason}", err=True)  # exit 3 as for index, not an error
             continue
         if registry is not None:
             resolve_releases([item], registry)
@@ -523,7 +512,7 @@ def companies_command(prefix, index_path, backend, url, as_json):
 def serve_command(index_path, backend, url, host, port, workers, threads, base_url, allowed_hosts):
     """Serve the search site: gunicorn worker processes (Linux) or waitress in one process (elsewhere)."""
     from webapp import create_app
-    from webapp.server import can_prefork, default_workers, open_socket, serve_preforked, serve_single
+    from webapp.server import can_prefork, default_workers, open_socket, serve_preforked, serve_single, served_address
 
     config = {"RELEASES_INDEX": index_path, "RELEASES_BACKEND": backend, "RELEASES_OPENSEARCH_URL": url}
     if base_url is not None:
@@ -539,11 +528,13 @@ def serve_command(index_path, backend, url, host, port, workers, threads, base_u
         listener = open_socket(host, port, prefork)
     except OSError as exc:
         _fail(f"cannot listen on {host}:{port} ({exc.strerror or exc}): choose another port with --port", False)
+    address = served_address(host, listener.getsockname()[1])
+    if base_url is None:  # feed and export links name the address served on (waitress knows no name for it)
+        config["BASE_URL"] = app.config["BASE_URL"] = address
     workers = workers or default_workers()
     processes = f"{workers} worker process{'es' if workers > 1 else ''}" if prefork else "one process"
     click.echo(
-        f"Serving release search on http://{host}:{listener.getsockname()[1]}/ (index: {index_path}; {processes} "
-        f"of {threads} threads); Ctrl-C stops."
+        f"Serving release search on {address}/ (index: {index_path}; {processes} of {threads} threads); Ctrl-C stops."
     )
     if prefork:
         import multiprocessing
@@ -585,3 +576,7 @@ def stats_command(index_path, backend, url, as_json):
             f"Index {layout['alias']} -> {layout['physical']}: {layout['shards']} shards, {layout['replicas']} "
             f"replicas; cluster {cluster['status']}, {cluster['nodes']} data nodes"
         )
+
+
+if __name__ == "__main__":  # `python -m indexer.cli ...` runs as `releases ...`
+    main(prog_name="releases")

@@ -9,6 +9,8 @@ Both backends take the tree from here, so they count the same releases.
 
 from __future__ import annotations
 
+import re
+
 from . import query as q
 from .model import QueryError
 from .schema import QUERY_ANALYZER
@@ -43,6 +45,8 @@ def check_not_stop_words(tree) -> None:
     if _has_other_parts(tree):
         return
     typed = " ".join(_label(leaf) for leaf in leaves)
+    if not re.search(r"\w", typed):
+        raise QueryError(f"'{typed}' holds no letters or digits to search for: type a word, e.g. a company or an event")
     raise QueryError(
         f"'{typed}' holds only common words (the, of, and, ...) that the index leaves out, so it matches nothing: "
         "add a word that says what you look for, e.g. a company, product or event ('the merger')"

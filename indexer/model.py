@@ -378,6 +378,7 @@ class BuildReport:
     segments: int = 0  # index segments after the run
     seconds: float = 0.0
     rebuilt: bool = False
+    created: bool = False  # no index was there before this run
     reason: str = ""  # why a run that could have been incremental rebuilt from scratch
     workers: int = 1
     issuers: int = 0  # issuers in the registry the releases were resolved with

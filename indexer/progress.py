@@ -7,6 +7,8 @@ import time
 from typing import TextIO
 
 from .model import BuildProgress
+from .parse import iter_files
+from .parse.archive import ARCHIVE_SUFFIXES
 
 BAR_WIDTH = 28
 TERMINAL_EVERY_S = 0.2
@@ -22,11 +24,24 @@ def _duration(seconds: float) -> str:
     return f"{seconds // 3600}h{seconds % 3600 // 60:02d}m"
 
 
+def files_to_read(sources, follow_links: bool = False) -> int | None:
+    """How many files a build reads, for its progress bar; None when an archive is among them (its members count
+    as files as they are read, and counting them first would read the archive twice)."""
+    total = 0
+    for path in iter_files(sources, follow_links=follow_links):
+        if str(path).lower().endswith(ARCHIVE_SUFFIXES):
+            return None
+        total += 1
+    return total
+
+
 def describe(progress: BuildProgress, now: float | None = None) -> tuple[float | None, str]:
     """(fraction done or None, 'files, releases, rate, time left') for one progress report."""
     elapsed = max(1e-6, (now if now is not None else time.monotonic()) - progress.started)
     rate = progress.releases / elapsed
     total = progress.files_total
+    if total and progress.files_done > total:
+        total = None  # more files than counted (members of an archive): no fraction or time left to show
     if total:
         fraction = min(1.0, progress.files_done / total)
         files = f"{progress.files_done:,}/{total:,} files"

@@ -290,6 +290,20 @@ def date_filter(start: date | None, end: date | None) -> DateRange | None:
 # ---- Parser -------------------------------------------------------------------------------------
 
 _VERBATIM_FIELDS = ("ticker", "exchange", "type", "language", "cik", "issuer")
+# A value of each field, for messages that show how to write a clause.
+_FIELD_EXAMPLES = {
+    "ticker": "IMGN",
+    "cik": "320193",
+    "issuer": "cik320193",
+    "date": "2011-10",
+    "company": "immunogen",
+    "wire": '"Business Wire"',
+    "exchange": "NASDAQ",
+    "type": "earnings",
+    "language": "en",
+    "location": "Boston",
+    **dict.fromkeys(("headline", "subheadline", "lede", "body", "about"), "merger"),
+}
 _FIELD_LIST = ", ".join(sorted(set(FIELD_ALIASES.values())))
 
 
@@ -423,6 +437,8 @@ class _Parser:
         if self.clauses > MAX_CLAUSES:
             raise QueryError(f"the query has too many terms (at most {MAX_CLAUSES}): shorten it")
         if tok.kind == "lparen":
+            if self.peek() is None:
+                raise QueryError(f"unbalanced '(' at position {tok.pos + 1}: add words and a matching ')'")
             node = self.or_expr()
             close = self.peek()
             if close is None or close.kind != "rparen":
@@ -435,7 +451,21 @@ class _Parser:
             return self.fielded(tok)
         if tok.kind == "range":
             raise QueryError(f"a range needs a field: write date:{tok.text}")
+        if self.spaced_field(tok):
+            return self.fielded(_Token("field", tok.text, tok.pos))
         return self.value(tok, None)
+
+    def spaced_field(self, tok: _Token) -> bool:
+        """Whether a word is a field name typed with a space after its colon ('ticker: IMGN'): read as the field
+        clause. Only a lower-case name is taken for one: 'Company: Acme' pasted from a headline stays words."""
+        name = tok.text[:-1]
+        if tok.kind != "word" or not tok.text.endswith(":") or name not in FIELD_ALIASES:
+            return False
+        nxt = self.peek()
+        if nxt is None or nxt.kind not in ("word", "phrase", "range", "field"):
+            example = _FIELD_EXAMPLES.get(FIELD_ALIASES[name], "value")
+            raise QueryError(f"'{name}:' needs a value right after it, e.g. {name}:{example}")
+        return True
 
     def fielded(self, tok: _Token):
         name = tok.text[:-1].lower()
@@ -448,7 +478,7 @@ class _Parser:
             raise QueryError(f"unknown field '{name}': use one of {_FIELD_LIST}, e.g. ticker:IMGN")
         logical = FIELD_ALIASES[name]
         if value is None:
-            raise QueryError(f"'{name}:' needs a value after it, e.g. {name}:value")
+            raise QueryError(f"'{name}:' needs a value after it, e.g. {name}:{_FIELD_EXAMPLES.get(logical, 'value')}")
         self.take()
         if value.kind == "field" and self.peek() is not None and self.peek().pos == value.end:
             # "ticker:NASDAQ:IMGN": the value itself holds a colon.
@@ -460,12 +490,14 @@ class _Parser:
             return _date_value(value.text, self.now)
         if value.kind == "range":
             raise QueryError(f"ranges work on dates only: write date:{value.text}")
+        if logical == "cik" and value.kind == "word" and not re.fullmatch(r"[0-9*?]+", value.text):
+            raise QueryError(f"a CIK is a number (leading zeros optional), e.g. cik:320193, not {value.text!r}")
         if value.kind == "lparen":
             raise QueryError(
                 f"write one value after '{name}:', e.g. {name}:value, or repeat the field: {name}:a OR {name}:b"
             )
         if value.kind in ("rparen", "sign"):
-            raise QueryError(f"'{name}:' needs a value after it, e.g. {name}:value")
+            raise QueryError(f"'{name}:' needs a value after it, e.g. {name}:{_FIELD_EXAMPLES.get(logical, 'value')}")
         return self.value(value, logical)
 
     def value(self, tok: _Token, field_name: str | None):

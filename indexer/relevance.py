@@ -19,7 +19,7 @@ from typing import Protocol
 
 from . import query as q
 from .model import QueryError
-from .schema import DEFAULT_FIELDS, QUERY_ANALYZER, STOP, exact_form, index_stem
+from .schema import DEFAULT_FIELDS, EXACT_MARK, QUERY_ANALYZER, STOP, exact_form, index_stem
 
 # BM25 saturation and per-section length normalisation (short sections barely normalised).
 K1 = 1.2
@@ -185,7 +185,8 @@ def spelling_variants(
         if term == own or term in best:
             continue
         df = stats.doc_frequency(fieldnames, term)
-        if df:
+        # Only a spelling releases use: "alle" stems to "all" but is no word, so "aple" must not become "all".
+        if df and stats.doc_frequency(fieldnames, EXACT_MARK + candidate):
             best[term] = (candidate, df)
     found = [(spelling, term, df) for term, (spelling, df) in best.items()]
     found.sort(key=lambda item: (-item[2], item[0]))

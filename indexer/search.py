@@ -22,6 +22,11 @@ MAX_FACET_VALUES = 1000  # values of one facet a page may list ("more")
 EXPORT_PAGE = MAX_PER_PAGE  # hits per search when a backend without its own export is read page by page
 
 
+def _values(given) -> list:
+    """A list of values from a list, a tuple or a set, or from one value given alone."""
+    return [given] if isinstance(given, str) else list(given or ())
+
+
 @dataclass
 class SearchRequest:
     """Everything a search can ask for, checked and normalised."""
@@ -48,7 +53,8 @@ class SearchRequest:
 
     def __post_init__(self):
         self.query = (self.query or "").strip()
-        self.tickers = [t.strip().upper() for t in self.tickers if t and t.strip()]
+        # One value given as a string (tickers="IMGN", filters={"wire": "Business Wire"}) is that value, not its letters.
+        self.tickers = [t.strip().upper() for t in _values(self.tickers) if t and t.strip()]
         self.date_from = parse_date_arg(self.date_from)
         self.date_to = parse_date_arg(self.date_to)
         if self.sort not in SORTS:
@@ -64,7 +70,7 @@ class SearchRequest:
         unknown = [name for name in list(self.filters) + list(self.facets) if name not in FACETS_BY_NAME]
         if unknown:
             raise QueryError(f"unknown facet '{unknown[0]}': use one of {', '.join(FACETS_BY_NAME)}")
-        self.filters = {k: [v for v in vs if v] for k, vs in self.filters.items() if any(vs)}
+        self.filters = {k: [v for v in _values(vs) if v] for k, vs in self.filters.items() if any(_values(vs))}
         self.match = check_mode(self.match)
         unknown = [name for name in self.facet_limits if name not in FACETS_BY_NAME]
         if unknown:

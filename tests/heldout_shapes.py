@@ -35,6 +35,7 @@ CORPUS_DIR holds the extracted archives (default ``.cache/corpus``).
 from __future__ import annotations
 
 import html
+import importlib
 import json
 import random
 import re
@@ -102,6 +103,9 @@ ALL_SHAPES = (
 )
 # Shapes no label set is drawn in, for checks that need no labels (benchmarks/shape_consistency.py).
 EXTRA_SHAPES = ("pdf-letterhead", "edgar-text", "email-text")
+# The modules of later sets' shapes, by shape.
+LATER_SHAPES = {"edgar-letterhead": "heldout_shapes7", "portal-repost": "heldout_shapes7",
+                "edgar-workiva": "heldout_shapes8", "email-text": "heldout_shapes8", "wire-page": "heldout_shapes9"}  # fmt: skip
 PAGE_LINES = 40
 
 _ZONES = {"EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7, "MDT": -6, "PST": -8, "PDT": -7, "GMT": 0, "UTC": 0}
@@ -207,7 +211,9 @@ def shaped_path(path: str, shape: str) -> str:
         return path
     markdown = ("front-matter", "front-matter-toml", "portal-repost")
     html_shapes = ("edgar-exhibit", "edgar-tables", "edgar-letterhead", "edgar-workiva")
-    suffix = ".md" if shape in markdown else ".htm" if shape in html_shapes else ".txt"
+    suffix = (
+        ".md" if shape in markdown else ".htm" if shape in html_shapes else ".html" if shape == "wire-page" else ".txt"
+    )
     return f"{shape}/{Path(path).with_suffix(suffix).as_posix()}"
 
 
@@ -555,14 +561,8 @@ def shaped_text(path: str, shape: str, raw: str) -> str:
         return pdf_pages(path, raw)
     if shape == "edgar-tables":
         return edgar_tables(path, raw)
-    if shape in ("edgar-letterhead", "portal-repost"):
-        import heldout_shapes7  # test7's shapes build on this module's
-
-        return heldout_shapes7.shaped_text(path, shape, raw)
-    if shape in ("edgar-workiva", "email-text"):
-        import heldout_shapes8  # test8's shape builds on this module's
-
-        return heldout_shapes8.shaped_text(path, shape, raw)
+    if shape in LATER_SHAPES:  # later sets' shapes build on this module's
+        return importlib.import_module(LATER_SHAPES[shape]).shaped_text(path, shape, raw)
     return raw
 
 

@@ -173,6 +173,7 @@ def test_type_a_query_and_use_autocomplete(page, core):
     page.locator("#q").press_sequentially("immu", delay=30)
     option = page.get_by_role("option", name=re.compile("ImmunoGen, Inc."))
     option.wait_for()
+    assert option.inner_text().split("\n") == ["ImmunoGen, Inc. \u00b7 NASDAQ:IMGN", "company \u00b7 12"]
     assert page.locator("#q").get_attribute("aria-expanded") == "true"
     page.keyboard.press("ArrowDown")
     assert option.get_attribute("aria-selected") == "true"
@@ -323,6 +324,7 @@ def test_accessibility_rules(browser, site, core):
             "/?q=results&more=ticker",
             "/?q=platfrom",
             "/saved",
+            "/companies",
             '/?q="open',
             "/missing",
         ):
@@ -442,11 +444,13 @@ def test_hostile_pages_run_no_script(browser, hostile_site, hostile_core, csp):
         # Autocomplete shows a hostile company name as text, and choosing it still runs nothing.
         tab.locator("#q").fill("")
         tab.locator("#q").press_sequentially("minus", delay=30)
-        company = hostile_core.complete("minus")[0]["value"]
+        suggested = hostile_core.complete("minus")[0]
+        company = suggested["value"]
         assert "<" in company, "the fixture company should carry markup"
         option = tab.get_by_role("option", name=re.compile("Minus"))
         option.wait_for()
-        assert option.locator(".value").inner_text() == company
+        # The name as text, with its main listing when it is an issuer's.
+        assert option.locator(".value").inner_text() == suggested.get("label", company)
         tab.keyboard.press("ArrowDown")
         tab.keyboard.press("Enter")
         tab.wait_for_url(re.compile(r"company="))
@@ -531,3 +535,26 @@ def synthetic_site(synthetic_index):
     """The site over the synthetic releases (facets with many values)."""
     with serving(synthetic_index) as url:
         yield url
+
+
+def test_find_a_company_in_the_list_by_keyboard(page, core):
+    page.goto("/")
+    page.get_by_role("link", name="Companies").click()
+    page.wait_for_url(re.compile(r"/companies$"))
+    box = page.get_by_label("Name, symbol or CIK starts with")
+    box.focus()
+    page.keyboard.type("immu")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"q=immu"))
+    rows = page.locator("table.companies tbody tr")
+    assert rows.count() == 1 and "ImmunoGen, Inc." in rows.inner_text()
+    listed = int(rows.locator("td.num").inner_text())
+    assert listed == core.search("", filters={"company": ["ImmunoGen, Inc."]}).total
+    rows.get_by_role("link", name="ImmunoGen, Inc.").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/companies/[^?]+$"))
+    assert page.locator("h1").inner_text() == "ImmunoGen, Inc."
+    assert int(page.locator("dt:text('Releases') + dd").inner_text()) == listed
+    page.set_viewport_size(PHONE)
+    page.goto("/companies")
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]

@@ -10,6 +10,7 @@ from collections import Counter
 from datetime import date
 
 import heldout_shapes as shapes
+import heldout_shapes9 as shapes9
 import pytest
 from test_parser_labels import CACHE, CORPUS
 
@@ -268,3 +269,41 @@ def test_edgar_workiva_cuts_text_into_styled_spans_and_pages_with_numbered_break
     assert "Widgetron Opens Its Largest Widget Line and </span><span" in text
     assert ">SPRINGFIELD, Ill., March 4, 2021</span><span" in text
     assert text.count("<span") > 2 * release["content"].count("\n\n")  # more spans than paragraphs
+
+
+def test_test9_labels_are_well_formed_fresh_and_dealt_over_every_shape():
+    labels = shapes.load_labels(shapes9.LABELS9)
+    assert len(labels) == shapes9.JSON_DRAWS9 + shapes9.MARKDOWN_DRAWS9
+    assert_well_formed(labels, "test9", shapes9.SHAPES9)
+    counts = Counter(row["shape"] for row in labels)
+    assert set(counts) == set(shapes9.SHAPES9) and counts["wire-page"] == 3 * min(counts.values())
+    sources = {row["source"] for row in labels}
+    assert len(sources) == len(labels)
+    assert not sources & (shapes.labelled_paths(shapes9.DRAWN_BESIDE9) | set(shapes9.PASSED_OVER9))
+
+
+@pytest.mark.corpus
+def test_the_seeded_test9_draw_gives_its_labelled_releases_in_their_shapes(drawn_from):
+    labelled = [(row["source"], row["shape"]) for row in shapes.load_labels(shapes9.LABELS9)]
+    assert shapes9.draw9(drawn_from) == labelled
+
+
+def test_wire_page_wraps_the_release_in_a_saved_sites_head_menus_and_related_stories():
+    text = shapes.shaped_text("nasdaq100-2019/WDG_001.json", "wire-page", json.dumps(RELEASE))
+    head, _, body = text.partition("</head>")
+    assert '"@type": "NewsArticle"' in head and '"datePublished": "2021-03-04T23:30:00-05:00"' in head
+    assert "<title>Widgetron Opens Its Largest Widget Line" in head and "| PR Newswire</title>" in head
+    assert '<nav class="main-nav">' in body and '<ol class="breadcrumb">' in body
+    article, _, related = body.partition('<aside class="related-releases">')
+    assert "<h1>Widgetron Opens Its Largest" in article and "<p>Plant 39 of Widgetron" in article
+    assert "Widgetron" not in related and len(re.findall(r"<li><a ", related)) == 3
+    assert shapes.shaped_path("nasdaq100-2019/WDG_001.json", "wire-page") == "wire-page/nasdaq100-2019/WDG_001.html"
+
+
+def test_wire_page_reads_back_as_the_release():
+    source = "nasdaq100-2019/WDG_001.json"
+    text = shapes.shaped_text(source, "wire-page", json.dumps(RELEASE))
+    [release] = parse_bytes(shapes.shaped_path(source, "wire-page"), text.encode())
+    assert release.headline == RELEASE["title"] and release.date == "2021-03-04"
+    assert release.tickers == ["NYSE:WDG"]
+    assert "Plant 39 of Widgetron ships 1560 widgets" in release.body and "Northwind" not in release.body

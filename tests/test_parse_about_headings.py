@@ -86,3 +86,71 @@ def test_a_shouted_our_firm_heading_set_off_by_spaces_takes_the_name_its_text_op
 def test_spaced_about_headings_are_split_as_the_heading_pattern_splits_them(text):
     assert _split_spaced_abouts(text) == _SPACED_ABOUT_RE.sub(r"\1\n\n", text)
     assert _split_spaced_abouts(text).count("\n\n") == len(_SPACED_ABOUT_RE.findall(text))
+
+
+@pytest.mark.parametrize(
+    ("tail", "company"),
+    [
+        # The heading's name printed again by its opening words, as HTML shows a 24-7PressRelease body run together.
+        ("says a client. About Quill & Roe Law Firm Quill & Roe is an Ohio law firm.", "Quill & Roe Law Firm"),
+        ("says a client. About Widgetron Robotics Widgetron's engineers build arms.", "Widgetron Robotics"),
+        ("says a client. About Acme Dental Group Acme Dental Group is a practice.", "Acme Dental Group"),
+    ],
+)
+def test_an_about_heading_run_into_prose_is_known_by_its_names_opening_printed_again(tail, company):
+    html = (
+        '<HTML><BODY><P ALIGN="center"><B>How Long Does a Widget Claim Take in Ohio?</B></P>\n<P>DAYTON, OH, '
+        "October 10, 2024 /24-7PressRelease/ -- The time a claim takes depends on the defect and on the parties. "
+        f'"I am grateful for the settlement," {tail.replace("&", "&amp;")} The firm serves the state.</P></BODY></HTML>'
+    )
+    [release] = parse_bytes("exhibits/claim.htm", html.encode())
+    assert release.company == company
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "says a client. About Town Hall meetings, the mayor said little.",  # no name printed again
+        "says a client. About 40 Widgetron staff came, Widgetron said.",  # a number is no name
+    ],
+)
+def test_a_sentence_opening_with_about_is_no_heading(tail):
+    from indexer.parse.sections import unglue_abouts
+
+    assert unglue_abouts([tail]) == [tail]
+
+
+def test_a_topic_heading_run_into_prose_is_not_split_by_its_opening_words():
+    from indexer.parse.sections import unglue_abouts
+
+    text = "Ranked by peers. About the Acme Lawyers Selection Methodology Acme Lawyers, a rating service, lists firms."
+    assert unglue_abouts([text]) == [text]
+    whole = "Ranked by peers. About the Acme Group Acme Group makes widgets."
+    assert unglue_abouts([whole]) == ["Ranked by peers.", "About the Acme Group", "Acme Group makes widgets."]
+
+
+@pytest.mark.parametrize(
+    ("text", "paragraphs"),
+    [
+        (
+            "Visit www.acme.com/. About Jane Q. de Roe: Author Jane Q. de Roe writes.",
+            ["Visit www.acme.com/.", "About Jane Q. de Roe:", "Author Jane Q. de Roe writes."],
+        ),
+        (
+            "At scale. About Acme Char: Acme Char sells char. Planned. About Widget Group, LLC: Widget Group insures.",
+            [
+                "At scale.",
+                "About Acme Char:",
+                "Acme Char sells char. Planned.",
+                "About Widget Group, LLC:",
+                "Widget Group insures.",
+            ],
+        ),
+        ("Done. About Us: We are a firm.", ["Done. About Us: We are a firm."]),
+        ("Done. About 2024: A year of growth.", ["Done. About 2024: A year of growth."]),
+    ],
+)
+def test_an_about_heading_a_colon_closes_run_into_prose_is_split_off(text, paragraphs):
+    from indexer.parse.sections import unglue_abouts
+
+    assert unglue_abouts([text]) == paragraphs

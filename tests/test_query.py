@@ -319,7 +319,14 @@ def test_fuzzy():
         ("OR merger", r"OR needs a word on both sides"),
         ("NOT", r"NOT needs a word after it"),
         ("merger NOT", r"NOT needs a word after it"),
-        ("headline:", None),
+        ("headline:", "'headline:' needs a value right after it, e.g. headline:merger"),
+        ("merger ticker:", "'ticker:' needs a value right after it, e.g. ticker:IMGN"),
+        ("date: ", "'date:' needs a value right after it, e.g. date:2011-10"),
+        ("(company:)", "'company:' needs a value after it, e.g. company:immunogen"),
+        ("(", r"unbalanced '\(' at position 1: add words and a matching '\)'"),
+        ("merger (", r"unbalanced '\(' at position 8"),
+        ("cik:abc", r"a CIK is a number \(leading zeros optional\), e\.g\. cik:320193, not 'abc'"),
+        ("cik:12a", r"a CIK is a number"),
         ("ticker:(a OR b)", r"write one value after 'ticker:'.*ticker:a OR ticker:b"),
         ("headline:[a TO b]", r"ranges work on dates only"),
         ("[2011 TO 2012]", r"a range needs a field: write date:\[2011 TO 2012\]"),
@@ -330,12 +337,33 @@ def test_fuzzy():
     ],
 )
 def test_malformed_queries_say_how_to_fix_them(text, message):
-    if message is None:
-        # "headline:" followed by nothing is a word, not an error.
-        assert tree(text) == Term("headline")
-        return
     with pytest.raises(QueryError, match=message):
         parse_query(text, now=NOW)
+
+
+@pytest.mark.parametrize(
+    ("typed", "as_written"),
+    [
+        ("ticker: QLFR", "ticker:QLFR"),
+        ("ticker: NYSE:QLFR", "ticker:NYSE:QLFR"),
+        ("merger  company:  quillon", "merger company:quillon"),
+        ('headline: "ferry route"', 'headline:"ferry route"'),
+        ("date: 2019", "date:2019"),
+        ("cik: 0000123456", "cik:0000123456"),
+    ],
+)
+def test_a_space_after_a_field_names_colon_is_forgiven(typed, as_written):
+    assert tree(typed) == tree(as_written)
+
+
+@pytest.mark.parametrize("typed", ["Company: Quillon", "Acme Type: Results", "update: merger"])
+def test_a_capitalised_or_unknown_name_before_a_colon_and_space_stays_words(typed):
+    assert not any(getattr(node, "field", None) for node in _nodes(tree(typed)))
+
+
+@pytest.mark.parametrize("digits", ["320193", "0000320193", "32*"])
+def test_cik_takes_digits_and_patterns(digits):
+    assert getattr(tree(f"cik:{digits}"), "field", None) == "cik"
 
 
 def test_query_length_limit():
@@ -390,3 +418,26 @@ def test_hostile_input_never_raises_anything_but_query_error():
             parse_query(text, now=NOW)
         except QueryError:
             pass
+
+
+def _nodes(node):
+    """Every node of a query tree."""
+    yield node
+    for child in getattr(node, "children", ()) or ():
+        yield from _nodes(child)
+
+
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [
+        ("\U0001f642", "holds no letters or digits to search for"),
+        ("% \\\\", "holds no letters or digits to search for"),
+        ("the", "holds only common words"),
+        ("of the", "holds only common words"),
+    ],
+)
+def test_a_query_with_nothing_to_search_says_why(typed, message):
+    from indexer.match_mode import check_not_stop_words
+
+    with pytest.raises(QueryError, match=message):
+        check_not_stop_words(tree(typed))

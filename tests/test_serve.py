@@ -80,6 +80,37 @@ def test_serve_falls_back_to_one_waitress_process_without_fork(runner, seeds_ind
     assert "one process of 8 threads" in result.output
 
 
+@pytest.mark.parametrize("prefork", [True, False])
+@pytest.mark.parametrize("base_url", [None, "https://search.example.com"])
+def test_feed_links_name_the_address_served_on_unless_a_base_url_is_given(
+    runner, seeds_index, started, monkeypatch, prefork, base_url
+):
+    monkeypatch.setattr(webapp.server, "can_prefork", lambda: prefork)
+    given = ["--base-url", base_url] if base_url else []
+    result = runner.invoke(main, ["serve", "--index", str(seeds_index), "--port", "0", *given], env={})
+    assert result.exit_code == 0, result.output
+    [call] = started
+    # What waitress reports as the server's name when it serves sockets it was handed.
+    feed = call["app"].test_client().get("/feed.atom", environ_base={"SERVER_NAME": "waitress.invalid"})
+    expected = base_url or f"http://127.0.0.1:{call['port']}"
+    assert f'href="{expected}/feed.atom' in feed.get_data(as_text=True)
+    assert "waitress.invalid" not in feed.get_data(as_text=True)
+
+
+@pytest.mark.parametrize(
+    ("host", "address"),
+    [("127.0.0.1", "http://127.0.0.1:5077"), ("::1", "http://[::1]:5077"), ("localhost", "http://localhost:5077")],
+)
+def test_served_address_names_the_host_and_port(host, address):
+    assert webapp.server.served_address(host, 5077) == address
+
+
+@pytest.mark.parametrize("wildcard", ["0.0.0.0", "::"])
+def test_served_address_names_this_machine_for_all_interfaces(wildcard):
+    address = webapp.server.served_address(wildcard, 80)
+    assert address.endswith(":80") and wildcard not in address.removeprefix("http://").rsplit(":", 1)[0]
+
+
 @pytest.mark.parametrize("option", [["--workers", "0"], ["--threads", "0"], ["--port", "70000"]])
 def test_serve_rejects_bad_numbers(runner, seeds_index, started, option):
     result = runner.invoke(main, ["serve", "--index", str(seeds_index), *option])

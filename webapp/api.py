@@ -48,6 +48,24 @@ def suggest():
     return jsonify({"ok": True, "query": prefix, "suggestions": get_index().complete(prefix, limit=limit)})
 
 
+@bp.get("/companies")
+def companies():
+    """Issuers in the index with their number of releases, most first: GET /api/companies?q=PREFIX&page=&per_page=."""
+    from .companies import companies_page
+
+    found = companies_page(request.args)
+    return jsonify(
+        {
+            "ok": True,
+            "query": found.prefix,
+            "total": found.total,
+            "page": found.page,
+            "per_page": found.per_page,
+            "companies": [entry.to_json() for entry in found.entries],
+        }
+    )
+
+
 @bp.get("/companies/<path:issuer>")
 def company(issuer: str):
     """An issuer: its record, number of releases, timeline, release types and newest releases."""

@@ -21,7 +21,7 @@ FRIENDLY = {
 
 def wants_json() -> bool:
     """Whether this request is for a machine (API, exports, feed) rather than a person."""
-    return request.path.startswith(MACHINE_PREFIXES)
+    return request.path.startswith(MACHINE_PREFIXES) or request.path == "/api"
 
 
 def error_response(message: str, status: int, title: str = "Something went wrong"):

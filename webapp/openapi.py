@@ -285,6 +285,32 @@ def _schemas() -> dict:
                 },
             },
         },
+        "Companies": {
+            "type": "object",
+            "required": ["ok", "query", "total", "page", "per_page", "companies"],
+            "properties": {
+                "ok": {"type": "boolean"},
+                "query": {"type": "string"},
+                "total": {"type": "integer", "description": "Issuers answering the query, on every page"},
+                "page": {"type": "integer"},
+                "per_page": {"type": "integer"},
+                "companies": {
+                    "type": "array",
+                    "items": {
+                        "type": "object",
+                        "required": ["id", "name", "listing", "listings", "cik", "releases"],
+                        "properties": {
+                            "id": {"type": "string"},
+                            "name": {"type": "string"},
+                            "listing": NULLABLE_STRING,
+                            "listings": {"type": "array", "items": {"type": "string"}},
+                            "cik": NULLABLE_STRING,
+                            "releases": {"type": "integer", "description": "Releases, copies folded"},
+                        },
+                    },
+                },
+            },
+        },
         "Company": {
             "type": "object",
             "required": ["ok", "issuer", "releases", "timeline", "types", "newest"],
@@ -402,6 +428,27 @@ def openapi_document() -> dict:
                         "200": _ok("Suggestions, most frequent first", "application/json", ref("Suggestions")),
                         **ERRORS,
                     },
+                }
+            },
+            "/api/companies": {
+                "get": {
+                    "summary": "Issuers in the index with their number of releases, most first",
+                    "operationId": "listCompanies",
+                    "parameters": [
+                        _param(
+                            "q",
+                            "Only issuers whose name, a word of it, a symbol or a listing starts with this, or whose "
+                            "CIK it is.",
+                            {"type": "string", "maxLength": 100},
+                        ),
+                        _param("page", "Page number.", {"type": "integer", "minimum": 1, "default": 1}),
+                        _param(
+                            "per_page",
+                            "Issuers per page.",
+                            {"type": "integer", "minimum": 1, "maximum": 500, "default": 100},
+                        ),
+                    ],
+                    "responses": {"200": _ok("The issuers", "application/json", ref("Companies")), **ERRORS},
                 }
             },
             "/api/companies/{issuer}": {

@@ -52,6 +52,16 @@ MALLOC_ARENAS = 1
 _M_ARENA_MAX = -8  # glibc's mallopt parameter (malloc.h)
 
 
+def served_address(host: str, port: int) -> str:
+    """The address a server started on host:port answers at, for people and for absolute links: a wildcard host
+    (all interfaces) is named by this machine's name; an IPv6 address goes in brackets."""
+    if host in ("", "0.0.0.0", "::"):
+        host = socket.getfqdn() or "localhost"
+    elif ":" in host and not host.startswith("["):
+        host = f"[{host}]"
+    return f"http://{host}:{port}"
+
+
 def default_workers() -> int:
     """One worker process per core this process may run on."""
     try:

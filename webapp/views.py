@@ -133,6 +133,15 @@ def ways_out(relaxations, state) -> list[tuple[str, str, int]]:
     return out
 
 
+@bp.get("/companies")
+def companies():
+    """Every issuer in the index with its number of releases, most first; a box narrows them by name or symbol."""
+    from .companies import companies_page
+
+    found = companies_page(request.args)
+    return render_template("companies.html", found=found, search_url=search_url, blank=MultiDict())
+
+
 @bp.get("/companies/<path:issuer>")
 def company(issuer: str):
     """An issuer's page, like EDGAR's company page: name, listings, CIK, releases over time, types, newest."""

@@ -72,7 +72,8 @@ class CompanyPage:
 def list_companies(index, prefix: str = "") -> list[CompanyEntry]:
     """Issuers with releases in the index, most releases first; prefix narrows to names, aliases or listings."""
     registry = index.issuers()
-    page = index.search("", per_page=1, facets=("issuer",), facet_limit=MAX_ISSUERS, collapse=False, snippets=False)
+    # Releases with their copies folded, the unit a search for the issuer counts.
+    page = index.search("", per_page=1, facets=("issuer",), facet_limit=MAX_ISSUERS, snippets=False)
     key = prefix.strip().casefold()
     found = []
     for value in page.facets["issuer"].values:
@@ -105,7 +106,6 @@ def company_page(index, key: str, newest: int = 10) -> CompanyPage:
         per_page=newest,
         facets=("type",),
         facet_limit=50,
-        collapse=False,
         snippets=False,
     )
     types = [{"value": v.value, "count": v.count} for v in page.facets["type"].values]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 
 from ..model import Release
@@ -310,10 +310,53 @@ def _paragraphs(body: str) -> list[str]:
 _LEADING_DASH_RE = re.compile(r"^(?:--+|[\u2013\u2014])\s+")
 
 
+def _wire_banner(found: Dateline) -> bool:
+    """A wire's name on a line of its own ("--News Direct--"): a banner, with no place, date or text after it."""
+    return bool(found.wire) and not (found.place or found.published or found.month_day or found.rest or found.lead)
+
+
+# A wire's own mark in a dateline: "--(BUSINESS WIRE)--", "/PRNewswire/", "(GLOBE NEWSWIRE) --".
+_WIRE_MARK_RE = re.compile(r"--\s*\([^()]{3,40}\)|/\s*[A-Z][^/]{2,40}/|\([A-Z][^()]{2,40}\)\s*(?:--|[\u2013\u2014])")
+
+
+def _wire_dateline(found: Dateline, paragraph: str) -> bool:
+    """A place and a wire's mark opening the paragraph ("BELLEVUE, Wash.--(BUSINESS WIRE)--")."""
+    opening = paragraph[: len(found.text) + 8]
+    return bool(found.place and found.wire and not found.lead and _WIRE_MARK_RE.search(opening))
+
+
+def _undated(found: Dateline) -> bool:
+    """A place and a dash with no date and no wire ("WASHINGTON – ...", or a list item's "ZX1 – ...")."""
+    return not (found.published or found.wire or found.month_day)
+
+
+def _list_item(before: str, found: Dateline) -> bool:
+    """A place-only "dateline" under a sentence that opens a list ("These include:" | "ZX1 – The Terminal – ...")."""
+    return _undated(found) and len(before) > 60 and before.rstrip().endswith(":") and not _NOTICE_RE.match(before)
+
+
 def _take_dateline(paragraphs: list[str]) -> tuple[list[str], Dateline | None, list[str]]:
     """Find the dateline in the first paragraphs: (paragraphs before it, the dateline, paragraphs from the lede on)."""
+    story_begun = in_list = False
     for i, para in enumerate(paragraphs[:_DATELINE_SCAN]):
+        if story_begun and not _WIRE_MARK_RE.search(para, 0, 200):
+            continue  # below the story's start only a wire's dateline counts: most paragraphs print no wire's mark
         found = find_dateline(para)
+        if found is not None and i and (in_list or _list_item(paragraphs[i - 1], found)) and _undated(found):
+            found, in_list = None, True  # the list's items go on in the same shape ("ZX2 – The Gateway – ...")
+        if found is not None and story_begun and not _wire_dateline(found, para):
+            # After long opening blocks ("What's the news: ...") only a wire's dateline opening its paragraph counts.
+            found = None
+        if found is not None and _wire_banner(found) and i + 1 < len(paragraphs):
+            following = find_dateline(paragraphs[i + 1])
+            if following is not None and following.place and not following.lead and not _wire_banner(following):
+                # The banner stands over the dateline ("--News Direct--" | "NEW YORK, NY / NewsDirect / April ..."):
+                # the dateline is the next paragraph's, the banner's wire its own when it names none.
+                later = paragraphs[:i] + paragraphs[i + 1 :]
+                lead_in, dateline, rest = _take_dateline(later)
+                if dateline is not None and dateline.wire is None:
+                    dateline = replace(dateline, wire=found.wire)
+                return lead_in, dateline, rest
         if found is not None:
             lead_in = paragraphs[:i] + ([found.lead] if found.lead else [])
             rest = paragraphs[i + 1 :]
@@ -323,9 +366,10 @@ def _take_dateline(paragraphs: list[str]) -> tuple[list[str], Dateline | None, l
                 # Acme issues ..."): it is the dateline's, not the lede's.
                 lede, rest = _LEADING_DASH_RE.sub("", _strip_second_dateline(rest[0], found.place)), rest[1:]
             return lead_in, found, ([lede] if lede else []) + rest
-        # The story has begun: a long paragraph that is neither a bullet nor a notice ends the search.
+        # The story has begun: a long paragraph that is neither a bullet nor a notice ends the search for all but a
+        # wire's dateline, which long labelled blocks may stand above.
         if len(para) > 400 and not _BULLET_RE.match(para) and not _NOTICE_RE.match(para):
-            break
+            story_begun = True
     return [], None, paragraphs
 
 

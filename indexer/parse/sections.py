@@ -114,22 +114,42 @@ def about_heading(paragraph: str) -> tuple[str, str] | None:
 
 
 # "... on the French Riviera. About Nice Fun Tours Nice Fun Tours specializes in ...": an About heading run into the
-# paragraph before it (paragraph breaks lost), known by the name printed twice in a row.
+# paragraph before it (paragraph breaks lost), known by the name printed twice in a row, whole or by its opening
+# words ("About Neale & Fhima Law Firm Neale & Fhima is ...").
 _GLUED_ABOUT_RE = re.compile(
-    r"(?<=[.!?\u201d\"] )(?P<heading>About\s+(?:the\s+)?(?P<name>[A-Z\u00c0-\u00de0-9][\w'\u2019&.\-]*"
-    r"(?:\s+[A-Z\u00c0-\u00de0-9&][\w'\u2019&.\-]*){0,5}))\s+(?=(?P=name)\b)"
+    r"(?<=[.!?\u201d\"] )(?P<heading>About\s+(?P<the>the\s+)?(?P<name>[A-Z\u00c0-\u00de0-9][\w'\u2019&.\-]*"
+    r"(?:\s+[A-Z\u00c0-\u00de0-9&][\w'\u2019&.\-]*){0,5})(?P<more>(?:\s+[A-Z\u00c0-\u00de0-9&][\w'\u2019&.\-]*){0,4}?))"
+    r"\s+(?=(?P=name)\b)"
 )
+
+
+# "... at www.acme.com/. About Acme Widgets, LLC: Acme Widgets designs ...": a heading a colon closes, run into the
+# paragraph before it.
+_GLUED_COLON_ABOUT_RE = re.compile(
+    r"(?<=[.!?\u201d\"] )(?P<heading>About\s+(?P<name>[A-Z\u00c0-\u00de0-9][\w'\u2019&.\-]*"
+    r"(?:,?\s+(?:[A-Z\u00c0-\u00de0-9&][\w'\u2019&.\-]*|of|and|de|the|for)){0,7}):)\s+(?=[A-Z\u00c0-\u00de\u201c\"])"
+)
+
+
+def _glued_about(para: str) -> re.Match | None:
+    """The first About heading run into the paragraph: its name printed again after it, or a colon closing it."""
+    found = _GLUED_ABOUT_RE.search(para)
+    if found is not None and found.group("the") and found.group("more"):
+        found = None  # "About the Acme Selection Methodology Acme, a rating service, ...": a topic, not a name
+    colon = _GLUED_COLON_ABOUT_RE.search(para)
+    if colon is not None and (colon.group("name") in ("Us", "US") or colon.group("name").isdigit()):
+        colon = None
+    return min((m for m in (found, colon) if m is not None), key=lambda m: m.start(), default=None)
 
 
 def unglue_abouts(paragraphs: list[str]) -> list[str]:
     """Paragraphs with an About heading run into the one before split off as a heading paragraph of its own."""
     out: list[str] = []
     for para in paragraphs:
-        found = _GLUED_ABOUT_RE.search(para) if "About " in para else None
-        if found is None:
-            out.append(para)
-            continue
-        out += [para[: found.start()].rstrip(), found.group("heading"), para[found.end() :]]
+        while "About " in para and (found := _glued_about(para)) is not None:
+            out += [para[: found.start()].rstrip(), found.group("heading")]
+            para = para[found.end() :]
+        out.append(para)
     return out
 
 

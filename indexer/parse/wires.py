@@ -132,8 +132,15 @@ def canonical_wire(marker: str | None) -> str | None:
     return _cached_wire(marker) if isinstance(marker, str) else _canonical_wire(marker)
 
 
+# "(PlatoAi via 500NewsWire)": a publisher's name, then the wire that carried the release.
+_VIA_RE = re.compile(r"[^()]{2,40}?\s+via\s+(\S[^()]{2,40})", re.I)
+
+
 def _canonical_wire(marker: str) -> str | None:
     text = one_line(marker)
+    via = _VIA_RE.fullmatch(text.strip())
+    if via:
+        return _canonical_wire(via.group(1))
     link = _LINK_RE.fullmatch(text)
     if link:
         text = link.group(1)

@@ -98,7 +98,7 @@
       li.dataset.kind = s.kind;
       const value = document.createElement("span");
       value.className = "value";
-      value.textContent = s.value;
+      value.textContent = s.label || s.value; // an issuer's name with its main listing: "Apple Inc. · NASDAQ:AAPL"
       const kind = document.createElement("span");
       kind.className = "kind";
       kind.textContent = s.kind + " · " + s.count;

@@ -470,7 +470,9 @@ class OpenSearchBackend(Exports, TimedRequests):
             kind: oq.terms_agg(FACETS_BY_NAME[kind].field, limit, 1000, include=pattern)
             for kind in ("ticker", "company")
         }
-        found = self._search({"size": 0, "aggs": aggs})["aggregations"]
+        # Releases with their copies folded (each group's representative): what a search counts.
+        body = {"size": 0, "query": {"term": {FOLD_FIELD: REP}}, "aggs": aggs}
+        found = self._search(body)["aggregations"]
         return completions(
             (
                 {"kind": kind, "value": b["key"], "count": b["doc_count"]}

@@ -28,7 +28,8 @@ from concurrent.futures import ProcessPoolExecutor
 
 from ...documents import documents_of
 from ...model import BackendUnavailable, ParseError, ReleaseSearchError
-from ...parse import Source, iter_files, iter_sources
+from ...parse import Source, iter_sources
+from ...progress import files_to_read
 from ...release_paths import existing_file, is_under
 from ...workers import INLINE_BELOW, process_context
 from .client import translated_errors
@@ -170,7 +171,8 @@ def build_index(
         replicas = replicas if replicas is not None else (current[1] if current else DEFAULT_REPLICAS)
         incremental = live is not None and not rebuild
         report.rebuilt = not incremental
-        total_files = sum(1 for _ in iter_files(sources)) if progress else None
+        report.created = live is None
+        total_files = files_to_read(sources) if progress else None
         run = _Run(store, report, sources, progress, total_files, clock, BuildProgress)
         run.issuers = _Issuers(store, live if incremental else None, static)
         run.tracking = incremental

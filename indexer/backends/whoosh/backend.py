@@ -98,9 +98,10 @@ class _Snapshot:
         prefix is then two binary searches instead of a pass over every ticker and company."""
         if self._completions is None:
             pairs = []
+            units = self.table.representatives(self.live)  # releases, copies folded: what a search counts
             for name in ("ticker", "company"):
                 column = self.table.columns[name]
-                counts = column.count(self.live)
+                counts = column.count(units)
                 for i, value in enumerate(column.values):
                     if not counts[i]:
                         continue  # only deleted releases carry it

@@ -1,0 +1,41 @@
+"""A page of search results as `releases search` prints it on a terminal: a count line, then each hit."""
+
+from __future__ import annotations
+
+import html
+import re
+
+import click
+
+from .model import Page
+
+
+def page_text(page: Page, query: str) -> str:
+    """The count line (as the site words it: never "1-10 of 0"), then each hit with its metadata, snippet,
+    other copies and the words it lacks."""
+    first = (page.page - 1) * page.per_page + 1
+    hint = f" (did you mean: {page.suggestion}?)" if page.suggestion else ""
+    if page.total:
+        lines = [f"{first:,}-{first + len(page.hits) - 1:,} of {page.total:,} results for {query!r}{hint}"]
+    elif page.partial_total:
+        some = f"{page.partial_total:,} release{'s hold' if page.partial_total > 1 else ' holds'} some of them"
+        lines = [f"No release holds all the words of {query!r}{hint}; {some}:"]
+    else:
+        lines = [f"No releases match {query!r}{hint}"]
+    if page.total and page.partial_total:
+        lines.append(f"and {page.partial_total:,} releases that match some of your words, listed after these")
+    for n, hit in enumerate(page.hits, start=first):
+        meta = (hit.date, ", ".join(hit.tickers), hit.company, hit.wire, hit.path, hit.source_url)
+        lines += ["", click.style(f"{n}. {hit.headline}", bold=True), f"   {' | '.join(x for x in meta if x)}"]
+        lines.append(f"   {snippet_text(hit.snippet)}")
+        if hit.duplicates:
+            lines.append(f"   also on: {', '.join(d['wire'] or d['path'] for d in hit.duplicates)}")
+        if hit.missing:
+            lines.append(f"   missing: {', '.join(hit.missing)}")
+    return "\n".join(lines)
+
+
+def snippet_text(snippet: str) -> str:
+    """A hit's HTML snippet for a terminal: marked words in bold, entities as characters."""
+    marked = re.sub(r"<mark[^>]*>(.*?)</mark>", lambda m: click.style(m.group(1), bold=True), snippet)
+    return html.unescape(marked)
