@@ -3,9 +3,12 @@ session-wide indexes of the web tests (varied and hostile releases), built once 
 
 from __future__ import annotations
 
+import compileall
 import functools
 import os
+import re
 import shutil
+import sys
 from pathlib import Path
 
 import flask
@@ -66,6 +69,39 @@ def pytest_xdist_auto_num_workers(config):
         return None  # xdist's own hook reads it
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
     return cores + EXTRA_WORKERS
+
+
+# The folders whose modules the tests import, compiled before the workers start (pytest_xdist_setupnodes).
+COMPILED = ("indexer", "webapp", "tests", "benchmarks")
+
+
+@pytest.hookimpl(optionalhook=True)  # a hook of pytest-xdist, which may not be installed
+def pytest_xdist_setupnodes(config, specs):
+    """Before the workers start, write the bytecode of this tree's modules and of its test files with their asserts
+    rewritten (pytest's cached form): on a fresh checkout each worker otherwise compiled all of them itself, about
+    3.5 CPU-s a worker. Nothing is written where Python writes no bytecode ($PYTHONDONTWRITEBYTECODE)."""
+    if sys.dont_write_bytecode:
+        return
+    for folder in COMPILED:
+        compileall.compile_dir(config.rootpath / folder, quiet=2, rx=re.compile(r"[/\\]test_[^/\\]*\.py$"))
+    if config.getoption("assertmode") == "rewrite":
+        _rewrite_test_files(config)
+
+
+def _rewrite_test_files(config) -> None:
+    """Each test file's rewritten code written where pytest's import hook looks for it, unless already there."""
+    try:  # pytest's own functions, not its API: when they change, each worker rewrites its files as before
+        from _pytest.assertion.rewrite import PYC_TAIL, _read_pyc, _rewrite_test, _write_pyc, assertstate_key
+
+        state = config.stash[assertstate_key]
+        for path in sorted((config.rootpath / "tests").glob("test_*.py")):
+            pyc = path.parent / "__pycache__" / (path.name[:-3] + PYC_TAIL)
+            if _read_pyc(path, pyc, state.trace) is None:
+                pyc.parent.mkdir(exist_ok=True)
+                source, code = _rewrite_test(path, config)
+                _write_pyc(state, code, source, pyc)
+    except Exception:  # a cache only: each worker still rewrites what is not there
+        return
 
 
 @pytest.hookimpl(optionalhook=True)  # a hook of pytest-xdist, which may not be installed
