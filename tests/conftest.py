@@ -113,8 +113,9 @@ def pytest_xdist_make_scheduler(config, log):
 
     class SharedWorkScheduling(LoadScopeScheduling):
         """Tests one at a time, except those that share costly or exclusive work, which go to one worker together:
-        the files naming an entry of SHARED_WORK, and each file with module-scoped fixtures (built once). The
-        shared work and LONG_FILES go out first, the rest as xdist orders it (units with the most tests first)."""
+        the files naming an entry of SHARED_WORK, and each file with module- or session-scoped fixtures of its own
+        (built once). The shared work and LONG_FILES go out first, the rest as xdist orders it (units with the most
+        tests first)."""
 
         ordered = False
 
@@ -150,7 +151,7 @@ def _work_unit(root: Path, nodeid: str) -> str:
     for name in SHARED_WORK:
         if name in text:
             return name
-    if 'scope="module"' in text:
+    if 'scope="module"' in text or 'scope="session"' in text:  # a fixture of its own built once a worker
         return nodeid.split("::", 1)[0]
     return nodeid
 
