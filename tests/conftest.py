@@ -71,8 +71,9 @@ def pytest_xdist_auto_num_workers(config):
     return cores + EXTRA_WORKERS
 
 
-# The folders whose modules the tests import, compiled before the workers start (pytest_xdist_setupnodes).
-COMPILED = ("indexer", "webapp", "tests", "benchmarks")
+# The folders whose modules the tests import, compiled before the workers start (pytest_xdist_setupnodes), and how
+# deep: tests/ and benchmarks/ only at the top (a .py file among the test data is a release, not a module).
+COMPILED = {"indexer": 10, "webapp": 10, "tests": 0, "benchmarks": 0}
 
 
 @pytest.hookimpl(optionalhook=True)  # a hook of pytest-xdist, which may not be installed
@@ -82,8 +83,10 @@ def pytest_xdist_setupnodes(config, specs):
     3.5 CPU-s a worker. Nothing is written where Python writes no bytecode ($PYTHONDONTWRITEBYTECODE)."""
     if sys.dont_write_bytecode:
         return
-    for folder in COMPILED:
-        compileall.compile_dir(config.rootpath / folder, quiet=2, rx=re.compile(r"[/\\]test_[^/\\]*\.py$"))
+    for folder, depth in COMPILED.items():
+        compileall.compile_dir(
+            config.rootpath / folder, maxlevels=depth, quiet=2, rx=re.compile(r"[/\\]test_[^/\\]*\.py$")
+        )
     if config.getoption("assertmode") == "rewrite":
         _rewrite_test_files(config)
 

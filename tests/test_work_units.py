@@ -41,11 +41,14 @@ class _Config:
 
 
 def _tree(root):
-    for folder in ("indexer", "tests"):
-        (root / folder).mkdir()
-    (root / "indexer" / "widgets.py").write_text("SIZE = 3\n", encoding="utf-8")
+    for folder in ("indexer/parts", "tests/fixtures"):
+        (root / folder).mkdir(parents=True)
+    (root / "indexer" / "parts" / "widgets.py").write_text("SIZE = 3\n", encoding="utf-8")
     (root / "tests" / "test_widgets.py").write_text("def test_size():\n    assert 1 + 2 == 3\n", encoding="utf-8")
-    return root / "indexer" / "__pycache__", root / "tests" / "__pycache__"
+    (root / "tests" / "fixtures" / "release.py").write_text(
+        "headline = 'Acme Corp. announces a widget'\n", encoding="utf-8"
+    )
+    return root / "indexer" / "parts" / "__pycache__", root / "tests" / "__pycache__"
 
 
 @pytest.mark.parametrize("writes", [True, False], ids=["bytecode written", "PYTHONDONTWRITEBYTECODE"])
@@ -58,6 +61,7 @@ def test_the_modules_and_rewritten_tests_are_compiled_before_the_workers_start(
     module_pyc = modules / f"widgets.{sys.implementation.cache_tag}.pyc"
     assert module_pyc.is_file() == writes
     assert (tests / f"test_widgets{PYC_TAIL}").is_file() == writes
+    assert not (tmp_path / "tests" / "fixtures" / "__pycache__").exists()  # test data is not compiled
     # A test file's code is kept only in the form pytest imports it: asserts rewritten.
     assert not (tests / f"test_widgets.{sys.implementation.cache_tag}.pyc").exists()
     if writes:
