@@ -52,6 +52,8 @@ SHARED_WORK = {
     "cluster_alone": "the OpenSearch cluster to itself",  # node-loss tests; the other worker runs other tests meanwhile
     "synthetic_index": "the synthetic index",  # as long to build as hundreds of tests take to run
 }
+# A test file's helper that keeps its result for the file's other tests (their data made when first asked).
+SHARED_DATA = re.compile(r"^@(functools\.)?(cache|lru_cache)\b", re.MULTILINE)
 # Files whose module-scoped work takes long in wall time (waiting on the cluster): handed out after the shared work.
 LONG_FILES = ("tests/test_opensearch_parity.py",)
 
@@ -117,8 +119,8 @@ def pytest_xdist_make_scheduler(config, log):
     class SharedWorkScheduling(LoadScopeScheduling):
         """Tests one at a time, except those that share costly or exclusive work, which go to one worker together:
         the files naming an entry of SHARED_WORK, and each file with module- or session-scoped fixtures of its own
-        (built once). The shared work and LONG_FILES go out first, the rest as xdist orders it (units with the most
-        tests first)."""
+        or a cached helper (SHARED_DATA), its work done once. The shared work and LONG_FILES go out first, the rest
+        as xdist orders it (units with the most tests first)."""
 
         ordered = False
 
@@ -154,7 +156,7 @@ def _work_unit(root: Path, nodeid: str) -> str:
     for name in SHARED_WORK:
         if name in text:
             return name
-    if 'scope="module"' in text or 'scope="session"' in text:  # a fixture of its own built once a worker
+    if 'scope="module"' in text or 'scope="session"' in text or SHARED_DATA.search(text):  # made once a worker
         return nodeid.split("::", 1)[0]
     return nodeid
 

@@ -19,10 +19,18 @@ FIXTURE = "@pytest.fixture{}\ndef built():\n    return 1\n\n\ndef test_one(built
         (FIXTURE.format(""), "tests/test_acme.py::test_one"),  # a test alone
         (FIXTURE.format('(scope="module")'), "tests/test_acme.py"),  # the file whole: its fixture built once
         (FIXTURE.format('(scope="session")'), "tests/test_acme.py"),
+        (
+            "import functools\n\n\n@functools.cache\ndef _texts():\n    return ()\n\n\n" + FIXTURE.format(""),
+            "tests/test_acme.py",
+        ),
+        (
+            "def _texts():\n    return ()  # no @functools.cache here\n\n\n" + FIXTURE.format(""),
+            "tests/test_acme.py::test_one",
+        ),
         (FIXTURE.format("") + "# uses synthetic_index\n", "synthetic_index"),  # with the others sharing that work
         (FIXTURE.format('(scope="module")') + "# cluster_alone\n", "cluster_alone"),
     ],
-    ids=["function", "module", "session", "shared work", "shared work before module"],
+    ids=["function", "module", "session", "cached helper", "helper not cached", "shared work", "shared work first"],
 )
 def test_a_test_goes_out_alone_with_its_file_or_with_its_shared_work(tmp_path, source, unit):
     (tmp_path / "tests").mkdir()
