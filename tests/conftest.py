@@ -3,9 +3,12 @@ session-wide indexes of the web tests (varied and hostile releases), built once 
 
 from __future__ import annotations
 
+import compileall
 import functools
 import os
+import re
 import shutil
+import sys
 from pathlib import Path
 
 import flask
@@ -49,6 +52,8 @@ SHARED_WORK = {
     "cluster_alone": "the OpenSearch cluster to itself",  # node-loss tests; the other worker runs other tests meanwhile
     "synthetic_index": "the synthetic index",  # as long to build as hundreds of tests take to run
 }
+# A test file's helper that keeps its result for the file's other tests (their data made when first asked).
+SHARED_DATA = re.compile(r"^@(functools\.)?(cache|lru_cache)\b", re.MULTILINE)
 # Files whose module-scoped work takes long in wall time (waiting on the cluster): handed out after the shared work.
 LONG_FILES = ("tests/test_opensearch_parity.py",)
 
@@ -68,6 +73,42 @@ def pytest_xdist_auto_num_workers(config):
     return cores + EXTRA_WORKERS
 
 
+# The folders whose modules the tests import, compiled before the workers start (pytest_xdist_setupnodes), and how
+# deep: tests/ and benchmarks/ only at the top (a .py file among the test data is a release, not a module).
+COMPILED = {"indexer": 10, "webapp": 10, "tests": 0, "benchmarks": 0}
+
+
+@pytest.hookimpl(optionalhook=True)  # a hook of pytest-xdist, which may not be installed
+def pytest_xdist_setupnodes(config, specs):
+    """Before the workers start, write the bytecode of this tree's modules and of its test files with their asserts
+    rewritten (pytest's cached form): on a fresh checkout each worker otherwise compiled all of them itself, about
+    3.5 CPU-s a worker. Nothing is written where Python writes no bytecode ($PYTHONDONTWRITEBYTECODE)."""
+    if sys.dont_write_bytecode:
+        return
+    for folder, depth in COMPILED.items():
+        compileall.compile_dir(
+            config.rootpath / folder, maxlevels=depth, quiet=2, rx=re.compile(r"[/\\]test_[^/\\]*\.py$")
+        )
+    if config.getoption("assertmode") == "rewrite":
+        _rewrite_test_files(config)
+
+
+def _rewrite_test_files(config) -> None:
+    """Each test file's rewritten code written where pytest's import hook looks for it, unless already there."""
+    try:  # pytest's own functions, not its API: when they change, each worker rewrites its files as before
+        from _pytest.assertion.rewrite import PYC_TAIL, _read_pyc, _rewrite_test, _write_pyc, assertstate_key
+
+        state = config.stash[assertstate_key]
+        for path in sorted((config.rootpath / "tests").glob("test_*.py")):
+            pyc = path.parent / "__pycache__" / (path.name[:-3] + PYC_TAIL)
+            if _read_pyc(path, pyc, state.trace) is None:
+                pyc.parent.mkdir(exist_ok=True)
+                source, code = _rewrite_test(path, config)
+                _write_pyc(state, code, source, pyc)
+    except Exception:  # a cache only: each worker still rewrites what is not there
+        return
+
+
 @pytest.hookimpl(optionalhook=True)  # a hook of pytest-xdist, which may not be installed
 def pytest_xdist_make_scheduler(config, log):
     """Under `pytest -n N` (xdist's default --dist load), hand out tests as SharedWorkScheduling groups them."""
@@ -77,8 +118,9 @@ def pytest_xdist_make_scheduler(config, log):
 
     class SharedWorkScheduling(LoadScopeScheduling):
         """Tests one at a time, except those that share costly or exclusive work, which go to one worker together:
-        the files naming an entry of SHARED_WORK, and each file with module-scoped fixtures (built once). The
-        shared work and LONG_FILES go out first, the rest as xdist orders it (units with the most tests first)."""
+        the files naming an entry of SHARED_WORK, and each file with module- or session-scoped fixtures of its own
+        or a cached helper (SHARED_DATA), its work done once. The shared work and LONG_FILES go out first, the rest
+        as xdist orders it (units with the most tests first)."""
 
         ordered = False
 
@@ -114,7 +156,7 @@ def _work_unit(root: Path, nodeid: str) -> str:
     for name in SHARED_WORK:
         if name in text:
             return name
-    if 'scope="module"' in text:
+    if 'scope="module"' in text or 'scope="session"' in text or SHARED_DATA.search(text):  # made once a worker
         return nodeid.split("::", 1)[0]
     return nodeid
 

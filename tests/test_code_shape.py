@@ -86,8 +86,15 @@ def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
     return groups
 
 
-def test_no_import_cycle_between_modules():
-    graph = {name: _imports(name, path) for name, path in _modules().items()}
+# Module-scoped, so this file goes to one pytest-xdist worker whole (tests/conftest.py): the package's syntax trees
+# and Whoosh's private names are then read once in a run, not once by each worker running one of its cases.
+@pytest.fixture(scope="module")
+def graph() -> dict[str, set[str]]:
+    """Each module of indexer/ and the modules of indexer/ it imports."""
+    return {name: _imports(name, path) for name, path in _modules().items()}
+
+
+def test_no_import_cycle_between_modules(graph):
     cycles = _cycles(graph)
     described = [" <-> ".join(group) for group in cycles]
     assert not cycles, f"import cycles (move the shared piece to the module its concept belongs to): {described}"
@@ -116,8 +123,7 @@ def _cross_backend_imports(graph: dict[str, set[str]]) -> list[str]:
     return crossings
 
 
-def test_neither_backend_imports_the_other():
-    graph = {name: _imports(name, path) for name, path in _modules().items()}
+def test_neither_backend_imports_the_other(graph):
     crossings = _cross_backend_imports(graph)
     assert not crossings, (
         f"backend packages import each other ({', '.join(crossings)}): "

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import codecs
 import dataclasses
+import functools
 import random
 import re
 from collections import Counter
@@ -31,7 +32,11 @@ from indexer.parse import (
 )
 from indexer.parse.text import parse_text
 
-SYNTH_TEXTS = [text for _, text in synth().generate(150, seed=23)]
+
+@functools.cache
+def _synth_texts() -> tuple[str, ...]:
+    """150 synthetic releases' texts, drawn when a test first asks (not while every worker collects)."""
+    return tuple(text for _, text in synth().generate(150, seed=23))
 
 
 def _plain_detect_language(text: str) -> str | None:
@@ -52,7 +57,7 @@ def _language_texts() -> list[str]:
     rng = random.Random(41)
     vocab = sorted({w for words in language._COMMON_WORDS.values() for w in words})
     fillers = ["acme", "widget", "growth", "über", "société", "año", "x", "Ⅻ", "İstanbul", "ΣΑΣ", "straße"]
-    texts = list(SYNTH_TEXTS)
+    texts = list(_synth_texts())
     texts += [
         "",
         "the and of",  # too short
@@ -113,7 +118,7 @@ def _plain_opening_words(release: Release, count: int = duplicates.OPENING_WORDS
 
 def _dateline_texts() -> list[str]:
     rng = random.Random(43)
-    texts = list(SYNTH_TEXTS)
+    texts = list(_synth_texts())
     for dash in duplicates._DATELINE_DASHES:
         texts += [
             f"DENVER, Jan. 8, 2025 {dash} Acme today announced results for the year.",
@@ -172,7 +177,7 @@ def test_read_up_to_stops_at_the_end_or_the_limit(tmp_path):
 
 def _spacing_texts() -> list[str]:
     rng = random.Random(47)
-    texts = list(SYNTH_TEXTS)
+    texts = list(_synth_texts())
     pieces = ["a", "b.", "Word", " ", " ", "  ", "\t", "\n", "\n\n", "\r", "\r\n", "\n- ", "\n* ", "\n## ", "\u00a0"]
     pieces += ["[email protected]", "[email", "&amp;", "[x](https://a.com)", "<https://b.com>", "*it*", "_it_", "\\#"]
     for _ in range(6000):
@@ -209,7 +214,7 @@ def test_words_are_the_word_pattern_runs():
     rng = random.Random(53)
     alphabet = [chr(code) for code in range(128)] + ["é", "\u212a", "İ", "ß", "\u00a0", "\u2028", "\x85"]
     texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 60))) for _ in range(5000)]
-    texts += [text.lower() for text in SYNTH_TEXTS]
+    texts += [text.lower() for text in _synth_texts()]
     for text in texts:
         assert duplicates._words(text) == re.findall(r"[a-z0-9]+", text), text
 
@@ -282,7 +287,7 @@ def _date_texts() -> list[str]:
     rng = random.Random(59)
     weekdays = sorted(_words_of(dates._WEEKDAY))
     months = sorted(dates.MONTHS)
-    texts = list(SYNTH_TEXTS)
+    texts = list(_synth_texts())
     for name in weekdays + months:
         for cased in (name, name.upper(), name.title()):
             texts += [f"{cased} 7, 2011", f"On {cased}, the 3 {cased} 2026 at 4:00 PM EST", f"x{cased} 12th, 2019 x"]
@@ -316,7 +321,7 @@ def test_no_date_starts_where_the_start_pattern_finds_none():
 
 def _byte_texts() -> list[bytes]:
     rng = random.Random(61)
-    samples = [text.encode("utf-8") for text in SYNTH_TEXTS[:60]]
+    samples = [text.encode("utf-8") for text in _synth_texts()[:60]]
     odd = [b"\x00", b"\x01", b"\x08", b"\x0b", b"\x1f", b"\x7f", b"\x09", b"\x0c", b"\r", b"\xed\xa0\x80", b"\xff",
            b"\x81", b"\x9d", b"\xc3\xa9", "\u2028".encode(), b"\xef\xbb\xbf"]  # fmt: skip
     texts = list(samples)
@@ -428,7 +433,7 @@ def _plain_subject_end(text: str, *, headline: bool = False) -> int:
 def _subject_texts() -> list[str]:
     rng = random.Random(67)
     texts = []
-    for text in SYNTH_TEXTS:
+    for text in _synth_texts():
         headline, _, rest = text.partition("\n\n")
         texts += [headline, rest[:600], rest.split("--", 1)[-1].strip()[:600]]
     pieces = ["Acme", "Corp.", "Inc.", "a", "an", "the", "which", "today", "announced", "reports", "Launches", "of",

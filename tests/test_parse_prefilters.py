@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from indexer.parse import classify, wires
 DATA = Path(__file__).parent / "data" / "parser_labels.jsonl"
 
 
+@functools.cache
 def _texts() -> list[str]:
     """Real headlines (the labelled corpus sample), synthetic releases, and texts written to hit each rule."""
     texts = [json.loads(line)["headline"] for line in DATA.read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -41,12 +43,9 @@ def _texts() -> list[str]:
     return texts
 
 
-TEXTS = _texts()
-
-
 def test_release_types_are_what_the_rules_alone_give():
     """classify() with its word pre-check gives what every rule's regex gives on headlines and ledes."""
-    for text in TEXTS:
+    for text in _texts():
         headline, lede = text[:200], text[:2000]
         expected = [
             name
@@ -59,13 +58,13 @@ def test_release_types_are_what_the_rules_alone_give():
 @pytest.mark.parametrize("name", list(classify._COMPILED))
 def test_each_release_type_is_found_somewhere(name):
     """The texts above exercise every rule, so the comparison above is not vacuous."""
-    assert any(name in classify.classify(text[:200], text[:2000]) for text in TEXTS)
+    assert any(name in classify.classify(text[:200], text[:2000]) for text in _texts())
 
 
 def test_wires_named_in_text_are_what_the_markers_alone_give():
     """wire_in_text() with its word pre-check finds the first marker the regexes alone find."""
     found = 0
-    for text in TEXTS:
+    for text in _texts():
         starts = [(m.start(), n) for n, (pattern, _) in enumerate(wires._TEXT_MARKERS) if (m := pattern.search(text))]
         expected = wires._TEXT_MARKERS[min(starts)[1]][1] if starts else None  # the earliest; on a tie, the first
         assert wires.wire_in_text(text) == expected, text[:120]

@@ -3,6 +3,7 @@ words."""
 
 from __future__ import annotations
 
+import functools
 import json
 import random
 import re
@@ -16,6 +17,7 @@ from indexer.parse import assemble, classify, cleanup, names, sections
 DATA = Path(__file__).parent / "data" / "parser_labels.jsonl"
 
 
+@functools.cache
 def _paragraph_lists() -> list[list[str]]:
     """Paragraphs as the parser cleans them: synthetic releases, real headlines and texts written to hit each rule."""
     lists = [cleanup.split_paragraphs(text) for _, text in synth().generate(120, seed=11)]
@@ -43,13 +45,10 @@ def _paragraph_lists() -> list[list[str]]:
     return lists
 
 
-PARAGRAPH_LISTS = _paragraph_lists()
-
-
 def test_paragraphs_repaired_together_are_repaired_as_one_at_a_time():
     """repair_glued_all's scans of all paragraphs at once rule out only paragraphs repair_glued leaves alone."""
     repaired = 0
-    for paragraphs in PARAGRAPH_LISTS:
+    for paragraphs in _paragraph_lists():
         expected = [cleanup.repair_glued(text) for text in paragraphs]
         assert cleanup.repair_glued_all(paragraphs) == expected
         repaired += sum(a != b for a, b in zip(paragraphs, expected, strict=True))
@@ -59,7 +58,7 @@ def test_paragraphs_repaired_together_are_repaired_as_one_at_a_time():
 def test_glued_heading_starts_are_where_the_heading_pattern_finds_them():
     """The byte scan finds every place _HEADING_WORDS_RE finds a glued heading (one heading word after another)."""
     found = 0
-    for paragraphs in PARAGRAPH_LISTS:
+    for paragraphs in _paragraph_lists():
         joined = "\x00".join(paragraphs)
         # Every word after a character _HEADING_WORDS_RE wants before it, each looked for on its own.
         expected = [m.start() for w in cleanup._HEADING_WORDS for m in re.finditer(rf"(?<=[a-z0-9.)]){w}", joined)]
@@ -77,7 +76,7 @@ def test_every_heading_word_is_looked_for(word):
 
 def test_paragraphs_cleaned_together_are_cleaned_as_one_at_a_time():
     """clean_inline_all skips a step only for paragraphs where clean_inline's own check would skip it."""
-    for paragraphs in PARAGRAPH_LISTS:
+    for paragraphs in _paragraph_lists():
         assert cleanup.clean_inline_all(paragraphs) == [cleanup.clean_inline(text) for text in paragraphs]
     # Each marker alone in a paragraph, beside plain ones: dropping a marker from the list makes this fail.
     samples = {"&": "fish &amp; chips", "](": "see [the site](x)", "<http": "at <https://acme.com>", "*": "a *big* day",
@@ -101,7 +100,7 @@ def test_one_line_is_the_whitespace_pattern():
 
 def test_word_characters_are_what_the_pattern_keeps():
     """The byte deletion for ASCII text keeps what \\W does not match, in lower case, as the pattern does."""
-    texts = [chr(code) for code in range(0x250)] + [p for ps in PARAGRAPH_LISTS for p in ps]
+    texts = [chr(code) for code in range(0x250)] + [p for ps in _paragraph_lists() for p in ps]
     for text in texts:
         assert assemble._word_characters(text) == assemble._NON_WORD_RE.sub("", text).lower()
 
@@ -117,7 +116,7 @@ def test_fold_of_ascii_text_is_its_case_fold():
 
 def test_phone_scan_finds_what_the_phone_pattern_finds():
     """_PHONE_SCAN_RE, written to start with a fixed set of characters, finds what PHONE_RE finds."""
-    texts = ["\n\n".join(paragraphs) for paragraphs in PARAGRAPH_LISTS]
+    texts = ["\n\n".join(paragraphs) for paragraphs in _paragraph_lists()]
     texts += [
         "+1 212 555 1234", "(212) 555-1234", "x+1 212 555 1234", "a(212) 555-1234", "Tel: +44 (0)20 7946 0958",
         "1-877-870-7165 (domestic)", "+(12) 345 678", "\u0661\u0662 345 6789", "9+12 345 678", "_12 345 678",
@@ -152,7 +151,7 @@ def test_editorial_headlines_pass_the_word_check(headline):
 
 
 def test_editorial_word_check_rules_out_only_what_the_pattern_does():
-    headlines = EDITORIAL_HEADLINES + [p for ps in PARAGRAPH_LISTS for p in ps]
+    headlines = EDITORIAL_HEADLINES + [p for ps in _paragraph_lists() for p in ps]
     for headline in headlines:
         assert classify._editorial_headline(headline) == bool(classify._EDITORIAL_RE.search(headline))
 

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import dataclasses
 import random
+import shutil
 
 import pytest
 from build_helpers import write_releases
+from conftest import FIXTURES, SEEDS
 from whoosh import fields
 from whoosh.analysis import LowercaseFilter, RegexTokenizer
 from whoosh.formats import Positions
@@ -66,11 +68,19 @@ def _indexed(analyzer, texts: list[str], *, spaces: bool) -> tuple[dict, list[in
     return found, lengths
 
 
+@pytest.fixture(scope="module")
+def texts(tmp_path_factory) -> list[str]:
+    """Hostile, random and parsed texts (the fixture releases and 40 synthetic ones), made once for both analyzers."""
+    root = tmp_path_factory.mktemp("texts")
+    shutil.copytree(SEEDS, root / "releases" / "seeds")
+    shutil.copytree(FIXTURES, root / "releases" / "fixtures")
+    return HOSTILE + _random_texts(3000) + _corpus_texts(root, root / "releases")
+
+
 @pytest.mark.parametrize("analyzer", [TEXT_ANALYZER, RegexTokenizer() | LowercaseFilter()], ids=["ours", "default"])
-def test_texts_cut_at_spaces_give_the_tokenizers_words(analyzer, tmp_path, release_dir, monkeypatch):
+def test_texts_cut_at_spaces_give_the_tokenizers_words(analyzer, texts, monkeypatch):
     """Same terms, positions and lengths as the tokenizer run on whole texts, and as Whoosh's field.index."""
     monkeypatch.setattr(whoosh_writer, "WORD_CACHE_LIMIT", 50)  # the caches are emptied many times
-    texts = HOSTILE + _random_texts(3000) + _corpus_texts(tmp_path, release_dir)
     fast, fast_lengths = _indexed(analyzer, texts, spaces=True)
     assert (fast, fast_lengths) == _indexed(analyzer, texts, spaces=False)
     schema_field = fields.TEXT(analyzer=analyzer, phrase=True)

@@ -1,0 +1,78 @@
+"""How tests/conftest.py shares the suite out among pytest-xdist workers: the unit of work each test goes in, and
+the bytecode written before the workers start."""
+
+from __future__ import annotations
+
+import sys
+import types
+
+import pytest
+from _pytest.assertion.rewrite import PYC_TAIL, _read_pyc
+from conftest import _work_unit, pytest_xdist_setupnodes
+
+FIXTURE = "@pytest.fixture{}\ndef built():\n    return 1\n\n\ndef test_one(built):\n    assert built\n"
+
+
+@pytest.mark.parametrize(
+    ("source", "unit"),
+    [
+        (FIXTURE.format(""), "tests/test_acme.py::test_one"),  # a test alone
+        (FIXTURE.format('(scope="module")'), "tests/test_acme.py"),  # the file whole: its fixture built once
+        (FIXTURE.format('(scope="session")'), "tests/test_acme.py"),
+        (
+            "import functools\n\n\n@functools.cache\ndef _texts():\n    return ()\n\n\n" + FIXTURE.format(""),
+            "tests/test_acme.py",
+        ),
+        (
+            "def _texts():\n    return ()  # no @functools.cache here\n\n\n" + FIXTURE.format(""),
+            "tests/test_acme.py::test_one",
+        ),
+        (FIXTURE.format("") + "# uses synthetic_index\n", "synthetic_index"),  # with the others sharing that work
+        (FIXTURE.format('(scope="module")') + "# cluster_alone\n", "cluster_alone"),
+    ],
+    ids=["function", "module", "session", "cached helper", "helper not cached", "shared work", "shared work first"],
+)
+def test_a_test_goes_out_alone_with_its_file_or_with_its_shared_work(tmp_path, source, unit):
+    (tmp_path / "tests").mkdir()
+    (tmp_path / "tests" / "test_acme.py").write_text(source, encoding="utf-8")
+    assert _work_unit(tmp_path, "tests/test_acme.py::test_one") == unit
+
+
+class _Config:
+    """The run's config, with another folder as the root."""
+
+    def __init__(self, config, root):
+        self._config, self.rootpath = config, root
+
+    def __getattr__(self, name):
+        return getattr(self._config, name)
+
+
+def _tree(root):
+    for folder in ("indexer/parts", "tests/fixtures"):
+        (root / folder).mkdir(parents=True)
+    (root / "indexer" / "parts" / "widgets.py").write_text("SIZE = 3\n", encoding="utf-8")
+    (root / "tests" / "test_widgets.py").write_text("def test_size():\n    assert 1 + 2 == 3\n", encoding="utf-8")
+    (root / "tests" / "fixtures" / "release.py").write_text(
+        "headline = 'Acme Corp. announces a widget'\n", encoding="utf-8"
+    )
+    return root / "indexer" / "parts" / "__pycache__", root / "tests" / "__pycache__"
+
+
+@pytest.mark.parametrize("writes", [True, False], ids=["bytecode written", "PYTHONDONTWRITEBYTECODE"])
+def test_the_modules_and_rewritten_tests_are_compiled_before_the_workers_start(
+    tmp_path, pytestconfig, monkeypatch, writes
+):
+    modules, tests = _tree(tmp_path)
+    monkeypatch.setattr(sys, "dont_write_bytecode", not writes)
+    pytest_xdist_setupnodes(_Config(pytestconfig, tmp_path), [])
+    module_pyc = modules / f"widgets.{sys.implementation.cache_tag}.pyc"
+    assert module_pyc.is_file() == writes
+    assert (tests / f"test_widgets{PYC_TAIL}").is_file() == writes
+    assert not (tmp_path / "tests" / "fixtures" / "__pycache__").exists()  # test data is not compiled
+    # A test file's code is kept only in the form pytest imports it: asserts rewritten.
+    assert not (tests / f"test_widgets.{sys.implementation.cache_tag}.pyc").exists()
+    if writes:
+        code = _read_pyc(tmp_path / "tests" / "test_widgets.py", tests / f"test_widgets{PYC_TAIL}", lambda _: None)
+        test = next(c for c in code.co_consts if isinstance(c, types.CodeType) and c.co_name == "test_size")
+        assert any(name.startswith("@py_assert") for name in test.co_varnames)
