@@ -12,11 +12,11 @@ from .names import (
     VERBS,
     domains_in,
     first_of_pair,
-    is_person,
     leading_name,
     matches_domain,
     same_org,
 )
+from .persons import is_person
 from .places import is_place
 from .sections import About
 from .tickers import listing_groups

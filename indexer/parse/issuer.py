@@ -44,13 +44,11 @@ from .names import (
     STRICT_LEGAL_RE,
     common_word,
     domains_in,
-    employer,
     expand_acronym,
     expand_acronym_tail,
     first_of_pair,
     fold,
     has_word,
-    is_person,
     leading_name,
     matches_domain,
     same_org,
@@ -58,6 +56,7 @@ from .names import (
     tidy_name,
 )
 from .own_listings import group_names, lede_listed, pick_tickers, subject_groups, titled_employer
+from .persons import employer, is_person
 from .places import is_place, opens_dateline
 from .publishers import publishers_topic
 from .sections import About

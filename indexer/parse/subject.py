@@ -13,10 +13,10 @@ from .names import (
     core_words,
     fold,
     has_word,
-    is_person,
     leading_name,
     same_org,
 )
+from .persons import is_person
 from .places import is_place
 
 _MONTH_YEAR_RE = re.compile(
