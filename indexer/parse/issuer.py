@@ -15,7 +15,6 @@ import re
 from .authors import author_issues, headline_author, titled_author
 from .authorship import (
     BYLINE_RE,
-    GOVERNMENT_RE,
     HONOURED_BY_RE,
     WEB_ADDRESS_RE,
     byline_org,
@@ -33,6 +32,17 @@ from .authorship import (
     with_glued_abouts,
 )
 from .credits import BRAND_ABOUT_RE, behalf_of, domain_named, journal_field, opening_credit, sponsor_named, told_outlet
+from .headline_names import (
+    HEADLINE_BRAND_RE,
+    headline_company,
+    headline_listed,
+    headline_person,
+    headline_spelling,
+    headline_word,
+    joint_headline,
+    quoted_in,
+    strip_headline_brand,
+)
 from .interviews import interviewee_org
 from .joint_releases import merged_entity, source_partner
 from .name_extents import based_subject, caps_heading_cut, imperative_cut, lower_case_spelling, partners_name
@@ -55,7 +65,7 @@ from .names import (
     subject_end,
     tidy_name,
 )
-from .own_listings import group_names, lede_listed, pick_tickers, subject_groups, titled_employer
+from .own_listings import lede_listed, pick_tickers, titled_employer
 from .persons import employer, is_person
 from .places import is_place, opens_dateline
 from .publishers import publishers_topic
@@ -69,7 +79,6 @@ from .subject import (
     described_subject,
     first_of_two,
     first_person_org,
-    gerund,
     headline_longer,
     headline_opens,
     lede_actor,
@@ -78,7 +87,6 @@ from .subject import (
     programme_owner,
     prose_cut,
     setting_word,
-    surname_of_person,
     titled_person_org,
     venue_about,
 )
@@ -94,9 +102,6 @@ _NOT_ISSUER_ABOUT_RE = re.compile(
     r"^(?:Us|Our\b.*|(?:the |The )?Authors?|This (?:Release|Report|Survey|Study)|the (?:Survey|Study|Report|Data)"
     r"|the Company|The Company)$"
 )
-
-
-_HEADLINE_BRAND_RE = re.compile(r"^[A-Z][\w.]*(?:Breaks|Wire|News|Alert)\s+[\u2013\u2014\-:]\s+")
 
 
 def find_issuer(
@@ -132,11 +137,11 @@ def find_issuer(
     source_name = source_name or closing_credit(text)
     known_company = known_company or slashed_issuer(lede) or behalf_of(text)
     company = _pick_company(headline, lede, text, abouts, source_name, contacts, known_company, subheadline)
-    company = _headline_spelling(_whole_contact_name(company, lede, text, contacts), headline, lede)
+    company = headline_spelling(_whole_contact_name(company, lede, text, contacts), headline, lede)
     company = lower_case_spelling(company, headline, lede, text)
-    company = headline_longer(company, _strip_headline_brand(headline))
+    company = headline_longer(company, strip_headline_brand(headline))
     company = imperative_cut(tidy_name(cut_at_verb(expand_acronym_tail(expand_acronym(company, text), text))), text)
-    company = _headline_word(company, headline, lede)
+    company = headline_word(company, headline, lede)
     company = first_name_employer(company, headline, text)
     company = caps_heading_cut(prose_cut(titled_person_org(company, lede) or company), text)
     company = partners_name(company, headline, lede)
@@ -144,55 +149,13 @@ def find_issuer(
         # "Inc., the leading media brand ..., today announced that Flight Adventure Park is No. 3,780 ...", "Fort
         # Worth's newest museum, the DFW Car and Toy Museum ...": what the lede opened with names no one; the
         # headline's subject, printed in the text, does.
-        company = first_person_org(text) or tidy_name(_headline_company(headline, text, contacts)) or company
+        company = first_person_org(text) or tidy_name(headline_company(headline, text, contacts)) or company
         # Still a place or a date: no one (a publisher brand the dateline reader took for a place stays).
         company = None if no_name(company, place) and not BRAND_ABOUT_RE.search(company or "") else company
-    tickers = pick_tickers(_strip_headline_brand(headline), lede, text, abouts, company)
+    tickers = pick_tickers(strip_headline_brand(headline), lede, text, abouts, company)
     if not tickers and known_tickers:
         tickers = list(known_tickers)
     return company, sorted(dict.fromkeys(tickers))
-
-
-def _headline_word(company: str | None, headline: str, lede: str) -> str | None:
-    """The headline's one-word spelling of a name the lede does not print and the text spaces out ("Brother
-    Filtration" under the headline "Brotherfiltration Industrial Filtration Solutions": the first spelling)."""
-    if not company or " " not in company or company in lede:
-        return company
-    joined = re.sub(r"\W", "", company).lower()
-    return next((w for w in re.findall(r"[\w]+", headline) if w.lower() == joined), company)
-
-
-def _headline_spelling(company: str | None, headline: str, lede: str) -> str | None:
-    """The headline's longer spelling of the company when the lede prints the same words in lower case: "Hive
-    Digital technologies Executive Chairman ..." under "Hive Digital Technologies' Strategic Alliance ..."."""
-    if not company:
-        return company
-    # The headline's name ends in a possessive: a name, not a Title Case verb ("... LLP Is Investigating").
-    # The name found with str.find and the words after it with one compiled pattern: a pattern built around each
-    # release's own name would be compiled anew for every release.
-    at = headline.find(company)
-    while at >= 0 and not (m := _POSSESSED_TAIL_RE.match(headline, at + len(company))):
-        at = headline.find(company, at + 1)
-    if at < 0:
-        return company
-    longer = f"{company}{m.group(1)}"
-    if longer not in lede and re.search(rf"{re.escape(longer)}\b", lede, re.I):
-        return longer
-    return company
-
-
-_POSSESSED_TAIL_RE = re.compile(r"((?:\s+[A-Z][\w&\-]*){1,3})['\u2019]")
-_QUOTE_OPEN_RE = re.compile(r"[\u201c\"\u2018](?:The\s+)?")
-
-
-def _quoted_in(name: str, headline: str) -> bool:
-    """Whether the headline prints the name just after an opening quote ('"The Acme Way" ...'), and not first."""
-    if headline.startswith(name + " "):
-        return False  # 'Acme Launches "Acme Go"': the company, then its product's title
-    for quote in _QUOTE_OPEN_RE.finditer(headline):
-        if headline.startswith(name, quote.start() + 1) or headline.startswith(name, quote.end()):
-            return True
-    return False
 
 
 def _whole_contact_name(company: str | None, lede: str, text: str, contacts: str) -> str | None:
@@ -227,15 +190,15 @@ def _pick_company(
     if subject and (is_place(subject) or opens_dateline(lede, subject)):
         # "Perú ascendió ...", "Los Angeles, 21st December – ...": a place; the issuer, if named, is named elsewhere
         subject = None
-    if subject and " and " in subject and _joint_headline(headline):
+    if subject and " and " in subject and joint_headline(headline):
         subject = subject.split(" and ")[0]  # "United Energy LNG and Power LNG Announce Merger": the first named
         joint = has_word(headline, subject)  # named first in the headline too: a partner's About does not outvote it
     if subject and (common_word(subject, text) or _QUANTITY_RE.match(subject)):
         subject = None
-    if subject and _quoted_in(subject, headline):  # "\u201cThe Winter Sports Move South (1937)\u201d": a work's title
+    if subject and quoted_in(subject, headline):  # "\u201cThe Winter Sports Move South (1937)\u201d": a work's title
         subject = None
     if subject and passing_subject(subject, lede, headline, text):
-        head = _headline_company(headline, text, contacts)  # the headline's subject the release keeps naming
+        head = headline_company(headline, text, contacts)  # the headline's subject the release keeps naming
         if head and not same_org(head, subject) and text.count(head) >= 3:
             subject = head
     if partner := source_partner(
@@ -269,10 +232,10 @@ def _pick_company(
             if not has_word(fold(headline), fold(subject)) or setting_word(headline, subject):
                 subject = None
             else:
-                other = _headline_company(headline, text, contacts)
+                other = headline_company(headline, text, contacts)
                 if other and not same_org(other, subject) and not has_word(fold(other), fold(subject)):
                     subject = None
-    head_listed = _headline_listed(headline)
+    head_listed = headline_listed(headline)
     evidence = [n for n in (known, source_name if source_name and _plausible_source(source_name) else None) if n]
     # A wire's or publisher's own "About InvestorWire" section is weak evidence: the issuer only when nothing else is.
     brands = [a for a in abouts if canonical_wire(a.name) or BRAND_ABOUT_RE.search(a.name)]
@@ -304,7 +267,7 @@ def _pick_company(
         fuller = next((a.name for a in abouts if a.name.startswith(subject + " ") and same_org(subject, a.name)), None)
         if fuller:
             return first_of_pair(fuller)  # "Canada One (TSX.V: CONE) has ..." with "About Canada One Mining Corp."
-        head = leading_name(_strip_headline_brand(headline), headline=True)
+        head = leading_name(strip_headline_brand(headline), headline=True)
         if (
             not strong
             and head
@@ -327,8 +290,8 @@ def _pick_company(
             and not source_name
             # "Seattle Reproductive Medicine, a ... practice": a name shaped like a person's, called an organisation
             and not (PERSON_RE.fullmatch(subject) and (not apposition or is_person(subject, lede, text)))
-            and headline_opens(_strip_headline_brand(headline), subject)
-            and not _joint_headline(headline)
+            and headline_opens(strip_headline_brand(headline), subject)
+            and not joint_headline(headline)
             and not any(
                 PUBLISHER_ABOUT_RE.search(a.text[:600]) or contacts_side_with(a.name, contacts, domains) for a in abouts
             )
@@ -355,7 +318,7 @@ def _pick_company(
     if source_name and _plausible_source(source_name):
         return source_name
     if person and abouts:
-        head = _headline_company(headline, text, contacts)
+        head = headline_company(headline, text, contacts)
         if (
             head
             and headline_opens(headline, head)
@@ -372,8 +335,8 @@ def _pick_company(
         # a founder's "About Robert Craig Films" printed first).
         # The contacts siding with another About section keep it ("NFL PLAY 60 and ..." with the Heart
         # Association's press contact and heart.org).
-        opened = [a for a in abouts if headline_opens(_strip_headline_brand(headline), a.name)]
-        head = None if opened or subject else _headline_company(headline, text, contacts)
+        opened = [a for a in abouts if headline_opens(strip_headline_brand(headline), a.name)]
+        head = None if opened or subject else headline_company(headline, text, contacts)
         if head and head in lede and all(venue_about(headline, a.name) for a in abouts):
             return head  # "Junk Destroyers Showcased on Designing Spaces TV" with the show's About only
         if any(contacts_side_with(a.name, contacts, domains) for a in abouts if a not in opened):
@@ -384,16 +347,16 @@ def _pick_company(
         found or sponsor_named(text, headline) or opening_credit(subheadline or lede, headline) or journal_field(text)
     )
     found = found or _byline_or_site(headline, text, lede, contacts)
-    if not found and brands and not _HEADLINE_BRAND_RE.match(headline):
+    if not found and brands and not HEADLINE_BRAND_RE.match(headline):
         # A publisher's teaser about a public body ("EPA Terminates ... Program" over "About TechMediaWire" alone):
         # the body is its topic, not its client (a client, "MoneyShow Presents ...", is named as the subject too).
-        topic = expand_acronym(subject or _headline_company(headline, text, contacts), text)
+        topic = expand_acronym(subject or headline_company(headline, text, contacts), text)
         if publishers_topic(topic, subject, text):
             return brands[0].name
     contact = _contact_org(contacts, domains)
     if contact and _interviewer_outlet(contact, lede):
         contact = None  # "..., tells Proactive's Stephen Gunnion ...": the contacts are the interviewer's publisher
-    found = found or described_subject(lede) or _headline_company(headline, text, contacts)
+    found = found or described_subject(lede) or headline_company(headline, text, contacts)
     found = found or lede_actor(lede, headline) or contact
     found = found or _lede_employer(lede, text, domains) or report_author(lede)
     found = found or publisher_field(text, domains) or domain_named(text, contacts, domains) or told_outlet(text)
@@ -404,7 +367,7 @@ def _pick_company(
     # Nothing names an organisation: a person the headline is about speaks for themself (an author, a speaker).
     # A place stays unnamed: its issuer, if any, is not the place.
     person = next((p for p in (person, *people) if p and has_word(headline, p)), None)
-    person = person or (None if subject else _headline_person(_strip_headline_brand(headline), text))
+    person = person or (None if subject else headline_person(strip_headline_brand(headline), text))
     if person and not subject:
         honouring = HONOURED_BY_RE.search(headline)
         if honouring:
@@ -421,7 +384,7 @@ def _byline_or_site(headline: str, text: str, lede: str, contacts: str) -> str |
     byline = byline_org(text, lede, text)
     sites = company_site(contacts)
     if byline and sites and not matches_domain(byline, sites):
-        head = _headline_company(headline, text, contacts)
+        head = headline_company(headline, text, contacts)
         if head and matches_domain(head, sites):
             return head
     return byline
@@ -493,65 +456,6 @@ _ORG_APPOSITION_RE = re.compile(
 )
 
 
-# Words a name does not end with: a headline's Title Case phrase cut there is no name ("Step Into Your").
-_OPEN_ENDINGS = {"your", "our", "my", "their", "his", "her", "its", "the", "a", "an", "of", "for", "to", "into", "with", "and", "in", "on", "at", "from", "by"}  # fmt: skip
-
-
-def _headline_company(headline: str, text: str, contacts: str) -> str | None:
-    """A name in the headline that the release confirms: an interviewee's organisation, a name the text repeats,
-    or one that matches a contact's e-mail or web domain."""
-    interviewed = interviewee_org(headline)
-    if interviewed:
-        return interviewed
-    head = _strip_headline_brand(headline)
-    domains = domains_in(text[:20000] + "\n" + text[-5000:])
-    runs = re.findall(
-        r"(?:(?:The\s+)?(?:[A-Z0-9][\w&.'\u2019+\-]*)(?:\s+(?:of|and|&|for|the)?\s*[A-Z0-9][\w&.'\u2019+\-]*)*)", head
-    )
-    for run in runs:
-        if matches_domain(run, domains):
-            return run.strip()
-    subject = leading_name(head, headline=True)
-    if not subject or is_person(subject, text[:600], text) or surname_of_person(subject, text):
-        return None  # ("Raskin Raises ..." over "Rep. Jamie Raskin": a person)
-    if gerund(subject.split()[0], text):
-        return None  # "Honoring Dr. King's Vision: ..." beside "... to honor Dr. King's vision": a verb opens it
-    if _headline_person(head, text):
-        return None  # "Chicago Music Award Nominee Dantès Alexander Reveals ...": a person, described
-    words = subject.split()
-    if GOVERNMENT_RE.match(head):
-        return None  # "The Biden Administration Just Finalized ...": a government, named after its head
-    if not text.strip() and " " in subject:
-        return subject  # a body with nothing but its dateline: the headline's subject is all the release says
-    # The longest opening of the headline subject that the body repeats ("Creative Biolabs Facilitates ..." -> "Creative Biolabs").
-    words = subject.split()
-    for size in range(len(words), 0, -1):
-        candidate = " ".join(words[:size])
-        if is_place(candidate):
-            return None  # "Bergen County Residents Make the Move to ...": a place's people, not a company
-        if words[size - 1].lower() in _OPEN_ENDINGS:
-            continue  # "Step Into Your Dream Life: ...": a phrase, not a name
-        if len(candidate) >= 3 and has_word(text, candidate):
-            if size == 1 and common_word(candidate, text):
-                return None
-            return candidate
-    return None
-
-
-def _headline_person(head: str, text: str) -> str | None:
-    """The person a headline opens with after words describing them: "Seattle Author Stephen Mark Silvers Reflects
-    ...", "Chicago Music Award Nominee Dantès Alexander, ...", "Author Andre Soares Announces ..."."""
-    words = head.replace(",", " ").replace(":", " ").split()[:8]
-    for at, word in enumerate(words):
-        if not ROLE_RE.fullmatch(word.lower()):
-            continue
-        for size in (3, 2):
-            name = " ".join(words[at + 1 : at + 1 + size])
-            if len(name.split()) == size and PERSON_RE.match(name) and is_person(name, text[:600], text):
-                return name
-    return None
-
-
 def _contact_org(contacts: str, domains: set[str]) -> str | None:
     """The organisation named first in a contact block ('Contact Details / YourUpdateTV / +1 212 ...'), not a person."""
     m = re.match(
@@ -568,32 +472,5 @@ def _contact_org(contacts: str, domains: set[str]) -> str | None:
     return line if len(line.split()) <= 6 else None
 
 
-_BASE_VERB_RE = re.compile(
-    r"\s*(?:Announce|Partner|Launch|Join|Unveil|Sign|Team|Expand|Complete|Enter|Form|Agree|Collaborate|Introduce|"
-    r"Celebrate|Host|Present|Open|Close|Debut|Combine|Merge|Unite|Deliver|Bring|Win|Receive)\b"
-)
-
-
-def _joint_headline(headline: str) -> bool:
-    """Whether the headline's subject takes a plural verb ('Acme and Globex Announce ...'): two issuers."""
-    head = _strip_headline_brand(headline)
-    end = subject_end(head, headline=True)
-    return (" and " in head[:end] or " & " in head[:end]) and bool(_BASE_VERB_RE.match(head[end:]))
-
-
-def _headline_listed(headline: str) -> str | None:
-    """The name printed before a listing in the headline's subject: 'Clene (NASDAQ: CLNN) Seeks ...' -> 'Clene'."""
-    head = _strip_headline_brand(headline)
-    groups, _ = subject_groups(head, headline=True)
-    if not groups:
-        return None
-    return group_names(head, groups[0])
-
-
 def _plausible_source(name: str) -> bool:
     return 1 <= len(name.split()) <= 8 and not WEB_ADDRESS_RE.search(name)
-
-
-def _strip_headline_brand(headline: str) -> str:
-    # "InvestorNewsBreaks – Nightfood Holdings ...", "TechMediaBreaks – PowerBank ...": a publisher's label first.
-    return _HEADLINE_BRAND_RE.sub("", headline)

@@ -1,0 +1,143 @@
+"""Names a headline gives: the company it confirms, a person it describes, a joint or listed subject, its spellings."""
+
+from __future__ import annotations
+
+import re
+
+from .authorship import GOVERNMENT_RE
+from .interviews import interviewee_org
+from .names import PERSON_RE, ROLE_RE, common_word, domains_in, has_word, leading_name, matches_domain, subject_end
+from .own_listings import group_names, subject_groups
+from .persons import is_person
+from .places import is_place
+from .subject import gerund, surname_of_person
+
+HEADLINE_BRAND_RE = re.compile(r"^[A-Z][\w.]*(?:Breaks|Wire|News|Alert)\s+[\u2013\u2014\-:]\s+")
+
+
+def headline_word(company: str | None, headline: str, lede: str) -> str | None:
+    """The headline's one-word spelling of a name the lede does not print and the text spaces out ("Brother
+    Filtration" under the headline "Brotherfiltration Industrial Filtration Solutions": the first spelling)."""
+    if not company or " " not in company or company in lede:
+        return company
+    joined = re.sub(r"\W", "", company).lower()
+    return next((w for w in re.findall(r"[\w]+", headline) if w.lower() == joined), company)
+
+
+def headline_spelling(company: str | None, headline: str, lede: str) -> str | None:
+    """The headline's longer spelling of the company when the lede prints the same words in lower case: "Hive
+    Digital technologies Executive Chairman ..." under "Hive Digital Technologies' Strategic Alliance ..."."""
+    if not company:
+        return company
+    # The headline's name ends in a possessive: a name, not a Title Case verb ("... LLP Is Investigating").
+    # The name found with str.find and the words after it with one compiled pattern: a pattern built around each
+    # release's own name would be compiled anew for every release.
+    at = headline.find(company)
+    while at >= 0 and not (m := _POSSESSED_TAIL_RE.match(headline, at + len(company))):
+        at = headline.find(company, at + 1)
+    if at < 0:
+        return company
+    longer = f"{company}{m.group(1)}"
+    if longer not in lede and re.search(rf"{re.escape(longer)}\b", lede, re.I):
+        return longer
+    return company
+
+
+_POSSESSED_TAIL_RE = re.compile(r"((?:\s+[A-Z][\w&\-]*){1,3})['\u2019]")
+_QUOTE_OPEN_RE = re.compile(r"[\u201c\"\u2018](?:The\s+)?")
+
+
+def quoted_in(name: str, headline: str) -> bool:
+    """Whether the headline prints the name just after an opening quote ('"The Acme Way" ...'), and not first."""
+    if headline.startswith(name + " "):
+        return False  # 'Acme Launches "Acme Go"': the company, then its product's title
+    for quote in _QUOTE_OPEN_RE.finditer(headline):
+        if headline.startswith(name, quote.start() + 1) or headline.startswith(name, quote.end()):
+            return True
+    return False
+
+
+# Words a name does not end with: a headline's Title Case phrase cut there is no name ("Step Into Your").
+_OPEN_ENDINGS = {"your", "our", "my", "their", "his", "her", "its", "the", "a", "an", "of", "for", "to", "into", "with", "and", "in", "on", "at", "from", "by"}  # fmt: skip
+
+
+def headline_company(headline: str, text: str, contacts: str) -> str | None:
+    """A name in the headline that the release confirms: an interviewee's organisation, a name the text repeats,
+    or one that matches a contact's e-mail or web domain."""
+    interviewed = interviewee_org(headline)
+    if interviewed:
+        return interviewed
+    head = strip_headline_brand(headline)
+    domains = domains_in(text[:20000] + "\n" + text[-5000:])
+    runs = re.findall(
+        r"(?:(?:The\s+)?(?:[A-Z0-9][\w&.'\u2019+\-]*)(?:\s+(?:of|and|&|for|the)?\s*[A-Z0-9][\w&.'\u2019+\-]*)*)", head
+    )
+    for run in runs:
+        if matches_domain(run, domains):
+            return run.strip()
+    subject = leading_name(head, headline=True)
+    if not subject or is_person(subject, text[:600], text) or surname_of_person(subject, text):
+        return None  # ("Raskin Raises ..." over "Rep. Jamie Raskin": a person)
+    if gerund(subject.split()[0], text):
+        return None  # "Honoring Dr. King's Vision: ..." beside "... to honor Dr. King's vision": a verb opens it
+    if headline_person(head, text):
+        return None  # "Chicago Music Award Nominee Dantès Alexander Reveals ...": a person, described
+    words = subject.split()
+    if GOVERNMENT_RE.match(head):
+        return None  # "The Biden Administration Just Finalized ...": a government, named after its head
+    if not text.strip() and " " in subject:
+        return subject  # a body with nothing but its dateline: the headline's subject is all the release says
+    # The longest opening of the headline subject that the body repeats ("Creative Biolabs Facilitates ..." -> "Creative Biolabs").
+    words = subject.split()
+    for size in range(len(words), 0, -1):
+        candidate = " ".join(words[:size])
+        if is_place(candidate):
+            return None  # "Bergen County Residents Make the Move to ...": a place's people, not a company
+        if words[size - 1].lower() in _OPEN_ENDINGS:
+            continue  # "Step Into Your Dream Life: ...": a phrase, not a name
+        if len(candidate) >= 3 and has_word(text, candidate):
+            if size == 1 and common_word(candidate, text):
+                return None
+            return candidate
+    return None
+
+
+def headline_person(head: str, text: str) -> str | None:
+    """The person a headline opens with after words describing them: "Seattle Author Stephen Mark Silvers Reflects
+    ...", "Chicago Music Award Nominee Dantès Alexander, ...", "Author Andre Soares Announces ..."."""
+    words = head.replace(",", " ").replace(":", " ").split()[:8]
+    for at, word in enumerate(words):
+        if not ROLE_RE.fullmatch(word.lower()):
+            continue
+        for size in (3, 2):
+            name = " ".join(words[at + 1 : at + 1 + size])
+            if len(name.split()) == size and PERSON_RE.match(name) and is_person(name, text[:600], text):
+                return name
+    return None
+
+
+_BASE_VERB_RE = re.compile(
+    r"\s*(?:Announce|Partner|Launch|Join|Unveil|Sign|Team|Expand|Complete|Enter|Form|Agree|Collaborate|Introduce|"
+    r"Celebrate|Host|Present|Open|Close|Debut|Combine|Merge|Unite|Deliver|Bring|Win|Receive)\b"
+)
+
+
+def joint_headline(headline: str) -> bool:
+    """Whether the headline's subject takes a plural verb ('Acme and Globex Announce ...'): two issuers."""
+    head = strip_headline_brand(headline)
+    end = subject_end(head, headline=True)
+    return (" and " in head[:end] or " & " in head[:end]) and bool(_BASE_VERB_RE.match(head[end:]))
+
+
+def headline_listed(headline: str) -> str | None:
+    """The name printed before a listing in the headline's subject: 'Clene (NASDAQ: CLNN) Seeks ...' -> 'Clene'."""
+    head = strip_headline_brand(headline)
+    groups, _ = subject_groups(head, headline=True)
+    if not groups:
+        return None
+    return group_names(head, groups[0])
+
+
+def strip_headline_brand(headline: str) -> str:
+    # "InvestorNewsBreaks – Nightfood Holdings ...", "TechMediaBreaks – PowerBank ...": a publisher's label first.
+    return HEADLINE_BRAND_RE.sub("", headline)
