@@ -246,7 +246,7 @@ def test_timeline_bars_link_to_their_month(web, core):
     for href, _, count in bars:
         # A bar narrows by the month it was counted by: it finds exactly the releases it showed.
         narrowed = web.get(unescape(href))
-        assert f"of {counted(count, 'release')}" in text(narrowed)
+        assert f"of {counted(int(count), 'release')}" in text(narrowed)
     month = next(t["period"] for t in found.timeline)
     assert f"month={month}" in unescape(bars[0][0]) and "q=results" in unescape(bars[0][0])
 
