@@ -121,9 +121,11 @@ def search_request(
 
 
 def searched_page(index, args: MultiDict, parsed, **options) -> tuple[SearchRequest, Page]:
-    """The search the URL asks for and its page of results (options as search_request's). A page number past the window on a
-    search that ends before it answers as any page past the last one: no hits, with the search's totals;
-    PastTheWindow only when the search holds results past the window (page numbers cannot reach them)."""
+    """The search the URL asks for and its page of results (options as search_request's).
+
+    A page number past the window on a search that ends before it answers as any page past the last one: no
+    hits, with the search's totals. PastTheWindow only when the search holds results past the window (page
+    numbers cannot reach them)."""
     try:
         asked = search_request(args, **options)
     except PastTheWindow as past:
