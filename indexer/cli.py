@@ -13,7 +13,7 @@ import click
 from .backends import BACKENDS
 from .build import DEFAULT_SOURCES, build_index
 from .match_mode import MATCH_MODES
-from .model import ParseError, ReleaseSearchError, error_json
+from .model import ParseError, ReleaseSearchError, counted, error_json
 from .parse import parse_paths
 from .search import MAX_PAGE, MAX_PER_PAGE, SORTS, open_index
 from .terminal import page_text
@@ -296,7 +296,9 @@ def save_command(name, query, index_path, backend, url, tickers, date_from, date
     if as_json:
         click.echo(json.dumps({"ok": True, "saved": kept.to_json()}))
     else:
-        click.echo(f"Saved {kept.name!r}: {kept.total:,} releases match now; 'releases index' reports new ones.")
+        click.echo(
+            f"Saved {kept.name!r}: {counted(kept.total, 'release')} {'matches' if kept.total == 1 else 'match'} now; 'releases index' reports new ones."
+        )
 
 
 @main.command("saved")
@@ -323,7 +325,7 @@ def saved_command(index_path, backend, forget, seen, as_json):
         new = f", {s.new:,} new" if s.new else ""
         filters = " ".join(f"{k}={v}" for k, vs in s.filters.items() for v in vs)
         what = " ".join(x for x in (repr(s.query) if s.query else "", filters) if x) or "(everything)"
-        click.echo(f"{s.name}: {what} - {s.total:,} releases{new}")
+        click.echo(f"{s.name}: {what} - {counted(s.total, 'release')}{new}")
 
 
 @main.command("search")

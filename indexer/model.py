@@ -439,6 +439,11 @@ class Export:
     rows: Iterator[ExportRow]
 
 
+def counted(number: int, noun: str) -> str:
+    """A count with its noun, singular for one: "1 release", "2,345 releases"."""
+    return f"{number:,} {noun}{'' if number == 1 else 's'}"
+
+
 def error_json(message: str, status: int) -> dict:
     """The one JSON shape of errors."""
     return {"ok": False, "error": message, "status": status}

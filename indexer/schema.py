@@ -201,12 +201,15 @@ class FacetSpec:
     field: str
     label: str
     multi: bool = False  # a release may carry several values (tickers, types)
+    # A timeline: every value the results hold is listed (they are few), not the top ones by count, so that
+    # a period with few releases is not missing from the middle of the list.
+    every_value: bool = False
 
 
 FACETS: tuple[FacetSpec, ...] = (
     FacetSpec("ticker", "ticker", "Ticker", multi=True),
     FacetSpec("company", "company_facet", "Company"),
-    FacetSpec("year", "year", "Year"),
+    FacetSpec("year", "year", "Year", every_value=True),
     FacetSpec("month", "month", "Month"),
     FacetSpec("wire", "wire_facet", "Wire service"),
     FacetSpec("exchange", "exchange", "Exchange", multi=True),

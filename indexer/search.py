@@ -87,8 +87,10 @@ class SearchRequest:
         return self.cursor.offset if self.cursor is not None else (self.page - 1) * self.per_page
 
     def limit_of(self, facet: str) -> int:
-        """How many values of a facet to count and show."""
-        return self.facet_limits.get(facet, self.facet_limit)
+        """How many values of a facet to count and show: as asked, else all of a timeline's, else facet_limit."""
+        if facet in self.facet_limits:
+            return self.facet_limits[facet]
+        return MAX_FACET_VALUES if FACETS_BY_NAME[facet].every_value else self.facet_limit
 
     @property
     def date_range(self) -> DateRange | None:

@@ -7,7 +7,7 @@ import re
 
 import click
 
-from .model import Page
+from .model import Page, counted
 
 
 def page_text(page: Page, query: str) -> str:
@@ -16,14 +16,17 @@ def page_text(page: Page, query: str) -> str:
     first = (page.page - 1) * page.per_page + 1
     hint = f" (did you mean: {page.suggestion}?)" if page.suggestion else ""
     if page.total:
-        lines = [f"{first:,}-{first + len(page.hits) - 1:,} of {page.total:,} results for {query!r}{hint}"]
+        lines = [f"{first:,}-{first + len(page.hits) - 1:,} of {counted(page.total, 'result')} for {query!r}{hint}"]
     elif page.partial_total:
         some = f"{page.partial_total:,} release{'s hold' if page.partial_total > 1 else ' holds'} some of them"
         lines = [f"No release holds all the words of {query!r}{hint}; {some}:"]
     else:
         lines = [f"No releases match {query!r}{hint}"]
     if page.total and page.partial_total:
-        lines.append(f"and {page.partial_total:,} releases that match some of your words, listed after these")
+        match = "matches" if page.partial_total == 1 else "match"
+        lines.append(
+            f"and {counted(page.partial_total, 'release')} that {match} some of your words, listed after these"
+        )
     for n, hit in enumerate(page.hits, start=first):
         meta = (hit.date, ", ".join(hit.tickers), hit.company, hit.wire, hit.path, hit.source_url)
         lines += ["", click.style(f"{n}. {hit.headline}", bold=True), f"   {' | '.join(x for x in meta if x)}"]

@@ -85,7 +85,7 @@ def test_api_search_shape(web, core):
         ("q=x&page=zero", 400, "page must be a whole number"),
         ("q=x&per_page=0", 400, "per_page must be from 1 to 100"),
         ("q=x&per_page=101", 400, "per_page must be from 1 to 100"),
-        ("q=x&page=101", 400, "only the first 1,000 results can be paged through"),
+        ("sort=newest&page=101", 400, "page 101 is past the end: this search has 48 results on 5 pages of 10"),
         ("from=2021-02-01&to=2021-01-01", 400, "is after the 'to' date"),
         ("to=31/31/2020", 400, "cannot read the date"),
         ("q=" + "x" * 1001, 400, "the query is too long"),

@@ -19,6 +19,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from web_releases import HOSTILE_QUERIES
 
+from indexer.model import counted
 from webapp import create_app
 
 pytestmark = pytest.mark.browser
@@ -242,7 +243,7 @@ def test_timeline_narrows_the_dates(page):
     bar.click()
     # A bar narrows by the month it was counted by, so it finds exactly the releases it showed.
     page.wait_for_url(re.compile(r"month=\d{4}-\d\d"))
-    assert count_text(page) == f"1–{count} of {count} releases"
+    assert count_text(page) == f"1–{count} of {counted(int(count), 'release')}"
     assert page.locator(".chip").count() == 1
     shown = datetime.strptime(month, "%B %Y").strftime("%Y-%m")
     assert query_of(page)["month"] == [shown]

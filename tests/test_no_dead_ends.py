@@ -75,7 +75,7 @@ def test_an_empty_result_says_what_to_leave_out_and_what_follows(two_issuers, ur
     assert ways
     for href, what, count in ways:
         # The count shown is what the link finds.
-        shown = re.search(r"of ([\d,]+) releases", re.sub(r"<[^>]+>", " ", web.get(href).get_data(as_text=True)))
+        shown = re.search(r"of ([\d,]+) releases?\b", re.sub(r"<[^>]+>", " ", web.get(href).get_data(as_text=True)))
         assert shown and int(shown.group(1).replace(",", "")) == count, (what, href)
     assert [c for _, _, c in ways] == sorted((c for _, _, c in ways), reverse=True)
     assert {what.split()[1] for _, what, _ in ways} <= {"word", "ticker", "wire", "'from'"}

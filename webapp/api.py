@@ -8,7 +8,7 @@ from indexer.model import QueryError, error_json
 
 from .limits import parsed_query
 from .openapi import openapi_document
-from .params import get_index, search_request, whole_number
+from .params import get_index, is_past_the_end, pages_held, searched_page, whole_number
 from .present import release_json
 
 bp = Blueprint("api", __name__, url_prefix="/api")
@@ -22,8 +22,13 @@ MAX_SUGGESTIONS = 20
 @bp.get("/search")
 def search():
     """Search: GET /api/search?q=...&ticker=...&from=...&to=...&sort=...&page=...&per_page=..."""
-    asked = search_request(request.args, default_per_page=API_PER_PAGE)
-    page = get_index().search(request=asked, parsed=parsed_query(asked.query))
+    asked, page = searched_page(get_index(), request.args, parsed_query, default_per_page=API_PER_PAGE)
+    if is_past_the_end(page) and not asked.after:
+        # As `releases search --json` and any other page number out of range: an error that says where the end is.
+        raise QueryError(
+            f"page {page.page:,} is past the end: {pages_held(page)} of {page.per_page} (per_page); "
+            f"ask for page 1 to {page.pages:,}"
+        )
     return jsonify(page.to_json())
 
 

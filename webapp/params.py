@@ -5,6 +5,7 @@ Pages, the JSON API, exports and feeds all read a search the same way, so one UR
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from urllib.parse import quote, quote_plus
 
@@ -12,7 +13,7 @@ from flask import current_app, g, url_for
 from werkzeug.datastructures import MultiDict
 
 from indexer import SearchRequest
-from indexer.model import QueryError
+from indexer.model import Page, QueryError, counted
 from indexer.schema import FACETS
 from indexer.search import MAX_PER_PAGE
 
@@ -26,8 +27,19 @@ MORE_FACET_VALUES = 200
 MAX_FILTER_VALUES = 20
 MAX_VALUE_CHARS = 200
 MAX_DATE_CHARS = 40
+# The largest page number read at all (past the window a search runs once, to say where its results end).
+MAX_PAGE_NUMBER = 10**9
 # The characters Werkzeug's url_for leaves unescaped in query strings (the WHATWG percent-encode set's gaps).
 QUERY_SAFE = "!$'()*,/:;?@"
+
+
+class PastTheWindow(QueryError):
+    """A page number past the result window: the search may end before it, or hold results there that page
+    numbers cannot reach."""
+
+    def __init__(self, message: str, page: int):
+        super().__init__(message)
+        self.page = page
 
 
 def whole_number(args: MultiDict, name: str, default: int, low: int, high: int, hint: str = "") -> int:
@@ -84,7 +96,7 @@ def search_request(
         # after=: a page's `next` cursor, which goes on past the window; page numbers stay within it.
         after = args.get("after", "").strip()
         window = config["RESULT_WINDOW"]
-        page = 1 if after else whole_number(args, "page", 1, 1, last_page(per_page), _window_hint(window))
+        page = 1 if after else _page_number(args, last_page(per_page), _window_hint(window))
     options = {"facets": facets} if facets is not None else {}
     more = args.get("more", "").strip()
     if more:
@@ -106,6 +118,48 @@ def search_request(
     if request.date_from and request.date_to and request.date_from > request.date_to:
         raise QueryError(f"the 'from' date {request.date_from} is after the 'to' date {request.date_to}: swap them")
     return request
+
+
+def searched_page(index, args: MultiDict, parsed, **options) -> tuple[SearchRequest, Page]:
+    """The search the URL asks for and its page of results (options as search_request's).
+
+    A page number past the window on a search that ends before it answers as any page past the last one: no
+    hits, with the search's totals. PastTheWindow only when the search holds results past the window (page
+    numbers cannot reach them)."""
+    try:
+        asked = search_request(args, **options)
+    except PastTheWindow as past:
+        # The totals are the same on every page: the first one gives them.
+        asked = search_request(args, page=1, **options)
+        found = index.search(request=asked, parsed=parsed(asked.query))
+        if found.pages > last_page(asked.per_page):
+            raise
+        return asked, dataclasses.replace(found, hits=[], page=past.page, next=None)
+    return asked, index.search(request=asked, parsed=parsed(asked.query))
+
+
+def _page_number(args: MultiDict, deepest: int, hint: str) -> int:
+    """The page number asked, from 1 to the window's deepest page; PastTheWindow for a larger one."""
+    try:
+        return whole_number(args, "page", 1, 1, deepest, hint)
+    except QueryError as exc:
+        try:
+            past = int(args.get("page", "").strip())
+        except ValueError:
+            raise exc from None
+        if deepest < past <= MAX_PAGE_NUMBER:
+            raise PastTheWindow(str(exc), past) from None
+        raise
+
+
+def pages_held(page: Page) -> str:
+    """How far a search's pages go ("this search has 80 results on 4 pages"), for a page number past them."""
+    return f"this search has {counted(page.total + page.partial_total, 'result')} on {counted(page.pages, 'page')}"
+
+
+def is_past_the_end(page: Page) -> bool:
+    """Whether a page lies past the last page of a search that found something."""
+    return page.page > page.pages and bool(page.total or page.partial_total)
 
 
 def last_page(per_page: int) -> int:

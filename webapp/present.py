@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 from markupsafe import Markup
 
 from indexer.highlight import QueryWords, marked_spans
-from indexer.model import Release
+from indexer.model import Release, counted
 
 from .params import release_url
 
@@ -194,6 +194,7 @@ def register_filters(app) -> None:
     app.jinja_env.filters["web_link"] = web_link
     app.jinja_env.filters["paragraphs"] = paragraphs
     app.jinja_env.filters["thousands"] = lambda n: f"{int(n):,}"
+    app.jinja_env.filters["counted"] = lambda n, noun: counted(int(n), noun)
     app.jinja_env.filters["datetime"] = display_datetime
     app.jinja_env.filters["highlight"] = highlight
     app.jinja_env.globals["section_parts"] = section_parts

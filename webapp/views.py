@@ -16,13 +16,15 @@ from .limits import parsed_query
 from .params import (
     active_filters,
     get_index,
+    is_past_the_end,
     is_search,
     last_page,
+    pages_held,
     release_link,
     results_url,
-    search_request,
     search_state,
     search_url,
+    searched_page,
     toggle_url,
 )
 from .present import release_json
@@ -82,8 +84,7 @@ def search():
     index = get_index()
     if is_search(args):
         try:
-            asked = search_request(args)
-            found = index.search(request=asked, parsed=parsed_query(asked.query))
+            asked, found = searched_page(index, args, parsed_query)
         except QueryError as exc:
             context["error"] = str(exc)
             context["examples"] = _examples(index)
@@ -95,6 +96,8 @@ def search():
             context["last_page"] = min(found.pages, last_page(found.per_page))
             context["pages"] = pager(found.page, context["last_page"])
             context["first"] = asked.start + 1
+            context["past_the_end"] = is_past_the_end(found)
+            context["pages_held"] = pages_held(found)
             context["chart"] = build_chart(
                 found.timeline,
                 lambda start, end: search_url(state, **_period_filter(start, end)),
