@@ -185,6 +185,23 @@ def test_type_a_query_and_use_autocomplete(page, core):
     assert count_text(page) == "1–12 of 12 releases"
 
 
+def test_autocomplete_refreshed_keeps_the_highlighted_option(page):
+    box = page.locator("#q")
+    page.goto("/")
+    box.click()
+    box.press_sequentially("immu", delay=30)
+    option = page.get_by_role("option", name=re.compile("ImmunoGen, Inc."))
+    option.wait_for()
+    page.wait_for_timeout(300)  # the last keystroke's list is in
+    page.keyboard.press("ArrowDown")
+    assert option.get_attribute("aria-selected") == "true"
+    option.evaluate("li => li.dataset.before = 'refresh'")
+    box.dispatch_event("input")  # a late answer to the same word re-renders the list
+    page.wait_for_function("() => !document.querySelector('[data-before]') && document.querySelector('[role=option]')")
+    assert option.get_attribute("aria-selected") == "true"
+    assert box.get_attribute("aria-activedescendant") == option.get_attribute("id")
+
+
 def test_autocomplete_tickers_by_mouse_keeps_the_query(page):
     page.goto("/?q=results")
     box = page.locator("#q")

@@ -89,6 +89,8 @@
   }
 
   function show(suggestions) {
+    // A list refreshed while the user is on an option keeps that option highlighted when it is still offered.
+    const kept = active >= 0 && options[active] ? options[active].suggestion : null;
     list.replaceChildren();
     options = suggestions.map((s, i) => {
       const li = document.createElement("li");
@@ -111,6 +113,10 @@
     list.hidden = options.length === 0;
     input.setAttribute("aria-expanded", options.length ? "true" : "false");
     active = -1;
+    if (kept) {
+      const again = options.findIndex((item) => item.suggestion.kind === kept.kind && item.suggestion.value === kept.value);
+      if (again >= 0) highlight(again);
+    }
   }
 
   // Choosing a suggestion adds it as a filter (a removable chip) and searches with the rest of the query.
