@@ -495,6 +495,12 @@ def _agent_table(rows: list[list[str]]) -> str:
     return "\n".join(out) + "\n</TABLE>"
 
 
+def table_row(line: str) -> list[list[str]]:
+    """A Markdown table line's cells, as a list of one row; none for the rule under the header."""
+    cells = [cell.strip() for cell in line.strip("|").split("|")]
+    return [] if all(set(cell) <= set("-: ") for cell in cells) else [cells]
+
+
 def edgar_tables(path: str, raw: str) -> str:
     """The release as an EX-99.1 a filing agent lays out in tables: a letterhead table (banner beside the contacts),
     the headline broken by ``<BR>``, bullets as two-cell tables, figures in spaced tables."""
@@ -517,9 +523,7 @@ def edgar_tables(path: str, raw: str) -> str:
     for line in [*parts["body"].split("\n"), ""]:
         line = line.strip()
         if line.startswith("|"):
-            cells = [cell.strip() for cell in line.strip("|").split("|")]
-            if not all(set(cell) <= set("-: ") for cell in cells):
-                rows.append(cells)
+            rows += table_row(line)
             continue
         if rows:
             out.append(_agent_table(rows))
@@ -543,24 +547,13 @@ def edgar_tables(path: str, raw: str) -> str:
 
 def shaped_text(path: str, shape: str, raw: str) -> str:
     """The file's text in its shape."""
-    if shape == "front-matter":
-        return front_matter(path, raw)
-    if shape == "pdf-text":
-        return pdf_text(path, raw)
-    if shape == "edgar-exhibit":
-        return edgar_exhibit(path, raw)
-    if shape == "pdf-letterhead":
-        return pdf_letterhead(path, raw)
-    if shape == "edgar-text":
-        return edgar_text(path, raw)
-    if shape == "pdf-columns":
-        return pdf_columns(path, raw)
-    if shape == "front-matter-toml":
-        return front_matter_toml(path, raw)
-    if shape == "pdf-pages":
-        return pdf_pages(path, raw)
-    if shape == "edgar-tables":
-        return edgar_tables(path, raw)
+    transforms = {
+        "front-matter": front_matter, "pdf-text": pdf_text, "edgar-exhibit": edgar_exhibit,
+        "pdf-letterhead": pdf_letterhead, "edgar-text": edgar_text, "pdf-columns": pdf_columns,
+        "front-matter-toml": front_matter_toml, "pdf-pages": pdf_pages, "edgar-tables": edgar_tables,
+    }  # fmt: skip
+    if shape in transforms:
+        return transforms[shape](path, raw)
     if shape in LATER_SHAPES:  # later sets' shapes build on this module's
         return importlib.import_module(LATER_SHAPES[shape]).shaped_text(path, shape, raw)
     return raw

@@ -99,9 +99,7 @@ def _body(markdown: str) -> list[str]:
     for line in [*markdown.split("\n"), ""]:
         line = line.strip()
         if line.startswith("|"):
-            cells = [cell.strip() for cell in line.strip("|").split("|")]
-            if not all(set(cell) <= set("-: ") for cell in cells):
-                rows.append(cells)
+            rows += shapes.table_row(line)
             continue
         if rows:
             out.append(

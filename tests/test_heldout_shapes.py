@@ -241,15 +241,42 @@ def test_portal_repost_wraps_the_release_in_menus_and_other_companies_headlines(
     assert len(re.findall(r"^\* \[", related, flags=re.M)) == 3
 
 
-def test_test8_labels_are_well_formed_fresh_and_dealt_over_every_shape():
-    labels = shapes.load_labels(shapes.LABELS8)
-    assert len(labels) == shapes.JSON_DRAWS8 + shapes.MARKDOWN_DRAWS8
-    assert_well_formed(labels, "test8", shapes.SHAPES8)
-    counts = Counter(row["shape"] for row in labels)
-    assert set(counts) == set(shapes.SHAPES8) and counts["edgar-workiva"] == 2 * min(counts.values())
-    sources = {row["source"] for row in labels}
-    assert len(sources) == len(labels)
-    assert not sources & (shapes.labelled_paths(shapes.DRAWN_BESIDE8) | set(shapes.PASSED_OVER8))
+@pytest.mark.parametrize(
+    ("split", "labels", "draws", "kinds", "new_shape", "weight", "drawn_beside", "passed_over"),
+    [
+        (
+            "test8",
+            shapes.LABELS8,
+            shapes.JSON_DRAWS8 + shapes.MARKDOWN_DRAWS8,
+            shapes.SHAPES8,
+            "edgar-workiva",
+            2,
+            shapes.DRAWN_BESIDE8,
+            shapes.PASSED_OVER8,
+        ),
+        (
+            "test9",
+            shapes9.LABELS9,
+            shapes9.JSON_DRAWS9 + shapes9.MARKDOWN_DRAWS9,
+            shapes9.SHAPES9,
+            "wire-page",
+            3,
+            shapes9.DRAWN_BESIDE9,
+            shapes9.PASSED_OVER9,
+        ),
+    ],
+)
+def test_dealt_labels_are_well_formed_fresh_and_over_every_shape(
+    split, labels, draws, kinds, new_shape, weight, drawn_beside, passed_over
+):
+    rows = shapes.load_labels(labels)
+    assert len(rows) == draws
+    assert_well_formed(rows, split, kinds)
+    counts = Counter(row["shape"] for row in rows)
+    assert set(counts) == set(kinds) and counts[new_shape] == weight * min(counts.values())
+    sources = {row["source"] for row in rows}
+    assert len(sources) == len(rows)
+    assert not sources & (shapes.labelled_paths(drawn_beside) | set(passed_over))
 
 
 @pytest.mark.corpus
@@ -269,17 +296,6 @@ def test_edgar_workiva_cuts_text_into_styled_spans_and_pages_with_numbered_break
     assert "Widgetron Opens Its Largest Widget Line and </span><span" in text
     assert ">SPRINGFIELD, Ill., March 4, 2021</span><span" in text
     assert text.count("<span") > 2 * release["content"].count("\n\n")  # more spans than paragraphs
-
-
-def test_test9_labels_are_well_formed_fresh_and_dealt_over_every_shape():
-    labels = shapes.load_labels(shapes9.LABELS9)
-    assert len(labels) == shapes9.JSON_DRAWS9 + shapes9.MARKDOWN_DRAWS9
-    assert_well_formed(labels, "test9", shapes9.SHAPES9)
-    counts = Counter(row["shape"] for row in labels)
-    assert set(counts) == set(shapes9.SHAPES9) and counts["wire-page"] == 3 * min(counts.values())
-    sources = {row["source"] for row in labels}
-    assert len(sources) == len(labels)
-    assert not sources & (shapes.labelled_paths(shapes9.DRAWN_BESIDE9) | set(shapes9.PASSED_OVER9))
 
 
 @pytest.mark.corpus
