@@ -9,7 +9,7 @@ from werkzeug.datastructures import MultiDict
 
 from indexer import SearchRequest
 from indexer.highlight import query_words
-from indexer.model import QueryError
+from indexer.model import QueryError, counted
 from indexer.schema import FACETS_BY_NAME
 
 from .limits import parsed_query
@@ -118,7 +118,7 @@ def _period_filter(start, end) -> dict[str, str]:
 
 def _examples(index) -> list[tuple[str, str]]:
     """(query, what it shows) for the home page: searches built from the open index, else the generic ones."""
-    found = [(e.query, f"{e.what}: {e.total:,} release{'s' if e.total != 1 else ''}") for e in index.examples()]
+    found = [(e.query, f"{e.what}: {counted(e.total, 'release')}") for e in index.examples()]
     return found or list(EXAMPLES)
 
 
