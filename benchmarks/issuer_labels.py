@@ -195,6 +195,7 @@ def main() -> None:
             "blind5",
             "blind6",
             "blind7",
+            "blind8",
             "dev8",
             "test3",
             "test4",
