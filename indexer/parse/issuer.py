@@ -45,7 +45,14 @@ from .headline_names import (
 )
 from .interviews import interviewee_org
 from .joint_releases import merged_entity, source_partner
-from .name_extents import based_subject, caps_heading_cut, imperative_cut, lower_case_spelling, partners_name
+from .name_extents import (
+    based_subject,
+    caps_heading_cut,
+    connected_name,
+    imperative_cut,
+    lower_case_spelling,
+    partners_name,
+)
 from .names import (
     LEGAL_FORMS,
     NAME_WORD,
@@ -145,6 +152,7 @@ def find_issuer(
     company = first_name_employer(company, headline, text)
     company = caps_heading_cut(prose_cut(titled_person_org(company, lede) or company), text)
     company = partners_name(company, headline, lede)
+    company = connected_name(company, strip_headline_brand(headline), text)
     if no_name(company, place):
         # "Inc., the leading media brand ..., today announced that Flight Adventure Park is No. 3,780 ...", "Fort
         # Worth's newest museum, the DFW Car and Toy Museum ...": what the lede opened with names no one; the
