@@ -1,6 +1,7 @@
 """Issuer rules of issue 17's thirteenth round, read from blind-8: where a name of several parts ends, when a comma
 or a lower-case word inside it cut it short ("Skin" of "Skin, Bones, Hearts & Private Parts", "Styled" of "Styled by
-Binky"). Small releases written inline, parsed as `releases parse` does."""
+Binky"), and a paragraph with no word (an image's "!" an export left) that is not the lede. Small releases written
+inline, parsed as `releases parse` does."""
 
 from __future__ import annotations
 
@@ -70,6 +71,14 @@ def test_a_release_of_a_name_of_several_parts_names_it_whole():
             "Friends of Lakeview Park invites neighbours ... Friends of Lakeview Park was founded in 1990.",
             "Friends of Lakeview Park",
         ),
+        # Up to four words after the lower-case one: the longest printed whole at least twice.
+        (
+            "Bayside Bail Bonds",
+            "Bayside Bail Bonds by Good Guys Bail Bonds Announce 500 Reviews",
+            "Experts at Bayside Bail Bonds by Good Guys Bail Bonds have ... Bayside Bail Bonds by Good Guys Bail Bonds "
+            "says ...",
+            "Bayside Bail Bonds by Good Guys Bail Bonds",
+        ),
         # Printed whole once only: the short name stays.
         ("Curled", "Curled by Marisol Opens", "Curled by Marisol opens. Curled is open Tuesdays.", "Curled"),
         # The short name is printed alone more often than whole: the words after it are not the name's.
@@ -98,3 +107,18 @@ def test_a_release_of_a_salon_opened_by_its_stylist_names_the_salon():
         "through Saturday. Appointments can be made online.",
     )
     assert parsed.company == "Curled by Marisol"
+
+
+@pytest.mark.parametrize("mark", ["!", "* * *", "\u2014"])
+def test_a_paragraph_with_no_word_before_the_lede_is_not_the_lede(mark):
+    text = (
+        "# Leading Widget Maker Has Its Eyes On The Future\n\nBy Jane Roe, Benzinga\n\n"
+        f"{mark}\n\n"
+        "Tom Wu, Chairman and CEO of Orbix Widgets Inc. (NASDAQ: ORBX), was recently interviewed by Benzinga.\n\n"
+        "Orbix is a widget maker. Mr. Wu spoke about the opportunities ahead for Orbix.\n\n"
+        "Benzinga is a leading financial media and data provider.\n\n"
+        "This post contains sponsored content.\n\nContact Details\n\nBenzinga\n\ninfo@benzinga.com\n"
+    )
+    (parsed,) = parse_bytes("release.md", text.encode())
+    assert parsed.lede.startswith("Tom Wu")
+    assert (parsed.company, parsed.tickers) == ("Orbix Widgets Inc.", ["NASDAQ:ORBX"])

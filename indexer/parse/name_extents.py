@@ -132,26 +132,23 @@ def partners_name(name: str | None, headline: str, lede: str) -> str | None:
 
 
 # "Styled by Binky Opens ...", "Friends of Lakeview Park Hosts ...": a lower-case word inside a name the headline
-# opens with, then one or two capitalised words (no "and" or "&": two names).
-_CONNECTED_TAIL_RE = re.compile(
-    r"\s+(?:by|of|for|on|de|du|la|le|von|van|da)\s+([A-Z][\w'\u2019\-]*)(?:\s+([A-Z][\w'\u2019\-]*))?"
-)
+# opens with, then capitalised words (no "and" or "&": two names).
+_CONNECTED_TAIL_RE = re.compile(r"\s+(?:by|of|for|on|de|du|la|le|von|van|da)((?:\s+[A-Z][\w'\u2019\-]*){1,4})")
 
 
 def connected_name(name: str | None, headline: str, text: str) -> str | None:
     """The whole name where the one read stopped at a lower-case word inside it ("Styled" of "Styled by Binky Opens
-    ..."), when the headline opens with the whole name and the text prints it whole at least twice, and the short
-    form no more often alone."""
+    ..."), when the headline opens with the whole name (up to four words after that word: the longest the text
+    prints whole at least twice, and the short form no more often alone)."""
     if not name or not headline.startswith(name):
         return name
     m = _CONNECTED_TAIL_RE.match(headline, len(name))
     if not m:
         return name
     body = text.replace(headline, "")
-    for end in (m.end(2), m.end(1)):
-        if end < 0:
-            continue
-        whole = headline[:end]
+    words = m.group(1).split()
+    for size in range(len(words), 0, -1):
+        whole = headline[: m.start(1)] + " " + " ".join(words[:size])
         spelled = body.count(whole)
         if spelled >= 2 and body.count(name) - spelled <= spelled:
             return whole
