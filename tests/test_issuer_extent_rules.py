@@ -1,6 +1,7 @@
 """Issuer rules of issue 17's thirteenth round, read from blind-8: where a name of several parts ends, when a comma
 or a lower-case word inside it cut it short ("Skin" of "Skin, Bones, Hearts & Private Parts", "Styled" of "Styled by
-Binky"), and a paragraph with no word (an image's "!" an export left) that is not the lede. Small releases written
+Binky"), a paragraph with no word (an image's "!" an export left) that is not the lede, and a name between commas
+after a description opening the lede ("The nation's leading ... fair, New York K-Food Fair, announces ..."). Small releases written
 inline, parsed as `releases parse` does."""
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ import pytest
 
 from indexer.parse import parse_bytes
 from indexer.parse.name_extents import connected_name, partners_name
+from indexer.parse.subject import described_subject
 
 
 def wire(lede: str, headline: str, tail: str = "") -> object:
@@ -122,3 +124,40 @@ def test_a_paragraph_with_no_word_before_the_lede_is_not_the_lede(mark):
     (parsed,) = parse_bytes("release.md", text.encode())
     assert parsed.lede.startswith("Tom Wu")
     assert (parsed.company, parsed.tickers) == ("Orbix Widgets Inc.", ["NASDAQ:ORBX"])
+
+
+@pytest.mark.parametrize(
+    "lede, name",
+    [
+        (
+            "The region's leading buyer-to-buyer fair for Nordic seafood (B2B) products, Oslo Fish Fair, announces its "
+            "2025 edition.",
+            "Oslo Fish Fair",
+        ),
+        (
+            "The largest craft show in Vermont, Green Hills Craft Expo, is back for its tenth year.",
+            "Green Hills Craft Expo",
+        ),
+        (
+            "A nonprofit serving veterans since 1990, Harbor Light Alliance, today opened a center.",
+            "Harbor Light Alliance",
+        ),
+        # A post or a trade before the name: a person, not an organisation.
+        ("The CEO of Orbix Widgets, Tom Wu, announced a plan.", None),
+        ("The award-winning author, Maya Lind, has released a book.", None),
+        # No verb after the name: a list, not an apposition.
+        ("The three partners, Orbix, Nuvola and Kestrel, met in May.", None),
+    ],
+)
+def test_a_name_between_commas_after_a_description_opening_the_lede(lede, name):
+    assert described_subject(lede) == name
+
+
+def test_a_fair_described_before_its_name_issues_its_release():
+    parsed = wire(
+        "The region's leading buyer-to-buyer fair for Nordic seafood (B2B) products, Oslo Fish Fair, announces its "
+        "2025 edition. Taking place on May 29th and 30th at the Harbor Hotel, the fair brings together 40 suppliers.",
+        "Register Now for 2025 Oslo Fish Fair",
+        "Oslo Fish Fair offers travel reimbursement for qualified buyers. Register today.",
+    )
+    assert parsed.company == "Oslo Fish Fair"
