@@ -364,7 +364,7 @@ def _pick_company(
     contact = _contact_org(contacts, domains)
     if contact and _interviewer_outlet(contact, lede):
         contact = None  # "..., tells Proactive's Stephen Gunnion ...": the contacts are the interviewer's publisher
-    found = found or described_subject(lede) or headline_company(headline, text, contacts)
+    found = found or described_subject(lede, headline) or headline_company(headline, text, contacts)
     found = found or lede_actor(lede, headline) or contact
     found = found or _lede_employer(lede, text, domains) or report_author(lede)
     found = found or publisher_field(text, domains) or domain_named(text, contacts, domains) or told_outlet(text)
