@@ -23,6 +23,14 @@ from indexer.issuers import Evidence, Issuer, Registry, resolve
         (["NYSE:HLD-B", "NYSE:HLD-A"], ["NYSE:HLD-B", "NYSE:HLD-A"]),
         (["NYSE:GRF", "NYSE:GRF-B"], ["NYSE:GRF", "NYSE:GRF-B"]),
         (["NASDAQ:LBXA", "NASDAQ:LBXK"], ["NASDAQ:LBXA", "NASDAQ:LBXK"]),
+        # Nasdaq's fifth letter: classes A, B, J, K; preferreds, notes, rights, units, warrants otherwise
+        (["NASDAQ:QWERA", "NASDAQ:QWERB", "NASDAQ:QWERK"], ["NASDAQ:QWERA", "NASDAQ:QWERB", "NASDAQ:QWERK"]),
+        (["NASDAQ:FCNXA", "NASDAQ:FCNXP", "NASDAQ:FCNXO", "NASDAQ:FCNXN"], ["NASDAQ:FCNXA"]),
+        (["NASDAQ:GTQRA", "NASDAQ:GTQRR", "NASDAQ:GTQRU", "NASDAQ:GTQRW"], ["NASDAQ:GTQRA"]),
+        # the NYSE writes a class after a separator: one letter changed without one is another line
+        (["NYSE:CRBX", "NYSE:CRBD"], ["NYSE:CRBX"]),
+        # over the counter, an ADR ("Y") and the ordinary shares ("F") are both the company's
+        (["OTC:SMERY", "OTC:SMERF"], ["OTC:SMERY", "OTC:SMERF"]),
     ],
 )
 def test_share_classes_leave_out_notes_preferreds_and_warrants(listings, classes):

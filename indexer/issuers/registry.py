@@ -19,6 +19,22 @@ _DERIVATIVE_SUFFIXES = {"W", "WS", "WT", "U", "UN", "R", "RT"}
 _CLASS_SUFFIX_RE = re.compile(r"^[A-OQ-Z]$")
 
 
+# Nasdaq's fifth letter of a five-letter symbol: A, B (classes), J (voting), K (non-voting) name shares; the others
+# preferreds (P, O, N, M), notes and bonds (G, H, I, L, Z), rights, units, warrants (R, U, W) and the like.
+_NASDAQ_CLASS_LETTERS = "ABJK"
+
+
+def _other_fifth_letter(exchange: str, main: str, other: str) -> bool:
+    """Whether a symbol as long as the main one and differing from it in its last letter is a line other than a share
+    class: on Nasdaq, five letters whose last is not a class's ("FCNCP" beside FCNCA; "LBRDK" beside LBRDA is a
+    class); on the NYSE, which writes classes after a separator ("BF-B"), always ("CRBD" beside CRBG)."""
+    if len(main) != len(other) or main[:-1] != other[:-1] or not (main + other).isalpha():
+        return False  # not one letter changed, or classes after a separator ("BF-A", "BF-B")
+    if exchange == "NASDAQ":
+        return len(other) == 5 and other[-1] not in _NASDAQ_CLASS_LETTERS
+    return exchange == "NYSE"
+
+
 def _other_line(main: str, other: str) -> bool:
     """Whether a symbol beside an issuer's main one is a line other than a share class: a warrant, unit or right, a
     preferred share after a separator ("BAC-PB", "AXIA-P"), or the main symbol with letters added and no separator,
@@ -71,7 +87,7 @@ class Issuer:
             other_exchange, other = listing.split(":", 1)
             if listing == main or other_exchange != exchange or other[:3] != symbol[:3]:
                 continue
-            if _other_line(symbol, other):
+            if _other_line(symbol, other) or _other_fifth_letter(exchange, symbol, other):
                 continue
             found.append(listing)
         return found
