@@ -264,7 +264,7 @@ def main() -> None:
         "blind5": "blind-5 (2026-12-16, read in the eighth round)",
         "blind6": "blind-6 (2026-12-18, read in the ninth round)",
         "blind7": "blind-7 (2026-12-20, read in the twelfth round)",
-        "blind8": "blind-8 (2026-12-31, never read)",
+        "blind8": "blind-8 (2026-12-31, read in the thirteenth round)",
         "blind9": "blind-9 (2027-01-02, never read)",
         "dev8": "dev-8 (2026-12-27, a wide dev set, read)",
         "test3": "test3 (issue 18, read)",
