@@ -36,10 +36,14 @@ tests/data/issuer_labels_blind8.jsonl: seed 20261231, 15 then 35, from files in 
 test8's tests/data/heldout8_labels.jsonl among them) nor blind-7's draw, drawn with `--shapes8`: dealt round-robin over
 SHAPES8 (10 as the archive holds them; 5 each of the other eight SHAPES7 shapes and of Workiva's EX-99.1 exhibits).
 Labels were written from the original file before the parser ran on any of them.
+tests/data/issuer_labels_blind9.jsonl: seed 20270102, 15 then 35, from files in no label file at all nor blind-8's
+draw (`--avoid /work/briefs/s14/blind8_files.txt`), drawn with `--shapes9`: dealt round-robin over SHAPES9 (blind-8's
+shapes and test9's release page saved from a wire's own site). Labels were written from the original file before the
+parser ran on any of them.
 Run from anywhere with the archives extracted under ROOT; the labels added later make a rerun draw other files.
 
     python benchmarks/issuer_blind_draw.py EXTRACTED_CORPUS_ROOT [--seed 20261210 --nasdaq 12 --newsworthy 28 \
-        --skip issuer_labels_blind2.jsonl] [--shapes | --shapes5 | --shapes6 | --shapes7 | --shapes8]
+        --skip issuer_labels_blind2.jsonl] [--shapes | --shapes5 | --shapes6 | --shapes7 | --shapes8 | --shapes9]
 """
 
 from __future__ import annotations
@@ -83,6 +87,8 @@ SHAPES7 = (
 )
 # blind-8's: blind-7's mix with test8's EDGAR exhibit as Workiva exports it (tests/heldout_shapes8.py).
 SHAPES8 = (*SHAPES7, "edgar-workiva")
+# blind-9's: blind-8's mix with test9's release page saved from a wire's own site (tests/heldout_shapes9.py).
+SHAPES9 = (*SHAPES8, "wire-page")
 
 
 def pool(root: str, archive: str, ext: str, used: set[str]) -> list[str]:
@@ -104,6 +110,7 @@ def main() -> None:
     parser.add_argument("--shapes6", action="store_true", help="shuffle and deal the draw over SHAPES6")
     parser.add_argument("--shapes7", action="store_true", help="shuffle and deal the draw over SHAPES7")
     parser.add_argument("--shapes8", action="store_true", help="shuffle and deal the draw over SHAPES8")
+    parser.add_argument("--shapes9", action="store_true", help="shuffle and deal the draw over SHAPES9")
     parser.add_argument(
         "--avoid",
         action="append",
@@ -126,13 +133,15 @@ def main() -> None:
     nasdaq = pool(root, "nasdaq100-2019", "json", used)
     newsworthy = pool(root, "newsworthy-archive-2023-2026", "md", used)
     picked = rng.sample(nasdaq, args.nasdaq) + rng.sample(newsworthy, args.newsworthy)
-    if not (args.shapes or args.shapes5 or args.shapes6 or args.shapes7 or args.shapes8):
+    if not (args.shapes or args.shapes5 or args.shapes6 or args.shapes7 or args.shapes8 or args.shapes9):
         for path in picked:
             print(path)
         return
     rng.shuffle(picked)
     cycle = (
-        SHAPES8
+        SHAPES9
+        if args.shapes9
+        else SHAPES8
         if args.shapes8
         else SHAPES7
         if args.shapes7

@@ -15,6 +15,40 @@ TRUST = {"user": 0, "sec": 1, "corpus": 2}
 _NOT_SLUG_RE = re.compile(r"[^a-z0-9]+")
 # What a symbol's suffix makes of it: warrants, units, rights ("CRMLW", "ACONW", "XYZ.U").
 _DERIVATIVE_SUFFIXES = {"W", "WS", "WT", "U", "UN", "R", "RT"}
+# A share class's suffix after a separator: one letter ("BRK-A", "HEI-A", "BF.B"), "P" being a preferred's ("AXIA-P").
+_CLASS_SUFFIX_RE = re.compile(r"^[A-OQ-Z]$")
+
+
+# Nasdaq's fifth letter of a five-letter symbol: A, B (classes), J (voting), K (non-voting) name shares; the others
+# preferreds (P, O, N, M), notes and bonds (G, H, I, L, Z), rights, units, warrants (R, U, W) and the like.
+_NASDAQ_CLASS_LETTERS = "ABJK"
+
+
+def _other_fifth_letter(exchange: str, main: str, other: str) -> bool:
+    """Whether a symbol as long as the main one and differing from it in its last letter is a line other than a share
+    class: on Nasdaq, five letters whose last is not a class's ("FCNCP" beside FCNCA; "LBRDK" beside LBRDA is a
+    class); on the NYSE, which writes classes after a separator ("BF-B"), always ("CRBD" beside CRBG)."""
+    if len(main) != len(other) or main[:-1] != other[:-1] or not (main + other).isalpha():
+        return False  # not one letter changed, or classes after a separator ("BF-A", "BF-B")
+    if exchange == "NASDAQ":
+        return len(other) == 5 and other[-1] not in _NASDAQ_CLASS_LETTERS
+    return exchange == "NYSE"
+
+
+def _other_line(main: str, other: str) -> bool:
+    """Whether a symbol beside an issuer's main one is a line other than a share class: a warrant, unit or right, a
+    preferred share after a separator ("BAC-PB", "AXIA-P"), or the main symbol with letters added and no separator,
+    the form exchanges give notes and preferreds ("TMUSI" of TMUS, "XELLL" of XEL); a shorter symbol the main one
+    extends ("GOOG" of GOOGL, "FOX" of FOXA) or one of the same length ("FWONK" of FWONA) is a class."""
+    longer, shorter = (other, main) if len(other) > len(main) else (main, other)
+    if not longer.startswith(shorter):
+        return False
+    suffix = longer[len(shorter) :]
+    if suffix.lstrip(".-") in _DERIVATIVE_SUFFIXES:
+        return True
+    if suffix[:1] in ".-":
+        return not _CLASS_SUFFIX_RE.match(suffix[1:])
+    return longer == other
 
 
 @dataclass
@@ -41,8 +75,9 @@ class Issuer:
 
     @property
     def share_classes(self) -> list[str]:
-        """The main listing and its other share classes on the same exchange ('NASDAQ:GOOGL', 'NASDAQ:GOOG'),
-        without warrants, units or rights ('CRMLW') and other lines (notes, foreign over-the-counter copies)."""
+        """The main listing and its other share classes on the same exchange ('NASDAQ:GOOGL', 'NASDAQ:GOOG',
+        'NYSE:BRK-B', 'NYSE:BRK-A'), without warrants, units or rights ('CRMLW'), preferred shares ('NYSE:BAC-PB'),
+        notes ('NASDAQ:TMUSI' of TMUS) and other lines (foreign over-the-counter copies)."""
         main = self.main_listing
         if main is None:
             return []
@@ -52,8 +87,7 @@ class Issuer:
             other_exchange, other = listing.split(":", 1)
             if listing == main or other_exchange != exchange or other[:3] != symbol[:3]:
                 continue
-            longer, shorter = (other, symbol) if len(other) > len(symbol) else (symbol, other)
-            if longer.startswith(shorter) and longer[len(shorter) :].lstrip(".-") in _DERIVATIVE_SUFFIXES:
+            if _other_line(symbol, other) or _other_fifth_letter(exchange, symbol, other):
                 continue
             found.append(listing)
         return found

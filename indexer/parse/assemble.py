@@ -114,9 +114,11 @@ def build_release(path: str, draft: Draft) -> Release:
         subheadline, lead_in, paragraphs = _take_subheadline(lead_in, paragraphs, dateline is not None)
     if paragraphs and headline and _same_text(paragraphs[0], headline):
         paragraphs = paragraphs[1:]
-    # Bullets, a byline ("By Meg Flippin, Benzinga") or a notice before the first real paragraph are not the lede.
+    # Bullets, a byline ("By Meg Flippin, Benzinga"), a notice or a paragraph with no word (an image's "!" left by an
+    # export) before the first real paragraph are not the lede.
     while len(paragraphs) > 1 and (
         _BYLINE_RE.match(paragraphs[0])
+        or not any(ch.isalnum() for ch in paragraphs[0])
         or (dateline is None and (_BULLET_RE.match(paragraphs[0]) or _NOTICE_RE.match(paragraphs[0])))
         or _is_kicker(paragraphs[0], paragraphs[1])
     ):

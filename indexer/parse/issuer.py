@@ -45,7 +45,14 @@ from .headline_names import (
 )
 from .interviews import interviewee_org
 from .joint_releases import merged_entity, source_partner
-from .name_extents import based_subject, caps_heading_cut, imperative_cut, lower_case_spelling, partners_name
+from .name_extents import (
+    based_subject,
+    caps_heading_cut,
+    connected_name,
+    imperative_cut,
+    lower_case_spelling,
+    partners_name,
+)
 from .names import (
     LEGAL_FORMS,
     NAME_WORD,
@@ -145,6 +152,7 @@ def find_issuer(
     company = first_name_employer(company, headline, text)
     company = caps_heading_cut(prose_cut(titled_person_org(company, lede) or company), text)
     company = partners_name(company, headline, lede)
+    company = connected_name(company, strip_headline_brand(headline), text)
     if no_name(company, place):
         # "Inc., the leading media brand ..., today announced that Flight Adventure Park is No. 3,780 ...", "Fort
         # Worth's newest museum, the DFW Car and Toy Museum ...": what the lede opened with names no one; the
@@ -356,7 +364,7 @@ def _pick_company(
     contact = _contact_org(contacts, domains)
     if contact and _interviewer_outlet(contact, lede):
         contact = None  # "..., tells Proactive's Stephen Gunnion ...": the contacts are the interviewer's publisher
-    found = found or described_subject(lede) or headline_company(headline, text, contacts)
+    found = found or described_subject(lede, headline) or headline_company(headline, text, contacts)
     found = found or lede_actor(lede, headline) or contact
     found = found or _lede_employer(lede, text, domains) or report_author(lede)
     found = found or publisher_field(text, domains) or domain_named(text, contacts, domains) or told_outlet(text)

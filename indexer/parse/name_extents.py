@@ -101,22 +101,55 @@ def caps_heading_cut(name: str | None, text: str) -> str | None:
     return rest
 
 
-# "Craig, Kelley & Faultless, a personal injury firm": partners' surnames joined by commas and a last "&" or "and".
-_PARTNERS_RE = re.compile(
-    r"(?:,\s+[A-Z][\w'\u2019\-]+){1,4},?\s+(?:&|and)\s+[A-Z][\w'\u2019\-]+(?:,?\s+(?:LLP|LLC|PLLC|P\.C\.|P\.A\.))?"
+# "Craig, Kelley & Faultless, a personal injury firm": partners' surnames joined by commas and a last "&" or "and";
+# "Skin, Bones, Hearts & Private Parts, a provider of ...": the last part up to three words. One pattern for each
+# length of the last part, longest first (a greedy last part would swallow the headline's verb).
+_PARTNERS_RES = tuple(
+    re.compile(
+        r"(?:,\s+[A-Z][\w'\u2019\-]+){1,4},?\s+(?:&|and)\s+[A-Z][\w'\u2019\-]+"
+        + r"\s+[A-Z][\w'\u2019\-]+" * extra
+        + r"(?:,?\s+(?:LLP|LLC|PLLC|P\.C\.|P\.A\.))?"
+    )
+    for extra in (2, 1, 0)
 )
 
 
 def partners_name(name: str | None, headline: str, lede: str) -> str | None:
-    """A firm named for its partners that a comma cut short ("Craig" of "Craig, Kelley & Faultless, a ... firm"), when
-    the lede opens with the whole name and the headline prints it too (a list of things is not printed as a name)."""
+    """A name of several parts that a comma cut short ("Craig" of "Craig, Kelley & Faultless, a ... firm", "Skin" of
+    "Skin, Bones, Hearts & Private Parts, a ... provider"), when the lede opens with the whole name and the headline
+    prints it too (a list of things is not printed as a name)."""
     if not name or not lede.startswith(name):
         return name
-    m = _PARTNERS_RE.match(lede, len(name))
+    for pattern in _PARTNERS_RES:
+        m = pattern.match(lede, len(name))
+        if not m:
+            continue
+        whole = lede[: m.end()]
+        after = lede[m.end() :]
+        if after.startswith((",", " is ", " has ", " announced", " today")) and whole in headline:
+            return whole
+    return name
+
+
+# "Styled by Binky Opens ...", "Friends of Lakeview Park Hosts ...": a lower-case word inside a name the headline
+# opens with, then capitalised words (no "and" or "&": two names).
+_CONNECTED_TAIL_RE = re.compile(r"\s+(?:by|of|for|on|de|du|la|le|von|van|da)((?:\s+[A-Z][\w'\u2019\-]*){1,4})")
+
+
+def connected_name(name: str | None, headline: str, text: str) -> str | None:
+    """The whole name where the one read stopped at a lower-case word inside it ("Styled" of "Styled by Binky Opens
+    ..."), when the headline opens with the whole name (up to four words after that word: the longest the text
+    prints whole at least twice, and the short form no more often alone)."""
+    if not name or not headline.startswith(name):
+        return name
+    m = _CONNECTED_TAIL_RE.match(headline, len(name))
     if not m:
         return name
-    whole = lede[: m.end()]
-    after = lede[m.end() :]
-    if not after.startswith((",", " is ", " has ", " announced", " today")) or whole not in headline:
-        return name
-    return whole
+    body = text.replace(headline, "")
+    words = m.group(1).split()
+    for size in range(len(words), 0, -1):
+        whole = headline[: m.start(1)] + " " + " ".join(words[:size])
+        spelled = body.count(whole)
+        if spelled >= 2 and body.count(name) - spelled <= spelled:
+            return whole
+    return name

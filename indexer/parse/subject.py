@@ -66,11 +66,37 @@ _AS_KIND_RE = re.compile(
 )
 
 
-def described_subject(lede: str) -> str | None:
+# "The nation's leading buyer-to-buyer event dedicated to ..., New York K-Food Fair, announces ...": a description
+# opening the lede, then the name it describes between commas.
+_DESCRIPTION_FIRST_RE = re.compile(r"^(?:The|A|An)\s+[^,.;:\n]{8,200}?,\s+(?=[A-Z])")
+_AFTER_APPOSITION = ("is", "has", "have", "will", "today", "recently", "proudly")
+# "The CEO of Acme, Jane Roe, announced ...": a description of a person's post names a person.
+_POST_RE = re.compile(
+    r"\b(?:CEO|CFO|COO|chief|president|chair\w*|director|officer|manager|head|owner|partner|vice)\b", re.I
+)
+
+
+def described_subject(lede: str, headline: str = "") -> str | None:
     """The name a lede's sentence introduces as a business ("As a ... service in Seattle, Micro Com Systems has
-    ..."), where its first sentence named no organisation."""
+    ..."), or names between commas after a description opening the lede ("The nation's leading ... event, New York
+    K-Food Fair, announces ...", the headline printing its first word: "The new project backed by X, Y, has added
+    ..." under a headline on Z is about Y in passing), where its first sentence named no organisation."""
     m = _AS_KIND_RE.search(lede)
     name = leading_name(lede[m.end() :]) if m else None
+    if not name:
+        m = _DESCRIPTION_FIRST_RE.match(lede)
+        named = leading_name(lede[m.end() :]) if m else None
+        rest = lede[m.end() + len(named) :] if named and lede.startswith(named, m.end()) else ""
+        verb = rest[1:].split(maxsplit=1)[0].lower() if rest.startswith(",") and rest[1:].strip() else ""
+        person = _POST_RE.search(m.group()) or ROLE_RE.search(m.group().lower()) if verb else None
+        headlined = bool(named) and has_word(fold(headline), fold(named.split()[0]))
+        if (
+            (verb in VERBS or verb in _AFTER_APPOSITION)
+            and headlined
+            and not person
+            and not is_person(named, lede, lede)
+        ):
+            name = named
     return name if name and not is_place(name) else None
 
 
