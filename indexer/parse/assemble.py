@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 
 from ..model import Release
+from .banners import lone_date
 from .classify import classify, flags_for
 from .cleanup import (
     clean_inline,
@@ -402,12 +403,16 @@ def _is_kicker(first: str, second: str) -> bool:
 def _take_subheadline(
     lead_in: list[str], paragraphs: list[str], has_dateline: bool
 ) -> tuple[str | None, list[str], list[str]]:
-    """A short line before the dateline (or opening a release without one) is its subheadline."""
+    """A short line before the dateline (or opening a release without one) is its subheadline; a line that is only a
+    date is not (a saved page's "Jun 25, 2025, 08:00 ET" under its headline dates the page, not the story: it goes)."""
     if lead_in:
-        first = lead_in[0]
+        undated = [p for p in lead_in if lone_date(p) is None]
+        if not undated:
+            return None, [], paragraphs
+        first = undated[0]
         if not _BULLET_RE.match(first) and not _NOTICE_RE.match(first) and len(first) <= 400:
-            return _strip_dashes(first), lead_in[1:], paragraphs
-        return None, lead_in, paragraphs
+            return _strip_dashes(first), undated[1:], paragraphs
+        return None, undated, paragraphs
     if not has_dateline and len(paragraphs) >= 3:
         first = paragraphs[0]
         if len(first.split()) <= 30 and not _HEADING_END_RE.search(first) and not _BULLET_RE.match(first):
