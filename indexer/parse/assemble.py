@@ -413,6 +413,8 @@ def _take_subheadline(
         if not _BULLET_RE.match(first) and not _NOTICE_RE.match(first) and len(first) <= 400:
             return _strip_dashes(first), undated[1:], paragraphs
         return None, undated, paragraphs
+    if not has_dateline and len(paragraphs) >= 3 and lone_date(paragraphs[0]) is not None:
+        paragraphs = paragraphs[1:]
     if not has_dateline and len(paragraphs) >= 3:
         first = paragraphs[0]
         if len(first.split()) <= 30 and not _HEADING_END_RE.search(first) and not _BULLET_RE.match(first):
