@@ -322,8 +322,10 @@ def _short_right_column(lines: list[str]) -> tuple[int, int] | None:
     cut = gap.end() - 1  # the gutter's last column: the right column starts after it
     if cut < 20 or any(_gap_at(lines[at], cut) is None for at in two_sided):
         return None
-    left_only = [line.rstrip() for at, line in enumerate(lines[first:], start=first) if line.strip() and at not in two_sided]
-    if len(left_only) < max(_LEFT_LINES, 3 * len(two_sided)) or 3 * (two_sided[-1] - first) >= len(lines) - first:
+    left_only = [
+        line.rstrip() for at, line in enumerate(lines[first:], start=first) if line.strip() and at not in two_sided
+    ]
+    if len(left_only) < max(_LEFT_LINES, 2 * len(two_sided)) or 3 * (two_sided[-1] - first) >= len(lines) - first:
         return None
     widest = max(len(line) for line in left_only)
     if widest >= cut - 1 or sum(len(line) >= 0.75 * widest for line in left_only) < 0.5 * len(left_only):
