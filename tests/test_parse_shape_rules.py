@@ -93,3 +93,30 @@ def test_a_saved_pages_date_line_is_no_subheadline_and_a_byline_stays_out_of_the
     assert release.subheadline == "By Jane Roe, Fabrikam News"
     assert release.company == "Contoso Trading"
     assert stamp not in release.body
+
+
+@pytest.mark.parametrize("by", ["by", "By"])
+@pytest.mark.parametrize(
+    ("name", "listing", "ticker"),
+    [
+        ("Contoso Trading, Inc.", "NASDAQ: CTRD", "NASDAQ:CTRD"),
+        ("Northwind Gadget Works Corp.", "NYSE: NGW", "NYSE:NGW"),
+    ],
+)
+def test_a_byline_in_either_case_is_not_the_lede(by, name, listing, ticker):
+    story = [
+        "Feature",  # a short line first: the subheadline, so that the byline is the story's first paragraph
+        f"{by} Jane Roe, Fabrikam News",
+        "!",  # what an image without alt text leaves of a Markdown export
+        f"{name} ({listing}), a maker of trading tools, and Tailspin Partners announced a collaboration to sell each "
+        "other's products in Europe and Asia.",
+        *BODY[1:],
+        "Fabrikam News is a financial media company that publishes news and analysis for traders.",
+    ]
+    page = (
+        "<html><head><title>A Collaboration</title></head><body><article><h1>Contoso Expands Abroad</h1>"
+        + "".join(f"<p>{p}</p>" for p in story)
+        + "</article></body></html>"
+    )
+    [release] = parse_bytes("page/contoso.html", page.encode())
+    assert release.company == name and release.tickers == [ticker]

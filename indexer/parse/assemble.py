@@ -35,7 +35,7 @@ _NOTICE_RE = re.compile(
     r"Media\s+Alert|MEDIA\s+ALERT|Regulatory\s+News|Ad\s+hoc|News\s+Highlights|Highlights|HIGHLIGHTS|Key\s+)",
 )
 _BYLINE_RE = re.compile(
-    r"^By\s+[A-Z][\w.'\u2019\-]+(?:\s+[A-Z][\w.'\u2019\-]+){0,3}(?:\s*[,|/\u2013\u2014-]\s*[\w .&'\u2019-]{2,50})?$"
+    r"^[Bb]y\s+[A-Z][\w.'\u2019\-]+(?:\s+[A-Z][\w.'\u2019\-]+){0,3}(?:\s*[,|/\u2013\u2014-]\s*[\w .&'\u2019-]{2,50})?$"
 )
 # "View source version on businesswire.com: https://...", "[Original/Source Press Release](https://...)": the
 # original's own address, printed in the text by wires and archives.
