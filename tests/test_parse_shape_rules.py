@@ -55,6 +55,11 @@ def test_a_short_right_column_is_read_after_the_left_one(name, symbol, tail_word
         ["Media contact: Jane Roe" + " " * 20 + "555-0100", *textwrap.wrap(STORY.format(name="Acme", symbol="AC"), 60)],
         # Prose with three spaces after a full stop inside its lines, wrapped at one width.
         textwrap.wrap("The plant ships gadgets.   Customers buy them all year. " * 12, 40),
+        # A paragraph on one long line, its sentences parted by three spaces, over short lines.
+        [
+            "   ".join([STORY.format(name="Acme Inc.", symbol="ACM")] * 3),
+            *textwrap.wrap(TAIL.format(name="Acme Inc.") * 3, 40),
+        ],
         # A short table beside a column of prose as wide as the table's first column.
         [*(f"Gadget line {n}{' ' * 20}{n * 1234:>9,}" for n in range(1, 4)), *textwrap.wrap(TAIL * 4, 30)],
     ],

@@ -309,6 +309,8 @@ def _prose(parts: list[str]) -> bool:
 # A right column of fewer lines than _COLUMN_LINES (a release that ends soon after the column break) is read as one
 # when the left column below it is wrapped prose of at least this many lines, none reaching into the gutter.
 _LEFT_LINES = 8
+# How far from the left column's widest line the right column may start: a gutter is a few spaces wide.
+_GUTTER_WIDEST = 12
 
 
 def _short_right_column(lines: list[str]) -> tuple[int, int] | None:
@@ -320,7 +322,7 @@ def _short_right_column(lines: list[str]) -> tuple[int, int] | None:
     first = two_sided[0]
     gap = next(_INNER_GAP_RE.finditer(lines[first]))
     cut = gap.end() - 1  # the gutter's last column: the right column starts after it
-    if cut < 20 or any(_gap_at(lines[at], cut) is None for at in two_sided):
+    if cut < 20 or any(_gap_at(lines[at], cut) is None or len(lines[at]) > 160 for at in two_sided):
         return None
     left_only = [
         line.rstrip() for at, line in enumerate(lines[first:], start=first) if line.strip() and at not in two_sided
@@ -328,8 +330,10 @@ def _short_right_column(lines: list[str]) -> tuple[int, int] | None:
     if len(left_only) < max(_LEFT_LINES, 2 * len(two_sided)) or 3 * (two_sided[-1] - first) >= len(lines) - first:
         return None
     widest = max(len(line) for line in left_only)
-    if widest >= cut - 1 or sum(len(line) >= 0.75 * widest for line in left_only) < 0.5 * len(left_only):
-        return None  # a line reaching into the gutter, or ragged lines: not a column of wrapped prose
+    if not cut - _GUTTER_WIDEST <= widest < cut - 1 or sum(
+        len(line) >= 0.75 * widest for line in left_only
+    ) < 0.5 * len(left_only):
+        return None  # the left column reaching into the gutter or far from it, or ragged: not wrapped prose
     halves = [_halves(lines[at], cut) for at in two_sided]
     lefts, rights = [left for left, _ in halves], [right for _, right in halves]
     if not (_words(lefts) and _words(rights) and _prose(left_only)):
