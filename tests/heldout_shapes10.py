@@ -106,7 +106,7 @@ def _eight_k(name: str, symbol: str | None, day: datetime, crc: int) -> str:
             " Act of 1934</P>",
             f'<P ALIGN="center">Date of Report (Date of earliest event reported): {shown}</P>',
             f'<P ALIGN="center"><B>{name}</B><BR>(Exact name of registrant as specified in its charter)</P>',
-            f'<TABLE><TR><TD>Delaware</TD><TD>001-{10000 + crc % 89999}</TD><TD>{10 + crc % 89}-{1000000 + crc % 8999999}'
+            f"<TABLE><TR><TD>Delaware</TD><TD>001-{10000 + crc % 89999}</TD><TD>{10 + crc % 89}-{1000000 + crc % 8999999}"
             "</TD></TR><TR><TD>(State or other jurisdiction of incorporation)</TD><TD>(Commission File Number)</TD>"
             "<TD>(IRS Employer Identification No.)</TD></TR></TABLE>",
             f'<P ALIGN="center">{100 + crc % 9000} Corporate Drive, Springfield, IL 62701<BR>(Address of principal'
