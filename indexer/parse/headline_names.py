@@ -6,7 +6,17 @@ import re
 
 from .authorship import GOVERNMENT_RE
 from .interviews import interviewee_org
-from .names import PERSON_RE, ROLE_RE, common_word, domains_in, has_word, leading_name, matches_domain, subject_end
+from .names import (
+    LEGAL_FORMS,
+    PERSON_RE,
+    ROLE_RE,
+    common_word,
+    domains_in,
+    has_word,
+    leading_name,
+    matches_domain,
+    subject_end,
+)
 from .own_listings import group_names, subject_groups
 from .persons import is_person
 from .places import is_place
@@ -88,7 +98,7 @@ def headline_company(headline: str, text: str, contacts: str) -> str | None:
     if not text.strip() and " " in subject:
         return subject  # a body with nothing but its dateline: the headline's subject is all the release says
     # The longest opening of the headline subject that the body repeats ("Creative Biolabs Facilitates ..." -> "Creative Biolabs").
-    words = subject.split()
+    words = _owner_words(subject.split(), text)
     for size in range(len(words), 0, -1):
         candidate = " ".join(words[:size])
         if is_place(candidate):
@@ -99,7 +109,45 @@ def headline_company(headline: str, text: str, contacts: str) -> str | None:
             if size == 1 and common_word(candidate, text):
                 return None
             return candidate
+        spelled = _text_spelling(candidate, text) if size > 1 and candidate.isupper() else None
+        if spelled:
+            return spelled
     return None
+
+
+def _text_spelling(shouted: str, text: str) -> str | None:
+    """How the text spells a name a shouted headline prints in capitals ("THE BRONZEVILLE TRAIL TASK FORCE PRESENTS
+    ..." over "The Bronzeville Trail Task Force (BTTF) will hold ..."): its first Title Case spelling, if any."""
+    spaced = r"\s+".join(map(re.escape, shouted.split()))
+    for m in re.finditer(rf"(?<![\w@./]){spaced}(?![\w@.])", text, re.I):
+        spelled = " ".join(m.group(0).split())
+        if (
+            spelled[:1].isupper()
+            and not spelled.isupper()
+            and all(w[:1].isupper() or w.islower() for w in spelled.split())
+        ):
+            return spelled
+    return None
+
+
+_POSSESSIVE_RE = re.compile(r"^(?P<owner>.+?)(?:['\u2019]s|s['\u2019])$")
+_CORPORATE_WORD_RE = re.compile(rf"^(?:{LEGAL_FORMS}|Companies|Stores|Investors|Restaurants)$")
+
+
+def _owner_words(words: list[str], text: str) -> list[str]:
+    """A subject that opens with an owner's possessive names the owner's thing: "Lenovo\u2019s Meet Your Digital Self"
+    is Lenovo's programme, and the name is "Lenovo" when the text names it alone too (twice, without the possessive).
+    A name that is possessive itself ("Lowe's Companies", "Macy's Inc.") stays whole."""
+    for at, word in enumerate(words[:-1]):
+        m = _POSSESSIVE_RE.match(word)
+        if not m:
+            continue
+        owner = [*words[:at], m.group("owner")]
+        if _CORPORATE_WORD_RE.match(words[at + 1]):
+            return words
+        bare = re.findall(rf"\b{re.escape(' '.join(owner))}\b(?!['\u2019\w])", text)
+        return owner if len(bare) >= 2 else words
+    return words
 
 
 def headline_person(head: str, text: str) -> str | None:

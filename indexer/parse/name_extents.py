@@ -101,15 +101,18 @@ def caps_heading_cut(name: str | None, text: str) -> str | None:
     return rest
 
 
-# "Craig, Kelley & Faultless, a personal injury firm": partners' surnames joined by commas and a last "&" or "and".
+# "Craig, Kelley & Faultless, a personal injury firm": partners' surnames joined by commas and a last "&" or "and";
+# "Skin, Bones, Hearts & Private Parts, a provider of ...": a name built as a list, its last item of up to three words.
 _PARTNERS_RE = re.compile(
-    r"(?:,\s+[A-Z][\w'\u2019\-]+){1,4},?\s+(?:&|and)\s+[A-Z][\w'\u2019\-]+(?:,?\s+(?:LLP|LLC|PLLC|P\.C\.|P\.A\.))?"
+    r"(?:,\s+[A-Z][\w'\u2019\-]+){1,4},?\s+(?:&|and)\s+[A-Z][\w'\u2019\-]+(?:\s+[A-Z][\w'\u2019\-]+){0,2}"
+    r"(?:,?\s+(?:LLP|LLC|PLLC|P\.C\.|P\.A\.))?"
 )
 
 
 def partners_name(name: str | None, headline: str, lede: str) -> str | None:
-    """A firm named for its partners that a comma cut short ("Craig" of "Craig, Kelley & Faultless, a ... firm"), when
-    the lede opens with the whole name and the headline prints it too (a list of things is not printed as a name)."""
+    """A firm named for its partners that a comma cut short ("Craig" of "Craig, Kelley & Faultless, a ... firm"), or a
+    name built as a list ("Skin, Bones, Hearts & Private Parts"), when the lede opens with the whole name and the
+    headline prints it too (a list of things is not printed as a name)."""
     if not name or not lede.startswith(name):
         return name
     m = _PARTNERS_RE.match(lede, len(name))
