@@ -46,7 +46,12 @@ def wire(lede: str, headline: str, tail: str = "") -> object:
         ),
         # A list of things, not printed whole in the headline, stays as read.
         ("Apples", "Orchard Week Begins", "Apples, Pears & Plums, the season's fruit, are ...", "Apples"),
-        ("Apples", "Orchard Week Begins", "Apples, Pears & Passion Fruit Juice, the season's drinks, are ...", "Apples"),
+        (
+            "Apples",
+            "Orchard Week Begins",
+            "Apples, Pears & Passion Fruit Juice, the season's drinks, are ...",
+            "Apples",
+        ),
         # The lede does not open with the name: no extent to take.
         ("Hargrove", "Hargrove, Pell & Whitcombe Wins", "Today Hargrove, Pell & Whitcombe, a firm, ...", "Hargrove"),
     ],

@@ -79,7 +79,7 @@ def test_a_predicate_tying_the_issuer_to_a_partner_or_another_companys_parent_gi
 
 
 PARENT_PROSE = [
-    "The common stock of Widget Studios' parent, Acme Holdings, Inc., is traded on the Nasdaq under the symbol \"ACMH\".",
+    'The common stock of Widget Studios\' parent, Acme Holdings, Inc., is traded on the Nasdaq under the symbol "ACMH".',
     "Widget Studios's parent company, Acme Holdings plc, is listed on the Nasdaq under the symbol ACMH.",
     "The shares of Widget Studios\u2019 parent company, Acme Holdings AG, are listed on the Nasdaq under the symbol ACMH.",
 ]
