@@ -98,7 +98,20 @@ def headline_company(headline: str, text: str, contacts: str) -> str | None:
     if not text.strip() and " " in subject:
         return subject  # a body with nothing but its dateline: the headline's subject is all the release says
     # The longest opening of the headline subject that the body repeats ("Creative Biolabs Facilitates ..." -> "Creative Biolabs").
-    words = _owner_words(subject.split(), text)
+    words = subject.split()
+    found = _repeated_opening(words, text)
+    owner = _owner_words(words, text)
+    if found and owner != words:
+        # "Lenovo's Meet Your Digital Self" -> "Lenovo"; "Carlos Alberto" (cut before "Serrano's") -> "Carlos Alberto
+        # Serrano". Only a name found with the possessive, or a shorter one, gives way: no name where none was.
+        cut = _repeated_opening(owner, text)
+        if cut and (_POSSESSIVE_WORD_RE.search(found) or cut.startswith(found + " ")):
+            found = cut
+    return found
+
+
+def _repeated_opening(words: list[str], text: str) -> str | None:
+    """The longest opening of a headline subject's words that the text repeats (in its own spelling when shouted)."""
     for size in range(len(words), 0, -1):
         candidate = " ".join(words[:size])
         if is_place(candidate):
@@ -115,22 +128,28 @@ def headline_company(headline: str, text: str, contacts: str) -> str | None:
     return None
 
 
+_JOINING = {"of", "and", "&", "the", "for", "de", "du", "la", "el"}
+
+
 def _text_spelling(shouted: str, text: str) -> str | None:
     """How the text spells a name a shouted headline prints in capitals ("THE BRONZEVILLE TRAIL TASK FORCE PRESENTS
     ..." over "The Bronzeville Trail Task Force (BTTF) will hold ..."): its first Title Case spelling, if any."""
     spaced = r"\s+".join(map(re.escape, shouted.split()))
     for m in re.finditer(rf"(?<![\w@./]){spaced}(?![\w@.])", text, re.I):
         spelled = " ".join(m.group(0).split())
+        named = [w for w in spelled.split() if w.lower() not in _JOINING]
         if (
             spelled[:1].isupper()
-            and not spelled.isupper()
-            and all(w[:1].isupper() or w.islower() for w in spelled.split())
+            and all(w[:1].isupper() for w in named)
+            and any(any(c.islower() for c in w) for w in named)
+            and not _POSSESSIVE_WORD_RE.search(spelled)
         ):
             return spelled
     return None
 
 
 _POSSESSIVE_RE = re.compile(r"^(?P<owner>.+?)(?:['\u2019]s|s['\u2019])$")
+_POSSESSIVE_WORD_RE = re.compile(r"\w(?:['\u2019]s|s['\u2019])(?:\s|$)")
 _CORPORATE_WORD_RE = re.compile(rf"^(?:{LEGAL_FORMS}|Companies|Stores|Investors|Restaurants)$")
 
 
