@@ -27,14 +27,15 @@ _PARENT_IS_RE = re.compile(
     r"|business\s+unit|brand)\s+of\s+(?:the\s+)?(?P<parent>[A-Z][\w.&'\u2019\-]*(?:,?\s+[A-Z&][\w.&'\u2019\-]*){0,5})"
     r"[\u2122\u00ae]?\s*(?=\()"
 )
+_KIND_OF_RE = re.compile(r"(?:division|subsidiary|unit|brand|part|member)\s+of\s")
 # How far before the apposition the issuer's name may stand (its name, a bracketed web address, a comma).
 _NAME_REACH = 160
 
 
 def parent_listings(text: str, company: str | None) -> list[str]:
     """The listings printed after the issuer's parent in the apposition that follows the issuer's name."""
-    if not company or " of " not in text:
-        return []
+    if not company or not _KIND_OF_RE.search(text):
+        return []  # no "division of", "subsidiary of" ...: no tie to a parent (one quick scan before the two patterns)
     for m in (*_PARENT_OF_RE.finditer(text), *_PARENT_IS_RE.finditer(text)):
         if same_org(m.group("parent"), company):
             continue
