@@ -100,8 +100,8 @@ def headline_company(headline: str, text: str, contacts: str) -> str | None:
     # The longest opening of the headline subject that the body repeats ("Creative Biolabs Facilitates ..." -> "Creative Biolabs").
     words = subject.split()
     found = _repeated_opening(words, text)
-    owner = _owner_words(words, text)
-    if found and owner != words:
+    owner = _owner_words(words, text) if found and ("'" in subject or "\u2019" in subject) else words
+    if owner != words:
         # "Lenovo's Meet Your Digital Self" -> "Lenovo"; "Carlos Alberto" (cut before "Serrano's") -> "Carlos Alberto
         # Serrano". Only a name found with the possessive, or a shorter one, gives way: no name where none was.
         cut = _repeated_opening(owner, text)

@@ -294,7 +294,7 @@ def _prose_owner(text: str, group: ListingGroup, company: str) -> bool:
     ends = [m.end() for m in _SENTENCE_END_RE.finditer(head)]  # not after "Inc.", "Co.", "Corp."
     sentence = head[ends[-1] if ends else 0 :].strip()
     # A space closes the sentence's head: "... is publicly" must meet the pattern's "publicly ".
-    parent = _PARENT_PROSE_RE.fullmatch(sentence + " ") if sentence else None
+    parent = _PARENT_PROSE_RE.fullmatch(sentence + " ") if "parent" in sentence.lower() else None
     if parent:
         return same_org(parent.group("unit"), company)
     m = _PROSE_OWNER_RE.fullmatch(sentence + " ") if sentence else None
