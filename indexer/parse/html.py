@@ -16,6 +16,7 @@ from bs4 import BeautifulSoup, Comment, NavigableString, Tag, XMLParsedAsHTMLWar
 
 from ..model import ParseError, Release
 from .assemble import Draft, build_release
+from .cleanup import HTML_BLOCK_TAGS
 from .dates import parse_when
 from .wires import canonical_wire
 
@@ -33,11 +34,6 @@ _BODY_HINT_RE = re.compile(
     r"main[-_]?content|article[-_]?content|articletext|body[-_]?text)(?:$|[\s_-])",
     re.I,
 )
-_BLOCK_TAGS = {
-    "p", "div", "section", "article", "main", "header", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol",
-    "li", "table", "thead", "tbody", "tfoot", "tr", "blockquote", "pre", "hr", "figure", "figcaption", "dl", "dt",
-    "dd", "address", "center", "html", "body",
-}  # fmt: skip
 
 
 def html_to_text(markup: str | Tag) -> str:
@@ -83,7 +79,7 @@ def _render(node, pieces: list[str]) -> None:
             _render(child, pieces)
             pieces.append("\n\n")
             continue
-        if name in _BLOCK_TAGS:
+        if name in HTML_BLOCK_TAGS:
             pieces.append("\n\n")
             _render(child, pieces)
             pieces.append("\n\n")
