@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..model import ParseError, Release
+from ..model import ParseError, Release, counted
 from .archive import ARCHIVE_SUFFIXES, archive_kind, is_archive_path, iter_archive
 from .files import special_kind, special_reason, walk_files
 
@@ -47,6 +47,9 @@ _HEAD_BYTES = 8192
 # Kept of a long plain text beyond MAX_TEXT_CHARS: room for its headline and front matter, so that what is left
 # for its text is still over the cap and is flagged as cut.
 _HEADING_SLACK = 64 * 1024
+# Fewer words than this and no date: a note or a stray line ("hello"), not a release (every release of the corpus
+# is dated; the shortest undated ones of the tests say a sentence after their headline).
+MIN_UNDATED_WORDS = 8
 _ROOT_RE = re.compile(r"<(?![?!])([\w:.\-]+)")
 
 # Comments, processing instructions and a DOCTYPE before an XML file's root element.
@@ -257,7 +260,7 @@ def parse_bytes(path: str, data: bytes) -> list[Release]:
         # Only the first MAX_TEXT_CHARS of a release's text are indexed (build_release cuts and flags it):
         # reading the rest of a plain text would cost time and memory for nothing.
         text = text[: MAX_TEXT_CHARS + _HEADING_SLACK]
-    releases = _read(path, text, fmt, checked=checked)
+    releases = _kept(path, _read(path, text, fmt, checked=checked))
     digest = hashlib.sha1(data).hexdigest()
     for release in releases:
         release.source_hash = digest
@@ -302,6 +305,23 @@ def _read(path: str, text: str, fmt: str, *, checked: bool = False) -> list[Rele
     from .text import parse_text
 
     return parse_text(path, text, markdown=fmt == "markdown", checked=checked)
+
+
+def _is_release(release: Release) -> bool:
+    """A release is dated or says something: a few undated words ("hello", a note) are not one, in any shape."""
+    if release.published is not None:
+        return True
+    return len(release.headline.split()) + len(release.text.split()) >= MIN_UNDATED_WORDS
+
+
+def _kept(path: str, releases: list[Release]) -> list[Release]:
+    """The releases of a file that are releases; a ParseError saying why when none is."""
+    kept = [release for release in releases if _is_release(release)]
+    if releases and not kept:
+        words = " ".join(f"{releases[0].headline} {releases[0].text}".split())
+        shown = words if len(words) <= 40 else words[:40] + "..."
+        raise ParseError(path, f"not a release: no date and {counted(len(words.split()), 'word')} of text ('{shown}')")
+    return kept
 
 
 def _parse_archive_bytes(path: str, data: bytes) -> list[Release]:
