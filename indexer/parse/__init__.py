@@ -494,7 +494,14 @@ def _archive_sources(path: str, root: str = "") -> Iterator[Source | ParseError]
 
 def parse_source(source: Source) -> list[Release]:
     """Parse one Source into releases, each knowing its path inside the source folder; or raise ParseError."""
-    releases = parse_bytes(source.path, source.data)
+    try:
+        releases = parse_bytes(source.path, source.data)
+    except ParseError:
+        raise
+    except Exception as exc:  # noqa: BLE001 (a reader's failure on one hostile file skips that file, not the build)
+        raise ParseError(
+            source.path, f"the parser failed on it ({type(exc).__name__}: {str(exc)[:120]}); please report it"
+        ) from None
     for release in releases:
         release.source = source.relative(release.path)
     return releases

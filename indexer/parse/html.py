@@ -33,6 +33,8 @@ _BODY_HINT_RE = re.compile(
     r"main[-_]?content|article[-_]?content|articletext|body[-_]?text)(?:$|[\s_-])",
     re.I,
 )
+# Tags within tags deeper than this are no release page (pages saved from news sites nest 30-60 deep).
+MAX_DEPTH = 256
 _BLOCK_TAGS = {
     "p", "div", "section", "article", "main", "header", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol",
     "li", "table", "thead", "tbody", "tfoot", "tr", "blockquote", "pre", "hr", "figure", "figcaption", "dl", "dt",
@@ -172,9 +174,23 @@ def _main_content(soup: BeautifulSoup) -> Tag:
     return best if best_score > 150 else body
 
 
+def _deeper_than(soup: BeautifulSoup, limit: int) -> bool:
+    """Whether tags nest more than limit deep (walked without recursion)."""
+    stack = [(soup, 0)]
+    while stack:
+        tag, depth = stack.pop()
+        if depth > limit:
+            return True
+        stack.extend((child, depth + 1) for child in tag.contents if isinstance(child, Tag))
+    return False
+
+
 def parse_html(path: str, text: str) -> list[Release]:
     """Parse a release page saved from a wire or company site."""
     soup = _soup(text)
+    if _deeper_than(soup, MAX_DEPTH):
+        # The page's text is read by walking its tags recursively: hundreds of levels overflow Python's stack.
+        raise ParseError(path, f"HTML nested more than {MAX_DEPTH} tags deep: too deep to be a release page")
     ld = _json_ld(soup)
     og_title = _meta(soup, "og:title", "twitter:title", "dc.title", "DC.title")
     published = parse_when(
