@@ -4,6 +4,7 @@ file: each is read or skipped with a reason in bounded time, the releases beside
 
 from __future__ import annotations
 
+import json
 import time
 
 import pytest
@@ -119,3 +120,88 @@ def test_a_reader_failing_on_one_file_skips_that_file_not_the_build(tmp_path, mo
     assert "please report it" in skipped.reason
     report = build_index([folder], tmp_path / "ix", procs=1)
     assert report.added == 1 and [item["path"] for item in report.skipped] == [str(folder / "page.html")]
+
+
+def _many(kind: str, count: int) -> tuple[str, str]:
+    """A file of count dated releases in one shape: (file name, content)."""
+    record = {"headline": "Fabrikam Widgets Opens a Plant", "date": "2020-03-03", "body": "Fabrikam opened a plant."}
+    if kind == "json":
+        return "many.json", json.dumps([record] * count)
+    if kind == "jsonl":
+        return "many.jsonl", "\n".join([json.dumps(record)] * count)
+    if kind == "rss":
+        item = (
+            "<item><title>Fabrikam Widgets Opens a Plant</title><pubDate>Tue, 03 Mar 2020 09:00:00 GMT</pubDate></item>"
+        )
+        return "many.rss", f'<?xml version="1.0"?><rss version="2.0"><channel>{item * count}</channel></rss>'
+    if kind == "newsml12":
+        item = (
+            "<NewsItem><NewsComponent><NewsLines><HeadLine>Fabrikam Widgets Opens a Plant</HeadLine></NewsLines>"
+            "<ContentItem><DataContent><p>Fabrikam Inc. opened a widget plant in Denver on Tuesday.</p></DataContent>"
+            "</ContentItem></NewsComponent></NewsItem>"
+        )
+        return "many.xml", f'<?xml version="1.0"?><NewsML>{item * count}</NewsML>'
+    document = f"<DOCUMENT>\n<TYPE>EX-99.1\n<TEXT>\n{RELEASE}</TEXT>\n</DOCUMENT>\n"
+    header = "<SEC-DOCUMENT>0000950123-20-000001.txt : 20200303\n<SEC-HEADER>\nCONFORMED SUBMISSION TYPE: 8-K\n</SEC-HEADER>\n"
+    return "many.txt", header + document * count
+
+
+@pytest.mark.parametrize("kind", ["json", "jsonl", "rss", "newsml12", "edgar"])
+def test_a_file_of_more_items_than_the_limit_is_skipped_with_a_reason(monkeypatch, kind):
+    from indexer.parse import assemble
+
+    monkeypatch.setattr(assemble, "MAX_ITEMS_PER_FILE", 40)
+    name, text = _many(kind, 41)
+    with pytest.raises(ParseError, match=r"41 \w[\w ]* in one file: more than 40; split the file"):
+        parse_bytes(name, text.encode())
+    name, text = _many(kind, 40)
+    if kind == "edgar":  # (its exhibits are too short to be releases: refused, but not for their number)
+        with pytest.raises(ParseError) as raised:
+            parse_bytes(name, text.encode())
+        assert "split the file" not in raised.value.reason
+    else:
+        assert len(parse_bytes(name, text.encode())) == 40
+
+
+def test_an_edgar_document_far_larger_than_a_release_is_skipped_unread(monkeypatch):
+    from indexer.parse import edgar
+
+    monkeypatch.setattr(edgar, "MAX_DOCUMENT_CHARS", 10_000)
+    read: list[int] = []
+    real = edgar.read_exhibit
+    monkeypatch.setattr(edgar, "read_exhibit", lambda text, **kw: read.append(len(text)) or real(text, **kw))
+    name, text = _many("edgar", 1)
+    big = text.replace(RELEASE, RELEASE + "Fabrikam widgets. " * 1000)
+    with pytest.raises(ParseError, match=r"document 1 \(EX-99.1\): 0 MB of text: larger than any release"):
+        parse_bytes(name, big.encode())
+    assert read == []
+
+
+def test_an_edgar_filing_without_a_release_names_a_few_documents_not_all(monkeypatch):
+    from indexer.parse import edgar
+
+    header, _, _ = _many("edgar", 0)[1].partition("</SEC-HEADER>\n")
+    docs = "".join(
+        f"<DOCUMENT>\n<TYPE>GRAPHIC\n<TEXT>\nbegin 644 image{n}.jpg\n</TEXT>\n</DOCUMENT>\n" for n in range(500)
+    )
+    with pytest.raises(ParseError) as raised:
+        parse_bytes("filing.txt", f"{header}</SEC-HEADER>\n{docs}".encode())
+    assert raised.value.reason.count("not a press-release exhibit") == edgar._REASONS_SHOWN
+    assert raised.value.reason.endswith(f"and {500 - edgar._REASONS_SHOWN:,} more documents")
+
+
+def test_html_of_more_tags_than_a_page_holds_is_skipped_before_its_tree_is_built(monkeypatch):
+    monkeypatch.setattr(html_reader, "MAX_TAGS", 1_000)
+    rows = "<tr><td>widgets</td></tr>" * 400
+    page = f"<html><body><h1>Fabrikam Widgets Opens a Plant</h1><p>Fabrikam opened a plant on March 3, 2020.</p><table>{rows}</table></body></html>"
+    with pytest.raises(ParseError, match="HTML of 1,6[0-9][0-9] tags: more than 1,000"):
+        parse_bytes("page.html", page.encode())
+    [release] = parse_bytes("page.html", page.replace(rows, rows[: len(rows) // 4]).encode())
+    assert release.headline == "Fabrikam Widgets Opens a Plant"
+
+
+def test_markup_nested_deep_in_a_json_body_is_read_as_its_text():
+    body = "<div>" * 5_000 + "Fabrikam Inc. opened a widget plant in Denver on Tuesday." + "</div>" * 5_000
+    record = {"headline": "Fabrikam Widgets Opens a Plant", "date": "2020-03-03", "body": body}
+    [release] = parse_bytes("deep.json", json.dumps(record).encode())
+    assert "opened a widget plant in Denver" in release.text

@@ -35,6 +35,8 @@ _BODY_HINT_RE = re.compile(
 )
 # Tags within tags deeper than this are no release page (pages saved from news sites nest 30-60 deep).
 MAX_DEPTH = 256
+# Tags a page may hold (an earnings release with ten pages of tables has about 10,000).
+MAX_TAGS = 200_000
 _BLOCK_TAGS = {
     "p", "div", "section", "article", "main", "header", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol",
     "li", "table", "thead", "tbody", "tfoot", "tr", "blockquote", "pre", "hr", "figure", "figcaption", "dl", "dt",
@@ -46,7 +48,10 @@ def html_to_text(markup: str | Tag) -> str:
     """Readable text of HTML: one paragraph per block, list items as '* item', table cells joined by ' | '."""
     soup = _soup(markup) if isinstance(markup, str) else markup
     pieces: list[str] = []
-    _render(soup, pieces)
+    if _deeper_than(soup, MAX_DEPTH):  # (markup in a JSON or feed field) walked without recursion: its text alone
+        pieces.append(soup.get_text("\n\n"))
+    else:
+        _render(soup, pieces)
     text = "".join(pieces)
     text = re.sub(r"[ \t\u00a0]*\n[ \t\u00a0]*", "\n", text)
     text = re.sub(r"\n{3,}", "\n\n", text)
@@ -187,6 +192,10 @@ def _deeper_than(soup: BeautifulSoup, limit: int) -> bool:
 
 def parse_html(path: str, text: str) -> list[Release]:
     """Parse a release page saved from a wire or company site."""
+    tags = text.count("<")
+    if tags > MAX_TAGS:
+        # A tree of tags costs about a kilobyte and 0.1 ms a tag to build: 10 MB of table rows took minutes and 1.2 GB.
+        raise ParseError(path, f"HTML of {tags:,} tags: more than {MAX_TAGS:,}, far more than a release page holds")
     soup = _soup(text)
     if _deeper_than(soup, MAX_DEPTH):
         # The page's text is read by walking its tags recursively: hundreds of levels overflow Python's stack.
