@@ -16,7 +16,7 @@ from .match_mode import MATCH_MODES
 from .model import ParseError, ReleaseSearchError, counted, error_json
 from .parse import parse_paths
 from .search import MAX_PAGE, MAX_PER_PAGE, SORTS, open_index
-from .terminal import page_text
+from .terminal import page_text, printable
 
 # Exit statuses: 0 fine, 1 error, 2 usage error (click), 3 indexed but some files were skipped, 141 the reader of
 # the output went away (`| head`), as for other Unix tools (128 + SIGPIPE).
@@ -246,7 +246,7 @@ def index_command(
         if report.skipped:
             click.echo(f"Skipped {counted(len(report.skipped), 'file')}:", err=True)
             for item in report.skipped:
-                click.echo(f"  {item['path']}: {item['reason']}", err=True)
+                click.echo(f"  {printable(item['path'])}: {printable(item['reason'])}", err=True)
         if alerts:
             click.echo("Saved searches: " + "; ".join(f"{s.name}: {s.new:,} new ({s.total:,} in all)" for s in alerts))
     if report.skipped:
@@ -433,7 +433,8 @@ def parse_command(files, root, as_json, follow_links, issuers_file, sec_tickers,
             if as_json:
                 click.echo(json.dumps({"path": item.path, "ok": False, "error": item.reason}))
             else:
-                click.echo(f"Skipped {item.path}: {item.reason}", err=True)  # exit 3 as for index, not an error
+                # exit 3 as for index, not an error
+                click.echo(f"Skipped {printable(item.path)}: {printable(item.reason)}", err=True)
             continue
         if registry is not None:
             resolve_releases([item], registry)
@@ -441,7 +442,7 @@ def parse_command(files, root, as_json, follow_links, issuers_file, sec_tickers,
         if as_json:
             click.echo(_json_line(data))
         else:
-            click.echo(f"{data['path']}: {data['headline']}")
+            click.echo(f"{printable(data['path'])}: {data['headline']}")
             for key in (
                 "id",
                 "source",
