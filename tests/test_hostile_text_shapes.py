@@ -205,3 +205,25 @@ def test_markup_nested_deep_in_a_json_body_is_read_as_its_text():
     record = {"headline": "Fabrikam Widgets Opens a Plant", "date": "2020-03-03", "body": body}
     [release] = parse_bytes("deep.json", json.dumps(record).encode())
     assert "opened a widget plant in Denver" in release.text
+
+
+@pytest.mark.parametrize("script", ["[" * 200_000, '{"@type": "NewsArticle", "headline": ', "9" * 5_000])
+def test_a_page_whose_json_ld_cannot_be_read_is_read_from_its_markup(script):
+    page = (
+        f'<html><head><script type="application/ld+json">{script}</script></head><body>'
+        "<h1>Fabrikam Widgets Opens a Plant</h1><p>Fabrikam Inc. opened a widget plant in Denver on Tuesday.</p>"
+        "</body></html>"
+    )
+    [release] = parse_bytes("page.html", page.encode())
+    assert release.headline == "Fabrikam Widgets Opens a Plant"
+
+
+def test_a_file_over_the_limit_says_its_size_to_a_tenth_of_a_megabyte(tmp_path):
+    from indexer.parse import read_source
+
+    big = tmp_path / "big.txt"
+    big.write_bytes(b"x" * (10 * 1024 * 1024 + 900 * 1024))
+    with pytest.raises(ParseError, match=r"file too large \(10\.9 MB; the limit is 10 MB\)"):
+        read_source(str(big))
+    with pytest.raises(ParseError, match=r"file too large \(10\.9 MB; the limit is 10 MB\)"):
+        parse_bytes("big.txt", big.read_bytes())

@@ -236,7 +236,7 @@ def parse_bytes(path: str, data: bytes) -> list[Release]:
     """Parse one file's bytes into releases, or raise ParseError saying why not."""
     if len(data) > MAX_FILE_BYTES and len(data) > _size_limit(data[:200]):
         raise ParseError(
-            path, f"file too large ({len(data) // 1024 // 1024} MB; the limit is {MAX_FILE_BYTES // 1024 // 1024} MB)"
+            path, f"file too large ({len(data) / 1024 / 1024:.1f} MB; the limit is {MAX_FILE_BYTES // 1024 // 1024} MB)"
         )
     if archive_kind(data[:512], path):
         return _parse_archive_bytes(path, data)
@@ -402,7 +402,7 @@ def read_source(path: str) -> Source:
             if size > MAX_FILE_BYTES and size > _size_limit(os.pread(fd, 200, 0)):
                 raise ParseError(
                     path,
-                    f"file too large ({size // 1024 // 1024} MB; the limit is {MAX_FILE_BYTES // 1024 // 1024} MB)",
+                    f"file too large ({size / 1024 / 1024:.1f} MB; the limit is {MAX_FILE_BYTES // 1024 // 1024} MB)",
                 )
             limit = MAX_FILE_BYTES if size <= MAX_FILE_BYTES else MAX_SUBMISSION_BYTES
             # A read sized to the file: read(MAX_FILE_BYTES + 1) would allocate the whole limit every time.

@@ -110,7 +110,7 @@ def _json_ld(soup: BeautifulSoup) -> dict:
     for script in soup.find_all("script", type=re.compile("ld\\+json", re.I)):
         try:
             data = json.loads(script.string or "")
-        except (json.JSONDecodeError, TypeError):
+        except (ValueError, TypeError, RecursionError):  # (malformed, a huge number, nested thousands deep)
             continue
         items = data if isinstance(data, list) else data.get("@graph", [data]) if isinstance(data, dict) else []
         for item in items:
