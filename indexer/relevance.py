@@ -238,7 +238,8 @@ def written_form(stats: Statistics, term: str, typed: str) -> str:
     found = stats.variants.get(key)
     if found is None:
         found = _written_form(stats, term, typed.lower())
-        stats.variants.put(key, found)
+        if found:  # (none found may only mean not fetched yet: OpenSearch's statistics come in rounds)
+            stats.variants.put(key, found)
     return found or typed
 
 
