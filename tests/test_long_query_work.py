@@ -1,6 +1,6 @@
 """A long query of made-up or misspelt words counts as cheap (one unit a word), so what it costs must stay
 bounded: "did you mean" looks up at most MAX_CORRECTED_WORDS words, a page that finds nothing leaves words out one
-at a time only for queries of at most MAX_RELAXED_WORDS parts, and a word's written form is read once per
+at a time only for queries of at most MAX_RELAXED_WORDS parts, and a word's written form, once found, is kept per
 searcher. (Before, a 64-word query of misspellings took 1-4 s of a server's CPU for one page.)"""
 
 from __future__ import annotations
