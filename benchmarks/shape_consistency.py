@@ -4,7 +4,8 @@ Draws releases at random from the shared archives that the label files test4 was
 test4 itself; test5's sources are dropped from the draw, so that it stays never read), parses each as the archive
 holds it and in each shape of ``tests/heldout_shapes.py`` (front-matter repost in YAML and in TOML, PDF text, PDF text
 under a letterhead, PDF text in two columns run together, EDGAR HTML exhibit, EDGAR text exhibit, HTML exhibit under a letterhead,
-repost on a news portal, Workiva's span-and-div export, a release e-mailed and saved as text), and counts, per shape and
+repost on a news portal, Workiva's span-and-div export, a release e-mailed and saved as text, a wire's saved page, an
+8-K's full EDGAR submission, a Word release saved as text), and counts, per shape and
 field, the releases whose answer differs from the archive file's. A difference is not always a miss (the shaped
 file may read better, a shape may drop what dated a release), but a rule that reads structure rather than one
 source's habits keeps them few.
@@ -52,6 +53,8 @@ SHAPES = (
     "edgar-workiva",
     "email-text",
     "wire-page",
+    "edgar-submission",
+    "docx-text",
 )
 FIELDS = ("headline", "date", "company", "tickers", "location", "wire")
 ARCHIVES = (("nasdaq100-2019", ".json"), ("newsworthy-archive-2023-2026", ".md"))
@@ -82,7 +85,7 @@ def _sample(corpus: Path, releases: int, seed: int, leave_out: frozenset[str] = 
         p.relative_to(corpus).as_posix() for archive, suffix in ARCHIVES for p in (corpus / archive).rglob(f"*{suffix}")
     )
     drawn = random.Random(seed).sample([m for m in members if m not in taken], releases)
-    # test5's to test9's and issuer blind-6's to blind-9's sources (never read when they were added) are dropped
+    # test5's to test10's and issuer blind-6's to blind-9's sources (never read when they were added) are dropped
     # after the draw, which stays the same otherwise; so are the files passed over by test8's draw and --leave-out's.
     unread = (
         shapes.labelled_paths(
@@ -92,6 +95,7 @@ def _sample(corpus: Path, releases: int, seed: int, leave_out: frozenset[str] = 
                 "heldout7_labels.jsonl",
                 "heldout8_labels.jsonl",
                 "heldout9_labels.jsonl",
+                "heldout10_labels.jsonl",
                 "issuer_labels_blind6.jsonl",
                 "issuer_labels_blind7.jsonl",
                 "issuer_labels_blind8.jsonl",
@@ -152,7 +156,7 @@ def main(argv: list[str] | None = None) -> int:
         "Releases whose field differs from the archive file's own reading (companies compared as the accuracy scores"
         f" compare them: legal-form words do not count), out of {len(sample)} unlabelled releases"
         f" drawn with seed {args.seed} (none in the label files test4 was drawn beside, nor test4's own; test5's,"
-        " test6's to test9's and issuer blind-6's and blind-7's sources dropped from the draw). Shapes:"
+        " test6's to test10's and issuer blind-6's to blind-8's sources dropped from the draw). Shapes:"
         " `tests/heldout_shapes.py`. A difference is not always a miss: a shape may lose what dated a release (a"
         " JSON file's date when its Business Wire dateline prints none) or read better than the archive file.",
         "",

@@ -16,7 +16,7 @@ from .match_mode import MATCH_MODES
 from .model import ParseError, ReleaseSearchError, counted, error_json
 from .parse import parse_paths
 from .search import MAX_PAGE, MAX_PER_PAGE, SORTS, open_index
-from .terminal import page_text
+from .terminal import page_text, printable
 
 # Exit statuses: 0 fine, 1 error, 2 usage error (click), 3 indexed but some files were skipped, 141 the reader of
 # the output went away (`| head`), as for other Unix tools (128 + SIGPIPE).
@@ -228,10 +228,11 @@ def index_command(
     else:
         mode = "built" if report.created else "rebuilt" if report.rebuilt else "updated"
         click.echo(
-            f"Index {mode} at {report.index}: {report.added:,} releases indexed from {report.files:,} files "
-            f"({report.new_files:,} new, {report.changed_files:,} changed, {report.unchanged_files:,} unchanged, "
-            f"{report.gone_files:,} gone; {report.removed:,} releases removed) in {report.seconds:.2f} s; "
-            f"{report.total:,} releases in the index."
+            f"Index {mode} at {report.index}: {counted(report.added, 'release')} indexed from "
+            f"{counted(report.files, 'file')} ({report.new_files:,} new, {report.changed_files:,} changed, "
+            f"{report.unchanged_files:,} unchanged, {report.gone_files:,} gone; "
+            f"{counted(report.removed, 'release')} removed) in {report.seconds:.2f} s; "
+            f"{counted(report.total, 'release')} in the index."
         )
         if not report.files:
             named = ", ".join(map(str, sources or DEFAULT_SOURCES))
@@ -239,13 +240,13 @@ def index_command(
         if report.reason:
             click.echo(f"Rebuilt from scratch: {report.reason}.")
         if report.reresolved_files:
-            click.echo(f"Issuers: {report.reresolved_files} files indexed again as their issuer changed.")
+            click.echo(f"Issuers: {counted(report.reresolved_files, 'file')} indexed again as their issuer changed.")
         for conflict in report.issuer_conflicts:
             click.echo(f"Warning: {conflict}", err=True)
         if report.skipped:
-            click.echo(f"Skipped {len(report.skipped):,} files:", err=True)
+            click.echo(f"Skipped {counted(len(report.skipped), 'file')}:", err=True)
             for item in report.skipped:
-                click.echo(f"  {item['path']}: {item['reason']}", err=True)
+                click.echo(f"  {printable(item['path'])}: {printable(item['reason'])}", err=True)
         if alerts:
             click.echo("Saved searches: " + "; ".join(f"{s.name}: {s.new:,} new ({s.total:,} in all)" for s in alerts))
     if report.skipped:
@@ -432,7 +433,8 @@ def parse_command(files, root, as_json, follow_links, issuers_file, sec_tickers,
             if as_json:
                 click.echo(json.dumps({"path": item.path, "ok": False, "error": item.reason}))
             else:
-                click.echo(f"Skipped {item.path}: {item.reason}", err=True)  # exit 3 as for index, not an error
+                # exit 3 as for index, not an error
+                click.echo(f"Skipped {printable(item.path)}: {printable(item.reason)}", err=True)
             continue
         if registry is not None:
             resolve_releases([item], registry)
@@ -440,7 +442,7 @@ def parse_command(files, root, as_json, follow_links, issuers_file, sec_tickers,
         if as_json:
             click.echo(_json_line(data))
         else:
-            click.echo(f"{data['path']}: {data['headline']}")
+            click.echo(f"{printable(data['path'])}: {data['headline']}")
             for key in (
                 "id",
                 "source",
@@ -564,9 +566,9 @@ def stats_command(index_path, backend, url, as_json):
         click.echo(json.dumps({"ok": True, **stats}))
         return
     files = stats.get("documents", stats["releases"])
-    copies = f" ({files:,} documents, copies included)" if files != stats["releases"] else ""
+    copies = f" ({counted(files, 'document')}, copies included)" if files != stats["releases"] else ""
     click.echo(
-        f"{stats['releases']:,} releases{copies} in {stats['path']}, dated {stats['first_date']} to {stats['last_date']}"
+        f"{counted(stats['releases'], 'release')}{copies} in {stats['path']}, dated {stats['first_date']} to {stats['last_date']}"
     )
     for name in ("ticker", "wire", "year"):
         values = ", ".join(f"{v['value']} ({v['count']:,})" for v in stats["top"][name])

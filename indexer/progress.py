@@ -6,7 +6,7 @@ import sys
 import time
 from typing import TextIO
 
-from .model import BuildProgress
+from .model import BuildProgress, counted
 from .parse import iter_files
 from .parse.archive import ARCHIVE_SUFFIXES
 
@@ -48,8 +48,8 @@ def describe(progress: BuildProgress, now: float | None = None) -> tuple[float |
         per_file = elapsed / progress.files_done if progress.files_done else None
         left = f", {_duration(per_file * (total - progress.files_done))} left" if per_file else ""
     else:
-        fraction, files, left = None, f"{progress.files_done:,} files", ""
-    return fraction, f"{files}, {progress.releases:,} releases, {rate:,.0f} releases/s{left}"
+        fraction, files, left = None, counted(progress.files_done, "file"), ""
+    return fraction, f"{files}, {counted(progress.releases, 'release')}, {rate:,.0f} releases/s{left}"
 
 
 class ProgressPrinter:

@@ -11,6 +11,9 @@ from .model import QueryError
 # Words of a query as a user would drop them: a quoted phrase, a field:value (a range too) or a word.
 _PART_RE = re.compile(r'[-+]?(?:\w+:)?(?:"[^"]*"|\[[^\]]*\]|\{[^}]*\}|\S+)')
 MAX_RELAXATIONS = 12
+# Words left out one at a time only in a query of at most this many parts: each is a search of the rest, so a
+# long query of made-up words would cost as many searches as it has words (seconds of CPU for one page).
+MAX_RELAXED_WORDS = 12
 
 
 @dataclass
@@ -45,7 +48,7 @@ def relaxations(index, request) -> list[Relaxation]:
         except QueryError:
             return None  # what is left is not a query (a dangling OR): not a way out
 
-    if len(parts) > 1:
+    if 1 < len(parts) <= MAX_RELAXED_WORDS:
         for i, part in enumerate(parts):
             rest = " ".join(parts[:i] + parts[i + 1 :])
             count = total(query=rest)

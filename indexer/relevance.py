@@ -51,6 +51,9 @@ TYPO_RARE_DF = 5
 TYPO_MAX_VARIANTS = 3
 # Words of one query that may be looked up for spellings.
 MAX_TYPO_WORDS = 3
+# Words of one query that "did you mean" may look up (each ~500 index lookups, ~8 ms): a long query of made-up
+# words must not cost a second of a server's CPU while counting as cheap; the rest stay as typed.
+MAX_CORRECTED_WORDS = 8
 # Weight of an abbreviation's long form, and the long forms themselves.
 ABBREVIATION_WEIGHT = 0.9
 # A word's relatives (same stem, another form: "earned" for "earnings") weigh this much of its own form, so
@@ -198,15 +201,16 @@ def corrected_words(stats, words: list[str], analyze) -> str | None:
     """'Did you mean' for either backend: words the index does not know (or barely knows) replaced by close,
     commoner spellings from its vocabulary; None when nothing changed. stats offers doc_frequency and what
     spelling_variants reads; analyze turns a word into its index terms."""
-    changed, out = False, []
+    changed, out, looked_up = False, [], 0
     for word in words:
         tokens = analyze(word)
-        if len(tokens) != 1 or not word.isalpha() or len(word) < 4:
+        if len(tokens) != 1 or not word.isalpha() or len(word) < 4 or looked_up >= MAX_CORRECTED_WORDS:
             out.append(word)
             continue
         df = stats.doc_frequency(("headline", "lede", "body", "company"), tokens[0])
         best = None
         if df <= TYPO_RARE_DF:
+            looked_up += 1
             variants = spelling_variants(stats, word)
             if variants and (df == 0 or variants[0][2] >= TYPO_RATIO * df):
                 best = written_form(stats, variants[0][1], word)
@@ -228,7 +232,19 @@ def _same_case(suggestion: str, typed: str) -> str:
 
 def written_form(stats: Statistics, term: str, typed: str) -> str:
     """How releases spell an index term, the form closest to what was typed ("conference" for
-    "confernce"): read from the first releases that have it."""
+    "confernce"): read from the first releases that have it (kept with the spelling variants: a page that
+    finds nothing asks again for each word it leaves out)."""
+    key = ("written form", term, typed.lower())
+    found = stats.variants.get(key)
+    if found is None:
+        found = _written_form(stats, term, typed.lower())
+        if found:  # (none found may only mean not fetched yet: OpenSearch's statistics come in rounds)
+            stats.variants.put(key, found)
+    return found or typed
+
+
+def _written_form(stats: Statistics, term: str, typed: str) -> str:
+    """written_form's answer read from the releases, "" when none spells the term."""
     docs: list[int] = []
     for fieldname in ("headline", "lede", "body"):
         docs += stats.postings(fieldname, term)[0][:2].tolist()
@@ -240,8 +256,8 @@ def written_form(stats: Statistics, term: str, typed: str) -> str:
             if index_stem(word) == term:
                 forms[word] = forms.get(word, 0) + 1
     if not forms:
-        return typed
-    return min(sorted(forms), key=lambda w: (edit_distance(w, typed.lower()), -forms[w]))
+        return ""
+    return min(sorted(forms), key=lambda w: (edit_distance(w, typed), -forms[w]))
 
 
 def edit_distance(a: str, b: str) -> int:

@@ -201,8 +201,8 @@ class FacetSpec:
     field: str
     label: str
     multi: bool = False  # a release may carry several values (tickers, types)
-    # A timeline: every value the results hold is listed (they are few), not the top ones by count, so that
-    # a period with few releases is not missing from the middle of the list.
+    # A timeline: every value the results hold is listed, not the top ones by count, so that a period with few
+    # releases is not missing from the middle of the list (months too: at most MAX_FACET_VALUES, 83 years of them).
     every_value: bool = False
 
 
@@ -210,7 +210,7 @@ FACETS: tuple[FacetSpec, ...] = (
     FacetSpec("ticker", "ticker", "Ticker", multi=True),
     FacetSpec("company", "company_facet", "Company"),
     FacetSpec("year", "year", "Year", every_value=True),
-    FacetSpec("month", "month", "Month"),
+    FacetSpec("month", "month", "Month", every_value=True),
     FacetSpec("wire", "wire_facet", "Wire service"),
     FacetSpec("exchange", "exchange", "Exchange", multi=True),
     FacetSpec("location", "location_facet", "Location"),

@@ -9,6 +9,15 @@ import click
 
 from .model import Page, counted
 
+# Control characters (C0, DEL, C1): in a file name or a reason they could end a report line early or drive the
+# terminal (an escape sequence that recolours, retitles or rewrites what is on screen).
+_CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """text for a line of the terminal: control characters written as escapes ('new\\nline.txt', '\\x1b[31m')."""
+    return _CONTROL_RE.sub(lambda m: repr(m.group(0))[1:-1], text)
+
 
 def page_text(page: Page, query: str) -> str:
     """The count line (as the site words it: never "1-10 of 0"), then each hit with its metadata, snippet,

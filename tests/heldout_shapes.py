@@ -105,7 +105,8 @@ ALL_SHAPES = (
 EXTRA_SHAPES = ("pdf-letterhead", "edgar-text", "email-text")
 # The modules of later sets' shapes, by shape.
 LATER_SHAPES = {"edgar-letterhead": "heldout_shapes7", "portal-repost": "heldout_shapes7",
-                "edgar-workiva": "heldout_shapes8", "email-text": "heldout_shapes8", "wire-page": "heldout_shapes9"}  # fmt: skip
+                "edgar-workiva": "heldout_shapes8", "email-text": "heldout_shapes8", "wire-page": "heldout_shapes9",
+                "edgar-submission": "heldout_shapes10", "docx-text": "heldout_shapes10"}  # fmt: skip
 PAGE_LINES = 40
 
 _ZONES = {"EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7, "MDT": -6, "PST": -8, "PDT": -7, "GMT": 0, "UTC": 0}

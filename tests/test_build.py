@@ -344,7 +344,7 @@ def test_cli_index_text_summary_says_what_changed(runner, tmp_path):
     (folder / "r00000.txt").unlink()
     result = runner.invoke(main, ["index", str(folder), "--index", str(tmp_path / "ix")])
     assert result.exit_code == 0, result.output
-    assert "0 new, 0 changed, 1 unchanged, 1 gone; 1 releases removed" in result.output
+    assert "0 new, 0 changed, 1 unchanged, 1 gone; 1 release removed" in result.output
 
 
 def test_progress_shows_a_bar_on_a_terminal_and_lines_elsewhere():

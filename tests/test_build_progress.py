@@ -70,4 +70,4 @@ def test_a_build_of_an_archive_never_shows_more_files_done_than_its_total(tmp_pa
     report = build_index([tmp_path / "feed.tar.gz"], tmp_path / "index", progress=record)
     assert report.added == 6 and seen
     assert all(p.files_total is None for p in seen)
-    assert all("/" not in line.split(" files")[0] and "left" not in line for line in lines)
+    assert all("/" not in line.split(" file")[0] and "left" not in line for line in lines)

@@ -75,3 +75,49 @@ def test_terminal_count_lines_agree_in_number(total, partial, first_line, second
     lines = page_text(page, "acme").splitlines()
     assert lines[0] == first_line
     assert (lines[1] if second_line else None) == second_line
+
+
+def _release_file(folder, name: str) -> None:
+    (folder / name).write_text(
+        f"Contoso Widgets Opens Plant {name}\n\nDENVER, March 3, 2020 (PRNewswire) -- Contoso Widgets Inc. today "
+        "opened a widget plant in Denver, its third in Colorado, adding forty jobs to its workforce.\n",
+        encoding="utf-8",
+    )
+
+
+@pytest.mark.parametrize(
+    ("files", "bad", "expected"),
+    [
+        (1, 0, ["1 release indexed from 1 file (", "1 release in the index", "0 releases removed"]),
+        (2, 0, ["2 releases indexed from 2 files (", "2 releases in the index"]),
+        (1, 1, ["1 release indexed from 2 files (", "Skipped 1 file:"]),
+        (1, 2, ["1 release indexed from 3 files (", "Skipped 2 files:"]),
+    ],
+)
+def test_build_report_counts_agree_in_number(runner, tmp_path, files, bad, expected):
+    from indexer.cli import main
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for n in range(files):
+        _release_file(folder, f"plant-{n}.txt")
+    for n in range(bad):
+        (folder / f"empty-{n}.txt").write_text("")
+    result = runner.invoke(main, ["index", str(folder), "--index", str(tmp_path / "ix")])
+    assert result.exit_code == (3 if bad else 0), result.output
+    for words in expected:
+        assert words in result.output
+    assert not re.search(r"\b1 (files|releases)\b", result.output)
+
+
+@pytest.mark.parametrize(
+    ("done", "releases", "expected"), [(1, 1, "1 file, 1 release,"), (2, 3, "2 files, 3 releases,")]
+)
+def test_progress_line_without_a_total_agrees_in_number(done, releases, expected):
+    import time
+
+    from indexer.model import BuildProgress
+    from indexer.progress import describe
+
+    _, line = describe(BuildProgress(done, None, releases, "x", time.monotonic() - 1))
+    assert line.startswith(expected)

@@ -11,6 +11,7 @@ from datetime import date
 
 import heldout_shapes as shapes
 import heldout_shapes9 as shapes9
+import heldout_shapes10 as shapes10
 import pytest
 from test_parser_labels import CACHE, CORPUS
 
@@ -264,6 +265,16 @@ def test_portal_repost_wraps_the_release_in_menus_and_other_companies_headlines(
             shapes9.DRAWN_BESIDE9,
             shapes9.PASSED_OVER9,
         ),
+        (
+            "test10",
+            shapes10.LABELS10,
+            shapes10.JSON_DRAWS10 + shapes10.MARKDOWN_DRAWS10,
+            shapes10.SHAPES10,
+            "edgar-submission",
+            6,
+            shapes10.DRAWN_BESIDE10,
+            shapes10.PASSED_OVER10,
+        ),
     ],
 )
 def test_dealt_labels_are_well_formed_fresh_and_over_every_shape(
@@ -323,3 +334,54 @@ def test_wire_page_reads_back_as_the_release():
     assert release.headline == RELEASE["title"] and release.date == "2021-03-04"
     assert release.tickers == ["NYSE:WDG"]
     assert "Plant 39 of Widgetron ships 1560 widgets" in release.body and "Northwind" not in release.body
+
+
+@pytest.mark.corpus
+def test_the_seeded_test10_draw_gives_its_labelled_releases_and_passes_over_the_files_set_aside(drawn_from):
+    labelled = [(row["source"], row["shape"]) for row in shapes.load_labels(shapes10.LABELS10)]
+    assert shapes10.draw10(drawn_from) == labelled
+    unpassed = [source for source, _ in shapes10.draw10(drawn_from, passed_over=())]
+    assert set(shapes10.PASSED_OVER10) <= set(unpassed)  # each file passed over would have been drawn
+
+
+def test_every_test10_shape_appears_in_its_cycle_and_both_new_ones_are_dealt_more_often():
+    counts = Counter(shapes10.SHAPES10)
+    assert set(counts) == {*shapes.ALL_SHAPES, "email-text", "wire-page", "edgar-submission", "docx-text"}
+    assert counts["edgar-submission"] == 6 and counts["docx-text"] == 4
+    assert {n for shape, n in counts.items() if shape not in ("edgar-submission", "docx-text")} == {1}
+
+
+@pytest.mark.parametrize("source", ["nasdaq100-2019/WDG_001.json", "nasdaq100-2019/WDG_007.json"])
+def test_edgar_submission_wraps_the_release_as_the_eight_k_s_second_document(source):
+    text = shapes.shaped_text(source, "edgar-submission", json.dumps(RELEASE))
+    header, _, documents = text.partition("</SEC-HEADER>")
+    assert text.startswith("<SEC-DOCUMENT>") and text.rstrip().endswith("</SEC-DOCUMENT>")
+    assert "CONFORMED SUBMISSION TYPE:\t8-K" in header and "FILED AS OF DATE:\t\t20210304" in header
+    eight_k, _, exhibit = documents.partition("<TYPE>EX-99.1")
+    assert "<TYPE>8-K" in eight_k and "FORM 8-K" in eight_k and "Exhibit 99.1" in eight_k
+    assert "<TD>WDG</TD>" in eight_k  # the cover's Section 12(b) table gives the folder's symbol
+    assert "Widgetron Opens Its Largest Widget Line" not in eight_k and "Plant 39 of Widgetron" in exhibit
+    assert shapes.shaped_path(source, "edgar-submission") == f"edgar-submission/{source[:-5]}.txt"
+
+
+def test_edgar_submission_reads_back_as_the_release_not_the_eight_k():
+    source = "nasdaq100-2019/WDG_001.json"
+    text = shapes.shaped_text(source, "edgar-submission", json.dumps(RELEASE))
+    releases = parse_bytes(shapes.shaped_path(source, "edgar-submission"), text.encode())
+    assert [release.headline for release in releases] == [RELEASE["title"]]
+    assert releases[0].date == "2021-03-04" and releases[0].tickers == ["NYSE:WDG"]
+
+
+def test_docx_text_sets_a_paragraph_a_line_with_word_s_typography_under_a_contact_block():
+    release = {
+        **RELEASE,
+        "content": 'He said "it works" -- and it\'s done.\n\n* first item\n\n| a | b |\n|---|---|\n| 1 | 2 |',
+    }
+    text = shapes.shaped_text(
+        "newsworthy-archive-2023-2026/acme/2021/0304/widgets.md", "docx-text", "# T\n\n" + release["content"]
+    )
+    lines = text.split("\r\n")
+    assert lines[0] == "NEWS RELEASE" and "Media Contact:" in lines[:3] and "" not in lines[:-1]
+    assert "He said \u201cit works\u201d \u2013 and it\u2019s done." in lines
+    assert "\u2022\tfirst item" in lines and "a\tb" in lines and "1\t2" in lines and lines[-2] == "###"
+    assert lines.index("T") < lines.index("\u2022\tfirst item")

@@ -172,8 +172,30 @@ def test_a_later_lede_sentence_introducing_a_business_names_the_subject(firm):
     assert parsed.company == firm
 
 
-def test_no_business_introduced_no_described_subject():
-    assert described_subject("As a child in Seattle, Jane Roe loved books.") is None
+@pytest.mark.parametrize(
+    ("lede", "business"),
+    [
+        ("Springfield has a new book shop, Maple & Company Rare Books. Collectors will know the address.",
+         "Maple & Company Rare Books"),
+        ("Shelbyville now has its first craft brewery, Elm Street Brewing Co., on Main Street.", "Elm Street Brewing Co."),
+    ],
+)  # fmt: skip
+def test_a_lede_whose_opener_gains_a_new_business_names_it(lede, business):
+    assert described_subject(lede) == business
+    parsed = release(lede + "\n\nThe shop opens daily.", headline="A New Place Opens Its Doors in Springfield")
+    assert parsed.company == business
+
+
+@pytest.mark.parametrize(
+    "lede",
+    [
+        "As a child in Seattle, Jane Roe loved books.",
+        "Springfield has a new mayor, Jane Roe, who took office today.",  # a person's office, no business
+        "Springfield has a book shop, Maple Books, that opened in 1990.",  # nothing new gained
+    ],
+)
+def test_no_business_introduced_no_described_subject(lede):
+    assert described_subject(lede) is None
 
 
 @pytest.mark.parametrize(

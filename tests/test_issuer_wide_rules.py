@@ -37,8 +37,21 @@ def wire(lede: str, headline: str, tail: str = "") -> object:
             "Dunmore, Ashby, Kell and Tran, P.A. today opened an office ...",
             "Dunmore, Ashby, Kell and Tran, P.A.",
         ),
+        # A name built as a list, its last item of several words.
+        (
+            "Bolts",
+            "Bolts, Nuts, Gears & Spare Parts Hosts Its Spring Fair",
+            "Bolts, Nuts, Gears & Spare Parts, a leading maker of fixings, is hosting its spring fair ...",
+            "Bolts, Nuts, Gears & Spare Parts",
+        ),
         # A list of things, not printed whole in the headline, stays as read.
         ("Apples", "Orchard Week Begins", "Apples, Pears & Plums, the season's fruit, are ...", "Apples"),
+        (
+            "Apples",
+            "Orchard Week Begins",
+            "Apples, Pears & Passion Fruit Juice, the season's drinks, are ...",
+            "Apples",
+        ),
         # The lede does not open with the name: no extent to take.
         ("Hargrove", "Hargrove, Pell & Whitcombe Wins", "Today Hargrove, Pell & Whitcombe, a firm, ...", "Hargrove"),
     ],
@@ -210,3 +223,30 @@ def test_a_sponsored_article_on_a_topic_is_the_listed_sponsors():
     )
     assert parsed.company == "Birch Copper Corp"
     assert parsed.tickers == ["OTC:BRCHF", "TSXV:BRCH"]
+
+
+PARTNER_ABOUT = (
+    "About Harbor Voices\n\nFounded in 1992, Harbor Voices is a nonprofit arts organization that publishes a literary "
+    "magazine in print and online."
+)
+
+
+def _event(subject: str, site: str) -> str:
+    lede = (
+        f"{subject} is proud to announce a two-day event featuring poetry selections by contributors of a collector's "
+        f"issue of the Harbor Voices quarterly.  Both events are free. For more information visit {site}."
+    )
+    return f"# {subject} Two-Day Celebration of Harbor Voices Magazine's Poetry Issue\n\nSPRINGFIELD, IL, April 02, 2024 /24-7PressRelease/ -- {lede}\n\n{PARTNER_ABOUT}\n"
+
+
+@pytest.mark.parametrize(
+    ("subject", "site"), [("Reel Sisters", "www.reelsisters.org"), ("Maple Works", "www.mapleworks.com")]
+)
+def test_a_person_shaped_subject_spelled_as_the_releases_web_address_is_the_organisation(subject, site):
+    (parsed,) = parse_bytes("release.md", _event(subject, site).encode())
+    assert parsed.company == subject
+
+
+def test_a_person_shaped_subject_without_its_web_address_leaves_the_about_section_its_say():
+    (parsed,) = parse_bytes("release.md", _event("Reel Sisters", "www.festival.org").encode())
+    assert parsed.company == "Harbor Voices"

@@ -12,10 +12,13 @@ Needs a cluster (see tests/opensearch_cluster.py); the corpus part needs ../shar
 
 from __future__ import annotations
 
+import pickle
+
 import pytest
 from opensearch_cluster import REPLICATED, ROOT, SHARDS, URL, corpus_sample, drop, index_name
 
-from indexer import build_index, open_index
+from indexer import build_index, documents, open_index
+from indexer.model import ParseError
 from indexer.schema import FACETS
 
 ALL_FACETS = tuple(f.name for f in FACETS)
@@ -92,6 +95,26 @@ MIN_RANKED_QUERIES = 30
 MIN_RELATED_OVERLAP = 0.7
 
 
+class ParsedOnce:
+    """parse_source that parses each file once and hands every later caller a copy of the same releases: both
+    backends' builds index what one parse made (parsing is shared code, not what parity compares)."""
+
+    def __init__(self, parse):
+        self.parse, self.parsed = parse, {}
+
+    def __call__(self, source):
+        key = (source.path, source.root, source.data)
+        if key not in self.parsed:
+            try:
+                self.parsed[key] = pickle.dumps(self.parse(source))
+            except ParseError as exc:
+                self.parsed[key] = exc
+        found = self.parsed[key]
+        if isinstance(found, ParseError):
+            raise found
+        return pickle.loads(found)  # a copy: the builds resolve issuers on the releases in place
+
+
 @pytest.fixture(scope="module")
 def backends(cluster, tmp_path_factory):
     """The same releases indexed by both backends: (whoosh index, opensearch index, corpus sampled?)."""
@@ -101,11 +124,14 @@ def backends(cluster, tmp_path_factory):
     if sample is not None:
         sources.append(sample)
     whoosh_path = work / "whoosh"
-    build_index(sources, whoosh_path)
     from indexer.backends.opensearch.build import build_index as build_opensearch
 
     alias = index_name("parity")
-    build_opensearch([str(s) for s in sources], alias, url=URL, shards=SHARDS, replicas=REPLICATED)
+    # Both builds parse in this process (procs=1), so the second reads the first's parse.
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(documents, "parse_source", ParsedOnce(documents.parse_source))
+        build_index(sources, whoosh_path, procs=1)
+        build_opensearch([str(s) for s in sources], alias, url=URL, shards=SHARDS, replicas=REPLICATED, procs=1)
     with open_index(whoosh_path) as whoosh, open_index(alias, backend="opensearch", url=URL) as opensearch:
         yield whoosh, opensearch, sample is not None
     drop(cluster, alias)

@@ -375,7 +375,11 @@ def _plain_binary_reason(data: bytes) -> str | None:
 def test_control_characters_are_still_replaced():
     """A file with a control byte, or one past the bytes looked at, still has its control characters replaced."""
     long = "Acme Opens a Plant\n\n" + "word " * 2000
-    for text in ("Acme\x01 Opens a Plant\n\nIt opened\x7f a plant.", long + "\x01 end", "Head\x7f\n\nbody"):
+    for text in (
+        "Acme\x01 Opens a Plant\n\nIt opened\x7f a plant.",
+        long + "\x01 end",
+        "Head\x7f\n\nbody of a release of a few words",
+    ):
         (release,) = parse_bytes("a.txt", text.encode())
         assert "\x01" not in release.headline + release.body and "\x7f" not in release.headline + release.body
 

@@ -1,5 +1,5 @@
-"""The year facet lists every year the results hold, newest first, not the ten years with most releases: on
-Whoosh, on OpenSearch (the same answer) and on the site (without "More")."""
+"""The year and month facets list every year (month) the results hold, newest first, not the ten with most
+releases: on Whoosh, on OpenSearch (the same answer) and on the site (without "More")."""
 
 from __future__ import annotations
 
@@ -34,8 +34,18 @@ def expected_years(lonely: int) -> list[tuple[str, int]]:
     return [(str(year), 1 if year == lonely else 3) for year in reversed(YEARS)]
 
 
+def expected_months(lonely: int) -> list[tuple[str, int]]:
+    """Each year's three months (January, March, May), one release each; the lonely year only its January."""
+    found = [(f"{year}-{2 * n + 1:02d}", 1) for year in YEARS for n in range(1 if year == lonely else 3)]
+    return sorted(found, reverse=True)
+
+
 def years_of(page) -> list[tuple[str, int]]:
     return [(v.value, v.count) for v in page.facets["year"].values]
+
+
+def months_of(page) -> list[tuple[str, int]]:
+    return [(v.value, v.count) for v in page.facets["month"].values]
 
 
 @pytest.mark.parametrize("spec", FACETS, ids=lambda spec: spec.name)
@@ -46,8 +56,8 @@ def test_a_timeline_facet_counts_every_value_others_their_top(spec):
     assert SearchRequest(facet_limits={spec.name: 30}).limit_of(spec.name) == 30
 
 
-def test_the_year_facet_is_a_timeline():
-    assert [spec.name for spec in FACETS if spec.every_value] == ["year"]
+def test_the_year_and_month_facets_are_timelines():
+    assert [spec.name for spec in FACETS if spec.every_value] == ["year", "month"]
 
 
 @pytest.fixture(scope="module", params=[YEARS[0], YEARS[6], YEARS[-1]], ids=lambda year: f"lonely{year}")
@@ -66,6 +76,26 @@ def test_whoosh_lists_every_year_newest_first(built, filters):
         page = index.search("fabrikam", filters=filters)
     assert page.total == 3 * len(YEARS) - 2
     assert years_of(page) == expected_years(lonely)
+
+
+@pytest.mark.parametrize("filters", [{}, {"wire": ["PR Newswire"]}, {"year": [str(YEARS[3])]}])
+def test_whoosh_lists_every_month_newest_first(built, filters):
+    lonely, _, path = built
+    with open_index(path) as index:
+        page = index.search("fabrikam", filters=filters, facets=("year", "month"))
+    # Over forty months, each with one release: the top ten by count would keep ten of them, not every one.
+    held = [(month, n) for month, n in expected_months(lonely) if month[:4] in filters.get("year", [month[:4]])]
+    assert months_of(page) == held and page.total == len(held)
+
+
+def test_a_selected_month_keeps_every_other_month_listed(built):
+    lonely, _, path = built
+    chosen = f"{lonely}-01"
+    with open_index(path) as index:
+        page = index.search("", filters={"month": [chosen]}, facets=("month",))
+    assert page.total == 1
+    assert months_of(page) == expected_months(lonely)
+    assert [v.value for v in page.facets["month"].values if v.selected] == [chosen]
 
 
 def test_a_selected_year_keeps_every_other_year_listed(built):
@@ -88,7 +118,7 @@ def test_site_lists_every_year_without_more(built):
     assert "more=year" not in body
 
 
-def test_opensearch_lists_the_same_years_as_whoosh(built, cluster):
+def test_opensearch_lists_the_same_years_and_months_as_whoosh(built, cluster):
     from opensearch_cluster import REPLICAS, SHARDS, URL, drop, index_name
 
     from indexer.backends.opensearch.build import build_index as build_opensearch
@@ -99,8 +129,10 @@ def test_opensearch_lists_the_same_years_as_whoosh(built, cluster):
     try:
         with open_index(alias, backend="opensearch", url=URL) as ox, open_index(path) as whoosh:
             for search in ({"query": "fabrikam"}, {"query": "", "filters": {"year": [str(lonely)]}}):
-                found = ox.search(**search)
-                assert years_of(found) == years_of(whoosh.search(**search)), search
-            assert years_of(ox.search("fabrikam")) == expected_years(lonely)
+                search["facets"] = ("year", "month")
+                found, there = ox.search(**search), whoosh.search(**search)
+                assert (years_of(found), months_of(found)) == (years_of(there), months_of(there)), search
+            found = ox.search("fabrikam", facets=("year", "month"))
+            assert (years_of(found), months_of(found)) == (expected_years(lonely), expected_months(lonely))
     finally:
         drop(cluster, alias)

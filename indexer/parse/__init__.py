@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..model import ParseError, Release
+from ..model import ParseError, Release, counted
 from .archive import ARCHIVE_SUFFIXES, archive_kind, is_archive_path, iter_archive
 from .files import special_kind, special_reason, walk_files
 
@@ -47,6 +47,9 @@ _HEAD_BYTES = 8192
 # Kept of a long plain text beyond MAX_TEXT_CHARS: room for its headline and front matter, so that what is left
 # for its text is still over the cap and is flagged as cut.
 _HEADING_SLACK = 64 * 1024
+# Fewer words than this and no date: a note or a stray line ("hello"), not a release (every release of the corpus
+# is dated; the shortest undated ones of the tests say a sentence after their headline).
+MIN_UNDATED_WORDS = 8
 _ROOT_RE = re.compile(r"<(?![?!])([\w:.\-]+)")
 
 # Comments, processing instructions and a DOCTYPE before an XML file's root element.
@@ -233,7 +236,7 @@ def parse_bytes(path: str, data: bytes) -> list[Release]:
     """Parse one file's bytes into releases, or raise ParseError saying why not."""
     if len(data) > MAX_FILE_BYTES and len(data) > _size_limit(data[:200]):
         raise ParseError(
-            path, f"file too large ({len(data) // 1024 // 1024} MB; the limit is {MAX_FILE_BYTES // 1024 // 1024} MB)"
+            path, f"file too large ({len(data) / 1024 / 1024:.1f} MB; the limit is {MAX_FILE_BYTES // 1024 // 1024} MB)"
         )
     if archive_kind(data[:512], path):
         return _parse_archive_bytes(path, data)
@@ -257,7 +260,7 @@ def parse_bytes(path: str, data: bytes) -> list[Release]:
         # Only the first MAX_TEXT_CHARS of a release's text are indexed (build_release cuts and flags it):
         # reading the rest of a plain text would cost time and memory for nothing.
         text = text[: MAX_TEXT_CHARS + _HEADING_SLACK]
-    releases = _read(path, text, fmt, checked=checked)
+    releases = _kept(path, _read(path, text, fmt, checked=checked))
     digest = hashlib.sha1(data).hexdigest()
     for release in releases:
         release.source_hash = digest
@@ -302,6 +305,23 @@ def _read(path: str, text: str, fmt: str, *, checked: bool = False) -> list[Rele
     from .text import parse_text
 
     return parse_text(path, text, markdown=fmt == "markdown", checked=checked)
+
+
+def _is_release(release: Release) -> bool:
+    """A release is dated or says something: a few undated words ("hello", a note) are not one, in any shape."""
+    if release.published is not None:
+        return True
+    return len(release.headline.split()) + len(release.text.split()) >= MIN_UNDATED_WORDS
+
+
+def _kept(path: str, releases: list[Release]) -> list[Release]:
+    """The releases of a file that are releases; a ParseError saying why when none is."""
+    kept = [release for release in releases if _is_release(release)]
+    if releases and not kept:
+        words = " ".join(f"{releases[0].headline} {releases[0].text}".split())
+        shown = words if len(words) <= 40 else words[:40] + "..."
+        raise ParseError(path, f"not a release: no date and {counted(len(words.split()), 'word')} of text ('{shown}')")
+    return kept
 
 
 def _parse_archive_bytes(path: str, data: bytes) -> list[Release]:
@@ -382,7 +402,7 @@ def read_source(path: str) -> Source:
             if size > MAX_FILE_BYTES and size > _size_limit(os.pread(fd, 200, 0)):
                 raise ParseError(
                     path,
-                    f"file too large ({size // 1024 // 1024} MB; the limit is {MAX_FILE_BYTES // 1024 // 1024} MB)",
+                    f"file too large ({size / 1024 / 1024:.1f} MB; the limit is {MAX_FILE_BYTES // 1024 // 1024} MB)",
                 )
             limit = MAX_FILE_BYTES if size <= MAX_FILE_BYTES else MAX_SUBMISSION_BYTES
             # A read sized to the file: read(MAX_FILE_BYTES + 1) would allocate the whole limit every time.
@@ -474,7 +494,14 @@ def _archive_sources(path: str, root: str = "") -> Iterator[Source | ParseError]
 
 def parse_source(source: Source) -> list[Release]:
     """Parse one Source into releases, each knowing its path inside the source folder; or raise ParseError."""
-    releases = parse_bytes(source.path, source.data)
+    try:
+        releases = parse_bytes(source.path, source.data)
+    except ParseError:
+        raise
+    except Exception as exc:  # noqa: BLE001 (a reader's failure on one hostile file skips that file, not the build)
+        raise ParseError(
+            source.path, f"the parser failed on it ({type(exc).__name__}: {str(exc)[:120]}); please report it"
+        ) from None
     for release in releases:
         release.source = source.relative(release.path)
     return releases

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 
-from ..model import Release
+from ..model import ParseError, Release
 from .banners import lone_date
 from .classify import classify, flags_for
 from .cleanup import (
@@ -50,6 +50,17 @@ _DATELINE_SCAN = 10
 # in the shared corpus is a few hundred KB), and what it costs to index stays bounded.
 MAX_TEXT_CHARS = 2 * 1024 * 1024
 TRUNCATED_FLAG = f"truncated at {MAX_TEXT_CHARS // 1024 // 1024} MB"
+# Releases (JSON records, feed items, NewsML items, EDGAR documents) one file may hold: each costs about a
+# millisecond to assemble, and a 10 MB file of 500,000 tiny records took minutes of a worker.
+MAX_ITEMS_PER_FILE = 20_000
+
+
+def check_items(path: str, count: int, what: str) -> None:
+    """Refuse a file of more than MAX_ITEMS_PER_FILE items (what: "JSON records", "feed items", ...)."""
+    if count > MAX_ITEMS_PER_FILE:
+        raise ParseError(
+            path, f"{count:,} {what} in one file: more than {MAX_ITEMS_PER_FILE:,}; split the file to index them"
+        )
 
 
 @dataclass

@@ -7,6 +7,16 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 
+# HTML elements that make a block of their own (the standard's sectioning, grouping, heading, list, table and form
+# blocks): read as text, each is set apart from its neighbours, so a link's last word never runs into the next
+# block's first ("...release.html" + "SOURCE Acme").
+HTML_BLOCK_TAGS = frozenset(
+    {"address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details", "dialog", "dir", "div",
+     "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header",
+     "hgroup", "hr", "html", "legend", "li", "main", "menu", "nav", "ol", "p", "pre", "section", "summary", "table",
+     "tbody", "tfoot", "thead", "tr", "ul"}
+)  # fmt: skip
+
 _MD_IMAGE_RE = re.compile(r"!\[[^\]]*\]\((?:[^()\s]|\([^()]*\))*\)")
 _MD_LINK_RE = re.compile(r"\[([^\]]*)\]\(((?:[^()\s]|\([^()]*\))*)(?:\s+\"[^\"]*\")?\)")
 _ANGLE_LINK_RE = re.compile(r"<(https?://[^>\s]+)>")

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from ..model import EdgarFiling, ParseError, Release
-from .assemble import Draft, build_release
+from .assemble import Draft, build_release, check_items
 from .dates import find_dates
 from .exhibit import Exhibit, read_exhibit
 from .names import core_words, same_org
@@ -31,6 +31,9 @@ _END_RE = re.compile(r"</SEC-DOCUMENT>|</SUBMISSION>|</IMS-DOCUMENT>", re.I)
 _ROOT_RE = re.compile(r"<SEC-DOCUMENT>|<SUBMISSION>|<IMS-DOCUMENT>", re.I)
 # A document's own header tags: a value runs to the end of its line or the next tag (the .nc form has no line breaks).
 _DOC_TAG_RE = re.compile(r"<(TYPE|SEQUENCE|FILENAME|DESCRIPTION)>([^<\n]*)", re.I)
+# A document read as a release at most (a release file's own limit, MAX_FILE_BYTES): submissions may be 256 MB
+# for their images, never for a press release.
+MAX_DOCUMENT_CHARS = 10 * 1024 * 1024
 _TEXT_RE = re.compile(r"<TEXT>(.*?)(?:</TEXT>|\Z)", re.S | re.I)
 # Header fields in the 'KEY: value' form and in the tag form.
 _LINE_FIELDS = {
@@ -71,8 +74,9 @@ class Document:
     sequence: str = ""
     filename: str = ""
     description: str = ""
-    text: str | None = None  # None: the block has no <TEXT>
+    text: str | None = None  # None: the block has no <TEXT>; "" when over MAX_DOCUMENT_CHARS (not copied)
     truncated: bool = False  # the file ends inside the block
+    chars: int = 0  # the length of its <TEXT>
 
 
 @dataclass
@@ -159,13 +163,15 @@ def iter_documents(text: str) -> list[Document]:
     """The `<DOCUMENT>` blocks of a submission, in order; a block cut off by the end of the file is marked so."""
     documents = []
     for position, match in enumerate(_DOCUMENT_RE.finditer(text), start=1):
-        block = match.group(1)
-        text_match = _TEXT_RE.search(block)
-        head = block[: text_match.start()] if text_match else block[:2000]
+        # Read in place (positions, not copies of the block): a submission may be 256 MB, mostly one document.
+        start, end = match.span(1)
+        text_match = _TEXT_RE.search(text, start, end)
+        head = text[start : text_match.start()] if text_match else text[start : min(end, start + 2000)]
         tags: dict[str, str] = {}
         for tag in _DOC_TAG_RE.finditer(head):
             tags.setdefault(tag.group(1).upper(), tag.group(2).strip())
-        closed = match.group(0).rstrip().upper().endswith("</DOCUMENT>")
+        closed = text[match.end() - len("</DOCUMENT>") : match.end()].upper() == "</DOCUMENT>"
+        chars = text_match.end(1) - text_match.start(1) if text_match else 0
         documents.append(
             Document(
                 position=position,
@@ -173,8 +179,9 @@ def iter_documents(text: str) -> list[Document]:
                 sequence=tags.get("SEQUENCE", ""),
                 filename=tags.get("FILENAME", ""),
                 description=tags.get("DESCRIPTION", ""),
-                text=text_match.group(1) if text_match else None,
+                text=(text_match.group(1) if chars <= MAX_DOCUMENT_CHARS else "") if text_match else None,
                 truncated=not closed and match.end() == len(text),
+                chars=chars,
             )
         )
     return documents
@@ -186,6 +193,7 @@ def read_submission(path: str, text: str) -> SubmissionReading:
     filing = read_header(path, text)
     reading = SubmissionReading(filing=filing)
     documents = iter_documents(text)
+    check_items(path, len(documents), "EDGAR documents")
     if not documents:
         reading.skipped.append(Skipped(0, "", "", "no <DOCUMENT> block: the submission is cut off after its header"))
         return reading
@@ -206,6 +214,11 @@ def read_submission(path: str, text: str) -> SubmissionReading:
                     f"{document.type or 'untyped'} document: not a press-release exhibit",
                 )
             )
+            continue
+        if document.chars > MAX_DOCUMENT_CHARS:
+            # A release exhibit of this size is a mistake or an attack: reading it would take many times its size.
+            size = f"{document.chars // 1024 // 1024} MB of text: larger than any release ({MAX_DOCUMENT_CHARS // 1024 // 1024} MB)"
+            reading.skipped.append(Skipped(document.position, document.type, document.filename, size))
             continue
         exhibit = read_exhibit(document.text, company=filing.company, quoted_only=is_main and not is_exhibit)
         if exhibit.skip_reason:
@@ -306,6 +319,9 @@ def _own_filer(release: Release, filer: str) -> None:
                 return
 
 
+_REASONS_SHOWN = 12
+
+
 def parse_submission(path: str, text: str) -> list[Release]:
     """Parse an EDGAR submission into its press releases, or raise ParseError saying why it holds none."""
     reading = read_submission(path, text)
@@ -315,6 +331,9 @@ def parse_submission(path: str, text: str) -> list[Release]:
         raise ParseError(path, "EDGAR submission with no documents")
     reasons = "; ".join(
         f"document {s.document} ({s.type or 'untyped'}): {s.reason}" if s.document else s.reason
-        for s in reading.skipped
+        for s in reading.skipped[:_REASONS_SHOWN]
     )
-    raise ParseError(path, f"EDGAR filing with no press release: {reasons}")
+    more = len(reading.skipped) - _REASONS_SHOWN
+    # (A report line per file: a filing of thousands of documents must not print each one's reason.)
+    more_text = f"; and {more:,} more documents" if more > 0 else ""
+    raise ParseError(path, f"EDGAR filing with no press release: {reasons}{more_text}")

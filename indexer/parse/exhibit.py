@@ -30,7 +30,7 @@ from .banners import (
     opening_date,
     title_case,
 )
-from .cleanup import closes_bracket, join_centred
+from .cleanup import HTML_BLOCK_TAGS, closes_bracket, join_centred
 from .dateline import Dateline, find_dateline, known_or_shouted_place
 from .wrapping import unwrap, wrap_width
 
@@ -63,8 +63,8 @@ _ITALIC_RE = re.compile(r"font-style\s*:\s*italic", re.I)
 _SIZE_RE = re.compile(r"font-size\s*:\s*([\d.]+\s*(?:pt|px|em|rem|%)?)", re.I)
 _MARGIN_TOP_RE = re.compile(r"margin-top\s*:\s*([\d.]+)\s*(pt|px)?", re.I)
 _XML_DECLARATION_RE = re.compile(r"<\?xml[^>]*\?>", re.I)
-_BLOCKS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "center", "blockquote", "pre", "hr",
-           "dl", "dt", "dd", "address", "section", "article", "body", "html", "table"}  # fmt: skip
+# A layout row's cells are columns of the page: blocks too.
+_BLOCKS = HTML_BLOCK_TAGS | {"td", "th"}
 
 # Bullets inside a line ("Tesla Q4 Update \u2022 Record deliveries \u2022 ..."): the headline ends before the first.
 _INLINE_BULLET_RE = re.compile(r"\s+[\u2022\u25cf\u25aa\u25a0]\s+")

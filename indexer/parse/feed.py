@@ -5,7 +5,7 @@ from __future__ import annotations
 from xml.etree.ElementTree import Element
 
 from ..model import ParseError, Release
-from .assemble import Draft, build_release
+from .assemble import Draft, build_release, check_items
 from .dates import parse_when
 from .html import html_to_text
 from .wires import canonical_wire
@@ -65,6 +65,7 @@ def parse_feed(path: str, root: Element) -> list[Release]:
     wire = canonical_wire(title) if title else None
     if not items:
         raise ParseError(path, "feed with no items: nothing to index")
+    check_items(path, len(items), "feed items")
     releases = []
     for i, item in enumerate(items):
         release = _entry(item, i, len(items) > 1, wire, path)

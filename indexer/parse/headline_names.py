@@ -6,7 +6,17 @@ import re
 
 from .authorship import GOVERNMENT_RE
 from .interviews import interviewee_org
-from .names import PERSON_RE, ROLE_RE, common_word, domains_in, has_word, leading_name, matches_domain, subject_end
+from .names import (
+    LEGAL_FORMS,
+    PERSON_RE,
+    ROLE_RE,
+    common_word,
+    domains_in,
+    has_word,
+    leading_name,
+    matches_domain,
+    subject_end,
+)
 from .own_listings import group_names, subject_groups
 from .persons import is_person
 from .places import is_place
@@ -89,6 +99,19 @@ def headline_company(headline: str, text: str, contacts: str) -> str | None:
         return subject  # a body with nothing but its dateline: the headline's subject is all the release says
     # The longest opening of the headline subject that the body repeats ("Creative Biolabs Facilitates ..." -> "Creative Biolabs").
     words = subject.split()
+    found = _repeated_opening(words, text)
+    owner = _owner_words(words, text) if found and ("'" in subject or "\u2019" in subject) else words
+    if owner != words:
+        # "Lenovo's Meet Your Digital Self" -> "Lenovo"; "Carlos Alberto" (cut before "Serrano's") -> "Carlos Alberto
+        # Serrano". Only a name found with the possessive, or a shorter one, gives way: no name where none was.
+        cut = _repeated_opening(owner, text)
+        if cut and (_POSSESSIVE_WORD_RE.search(found) or cut.startswith(found + " ")):
+            found = cut
+    return found
+
+
+def _repeated_opening(words: list[str], text: str) -> str | None:
+    """The longest opening of a headline subject's words that the text repeats (in its own spelling when shouted)."""
     for size in range(len(words), 0, -1):
         candidate = " ".join(words[:size])
         if is_place(candidate):
@@ -99,7 +122,51 @@ def headline_company(headline: str, text: str, contacts: str) -> str | None:
             if size == 1 and common_word(candidate, text):
                 return None
             return candidate
+        spelled = _text_spelling(candidate, text) if size > 1 and candidate.isupper() else None
+        if spelled:
+            return spelled
     return None
+
+
+_JOINING = {"of", "and", "&", "the", "for", "de", "du", "la", "el"}
+
+
+def _text_spelling(shouted: str, text: str) -> str | None:
+    """How the text spells a name a shouted headline prints in capitals ("THE BRONZEVILLE TRAIL TASK FORCE PRESENTS
+    ..." over "The Bronzeville Trail Task Force (BTTF) will hold ..."): its first Title Case spelling, if any."""
+    spaced = r"\s+".join(map(re.escape, shouted.split()))
+    for m in re.finditer(rf"(?<![\w@./]){spaced}(?![\w@.])", text, re.I):
+        spelled = " ".join(m.group(0).split())
+        named = [w for w in spelled.split() if w.lower() not in _JOINING]
+        if (
+            spelled[:1].isupper()
+            and all(w[:1].isupper() for w in named)
+            and any(any(c.islower() for c in w) for w in named)
+            and not _POSSESSIVE_WORD_RE.search(spelled)
+        ):
+            return spelled
+    return None
+
+
+_POSSESSIVE_RE = re.compile(r"^(?P<owner>.+?)(?:['\u2019]s|s['\u2019])$")
+_POSSESSIVE_WORD_RE = re.compile(r"\w(?:['\u2019]s|s['\u2019])(?:\s|$)")
+_CORPORATE_WORD_RE = re.compile(rf"^(?:{LEGAL_FORMS}|Companies|Stores|Investors|Restaurants)$")
+
+
+def _owner_words(words: list[str], text: str) -> list[str]:
+    """A subject that opens with an owner's possessive names the owner's thing: "Lenovo\u2019s Meet Your Digital Self"
+    is Lenovo's programme, and the name is "Lenovo" when the text names it alone too (twice, without the possessive).
+    A name that is possessive itself ("Lowe's Companies", "Macy's Inc.") stays whole."""
+    for at, word in enumerate(words[:-1]):
+        m = _POSSESSIVE_RE.match(word)
+        if not m:
+            continue
+        owner = [*words[:at], m.group("owner")]
+        if _CORPORATE_WORD_RE.match(words[at + 1]):
+            return words
+        bare = re.findall(rf"\b{re.escape(' '.join(owner))}\b(?!['\u2019\w])", text)
+        return owner if len(bare) >= 2 else words
+    return words
 
 
 def headline_person(head: str, text: str) -> str | None:

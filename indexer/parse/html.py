@@ -16,6 +16,7 @@ from bs4 import BeautifulSoup, Comment, NavigableString, Tag, XMLParsedAsHTMLWar
 
 from ..model import ParseError, Release
 from .assemble import Draft, build_release
+from .cleanup import HTML_BLOCK_TAGS
 from .dates import parse_when
 from .wires import canonical_wire
 
@@ -33,18 +34,20 @@ _BODY_HINT_RE = re.compile(
     r"main[-_]?content|article[-_]?content|articletext|body[-_]?text)(?:$|[\s_-])",
     re.I,
 )
-_BLOCK_TAGS = {
-    "p", "div", "section", "article", "main", "header", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol",
-    "li", "table", "thead", "tbody", "tfoot", "tr", "blockquote", "pre", "hr", "figure", "figcaption", "dl", "dt",
-    "dd", "address", "center", "html", "body",
-}  # fmt: skip
+# Tags within tags deeper than this are no release page (pages saved from news sites nest 30-60 deep).
+MAX_DEPTH = 256
+# Tags a page may hold (an earnings release with ten pages of tables has about 10,000).
+MAX_TAGS = 200_000
 
 
 def html_to_text(markup: str | Tag) -> str:
     """Readable text of HTML: one paragraph per block, list items as '* item', table cells joined by ' | '."""
     soup = _soup(markup) if isinstance(markup, str) else markup
     pieces: list[str] = []
-    _render(soup, pieces)
+    if _deeper_than(soup, MAX_DEPTH):  # (markup in a JSON or feed field) walked without recursion: its text alone
+        pieces.append(soup.get_text("\n\n"))
+    else:
+        _render(soup, pieces)
     text = "".join(pieces)
     text = re.sub(r"[ \t\u00a0]*\n[ \t\u00a0]*", "\n", text)
     text = re.sub(r"\n{3,}", "\n\n", text)
@@ -83,7 +86,7 @@ def _render(node, pieces: list[str]) -> None:
             _render(child, pieces)
             pieces.append("\n\n")
             continue
-        if name in _BLOCK_TAGS:
+        if name in HTML_BLOCK_TAGS:
             pieces.append("\n\n")
             _render(child, pieces)
             pieces.append("\n\n")
@@ -103,7 +106,7 @@ def _json_ld(soup: BeautifulSoup) -> dict:
     for script in soup.find_all("script", type=re.compile("ld\\+json", re.I)):
         try:
             data = json.loads(script.string or "")
-        except (json.JSONDecodeError, TypeError):
+        except (ValueError, TypeError, RecursionError):  # (malformed, a huge number, nested thousands deep)
             continue
         items = data if isinstance(data, list) else data.get("@graph", [data]) if isinstance(data, dict) else []
         for item in items:
@@ -172,9 +175,27 @@ def _main_content(soup: BeautifulSoup) -> Tag:
     return best if best_score > 150 else body
 
 
+def _deeper_than(soup: BeautifulSoup, limit: int) -> bool:
+    """Whether tags nest more than limit deep (walked without recursion)."""
+    stack = [(soup, 0)]
+    while stack:
+        tag, depth = stack.pop()
+        if depth > limit:
+            return True
+        stack.extend((child, depth + 1) for child in tag.contents if isinstance(child, Tag))
+    return False
+
+
 def parse_html(path: str, text: str) -> list[Release]:
     """Parse a release page saved from a wire or company site."""
+    tags = text.count("<")
+    if tags > MAX_TAGS:
+        # A tree of tags costs about a kilobyte and 0.1 ms a tag to build: 10 MB of table rows took minutes and 1.2 GB.
+        raise ParseError(path, f"HTML of {tags:,} tags: more than {MAX_TAGS:,}, far more than a release page holds")
     soup = _soup(text)
+    if _deeper_than(soup, MAX_DEPTH):
+        # The page's text is read by walking its tags recursively: hundreds of levels overflow Python's stack.
+        raise ParseError(path, f"HTML nested more than {MAX_DEPTH} tags deep: too deep to be a release page")
     ld = _json_ld(soup)
     og_title = _meta(soup, "og:title", "twitter:title", "dc.title", "DC.title")
     published = parse_when(

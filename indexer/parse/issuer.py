@@ -297,7 +297,12 @@ def _pick_company(
             not brands
             and not source_name
             # "Seattle Reproductive Medicine, a ... practice": a name shaped like a person's, called an organisation
-            and not (PERSON_RE.fullmatch(subject) and (not apposition or is_person(subject, lede, text)))
+            # or spelled as a web address the release prints ("Reel Sisters" and www.reelsisters.org)
+            and not (
+                PERSON_RE.fullmatch(subject)
+                and not matches_domain(subject, domains)
+                and (not apposition or is_person(subject, lede, text))
+            )
             and headline_opens(strip_headline_brand(headline), subject)
             and not joint_headline(headline)
             and not any(

@@ -6,7 +6,7 @@ import json
 import re
 
 from ..model import ParseError, Release
-from .assemble import Draft, build_release
+from .assemble import Draft, build_release, check_items
 from .dates import parse_when
 from .tickers import listings_in_bracket
 from .wires import canonical_wire
@@ -116,6 +116,7 @@ def _body_text(value: str) -> str:
 def parse_json(path: str, text: str) -> list[Release]:
     """Parse a JSON file holding one release, a list of them, an export object or JSON Lines."""
     records = _records(path, text)
+    check_items(path, len(records), "JSON records")
     releases: list[Release] = []
     problems: list[str] = []
     many = len(records) > 1

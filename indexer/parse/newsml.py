@@ -6,7 +6,7 @@ import re
 from xml.etree.ElementTree import Element
 
 from ..model import ParseError, Release
-from .assemble import Draft, build_release
+from .assemble import Draft, build_release, check_items
 from .dates import parse_when
 from .html import html_to_text
 from .tickers import listings_in_bracket
@@ -113,6 +113,7 @@ def parse_g2(path: str, root: Element) -> list[Release]:
     items = [root] if local(root.tag) == "newsItem" else find_all(root, "newsItem")
     if not items:
         raise ParseError(path, "NewsML-G2 document with no newsItem")
+    check_items(path, len(items), "NewsML items")
     return [_g2_item(item, i, len(items) > 1, path) for i, item in enumerate(items)]
 
 
@@ -195,4 +196,5 @@ def parse_newsml12(path: str, root: Element) -> list[Release]:
     items = children(root, "NewsItem") or find_all(root, "NewsItem")
     if not items:
         raise ParseError(path, "NewsML 1.2 document with no NewsItem")
+    check_items(path, len(items), "NewsML items")
     return [_n12_item(item, envelope, i, len(items) > 1, path) for i, item in enumerate(items)]

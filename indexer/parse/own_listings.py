@@ -276,6 +276,13 @@ _PROSE_OWNER_RE = re.compile(
     r"(?:stock|shares)\s*)?(?:is|are)?\s*(?:publicly\s+)?$",
     re.I,
 )
+# "The common stock of United's parent, United Airlines Holdings, Inc., is traded ...", "Acme's parent company, Acme
+# Group plc, is listed ...": the issuer's parent's shares, the listing an analyst follows the issuer by.
+_PARENT_PROSE_RE = re.compile(
+    r"(?:(?:the\s+)?(?:(?:common|ordinary)\s+)?(?:shares|stock)\s+of\s+)?(?P<unit>[^,;]{2,80}?)['\u2019]s?\s+parent"
+    r"(?:\s+company)?(?:,\s+[^;]{2,100}?,)?\s+(?:is|are)\s+(?:publicly\s+)?$",
+    re.I,
+)
 # "Blue Cap AG is listed on ...": the sentence's subject is the listed company.
 _NAME_IS_RE = re.compile(r"(?P<name>[^,;]{2,80}?)\s+(?:is|are)\s+(?:publicly\s+)?$")
 _SENTENCE_END_RE = re.compile(r"(?<!\bInc)(?<!\bCorp)(?<!\bCo)(?<!\bLtd)(?<!\bPlc)(?<!\b[A-Z])[.!?]\s+|\n")
@@ -287,6 +294,9 @@ def _prose_owner(text: str, group: ListingGroup, company: str) -> bool:
     ends = [m.end() for m in _SENTENCE_END_RE.finditer(head)]  # not after "Inc.", "Co.", "Corp."
     sentence = head[ends[-1] if ends else 0 :].strip()
     # A space closes the sentence's head: "... is publicly" must meet the pattern's "publicly ".
+    parent = _PARENT_PROSE_RE.fullmatch(sentence + " ") if "parent" in sentence.lower() else None
+    if parent:
+        return same_org(parent.group("unit"), company)
     m = _PROSE_OWNER_RE.fullmatch(sentence + " ") if sentence else None
     if not m:
         named = _NAME_IS_RE.fullmatch(sentence + " ") if sentence else None

@@ -1,5 +1,5 @@
 """A unit's release lists its parent's shares: "Blizzard Entertainment, Inc., a division of Activision Blizzard
-(NASDAQ: ATVI), is ...".
+(NASDAQ: ATVI), is ...", "Frito-Lay is the convenient foods division of PepsiCo, Inc. (NASDAQ: PEP)".
 
 A division, subsidiary or brand has no listing of its own; the one printed after its parent's name, in the apposition
 that ties the issuer to that parent, is the listing an analyst follows the release by. Partners, customers and
@@ -20,15 +20,23 @@ _PARENT_OF_RE = re.compile(
     r"|brand|part|member)\s+of\s+(?:the\s+)?(?P<parent>[A-Z][\w.&'\u2019\-]*(?:\s+[A-Z&][\w.&'\u2019\-]*){0,5})"
     r"[\u2122\u00ae]?\s*(?=\()"
 )
+# "Frito-Lay North America is the $16 billion convenient foods division of PepsiCo, Inc. (NASDAQ: PEP)": the same tie
+# told as the issuer's predicate (an About section's opening), a few words describing the unit before its kind.
+_PARENT_IS_RE = re.compile(
+    r"\s+is\s+(?:a|an|the)\s+(?:[\w$.\-]+\s+){0,6}?(?:wholly[\s-]owned\s+|operating\s+)?(?:division|subsidiary|unit"
+    r"|business\s+unit|brand)\s+of\s+(?:the\s+)?(?P<parent>[A-Z][\w.&'\u2019\-]*(?:,?\s+[A-Z&][\w.&'\u2019\-]*){0,5})"
+    r"[\u2122\u00ae]?\s*(?=\()"
+)
+_KIND_OF_RE = re.compile(r"(?:division|subsidiary|unit|brand|part|member)\s+of\s")
 # How far before the apposition the issuer's name may stand (its name, a bracketed web address, a comma).
 _NAME_REACH = 160
 
 
 def parent_listings(text: str, company: str | None) -> list[str]:
     """The listings printed after the issuer's parent in the apposition that follows the issuer's name."""
-    if not company or " of " not in text:
-        return []
-    for m in _PARENT_OF_RE.finditer(text):
+    if not company or not _KIND_OF_RE.search(text):
+        return []  # no "division of", "subsidiary of" ...: no tie to a parent (one quick scan before the two patterns)
+    for m in (*_PARENT_OF_RE.finditer(text), *_PARENT_IS_RE.finditer(text)):
         if same_org(m.group("parent"), company):
             continue
         groups = listing_groups(text[m.end() : m.end() + 120])

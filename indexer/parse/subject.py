@@ -66,6 +66,14 @@ _AS_KIND_RE = re.compile(
 )
 
 
+# "Boston has a new book shop, Philip Salmon & Company Rare Books.": the lede's opener (a place) gains a new business,
+# named in apposition.
+_PLACE_GAINS_RE = re.compile(
+    r"^(?P<place>[A-Z][\w.'\u2019\-]*(?:,?\s+[A-Z][\w.'\u2019\-]*){0,3})\s+(?:now\s+)?(?:has|gets|welcomes)\s+"
+    r"(?:a|an|its)\s+(?:first|new|newest)\s+(?:[\w\-]+\s+){0,3}?(?:shop|store|bookstore|boutique|business"
+    r"|restaurant|caf[e\u00e9]|bakery|bar|brewery|winery|gallery|clinic|practice|studio|salon|gym|firm|company|school"
+    r"|hotel|dealership)\s*,\s+(?:the\s+)?(?=[A-Z])"
+)
 # "The nation's leading buyer-to-buyer event dedicated to ..., New York K-Food Fair, announces ...": a description
 # opening the lede, then the name it describes between commas.
 _DESCRIPTION_FIRST_RE = re.compile(r"^(?:The|A|An)\s+[^,.;:\n]{8,200}?,\s+(?=[A-Z])")
@@ -78,11 +86,14 @@ _POST_RE = re.compile(
 
 def described_subject(lede: str, headline: str = "") -> str | None:
     """The name a lede's sentence introduces as a business ("As a ... service in Seattle, Micro Com Systems has
-    ..."), or names between commas after a description opening the lede ("The nation's leading ... event, New York
-    K-Food Fair, announces ...", the headline printing its first word: "The new project backed by X, Y, has added
-    ..." under a headline on Z is about Y in passing), where its first sentence named no organisation."""
-    m = _AS_KIND_RE.search(lede)
-    name = leading_name(lede[m.end() :]) if m else None
+    ...", "Boston has a new book shop, Philip Salmon & Company Rare Books."), or names between commas after a
+    description opening the lede ("The nation's leading ... event, New York K-Food Fair, announces ...", the headline
+    printing its first word: "The new project backed by X, Y, has added ..." under a headline on Z is about Y in
+    passing), where its first sentence named no organisation."""
+    m = _AS_KIND_RE.search(lede) or _PLACE_GAINS_RE.match(lede)
+    rest = lede[m.end() :] if m else ""
+    end = _SENTENCE_END_RE.search(rest)  # "... Rare Books. Collectors will ...": the name ends with its sentence
+    name = leading_name(rest[: end.start()] if end else rest) if m else None
     if not name:
         m = _DESCRIPTION_FIRST_RE.match(lede)
         named = leading_name(lede[m.end() :]) if m else None
@@ -98,6 +109,9 @@ def described_subject(lede: str, headline: str = "") -> str | None:
         ):
             name = named
     return name if name and not is_place(name) else None
+
+
+_SENTENCE_END_RE = re.compile(r"(?<!\bInc)(?<!\bCo)(?<!\bCorp)(?<!\bLtd)(?<!\b[A-Z])[.!?](?=\s+[A-Z]|\s*$)")
 
 
 _HONORIFIC_RE = (

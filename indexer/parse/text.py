@@ -26,6 +26,7 @@ from .dates import parse_when
 from .mail import drop_opening_copy, mail_headers, subject_is_headline
 from .pdftext import clean_pdf_text, split_columns
 from .portal import navigation, page_line, strip_related
+from .sections import EMAIL_RE, PHONE_RE
 from .wires import canonical_wire, wire_from_slug
 from .wrapping import unwrap
 from .wrapping import wrap_width as _wrap_width
@@ -208,6 +209,22 @@ def _dateline_line(line: str) -> bool:
     return bool(dateline.wire or dateline.rest or not dateline.place or known_or_shouted_place(dateline.place))
 
 
+# A contact's detail: a telephone number, an e-mail or a web address.
+_CONTACT_DETAIL_RE = re.compile(rf"{PHONE_RE.pattern}|{EMAIL_RE.pattern}|\bwww\.|https?://")
+
+
+def _past_contacts(lines: list[str], at: int) -> bool:
+    """Whether lines[at] comes after a contact block's last detail (a telephone, an e-mail or web address) with no
+    blank line between, and is no next contact's name (no short line after it gives a detail or a contact label): the
+    headline of a text saved from a word processor, a paragraph a line, under its media contact."""
+    if not at or not _CONTACT_DETAIL_RE.search(lines[at - 1]):
+        return False
+    after = [line.strip() for line in lines[at + 1 : at + 3]]
+    return not any(
+        _CONTACT_DETAIL_RE.search(line) or CONTACT_WORD_RE.search(line) for line in after if len(line.split()) <= 6
+    )
+
+
 def _stands_alone(lines: list[str], at: int) -> bool:
     """Whether lines[at] is a line with a blank line (or the end) after it."""
     return at < len(lines) and (at + 1 >= len(lines) or not lines[at + 1].strip())
@@ -278,7 +295,13 @@ def parse_text(path: str, text: str, *, markdown: bool = False, checked: bool = 
                 printed = printed or lone_date(stripped)
                 in_contacts = in_contacts or bool(CONTACT_WORD_RE.search(stripped))
                 continue
-            elif in_contacts and i < _BANNER_LINES and len(stripped.split()) <= 6 and not SENTENCE_RE.search(stripped):
+            elif (
+                in_contacts
+                and i < _BANNER_LINES
+                and len(stripped.split()) <= 6
+                and not SENTENCE_RE.search(stripped)
+                and not _past_contacts(lines, i)
+            ):
                 continue  # a name or a title under "Media Contact:", two columns of them in text from a PDF
             else:
                 headline = _HEADING_HASHES_RE.sub("", stripped)

@@ -39,6 +39,10 @@ def wrap_width(lines: list[str]) -> int | None:
 _COLUMNS_RE = re.compile(r"[^\s.!?\"\u201d][ \t]{3,}\S")
 # A line that ends inside a link: its last word an address that stops at a character no link ends with.
 _BROKEN_LINK_RE = re.compile(r"(?:https?://|www\.)\S*[-/._=?&#%]$", re.I)
+# How much of a joined paragraph's end is looked at for a link (longer than any link): the paragraph grows with each
+# line joined, and reading all of it again for each line made a text of many short wrapped lines take minutes.
+_LINK_TAIL = 4096
+_LINK_CUTS = frozenset("-/._=?&#%")
 
 
 def unwrap(lines: list[str], width: int | None, *, set_apart: int | None = None) -> list[str]:
@@ -52,6 +56,10 @@ def unwrap(lines: list[str], width: int | None, *, set_apart: int | None = None)
     if width is None:
         return lines
     out: list[str] = []
+    # The pieces of the paragraph being joined (out[-1] once joined): a string grown line by line is copied whole
+    # at each line, which is quadratic in a paragraph of many lines.
+    pieces: list[str] = []
+    tail = ""  # the end of the paragraph being joined, up to _LINK_TAIL characters
     last = ""  # the last line as printed, not as joined
     for line in lines:
         stripped = line.strip()
@@ -66,11 +74,19 @@ def unwrap(lines: list[str], width: int | None, *, set_apart: int | None = None)
             and len(last.rstrip()) + 2 + len(stripped.split()[0]) > width
             and (set_apart is None or max(_indent(last), _indent(line)) <= set_apart)
         ):
-            before = out[-1].rstrip()
-            out[-1] = f"{before}{stripped}" if _cut_word(before, last, stripped, width) else f"{before} {stripped}"
+            if not pieces:
+                pieces.append(out[-1].rstrip())
+                tail = pieces[0][-_LINK_TAIL:]
+            piece = stripped if _cut_word(tail, last, stripped, width) else f" {stripped}"
+            pieces.append(piece)
+            tail = (tail + piece)[-_LINK_TAIL:]
         else:
+            if pieces:
+                out[-1], pieces = "".join(pieces), []
             out.append(line)
         last = line
+    if pieces:
+        out[-1] = "".join(pieces)
     return out
 
 
@@ -82,7 +98,9 @@ def _cut_word(before: str, last: str, line: str, width: int) -> bool:
     """Whether a line break cut a word: a link ("http://www.prnewswire.com/news-" | "releases/..."), or a word too
     long for a line that a converter cut by force, so that a line is that one word to its full width ("... content:h"
     | "ttp://www.prnewswire.com/news-releases/t" | "hinking-about-...")."""
-    if _BROKEN_LINK_RE.search(before):
+    # A link is a word: only the last one can end the line inside a link (and only at one of these characters).
+    word = before.rsplit(None, 1)[-1] if before[-1:] in _LINK_CUTS else ""
+    if word and _BROKEN_LINK_RE.search(word):
         return True
     head, tail = last.split()[-1], line.split()[0]
     return max(len(head), len(tail)) >= width - 1 and width - 1 <= len(last.rstrip()) <= width + _FILLED_SLACK

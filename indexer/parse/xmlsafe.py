@@ -12,6 +12,9 @@ from defusedxml.ElementTree import fromstring
 from ..model import ParseError
 
 _DECLARATION_RE = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
+# Elements within elements deeper than this are no release (NewsML with an XHTML body nests about 20 deep): the
+# readers walk and serialise a tree recursively, and a thousand levels overflow Python's stack.
+MAX_DEPTH = 256
 
 
 def parse_xml(path: str, text: str) -> Element:
@@ -19,13 +22,27 @@ def parse_xml(path: str, text: str) -> Element:
     # The text is already decoded (with a fallback for invalid bytes), so its encoding declaration no longer holds.
     body = _DECLARATION_RE.sub("", text, count=1).lstrip("\ufeff")
     try:
-        return fromstring(body.encode("utf-8"))
+        root = fromstring(body.encode("utf-8"))
     except DefusedXmlException as exc:
         raise ParseError(
             path, f"unsafe XML refused ({type(exc).__name__}): entity declarations and external references are not read"
         ) from None
     except XMLSyntaxError as exc:
         raise ParseError(path, f"malformed XML: {exc}") from None
+    if _deeper_than(root, MAX_DEPTH):
+        raise ParseError(path, f"XML nested more than {MAX_DEPTH} elements deep: too deep to be a release")
+    return root
+
+
+def _deeper_than(root: Element, limit: int) -> bool:
+    """Whether elements nest more than limit deep under root (walked without recursion)."""
+    stack = [(root, 1)]
+    while stack:
+        element, depth = stack.pop()
+        if depth > limit:
+            return True
+        stack.extend((child, depth + 1) for child in element)
+    return False
 
 
 def local(tag: object) -> str:

@@ -1,0 +1,86 @@
+"""Names a headline gives (indexer/parse/headline_names.py): a subject opening with an owner's possessive names the
+owner's thing ("Lenovo's Meet Your Digital Self" is Lenovo's programme), so the company is the owner when the text names
+it alone, a possessive name staying whole; a shouted headline's name is the text's own Title Case spelling."""
+
+from __future__ import annotations
+
+import pytest
+
+from indexer.parse import parse_bytes
+from indexer.parse.headline_names import headline_company
+
+PATH = "newsworthy-archive-2023-2026/newsdirect/2024/0625/widgets.md"
+RELEASE = """# {head}: Technology and Wellbeing Come Together
+
+--News Direct--
+
+A video accompanying this announcement is available at: https://youtu.be/abc
+
+Technology can play a transformative role in promoting wellbeing - when used for good!
+
+We know that stressors abound for young people and wellbeing concerns are prevalent.
+
+{thing} is the first time that computers, servers and software have come together to build an AI companion,
+something only {owner} could do with its portfolio.
+
+{owner} looks to bring further awareness to wellbeing through technology, in partnership with a national helpline.
+
+On June 12th, a nationwide media tour was conducted to discuss {head}.
+"""
+
+
+@pytest.mark.parametrize(
+    ("owner", "thing"), [("Widgetron", "Meet Your Digital Twin"), ("Acme Robotics", "Care Circle")]
+)
+@pytest.mark.parametrize("mark", ["\u2019s", "'s"])
+def test_a_headline_opening_with_an_owners_possessive_names_the_owner(owner, thing, mark):
+    head = f"{owner}{mark} {thing}"
+    [release] = parse_bytes(PATH, RELEASE.format(head=head, thing=thing, owner=owner).encode())
+    assert release.company == owner
+
+
+@pytest.mark.parametrize(
+    ("headline", "text", "expected"),
+    [
+        # a name that is possessive itself, before a corporate word
+        ("Lowe's Companies Opens Its Largest Store", "Lowe's Companies opened a store. Lowe's Companies grew.",
+         "Lowe's Companies"),
+        # the owner never named alone: the possessive phrase is the name the text repeats
+        ("Widgetron's Meet Your Digital Twin Launches", "Widgetron's Meet Your Digital Twin launched today.",
+         "Widgetron's Meet Your Digital Twin"),
+    ],
+)  # fmt: skip
+def test_a_possessive_name_or_an_owner_the_text_never_names_alone_stays_whole(headline, text, expected):
+    assert headline_company(headline, text, "") == expected
+
+
+SHOUTED = """# THE {shout} PRESENTS ITS 2025 AWARDS LUNCHEON
+
+SPRINGFIELD, IL, September 09, 2025 /24-7PressRelease/ -- The progress made toward turning an old rail line into a trail
+for the city's residents will be celebrated on September 12, 2025 by the organization making it all possible.  The
+{name} will hold its third annual Awards Luncheon at noon at the Grand Hotel.  "This is an exciting time," said Jane
+Roe, founder of the {name}.
+"""
+
+
+@pytest.mark.parametrize(
+    ("shout", "name"),
+    [("MAPLE RIVER TRAIL COALITION", "Maple River Trail Coalition"), ("FRIENDS OF ELM PARK", "Friends of Elm Park")],
+)
+def test_a_shouted_headlines_name_is_the_texts_title_case_spelling(shout, name):
+    [release] = parse_bytes("release.md", SHOUTED.format(shout=shout, name=name).encode())
+    assert release.company in (name, f"The {name}")
+
+
+@pytest.mark.parametrize(
+    ("headline", "text"),
+    [
+        (
+            "MAPLE RIVER TRAIL COALITION PRESENTS ITS LUNCHEON",
+            "The luncheon of the MAPLE RIVER TRAIL COALITION is here.",
+        ),
+        ("MAPLE RIVER TRAIL COALITION PRESENTS ITS LUNCHEON", "Write to events@maple river trail coalition.example."),
+    ],
+)
+def test_a_shouted_name_the_text_never_spells_in_title_case_is_not_respelled(headline, text):
+    assert headline_company(headline, text, "") in (None, "MAPLE RIVER TRAIL COALITION")
