@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 
 from ..model import ParseError, Release
+from .banners import lone_date
 from .classify import classify, flags_for
 from .cleanup import (
     clean_inline,
@@ -34,7 +35,7 @@ _NOTICE_RE = re.compile(
     r"Media\s+Alert|MEDIA\s+ALERT|Regulatory\s+News|Ad\s+hoc|News\s+Highlights|Highlights|HIGHLIGHTS|Key\s+)",
 )
 _BYLINE_RE = re.compile(
-    r"^By\s+[A-Z][\w.'\u2019\-]+(?:\s+[A-Z][\w.'\u2019\-]+){0,3}(?:\s*[,|/\u2013\u2014-]\s*[\w .&'\u2019-]{2,50})?$"
+    r"^[Bb]y\s+[A-Z][\w.'\u2019\-]+(?:\s+[A-Z][\w.'\u2019\-]+){0,3}(?:\s*[,|/\u2013\u2014-]\s*[\w .&'\u2019-]{2,50})?$"
 )
 # "View source version on businesswire.com: https://...", "[Original/Source Press Release](https://...)": the
 # original's own address, printed in the text by wires and archives.
@@ -413,12 +414,18 @@ def _is_kicker(first: str, second: str) -> bool:
 def _take_subheadline(
     lead_in: list[str], paragraphs: list[str], has_dateline: bool
 ) -> tuple[str | None, list[str], list[str]]:
-    """A short line before the dateline (or opening a release without one) is its subheadline."""
+    """A short line before the dateline (or opening a release without one) is its subheadline; a line that is only a
+    date is not (a saved page's "Jun 25, 2025, 08:00 ET" under its headline dates the page, not the story: it goes)."""
     if lead_in:
-        first = lead_in[0]
+        undated = [p for p in lead_in if lone_date(p) is None]
+        if not undated:
+            return None, [], paragraphs
+        first = undated[0]
         if not _BULLET_RE.match(first) and not _NOTICE_RE.match(first) and len(first) <= 400:
-            return _strip_dashes(first), lead_in[1:], paragraphs
-        return None, lead_in, paragraphs
+            return _strip_dashes(first), undated[1:], paragraphs
+        return None, undated, paragraphs
+    if not has_dateline and len(paragraphs) >= 3 and lone_date(paragraphs[0]) is not None:
+        paragraphs = paragraphs[1:]
     if not has_dateline and len(paragraphs) >= 3:
         first = paragraphs[0]
         if len(first.split()) <= 30 and not _HEADING_END_RE.search(first) and not _BULLET_RE.match(first):

@@ -193,7 +193,7 @@ def split_columns(text: str) -> tuple[str, list[str]]:
     """Text whose pages are set in two columns, read a column at a time: a page's full-width top (its headline), then
     the left column, then the right one; and the columns' lines (none when no page has columns), whose width is the
     text's wrapping width. Tables (a column of labels beside columns of figures) stay as they are."""
-    if text.count("   ", 0, 200_000) < _COLUMN_LINES or len(_INNER_GAP_RE.findall(text, 0, 200_000)) < _COLUMN_LINES:
+    if "   " not in text[:200_000] or not _INNER_GAP_RE.search(text, 0, 200_000):
         return text, []
     columns: list[str] = []
     pages = [_split_page(page, columns) for page in text.split("\f")]
@@ -202,7 +202,7 @@ def split_columns(text: str) -> tuple[str, list[str]]:
 
 def _split_page(page: str, columns: list[str]) -> str:
     lines = page.split("\n")
-    found = _gutter(lines)
+    found = _gutter(lines) or _short_right_column(lines)
     if found is None:
         return page
     cut, first = found
@@ -304,3 +304,38 @@ def _words(parts: list[str]) -> bool:
 def _prose(parts: list[str]) -> bool:
     """Whether a column's lines are prose: several words a line."""
     return sum(len(part.split()) for part in parts) >= 3 * len(parts)
+
+
+# A right column of fewer lines than _COLUMN_LINES (a release that ends soon after the column break) is read as one
+# when the left column below it is wrapped prose of at least this many lines, none reaching into the gutter.
+_LEFT_LINES = 8
+# How far from the left column's widest line the right column may start: a gutter is a few spaces wide.
+_GUTTER_WIDEST = 12
+
+
+def _short_right_column(lines: list[str]) -> tuple[int, int] | None:
+    """(column of the gutter, first line of the columns) of a page whose right column holds only its first few lines
+    beside a left column of wrapped prose that never crosses the gutter, or None."""
+    two_sided = [at for at, line in enumerate(lines) if _INNER_GAP_RE.search(line)]
+    if not two_sided or len(two_sided) >= _COLUMN_LINES:
+        return None
+    first = two_sided[0]
+    gap = next(_INNER_GAP_RE.finditer(lines[first]))
+    cut = gap.end() - 1  # the gutter's last column: the right column starts after it
+    if cut < 20 or any(_gap_at(lines[at], cut) is None or len(lines[at]) > 160 for at in two_sided):
+        return None
+    left_only = [
+        line.rstrip() for at, line in enumerate(lines[first:], start=first) if line.strip() and at not in two_sided
+    ]
+    if len(left_only) < max(_LEFT_LINES, 2 * len(two_sided)) or 3 * (two_sided[-1] - first) >= len(lines) - first:
+        return None
+    widest = max(len(line) for line in left_only)
+    if not cut - _GUTTER_WIDEST <= widest < cut - 1 or sum(
+        len(line) >= 0.75 * widest for line in left_only
+    ) < 0.5 * len(left_only):
+        return None  # the left column reaching into the gutter or far from it, or ragged: not wrapped prose
+    halves = [_halves(lines[at], cut) for at in two_sided]
+    lefts, rights = [left for left, _ in halves], [right for _, right in halves]
+    if not (_words(lefts) and _words(rights) and _prose(left_only)):
+        return None
+    return cut, first
