@@ -542,14 +542,15 @@ def _highlights_after_dateline(lines: list[str]) -> list[str]:
     return lines
 
 
-# A table row's cells are short, save one (a footnote beside its mark); a paragraph that prints a pipe ("... credits.
-# Biochar Now | Biochar Now is a pioneer ...") has words running on both sides of it: it is prose.
-_CELL_WORDS = 12
+# A table row's cells are short, save one (a footnote beside its mark) of a few sentences at most; a paragraph with a
+# pipe has words running on both sides of it ("Biochar Now | Biochar Now is ...") or many sentences: it is prose.
+_CELL_WORDS, _CELL_SENTENCES = 12, 4
 
 
 def _table_row(line: str) -> bool:
     """Whether a line is a table's row (cells joined by ' | '), not prose that holds a pipe."""
-    return " | " in line and sum(len(cell.split()) >= _CELL_WORDS for cell in line.split(" | ")) < 2
+    long = [cell for cell in line.split(" | ") if len(cell.split()) >= _CELL_WORDS] if " | " in line else None
+    return long is not None and len(long) < 2 and not any(len(SENTENCE_RE.findall(c)) >= _CELL_SENTENCES for c in long)
 
 
 def _prose_blocks(lines: list[str]) -> list[str]:
