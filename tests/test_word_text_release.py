@@ -26,7 +26,7 @@ def test_an_end_mark_with_text_after_it_is_no_closing_credit(end):
     assert closing_credit(f"Source: Orchard Growers Council\n\n{end}\n\nA note from the editor on this piece.") is None
 
 
-@pytest.mark.parametrize("end", ["###", "-30-"])
+@pytest.mark.parametrize("end", ["###", "# # #"])
 @pytest.mark.parametrize(
     ("sponsor", "topic"), [("Northfield Heart Society", "Walking"), ("Lakeside Kitchen Guild", "Cooking")]
 )
