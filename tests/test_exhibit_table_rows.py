@@ -55,6 +55,8 @@ def test_a_one_paragraph_text_release_with_a_piped_contact_line_is_read(company,
     [
         "(1) Adjusted EBITDA excludes charges for restructuring and impairment, net of the tax effect on each of them.",
         "(a) Includes the results of the acquired business from its closing date. Prior periods are not restated.",
+        "** | Figures come from a third party's audit of prescriptions. They are estimates from a sample. They may"
+        " differ from actual sales. They are given for information only. See the notes above.",
         "* Constant currency growth is computed at last year's rates. It is not a measure under GAAP. See the "
         "reconciliation below.",
     ],
@@ -74,6 +76,10 @@ def test_a_table_with_a_footnote_of_a_few_sentences_stays_a_data_sheet(footnote)
     [
         ("Net sales | $1,200 | $1,100", True),
         ("(1) Adjusted figures exclude one-time charges. They are not measures under GAAP. | 2021", True),
+        (
+            "(2) | Data is from an audit. It is an estimate. It may differ. It is for information. It is unaudited.",
+            True,
+        ),
         ("Acme was founded in 1990. It makes anvils. It sells them in ten states. It employs 90. | +1 555 0100", False),
         (
             "Acme builds its anvils for many customers all around the world today | Acme Corp is a maker of anvils, hammers and tongs in ten states",
