@@ -10,7 +10,7 @@ field, the releases whose answer differs from the archive file's. A difference i
 file may read better, a shape may drop what dated a release), but a rule that reads structure rather than one
 source's habits keeps them few.
 
-    .venv/bin/python benchmarks/shape_consistency.py [--releases 300] [--seed 11] [--show FIELD]
+    .venv/bin/python benchmarks/shape_consistency.py [--releases 300] [--seed 11] [--show FIELD] [--shape SHAPE ...]
 
 Writes benchmarks/results/shape_consistency.md.
 """
