@@ -10,7 +10,7 @@ field, the releases whose answer differs from the archive file's. A difference i
 file may read better, a shape may drop what dated a release), but a rule that reads structure rather than one
 source's habits keeps them few.
 
-    .venv/bin/python benchmarks/shape_consistency.py [--releases 300] [--seed 11] [--show FIELD]
+    .venv/bin/python benchmarks/shape_consistency.py [--releases 300] [--seed 11] [--show FIELD] [--shape SHAPE ...]
 
 Writes benchmarks/results/shape_consistency.md.
 """
@@ -118,7 +118,9 @@ def main(argv: list[str] | None = None) -> int:
         type=Path,
         help="a file of archive paths, one a line, to drop from the draw (another never-read set)",
     )
+    parser.add_argument("--shape", action="append", choices=SHAPES, help="only this shape (repeatable); all by default")
     args = parser.parse_args(argv)
+    shown = tuple(args.shape) if args.shape else SHAPES
     corpus = held.CACHE
     if not all((corpus / archive).is_dir() for archive, _ in ARCHIVES):
         print(f"Error: needs the extracted archives at {corpus}", file=sys.stderr)
@@ -127,11 +129,11 @@ def main(argv: list[str] | None = None) -> int:
         leave_out = frozenset(args.leave_out.read_text(encoding="utf-8").split()) if args.leave_out else frozenset()
         sample = _sample(corpus, args.releases, args.seed, leave_out)
         started = time.perf_counter()
-        differ = {shape: dict.fromkeys(FIELDS, 0) for shape in SHAPES}
+        differ = {shape: dict.fromkeys(FIELDS, 0) for shape in shown}
         for source in sample:
             raw = (corpus / source).read_text(encoding="utf-8")
             base = _answer(corpus / source)
-            for shape in SHAPES:
+            for shape in shown:
                 target = Path(workdir) / shapes.shaped_path(source, shape)
                 if shape in shapes.EXTRA_SHAPES:
                     target = Path(workdir) / shape / Path(source).with_suffix(".txt")
@@ -145,7 +147,7 @@ def main(argv: list[str] | None = None) -> int:
                             print(f"{shape} {source}\n  as-is {base.get(name)!r}\n  shape {got.get(name)!r}")
         seconds = time.perf_counter() - started
     lines = ["| shape | " + " | ".join(FIELDS) + " |", "|---" * (len(FIELDS) + 1) + "|"]
-    for shape in SHAPES:
+    for shape in shown:
         lines.append(f"| {shape} | " + " | ".join(str(differ[shape][name]) for name in FIELDS) + " |")
     print("\n".join(lines))
     print(f"{len(sample)} releases (seed {args.seed}), {seconds:.1f} s")
@@ -161,7 +163,8 @@ def main(argv: list[str] | None = None) -> int:
         " JSON file's date when its Business Wire dateline prints none) or read better than the archive file.",
         "",
         f"Command: `.venv/bin/python benchmarks/shape_consistency.py --releases {args.releases} --seed {args.seed}"
-        f"{' --leave-out ' + args.leave_out.name if args.leave_out else ''}`"
+        f"{' --leave-out ' + args.leave_out.name if args.leave_out else ''}"
+        f"{''.join(' --shape ' + shape for shape in args.shape or ())}`"
         f" at commit {commit.strip() or 'unknown'}, Python {platform.python_version()}.",
         "",
         *lines,

@@ -323,9 +323,14 @@ _CREDIT_RE = re.compile(r"(?:^|[\s.])Source:\s+(?P<name>[A-Z][^\n:]{2,90}?)\s*$"
 _SYNDICATES_RE = re.compile(r"\s+(?:Family Features|StatePoint(?: Media)?|North American Precis Syndicate|NAPS)$")
 
 
+# The end mark a release may close with under its credit ("###", "# # #", "-30-"), as a text saved from Word keeps it
+# (on a line of its own, or joined to the credit's line when the text was unwrapped).
+_END_MARK_RE = re.compile(r"(?:\s+(?:#[ \t]*#[ \t]*#|-[ \t]*30[ \t]*-)[ \t]*)+$")
+
+
 def closing_credit(text: str) -> str | None:
     """The sponsor a closing 'Source: ...' credit names, the syndicate's name after it left off."""
-    m = _CREDIT_RE.search(text[-300:].rstrip())
+    m = _CREDIT_RE.search(_END_MARK_RE.sub("", text[-300:].rstrip()).rstrip())
     if not m:
         return None
     name = _SYNDICATES_RE.sub("", m.group("name")).strip(" .")

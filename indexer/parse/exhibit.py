@@ -503,10 +503,8 @@ def _one_block(parts: list[str], line: str, styles: dict[str, tuple] | None) -> 
 
 
 def _date_below_headline(lines: list[str]) -> tuple[datetime | None, list[str]]:
-    """A date printed on its own line just below the headline ('March 4, 2021'), and the lines without it.
-
-    It dates the release when the dateline prints none; left in place it would read as the subheadline.
-    """
+    """A date printed on its own line just below the headline ('March 4, 2021'), and the lines without it: it dates
+    the release when the dateline prints none; left in place it would read as the subheadline."""
     seen = 0
     for k, line in enumerate(lines):
         if not line:
@@ -542,14 +540,16 @@ def _highlights_after_dateline(lines: list[str]) -> list[str]:
     return lines
 
 
-# A table row's cells are short, save one (a footnote beside its mark); a paragraph that prints a pipe ("... credits.
-# Biochar Now | Biochar Now is a pioneer ...") has words running on both sides of it: it is prose.
-_CELL_WORDS = 12
+# A table row's cells are short, save one (a footnote after its mark); a line with a pipe is prose when words run on
+# both sides of it ("Biochar Now | Biochar Now is ...") or it opens with many sentences ("... | +1 555 0100").
+_CELL_WORDS, _CELL_SENTENCES = 12, 4
 
 
 def _table_row(line: str) -> bool:
     """Whether a line is a table's row (cells joined by ' | '), not prose that holds a pipe."""
-    return " | " in line and sum(len(cell.split()) >= _CELL_WORDS for cell in line.split(" | ")) < 2
+    cells = line.split(" | ") if " | " in line else [""]
+    long = sum(len(cell.split()) >= _CELL_WORDS for cell in cells)
+    return len(cells) > 1 and long < 2 and len(SENTENCE_RE.findall(cells[0])) < _CELL_SENTENCES
 
 
 def _prose_blocks(lines: list[str]) -> list[str]:
