@@ -11,6 +11,7 @@ from .assemble import Draft, build_release
 from .authorship import front_matter_company, front_matter_tickers
 from .banners import (
     CONTACT_WORD_RE,
+    ENDS_SENTENCE_RE,
     RELEASE_BANNER_RE,
     SENTENCE_RE,
     continues_headline,
@@ -200,6 +201,28 @@ def _wrapped(line: str, following: str, width: int | None) -> bool:
     return len(line) + 1 + len(following.split()[0]) > width
 
 
+# A headline's last word broken onto a line of its own ("... and more than 100" | "investors").
+_LONE_WORD_RE = re.compile(r"[A-Za-z][\w'\u2019-]*[.!?\"\u201d]?")
+# What a headline may end with before a date ("... for the Period Ended" | "December 31, 2024"); a date under a
+# headline that ends otherwise is the date the release was printed.
+_BEFORE_DATE_RE = re.compile(r"\b(?:ended|ending|of|on|through|until|since|from|by|to|for|in|at|as of)$", re.I)
+
+
+def _wrapped_tail(line: str, following: str, width: int | None, lines: list[str], at: int) -> bool:
+    """Whether following, a line of its own (lines[at], a blank line or the end after it), is the rest of a headline
+    line broken at the text's width: one word (a shouted one only under a shouted headline) or a date the headline's
+    last words call for."""
+    if width is None or not following or not _stands_alone(lines, at) or ENDS_SENTENCE_RE.search(line):
+        return False
+    if len(line) + 1 + len(following.split()[0]) <= width:
+        return False  # the word would have fitted on the line above: a line set on its own
+    if _LONE_WORD_RE.fullmatch(following):
+        return not following.isupper() or line.isupper()
+    return bool(
+        following[0].isalnum() and ":" not in following and lone_date(following) and _BEFORE_DATE_RE.search(line)
+    )
+
+
 def _dateline_line(line: str) -> bool:
     """Whether a line is a dateline, not a headline's last words that end in a date ('... Investigation' | 'Series
     Arrives August 1, 2025'): those name no place we know and no wire, and nothing follows their date."""
@@ -315,7 +338,10 @@ def parse_text(path: str, text: str, *, markdown: bool = False, checked: bool = 
                         # "... Announce", a blank line, "Final Results of the Offer": the rest after a break (a
                         # line of its own; the first line of a paragraph that runs on is a lede's).
                         gap, following = 1, lines[start + 1].strip()
-                    wrapped = not gap and _wrapped(lines[start - 1].strip(), following, width)
+                    wrapped = not gap and (
+                        _wrapped(lines[start - 1].strip(), following, width)
+                        or _wrapped_tail(lines[start - 1].strip(), following, width, lines, start)
+                    )
                     if not wrapped and not continues_headline(headline, following, None, gap):
                         break
                     headline, start = f"{headline} {following}", start + 1 + gap
