@@ -158,8 +158,15 @@ def test_a_release_set_inside_one_layout_table_cell_reads_as_blocks(headline):
         ("<B>Widgetron Opens Its Largest<BR>Widget Line in the Midwest</B>", "Widgetron Opens Its Largest Widget Line in the Midwest"),
         ("<B>Widgetron Opens Its Largest Widget Line to<BR>serve customers in twelve states</B>",
          "Widgetron Opens Its Largest Widget Line to serve customers in twelve states"),
-        # a statement after the break is the subheadline, though in the same block
+        # a question broken where the line filled: its rest ends the one sentence
+        ("<B>Thinking of Buying Widgetron, Gadgetco<BR>Holdings, Sprocketly, or Cogworth?</B>",
+         "Thinking of Buying Widgetron, Gadgetco Holdings, Sprocketly, or Cogworth?"),
+        ("<B>Widget Week Asks Buyers: How<BR>Many Widgets Does a Household Need?</B>",
+         "Widget Week Asks Buyers: How Many Widgets Does a Household Need?"),
+        # a statement after the break is the subheadline, though in the same block; so is a question after a statement
         ("<B>Widgetron Opens Its Largest Widget Line<BR>Revenue rose 8% and output doubled.</B>", HEADLINE),
+        ("<B>Widgetron Opens Its Largest Widget Line.<BR>Why does output matter?</B>", HEADLINE + "."),
+        ("<B>Widgetron Opens Its Largest Widget Line<BR>Output doubled. Why does it matter?</B>", HEADLINE),
     ],
 )  # fmt: skip
 def test_a_bold_headline_broken_by_a_line_break_is_one_headline(block, headline):

@@ -486,15 +486,15 @@ def _titled_date(dateline: Dateline, line: str) -> bool:
 def _one_block(parts: list[str], line: str, styles: dict[str, tuple] | None) -> bool:
     """Whether line is the rest of the headline's own styled block, broken by a <BR> ('... Its Largest<BR>Widget Line').
 
-    A rest in title case or going on in lower case is the headline's; so is one that does not end a sentence when the
-    line before stops short of one ('... Introduce Insured High<BR>Integrity Biochar Carbon Credits with custom
-    structured'), a filing agent breaking a long headline where it fills the line. A finished sentence after it is a
-    subheadline set in the same block.
+    A rest in title case or going on in lower case is the headline's; so is one that does not end a sentence, or ends
+    one question ('... So Why Is Our<BR>Tax System Failing?'), when the line before stops short of one: a filing
+    agent breaks a long headline where it fills the line. A finished statement after it is a subheadline in the block.
     """
     if not styles or letterhead_line(line):
         return False  # an address or a telephone under a bold name or title is no part of it
     if SENTENCE_RE.search(line) or not (line[:1].islower() or title_case(line)):
-        if ENDS_SENTENCE_RE.search(line) or ENDS_SENTENCE_RE.search(parts[-1]) or find_dateline(line) is not None:
+        question = line.endswith("?") and len(SENTENCE_RE.findall(line)) == 1
+        if ENDS_SENTENCE_RE.search(line) and not question or ENDS_SENTENCE_RE.search(parts[-1]) or find_dateline(line):
             return False
     # A block's text is keyed as its text content, where a <BR> leaves no space: compare without spaces.
     joined = "".join([*parts, line]).replace(" ", "")
