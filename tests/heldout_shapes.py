@@ -42,6 +42,7 @@ import re
 import sys
 import textwrap
 import zlib
+from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -576,17 +577,22 @@ def load_labels(path: Path = LABELS) -> list[dict]:
         return [json.loads(line) for line in handle if line.strip()]
 
 
-if __name__ == "__main__":
+def write_draw(drawn: Callable[[Path], list[tuple[str, str]]], argv: list[str]) -> None:
+    """Write a draw's files in their shapes under argv[0] (the corpus: argv[1], else the tests' cache), one line each."""
     sys.path.insert(0, str(ROOT / "tests"))
     from test_parser_labels import CACHE
 
-    args = [arg for arg in sys.argv[1:] if arg not in ("--test4", "--test5", "--test6", "--test7", "--test8")]
-    target = Path(args[0])
-    corpus = Path(args[1]) if len(args) > 1 else CACHE
-    draws = {"--test4": draw4, "--test5": draw5, "--test6": draw6, "--test7": draw7, "--test8": draw8}
-    drawn = next((draws[flag] for flag in draws if flag in sys.argv), draw)(corpus)
-    for source, shape in drawn:
+    target = Path(argv[0])
+    corpus = Path(argv[1]) if len(argv) > 1 else CACHE
+    for source, shape in drawn(corpus):
         out = target / shaped_path(source, shape)
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(shaped_text(source, shape, (corpus / source).read_text(encoding="utf-8")), encoding="utf-8")
         print(shape, source, shaped_path(source, shape))
+
+
+if __name__ == "__main__":
+    draws = {"--test4": draw4, "--test5": draw5, "--test6": draw6, "--test7": draw7, "--test8": draw8}
+    write_draw(
+        next((draws[flag] for flag in draws if flag in sys.argv), draw), [a for a in sys.argv[1:] if a not in draws]
+    )

@@ -265,13 +265,4 @@ def shaped_text(path: str, shape: str, raw: str) -> str:
 
 
 if __name__ == "__main__":
-    sys.path.insert(0, str(shapes.ROOT / "tests"))
-    from test_parser_labels import CACHE
-
-    target = Path(sys.argv[1])
-    corpus = Path(sys.argv[2]) if len(sys.argv) > 2 else CACHE
-    for source, shape in draw10(corpus):
-        out = target / shapes.shaped_path(source, shape)
-        out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(shapes.shaped_text(source, shape, (corpus / source).read_text(encoding="utf-8")), "utf-8")
-        print(shape, source, shapes.shaped_path(source, shape))
+    shapes.write_draw(draw10, sys.argv[1:])

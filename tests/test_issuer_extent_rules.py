@@ -41,7 +41,20 @@ def wire(lede: str, headline: str, tail: str = "") -> object:
             "Hargrove, Pell & Whitcombe, a firm, announces ...",
             "Hargrove, Pell & Whitcombe",
         ),
+        # A name built as a list, its last item of several words.
+        (
+            "Bolts",
+            "Bolts, Nuts, Gears & Spare Parts Hosts Its Spring Fair",
+            "Bolts, Nuts, Gears & Spare Parts, a leading maker of fixings, is hosting its spring fair ...",
+            "Bolts, Nuts, Gears & Spare Parts",
+        ),
         # Not printed whole in the headline: a list, kept as read.
+        (
+            "Apples",
+            "Orchard Week Begins",
+            "Apples, Pears & Passion Fruit Juice, the season's drinks, are ...",
+            "Apples",
+        ),
         ("Rocks", "Field Week Begins", "Rocks, Rivers, Roots & Open Skies, the course's themes, are ...", "Rocks"),
     ],
 )
