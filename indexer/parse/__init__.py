@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..model import ParseError, Release, counted
-from .archive import ARCHIVE_SUFFIXES, archive_kind, is_archive_path, iter_archive
+from .archive import ARCHIVE_SUFFIXES, archive_kind, is_archive_path, iter_archive, too_large
 from .files import special_kind, special_reason, walk_files
 
 # A single release is rarely over a megabyte; far larger files are mistakes or attacks.
@@ -235,9 +235,7 @@ def _size_limit(head: bytes) -> int:
 def parse_bytes(path: str, data: bytes) -> list[Release]:
     """Parse one file's bytes into releases, or raise ParseError saying why not."""
     if len(data) > MAX_FILE_BYTES and len(data) > _size_limit(data[:200]):
-        raise ParseError(
-            path, f"file too large ({len(data) / 1024 / 1024:.1f} MB; the limit is {MAX_FILE_BYTES // 1024 // 1024} MB)"
-        )
+        raise ParseError(path, too_large(len(data), MAX_FILE_BYTES))
     if archive_kind(data[:512], path):
         return _parse_archive_bytes(path, data)
     if not data.strip():
@@ -400,10 +398,7 @@ def read_source(path: str) -> Source:
                 raise ParseError(path, special_reason(kind))
             size = info.st_size
             if size > MAX_FILE_BYTES and size > _size_limit(os.pread(fd, 200, 0)):
-                raise ParseError(
-                    path,
-                    f"file too large ({size / 1024 / 1024:.1f} MB; the limit is {MAX_FILE_BYTES // 1024 // 1024} MB)",
-                )
+                raise ParseError(path, too_large(size, MAX_FILE_BYTES))
             limit = MAX_FILE_BYTES if size <= MAX_FILE_BYTES else MAX_SUBMISSION_BYTES
             # A read sized to the file: read(MAX_FILE_BYTES + 1) would allocate the whole limit every time.
             data = handle.read(size + 1)

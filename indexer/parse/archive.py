@@ -86,6 +86,12 @@ class _TooCompressed(Exception):
 _DAMAGE = (OSError, EOFError, ValueError, lzma.LZMAError, zlib.error, tarfile.TarError, zipfile.BadZipFile)
 
 
+def too_large(size: int, limit: int, *, unpacked: bool = False) -> str:
+    """The reason a file over its size limit is skipped: 'file too large (10.9 MB; the limit is 10 MB)'."""
+    state = " unpacked" if unpacked else ""
+    return f"file too large ({size / 1024 / 1024:.1f} MB{state}; the limit is {limit // 1024 // 1024} MB)"
+
+
 def archive_kind(head: bytes, name: str = "") -> str | None:
     """'zip', 'tar', 'gzip', 'bz2' or 'xz' from a file's first bytes; None for anything else."""
     if head[:4] in (b"PK\x03\x04", b"PK\x05\x06"):
@@ -189,10 +195,7 @@ def _zip_members(path: str, handle: BinaryIO, depth: int, budget: _Budget) -> It
                 yield stop
                 return
             if info.file_size > MAX_MEMBER_BYTES:
-                yield ParseError(
-                    member,
-                    f"file too large ({info.file_size // 1024 // 1024} MB unpacked; the limit is {MAX_MEMBER_BYTES // 1024 // 1024} MB)",
-                )
+                yield ParseError(member, too_large(info.file_size, MAX_MEMBER_BYTES, unpacked=True))
                 continue
             if info.file_size > RATIO_FLOOR_BYTES and info.file_size > MAX_RATIO * max(info.compress_size, 1):
                 bombs += 1
@@ -293,10 +296,7 @@ def _tar_or_single(path: str, handle: BinaryIO, kind: str, depth: int, budget: _
                     yield stop
                     return
                 if info.size > MAX_MEMBER_BYTES:
-                    yield ParseError(
-                        member,
-                        f"file too large ({info.size // 1024 // 1024} MB; the limit is {MAX_MEMBER_BYTES // 1024 // 1024} MB)",
-                    )
+                    yield ParseError(member, too_large(info.size, MAX_MEMBER_BYTES))
                     continue
                 stream = archive.extractfile(info)
                 data = stream.read(MAX_MEMBER_BYTES + 1) if stream else b""
