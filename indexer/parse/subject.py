@@ -66,6 +66,8 @@ _AS_KIND_RE = re.compile(
 )
 
 
+# A sentence's end (not an abbreviation's point: "Inc.", "J.").
+_SENTENCE_END_RE = re.compile(r"(?<!\bInc)(?<!\bCo)(?<!\bCorp)(?<!\bLtd)(?<!\b[A-Z])[.!?](?=\s+[A-Z]|\s*$)")
 # "Boston has a new book shop, Philip Salmon & Company Rare Books.": the lede's opener (a place) gains a new business,
 # named in apposition.
 _PLACE_GAINS_RE = re.compile(
@@ -109,9 +111,6 @@ def described_subject(lede: str, headline: str = "") -> str | None:
         ):
             name = named
     return name if name and not is_place(name) else None
-
-
-_SENTENCE_END_RE = re.compile(r"(?<!\bInc)(?<!\bCo)(?<!\bCorp)(?<!\bLtd)(?<!\b[A-Z])[.!?](?=\s+[A-Z]|\s*$)")
 
 
 _HONORIFIC_RE = (
