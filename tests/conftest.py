@@ -51,6 +51,7 @@ CORPUS = ROOT.parent / "shared" / "corpus"
 SHARED_WORK = {
     "cluster_alone": "the OpenSearch cluster to itself",  # node-loss tests; the other worker runs other tests meanwhile
     "synthetic_index": "the synthetic index",  # as long to build as hundreds of tests take to run
+    "index_with_deletions": "an index with deleted documents",  # the kept and ranked sums files: built once
 }
 # A test file's helper that keeps its result for the file's other tests (their data made when first asked).
 SHARED_DATA = re.compile(r"^@(functools\.)?(cache|lru_cache)\b", re.MULTILINE)
@@ -290,6 +291,21 @@ def synthetic_index(tmp_path_factory) -> Path:
     synth().write_corpus(str(root / "releases"), SYNTHETIC_RELEASES, seed=3)
     build_index([root / "releases"], root / "index")
     return root / "index"
+
+
+@pytest.fixture(scope="session")
+def index_with_deletions(tmp_path_factory) -> Path:
+    """A folder (in/) of 240 synthetic releases and its index (ix/), built, then built again with 20 of the files
+    removed (deleted documents), once per session: its tests read it or copy it, never change it."""
+    from build_helpers import write_releases
+
+    folder = tmp_path_factory.mktemp("deletions")
+    paths = write_releases(folder / "in", 240, seed=41)
+    build_index([folder / "in"], folder / "ix")
+    for path in paths[40:60]:
+        path.unlink()
+    build_index([folder / "in"], folder / "ix")
+    return folder
 
 
 @pytest.fixture(scope="module")

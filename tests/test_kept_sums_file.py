@@ -23,15 +23,10 @@ from indexer.schema import DEFAULT_FIELDS
 
 
 @pytest.fixture(scope="module")
-def folder(tmp_path_factory):
-    """An index of 240 synthetic releases, 20 of whose files were then removed (deleted documents)."""
-    folder = tmp_path_factory.mktemp("kept")
-    paths = write_releases(folder / "in", 240, seed=41)
-    build_index([folder / "in"], folder / "ix")
-    for path in paths[40:60]:
-        path.unlink()
-    build_index([folder / "in"], folder / "ix")
-    return folder
+def folder(index_with_deletions):
+    """An index of 240 synthetic releases, 20 of whose files were then removed (deleted documents; shared with
+    test_ranked_sums.py, tests/conftest.py): tests that change it change a copy."""
+    return index_with_deletions
 
 
 def _keep_small(patch) -> None:
