@@ -125,8 +125,18 @@ def pytest_xdist_make_scheduler(config, log):
 
         ordered = False
 
+        def __init__(self, config, log=None):
+            super().__init__(config, log)
+            # Tests each worker has been sent and not finished: xdist counts them anew over every unit a worker
+            # was ever sent, after each test (quadratic: seconds of the controller's CPU over the suite).
+            self.pending: dict = {}
+
         def _split_scope(self, nodeid: str) -> str:
             return _work_unit(config.rootpath, nodeid)
+
+        def add_node(self, node) -> None:
+            super().add_node(node)
+            self.pending[node] = 0
 
         def _assign_work_unit(self, node) -> None:
             if not self.ordered:  # the first call: the queue is complete
@@ -138,7 +148,21 @@ def pytest_xdist_make_scheduler(config, log):
                 unit = next((u for u in self.workqueue if not _uses_cluster(config.rootpath, u)), None)
                 if unit is not None:
                     self.workqueue.move_to_end(unit, last=False)
+            tests = next(iter(self.workqueue.values()))  # the unit super() hands out
+            self.pending[node] = self.pending.get(node, 0) + sum(not done for done in tests.values())
             super()._assign_work_unit(node)
+
+        def mark_test_complete(self, node, item_index: int, duration: float = 0) -> None:
+            nodeid = self.registered_collections[node][item_index]
+            unit = self.assigned_work[node][self._split_scope(nodeid)]
+            if not unit[nodeid]:
+                unit[nodeid] = True
+                self.pending[node] -= 1
+            self._reschedule(node)
+
+        def _pending_of(self, workload) -> int:
+            node = next((n for n, work in self.assigned_work.items() if work is workload), None)
+            return super()._pending_of(workload) if node is None else self.pending[node]
 
         def _cluster_taken(self, node) -> bool:
             """Whether another worker is running (or about to run) the tests that need the cluster alone."""
@@ -153,13 +177,19 @@ def pytest_xdist_make_scheduler(config, log):
 
 def _work_unit(root: Path, nodeid: str) -> str:
     """The unit of work a test goes to a worker in: a shared-work group, its file, or the test alone."""
-    text = _test_source(root / nodeid.split("::", 1)[0])
+    return _file_unit(root, nodeid.split("::", 1)[0]) or nodeid
+
+
+@functools.cache  # asked twice for every test (when handed out and when done): a file's answer once
+def _file_unit(root: Path, path: str) -> str | None:
+    """The unit of work a test file's tests all go in (a shared-work group or the file), or None: each alone."""
+    text = _test_source(root / path)
     for name in SHARED_WORK:
         if name in text:
             return name
     if 'scope="module"' in text or 'scope="session"' in text or SHARED_DATA.search(text):  # made once a worker
-        return nodeid.split("::", 1)[0]
-    return nodeid
+        return path
+    return None
 
 
 def _uses_cluster(root: Path, unit: str) -> bool:

@@ -8,7 +8,7 @@ import types
 
 import pytest
 from _pytest.assertion.rewrite import PYC_TAIL, _read_pyc
-from conftest import _work_unit, pytest_xdist_setupnodes
+from conftest import _work_unit, pytest_xdist_make_scheduler, pytest_xdist_setupnodes
 
 FIXTURE = "@pytest.fixture{}\ndef built():\n    return 1\n\n\ndef test_one(built):\n    assert built\n"
 
@@ -76,3 +76,58 @@ def test_the_modules_and_rewritten_tests_are_compiled_before_the_workers_start(
         code = _read_pyc(tmp_path / "tests" / "test_widgets.py", tests / f"test_widgets{PYC_TAIL}", lambda _: None)
         test = next(c for c in code.co_consts if isinstance(c, types.CodeType) and c.co_name == "test_size")
         assert any(name.startswith("@py_assert") for name in test.co_varnames)
+
+
+class _Node:
+    """A worker as the scheduler sees it: it is sent tests and told to shut down."""
+
+    def __init__(self, name):
+        self.gateway = types.SimpleNamespace(id=name)
+        self.sent: list[int] = []
+        self.shutting_down = False
+
+    def send_runtest_some(self, indices):
+        self.sent += indices
+
+    def shutdown(self):
+        self.shutting_down = True
+
+
+class _SchedulerConfig:
+    """What the scheduler reads of the run's config: two workers, --dist load, the tests under root."""
+
+    def __init__(self, root):
+        self.rootpath = root
+        self.option = types.SimpleNamespace(loadscopereorder=True)
+
+    def getvalue(self, name):
+        return {"dist": "load", "tx": ["2*popen"]}[name]
+
+
+def test_the_scheduler_counts_each_workers_unfinished_tests_as_xdist_does(tmp_path):
+    """The count the scheduler keeps of each worker's unfinished tests is xdist's own count over the units it was
+    sent, after every test that finishes, until the run is over."""
+    pytest.importorskip("xdist")
+    from xdist.scheduler import LoadScopeScheduling
+
+    (tmp_path / "tests").mkdir()
+    files = {"test_alone.py": FIXTURE.format(""), "test_whole.py": FIXTURE.format('(scope="module")')}
+    for name, source in files.items():
+        extra = "".join(f"\n\ndef test_more{n}(built):\n    assert built\n" for n in range(5))
+        (tmp_path / "tests" / name).write_text(source + extra, encoding="utf-8")
+    collection = [f"tests/{name}::test_{t}" for name in files for t in ("one", *(f"more{n}" for n in range(5)))]
+    scheduler = pytest_xdist_make_scheduler(_SchedulerConfig(tmp_path), None)
+    nodes = [_Node("gw0"), _Node("gw1")]
+    for node in nodes:
+        scheduler.add_node(node)
+        scheduler.add_node_collection(node, collection)
+    scheduler.schedule()
+    done = 0
+    while any(node.sent for node in nodes):
+        node = next(n for n in nodes if n.sent)
+        scheduler.mark_test_complete(node, node.sent.pop(0))
+        done += 1
+        for each in nodes:
+            work = scheduler.assigned_work[each]
+            assert scheduler._pending_of(work) == LoadScopeScheduling._pending_of(scheduler, work) == len(each.sent)
+    assert done == len(collection) and scheduler.tests_finished and not scheduler.has_pending
