@@ -1,5 +1,6 @@
-"""How tests/conftest.py shares the suite out among pytest-xdist workers: the unit of work each test goes in, and
-the bytecode written before the workers start."""
+"""How tests/conftest.py shares the suite out among pytest-xdist workers: the unit of work each test goes in, the
+count of each worker's unfinished tests, the bytecode written before the workers start; and the URL builders the
+apps of one test process share."""
 
 from __future__ import annotations
 
@@ -131,3 +132,33 @@ def test_the_scheduler_counts_each_workers_unfinished_tests_as_xdist_does(tmp_pa
             work = scheduler.assigned_work[each]
             assert scheduler._pending_of(work) == LoadScopeScheduling._pending_of(scheduler, work) == len(each.sent)
     assert done == len(collection) and scheduler.tests_finished and not scheduler.has_pending
+
+
+@pytest.mark.parametrize(
+    ("endpoint", "values", "url"),
+    [
+        ("year", {"year": 2024, "name": "Acme Widgets"}, "/acme/2024/Acme%20Widgets"),
+        ("year", {"year": 7, "name": "x", "sort": "newest"}, "/acme/7/x?sort=newest"),  # an unknown argument
+        ("page", {}, "/widgets/"),  # the rule with a default
+        ("page", {"page": 3}, "/widgets/page/3"),
+        ("file", {"rest": "a/b c.txt"}, "/files/a/b%20c.txt"),
+    ],
+)
+def test_url_builders_shared_by_apps_build_what_each_apps_own_builds(endpoint, values, url):
+    """tests/conftest.py shares Werkzeug's URL builders between the apps a test process creates: two maps of the
+    same rules build the same URLs, with one builder function for each rule without defaults."""
+    from werkzeug.routing import Map, Rule
+
+    def rules():
+        return [
+            Rule("/acme/<int:year>/<name>", endpoint="year"),
+            Rule("/widgets/", endpoint="page", defaults={"page": 1}),
+            Rule("/widgets/page/<int:page>", endpoint="page"),
+            Rule("/files/<path:rest>", endpoint="file"),
+        ]
+
+    first, second = Map(rules()), Map(rules())
+    for routes in (first, second):
+        assert routes.bind("example.com").build(endpoint, values) == url
+    for one, other in zip(first.iter_rules(), second.iter_rules(), strict=True):
+        assert (one._build.__func__ is other._build.__func__) == (not one.defaults)
