@@ -76,6 +76,7 @@ SHARED_WORK = {
     "cluster_alone": "the OpenSearch cluster to itself",  # node-loss tests; the other worker runs other tests meanwhile
     "synthetic_index": "the synthetic index",  # as long to build as hundreds of tests take to run
     "index_with_deletions": "an index with deleted documents",  # the kept and ranked sums files: built once
+    "read_corpus_archive": "the corpus archives read",  # the parser labels' files and the held-out draws' names
 }
 # A test file's helper that keeps its result for the file's other tests (their data made when first asked).
 SHARED_DATA = re.compile(r"^@(functools\.)?(cache|lru_cache)\b", re.MULTILINE)
