@@ -178,14 +178,14 @@ def test_a_damaged_file_is_ignored(kept_index, small_keep, tmp_path, damage):
 
 
 def test_a_build_writes_the_file_for_its_generation(small_keep, tmp_path):
-    write_releases(tmp_path / "in", 40, seed=41)
+    write_releases(tmp_path / "in", 20, seed=41)  # with KEEP_FROM 3, hundreds of terms to keep
     build_index([tmp_path / "in"], tmp_path / "ix")
     first = _generation(tmp_path / "ix")
     with open_index(tmp_path / "ix") as index:
         written = stats_for(index.backend.snapshot().searcher).kept_sums()
         assert written is not None and len(written) > 10
     # An update writes the new generation's own (the old one's segments differ).
-    write_releases(tmp_path / "more", 10, seed=44)
+    write_releases(tmp_path / "more", 5, seed=44)
     build_index([tmp_path / "in", tmp_path / "more"], tmp_path / "ix")
     assert _generation(tmp_path / "ix") != first
     with open_index(tmp_path / "ix") as index:
