@@ -197,7 +197,7 @@ def test_build_killed_halfway_leaves_the_old_index_serving(tmp_path):
         # no more of the files that kept the killed build busy).
         for path in paths[INLINE_BELOW:]:
             path.unlink()
-        report = build_index([old, new], index)
+        report = build_index([old, new], index, procs=2)
         assert report.workers > 1
         assert report.total == 3 + INLINE_BELOW and serving.search("", collapse=False).total == 3 + INLINE_BELOW
     assert len(_generations(index)) == 1
