@@ -159,9 +159,12 @@ _PRESENTS_RE = re.compile(
 )
 # "... contact the Brenner Scheel & Casey Team at floridakeysrealestategroup.com": the closing call to action.
 # "TAPPIN is a software company committed to ...": a predicate that calls the name an organisation.
+# "Children of God United is a global faith\u2011based movement ...": a movement, a ministry or a charity too (the
+# adjectives' hyphens may be non-breaking).
 _ORG_PREDICATE_RE = re.compile(
-    r"\s+(?:is|are)\s+(?:a|an)\s+(?:[\w\-]+\s+){0,4}?(?:company|firm|provider|manufacturer|developer|agency|clinic"
-    r"|practice|nonprofit|non-profit|organi[sz]ation|startup|start-up|studio|retailer|publisher|consultancy)\b"
+    r"\s+(?:is|are)\s+(?:a|an)\s+(?:[\w\-\u2010\u2011]+\s+){0,4}?(?:company|firm|provider|manufacturer|developer"
+    r"|agency|clinic|practice|nonprofit|non-profit|organi[sz]ation|startup|start-up|studio|retailer|publisher"
+    r"|consultancy|movement|ministry|church|charity|foundation|association)\b"
 )
 _SHORT_FORM_RE = re.compile(r"\s*\([A-Z][A-Za-z&\-]{1,11}\)")
 _CONTACT_US_RE = re.compile(
@@ -192,6 +195,9 @@ def _founded_then(body: str, name: str) -> bool:
     return bool(m) and bool(re.match(rf"[^.,]{{0,40}},\s+(?:the\s+)?{re.escape(name)}\b", body[m.end() :]))
 
 
+_GENERIC_HEADING_RE = re.compile(
+    r"(?:Company|Firm|Practice|Organi[sz]ation|Business|Provider|Agency|Studio|Clinic|Sponsor|Issuer)\s+(?=[A-Z0-9])"
+)
 # "Dr. Lee of Wuhan TCM Clinic": a titled person of the organisation the section presents.
 _TITLED_OF_RE = re.compile(
     r"^(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+[A-Z][\w'\u2019\-]+(?:\s+[A-Z][\w'\u2019\-]+)?\s+of\s+(?:the\s+)?(?=[A-Z])"
@@ -201,6 +207,11 @@ _TITLED_OF_RE = re.compile(
 def _heading_split(rest: str) -> tuple[str, str] | None:
     """(name, text) of a heading run into its text: where the text repeats the name ("Law Group of Iowa The Law Group
     of Iowa is ..."), else after a programme's name ("Acme Scholarship Every year, ...")."""
+    # "About the Company Nickel Masonry & Construction proudly serves ...": a generic heading, then the name its text
+    # opens with.
+    generic = _GENERIC_HEADING_RE.match(rest)
+    if generic and (name := leading_name(rest[generic.end() : generic.end() + 300])):
+        return name, rest[generic.end() :]
     head, _, after = rest.partition(":")
     # A titled person of an organisation closed by a colon ("About Dr. Lee of Wuhan TCM Clinic:  Dr. Lee graduated
     # ..."): the section presents the clinic.

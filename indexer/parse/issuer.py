@@ -49,6 +49,7 @@ from .name_extents import (
     based_subject,
     caps_heading_cut,
     connected_name,
+    defined_short_form,
     imperative_cut,
     lower_case_spelling,
     partners_name,
@@ -147,7 +148,8 @@ def find_issuer(
     company = headline_spelling(_whole_contact_name(company, lede, text, contacts), headline, lede)
     company = lower_case_spelling(company, headline, lede, text)
     company = headline_longer(company, strip_headline_brand(headline))
-    company = imperative_cut(tidy_name(cut_at_verb(expand_acronym_tail(expand_acronym(company, text), text))), text)
+    company = defined_short_form(expand_acronym(company, text), text)
+    company = imperative_cut(tidy_name(cut_at_verb(expand_acronym_tail(company, text))), text)
     company = headline_word(company, headline, lede)
     company = first_name_employer(company, headline, text)
     company = caps_heading_cut(prose_cut(titled_person_org(company, lede) or company), text)
