@@ -1,7 +1,8 @@
 """Issuer rules of issue 17's fourteenth round, aimed at classes that recur across rounds (read from blind-9): a short
 form written out where the text defines it ("AI Exchange (AIX)"), an About heading naming a generic noun before the
 name ("About the Company Acme Masonry proudly serves ..."), and a closing sentence calling the name a movement, a
-ministry or a charity. Small releases written inline, parsed as `releases parse` does."""
+ministry or a charity; and a name ending in a business word ("Harbor Global Protection, a leader in ...") read as no
+person (an organisation read as a person recurs too). Small releases written inline, parsed as `releases parse` does."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import pytest
 from indexer.parse import parse_bytes
 from indexer.parse.authorship import closing_about, glued_abouts
 from indexer.parse.name_extents import defined_short_form
+from indexer.parse.persons import is_person
 
 
 def wire(lede: str, headline: str, tail: str = "") -> object:
@@ -126,3 +128,29 @@ def test_a_closing_sentence_calling_the_name_a_movement_or_a_charity_presents_th
 def test_a_closing_sentence_without_an_organisation_noun_presents_no_one(sentence: str) -> None:
     text = f"Volunteers met on Saturday.\n\nThe day ended with a meal for all who came.\n\n{sentence}"
     assert closing_about(text, set()) is None
+
+
+@pytest.mark.parametrize(
+    "name, lede, person",
+    [
+        # A last word naming a business: an organisation, whatever title follows ("a leader in ...").
+        ("Harbor Global Protection", "Harbor Global Protection, a leader in vehicle protection, said ...", False),
+        ("Pine Ridge Dental", "Pine Ridge Dental, a leader in family care, opened ...", False),
+        ("Northgate Roofing", "Northgate Roofing, a leader in the region, said he ...", False),
+        # A person's name keeps the title's reading.
+        ("Jane Roberts", "Jane Roberts, a leader in vehicle protection, said ...", True),
+        ("Marcus Hale", "Marcus Hale, a leader in family care, opened ...", True),
+    ],
+)
+def test_a_name_ending_in_a_business_word_is_no_person(name: str, lede: str, person: bool) -> None:
+    assert is_person(name, lede, lede) is person
+
+
+def test_a_business_named_after_a_leader_apposition_issues_its_release() -> None:
+    release = wire(
+        "Clear communication matters in every claim. Harbor Global Protection, a leader in the vehicle protection "
+        "industry, emphasizes open communication. Harbor Global Protection helps drivers every day.",
+        "Harbor Global Protection Announces New Approach to Claims",
+        "In an industry where trust matters, Harbor Global Protection leads.",
+    )
+    assert release.company == "Harbor Global Protection"
