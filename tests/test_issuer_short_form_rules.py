@@ -154,3 +154,33 @@ def test_a_business_named_after_a_leader_apposition_issues_its_release() -> None
         "In an industry where trust matters, Harbor Global Protection leads.",
     )
     assert release.company == "Harbor Global Protection"
+
+
+@pytest.mark.parametrize(
+    "headline, lede, tail, company",
+    [
+        (
+            "Shine on Elm Launches New Website for Patients",
+            "It is now possible to book visits online, and a brighter shine on teeth takes a single visit.",
+            "The new site shows every service of Shine on Elm. Visit Shine on Elm today.",
+            "Shine on Elm",
+        ),
+        (
+            "Knots by Nadia Opens in Dayton",
+            "A new studio for macrame and weaving opens downtown; its knots are tied by hand.",
+            "Knots by Nadia offers classes weekly. Learn more from Knots by Nadia.",
+            "Knots by Nadia",
+        ),
+        # Printed whole only once: no name.
+        (
+            "Shine on Elm Launches New Website for Patients",
+            "It is now possible to book visits online, and a brighter shine on teeth takes a single visit.",
+            "The new site shows every service.",
+            None,
+        ),
+    ],
+)
+def test_a_nameless_release_takes_the_headline_s_connected_name_the_text_prints(
+    headline: str, lede: str, tail: str, company: str | None
+) -> None:
+    assert wire(lede, headline, tail).company == company

@@ -49,6 +49,7 @@ from .name_extents import (
     based_subject,
     caps_heading_cut,
     connected_name,
+    connected_opening,
     defined_short_form,
     imperative_cut,
     lower_case_spelling,
@@ -160,6 +161,8 @@ def find_issuer(
         # Worth's newest museum, the DFW Car and Toy Museum ...": what the lede opened with names no one; the
         # headline's subject, printed in the text, does.
         company = first_person_org(text) or tidy_name(headline_company(headline, text, contacts)) or company
+        # "Smile on Westbury Launches ...": a name joined by a lower-case word, which the headline reader cut short.
+        company = company or connected_opening(strip_headline_brand(headline), text)
         # Still a place or a date: no one (a publisher brand the dateline reader took for a place stays).
         company = None if no_name(company, place) and not BRAND_ABOUT_RE.search(company or "") else company
     tickers = pick_tickers(strip_headline_brand(headline), lede, text, abouts, company)

@@ -201,3 +201,13 @@ def defined_short_form(name: str | None, text: str) -> str | None:
             if words[start][:1].isupper() and _spells(name, words[start:]):
                 return " ".join(m.group(1).split()[start:]).rstrip(",")
     return name
+
+
+def connected_opening(headline: str, text: str) -> str | None:
+    """The name a headline opens with, joined by a lower-case word, when nothing else named the issuer: "Smile on
+    Westbury Launches ..." with the text printing "Smile on Westbury" (the first word alone is a common noun)."""
+    words = headline.split()
+    if len(words) < 3 or not words[0][:1].isupper():
+        return None
+    whole = connected_name(words[0], headline, text)
+    return whole if whole != words[0] else None
