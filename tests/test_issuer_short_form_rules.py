@@ -40,6 +40,13 @@ def wire(lede: str, headline: str, tail: str = "") -> object:
         ("AXG", "Alpha Exchanges (AXG) opened ...", "AXG"),
         # The last letter must come from the last word: the long form does not run past the short one.
         ("ABC", "Alpha Beta Charlie Delta (ABC) grew ...", "ABC"),
+        # The shortest spelling, never one holding the short form itself.
+        (
+            "AGMT",
+            "About AGMT The Architectural Glass & Metal Technician (AGMT) program trains ...",
+            "Architectural Glass & Metal Technician",
+        ),
+        ("FIDE", "FIDE The International Chess Federation (FIDE) announced ...", "FIDE"),
         # Not a short form: a name of lower-case letters is left alone.
         ("Acme", "Acme Corp (Acme) grew ...", "Acme"),
     ],
@@ -85,6 +92,19 @@ def test_a_release_issued_under_a_short_form_gets_the_name_in_full(
 )
 def test_a_generic_about_heading_run_into_its_text_names_the_organisation_after_it(text: str, name: str) -> None:
     assert [a.name for a in glued_abouts(text)] == [name]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Without "the", a generic word opens the name itself ("About Business Information Solutions ...").
+        "Call us.\n\nAbout Business Information Solutions Business Information Solutions is a full-service IT firm.",
+        # A participle or a one-word phrase the text never prints again is no name.
+        "Call us.\n\nAbout the Company Voted best bathroom renovation company in 2020, the team at Acme Baths ...",
+    ],
+)
+def test_a_generic_about_heading_before_no_name_presents_no_one(text: str) -> None:
+    assert all(a.name != "Voted" and not a.name.startswith("Information") for a in glued_abouts(text))
 
 
 def test_a_release_with_a_generic_about_heading_is_that_organisation_s() -> None:

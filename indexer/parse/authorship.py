@@ -148,7 +148,9 @@ def front_matter_tickers(value: str | None) -> list[str]:
 # "About the Friedman & Simon Academic Scholarship Every year, ...": an About heading run into its text (24-7PressRelease
 # glues them with spaces), which the section splitter cannot see.
 # Also after a sentence or a link that ends a paragraph the feed ran together ("... osha/ About Diversified ...").
-_GLUED_ABOUT_RE = re.compile(r"(?:^|\n|(?<=[.!?/])\s+)(?:About|ABOUT)\s+(?:[Tt]he\s+)?(?P<rest>[A-Z0-9][^\n]{20,})")
+_GLUED_ABOUT_RE = re.compile(
+    r"(?:^|\n|(?<=[.!?/])\s+)(?:About|ABOUT)\s+(?P<the>[Tt]he\s+)?(?P<rest>[A-Z0-9][^\n]{20,})"
+)
 # An About section for a programme, not an organisation: its first sentence names who runs it.
 _PROGRAMME_RE = re.compile(
     r"\b(?:Scholarships?|Awards?|Prizes?|Program|Programme|Grants?|Fellowships?|Contest|Competition)$"
@@ -204,14 +206,17 @@ _TITLED_OF_RE = re.compile(
 )
 
 
-def _heading_split(rest: str) -> tuple[str, str] | None:
+def _heading_split(rest: str, generic: bool = False) -> tuple[str, str] | None:
     """(name, text) of a heading run into its text: where the text repeats the name ("Law Group of Iowa The Law Group
     of Iowa is ..."), else after a programme's name ("Acme Scholarship Every year, ...")."""
     # "About the Company Nickel Masonry & Construction proudly serves ...": a generic heading, then the name its text
     # opens with.
-    generic = _GENERIC_HEADING_RE.match(rest)
+    # Only after "the": "About Business Information Solutions Business ..." names the business itself.
+    generic = _GENERIC_HEADING_RE.match(rest) if generic else None
     if generic and (name := leading_name(rest[generic.end() : generic.end() + 300])):
-        return name, rest[generic.end() :]
+        # One word must be printed again ("About the Company Voted best renovation company ...": no name).
+        if " " in name or rest.count(name) > 1:
+            return name, rest[generic.end() :]
     head, _, after = rest.partition(":")
     # A titled person of an organisation closed by a colon ("About Dr. Lee of Wuhan TCM Clinic:  Dr. Lee graduated
     # ..."): the section presents the clinic.
@@ -240,7 +245,7 @@ def glued_abouts(text: str) -> list[About]:
     names ('About the Acme Scholarship Every year, Acme Law LLP presents ...')."""
     found = []
     for m in _GLUED_ABOUT_RE.finditer(text):
-        split = _heading_split(m.group("rest"))
+        split = _heading_split(m.group("rest"), generic=bool(m.group("the")))
         if not split:
             continue
         name, body = split

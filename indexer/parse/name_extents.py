@@ -197,7 +197,11 @@ def defined_short_form(name: str | None, text: str) -> str | None:
         if m.group(2) != name:
             continue
         words = [w.rstrip(",") for w in m.group(1).split()]
-        for start in range(len(words)):
+        # The shortest spelling, never one holding the short form itself ("About AGMT The Architectural Glass &
+        # Metal Technician (AGMT)" is "Architectural Glass & Metal Technician").
+        for start in range(len(words) - 1, -1, -1):
+            if name in words[start:]:
+                break
             if words[start][:1].isupper() and _spells(name, words[start:]):
                 return " ".join(m.group(1).split()[start:]).rstrip(",")
     return name
