@@ -89,56 +89,62 @@ def feed_item(path: str, raw: str) -> str:
     summary = f"<p>{html.escape(_summary(parts['body']), quote=False)}</p>"
     category = _CATEGORIES[crc % len(_CATEGORIES)]
     if crc % 2:
-        return "\n".join(
+        return (
+            "\n".join(
+                [
+                    '<?xml version="1.0" encoding="utf-8"?>',
+                    '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en-US">',
+                    f"<title>{html.escape(site)} - Latest News Releases</title>",
+                    f"<id>tag:example-wire.com,2005:/feeds/{category.lower()}</id>",
+                    f"<updated>{(when + timedelta(hours=1)).isoformat()}</updated>",
+                    f'<link rel="self" type="application/atom+xml" href="https://www.example-wire.com/feeds/{category.lower()}.atom"/>',
+                    '<link rel="alternate" type="text/html" href="https://www.example-wire.com/"/>',
+                    "<entry>",
+                    f'<title type="html">{html.escape(html.escape(parts["title"], quote=False), quote=False)}</title>',
+                    f'<link rel="alternate" type="text/html" href="{url}"/>',
+                    f"<id>tag:example-wire.com,{when:%Y-%m-%d}:{crc % 10**9}</id>",
+                    f"<published>{when.isoformat()}</published>",
+                    f"<updated>{(when + timedelta(days=1)).isoformat()}</updated>",
+                    f"<author><name>{html.escape(site)}</name></author>",
+                    f'<category term="{category}"/>',
+                    f'<summary type="html">{html.escape(summary, quote=False)}</summary>',
+                    f'<content type="html">{html.escape(content, quote=False)}</content>',
+                    "</entry>",
+                    "</feed>",
+                ]
+            )
+            + "\n"
+        )
+    return (
+        "\n".join(
             [
-                '<?xml version="1.0" encoding="utf-8"?>',
-                '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en-US">',
-                f"<title>{html.escape(site)} - Latest News Releases</title>",
-                f"<id>tag:example-wire.com,2005:/feeds/{category.lower()}</id>",
-                f"<updated>{(when + timedelta(hours=1)).isoformat()}</updated>",
-                f'<link rel="self" type="application/atom+xml" href="https://www.example-wire.com/feeds/{category.lower()}.atom"/>',
-                '<link rel="alternate" type="text/html" href="https://www.example-wire.com/"/>',
-                "<entry>",
-                f'<title type="html">{html.escape(html.escape(parts["title"], quote=False), quote=False)}</title>',
-                f'<link rel="alternate" type="text/html" href="{url}"/>',
-                f"<id>tag:example-wire.com,{when:%Y-%m-%d}:{crc % 10**9}</id>",
-                f"<published>{when.isoformat()}</published>",
-                f"<updated>{(when + timedelta(days=1)).isoformat()}</updated>",
-                f"<author><name>{html.escape(site)}</name></author>",
-                f'<category term="{category}"/>',
-                f'<summary type="html">{html.escape(summary, quote=False)}</summary>',
-                f'<content type="html">{html.escape(content, quote=False)}</content>',
-                "</entry>",
-                "</feed>",
+                '<?xml version="1.0" encoding="UTF-8"?>',
+                '<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"'
+                ' xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:atom="http://www.w3.org/2005/Atom">',
+                "<channel>",
+                f"<title>{html.escape(site)}: {category} News</title>",
+                "<link>https://www.example-wire.com/news-releases/</link>",
+                f"<description>The latest {category.lower()} news releases from {html.escape(site)}.</description>",
+                "<language>en-us</language>",
+                f"<lastBuildDate>{format_datetime(when + timedelta(hours=1))}</lastBuildDate>",
+                f'<atom:link href="https://www.example-wire.com/rss/{category.lower()}.xml" rel="self"'
+                ' type="application/rss+xml"/>',
+                "<item>",
+                f"<title>{html.escape(parts['title'], quote=False)}</title>",
+                f"<link>{url}</link>",
+                f'<guid isPermaLink="false">{crc % 10**9}</guid>',
+                f"<pubDate>{format_datetime(when)}</pubDate>",
+                f"<dc:creator>{html.escape(site)}</dc:creator>",
+                f"<category>{category}</category>",
+                f"<description>{html.escape(summary, quote=False)}</description>",
+                "<content:encoded><![CDATA[" + content.replace("]]>", "]]]]><![CDATA[>") + "]]></content:encoded>",
+                "</item>",
+                "</channel>",
+                "</rss>",
             ]
-        ) + "\n"
-    return "\n".join(
-        [
-            '<?xml version="1.0" encoding="UTF-8"?>',
-            '<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"'
-            ' xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:atom="http://www.w3.org/2005/Atom">',
-            "<channel>",
-            f"<title>{html.escape(site)}: {category} News</title>",
-            "<link>https://www.example-wire.com/news-releases/</link>",
-            f"<description>The latest {category.lower()} news releases from {html.escape(site)}.</description>",
-            "<language>en-us</language>",
-            f"<lastBuildDate>{format_datetime(when + timedelta(hours=1))}</lastBuildDate>",
-            f'<atom:link href="https://www.example-wire.com/rss/{category.lower()}.xml" rel="self"'
-            ' type="application/rss+xml"/>',
-            "<item>",
-            f"<title>{html.escape(parts['title'], quote=False)}</title>",
-            f"<link>{url}</link>",
-            f'<guid isPermaLink="false">{crc % 10**9}</guid>',
-            f"<pubDate>{format_datetime(when)}</pubDate>",
-            f"<dc:creator>{html.escape(site)}</dc:creator>",
-            f"<category>{category}</category>",
-            f"<description>{html.escape(summary, quote=False)}</description>",
-            "<content:encoded><![CDATA[" + content.replace("]]>", "]]]]><![CDATA[>") + "]]></content:encoded>",
-            "</item>",
-            "</channel>",
-            "</rss>",
-        ]
-    ) + "\n"
+        )
+        + "\n"
+    )
 
 
 def shaped_text(path: str, shape: str, raw: str) -> str:
