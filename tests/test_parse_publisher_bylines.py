@@ -63,7 +63,9 @@ def test_a_byline_the_contacts_do_not_confirm_leaves_the_covered_company_and_its
 
 def test_a_publisher_keeps_the_listing_printed_with_its_own_name():
     text = STORY.format(
-        headline="Quillmore Robotics Doubles Its Orders", byline="By Meg Flint, Tickerwise", contact="Tickerwise",
+        headline="Quillmore Robotics Doubles Its Orders",
+        byline="By Meg Flint, Tickerwise",
+        contact="Tickerwise",
         site="tickerwise",
     ).replace("Featured photo", "Tickerwise (NYSE: TKW) is a financial media company.\n\nFeatured photo")
     [release] = parse_bytes("acme/2025/0301/quillmore.md", text.encode())
