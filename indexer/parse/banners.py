@@ -232,15 +232,17 @@ def continues_headline(
         return False
     if find_dateline(line) is not None or lone_date(line) or BYLINE_RE.match(line):
         return False
+    styles = styles or {}
+    look_prev, look_line = styles.get(prev), styles.get(line)
+    if gap and look_prev and look_line and look_prev[:3] != look_line[:3]:
+        # The look changes (italic, smaller): a subheadline, not the headline's rest, even one opening with a name
+        # spelled in lower case ("viagogo Acquires StubHub ..." over an italic "viagogo to Provide ...").
+        return False
     first_word = line.split()[0]
     if _connector_end(prev) or first_word.islower():  # "iPhone", "eBay" start a new line of their own
         return True
     if ends_open(prev) and not SENTENCE_RE.search(line) and (title_case(line) or line.isupper()):
         return True  # "... Announce" / "Final Results of the Exchange Offer": the object comes after a break
-    styles = styles or {}
-    look_prev, look_line = styles.get(prev), styles.get(line)
-    if gap and look_prev and look_line and look_prev[:3] != look_line[:3]:
-        return False  # the look changes (italic, smaller): a subheadline, not the headline's rest
     if gap and look_prev and look_line and _set_closer(look_prev, look_line) and title_case(line):
         return True  # the same look, set closer than the headline stands to what is above it: one paragraph
     letters_prev, letters_line = re.sub(r"[^A-Za-z]", "", prev), re.sub(r"[^A-Za-z]", "", line)
