@@ -421,3 +421,14 @@ def test_feed_item_holds_the_release_as_one_rss_or_atom_item_and_reads_back_as_i
     [release] = parse_bytes(shapes.shaped_path(source, "feed-item"), text.encode())
     assert release.headline == RELEASE["title"] and release.date == "2021-03-04"
     assert release.tickers == ["NYSE:WDG"] and "Plant 39 of Widgetron ships 1560 widgets" in release.body
+
+
+@pytest.mark.parametrize(
+    ("source", "name", "cik"),
+    [("nasdaq100-2019/EBAY_001.json", "EBAY INC", "0001065088"), ("nasdaq100-2019/TTWO_009.json", "TAKE TWO", "")],
+)
+def test_edgar_submission_names_the_folder_s_registrant_as_the_sec_s_list_does_not_a_partner_s_about(source, name, cik):
+    release = {**RELEASE, "content": RELEASE["content"] + "About Northwind Games\n\nNorthwind Games makes games.\n\n"}
+    header = shapes.shaped_text(source, "edgar-submission", json.dumps(release)).partition("</SEC-HEADER>")[0]
+    assert f"COMPANY CONFORMED NAME:\t\t\t{name}" in header and "NORTHWIND" not in header
+    assert f"CENTRAL INDEX KEY:\t\t\t{cik}" in header
