@@ -44,3 +44,8 @@ def test_a_rest_in_the_headline_s_own_look_going_on_in_lower_case_is_still_its_r
         "acme/d123dex991.htm", _exhibit("and Plans a Second Sale", "font-size:12pt;font-weight:700")
     )
     assert release.headline == f"{HEADLINE} and Plans a Second Sale"
+
+
+def test_a_joining_word_in_another_look_still_goes_on_with_the_headline():
+    [release] = parse_bytes("acme/d123dex991.htm", _exhibit("in North America", "font-size:10pt;font-style:italic"))
+    assert release.headline == f"{HEADLINE} in North America"

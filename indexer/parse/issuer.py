@@ -444,22 +444,20 @@ def _partners_abouts(subject: str, lede: str, text: str, abouts: list[About]) ->
     return all(re.search(rf"{_PARTNER_RE}{re.escape(a.name.split()[0])}\b", text) for a in abouts)
 
 
+# A headline's phrase joined to a name by a preposition: "Fueling Nevada's Mining Renaissance Alongside Lahontan ...".
+_JOINING_PREPOSITIONS = {"Alongside", "With", "Behind", "Inside", "Featuring", "Through", "Beside", "Among", "Via"}
+
+
 def _printed_tail(company: str | None, text: str) -> str | None:
-    """A long name the text never prints whole, of which it prints the end: "Fueling Nevada's Mining Renaissance
-    Alongside Lahontan Gold Corp." read off a headline is "Lahontan Gold Corp.", as the story names it."""
+    """A long name the text never prints whole, of which it prints the part after a joining preposition: "Fueling
+    Nevada's Mining Renaissance Alongside Lahontan Gold Corp." read off a headline is "Lahontan Gold Corp.", as the
+    story names it."""
     words = (company or "").split()
     if len(words) < 4 or company in text:
         return company
     for start in range(1, len(words) - 1):
         tail = " ".join(words[start:])
-        found = list(re.finditer(rf"(?<![\w'\u2019]){re.escape(tail)}", text)) if words[start][:1].isupper() else []
-        # Printed after the word before it, the whole name is there, spelled a little apart ("Inc" for "Inc.").
-        if any(
-            fold(text[max(0, m.start() - 40) : m.start()]).rstrip(" ,").endswith(fold(words[start - 1]).rstrip(","))
-            for m in found
-        ):
-            return company
-        if found:
+        if words[start - 1] in _JOINING_PREPOSITIONS and words[start][:1].isupper() and tail in text:
             return tail
     return company
 
