@@ -161,11 +161,7 @@ def find_issuer(
         company = first_person_org(text) or tidy_name(headline_company(headline, text, contacts)) or company
         # Still a place or a date: no one (a publisher brand the dateline reader took for a place stays).
         company = None if no_name(company, place) and not BRAND_ABOUT_RE.search(company or "") else company
-    publisher = _confirmed_byline(f"{subheadline}\n{text}" if subheadline else text, contacts)
-    if publisher and company == publisher:
-        tickers = _publisher_listings(publisher, text)  # the covered company's listings are not the publisher's
-    else:
-        tickers = pick_tickers(strip_headline_brand(headline), lede, text, abouts, company)
+    tickers = pick_tickers(strip_headline_brand(headline), lede, text, abouts, company)
     if not tickers and known_tickers:
         tickers = list(known_tickers)
     return company, sorted(dict.fromkeys(tickers))
@@ -196,9 +192,6 @@ def _pick_company(
     interviewed = interviewee_org(headline)
     if interviewed:
         return interviewed
-    publisher = _confirmed_byline(f"{subheadline}\n{text}" if subheadline else text, contacts)
-    if publisher:
-        return publisher
     joint = False
     subject = based_subject(lede) or leading_name(lede)
     if subject and BYLINE_RE.match(lede):
@@ -411,21 +404,6 @@ def _byline_or_site(headline: str, text: str, lede: str, contacts: str) -> str |
     return byline
 
 
-def _confirmed_byline(text: str, contacts: str) -> str | None:
-    """A publisher's story: the organisation a byline names after its writer ("By Meg Flippin, Benzinga", "By Meg
-    Flippin Benzinga") when the contact block names it too (its company website, else the organisation it opens
-    with). The company the story covers, however often named and listed, is its topic, not its issuer."""
-    sites = company_site(contacts)
-    contact = fold(_contact_org(contacts, sites) or "")
-    for m in BYLINE_RE.finditer(text[:1500]):
-        words = m.group(1).replace(",", " ").split()
-        for n in (3, 2, 1):  # the organisation is the byline's last words, after at least one of the writer's
-            org = " ".join(words[-n:])
-            if len(words) > n and org[:1].isupper() and (matches_domain(org, sites) or fold(org) == contact):
-                return org
-    return None
-
-
 # "created with Full Turn Custom Apparel", "from our partner Full Turn", "in partnership with Acme": a partner named.
 _PARTNER_RE = (
     r"(?:\b(?:our|its|their)\s+(?:[\w\-]+\s+)?partners?,?\s+|\bpartner(?:ship|ed|ing)?\s+with\s+"
@@ -460,14 +438,6 @@ def _printed_tail(company: str | None, text: str) -> str | None:
         if words[start - 1] in _JOINING_PREPOSITIONS and words[start][:1].isupper() and tail in text:
             return tail
     return company
-
-
-def _publisher_listings(publisher: str, text: str) -> list[str]:
-    """Listings the text prints right after the publisher's own name ("Benzinga (NYSE: BZ)"), none of the others."""
-    name_end = re.compile(rf"\b{re.escape(publisher)}(?:,?\s+(?:{LEGAL_FORMS}))?[\s,]*$")
-    return [
-        t for g in listing_groups(text) if name_end.search(text[max(0, g.start - 120) : g.start]) for t in g.tickers
-    ]
 
 
 def _spelled_out(short: str, name: str) -> bool:
