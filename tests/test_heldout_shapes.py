@@ -425,7 +425,10 @@ def test_feed_item_holds_the_release_as_one_rss_or_atom_item_and_reads_back_as_i
 
 @pytest.mark.parametrize(
     ("source", "name", "cik"),
-    [("nasdaq100-2019/EBAY_001.json", "EBAY INC", "0001065088"), ("nasdaq100-2019/TTWO_009.json", "TAKE TWO", "")],
+    [
+        ("nasdaq100-2019/EBAY_001.json", "EBAY INC", "0001065088"),
+        ("nasdaq100-2019/TTWO_009.json", "TAKE TWO INTERACTIVE SOFTWARE INC", "0000946581"),
+    ],
 )
 def test_edgar_submission_names_the_folder_s_registrant_as_the_sec_s_list_does_not_a_partner_s_about(source, name, cik):
     release = {**RELEASE, "content": RELEASE["content"] + "About Northwind Games\n\nNorthwind Games makes games.\n\n"}
