@@ -156,6 +156,7 @@ def find_issuer(
     company = caps_heading_cut(prose_cut(titled_person_org(company, lede) or company), text)
     company = partners_name(company, headline, lede)
     company = connected_name(company, strip_headline_brand(headline), text)
+    company = _printed_tail(company, text)
     if no_name(company, place):
         # "Inc., the leading media brand ..., today announced that Flight Adventure Park is No. 3,780 ...", "Fort
         # Worth's newest museum, the DFW Car and Toy Museum ...": what the lede opened with names no one; the
@@ -296,7 +297,7 @@ def _pick_company(
         organiser = None if strong or matches else event_organiser(subject, lede)
         if organiser:
             return organiser
-        if strong or matches or joint or not evidence:
+        if strong or matches or joint or not evidence or _partners_abouts(subject, lede, text, abouts):
             return subject
         if (
             not brands
@@ -406,6 +407,42 @@ def _byline_or_site(headline: str, text: str, lede: str, contacts: str) -> str |
         if head and matches_domain(head, sites):
             return head
     return byline
+
+
+# "created with Full Turn Custom Apparel", "from our partner Full Turn", "in partnership with Acme": a partner named.
+_PARTNER_RE = (
+    r"(?:\b(?:our|its|their)\s+(?:[\w\-]+\s+)?partners?,?\s+|\bpartner(?:ship|ed|ing)?\s+with\s+"
+    r"|\b(?:created|made|developed|designed|produced|built)\s+(?:with|in\s+(?:partnership|collaboration)\s+with)\s+)"
+    r"(?:the\s+)?"
+)
+_ANNOUNCES_RE = r"\s+(?:today\s+|has\s+|recently\s+)?(?:announc|unveil|launch|introduc)(?:es|ed|e|s)\b"
+
+
+def _partners_abouts(subject: str, lede: str, text: str, abouts: list[About]) -> bool:
+    """Whether every About section presents an organisation the release calls a partner, under a lede whose subject
+    announces: "The Arnold Palmer Group today announced AD Palmer, ... created with Full Turn Custom Apparel" with
+    "About Full Turn" alone is the Group's release."""
+    if not abouts or not re.search(rf"{re.escape(subject)}{_ANNOUNCES_RE}", lede):
+        return False
+    return all(re.search(rf"{_PARTNER_RE}{re.escape(a.name.split()[0])}\b", text) for a in abouts)
+
+
+# A headline's phrase joined to a name by a preposition: "Fueling Nevada's Mining Renaissance Alongside Lahontan ...".
+_JOINING_PREPOSITIONS = {"Alongside", "With", "Behind", "Inside", "Featuring", "Through", "Beside", "Among", "Via"}
+
+
+def _printed_tail(company: str | None, text: str) -> str | None:
+    """A long name the text never prints whole, of which it prints the part after a joining preposition: "Fueling
+    Nevada's Mining Renaissance Alongside Lahontan Gold Corp." read off a headline is "Lahontan Gold Corp.", as the
+    story names it."""
+    words = (company or "").split()
+    if len(words) < 4 or company in text:
+        return company
+    for start in range(1, len(words) - 1):
+        tail = " ".join(words[start:])
+        if words[start - 1] in _JOINING_PREPOSITIONS and words[start][:1].isupper() and tail in text:
+            return tail
+    return company
 
 
 def _spelled_out(short: str, name: str) -> bool:
