@@ -49,6 +49,8 @@ from .name_extents import (
     based_subject,
     caps_heading_cut,
     connected_name,
+    connected_opening,
+    defined_short_form,
     imperative_cut,
     lower_case_spelling,
     partners_name,
@@ -147,7 +149,8 @@ def find_issuer(
     company = headline_spelling(_whole_contact_name(company, lede, text, contacts), headline, lede)
     company = lower_case_spelling(company, headline, lede, text)
     company = headline_longer(company, strip_headline_brand(headline))
-    company = imperative_cut(tidy_name(cut_at_verb(expand_acronym_tail(expand_acronym(company, text), text))), text)
+    company = defined_short_form(expand_acronym(company, text), text)
+    company = imperative_cut(tidy_name(cut_at_verb(expand_acronym_tail(company, text))), text)
     company = headline_word(company, headline, lede)
     company = first_name_employer(company, headline, text)
     company = caps_heading_cut(prose_cut(titled_person_org(company, lede) or company), text)
@@ -159,6 +162,8 @@ def find_issuer(
         # Worth's newest museum, the DFW Car and Toy Museum ...": what the lede opened with names no one; the
         # headline's subject, printed in the text, does.
         company = first_person_org(text) or tidy_name(headline_company(headline, text, contacts)) or company
+        # "Smile on Westbury Launches ...": a name joined by a lower-case word, which the headline reader cut short.
+        company = company or connected_opening(strip_headline_brand(headline), text)
         # Still a place or a date: no one (a publisher brand the dateline reader took for a place stays).
         company = None if no_name(company, place) and not BRAND_ABOUT_RE.search(company or "") else company
     tickers = pick_tickers(strip_headline_brand(headline), lede, text, abouts, company)
