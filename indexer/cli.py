@@ -280,9 +280,9 @@ def _saved_store(index_path, backend):
 @backend_option
 @url_option
 @filter_options
-@click.option("--sort", type=click.Choice(SORTS), default="newest", show_default=True)
+@click.option("--sort", type=click.Choice(SORTS), default="newest", show_default=True, help="Order of its results.")
 @facet_option
-@click.option("--json", "as_json", is_flag=True)
+@click.option("--json", "as_json", is_flag=True, help="Print the saved search as JSON.")
 @reports_errors
 def save_command(name, query, index_path, backend, url, tickers, date_from, date_to, sort, facet_filters, as_json):
     """Save a search under NAME; `releases index` then says how many new releases it gained."""
@@ -335,12 +335,12 @@ def saved_command(index_path, backend, forget, seen, as_json):
 @backend_option
 @url_option
 @filter_options
-@click.option("--sort", type=click.Choice(SORTS), default="relevance", show_default=True)
+@click.option("--sort", type=click.Choice(SORTS), default="relevance", show_default=True, help="Order of results.")
 # Ranges checked here, so a wrong value is reported under the option's own name (--limit, not per_page).
 @click.option(
     "--limit", "per_page", type=click.IntRange(1, MAX_PER_PAGE), default=10, show_default=True, help="Results per page."
 )
-@click.option("--page", type=click.IntRange(1, MAX_PAGE), default=1, show_default=True)
+@click.option("--page", type=click.IntRange(1, MAX_PAGE), default=1, show_default=True, help="Page of --limit results.")
 @click.option("--after", default="", help="A page's next cursor (--json): the results after that page, at any depth.")
 @facet_option
 @click.option(
@@ -488,7 +488,7 @@ def companies_command(prefix, index_path, backend, url, as_json):
 @index_option
 @backend_option
 @url_option
-@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (0.0.0.0: all).")
 @click.option("--port", default=5000, type=click.IntRange(0, 65535), show_default=True, help="0: any free port.")
 @click.option(
     "--workers",
@@ -556,10 +556,10 @@ def serve_command(index_path, backend, url, host, port, workers, threads, base_u
 @index_option
 @backend_option
 @url_option
-@click.option("--json", "as_json", is_flag=True)
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
 @reports_errors
 def stats_command(index_path, backend, url, as_json):
-    """Print the number of releases, the date range, and the top tickers and wires."""
+    """Print the number of releases, the date range, and the top tickers, wires and years."""
     with open_index(index_path, backend=backend, url=url) as index:
         stats = index.stats()
     if as_json:
