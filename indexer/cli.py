@@ -293,12 +293,14 @@ def save_command(name, query, index_path, backend, url, tickers, date_from, date
     saved = SavedSearch(name=name, query=query, filters=filters, date_from=date_from, date_to=date_to, sort=sort)
     with open_index(index_path, backend=backend, url=url) as index:
         total = index.search(request=saved.request(per_page=1, facets=(), snippets=False)).total
-    kept = _saved_store(index_path, backend).save(saved, total)
+    store = _saved_store(index_path, backend)
+    replaced = saved.name.strip() in {s.name for s in store.all()}  # a name saved again replaces its search
+    kept = store.save(saved, total)
     if as_json:
-        click.echo(json.dumps({"ok": True, "saved": kept.to_json()}))
+        click.echo(json.dumps({"ok": True, "saved": kept.to_json(), "replaced": replaced}))
     else:
         click.echo(
-            f"Saved {kept.name!r}: {counted(kept.total, 'release')} {'matches' if kept.total == 1 else 'match'} now; 'releases index' reports new ones."
+            f"{'Replaced' if replaced else 'Saved'} {kept.name!r}: {counted(kept.total, 'release')} {'matches' if kept.total == 1 else 'match'} now; 'releases index' reports new ones."
         )
 
 
