@@ -82,6 +82,8 @@ def search():
     )
     status = 200
     index = get_index()
+    names = _issuer_names(index, state.getlist("issuer"))
+    context["chips"] = [(n, names.get(v, v) if n == "issuer" else v, href) for n, v, href in context["chips"]]
     if is_search(args):
         try:
             asked, found = searched_page(index, args, parsed_query)
@@ -91,7 +93,7 @@ def search():
             status = 400
         else:
             if not found.total:
-                context["ways_out"] = ways_out(index.relaxations(asked), state)
+                context["ways_out"] = ways_out(index.relaxations(asked), state, names)
             context["page"] = found
             context["last_page"] = min(found.pages, last_page(found.per_page))
             context["pages"] = pager(found.page, context["last_page"])
@@ -108,6 +110,12 @@ def search():
     return render_template("search.html", **context), status
 
 
+def _issuer_names(index, ids: list[str]) -> dict[str, str]:
+    """Issuer ids to names, so a filter on an issuer reads as the company (not its id, `nasdaq-acme`)."""
+    registry = index.issuers() if ids else None
+    return {key: found.name for key in ids if (found := registry.get(key)) is not None}
+
+
 def _period_filter(start, end) -> dict[str, str]:
     """A timeline bar's link narrows by the month or year facet it was counted by (the release's own
     calendar date), so it finds exactly the releases the bar counts."""
@@ -122,7 +130,7 @@ def _examples(index) -> list[tuple[str, str]]:
     return found or list(EXAMPLES)
 
 
-def ways_out(relaxations, state) -> list[tuple[str, str, int]]:
+def ways_out(relaxations, state, names: dict[str, str] | None = None) -> list[tuple[str, str, int]]:
     """(what to leave out, the URL without it, releases then) for a search that found nothing."""
     out = []
     for r in relaxations:
@@ -132,7 +140,8 @@ def ways_out(relaxations, state) -> list[tuple[str, str, int]]:
             out.append((f"the '{r.kind}' date {r.value}", search_url(state, **{r.kind: None}), r.total))
         else:
             label = PARAM_LABELS.get(r.kind, r.kind).lower()
-            out.append((f"the {label} filter {r.value}", toggle_url(state, r.kind, r.value), r.total))
+            shown = (names or {}).get(r.value, r.value) if r.kind == "issuer" else r.value
+            out.append((f"the {label} filter {shown}", toggle_url(state, r.kind, r.value), r.total))
     return out
 
 
