@@ -13,7 +13,7 @@ import click
 from .backends import BACKENDS
 from .build import DEFAULT_SOURCES, build_index
 from .match_mode import MATCH_MODES
-from .model import ParseError, ReleaseSearchError, counted, error_json
+from .model import ParseError, ReleaseSearchError, counted, error_json, parse_date_arg
 from .parse import parse_paths
 from .search import MAX_PAGE, MAX_PER_PAGE, SORTS, open_index
 from .terminal import page_text, printable
@@ -396,7 +396,10 @@ def search_command(
     if as_json:
         click.echo(json.dumps(page_.to_json()))
         return
-    click.echo(page_text(page_, query))
+    bounds = (("from", parse_date_arg(date_from)), ("to", parse_date_arg(date_to, end=True)))
+    dates = [f"{end} {day}" for end, day in bounds if day]
+    narrowed = [f"ticker {t}" for t in tickers] + [f"{k}={v}" for k, vs in filters.items() for v in vs] + dates
+    click.echo(page_text(page_, query, narrowed))
 
 
 def _json_line(data: dict) -> str:
