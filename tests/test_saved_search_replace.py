@@ -9,6 +9,7 @@ import pytest
 from indexer import build_index
 from indexer.cli import main
 from tests.build_helpers import write_releases
+from webapp import create_app
 
 
 @pytest.fixture(scope="module")
@@ -37,3 +38,17 @@ def test_save_json_says_whether_it_replaced(runner, small_index):
     answers = [json.loads(runner.invoke(main, ["save", "twice", "--json", *index]).output) for _ in range(2)]
     assert [a["replaced"] for a in answers] == [False, True]
     assert answers[1]["saved"]["name"] == "twice"
+
+
+def test_the_site_says_a_saved_search_was_replaced(small_index):
+    web = create_app({"RELEASES_INDEX": str(small_index), "TESTING": True}).test_client()
+    first = web.post("/saved", data={"name": "web deals", "q": ""})
+    assert first.status_code == 303 and "replaced" not in first.headers["Location"]
+    assert "was replaced" not in web.get(first.headers["Location"]).get_data(as_text=True)
+    again = web.post("/saved", data={"name": "web deals", "q": "nothingmatchesthis"})
+    assert again.status_code == 303
+    shown = web.get(again.headers["Location"]).get_data(as_text=True)
+    assert "The search saved as “web deals” was replaced by the one you saved." in shown
+    # A made-up name in the address says nothing.
+    assert "was replaced" not in web.get("/saved?replaced=no+such+search").get_data(as_text=True)
+    web.post("/saved/web deals/forget")
