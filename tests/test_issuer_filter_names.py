@@ -58,3 +58,13 @@ def test_a_way_out_names_the_issuer_filter_by_its_company(web, company, symbol):
     body = _text(client.get(f"/?q=ticker:{other}&issuer={ids[symbol]}").get_data(as_text=True))
     assert "No releases match" in body
     assert f"Without the issuer filter {company}: 1 release" in body and ids[symbol] not in body.split("Without")[1]
+
+
+@pytest.mark.parametrize(("company", "symbol"), ISSUERS)
+def test_a_saved_search_of_an_issuer_names_the_company(web, company, symbol):
+    client, ids = web
+    saved = client.post("/saved", data={"name": f"news of {symbol}", "issuer": ids[symbol]})
+    assert saved.status_code == 303
+    listed = _text(client.get("/saved").get_data(as_text=True))
+    assert f"every release · issuer: {company} · 1 release" in listed
+    client.post(f"/saved/news of {symbol}/forget")

@@ -54,7 +54,12 @@ def saved_list():
     found = saved_store().all()
     replaced = request.args.get("replaced", "")
     replaced = replaced if any(s.name == replaced for s in found) else ""
-    return render_template("saved.html", saved=found, search_url=search_url, args=MultiDict(), replaced=replaced)
+    ids = {v for s in found for v in s.filters.get("issuer", ())}
+    registry = get_index().issuers() if ids else None
+    names = {key: issuer.name for key in ids if (issuer := registry.get(key)) is not None}  # an issuer by its name
+    return render_template(
+        "saved.html", saved=found, search_url=search_url, args=MultiDict(), replaced=replaced, issuer_names=names
+    )
 
 
 @bp.post("/saved")
