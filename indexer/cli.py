@@ -240,7 +240,10 @@ def index_command(
         if report.reason:
             click.echo(f"Rebuilt from scratch: {report.reason}.")
         if report.reresolved_files:
-            click.echo(f"Issuers: {counted(report.reresolved_files, 'file')} indexed again as their issuer changed.")
+            click.echo(
+                f"Issuers: {counted(report.reresolved_files, 'file')} indexed again, their issuer learned from other "
+                "releases (a name printed with its listing) or from a changed issuer file."
+            )
         for conflict in report.issuer_conflicts:
             click.echo(f"Warning: {conflict}", err=True)
         if report.skipped:
