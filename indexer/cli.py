@@ -13,9 +13,9 @@ import click
 from .backends import BACKENDS
 from .build import DEFAULT_SOURCES, build_index
 from .match_mode import MATCH_MODES
-from .model import ParseError, ReleaseSearchError, counted, error_json, parse_date_arg
+from .model import ParseError, ReleaseSearchError, counted, error_json
 from .parse import parse_paths
-from .search import MAX_PAGE, MAX_PER_PAGE, SORTS, open_index
+from .search import MAX_PAGE, MAX_PER_PAGE, SORTS, SearchRequest, open_index
 from .terminal import page_text, printable
 
 # Exit statuses: 0 fine, 1 error, 2 usage error (click), 3 indexed but some files were skipped, 141 the reader of
@@ -376,19 +376,12 @@ def search_command(
 ):
     """Search the index. QUERY uses the query syntax in the README."""
     filters = _facet_filters(facet_filters, as_json)
+    options = dict(date_from=date_from, date_to=date_to, sort=sort, per_page=per_page, page=page, match=match)
+    asked = SearchRequest(query=query, tickers=list(tickers), filters=filters, after=after, **options)
     with open_index(index_path, backend=backend, url=url) as index:
-        page_ = index.search(
-            query,
-            tickers=list(tickers),
-            date_from=date_from,
-            date_to=date_to,
-            sort=sort,
-            per_page=per_page,
-            page=page,
-            filters=filters,
-            match=match,
-            after=after,
-        )
+        page_ = index.search(request=asked)
+        # A search that found nothing lists, as the site does, what to leave out and what the search then finds.
+        ways = [] if as_json or page_.total or page_.partial_total else index.relaxations(asked)
     if page_.total and not page_.hits:
         # As the web refuses a page past the end: an empty page that looks like "no results" misleads scripts too.
         _fail(
@@ -399,10 +392,9 @@ def search_command(
     if as_json:
         click.echo(json.dumps(page_.to_json()))
         return
-    bounds = (("from", parse_date_arg(date_from)), ("to", parse_date_arg(date_to, end=True)))
-    dates = [f"{end} {day}" for end, day in bounds if day]
-    narrowed = [f"ticker {t}" for t in tickers] + [f"{k}={v}" for k, vs in filters.items() for v in vs] + dates
-    click.echo(page_text(page_, query, narrowed))
+    dates = [f"{end} {day}" for end, day in (("from", asked.date_from), ("to", asked.date_to)) if day]
+    narrowed = [f"ticker {t}" for t in asked.tickers] + [f"{k}={v}" for k, vs in filters.items() for v in vs] + dates
+    click.echo(page_text(page_, query, narrowed, ways))
 
 
 def _json_line(data: dict) -> str:

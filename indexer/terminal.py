@@ -19,10 +19,10 @@ def printable(text: str) -> str:
     return _CONTROL_RE.sub(lambda m: repr(m.group(0))[1:-1], text)
 
 
-def page_text(page: Page, query: str, narrowed: list[str] | tuple = ()) -> str:
+def page_text(page: Page, query: str, narrowed: list[str] | tuple = (), ways_out: list | tuple = ()) -> str:
     """The count line (as the site words it: never "1-10 of 0"), naming the filters the search is narrowed by
     (narrowed: "ticker IMGN", "year=2011", "from 2011-10-01"), then each hit with its metadata, snippet, other
-    copies and the words it lacks."""
+    copies and the words it lacks; for a search that found nothing, what to leave out (relax.Relaxation)."""
     first = (page.page - 1) * page.per_page + 1
     hint = f" (did you mean: {page.suggestion}?)" if page.suggestion else ""
     within = f" ({', '.join(narrowed)})" if narrowed else ""
@@ -34,6 +34,7 @@ def page_text(page: Page, query: str, narrowed: list[str] | tuple = ()) -> str:
         lines = [f"No release holds all the words of {query!r}{within}{hint}; {some}:"]
     else:
         lines = [f"No releases match {query!r}{within}{hint}" if query else f"No releases{within or ' in the index'}"]
+    lines += [f"  Without {_left_out(way)}: {counted(way.total, 'release')}" for way in ways_out]
     if page.total and page.partial_total:
         match = "matches" if page.partial_total == 1 else "match"
         lines.append(
@@ -48,6 +49,15 @@ def page_text(page: Page, query: str, narrowed: list[str] | tuple = ()) -> str:
         if hit.missing:
             lines.append(f"   missing: {', '.join(hit.missing)}")
     return "\n".join(lines)
+
+
+def _left_out(way) -> str:
+    """What a way out of an empty result leaves out, as the CLI takes it: a word, --facet NAME=VALUE, a date."""
+    if way.kind == "word":
+        return repr(way.value)
+    if way.kind in ("from", "to"):
+        return f"--{way.kind} {way.value}"
+    return f"{way.kind}={way.value}"
 
 
 def snippet_text(snippet: str) -> str:
