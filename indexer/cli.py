@@ -13,7 +13,7 @@ import click
 from .backends import BACKENDS
 from .build import DEFAULT_SOURCES, build_index
 from .match_mode import MATCH_MODES
-from .model import ParseError, ReleaseSearchError, counted, error_json
+from .model import IndexNotFound, ParseError, ReleaseSearchError, counted, error_json
 from .parse import parse_paths
 from .search import MAX_PAGE, MAX_PER_PAGE, SORTS, SearchRequest, open_index
 from .terminal import page_text, printable
@@ -540,6 +540,11 @@ def serve_command(index_path, backend, url, host, port, workers, threads, base_u
     click.echo(
         f"Serving release search on {address}/ (index: {index_path}; {processes} of {threads} threads); Ctrl-C stops."
     )
+    if (backend or "whoosh").lower() == "whoosh":
+        try:  # cheap: the folder is looked at, no segment is read before a search
+            open_index(index_path, backend="whoosh").close()
+        except IndexNotFound as exc:
+            click.echo(f"Warning: {exc}; until then every page says there is no index.", err=True)
     if prefork:
         import multiprocessing
 
