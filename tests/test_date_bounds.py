@@ -4,6 +4,7 @@ whole period, whatever today's day and month; an impossible day is named as such
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -57,3 +58,19 @@ def test_an_impossible_day_is_named(dated_index, runner, day):
     result = runner.invoke(main, ["search", "--from", day, "--index", str(dated_index)])
     assert result.exit_code == 1
     assert f"there is no such day as '{day}'" in result.output
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "shown"),
+    [
+        ("2019", "2019-10", ("2019-01-01", "2019-10-31")),
+        ("Oct 1 2019", "", ("2019-10-01", "")),
+        ("", "2020-02", ("", "2020-02-29")),
+        ("2019-10-31", "2019-12-31", ("2019-10-31", "2019-12-31")),
+    ],
+)
+def test_the_date_fields_show_the_days_searched(dated_index, start, end, shown):
+    web = create_app({"RELEASES_INDEX": str(dated_index), "TESTING": True}).test_client()
+    body = web.get("/", query_string={"q": "ferry", "from": start, "to": end}).get_data(as_text=True)
+    values = tuple(re.search(rf'type="date" name="{name}" value="([^"]*)"', body).group(1) for name in ("from", "to"))
+    assert values == shown

@@ -73,6 +73,7 @@ def search():
         param_labels=PARAM_LABELS,
         facet_specs=FACETS_BY_NAME,
         chips=active_filters(state),
+        dates={},
         search_url=search_url,
         toggle_url=toggle_url,
         release_link=functools.partial(release_link, after=args.get("after", "")),
@@ -95,6 +96,9 @@ def search():
             if not found.total:
                 context["ways_out"] = ways_out(index.relaxations(asked), state, names)
             context["page"] = found
+            # The date fields show the days searched ("2019" as 2019-01-01 to 2019-12-31): a date field cannot
+            # show "2019", and submitting it blank would drop the filter.
+            context["dates"] = {k: d.isoformat() for k, d in (("from", asked.date_from), ("to", asked.date_to)) if d}
             context["last_page"] = min(found.pages, last_page(found.per_page))
             context["pages"] = pager(found.page, context["last_page"])
             context["first"] = asked.start + 1
