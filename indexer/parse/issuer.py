@@ -98,6 +98,7 @@ from .subject import (
     setting_word,
     titled_person_org,
     venue_about,
+    without_event_tag,
 )
 from .tickers import listing_groups
 from .wires import canonical_wire
@@ -127,6 +128,7 @@ def find_issuer(
     subheadline: str | None = None,
 ) -> tuple[str | None, list[str]]:
     """The issuing organisation and its own listings ('EXCHANGE:SYMBOL', sorted); place is the dateline's."""
+    lede = without_event_tag(lede)
     abouts = with_glued_abouts(named_abouts(abouts, text), text, headline)
     if not abouts:
         # No About section found: one glued into a paragraph, else a closing paragraph presenting the issuer.
