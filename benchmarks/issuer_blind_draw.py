@@ -40,6 +40,9 @@ tests/data/issuer_labels_blind9.jsonl: seed 20270102, 15 then 35, from files in 
 draw (`--avoid /work/briefs/s14/blind8_files.txt`), drawn with `--shapes9`: dealt round-robin over SHAPES9 (blind-8's
 shapes and test9's release page saved from a wire's own site). Labels were written from the original file before the
 parser ran on any of them.
+tests/data/issuer_labels_blind10.jsonl: seed 20270104, 15 then 35, from files in no label file at all nor blind-8's or
+blind-9's draw (`--avoid /work/briefs/s15/blind9_files.txt --avoid /work/briefs/s14/blind8_files.txt`), drawn with
+`--shapes9`. Labels were written from the original file before the parser ran on any of them.
 Run from anywhere with the archives extracted under ROOT; the labels added later make a rerun draw other files.
 
     python benchmarks/issuer_blind_draw.py EXTRACTED_CORPUS_ROOT [--seed 20261210 --nasdaq 12 --newsworthy 28 \

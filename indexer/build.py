@@ -200,7 +200,9 @@ def _index_sources(run: _Run, known: dict[str, str], registry) -> tuple[set[str]
         # Files the index holds nothing from go to the workers unread: nothing here needs their bytes.
         for source in iter_sources(sources, defer=_holds_nothing_from(known), follow_links=run.follow_links):
             if isinstance(source, ParseError):
+                # Skipped before it is read (a link out, a pipe): no release in the index, new like any skipped file.
                 report.files += 1
+                report.new_files += 1
                 report.skipped.append({"path": source.path, "reason": source.reason})
                 tick(source.path)
                 continue

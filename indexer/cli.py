@@ -13,9 +13,9 @@ import click
 from .backends import BACKENDS
 from .build import DEFAULT_SOURCES, build_index
 from .match_mode import MATCH_MODES
-from .model import ParseError, ReleaseSearchError, counted, error_json
+from .model import IndexNotFound, ParseError, ReleaseSearchError, counted, error_json
 from .parse import parse_paths
-from .search import MAX_PAGE, MAX_PER_PAGE, SORTS, open_index
+from .search import MAX_PAGE, MAX_PER_PAGE, SORTS, SearchRequest, open_index
 from .terminal import page_text, printable
 
 # Exit statuses: 0 fine, 1 error, 2 usage error (click), 3 indexed but some files were skipped, 141 the reader of
@@ -240,7 +240,10 @@ def index_command(
         if report.reason:
             click.echo(f"Rebuilt from scratch: {report.reason}.")
         if report.reresolved_files:
-            click.echo(f"Issuers: {counted(report.reresolved_files, 'file')} indexed again as their issuer changed.")
+            click.echo(
+                f"Issuers: {counted(report.reresolved_files, 'file')} indexed again, their issuer learned from other "
+                "releases (a name printed with its listing) or from a changed issuer file."
+            )
         for conflict in report.issuer_conflicts:
             click.echo(f"Warning: {conflict}", err=True)
         if report.skipped:
@@ -280,9 +283,9 @@ def _saved_store(index_path, backend):
 @backend_option
 @url_option
 @filter_options
-@click.option("--sort", type=click.Choice(SORTS), default="newest", show_default=True)
+@click.option("--sort", type=click.Choice(SORTS), default="newest", show_default=True, help="Order of its results.")
 @facet_option
-@click.option("--json", "as_json", is_flag=True)
+@click.option("--json", "as_json", is_flag=True, help="Print the saved search as JSON.")
 @reports_errors
 def save_command(name, query, index_path, backend, url, tickers, date_from, date_to, sort, facet_filters, as_json):
     """Save a search under NAME; `releases index` then says how many new releases it gained."""
@@ -293,12 +296,14 @@ def save_command(name, query, index_path, backend, url, tickers, date_from, date
     saved = SavedSearch(name=name, query=query, filters=filters, date_from=date_from, date_to=date_to, sort=sort)
     with open_index(index_path, backend=backend, url=url) as index:
         total = index.search(request=saved.request(per_page=1, facets=(), snippets=False)).total
-    kept = _saved_store(index_path, backend).save(saved, total)
+    store = _saved_store(index_path, backend)
+    replaced = saved.name.strip() in {s.name for s in store.all()}  # a name saved again replaces its search
+    kept = store.save(saved, total)
     if as_json:
-        click.echo(json.dumps({"ok": True, "saved": kept.to_json()}))
+        click.echo(json.dumps({"ok": True, "saved": kept.to_json(), "replaced": replaced}))
     else:
         click.echo(
-            f"Saved {kept.name!r}: {counted(kept.total, 'release')} {'matches' if kept.total == 1 else 'match'} now; 'releases index' reports new ones."
+            f"{'Replaced' if replaced else 'Saved'} {kept.name!r}: {counted(kept.total, 'release')} {'matches' if kept.total == 1 else 'match'} now; 'releases index' reports new ones."
         )
 
 
@@ -335,12 +340,12 @@ def saved_command(index_path, backend, forget, seen, as_json):
 @backend_option
 @url_option
 @filter_options
-@click.option("--sort", type=click.Choice(SORTS), default="relevance", show_default=True)
+@click.option("--sort", type=click.Choice(SORTS), default="relevance", show_default=True, help="Order of results.")
 # Ranges checked here, so a wrong value is reported under the option's own name (--limit, not per_page).
 @click.option(
     "--limit", "per_page", type=click.IntRange(1, MAX_PER_PAGE), default=10, show_default=True, help="Results per page."
 )
-@click.option("--page", type=click.IntRange(1, MAX_PAGE), default=1, show_default=True)
+@click.option("--page", type=click.IntRange(1, MAX_PAGE), default=1, show_default=True, help="Page of --limit results.")
 @click.option("--after", default="", help="A page's next cursor (--json): the results after that page, at any depth.")
 @facet_option
 @click.option(
@@ -371,19 +376,12 @@ def search_command(
 ):
     """Search the index. QUERY uses the query syntax in the README."""
     filters = _facet_filters(facet_filters, as_json)
+    options = dict(date_from=date_from, date_to=date_to, sort=sort, per_page=per_page, page=page, match=match)
+    asked = SearchRequest(query=query, tickers=list(tickers), filters=filters, after=after, **options)
     with open_index(index_path, backend=backend, url=url) as index:
-        page_ = index.search(
-            query,
-            tickers=list(tickers),
-            date_from=date_from,
-            date_to=date_to,
-            sort=sort,
-            per_page=per_page,
-            page=page,
-            filters=filters,
-            match=match,
-            after=after,
-        )
+        page_ = index.search(request=asked)
+        # A search that found nothing lists, as the site does, what to leave out and what the search then finds.
+        ways = [] if as_json or page_.total or page_.partial_total else index.relaxations(asked)
     if page_.total and not page_.hits:
         # As the web refuses a page past the end: an empty page that looks like "no results" misleads scripts too.
         _fail(
@@ -394,7 +392,9 @@ def search_command(
     if as_json:
         click.echo(json.dumps(page_.to_json()))
         return
-    click.echo(page_text(page_, query))
+    dates = [f"{end} {day}" for end, day in (("from", asked.date_from), ("to", asked.date_to)) if day]
+    narrowed = [f"ticker {t}" for t in asked.tickers] + [f"{k}={v}" for k, vs in filters.items() for v in vs] + dates
+    click.echo(page_text(page_, query, narrowed, ways))
 
 
 def _json_line(data: dict) -> str:
@@ -488,7 +488,7 @@ def companies_command(prefix, index_path, backend, url, as_json):
 @index_option
 @backend_option
 @url_option
-@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (0.0.0.0: all).")
 @click.option("--port", default=5000, type=click.IntRange(0, 65535), show_default=True, help="0: any free port.")
 @click.option(
     "--workers",
@@ -540,6 +540,11 @@ def serve_command(index_path, backend, url, host, port, workers, threads, base_u
     click.echo(
         f"Serving release search on {address}/ (index: {index_path}; {processes} of {threads} threads); Ctrl-C stops."
     )
+    if (backend or "whoosh").lower() == "whoosh":
+        try:  # cheap: the folder is looked at, no segment is read before a search
+            open_index(index_path, backend="whoosh").close()
+        except IndexNotFound as exc:
+            click.echo(f"Warning: {exc}; until then every page says there is no index.", err=True)
     if prefork:
         import multiprocessing
 
@@ -556,10 +561,10 @@ def serve_command(index_path, backend, url, host, port, workers, threads, base_u
 @index_option
 @backend_option
 @url_option
-@click.option("--json", "as_json", is_flag=True)
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
 @reports_errors
 def stats_command(index_path, backend, url, as_json):
-    """Print the number of releases, the date range, and the top tickers and wires."""
+    """Print the number of releases, the date range, and the top tickers, wires and years."""
     with open_index(index_path, backend=backend, url=url) as index:
         stats = index.stats()
     if as_json:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -449,8 +450,9 @@ def error_json(message: str, status: int) -> dict:
     return {"ok": False, "error": message, "status": status}
 
 
-def parse_date_arg(text: str | date | None) -> date | None:
-    """Read a user's date ('2011-10-20', 'Oct 20 2011', ...) or raise QueryError."""
+def parse_date_arg(text: str | date | None, end: bool = False) -> date | None:
+    """Read a user's date ('2011-10-20', 'Oct 20 2011', ...) or raise QueryError. A year or month alone ('2011',
+    '2011-10', 'Oct 2011') is its first day, or with end its last day, never today's day and month filled in."""
     if text is None or str(text).strip() == "":
         return None
     if isinstance(text, datetime):
@@ -459,7 +461,11 @@ def parse_date_arg(text: str | date | None) -> date | None:
         return text
     from dateutil import parser as dateparser
 
+    # dateutil takes the parts not written from the default, and keeps a default day within the month's length.
+    default = datetime(date.today().year, 12, 31) if end else datetime(date.today().year, 1, 1)
     try:
-        return dateparser.parse(str(text)).date()
+        return dateparser.parse(str(text), default=default).date()
     except (ValueError, OverflowError) as exc:
+        if re.fullmatch(r"\s*\d{4}-\d{1,2}-\d{1,2}\s*", str(text)):
+            raise QueryError(f"there is no such day as {str(text).strip()!r}: e.g. 2011-10-20") from exc
         raise QueryError(f"cannot read the date {text!r}: write it as YYYY-MM-DD, e.g. 2011-10-20") from exc

@@ -56,7 +56,7 @@ class SearchRequest:
         # One value given as a string (tickers="IMGN", filters={"wire": "Business Wire"}) is that value, not its letters.
         self.tickers = [t.strip().upper() for t in _values(self.tickers) if t and t.strip()]
         self.date_from = parse_date_arg(self.date_from)
-        self.date_to = parse_date_arg(self.date_to)
+        self.date_to = parse_date_arg(self.date_to, end=True)
         if self.sort not in SORTS:
             raise QueryError(f"unknown sort '{self.sort}': use one of {', '.join(SORTS)}")
         try:

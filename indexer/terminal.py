@@ -19,18 +19,22 @@ def printable(text: str) -> str:
     return _CONTROL_RE.sub(lambda m: repr(m.group(0))[1:-1], text)
 
 
-def page_text(page: Page, query: str) -> str:
-    """The count line (as the site words it: never "1-10 of 0"), then each hit with its metadata, snippet,
-    other copies and the words it lacks."""
+def page_text(page: Page, query: str, narrowed: list[str] | tuple = (), ways_out: list | tuple = ()) -> str:
+    """The count line (as the site words it: never "1-10 of 0"), naming the filters the search is narrowed by
+    (narrowed: "ticker IMGN", "year=2011", "from 2011-10-01"), then each hit with its metadata, snippet, other
+    copies and the words it lacks; for a search that found nothing, what to leave out (relax.Relaxation)."""
     first = (page.page - 1) * page.per_page + 1
     hint = f" (did you mean: {page.suggestion}?)" if page.suggestion else ""
+    within = f" ({', '.join(narrowed)})" if narrowed else ""
+    subject = f" for {query!r}" if query or not narrowed else ""
     if page.total:
-        lines = [f"{first:,}-{first + len(page.hits) - 1:,} of {counted(page.total, 'result')} for {query!r}{hint}"]
+        lines = [f"{first:,}-{first + len(page.hits) - 1:,} of {counted(page.total, 'result')}{subject}{within}{hint}"]
     elif page.partial_total:
         some = f"{page.partial_total:,} release{'s hold' if page.partial_total > 1 else ' holds'} some of them"
-        lines = [f"No release holds all the words of {query!r}{hint}; {some}:"]
+        lines = [f"No release holds all the words of {query!r}{within}{hint}; {some}:"]
     else:
-        lines = [f"No releases match {query!r}{hint}"]
+        lines = [f"No releases match {query!r}{within}{hint}" if query else f"No releases{within or ' in the index'}"]
+    lines += [f"  Without {_left_out(way)}: {counted(way.total, 'release')}" for way in ways_out]
     if page.total and page.partial_total:
         match = "matches" if page.partial_total == 1 else "match"
         lines.append(
@@ -45,6 +49,15 @@ def page_text(page: Page, query: str) -> str:
         if hit.missing:
             lines.append(f"   missing: {', '.join(hit.missing)}")
     return "\n".join(lines)
+
+
+def _left_out(way) -> str:
+    """What a way out of an empty result leaves out, as the CLI takes it: a word, --facet NAME=VALUE, a date."""
+    if way.kind == "word":
+        return repr(way.value)
+    if way.kind in ("from", "to"):
+        return f"--{way.kind} {way.value}"
+    return f"{way.kind}={way.value}"
 
 
 def snippet_text(snippet: str) -> str:

@@ -107,7 +107,8 @@ EXTRA_SHAPES = ("pdf-letterhead", "edgar-text", "email-text")
 # The modules of later sets' shapes, by shape.
 LATER_SHAPES = {"edgar-letterhead": "heldout_shapes7", "portal-repost": "heldout_shapes7",
                 "edgar-workiva": "heldout_shapes8", "email-text": "heldout_shapes8", "wire-page": "heldout_shapes9",
-                "edgar-submission": "heldout_shapes10", "docx-text": "heldout_shapes10"}  # fmt: skip
+                "edgar-submission": "heldout_shapes10", "docx-text": "heldout_shapes10",
+                "feed-item": "heldout_shapes11"}  # fmt: skip
 PAGE_LINES = 40
 
 _ZONES = {"EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7, "MDT": -6, "PST": -8, "PDT": -7, "GMT": 0, "UTC": 0}
@@ -213,9 +214,8 @@ def shaped_path(path: str, shape: str) -> str:
         return path
     markdown = ("front-matter", "front-matter-toml", "portal-repost")
     html_shapes = ("edgar-exhibit", "edgar-tables", "edgar-letterhead", "edgar-workiva")
-    suffix = (
-        ".md" if shape in markdown else ".htm" if shape in html_shapes else ".html" if shape == "wire-page" else ".txt"
-    )
+    pages = {"wire-page": ".html", "feed-item": ".xml"}
+    suffix = ".md" if shape in markdown else ".htm" if shape in html_shapes else pages.get(shape, ".txt")
     return f"{shape}/{Path(path).with_suffix(suffix).as_posix()}"
 
 

@@ -18,6 +18,9 @@ end.
 
 from __future__ import annotations
 
+import functools
+import gzip
+import json
 import random
 import re
 import sys
@@ -29,6 +32,7 @@ import heldout_shapes as shapes
 import heldout_shapes9 as shapes9
 
 LABELS10 = shapes.DATA / "heldout10_labels.jsonl"
+SEC_TICKERS = shapes.ROOT / "indexer" / "issuers" / "data" / "sec_company_tickers.json.gz"
 SEED10 = 20270103
 JSON_DRAWS10 = 16
 MARKDOWN_DRAWS10 = 32
@@ -68,14 +72,27 @@ def draw10(corpus: Path | dict[str, set[str]], passed_over: tuple[str, ...] = PA
     return [(path, SHAPES10[i % len(SHAPES10)]) for i, path in enumerate(picked)]
 
 
-def _filer(path: str, body: str) -> tuple[str, str | None]:
-    """The filer's conformed name (upper case, as EDGAR keeps it) and its trading symbol when the folder gives one."""
-    about = _ABOUT_RE.search(body)
-    name = about.group(1).strip().rstrip(".") if about else ""
+@functools.cache
+def _sec_filers() -> dict[str, tuple[str, int]]:
+    """Each symbol's registrant as the SEC's list of companies names it (the snapshot the issuer registry ships)."""
+    with gzip.open(SEC_TICKERS, "rt", encoding="utf-8") as handle:
+        data = json.load(handle)
+    fields = data["fields"]
+    rows = (dict(zip(fields, row, strict=True)) for row in data["data"])
+    return {row["ticker"]: (row["name"], row["cik"]) for row in rows}
+
+
+def _filer(path: str, body: str) -> tuple[str, str | None, int | None]:
+    """The filer's conformed name (upper case, as EDGAR keeps it), its trading symbol when the folder gives one and
+    its CIK when the SEC's list has it. A folder named for a company is that company's news, so its registrant files
+    the 8-K, named as EDGAR names it; elsewhere the release's first About heading names the filer."""
     symbol = Path(path).stem.split("_")[0] if path.startswith("nasdaq100-2019/") else None
+    registrant = _sec_filers().get(symbol) if symbol else None
+    about = _ABOUT_RE.search(body)
+    name = registrant[0] if registrant else about.group(1).strip().rstrip(".") if about else ""
     if not name:
         name = f"{symbol} HOLDINGS INC" if symbol else "EXAMPLE FILER INC"
-    return re.sub(r"[^A-Z0-9&.,' -]", "", name.upper()), symbol
+    return re.sub(r"[^A-Z0-9&.,' -]", "", name.upper()), symbol, registrant[1] if registrant else None
 
 
 def _day(iso: str) -> datetime:
@@ -145,11 +162,11 @@ def edgar_submission(path: str, raw: str) -> str:
     """The 8-K's full submission text file: SGML header, the 8-K document, then the release as its EX-99.1."""
     parts = shapes._parts(path, raw)
     crc = zlib.crc32(path.encode())
-    name, symbol = _filer(path, parts["body"])
+    name, symbol, real_cik = _filer(path, parts["body"])
     day = _day(parts["date"])
     stamp = f"{day:%Y%m%d}"
     accession = f"0001193125-{day:%y}-{crc % 1000000:06d}"
-    cik = f"{1000000 + crc % 899999:010d}"
+    cik = f"{real_cik or 1000000 + crc % 899999:010d}"
     if crc % 3 == 2:  # a plain-text exhibit, as older and smaller filers file them
         exhibit = shapes.edgar_text(path, raw).split("<TEXT>\n", 1)[1].rsplit("\n</TEXT>", 1)[0]
         filename, kind = "ex99-1.txt", "EX-99.1"

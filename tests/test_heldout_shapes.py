@@ -10,6 +10,7 @@ from datetime import date
 import heldout_shapes as shapes
 import heldout_shapes9 as shapes9
 import heldout_shapes10 as shapes10
+import heldout_shapes11 as shapes11
 import pytest
 from test_parser_labels import CACHE, CORPUS, read_corpus_archive
 
@@ -273,6 +274,16 @@ def test_portal_repost_wraps_the_release_in_menus_and_other_companies_headlines(
             shapes10.DRAWN_BESIDE10,
             shapes10.PASSED_OVER10,
         ),
+        (
+            "test11",
+            shapes11.LABELS11,
+            shapes11.JSON_DRAWS11 + shapes11.MARKDOWN_DRAWS11,
+            shapes11.SHAPES11,
+            "feed-item",
+            8,
+            shapes11.DRAWN_BESIDE11,
+            shapes11.PASSED_OVER11,
+        ),
     ],
 )
 def test_dealt_labels_are_well_formed_fresh_and_over_every_shape(
@@ -383,3 +394,42 @@ def test_docx_text_sets_a_paragraph_a_line_with_word_s_typography_under_a_contac
     assert "He said \u201cit works\u201d \u2013 and it\u2019s done." in lines
     assert "\u2022\tfirst item" in lines and "a\tb" in lines and "1\t2" in lines and lines[-2] == "###"
     assert lines.index("T") < lines.index("\u2022\tfirst item")
+
+
+@pytest.mark.corpus
+def test_the_seeded_test11_draw_gives_its_labelled_releases_in_their_shapes(drawn_from):
+    labelled = [(row["source"], row["shape"]) for row in shapes.load_labels(shapes11.LABELS11)]
+    assert shapes11.draw11(drawn_from) == labelled
+
+
+def test_every_shape_so_far_appears_in_test11_s_cycle_and_the_feed_item_eight_times():
+    counts = Counter(shapes11.SHAPES11)
+    assert set(counts) == {*shapes10.SHAPES10, "feed-item"}
+    assert counts["feed-item"] == 8 and {n for shape, n in counts.items() if shape != "feed-item"} == {1}
+
+
+@pytest.mark.parametrize(
+    ("source", "kind"),
+    [("nasdaq100-2019/WDG_000.json", "rss"), ("nasdaq100-2019/WDG_001.json", "atom")],
+)
+def test_feed_item_holds_the_release_as_one_rss_or_atom_item_and_reads_back_as_it(source, kind):
+    text = shapes.shaped_text(source, "feed-item", json.dumps(RELEASE))
+    assert ("<rss version=" in text) == (kind == "rss") and ("<entry>" in text) == (kind == "atom")
+    assert shapes.shaped_path(source, "feed-item") == f"feed-item/{source[:-5]}.xml"
+    [release] = parse_bytes(shapes.shaped_path(source, "feed-item"), text.encode())
+    assert release.headline == RELEASE["title"] and release.date == "2021-03-04"
+    assert release.tickers == ["NYSE:WDG"] and "Plant 39 of Widgetron ships 1560 widgets" in release.body
+
+
+@pytest.mark.parametrize(
+    ("source", "name", "cik"),
+    [
+        ("nasdaq100-2019/EBAY_001.json", "EBAY INC", "0001065088"),
+        ("nasdaq100-2019/TTWO_009.json", "TAKE TWO INTERACTIVE SOFTWARE INC", "0000946581"),
+    ],
+)
+def test_edgar_submission_names_the_folder_s_registrant_as_the_sec_s_list_does_not_a_partner_s_about(source, name, cik):
+    release = {**RELEASE, "content": RELEASE["content"] + "About Northwind Games\n\nNorthwind Games makes games.\n\n"}
+    header = shapes.shaped_text(source, "edgar-submission", json.dumps(release)).partition("</SEC-HEADER>")[0]
+    assert f"COMPANY CONFORMED NAME:\t\t\t{name}" in header and "NORTHWIND" not in header
+    assert f"CENTRAL INDEX KEY:\t\t\t{cik}" in header

@@ -183,6 +183,22 @@ def test_a_name_that_is_the_dateline_place_is_no_company():
         ("KLA CORP", "KLA Corp."),
         ("COSTCO WHOLESALE CORP /NEW", "Costco Wholesale Corp."),
         ("Apple Inc.", "Apple Inc."),
+        # A state, a country or a note after a slash, in mixed case too.
+        ("Orbit Widgets, Inc. / Delaware", "Orbit Widgets, Inc."),
+        ("Orbit Scientific, Inc./tx", "Orbit Scientific, Inc."),
+        ("Orbit Acquisition Corp/Cayman", "Orbit Acquisition Corp"),
+        ("Orbit Shipping Inc./Marshall Islands", "Orbit Shipping Inc."),
+        ("Orbit Bank A/S / ADR", "Orbit Bank A/S"),
+        # A slash inside the name stays, and a Danish "A/S".
+        ("Quad/Orbit, Inc.", "Quad/Orbit, Inc."),
+        ("Orbit I/O Corp.", "Orbit I/O Corp."),
+        ("Orbit Pharma A/S", "Orbit Pharma A/S"),
+        # Upper case but for the legal form, and initials with stops kept.
+        ("ORBIT & GAMBLE Co", "Orbit & Gamble Co."),
+        ("GRUPO ORBITA, S.A.B. de C.V.", "Grupo Orbita, S.A.B. de C.V."),
+        ("Orbit Minerals Inc..", "Orbit Minerals Inc."),
+        # One upper-case word beside a mixed-case legal form may be how the issuer writes itself.
+        ("ORBX, Inc.", "ORBX, Inc."),
     ],
 )
 def test_sec_names_are_shown_as_issuers_print_them(sec, shown):
@@ -512,6 +528,13 @@ def test_cli_and_api_search_json_hits_carry_the_cik(runner, built, tmp_path):
         ("A New Plant in Ohio", "Lumen today announced a new plant.", "About Lumen\nLumen makes lamps.", "cik4242"),
         # Only a word of the story: the homes called Lumen at a park are not the listed Lumen Corp.
         ("New Choices For Lumen Homebuyers at the Park", "Lumen at the Park is a desirable choice.", "", None),
+        # The headline opens with it as a word describing the noun after it, not as its subject.
+        ("Lumen Homebuyers Find Value at the Park", "Lumen at the Park is a desirable choice.", "", None),
+        ("Lumen Residents Celebrate a New Pool", "Lumen at the Park opened its pool.", "", None),
+        # As the subject: a verb, a mark or "to" after it.
+        ("Lumen to Open a Plant in Ohio", "Lumen will open a new plant.", "", "cik4242"),
+        ("Lumen: A New Plant in Ohio", "Lumen will open a new plant.", "", "cik4242"),
+        ("Lumen Q4 2019 Lamp Production", "Lumen made a record 9,000 lamps in the fourth quarter.", "", "cik4242"),
     ],
 )
 def test_a_one_word_name_finds_an_issuer_by_name_only_when_the_release_vouches_for_it(

@@ -158,12 +158,19 @@ def releases(tmp_path) -> Path:
 
 
 @pytest.fixture(scope="module")
-def built(cluster, tmp_path_factory) -> str:
-    """The seeds plus a copy, built once for the tests that only read the index: its alias."""
+def first_build(cluster, tmp_path_factory):
+    """The seeds plus a copy, built once into a new alias for the tests that only read it: (alias, the build's
+    report, the folder built)."""
     alias = index_name("opensearch-read")
-    build(seeds_and_a_copy(tmp_path_factory.mktemp("read") / "releases"), alias)
-    yield alias
+    folder = seeds_and_a_copy(tmp_path_factory.mktemp("read") / "releases")
+    yield alias, build(folder, alias), folder
     drop(cluster, alias)
+
+
+@pytest.fixture
+def built(first_build) -> str:
+    """The alias of the module's read-only index (first_build)."""
+    return first_build[0]
 
 
 @pytest.fixture(scope="module")
@@ -178,8 +185,8 @@ def scanned(cluster, tmp_path_factory) -> str:
     drop(cluster, alias)
 
 
-def test_build_search_and_exact_totals(cluster, alias, releases, tmp_path):
-    report = build(releases, alias)
+def test_build_search_and_exact_totals(first_build, tmp_path):
+    alias, report, releases = first_build
     assert (report.rebuilt, report.added, report.total, report.files) == (True, 3, 3, 3)
     whoosh_path = tmp_path / "whoosh"
     build_index([releases], whoosh_path)
@@ -277,8 +284,8 @@ def test_failed_rebuild_leaves_the_live_index(cluster, alias, releases):
         assert ox.search("").total == 2
 
 
-def test_a_second_build_is_refused_while_one_runs(cluster, alias, releases):
-    build(releases, alias)
+def test_a_second_build_is_refused_while_one_runs(cluster, first_build):
+    alias, _, releases = first_build  # built from releases: the build after the lock finds them unchanged
     with OpenSearchStore(alias, URL, cluster).write_lock():
         with pytest.raises(
             IndexLocked, match=rf"another 'releases index' \(pid {os.getpid()} on .+\) is writing {alias}"
@@ -381,6 +388,5 @@ def test_scan_lists_every_release_in_page_order(scanned, collapse, sort):
             assert [r.hit.id for r in rows] == [h.id for h in page.hits]
             assert [r.hit.duplicates for r in rows] == [h.duplicates for h in page.hits]
             for row in rows:
-                assert row.text and row.text == "\n\n".join(
-                    x for x in (ox.get(row.hit.id).lede, ox.get(row.hit.id).body) if x
-                )
+                release = ox.get(row.hit.id)
+                assert row.text and row.text == "\n\n".join(x for x in (release.lede, release.body) if x)

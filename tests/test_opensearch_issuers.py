@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 
 import pytest
-from opensearch_cluster import REPLICAS, SHARDS, URL
+from opensearch_cluster import REPLICAS, SHARDS, URL, drop, index_name
 
 from indexer import build_index, open_index
 
@@ -80,15 +80,34 @@ def both(folder: Path, tmp_path: Path, alias: str, sec_file: Path, **options):
     return whoosh, found
 
 
+@pytest.fixture(scope="module")
+def learned(cluster, tmp_path_factory):
+    """Both backends' rebuilds of company_releases(printing), made once per printing for the tests that only read
+    them: printing -> (Whoosh index path, alias, Whoosh's report, OpenSearch's report)."""
+    made = {}
+
+    def built(printing: set[int]):
+        key = tuple(sorted(printing))
+        if key not in made:
+            work = tmp_path_factory.mktemp("learned")
+            sec = work / "company_tickers_exchange.json"
+            sec.write_text(json.dumps(SEC), encoding="utf-8")
+            folder = write(work / "releases", company_releases(printing))
+            alias = index_name("issuers-learned")
+            made[key] = (work / "index", alias, *both(folder, work, alias, sec, rebuild=True))
+        return made[key]
+
+    yield built
+    for _, alias, _, _ in made.values():
+        drop(cluster, alias)
+
+
 @pytest.mark.parametrize("printing", [{0}, {1}])  # the first release prints the listing, or a later one
-def test_listing_learned_from_some_releases_reaches_the_others_on_both_backends(
-    cluster, alias, tmp_path, sec_file, printing
-):
-    folder = write(tmp_path / "releases", company_releases(printing))
-    whoosh_report, os_report = both(folder, tmp_path, alias, sec_file, rebuild=True)
+def test_listing_learned_from_some_releases_reaches_the_others_on_both_backends(learned, printing):
+    whoosh_path, alias, whoosh_report, os_report = learned(printing)
     assert os_report.reresolved_files == whoosh_report.reresolved_files > 0
     assert os_report.issuers == whoosh_report.issuers
-    with open_index(tmp_path / "index") as wx, open_index(alias, backend="opensearch", url=URL) as ox:
+    with open_index(whoosh_path) as wx, open_index(alias, backend="opensearch", url=URL) as ox:
         for _, _, symbol, events in COMPANIES:
             # Every release of the company, those without the symbol included.
             expected = {f"{symbol.lower()}_{n}.txt" for n in range(len(events))}
@@ -142,12 +161,11 @@ def companies_of(index) -> list[tuple]:
     ]
 
 
-def test_companies_pages_and_hits_show_learned_issuers_and_ciks_on_both_backends(cluster, alias, tmp_path, sec_file):
+def test_companies_pages_and_hits_show_learned_issuers_and_ciks_on_both_backends(learned):
     from indexer.issuers.pages import company_page
 
-    folder = write(tmp_path / "releases", company_releases({0}))
-    both(folder, tmp_path, alias, sec_file, rebuild=True)
-    with open_index(tmp_path / "index") as wx, open_index(alias, backend="opensearch", url=URL) as ox:
+    whoosh_path, alias, _, _ = learned({0})  # the first release of each company prints its listing
+    with open_index(whoosh_path) as wx, open_index(alias, backend="opensearch", url=URL) as ox:
         listed = companies_of(ox)
         assert listed == companies_of(wx)
         # The corpus-learned issuers (no source lists them) are listed with their listings, not only the SEC's.

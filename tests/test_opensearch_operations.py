@@ -14,7 +14,7 @@ import sys
 import time
 
 import pytest
-from opensearch_cluster import REPLICAS, ROOT, SHARDS, URL
+from opensearch_cluster import REPLICAS, ROOT, SHARDS, URL, drop, index_name
 
 from indexer import open_index, query
 from indexer.backends.opensearch.build import build_index as build_opensearch
@@ -69,9 +69,24 @@ def test_inconsistent_connection_settings_say_what_to_fix(env, message):
 # ---- Against the cluster --------------------------------------------------------------------------
 
 
-def test_searches_carry_the_time_limit_and_stop_when_it_is_spent(cluster, alias, monkeypatch):
+@pytest.fixture(scope="module")
+def seeds_built(cluster):
+    """The seeds, built once for the module's tests that search them or build them again unchanged: its alias."""
+    alias = index_name("operations-seeds")
     build_opensearch([str(SEEDS)], alias, url=URL, shards=SHARDS, replicas=REPLICAS)
-    with open_index(alias, backend="opensearch", url=URL) as ox:
+    yield alias
+    drop(cluster, alias)
+
+
+@pytest.fixture
+def seeds_alias(cluster, seeds_built):
+    """The module's seeds index, its build lock removed when the test ends (a test may leave one held)."""
+    yield seeds_built
+    cluster.delete(index=LOCKS, id=seeds_built, params={"ignore": 404})
+
+
+def test_searches_carry_the_time_limit_and_stop_when_it_is_spent(seeds_alias, monkeypatch):
+    with open_index(seeds_alias, backend="opensearch", url=URL) as ox:
         backend = ox.backend
         sent = []
         real = backend.client.search
@@ -132,8 +147,8 @@ def _dead_pid() -> int:
         ({"host": socket.gethostname(), "pid": os.getpid(), "expires": time.time() + 3600}, False),  # alive here
     ],
 )
-def test_a_stale_build_lock_is_taken_over_and_a_live_one_refuses(cluster, alias, holder, taken_over):
-    build_opensearch([str(SEEDS)], alias, url=URL, shards=SHARDS, replicas=REPLICAS)
+def test_a_stale_build_lock_is_taken_over_and_a_live_one_refuses(cluster, seeds_alias, holder, taken_over):
+    alias = seeds_alias  # built from SEEDS: a build taking the lock over finds every file unchanged
     if holder["pid"] == "dead":
         holder = {**holder, "pid": _dead_pid()}
     cluster.index(index=LOCKS, id=alias, body=holder, refresh="true")

@@ -93,3 +93,22 @@ def test_reused_statistics_are_checked_and_a_changed_index_is_planned_again(clus
         assert after.total == 1 and after.suggestion is None
         assert [h.headline for h in after.hits] == ["Fabrikam Buys Mine"]
         assert len(sent) > 1  # the stale page, then the search planned again
+
+
+@pytest.mark.parametrize("text", ["quarterly results", "fabrikam plant expansion"])
+def test_the_check_of_reused_statistics_only_counts_on_the_page_s_shard_copies(plant_alias, text):
+    # The page is ranked with every shard's term statistics (dfs_query_then_fetch); the re-read count and
+    # frequencies it borrowed score nothing, so they go without that round, on the same copies (one preference).
+    with open_index(plant_alias, backend="opensearch", url=URL) as ox:
+        first = summary(ox.search(text))
+        sent: list[list[dict]] = []
+        real = ox.backend.client.msearch
+        ox.backend.client.msearch = lambda **kw: sent.append(kw["body"]) or real(**kw)
+        assert summary(ox.search(text)) == first
+    [lines] = sent
+    searches = list(zip(lines[0::2], lines[1::2], strict=True))
+    ranked = [header for header, body in searches if body.get("size") != 0]
+    counting = [header for header, body in searches if body.get("size") == 0]
+    assert ranked and all(header["search_type"] == "dfs_query_then_fetch" for header in ranked)
+    assert len(counting) == 2 and all("search_type" not in header for header in counting)
+    assert len({header["preference"] for header, _ in searches}) == 1

@@ -230,6 +230,8 @@ def atom_response(args, title: str | None = None) -> Response:
     page = get_index().search(
         request=search_request(args, per_page=current_app.config["FEED_SIZE"], page=1, sort="newest", facets=())
     )
+    # The releases the search counts: those holding only some of the words follow them on a page, not in a feed.
+    hits = [hit for hit in page.hits if not hit.missing]
     state = search_state(args)
     state.poplist("sort")
     query = args.get("q", "").strip()
@@ -237,14 +239,14 @@ def atom_response(args, title: str | None = None) -> Response:
     _sub(feed, "title", title or (f"Release search: {query}" if query else "Release search: newest releases"))
     key = hashlib.sha1(search_url(state).encode("utf-8", "surrogateescape")).hexdigest()[:20]
     _sub(feed, "id", f"urn:release-search:feed:{key}")
-    newest = max((_timestamp(hit.date, hit.datetime) for hit in page.hits if hit.date), default=None)
+    newest = max((_timestamp(hit.date, hit.datetime) for hit in hits if hit.date), default=None)
     _sub(feed, "updated", newest or datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"))
     _sub(feed, "link", rel="self", type="application/atom+xml", href=search_url(state, "feeds.atom", _external=True))
     _sub(feed, "link", rel="alternate", type="text/html", href=search_url(state, _external=True, sort="newest"))
     author = _sub(feed, "author")
     _sub(author, "name", "release search")
     _sub(feed, "generator", "release search")
-    for hit in page.hits:
+    for hit in hits:
         entry = _sub(feed, "entry")
         _sub(entry, "title", hit.headline or "(untitled release)", type="text")
         _sub(entry, "id", f"urn:release-search:release:{hit.id}")

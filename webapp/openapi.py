@@ -60,15 +60,22 @@ def _search_params(paged: bool) -> list[dict]:
                 multi=True,
             )
         )
+    params += [
+        _param(
+            "match",
+            "all: count releases holding every word (on a page, releases holding only some follow them, each with "
+            "its missing words; exports and feeds hold the counted ones). any: count releases holding any word.",
+            {"type": "string", "enum": list(MATCH_MODES), "default": "all"},
+        ),
+        _param(
+            "spell",
+            "0: search the words as typed, not the likely spellings of words the index does not know.",
+            {"type": "string", "enum": ["0", "1"], "default": "1"},
+        ),
+    ]
     if paged:
         params += [
             _param("sort", "Order of hits.", {"type": "string", "enum": list(SORTS), "default": "relevance"}),
-            _param(
-                "match",
-                "all: total, facets and timeline count releases holding every word; releases holding only some "
-                "follow them, each with its missing words. any: count releases holding any word.",
-                {"type": "string", "enum": list(MATCH_MODES), "default": "all"},
-            ),
             _param(
                 "page",
                 f"Page number; pages end at result {config['RESULT_WINDOW']:,} (the result window).",

@@ -128,8 +128,13 @@ def highlight(text: str | None, words: QueryWords | None) -> Markup:
 
 # An email address, and a phone number as releases print them: "(781) 895-0600", "+1 646.823.8656", "781-258-6153".
 _EMAIL_RE = re.compile(r"[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
-_PHONE_RE = re.compile(r"(?<![\w/])(?:\+\d{1,3}[ .-]?)?(?:\(\d{2,4}\)[ .-]?|\d{2,4}[ .-])\d{2,4}[ .-]\d{3,4}(?![\w/])")
+_PHONE_RE = re.compile(
+    r"(?<![\w/])(?:\+\d{1,3}[ .-]?)?(?:\(\d{2,4}\)[ .-]?|\d{2,4}[ .-])\d{2,4}[ .-]\d{3,4}(?![\w/])(?![.-]\d)"
+)
 _GLUED_PHONE_RE = re.compile(r"(?:\+\d{1,3}[ .-]?)?(?:\(\d{3}\)[ .-]?|\d{3}[.-])\d{3}[.-]\d{4}")
+# An international number in groups: "+81-3-3244-3202", "+44 20 7946 0958", "+1 (646) 823-8656": taken whole,
+# before any shorter number found inside it.
+_INTL_PHONE_RE = re.compile(r"(?<![\w/+])\+\d{1,3}(?:[ .-]?\(\d{1,4}\)|[ .-]\d{1,4}){2,6}(?![\w/])")
 
 
 def _unglue(found: re.Match) -> str:
@@ -151,7 +156,9 @@ def contact_lines(text: str | None, phones: list[str] = (), emails: list[str] = 
     """A contacts block as lines of HTML: one per line of the release, a line broken where a name, a phone
     number and an email run together ("Inc.646.823.8656ksmith@..."), phones as tel: and emails as mailto: links."""
     known = sorted({*phones, *emails}, key=len, reverse=True)
-    patterns = [re.escape(k) for k in known if len(k) >= 7] + [_EMAIL_RE.pattern, _PHONE_RE.pattern]
+    # A number the parser listed is linked whole only: never the tail of a longer number ("+81-3-3244-3202").
+    listed = [rf"(?<!\d)(?<!\d[ .-]){re.escape(k)}(?!\d)(?![ .-]\d)" for k in known if len(k) >= 7]
+    patterns = [_INTL_PHONE_RE.pattern, *listed, _EMAIL_RE.pattern, _PHONE_RE.pattern]
     patterns.append(_GLUED_PHONE_RE.pattern)
     token_re = re.compile("|".join(f"(?:{p})" for p in patterns))
     lines: list[Markup] = []

@@ -52,7 +52,14 @@ def saved_badge() -> dict:
 def saved_list():
     """Every saved search: what it asks, its matches, how many are new since it was last opened."""
     found = saved_store().all()
-    return render_template("saved.html", saved=found, search_url=search_url, args=MultiDict())
+    replaced = request.args.get("replaced", "")
+    replaced = replaced if any(s.name == replaced for s in found) else ""
+    ids = {v for s in found for v in s.filters.get("issuer", ())}
+    registry = get_index().issuers() if ids else None
+    names = {key: issuer.name for key in ids if (issuer := registry.get(key)) is not None}  # an issuer by its name
+    return render_template(
+        "saved.html", saved=found, search_url=search_url, args=MultiDict(), replaced=replaced, issuer_names=names
+    )
 
 
 @bp.post("/saved")
@@ -70,8 +77,10 @@ def save():
         date_to=state.get("to") or None,
         sort=checked.sort,
     )
-    saved_store().save(saved, _total(saved))
-    return redirect(url_for("saved.saved_list"), code=303)
+    store = saved_store()
+    replaced = saved.name.strip() in {s.name for s in store.all()}  # a name saved again replaces its search
+    kept = store.save(saved, _total(saved))
+    return redirect(url_for("saved.saved_list", replaced=kept.name if replaced else None), code=303)
 
 
 @bp.get("/saved/<path:name>")

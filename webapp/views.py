@@ -73,6 +73,7 @@ def search():
         param_labels=PARAM_LABELS,
         facet_specs=FACETS_BY_NAME,
         chips=active_filters(state),
+        dates={},
         search_url=search_url,
         toggle_url=toggle_url,
         release_link=functools.partial(release_link, after=args.get("after", "")),
@@ -82,6 +83,8 @@ def search():
     )
     status = 200
     index = get_index()
+    names = _issuer_names(index, state.getlist("issuer"))
+    context["chips"] = [(n, names.get(v, v) if n == "issuer" else v, href) for n, v, href in context["chips"]]
     if is_search(args):
         try:
             asked, found = searched_page(index, args, parsed_query)
@@ -91,8 +94,11 @@ def search():
             status = 400
         else:
             if not found.total:
-                context["ways_out"] = ways_out(index.relaxations(asked), state)
+                context["ways_out"] = ways_out(index.relaxations(asked), state, names)
             context["page"] = found
+            # The date fields show the days searched ("2019" as 2019-01-01 to 2019-12-31): a date field cannot
+            # show "2019", and submitting it blank would drop the filter.
+            context["dates"] = {k: d.isoformat() for k, d in (("from", asked.date_from), ("to", asked.date_to)) if d}
             context["last_page"] = min(found.pages, last_page(found.per_page))
             context["pages"] = pager(found.page, context["last_page"])
             context["first"] = asked.start + 1
@@ -106,6 +112,12 @@ def search():
         context["stats"] = index.stats()
         context["examples"] = _examples(index)
     return render_template("search.html", **context), status
+
+
+def _issuer_names(index, ids: list[str]) -> dict[str, str]:
+    """Issuer ids to names, so a filter on an issuer reads as the company (not its id, `nasdaq-acme`)."""
+    registry = index.issuers() if ids else None
+    return {key: found.name for key in ids if (found := registry.get(key)) is not None}
 
 
 def _period_filter(start, end) -> dict[str, str]:
@@ -122,7 +134,7 @@ def _examples(index) -> list[tuple[str, str]]:
     return found or list(EXAMPLES)
 
 
-def ways_out(relaxations, state) -> list[tuple[str, str, int]]:
+def ways_out(relaxations, state, names: dict[str, str] | None = None) -> list[tuple[str, str, int]]:
     """(what to leave out, the URL without it, releases then) for a search that found nothing."""
     out = []
     for r in relaxations:
@@ -132,7 +144,8 @@ def ways_out(relaxations, state) -> list[tuple[str, str, int]]:
             out.append((f"the '{r.kind}' date {r.value}", search_url(state, **{r.kind: None}), r.total))
         else:
             label = PARAM_LABELS.get(r.kind, r.kind).lower()
-            out.append((f"the {label} filter {r.value}", toggle_url(state, r.kind, r.value), r.total))
+            shown = (names or {}).get(r.value, r.value) if r.kind == "issuer" else r.value
+            out.append((f"the {label} filter {shown}", toggle_url(state, r.kind, r.value), r.total))
     return out
 
 

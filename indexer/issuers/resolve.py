@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import Release
-from ..parse.names import core_words, domains_in, fold, same_org
+from ..parse.names import VERBS, core_words, domains_in, fold, same_org
 from ..parse.own_listings import OTHER_COMPANY_RE as _OTHER_COMPANY_RE
 from ..parse.tickers import listing_groups
 from .names import clean_name, name_key
@@ -69,13 +69,25 @@ def _vouched(name: str | None, headline: str, text: str, source: str | None) -> 
         return True
     word = words[0]
     short = re.escape((clean_name(name) or name).split()[0].rstrip(","))
-    if re.match(rf"{short}\b(?!['\u2019])", headline) or re.search(rf"\b{short}{_LEGAL_AFTER_RE}", text):
+    if _heads(short, headline) or re.search(rf"\b{short}{_LEGAL_AFTER_RE}", text):
         return True
     if source and core_words(clean_name(source))[:1] == (word,):
         return True
     if re.search(rf"\b(?:About|ABOUT)\s+(?:[Tt]he\s+)?{re.escape(name or '')}", text):
         return True
     return any(d.startswith(word) for d in domains_in(text))
+
+
+def _heads(short: str, headline: str) -> bool:
+    """Whether the headline opens with the name as its subject: then a verb, a mark, a figure or nothing ("Tesla
+    Announces ...", "Tesla: ...", "Tesla to Open ...", "Tesla Q4 2019 ..."); not a word describing the Title Case
+    noun after it ("Nova Homebuyers Find ...")."""
+    m = re.match(rf"{short}\b(?!['\u2019])\s*(\S*)", headline)
+    if not m:
+        return False
+    after = m.group(1).rstrip(",:;")
+    # A period or a figure after it is its own ("Tesla Q4 2019 Vehicle Production & Deliveries").
+    return not after.isalpha() or not after[:1].isupper() or after.lower() in VERBS
 
 
 # PR Newswire's closing line, often glued to what is before it: "... /PRNewswire -- March 4, 2020/SOURCE Ross Stores";

@@ -148,7 +148,9 @@ def front_matter_tickers(value: str | None) -> list[str]:
 # "About the Friedman & Simon Academic Scholarship Every year, ...": an About heading run into its text (24-7PressRelease
 # glues them with spaces), which the section splitter cannot see.
 # Also after a sentence or a link that ends a paragraph the feed ran together ("... osha/ About Diversified ...").
-_GLUED_ABOUT_RE = re.compile(r"(?:^|\n|(?<=[.!?/])\s+)(?:About|ABOUT)\s+(?:[Tt]he\s+)?(?P<rest>[A-Z0-9][^\n]{20,})")
+_GLUED_ABOUT_RE = re.compile(
+    r"(?:^|\n|(?<=[.!?/])\s+)(?:About|ABOUT)\s+(?P<the>[Tt]he\s+)?(?P<rest>[A-Z0-9][^\n]{20,})"
+)
 # An About section for a programme, not an organisation: its first sentence names who runs it.
 _PROGRAMME_RE = re.compile(
     r"\b(?:Scholarships?|Awards?|Prizes?|Program|Programme|Grants?|Fellowships?|Contest|Competition)$"
@@ -159,9 +161,12 @@ _PRESENTS_RE = re.compile(
 )
 # "... contact the Brenner Scheel & Casey Team at floridakeysrealestategroup.com": the closing call to action.
 # "TAPPIN is a software company committed to ...": a predicate that calls the name an organisation.
+# "Children of God United is a global faith\u2011based movement ...": a movement, a ministry or a charity too (the
+# adjectives' hyphens may be non-breaking).
 _ORG_PREDICATE_RE = re.compile(
-    r"\s+(?:is|are)\s+(?:a|an)\s+(?:[\w\-]+\s+){0,4}?(?:company|firm|provider|manufacturer|developer|agency|clinic"
-    r"|practice|nonprofit|non-profit|organi[sz]ation|startup|start-up|studio|retailer|publisher|consultancy)\b"
+    r"\s+(?:is|are)\s+(?:a|an)\s+(?:[\w\-\u2010\u2011]+\s+){0,4}?(?:company|firm|provider|manufacturer|developer"
+    r"|agency|clinic|practice|nonprofit|non-profit|organi[sz]ation|startup|start-up|studio|retailer|publisher"
+    r"|consultancy|movement|ministry|church|charity|foundation|association)\b"
 )
 _SHORT_FORM_RE = re.compile(r"\s*\([A-Z][A-Za-z&\-]{1,11}\)")
 _CONTACT_US_RE = re.compile(
@@ -192,15 +197,26 @@ def _founded_then(body: str, name: str) -> bool:
     return bool(m) and bool(re.match(rf"[^.,]{{0,40}},\s+(?:the\s+)?{re.escape(name)}\b", body[m.end() :]))
 
 
+_GENERIC_HEADING_RE = re.compile(
+    r"(?:Company|Firm|Practice|Organi[sz]ation|Business|Provider|Agency|Studio|Clinic|Sponsor|Issuer)\s+(?=[A-Z0-9])"
+)
 # "Dr. Lee of Wuhan TCM Clinic": a titled person of the organisation the section presents.
 _TITLED_OF_RE = re.compile(
     r"^(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+[A-Z][\w'\u2019\-]+(?:\s+[A-Z][\w'\u2019\-]+)?\s+of\s+(?:the\s+)?(?=[A-Z])"
 )
 
 
-def _heading_split(rest: str) -> tuple[str, str] | None:
+def _heading_split(rest: str, generic: bool = False) -> tuple[str, str] | None:
     """(name, text) of a heading run into its text: where the text repeats the name ("Law Group of Iowa The Law Group
     of Iowa is ..."), else after a programme's name ("Acme Scholarship Every year, ...")."""
+    # "About the Company Nickel Masonry & Construction proudly serves ...": a generic heading, then the name its text
+    # opens with.
+    # Only after "the": "About Business Information Solutions Business ..." names the business itself.
+    generic = _GENERIC_HEADING_RE.match(rest) if generic else None
+    if generic and (name := leading_name(rest[generic.end() : generic.end() + 300])):
+        # One word must be printed again ("About the Company Voted best renovation company ...": no name).
+        if " " in name or rest.count(name) > 1:
+            return name, rest[generic.end() :]
     head, _, after = rest.partition(":")
     # A titled person of an organisation closed by a colon ("About Dr. Lee of Wuhan TCM Clinic:  Dr. Lee graduated
     # ..."): the section presents the clinic.
@@ -229,7 +245,7 @@ def glued_abouts(text: str) -> list[About]:
     names ('About the Acme Scholarship Every year, Acme Law LLP presents ...')."""
     found = []
     for m in _GLUED_ABOUT_RE.finditer(text):
-        split = _heading_split(m.group("rest"))
+        split = _heading_split(m.group("rest"), generic=bool(m.group("the")))
         if not split:
             continue
         name, body = split

@@ -223,6 +223,11 @@ def ends_open(prev: str) -> bool:
 BYLINE_RE = re.compile(r"[Bb]y\s+[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){1,3}\s*(?:,\s*[\w .&'-]{2,40})?$")
 
 
+# Lower-case words that go on with a headline's phrase whatever their block's look ("... Collaboration" | "in North
+# America").
+_LOWER_JOINERS = set("a an and as at by for from in into of on or the to with".split())
+
+
 def continues_headline(
     prev: str, line: str, company: str | None, gap: int = 0, styles: dict[str, tuple] | None = None
 ) -> bool:
@@ -232,14 +237,19 @@ def continues_headline(
         return False
     if find_dateline(line) is not None or lone_date(line) or BYLINE_RE.match(line):
         return False
-    first_word = line.split()[0]
-    if _connector_end(prev) or first_word.islower():  # "iPhone", "eBay" start a new line of their own
-        return True
-    if ends_open(prev) and not SENTENCE_RE.search(line) and (title_case(line) or line.isupper()):
-        return True  # "... Announce" / "Final Results of the Exchange Offer": the object comes after a break
     styles = styles or {}
     look_prev, look_line = styles.get(prev), styles.get(line)
-    if gap and look_prev and look_line and look_prev[:3] != look_line[:3]:
+    look_changes = bool(gap and look_prev and look_line and look_prev[:3] != look_line[:3])
+    first_word = line.split()[0]
+    if _connector_end(prev):
+        return True
+    if first_word.islower():  # "iPhone", "eBay" start a new line of their own
+        # A name spelled in lower case opening a block of another look (italic, smaller) opens a subheadline:
+        # "viagogo Acquires StubHub ..." over an italic "viagogo to Provide ..."; a joining word goes on.
+        return not look_changes or first_word.strip(",;:") in _LOWER_JOINERS
+    if ends_open(prev) and not SENTENCE_RE.search(line) and (title_case(line) or line.isupper()):
+        return True  # "... Announce" / "Final Results of the Exchange Offer": the object comes after a break
+    if look_changes:
         return False  # the look changes (italic, smaller): a subheadline, not the headline's rest
     if gap and look_prev and look_line and _set_closer(look_prev, look_line) and title_case(line):
         return True  # the same look, set closer than the headline stands to what is above it: one paragraph

@@ -49,6 +49,8 @@ from .name_extents import (
     based_subject,
     caps_heading_cut,
     connected_name,
+    connected_opening,
+    defined_short_form,
     imperative_cut,
     lower_case_spelling,
     partners_name,
@@ -96,6 +98,7 @@ from .subject import (
     setting_word,
     titled_person_org,
     venue_about,
+    without_event_tag,
 )
 from .tickers import listing_groups
 from .wires import canonical_wire
@@ -125,6 +128,7 @@ def find_issuer(
     subheadline: str | None = None,
 ) -> tuple[str | None, list[str]]:
     """The issuing organisation and its own listings ('EXCHANGE:SYMBOL', sorted); place is the dateline's."""
+    lede = without_event_tag(lede)
     abouts = with_glued_abouts(named_abouts(abouts, text), text, headline)
     if not abouts:
         # No About section found: one glued into a paragraph, else a closing paragraph presenting the issuer.
@@ -147,17 +151,21 @@ def find_issuer(
     company = headline_spelling(_whole_contact_name(company, lede, text, contacts), headline, lede)
     company = lower_case_spelling(company, headline, lede, text)
     company = headline_longer(company, strip_headline_brand(headline))
-    company = imperative_cut(tidy_name(cut_at_verb(expand_acronym_tail(expand_acronym(company, text), text))), text)
+    company = defined_short_form(expand_acronym(company, text), text)
+    company = imperative_cut(tidy_name(cut_at_verb(expand_acronym_tail(company, text))), text)
     company = headline_word(company, headline, lede)
     company = first_name_employer(company, headline, text)
     company = caps_heading_cut(prose_cut(titled_person_org(company, lede) or company), text)
     company = partners_name(company, headline, lede)
     company = connected_name(company, strip_headline_brand(headline), text)
+    company = _printed_tail(company, text)
     if no_name(company, place):
         # "Inc., the leading media brand ..., today announced that Flight Adventure Park is No. 3,780 ...", "Fort
         # Worth's newest museum, the DFW Car and Toy Museum ...": what the lede opened with names no one; the
         # headline's subject, printed in the text, does.
         company = first_person_org(text) or tidy_name(headline_company(headline, text, contacts)) or company
+        # "Smile on Westbury Launches ...": a name joined by a lower-case word, which the headline reader cut short.
+        company = company or connected_opening(strip_headline_brand(headline), text)
         # Still a place or a date: no one (a publisher brand the dateline reader took for a place stays).
         company = None if no_name(company, place) and not BRAND_ABOUT_RE.search(company or "") else company
     tickers = pick_tickers(strip_headline_brand(headline), lede, text, abouts, company)
@@ -291,7 +299,7 @@ def _pick_company(
         organiser = None if strong or matches else event_organiser(subject, lede)
         if organiser:
             return organiser
-        if strong or matches or joint or not evidence:
+        if strong or matches or joint or not evidence or _partners_abouts(subject, lede, text, abouts):
             return subject
         if (
             not brands
@@ -401,6 +409,42 @@ def _byline_or_site(headline: str, text: str, lede: str, contacts: str) -> str |
         if head and matches_domain(head, sites):
             return head
     return byline
+
+
+# "created with Full Turn Custom Apparel", "from our partner Full Turn", "in partnership with Acme": a partner named.
+_PARTNER_RE = (
+    r"(?:\b(?:our|its|their)\s+(?:[\w\-]+\s+)?partners?,?\s+|\bpartner(?:ship|ed|ing)?\s+with\s+"
+    r"|\b(?:created|made|developed|designed|produced|built)\s+(?:with|in\s+(?:partnership|collaboration)\s+with)\s+)"
+    r"(?:the\s+)?"
+)
+_ANNOUNCES_RE = r"\s+(?:today\s+|has\s+|recently\s+)?(?:announc|unveil|launch|introduc)(?:es|ed|e|s)\b"
+
+
+def _partners_abouts(subject: str, lede: str, text: str, abouts: list[About]) -> bool:
+    """Whether every About section presents an organisation the release calls a partner, under a lede whose subject
+    announces: "The Arnold Palmer Group today announced AD Palmer, ... created with Full Turn Custom Apparel" with
+    "About Full Turn" alone is the Group's release."""
+    if not abouts or not re.search(rf"{re.escape(subject)}{_ANNOUNCES_RE}", lede):
+        return False
+    return all(re.search(rf"{_PARTNER_RE}{re.escape(a.name.split()[0])}\b", text) for a in abouts)
+
+
+# A headline's phrase joined to a name by a preposition: "Fueling Nevada's Mining Renaissance Alongside Lahontan ...".
+_JOINING_PREPOSITIONS = {"Alongside", "With", "Behind", "Inside", "Featuring", "Through", "Beside", "Among", "Via"}
+
+
+def _printed_tail(company: str | None, text: str) -> str | None:
+    """A long name the text never prints whole, of which it prints the part after a joining preposition: "Fueling
+    Nevada's Mining Renaissance Alongside Lahontan Gold Corp." read off a headline is "Lahontan Gold Corp.", as the
+    story names it."""
+    words = (company or "").split()
+    if len(words) < 4 or company in text:
+        return company
+    for start in range(1, len(words) - 1):
+        tail = " ".join(words[start:])
+        if words[start - 1] in _JOINING_PREPOSITIONS and words[start][:1].isupper() and tail in text:
+            return tail
+    return company
 
 
 def _spelled_out(short: str, name: str) -> bool:

@@ -3,6 +3,7 @@ description before it, nor at a lower-case word inside it."""
 
 from __future__ import annotations
 
+import functools
 import re
 
 from .names import VERBS, fold, has_word, leading_name
@@ -153,3 +154,64 @@ def connected_name(name: str | None, headline: str, text: str) -> str | None:
         if spelled >= 2 and body.count(name) - spelled <= spelled:
             return whole
     return name
+
+
+# "AI Exchange (AIX)", "Heavenly Culture, World Peace, Restoration of Light (HWPL)": capitalised words (commas and
+# small words between them), then a short form in brackets (one compiled pattern; the short form is compared after).
+_DEFINED_RE = re.compile(
+    r"((?:[A-Z][\w'\u2019&.\-]*,?\s+(?:(?:of|on|for|and|the|de|in|&)\s+)*){1,9})\(\s*([A-Z][A-Z&]{1,7})\s*\)"
+)
+
+
+def _spells(short: str, words: list[str]) -> bool:
+    """Whether words spell a short form: its letters in order, the first word's initial first, its last letter in the
+    last word, every letter but one an initial or a capital ("AI Exchange" spells AIX, "Heavenly Culture, World
+    Peace, Restoration of Light" HWPL; not "Acme Holdings" for AIX)."""
+    letters = [ch.lower() for ch in short if ch.isalpha()]
+    if not words or words[0][:1].lower() != letters[0]:
+        return False
+    spots = [(ch.lower(), k == 0 or ch.isupper(), w) for w, word in enumerate(words) for k, ch in enumerate(word)]
+
+    @functools.cache
+    def fits(i: int, at: int, weak: int) -> bool:
+        """Whether letters[i:] fit in spots[at:] (a search: the first spot that fits may not be the one that does)."""
+        if i == len(letters):
+            return spots[at - 1][2] == len(words) - 1
+        return any(
+            fits(i + 1, j + 1, weak + (not strong))
+            for j in range(at, len(spots))
+            if spots[j][0] == letters[i] and weak + (not spots[j][1]) <= 1
+            for strong in (spots[j][1],)
+        )
+
+    return fits(1, 1, 0)  # the first letter is the first word's initial
+
+
+def defined_short_form(name: str | None, text: str) -> str | None:
+    """A short form written out where the text defines it: "AIX" of "AI Exchange (AIX), developed in partnership
+    with ...", "HWPL" of "... organization, Heavenly Culture, World Peace, Restoration of Light (HWPL)": the name in
+    full, its letters not only the initials ('expand_acronym' reads initials alone)."""
+    if not name or not re.fullmatch(r"[A-Z][A-Z&]{1,7}", name):
+        return name
+    for m in _DEFINED_RE.finditer(text):
+        if m.group(2) != name:
+            continue
+        words = [w.rstrip(",") for w in m.group(1).split()]
+        # The shortest spelling, never one holding the short form itself ("About AGMT The Architectural Glass &
+        # Metal Technician (AGMT)" is "Architectural Glass & Metal Technician").
+        for start in range(len(words) - 1, -1, -1):
+            if name in words[start:]:
+                break
+            if words[start][:1].isupper() and _spells(name, words[start:]):
+                return " ".join(m.group(1).split()[start:]).rstrip(",")
+    return name
+
+
+def connected_opening(headline: str, text: str) -> str | None:
+    """The name a headline opens with, joined by a lower-case word, when nothing else named the issuer: "Smile on
+    Westbury Launches ..." with the text printing "Smile on Westbury" (the first word alone is a common noun)."""
+    words = headline.split()
+    if len(words) < 3 or not words[0][:1].isupper():
+        return None
+    whole = connected_name(words[0], headline, text)
+    return whole if whole != words[0] else None

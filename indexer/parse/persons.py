@@ -48,9 +48,24 @@ def _next_to_said_word(word: str, text: str) -> bool:
     return False
 
 
+# "Veritas Global Protection, a leader in ...", "Harbor Dental Group": a last word that names a business, never a
+# person's surname, whatever title or pronoun follows ("Company" is left to the legal forms: an About of a supplier
+# named "Acme Company" must not turn a museum's release into the listed supplier's).
+_BUSINESS_TAIL_RE = re.compile(
+    r"\s(?:Group|Protection|Solutions|Systems|Services|Technologies|Technology|Holdings|Partners|Capital|Labs|Media"
+    r"|Healthcare|Clinic|Clinics|Insurance|Realty|Properties|Consulting|Marketing|Agency|Foundation|Institute"
+    r"|Association|Network|Software|Studios|Industries|Ventures|Logistics|Energy|Bank|Financial|Management"
+    r"|Academy|Center|Centre|Dental|Construction|Roofing|Plumbing|Motors|Pharmaceuticals|Therapeutics|Biosciences"
+    r"|Robotics|Security|Enterprises|Restaurant|Hospital|Pharmacy|Orthodontics|Dentistry|Remodeling|Landscaping"
+    r"|Transport|Transportation|Collective|Alliance|Coalition|Council|Society|Federation|Church|Ministries)$"
+)
+
+
 def is_person(name: str, lede: str, text: str) -> bool:
     """Whether a subject is a person: 'Brian L. Roberts, Chairman ...', 'Chris Turner, a renowned coach', '... said Turner'."""
     if not PERSON_RE.match(name) or STRICT_LEGAL_RE.search(name) or same_org(name, None):
+        return False
+    if _BUSINESS_TAIL_RE.search(name):
         return False
     if _MIDDLE_INITIAL_RE.search(name):
         return True

@@ -86,6 +86,28 @@ _POST_RE = re.compile(
 )
 
 
+# An event's tag opening the lede before its subject, as trade-show releases print it: "RSA Conference 2019— Mellanox
+# Technologies, Ltd. (NASDAQ:MLNX) ...", "CES 2025 -- Zentro Labs ...". A tag is a short capitalised phrase that
+# names an event (a year, or an event word) and ends in a dash before a capitalised word; an all-capitals tag is read
+# as a second dateline place already.
+_EVENT_TAG_RE = re.compile(
+    r"^\s*(?P<tag>[A-Z0-9][\w&.'\u2019+-]*(?:\s+(?:of|the|and|for|on|&|[A-Z0-9][\w&.'\u2019+-]*)){0,6})"
+    r"\s*(?:\u2014|\u2013|--)\s*(?=[A-Z])"
+)
+_EVENT_MARK_RE = re.compile(
+    r"\b(?:(?:19|20)\d\d|Conference|Summit|Expo|Show|Congress|Week|Forum|Festival|Fair|Convention|Meeting|Symposium"
+    r"|Exhibition|Keynote|Awards?)\b|[A-Za-z](?:19|20|2[0-9])\b"
+)
+
+
+def without_event_tag(lede: str) -> str:
+    """The lede without an event's tag opening it ("CES 2019\u2014 Acme Widgets, Inc. ..." -> "Acme Widgets, ...")."""
+    m = _EVENT_TAG_RE.match(lede)
+    if m and _EVENT_MARK_RE.search(m.group("tag")):
+        return lede[m.end() :]
+    return lede
+
+
 def described_subject(lede: str, headline: str = "") -> str | None:
     """The name a lede's sentence introduces as a business ("As a ... service in Seattle, Micro Com Systems has
     ...", "Boston has a new book shop, Philip Salmon & Company Rare Books."), or names between commas after a

@@ -209,7 +209,7 @@ class OpenSearchBackend(Exports, TimedRequests):
         # changed since, the search is planned again with what it has now.
         check = stats.check_bodies()
         bodies = [body, *([more] if more is not None and start == 0 else []), *check]
-        answers = self._searches(bodies, search_type, preference=preference)
+        answers = self._searches(bodies, search_type, preference=preference, counts=len(check))
         if check:
             checked, answers = answers[len(answers) - len(check) :], answers[: len(answers) - len(check)]
             if not stats.verify(checked):

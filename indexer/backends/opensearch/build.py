@@ -249,7 +249,9 @@ class _Run:
             states = self.store.file_states(physical, paths) if physical is not None else {}
             for source in batch:
                 if isinstance(source, ParseError):
+                    # Skipped before it is read (a link out, a pipe): new like any skipped file.
                     report.files += 1
+                    report.new_files += 1
                     report.skipped.append({"path": source.path, "reason": source.reason})
                     self.tick(source.path)
                     continue

@@ -43,7 +43,8 @@ class BuildLease:
         from opensearchpy import exceptions as ex
 
         try:
-            self._remember(self.client.create(index=LOCKS, id=self.alias, body=self._body(), refresh="true"))
+            # No refresh: the lock is only ever read by id (get is real-time) and written conditionally.
+            self._remember(self.client.create(index=LOCKS, id=self.alias, body=self._body()))
         except ex.ConflictError:
             held = self.client.get(index=LOCKS, id=self.alias, params={"ignore": 404})
             if not held.get("found"):
@@ -60,7 +61,6 @@ class BuildLease:
                     index=LOCKS,
                     id=self.alias,
                     body=self._body(),
-                    refresh="true",
                     if_seq_no=held["_seq_no"],
                     if_primary_term=held["_primary_term"],
                 )

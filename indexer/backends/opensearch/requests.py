@@ -81,20 +81,25 @@ class TimedRequests:
         return found
 
     def _searches(
-        self, bodies: list[dict], search_type: str | None = None, preference: str | None = None
+        self, bodies: list[dict], search_type: str | None = None, preference: str | None = None, counts: int = 0
     ) -> list[dict]:
         """Several searches of the alias in one round trip (msearch), within the call's time limit; their
-        answers in order. A search the cluster refuses fails the call as a lone one would."""
+        answers in order. A search the cluster refuses fails the call as a lone one would.
+
+        The last `counts` bodies only count (no hit, no score): they go without search_type, since a
+        dfs_query_then_fetch round would gather the term statistics of every term they name (a statistics check
+        names thousands) for scores nobody reads. preference still applies: the same shard copies answer."""
         from opensearchpy.exceptions import ConnectionTimeout
 
         if len(bodies) == 1:
-            return [self._search(bodies[0], search_type=search_type, preference=preference)]
+            return [self._search(bodies[0], search_type=None if counts else search_type, preference=preference)]
         params: dict = {}
         lines: list[dict] = []
         deadline = None
-        for body in bodies:
+        for number, body in enumerate(bodies):
             deadline, body = self._budget(body, params)
-            header = {"index": self.alias, "search_type": search_type, "preference": preference}
+            kind = None if number >= len(bodies) - counts else search_type
+            header = {"index": self.alias, "search_type": kind, "preference": preference}
             lines += [{k: v for k, v in header.items() if v}, body]
         with translated_errors(self.url):
             try:
