@@ -16,6 +16,7 @@ import pytest
 from click.testing import CliRunner
 from jinja2 import BytecodeCache
 from web_releases import write_hostile_releases, write_releases
+from werkzeug.routing.rules import Rule
 
 from indexer import build_index, open_index
 from webapp import create_app
@@ -42,6 +43,29 @@ class SharedTemplateCode(BytecodeCache):
 
 flask.Flask.jinja_options = {**flask.Flask.jinja_options, "bytecode_cache": SharedTemplateCode()}
 
+
+def _shared_url_builders(compile_builder):
+    """Werkzeug's Rule._compile_builder, its functions shared by every app a test process creates: each new app's
+    21 routes had their two URL builders generated and compiled again (4.1 of the 4.8 ms CPU create_app took).
+
+    A builder is made from the rule's text, its parsed parts and whether it appends unknown arguments, and reads
+    the rule's converters through the rule it is bound to; rules with defaults (baked into the code) are not
+    shared."""
+    built: dict = {}
+
+    def shared(self, append_unknown: bool = True):
+        if self.defaults:
+            return compile_builder(self, append_unknown)
+        key = (self.rule, tuple(self._trace), append_unknown)
+        if key not in built:
+            built[key] = compile_builder(self, append_unknown)
+        return built[key]
+
+    return shared
+
+
+Rule._compile_builder = _shared_url_builders(Rule._compile_builder)
+
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -51,6 +75,8 @@ CORPUS = ROOT.parent / "shared" / "corpus"
 SHARED_WORK = {
     "cluster_alone": "the OpenSearch cluster to itself",  # node-loss tests; the other worker runs other tests meanwhile
     "synthetic_index": "the synthetic index",  # as long to build as hundreds of tests take to run
+    "index_with_deletions": "an index with deleted documents",  # the kept and ranked sums files: built once
+    "read_corpus_archive": "the corpus archives read",  # the parser labels' files and the held-out draws' names
 }
 # A test file's helper that keeps its result for the file's other tests (their data made when first asked).
 SHARED_DATA = re.compile(r"^@(functools\.)?(cache|lru_cache)\b", re.MULTILINE)
@@ -124,8 +150,18 @@ def pytest_xdist_make_scheduler(config, log):
 
         ordered = False
 
+        def __init__(self, config, log=None):
+            super().__init__(config, log)
+            # Tests each worker has been sent and not finished: xdist counts them anew over every unit a worker
+            # was ever sent, after each test (quadratic: seconds of the controller's CPU over the suite).
+            self.pending: dict = {}
+
         def _split_scope(self, nodeid: str) -> str:
             return _work_unit(config.rootpath, nodeid)
+
+        def add_node(self, node) -> None:
+            super().add_node(node)
+            self.pending[node] = 0
 
         def _assign_work_unit(self, node) -> None:
             if not self.ordered:  # the first call: the queue is complete
@@ -137,7 +173,21 @@ def pytest_xdist_make_scheduler(config, log):
                 unit = next((u for u in self.workqueue if not _uses_cluster(config.rootpath, u)), None)
                 if unit is not None:
                     self.workqueue.move_to_end(unit, last=False)
+            tests = next(iter(self.workqueue.values()))  # the unit super() hands out
+            self.pending[node] = self.pending.get(node, 0) + sum(not done for done in tests.values())
             super()._assign_work_unit(node)
+
+        def mark_test_complete(self, node, item_index: int, duration: float = 0) -> None:
+            nodeid = self.registered_collections[node][item_index]
+            unit = self.assigned_work[node][self._split_scope(nodeid)]
+            if not unit[nodeid]:
+                unit[nodeid] = True
+                self.pending[node] -= 1
+            self._reschedule(node)
+
+        def _pending_of(self, workload) -> int:
+            node = next((n for n, work in self.assigned_work.items() if work is workload), None)
+            return super()._pending_of(workload) if node is None else self.pending[node]
 
         def _cluster_taken(self, node) -> bool:
             """Whether another worker is running (or about to run) the tests that need the cluster alone."""
@@ -152,13 +202,19 @@ def pytest_xdist_make_scheduler(config, log):
 
 def _work_unit(root: Path, nodeid: str) -> str:
     """The unit of work a test goes to a worker in: a shared-work group, its file, or the test alone."""
-    text = _test_source(root / nodeid.split("::", 1)[0])
+    return _file_unit(root, nodeid.split("::", 1)[0]) or nodeid
+
+
+@functools.cache  # asked twice for every test (when handed out and when done): a file's answer once
+def _file_unit(root: Path, path: str) -> str | None:
+    """The unit of work a test file's tests all go in (a shared-work group or the file), or None: each alone."""
+    text = _test_source(root / path)
     for name in SHARED_WORK:
         if name in text:
             return name
     if 'scope="module"' in text or 'scope="session"' in text or SHARED_DATA.search(text):  # made once a worker
-        return nodeid.split("::", 1)[0]
-    return nodeid
+        return path
+    return None
 
 
 def _uses_cluster(root: Path, unit: str) -> bool:
@@ -290,6 +346,21 @@ def synthetic_index(tmp_path_factory) -> Path:
     synth().write_corpus(str(root / "releases"), SYNTHETIC_RELEASES, seed=3)
     build_index([root / "releases"], root / "index")
     return root / "index"
+
+
+@pytest.fixture(scope="session")
+def index_with_deletions(tmp_path_factory) -> Path:
+    """A folder (in/) of 240 synthetic releases and its index (ix/), built, then built again with 20 of the files
+    removed (deleted documents), once per session: its tests read it or copy it, never change it."""
+    from build_helpers import write_releases
+
+    folder = tmp_path_factory.mktemp("deletions")
+    paths = write_releases(folder / "in", 240, seed=41)
+    build_index([folder / "in"], folder / "ix")
+    for path in paths[40:60]:
+        path.unlink()
+    build_index([folder / "in"], folder / "ix")
+    return folder
 
 
 @pytest.fixture(scope="module")

@@ -11,14 +11,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-import schemathesis
-from hypothesis import HealthCheck, given, settings
-from schemathesis.checks import not_a_server_error
-from schemathesis.specs.openapi.checks import (
-    content_type_conformance,
-    response_schema_conformance,
-    status_code_conformance,
-)
 
 from indexer import build_index
 from webapp import create_app
@@ -70,6 +62,8 @@ def _documented_operations() -> list:
 @pytest.fixture(scope="module")
 def api_schema(schema_app):
     """The OpenAPI document as schemathesis reads it, calling the app in process."""
+    import schemathesis  # here, not at import: every pytest-xdist worker imports this file, one runs its tests
+
     return schemathesis.openapi.from_wsgi(OPENAPI, schema_app)
 
 
@@ -77,6 +71,14 @@ def api_schema(schema_app):
 # hypothesis test over the strategy schemathesis derives from the document.
 @pytest.mark.parametrize(("method", "path"), _documented_operations())
 def test_api_never_fails_and_matches_its_schema(api_schema, method, path):
+    from hypothesis import HealthCheck, given, settings
+    from schemathesis.checks import not_a_server_error
+    from schemathesis.specs.openapi.checks import (
+        content_type_conformance,
+        response_schema_conformance,
+        status_code_conformance,
+    )
+
     operation = api_schema[path][method]
 
     @settings(max_examples=40, deadline=None, derandomize=True, database=None, suppress_health_check=list(HealthCheck))

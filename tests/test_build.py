@@ -16,6 +16,7 @@ from whoosh.index import create_in
 from whoosh.reading import SegmentReader
 
 from indexer import build_index, open_index
+from indexer.backends.whoosh import build as whoosh_build
 from indexer.backends.whoosh import deflate
 from indexer.backends.whoosh import merge as whoosh_merge
 from indexer.backends.whoosh.facets import FacetTable, SegmentFacets
@@ -181,13 +182,18 @@ def test_text_fields_take_the_fast_path():
     assert slow == [], "give custom analyzer filters a per_word(word) method, see whoosh_writer.word_pipeline"
 
 
-def test_parallel_build_finds_what_an_in_process_build_finds(tmp_path):
+def test_parallel_build_finds_what_an_in_process_build_finds(tmp_path, monkeypatch):
+    # Workers start from 16 files and take 8 a batch: 64 releases are eight batches shared by both workers, as
+    # hundreds are at the real sizes (INLINE_BELOW, BATCH_FILES), at a quarter of the parsing.
+    monkeypatch.setattr(whoosh_build, "INLINE_BELOW", 16)
+    monkeypatch.setattr(whoosh_build, "BATCH_FILES", 8)
     folder = tmp_path / "in"
-    write_releases(folder, 260)  # above the size at which workers start
+    write_releases(folder, 64)
     serial = build_index([folder], tmp_path / "serial", procs=1)
     parallel = build_index([folder], tmp_path / "parallel", procs=2)
     assert parallel.workers == 2 and serial.workers == 1
-    assert (parallel.added, parallel.total) == (serial.added, serial.total) == (260, 260)
+    assert parallel.segments >= 2 and serial.segments == 1  # each worker wrote a segment of its own
+    assert (parallel.added, parallel.total) == (serial.added, serial.total) == (64, 64)
     with open_index(tmp_path / "serial") as one, open_index(tmp_path / "parallel") as two:
         for query in ("dividend", "acquisition OR merger", '"conference call"', "ticker:NASDAQ", ""):
             assert search_summary(one, query, sort="newest") == search_summary(two, query, sort="newest")

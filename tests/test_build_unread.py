@@ -12,6 +12,7 @@ from build_helpers import write_releases
 
 import indexer.parse as parse_module
 from indexer import build_index, open_index
+from indexer.backends.whoosh import build as whoosh_build
 from indexer.backends.whoosh.build import SegmentSink
 from indexer.parse import Source, iter_sources
 
@@ -36,16 +37,20 @@ def _mixed_folder(folder: Path, releases: int) -> None:
 
 
 @pytest.mark.parametrize("procs", [1, 2])
-def test_unread_files_are_read_opened_and_reported_by_the_workers(tmp_path, procs):
+def test_unread_files_are_read_opened_and_reported_by_the_workers(tmp_path, monkeypatch, procs):
+    # With procs=2, enough files to start workers and hand each several batches: workers from 16 files, 8 files a
+    # batch (INLINE_BELOW and BATCH_FILES are hundreds and 64; the same paths at a sixth of the parsing).
+    monkeypatch.setattr(whoosh_build, "INLINE_BELOW", 16)
+    monkeypatch.setattr(whoosh_build, "BATCH_FILES", 8)
     folder = tmp_path / "in"
-    _mixed_folder(folder, 250)  # with procs=2, enough files to start workers
+    _mixed_folder(folder, 40)
     report = build_index([folder], tmp_path / "index", procs=procs)
     assert report.workers == procs
     skipped = {Path(item["path"]).name: item["reason"] for item in report.skipped}
     assert set(skipped) == {"huge.txt", "scan.txt"}
     assert skipped["huge.txt"].startswith("file too large")
     assert "PDF" in skipped["scan.txt"]
-    assert (report.added, report.files, report.new_files) == (252, 254, 254)
+    assert (report.added, report.files, report.new_files) == (42, 44, 44)
     with open_index(tmp_path / "index") as index:
         hashes = index.backend.source_hashes()
         page = index.search('"widget business"')
@@ -56,7 +61,7 @@ def test_unread_files_are_read_opened_and_reported_by_the_workers(tmp_path, proc
     read_here = {s.path: s.digest for s in iter_sources([folder]) if isinstance(s, Source)}
     assert {path: read_here[path] for path in hashes} == hashes
     again = build_index([folder], tmp_path / "index", procs=procs)
-    assert (again.added, again.removed, again.unchanged_files, again.new_files) == (0, 0, 252, 2)
+    assert (again.added, again.removed, again.unchanged_files, again.new_files) == (0, 0, 42, 2)
 
 
 def test_iter_sources_defers_only_what_it_is_asked_to(tmp_path):

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import json
-import os
 import re
-import tarfile
 from collections import Counter
 from datetime import date
 
@@ -14,7 +12,7 @@ import heldout_shapes9 as shapes9
 import heldout_shapes10 as shapes10
 import heldout_shapes11 as shapes11
 import pytest
-from test_parser_labels import CACHE, CORPUS
+from test_parser_labels import CACHE, CORPUS, read_corpus_archive
 
 from indexer.parse import parse_bytes
 from indexer.parse.pdftext import clean_pdf_text
@@ -59,12 +57,12 @@ def test_no_release_of_test3_is_labelled_elsewhere():
 
 
 def _member_names() -> dict[str, set[str]]:
-    """The drawn archives' .json and .md file names, per archive (the draw reads only names)."""
+    """The drawn archives' .json and .md file names, per archive (the draw reads only names; read_corpus_archive
+    reads each archive once for this file and test_parser_labels.py)."""
     names: dict[str, set[str]] = {}
     for archive in ("nasdaq100-2019", "newsworthy-archive-2023-2026"):
-        with tarfile.open(CORPUS / f"{archive}.tar.gz") as tar:
-            found = (os.path.normpath(info.name) for info in tar if info.isfile())
-            names[archive] = {name for name in found if name.endswith((".json", ".md"))}
+        found, _ = read_corpus_archive(archive)
+        names[archive] = {name for name in found if name.endswith((".json", ".md"))}
     return names
 
 

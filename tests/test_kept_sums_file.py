@@ -23,15 +23,10 @@ from indexer.schema import DEFAULT_FIELDS
 
 
 @pytest.fixture(scope="module")
-def folder(tmp_path_factory):
-    """An index of 240 synthetic releases, 20 of whose files were then removed (deleted documents)."""
-    folder = tmp_path_factory.mktemp("kept")
-    paths = write_releases(folder / "in", 240, seed=41)
-    build_index([folder / "in"], folder / "ix")
-    for path in paths[40:60]:
-        path.unlink()
-    build_index([folder / "in"], folder / "ix")
-    return folder
+def folder(index_with_deletions):
+    """An index of 240 synthetic releases, 20 of whose files were then removed (deleted documents; shared with
+    test_ranked_sums.py, tests/conftest.py): tests that change it change a copy."""
+    return index_with_deletions
 
 
 def _keep_small(patch) -> None:
@@ -148,12 +143,13 @@ def test_each_terms_kept_sums_equal_those_summed_anew(kept_index, small_keep, tm
         assert written.best(Alternative(fields=DEFAULT_FIELDS, terms=(some, some), phrase=True)) is None
 
 
-def test_a_file_written_for_other_segments_is_ignored(folder, kept_index, small_keep, tmp_path):
+def test_a_file_written_for_other_segments_is_ignored(folder, kept_index, tmp_path):
     copy = tmp_path / "ix"
     shutil.copytree(kept_index, copy)
     old = _generation(copy) / kept_sums.FILENAME
     saved = old.read_bytes()
-    # A build adds releases: a new generation, whose segments differ from those the file was written for.
+    # A build adds releases: a new generation, whose segments differ from those the file was written for. (At the
+    # real KEEP_FROM the build's own file holds no term of this small index: it is replaced by the old one anyway.)
     write_releases(tmp_path / "more", 30, seed=44)
     build_index([folder / "in", tmp_path / "more"], copy)
     (_generation(copy) / kept_sums.FILENAME).write_bytes(saved)
@@ -182,14 +178,14 @@ def test_a_damaged_file_is_ignored(kept_index, small_keep, tmp_path, damage):
 
 
 def test_a_build_writes_the_file_for_its_generation(small_keep, tmp_path):
-    write_releases(tmp_path / "in", 40, seed=41)
+    write_releases(tmp_path / "in", 20, seed=41)  # with KEEP_FROM 3, hundreds of terms to keep
     build_index([tmp_path / "in"], tmp_path / "ix")
     first = _generation(tmp_path / "ix")
     with open_index(tmp_path / "ix") as index:
         written = stats_for(index.backend.snapshot().searcher).kept_sums()
         assert written is not None and len(written) > 10
     # An update writes the new generation's own (the old one's segments differ).
-    write_releases(tmp_path / "more", 10, seed=44)
+    write_releases(tmp_path / "more", 5, seed=44)
     build_index([tmp_path / "in", tmp_path / "more"], tmp_path / "ix")
     assert _generation(tmp_path / "ix") != first
     with open_index(tmp_path / "ix") as index:

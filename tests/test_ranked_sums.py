@@ -7,9 +7,9 @@ import json
 
 import numpy as np
 import pytest
-from build_helpers import drawn_searches, write_releases
+from build_helpers import drawn_searches
 
-from indexer import build_index, open_index
+from indexer import open_index
 from indexer.backends.whoosh import bm25f
 from indexer.backends.whoosh.rank import plan_query, score, stats_for
 from indexer.model import ReleaseSearchError
@@ -17,15 +17,10 @@ from indexer.query import parse_query
 
 
 @pytest.fixture(scope="module")
-def folder(tmp_path_factory):
-    """An index of 240 synthetic releases, 20 of whose files were then removed (deleted documents)."""
-    folder = tmp_path_factory.mktemp("sums")
-    paths = write_releases(folder / "in", 240, seed=41)
-    build_index([folder / "in"], folder / "ix")
-    for path in paths[30:50]:
-        path.unlink()
-    build_index([folder / "in"], folder / "ix")
-    return folder
+def folder(index_with_deletions):
+    """An index of 240 synthetic releases, 20 of whose files were then removed (deleted documents; shared with
+    test_kept_sums_file.py, tests/conftest.py): only read here."""
+    return index_with_deletions
 
 
 def _requests(index, count: int) -> list[dict]:

@@ -12,10 +12,11 @@ from contextlib import closing
 
 import pytest
 from build_helpers import write_releases
+from saving_processes import save_many
 
 from indexer import build_index, open_index
 from indexer.cli import main
-from indexer.saved import SavedSearch, SavedSearches, saved_searches_path
+from indexer.saved import SavedSearches, saved_searches_path
 from webapp import create_app
 
 
@@ -133,18 +134,10 @@ def test_web_refuses_a_form_posted_from_another_site(corpus):
     assert client.get("/api/saved").get_json()["saved_searches"] == []
 
 
-def _save_many(args) -> None:
-    path, worker = args
-    store = SavedSearches(path)
-    for n in range(15):
-        store.save(SavedSearch(name=f"w{worker} s{n}", query=f"word{n}"), total=n)
-        store.all()
-
-
 def test_several_processes_save_at_once(tmp_path):
     path = str(tmp_path / "saved.sqlite")
     with multiprocessing.get_context("spawn").Pool(4) as pool:
-        pool.map(_save_many, [(path, w) for w in range(4)])
+        pool.map(save_many, [(path, w) for w in range(4)])
     names = {s.name for s in SavedSearches(path).all()}
     assert len(names) == 60
     with closing(sqlite3.connect(path)) as db:  # (a connection's own `with` commits; it does not close)

@@ -1,5 +1,6 @@
-"""How tests/conftest.py shares the suite out among pytest-xdist workers: the unit of work each test goes in, and
-the bytecode written before the workers start."""
+"""How tests/conftest.py shares the suite out among pytest-xdist workers: the unit of work each test goes in, the
+count of each worker's unfinished tests, the bytecode written before the workers start; and the URL builders the
+apps of one test process share."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import types
 
 import pytest
 from _pytest.assertion.rewrite import PYC_TAIL, _read_pyc
-from conftest import _work_unit, pytest_xdist_setupnodes
+from conftest import _work_unit, pytest_xdist_make_scheduler, pytest_xdist_setupnodes
 
 FIXTURE = "@pytest.fixture{}\ndef built():\n    return 1\n\n\ndef test_one(built):\n    assert built\n"
 
@@ -76,3 +77,88 @@ def test_the_modules_and_rewritten_tests_are_compiled_before_the_workers_start(
         code = _read_pyc(tmp_path / "tests" / "test_widgets.py", tests / f"test_widgets{PYC_TAIL}", lambda _: None)
         test = next(c for c in code.co_consts if isinstance(c, types.CodeType) and c.co_name == "test_size")
         assert any(name.startswith("@py_assert") for name in test.co_varnames)
+
+
+class _Node:
+    """A worker as the scheduler sees it: it is sent tests and told to shut down."""
+
+    def __init__(self, name):
+        self.gateway = types.SimpleNamespace(id=name)
+        self.sent: list[int] = []
+        self.shutting_down = False
+
+    def send_runtest_some(self, indices):
+        self.sent += indices
+
+    def shutdown(self):
+        self.shutting_down = True
+
+
+class _SchedulerConfig:
+    """What the scheduler reads of the run's config: two workers, --dist load, the tests under root."""
+
+    def __init__(self, root):
+        self.rootpath = root
+        self.option = types.SimpleNamespace(loadscopereorder=True)
+
+    def getvalue(self, name):
+        return {"dist": "load", "tx": ["2*popen"]}[name]
+
+
+def test_the_scheduler_counts_each_workers_unfinished_tests_as_xdist_does(tmp_path):
+    """The count the scheduler keeps of each worker's unfinished tests is xdist's own count over the units it was
+    sent, after every test that finishes, until the run is over."""
+    pytest.importorskip("xdist")
+    from xdist.scheduler import LoadScopeScheduling
+
+    (tmp_path / "tests").mkdir()
+    files = {"test_alone.py": FIXTURE.format(""), "test_whole.py": FIXTURE.format('(scope="module")')}
+    for name, source in files.items():
+        extra = "".join(f"\n\ndef test_more{n}(built):\n    assert built\n" for n in range(5))
+        (tmp_path / "tests" / name).write_text(source + extra, encoding="utf-8")
+    collection = [f"tests/{name}::test_{t}" for name in files for t in ("one", *(f"more{n}" for n in range(5)))]
+    scheduler = pytest_xdist_make_scheduler(_SchedulerConfig(tmp_path), None)
+    nodes = [_Node("gw0"), _Node("gw1")]
+    for node in nodes:
+        scheduler.add_node(node)
+        scheduler.add_node_collection(node, collection)
+    scheduler.schedule()
+    done = 0
+    while any(node.sent for node in nodes):
+        node = next(n for n in nodes if n.sent)
+        scheduler.mark_test_complete(node, node.sent.pop(0))
+        done += 1
+        for each in nodes:
+            work = scheduler.assigned_work[each]
+            assert scheduler._pending_of(work) == LoadScopeScheduling._pending_of(scheduler, work) == len(each.sent)
+    assert done == len(collection) and scheduler.tests_finished and not scheduler.has_pending
+
+
+@pytest.mark.parametrize(
+    ("endpoint", "values", "url"),
+    [
+        ("year", {"year": 2024, "name": "Acme Widgets"}, "/acme/2024/Acme%20Widgets"),
+        ("year", {"year": 7, "name": "x", "sort": "newest"}, "/acme/7/x?sort=newest"),  # an unknown argument
+        ("page", {}, "/widgets/"),  # the rule with a default
+        ("page", {"page": 3}, "/widgets/page/3"),
+        ("file", {"rest": "a/b c.txt"}, "/files/a/b%20c.txt"),
+    ],
+)
+def test_url_builders_shared_by_apps_build_what_each_apps_own_builds(endpoint, values, url):
+    """tests/conftest.py shares Werkzeug's URL builders between the apps a test process creates: two maps of the
+    same rules build the same URLs, with one builder function for each rule without defaults."""
+    from werkzeug.routing import Map, Rule
+
+    def rules():
+        return [
+            Rule("/acme/<int:year>/<name>", endpoint="year"),
+            Rule("/widgets/", endpoint="page", defaults={"page": 1}),
+            Rule("/widgets/page/<int:page>", endpoint="page"),
+            Rule("/files/<path:rest>", endpoint="file"),
+        ]
+
+    first, second = Map(rules()), Map(rules())
+    for routes in (first, second):
+        assert routes.bind("example.com").build(endpoint, values) == url
+    for one, other in zip(first.iter_rules(), second.iter_rules(), strict=True):
+        assert (one._build.__func__ is other._build.__func__) == (not one.defaults)
