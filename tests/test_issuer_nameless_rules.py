@@ -1,0 +1,84 @@
+"""Issuer rules for a pick that names no one (a day of a month, an ordinal): issue 17's fifteenth round, read from
+audit17's verdicts. Such a pick is no name; a release nothing else names takes the short form its headline opens
+with, written out where the text defines it, else the name its lede defines a short form of by its initials. Small
+releases written inline, parsed as `releases parse` does."""
+
+from __future__ import annotations
+
+import pytest
+
+from indexer.parse import parse_bytes
+from indexer.parse.name_extents import nameless_names
+
+
+@pytest.mark.parametrize(
+    "headline, lede, name",
+    [
+        # The headline opens with a short form the text writes out.
+        (
+            "RUPL Boston Marks 5th Anniversary of Its Charter",
+            "Members joined Rivers United for Peace and Light (RUPL) in marking the day.",
+            "Rivers United for Peace and Light",
+        ),
+        # The lede defines a short form by the name's initials; the venue line's "MA" before it is left out.
+        (
+            "7th Patient Voice Summit Returns to Boston",
+            "Date: June 3-4, 2026 Venue: Boston, MA Northfield Global Meetings (\u201cNGM\u201d) will host the summit.",
+            "Northfield Global Meetings",
+        ),
+        ("Harbor Forum Opens", "Quill River Partners (QRP) hosts the forum.", "Quill River Partners"),
+        # Initials that do not spell the short form, or no short form at all: nothing.
+        ("Harbor Forum Opens", "Quill River Partners (QXP) hosts the forum.", None),
+        ("Harbor Forum Opens", "More than 100 people came to the forum.", None),
+        ("RUPL Boston Marks 5th Anniversary", "Members met in Boston.", None),
+    ],
+)
+def test_a_nameless_release_is_named_by_a_defined_short_form(headline: str, lede: str, name: str | None) -> None:
+    assert nameless_names(headline, lede, lede) == name
+
+
+# A publisher's teaser about an event: a date line and a venue line before the lede, the publisher's About after.
+EVENT = """# 7th Chief Data Officer Summit Returns to Denver to Focus on Data-Centered Decisions
+
+Date: July 23-24, 2026
+
+ Venue: Denver, CO
+
+ Northfield Global Meetings (\u201cNGM\u201d) will host the 7th Chief Data Officer Summit on July 23\u201324, 2026, at the
+Harbor Hotel in Denver, Colorado.
+
+ The 7th Chief Data Officer Summit provides a unique opportunity to discuss how organizations can better integrate
+data into decision-making. The event will gather senior executives to focus on data integration\u2026
+
+ Read More>>
+
+ To learn more, please visit https://evw.fm/0xhba.
+
+ About EventWire
+
+ EventWire (\u201cEW\u201d) is a specialized communications platform with a focus on wire-grade press release
+syndication for private and public companies and the investment community.
+
+ For more information, please visit https://www.EventWire.com
+"""
+
+
+@pytest.mark.parametrize(
+    "release, company",
+    [
+        # A day of a month the lede opens with names no one; the headline's short form, defined in the text, does.
+        (
+            "# BWUH Boston Commemorates 5th Anniversary of Its Peace Charter\n\nBOSTON, MA, March 25, 2025 "
+            "/24-7PressRelease/ -- On Saturday, March 22nd, more than 100 participants, including community and "
+            "religious leaders, joined Bright Culture, World Unity, Renewal of Hope (BWUH) in commemorating the fifth "
+            "anniversary of its peace charter proclaimed on March 14, 2020. The event took place at the Boston Law "
+            "School and was co-hosted by Save the Rivers.\n",
+            "Bright Culture, World Unity, Renewal of Hope",
+        ),
+        # An ordinal the headline opens with names no one; the host the lede defines a short form of does.
+        (EVENT, "Northfield Global Meetings"),
+    ],
+)
+def test_a_day_or_an_ordinal_is_no_issuer(release: str, company: str) -> None:
+    (parsed,) = parse_bytes("release.md", release.encode())
+    assert parsed.company == company
