@@ -1,7 +1,8 @@
-"""Issuer rules for a pick that names no one (a day of a month, an ordinal): issue 17's fifteenth round, read from
-audit17's verdicts. Such a pick is no name; a release nothing else names takes the short form its headline opens
-with, written out where the text defines it, else the name its lede defines a short form of by its initials. Small
-releases written inline, parsed as `releases parse` does."""
+"""Issuer rules of issue 17's fifteenth round, read from audit17's verdicts: a pick that names no one (a day of a
+month, an ordinal) is no name, and a release nothing else names takes the short form its headline opens with, written
+out where the text defines it, else the name its lede defines a short form of by its initials; a name read short
+from an About heading is written whole where the opening prints it with its listing (name extents). Small releases
+written inline, parsed as `releases parse` does."""
 
 from __future__ import annotations
 
@@ -30,6 +31,9 @@ from indexer.parse.name_extents import nameless_names
         # Initials that do not spell the short form, or no short form at all: nothing.
         ("Harbor Forum Opens", "Quill River Partners (QXP) hosts the forum.", None),
         ("Harbor Forum Opens", "More than 100 people came to the forum.", None),
+        # After an article, a role or a term the text defines; before a preposition, not the sentence's subject.
+        ("Harbor Forum Opens", "A Safety Review Officer (SRO) is a key figure at the forum.", None),
+        ("Harbor Forum Opens", "She thanked Quill River Partners (QRP) for the forum.", None),
         ("RUPL Boston Marks 5th Anniversary", "Members met in Boston.", None),
     ],
 )
@@ -82,3 +86,52 @@ syndication for private and public companies and the investment community.
 def test_a_day_or_an_ordinal_is_no_issuer(release: str, company: str) -> None:
     (parsed,) = parse_bytes("release.md", release.encode())
     assert parsed.company == company
+
+
+# An EDGAR plain-text exhibit whose subheading (a dash-framed line) stands before the dateline and the lede.
+EXHIBIT = """<DOCUMENT>
+<TYPE>EX-99.1
+<SEQUENCE>2
+<FILENAME>ex99-1.txt
+<DESCRIPTION>PRESS RELEASE
+<TEXT>
+
+                                                            EXHIBIT 99.1
+
+       Kestrel Announces Appointment of Jane Roe, Ph.D., as
+                    Chief Medical Officer
+
+- Dr. Roe to head up newly integrated Medical Affairs function
+including global medical affairs and policy -
+
+BOSTON--(BUSINESS WIRE)--
+
+{subject} (NASDAQ:KSTL) today announced the
+appointment of Jane Roe, Ph.D., as Executive Vice President and
+the company's first Chief Medical Officer. Dr. Roe will
+join Kestrel on November 4, 2019 and will serve on the company's
+Executive Committee.
+
+"I am delighted that Jane will be joining Kestrel," said John Doe.
+
+About Kestrel
+
+Kestrel is a global biopharmaceutical company focused on rare diseases.
+
+</TEXT>
+</DOCUMENT>
+"""
+
+
+@pytest.mark.parametrize(
+    "subject, company",
+    [
+        ("Kestrel Pharmaceuticals, Inc.", "Kestrel Pharmaceuticals, Inc."),
+        ("Kestrel Bio Holdings", "Kestrel Bio Holdings"),
+        # The opening prints the About heading's name alone: kept.
+        ("Kestrel", "Kestrel"),
+    ],
+)
+def test_an_about_headings_short_name_is_written_whole_as_the_opening_lists_it(subject: str, company: str) -> None:
+    (parsed,) = parse_bytes("ex99-1.txt", EXHIBIT.format(subject=subject).encode())
+    assert (parsed.company, parsed.tickers) == (company, ["NASDAQ:KSTL"])

@@ -164,7 +164,7 @@ def find_issuer(
     company = caps_heading_cut(prose_cut(titled_person_org(company, lede) or company), text)
     company = partners_name(company, headline, lede)
     company = connected_name(company, strip_headline_brand(headline), text)
-    company = _printed_tail(company, text)
+    company = _listed_whole(_printed_tail(company, text), text)
     if no_name(company, place) or _DAY_RE.fullmatch(company or ""):
         # "Inc., the leading media brand ..., today announced that Flight Adventure Park is No. 3,780 ...", "Fort
         # Worth's newest museum, the DFW Car and Toy Museum ...": what the lede opened with names no one; the
@@ -458,6 +458,17 @@ def _printed_tail(company: str | None, text: str) -> str | None:
         tail = " ".join(words[start:])
         if words[start - 1] in _JOINING_PREPOSITIONS and words[start][:1].isupper() and tail in text:
             return tail
+    return company
+
+
+def _listed_whole(company: str | None, text: str) -> str | None:
+    """A name read short ("About Alexion") that the opening prints whole with its listing as the subject: "Alexion
+    Pharmaceuticals, Inc. (NASDAQ:ALXN) today announced ...", where a subheading ahead hid the lede."""
+    if not company or STRICT_LEGAL_RE.search(company) or len(company.split()) > 2:
+        return company
+    listed = lede_listed(text[:1500])
+    if listed and listed.startswith(company + " ") and same_org(company, listed):
+        return listed
     return company
 
 

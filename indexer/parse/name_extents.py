@@ -241,5 +241,6 @@ def nameless_names(headline: str, lede: str, text: str) -> str | None:
         for start in range(len(words) - 1, -1, -1):
             tail = words[start:]
             if words[start][0].isupper() and "".join(w[0] for w in tail if w[0].isupper()) == short:
-                return " ".join(tail)
+                # "A Substance Abuse Professional (SAP) is ...": after an article, a role or a term
+                return None if start and words[start - 1] in ("A", "An") else " ".join(tail)
     return None
