@@ -33,6 +33,8 @@ from indexer.parse.name_extents import nameless_names
         ("Harbor Forum Opens", "More than 100 people came to the forum.", None),
         # After an article, a role or a term the text defines; before a preposition, not the sentence's subject.
         ("Harbor Forum Opens", "A Safety Review Officer (SRO) is a key figure at the forum.", None),
+        # A term the text defines, its last word no organisation's.
+        ("Harbor Forum Opens", "Enterprise Resource Planning (ERP) helps suppliers.", None),
         ("Harbor Forum Opens", "She thanked Quill River Partners (QRP) for the forum.", None),
         ("RUPL Boston Marks 5th Anniversary", "Members met in Boston.", None),
     ],
@@ -127,9 +129,10 @@ Kestrel is a global biopharmaceutical company focused on rare diseases.
     "subject, company",
     [
         ("Kestrel Pharmaceuticals, Inc.", "Kestrel Pharmaceuticals, Inc."),
-        ("Kestrel Bio Holdings", "Kestrel Bio Holdings"),
-        # The opening prints the About heading's name alone: kept.
+        ("Kestrel Bio Holdings Inc.", "Kestrel Bio Holdings Inc."),
+        # The opening prints the About heading's name alone, or a longer name with no legal form (an event's): kept.
         ("Kestrel", "Kestrel"),
+        ("At Kestrel Summit 2019, Kestrel", "Kestrel"),
     ],
 )
 def test_an_about_headings_short_name_is_written_whole_as_the_opening_lists_it(subject: str, company: str) -> None:

@@ -467,7 +467,8 @@ def _listed_whole(company: str | None, text: str) -> str | None:
     if not company or STRICT_LEGAL_RE.search(company) or len(company.split()) > 2:
         return company
     listed = lede_listed(text[:1500])
-    if listed and listed.startswith(company + " ") and same_org(company, listed):
+    # Written whole with a legal form ("Xilinx Developer Forum Europe 2019, Xilinx, Inc. ..." is an event's name).
+    if listed and listed.startswith(company + " ") and same_org(company, listed) and STRICT_LEGAL_RE.search(listed):
         return listed
     return company
 

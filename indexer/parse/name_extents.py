@@ -227,6 +227,16 @@ _DEFINING_RUN_RE = re.compile(
 )
 
 
+# "Dynamic Global Events", "Harbor Policy Center": a name that ends in an organisation's word, or a legal form; not a
+# term the text defines ("Enterprise Resource Planning (ERP) helps ...", "Remote Patient Monitoring (RPM) is ...").
+_ORGANISATION_TAIL_RE = re.compile(
+    r"\s(?:Events|Meetings|Group|Institute|Center|Centre|Association|Foundation|Council|Society|Federation|Alliance"
+    r"|Coalition|Agency|Partners|Holdings|Network|Project|Programme|Organization|Organisation|Company|Academy|Club"
+    r"|Museum|Church|Ministries|Fund|Trust|Union|League|Committee|Commission|Authority|Inc\.?|Corp\.?|Corporation"
+    r"|Ltd\.?|Limited|LLC)$"
+)
+
+
 def nameless_names(headline: str, lede: str, text: str) -> str | None:
     """A release nothing else names: the short form its headline opens with, written out where the text defines it
     ("HWPL New York Commemorates ..." over "... Heavenly Culture, World Peace, Restoration of Light (HWPL)"), else
@@ -242,5 +252,8 @@ def nameless_names(headline: str, lede: str, text: str) -> str | None:
             tail = words[start:]
             if words[start][0].isupper() and "".join(w[0] for w in tail if w[0].isupper()) == short:
                 # "A Substance Abuse Professional (SAP) is ...": after an article, a role or a term
-                return None if start and words[start - 1] in ("A", "An") else " ".join(tail)
+                name = " ".join(tail)
+                if start and words[start - 1] in ("A", "An") or not _ORGANISATION_TAIL_RE.search(name):
+                    return None
+                return name
     return None
