@@ -464,8 +464,8 @@ def _printed_tail(company: str | None, text: str) -> str | None:
 def _listed_whole(company: str | None, text: str) -> str | None:
     """A name read short ("About Alexion") that the opening prints whole with its listing as the subject: "Alexion
     Pharmaceuticals, Inc. (NASDAQ:ALXN) today announced ...", where a subheading ahead hid the lede."""
-    if not company or STRICT_LEGAL_RE.search(company) or len(company.split()) > 2:
-        return company
+    if not company or STRICT_LEGAL_RE.search(company) or len(company.split()) > 2 or company + " " not in text[:1500]:
+        return company  # (the opening never prints the name with more after it: nothing to read)
     listed = lede_listed(text[:1500])
     # Written whole with a legal form ("Xilinx Developer Forum Europe 2019, Xilinx, Inc. ..." is an event's name).
     if listed and listed.startswith(company + " ") and same_org(company, listed) and STRICT_LEGAL_RE.search(listed):
