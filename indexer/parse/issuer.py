@@ -53,6 +53,7 @@ from .name_extents import (
     defined_short_form,
     imperative_cut,
     lower_case_spelling,
+    nameless_names,
     partners_name,
 )
 from .names import (
@@ -107,6 +108,13 @@ from .wires import canonical_wire
 _QUANTITY_RE = re.compile(
     r"^(?:Dozens|Hundreds|Thousands|Millions|Many|Several|Some|Most|All|More|Nearly|Over|About)\b"
 )
+# "On Saturday, March 22nd, more than 100 participants ...", "6th Chief Patient Officer Summit Returns ...": a day of a
+# month or an ordinal alone names no one (a month with its year is no_name's).
+_DAY_RE = re.compile(
+    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+    r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?"
+    r"\d{1,4}(?:st|nd|rd|th)?"
+)
 # "About Us", "About the Author", "About InvestorWire": sections that do not describe the issuer.
 _NOT_ISSUER_ABOUT_RE = re.compile(
     r"^(?:Us|Our\b.*|(?:the |The )?Authors?|This (?:Release|Report|Survey|Study)|the (?:Survey|Study|Report|Data)"
@@ -158,16 +166,24 @@ def find_issuer(
     company = caps_heading_cut(prose_cut(titled_person_org(company, lede) or company), text)
     company = partners_name(company, headline, lede)
     company = connected_name(company, strip_headline_brand(headline), text)
-    company = _printed_tail(company, text)
-    if no_name(company, place):
+    company = _listed_whole(_printed_tail(company, text), text)
+    if no_name(company, place) or _DAY_RE.fullmatch(company or ""):
         # "Inc., the leading media brand ..., today announced that Flight Adventure Park is No. 3,780 ...", "Fort
         # Worth's newest museum, the DFW Car and Toy Museum ...": what the lede opened with names no one; the
         # headline's subject, printed in the text, does.
         company = first_person_org(text) or tidy_name(headline_company(headline, text, contacts)) or company
         # "Smile on Westbury Launches ...": a name joined by a lower-case word, which the headline reader cut short.
         company = company or connected_opening(strip_headline_brand(headline), text)
+        if no_name(company, place) or _DAY_RE.fullmatch(company or ""):
+            company = nameless_names(strip_headline_brand(headline), lede, text) or company
+        company = defined_short_form(company, text)  # "BWUH Boston Marks ...": the headline's short form, written out
         # Still a place or a date: no one (a publisher brand the dateline reader took for a place stays).
-        company = None if no_name(company, place) and not BRAND_ABOUT_RE.search(company or "") else company
+        company = (
+            None
+            if (no_name(company, place) or _DAY_RE.fullmatch(company or ""))
+            and not BRAND_ABOUT_RE.search(company or "")
+            else company
+        )
     tickers = pick_tickers(strip_headline_brand(headline), lede, text, abouts, company)
     if not tickers and known_tickers:
         tickers = list(known_tickers)
@@ -444,6 +460,18 @@ def _printed_tail(company: str | None, text: str) -> str | None:
         tail = " ".join(words[start:])
         if words[start - 1] in _JOINING_PREPOSITIONS and words[start][:1].isupper() and tail in text:
             return tail
+    return company
+
+
+def _listed_whole(company: str | None, text: str) -> str | None:
+    """A name read short ("About Alexion") that the opening prints whole with its listing as the subject: "Alexion
+    Pharmaceuticals, Inc. (NASDAQ:ALXN) today announced ...", where a subheading ahead hid the lede."""
+    if not company or STRICT_LEGAL_RE.search(company) or len(company.split()) > 2 or company + " " not in text[:1500]:
+        return company  # (the opening never prints the name with more after it: nothing to read)
+    listed = lede_listed(text[:1500])
+    # Written whole with a legal form ("Xilinx Developer Forum Europe 2019, Xilinx, Inc. ..." is an event's name).
+    if listed and listed.startswith(company + " ") and same_org(company, listed) and STRICT_LEGAL_RE.search(listed):
+        return listed
     return company
 
 

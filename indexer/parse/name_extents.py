@@ -215,3 +215,45 @@ def connected_opening(headline: str, text: str) -> str | None:
         return None
     whole = connected_name(words[0], headline, text)
     return whole if whole != words[0] else None
+
+
+# "Dynamic Global Events (“DGE”) will host ...": a run of capitalised words, then its short form in brackets.
+_DEFINING_RUN_RE = re.compile(
+    r"((?:[A-Z][\w&'\u2019.\-]*\s+(?:(?:of|and|for|the|&)\s+)?){1,7}[A-Z][\w&'\u2019.\-]*)"
+    r"\s+\(\s*[\"\u201c]?([A-Z][A-Z&]{1,7})[\"\u201d]?\s*\)"
+    # the sentence's subject: a verb follows ("... (NGM) will host"), not a preposition ("... (ITLA) President's
+    # Award", "Applicant Tracking Systems (ATS) and ...": an award's giver, a term)
+    r"\s+(?!(?:and|or|of|in|for|to|with|at|on|by|from|as|the|a|an)\b)[a-z]"
+)
+
+
+# "Dynamic Global Events", "Harbor Policy Center": a name that ends in an organisation's word, or a legal form; not a
+# term the text defines ("Enterprise Resource Planning (ERP) helps ...", "Remote Patient Monitoring (RPM) is ...").
+_ORGANISATION_TAIL_RE = re.compile(
+    r"\s(?:Events|Meetings|Group|Institute|Center|Centre|Association|Foundation|Council|Society|Federation|Alliance"
+    r"|Coalition|Agency|Partners|Holdings|Network|Project|Programme|Organization|Organisation|Company|Academy|Club"
+    r"|Museum|Church|Ministries|Fund|Trust|Union|League|Committee|Commission|Authority|Inc\.?|Corp\.?|Corporation"
+    r"|Ltd\.?|Limited|LLC)$"
+)
+
+
+def nameless_names(headline: str, lede: str, text: str) -> str | None:
+    """A release nothing else names: the short form its headline opens with, written out where the text defines it
+    ("HWPL New York Commemorates ..." over "... Heavenly Culture, World Peace, Restoration of Light (HWPL)"), else
+    the name the lede defines a short form of by its initials ("Dynamic Global Events (“DGE”) will host ...")."""
+    opening = re.match(r"[A-Z][A-Z&]{1,7}\b", headline)
+    if opening and (full := defined_short_form(opening.group(0), text)) != opening.group(0):
+        return full
+    for m in _DEFINING_RUN_RE.finditer(lede[:600]):
+        words, short = m.group(1).split(), m.group(2).replace("&", "")
+        # The shortest tail of the run whose capitalised words give the short form's letters ("MA Dynamic Global
+        # Events (“DGE”)" after a venue line is "Dynamic Global Events").
+        for start in range(len(words) - 1, -1, -1):
+            tail = words[start:]
+            if words[start][0].isupper() and "".join(w[0] for w in tail if w[0].isupper()) == short:
+                # "A Substance Abuse Professional (SAP) is ...": after an article, a role or a term
+                name = " ".join(tail)
+                if start and words[start - 1] in ("A", "An") or not _ORGANISATION_TAIL_RE.search(name):
+                    return None
+                return name
+    return None
