@@ -132,7 +132,9 @@ class OpenSearchBackend(Exports, TimedRequests):
         queries = {"all": oq.query_dsl(counted_tree, expansions)}
         if counted_tree != any_tree:
             # Releases holding some of the words: listed after the full matches, not counted.
-            queries["some"] = {"bool": {"must": [oq.query_dsl(any_tree, expansions)], "must_not": [queries["all"]]}}
+            queries["some"] = {
+                "bool": {"must": [oq.query_dsl(any_tree, expansions)], "must_not": [oq.match_only(queries["all"])]}
+            }
         if request.collapse:
             queries = self._folded(queries) if orphans else listings(queries)
         scored = dict(queries)

@@ -243,13 +243,116 @@ def with_coverage(query: dict, parts: list[tuple[dict, float]]) -> dict:
     total = sum(importance for _, importance in parts)
     if len(parts) < 2 or total <= 0:
         return query
-    functions = [{"filter": dsl, "weight": importance / total} for dsl, importance in parts if importance > 0]
+    functions = [
+        {"filter": match_only(dsl), "weight": importance / total} for dsl, importance in parts if importance > 0
+    ]
     functions.append({"weight": NO_WORD_SHARE})
     for _ in range(2):  # squared: the same share multiplies twice
         query = {
             "function_score": {"query": query, "functions": functions, "score_mode": "sum", "boost_mode": "multiply"}
         }
     return query
+
+
+def match_only(dsl):
+    """A query matching the same releases as dsl, without what only ranks (boosts, per-field weights, dis_max
+    ties, function scores), for filter context: a word over every field group is then one term list per field.
+
+    Filters (coverage, folding, named words, the orphan check) repeat each word's query; in its scored form a
+    word with its spellings repeated every field with its boost once per spelling. Parts not known here are
+    kept as they are."""
+    if not isinstance(dsl, dict) or len(dsl) != 1:
+        return dsl
+    ((kind, body),) = dsl.items()
+    if kind == "multi_match":
+        plain = _plain_word(body)
+        if plain is None:
+            return dsl
+        return _any_of([{"terms": {f.split("^", 1)[0]: [plain]}} for f in body["fields"]])
+    if kind == "dis_max" and set(body) <= {"queries", "tie_breaker", "boost"}:
+        return _any_of([match_only(sub) for sub in body["queries"]])
+    if kind == "function_score" and "min_score" not in body:
+        return match_only(body.get("query", {"match_all": {}}))
+    if kind == "term" and len(body) == 1:
+        ((field, value),) = body.items()
+        if isinstance(value, str) or (isinstance(value, dict) and set(value) <= {"value", "boost"}):
+            return {"terms": {field: [value if isinstance(value, str) else value["value"]]}}
+    if kind == "bool":
+        lists = ("must", "should", "filter", "must_not")
+        return {"bool": {k: [match_only(s) for s in v] if k in lists else v for k, v in body.items() if k != "boost"}}
+    return dsl
+
+
+def _plain_word(body: dict) -> str | None:
+    """A multi_match's one term when the terms analyzer keeps it whole (no whitespace, no '|'), else None."""
+    query = body.get("query")
+    known = {"query", "type", "fields", "analyzer", "tie_breaker", "boost"}
+    if set(body) - known or body.get("analyzer") != TERMS_ANALYZER or not isinstance(query, str):
+        return None
+    if not query or "|" in query or any(ch.isspace() for ch in query):
+        return None
+    return query
+
+
+def _plain_words(body: dict) -> bool:
+    """Whether a multi_match is this module's filter form: whitespace-separated terms kept whole, no options."""
+    if set(body) != {"query", "fields", "analyzer"} or body["analyzer"] != TERMS_ANALYZER:
+        return False
+    return all(_plain_word({"query": w, "analyzer": TERMS_ANALYZER}) for w in str(body["query"]).split())
+
+
+def _term_list(sub) -> tuple[str, list] | None:
+    """A one-field term list's (field, terms), else None."""
+    terms = sub.get("terms") if isinstance(sub, dict) and len(sub) == 1 else None
+    if isinstance(terms, dict) and len(terms) == 1:
+        ((field, values),) = terms.items()
+        if isinstance(values, list):
+            return field, values
+    return None
+
+
+def _any_of(subs: list) -> dict:
+    """Any of subs: nested any-ofs flattened, term lists merged per field, and fields holding the same terms
+    named together in one multi_match (the terms analyzer splits its query on whitespace only, and none of
+    these terms holds whitespace or '|', so it matches any of the terms in any of the fields)."""
+    flat: list = []
+    for sub in subs:
+        inner = sub.get("bool") if isinstance(sub, dict) and len(sub) == 1 else None
+        words = sub.get("multi_match") if isinstance(sub, dict) and len(sub) == 1 else None
+        if (
+            inner is not None
+            and set(inner) == {"should", "minimum_should_match"}
+            and inner["minimum_should_match"] == 1
+        ):
+            flat += inner["should"]
+        elif words is not None and _plain_words(words):
+            flat += [{"terms": {f: words["query"].split()}} for f in words["fields"]]
+        else:
+            flat.append(sub)
+    by_field: dict[str, list] = {}
+    others: list = []
+    for sub in flat:
+        found = _term_list(sub)
+        if found is None:
+            others.append(sub)
+            continue
+        field, values = found
+        known = by_field.setdefault(field, [])
+        known += [v for v in values if v not in known]
+    together: dict[tuple, list[str]] = {}
+    for field, values in by_field.items():
+        together.setdefault(tuple(values), []).append(field)
+    out: list = []
+    for values, fields_ in together.items():
+        plain = all(isinstance(v, str) and _plain_word({"query": v, "analyzer": TERMS_ANALYZER}) for v in values)
+        if len(fields_) > 1 and plain:
+            out.append({"multi_match": {"query": " ".join(values), "fields": fields_, "analyzer": TERMS_ANALYZER}})
+        else:
+            out += [{"terms": {f: list(values)}} for f in fields_]
+    out += others
+    if len(out) == 1:
+        return out[0]
+    return {"bool": {"should": out, "minimum_should_match": 1}}
 
 
 def with_headline_bonus(query: dict, clauses, count: int) -> dict:

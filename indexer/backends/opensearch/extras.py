@@ -65,7 +65,7 @@ def named_words(tree, expansions: dict) -> tuple[list, list[dict]]:
     for n, word in enumerate(words):
         dsl = oq.translate(word, expansions)
         if dsl is not None:
-            named.append({"bool": {"filter": [dsl], "_name": str(n)}})
+            named.append({"bool": {"filter": [oq.match_only(dsl)], "_name": str(n)}})
     return words, named
 
 

@@ -20,6 +20,7 @@ from datetime import datetime
 import numpy as np
 
 from ...duplicates import fold_groups
+from .dsl import match_only
 from .schema import COPY, FOLD_FIELD, GROUPED_FIELD, PARENT_FIELD, REP
 
 # Groups with several matching orphans listed per aggregation; beyond, composite pages (tests lower it).
@@ -116,14 +117,15 @@ def listings(queries: dict[str, dict]) -> dict[str, dict]:
     out: dict[str, dict] = {}
     before: list[dict] = []
     for name, query in queries.items():
+        matching = match_only(query)  # filter context: which releases match, not how well
         # A representative matching the query is the group's earliest copy and stands for it.
         stands = {"bool": {"filter": [{"term": {FOLD_FIELD: REP}}], "must_not": [*before, *map(has_child, before)]}}
         # A copy stands for it only when its representative does not match (nor any earlier listing the group).
         claimed = [{"bool": {"should": [b, has_child(b)]}} for b in before]
-        orphan = {"bool": {"filter": [is_copy()], "must_not": [has_parent(query), *map(has_parent, claimed)]}}
+        orphan = {"bool": {"filter": [is_copy()], "must_not": [has_parent(matching), *map(has_parent, claimed)]}}
         either = {"bool": {"should": [stands, orphan], "minimum_should_match": 1}}
         out[name] = {"bool": {"must": [query], "filter": [either]}}
-        before.append(query)
+        before.append(matching)
     return out
 
 
@@ -132,7 +134,7 @@ def orphan_groups_agg(listing: dict, size: int) -> dict:
 
     Exact: a group's copies share one shard (routed by duplicate key), so a shard sees all of a group's."""
     terms = {"field": PARENT_FIELD, "min_doc_count": 2, "shard_min_doc_count": 2, "size": size}
-    return {"filter": {"bool": {"filter": [listing, is_copy()]}}, "aggs": {"groups": {"terms": terms}}}
+    return {"filter": {"bool": {"filter": [match_only(listing), is_copy()]}}, "aggs": {"groups": {"terms": terms}}}
 
 
 def later_orphans(found: list[dict]) -> set[str]:
