@@ -109,8 +109,8 @@ def sponsored_subject(text: str, headline: str) -> str | None:
     not by its publisher. A company listed after another ("... Partnering With Nvidia" where Aeva Technologies is
     listed first), one of a list ("Amazon, Google And Microsoft Bet ..."), a topic ("Acme: A Potential Proxy?") or
     one beside products the headline names by their symbols ("ZZUP And ZZDN: ETFs On Acme") is one it covers."""
-    if not _SPONSORED_RE.search(text):
-        return None
+    if ("ponsored" not in text and "PONSORED" not in text) or not _SPONSORED_RE.search(text):
+        return None  # a plain substring test first: the pattern would scan every long release
     groups = listing_groups(text[:6000])
     name = group_names(text, groups[0]) if groups else None
     if not name or any(has_word(headline, s.split(":")[-1]) for g in groups[1:] for s in g.tickers):
