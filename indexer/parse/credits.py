@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import re
 
-from .names import fold, has_word, matches_domain
+from .names import LEGAL_FORMS, fold, has_word, matches_domain, tidy_name
+from .own_listings import group_names
 from .places import is_place
+from .tickers import listing_groups
 from .wires import canonical_wire
 
 # A publisher brand's name ("About InvestorWire", "AINewsWire"): never an issuer found by its domain.
@@ -84,6 +86,68 @@ def sponsor_named(text: str, headline: str) -> str | None:
         name = m.group("name")
         if has_word(fold(headline), fold(name)):
             return name
+    return None
+
+
+# "This post contains sponsored content.", "This is a sponsored article": a publisher's disclosure that a company paid
+# for the story it wrote.
+_SPONSORED_RE = re.compile(r"\bsponsored\s+(?:content|post|article|story)\b", re.I)
+# Words before a listed name that are no part of it: a glued heading's tail ("CancersTheriva"), "Maryland-based".
+_GLUED_RE = re.compile(r"^.*[a-z](?=[A-Z][a-z]{2})")
+_POSSESSIVE_RE = re.compile(r"['\u2019]s?$")
+# "Amazon, Google And Microsoft ...": a name followed by a comma heads a list; by a colon, a topic.
+_LIST_OR_TOPIC_RE = re.compile(r"(?:['\u2019]s?)?\s*[,:]")
+_FUNCTION_WORD_RE = re.compile(
+    r"(?:^|\s)(?i:how|why|what|like|the|of|with|and|for|as|at|on|in|by|from|to|about|says)$|[\u2013\u2014\-:?!.]$"
+)
+_LEGAL_TAIL_RE = re.compile(rf"(?:,?\s+(?:{LEGAL_FORMS}))+$")
+
+
+def sponsored_subject(text: str, headline: str) -> str | None:
+    """The listed company a sponsored story prints first, when its headline names it ("Theriva Biologics Advances ..."
+    with "Theriva Biologics (AMEX: TOVX)" and "This post contains sponsored content"): the story was written for it,
+    not by its publisher. A company listed after another ("... Partnering With Nvidia" where Aeva Technologies is
+    listed first), one of a list ("Amazon, Google And Microsoft Bet ..."), a topic ("Acme: A Potential Proxy?") or
+    one beside products the headline names by their symbols ("ZZUP And ZZDN: ETFs On Acme") is one it covers."""
+    if ("ponsored" not in text and "PONSORED" not in text) or not _SPONSORED_RE.search(text):
+        return None  # a plain substring test first: the pattern would scan every long release
+    groups = listing_groups(text[:6000])
+    name = group_names(text, groups[0]) if groups else None
+    if not name or any(has_word(headline, s.split(":")[-1]) for g in groups[1:] for s in g.tickers):
+        return None
+    return _headline_tail(_POSSESSIVE_RE.sub("", name), headline)
+
+
+def _headline_tail(name: str, headline: str) -> str | None:
+    """The longest tail of a name the headline prints, outside a list or a topic: the whole name, else from where a
+    glued heading or "-based" ends ("Maryland-based Theriva Biologics" -> "Theriva Biologics"), else a tail the
+    headline prints after a function word ("Here's How Austin Gold"); one word only where it is the whole name."""
+    whole = _LEGAL_TAIL_RE.sub("", name).split()
+    cuts = [i for i, w in enumerate(whole) if (i and _GLUED_RE.match(w)) or "-based" in w]
+    if not cuts:
+        return _tail_in(name, whole, headline)
+    i = cuts[-1]  # a camel-cased name ("LogicMark") is glued to nothing before it
+    cut = [w for w in (_GLUED_RE.sub("", whole[i]).split("-based")[-1], *whole[i + 1 :]) if w]
+    return _tail_in(name, cut, headline) or _tail_in(name, whole, headline)
+
+
+def _tail_in(name: str, words: list[str], headline: str) -> str | None:
+    """The longest tail of words the headline prints (see _headline_tail), written as the name prints it."""
+    for size in range(len(words), 0, -1):
+        tail = " ".join(words[-size:])
+        if (size == 1 and len(words) > 1) or not all(
+            w[:1].isupper() or w[:1].isdigit() or w == "&" for w in words[-size:]
+        ):
+            continue
+        m = re.search(rf"(?<![\w]){re.escape(tail)}(?![\w])", headline, re.I)
+        if not m:
+            continue
+        before = headline[: m.start()].rstrip()
+        if _LIST_OR_TOPIC_RE.match(headline[m.end() :]) or before.endswith(","):
+            return None
+        if size < len(words) and before and not _FUNCTION_WORD_RE.search(before):
+            return None  # "... US Preferred Stock ETF" for "U.S. Preferred Stock ETF": where the name starts is unsure
+        return tidy_name(name[name.rfind(tail) :] if tail in name else tail)
     return None
 
 

@@ -31,7 +31,16 @@ from .authorship import (
     slashed_issuer,
     with_glued_abouts,
 )
-from .credits import BRAND_ABOUT_RE, behalf_of, domain_named, journal_field, opening_credit, sponsor_named, told_outlet
+from .credits import (
+    BRAND_ABOUT_RE,
+    behalf_of,
+    domain_named,
+    journal_field,
+    opening_credit,
+    sponsor_named,
+    sponsored_subject,
+    told_outlet,
+)
 from .headline_names import (
     HEADLINE_BRAND_RE,
     headline_company,
@@ -185,6 +194,13 @@ def find_issuer(
             else company
         )
     tickers = pick_tickers(strip_headline_brand(headline), lede, text, abouts, company)
+    if not tickers and (not company or not has_word(fold(headline), fold(company))):
+        # "By Jane Roe, Benzinga" over "This post contains sponsored content": the listed company its headline names
+        # paid for the story, which its publisher wrote and signs.
+        sponsor = sponsored_subject(text, headline)
+        if sponsor:
+            company = sponsor
+            tickers = pick_tickers(strip_headline_brand(headline), lede, text, abouts, company)
     if not tickers and known_tickers:
         tickers = list(known_tickers)
     return company, sorted(dict.fromkeys(tickers))
