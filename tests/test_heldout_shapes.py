@@ -163,7 +163,13 @@ def test_later_labels_are_well_formed_fresh_and_a_third_pdf_a_third_edgar(split,
 @pytest.mark.corpus
 @pytest.mark.parametrize(
     ("labels", "draw"),
-    [(shapes.LABELS5, shapes.draw5), (shapes.LABELS6, shapes.draw6), (shapes.LABELS7, shapes.draw7)],
+    [
+        (shapes.LABELS5, shapes.draw5),
+        (shapes.LABELS6, shapes.draw6),
+        (shapes.LABELS7, shapes.draw7),
+        (shapes9.LABELS9, shapes9.draw9),
+        (shapes11.LABELS11, shapes11.draw11),
+    ],
 )
 def test_the_seeded_later_draws_give_their_labelled_releases_in_their_shapes(drawn_from, labels, draw):
     labelled = [(row["source"], row["shape"]) for row in shapes.load_labels(labels)]
@@ -300,11 +306,17 @@ def test_dealt_labels_are_well_formed_fresh_and_over_every_shape(
 
 
 @pytest.mark.corpus
-def test_the_seeded_test8_draw_gives_its_labelled_releases_and_passes_over_the_files_set_aside(drawn_from):
-    labelled = [(row["source"], row["shape"]) for row in shapes.load_labels(shapes.LABELS8)]
-    assert shapes.draw8(drawn_from) == labelled
-    unpassed = [source for source, _ in shapes.draw8(drawn_from, passed_over=())]
-    assert set(shapes.PASSED_OVER8) <= set(unpassed)  # each file passed over would have been drawn
+@pytest.mark.parametrize(
+    ("labels", "draw", "passed_over"),
+    [(shapes.LABELS8, shapes.draw8, shapes.PASSED_OVER8), (shapes10.LABELS10, shapes10.draw10, shapes10.PASSED_OVER10)],
+)
+def test_the_seeded_draws_give_their_labelled_releases_and_pass_over_the_files_set_aside(
+    drawn_from, labels, draw, passed_over
+):
+    labelled = [(row["source"], row["shape"]) for row in shapes.load_labels(labels)]
+    assert draw(drawn_from) == labelled
+    unpassed = [source for source, _ in draw(drawn_from, passed_over=())]
+    assert set(passed_over) <= set(unpassed)  # each file passed over would have been drawn
 
 
 def test_edgar_workiva_cuts_text_into_styled_spans_and_pages_with_numbered_breaks():
@@ -316,12 +328,6 @@ def test_edgar_workiva_cuts_text_into_styled_spans_and_pages_with_numbered_break
     assert "Widgetron Opens Its Largest Widget Line and </span><span" in text
     assert ">SPRINGFIELD, Ill., March 4, 2021</span><span" in text
     assert text.count("<span") > 2 * release["content"].count("\n\n")  # more spans than paragraphs
-
-
-@pytest.mark.corpus
-def test_the_seeded_test9_draw_gives_its_labelled_releases_in_their_shapes(drawn_from):
-    labelled = [(row["source"], row["shape"]) for row in shapes.load_labels(shapes9.LABELS9)]
-    assert shapes9.draw9(drawn_from) == labelled
 
 
 def test_wire_page_wraps_the_release_in_a_saved_sites_head_menus_and_related_stories():
@@ -343,14 +349,6 @@ def test_wire_page_reads_back_as_the_release():
     assert release.headline == RELEASE["title"] and release.date == "2021-03-04"
     assert release.tickers == ["NYSE:WDG"]
     assert "Plant 39 of Widgetron ships 1560 widgets" in release.body and "Northwind" not in release.body
-
-
-@pytest.mark.corpus
-def test_the_seeded_test10_draw_gives_its_labelled_releases_and_passes_over_the_files_set_aside(drawn_from):
-    labelled = [(row["source"], row["shape"]) for row in shapes.load_labels(shapes10.LABELS10)]
-    assert shapes10.draw10(drawn_from) == labelled
-    unpassed = [source for source, _ in shapes10.draw10(drawn_from, passed_over=())]
-    assert set(shapes10.PASSED_OVER10) <= set(unpassed)  # each file passed over would have been drawn
 
 
 def test_every_test10_shape_appears_in_its_cycle_and_both_new_ones_are_dealt_more_often():
@@ -394,12 +392,6 @@ def test_docx_text_sets_a_paragraph_a_line_with_word_s_typography_under_a_contac
     assert "He said \u201cit works\u201d \u2013 and it\u2019s done." in lines
     assert "\u2022\tfirst item" in lines and "a\tb" in lines and "1\t2" in lines and lines[-2] == "###"
     assert lines.index("T") < lines.index("\u2022\tfirst item")
-
-
-@pytest.mark.corpus
-def test_the_seeded_test11_draw_gives_its_labelled_releases_in_their_shapes(drawn_from):
-    labelled = [(row["source"], row["shape"]) for row in shapes.load_labels(shapes11.LABELS11)]
-    assert shapes11.draw11(drawn_from) == labelled
 
 
 def test_every_shape_so_far_appears_in_test11_s_cycle_and_the_feed_item_eight_times():

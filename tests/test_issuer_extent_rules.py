@@ -7,16 +7,11 @@ inline, parsed as `releases parse` does."""
 from __future__ import annotations
 
 import pytest
+from wire_release import wire
 
 from indexer.parse import parse_bytes
 from indexer.parse.name_extents import connected_name, partners_name
 from indexer.parse.subject import described_subject
-
-
-def wire(lede: str, headline: str, tail: str = "") -> object:
-    body = f"SPRINGFIELD, IL, May 4, 2025 /24-7PressRelease/ -- {lede}  {tail}"
-    (parsed,) = parse_bytes("release.md", f"# {headline}\n\n{body}\n".encode())
-    return parsed
 
 
 @pytest.mark.parametrize(
@@ -48,7 +43,22 @@ def wire(lede: str, headline: str, tail: str = "") -> object:
             "Bolts, Nuts, Gears & Spare Parts, a leading maker of fixings, is hosting its spring fair ...",
             "Bolts, Nuts, Gears & Spare Parts",
         ),
+        (
+            "Hargrove",
+            "Hargrove, Pell & Whitcombe Partner Wins Award",
+            "Hargrove, Pell & Whitcombe, a personal injury firm, is proud to announce ...",
+            "Hargrove, Pell & Whitcombe",
+        ),
+        (
+            "Dunmore",
+            "Dunmore, Ashby, Kell and Tran, P.A. Opens Office",
+            "Dunmore, Ashby, Kell and Tran, P.A. today opened an office ...",
+            "Dunmore, Ashby, Kell and Tran, P.A.",
+        ),
+        # The lede does not open with the name: no extent to take.
+        ("Hargrove", "Hargrove, Pell & Whitcombe Wins", "Today Hargrove, Pell & Whitcombe, a firm, ...", "Hargrove"),
         # Not printed whole in the headline: a list, kept as read.
+        ("Apples", "Orchard Week Begins", "Apples, Pears & Plums, the season's fruit, are ...", "Apples"),
         (
             "Apples",
             "Orchard Week Begins",
@@ -69,6 +79,15 @@ def test_a_release_of_a_name_of_several_parts_names_it_whole():
         "Rocks, Rivers, Roots & Open Skies Hosts Boise, Idaho Field Course for Teachers",
     )
     assert parsed.company == "Rocks, Rivers, Roots & Open Skies"
+
+
+def test_a_release_of_a_firm_named_for_its_partners_names_the_firm():
+    parsed = wire(
+        "Hargrove, Pell & Whitcombe, a nationally recognized personal injury firm, is proud to announce that Jane "
+        "Roe, a founding partner, has been recertified in trial law.",
+        "Hargrove, Pell & Whitcombe Partner, Jane Roe, Achieves Recertification in Trial Law",
+    )
+    assert parsed.company == "Hargrove, Pell & Whitcombe"
 
 
 @pytest.mark.parametrize(

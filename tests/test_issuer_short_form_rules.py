@@ -6,18 +6,16 @@ person (an organisation read as a person recurs too). Small releases written inl
 
 from __future__ import annotations
 
-import pytest
+import functools
 
-from indexer.parse import parse_bytes
+import pytest
+import wire_release
+
 from indexer.parse.authorship import closing_about, glued_abouts
 from indexer.parse.name_extents import defined_short_form
 from indexer.parse.persons import is_person
 
-
-def wire(lede: str, headline: str, tail: str = "") -> object:
-    body = f"SPRINGFIELD, IL, May 4, 2025 /24-7PressRelease/ -- {lede}\n\n{tail}"
-    (parsed,) = parse_bytes("release.md", f"# {headline}\n\n{body}\n".encode())
-    return parsed
+wire = functools.partial(wire_release.wire, tail_apart=True)  # the tail in a paragraph of its own
 
 
 @pytest.mark.parametrize(

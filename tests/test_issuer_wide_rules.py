@@ -7,53 +7,13 @@ does."""
 from __future__ import annotations
 
 import pytest
+from wire_release import wire
 
 from indexer.parse import parse_bytes
 from indexer.parse.authors import author_issues, headline_author, titled_author
 from indexer.parse.authorship import closing_about
 from indexer.parse.credits import behalf_of
-from indexer.parse.name_extents import partners_name
 from indexer.parse.subject import passing_subject
-
-
-def wire(lede: str, headline: str, tail: str = "") -> object:
-    body = f"SPRINGFIELD, IL, May 4, 2025 /24-7PressRelease/ -- {lede}  {tail}"
-    (parsed,) = parse_bytes("release.md", f"# {headline}\n\n{body}\n".encode())
-    return parsed
-
-
-@pytest.mark.parametrize(
-    "name, headline, lede, whole",
-    [
-        (
-            "Hargrove",
-            "Hargrove, Pell & Whitcombe Partner Wins Award",
-            "Hargrove, Pell & Whitcombe, a personal injury firm, is proud to announce ...",
-            "Hargrove, Pell & Whitcombe",
-        ),
-        (
-            "Dunmore",
-            "Dunmore, Ashby, Kell and Tran, P.A. Opens Office",
-            "Dunmore, Ashby, Kell and Tran, P.A. today opened an office ...",
-            "Dunmore, Ashby, Kell and Tran, P.A.",
-        ),
-        # A list of things, not printed whole in the headline, stays as read.
-        ("Apples", "Orchard Week Begins", "Apples, Pears & Plums, the season's fruit, are ...", "Apples"),
-        # The lede does not open with the name: no extent to take.
-        ("Hargrove", "Hargrove, Pell & Whitcombe Wins", "Today Hargrove, Pell & Whitcombe, a firm, ...", "Hargrove"),
-    ],
-)
-def test_a_firm_named_for_its_partners_is_read_whole(name, headline, lede, whole):
-    assert partners_name(name, headline, lede) == whole
-
-
-def test_a_release_of_a_firm_named_for_its_partners_names_the_firm():
-    parsed = wire(
-        "Hargrove, Pell & Whitcombe, a nationally recognized personal injury firm, is proud to announce that Jane "
-        "Roe, a founding partner, has been recertified in trial law.",
-        "Hargrove, Pell & Whitcombe Partner, Jane Roe, Achieves Recertification in Trial Law",
-    )
-    assert parsed.company == "Hargrove, Pell & Whitcombe"
 
 
 @pytest.mark.parametrize(
