@@ -41,7 +41,10 @@ test9's release page saved from a wire's own site, from files in no label file n
 committed before its first score, and its misses were never looked at (`--without blind9` left it out while working)
 until issue 17's fourteenth round, when they were read. "blind-10" (tests/data/issuer_labels_blind10.jsonl, 50 releases,
 seed 20270104, drawn over SHAPES9 from files in no label file nor blind-8's or blind-9's draw) was labelled and committed
-before its first score, and its misses are never looked at (`--without blind10` leaves it out while working). "test5" (tests/data/heldout5_labels.jsonl, issue 18's) had its
+before its first score, and its misses are never looked at (`--without blind10` leaves it out while working). "blind-11"
+(tests/data/issuer_labels_blind11.jsonl, 50 releases, seed 20270107, drawn over SHAPES9 from files in no label file nor
+blind-7's to blind-10's draws nor issue 17's audit's files) was labelled and committed before its first score, and its
+misses are never looked at (`--without blind11` leaves it out while working). "test5" (tests/data/heldout5_labels.jsonl, issue 18's) had its
 company misses read in the seventh round too. "dev-8" (tests/data/issuer_labels_dev8.jsonl, 100 releases, seed
 20261227, drawn over SHAPES7 from files in no label file, nor test8's nor blind-7's draw: 23 archived, 11 of each other
 shape) is a wide dev set, labelled and committed before the parser ran on it, its misses read in issue 17's tenth round.
@@ -88,6 +91,7 @@ BLIND7 = ROOT / "tests" / "data" / "issuer_labels_blind7.jsonl"
 BLIND8 = ROOT / "tests" / "data" / "issuer_labels_blind8.jsonl"
 BLIND9 = ROOT / "tests" / "data" / "issuer_labels_blind9.jsonl"
 BLIND10 = ROOT / "tests" / "data" / "issuer_labels_blind10.jsonl"
+BLIND11 = ROOT / "tests" / "data" / "issuer_labels_blind11.jsonl"
 DEV8 = ROOT / "tests" / "data" / "issuer_labels_dev8.jsonl"
 TEST3 = ROOT / "tests" / "data" / "heldout3_labels.jsonl"
 TEST4 = ROOT / "tests" / "data" / "heldout4_labels.jsonl"
@@ -208,13 +212,14 @@ def main() -> None:
         ),
         action="append",
         default=[],
-        help="print the misses of a set that may be looked at (repeatable; the held-out and blind-10 sets never)",
+        help="print the misses of a set that may be looked at (repeatable; the held-out, blind-10 and blind-11 sets never)",
     )
     parser.add_argument(
         "--without",
         action="append",
         default=[],
-        help="leave a set out (repeatable: blind10 while working, so that its figure is not watched); writes no results",
+        help="leave a set out (repeatable: blind10 and blind11 while working, so that their figures are not watched); "
+        "writes no results",
     )
     args = parser.parse_args()
     if not CORPUS.is_dir():
@@ -233,6 +238,7 @@ def main() -> None:
         "blind8": load_jsonl(BLIND8),
         "blind9": load_jsonl(BLIND9),
         "blind10": load_jsonl(BLIND10),
+        "blind11": load_jsonl(BLIND11),
         "dev8": load_jsonl(DEV8),
         "test3": load_jsonl(TEST3),
         "test4": load_jsonl(TEST4),
@@ -273,6 +279,7 @@ def main() -> None:
         "blind8": "blind-8 (2026-12-31, read in the thirteenth round)",
         "blind9": "blind-9 (2027-01-02, read in the fourteenth round)",
         "blind10": "blind-10 (2027-01-04, never read)",
+        "blind11": "blind-11 (2027-01-07, never read)",
         "dev8": "dev-8 (2026-12-27, a wide dev set, read)",
         "test3": "test3 (issue 18, read)",
         "test4": "test4 (issue 18, read in the sixth round)",
@@ -282,7 +289,9 @@ def main() -> None:
         lines.append(row_line(titles[name], measure(rows, got[name][0]), measure(rows, got[name][1])))
         shapes = sorted({row["shape"] for row in rows if row.get("shape")})
         for shape in (
-            shapes if name in ("blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "dev8", "test5") else ()
+            shapes
+            if name in ("blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "dev8", "test5")
+            else ()
         ):
             picked = [i for i, row in enumerate(rows) if row["shape"] == shape]
             part = [rows[i] for i in picked]
