@@ -356,6 +356,7 @@ def saved_command(index_path, backend, forget, seen, as_json):
     show_default=True,
     help="all: count releases holding every word (the others follow, marked); any: count any word's matches.",
 )
+@click.option("--no-spell", is_flag=True, help="Search the words as typed, not the likely spellings of unknown words.")
 @click.option("--json", "as_json", is_flag=True, help="Print the JSON shape documented in the README.")
 @reports_errors
 def search_command(
@@ -372,11 +373,13 @@ def search_command(
     after,
     facet_filters,
     match,
+    no_spell,
     as_json,
 ):
     """Search the index. QUERY uses the query syntax in the README."""
     filters = _facet_filters(facet_filters, as_json)
     options = dict(date_from=date_from, date_to=date_to, sort=sort, per_page=per_page, page=page, match=match)
+    options["spelling"] = not no_spell
     asked = SearchRequest(query=query, tickers=list(tickers), filters=filters, after=after, **options)
     with open_index(index_path, backend=backend, url=url) as index:
         page_ = index.search(request=asked)

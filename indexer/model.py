@@ -341,6 +341,15 @@ class Page:
         """The number of pages for the full matches and the partial ones after them."""
         return max(1, -(-(self.total + self.partial_total) // self.per_page))
 
+    def shown(self, first: int) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
+        """The ranks of this page's hits (the first at rank `first`) among the releases counted in `total`, and
+        among those holding only some words (`partial_total`): (first, last) of each, None where the page shows
+        none, so a count line never reads "21-40 of 9"."""
+        whole = max(0, min(len(self.hits), self.total - first + 1))
+        start = max(first - self.total, 1)
+        some = len(self.hits) - whole
+        return ((first, first + whole - 1) if whole else None), ((start, start + some - 1) if some else None)
+
     def to_json(self) -> dict:
         """The one JSON shape of results, shared by the CLI and the HTTP API."""
         return {

@@ -222,6 +222,17 @@ def corrected_words(stats, words: list[str], analyze) -> str | None:
     return " ".join(out) if changed else None
 
 
+def replaces_unknown(stats, typed: list[str], suggestion: str, analyze) -> bool:
+    """Whether a suggestion replaces a word no release holds, so every match came through its spellings: the
+    results are the suggestion's ("Showing results for"), not the words as typed ("Did you mean")."""
+    for word, fixed in zip(typed, suggestion.split(" "), strict=False):
+        if word != fixed:
+            terms = analyze(word)
+            if len(terms) == 1 and not stats.doc_frequency(("headline", "lede", "body", "company"), terms[0]):
+                return True
+    return False
+
+
 def _same_case(suggestion: str, typed: str) -> str:
     if typed.isupper():
         return suggestion.upper()

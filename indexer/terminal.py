@@ -24,11 +24,16 @@ def page_text(page: Page, query: str, narrowed: list[str] | tuple = (), ways_out
     (narrowed: "ticker IMGN", "year=2011", "from 2011-10-01"), then each hit with its metadata, snippet, other
     copies and the words it lacks; for a search that found nothing, what to leave out (relax.Relaxation)."""
     first = (page.page - 1) * page.per_page + 1
+    whole, some = page.shown(first)
     hint = f" (did you mean: {page.suggestion}?)" if page.suggestion else ""
+    if page.suggestion and page.corrected:
+        # The hits are the suggestion's, as the site's "Showing results for": not a question.
+        hint = f" (showing results for {page.suggestion!r}; --no-spell searches the words as typed)"
     within = f" ({', '.join(narrowed)})" if narrowed else ""
     subject = f" for {query!r}" if query or not narrowed else ""
     if page.total:
-        lines = [f"{first:,}-{first + len(page.hits) - 1:,} of {counted(page.total, 'result')}{subject}{within}{hint}"]
+        shown = f"{whole[0]:,}-{whole[1]:,} of " if whole else ""
+        lines = [f"{shown}{counted(page.total, 'result')}{subject}{within}{hint}"]
     elif page.partial_total:
         some = f"{page.partial_total:,} release{'s hold' if page.partial_total > 1 else ' holds'} some of them"
         lines = [f"No release holds all the words of {query!r}{within}{hint}; {some}:"]
@@ -37,9 +42,9 @@ def page_text(page: Page, query: str, narrowed: list[str] | tuple = (), ways_out
     lines += [f"  Without {_left_out(way)}: {counted(way.total, 'release')}" for way in ways_out]
     if page.total and page.partial_total:
         match = "matches" if page.partial_total == 1 else "match"
-        lines.append(
-            f"and {counted(page.partial_total, 'release')} that {match} some of your words, listed after these"
-        )
+        shown = f"{some[0]:,}-{some[1]:,} of " if some else ""
+        after = ", listed after these" if whole or not some else ""
+        lines.append(f"and {shown}{counted(page.partial_total, 'release')} that {match} some of your words{after}")
     for n, hit in enumerate(page.hits, start=first):
         meta = (hit.date, ", ".join(hit.tickers), hit.company, hit.wire, hit.path, hit.source_url)
         lines += ["", click.style(f"{n}. {hit.headline}", bold=True), f"   {' | '.join(x for x in meta if x)}"]

@@ -40,7 +40,17 @@ from .exports import Exports
 from .extras import COPY_FIELDS, MAX_COPIES, copies_listed, missing_words, named_words, with_extras
 from .fold import Copy, fold, is_copy, later_orphans, listings, orphan_groups_agg, seconds_of
 from .paging import position, sort_order
-from .plan import SHARED_FREQUENCIES, ClusterStats, correction, importances, prefetch, settled, widened, word_clauses
+from .plan import (
+    SHARED_FREQUENCIES,
+    ClusterStats,
+    correction,
+    corrects_unknown,
+    importances,
+    prefetch,
+    settled,
+    widened,
+    word_clauses,
+)
 from .requests import TimedRequests
 from .schema import FOLD_FIELD, HIT_SOURCE, LOCAL_DATE, PARENT_FIELD, REP, to_stored
 from .store import OpenSearchStore
@@ -123,7 +133,7 @@ class OpenSearchBackend(Exports, TimedRequests):
         """A request's tree as DSL: the counted query (every word, or any with match=any) and the some-words
         query listed after it, each with the copies folded out; ranked like Whoosh when sorted by relevance.
         orphans=False leaves groups with several matching orphans unchecked (the caller checks them)."""
-        clauses = word_clauses(stats, tree)
+        clauses = word_clauses(stats, tree, request.spelling)
         expansions = {c.leaf: oq.clause_dsl(c) for c in widened(clauses)}
         # As on Whoosh: words rank; a query of filters only (or none) lists the newest first.
         ranked = request.sort == "relevance" and bool(q.positive_leaves(tree))
@@ -161,7 +171,7 @@ class OpenSearchBackend(Exports, TimedRequests):
         if stats is None:
             stats = self._stats_reader(borrow)
             ranked = request.sort == "relevance" and bool(q.positive_leaves(tree))
-            prefetch(stats, tree, parsed.words if request.page == 1 else [], ranked)
+            prefetch(stats, tree, parsed.words, ranked, request.spelling)
         plan = self._planned(request, tree, stats, orphans=not checking)
         queries, clauses, expansions, ranked = (
             plan.queries,
@@ -169,7 +179,9 @@ class OpenSearchBackend(Exports, TimedRequests):
             plan.expansions,
             plan.ranked,
         )
-        suggestion = correction(stats, parsed.words) if request.page == 1 and parsed.words else None
+        # On every page, as on Whoosh: a later page of a corrected search holds the suggestion's results too.
+        suggestion = correction(stats, parsed.words) if parsed.words else None
+        corrected = bool(suggestion) and request.spelling and corrects_unknown(stats, parsed.words, suggestion)
         filters = oq.request_filters(request)
         start, after, listing = position(request)
         # Each hit's copies are listed by the page's own request (extras.py), save for orphans.
@@ -259,6 +271,7 @@ class OpenSearchBackend(Exports, TimedRequests):
             facets=facets,
             sort=request.sort,
             suggestion=suggestion,
+            corrected=corrected,
             timeline=timeline((b["key_as_string"], b["doc_count"]) for b in aggs["timeline"]["months"]["buckets"]),
             match=request.match,
             partial_total=partial_total,

@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 
 from ... import query as q
-from ...relevance import Clause, build_clauses
+from ...relevance import Clause, build_clauses, replaces_unknown
 from ..lru import LRU
 from .schema import analyze, field_kinds, schema, terms_field
 
@@ -214,19 +214,20 @@ def settled(stats: ClusterStats, compute):
     return compute()
 
 
-def word_clauses(stats: ClusterStats, tree) -> list[Clause]:
-    """The relevance clauses for the query's words and phrases, with the statistics they need fetched."""
-    clauses = settled(stats, lambda: build_clauses(stats, tree))
+def word_clauses(stats: ClusterStats, tree, spelling: bool = True) -> list[Clause]:
+    """The relevance clauses for the query's words and phrases, with the statistics they need fetched
+    (spelling False: the words as typed, as on Whoosh)."""
+    clauses = settled(stats, lambda: build_clauses(stats, tree, spelling=spelling))
     return [c for c in clauses if isinstance(c.leaf, (q.Term, q.Phrase))]
 
 
-def prefetch(stats: ClusterStats, tree, words: list[str], ranked: bool) -> None:
+def prefetch(stats: ClusterStats, tree, words: list[str], ranked: bool, spelling: bool = True) -> None:
     """Fetch, in shared rounds, every statistic a search's rules will ask for: its clauses (word_clauses),
     their weights when ranked (importances) and "did you mean" for words (correction). Each then answers
     from what is fetched: a search makes one or two rounds of statistics, not one or two per rule."""
 
     def everything():
-        clauses = build_clauses(stats, tree)
+        clauses = build_clauses(stats, tree, spelling=spelling)
         if ranked:
             _frequencies(stats, q.positive_leaves(tree), clauses)
         if words:
@@ -269,6 +270,11 @@ def _frequencies(stats: ClusterStats, leaves: list, clauses: list[Clause]) -> di
 def correction(stats: ClusterStats, words: list[str]) -> str | None:
     """'Did you mean': the rules of relevance.corrected_words, over the cluster's statistics."""
     return settled(stats, lambda: _correction(stats, words))
+
+
+def corrects_unknown(stats: ClusterStats, words: list[str], suggestion: str) -> bool:
+    """Whether the suggestion's results are the page's (relevance.replaces_unknown, over the cluster's statistics)."""
+    return settled(stats, lambda: replaces_unknown(stats, words, suggestion, analyze))
 
 
 def _correction(stats: ClusterStats, words: list[str]) -> str | None:

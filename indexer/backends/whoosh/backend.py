@@ -22,6 +22,7 @@ from ... import query as q
 from ...facets import STATS_FACETS, STATS_TOP, completions, index_stats
 from ...match_mode import label, optional_words, require_all, without_stop_words
 from ...model import Export, ExportRow, Facet, Hit, IndexNotFound, Page, QueryError, Release
+from ...relevance import replaces_unknown
 from ...schema import FACETS_BY_NAME, QUERY_ANALYZER
 from ...snippets import highlight_terms, make_snippet
 from ..hits import copy_info, plain_snippet, stored_to_hit, stored_to_release
@@ -335,10 +336,15 @@ class WhooshBackend:
             for mask in filters.values():
                 partial &= mask
         hits = self._page_hits(snap, tree, request, final, partial, plan, expansions, memo)
-        suggestion = suggest_correction(snap.searcher, parsed.words) if request.page == 1 else None
+        # On every page: a later page of a corrected search holds the suggestion's results too, and says so.
+        suggestion = suggest_correction(snap.searcher, parsed.words)
         # Results found only through the spellings of a word the index does not know are the corrected
         # search's: "Showing results for", not "Did you mean".
-        corrected = bool(suggestion) and request.spelling and _replaces_unknown(snap, parsed.words, suggestion)
+        corrected = (
+            bool(suggestion)
+            and request.spelling
+            and replaces_unknown(stats_for(snap.searcher), parsed.words, suggestion, _query_terms)
+        )
         return Page(
             query=request.query,
             total=len(final_docs),
@@ -581,15 +587,8 @@ class WhooshBackend:
             return {fields_["path"]: fields_.get("source_hash", "") for fields_ in snap.searcher.all_stored_fields()}
 
 
-def _replaces_unknown(snap: _Snapshot, typed: list[str], suggestion: str) -> bool:
-    """Whether a suggestion replaces a word no release holds (so every match came through its spellings)."""
-    stats = stats_for(snap.searcher)
-    for word, fixed in zip(typed, suggestion.split(" "), strict=False):
-        if word != fixed:
-            terms = [tok.text for tok in QUERY_ANALYZER(word)]
-            if len(terms) == 1 and not stats.doc_frequency(("headline", "lede", "body", "company"), terms[0]):
-                return True
-    return False
+def _query_terms(word: str) -> list[str]:
+    return [tok.text for tok in QUERY_ANALYZER(word)]
 
 
 def _epoch(value: datetime) -> int:
