@@ -143,8 +143,8 @@ def test_api_release(web, core):
     ("path", "fragment"),
     [
         ("/api/releases/0123456789abcdef", "no release with id '0123456789abcdef'"),
-        ("/api/releases/nope", "nothing at this address"),
-        ("/api/releases/..%2f..%2fpyproject.toml", "nothing at this address"),
+        ("/api/releases/nope", "a release id is 16 hexadecimal digits"),
+        ("/api/releases/..%2f..%2fpyproject.toml", "a release id is 16 hexadecimal digits"),
         ("/api/nothing", "nothing at this address"),
     ],
 )

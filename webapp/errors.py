@@ -18,6 +18,13 @@ FRIENDLY = {
     405: ("Method not allowed", "This site only answers GET requests: follow a link or use the search box."),
 }
 
+# A release address whose id is not 16 hex digits (a truncated or mistyped id): say what an id looks like.
+RELEASE_PREFIXES = ("/releases/", "/api/releases/")
+BAD_RELEASE_ID = (
+    "There is no release at this address: a release id is 16 hexadecimal digits (0-9, a-f), as search results "
+    "and /api/search give them, e.g. /releases/eee89d7adf49d4cb."
+)
+
 
 def wants_json() -> bool:
     """Whether this request is for a machine (API, exports, feed) rather than a person."""
@@ -48,6 +55,8 @@ def register_error_handlers(app: Flask) -> None:
     @app.errorhandler(HTTPException)
     def http_error(exc: HTTPException):
         title, message = FRIENDLY.get(exc.code or 500, (exc.name, exc.description or exc.name))
+        if exc.code == 404 and request.path.startswith(RELEASE_PREFIXES):
+            message = BAD_RELEASE_ID
         response = error_response(message, exc.code or 500, title)
         if exc.code == 405 and getattr(exc, "valid_methods", None):
             response.headers["Allow"] = ", ".join(exc.valid_methods)

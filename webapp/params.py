@@ -111,13 +111,24 @@ def search_request(
         per_page=per_page,
         snippets=snippets,
         match=args.get("match") or "all",
-        spelling=args.get("spell", "").strip() != "0",
+        spelling=_spelling(args),
         after=after,
         **options,
     )
     if request.date_from and request.date_to and request.date_from > request.date_to:
         raise QueryError(f"the 'from' date {request.date_from} is after the 'to' date {request.date_to}: swap them")
     return request
+
+
+def _spelling(args: MultiDict) -> bool:
+    """spell=0: the words as typed; 1 (the default): unknown words as their likely spellings. Anything else is
+    refused, as the OpenAPI document's enum says, rather than read as 1."""
+    value = args.get("spell", "").strip()
+    if value not in ("", "0", "1"):
+        raise QueryError(
+            f"spell must be 1 (unknown words as their likely spellings) or 0 (as typed), not {value[:20]!r}"
+        )
+    return value != "0"
 
 
 def searched_page(index, args: MultiDict, parsed, **options) -> tuple[SearchRequest, Page]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from datetime import datetime
 
-from ..model import Hit, Release
+from ..model import EdgarFiling, Hit, Release
 
 SNIPPET_CHARS = 240
 
@@ -74,8 +74,16 @@ def stored_to_release(stored: dict, duplicates: list[dict] | None = None) -> Rel
         source_url=stored.get("source_url"),
         issuer_id=stored.get("issuer_id"),
         cik=stored.get("cik"),
+        edgar=_filing(meta.get("edgar")),
         duplicates=list(duplicates or []),
     )
+
+
+def _filing(stored: dict | None) -> EdgarFiling | None:
+    """The EDGAR filing a release came from, as the build stored it (form, exhibit, accession, filing date)."""
+    if not stored:
+        return None
+    return EdgarFiling(**{name: stored.get(name) for name in EdgarFiling.__dataclass_fields__})
 
 
 def stored_to_hit(stored: dict, score: float | None, snippet: str) -> Hit:
