@@ -330,7 +330,8 @@ def saved_command(index_path, backend, forget, seen, as_json):
     for s in found:
         new = f", {s.new:,} new" if s.new else ""
         filters = " ".join(f"{k}={v}" for k, vs in s.filters.items() for v in vs)
-        what = " ".join(x for x in (repr(s.query) if s.query else "", filters) if x) or "(everything)"
+        dates = [f"{end} {day}" for end, day in (("from", s.date_from), ("to", s.date_to)) if day]  # as the site
+        what = " ".join(x for x in (repr(s.query) if s.query else "", filters, *dates) if x) or "(everything)"
         click.echo(f"{s.name}: {what} - {counted(s.total, 'release')}{new}")
 
 
