@@ -103,3 +103,10 @@ def test_spell_takes_0_or_1_as_the_openapi_document_says(client, path, spell, st
     assert response.status_code == status
     if status == 400 and path != "/":
         assert response.get_json()["error"].startswith("spell must be 1 (unknown words as their likely spellings)")
+
+
+@pytest.mark.parametrize("path", ["/api", "/api/", "/api/nothing", "/api/search/more"])
+def test_an_unknown_api_address_points_to_the_openapi_document(client, path):
+    response = client.get(path)
+    assert response.status_code == 404
+    assert response.get_json()["error"].endswith("the API's paths are listed in /api/openapi.json.")

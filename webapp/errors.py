@@ -57,6 +57,8 @@ def register_error_handlers(app: Flask) -> None:
         title, message = FRIENDLY.get(exc.code or 500, (exc.name, exc.description or exc.name))
         if exc.code == 404 and request.path.startswith(RELEASE_PREFIXES):
             message = BAD_RELEASE_ID
+        elif exc.code == 404 and (request.path + "/").startswith("/api/"):
+            message = "There is nothing at this address: the API's paths are listed in /api/openapi.json."
         response = error_response(message, exc.code or 500, title)
         if exc.code == 405 and getattr(exc, "valid_methods", None):
             response.headers["Allow"] = ", ".join(exc.valid_methods)
