@@ -31,6 +31,8 @@ FILINGS = [
     ("0000987654-21-000002", "Names Chief Executive", ""),
 ]
 
+ISSUER = ["QUILLON INSTRUMENTS INC", "QLLN", "Nasdaq"]
+
 
 @pytest.fixture(scope="module")
 def filed(tmp_path_factory):
@@ -40,7 +42,9 @@ def filed(tmp_path_factory):
         text = HEADER.format(acc=accession) + EXHIBIT.format(what=what, lower=what.lower(), dateline=dateline)
         (root / "in").mkdir(exist_ok=True)
         (root / "in" / f"{accession}.txt").write_text(text, encoding="ascii")
-    build_index([root / "in"], root / "index")
+    sec = root / "sec.json"  # the SEC's list, as the user may pass it: the issuer's CIK and listing
+    sec.write_text(json.dumps({"fields": ["cik", "name", "ticker", "exchange"], "data": [[987654, *ISSUER]]}))
+    build_index([root / "in"], root / "index", sec_tickers=sec)
     with open_index(root / "index") as index:
         ids = {index.get(h.id).edgar.accession: h.id for h in index.search("", per_page=10).hits}
     return root / "index", root / "in", ids
@@ -110,3 +114,21 @@ def test_an_unknown_api_address_points_to_the_openapi_document(client, path):
     response = client.get(path)
     assert response.status_code == 404
     assert response.get_json()["error"].endswith("the API's paths are listed in /api/openapi.json.")
+
+
+@pytest.mark.parametrize("prefix", ["987654", "0000987654", "quill", "QLLN"])
+def test_companies_answers_to_a_cik_as_edgar_prints_it(runner, filed, prefix):
+    listed = runner.invoke(main, ["companies", prefix, "--index", str(filed[0])])
+    assert listed.exit_code == 0 and "Quillon Instruments" in listed.output and "CIK 987654" in listed.output
+    found = (
+        create_app({"RELEASES_INDEX": str(filed[0]), "TESTING": True})
+        .test_client()
+        .get("/api/companies", query_string={"q": prefix})
+    )
+    assert [c["cik"] for c in found.get_json()["companies"]] == ["987654"]
+
+
+@pytest.mark.parametrize("prefix", ["0", "0000", "98765"])
+def test_companies_does_not_take_part_of_a_cik_for_it(runner, filed, prefix):
+    listed = runner.invoke(main, ["companies", prefix, "--index", str(filed[0])])
+    assert listed.output.startswith(f"No issuer matching {prefix!r}")

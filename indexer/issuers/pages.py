@@ -91,7 +91,8 @@ def _matches(issuer: Issuer, key: str) -> bool:
     words = [w.casefold() for name in issuer.names for w in name.split()]
     names = [n.casefold() for n in issuer.names]
     symbols = [x.casefold() for listing in issuer.all_listings for x in (listing, listing.split(":", 1)[1])]
-    return any(x.startswith(key) for x in names + words + symbols) or key == (issuer.cik or "")
+    # A CIK as EDGAR prints it (0000320193) or without its zeros, as cik: takes it.
+    return any(x.startswith(key) for x in names + words + symbols) or bool(issuer.cik and key.lstrip("0") == issuer.cik)
 
 
 def company_page(index, key: str, newest: int = 10) -> CompanyPage:
