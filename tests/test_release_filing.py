@@ -4,6 +4,8 @@ release page give the form, exhibit, filing date, CIK and accession (what a cita
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import re
 
@@ -132,3 +134,9 @@ def test_companies_answers_to_a_cik_as_edgar_prints_it(runner, filed, prefix):
 def test_companies_does_not_take_part_of_a_cik_for_it(runner, filed, prefix):
     listed = runner.invoke(main, ["companies", prefix, "--index", str(filed[0])])
     assert listed.output.startswith(f"No issuer matching {prefix!r}")
+
+
+def test_a_csv_export_names_each_releases_issuer_and_cik(filed, client):
+    body = client.get("/api/export.csv", query_string={"q": "cik:0000987654"}).get_data(as_text=True)
+    rows = list(csv.DictReader(io.StringIO(body)))
+    assert [(r["issuer"], r["cik"]) for r in rows] == [("cik987654", "987654")] * len(FILINGS)

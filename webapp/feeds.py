@@ -32,6 +32,8 @@ CSV_COLUMNS = (
     "headline",
     "company",
     "tickers",
+    "issuer",  # the issuer's id (its page: /companies/<issuer>) and SEC CIK, as JSON exports give them
+    "cik",
     "wire",
     "location",
     "types",
@@ -136,6 +138,8 @@ def export_csv():
                 "headline": hit.headline,
                 "company": hit.company,
                 "tickers": " ".join(hit.tickers),
+                "issuer": hit.issuer,
+                "cik": hit.cik,
                 "wire": hit.wire,
                 "location": hit.location,
                 "types": " ".join(hit.types),
