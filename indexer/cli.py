@@ -519,8 +519,7 @@ def companies_command(prefix, index_path, backend, url, as_json):
 @reports_errors
 def serve_command(index_path, backend, url, host, port, workers, threads, base_url, allowed_hosts):
     """Serve the search site: gunicorn worker processes (Linux) or waitress in one process (elsewhere)."""
-    from webapp import create_app
-    from webapp.server import can_prefork, default_workers, open_socket, serve_preforked, serve_single, served_address
+    from webapp import create_app, server
 
     config = {"RELEASES_INDEX": index_path, "RELEASES_BACKEND": backend, "RELEASES_OPENSEARCH_URL": url}
     if base_url is not None:
@@ -529,17 +528,17 @@ def serve_command(index_path, backend, url, host, port, workers, threads, base_u
         config["ALLOWED_HOSTS"] = allowed_hosts
     # Built here first so a bad setting is reported before anything listens; no I/O happens until a request.
     app = create_app(config)
-    prefork = can_prefork()
+    prefork = server.can_prefork()
     try:
         # Taken here, not by the server, so a busy port is one clear error (gunicorn retries for 5 s, and
         # waitress leaks its socket when binding fails) and --port 0 can report the port it got.
-        listener = open_socket(host, port, prefork)
+        listener = server.open_socket(host, port, prefork)
     except OSError as exc:
-        _fail(f"cannot listen on {host}:{port} ({exc.strerror or exc}): choose another port with --port", False)
-    address = served_address(host, listener.getsockname()[1])
+        _fail(server.listen_error(host, port, exc), False)
+    address = server.served_address(host, listener.getsockname()[1])
     if base_url is None:  # feed and export links name the address served on (waitress knows no name for it)
         config["BASE_URL"] = app.config["BASE_URL"] = address
-    workers = workers or default_workers()
+    workers = workers or server.default_workers()
     processes = f"{workers} worker process{'es' if workers > 1 else ''}" if prefork else "one process"
     click.echo(
         f"Serving release search on {address}/ (index: {index_path}; {processes} of {threads} threads); Ctrl-C stops."
@@ -556,9 +555,9 @@ def serve_command(index_path, backend, url, host, port, workers, threads, base_u
         # webapp/limits.py): the semaphore is made here, before the workers fork, so that they all share it.
         config["COSTLY_SEMAPHORE"] = multiprocessing.get_context("fork").BoundedSemaphore(max(1, workers // 2))
         config["COSTLY_LANE"] = True  # each worker runs them in a process of its own, away from plain searches
-        serve_preforked(lambda: create_app(config), listener, workers, threads)
+        server.serve_preforked(lambda: create_app(config), listener, workers, threads)
     else:
-        serve_single(app, listener, threads)
+        server.serve_single(app, listener, threads)
 
 
 @main.command("stats")

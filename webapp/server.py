@@ -19,6 +19,7 @@ as soon as a byte came, and 16 slow clients starved every request.
 from __future__ import annotations
 
 import ctypes
+import errno
 import gc
 import os
 import signal
@@ -103,6 +104,16 @@ def open_socket(host: str, port: int, prefork: bool) -> socket.socket:
         reserved.close()
         raise
     return reserved
+
+
+def listen_error(host: str, port: int, exc: OSError) -> str:
+    """Why the address cannot be taken, and which option to change: a host that is no address of this machine
+    (a typo, another machine's address) is --host's fault; a busy or privileged port is --port's."""
+    if isinstance(exc, socket.gaierror) or exc.errno == errno.EADDRNOTAVAIL:
+        fix = "check --host: an address of this machine (127.0.0.1, or 0.0.0.0 for all of them)"
+    else:
+        fix = "choose another port with --port"
+    return f"cannot listen on {host}:{port} ({exc.strerror or exc}): {fix}"
 
 
 def share_malloc_arena(arenas: int = MALLOC_ARENAS) -> bool:
