@@ -484,6 +484,8 @@ class _Parser:
             # "ticker:NASDAQ:IMGN": the value itself holds a colon.
             rest = self.take()
             value = _Token("word", value.text + rest.text, value.pos)
+        if logical == "ticker" and value.kind == "word" and value.text.endswith(":"):  # "ticker:NASDAQ:", no symbol
+            raise QueryError(f"'ticker:{value.text}' needs a symbol right after the exchange, e.g. ticker:NASDAQ:IMGN")
         if logical == "date":
             if value.kind not in ("word", "range", "phrase"):
                 raise QueryError(f"bad date value {value.text!r}: {_DATE_HELP}")
