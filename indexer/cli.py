@@ -10,7 +10,7 @@ import sys
 
 import click
 
-from .backends import BACKENDS
+from .backends import BACKENDS, backend_name
 from .build import DEFAULT_SOURCES, build_index
 from .match_mode import MATCH_MODES
 from .model import IndexNotFound, ParseError, ReleaseSearchError, counted, error_json
@@ -322,6 +322,8 @@ def saved_command(index_path, backend, forget, seen, as_json):
     if seen:
         store.record(store.get(seen).name, store.get(seen).total, seen=True)
     found = store.all()
+    if not found and not store.exists() and backend_name(backend) == "whoosh":
+        open_index(index_path).close()  # a mistyped --index says there is no index there, not "no saved searches"
     if as_json:
         click.echo(json.dumps({"ok": True, "saved_searches": [s.to_json() for s in found]}))
         return
