@@ -65,12 +65,41 @@ def test_a_link_given_by_name_is_followed(tmp_path):
     assert [r.headline for r in parse_paths([link]) if not hasattr(r, "reason")]
 
 
-def test_a_broken_link_is_reported(tmp_path):
+def _unfollowable(src: Path, kind: str) -> Path:
+    """A link that leads nowhere ("broken") or back to itself through another link ("loop")."""
+    link = src / "gone.txt"
+    if kind == "broken":
+        link.symlink_to(src / "nowhere.txt")
+    else:
+        link.symlink_to(src / "back.txt")
+        (src / "back.txt").symlink_to(link)
+    return link
+
+
+_UNFOLLOWABLE = {
+    "broken": "a broken link (its target does not exist): skipped",
+    "loop": "a link loop (it leads back to itself through links): skipped; point the link at a file or remove it",
+}
+
+
+@pytest.mark.parametrize("kind", sorted(_UNFOLLOWABLE))
+def test_a_link_that_cannot_be_followed_is_reported_for_what_it_is(tmp_path, kind):
     src = tmp_path / "src"
     write_releases(src, 1)
-    (src / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
-    reasons = [item.reason for item in iter_sources([src]) if hasattr(item, "reason")]
-    assert reasons == ["a broken link (its target does not exist): skipped"]
+    link = _unfollowable(src, kind)
+    reasons = {item.path: item.reason for item in iter_sources([src]) if hasattr(item, "reason")}
+    assert reasons[str(link)] == _UNFOLLOWABLE[kind]
+
+
+@pytest.mark.parametrize("kind", sorted(_UNFOLLOWABLE))
+def test_index_names_a_link_loop_apart_from_a_broken_link(runner, tmp_path, kind):
+    src = tmp_path / "src"
+    write_releases(src, 1)
+    link = _unfollowable(src, kind)
+    result = runner.invoke(main, ["index", str(src), "--index", str(tmp_path / "ix"), "--sec-tickers", "none"])
+    assert result.exit_code == 3, result.output
+    assert f"{link}: {_UNFOLLOWABLE[kind]}" in result.output
+    assert ("a link loop" in result.output) == (kind == "loop")
 
 
 def _special_files(folder: Path) -> dict[str, str]:

@@ -7,6 +7,7 @@ anything opens it, and skipped with a reason; links that stay inside the folders
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from collections.abc import Iterable, Iterator
@@ -117,8 +118,8 @@ def _link(entry: os.DirEntry, inside: _Roots, follow_links: bool):
     target = os.path.realpath(entry.path)
     try:
         info = os.stat(entry.path)
-    except OSError:
-        return ParseError(entry.path, "a broken link (its target does not exist): skipped")
+    except OSError as exc:
+        return ParseError(entry.path, _unfollowable_link(exc))
     within = inside.holds(target)
     if stat.S_ISDIR(info.st_mode):
         if follow_links and not within:
@@ -136,3 +137,12 @@ def _link(entry: os.DirEntry, inside: _Roots, follow_links: bool):
     return ParseError(
         entry.path, f"a link to a file outside the sources given ({target}): skipped; {FOLLOW_LINKS_HINT}"
     )
+
+
+def _unfollowable_link(exc: OSError) -> str:
+    """Why a link cannot be followed: a loop (ELOOP: it leads back to itself), no target, or what the system says."""
+    if exc.errno == errno.ELOOP:
+        return "a link loop (it leads back to itself through links): skipped; point the link at a file or remove it"
+    if exc.errno in (errno.ENOENT, errno.ENOTDIR):
+        return "a broken link (its target does not exist): skipped"
+    return f"a link that cannot be followed ({exc.strerror or exc}): skipped"
