@@ -88,6 +88,7 @@ class EdgarFiling:
     document: int | None = None  # 1-based position of the <DOCUMENT> block in the (first copy of the) submission
     filename: str | None = None  # the document's <FILENAME>
     date_source: str | None = None  # "dateline": the release prints its date; "filing": the filing date stands in
+    former_names: list[str] | None = None  # the filer's former conformed names, newest first ("FACEBOOK INC")
 
     @property
     def index_url(self) -> str | None:
@@ -111,7 +112,7 @@ class EdgarFiling:
             "document": self.document,
             "filename": self.filename,
             "date_source": self.date_source,
-        }
+        } | ({"former_names": list(self.former_names)} if self.former_names else {})
 
 
 @dataclass

@@ -355,7 +355,7 @@ def _schemas() -> dict:
                         "listing": NULLABLE_STRING,
                         "cik": NULLABLE_STRING,
                         "edgar_url": NULLABLE_STRING,
-                        "source": {"type": "string", "enum": ["user", "sec", "corpus"]},
+                        "source": {"type": "string", "enum": ["user", "sec", "filing", "corpus"]},
                     },
                 },
                 "releases": {"type": "integer"},

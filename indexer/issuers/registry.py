@@ -10,8 +10,9 @@ from dataclasses import dataclass, field, replace
 from ..parse.tickers import normalise_exchange
 from .names import name_key
 
-# Sources in order of trust: a user's file overrides the SEC's list, which overrides what the corpus teaches.
-TRUST = {"user": 0, "sec": 1, "corpus": 2}
+# Sources in order of trust: a user's file overrides the SEC's list, then EDGAR filings' headers (filings.py), then
+# what the corpus teaches.
+TRUST = {"user": 0, "sec": 1, "filing": 2, "corpus": 3}
 _NOT_SLUG_RE = re.compile(r"[^a-z0-9]+")
 # What a symbol's suffix makes of it: warrants, units, rights ("CRMLW", "ACONW", "XYZ.U").
 _DERIVATIVE_SUFFIXES = {"W", "WS", "WT", "U", "UN", "R", "RT"}
@@ -61,7 +62,7 @@ class Issuer:
     listings: list[str] = field(default_factory=list)  # current listings, the main one first
     former_listings: list[str] = field(default_factory=list)  # symbols it no longer trades under ("NASDAQ:FB")
     cik: str | None = None  # without leading zeros, as EDGAR's URLs take it
-    source: str = "sec"  # "user", "sec" or "corpus"
+    source: str = "sec"  # "user", "sec", "filing" or "corpus"
 
     @property
     def all_listings(self) -> list[str]:

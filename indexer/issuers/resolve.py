@@ -15,6 +15,7 @@ from ..model import Release
 from ..parse.names import VERBS, core_words, domains_in, fold, same_org
 from ..parse.own_listings import OTHER_COMPANY_RE as _OTHER_COMPANY_RE
 from ..parse.tickers import listing_groups
+from .filings import with_filers
 from .names import clean_name, name_key
 from .registry import Issuer, Registry, slug
 
@@ -33,6 +34,8 @@ class Evidence:
     source: str | None = None  # its wire's closing "SOURCE Ross Stores, Inc." line: the issuer of record
     cik: str | None = None  # the filer's CIK, for a release read from an EDGAR filing: the issuer of record
     vouched: bool = True  # a one-word name is also an About heading's, a SOURCE line's or a web or mail domain's
+    filer: str | None = None  # an EDGAR filing's filer as its header names it ("OFFICE DEPOT INC"): see filings.py
+    former: list[str] = field(default_factory=list)  # the filer's former names ("FACEBOOK INC")
 
     @classmethod
     def of(cls, release: Release) -> Evidence:
@@ -42,17 +45,34 @@ class Evidence:
         name = source.group("name").strip().rstrip(".") if source else None
         cik = release.edgar.cik if release.edgar else None
         vouched = _vouched(release.company, release.headline or "", release.text, name)
-        return cls(release.company, list(release.tickers), release.location, parent, None, name, cik, vouched)
+        made = cls(release.company, list(release.tickers), release.location, parent, None, name, cik, vouched)
+        if release.edgar and release.edgar.cik:
+            made.filer, made.former = release.edgar.company, list(release.edgar.former_names or ())
+        return made
 
     def to_json(self) -> list:
         """A compact form for the index's issuer file."""
-        return [self.name, self.printed, self.place, self.parent, self.parent_name, self.source, self.cik, self.vouched]
+        filed = [self.filer, self.former] if self.filer else []  # (only an EDGAR filing's release has a filer)
+        return [
+            self.name,
+            self.printed,
+            self.place,
+            self.parent,
+            self.parent_name,
+            self.source,
+            self.cik,
+            self.vouched,
+            *filed,
+        ]
 
     @classmethod
     def from_json(cls, data: list) -> Evidence:
         """The evidence from its compact form (an index written before `vouched` vouches for every name)."""
         extra = list(data[6:8]) + [None, True][len(data[6:8]) :]
-        return cls(data[0], list(data[1]), data[2], list(data[3]), data[4], data[5], extra[0], bool(extra[1]))
+        made = cls(data[0], list(data[1]), data[2], list(data[3]), data[4], data[5], extra[0], bool(extra[1]))
+        if len(data) > 8:
+            made.filer, made.former = data[8], list(data[9])
+        return made
 
 
 # "Tesla, Inc.", "Nova Ltd.": a name printed with its legal form.
@@ -257,8 +277,9 @@ def learn(evidences: list[Evidence], base: Registry) -> Registry:
 
     Listings no source knows are grouped (releases printing overlapping listings are one issuer), named by the
     name printed most often beside them; names printed beside a known issuer's listing become its aliases.
-    A name printed beside two issuers' listings teaches nothing.
+    A name printed beside two issuers' listings teaches nothing. EDGAR filings teach their filers first (filings.py).
     """
+    base = with_filers(evidences, base)
     parent: dict[str, str] = {}
 
     def root(x: str) -> str:

@@ -50,6 +50,10 @@ _TAG_FIELDS = {
     "company": r"<CONFORMED-NAME>\s*([^<\n]+)",
     "cik": r"<CIK>\s*(\d+)",
 }
+# The filer's former names ("FORMER COMPANY: FORMER CONFORMED NAME: FACEBOOK INC"), each form; the next filer's
+# (a subject company's, a second filer's) start at its own conformed name.
+_FORMER_NAME_RE = re.compile(r"FORMER CONFORMED NAME:[ \t]*([^\n]+)|<FORMER-CONFORMED-NAME>[ \t]*([^<\n]+)")
+_NEXT_FILER_RE = re.compile(r"COMPANY CONFORMED NAME:|<CONFORMED-NAME>")
 # "<SEC-DOCUMENT>0001193125-12-178928.txt : 20120424": the accession and filing date again.
 _ROOT_LINE_RE = re.compile(r"<SEC-DOCUMENT>\s*(\d{10}-\d{2}-\d{6})\.txt\s*:\s*(\d{8})", re.I)
 # EDGAR's own identifiers in a path: an accession number, with or without dashes, and a CIK folder before it
@@ -135,6 +139,7 @@ def read_header(path: str, text: str) -> EdgarFiling:
         values.setdefault("accession", accession)
         if cik:
             values.setdefault("cik", cik)
+    former = _former_names(header)
     filed = None
     if values.get("filed"):
         try:
@@ -147,7 +152,19 @@ def read_header(path: str, text: str) -> EdgarFiling:
         accession=_dashed(values.get("accession")),
         form=values.get("form"),
         filing_date=filed.date().isoformat() if filed else None,
+        former_names=former or None,
     )
+
+
+def _former_names(header: str) -> list[str]:
+    """The first filer's former conformed names, as its header lists them (newest first)."""
+    first = _NEXT_FILER_RE.search(header)
+    if first is None:
+        return []
+    after = _NEXT_FILER_RE.search(header, first.end())
+    block = header[first.end() : after.start() if after else len(header)]
+    names = [(m.group(1) or m.group(2)).strip() for m in _FORMER_NAME_RE.finditer(block)]
+    return list(dict.fromkeys(n for n in names if n))
 
 
 def _dashed(accession: str | None) -> str | None:
@@ -278,6 +295,7 @@ def _release(path: str, filing: EdgarFiling, document: Document, exhibit: Exhibi
         document=document.position,
         filename=document.filename or None,
         date_source=date_source,
+        former_names=filing.former_names,
     )
     if filing.company:
         _own_filer(release, filing.company)
