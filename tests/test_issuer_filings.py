@@ -105,6 +105,10 @@ def test_companies_facet_and_pages_agree_on_one_issuer_for_a_former_symbol(filed
         ["NASDAQ:ORBH", "NASDAQ:LWGT"],
     )
     assert by_id["cik777002"]["listings"] == ["NYSE:KPMP"] and by_id["cik777002"]["cik"] == "777002"
+    found = runner.invoke(main, ["companies", "LWGT", "--index", str(index_path), "--json"]).output
+    assert [json.loads(line)["id"] for line in found.splitlines()] == ["cik555001"]
+    searched = runner.invoke(main, ["search", "cik:777002", "--index", str(index_path), "--json"]).output
+    assert {(h["issuer"], h["cik"]) for h in json.loads(searched)["hits"]} == {("cik777002", "777002")}
     client = create_app({"RELEASES_INDEX": str(index_path), "TESTING": True}).test_client()
     for key in ("LWGT", "NASDAQ:LWGT", "555001"):
         page = client.get(f"/api/companies/{key}").get_json()
