@@ -201,6 +201,7 @@ def main() -> None:
             "blind7",
             "blind8",
             "blind9",
+            "blind10",
             "dev8",
             "test3",
             "test4",
@@ -208,7 +209,7 @@ def main() -> None:
         ),
         action="append",
         default=[],
-        help="print the misses of a set that may be looked at (repeatable; the held-out and blind-10 sets never)",
+        help="print the misses of a set that may be looked at (repeatable; the held-out sets never)",
     )
     parser.add_argument(
         "--without",
@@ -272,7 +273,7 @@ def main() -> None:
         "blind7": "blind-7 (2026-12-20, read in the twelfth round)",
         "blind8": "blind-8 (2026-12-31, read in the thirteenth round)",
         "blind9": "blind-9 (2027-01-02, read in the fourteenth round)",
-        "blind10": "blind-10 (2027-01-04, never read)",
+        "blind10": "blind-10 (2027-01-04, read in the sixteenth round)",
         "dev8": "dev-8 (2026-12-27, a wide dev set, read)",
         "test3": "test3 (issue 18, read)",
         "test4": "test4 (issue 18, read in the sixth round)",

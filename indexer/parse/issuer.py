@@ -59,11 +59,15 @@ from .name_extents import (
     caps_heading_cut,
     connected_name,
     connected_opening,
+    contact_heading_cut,
     defined_short_form,
+    first_mention_whole,
     imperative_cut,
+    issuer_line_spelling,
     lower_case_spelling,
     nameless_names,
     partners_name,
+    titled_person_cut,
 )
 from .names import (
     LEGAL_FORMS,
@@ -176,6 +180,8 @@ def find_issuer(
     company = partners_name(company, headline, lede)
     company = connected_name(company, strip_headline_brand(headline), text)
     company = _listed_whole(_printed_tail(company, text), text)
+    company = titled_person_cut(contact_heading_cut(company), text)
+    company = first_mention_whole(company, strip_headline_brand(headline), text)
     if no_name(company, place) or _DAY_RE.fullmatch(company or ""):
         # "Inc., the leading media brand ..., today announced that Flight Adventure Park is No. 3,780 ...", "Fort
         # Worth's newest museum, the DFW Car and Toy Museum ...": what the lede opened with names no one; the
@@ -300,7 +306,7 @@ def _pick_company(
             subject = listed
         subject = first_of_two(subject, evidence, text)
         matches = [n for n in evidence if same_org(subject, n)]
-        if known and not same_org(subject, known):
+        if known and (not same_org(subject, known) or issuer_line_spelling(known, subject, text)):
             return known
         if head_listed and not same_org(subject, head_listed) and not strong:
             return head_listed
