@@ -321,8 +321,8 @@ def first_mention_whole(name: str | None, headline: str, text: str) -> str | Non
         return name
     end = at + len(name)
     legal = _MENTION_LEGAL_RE.match(text, end)
-    if legal:
-        return text[at : legal.end()]
+    if legal and legal.group(1).strip():
+        return text[at : legal.end()]  # words the name lacked ("Oil & Gas"), not its legal form alone
     owner = _HEADLINE_OWNER_RE.match(headline, len(name)) if headline.startswith(name) else None
     if owner and text.startswith(owner.group(1), end) and _APPOSITION_RE.match(text, end + len(owner.group(1))):
         return name + owner.group(1)
