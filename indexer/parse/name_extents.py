@@ -266,7 +266,7 @@ def nameless_names(headline: str, lede: str, text: str) -> str | None:
 # "Contact DetailsNews Media Group, Inc.": a contact block's heading run into the name after it (its line break lost).
 _GLUED_CONTACT_HEADING_RE = re.compile(
     r"^(?:Contact\s+(?:Details|Information|Info)|(?:Media|Press|Investor)\s+Contacts?|Company\s+Website)"
-    r"\s*:?(?=[A-Z][a-z])"
+    r":?(?=[A-Z][a-z])"
 )
 
 

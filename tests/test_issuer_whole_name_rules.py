@@ -1,0 +1,155 @@
+"""Issuer rules of issue 17's sixteenth round, read from blind-10 and audit17's A half (name extents, the class that
+recurs most): a contact heading glued to the name, an About heading run into a titled person's sentence, the issuer
+line's spelling of the lede's subject, and a short name written whole as the text's first mention prints it. Small
+releases written inline, parsed as `releases parse` does."""
+
+from __future__ import annotations
+
+import pytest
+from wire_release import wire
+
+from indexer.parse import parse_bytes
+from indexer.parse.name_extents import (
+    connected_name,
+    contact_heading_cut,
+    first_mention_whole,
+    issuer_line_spelling,
+    titled_person_cut,
+)
+
+
+@pytest.mark.parametrize(
+    "name, cut",
+    [
+        ("Contact DetailsHarbor Light Media, Inc.", "Harbor Light Media, Inc."),
+        ("Media ContactQuill River Partners", "Quill River Partners"),
+        ("Contact Information:Ember Lane Studio", "Ember Lane Studio"),
+        # One word glued to another is a name's own spelling; a heading with a space before the name is no glue.
+        ("ContactMonkey", "ContactMonkey"),
+        ("Contact Details Harbor Light Media", "Contact Details Harbor Light Media"),
+        (None, None),
+    ],
+)
+def test_a_contact_heading_glued_to_a_name_is_cut(name: str | None, cut: str | None) -> None:
+    assert contact_heading_cut(name) == cut
+
+
+@pytest.mark.parametrize(
+    "name, text, cut",
+    [
+        (
+            "Rowe Law Firm Attorney Dana",
+            "Rowe Law Firm handles estate cases. About Rowe Law Firm Attorney Dana Rowe holds ...",
+            "Rowe Law Firm",
+        ),
+        (
+            "Quill Dental Dr. Mara",
+            "At Quill Dental, patients ... About Quill Dental Dr. Mara Lee leads ...",
+            "Quill Dental",
+        ),
+        # The part before the title printed nowhere as a name of its own: kept.
+        (
+            "Rowe Law Firm Attorney Dana",
+            "About Rowe Law Firm Attorney Dana Rowe holds ...",
+            "Rowe Law Firm Attorney Dana",
+        ),
+        # A title ending the name, no person after it: a name ("Harbor Realtor Group" has none either).
+        ("Lakeside Founder Circle", "Lakeside Founder Circle meets. Lakeside hosts ...", "Lakeside Founder Circle"),
+    ],
+)
+def test_an_about_name_run_into_a_titled_person_is_cut(name: str, text: str, cut: str) -> None:
+    assert titled_person_cut(name, text) == cut
+
+
+@pytest.mark.parametrize(
+    "known, subject, text, same",
+    [
+        # The issuer line spells the lede's subject longer, and the contacts print it.
+        (
+            "Bright Signs Graphic Works",
+            "Bright Signs",
+            "Bright Signs makes signs. Contact: Bright Signs Graphic Works",
+            True,
+        ),
+        # The lede runs a product word on; the issuer line and the About section print the name without it.
+        ("Coastal Skin Institute", "Coastal Skin Institute MedSpa", "About Coastal Skin Institute Coastal ...", True),
+        # Not printed in the text; another name; the same spelling: nothing to choose.
+        ("Bright Signs Graphic Works", "Bright Signs", "Bright Signs makes signs.", False),
+        ("Bright Signs Graphic Works", "Harbor Wraps", "Bright Signs Graphic Works and Harbor Wraps ...", False),
+        ("Bright Signs", "Bright Signs", "Bright Signs makes signs.", False),
+    ],
+)
+def test_the_issuer_lines_spelling_of_the_subject(known: str, subject: str, text: str, same: bool) -> None:
+    assert issuer_line_spelling(known, subject, text) is same
+
+
+@pytest.mark.parametrize(
+    "name, headline, text, whole",
+    [
+        # The first mention writes the name out with words it lacked and a legal form.
+        (
+            "Terra Nova",
+            "Terra Nova CEO Jane Roe on the company's new direction",
+            "Terra Nova Oil & Gas Company PLC CEO Jane Roe talked about Terra Nova's plans.",
+            "Terra Nova Oil & Gas Company PLC",
+        ),
+        (
+            "Quill",
+            "Quill Signs Deal",
+            "Quill River Holdings Ltd. signed a deal. Quill said ...",
+            "Quill River Holdings Ltd.",
+        ),
+        # The headline's possessive adds a word the first mention prints, then an apposition.
+        (
+            "Elm Park",
+            "Elm Park Village\u2019s Costs Provide Freedom",
+            "Residents heard of Elm Park Village, a senior living community. Elm Park is ...",
+            "Elm Park Village",
+        ),
+        # The legal form alone; a later mention; the possessive's words followed by more name: kept.
+        ("Quill Networks", "Quill Networks Signs Deal", "Quill Networks plc signed a deal.", "Quill Networks"),
+        ("Quill", "Quill Signs Deal", "Quill signed a deal with Quill River Holdings Ltd.", "Quill"),
+        ("Elm Park", "Elm Park Village\u2019s Costs", "Elm Park Village Green hosts ...", "Elm Park"),
+        (None, "Quill Signs Deal", "Quill signed.", None),
+    ],
+)
+def test_a_short_name_is_written_as_its_first_mention_prints_it(
+    name: str | None, headline: str, text: str, whole: str | None
+) -> None:
+    assert first_mention_whole(name, headline, text) == whole
+
+
+@pytest.mark.parametrize(
+    "text, whole",
+    [
+        # Printed whole once, as the text's first mention of the name: whole.
+        (
+            "The fair, presented by Scouts of Lake County. About Scouts We are ... Scouts build ...",
+            "Scouts of Lake County",
+        ),
+        # The first mention is the short name: kept.
+        ("Scouts build courage. The fair, presented by Scouts of Lake County.", "Scouts"),
+    ],
+)
+def test_a_connected_name_printed_whole_at_its_first_mention_is_read_whole(text: str, whole: str) -> None:
+    assert connected_name("Scouts", "Scouts of Lake County Invite Students to the Fair", text) == whole
+
+
+def test_a_press_services_release_takes_the_issuer_lines_longer_spelling() -> None:
+    release = (
+        "# Elevate Your Brand With Custom Wraps\n\n Harbor Hills, United States - March 18, 2025 / Lumenwell Graphics "
+        "Studio /\n\n Lumenwell Graphics stands out as one of the best sign companies in the county, renowned for its "
+        "custom vehicle wraps.\n\nLumenwell Graphics offers design and production.\n\nContact Information:\n\n "
+        "Lumenwell Graphics Studio\n\n 100 Main Street\n"
+    )
+    (parsed,) = parse_bytes("release.md", release.encode())
+    assert parsed.company == "Lumenwell Graphics Studio"
+
+
+def test_a_headline_name_is_written_whole_as_the_lede_prints_it() -> None:
+    parsed = wire(
+        "Terra Nova Oil & Gas Company PLC CEO Jane Roe talked with reporters about the company's plans.",
+        "Terra Nova CEO Jane Roe on the company's new direction",
+        "Roe said Terra Nova will focus on East Texas.",
+    )
+    assert parsed.company == "Terra Nova Oil & Gas Company PLC"
