@@ -153,3 +153,22 @@ def test_a_headline_name_is_written_whole_as_the_lede_prints_it() -> None:
         "Roe said Terra Nova will focus on East Texas.",
     )
     assert parsed.company == "Terra Nova Oil & Gas Company PLC"
+
+
+@pytest.mark.parametrize(
+    "about, company",
+    [
+        # An About heading run into its text, which opens with the name's last word as a noun.
+        ("About Harbor Car & Toy Museum The museum was founded by Ron Roe in 1980.", "Harbor Car & Toy Museum"),
+        ("About Quill Valley Clinic The clinic opened its doors in 2001.", "Quill Valley Clinic"),
+        # A text opening with another noun names no one by it.
+        ("About Harbor Car & Toy Museum The collection was started by Ron Roe in 1980.", None),
+    ],
+)
+def test_an_about_heading_run_into_its_text_ends_before_the_name_as_a_noun(about: str, company: str | None) -> None:
+    parsed = wire(
+        "A powerhouse of style has rolled into town! The 1940 coupe is now on display for visitors.",
+        "A Street Rod Icon Joins the Collection",
+        f"Gearheads and casual visitors alike will admire it.  {about} It is open daily.",
+    )
+    assert parsed.company == company

@@ -232,6 +232,8 @@ def _heading_split(rest: str, generic: bool = False) -> tuple[str, str] | None:
         lead = body.removeprefix("The ").removeprefix("the ")
         if lead.startswith(name) or leading_name(body) == name or _founded_then(body, name):
             return name, body
+        if k >= 2 and re.match(rf"The\s+{re.escape(words[k - 1].lower())}\b", body):
+            return name, body  # "About DFW Car & Toy Museum The museum was founded ...": its last word as a noun
         initials = "".join(w[0] for w in words[:k] if w[:1].isupper())
         if k >= 2 and len(initials) == k and re.match(rf"{initials}\b", lead):
             return name, body  # "About Diversified Compliance Services DCS Rescue specializes in ...": its initials
