@@ -16,6 +16,7 @@ from indexer.parse.name_extents import (
     issuer_line_spelling,
     titled_person_cut,
 )
+from indexer.parse.places import demonym
 
 
 @pytest.mark.parametrize(
@@ -170,5 +171,44 @@ def test_an_about_heading_run_into_its_text_ends_before_the_name_as_a_noun(about
         "A powerhouse of style has rolled into town! The 1940 coupe is now on display for visitors.",
         "A Street Rod Icon Joins the Collection",
         f"Gearheads and casual visitors alike will admire it.  {about} It is open daily.",
+    )
+    assert parsed.company == company
+
+
+@pytest.mark.parametrize(
+    "word, people",
+    [
+        ("Australian", True),
+        ("Canadian", True),
+        ("Texan", True),
+        ("Italian", True),
+        ("British", True),
+        # Names, and places themselves (those are is_place's).
+        ("Jordan", False),
+        ("Norman", False),
+        ("Milan", False),
+        ("Japan", False),
+        ("Australian Super", False),
+    ],
+)
+def test_a_places_people_are_told_from_names(word: str, people: bool) -> None:
+    assert demonym(word) is people
+
+
+@pytest.mark.parametrize(
+    "closing, company",
+    [
+        # A commentary naming no issuer: the quoted expert's organisation, as the closing sentence presents them.
+        ("Jane Roe is the Senior Analyst and Commentator at Harbor Wealth. She speaks at events.", "Harbor Wealth"),
+        # The closing sentence presents someone the text never quotes: no one.
+        ("John Doe is the Senior Analyst at Harbor Wealth.", None),
+    ],
+)
+def test_a_commentary_is_its_quoted_experts_organisations(closing: str, company: str | None) -> None:
+    parsed = wire(
+        "As AI fever grips global markets, a warning bell has been sounded by a famous investor.",
+        "Canadian Pensions Caught in the AI Bubble",
+        "\u201cThis is no longer a trade dispute,\u201d said Jane Roe, Senior Analyst at Harbor Wealth.\n\n" + closing,
+        tail_apart=True,
     )
     assert parsed.company == company

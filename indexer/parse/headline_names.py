@@ -19,7 +19,7 @@ from .names import (
 )
 from .own_listings import group_names, subject_groups
 from .persons import is_person
-from .places import is_place
+from .places import demonym, is_place
 from .subject import gerund, surname_of_person
 
 HEADLINE_BRAND_RE = re.compile(r"^[A-Z][\w.]*(?:Breaks|Wire|News|Alert)\s+[\u2013\u2014\-:]\s+")
@@ -114,8 +114,8 @@ def _repeated_opening(words: list[str], text: str) -> str | None:
     """The longest opening of a headline subject's words that the text repeats (in its own spelling when shouted)."""
     for size in range(len(words), 0, -1):
         candidate = " ".join(words[:size])
-        if is_place(candidate):
-            return None  # "Bergen County Residents Make the Move to ...": a place's people, not a company
+        if is_place(candidate) or demonym(candidate):
+            return None  # "Bergen County Residents Make the Move to ...", "Australian Super ...": a place's people
         if words[size - 1].lower() in _OPEN_ENDINGS:
             continue  # "Step Into Your Dream Life: ...": a phrase, not a name
         if len(candidate) >= 3 and has_word(text, candidate):

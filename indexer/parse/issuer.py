@@ -37,6 +37,7 @@ from .credits import (
     domain_named,
     journal_field,
     opening_credit,
+    presented_expert_org,
     sponsor_named,
     sponsored_subject,
     told_outlet,
@@ -419,6 +420,7 @@ def _pick_company(
     found = found or lede_actor(lede, headline) or contact
     found = found or _lede_employer(lede, text, domains) or report_author(lede)
     found = found or publisher_field(text, domains) or domain_named(text, contacts, domains) or told_outlet(text)
+    found = found or presented_expert_org(text)
     if found:
         return programme_owner(found, text) or found
     if brands:

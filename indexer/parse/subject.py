@@ -17,7 +17,7 @@ from .names import (
     same_org,
 )
 from .persons import is_person
-from .places import is_place
+from .places import demonym, is_place
 
 _MONTH_YEAR_RE = re.compile(
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
@@ -30,6 +30,8 @@ def no_name(name: str | None, place: str | None = None) -> bool:
     dateline's own place ("Fort Worth" under "FORT WORTH, TX")."""
     if not name or not core_words(name) or is_place(name) or place_owned(name) or _MONTH_YEAR_RE.fullmatch(name):
         return True  # ("January 2025 marks a major milestone for ...": a date)
+    if demonym(name):
+        return True  # "Australian Super Caught in the AI Bubble ...": a place's people, not an organisation
     places = {fold(part.strip()) for part in (place or "").split(",") if part.strip()}
     return fold(name.strip(" ,.")) in places
 
