@@ -78,6 +78,9 @@ def test_an_about_name_run_into_a_titled_person_is_cut(name: str, text: str, cut
         ("Bright Signs Graphic Works", "Bright Signs", "Bright Signs makes signs.", False),
         ("Bright Signs Graphic Works", "Harbor Wraps", "Bright Signs Graphic Works and Harbor Wraps ...", False),
         ("Bright Signs", "Bright Signs", "Bright Signs makes signs.", False),
+        # A legal form alone, or the same name with its legal form: the lede's spelling stays.
+        ("Holdings", "Holdings for Good", "Holdings for Good is excited. Holdings ...", False),
+        ("Bright Signs LLC", "Bright Signs", "Bright Signs makes signs. Bright Signs LLC", False),
     ],
 )
 def test_the_issuer_lines_spelling_of_the_subject(known: str, subject: str, text: str, same: bool) -> None:
@@ -110,6 +113,10 @@ def test_the_issuer_lines_spelling_of_the_subject(known: str, subject: str, text
         # The legal form alone; a later mention; the possessive's words followed by more name: kept.
         ("Quill Networks", "Quill Networks Signs Deal", "Quill Networks plc signed a deal.", "Quill Networks"),
         ("Quill", "Quill Signs Deal", "Quill signed a deal with Quill River Holdings Ltd.", "Quill"),
+        # Another organisation joined by "and", the name printed again, a person's title: not the name's words.
+        ("Harbor", "Harbor Signs Deal", "Harbor and Quill River Corp. signed a deal.", "Harbor"),
+        ("Numa", "Numa Signs Deal", "Numa Numa Resources Inc. signed a deal.", "Numa"),
+        ("Quill Gold", "Quill Gold Signs Deal", "Quill Gold CEO Jane Roe Corp said ...", "Quill Gold"),
         ("Elm Park", "Elm Park Village\u2019s Costs", "Elm Park Village Green hosts ...", "Elm Park"),
         (None, "Quill Signs Deal", "Quill signed.", None),
     ],

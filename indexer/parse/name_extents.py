@@ -6,7 +6,7 @@ from __future__ import annotations
 import functools
 import re
 
-from .names import STRICT_LEGAL_RE, VERBS, fold, has_word, leading_name
+from .names import STRICT_LEGAL_RE, VERBS, core_words, fold, has_word, leading_name
 
 # "Join Cboe® for an educational webinar ...", "Meet Acme at booth 12": a call to the reader, not part of the name.
 _IMPERATIVES = {"join", "meet", "visit", "discover", "explore", "attend", "experience", "celebrate", "welcome", "support"}  # fmt: skip
@@ -279,7 +279,8 @@ def contact_heading_cut(name: str | None) -> str | None:
 
 # "Birk Law Firm Attorney Kelvin": an About heading run into a sentence opening with a titled person ("About Birk Law
 # Firm Attorney Kelvin Birk holds dual roles ..."); the title ends the name.
-_TITLE_WORDS = {"Attorney", "Dr.", "Dr", "CEO", "Founder", "Owner", "President", "Director", "Broker", "Realtor"}
+_TITLE_WORDS = {"Attorney", "Dr.", "Dr", "CEO", "CFO", "COO", "Chairman", "Founder", "Owner", "President", "Director",
+                "Broker", "Realtor"}  # fmt: skip
 
 
 def titled_person_cut(name: str | None, text: str) -> str | None:
@@ -298,7 +299,7 @@ def titled_person_cut(name: str | None, text: str) -> str | None:
 
 # The words after a name's first mention that write it whole with a legal form: "Nostra Terra| Oil & Gas Company PLC".
 _MENTION_LEGAL_RE = re.compile(
-    r"((?:\s+(?:[A-Z][\w&'\u2019\-]*|&|of|and)){0,5}?),?\s+"
+    r"((?:\s+(?:[A-Z](?:[a-z'\u2019\-]+|[A-Z'\u2019\-]*)|&|of)){0,5}?),?\s+"
     r"(?:Inc\.?|Incorporated|Corp\.?|Corporation|Company\s+PLC|Company\s+plc|Ltd\.?|Limited|LLC|PLC|plc|N\.V\.|S\.A\.|AG"
     r"|SE|GmbH)(?![\w])"
 )
@@ -321,8 +322,11 @@ def first_mention_whole(name: str | None, headline: str, text: str) -> str | Non
         return name
     end = at + len(name)
     legal = _MENTION_LEGAL_RE.match(text, end)
-    if legal and legal.group(1).strip():
-        return text[at : legal.end()]  # words the name lacked ("Oil & Gas"), not its legal form alone
+    added = legal.group(1).split() if legal else []
+    # Words the name lacked ("Oil & Gas"), not its legal form alone, nor the name again or a person's title after it
+    # ("Numa Numa Resources Inc.", "U.S. Gold CEO George Bee Corp").
+    if added and name.split()[0] not in added and not _TITLE_WORDS.intersection(added):
+        return text[at : legal.end()]
     owner = _HEADLINE_OWNER_RE.match(headline, len(name)) if headline.startswith(name) else None
     if owner and text.startswith(owner.group(1), end) and _APPOSITION_RE.match(text, end + len(owner.group(1))):
         return name + owner.group(1)
@@ -334,5 +338,8 @@ def issuer_line_spelling(known: str, subject: str, text: str) -> bool:
     Impressions Graphic Solutions /") spells the lede's subject longer or shorter ("Perfect Impressions stands out
     ...", "Physician Aesthetic Institute MedSpa Unveils ...") and the text prints it: that spelling is the name."""
     if known == subject or not (known.startswith(subject + " ") or subject.startswith(known + " ")):
+        return False
+    # Not a legal form alone ("Holdings" for "Holdings for Good"), nor the same name with or without its legal form.
+    if not core_words(known) or core_words(known) == core_words(subject) or known.split()[-1] in ("for", "of", "and"):
         return False
     return has_word(text, known)
