@@ -339,7 +339,9 @@ def issuer_line_spelling(known: str, subject: str, text: str) -> bool:
     ...", "Physician Aesthetic Institute MedSpa Unveils ...") and the text prints it: that spelling is the name."""
     if known == subject or not (known.startswith(subject + " ") or subject.startswith(known + " ")):
         return False
-    # Not a legal form alone ("Holdings" for "Holdings for Good"), nor the same name with or without its legal form.
-    if not core_words(known) or core_words(known) == core_words(subject) or known.split()[-1] in ("for", "of", "and"):
+    # Not cut at a lower-case word ("Holdings" for "Holdings for Good"), nor the same name with or without its legal
+    # form.
+    shorter, longer = sorted((known, subject), key=len)
+    if longer[len(shorter) :].split()[0][:1].islower() or core_words(known) == core_words(subject):
         return False
     return has_word(text, known)
