@@ -219,3 +219,41 @@ def test_a_commentary_is_its_quoted_experts_organisations(closing: str, company:
         tail_apart=True,
     )
     assert parsed.company == company
+
+
+ROWE_ABOUT = (
+    "About Rowe Law Firm\n\nDana J. Rowe, founder of Rowe Law Firm, gained experience as in-house counsel and COO of a "
+    "corporation. He has practised business law since 1992 with a focus on service."
+)
+
+
+@pytest.mark.parametrize(
+    "lede, headline, tail, company",
+    [
+        # A currency the lede's apposition names is no issuer, nor is the headline's spelling of it.
+        (
+            "Quillcoin, the pioneering cryptocurrency, is marking its tenth anniversary. Since 2015, Quillcoin has grown.",
+            "Quillcoin Celebrates Ten Years",
+            "As Quillcoin celebrates, the industry grows.",
+            None,
+        ),
+        # A company's apposition: the subject stays.
+        (
+            "Quillcoin, the pioneering payments company, is marking its tenth anniversary. Quillcoin has grown.",
+            "Quillcoin Celebrates Ten Years",
+            "As Quillcoin celebrates, the industry grows.",
+            "Quillcoin",
+        ),
+        # A plural joined to lower-case plurals opens the lede: the firm its About section presents issues (a firm's
+        # About whose text speaks of its founder as "He" presents the firm, not a person).
+        (
+            "Start-ups and small businesses may benefit from hiring a lawyer at various stages of their development. "
+            '"A good business attorney can offer guidance," says Attorney Dana Rowe.',
+            "When Do Start-ups or Small Businesses Need to Hire a Lawyer?",
+            ROWE_ABOUT,
+            "Rowe Law Firm",
+        ),
+    ],
+)
+def test_a_currency_or_a_plural_noun_is_no_issuer(lede: str, headline: str, tail: str, company: str | None) -> None:
+    assert wire(lede, headline, tail, tail_apart=True).company == company

@@ -107,6 +107,7 @@ from .subject import (
     headline_opens,
     lede_actor,
     no_name,
+    not_an_organisation,
     passing_subject,
     programme_owner,
     prose_cut,
@@ -200,6 +201,8 @@ def find_issuer(
             and not BRAND_ABOUT_RE.search(company or "")
             else company
         )
+    if not_an_organisation(company, lede, text):
+        company = None  # "Bitcoin Celebrates Sixteen Years" over "Bitcoin, the pioneering cryptocurrency, ...": no one
     tickers = pick_tickers(strip_headline_brand(headline), lede, text, abouts, company)
     if not tickers and (not company or not has_word(fold(headline), fold(company))):
         # "By Jane Roe, Benzinga" over "This post contains sponsored content": the listed company its headline names
@@ -248,7 +251,9 @@ def _pick_company(
     if subject and " and " in subject and joint_headline(headline):
         subject = subject.split(" and ")[0]  # "United Energy LNG and Power LNG Announce Merger": the first named
         joint = has_word(headline, subject)  # named first in the headline too: a partner's About does not outvote it
-    if subject and (common_word(subject, text) or _QUANTITY_RE.match(subject)):
+    if subject and (
+        common_word(subject, text) or _QUANTITY_RE.match(subject) or not_an_organisation(subject, lede, text)
+    ):
         subject = None
     if subject and quoted_in(subject, headline):  # "\u201cThe Winter Sports Move South (1937)\u201d": a work's title
         subject = None

@@ -57,7 +57,8 @@ _BUSINESS_TAIL_RE = re.compile(
     r"|Association|Network|Software|Studios|Industries|Ventures|Logistics|Energy|Bank|Financial|Management"
     r"|Academy|Center|Centre|Dental|Construction|Roofing|Plumbing|Motors|Pharmaceuticals|Therapeutics|Biosciences"
     r"|Robotics|Security|Enterprises|Restaurant|Hospital|Pharmacy|Orthodontics|Dentistry|Remodeling|Landscaping"
-    r"|Transport|Transportation|Collective|Alliance|Coalition|Council|Society|Federation|Church|Ministries)$"
+    r"|Transport|Transportation|Collective|Alliance|Coalition|Council|Society|Federation|Church|Ministries|Firm|Lawyers"
+    r"|Attorneys)$"
 )
 
 

@@ -415,3 +415,30 @@ def first_person_org(text: str) -> str | None:
     if not name or is_place(name) or is_person(name, text, text) or text.count(name) < 2:
         return None
     return name
+
+
+# "Bitcoin, the pioneering cryptocurrency, is marking ...": an apposition calling the name a currency or an asset.
+_ASSET_APPOSITION_RE = re.compile(
+    r",\s+(?:a|an|the)\s+(?:[\w\-]+\s+){0,3}?(?:cryptocurrency|crypto\s*currency|digital\s+currency|currency"
+    r"|stablecoin|memecoin|meme\s+coin|digital\s+asset|commodity)\b"
+)
+# "Start-ups and small businesses may benefit ...": a plural joined to a lower-case plural, common nouns both.
+_PLURAL_PAIR_RE = re.compile(r"\s+(?:and|or)\s+(?:[a-z][\w\-]*\s+)?[a-z][\w\-]*s\b")
+
+
+def not_an_organisation(name: str | None, lede: str, text: str) -> bool:
+    """Whether the text calls a name a currency or an asset at its first mention ("Bitcoin, the pioneering
+    cryptocurrency, ..."), or the lede opens with it as a plural joined to lower-case plurals ("Start-ups and small
+    businesses may ..."): no one issues as it."""
+    if not name:
+        return False
+    at = text.find(name)
+    if at >= 0 and _ASSET_APPOSITION_RE.match(text, at + len(name)):
+        return True
+    opening = lede.lstrip()
+    return (
+        " " not in name
+        and name.endswith("s")
+        and opening.startswith(name)
+        and bool(_PLURAL_PAIR_RE.match(opening, len(name)))
+    )
