@@ -257,3 +257,22 @@ ROWE_ABOUT = (
 )
 def test_a_currency_or_a_plural_noun_is_no_issuer(lede: str, headline: str, tail: str, company: str | None) -> None:
     assert wire(lede, headline, tail, tail_apart=True).company == company
+
+
+@pytest.mark.parametrize(
+    "headline, company",
+    [
+        # The headline names the organisation the lede prints before its leader's title.
+        ("Crowds of 9,000 Gather for Worship at Harbor Light Church of Grace", "Harbor Light Church of Grace"),
+        # The headline does not name it: no one.
+        ("Crowds of 9,000 Gather for Sunday Worship", None),
+    ],
+)
+def test_a_nameless_release_is_its_leaders_organisation_the_headline_names(headline: str, company: str | None) -> None:
+    parsed = wire(
+        "In Cheongju, South Korea, around 9,000 people gathered for worship on September 8th. Believers came to listen "
+        "to the words of Harbor Light Church of Grace Chairman Lee Man-hee.",
+        headline,
+        '"This word is life," Chairman Lee said.',
+    )
+    assert parsed.company == company

@@ -90,7 +90,7 @@ from .names import (
     tidy_name,
 )
 from .own_listings import lede_listed, pick_tickers, titled_employer
-from .persons import employer, is_person
+from .persons import employer, is_person, leader_org
 from .places import is_place, opens_dateline
 from .publishers import publishers_topic
 from .sections import About
@@ -423,7 +423,7 @@ def _pick_company(
         contact = None  # "..., tells Proactive's Stephen Gunnion ...": the contacts are the interviewer's publisher
     found = found or described_subject(lede, headline) or headline_company(headline, text, contacts)
     found = found or lede_actor(lede, headline) or contact
-    found = found or _lede_employer(lede, text, domains) or report_author(lede)
+    found = found or _lede_employer(lede, text, domains) or report_author(lede) or leader_org(lede, headline)
     found = found or publisher_field(text, domains) or domain_named(text, contacts, domains) or told_outlet(text)
     found = found or presented_expert_org(text)
     if found:
