@@ -183,7 +183,8 @@ def find_issuer(
     company = connected_name(company, strip_headline_brand(headline), text)
     company = _listed_whole(_printed_tail(company, text), text)
     company = titled_person_cut(contact_heading_cut(company), text)
-    company = first_mention_whole(company, strip_headline_brand(headline), text)
+    if not any(a.name == company for a in abouts):  # an About heading's spelling is the release's own
+        company = first_mention_whole(company, strip_headline_brand(headline), text)
     if no_name(company, place) or _DAY_RE.fullmatch(company or ""):
         # "Inc., the leading media brand ..., today announced that Flight Adventure Park is No. 3,780 ...", "Fort
         # Worth's newest museum, the DFW Car and Toy Museum ...": what the lede opened with names no one; the
