@@ -276,3 +276,35 @@ def test_a_nameless_release_is_its_leaders_organisation_the_headline_names(headl
         '"This word is life," Chairman Lee said.',
     )
     assert parsed.company == company
+
+
+@pytest.mark.parametrize(
+    "headline, about, company",
+    [
+        # A product's About naming its maker by a possessive, the maker named in the headline: the maker.
+        (
+            "How Quillworks's ShieldPilot Could Have Stopped the Breach",
+            "About ShieldPilot\n\nShieldPilot is Quillworks LLC's AI safety platform, the first to stop such attacks.",
+            "Quillworks LLC",
+        ),
+        # The maker named nowhere else, or a possessive that is no product's: the section's own name.
+        (
+            "How ShieldPilot Could Have Stopped the Breach",
+            "About ShieldPilot\n\nShieldPilot is Quillworks LLC's AI safety platform, the first to stop such attacks.",
+            "ShieldPilot",
+        ),
+        (
+            "How Quillworks's ShieldPilot Could Have Stopped the Breach",
+            "About ShieldPilot\n\nShieldPilot is Boston's leading security firm, founded in 2001.",
+            "ShieldPilot",
+        ),
+    ],
+)
+def test_a_products_about_section_presents_its_maker(headline: str, about: str, company: str) -> None:
+    parsed = wire(
+        "At a Glance: 200,000 devices wiped in 79 countries, with zero alarms across all vendors.",
+        headline,
+        about,
+        tail_apart=True,
+    )
+    assert parsed.company == company

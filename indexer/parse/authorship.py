@@ -488,3 +488,25 @@ def division_about(abouts: list[About], lede: str) -> About | None:
             ):
                 return part
     return None
+
+
+# "About SecureAgent SecureAgent is VectorCertain LLC's AI Safety and Governance Platform ...": a product's section,
+# its text naming the maker by a possessive.
+_MAKERS_RE = re.compile(
+    r"\s+is\s+(?:the\s+)?(?P<org>[A-Z][\w&.\-]*(?:\s+(?:[A-Z][\w&.\-]*|of|&)){0,4})['\u2019]s\s+(?:[\w\-]+\s+){0,6}?"
+    r"(?i:platform|product|app|application|software|tool|service|solution|brand|line|system|device)\b"
+)
+
+
+def makers_abouts(abouts: list[About], headline: str, text: str) -> list[About]:
+    """The About sections, a product's presenting its maker instead when its text names the maker's product by a
+    possessive and the headline or the text names the maker again ("How VectorCertain's SecureAgent ...")."""
+    out = []
+    for about in abouts:
+        body = about.text.lstrip()
+        m = _MAKERS_RE.match(body, len(about.name)) if body.startswith(about.name) else None
+        org = m.group("org") if m else None
+        if org and (first_of_pair(org).split()[0] in headline or text.count(org) >= 2):
+            about = About(org, about.text)
+        out.append(about)
+    return out

@@ -24,6 +24,7 @@ from .authorship import (
     event_organiser,
     first_name_employer,
     glued_abouts,
+    makers_abouts,
     named_abouts,
     publisher_field,
     ranker,
@@ -168,6 +169,7 @@ def find_issuer(
         if closing and sponsor_named(text, headline):
             closing = None  # "RazorPitch is not a fiduciary ...": the publisher the headline's company paid
         abouts = glued_abouts(text) or ([closing] if closing else [])
+    abouts = makers_abouts(abouts, headline, text)  # "About SecureAgent SecureAgent is VectorCertain LLC's ..."
     source_name = source_name or closing_credit(text)
     known_company = known_company or slashed_issuer(lede) or behalf_of(text)
     company = _pick_company(headline, lede, text, abouts, source_name, contacts, known_company, subheadline)
