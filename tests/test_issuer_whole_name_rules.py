@@ -308,3 +308,21 @@ def test_a_products_about_section_presents_its_maker(headline: str, about: str, 
         tail_apart=True,
     )
     assert parsed.company == company
+
+
+@pytest.mark.parametrize(
+    "tail, company",
+    [
+        # A nameless release presenting a person's work by a possessive, the person quoted by surname: the person.
+        ('"It was a rollercoaster," confesses Roe. Fans of Roe will laugh.', "Jane Roe"),
+        # Named once only: no one.
+        ("Fans will laugh.", None),
+    ],
+)
+def test_a_nameless_release_is_the_person_whose_work_its_headline_presents(tail: str, company: str | None) -> None:
+    parsed = wire(
+        '"To Guard and to Mend," the new podcast hosted by police veteran Jane Roe, has finally arrived.',
+        '"To Guard and to Mend": Jane Roe\'s New Podcast Lands a One-Two Punch',
+        tail,
+    )
+    assert parsed.company == company

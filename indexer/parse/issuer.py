@@ -48,6 +48,7 @@ from .headline_names import (
     headline_company,
     headline_listed,
     headline_person,
+    headline_possessor,
     headline_spelling,
     headline_word,
     joint_headline,
@@ -437,6 +438,7 @@ def _pick_company(
     # A place stays unnamed: its issuer, if any, is not the place.
     person = next((p for p in (person, *people) if p and has_word(headline, p)), None)
     person = person or (None if subject else headline_person(strip_headline_brand(headline), text))
+    person = person or (None if subject else headline_possessor(headline, text))  # "Patricia Blake's New Podcast"
     if person and not subject:
         honouring = HONOURED_BY_RE.search(headline)
         if honouring:
