@@ -153,10 +153,10 @@ def connected_name(name: str | None, headline: str, text: str) -> str | None:
         spelled = body.count(whole)
         if spelled >= 2 and body.count(name) - spelled <= spelled:
             return whole
-        if spelled and body.find(name) == body.find(whole):
-            return (
-                whole  # the text's first mention writes it whole ("... presented by Girl Scouts of Southeast Florida.")
-            )
+        if spelled and m.group(0).split()[0] == "of" and body.find(name) == body.find(whole):
+            # A chapter of a body ("... presented by Girl Scouts of Southeast Florida."): the text's first mention of
+            # the name writes it whole.
+            return whole
     return name
 
 

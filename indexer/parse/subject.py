@@ -417,10 +417,11 @@ def first_person_org(text: str) -> str | None:
     return name
 
 
-# "Bitcoin, the pioneering cryptocurrency, is marking ...": an apposition calling the name a currency or an asset.
+# "Bitcoin, the pioneering cryptocurrency, is marking ...": an apposition calling the name a currency or an asset (not
+# "a cryptocurrency exchange").
 _ASSET_APPOSITION_RE = re.compile(
     r",\s+(?:a|an|the)\s+(?:[\w\-]+\s+){0,3}?(?:cryptocurrency|crypto\s*currency|digital\s+currency|currency"
-    r"|stablecoin|memecoin|meme\s+coin|digital\s+asset|commodity)\b"
+    r"|stablecoin|memecoin|meme\s+coin|digital\s+asset|commodity)(?=\s*[,.;)])"
 )
 # "Start-ups and small businesses may benefit ...": a plural joined to a lower-case plural, common nouns both.
 _PLURAL_PAIR_RE = re.compile(r"\s+(?:and|or)\s+(?:[a-z][\w\-]*\s+)?[a-z][\w\-]*s\b")
