@@ -237,6 +237,13 @@ ROWE_ABOUT = (
             "As Quillcoin celebrates, the industry grows.",
             None,
         ),
+        # A token's own project, which the release's web address spells, issues it.
+        (
+            "Quillcoin, the pioneering cryptocurrency, is marking its tenth anniversary. Since 2015, Quillcoin has grown.",
+            "Quillcoin Celebrates Ten Years",
+            "As Quillcoin celebrates, the industry grows. Visit https://quillcoin.io to join.",
+            "Quillcoin",
+        ),
         # A company's apposition: the subject stays.
         (
             "Quillcoin, the pioneering payments company, is marking its tenth anniversary. Quillcoin has grown.",
@@ -315,8 +322,9 @@ def test_a_products_about_section_presents_its_maker(headline: str, about: str, 
     [
         # A nameless release presenting a person's work by a possessive, the person quoted by surname: the person.
         ('"It was a rollercoaster," confesses Roe. Fans of Roe will laugh.', "Jane Roe"),
-        # Named once only: no one.
+        # Named once only, or never quoted by surname (a place: "Orange Mound's"): no one.
         ("Fans will laugh.", None),
+        ("Fans of Roe will laugh. Roe and the Roe family.", None),
     ],
 )
 def test_a_nameless_release_is_the_person_whose_work_its_headline_presents(tail: str, company: str | None) -> None:

@@ -210,18 +210,20 @@ def strip_headline_brand(headline: str) -> str:
     return HEADLINE_BRAND_RE.sub("", headline)
 
 
+# Verbs of speech around a quoted surname ("confesses Blake", "Blake said").
+_SPEECH = "says|said|adds|added|confesses|confessed|explains|explained|notes|noted|shares|shared|recalls|recalled"
 # "...: Patricia Blake's New Podcast Lands ...": a person's name, then a possessive.
 _PERSON_OWNER_RE = re.compile(r"(?<![\w'\u2019])([A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z][\w\-]*)['\u2019]s\s+[A-Z]")
 
 
 def headline_possessor(headline: str, text: str) -> str | None:
     """The person whose work a headline presents by a possessive ("Patricia Blake's New Podcast ..."), when the text
-    names them whole and by surname alone at least twice more (as people are quoted: "confesses Blake")."""
+    names them whole and quotes them by surname ("confesses Blake"): not a place ("Orange Mound's African ...")."""
     for m in _PERSON_OWNER_RE.finditer(headline):
         name = m.group(1)
         surname = name.split()[-1]
         if not PERSON_RE.fullmatch(name) or name not in text or is_place(name):
             continue
-        if len(re.findall(rf"(?<![\w'\u2019]){re.escape(surname)}\b", text.replace(name, ""))) >= 2:
+        if re.search(rf"\b(?:{_SPEECH}) {re.escape(surname)}\b|\b{re.escape(surname)} (?:{_SPEECH})\b", text):
             return name
     return None

@@ -11,9 +11,11 @@ from .names import (
     STRICT_LEGAL_RE,
     VERBS,
     core_words,
+    domains_in,
     fold,
     has_word,
     leading_name,
+    matches_domain,
     same_org,
 )
 from .persons import is_person
@@ -421,7 +423,7 @@ def first_person_org(text: str) -> str | None:
 # "a cryptocurrency exchange").
 _ASSET_APPOSITION_RE = re.compile(
     r",\s+(?:a|an|the)\s+(?:[\w\-]+\s+){0,3}?(?:cryptocurrency|crypto\s*currency|digital\s+currency|currency"
-    r"|stablecoin|memecoin|meme\s+coin|digital\s+asset|commodity)(?=\s*[,.;)])"
+    r"|digital\s+asset|commodity)(?=\s*[,.;)])"
 )
 # "Start-ups and small businesses may benefit ...": a plural joined to a lower-case plural, common nouns both.
 _PLURAL_PAIR_RE = re.compile(r"\s+(?:and|or)\s+(?:[a-z][\w\-]*\s+)?[a-z][\w\-]*s\b")
@@ -435,7 +437,9 @@ def not_an_organisation(name: str | None, lede: str, text: str) -> bool:
         return False
     at = text.find(name)
     if at >= 0 and _ASSET_APPOSITION_RE.match(text, at + len(name)):
-        return True
+        # A token's own project, which the release's web or mail address spells, issues it ("Kangamoon, a
+        # play-to-earn meme coin" with kangamoon.com).
+        return not matches_domain(name, domains_in(text))
     opening = lede.lstrip()
     return (
         " " not in name
