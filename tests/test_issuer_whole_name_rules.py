@@ -14,6 +14,7 @@ from indexer.parse.name_extents import (
     contact_heading_cut,
     first_mention_whole,
     issuer_line_spelling,
+    lede_case,
     titled_person_cut,
 )
 from indexer.parse.places import demonym
@@ -294,10 +295,17 @@ def test_a_nameless_release_is_its_leaders_organisation_the_headline_names(headl
             "About ShieldPilot\n\nShieldPilot is Quillworks LLC's AI safety platform, the first to stop such attacks.",
             "Quillworks LLC",
         ),
-        # The maker named nowhere else, or a possessive that is no product's: the section's own name.
+        # The maker by its legal form, the headline naming it or not.
         (
             "How ShieldPilot Could Have Stopped the Breach",
             "About ShieldPilot\n\nShieldPilot is Quillworks LLC's AI safety platform, the first to stop such attacks.",
+            "Quillworks LLC",
+        ),
+        # Neither a legal form nor the headline's possessive (a network the platform runs on), or a possessive that
+        # is no product's: the section's own name.
+        (
+            "How ShieldPilot Could Have Stopped the Breach",
+            "About ShieldPilot\n\nShieldPilot is Quillnet's decentralized lending platform for all.",
             "ShieldPilot",
         ),
         (
@@ -334,3 +342,22 @@ def test_a_nameless_release_is_the_person_whose_work_its_headline_presents(tail:
         tail,
     )
     assert parsed.company == company
+
+
+@pytest.mark.parametrize(
+    "name, lede, spelled",
+    [
+        # A heading's spelling with fewer capitals than the lede's: the lede's.
+        (
+            "Hfx Car and Toy Museum",
+            "Fort Worth's newest museum, the HFX Car and Toy Museum, opens.",
+            "HFX Car and Toy Museum",
+        ),
+        # The lede's with fewer capitals, the same spelling, or none: the name as read.
+        ("HFX Car Museum", "The Hfx Car Museum opens.", "HFX Car Museum"),
+        ("HFX Car Museum", "The HFX Car Museum opens.", "HFX Car Museum"),
+        ("HFX Car Museum", "A museum opens.", "HFX Car Museum"),
+    ],
+)
+def test_a_name_read_from_a_heading_takes_the_ledes_capitals(name: str, lede: str, spelled: str) -> None:
+    assert lede_case(name, lede) == spelled

@@ -500,13 +500,16 @@ _MAKERS_RE = re.compile(
 
 def makers_abouts(abouts: list[About], headline: str, text: str) -> list[About]:
     """The About sections, a product's presenting its maker instead when its text names the maker's product by a
-    possessive and the headline or the text names the maker again ("How VectorCertain's SecureAgent ...")."""
+    possessive ("SecureAgent is VectorCertain LLC's AI Safety and Governance Platform")."""
     out = []
     for about in abouts:
         body = about.text.lstrip()
         m = _MAKERS_RE.match(body, len(about.name)) if body.startswith(about.name) else None
         org = m.group("org") if m else None
-        if org and (first_of_pair(org).split()[0] in headline or text.count(org) >= 2):
+        # Its maker by a legal form or by the headline's possessive ("How VectorCertain's SecureAgent ..."), not a
+        # network a platform runs on ("JustLend DAO is TRON's decentralized financial platform").
+        first = org.split()[0] if org else ""
+        if org and (STRICT_LEGAL_RE.search(org) or re.search(rf"\b{re.escape(first)}['\u2019]s\b", headline)):
             about = About(org, about.text)
         out.append(about)
     return out

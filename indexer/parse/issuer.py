@@ -67,6 +67,7 @@ from .name_extents import (
     first_mention_whole,
     imperative_cut,
     issuer_line_spelling,
+    lede_case,
     lower_case_spelling,
     nameless_names,
     partners_name,
@@ -185,7 +186,7 @@ def find_issuer(
     company = partners_name(company, headline, lede)
     company = connected_name(company, strip_headline_brand(headline), text)
     company = _listed_whole(_printed_tail(company, text), text)
-    company = titled_person_cut(contact_heading_cut(company), text)
+    company = lede_case(titled_person_cut(contact_heading_cut(company), text), lede)
     if not any(a.name == company for a in abouts):  # an About heading's spelling is the release's own
         company = first_mention_whole(company, strip_headline_brand(headline), text)
     if no_name(company, place) or _DAY_RE.fullmatch(company or ""):
@@ -205,7 +206,7 @@ def find_issuer(
             and not BRAND_ABOUT_RE.search(company or "")
             else company
         )
-    if not_an_organisation(company, lede, text):
+    if not_an_organisation(company, lede, text) or not_an_organisation((company or "").split(" ")[0], lede, text):
         company = None  # "Bitcoin Celebrates Sixteen Years" over "Bitcoin, the pioneering cryptocurrency, ...": no one
     tickers = pick_tickers(strip_headline_brand(headline), lede, text, abouts, company)
     if not tickers and (not company or not has_word(fold(headline), fold(company))):

@@ -345,3 +345,15 @@ def issuer_line_spelling(known: str, subject: str, text: str) -> bool:
     if longer[len(shorter) :].split()[0][:1].islower() or core_words(known) == core_words(subject):
         return False
     return has_word(text, known)
+
+
+def lede_case(name: str | None, lede: str) -> str | None:
+    """The lede's spelling of a name read from a heading that prints it in other capitals ("About the Dfw Car and Toy
+    Museum" over "... the DFW Car and Toy Museum ..."): the one with more capitals, as the issuer writes it."""
+    if not name or name in lede:
+        return name
+    at = lede.lower().find(name.lower())
+    printed = lede[at : at + len(name)] if at >= 0 else ""
+    if printed and sum(c.isupper() for c in printed) > sum(c.isupper() for c in name):
+        return printed
+    return name
