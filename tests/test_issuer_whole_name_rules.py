@@ -357,6 +357,7 @@ def test_a_nameless_release_is_the_person_whose_work_its_headline_presents(tail:
         ("HFX Car Museum", "The Hfx Car Museum opens.", "HFX Car Museum"),
         ("HFX Car Museum", "The HFX Car Museum opens.", "HFX Car Museum"),
         ("HFX Car Museum", "A museum opens.", "HFX Car Museum"),
+        ("Quillpik", "QUILLPIK LAUNCHES ITS TOUR TODAY", "Quillpik"),
     ],
 )
 def test_a_name_read_from_a_heading_takes_the_ledes_capitals(name: str, lede: str, spelled: str) -> None:

@@ -354,6 +354,7 @@ def lede_case(name: str | None, lede: str) -> str | None:
         return name
     at = lede.lower().find(name.lower())
     printed = lede[at : at + len(name)] if at >= 0 else ""
-    if printed and sum(c.isupper() for c in printed) > sum(c.isupper() for c in name):
+    # Not a shouted spelling ("WATERPIK" in a lede written in capitals).
+    if printed and not printed.isupper() and sum(c.isupper() for c in printed) > sum(c.isupper() for c in name):
         return printed
     return name
