@@ -232,6 +232,8 @@ def _heading_split(rest: str, generic: bool = False) -> tuple[str, str] | None:
         lead = body.removeprefix("The ").removeprefix("the ")
         if lead.startswith(name) or leading_name(body) == name or _founded_then(body, name):
             return name, body
+        if k >= 2 and re.match(rf"The\s+{re.escape(words[k - 1].lower())}\b", body):
+            return name, body  # "About DFW Car & Toy Museum The museum was founded ...": its last word as a noun
         initials = "".join(w[0] for w in words[:k] if w[:1].isupper())
         if k >= 2 and len(initials) == k and re.match(rf"{initials}\b", lead):
             return name, body  # "About Diversified Compliance Services DCS Rescue specializes in ...": its initials
@@ -486,3 +488,28 @@ def division_about(abouts: list[About], lede: str) -> About | None:
             ):
                 return part
     return None
+
+
+# "About SecureAgent SecureAgent is VectorCertain LLC's AI Safety and Governance Platform ...": a product's section,
+# its text naming the maker by a possessive.
+_MAKERS_RE = re.compile(
+    r"\s+is\s+(?:the\s+)?(?P<org>[A-Z][\w&.\-]*(?:\s+(?:[A-Z][\w&.\-]*|of|&)){0,4})['\u2019]s\s+(?:[\w\-]+\s+){0,6}?"
+    r"(?i:platform|product|app|application|software|tool|service|solution|brand|line|system|device)\b"
+)
+
+
+def makers_abouts(abouts: list[About], headline: str, text: str) -> list[About]:
+    """The About sections, a product's presenting its maker instead when its text names the maker's product by a
+    possessive ("SecureAgent is VectorCertain LLC's AI Safety and Governance Platform")."""
+    out = []
+    for about in abouts:
+        body = about.text.lstrip()
+        m = _MAKERS_RE.match(body, len(about.name)) if body.startswith(about.name) else None
+        org = m.group("org") if m else None
+        # Its maker by a legal form or by the headline's possessive ("How VectorCertain's SecureAgent ..."), not a
+        # network a platform runs on ("JustLend DAO is TRON's decentralized financial platform").
+        first = org.split()[0] if org else ""
+        if org and (STRICT_LEGAL_RE.search(org) or re.search(rf"\b{re.escape(first)}['\u2019]s\b", headline)):
+            about = About(org, about.text)
+        out.append(about)
+    return out

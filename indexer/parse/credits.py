@@ -206,3 +206,23 @@ def journal_field(text: str) -> str | None:
             if text.count(name) >= 2:
                 return name
     return None
+
+
+# "Filip Tortevski is the Senior Analyst and Finance Commentator at Wealth Within.": a closing sentence presenting the
+# quoted expert by their title at an organisation.
+_PRESENTED_EXPERT_RE = re.compile(
+    r"(?:^|\n|[.!?]\s+)(?P<person>[A-Z][\w'\u2019\-]+(?:\s+[A-Z]\.)?\s+[A-Z][\w'\u2019\-]+)\s+is\s+(?:the|a|an)\s+"
+    r"(?:[A-Za-z&\-]+\s+){1,8}?(?:at|of|with)\s+(?P<org>[A-Z][\w&.'\u2019\-]*(?:\s+(?:[A-Z][\w&.'\u2019\-]*|of|&)){0,4}?)"
+    r"(?=[.,;]\s|[.]?$|\s+(?:and|where|since|who)\b)"
+)
+
+
+def presented_expert_org(text: str) -> str | None:
+    """The organisation of the expert a closing sentence presents ("Filip Tortevski is the Senior Analyst ... at Wealth
+    Within."), when the text quotes that person with the organisation too: a commentary naming no other issuer is
+    theirs."""
+    for m in _PRESENTED_EXPERT_RE.finditer(text[-1500:]):
+        person, org = m.group("person"), m.group("org")
+        if text.count(org) >= 2 and text.count(person) >= 2:
+            return org
+    return None

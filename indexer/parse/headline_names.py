@@ -19,7 +19,7 @@ from .names import (
 )
 from .own_listings import group_names, subject_groups
 from .persons import is_person
-from .places import is_place
+from .places import demonym, is_place
 from .subject import gerund, surname_of_person
 
 HEADLINE_BRAND_RE = re.compile(r"^[A-Z][\w.]*(?:Breaks|Wire|News|Alert)\s+[\u2013\u2014\-:]\s+")
@@ -114,8 +114,8 @@ def _repeated_opening(words: list[str], text: str) -> str | None:
     """The longest opening of a headline subject's words that the text repeats (in its own spelling when shouted)."""
     for size in range(len(words), 0, -1):
         candidate = " ".join(words[:size])
-        if is_place(candidate):
-            return None  # "Bergen County Residents Make the Move to ...": a place's people, not a company
+        if is_place(candidate) or demonym(candidate):
+            return None  # "Bergen County Residents Make the Move to ...", "Australian Super ...": a place's people
         if words[size - 1].lower() in _OPEN_ENDINGS:
             continue  # "Step Into Your Dream Life: ...": a phrase, not a name
         if len(candidate) >= 3 and has_word(text, candidate):
@@ -208,3 +208,22 @@ def headline_listed(headline: str) -> str | None:
 def strip_headline_brand(headline: str) -> str:
     # "InvestorNewsBreaks – Nightfood Holdings ...", "TechMediaBreaks – PowerBank ...": a publisher's label first.
     return HEADLINE_BRAND_RE.sub("", headline)
+
+
+# Verbs of speech around a quoted surname ("confesses Blake", "Blake said").
+_SPEECH = "says|said|adds|added|confesses|confessed|explains|explained|notes|noted|shares|shared|recalls|recalled"
+# "...: Patricia Blake's New Podcast Lands ...": a person's name, then a possessive.
+_PERSON_OWNER_RE = re.compile(r"(?<![\w'\u2019])([A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z][\w\-]*)['\u2019]s\s+[A-Z]")
+
+
+def headline_possessor(headline: str, text: str) -> str | None:
+    """The person whose work a headline presents by a possessive ("Patricia Blake's New Podcast ..."), when the text
+    names them whole and quotes them by surname ("confesses Blake"): not a place ("Orange Mound's African ...")."""
+    for m in _PERSON_OWNER_RE.finditer(headline):
+        name = m.group(1)
+        surname = name.split()[-1]
+        if not PERSON_RE.fullmatch(name) or name not in text or is_place(name):
+            continue
+        if re.search(rf"\b(?:{_SPEECH}) {re.escape(surname)}\b|\b{re.escape(surname)} (?:{_SPEECH})\b", text):
+            return name
+    return None

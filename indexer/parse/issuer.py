@@ -24,6 +24,7 @@ from .authorship import (
     event_organiser,
     first_name_employer,
     glued_abouts,
+    makers_abouts,
     named_abouts,
     publisher_field,
     ranker,
@@ -37,6 +38,7 @@ from .credits import (
     domain_named,
     journal_field,
     opening_credit,
+    presented_expert_org,
     sponsor_named,
     sponsored_subject,
     told_outlet,
@@ -46,6 +48,7 @@ from .headline_names import (
     headline_company,
     headline_listed,
     headline_person,
+    headline_possessor,
     headline_spelling,
     headline_word,
     joint_headline,
@@ -59,11 +62,16 @@ from .name_extents import (
     caps_heading_cut,
     connected_name,
     connected_opening,
+    contact_heading_cut,
     defined_short_form,
+    first_mention_whole,
     imperative_cut,
+    issuer_line_spelling,
+    lede_case,
     lower_case_spelling,
     nameless_names,
     partners_name,
+    titled_person_cut,
 )
 from .names import (
     LEGAL_FORMS,
@@ -85,7 +93,7 @@ from .names import (
     tidy_name,
 )
 from .own_listings import lede_listed, pick_tickers, titled_employer
-from .persons import employer, is_person
+from .persons import employer, is_person, leader_org
 from .places import is_place, opens_dateline
 from .publishers import publishers_topic
 from .sections import About
@@ -102,6 +110,7 @@ from .subject import (
     headline_opens,
     lede_actor,
     no_name,
+    not_an_organisation,
     passing_subject,
     programme_owner,
     prose_cut,
@@ -162,6 +171,7 @@ def find_issuer(
         if closing and sponsor_named(text, headline):
             closing = None  # "RazorPitch is not a fiduciary ...": the publisher the headline's company paid
         abouts = glued_abouts(text) or ([closing] if closing else [])
+    abouts = makers_abouts(abouts, headline, text)  # "About SecureAgent SecureAgent is VectorCertain LLC's ..."
     source_name = source_name or closing_credit(text)
     known_company = known_company or slashed_issuer(lede) or behalf_of(text)
     company = _pick_company(headline, lede, text, abouts, source_name, contacts, known_company, subheadline)
@@ -176,6 +186,9 @@ def find_issuer(
     company = partners_name(company, headline, lede)
     company = connected_name(company, strip_headline_brand(headline), text)
     company = _listed_whole(_printed_tail(company, text), text)
+    company = lede_case(titled_person_cut(contact_heading_cut(company), text), lede)
+    if not any(a.name == company for a in abouts):  # an About heading's spelling is the release's own
+        company = first_mention_whole(company, strip_headline_brand(headline), text)
     if no_name(company, place) or _DAY_RE.fullmatch(company or ""):
         # "Inc., the leading media brand ..., today announced that Flight Adventure Park is No. 3,780 ...", "Fort
         # Worth's newest museum, the DFW Car and Toy Museum ...": what the lede opened with names no one; the
@@ -193,6 +206,8 @@ def find_issuer(
             and not BRAND_ABOUT_RE.search(company or "")
             else company
         )
+    if not_an_organisation(company, lede, text) or not_an_organisation((company or "").split(" ")[0], lede, text):
+        company = None  # "Bitcoin Celebrates Sixteen Years" over "Bitcoin, the pioneering cryptocurrency, ...": no one
     tickers = pick_tickers(strip_headline_brand(headline), lede, text, abouts, company)
     if not tickers and (not company or not has_word(fold(headline), fold(company))):
         # "By Jane Roe, Benzinga" over "This post contains sponsored content": the listed company its headline names
@@ -241,7 +256,9 @@ def _pick_company(
     if subject and " and " in subject and joint_headline(headline):
         subject = subject.split(" and ")[0]  # "United Energy LNG and Power LNG Announce Merger": the first named
         joint = has_word(headline, subject)  # named first in the headline too: a partner's About does not outvote it
-    if subject and (common_word(subject, text) or _QUANTITY_RE.match(subject)):
+    if subject and (
+        common_word(subject, text) or _QUANTITY_RE.match(subject) or not_an_organisation(subject, lede, text)
+    ):
         subject = None
     if subject and quoted_in(subject, headline):  # "\u201cThe Winter Sports Move South (1937)\u201d": a work's title
         subject = None
@@ -300,7 +317,7 @@ def _pick_company(
             subject = listed
         subject = first_of_two(subject, evidence, text)
         matches = [n for n in evidence if same_org(subject, n)]
-        if known and not same_org(subject, known):
+        if known and (not same_org(subject, known) or issuer_line_spelling(known, subject, text)):
             return known
         if head_listed and not same_org(subject, head_listed) and not strong:
             return head_listed
@@ -411,8 +428,9 @@ def _pick_company(
         contact = None  # "..., tells Proactive's Stephen Gunnion ...": the contacts are the interviewer's publisher
     found = found or described_subject(lede, headline) or headline_company(headline, text, contacts)
     found = found or lede_actor(lede, headline) or contact
-    found = found or _lede_employer(lede, text, domains) or report_author(lede)
+    found = found or _lede_employer(lede, text, domains) or report_author(lede) or leader_org(lede, headline)
     found = found or publisher_field(text, domains) or domain_named(text, contacts, domains) or told_outlet(text)
+    found = found or presented_expert_org(text)
     if found:
         return programme_owner(found, text) or found
     if brands:
@@ -421,6 +439,7 @@ def _pick_company(
     # A place stays unnamed: its issuer, if any, is not the place.
     person = next((p for p in (person, *people) if p and has_word(headline, p)), None)
     person = person or (None if subject else headline_person(strip_headline_brand(headline), text))
+    person = person or (None if subject else headline_possessor(headline, text))  # "Patricia Blake's New Podcast"
     if person and not subject:
         honouring = HONOURED_BY_RE.search(headline)
         if honouring:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import functools
 import re
 
-from .names import VERBS, fold, has_word, leading_name
+from .names import STRICT_LEGAL_RE, VERBS, core_words, fold, has_word, leading_name
 
 # "Join Cboe® for an educational webinar ...", "Meet Acme at booth 12": a call to the reader, not part of the name.
 _IMPERATIVES = {"join", "meet", "visit", "discover", "explore", "attend", "experience", "celebrate", "welcome", "support"}  # fmt: skip
@@ -153,6 +153,10 @@ def connected_name(name: str | None, headline: str, text: str) -> str | None:
         spelled = body.count(whole)
         if spelled >= 2 and body.count(name) - spelled <= spelled:
             return whole
+        if spelled and m.group(0).split()[0] == "of" and body.find(name) == body.find(whole):
+            # A chapter of a body ("... presented by Girl Scouts of Southeast Florida."): the text's first mention of
+            # the name writes it whole.
+            return whole
     return name
 
 
@@ -257,3 +261,100 @@ def nameless_names(headline: str, lede: str, text: str) -> str | None:
                     return None
                 return name
     return None
+
+
+# "Contact DetailsNews Media Group, Inc.": a contact block's heading run into the name after it (its line break lost).
+_GLUED_CONTACT_HEADING_RE = re.compile(
+    r"^(?:Contact\s+(?:Details|Information|Info)|(?:Media|Press|Investor)\s+Contacts?|Company\s+Website)"
+    r":?(?=[A-Z][a-z])"
+)
+
+
+def contact_heading_cut(name: str | None) -> str | None:
+    """The name without a contact block's heading glued to it ("Contact DetailsNews Media Group, Inc." -> "News Media
+    Group, Inc."); a heading of two words, so that a name such as "ContactMonkey" stays."""
+    m = _GLUED_CONTACT_HEADING_RE.match(name or "")
+    return name[m.end() :] if m else name
+
+
+# "Birk Law Firm Attorney Kelvin": an About heading run into a sentence opening with a titled person ("About Birk Law
+# Firm Attorney Kelvin Birk holds dual roles ..."); the title ends the name.
+_TITLE_WORDS = {"Attorney", "Dr.", "Dr", "CEO", "CFO", "COO", "Chairman", "Founder", "Owner", "President", "Director",
+                "Broker", "Realtor"}  # fmt: skip
+
+
+def titled_person_cut(name: str | None, text: str) -> str | None:
+    """The name cut before a title and a person's name run on after it, when the text prints the part before the title
+    as a name of its own (followed by a lower-case word, a comma or a full stop)."""
+    words = (name or "").split()
+    for at in range(2, len(words) - 1):
+        if words[at] not in _TITLE_WORDS or not all(w[:1].isupper() for w in words[at + 1 :]):
+            continue
+        head = " ".join(words[:at])
+        if re.search(rf"{re.escape(head)}(?:[,.]|\s+[a-z])", text.replace(name, "")):
+            return head
+        return name
+    return name
+
+
+# The words after a name's first mention that write it whole with a legal form: "Nostra Terra| Oil & Gas Company PLC".
+_MENTION_LEGAL_RE = re.compile(
+    r"((?:\s+(?:[A-Z](?:[a-z'\u2019\-]+|[A-Z'\u2019\-]*)|&|of)){0,5}?),?\s+"
+    r"(?:Inc\.?|Incorporated|Corp\.?|Corporation|Company\s+PLC|Company\s+plc|Ltd\.?|Limited|LLC|PLC|plc|N\.V\.|S\.A\.|AG"
+    r"|SE|GmbH)(?![\w])"
+)
+# What follows a name printed whole: a comma, a full stop or a bracket.
+_APPOSITION_RE = re.compile(r"\s*[,.(]")
+# A headline's possessive after a name: "Brooksby Village\u2019s Predictable Costs ...".
+_HEADLINE_OWNER_RE = re.compile(r"((?:\s+[A-Z][\w&\-]*){1,3})['\u2019]s\b")
+
+
+def first_mention_whole(name: str | None, headline: str, text: str) -> str | None:
+    """A short name written whole as the text's first mention of it prints it: with a legal form ("Nostra Terra Oil &
+    Gas Company PLC CEO Paul Welch talked ..." for the headline's "Nostra Terra"), or with the words the headline's
+    possessive adds ("Brooksby Village\u2019s ..." over "... heard great things about Brooksby Village, an ...")."""
+    if not name or len(name.split()) > 3 or STRICT_LEGAL_RE.search(name):
+        return name
+    at = text.find(name)
+    while at > 0 and text[at - 1].isalnum():
+        at = text.find(name, at + 1)
+    if at < 0 or at > 3000:
+        return name
+    end = at + len(name)
+    legal = _MENTION_LEGAL_RE.match(text, end)
+    added = legal.group(1).split() if legal else []
+    # Words the name lacked ("Oil & Gas"), not its legal form alone, nor the name again or a person's title after it
+    # ("Numa Numa Resources Inc.", "U.S. Gold CEO George Bee Corp").
+    if added and name.split()[0] not in added and not _TITLE_WORDS.intersection(added):
+        return text[at : legal.end()]
+    owner = _HEADLINE_OWNER_RE.match(headline, len(name)) if headline.startswith(name) else None
+    if owner and text.startswith(owner.group(1), end) and _APPOSITION_RE.match(text, end + len(owner.group(1))):
+        return name + owner.group(1)
+    return name
+
+
+def issuer_line_spelling(known: str, subject: str, text: str) -> bool:
+    """Whether the name the release's issuer line gives ("Farmington Hills, United States - March 18, 2025 / Perfect
+    Impressions Graphic Solutions /") spells the lede's subject longer or shorter ("Perfect Impressions stands out
+    ...", "Physician Aesthetic Institute MedSpa Unveils ...") and the text prints it: that spelling is the name."""
+    if known == subject or not (known.startswith(subject + " ") or subject.startswith(known + " ")):
+        return False
+    # Not cut at a lower-case word ("Holdings" for "Holdings for Good"), nor the same name with or without its legal
+    # form.
+    shorter, longer = sorted((known, subject), key=len)
+    if longer[len(shorter) :].split()[0][:1].islower() or core_words(known) == core_words(subject):
+        return False
+    return has_word(text, known)
+
+
+def lede_case(name: str | None, lede: str) -> str | None:
+    """The lede's spelling of a name read from a heading that prints it in other capitals ("About the Dfw Car and Toy
+    Museum" over "... the DFW Car and Toy Museum ..."): the one with more capitals, as the issuer writes it."""
+    if not name or name in lede:
+        return name
+    at = lede.lower().find(name.lower())
+    printed = lede[at : at + len(name)] if at >= 0 else ""
+    # Not a shouted spelling ("WATERPIK" in a lede written in capitals).
+    if printed and not printed.isupper() and sum(c.isupper() for c in printed) > sum(c.isupper() for c in name):
+        return printed
+    return name

@@ -57,7 +57,8 @@ _BUSINESS_TAIL_RE = re.compile(
     r"|Association|Network|Software|Studios|Industries|Ventures|Logistics|Energy|Bank|Financial|Management"
     r"|Academy|Center|Centre|Dental|Construction|Roofing|Plumbing|Motors|Pharmaceuticals|Therapeutics|Biosciences"
     r"|Robotics|Security|Enterprises|Restaurant|Hospital|Pharmacy|Orthodontics|Dentistry|Remodeling|Landscaping"
-    r"|Transport|Transportation|Collective|Alliance|Coalition|Council|Society|Federation|Church|Ministries)$"
+    r"|Transport|Transportation|Collective|Alliance|Coalition|Council|Society|Federation|Church|Ministries|Firm|Lawyers"
+    r"|Attorneys)$"
 )
 
 
@@ -113,3 +114,20 @@ def employer(name: str, lede: str, domains: set[str]) -> str | None:
     if _PART_OF_ORG_RE.search(org) and orgs and orgs[-1].strip(" ,") != org:
         return orgs[-1].strip(" ,")  # "Director of the Viking Division at Club Cruise": the part's organisation
     return org
+
+
+# "... the words of Shincheonji Church of Jesus Chairman Lee Man-hee": an organisation, its leader's title, the leader.
+_LEADER_RE = re.compile(
+    r"(?<![\w'\u2019])(?P<org>[A-Z][\w'\u2019\-]*(?:\s+(?:[A-Z][\w'\u2019\-]*|of|&|for)){1,6}?)\s+"
+    r"(?:Chairman|Chairwoman|Chair|CEO|President|Founder|Pastor|Director|Executive\s+Director)\s+[A-Z][\w'\u2019\-]+"
+)
+
+
+def leader_org(lede: str, headline: str) -> str | None:
+    """The organisation the lede names before its leader's title ("... Shincheonji Church of Jesus Chairman Lee Man-hee")
+    when the headline names it too ("... Gather for Worship at Shincheonji Church of Jesus")."""
+    for m in _LEADER_RE.finditer(lede[:600]):
+        org = m.group("org")
+        if org.split()[-1] not in ("of", "&", "for") and " " in org and org in headline:
+            return org
+    return None

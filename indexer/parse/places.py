@@ -61,6 +61,20 @@ def is_place(name: str | None) -> bool:
     return fold(bare) in _PLACES or bool(_AREA_RE.match(bare))
 
 
+_DEMONYMS = {"british", "english", "french", "german", "dutch", "irish", "scottish", "welsh", "chinese", "japanese",
+             "swiss", "spanish", "swedish", "danish", "polish", "turkish", "norwegian", "vietnamese", "thai", "greek"}  # fmt: skip
+
+
+def demonym(name: str) -> bool:
+    """Whether a one-word name is a place's people or adjective ("Australian", "Canadian", "Texan", "British"): the
+    place's name with "n", "an" or "ian" for its last letters."""
+    word = name.strip(" ,.")
+    if " " in word or not word.endswith("n") or len(word) < 5:
+        return fold(word) in _DEMONYMS
+    stems = (word[:-1], word[:-2], word[:-3], word[:-3] + "a", word[:-3] + "y", word[:-2] + "o", word[:-1] + "s")
+    return any(is_place(stem) for stem in stems if len(stem) >= 4)
+
+
 # "Los Angeles, 21st December – As electric vehicles ...": a place, then a day and month (a year optional), then a
 # dash: a dateline the dateline reader did not take, so the name before it is where, not who.
 _DATELINE_TAIL_RE = re.compile(

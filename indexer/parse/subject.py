@@ -11,13 +11,15 @@ from .names import (
     STRICT_LEGAL_RE,
     VERBS,
     core_words,
+    domains_in,
     fold,
     has_word,
     leading_name,
+    matches_domain,
     same_org,
 )
 from .persons import is_person
-from .places import is_place
+from .places import demonym, is_place
 
 _MONTH_YEAR_RE = re.compile(
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
@@ -30,6 +32,8 @@ def no_name(name: str | None, place: str | None = None) -> bool:
     dateline's own place ("Fort Worth" under "FORT WORTH, TX")."""
     if not name or not core_words(name) or is_place(name) or place_owned(name) or _MONTH_YEAR_RE.fullmatch(name):
         return True  # ("January 2025 marks a major milestone for ...": a date)
+    if demonym(name):
+        return True  # "Australian Super Caught in the AI Bubble ...": a place's people, not an organisation
     places = {fold(part.strip()) for part in (place or "").split(",") if part.strip()}
     return fold(name.strip(" ,.")) in places
 
@@ -413,3 +417,33 @@ def first_person_org(text: str) -> str | None:
     if not name or is_place(name) or is_person(name, text, text) or text.count(name) < 2:
         return None
     return name
+
+
+# "Bitcoin, the pioneering cryptocurrency, is marking ...": an apposition calling the name a currency or an asset (not
+# "a cryptocurrency exchange").
+_ASSET_APPOSITION_RE = re.compile(
+    r",\s+(?:a|an|the)\s+(?:[\w\-]+\s+){0,3}?(?:cryptocurrency|crypto\s*currency|digital\s+currency|currency"
+    r"|digital\s+asset|commodity)(?=\s*[,.;)])"
+)
+# "Start-ups and small businesses may benefit ...": a plural joined to a lower-case plural, common nouns both.
+_PLURAL_PAIR_RE = re.compile(r"\s+(?:and|or)\s+(?:[a-z][\w\-]*\s+)?[a-z][\w\-]*s\b")
+
+
+def not_an_organisation(name: str | None, lede: str, text: str) -> bool:
+    """Whether the text calls a name a currency or an asset at its first mention ("Bitcoin, the pioneering
+    cryptocurrency, ..."), or the lede opens with it as a plural joined to lower-case plurals ("Start-ups and small
+    businesses may ..."): no one issues as it."""
+    if not name:
+        return False
+    at = text.find(name)
+    if at >= 0 and _ASSET_APPOSITION_RE.match(text, at + len(name)):
+        # A token's own project, which the release's web or mail address spells, issues it ("Kangamoon, a
+        # play-to-earn meme coin" with kangamoon.com).
+        return not matches_domain(name, domains_in(text))
+    opening = lede.lstrip()
+    return (
+        " " not in name
+        and name.endswith("s")
+        and opening.startswith(name)
+        and bool(_PLURAL_PAIR_RE.match(opening, len(name)))
+    )
