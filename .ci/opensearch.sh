@@ -315,20 +315,32 @@ start_node() {
   rm -f "$(pid_file "$n")"
   write_node_config "$n"
   [[ "$(id -u)" -eq 0 ]] && chown -R "$RUN_USER:" "$d" "$NODES_DIR"
-  local java_home
+  local java_home java opts
   java_home="$(find_java_home)"
+  java="$java_home/bin/java"
+  [[ -x "$java" ]] || start_failed "no java at $java (set JAVA_HOME)"
   log "starting node-$n (http ${HTTP_PORTS[$n]}, transport ${TRANSPORT_PORTS[$n]}, heap $HEAP, profile $PROFILE)"
-  # bin/opensearch calls "bin/opensearch-keystore" relative to the cwd -> cd to home. setsid: the node leaves the
-  # caller's session and process group, so a test run killed as a group (a node-loss test restarts a node) does
-  # not take the nodes it restarted down with it.
+  # The node's JVM is launched here as bin/opensearch launches it (the options from the distribution's own parser,
+  # the same command line), without the script's other JVMs: a Java version check run twice, a `java -version` run
+  # twice and the keystore tool asking whether a keystore we never create has a password: 1.2-1.3 -> 0.2-0.3 CPU-s
+  # beside the node a start (a node-loss test's restart included). The node runs in OPENSEARCH_HOME, as there.
+  opts="$(cd "$OS_HOME" && OPENSEARCH_PATH_CONF="$d/config" OPENSEARCH_TMPDIR="$d/tmp" OPENSEARCH_JAVA_OPTS="-Xms$HEAP -Xmx$HEAP ${OPENSEARCH_EXTRA_JAVA_OPTS:-}" \
+    "$java" -Xshare:auto -cp "$OS_HOME/lib/*" org.opensearch.tools.launchers.JvmOptionsParser "$d/config")" \
+    || start_failed "node-$n: the JVM options of $d/config do not parse"
+  # setsid: the node leaves the caller's session and process group, so a test run killed as a group (a node-loss
+  # test restarts a node) does not take the nodes it restarted down with it. The JVM runs in the background of a
+  # shell that exits at once (bin/opensearch -d does the same), the node's pid file written by the node itself.
   (
     cd "$OS_HOME"
+    # shellcheck disable=SC2086  # opts: one JVM option a word, as bin/opensearch passes them
     as_user setsid env -u JAVA_TOOL_OPTIONS -u JAVA_OPTS \
-      OPENSEARCH_JAVA_HOME="$java_home" \
       OPENSEARCH_PATH_CONF="$d/config" \
       OPENSEARCH_TMPDIR="$d/tmp" \
-      OPENSEARCH_JAVA_OPTS="-Xms$HEAP -Xmx$HEAP ${OPENSEARCH_EXTRA_JAVA_OPTS:-}" \
-      "$OS_HOME/bin/opensearch" -d -p "$(pid_file "$n")" \
+      HOSTNAME="${HOSTNAME:-$(hostname)}" \
+      bash -c '"$@" </dev/null &' launch "$java" -Xshare:auto $opts \
+      -Dopensearch.path.home="$OS_HOME" -Dopensearch.path.conf="$d/config" \
+      -Dopensearch.distribution.type=zip -Dopensearch.bundled_jdk=false \
+      -cp "$OS_HOME/lib/*" org.opensearch.bootstrap.OpenSearch -d -p "$(pid_file "$n")" \
       >"$(console_log "$n")" 2>&1 </dev/null 9>&-  # the node must not inherit the start/stop lock
   ) || start_failed "node-$n failed to launch"
 }

@@ -14,7 +14,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from opensearch_cluster import REPLICAS, ROOT, SHARDS, URL, drop, index_name
+from opensearch_cluster import ONE_SHARD, REPLICAS, ROOT, SHARDS, URL, drop, index_name
 
 from indexer import build_index, open_index, query
 from indexer.backends import BackendUnavailable
@@ -31,11 +31,11 @@ SEEDS = ROOT / "seeds"
 ALL_FACETS = tuple(f.name for f in FACETS)
 
 
-def build(folder, alias, **options):
-    """Build an OpenSearch index of a folder with the test cluster's layout (2 shards, 1 replica)."""
+def build(folder, alias, shards=SHARDS, **options):
+    """Build an OpenSearch index of a folder with the test cluster's layout (SHARDS, REPLICAS)."""
     from indexer.backends.opensearch.build import build_index as build_opensearch
 
-    return build_opensearch([str(folder)], alias, url=URL, shards=SHARDS, replicas=REPLICAS, **options)
+    return build_opensearch([str(folder)], alias, url=URL, shards=shards, replicas=REPLICAS, **options)
 
 
 # ---- Without a cluster --------------------------------------------------------------------------
@@ -252,24 +252,24 @@ def test_file_names_that_are_not_utf8_are_indexed_once(cluster, alias, tmp_path)
     name = os.path.join(os.fsencode(folder), b"release-\xff.txt")
     with open(name, "wb") as handle:
         handle.write(sorted(SEEDS.iterdir())[0].read_bytes())
-    assert build(folder, alias).added == 1
-    again = build(folder, alias)
+    assert build(folder, alias, shards=ONE_SHARD).added == 1
+    again = build(folder, alias, shards=ONE_SHARD)
     assert (again.unchanged_files, again.added, again.removed) == (1, 0, 0)
     with open_index(alias, backend="opensearch", url=URL) as ox:
         assert ox.search("").hits[0].path.endswith("release-\\xff.txt")
 
 
 def test_rebuild_switches_the_alias_and_drops_the_old_index(cluster, alias, releases):
-    build(releases, alias)
+    build(releases, alias, shards=ONE_SHARD)
     store = OpenSearchStore(alias, URL, cluster)
     old = store.live()
-    report = build(releases, alias, rebuild=True)
+    report = build(releases, alias, shards=ONE_SHARD, rebuild=True)
     assert report.rebuilt and store.live() != old
     assert not cluster.indices.exists(index=old)
 
 
 def test_failed_rebuild_leaves_the_live_index(cluster, alias, releases):
-    build(releases, alias)
+    build(releases, alias, shards=ONE_SHARD)
     store = OpenSearchStore(alias, URL, cluster)
     live = store.live()
 
@@ -277,7 +277,7 @@ def test_failed_rebuild_leaves_the_live_index(cluster, alias, releases):
         raise RuntimeError("interrupted")
 
     with pytest.raises(RuntimeError, match="interrupted"):
-        build(releases, alias, rebuild=True, progress=explode)
+        build(releases, alias, shards=ONE_SHARD, rebuild=True, progress=explode)
     assert store.live() == live
     assert list(cluster.indices.get(index=f"{alias}-g*")) == [live]  # the half-built index is gone
     with open_index(alias, backend="opensearch", url=URL) as ox:

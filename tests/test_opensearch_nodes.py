@@ -39,12 +39,15 @@ def _manager(client) -> str:
 
 
 def _victim(client, which: str) -> str:
-    """The name of the node to kill: the elected cluster manager, or a node that is not it."""
+    """The name of the node to kill: the elected cluster manager, or the node started last that is not it.
+
+    Started last: a node this file restarted, when there is one. A restarted node has not served the requests the
+    cluster was warmed with when it started (.ci/warm_cluster.py), so killing it again leaves the warm nodes be."""
     manager = _manager(client)
     if which == "manager":
         return manager
-    names = sorted(n["name"] for n in client.cat.nodes(format="json", h="name"))
-    return next(n for n in names if n != manager)
+    started = {n["name"]: n["jvm"]["start_time_in_millis"] for n in client.nodes.info(metric="jvm")["nodes"].values()}
+    return min((name for name in started if name != manager), key=lambda name: (-started[name], name))
 
 
 def _nodes(client) -> int:
