@@ -53,6 +53,20 @@ def kept_index(folder, tmp_path_factory):
     return copy
 
 
+@pytest.fixture(scope="module")
+def page_sums_index(folder, tmp_path_factory):
+    """The folder's index with a kept-sums file for small_keep's settings and TOP_KEPT 24 (more than a page, fewer
+    than most words' releases), written once for the two tests that compare pages from it with pages summed anew;
+    and the file's own bytes, with how many terms it holds."""
+    copy = tmp_path_factory.mktemp("page-sums-index") / "ix"
+    shutil.copytree(folder / "ix", copy)
+    with pytest.MonkeyPatch.context() as patch:
+        _keep_small(patch)
+        patch.setattr(bm25f, "TOP_KEPT", 24)
+        written = _write(copy)
+    return copy, (_generation(copy) / kept_sums.FILENAME).read_bytes(), written
+
+
 def _requests(path, count: int) -> list[dict]:
     """Searches drawn from the index's releases (build_helpers.drawn_searches)."""
     with open_index(path) as index:
@@ -81,13 +95,14 @@ def _generation(path):
     return Path(WhooshStore(path).live().path)
 
 
-def test_pages_with_the_file_equal_pages_summed_over_every_posting(folder, small_keep, monkeypatch, tmp_path):
+def test_pages_with_the_file_equal_pages_summed_over_every_posting(page_sums_index, small_keep, monkeypatch, tmp_path):
     monkeypatch.setenv("RELEASES_RESULT_CACHE", "0")
     monkeypatch.setenv("RELEASES_SUMS_CACHE_MB", "0")  # nothing kept between searches: the file alone serves
     monkeypatch.setattr(bm25f, "TOP_KEPT", 24)  # more than a page, fewer than most words' releases
+    kept, data, written = page_sums_index
     copy = tmp_path / "ix"
-    shutil.copytree(folder / "ix", copy)
-    (_generation(copy) / kept_sums.FILENAME).unlink(missing_ok=True)  # the build wrote one (for its KEEP_FROM)
+    shutil.copytree(kept, copy)
+    (_generation(copy) / kept_sums.FILENAME).unlink()  # pages summed over every posting first
     requests = _requests(copy, 90)
     plain, none = _pages(copy, requests)
     assert none == 0
@@ -106,7 +121,8 @@ def test_pages_with_the_file_equal_pages_summed_over_every_posting(folder, small
         bounded.append(found is not None)
         return found
 
-    assert _write(copy) > 20
+    assert written > 20
+    (_generation(copy) / kept_sums.FILENAME).write_bytes(data)  # written for these very segments (a copy's)
     monkeypatch.setattr(bm25f, "at_documents", counted)
     monkeypatch.setattr(max_score, "first_documents", first)
     found, held = _pages(copy, requests)
@@ -193,11 +209,12 @@ def test_a_build_writes_the_file_for_its_generation(small_keep, tmp_path):
         assert written is not None and len(written) > 10
 
 
-def test_a_first_page_from_kept_sums_equals_ranking_every_match(folder, small_keep, monkeypatch, tmp_path):
+def test_a_first_page_from_kept_sums_equals_ranking_every_match(page_sums_index, small_keep, monkeypatch, tmp_path):
     monkeypatch.setattr(bm25f, "TOP_KEPT", 24)
+    kept, _, written = page_sums_index
     copy = tmp_path / "ix"
-    shutil.copytree(folder / "ix", copy)
-    assert _write(copy) > 20
+    shutil.copytree(kept, copy)
+    assert written > 20
     words = sorted({r["query"] for r in _requests(copy, 120) if " " not in r["query"] and ":" not in r["query"]})
     rng = np.random.default_rng(4)
     told = untold = 0
