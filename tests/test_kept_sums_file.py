@@ -159,6 +159,49 @@ def test_each_terms_kept_sums_equal_those_summed_anew(kept_index, small_keep, tm
         assert written.best(Alternative(fields=DEFAULT_FIELDS, terms=(some, some), phrase=True)) is None
 
 
+def _listed_terms(path, keep_from: int) -> list[bytes]:
+    """The default fields' terms whose postings over the fields and segments add up to keep_from or more, from
+    each segment's term table (Whoosh's term infos), not the columnar files."""
+    from whoosh.reading import SegmentReader
+
+    from indexer.backends.whoosh import adapter
+    from indexer.schema import FIELD_WEIGHTS
+
+    live = WhooshStore(path).live()
+    totals: dict[bytes, int] = {}
+    for segment in live.segments:
+        reader = SegmentReader(live.storage, live.schema, segment)
+        try:
+            for (fieldname, btext), info in adapter.term_table(reader).items():
+                if fieldname in DEFAULT_FIELDS and FIELD_WEIGHTS.get(fieldname, 1.0) > 0:
+                    totals[btext] = totals.get(btext, 0) + info.doc_frequency()
+        finally:
+            reader.close()
+    return sorted(term for term, total in totals.items() if total >= keep_from)
+
+
+@pytest.mark.parametrize("keep_from", [1, 3, 40, "longest", "longest + 1", 4096])
+def test_candidate_terms_are_those_whose_postings_add_up_to_keep_from(folder, monkeypatch, keep_from):
+    """Around the bound candidate_terms stops at (the longest lists of every field and segment together, above
+    which no term can add up): the same terms as listing every term."""
+    with open_index(folder / "ix") as index:
+        stats = stats_for(index.backend.snapshot().searcher)
+        longest = sum(
+            int(np.diff(np.asarray(field.post_starts)).max())
+            for columns in stats._columns
+            for name, field in columns.fields.items()
+            if name in DEFAULT_FIELDS and len(field.post_starts) > 1
+        )
+        value = {"longest": longest, "longest + 1": longest + 1}.get(keep_from, keep_from)
+        monkeypatch.setattr(bm25f, "KEEP_FROM", value)
+        expected = _listed_terms(folder / "ix", value)
+        assert kept_sums.candidate_terms(stats) == expected
+        if value <= 40:
+            assert expected  # the index's common words
+        elif value > longest:
+            assert expected == []  # past the bound, where candidate_terms answers without listing the terms
+
+
 def test_a_file_written_for_other_segments_is_ignored(folder, kept_index, tmp_path):
     copy = tmp_path / "ix"
     shutil.copytree(kept_index, copy)
