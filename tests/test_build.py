@@ -56,8 +56,9 @@ def _postings(reader) -> dict:
 
 @pytest.fixture(scope="session")
 def whoosh_segment(tmp_path_factory):
-    """The fixture releases and 60 synthetic ones as documents, and the segment Whoosh's own writer makes of them
-    (once: Whoosh's writer is slow, and the deflate a test swaps in is ours, not Whoosh's)."""
+    """The fixture releases and 60 synthetic ones as documents, the segment Whoosh's own writer makes of them, and
+    what Whoosh reads from it: every term's postings and each document's stored fields (once: Whoosh's writer and
+    reader are slow, and the deflate a test swaps in is ours, not Whoosh's)."""
     root = tmp_path_factory.mktemp("whoosh_segment")
     shutil.copytree(ROOT / "seeds", root / "releases" / "seeds")
     shutil.copytree(ROOT / "tests" / "fixtures", root / "releases" / "fixtures")
@@ -69,7 +70,13 @@ def whoosh_segment(tmp_path_factory):
     with index.writer() as writer:
         for doc in docs:
             writer.add_document(**doc)
-    return docs, whoosh_dir, index._segments()[0]
+    segment = index._segments()[0]
+    reader = SegmentReader(FileStorage(str(whoosh_dir)), build_schema(), segment)
+    try:
+        stored = [reader.stored_fields(n) for n in range(reader.doc_count_all())]
+        return docs, whoosh_dir, segment, _postings(reader), stored
+    finally:
+        reader.close()
 
 
 @pytest.mark.parametrize("compress", ["zlib", "isal"])
@@ -77,7 +84,7 @@ def test_segment_builder_writes_what_whoosh_writes(tmp_path, whoosh_segment, mon
     """Same documents, same segment: every term and posting; every column file byte for byte with zlib's
     deflate (Whoosh's), the same stored fields with ISA-L's (the bytes differ, what they hold does not)."""
     monkeypatch.setattr(deflate, "compress", getattr(deflate, f"{compress}_compress"))
-    docs, whoosh_dir, theirs = whoosh_segment
+    docs, whoosh_dir, theirs, postings_theirs, stored_theirs = whoosh_segment
     assert len(docs) > 60
     ours_dir = tmp_path / "ours"
     ours_dir.mkdir()
@@ -96,11 +103,10 @@ def test_segment_builder_writes_what_whoosh_writes(tmp_path, whoosh_segment, mon
             mine = files_ours.open_file(ours.make_filename("." + ext)).read()
             assert mine == files_theirs.open_file(theirs.make_filename("." + ext)).read(), ext
     assert ours._fieldlengths == theirs._fieldlengths
-    reader_theirs = SegmentReader(FileStorage(str(whoosh_dir)), build_schema(), theirs)
     reader_ours = SegmentReader(storage, build_schema(), ours)
-    assert _postings(reader_ours) == _postings(reader_theirs)
+    assert _postings(reader_ours) == postings_theirs
     stored_ours = [reader_ours.stored_fields(n) for n in range(reader_ours.doc_count_all())]
-    assert stored_ours == [reader_theirs.stored_fields(n) for n in range(reader_theirs.doc_count_all())]
+    assert stored_ours == stored_theirs
     assert stored_ours[0]["id"] == docs[0]["id"]
 
 

@@ -53,6 +53,20 @@ def kept_index(folder, tmp_path_factory):
     return copy
 
 
+@pytest.fixture(scope="module")
+def page_sums_index(folder, tmp_path_factory):
+    """The folder's index with a kept-sums file for small_keep's settings and TOP_KEPT 24 (more than a page, fewer
+    than most words' releases), written once for the two tests that compare pages from it with pages summed anew;
+    and the file's own bytes, with how many terms it holds."""
+    copy = tmp_path_factory.mktemp("page-sums-index") / "ix"
+    shutil.copytree(folder / "ix", copy)
+    with pytest.MonkeyPatch.context() as patch:
+        _keep_small(patch)
+        patch.setattr(bm25f, "TOP_KEPT", 24)
+        written = _write(copy)
+    return copy, (_generation(copy) / kept_sums.FILENAME).read_bytes(), written
+
+
 def _requests(path, count: int) -> list[dict]:
     """Searches drawn from the index's releases (build_helpers.drawn_searches)."""
     with open_index(path) as index:
@@ -81,13 +95,14 @@ def _generation(path):
     return Path(WhooshStore(path).live().path)
 
 
-def test_pages_with_the_file_equal_pages_summed_over_every_posting(folder, small_keep, monkeypatch, tmp_path):
+def test_pages_with_the_file_equal_pages_summed_over_every_posting(page_sums_index, small_keep, monkeypatch, tmp_path):
     monkeypatch.setenv("RELEASES_RESULT_CACHE", "0")
     monkeypatch.setenv("RELEASES_SUMS_CACHE_MB", "0")  # nothing kept between searches: the file alone serves
     monkeypatch.setattr(bm25f, "TOP_KEPT", 24)  # more than a page, fewer than most words' releases
+    kept, data, written = page_sums_index
     copy = tmp_path / "ix"
-    shutil.copytree(folder / "ix", copy)
-    (_generation(copy) / kept_sums.FILENAME).unlink(missing_ok=True)  # the build wrote one (for its KEEP_FROM)
+    shutil.copytree(kept, copy)
+    (_generation(copy) / kept_sums.FILENAME).unlink()  # pages summed over every posting first
     requests = _requests(copy, 90)
     plain, none = _pages(copy, requests)
     assert none == 0
@@ -106,7 +121,8 @@ def test_pages_with_the_file_equal_pages_summed_over_every_posting(folder, small
         bounded.append(found is not None)
         return found
 
-    assert _write(copy) > 20
+    assert written > 20
+    (_generation(copy) / kept_sums.FILENAME).write_bytes(data)  # written for these very segments (a copy's)
     monkeypatch.setattr(bm25f, "at_documents", counted)
     monkeypatch.setattr(max_score, "first_documents", first)
     found, held = _pages(copy, requests)
@@ -141,6 +157,49 @@ def test_each_terms_kept_sums_equal_those_summed_anew(kept_index, small_keep, tm
         some = terms[0].decode("utf-8")
         assert written.best(Alternative(fields=("headline",), terms=(some,))) is None
         assert written.best(Alternative(fields=DEFAULT_FIELDS, terms=(some, some), phrase=True)) is None
+
+
+def _listed_terms(path, keep_from: int) -> list[bytes]:
+    """The default fields' terms whose postings over the fields and segments add up to keep_from or more, from
+    each segment's term table (Whoosh's term infos), not the columnar files."""
+    from whoosh.reading import SegmentReader
+
+    from indexer.backends.whoosh import adapter
+    from indexer.schema import FIELD_WEIGHTS
+
+    live = WhooshStore(path).live()
+    totals: dict[bytes, int] = {}
+    for segment in live.segments:
+        reader = SegmentReader(live.storage, live.schema, segment)
+        try:
+            for (fieldname, btext), info in adapter.term_table(reader).items():
+                if fieldname in DEFAULT_FIELDS and FIELD_WEIGHTS.get(fieldname, 1.0) > 0:
+                    totals[btext] = totals.get(btext, 0) + info.doc_frequency()
+        finally:
+            reader.close()
+    return sorted(term for term, total in totals.items() if total >= keep_from)
+
+
+@pytest.mark.parametrize("keep_from", [1, 3, 40, "longest", "longest + 1", 4096])
+def test_candidate_terms_are_those_whose_postings_add_up_to_keep_from(folder, monkeypatch, keep_from):
+    """Around the bound candidate_terms stops at (the longest lists of every field and segment together, above
+    which no term can add up): the same terms as listing every term."""
+    with open_index(folder / "ix") as index:
+        stats = stats_for(index.backend.snapshot().searcher)
+        longest = sum(
+            int(np.diff(np.asarray(field.post_starts)).max())
+            for columns in stats._columns
+            for name, field in columns.fields.items()
+            if name in DEFAULT_FIELDS and len(field.post_starts) > 1
+        )
+        value = {"longest": longest, "longest + 1": longest + 1}.get(keep_from, keep_from)
+        monkeypatch.setattr(bm25f, "KEEP_FROM", value)
+        expected = _listed_terms(folder / "ix", value)
+        assert kept_sums.candidate_terms(stats) == expected
+        if value <= 40:
+            assert expected  # the index's common words
+        elif value > longest:
+            assert expected == []  # past the bound, where candidate_terms answers without listing the terms
 
 
 def test_a_file_written_for_other_segments_is_ignored(folder, kept_index, tmp_path):
@@ -193,11 +252,12 @@ def test_a_build_writes_the_file_for_its_generation(small_keep, tmp_path):
         assert written is not None and len(written) > 10
 
 
-def test_a_first_page_from_kept_sums_equals_ranking_every_match(folder, small_keep, monkeypatch, tmp_path):
+def test_a_first_page_from_kept_sums_equals_ranking_every_match(page_sums_index, small_keep, monkeypatch, tmp_path):
     monkeypatch.setattr(bm25f, "TOP_KEPT", 24)
+    kept, _, written = page_sums_index
     copy = tmp_path / "ix"
-    shutil.copytree(folder / "ix", copy)
-    assert _write(copy) > 20
+    shutil.copytree(kept, copy)
+    assert written > 20
     words = sorted({r["query"] for r in _requests(copy, 120) if " " not in r["query"] and ":" not in r["query"]})
     rng = np.random.default_rng(4)
     told = untold = 0

@@ -16,11 +16,12 @@ from build_helpers import write_releases
 
 from indexer import IndexLocked, build_index, open_index
 from indexer.backends.whoosh import backend as whoosh
+from indexer.backends.whoosh import build as whoosh_build
 from indexer.backends.whoosh.store import CURRENT, WhooshStore
-from indexer.workers import INLINE_BELOW
 from webapp import create_app
 
 ROOT = Path(__file__).resolve().parent.parent
+PARALLEL_FROM = 16  # files from which a build here starts parse workers (INLINE_BELOW, lowered)
 
 
 def _releases_cli(*args: str) -> list[str]:
@@ -157,7 +158,7 @@ def test_interrupted_build_leaves_the_old_index_and_the_next_one_cleans_up(tmp_p
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc to find the build's processes")
-def test_build_killed_halfway_leaves_the_old_index_serving(tmp_path):
+def test_build_killed_halfway_leaves_the_old_index_serving(tmp_path, monkeypatch):
     """SIGKILL in the middle of a parallel build: the old index serves, no process is left, the next build completes."""
     old = tmp_path / "old"
     write_releases(old, 3)
@@ -193,13 +194,16 @@ def test_build_killed_halfway_leaves_the_old_index_serving(tmp_path):
             time.sleep(0.1)
         assert _processes_mentioning(str(new)) == [], "workers outlived the killed build"
         assert len(_generations(index)) == 2  # the half-built one is still there
-        # The next build of the same folders completes: as large as a build that starts parse workers (it needs
-        # no more of the files that kept the killed build busy).
-        for path in paths[INLINE_BELOW:]:
+        # The next build of the same folders completes, with parse workers as the killed one had: it needs no more
+        # of the files that kept the killed build busy, and starts its workers at a sixteenth of the size (as
+        # test_build.py's parallel builds do; a batch for each worker).
+        monkeypatch.setattr(whoosh_build, "INLINE_BELOW", PARALLEL_FROM)
+        monkeypatch.setattr(whoosh_build, "BATCH_FILES", PARALLEL_FROM // 2)
+        for path in paths[PARALLEL_FROM:]:
             path.unlink()
         report = build_index([old, new], index, procs=2)
         assert report.workers > 1
-        assert report.total == 3 + INLINE_BELOW and serving.search("", collapse=False).total == 3 + INLINE_BELOW
+        assert report.total == 3 + PARALLEL_FROM and serving.search("", collapse=False).total == 3 + PARALLEL_FROM
     assert len(_generations(index)) == 1
 
 

@@ -117,6 +117,51 @@ def test_posting_blocks_read_what_whoosh_reads(snapshot):
     assert checked > 20
 
 
+def test_a_terms_postings_read_in_one_go_are_what_whooshs_matcher_reads(tmp_path):
+    """postings.whoosh_postings (what a merge copies) against Whoosh's matcher on every term of a segment our
+    writer made: lists of several blocks, weights stored per posting, per block or not at all, values with
+    positions, of a fixed size (frequencies) and none."""
+    from whoosh.filedb.filestore import FileStorage
+    from whoosh.reading import SegmentReader
+
+    from indexer.backends.whoosh import adapter
+    from indexer.backends.whoosh.postings import whoosh_postings
+    from indexer.backends.whoosh.writer import SegmentBuilder
+    from indexer.schema import build_schema
+
+    rng = random.Random(9)
+    docs = [
+        {
+            "id": f"r{n}",
+            "headline": f"Acme acquires Widget{n % 7} plant",
+            "body": " ".join(rng.choice(["growth", "revenue", "merger", "AT&T", "U.S."]) for _ in range(n % 40 + 1)),
+            "ticker": " ".join(["NASDAQ:ACME"] * (1 + n % 3)),
+            "type": "earnings",
+        }
+        for n in range(300)
+    ]
+    storage = FileStorage(str(tmp_path))
+    builder = SegmentBuilder(storage, "MAIN", build_schema())
+    for doc in docs:
+        builder.add_document(doc)
+    segment = builder.finish()
+    reader = SegmentReader(storage, build_schema(), segment)
+    try:
+        terms = adapter.term_table(reader)
+        fixed_sizes, longest = set(), 0
+        for (fieldname, btext), info in terms.items():
+            fmt = reader.schema[fieldname].format
+            expected = adapter.term_postings(terms, fieldname, btext, fmt)
+            found = whoosh_postings(terms, info, fmt)
+            assert found == expected, (fieldname, btext)
+            assert [list(map(type, part)) for part in found] == [list(map(type, part)) for part in expected]
+            fixed_sizes.add(fmt.fixed_value_size())
+            longest = max(longest, len(found[0]))
+        assert fixed_sizes == {None, 0, 4} and longest == 300  # every kind of value; lists of several blocks
+    finally:
+        reader.close()
+
+
 def test_posting_blocks_skip_to_the_wanted_documents(snapshot):
     leaf, _ = snapshot.searcher.reader().leaf_readers()[0]
     term = max(leaf.lexicon("body"), key=lambda t: leaf.doc_frequency("body", t))

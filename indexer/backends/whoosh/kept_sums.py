@@ -52,7 +52,7 @@ def _folder(stats) -> str | None:
 def candidate_terms(stats, fields=DEFAULT_FIELDS) -> list[bytes]:
     """The terms that KEEP_FROM documents or more may hold in the fields: their postings over the fields and
     segments add up to KEEP_FROM or more (an upper bound of the documents holding them)."""
-    totals: dict[bytes, int] = {}
+    listed = []  # (field's columns, each term's postings) per segment and field
     for columns in stats._columns:
         if columns is None:
             continue
@@ -60,10 +60,16 @@ def candidate_terms(stats, fields=DEFAULT_FIELDS) -> list[bytes]:
             field = columns.fields.get(name)
             if field is None or FIELD_WEIGHTS.get(name, 1.0) <= 0:
                 continue
-            counts = np.diff(np.asarray(field.post_starts, dtype=np.int64))
-            for number in np.flatnonzero(counts >= 1).tolist():
-                term = field.term(number)
-                totals[term] = totals.get(term, 0) + int(counts[number])
+            listed.append((field, np.diff(np.asarray(field.post_starts, dtype=np.int64))))
+    # No term can add up to more than the longest lists of every field and segment together: in a small index
+    # (every build of a few releases) none is a candidate, known without listing the terms.
+    if sum(int(counts.max()) for _, counts in listed if len(counts)) < bm25f.KEEP_FROM:
+        return []
+    totals: dict[bytes, int] = {}
+    for field, counts in listed:
+        for number in np.flatnonzero(counts >= 1).tolist():
+            term = field.term(number)
+            totals[term] = totals.get(term, 0) + int(counts[number])
     return sorted(term for term, total in totals.items() if total >= bm25f.KEEP_FROM)
 
 

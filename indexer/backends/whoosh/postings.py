@@ -12,6 +12,7 @@ import io
 import pickle
 import struct
 import zlib
+from array import array
 from collections.abc import Iterator
 
 import numpy as np
@@ -90,6 +91,31 @@ def postings_of_term(terms, info) -> tuple[np.ndarray, np.ndarray, list]:
     if not docs:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32), []
     return np.concatenate(docs), np.concatenate(weights), values
+
+
+def whoosh_postings(terms, info, fmt) -> tuple[list, list, list]:
+    """Every posting of one (not inlined) term of a W3 term table, from its term info, as the lists Whoosh's own
+    matcher reads block by block (adapter.term_postings): ids, weights (float32 where Whoosh makes them so) and
+    values (cut to the format's fixed size, None where it has none), deleted documents included; without the
+    matcher's many small reads."""
+    fixed = fmt.fixed_value_size()
+    ids, weights, values = [], [], []
+    for block_ids, block_weights, block_values in _blocks(adapter.term_extent_bytes(terms, info), 0, None):
+        count = len(block_ids)
+        ids.extend(block_ids.tolist())
+        if block_weights is None:
+            weights.extend([1.0] * count)
+        elif isinstance(block_weights, float):
+            weights.extend(array("f", [block_weights]) * count)
+        else:
+            weights.extend(block_weights)
+        if fixed is None or fixed < 0:
+            values.extend(block_values)
+        elif fixed == 0:
+            values.extend([None] * count)
+        else:
+            values.extend(block_values[i : i + fixed] for i in range(0, len(block_values), fixed))
+    return ids, weights, values
 
 
 def _blocks(data: bytes, first: int, last: int | None, wanted=None) -> Iterator[tuple]:
