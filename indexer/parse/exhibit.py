@@ -14,7 +14,6 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
-import lxml.html
 from lxml import etree
 
 from .banners import (
@@ -48,7 +47,8 @@ _PAGE_NUMBER_RE = re.compile(
 _SET_APART = 12
 # A line of fixed-width text set in this far is not at its margin (a centred line of 60 in 72 columns stands 6 in).
 _SET_IN = 4
-_ENTITY_BREAK_RE = re.compile(r"(?:&#0*13;|&#x0*d;)?(?:&#0*10;|&#x0*a;)", re.I)
+# (An optional CR then an LF; spelt to open with "&#", which the pattern engine then looks for alone.)
+_ENTITY_BREAK_RE = re.compile(r"&#(?:(?:0*13;|x0*d;)&#)?(?:0*10;|x0*a;)", re.I)
 # A word broken at its hyphen at a line end: joined, hyphen kept, when the rest is in lower case ("Award-" "winning").
 _HYPHEN_END_RE = re.compile(r"(?<=[a-z])-$")
 # A fixed-width table line: two or more gaps of two spaces or more between cells, and a figure.
@@ -63,6 +63,11 @@ _ITALIC_RE = re.compile(r"font-style\s*:\s*italic", re.I)
 _SIZE_RE = re.compile(r"font-size\s*:\s*([\d.]+\s*(?:pt|px|em|rem|%)?)", re.I)
 _MARGIN_TOP_RE = re.compile(r"margin-top\s*:\s*([\d.]+)\s*(pt|px)?", re.I)
 _XML_DECLARATION_RE = re.compile(r"<\?xml[^>]*\?>", re.I)
+# lxml's HTML parser with its plain elements: lxml.html's parser is the same one, but looks up each element's Python
+# class in Python code each time the element is reached (over a million times in the 132 labelled EDGAR files).
+_HTML_PARSER = etree.HTMLParser()
+# What lxml.html's text_content() is: every text node below an element, in order.
+_text_content = etree.XPath("string()")
 # A layout row's cells are columns of the page: blocks too.
 _BLOCKS = HTML_BLOCK_TAGS | {"td", "th"}
 
@@ -133,7 +138,8 @@ class Exhibit:
 def read_exhibit(raw: str, *, company: str | None = None, quoted_only: bool = False) -> Exhibit:
     """Read one document's <TEXT>; quoted_only: a report whose release, if any, follows 'the following press release'."""
     text = _PDF_RE.sub("", _WRAPPER_TAGS_RE.sub("", raw))
-    text = _UUENCODED_RE.sub("", text)
+    if "begin " in text:  # (the pattern, anchored at each line, is tried at every character)
+        text = _UUENCODED_RE.sub("", text)
     if not text.strip():
         return Exhibit(skip_reason="only uuencoded or binary parts (an image, a PDF or an archive)")
     styles: dict[str, tuple] = {}
@@ -157,8 +163,10 @@ def _html_lines(markup: str, styles: dict[str, tuple] | None = None) -> list[str
     # An XML declaration ('<?xml ... encoding=...?>' before inline XBRL) is refused by lxml in a str: drop it.
     markup = _XML_DECLARATION_RE.sub("", markup)
     try:
-        root = lxml.html.document_fromstring(markup)
+        root = etree.fromstring(markup, _HTML_PARSER)
     except (etree.ParserError, ValueError):
+        return []
+    if root is None:  # nothing but white space and comments
         return []
     etree.strip_elements(root, etree.Comment, etree.ProcessingInstruction, with_tail=False)
     # Inline XBRL's hidden header (contexts, units) is not text; nor are scripts, styles and the page's <title>.
@@ -169,7 +177,7 @@ def _html_lines(markup: str, styles: dict[str, tuple] | None = None) -> list[str
     try:
         _render(root, pieces)
     except RecursionError:  # markup nested thousands deep: its text, without the layout
-        pieces = [root.text_content()]
+        pieces = [_text_content(root)]
     return _join_hyphens(_tidy("".join(pieces).split("\n")))
 
 
@@ -184,7 +192,7 @@ def _block_styles(root) -> dict[str, tuple]:
         if count > _STYLED_LIMIT:
             break
         # Keyed as the lines read (entities the markup escaped twice decoded, as _tidy decodes them).
-        text = _SPACES_RE.sub(" ", html.unescape(element.text_content()).replace("\u00a0", " ")).strip()
+        text = _SPACES_RE.sub(" ", html.unescape(_text_content(element)).replace("\u00a0", " ")).strip()
         if text and len(text) <= 300 and text not in styles:
             styles[text] = (*_look(element), _space_above(element))
     return styles
@@ -225,7 +233,7 @@ def _render(element, pieces: list[str]) -> None:
         pieces.append("\n")
     elif name == "pre":
         # Plain text wrapped in <PRE> (old filings): its lines and layout are the text's, read as a plain exhibit.
-        pieces.append("\n\n" + "\n".join(_text_lines(element.text_content())) + "\n\n")
+        pieces.append("\n\n" + "\n".join(_text_lines(_text_content(element))) + "\n\n")
     elif name == "tr" and not _layout_row(element):
         pieces.append("\n\n" + _row(element) + "\n\n")
     else:
@@ -247,10 +255,20 @@ def _layout_row(tr) -> bool:
     for cell in tr:
         if not isinstance(cell.tag, str) or cell.tag.lower() not in ("td", "th"):
             continue
-        blocks = [node for node in cell.iter("p", "div") if (node.text_content() or "").strip()]
-        if len(blocks) >= 3 and len(cell.text_content()) > 400:
+        if len(_text_content(cell)) > 400 and _prose_blocks_of(cell) >= 3:
             return True
     return False
+
+
+def _prose_blocks_of(cell, enough: int = 3) -> int:
+    """How many paragraphs (p, div) with text a cell holds, counted up to enough."""
+    count = 0
+    for node in cell.iter("p", "div"):
+        if _text_content(node).strip():
+            count += 1
+            if count >= enough:
+                break
+    return count
 
 
 def _row(tr) -> str:
