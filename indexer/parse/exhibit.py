@@ -250,12 +250,18 @@ def _render(element, pieces: list[str]) -> None:
         pieces.append(_SPACES_RE.sub(" ", element.tail))
 
 
+# A layout row's cell holds more text than this.
+_LAYOUT_CELL_CHARS = 400
+
+
 def _layout_row(tr) -> bool:
     """A table row used for layout: one cell holds paragraphs of prose (a whole release set inside one cell)."""
+    if len(_text_content(tr)) <= _LAYOUT_CELL_CHARS:  # the row's text holds its cells': none is long (most rows)
+        return False
     for cell in tr:
         if not isinstance(cell.tag, str) or cell.tag.lower() not in ("td", "th"):
             continue
-        if len(_text_content(cell)) > 400 and _prose_blocks_of(cell) >= 3:
+        if len(_text_content(cell)) > _LAYOUT_CELL_CHARS and _prose_blocks_of(cell) >= 3:
             return True
     return False
 
@@ -276,7 +282,7 @@ def _row(tr) -> str:
     cells: list[str] = []
     found = [c for c in tr if isinstance(c.tag, str) and c.tag.lower() in ("td", "th")]
     for cell in found or [c for c in tr.iter("td", "th")]:
-        value = _SPACES_RE.sub(" ", " ".join(cell.itertext())).replace("\u00a0", " ").strip()
+        value = " ".join(" ".join(cell.itertext()).split())  # white space (no-break spaces too) as one space
         if not value:
             continue
         if cells and (value in (")", "%", ")%") or cells[-1] in ("$", "(", "$(")):
