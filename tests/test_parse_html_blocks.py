@@ -100,3 +100,10 @@ def test_a_row_is_layout_when_one_cell_holds_paragraphs_of_prose(paragraphs, lay
     cell = "".join(f"<div>{text}</div>" if n % 2 else f"<p>{text}</p>" for n, text in enumerate(paragraphs))
     lines = _html_lines(_page(f"<table><tr><td>{cell}</td><td>SOURCE Acme</td></tr></table>"))
     assert ("SOURCE Acme" in lines) is layout and any(" | SOURCE Acme" in line for line in lines) is not layout
+
+
+@pytest.mark.parametrize(
+    "markup", ["<!-- <p>Acme Opens a Plant</p> -->", "   \n ", "<?xml version='1.0'?><!-- <p> -->"]
+)
+def test_markup_of_nothing_but_comments_and_white_space_gives_no_lines(markup):
+    assert _html_lines(markup) == []
