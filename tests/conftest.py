@@ -80,6 +80,9 @@ SHARED_WORK = {
 }
 # A test file's helper that keeps its result for the file's other tests (their data made when first asked).
 SHARED_DATA = re.compile(r"^@(functools\.)?(cache|lru_cache)\b", re.MULTILINE)
+# Single tests (those not in a unit of their file) sent to a worker in one message, at most: fewer as the queue
+# empties (a quarter of its share per worker), so that the workers still finish together.
+SINGLE_TESTS_SENT = 20
 # Files whose module-scoped work takes long in wall time (waiting on the cluster): handed out after the shared work.
 LONG_FILES = ("tests/test_opensearch_parity.py",)
 
@@ -146,7 +149,8 @@ def pytest_xdist_make_scheduler(config, log):
         """Tests one at a time, except those that share costly or exclusive work, which go to one worker together:
         the files naming an entry of SHARED_WORK, and each file with module- or session-scoped fixtures of its own
         or a cached helper (SHARED_DATA), its work done once. The shared work and LONG_FILES go out first, the rest
-        as xdist orders it (units with the most tests first)."""
+        as xdist orders it (units with the most tests first); single tests go several to a message (SINGLE_TESTS_SENT)
+        while many are left."""
 
         ordered = False
 
@@ -155,6 +159,7 @@ def pytest_xdist_make_scheduler(config, log):
             # Tests each worker has been sent and not finished: xdist counts them anew over every unit a worker
             # was ever sent, after each test (quadratic: seconds of the controller's CPU over the suite).
             self.pending: dict = {}
+            self.positions: dict = {}  # per worker: each test's index in its collection
 
         def _split_scope(self, nodeid: str) -> str:
             return _work_unit(config.rootpath, nodeid)
@@ -173,9 +178,23 @@ def pytest_xdist_make_scheduler(config, log):
                 unit = next((u for u in self.workqueue if not _uses_cluster(config.rootpath, u)), None)
                 if unit is not None:
                     self.workqueue.move_to_end(unit, last=False)
-            tests = next(iter(self.workqueue.values()))  # the unit super() hands out
-            self.pending[node] = self.pending.get(node, 0) + sum(not done for done in tests.values())
-            super()._assign_work_unit(node)
+                # (no batch of single tests then: those after it may need the cluster)
+                batch = 1
+            else:
+                batch = max(1, min(SINGLE_TESTS_SENT, len(self.workqueue) // (4 * len(self.assigned_work))))
+            # Units of single tests, up to batch of them, go in one message (each costs both processes a round).
+            units = [self.workqueue.popitem(last=False)]
+            while len(units) < batch and self.workqueue and "::" in units[-1][0] and "::" in next(iter(self.workqueue)):
+                units.append(self.workqueue.popitem(last=False))
+            if node not in self.positions:  # where each test is in the worker's collection (list.index was linear)
+                self.positions[node] = {nodeid: i for i, nodeid in enumerate(self.registered_collections[node])}
+            assigned = self.assigned_work.setdefault(node, {})
+            indexes = []
+            for scope, unit in units:
+                assigned[scope] = unit
+                indexes += [self.positions[node][nodeid] for nodeid, done in unit.items() if not done]
+            self.pending[node] = self.pending.get(node, 0) + len(indexes)
+            node.send_runtest_some(indexes)
 
         def mark_test_complete(self, node, item_index: int, duration: float = 0) -> None:
             nodeid = self.registered_collections[node][item_index]

@@ -312,7 +312,7 @@ def write_hostile(
     # JSON: nesting, size, wrong shapes.
     add("deep-list.json", _deep_json(100_000), "JSON nested 100,000 lists deep", "skip")
     add("deep-object.json", _deep_object_json(50_000), "a release whose body nests 50,000 objects", "either")
-    add("numbers.json", "[" + ",".join(str(n) for n in range(1_000_000)) + "]", "a million numbers", "skip")
+    add("numbers.json", "[" + ",".join(map(str, range(1_000_000))) + "]", "a million numbers", "skip")
     add("huge-string.json", json.dumps({"headline": "H" * (1 * MB), "body": "b"}), "a 1 MB headline", "either")
     add("not-json.json", '{"headline": "Broken", "body": ', "truncated JSON", "skip", "json|malformed")
     add("nan.json", '{"headline": NaN, "body": Infinity, "date": -Infinity}', "NaN/Infinity", "either")

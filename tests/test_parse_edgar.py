@@ -11,7 +11,7 @@ import pytest
 
 from indexer.model import ParseError
 from indexer.parse import parse_bytes, parse_file
-from indexer.parse.edgar import read_submission
+from indexer.parse.edgar import iter_documents, read_submission
 
 HEADER = """<SEC-DOCUMENT>0000123456-21-000042.txt : 20210305
 <SEC-HEADER>0000123456-21-000042.hdr.sgml : 20210305
@@ -322,6 +322,35 @@ def test_document_without_text_is_skipped_and_the_others_kept():
     reading = read_submission("x.txt", submission(COVER, empty, exhibit(RELEASE, sequence=3)))
     assert [r.edgar.document for r in reading.releases] == [3]
     assert any(s.document == 2 and "no <TEXT>" in s.reason for s in reading.skipped)
+
+
+# What a block and its text are, as patterns: a block ends at its </DOCUMENT>, the next <DOCUMENT> or the end of the
+# file; its text at its </TEXT> or the block's end (iter_documents finds the same ends by searching for the tags).
+_BLOCK_RE = re.compile(r"<DOCUMENT>(.*?)(?:</DOCUMENT>|(?=<DOCUMENT>)|\Z)", re.S | re.I)
+_BLOCK_TEXT_RE = re.compile(r"<TEXT>(.*?)(?:</TEXT>|\Z)", re.S | re.I)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "<DOCUMENT>",
+        "<DOCUMENT><TYPE>EX-99.1<TEXT>a</TEXT></DOCUMENT>",
+        "<document>\n<type>EX-99.1\n<text>\nlower case tags\n</Text>\n</Document>tail",
+        "<DOCUMENT><TYPE>8-K<TEXT>no closing text<DOCUMENT><TYPE>EX-99.1<TEXT>next</TEXT>",  # no </DOCUMENT>
+        "<DOCUMENT><TYPE>EX-99.2</DOCUMENT><DOCUMENT><TEXT>b</DOCUMENT>",  # no <TEXT>; text to the block's end
+        "<DOCUMENT><TEXT>a</TEXT></TEXT></DOCUMENT></DOCUMENT><DOCUMENT><TEXT></TEXT>",
+        "</DOCUMENT><DOCUMENT></DOCUMENT<DOCUMENT><TEXT>cut at the end of the file",
+        "<DOCUMENT><TYPE>EX-99.1<TEXT>x</TEXT>" + "M" * 3000 + "</DOCUMENT>",
+    ],
+)
+def test_documents_end_where_their_patterns_say(text):
+    expected = []
+    for position, block in enumerate(_BLOCK_RE.finditer(text), start=1):
+        inner = _BLOCK_TEXT_RE.search(text, *block.span(1))
+        closed = block.group(0).upper().endswith("</DOCUMENT>")
+        expected.append((position, inner.group(1) if inner else None, not closed and block.end() == len(text)))
+    assert [(d.position, d.text, d.truncated) for d in iter_documents(text)] == expected
 
 
 def test_broken_uuencode_loses_no_release():

@@ -67,3 +67,43 @@ def test_inline_elements_join_as_the_page_shows_them(markup, expected):
 
 def test_the_block_set_holds_no_inline_element():
     assert not HTML_BLOCK_TAGS & {"a", "span", "b", "strong", "i", "em", "font", "sup", "sub", "wbr", "img", "td"}
+
+
+@pytest.mark.parametrize(
+    "brk", ["&#13;&#10;", "&#x0D;&#x0A;", "&#10;", "&#X0a;", "&#0013;&#010;", "&#x0d;&#10;", "&#13;&#13;&#10;"]
+)
+def test_a_line_break_written_as_entities_breaks_an_exhibits_line(brk):
+    assert _html_lines(_page(f"<p>Acme Opens a Plant{brk}Output Doubles</p>")) == [
+        "Acme Opens a Plant",
+        "Output Doubles",
+    ]
+
+
+@pytest.mark.parametrize("other", ["&#13;", "&#1310;", "&#;10;", "& #10;"])
+def test_other_entities_break_no_line(other):
+    assert len(_html_lines(_page(f"<p>Acme Opens a Plant{other}Output Doubles</p>"))) == 1
+
+
+SENTENCE = "Acme Widget Corp. opened its largest plant in Springfield today, doubling its output. "
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "layout"),
+    [
+        ([SENTENCE * 2] * 3, True),  # three paragraphs of prose over 400 characters: the row is the page's layout
+        ([SENTENCE * 2, "", " ", SENTENCE * 3], False),  # empty paragraphs are not counted
+        ([SENTENCE * 4] * 2, False),  # two paragraphs: a table's cell
+        ([SENTENCE] * 4, False),  # four short paragraphs, under 400 characters: a table's cell
+    ],
+)
+def test_a_row_is_layout_when_one_cell_holds_paragraphs_of_prose(paragraphs, layout):
+    cell = "".join(f"<div>{text}</div>" if n % 2 else f"<p>{text}</p>" for n, text in enumerate(paragraphs))
+    lines = _html_lines(_page(f"<table><tr><td>{cell}</td><td>SOURCE Acme</td></tr></table>"))
+    assert ("SOURCE Acme" in lines) is layout and any(" | SOURCE Acme" in line for line in lines) is not layout
+
+
+@pytest.mark.parametrize(
+    "markup", ["<!-- <p>Acme Opens a Plant</p> -->", "   \n ", "<?xml version='1.0'?><!-- <p> -->"]
+)
+def test_markup_of_nothing_but_comments_and_white_space_gives_no_lines(markup):
+    assert _html_lines(markup) == []

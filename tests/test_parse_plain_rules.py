@@ -116,7 +116,8 @@ def _plain_opening_words(release: Release, count: int = duplicates.OPENING_WORDS
     return re.findall(r"[a-z0-9]+", text.lower())[:count]
 
 
-def _dateline_texts() -> list[str]:
+@functools.cache  # drawn once for the two tests that read them (1.6 million draws)
+def _dateline_texts() -> tuple[str, ...]:
     rng = random.Random(43)
     texts = list(_synth_texts())
     for dash in duplicates._DATELINE_DASHES:
@@ -136,7 +137,7 @@ def _dateline_texts() -> list[str]:
     alphabet = ["a", "b", "7", " ", " ", "\n", "-", "--", "\u2014", "\u2013", "Q"]
     for _ in range(4000):
         texts.append("".join(rng.choice(alphabet) for _ in range(rng.choice([20, 300, 390, 398, 402, 410, 700]))))
-    return texts
+    return tuple(texts)
 
 
 def test_opening_words_look_for_the_dateline_only_before_a_dash():

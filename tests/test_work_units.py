@@ -9,7 +9,7 @@ import types
 
 import pytest
 from _pytest.assertion.rewrite import PYC_TAIL, _read_pyc
-from conftest import _work_unit, pytest_xdist_make_scheduler, pytest_xdist_setupnodes
+from conftest import SINGLE_TESTS_SENT, _work_unit, pytest_xdist_make_scheduler, pytest_xdist_setupnodes
 
 FIXTURE = "@pytest.fixture{}\ndef built():\n    return 1\n\n\ndef test_one(built):\n    assert built\n"
 
@@ -85,10 +85,12 @@ class _Node:
     def __init__(self, name):
         self.gateway = types.SimpleNamespace(id=name)
         self.sent: list[int] = []
+        self.messages: list[list[int]] = []  # what each message carried
         self.shutting_down = False
 
     def send_runtest_some(self, indices):
         self.sent += indices
+        self.messages.append(list(indices))
 
     def shutdown(self):
         self.shutting_down = True
@@ -132,6 +134,32 @@ def test_the_scheduler_counts_each_workers_unfinished_tests_as_xdist_does(tmp_pa
             work = scheduler.assigned_work[each]
             assert scheduler._pending_of(work) == LoadScopeScheduling._pending_of(scheduler, work) == len(each.sent)
     assert done == len(collection) and scheduler.tests_finished and not scheduler.has_pending
+
+
+@pytest.mark.parametrize("alone", [3, 40, 400])
+def test_single_tests_go_out_in_batches_that_shrink_as_the_queue_empties(tmp_path, alone):
+    """Tests that go out alone are sent several to a message while many are left, one at a time at the end, and
+    every test exactly once, beside a file sent whole."""
+    pytest.importorskip("xdist")
+    (tmp_path / "tests").mkdir()
+    (tmp_path / "tests" / "test_whole.py").write_text(FIXTURE.format('(scope="module")'), encoding="utf-8")
+    (tmp_path / "tests" / "test_alone.py").write_text("def test_a():\n    assert 1\n", encoding="utf-8")
+    collection = ["tests/test_whole.py::test_one", *(f"tests/test_alone.py::test_a[{n}]" for n in range(alone))]
+    scheduler = pytest_xdist_make_scheduler(_SchedulerConfig(tmp_path), None)
+    nodes = [_Node("gw0"), _Node("gw1")]
+    nodes[1].messages = nodes[0].messages  # one list: the messages in the order sent
+    for node in nodes:
+        scheduler.add_node(node)
+        scheduler.add_node_collection(node, collection)
+    scheduler.schedule()
+    ran = []
+    while any(node.sent for node in nodes):
+        node = max(nodes, key=lambda n: len(n.sent))
+        ran.append(node.sent.pop(0))
+        scheduler.mark_test_complete(node, ran[-1])
+    assert sorted(ran) == list(range(len(collection))) and scheduler.tests_finished
+    sizes = [len(message) for message in nodes[0].messages]
+    assert max(sizes) == min(SINGLE_TESTS_SENT, max(1, alone // 8)) and sizes[-4:] == [1, 1, 1, 1]
 
 
 @pytest.mark.parametrize(

@@ -10,6 +10,7 @@ Release; every other document is skipped with a reason (see exhibit.py for the r
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -26,7 +27,10 @@ _OPENING_RE = re.compile(
     r"|<DOCUMENT>\s*<TYPE>)",
     re.I,
 )
-_DOCUMENT_RE = re.compile(r"<DOCUMENT>(.*?)(?:</DOCUMENT>|(?=<DOCUMENT>)|\Z)", re.S | re.I)
+# A block runs from its <DOCUMENT> to its </DOCUMENT>, the next <DOCUMENT> or the end, whichever comes first: found
+# by searching for the next tag (a lazy '.*?' tried its three endings at every character of a 50 MB block).
+_DOCUMENT_OPEN_RE = re.compile(r"<DOCUMENT>", re.I)
+_DOCUMENT_BOUND_RE = re.compile(r"<(/?)DOCUMENT>", re.I)
 _END_RE = re.compile(r"</SEC-DOCUMENT>|</SUBMISSION>|</IMS-DOCUMENT>", re.I)
 _ROOT_RE = re.compile(r"<SEC-DOCUMENT>|<SUBMISSION>|<IMS-DOCUMENT>", re.I)
 # A document's own header tags: a value runs to the end of its line or the next tag (the .nc form has no line breaks).
@@ -34,7 +38,9 @@ _DOC_TAG_RE = re.compile(r"<(TYPE|SEQUENCE|FILENAME|DESCRIPTION)>([^<\n]*)", re.
 # A document read as a release at most (a release file's own limit, MAX_FILE_BYTES): submissions may be 256 MB
 # for their images, never for a press release.
 MAX_DOCUMENT_CHARS = 10 * 1024 * 1024
-_TEXT_RE = re.compile(r"<TEXT>(.*?)(?:</TEXT>|\Z)", re.S | re.I)
+# A document's <TEXT> runs to its </TEXT> or the end of the block.
+_TEXT_OPEN_RE = re.compile(r"<TEXT>", re.I)
+_TEXT_CLOSE_RE = re.compile(r"</TEXT>", re.I)
 # Header fields in the 'KEY: value' form and in the tag form.
 _LINE_FIELDS = {
     "accession": r"ACCESSION NUMBER:\s*([\d-]+)",
@@ -179,16 +185,15 @@ def _dashed(accession: str | None) -> str | None:
 def iter_documents(text: str) -> list[Document]:
     """The `<DOCUMENT>` blocks of a submission, in order; a block cut off by the end of the file is marked so."""
     documents = []
-    for position, match in enumerate(_DOCUMENT_RE.finditer(text), start=1):
+    for position, (start, end, block_end) in enumerate(_document_spans(text), start=1):
         # Read in place (positions, not copies of the block): a submission may be 256 MB, mostly one document.
-        start, end = match.span(1)
-        text_match = _TEXT_RE.search(text, start, end)
-        head = text[start : text_match.start()] if text_match else text[start : min(end, start + 2000)]
+        text_span = _text_span(text, start, end)
+        head = text[start : text_span[0] - len("<TEXT>")] if text_span else text[start : min(end, start + 2000)]
         tags: dict[str, str] = {}
         for tag in _DOC_TAG_RE.finditer(head):
             tags.setdefault(tag.group(1).upper(), tag.group(2).strip())
-        closed = text[match.end() - len("</DOCUMENT>") : match.end()].upper() == "</DOCUMENT>"
-        chars = text_match.end(1) - text_match.start(1) if text_match else 0
+        closed = text[block_end - len("</DOCUMENT>") : block_end].upper() == "</DOCUMENT>"
+        chars = text_span[1] - text_span[0] if text_span else 0
         documents.append(
             Document(
                 position=position,
@@ -196,12 +201,35 @@ def iter_documents(text: str) -> list[Document]:
                 sequence=tags.get("SEQUENCE", ""),
                 filename=tags.get("FILENAME", ""),
                 description=tags.get("DESCRIPTION", ""),
-                text=(text_match.group(1) if chars <= MAX_DOCUMENT_CHARS else "") if text_match else None,
-                truncated=not closed and match.end() == len(text),
+                text=(text[text_span[0] : text_span[1]] if chars <= MAX_DOCUMENT_CHARS else "") if text_span else None,
+                truncated=not closed and block_end == len(text),
                 chars=chars,
             )
         )
     return documents
+
+
+def _document_spans(text: str) -> Iterator[tuple[int, int, int]]:
+    """Each block's content (start, end) and where the block ends (after its </DOCUMENT> when it has one)."""
+    opening = _DOCUMENT_OPEN_RE.search(text)
+    while opening:
+        start = opening.end()
+        bound = _DOCUMENT_BOUND_RE.search(text, start)
+        if bound is None:
+            yield start, len(text), len(text)
+            return
+        block_end = bound.end() if bound.group(1) else bound.start()  # a next <DOCUMENT> is the next block's
+        yield start, bound.start(), block_end
+        opening = _DOCUMENT_OPEN_RE.search(text, block_end)
+
+
+def _text_span(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Where the <TEXT> of the block text[start:end] runs, or None when it has none."""
+    opening = _TEXT_OPEN_RE.search(text, start, end)
+    if opening is None:
+        return None
+    closing = _TEXT_CLOSE_RE.search(text, opening.end(), end)
+    return opening.end(), closing.start() if closing else end
 
 
 def read_submission(path: str, text: str) -> SubmissionReading:

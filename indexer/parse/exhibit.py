@@ -14,7 +14,6 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
-import lxml.html
 from lxml import etree
 
 from .banners import (
@@ -30,6 +29,7 @@ from .banners import (
     opening_date,
     title_case,
 )
+from .block_looks import block_styles, text_content
 from .cleanup import HTML_BLOCK_TAGS, closes_bracket, join_centred
 from .dateline import Dateline, find_dateline, known_or_shouted_place
 from .wrapping import unwrap, wrap_width
@@ -48,7 +48,8 @@ _PAGE_NUMBER_RE = re.compile(
 _SET_APART = 12
 # A line of fixed-width text set in this far is not at its margin (a centred line of 60 in 72 columns stands 6 in).
 _SET_IN = 4
-_ENTITY_BREAK_RE = re.compile(r"(?:&#0*13;|&#x0*d;)?(?:&#0*10;|&#x0*a;)", re.I)
+# (An optional CR then an LF; spelt to open with "&#", which the pattern engine then looks for alone.)
+_ENTITY_BREAK_RE = re.compile(r"&#(?:(?:0*13;|x0*d;)&#)?(?:0*10;|x0*a;)", re.I)
 # A word broken at its hyphen at a line end: joined, hyphen kept, when the rest is in lower case ("Award-" "winning").
 _HYPHEN_END_RE = re.compile(r"(?<=[a-z])-$")
 # A fixed-width table line: two or more gaps of two spaces or more between cells, and a figure.
@@ -56,13 +57,10 @@ _TEXT_CELL_GAP_RE = re.compile(r"\s{2,}")
 _WIDE_GAP_RE = re.compile(r"\S\s{3,}\S")
 _DROP = ("script", "style", "head", "title", "meta", "link", "noscript")
 _SPACES_RE = re.compile(r"\s+")
-_STYLED_BLOCKS = ("p", "div", "td", "center", "li", "h1", "h2", "h3", "h4", "h5", "h6")
-_STYLED_LIMIT = 400  # blocks looked at: the opening is in the first few hundred
-_BOLD_RE = re.compile(r"font-weight\s*:\s*(?:bold|[6-9]00)", re.I)
-_ITALIC_RE = re.compile(r"font-style\s*:\s*italic", re.I)
-_SIZE_RE = re.compile(r"font-size\s*:\s*([\d.]+\s*(?:pt|px|em|rem|%)?)", re.I)
-_MARGIN_TOP_RE = re.compile(r"margin-top\s*:\s*([\d.]+)\s*(pt|px)?", re.I)
 _XML_DECLARATION_RE = re.compile(r"<\?xml[^>]*\?>", re.I)
+# lxml's HTML parser with its plain elements: lxml.html's parser is the same one, but looks up each element's Python
+# class in Python code each time the element is reached (over a million times in the 132 labelled EDGAR files).
+_HTML_PARSER = etree.HTMLParser()
 # A layout row's cells are columns of the page: blocks too.
 _BLOCKS = HTML_BLOCK_TAGS | {"td", "th"}
 
@@ -133,7 +131,8 @@ class Exhibit:
 def read_exhibit(raw: str, *, company: str | None = None, quoted_only: bool = False) -> Exhibit:
     """Read one document's <TEXT>; quoted_only: a report whose release, if any, follows 'the following press release'."""
     text = _PDF_RE.sub("", _WRAPPER_TAGS_RE.sub("", raw))
-    text = _UUENCODED_RE.sub("", text)
+    if "begin " in text:  # (the pattern, anchored at each line, is tried at every character)
+        text = _UUENCODED_RE.sub("", text)
     if not text.strip():
         return Exhibit(skip_reason="only uuencoded or binary parts (an image, a PDF or an archive)")
     styles: dict[str, tuple] = {}
@@ -157,66 +156,22 @@ def _html_lines(markup: str, styles: dict[str, tuple] | None = None) -> list[str
     # An XML declaration ('<?xml ... encoding=...?>' before inline XBRL) is refused by lxml in a str: drop it.
     markup = _XML_DECLARATION_RE.sub("", markup)
     try:
-        root = lxml.html.document_fromstring(markup)
+        root = etree.fromstring(markup, _HTML_PARSER)
     except (etree.ParserError, ValueError):
+        return []
+    if root is None:  # nothing but white space and comments
         return []
     etree.strip_elements(root, etree.Comment, etree.ProcessingInstruction, with_tail=False)
     # Inline XBRL's hidden header (contexts, units) is not text; nor are scripts, styles and the page's <title>.
     etree.strip_elements(root, *_DROP, "ix:header", with_tail=False)
     if styles is not None:
-        styles.update(_block_styles(root))
+        styles.update(block_styles(root))
     pieces: list[str] = []
     try:
         _render(root, pieces)
     except RecursionError:  # markup nested thousands deep: its text, without the layout
-        pieces = [root.text_content()]
+        pieces = [text_content(root)]
     return _join_hyphens(_tidy("".join(pieces).split("\n")))
-
-
-def _block_styles(root) -> dict[str, tuple]:
-    """The look of the opening's short blocks, by their text: (bold, italic, font size, space above in px or None).
-
-    A headline broken over several blocks keeps one look; the subheadline after it changes it (italic, smaller).
-    A block set closer to the one before than that one to its own predecessor reads as the same paragraph.
-    """
-    styles: dict[str, tuple] = {}
-    for count, element in enumerate(root.iter(*_STYLED_BLOCKS)):
-        if count > _STYLED_LIMIT:
-            break
-        # Keyed as the lines read (entities the markup escaped twice decoded, as _tidy decodes them).
-        text = _SPACES_RE.sub(" ", html.unescape(element.text_content()).replace("\u00a0", " ")).strip()
-        if text and len(text) <= 300 and text not in styles:
-            styles[text] = (*_look(element), _space_above(element))
-    return styles
-
-
-def _space_above(element) -> float | None:
-    """The block's own top margin in px ('margin-top:12pt' is 16), None when its style sets none."""
-    found = _MARGIN_TOP_RE.search(element.get("style") or "")
-    if not found:
-        return None
-    value = float(found.group(1))
-    return value * 4 / 3 if (found.group(2) or "").lower() == "pt" else value
-
-
-def _look(element) -> tuple:
-    bold = italic = False
-    size = None
-    nodes = [*list(element.iterancestors())[:3], *list(element.iter())[:30]]
-    for node in nodes:
-        if not isinstance(node.tag, str):
-            continue
-        tag, style = node.tag.lower(), node.get("style") or ""
-        bold = (
-            bold or tag in ("b", "strong") or tag.startswith("h") and tag[1:].isdigit() or bool(_BOLD_RE.search(style))
-        )
-        italic = italic or tag in ("i", "em") or bool(_ITALIC_RE.search(style))
-        found = _SIZE_RE.search(style)
-        if found:
-            size = found.group(1)
-        elif tag == "font" and node.get("size"):
-            size = node.get("size")
-    return bold, italic, size
 
 
 def _render(element, pieces: list[str]) -> None:
@@ -225,7 +180,7 @@ def _render(element, pieces: list[str]) -> None:
         pieces.append("\n")
     elif name == "pre":
         # Plain text wrapped in <PRE> (old filings): its lines and layout are the text's, read as a plain exhibit.
-        pieces.append("\n\n" + "\n".join(_text_lines(element.text_content())) + "\n\n")
+        pieces.append("\n\n" + "\n".join(_text_lines(text_content(element))) + "\n\n")
     elif name == "tr" and not _layout_row(element):
         pieces.append("\n\n" + _row(element) + "\n\n")
     else:
@@ -242,15 +197,31 @@ def _render(element, pieces: list[str]) -> None:
         pieces.append(_SPACES_RE.sub(" ", element.tail))
 
 
+# A layout row's cell holds more text than this.
+_LAYOUT_CELL_CHARS = 400
+
+
 def _layout_row(tr) -> bool:
     """A table row used for layout: one cell holds paragraphs of prose (a whole release set inside one cell)."""
+    if len(text_content(tr)) <= _LAYOUT_CELL_CHARS:  # the row's text holds its cells': none is long (most rows)
+        return False
     for cell in tr:
         if not isinstance(cell.tag, str) or cell.tag.lower() not in ("td", "th"):
             continue
-        blocks = [node for node in cell.iter("p", "div") if (node.text_content() or "").strip()]
-        if len(blocks) >= 3 and len(cell.text_content()) > 400:
+        if len(text_content(cell)) > _LAYOUT_CELL_CHARS and _prose_blocks_of(cell) >= 3:
             return True
     return False
+
+
+def _prose_blocks_of(cell, enough: int = 3) -> int:
+    """How many paragraphs (p, div) with text a cell holds, counted up to enough."""
+    count = 0
+    for node in cell.iter("p", "div"):
+        if text_content(node).strip():
+            count += 1
+            if count >= enough:
+                break
+    return count
 
 
 def _row(tr) -> str:
@@ -258,7 +229,7 @@ def _row(tr) -> str:
     cells: list[str] = []
     found = [c for c in tr if isinstance(c.tag, str) and c.tag.lower() in ("td", "th")]
     for cell in found or [c for c in tr.iter("td", "th")]:
-        value = _SPACES_RE.sub(" ", " ".join(cell.itertext())).replace("\u00a0", " ").strip()
+        value = " ".join(" ".join(cell.itertext()).split())  # white space (no-break spaces too) as one space
         if not value:
             continue
         if cells and (value in (")", "%", ")%") or cells[-1] in ("$", "(", "$(")):
