@@ -56,6 +56,19 @@ def write_releases(folder: Path, count: int, seed: int = 7, start: int = 0) -> l
     return paths
 
 
+def build_with_deletions(folder: Path, count: int, seed: int, removed: slice) -> Path:
+    """Index count synthetic releases from folder/in into folder/ix, then index again with the files in removed
+    deleted (deleted documents in the index); return folder."""
+    from indexer.build import build_index
+
+    paths = write_releases(folder / "in", count, seed=seed)
+    build_index([folder / "in"], folder / "ix")
+    for path in paths[removed]:
+        path.unlink()
+    build_index([folder / "in"], folder / "ix")
+    return folder
+
+
 def search_summary(index, query: str, **options) -> dict:
     """What a search returns, in a form two indexes of the same releases must agree on."""
     page = index.search(query, per_page=20, **options)

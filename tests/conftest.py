@@ -375,15 +375,9 @@ def synthetic_index(tmp_path_factory) -> Path:
 def index_with_deletions(tmp_path_factory) -> Path:
     """A folder (in/) of 240 synthetic releases and its index (ix/), built, then built again with 20 of the files
     removed (deleted documents), once per session: its tests read it or copy it, never change it."""
-    from build_helpers import write_releases
+    from build_helpers import build_with_deletions
 
-    folder = tmp_path_factory.mktemp("deletions")
-    paths = write_releases(folder / "in", 240, seed=41)
-    build_index([folder / "in"], folder / "ix")
-    for path in paths[40:60]:
-        path.unlink()
-    build_index([folder / "in"], folder / "ix")
-    return folder
+    return build_with_deletions(tmp_path_factory.mktemp("deletions"), 240, seed=41, removed=slice(40, 60))
 
 
 @pytest.fixture(scope="module")

@@ -7,7 +7,7 @@ import random
 
 import numpy as np
 import pytest
-from build_helpers import write_releases
+from build_helpers import build_with_deletions, write_releases
 from snippet_reference import marked_words_plainly
 from whoosh import query as wq
 
@@ -27,13 +27,7 @@ from indexer.snippets import _marked_words, _word_terms, make_snippet
 @pytest.fixture(scope="module")
 def folders(tmp_path_factory):
     """An index of 90 synthetic releases, 15 of whose files were then removed (deleted documents)."""
-    folder = tmp_path_factory.mktemp("speed")
-    paths = write_releases(folder / "in", 90, seed=23)
-    build_index([folder / "in"], folder / "ix")
-    for path in paths[10:25]:
-        path.unlink()
-    build_index([folder / "in"], folder / "ix")
-    return folder
+    return build_with_deletions(tmp_path_factory.mktemp("speed"), 90, seed=23, removed=slice(10, 25))
 
 
 @pytest.fixture(scope="module")
