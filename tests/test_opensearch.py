@@ -231,14 +231,14 @@ def test_incremental_build_by_content_hash(cluster, alias, releases, batch, monk
     from indexer.backends.opensearch import build as os_build
 
     monkeypatch.setattr(os_build, "LOOKUP_BATCH", batch)
-    build(releases, alias)
+    build(releases, alias, shards=ONE_SHARD)
     physical = OpenSearchStore(alias, URL, cluster).live()
-    again = build(releases, alias)
+    again = build(releases, alias, shards=ONE_SHARD)
     assert (again.rebuilt, again.unchanged_files, again.added, again.removed) == (False, 3, 0, 0)
     changed = sorted(releases.glob("0*"))[1]
     changed.write_text(changed.read_text() + "\nA new closing line about quantumleap.\n")
     (releases / sorted(p.name for p in releases.glob("copy_*"))[0]).unlink()
-    update = build(releases, alias)
+    update = build(releases, alias, shards=ONE_SHARD)
     assert (update.changed_files, update.gone_files, update.added, update.removed, update.total) == (1, 1, 1, 2, 2)
     assert OpenSearchStore(alias, URL, cluster).live() == physical  # updated in place
     with open_index(alias, backend="opensearch", url=URL) as ox:
