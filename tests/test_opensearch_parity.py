@@ -7,11 +7,6 @@ Lucene's k1 + 1 factor), its coverage and headline bonuses, but Lucene's BM25 pe
 a word's frequencies over all sections at once, and equal scores are ordered differently (Whoosh:
 newest, then index order; OpenSearch: newest, then id). Related releases are compared the same way.
 
-Two shards with a replica are what the parity is proved on: totals, facets, the timeline and suggestions merged over
-the shards, scores with every shard's statistics (dfs_query_then_fetch), searches served by replica copies. The
-options (filters, dates, sorts, uncollapsed, any word) are compared again on one shard: what they change is the
-query each shard runs, not how the shards' answers merge (each query's plain pass is on two).
-
 Needs a cluster (see tests/opensearch_cluster.py); the corpus part needs ../shared/corpus.
 """
 
@@ -20,7 +15,7 @@ from __future__ import annotations
 import pickle
 
 import pytest
-from opensearch_cluster import ONE_SHARD, REPLICAS, REPLICATED, ROOT, SHARDS, URL, corpus_sample, drop, index_name
+from opensearch_cluster import REPLICATED, ROOT, SHARDS, URL, corpus_sample, drop, index_name
 
 from indexer import build_index, documents, open_index
 from indexer.model import ParseError
@@ -122,8 +117,7 @@ class ParsedOnce:
 
 @pytest.fixture(scope="module")
 def backends(cluster, tmp_path_factory):
-    """The same releases indexed by both backends: (whoosh index, opensearch index on two shards with a replica,
-    corpus sampled?, opensearch index on one shard)."""
+    """The same releases indexed by both backends: (whoosh index, opensearch index, corpus sampled?)."""
     work = tmp_path_factory.mktemp("parity")
     sources = [ROOT / "seeds"]
     sample = corpus_sample(work / "corpus")
@@ -132,21 +126,15 @@ def backends(cluster, tmp_path_factory):
     whoosh_path = work / "whoosh"
     from indexer.backends.opensearch.build import build_index as build_opensearch
 
-    alias, one_shard = index_name("parity"), index_name("parity-one-shard")
-    # Every build parses in this process (procs=1), so the later ones read the first's parse.
+    alias = index_name("parity")
+    # Both builds parse in this process (procs=1), so the second reads the first's parse.
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(documents, "parse_source", ParsedOnce(documents.parse_source))
         build_index(sources, whoosh_path, procs=1)
         build_opensearch([str(s) for s in sources], alias, url=URL, shards=SHARDS, replicas=REPLICATED, procs=1)
-        build_opensearch([str(s) for s in sources], one_shard, url=URL, shards=ONE_SHARD, replicas=REPLICAS, procs=1)
-    with (
-        open_index(whoosh_path) as whoosh,
-        open_index(alias, backend="opensearch", url=URL) as opensearch,
-        open_index(one_shard, backend="opensearch", url=URL) as on_one_shard,
-    ):
-        yield whoosh, opensearch, sample is not None, on_one_shard
+    with open_index(whoosh_path) as whoosh, open_index(alias, backend="opensearch", url=URL) as opensearch:
+        yield whoosh, opensearch, sample is not None
     drop(cluster, alias)
-    drop(cluster, one_shard)
 
 
 def _differences(whoosh_page, os_page) -> list[str]:
@@ -179,25 +167,20 @@ def _differences(whoosh_page, os_page) -> list[str]:
 
 
 def test_same_totals_facets_timeline_and_suggestions(backends):
-    whoosh, opensearch, _, on_one_shard = backends
+    whoosh, opensearch, _ = backends
     problems = []
     for i, text in enumerate(QUERIES):
-        # Each query plain (on two shards) and with two other options, in turn (on one), so every option meets
-        # many queries.
-        for options, index in (
-            (OPTIONS[0], opensearch),
-            (OPTIONS[1 + i % 8], on_one_shard),
-            (OPTIONS[1 + (i + 3) % 8], on_one_shard),
-        ):
+        # Each query plain and with two other options, in turn, so every option meets many queries.
+        for options in (OPTIONS[0], OPTIONS[1 + i % 8], OPTIONS[1 + (i + 3) % 8]):
             asked = {"facets": ALL_FACETS, "facet_limit": 1000, **options}
-            found = _differences(whoosh.search(text, **asked), index.search(text, **asked))
+            found = _differences(whoosh.search(text, **asked), opensearch.search(text, **asked))
             if found:
                 problems.append(f"{text!r} {options}: {'; '.join(found)}")
     assert not problems, "\n".join(problems)
 
 
 def test_default_facet_lists_agree(backends):
-    whoosh, opensearch, _, _ = backends
+    whoosh, opensearch, _ = backends
     for text in ("", "acquisition", "conference call"):
         w, o = whoosh.search(text), opensearch.search(text)
         for name, facet in w.facets.items():
@@ -208,7 +191,7 @@ def test_default_facet_lists_agree(backends):
 
 
 def test_same_releases_and_copies(backends):
-    whoosh, opensearch, _, _ = backends
+    whoosh, opensearch, _ = backends
     for hit in whoosh.search("", per_page=30).hits:
         assert opensearch.get(hit.id) == whoosh.get(hit.id)
     assert opensearch.complete("app") == whoosh.complete("app")
@@ -225,7 +208,7 @@ def test_same_releases_and_copies(backends):
 
 
 def test_top_results_agree(backends):
-    whoosh, opensearch, with_corpus, _ = backends
+    whoosh, opensearch, with_corpus = backends
     if not with_corpus:
         pytest.skip("ranking is compared on the corpus sample: needs ../shared/corpus")
     overlaps, agreeing, lines = [], 0, []
@@ -248,7 +231,7 @@ def test_top_results_agree(backends):
 
 
 def test_related_releases_agree(backends):
-    whoosh, opensearch, with_corpus, _ = backends
+    whoosh, opensearch, with_corpus = backends
     if not with_corpus:
         pytest.skip("related releases are compared on the corpus sample: needs ../shared/corpus")
     overlaps = []
