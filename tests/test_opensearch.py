@@ -160,7 +160,7 @@ def releases(tmp_path) -> Path:
 @pytest.fixture(scope="module")
 def first_build(cluster, tmp_path_factory):
     """The seeds plus a copy, built once into a new alias for the tests that only read it: (alias, the build's
-    report, the folder built)."""
+    report, the folder built). Two shards: totals and facets count releases and copies summed over both."""
     alias = index_name("opensearch-read")
     folder = seeds_and_a_copy(tmp_path_factory.mktemp("read") / "releases")
     yield alias, build(folder, alias), folder
@@ -175,7 +175,8 @@ def built(first_build) -> str:
 
 @pytest.fixture(scope="module")
 def scanned(cluster, tmp_path_factory) -> str:
-    """The seeds plus five copies, built once for the scan tests (which only read): its alias."""
+    """The seeds plus five copies, built once for the scan tests (which only read): its alias. Two shards: a scan
+    merges both shards' pages in the page's order."""
     folder = seeds_and_a_copy(tmp_path_factory.mktemp("scan") / "releases")
     for i in range(4):
         shutil.copyfile(sorted(SEEDS.iterdir())[i % 2], folder / f"more_{i}.txt")
