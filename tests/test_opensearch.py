@@ -232,6 +232,7 @@ def test_incremental_build_by_content_hash(cluster, alias, releases, batch, monk
     from indexer.backends.opensearch import build as os_build
 
     monkeypatch.setattr(os_build, "LOOKUP_BATCH", batch)
+    # One shard: files are compared with the index by content hash, and a copy group kept on one shard, either way.
     build(releases, alias, shards=ONE_SHARD)
     physical = OpenSearchStore(alias, URL, cluster).live()
     again = build(releases, alias, shards=ONE_SHARD)
