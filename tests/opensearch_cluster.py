@@ -44,9 +44,10 @@ RUN_PREFIX = f"t{uuid.uuid4().hex[:8]}"
 SHARDS, REPLICAS = 2, 0
 REPLICATED = 1
 # One shard for the tests whose subject no shard count changes (day filters, a search's time limit and build locks,
-# an alias switch, file names): a shard less to create, fill and search (the nodes' CPU of test_counts.py's
-# OpenSearch test 3.2 -> 1.6 s). Counts, facets, pages, copies and scores merged across shards, the parity suite,
-# and losing a node (every node then holds a copy) keep SHARDS.
+# an alias switch, file names, incremental runs, spellings, requests counted): a shard less to create, fill and
+# search (the nodes' CPU of test_counts.py's OpenSearch test 3.2 -> 1.6 s). Counts, facets, pages, copies and scores
+# merged across shards, the parity suite, and losing a node (every node then holds a copy) keep SHARDS, and each
+# such test or fixture says so in its docstring.
 ONE_SHARD = 1
 # Corpus files whose path hashes to 0 modulo this are in the sample (about 1 in SAMPLE_EVERY of each archive).
 SAMPLE_EVERY = {"nasdaq100-2019": 12, "newsworthy-archive-2023-2026": 64, "wirefeed-newsml": 1}

@@ -160,7 +160,7 @@ def releases(tmp_path) -> Path:
 @pytest.fixture(scope="module")
 def first_build(cluster, tmp_path_factory):
     """The seeds plus a copy, built once into a new alias for the tests that only read it: (alias, the build's
-    report, the folder built)."""
+    report, the folder built). Two shards: totals and facets count releases and copies summed over both."""
     alias = index_name("opensearch-read")
     folder = seeds_and_a_copy(tmp_path_factory.mktemp("read") / "releases")
     yield alias, build(folder, alias), folder
@@ -175,7 +175,8 @@ def built(first_build) -> str:
 
 @pytest.fixture(scope="module")
 def scanned(cluster, tmp_path_factory) -> str:
-    """The seeds plus five copies, built once for the scan tests (which only read): its alias."""
+    """The seeds plus five copies, built once for the scan tests (which only read): its alias. Two shards: a scan
+    merges both shards' pages in the page's order."""
     folder = seeds_and_a_copy(tmp_path_factory.mktemp("scan") / "releases")
     for i in range(4):
         shutil.copyfile(sorted(SEEDS.iterdir())[i % 2], folder / f"more_{i}.txt")
@@ -231,14 +232,15 @@ def test_incremental_build_by_content_hash(cluster, alias, releases, batch, monk
     from indexer.backends.opensearch import build as os_build
 
     monkeypatch.setattr(os_build, "LOOKUP_BATCH", batch)
-    build(releases, alias)
+    # One shard: files are compared with the index by content hash, and a copy group kept on one shard, either way.
+    build(releases, alias, shards=ONE_SHARD)
     physical = OpenSearchStore(alias, URL, cluster).live()
-    again = build(releases, alias)
+    again = build(releases, alias, shards=ONE_SHARD)
     assert (again.rebuilt, again.unchanged_files, again.added, again.removed) == (False, 3, 0, 0)
     changed = sorted(releases.glob("0*"))[1]
     changed.write_text(changed.read_text() + "\nA new closing line about quantumleap.\n")
     (releases / sorted(p.name for p in releases.glob("copy_*"))[0]).unlink()
-    update = build(releases, alias)
+    update = build(releases, alias, shards=ONE_SHARD)
     assert (update.changed_files, update.gone_files, update.added, update.removed, update.total) == (1, 1, 1, 2, 2)
     assert OpenSearchStore(alias, URL, cluster).live() == physical  # updated in place
     with open_index(alias, backend="opensearch", url=URL) as ox:

@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 
 import pytest
-from opensearch_cluster import REPLICAS, SHARDS, URL, drop, index_name
+from opensearch_cluster import ONE_SHARD, REPLICAS, SHARDS, URL, drop, index_name
 
 from indexer import build_index, open_index
 
@@ -64,7 +64,7 @@ def sec_file(tmp_path) -> Path:
     return path
 
 
-def both(folder: Path, tmp_path: Path, alias: str, sec_file: Path, **options):
+def both(folder: Path, tmp_path: Path, alias: str, sec_file: Path, shards: int = SHARDS, **options):
     """Build folder with both backends (the same issuer sources); their reports."""
     whoosh = build_index([folder], tmp_path / "index", sec_tickers=sec_file, **options)
     found = build_index(
@@ -72,7 +72,7 @@ def both(folder: Path, tmp_path: Path, alias: str, sec_file: Path, **options):
         alias,
         backend="opensearch",
         url=URL,
-        shards=SHARDS,
+        shards=shards,
         replicas=REPLICAS,
         sec_tickers=sec_file,
         **options,
@@ -83,7 +83,8 @@ def both(folder: Path, tmp_path: Path, alias: str, sec_file: Path, **options):
 @pytest.fixture(scope="module")
 def learned(cluster, tmp_path_factory):
     """Both backends' rebuilds of company_releases(printing), made once per printing for the tests that only read
-    them: printing -> (Whoosh index path, alias, Whoosh's report, OpenSearch's report)."""
+    them: printing -> (Whoosh index path, alias, Whoosh's report, OpenSearch's report). Two shards: the companies'
+    release counts are an issuer facet summed over both."""
     made = {}
 
     def built(printing: set[int]):
@@ -119,19 +120,20 @@ def test_listing_learned_from_some_releases_reaches_the_others_on_both_backends(
 
 
 def test_incremental_build_learns_from_the_index_and_from_new_files(cluster, alias, tmp_path, sec_file, monkeypatch):
+    # One shard: what a run learns and reads back is the same whatever the shard count.
     files = company_releases({0})
     late = {name: text for name, text in files.items() if name.startswith("hlcb_")}
     folder = write(tmp_path / "releases", {name: text for name, text in files.items() if name not in late})
     # The releases of the second company, none printing its listing yet.
     write(folder, {name: text.replace(" (NYSE: HLCB)", "") for name, text in late.items() if name != "hlcb_0.txt"})
-    both(folder, tmp_path, alias, sec_file, rebuild=True)
+    both(folder, tmp_path, alias, sec_file, ONE_SHARD, rebuild=True)
     with open_index(alias, backend="opensearch", url=URL) as ox:
         assert paths_of(ox, "ticker:HLCB") == set()
     # A new release of a known company resolves with what the index taught (nothing to parse twice), and the
     # first release printing HLCB's listing teaches it to that company's releases already in the index.
     write(folder, {"znth_9.txt": release_text("Zenith Robotics Hires", "Zenith Robotics, Inc. today hired.", 20)})
     write(folder, {"hlcb_0.txt": late["hlcb_0.txt"]})
-    whoosh_report, os_report = both(folder, tmp_path, alias, sec_file)
+    whoosh_report, os_report = both(folder, tmp_path, alias, sec_file, ONE_SHARD)
     assert not os_report.rebuilt and os_report.new_files == 2
     assert os_report.reresolved_files == whoosh_report.reresolved_files == 1  # hlcb_1, already indexed
     assert os_report.added == 2 and os_report.total == whoosh_report.total

@@ -62,6 +62,7 @@ def _await_nodes(client, count: int) -> None:
 
 @pytest.mark.parametrize("which", ["manager", "other"])
 def test_losing_any_node_keeps_search_stats_and_builds_working(cluster_alone, tmp_path, which):
+    """On two shards with a replica: every node holds a copy of the index, so every loss is one to survive."""
     client = cluster_alone
     if _nodes(client) < 3 or len(URL.split(",")) < 3:
         pytest.skip("needs the three-node cluster of .ci/opensearch.sh and every node's URL in RELEASES_OPENSEARCH_URL")

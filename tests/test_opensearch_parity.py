@@ -117,7 +117,9 @@ class ParsedOnce:
 
 @pytest.fixture(scope="module")
 def backends(cluster, tmp_path_factory):
-    """The same releases indexed by both backends: (whoosh index, opensearch index, corpus sampled?)."""
+    """The same releases indexed by both backends: (whoosh index, opensearch index, corpus sampled?). Two shards
+    with a replica: totals, facets and suggestions merged over the shards, scores with every shard's statistics,
+    searches served by replica copies."""
     work = tmp_path_factory.mktemp("parity")
     sources = [ROOT / "seeds"]
     sample = corpus_sample(work / "corpus")

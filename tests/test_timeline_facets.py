@@ -119,6 +119,7 @@ def test_site_lists_every_year_without_more(built):
 
 
 def test_opensearch_lists_the_same_years_and_months_as_whoosh(built, cluster):
+    """On two shards: a year of one release is on one shard only and must still be listed by the merged facet."""
     from opensearch_cluster import REPLICAS, SHARDS, URL, drop, index_name
 
     from indexer.backends.opensearch.build import build_index as build_opensearch
