@@ -42,13 +42,15 @@ def _documents(folders) -> list[dict]:
 def _postings(reader) -> dict:
     """Every term of a segment with its statistics and postings (document, weight, value)."""
     out = {}
-    schema = reader.schema
-    for (fieldname, btext), info in reader._terms.items():
-        matcher = reader._terms.matcher(fieldname, btext, schema[fieldname].format)
+    schema, terms = reader.schema, reader._terms
+    for (fieldname, btext), info in terms.items():
+        # The matcher terms.matcher() makes, from the info at hand (it would look the term up again).
+        matcher = terms._codec.postings_reader(terms._postfile, info, schema[fieldname].format, term=(fieldname, btext))
         postings = []
+        doc, weight, value, advance = matcher.id, matcher.weight, matcher.value, matcher.next
         while matcher.is_active():
-            postings.append((matcher.id(), matcher.weight(), matcher.value()))
-            matcher.next()
+            postings.append((doc(), weight(), value()))
+            advance()
         stats = (info.weight(), info.doc_frequency(), info.min_length(), info.max_length(), info.max_weight())
         out[(fieldname, btext)] = (stats, info.min_id(), info.max_id(), postings)
     return out

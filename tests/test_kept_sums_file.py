@@ -3,6 +3,7 @@ ahead for a generation) gives the same pages as summing every posting, and is ig
 
 from __future__ import annotations
 
+import functools
 import json
 import shutil
 from pathlib import Path
@@ -162,6 +163,13 @@ def test_each_terms_kept_sums_equal_those_summed_anew(kept_index, small_keep, tm
 def _listed_terms(path, keep_from: int) -> list[bytes]:
     """The default fields' terms whose postings over the fields and segments add up to keep_from or more, from
     each segment's term table (Whoosh's term infos), not the columnar files."""
+    return sorted(term for term, total in _listed_totals(path).items() if total >= keep_from)
+
+
+@functools.cache
+def _listed_totals(path) -> dict[bytes, int]:
+    """Each default field's term with its postings added up over the fields and segments, from the term tables
+    (read once for every keep_from: the index is only read)."""
     from whoosh.reading import SegmentReader
 
     from indexer.backends.whoosh import adapter
@@ -177,7 +185,7 @@ def _listed_terms(path, keep_from: int) -> list[bytes]:
                     totals[btext] = totals.get(btext, 0) + info.doc_frequency()
         finally:
             reader.close()
-    return sorted(term for term, total in totals.items() if total >= keep_from)
+    return totals
 
 
 @pytest.mark.parametrize("keep_from", [1, 3, 40, "longest", "longest + 1", 4096])
