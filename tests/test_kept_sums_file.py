@@ -217,7 +217,7 @@ def test_a_file_written_for_other_segments_is_ignored(folder, kept_index, tmp_pa
     saved = old.read_bytes()
     # A build adds releases: a new generation, whose segments differ from those the file was written for. (At the
     # real KEEP_FROM the build's own file holds no term of this small index: it is replaced by the old one anyway.)
-    write_releases(tmp_path / "more", 30, seed=44)
+    write_releases(tmp_path / "more", 270, seed=41, start=240)  # 30 releases the folder's 240 are not
     build_index([folder / "in", tmp_path / "more"], copy)
     (_generation(copy) / kept_sums.FILENAME).write_bytes(saved)
     with open_index(copy) as index:
@@ -252,7 +252,7 @@ def test_a_build_writes_the_file_for_its_generation(small_keep, tmp_path):
         written = stats_for(index.backend.snapshot().searcher).kept_sums()
         assert written is not None and len(written) > 10
     # An update writes the new generation's own (the old one's segments differ).
-    write_releases(tmp_path / "more", 5, seed=44)
+    write_releases(tmp_path / "more", 25, seed=41, start=20)
     build_index([tmp_path / "in", tmp_path / "more"], tmp_path / "ix")
     assert _generation(tmp_path / "ix") != first
     with open_index(tmp_path / "ix") as index:
