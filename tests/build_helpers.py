@@ -43,6 +43,11 @@ def _sequence(seed: int) -> _Sequence:
     return _Sequence(seed)
 
 
+def synthetic_texts(count: int, seed: int = 7) -> list[str]:
+    """The texts of synthetic releases 0..count-1 of one seeded sequence (write_releases' releases)."""
+    return _sequence(seed).first(count)
+
+
 def write_releases(folder: Path, count: int, seed: int = 7, start: int = 0) -> list[Path]:
     """Write synthetic releases start..count-1 of one seeded sequence into folder; return their paths."""
     folder.mkdir(parents=True, exist_ok=True)

@@ -196,28 +196,80 @@ def _zip_bomb(path: Path, size: int) -> Path:
     """A zip whose one member inflates to `size` bytes of zeros (about 1000:1), plus a zip inside a zip."""
     path.parent.mkdir(parents=True, exist_ok=True)
     inner = io.BytesIO()
-    with zipfile.ZipFile(inner, "w", zipfile.ZIP_DEFLATED) as zf, zf.open("zeros.txt", "w") as member:
-        chunk = b"\0" * MB
-        for _ in range(size // MB):
-            member.write(chunk)
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
-        with zf.open("release.txt", "w") as member:
-            chunk = b"A" * MB  # text, so a reader that inflates it fully is caught by size, not the NUL test
-            for _ in range(size // MB):
-                member.write(chunk)
-        zf.writestr("nested.zip", inner.getvalue())
-        for n in range(2000):
-            zf.writestr(f"many/{n:05d}.txt", "")
+    _write_zip(inner, [("zeros.txt", *_deflated_repeats(b"\0" * MB, size // MB))])
+    nested = inner.getvalue()
+    members = [
+        # Text, so a reader that inflates it fully is caught by size, not the NUL test.
+        ("release.txt", *_deflated_repeats(b"A" * MB, size // MB)),
+        ("nested.zip", *_deflated_repeats(nested, 1)),
+    ]
+    members += [(f"many/{n:05d}.txt", *_deflated_repeats(b"", 0)) for n in range(2000)]
+    with open(path, "wb") as out:
+        _write_zip(out, members)
     return path
 
 
 def _gzip_bomb(path: Path, size: int) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
-    with gzip.open(path, "wb", compresslevel=9) as out:
-        chunk = b"B" * MB
-        for _ in range(size // MB):
-            out.write(chunk)
+    import struct
+
+    packed, crc, length = _deflated_repeats(b"B" * MB, size // MB)
+    # A gzip member: its header (deflate, no name, no time, maximum compression), the data, its CRC and length.
+    path.write_bytes(b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x02\xff" + packed + struct.pack("<II", crc, length))
     return path
+
+
+def _deflated_repeats(chunk: bytes, count: int) -> tuple[bytes, int, int]:
+    """chunk repeated count times as one raw deflate stream, its CRC-32 and its length: the chunk is compressed
+    once and its block repeated (each ends with a full flush, so it never refers back to the one before)."""
+    import zlib
+
+    packer = zlib.compressobj(9, zlib.DEFLATED, -15)
+    block = packer.compress(chunk) + packer.flush(zlib.Z_FULL_FLUSH) if count else b""
+    crc = 0
+    for _ in range(count):
+        crc = zlib.crc32(chunk, crc)
+    return block * count + packer.flush(), crc, len(chunk) * count
+
+
+def _write_zip(out, members: list[tuple[str, bytes, int, int]]) -> None:
+    """A zip of deflated members (name, deflated bytes, CRC-32, length), written by hand into out (zipfile
+    would compress each member itself)."""
+    import struct
+
+    central = []
+    for name, packed, crc, length in members:
+        encoded = name.encode()
+        offset = out.tell()
+        out.write(struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, 0, 8, 0, 0x21, crc, len(packed), length, len(encoded), 0))
+        out.write(encoded + packed)
+        central.append(
+            struct.pack(
+                "<IHHHHHHIIIHHHHHII",
+                0x02014B50,
+                20,
+                20,
+                0,
+                8,
+                0,
+                0x21,
+                crc,
+                len(packed),
+                length,
+                len(encoded),
+                0,
+                0,
+                0,
+                0,
+                0o100644 << 16,
+                offset,
+            )
+            + encoded
+        )
+    start = out.tell()
+    for entry in central:
+        out.write(entry)
+    out.write(struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, len(central), len(central), out.tell() - start, start, 0))
 
 
 def _traversal_members(sandbox: Path) -> list[str]:

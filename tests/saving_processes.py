@@ -1,5 +1,5 @@
-"""What each process of test_saved_searches.py's concurrent test runs: a module of its own, so that each spawned
-process imports the saved-search store only, not the test file's imports (the CLI, the web app)."""
+"""What each process of test_saved_searches.py's concurrent test runs: a module of its own, so that a spawned process
+(the test's process running threads: no fork) imports the saved-search store only, not the test file's imports."""
 
 from __future__ import annotations
 

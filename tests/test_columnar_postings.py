@@ -72,13 +72,13 @@ def _segments_agree_with_their_blocks(index_path) -> int:
 def updated(tmp_path_factory):
     """An index built, then updated with files removed and changed (deleted documents, a merged segment)."""
     folder = tmp_path_factory.mktemp("columns")
-    paths = write_releases(folder / "in", 60, seed=11)
+    paths = write_releases(folder / "in", 60)
     build_index([folder / "in"], folder / "ix")
     for path in paths[5:15]:
         path.unlink()
     for path in paths[20:25]:
         path.write_text(path.read_text() + "\nThe quokka programme continues.\n")
-    write_releases(folder / "in", 80, seed=11, start=60)
+    write_releases(folder / "in", 80, start=60)
     build_index([folder / "in"], folder / "ix")
     return folder
 
@@ -182,7 +182,7 @@ def test_positions_of_documents_not_holding_the_term_are_empty(updated):
 def test_columns_of_a_built_index_are_read_through_a_memory_map(tmp_path):
     """A searcher maps the columnar file (pages shared with the OS cache), even for a compound segment, whose
     storage is an overlay on the index folder: reading it into memory would cost a worker its whole size."""
-    paths = write_releases(tmp_path / "in", 8, seed=3)
+    paths = write_releases(tmp_path / "in", 8)
     build_index(paths, tmp_path / "index")
     live = WhooshStore(tmp_path / "index").live()
     for segment in live.segments:

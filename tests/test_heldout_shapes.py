@@ -6,6 +6,7 @@ import json
 import re
 from collections import Counter
 from datetime import date
+from pathlib import Path
 
 import heldout_shapes as shapes
 import heldout_shapes9 as shapes9
@@ -56,22 +57,29 @@ def test_no_release_of_test3_is_labelled_elsewhere():
     assert not sources & shapes.labelled_paths()
 
 
-def _member_names() -> dict[str, set[str]]:
-    """The drawn archives' .json and .md file names, per archive (the draw reads only names; read_corpus_archive
+def _member_names(extracted: Path | None) -> dict[str, set[str]]:
+    """The drawn archives' .json and .md file names (paths inside each archive), per archive: all a draw reads,
+    listed once for every draw; from the extracted archives when given, else from the archives (read_corpus_archive
     reads each archive once for this file and test_parser_labels.py)."""
     names: dict[str, set[str]] = {}
     for archive in ("nasdaq100-2019", "newsworthy-archive-2023-2026"):
-        found, _ = read_corpus_archive(archive)
+        if extracted is not None:
+            folder = extracted / archive
+            found = {
+                p.relative_to(folder).as_posix() for suffix in (".json", ".md") for p in folder.rglob(f"*{suffix}")
+            }
+        else:
+            found, _ = read_corpus_archive(archive)
         names[archive] = {name for name in found if name.endswith((".json", ".md"))}
     return names
 
 
 @pytest.fixture(scope="module")
 def drawn_from():
-    """What the draws read: the extracted archives, else their member names (listed once for both draws)."""
+    """What the draws read: the archives' member names (listed once for every draw)."""
     if not CORPUS.is_dir():
         pytest.skip(f"needs the shared corpus at {CORPUS}")
-    return CACHE if (CACHE / "nasdaq100-2019").is_dir() else _member_names()
+    return _member_names(CACHE if (CACHE / "nasdaq100-2019").is_dir() else None)
 
 
 @pytest.mark.corpus

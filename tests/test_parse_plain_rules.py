@@ -11,7 +11,7 @@ import re
 from collections import Counter
 
 import pytest
-from build_helpers import synth
+from build_helpers import synthetic_texts
 
 import indexer.parse as parse_module
 from indexer import duplicates
@@ -35,8 +35,9 @@ from indexer.parse.text import parse_text
 
 @functools.cache
 def _synth_texts() -> tuple[str, ...]:
-    """150 synthetic releases' texts, drawn when a test first asks (not while every worker collects)."""
-    return tuple(text for _, text in synth().generate(150, seed=23))
+    """150 synthetic releases' texts, drawn when a test first asks (not while every worker collects), of the
+    sequence most tests write (its generator started once a process)."""
+    return tuple(synthetic_texts(150))
 
 
 def _plain_detect_language(text: str) -> str | None:
