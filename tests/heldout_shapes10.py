@@ -60,6 +60,9 @@ _LISTED_RE = re.compile(
 # What may stand before the listed name in its sentence: a dateline's dash, a column's or a kicker's label.
 _BEFORE_NAME_RE = re.compile(r".*(?:--|[\u2013\u2014|:]|\s-\s)\s*", re.S)
 _SENTENCE_END_RE = re.compile(r"[a-z]{2}[.!?]\s+[A-Z]")
+# Lower-case words a company's name may hold; any other ("Acme Revises Coverage on Contoso (NYSE: CTS)") makes the
+# words before the listing a sentence about the company, whose subject is another.
+_NAME_JOINERS = {"&", "and", "of", "de", "du", "la", "the", "for"}
 _BOLD_RE = re.compile(r"\*\*(.+?)\*\*")
 _MD_LINK_RE = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _BULLET_RE = re.compile(r"^(?:[-*\u2022\u25cf]|\d+\.)\s+")
@@ -101,7 +104,8 @@ def _listed(headline: str, body: str) -> tuple[str, str] | None:
             continue
         before = _BEFORE_NAME_RE.sub("", paragraph[: match.start()]).strip(" *,")
         words = before.split()
-        if 1 <= len(words) <= 6 and before[0].isupper() and not _SENTENCE_END_RE.search(before):
+        named = all(word[0].isupper() or word[0].isdigit() or word in _NAME_JOINERS for word in words)
+        if 1 <= len(words) <= 6 and named and before[0].isupper() and not _SENTENCE_END_RE.search(before):
             return before, match.group(1).upper()
     return None
 

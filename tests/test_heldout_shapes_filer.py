@@ -59,9 +59,15 @@ def test_a_listed_filer_is_named_and_numbered_as_the_secs_list_has_its_symbol(mo
     assert "CENTRAL INDEX KEY:\t\t\t0005550001" in header
 
 
-def test_a_sentence_before_the_listing_names_no_filer():
-    header = _header("The market rose on Monday. Contoso Labs (NYSE: CTSOX) said so.\n\nNo About here.")
-    assert "COMPANY CONFORMED NAME:\t\t\tEXAMPLE FILER INC\n" in header
+@pytest.mark.parametrize(
+    ("headline", "body"),
+    [
+        ("Plant Opens", "The market rose on Monday. Contoso Labs (NYSE: CTSOX) said so.\n\nNo About here."),
+        ("Northwind Starts Coverage on Contoso (NYSE: CTSOX)", "Northwind Research wrote a note."),
+    ],
+)
+def test_a_sentence_about_a_listed_company_names_no_filer(headline, body):
+    assert "COMPANY CONFORMED NAME:\t\t\tEXAMPLE FILER INC\n" in _header(body, headline)
 
 
 def test_the_letterhead_names_the_company_after_a_generic_about_opening():
