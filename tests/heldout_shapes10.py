@@ -53,12 +53,13 @@ PASSED_OVER10: tuple[str, ...] = (
 
 # A company named with its listing: "Acme Corp. (NYSE: ACME)", "Acme (Nasdaq: ACM, ACMW)", "Acme (OTCQB: ACMEF)".
 _LISTED_RE = re.compile(
-    r"\((?:NASDAQ|NYSE(?: American| Arca| MKT)?|OTC[A-Z]*(?: Markets| Pink)?|CSE|TSXV?|TSX-V|Cboe|AMEX)\s*:\s*"
+    r"\((?:NASDAQ|NYSE(?: American| Arca| MKT)?|OTC[A-Z]*(?: Markets| Pink)?|CSE|TSX(?:[.-]?V)?|Cboe|AMEX)\s*:\s*"
     r"([A-Z]{1,5}(?:[.\-][A-Z]{1,2})?)\b[^)]{0,40}\)",
     re.I,
 )
 # What may stand before the listed name in its sentence: a dateline's dash, a column's or a kicker's label.
 _BEFORE_NAME_RE = re.compile(r".*(?:--|[\u2013\u2014|:]|\s-\s)\s*", re.S)
+_LISTINGS_BEFORE_RE = re.compile(r"(?:\s*\([^()]*\))+\s*$")
 _SENTENCE_END_RE = re.compile(r"[a-z]{2}[.!?]\s+[A-Z]")
 # Lower-case words a company's name may hold; any other ("Acme Revises Coverage on Contoso (NYSE: CTS)") makes the
 # words before the listing a sentence about the company, whose subject is another.
@@ -102,7 +103,8 @@ def _listed(headline: str, body: str) -> tuple[str, str] | None:
         match = _LISTED_RE.search(paragraph[:300])
         if match is None:
             continue
-        before = _BEFORE_NAME_RE.sub("", paragraph[: match.start()]).strip(" *,")
+        # The name before a chain of listings ("Acme Ltd. (TSX.V: ACM) (OTCQB: ACMF)"), after what opens its sentence.
+        before = _BEFORE_NAME_RE.sub("", _LISTINGS_BEFORE_RE.sub("", paragraph[: match.start()])).strip(" *,")
         words = before.split()
         named = all(word[0].isupper() or word[0].isdigit() or word in _NAME_JOINERS for word in words)
         if 1 <= len(words) <= 6 and named and before[0].isupper() and not _SENTENCE_END_RE.search(before):

@@ -15,9 +15,7 @@ from heldout_shapes import _parts, edgar_exhibit
 _ABOUT_RE = re.compile(r"^#*\s*\**About ([^*\n]{2,80}?)[*:\s]*$", re.M)
 # An About heading that names no one ("About the Company:", "About Us"), or names the company after such words
 # ("About the Company – Acme", "About the Company-Acme"): the name is what follows them.
-_GENERIC_ABOUT_RE = re.compile(
-    r"(?i:the\s+)?(?i:company|us|the\s+issuer|the\s+organi[sz]ation)\b(?:\s*[-\u2013\u2014:]\s*(?P<name>.+))?$"
-)
+_GENERIC_ABOUT_RE = re.compile(r"(?i:the\s+[\w-]+|company|us)(?:\s*[-\u2013\u2014:]\s*(?P<name>.+))?$")
 
 
 def about_names(body: str) -> list[str]:

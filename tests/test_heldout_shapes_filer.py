@@ -24,6 +24,7 @@ def _header(body: str, headline: str = "Northwind Traders Opens a Plant") -> str
         ("About the Company-Northwind Traders\n\nIt trades.", ["Northwind Traders"]),
         ("About the Company:\n\nIt trades.\n\nAbout Contoso Labs\n\nIt tests.", ["Contoso Labs"]),
         ("About Us\n\nWe trade.", []),
+        ("About the Author\n\nShe writes.\n\nAbout the Firm:\n\nIt trades.", []),  # a role, not a name
         ("**About The Northwind Trading Company**\n\nIt trades.", ["The Northwind Trading Company"]),
     ],
 )
@@ -38,6 +39,11 @@ def test_about_names_are_the_names_after_a_generic_opening(body, names):
         ("Northwind Traders Inc. (NASDAQ: NWTRX) Expands in Ohio", "Northwind Traders expands.\n\n" + WIRE_ABOUT,
          "NORTHWIND TRADERS INC."),
         ("MarketBuzz \u2013 Northwind Traders (OTCQB: NWTRX) Is One to Watch", WIRE_ABOUT, "NORTHWIND TRADERS"),
+        # A chain of listings after the name; a sentence naming a listed company it is about names no filer.
+        ("Northwind Traders Ltd. (TSX.V: NWT) (OTCQB: NWTRX) Drills Its First Hole", WIRE_ABOUT,
+         "NORTHWIND TRADERS LTD."),
+        ("Gold Slips", "Shares of miners like Northwind Traders Ltd. (TSX.V: NWT) (OTCQB: NWTRX) held.\n\n" + WIRE_ABOUT,
+         "MARKETBUZZWIRE"),
         # The lede's subject after the dateline, listed, files; a partner's About first does not.
         ("Plant Opens", "NEW YORK, March 4, 2025 /PRNewswire/ -- Northwind Traders Ltd. (NYSE: NWTRX) today opened a "
          "plant.\n\nAbout Contoso Labs\n\nContoso tests.\n\nAbout Northwind Traders\n\nIt trades.",
