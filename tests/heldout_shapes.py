@@ -221,12 +221,13 @@ def shaped_path(path: str, shape: str) -> str:
 
 # A run of spaces after a sentence's end and before a capital: a paragraph break in 24-7 Press Release's bodies,
 # which keep a release's paragraphs on one line; its own page, a PDF or a filing sets them apart.
+_IMAGE_RE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _SPACED_BREAK_RE = re.compile(r"(?<=[.!?:\u201d\"]) {2,}(?=[A-Z\u201c\"])")
 
 
 def _parts(path: str, raw: str) -> dict:
     """Headline, lead lines (a JSON subtitle), body, date and link of an archive file, read as its format says (a
-    Markdown title's "&amp;" as "&", paragraphs run together on a line set apart)."""
+    Markdown title's "&amp;" as "&", paragraphs run together on a line set apart, no Markdown image)."""
     if path.endswith(".json"):
         data = json.loads(raw)
         title, lead, body = ((data.get(key) or "").strip() for key in ("title", "subtitle", "content"))
@@ -241,7 +242,7 @@ def _parts(path: str, raw: str) -> dict:
         source, year, day = path.split("/")[1:4]
         title, lead, body, date = title.lstrip("#").strip(), "", body.strip(), f"{year}-{day[:2]}-{day[2:]}"
         link = links[0] if links else None
-    body = _SPACED_BREAK_RE.sub("\n\n", body)
+    body = _SPACED_BREAK_RE.sub("\n\n", _IMAGE_RE.sub("", body)).strip()  # a picture prints no text
     return {"title": html.unescape(title), "lead": lead, "body": body, "date": date, "source": source, "link": link}
 
 

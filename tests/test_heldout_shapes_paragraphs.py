@@ -7,7 +7,7 @@ import pytest
 
 PATH = "newsworthy-archive-2023-2026/examplewire/2025/0304/a-release.md"
 RAW = (
-    "# Northwind &amp; Sons Opens a Plant\n\nSPRINGFIELD, Ill., March 4, 2025 /ExampleWire/ -- Northwind & Sons opened "
+    "# Northwind &amp; Sons Opens a Plant\n\n![](https://example.com/plant-photo.png)\n\nSPRINGFIELD, Ill., March 4, 2025 /ExampleWire/ -- Northwind & Sons opened "
     'a plant.  "We are proud," said Jane Roe.  About Northwind & Sons  Northwind & Sons makes widgets.\n'
 )
 
@@ -17,6 +17,7 @@ def test_paragraphs_run_together_on_a_line_are_set_apart(shape):
     text = shapes.shaped_text(PATH, shape, RAW)
     assert "opened a plant.  " not in text and "opened a plant.  &#8220;" not in text
     assert "opened a plant." in text and "said Jane Roe." in text
+    assert "plant-photo.png" not in text and "!<" not in text and "\n!\n" not in text  # a picture prints no text
 
 
 def test_the_parts_split_sentences_set_apart_by_a_run_of_spaces_only():
