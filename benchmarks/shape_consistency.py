@@ -139,6 +139,7 @@ def main(argv: list[str] | None = None) -> int:
         sample = _sample(corpus, args.releases, args.seed, leave_out)
         started = time.perf_counter()
         differ = {shape: dict.fromkeys(FIELDS, 0) for shape in shown}
+        named = dict.fromkeys(shown, 0)
         for source in sample:
             raw = (corpus / source).read_text(encoding="utf-8")
             base = _answer(corpus / source)
@@ -152,12 +153,17 @@ def main(argv: list[str] | None = None) -> int:
                 for name in FIELDS:
                     if not _same(name, base.get(name), got.get(name)):
                         differ[shape][name] += 1
+                        if name == "company" and not base.get(name):
+                            named[shape] += 1  # the shape names a company where the archive file names none
                         if name in (args.show or ()):
                             print(f"{shape} {source}\n  as-is {base.get(name)!r}\n  shape {got.get(name)!r}")
         seconds = time.perf_counter() - started
     lines = ["| shape | " + " | ".join(FIELDS) + " |", "|---" * (len(FIELDS) + 1) + "|"]
     for shape in shown:
         lines.append(f"| {shape} | " + " | ".join(str(differ[shape][name]) for name in FIELDS) + " |")
+    filled = ", ".join(f"{shape} {count}" for shape, count in named.items() if count)
+    if filled:
+        lines += ["", f"Of the company differences, those where the archive file names no company: {filled}."]
     print("\n".join(lines))
     print(f"{len(sample)} releases (seed {args.seed}), {seconds:.1f} s")
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout
@@ -166,8 +172,8 @@ def main(argv: list[str] | None = None) -> int:
         "",
         "Releases whose field differs from the archive file's own reading (companies compared as the accuracy scores"
         f" compare them: legal-form words do not count), out of {len(sample)} unlabelled releases"
-        f" drawn with seed {args.seed} (none in the label files test4 was drawn beside, nor test4's own; test5's,"
-        " test6's to test10's and issuer blind-6's to blind-8's sources dropped from the draw). Shapes:"
+        f" drawn with seed {args.seed} (none in the label files test4 was drawn beside, nor test4's own; test5's to"
+        " test11's and issuer blind-6's to blind-11's sources and the --leave-out lists dropped from the draw). Shapes:"
         " `tests/heldout_shapes.py`. A difference is not always a miss: a shape may lose what dated a release (a"
         " JSON file's date when its Business Wire dateline prints none) or read better than the archive file.",
         "",
