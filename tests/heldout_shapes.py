@@ -219,10 +219,11 @@ def shaped_path(path: str, shape: str) -> str:
     return f"{shape}/{Path(path).with_suffix(suffix).as_posix()}"
 
 
-# A run of spaces after a sentence's end and before a capital: a paragraph break in 24-7 Press Release's bodies,
-# which keep a release's paragraphs on one line; its own page, a PDF or a filing sets them apart.
+# A run of spaces after a sentence's end (or an About heading's name) and before a capital: a paragraph break in 24-7
+# Press Release's bodies, which keep a release's paragraphs on one line; its own page, a PDF or a filing sets them apart.
 _IMAGE_RE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _SPACED_BREAK_RE = re.compile(r"(?<=[.!?:\u201d\"]) {2,}(?=[A-Z\u201c\"])")
+_SPACED_ABOUT_RE = re.compile(r"^(About [A-Z][\w&'\u2019.-]*(?: [A-Z&][\w&'\u2019.-]*){0,5}) {2,}(?=[A-Z])", re.M)
 
 
 def _parts(path: str, raw: str) -> dict:
@@ -243,6 +244,7 @@ def _parts(path: str, raw: str) -> dict:
         title, lead, body, date = title.lstrip("#").strip(), "", body.strip(), f"{year}-{day[:2]}-{day[2:]}"
         link = links[0] if links else None
     body = _SPACED_BREAK_RE.sub("\n\n", _IMAGE_RE.sub("", body)).strip()  # a picture prints no text
+    body = _SPACED_ABOUT_RE.sub("\\1\n\n", body)
     return {"title": html.unescape(title), "lead": lead, "body": body, "date": date, "source": source, "link": link}
 
 

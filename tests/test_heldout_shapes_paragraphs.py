@@ -20,12 +20,17 @@ def test_paragraphs_run_together_on_a_line_are_set_apart(shape):
     assert "plant-photo.png" not in text and "!<" not in text and "\n!\n" not in text  # a picture prints no text
 
 
-def test_the_parts_split_sentences_set_apart_by_a_run_of_spaces_only():
+def test_the_parts_set_apart_sentences_and_an_about_heading_a_run_of_spaces_ends():
     body = shapes._parts(PATH, RAW)["body"]
     assert body.split("\n\n")[1:] == [
         '"We are proud," said Jane Roe.',
-        "About Northwind & Sons  Northwind & Sons makes widgets.",
+        "About Northwind & Sons",
+        "Northwind & Sons makes widgets.",
     ]
+    # One space, or a run of spaces inside a sentence, sets nothing apart.
+    assert shapes._parts(PATH, "# T\n\nAbout Northwind & Sons makes  widgets.\n")["body"] == (
+        "About Northwind & Sons makes  widgets."
+    )
 
 
 @pytest.mark.parametrize(
