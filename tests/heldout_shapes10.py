@@ -108,7 +108,10 @@ def _listed(headline: str, body: str) -> tuple[str, str] | None:
         words = before.split()
         named = all(word[0].isupper() or word[0].isdigit() or word in _NAME_JOINERS for word in words)
         if 1 <= len(words) <= 6 and named and before[0].isupper() and not _SENTENCE_END_RE.search(before):
-            return before, match.group(1).upper()
+            # A title-case headline's opening words ("Why Acme (NASDAQ: ACM) Is One to Watch") are not the name:
+            # the longest end of the words that the text prints is.
+            printed = (" ".join(words[i:]) for i in range(len(words)))
+            return next((name for name in printed if name in body), before), match.group(1).upper()
     return None
 
 

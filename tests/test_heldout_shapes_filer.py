@@ -39,6 +39,9 @@ def test_about_names_are_the_names_after_a_generic_opening(body, names):
         ("Northwind Traders Inc. (NASDAQ: NWTRX) Expands in Ohio", "Northwind Traders expands.\n\n" + WIRE_ABOUT,
          "NORTHWIND TRADERS INC."),
         ("MarketBuzz \u2013 Northwind Traders (OTCQB: NWTRX) Is One to Watch", WIRE_ABOUT, "NORTHWIND TRADERS"),
+        # A title-case headline's opening words before the name: the text prints the name alone.
+        ("Why Northwind Traders (OTCQB: NWTRX) Is One to Watch", "Northwind Traders trades.\n\n" + WIRE_ABOUT,
+         "NORTHWIND TRADERS"),
         # A chain of listings after the name; a sentence naming a listed company it is about names no filer.
         ("Northwind Traders Ltd. (TSX.V: NWT) (OTCQB: NWTRX) Drills Its First Hole", WIRE_ABOUT,
          "NORTHWIND TRADERS LTD."),
