@@ -219,33 +219,33 @@ def shaped_path(path: str, shape: str) -> str:
     return f"{shape}/{Path(path).with_suffix(suffix).as_posix()}"
 
 
+# A run of spaces after a sentence's end (or an About heading's name) and before a capital: a paragraph break in 24-7
+# Press Release's bodies, which keep a release's paragraphs on one line; its own page, a PDF or a filing sets them apart.
+_IMAGE_RE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+_SPACED_BREAK_RE = re.compile(r"(?<=[.!?:\u201d\"]) {2,}(?=[A-Z\u201c\"])")
+_SPACED_ABOUT_RE = re.compile(r"^(About [A-Z][\w&'\u2019.-]*(?: [A-Z&][\w&'\u2019.-]*){0,5}) {2,}(?=[A-Z])", re.M)
+
+
 def _parts(path: str, raw: str) -> dict:
-    """Headline, lead lines (a JSON subtitle), body, date and link of an archive file, read as its format says."""
+    """Headline, lead lines (a JSON subtitle), body, date and link of an archive file, read as its format says (a
+    Markdown title's "&amp;" as "&", paragraphs run together on a line set apart, no Markdown image)."""
     if path.endswith(".json"):
         data = json.loads(raw)
-        return {
-            "title": (data.get("title") or "").strip(),
-            "lead": (data.get("subtitle") or "").strip(),
-            "body": (data.get("content") or "").strip(),
-            "date": _json_date(data.get("date") or ""),
-            "source": None,
-            "link": None,
-        }
-    title, _, body = raw.partition("\n")
-    rules = list(_FOOTER_RULE_RE.finditer(body))
-    footer = body[rules[-1].end() :] if rules else ""
-    if rules:
-        body = body[: rules[-1].start()]
-    links = _LINK_RE.findall(footer)
-    feed, year, day = path.split("/")[1:4]
-    return {
-        "title": title.lstrip("#").strip(),
-        "lead": "",
-        "body": body.strip(),
-        "date": f"{year}-{day[:2]}-{day[2:]}",
-        "source": feed,
-        "link": links[0] if links else None,
-    }
+        title, lead, body = ((data.get(key) or "").strip() for key in ("title", "subtitle", "content"))
+        date, source, link = _json_date(data.get("date") or ""), None, None
+    else:
+        title, _, body = raw.partition("\n")
+        rules = list(_FOOTER_RULE_RE.finditer(body))
+        footer = body[rules[-1].end() :] if rules else ""
+        if rules:
+            body = body[: rules[-1].start()]
+        links = _LINK_RE.findall(footer)
+        source, year, day = path.split("/")[1:4]
+        title, lead, body, date = title.lstrip("#").strip(), "", body.strip(), f"{year}-{day[:2]}-{day[2:]}"
+        link = links[0] if links else None
+    body = _SPACED_BREAK_RE.sub("\n\n", _IMAGE_RE.sub("", body)).strip()  # a picture prints no text
+    body = _SPACED_ABOUT_RE.sub("\\1\n\n", body)
+    return {"title": html.unescape(title), "lead": lead, "body": body, "date": date, "source": source, "link": link}
 
 
 def _json_date(value: str) -> str:

@@ -29,6 +29,7 @@ from datetime import datetime
 from pathlib import Path
 
 import heldout_shapes as shapes
+import heldout_shapes7 as shapes7
 import heldout_shapes9 as shapes9
 
 LABELS10 = shapes.DATA / "heldout10_labels.jsonl"
@@ -50,7 +51,19 @@ PASSED_OVER10: tuple[str, ...] = (
     "newsworthy-archive-2023-2026/247PressRelease/2024/1105/shincheonji-church-of-jesus-hosts-2nd-special-lecture-on-revelation-open-to-all-nations.md",
 )
 
-_ABOUT_RE = re.compile(r"^#*\s*\**About ([^*\n]{2,80}?)[*:\s]*$", re.M)
+# A company named with its listing: "Acme Corp. (NYSE: ACME)", "Acme (Nasdaq: ACM, ACMW)", "Acme (OTCQB: ACMEF)".
+_LISTED_RE = re.compile(
+    r"\((?:NASDAQ|NYSE(?: American| Arca| MKT)?|OTC[A-Z]*(?: Markets| Pink)?|CSE|TSX(?:[.-]?V)?|Cboe|AMEX)\s*:\s*"
+    r"([A-Z]{1,5}(?:[.\-][A-Z]{1,2})?)\b[^)]{0,40}\)",
+    re.I,
+)
+# What may stand before the listed name in its sentence: a dateline's dash, a column's or a kicker's label.
+_BEFORE_NAME_RE = re.compile(r".*(?:--|[\u2013\u2014|:]|\s-\s)\s*", re.S)
+_LISTINGS_BEFORE_RE = re.compile(r"(?:\s*\([^()]*\))+\s*$")
+_SENTENCE_END_RE = re.compile(r"[a-z]{2}[.!?]\s+[A-Z]")
+# Lower-case words a company's name may hold; any other ("Acme Revises Coverage on Contoso (NYSE: CTS)") makes the
+# words before the listing a sentence about the company, whose subject is another.
+_NAME_JOINERS = {"&", "and", "of", "de", "du", "la", "the", "for"}
 _BOLD_RE = re.compile(r"\*\*(.+?)\*\*")
 _MD_LINK_RE = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _BULLET_RE = re.compile(r"^(?:[-*\u2022\u25cf]|\d+\.)\s+")
@@ -82,14 +95,39 @@ def _sec_filers() -> dict[str, tuple[str, int]]:
     return {row["ticker"]: (row["name"], row["cik"]) for row in rows}
 
 
-def _filer(path: str, body: str) -> tuple[str, str | None, int | None]:
+def _listed(headline: str, body: str) -> tuple[str, str] | None:
+    """(name, symbol) of the company the headline or an opening paragraph names first with its listing, as the
+    sentence's subject: "Acme Corp. (NYSE: ACME) reports ...", "NEW YORK -- Acme (Nasdaq: ACM), a maker of ..."."""
+    paragraphs = [headline] + [p.strip() for p in body.split("\n\n") if p.strip()][:6]
+    for paragraph in paragraphs:
+        match = _LISTED_RE.search(paragraph[:300])
+        if match is None:
+            continue
+        # The name before a chain of listings ("Acme Ltd. (TSX.V: ACM) (OTCQB: ACMF)"), after what opens its sentence.
+        before = _BEFORE_NAME_RE.sub("", _LISTINGS_BEFORE_RE.sub("", paragraph[: match.start()])).strip(" *,")
+        words = before.split()
+        named = all(word[0].isupper() or word[0].isdigit() or word in _NAME_JOINERS for word in words)
+        if 1 <= len(words) <= 6 and named and before[0].isupper() and not _SENTENCE_END_RE.search(before):
+            # A title-case headline's opening words ("Why Acme (NASDAQ: ACM) Is One to Watch") are not the name:
+            # the longest end of the words that the text prints is.
+            printed = (" ".join(words[i:]) for i in range(len(words)))
+            return next((name for name in printed if name in body), before), match.group(1).upper()
+    return None
+
+
+def _filer(path: str, title: str, body: str) -> tuple[str, str | None, int | None]:
     """The filer's conformed name (upper case, as EDGAR keeps it), its trading symbol when the folder gives one and
-    its CIK when the SEC's list has it. A folder named for a company is that company's news, so its registrant files
-    the 8-K, named as EDGAR names it; elsewhere the release's first About heading names the filer."""
+    its CIK when the SEC's list has it. Only a registrant files an 8-K: a folder named for a company is that company's
+    news, so its registrant files it; elsewhere the company the release opens with, named with its listing (the
+    symbol's registrant as the SEC's list names it, else the name printed), else its first About heading's name (a
+    wire's About, as a paid-news wire prints for the company it writes about, files nothing), else a placeholder."""
     symbol = Path(path).stem.split("_")[0] if path.startswith("nasdaq100-2019/") else None
     registrant = _sec_filers().get(symbol) if symbol else None
-    about = _ABOUT_RE.search(body)
-    name = registrant[0] if registrant else about.group(1).strip().rstrip(".") if about else ""
+    listed = None if symbol else _listed(title, body)
+    if listed:
+        registrant = _sec_filers().get(listed[1].replace(".", "-")) or (listed[0].rstrip(","), None)
+    about = shapes7.about_names(body)
+    name = registrant[0] if registrant else about[0].rstrip(".") if about else ""
     if not name:
         name = f"{symbol} HOLDINGS INC" if symbol else "EXAMPLE FILER INC"
     return re.sub(r"[^A-Z0-9&.,' -]", "", name.upper()), symbol, registrant[1] if registrant else None
@@ -162,7 +200,7 @@ def edgar_submission(path: str, raw: str) -> str:
     """The 8-K's full submission text file: SGML header, the 8-K document, then the release as its EX-99.1."""
     parts = shapes._parts(path, raw)
     crc = zlib.crc32(path.encode())
-    name, symbol, real_cik = _filer(path, parts["body"])
+    name, symbol, real_cik = _filer(path, parts["title"], parts["body"])
     day = _day(parts["date"])
     stamp = f"{day:%Y%m%d}"
     accession = f"0001193125-{day:%y}-{crc % 1000000:06d}"

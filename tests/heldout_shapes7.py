@@ -13,15 +13,31 @@ from datetime import datetime
 from heldout_shapes import _parts, edgar_exhibit
 
 _ABOUT_RE = re.compile(r"^#*\s*\**About ([^*\n]{2,80}?)[*:\s]*$", re.M)
+# An About heading that names no one ("About the Company:", "About Us"), or names the company after such words
+# ("About the Company – Acme", "About the Company-Acme"): the name is what follows them.
+_GENERIC_ABOUT_RE = re.compile(r"(?i:the\s+[\w-]+|company|us)(?:\s*[-\u2013\u2014:]\s*(?P<name>.+))?$")
+
+
+def about_names(body: str) -> list[str]:
+    """The names a release's About headings give, in order: the words after "About", without a generic opening."""
+    names = []
+    for match in _ABOUT_RE.finditer(body):
+        name = match.group(1).strip()
+        generic = _GENERIC_ABOUT_RE.match(name)
+        if generic:
+            name = (generic.group("name") or "").strip()
+        if name:
+            names.append(name)
+    return names
 
 
 def edgar_letterhead(path: str, raw: str) -> str:
     """A filing agent's EX-99.1 whose text opens with the filer's letterhead: the name its About heading gives (when it
     has one), a street address, a telephone and a web address, centred lines above "NEWS RELEASE" and the headline."""
     text = edgar_exhibit(path, raw).replace("<TITLE>EX-99.1</TITLE>", "<TITLE>ex991.htm</TITLE>")
-    about = _ABOUT_RE.search(_parts(path, raw)["body"])
+    about = about_names(_parts(path, raw)["body"])
     crc = zlib.crc32(path.encode())
-    block = [html.escape(about.group(1).strip()).encode("ascii", "xmlcharrefreplace").decode()] if about else []
+    block = [html.escape(about[0]).encode("ascii", "xmlcharrefreplace").decode()] if about else []
     block += [f"{100 + crc % 9000} Corporate Drive, Suite {crc % 900 + 100}", "Springfield, IL 62701"]
     block += ["Tel: (555) 555-0100 &#183; Fax: (555) 555-0199", "www.example.com"]
     head = '<P ALIGN="center"><FONT SIZE="2">' + "<BR>".join(block) + "</FONT></P>\n"

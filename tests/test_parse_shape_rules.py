@@ -48,6 +48,26 @@ def test_a_short_right_column_is_read_after_the_left_one(name, symbol, tail_word
     assert release.lede.startswith(f"{name} (NYSE: {symbol}) today announced")
 
 
+@pytest.mark.parametrize("alone", [1, 2])
+def test_a_short_right_columns_first_lines_beside_a_blank_left_one_are_the_columns(alone):
+    # The right column (a contact box) starts a line or two above the left one's first line beside it, where the
+    # left column has a blank or the end of a short line: those lines are the right column's, read after the story.
+    name, symbol = "Northwind Gadget Works Inc.", "NGW"
+    lefts = textwrap.wrap(STORY.format(name=name, symbol=symbol), 40)
+    rights = ["info@northwind.example", "www.northwind.example/contact", "Jane Roe, media relations"][: alone + 1]
+    rows = [f"{'':<44}{right}" for right in rights[:alone]]
+    rows += [
+        f"{left:<44}{right}".rstrip() for left, right in zip(lefts, rights[alone:] + [""] * len(lefts), strict=False)
+    ]
+    page = "\n".join(["Gadget Maker Opens Its Third Plant".center(84).rstrip(), "", *rows, "", "Page 1 of 1"])
+    text, columns = split_columns(page)
+    words = " ".join(text.split())
+    assert columns and " ".join(STORY.format(name=name, symbol=symbol).split()) in words
+    assert words.index("end of the year") < words.index(rights[0])
+    [release] = parse_bytes("pdf/gadget.txt", page.encode())
+    assert release.company == name and release.tickers == [f"NYSE:{symbol}"]
+
+
 @pytest.mark.parametrize(
     "lines",
     [

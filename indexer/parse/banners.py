@@ -126,7 +126,7 @@ def is_banner(line: str, company: str | None, *, names: bool = True) -> bool:
     """A line that opens an exhibit but is not its headline."""
     if len(re.sub(r"[^A-Za-z]", "", line)) < 3:
         return True
-    if " | " in line or BULLET_START_RE.match(line):
+    if (" | " in line and not _titled_row(line)) or BULLET_START_RE.match(line):
         return True  # a table row or a bullet (letterhead, highlights): never a headline
     return bool(
         _EXHIBIT_BANNER_RE.match(line)
@@ -140,6 +140,13 @@ def is_banner(line: str, company: str | None, *, names: bool = True) -> bool:
         or lone_date(line)
         or line.endswith(":")
     )
+
+
+def _titled_row(line: str) -> bool:
+    """A long title-case line that one bar parts, neither part an address or a contact: a headline ("Acme Law |
+    Injury Lawyers Voted Best Firm by Readers of the Daily Planet"), not a letterhead's or a table's row of cells."""
+    cells = line.split(" | ")
+    return len(cells) == 2 and titled_sentence(line) and not any(letterhead_line(cell) for cell in cells)
 
 
 def letterhead_name(line: str, below: str) -> bool:

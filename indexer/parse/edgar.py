@@ -339,16 +339,31 @@ _LEGAL_FORM = (
 )
 
 
-def _own_filer(release: Release, filer: str) -> None:
+# EDGAR's qualifiers after a conformed name: the state or country of a namesake's registrant ("VERISIGN INC/CA",
+# "ACME CORP /DE/", "... / Canada"), a depositary share ("/ADR"), a renamed filer ("/NEW/"), or a bare slash. A legal
+# form spelled with a slash ("A/S") keeps its one letter.
+_QUALIFIER_RE = re.compile(r"\s*/\s*(?:[A-Za-z]{2,}(?:\s[A-Za-z]+)?\s*/?)?\s*$")
+# What stands between a name's words where the conformed name has a space: "AMAZON COM" is printed "Amazon.com",
+# "PROCTER & GAMBLE" (no '&' among the core words) "Procter & Gamble", "AT&T" "AT&T".
+_WORD_GAP = r"(?:[\s\-.]|\s*&\s*)+"
+
+
+def filer_name(conformed: str) -> str:
+    """A conformed name without EDGAR's trailing qualifier ('VERISIGN INC/CA' -> 'VERISIGN INC')."""
+    return _QUALIFIER_RE.sub("", conformed).strip() or conformed
+
+
+def _own_filer(release: Release, conformed: str) -> None:
     """The filer is the release's issuer: its name as the release prints it, and the listing printed after it.
 
     A release filed by a company is that company's, whatever partners its lede names first ("Sanofi and
     Bristol-Myers Squibb announce ..."); their listings are not the filer's.
     """
+    filer = filer_name(conformed)
     words = core_words(filer)
     if not words:
         return
-    pattern = re.compile(r"\b" + r"[\s\-]+".join(re.escape(w) for w in words) + r"\b" + _LEGAL_FORM, re.I)
+    pattern = re.compile(r"\b" + _WORD_GAP.join(re.escape(w) for w in words) + r"\b" + _LEGAL_FORM, re.I)
     text = release.headline + "\n\n" + release.text[:5000]
     printed = pattern.search(release.lede) or pattern.search(text)
     if printed is None:

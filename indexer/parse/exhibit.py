@@ -377,6 +377,8 @@ def _shape(lines: list[str], company: str | None, styles: dict | None = None, se
             # "January 14, 2009 Apple Media Advisory": a date printed before the headline on its line.
             printed = printed or opened[0]
             line = lines[i] = opened[1]
+        if " | " in line and _opens_story(line):
+            break  # a dateline whose lede prints a bar ("... /Wire/ -- Acme | Injury Lawyers has been named ...")
         if is_banner(line, company) and not _headline_cut_in_listing(lines, i, styles):
             # A contact heading opens a block of names below it; a letterhead's table row holds its contacts itself.
             in_contacts = in_contacts or (bool(CONTACT_WORD_RE.search(line)) and " | " not in line)
@@ -440,6 +442,17 @@ def _headline_cut_in_listing(lines: list[str], at: int, styles: dict[str, tuple]
         and closes_bracket(lines[at], following)
         and _one_block([lines[at]], following, styles)
         and not is_banner(f"{lines[at]} {following}", None)
+    )
+
+
+def _opens_story(line: str) -> bool:
+    """A place and a date or a wire's mark opening the line, nothing glued before them: the story's first paragraph."""
+    found = find_dateline(line)
+    return (
+        found is not None
+        and bool(found.place and (found.published or found.wire))
+        and not found.lead
+        and not _titled_date(found, line)
     )
 
 
@@ -548,9 +561,8 @@ def _not_release(headline: str, rest: list[str]) -> str | None:
     # Prose is counted by paragraph: a hard-wrapped text exhibit breaks its sentences over lines.
     prose = sum(len(block) for block in _prose_blocks(rest) if len(block.split()) >= 12 and SENTENCE_RE.search(block))
     dated = any(
-        (d := find_dateline(line)) is not None and (d.published or d.wire)
+        _opens_story(line) if _table_row(line) else (d := find_dateline(line)) is not None and (d.published or d.wire)
         for line in text_lines[:25]
-        if not _table_row(line)
     )
     cue = bool(_RELEASE_CUE_RE.search(opening))
     for pattern, reason in _NOT_RELEASE_RULES:

@@ -324,8 +324,11 @@ def _short_right_column(lines: list[str]) -> tuple[int, int] | None:
     cut = gap.end() - 1  # the gutter's last column: the right column starts after it
     if cut < 20 or any(_gap_at(lines[at], cut) is None or len(lines[at]) > 160 for at in two_sided):
         return None
+    # (A line of the right column alone, beside a blank in the left one, is no left-column line.)
     left_only = [
-        line.rstrip() for at, line in enumerate(lines[first:], start=first) if line.strip() and at not in two_sided
+        line.rstrip()
+        for at, line in enumerate(lines[first:], start=first)
+        if line.strip() and at not in two_sided and len(line) - len(line.lstrip()) < cut - _GUTTER_SLACK
     ]
     if len(left_only) < max(_LEFT_LINES, 2 * len(two_sided)) or 3 * (two_sided[-1] - first) >= len(lines) - first:
         return None
@@ -338,4 +341,12 @@ def _short_right_column(lines: list[str]) -> tuple[int, int] | None:
     lefts, rights = [left for left, _ in halves], [right for _, right in halves]
     if not (_words(lefts) and _words(rights) and _prose(left_only)):
         return None
+    # The right column may start above its first two-sided line, beside a blank in the left one ("By A. Writer" |
+    # "   info@example.com" | "Jane Roe, CEO of Acme"): its lines there are the column's, not the page's top.
+    for at in range(first - 1, -1, -1):
+        indent = len(lines[at]) - len(lines[at].lstrip())
+        if lines[at].strip() and indent >= cut - _GUTTER_SLACK:
+            first = at
+        elif len(lines[at].rstrip()) > cut - _GUTTER_SLACK:
+            break  # a line across the gutter: the headline above the columns
     return cut, first
