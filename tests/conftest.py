@@ -4,6 +4,7 @@ session-wide indexes of the web tests (varied and hostile releases), built once 
 from __future__ import annotations
 
 import compileall
+import fcntl
 import functools
 import os
 import re
@@ -272,12 +273,39 @@ def release_dir(tmp_path) -> Path:
     return folder
 
 
+def built_once(tmp_path_factory, name: str, build) -> Path:
+    """The folder build(folder) fills, filled once per test run: under pytest-xdist in the run's temp folder (each
+    worker's is in it) by the first worker to ask, the others waiting for it; without xdist, in the session's.
+
+    Each session works on a copy of it (_copy_of_built): what its tests do to it stays theirs."""
+    base = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        base = base.parent
+    folder, finished = base / f"built-{name}", base / f"built-{name}.done"
+    with open(base / f"built-{name}.lock", "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        if not finished.exists():
+            shutil.rmtree(folder, ignore_errors=True)  # what a build that failed left
+            build(folder)
+            finished.touch()
+    return folder
+
+
+def _copy_of_built(tmp_path_factory, name: str, build) -> Path:
+    """This session's copy of the index in built_once's folder (its index/; its sources stay there, only read)."""
+    path = tmp_path_factory.mktemp(name) / "index"
+    shutil.copytree(built_once(tmp_path_factory, name, build) / "index", path)
+    return path
+
+
+def _seeds(folder: Path) -> None:
+    build_index([SEEDS], folder / "index")
+
+
 @pytest.fixture(scope="session")
 def seeds_template(tmp_path_factory) -> Path:
-    """The index of the two seeds, built once per session (seeds_index hands each test its own copy)."""
-    path = tmp_path_factory.mktemp("seeds") / "index"
-    build_index([SEEDS], path)
-    return path
+    """The index of the two seeds, built once per run (seeds_index hands each test its own copy)."""
+    return _copy_of_built(tmp_path_factory, "seeds", _seeds)
 
 
 @pytest.fixture
@@ -313,22 +341,26 @@ def runner() -> CliRunner:
     return CliRunner()
 
 
+def _varied(folder: Path) -> None:
+    write_releases(folder / "releases")
+    build_index([folder / "releases"], folder / "index")
+
+
+def _hostile(folder: Path) -> None:
+    write_hostile_releases(folder / "releases")
+    build_index([folder / "releases"], folder / "index")
+
+
 @pytest.fixture(scope="session")
 def web_index(tmp_path_factory) -> Path:
-    """An index of the 49 varied fixture releases, built once per test session."""
-    root = tmp_path_factory.mktemp("web")
-    write_releases(root / "releases")
-    build_index([root / "releases"], root / "index")
-    return root / "index"
+    """An index of the 49 varied fixture releases, built once per test run (each session has its own copy)."""
+    return _copy_of_built(tmp_path_factory, "web", _varied)
 
 
 @pytest.fixture(scope="session")
 def hostile_index(tmp_path_factory) -> Path:
-    """An index of the hostile releases, built once per test session."""
-    root = tmp_path_factory.mktemp("hostile")
-    write_hostile_releases(root / "releases")
-    build_index([root / "releases"], root / "index")
-    return root / "index"
+    """An index of the hostile releases, built once per test run (each session has its own copy)."""
+    return _copy_of_built(tmp_path_factory, "hostile", _hostile)
 
 
 @pytest.fixture
