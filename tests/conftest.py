@@ -20,9 +20,8 @@ from process_exit import skip_teardown
 from web_releases import write_hostile_releases, write_releases
 from werkzeug.routing.rules import Rule
 
-from indexer import build_index, open_index
-from webapp import create_app
-
+# indexer and webapp are imported by the fixtures that use them: pytest-xdist's controller imports this file but runs
+# no test (0.27 CPU-s), and every worker imports them with its test files anyway.
 pytest_plugins = ["cpu_report"]  # pytest --cpu-report=DIR: CPU seconds per test and per xdist worker
 
 
@@ -299,6 +298,8 @@ def _copy_of_built(tmp_path_factory, name: str, build) -> Path:
 
 
 def _seeds(folder: Path) -> None:
+    from indexer import build_index
+
     build_index([SEEDS], folder / "index")
 
 
@@ -319,6 +320,8 @@ def seeds_index(seeds_template, tmp_path) -> Path:
 @pytest.fixture
 def index(seeds_index):
     """The seeds index, open for searching."""
+    from indexer import open_index
+
     with open_index(seeds_index) as opened:
         yield opened
 
@@ -326,6 +329,8 @@ def index(seeds_index):
 @pytest.fixture
 def app(seeds_index):
     """The web app over the seeds index."""
+    from webapp import create_app
+
     return create_app({"RELEASES_INDEX": str(seeds_index), "TESTING": True})
 
 
@@ -342,11 +347,15 @@ def runner() -> CliRunner:
 
 
 def _varied(folder: Path) -> None:
+    from indexer import build_index
+
     write_releases(folder / "releases")
     build_index([folder / "releases"], folder / "index")
 
 
 def _hostile(folder: Path) -> None:
+    from indexer import build_index
+
     write_hostile_releases(folder / "releases")
     build_index([folder / "releases"], folder / "index")
 
@@ -366,6 +375,8 @@ def hostile_index(tmp_path_factory) -> Path:
 @pytest.fixture
 def web_app(web_index):
     """The app over the varied fixture releases."""
+    from webapp import create_app
+
     return create_app({"RELEASES_INDEX": str(web_index), "TESTING": True})
 
 
@@ -378,6 +389,8 @@ def web(web_app):
 @pytest.fixture
 def core(web_index):
     """The same index opened directly, to compare pages with what the core answers."""
+    from indexer import open_index
+
     with open_index(web_index) as opened:
         yield opened
 
@@ -385,12 +398,16 @@ def core(web_index):
 @pytest.fixture
 def hostile(hostile_index):
     """A test client for the app over the hostile releases."""
+    from webapp import create_app
+
     return create_app({"RELEASES_INDEX": str(hostile_index), "TESTING": True}).test_client()
 
 
 @pytest.fixture
 def hostile_core(hostile_index):
     """The hostile index opened directly."""
+    from indexer import open_index
+
     with open_index(hostile_index) as opened:
         yield opened
 
@@ -404,6 +421,8 @@ def synthetic_index(tmp_path_factory) -> Path:
     not forked, when Chromium's threads run (test_browser.py asks first), 8.3 against 6.4 CPU-s. The same
     releases either way; undated ones tie in another order (by segment)."""
     from build_helpers import SYNTHETIC_RELEASES, synth
+
+    from indexer import build_index
 
     root = tmp_path_factory.mktemp("synthetic_index")
     synth().write_corpus(str(root / "releases"), SYNTHETIC_RELEASES, seed=3)
