@@ -143,12 +143,11 @@ class Watch:
         dialog.dismiss()
 
 
-# One page on the fixture site for every test that goes through it with `page`: the site keeps nothing in the
-# browser (no cookies, no storage), and each test starts with a navigation. A context and page of its own cost
-# Chromium about 0.13 CPU-s a test more.
 @pytest.fixture(scope="module")
 def site_tab(browser, site):
-    """A desktop-sized page on the fixture site, with its Watch, for this file's tests."""
+    """A desktop-sized page on the fixture site, with its Watch, for every test asking for `page`: the site keeps
+    nothing in the browser (no cookies, no storage) and each test starts with a navigation (a context and page a
+    test cost Chromium about 0.13 CPU-s more)."""
     context = browser.new_context(viewport=DESKTOP, base_url=site)
     tab = context.new_page()
     tab.set_default_timeout(10_000)
