@@ -121,8 +121,7 @@ class Watch:
 
     def take(self) -> tuple[list[str], list[str]]:
         """The problems and dialogs seen so far, the watch starting afresh."""
-        seen = (self.problems, self.dialogs)
-        self.problems, self.dialogs = [], []
+        seen, self.problems, self.dialogs = (self.problems, self.dialogs), [], []
         return seen
 
     def _console(self, message):
@@ -145,9 +144,8 @@ class Watch:
 
 @pytest.fixture(scope="module")
 def site_tab(browser, site):
-    """A desktop-sized page on the fixture site, with its Watch, for every test asking for `page`: the site keeps
-    nothing in the browser (no cookies, no storage) and each test starts with a navigation (a context and page a
-    test cost Chromium about 0.13 CPU-s more)."""
+    """A page on the fixture site and its Watch, for every test asking for `page` (a context a test: 0.13 CPU-s more
+    of Chromium's): the site keeps nothing in the browser (no cookies, no storage); each test first navigates."""
     context = browser.new_context(viewport=DESKTOP, base_url=site)
     tab = context.new_page()
     tab.set_default_timeout(10_000)
@@ -155,13 +153,12 @@ def site_tab(browser, site):
     yield tab, watch
     problems, dialogs = watch.take()  # since the last test's end
     context.close()
-    assert problems == [] and dialogs == []
+    assert (problems, dialogs) == ([], [])
 
 
 @pytest.fixture
 def page(site_tab):
-    """The desktop-sized page on the fixture site; the test fails if the page logs errors or opens dialogs (what
-    its document does after the test is counted in the next one's)."""
+    """The page on the fixture site; the test fails if it logs errors or opens dialogs (later ones: the next test)."""
     tab, watch = site_tab
     yield tab
     tab.set_viewport_size(DESKTOP)  # as the next test expects it
