@@ -1,5 +1,6 @@
 """Shared fixtures: fixture releases, a tiny real index in tmp_path, the app, its client, the CLI runner, and the
-session-wide indexes of the web tests (varied and hostile releases), built once per test session."""
+session-wide indexes of the web tests (varied and hostile releases), built once per test run; how pytest-xdist's
+workers share the suite out."""
 
 from __future__ import annotations
 
