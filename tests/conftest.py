@@ -1,9 +1,11 @@
 """Shared fixtures: fixture releases, a tiny real index in tmp_path, the app, its client, the CLI runner, and the
-session-wide indexes of the web tests (varied and hostile releases), built once per test session."""
+session-wide indexes of the web tests (varied and hostile releases), built once per test run; how pytest-xdist's
+workers share the suite out."""
 
 from __future__ import annotations
 
 import compileall
+import fcntl
 import functools
 import os
 import re
@@ -15,12 +17,12 @@ import flask
 import pytest
 from click.testing import CliRunner
 from jinja2 import BytecodeCache
+from process_exit import skip_teardown
 from web_releases import write_hostile_releases, write_releases
 from werkzeug.routing.rules import Rule
 
-from indexer import build_index, open_index
-from webapp import create_app
-
+# indexer and webapp are imported by the fixtures that use them: pytest-xdist's controller imports this file but runs
+# no test (0.27 CPU-s), and every worker imports them with its test files anyway.
 pytest_plugins = ["cpu_report"]  # pytest --cpu-report=DIR: CPU seconds per test and per xdist worker
 
 
@@ -100,6 +102,13 @@ def pytest_xdist_auto_num_workers(config):
         return None  # xdist's own hook reads it
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
     return cores + EXTRA_WORKERS
+
+
+def pytest_configure(config):
+    """A pytest-xdist worker ends without tearing its interpreter down once its tests are done (tests/process_exit.py):
+    about 0.5 CPU-s a worker."""
+    if hasattr(config, "workerinput"):  # set by xdist in its workers only
+        skip_teardown()
 
 
 # The folders whose modules the tests import, compiled before the workers start (pytest_xdist_setupnodes), and how
@@ -264,12 +273,41 @@ def release_dir(tmp_path) -> Path:
     return folder
 
 
+def built_once(tmp_path_factory, name: str, build) -> Path:
+    """The folder build(folder) fills, filled once per test run: under pytest-xdist in the run's temp folder (each
+    worker's is in it) by the first worker to ask, the others waiting for it; without xdist, in the session's.
+
+    Each session works on a copy of it (_copy_of_built): what its tests do to it stays theirs."""
+    base = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        base = base.parent
+    folder, finished = base / f"built-{name}", base / f"built-{name}.done"
+    with open(base / f"built-{name}.lock", "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        if not finished.exists():
+            shutil.rmtree(folder, ignore_errors=True)  # what a build that failed left
+            build(folder)
+            finished.touch()
+    return folder
+
+
+def _copy_of_built(tmp_path_factory, name: str, build) -> Path:
+    """This session's copy of the index in built_once's folder (its index/; its sources stay there, only read)."""
+    path = tmp_path_factory.mktemp(name) / "index"
+    shutil.copytree(built_once(tmp_path_factory, name, build) / "index", path)
+    return path
+
+
+def _seeds(folder: Path) -> None:
+    from indexer import build_index
+
+    build_index([SEEDS], folder / "index")
+
+
 @pytest.fixture(scope="session")
 def seeds_template(tmp_path_factory) -> Path:
-    """The index of the two seeds, built once per session (seeds_index hands each test its own copy)."""
-    path = tmp_path_factory.mktemp("seeds") / "index"
-    build_index([SEEDS], path)
-    return path
+    """The index of the two seeds, built once per run (seeds_index hands each test its own copy)."""
+    return _copy_of_built(tmp_path_factory, "seeds", _seeds)
 
 
 @pytest.fixture
@@ -283,6 +321,8 @@ def seeds_index(seeds_template, tmp_path) -> Path:
 @pytest.fixture
 def index(seeds_index):
     """The seeds index, open for searching."""
+    from indexer import open_index
+
     with open_index(seeds_index) as opened:
         yield opened
 
@@ -290,6 +330,8 @@ def index(seeds_index):
 @pytest.fixture
 def app(seeds_index):
     """The web app over the seeds index."""
+    from webapp import create_app
+
     return create_app({"RELEASES_INDEX": str(seeds_index), "TESTING": True})
 
 
@@ -305,27 +347,37 @@ def runner() -> CliRunner:
     return CliRunner()
 
 
+def _varied(folder: Path) -> None:
+    from indexer import build_index
+
+    write_releases(folder / "releases")
+    build_index([folder / "releases"], folder / "index")
+
+
+def _hostile(folder: Path) -> None:
+    from indexer import build_index
+
+    write_hostile_releases(folder / "releases")
+    build_index([folder / "releases"], folder / "index")
+
+
 @pytest.fixture(scope="session")
 def web_index(tmp_path_factory) -> Path:
-    """An index of the 49 varied fixture releases, built once per test session."""
-    root = tmp_path_factory.mktemp("web")
-    write_releases(root / "releases")
-    build_index([root / "releases"], root / "index")
-    return root / "index"
+    """An index of the 49 varied fixture releases, built once per test run (each session has its own copy)."""
+    return _copy_of_built(tmp_path_factory, "web", _varied)
 
 
 @pytest.fixture(scope="session")
 def hostile_index(tmp_path_factory) -> Path:
-    """An index of the hostile releases, built once per test session."""
-    root = tmp_path_factory.mktemp("hostile")
-    write_hostile_releases(root / "releases")
-    build_index([root / "releases"], root / "index")
-    return root / "index"
+    """An index of the hostile releases, built once per test run (each session has its own copy)."""
+    return _copy_of_built(tmp_path_factory, "hostile", _hostile)
 
 
 @pytest.fixture
 def web_app(web_index):
     """The app over the varied fixture releases."""
+    from webapp import create_app
+
     return create_app({"RELEASES_INDEX": str(web_index), "TESTING": True})
 
 
@@ -338,6 +390,8 @@ def web(web_app):
 @pytest.fixture
 def core(web_index):
     """The same index opened directly, to compare pages with what the core answers."""
+    from indexer import open_index
+
     with open_index(web_index) as opened:
         yield opened
 
@@ -345,12 +399,16 @@ def core(web_index):
 @pytest.fixture
 def hostile(hostile_index):
     """A test client for the app over the hostile releases."""
+    from webapp import create_app
+
     return create_app({"RELEASES_INDEX": str(hostile_index), "TESTING": True}).test_client()
 
 
 @pytest.fixture
 def hostile_core(hostile_index):
     """The hostile index opened directly."""
+    from indexer import open_index
+
     with open_index(hostile_index) as opened:
         yield opened
 
@@ -364,6 +422,8 @@ def synthetic_index(tmp_path_factory) -> Path:
     not forked, when Chromium's threads run (test_browser.py asks first), 8.3 against 6.4 CPU-s. The same
     releases either way; undated ones tie in another order (by segment)."""
     from build_helpers import SYNTHETIC_RELEASES, synth
+
+    from indexer import build_index
 
     root = tmp_path_factory.mktemp("synthetic_index")
     synth().write_corpus(str(root / "releases"), SYNTHETIC_RELEASES, seed=3)
