@@ -44,8 +44,8 @@ seed 20270104, drawn over SHAPES9 from files in no label file nor blind-8's or b
 before its first score, and its misses were never looked at (`--without blind10` left it out while working) until issue
 17's sixteenth round, when they were read. "blind-11" (tests/data/issuer_labels_blind11.jsonl, 50 releases, seed
 20270107, drawn over SHAPES9 from files in no label file nor blind-7's to blind-10's draws nor issue 17's audit's files)
-was labelled and committed before its first score, and its misses are never looked at (`--without blind11` leaves it
-out while working). "test5" (tests/data/heldout5_labels.jsonl, issue 18's) had its
+was labelled and committed before its first score, and its misses were never looked at (`--without blind11` left it
+out while working) until issue 17's seventeenth round, when they were read. "test5" (tests/data/heldout5_labels.jsonl, issue 18's) had its
 company misses read in the seventh round too. "dev-8" (tests/data/issuer_labels_dev8.jsonl, 100 releases, seed
 20261227, drawn over SHAPES7 from files in no label file, nor test8's nor blind-7's draw: 23 archived, 11 of each other
 shape) is a wide dev set, labelled and committed before the parser ran on it, its misses read in issue 17's tenth round.
@@ -207,6 +207,7 @@ def main() -> None:
             "blind8",
             "blind9",
             "blind10",
+            "blind11",
             "dev8",
             "test3",
             "test4",
@@ -214,7 +215,7 @@ def main() -> None:
         ),
         action="append",
         default=[],
-        help="print the misses of a set that may be looked at (repeatable; the held-out and blind-11 sets never)",
+        help="print the misses of a set that may be looked at (repeatable; the held-out and blind-12 sets never)",
     )
     parser.add_argument(
         "--without",
@@ -281,7 +282,7 @@ def main() -> None:
         "blind8": "blind-8 (2026-12-31, read in the thirteenth round)",
         "blind9": "blind-9 (2027-01-02, read in the fourteenth round)",
         "blind10": "blind-10 (2027-01-04, read in the sixteenth round)",
-        "blind11": "blind-11 (2027-01-07, never read)",
+        "blind11": "blind-11 (2027-01-07, read in the seventeenth round)",
         "dev8": "dev-8 (2026-12-27, a wide dev set, read)",
         "test3": "test3 (issue 18, read)",
         "test4": "test4 (issue 18, read in the sixth round)",
