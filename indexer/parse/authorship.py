@@ -149,7 +149,7 @@ def front_matter_tickers(value: str | None) -> list[str]:
 # glues them with spaces), which the section splitter cannot see.
 # Also after a sentence or a link that ends a paragraph the feed ran together ("... osha/ About Diversified ...").
 _GLUED_ABOUT_RE = re.compile(
-    r"(?:^|\n|(?<=[.!?/])\s+)(?:About|ABOUT)\s+(?P<the>[Tt]he\s+)?(?P<rest>[A-Z0-9][^\n]{20,})"
+    r"(?:^|\n|(?<=[.!?/])\s+|(?<=[a-z])\s+(?=About\s+[^\n:.]{3,60}:\s))(?:About|ABOUT)\s+(?P<the>[Tt]he\s+)?(?P<rest>[A-Z0-9][^\n]{20,})"
 )
 # An About section for a programme, not an organisation: its first sentence names who runs it.
 _PROGRAMME_RE = re.compile(
@@ -223,6 +223,10 @@ def _heading_split(rest: str, generic: bool = False) -> tuple[str, str] | None:
     titled = _TITLED_OF_RE.match(head)
     if titled and (after[:1].isspace() or not after) and all(_NAME_WORD_RE.fullmatch(w) for w in head.split()):
         return head[titled.end() :], after.strip()
+    bare = re.sub(r"[\u2122\u00ae\u00a9]", "", head).strip()
+    if after[:1].isspace() and 0 < len(bare.split()) <= 6 and all(_NAME_WORD_RE.fullmatch(w) for w in bare.split()):
+        # "... Watch the segment here  About Marquis Who's Who\u00ae: Since 1899, ...": a heading closed by a colon.
+        return bare, after.strip()
     words = rest.split(" ")
     programme = None
     for k in range(1, min(9, len(words))):
