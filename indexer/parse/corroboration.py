@@ -10,8 +10,13 @@ from __future__ import annotations
 import re
 
 from .authorship import WEB_ADDRESS_RE
-from .names import PERSON_RE, core_words, domains_in, fold, matches_domain, same_org
+from .credits import BRAND_ABOUT_RE
+from .names import PERSON_RE, STRICT_LEGAL_RE, core_words, domains_in, fold, has_word, matches_domain, same_org
+from .persons import is_person
 from .places import is_place
+from .sections import About
+from .subject import PUBLISHER_ABOUT_RE
+from .wires import canonical_wire
 
 # Words a sentence opens with, run into the heading before them ("TG.Casino AnnouncementIn a May 6 tweet, ...").
 _GLUED_OPENER_RE = re.compile(
@@ -101,16 +106,31 @@ def corroborated_pick(
 
 
 def vouched_issuer(
-    company: str | None, about_names: list[str], source_name: str | None, contacts: str, text: str
+    company: str | None, abouts: list[About], source_name: str | None, contacts: str, text: str, headline: str
 ) -> str | None:
-    """The pick, or the name its About headings, SOURCE line, contacts and domains agree on (corroborated_pick)."""
+    """The pick, or the name its About headings, SOURCE line, contacts and domains agree on (corroborated_pick). A pick
+    the headline names stays; publishers' brands, wires and people vouch for no one."""
+    if company and has_word(fold(headline), fold(company)):
+        return company
     domains = domains_in(f"{contacts}\n{text[-2000:]}")
-    witnesses = [("about", name) for name in about_names]
+    witnesses = [("about", a.name) for a in abouts if not PUBLISHER_ABOUT_RE.search(a.text[:400])]
     if source_name and plausible_source(source_name):
         witnesses.append(("source", source_name))
     if contact := contact_org(contacts, domains):
         witnesses.append(("contact", contact))
+    witnesses = [(kind, name) for kind, name in witnesses if _may_vouch(name, text)]
     return corroborated_pick(company, witnesses, domains, text) if witnesses else company
+
+
+def _may_vouch(name: str, text: str) -> bool:
+    """Whether a witness's name can be an issuer: not a publisher's brand, a wire, a person or a common word."""
+    if BRAND_ABOUT_RE.search(name) or canonical_wire(name) or re.match(r"(?:Dr|Mr|Mrs|Ms|Prof)\.?\s", name):
+        return False
+    if STRICT_LEGAL_RE.search(name):
+        return True
+    if " " not in name.strip():  # one word: "CaseyGerry", "Debt.com", "HKTDC"; not "Jay" nor "Book"
+        return bool(re.search(r"[a-z][A-Z]|\.[a-z]|^[A-Z]{3,}$", name))
+    return not is_person(name, "", text)
 
 
 def contact_org(contacts: str, domains: set[str]) -> str | None:

@@ -219,12 +219,12 @@ def find_issuer(
     if not_an_organisation(company, lede, text) or not_an_organisation((company or "").split(" ")[0], lede, text):
         company = None  # "Bitcoin Celebrates Sixteen Years" over "Bitcoin, the pioneering cryptocurrency, ...": no one
     tickers = pick_tickers(strip_headline_brand(headline), lede, text, abouts, company)
-    if not tickers:
-        # "Unleash Your Child's Imagination ..." with "About Kooky Goats Books" and kookygoatbooks.com: a pick no About
-        # heading, SOURCE line, contact or domain vouches for yields to a name two of them do.
-        names = [a.name for a in abouts if not _NOT_ISSUER_ABOUT_RE.search(a.name)]
-        vouched = vouched_issuer(company, names, source_name, contacts, text)
-        if vouched == company and not names:
+    if not tickers and not known_tickers and not lede_listed(lede):
+        # "Susan Schall, founder of SOS Consulting, ..." with "About Marquis Who's Who" and marquiswhoswho.com: a pick
+        # no About heading, SOURCE line, contact, domain nor the headline vouches for yields to a name two of them do.
+        named = [a for a in abouts if not _NOT_ISSUER_ABOUT_RE.search(a.name)]
+        vouched = vouched_issuer(company, named, source_name, contacts, text, headline)
+        if vouched == company and not named:
             vouched = product_maker(company, text) or company  # "ByEnzo Jewelry's Platinum Cuban Chain"
         if vouched != company:
             company, tickers = vouched, pick_tickers(strip_headline_brand(headline), lede, text, abouts, vouched)
