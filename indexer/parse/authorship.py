@@ -206,6 +206,9 @@ _TITLED_OF_RE = re.compile(
 )
 
 
+_TITLE_RE = re.compile(r"(?:Dr|Mr|Mrs|Ms|Prof|Pastor|Rev)\.?\s")
+
+
 def _heading_split(rest: str, generic: bool = False) -> tuple[str, str] | None:
     """(name, text) of a heading run into its text: where the text repeats the name ("Law Group of Iowa The Law Group
     of Iowa is ..."), else after a programme's name ("Acme Scholarship Every year, ...")."""
@@ -224,8 +227,17 @@ def _heading_split(rest: str, generic: bool = False) -> tuple[str, str] | None:
     if titled and (after[:1].isspace() or not after) and all(_NAME_WORD_RE.fullmatch(w) for w in head.split()):
         return head[titled.end() :], after.strip()
     bare = re.sub(r"[\u2122\u00ae\u00a9]", "", head).strip()
-    if after[:1].isspace() and 0 < len(bare.split()) <= 6 and all(_NAME_WORD_RE.fullmatch(w) for w in bare.split()):
-        # "... Watch the segment here  About Marquis Who's Who\u00ae: Since 1899, ...": a heading closed by a colon.
+    words = bare.split()
+    if (
+        after[:1].isspace()
+        and not generic
+        and 2 <= len(words) <= 6
+        and all(_NAME_WORD_RE.fullmatch(w) for w in words)
+        and not _TITLE_RE.match(bare)
+        and bare in re.sub(r"[\u2122\u00ae\u00a9]", "", after)
+    ):
+        # "... Watch the segment here About Marquis Who's Who\u00ae: Since 1899, ... Marquis Who's Who\u00ae has ...": a
+        # heading closed by a colon, the name printed again in its text (not "About the Book:", "About Dr. Sam:").
         return bare, after.strip()
     words = rest.split(" ")
     programme = None

@@ -20,7 +20,7 @@ from .wires import canonical_wire
 
 # Words a sentence opens with, run into the heading before them ("TG.Casino AnnouncementIn a May 6 tweet, ...").
 _GLUED_OPENER_RE = re.compile(
-    r"(?<=[a-z])(?:In|On|At|As|For|With|This|The|Our|We|Today|Since|Founded|After|Following|Earlier|Last)$"
+    r"^[A-Z][a-z]{5,}(?:In|On|At|As|For|With|This|The|Our|We|Today|Since|Founded|After|Following|Earlier|Last)$"
 )
 # "South Auckland's rising ... stars", "back home in South Auckland": a part of a place the text says one is in or from.
 _REGION_NAME_RE = re.compile(
@@ -44,7 +44,7 @@ def product_maker(name: str | None, text: str) -> str | None:
     name elsewhere in the text; None when the text prints no such possessor."""
     if not name:
         return None
-    m = re.search(rf"\b((?:[A-Z][\w&.\-]*\s+){{0,3}}[A-Z][\w&.\-]*)['\u2019]s\s+{re.escape(name)}\b", text)
+    m = re.search(rf"\b((?:[A-Z][\w&\-]*\s+){{0,3}}[A-Z][\w&\-]*)['\u2019]s\s+{re.escape(name)}\b", text)
     if not m or m.group(1).startswith("The ") or same_org(m.group(1), name):
         return None
     maker = m.group(1)

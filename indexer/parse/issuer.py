@@ -288,7 +288,9 @@ def _pick_company(
         head = headline_company(headline, text, contacts)  # the headline's subject the release keeps naming
         if head and not same_org(head, subject) and text.count(head) >= 3:
             subject = head
-    if partner := source_partner(subject, lede, source_name if source_name and plausible_source(source_name) else None):
+    if partner := source_partner(
+        subject, lede, source_name if source_name and plausible_source(source_name) else None, text
+    ):
         return partner  # "Microsoft and AT&T are ..." with "SOURCE AT&T": AT&T's copy of a joint release
     if merged := merged_entity(headline, lede):
         return merged  # "Gulf Elite and Kerning Merge to Form Highphen": the new entity
