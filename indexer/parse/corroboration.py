@@ -48,6 +48,8 @@ def product_maker(name: str | None, text: str) -> str | None:
     if not m or m.group(1).startswith("The ") or same_org(m.group(1), name):
         return None
     maker = m.group(1)
+    if re.search(rf"\b(?:in|at|near|from)\s+{re.escape(maker)}\b", text):
+        return None  # "venues in Streamwood, Algonquin, and Crystal Lake": a place, not a maker
     return maker if " " in maker and text.count(maker) >= 2 and not is_place(maker) else None
 
 
@@ -106,11 +108,18 @@ def corroborated_pick(
 
 
 def vouched_issuer(
-    company: str | None, abouts: list[About], source_name: str | None, contacts: str, text: str, headline: str
+    company: str | None,
+    abouts: list[About],
+    source_name: str | None,
+    contacts: str,
+    text: str,
+    headline: str,
+    issuer_line: str | None = None,
 ) -> str | None:
     """The pick, or the name its About headings, SOURCE line, contacts and domains agree on (corroborated_pick). A pick
-    the headline names stays; publishers' brands, wires and people vouch for no one."""
-    if company and has_word(fold(headline), fold(company)):
+    the headline or the wire's issuer line ("/ Net Business International /") names stays; publishers' brands, wires
+    and people vouch for no one."""
+    if company and (has_word(fold(headline), fold(company)) or same_org(company, issuer_line)):
         return company
     domains = domains_in(f"{contacts}\n{text[-2000:]}")
     witnesses = [("about", a.name) for a in abouts if not PUBLISHER_ABOUT_RE.search(a.text[:400])]

@@ -223,8 +223,8 @@ def find_issuer(
         # "Susan Schall, founder of SOS Consulting, ..." with "About Marquis Who's Who" and marquiswhoswho.com: a pick
         # no About heading, SOURCE line, contact, domain nor the headline vouches for yields to a name two of them do.
         named = [a for a in abouts if not _NOT_ISSUER_ABOUT_RE.search(a.name)]
-        vouched = vouched_issuer(company, named, source_name, contacts, text, headline)
-        if vouched == company and not named:
+        vouched = vouched_issuer(company, named, source_name, contacts, text, headline, known_company)
+        if vouched == company and not named and not same_org(company, known_company):
             vouched = product_maker(company, text) or company  # "ByEnzo Jewelry's Platinum Cuban Chain"
         if vouched != company:
             company, tickers = vouched, pick_tickers(strip_headline_brand(headline), lede, text, abouts, vouched)
