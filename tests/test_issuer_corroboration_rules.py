@@ -16,6 +16,7 @@ from indexer.parse.corroboration import (
     region_of_place,
     vouched_issuer,
 )
+from indexer.parse.interviews import interviewee_org
 from indexer.parse.sections import About
 
 
@@ -222,3 +223,19 @@ def test_a_joint_release_is_the_partners_whose_sec_reports_it_cites(
 ) -> None:
     parsed = wire(_JOINT_LEDE, "Corvane and Lumetra Announce Approval of Drug", tail, tail_apart=True)
     assert (parsed.company, parsed.tickers) == (company, tickers)
+
+
+@pytest.mark.parametrize(
+    "headline, org",
+    [
+        ("Dana Moss Interviews Lee Park, Councilman, Harbor Valley Water Board", "Harbor Valley Water Board"),
+        ("Dana Moss Interviews Amy Roe, Arts Enthusiast, Lakeview Center for the Arts", "Lakeview Center for the Arts"),
+        ("Citybiz Short \u2013 Dana Moss Interviews Lee Park, CEO of Quill Forge at the Summit", "Quill Forge"),
+        ("Dana Moss Interviews Lee Park, President at Corvo Markets", "Corvo Markets"),
+        # A department after "of", or an author's work: no organisation.
+        ("Dana Moss Interviews Lee Park, Harbor State Secretary of Agriculture", None),
+        ("Dana Moss Interviews Lee Park, author of Marketing for Your Business, Second Edition", None),
+    ],
+)
+def test_an_interviewers_headline_gives_the_interviewees_organisation(headline: str, org: str | None) -> None:
+    assert interviewee_org(headline) == org
