@@ -239,3 +239,7 @@ def test_a_joint_release_is_the_partners_whose_sec_reports_it_cites(
 )
 def test_an_interviewers_headline_gives_the_interviewees_organisation(headline: str, org: str | None) -> None:
     assert interviewee_org(headline) == org
+
+
+def test_a_q_and_a_with_an_officer_of_a_one_word_company_names_it() -> None:
+    assert interviewee_org("Q&A with Lee Park, Co-founder and Chief Executive Officer of Lopex") == "Lopex"

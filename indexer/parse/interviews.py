@@ -27,6 +27,8 @@ _DEPARTMENT_OF_RE = re.compile(
     r"|Research|Business|Partnerships|Growth|Data|Design|Programs|People|Innovation)\s+(?:at|of|for)\s+(?:the\s+)?"
     r"(?=[A-Z0-9])"
 )
+# "Secretary of Agriculture", "Minister of Health": a portfolio after the title, no organisation.
+_PORTFOLIO_RE = re.compile(r"\b(?:Secretary|Minister|Commissioner|Professor)$")
 # "Universal Parking's Justin Kinsey": the organisation before the person.
 _POSSESSIVE_RE = re.compile(r"^(?P<org>(?:[A-Z][\w&.\-]*\s+){0,4}[A-Z][\w&.\-]*)['\u2019]s\s+[A-Z]")
 # Words of a job title, never an organisation's name on their own.
@@ -84,14 +86,8 @@ def interviewee_org(headline: str) -> str | None:
             if found is not founded and found is not at and len(tail) > 1 and _organisation(tail[-1].strip()):
                 return _organisation(tail[-1].strip())  # "Head of Marketing, Byline Bank": a department, then the bank
             org = _organisation(role[found.end() :])
-            if (
-                not department
-                and found is not founded
-                and found is not at
-                and org
-                and re.fullmatch(r"[A-Z][a-z]+", org)
-            ):
-                return None  # "Maryland Secretary of Agriculture": a department, not an organisation
+            if org and re.fullmatch(r"[A-Z][a-z]+", org) and _PORTFOLIO_RE.search(role[: found.start()]):
+                return None  # "Maryland Secretary of Agriculture": a government's portfolio, not an organisation
             return None if author else org
     # "John Wall, CTO and Co-Founder, FortressFire": the last part after the title.
     return _organisation(parts[-1]) if len(parts) >= 2 else None
