@@ -16,6 +16,7 @@ from indexer.parse.corroboration import (
     region_of_place,
     vouched_issuer,
 )
+from indexer.parse.credits import sponsored_subject
 from indexer.parse.interviews import interviewee_org
 from indexer.parse.sections import About
 
@@ -243,3 +244,33 @@ def test_an_interviewers_headline_gives_the_interviewees_organisation(headline: 
 
 def test_a_q_and_a_with_an_officer_of_a_one_word_company_names_it() -> None:
     assert interviewee_org("Q&A with Lee Park, Co-founder and Chief Executive Officer of Lopex") == "Lopex"
+
+
+@pytest.mark.parametrize(
+    "headline, text, subject",
+    [
+        (
+            "Harbor Ledger Finance Has A Plan To Help Savers",
+            "By Jane Roe, Benzinga Harbor Ledger Finance wants savers ... Harbor Ledger Finance offers ... "
+            "This post contains sponsored content.",
+            "Harbor Ledger Finance",
+        ),
+        # Not sponsored, printed once, a list's first name or a topic: no subject.
+        ("Harbor Ledger Finance Has A Plan", "Harbor Ledger Finance wants ... Harbor Ledger Finance offers ...", None),
+        ("Harbor Ledger Finance Has A Plan", "Harbor Ledger Finance ... This post contains sponsored content.", None),
+        (
+            "Harbor Ledger Finance And Quill Bank Bet On Savers",
+            "Harbor Ledger Finance ... Harbor Ledger Finance ... This post contains sponsored content.",
+            None,
+        ),
+        (
+            "Harbor Ledger Finance: A Plan For Savers?",
+            "Harbor Ledger Finance ... Harbor Ledger Finance ... This post contains sponsored content.",
+            None,
+        ),
+    ],
+)
+def test_a_sponsored_story_is_the_unlisted_company_its_headline_opens_with(
+    headline: str, text: str, subject: str | None
+) -> None:
+    assert sponsored_subject(text, headline) == subject
