@@ -274,3 +274,7 @@ def test_a_sponsored_story_is_the_unlisted_company_its_headline_opens_with(
     headline: str, text: str, subject: str | None
 ) -> None:
     assert sponsored_subject(text, headline) == subject
+
+
+def test_an_author_who_founded_an_organisation_speaks_for_it() -> None:
+    assert interviewee_org("Q&A with Lee Park, Author and Founder of Quillry") == "Quillry"

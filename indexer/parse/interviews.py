@@ -60,7 +60,7 @@ def interviewee_org(headline: str) -> str | None:
     if not opening:
         return None
     rest = opening.group("rest")
-    if re.search(r"\b[Aa]uthor\b", rest):
+    if re.search(r"\b[Aa]uthor\s+of\b", rest):
         return None  # "..., author of Social Media Marketing for Your Business": a work, not an employer
     topic = _TOPIC_RE.search(rest)
     rest = rest[: topic.start()] if topic else rest
