@@ -215,7 +215,7 @@ def _heading_split(rest: str, generic: bool = False) -> tuple[str, str] | None:
     # "About the Company Nickel Masonry & Construction proudly serves ...": a generic heading, then the name its text
     # opens with.
     # Only after "the": "About Business Information Solutions Business ..." names the business itself.
-    generic = _GENERIC_HEADING_RE.match(rest) if generic else None
+    after_the, generic = generic, _GENERIC_HEADING_RE.match(rest) if generic else None
     if generic and (name := leading_name(rest[generic.end() : generic.end() + 300])):
         # One word must be printed again ("About the Company Voted best renovation company ...": no name).
         if " " in name or rest.count(name) > 1:
@@ -230,7 +230,7 @@ def _heading_split(rest: str, generic: bool = False) -> tuple[str, str] | None:
     words = bare.split()
     if (
         after[:1].isspace()
-        and not generic
+        and not after_the
         and 2 <= len(words) <= 6
         and all(_NAME_WORD_RE.fullmatch(w) for w in words)
         and not _TITLE_RE.match(bare)
