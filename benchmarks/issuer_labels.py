@@ -45,10 +45,14 @@ before its first score, and its misses were never looked at (`--without blind10`
 17's sixteenth round, when they were read. "blind-11" (tests/data/issuer_labels_blind11.jsonl, 50 releases, seed
 20270107, drawn over SHAPES9 from files in no label file nor blind-7's to blind-10's draws nor issue 17's audit's files)
 was labelled and committed before its first score, and its misses were never looked at (`--without blind11` left it
-out while working) until issue 17's seventeenth round, when they were read. "test5" (tests/data/heldout5_labels.jsonl, issue 18's) had its
-company misses read in the seventh round too. "dev-8" (tests/data/issuer_labels_dev8.jsonl, 100 releases, seed
-20261227, drawn over SHAPES7 from files in no label file, nor test8's nor blind-7's draw: 23 archived, 11 of each other
-shape) is a wide dev set, labelled and committed before the parser ran on it, its misses read in issue 17's tenth round.
+out while working) until issue 17's seventeenth round, when they were read. "blind-12"
+(tests/data/issuer_labels_blind12.jsonl, 50 releases, seed 20270110, drawn over SHAPES9 from files in no label file
+nor blind-7's to blind-11's draws nor issue 17's audit's files) was labelled and committed before its first score, and
+its misses are never looked at (`--without blind12` leaves it out while working). "test5"
+(tests/data/heldout5_labels.jsonl, issue 18's) had its company misses read in the seventh round too. "dev-8"
+(tests/data/issuer_labels_dev8.jsonl, 100 releases, seed 20261227, drawn over SHAPES7 from files in no label file,
+nor test8's nor blind-7's draw: 23 archived, 11 of each other shape) is a wide dev set, labelled and committed before
+the parser ran on it, its misses read in issue 17's tenth round.
 "test3" and "test4" (tests/data/heldout3_labels.jsonl, heldout4_labels.jsonl: issue 18's shaped sets) are scored
 here on company and tickers too; test4's misses were read in issue 17's sixth round.
 Targets: company accuracy >= 0.95, ticker precision >= 0.98 (a wrong ticker is worse than none).
@@ -93,6 +97,7 @@ BLIND8 = ROOT / "tests" / "data" / "issuer_labels_blind8.jsonl"
 BLIND9 = ROOT / "tests" / "data" / "issuer_labels_blind9.jsonl"
 BLIND10 = ROOT / "tests" / "data" / "issuer_labels_blind10.jsonl"
 BLIND11 = ROOT / "tests" / "data" / "issuer_labels_blind11.jsonl"
+BLIND12 = ROOT / "tests" / "data" / "issuer_labels_blind12.jsonl"
 DEV8 = ROOT / "tests" / "data" / "issuer_labels_dev8.jsonl"
 TEST3 = ROOT / "tests" / "data" / "heldout3_labels.jsonl"
 TEST4 = ROOT / "tests" / "data" / "heldout4_labels.jsonl"
@@ -221,7 +226,7 @@ def main() -> None:
         "--without",
         action="append",
         default=[],
-        help="leave a set out (repeatable: blind10 and blind11 while working, so that their figures are not watched); "
+        help="leave a set out (repeatable: blind11 and blind12 while working, so that their figures are not watched); "
         "writes no results",
     )
     args = parser.parse_args()
@@ -242,6 +247,7 @@ def main() -> None:
         "blind9": load_jsonl(BLIND9),
         "blind10": load_jsonl(BLIND10),
         "blind11": load_jsonl(BLIND11),
+        "blind12": load_jsonl(BLIND12),
         "dev8": load_jsonl(DEV8),
         "test3": load_jsonl(TEST3),
         "test4": load_jsonl(TEST4),
@@ -283,6 +289,7 @@ def main() -> None:
         "blind9": "blind-9 (2027-01-02, read in the fourteenth round)",
         "blind10": "blind-10 (2027-01-04, read in the sixteenth round)",
         "blind11": "blind-11 (2027-01-07, read in the seventeenth round)",
+        "blind12": "blind-12 (2027-01-10, never read)",
         "dev8": "dev-8 (2026-12-27, a wide dev set, read)",
         "test3": "test3 (issue 18, read)",
         "test4": "test4 (issue 18, read in the sixth round)",
@@ -293,7 +300,8 @@ def main() -> None:
         shapes = sorted({row["shape"] for row in rows if row.get("shape")})
         for shape in (
             shapes
-            if name in ("blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "dev8", "test5")
+            if name
+            in ("blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "dev8", "test5")
             else ()
         ):
             picked = [i for i, row in enumerate(rows) if row["shape"] == shape]
