@@ -47,6 +47,7 @@ def test_a_heading_word_glued_to_the_texts_first_word_is_cut(name: str | None, c
         ("South Auckland", "South Auckland's rising stars ...", False),
         ("North Harbor Bank", "Customers in North Harbor Bank branches ...", False),
         ("Lakeview Runners", "Runners in Lakeview Runners ...", False),
+        ("North Bay Mining", "Ore from North Bay Mining's mill ...", False),
     ],
 )
 def test_a_region_the_text_is_in_is_a_place(name: str, text: str, place: bool) -> None:
@@ -144,6 +145,24 @@ _VOUCHING_TEXT = (
             "Trail Season",
         ),
         ("Trail Season", [About("Pine Cove", "Pine Cove is ...")], "", "Gear", "Trail Season"),
+        # A public relations agency in the contacts vouches for no one.
+        (
+            "Trail Season",
+            [About("Pine Cove PR", "Pine Cove PR was founded.")],
+            "Contact Details\nPine Cove PR\n",
+            "Gear",
+            "Trail Season",
+        ),
+        # A pick with a legal form or an organisation's word, or the long form of an About's acronym, stays.
+        ("Trail Season LLC", [About("Pine Cove Outfitters", "...")], "", "Gear", "Trail Season LLC"),
+        ("Trail Season Foundation", [About("Pine Cove Outfitters", "...")], "", "Gear", "Trail Season Foundation"),
+        (
+            "Pine Cove Outfitters Network",
+            [About("PCON", "PCON was founded.")],
+            "",
+            "Gear",
+            "Pine Cove Outfitters Network",
+        ),
     ],
 )
 def test_a_pick_nothing_vouches_for_yields_to_one_two_witnesses_do(

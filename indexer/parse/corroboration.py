@@ -25,13 +25,17 @@ _GLUED_OPENER_RE = re.compile(
 # "South Auckland's rising ... stars", "back home in South Auckland": a part of a place the text says one is in or from.
 _REGION_NAME_RE = re.compile(
     r"^(?:Northern|Southern|Eastern|Western|North|South|East|West|Central|Upper|Lower|Greater)"
-    r"(?:\s+[A-Z][a-z\u00e0-\u00ff]+){1,2}$"
+    r"\s+[A-Z][a-z\u00e0-\u00ff]+$"
 )
 _ORG_WORD_RE = re.compile(
     r"\b(?:Bank|Group|Company|Corp\w*|Inc|LLC|Ltd|Partners|Capital|Holdings|Club|College|University|School|Hospital"
     r"|Church|Center|Centre|Foundation|Association|Society|Council|Agency|Institute|Studios?|Media|Realty|Law|Clinic"
     r"|Services|Solutions|Systems|Technologies|Energy|Airlines?|Motors|Brewing|Farms?|Gym|Academy|Team|Fund)\b"
 )
+
+
+# A public relations agency in the contacts speaks for its client.
+_AGENCY_RE = re.compile(r"\b(?:PR|Public Relations|Communications|Media Relations)(?:,?\s+(?:Inc|LLC|Ltd)\.?)?$")
 
 
 def addresses_reader(name: str | None, lede: str) -> bool:
@@ -62,8 +66,8 @@ def glued_opener_cut(name: str | None) -> str | None:
 
 
 def region_of_place(name: str | None, text: str) -> bool:
-    """Whether a name is a part of a place ('South Auckland'): a compass or region word and one or two words, no
-    organisation word, printed after "in", "from" or "across" in the text."""
+    """Whether a name is a part of a place ('South Auckland'): a compass or region word and one word, no organisation
+    word, printed after "in", "from" or "across" in the text (not "North Bay Resources")."""
     if not name or not _REGION_NAME_RE.match(name) or _ORG_WORD_RE.search(name):
         return False
     if is_place(name):
@@ -97,14 +101,28 @@ def corroborated_pick(
     """The pick when a witness vouches for it or none vouches for another name; else the first witness's name that
     two kinds of witness vouch for and the text prints outside its heading. witnesses: (kind, name) pairs, kind one
     of about, source, contact."""
-    if company and _vouchers(company, witnesses, domains):
+    if company and (_vouchers(company, witnesses, domains) or _named_firmly(company, text)):
         return company
+    if company and any(_initials_of(company, name) for _kind, name in witnesses):
+        return company  # "United Network for Organ Sharing" with "About UNOS": the name written out
     for _kind, name in witnesses:
         if not core_words(name) or (company and same_org(company, name)):
             continue
         if len(_vouchers(name, witnesses, domains)) >= 2 and text.count(name) + text.count(fold(name)) >= 2:
             return name
     return company
+
+
+def _named_firmly(name: str, text: str) -> bool:
+    """Whether a pick reads as an organisation of its own: a legal form or an organisation's word, or printed three
+    times ("Rogue Space Systems Corporation", "Cereal4All" beside a partner's About section and domain)."""
+    return bool(STRICT_LEGAL_RE.search(name) or _ORG_WORD_RE.search(name)) or text.count(name) >= 3
+
+
+def _initials_of(name: str, short: str) -> bool:
+    """Whether short is name's acronym: the initials of its capitalised words ('UNOS', 'ESPG')."""
+    initials = "".join(w[0] for w in re.findall(r"[A-Z][\w&'\-]*", name))
+    return len(short) >= 3 and short.isupper() and initials.startswith(short.rstrip("."))
 
 
 def vouched_issuer(
@@ -135,6 +153,8 @@ def _may_vouch(name: str, text: str) -> bool:
     """Whether a witness's name can be an issuer: not a publisher's brand, a wire, a person or a common word."""
     if BRAND_ABOUT_RE.search(name) or canonical_wire(name) or re.match(r"(?:Dr|Mr|Mrs|Ms|Prof)\.?\s", name):
         return False
+    if _AGENCY_RE.search(name):
+        return False  # "Farrington PR" in the contacts: the agency that sent it, not its client
     if STRICT_LEGAL_RE.search(name):
         return True
     if " " not in name.strip():  # one word: "CaseyGerry", "Debt.com", "HKTDC"; not "Jay" nor "Book"
