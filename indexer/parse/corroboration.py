@@ -40,14 +40,16 @@ _AGENCY_RE = re.compile(r"\b(?:PR|Public Relations|Communications|Media Relation
 
 def addresses_reader(name: str | None, lede: str) -> bool:
     """Whether a one-word name opening the lede is a verb calling the reader ("Unleash your inner artist ...")."""
-    return bool(name) and " " not in name and bool(re.match(rf"{re.escape(name)}\s+(?:your|yourself|you)\b", lede))
+    if not name or " " in name or not lede.startswith(name):
+        return False
+    return lede[len(name) :].lstrip().lower().startswith(("your ", "yourself", "you "))
 
 
 def product_maker(name: str | None, text: str) -> str | None:
     """The organisation whose product the name is: "ByEnzo Jewelry's Platinum Cuban Chain", the possessor printed as a
     name elsewhere in the text; None when the text prints no such possessor."""
-    if not name:
-        return None
+    if not name or (f"'s {name}" not in text and f"\u2019s {name}" not in text):
+        return None  # a substring test first: the pattern would scan every release without an About section
     m = re.search(rf"\b((?:[A-Z][\w&\-]*\s+){{0,3}}[A-Z][\w&\-]*)['\u2019]s\s+{re.escape(name)}\b", text)
     if not m or m.group(1).startswith("The ") or same_org(m.group(1), name):
         return None

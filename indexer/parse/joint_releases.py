@@ -47,11 +47,10 @@ def source_partner(subject: str | None, lede: str, source_name: str | None, text
     and AT&T are ramping up ..." with "SOURCE AT&T" is AT&T's copy; without a SOURCE line, the one whose SEC reports
     the forward-looking statements alone cite ("... described in the Alkermes Annual Report on Form 10-K"). None
     otherwise."""
-    source_name = source_name or _filer_named(text)
-    if not subject or not source_name:
+    if not subject or not (source_name or text):
         return None
     first = subject.split(" and ")[0].strip() if " and " in subject else subject
-    if same_org(first, source_name):
+    if source_name and same_org(first, source_name):
         return None
     at = lede.find(first)
     if at < 0 or at > 120:
@@ -60,7 +59,11 @@ def source_partner(subject: str | None, lede: str, source_name: str | None, text
     if not joined:
         return None
     second = leading_name(lede[joined.end() :])
-    if not second or not same_org(second, source_name) or same_org(second, first):
+    # Only a joint opening reads the forward-looking statements (a long scan of the text).
+    source_name = source_name or _filer_named(text)
+    if not second or not source_name or same_org(first, source_name):
+        return None
+    if not same_org(second, source_name) or same_org(second, first):
         return None
     return second
 
