@@ -149,8 +149,12 @@ def front_matter_tickers(value: str | None) -> list[str]:
 # glues them with spaces), which the section splitter cannot see.
 # Also after a sentence or a link that ends a paragraph the feed ran together ("... osha/ About Diversified ...").
 _GLUED_ABOUT_RE = re.compile(
-    r"(?:^|\n|(?<=[.!?/])\s+|(?<=[a-z])\s+(?=About\s+[^\n:.]{3,60}:\s))(?:About|ABOUT)\s+(?P<the>[Tt]he\s+)?(?P<rest>[A-Z0-9][^\n]{20,})"
+    r"(?:^|\n|(?<=[.!?/])\s+)(?:About|ABOUT)\s+(?P<the>[Tt]he\s+)?(?P<rest>[A-Z0-9][^\n]{20,})"
 )
+# "... Watch the segment here About Marquis Who's Who\u00ae: Since 1899, ...": a heading closed by a colon, run into the
+# sentence before it. It opens with its literal word, so the engine skips to each "About" rather than trying every
+# position.
+_COLON_ABOUT_RE = re.compile(r"About\s+(?=[^\n:.]{3,60}:\s)(?P<the>[Tt]he\s+)?(?P<rest>[A-Z0-9][^\n]{20,})")
 # An About section for a programme, not an organisation: its first sentence names who runs it.
 _PROGRAMME_RE = re.compile(
     r"\b(?:Scholarships?|Awards?|Prizes?|Program|Programme|Grants?|Fellowships?|Contest|Competition)$"
@@ -262,7 +266,8 @@ def glued_abouts(text: str) -> list[About]:
     """The About sections run into their text; a programme's section counts for the organisation its first sentence
     names ('About the Acme Scholarship Every year, Acme Law LLP presents ...')."""
     found = []
-    for m in _GLUED_ABOUT_RE.finditer(text):
+    colon = [m for m in _COLON_ABOUT_RE.finditer(text) if m.start() >= 2 and text[m.start() - 2].islower()]
+    for m in [*_GLUED_ABOUT_RE.finditer(text), *colon]:
         split = _heading_split(m.group("rest"), generic=bool(m.group("the")))
         if not split:
             continue
