@@ -38,11 +38,14 @@ _ORG_WORD_RE = re.compile(
 _AGENCY_RE = re.compile(r"\b(?:PR|Public Relations|Communications|Media Relations)(?:,?\s+(?:Inc|LLC|Ltd)\.?)?$")
 
 
+_READER_RE = re.compile(r"\s+(?:your|yourself|you)\b")
+
+
 def addresses_reader(name: str | None, lede: str) -> bool:
     """Whether a one-word name opening the lede is a verb calling the reader ("Unleash your inner artist ...")."""
     if not name or " " in name or not lede.startswith(name):
         return False
-    return lede[len(name) :].lstrip().lower().startswith(("your ", "yourself", "you "))
+    return bool(_READER_RE.match(lede, len(name)))
 
 
 def product_maker(name: str | None, text: str) -> str | None:
