@@ -267,7 +267,7 @@ def glued_abouts(text: str) -> list[About]:
     names ('About the Acme Scholarship Every year, Acme Law LLP presents ...')."""
     found = []
     colon = [m for m in _COLON_ABOUT_RE.finditer(text) if m.start() >= 2 and text[m.start() - 2].islower()]
-    for m in [*_GLUED_ABOUT_RE.finditer(text), *colon]:
+    for m in sorted([*_GLUED_ABOUT_RE.finditer(text), *colon], key=lambda m: m.start()):  # in the text's order
         split = _heading_split(m.group("rest"), generic=bool(m.group("the")))
         if not split:
             continue
