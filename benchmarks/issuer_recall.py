@@ -44,7 +44,8 @@ _WHY = {
     "law": "a law firm's notice of a lawsuit or investigation about the company",
     "partner": "a customer's, partner's or supplier's own release that names the company",
     "other": "another organisation's release that mentions the company",
-    "joint": "a joint announcement of the company and a partner, the partner's copy (its SOURCE line)",
+    "joint": "a joint announcement of the company and a partner, the partner's copy (its SOURCE line, or its "
+    "wire and forward-looking statements: BIIB_011 is Alkermes's GlobeNewswire copy citing Alkermes's 10-K alone)",
 }
 THIRD_PARTY: dict[tuple[str, str], list[str]] = {
     ('BetterInvesting', "commentary"): ["FB_004", "GOOG_004", "MNST_005", "SWKS_016"],
@@ -132,7 +133,7 @@ THIRD_PARTY: dict[tuple[str, str], list[str]] = {
     # Joint announcements ("Verisk (Nasdaq: VRSK) and Equifax Inc. (NYSE: EFX) ... have entered into") that only the
     # partner distributed: its copy, not the company's, though the company's ticker on it is right.
     ("Accenture", "joint"): ["GOOGL_008"],
-    ("Alkermes plc", "joint"): ["BIIB_010"],
+    ("Alkermes plc", "joint"): ["BIIB_010", "BIIB_011"],
     ("Amazon.com, Inc.", "joint"): ["GOOGL_007"],
     ("Astellas Pharma Inc.", "joint"): ["SGEN_017"],
     ("Centene Corporation", "joint"): ["WBA_015"],

@@ -23,7 +23,7 @@ _AUTHOR_RES = (
     re.compile(rf"\b{_PERSON}['\u2019]s\s+(?:(?:New|Latest|Debut|Upcoming|Newest|First|Second)\s+)+{_WORK}\b"),
     # "New Book "Nursing 101" by Nurse Practitioner Lorraine Voltaire Empowers ..."
     re.compile(
-        rf"\b{_WORK}\b[^:;]{{0,80}}?\bby\s+{_DESCRIPTION}{_PERSON}(?=\s+[A-Z][a-z]+s\b|\s+(?:is|are|was|has)\b|\s*[,:;\u2013\u2014]|\s+-\s|$)"
+        rf"\b{_WORK}\b[^;]{{0,80}}?\bby\s+{_DESCRIPTION}{_PERSON}(?=\s+[A-Z][a-z]+s\b|\s+(?:is|are|was|has)\b|\s*[,:;\u2013\u2014]|\s+-\s|$)"
     ),
 )
 

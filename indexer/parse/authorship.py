@@ -151,6 +151,10 @@ def front_matter_tickers(value: str | None) -> list[str]:
 _GLUED_ABOUT_RE = re.compile(
     r"(?:^|\n|(?<=[.!?/])\s+)(?:About|ABOUT)\s+(?P<the>[Tt]he\s+)?(?P<rest>[A-Z0-9][^\n]{20,})"
 )
+# "... Watch the segment here About Marquis Who's Who\u00ae: Since 1899, ...": a heading closed by a colon, run into the
+# sentence before it. It opens with its literal word, so the engine skips to each "About" rather than trying every
+# position.
+_COLON_ABOUT_RE = re.compile(r"About\s+(?=[^\n:.]{3,60}:\s)(?P<the>[Tt]he\s+)?(?P<rest>[A-Z0-9][^\n]{20,})")
 # An About section for a programme, not an organisation: its first sentence names who runs it.
 _PROGRAMME_RE = re.compile(
     r"\b(?:Scholarships?|Awards?|Prizes?|Program|Programme|Grants?|Fellowships?|Contest|Competition)$"
@@ -206,13 +210,16 @@ _TITLED_OF_RE = re.compile(
 )
 
 
+_TITLE_RE = re.compile(r"(?:Dr|Mr|Mrs|Ms|Prof|Pastor|Rev)\.?\s")
+
+
 def _heading_split(rest: str, generic: bool = False) -> tuple[str, str] | None:
     """(name, text) of a heading run into its text: where the text repeats the name ("Law Group of Iowa The Law Group
     of Iowa is ..."), else after a programme's name ("Acme Scholarship Every year, ...")."""
     # "About the Company Nickel Masonry & Construction proudly serves ...": a generic heading, then the name its text
     # opens with.
     # Only after "the": "About Business Information Solutions Business ..." names the business itself.
-    generic = _GENERIC_HEADING_RE.match(rest) if generic else None
+    after_the, generic = generic, _GENERIC_HEADING_RE.match(rest) if generic else None
     if generic and (name := leading_name(rest[generic.end() : generic.end() + 300])):
         # One word must be printed again ("About the Company Voted best renovation company ...": no name).
         if " " in name or rest.count(name) > 1:
@@ -223,6 +230,19 @@ def _heading_split(rest: str, generic: bool = False) -> tuple[str, str] | None:
     titled = _TITLED_OF_RE.match(head)
     if titled and (after[:1].isspace() or not after) and all(_NAME_WORD_RE.fullmatch(w) for w in head.split()):
         return head[titled.end() :], after.strip()
+    bare = re.sub(r"[\u2122\u00ae\u00a9]", "", head).strip()
+    words = bare.split()
+    if (
+        after[:1].isspace()
+        and not after_the
+        and 2 <= len(words) <= 6
+        and all(_NAME_WORD_RE.fullmatch(w) for w in words)
+        and not _TITLE_RE.match(bare)
+        and bare in re.sub(r"[\u2122\u00ae\u00a9]", "", after)
+    ):
+        # "... Watch the segment here About Marquis Who's Who\u00ae: Since 1899, ... Marquis Who's Who\u00ae has ...": a
+        # heading closed by a colon, the name printed again in its text (not "About the Book:", "About Dr. Sam:").
+        return bare, after.strip()
     words = rest.split(" ")
     programme = None
     for k in range(1, min(9, len(words))):
@@ -246,7 +266,8 @@ def glued_abouts(text: str) -> list[About]:
     """The About sections run into their text; a programme's section counts for the organisation its first sentence
     names ('About the Acme Scholarship Every year, Acme Law LLP presents ...')."""
     found = []
-    for m in _GLUED_ABOUT_RE.finditer(text):
+    colon = [m for m in _COLON_ABOUT_RE.finditer(text) if m.start() >= 2 and text[m.start() - 2].islower()]
+    for m in sorted([*_GLUED_ABOUT_RE.finditer(text), *colon], key=lambda m: m.start()):  # in the text's order
         split = _heading_split(m.group("rest"), generic=bool(m.group("the")))
         if not split:
             continue

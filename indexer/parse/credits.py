@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .names import LEGAL_FORMS, fold, has_word, matches_domain, tidy_name
+from .names import LEGAL_FORMS, fold, has_word, leading_name, matches_domain, tidy_name
 from .own_listings import group_names
 from .places import is_place
 from .tickers import listing_groups
@@ -113,9 +113,21 @@ def sponsored_subject(text: str, headline: str) -> str | None:
         return None  # a plain substring test first: the pattern would scan every long release
     groups = listing_groups(text[:6000])
     name = group_names(text, groups[0]) if groups else None
-    if not name or any(has_word(headline, s.split(":")[-1]) for g in groups[1:] for s in g.tickers):
+    if any(has_word(headline, s.split(":")[-1]) for g in groups[1:] for s in g.tickers):
         return None
-    return _headline_tail(_POSSESSIVE_RE.sub("", name), headline)
+    listed = _headline_tail(_POSSESSIVE_RE.sub("", name), headline) if name else None
+    return listed or _headline_opener(text, headline)
+
+
+def _headline_opener(text: str, headline: str) -> str | None:
+    """The unlisted company a sponsored story's headline opens with as its subject, a name of two words or more the
+    text prints twice ("Wolfpack Financial Has A Plan To Help ..."); not a list's or a topic's first name."""
+    opener = leading_name(headline, headline=True)
+    if not opener or " " not in opener or not headline.startswith(opener) or is_place(opener):
+        return None
+    if _LIST_OR_TOPIC_RE.match(headline[len(opener) :]) or headline[len(opener) :].lstrip().startswith(("And ", "&")):
+        return None
+    return opener if text.count(opener) >= 2 else None
 
 
 def _headline_tail(name: str, headline: str) -> str | None:

@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 
 _OPENING_RE = re.compile(
-    r"^(?:Q\s*&\s*A|Q&amp;A|Interview|In Conversation|A Conversation|Fireside Chat)\s+with\s+(?P<rest>.+)$"
+    r"^(?:(?:Q\s*&\s*A|Q&amp;A|Interview|In Conversation|A Conversation|Fireside Chat)\s+with"
+    # "David Nevins Interviews Izzy Patoka, Councilman, Baltimore County": the interviewer, then the interviewee.
+    r"|(?P<interviewer>(?:[\w ]{3,30}\s[\u2013\u2014-]\s)?[A-Z][a-z]+\s+[A-Z][a-z]+\s+Interviews))\s+(?P<rest>.+)$"
 )
 # Where the interviewee's part of the headline ends: a topic after a colon or a dash, a "(Part 2)", a second role.
 _TOPIC_RE = re.compile(r":\s|\s[\u2013\u2014-]\s|\s\(Part\s+\w+\)|\s+(?:Shares|Talks|Discusses|on\s+How)\b")
@@ -25,6 +27,8 @@ _DEPARTMENT_OF_RE = re.compile(
     r"|Research|Business|Partnerships|Growth|Data|Design|Programs|People|Innovation)\s+(?:at|of|for)\s+(?:the\s+)?"
     r"(?=[A-Z0-9])"
 )
+# "Secretary of Agriculture", "Minister of Health": a portfolio after the title, no organisation.
+_PORTFOLIO_RE = re.compile(r"\b(?:Secretary|Minister|Commissioner|Professor)$")
 # "Universal Parking's Justin Kinsey": the organisation before the person.
 _POSSESSIVE_RE = re.compile(r"^(?P<org>(?:[A-Z][\w&.\-]*\s+){0,4}[A-Z][\w&.\-]*)['\u2019]s\s+[A-Z]")
 # Words of a job title, never an organisation's name on their own.
@@ -38,7 +42,8 @@ _TITLE_WORDS = {
 
 def _organisation(part: str) -> str | None:
     """The name opening part, up to a comma, a second role ("and President at ...") or a bracket."""
-    name = re.split(r",|\s\(|\s+and\s+(?=(?:[A-Z][\w\-]*\s+){0,3}(?:at|of|for)\s)", part, maxsplit=1)[0].strip()
+    name = re.split(r",|\s\(|\s+at\s+|\s+and\s+(?=(?:[A-Z][\w\-]*\s+){0,3}(?:at|of|for)\s)", part, maxsplit=1)[0]
+    name = name.strip()
     name = name.rstrip(" .;")
     words = name.split()
     if not words or len(words) > 8 or not name[:1].isupper() and not name[:1].isdigit():
@@ -55,6 +60,8 @@ def interviewee_org(headline: str) -> str | None:
     if not opening:
         return None
     rest = opening.group("rest")
+    if re.search(r"\b[Aa]uthor\s+of\b", rest):
+        return None  # "..., author of Social Media Marketing for Your Business": a work, not an employer
     topic = _TOPIC_RE.search(rest)
     rest = rest[: topic.start()] if topic else rest
     possessive = _POSSESSIVE_RE.match(rest)
@@ -63,6 +70,9 @@ def interviewee_org(headline: str) -> str | None:
     person, comma, role = rest.partition(",")
     if not comma:
         return None
+    parts = [p.strip() for p in role.split(",") if p.strip()]
+    if opening.group("interviewer") and len(parts) >= 2 and _organisation(parts[-1]):
+        return _organisation(parts[-1])  # "Amy Riley, Arts Enthusiast, Maryland Center for the Arts": after the title
     # "Co-Founder of Scientific Adventures for Girls": a founder's "of" comes before any "at", "with" or "for", which
     # then belongs to the name; "Director of Community Relations with X": a department's "of" does not.
     at, founded = _AT_RE.search(role), _FOUNDED_OF_RE.search(role)
@@ -75,7 +85,9 @@ def interviewee_org(headline: str) -> str | None:
             tail = role[found.end() :].split(",")
             if found is not founded and found is not at and len(tail) > 1 and _organisation(tail[-1].strip()):
                 return _organisation(tail[-1].strip())  # "Head of Marketing, Byline Bank": a department, then the bank
-            return None if author else _organisation(role[found.end() :])
+            org = _organisation(role[found.end() :])
+            if org and re.fullmatch(r"[A-Z][a-z]+", org) and _PORTFOLIO_RE.search(role[: found.start()]):
+                return None  # "Maryland Secretary of Agriculture": a government's portfolio, not an organisation
+            return None if author else org
     # "John Wall, CTO and Co-Founder, FortressFire": the last part after the title.
-    parts = [p.strip() for p in role.split(",") if p.strip()]
     return _organisation(parts[-1]) if len(parts) >= 2 else None

@@ -16,7 +16,6 @@ from .authors import author_issues, headline_author, titled_author
 from .authorship import (
     BYLINE_RE,
     HONOURED_BY_RE,
-    WEB_ADDRESS_RE,
     byline_org,
     closing_about,
     closing_credit,
@@ -31,6 +30,15 @@ from .authorship import (
     report_author,
     slashed_issuer,
     with_glued_abouts,
+)
+from .corroboration import (
+    addresses_reader,
+    contact_org,
+    glued_opener_cut,
+    plausible_source,
+    product_maker,
+    region_of_place,
+    vouched_issuer,
 )
 from .credits import (
     BRAND_ABOUT_RE,
@@ -186,7 +194,7 @@ def find_issuer(
     company = partners_name(company, headline, lede)
     company = connected_name(company, strip_headline_brand(headline), text)
     company = _listed_whole(_printed_tail(company, text), text)
-    company = lede_case(titled_person_cut(contact_heading_cut(company), text), lede)
+    company = lede_case(titled_person_cut(contact_heading_cut(glued_opener_cut(company)), text), lede)
     if not any(a.name == company for a in abouts):  # an About heading's spelling is the release's own
         company = first_mention_whole(company, strip_headline_brand(headline), text)
     if no_name(company, place) or _DAY_RE.fullmatch(company or ""):
@@ -206,9 +214,20 @@ def find_issuer(
             and not BRAND_ABOUT_RE.search(company or "")
             else company
         )
+    if region_of_place(company, text):
+        company = None  # "South Auckland's rising ... stars", "back home in South Auckland": a place, not who
     if not_an_organisation(company, lede, text) or not_an_organisation((company or "").split(" ")[0], lede, text):
         company = None  # "Bitcoin Celebrates Sixteen Years" over "Bitcoin, the pioneering cryptocurrency, ...": no one
     tickers = pick_tickers(strip_headline_brand(headline), lede, text, abouts, company)
+    if not tickers and not known_tickers and not lede_listed(lede):
+        # "Susan Schall, founder of SOS Consulting, ..." with "About Marquis Who's Who" and marquiswhoswho.com: a pick
+        # no About heading, SOURCE line, contact, domain nor the headline vouches for yields to a name two of them do.
+        named = [a for a in abouts if not _NOT_ISSUER_ABOUT_RE.search(a.name)]
+        vouched = vouched_issuer(company, named, source_name, contacts, text, headline, known_company)
+        if vouched == company and not named and not same_org(company, known_company):
+            vouched = product_maker(company, text) or company  # "ByEnzo Jewelry's Platinum Cuban Chain"
+        if vouched != company:
+            company, tickers = vouched, pick_tickers(strip_headline_brand(headline), lede, text, abouts, vouched)
     if not tickers and (not company or not has_word(fold(headline), fold(company))):
         # "By Jane Roe, Benzinga" over "This post contains sponsored content": the listed company its headline names
         # paid for the story, which its publisher wrote and signs.
@@ -227,7 +246,7 @@ def _whole_contact_name(company: str | None, lede: str, text: str, contacts: str
     a lower-case word ("Elm Group")."""
     if not company:
         return company
-    contact = _contact_org(contacts, domains_in(contacts or text[-1500:]))
+    contact = contact_org(contacts, domains_in(contacts or text[-1500:]))
     if contact and contact != company and has_word(fold(contact), fold(company)) and contact in lede[:300]:
         return contact
     return company
@@ -257,7 +276,10 @@ def _pick_company(
         subject = subject.split(" and ")[0]  # "United Energy LNG and Power LNG Announce Merger": the first named
         joint = has_word(headline, subject)  # named first in the headline too: a partner's About does not outvote it
     if subject and (
-        common_word(subject, text) or _QUANTITY_RE.match(subject) or not_an_organisation(subject, lede, text)
+        common_word(subject, text)
+        or _QUANTITY_RE.match(subject)
+        or not_an_organisation(subject, lede, text)
+        or addresses_reader(subject, lede)  # "Unleash your inner artist ...": a call to the reader
     ):
         subject = None
     if subject and quoted_in(subject, headline):  # "\u201cThe Winter Sports Move South (1937)\u201d": a work's title
@@ -267,7 +289,7 @@ def _pick_company(
         if head and not same_org(head, subject) and text.count(head) >= 3:
             subject = head
     if partner := source_partner(
-        subject, lede, source_name if source_name and _plausible_source(source_name) else None
+        subject, lede, source_name if source_name and plausible_source(source_name) else None, text
     ):
         return partner  # "Microsoft and AT&T are ..." with "SOURCE AT&T": AT&T's copy of a joint release
     if merged := merged_entity(headline, lede):
@@ -301,7 +323,7 @@ def _pick_company(
                 if other and not same_org(other, subject) and not has_word(fold(other), fold(subject)):
                     subject = None
     head_listed = headline_listed(headline)
-    evidence = [n for n in (known, source_name if source_name and _plausible_source(source_name) else None) if n]
+    evidence = [n for n in (known, source_name if source_name and plausible_source(source_name) else None) if n]
     # A wire's or publisher's own "About InvestorWire" section is weak evidence: the issuer only when nothing else is.
     brands = [a for a in abouts if canonical_wire(a.name) or BRAND_ABOUT_RE.search(a.name)]
     people = [a.name for a in abouts if a not in brands and is_person(a.name, a.text, a.text)]
@@ -324,7 +346,7 @@ def _pick_company(
         author = ranker(subject, lede, text, abouts)
         if author:
             return author
-        contact = _contact_org(contacts, domains)
+        contact = contact_org(contacts, domains)
         if contact and subject.startswith(contact + " ") and matches_domain(contact, domains) and not strong:
             # "The Zombienaire Klub NFT collection ..." with "Contact Details Zombienaire Klub" and zombienaireklub.xyz:
             # the contact line and the domain agree on the name; the words after it name a product.
@@ -337,7 +359,7 @@ def _pick_company(
             not strong
             and head
             and source_name
-            and _plausible_source(source_name)
+            and plausible_source(source_name)
             and not same_org(subject, source_name)
             and not same_org(head, subject)
             and (fold(source_name) == fold(head) or fold(source_name).startswith(fold(head) + " "))
@@ -385,7 +407,7 @@ def _pick_company(
         # listed subject of a later sentence, over a sponsored article's publisher in the contacts; written out
         # ("Citrix Systems, Inc. (NASDAQ:CTXS)" where the About and SOURCE say "Citrix").
         return listed
-    if source_name and _plausible_source(source_name):
+    if source_name and plausible_source(source_name):
         return source_name
     if person and abouts:
         head = headline_company(headline, text, contacts)
@@ -423,7 +445,7 @@ def _pick_company(
         topic = expand_acronym(subject or headline_company(headline, text, contacts), text)
         if publishers_topic(topic, subject, text):
             return brands[0].name
-    contact = _contact_org(contacts, domains)
+    contact = contact_org(contacts, domains)
     if contact and _interviewer_outlet(contact, lede):
         contact = None  # "..., tells Proactive's Stephen Gunnion ...": the contacts are the interviewer's publisher
     found = found or described_subject(lede, headline) or headline_company(headline, text, contacts)
@@ -574,23 +596,3 @@ _ORG_APPOSITION_RE = re.compile(
     r"|group|specialist|innovator|pioneer|division|subsidiary|unit|affiliate)s?\b",
     re.I,
 )
-
-
-def _contact_org(contacts: str, domains: set[str]) -> str | None:
-    """The organisation named first in a contact block ('Contact Details / YourUpdateTV / +1 212 ...'), not a person."""
-    m = re.match(
-        r"\s*(?:Media\s+|Press\s+|Company\s+)?Contact(?:s|\s+Details|\s+Information)?\s*:?\s*\n*\s*([^\n]{2,60})",
-        contacts,
-    )
-    if not m:
-        return None
-    line = m.group(1).strip()
-    if re.search(r"[@\d]|^(?:Media|Press|Investor|Public|PR|Enquiries|Inquiries|Contact)\b", line, re.I):
-        return None
-    if PERSON_RE.match(line) and not matches_domain(line, domains) and not re.search(r"[a-z][A-Z]", line):
-        return None
-    return line if len(line.split()) <= 6 else None
-
-
-def _plausible_source(name: str) -> bool:
-    return 1 <= len(name.split()) <= 8 and not WEB_ADDRESS_RE.search(name)

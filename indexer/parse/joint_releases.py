@@ -18,13 +18,39 @@ _JOINED_RE = re.compile(
 )
 
 
-def source_partner(subject: str | None, lede: str, source_name: str | None) -> str | None:
+# "those risks described in the Alkermes Annual Report on Form 10-K", "filings made by Alkermes with the U.S.
+# Securities and Exchange Commission": the forward-looking statements of the partner that sent this copy.
+_FILER_RES = (
+    re.compile(
+        r"\b(?:in|of)\s+(?:the\s+)?(?P<name>[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,2}?)(?:['\u2019]s)?\s+"
+        r"(?:most\s+recent\s+)?(?:Annual\s+Report\s+on\s+Form\s+10-K|Form\s+10-[KQ]|Quarterly\s+Report\s+on\s+Form)"
+    ),
+    re.compile(
+        r"\bfilings?\s+(?:made\s+)?(?:by|of)\s+(?P<name>[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,2}?)\s+with\s+the\s+"
+        r"(?:U\.S\.\s+)?(?:Securities|SEC\b)"
+    ),
+)
+
+
+def _filer_named(text: str) -> str | None:
+    """The one company whose own SEC reports the text's forward-looking statements cite; None for none or several."""
+    if "10-K" not in text and "10-Q" not in text and "Securities and Exchange" not in text:
+        return None
+    names = {m.group("name") for pattern in _FILER_RES for m in pattern.finditer(text)}
+    names = {n for n in names if not n.startswith(("Company", "Our", "The", "Its", "Form"))}
+    firsts = {n.split()[0] for n in names}
+    return names.pop() if len(firsts) == 1 else None
+
+
+def source_partner(subject: str | None, lede: str, source_name: str | None, text: str = "") -> str | None:
     """The second of two joint subjects opening the lede when the SOURCE line names it and not the first: "Microsoft
-    and AT&T are ramping up ..." with "SOURCE AT&T" is AT&T's copy. None otherwise."""
-    if not subject or not source_name:
+    and AT&T are ramping up ..." with "SOURCE AT&T" is AT&T's copy; without a SOURCE line, the one whose SEC reports
+    the forward-looking statements alone cite ("... described in the Alkermes Annual Report on Form 10-K"). None
+    otherwise."""
+    if not subject or not (source_name or text):
         return None
     first = subject.split(" and ")[0].strip() if " and " in subject else subject
-    if same_org(first, source_name):
+    if source_name and same_org(first, source_name):
         return None
     at = lede.find(first)
     if at < 0 or at > 120:
@@ -33,7 +59,11 @@ def source_partner(subject: str | None, lede: str, source_name: str | None) -> s
     if not joined:
         return None
     second = leading_name(lede[joined.end() :])
-    if not second or not same_org(second, source_name) or same_org(second, first):
+    # Only a joint opening reads the forward-looking statements (a long scan of the text).
+    source_name = source_name or _filer_named(text)
+    if not second or not source_name or same_org(first, source_name):
+        return None
+    if not same_org(second, source_name) or same_org(second, first):
         return None
     return second
 

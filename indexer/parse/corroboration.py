@@ -1,0 +1,188 @@
+"""Whether the places where a release names its own issuer agree with the pick.
+
+An About heading, the SOURCE line, the contact block and the release's web and mail domains each say who issued a
+release. A pick none of them vouches for ("Unleash" of "Unleash Your Child's Imagination ...") yields to a name that
+two of them do ("About Kooky Goats Books" with kookygoatbooks.com); a pick one of them vouches for stays.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .authorship import WEB_ADDRESS_RE
+from .credits import BRAND_ABOUT_RE
+from .names import PERSON_RE, STRICT_LEGAL_RE, core_words, domains_in, fold, has_word, matches_domain, same_org
+from .persons import is_person
+from .places import is_place
+from .sections import About
+from .subject import PUBLISHER_ABOUT_RE
+from .wires import canonical_wire
+
+# Words a sentence opens with, run into the heading before them ("TG.Casino AnnouncementIn a May 6 tweet, ...").
+_GLUED_OPENER_RE = re.compile(
+    r"^[A-Z][a-z]{5,}(?:In|On|At|As|For|With|This|The|Our|We|Today|Since|Founded|After|Following|Earlier|Last)$"
+)
+# "South Auckland's rising ... stars", "back home in South Auckland": a part of a place the text says one is in or from.
+_REGION_NAME_RE = re.compile(
+    r"^(?:Northern|Southern|Eastern|Western|North|South|East|West|Central|Upper|Lower|Greater)"
+    r"\s+[A-Z][a-z\u00e0-\u00ff]+$"
+)
+_ORG_WORD_RE = re.compile(
+    r"\b(?:Bank|Group|Company|Corp\w*|Inc|LLC|Ltd|Partners|Capital|Holdings|Club|College|University|School|Hospital"
+    r"|Church|Center|Centre|Foundation|Association|Society|Council|Agency|Institute|Studios?|Media|Realty|Law|Clinic"
+    r"|Services|Solutions|Systems|Technologies|Energy|Airlines?|Motors|Brewing|Farms?|Gym|Academy|Team|Fund)\b"
+)
+
+
+# A public relations agency in the contacts speaks for its client.
+_AGENCY_RE = re.compile(r"\b(?:PR|Public Relations|Communications|Media Relations)(?:,?\s+(?:Inc|LLC|Ltd)\.?)?$")
+
+
+_READER_RE = re.compile(r"\s+(?:your|yourself|you)\b")
+
+
+def addresses_reader(name: str | None, lede: str) -> bool:
+    """Whether a one-word name opening the lede is a verb calling the reader ("Unleash your inner artist ...")."""
+    if not name or " " in name or not lede.startswith(name):
+        return False
+    return bool(_READER_RE.match(lede, len(name)))
+
+
+def product_maker(name: str | None, text: str) -> str | None:
+    """The organisation whose product the name is: "ByEnzo Jewelry's Platinum Cuban Chain", the possessor printed as a
+    name elsewhere in the text; None when the text prints no such possessor."""
+    if not name or (f"'s {name}" not in text and f"\u2019s {name}" not in text):
+        return None  # a substring test first: the pattern would scan every release without an About section
+    m = re.search(rf"\b((?:[A-Z][\w&\-]*\s+){{0,3}}[A-Z][\w&\-]*)['\u2019]s\s+{re.escape(name)}\b", text)
+    if not m or m.group(1).startswith("The ") or same_org(m.group(1), name):
+        return None
+    maker = m.group(1)
+    if re.search(rf"\b(?:in|at|near|from)\s+{re.escape(maker)}\b", text):
+        return None  # "venues in Streamwood, Algonquin, and Crystal Lake": a place, not a maker
+    return maker if " " in maker and text.count(maker) >= 2 and not is_place(maker) else None
+
+
+def glued_opener_cut(name: str | None) -> str | None:
+    """A name without a heading word run into the text's first word: 'TG.Casino AnnouncementIn' -> 'TG.Casino'."""
+    if not name or " " not in name:
+        return name
+    head, last = name.rsplit(" ", 1)
+    return head if _GLUED_OPENER_RE.search(last) and last[0].isupper() else name
+
+
+def region_of_place(name: str | None, text: str) -> bool:
+    """Whether a name is a part of a place ('South Auckland'): a compass or region word and one word, no organisation
+    word, printed after "in", "from" or "across" in the text (not "North Bay Resources")."""
+    if not name or not _REGION_NAME_RE.match(name) or _ORG_WORD_RE.search(name):
+        return False
+    if is_place(name):
+        return True
+    return bool(re.search(rf"\b(?:in|from|across|throughout|around)\s+(?:the\s+)?{re.escape(name)}\b(?![\w\-])", text))
+
+
+def _domain_spells(name: str, domains: set[str]) -> bool:
+    """Whether a web or mail domain spells the name, a plural's "s" aside ('Kooky Goats Books' ~ kookygoatbooks)."""
+    words = [w for w in re.findall(r"[a-z0-9]+", fold(name)) if w not in ("the", "inc", "llc", "ltd", "corp", "co")]
+    if not words or sum(len(w) for w in words) < 4:
+        return False
+    pattern = re.compile("".join(re.escape(w[:-1] if w.endswith("s") and len(w) > 3 else w) + "s?" for w in words))
+    return any(pattern.fullmatch(d) for d in domains)
+
+
+def _vouchers(name: str, witnesses: list[tuple[str, str]], domains: set[str]) -> set[str]:
+    """The kinds of witness (about, source, contact, domain) that name the same organisation as name."""
+    kinds = {kind for kind, witness in witnesses if same_org(name, witness)}
+    if _domain_spells(name, domains):
+        kinds.add("domain")
+    return kinds
+
+
+def corroborated_pick(
+    company: str | None,
+    witnesses: list[tuple[str, str]],
+    domains: set[str],
+    text: str,
+) -> str | None:
+    """The pick when a witness vouches for it or none vouches for another name; else the first witness's name that
+    two kinds of witness vouch for and the text prints outside its heading. witnesses: (kind, name) pairs, kind one
+    of about, source, contact."""
+    if company and (_vouchers(company, witnesses, domains) or _named_firmly(company, text)):
+        return company
+    if company and any(_initials_of(company, name) for _kind, name in witnesses):
+        return company  # "United Network for Organ Sharing" with "About UNOS": the name written out
+    for _kind, name in witnesses:
+        if not core_words(name) or (company and same_org(company, name)):
+            continue
+        if len(_vouchers(name, witnesses, domains)) >= 2 and text.count(name) + text.count(fold(name)) >= 2:
+            return name
+    return company
+
+
+def _named_firmly(name: str, text: str) -> bool:
+    """Whether a pick reads as an organisation of its own: a legal form or an organisation's word, or printed three
+    times ("Rogue Space Systems Corporation", "Cereal4All" beside a partner's About section and domain)."""
+    return bool(STRICT_LEGAL_RE.search(name) or _ORG_WORD_RE.search(name)) or text.count(name) >= 3
+
+
+def _initials_of(name: str, short: str) -> bool:
+    """Whether short is name's acronym: the initials of its capitalised words ('UNOS', 'ESPG')."""
+    initials = "".join(w[0] for w in re.findall(r"[A-Z][\w&'\-]*", name))
+    return len(short) >= 3 and short.isupper() and initials.startswith(short.rstrip("."))
+
+
+def vouched_issuer(
+    company: str | None,
+    abouts: list[About],
+    source_name: str | None,
+    contacts: str,
+    text: str,
+    headline: str,
+    issuer_line: str | None = None,
+) -> str | None:
+    """The pick, or the name its About headings, SOURCE line, contacts and domains agree on (corroborated_pick). A pick
+    the headline or the wire's issuer line ("/ Net Business International /") names stays; publishers' brands, wires
+    and people vouch for no one."""
+    if company and (has_word(fold(headline), fold(company)) or same_org(company, issuer_line)):
+        return company
+    domains = domains_in(f"{contacts}\n{text[-2000:]}")
+    witnesses = [("about", a.name) for a in abouts if not PUBLISHER_ABOUT_RE.search(a.text[:400])]
+    if source_name and plausible_source(source_name):
+        witnesses.append(("source", source_name))
+    if contact := contact_org(contacts, domains):
+        witnesses.append(("contact", contact))
+    witnesses = [(kind, name) for kind, name in witnesses if _may_vouch(name, text)]
+    return corroborated_pick(company, witnesses, domains, text) if witnesses else company
+
+
+def _may_vouch(name: str, text: str) -> bool:
+    """Whether a witness's name can be an issuer: not a publisher's brand, a wire, a person or a common word."""
+    if BRAND_ABOUT_RE.search(name) or canonical_wire(name) or re.match(r"(?:Dr|Mr|Mrs|Ms|Prof)\.?\s", name):
+        return False
+    if _AGENCY_RE.search(name):
+        return False  # "Farrington PR" in the contacts: the agency that sent it, not its client
+    if STRICT_LEGAL_RE.search(name):
+        return True
+    if " " not in name.strip():  # one word: "CaseyGerry", "Debt.com", "HKTDC"; not "Jay" nor "Book"
+        return bool(re.search(r"[a-z][A-Z]|\.[a-z]|^[A-Z]{3,}$", name))
+    return not is_person(name, "", text)
+
+
+def contact_org(contacts: str, domains: set[str]) -> str | None:
+    """The organisation named first in a contact block ('Contact Details / YourUpdateTV / +1 212 ...'), not a person."""
+    m = re.match(
+        r"\s*(?:Media\s+|Press\s+|Company\s+)?Contact(?:s|\s+Details|\s+Information)?\s*:?\s*\n*\s*([^\n]{2,60})",
+        contacts,
+    )
+    if not m:
+        return None
+    line = m.group(1).strip()
+    if re.search(r"[@\d]|^(?:Media|Press|Investor|Public|PR|Enquiries|Inquiries|Contact)\b", line, re.I):
+        return None
+    if PERSON_RE.match(line) and not matches_domain(line, domains) and not re.search(r"[a-z][A-Z]", line):
+        return None
+    return line if len(line.split()) <= 6 else None
+
+
+def plausible_source(name: str) -> bool:
+    """Whether a SOURCE line reads as a name (one to eight words, no web address)."""
+    return 1 <= len(name.split()) <= 8 and not WEB_ADDRESS_RE.search(name)
