@@ -17,7 +17,6 @@ import flask
 import pytest
 from click.testing import CliRunner
 from jinja2 import BytecodeCache
-from process_exit import skip_teardown
 from web_releases import write_hostile_releases, write_releases
 from werkzeug.routing.rules import Rule
 
@@ -102,13 +101,6 @@ def pytest_xdist_auto_num_workers(config):
         return None  # xdist's own hook reads it
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
     return cores + EXTRA_WORKERS
-
-
-def pytest_configure(config):
-    """A pytest-xdist worker ends without tearing its interpreter down once its tests are done (tests/process_exit.py):
-    about 0.5 CPU-s a worker."""
-    if hasattr(config, "workerinput"):  # set by xdist in its workers only
-        skip_teardown()
 
 
 # The folders whose modules the tests import, compiled before the workers start (pytest_xdist_setupnodes), and how
