@@ -276,10 +276,12 @@ def _event_venue(name: str, body: str, before: str) -> bool:
     first = re.split(r"(?<=[.!?])\s", body, maxsplit=1)[0][:300]
     if not _VENUE_RE.search(name) and not _VENUE_RE.search(first):
         return False
-    lead = " ".join(name.split()[:2])
-    if before.lstrip().removeprefix("The ").startswith(lead):
-        return False  # "The Grand Harbor Hotel today announced ...": the venue issues the release
-    return bool(re.search(rf"\bat\s+(?:the\s+)?(?:[a-z]+\s+)?{re.escape(lead)}\b", before))
+    lead = re.escape(" ".join(name.split()[:2]))
+    # Its first mention is where the event is held ("The Grand Harbor Hotel today announced ... at the Grand Harbor
+    # Hotel": the venue issues the release).
+    first_mention = re.search(rf"\b{lead}\b", before)
+    held_at = re.search(rf"\bat\s+(?:the\s+)?(?:[a-z]+\s+)?{lead}\b", before)
+    return bool(first_mention and held_at and held_at.end() == first_mention.end())
 
 
 def glued_abouts(text: str) -> list[About]:
