@@ -297,3 +297,64 @@ def test_a_sponsored_story_is_the_unlisted_company_its_headline_opens_with(
 
 def test_an_author_who_founded_an_organisation_speaks_for_it() -> None:
     assert interviewee_org("Q&A with Lee Park, Author and Founder of Quillry") == "Quillry"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The person reader's evidence, or the text saying the possessor founded or created the pick: its founder.
+        "Founded by award-winning speaker Mara Quell, Coin Sister teaches investing. Mara Quell's Coin Sister grew.",
+        "Created by Mara Quell, Coin Sister has members. Mara Quell's Coin Sister reviews shine.",
+        "Mara Quell, founder of Coin Sister, spoke. Mara Quell's Coin Sister reviews shine.",
+    ],
+)
+def test_a_products_possessor_who_founded_it_is_no_maker(text: str) -> None:
+    assert product_maker("Coin Sister", text) is None
+
+
+def test_a_founded_pick_stays_its_own_issuer() -> None:
+    lede = (
+        "Coin Sister, a program that teaches novice investors, is gathering praise from women. The reviews of Coin "
+        "Sister were featured in the article Mara Quell's Coin Sister Reviews Shine. Mara Quell grew up in Lyon."
+    )
+    tail = "To learn more, visit www.coinsister.com. Founded by speaker Mara Quell, Coin Sister helps women invest."
+    assert wire(lede, "Coin Sister Reviews Shine Light on the Program", tail).company == "Coin Sister"
+
+
+_GALA_LEDE = (
+    "The Lantern Relief Fund is set to honour veterans at its 9th Annual Gala, taking place May 30th at the elegant "
+    "{venue} in Rosemont. Tickets are on sale now."
+)
+_GALA_TAIL = (
+    "Lantern Relief Fund helps veterans' families. http://www.lanternrelief.org/  About {venue} Chicago: "
+    "{about} {venue} Chicago has welcomed guests for many years."
+)
+
+
+@pytest.mark.parametrize(
+    "venue, about, company",
+    [
+        # A section presenting the place where the event is held: not the issuer's About.
+        ("Marlow Grand Rosemont", "As the largest hotel outside the city,", "Lantern Relief Fund"),
+        ("Pellham Regency Rosemont", "As the city's favourite event venue,", "Lantern Relief Fund"),
+        ("Ostrava Arena Rosemont", "Since 1990,", "Lantern Relief Fund"),
+        # Not called a venue: the About section is read as before.
+        ("Marlow Grand Rosemont", "Since 1990,", "Marlow Grand Rosemont Chicago"),
+    ],
+)
+def test_an_about_section_presenting_the_events_venue_is_no_issuer(venue: str, about: str, company: str) -> None:
+    lede = _GALA_LEDE.format(venue=venue)
+    parsed = wire(lede, "Heroes Honoured at Ninth Annual Gala", _GALA_TAIL.format(venue=venue, about=about))
+    assert parsed.company == company
+
+
+def test_a_venue_issuing_its_own_release_keeps_its_about() -> None:
+    lede = (
+        "The Marlow Grand Rosemont today opened its rooftop terrace, which will host the Lantern Relief Fund's gala "
+        "at the Marlow Grand Rosemont on May 30th."
+    )
+    tail = (
+        "Book at www.marlowgrand.com.  About Marlow Grand Rosemont Chicago: As the largest hotel outside the city, "
+        "Marlow Grand Rosemont Chicago is home to ballrooms."
+    )
+    assert wire(lede, "Rooftop Terrace Opens", tail).company == "Marlow Grand Rosemont Chicago"
