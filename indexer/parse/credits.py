@@ -116,7 +116,49 @@ def sponsored_subject(text: str, headline: str) -> str | None:
     if any(has_word(headline, s.split(":")[-1]) for g in groups[1:] for s in g.tickers):
         return None
     listed = _headline_tail(_POSSESSIVE_RE.sub("", name), headline) if name else None
-    return listed or _headline_opener(text, headline)
+    return listed or _headline_opener(text, headline) or _story_subject(text, groups, name)
+
+
+# "BluSky Trading Company is a leading proprietary trading firm ...": a sentence presenting an organisation.
+_PRESENTED_RE = re.compile(
+    r"(?<![\w&\-])((?:[A-Z][\w&\-]*\s+){1,4}(?:Company|Corp\w*|Inc\.?|LLC|Ltd\.?|Group|Holdings|Technologies))"
+    r"\s+is\s+(?:a|an)\s+(?:[\w\-]+\s+){0,4}?(?:company|firm|provider|developer|manufacturer|miner|producer|platform)\b"
+)
+_STORY_MENTIONS = 5  # a subject the story keeps returning to, not one it cites
+
+
+def _story_subject(text: str, groups: list, name: str | None) -> str | None:
+    """The company a sponsored story whose headline names none is about: the first listed company, its first word
+    printed five times or more and no other listed company's more than once ("... exploration company Pasofino Gold
+    (OTC: EFRGF) ..." then "Pasofino" throughout); without a listing, the organisation a sentence presents under a
+    legal or business word, printed as often ("BluSky Trading Company is a leading proprietary trading firm")."""
+    if name:
+        counts = [_mentions(group_names(text, g) or "", text) for g in groups[1:]]
+        return name if _mentions(name, text) >= _STORY_MENTIONS and all(c <= 1 for c in counts) else None
+    presented = _PRESENTED_RE.search(text)
+    org = _unglued(presented.group(1), text) if presented else None
+    if not org or is_place(org) or canonical_wire(org):
+        return None
+    return tidy_name(org) if _mentions(org, text) >= _STORY_MENTIONS else None
+
+
+def _unglued(run: str, text: str) -> str:
+    """A name without the heading glued to its first word ("Real Market SuccessBluSky Trading Company" -> "BluSky
+    Trading Company"): it starts at the first joint of a lower- and an upper-case letter whose rest the text prints as
+    a word of its own."""
+    for m in re.finditer(r"(?<=[a-z])(?=[A-Z])", run):
+        word = run[m.start() :].split()[0]
+        if re.search(rf"(?<![\w\-]){re.escape(word)}(?![\w\-])", text):
+            return run[m.start() :]
+    return run
+
+
+def _mentions(name: str, text: str) -> int:
+    """How often the text prints a name's first word, a word of four letters or more ("Pasofino" for Pasofino Gold)."""
+    first = name.split()[0] if name.split() else ""
+    if len(first) < 4 or not first[:1].isupper():
+        return 0
+    return len(re.findall(rf"(?<![\w\-]){re.escape(first)}(?![\w\-])", text))
 
 
 def _headline_opener(text: str, headline: str) -> str | None:
