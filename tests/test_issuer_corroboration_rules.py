@@ -358,3 +358,34 @@ def test_a_venue_issuing_its_own_release_keeps_its_about() -> None:
         "Marlow Grand Rosemont Chicago is home to ballrooms."
     )
     assert wire(lede, "Rooftop Terrace Opens", tail).company == "Marlow Grand Rosemont Chicago"
+
+
+_LISTED_STORY = (
+    "By Jane Roe, Benzinga\n\nWest Lakeland has long drawn miners. Estimates compiled by exploration company Corvane "
+    "Gold (OTC: CVNGF) suggest the region grew fivefold. Corvane Gold calls it a frontier. Corvane owns the Dugo "
+    "project. While Corvane owns it, the state holds 10%. For Corvane the outlook is bright.{other}\n\n"
+    "This post contains sponsored content."
+)
+_PRESENTED_STORY = (
+    "By Jane Roe, Benzinga\n\nTraders face a choice.\n\nA Path To SuccessTideway Trading Company is a leading "
+    "proprietary trading firm. Tideway offers coaching. Tideway pays out. Tideway coaches. Follow Tideway's show. Firms like Tideway "
+    "help.{other}\n\nThis post contains sponsored content."
+)
+
+
+@pytest.mark.parametrize(
+    "text, subject",
+    [
+        # The listed company the story keeps returning to, or the organisation it presents as often.
+        (_LISTED_STORY.format(other=""), "Corvane Gold"),
+        (_LISTED_STORY.format(other=" Its partner Brisk Metals plc (OTC: BRSKF) funds it."), "Corvane Gold"),
+        (_PRESENTED_STORY.format(other=""), "Tideway Trading Company"),
+        # Another listed company printed as often, a subject printed less than five times, or no sponsorship: none.
+        (_LISTED_STORY.format(other=" Brisk Metals plc (OTC: BRSKF) funds it; Brisk Metals agrees."), None),
+        (_LISTED_STORY.format(other="").replace("For Corvane the outlook", "The outlook"), None),
+        (_PRESENTED_STORY.format(other="").replace(" Firms like Tideway help.", ""), None),
+        (_PRESENTED_STORY.format(other="").replace("sponsored content", "no advice"), None),
+    ],
+)
+def test_a_sponsored_story_whose_headline_names_no_company_is_its_subjects(text: str, subject: str | None) -> None:
+    assert sponsored_subject(text, "Traders And Miners Look To New Frontiers") == subject
