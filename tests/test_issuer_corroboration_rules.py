@@ -389,3 +389,14 @@ _PRESENTED_STORY = (
 )
 def test_a_sponsored_story_whose_headline_names_no_company_is_its_subjects(text: str, subject: str | None) -> None:
     assert sponsored_subject(text, "Traders And Miners Look To New Frontiers") == subject
+
+
+@pytest.mark.parametrize(
+    "pick, subject",
+    [(None, "Corvane Gold"), ("Benzinga", "Corvane Gold"), ("Lakeland Vault Holdings Inc.", None)],
+)
+def test_a_sponsored_storys_subject_replaces_only_no_pick_or_its_publisher(
+    pick: str | None, subject: str | None
+) -> None:
+    text = _LISTED_STORY.format(other="")
+    assert sponsored_subject(text, "Traders And Miners Look To New Frontiers", pick) == subject

@@ -103,12 +103,13 @@ _FUNCTION_WORD_RE = re.compile(
 _LEGAL_TAIL_RE = re.compile(rf"(?:,?\s+(?:{LEGAL_FORMS}))+$")
 
 
-def sponsored_subject(text: str, headline: str) -> str | None:
+def sponsored_subject(text: str, headline: str, pick: str | None = None) -> str | None:
     """The listed company a sponsored story prints first, when its headline names it ("Theriva Biologics Advances ..."
     with "Theriva Biologics (AMEX: TOVX)" and "This post contains sponsored content"): the story was written for it,
     not by its publisher. A company listed after another ("... Partnering With Nvidia" where Aeva Technologies is
     listed first), one of a list ("Amazon, Google And Microsoft Bet ..."), a topic ("Acme: A Potential Proxy?") or
-    one beside products the headline names by their symbols ("ZZUP And ZZDN: ETFs On Acme") is one it covers."""
+    one beside products the headline names by their symbols ("ZZUP And ZZDN: ETFs On Acme") is one it covers. Under a
+    headline naming no company, the story's subject replaces no pick but none or the byline's publisher."""
     if ("ponsored" not in text and "PONSORED" not in text) or not _SPONSORED_RE.search(text):
         return None  # a plain substring test first: the pattern would scan every long release
     groups = listing_groups(text[:6000])
@@ -116,7 +117,11 @@ def sponsored_subject(text: str, headline: str) -> str | None:
     if any(has_word(headline, s.split(":")[-1]) for g in groups[1:] for s in g.tickers):
         return None
     listed = _headline_tail(_POSSESSIVE_RE.sub("", name), headline) if name else None
-    return listed or _headline_opener(text, headline) or _story_subject(text, groups, name)
+    if listed or (opener := _headline_opener(text, headline)):
+        return listed or opener
+    # A headline naming no company: the story's subject stands in for no one or its publisher, never another name.
+    bylined = pick is None or re.search(rf"\bBy\s[^,\n]{{3,60}},\s+{re.escape(pick)}\b", text)
+    return _story_subject(text, groups, name) if bylined else None
 
 
 # "BluSky Trading Company is a leading proprietary trading firm ...": a sentence presenting an organisation.
@@ -134,7 +139,8 @@ def _story_subject(text: str, groups: list, name: str | None) -> str | None:
     legal or business word, printed as often ("BluSky Trading Company is a leading proprietary trading firm")."""
     if name:
         counts = [_mentions(group_names(text, g) or "", text) for g in groups[1:]]
-        return name if _mentions(name, text) >= _STORY_MENTIONS and all(c <= 1 for c in counts) else None
+        subject = tidy_name(_POSSESSIVE_RE.sub("", name))  # "Aeva Technologies Inc.'s lidar": the company
+        return subject if _mentions(name, text) >= _STORY_MENTIONS and all(c <= 1 for c in counts) else None
     presented = _PRESENTED_RE.search(text)
     org = _unglued(presented.group(1), text) if presented else None
     if not org or is_place(org) or canonical_wire(org):
