@@ -361,13 +361,13 @@ def test_a_venue_issuing_its_own_release_keeps_its_about() -> None:
 
 
 _LISTED_STORY = (
-    "By Jane Roe, Benzinga\n\nWest Lakeland has long drawn miners. Estimates compiled by exploration company Corvane "
+    "West Lakeland has long drawn miners. Estimates compiled by exploration company Corvane "
     "Gold (OTC: CVNGF) suggest the region grew fivefold. Corvane Gold calls it a frontier. Corvane owns the Dugo "
     "project. While Corvane owns it, the state holds 10%. For Corvane the outlook is bright.{other}\n\n"
     "This post contains sponsored content."
 )
 _PRESENTED_STORY = (
-    "By Jane Roe, Benzinga\n\nTraders face a choice.\n\nA Path To SuccessTideway Trading Company is a leading "
+    "Traders face a choice.\n\nA Path To SuccessTideway Trading Company is a leading "
     "proprietary trading firm. Tideway offers coaching. Tideway pays out. Tideway coaches. Follow Tideway's show. Firms like Tideway "
     "help.{other}\n\nThis post contains sponsored content."
 )
@@ -393,10 +393,17 @@ def test_a_sponsored_story_whose_headline_names_no_company_is_its_subjects(text:
 
 @pytest.mark.parametrize(
     "pick, subject",
-    [(None, "Corvane Gold"), ("Benzinga", "Corvane Gold"), ("Lakeland Vault Holdings Inc.", None)],
+    [
+        (None, "Corvane Gold"),
+        ("Benzinga", "Corvane Gold"),  # its sign-off only
+        ("Quill Daily", "Corvane Gold"),  # a byline only
+        ("Lakeland Vault Holdings Inc.", None),  # a company the story prints before it signs off
+    ],
 )
 def test_a_sponsored_storys_subject_replaces_only_no_pick_or_its_publisher(
     pick: str | None, subject: str | None
 ) -> None:
-    text = _LISTED_STORY.format(other="")
+    text = _LISTED_STORY.format(other="") + "\n\nBenzinga is a leading financial media provider."
+    text = text.replace("West Lakeland has", "Lakeland Vault Holdings Inc. says West Lakeland has")
+    text = text.replace("Corvane Gold calls", "By Ann Lee, Quill Daily\n\nCorvane Gold calls")
     assert sponsored_subject(text, "Traders And Miners Look To New Frontiers", pick) == subject

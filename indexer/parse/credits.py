@@ -109,7 +109,7 @@ def sponsored_subject(text: str, headline: str, pick: str | None = None) -> str 
     not by its publisher. A company listed after another ("... Partnering With Nvidia" where Aeva Technologies is
     listed first), one of a list ("Amazon, Google And Microsoft Bet ..."), a topic ("Acme: A Potential Proxy?") or
     one beside products the headline names by their symbols ("ZZUP And ZZDN: ETFs On Acme") is one it covers. Under a
-    headline naming no company, the story's subject replaces no pick but none or the byline's publisher."""
+    headline naming no company, the story's subject replaces no pick but none or the publisher signing it off."""
     if ("ponsored" not in text and "PONSORED" not in text) or not _SPONSORED_RE.search(text):
         return None  # a plain substring test first: the pattern would scan every long release
     groups = listing_groups(text[:6000])
@@ -120,8 +120,16 @@ def sponsored_subject(text: str, headline: str, pick: str | None = None) -> str 
     if listed or (opener := _headline_opener(text, headline)):
         return listed or opener
     # A headline naming no company: the story's subject stands in for no one or its publisher, never another name.
-    bylined = pick is None or re.search(rf"\bBy\s[^,\n]{{3,60}},\s+{re.escape(pick)}\b", text)
-    return _story_subject(text, groups, name) if bylined else None
+    return _story_subject(text, groups, name) if pick is None or _signs_off(pick, text) else None
+
+
+def _signs_off(pick: str, text: str) -> bool:
+    """Whether a name is printed only in a byline ("By Jane Roe, Benzinga") or where a story signs off (its last 2,000
+    characters, its second half): its publisher's closing sentence and contacts ("Benzinga is a leading financial
+    media ..."), not a company it covers."""
+    unsigned = re.sub(rf"\bBy\s[^,\n]{{3,60}},\s+{re.escape(pick)}\b", "", text)
+    first = unsigned.find(pick)
+    return first < 0 or first >= max(len(unsigned) - 2000, len(unsigned) // 2)
 
 
 # "BluSky Trading Company is a leading proprietary trading firm ...": a sentence presenting an organisation.
