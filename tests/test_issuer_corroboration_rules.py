@@ -1,8 +1,9 @@
 """Issuer rules of issue 17's seventeenth round, read from blind-11: the places where a release names its own issuer
 (About headings, the SOURCE line, the contacts, its web and mail domains, the headline) against the pick, a heading
 word glued to the text, a call to the reader, a region, a product's maker, a book headline with colons, an About
-heading closed by a colon, and a joint release's copy by the partner whose SEC reports it cites. Small releases
-written inline, parsed as `releases parse` does."""
+heading closed by a colon, and a joint release's copy by the partner whose SEC reports it cites; from its follow-up,
+an About section presenting the event's venue, a founder's possessive and a sponsored story whose headline names no
+company. Small releases written inline, parsed as `releases parse` does."""
 
 from __future__ import annotations
 
