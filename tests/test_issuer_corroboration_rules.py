@@ -1,8 +1,9 @@
 """Issuer rules of issue 17's seventeenth round, read from blind-11: the places where a release names its own issuer
 (About headings, the SOURCE line, the contacts, its web and mail domains, the headline) against the pick, a heading
 word glued to the text, a call to the reader, a region, a product's maker, a book headline with colons, an About
-heading closed by a colon, and a joint release's copy by the partner whose SEC reports it cites. Small releases
-written inline, parsed as `releases parse` does."""
+heading closed by a colon, and a joint release's copy by the partner whose SEC reports it cites; from its follow-up,
+an About section presenting the event's venue, a founder's possessive and a sponsored story whose headline names no
+company. Small releases written inline, parsed as `releases parse` does."""
 
 from __future__ import annotations
 
@@ -297,3 +298,113 @@ def test_a_sponsored_story_is_the_unlisted_company_its_headline_opens_with(
 
 def test_an_author_who_founded_an_organisation_speaks_for_it() -> None:
     assert interviewee_org("Q&A with Lee Park, Author and Founder of Quillry") == "Quillry"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The person reader's evidence, or the text saying the possessor founded or created the pick: its founder.
+        "Founded by award-winning speaker Mara Quell, Coin Sister teaches investing. Mara Quell's Coin Sister grew.",
+        "Created by Mara Quell, Coin Sister has members. Mara Quell's Coin Sister reviews shine.",
+        "Mara Quell, founder of Coin Sister, spoke. Mara Quell's Coin Sister reviews shine.",
+    ],
+)
+def test_a_products_possessor_who_founded_it_is_no_maker(text: str) -> None:
+    assert product_maker("Coin Sister", text) is None
+
+
+def test_a_founded_pick_stays_its_own_issuer() -> None:
+    lede = (
+        "Coin Sister, a program that teaches novice investors, is gathering praise from women. The reviews of Coin "
+        "Sister were featured in the article Mara Quell's Coin Sister Reviews Shine. Mara Quell grew up in Lyon."
+    )
+    tail = "To learn more, visit www.coinsister.com. Founded by speaker Mara Quell, Coin Sister helps women invest."
+    assert wire(lede, "Coin Sister Reviews Shine Light on the Program", tail).company == "Coin Sister"
+
+
+_GALA_LEDE = (
+    "The Lantern Relief Fund is set to honour veterans at its 9th Annual Gala, taking place May 30th at the elegant "
+    "{venue} in Rosemont. Tickets are on sale now."
+)
+_GALA_TAIL = (
+    "Lantern Relief Fund helps veterans' families. http://www.lanternrelief.org/  About {venue} Chicago: "
+    "{about} {venue} Chicago has welcomed guests for many years."
+)
+
+
+@pytest.mark.parametrize(
+    "venue, about, company",
+    [
+        # A section presenting the place where the event is held: not the issuer's About.
+        ("Marlow Grand Rosemont", "As the largest hotel outside the city,", "Lantern Relief Fund"),
+        ("Pellham Regency Rosemont", "As the city's favourite event venue,", "Lantern Relief Fund"),
+        ("Ostrava Arena Rosemont", "Since 1990,", "Lantern Relief Fund"),
+        # Not called a venue: the About section is read as before.
+        ("Marlow Grand Rosemont", "Since 1990,", "Marlow Grand Rosemont Chicago"),
+    ],
+)
+def test_an_about_section_presenting_the_events_venue_is_no_issuer(venue: str, about: str, company: str) -> None:
+    lede = _GALA_LEDE.format(venue=venue)
+    parsed = wire(lede, "Heroes Honoured at Ninth Annual Gala", _GALA_TAIL.format(venue=venue, about=about))
+    assert parsed.company == company
+
+
+def test_a_venue_issuing_its_own_release_keeps_its_about() -> None:
+    lede = (
+        "The Marlow Grand Rosemont today opened its rooftop terrace, which will host the Lantern Relief Fund's gala "
+        "at the Marlow Grand Rosemont on May 30th."
+    )
+    tail = (
+        "Book at www.marlowgrand.com.  About Marlow Grand Rosemont Chicago: As the largest hotel outside the city, "
+        "Marlow Grand Rosemont Chicago is home to ballrooms."
+    )
+    assert wire(lede, "Rooftop Terrace Opens", tail).company == "Marlow Grand Rosemont Chicago"
+
+
+_LISTED_STORY = (
+    "West Lakeland has long drawn miners. Estimates compiled by exploration company Corvane "
+    "Gold (OTC: CVNGF) suggest the region grew fivefold. Corvane Gold calls it a frontier. Corvane owns the Dugo "
+    "project. While Corvane owns it, the state holds 10%. For Corvane the outlook is bright.{other}\n\n"
+    "This post contains sponsored content."
+)
+_PRESENTED_STORY = (
+    "Traders face a choice.\n\nA Path To SuccessTideway Trading Company is a leading "
+    "proprietary trading firm. Tideway offers coaching. Tideway pays out. Tideway coaches. Follow Tideway's show. Firms like Tideway "
+    "help.{other}\n\nThis post contains sponsored content."
+)
+
+
+@pytest.mark.parametrize(
+    "text, subject",
+    [
+        # The listed company the story keeps returning to, or the organisation it presents as often.
+        (_LISTED_STORY.format(other=""), "Corvane Gold"),
+        (_LISTED_STORY.format(other=" Its partner Brisk Metals plc (OTC: BRSKF) funds it."), "Corvane Gold"),
+        (_PRESENTED_STORY.format(other=""), "Tideway Trading Company"),
+        # Another listed company printed as often, a subject printed less than five times, or no sponsorship: none.
+        (_LISTED_STORY.format(other=" Brisk Metals plc (OTC: BRSKF) funds it; Brisk Metals agrees."), None),
+        (_LISTED_STORY.format(other="").replace("For Corvane the outlook", "The outlook"), None),
+        (_PRESENTED_STORY.format(other="").replace(" Firms like Tideway help.", ""), None),
+        (_PRESENTED_STORY.format(other="").replace("sponsored content", "no advice"), None),
+    ],
+)
+def test_a_sponsored_story_whose_headline_names_no_company_is_its_subjects(text: str, subject: str | None) -> None:
+    assert sponsored_subject(text, "Traders And Miners Look To New Frontiers") == subject
+
+
+@pytest.mark.parametrize(
+    "pick, subject",
+    [
+        (None, "Corvane Gold"),
+        ("Benzinga", "Corvane Gold"),  # its sign-off only
+        ("Quill Daily", "Corvane Gold"),  # a byline only
+        ("Lakeland Vault Holdings Inc.", None),  # a company the story prints before it signs off
+    ],
+)
+def test_a_sponsored_storys_subject_replaces_only_no_pick_or_its_publisher(
+    pick: str | None, subject: str | None
+) -> None:
+    text = _LISTED_STORY.format(other="") + "\n\nBenzinga is a leading financial media provider."
+    text = text.replace("West Lakeland has", "Lakeland Vault Holdings Inc. says West Lakeland has")
+    text = text.replace("Corvane Gold calls", "By Ann Lee, Quill Daily\n\nCorvane Gold calls")
+    assert sponsored_subject(text, "Traders And Miners Look To New Frontiers", pick) == subject

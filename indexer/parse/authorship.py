@@ -262,6 +262,28 @@ def _heading_split(rest: str, generic: bool = False) -> tuple[str, str] | None:
     return programme
 
 
+# "As the largest hotel outside the city, ...": a section presenting a place events are held in.
+_VENUE_RE = re.compile(
+    r"\b(?:[Hh]otels?|[Rr]esorts?|[Vv]enues?|[Aa]renas?|[Ss]tadiums?|[Bb]allrooms?|[Cc]onvention|[Aa]uditoriums?"
+    r"|[Tt]heat(?:re|er)s?|[Cc]onference\s+cent(?:re|er)|[Ee]vent\s+(?:space|cent(?:re|er)|hall))\b"
+)
+
+
+def _event_venue(name: str, body: str, before: str) -> bool:
+    """Whether an About section presents the venue of the release's event, not its issuer: the text before it holds
+    the event "at (the elegant) <name>" and the name or the section's first sentence calls it a venue ("About Hyatt
+    Regency O'Hare Chicago: As the largest hotel outside the city, ...")."""
+    first = re.split(r"(?<=[.!?])\s", body, maxsplit=1)[0][:300]
+    if not _VENUE_RE.search(name) and not _VENUE_RE.search(first):
+        return False
+    lead = re.escape(" ".join(name.split()[:2]))
+    # Its first mention is where the event is held ("The Grand Harbor Hotel today announced ... at the Grand Harbor
+    # Hotel": the venue issues the release).
+    first_mention = re.search(rf"\b{lead}\b", before)
+    held_at = re.search(rf"\bat\s+(?:the\s+)?(?:[a-z]+\s+)?{lead}\b", before)
+    return bool(first_mention and held_at and held_at.end() == first_mention.end())
+
+
 def glued_abouts(text: str) -> list[About]:
     """The About sections run into their text; a programme's section counts for the organisation its first sentence
     names ('About the Acme Scholarship Every year, Acme Law LLP presents ...')."""
@@ -283,6 +305,7 @@ def glued_abouts(text: str) -> list[About]:
             or is_place(name)
             or is_person(name, body, text)
             or (_PROGRAMME_RE.search(name) and name != split[0])
+            or _event_venue(name, body, text[: m.start()])
         ):
             continue
         found.append(About(name, body))

@@ -59,7 +59,21 @@ def product_maker(name: str | None, text: str) -> str | None:
     maker = m.group(1)
     if re.search(rf"\b(?:in|at|near|from)\s+{re.escape(maker)}\b", text):
         return None  # "venues in Streamwood, Algonquin, and Crystal Lake": a place, not a maker
+    if _founder_of(maker, name, text):
+        return None  # "Kiana Danial's Invest Diva", "Founded by ... Kiana Danial": her organisation, not her product
     return maker if " " in maker and text.count(maker) >= 2 and not is_place(maker) else None
+
+
+def _founder_of(person: str, name: str, text: str) -> bool:
+    """Whether a possessor is a person behind the name: the person reader says so, or the text says they founded,
+    created or lead it ("Founded by ... Kiana Danial, Invest Diva ...")."""
+    if not PERSON_RE.match(person):
+        return False
+    who = re.escape(person)
+    return is_person(person, text[:600], text) or bool(
+        re.search(rf"\b(?:[Ff]ounded|[Cc]reated|[Ss]tarted|[Ll]ed)\s+by\b[^.]{{0,160}}\b{who}\b", text)
+        or re.search(rf"\b{who},\s+(?:the\s+)?(?:founder|co-founder|creator|CEO)\s+of\s+{re.escape(name)}\b", text)
+    )
 
 
 def glued_opener_cut(name: str | None) -> str | None:

@@ -103,12 +103,13 @@ _FUNCTION_WORD_RE = re.compile(
 _LEGAL_TAIL_RE = re.compile(rf"(?:,?\s+(?:{LEGAL_FORMS}))+$")
 
 
-def sponsored_subject(text: str, headline: str) -> str | None:
+def sponsored_subject(text: str, headline: str, pick: str | None = None) -> str | None:
     """The listed company a sponsored story prints first, when its headline names it ("Theriva Biologics Advances ..."
     with "Theriva Biologics (AMEX: TOVX)" and "This post contains sponsored content"): the story was written for it,
     not by its publisher. A company listed after another ("... Partnering With Nvidia" where Aeva Technologies is
     listed first), one of a list ("Amazon, Google And Microsoft Bet ..."), a topic ("Acme: A Potential Proxy?") or
-    one beside products the headline names by their symbols ("ZZUP And ZZDN: ETFs On Acme") is one it covers."""
+    one beside products the headline names by their symbols ("ZZUP And ZZDN: ETFs On Acme") is one it covers. Under a
+    headline naming no company, the story's subject replaces no pick but none or the publisher signing it off."""
     if ("ponsored" not in text and "PONSORED" not in text) or not _SPONSORED_RE.search(text):
         return None  # a plain substring test first: the pattern would scan every long release
     groups = listing_groups(text[:6000])
@@ -116,7 +117,62 @@ def sponsored_subject(text: str, headline: str) -> str | None:
     if any(has_word(headline, s.split(":")[-1]) for g in groups[1:] for s in g.tickers):
         return None
     listed = _headline_tail(_POSSESSIVE_RE.sub("", name), headline) if name else None
-    return listed or _headline_opener(text, headline)
+    if listed or (opener := _headline_opener(text, headline)):
+        return listed or opener
+    # A headline naming no company: the story's subject stands in for no one or its publisher, never another name.
+    return _story_subject(text, groups, name) if pick is None or _signs_off(pick, text) else None
+
+
+def _signs_off(pick: str, text: str) -> bool:
+    """Whether a name is printed only in a byline ("By Jane Roe, Benzinga") or where a story signs off (its last 2,000
+    characters, its second half): its publisher's closing sentence and contacts ("Benzinga is a leading financial
+    media ..."), not a company it covers."""
+    unsigned = re.sub(rf"\bBy\s[^,\n]{{3,60}},\s+{re.escape(pick)}\b", "", text)
+    first = unsigned.find(pick)
+    return first < 0 or first >= max(len(unsigned) - 2000, len(unsigned) // 2)
+
+
+# "BluSky Trading Company is a leading proprietary trading firm ...": a sentence presenting an organisation.
+_PRESENTED_RE = re.compile(
+    r"(?<![\w&\-])((?:[A-Z][\w&\-]*\s+){1,4}(?:Company|Corp\w*|Inc\.?|LLC|Ltd\.?|Group|Holdings|Technologies))"
+    r"\s+is\s+(?:a|an)\s+(?:[\w\-]+\s+){0,4}?(?:company|firm|provider|developer|manufacturer|miner|producer|platform)\b"
+)
+_STORY_MENTIONS = 5  # a subject the story keeps returning to, not one it cites
+
+
+def _story_subject(text: str, groups: list, name: str | None) -> str | None:
+    """The company a sponsored story whose headline names none is about: the first listed company, its first word
+    printed five times or more and no other listed company's more than once ("... exploration company Pasofino Gold
+    (OTC: EFRGF) ..." then "Pasofino" throughout); without a listing, the organisation a sentence presents under a
+    legal or business word, printed as often ("BluSky Trading Company is a leading proprietary trading firm")."""
+    if name:
+        counts = [_mentions(group_names(text, g) or "", text) for g in groups[1:]]
+        subject = tidy_name(_POSSESSIVE_RE.sub("", name))  # "Aeva Technologies Inc.'s lidar": the company
+        return subject if _mentions(name, text) >= _STORY_MENTIONS and all(c <= 1 for c in counts) else None
+    presented = _PRESENTED_RE.search(text)
+    org = _unglued(presented.group(1), text) if presented else None
+    if not org or is_place(org) or canonical_wire(org):
+        return None
+    return tidy_name(org) if _mentions(org, text) >= _STORY_MENTIONS else None
+
+
+def _unglued(run: str, text: str) -> str:
+    """A name without the heading glued to its first word ("Real Market SuccessBluSky Trading Company" -> "BluSky
+    Trading Company"): it starts at the first joint of a lower- and an upper-case letter whose rest the text prints as
+    a word of its own."""
+    for m in re.finditer(r"(?<=[a-z])(?=[A-Z])", run):
+        word = run[m.start() :].split()[0]
+        if re.search(rf"(?<![\w\-]){re.escape(word)}(?![\w\-])", text):
+            return run[m.start() :]
+    return run
+
+
+def _mentions(name: str, text: str) -> int:
+    """How often the text prints a name's first word, a word of four letters or more ("Pasofino" for Pasofino Gold)."""
+    first = name.split()[0] if name.split() else ""
+    if len(first) < 4 or not first[:1].isupper():
+        return 0
+    return len(re.findall(rf"(?<![\w\-]){re.escape(first)}(?![\w\-])", text))
 
 
 def _headline_opener(text: str, headline: str) -> str | None:

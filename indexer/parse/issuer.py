@@ -231,7 +231,7 @@ def find_issuer(
     if not tickers and (not company or not has_word(fold(headline), fold(company))):
         # "By Jane Roe, Benzinga" over "This post contains sponsored content": the listed company its headline names
         # paid for the story, which its publisher wrote and signs.
-        sponsor = sponsored_subject(text, headline)
+        sponsor = sponsored_subject(text, headline, company)
         if sponsor:
             company = sponsor
             tickers = pick_tickers(strip_headline_brand(headline), lede, text, abouts, company)
