@@ -45,6 +45,7 @@ PROFILE="${OPENSEARCH_PROFILE:-full}"
 [[ "$PROFILE" == full || "$PROFILE" == test ]] || { echo "OPENSEARCH_PROFILE must be full or test" >&2; exit 2; }
 RUN_USER="${OPENSEARCH_USER:-opensearch}"
 START_TIMEOUT="${OPENSEARCH_START_TIMEOUT:-180}"
+LAUNCH_TIMEOUT="${OPENSEARCH_LAUNCH_TIMEOUT:-30}"  # seconds for a launched node's JVM to appear
 CLUSTER_NAME="releases-test"
 HOST="127.0.0.1"
 NODES=(1 2 3)
@@ -343,6 +344,14 @@ start_node() {
       -cp "$OS_HOME/lib/*" org.opensearch.bootstrap.OpenSearch -d -p "$(pid_file "$n")" \
       >"$(console_log "$n")" 2>&1 </dev/null 9>&-  # the node must not inherit the start/stop lock
   ) || start_failed "node-$n failed to launch"
+  # The launch returns before the background shell has exec'd the JVM (su, setsid, env, bash: each its own exec):
+  # until then no process is the node's, and a check right away took a node being born for one that had exited
+  # (a loaded machine widened the window). Wait for the JVM to appear; one that never does has not started.
+  local deadline=$((SECONDS + LAUNCH_TIMEOUT))
+  until [[ -n "$(node_pid "$n")" ]]; do
+    ((SECONDS < deadline)) || start_failed "node-$n exited during startup (no JVM of its after ${LAUNCH_TIMEOUT}s)"
+    sleep 0.2
+  done
 }
 
 dump_logs() {
