@@ -535,52 +535,15 @@ def write_tar_gz_bomb(path: Path, members: int = 250, member_bytes: int = 10 * M
 def write_zip_bomb(path: Path, members: int = 2000, member_bytes: int = 1_000_000) -> Path:
     """A .zip of `members` release-shaped files of member_bytes each, every member's deflated bytes the same
     (written by hand: zipfile would compress each one again)."""
-    import struct
     import zlib
 
     data = _bomb_text(member_bytes)
     packer = zlib.compressobj(9, zlib.DEFLATED, -15)
     packed = packer.compress(data) + packer.flush()
     crc = zlib.crc32(data)
-    central = []
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "wb") as out:
-        for n in range(members):
-            name = f"bomb/release-{n:04d}.txt".encode()
-            offset = out.tell()
-            out.write(
-                struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, 0, 8, 0, 0x21, crc, len(packed), len(data), len(name), 0)
-            )
-            out.write(name)
-            out.write(packed)
-            central.append(
-                struct.pack(
-                    "<IHHHHHHIIIHHHHHII",
-                    0x02014B50,
-                    20,
-                    20,
-                    0,
-                    8,
-                    0,
-                    0x21,
-                    crc,
-                    len(packed),
-                    len(data),
-                    len(name),
-                    0,
-                    0,
-                    0,
-                    0,
-                    0o100644 << 16,
-                    offset,
-                )
-                + name
-            )
-        start = out.tell()
-        for entry in central:
-            out.write(entry)
-        size = out.tell() - start
-        out.write(struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, members, members, size, start, 0))
+        _write_zip(out, [(f"bomb/release-{n:04d}.txt", packed, crc, len(data)) for n in range(members)])
     return path
 
 
