@@ -90,7 +90,7 @@ LONG_FILES = ("tests/test_opensearch_parity.py",)
 
 # Workers `pytest -n auto` starts beyond one a core: a third of the suite's wall time is spent waiting (on the
 # OpenSearch nodes, Chromium, node restarts, timers of the worker-failure tests), during which a core would idle.
-EXTRA_WORKERS = 1
+EXTRA_WORKERS = 2
 
 
 @pytest.hookimpl(optionalhook=True)  # a hook of pytest-xdist, which may not be installed
