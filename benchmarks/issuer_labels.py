@@ -48,7 +48,8 @@ was labelled and committed before its first score, and its misses were never loo
 out while working) until issue 17's seventeenth round, when they were read. "blind-12"
 (tests/data/issuer_labels_blind12.jsonl, 50 releases, seed 20270110, drawn over SHAPES9 from files in no label file
 nor blind-7's to blind-11's draws nor issue 17's audit's files) was labelled and committed before its first score, and
-its misses are never looked at (`--without blind12` leaves it out while working). "test5"
+its misses were never looked at (`--without blind12` left it out while working) until issue 17's eighteenth round, when
+they were read. "test5"
 (tests/data/heldout5_labels.jsonl, issue 18's) had its company misses read in the seventh round too. "dev-8"
 (tests/data/issuer_labels_dev8.jsonl, 100 releases, seed 20261227, drawn over SHAPES7 from files in no label file,
 nor test8's nor blind-7's draw: 23 archived, 11 of each other shape) is a wide dev set, labelled and committed before
@@ -213,6 +214,7 @@ def main() -> None:
             "blind9",
             "blind10",
             "blind11",
+            "blind12",
             "dev8",
             "test3",
             "test4",
@@ -220,7 +222,7 @@ def main() -> None:
         ),
         action="append",
         default=[],
-        help="print the misses of a set that may be looked at (repeatable; the held-out and blind-12 sets never)",
+        help="print the misses of a set that may be looked at (repeatable; the held-out set never)",
     )
     parser.add_argument(
         "--without",
@@ -289,7 +291,7 @@ def main() -> None:
         "blind9": "blind-9 (2027-01-02, read in the fourteenth round)",
         "blind10": "blind-10 (2027-01-04, read in the sixteenth round)",
         "blind11": "blind-11 (2027-01-07, read in the seventeenth round)",
-        "blind12": "blind-12 (2027-01-10, never read)",
+        "blind12": "blind-12 (2027-01-10, read in the eighteenth round)",
         "dev8": "dev-8 (2026-12-27, a wide dev set, read)",
         "test3": "test3 (issue 18, read)",
         "test4": "test4 (issue 18, read in the sixth round)",
