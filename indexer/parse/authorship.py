@@ -185,10 +185,9 @@ _SENTENCE_RE = re.compile(r"\s*\n\s*|\s{2,}|(?<=[a-z0-9)][.!?])\s+(?=[A-Z])")
 _NAME_WORD_RE = re.compile(r"[A-Z0-9][\w&'\u2019.\-]*|of|and|&|for|de|the|in")
 
 
-# "About PR Club Founded in 1948, PR Club (formerly ...) promotes ...": a participle's clause, then the heading's name.
-_FOUNDED_RE = re.compile(
-    r"(?:Founded|Established|Formed|Launched|Incorporated|Headquartered|Based|Created)\b[^.,]{0,80},\s+(?:the\s+)?"
-)
+# "About PR Club Founded in 1948, PR Club (formerly ...) promotes ...", "About WebCE Recognized as a Newsweek Top
+# Online Learning Provider ..., WebCE is ...": a participle's clause, then the heading's name.
+_FOUNDED_RE = re.compile(r"(?:[A-Z][a-z]{2,}ed|Known|Chosen)\b[^.,]{0,160},\s+(?:the\s+)?")
 
 
 def _founded_then(body: str, name: str) -> bool:
@@ -243,7 +242,7 @@ def _heading_split(rest: str, generic: bool = False) -> tuple[str, str] | None:
         # "... Watch the segment here About Marquis Who's Who\u00ae: Since 1899, ... Marquis Who's Who\u00ae has ...": a
         # heading closed by a colon, the name printed again in its text (not "About the Book:", "About Dr. Sam:").
         return bare, after.strip()
-    words = rest.split(" ")
+    words = re.sub(r"[\u2122\u00ae\u00a9]\s*", " ", rest).split(" ")  # "About WebCE\u00ae  Recognized ...": no mark
     programme = None
     for k in range(1, min(9, len(words))):
         if not _NAME_WORD_RE.fullmatch(words[k - 1]):

@@ -358,3 +358,18 @@ def lede_case(name: str | None, lede: str) -> str | None:
     if printed and not printed.isupper() and sum(c.isupper() for c in printed) > sum(c.isupper() for c in name):
         return printed
     return name
+
+
+# "Debt.com\u2019s 2024 budgeting survey": a name read on past its possessive into what it owns.
+_INNER_POSSESSIVE_RE = re.compile(r"^(?P<owner>\S.*?\S)['\u2019]s\s+\S")
+
+
+def possessive_cut(name: str | None, text: str) -> str | None:
+    """The owner of a name read on past a possessive ("Debt.com\u2019s 2024" -> "Debt.com"), when the text prints the
+    owner alone, without the possessive, twice or more (not "Macy's Inc.", whose "Macy" the text never prints alone)."""
+    m = _INNER_POSSESSIVE_RE.match(name or "")
+    if not m or STRICT_LEGAL_RE.search(name):
+        return name
+    owner = m.group("owner")
+    alone = re.findall(rf"(?<![\w.]){re.escape(owner)}(?![\w'\u2019\-]|\.\w)", text)
+    return owner if len(alone) >= 2 else name
