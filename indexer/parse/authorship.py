@@ -242,7 +242,8 @@ def _heading_split(rest: str, generic: bool = False) -> tuple[str, str] | None:
         # "... Watch the segment here About Marquis Who's Who\u00ae: Since 1899, ... Marquis Who's Who\u00ae has ...": a
         # heading closed by a colon, the name printed again in its text (not "About the Book:", "About Dr. Sam:").
         return bare, after.strip()
-    words = re.sub(r"[\u2122\u00ae\u00a9]\s*", " ", rest).split(" ")  # "About WebCE\u00ae  Recognized ...": no mark
+    # "About WebCE\u00ae  Recognized ...": the name without its mark, the words one space apart.
+    words = re.sub(r" {2,}", " ", re.sub(r"[\u2122\u00ae\u00a9]", "", rest)).split(" ")
     programme = None
     for k in range(1, min(9, len(words))):
         if not _NAME_WORD_RE.fullmatch(words[k - 1]):
