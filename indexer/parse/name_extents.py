@@ -7,6 +7,7 @@ import functools
 import re
 
 from .names import STRICT_LEGAL_RE, VERBS, core_words, fold, has_word, leading_name
+from .places import is_place
 
 # "Join Cboe® for an educational webinar ...", "Meet Acme at booth 12": a call to the reader, not part of the name.
 _IMPERATIVES = {"join", "meet", "visit", "discover", "explore", "attend", "experience", "celebrate", "welcome", "support"}  # fmt: skip
@@ -366,10 +367,14 @@ _INNER_POSSESSIVE_RE = re.compile(r"^(?P<owner>\S.*?\S)['\u2019]s\s+\S")
 
 def possessive_cut(name: str | None, text: str) -> str | None:
     """The owner of a name read on past a possessive ("Debt.com\u2019s 2024" -> "Debt.com"), when the text prints the
-    owner alone, without the possessive, twice or more (not "Macy's Inc.", whose "Macy" the text never prints alone)."""
+    owner alone, without the possessive, twice or more (not "Macy's Inc.", whose "Macy" the text never prints alone).
+    One plain word owns nothing here ("City\u2019s Community Investment ...", "Jay's Kitchen": a common word, a first
+    name), nor does a place ("Maryland\u2019s Department of Health")."""
     m = _INNER_POSSESSIVE_RE.match(name or "")
     if not m or STRICT_LEGAL_RE.search(name):
         return name
     owner = m.group("owner")
+    if (" " not in owner and not re.search(r"[a-z][A-Z]|\.[a-z]|^[A-Z]{2,}", owner)) or is_place(owner):
+        return name
     alone = re.findall(rf"(?<![\w.]){re.escape(owner)}(?![\w'\u2019\-]|\.\w)", text)
     return owner if len(alone) >= 2 else name

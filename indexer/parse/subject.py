@@ -114,11 +114,12 @@ _SUMMARY_HEADING_RE = re.compile(
 
 def without_event_tag(lede: str) -> str:
     """The lede without an event's tag opening it ("CES 2019\u2014 Acme Widgets, Inc. ..." -> "Acme Widgets, ..."),
-    nor a summary's heading before it ("Acme Widget Summary: ...")."""
-    lede = _SUMMARY_HEADING_RE.sub("", lede, count=1)
-    m = _EVENT_TAG_RE.match(lede)
+    nor a summary's heading before that tag ("Acme Widget Summary:CES 2019 -- Acme ...")."""
+    heading = _SUMMARY_HEADING_RE.match(lede)
+    rest = lede[heading.end() :] if heading else lede
+    m = _EVENT_TAG_RE.match(rest)
     if m and _EVENT_MARK_RE.search(m.group("tag")):
-        return lede[m.end() :]
+        return rest[m.end() :]
     return lede
 
 
