@@ -61,11 +61,11 @@ def test_a_figures_source_line_leaves_the_issuer_its_about_names() -> None:
             "Quill SecureX Summary:Harbor Summit 2020 -- Quill, the leader in security, today unveiled ...",
             "Quill, the leader",
         ),
-        ("Acme Widget Highlights: Acme Widgets, Inc. today reported ...", "Acme Widgets, Inc."),
-        ("Key Takeaways: Lumen Labs today ...", "Lumen Labs"),
-        # No summary's heading: as printed.
+        ("Acme Widget Highlights: CES 2019 \u2014 Acme Widgets, Inc. today reported ...", "Acme Widgets, Inc."),
+        # No event's tag after the heading, or no summary's heading before the tag: as printed.
+        ("News Summary:Lumen Live 2020 Barcelona opens today ...", "News Summary:Lumen Live"),
+        ("Key Takeaways: Lumen Labs today ...", "Key Takeaways"),
         ("Quill Summary Services, Inc. today announced ...", "Quill Summary Services"),
-        ("Summary: the results ...", "Summary: the"),
     ],
 )
 def test_a_summarys_heading_opening_the_lede_names_no_one(lede: str, opening: str) -> None:
