@@ -205,3 +205,22 @@ def test_a_place_the_headline_opens_with_yields_to_the_releases_domain() -> None
     tail = "Contact Details\n\nJane Roe\n\njroe@turival.gob.pe"
     parsed = wire(lede, "Valdora is the only wonder to have Carbon Neutral certification", tail, tail_apart=True)
     assert parsed.company == "TURIVAL"
+
+
+@pytest.mark.parametrize(
+    "tail, company",
+    [
+        (
+            "Location: Lotus Gate Meditation Center, 12 Dora Lane. More info: lotusgatemeditationcenter.org",
+            "Lotus Gate Meditation Center",
+        ),
+        # One word spelled, or the name printed once: no one.
+        ("Location: Lotusgate, 12 Dora Lane. More info: lotusgate.org", None),
+        ("Location: 12 Dora Lane. More info: lotusgatemeditationcenter.org", None),
+    ],
+)
+def test_a_bare_web_address_names_a_release_no_one_else_names(tail: str, company: str | None) -> None:
+    lede = "In a quiet corner of Sugar Land, sits a sanctuary. At the Lotus Gate Meditation Center, visitors meditate."
+    if company is None:
+        lede = "In a quiet corner of Sugar Land, sits a sanctuary. At the Lotusgate, visitors meditate."
+    assert wire(lede, "A Living Teacher in Texas?", tail, tail_apart=True).company == company

@@ -44,6 +44,7 @@ from .corroboration import (
 )
 from .credits import (
     BRAND_ABOUT_RE,
+    bare_site_named,
     behalf_of,
     domain_named,
     journal_field,
@@ -460,7 +461,7 @@ def _pick_company(
     found = found or lede_actor(lede, headline) or contact
     found = found or _lede_employer(lede, text, domains) or report_author(lede) or leader_org(lede, headline)
     found = found or publisher_field(text, domains) or domain_named(text, contacts, domains) or told_outlet(text)
-    found = found or presented_expert_org(text)
+    found = found or presented_expert_org(text) or bare_site_named(text, contacts)
     if found:
         return programme_owner(found, text) or found
     if brands:
