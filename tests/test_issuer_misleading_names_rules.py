@@ -9,7 +9,7 @@ import pytest
 from wire_release import wire
 
 from indexer.parse.authors import headline_author
-from indexer.parse.authorship import glued_abouts
+from indexer.parse.authorship import closing_about, glued_abouts
 from indexer.parse.corroboration import issuer_of_record, thing_maker
 from indexer.parse.name_extents import possessive_cut
 from indexer.parse.places import named_as_place, unless_place
@@ -224,3 +224,24 @@ def test_a_bare_web_address_names_a_release_no_one_else_names(tail: str, company
     if company is None:
         lede = "In a quiet corner of Sugar Land, sits a sanctuary. At the Lotusgate, visitors meditate."
     assert wire(lede, "A Living Teacher in Texas?", tail, tail_apart=True).company == company
+
+
+@pytest.mark.parametrize(
+    "closing, name",
+    [
+        (
+            "Dana Moss #harborfaith #mossministries Harbor Faith United is a global faith-based movement.",
+            "Harbor Faith United",
+        ),
+        (
+            "Follow us #harborfaith Harbor Faith United is a ministry dedicated to unity across nations.",
+            "Harbor Faith United",
+        ),
+        # No presenting predicate after the hashtags: no closing About.
+        ("Dana Moss #harborfaith #mossministries Harbor Faith United prays for unity across nations.", None),
+    ],
+)
+def test_a_closing_sentence_after_hashtags_presents_the_issuer(closing: str, name: str | None) -> None:
+    text = "Heavenly Father, we are grateful for the bond that we share as believers.\n\n" + closing
+    about = closing_about(text, set())
+    assert (about.name if about else None) == name

@@ -172,6 +172,7 @@ _ORG_PREDICATE_RE = re.compile(
     r"|agency|clinic|practice|nonprofit|non-profit|organi[sz]ation|startup|start-up|studio|retailer|publisher"
     r"|consultancy|movement|ministry|church|charity|foundation|association)\b"
 )
+_HASHTAGS_RE = re.compile(r"#\w+\s+(?=[A-Z])")
 _SHORT_FORM_RE = re.compile(r"\s*\([A-Z][A-Za-z&\-]{1,11}\)")
 _CONTACT_US_RE = re.compile(
     r"\b(?:[Cc]ontact|[Cc]all)\s+(?:the\s+)?"
@@ -333,6 +334,9 @@ def closing_about(text: str, domains: set[str]) -> About | None:
     tail = text[-2000:]
     domains = domains | domains_in(re.sub(r"www\.\s+", "www.", tail))
     sentences = [p for p in _SENTENCE_RE.split(tail) if len(p) > 30][-6:]
+    # "... #childrenofgodunited #shelmireministries Children of God United is a global ... movement": the sentence
+    # after the hashtags run into it.
+    sentences = [_HASHTAGS_RE.split(p)[-1] if "#" in p else p for p in sentences]
     for para in reversed(sentences):
         name = leading_name(para)
         # "Heavenly Culture World Peace Restoration of Light (HWPL) is a non-governmental ...": past its short form.
