@@ -96,6 +96,17 @@ def test_a_summarys_heading_leaves_the_lede_its_subject() -> None:
         ("Macy's Home Store", "Macy's Home Store opens. Macy's says ... Macy's Home Store is ...", "Macy's Home Store"),
         ("Dune's Kitchen Inc.", "Dune's Kitchen Inc. opens. Dune is here. Dune said.", "Dune's Kitchen Inc."),
         ("Harbor Mint", "Harbor Mint is a mint.", "Harbor Mint"),
+        # What the possessive owns is a body of its own: kept.
+        (
+            "Lake Rowan ISD\u2019s Education Foundation",
+            "Lake Rowan ISD said. Lake Rowan ISD is ...",
+            "Lake Rowan ISD\u2019s Education Foundation",
+        ),
+        (
+            "Port Vale's Government Flying Service",
+            "Port Vale said. Port Vale is ...",
+            "Port Vale's Government Flying Service",
+        ),
         (None, "", None),
     ],
 )
@@ -163,6 +174,8 @@ def test_an_about_heading_opened_by_a_participles_clause_is_read(text: str, name
         ("Harbor Planner", "Harbor Planner today launched an app with Lumen Labs.", ["Lumen Labs"], None),
         ("Harbor Planner", "The Harbor Planner app is out today.", ["Lumen Labs"], None),
         ("Harbor Planner", "The Harbor Planner app is out from Lumen Labs.", [], None),
+        # An About naming another thing the sentence lists, not the one offering it: no maker.
+        ("Phase 2", "Phase 2 trial will evaluate inhibitor Quelix and virus Voyant-V1; ...", ["Voyant-V1"], None),
     ],
 )
 def test_a_thing_the_ledes_subject_names_is_its_makers(

@@ -73,14 +73,24 @@ _NOT_THING_NOUNS = {"and", "the", "for", "with", "today", "inc", "llc", "corp", 
 def thing_maker(subject: str | None, lede: str, abouts: list[About]) -> str | None:
     """The organisation an About section presents, when the lede's subject names a thing it offers ("The 2025 Annual
     Federal Tax Refresher (AFTR) course is now available from WebCE, a leading provider ..." with "About WebCE") and the
-    lede names that organisation after it."""
+    lede names that organisation after it, after "from" or "by"."""
     if not subject or not abouts:
         return None
     m = re.search(re.escape(subject) + _THING_AFTER_RE, lede[:600])
     if not m or m.group("noun") in _NOT_THING_NOUNS:
         return None
     after = lede[m.end() : m.end() + 300]
-    return next((a.name for a in abouts if has_word(after, a.name) and not same_org(a.name, subject)), None)
+    # Offered "from" or "by" it: not an About naming another thing the sentence lists ("... of PD-1 inhibitor Libtayo
+    # and oncolytic virus Voyager-V1" with "About Voyager-V1").
+    return next(
+        (
+            a.name
+            for a in abouts
+            if re.search(rf"\b(?:from|by)\s+(?:the\s+)?{re.escape(a.name)}(?![\w\-])", after)
+            and not same_org(a.name, subject)
+        ),
+        None,
+    )
 
 
 def _founder_of(person: str, name: str, text: str) -> bool:

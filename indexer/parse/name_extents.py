@@ -362,6 +362,11 @@ def lede_case(name: str | None, lede: str) -> str | None:
 
 
 # "Debt.com\u2019s 2024 budgeting survey": a name read on past its possessive into what it owns.
+# What the possessive owns may be an organisation of its own ("Hong Kong's Government Flying Service").
+_OWNED_ORG_RE = re.compile(
+    r"\b(?:Foundation|Institute|Services?|Homes|Company|Group|Association|Society|Council|Agency|Department|Club"
+    r"|Academy|School|College|University|Hospital|Center|Centre|Classroom|Studios?|Fund|Trust|Bank|Ministry|Office)\b"
+)
 _INNER_POSSESSIVE_RE = re.compile(r"^(?P<owner>\S.*?\S)['\u2019]s\s+\S")
 
 
@@ -376,5 +381,9 @@ def possessive_cut(name: str | None, text: str) -> str | None:
     owner = m.group("owner")
     if (" " not in owner and not re.search(r"[a-z][A-Z]|\.[a-z]|^[A-Z]{2,}", owner)) or is_place(owner):
         return name
+    if _OWNED_ORG_RE.search(name[m.end() - 1 :]):
+        return (
+            name  # "Lake Travis ISD\u2019s Education Foundation", "Chef Eric's Culinary Classroom": a body of its own
+        )
     alone = re.findall(rf"(?<![\w.]){re.escape(owner)}(?![\w'\u2019\-]|\.\w)", text)
     return owner if len(alone) >= 2 else name
