@@ -258,3 +258,23 @@ def test_a_closing_sentence_after_hashtags_presents_the_issuer(closing: str, nam
     text = "Heavenly Father, we are grateful for the bond that we share as believers.\n\n" + closing
     about = closing_about(text, set())
     assert (about.name if about else None) == name
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        (
+            "Birch Law Firm helps. Birch Law Firm works with both.  About Birch Law Firm Attorney Kevin Birch holds "
+            "dual roles as a lawyer and accountant.",
+            "Birch Law Firm",
+        ),
+        # Printed once elsewhere only, or no organisation's word ending it: no heading read there.
+        ("Birch Law Firm helps.  About Birch Law Firm Attorney Kevin Birch holds dual roles as a lawyer.", None),
+        ("Kevin Birch helps. Kevin Birch works.  About Kevin Birch Attorney Kevin Birch holds dual roles here.", None),
+    ],
+)
+def test_an_about_heading_run_into_a_persons_title_names_the_organisation_printed_elsewhere(
+    text: str, name: str | None
+) -> None:
+    found = glued_abouts(text)
+    assert (found[0].name if found else None) == name

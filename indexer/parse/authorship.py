@@ -285,13 +285,33 @@ def _event_venue(name: str, body: str, before: str) -> bool:
     return bool(first_mention and held_at and held_at.end() == first_mention.end())
 
 
+# An organisation's word: a heading's name that the release prints elsewhere too is an organisation's.
+_HEADING_ORG_RE = re.compile(
+    r"\b(?:Firm|Law|Group|Company|Clinic|Center|Centre|Foundation|Association|Institute|Agency|Studio|Academy|Church"
+    r"|Society|Council|Partners|Services|Solutions)$"
+)
+
+
+def _printed_heading(rest: str, text: str) -> tuple[str, str] | None:
+    """(name, text) of a heading run into a text that opens otherwise ("About Birk Law Firm Attorney Kelvin Birk holds
+    ..."): the longest run of its first words ending in an organisation's word that the release prints twice
+    elsewhere."""
+    words = rest.split(" ", 7)[:6]
+    for k in range(min(6, len(words) - 1), 1, -1):
+        name = " ".join(words[:k])
+        if all(_NAME_WORD_RE.fullmatch(w) for w in words[:k]) and _HEADING_ORG_RE.search(name):
+            if text.count(name) >= 3:
+                return name, rest[len(name) :].strip()
+    return None
+
+
 def glued_abouts(text: str) -> list[About]:
     """The About sections run into their text; a programme's section counts for the organisation its first sentence
     names ('About the Acme Scholarship Every year, Acme Law LLP presents ...')."""
     found = []
     colon = [m for m in _COLON_ABOUT_RE.finditer(text) if m.start() >= 2 and text[m.start() - 2].islower()]
     for m in sorted([*_GLUED_ABOUT_RE.finditer(text), *colon], key=lambda m: m.start()):  # in the text's order
-        split = _heading_split(m.group("rest"), generic=bool(m.group("the")))
+        split = _heading_split(m.group("rest"), generic=bool(m.group("the"))) or _printed_heading(m.group("rest"), text)
         if not split:
             continue
         name, body = split
