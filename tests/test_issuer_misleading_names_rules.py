@@ -271,6 +271,8 @@ def test_a_closing_sentence_after_hashtags_presents_the_issuer(closing: str, nam
         # Printed once elsewhere only, or no organisation's word ending it: no heading read there.
         ("Birch Law Firm helps.  About Birch Law Firm Attorney Kevin Birch holds dual roles as a lawyer.", None),
         ("Kevin Birch helps. Kevin Birch works.  About Kevin Birch Attorney Kevin Birch holds dual roles here.", None),
+        # No person's title after the name: not this rule's heading.
+        ("Harbor Group runs. Harbor Group owns.  About Harbor Group and 1/ST Harbor Group is a company here.", None),
     ],
 )
 def test_an_about_heading_run_into_a_persons_title_names_the_organisation_printed_elsewhere(

@@ -292,6 +292,13 @@ _HEADING_ORG_RE = re.compile(
 )
 
 
+# A person's title opening a section's text: "Attorney Kelvin Birk holds ...", "Dr. Jane Roe founded ...".
+_TITLE_OPENS_RE = re.compile(
+    r"(?:Attorney|Lawyer|Dr\.|Doctor|Founder|Co-Founder|CEO|President|Owner|Director|Principal|Partner|Pastor|Chef"
+    r"|Mr\.|Ms\.|Mrs\.)\s+[A-Z]"
+)
+
+
 def _printed_heading(rest: str, text: str) -> tuple[str, str] | None:
     """(name, text) of a heading run into a text that opens otherwise ("About Birk Law Firm Attorney Kelvin Birk holds
     ..."): the longest run of its first words ending in an organisation's word that the release prints twice
@@ -300,8 +307,9 @@ def _printed_heading(rest: str, text: str) -> tuple[str, str] | None:
     for k in range(min(6, len(words) - 1), 1, -1):
         name = " ".join(words[:k])
         if all(_NAME_WORD_RE.fullmatch(w) for w in words[:k]) and _HEADING_ORG_RE.search(name):
-            if text.count(name) >= 3:
-                return name, rest[len(name) :].strip()
+            body = rest[len(name) :].strip()
+            if text.count(name) >= 3 and _TITLE_OPENS_RE.match(body):
+                return name, body
     return None
 
 
