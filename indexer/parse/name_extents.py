@@ -381,9 +381,8 @@ def possessive_cut(name: str | None, text: str) -> str | None:
     owner = m.group("owner")
     if (" " not in owner and not re.search(r"[a-z][A-Z]|\.[a-z]|^[A-Z]{2,}", owner)) or is_place(owner):
         return name
+    # "Lake Travis ISD\u2019s Education Foundation", "Chef Eric's Culinary Classroom": what it owns is a body of its own.
     if _OWNED_ORG_RE.search(name[m.end() - 1 :]):
-        return (
-            name  # "Lake Travis ISD\u2019s Education Foundation", "Chef Eric's Culinary Classroom": a body of its own
-        )
+        return name
     alone = re.findall(rf"(?<![\w.]){re.escape(owner)}(?![\w'\u2019\-]|\.\w)", text)
     return owner if len(alone) >= 2 else name
