@@ -112,7 +112,8 @@ _NOT_RELEASE_RULES = (
         "a commentary or call script, not a release",
     ),
 )
-_MEMO_RE = re.compile(r"^(?:to|from|re|subject|date|cc)\s*:", re.I | re.M)
+# A memo's field label has a space or the line's end after its colon; "RE:CIRCLE Ontario ..." is a name.
+_MEMO_RE = re.compile(r"^(?:to|from|re|subject|date|cc)\s*:(?!\S)", re.I | re.M)
 # How far into the document the headline, the opening rules and the dateline are looked for.
 _OPENING_LINES = 60
 _OPENING_CHARS = 1500

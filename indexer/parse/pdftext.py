@@ -74,7 +74,11 @@ def clean_pdf_text(text: str) -> str:
             # its first words); those copies go below.
             out.append(line.rstrip())
             continue
-        if stripped and (_PAGE_MARK_RE.match(stripped) or _PAGE_FOOTER_RE.match(stripped) or stripped in repeated):
+        if (
+            stripped
+            and (_PAGE_MARK_RE.match(stripped) or _PAGE_FOOTER_RE.match(stripped) or stripped in repeated)
+            and not _headline_number(lines, at)
+        ):
             continue
         if new_page and stripped:
             if any(_repeats_title(stripped, title) for title in titles):
@@ -148,6 +152,20 @@ _HEADLINE_MARKS_RE = re.compile(r"[!?][\u201d\"]?\s*$|\w:\s+\S")
 
 # How many of the first page's lines may hold the headline when a letterhead or contact block stands above it.
 _OPENING_LINES = 12
+
+
+def _headline_number(lines: list[str], at: int) -> bool:
+    """Whether lines[at], a bare number, is the last word of a headline wrapped above it ("... Premieres Aug." | "18"):
+    it stands among the first page's opening lines, straight under a line of words, where no page ends."""
+    return (
+        0 < at < _OPENING_LINES
+        and lines[at].strip().isdigit()
+        and bool(_WORDS_RE.search(lines[at - 1]))
+        and not _PAGE_MARK_RE.match(lines[at - 1].strip())
+    )
+
+
+_WORDS_RE = re.compile(r"[^\W\d_]{2}")
 
 
 def _first_page(lines: list[str]) -> list[str]:

@@ -1,0 +1,136 @@
+"""Headlines broken over lines read whole in every shape, and only their own lines: a Markdown heading broken where
+it cannot end, a number or quarter wrapped onto a line of its own in PDF text, a headline opening with "#1", and a
+subheadline under a headline of text saved a paragraph a line or of an HTML exhibit."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from indexer.parse import parse_bytes
+
+LEDE = (
+    "{place}, March 4, 2025 /PRNewswire/ -- {name} (NASDAQ: {symbol}) today announced news about its products, "
+    "which it sells to customers in many countries. The company said the news was good for everyone."
+)
+BODY = (
+    "The company makes tools for builders and sells them through dealers in every state. It employs three hundred "
+    "people at its two plants and ships its products from a warehouse near its head office in the city."
+)
+
+
+def _pdf_text(headline_lines: list[str], name: str, symbol: str, width: int = 80) -> str:
+    """pdftotext of a two-page release: the headline's lines as given, a page number under each page."""
+    paragraphs = [LEDE.format(place="SPRINGFIELD, Ill.", name=name, symbol=symbol), *[BODY] * 12]
+    lines = [*headline_lines, ""]
+    for paragraph in paragraphs:
+        lines += textwrap.wrap(paragraph, width) + [""]
+    return "\n".join(lines[:40] + ["", "1", "\f"] + lines[40:] + ["", "2", ""])
+
+
+@pytest.mark.parametrize(
+    ("first", "last", "name", "symbol"),
+    [
+        # the wrap leaves a bare number alone under the headline: the headline's, not a page number
+        ("Contoso Tool Works Sets Its Yearly Meeting and Premieres Its Builders Series Aug.", "18", "Contoso", "CTW"),
+        ("Northwind Gadget Group Announces Support of the Safety Act of Texas Proposition", "4", "Northwind", "NGG"),
+        # a quarter spelled figure first ("3Q25", "1H24")
+        ("Fabrikam Capital Partners Updates Coverage on Contosoplex Inc. (NASDAQ: CTSO)", "3Q25", "Fabrikam", "FCP"),
+        ("Fabrikam Capital Partners Updates Coverage on Contosoplex Inc. (NASDAQ: CTSO)", "1H24", "Fabrikam", "FCP"),
+    ],
+)
+def test_a_pdf_headlines_last_word_on_a_line_of_its_own_stays_in_it(first, last, name, symbol):
+    assert len(first) + 1 + len(last) > 80  # the word would not have fitted on the line above
+    [release] = parse_bytes("pdf/release.txt", _pdf_text([first, last], name, symbol).encode())
+    assert release.headline == f"{first} {last}"
+    assert release.lede.startswith(f"{name} (NASDAQ: {symbol}) today announced")
+
+
+@pytest.mark.parametrize("number", ["2", "14"])
+def test_a_page_number_under_a_pages_last_line_still_goes(number):
+    # the number stands far below the opening lines: a page number, dropped from the text
+    text = _pdf_text(["Contoso Tool Works Opens Its Third Plant in the State"], "Contoso", "CTW").replace(
+        "\n2\n", f"\n{number}\n"
+    )
+    [release] = parse_bytes("pdf/release.txt", text.encode())
+    assert f"\n{number}\n" not in f"\n{release.body}\n"
+
+
+@pytest.mark.parametrize(
+    ("first", "rest"),
+    [
+        ("Contoso Tool Works Offers Its Builders a Powerful Tale of Survival and", "Resilience"),
+        ("Northwind Gadget Group and Fabrikam Tools Partner", "to Advance a Circular Supply Chain for Builders"),
+        ("NORTHWIND GADGET GROUP TAPS INDUSTRY LEGENDS JANE ROE,", "JOHN DOE AND MARY MAJOR IN LEAD ROLES"),
+    ],
+)
+def test_a_markdown_heading_broken_where_it_cannot_end_goes_on_below(first, rest):
+    lede = LEDE.format(place="SPRINGFIELD, Ill.", name="Contoso Tool Works", symbol="CTW")
+    text = f"# {first}\n{rest}\n\n{lede}\n\n{BODY}\n"
+    [release] = parse_bytes("wire/release.md", text.encode())
+    assert release.headline == f"{first} {rest}"
+
+
+@pytest.mark.parametrize(
+    ("first", "rest"),
+    [
+        ("Contoso Tool Works Opens Its Third Plant", "Builders in Three States Gain a Closer Dealer"),
+        ("Northwind Gadget Group Celebrates Its Annual Awards", "The Signature Celebration Returns on June 3"),
+    ],
+)
+def test_a_title_under_a_markdown_heading_that_may_end_is_not_its_rest(first, rest):
+    lede = LEDE.format(place="SPRINGFIELD, Ill.", name="Contoso Tool Works", symbol="CTW")
+    text = f"# {first}\n{rest}\n\n{lede}\n\n{BODY}\n"
+    [release] = parse_bytes("wire/release.md", text.encode())
+    assert release.headline == first
+
+
+@pytest.mark.parametrize("mark", ["#1", "#2", "#10"])
+@pytest.mark.parametrize("suffix", [".txt", ".md"])
+def test_a_headline_opening_with_a_rank_is_no_heading(mark, suffix):
+    # "#1 Billboard Artist ..." in text from a PDF: the hash is the headline's, and the wrapped rest goes on
+    headline = f"{mark} Rated Tool Maker - Contoso Tool Works Is Building a Legacy All Its Own and Springfield Is"
+    rest = "About to See It"
+    lede = LEDE.format(place="SPRINGFIELD, Ill.", name="Contoso Tool Works", symbol="CTW")
+    body = "\n".join(textwrap.wrap(f"{lede} {BODY} {BODY}", len(headline)))
+    text = f"{headline}\n{rest}\n\n{body}\n\n{body}\n"
+    [release] = parse_bytes(f"pdf/release{suffix}", text.encode())
+    assert release.headline == f"{headline} {rest}"
+
+
+@pytest.mark.parametrize(
+    ("headline", "below"),
+    [
+        (
+            "Contoso Tool Works Doubles the Number of Dealers for Its gadgetr Mobile App",
+            "gadgetr now has 13,000 dealers",
+        ),
+        (
+            "Northwind Gadget Group to Present at the Springfield Technology, Media & Builders Conference",
+            "Webcast scheduled for March 5, 2025 at 10:20 a.m. Pacific Time",
+        ),
+    ],
+)
+def test_a_subheadline_under_a_headline_of_text_saved_a_paragraph_a_line_is_not_its_rest(headline, below):
+    lede = LEDE.format(place="SPRINGFIELD, Ill.", name="Contoso Tool Works", symbol="CTW")
+    text = "\n".join(["NEWS RELEASE", headline, below, f"{lede} {BODY}", BODY + " " + BODY, BODY + " " + BODY])
+    [release] = parse_bytes("word/release.txt", text.encode())
+    assert release.headline == headline
+
+
+@pytest.mark.parametrize("below", ["gadgetr now has 13,000 dealers across the country", "gadgetr reaches every state"])
+def test_a_lower_case_block_under_an_exhibits_headline_is_not_its_rest(below):
+    # a new block (a <P> of its own) of another look, opening with a name spelled in lower case: the story's
+    html = (
+        "<HTML><BODY>"
+        '<P ALIGN="center"><FONT SIZE="3"><B>Contoso Tool Works Doubles the Dealers of Its gadgetr<BR>Mobile App'
+        "</B></FONT></P>"
+        f'<P STYLE="margin-top:12px"><FONT SIZE="2">{below}</FONT></P>'
+        f'<P STYLE="margin-top:12px"><FONT SIZE="2">{LEDE.format(place="SPRINGFIELD, Ill.", name="Contoso", symbol="CTW")}'
+        f"</FONT></P>"
+        f'<P STYLE="margin-top:12px"><FONT SIZE="2">{BODY}</FONT></P>'
+        "</BODY></HTML>"
+    )
+    [release] = parse_bytes("edgar/ex99-1.htm", html.encode())
+    assert release.headline == "Contoso Tool Works Doubles the Dealers of Its gadgetr Mobile App"
