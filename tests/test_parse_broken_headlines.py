@@ -134,3 +134,88 @@ def test_a_lower_case_block_under_an_exhibits_headline_is_not_its_rest(below):
     )
     [release] = parse_bytes("edgar/ex99-1.htm", html.encode())
     assert release.headline == "Contoso Tool Works Doubles the Dealers of Its gadgetr Mobile App"
+
+
+def _exhibit(headline_html: str) -> str:
+    """A filing agent's EX-99.1: the headline's bold block as given, then the story in blocks of their own."""
+    lede = LEDE.format(place="SPRINGFIELD, Ill.", name="Contoso Tool Works", symbol="CTW")
+    return (
+        '<HTML><BODY><P ALIGN="right"><FONT SIZE="2"><B>Exhibit 99.1</B></FONT></P>'
+        f'<P ALIGN="center"><FONT SIZE="3"><B>{headline_html}</B></FONT></P>'
+        f'<P STYLE="margin-top:12px"><FONT SIZE="2">{lede}</FONT></P>'
+        f'<P STYLE="margin-top:12px"><FONT SIZE="2">{BODY}</FONT></P></BODY></HTML>'
+    )
+
+
+@pytest.mark.parametrize(
+    ("first", "rest"),
+    [
+        # the line before cannot end: a joining word, an open quote; the rest may end a sentence or a question
+        (
+            "The $Contoso Token launches at Builders Week 2025, and announces",
+            "Builders Week Activator, Jane Roe, as Advisor.",
+        ),
+        ("Join Contoso Tool Works' Exclusive Webinar \"Builder", 'Motivation: What Goes Into the Decision to Build?"'),
+        # a headline a <BR> cuts after its colon, not a "Media Contact:" label
+        ("Contoso Tool Works Releases Its Builders Index and No Need to Check Twice:", "It's Tools That Make It Nice"),
+    ],
+)
+def test_an_exhibits_headline_broken_where_it_cannot_end_reads_whole(first, rest):
+    [release] = parse_bytes("edgar/ex99-1.htm", _exhibit(f"{first}<BR>{rest}").encode())
+    assert release.headline == f"{first} {rest}"
+
+
+@pytest.mark.parametrize(
+    ("first", "rest"),
+    [
+        ("Contoso Tool Works Opens Its Largest Plant", "The plant doubles the output of its lines."),
+        ("Contoso Tool Works Opens Its Largest Plant", "Output doubles; the plant hires three hundred."),
+    ],
+)
+def test_a_finished_statement_under_an_exhibits_headline_that_may_end_is_its_subheadline(first, rest):
+    [release] = parse_bytes("edgar/ex99-1.htm", _exhibit(f"{first}<BR>{rest}").encode())
+    assert release.headline == first
+
+
+@pytest.mark.parametrize(
+    ("first", "rest"),
+    [
+        ("Contoso, Northwind and Fabrikam Tool Works Collaboration Achieves a Milestone:", "First Mass Production"),
+        ("Northwind Gadget Group Releases Its Builders Index and No Need to Check Twice:", "It's Tools That Count"),
+    ],
+)
+def test_a_pdf_headline_wrapped_after_its_colon_reads_whole(first, rest):
+    assert len(first) + 1 + len(rest.split()[0]) > 80
+    [release] = parse_bytes("pdf/release.txt", _pdf_text([first, rest], "Contoso", "CTW").encode())
+    assert release.headline == f"{first} {rest}"
+
+
+@pytest.mark.parametrize("label", ["Media Contact:", "Investor Relations Contact:"])
+def test_a_contact_label_over_the_headline_is_no_part_of_it(label):
+    text = _pdf_text([label, "Jane Roe", "", "Contoso Tool Works Opens Its Third Plant"], "Contoso", "CTW")
+    [release] = parse_bytes("pdf/release.txt", text.encode())
+    assert release.headline == "Contoso Tool Works Opens Its Third Plant"
+
+
+@pytest.mark.parametrize(
+    ("title", "letterhead"),
+    [
+        ("Innovative Solutions for Warehouse Networking", False),
+        ("Contoso Answers for the Builders of Springfield", False),
+        ("Innovative Solutions for Warehouse Networking", True),
+    ],
+)
+def test_a_short_headline_the_pages_repeat_as_their_running_header_stays(title, letterhead):
+    # a subheadline (a short line) under the headline, the headline atop every later page
+    top = ["NEWS RELEASE", "", "Media Contact: Jane Roe, (555) 555-0100", ""] if letterhead else []
+    lede = LEDE.format(place="SPRINGFIELD, Ill.", name="Contoso Tool Works", symbol="CTW")
+    lines = [*top, title, "", "Overcoming Common Builder Issues", ""]
+    for paragraph in [lede, *[BODY] * 14]:
+        lines += textwrap.wrap(paragraph, 80) + [""]
+    pages = [lines[:40], lines[40:76], lines[76:]]
+    text = "\f".join(
+        "\n".join(([title, ""] if k else []) + page + ["", f"Page {k + 1}"]) for k, page in enumerate(pages)
+    )
+    [release] = parse_bytes("pdf/release.txt", text.encode())
+    assert release.headline == title
+    assert title not in release.body

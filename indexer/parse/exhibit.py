@@ -22,6 +22,7 @@ from .banners import (
     ENDS_SENTENCE_RE,
     SENTENCE_RE,
     continues_headline,
+    ends_open,
     is_banner,
     letterhead_line,
     letterhead_name,
@@ -380,7 +381,7 @@ def _shape(lines: list[str], company: str | None, styles: dict | None = None, se
             line = lines[i] = opened[1]
         if " | " in line and _opens_story(line):
             break  # a dateline whose lede prints a bar ("... /Wire/ -- Acme | Injury Lawyers has been named ...")
-        if is_banner(line, company) and not _headline_cut_in_listing(lines, i, styles):
+        if is_banner(line, company) and not _headline_cut(lines, i, styles):
             # A contact heading opens a block of names below it; a letterhead's table row holds its contacts itself.
             in_contacts = in_contacts or (bool(CONTACT_WORD_RE.search(line)) and " | " not in line)
             continue
@@ -434,13 +435,15 @@ def _shape(lines: list[str], company: str | None, styles: dict | None = None, se
     return Exhibit(headline=headline, body=body, printed_date=printed, skip_reason=reason)
 
 
-def _headline_cut_in_listing(lines: list[str], at: int, styles: dict[str, tuple] | None) -> bool:
+def _headline_cut(lines: list[str], at: int, styles: dict[str, tuple] | None) -> bool:
     """Whether a line that looks like a banner is a headline a <BR> cut in its listing ("... BioPharma Ltd. (NASDAQ:"
-    | "QNTM) Licensee ... to Host Investor Webinar"): the same bold block goes on and closes the bracket."""
+    | "QNTM) Licensee ... to Host Investor Webinar") or after its colon ("... No Need to Check Twice:" | "It's Family
+    ..."; five words or more, unlike "Media Contact:"): the same bold block goes on."""
     following = lines[at + 1] if at + 1 < len(lines) else ""
+    cut = closes_bracket(lines[at], following) or (lines[at].endswith(":") and len(lines[at].split()) >= 5)
     return (
         bool(following)
-        and closes_bracket(lines[at], following)
+        and cut
         and _one_block([lines[at]], following, styles)
         and not is_banner(f"{lines[at]} {following}", None)
     )
@@ -473,11 +476,12 @@ def _one_block(parts: list[str], line: str, styles: dict[str, tuple] | None) -> 
 
     A rest in title case or going on in lower case is the headline's; so is one that does not end a sentence, or ends
     one question ('... So Why Is Our<BR>Tax System Failing?'), when the line before stops short of one: a filing
-    agent breaks a long headline where it fills the line. A finished statement after it is a subheadline in the block.
+    agent breaks a long headline where it fills the line. A finished statement after it is a subheadline in the block,
+    unless the line before cannot end ('... and announces<BR>Jane Roe as Advisor.').
     """
     if not styles or letterhead_line(line):
         return False  # an address or a telephone under a bold name or title is no part of it
-    if SENTENCE_RE.search(line) or not (line[:1].islower() or title_case(line)):
+    if (SENTENCE_RE.search(line) or not (line[:1].islower() or title_case(line))) and not _left_open(parts[-1]):
         question = line.endswith("?") and len(SENTENCE_RE.findall(line)) == 1
         if ENDS_SENTENCE_RE.search(line) and not question or ENDS_SENTENCE_RE.search(parts[-1]) or find_dateline(line):
             return False
@@ -485,6 +489,13 @@ def _one_block(parts: list[str], line: str, styles: dict[str, tuple] | None) -> 
     joined = "".join([*parts, line]).replace(" ", "")
     look = next((v for k, v in styles.items() if k.replace(" ", "").startswith(joined)), None)
     return bool(look) and look[0] and len(joined) <= 250  # a bold block: the headline's, not a paragraph of text
+
+
+def _left_open(line: str) -> bool:
+    """Whether a headline's line cannot end it: it ends with a joining word ("... and announces") or leaves a quote or
+    a bracket open ('... Webinar "Seller')."""
+    quotes = line.count('"') % 2 or line.count("\u201c") > line.count("\u201d")
+    return bool(ends_open(line) or quotes or line.count("(") > line.count(")"))
 
 
 def _date_below_headline(lines: list[str]) -> tuple[datetime | None, list[str]]:

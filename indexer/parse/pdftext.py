@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from .banners import LOWER_JOINERS, is_banner
 from .dateline import find_dateline
 
 # Ligatures (U+FB00..U+FB06) spelled out, as NFKC would.
@@ -120,7 +121,8 @@ _ENDS_OPEN_RE = re.compile(r"[,(/\-\u2013\u2014]$|\b(?:and|or|of|the|a|an|to|in|
 def _headline_among_repeated(lines: list[str], repeated: set[str]) -> int | None:
     """Where on the first page a line that later pages repeat is the headline: the story's first, long line or its
     dateline follows it (an image's or a link's line between them aside), or it is the page's first line and reads as
-    a headline, not a name ("T-Mobile 5G: It's On!"). (A letterhead atop every page is followed by the headline, a
+    a headline, not a name ("T-Mobile 5G: It's On!"), or it reads as a title wherever it stands on the first page
+    ("Innovative Solutions for Warehouse Networking" under a letterhead, a subheadline below it). (A letterhead atop every page is followed by the headline, a
     short line.)"""
     first = True
     for at, line in enumerate(lines):
@@ -136,7 +138,12 @@ def _headline_among_repeated(lines: list[str], repeated: set[str]) -> int | None
         if (
             following != _PAGE_BREAK
             and following not in repeated
-            and (len(following) >= 60 or find_dateline(following) or (first and _HEADLINE_MARKS_RE.search(line)))
+            and (
+                len(following) >= 60
+                or find_dateline(following)
+                or (first and _HEADLINE_MARKS_RE.search(line))
+                or _joined_title(line.strip())
+            )
         ):
             return at
         first = False
@@ -148,6 +155,12 @@ _MEDIA_LINE_RE = re.compile(r"^!?\[[^\]]*\]\([^)]*\)$|^(?:https?://|www\.)\S+$")
 # What a headline prints and a letterhead's name does not: an exclamation or a question at its end, a colon between
 # words ("Acme 5G: It's On!", "Why Now?").
 _HEADLINE_MARKS_RE = re.compile(r"[!?][\u201d\"]?\s*$|\w:\s+\S")
+
+
+def _joined_title(line: str) -> bool:
+    """Whether a line reads as a title, not a letterhead's name or a page's footer: four words or more joined by a
+    lower-case word ("Innovative Solutions for Warehouse Networking"), no banner."""
+    return len(line.split()) >= 4 and any(word in LOWER_JOINERS for word in line.split()) and not is_banner(line, None)
 
 
 # How many of the first page's lines may hold the headline when a letterhead or contact block stands above it.

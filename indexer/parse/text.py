@@ -337,6 +337,13 @@ def parse_text(path: str, text: str, *, markdown: bool = False, checked: bool = 
                 )
                 # "... Sky Harbour Group Corporation (NYSE:" | "SKYH) Q4 2024": a headline cut in its listing
                 and not (i + 1 < len(lines) and closes_bracket(stripped, lines[i + 1].strip()))
+                # "... Collaboration Achieves Milestone:" | "First Global ...": a headline wrapped after its colon
+                and not (
+                    stripped.endswith(":")
+                    and len(stripped.split()) >= 5
+                    and i + 1 < len(lines)
+                    and _wrapped(stripped, lines[i + 1].strip(), width)
+                )
             ):
                 # The first line is a candidate, not the answer: a banner, a lone date, a company name alone.
                 printed = printed or lone_date(stripped)
