@@ -219,3 +219,23 @@ def test_a_short_headline_the_pages_repeat_as_their_running_header_stays(title, 
     [release] = parse_bytes("pdf/release.txt", text.encode())
     assert release.headline == title
     assert title not in release.body
+
+
+@pytest.mark.parametrize(
+    ("first", "rest"),
+    [
+        ("Contoso Tool Works and Northwind Gadget Group Ltd. Achieve a Builders First-", "of-Its-Kind Milestone"),
+        ("Contoso Tool Works and Northwind Gadget Group Ltd. Launch a Builders Up-", "to-the-Minute Price Index"),
+    ],
+)
+def test_a_compound_broken_at_its_hyphen_in_paged_pdf_text_keeps_it(first, rest):
+    [release] = parse_bytes("pdf/release.txt", _pdf_text([first, rest], "Contoso", "CTW").encode())
+    assert release.headline == f"{first}{rest}"
+
+
+@pytest.mark.parametrize("word", [("inter-", "national"), ("com-", "pany")])
+def test_a_word_hyphenated_at_a_paged_lines_end_is_joined(word):
+    head, tail = word
+    first = f"Contoso Tool Works and Northwind Gadget Group Ltd. Open a Builders {head}"
+    [release] = parse_bytes("pdf/release.txt", _pdf_text([first, f"{tail} Plant"], "Contoso", "CTW").encode())
+    assert release.headline == f"{first[:-1]}{tail} Plant"

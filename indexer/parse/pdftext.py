@@ -97,8 +97,10 @@ def clean_pdf_text(text: str) -> str:
             # above still ends where a word that did not fit began, and the line below keeps its width: a wrapped
             # paragraph still reads as one (see text.unwrap). A line of one word takes its rest up instead.
             before, _, head = out[-1][:-1].rpartition(" ")
-            if _LINK_START_RE.match(head):
-                head += "-"  # a link's own hyphen ("news-releases/thinking-about-trading-" | "options-or-stock")
+            if _LINK_START_RE.match(head) or "-" in stripped.split()[0]:
+                # a link's own hyphen ("news-releases/thinking-about-trading-" | "options-or-stock"), or a compound's
+                # whose rest holds its other hyphens ("First-" | "of-Its-Kind")
+                head += "-"
             if before.strip():
                 out[-1] = before.rstrip()
                 stripped = line = head + stripped

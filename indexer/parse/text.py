@@ -385,8 +385,11 @@ def parse_text(path: str, text: str, *, markdown: bool = False, checked: bool = 
                 headline, start = f"{headline} {lines[start].strip()}", start + 1
             break
     body_lines = unwrap(lines[start:], width)
-    if printed is None and not fields.get("date"):
-        printed, below, body_lines = _date_line(body_lines)
+    if printed is None:
+        # A date line under the headline goes from the text even when the front matter dates the release: left in,
+        # "Release Date: November 11, 2025" would read as a dateline placed at "Release Date".
+        found, below, body_lines = _date_line(body_lines)
+        printed = None if fields.get("date") else found
         page_wire = page_wire or below
     rest = "\n".join(body_lines)
     if headline is None or (not headline and not rest.strip()):
