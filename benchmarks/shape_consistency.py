@@ -157,7 +157,7 @@ def main(argv: list[str] | None = None) -> int:
                         if name == "company" and not base.get(name):
                             named[shape] += 1  # the shape names a company where the archive file names none
                         if name in (args.show or ()):
-                            print(f"{shape} {source}\n  as-is {base.get(name)!r}\n  shape {got.get(name)!r}")
+                            print(f"{shape} {name} {source}\n  as-is {base.get(name)!r}\n  shape {got.get(name)!r}")
         seconds = time.perf_counter() - started
     lines = ["| shape | " + " | ".join(FIELDS) + " |", "|---" * (len(FIELDS) + 1) + "|"]
     for shape in shown:
