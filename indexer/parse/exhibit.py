@@ -33,7 +33,7 @@ from .banners import (
 from .block_looks import block_styles, text_content
 from .cleanup import HTML_BLOCK_TAGS, closes_bracket, join_centred
 from .dateline import Dateline, find_dateline, known_or_shouted_place
-from .wrapping import unwrap, wrap_width
+from .wrapping import first_word, unwrap, wrap_width
 
 _UUENCODED_RE = re.compile(r"^begin [0-7]{3,4} [^\n]*\n.*?(?:^end[ \t]*$|\Z)", re.S | re.M)
 _PDF_RE = re.compile(r"<PDF>.*?(?:</PDF>|\Z)", re.S | re.I)
@@ -296,7 +296,7 @@ def _join_pages(text: str, width: int | None) -> str:
             and after.strip()
             and max(_indent(before), _indent(after)) <= _SET_APART
             and (
-                len(before.rstrip()) + 1 + len(after.split()[0]) > width
+                len(before.rstrip()) + 1 + len(first_word(after)) > width
                 or (_HYPHEN_END_RE.search(before.rstrip()) and after.strip()[:1].islower())
             )
         )

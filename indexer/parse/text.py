@@ -30,7 +30,7 @@ from .pdftext import clean_pdf_text, split_columns
 from .portal import navigation, page_line, strip_related
 from .sections import EMAIL_RE, PHONE_RE
 from .wires import canonical_wire, wire_from_slug
-from .wrapping import unwrap
+from .wrapping import first_word, unwrap
 from .wrapping import wrap_width as _wrap_width
 
 # A horizontal rule in Markdown.
@@ -208,7 +208,7 @@ def _wrapped(line: str, following: str, width: int | None) -> bool:
         and not (titled_sentence(f"{line} {following}") and not CONTACT_WORD_RE.search(following))
     ):
         return False
-    return len(line) + 1 + len(following.split()[0]) > width
+    return len(line) + 1 + len(first_word(following)) > width
 
 
 # A headline's last word broken onto a line of its own ("... and more than 100" | "investors").
@@ -224,7 +224,7 @@ def _wrapped_tail(line: str, following: str, width: int | None, lines: list[str]
     last words call for."""
     if width is None or not following or not _stands_alone(lines, at) or ENDS_SENTENCE_RE.search(line):
         return False
-    if len(line) + 1 + len(following.split()[0]) <= width:
+    if len(line) + 1 + len(first_word(following)) <= width:
         return False  # the word would have fitted on the line above: a line set on its own
     if _LONE_WORD_RE.fullmatch(following):
         return not following.isupper() or line.isupper()
