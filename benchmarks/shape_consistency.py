@@ -86,7 +86,7 @@ def _sample(corpus: Path, releases: int, seed: int, leave_out: frozenset[str] = 
         p.relative_to(corpus).as_posix() for archive, suffix in ARCHIVES for p in (corpus / archive).rglob(f"*{suffix}")
     )
     drawn = random.Random(seed).sample([m for m in members if m not in taken], releases)
-    # test5's to test11's and issuer blind-6's to blind-12's sources (never read when they were added) are dropped
+    # test5's to test11's and issuer blind-6's to blind-13's sources (never read when they were added) are dropped
     # after the draw, which stays the same otherwise; so are the files passed over by test8's draw and --leave-out's.
     unread = (
         shapes.labelled_paths(
@@ -105,6 +105,7 @@ def _sample(corpus: Path, releases: int, seed: int, leave_out: frozenset[str] = 
                 "issuer_labels_blind10.jsonl",
                 "issuer_labels_blind11.jsonl",
                 "issuer_labels_blind12.jsonl",
+                "issuer_labels_blind13.jsonl",
             )
         )
         | set(shapes.PASSED_OVER8)
