@@ -156,6 +156,8 @@ def _exhibit(headline_html: str) -> str:
             "Builders Week Activator, Jane Roe, as Advisor.",
         ),
         ("Join Contoso Tool Works' Exclusive Webinar \"Builder", 'Motivation: What Goes Into the Decision to Build?"'),
+        # a headline a bar parts, cut inside a quote
+        ('Contoso & Roe | Injury & Builders Lawyers Voted "Silver', "Best Builders Law\" by Springfield's Best 2025"),
         # a headline a <BR> cuts after its colon, not a "Media Contact:" label
         ("Contoso Tool Works Releases Its Builders Index and No Need to Check Twice:", "It's Tools That Make It Nice"),
     ],
@@ -239,3 +241,15 @@ def test_a_word_hyphenated_at_a_paged_lines_end_is_joined(word):
     first = f"Contoso Tool Works and Northwind Gadget Group Ltd. Open a Builders {head}"
     [release] = parse_bytes("pdf/release.txt", _pdf_text([first, f"{tail} Plant"], "Contoso", "CTW").encode())
     assert release.headline == f"{first[:-1]}{tail} Plant"
+
+
+@pytest.mark.parametrize("byline", ["By Contoso", "By Jane Roe, Contoso News"])
+def test_a_headline_over_a_byline_the_next_page_repeats_stays(byline):
+    # two pages: the headline is the second page's running header too, and a byline (not a story) stands under it
+    title = "The Benefits Of Cash-Settled Builder Options"
+    lines = [title, "", byline, ""]
+    for paragraph in [BODY] * 14:
+        lines += textwrap.wrap(paragraph, 80) + [""]
+    text = "\n".join(lines[:40] + ["Page 1 of 2", "\f" + title, ""] + lines[40:] + ["Page 2 of 2"])
+    [release] = parse_bytes("pdf/options.txt", text.encode())
+    assert release.headline == title

@@ -437,10 +437,12 @@ def _shape(lines: list[str], company: str | None, styles: dict | None = None, se
 
 def _headline_cut(lines: list[str], at: int, styles: dict[str, tuple] | None) -> bool:
     """Whether a line that looks like a banner is a headline a <BR> cut in its listing ("... BioPharma Ltd. (NASDAQ:"
-    | "QNTM) Licensee ... to Host Investor Webinar") or after its colon ("... No Need to Check Twice:" | "It's Family
-    ..."; five words or more, unlike "Media Contact:"): the same bold block goes on."""
+    | "QNTM) Licensee ... to Host Investor Webinar"), after its colon ("... No Need to Check Twice:" | "It's Family
+    ..."; five words or more, unlike "Media Contact:") or in a quote ('Acme | Injury Lawyers Voted "Silver' | 'Best
+    Law" ...'): the same bold block goes on, and the whole reads as no banner."""
     following = lines[at + 1] if at + 1 < len(lines) else ""
-    cut = closes_bracket(lines[at], following) or (lines[at].endswith(":") and len(lines[at].split()) >= 5)
+    long = len(lines[at].split()) >= 5
+    cut = closes_bracket(lines[at], following) or (long and (lines[at].endswith(":") or _left_open(lines[at])))
     return (
         bool(following)
         and cut

@@ -124,7 +124,8 @@ def _headline_among_repeated(lines: list[str], repeated: set[str]) -> int | None
     """Where on the first page a line that later pages repeat is the headline: the story's first, long line or its
     dateline follows it (an image's or a link's line between them aside), or it is the page's first line and reads as
     a headline, not a name ("T-Mobile 5G: It's On!"), or it reads as a title wherever it stands on the first page
-    ("Innovative Solutions for Warehouse Networking" under a letterhead, a subheadline below it). (A letterhead atop every page is followed by the headline, a
+    ("Innovative Solutions for Warehouse Networking" under a letterhead, a subheadline below it), or an author's
+    byline follows it ("By Jane Roe"). (A letterhead atop every page is followed by the headline, a
     short line.)"""
     first = True
     for at, line in enumerate(lines):
@@ -144,6 +145,7 @@ def _headline_among_repeated(lines: list[str], repeated: set[str]) -> int | None
                 len(following) >= 60
                 or find_dateline(following)
                 or (first and _HEADLINE_MARKS_RE.search(line))
+                or _BYLINE_RE.match(following)
                 or _joined_title(line.strip())
             )
         ):
@@ -154,6 +156,8 @@ def _headline_among_repeated(lines: list[str], repeated: set[str]) -> int | None
 
 # A line that only shows an image or a link ("![](https://.../logo.png)", "[Photo](https://...)", a bare address).
 _MEDIA_LINE_RE = re.compile(r"^!?\[[^\]]*\]\([^)]*\)$|^(?:https?://|www\.)\S+$")
+# An author's or a firm's byline under a headline: "By Cboe", "By Jane Roe, Benzinga".
+_BYLINE_RE = re.compile(r"[Bb]y\s+[A-Z][\w.'\u2019&-]*(?:\s+[A-Z&][\w.'\u2019&-]*){0,3}\s*(?:,\s*[\w .&'-]{2,40})?$")
 # What a headline prints and a letterhead's name does not: an exclamation or a question at its end, a colon between
 # words ("Acme 5G: It's On!", "Why Now?").
 _HEADLINE_MARKS_RE = re.compile(r"[!?][\u201d\"]?\s*$|\w:\s+\S")
