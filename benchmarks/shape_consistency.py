@@ -158,7 +158,7 @@ def main(argv: list[str] | None = None) -> int:
                         if name == "company" and not base.get(name):
                             named[shape] += 1  # the shape names a company where the archive file names none
                         if name in (args.show or ()):
-                            print(f"{shape} {source}\n  as-is {base.get(name)!r}\n  shape {got.get(name)!r}")
+                            print(f"{shape} {name} {source}\n  as-is {base.get(name)!r}\n  shape {got.get(name)!r}")
         seconds = time.perf_counter() - started
     lines = ["| shape | " + " | ".join(FIELDS) + " |", "|---" * (len(FIELDS) + 1) + "|"]
     for shape in shown:
@@ -175,7 +175,7 @@ def main(argv: list[str] | None = None) -> int:
         "Releases whose field differs from the archive file's own reading (companies compared as the accuracy scores"
         f" compare them: legal-form words do not count), out of {len(sample)} unlabelled releases"
         f" drawn with seed {args.seed} (none in the label files test4 was drawn beside, nor test4's own; test5's to"
-        " test11's and issuer blind-6's to blind-12's sources and the --leave-out lists dropped from the draw). Shapes:"
+        " test11's and issuer blind-6's to blind-13's sources and the --leave-out lists dropped from the draw). Shapes:"
         " `tests/heldout_shapes.py`. A difference is not always a miss: a shape may lose what dated a release (a"
         " JSON file's date when its Business Wire dateline prints none) or read better than the archive file.",
         "",
