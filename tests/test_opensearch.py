@@ -14,7 +14,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from opensearch_cluster import ONE_SHARD, REPLICAS, ROOT, SHARDS, URL, drop, index_name
+from opensearch_cluster import REPLICAS, ROOT, SHARDS, URL, drop, index_name
 
 from indexer import build_index, open_index, query
 from indexer.backends import BackendUnavailable
@@ -233,14 +233,14 @@ def test_incremental_build_by_content_hash(cluster, alias, releases, batch, monk
 
     monkeypatch.setattr(os_build, "LOOKUP_BATCH", batch)
     # One shard: files are compared with the index by content hash, and a copy group kept on one shard, either way.
-    build(releases, alias, shards=ONE_SHARD)
+    build(releases, alias, shards=SHARDS)
     physical = OpenSearchStore(alias, URL, cluster).live()
-    again = build(releases, alias, shards=ONE_SHARD)
+    again = build(releases, alias, shards=SHARDS)
     assert (again.rebuilt, again.unchanged_files, again.added, again.removed) == (False, 3, 0, 0)
     changed = sorted(releases.glob("0*"))[1]
     changed.write_text(changed.read_text() + "\nA new closing line about quantumleap.\n")
     (releases / sorted(p.name for p in releases.glob("copy_*"))[0]).unlink()
-    update = build(releases, alias, shards=ONE_SHARD)
+    update = build(releases, alias, shards=SHARDS)
     assert (update.changed_files, update.gone_files, update.added, update.removed, update.total) == (1, 1, 1, 2, 2)
     assert OpenSearchStore(alias, URL, cluster).live() == physical  # updated in place
     with open_index(alias, backend="opensearch", url=URL) as ox:
@@ -254,24 +254,24 @@ def test_file_names_that_are_not_utf8_are_indexed_once(cluster, alias, tmp_path)
     name = os.path.join(os.fsencode(folder), b"release-\xff.txt")
     with open(name, "wb") as handle:
         handle.write(sorted(SEEDS.iterdir())[0].read_bytes())
-    assert build(folder, alias, shards=ONE_SHARD).added == 1
-    again = build(folder, alias, shards=ONE_SHARD)
+    assert build(folder, alias, shards=SHARDS).added == 1
+    again = build(folder, alias, shards=SHARDS)
     assert (again.unchanged_files, again.added, again.removed) == (1, 0, 0)
     with open_index(alias, backend="opensearch", url=URL) as ox:
         assert ox.search("").hits[0].path.endswith("release-\\xff.txt")
 
 
 def test_rebuild_switches_the_alias_and_drops_the_old_index(cluster, alias, releases):
-    build(releases, alias, shards=ONE_SHARD)
+    build(releases, alias, shards=SHARDS)
     store = OpenSearchStore(alias, URL, cluster)
     old = store.live()
-    report = build(releases, alias, shards=ONE_SHARD, rebuild=True)
+    report = build(releases, alias, shards=SHARDS, rebuild=True)
     assert report.rebuilt and store.live() != old
     assert not cluster.indices.exists(index=old)
 
 
 def test_failed_rebuild_leaves_the_live_index(cluster, alias, releases):
-    build(releases, alias, shards=ONE_SHARD)
+    build(releases, alias, shards=SHARDS)
     store = OpenSearchStore(alias, URL, cluster)
     live = store.live()
 
@@ -279,7 +279,7 @@ def test_failed_rebuild_leaves_the_live_index(cluster, alias, releases):
         raise RuntimeError("interrupted")
 
     with pytest.raises(RuntimeError, match="interrupted"):
-        build(releases, alias, shards=ONE_SHARD, rebuild=True, progress=explode)
+        build(releases, alias, shards=SHARDS, rebuild=True, progress=explode)
     assert store.live() == live
     assert list(cluster.indices.get(index=f"{alias}-g*")) == [live]  # the half-built index is gone
     with open_index(alias, backend="opensearch", url=URL) as ox:

@@ -15,7 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from opensearch_cluster import ONE_SHARD, REPLICAS, SHARDS, URL
+from opensearch_cluster import REPLICAS, SHARDS, URL
 
 from indexer import build_index, open_index
 from indexer.backends.opensearch import fold, representatives
@@ -117,23 +117,23 @@ def test_incremental_runs_move_representatives_as_whoosh_folds(cluster, alias, t
     # counts summed over shards are the test above's.
     folder = corpus(tmp_path / "releases")
     whoosh_path = tmp_path / "whoosh"
-    both(folder, whoosh_path, alias, ONE_SHARD)
+    both(folder, whoosh_path, alias, SHARDS)
     # An earlier copy of an orphaned group (without the extra sentence) and of a plain one: new representatives.
     (folder / "g01_early.txt").write_text(release_text(1, 1, WIRES[1]), encoding="utf-8")
     (folder / "g00_early.txt").write_text(release_text(0, 1, WIRES[2], EXTRA), encoding="utf-8")
-    both(folder, whoosh_path, alias, ONE_SHARD)
+    both(folder, whoosh_path, alias, SHARDS)
     assert_same_counts(alias, whoosh_path)
     # The representative's file gone: the next copy stands for the group (and holds the extra sentence).
     (folder / "g01_early.txt").unlink()
     (folder / "g04_0.txt").unlink()
-    both(folder, whoosh_path, alias, ONE_SHARD)
+    both(folder, whoosh_path, alias, SHARDS)
     assert_same_counts(alias, whoosh_path)
 
 
 def test_folding_copies_costs_no_request_of_its_own(cluster, alias, tmp_path):
     folder = corpus(tmp_path / "releases")
     # One shard: the client's requests are counted, which no shard count changes.
-    build_index([folder], alias, backend="opensearch", url=URL, shards=ONE_SHARD, replicas=REPLICAS)
+    build_index([folder], alias, backend="opensearch", url=URL, shards=SHARDS, replicas=REPLICAS)
     with open_index(alias, backend="opensearch", url=URL) as ox:
         sent: list[str] = []
         for name in ("search", "msearch"):

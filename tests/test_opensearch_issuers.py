@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 
 import pytest
-from opensearch_cluster import ONE_SHARD, REPLICAS, SHARDS, URL, drop, index_name
+from opensearch_cluster import REPLICAS, SHARDS, URL, drop, index_name
 
 from indexer import build_index, open_index
 
@@ -126,14 +126,14 @@ def test_incremental_build_learns_from_the_index_and_from_new_files(cluster, ali
     folder = write(tmp_path / "releases", {name: text for name, text in files.items() if name not in late})
     # The releases of the second company, none printing its listing yet.
     write(folder, {name: text.replace(" (NYSE: HLCB)", "") for name, text in late.items() if name != "hlcb_0.txt"})
-    both(folder, tmp_path, alias, sec_file, ONE_SHARD, rebuild=True)
+    both(folder, tmp_path, alias, sec_file, SHARDS, rebuild=True)
     with open_index(alias, backend="opensearch", url=URL) as ox:
         assert paths_of(ox, "ticker:HLCB") == set()
     # A new release of a known company resolves with what the index taught (nothing to parse twice), and the
     # first release printing HLCB's listing teaches it to that company's releases already in the index.
     write(folder, {"znth_9.txt": release_text("Zenith Robotics Hires", "Zenith Robotics, Inc. today hired.", 20)})
     write(folder, {"hlcb_0.txt": late["hlcb_0.txt"]})
-    whoosh_report, os_report = both(folder, tmp_path, alias, sec_file, ONE_SHARD)
+    whoosh_report, os_report = both(folder, tmp_path, alias, sec_file, SHARDS)
     assert not os_report.rebuilt and os_report.new_files == 2
     assert os_report.reresolved_files == whoosh_report.reresolved_files == 1  # hlcb_1, already indexed
     assert os_report.added == 2 and os_report.total == whoosh_report.total

@@ -14,7 +14,7 @@ import sys
 import time
 
 import pytest
-from opensearch_cluster import ONE_SHARD, REPLICAS, ROOT, URL, drop, index_name
+from opensearch_cluster import REPLICAS, ROOT, SHARDS, URL, drop, index_name
 
 from indexer import open_index, query
 from indexer.backends.opensearch.build import build_index as build_opensearch
@@ -73,7 +73,7 @@ def test_inconsistent_connection_settings_say_what_to_fix(env, message):
 def seeds_built(cluster):
     """The seeds, built once for the module's tests that search them or build them again unchanged: its alias."""
     alias = index_name("operations-seeds")
-    build_opensearch([str(SEEDS)], alias, url=URL, shards=ONE_SHARD, replicas=REPLICAS)
+    build_opensearch([str(SEEDS)], alias, url=URL, shards=SHARDS, replicas=REPLICAS)
     yield alias
     drop(cluster, alias)
 

@@ -7,15 +7,32 @@ Lucene's k1 + 1 factor), its coverage and headline bonuses, but Lucene's BM25 pe
 a word's frequencies over all sections at once, and equal scores are ordered differently (Whoosh:
 newest, then index order; OpenSearch: newest, then id). Related releases are compared the same way.
 
+Every test runs twice: on one shard over the seeds and the whole corpus sample (what the backends compute), and
+on two shards with a replica over the seeds and a small part of the sample (SMALL_SAMPLE: totals, facets, the
+timeline and suggestions summed over both shards, scores with both shards' statistics, searches served by replica
+copies).
+
 Needs a cluster (see tests/opensearch_cluster.py); the corpus part needs ../shared/corpus.
 """
 
 from __future__ import annotations
 
 import pickle
+from pathlib import Path
 
 import pytest
-from opensearch_cluster import REPLICATED, ROOT, SHARDS, URL, corpus_sample, drop, index_name
+from opensearch_cluster import (
+    REPLICAS,
+    REPLICATED,
+    ROOT,
+    SHARDS,
+    TWO_SHARDS,
+    URL,
+    corpus_sample,
+    drop,
+    filled_shards,
+    index_name,
+)
 
 from indexer import build_index, documents, open_index
 from indexer.model import ParseError
@@ -93,17 +110,19 @@ MIN_MEAN_OVERLAP = 0.8
 MIN_TOP_AGREEMENT = 0.8
 MIN_RANKED_QUERIES = 30
 MIN_RELATED_OVERLAP = 0.7
+# The two-shard pass reads the seeds and these archives of the corpus sample (160 of its 485 files).
+SMALL_SAMPLE = ("nasdaq100-2019", "wirefeed-newsml")
 
 
 class ParsedOnce:
-    """parse_source that parses each file once and hands every later caller a copy of the same releases: both
-    backends' builds index what one parse made (parsing is shared code, not what parity compares)."""
+    """parse_source that parses each file once and hands every later caller a copy of the same releases: every
+    build of the module indexes what one parse made (parsing is shared code, not what parity compares)."""
 
     def __init__(self, parse):
         self.parse, self.parsed = parse, {}
 
     def __call__(self, source):
-        key = (source.path, source.root, source.data)
+        key = (source.path, source.data)
         if key not in self.parsed:
             try:
                 self.parsed[key] = pickle.dumps(self.parse(source))
@@ -112,28 +131,46 @@ class ParsedOnce:
         found = self.parsed[key]
         if isinstance(found, ParseError):
             raise found
-        return pickle.loads(found)  # a copy: the builds resolve issuers on the releases in place
+        releases = pickle.loads(found)  # a copy: the builds resolve issuers on the releases in place
+        for release in releases:  # known by its path inside this build's source folder, as parse_source does
+            release.source = source.relative(release.path)
+        return releases
 
 
 @pytest.fixture(scope="module")
-def backends(cluster, tmp_path_factory):
-    """The same releases indexed by both backends: (whoosh index, opensearch index, corpus sampled?). Two shards
-    with a replica: totals, facets and suggestions merged over the shards, scores with every shard's statistics,
-    searches served by replica copies."""
+def parsed():
+    """One parse of each file for every build of the module (both layouts, both backends)."""
+    return ParsedOnce(documents.parse_source)
+
+
+@pytest.fixture(scope="module")
+def sample(tmp_path_factory) -> Path | None:
+    """The corpus sample (None without ../shared/corpus)."""
+    return corpus_sample(tmp_path_factory.mktemp("parity-corpus") / "corpus")
+
+
+@pytest.fixture(scope="module", params=["one shard", "two shards"])
+def backends(request, cluster, tmp_path_factory, parsed, sample):
+    """The same releases indexed by both backends: (whoosh index, opensearch index, corpus sampled?). One shard
+    over the seeds and the whole sample; two shards with a replica over the seeds and SMALL_SAMPLE, with releases
+    on both shards (checked)."""
     work = tmp_path_factory.mktemp("parity")
     sources = [ROOT / "seeds"]
-    sample = corpus_sample(work / "corpus")
     if sample is not None:
-        sources.append(sample)
+        sources += (
+            [sample] if request.param == "one shard" else [sample / n for n in SMALL_SAMPLE if (sample / n).is_dir()]
+        )
+    shards, replicas = (SHARDS, REPLICAS) if request.param == "one shard" else (TWO_SHARDS, REPLICATED)
     whoosh_path = work / "whoosh"
     from indexer.backends.opensearch.build import build_index as build_opensearch
 
     alias = index_name("parity")
-    # Both builds parse in this process (procs=1), so the second reads the first's parse.
+    # Both builds parse in this process (procs=1), so every build after the first reads the first's parse.
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(documents, "parse_source", ParsedOnce(documents.parse_source))
+        patch.setattr(documents, "parse_source", parsed)
         build_index(sources, whoosh_path, procs=1)
-        build_opensearch([str(s) for s in sources], alias, url=URL, shards=SHARDS, replicas=REPLICATED, procs=1)
+        build_opensearch([str(s) for s in sources], alias, url=URL, shards=shards, replicas=replicas, procs=1)
+    assert 0 not in filled_shards(cluster, alias)
     with open_index(whoosh_path) as whoosh, open_index(alias, backend="opensearch", url=URL) as opensearch:
         yield whoosh, opensearch, sample is not None
     drop(cluster, alias)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from opensearch_cluster import ONE_SHARD, REPLICAS, ROOT, SHARDS, URL, drop, index_name
+from opensearch_cluster import REPLICAS, ROOT, SHARDS, URL, drop, index_name
 
 from indexer import open_index
 from indexer.backends.opensearch.build import build_index
@@ -79,13 +79,13 @@ def test_reused_statistics_are_checked_and_a_changed_index_is_planned_again(clus
     folder = tmp_path / "releases"
     shutil.copytree(SEEDS, folder)
     (folder / "a.txt").write_text(release("Fabrikam Opens Plant", "the zorbaxide plant opened", 2), "utf-8")
-    build(folder, alias, ONE_SHARD)
+    build(folder, alias, SHARDS)
     with open_index(alias, backend="opensearch", url=URL) as ox:
         # Unknown to the index: searched as its known spelling, which is suggested.
         before = ox.search("zorbaxite")
         assert before.total == 1 and before.suggestion == "zorbaxide"
         (folder / "b.txt").write_text(release("Fabrikam Buys Mine", "the zorbaxite mine was bought", 4), "utf-8")
-        build(folder, alias, ONE_SHARD)
+        build(folder, alias, SHARDS)
         # The same open index: the word's frequency it fetched before is stale (0, now 1). The page's round
         # trip finds that out and the search is planned again: the new release alone, no suggestion.
         sent = counted(ox)
