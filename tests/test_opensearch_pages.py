@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from opensearch_cluster import REPLICAS, SHARDS, URL, drop, index_name
+from opensearch_cluster import REPLICAS, TWO_SHARDS, URL, drop, filled_shards, index_name
 
 from indexer import build_index, open_index
 from indexer.backends.opensearch import paging
@@ -80,7 +80,8 @@ def built(cluster, tmp_path_factory):
     folder = corpus(work / "releases")
     build_index([folder], work / "whoosh")
     alias = index_name("pages")
-    build_opensearch([str(folder)], alias, url=URL, shards=SHARDS, replicas=REPLICAS)
+    build_opensearch([str(folder)], alias, url=URL, shards=TWO_SHARDS, replicas=REPLICAS)
+    assert 0 not in filled_shards(cluster, alias)
     yield work / "whoosh", alias
     drop(cluster, alias)
 
