@@ -345,7 +345,7 @@ def test_missing_index_is_reported(cluster):
 def test_cli_and_environment_select_the_backend(cluster, alias, releases, runner, monkeypatch):
     monkeypatch.setenv("RELEASES_OPENSEARCH_URL", URL)
     monkeypatch.setenv("RELEASES_BACKEND", "opensearch")
-    done = runner.invoke(cli, ["index", str(releases), "--index", alias, "--json"])
+    done = runner.invoke(cli, ["index", str(releases), "--index", alias, "--shards", "1", "--replicas", "0", "--json"])
     assert done.exit_code == 0, done.output
     assert json.loads(done.output)["total"] == 3
     found = runner.invoke(cli, ["search", "conference call", "--index", alias, "--json"])

@@ -204,6 +204,22 @@ def test_a_rebuild_s_replicas_copy_its_files_instead_of_indexing_every_release_a
     assert all(int(r["files"]) > 0 and int(r["translog_ops"]) == 0 for r in recoveries), recoveries
 
 
+def test_a_rebuild_without_replicas_flushes_once_and_waits_for_no_copy(cluster, alias, monkeypatch):
+    from opensearchpy.client.cluster import ClusterClient
+    from opensearchpy.client.indices import IndicesClient
+
+    asked: list[str] = []
+    for owner, name in ((IndicesClient, "flush"), (ClusterClient, "health")):
+        real = getattr(owner, name)
+        monkeypatch.setattr(
+            owner, name, lambda self, *a, real=real, name=name, **kw: asked.append(name) or real(self, *a, **kw)
+        )
+    report = build_opensearch([SEEDS], alias, url=URL, rebuild=True, shards=SHARDS, replicas=0)
+    # One flush commits every document; a second (a commit a replica can copy) and a wait for green need replicas.
+    assert asked.count("flush") == 1 and "health" not in asked
+    assert report.total == OpenSearchStore(alias, URL, cluster).count(alias) > 0
+
+
 def test_shards_are_refused_on_whoosh(tmp_path):
     from indexer import build_index
 

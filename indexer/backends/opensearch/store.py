@@ -159,9 +159,12 @@ class OpenSearchStore:
             # ms of the nodes' CPU a release of 7.6, and a minute waiting for green at 10,000 releases). The first
             # flush persists the operations, after which the primary's global checkpoint reaches them; a commit
             # made after that, the second flush, is safe (the first is not: the checkpoint moved after it).
+            # Without replicas, the first flush alone makes the index durable; a replica added later (set_replicas)
+            # recovers from its primary as any replica does.
             self.client.indices.flush(index=physical, params={"force": "true", "request_timeout": 300})
-            self._await_global_checkpoint(physical)
-            self.client.indices.flush(index=physical, params={"force": "true", "request_timeout": 300})
+            if replicas:
+                self._await_global_checkpoint(physical)
+                self.client.indices.flush(index=physical, params={"force": "true", "request_timeout": 300})
             # The fill's settings restored and the replicas added in one settings update (each costs a cluster-state
             # update on every node). The fill's asynchronous translog needs no restoring before the flushes: a flush
             # fsyncs the translog whatever its durability, and nothing is written between them.
@@ -170,12 +173,13 @@ class OpenSearchStore:
             self.client.indices.put_settings(index=physical, body={"index": restored})
             self.client.indices.refresh(index=physical)
             # Wait (bounded) for the replicas, so losing a node right after the switch loses nothing;
-            # a one-node cluster stays yellow, which is fine.
-            self.client.cluster.health(
-                index=physical,
-                wait_for_status="green",
-                params={"timeout": GREEN_TIMEOUT, "ignore": 408, "request_timeout": 90},
-            )
+            # a one-node cluster stays yellow, which is fine. Without replicas there is nothing to wait for.
+            if replicas:
+                self.client.cluster.health(
+                    index=physical,
+                    wait_for_status="green",
+                    params={"timeout": GREEN_TIMEOUT, "ignore": 408, "request_timeout": 90},
+                )
 
     def _await_global_checkpoint(self, physical: str, seconds: float = GCP_WAIT_S) -> bool:
         """Wait (bounded) until every shard's global checkpoint covers its operations; whether it did."""
