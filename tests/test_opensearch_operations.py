@@ -185,6 +185,10 @@ def test_shards_and_replicas_are_set_from_the_cli_and_shown_by_stats(cluster, al
     again = json.loads(runner.invoke(cli, [*args, "--replicas", "1"]).output)
     assert not again["rebuilt"]
     assert OpenSearchStore(alias, URL, cluster).layout(layout["physical"]) == (3, 1)
+    # The new replicas copy the files of a safe commit, though the index was built without replicas.
+    cluster.cluster.health(index=alias, wait_for_status="green", params={"timeout": "60s", "request_timeout": 70})
+    recoveries = [r for r in cluster.cat.recovery(index=layout["physical"], format="json") if r["type"] == "peer"]
+    assert len(recoveries) == 3 and all(int(r["translog_ops"]) == 0 for r in recoveries), recoveries
     resharded = json.loads(runner.invoke(cli, [*args, "--shards", "1"]).output)
     assert resharded["rebuilt"]
     text = runner.invoke(cli, ["stats", "--backend", "opensearch", "--index", alias])
