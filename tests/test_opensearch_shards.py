@@ -125,20 +125,17 @@ def test_multi_select_facets_ignore_their_own_selection(indexes):
 @pytest.mark.parametrize("collapse", [True, False])
 @pytest.mark.parametrize("sort", ["relevance", "newest"])
 def test_scan_and_export_list_every_release_in_page_order(indexes, collapse, sort):
-    one, two = indexes
-    for text in ("", "turbine", "plant expansion"):
-        page = two.search(text, collapse=collapse, sort=sort, per_page=100)
-        assert page.to_json() == one.search(text, collapse=collapse, sort=sort, per_page=100).to_json()
+    # Each row's text is test_opensearch.py's; here, the order both shards' hits merge in, and the exact totals.
+    _, two = indexes
+    for text in ("", "turbine"):
+        page = two.search(text, collapse=collapse, sort=sort, per_page=100, facets=())
         request = SearchRequest(query=text, collapse=collapse, sort=sort)
-        scanned = list(two.backend.scan(request, query.parse_query(text), batch=2))  # several requests
+        scanned = list(two.backend.scan(request, query.parse_query(text), batch=4))  # several requests
         assert [h.id for h in scanned] == [h.id for h in page.hits]
         assert len(scanned) == page.total
-        # Exports stream the same scan: the exact total first, each row with its copies and its text.
-        exported = two.export(text, collapse=collapse, sort=sort, text=True)
+        # Exports stream the same scan: the exact total first, each row with its copies.
+        exported = two.export(text, collapse=collapse, sort=sort)
         rows = list(exported.rows)
         assert exported.total == page.total == len(rows)
         assert [r.hit.id for r in rows] == [h.id for h in page.hits]
         assert [r.hit.duplicates for r in rows] == [h.duplicates for h in page.hits]
-        for row in rows:
-            release = two.get(row.hit.id)
-            assert row.text and row.text == "\n\n".join(x for x in (release.lede, release.body) if x)
