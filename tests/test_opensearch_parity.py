@@ -7,10 +7,10 @@ Lucene's k1 + 1 factor), its coverage and headline bonuses, but Lucene's BM25 pe
 a word's frequencies over all sections at once, and equal scores are ordered differently (Whoosh:
 newest, then index order; OpenSearch: newest, then id). Related releases are compared the same way.
 
-Every test runs twice: on one shard over the seeds and the whole corpus sample (what the backends compute), and
-on two shards with a replica over the seeds and a small part of the sample (SMALL_SAMPLE: totals, facets, the
-timeline and suggestions summed over both shards, scores with both shards' statistics, searches served by replica
-copies).
+Everything is compared on one shard over the seeds and the whole corpus sample (what the backends compute); totals,
+facets, the timeline, suggestions, releases and completions again on two shards with a replica over the seeds and a
+small part of the sample (SMALL_SAMPLE: what shards sum, searches served by replica copies). Scores with two
+shards' statistics equal one shard's exactly (test_opensearch_shards.py), so ranking is compared on one.
 
 Needs a cluster (see tests/opensearch_cluster.py); the corpus part needs ../shared/corpus.
 """
@@ -18,6 +18,7 @@ Needs a cluster (see tests/opensearch_cluster.py); the corpus part needs ../shar
 from __future__ import annotations
 
 import pickle
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -168,31 +169,48 @@ def sample(tmp_path_factory) -> Path | None:
     return corpus_sample(tmp_path_factory.mktemp("parity-corpus") / "corpus")
 
 
-@pytest.fixture(scope="module", params=["one shard", "two shards"])
-def backends(request, cluster, tmp_path_factory, parsed, sample):
-    """The same releases indexed by both backends: (whoosh index, opensearch index, corpus sampled?). One shard
-    over the seeds and the whole sample; two shards with a replica over the seeds and SMALL_SAMPLE, with releases
-    on both shards (checked)."""
-    work = tmp_path_factory.mktemp("parity")
-    sources = [ROOT / "seeds"]
-    if sample is not None:
-        sources += (
-            [sample] if request.param == "one shard" else [sample / n for n in SMALL_SAMPLE if (sample / n).is_dir()]
-        )
-    shards, replicas = (SHARDS, REPLICAS) if request.param == "one shard" else (TWO_SHARDS, REPLICATED)
-    whoosh_path = work / "whoosh"
+@contextmanager
+def _built(cluster, work: Path, parsed, sources: list[Path], shards: int, replicas: int):
+    """Both backends' indexes of sources, open: (whoosh index, opensearch index); the OpenSearch one dropped after."""
     from indexer.backends.opensearch.build import build_index as build_opensearch
 
     alias = index_name("parity")
     # Both builds parse in this process (procs=1), so every build after the first reads the first's parse.
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(documents, "parse_source", parsed)
-        build_index(sources, whoosh_path, procs=1)
+        build_index(sources, work / "whoosh", procs=1)
         build_opensearch([str(s) for s in sources], alias, url=URL, shards=shards, replicas=replicas, procs=1)
     assert 0 not in filled_shards(cluster, alias)
-    with open_index(whoosh_path) as whoosh, open_index(alias, backend="opensearch", url=URL) as opensearch:
+    try:
+        with open_index(work / "whoosh") as whoosh, open_index(alias, backend="opensearch", url=URL) as opensearch:
+            yield whoosh, opensearch
+    finally:
+        drop(cluster, alias)
+
+
+@pytest.fixture(scope="module")
+def whole_sample(cluster, tmp_path_factory, parsed, sample):
+    """The seeds and the whole corpus sample indexed by both backends, OpenSearch on one shard: (whoosh index,
+    opensearch index, corpus sampled?)."""
+    sources = [ROOT / "seeds"] + ([sample] if sample is not None else [])
+    with _built(cluster, tmp_path_factory.mktemp("parity"), parsed, sources, SHARDS, REPLICAS) as (whoosh, opensearch):
         yield whoosh, opensearch, sample is not None
-    drop(cluster, alias)
+
+
+@pytest.fixture(scope="module")
+def small_sample(cluster, tmp_path_factory, parsed, sample):
+    """The seeds and SMALL_SAMPLE indexed by both backends, OpenSearch on two shards (releases on both, checked)
+    with a replica (searches served by replica copies): (whoosh index, opensearch index, corpus sampled?)."""
+    sources = [ROOT / "seeds"] + [sample / n for n in SMALL_SAMPLE if sample is not None and (sample / n).is_dir()]
+    work = tmp_path_factory.mktemp("parity-shards")
+    with _built(cluster, work, parsed, sources, TWO_SHARDS, REPLICATED) as (whoosh, opensearch):
+        yield whoosh, opensearch, sample is not None
+
+
+@pytest.fixture(scope="module", params=["one shard", "two shards"])
+def backends(request):
+    """Each layout's indexes in turn: the whole sample on one shard, then the small one on two."""
+    return request.getfixturevalue("whole_sample" if request.param == "one shard" else "small_sample")
 
 
 def _differences(whoosh_page, os_page) -> list[str]:
@@ -270,8 +288,9 @@ def test_same_releases_and_copies(backends):
     )
 
 
-def test_top_results_agree(backends):
-    whoosh, opensearch, with_corpus = backends
+def test_top_results_agree(whole_sample):
+    # On one shard: scores with two shards' statistics equal one shard's (test_opensearch_shards.py).
+    whoosh, opensearch, with_corpus = whole_sample
     if not with_corpus:
         pytest.skip("ranking is compared on the corpus sample: needs ../shared/corpus")
     overlaps, agreeing, lines = [], 0, []
@@ -293,8 +312,9 @@ def test_top_results_agree(backends):
     assert agreeing / len(overlaps) >= MIN_TOP_AGREEMENT, f"{agreeing}/{len(overlaps)} agree\n{report}"
 
 
-def test_related_releases_agree(backends):
-    whoosh, opensearch, with_corpus = backends
+def test_related_releases_agree(whole_sample):
+    # On one shard, as the top results (related releases on two shards: test_opensearch_shards.py).
+    whoosh, opensearch, with_corpus = whole_sample
     if not with_corpus:
         pytest.skip("related releases are compared on the corpus sample: needs ../shared/corpus")
     overlaps = []

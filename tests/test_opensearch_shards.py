@@ -4,7 +4,8 @@ The OpenSearch tests build one shard unless their subject is what shards merge (
 one small corpus, built once on each layout, holds releases on both shards (checked: routing by duplicate key may
 put a small index on one), copies on several wires and words of differing frequencies. Every page, its totals,
 facets (multi-select included), timeline, suggestion, copies, cursors and scores (ranked with both shards' term
-statistics: dfs_query_then_fetch), and every scan and export, must equal the one-shard index's.
+statistics: dfs_query_then_fetch), every release's related releases, and every scan and export, must equal the
+one-shard index's.
 
 The other two-shard tests: totals, facets, timeline and exports with copies folded (test_opensearch_copies.py),
 pages past the result window (test_opensearch_pages.py), ranked pages, facets and suggestions against Whoosh
@@ -107,6 +108,13 @@ def test_pages_equal_the_one_shard_index_s(indexes):
         listed = [h["id"] for p in pages for h in p["hits"]]
         assert len(listed) == len(set(listed)) == first["total"] + (first["partial_total"] or 0), search
     assert two.search("turbne").suggestion == "turbine"
+
+
+def test_related_releases_equal_the_one_shard_index_s(indexes):
+    one, two = indexes
+    for hit in one.search("turbine", per_page=4).hits:
+        related = [r.to_json() for r in two.related(hit.id)]
+        assert related and related == [r.to_json() for r in one.related(hit.id)], hit.id
 
 
 def test_multi_select_facets_ignore_their_own_selection(indexes):
