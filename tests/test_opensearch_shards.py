@@ -38,7 +38,7 @@ SEARCHES = [
     {"query": "turbne"},  # a spelling: suggested from both shards' words
     {"query": "plant OR turbine", "filters": {"wire": ["PR Newswire"]}},
     {"query": "", "filters": {"year": ["2021"]}, "collapse": False},
-]
+]  # pages of 5, followed by cursor and opened by number
 
 
 def release_text(n: int, wire: str) -> str:
@@ -107,6 +107,10 @@ def test_pages_equal_the_one_shard_index_s(indexes):
         # Every release listed once: those with every word, then (match="all") those with some.
         listed = [h["id"] for p in pages for h in p["hits"]]
         assert len(listed) == len(set(listed)) == first["total"] + (first["partial_total"] or 0), search
+        # Pages by number (from/size on each shard, merged) list what the cursors listed.
+        for number in range(2, len(pages) + 1):
+            by_number = two.search(page=number, **asked).to_json()
+            assert [h["id"] for h in by_number["hits"]] == [h["id"] for h in pages[number - 1]["hits"]], search
     assert two.search("turbne").suggestion == "turbine"
 
 
