@@ -48,7 +48,10 @@ was labelled and committed before its first score, and its misses were never loo
 out while working) until issue 17's seventeenth round, when they were read. "blind-12"
 (tests/data/issuer_labels_blind12.jsonl, 50 releases, seed 20270110, drawn over SHAPES9 from files in no label file
 nor blind-7's to blind-11's draws nor issue 17's audit's files) was labelled and committed before its first score, and
-its misses are never looked at (`--without blind12` leaves it out while working). "test5"
+its misses were never looked at (`--without blind12` left it out while working) until issue 17's eighteenth round, when
+they were read. "blind-13" (tests/data/issuer_labels_blind13.jsonl, 50 releases, seed 20270113, drawn over SHAPES9
+from files in no label file nor blind-7's to blind-12's draws nor issue 17's audit's files) was labelled and committed
+before its first score, and its misses are never looked at (`--without blind13` leaves it out while working). "test5"
 (tests/data/heldout5_labels.jsonl, issue 18's) had its company misses read in the seventh round too. "dev-8"
 (tests/data/issuer_labels_dev8.jsonl, 100 releases, seed 20261227, drawn over SHAPES7 from files in no label file,
 nor test8's nor blind-7's draw: 23 archived, 11 of each other shape) is a wide dev set, labelled and committed before
@@ -98,6 +101,7 @@ BLIND9 = ROOT / "tests" / "data" / "issuer_labels_blind9.jsonl"
 BLIND10 = ROOT / "tests" / "data" / "issuer_labels_blind10.jsonl"
 BLIND11 = ROOT / "tests" / "data" / "issuer_labels_blind11.jsonl"
 BLIND12 = ROOT / "tests" / "data" / "issuer_labels_blind12.jsonl"
+BLIND13 = ROOT / "tests" / "data" / "issuer_labels_blind13.jsonl"
 DEV8 = ROOT / "tests" / "data" / "issuer_labels_dev8.jsonl"
 TEST3 = ROOT / "tests" / "data" / "heldout3_labels.jsonl"
 TEST4 = ROOT / "tests" / "data" / "heldout4_labels.jsonl"
@@ -213,6 +217,7 @@ def main() -> None:
             "blind9",
             "blind10",
             "blind11",
+            "blind12",
             "dev8",
             "test3",
             "test4",
@@ -220,13 +225,13 @@ def main() -> None:
         ),
         action="append",
         default=[],
-        help="print the misses of a set that may be looked at (repeatable; the held-out and blind-12 sets never)",
+        help="print the misses of a set that may be looked at (repeatable; the held-out and blind-13 sets never)",
     )
     parser.add_argument(
         "--without",
         action="append",
         default=[],
-        help="leave a set out (repeatable: blind11 and blind12 while working, so that their figures are not watched); "
+        help="leave a set out (repeatable: blind13 while working, so that its figures are not watched); "
         "writes no results",
     )
     args = parser.parse_args()
@@ -248,6 +253,7 @@ def main() -> None:
         "blind10": load_jsonl(BLIND10),
         "blind11": load_jsonl(BLIND11),
         "blind12": load_jsonl(BLIND12),
+        "blind13": load_jsonl(BLIND13),
         "dev8": load_jsonl(DEV8),
         "test3": load_jsonl(TEST3),
         "test4": load_jsonl(TEST4),
@@ -289,7 +295,8 @@ def main() -> None:
         "blind9": "blind-9 (2027-01-02, read in the fourteenth round)",
         "blind10": "blind-10 (2027-01-04, read in the sixteenth round)",
         "blind11": "blind-11 (2027-01-07, read in the seventeenth round)",
-        "blind12": "blind-12 (2027-01-10, never read)",
+        "blind12": "blind-12 (2027-01-10, read in the eighteenth round)",
+        "blind13": "blind-13 (2027-01-13, never read)",
         "dev8": "dev-8 (2026-12-27, a wide dev set, read)",
         "test3": "test3 (issue 18, read)",
         "test4": "test4 (issue 18, read in the sixth round)",
@@ -301,7 +308,19 @@ def main() -> None:
         for shape in (
             shapes
             if name
-            in ("blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "dev8", "test5")
+            in (
+                "blind5",
+                "blind6",
+                "blind7",
+                "blind8",
+                "blind9",
+                "blind10",
+                "blind11",
+                "blind12",
+                "blind13",
+                "dev8",
+                "test5",
+            )
             else ()
         ):
             picked = [i for i, row in enumerate(rows) if row["shape"] == shape]
@@ -320,7 +339,9 @@ def main() -> None:
         "its eighth, blind-6's in its ninth (tuning sets since), dev-8's (a wide dev set of 100, seed 20261227) in its",
         "tenth and eleventh, blind-7's in its twelfth, blind-8's in its thirteenth, blind-9's in its fourteenth,",
         "blind-10's in its sixteenth, blind-11's in its seventeenth (never read before, it scored 0.880 company, 1.000",
-        "ticker precision on 0a580b4, 727c461 and 61395fe). blind-10 (tests/data/issuer_labels_blind10.jsonl, seed",
+        "ticker precision on 0a580b4, 727c461 and 61395fe), blind-12's in its eighteenth (never read before, it scored",
+        "0.840 company, 1.000 ticker precision on 61395fe, 9c53cf4, 89357ab and 0c82bad). blind-10",
+        "(tests/data/issuer_labels_blind10.jsonl, seed",
         "20270104, 50 releases over blind-9's shapes) was labelled and committed (045c75f) before the parser read it;",
         "never read, it scored",
         "0.840 company, 1.000 ticker precision (strict 0.913, recall 1.000) from the fourteenth round's start to the",

@@ -86,7 +86,7 @@ def _sample(corpus: Path, releases: int, seed: int, leave_out: frozenset[str] = 
         p.relative_to(corpus).as_posix() for archive, suffix in ARCHIVES for p in (corpus / archive).rglob(f"*{suffix}")
     )
     drawn = random.Random(seed).sample([m for m in members if m not in taken], releases)
-    # test5's to test11's and issuer blind-6's to blind-12's sources (never read when they were added) are dropped
+    # test5's to test11's and issuer blind-6's to blind-13's sources (never read when they were added) are dropped
     # after the draw, which stays the same otherwise; so are the files passed over by test8's draw and --leave-out's.
     unread = (
         shapes.labelled_paths(
@@ -105,6 +105,7 @@ def _sample(corpus: Path, releases: int, seed: int, leave_out: frozenset[str] = 
                 "issuer_labels_blind10.jsonl",
                 "issuer_labels_blind11.jsonl",
                 "issuer_labels_blind12.jsonl",
+                "issuer_labels_blind13.jsonl",
             )
         )
         | set(shapes.PASSED_OVER8)
@@ -157,7 +158,7 @@ def main(argv: list[str] | None = None) -> int:
                         if name == "company" and not base.get(name):
                             named[shape] += 1  # the shape names a company where the archive file names none
                         if name in (args.show or ()):
-                            print(f"{shape} {source}\n  as-is {base.get(name)!r}\n  shape {got.get(name)!r}")
+                            print(f"{shape} {name} {source}\n  as-is {base.get(name)!r}\n  shape {got.get(name)!r}")
         seconds = time.perf_counter() - started
     lines = ["| shape | " + " | ".join(FIELDS) + " |", "|---" * (len(FIELDS) + 1) + "|"]
     for shape in shown:
@@ -174,7 +175,7 @@ def main(argv: list[str] | None = None) -> int:
         "Releases whose field differs from the archive file's own reading (companies compared as the accuracy scores"
         f" compare them: legal-form words do not count), out of {len(sample)} unlabelled releases"
         f" drawn with seed {args.seed} (none in the label files test4 was drawn beside, nor test4's own; test5's to"
-        " test11's and issuer blind-6's to blind-12's sources and the --leave-out lists dropped from the draw). Shapes:"
+        " test11's and issuer blind-6's to blind-13's sources and the --leave-out lists dropped from the draw). Shapes:"
         " `tests/heldout_shapes.py`. A difference is not always a miss: a shape may lose what dated a release (a"
         " JSON file's date when its Business Wire dateline prints none) or read better than the archive file.",
         "",

@@ -90,18 +90,8 @@ MARKDOWN_DRAWS8 = 32
 # text, half EDGAR exhibits, a quarter reposts and archive files.
 SHAPES8 = ("pdf-text", "edgar-workiva", "pdf-columns", "edgar-letterhead", "front-matter", "edgar-tables", "pdf-pages",
            "edgar-workiva", "edgar-text", "portal-repost", "edgar-exhibit", "as-is")  # fmt: skip
-ALL_SHAPES = (
-    *SHAPES,
-    "edgar-exhibit",
-    "pdf-columns",
-    "edgar-text",
-    "front-matter-toml",
-    "pdf-pages",
-    "edgar-tables",
-    "edgar-letterhead",
-    "portal-repost",
-    "edgar-workiva",
-)
+ALL_SHAPES = (*SHAPES, "edgar-exhibit", "pdf-columns", "edgar-text", "front-matter-toml", "pdf-pages", "edgar-tables",
+              "edgar-letterhead", "portal-repost", "edgar-workiva")  # fmt: skip
 # Shapes no label set is drawn in, for checks that need no labels (benchmarks/shape_consistency.py).
 EXTRA_SHAPES = ("pdf-letterhead", "edgar-text", "email-text")
 # The modules of later sets' shapes, by shape.
@@ -119,12 +109,7 @@ _LINK_RE = re.compile(r"\]\((https?://[^)\s]+)\)")
 # The label files that existed when test3 was drawn: later label sets must not change the draw.
 DRAWN_BESIDE = ("edgar_labels.jsonl", "heldout_labels.jsonl", "issuer_labels_fresh.jsonl", "parser_labels.jsonl")
 # test4 was drawn beside every label file of tests/data at the time, test3's among them.
-DRAWN_BESIDE4 = (
-    *DRAWN_BESIDE,
-    "heldout3_labels.jsonl",
-    "issuer_labels_blind.jsonl",
-    "issuer_labels_blind2.jsonl",
-)
+DRAWN_BESIDE4 = (*DRAWN_BESIDE, "heldout3_labels.jsonl", "issuer_labels_blind.jsonl", "issuer_labels_blind2.jsonl")
 # test5 was drawn beside every label file of tests/data at the time, test4's among them.
 DRAWN_BESIDE5 = (*DRAWN_BESIDE4, "heldout4_labels.jsonl", "issuer_labels_blind3.jsonl")
 # test6 was drawn beside every label file of tests/data at the time, test5's and the fourth blind issuer set among them.
@@ -235,6 +220,9 @@ def _parts(path: str, raw: str) -> dict:
         date, source, link = _json_date(data.get("date") or ""), None, None
     else:
         title, _, body = raw.partition("\n")
+        following, _, after = body.partition("\n")
+        if _title_goes_on(title.lstrip("#").strip(), following.strip()):
+            title, body = f"{title.rstrip()} {following.strip()}", after  # "# ... Survival and" | "Resilience"
         rules = list(_FOOTER_RULE_RE.finditer(body))
         footer = body[rules[-1].end() :] if rules else ""
         if rules:
@@ -246,6 +234,19 @@ def _parts(path: str, raw: str) -> dict:
     body = _SPACED_BREAK_RE.sub("\n\n", _IMAGE_RE.sub("", body)).strip()  # a picture prints no text
     body = _SPACED_ABOUT_RE.sub("\\1\n\n", body)
     return {"title": html.unescape(title), "lead": lead, "body": body, "date": date, "source": source, "link": link}
+
+
+# A title line that cannot end: a lower-case last word ("... Survival and") or a joining mark.
+_TITLE_OPEN_RE = re.compile(r"(?:\b[a-z]+|[,:&\u2013\u2014-])$")
+
+
+def _title_goes_on(title: str, following: str) -> bool:
+    """Whether the line straight under a Markdown title (no blank line between) is its rest, as a reader takes it: the
+    title cannot end where it stops, the line goes on in lower case, or both are shouted; else it is a subheadline."""
+    if not following or following.startswith(("#", "*", "!", "[", "|")):
+        return False
+    shouted = title.upper() == title and following.upper() == following
+    return bool(_TITLE_OPEN_RE.search(title)) or following[0].islower() or shouted
 
 
 def _json_date(value: str) -> str:

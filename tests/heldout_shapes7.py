@@ -18,17 +18,27 @@ _ABOUT_RE = re.compile(r"^#*\s*\**About ([^*\n]{2,80}?)[*:\s]*$", re.M)
 _GENERIC_ABOUT_RE = re.compile(r"(?i:the\s+[\w-]+|company|us)(?:\s*[-\u2013\u2014:]\s*(?P<name>.+))?$")
 
 
+# Lower-case words a name may hold between its capitalised ones ("Bank of America", "Society for the Blind").
+_NAME_JOINERS = frozenset("of and for the de la du del y & in on at to".split())
+
+
 def about_names(body: str) -> list[str]:
-    """The names a release's About headings give, in order: the words after "About", without a generic opening."""
+    """The names a release's About headings give, in order: the words after "About", without a generic opening or
+    the lower-case words before the name ("About with Mothers Against ..."); a heading about a thing, not a name
+    ("About the Merger to form ..."), gives none: a letterhead prints no such words."""
     names = []
     for match in _ABOUT_RE.finditer(body):
         name = match.group(1).strip()
         generic = _GENERIC_ABOUT_RE.match(name)
         if generic:
             name = (generic.group("name") or "").strip()
-        if name:
+        name = _LEADING_LOWER_RE.sub("", name)
+        if name and all(not word.islower() or word in _NAME_JOINERS for word in name.split()):
             names.append(name)
     return names
+
+
+_LEADING_LOWER_RE = re.compile(r"^(?:[a-z]+\s+)+")
 
 
 def edgar_letterhead(path: str, raw: str) -> str:

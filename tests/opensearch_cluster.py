@@ -38,17 +38,16 @@ HOW_TO_RUN = (
 USE_LOCK = Path(tempfile.gettempdir()) / f"release-search-cluster-{hashlib.sha1(URL.encode()).hexdigest()[:12]}.lock"
 # One run's indices share this prefix, so parallel runs and leftovers never collide.
 RUN_PREFIX = f"t{uuid.uuid4().hex[:8]}"
-# The tests' index layout: two shards (counts, facets and pages merged across shards) and no replica, since a
-# replica is recovered from its primary on another node, most of the cluster's CPU in a small build. The tests
-# about replication build with REPLICATED: losing a node (test_opensearch_nodes.py) and the parity suite.
-SHARDS, REPLICAS = 2, 0
+# The tests' index layout: one shard and no replica (SHARDS, REPLICAS). Most tests' subject is the same on any
+# shard count (a build, a query's translation, a lock), and a shard less is less to create, fill and search; a
+# replica is recovered from its primary on another node, most of the cluster's CPU in a small build. What two
+# shards merge (totals, facets and the timeline summed over shards, pages and cursors, copies folded, scores and
+# suggestions with every shard's statistics, scans) is proved on TWO_SHARDS by the tests whose subject it is, each
+# checking that its documents fill both shards (filled_shards). REPLICATED (one replica): losing a node
+# (test_opensearch_nodes.py: a copy on every node) and searches served by replica copies.
+SHARDS, REPLICAS = 1, 0
+TWO_SHARDS = 2
 REPLICATED = 1
-# One shard for the tests whose subject no shard count changes (day filters, a search's time limit and build locks,
-# an alias switch, file names, incremental runs, spellings, requests counted): a shard less to create, fill and
-# search (the nodes' CPU of test_counts.py's OpenSearch test 3.2 -> 1.6 s). Counts, facets, pages, copies and scores
-# merged across shards, the parity suite, and losing a node (every node then holds a copy) keep SHARDS, and each
-# such test or fixture says so in its docstring.
-ONE_SHARD = 1
 # Corpus files whose path hashes to 0 modulo this are in the sample (about 1 in SAMPLE_EVERY of each archive).
 SAMPLE_EVERY = {"nasdaq100-2019": 12, "newsworthy-archive-2023-2026": 64, "wirefeed-newsml": 1}
 
@@ -97,6 +96,14 @@ def drop(client, alias: str) -> None:
     from indexer.backends.opensearch.store import OpenSearchStore
 
     OpenSearchStore(alias, URL, client).drop()
+
+
+def filled_shards(client, alias: str) -> list[int]:
+    """How many documents each shard of an alias's index holds, in shard order: a test about what shards merge
+    checks that none is empty (releases are routed by duplicate key: a small index may sit on one shard)."""
+    [(_, found)] = client.indices.get_settings(index=alias, name="index.number_of_shards").items()
+    shards = int(found["settings"]["index"]["number_of_shards"])
+    return [client.count(index=alias, params={"preference": f"_shards:{n}"})["count"] for n in range(shards)]
 
 
 def _sampled(archive: str, name: str) -> bool:

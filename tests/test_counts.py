@@ -517,11 +517,11 @@ def test_a_bar_or_month_clicked_by_dates_finds_its_count(midnight, words):
 
 
 def test_day_filters_agree_on_opensearch(midnight, cluster, alias, tmp_path):
-    from opensearch_cluster import ONE_SHARD, REPLICAS, URL
+    from opensearch_cluster import REPLICAS, SHARDS, URL
 
     from indexer.backends.opensearch.build import build_index as build_opensearch
 
-    build_opensearch([str(_midnight_folder(tmp_path))], alias, url=URL, shards=ONE_SHARD, replicas=REPLICAS)
+    build_opensearch([str(_midnight_folder(tmp_path))], alias, url=URL, shards=SHARDS, replicas=REPLICAS)
     with open_index(alias, backend="opensearch", url=URL) as opensearch:
         page = opensearch.search("", facets=("month",), facet_limit=100)
         assert page.timeline == midnight.search("", facets=("month",), facet_limit=100).timeline

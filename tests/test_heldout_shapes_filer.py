@@ -26,6 +26,14 @@ def _header(body: str, headline: str = "Northwind Traders Opens a Plant") -> str
         ("About Us\n\nWe trade.", []),
         ("About the Author\n\nShe writes.\n\nAbout the Firm:\n\nIt trades.", []),  # a role, not a name
         ("**About The Northwind Trading Company**\n\nIt trades.", ["The Northwind Trading Company"]),
+        # the lower-case words a source's slip left before the name go; a heading about a deal names no one
+        ("About with Parents Against Gadget Abuse (PAGA)\n\nIt campaigns.", ["Parents Against Gadget Abuse (PAGA)"]),
+        (
+            "About the Merger to form Northwind Contoso\n\nIt merges.\n\nAbout Contoso Labs\n\nIt tests.",
+            ["Contoso Labs"],
+        ),
+        ("About the Society for the Blind of Springfield\n\nIt helps.", ["Society for the Blind of Springfield"]),
+        ("About eNorthwind Traders\n\nIt trades.", ["eNorthwind Traders"]),
     ],
 )
 def test_about_names_are_the_names_after_a_generic_opening(body, names):

@@ -45,3 +45,25 @@ def test_the_parts_set_apart_sentences_and_an_about_heading_a_run_of_spaces_ends
 def test_a_markdown_titles_entity_is_the_character_it_stands_for(shape, printed):
     text = shapes.shaped_text(PATH, shape, RAW)
     assert printed in text and "&amp;amp;" not in text
+
+
+@pytest.mark.parametrize(
+    ("heading", "below", "title"),
+    [
+        # the title cannot end where its line stops, or goes on in lower case, or both are shouted: one title
+        ("Northwind Offers a Tale of Survival and", "Resilience", "Northwind Offers a Tale of Survival and Resilience"),
+        (
+            "Northwind and Contoso Partner",
+            "to Advance a Supply Chain",
+            "Northwind and Contoso Partner to Advance a Supply Chain",
+        ),
+        ("NORTHWIND TAPS JANE ROE,", "JOHN DOE AND MARY MAJOR", "NORTHWIND TAPS JANE ROE, JOHN DOE AND MARY MAJOR"),
+        # a title that may end: the line under it is a subheadline, left in the body
+        ("Northwind Opens a Plant", "The Signature Plant Opens on June 3", "Northwind Opens a Plant"),
+    ],
+)
+def test_a_title_broken_over_lines_is_read_whole(heading, below, title):
+    raw = f"# {heading}\n{below}\n\nSPRINGFIELD, Ill., March 4, 2025 /ExampleWire/ -- Northwind opened a plant.\n"
+    parts = shapes._parts(PATH, raw)
+    assert parts["title"] == title
+    assert (below in parts["body"]) == (title == heading)

@@ -14,7 +14,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from opensearch_cluster import ONE_SHARD, REPLICAS, ROOT, SHARDS, URL, drop, index_name
+from opensearch_cluster import REPLICAS, ROOT, SHARDS, URL, drop, index_name
 
 from indexer import build_index, open_index, query
 from indexer.backends import BackendUnavailable
@@ -31,11 +31,12 @@ SEEDS = ROOT / "seeds"
 ALL_FACETS = tuple(f.name for f in FACETS)
 
 
-def build(folder, alias, shards=SHARDS, **options):
-    """Build an OpenSearch index of a folder with the test cluster's layout (SHARDS, REPLICAS)."""
+def build(folder, alias, **options):
+    """Build an OpenSearch index of a folder with the tests' layout (SHARDS, REPLICAS: what two shards merge is
+    test_opensearch_shards.py's)."""
     from indexer.backends.opensearch.build import build_index as build_opensearch
 
-    return build_opensearch([str(folder)], alias, url=URL, shards=shards, replicas=REPLICAS, **options)
+    return build_opensearch([str(folder)], alias, url=URL, shards=SHARDS, replicas=REPLICAS, **options)
 
 
 # ---- Without a cluster --------------------------------------------------------------------------
@@ -160,7 +161,7 @@ def releases(tmp_path) -> Path:
 @pytest.fixture(scope="module")
 def first_build(cluster, tmp_path_factory):
     """The seeds plus a copy, built once into a new alias for the tests that only read it: (alias, the build's
-    report, the folder built). Two shards: totals and facets count releases and copies summed over both."""
+    report, the folder built)."""
     alias = index_name("opensearch-read")
     folder = seeds_and_a_copy(tmp_path_factory.mktemp("read") / "releases")
     yield alias, build(folder, alias), folder
@@ -175,8 +176,7 @@ def built(first_build) -> str:
 
 @pytest.fixture(scope="module")
 def scanned(cluster, tmp_path_factory) -> str:
-    """The seeds plus five copies, built once for the scan tests (which only read): its alias. Two shards: a scan
-    merges both shards' pages in the page's order."""
+    """The seeds plus five copies, built once for the scan tests (which only read): its alias."""
     folder = seeds_and_a_copy(tmp_path_factory.mktemp("scan") / "releases")
     for i in range(4):
         shutil.copyfile(sorted(SEEDS.iterdir())[i % 2], folder / f"more_{i}.txt")
@@ -232,15 +232,14 @@ def test_incremental_build_by_content_hash(cluster, alias, releases, batch, monk
     from indexer.backends.opensearch import build as os_build
 
     monkeypatch.setattr(os_build, "LOOKUP_BATCH", batch)
-    # One shard: files are compared with the index by content hash, and a copy group kept on one shard, either way.
-    build(releases, alias, shards=ONE_SHARD)
+    build(releases, alias)
     physical = OpenSearchStore(alias, URL, cluster).live()
-    again = build(releases, alias, shards=ONE_SHARD)
+    again = build(releases, alias)
     assert (again.rebuilt, again.unchanged_files, again.added, again.removed) == (False, 3, 0, 0)
     changed = sorted(releases.glob("0*"))[1]
     changed.write_text(changed.read_text() + "\nA new closing line about quantumleap.\n")
     (releases / sorted(p.name for p in releases.glob("copy_*"))[0]).unlink()
-    update = build(releases, alias, shards=ONE_SHARD)
+    update = build(releases, alias)
     assert (update.changed_files, update.gone_files, update.added, update.removed, update.total) == (1, 1, 1, 2, 2)
     assert OpenSearchStore(alias, URL, cluster).live() == physical  # updated in place
     with open_index(alias, backend="opensearch", url=URL) as ox:
@@ -254,24 +253,24 @@ def test_file_names_that_are_not_utf8_are_indexed_once(cluster, alias, tmp_path)
     name = os.path.join(os.fsencode(folder), b"release-\xff.txt")
     with open(name, "wb") as handle:
         handle.write(sorted(SEEDS.iterdir())[0].read_bytes())
-    assert build(folder, alias, shards=ONE_SHARD).added == 1
-    again = build(folder, alias, shards=ONE_SHARD)
+    assert build(folder, alias).added == 1
+    again = build(folder, alias)
     assert (again.unchanged_files, again.added, again.removed) == (1, 0, 0)
     with open_index(alias, backend="opensearch", url=URL) as ox:
         assert ox.search("").hits[0].path.endswith("release-\\xff.txt")
 
 
 def test_rebuild_switches_the_alias_and_drops_the_old_index(cluster, alias, releases):
-    build(releases, alias, shards=ONE_SHARD)
+    build(releases, alias)
     store = OpenSearchStore(alias, URL, cluster)
     old = store.live()
-    report = build(releases, alias, shards=ONE_SHARD, rebuild=True)
+    report = build(releases, alias, rebuild=True)
     assert report.rebuilt and store.live() != old
     assert not cluster.indices.exists(index=old)
 
 
 def test_failed_rebuild_leaves_the_live_index(cluster, alias, releases):
-    build(releases, alias, shards=ONE_SHARD)
+    build(releases, alias)
     store = OpenSearchStore(alias, URL, cluster)
     live = store.live()
 
@@ -279,7 +278,7 @@ def test_failed_rebuild_leaves_the_live_index(cluster, alias, releases):
         raise RuntimeError("interrupted")
 
     with pytest.raises(RuntimeError, match="interrupted"):
-        build(releases, alias, shards=ONE_SHARD, rebuild=True, progress=explode)
+        build(releases, alias, rebuild=True, progress=explode)
     assert store.live() == live
     assert list(cluster.indices.get(index=f"{alias}-g*")) == [live]  # the half-built index is gone
     with open_index(alias, backend="opensearch", url=URL) as ox:
@@ -346,7 +345,7 @@ def test_missing_index_is_reported(cluster):
 def test_cli_and_environment_select_the_backend(cluster, alias, releases, runner, monkeypatch):
     monkeypatch.setenv("RELEASES_OPENSEARCH_URL", URL)
     monkeypatch.setenv("RELEASES_BACKEND", "opensearch")
-    done = runner.invoke(cli, ["index", str(releases), "--index", alias, "--json"])
+    done = runner.invoke(cli, ["index", str(releases), "--index", alias, "--shards", "1", "--replicas", "0", "--json"])
     assert done.exit_code == 0, done.output
     assert json.loads(done.output)["total"] == 3
     found = runner.invoke(cli, ["search", "conference call", "--index", alias, "--json"])

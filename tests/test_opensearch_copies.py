@@ -15,7 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from opensearch_cluster import ONE_SHARD, REPLICAS, SHARDS, URL
+from opensearch_cluster import REPLICAS, SHARDS, TWO_SHARDS, URL, filled_shards
 
 from indexer import build_index, open_index
 from indexer.backends.opensearch import fold, representatives
@@ -104,7 +104,8 @@ def test_counts_with_orphaned_copies_equal_whoosh(cluster, alias, tmp_path, page
     """On two shards: each copy group sits on the shard its duplicate key routes it to, so the totals, facets,
     timeline and exports are summed over both shards, and the keys with copies are paged over both."""
     folder = corpus(tmp_path / "releases")
-    both(folder, tmp_path / "whoosh", alias)
+    both(folder, tmp_path / "whoosh", alias, TWO_SHARDS)
+    assert 0 not in filled_shards(cluster, alias)  # copy groups on both shards
     with open_index(alias, backend="opensearch", url=URL) as ox:
         found = ox.search("zebrafish", per_page=100)
         # The premise: later copies hold a word their group's earliest copy lacks, two per group.
@@ -113,27 +114,26 @@ def test_counts_with_orphaned_copies_equal_whoosh(cluster, alias, tmp_path, page
 
 
 def test_incremental_runs_move_representatives_as_whoosh_folds(cluster, alias, tmp_path, pages):
-    # One shard: a group's copies share a shard (routed by duplicate key), so its representative moves within one;
-    # counts summed over shards are the test above's.
+    # On the tests' one shard: a group's copies share a shard (routed by duplicate key), so its representative moves
+    # within one; counts summed over shards are the test above's.
     folder = corpus(tmp_path / "releases")
     whoosh_path = tmp_path / "whoosh"
-    both(folder, whoosh_path, alias, ONE_SHARD)
+    both(folder, whoosh_path, alias)
     # An earlier copy of an orphaned group (without the extra sentence) and of a plain one: new representatives.
     (folder / "g01_early.txt").write_text(release_text(1, 1, WIRES[1]), encoding="utf-8")
     (folder / "g00_early.txt").write_text(release_text(0, 1, WIRES[2], EXTRA), encoding="utf-8")
-    both(folder, whoosh_path, alias, ONE_SHARD)
+    both(folder, whoosh_path, alias)
     assert_same_counts(alias, whoosh_path)
     # The representative's file gone: the next copy stands for the group (and holds the extra sentence).
     (folder / "g01_early.txt").unlink()
     (folder / "g04_0.txt").unlink()
-    both(folder, whoosh_path, alias, ONE_SHARD)
+    both(folder, whoosh_path, alias)
     assert_same_counts(alias, whoosh_path)
 
 
 def test_folding_copies_costs_no_request_of_its_own(cluster, alias, tmp_path):
     folder = corpus(tmp_path / "releases")
-    # One shard: the client's requests are counted, which no shard count changes.
-    build_index([folder], alias, backend="opensearch", url=URL, shards=ONE_SHARD, replicas=REPLICAS)
+    build_index([folder], alias, backend="opensearch", url=URL, shards=SHARDS, replicas=REPLICAS)
     with open_index(alias, backend="opensearch", url=URL) as ox:
         sent: list[str] = []
         for name in ("search", "msearch"):

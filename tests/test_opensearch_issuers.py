@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 
 import pytest
-from opensearch_cluster import ONE_SHARD, REPLICAS, SHARDS, URL, drop, index_name
+from opensearch_cluster import REPLICAS, SHARDS, TWO_SHARDS, URL, drop, filled_shards, index_name
 
 from indexer import build_index, open_index
 
@@ -95,7 +95,8 @@ def learned(cluster, tmp_path_factory):
             sec.write_text(json.dumps(SEC), encoding="utf-8")
             folder = write(work / "releases", company_releases(printing))
             alias = index_name("issuers-learned")
-            made[key] = (work / "index", alias, *both(folder, work, alias, sec, rebuild=True))
+            made[key] = (work / "index", alias, *both(folder, work, alias, sec, TWO_SHARDS, rebuild=True))
+            assert 0 not in filled_shards(cluster, alias)
         return made[key]
 
     yield built
@@ -120,20 +121,19 @@ def test_listing_learned_from_some_releases_reaches_the_others_on_both_backends(
 
 
 def test_incremental_build_learns_from_the_index_and_from_new_files(cluster, alias, tmp_path, sec_file, monkeypatch):
-    # One shard: what a run learns and reads back is the same whatever the shard count.
     files = company_releases({0})
     late = {name: text for name, text in files.items() if name.startswith("hlcb_")}
     folder = write(tmp_path / "releases", {name: text for name, text in files.items() if name not in late})
     # The releases of the second company, none printing its listing yet.
     write(folder, {name: text.replace(" (NYSE: HLCB)", "") for name, text in late.items() if name != "hlcb_0.txt"})
-    both(folder, tmp_path, alias, sec_file, ONE_SHARD, rebuild=True)
+    both(folder, tmp_path, alias, sec_file, rebuild=True)
     with open_index(alias, backend="opensearch", url=URL) as ox:
         assert paths_of(ox, "ticker:HLCB") == set()
     # A new release of a known company resolves with what the index taught (nothing to parse twice), and the
     # first release printing HLCB's listing teaches it to that company's releases already in the index.
     write(folder, {"znth_9.txt": release_text("Zenith Robotics Hires", "Zenith Robotics, Inc. today hired.", 20)})
     write(folder, {"hlcb_0.txt": late["hlcb_0.txt"]})
-    whoosh_report, os_report = both(folder, tmp_path, alias, sec_file, ONE_SHARD)
+    whoosh_report, os_report = both(folder, tmp_path, alias, sec_file)
     assert not os_report.rebuilt and os_report.new_files == 2
     assert os_report.reresolved_files == whoosh_report.reresolved_files == 1  # hlcb_1, already indexed
     assert os_report.added == 2 and os_report.total == whoosh_report.total

@@ -13,7 +13,7 @@ import signal
 import subprocess
 
 import pytest
-from opensearch_cluster import NODES_DIR, REPLICATED, ROOT, SHARDS, URL, drop, index_name
+from opensearch_cluster import NODES_DIR, REPLICATED, ROOT, TWO_SHARDS, URL, drop, index_name
 
 from indexer import open_index
 from indexer.backends.opensearch.build import build_index as build_opensearch
@@ -73,7 +73,7 @@ def test_losing_any_node_keeps_search_stats_and_builds_working(cluster_alone, tm
     folder = tmp_path / "releases"
     shutil.copytree(SEEDS, folder)
     alias = index_name(f"loss-{which}")
-    build_opensearch([str(folder)], alias, url=URL, shards=SHARDS, replicas=REPLICATED)
+    build_opensearch([str(folder)], alias, url=URL, shards=TWO_SHARDS, replicas=REPLICATED)
     try:
         with open_index(alias, backend="opensearch", url=URL) as before_index:
             before = before_index.search("immunogen", collapse=False, facets=ALL_FACETS).to_json()

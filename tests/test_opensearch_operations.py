@@ -14,7 +14,7 @@ import sys
 import time
 
 import pytest
-from opensearch_cluster import ONE_SHARD, REPLICAS, ROOT, URL, drop, index_name
+from opensearch_cluster import REPLICAS, ROOT, SHARDS, URL, drop, index_name
 
 from indexer import open_index, query
 from indexer.backends.opensearch.build import build_index as build_opensearch
@@ -73,7 +73,7 @@ def test_inconsistent_connection_settings_say_what_to_fix(env, message):
 def seeds_built(cluster):
     """The seeds, built once for the module's tests that search them or build them again unchanged: its alias."""
     alias = index_name("operations-seeds")
-    build_opensearch([str(SEEDS)], alias, url=URL, shards=ONE_SHARD, replicas=REPLICAS)
+    build_opensearch([str(SEEDS)], alias, url=URL, shards=SHARDS, replicas=REPLICAS)
     yield alias
     drop(cluster, alias)
 
@@ -185,6 +185,10 @@ def test_shards_and_replicas_are_set_from_the_cli_and_shown_by_stats(cluster, al
     again = json.loads(runner.invoke(cli, [*args, "--replicas", "1"]).output)
     assert not again["rebuilt"]
     assert OpenSearchStore(alias, URL, cluster).layout(layout["physical"]) == (3, 1)
+    # The new replicas copy the files of a safe commit, though the index was built without replicas.
+    cluster.cluster.health(index=alias, wait_for_status="green", params={"timeout": "60s", "request_timeout": 70})
+    recoveries = [r for r in cluster.cat.recovery(index=layout["physical"], format="json") if r["type"] == "peer"]
+    assert len(recoveries) == 3 and all(int(r["translog_ops"]) == 0 for r in recoveries), recoveries
     resharded = json.loads(runner.invoke(cli, [*args, "--shards", "1"]).output)
     assert resharded["rebuilt"]
     text = runner.invoke(cli, ["stats", "--backend", "opensearch", "--index", alias])
@@ -202,6 +206,22 @@ def test_a_rebuild_s_replicas_copy_its_files_instead_of_indexing_every_release_a
     # A replica of a safe commit copies its segment files and replays nothing; from the empty first commit it
     # would index every release of its shard again.
     assert all(int(r["files"]) > 0 and int(r["translog_ops"]) == 0 for r in recoveries), recoveries
+
+
+def test_a_rebuild_without_replicas_flushes_once_and_waits_for_no_copy(cluster, alias, monkeypatch):
+    from opensearchpy.client.cluster import ClusterClient
+    from opensearchpy.client.indices import IndicesClient
+
+    asked: list[str] = []
+    for owner, name in ((IndicesClient, "flush"), (ClusterClient, "health")):
+        real = getattr(owner, name)
+        monkeypatch.setattr(
+            owner, name, lambda self, *a, real=real, name=name, **kw: asked.append(name) or real(self, *a, **kw)
+        )
+    report = build_opensearch([SEEDS], alias, url=URL, rebuild=True, shards=SHARDS, replicas=0)
+    # One flush commits every document; a second (a commit a replica can copy) and a wait for green need replicas.
+    assert asked.count("flush") == 1 and "health" not in asked
+    assert report.total == OpenSearchStore(alias, URL, cluster).count(alias) > 0
 
 
 def test_shards_are_refused_on_whoosh(tmp_path):

@@ -72,8 +72,8 @@ def ids_by_cursor(index, **search) -> list[str]:
 
 @pytest.fixture(scope="module")
 def built(cluster, tmp_path_factory):
-    """The corpus indexed by both backends, once for the module (its tests only read): (Whoosh path, alias). Two
-    shards: each page, by number or by cursor, merges both shards' hits."""
+    """The corpus indexed by both backends, once for the module (its tests only read): (Whoosh path, alias). (Pages by
+    number and by cursor merged from two shards: test_opensearch_shards.py.)"""
     from indexer.backends.opensearch.build import build_index as build_opensearch
 
     work = tmp_path_factory.mktemp("pages")

@@ -7,15 +7,33 @@ Lucene's k1 + 1 factor), its coverage and headline bonuses, but Lucene's BM25 pe
 a word's frequencies over all sections at once, and equal scores are ordered differently (Whoosh:
 newest, then index order; OpenSearch: newest, then id). Related releases are compared the same way.
 
+Everything is compared on one shard over the seeds and the whole corpus sample (what the backends compute); totals,
+facets, the timeline, suggestions, releases and completions again on two shards with a replica over the seeds and a
+small part of the sample (SMALL_SAMPLE: what shards sum, searches served by replica copies). Scores with two
+shards' statistics equal one shard's exactly (test_opensearch_shards.py), so ranking is compared on one.
+
 Needs a cluster (see tests/opensearch_cluster.py); the corpus part needs ../shared/corpus.
 """
 
 from __future__ import annotations
 
 import pickle
+from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
-from opensearch_cluster import REPLICATED, ROOT, SHARDS, URL, corpus_sample, drop, index_name
+from opensearch_cluster import (
+    REPLICAS,
+    REPLICATED,
+    ROOT,
+    SHARDS,
+    TWO_SHARDS,
+    URL,
+    corpus_sample,
+    drop,
+    filled_shards,
+    index_name,
+)
 
 from indexer import build_index, documents, open_index
 from indexer.model import ParseError
@@ -93,17 +111,38 @@ MIN_MEAN_OVERLAP = 0.8
 MIN_TOP_AGREEMENT = 0.8
 MIN_RANKED_QUERIES = 30
 MIN_RELATED_OVERLAP = 0.7
+# The two-shard pass reads the seeds and these archives of the corpus sample (160 of its 485 files), and compares
+# these queries' totals, facets, timeline and suggestions (each plain, the first eight also with an option): what
+# shards sum (words, phrases, some-words listings, copies, misspellings, fields, dates). A search costs the nodes
+# about the same on a small index as on the sample (its shards' fixed work), so the pass asks few.
+SMALL_SAMPLE = ("nasdaq100-2019", "wirefeed-newsml")
+TWO_SHARD_QUERIES = [
+    "",
+    "acquisition",
+    '"conference call"',
+    "merger OR acquisition",
+    "acquires NOT lawsuit",
+    "acqui*",
+    "immunogen~",
+    "revenue growth guidance",
+    "aquisition",
+    "nasdq",
+    "company:apple",
+    "date:2019",
+    "quarterly dividend",
+    "NOT date:2019",
+]
 
 
 class ParsedOnce:
-    """parse_source that parses each file once and hands every later caller a copy of the same releases: both
-    backends' builds index what one parse made (parsing is shared code, not what parity compares)."""
+    """parse_source that parses each file once and hands every later caller a copy of the same releases: every
+    build of the module indexes what one parse made (parsing is shared code, not what parity compares)."""
 
     def __init__(self, parse):
         self.parse, self.parsed = parse, {}
 
     def __call__(self, source):
-        key = (source.path, source.root, source.data)
+        key = (source.path, source.data)
         if key not in self.parsed:
             try:
                 self.parsed[key] = pickle.dumps(self.parse(source))
@@ -112,31 +151,66 @@ class ParsedOnce:
         found = self.parsed[key]
         if isinstance(found, ParseError):
             raise found
-        return pickle.loads(found)  # a copy: the builds resolve issuers on the releases in place
+        releases = pickle.loads(found)  # a copy: the builds resolve issuers on the releases in place
+        for release in releases:  # known by its path inside this build's source folder, as parse_source does
+            release.source = source.relative(release.path)
+        return releases
 
 
 @pytest.fixture(scope="module")
-def backends(cluster, tmp_path_factory):
-    """The same releases indexed by both backends: (whoosh index, opensearch index, corpus sampled?). Two shards
-    with a replica: totals, facets and suggestions merged over the shards, scores with every shard's statistics,
-    searches served by replica copies."""
-    work = tmp_path_factory.mktemp("parity")
-    sources = [ROOT / "seeds"]
-    sample = corpus_sample(work / "corpus")
-    if sample is not None:
-        sources.append(sample)
-    whoosh_path = work / "whoosh"
+def parsed():
+    """One parse of each file for every build of the module (both layouts, both backends)."""
+    return ParsedOnce(documents.parse_source)
+
+
+@pytest.fixture(scope="module")
+def sample(tmp_path_factory) -> Path | None:
+    """The corpus sample (None without ../shared/corpus)."""
+    return corpus_sample(tmp_path_factory.mktemp("parity-corpus") / "corpus")
+
+
+@contextmanager
+def _built(cluster, work: Path, parsed, sources: list[Path], shards: int, replicas: int):
+    """Both backends' indexes of sources, open: (whoosh index, opensearch index); the OpenSearch one dropped after."""
     from indexer.backends.opensearch.build import build_index as build_opensearch
 
     alias = index_name("parity")
-    # Both builds parse in this process (procs=1), so the second reads the first's parse.
+    # Both builds parse in this process (procs=1), so every build after the first reads the first's parse.
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(documents, "parse_source", ParsedOnce(documents.parse_source))
-        build_index(sources, whoosh_path, procs=1)
-        build_opensearch([str(s) for s in sources], alias, url=URL, shards=SHARDS, replicas=REPLICATED, procs=1)
-    with open_index(whoosh_path) as whoosh, open_index(alias, backend="opensearch", url=URL) as opensearch:
+        patch.setattr(documents, "parse_source", parsed)
+        build_index(sources, work / "whoosh", procs=1)
+        build_opensearch([str(s) for s in sources], alias, url=URL, shards=shards, replicas=replicas, procs=1)
+    assert 0 not in filled_shards(cluster, alias)
+    try:
+        with open_index(work / "whoosh") as whoosh, open_index(alias, backend="opensearch", url=URL) as opensearch:
+            yield whoosh, opensearch
+    finally:
+        drop(cluster, alias)
+
+
+@pytest.fixture(scope="module")
+def whole_sample(cluster, tmp_path_factory, parsed, sample):
+    """The seeds and the whole corpus sample indexed by both backends, OpenSearch on one shard: (whoosh index,
+    opensearch index, corpus sampled?)."""
+    sources = [ROOT / "seeds"] + ([sample] if sample is not None else [])
+    with _built(cluster, tmp_path_factory.mktemp("parity"), parsed, sources, SHARDS, REPLICAS) as (whoosh, opensearch):
         yield whoosh, opensearch, sample is not None
-    drop(cluster, alias)
+
+
+@pytest.fixture(scope="module")
+def small_sample(cluster, tmp_path_factory, parsed, sample):
+    """The seeds and SMALL_SAMPLE indexed by both backends, OpenSearch on two shards (releases on both, checked)
+    with a replica (searches served by replica copies): (whoosh index, opensearch index, corpus sampled?)."""
+    sources = [ROOT / "seeds"] + [sample / n for n in SMALL_SAMPLE if sample is not None and (sample / n).is_dir()]
+    work = tmp_path_factory.mktemp("parity-shards")
+    with _built(cluster, work, parsed, sources, TWO_SHARDS, REPLICATED) as (whoosh, opensearch):
+        yield whoosh, opensearch, sample is not None
+
+
+@pytest.fixture(scope="module", params=["one shard", "two shards"])
+def backends(request):
+    """Each layout's indexes in turn: the whole sample on one shard, then the small one on two."""
+    return request.getfixturevalue("whole_sample" if request.param == "one shard" else "small_sample")
 
 
 def _differences(whoosh_page, os_page) -> list[str]:
@@ -168,16 +242,21 @@ def _differences(whoosh_page, os_page) -> list[str]:
     return found
 
 
-def test_same_totals_facets_timeline_and_suggestions(backends):
+def test_same_totals_facets_timeline_and_suggestions(backends, request):
     whoosh, opensearch, _ = backends
-    problems = []
-    for i, text in enumerate(QUERIES):
+    if request.node.callspec.params["backends"] == "one shard":
         # Each query plain and with two other options, in turn, so every option meets many queries.
-        for options in (OPTIONS[0], OPTIONS[1 + i % 8], OPTIONS[1 + (i + 3) % 8]):
-            asked = {"facets": ALL_FACETS, "facet_limit": 1000, **options}
-            found = _differences(whoosh.search(text, **asked), opensearch.search(text, **asked))
-            if found:
-                problems.append(f"{text!r} {options}: {'; '.join(found)}")
+        asked = [
+            (o, t) for i, t in enumerate(QUERIES) for o in (OPTIONS[0], OPTIONS[1 + i % 8], OPTIONS[1 + (i + 3) % 8])
+        ]
+    else:
+        asked = [(OPTIONS[0], t) for t in TWO_SHARD_QUERIES] + list(zip(OPTIONS[1:], TWO_SHARD_QUERIES, strict=False))
+    problems = []
+    for options, text in asked:
+        search = {"facets": ALL_FACETS, "facet_limit": 1000, **options}
+        found = _differences(whoosh.search(text, **search), opensearch.search(text, **search))
+        if found:
+            problems.append(f"{text!r} {options}: {'; '.join(found)}")
     assert not problems, "\n".join(problems)
 
 
@@ -209,15 +288,16 @@ def test_same_releases_and_copies(backends):
     )
 
 
-def test_top_results_agree(backends):
-    whoosh, opensearch, with_corpus = backends
+def test_top_results_agree(whole_sample):
+    # On one shard: scores with two shards' statistics equal one shard's (test_opensearch_shards.py).
+    whoosh, opensearch, with_corpus = whole_sample
     if not with_corpus:
         pytest.skip("ranking is compared on the corpus sample: needs ../shared/corpus")
     overlaps, agreeing, lines = [], 0, []
     ranked = [t for t in QUERIES if t and not t.startswith(("NOT", "date:", "ticker:", "exchange:", "type:"))]
     for text in ranked:
-        w = [h.id for h in whoosh.search(text).hits]
-        o = [h.id for h in opensearch.search(text).hits]
+        w = [h.id for h in whoosh.search(text, facets=()).hits]  # the ranked hits alone
+        o = [h.id for h in opensearch.search(text, facets=()).hits]
         if not w:
             continue
         overlap = len(set(w) & set(o)) / len(w)
@@ -232,8 +312,9 @@ def test_top_results_agree(backends):
     assert agreeing / len(overlaps) >= MIN_TOP_AGREEMENT, f"{agreeing}/{len(overlaps)} agree\n{report}"
 
 
-def test_related_releases_agree(backends):
-    whoosh, opensearch, with_corpus = backends
+def test_related_releases_agree(whole_sample):
+    # On one shard, as the top results (related releases on two shards: test_opensearch_shards.py).
+    whoosh, opensearch, with_corpus = whole_sample
     if not with_corpus:
         pytest.skip("related releases are compared on the corpus sample: needs ../shared/corpus")
     overlaps = []

@@ -6,7 +6,7 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from opensearch_cluster import ONE_SHARD, REPLICAS, ROOT, SHARDS, URL, drop, index_name
+from opensearch_cluster import REPLICAS, ROOT, SHARDS, URL, drop, index_name
 
 from indexer import open_index
 from indexer.backends.opensearch.build import build_index
@@ -21,8 +21,8 @@ def release(title: str, sentence: str, day: int) -> str:
     )
 
 
-def build(folder, alias, shards=SHARDS):
-    build_index([str(folder)], alias, url=URL, shards=shards, replicas=REPLICAS)
+def build(folder, alias):
+    build_index([str(folder)], alias, url=URL, shards=SHARDS, replicas=REPLICAS)
 
 
 def counted(ox) -> list[str]:
@@ -47,7 +47,7 @@ def summary(page) -> tuple:
 @pytest.fixture(scope="module")
 def plant_alias(cluster, tmp_path_factory):
     """The seeds and a release with a copy, built once for the module's read-only searches (each opens it anew).
-    Two shards: a page's statistics are every shard's, and its requests keep to the same shard copies."""
+    (What two shards merge, scores included, is test_opensearch_shards.py's.)"""
     folder = tmp_path_factory.mktemp("round-trips") / "releases"
     shutil.copytree(SEEDS, folder)
     (folder / "a.txt").write_text(release("Fabrikam Opens Plant", "the zorbaxide plant opened", 2), "utf-8")
@@ -75,17 +75,16 @@ def test_a_search_asked_again_is_one_round_trip_with_the_same_page(plant_alias, 
 
 
 def test_reused_statistics_are_checked_and_a_changed_index_is_planned_again(cluster, alias, tmp_path):
-    # One shard: a stale statistic is found by the page's own round trip, whatever the shard count.
     folder = tmp_path / "releases"
     shutil.copytree(SEEDS, folder)
     (folder / "a.txt").write_text(release("Fabrikam Opens Plant", "the zorbaxide plant opened", 2), "utf-8")
-    build(folder, alias, ONE_SHARD)
+    build(folder, alias)
     with open_index(alias, backend="opensearch", url=URL) as ox:
         # Unknown to the index: searched as its known spelling, which is suggested.
         before = ox.search("zorbaxite")
         assert before.total == 1 and before.suggestion == "zorbaxide"
         (folder / "b.txt").write_text(release("Fabrikam Buys Mine", "the zorbaxite mine was bought", 4), "utf-8")
-        build(folder, alias, ONE_SHARD)
+        build(folder, alias)
         # The same open index: the word's frequency it fetched before is stale (0, now 1). The page's round
         # trip finds that out and the search is planned again: the new release alone, no suggestion.
         sent = counted(ox)

@@ -7,17 +7,17 @@ Needs the test cluster (see opensearch_cluster.py); skips without one.
 from __future__ import annotations
 
 import pytest
-from opensearch_cluster import ONE_SHARD, REPLICAS, ROOT, URL, drop, index_name
+from opensearch_cluster import REPLICAS, ROOT, SHARDS, URL, drop, index_name
 
 from indexer import build_index, open_index
 
 
 @pytest.fixture(scope="module")
 def seeds_alias(cluster):
-    """The two seeds on the cluster: one ImmunoGen release holds "conference", the other does not. One shard: the
-    spellings' answers across shards are the parity suite's."""
+    """The two seeds on the cluster: one ImmunoGen release holds "conference", the other does not. (Suggestions
+    from both shards' words: the parity suite's two-shard pass and test_opensearch_shards.py.)"""
     alias = index_name("spelling")
-    build_index([ROOT / "seeds"], alias, backend="opensearch", url=URL, shards=ONE_SHARD, replicas=REPLICAS)
+    build_index([ROOT / "seeds"], alias, backend="opensearch", url=URL, shards=SHARDS, replicas=REPLICAS)
     yield alias
     drop(cluster, alias)
 

@@ -9,6 +9,7 @@ import pytest
 
 from indexer.parse import parse_bytes
 from indexer.parse.cleanup import join_centred
+from indexer.parse.wrapping import unwrap
 
 STORY = (
     "{dateline} Acme Widget Holdings, Inc. (NYSE: ACME) today announced a plant that doubles output at its main "
@@ -451,3 +452,19 @@ def test_a_text_exhibits_centred_headline_goes_on_across_a_blank_only_with_a_cen
     [release] = parse_bytes("0000123456-25-000042.txt", text.encode())
     assert release.headline == headline
     assert release.date == "2025-02-07"
+
+
+@pytest.mark.parametrize(
+    ("last", "bound"),
+    [
+        ("For more information, visit rewards.example.com. Northwind Hotels,", "Inc.\u00a0(NASDAQ: NWT)"),
+        ("For more information, visit our website. Contoso Resorts Group,", "Ltd.\u00a0(TSX: CRW)"),
+        ("The resort opens with 336 rooms on six acres, a few minutes from", "Old\u00a0Town's harbour"),
+    ],
+)
+def test_a_line_broken_before_words_a_no_break_space_binds_goes_on(last, bound):
+    # the converter broke before the bound words as one: the first of them alone would have fitted on the line
+    assert len(last) + 2 + len(bound.split()[0]) <= 72 < len(last) + 1 + len(bound.split(" ")[0])
+    lines = [last, f"{bound} is based in Springfield, Illinois, and has many properties."]
+    assert unwrap(lines, 72) == [" ".join(lines)]
+    assert unwrap([last, "A line of its own."], 72) == [last, "A line of its own."]

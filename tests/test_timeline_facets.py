@@ -120,14 +120,15 @@ def test_site_lists_every_year_without_more(built):
 
 def test_opensearch_lists_the_same_years_and_months_as_whoosh(built, cluster):
     """On two shards: a year of one release is on one shard only and must still be listed by the merged facet."""
-    from opensearch_cluster import REPLICAS, SHARDS, URL, drop, index_name
+    from opensearch_cluster import REPLICAS, TWO_SHARDS, URL, drop, filled_shards, index_name
 
     from indexer.backends.opensearch.build import build_index as build_opensearch
 
     lonely, folder, path = built
     alias = index_name("years")
-    build_opensearch([str(folder)], alias, url=URL, shards=SHARDS, replicas=REPLICAS)
+    build_opensearch([str(folder)], alias, url=URL, shards=TWO_SHARDS, replicas=REPLICAS)
     try:
+        assert 0 not in filled_shards(cluster, alias)
         with open_index(alias, backend="opensearch", url=URL) as ox, open_index(path) as whoosh:
             for search in ({"query": "fabrikam"}, {"query": "", "filters": {"year": [str(lonely)]}}):
                 search["facets"] = ("year", "month")

@@ -17,10 +17,14 @@ _WORK = r"(?:Book|Novel|Memoir|Cookbook|Workbook|Guide|Children['\u2019]s\s+Book
 # Words describing an author before the name: "Bestselling Author Dr.", "Nurse Practitioner", "Award-Winning".
 _DESCRIPTION = r"(?:(?:[A-Z][\w\-]*|[a-z]+-[a-z]+)\s+){0,4}?"
 _PERSON = r"(?P<person>(?:Dr\.\s+)?[A-Z][a-z'\u2019\-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w'\u2019\-]+){1,2})"
-_WORK_WORD_RE = re.compile(r"Book|Novel|Memoir|Guide|Collection")
+_WORK_WORD_RE = re.compile(r"[Bb]ook|[Nn]ovel|[Mm]emoir|Guide|Collection")
 _AUTHOR_RES = (
-    # "Bestselling Author Dr. Barbara Becker Holstein's New Book, ..."
-    re.compile(rf"\b{_PERSON}['\u2019]s\s+(?:(?:New|Latest|Debut|Upcoming|Newest|First|Second)\s+)+{_WORK}\b"),
+    # "Bestselling Author Dr. Barbara Becker Holstein's New Book, ...", "Author Jane Roe's book Lost Souls ..."
+    # (a lower-case work word may follow the possessive alone; "His New Children's Book" names no one)
+    re.compile(
+        rf"\b{_PERSON}['\u2019]s\s+(?:(?:(?:New|Latest|Debut|Upcoming|Newest|First|Second)\s+)+{_WORK}"
+        r"|(?:book|novel|memoir)\b)"
+    ),
     # "New Book "Nursing 101" by Nurse Practitioner Lorraine Voltaire Empowers ..."
     re.compile(
         rf"\b{_WORK}\b[^;]{{0,80}}?\bby\s+{_DESCRIPTION}{_PERSON}(?=\s+[A-Z][a-z]+s\b|\s+(?:is|are|was|has)\b|\s*[,:;\u2013\u2014]|\s+-\s|$)"

@@ -172,6 +172,7 @@ _ORG_PREDICATE_RE = re.compile(
     r"|agency|clinic|practice|nonprofit|non-profit|organi[sz]ation|startup|start-up|studio|retailer|publisher"
     r"|consultancy|movement|ministry|church|charity|foundation|association)\b"
 )
+_HASHTAGS_RE = re.compile(r"#\w+\s+(?=[A-Z])")
 _SHORT_FORM_RE = re.compile(r"\s*\([A-Z][A-Za-z&\-]{1,11}\)")
 _CONTACT_US_RE = re.compile(
     r"\b(?:[Cc]ontact|[Cc]all)\s+(?:the\s+)?"
@@ -185,10 +186,9 @@ _SENTENCE_RE = re.compile(r"\s*\n\s*|\s{2,}|(?<=[a-z0-9)][.!?])\s+(?=[A-Z])")
 _NAME_WORD_RE = re.compile(r"[A-Z0-9][\w&'\u2019.\-]*|of|and|&|for|de|the|in")
 
 
-# "About PR Club Founded in 1948, PR Club (formerly ...) promotes ...": a participle's clause, then the heading's name.
-_FOUNDED_RE = re.compile(
-    r"(?:Founded|Established|Formed|Launched|Incorporated|Headquartered|Based|Created)\b[^.,]{0,80},\s+(?:the\s+)?"
-)
+# "About PR Club Founded in 1948, PR Club (formerly ...) promotes ...", "About WebCE Recognized as a Newsweek Top
+# Online Learning Provider ..., WebCE is ...": a participle's clause, then the heading's name.
+_FOUNDED_RE = re.compile(r"(?:[A-Z][a-z]{2,}ed|Known|Chosen)\b[^.,]{0,160},\s+(?:the\s+)?")
 
 
 def _founded_then(body: str, name: str) -> bool:
@@ -243,7 +243,8 @@ def _heading_split(rest: str, generic: bool = False) -> tuple[str, str] | None:
         # "... Watch the segment here About Marquis Who's Who\u00ae: Since 1899, ... Marquis Who's Who\u00ae has ...": a
         # heading closed by a colon, the name printed again in its text (not "About the Book:", "About Dr. Sam:").
         return bare, after.strip()
-    words = rest.split(" ")
+    # "About WebCE\u00ae  Recognized ...": the name without its mark, the words one space apart.
+    words = re.sub(r" {2,}", " ", re.sub(r"[\u2122\u00ae\u00a9]", "", rest)).split(" ")
     programme = None
     for k in range(1, min(9, len(words))):
         if not _NAME_WORD_RE.fullmatch(words[k - 1]):
@@ -284,13 +285,41 @@ def _event_venue(name: str, body: str, before: str) -> bool:
     return bool(first_mention and held_at and held_at.end() == first_mention.end())
 
 
+# An organisation's word: a heading's name that the release prints elsewhere too is an organisation's.
+_HEADING_ORG_RE = re.compile(
+    r"\b(?:Firm|Law|Group|Company|Clinic|Center|Centre|Foundation|Association|Institute|Agency|Studio|Academy|Church"
+    r"|Society|Council|Partners|Services|Solutions)$"
+)
+
+
+# A person's title opening a section's text: "Attorney Kelvin Birk holds ...", "Dr. Jane Roe founded ...".
+_TITLE_OPENS_RE = re.compile(
+    r"(?:Attorney|Lawyer|Dr\.|Doctor|Founder|Co-Founder|CEO|President|Owner|Director|Principal|Partner|Pastor|Chef"
+    r"|Mr\.|Ms\.|Mrs\.)\s+[A-Z]"
+)
+
+
+def _printed_heading(rest: str, text: str) -> tuple[str, str] | None:
+    """(name, text) of a heading run into a text that opens otherwise ("About Birk Law Firm Attorney Kelvin Birk holds
+    ..."): the longest run of its first words ending in an organisation's word that the release prints twice
+    elsewhere."""
+    words = rest.split(" ", 7)[:6]
+    for k in range(min(6, len(words) - 1), 1, -1):
+        name = " ".join(words[:k])
+        if all(_NAME_WORD_RE.fullmatch(w) for w in words[:k]) and _HEADING_ORG_RE.search(name):
+            body = rest[len(name) :].strip()
+            if text.count(name) >= 3 and _TITLE_OPENS_RE.match(body):
+                return name, body
+    return None
+
+
 def glued_abouts(text: str) -> list[About]:
     """The About sections run into their text; a programme's section counts for the organisation its first sentence
     names ('About the Acme Scholarship Every year, Acme Law LLP presents ...')."""
     found = []
     colon = [m for m in _COLON_ABOUT_RE.finditer(text) if m.start() >= 2 and text[m.start() - 2].islower()]
     for m in sorted([*_GLUED_ABOUT_RE.finditer(text), *colon], key=lambda m: m.start()):  # in the text's order
-        split = _heading_split(m.group("rest"), generic=bool(m.group("the")))
+        split = _heading_split(m.group("rest"), generic=bool(m.group("the"))) or _printed_heading(m.group("rest"), text)
         if not split:
             continue
         name, body = split
@@ -333,6 +362,9 @@ def closing_about(text: str, domains: set[str]) -> About | None:
     tail = text[-2000:]
     domains = domains | domains_in(re.sub(r"www\.\s+", "www.", tail))
     sentences = [p for p in _SENTENCE_RE.split(tail) if len(p) > 30][-6:]
+    # "... #childrenofgodunited #shelmireministries Children of God United is a global ... movement": the sentence
+    # after the hashtags run into it.
+    sentences = [_HASHTAGS_RE.split(p)[-1] if "#" in p else p for p in sentences]
     for para in reversed(sentences):
         name = leading_name(para)
         # "Heavenly Culture World Peace Restoration of Light (HWPL) is a non-governmental ...": past its short form.

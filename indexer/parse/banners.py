@@ -232,7 +232,7 @@ BYLINE_RE = re.compile(r"[Bb]y\s+[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){1
 
 # Lower-case words that go on with a headline's phrase whatever their block's look ("... Collaboration" | "in North
 # America").
-_LOWER_JOINERS = set("a an and as at by for from in into of on or the to with".split())
+LOWER_JOINERS = set("a an and as at by for from in into of on or the to with".split())
 
 
 def continues_headline(
@@ -253,7 +253,10 @@ def continues_headline(
     if first_word.islower():  # "iPhone", "eBay" start a new line of their own
         # A name spelled in lower case opening a block of another look (italic, smaller) opens a subheadline:
         # "viagogo Acquires StubHub ..." over an italic "viagogo to Provide ..."; a joining word goes on.
-        return not look_changes or first_word.strip(",;:") in _LOWER_JOINERS
+        # Across a blank line, a block of a look not known to be the headline's is its subheadline or its lede
+        # ("... in Its faidr Mobile App" | "faidr now has more than 13,000 stations").
+        same_look = not gap or bool(look_prev and look_line and not look_changes)
+        return (same_look and not look_changes) or first_word.strip(",;:") in LOWER_JOINERS
     if ends_open(prev) and not SENTENCE_RE.search(line) and (title_case(line) or line.isupper()):
         return True  # "... Announce" / "Final Results of the Exchange Offer": the object comes after a break
     if look_changes:

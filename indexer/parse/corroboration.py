@@ -64,6 +64,35 @@ def product_maker(name: str | None, text: str) -> str | None:
     return maker if " " in maker and text.count(maker) >= 2 and not is_place(maker) else None
 
 
+# "The 2025 Annual Federal Tax Refresher (AFTR) course is now available ...": the name before a lower-case noun and a
+# verb qualifies a thing the sentence is about.
+_THING_AFTER_RE = r"(?:\s*\([^()]{1,30}\))?\s+(?P<noun>[a-z]{3,})\s+(?:is|are|was|were|has|have|will|now|can)\b"
+_NOT_THING_NOUNS = {"and", "the", "for", "with", "today", "inc", "llc", "corp", "which", "who", "that", "also"}
+
+
+def thing_maker(subject: str | None, lede: str, abouts: list[About]) -> str | None:
+    """The organisation an About section presents, when the lede's subject names a thing it offers ("The 2025 Annual
+    Federal Tax Refresher (AFTR) course is now available from WebCE, a leading provider ..." with "About WebCE") and the
+    lede names that organisation after it, after "from" or "by"."""
+    if not subject or not abouts:
+        return None
+    m = re.search(re.escape(subject) + _THING_AFTER_RE, lede[:600])
+    if not m or m.group("noun") in _NOT_THING_NOUNS:
+        return None
+    after = lede[m.end() : m.end() + 300]
+    # Offered "from" or "by" it: not an About naming another thing the sentence lists ("... of PD-1 inhibitor Libtayo
+    # and oncolytic virus Voyager-V1" with "About Voyager-V1").
+    return next(
+        (
+            a.name
+            for a in abouts
+            if re.search(rf"\b(?:from|by)\s+(?:the\s+)?{re.escape(a.name)}(?![\w\-])", after)
+            and not same_org(a.name, subject)
+        ),
+        None,
+    )
+
+
 def _founder_of(person: str, name: str, text: str) -> bool:
     """Whether a possessor is a person behind the name: the person reader says so, or the text says they founded,
     created or lead it ("Founded by ... Kiana Danial, Invest Diva ...")."""
@@ -195,6 +224,16 @@ def contact_org(contacts: str, domains: set[str]) -> str | None:
     if PERSON_RE.match(line) and not matches_domain(line, domains) and not re.search(r"[a-z][A-Z]", line):
         return None
     return line if len(line.split()) <= 6 else None
+
+
+def issuer_of_record(source_name: str | None, text: str) -> str | None:
+    """The SOURCE line's name, unless the line cites a figure's source mid-story: a "Source:" line an About heading
+    follows, naming what the text prints nowhere else ("Source: Circana Unify+ - Mulo+ w/Conv L52wks ending 2/23/25"
+    under a list of brands' rankings, before "About Monarca Authentic Snacks")."""
+    if not source_name or text.count(source_name) != 1:
+        return source_name
+    at = text.find(source_name)
+    return None if re.search(r"(?:^|\n)\s*About\s+[A-Z]", text[at:]) else source_name
 
 
 def plausible_source(name: str) -> bool:

@@ -26,6 +26,20 @@ _PLATFORM_HOSTS = {
 }  # fmt: skip
 
 
+# "More info: universaldoormeditationcenter.org": a web address printed bare, without "www." or "http".
+_BARE_DOMAIN_RE = re.compile(r"(?<![\w@/.\-])([a-z0-9][a-z0-9\-]{5,})\.(?:com|org|net|us|info|biz|co|io)\b(?![\w\-])")
+
+
+def bare_site_named(text: str, contacts: str) -> str | None:
+    """The name of two words or more that a web address printed bare spells, printed twice in the story (the Universal
+    Door Meditation Center of "More info: universaldoormeditationcenter.org"), for a release no other reader named."""
+    if not any(tld in text for tld in (".co", ".org", ".net", ".us", ".info", ".biz", ".io")):
+        return None
+    domains = {m.group(1).replace("-", "") for m in _BARE_DOMAIN_RE.finditer(text)}
+    name = domain_named(text, contacts, domains) if domains else None
+    return name if name and " " in name else None
+
+
 def domain_named(text: str, contacts: str, domains: set[str]) -> str | None:
     """The first name that the release's own web or mail domain spells ('PROMPERÚ' for promperu.gob.pe) and that
     its story names twice, outside the contacts (a PR agency is named only there); not a place, not a wire."""

@@ -131,6 +131,8 @@ def _is_place_part(part: str, first: bool) -> bool:
         return False
     if any(w.lower() in _CORPORATE_WORDS for w in words):
         return False
+    if words[-1].lower() in ("date", "time"):
+        return False  # "Release Date: November 11, 2025": a label, not a place
     if words[-1] in _PLACE_CONNECTORS:
         return False  # "Back on May 22, 2010, ...": a place does not end with 'on', 'of' or 'and'
     capitalised = 0

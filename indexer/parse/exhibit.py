@@ -22,6 +22,7 @@ from .banners import (
     ENDS_SENTENCE_RE,
     SENTENCE_RE,
     continues_headline,
+    ends_open,
     is_banner,
     letterhead_line,
     letterhead_name,
@@ -32,7 +33,7 @@ from .banners import (
 from .block_looks import block_styles, text_content
 from .cleanup import HTML_BLOCK_TAGS, closes_bracket, join_centred
 from .dateline import Dateline, find_dateline, known_or_shouted_place
-from .wrapping import unwrap, wrap_width
+from .wrapping import first_word, unwrap, wrap_width
 
 _UUENCODED_RE = re.compile(r"^begin [0-7]{3,4} [^\n]*\n.*?(?:^end[ \t]*$|\Z)", re.S | re.M)
 _PDF_RE = re.compile(r"<PDF>.*?(?:</PDF>|\Z)", re.S | re.I)
@@ -112,7 +113,8 @@ _NOT_RELEASE_RULES = (
         "a commentary or call script, not a release",
     ),
 )
-_MEMO_RE = re.compile(r"^(?:to|from|re|subject|date|cc)\s*:", re.I | re.M)
+# A memo's field label has a space or the line's end after its colon; "RE:CIRCLE Ontario ..." is a name.
+_MEMO_RE = re.compile(r"^(?:to|from|re|subject|date|cc)\s*:(?!\S)", re.I | re.M)
 # How far into the document the headline, the opening rules and the dateline are looked for.
 _OPENING_LINES = 60
 _OPENING_CHARS = 1500
@@ -294,7 +296,7 @@ def _join_pages(text: str, width: int | None) -> str:
             and after.strip()
             and max(_indent(before), _indent(after)) <= _SET_APART
             and (
-                len(before.rstrip()) + 1 + len(after.split()[0]) > width
+                len(before.rstrip()) + 1 + len(first_word(after)) > width
                 or (_HYPHEN_END_RE.search(before.rstrip()) and after.strip()[:1].islower())
             )
         )
@@ -379,7 +381,7 @@ def _shape(lines: list[str], company: str | None, styles: dict | None = None, se
             line = lines[i] = opened[1]
         if " | " in line and _opens_story(line):
             break  # a dateline whose lede prints a bar ("... /Wire/ -- Acme | Injury Lawyers has been named ...")
-        if is_banner(line, company) and not _headline_cut_in_listing(lines, i, styles):
+        if is_banner(line, company) and not _headline_cut(lines, i, styles):
             # A contact heading opens a block of names below it; a letterhead's table row holds its contacts itself.
             in_contacts = in_contacts or (bool(CONTACT_WORD_RE.search(line)) and " | " not in line)
             continue
@@ -433,13 +435,17 @@ def _shape(lines: list[str], company: str | None, styles: dict | None = None, se
     return Exhibit(headline=headline, body=body, printed_date=printed, skip_reason=reason)
 
 
-def _headline_cut_in_listing(lines: list[str], at: int, styles: dict[str, tuple] | None) -> bool:
+def _headline_cut(lines: list[str], at: int, styles: dict[str, tuple] | None) -> bool:
     """Whether a line that looks like a banner is a headline a <BR> cut in its listing ("... BioPharma Ltd. (NASDAQ:"
-    | "QNTM) Licensee ... to Host Investor Webinar"): the same bold block goes on and closes the bracket."""
+    | "QNTM) Licensee ... to Host Investor Webinar"), after its colon ("... No Need to Check Twice:" | "It's Family
+    ..."; five words or more, unlike "Media Contact:") or in a quote ('Acme | Injury Lawyers Voted "Silver' | 'Best
+    Law" ...'): the same bold block goes on, and the whole reads as no banner."""
     following = lines[at + 1] if at + 1 < len(lines) else ""
+    long = len(lines[at].split()) >= 5
+    cut = closes_bracket(lines[at], following) or (long and (lines[at].endswith(":") or _left_open(lines[at])))
     return (
         bool(following)
-        and closes_bracket(lines[at], following)
+        and cut
         and _one_block([lines[at]], following, styles)
         and not is_banner(f"{lines[at]} {following}", None)
     )
@@ -472,11 +478,12 @@ def _one_block(parts: list[str], line: str, styles: dict[str, tuple] | None) -> 
 
     A rest in title case or going on in lower case is the headline's; so is one that does not end a sentence, or ends
     one question ('... So Why Is Our<BR>Tax System Failing?'), when the line before stops short of one: a filing
-    agent breaks a long headline where it fills the line. A finished statement after it is a subheadline in the block.
+    agent breaks a long headline where it fills the line. A finished statement after it is a subheadline in the block,
+    unless the line before cannot end ('... and announces<BR>Jane Roe as Advisor.').
     """
     if not styles or letterhead_line(line):
         return False  # an address or a telephone under a bold name or title is no part of it
-    if SENTENCE_RE.search(line) or not (line[:1].islower() or title_case(line)):
+    if (SENTENCE_RE.search(line) or not (line[:1].islower() or title_case(line))) and not _left_open(parts[-1]):
         question = line.endswith("?") and len(SENTENCE_RE.findall(line)) == 1
         if ENDS_SENTENCE_RE.search(line) and not question or ENDS_SENTENCE_RE.search(parts[-1]) or find_dateline(line):
             return False
@@ -484,6 +491,13 @@ def _one_block(parts: list[str], line: str, styles: dict[str, tuple] | None) -> 
     joined = "".join([*parts, line]).replace(" ", "")
     look = next((v for k, v in styles.items() if k.replace(" ", "").startswith(joined)), None)
     return bool(look) and look[0] and len(joined) <= 250  # a bold block: the headline's, not a paragraph of text
+
+
+def _left_open(line: str) -> bool:
+    """Whether a headline's line cannot end it: it ends with a joining word ("... and announces") or leaves a quote or
+    a bracket open ('... Webinar "Seller')."""
+    quotes = line.count('"') % 2 or line.count("\u201c") > line.count("\u201d")
+    return bool(ends_open(line) or quotes or line.count("(") > line.count(")"))
 
 
 def _date_below_headline(lines: list[str]) -> tuple[datetime | None, list[str]]:

@@ -91,3 +91,13 @@ def interviewee_org(headline: str) -> str | None:
             return None if author else org
     # "John Wall, CTO and Co-Founder, FortressFire": the last part after the title.
     return _organisation(parts[-1]) if len(parts) >= 2 else None
+
+
+# "Josh Roe, lead fund manager of the Acme Fund, tells Proactive's Stephen Gunnion ...": an interviewer's outlet.
+_INTERVIEWER_VERB_RE = r"\b(?:tells|told|speaks\s+(?:to|with)|spoke\s+(?:to|with)|sits\s+down\s+with|sat\s+down\s+with|talks\s+(?:to|with)|joins|joined)\s+(?:the\s+)?"
+
+
+def interviewer_outlet(org: str, lede: str) -> bool:
+    """Whether the lede names an organisation only as the outlet of the person interviewing ("tells Proactive's")."""
+    first = re.escape(org.split()[0])
+    return re.search(rf"{_INTERVIEWER_VERB_RE}{first}\b", lede) is not None

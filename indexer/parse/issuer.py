@@ -35,13 +35,16 @@ from .corroboration import (
     addresses_reader,
     contact_org,
     glued_opener_cut,
+    issuer_of_record,
     plausible_source,
     product_maker,
     region_of_place,
+    thing_maker,
     vouched_issuer,
 )
 from .credits import (
     BRAND_ABOUT_RE,
+    bare_site_named,
     behalf_of,
     domain_named,
     journal_field,
@@ -63,7 +66,7 @@ from .headline_names import (
     quoted_in,
     strip_headline_brand,
 )
-from .interviews import interviewee_org
+from .interviews import interviewee_org, interviewer_outlet
 from .joint_releases import merged_entity, source_partner
 from .name_extents import (
     based_subject,
@@ -79,6 +82,7 @@ from .name_extents import (
     lower_case_spelling,
     nameless_names,
     partners_name,
+    possessive_cut,
     titled_person_cut,
 )
 from .names import (
@@ -102,7 +106,7 @@ from .names import (
 )
 from .own_listings import lede_listed, pick_tickers, titled_employer
 from .persons import employer, is_person, leader_org
-from .places import is_place, opens_dateline
+from .places import is_place, opens_dateline, unless_place
 from .publishers import publishers_topic
 from .sections import About
 from .subject import (
@@ -180,7 +184,7 @@ def find_issuer(
             closing = None  # "RazorPitch is not a fiduciary ...": the publisher the headline's company paid
         abouts = glued_abouts(text) or ([closing] if closing else [])
     abouts = makers_abouts(abouts, headline, text)  # "About SecureAgent SecureAgent is VectorCertain LLC's ..."
-    source_name = source_name or closing_credit(text)
+    source_name = issuer_of_record(source_name, text) or closing_credit(text)
     known_company = known_company or slashed_issuer(lede) or behalf_of(text)
     company = _pick_company(headline, lede, text, abouts, source_name, contacts, known_company, subheadline)
     company = headline_spelling(_whole_contact_name(company, lede, text, contacts), headline, lede)
@@ -191,7 +195,7 @@ def find_issuer(
     company = headline_word(company, headline, lede)
     company = first_name_employer(company, headline, text)
     company = caps_heading_cut(prose_cut(titled_person_org(company, lede) or company), text)
-    company = partners_name(company, headline, lede)
+    company = partners_name(possessive_cut(company, text), headline, lede)
     company = connected_name(company, strip_headline_brand(headline), text)
     company = _listed_whole(_printed_tail(company, text), text)
     company = lede_case(titled_person_cut(contact_heading_cut(glued_opener_cut(company)), text), lede)
@@ -201,15 +205,18 @@ def find_issuer(
         # "Inc., the leading media brand ..., today announced that Flight Adventure Park is No. 3,780 ...", "Fort
         # Worth's newest museum, the DFW Car and Toy Museum ...": what the lede opened with names no one; the
         # headline's subject, printed in the text, does.
-        company = first_person_org(text) or tidy_name(headline_company(headline, text, contacts)) or company
+        named = first_person_org(text) or tidy_name(unless_place(headline_company(headline, text, contacts), text))
+        company = named or company
         # "Smile on Westbury Launches ...": a name joined by a lower-case word, which the headline reader cut short.
         company = company or connected_opening(strip_headline_brand(headline), text)
         if no_name(company, place) or _DAY_RE.fullmatch(company or ""):
             company = nameless_names(strip_headline_brand(headline), lede, text) or company
         company = defined_short_form(company, text)  # "BWUH Boston Marks ...": the headline's short form, written out
         # Still a place or a date: no one (a publisher brand the dateline reader took for a place stays).
+        # The release's own domain may still name it ("Today, June 27, ... the Historic Sanctuary of Machupicchu ..."
+        # with jcollazos@promperu.gob.pe: PROMPERÚ, printed twice in the story).
         company = (
-            None
+            domain_named(text, contacts, domains_in(contacts or text[-1500:]))
             if (no_name(company, place) or _DAY_RE.fullmatch(company or ""))
             and not BRAND_ABOUT_RE.search(company or "")
             else company
@@ -370,6 +377,8 @@ def _pick_company(
         organiser = None if strong or matches else event_organiser(subject, lede)
         if organiser:
             return organiser
+        if not strong and not matches and (maker := thing_maker(subject, lede, abouts)):
+            return maker  # "The Acme Refresher course is now available from Acme Learning" with "About Acme Learning"
         if strong or matches or joint or not evidence or _partners_abouts(subject, lede, text, abouts):
             return subject
         if (
@@ -446,13 +455,13 @@ def _pick_company(
         if publishers_topic(topic, subject, text):
             return brands[0].name
     contact = contact_org(contacts, domains)
-    if contact and _interviewer_outlet(contact, lede):
+    if contact and interviewer_outlet(contact, lede):
         contact = None  # "..., tells Proactive's Stephen Gunnion ...": the contacts are the interviewer's publisher
-    found = found or described_subject(lede, headline) or headline_company(headline, text, contacts)
+    found = found or described_subject(lede, headline) or unless_place(headline_company(headline, text, contacts), text)
     found = found or lede_actor(lede, headline) or contact
     found = found or _lede_employer(lede, text, domains) or report_author(lede) or leader_org(lede, headline)
     found = found or publisher_field(text, domains) or domain_named(text, contacts, domains) or told_outlet(text)
-    found = found or presented_expert_org(text)
+    found = found or presented_expert_org(text) or bare_site_named(text, contacts)
     if found:
         return programme_owner(found, text) or found
     if brands:
@@ -550,16 +559,6 @@ _TRAILING_JOINER_RE = re.compile(r"\s+(?:and|of|&|for|the)$")
 # After a name, a lower-case word that shows it is an adjective ("veteran of Canadian financial markets").
 _AFTER_NAME_RE = re.compile(r"\s+([a-z]+)")
 _FUNCTION_WORDS = {"and", "of", "in", "at", "to", "for", "since", "who", "which", "that", "is", "was", "has", "said"}
-
-
-# "Josh Roe, lead fund manager of the Acme Fund, tells Proactive's Stephen Gunnion ...": an interviewer's outlet.
-_INTERVIEWER_VERB_RE = r"\b(?:tells|told|speaks\s+(?:to|with)|spoke\s+(?:to|with)|sits\s+down\s+with|sat\s+down\s+with|talks\s+(?:to|with)|joins|joined)\s+(?:the\s+)?"
-
-
-def _interviewer_outlet(org: str, lede: str) -> bool:
-    """Whether the lede names an organisation only as the outlet of the person interviewing ("tells Proactive's")."""
-    first = re.escape(org.split()[0])
-    return re.search(rf"{_INTERVIEWER_VERB_RE}{first}\b", lede) is not None
 
 
 def _lede_employer(lede: str, text: str, domains: set[str]) -> str | None:

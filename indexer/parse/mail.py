@@ -22,9 +22,10 @@ _HEADER_RE = re.compile(
     r"|content-transfer-encoding|x-[\w-]+)[ \t]*:[ \t]*(?P<value>.*)$",
     re.I,
 )
-# What a forwarded or labelled subject carries before the title: "Fwd:", "RE:", "[External]", "Press Release:".
+# What a forwarded or labelled subject carries before the title: "Fwd:", "RE:", "[External]", "Press Release:"; a
+# reply's prefix has a space after its colon ("RE:CIRCLE Ontario ..." is a name).
 _SUBJECT_MARKS_RE = re.compile(
-    r"^(?:\s*(?:(?:fwd?|fw|re|aw)\s*:|\[(?:external|ext|caution|spam|bulk|marketing)\b[^\]]{0,20}\]|(?:press|news|media)\s+release\s*[:\-\u2013\u2014]))+\s*",
+    r"^(?:\s*(?:(?:fwd?|fw|re|aw)\s*:(?=\s|\[|(?:fwd?|fw|re|aw)\s*:)|\[(?:external|ext|caution|spam|bulk|marketing)\b[^\]]{0,20}\]|(?:press|news|media)\s+release\s*[:\-\u2013\u2014]))+\s*",
     re.I,
 )
 # A subject that says what the message is, not what the release says: "Acme news alert", "Weekly digest".

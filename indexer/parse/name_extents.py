@@ -7,6 +7,7 @@ import functools
 import re
 
 from .names import STRICT_LEGAL_RE, VERBS, core_words, fold, has_word, leading_name
+from .places import is_place
 
 # "Join Cboe® for an educational webinar ...", "Meet Acme at booth 12": a call to the reader, not part of the name.
 _IMPERATIVES = {"join", "meet", "visit", "discover", "explore", "attend", "experience", "celebrate", "welcome", "support"}  # fmt: skip
@@ -358,3 +359,30 @@ def lede_case(name: str | None, lede: str) -> str | None:
     if printed and not printed.isupper() and sum(c.isupper() for c in printed) > sum(c.isupper() for c in name):
         return printed
     return name
+
+
+# "Debt.com\u2019s 2024 budgeting survey": a name read on past its possessive into what it owns.
+# What the possessive owns may be an organisation of its own ("Hong Kong's Government Flying Service").
+_OWNED_ORG_RE = re.compile(
+    r"\b(?:Foundation|Institute|Services?|Homes|Company|Group|Association|Society|Council|Agency|Department|Club"
+    r"|Academy|School|College|University|Hospital|Center|Centre|Classroom|Studios?|Fund|Trust|Bank|Ministry|Office)\b"
+)
+_INNER_POSSESSIVE_RE = re.compile(r"^(?P<owner>\S.*?\S)['\u2019]s\s+\S")
+
+
+def possessive_cut(name: str | None, text: str) -> str | None:
+    """The owner of a name read on past a possessive ("Debt.com\u2019s 2024" -> "Debt.com"), when the text prints the
+    owner alone, without the possessive, twice or more (not "Macy's Inc.", whose "Macy" the text never prints alone).
+    One plain word owns nothing here ("City\u2019s Community Investment ...", "Jay's Kitchen": a common word, a first
+    name), nor does a place ("Maryland\u2019s Department of Health")."""
+    m = _INNER_POSSESSIVE_RE.match(name or "")
+    if not m or STRICT_LEGAL_RE.search(name):
+        return name
+    owner = m.group("owner")
+    if (" " not in owner and not re.search(r"[a-z][A-Z]|\.[a-z]|^[A-Z]{2,}", owner)) or is_place(owner):
+        return name
+    # "Lake Travis ISD\u2019s Education Foundation", "Chef Eric's Culinary Classroom": what it owns is a body of its own.
+    if _OWNED_ORG_RE.search(name[m.end() - 1 :]):
+        return name
+    alone = re.findall(rf"(?<![\w.]){re.escape(owner)}(?![\w'\u2019\-]|\.\w)", text)
+    return owner if len(alone) >= 2 else name

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from .banners import LOWER_JOINERS, is_banner
 from .dateline import find_dateline
 
 # Ligatures (U+FB00..U+FB06) spelled out, as NFKC would.
@@ -74,7 +75,11 @@ def clean_pdf_text(text: str) -> str:
             # its first words); those copies go below.
             out.append(line.rstrip())
             continue
-        if stripped and (_PAGE_MARK_RE.match(stripped) or _PAGE_FOOTER_RE.match(stripped) or stripped in repeated):
+        if (
+            stripped
+            and (_PAGE_MARK_RE.match(stripped) or _PAGE_FOOTER_RE.match(stripped) or stripped in repeated)
+            and not _headline_number(lines, at)
+        ):
             continue
         if new_page and stripped:
             if any(_repeats_title(stripped, title) for title in titles):
@@ -92,8 +97,10 @@ def clean_pdf_text(text: str) -> str:
             # above still ends where a word that did not fit began, and the line below keeps its width: a wrapped
             # paragraph still reads as one (see text.unwrap). A line of one word takes its rest up instead.
             before, _, head = out[-1][:-1].rpartition(" ")
-            if _LINK_START_RE.match(head):
-                head += "-"  # a link's own hyphen ("news-releases/thinking-about-trading-" | "options-or-stock")
+            if _LINK_START_RE.match(head) or "-" in stripped.split()[0]:
+                # a link's own hyphen ("news-releases/thinking-about-trading-" | "options-or-stock"), or a compound's
+                # whose rest holds its other hyphens ("First-" | "of-Its-Kind")
+                head += "-"
             if before.strip():
                 out[-1] = before.rstrip()
                 stripped = line = head + stripped
@@ -116,7 +123,9 @@ _ENDS_OPEN_RE = re.compile(r"[,(/\-\u2013\u2014]$|\b(?:and|or|of|the|a|an|to|in|
 def _headline_among_repeated(lines: list[str], repeated: set[str]) -> int | None:
     """Where on the first page a line that later pages repeat is the headline: the story's first, long line or its
     dateline follows it (an image's or a link's line between them aside), or it is the page's first line and reads as
-    a headline, not a name ("T-Mobile 5G: It's On!"). (A letterhead atop every page is followed by the headline, a
+    a headline, not a name ("T-Mobile 5G: It's On!"), or it reads as a title wherever it stands on the first page
+    ("Innovative Solutions for Warehouse Networking" under a letterhead, a subheadline below it), or an author's
+    byline follows it ("By Jane Roe"). (A letterhead atop every page is followed by the headline, a
     short line.)"""
     first = True
     for at, line in enumerate(lines):
@@ -132,7 +141,13 @@ def _headline_among_repeated(lines: list[str], repeated: set[str]) -> int | None
         if (
             following != _PAGE_BREAK
             and following not in repeated
-            and (len(following) >= 60 or find_dateline(following) or (first and _HEADLINE_MARKS_RE.search(line)))
+            and (
+                len(following) >= 60
+                or find_dateline(following)
+                or (first and _HEADLINE_MARKS_RE.search(line))
+                or _BYLINE_RE.match(following)
+                or _joined_title(line.strip())
+            )
         ):
             return at
         first = False
@@ -141,13 +156,35 @@ def _headline_among_repeated(lines: list[str], repeated: set[str]) -> int | None
 
 # A line that only shows an image or a link ("![](https://.../logo.png)", "[Photo](https://...)", a bare address).
 _MEDIA_LINE_RE = re.compile(r"^!?\[[^\]]*\]\([^)]*\)$|^(?:https?://|www\.)\S+$")
+# An author's or a firm's byline under a headline: "By Cboe", "By Jane Roe, Benzinga".
+_BYLINE_RE = re.compile(r"[Bb]y\s+[A-Z][\w.'\u2019&-]*(?:\s+[A-Z&][\w.'\u2019&-]*){0,3}\s*(?:,\s*[\w .&'-]{2,40})?$")
 # What a headline prints and a letterhead's name does not: an exclamation or a question at its end, a colon between
 # words ("Acme 5G: It's On!", "Why Now?").
 _HEADLINE_MARKS_RE = re.compile(r"[!?][\u201d\"]?\s*$|\w:\s+\S")
 
 
+def _joined_title(line: str) -> bool:
+    """Whether a line reads as a title, not a letterhead's name or a page's footer: four words or more joined by a
+    lower-case word ("Innovative Solutions for Warehouse Networking"), no banner."""
+    return len(line.split()) >= 4 and any(word in LOWER_JOINERS for word in line.split()) and not is_banner(line, None)
+
+
 # How many of the first page's lines may hold the headline when a letterhead or contact block stands above it.
 _OPENING_LINES = 12
+
+
+def _headline_number(lines: list[str], at: int) -> bool:
+    """Whether lines[at], a bare number, is the last word of a headline wrapped above it ("... Premieres Aug." | "18"):
+    it stands among the first page's opening lines, straight under a line of words, where no page ends."""
+    return (
+        0 < at < _OPENING_LINES
+        and lines[at].strip().isdigit()
+        and bool(_WORDS_RE.search(lines[at - 1]))
+        and not _PAGE_MARK_RE.match(lines[at - 1].strip())
+    )
+
+
+_WORDS_RE = re.compile(r"[^\W\d_]{2}")
 
 
 def _first_page(lines: list[str]) -> list[str]:

@@ -88,3 +88,20 @@ def opens_dateline(text: str, name: str) -> bool:
     """Whether a text opens with the name followed by a date and a dash, as a dateline does ('Los Angeles, 21st December –')."""
     stripped = text.lstrip()
     return stripped.startswith(name) and bool(_DATELINE_TAIL_RE.match(stripped, len(name)))
+
+
+# "the Municipality of Machupicchu", "the City of Lakeside": a local government's style, whose last words are a place.
+_LOCALITY_OF_RE = r"\b(?:Municipality|City|Town|Village|Borough|Province|District|Canton|Commune|Region)\s+of\s+"
+
+
+def named_as_place(name: str | None, text: str) -> bool:
+    """Whether the text calls a bare name a locality ("Machupicchu" beside "the Municipality of Machupicchu"), so a
+    headline opening with it is about a place, not issued by it (not "City of Lakeside" itself, a government)."""
+    if not name or " of " in name or name not in text:
+        return False
+    return re.search(rf"{_LOCALITY_OF_RE}{re.escape(name)}\b(?!\s+[A-Z])", text) is not None
+
+
+def unless_place(name: str | None, text: str) -> str | None:
+    """The name, or None where the text calls it a locality (named_as_place)."""
+    return None if named_as_place(name, text) else name

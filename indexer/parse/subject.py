@@ -104,11 +104,22 @@ _EVENT_MARK_RE = re.compile(
 )
 
 
+# "Cisco SecureX Summary:RSA Conference 2020 -- Cisco, the leader ...": a summary's heading closed by a colon, run
+# into the lede it sums up, names no one (its first words are a product's or a topic's).
+_SUMMARY_HEADING_RE = re.compile(
+    r"^\s*(?:[A-Z][\w&.'\u2019+-]*\s+){0,4}(?:Summary|Highlights|Overview|At a Glance|Key (?:Takeaways|Facts|Points)"
+    r"|Fast Facts|Snapshot)\s*:\s*(?=[A-Z])"
+)
+
+
 def without_event_tag(lede: str) -> str:
-    """The lede without an event's tag opening it ("CES 2019\u2014 Acme Widgets, Inc. ..." -> "Acme Widgets, ...")."""
-    m = _EVENT_TAG_RE.match(lede)
+    """The lede without an event's tag opening it ("CES 2019\u2014 Acme Widgets, Inc. ..." -> "Acme Widgets, ..."),
+    nor a summary's heading before that tag ("Acme Widget Summary:CES 2019 -- Acme ...")."""
+    heading = _SUMMARY_HEADING_RE.match(lede)
+    rest = lede[heading.end() :] if heading else lede
+    m = _EVENT_TAG_RE.match(rest)
     if m and _EVENT_MARK_RE.search(m.group("tag")):
-        return lede[m.end() :]
+        return rest[m.end() :]
     return lede
 
 

@@ -12,6 +12,7 @@ from .authorship import front_matter_company, front_matter_tickers
 from .banners import (
     CONTACT_WORD_RE,
     ENDS_SENTENCE_RE,
+    LOWER_JOINERS,
     RELEASE_BANNER_RE,
     SENTENCE_RE,
     continues_headline,
@@ -29,7 +30,7 @@ from .pdftext import clean_pdf_text, split_columns
 from .portal import navigation, page_line, strip_related
 from .sections import EMAIL_RE, PHONE_RE
 from .wires import canonical_wire, wire_from_slug
-from .wrapping import unwrap
+from .wrapping import first_word, unwrap
 from .wrapping import wrap_width as _wrap_width
 
 # A horizontal rule in Markdown.
@@ -51,6 +52,8 @@ _TOML_LINE_RE = re.compile(r"^\s*([A-Za-z_][\w-]*)\s*=\s*(.*)$")
 _HEADER_LINES_RE = re.compile(r"\A\s*((?:[A-Za-z][\w ]{0,20}:[^\n]*\n)+)\s*\n")
 _HASHES_RE = re.compile(r"#+")
 _HEADING_HASHES_RE = re.compile(r"^#+\s*")
+# A Markdown heading's hashes stand apart from its words; "#1 Billboard Artist ..." or "#Hashtag" is text.
+_HEADING_RE = re.compile(r"#+(?:\s|$)")
 _SUBHEADLINE_RE = re.compile(r"\s*(?:##+[ \t]*(\S[^\n]*)|\*(?!\*)([^*\n]{10,300})\*|_([^_\n]{10,300})_)[ \t]*\n")
 
 
@@ -136,6 +139,8 @@ def _word_alone(line: str, following: list[str]) -> bool:
     return " " not in line and any(" " in later.strip() for later in following)
 
 
+# A line longer than any width text is wrapped at (wrapping.wrap_width's): a paragraph set on one line.
+_PARAGRAPH_LINE = 130
 # How far into a file banner lines may stand before its headline.
 _BANNER_LINES = 12
 # How far a portal's navigation (menus, a breadcrumb) may reach before the headline of the release it reposts.
@@ -151,6 +156,11 @@ def _opening_banner(line: str) -> bool:
     return len(line) < 120 and is_banner(line, None) and not find_dateline(line)
 
 
+def _story_sentence(line: str) -> bool:
+    """Whether a line is a sentence of the story: a dozen words or more ending with a full stop."""
+    return len(line.split()) >= 12 and bool(ENDS_SENTENCE_RE.search(line))
+
+
 def _date_line(lines: list[str]) -> tuple[datetime | None, str | None, list[str]]:
     """A date printed on its own line just after the headline, a portal's line naming the date or the wire ("By
     Business Wire | March 4, 2021", "Source: GlobeNewswire"), and the lines without those."""
@@ -163,8 +173,8 @@ def _date_line(lines: list[str]) -> tuple[datetime | None, str | None, list[str]
         if not stripped:
             continue
         seen += 1
-        if seen > _DATE_LINES or len(stripped) > 200:
-            break  # the story has begun
+        if seen > _DATE_LINES or len(stripped) > 200 or _story_sentence(stripped):
+            break  # the story has begun: a date below its first sentence is an event's ("Wednesday, December 4")
         day = None if when else lone_date(stripped)
         page = None if day else page_line(stripped)
         if day is None and page is None:
@@ -180,10 +190,10 @@ def _date_line(lines: list[str]) -> tuple[datetime | None, str | None, list[str]
     return when, wire, [line for line in kept if line is not None]
 
 
-# What a headline's last line may hold that looks like a banner on its own: a year, a figure, a quarter ("Q3"), a
-# dashed tail
+# What a headline's last line may hold that looks like a banner on its own: a year, a figure, a quarter ("Q3",
+# "3Q25", a half "1H24"), a dashed tail
 # ("... for October" | "2024"; "... and Collaboration" | "- New Study by HR Research Institute").
-_LEFTOVER_RE = re.compile(r"(?:[A-Z]{1,2})?\d[\d.,%]*|[-\u2013\u2014]\s+[A-Za-z].{0,80}")
+_LEFTOVER_RE = re.compile(r"(?:[A-Z]{1,2})?\d[\d.,%]*|\d[QH]\d{2,4}|[-\u2013\u2014]\s+[A-Za-z].{0,80}")
 
 
 def _wrapped(line: str, following: str, width: int | None) -> bool:
@@ -198,7 +208,7 @@ def _wrapped(line: str, following: str, width: int | None) -> bool:
         and not (titled_sentence(f"{line} {following}") and not CONTACT_WORD_RE.search(following))
     ):
         return False
-    return len(line) + 1 + len(following.split()[0]) > width
+    return len(line) + 1 + len(first_word(following)) > width
 
 
 # A headline's last word broken onto a line of its own ("... and more than 100" | "investors").
@@ -214,7 +224,7 @@ def _wrapped_tail(line: str, following: str, width: int | None, lines: list[str]
     last words call for."""
     if width is None or not following or not _stands_alone(lines, at) or ENDS_SENTENCE_RE.search(line):
         return False
-    if len(line) + 1 + len(following.split()[0]) <= width:
+    if len(line) + 1 + len(first_word(following)) <= width:
         return False  # the word would have fitted on the line above: a line set on its own
     if _LONE_WORD_RE.fullmatch(following):
         return not following.isupper() or line.isupper()
@@ -248,6 +258,17 @@ def _past_contacts(lines: list[str], at: int) -> bool:
     )
 
 
+def _broken_line_goes_on(headline: str, following: str) -> bool:
+    """Whether the line straight under a headline set as a line of its own (a Markdown heading, a paragraph of text
+    saved a paragraph a line) is the headline's rest, broken where it cannot end ("# ... Tale of Survival and" |
+    "Resilience"), opening with a joining word ("# ... to Present" | "at SHARE Series Event") or shouted under a
+    shouted headline; a line under a headline that may end is its subheadline ("faidr now has ...")."""
+    if not following or not continues_headline(headline, following, None):
+        return False
+    shouted = headline.upper() == headline and following.upper() == following
+    return ends_open(headline) or following.split()[0].strip(",;:") in LOWER_JOINERS or shouted
+
+
 def _stands_alone(lines: list[str], at: int) -> bool:
     """Whether lines[at] is a line with a blank line (or the end) after it."""
     return at < len(lines) and (at + 1 >= len(lines) or not lines[at + 1].strip())
@@ -259,6 +280,8 @@ def parse_text(path: str, text: str, *, markdown: bool = False, checked: bool = 
     # The width a text was wrapped at, read before ligatures are spelled out and cut paragraphs joined again (both
     # lengthen lines past it); in text set in two columns, the columns' width (not the headline's above them).
     width = _wrap_width(columns[:400] or text.split("\n", 400)[:400])
+    # Text saved a paragraph a line (from a word processor): no width, and lines longer than any text is wrapped at.
+    paragraph_lines = width is None and sum(len(line) > _PARAGRAPH_LINE for line in text.split("\n", 400)[:400]) >= 3
     text = clean_pdf_text(text)
     fields, text = _front_matter(text)
     if not fields:
@@ -291,6 +314,7 @@ def parse_text(path: str, text: str, *, markdown: bool = False, checked: bool = 
             if not stripped:
                 in_contacts = False  # a contact block ends at a blank line
                 continue
+            heading = bool(_HEADING_RE.match(stripped))
             if markdown and _HASHES_RE.fullmatch(stripped):
                 headline = ""  # an empty '# ' heading: the release has no headline, keep its text
             elif i < _NAVIGATION_LINES and navigation(stripped):
@@ -299,7 +323,7 @@ def parse_text(path: str, text: str, *, markdown: bool = False, checked: bool = 
                 printed, page_wire = printed or page[0], page_wire or page[1]
                 continue  # "Published: March 4, 2021" above the headline
             elif (
-                not stripped.startswith("#")
+                not heading
                 and i < _BANNER_LINES
                 and (
                     _opening_banner(stripped)
@@ -313,6 +337,13 @@ def parse_text(path: str, text: str, *, markdown: bool = False, checked: bool = 
                 )
                 # "... Sky Harbour Group Corporation (NYSE:" | "SKYH) Q4 2024": a headline cut in its listing
                 and not (i + 1 < len(lines) and closes_bracket(stripped, lines[i + 1].strip()))
+                # "... Collaboration Achieves Milestone:" | "First Global ...": a headline wrapped after its colon
+                and not (
+                    stripped.endswith(":")
+                    and len(stripped.split()) >= 5
+                    and i + 1 < len(lines)
+                    and _wrapped(stripped, lines[i + 1].strip(), width)
+                )
             ):
                 # The first line is a candidate, not the answer: a banner, a lone date, a company name alone.
                 printed = printed or lone_date(stripped)
@@ -327,9 +358,9 @@ def parse_text(path: str, text: str, *, markdown: bool = False, checked: bool = 
             ):
                 continue  # a name or a title under "Media Contact:", two columns of them in text from a PDF
             else:
-                headline = _HEADING_HASHES_RE.sub("", stripped)
+                headline = _HEADING_HASHES_RE.sub("", stripped) if heading else stripped
             start = i + 1
-            if not stripped.startswith("#"):
+            if not heading:
                 # A plain headline wrapped over lines (text from a PDF, a hard-wrapped file) goes on below it.
                 while start < len(lines) and len(headline) < 250:
                     following = lines[start].strip()
@@ -342,13 +373,23 @@ def parse_text(path: str, text: str, *, markdown: bool = False, checked: bool = 
                         _wrapped(lines[start - 1].strip(), following, width)
                         or _wrapped_tail(lines[start - 1].strip(), following, width, lines, start)
                     )
+                    if paragraph_lines and not gap:
+                        # a paragraph a line: a headline's next line is its rest only where the headline cannot end
+                        wrapped = _broken_line_goes_on(headline, following)
+                        if not wrapped:
+                            break
                     if not wrapped and not continues_headline(headline, following, None, gap):
                         break
                     headline, start = f"{headline} {following}", start + 1 + gap
+            elif start < len(lines) and _broken_line_goes_on(headline, lines[start].strip()):
+                headline, start = f"{headline} {lines[start].strip()}", start + 1
             break
     body_lines = unwrap(lines[start:], width)
-    if printed is None and not fields.get("date"):
-        printed, below, body_lines = _date_line(body_lines)
+    if printed is None:
+        # A date line under the headline goes from the text even when the front matter dates the release: left in,
+        # "Release Date: November 11, 2025" would read as a dateline placed at "Release Date".
+        found, below, body_lines = _date_line(body_lines)
+        printed = None if fields.get("date") else found
         page_wire = page_wire or below
     rest = "\n".join(body_lines)
     if headline is None or (not headline and not rest.strip()):

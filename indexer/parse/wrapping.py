@@ -71,7 +71,8 @@ def unwrap(lines: list[str], width: int | None, *, set_apart: int | None = None)
             and not _COLUMNS_RE.search(stripped)
             # (two spaces, as after a full stop or a dateline's date, may have stood at the break: "Oct.  10, 2019"
             # | "(GLOBE NEWSWIRE)")
-            and len(last.rstrip()) + 2 + len(stripped.split()[0]) > width
+            # (a no-break space binds its words: "Inc.\u00a0(NASDAQ:" did not fit as one)
+            and len(last.rstrip()) + 2 + len(first_word(stripped)) > width
             and (set_apart is None or max(_indent(last), _indent(line)) <= set_apart)
         ):
             if not pieces:
@@ -88,6 +89,14 @@ def unwrap(lines: list[str], width: int | None, *, set_apart: int | None = None)
     if pieces:
         out[-1] = "".join(pieces)
     return out
+
+
+def first_word(line: str) -> str:
+    """A line's first word as a line breaker sees it: up to a space or a tab, never a no-break space."""
+    return _BREAK_RE.split(line.strip(), maxsplit=1)[0]
+
+
+_BREAK_RE = re.compile(r"[ \t]+")
 
 
 def _indent(line: str) -> int:

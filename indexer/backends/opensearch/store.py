@@ -159,9 +159,11 @@ class OpenSearchStore:
             # ms of the nodes' CPU a release of 7.6, and a minute waiting for green at 10,000 releases). The first
             # flush persists the operations, after which the primary's global checkpoint reaches them; a commit
             # made after that, the second flush, is safe (the first is not: the checkpoint moved after it).
-            self.client.indices.flush(index=physical, params={"force": "true", "request_timeout": 300})
-            self._await_global_checkpoint(physical)
-            self.client.indices.flush(index=physical, params={"force": "true", "request_timeout": 300})
+            # Without replicas one flush makes the index durable; set_replicas makes the safe commit when it adds some.
+            if replicas:
+                self._safe_commit(physical)
+            else:
+                self.client.indices.flush(index=physical, params={"force": "true", "request_timeout": 300})
             # The fill's settings restored and the replicas added in one settings update (each costs a cluster-state
             # update on every node). The fill's asynchronous translog needs no restoring before the flushes: a flush
             # fsyncs the translog whatever its durability, and nothing is written between them.
@@ -170,12 +172,19 @@ class OpenSearchStore:
             self.client.indices.put_settings(index=physical, body={"index": restored})
             self.client.indices.refresh(index=physical)
             # Wait (bounded) for the replicas, so losing a node right after the switch loses nothing;
-            # a one-node cluster stays yellow, which is fine.
-            self.client.cluster.health(
-                index=physical,
-                wait_for_status="green",
-                params={"timeout": GREEN_TIMEOUT, "ignore": 408, "request_timeout": 90},
-            )
+            # a one-node cluster stays yellow, which is fine. Without replicas there is nothing to wait for.
+            if replicas:
+                self.client.cluster.health(
+                    index=physical,
+                    wait_for_status="green",
+                    params={"timeout": GREEN_TIMEOUT, "ignore": 408, "request_timeout": 90},
+                )
+
+    def _safe_commit(self, physical: str) -> None:
+        """Commit every document in a commit that new replicas copy (finish: flush, checkpoint, flush again)."""
+        self.client.indices.flush(index=physical, params={"force": "true", "request_timeout": 300})
+        self._await_global_checkpoint(physical)
+        self.client.indices.flush(index=physical, params={"force": "true", "request_timeout": 300})
 
     def _await_global_checkpoint(self, physical: str, seconds: float = GCP_WAIT_S) -> bool:
         """Wait (bounded) until every shard's global checkpoint covers its operations; whether it did."""
@@ -211,6 +220,8 @@ class OpenSearchStore:
     def set_replicas(self, physical: str, replicas: int) -> None:
         """Change how many copies of each shard the cluster keeps (in place: no rebuild)."""
         with translated_errors(self.url):
+            if replicas:  # the new copies start from a safe commit (an index built without replicas has none)
+                self._safe_commit(physical)
             self.client.indices.put_settings(index=physical, body={"index": {"number_of_replicas": replicas}})
 
     def physical_indices(self) -> list[str]:
