@@ -1,15 +1,25 @@
 """How tests/conftest.py shares the suite out among pytest-xdist workers: the unit of work each test goes in, the
 count of each worker's unfinished tests, the bytecode written before the workers start; and the URL builders the
-apps of one test process share."""
+apps of one test process share, its garbage collector's thresholds, and its heap frozen at exit."""
 
 from __future__ import annotations
 
+import gc
+import os
+import subprocess
 import sys
 import types
+from pathlib import Path
 
 import pytest
 from _pytest.assertion.rewrite import PYC_TAIL, _read_pyc
-from conftest import SINGLE_TESTS_SENT, _work_unit, pytest_xdist_make_scheduler, pytest_xdist_setupnodes
+from conftest import (
+    SINGLE_TESTS_SENT,
+    TEST_GC_THRESHOLDS,
+    _work_unit,
+    pytest_xdist_make_scheduler,
+    pytest_xdist_setupnodes,
+)
 
 FIXTURE = "@pytest.fixture{}\ndef built():\n    return 1\n\n\ndef test_one(built):\n    assert built\n"
 
@@ -190,3 +200,31 @@ def test_url_builders_shared_by_apps_build_what_each_apps_own_builds(endpoint, v
         assert routes.bind("example.com").build(endpoint, values) == url
     for one, other in zip(first.iter_rules(), second.iter_rules(), strict=True):
         assert (one._build.__func__ is other._build.__func__) == (not one.defaults)
+
+
+def test_a_test_process_collects_garbage_at_the_suites_thresholds():
+    """tests/conftest.py sets the collector's thresholds of every test process (Python's own are 700, 10, 10)."""
+    assert gc.get_threshold() == TEST_GC_THRESHOLDS != (700, 10, 10)
+
+
+def test_a_test_process_freezes_its_heap_out_of_the_collector_at_exit():
+    """tests/conftest.py freezes the collector's objects as a test process exits, after the exit functions registered
+    after it (here, one registered before it sees the freeze; the process's own code sees none)."""
+    code = (
+        "import atexit, gc, sys\n"
+        "atexit.register(lambda: print('frozen at exit', gc.get_freeze_count() > 0))\n"
+        "sys.path.insert(0, 'tests')\n"
+        "import conftest\n"
+        "print('frozen before', gc.get_freeze_count() > 0)\n"
+    )
+    root = Path(__file__).resolve().parent.parent
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=root,
+        env={**os.environ, "PYTHONPATH": str(root)},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == ["frozen before False", "frozen at exit True"]
