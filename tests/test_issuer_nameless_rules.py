@@ -8,6 +8,7 @@ import pytest
 from wire_release import wire
 
 from indexer.parse.authorship import glued_abouts
+from indexer.parse.corroboration import closing_presented
 
 
 @pytest.mark.parametrize(
@@ -52,3 +53,65 @@ def test_a_nameless_release_takes_its_about_headings_name(tail: str, company: st
     lede = "At seven years old, taught by his parents that every life matters, he decided to champion the underdog."
     parsed = wire(lede, "Springfield-Born Attorney Named in a Top 50 List", tail, tail_apart=True)
     assert parsed.company == company
+
+
+_CLOSING = (
+    " Treewurk crews prune trees. Call Treewurk today. Treewurk is a tree care company serving the county since 2009."
+)
+
+
+@pytest.mark.parametrize(
+    "headline, text, named",
+    [
+        # Presented by a closing sentence, named by the headline, printed three times.
+        ("Professional Tree Services Now Available from Treewurk", f"Homeowners need care.{_CLOSING}", "Treewurk"),
+        (
+            "EHNOTE to Reimagine Eye Care",
+            "But EHNOTE grew. Visit EHNOTE now. EHNOTE is a cloud platform for clinics.",
+            "EHNOTE",
+        ),
+        # Not named by the headline nor the opening: no one.
+        ("Tree Services Now Available", f"{'Homeowners need care. ' * 40}{_CLOSING}", None),
+        # Printed twice only.
+        ("Treewurk Opens", "News. Treewurk is a tree care company serving the county since 2009.", None),
+        # A person's surname or first name, a titled person, a work, a plain word.
+        (
+            "Attorney Scott A. Faultless Wins",
+            "Scott A. Faultless won. Faultless spoke. Faultless is a founding partner of the firm.",
+            None,
+        ),
+        (
+            "Mara Purl Writes",
+            "Mara Purl writes. Mara Purl reads. Mara is an author of eleven novels set in a town.",
+            None,
+        ),
+        (
+            "Dr. Tola Offers TMS",
+            "Dr. Tola treats. Tola helps. Tola is a psychiatrist practising in the valley here.",
+            None,
+        ),
+        (
+            "Los Tres Reyes Thrills",
+            "Los Tres Reyes thrills. Los Tres Reyes is a profoundly touching novel of a family.",
+            None,
+        ),
+        (
+            "Firearms Safety Tips",
+            "Firearms need care. Store firearms. Firearms are tools that need care and training.",
+            None,
+        ),
+    ],
+)
+def test_a_nameless_release_takes_the_organisation_its_closing_presents(
+    headline: str, text: str, named: str | None
+) -> None:
+    assert closing_presented(headline, text) == named
+
+
+def test_a_closing_presented_name_lends_no_listing() -> None:
+    tail = (
+        "Orvane grew where Acme Corp. (NASDAQ: ACMC) sells. Orvane bakes daily. "
+        "Orvane is a snack maker based in Ohio since 1990."
+    )
+    parsed = wire("Snacks are popular this year, a survey of shoppers in the state shows.", "Orvane Snacks Shine", tail)
+    assert (parsed.company, parsed.tickers) == ("Orvane", [])
