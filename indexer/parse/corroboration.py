@@ -279,7 +279,7 @@ def closing_presented(headline: str, text: str) -> str | None:
         if " " in name:
             if PERSON_RE.match(name) and not _ORG_WORD_RE.search(name):
                 continue  # "Jody Sharpe is a bestselling author ...": a person the reader did not know
-        elif common_word(name, text) or _surname_or_first_name(name, text):
+        elif len(name) < 4 or common_word(name, text) or _surname_or_first_name(name, text):
             continue
         return name
     return None
@@ -328,5 +328,7 @@ def _surname_or_first_name(word: str, text: str) -> bool:
     if not re.fullmatch(r"[A-Z][a-z\u00e0-\u00ff]+", word):
         return False  # "EHNOTE", "PyProxy": no person's name is spelled so
     before = re.finditer(rf"\b([A-Z][a-z'\u2019\-]+)(?:\s+[A-Z]\.)?\s+{w}\b", text)
-    after = re.findall(rf"\b{w}\s+[A-Z][a-z'\u2019\-]+\b", text)
-    return any(m.group(1) not in _NOT_FIRST_NAMES for m in before) or any(after.count(p) >= 2 for p in after)
+    after = re.findall(rf"\b{w}\s+[A-Z][a-z'\u2019\-]+\b", text)  # "David Nevins is president ...", "David is ..."
+    return any(m.group(1) not in _NOT_FIRST_NAMES for m in before) or any(
+        PERSON_RE.match(p) and not _ORG_WORD_RE.search(p) for p in after
+    )
