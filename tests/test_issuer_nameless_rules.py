@@ -96,6 +96,12 @@ _CLOSING = (
             None,
         ),
         (
+            "David Roe Interviews a Councilman",
+            "Intro. David Roe is CEO. David is a host. David has chaired the board.",
+            None,
+        ),
+        ("Largest AI Study", "AI grows. AI helps. AI is a technology that is transforming how projects run.", None),
+        (
             "Firearms Safety Tips",
             "Firearms need care. Store firearms. Firearms are tools that need care and training.",
             None,
