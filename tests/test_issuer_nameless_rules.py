@@ -97,7 +97,7 @@ _CLOSING = (
         ),
         (
             "David Roe Interviews a Councilman",
-            "We met. David Roe is CEO. David is a host. David has chaired the board.",
+            "We met. David Roe is CEO. David hosts. David is a host of a weekly show on local business leaders.",
             None,
         ),
         ("Largest AI Study", "AI grows. AI helps. AI is a technology that is transforming how projects run.", None),
