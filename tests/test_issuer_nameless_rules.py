@@ -100,6 +100,26 @@ _CLOSING = (
             "We met. David Roe is CEO. David hosts. David is a host of a weekly show on local business leaders.",
             None,
         ),
+        (
+            "Hands-Free Law",
+            "Drivers wait. Drivers stop. Drivers are permitted to use the equipment installed in cars.",
+            None,
+        ),
+        (
+            'New Memoir "Woody" Chronicles',
+            "Woody ran. Woody slept. Woody is a testament to how dogs shape the lives we lead.",
+            None,
+        ),
+        (
+            "Cork Mill's Patented X100 Technology",
+            "Legacy corks. Legacy seals. Legacy provides wines with a consistent seal.",
+            None,
+        ),
+        (
+            "Hey, Sandy! PR & Communications Shines",
+            "PR & Communications grew. PR & Communications won. PR & Communications is built on values.",
+            None,
+        ),
         ("Largest AI Study", "AI grows. AI helps. AI is a technology that is transforming how projects run.", None),
         (
             "Firearms Safety Tips",

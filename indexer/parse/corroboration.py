@@ -254,7 +254,9 @@ def plausible_source(name: str) -> bool:
 
 # A closing sentence presenting a name ("Treewurk is a tree care company ..."), split as closing_about splits the tail.
 _CLOSING_SPLIT_RE = re.compile(r"\s*\n\s*|\s{2,}|(?<=[a-z0-9)][.!?])\s+(?=[A-Z])")
-_PRESENTED_RE = re.compile(r"\s+(?:is|are|offers|provides|specializes|specialises|serves|helps|has\s+been)\b")
+_PRESENTED_RE = re.compile(
+    r"\s+(?:is|offers|provides|specializes|specialises|serves|helps|has\s+been)\b"
+)  # not "Drivers are"
 # "Los Asesinos Silenciosos is a profoundly touching novel ...": a work the release presents, not who issues it.
 _WORK_PREDICATE_RE = re.compile(
     r"\s+is\s+(?:a|an|the)\s+(?:[\w\-]+\s+){0,4}?(?:novel|book|memoir|film|movie|album|song|single|story|series|poem)\b"
@@ -274,8 +276,10 @@ def closing_presented(headline: str, text: str) -> str | None:
             continue
         if is_person(name, para, text) or is_place(name) or canonical_wire(name) or BRAND_ABOUT_RE.search(name):
             continue
-        if re.search(rf"\b(?:Dr|Mr|Mrs|Ms|Prof|Rev|Pastor)\.?\s+{re.escape(name)}\b", text):
-            continue  # "Rev. Oreste J. D'Aversa"
+        if re.search(rf"\b(?:Dr|Mr|Mrs|Ms|Prof|Rev|Pastor)\.?\s+{re.escape(name)}\b", text) or _AGENCY_RE.search(name):
+            continue  # "Rev. Oreste J. D'Aversa"; "PR & Communications" of "Hey, Sandy! PR & Communications"
+        if re.search(rf"[\"\u201c]{re.escape(name)}[\"\u201d]", f"{headline} {text}") or _owner_in(headline, name):
+            continue  # a work quoted ("New Memoir \"Woody\" Chronicles"), a product of "Cork Supply's ... X100"
         if " " in name:
             if PERSON_RE.match(name) and not _ORG_WORD_RE.search(name):
                 continue  # "Jody Sharpe is a bestselling author ...": a person the reader did not know
@@ -332,3 +336,9 @@ def _surname_or_first_name(word: str, text: str) -> bool:
     return any(m.group(1) not in _NOT_FIRST_NAMES for m in before) or any(
         PERSON_RE.match(p) and not _ORG_WORD_RE.search(p) for p in after
     )
+
+
+def _owner_in(headline: str, name: str) -> bool:
+    """Whether the headline names another organisation by a possessive ("Cork Supply's AI driven ... Technology")."""
+    m = re.match(r"((?:[A-Z][\w&.\-]*\s+){0,3}[A-Z][\w&.\-]*)['\u2019]s\s", headline)
+    return bool(m) and not same_org(m.group(1), name)
