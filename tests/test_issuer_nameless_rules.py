@@ -1,143 +1,140 @@
-"""Issuer rules for releases the reader left with no issuer (issue 17's nineteenth round, read from unlabelled
-releases): an About heading run into its text whose name lists partners with commas, and a one-word heading closed
-by a colon whose text opens with its name. Small releases written inline, parsed as `releases parse` does."""
+"""Issuer rules of issue 17's fifteenth round, read from audit17's verdicts: a pick that names no one (a day of a
+month, an ordinal) is no name, and a release nothing else names takes the short form its headline opens with, written
+out where the text defines it, else the name its lede defines a short form of by its initials; a name read short
+from an About heading is written whole where the opening prints it with its listing (name extents). Small releases
+written inline, parsed as `releases parse` does."""
 
 from __future__ import annotations
 
 import pytest
-from wire_release import wire
 
-from indexer.parse.authorship import glued_abouts
-from indexer.parse.corroboration import closing_presented
-
-
-@pytest.mark.parametrize(
-    "text, names",
-    [
-        # Partners' names with commas between, printed again as the text's subject.
-        (
-            "News.\n\nAbout Marsh, Tolley & Quade Marsh, Tolley & Quade is a firm based in Dayton with two offices.",
-            ["Marsh, Tolley & Quade"],
-        ),
-        (
-            "News.\n\nAbout Penn, Ruiz and Oakes Penn, Ruiz and Oakes has handled injury cases since 1990 statewide.",
-            ["Penn, Ruiz and Oakes"],
-        ),
-        # A comma before a lower-case word ends the name: no heading read.
-        ("News.\n\nAbout Marsh, which has grown, we say more here in the closing paragraph.", []),
-        # One word closed by a colon, its text's subject.
-        ("News.\n\nAbout Lendwise.io: Lendwise.io is a leading resource for budgeting advice.", ["Lendwise.io"]),
-        ("News.\n\nAbout Quillo: Quillo has served writers since 2011 with its editing tools.", ["Quillo"]),
-        # A first name closed by a colon, a person's full name after it: no organisation.
-        ("News.\n\nAbout Jay: Jay Paterno is an author and speaker who lives in Ohio.", []),
-    ],
-)
-def test_about_headings_run_into_their_text(text: str, names: list[str]) -> None:
-    assert [a.name for a in glued_abouts(text)] == names
+from indexer.parse import parse_bytes
+from indexer.parse.name_extents import nameless_names
 
 
 @pytest.mark.parametrize(
-    "tail, company",
+    "headline, lede, name",
     [
+        # The headline opens with a short form the text writes out.
         (
-            "About Marsh, Tolley & Quade Marsh, Tolley & Quade is headquartered in Dayton and has offices in Ohio.",
-            "Marsh, Tolley & Quade",
+            "RUPL Boston Marks 5th Anniversary of Its Charter",
+            "Members joined Rivers United for Peace and Light (RUPL) in marking the day.",
+            "Rivers United for Peace and Light",
         ),
+        # The lede defines a short form by the name's initials; the venue line's "MA" before it is left out.
         (
-            "About Penn, Ruiz and Oakes Penn, Ruiz and Oakes has offices in Ohio and handles injury cases.",
-            "Penn, Ruiz and Oakes",
+            "7th Patient Voice Summit Returns to Boston",
+            "Date: June 3-4, 2026 Venue: Boston, MA Northfield Global Meetings (\u201cNGM\u201d) will host the summit.",
+            "Northfield Global Meetings",
         ),
+        ("Harbor Forum Opens", "Quill River Partners (QRP) hosts the forum.", "Quill River Partners"),
+        # Initials that do not spell the short form, or no short form at all: nothing.
+        ("Harbor Forum Opens", "Quill River Partners (QXP) hosts the forum.", None),
+        ("Harbor Forum Opens", "More than 100 people came to the forum.", None),
+        # After an article, a role or a term the text defines; before a preposition, not the sentence's subject.
+        ("Harbor Forum Opens", "A Safety Review Officer (SRO) is a key figure at the forum.", None),
+        # A term the text defines, its last word no organisation's.
+        ("Harbor Forum Opens", "Enterprise Resource Planning (ERP) helps suppliers.", None),
+        ("Harbor Forum Opens", "She thanked Quill River Partners (QRP) for the forum.", None),
+        ("RUPL Boston Marks 5th Anniversary", "Members met in Boston.", None),
     ],
 )
-def test_a_nameless_release_takes_its_about_headings_name(tail: str, company: str) -> None:
-    lede = "At seven years old, taught by his parents that every life matters, he decided to champion the underdog."
-    parsed = wire(lede, "Springfield-Born Attorney Named in a Top 50 List", tail, tail_apart=True)
+def test_a_nameless_release_is_named_by_a_defined_short_form(headline: str, lede: str, name: str | None) -> None:
+    assert nameless_names(headline, lede, lede) == name
+
+
+# A publisher's teaser about an event: a date line and a venue line before the lede, the publisher's About after.
+EVENT = """# 7th Chief Data Officer Summit Returns to Denver to Focus on Data-Centered Decisions
+
+Date: July 23-24, 2026
+
+ Venue: Denver, CO
+
+ Northfield Global Meetings (\u201cNGM\u201d) will host the 7th Chief Data Officer Summit on July 23\u201324, 2026, at the
+Harbor Hotel in Denver, Colorado.
+
+ The 7th Chief Data Officer Summit provides a unique opportunity to discuss how organizations can better integrate
+data into decision-making. The event will gather senior executives to focus on data integration\u2026
+
+ Read More>>
+
+ To learn more, please visit https://evw.fm/0xhba.
+
+ About EventWire
+
+ EventWire (\u201cEW\u201d) is a specialized communications platform with a focus on wire-grade press release
+syndication for private and public companies and the investment community.
+
+ For more information, please visit https://www.EventWire.com
+"""
+
+
+@pytest.mark.parametrize(
+    "release, company",
+    [
+        # A day of a month the lede opens with names no one; the headline's short form, defined in the text, does.
+        (
+            "# BWUH Boston Commemorates 5th Anniversary of Its Peace Charter\n\nBOSTON, MA, March 25, 2025 "
+            "/24-7PressRelease/ -- On Saturday, March 22nd, more than 100 participants, including community and "
+            "religious leaders, joined Bright Culture, World Unity, Renewal of Hope (BWUH) in commemorating the fifth "
+            "anniversary of its peace charter proclaimed on March 14, 2020. The event took place at the Boston Law "
+            "School and was co-hosted by Save the Rivers.\n",
+            "Bright Culture, World Unity, Renewal of Hope",
+        ),
+        # An ordinal the headline opens with names no one; the host the lede defines a short form of does.
+        (EVENT, "Northfield Global Meetings"),
+    ],
+)
+def test_a_day_or_an_ordinal_is_no_issuer(release: str, company: str) -> None:
+    (parsed,) = parse_bytes("release.md", release.encode())
     assert parsed.company == company
 
 
-_CLOSING = (
-    " Treewurk crews prune trees. Call Treewurk today. Treewurk is a tree care company serving the county since 2009."
-)
+# An EDGAR plain-text exhibit whose subheading (a dash-framed line) stands before the dateline and the lede.
+EXHIBIT = """<DOCUMENT>
+<TYPE>EX-99.1
+<SEQUENCE>2
+<FILENAME>ex99-1.txt
+<DESCRIPTION>PRESS RELEASE
+<TEXT>
+
+                                                            EXHIBIT 99.1
+
+       Kestrel Announces Appointment of Jane Roe, Ph.D., as
+                    Chief Medical Officer
+
+- Dr. Roe to head up newly integrated Medical Affairs function
+including global medical affairs and policy -
+
+BOSTON--(BUSINESS WIRE)--
+
+{subject} (NASDAQ:KSTL) today announced the
+appointment of Jane Roe, Ph.D., as Executive Vice President and
+the company's first Chief Medical Officer. Dr. Roe will
+join Kestrel on November 4, 2019 and will serve on the company's
+Executive Committee.
+
+"I am delighted that Jane will be joining Kestrel," said John Doe.
+
+About Kestrel
+
+Kestrel is a global biopharmaceutical company focused on rare diseases.
+
+</TEXT>
+</DOCUMENT>
+"""
 
 
 @pytest.mark.parametrize(
-    "headline, text, named",
+    "subject, company",
     [
-        # Presented by a closing sentence, named by the headline, printed three times.
-        ("Professional Tree Services Now Available from Treewurk", f"Homeowners need care.{_CLOSING}", "Treewurk"),
-        (
-            "EHNOTE to Reimagine Eye Care",
-            "But EHNOTE grew. Visit EHNOTE now. EHNOTE is a cloud platform for clinics.",
-            "EHNOTE",
-        ),
-        # Not named by the headline nor the opening: no one.
-        ("Tree Services Now Available", f"{'Homeowners need care. ' * 40}{_CLOSING}", None),
-        # Printed twice only.
-        ("Treewurk Opens", "News. Treewurk is a tree care company serving the county since 2009.", None),
-        # A person's surname or first name, a titled person, a work, a plain word.
-        (
-            "Attorney Scott A. Faultless Wins",
-            "Scott A. Faultless won. Faultless spoke. Faultless is a founding partner of the firm.",
-            None,
-        ),
-        (
-            "Mara Purl Writes",
-            "Mara Purl writes. Mara Purl reads. Mara is an author of eleven novels set in a town.",
-            None,
-        ),
-        (
-            "Dr. Tola Offers TMS",
-            "Dr. Tola treats. Tola helps. Tola is a psychiatrist practising in the valley here.",
-            None,
-        ),
-        (
-            "Los Tres Reyes Thrills",
-            "Los Tres Reyes thrills. Los Tres Reyes is a profoundly touching novel of a family.",
-            None,
-        ),
-        (
-            "David Roe Interviews a Councilman",
-            "We met. David Roe is CEO. David hosts. David is a host of a weekly show on local business leaders.",
-            None,
-        ),
-        (
-            "Hands-Free Law",
-            "Drivers wait. Drivers stop. Drivers are permitted to use the equipment installed in cars.",
-            None,
-        ),
-        (
-            'New Memoir "Woody" Chronicles',
-            "Woody ran. Woody slept. Woody is a testament to how dogs shape the lives we lead.",
-            None,
-        ),
-        (
-            "Cork Mill's Patented X100 Technology",
-            "Legacy corks. Legacy seals. Legacy provides wines with a consistent seal.",
-            None,
-        ),
-        (
-            "Hey, Sandy! PR & Communications Shines",
-            "PR & Communications grew. PR & Communications won. PR & Communications is built on values.",
-            None,
-        ),
-        ("Largest AI Study", "AI grows. AI helps. AI is a technology that is transforming how projects run.", None),
-        (
-            "Firearms Safety Tips",
-            "Firearms need care. Store firearms. Firearms are tools that need care and training.",
-            None,
-        ),
+        ("Kestrel Pharmaceuticals, Inc.", "Kestrel Pharmaceuticals, Inc."),
+        ("Kestrel Bio Holdings Inc.", "Kestrel Bio Holdings Inc."),
+        # The opening prints the About heading's name alone, or a longer name with no legal form (an event's): kept.
+        ("Kestrel", "Kestrel"),
+        ("At Kestrel Summit 2019, Kestrel", "Kestrel"),
     ],
 )
-def test_a_nameless_release_takes_the_organisation_its_closing_presents(
-    headline: str, text: str, named: str | None
-) -> None:
-    assert closing_presented(headline, text) == named
-
-
-def test_a_closing_presented_name_lends_no_listing() -> None:
-    tail = (
-        "Orvane grew where Acme Corp. (NASDAQ: ACMC) sells. Orvane bakes daily. "
-        "Orvane is a snack maker based in Ohio since 1990."
-    )
-    parsed = wire("Snacks are popular this year, a survey of shoppers in the state shows.", "Orvane Snacks Shine", tail)
-    assert (parsed.company, parsed.tickers) == ("Orvane", [])
+def test_an_about_headings_short_name_is_written_whole_as_the_opening_lists_it(subject: str, company: str) -> None:
+    (parsed,) = parse_bytes("ex99-1.txt", EXHIBIT.format(subject=subject).encode())
+    assert (parsed.company, parsed.tickers) == (company, ["NASDAQ:KSTL"])
