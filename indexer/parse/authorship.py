@@ -232,6 +232,8 @@ def _heading_split(rest: str, generic: bool = False) -> tuple[str, str] | None:
         return head[titled.end() :], after.strip()
     bare = re.sub(r"[\u2122\u00ae\u00a9]", "", head).strip()
     words = bare.split()
+    if len(words) == 1 and after[:1].isspace() and re.match(rf"{re.escape(bare)}\s+(?:is|was|has)\b", after.strip()):
+        return bare, after.strip()  # "About Debt.com: Debt.com is a leading ...": one word, its text's subject
     if (
         after[:1].isspace()
         and not after_the
@@ -247,8 +249,11 @@ def _heading_split(rest: str, generic: bool = False) -> tuple[str, str] | None:
     words = re.sub(r" {2,}", " ", re.sub(r"[\u2122\u00ae\u00a9]", "", rest)).split(" ")
     programme = None
     for k in range(1, min(9, len(words))):
-        if not _NAME_WORD_RE.fullmatch(words[k - 1]):
+        listed = words[k - 1].endswith(",") and words[k][:1].isupper()
+        if not _NAME_WORD_RE.fullmatch(words[k - 1].removesuffix(",") if listed else words[k - 1]):
             break
+        if listed:
+            continue  # "About Craig, Kelley & Faultless Craig, Kelley & Faultless is ...": partners' names, commas between
         name, body = " ".join(words[:k]), " ".join(words[k:])
         lead = body.removeprefix("The ").removeprefix("the ")
         if lead.startswith(name) or leading_name(body) == name or _founded_then(body, name):

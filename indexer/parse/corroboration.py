@@ -11,7 +11,18 @@ import re
 
 from .authorship import WEB_ADDRESS_RE
 from .credits import BRAND_ABOUT_RE
-from .names import PERSON_RE, STRICT_LEGAL_RE, core_words, domains_in, fold, has_word, matches_domain, same_org
+from .names import (
+    PERSON_RE,
+    STRICT_LEGAL_RE,
+    common_word,
+    core_words,
+    domains_in,
+    fold,
+    has_word,
+    leading_name,
+    matches_domain,
+    same_org,
+)
 from .persons import is_person
 from .places import is_place
 from .sections import About
@@ -239,3 +250,95 @@ def issuer_of_record(source_name: str | None, text: str) -> str | None:
 def plausible_source(name: str) -> bool:
     """Whether a SOURCE line reads as a name (one to eight words, no web address)."""
     return 1 <= len(name.split()) <= 8 and not WEB_ADDRESS_RE.search(name)
+
+
+# A closing sentence presenting a name ("Treewurk is a tree care company ..."), split as closing_about splits the tail.
+_CLOSING_SPLIT_RE = re.compile(r"\s*\n\s*|\s{2,}|(?<=[a-z0-9)][.!?])\s+(?=[A-Z])")
+_PRESENTED_RE = re.compile(
+    r"\s+(?:is|offers|provides|specializes|specialises|serves|helps|has\s+been)\b"
+)  # not "Drivers are"
+# "Los Asesinos Silenciosos is a profoundly touching novel ...": a work the release presents, not who issues it.
+_WORK_PREDICATE_RE = re.compile(
+    r"\s+is\s+(?:a|an|the)\s+(?:[\w\-]+\s+){0,4}?(?:novel|book|memoir|film|movie|album|song|single|story|series|poem)\b"
+)
+
+
+def closing_presented(headline: str, text: str) -> str | None:
+    """For a release no reader named: the organisation a closing sentence presents ("Treewurk is a tree care company
+    ...") that the headline or the opening also names and the text prints three times; not a person, a place, a wire,
+    a publisher's brand, a work or a plain word."""
+    sentences = [p for p in _CLOSING_SPLIT_RE.split(text[-2500:]) if len(p) > 30][-8:]
+    for para in reversed(sentences):
+        name = leading_name(para)
+        if not name or not para.startswith(name) or not _PRESENTED_RE.match(para, len(name)):
+            continue
+        if _WORK_PREDICATE_RE.match(para, len(name)) or text.count(name) < 3 or name not in f"{headline} {text[:600]}":
+            continue
+        if is_person(name, para, text) or is_place(name) or canonical_wire(name) or BRAND_ABOUT_RE.search(name):
+            continue
+        if re.search(rf"\b(?:Dr|Mr|Mrs|Ms|Prof|Rev|Pastor)\.?\s+{re.escape(name)}\b", text) or _AGENCY_RE.search(name):
+            continue  # "Rev. Oreste J. D'Aversa"; "PR & Communications" of "Hey, Sandy! PR & Communications"
+        if re.search(rf"[\"\u201c]{re.escape(name)}[\"\u201d]", f"{headline} {text}") or _owner_in(headline, name):
+            continue  # a work quoted ("New Memoir \"Woody\" Chronicles"), a product of "Cork Supply's ... X100"
+        if " " in name:
+            if PERSON_RE.match(name) and not _ORG_WORD_RE.search(name):
+                continue  # "Jody Sharpe is a bestselling author ...": a person the reader did not know
+        elif len(name) < 4 or common_word(name, text) or _surname_or_first_name(name, text):
+            continue
+        return name
+    return None
+
+
+# Capitalised words that open a sentence or a phrase before a name, not a first name ("The Treewurk team").
+_NOT_FIRST_NAMES = {
+    "The",
+    "A",
+    "An",
+    "At",
+    "By",
+    "For",
+    "From",
+    "In",
+    "On",
+    "With",
+    "Visit",
+    "About",
+    "Contact",
+    "Call",
+}
+_NOT_FIRST_NAMES |= {
+    "Choose",
+    "Choosing",
+    "Join",
+    "Meet",
+    "Why",
+    "How",
+    "Try",
+    "Our",
+    "Your",
+    "And",
+    "Of",
+    "To",
+    "Team",
+}
+
+
+def _surname_or_first_name(word: str, text: str) -> bool:
+    """Whether a one-word name is printed as a part of a person's name ("Scott A. Faultless", "Dr. Tola", "David W.
+    Craig", "Christy Crowe Childers"), not an organisation's one-word name ("Treewurk", "The Treewurk team")."""
+    w = re.escape(word)
+    if re.search(rf"\b(?:Dr|Mr|Mrs|Ms|Prof|Rev|Pastor)\.?\s+{w}\b|\b{w}\s+[A-Z]\.\s", text):
+        return True
+    if not re.fullmatch(r"[A-Z][a-z\u00e0-\u00ff]+", word):
+        return False  # "EHNOTE", "PyProxy": no person's name is spelled so
+    before = re.finditer(rf"\b([A-Z][a-z'\u2019\-]+)(?:\s+[A-Z]\.)?\s+{w}\b", text)
+    after = re.findall(rf"\b{w}\s+[A-Z][a-z'\u2019\-]+\b", text)  # "David Nevins is president ...", "David is ..."
+    return any(m.group(1) not in _NOT_FIRST_NAMES for m in before) or any(
+        PERSON_RE.match(p) and not _ORG_WORD_RE.search(p) for p in after
+    )
+
+
+def _owner_in(headline: str, name: str) -> bool:
+    """Whether the headline names another organisation by a possessive ("Cork Supply's AI driven ... Technology")."""
+    m = re.match(r"((?:[A-Z][\w&.\-]*\s+){0,3}[A-Z][\w&.\-]*)['\u2019]s\s", headline)
+    return bool(m) and not same_org(m.group(1), name)

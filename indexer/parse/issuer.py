@@ -33,6 +33,7 @@ from .authorship import (
 )
 from .corroboration import (
     addresses_reader,
+    closing_presented,
     contact_org,
     glued_opener_cut,
     issuer_of_record,
@@ -242,6 +243,7 @@ def find_issuer(
         if sponsor:
             company = sponsor
             tickers = pick_tickers(strip_headline_brand(headline), lede, text, abouts, company)
+    company = company if company or tickers else closing_presented(headline, text)  # lends no listing
     if not tickers and known_tickers:
         tickers = list(known_tickers)
     return company, sorted(dict.fromkeys(tickers))
