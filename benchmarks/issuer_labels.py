@@ -72,6 +72,7 @@ import hashlib
 import json
 import sys
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -87,25 +88,43 @@ from indexer.model import ParseError  # noqa: E402
 from indexer.parse import parse_file  # noqa: E402
 
 RESULTS = ROOT / "benchmarks" / "results" / "issuer_labels.md"
-FRESH = ROOT / "tests" / "data" / "issuer_labels_fresh.jsonl"
-TEST2 = ROOT / "tests" / "data" / "heldout_labels.jsonl"
-BLIND = ROOT / "tests" / "data" / "issuer_labels_blind.jsonl"
-BLIND2 = ROOT / "tests" / "data" / "issuer_labels_blind2.jsonl"
-BLIND3 = ROOT / "tests" / "data" / "issuer_labels_blind3.jsonl"
-BLIND4 = ROOT / "tests" / "data" / "issuer_labels_blind4.jsonl"
-BLIND5 = ROOT / "tests" / "data" / "issuer_labels_blind5.jsonl"
-BLIND6 = ROOT / "tests" / "data" / "issuer_labels_blind6.jsonl"
-BLIND7 = ROOT / "tests" / "data" / "issuer_labels_blind7.jsonl"
-BLIND8 = ROOT / "tests" / "data" / "issuer_labels_blind8.jsonl"
-BLIND9 = ROOT / "tests" / "data" / "issuer_labels_blind9.jsonl"
-BLIND10 = ROOT / "tests" / "data" / "issuer_labels_blind10.jsonl"
-BLIND11 = ROOT / "tests" / "data" / "issuer_labels_blind11.jsonl"
-BLIND12 = ROOT / "tests" / "data" / "issuer_labels_blind12.jsonl"
-BLIND13 = ROOT / "tests" / "data" / "issuer_labels_blind13.jsonl"
-DEV8 = ROOT / "tests" / "data" / "issuer_labels_dev8.jsonl"
-TEST3 = ROOT / "tests" / "data" / "heldout3_labels.jsonl"
-TEST4 = ROOT / "tests" / "data" / "heldout4_labels.jsonl"
-TEST5 = ROOT / "tests" / "data" / "heldout5_labels.jsonl"
+DATA = ROOT / "tests" / "data"
+# Everything written below this line in RESULTS is kept when the figures above it are written again.
+NOTES_MARK = "<!-- notes below are kept when issuer_labels.py writes the figures again -->"
+
+
+@dataclass(frozen=True)
+class LabelSet:
+    """One hand-labelled set: its name on the command line, its file, its row title, how it is read."""
+
+    name: str
+    file: str
+    title: str
+    by_shape: bool = False  # drawn over release shapes: a row per shape too
+    never_read: bool = False  # its misses are never shown
+
+
+LABEL_SETS = (
+    LabelSet("fresh", "issuer_labels_fresh.jsonl", "fresh (blind, 2026-12-06)"),
+    LabelSet("test2", "heldout_labels.jsonl", "test2 (blind reposts)"),
+    LabelSet("blind", "issuer_labels_blind.jsonl", "blind-1 (2026-12-08, now read)"),
+    LabelSet("blind2", "issuer_labels_blind2.jsonl", "blind-2 (2026-12-10, read in the fifth round)"),
+    LabelSet("blind3", "issuer_labels_blind3.jsonl", "blind-3 (2026-12-12, read in the sixth round)"),
+    LabelSet("blind4", "issuer_labels_blind4.jsonl", "blind-4 (2026-12-14, read in the seventh round)"),
+    LabelSet("blind5", "issuer_labels_blind5.jsonl", "blind-5 (2026-12-16, read in the eighth round)", True),
+    LabelSet("blind6", "issuer_labels_blind6.jsonl", "blind-6 (2026-12-18, read in the ninth round)", True),
+    LabelSet("blind7", "issuer_labels_blind7.jsonl", "blind-7 (2026-12-20, read in the twelfth round)", True),
+    LabelSet("blind8", "issuer_labels_blind8.jsonl", "blind-8 (2026-12-31, read in the thirteenth round)", True),
+    LabelSet("blind9", "issuer_labels_blind9.jsonl", "blind-9 (2027-01-02, read in the fourteenth round)", True),
+    LabelSet("blind10", "issuer_labels_blind10.jsonl", "blind-10 (2027-01-04, read in the sixteenth round)", True),
+    LabelSet("blind11", "issuer_labels_blind11.jsonl", "blind-11 (2027-01-07, read in the seventeenth round)", True),
+    LabelSet("blind12", "issuer_labels_blind12.jsonl", "blind-12 (2027-01-10, read in the eighteenth round)", True),
+    LabelSet("blind13", "issuer_labels_blind13.jsonl", "blind-13 (2027-01-13, never read)", True, never_read=True),
+    LabelSet("dev8", "issuer_labels_dev8.jsonl", "dev-8 (2026-12-27, a wide dev set, read)", True),
+    LabelSet("test3", "heldout3_labels.jsonl", "test3 (issue 18, read)"),
+    LabelSet("test4", "heldout4_labels.jsonl", "test4 (issue 18, read in the sixth round)"),
+    LabelSet("test5", "heldout5_labels.jsonl", "test5 (issue 18, read in the seventh round)", True),
+)
 
 
 def load_jsonl(path: Path) -> list[dict]:
@@ -202,27 +221,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
         "--show",
-        choices=(
-            "tuning",
-            "fresh",
-            "test2",
-            "blind",
-            "blind2",
-            "blind3",
-            "blind4",
-            "blind5",
-            "blind6",
-            "blind7",
-            "blind8",
-            "blind9",
-            "blind10",
-            "blind11",
-            "blind12",
-            "dev8",
-            "test3",
-            "test4",
-            "test5",
-        ),
+        choices=("tuning", *(s.name for s in LABEL_SETS if not s.never_read)),
         action="append",
         default=[],
         help="print the misses of a set that may be looked at (repeatable; the held-out and blind-13 sets never)",
@@ -238,27 +237,7 @@ def main() -> None:
     if not CORPUS.is_dir():
         sys.exit(f"Error: needs the shared corpus at {CORPUS}")
     labels = load_labels()
-    sets = {
-        "fresh": load_jsonl(FRESH),
-        "test2": load_jsonl(TEST2),
-        "blind": load_jsonl(BLIND),
-        "blind2": load_jsonl(BLIND2),
-        "blind3": load_jsonl(BLIND3),
-        "blind4": load_jsonl(BLIND4),
-        "blind5": load_jsonl(BLIND5),
-        "blind6": load_jsonl(BLIND6),
-        "blind7": load_jsonl(BLIND7),
-        "blind8": load_jsonl(BLIND8),
-        "blind9": load_jsonl(BLIND9),
-        "blind10": load_jsonl(BLIND10),
-        "blind11": load_jsonl(BLIND11),
-        "blind12": load_jsonl(BLIND12),
-        "blind13": load_jsonl(BLIND13),
-        "dev8": load_jsonl(DEV8),
-        "test3": load_jsonl(TEST3),
-        "test4": load_jsonl(TEST4),
-        "test5": load_jsonl(TEST5),
-    }
+    sets = {s.name: load_jsonl(DATA / s.file) for s in LABEL_SETS}
     sets = {name: rows for name, rows in sets.items() if name not in args.without}
     got: dict[str, tuple[list[dict], list[dict]]] = {}
     with tempfile.TemporaryDirectory() as tmp:
@@ -281,48 +260,12 @@ def main() -> None:
         lines.append(
             row_line(name, measure(rows, [parsed[i] for i in picked]), measure(rows, [resolved[i] for i in picked]))
         )
-    titles = {
-        "fresh": "fresh (blind, 2026-12-06)",
-        "test2": "test2 (blind reposts)",
-        "blind": "blind-1 (2026-12-08, now read)",
-        "blind2": "blind-2 (2026-12-10, read in the fifth round)",
-        "blind3": "blind-3 (2026-12-12, read in the sixth round)",
-        "blind4": "blind-4 (2026-12-14, read in the seventh round)",
-        "blind5": "blind-5 (2026-12-16, read in the eighth round)",
-        "blind6": "blind-6 (2026-12-18, read in the ninth round)",
-        "blind7": "blind-7 (2026-12-20, read in the twelfth round)",
-        "blind8": "blind-8 (2026-12-31, read in the thirteenth round)",
-        "blind9": "blind-9 (2027-01-02, read in the fourteenth round)",
-        "blind10": "blind-10 (2027-01-04, read in the sixteenth round)",
-        "blind11": "blind-11 (2027-01-07, read in the seventeenth round)",
-        "blind12": "blind-12 (2027-01-10, read in the eighteenth round)",
-        "blind13": "blind-13 (2027-01-13, never read)",
-        "dev8": "dev-8 (2026-12-27, a wide dev set, read)",
-        "test3": "test3 (issue 18, read)",
-        "test4": "test4 (issue 18, read in the sixth round)",
-        "test5": "test5 (issue 18, read in the seventh round)",
-    }
+    titles = {s.name: s.title for s in LABEL_SETS}
+    by_shape = {s.name for s in LABEL_SETS if s.by_shape}
     for name, rows in sets.items():
         lines.append(row_line(titles[name], measure(rows, got[name][0]), measure(rows, got[name][1])))
         shapes = sorted({row["shape"] for row in rows if row.get("shape")})
-        for shape in (
-            shapes
-            if name
-            in (
-                "blind5",
-                "blind6",
-                "blind7",
-                "blind8",
-                "blind9",
-                "blind10",
-                "blind11",
-                "blind12",
-                "blind13",
-                "dev8",
-                "test5",
-            )
-            else ()
-        ):
+        for shape in shapes if name in by_shape else ():
             picked = [i for i, row in enumerate(rows) if row["shape"] == shape]
             part = [rows[i] for i in picked]
             lines.append(
@@ -367,7 +310,11 @@ def main() -> None:
     if args.without:
         return
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(text + "\n", encoding="utf-8")
+    notes = ""
+    if RESULTS.exists():  # the hand-written notes below the mark stay
+        _, mark, notes = RESULTS.read_text(encoding="utf-8").partition(NOTES_MARK)
+        notes = mark + notes
+    RESULTS.write_text(text + "\n" + (f"\n{notes}" if notes else ""), encoding="utf-8")
 
 
 if __name__ == "__main__":
