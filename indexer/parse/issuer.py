@@ -33,7 +33,6 @@ from .authorship import (
 )
 from .corroboration import (
     addresses_reader,
-    closing_presented,
     contact_org,
     glued_opener_cut,
     issuer_of_record,
@@ -133,6 +132,7 @@ from .subject import (
     without_event_tag,
 )
 from .tickers import listing_groups
+from .unnamed_releases import unnamed_release_issuer
 from .wires import canonical_wire
 
 # "Dozens of Anne Arundel County biking groups ...": a quantity, not a name.
@@ -243,7 +243,7 @@ def find_issuer(
         if sponsor:
             company = sponsor
             tickers = pick_tickers(strip_headline_brand(headline), lede, text, abouts, company)
-    company = company if company or tickers else closing_presented(headline, text)  # lends no listing
+    company = company if company or tickers else unnamed_release_issuer(headline, lede, text)  # lends no listing
     if not tickers and known_tickers:
         tickers = list(known_tickers)
     return company, sorted(dict.fromkeys(tickers))

@@ -1,0 +1,15 @@
+"""Who issued a release that no reader of its own places named: the last fallbacks, in order.
+
+Each lends no listing: the release printed none beside the name.
+"""
+
+from __future__ import annotations
+
+from .corroboration import closing_presented
+from .spokespeople import spokesperson_org
+
+
+def unnamed_release_issuer(headline: str, lede: str, text: str) -> str | None:
+    """A closing sentence's organisation ("Treewurk is a tree care company ..."), else the organisation of the person
+    the release speaks through ("Larry Mastropieri, Broker/Owner of The Mastropieri Group")."""
+    return closing_presented(headline, text) or spokesperson_org(headline, text)
