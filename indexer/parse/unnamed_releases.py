@@ -5,11 +5,13 @@ Each lends no listing: the release printed none beside the name.
 
 from __future__ import annotations
 
+from .announcing_subjects import announcing_subject
 from .corroboration import closing_presented
 from .spokespeople import spokesperson_org
 
 
 def unnamed_release_issuer(headline: str, lede: str, text: str) -> str | None:
     """A closing sentence's organisation ("Treewurk is a tree care company ..."), else the organisation of the person
-    the release speaks through ("Larry Mastropieri, Broker/Owner of The Mastropieri Group")."""
-    return closing_presented(headline, text) or spokesperson_org(headline, text)
+    the release speaks through ("Larry Mastropieri, Broker/Owner of The Mastropieri Group"), else the first name its
+    opening presents as announcing ("Board in the Kitchen, a company renowned for ..., today announced")."""
+    return closing_presented(headline, text) or spokesperson_org(headline, text) or announcing_subject(lede, text)
