@@ -28,6 +28,13 @@ from indexer.parse.announcing_subjects import announcing_subject
             "Bounce will offer free admission. Visit Bounce soon.",
             "Bounce",
         ),
+        # Two words shaped like a person's name, called an organisation by the apposition.
+        (
+            "Among America's Fastest-Growing Software Companies",
+            "Level Path, the category leader in digital mapping, announced today that it was named again.",
+            "Level Path grew. Level Path hires.",
+            "Level Path",
+        ),
         # A later sentence's subject with a legal form, printed twice.
         (
             "Check Out the Company That Made Checks Instant",
@@ -50,6 +57,10 @@ def test_a_nameless_release_takes_its_announcing_subject(headline: str, lede: st
         (
             "Brad, a veteran holistic physician, introduced the method.",
             "Brad, a veteran holistic physician, introduced the method. Brad trains. Brad heals.",
+        ),
+        (
+            "Jane Roe, a bestselling author, announced a new book.",
+            "Jane Roe, a bestselling author, announced a new book. Jane Roe reads. Jane Roe signs.",
         ),
         # Printed twice only, with no legal form.
         ("Table on the Lake today announced a line.", "Table on the Lake today announced a line. Table on the Lake."),

@@ -59,7 +59,8 @@ def announcing_subject(lede: str, text: str) -> str | None:
             continue  # one word, a person's ("Brad introduces ...", "Brad, a veteran physician, ...") or a noun's
         if is_place(bare) or canonical_wire(bare) or BRAND_ABOUT_RE.search(bare):
             continue
-        if PERSON_RE.fullmatch(bare) and is_person(bare, opening, text):
+        called = m.group("apposition") and not ROLE_RE.search(m.group("apposition"))  # "..., the category leader ...,"
+        if PERSON_RE.fullmatch(bare) and is_person(bare, opening, text) and not called:
             continue  # "Jane Roe is thrilled to ...": a person, whose release the author rules decide
         return name
     return None
