@@ -33,7 +33,7 @@ from indexer.parse.spokespeople import spokesperson_org
             "Which Island Should You Buy On",
             "Most buyers start their island home search online and fall in love with the water.",
             "The problem, according to Sandy Harrow, is scope. Harrow is the founder/owner of Harbour Welcome Real "
-            "Estate, a boutique firm on the lower islands.",
+            "Estate, a boutique firm. Call Harbour Welcome Real Estate.",
             "Harbour Welcome Real Estate",
         ),
         # A title running on to the organisation; a possessive's owner.
@@ -41,7 +41,7 @@ from indexer.parse.spokespeople import spokesperson_org
             "An Outlook for the Fourth Quarter",
             "In autumn, volatility returned to markets as rates moved.",
             "Investors want hedges, said Ann Kerr, Head of Institutional Strategy at Bellwether Funds LLC. Kerr added "
-            "that demand will last.",
+            "that Bellwether Funds LLC sees demand.",
             "Bellwether Funds LLC",
         ),
         (
@@ -74,6 +74,17 @@ def test_a_nameless_release_takes_its_spokespersons_organisation(
             "Five Anti-Aging Ingredients",
             "According to a study in the Asian Journal of Skin Science, wrinkles fell. The Asian Journal of Skin "
             "Science is peer reviewed. The Asian Journal said more.",
+        ),
+        # No one in the headline, the organisation printed once: a source the story cites.
+        (
+            "Cybercrime Shows the Need for Decentralised Systems",
+            "Barry Stone, founder of Quartz Capital Group (QCG), has long championed it. Stone says more.",
+        ),
+        # Cut at a person's initial.
+        (
+            "The Law Offices of Mark T. Hurt Awards a Scholarship",
+            "The lawyers at the Law Offices of Mark T. Hurt are pleased. For decades, The Law Offices of Mark T. Hurt, "
+            "led by CEO and managing attorney Mark T. Hurt, has served Kingsport.",
         ),
         # One word is too weak to name an organisation: a brand, a town or a surname.
         ("Jane Roe: Rates Stay High", "Jane Roe of Coldwell says rates stay high. Roe expects a slow spring."),

@@ -14,7 +14,6 @@ import re
 
 from .credits import BRAND_ABOUT_RE
 from .names import PERSON_RE, ROLE_RE, STRICT_LEGAL_RE, common_word
-from .persons import is_person
 from .places import is_place
 from .wires import canonical_wire
 
@@ -60,7 +59,7 @@ def announcing_subject(lede: str, text: str) -> str | None:
         if is_place(bare) or canonical_wire(bare) or BRAND_ABOUT_RE.search(bare):
             continue
         called = m.group("apposition") and not ROLE_RE.search(m.group("apposition"))  # "..., the category leader ...,"
-        if PERSON_RE.fullmatch(bare) and is_person(bare, opening, text) and not called:
-            continue  # "Jane Roe is thrilled to ...": a person, whose release the author rules decide
+        if PERSON_RE.fullmatch(bare) and not called:
+            continue  # "Jane Roe is proud to announce ...": a person's, whose release the author rules decide
         return name
     return None

@@ -77,7 +77,7 @@ _ORG_WORDS = (
 _NOT_PERSON_RE = re.compile(
     r"\b(?:Journal|Day|Week|Month|Year|University|College|School|Department|Office|Board|Council|Institute|Center"
     r"|Society|Association|Foundation|Group|Team|Court|County|City|State|National|American|International|Global"
-    r"|Lawyers|Attorneys|Experts|Staff|Members|Residents|Officials)\b"
+    r"|Lawyers|Attorneys|Experts|Staff|Members|Residents|Officials|Offices)\b"
 )
 # A title of one who speaks for an organisation: "Broker/Owner of", "founder of", "Managing Director at".
 _ROLE_RE = re.compile(
@@ -97,6 +97,8 @@ def _organisation(org: str, person: str, text: str) -> str | None:
     org = re.sub(r"\s+(?:and|the|of|for|de)$", "", org.strip())
     org = re.split(r"['\u2019]s\b", org)[0]  # "Alvarez & Marsal's Consumer and Retail Group": its owner
     bare = org[4:] if org.startswith("The ") else org
+    if re.search(r"\s[A-Z]$", bare):
+        return None  # "The Law Offices of Mark T" of "Mark T. Hurt": cut at an initial
     if " " not in bare and not STRICT_LEGAL_RE.search(bare):
         return None  # one word ("Coldwell", "Madison"): a brand, a town or a surname, too weak alone
     if is_place(bare) or canonical_wire(bare) or BRAND_ABOUT_RE.search(bare):
@@ -142,4 +144,7 @@ def spokesperson_org(headline: str, text: str) -> str | None:
     orgs = {_organisation(o, s, text) for s, o in pool}
     if len(orgs) != 1 or len({s for s, _ in pool}) != 1 or not (speakers or any(t for *_, t in ties)):
         return None
-    return orgs.pop()
+    org = orgs.pop()
+    if not speakers and org and text.count(org.removeprefix("The ")) < 2:
+        return None  # "Barry Silbert, founder of Digital Currency Group (DCG), has long championed ...": a source cited once
+    return org
