@@ -63,8 +63,8 @@ def test_a_nameless_release_takes_its_announcing_subject(headline: str, lede: st
             "Jane Roe, a bestselling author, announced a new book. Jane Roe reads. Jane Roe signs.",
         ),
         (
-            "Janet Rowe is proud to announce that the movie is just the beginning.",
-            "Janet Rowe is proud to announce that the movie is just the beginning, says Janet Rowe. Janet Rowe.",
+            "Janet DeRowe is proud to announce that the movie is just the beginning.",
+            "Janet DeRowe is proud to announce that the movie is just the beginning, says Janet DeRowe. Janet DeRowe.",
         ),
         # Printed twice only, with no legal form.
         ("Table on the Lake today announced a line.", "Table on the Lake today announced a line. Table on the Lake."),

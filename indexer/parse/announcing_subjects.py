@@ -14,6 +14,7 @@ import re
 
 from .credits import BRAND_ABOUT_RE
 from .names import PERSON_RE, ROLE_RE, STRICT_LEGAL_RE, common_word
+from .persons import is_person
 from .places import is_place
 from .wires import canonical_wire
 
@@ -40,6 +41,10 @@ _VERB = (
 _ANNOUNCING_RE = re.compile(rf"(?:^|(?<=[.!?][ ])|(?<=\n)){_NAME}{_BETWEEN}{_VERB}")
 
 
+# Shaped like a person's name, internal capitals allowed ("Janet DeMaria", "Ian McLeod"): a person unless called otherwise.
+_PERSON_SHAPE_RE = re.compile(rf"[{_UPPER}][a-z]+(?:[ ]+[{_UPPER}]\.)?(?:[ ]+[{_UPPER}][\w'\u2019\-]+){{1,2}}")
+
+
 def _named_again(name: str, text: str) -> bool:
     """Whether the text keeps naming it: three times, or twice with a legal form."""
     return text.count(name) >= (2 if STRICT_LEGAL_RE.search(name) else 3)
@@ -59,7 +64,9 @@ def announcing_subject(lede: str, text: str) -> str | None:
         if is_place(bare) or canonical_wire(bare) or BRAND_ABOUT_RE.search(bare):
             continue
         called = m.group("apposition") and not ROLE_RE.search(m.group("apposition"))  # "..., the category leader ...,"
-        if PERSON_RE.fullmatch(bare) and not called:
+        if (
+            PERSON_RE.fullmatch(bare) or _PERSON_SHAPE_RE.fullmatch(bare) or is_person(bare, opening, text)
+        ) and not called:
             continue  # "Jane Roe is proud to announce ...": a person's, whose release the author rules decide
         return name
     return None
