@@ -184,7 +184,9 @@ def score(args: argparse.Namespace) -> None:
     with open(VERDICTS, encoding="utf-8") as handle:
         rows = [json.loads(text) for text in handle if text.strip()]
     key, src = ("after_verdicts", "after_tickers") if args.after else ("verdicts", "tickers")
-    print("| part | tickers | own | another's | doubtful | precision (doubtful wrong) [95%] | own / (own + another's) |")
+    print(
+        "| part | tickers | own | another's | doubtful | precision (doubtful wrong) [95%] | own / (own + another's) |"
+    )
     print("|---|---|---|---|---|---|---|")
     half = len(rows) // 2
     for title, part in (("all", rows), ("first half (tuned on)", rows[:half]), ("second half (held out)", rows[half:])):
