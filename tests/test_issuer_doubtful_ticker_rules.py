@@ -157,6 +157,9 @@ def test_a_title_case_joint_headline_is_the_first_subjects_when_the_lede_opens_w
         # the pick is the first subject already
         ("Larkspur Institute", "Larkspur Institute And Quillfeather Labs Partner on Training", "Larkspur "
          "Institute, a trainer, has signed with Quillfeather Labs.", None, None),
+        # a joint lede: whose copy it is, joint_releases.py reads (the forward-looking statements cite the partner)
+        ("Quillfeather Labs", "Larkspur Institute And Quillfeather Labs Partner on Training", "Larkspur "
+         "Institute (NASDAQ: LKSP) and Quillfeather Labs (NASDAQ: QFLB) today announced a pact.", None, None),
         # one subject: "and" inside no joint headline
         ("Quillfeather Labs", "Larkspur Institute Opens Arts And Crafts Wing", "Larkspur Institute, a trainer, "
          "has opened a wing.", None, None),

@@ -2,8 +2,8 @@
 
 "ABC Institute And Uplift Training Partner to Develop ..." over "ABC Institute (ABCI), the largest apprenticeship
 provider ..., has signed ... with Uplift Training" is ABC Institute's, not the partner's whose About heading prints
-its listing ("About Uplift Training (OTC: NRPI)"): a wrong ticker is worse than none. The wire's SOURCE line naming
-the partner makes it the partner's copy (joint_releases.py).
+its listing ("About Uplift Training (OTC: NRPI)"): a wrong ticker is worse than none. A SOURCE line naming the
+partner makes it the partner's copy, and a lede opening with both subjects is read by joint_releases.py.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from .headline_names import joint_headline, strip_headline_brand
+from .joint_releases import joined_to
 from .names import core_words, leading_name, same_org
 
 # The conjunction joining two subjects, in any case ("And" in a title-case headline).
@@ -35,4 +36,6 @@ def first_joint_subject(company: str | None, headline: str, lede: str, source_na
         return None  # the pick is not the headline's second subject
     if source_name and same_org(source_name, company):
         return None  # "SOURCE Uplift Training": the partner's own copy
+    if joined_to(lede, lede.find(opener) + len(opener), company):
+        return None  # "Biogen Inc. (Nasdaq: BIIB) and Alkermes plc ...": a joint lede, read by joint_releases.py
     return opener
