@@ -68,7 +68,6 @@ from .headline_names import (
     strip_headline_brand,
 )
 from .interviews import interviewee_org, interviewer_outlet
-from .joint_headlines import first_joint_subject
 from .joint_releases import merged_entity, source_partner
 from .name_extents import (
     based_subject,
@@ -227,7 +226,6 @@ def find_issuer(
         company = None  # "South Auckland's rising ... stars", "back home in South Auckland": a place, not who
     if not_an_organisation(company, lede, text) or not_an_organisation((company or "").split(" ")[0], lede, text):
         company = None  # "Bitcoin Celebrates Sixteen Years" over "Bitcoin, the pioneering cryptocurrency, ...": no one
-    company = first_joint_subject(company, headline, lede, source_name) or company  # not the partner's listing
     tickers = pick_tickers(strip_headline_brand(headline), lede, text, abouts, company)
     if not tickers and not known_tickers and not lede_listed(lede):
         # "Susan Schall, founder of SOS Consulting, ..." with "About Marquis Who's Who" and marquiswhoswho.com: a pick

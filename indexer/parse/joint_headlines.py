@@ -3,7 +3,8 @@
 "ABC Institute And Uplift Training Partner to Develop ..." over "ABC Institute (ABCI), the largest apprenticeship
 provider ..., has signed ... with Uplift Training" is ABC Institute's, not the partner's whose About heading prints
 its listing ("About Uplift Training (OTC: NRPI)"): a wrong ticker is worse than none. A SOURCE line naming the
-partner makes it the partner's copy, and a lede opening with both subjects is read by joint_releases.py.
+partner makes it the partner's copy, and a lede opening with both subjects is read by joint_releases.py. Applied by
+assemble.py to what issuer.py found (a release whose metadata names no company).
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ import re
 from .headline_names import joint_headline, strip_headline_brand
 from .joint_releases import joined_to
 from .names import core_words, leading_name, same_org
+from .own_listings import pick_tickers
+from .sections import About
 
 # The conjunction joining two subjects, in any case ("And" in a title-case headline).
 _JOINED_RE = re.compile(r"\s+(?:and|And|AND|&)\s+")
@@ -39,3 +42,19 @@ def first_joint_subject(company: str | None, headline: str, lede: str, source_na
     if joined_to(lede, lede.find(opener) + len(opener), company):
         return None  # "Biogen Inc. (Nasdaq: BIIB) and Alkermes plc ...": a joint lede, read by joint_releases.py
     return opener
+
+
+def first_joint_issuer(
+    company: str | None,
+    tickers: list[str],
+    headline: str,
+    lede: str,
+    text: str,
+    abouts: list[About],
+    source: str | None,
+) -> tuple[str | None, list[str]]:
+    """The issuer and listings a release's reader found, or the first joint subject's with its own listings."""
+    first = first_joint_subject(company, headline, lede, source)
+    if first is None:
+        return company, tickers
+    return first, sorted(dict.fromkeys(pick_tickers(strip_headline_brand(headline), lede, text, abouts, first)))
