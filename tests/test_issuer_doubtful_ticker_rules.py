@@ -1,6 +1,6 @@
 """Tickers a release does not vouch for (issue 17's ticker audit): a name the SEC list matches only past a holding
 word while the release's own About names no listing, a symbol misprinted with its letters swapped, and the second
-subject of a title-case joint headline whose About prints a listing. Small releases written inline."""
+subject of a joint headline ("A And B ...") whose About prints a listing. Small releases written inline."""
 
 from __future__ import annotations
 

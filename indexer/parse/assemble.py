@@ -152,7 +152,7 @@ def build_release(path: str, draft: Draft) -> Release:
         place=dateline.place if dateline else None,
         subheadline=subheadline,
     )
-    if not draft.company:  # a title-case joint headline's first subject, not the partner whose About prints a listing
+    if not draft.company:  # a joint headline's first subject, not the partner whose About prints a listing
         company, tickers = first_joint_issuer(
             company, tickers, headline, sections.lede, text, sections.abouts, sections.source_name
         )

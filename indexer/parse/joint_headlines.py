@@ -1,4 +1,4 @@
-"""A joint headline in title case: the first of its two subjects issues the release when the lede opens with it.
+"""A joint headline ("A And B ..."): the first of its two subjects issues the release when the lede opens with it alone.
 
 "ABC Institute And Uplift Training Partner to Develop ..." over "ABC Institute (ABCI), the largest apprenticeship
 provider ..., has signed ... with Uplift Training" is ABC Institute's, not the partner's whose About heading prints
