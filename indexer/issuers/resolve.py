@@ -15,6 +15,7 @@ from ..model import Release
 from ..parse.names import VERBS, core_words, domains_in, fold, same_org
 from ..parse.own_listings import OTHER_COMPANY_RE as _OTHER_COMPANY_RE
 from ..parse.tickers import listing_groups
+from .doubtful_matches import misprints, qualifier_only, unlisted_about
 from .filings import with_filers
 from .names import clean_name, name_key
 from .registry import Issuer, Registry, slug
@@ -36,6 +37,7 @@ class Evidence:
     vouched: bool = True  # a one-word name is also an About heading's, a SOURCE line's or a web or mail domain's
     filer: str | None = None  # an EDGAR filing's filer as its header names it ("OFFICE DEPOT INC"): see filings.py
     former: list[str] = field(default_factory=list)  # the filer's former names ("FACEBOOK INC")
+    unlisted: bool = False  # its own About section names no listing: a name matched past "Holdings" is not it
 
     @classmethod
     def of(cls, release: Release) -> Evidence:
@@ -48,11 +50,12 @@ class Evidence:
         made = cls(release.company, list(release.tickers), release.location, parent, None, name, cik, vouched)
         if release.edgar and release.edgar.cik:
             made.filer, made.former = release.edgar.company, list(release.edgar.former_names or ())
+        made.unlisted = not release.tickers and unlisted_about(release.company, release.text)
         return made
 
     def to_json(self) -> list:
         """A compact form for the index's issuer file."""
-        filed = [self.filer, self.former] if self.filer else []  # (only an EDGAR filing's release has a filer)
+        filed = [self.filer, self.former] if self.filer or self.unlisted else []  # (an EDGAR filing's filer)
         return [
             self.name,
             self.printed,
@@ -63,6 +66,7 @@ class Evidence:
             self.cik,
             self.vouched,
             *filed,
+            *([True] if self.unlisted else []),
         ]
 
     @classmethod
@@ -72,6 +76,7 @@ class Evidence:
         made = cls(data[0], list(data[1]), data[2], list(data[3]), data[4], data[5], extra[0], bool(extra[1]))
         if len(data) > 8:
             made.filer, made.former = data[8], list(data[9])
+        made.unlisted = len(data) > 10 and bool(data[10])
         return made
 
 
@@ -211,6 +216,8 @@ def find_issuer(evidence: Evidence, registry: Registry) -> Issuer | None:
     found = registry.by_name(name) if name else None
     if found is not None and not evidence.vouched and found.source != "user":
         found = None  # "Nova" is only a word of the story: the SEC's Nova Ltd. is not vouched for
+    if found is not None and evidence.unlisted and qualifier_only(name, found):
+        found = None  # "Teads" with an About naming no listing is not the SEC's "Teads Holding Co."
     if found is None and evidence.source:
         found = registry.by_name(clean_name(evidence.source))
     for listing in evidence.parent if found is None else ():
@@ -244,7 +251,8 @@ def resolve(evidence: Evidence, registry: Registry) -> Resolution:
     if issuer is not None:
         # What the release printed, its issuer's main listing, share classes and former listings; not every
         # warrant or other line the SEC lists (a release of Comcast is not one of its notes, "NYSE:CCZ").
-        tickers = list(dict.fromkeys(issuer.share_classes + sorted(evidence.printed) + issuer.former_listings))
+        printed = sorted(set(evidence.printed) - misprints(evidence.printed, issuer, registry))  # "GTLK" for GLTK
+        tickers = list(dict.fromkeys(issuer.share_classes + printed + issuer.former_listings))
         return Resolution(issuer.name, tuple(tickers), issuer.id, issuer.cik)
     name = issuer_name(evidence)
     if evidence.parent and not evidence.printed:

@@ -22,6 +22,7 @@ from .cleanup import (
 from .dateline import Dateline, find_dateline, normalise_place
 from .dates import date_from_path, date_from_permalink, zone_for_place
 from .issuer import find_issuer
+from .joint_headlines import first_joint_issuer
 from .language import detect_language
 from .sections import split_sections
 from .wires import canonical_wire, wire_from_folder, wire_in_text
@@ -151,6 +152,10 @@ def build_release(path: str, draft: Draft) -> Release:
         place=dateline.place if dateline else None,
         subheadline=subheadline,
     )
+    if not draft.company:  # a joint headline's first subject, not the partner whose About prints a listing
+        company, tickers = first_joint_issuer(
+            company, tickers, headline, sections.lede, text, sections.abouts, sections.source_name
+        )
     place = dateline.place if dateline and dateline.place else None
     if place is None and draft.location:
         place = normalise_place(draft.location)
