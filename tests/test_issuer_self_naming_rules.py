@@ -1,0 +1,114 @@
+"""Issuer rules for the ways a release names itself that the issuer reader misread: a person's title of several
+words run on after the organisation, a short form defined with its name after it, a business described with a word
+that describes people too, and About sections presenting a work, a unit its lede's subject owns or a partner.
+Small releases written inline, parsed as `releases parse` does."""
+
+from __future__ import annotations
+
+import pytest
+from wire_release import wire
+
+from indexer.parse.name_extents import defined_short_form, titled_person_cut
+from indexer.parse.persons import is_person
+
+
+@pytest.mark.parametrize(
+    "name, text, cut",
+    [
+        # A title of several words and a person's name after an organisation the text prints on its own.
+        (
+            "Quillmark Managing Partner Jane Roe",
+            "Quillmark Managing Partner Jane Roe has been named. Since founding Quillmark in 2019, Roe has ...",
+            "Quillmark",
+        ),
+        (
+            "Harbor Vale Law Executive Director John Q. Smith",
+            "Harbor Vale Law Executive Director John Q. Smith spoke. Harbor Vale Law, a firm, ...",
+            "Harbor Vale Law",
+        ),
+        (
+            "Ostrander Senior Partner Mary Field",
+            "Ostrander Senior Partner Mary Field won. Ostrander's lawyers and Ostrander, a firm ...",
+            "Ostrander",
+        ),
+        # The organisation never printed alone: the name stays.
+        (
+            "Quillmark Managing Partner Jane Roe",
+            "Quillmark Managing Partner Jane Roe has been named.",
+            "Quillmark Managing Partner Jane Roe",
+        ),
+        # No person after the title: a name of its own ("Acme Partner Network").
+        ("Acme Partner Network", "Acme Partner Network grew. Acme is a firm.", "Acme Partner Network"),
+        (
+            "Glenrock Director Services",
+            "Glenrock Director Services grew. Glenrock, a firm.",
+            "Glenrock Director Services",
+        ),
+    ],
+)
+def test_a_title_of_several_words_and_a_person_are_cut_off_the_organisation(name: str, text: str, cut: str) -> None:
+    assert titled_person_cut(name, text) == cut
+
+
+def test_an_organisation_run_into_its_partners_title_issues_the_release() -> None:
+    parsed = wire(
+        "Quillmark Managing Partner Jane Roe has been named one of the Top 200 Lawyers. Since co-founding Quillmark "
+        "in 2019, Roe has led its cases.",
+        "Quillmark Managing Partner Jane Roe Named to Top 200 Lawyers List",
+        "About Quillmark\n\nQuillmark is a national class action law firm.",
+        tail_apart=True,
+    )
+    assert parsed.company == "Quillmark"
+
+
+@pytest.mark.parametrize(
+    "name, text, whole",
+    [
+        ("ZTL", 'ZTL ("Zephyr Tonic Labs") today announced a formula.', "Zephyr Tonic Labs"),
+        ("ZTL", "maintaining ZTL's clean label and ZTL (Zephyr Tonic Labs') approach", "Zephyr Tonic Labs"),
+        ("HWP", "HWP (\u201cHarbor Wind Power\u201d) builds turbines.", "Harbor Wind Power"),
+        # The brackets hold no spelling of the short form: it stays.
+        ("ZTL", 'ZTL ("Zephyr Holdings") today announced a formula.', "ZTL"),
+        ("ZTL", "ZTL (formerly Zephyr Tonic Labs) today announced.", "ZTL"),
+        ("ZTL", "ZTL (Nasdaq: ZTL) today announced.", "ZTL"),
+    ],
+)
+def test_a_short_form_defined_before_its_name_is_written_out(name: str, text: str, whole: str) -> None:
+    assert defined_short_form(name, text) == whole
+
+
+def test_a_release_by_a_short_form_it_defines_is_issued_by_the_name_written_out() -> None:
+    parsed = wire(
+        'ZTL ("Zephyr Tonic Labs") today announced the updated formula of Level Up, the company\'s supplement.',
+        "Zephyr Tonic Labs (ZTL) Announces New Level Up Formula",
+        "About Zephyr Tonic Labs\n\nZTL is a U.S. supplement maker.",
+        tail_apart=True,
+    )
+    assert parsed.company == "Zephyr Tonic Labs"
+
+
+@pytest.mark.parametrize(
+    "name, text, person",
+    [
+        # "a leader" and "its": a business.
+        ("Summit Rock Car", "Summit Rock Car is a leader in luxury transport. Known for its fleet, it serves.", False),
+        ("Marlow Glen Pools", "Marlow Glen Pools is a specialist in pools, and its crews build.", False),
+        # A personal pronoun, or no "its": a person.
+        ("Jane Marie Roe", "Jane Marie Roe is a leader in her field and its future.", True),
+        ("Jane Marie Roe", "Jane Marie Roe is a leader in tax law.", True),
+        ("Jane Marie Roe", "Jane Marie Roe is the CEO of its parent.", True),
+    ],
+)
+def test_a_word_naming_people_and_businesses_alike_is_read_by_its_pronoun(name: str, text: str, person: bool) -> None:
+    assert is_person(name, text, text) is person
+
+
+def test_a_headline_subjects_about_section_outvotes_a_partners() -> None:
+    parsed = wire(
+        "Summit Rock Car, a premier name in luxury transportation, is thrilled to announce its new service to the "
+        "Red Rocks Amphitheater.",
+        "Summit Rock Car Transforms Your Red Rocks Experience",
+        "About Summit Rock Car Summit Rock Car is a leader in luxury transportation. Known for its commitment, Summit "
+        "Rock Car provides rides.  About VOLARE VOLARE is a leader in the luxury travel industry.",
+    )
+    assert parsed.company == "Summit Rock Car"
