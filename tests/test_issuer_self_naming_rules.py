@@ -8,7 +8,8 @@ from __future__ import annotations
 import pytest
 from wire_release import wire
 
-from indexer.parse.name_extents import defined_short_form, titled_person_cut
+from indexer.parse.authors import quoted_work_author
+from indexer.parse.name_extents import branch_place_cut, defined_short_form, titled_person_cut
 from indexer.parse.persons import is_person
 
 
@@ -112,3 +113,131 @@ def test_a_headline_subjects_about_section_outvotes_a_partners() -> None:
         "Rock Car provides rides.  About VOLARE VOLARE is a leader in the luxury travel industry.",
     )
     assert parsed.company == "Summit Rock Car"
+
+
+@pytest.mark.parametrize(
+    "tail, company",
+    [
+        # An About heading after a bracket closing the paragraph before it, the name printed again in its text.
+        (
+            "More Lucky EP (on Spotify) About The Rain Gutters The Rain Gutters play both showcases and bar gigs.",
+            "Rain Gutters",
+        ),
+        # The same heading after a full stop was read already.
+        (
+            "Listen on Spotify. About The Rain Gutters The Rain Gutters play both showcases and bar gigs.",
+            "Rain Gutters",
+        ),
+    ],
+)
+def test_an_about_heading_after_a_bracket_names_the_issuer(tail: str, company: str) -> None:
+    parsed = wire(
+        'About "All I Want (Is Rock) - Live"  In a review, a magazine described the trio as the "Folk Ramones."',
+        'New Live Single from Americana Band The Rain Gutters: "All I Want (Is Rock) - Live"',
+        tail,
+    )
+    assert (parsed.company or "").removeprefix("The ") == company
+
+
+@pytest.mark.parametrize(
+    "closing, company",
+    [
+        # "At X, we" after a heading run into it, the mail domain spelling X: X, over a pick printed nowhere else.
+        ("Trust at Every Level At Harbor Guard Service, we take pride in our work.", "Harbor Guard Service"),
+        ("At Harbor Guard Service, we take pride in our work.", "Harbor Guard Service"),
+        # The domain spells another name: the pick stays.
+        ("At Quayside Events, we take pride in our work.", "Introduction Hello"),
+    ],
+)
+def test_a_first_person_closing_the_domain_spells_names_the_issuer(closing: str, company: str) -> None:
+    parsed = wire(
+        "Introduction Hello, fellow event planners and enthusiasts! Summer means festivals and concerts.",
+        "Event Security During the Summer: The Do's and Don'ts",
+        f"{closing}  Contact: 844-254-8273 Email: Sales@harborguardservice.com",
+    )
+    assert parsed.company == company
+
+
+@pytest.mark.parametrize(
+    "headline, company",
+    [
+        ("Media Bullying: A Call For Respect By Bestselling Author Jane Marlow", "Jane Marlow"),
+        ("Kindness At School: A Call For Care By Award-Winning Writer Jane Marlow", "Jane Marlow"),
+        # Not credited as an author: no one is named.
+        ("Media Bullying: A Call For Respect By Parents Everywhere", None),
+    ],
+)
+def test_a_headline_closed_by_its_authors_credit_is_the_authors(headline: str, company: str | None) -> None:
+    parsed = wire(
+        "Bullying can have serious effects on a young person's health. We all know bullying hurts. Bestselling author "
+        "Jane Marlow addressed "
+        "this in a recent post on her website.",
+        headline,
+    )
+    assert parsed.company == company
+
+
+@pytest.mark.parametrize(
+    "owned, company",
+    [
+        (
+            "Owned by the Town of Palm Vista and managed by Troon, Palm Vista Golf Club hosts events.",
+            "Town of Palm Vista",
+        ),
+        ("Palm Vista Golf Club, a unit of the Town of Palm Vista, hosts events.", "Town of Palm Vista"),
+        # Not said to be owned by the lede's subject: its About section issues.
+        ("Owned by Troon, Palm Vista Golf Club hosts events.", "Palm Vista Golf Club"),
+    ],
+)
+def test_the_lede_subject_owning_the_about_sections_unit_issues(owned: str, company: str) -> None:
+    parsed = wire(
+        "The Town of Palm Vista is proud to continue its role as presenting sponsor of the Desert Tour "
+        "Championship, the final event of the year.",
+        "Season finale of the Desert Tour returns to Palm Vista Golf Club",
+        f"About Palm Vista Golf Club\n\n{owned}\n\nAbout the Desert Tour\n\nThe Desert Tour is the qualifying tour.",
+        tail_apart=True,
+    )
+    assert parsed.company == company
+
+
+@pytest.mark.parametrize(
+    "name, text, place, cut",
+    [
+        (
+            "Just Locks Pros - Dayton",
+            "Just Locks Pros delivers keys. Call Just Locks Pros today. Contact: Just Locks Pros - Dayton",
+            "Dayton, United States",
+            "Just Locks Pros",
+        ),
+        # Printed alone once only, the place not the dateline's, or no place after the dash: the name stays.
+        (
+            "Just Locks Pros - Dayton",
+            "Just Locks Pros delivers keys.",
+            "Dayton, United States",
+            "Just Locks Pros - Dayton",
+        ),
+        (
+            "Just Locks Pros - Dayton",
+            "Just Locks Pros delivers. Just Locks Pros.",
+            "Toledo, United States",
+            "Just Locks Pros - Dayton",
+        ),
+        ("Acme - The Agency", "Acme delivers. Acme grows.", "Dayton, United States", "Acme - The Agency"),
+    ],
+)
+def test_a_branchs_place_after_a_dash_is_cut_off_the_name(name: str, text: str, place: str, cut: str) -> None:
+    assert branch_place_cut(name, text, place) == cut
+
+
+@pytest.mark.parametrize(
+    "name, text, author",
+    [
+        ("Marrowdale", "'Marrowdale: Growing Up in Leeds' by Ann Brixton. Ann Brixton is available.", "Ann Brixton"),
+        ("Marrowdale", "\u201cMarrowdale\u201d by Ann Brixton is out. About Ann Brixton.", "Ann Brixton"),
+        # Not quoted as a title, or its author printed once: no author.
+        ("Marrowdale", "Marrowdale by Ann Brixton. Ann Brixton is available.", None),
+        ("Marrowdale", "'Marrowdale' by Ann Brixton is out.", None),
+    ],
+)
+def test_a_quoted_works_author_issues_it(name: str, text: str, author: str | None) -> None:
+    assert quoted_work_author(name, text) == author

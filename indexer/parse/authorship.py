@@ -147,9 +147,10 @@ def front_matter_tickers(value: str | None) -> list[str]:
 
 # "About the Friedman & Simon Academic Scholarship Every year, ...": an About heading run into its text (24-7PressRelease
 # glues them with spaces), which the section splitter cannot see.
-# Also after a sentence or a link that ends a paragraph the feed ran together ("... osha/ About Diversified ...").
+# Also after a sentence, a link or a bracket that ends a paragraph the feed ran together ("... osha/ About Diversified
+# ...", "... EP (on Spotify) About The Storm Windows The Storm Windows play ...").
 _GLUED_ABOUT_RE = re.compile(
-    r"(?:^|\n|(?<=[.!?/])\s+)(?:About|ABOUT)\s+(?P<the>[Tt]he\s+)?(?P<rest>[A-Z0-9][^\n]{20,})"
+    r"(?:^|\n|(?<=[.!?/)])\s+)(?:About|ABOUT)\s+(?P<the>[Tt]he\s+)?(?P<rest>[A-Z0-9][^\n]{20,})"
 )
 # "... Watch the segment here About Marquis Who's Who\u00ae: Since 1899, ...": a heading closed by a colon, run into the
 # sentence before it. It opens with its literal word, so the engine skips to each "About" rather than trying every

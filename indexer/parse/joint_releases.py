@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from .names import leading_name, same_org
+from .sections import About
 
 # Between the first subject and "and": its listings in brackets, then an apposition set off by commas ("Verisk
 # (Nasdaq:VRSK), a leading data analytics provider, and Equifax Inc. ..."), then the conjunction.
@@ -95,3 +96,21 @@ def merged_entity(headline: str, lede: str) -> str | None:
         return None
     name = m.group("name").rstrip(".")
     return name if re.search(rf"\b{re.escape(name)}\b", lede) else None
+
+
+# "created with Full Turn Custom Apparel", "from our partner Full Turn", "in partnership with Acme": a partner named.
+_PARTNER_RE = (
+    r"(?:\b(?:our|its|their)\s+(?:[\w\-]+\s+)?partners?,?\s+|\bpartner(?:ship|ed|ing)?\s+with\s+"
+    r"|\b(?:created|made|developed|designed|produced|built)\s+(?:with|in\s+(?:partnership|collaboration)\s+with)\s+)"
+    r"(?:the\s+)?"
+)
+_ANNOUNCES_RE = r"\s+(?:today\s+|has\s+|recently\s+)?(?:announc|unveil|launch|introduc)(?:es|ed|e|s)\b"
+
+
+def partners_abouts(subject: str, lede: str, text: str, abouts: list[About]) -> bool:
+    """Whether every About section presents an organisation the release calls a partner, under a lede whose subject
+    announces: "The Arnold Palmer Group today announced AD Palmer, ... created with Full Turn Custom Apparel" with
+    "About Full Turn" alone is the Group's release."""
+    if not abouts or not re.search(rf"{re.escape(subject)}{_ANNOUNCES_RE}", lede):
+        return False
+    return all(re.search(rf"{_PARTNER_RE}{re.escape(a.name.split()[0])}\b", text) for a in abouts)

@@ -411,3 +411,17 @@ def possessive_cut(name: str | None, text: str) -> str | None:
         return name
     alone = re.findall(rf"(?<![\w.]){re.escape(owner)}(?![\w'\u2019\-]|\.\w)", text)
     return owner if len(alone) >= 2 else name
+
+
+def branch_place_cut(name: str | None, text: str, place: str | None) -> str | None:
+    """A name closed by a dash and the place of its branch, the dateline's or a known place, cut off where the text
+    names the business without it: "Not Your Basic Locksmith - Arlington" of "Arlington, United States - March 7,
+    2025 / Not Your Basic Locksmith - Arlington /" and "Not Your Basic Locksmith delivers ..." (twice or more)."""
+    m = re.fullmatch(r"(?P<head>.+?)\s+[-\u2013\u2014]\s+(?P<tail>[A-Z][\w.'\u2019\- ]{1,40})", name or "")
+    if not m:
+        return name
+    head, tail = m.group("head"), m.group("tail")
+    at_place = bool(place) and fold(tail) == fold(re.split(r"\s*,\s*", place or "")[0])
+    if (at_place or is_place(tail)) and text.replace(name or "", "").count(head) >= 2:
+        return head
+    return name
