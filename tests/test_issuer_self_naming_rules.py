@@ -9,6 +9,7 @@ import pytest
 from wire_release import wire
 
 from indexer.parse.authors import quoted_work_author
+from indexer.parse.authorship import glued_abouts
 from indexer.parse.name_extents import branch_place_cut, defined_short_form, titled_person_cut
 from indexer.parse.persons import is_person
 
@@ -241,3 +242,31 @@ def test_a_branchs_place_after_a_dash_is_cut_off_the_name(name: str, text: str, 
 )
 def test_a_quoted_works_author_issues_it(name: str, text: str, author: str | None) -> None:
     assert quoted_work_author(name, text) == author
+
+
+@pytest.mark.parametrize(
+    "about, names",
+    [
+        # A time's clause, then the heading's name (after "The" too): the section presents it.
+        (
+            "About The Law Offices of Mark Q. Dale For over three decades, The Law Offices of Mark Q. Dale, led by "
+            "attorney Mark Q. Dale, has provided legal help.",
+            ["Law Offices of Mark Q. Dale"],
+        ),
+        ("About Mark Dale Legal Group Since 1990, The Mark Dale Legal Group has helped.", ["Mark Dale Legal Group"]),
+        # The clause followed by another name: not this heading's section.
+        ("About Mark Dale Legal Group For over three decades, clients have trusted lawyers.", []),
+    ],
+)
+def test_an_about_heading_run_into_a_times_clause_is_read(about: str, names: list[str]) -> None:
+    assert [a.name for a in glued_abouts(f"Scholarship news.  {about}")] == names
+
+
+def test_an_about_heading_run_into_a_times_clause_names_the_issuer() -> None:
+    parsed = wire(
+        "The personal injury lawyers at the Law Offices of Mark Q. Dale are pleased to announce the 2025 recipient.",
+        "The Law Offices of Mark Q. Dale Awards Scholarship to UF Sophomore",
+        "About The Law Offices of Mark Q. Dale For over three decades, The Law Offices of Mark Q. Dale, led by "
+        "attorney Mark Q. Dale, has provided legal help.",
+    )
+    assert (parsed.company or "").removeprefix("The ") == "Law Offices of Mark Q. Dale"

@@ -188,8 +188,9 @@ _NAME_WORD_RE = re.compile(r"[A-Z0-9][\w&'\u2019.\-]*|of|and|&|for|de|the|in")
 
 
 # "About PR Club Founded in 1948, PR Club (formerly ...) promotes ...", "About WebCE Recognized as a Newsweek Top
-# Online Learning Provider ..., WebCE is ...": a participle's clause, then the heading's name.
-_FOUNDED_RE = re.compile(r"(?:[A-Z][a-z]{2,}ed|Known|Chosen)\b[^.,]{0,160},\s+(?:the\s+)?")
+# Online Learning Provider ..., WebCE is ...": a participle's clause, then the heading's name; or a time's ("For over
+# three decades, The Law Offices of ... has ...").
+_FOUNDED_RE = re.compile(r"(?:[A-Z][a-z]{2,}ed|Known|Chosen|For|Since)\b[^.,]{0,160},\s+(?:[Tt]he\s+)?")
 
 
 def _founded_then(body: str, name: str) -> bool:
