@@ -363,7 +363,10 @@ def _pick_company(
             # "The Zombienaire Klub NFT collection ..." with "Contact Details Zombienaire Klub" and zombienaireklub.xyz:
             # the contact line and the domain agree on the name; the words after it name a product.
             return contact
-        fuller = next((a.name for a in abouts if a.name.startswith(subject + " ") and same_org(subject, a.name)), None)
+        fuller = next(
+            (a.name for a in abouts if a.name.startswith((subject + " ", subject + ",")) and same_org(subject, a.name)),
+            None,
+        )
         if fuller:
             return first_of_pair(fuller)  # "Canada One (TSX.V: CONE) has ..." with "About Canada One Mining Corp."
         head = leading_name(strip_headline_brand(headline), headline=True)

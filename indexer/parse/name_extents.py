@@ -214,7 +214,12 @@ def defined_short_form(name: str | None, text: str) -> str | None:
         rf"(?<![\w-]){re.escape(name)}\s*\(\s*[\"\u201c]?([^()\"\u201c\u201d]{{3,80}}?)['\u2019]?[\"\u201d]?\s*\)", text
     ):
         words = m.group(1).split()
-        if all(_NAMED_WORD_RE.fullmatch(w) for w in words) and words[-1][:1].isupper() and _spells(name, words):
+        if (
+            len(words) > 1
+            and all(_NAMED_WORD_RE.fullmatch(w) for w in words)
+            and words[-1][:1].isupper()
+            and _spells(name, words)
+        ):
             return m.group(1).rstrip("'\u2019")
     return name
 
