@@ -270,3 +270,22 @@ def test_an_about_heading_run_into_a_times_clause_names_the_issuer() -> None:
         "attorney Mark Q. Dale, has provided legal help.",
     )
     assert (parsed.company or "").removeprefix("The ") == "Law Offices of Mark Q. Dale"
+
+
+def test_a_clause_opened_by_a_capitalised_word_after_for_is_no_times_clause() -> None:
+    text = "Retail news.  About Good For You A Danish wellness company founded on Nordic purity, Good For You makes drinks."
+    assert "Good" not in [a.name for a in glued_abouts(text)]
+
+
+@pytest.mark.parametrize("name, text", [("UNFT", "UNFT (UNFT.com) launched a campaign."), ("ZTL", "ZTL (Zephyr) won.")])
+def test_a_short_forms_domain_or_one_word_is_no_name_written_out(name: str, text: str) -> None:
+    assert defined_short_form(name, text) == name
+
+
+def test_an_about_headings_name_writes_out_the_ledes_subject_past_a_comma() -> None:
+    parsed = wire(
+        "Harlow, Price & Dunn, LLP, in collaboration with co-counsel Tony Reyes, has secured a key ruling in the case.",
+        "Federal Court Remands Submersible Case",
+        "About Harlow, Price & Dunn LLP  Since 1964, Harlow, Price & Dunn LLP has been helping people.",
+    )
+    assert parsed.company == "Harlow, Price & Dunn LLP"
