@@ -10,8 +10,10 @@ from wire_release import wire
 
 from indexer.parse.authors import quoted_work_author
 from indexer.parse.authorship import glued_abouts
+from indexer.parse.joint_releases import partners_about
 from indexer.parse.name_extents import branch_place_cut, defined_short_form, titled_person_cut
 from indexer.parse.persons import is_person
+from indexer.parse.sections import About
 
 
 @pytest.mark.parametrize(
@@ -289,3 +291,18 @@ def test_an_about_headings_name_writes_out_the_ledes_subject_past_a_comma() -> N
         "About Harlow, Price & Dunn LLP  Since 1964, Harlow, Price & Dunn LLP has been helping people.",
     )
     assert parsed.company == "Harlow, Price & Dunn LLP"
+
+
+@pytest.mark.parametrize(
+    "subject, about, fuller",
+    [
+        ("Harlow", "Harlow, Price & Dunn LLP", "Harlow, Price & Dunn LLP"),
+        ("Harlow", "Harlow, Price and Dunn", "Harlow, Price and Dunn"),
+        # A legal form after the comma: the lede's spelling stays.
+        ("Harlow Labs", "Harlow Labs, Inc.", None),
+        ("Harlow", "Harlow, Price", None),
+        ("Harlow", "Dunn, Price & Harlow", None),
+    ],
+)
+def test_an_about_heading_writes_out_partners_after_a_comma(subject: str, about: str, fuller: str | None) -> None:
+    assert partners_about(subject, [About(about, "")]) == fuller

@@ -69,7 +69,7 @@ from .headline_names import (
     strip_headline_brand,
 )
 from .interviews import interviewee_org, interviewer_outlet
-from .joint_releases import merged_entity, partners_abouts, source_partner
+from .joint_releases import merged_entity, partners_about, partners_abouts, source_partner
 from .name_extents import (
     based_subject,
     branch_place_cut,
@@ -363,10 +363,8 @@ def _pick_company(
             # "The Zombienaire Klub NFT collection ..." with "Contact Details Zombienaire Klub" and zombienaireklub.xyz:
             # the contact line and the domain agree on the name; the words after it name a product.
             return contact
-        fuller = next(
-            (a.name for a in abouts if a.name.startswith((subject + " ", subject + ",")) and same_org(subject, a.name)),
-            None,
-        )
+        fuller = next((a.name for a in abouts if a.name.startswith(subject + " ") and same_org(subject, a.name)), None)
+        fuller = fuller or partners_about(subject, abouts)  # "About Schechter, Shaffer & Harris LLP" for "Schechter"
         if fuller:
             return first_of_pair(fuller)  # "Canada One (TSX.V: CONE) has ..." with "About Canada One Mining Corp."
         head = leading_name(strip_headline_brand(headline), headline=True)

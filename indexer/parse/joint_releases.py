@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .names import leading_name, same_org
+from .names import LEGAL_FORMS, leading_name, same_org
 from .sections import About
 
 # Between the first subject and "and": its listings in brackets, then an apposition set off by commas ("Verisk
@@ -114,3 +114,15 @@ def partners_abouts(subject: str, lede: str, text: str, abouts: list[About]) -> 
     if not abouts or not re.search(rf"{re.escape(subject)}{_ANNOUNCES_RE}", lede):
         return False
     return all(re.search(rf"{_PARTNER_RE}{re.escape(a.name.split()[0])}\b", text) for a in abouts)
+
+
+# ", Shaffer & Harris LLP": a partner's name after a comma, then "&" or "and" (not a legal form: ", Inc.").
+_PARTNERS_AFTER_RE = re.compile(rf",\s+(?!(?:{LEGAL_FORMS})(?!\w))[A-Z][\w'\u2019\-]*\s+(?:&|and)\s")
+
+
+def partners_about(subject: str, abouts: list[About]) -> str | None:
+    """An About heading writing out the partners' names a lede's subject stopped at a comma before: "Schechter" of
+    "Schechter, Shaffer & Harris, LLP, in collaboration with ..." is "About Schechter, Shaffer & Harris LLP"'s."""
+    return next(
+        (a.name for a in abouts if a.name.startswith(subject) and _PARTNERS_AFTER_RE.match(a.name, len(subject))), None
+    )
