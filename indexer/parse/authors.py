@@ -103,8 +103,8 @@ def author_issues(
 def quoted_work_author(name: str | None, text: str) -> str | None:
     """The author of a work a pick names: "'Trauterose: Growing Up in Postwar Munich' by Elisabeth Haggblade" for the
     headline's "Trauterose", when the text quotes the pick as a title and prints the author twice."""
-    if not name:
-        return None
+    if not name or not any(quote + name in text for quote in "'\u2018\"\u201c"):
+        return None  # (a substring test first: the pattern below would be tried at every character)
     m = re.search(
         rf"['\u2018\"\u201c]{re.escape(name)}\b[^'\u2019\"\u201d\n]{{0,80}}['\u2019\"\u201d],?\s+by\s+{_PERSON}", text
     )
