@@ -75,6 +75,8 @@ def test_an_organisation_run_into_its_partners_title_issues_the_release() -> Non
         ("ZTL", 'ZTL ("Zephyr Holdings") today announced a formula.', "ZTL"),
         ("ZTL", "ZTL (formerly Zephyr Tonic Labs) today announced.", "ZTL"),
         ("ZTL", "ZTL (Nasdaq: ZTL) today announced.", "ZTL"),
+        # One term of a list: a glossary, not the issuer's name.
+        ("ZTL", "ZTL (Zephyr Tonic Labs) and QRS (Quiet Rest Sleep) are terms.", "ZTL"),
     ],
 )
 def test_a_short_form_defined_before_its_name_is_written_out(name: str, text: str, whole: str) -> None:

@@ -209,9 +209,12 @@ def defined_short_form(name: str | None, text: str) -> str | None:
                 break
             if words[start][:1].isupper() and _spells(name, words[start:]):
                 return " ".join(m.group(1).split()[start:]).rstrip(",")
-    # Defined the other way round, the short form first: 'NCL ("Natural Cure Labs") today announced ...'.
+    # Defined the other way round, the short form first: 'NCL ("Natural Cure Labs") today announced ...'; not one term
+    # of a list ("ADHD (Attention Deficit Hyperactivity Disorder) and LD (Learning Disabilities)").
     for m in re.finditer(
-        rf"(?<![\w-]){re.escape(name)}\s*\(\s*[\"\u201c]?([^()\"\u201c\u201d]{{3,80}}?)['\u2019]?[\"\u201d]?\s*\)", text
+        rf"(?<![\w-]){re.escape(name)}\s*\(\s*[\"\u201c]?([^()\"\u201c\u201d]{{3,80}}?)['\u2019]?[\"\u201d]?\s*\)"
+        r"(?!,?\s+(?:and|or)\s)",
+        text,
     ):
         words = m.group(1).split()
         if (
