@@ -3,6 +3,7 @@
 "Biogen Inc. (Nasdaq: BIIB) and Alkermes plc (Nasdaq: ALKS) today announced ..." goes out on the wire twice, once
 from each partner, and each copy's closing SOURCE line names the partner that sent it ("SOURCE Alkermes plc"): that
 copy is Alkermes's, with Alkermes's listing. Without a SOURCE line naming one of the two, the first named issues it.
+Partners named otherwise: About sections presenting only partners, and partners' names an About heading writes out.
 """
 
 from __future__ import annotations
