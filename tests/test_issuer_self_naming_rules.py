@@ -1,7 +1,9 @@
-"""Issuer rules for the ways a release names itself that the issuer reader misread: a person's title of several
-words run on after the organisation, a short form defined with its name after it, a business described with a word
-that describes people too, and About sections presenting a work, a unit its lede's subject owns or a partner.
-Small releases written inline, parsed as `releases parse` does."""
+"""Issuer rules for the ways a release names itself that the issuer reader misread (issue 17, read from blind-13): a
+person's title of several words run on after the organisation, a short form defined with its name after it, a business
+described with a word that describes people too, About headings after a bracket or before a time's clause, a
+first-person sentence its domain spells, a headline's author credit, a unit the lede's subject owns, a branch's place
+after a dash, a quoted work's author and partners' names written out. Small releases written inline, parsed as
+`releases parse` does."""
 
 from __future__ import annotations
 
