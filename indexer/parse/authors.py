@@ -50,8 +50,18 @@ def titled_author(headline: str, lede: str) -> tuple[str, str] | None:
     return m.group("title"), m.group("person")
 
 
+# "Media Bullying: A Call For Respect ... By Bestselling Author Jody Sharpe": a headline closed by its author's credit.
+_CREDITED_AUTHOR_RE = re.compile(
+    rf"\s[Bb]y\s+{_DESCRIPTION}(?:Author|Writer|Novelist|Poet|Columnist|Journalist)\s+{_PERSON}\s*$"
+)
+
+
 def headline_author(headline: str, lede: str = "") -> str | None:
-    """The person whose book the headline presents, as printed ("Lorraine Voltaire", "Dr. Barbara Becker Holstein")."""
+    """The person whose book the headline presents, as printed ("Lorraine Voltaire", "Dr. Barbara Becker Holstein"),
+    or whom the headline closes by crediting as its author when the lede names them too."""
+    credited = _CREDITED_AUTHOR_RE.search(headline)
+    if credited and credited.group("person") in lede:
+        return credited.group("person")
     titled = titled_author(headline, lede)
     if not _WORK_WORD_RE.search(headline):
         return titled[1] if titled else None
@@ -88,3 +98,15 @@ def author_issues(
     if subject and surname not in subject.split() and not titled:
         return False
     return not source_name and all(surname in name.split() for name in about_names)
+
+
+def quoted_work_author(name: str | None, text: str) -> str | None:
+    """The author of a work a pick names: "'Trauterose: Growing Up in Postwar Munich' by Elisabeth Haggblade" for the
+    headline's "Trauterose", when the text quotes the pick as a title and prints the author twice."""
+    if not name or not any(quote + name in text for quote in "'\u2018\"\u201c"):
+        return None  # (a substring test first: the pattern below would be tried at every character)
+    m = re.search(
+        rf"['\u2018\"\u201c]{re.escape(name)}\b[^'\u2019\"\u201d\n]{{0,80}}['\u2019\"\u201d],?\s+by\s+{_PERSON}", text
+    )
+    person = m.group("person") if m else None
+    return person if person and PERSON_RE.fullmatch(person) and text.count(person) >= 2 else None

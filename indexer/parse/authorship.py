@@ -147,9 +147,9 @@ def front_matter_tickers(value: str | None) -> list[str]:
 
 # "About the Friedman & Simon Academic Scholarship Every year, ...": an About heading run into its text (24-7PressRelease
 # glues them with spaces), which the section splitter cannot see.
-# Also after a sentence or a link that ends a paragraph the feed ran together ("... osha/ About Diversified ...").
+# Also after a sentence, a link or a bracket ending a paragraph the feed ran together ("... (on Spotify) About ...").
 _GLUED_ABOUT_RE = re.compile(
-    r"(?:^|\n|(?<=[.!?/])\s+)(?:About|ABOUT)\s+(?P<the>[Tt]he\s+)?(?P<rest>[A-Z0-9][^\n]{20,})"
+    r"(?:^|\n|(?<=[.!?/)])\s+)(?:About|ABOUT)\s+(?P<the>[Tt]he\s+)?(?P<rest>[A-Z0-9][^\n]{20,})"
 )
 # "... Watch the segment here About Marquis Who's Who\u00ae: Since 1899, ...": a heading closed by a colon, run into the
 # sentence before it. It opens with its literal word, so the engine skips to each "About" rather than trying every
@@ -187,8 +187,11 @@ _NAME_WORD_RE = re.compile(r"[A-Z0-9][\w&'\u2019.\-]*|of|and|&|for|de|the|in")
 
 
 # "About PR Club Founded in 1948, PR Club (formerly ...) promotes ...", "About WebCE Recognized as a Newsweek Top
-# Online Learning Provider ..., WebCE is ...": a participle's clause, then the heading's name.
-_FOUNDED_RE = re.compile(r"(?:[A-Z][a-z]{2,}ed|Known|Chosen)\b[^.,]{0,160},\s+(?:the\s+)?")
+# Online Learning Provider ..., WebCE is ...": a participle's clause, then the heading's name; or a time's ("For over
+# three decades, The Law Offices of ... has ...").
+_FOUNDED_RE = re.compile(
+    r"(?:[A-Z][a-z]{2,}ed|Known|Chosen)\b[^.,]{0,160},\s+(?:the\s+)?|(?:For|Since)\s+[a-z0-9][^.,]{0,160},\s+(?:[Tt]he\s+)?"
+)
 
 
 def _founded_then(body: str, name: str) -> bool:

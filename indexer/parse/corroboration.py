@@ -205,7 +205,28 @@ def vouched_issuer(
     if contact := contact_org(contacts, domains):
         witnesses.append(("contact", contact))
     witnesses = [(kind, name) for kind, name in witnesses if _may_vouch(name, text)]
+    if company and not witnesses and text.count(company) <= 1 and not _named_firmly(company, text):
+        return _spoken_for(text, domains) or company
     return corroborated_pick(company, witnesses, domains, text) if witnesses else company
+
+
+# "At Fast Guard Service, we take pride in ...": the organisation a first-person sentence speaks for (a sentence's
+# "At", after a heading run into it too: "Security and Trust at Every Level At Fast Guard Service, we ...").
+_WE_AT_RE = re.compile(
+    r"(?<!\S)At\s+(?P<name>[A-Z][\w&'\u2019.\-]*(?:\s+(?:[A-Z][\w&'\u2019.\-]*|of|and|&)){0,6}),"
+    r"\s+(?:we|our\s+team)\b"
+)
+
+
+def _spoken_for(text: str, domains: set[str]) -> str | None:
+    """The organisation a first-person sentence speaks for ("At Fast Guard Service, we ...") when the release's own
+    mail or web domain spells it: the issuer, named once, of a release whose pick is printed nowhere else ("Introduction
+    Hello" of a heading run into a greeting); not a place nor a person."""
+    for m in _WE_AT_RE.finditer(text):
+        name = m.group("name")
+        if matches_domain(name, domains) and not is_place(name) and not is_person(name, text, text):
+            return name
+    return None
 
 
 def _may_vouch(name: str, text: str) -> bool:
@@ -342,3 +363,15 @@ def _owner_in(headline: str, name: str) -> bool:
     """Whether the headline names another organisation by a possessive ("Cork Supply's AI driven ... Technology")."""
     m = re.match(r"((?:[A-Z][\w&.\-]*\s+){0,3}[A-Z][\w&.\-]*)['\u2019]s\s", headline)
     return bool(m) and not same_org(m.group(1), name)
+
+
+def owned_abouts(subject: str, abouts: list[About]) -> bool:
+    """Whether an About section presents a unit the lede's subject owns: "The City of Indian Wells is proud to ..." with
+    "About Indian Wells Golf Resort ... Owned by the City of Indian Wells and managed by Troon, ...", or "..., a
+    division of Acme Corp": the owner speaks, its unit's section is added."""
+    owner = re.escape(subject.removeprefix("The "))
+    owned = re.compile(
+        rf"\b(?:[Oo]wned|[Oo]perated|[Rr]un)\s+(?:and\s+[a-z]+\s+)?by\s+(?:the\s+)?{owner}\b"
+        rf"|,\s+(?:a|an|the)\s+(?:[\w\-]+\s+){{0,2}}?(?:division|unit|subsidiary|affiliate|brand)\s+of\s+(?:the\s+)?{owner}\b"
+    )
+    return any(not same_org(a.name, subject) and owned.search(a.text[:1500]) for a in abouts)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from .authors import author_issues, headline_author, titled_author
+from .authors import author_issues, headline_author, quoted_work_author, titled_author
 from .authorship import (
     BYLINE_RE,
     HONOURED_BY_RE,
@@ -36,6 +36,7 @@ from .corroboration import (
     contact_org,
     glued_opener_cut,
     issuer_of_record,
+    owned_abouts,
     plausible_source,
     product_maker,
     region_of_place,
@@ -67,9 +68,10 @@ from .headline_names import (
     strip_headline_brand,
 )
 from .interviews import interviewee_org, interviewer_outlet
-from .joint_releases import merged_entity, source_partner
+from .joint_releases import merged_entity, partners_about, partners_abouts, source_partner
 from .name_extents import (
     based_subject,
+    branch_place_cut,
     caps_heading_cut,
     connected_name,
     connected_opening,
@@ -188,6 +190,7 @@ def find_issuer(
     source_name = issuer_of_record(source_name, text) or closing_credit(text)
     known_company = known_company or slashed_issuer(lede) or behalf_of(text)
     company = _pick_company(headline, lede, text, abouts, source_name, contacts, known_company, subheadline)
+    company = quoted_work_author(company, text) or branch_place_cut(company, text, place)
     company = headline_spelling(_whole_contact_name(company, lede, text, contacts), headline, lede)
     company = lower_case_spelling(company, headline, lede, text)
     company = headline_longer(company, strip_headline_brand(headline))
@@ -361,6 +364,7 @@ def _pick_company(
             # the contact line and the domain agree on the name; the words after it name a product.
             return contact
         fuller = next((a.name for a in abouts if a.name.startswith(subject + " ") and same_org(subject, a.name)), None)
+        fuller = fuller or partners_about(subject, abouts)  # "About Schechter, Shaffer & Harris LLP" for "Schechter"
         if fuller:
             return first_of_pair(fuller)  # "Canada One (TSX.V: CONE) has ..." with "About Canada One Mining Corp."
         head = leading_name(strip_headline_brand(headline), headline=True)
@@ -381,7 +385,9 @@ def _pick_company(
             return organiser
         if not strong and not matches and (maker := thing_maker(subject, lede, abouts)):
             return maker  # "The Acme Refresher course is now available from Acme Learning" with "About Acme Learning"
-        if strong or matches or joint or not evidence or _partners_abouts(subject, lede, text, abouts):
+        if strong or matches or joint or not evidence or partners_abouts(subject, lede, text, abouts):
+            return subject
+        if owned_abouts(subject, abouts):  # "About Indian Wells Golf Resort ... Owned by the City of Indian Wells"
             return subject
         if (
             not brands
@@ -493,24 +499,6 @@ def _byline_or_site(headline: str, text: str, lede: str, contacts: str) -> str |
         if head and matches_domain(head, sites):
             return head
     return byline
-
-
-# "created with Full Turn Custom Apparel", "from our partner Full Turn", "in partnership with Acme": a partner named.
-_PARTNER_RE = (
-    r"(?:\b(?:our|its|their)\s+(?:[\w\-]+\s+)?partners?,?\s+|\bpartner(?:ship|ed|ing)?\s+with\s+"
-    r"|\b(?:created|made|developed|designed|produced|built)\s+(?:with|in\s+(?:partnership|collaboration)\s+with)\s+)"
-    r"(?:the\s+)?"
-)
-_ANNOUNCES_RE = r"\s+(?:today\s+|has\s+|recently\s+)?(?:announc|unveil|launch|introduc)(?:es|ed|e|s)\b"
-
-
-def _partners_abouts(subject: str, lede: str, text: str, abouts: list[About]) -> bool:
-    """Whether every About section presents an organisation the release calls a partner, under a lede whose subject
-    announces: "The Arnold Palmer Group today announced AD Palmer, ... created with Full Turn Custom Apparel" with
-    "About Full Turn" alone is the Group's release."""
-    if not abouts or not re.search(rf"{re.escape(subject)}{_ANNOUNCES_RE}", lede):
-        return False
-    return all(re.search(rf"{_PARTNER_RE}{re.escape(a.name.split()[0])}\b", text) for a in abouts)
 
 
 # A headline's phrase joined to a name by a preposition: "Fueling Nevada's Mining Renaissance Alongside Lahontan ...".

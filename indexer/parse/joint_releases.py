@@ -3,13 +3,15 @@
 "Biogen Inc. (Nasdaq: BIIB) and Alkermes plc (Nasdaq: ALKS) today announced ..." goes out on the wire twice, once
 from each partner, and each copy's closing SOURCE line names the partner that sent it ("SOURCE Alkermes plc"): that
 copy is Alkermes's, with Alkermes's listing. Without a SOURCE line naming one of the two, the first named issues it.
+Partners named otherwise: About sections presenting only partners, and partners' names an About heading writes out.
 """
 
 from __future__ import annotations
 
 import re
 
-from .names import leading_name, same_org
+from .names import LEGAL_FORMS, leading_name, same_org
+from .sections import About
 
 # Between the first subject and "and": its listings in brackets, then an apposition set off by commas ("Verisk
 # (Nasdaq:VRSK), a leading data analytics provider, and Equifax Inc. ..."), then the conjunction.
@@ -95,3 +97,33 @@ def merged_entity(headline: str, lede: str) -> str | None:
         return None
     name = m.group("name").rstrip(".")
     return name if re.search(rf"\b{re.escape(name)}\b", lede) else None
+
+
+# "created with Full Turn Custom Apparel", "from our partner Full Turn", "in partnership with Acme": a partner named.
+_PARTNER_RE = (
+    r"(?:\b(?:our|its|their)\s+(?:[\w\-]+\s+)?partners?,?\s+|\bpartner(?:ship|ed|ing)?\s+with\s+"
+    r"|\b(?:created|made|developed|designed|produced|built)\s+(?:with|in\s+(?:partnership|collaboration)\s+with)\s+)"
+    r"(?:the\s+)?"
+)
+_ANNOUNCES_RE = r"\s+(?:today\s+|has\s+|recently\s+)?(?:announc|unveil|launch|introduc)(?:es|ed|e|s)\b"
+
+
+def partners_abouts(subject: str, lede: str, text: str, abouts: list[About]) -> bool:
+    """Whether every About section presents an organisation the release calls a partner, under a lede whose subject
+    announces: "The Arnold Palmer Group today announced AD Palmer, ... created with Full Turn Custom Apparel" with
+    "About Full Turn" alone is the Group's release."""
+    if not abouts or not re.search(rf"{re.escape(subject)}{_ANNOUNCES_RE}", lede):
+        return False
+    return all(re.search(rf"{_PARTNER_RE}{re.escape(a.name.split()[0])}\b", text) for a in abouts)
+
+
+# ", Shaffer & Harris LLP": a partner's name after a comma, then "&" or "and" (not a legal form: ", Inc.").
+_PARTNERS_AFTER_RE = re.compile(rf",\s+(?!(?:{LEGAL_FORMS})(?!\w))[A-Z][\w'\u2019\-]*\s+(?:&|and)\s")
+
+
+def partners_about(subject: str, abouts: list[About]) -> str | None:
+    """An About heading writing out the partners' names a lede's subject stopped at a comma before: "Schechter" of
+    "Schechter, Shaffer & Harris, LLP, in collaboration with ..." is "About Schechter, Shaffer & Harris LLP"'s."""
+    return next(
+        (a.name for a in abouts if a.name.startswith(subject) and _PARTNERS_AFTER_RE.match(a.name, len(subject))), None
+    )

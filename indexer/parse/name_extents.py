@@ -209,7 +209,26 @@ def defined_short_form(name: str | None, text: str) -> str | None:
                 break
             if words[start][:1].isupper() and _spells(name, words[start:]):
                 return " ".join(m.group(1).split()[start:]).rstrip(",")
+    # Defined the other way round, the short form first: 'NCL ("Natural Cure Labs") today announced ...'; not one term
+    # of a list ("ADHD (Attention Deficit Hyperactivity Disorder) and LD (Learning Disabilities)").
+    for m in re.finditer(
+        rf"(?<![\w-]){re.escape(name)}\s*\(\s*[\"\u201c]?([^()\"\u201c\u201d]{{3,80}}?)['\u2019]?[\"\u201d]?\s*\)"
+        r"(?!,?\s+(?:and|or)\s)",
+        text,
+    ):
+        words = m.group(1).split()
+        if (
+            len(words) > 1
+            and all(_NAMED_WORD_RE.fullmatch(w) for w in words)
+            and words[-1][:1].isupper()
+            and _spells(name, words)
+        ):
+            return m.group(1).rstrip("'\u2019")
     return name
+
+
+# A word of a name written out: capitalised, or a small joining word.
+_NAMED_WORD_RE = re.compile(r"[A-Z][\w'\u2019&.\-]*,?|of|on|for|and|the|de|in|&")
 
 
 def connected_opening(headline: str, text: str) -> str | None:
@@ -284,6 +303,14 @@ _TITLE_WORDS = {"Attorney", "Dr.", "Dr", "CEO", "CFO", "COO", "Chairman", "Found
                 "Broker", "Realtor"}  # fmt: skip
 
 
+# "FeganScott Managing Partner Elizabeth Fegan": a title of several words, then a person's first name and surname.
+_TITLE_RUN_RE = re.compile(
+    r"\s(?:(?:Managing|Senior|Founding|Executive|General|Vice|Co-|Chief\s+[A-Z]\w+)\s*)?(?:Partner|Director|President"
+    r"|Officer|Principal|Founder|Co-Founder|Owner|CEO|Chair|Chairman|Chairwoman|Attorney)"
+    r"\s+(?P<person>[A-Z][a-z'\u2019\-]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z'\u2019\-]+)$"
+)
+
+
 def titled_person_cut(name: str | None, text: str) -> str | None:
     """The name cut before a title and a person's name run on after it, when the text prints the part before the title
     as a name of its own (followed by a lower-case word, a comma or a full stop)."""
@@ -294,7 +321,13 @@ def titled_person_cut(name: str | None, text: str) -> str | None:
         head = " ".join(words[:at])
         if re.search(rf"{re.escape(head)}(?:[,.]|\s+[a-z])", text.replace(name, "")):
             return head
-        return name
+        break
+    # A title of several words before a person's first name and surname, after an organisation of one word or more
+    # ("FeganScott Managing Partner Elizabeth Fegan has been named ...", the text printing "FeganScott has ...").
+    m = _TITLE_RUN_RE.search(name or "")
+    head = name[: m.start()] if m else ""
+    if head and re.search(rf"(?<![\w-]){re.escape(head)}(?:[,.]|\s+[a-z])", text.replace(name, "")):
+        return head
     return name
 
 
@@ -386,3 +419,17 @@ def possessive_cut(name: str | None, text: str) -> str | None:
         return name
     alone = re.findall(rf"(?<![\w.]){re.escape(owner)}(?![\w'\u2019\-]|\.\w)", text)
     return owner if len(alone) >= 2 else name
+
+
+def branch_place_cut(name: str | None, text: str, place: str | None) -> str | None:
+    """A name closed by a dash and the place of its branch, the dateline's or a known place, cut off where the text
+    names the business without it: "Not Your Basic Locksmith - Arlington" of "Arlington, United States - March 7,
+    2025 / Not Your Basic Locksmith - Arlington /" and "Not Your Basic Locksmith delivers ..." (twice or more)."""
+    m = re.fullmatch(r"(?P<head>.+?)\s+[-\u2013\u2014]\s+(?P<tail>[A-Z][\w.'\u2019\- ]{1,40})", name or "")
+    if not m:
+        return name
+    head, tail = m.group("head"), m.group("tail")
+    at_place = bool(place) and fold(tail) == fold(re.split(r"\s*,\s*", place or "")[0])
+    if (at_place or is_place(tail)) and text.replace(name or "", "").count(head) >= 2:
+        return head
+    return name

@@ -23,6 +23,12 @@ _TITLE_PREDICATE_RE = re.compile(rf"\s+(?:is|was|has been|serves as)\s+(?:the|a|
 # A capitalised pronoun counts where it opens a sentence ("His cases ..."), not in a title ("What Would You Say To Her?").
 _PRONOUN_RE = re.compile(r"\b(?:he|she|him|his|her|hers|himself|herself)\b|\b(?:He|She|His|Her)\s+[a-z]")
 _ORG_AFTER_RE = re.compile(rf"(?=\b(?:of|at|for|with)\s+(?:the\s+)?((?:{NAME_WORD})(?:\s+(?:{NAME_WORD}|of|&))*))")
+# "Summit Black Car is a leader in luxury transportation ... Known for its commitment ...": a word naming people and
+# businesses alike ("a leader", "a specialist"), then "its" and no personal pronoun: a business.
+_ORG_PREDICATE_RE = re.compile(
+    r"\s+(?:is|was|has been)\s+(?:the|a|an)\s+(?:[\w\-]+\s+){0,3}?(?:leader|specialist|expert|veteran|consultant|advisor)\b"
+    r"(?![^\n]*\b(?:he|she|him|his|her|hers)\b)(?=[^\n]*\bits\b)"
+)
 _SAID_RE = re.compile(
     r"\b(?:said|says|added|explained|noted|according to)\s+([A-Z][\w'\u2019\-]+)|\b([A-Z][\w'\u2019\-]+)\s+(?:said|says|added|explained|noted)\b"
 )
@@ -74,7 +80,10 @@ def is_person(name: str, lede: str, text: str) -> bool:
     after = lede[position + len(name) : position + len(name) + 80] if position >= 0 else ""
     if _TITLE_APPOSITION_RE.match(after):
         return True
-    if _TITLE_PREDICATE_RE.match(after):
+    predicate = _TITLE_PREDICATE_RE.match(after)
+    if predicate and not _ORG_PREDICATE_RE.match(
+        after[: predicate.end()] + lede[position + len(name) + predicate.end() :][:300]
+    ):
         return True
     if position >= 0 and _PRONOUN_RE.search(lede[position + len(name) : position + len(name) + 300]):
         return True  # "... when he was kidnapped": a person
