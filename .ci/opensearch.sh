@@ -7,6 +7,7 @@
 #   bash .ci/opensearch.sh kill-node N   # SIGKILL node N (a node failure; `start` brings it back)
 #   bash .ci/opensearch.sh fetch    # only fetch and unpack the distribution
 #   bash .ci/opensearch.sh cache-dir  # print the folder holding the distribution and the nodes
+#   bash .ci/opensearch.sh state-dir  # print the folder holding the nodes' data, logs and temp files
 #   bash .ci/opensearch.sh urls     # every node's http URL, comma-separated
 #
 # Distribution: the "integ-test-zip" from Maven Central (no bundled JDK, no security
@@ -521,9 +522,10 @@ case "${1:-}" in
   stop) serialized cmd_stop ;;
   status) cmd_status ;;
   cache-dir) echo "$CACHE_DIR" ;;  # where the cluster lives: tests find node pids there
+  state-dir) echo "$STATE_ROOT" ;;  # where the nodes' data, logs and temp files are (node-N/ in it)
   urls) cmd_urls ;;
   fetch) fetch; unpack; install_modules ;;
   kill-node) serialized cmd_kill_node "${2:-}" ;;
   restart) serialized cmd_stop; cmd_start ;;
-  *) echo "usage: $0 {start|stop|status|restart|kill-node N|fetch|urls|cache-dir}" >&2; exit 2 ;;
+  *) echo "usage: $0 {start|stop|status|restart|kill-node N|fetch|urls|cache-dir|state-dir}" >&2; exit 2 ;;
 esac
