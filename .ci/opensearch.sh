@@ -23,7 +23,8 @@
 #   opensearch-<ver>/                  unpacked OPENSEARCH_HOME (shared, read-only)
 #   nodes/node-N/{config,data,logs,tmp}, nodes/node-N.pid, nodes/node-N.console.log
 # (OPENSEARCH_PROFILE=test: node-N's data, logs and tmp in /dev/shm/release-search-opensearch-<hash of the cache
-# folder>/node-N instead, when /dev/shm has room; OPENSEARCH_RAM_DIR: another tmpfs, or empty for the cache folder)
+# folder>/node-N instead, when /dev/shm has room; OPENSEARCH_RAM_DIR: another tmpfs, or empty for the cache folder;
+# `stop` removes the data there unless OPENSEARCH_KEEP_DATA=1)
 #
 # Nodes: node-N http 127.0.0.1:920(N-1), transport 930(N-1); all three cluster-manager-eligible and data
 # nodes, cluster name "releases-test". Losing any one node (the elected manager included) leaves a voting
@@ -486,6 +487,10 @@ cmd_stop() {
     done
   done
   for n in "${NODES[@]}"; do rm -f "$(pid_file "$n")"; done
+  # Data kept in RAM is given back when the cluster stops (its logs stay), unless it is to be kept.
+  if [[ "$STATE_ROOT" != "$NODES_DIR" && "${OPENSEARCH_KEEP_DATA:-0}" != 1 ]]; then
+    for n in "${NODES[@]}"; do rm -rf "$(state_dir "$n")/data"; done
+  fi
   log "stopped"
 }
 

@@ -14,10 +14,26 @@ SCRIPT = Path(__file__).resolve().parent.parent / ".ci" / "opensearch.sh"
 ROOM = 2 * 1024**3  # what the script asks of the RAM folder
 
 
-def _state_dir(cache: Path, profile: str, ram: str) -> Path:
+def _script(command: str, cache: Path, profile: str, ram: str, **more: str) -> str:
     env = {**os.environ, "OPENSEARCH_CACHE_DIR": str(cache), "OPENSEARCH_PROFILE": profile, "OPENSEARCH_RAM_DIR": ram}
-    answer = subprocess.run(["bash", str(SCRIPT), "state-dir"], env=env, capture_output=True, text=True, check=True)
-    return Path(answer.stdout.strip())
+    answer = subprocess.run(
+        ["bash", str(SCRIPT), command], env={**env, **more}, capture_output=True, text=True, check=True
+    )
+    return answer.stdout.strip()
+
+
+def _state_dir(cache: Path, profile: str, ram: str) -> Path:
+    return Path(_script("state-dir", cache, profile, ram))
+
+
+@pytest.fixture
+def memory(tmp_path) -> Path:
+    """A folder standing for the RAM folder (on a file system with the room the script asks)."""
+    if shutil.disk_usage(tmp_path).free < ROOM:
+        pytest.skip("the temp folder's file system has less room than the script asks of a RAM folder")
+    folder = tmp_path / "shm"
+    folder.mkdir()
+    return folder
 
 
 @pytest.mark.parametrize(
@@ -29,11 +45,8 @@ def _state_dir(cache: Path, profile: str, ram: str) -> Path:
         ("test", "{ram}/missing", False),  # no such folder: the disk
     ],
 )
-def test_nodes_files_in_ram_only_for_the_test_profile_with_a_ram_folder(tmp_path, profile, ram, in_ram):
-    if shutil.disk_usage(tmp_path).free < ROOM:
-        pytest.skip("the temp folder's file system has less room than the script asks of a RAM folder")
-    cache, memory = tmp_path / "Cluster Cache", tmp_path / "shm"
-    memory.mkdir()
+def test_nodes_files_in_ram_only_for_the_test_profile_with_a_ram_folder(tmp_path, memory, profile, ram, in_ram):
+    cache = tmp_path / "Cluster Cache"
     found = _state_dir(cache, profile, ram.format(ram=memory))
     if in_ram:
         assert found.parent == memory and found.name.startswith("release-search-opensearch-")
@@ -41,11 +54,17 @@ def test_nodes_files_in_ram_only_for_the_test_profile_with_a_ram_folder(tmp_path
         assert found == cache / "nodes"
 
 
-def test_each_cluster_has_its_own_ram_folder_and_keeps_it(tmp_path):
-    if shutil.disk_usage(tmp_path).free < ROOM:
-        pytest.skip("the temp folder's file system has less room than the script asks of a RAM folder")
-    memory = tmp_path / "shm"
-    memory.mkdir()
+def test_each_cluster_has_its_own_ram_folder_and_keeps_it(tmp_path, memory):
     first, second = (_state_dir(tmp_path / name, "test", str(memory)) for name in ("one", "two"))
     assert first != second
     assert _state_dir(tmp_path / "one", "test", str(memory)) == first  # a restarted node finds its data
+
+
+@pytest.mark.parametrize(("keep", "kept"), [("0", False), ("1", True)])
+def test_stopping_gives_the_ram_data_back_unless_kept(tmp_path, memory, keep, kept):
+    node = _state_dir(tmp_path / "cache", "test", str(memory)) / "node-1"
+    (node / "data" / "nodes").mkdir(parents=True)
+    (node / "logs").mkdir()
+    _script("stop", tmp_path / "cache", "test", str(memory), OPENSEARCH_KEEP_DATA=keep)  # no node runs: none to stop
+    assert (node / "data").exists() == kept
+    assert (node / "logs").exists()  # logs stay to be read
