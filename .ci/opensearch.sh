@@ -7,6 +7,7 @@
 #   bash .ci/opensearch.sh kill-node N   # SIGKILL node N (a node failure; `start` brings it back)
 #   bash .ci/opensearch.sh fetch    # only fetch and unpack the distribution
 #   bash .ci/opensearch.sh cache-dir  # print the folder holding the distribution and the nodes
+#   bash .ci/opensearch.sh state-dir  # print the folder holding the nodes' data, logs and temp files
 #   bash .ci/opensearch.sh urls     # every node's http URL, comma-separated
 #
 # Distribution: the "integ-test-zip" from Maven Central (no bundled JDK, no security
@@ -21,6 +22,9 @@
 #   opensearch-<ver>.zip               cached distribution
 #   opensearch-<ver>/                  unpacked OPENSEARCH_HOME (shared, read-only)
 #   nodes/node-N/{config,data,logs,tmp}, nodes/node-N.pid, nodes/node-N.console.log
+# (OPENSEARCH_PROFILE=test: node-N's data, logs and tmp in /dev/shm/release-search-opensearch-<hash of the cache
+# folder>/node-N instead, when /dev/shm has room; OPENSEARCH_RAM_DIR: another tmpfs, or empty for the cache folder;
+# `stop` removes the data there unless OPENSEARCH_KEEP_DATA=1)
 #
 # Nodes: node-N http 127.0.0.1:920(N-1), transport 930(N-1); all three cluster-manager-eligible and data
 # nodes, cluster name "releases-test". Losing any one node (the elected manager included) leaves a voting
@@ -89,10 +93,31 @@ NODES_DIR="$CACHE_DIR/nodes"
 log() { echo "[opensearch.sh] $*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
 
+# OPENSEARCH_PROFILE=test: the nodes' data, logs and temp files in RAM (a tmpfs, OPENSEARCH_RAM_DIR, default /dev/shm,
+# when it is there, writable and has RAM_MIN_KB free; set it empty to keep them on disk). A test cluster's nodes fsync
+# their translog on every bulk request and commit segments with fsync, and each file they create costs an inode on
+# the disk's file system: in a suite run, 2.7 of the nodes' 8.5 kernel CPU-s were file system work (docs/testing.md).
+# Nodes are killed as processes (the node-loss tests), never the machine, so RAM keeps what an fsync would have
+# kept. One folder per cluster (by cache folder); once made it is used again, so a restarted node finds its data.
+RAM_MIN_KB=$((2 * 1024 * 1024))
+ram_state_root() {
+  local ram="${OPENSEARCH_RAM_DIR-/dev/shm}" dir free
+  [[ "$PROFILE" == test && -n "$ram" && -d "$ram" && -w "$ram" ]] || return 0
+  dir="$ram/release-search-opensearch-$(printf '%s' "$CACHE_DIR" | md5sum | cut -c1-12)"
+  if [[ ! -d "$dir" ]]; then
+    free="$(df -Pk "$ram" 2>/dev/null | awk 'NR == 2 {print $4}')"
+    ((${free:-0} >= RAM_MIN_KB)) || return 0
+  fi
+  echo "$dir"
+}
+STATE_ROOT="$(ram_state_root)"
+STATE_ROOT="${STATE_ROOT:-$NODES_DIR}"
+
 node_dir() { echo "$NODES_DIR/node-$1"; }
+state_dir() { echo "$STATE_ROOT/node-$1"; }  # node N's data, logs and tmp (node_dir holds its config)
 pid_file() { echo "$NODES_DIR/node-$1.pid"; }
 console_log() { echo "$NODES_DIR/node-$1.console.log"; }
-main_log() { echo "$(node_dir "$1")/logs/${CLUSTER_NAME}.log"; }
+main_log() { echo "$(state_dir "$1")/logs/${CLUSTER_NAME}.log"; }
 
 # PID of node N if it is alive and really an OpenSearch process of this node, else empty.
 # Falls back to scanning /proc when the pid file is missing (the JVM writes it a few
@@ -224,9 +249,10 @@ as_user() {
 }
 
 write_node_config() {
-  local n=$1 d
+  local n=$1 d s
   d="$(node_dir "$n")"
-  mkdir -p "$d/config" "$d/data" "$d/logs" "$d/tmp"
+  s="$(state_dir "$n")"
+  mkdir -p "$d/config" "$s/data" "$s/logs" "$s/tmp"
   cp "$OS_HOME/config/log4j2.properties" "$d/config/"
   local m seeds="" managers=""
   for m in "${NODES[@]}"; do
@@ -235,9 +261,9 @@ write_node_config() {
   done
   mkdir -p "$d/config/jvm.options.d"
   # Per-node jvm.options: node-local gc log / heap dump / error file paths.
-  sed -e "s#^-XX:HeapDumpPath=.*#-XX:HeapDumpPath=$d/data#" \
-      -e "s#^-XX:ErrorFile=.*#-XX:ErrorFile=$d/logs/hs_err_pid%p.log#" \
-      -e "s#file=logs/gc.log#file=$d/logs/gc.log#" \
+  sed -e "s#^-XX:HeapDumpPath=.*#-XX:HeapDumpPath=$s/data#" \
+      -e "s#^-XX:ErrorFile=.*#-XX:ErrorFile=$s/logs/hs_err_pid%p.log#" \
+      -e "s#file=logs/gc.log#file=$s/logs/gc.log#" \
       "$OS_HOME/config/jvm.options" >"$d/config/jvm.options"
   rm -f "$d/config/jvm.options.d/test-node.options"
   if [[ "$PROFILE" == test ]]; then test_profile "$d"; fi
@@ -251,8 +277,8 @@ transport.port: ${TRANSPORT_PORTS[$n]}
 discovery.seed_hosts: [${seeds}]
 cluster.initial_cluster_manager_nodes: [${managers}]
 node.roles: ${ROLE}
-path.data: ${d}/data
-path.logs: ${d}/logs
+path.data: ${s}/data
+path.logs: ${s}/logs
 # CI disks are often >85% full; do not let disk watermarks block replica allocation
 # or flip indices read-only.
 cluster.routing.allocation.disk.threshold_enabled: false
@@ -302,8 +328,9 @@ EOF
 }
 
 start_node() {
-  local n=$1 d pid
+  local n=$1 d s pid
   d="$(node_dir "$n")"
+  s="$(state_dir "$n")"
   pid="$(node_pid "$n")"
   if [[ -n "$pid" ]]; then
     log "node-$n already running (pid $pid)"
@@ -315,7 +342,7 @@ start_node() {
   done
   rm -f "$(pid_file "$n")"
   write_node_config "$n"
-  [[ "$(id -u)" -eq 0 ]] && chown -R "$RUN_USER:" "$d" "$NODES_DIR"
+  [[ "$(id -u)" -eq 0 ]] && chown -R "$RUN_USER:" "$d" "$s" "$NODES_DIR"
   local java_home java opts
   java_home="$(find_java_home)"
   java="$java_home/bin/java"
@@ -325,7 +352,7 @@ start_node() {
   # the same command line), without the script's other JVMs: a Java version check run twice, a `java -version` run
   # twice and the keystore tool asking whether a keystore we never create has a password: 1.2-1.3 -> 0.2-0.3 CPU-s
   # beside the node a start (a node-loss test's restart included). The node runs in OPENSEARCH_HOME, as there.
-  opts="$(cd "$OS_HOME" && OPENSEARCH_PATH_CONF="$d/config" OPENSEARCH_TMPDIR="$d/tmp" OPENSEARCH_JAVA_OPTS="-Xms$HEAP -Xmx$HEAP ${OPENSEARCH_EXTRA_JAVA_OPTS:-}" \
+  opts="$(cd "$OS_HOME" && OPENSEARCH_PATH_CONF="$d/config" OPENSEARCH_TMPDIR="$s/tmp" OPENSEARCH_JAVA_OPTS="-Xms$HEAP -Xmx$HEAP ${OPENSEARCH_EXTRA_JAVA_OPTS:-}" \
     "$java" -Xshare:auto -cp "$OS_HOME/lib/*" org.opensearch.tools.launchers.JvmOptionsParser "$d/config")" \
     || start_failed "node-$n: the JVM options of $d/config do not parse"
   # setsid: the node leaves the caller's session and process group, so a test run killed as a group (a node-loss
@@ -336,7 +363,7 @@ start_node() {
     # shellcheck disable=SC2086  # opts: one JVM option a word, as bin/opensearch passes them
     as_user setsid env -u JAVA_TOOL_OPTIONS -u JAVA_OPTS \
       OPENSEARCH_PATH_CONF="$d/config" \
-      OPENSEARCH_TMPDIR="$d/tmp" \
+      OPENSEARCH_TMPDIR="$s/tmp" \
       HOSTNAME="${HOSTNAME:-$(hostname)}" \
       bash -c '"$@" </dev/null &' launch "$java" -Xshare:auto $opts \
       -Dopensearch.path.home="$OS_HOME" -Dopensearch.path.conf="$d/config" \
@@ -409,7 +436,7 @@ cmd_start() {
   for n in "${NODES[@]}"; do [[ -z "$(node_pid "$n")" ]] || running=1; done
   if [[ "$running" == 0 && "${OPENSEARCH_KEEP_DATA:-0}" != 1 ]]; then
     for n in "${NODES[@]}"; do
-      if [[ -d "$(node_dir "$n")/data" ]]; then rm -rf "$(node_dir "$n")/data"; fi
+      rm -rf "$(node_dir "$n")/data" "$(state_dir "$n")/data"
     done
     log "fresh cluster: data of earlier runs removed"
   fi
@@ -460,6 +487,10 @@ cmd_stop() {
     done
   done
   for n in "${NODES[@]}"; do rm -f "$(pid_file "$n")"; done
+  # Data kept in RAM is given back when the cluster stops (its logs stay), unless it is to be kept.
+  if [[ "$STATE_ROOT" != "$NODES_DIR" && "${OPENSEARCH_KEEP_DATA:-0}" != 1 ]]; then
+    for n in "${NODES[@]}"; do rm -rf "$(state_dir "$n")/data"; done
+  fi
   log "stopped"
 }
 
@@ -496,9 +527,10 @@ case "${1:-}" in
   stop) serialized cmd_stop ;;
   status) cmd_status ;;
   cache-dir) echo "$CACHE_DIR" ;;  # where the cluster lives: tests find node pids there
+  state-dir) echo "$STATE_ROOT" ;;  # where the nodes' data, logs and temp files are (node-N/ in it)
   urls) cmd_urls ;;
   fetch) fetch; unpack; install_modules ;;
   kill-node) serialized cmd_kill_node "${2:-}" ;;
   restart) serialized cmd_stop; cmd_start ;;
-  *) echo "usage: $0 {start|stop|status|restart|kill-node N|fetch|urls|cache-dir}" >&2; exit 2 ;;
+  *) echo "usage: $0 {start|stop|status|restart|kill-node N|fetch|urls|cache-dir|state-dir}" >&2; exit 2 ;;
 esac

@@ -12,6 +12,7 @@ import json
 import os
 import re
 import sqlite3
+import time
 from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -24,6 +25,7 @@ SAVED_ENV = "RELEASES_SAVED_SEARCHES"
 SAVED_FILE = "saved-searches.sqlite"
 MAX_NAME_CHARS = 80
 MAX_SAVED = 500
+BUSY_S = 10  # how long a connection waits for another process's lock before giving up
 _NAME_RE = re.compile(r"^[\w][\w .,'&()+-]*$")
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS saved_search (
@@ -140,17 +142,24 @@ class SavedSearches:
         folder = os.path.dirname(os.path.abspath(self.path))
         if not os.path.isdir(folder):
             raise SavedSearchError(f"cannot keep saved searches in {folder}: the folder does not exist")
-        db = None
-        try:
-            db = sqlite3.connect(self.path, timeout=10, isolation_level=None)
-            db.execute("PRAGMA journal_mode=WAL")  # readers do not block the writer, nor it them
-            db.execute("PRAGMA busy_timeout=10000")
-            db.execute(_SCHEMA)
-        except sqlite3.Error as exc:
-            if db is not None:
-                db.close()
-            raise SavedSearchError(f"cannot open the saved searches at {self.path}: {exc}") from None
-        return db
+        deadline = time.monotonic() + BUSY_S
+        while True:
+            db = None
+            try:
+                db = sqlite3.connect(self.path, timeout=BUSY_S, isolation_level=None)
+                db.execute("PRAGMA journal_mode=WAL")  # readers do not block the writer, nor it them
+                db.execute(f"PRAGMA busy_timeout={int(BUSY_S * 1000)}")
+                db.execute(_SCHEMA)
+                return db
+            except sqlite3.Error as exc:
+                if db is not None:
+                    db.close()
+                # A connection's first statement meets the last other connection cleaning up the WAL as it closes:
+                # SQLite answers "locked" at once, without waiting (sqlite.org/wal.html): try again.
+                if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc) and time.monotonic() < deadline:
+                    time.sleep(0.005)
+                    continue
+                raise SavedSearchError(f"cannot open the saved searches at {self.path}: {exc}") from None
 
     def save(self, saved: SavedSearch, total: int) -> SavedSearch:
         """Keep a search under its name (replacing one of that name), seen now with total matches."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import threading
@@ -106,9 +107,9 @@ def _special_files(folder: Path) -> dict[str, str]:
     """A named pipe, a socket and links to a device and to the pipe; what each must be reported as."""
     folder.mkdir(parents=True, exist_ok=True)
     os.mkfifo(folder / "pipe.txt")
-    listener = socket.socket(socket.AF_UNIX)
-    listener.bind(str(folder / "sock.txt"))
-    listener.close()
+    # Bound by its name in the folder: a socket's path may not pass 107 bytes, which a long TMPDIR's folders do.
+    with socket.socket(socket.AF_UNIX) as listener, contextlib.chdir(folder):
+        listener.bind("sock.txt")
     (folder / "zero.txt").symlink_to("/dev/zero")
     (folder / "pipe-link.txt").symlink_to(folder / "pipe.txt")
     return {
