@@ -119,6 +119,8 @@ class Statistics(Protocol):
     reader: object  # doc_frequency(field, term), expand_prefix(field, prefix), terms_within(field, word, ...)
     searcher: object  # stored_fields(docnum), or None
     variants: object  # an LRU of spelling variants found
+    # Optional (False when absent): doc_frequency answers at once, exactly and with no effect but a cache.
+    frequencies_at_once: bool
 
     def doc_frequency(self, fieldnames, text: str) -> int: ...
 
@@ -180,16 +182,22 @@ def spelling_variants(
     if known is not None:
         return known
     own = index_stem(lowered)
+    # Frequencies answered at once and exactly (Whoosh's): a spelling no release uses is passed over before it is
+    # stemmed (most of the ~500 are none), the same answer. OpenSearch's come in rounds, each asked-for frequency
+    # fetched in the next: there the questions are asked in the order that keeps a word to one or two rounds.
+    exact_first = getattr(stats, "frequencies_at_once", False)
     best: dict[str, tuple[str, int]] = {}
     for candidate in sorted(edits1(lowered)):
         if candidate in STOP:
+            continue
+        if exact_first and not stats.doc_frequency(fieldnames, EXACT_MARK + candidate):
             continue
         term = index_stem(candidate)
         if term == own or term in best:
             continue
         df = stats.doc_frequency(fieldnames, term)
         # Only a spelling releases use: "alle" stems to "all" but is no word, so "aple" must not become "all".
-        if df and stats.doc_frequency(fieldnames, EXACT_MARK + candidate):
+        if df and (exact_first or stats.doc_frequency(fieldnames, EXACT_MARK + candidate)):
             best[term] = (candidate, df)
     found = [(spelling, term, df) for term, (spelling, df) in best.items()]
     found.sort(key=lambda item: (-item[2], item[0]))

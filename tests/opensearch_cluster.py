@@ -44,7 +44,7 @@ RUN_PREFIX = f"t{uuid.uuid4().hex[:8]}"
 # shards merge (totals, facets and the timeline summed over shards, pages and cursors, copies folded, scores and
 # suggestions with every shard's statistics, scans) is proved on TWO_SHARDS by the tests whose subject it is, each
 # checking that its documents fill both shards (filled_shards). REPLICATED (one replica): losing a node
-# (test_opensearch_nodes.py: a copy on every node) and searches served by replica copies.
+# (test_opensearch_nodes.py: a copy on every node; searches then served by the lost shards' other copies).
 SHARDS, REPLICAS = 1, 0
 TWO_SHARDS = 2
 REPLICATED = 1

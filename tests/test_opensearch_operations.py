@@ -175,20 +175,20 @@ def test_a_lock_held_by_a_build_is_renewed_and_released(cluster, alias):
 def test_shards_and_replicas_are_set_from_the_cli_and_shown_by_stats(cluster, alias, runner, monkeypatch):
     monkeypatch.setenv("RELEASES_OPENSEARCH_URL", URL)
     args = ["index", str(SEEDS), "--backend", "opensearch", "--index", alias, "--json"]
-    done = runner.invoke(cli, [*args, "--shards", "3", "--replicas", "0"])
+    done = runner.invoke(cli, [*args, "--shards", "2", "--replicas", "0"])
     assert done.exit_code == 0, done.output
     stats = runner.invoke(cli, ["stats", "--backend", "opensearch", "--index", alias, "--json"])
     layout = json.loads(stats.output)["layout"]
-    assert (layout["alias"], layout["shards"], layout["replicas"]) == (alias, 3, 0)
+    assert (layout["alias"], layout["shards"], layout["replicas"]) == (alias, 2, 0)
     assert layout["physical"].startswith(f"{alias}-g")
     # Replicas change in place; other shards need a new index.
     again = json.loads(runner.invoke(cli, [*args, "--replicas", "1"]).output)
     assert not again["rebuilt"]
-    assert OpenSearchStore(alias, URL, cluster).layout(layout["physical"]) == (3, 1)
+    assert OpenSearchStore(alias, URL, cluster).layout(layout["physical"]) == (2, 1)
     # The new replicas copy the files of a safe commit, though the index was built without replicas.
     cluster.cluster.health(index=alias, wait_for_status="green", params={"timeout": "60s", "request_timeout": 70})
     recoveries = [r for r in cluster.cat.recovery(index=layout["physical"], format="json") if r["type"] == "peer"]
-    assert len(recoveries) == 3 and all(int(r["translog_ops"]) == 0 for r in recoveries), recoveries
+    assert len(recoveries) == 2 and all(int(r["translog_ops"]) == 0 for r in recoveries), recoveries
     resharded = json.loads(runner.invoke(cli, [*args, "--shards", "1"]).output)
     assert resharded["rebuilt"]
     text = runner.invoke(cli, ["stats", "--backend", "opensearch", "--index", alias])

@@ -8,9 +8,10 @@ a word's frequencies over all sections at once, and equal scores are ordered dif
 newest, then index order; OpenSearch: newest, then id). Related releases are compared the same way.
 
 Everything is compared on one shard over the seeds and the whole corpus sample (what the backends compute); totals,
-facets, the timeline, suggestions, releases and completions again on two shards with a replica over the seeds and a
-small part of the sample (SMALL_SAMPLE: what shards sum, searches served by replica copies). Scores with two
-shards' statistics equal one shard's exactly (test_opensearch_shards.py), so ranking is compared on one.
+facets, the timeline, suggestions, releases and completions again on two shards over the seeds and a small part of
+the sample (SMALL_SAMPLE: what shards sum). Searches served by replica copies are test_opensearch_nodes.py's (a
+node lost, its shards' other copies answer). Scores with two shards' statistics equal one shard's exactly
+(test_opensearch_shards.py), so ranking is compared on one.
 
 Needs a cluster (see tests/opensearch_cluster.py); the corpus part needs ../shared/corpus.
 """
@@ -24,7 +25,6 @@ from pathlib import Path
 import pytest
 from opensearch_cluster import (
     REPLICAS,
-    REPLICATED,
     ROOT,
     SHARDS,
     TWO_SHARDS,
@@ -199,11 +199,11 @@ def whole_sample(cluster, tmp_path_factory, parsed, sample):
 
 @pytest.fixture(scope="module")
 def small_sample(cluster, tmp_path_factory, parsed, sample):
-    """The seeds and SMALL_SAMPLE indexed by both backends, OpenSearch on two shards (releases on both, checked)
-    with a replica (searches served by replica copies): (whoosh index, opensearch index, corpus sampled?)."""
+    """The seeds and SMALL_SAMPLE indexed by both backends, OpenSearch on two shards (releases on both, checked),
+    no replica: (whoosh index, opensearch index, corpus sampled?)."""
     sources = [ROOT / "seeds"] + [sample / n for n in SMALL_SAMPLE if sample is not None and (sample / n).is_dir()]
     work = tmp_path_factory.mktemp("parity-shards")
-    with _built(cluster, work, parsed, sources, TWO_SHARDS, REPLICATED) as (whoosh, opensearch):
+    with _built(cluster, work, parsed, sources, TWO_SHARDS, REPLICAS) as (whoosh, opensearch):
         yield whoosh, opensearch, sample is not None
 
 

@@ -36,7 +36,7 @@ SEARCHES = [
     {"query": "turbine expansion", "match": "any"},
     {"query": "turbine merger", "sort": "oldest"},
     {"query": "turbne"},  # a spelling: suggested from both shards' words
-    {"query": "plant OR turbine", "filters": {"wire": ["PR Newswire"]}},
+    {"query": "plant OR turbine", "filters": {"wire": ["PR Newswire", "Business Wire"]}},
     {"query": "", "filters": {"year": ["2021"]}, "collapse": False},
 ]  # pages of 5, followed by cursor and opened by number
 
@@ -55,9 +55,9 @@ def release_text(n: int, wire: str) -> str:
 
 
 def corpus(folder: Path) -> Path:
-    """Eighteen releases, every fourth also on the other two wires (a copy group folded into one release)."""
+    """Twelve releases, every fourth also on the other two wires (a copy group folded into one release)."""
     folder.mkdir(parents=True, exist_ok=True)
-    for n in range(18):
+    for n in range(12):
         for c in range(3 if n % 4 == 0 else 1):
             (folder / f"r{n:02d}_{c}.txt").write_text(release_text(n, WIRES[(n + c) % 3]), encoding="utf-8")
     return folder

@@ -63,6 +63,8 @@ class ClusterStats:
     checks them all in the same round trip as its page (check_body, then verify) and plans again if any changed.
     """
 
+    frequencies_at_once = False  # a frequency asked for is fetched with the next round (relevance.Statistics)
+
     def __init__(self, search, searches=None, shared: LRU | None = None, borrow: bool = False):
         self._search = search  # body -> response, on the index being searched
         # bodies -> responses in one round trip (msearch); None: one request each

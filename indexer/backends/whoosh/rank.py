@@ -62,6 +62,8 @@ _BYTE_TO_LENGTH = np.array([byte_to_length(i) for i in range(256)], dtype=np.flo
 class IndexStats:
     """Per-document section lengths, postings and collection statistics of one searcher's index."""
 
+    frequencies_at_once = True  # doc_frequency reads the index itself (relevance.Statistics)
+
     def __init__(self, searcher):
         self._searcher = weakref.ref(searcher)
         self.reader = searcher.reader()
