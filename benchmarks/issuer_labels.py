@@ -54,7 +54,8 @@ from files in no label file nor blind-7's to blind-12's draws nor issue 17's aud
 before its first score, and its misses were never looked at (`--without blind13` left it out while working) until issue
 17's nineteenth round, when they were read. "blind-14" (tests/data/issuer_labels_blind14.jsonl, 50 releases, seed
 20270116, drawn over SHAPES9 from files in no label file nor blind-7's to blind-13's draws nor issue 17's audit's files)
-was labelled and committed before its first score, and its misses are never looked at (`--without blind14`).
+was labelled and committed before its first score, and its misses were never looked at (`--without blind14` left it
+out while working) until issue 17's twentieth round, when they were read.
 "blind-15" (tests/data/issuer_labels_blind15.jsonl, 50 releases, seed 20270119, drawn over SHAPES9 from files in no
 label file nor blind-7's to blind-14's draws nor issue 17's audits' files) was labelled and committed before its first
 score, and its misses are never looked at (`--without blind15`). "test5"
@@ -126,7 +127,7 @@ LABEL_SETS = (
     LabelSet("blind11", "issuer_labels_blind11.jsonl", "blind-11 (2027-01-07, read in the seventeenth round)", True),
     LabelSet("blind12", "issuer_labels_blind12.jsonl", "blind-12 (2027-01-10, read in the eighteenth round)", True),
     LabelSet("blind13", "issuer_labels_blind13.jsonl", "blind-13 (2027-01-13, read in the nineteenth round)", True),
-    LabelSet("blind14", "issuer_labels_blind14.jsonl", "blind-14 (2027-01-16, never read)", True, never_read=True),
+    LabelSet("blind14", "issuer_labels_blind14.jsonl", "blind-14 (2027-01-16, read in the twentieth round)", True),
     LabelSet("blind15", "issuer_labels_blind15.jsonl", "blind-15 (2027-01-19, never read)", True, never_read=True),
     LabelSet("dev8", "issuer_labels_dev8.jsonl", "dev-8 (2026-12-27, a wide dev set, read)", True),
     LabelSet("test3", "heldout3_labels.jsonl", "test3 (issue 18, read)"),
