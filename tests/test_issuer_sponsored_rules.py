@@ -115,3 +115,48 @@ def test_only_a_story_that_says_it_is_sponsored_is_its_subjects(disclosure: str,
 )
 def test_the_sponsored_subject_name(body: str, headline: str, name: str | None) -> None:
     assert sponsored_subject(f"{body}\n\n{SPONSORED}", headline) == name
+
+
+# A publisher's paid article about a listed company, its disclosure naming who paid for it (issue 17's twentieth round).
+PAID = """# Zinquilt Metals Inc. (NASDAQ: ZQLT): Smelter Output Confirmed
+
+As the metals industry evolves, there is interest in smelters beyond traditional ones. Zinquilt Metals Inc. (Nasdaq: \
+ZQLT) is making strides in this space with its flagship smelter.
+
+Zinquilt Metals expanded its network through partnerships with distributors across the Midwest this year.
+
+Disclaimers: Quillpitch Inc. "Quillpitch" is not a licensed broker. Quillpitch has been retained and compensated by \
+{payer} to assist in the production and distribution of this content. Quillpitch is responsible for this content.
+
+Contact DetailsQuillpitch
+
+Jane Roe
+
+jane@quillpitch.com
+"""
+
+
+@pytest.mark.parametrize(
+    "payer, company, tickers",
+    [
+        # A third party paid: the publisher wrote it for someone else; the covered company lends no listing.
+        ("Ardent Consulting", "Quillpitch", []),
+        ("Ardent Consulting LLC", "Quillpitch", []),
+        # The covered company paid, by its name, its short name, its symbol or "the company": its article.
+        ("Zinquilt Metals Inc.", "Zinquilt Metals Inc.", ["NASDAQ:ZQLT"]),
+        ("Zinquilt", "Zinquilt Metals Inc.", ["NASDAQ:ZQLT"]),
+        ("ZQLT", "Zinquilt Metals Inc.", ["NASDAQ:ZQLT"]),
+        ("the company", "Zinquilt Metals Inc.", ["NASDAQ:ZQLT"]),
+    ],
+)
+def test_an_article_a_third_party_paid_for_is_its_publishers(payer: str, company: str, tickers: list[str]) -> None:
+    (parsed,) = parse_bytes("paid.md", PAID.format(payer=payer).encode())
+    assert (parsed.company, parsed.tickers) == (company, tickers)
+
+
+def test_a_publisher_no_contact_names_is_not_the_issuer() -> None:
+    """An adviser 'retained by' a third party, whom neither the contacts nor a domain name, issues nothing."""
+    release = PAID.format(payer="Ardent Consulting").replace("Quillpitch\n", "Zinquilt Metals\n")
+    release = release.replace("jane@quillpitch.com", "jane@zinquilt.com")
+    (parsed,) = parse_bytes("paid.md", release.encode())
+    assert (parsed.company, parsed.tickers) == ("Zinquilt Metals Inc.", ["NASDAQ:ZQLT"])

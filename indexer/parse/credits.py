@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .names import LEGAL_FORMS, fold, has_word, leading_name, matches_domain, tidy_name
+from .names import LEGAL_FORMS, domains_in, fold, has_word, leading_name, matches_domain, same_org, tidy_name
 from .own_listings import group_names
 from .places import is_place
 from .tickers import listing_groups
@@ -83,6 +83,37 @@ _SPONSOR_RE = re.compile(
     r"\b(?:has|have)\s+been\s+(?:retained|hired|paid)(?:\s+and\s+(?:has\s+been\s+|expects\s+to\s+be\s+)?"
     r"(?:compensated|paid))?\s+by\s+(?P<name>[A-Z][\w&.'\u2019\-]*(?:\s+[A-Z&][\w&.'\u2019\-]*){0,4})\s+(?:to|for)\b"
 )
+
+
+# "RazorPitch has been retained and compensated by Awareness Consulting to assist in the production and distribution
+# of this content": the publisher (before the verb) and who paid it (after "by"), for content it wrote and distributes.
+_PAID_PUBLISHER_RE = re.compile(
+    r"(?P<publisher>[A-Z][\w&'\u2019\-]*(?:\s+[A-Z][\w&'\u2019\-]*){0,3})(?:,?\s+(?:Inc|LLC|Ltd)\.?)?\s+(?:and\s+)?"
+    r"(?:has|have)\s+been\s+(?:retained|hired|paid)(?:\s+and\s+(?:has\s+been\s+|expects\s+to\s+be\s+)?"
+    r"(?:compensated|paid))?\s+by\s+(?P<payer>(?:a\s+third\s+party|[A-Za-z][\w&.'\u2019\-]*(?:\s+[A-Z&][\w&.'\u2019\-]*){0,4}))"
+    r"\s+to\s+(?:assist\s+in\s+)?(?:the\s+)?(?:production|distribut|promot|creat|writ)"
+)
+
+
+def paid_publisher(text: str, company: str | None, tickers: list[str], contacts: str) -> str | None:
+    """The publisher of a sponsored article whose disclosure says a third party paid for it ("RazorPitch has been
+    retained and compensated by Awareness Consulting ...") and whose contacts or domains name it: the covered company,
+    which neither paid nor wrote it, is its topic and lends no listing. Paid by the company itself ("by the company",
+    its name or its symbol), the article is the company's (sponsor_named)."""
+    if "been retained" not in text and "been hired" not in text and "been paid" not in text:
+        return None  # a plain substring test first: the pattern would scan every long release
+    symbols = {t.split(":")[-1] for t in tickers}
+    for m in _PAID_PUBLISHER_RE.finditer(text):
+        publisher, payer = m.group("publisher"), m.group("payer").rstrip(".")
+        if payer.lower().startswith(("the ", "its ", "our ")) or payer in symbols:
+            continue  # "by the company", "by ZENA": the covered company paid
+        if company and (same_org(payer, company) or has_word(fold(company), fold(payer.split()[0]))):
+            continue
+        if company and same_org(publisher, company):
+            return None  # the pick is the publisher already
+        if publisher in contacts or matches_domain(publisher, domains_in(contacts or text[-1500:])):
+            return publisher
+    return None
 
 
 # "The Article was issued on behalf of and sponsored by, West Red Lake Gold Mines Ltd.": a disclosure naming the one

@@ -50,6 +50,7 @@ from .credits import (
     domain_named,
     journal_field,
     opening_credit,
+    paid_publisher,
     presented_expert_org,
     sponsor_named,
     sponsored_subject,
@@ -246,6 +247,8 @@ def find_issuer(
         if sponsor:
             company = sponsor
             tickers = pick_tickers(strip_headline_brand(headline), lede, text, abouts, company)
+    if publisher := paid_publisher(text, company, tickers, contacts):
+        company, tickers = publisher, []  # "RazorPitch has been retained ... by Awareness Consulting": its article
     company = company if company or tickers else unnamed_release_issuer(headline, lede, text)  # lends no listing
     if not tickers and known_tickers:
         tickers = list(known_tickers)
