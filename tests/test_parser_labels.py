@@ -31,7 +31,7 @@ FIELDS = ("headline", "date", "wire", "location", "company")
 # Legal-form words that say nothing about who the issuer is: "Biogen Inc." and "Biogen" are one company.
 _SUFFIXES = {
     "inc", "incorporated", "corp", "corporation", "co", "company", "ltd", "limited", "llc", "llp", "lp", "plc",
-    "nv", "sa", "ag", "se", "gmbh", "pte", "pty", "bv", "ab", "asa", "oyj", "spa", "srl", "sas", "kk",
+    "nv", "sa", "ag", "se", "gmbh", "pte", "pty", "pvt", "bv", "ab", "asa", "oyj", "spa", "srl", "sas", "kk",
 }  # fmt: skip
 
 
@@ -162,6 +162,7 @@ def test_normalisation_is_fair_but_not_blind():
     assert norm_company("ASML Holding N.V.") == norm_company("ASML Holding")
     assert norm_company("The Online Magic Store") == norm_company("Online Magic Store")
     assert norm_company("KidSport™") == norm_company("KidSport")
+    assert norm_company("Vantara Academy Pvt. Ltd.") == norm_company("Vantara Academy")  # India's private limited
     assert norm_company("Amgen Inc.") != norm_company("Amgen Research")
     assert norm_text("Waltham, Mass.") != norm_text("Waltham")
 

@@ -85,7 +85,7 @@ def headline_company(headline: str, text: str, contacts: str) -> str | None:
     for run in runs:
         if matches_domain(run, domains):
             return run.strip()
-    subject = leading_name(head, headline=True)
+    subject = _legal_form_end(leading_name(head, headline=True), head)
     if not subject or is_person(subject, text[:600], text) or surname_of_person(subject, text):
         return None  # ("Raskin Raises ..." over "Rep. Jamie Raskin": a person)
     if gerund(subject.split()[0], text):
@@ -108,6 +108,22 @@ def headline_company(headline: str, text: str, contacts: str) -> str | None:
         if cut and (_POSSESSIVE_WORD_RE.search(found) or cut.startswith(found + " ")):
             found = cut
     return found
+
+
+# "Hagen Rosskopf LLC Commemorates The Life ...": a legal form ends a title-case headline's subject, whatever verb
+# follows it (one the verb list lacks leaves the whole headline read as a name).
+_LEGAL_END_RE = re.compile(
+    r"^(?:[A-Z][\w&'\u2019\-]*\s+){1,5}?(?:Inc\.?|LLC|L\.L\.C\.|Ltd\.?|LLP|PLLC|Corp\.?|Corporation|PLC|GmbH|P\.C\.)"
+    r"(?=\s+[A-Z][a-z]+(?:s|ed)\s)"
+)
+
+
+def _legal_form_end(subject: str | None, headline: str) -> str | None:
+    """The headline's subject cut after its legal form, where the name read runs past it or none was read."""
+    m = _LEGAL_END_RE.match(headline)
+    if m and (not subject or len(subject) > m.end()):
+        return m.group(0)
+    return subject
 
 
 def _repeated_opening(words: list[str], text: str) -> str | None:

@@ -7,7 +7,7 @@ import functools
 import re
 
 from .names import STRICT_LEGAL_RE, VERBS, core_words, fold, has_word, leading_name
-from .places import is_place
+from .places import is_city, is_place
 
 # "Join Cboe® for an educational webinar ...", "Meet Acme at booth 12": a call to the reader, not part of the name.
 _IMPERATIVES = {"join", "meet", "visit", "discover", "explore", "attend", "experience", "celebrate", "welcome", "support"}  # fmt: skip
@@ -424,12 +424,18 @@ def possessive_cut(name: str | None, text: str) -> str | None:
 def branch_place_cut(name: str | None, text: str, place: str | None) -> str | None:
     """A name closed by a dash and the place of its branch, the dateline's or a known place, cut off where the text
     names the business without it: "Not Your Basic Locksmith - Arlington" of "Arlington, United States - March 7,
-    2025 / Not Your Basic Locksmith - Arlington /" and "Not Your Basic Locksmith delivers ..." (twice or more)."""
-    m = re.fullmatch(r"(?P<head>.+?)\s+[-\u2013\u2014]\s+(?P<tail>[A-Z][\w.'\u2019\- ]{1,40})", name or "")
+    2025 / Not Your Basic Locksmith - Arlington /" and "Not Your Basic Locksmith delivers ..." (twice or more); an
+    office named by "in" and a known place, where the text prints the organisation without it once ("Trade
+    Commissioner of ProChile in Los Angeles" and "ProChile in collaboration with ...")."""
+    m = re.fullmatch(
+        r"(?P<head>.+?)\s+(?P<joint>[-\u2013\u2014]|in)\s+(?P<tail>[A-Z][\w.'\u2019\- ]{1,40})", name or ""
+    )
     if not m:
         return name
-    head, tail = m.group("head"), m.group("tail")
-    at_place = bool(place) and fold(tail) == fold(re.split(r"\s*,\s*", place or "")[0])
-    if (at_place or is_place(tail)) and text.replace(name or "", "").count(head) >= 2:
+    head, tail, dash = m.group("head"), m.group("tail"), m.group("joint") != "in"
+    at_place = dash and bool(place) and fold(tail) == fold(re.split(r"\s*,\s*", place or "")[0])
+    rest = text.replace(name or "", "")
+    printed = rest.count(head) if dash else len(re.findall(rf"(?<![\w\-]){re.escape(head)}(?![\w\-])", rest))
+    if (at_place or is_place(tail) or is_city(tail)) and printed >= (2 if dash else 1):
         return head
     return name

@@ -46,6 +46,28 @@ _REGION_RE = re.compile(
 )
 
 
+# Large cities, where an organisation's office or branch is ("ProChile in Los Angeles", "Acme Realty - Chicago").
+_CITIES = {
+    fold(name.replace("_", " "))
+    for name in """
+New_York Los_Angeles Chicago Houston Phoenix Philadelphia San_Antonio San_Diego Dallas San_Jose Austin Jacksonville
+San_Francisco Columbus Charlotte Indianapolis Seattle Denver Washington_D.C. Boston Nashville Detroit Portland
+Las_Vegas Memphis Louisville Baltimore Milwaukee Albuquerque Tucson Sacramento Kansas_City Atlanta Miami Omaha
+Raleigh Minneapolis Tampa Orlando New_Orleans Cleveland Pittsburgh Cincinnati St._Louis Salt_Lake_City Honolulu
+Toronto Montreal Vancouver Calgary Ottawa Mexico_City London Paris Berlin Madrid Rome Milan Amsterdam Brussels Zurich
+Geneva Vienna Stockholm Copenhagen Oslo Helsinki Warsaw Prague Dublin Lisbon Istanbul Dubai Abu_Dhabi Riyadh Tel_Aviv
+Mumbai New_Delhi Bangalore Beijing Shanghai Shenzhen Hong_Kong Taipei Seoul Tokyo Osaka Singapore Jakarta Bangkok
+Manila Kuala_Lumpur Sydney Melbourne Auckland Johannesburg Cape_Town Lagos Nairobi Cairo Santiago Lima Bogota
+Buenos_Aires Sao_Paulo
+""".split()
+}
+
+
+def is_city(name: str | None) -> bool:
+    """Whether a name is a large city ('Los Angeles'): where an office is, not an organisation of its own."""
+    return bool(name) and fold((name or "").strip(" ,.")) in _CITIES
+
+
 def is_place(name: str | None) -> bool:
     """Whether a name is a country, a US state or a county rather than an organisation ('Perú', 'Bergen County')."""
     if not name:
