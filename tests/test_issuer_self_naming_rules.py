@@ -230,6 +230,12 @@ def test_the_lede_subject_owning_the_about_sections_unit_issues(owned: str, comp
             "Just Locks Pros - Dayton",
         ),
         ("Acme - The Agency", "Acme delivers. Acme grows.", "Dayton, United States", "Acme - The Agency"),
+        # An office named by "in" and a large city: the organisation, printed alone once (issue 17's twentieth round).
+        ("TradeChile in Los Angeles", "TradeChile in collaboration with startups ...", "", "TradeChile"),
+        ("Acme Realty in Chicago", "Acme Realty sells homes.", "", "Acme Realty"),
+        # Not a city, or never printed alone: the name stays whole.
+        ("Women in Tech", "Women in Tech meets. Women attend.", "", "Women in Tech"),
+        ("TradeChile in Los Angeles", "The office opens.", "", "TradeChile in Los Angeles"),
     ],
 )
 def test_a_branchs_place_after_a_dash_is_cut_off_the_name(name: str, text: str, place: str, cut: str) -> None:

@@ -84,3 +84,21 @@ def test_a_shouted_headlines_name_is_the_texts_title_case_spelling(shout, name):
 )
 def test_a_shouted_name_the_text_never_spells_in_title_case_is_not_respelled(headline, text):
     assert headline_company(headline, text, "") in (None, "MAPLE RIVER TRAIL COALITION")
+
+
+@pytest.mark.parametrize(
+    "headline, company",
+    [
+        # A verb the verb list lacks after a legal form: the legal form ends the subject (issue 17's twentieth round).
+        ("Kessler Brandt LLC Commemorates The Life and Legacy of Walter A. Brandt", "Kessler Brandt"),
+        ("Kessler Brandt Ltd. Commemorated The Life and Legacy of Walter A. Brandt", "Kessler Brandt"),
+        # No legal form: where the subject ends is unknown, and a person's name is read in it.
+        ("Kessler Brandt Commemorates The Life and Legacy of Walter A. Brandt", None),
+    ],
+)
+def test_a_legal_form_ends_a_headlines_subject(headline: str, company: str | None) -> None:
+    text = (
+        "Guests will gather at the office of Kessler Brandt to remember Walter Brandt. \"We honour him,\" said John "
+        "Kessler, founder of Kessler Brandt."
+    )
+    assert headline_company(headline, text, "") == company

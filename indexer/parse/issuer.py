@@ -135,6 +135,7 @@ from .subject import (
     without_event_tag,
 )
 from .tickers import listing_groups
+from .unit_owners import owner_of_record
 from .unnamed_releases import unnamed_release_issuer
 from .wires import canonical_wire
 
@@ -191,6 +192,7 @@ def find_issuer(
     source_name = issuer_of_record(source_name, text) or closing_credit(text)
     known_company = known_company or slashed_issuer(lede) or behalf_of(text)
     company = _pick_company(headline, lede, text, abouts, source_name, contacts, known_company, subheadline)
+    company = owner_of_record(company, lede, headline, source_name, abouts) or company  # the unit's owner speaks
     company = quoted_work_author(company, text) or branch_place_cut(company, text, place)
     company = headline_spelling(_whole_contact_name(company, lede, text, contacts), headline, lede)
     company = lower_case_spelling(company, headline, lede, text)
