@@ -98,7 +98,7 @@ def test_a_shouted_name_the_text_never_spells_in_title_case_is_not_respelled(hea
 )
 def test_a_legal_form_ends_a_headlines_subject(headline: str, company: str | None) -> None:
     text = (
-        "Guests will gather at the office of Kessler Brandt to remember Walter Brandt. \"We honour him,\" said John "
+        'Guests will gather at the office of Kessler Brandt to remember Walter Brandt. "We honour him," said John '
         "Kessler, founder of Kessler Brandt."
     )
     assert headline_company(headline, text, "") == company
