@@ -101,6 +101,29 @@ def test_an_article_quoting_a_titled_person_is_issued_by_their_organisation(prin
     assert parsed.company == firm
 
 
+@pytest.mark.parametrize(
+    ("opening", "company"),
+    [
+        # A titled person the claim is filed against: a defendant, whose employer never issues (issue 17's twentieth
+        # round).
+        ("A $9 million claim was filed against Jane Roe, CEO of Harrowgate Bank Inc", None),
+        (
+            "A $9 million claim was filed against Quinlan Ltd and John Doe, Managing Director of Harrowgate Bank Inc",
+            None,
+        ),
+        # The same person quoted: their employer speaks.
+        ("According to Jane Roe, President and CEO of Harrowgate Bank Inc", "Harrowgate Bank Inc"),
+    ],
+)
+def test_a_defendants_employer_never_issues(opening, company):
+    parsed = release(
+        f"In banking, claims are common. {opening}, in the courts of Dubai, on allegations of defamation.\n\n"
+        "The claimant has suffered harm.",
+        headline="BANK FACES $9 MILLION LEGAL CLAIM",
+    )
+    assert parsed.company == company
+
+
 def test_a_place_or_an_adjective_after_a_title_is_no_employer():
     parsed = release(
         "Markets were calm this week. Alexander Fraser, a renowned stock analyst and veteran of Canadian financial "

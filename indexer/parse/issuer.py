@@ -553,6 +553,7 @@ _BASED_PREFIX_RE = re.compile(r"^(?:[A-Z][\w.]*\s+){0,2}[A-Z][\w.]*-based\s+")
 _TRAILING_JOINER_RE = re.compile(r"\s+(?:and|of|&|for|the)$")
 # After a name, a lower-case word that shows it is an adjective ("veteran of Canadian financial markets").
 _AFTER_NAME_RE = re.compile(r"\s+([a-z]+)")
+_AGAINST_RE = re.compile(r"\b(?:against|sued|suing)\s")
 _FUNCTION_WORDS = {"and", "of", "in", "at", "to", "for", "since", "who", "which", "that", "is", "was", "has", "said"}
 
 
@@ -560,7 +561,7 @@ def _lede_employer(lede: str, text: str, domains: set[str]) -> str | None:
     """The organisation of a person the lede names with their title ('..., President and CEO of Gelt Financial LLC')."""
     for m in _PERSON_BEFORE_COMMA_RE.finditer(lede[:500]):
         org = employer(m.group(1), lede, domains)
-        if not org:
+        if not org or _AGAINST_RE.search(lede[: m.start()].rsplit(". ", 1)[-1]):  # a claim's defendants' employers
             continue
         after = _AFTER_NAME_RE.match(lede, lede.find(org) + len(org))
         org = _TRAILING_JOINER_RE.sub("", _BASED_PREFIX_RE.sub("", org))
