@@ -102,3 +102,18 @@ def test_a_legal_form_ends_a_headlines_subject(headline: str, company: str | Non
         "Kessler, founder of Kessler Brandt."
     )
     assert headline_company(headline, text, "") == company
+
+
+@pytest.mark.parametrize(
+    "text, company",
+    [
+        # The text prints the two-part name whole with a possessive or a verb after it (issue 17's twentieth round).
+        ("The Beacon: Caring for the Caregiver's goal is to listen.", "The Beacon: Caring for the Caregiver"),
+        ("The Beacon: Caring for the Caregiver has surveyed nurses.", "The Beacon: Caring for the Caregiver"),
+        # Printed only as a title (no possessive, no verb): the part before the colon, as before.
+        ("Read The Beacon: Caring for the Caregiver today.", "Beacon"),
+    ],
+)
+def test_a_name_holding_a_colon_is_read_whole_when_the_text_names_it(text: str, company: str | None) -> None:
+    headline = "The Beacon: Caring for the Caregiver Releases 2024 Nurse Survey Report"
+    assert headline_company(headline, f"The survey covers nurses. {text}", "") == company

@@ -78,6 +78,8 @@ def headline_company(headline: str, text: str, contacts: str) -> str | None:
     if interviewed:
         return interviewed
     head = strip_headline_brand(headline)
+    if ": " in head[:60] and (titled := _colon_title_name(head, text)):
+        return titled
     domains = domains_in(text[:20000] + "\n" + text[-5000:])
     runs = re.findall(
         r"(?:(?:The\s+)?(?:[A-Z0-9][\w&.'\u2019+\-]*)(?:\s+(?:of|and|&|for|the)?\s*[A-Z0-9][\w&.'\u2019+\-]*)*)", head
@@ -108,6 +110,24 @@ def headline_company(headline: str, text: str, contacts: str) -> str | None:
         if cut and (_POSSESSIVE_WORD_RE.search(found) or cut.startswith(found + " ")):
             found = cut
     return found
+
+
+# "The Advocate: Supporting the Patient Voice Releases ...": a name of two parts joined by a colon, then a verb.
+_COLON_TITLE_RE = re.compile(
+    r"^(?P<name>(?:The\s+)?[A-Z][\w&'\u2019\-]*(?:\s+[A-Z][\w&'\u2019\-]*){0,3}:\s+[A-Z][\w&'\u2019\-]*"
+    r"(?:\s+(?:[A-Z][\w&'\u2019\-]*|the|of|and|for|&)){0,6}?)\s+(?=[A-Z][a-z]+(?:s|ed)\s)"
+)
+
+
+def _colon_title_name(head: str, text: str) -> str | None:
+    """A headline's subject whose name holds a colon, when the text prints it whole as a name, with a possessive or a
+    verb after it ("The Advocate: Supporting the Patient Voice's goal is ...")."""
+    m = _COLON_TITLE_RE.match(head)
+    if not m:
+        return None
+    name = m.group("name")
+    after = re.search(rf"{re.escape(name)}(?:['\u2019]s\s|\s+(?:is|has|was|will|would|does)\s)", text)
+    return name if after else None
 
 
 # "Hagen Rosskopf LLC Commemorates The Life ...": a legal form ends a title-case headline's subject, whatever verb
