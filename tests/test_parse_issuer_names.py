@@ -1,5 +1,5 @@
 """Which name issues a release when the only About section is a partner's, and when a headline's phrase runs into the
-listed name (indexer/parse/issuer.py, `_partners_abouts` and `_printed_tail`)."""
+listed name (indexer/parse/issuer.py, `_partners_abouts`; indexer/parse/name_extents.py, `printed_tail`)."""
 
 from __future__ import annotations
 

@@ -22,7 +22,6 @@ from .cleanup import (
 from .dateline import Dateline, find_dateline, normalise_place
 from .dates import date_from_path, date_from_permalink, zone_for_place
 from .issuer import find_issuer
-from .joint_headlines import first_joint_issuer
 from .language import detect_language
 from .sections import split_sections
 from .wires import canonical_wire, wire_from_folder, wire_in_text
@@ -147,15 +146,12 @@ def build_release(path: str, draft: Draft) -> Release:
         abouts=sections.abouts,
         source_name=sections.source_name,
         contacts=sections.contacts,
-        known_company=draft.company or (dateline.issuer if dateline else None),
+        known_company=draft.company,
         known_tickers=draft.tickers,
         place=dateline.place if dateline else None,
         subheadline=subheadline,
+        dateline_issuer=dateline.issuer if dateline else None,
     )
-    if not draft.company:  # a joint headline's first subject, not the partner whose About prints a listing
-        company, tickers = first_joint_issuer(
-            company, tickers, headline, sections.lede, text, sections.abouts, sections.source_name
-        )
     place = dateline.place if dateline and dateline.place else None
     if place is None and draft.location:
         place = normalise_place(draft.location)

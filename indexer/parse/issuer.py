@@ -69,6 +69,7 @@ from .headline_names import (
     strip_headline_brand,
 )
 from .interviews import interviewee_org, interviewer_outlet
+from .joint_headlines import first_joint_issuer
 from .joint_releases import merged_entity, partners_about, partners_abouts, source_partner
 from .name_extents import (
     based_subject,
@@ -82,10 +83,12 @@ from .name_extents import (
     imperative_cut,
     issuer_line_spelling,
     lede_case,
+    listed_whole,
     lower_case_spelling,
     nameless_names,
     partners_name,
     possessive_cut,
+    printed_tail,
     titled_person_cut,
 )
 from .names import (
@@ -169,8 +172,12 @@ def find_issuer(
     known_tickers: list[str] | None = None,
     place: str | None = None,
     subheadline: str | None = None,
+    dateline_issuer: str | None = None,
 ) -> tuple[str | None, list[str]]:
-    """The issuing organisation and its own listings ('EXCHANGE:SYMBOL', sorted); place is the dateline's."""
+    """The issuing organisation and its own listings ('EXCHANGE:SYMBOL', sorted); known_company is the metadata's,
+    dateline_issuer the wire's issuer line, place the dateline's."""
+    given, opening, sections, source = known_company, lede, abouts, source_name
+    known_company = known_company or dateline_issuer
     lede = without_event_tag(lede)
     abouts = with_glued_abouts(named_abouts(abouts, text), text, headline)
     if not abouts:
@@ -204,7 +211,7 @@ def find_issuer(
     company = caps_heading_cut(prose_cut(titled_person_org(company, lede) or company), text)
     company = partners_name(possessive_cut(company, text), headline, lede)
     company = connected_name(company, strip_headline_brand(headline), text)
-    company = _listed_whole(_printed_tail(company, text), text)
+    company = listed_whole(printed_tail(company, text), text)
     company = lede_case(titled_person_cut(contact_heading_cut(glued_opener_cut(company)), text), lede)
     if not any(a.name == company for a in abouts):  # an About heading's spelling is the release's own
         company = first_mention_whole(company, strip_headline_brand(headline), text)
@@ -254,7 +261,10 @@ def find_issuer(
     company = company if company or tickers else unnamed_release_issuer(headline, lede, text)  # lends no listing
     if not tickers and known_tickers:
         tickers = list(known_tickers)
-    return company, sorted(dict.fromkeys(tickers))
+    if given:
+        return company, sorted(dict.fromkeys(tickers))
+    # A joint headline's first subject, not the partner whose About heading prints a listing ("ABC Institute And ...").
+    return first_joint_issuer(company, sorted(dict.fromkeys(tickers)), headline, opening, text, sections, source)
 
 
 def _whole_contact_name(company: str | None, lede: str, text: str, contacts: str) -> str | None:
@@ -504,36 +514,6 @@ def _byline_or_site(headline: str, text: str, lede: str, contacts: str) -> str |
         if head and matches_domain(head, sites):
             return head
     return byline
-
-
-# A headline's phrase joined to a name by a preposition: "Fueling Nevada's Mining Renaissance Alongside Lahontan ...".
-_JOINING_PREPOSITIONS = {"Alongside", "With", "Behind", "Inside", "Featuring", "Through", "Beside", "Among", "Via"}
-
-
-def _printed_tail(company: str | None, text: str) -> str | None:
-    """A long name the text never prints whole, of which it prints the part after a joining preposition: "Fueling
-    Nevada's Mining Renaissance Alongside Lahontan Gold Corp." read off a headline is "Lahontan Gold Corp.", as the
-    story names it."""
-    words = (company or "").split()
-    if len(words) < 4 or company in text:
-        return company
-    for start in range(1, len(words) - 1):
-        tail = " ".join(words[start:])
-        if words[start - 1] in _JOINING_PREPOSITIONS and words[start][:1].isupper() and tail in text:
-            return tail
-    return company
-
-
-def _listed_whole(company: str | None, text: str) -> str | None:
-    """A name read short ("About Alexion") that the opening prints whole with its listing as the subject: "Alexion
-    Pharmaceuticals, Inc. (NASDAQ:ALXN) today announced ...", where a subheading ahead hid the lede."""
-    if not company or STRICT_LEGAL_RE.search(company) or len(company.split()) > 2 or company + " " not in text[:1500]:
-        return company  # (the opening never prints the name with more after it: nothing to read)
-    listed = lede_listed(text[:1500])
-    # Written whole with a legal form ("Xilinx Developer Forum Europe 2019, Xilinx, Inc. ..." is an event's name).
-    if listed and listed.startswith(company + " ") and same_org(company, listed) and STRICT_LEGAL_RE.search(listed):
-        return listed
-    return company
 
 
 def _spelled_out(short: str, name: str) -> bool:

@@ -4,7 +4,7 @@
 provider ..., has signed ... with Uplift Training" is ABC Institute's, not the partner's whose About heading prints
 its listing ("About Uplift Training (OTC: NRPI)"): a wrong ticker is worse than none. A SOURCE line naming the
 partner makes it the partner's copy, and a lede opening with both subjects is read by joint_releases.py. Applied by
-assemble.py to what issuer.py found (a release whose metadata names no company).
+find_issuer (issuer.py) last, to what its readers found (a release whose metadata names no company).
 """
 
 from __future__ import annotations

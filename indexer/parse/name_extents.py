@@ -6,7 +6,8 @@ from __future__ import annotations
 import functools
 import re
 
-from .names import STRICT_LEGAL_RE, VERBS, core_words, fold, has_word, leading_name
+from .names import STRICT_LEGAL_RE, VERBS, core_words, fold, has_word, leading_name, same_org
+from .own_listings import lede_listed
 from .places import is_city, is_place
 
 # "Join Cboe® for an educational webinar ...", "Meet Acme at booth 12": a call to the reader, not part of the name.
@@ -439,3 +440,33 @@ def branch_place_cut(name: str | None, text: str, place: str | None) -> str | No
     if (at_place or is_place(tail) or is_city(tail)) and printed >= (2 if dash else 1):
         return head
     return name
+
+
+# A headline's phrase joined to a name by a preposition: "Fueling Nevada's Mining Renaissance Alongside Lahontan ...".
+_JOINING_PREPOSITIONS = {"Alongside", "With", "Behind", "Inside", "Featuring", "Through", "Beside", "Among", "Via"}
+
+
+def printed_tail(company: str | None, text: str) -> str | None:
+    """A long name the text never prints whole, of which it prints the part after a joining preposition: "Fueling
+    Nevada's Mining Renaissance Alongside Lahontan Gold Corp." read off a headline is "Lahontan Gold Corp.", as the
+    story names it."""
+    words = (company or "").split()
+    if len(words) < 4 or company in text:
+        return company
+    for start in range(1, len(words) - 1):
+        tail = " ".join(words[start:])
+        if words[start - 1] in _JOINING_PREPOSITIONS and words[start][:1].isupper() and tail in text:
+            return tail
+    return company
+
+
+def listed_whole(company: str | None, text: str) -> str | None:
+    """A name read short ("About Alexion") that the opening prints whole with its listing as the subject: "Alexion
+    Pharmaceuticals, Inc. (NASDAQ:ALXN) today announced ...", where a subheading ahead hid the lede."""
+    if not company or STRICT_LEGAL_RE.search(company) or len(company.split()) > 2 or company + " " not in text[:1500]:
+        return company  # (the opening never prints the name with more after it: nothing to read)
+    listed = lede_listed(text[:1500])
+    # Written whole with a legal form ("Xilinx Developer Forum Europe 2019, Xilinx, Inc. ..." is an event's name).
+    if listed and listed.startswith(company + " ") and same_org(company, listed) and STRICT_LEGAL_RE.search(listed):
+        return listed
+    return company
