@@ -59,3 +59,29 @@ def test_a_headline_phrase_before_a_listed_name_is_cut_to_the_name_the_story_pri
     [release] = parse_bytes("acme/2025/0725/greyrock.md", LISTED.format(headline=headline).encode())
     assert release.company == "Greyrock Silver Corp."
     assert release.tickers == ["OTC:GRSVF", "TSXV:GRS"]
+
+
+LISTED_FIRST = """# {headline} (TSX.V: GRS) (OTCQB: GRSVF) {rest}
+
+* The Copper Flats district has produced more than 10 million ounces of silver
+* Vancouver-based Greyrock holds the largest land position in the {district} district
+
+{story} Greyrock Silver plans to publish a resource estimate in the spring, and Greyrock Silver expects to drill.
+"""
+
+
+@pytest.mark.parametrize(
+    "headline, rest, story, company",
+    [
+        # A headline's words run into the listed name before it (issue 17's twentieth round): cut to the name the story
+        # prints, where the story never joins the words cut off to it.
+        ("Scalability of Greyrock Silver Corp.", "Tailings Model Represents A Profitable Approach", "", "Greyrock Silver Corp."),
+        ("New Greyrock Silver Corp.", "CEO Discusses Background", "The new CEO joined in May.", "Greyrock Silver Corp."),
+        # The story joins them ("New Greyrock"): the name as the headline prints it.
+        ("New Greyrock Silver Corp.", "CEO Discusses Background", "Holders of New Greyrock Silver met.", "New Greyrock Silver Corp."),
+    ],
+)  # fmt: skip
+def test_a_headline_phrase_run_into_a_listed_name_is_cut_off(headline, rest, story, company):
+    text = LISTED_FIRST.format(headline=headline, rest=rest, story=story, district="Copper Flats")
+    [release] = parse_bytes("acme/2025/0725/greyrock.md", text.encode())
+    assert release.company == company

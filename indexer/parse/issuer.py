@@ -83,6 +83,7 @@ from .name_extents import (
     imperative_cut,
     issuer_line_spelling,
     lede_case,
+    listed_tail,
     listed_whole,
     lower_case_spelling,
     nameless_names,
@@ -211,7 +212,7 @@ def find_issuer(
     company = caps_heading_cut(prose_cut(titled_person_org(company, lede) or company), text)
     company = partners_name(possessive_cut(company, text), headline, lede)
     company = connected_name(company, strip_headline_brand(headline), text)
-    company = listed_whole(printed_tail(company, text), text)
+    company = listed_whole(listed_tail(printed_tail(company, text), strip_headline_brand(headline), text), text)
     company = lede_case(titled_person_cut(contact_heading_cut(glued_opener_cut(company)), text), lede)
     if not any(a.name == company for a in abouts):  # an About heading's spelling is the release's own
         company = first_mention_whole(company, strip_headline_brand(headline), text)

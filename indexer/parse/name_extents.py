@@ -470,3 +470,36 @@ def listed_whole(company: str | None, text: str) -> str | None:
     if listed and listed.startswith(company + " ") and same_org(company, listed) and STRICT_LEGAL_RE.search(listed):
         return listed
     return company
+
+
+# A listing's bracket right after a name: "ESGold Corp. (CSE: ESAU)".
+_LISTING_AFTER_RE = r"\s*\(\s*[A-Za-z][\w .\-]*:\s*[A-Z0-9]"
+_LEGAL_WORD_RE = re.compile(
+    r"^(?:Inc\.?|Corp\.?|Corporation|Ltd\.?|Limited|LLC|PLC|plc|Co\.?|Company|Group|Holdings?)$"
+)
+
+
+def listed_tail(company: str | None, headline: str, text: str) -> str | None:
+    """A name read off a headline run into the words before it, cut to the tail the text prints: "Scalability of ESGold
+    Corp. (CSE: ESAU) ... Tailings Model", "New ESGold Corp. (CSE: ESAU) CEO Discusses ...", "Bitcoin Miner Bitdeer
+    (NASDAQ: BTDR) Grows ..." name ESGold Corp. and Bitdeer. Only a name the headline prints with its listing, cut where
+    the text never joins the words on either side; the tail is the longest the text prints twice, or once with a
+    listing."""
+    words = (company or "").split()
+    if len(words) < 2 or not re.search(re.escape(company) + _LISTING_AFTER_RE, headline):
+        return company
+    for start in range(1, len(words)):
+        tail = " ".join(words[start:])
+        if not words[start][:1].isupper() or all(_LEGAL_WORD_RE.match(w) for w in words[start:]):
+            continue
+        joint = rf"{re.escape(words[start - 1].rstrip(','))},?\s+{re.escape(words[start].rstrip(','))}"
+        if re.search(rf"(?<![\w\-]){joint}(?![\w\-])", text):
+            return company  # "New Pacific Metals" or "Calidi Biotherapeutics", as the text prints it (lines broken)
+        core = words[start:]
+        while len(core) > 1 and _LEGAL_WORD_RE.match(core[-1].rstrip(",")):
+            core = core[:-1]  # "ESGold Corp." is printed "ESGold" too
+        for printed in dict.fromkeys((tail, " ".join(core).rstrip(","))):
+            found = re.findall(rf"(?<![\w\-]){re.escape(printed)}(?![\w\-])", text)
+            if len(found) >= 2 or re.search(rf"(?<![\w\-]){re.escape(printed)}{_LISTING_AFTER_RE}", text):
+                return tail
+    return company
