@@ -150,6 +150,19 @@ def test_a_titled_book_is_its_authors_when_the_lede_opens_with_no_one_else(subje
             "Halden Air Inc. (NYSE:HLDN) flies on. The article was issued on behalf of Halden Air Inc. Nothing more.",
             "Halden Air Inc",
         ),
+        # Disseminated on a company's behalf, printed with its listing without its legal form (issue 17's twentieth
+        # round): the name as the disclosure prints it.
+        (
+            "Disseminated on behalf of Larchmont Solar Corporation\n\nLarchmont Solar (NASDAQ: LRSO) builds farms.",
+            "Larchmont Solar Corporation",
+        ),
+        (
+            "Disseminated on behalf of Larchmont Corporation\n\nLarchmont (NASDAQ: LRSO) builds solar farms.",
+            "Larchmont Corporation",
+        ),
+        # One word without a legal form after it, or the first word of a longer name: too little to name it by.
+        ("Disseminated on behalf of Larchmont\n\nLarchmont (NASDAQ: LRSO) builds solar farms.", None),
+        ("Disseminated on behalf of Larchmont Solar Inc.\n\nLarchmont (NASDAQ: LRSO) builds solar farms.", None),
         # The company the article was issued for is never printed with a listing: no issuer from the disclosure.
         ("Prices rose. The Article was issued on behalf of and sponsored by, Birch Copper Corp.. Quarry Media.", None),
         ("Birch Copper Corp. (TSXV:BRCH) was covered. No disclosure names a sponsor.", None),

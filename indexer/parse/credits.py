@@ -119,8 +119,10 @@ def paid_publisher(text: str, company: str | None, tickers: list[str], contacts:
 # "The Article was issued on behalf of and sponsored by, West Red Lake Gold Mines Ltd.": a disclosure naming the one
 # company the article was written for.
 _ON_BEHALF_RE = re.compile(
-    r"\bissued\s+on\s+behalf\s+of(?:\s+and\s+sponsored\s+by)?,?\s+(?P<name>[A-Z][\w&.'\u2019\-]*(?:\s+[A-Z&][\w&.'\u2019\-]*){0,5})"
+    r"\b(?:issued|[Dd]isseminated)\s+on\s+behalf\s+of(?:\s+and\s+sponsored\s+by)?,?\s+"
+    r"(?P<name>[A-Z][\w&.'\u2019\-]*(?:[ \t]+[A-Z&][\w&.'\u2019\-]*){0,5})"
 )
+_LEGAL_WORD_RE = re.compile(rf"^(?:{LEGAL_FORMS})$")
 
 
 def sponsor_named(text: str, headline: str) -> str | None:
@@ -265,17 +267,27 @@ def _tail_in(name: str, words: list[str], headline: str) -> str | None:
 
 
 def behalf_of(text: str) -> str | None:
-    """The company an article says it was issued on behalf of, when the text prints that company with its listing
-    ("The Article was issued on behalf of and sponsored by, West Red Lake Gold Mines Ltd." with "West Red Lake Gold
-    Mines Ltd. (TSXV:WRLG)"): the article is its, whatever topic the headline opens with."""
+    """The company an article says it was issued (or disseminated) on behalf of, when the text prints that company
+    with its listing ("The Article was issued on behalf of and sponsored by, West Red Lake Gold Mines Ltd." with "West
+    Red Lake Gold Mines Ltd. (TSXV:WRLG)"; "Disseminated on behalf of SolarBank Corporation" with "SolarBank (NASDAQ:
+    SUUN)"): the article is its, whatever topic the headline opens with."""
     if "on behalf of" not in text:
         return None  # a plain substring test first: the pattern would scan every long earnings release
     for m in _ON_BEHALF_RE.finditer(text):
         words = m.group("name").split()
-        for size in range(len(words), 1, -1):  # the longest opening printed with its listing
+        for size in range(len(words), 0, -1):  # the longest opening printed with its listing
             name = " ".join(words[:size]).rstrip(".")
+            if size == 1 and (len(words) == 1 or not _LEGAL_WORD_RE.match(words[1].rstrip(".,"))):
+                continue  # one word only before its legal form: "SolarBank Corporation" printed "SolarBank (NASDAQ: ...)"
             if re.search(rf"{re.escape(name)}\.?\s*\([A-Z][\w.]*\s*:", text):
-                return name
+                rest = words[size:]
+                legal = bool(rest) and all(_LEGAL_WORD_RE.match(w.rstrip(".,")) for w in rest)
+                whole = re.sub(
+                    r"(?<!\b(?:Inc|Ltd))(?<!\bCorp)(?<!\bCo)\.+$|(?<=\.)\.+$", "", " ".join(words).rstrip(",")
+                )
+                return (
+                    whole if legal else name
+                )  # with its legal form ("Inc." kept, a full stop after "Corporation" not)
     return None
 
 
