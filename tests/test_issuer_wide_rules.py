@@ -169,7 +169,34 @@ def test_a_titled_book_is_its_authors_when_the_lede_opens_with_no_one_else(subje
     ],
 )
 def test_an_article_issued_on_a_listed_companys_behalf_is_its(text, sponsor):
-    assert behalf_of(text) == sponsor
+    assert behalf_of(text, disseminated=text.startswith("Disseminated")) == sponsor
+
+
+EDITORIAL = """# The New Copper Rush of the AI Era
+
+This article has been disseminated on behalf of {client}, which may include a paid advertisement.
+
+Quillwire Editorial Coverage: Artificial intelligence runs on copper. As demand widens, Larchmont Mining Corp. (CSE: \
+LRMC) (OTCQB: LRMCF) enters the picture with a fully permitted project.
+
+About Quillwire
+
+Quillwire is a specialized communications platform with a focus on advanced wire-grade content.
+"""
+
+
+@pytest.mark.parametrize(
+    "client, company, tickers",
+    [
+        # A publisher's editorial disseminated on a listed client's behalf (issue 17's twentieth round): the client's.
+        ("Larchmont Mining Corp.", "Larchmont Mining Corp", ["CSE:LRMC", "OTC:LRMCF"]),
+        # A client the text never prints with a listing: the publisher's, as before.
+        ("Ardent Consulting", "Quillwire", []),
+    ],
+)
+def test_an_editorial_disseminated_on_a_clients_behalf_is_the_clients(client, company, tickers):
+    (parsed,) = parse_bytes("editorial.md", EDITORIAL.format(client=client).encode())
+    assert (parsed.company, parsed.tickers) == (company, tickers)
 
 
 def test_a_sponsored_article_on_a_topic_is_the_listed_sponsors():

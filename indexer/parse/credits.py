@@ -119,7 +119,7 @@ def paid_publisher(text: str, company: str | None, tickers: list[str], contacts:
 # "The Article was issued on behalf of and sponsored by, West Red Lake Gold Mines Ltd.": a disclosure naming the one
 # company the article was written for.
 _ON_BEHALF_RE = re.compile(
-    r"\b(?:issued|[Dd]isseminated)\s+on\s+behalf\s+of(?:\s+and\s+sponsored\s+by)?,?\s+"
+    r"\b(?P<verb>issued|[Dd]isseminated)\s+on\s+behalf\s+of(?:\s+and\s+sponsored\s+by)?,?\s+"
     r"(?P<name>[A-Z][\w&.'\u2019\-]*(?:[ \t]+[A-Z&][\w&.'\u2019\-]*){0,5})"
 )
 _LEGAL_WORD_RE = re.compile(rf"^(?:{LEGAL_FORMS})$")
@@ -266,14 +266,17 @@ def _tail_in(name: str, words: list[str], headline: str) -> str | None:
     return None
 
 
-def behalf_of(text: str) -> str | None:
+def behalf_of(text: str, *, disseminated: bool = False) -> str | None:
     """The company an article says it was issued (or disseminated) on behalf of, when the text prints that company
     with its listing ("The Article was issued on behalf of and sponsored by, West Red Lake Gold Mines Ltd." with "West
     Red Lake Gold Mines Ltd. (TSXV:WRLG)"; "Disseminated on behalf of SolarBank Corporation" with "SolarBank (NASDAQ:
-    SUUN)"): the article is its, whatever topic the headline opens with."""
+    SUUN)"): the article is its, whatever topic the headline opens with. The "disseminated" disclosures (a publisher's
+    editorial or teaser) are read only when asked."""
     if "on behalf of" not in text:
         return None  # a plain substring test first: the pattern would scan every long earnings release
     for m in _ON_BEHALF_RE.finditer(text):
+        if (m.group("verb") != "issued") is not disseminated:
+            continue
         words = m.group("name").split()
         for size in range(len(words), 0, -1):  # the longest opening printed with its listing
             name = " ".join(words[:size]).rstrip(".")

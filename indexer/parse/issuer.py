@@ -257,6 +257,9 @@ def find_issuer(
         if sponsor:
             company = sponsor
             tickers = pick_tickers(strip_headline_brand(headline), lede, text, abouts, company)
+    if (client := behalf_of(text, disseminated=True)) and not same_org(client, company):
+        # "This article has been disseminated on behalf of ESGold Corp.": a publisher's editorial for its client.
+        company, tickers = client, pick_tickers(strip_headline_brand(headline), lede, text, abouts, client)
     if publisher := paid_publisher(text, company, tickers, contacts):
         company, tickers = publisher, []  # "RazorPitch has been retained ... by Awareness Consulting": its article
     company = company if company or tickers else unnamed_release_issuer(headline, lede, text)  # lends no listing
