@@ -285,12 +285,11 @@ def behalf_of(text: str, *, disseminated: bool = False) -> str | None:
             if re.search(rf"{re.escape(name)}\.?\s*\([A-Z][\w.]*\s*:", text):
                 rest = words[size:]
                 legal = bool(rest) and all(_LEGAL_WORD_RE.match(w.rstrip(".,")) for w in rest)
+                # With its legal form: "Inc." keeps its full stop, "Corporation." ends a sentence.
                 whole = re.sub(
-                    r"(?<!\b(?:Inc|Ltd))(?<!\bCorp)(?<!\bCo)\.+$|(?<=\.)\.+$", "", " ".join(words).rstrip(",")
+                    r"(?<!\bInc)(?<!\bLtd)(?<!\bCorp)(?<!\bCo)\.+$|(?<=\.)\.+$", "", " ".join(words).rstrip(",")
                 )
-                return (
-                    whole if legal else name
-                )  # with its legal form ("Inc." kept, a full stop after "Corporation" not)
+                return whole if legal else name
     return None
 
 
