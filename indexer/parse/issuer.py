@@ -109,6 +109,7 @@ from .names import (
 from .own_listings import lede_listed, pick_tickers, titled_employer
 from .persons import employer, is_person, leader_org
 from .places import is_place, opens_dateline, unless_place
+from .presales import promoted_presale
 from .publishers import publishers_topic
 from .sections import About
 from .subject import (
@@ -246,6 +247,7 @@ def find_issuer(
         if sponsor:
             company = sponsor
             tickers = pick_tickers(strip_headline_brand(headline), lede, text, abouts, company)
+    company = (promoted_presale(text, company) if not tickers else None) or company  # "Raboo's presale"
     company = company if company or tickers else unnamed_release_issuer(headline, lede, text)  # lends no listing
     if not tickers and known_tickers:
         tickers = list(known_tickers)
