@@ -55,6 +55,7 @@ from .credits import (
     sponsored_subject,
     told_outlet,
 )
+from .descriptors import descriptor_cut
 from .headline_names import (
     HEADLINE_BRAND_RE,
     headline_company,
@@ -191,7 +192,7 @@ def find_issuer(
     source_name = issuer_of_record(source_name, text) or closing_credit(text)
     known_company = known_company or slashed_issuer(lede) or behalf_of(text)
     company = _pick_company(headline, lede, text, abouts, source_name, contacts, known_company, subheadline)
-    company = quoted_work_author(company, text) or branch_place_cut(company, text, place)
+    company = quoted_work_author(company, text) or branch_place_cut(descriptor_cut(company, text), text, place)
     company = headline_spelling(_whole_contact_name(company, lede, text, contacts), headline, lede)
     company = lower_case_spelling(company, headline, lede, text)
     company = headline_longer(company, strip_headline_brand(headline))
