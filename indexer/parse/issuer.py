@@ -56,6 +56,7 @@ from .credits import (
     told_outlet,
 )
 from .descriptors import descriptor_cut
+from .event_owners import event_holder
 from .headline_names import (
     HEADLINE_BRAND_RE,
     headline_company,
@@ -248,7 +249,8 @@ def find_issuer(
         if sponsor:
             company = sponsor
             tickers = pick_tickers(strip_headline_brand(headline), lede, text, abouts, company)
-    company = (promoted_presale(text, company) if not tickers else None) or company  # "Raboo's presale"
+    if not tickers:  # "Raboo's presale"; "the American Heart Association's Scientific Sessions 2025"
+        company = promoted_presale(text, company) or event_holder(company, text) or company
     company = company if company or tickers else unnamed_release_issuer(headline, lede, text)  # lends no listing
     if not tickers and known_tickers:
         tickers = list(known_tickers)
