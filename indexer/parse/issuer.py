@@ -70,6 +70,7 @@ from .headline_names import (
     strip_headline_brand,
 )
 from .interviews import interviewee_org, interviewer_outlet
+from .joined_names import headline_joined
 from .joint_releases import merged_entity, partners_about, partners_abouts, source_partner
 from .name_extents import (
     based_subject,
@@ -206,6 +207,7 @@ def find_issuer(
     company = connected_name(company, strip_headline_brand(headline), text)
     company = _listed_whole(_printed_tail(company, text), text)
     company = lede_case(titled_person_cut(contact_heading_cut(glued_opener_cut(company)), text), lede)
+    company = headline_joined(company, strip_headline_brand(headline), text)  # "Loc it Up by Moni Now ..."
     if not any(a.name == company for a in abouts):  # an About heading's spelling is the release's own
         company = first_mention_whole(company, strip_headline_brand(headline), text)
     if no_name(company, place) or _DAY_RE.fullmatch(company or ""):
