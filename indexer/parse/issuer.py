@@ -43,6 +43,7 @@ from .corroboration import (
     thing_maker,
     vouched_issuer,
 )
+from .counts import is_count
 from .credits import (
     BRAND_ABOUT_RE,
     bare_site_named,
@@ -297,6 +298,7 @@ def _pick_company(
     if subject and (
         common_word(subject, text)
         or _QUANTITY_RE.match(subject)
+        or is_count(subject)  # "Twelve students from Indian Springs School ..."
         or not_an_organisation(subject, lede, text)
         or addresses_reader(subject, lede)  # "Unleash your inner artist ...": a call to the reader
     ):
