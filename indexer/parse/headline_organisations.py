@@ -1,0 +1,61 @@
+"""For a release no reader named: an organisation its headline names, or the firm its headline's person gives their
+surname to, when the text keeps naming it.
+
+"Rare 1956 Mercedes-Benz 300C ... Joins the DFW Car & Toy Museum" is the museum's, printed four times; "Rob Edwards On
+Why Florida Remains ..." is Edwards Asset Management's, "the Managing Director ... at Edwards Asset Management".
+"""
+
+from __future__ import annotations
+
+import re
+
+from .places import is_place
+from .wires import canonical_wire
+
+_WORD = r"[A-Z][\w'\u2019\-]*"
+# An organisation ending in a word only organisations end with ("Museum", "School", "Asset Management").
+_ORG_END = (
+    r"(?:Museum|School|Academy|College|University|Hospital|Clinic|Church|Library|Zoo|Foundation|Association|Society"
+    r"|Institute|Council|Center|Centre|Club|Company|Group|Agency|Partners|Management|Advisors|Realty|Bank)"
+)
+_ORG_RE = re.compile(rf"(?:{_WORD}[ ](?:(?:&|and|of|for|the)[ ])?){{1,5}}{_ORG_END}\b")
+_OF_TAIL_RE = re.compile(rf"[ ]of[ ](?:the[ ])?{_WORD}(?:[ ]{_WORD}){{0,2}}")
+# A headline opening with a person: "Rob Edwards On Why ...", "Jane Q. Roe: ...".
+_HEADLINE_PERSON_RE = re.compile(rf"^(?P<first>{_WORD})(?:[ ][A-Z]\.)?[ ](?P<surname>{_WORD})(?=[ :,])")
+
+
+def _kept(name: str, text: str, times: int) -> bool:
+    """Printed often enough as a name of its own (not the tail of a longer one: "Toy Museum" of "DFW Car & Toy
+    Museum"), and neither a place nor a wire."""
+    if text.count(name) < times or is_place(name) or canonical_wire(name):
+        return False
+    alone = 0
+    for m in re.finditer(re.escape(name), text):
+        before = text[max(0, m.start() - 40) : m.start()]
+        if before[-1:].isalnum():
+            continue  # inside a longer word
+        word = before.rstrip().rsplit(" ", 1)[-1] if before.endswith(" ") else ""
+        if not (word[:1].isupper() or word in ("&", "and", "of")):
+            alone += 1
+    return alone >= times
+
+
+def headline_organisation(headline: str, text: str) -> str | None:
+    """The organisation the headline names and the text prints three times, else the firm named after the headline's
+    person printed twice (see the module's note)."""
+    for m in _ORG_RE.finditer(headline):
+        words = m.group(0).split(" ")
+        for start in range(len(words) - 1):  # "Red Joins the DFW Car & Toy Museum": the shortest start the text keeps
+            name = " ".join(words[start:])
+            if words[start][:1].isupper() and words[start] != "The" and _kept(name, text, 3):
+                # "Shincheonji Church of Jesus ...": its "of" part too, when the text prints that as often.
+                longer = _OF_TAIL_RE.match(headline, m.end())
+                whole = name + longer.group(0) if longer else name
+                return whole if text.count(whole) >= text.count(name) - 1 else name
+    person = _HEADLINE_PERSON_RE.match(headline)
+    if person:
+        surname = person.group("surname")
+        for m in re.finditer(rf"\b{re.escape(surname)}(?:[ ]{_WORD}){{0,3}}[ ]{_ORG_END}\b", text):
+            if _kept(m.group(0), text, 2):
+                return m.group(0)
+    return None
