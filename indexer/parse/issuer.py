@@ -56,7 +56,6 @@ from .credits import (
     sponsored_subject,
     told_outlet,
 )
-from .descriptors import descriptor_cut
 from .event_owners import event_holder
 from .headline_names import (
     HEADLINE_BRAND_RE,
@@ -91,6 +90,7 @@ from .name_extents import (
     possessive_cut,
     titled_person_cut,
 )
+from .name_tails import name_tail_cut
 from .names import (
     LEGAL_FORMS,
     NAME_WORD,
@@ -195,7 +195,7 @@ def find_issuer(
     source_name = issuer_of_record(source_name, text) or closing_credit(text)
     known_company = known_company or slashed_issuer(lede) or behalf_of(text)
     company = _pick_company(headline, lede, text, abouts, source_name, contacts, known_company, subheadline)
-    company = quoted_work_author(company, text) or branch_place_cut(descriptor_cut(company, text), text, place)
+    company = quoted_work_author(company, text) or branch_place_cut(name_tail_cut(company, text), text, place)
     company = headline_spelling(_whole_contact_name(company, lede, text, contacts), headline, lede)
     company = lower_case_spelling(company, headline, lede, text)
     company = headline_longer(company, strip_headline_brand(headline))
