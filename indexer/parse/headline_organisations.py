@@ -43,6 +43,7 @@ def _kept(name: str, text: str, times: int) -> bool:
 def headline_organisation(headline: str, text: str) -> str | None:
     """The organisation the headline names and the text prints three times, else the firm named after the headline's
     person printed twice (see the module's note)."""
+    text = re.sub(r"\s+", " ", text)  # a name broken across lines (columns of PDF text) is one name
     for m in _ORG_RE.finditer(headline):
         words = m.group(0).split(" ")
         for start in range(len(words) - 1):  # "Red Joins the DFW Car & Toy Museum": the shortest start the text keeps
@@ -56,6 +57,7 @@ def headline_organisation(headline: str, text: str) -> str | None:
     if person:
         surname = person.group("surname")
         for m in re.finditer(rf"\b{re.escape(surname)}(?:[ ]{_WORD}){{0,3}}[ ]{_ORG_END}\b", text):
-            if _kept(m.group(0), text, 2):
+            # Starting with the surname it is no longer name's tail: counted wherever printed.
+            if text.count(m.group(0)) >= 2 and not is_place(m.group(0)):
                 return m.group(0)
     return None
