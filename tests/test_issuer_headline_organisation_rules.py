@@ -23,7 +23,7 @@ from indexer.parse.headline_organisations import headline_organisation
         (
             "Dana Marsh On Why Ohio Remains the Smartest Move for Families",
             "In the world of wealth management, every decision lasts. For families, planning can feel complex.",
-            "As an advisor and the Managing Director at Marsh Asset Management, Marsh simplifies wealth. "
+            "As an advisor and the Managing Director at Marsh Asset Management, Dana Marsh simplifies wealth. "
             "Marsh Asset Management is based in Ohio.",
             "Marsh Asset Management",
         ),
@@ -41,6 +41,11 @@ def test_a_nameless_release_takes_its_headline_organisation(headline: str, lede:
         ("Coupe Joins the Lakeside Car Museum", "the Lakeside Car Museum. the Lakeside Car Museum."),
         # Only the tail of a longer name the text prints.
         ("Coupe Shines at the Lakeside Car and Toy Museum", "Lakeside Car & Toy Museum. Car & Toy Museum. Toy Museum."),
+        # Two words that are no person's name, a firm's name's tail.
+        (
+            "Health In Hand Launches New Tool",
+            "Health In Hand launches a tool. The Health In Hand Foundation helps. Health In Hand Foundation grows.",
+        ),
         # A namesake firm printed once.
         ("Dana Marsh On Why Ohio Wins", "Dana Marsh of Marsh Asset Management says Ohio wins."),
     ],

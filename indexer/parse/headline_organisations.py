@@ -21,7 +21,9 @@ _ORG_END = (
 _ORG_RE = re.compile(rf"(?:{_WORD}[ ](?:(?:&|and|of|for|the)[ ])?){{1,5}}{_ORG_END}\b")
 _OF_TAIL_RE = re.compile(rf"[ ]of[ ](?:the[ ])?{_WORD}(?:[ ]{_WORD}){{0,2}}")
 # A headline opening with a person: "Rob Edwards On Why ...", "Jane Q. Roe: ...".
-_HEADLINE_PERSON_RE = re.compile(rf"^(?P<first>{_WORD})(?:[ ][A-Z]\.)?[ ](?P<surname>{_WORD})(?=[ :,])")
+_HEADLINE_PERSON_RE = re.compile(
+    r"^(?P<first>[A-Z][a-z]+)(?:[ ][A-Z]\.)?[ ](?P<surname>[A-Z][a-z][\w'\u2019\-]*)(?=[ :,])"
+)
 
 
 def _kept(name: str, text: str, times: int) -> bool:
@@ -54,10 +56,10 @@ def headline_organisation(headline: str, text: str) -> str | None:
                 whole = name + longer.group(0) if longer else name
                 return whole if text.count(whole) >= text.count(name) - 1 else name
     person = _HEADLINE_PERSON_RE.match(headline)
-    if person:
+    if person and len(person.group("surname")) >= 3 and f"{person.group('first')} " in text:
         surname = person.group("surname")
         for m in re.finditer(rf"\b{re.escape(surname)}(?:[ ]{_WORD}){{0,3}}[ ]{_ORG_END}\b", text):
-            # Starting with the surname it is no longer name's tail: counted wherever printed.
-            if text.count(m.group(0)) >= 2 and not is_place(m.group(0)):
+            # Printed twice, once at least as a name of its own ("Health In Hand Foundation" is no "In" firm).
+            if text.count(m.group(0)) >= 2 and _kept(m.group(0), text, 1):
                 return m.group(0)
     return None
