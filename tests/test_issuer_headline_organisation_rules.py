@@ -20,13 +20,6 @@ from indexer.parse.headline_organisations import headline_organisation
             "The coupe is on display at the Lakeside Car & Toy Museum. Visit the Lakeside Car & Toy Museum soon.",
             "Lakeside Car & Toy Museum",
         ),
-        (
-            "Dana Marsh On Why Ohio Remains the Smartest Move for Families",
-            "In the world of wealth management, every decision lasts. For families, planning can feel complex.",
-            "As an advisor and the Managing Director at Marsh Asset Management, Dana Marsh simplifies wealth. "
-            "Marsh Asset Management is based in Ohio.",
-            "Marsh Asset Management",
-        ),
     ],
 )
 def test_a_nameless_release_takes_its_headline_organisation(headline: str, lede: str, tail: str, company: str) -> None:
@@ -52,3 +45,11 @@ def test_a_nameless_release_takes_its_headline_organisation(headline: str, lede:
 )
 def test_no_headline_organisation(headline: str, text: str) -> None:
     assert headline_organisation(headline, text) is None
+
+
+def test_a_headline_persons_namesake_firm() -> None:
+    text = (
+        "That is where Dana Marsh stands apart. As the Managing Director at Marsh Asset\nManagement, Marsh simplifies "
+        "wealth. Marsh Asset Management is based in Ohio."
+    )
+    assert headline_organisation("Dana Marsh On Why Ohio Remains the Smartest Move", text) == "Marsh Asset Management"
