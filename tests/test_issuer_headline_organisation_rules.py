@@ -14,6 +14,13 @@ from indexer.parse.headline_organisations import headline_organisation
 @pytest.mark.parametrize(
     "headline, lede, tail, company",
     [
+        # A title-case verb before the name is no part of it.
+        (
+            "Legendary 2011 IndyCar Joins Lakeside Car & Toy Museum Collection",
+            "As the Lakeside Car & Toy Museum continues to welcome visitors, the collection only grows.",
+            "The car is on display at the Lakeside Car & Toy Museum. Visit the Lakeside Car & Toy Museum soon.",
+            "Lakeside Car & Toy Museum",
+        ),
         (
             "Rare 1957 Coupe in Original Red Joins the Lakeside Car & Toy Museum",
             "As the Lakeside Car & Toy Museum continues to welcome visitors, the collection only grows.",
@@ -38,6 +45,11 @@ def test_a_nameless_release_takes_its_headline_organisation(headline: str, lede:
         (
             "Health In Hand Launches New Tool",
             "Health In Hand launches a tool. The Health In Hand Foundation helps. Health In Hand Foundation grows.",
+        ),
+        # A body named only by generic words, of a place the headline names ("Haltom City Council").
+        (
+            "Harlow City Council Election: Meet the Candidates",
+            "Vote in the City Council election in Harlow City. Candidates for City Council. The City Council meets.",
         ),
         # A namesake firm printed once.
         ("Dana Marsh On Why Ohio Wins", "Dana Marsh of Marsh Asset Management says Ohio wins."),

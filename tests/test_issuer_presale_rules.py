@@ -58,6 +58,14 @@ def test_a_token_promotion_is_its_presale_project(tail: str, company: str) -> No
             "Lustra Hair Black Friday pre-sale event. Lustra Hair wigs. Lustra Hair bundles. Lustra Hair gifts.",
             "Lustra Hair",
         ),
+        # The pick links its own site and the presale it names does not: "Skyren DAO" airdrops to presale buyers.
+        (
+            "Vyrel DAO rewards Lumachain presale buyers. Lumachain presale participants get tokens; Lumachain holders "
+            "and Lumachain fans qualify. Visit https://vyrel.io/ for the crypto airdrop.",
+            "Vyrel DAO",
+        ),
+        # The project's name begins with the word sold ("AIGOLD" sold as "AIG presale").
+        ("AIG presale is live. AIG token. AIG coin. AIG crypto. AIG gold.", "AIGOLD"),
         # Sold as a presale but printed twice only, and no site of its own.
         ("The Pebblecoin presale is live on the crypto market. Pebblecoin rises.", "Dogecoin"),
     ],

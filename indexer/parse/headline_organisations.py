@@ -12,12 +12,18 @@ import re
 from .places import is_place
 from .wires import canonical_wire
 
-_WORD = r"[A-Z][\w'\u2019\-]*"
+_WORD = r"[A-Z0-9][\w'\u2019\-]*"
 # An organisation ending in a word only organisations end with ("Museum", "School", "Asset Management").
 _ORG_END = (
     r"(?:Museum|School|Academy|College|University|Hospital|Clinic|Church|Library|Zoo|Foundation|Association|Society"
     r"|Institute|Council|Center|Centre|Club|Company|Group|Agency|Partners|Management|Advisors|Realty|Bank)"
 )
+# Words a name made of nothing else leaves unnamed ("City Council", "County School").
+_GENERIC_WORDS = {
+    "City", "Town", "County", "State", "Village", "National", "Regional", "Community", "Public", "Council", "Board",
+    "Commission", "School", "Museum", "Club", "Center", "Centre", "Church", "Library", "Hospital", "Foundation",
+    "Association", "Society", "Institute", "Company", "Group", "Agency", "Academy", "College", "University", "Bank",
+}  # fmt: skip
 _ORG_RE = re.compile(rf"(?:{_WORD}[ ](?:(?:&|and|of|for|the)[ ])?){{1,5}}{_ORG_END}\b")
 _OF_TAIL_RE = re.compile(rf"[ ]of[ ](?:the[ ])?{_WORD}(?:[ ]{_WORD}){{0,2}}")
 # A headline opening with a person: "Rob Edwards On Why ...", "Jane Q. Roe: ...".
@@ -50,13 +56,29 @@ def headline_organisation(headline: str, text: str) -> str | None:
         words = m.group(0).split(" ")
         for start in range(len(words) - 1):  # "Red Joins the DFW Car & Toy Museum": the shortest start the text keeps
             name = " ".join(words[start:])
-            if words[start][:1].isupper() and words[start] != "The" and _kept(name, text, 3):
+            # Not the tail of a longer name the text prints: "City Council" of "Haltom City Council" (a title-case
+            # verb before it is no part of it: "... Joins DFW Car & Toy Museum").
+            follows = start == 0 or words[start - 1][:1].islower() or f"{words[start - 1]} {name}" not in text
+            generic = all(word in _GENERIC_WORDS for word in words[start:])  # "City Council": whose, it does not say
+            if (
+                follows
+                and not generic
+                and words[start][:1].isupper()
+                and words[start] != "The"
+                and _kept(name, text, 3)
+            ):
                 # "Shincheonji Church of Jesus ...": its "of" part too, when the text prints that as often.
                 longer = _OF_TAIL_RE.match(headline, m.end())
                 whole = name + longer.group(0) if longer else name
                 return whole if text.count(whole) >= text.count(name) - 1 else name
     person = _HEADLINE_PERSON_RE.match(headline)
-    if person and len(person.group("surname")) >= 3 and f"{person.group('first')} " in text:
+    named = person and f"{person.group('first')} {person.group('surname')}"
+    if (
+        named
+        and len(person.group("surname")) >= 3
+        and person.group("surname") not in _GENERIC_WORDS  # "Haltom City": a place, not a person
+        and text.replace(headline, "").count(named) >= 1
+    ):
         surname = person.group("surname")
         for m in re.finditer(rf"\b{re.escape(surname)}(?:[ ]{_WORD}){{0,3}}[ ]{_ORG_END}\b", text):
             # Printed twice, once at least as a name of its own ("Health In Hand Foundation" is no "In" firm).

@@ -40,6 +40,11 @@ def _spelled_by_host(name: str, hosts: set[str]) -> bool:
     return len(joined) >= 4 and any(joined + suffix in hosts for suffix in _HOST_SUFFIXES)
 
 
+def _own_site(company: str, hosts: set[str]) -> bool:
+    """Whether a linked host spells the pick or its first word ("skyren.io" for Skyren DAO)."""
+    return _spelled_by_host(company, hosts) or _spelled_by_host(company.split(" ")[0], hosts)
+
+
 def promoted_presale(text: str, company: str | None) -> str | None:
     """The project a token story promotes in its presale, when it is not the pick (see the module's note); None when
     the story sells no presale, the pick is that project, or no project is named often enough to be sure."""
@@ -65,7 +70,9 @@ def promoted_presale(text: str, company: str | None) -> str | None:
             continue
         if is_place(name) or canonical_wire(name):
             continue
-        if company and (has_word(company, name) or has_word(name, company)):
-            return None  # the pick is the project ("Cutoshi", "Dawgz AI Token")
+        if company and (has_word(company, name) or has_word(name, company) or fold(company).startswith(fold(name))):
+            return None  # the pick is the project ("Cutoshi", "Dawgz AI Token", "AIGOLD" sold as "AIG")
+        if company and _own_site(company, hosts) and not _spelled_by_host(name, hosts):
+            return None  # the pick links its own site, the other project none: "Skyren DAO" airdrops to presale buyers
         return name
     return None
