@@ -16,6 +16,7 @@ from .places import is_place
 from .wires import canonical_wire
 
 _PRESALE_RE = re.compile(r"\b[Pp]re-?[Ss]ale\b")
+_PRESALE_WORDS = ("resale", "reSale", "re-sale", "re-Sale")
 # A token's story: coins, tokens, crypto.
 _CRYPTO_RE = re.compile(r"\b(?:crypto|token|coin|meme ?coin|altcoin|blockchain)s?\b", re.IGNORECASE)
 _NAME = r"(?P<name>[A-Z][A-Za-z0-9]+(?:[ ][A-Z][A-Za-z0-9]+)?)"
@@ -48,7 +49,8 @@ def _own_site(company: str, hosts: set[str]) -> bool:
 def promoted_presale(text: str, company: str | None) -> str | None:
     """The project a token story promotes in its presale, when it is not the pick (see the module's note); None when
     the story sells no presale, the pick is that project, or no project is named often enough to be sure."""
-    if not _PRESALE_RE.search(text) or not _CRYPTO_RE.search(text):
+    # Substring tests first: a regular expression tried at every position costs a twentieth of a parse.
+    if not any(word in text for word in _PRESALE_WORDS) or not _PRESALE_RE.search(text) or not _CRYPTO_RE.search(text):
         return None
     hosts = {h.lower().replace("-", "") for h in _HOST_RE.findall(text)}
     counts: dict[str, int] = {}
