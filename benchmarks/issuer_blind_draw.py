@@ -69,6 +69,20 @@ s14/blind8_files.txt, s15/blind9_files.txt, s16/blind10_files.txt, s17/blind11_f
 s19/blind13_files.txt, s20/blind14_files.txt, s20/audit20_files.txt, s20/auditT_files.txt and the `file` names of
 benchmarks/results/issuer_verdicts_audit17.jsonl, issuer_verdicts_audit20.jsonl and issuer_ticker_audit.jsonl), drawn
 with `--shapes9`. Labels were written from the original file before the parser ran on any of them.
+tests/data/issuer_labels_blind16.jsonl: seed 20270122, 15 then 35, from files in no label file at all (`--skip none`)
+nor blind-7's to blind-15's draws nor issue 17's audits' files (`--avoid` with /work/briefs/s13/blind7_files.txt,
+s14/blind8_files.txt, s15/blind9_files.txt, s16/blind10_files.txt, s17/blind11_files.txt, s18/blind12_files.txt,
+s19/blind13_files.txt, s20/blind14_files.txt, s20/blind15_files.txt, s20/audit20_files.txt, s20/auditT_files.txt and the
+`file` names of benchmarks/results/issuer_verdicts_audit17.jsonl, issuer_verdicts_audit20.jsonl and
+issuer_ticker_audit.jsonl), drawn with `--shapes9`. Labels were written from the original file before the parser ran on
+any of them.
+tests/data/issuer_labels_blind17.jsonl: seed 20270125, 15 then 35, from files in no label file at all (`--skip none`)
+nor blind-7's to blind-16's draws nor issue 17's audits' files (`--avoid` with /work/briefs/s13/blind7_files.txt,
+s14/blind8_files.txt, s15/blind9_files.txt, s16/blind10_files.txt, s17/blind11_files.txt, s18/blind12_files.txt,
+s19/blind13_files.txt, s20/blind14_files.txt, s20/blind15_files.txt, s21/blind16_files.txt, s20/audit20_files.txt,
+s20/auditT_files.txt and the `file` names of benchmarks/results/issuer_verdicts_audit17.jsonl,
+issuer_verdicts_audit20.jsonl and issuer_ticker_audit.jsonl), drawn with `--shapes9`. Labels were written from the
+original file before the parser ran on any of them.
 Run from anywhere with the archives extracted under ROOT; the labels added later make a rerun draw other files.
 
     python benchmarks/issuer_blind_draw.py EXTRACTED_CORPUS_ROOT [--seed 20261210 --nasdaq 12 --newsworthy 28 \

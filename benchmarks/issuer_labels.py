@@ -57,7 +57,13 @@ before its first score, and its misses were never looked at (`--without blind13`
 was labelled and committed before its first score, and its misses are never looked at (`--without blind14`).
 "blind-15" (tests/data/issuer_labels_blind15.jsonl, 50 releases, seed 20270119, drawn over SHAPES9 from files in no
 label file nor blind-7's to blind-14's draws nor issue 17's audits' files) was labelled and committed before its first
-score, and its misses are never looked at (`--without blind15`). "test5"
+score, and its misses are never looked at (`--without blind15`). "blind-16" (tests/data/issuer_labels_blind16.jsonl,
+50 releases, seed 20270122, drawn over SHAPES9 from files in no label file nor blind-7's to blind-15's draws nor issue
+17's audits' files) was labelled and committed before its first score, and its misses are never looked at
+(`--without blind16`). "blind-17" (tests/data/issuer_labels_blind17.jsonl, 50
+releases, seed 20270125, drawn over SHAPES9 from files in no label file nor blind-7's to blind-16's draws nor issue 17's
+audits' files) was labelled and committed before its first score, and its misses are never looked at
+(`--without blind17`). "test5"
 (tests/data/heldout5_labels.jsonl, issue 18's) had its company misses read in the seventh round too. "dev-8"
 (tests/data/issuer_labels_dev8.jsonl, 100 releases, seed 20261227, drawn over SHAPES7 from files in no label file,
 nor test8's nor blind-7's draw: 23 archived, 11 of each other shape) is a wide dev set, labelled and committed before
@@ -128,6 +134,8 @@ LABEL_SETS = (
     LabelSet("blind13", "issuer_labels_blind13.jsonl", "blind-13 (2027-01-13, read in the nineteenth round)", True),
     LabelSet("blind14", "issuer_labels_blind14.jsonl", "blind-14 (2027-01-16, never read)", True, never_read=True),
     LabelSet("blind15", "issuer_labels_blind15.jsonl", "blind-15 (2027-01-19, never read)", True, never_read=True),
+    LabelSet("blind16", "issuer_labels_blind16.jsonl", "blind-16 (2027-01-22, never read)", True, never_read=True),
+    LabelSet("blind17", "issuer_labels_blind17.jsonl", "blind-17 (2027-01-25, never read)", True, never_read=True),
     LabelSet("dev8", "issuer_labels_dev8.jsonl", "dev-8 (2026-12-27, a wide dev set, read)", True),
     LabelSet("test3", "heldout3_labels.jsonl", "test3 (issue 18, read)"),
     LabelSet("test4", "heldout4_labels.jsonl", "test4 (issue 18, read in the sixth round)"),
