@@ -14,7 +14,7 @@ _EVENT_RE = re.compile(
     r"(?:[ ]20\d\d)?|[ ]20\d\d)$"
 )
 # The holder printed before the event: "the American Heart Association's Scientific Sessions 2025".
-_HOLDER = r"(?P<holder>[A-Z][\w&.\-]*(?:[ ](?:of[ ]|for[ ]|and[ ]|&[ ])?[A-Z][\w&.\-]*){0,6})"
+_HOLDER = r"(?P<holder>[A-Z][\w&.\-]{0,40}(?:[ ](?:of[ ]|for[ ]|and[ ]|&[ ])?[A-Z][\w&.\-]{0,40}){0,6})"
 
 
 def event_holder(company: str | None, text: str) -> str | None:

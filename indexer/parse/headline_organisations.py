@@ -12,7 +12,7 @@ import re
 from .places import is_place
 from .wires import canonical_wire
 
-_WORD = r"[A-Z0-9][\w'\u2019\-]*"
+_WORD = r"[A-Z0-9][\w'\u2019\-]{0,40}"  # bounded: a hostile headline of one huge word stays linear
 # An organisation ending in a word only organisations end with ("Museum", "School", "Asset Management").
 _ORG_END = (
     r"(?:Museum|School|Academy|College|University|Hospital|Clinic|Church|Library|Zoo|Foundation|Association|Society"
@@ -52,6 +52,7 @@ def headline_organisation(headline: str, text: str) -> str | None:
     """The organisation the headline names and the text prints three times, else the firm named after the headline's
     person printed twice (see the module's note)."""
     text = re.sub(r"\s+", " ", text)  # a name broken across lines (columns of PDF text) is one name
+    headline = headline[:300]
     for m in _ORG_RE.finditer(headline):
         words = m.group(0).split(" ")
         for start in range(len(words) - 1):  # "Red Joins the DFW Car & Toy Museum": the shortest start the text keeps

@@ -8,11 +8,14 @@ from __future__ import annotations
 import re
 
 # After the pick: lower-case joining words, each followed by capitalised words ("it Up by Moni").
-_JOINED_TAIL_RE = re.compile(r"(?:[ ](?:it|in|on|of|the|by|and|for|at|to|with|a)(?:[ ][A-Z][\w'\u2019\-]*){1,3}){2,3}")
+_JOINED_TAIL_RE = re.compile(
+    r"(?:[ ](?:it|in|on|of|the|by|and|for|at|to|with|a)(?:[ ][A-Z][\w'\u2019\-]{0,40}){1,3}){2,3}"
+)
 
 
 def headline_joined(company: str | None, headline: str, text: str) -> str | None:
     """The headline's whole name that the pick begins (see the module's note); else the pick."""
+    headline = headline[:300]
     if not company or not headline.startswith(company + " "):
         return company
     body = text.replace(headline, "")

@@ -9,7 +9,7 @@ import re
 from .places import is_place
 from .wires import canonical_wire
 
-_WORD = r"[A-Z][\w&'\u2019.\-]*"
+_WORD = r"[A-Z][\w&'\u2019.\-]{0,40}"
 # An officer's title: words such as President, CEO, Chief ... Officer, Founder, Managing Director, joined by "and".
 _TITLE_WORD = (
     r"(?:President|CEO|CFO|COO|CTO|Chair(?:man|woman)?|Chief|Officer|Founder|Co-Founder|Co-founder|Managing|Director"
@@ -24,7 +24,7 @@ _OPENER_RE = re.compile(
 
 def officer_opener(lede: str, text: str) -> str | None:
     """The organisation before the officer's title that opens the lede (see the module's note)."""
-    m = _OPENER_RE.match(lede.lstrip())
+    m = _OPENER_RE.match(lede.lstrip()[:400])
     if not m:
         return None
     org = m.group("org")

@@ -19,18 +19,18 @@ _PRESALE_RE = re.compile(r"\b[Pp]re-?[Ss]ale\b")
 _PRESALE_WORDS = ("resale", "reSale", "re-sale", "re-Sale")
 # A token's story: coins, tokens, crypto.
 _CRYPTO_RE = re.compile(r"\b(?:crypto|token|coin|meme ?coin|altcoin|blockchain)s?\b", re.IGNORECASE)
-_NAME = r"(?P<name>[A-Z][A-Za-z0-9]+(?:[ ][A-Z][A-Za-z0-9]+)?)"
+_NAME = r"(?P<name>[A-Z][A-Za-z0-9]{1,40}(?:[ ][A-Z][A-Za-z0-9]{1,40})?)"
 # "Raboo's presale", "the KangaMoon (KANG) presale", "Cutoshi token presale", "presale of Elluminex".
 _SOLD_RE = re.compile(
     rf"{_NAME}(?:['\u2019]s)?(?:[ ]\(\$?[A-Z0-9]{{2,8}}\))?[ ](?:[Tt]oken[ ])?[Pp]re-?[Ss]ale\b"
     rf"|\b[Pp]re-?[Ss]ale[ ]of[ ]{_NAME.replace('?P<name>', '?P<after>')}"
 )
 # A link's host: "https://rabootoken.com?...", "www.kangamoon.com/".
-_HOST_RE = re.compile(r"(?:https?://|\bwww\.)(?:www\.)?([a-z0-9\-]+)\.[a-z]{2,6}\b", re.IGNORECASE)
+_HOST_RE = re.compile(r"(?:https?://|\bwww\.)(?:www\.)?([a-z0-9\-]{1,63})\.[a-z]{2,6}\b", re.IGNORECASE)
 # A project's site adds a word to its name: rabootoken.com, kangamooncoin.io.
 _HOST_SUFFIXES = ("", "token", "coin", "official", "app", "io", "ai")
 # A capitalised word or two in running text.
-_RUN_RE = re.compile(r"(?<![\w$])[A-Z][A-Za-z0-9]+(?:[ ][A-Z][A-Za-z0-9]+)?")
+_RUN_RE = re.compile(r"(?<![\w$])[A-Z][A-Za-z0-9]{1,40}(?:[ ][A-Z][A-Za-z0-9]{1,40})?")
 # Words that open a sentence or a heading, never a project's name.
 _NOT_NAMES = {"the", "its", "this", "with", "why", "what", "how", "new", "visit", "join", "buy", "token", "crypto"}
 
