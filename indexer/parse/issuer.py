@@ -43,6 +43,7 @@ from .corroboration import (
     thing_maker,
     vouched_issuer,
 )
+from .counts import is_count
 from .credits import (
     BRAND_ABOUT_RE,
     bare_site_named,
@@ -56,6 +57,7 @@ from .credits import (
     sponsored_subject,
     told_outlet,
 )
+from .event_owners import event_holder
 from .headline_names import (
     HEADLINE_BRAND_RE,
     headline_company,
@@ -69,6 +71,7 @@ from .headline_names import (
     strip_headline_brand,
 )
 from .interviews import interviewee_org, interviewer_outlet
+from .joined_names import headline_joined
 from .joint_headlines import first_joint_issuer
 from .joint_releases import merged_entity, partners_about, partners_abouts, source_partner
 from .name_extents import (
@@ -92,6 +95,7 @@ from .name_extents import (
     printed_tail,
     titled_person_cut,
 )
+from .name_tails import name_tail_cut
 from .names import (
     LEGAL_FORMS,
     NAME_WORD,
@@ -114,6 +118,7 @@ from .names import (
 from .own_listings import lede_listed, pick_tickers, titled_employer
 from .persons import employer, is_person, leader_org
 from .places import is_place, opens_dateline, unless_place
+from .presales import promoted_presale
 from .publishers import publishers_topic
 from .sections import About
 from .subject import (
@@ -201,7 +206,7 @@ def find_issuer(
     known_company = known_company or slashed_issuer(lede) or behalf_of(text)
     company = _pick_company(headline, lede, text, abouts, source_name, contacts, known_company, subheadline)
     company = owner_of_record(company, lede, headline, source_name, abouts) or company  # the unit's owner speaks
-    company = quoted_work_author(company, text) or branch_place_cut(company, text, place)
+    company = quoted_work_author(company, text) or branch_place_cut(name_tail_cut(company, text), text, place)
     company = headline_spelling(_whole_contact_name(company, lede, text, contacts), headline, lede)
     company = lower_case_spelling(company, headline, lede, text)
     company = headline_longer(company, strip_headline_brand(headline))
@@ -214,6 +219,7 @@ def find_issuer(
     company = connected_name(company, strip_headline_brand(headline), text)
     company = listed_whole(listed_tail(printed_tail(company, text), strip_headline_brand(headline), text), text)
     company = lede_case(titled_person_cut(contact_heading_cut(glued_opener_cut(company)), text), lede)
+    company = headline_joined(company, strip_headline_brand(headline), text)  # "Loc it Up by Moni Now ..."
     if not any(a.name == company for a in abouts):  # an About heading's spelling is the release's own
         company = first_mention_whole(company, strip_headline_brand(headline), text)
     if no_name(company, place) or _DAY_RE.fullmatch(company or ""):
@@ -257,6 +263,8 @@ def find_issuer(
         if sponsor:
             company = sponsor
             tickers = pick_tickers(strip_headline_brand(headline), lede, text, abouts, company)
+    if not tickers:  # "Raboo's presale"; "the American Heart Association's Scientific Sessions 2025"
+        company = promoted_presale(text, company) or event_holder(company, text) or company
     if (client := behalf_of(text, disseminated=True)) and not same_org(client, company):
         # "This article has been disseminated on behalf of ESGold Corp.": a publisher's editorial for its client.
         company, tickers = client, pick_tickers(strip_headline_brand(headline), lede, text, abouts, client)
@@ -309,6 +317,7 @@ def _pick_company(
     if subject and (
         common_word(subject, text)
         or _QUANTITY_RE.match(subject)
+        or is_count(subject)  # "Twelve students from Indian Springs School ..."
         or not_an_organisation(subject, lede, text)
         or addresses_reader(subject, lede)  # "Unleash your inner artist ...": a call to the reader
     ):
