@@ -21,6 +21,7 @@ from .model import BuildProgress, BuildReport, ParseError, ReleaseSearchError, S
 from .parse import file_sources, iter_sources, source_folder_of
 from .progress import files_to_read
 from .release_paths import existing_file, is_under
+from .saved import SAVED_FILE
 from .schema import build_schema
 
 DEFAULT_SOURCES = ("seeds",)
@@ -110,7 +111,9 @@ def build_index(
         report.rebuilt = not incremental
         report.created = live is None
         known = source_hashes(live) if incremental else {}
-        total_files = files_to_read(sources, follow_links) if progress else None
+        # The index's own files are no releases, wherever the index is kept (inside a source folder too).
+        own_files = store.own_files(kept_beside=(SAVED_FILE,))
+        total_files = files_to_read(sources, follow_links, ignore=own_files) if progress else None
         gen = store.copy_generation(live) if incremental else store.new_generation()
         previous = IssuerFile.load(live.path if incremental else None)
         # Workers resolve with what the last build learned, when the sources it came from are the same.
@@ -126,6 +129,7 @@ def build_index(
             progress=progress,
             total_files=total_files,
             clock=clock,
+            own_files=own_files,
         )
         try:
             removed, records = _index_sources(run, known, registry)
@@ -158,6 +162,7 @@ class _Run:
     progress: Callable[[BuildProgress], None] | None
     total_files: int | None
     clock: float  # time.monotonic() at the start, for the progress bar's rate
+    own_files: Callable[[str], bool]  # the index's own files, skipped unread and unreported
 
 
 def _index_sources(run: _Run, known: dict[str, str], registry) -> tuple[set[str], list[IssuerRecord]]:
@@ -199,6 +204,8 @@ def _index_sources(run: _Run, known: dict[str, str], registry) -> tuple[set[str]
     ) as work:
         # Files the index holds nothing from go to the workers unread: nothing here needs their bytes.
         for source in iter_sources(sources, defer=_holds_nothing_from(known), follow_links=run.follow_links):
+            if run.own_files(source.path):
+                continue
             if isinstance(source, ParseError):
                 # Skipped before it is read (a link out, a pipe): no release in the index, new like any skipped file.
                 report.files += 1

@@ -18,6 +18,7 @@ import hashlib
 import os
 import shutil
 import time
+from collections.abc import Callable
 from contextlib import contextmanager
 
 from whoosh.filedb.filestore import FileStorage
@@ -149,6 +150,23 @@ class WhooshStore:
             if os.path.isdir(gen):
                 return gen
         return None
+
+    def own_files(self, kept_beside: tuple[str, ...] = ()) -> Callable[[str], bool]:
+        """A test of whether a path (absolute, links resolved, as a build's sources give them) is one of this
+        index's own files: CURRENT, the lock, a generation's files, or a file kept beside them whose name starts
+        with one of kept_beside. An index kept inside the folder it indexes (`releases index .` writes ./index)
+        must not be read back as releases."""
+        root = os.path.realpath(self.path) + os.sep
+
+        def owns(path: str) -> bool:
+            if not path.startswith(root):
+                return False
+            top, _, inside = path[len(root) :].partition(os.sep)
+            if inside:
+                return top.startswith("gen-")
+            return top in (CURRENT, LOCK) or top.startswith(f".{CURRENT}.") or top.startswith(kept_beside)
+
+        return owns
 
     def exists(self) -> bool:
         """Whether a complete index is live here."""
