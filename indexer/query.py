@@ -43,6 +43,8 @@ MAX_EXPANSIONS = 500
 # The widest NEAR/n; NEAR alone means NEAR/DEFAULT_NEAR.
 MAX_NEAR = 50
 DEFAULT_NEAR = 5
+# The widest "a phrase"~n (words between the phrase's words).
+MAX_PHRASE_SLOP = 20
 _NEAR_RE = re.compile(r"NEAR(?:/(\d+))?")
 # Wall-clock budget of one search; a search over it stops with a message instead of holding a worker.
 SEARCH_TIME_LIMIT_S = 10.0
@@ -106,7 +108,7 @@ _TOKEN_RE = re.compile(
   | (?P<rparen>\))
   | (?P<sign>(?<![^\s(])[-+](?=[^\s\-+)]))
   | (?P<field>[A-Za-z_]+):(?=\S)
-  | (?P<phrase>"[^"]*"(?:~\d+)?)
+  | (?P<phrase>"[^"]*"(?:~[^\s()"\[\]{}]*)?)
   | (?P<quote>")
   | (?P<range>[\[{][^\]}]*[\]}])
   | (?P<badrange>[\[{][^\]}]*$)
@@ -506,10 +508,19 @@ class _Parser:
         text = tok.text
         if tok.kind == "phrase":
             slop = 1
-            m = re.search(r"~(\d+)$", text)
-            if m:
-                slop = min(int(m.group(1)), 20)
-                text = text[: m.start()]
+            closing = text.index('"', 1)
+            text, distance = text[: closing + 1], text[closing + 2 :]  # '"a phrase"~3': the words and '3'
+            if closing + 1 < len(tok.text):
+                if not distance.isascii() or not distance.isdigit():
+                    raise QueryError(
+                        f'the distance after a phrase is a whole number of words, e.g. "top places"~3, not ~{distance}'
+                    )
+                slop = int(distance)
+                if slop > MAX_PHRASE_SLOP:
+                    raise QueryError(
+                        f"a phrase's distance is at most {MAX_PHRASE_SLOP} words (got ~{slop}): "
+                        f'for words further apart write "a phrase" NEAR/{MAX_NEAR} word'
+                    )
             inner = text[1:-1].strip()
             if field_name in _VERBATIM_FIELDS:
                 if not inner:
@@ -525,6 +536,8 @@ class _Parser:
         if field_name in _VERBATIM_FIELDS and not re.search(r"[*?~]", text):
             return Term(text, field_name)
         fuzzy = re.fullmatch(r"(.+?)~(\d*)", text)
+        if fuzzy is None and re.fullmatch(r".+?~[-+]?[\d.]+", text):  # "merger~-1", "merger~1.5"
+            raise QueryError(f"fuzzy distance must be 1 or 2, e.g. immunogen~ or immunogen~2, not {text!r}")
         if fuzzy:
             word = fuzzy.group(1)
             if not re.search(r"\w", word) or "*" in word or "?" in word:

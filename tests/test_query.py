@@ -58,6 +58,12 @@ def test_phrase_with_slop():
     assert tree('"top places"~3') == Phrase(("top", "places"), slop=3)
 
 
+@pytest.mark.parametrize("slop", [0, 1, 20])
+def test_a_phrase_distance_is_kept_inside_groups_and_fields(slop):
+    assert tree(f'"brass fittings"~{slop}') == Phrase(("brass", "fittings"), slop=slop)
+    assert tree(f'(headline:"brass fittings"~{slop})') == Phrase(("brass", "fittings"), "headline", slop)
+
+
 def test_single_word_phrase_is_a_term():
     # A quoted word is that word form only, not its stem family.
     assert tree('"merger"') == Term("merger", exact=True)
@@ -333,6 +339,17 @@ def test_fuzzy():
         ("*", r"the wildcard '\*' is too broad: give at least two letters"),
         ("a*", r"the wildcard 'a\*' is too broad"),
         ("immunogen~3", r"fuzzy distance must be 1 or 2"),
+        ("quillfeather~-1", r"fuzzy distance must be 1 or 2, e\.g\. immunogen~ or immunogen~2, not 'quillfeather~-1'"),
+        ("quillfeather~1.5", r"fuzzy distance must be 1 or 2.*not 'quillfeather~1\.5'"),
+        ("brass quillfeather~+2", r"fuzzy distance must be 1 or 2"),
+        (
+            '"brass fittings"~-1',
+            r'the distance after a phrase is a whole number of words, e\.g\. "top places"~3, not ~-1',
+        ),
+        ('"brass fittings"~', r"the distance after a phrase is a whole number of words.*, not ~$"),
+        ('"brass fittings"~two widgets', r"the distance after a phrase is a whole number of words.*not ~two"),
+        ('headline:"brass fittings"~1.5', r"the distance after a phrase is a whole number of words"),
+        ('"brass fittings"~21', r"a phrase's distance is at most 20 words \(got ~21\): .* NEAR/50"),
         ('""', r"empty phrase: put words between the quotes"),
     ],
 )
