@@ -108,7 +108,24 @@ def reports_errors(func):
     return wrapper
 
 
-@click.group()
+class _Commands(click.Group):
+    """The `releases` commands: a usage error (a bad option value, a missing argument) of a command given --json is
+    also printed on stdout in the JSON error shape, so a script reading JSON gets JSON; the exit status stays 2."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        ctx.meta["as_json"] = "--json" in args[: args.index("--")] if "--" in args else "--json" in args
+        return super().parse_args(ctx, args)
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except click.UsageError as exc:
+            if ctx.meta.get("as_json"):
+                click.echo(json.dumps(error_json(exc.format_message(), 400)))
+            raise
+
+
+@click.group(cls=_Commands)
 @click.version_option(package_name="release-search")
 def main():
     """release search: index press releases and search them."""

@@ -87,3 +87,30 @@ def test_counts_have_thousands_separators(runner, synthetic_index):
     assert re.match(r"1-10 of \d,\d{3} results", result.output)
     stats = runner.invoke(main, ["stats", "--index", str(synthetic_index)])
     assert re.match(r"\d,\d{3} releases in ", stats.output)
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["search", "widgets", "--page", "0"], r"Invalid value for '--page': 0 is not in the range"),
+        (["search", "widgets", "--sort", "loudest"], r"Invalid value for '--sort': 'loudest' is not one of"),
+        (["search", "widgets", "--limit", "many"], r"Invalid value for '--limit'"),
+        (["save"], r"Missing argument 'NAME'"),
+        (["companies", "quill", "feather"], r"unexpected extra argument \(feather\)"),
+        (["stats", "--tickers"], r"No such option '--tickers'"),
+    ],
+)
+def test_a_usage_error_with_json_prints_the_json_error_shape(runner, tmp_path, args, message):
+    result = runner.invoke(main, [*args, "--json", "--index", str(tmp_path / "ix")])
+    assert result.exit_code == 2
+    data = json.loads(result.stdout)
+    assert data["ok"] is False and data["status"] == 400
+    assert re.search(message, data["error"])
+    assert "Usage: " in result.stderr  # and the usual usage text for people
+
+
+def test_a_usage_error_without_json_prints_no_json(runner, tmp_path):
+    result = runner.invoke(main, ["search", "widgets", "--page", "0", "--index", str(tmp_path / "ix")])
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert "Error: Invalid value for '--page'" in result.stderr
