@@ -408,7 +408,8 @@ def search_command(
     if page_.total and not page_.hits:
         # As the web refuses a page past the end: an empty page that looks like "no results" misleads scripts too.
         _fail(
-            f"--page {page_.page} is past the end: {page_.total:,} results make {counted(page_.pages, 'page')} "
+            f"--page {page_.page} is past the end: {counted(page_.total, 'result')} "
+            f"{'makes' if page_.total == 1 else 'make'} {counted(page_.pages, 'page')} "
             f"of {page_.per_page} (--limit); use --page 1 to {page_.pages:,}",
             as_json,
         )

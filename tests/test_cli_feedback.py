@@ -114,3 +114,13 @@ def test_a_usage_error_without_json_prints_no_json(runner, tmp_path):
     assert result.exit_code == 2
     assert result.stdout == ""
     assert "Error: Invalid value for '--page'" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [("conference", "1 result makes 1 page of 10"), ("", "2 results make 1 page of 10")],
+)
+def test_a_page_past_the_end_counts_in_words(runner, seeds_index, query, expected):
+    result = runner.invoke(main, ["search", query, "--page", "5", "--index", str(seeds_index)])
+    assert result.exit_code == 1
+    assert f"--page 5 is past the end: {expected} (--limit); use --page 1 to 1" in result.stderr
