@@ -81,3 +81,18 @@ def test_the_files_an_index_owns(tmp_path, relative, owned):
     owns = WhooshStore(tmp_path / "ix").own_files(kept_beside=("saved-searches.sqlite",))
     assert owns(str(tmp_path / "ix" / relative)) is owned
     assert owns(str(tmp_path / "elsewhere" / relative)) is False
+
+
+@pytest.mark.parametrize("under", ["", "ix"])
+@pytest.mark.parametrize("as_json", [False, True])
+def test_an_index_path_that_is_a_file_is_refused_with_what_to_do(runner, tmp_path, under, as_json):
+    source = tmp_path / "press"
+    _releases(source, 1)
+    in_the_way = tmp_path / "notes.txt"
+    in_the_way.write_text("a file, not an index", encoding="utf-8")
+    index = in_the_way / under if under else in_the_way
+    result = runner.invoke(main, ["index", str(source), "--index", str(index)] + (["--json"] if as_json else []))
+    assert result.exit_code == 1
+    message = json.loads(result.stdout)["error"] if as_json else result.stderr
+    assert f"cannot keep an index at {index}: {in_the_way} is a file, not a folder; name a folder" in message
+    assert in_the_way.read_text(encoding="utf-8") == "a file, not an index"

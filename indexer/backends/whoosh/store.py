@@ -24,7 +24,7 @@ from contextlib import contextmanager
 from whoosh.filedb.filestore import FileStorage
 from whoosh.index import TOC, EmptyIndexError, clean_files
 
-from ...model import IndexLocked
+from ...model import IndexLocked, ReleaseSearchError
 from ...schema import build_schema
 
 CURRENT = "CURRENT"
@@ -239,6 +239,17 @@ class WhooshStore:
         """Remove a generation that was never switched to."""
         shutil.rmtree(gen.path, ignore_errors=True)
 
+    def _check_folder(self) -> None:
+        """Refuse an index path that is a file or lies under one, saying so (the OS would say 'File exists')."""
+        probe = self.path
+        while not os.path.lexists(probe) and os.path.dirname(probe) != probe:
+            probe = os.path.dirname(probe)
+        if os.path.lexists(probe) and not os.path.isdir(probe):
+            raise ReleaseSearchError(
+                f"cannot keep an index at {self.path}: {probe} is a file, not a folder; "
+                "name a folder for the index (a missing one is created)"
+            )
+
     @contextmanager
     def write_lock(self):
         """Hold the build lock; fail at once with a clear message when another build holds it.
@@ -246,6 +257,7 @@ class WhooshStore:
         The lock is an flock on .write.lock: the kernel releases it when its holder exits, even when
         killed, so a crashed build never blocks the next one.
         """
+        self._check_folder()
         os.makedirs(self.path, exist_ok=True)
         fd = os.open(os.path.join(self.path, LOCK), os.O_RDWR | os.O_CREAT, 0o644)
         try:
