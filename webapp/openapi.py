@@ -269,6 +269,8 @@ def _schemas() -> dict:
                             "from": NULLABLE_STRING,
                             "to": NULLABLE_STRING,
                             "sort": {"type": "string", "enum": list(SORTS)},
+                            "match": {"type": "string", "enum": ["all", "any"]},
+                            "spell": {"type": "boolean", "description": "False: the words searched as typed"},
                             "total": {"type": "integer", "description": "Matches at the last check"},
                             "new": {"type": "integer", "description": "Matches gained since it was last opened"},
                             "created": {"type": "string"},
