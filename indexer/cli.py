@@ -26,6 +26,7 @@ from .cli_options import (
 )
 from .model import IndexNotFound, ParseError, ReleaseSearchError, counted, error_json
 from .parse import parse_paths
+from .release_paths import known_inside
 from .search import MAX_PAGE, MAX_PER_PAGE, SORTS, SearchRequest, open_index
 from .terminal import page_text, printable
 
@@ -397,6 +398,8 @@ def parse_command(files, root, as_json, follow_links, issuers_file, sec_tickers,
     from .issuers.store import resolve_releases
 
     registry = None if no_issuers else cached_registry(issuers_file, sec_tickers)
+    if root is not None:
+        files, root = known_inside(list(files), root)
     failed = 0
     for item in parse_paths(files, root=root, follow_links=follow_links):
         if isinstance(item, ParseError):

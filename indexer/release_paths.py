@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 
+from .model import ReleaseSearchError
+
 
 def existing_file(path: str) -> str:
     """The file on disk a release path is in: itself, or the archive holding it ('x.tar.gz/member.json')."""
@@ -16,3 +18,23 @@ def is_under(path: str, roots: list[str]) -> bool:
     """Whether path is one of roots or lies inside one (roots absolute, as the builds keep them)."""
     full = os.path.abspath(path)
     return any(full == root or full.startswith(root.rstrip(os.sep) + os.sep) for root in roots)
+
+
+def known_inside(paths: list[str], root: str) -> tuple[list[str], str]:
+    """Paths given with the folder they are known inside (`releases parse FILE --root DIR`), written as a build writes
+    them: the folder absolute with its links resolved, each path that folder's plus its place inside it, so the
+    ids are those `releases index DIR` gives however either is written (relative, './', absolute, through a link).
+    ReleaseSearchError when the folder does not hold one of them (its releases would get ids no index gives)."""
+    written, real = os.path.abspath(root), os.path.realpath(root)
+    inside = []
+    for path in paths:
+        if is_under(path, [written]):
+            inside.append(os.path.normpath(os.path.join(real, os.path.relpath(os.path.abspath(path), written))))
+        elif is_under(os.path.realpath(path), [real]):
+            inside.append(os.path.realpath(path))
+        else:
+            raise ReleaseSearchError(
+                f"the root folder {root} does not hold {path}: "
+                "give the folder you index (releases index DIR) that holds the files"
+            )
+    return inside, real
