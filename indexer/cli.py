@@ -400,8 +400,9 @@ def parse_command(files, root, as_json, follow_links, issuers_file, sec_tickers,
     registry = None if no_issuers else cached_registry(issuers_file, sec_tickers)
     if root is not None:
         files, root = known_inside(list(files), root)
-    failed = 0
+    failed = found = 0
     for item in parse_paths(files, root=root, follow_links=follow_links):
+        found += 1
         if isinstance(item, ParseError):
             failed += 1
             if as_json:
@@ -430,6 +431,9 @@ def parse_command(files, root, as_json, follow_links, issuers_file, sec_tickers,
                 "types",
             ):
                 click.echo(f"  {key}: {data[key]}")
+    if not found:  # on stderr, with --json too: the lines on stdout stay JSON (none)
+        named = ", ".join(printable(str(f)) for f in files)
+        click.echo(f"Warning: no files in {named}: give the files or folders holding the releases", err=True)
     if failed:
         sys.exit(EXIT_SKIPPED)
 

@@ -124,3 +124,11 @@ def test_a_page_past_the_end_counts_in_words(runner, seeds_index, query, expecte
     result = runner.invoke(main, ["search", query, "--page", "5", "--index", str(seeds_index)])
     assert result.exit_code == 1
     assert f"--page 5 is past the end: {expected} (--limit); use --page 1 to 1" in result.stderr
+
+
+@pytest.mark.parametrize("as_json", [False, True])
+def test_parsing_an_empty_folder_says_it_holds_no_files(runner, tmp_path, as_json):
+    (tmp_path / "empty").mkdir()
+    result = runner.invoke(main, ["parse", str(tmp_path / "empty")] + (["--json"] if as_json else []))
+    assert result.exit_code == 0 and result.stdout == ""
+    assert f"Warning: no files in {tmp_path / 'empty'}: give the files or folders holding the releases" in result.stderr
