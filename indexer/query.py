@@ -307,6 +307,11 @@ _FIELD_EXAMPLES = {
     "location": "Boston",
     **dict.fromkeys(("headline", "subheadline", "lede", "body", "about"), "merger"),
 }
+# Fields matched whole, with what to write instead of a wildcard or ~.
+_WHOLE_VALUES = {
+    "issuer": "for issuers whose names or symbols start so, write company:acme* or ticker:AC*",
+    "exchange": "the exchange facet lists the exchanges there are",
+}
 _FIELD_LIST = ", ".join(sorted(set(FIELD_ALIASES.values())))
 
 
@@ -536,6 +541,11 @@ class _Parser:
             raise QueryError(f"unexpected {text!r} at position {tok.pos + 1}")
         if field_name in _VERBATIM_FIELDS and not re.search(r"[*?~]", text):
             return Term(text, field_name)
+        if field_name in _WHOLE_VALUES:  # ids and exchange names are matched whole (a pattern found nothing)
+            example = f"{field_name}:{_FIELD_EXAMPLES[field_name]}"
+            raise QueryError(
+                f"{field_name}: takes a whole value, e.g. {example}, not {text!r}: {_WHOLE_VALUES[field_name]}"
+            )
         fuzzy = re.fullmatch(r"(.+?)~(\d*)", text)
         if fuzzy is None and re.fullmatch(r".+?~[-+]?[\d.]+", text):  # "merger~-1", "merger~1.5"
             raise QueryError(f"fuzzy distance must be 1 or 2, e.g. immunogen~ or immunogen~2, not {text!r}")
