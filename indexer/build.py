@@ -20,7 +20,7 @@ from .memory import DEFAULT_MEMORY, parse_size
 from .model import BuildProgress, BuildReport, ParseError, ReleaseSearchError, SourceNotFound
 from .parse import file_sources, iter_sources, source_folder_of
 from .progress import files_to_read
-from .release_paths import existing_file, is_under
+from .release_paths import existing_file, is_under, once_each
 from .saved import SAVED_FILE
 from .schema import build_schema
 
@@ -75,6 +75,7 @@ def build_index(
     # indexed twice).
     # An empty name is no folder at all (realpath would make it the working folder).
     sources = [os.path.realpath(os.fspath(s)) if os.fspath(s) else "" for s in sources]
+    sources = list(dict.fromkeys(sources))  # the same folder given twice (seeds ./seeds) is walked once
     if backend_name(backend) == "opensearch":
         from .backends.opensearch.build import build_index as build_opensearch
 
@@ -203,7 +204,8 @@ def _index_sources(run: _Run, known: dict[str, str], registry) -> tuple[set[str]
         gen.path, procs=run.procs, memory=run.budget, on_outcome=on_outcome, inherited_fd=run.lock_fd, registry=registry
     ) as work:
         # Files the index holds nothing from go to the workers unread: nothing here needs their bytes.
-        for source in iter_sources(sources, defer=_holds_nothing_from(known), follow_links=run.follow_links):
+        walk = iter_sources(sources, defer=_holds_nothing_from(known), follow_links=run.follow_links)
+        for source in once_each(walk):
             if run.own_files(source.path):
                 continue
             if isinstance(source, ParseError):

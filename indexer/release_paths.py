@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable, Iterator
+from typing import TypeVar
 
 from .model import ReleaseSearchError
+
+Found = TypeVar("Found")
 
 
 def existing_file(path: str) -> str:
@@ -38,3 +42,14 @@ def known_inside(paths: list[str], root: str) -> tuple[list[str], str]:
                 "give the folder you index (releases index DIR) that holds the files"
             )
     return inside, real
+
+
+def once_each(found: Iterable[Found]) -> Iterator[Found]:
+    """A build's walk with each path once: a file under two of the sources given (the same folder twice, a file
+    or folder inside another given) would otherwise be indexed twice, a release listed as its own copy."""
+    seen: set[str] = set()
+    for item in found:
+        path = item.path
+        if path not in seen:
+            seen.add(path)
+            yield item
