@@ -549,9 +549,10 @@ def stats_command(index_path, backend, url, as_json):
         return
     files = stats.get("documents", stats["releases"])
     copies = f" ({counted(files, 'document')}, copies included)" if files != stats["releases"] else ""
-    click.echo(
-        f"{counted(stats['releases'], 'release')}{copies} in {stats['path']}, dated {stats['first_date']} to {stats['last_date']}"
-    )
+    # An empty index, or one of undated releases only, has no date range to print ("dated None to None").
+    dated = f", dated {stats['first_date']} to {stats['last_date']}" if stats["first_date"] else ""
+    empty = f": index releases into it with 'releases index SOURCE... --index {index_path}'" if not files else ""
+    click.echo(f"{counted(stats['releases'], 'release')}{copies} in {stats['path']}{dated}{empty}")
     for name in ("ticker", "wire", "year"):
         values = ", ".join(f"{v['value']} ({v['count']:,})" for v in stats["top"][name])
         click.echo(f"Top {name}s: {values or '-'}")

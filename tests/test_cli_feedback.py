@@ -132,3 +132,27 @@ def test_parsing_an_empty_folder_says_it_holds_no_files(runner, tmp_path, as_jso
     result = runner.invoke(main, ["parse", str(tmp_path / "empty")] + (["--json"] if as_json else []))
     assert result.exit_code == 0 and result.stdout == ""
     assert f"Warning: no files in {tmp_path / 'empty'}: give the files or folders holding the releases" in result.stderr
+
+
+UNDATED = (
+    "Quillfeather Widgets Opens a Foundry\n\nQuillfeather Widgets Inc., a maker of industrial widgets, opened a new "
+    "foundry for brass fittings beside its mill, adding forty jobs for welders and machinists in the town.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("files", "first_line"),
+    [
+        ({}, "0 releases in {ix}: index releases into it with 'releases index SOURCE... --index {ix}'"),
+        ({"undated.txt": UNDATED}, "1 release in {ix}"),
+    ],
+)
+def test_stats_of_an_index_without_dates_prints_no_date_range(runner, tmp_path, files, first_line):
+    (tmp_path / "in").mkdir()
+    for name, text in files.items():
+        (tmp_path / "in" / name).write_text(text, encoding="utf-8")
+    ix = tmp_path / "ix"
+    assert runner.invoke(main, ["index", str(tmp_path / "in"), "--index", str(ix)]).exit_code == 0
+    result = runner.invoke(main, ["stats", "--index", str(ix)])
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[0] == first_line.format(ix=ix)
