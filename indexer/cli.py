@@ -305,7 +305,8 @@ def saved_command(index_path, backend, forget, seen, as_json):
         new = f", {s.new:,} new" if s.new else ""
         filters = " ".join(f"{k}={v}" for k, vs in s.filters.items() for v in vs)
         dates = [f"{end} {day}" for end, day in (("from", s.date_from), ("to", s.date_to)) if day]  # as the site
-        what = " ".join(x for x in (repr(s.query) if s.query else "", filters, *dates) if x) or "(everything)"
+        modes = ["match any"] * (s.match == "any") + ["as typed"] * (not s.spelling)  # as saved, besides the words
+        what = " ".join(x for x in (repr(s.query) if s.query else "", filters, *dates, *modes) if x) or "(everything)"
         click.echo(f"{s.name}: {what} - {counted(s.total, 'release')}{new}")
 
 

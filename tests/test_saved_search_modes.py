@@ -97,3 +97,18 @@ def test_a_search_saved_before_modes_were_kept_counts_every_word(store):
 def test_an_unknown_match_mode_is_not_saved(store):
     with pytest.raises(QueryError, match="unknown match mode 'some'"):
         store.save(SavedSearch(name="odd", query="quillfeather", match="some"), 0)
+
+
+@pytest.mark.parametrize(
+    ("options", "listed", "shown"),
+    [
+        (["--match", "any"], "watch: 'quillfeather brassworks' match any - 3 releases", "· any of the words"),
+        (["--no-spell"], "watch: 'quillfeather brassworks' as typed - 1 release", "· words as typed"),
+    ],
+)
+def test_the_lists_say_how_a_saved_search_counts(runner, index_path, store, options, listed, shown):
+    args = ["save", "watch", "quillfeather brassworks", *options, "--index", str(index_path)]
+    assert runner.invoke(main, args).exit_code == 0
+    assert runner.invoke(main, ["saved", "--index", str(index_path)]).stdout.splitlines() == [listed]
+    client = create_app({"RELEASES_INDEX": str(index_path), "TESTING": True}).test_client()
+    assert shown in client.get("/saved").get_data(as_text=True)
