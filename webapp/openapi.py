@@ -8,6 +8,8 @@ from indexer.match_mode import MATCH_MODES
 from indexer.schema import FACETS
 from indexer.search import MAX_PER_PAGE, SORTS
 
+from .params import MORE_FACET_VALUES
+
 
 def _param(name: str, description: str, schema: dict, *, required: bool = False, multi: bool = False) -> dict:
     if multi:
@@ -91,6 +93,11 @@ def _search_params(paged: bool) -> list[dict]:
                 "per_page",
                 f"Hits per page (at most {MAX_PER_PAGE}).",
                 {"type": "integer", "minimum": 1, "maximum": MAX_PER_PAGE, "default": 10},
+            ),
+            _param(
+                "more",
+                f"A facet to list up to {MORE_FACET_VALUES} values of (the others list their first ten).",
+                {"type": "string", "enum": [spec.name for spec in FACETS]},
             ),
         ]
     return params
