@@ -13,7 +13,7 @@ from .backends.whoosh.columns import add_missing as add_missing_columns
 from .backends.whoosh.kept_sums import write_for_generation as write_kept_sums
 from .backends.whoosh.merge import delete_paths, merge_small_segments, source_hashes
 from .backends.whoosh.rank import IndexStats
-from .backends.whoosh.store import Generation, WhooshStore, schema_fingerprint
+from .backends.whoosh.store import DAMAGE, Generation, WhooshStore, damaged, schema_fingerprint
 from .issuers.sources import cached_registry
 from .issuers.store import IssuerFile, IssuerRecord, settle, starting_registry
 from .memory import DEFAULT_MEMORY, parse_size
@@ -111,7 +111,12 @@ def build_index(
         incremental = live is not None and not rebuild
         report.rebuilt = not incremental
         report.created = live is None
-        known = source_hashes(live) if incremental else {}
+        try:  # an incremental run reads the live generation: a damaged one is reported, not built upon
+            if incremental:
+                live.check_readable()
+            known = source_hashes(live) if incremental else {}
+        except DAMAGE as exc:
+            raise damaged(store.path, exc) from exc
         # The index's own files are no releases, wherever the index is kept (inside a source folder too).
         own_files = store.own_files(kept_beside=(SAVED_FILE,))
         total_files = files_to_read(sources, follow_links, ignore=own_files) if progress else None

@@ -32,7 +32,7 @@ from .facets import NO_DATE, FacetTable, outside_of
 from .match import expansions_for, suggest_correction, translate
 from .rank import plan_query, rank, related_plan, score, stats_for
 from .result_cache import ResultCache, copy_hits, request_key, result_cache_size
-from .store import INDEXNAME, WhooshStore
+from .store import DAMAGE, INDEXNAME, WhooshStore, damaged
 
 # Highlighted passages kept per snapshot (a few hundred bytes each).
 SNIPPET_CACHE = 4096
@@ -65,6 +65,20 @@ class _Snapshot:
                 f"the index at {gen} is incomplete: rebuild it with 'releases index --rebuild'"
             ) from exc
         self.gen = gen
+        try:
+            self._read_tables()
+        except BaseException:
+            self.searcher.close()  # a damaged segment: its files are not left open
+            raise
+        self.lock = threading.Lock()  # a Whoosh searcher is not safe for concurrent use
+        self.retired_at: float | None = None
+        self.results = ResultCache(result_cache)  # finished pages of this generation only
+        self.related = ResultCache(result_cache, copy=copy_hits)  # release id, limit -> related hits
+        self._completions: tuple | None = None
+        self._snippets = LRU(SNIPPET_CACHE)  # (document, words) -> highlighted passage
+
+    def _read_tables(self) -> None:
+        """The live-document mask and the facet table, with copies folded."""
         reader = self.searcher.reader()
         deflate.read_stored_with_isal(reader)
         leaves = [leaf for leaf, _ in reader.leaf_readers()] if reader.doc_count_all() else []
@@ -84,12 +98,6 @@ class _Snapshot:
             # Copies by key and date are folded only if their whole texts agree (duplicates.same_text).
             self.table.refold({int(d): f.get("dupsketch") or "" for d, f in zip(grouped, fields_, strict=True)})
             self.table.order_copies_by(grouped, [f"{f.get('path', '')}\0{f['id']}" for f in fields_])
-        self.lock = threading.Lock()  # a Whoosh searcher is not safe for concurrent use
-        self.retired_at: float | None = None
-        self.results = ResultCache(result_cache)  # finished pages of this generation only
-        self.related = ResultCache(result_cache, copy=copy_hits)  # release id, limit -> related hits
-        self._completions: tuple | None = None
-        self._snippets = LRU(SNIPPET_CACHE)  # (document, words) -> highlighted passage
 
     def close(self) -> None:
         self.searcher.close()
@@ -250,6 +258,8 @@ class WhooshBackend:
                     if attempt == 2:
                         raise
                     continue
+                except DAMAGE as exc:
+                    raise damaged(self.store.path, exc) from exc
                 if snap is not None:
                     snap.retired_at = time.monotonic()
                     self._retired.append(snap)

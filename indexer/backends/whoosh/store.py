@@ -16,15 +16,18 @@ import copy
 import fcntl
 import hashlib
 import os
+import pickle
 import shutil
+import struct
 import time
+import zlib
 from collections.abc import Callable
 from contextlib import contextmanager
 
 from whoosh.filedb.filestore import FileStorage
 from whoosh.index import TOC, EmptyIndexError, clean_files
 
-from ...model import IndexLocked, ReleaseSearchError
+from ...model import IndexLocked, IndexNotFound, ReleaseSearchError
 from ...schema import build_schema
 
 CURRENT = "CURRENT"
@@ -82,6 +85,12 @@ class Generation:
         toc = TOC.read(storage, INDEXNAME)
         return cls(path, toc.schema, list(toc.segments), toc.generation)
 
+    def check_readable(self) -> None:
+        """Open each segment's file (its directory of parts): a file emptied or cut short raises one of DAMAGE."""
+        for segment in self.segments:
+            if segment.is_compound():
+                segment.open_compound_file(self.storage).close()
+
     def doc_count(self) -> int:
         """Releases in this generation, deleted ones excluded."""
         return sum(s.doc_count() for s in self.segments)
@@ -122,6 +131,18 @@ def _fsync_dir(path: str) -> None:
         pass
     finally:
         os.close(fd)
+
+
+# What reading a damaged generation raises (a file cut short, emptied or overwritten: a full disk, a partial copy).
+DAMAGE = (EOFError, pickle.UnpicklingError, struct.error, zlib.error, ValueError, IndexError)
+
+
+def damaged(path: str, exc: BaseException) -> IndexNotFound:
+    """The error for an index whose files cannot be read, saying how to make it anew."""
+    return IndexNotFound(
+        f"the index at {path} cannot be read ({exc or type(exc).__name__}): "
+        f"rebuild it with 'releases index SOURCE... --rebuild --index {path}'"
+    )
 
 
 # ---- Storage ----------------------------------------------------------------------------------
