@@ -117,8 +117,8 @@ def build_index(
             known = source_hashes(live) if incremental else {}
         except DAMAGE as exc:
             raise damaged(store.path, exc) from exc
-        # The index's own files are no releases, wherever the index is kept (inside a source folder too).
-        own_files = store.own_files(kept_beside=(SAVED_FILE,))
+        # An index's files are no releases: this one's, wherever it is kept (inside a source folder too), or another's.
+        own_files = store.index_files(kept_beside=(SAVED_FILE,))
         total_files = files_to_read(sources, follow_links, ignore=own_files) if progress else None
         gen = store.copy_generation(live) if incremental else store.new_generation()
         previous = IssuerFile.load(live.path if incremental else None)

@@ -78,7 +78,7 @@ def test_an_index_folder_that_is_also_the_source_indexes_the_releases_in_it(runn
     ],
 )
 def test_the_files_an_index_owns(tmp_path, relative, owned):
-    owns = WhooshStore(tmp_path / "ix").own_files(kept_beside=("saved-searches.sqlite",))
+    owns = WhooshStore(tmp_path / "ix").index_files(kept_beside=("saved-searches.sqlite",))
     assert owns(str(tmp_path / "ix" / relative)) is owned
     assert owns(str(tmp_path / "elsewhere" / relative)) is False
 
@@ -96,3 +96,24 @@ def test_an_index_path_that_is_a_file_is_refused_with_what_to_do(runner, tmp_pat
     message = json.loads(result.stdout)["error"] if as_json else result.stderr
     assert f"cannot keep an index at {index}: {in_the_way} is a file, not a folder; name a folder" in message
     assert in_the_way.read_text(encoding="utf-8") == "a file, not an index"
+
+
+def test_another_index_among_the_sources_is_not_read_as_releases(runner, tmp_path):
+    source = tmp_path / "press"
+    _releases(source, 2)
+    assert _index(runner, source, source / "old-index")[0] == 0  # an index kept there before
+    code, report = _index(runner, source, tmp_path / "new-index")
+    assert code == 0 and report["skipped"] == []
+    assert (report["files"], report["total"]) == (2, 2)
+
+
+@pytest.mark.parametrize("current", ["gen-20270101-000000-1-000001\n", "not a generation\n"])
+def test_a_folder_is_an_index_only_when_its_current_names_a_generation(tmp_path, current):
+    other = tmp_path / "press" / "other"
+    (other / "gen-20270101-000000-1-000001").mkdir(parents=True)
+    (other / "CURRENT").write_text(current, encoding="utf-8")
+    owns = WhooshStore(tmp_path / "ix").index_files()
+    is_index = current.startswith("gen-")
+    assert owns(str(other / "CURRENT")) is is_index
+    assert owns(str(other / "gen-20270101-000000-1-000001" / "MAIN_x.seg")) is is_index
+    assert owns(str(other / "release.txt")) is False

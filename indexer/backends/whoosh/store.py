@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import copy
 import fcntl
+import functools
 import hashlib
 import os
 import pickle
@@ -172,20 +173,32 @@ class WhooshStore:
                 return gen
         return None
 
-    def own_files(self, kept_beside: tuple[str, ...] = ()) -> Callable[[str], bool]:
-        """A test of whether a path (absolute, links resolved, as a build's sources give them) is one of this
-        index's own files: CURRENT, the lock, a generation's files, or a file kept beside them whose name starts
-        with one of kept_beside. An index kept inside the folder it indexes (`releases index .` writes ./index)
-        must not be read back as releases."""
+    def index_files(self, kept_beside: tuple[str, ...] = ()) -> Callable[[str], bool]:
+        """A test of whether a path (absolute, links resolved, as a build's sources give them) is an index's file:
+        this index's (CURRENT, the lock, a generation's files, a file kept beside them whose name starts with one
+        of kept_beside) or another index's found among the sources (a folder whose CURRENT names a generation).
+        An index kept inside the folder it indexes (`releases index .` writes ./index) is no release."""
         root = os.path.realpath(self.path) + os.sep
 
-        def owns(path: str) -> bool:
-            if not path.startswith(root):
+        @functools.lru_cache(maxsize=4096)
+        def holds_index(folder: str) -> bool:  # one small read per folder of the sources
+            try:
+                with open(os.path.join(folder, CURRENT), encoding="utf-8", errors="replace") as handle:
+                    return handle.read(80).strip().startswith("gen-")
+            except OSError:
                 return False
-            top, _, inside = path[len(root) :].partition(os.sep)
-            if inside:
-                return top.startswith("gen-")
-            return top in (CURRENT, LOCK) or top.startswith(f".{CURRENT}.") or top.startswith(kept_beside)
+
+        def beside(name: str) -> bool:
+            return name in (CURRENT, LOCK) or name.startswith(f".{CURRENT}.") or name.startswith(kept_beside)
+
+        def owns(path: str) -> bool:
+            if path.startswith(root):
+                top, _, inside = path[len(root) :].partition(os.sep)
+                return top.startswith("gen-") if inside else beside(top)
+            folder, name = os.path.split(path)
+            if holds_index(folder):
+                return beside(name)
+            return os.path.basename(folder).startswith("gen-") and holds_index(os.path.dirname(folder))
 
         return owns
 
