@@ -1,0 +1,27 @@
+"""A release address copied with what stood around it (a sentence's full stop, a slash, a bracket, capitals)
+leads to the release; an address holding no release id still says what an id looks like."""
+
+from __future__ import annotations
+
+import pytest
+
+ID = "eee89d7adf49d4cb"  # the seeds' conference-call release
+
+
+@pytest.mark.parametrize("prefix", ["/releases/", "/api/releases/"])
+@pytest.mark.parametrize(
+    ("typed", "query"),
+    [(f"{ID}/", ""), (f"{ID}.", ""), (f"{ID}),", ""), (f"{ID}%20", ""), (f"%20{ID}", ""), (ID.upper(), "q=conference")],
+)
+def test_a_copied_release_address_leads_to_the_release(client, prefix, typed, query):
+    response = client.get(prefix + typed + (f"?{query}" if query else ""))
+    assert response.status_code == 308
+    assert response.headers["Location"] == prefix + ID + (f"?{query}" if query else "")
+    assert client.get(response.headers["Location"]).status_code == 200
+
+
+@pytest.mark.parametrize("typed", [f"{ID}x", f"{ID[:-1]}", "zz", f"{ID}/related"])
+def test_an_address_without_a_release_id_says_what_an_id_is(client, typed):
+    response = client.get(f"/api/releases/{typed}")
+    assert response.status_code == 404
+    assert "a release id is 16 hexadecimal digits" in response.get_json()["error"]
