@@ -445,7 +445,11 @@ def openapi_document() -> dict:
                             "schema": {"type": "string", "pattern": "^[0-9a-f]{16}$"},
                         }
                     ],
-                    "responses": {"200": _ok("The release", "application/json", ref("ReleaseResponse")), **ERRORS},
+                    "responses": {
+                        "200": _ok("The release", "application/json", ref("ReleaseResponse")),
+                        "308": {"description": "An id copied with stray characters around it: the release's address"},
+                        **ERRORS,
+                    },
                 }
             },
             "/api/suggest": {
@@ -500,7 +504,11 @@ def openapi_document() -> dict:
                             "schema": {"type": "string"},
                         }
                     ],
-                    "responses": {"200": _ok("The issuer", "application/json", ref("Company")), **ERRORS},
+                    "responses": {
+                        "200": _ok("The issuer", "application/json", ref("Company")),
+                        "308": {"description": "A trailing slash or space: the issuer's address without it"},
+                        **ERRORS,
+                    },
                 }
             },
             "/api/export.json": {
