@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import os
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -173,7 +174,7 @@ class ReleaseIndex:
     def complete(self, prefix: str, limit: int = 8) -> list[dict]:
         """Autocomplete: tickers and company names starting with prefix, most releases first; an issuer's name
         carries its main listing ("Apple Inc. · NASDAQ:AAPL") and id."""
-        found = self.backend.complete(prefix, limit=limit)
+        found = self.backend.complete(completion_prefix(prefix), limit=limit)
         if any(entry.get("kind") == "company" for entry in found):
             registry = self.issuers()
             for entry in found:
@@ -229,3 +230,12 @@ def open_index(
     from .backends import open_backend
 
     return ReleaseIndex(open_backend(path or default_index_path(), backend=backend, url=url))
+
+
+# What may stand before a ticker or name typed in a search box: a cashtag's $ ("$AAPL"), a field of the query language.
+_COMPLETION_LEAD = re.compile(r"^\s*(?:(?:ticker|symbol|company|issuer):\s*)?\$?", re.I)
+
+
+def completion_prefix(typed: str | None) -> str:
+    """The ticker or name a search box's text starts: "$AAPL" and "ticker:AAPL" complete as "AAPL"."""
+    return _COMPLETION_LEAD.sub("", typed or "", count=1)
