@@ -66,7 +66,24 @@ class _Snapshot:
             ) from exc
         self.gen = gen
         try:
-            self._read_tables()
+            reader = self.searcher.reader()
+            deflate.read_stored_with_isal(reader)
+            leaves = [leaf for leaf, _ in reader.leaf_readers()] if reader.doc_count_all() else []
+            segments = [leaf.segment() for leaf in leaves]
+            self.live = np.ones(reader.doc_count_all(), dtype=bool)
+            offset = 0
+            for segment in segments:
+                deleted = np.fromiter(segment.deleted_docs(), dtype=np.int64)
+                self.live[deleted + offset] = False
+                offset += segment.doc_count_all()
+            self.table = FacetTable.load(self.index.storage, segments, leaves)
+            grouped = np.flatnonzero(self.table.groups >= 0)
+            if len(grouped):
+                # Copies are few (1 document in 150): paths and ids read once order ties of date, as on OpenSearch.
+                fields_ = [self.searcher.stored_fields(int(d)) for d in grouped]
+                # Copies by key and date are folded only if their whole texts agree (duplicates.same_text).
+                self.table.refold({int(d): f.get("dupsketch") or "" for d, f in zip(grouped, fields_, strict=True)})
+                self.table.order_copies_by(grouped, [f"{f.get('path', '')}\0{f['id']}" for f in fields_])
         except BaseException:
             self.searcher.close()  # a damaged segment: its files are not left open
             raise
@@ -76,28 +93,6 @@ class _Snapshot:
         self.related = ResultCache(result_cache, copy=copy_hits)  # release id, limit -> related hits
         self._completions: tuple | None = None
         self._snippets = LRU(SNIPPET_CACHE)  # (document, words) -> highlighted passage
-
-    def _read_tables(self) -> None:
-        """The live-document mask and the facet table, with copies folded."""
-        reader = self.searcher.reader()
-        deflate.read_stored_with_isal(reader)
-        leaves = [leaf for leaf, _ in reader.leaf_readers()] if reader.doc_count_all() else []
-        segments = [leaf.segment() for leaf in leaves]
-        self.live = np.ones(reader.doc_count_all(), dtype=bool)
-        offset = 0
-        for segment in segments:
-            deleted = np.fromiter(segment.deleted_docs(), dtype=np.int64)
-            self.live[deleted + offset] = False
-            offset += segment.doc_count_all()
-        self.table = FacetTable.load(self.index.storage, segments, leaves)
-        grouped = np.flatnonzero(self.table.groups >= 0)
-        if len(grouped):
-            # Copies are few (about 1 document in 150 of the corpus): their paths and ids are read once, for ties of
-            # date (the first by path, then id, stands for the release, as on OpenSearch).
-            fields_ = [self.searcher.stored_fields(int(d)) for d in grouped]
-            # Copies by key and date are folded only if their whole texts agree (duplicates.same_text).
-            self.table.refold({int(d): f.get("dupsketch") or "" for d, f in zip(grouped, fields_, strict=True)})
-            self.table.order_copies_by(grouped, [f"{f.get('path', '')}\0{f['id']}" for f in fields_])
 
     def close(self) -> None:
         self.searcher.close()
