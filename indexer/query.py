@@ -399,6 +399,8 @@ class _Parser:
             return Phrase(words, field_name, slop) if len(words) > 1 else Term(words[0], field_name, exact=True)
         if tok.kind in ("field", "lparen", "range", "sign"):
             raise QueryError(f"unexpected {text!r} at position {tok.pos + 1}")
+        if field_name in (None, "ticker") and re.match(r"\$[A-Za-z]", text):
+            text = text[1:].upper()  # a cashtag ("$AAPL", "$aapl": social media, newsrooms) is the symbol
         if field_name in _VERBATIM_FIELDS and not re.search(r"[*?~]", text):
             return Term(text, field_name)
         if field_name in _WHOLE_VALUES:  # ids and exchange names are matched whole (a pattern found nothing)

@@ -55,7 +55,8 @@ class SearchRequest:
     def __post_init__(self):
         self.query = (self.query or "").strip()
         # One value given as a string (tickers="IMGN", filters={"wire": "Business Wire"}) is that value, not its letters.
-        self.tickers = [t.strip().upper() for t in _values(self.tickers) if t and t.strip()]
+        # A cashtag ("$AAPL") is the symbol.
+        self.tickers = [t.strip().removeprefix("$").upper() for t in _values(self.tickers) if t and t.strip()]
         self.date_from = parse_date_arg(self.date_from)
         self.date_to = parse_date_arg(self.date_to, end=True)
         if self.sort not in SORTS:
@@ -72,6 +73,8 @@ class SearchRequest:
         if unknown:
             raise QueryError(f"unknown facet '{unknown[0]}': use one of {', '.join(FACETS_BY_NAME)}")
         self.filters = {k: [v for v in _values(vs) if v] for k, vs in self.filters.items() if any(_values(vs))}
+        if "ticker" in self.filters:  # ticker=$AAPL: a cashtag is the symbol, as in the query and --ticker
+            self.filters["ticker"] = [v.strip().removeprefix("$") for v in self.filters["ticker"]]
         self.match = check_mode(self.match)
         unknown = [name for name in self.facet_limits if name not in FACETS_BY_NAME]
         if unknown:

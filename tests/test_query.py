@@ -466,3 +466,17 @@ def test_a_query_with_nothing_to_search_says_why(typed, message):
 
     with pytest.raises(QueryError, match=message):
         check_not_stop_words(tree(typed))
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("$QFWX", Term("QFWX")),
+        ("$qfwx", Term("QFWX")),
+        ("ticker:$QFWX", Term("QFWX", "ticker")),
+        ("$5", Term("$5")),  # money, not a cashtag
+        ("company:$QFWX", Term("$QFWX", "company")),
+    ],
+)
+def test_a_cashtag_is_the_symbol(typed, expected):
+    assert tree(typed) == expected

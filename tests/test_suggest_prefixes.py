@@ -1,5 +1,5 @@
-"""Autocomplete reads what a search box holds before a ticker or name: a cashtag's $ and a field of the query
-language ("$IMGN", "ticker:imgn", "company: immuno") complete as the ticker or name itself."""
+"""Cashtags and query fields typed before a ticker or name: autocomplete completes "$IMGN", "ticker:imgn" and
+"company: immuno" as the ticker or name itself, and a search for "$IMGN" (query or ticker filter) finds the issuer."""
 
 from __future__ import annotations
 
@@ -33,3 +33,12 @@ def test_suggest_completes_cashtags_and_fields(client, typed):
     response = client.get("/api/suggest", query_string={"q": typed})
     assert response.status_code == 200
     assert response.get_json()["suggestions"], typed
+
+
+@pytest.mark.parametrize(
+    "args",
+    [{"q": "$IMGN"}, {"q": "$imgn"}, {"q": "ticker:$IMGN"}, {"q": "", "ticker": "$IMGN"}, {"q": "", "ticker": "$imgn"}],
+)
+def test_a_cashtag_searches_the_issuer(client, args):
+    found = client.get("/api/search", query_string=args).get_json()
+    assert found["total"] == 2 and all(hit["tickers"] == ["NASDAQ:IMGN"] for hit in found["hits"])
