@@ -210,7 +210,7 @@ def _index_sources(run: _Run, known: dict[str, str], registry) -> tuple[set[str]
     ) as work:
         # Files the index holds nothing from go to the workers unread: nothing here needs their bytes.
         walk = iter_sources(sources, defer=_holds_nothing_from(known), follow_links=run.follow_links)
-        for source in once_each(walk):
+        for source in once_each(walk, sources):
             if run.own_files(source.path):
                 continue
             if isinstance(source, ParseError):

@@ -272,7 +272,7 @@ class _Run:
 
         def wanted() -> Iterator[Source]:
             batch: list = []
-            for source in once_each(iter_sources(self.sources)):
+            for source in once_each(iter_sources(self.sources), self.sources):
                 batch.append(source)
                 if len(batch) >= LOOKUP_BATCH:
                     yield from compared(batch)
