@@ -30,8 +30,8 @@ BAD_RELEASE_ID = (
 
 
 # A release address copied with what stood around it in a text ("…/releases/eee89d7adf49d4cb." ending a sentence,
-# a slash or quote after it, capitals): redirected to the release's own address rather than refused.
-_COPIED_RELEASE = re.compile(r"(/(?:api/)?releases/)[\s\"'<(\[]*([0-9a-fA-F]{16})[\s/.,;:!?)\]>'\"]*")
+# a slash or quote after it): redirected to the release's own address rather than refused.
+_COPIED_RELEASE = re.compile(r"(/(?:api/)?releases/)[\s\"'<(\[]*([0-9a-f]{16})[\s/.,;:!?)\]>'\"]*")
 
 
 def copied_release_address() -> str | None:
@@ -39,7 +39,7 @@ def copied_release_address() -> str | None:
     found = _COPIED_RELEASE.fullmatch(request.path)
     if found is None:
         return None
-    address = found.group(1) + found.group(2).lower()
+    address = found.group(1) + found.group(2)
     if address == request.path:
         return None
     query = request.query_string.decode("latin-1")
