@@ -130,8 +130,8 @@ def date_value(value: str, now: datetime) -> DateRange:
             "<": DateRange(None, lo),
             "<=": DateRange(None, hi),
         }[op]
-    if _RELATIVE_RE.match(value) and value.startswith("-"):
-        # "date:-30d": the last 30 days, up to and including today.
+    if _RELATIVE_RE.match(value) and not value.startswith("+"):
+        # "date:-30d", and "date:30d" as people write "the past 30d": the last 30 days, up to and including today.
         return DateRange(_period(value, now)[0], _day(now)[1])
     lo, hi = _period(value, now)
     return DateRange(lo, hi)

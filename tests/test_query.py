@@ -229,6 +229,9 @@ def test_open_ranges():
         ("date:>-6m", day(2025, 9, 16), None),
         ("date:>-1y", day(2025, 3, 16), None),
         ("date:-7d", day(2026, 3, 8), day(2026, 3, 16)),
+        ("date:7d", day(2026, 3, 8), day(2026, 3, 16)),  # no sign: the past 7 days too, not the one day 7 days ago
+        ("date:2w", day(2026, 3, 1), day(2026, 3, 16)),
+        ("date:+7d", day(2026, 3, 22), day(2026, 3, 23)),  # ahead: that one day
         ("date:[-7d TO today]", day(2026, 3, 8), day(2026, 3, 16)),
     ],
 )
