@@ -13,14 +13,15 @@ from .backends.whoosh.columns import add_missing as add_missing_columns
 from .backends.whoosh.kept_sums import write_for_generation as write_kept_sums
 from .backends.whoosh.merge import delete_paths, merge_small_segments, source_hashes
 from .backends.whoosh.rank import IndexStats
-from .backends.whoosh.store import Generation, WhooshStore, schema_fingerprint
+from .backends.whoosh.store import DAMAGE, Generation, WhooshStore, damaged, schema_fingerprint
 from .issuers.sources import cached_registry
 from .issuers.store import IssuerFile, IssuerRecord, settle, starting_registry
 from .memory import DEFAULT_MEMORY, parse_size
 from .model import BuildProgress, BuildReport, ParseError, ReleaseSearchError, SourceNotFound
 from .parse import file_sources, iter_sources, source_folder_of
 from .progress import files_to_read
-from .release_paths import existing_file, is_under
+from .release_paths import existing_file, is_under, once_each
+from .saved import SAVED_FILE
 from .schema import build_schema
 
 DEFAULT_SOURCES = ("seeds",)
@@ -74,6 +75,7 @@ def build_index(
     # indexed twice).
     # An empty name is no folder at all (realpath would make it the working folder).
     sources = [os.path.realpath(os.fspath(s)) if os.fspath(s) else "" for s in sources]
+    sources = list(dict.fromkeys(sources))  # the same folder given twice (seeds ./seeds) is walked once
     if backend_name(backend) == "opensearch":
         from .backends.opensearch.build import build_index as build_opensearch
 
@@ -109,8 +111,15 @@ def build_index(
         incremental = live is not None and not rebuild
         report.rebuilt = not incremental
         report.created = live is None
-        known = source_hashes(live) if incremental else {}
-        total_files = files_to_read(sources, follow_links) if progress else None
+        try:  # an incremental run reads the live generation: a damaged one is reported, not built upon
+            if incremental:
+                live.check_readable()
+            known = source_hashes(live) if incremental else {}
+        except DAMAGE as exc:
+            raise damaged(store.path, exc) from exc
+        # An index's files are no releases: this one's, wherever it is kept (inside a source folder too), or another's.
+        own_files = store.index_files(kept_beside=(SAVED_FILE,))
+        total_files = files_to_read(sources, follow_links, ignore=own_files) if progress else None
         gen = store.copy_generation(live) if incremental else store.new_generation()
         previous = IssuerFile.load(live.path if incremental else None)
         # Workers resolve with what the last build learned, when the sources it came from are the same.
@@ -126,6 +135,7 @@ def build_index(
             progress=progress,
             total_files=total_files,
             clock=clock,
+            own_files=own_files,
         )
         try:
             removed, records = _index_sources(run, known, registry)
@@ -158,6 +168,7 @@ class _Run:
     progress: Callable[[BuildProgress], None] | None
     total_files: int | None
     clock: float  # time.monotonic() at the start, for the progress bar's rate
+    own_files: Callable[[str], bool]  # the index's own files, skipped unread and unreported
 
 
 def _index_sources(run: _Run, known: dict[str, str], registry) -> tuple[set[str], list[IssuerRecord]]:
@@ -198,7 +209,10 @@ def _index_sources(run: _Run, known: dict[str, str], registry) -> tuple[set[str]
         gen.path, procs=run.procs, memory=run.budget, on_outcome=on_outcome, inherited_fd=run.lock_fd, registry=registry
     ) as work:
         # Files the index holds nothing from go to the workers unread: nothing here needs their bytes.
-        for source in iter_sources(sources, defer=_holds_nothing_from(known), follow_links=run.follow_links):
+        walk = iter_sources(sources, defer=_holds_nothing_from(known), follow_links=run.follow_links)
+        for source in once_each(walk, sources):
+            if run.own_files(source.path):
+                continue
             if isinstance(source, ParseError):
                 # Skipped before it is read (a link out, a pipe): no release in the index, new like any skipped file.
                 report.files += 1

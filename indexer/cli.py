@@ -10,11 +10,23 @@ import sys
 
 import click
 
-from .backends import BACKENDS, backend_name
+from .backends import backend_name
 from .build import DEFAULT_SOURCES, build_index
-from .match_mode import MATCH_MODES
+from .cli_options import (
+    PathArgument,
+    backend_option,
+    facet_option,
+    filter_options,
+    follow_links_option,
+    index_option,
+    issuer_options,
+    match_option,
+    no_spell_option,
+    url_option,
+)
 from .model import IndexNotFound, ParseError, ReleaseSearchError, counted, error_json
 from .parse import parse_paths
+from .release_paths import known_inside
 from .search import MAX_PAGE, MAX_PER_PAGE, SORTS, SearchRequest, open_index
 from .terminal import page_text, printable
 
@@ -23,49 +35,6 @@ from .terminal import page_text, printable
 EXIT_ERROR = 1
 EXIT_SKIPPED = 3
 EXIT_READER_GONE = 141
-
-index_option = click.option(
-    "--index",
-    "index_path",
-    envvar="RELEASES_INDEX",
-    default="index",
-    show_default="$RELEASES_INDEX or ./index",
-    help="Index folder (with --backend opensearch: the index name on the cluster).",
-)
-backend_option = click.option(
-    "--backend",
-    envvar="RELEASES_BACKEND",
-    type=click.Choice(BACKENDS, case_sensitive=False),
-    default=None,
-    show_default="$RELEASES_BACKEND or whoosh",
-    help="Search engine: whoosh (embedded) or opensearch (a cluster).",
-)
-url_option = click.option(
-    "--url",
-    envvar="RELEASES_OPENSEARCH_URL",
-    default=None,
-    show_default="$RELEASES_OPENSEARCH_URL or http://127.0.0.1:9200",
-    help="OpenSearch cluster for --backend opensearch (several nodes: comma-separated).",
-)
-
-follow_links_option = click.option(
-    "--follow-links",
-    is_flag=True,
-    help="Follow links to files and folders anywhere (default: only links within the sources given; "
-    "the rest are skipped with a reason).",
-)
-
-
-class _PathArgument(click.Path):
-    """click.Path that reports a name the OS cannot take (a NUL byte) as a usage error, not a ValueError."""
-
-    def convert(self, value, param, ctx):
-        try:
-            return super().convert(value, param, ctx)
-        except ValueError as exc:
-            if isinstance(exc, click.BadParameter):
-                raise
-            self.fail(f"{value!r} is not a valid file name", param, ctx)
 
 
 def _fail(message: str, as_json: bool, status: int = 400) -> None:
@@ -108,22 +77,27 @@ def reports_errors(func):
     return wrapper
 
 
-@click.group()
+class _Commands(click.Group):
+    """The `releases` commands: a usage error (a bad option value, a missing argument) of a command given --json is
+    also printed on stdout in the JSON error shape, so a script reading JSON gets JSON; the exit status stays 2."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        ctx.meta["as_json"] = "--json" in args[: args.index("--")] if "--" in args else "--json" in args
+        return super().parse_args(ctx, args)
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except click.UsageError as exc:
+            if ctx.meta.get("as_json"):
+                click.echo(json.dumps(error_json(exc.format_message(), 400)))
+            raise
+
+
+@click.group(cls=_Commands)
 @click.version_option(package_name="release-search")
 def main():
     """release search: index press releases and search them."""
-
-
-def filter_options(func):
-    """The --ticker, --from and --to options that narrow a search (search and save)."""
-    func = click.option("--to", "date_to", help="Only releases on or before this date.")(func)
-    func = click.option("--from", "date_from", help="Only releases on or after this date (2011-10-20).")(func)
-    return click.option("--ticker", "tickers", multiple=True, help="Only releases of this ticker (repeatable).")(func)
-
-
-facet_option = click.option(
-    "--facet", "facet_filters", multiple=True, metavar="NAME=VALUE", help="Filter on a facet value (repeatable)."
-)
 
 
 def _facet_filters(items: tuple[str, ...], as_json: bool) -> dict[str, list[str]]:
@@ -137,23 +111,8 @@ def _facet_filters(items: tuple[str, ...], as_json: bool) -> dict[str, list[str]
     return filters
 
 
-def issuer_options(func):
-    """The --issuers and --sec-tickers options: the sources of the issuer registry."""
-    func = click.option(
-        "--sec-tickers",
-        type=click.Path(),
-        help="The SEC's company_tickers_exchange.json ($RELEASES_SEC_TICKERS; default: the shipped copy; 'none').",
-    )(func)
-    return click.option(
-        "--issuers",
-        "issuers_file",
-        type=click.Path(),
-        help="Your issuer file: JSON, JSON Lines or CSV ($RELEASES_ISSUERS).",
-    )(func)
-
-
 @main.command("index")
-@click.argument("sources", nargs=-1, type=_PathArgument())
+@click.argument("sources", nargs=-1, type=PathArgument())
 @index_option
 @backend_option
 @url_option
@@ -284,16 +243,29 @@ def _saved_store(index_path, backend):
 @url_option
 @filter_options
 @click.option("--sort", type=click.Choice(SORTS), default="newest", show_default=True, help="Order of its results.")
+@match_option
+@no_spell_option
 @facet_option
 @click.option("--json", "as_json", is_flag=True, help="Print the saved search as JSON.")
 @reports_errors
-def save_command(name, query, index_path, backend, url, tickers, date_from, date_to, sort, facet_filters, as_json):
+def save_command(
+    name, query, index_path, backend, url, tickers, date_from, date_to, sort, match, no_spell, facet_filters, as_json
+):
     """Save a search under NAME; `releases index` then says how many new releases it gained."""
     from .saved import SavedSearch
 
     filters = _facet_filters(facet_filters, as_json)
     query = " ".join([query.strip(), *(f"ticker:{t.strip()}" for t in tickers if t.strip())]).strip()
-    saved = SavedSearch(name=name, query=query, filters=filters, date_from=date_from, date_to=date_to, sort=sort)
+    saved = SavedSearch(
+        name=name,
+        query=query,
+        filters=filters,
+        date_from=date_from,
+        date_to=date_to,
+        sort=sort,
+        match=match,
+        spelling=not no_spell,
+    )
     with open_index(index_path, backend=backend, url=url) as index:
         total = index.search(request=saved.request(per_page=1, facets=(), snippets=False)).total
     store = _saved_store(index_path, backend)
@@ -333,7 +305,8 @@ def saved_command(index_path, backend, forget, seen, as_json):
         new = f", {s.new:,} new" if s.new else ""
         filters = " ".join(f"{k}={v}" for k, vs in s.filters.items() for v in vs)
         dates = [f"{end} {day}" for end, day in (("from", s.date_from), ("to", s.date_to)) if day]  # as the site
-        what = " ".join(x for x in (repr(s.query) if s.query else "", filters, *dates) if x) or "(everything)"
+        modes = ["match any"] * (s.match == "any") + ["as typed"] * (not s.spelling)  # as saved, besides the words
+        what = " ".join(x for x in (repr(s.query) if s.query else "", filters, *dates, *modes) if x) or "(everything)"
         click.echo(f"{s.name}: {what} - {counted(s.total, 'release')}{new}")
 
 
@@ -351,15 +324,8 @@ def saved_command(index_path, backend, forget, seen, as_json):
 @click.option("--page", type=click.IntRange(1, MAX_PAGE), default=1, show_default=True, help="Page of --limit results.")
 @click.option("--after", default="", help="A page's next cursor (--json): the results after that page, at any depth.")
 @facet_option
-@click.option(
-    "--match",
-    "match",
-    type=click.Choice(MATCH_MODES),
-    default="all",
-    show_default=True,
-    help="all: count releases holding every word (the others follow, marked); any: count any word's matches.",
-)
-@click.option("--no-spell", is_flag=True, help="Search the words as typed, not the likely spellings of unknown words.")
+@match_option
+@no_spell_option
 @click.option("--json", "as_json", is_flag=True, help="Print the JSON shape documented in the README.")
 @reports_errors
 def search_command(
@@ -391,7 +357,8 @@ def search_command(
     if page_.total and not page_.hits:
         # As the web refuses a page past the end: an empty page that looks like "no results" misleads scripts too.
         _fail(
-            f"--page {page_.page} is past the end: {page_.total:,} results make {counted(page_.pages, 'page')} "
+            f"--page {page_.page} is past the end: {counted(page_.total, 'result')} "
+            f"{'makes' if page_.total == 1 else 'make'} {counted(page_.pages, 'page')} "
             f"of {page_.per_page} (--limit); use --page 1 to {page_.pages:,}",
             as_json,
         )
@@ -414,7 +381,7 @@ def _json_line(data: dict) -> str:
 
 
 @main.command("parse")
-@click.argument("files", nargs=-1, required=True, type=_PathArgument())
+@click.argument("files", nargs=-1, required=True, type=PathArgument())
 @click.option(
     "--root",
     type=click.Path(file_okay=False),
@@ -432,8 +399,11 @@ def parse_command(files, root, as_json, follow_links, issuers_file, sec_tickers,
     from .issuers.store import resolve_releases
 
     registry = None if no_issuers else cached_registry(issuers_file, sec_tickers)
-    failed = 0
+    if root is not None:
+        files, root = known_inside(list(files), root)
+    failed = found = 0
     for item in parse_paths(files, root=root, follow_links=follow_links):
+        found += 1
         if isinstance(item, ParseError):
             failed += 1
             if as_json:
@@ -462,6 +432,9 @@ def parse_command(files, root, as_json, follow_links, issuers_file, sec_tickers,
                 "types",
             ):
                 click.echo(f"  {key}: {data[key]}")
+    if not found:  # on stderr, with --json too: the lines on stdout stay JSON (none)
+        named = ", ".join(printable(str(f)) for f in files)
+        click.echo(f"Warning: no files in {named}: give the files or folders holding the releases", err=True)
     if failed:
         sys.exit(EXIT_SKIPPED)
 
@@ -577,9 +550,10 @@ def stats_command(index_path, backend, url, as_json):
         return
     files = stats.get("documents", stats["releases"])
     copies = f" ({counted(files, 'document')}, copies included)" if files != stats["releases"] else ""
-    click.echo(
-        f"{counted(stats['releases'], 'release')}{copies} in {stats['path']}, dated {stats['first_date']} to {stats['last_date']}"
-    )
+    # An empty index, or one of undated releases only, has no date range to print ("dated None to None").
+    dated = f", dated {stats['first_date']} to {stats['last_date']}" if stats["first_date"] else ""
+    empty = f": index releases into it with 'releases index SOURCE... --index {index_path}'" if not files else ""
+    click.echo(f"{counted(stats['releases'], 'release')}{copies} in {stats['path']}{dated}{empty}")
     for name in ("ticker", "wire", "year"):
         values = ", ".join(f"{v['value']} ({v['count']:,})" for v in stats["top"][name])
         click.echo(f"Top {name}s: {values or '-'}")

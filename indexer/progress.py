@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 import time
+from collections.abc import Callable
 from typing import TextIO
 
 from .model import BuildProgress, counted
@@ -24,11 +25,13 @@ def _duration(seconds: float) -> str:
     return f"{seconds // 3600}h{seconds % 3600 // 60:02d}m"
 
 
-def files_to_read(sources, follow_links: bool = False) -> int | None:
+def files_to_read(sources, follow_links: bool = False, ignore: Callable[[str], bool] | None = None) -> int | None:
     """How many files a build reads, for its progress bar; None when an archive is among them (its members count
-    as files as they are read, and counting them first would read the archive twice)."""
+    as files as they are read, and counting them first would read the archive twice). ignore: files not read."""
     total = 0
     for path in iter_files(sources, follow_links=follow_links):
+        if ignore is not None and ignore(str(path)):
+            continue
         if str(path).lower().endswith(ARCHIVE_SUFFIXES):
             return None
         total += 1

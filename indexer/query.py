@@ -15,11 +15,10 @@ from __future__ import annotations
 import re
 import time
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
-
-from dateutil.relativedelta import relativedelta
+from datetime import date, datetime
 
 from .model import QueryError
+from .query_dates import DATE_HELP, date_filter, date_value  # noqa: F401 (date_filter: read as query.date_filter)
 from .query_tree import (  # noqa: F401 (the tree's nodes are read as query.Term, query.And, ...)
     And,
     DateRange,
@@ -35,6 +34,7 @@ from .query_tree import (  # noqa: F401 (the tree's nodes are read as query.Term
     Wildcard,
     positive_leaves,
 )
+from .quotes import normalise_quotes
 
 MAX_QUERY_LENGTH = 1000
 MAX_CLAUSES = 64
@@ -43,6 +43,8 @@ MAX_EXPANSIONS = 500
 # The widest NEAR/n; NEAR alone means NEAR/DEFAULT_NEAR.
 MAX_NEAR = 50
 DEFAULT_NEAR = 5
+# The widest "a phrase"~n (words between the phrase's words).
+MAX_PHRASE_SLOP = 20
 _NEAR_RE = re.compile(r"NEAR(?:/(\d+))?")
 # Wall-clock budget of one search; a search over it stops with a message instead of holding a worker.
 SEARCH_TIME_LIMIT_S = 10.0
@@ -106,7 +108,7 @@ _TOKEN_RE = re.compile(
   | (?P<rparen>\))
   | (?P<sign>(?<![^\s(])[-+](?=[^\s\-+)]))
   | (?P<field>[A-Za-z_]+):(?=\S)
-  | (?P<phrase>"[^"]*"(?:~\d+)?)
+  | (?P<phrase>"[^"]*"(?:~[^\s()"\[\]{}]*)?)
   | (?P<quote>")
   | (?P<range>[\[{][^\]}]*[\]}])
   | (?P<badrange>[\[{][^\]}]*$)
@@ -148,145 +150,6 @@ def _tokenize(text: str) -> list[_Token]:
     return tokens
 
 
-# ---- Dates --------------------------------------------------------------------------------------
-
-_RELATIVE_RE = re.compile(r"^([+-]?)(\d+)\s*([dwmy])$", re.I)
-_DATE_HELP = (
-    "write dates as 2011, 2011-10, 2011-10-20, date:[2011-10-01 TO 2011-11-30], date:>2011-10-01, "
-    "date:>-30d (after 30 days ago) or date:-30d (the last 30 days)"
-)
-_MONTH_NAMES = re.compile(r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec", re.I)
-
-
-def _after(start: datetime, delta) -> datetime:
-    """start + delta, clamped at the calendar's end: the day 9999-12-31 ends at datetime.max, not in an error."""
-    try:
-        return start + delta
-    except (OverflowError, ValueError):
-        return datetime.max
-
-
-def _day(value: datetime) -> tuple[datetime, datetime]:
-    day = datetime.combine(value.date(), datetime.min.time())
-    return day, _after(day, timedelta(days=1))
-
-
-def _relative(text: str, now: datetime) -> datetime | None:
-    """The day a relative offset ('-30d', '2w', '-6m', '-1y') names, or None."""
-    rel = _RELATIVE_RE.match(text)
-    if not rel:
-        return None
-    sign, amount, unit = rel.groups()
-    amount = int(amount) * (1 if sign == "+" else -1)
-    if amount < -100000 or amount > 100000:
-        raise QueryError(f"the offset {text!r} is too large: {_DATE_HELP}")
-    delta = {
-        "d": relativedelta(days=amount),
-        "w": relativedelta(weeks=amount),
-        "m": relativedelta(months=amount),
-        "y": relativedelta(years=amount),
-    }[unit.lower()]
-    try:
-        return now + delta
-    except (OverflowError, ValueError):
-        raise QueryError(f"the offset {text!r} is too large: {_DATE_HELP}") from None
-
-
-def _period(text: str, now: datetime) -> tuple[datetime, datetime]:
-    """The period a date value names: a year, a month, a day, or the day of a relative offset from now."""
-    value = text.strip().strip('"').strip()
-    moved = _relative(value, now)
-    if moved is not None:
-        return _day(moved)
-    lowered = value.lower()
-    if lowered in ("now", "today"):
-        return _day(now)
-    if lowered == "yesterday":
-        return _day(now - timedelta(days=1) if now.date() > date.min else now)
-    if re.fullmatch(r"\d{4}", value):
-        year = int(value)
-        if not 1900 <= year <= 2100:
-            raise QueryError(f"the year {value} is out of range: {_DATE_HELP}")
-        return datetime(year, 1, 1), _after(datetime(year, 1, 1), relativedelta(years=1))
-    m = re.fullmatch(r"(\d{4})[-/.](\d{1,2})", value)
-    if m:
-        year, month = int(m.group(1)), int(m.group(2))
-        if not 1 <= month <= 12 or not 1900 <= year <= 2100:
-            raise QueryError(f"bad month in {value!r}: {_DATE_HELP}")
-        start = datetime(year, month, 1)
-        return start, _after(start, relativedelta(months=1))
-    m = re.fullmatch(r"(\d{4})[-/.]?(\d{1,2})[-/.]?(\d{1,2})", value)
-    if m:
-        try:
-            return _day(datetime(int(m.group(1)), int(m.group(2)), int(m.group(3))))
-        except ValueError:
-            raise QueryError(f"there is no such day as {value!r}: {_DATE_HELP}") from None
-    # Other spellings ("Oct 2011", "October 20, 2011", "10/20/2011") need a four-digit year, so that a
-    # stray number is not read as a day of some default year.
-    if not re.search(r"(?<!\d)\d{4}(?!\d)", value):
-        raise QueryError(f"cannot read the date {value!r}: {_DATE_HELP}")
-    from dateutil import parser as dateparser
-
-    try:
-        first = dateparser.parse(value, default=datetime(2000, 1, 1))
-        second = dateparser.parse(value, default=datetime(2000, 2, 2))
-    except (ValueError, OverflowError) as exc:
-        raise QueryError(f"cannot read the date {value!r}: {_DATE_HELP}") from exc
-    if first.day != second.day and _MONTH_NAMES.search(value):
-        # "Oct 2011": no day was given, so the whole month.
-        start = datetime(first.year, first.month, 1)
-        return start, _after(start, relativedelta(months=1))
-    return _day(first)
-
-
-def _range(lo: str, hi: str, now: datetime, exclusive_lo: bool, exclusive_hi: bool, shown: str) -> DateRange:
-    start = None if lo in ("*", "") else _period(lo, now)[1 if exclusive_lo else 0]
-    end = None if hi in ("*", "") else _period(hi, now)[0 if exclusive_hi else 1]
-    if start and end and start >= end:
-        raise QueryError(f"the date range {shown!r} is empty: put the earlier date first")
-    return DateRange(start, end)
-
-
-def _date_value(value: str, now: datetime) -> DateRange:
-    value = value.strip()
-    if value.startswith(("[", "{")):
-        inner = value[1:-1]
-        parts = re.split(r"\s+TO\s+", inner.strip(), flags=re.I)
-        if len(parts) != 2:
-            raise QueryError(f"bad date range {value!r}: {_DATE_HELP}")
-        lo, hi = (p.strip() for p in parts)
-        return _range(lo, hi, now, value.startswith("{"), value.endswith("}"), value)
-    if ".." in value:
-        lo, _, hi = value.partition("..")
-        return _range(lo.strip(), hi.strip(), now, False, False, value)
-    m = re.match(r"^(>=|<=|>|<)(.+)$", value)
-    if m:
-        op, rest = m.groups()
-        lo, hi = _period(rest, now)
-        return {
-            ">": DateRange(hi, None),
-            ">=": DateRange(lo, None),
-            "<": DateRange(None, lo),
-            "<=": DateRange(None, hi),
-        }[op]
-    if _RELATIVE_RE.match(value) and value.startswith("-"):
-        # "date:-30d": the last 30 days, up to and including today.
-        return DateRange(_period(value, now)[0], _day(now)[1])
-    lo, hi = _period(value, now)
-    return DateRange(lo, hi)
-
-
-def date_filter(start: date | None, end: date | None) -> DateRange | None:
-    """The range for --from/--to options: both days included."""
-    if start is None and end is None:
-        return None
-    lo = datetime.combine(start, datetime.min.time()) if start else None
-    hi = _after(datetime.combine(end, datetime.min.time()), timedelta(days=1)) if end else None
-    if lo and hi and lo >= hi:
-        raise QueryError("the 'from' date is after the 'to' date: swap them")
-    return DateRange(lo, hi)
-
-
 # ---- Parser -------------------------------------------------------------------------------------
 
 _VERBATIM_FIELDS = ("ticker", "exchange", "type", "language", "cik", "issuer")
@@ -303,6 +166,11 @@ _FIELD_EXAMPLES = {
     "language": "en",
     "location": "Boston",
     **dict.fromkeys(("headline", "subheadline", "lede", "body", "about"), "merger"),
+}
+# Fields matched whole, with what to write instead of a wildcard or ~.
+_WHOLE_VALUES = {
+    "issuer": "for issuers whose names or symbols start so, write company:acme* or ticker:AC*",
+    "exchange": "the exchange facet lists the exchanges there are",
 }
 _FIELD_LIST = ", ".join(sorted(set(FIELD_ALIASES.values())))
 
@@ -488,8 +356,8 @@ class _Parser:
             raise QueryError(f"'ticker:{value.text}' needs a symbol right after the exchange, e.g. ticker:NASDAQ:IMGN")
         if logical == "date":
             if value.kind not in ("word", "range", "phrase"):
-                raise QueryError(f"bad date value {value.text!r}: {_DATE_HELP}")
-            return _date_value(value.text, self.now)
+                raise QueryError(f"bad date value {value.text!r}: {DATE_HELP}")
+            return date_value(value.text, self.now)
         if value.kind == "range":
             raise QueryError(f"ranges work on dates only: write date:{value.text}")
         if logical == "cik" and value.kind == "word" and not re.fullmatch(r"[0-9*?]+", value.text):
@@ -506,10 +374,19 @@ class _Parser:
         text = tok.text
         if tok.kind == "phrase":
             slop = 1
-            m = re.search(r"~(\d+)$", text)
-            if m:
-                slop = min(int(m.group(1)), 20)
-                text = text[: m.start()]
+            closing = text.index('"', 1)
+            text, distance = text[: closing + 1], text[closing + 2 :]  # '"a phrase"~3': the words and '3'
+            if closing + 1 < len(tok.text):
+                if not distance.isascii() or not distance.isdigit():
+                    raise QueryError(
+                        f'the distance after a phrase is a whole number of words, e.g. "top places"~3, not ~{distance}'
+                    )
+                slop = int(distance)
+                if slop > MAX_PHRASE_SLOP:
+                    raise QueryError(
+                        f"a phrase's distance is at most {MAX_PHRASE_SLOP} words (got ~{slop}): "
+                        f'for words further apart write "a phrase" NEAR/{MAX_NEAR} word'
+                    )
             inner = text[1:-1].strip()
             if field_name in _VERBATIM_FIELDS:
                 if not inner:
@@ -522,9 +399,18 @@ class _Parser:
             return Phrase(words, field_name, slop) if len(words) > 1 else Term(words[0], field_name, exact=True)
         if tok.kind in ("field", "lparen", "range", "sign"):
             raise QueryError(f"unexpected {text!r} at position {tok.pos + 1}")
+        if field_name in (None, "ticker") and re.match(r"\$[A-Za-z]", text):
+            text = text[1:].upper()  # a cashtag ("$AAPL", "$aapl": social media, newsrooms) is the symbol
         if field_name in _VERBATIM_FIELDS and not re.search(r"[*?~]", text):
             return Term(text, field_name)
+        if field_name in _WHOLE_VALUES:  # ids and exchange names are matched whole (a pattern found nothing)
+            example = f"{field_name}:{_FIELD_EXAMPLES[field_name]}"
+            raise QueryError(
+                f"{field_name}: takes a whole value, e.g. {example}, not {text!r}: {_WHOLE_VALUES[field_name]}"
+            )
         fuzzy = re.fullmatch(r"(.+?)~(\d*)", text)
+        if fuzzy is None and re.fullmatch(r".+?~[-+]?[\d.]+", text):  # "merger~-1", "merger~1.5"
+            raise QueryError(f"fuzzy distance must be 1 or 2, e.g. immunogen~ or immunogen~2, not {text!r}")
         if fuzzy:
             word = fuzzy.group(1)
             if not re.search(r"\w", word) or "*" in word or "?" in word:
@@ -546,23 +432,6 @@ class _Parser:
             word = text
         self.words.append(word)
         return Term(word, field_name)
-
-
-# Double quotes as typed or pasted from documents: curly, low-9, guillemets, full-width.
-_DOUBLE_QUOTES = str.maketrans(dict.fromkeys("\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033\u301d\u301e\uff02", '"'))
-# Single typographic quotes around words ('‘net income’', '‹net income›'); an apostrophe inside or at
-# the end of a word ("Walgreens’", "Macy’s") is no quote, so only a pair at word edges is one.
-_SINGLE_QUOTED = re.compile(
-    r"(?<!\w)[\u2018\u201a\u201b\u2039]([^\u2018\u2019\u201a\u201b\u2039\u203a\"]+?)[\u2019\u203a](?!\w)"
-)
-
-
-def normalise_quotes(text: str) -> str:
-    """Typographic quotes (“ ” „ « » ‘ ’ ‚ ‹ ›) as the straight double quote the query language reads."""
-    if text.isascii():
-        return text
-    text = text.translate(_DOUBLE_QUOTES)
-    return _SINGLE_QUOTED.sub(r'"\1"', text)
 
 
 def parse_query(text: str | None, now: datetime | None = None) -> ParsedQuery:

@@ -17,6 +17,7 @@ from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+from .match_mode import check_mode
 from .model import QueryError, ReleaseSearchError
 from .search import SORTS, SearchRequest
 from .settings import backend_name
@@ -61,6 +62,8 @@ class SavedSearch:
     date_from: str | None = None
     date_to: str | None = None
     sort: str = "newest"
+    match: str = "all"  # "any": releases holding any of the words count, as the search it was saved from
+    spelling: bool = True  # False: the words as typed (spell=0, --no-spell), not their likely spellings
     total: int = 0
     new: int = 0
     created: str = ""
@@ -74,6 +77,8 @@ class SavedSearch:
             date_from=self.date_from,
             date_to=self.date_to,
             sort=self.sort,
+            match=self.match,
+            spelling=self.spelling,
             **options,
         )
 
@@ -84,6 +89,10 @@ class SavedSearch:
         pairs += [(k, v) for k, v in (("from", self.date_from), ("to", self.date_to)) if v]
         if self.sort != "relevance":
             pairs.append(("sort", self.sort))
+        if self.match != "all":
+            pairs.append(("match", self.match))
+        if not self.spelling:
+            pairs.append(("spell", "0"))
         return pairs
 
     def to_json(self) -> dict:
@@ -95,6 +104,8 @@ class SavedSearch:
             "from": self.date_from,
             "to": self.date_to,
             "sort": self.sort,
+            "match": self.match,
+            "spell": self.spelling,
             "total": self.total,
             "new": self.new,
             "created": self.created,
@@ -168,6 +179,8 @@ class SavedSearches:
             raise QueryError(f"unknown sort '{saved.sort}': use one of {', '.join(SORTS)}")
         search = {"query": saved.query, "filters": saved.filters, "from": saved.date_from, "to": saved.date_to}
         search["sort"] = saved.sort
+        search["match"] = check_mode(saved.match)
+        search["spell"] = bool(saved.spelling)
         now = _now()
         with closing(self._connect()) as db:
             db.execute("BEGIN IMMEDIATE")
@@ -246,6 +259,8 @@ def _from_row(row) -> SavedSearch:
         date_from=data.get("from"),
         date_to=data.get("to"),
         sort=data.get("sort") or "relevance",
+        match=data.get("match") or "all",  # searches saved before the mode was kept counted every word
+        spelling=data.get("spell", True) is not False,
         total=total,
         new=max(0, total - seen_total),
         created=created,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import os
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -54,7 +55,8 @@ class SearchRequest:
     def __post_init__(self):
         self.query = (self.query or "").strip()
         # One value given as a string (tickers="IMGN", filters={"wire": "Business Wire"}) is that value, not its letters.
-        self.tickers = [t.strip().upper() for t in _values(self.tickers) if t and t.strip()]
+        # A cashtag ("$AAPL") is the symbol.
+        self.tickers = [t.strip().removeprefix("$").upper() for t in _values(self.tickers) if t and t.strip()]
         self.date_from = parse_date_arg(self.date_from)
         self.date_to = parse_date_arg(self.date_to, end=True)
         if self.sort not in SORTS:
@@ -71,6 +73,8 @@ class SearchRequest:
         if unknown:
             raise QueryError(f"unknown facet '{unknown[0]}': use one of {', '.join(FACETS_BY_NAME)}")
         self.filters = {k: [v for v in _values(vs) if v] for k, vs in self.filters.items() if any(_values(vs))}
+        if "ticker" in self.filters:  # ticker=$AAPL: a cashtag is the symbol, as in the query and --ticker
+            self.filters["ticker"] = [v.strip().removeprefix("$") for v in self.filters["ticker"]]
         self.match = check_mode(self.match)
         unknown = [name for name in self.facet_limits if name not in FACETS_BY_NAME]
         if unknown:
@@ -173,7 +177,7 @@ class ReleaseIndex:
     def complete(self, prefix: str, limit: int = 8) -> list[dict]:
         """Autocomplete: tickers and company names starting with prefix, most releases first; an issuer's name
         carries its main listing ("Apple Inc. · NASDAQ:AAPL") and id."""
-        found = self.backend.complete(prefix, limit=limit)
+        found = self.backend.complete(completion_prefix(prefix), limit=limit)
         if any(entry.get("kind") == "company" for entry in found):
             registry = self.issuers()
             for entry in found:
@@ -229,3 +233,12 @@ def open_index(
     from .backends import open_backend
 
     return ReleaseIndex(open_backend(path or default_index_path(), backend=backend, url=url))
+
+
+# What may stand before a ticker or name typed in a search box: a cashtag's $ ("$AAPL"), a field of the query language.
+_COMPLETION_LEAD = re.compile(r"^\s*(?:(?:ticker|symbol|company|issuer):\s*)?\$?", re.I)
+
+
+def completion_prefix(typed: str | None) -> str:
+    """The ticker or name a search box's text starts: "$AAPL" and "ticker:AAPL" complete as "AAPL"."""
+    return _COMPLETION_LEAD.sub("", typed or "", count=1)

@@ -46,3 +46,10 @@ def _counted(web, path: str, **args) -> int:
 )
 def test_match_and_spell_are_read_everywhere(web, path, args, found):
     assert _counted(web, path, **args) == found
+
+
+def test_openapi_documents_every_parameter_a_search_reads(web):
+    from webapp.params import SEARCH_PARAMS
+
+    operation = web.get("/api/openapi.json").get_json()["paths"]["/api/search"]["get"]
+    assert {p["name"] for p in operation["parameters"]} == {*SEARCH_PARAMS, "page", "after"}

@@ -67,3 +67,22 @@ def test_a_bad_base_url_is_reported_before_serving(runner, seeds_index, base):
     result = runner.invoke(main, ["serve", "--index", str(seeds_index), "--base-url", base, "--port", "0"])
     assert result.exit_code == 1
     assert "is not a site address" in result.output
+
+
+@pytest.mark.parametrize("configured", ["search.example.com", "Search.Example.COM", "search.example.com."])
+@pytest.mark.parametrize(
+    ("host", "status"),
+    [
+        ("search.example.com", 200),
+        ("SEARCH.EXAMPLE.COM", 200),
+        ("Search.Example.Com:8080", 200),
+        ("search.example.com.", 200),
+        ("search.example.com.evil.example", 400),
+        ("evil.example", 400),
+        ("[::1]:5000", 400),
+    ],
+)
+def test_allowed_hosts_compare_names_as_dns_does(seeds_index, configured, host, status):
+    # Host names are case-insensitive and may end with a dot: such a Host is the same site, not a stranger.
+    app = create_app({"RELEASES_INDEX": str(seeds_index), "TESTING": True, "ALLOWED_HOSTS": f"{configured}, localhost"})
+    assert app.test_client().get("/api/search?q=immunogen", headers={"Host": host}).status_code == status

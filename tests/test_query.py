@@ -58,6 +58,12 @@ def test_phrase_with_slop():
     assert tree('"top places"~3') == Phrase(("top", "places"), slop=3)
 
 
+@pytest.mark.parametrize("slop", [0, 1, 20])
+def test_a_phrase_distance_is_kept_inside_groups_and_fields(slop):
+    assert tree(f'"brass fittings"~{slop}') == Phrase(("brass", "fittings"), slop=slop)
+    assert tree(f'(headline:"brass fittings"~{slop})') == Phrase(("brass", "fittings"), "headline", slop)
+
+
 def test_single_word_phrase_is_a_term():
     # A quoted word is that word form only, not its stem family.
     assert tree('"merger"') == Term("merger", exact=True)
@@ -223,6 +229,9 @@ def test_open_ranges():
         ("date:>-6m", day(2025, 9, 16), None),
         ("date:>-1y", day(2025, 3, 16), None),
         ("date:-7d", day(2026, 3, 8), day(2026, 3, 16)),
+        ("date:7d", day(2026, 3, 8), day(2026, 3, 16)),  # no sign: the past 7 days too, not the one day 7 days ago
+        ("date:2w", day(2026, 3, 1), day(2026, 3, 16)),
+        ("date:+7d", day(2026, 3, 22), day(2026, 3, 23)),  # ahead: that one day
         ("date:[-7d TO today]", day(2026, 3, 8), day(2026, 3, 16)),
     ],
 )
@@ -333,6 +342,25 @@ def test_fuzzy():
         ("*", r"the wildcard '\*' is too broad: give at least two letters"),
         ("a*", r"the wildcard 'a\*' is too broad"),
         ("immunogen~3", r"fuzzy distance must be 1 or 2"),
+        ("quillfeather~-1", r"fuzzy distance must be 1 or 2, e\.g\. immunogen~ or immunogen~2, not 'quillfeather~-1'"),
+        ("quillfeather~1.5", r"fuzzy distance must be 1 or 2.*not 'quillfeather~1\.5'"),
+        ("brass quillfeather~+2", r"fuzzy distance must be 1 or 2"),
+        (
+            '"brass fittings"~-1',
+            r'the distance after a phrase is a whole number of words, e\.g\. "top places"~3, not ~-1',
+        ),
+        ('"brass fittings"~', r"the distance after a phrase is a whole number of words.*, not ~$"),
+        ('"brass fittings"~two widgets', r"the distance after a phrase is a whole number of words.*not ~two"),
+        ('headline:"brass fittings"~1.5', r"the distance after a phrase is a whole number of words"),
+        (
+            "issuer:nasdaq-qf*",
+            r"issuer: takes a whole value, e\.g\. issuer:cik320193, not 'nasdaq-qf\*': .*company:acme\*",
+        ),
+        ("issuer:cik12?4", r"issuer: takes a whole value.*not 'cik12\?4'"),
+        ("brass issuer:nasdaq-qfwx~", r"issuer: takes a whole value.*not 'nasdaq-qfwx~'"),
+        ("exchange:NAS*", r"exchange: takes a whole value, e\.g\. exchange:NASDAQ, not 'NAS\*': the exchange facet"),
+        ("exchange:nyse~", r"exchange: takes a whole value"),
+        ('"brass fittings"~21', r"a phrase's distance is at most 20 words \(got ~21\): .* NEAR/50"),
         ('""', r"empty phrase: put words between the quotes"),
     ],
 )
@@ -441,3 +469,17 @@ def test_a_query_with_nothing_to_search_says_why(typed, message):
 
     with pytest.raises(QueryError, match=message):
         check_not_stop_words(tree(typed))
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("$QFWX", Term("QFWX")),
+        ("$qfwx", Term("QFWX")),
+        ("ticker:$QFWX", Term("QFWX", "ticker")),
+        ("$5", Term("$5")),  # money, not a cashtag
+        ("company:$QFWX", Term("$QFWX", "company")),
+    ],
+)
+def test_a_cashtag_is_the_symbol(typed, expected):
+    assert tree(typed) == expected

@@ -84,6 +84,43 @@ def test_ids_survive_a_rebuild_and_match_releases_parse(tmp_path, runner):
     assert rooted["id"] == ids[f"sub/{one.name}"]
 
 
+@pytest.mark.parametrize(
+    ("file", "root"),
+    [
+        ("corpus/sub/{name}", "./corpus/"),
+        ("./corpus/sub/{name}", "corpus"),
+        ("{tmp}/corpus/sub/{name}", "corpus"),
+        ("corpus/sub/{name}", "{tmp}/corpus"),
+        ("corpus/sub/../sub/{name}", "{tmp}/corpus/sub/.."),
+        ("linked/sub/{name}", "corpus"),  # the folder through a link, the root as written
+    ],
+)
+def test_parse_with_a_root_gives_the_index_ids_however_the_paths_are_written(tmp_path, runner, monkeypatch, file, root):
+    folder = tmp_path / "corpus"
+    write_releases(folder / "sub", 1)
+    (tmp_path / "linked").symlink_to(folder)
+    build_index([folder], tmp_path / "ix")
+    ids = _ids(tmp_path / "ix")
+    monkeypatch.chdir(tmp_path)
+    name = next((folder / "sub").iterdir()).name
+    args = [file.format(tmp=tmp_path, name=name), "--root", root.format(tmp=tmp_path)]
+    result = runner.invoke(main, ["parse", *args, "--json", "--no-issuers"])
+    parsed = json.loads(result.stdout)
+    assert (parsed["source"], parsed["id"]) == (f"sub/{name}", ids[f"sub/{name}"])
+
+
+def test_parse_with_a_root_that_does_not_hold_the_file_says_so(tmp_path, runner):
+    write_releases(tmp_path / "corpus", 1)
+    one = next((tmp_path / "corpus").iterdir())
+    (tmp_path / "other").mkdir()
+    result = runner.invoke(main, ["parse", str(one), "--root", str(tmp_path / "other"), "--json"])
+    assert result.exit_code == 1
+    assert json.loads(result.stdout)["error"] == (
+        f"the root folder {tmp_path / 'other'} does not hold {one}: "
+        "give the folder you index (releases index DIR) that holds the files"
+    )
+
+
 @pytest.fixture
 def sourced(tmp_path):
     """An index of SOURCED in a folder whose absolute path must never be shown, and the app over it."""

@@ -20,6 +20,12 @@ PORT_FIX = "choose another port with --port"
     [
         (socket.gaierror(socket.EAI_NONAME, "Name or service not known"), HOST_FIX),
         (OSError(errno.EADDRNOTAVAIL, "Cannot assign requested address"), HOST_FIX),
+        # socket.create_server re-raises a name that does not resolve as a plain OSError with getaddrinfo's code.
+        (
+            OSError(socket.EAI_NONAME, "Name or service not known (while attempting to bind on address ('x', 0))"),
+            HOST_FIX,
+        ),
+        (OSError(socket.EAI_AGAIN, "Temporary failure in name resolution"), HOST_FIX),
         (OSError(errno.EADDRINUSE, "Address already in use"), PORT_FIX),
         (OSError(errno.EACCES, "Permission denied"), PORT_FIX),
     ],
@@ -33,3 +39,12 @@ def test_serve_on_another_machines_address_says_to_check_the_host(runner, seeds_
     result = runner.invoke(main, ["serve", "--index", str(seeds_index), "--host", "192.0.2.1", "--port", "0"])
     assert result.exit_code == 1
     assert result.output.startswith("Error: cannot listen on 192.0.2.1:0 (") and HOST_FIX in result.output
+
+
+def test_serve_on_a_name_that_does_not_resolve_says_to_check_the_host(runner, seeds_index):
+    # .invalid (RFC 2606) never resolves.
+    result = runner.invoke(
+        main, ["serve", "--index", str(seeds_index), "--host", "quillfeather.invalid", "--port", "0"]
+    )
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: cannot listen on quillfeather.invalid:0 (") and HOST_FIX in result.output

@@ -9,6 +9,7 @@ import pytest
 from web_releases import HOSTILE_QUERIES, markup_problems
 
 from indexer import ReleaseSearchError
+from indexer.cli import main
 from indexer.model import counted
 from webapp import SECURITY_HEADERS, create_app, settings_from_environment
 from webapp.present import display_datetime, safe_snippet, section_parts, web_link
@@ -549,3 +550,28 @@ def test_section_headings_and_dates():
     assert display_datetime("2011-10-20T00:00:00") == "2011-10-20"
     assert display_datetime("2011-10-20T16:05:00-04:00") == "2011-10-20 16:05 -04:00"
     assert display_datetime(None) == "unknown"
+
+
+@pytest.mark.parametrize(
+    ("variable", "value", "message"),
+    [
+        ("RELEASES_PER_PAGE", "0", "RELEASES_PER_PAGE must be from 1 to 100, not 0"),
+        ("RELEASES_PER_PAGE", "1000", "RELEASES_PER_PAGE must be from 1 to 100, not 1000"),
+        ("RELEASES_FEED_SIZE", "0", "RELEASES_FEED_SIZE must be from 1 to 100, not 0"),
+        ("RELEASES_FEED_SIZE", "500", "RELEASES_FEED_SIZE must be from 1 to 100, not 500"),
+        ("RELEASES_RESULT_WINDOW", "-1", "RELEASES_RESULT_WINDOW must be at least 1, not -1"),
+        ("RELEASES_EXPORT_LIMIT", "0", "RELEASES_EXPORT_LIMIT must be at least 1, not 0"),
+    ],
+)
+def test_a_setting_out_of_its_bounds_stops_the_app_before_it_serves(monkeypatch, web_index, variable, value, message):
+    # Such a setting used to fail every search page (500 or 400) or every feed once the site was up.
+    monkeypatch.setenv(variable, value)
+    with pytest.raises(ReleaseSearchError, match=f"{message}: fix or unset it"):
+        create_app({"RELEASES_INDEX": str(web_index)})
+
+
+def test_serve_reports_a_setting_out_of_its_bounds(monkeypatch, runner, seeds_index):
+    monkeypatch.setenv("RELEASES_PER_PAGE", "0")
+    result = runner.invoke(main, ["serve", "--index", str(seeds_index), "--port", "0"])
+    assert result.exit_code == 1
+    assert "Error: RELEASES_PER_PAGE must be from 1 to 100, not 0: fix or unset it" in result.output

@@ -13,6 +13,7 @@ from flask import Flask, Response
 from werkzeug.routing import BaseConverter
 
 from indexer import ReleaseSearchError, open_index
+from indexer.search import MAX_PER_PAGE
 from indexer.settings import CACHE_BUDGETS, cache_budget
 
 from .json_provider import QuickJSONProvider
@@ -35,6 +36,13 @@ ENVIRONMENT = {
     "FEED_SIZE": "RELEASES_FEED_SIZE",
     "BASE_URL": "RELEASES_BASE_URL",
     "ALLOWED_HOSTS": "RELEASES_ALLOWED_HOSTS",
+}
+# The numbers a setting may take (a page and a feed are one search page: at most MAX_PER_PAGE hits).
+BOUNDS = {
+    "PER_PAGE": (1, MAX_PER_PAGE),
+    "RESULT_WINDOW": (1, None),
+    "EXPORT_LIMIT": (1, None),
+    "FEED_SIZE": (1, MAX_PER_PAGE),
 }
 # No inline script or style anywhere, so the policy can forbid both; a script smuggled into a page cannot run.
 CONTENT_SECURITY_POLICY = (
@@ -102,6 +110,15 @@ def settings_from_environment(environ=os.environ) -> dict:
     return found
 
 
+def check_settings(config) -> None:
+    """Refuse a number out of its bounds before anything listens (PER_PAGE=0 failed every search page)."""
+    for key, (low, high) in BOUNDS.items():
+        value = config.get(key)
+        if isinstance(value, int) and not (low <= value and (high is None or value <= high)):
+            allowed = f"from {low} to {high}" if high is not None else f"at least {low}"
+            raise ReleaseSearchError(f"{ENVIRONMENT[key]} must be {allowed}, not {value}: fix or unset it")
+
+
 def add_security_headers(response: Response) -> Response:
     """Send the security headers with every response, pages, API, files and errors alike."""
     for name, value in SECURITY_HEADERS.items():
@@ -119,6 +136,7 @@ def create_app(config: dict | None = None) -> Flask:
     for variable in CACHE_BUDGETS:
         cache_budget(variable)  # a bad cache budget is reported before anything listens, not at the first search
     app.config.update(config or {})
+    check_settings(app.config)
     # Never the debugger or tracebacks for users, whatever the configuration says.
     app.config.update(DEBUG=False, PROPAGATE_EXCEPTIONS=False)
     app.debug = False

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, jsonify, request
+from flask import Blueprint, jsonify, redirect, request, url_for
 
 from indexer.model import QueryError, error_json
 
@@ -76,6 +76,9 @@ def company(issuer: str):
     """An issuer: its record, number of releases, timeline, release types and newest releases."""
     from indexer.issuers.pages import company_page
 
+    tidy = issuer.strip().rstrip("/").strip()  # copied with a trailing slash or space: the issuer's own address
+    if tidy and tidy != issuer:
+        return redirect(url_for("api.company", issuer=tidy), code=308)
     return jsonify(company_page(get_index(), issuer).to_json())
 
 

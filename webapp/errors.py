@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from flask import Flask, jsonify, make_response, render_template, request
+import re
+from urllib.parse import quote
+
+from flask import Flask, jsonify, make_response, redirect, render_template, request
 from werkzeug.exceptions import HTTPException
 
 from indexer.model import IndexNotFound, ReleaseSearchError, error_json
@@ -24,6 +27,23 @@ BAD_RELEASE_ID = (
     "There is no release at this address: a release id is 16 hexadecimal digits (0-9, a-f), as search results "
     "and /api/search give them, e.g. /releases/eee89d7adf49d4cb."
 )
+
+
+# A release address copied with what stood around it in a text ("…/releases/eee89d7adf49d4cb." ending a sentence,
+# a slash or quote after it): redirected to the release's own address rather than refused.
+_COPIED_RELEASE = re.compile(r"(/(?:api/)?releases/)[\s\"'<(\[]*([0-9a-f]{16})[\s/.,;:!?)\]>'\"]*")
+
+
+def copied_release_address() -> str | None:
+    """The release's own address when the request's path is one with stray characters around its id, else None."""
+    found = _COPIED_RELEASE.fullmatch(request.path)
+    if found is None:
+        return None
+    address = found.group(1) + found.group(2)
+    if address == request.path:
+        return None
+    query = request.query_string.decode("latin-1")
+    return request.script_root + quote(address) + (f"?{query}" if query else "")
 
 
 def wants_json() -> bool:
@@ -56,6 +76,9 @@ def register_error_handlers(app: Flask) -> None:
     def http_error(exc: HTTPException):
         title, message = FRIENDLY.get(exc.code or 500, (exc.name, exc.description or exc.name))
         if exc.code == 404 and request.path.startswith(RELEASE_PREFIXES):
+            address = copied_release_address()
+            if address is not None:
+                return redirect(address, code=308)
             message = BAD_RELEASE_ID
         elif exc.code == 404 and (request.path + "/").startswith("/api/"):
             message = "There is nothing at this address: the API's paths are listed in /api/openapi.json."

@@ -74,6 +74,28 @@ def relative_redirects(response: Response) -> Response:
     return response
 
 
+def host_name(host: str) -> str:
+    """A host as DNS compares it: letters in lower case, without the dot that ends a fully qualified name
+    ('Search.Example.COM.:8080' is 'search.example.com:8080')."""
+    name, port = host.strip(), ""
+    if name.rfind(":") > name.rfind("]"):  # a port after the name (an IPv6 address stands in brackets)
+        name, port = name[: name.rfind(":")], name[name.rfind(":") :]
+    return (name.lower().rstrip(".") or name) + port
+
+
+def _compared_hosts(wsgi_app):
+    """The app with each request's Host written as host_name gives it, before Flask checks it against
+    ALLOWED_HOSTS: `Host: SEARCH.example.com` is the same site as search.example.com."""
+
+    def app(environ, start_response):
+        host = environ.get("HTTP_HOST")
+        if host:
+            environ["HTTP_HOST"] = host_name(host)
+        return wsgi_app(environ, start_response)
+
+    return app
+
+
 def register_links(app: Flask) -> None:
     """Install the host checks and relative redirects."""
     app.config["BASE_URL"] = check_base_url(app.config.get("BASE_URL", ""))
@@ -81,5 +103,6 @@ def register_links(app: Flask) -> None:
     if isinstance(hosts, str):
         hosts = [h.strip() for h in hosts.split(",") if h.strip()]
     if hosts:
-        app.config["TRUSTED_HOSTS"] = list(hosts)  # Flask answers any other Host with 400
+        app.config["TRUSTED_HOSTS"] = [host_name(h) for h in hosts]  # Flask answers any other Host with 400
+        app.wsgi_app = _compared_hosts(app.wsgi_app)
     app.after_request(relative_redirects)

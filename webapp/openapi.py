@@ -8,6 +8,8 @@ from indexer.match_mode import MATCH_MODES
 from indexer.schema import FACETS
 from indexer.search import MAX_PER_PAGE, SORTS
 
+from .params import MORE_FACET_VALUES
+
 
 def _param(name: str, description: str, schema: dict, *, required: bool = False, multi: bool = False) -> dict:
     if multi:
@@ -91,6 +93,11 @@ def _search_params(paged: bool) -> list[dict]:
                 "per_page",
                 f"Hits per page (at most {MAX_PER_PAGE}).",
                 {"type": "integer", "minimum": 1, "maximum": MAX_PER_PAGE, "default": 10},
+            ),
+            _param(
+                "more",
+                f"A facet to list up to {MORE_FACET_VALUES} values of (the others list their first ten).",
+                {"type": "string", "enum": [spec.name for spec in FACETS]},
             ),
         ]
     return params
@@ -269,6 +276,8 @@ def _schemas() -> dict:
                             "from": NULLABLE_STRING,
                             "to": NULLABLE_STRING,
                             "sort": {"type": "string", "enum": list(SORTS)},
+                            "match": {"type": "string", "enum": ["all", "any"]},
+                            "spell": {"type": "boolean", "description": "False: the words searched as typed"},
                             "total": {"type": "integer", "description": "Matches at the last check"},
                             "new": {"type": "integer", "description": "Matches gained since it was last opened"},
                             "created": {"type": "string"},
@@ -436,7 +445,11 @@ def openapi_document() -> dict:
                             "schema": {"type": "string", "pattern": "^[0-9a-f]{16}$"},
                         }
                     ],
-                    "responses": {"200": _ok("The release", "application/json", ref("ReleaseResponse")), **ERRORS},
+                    "responses": {
+                        "200": _ok("The release", "application/json", ref("ReleaseResponse")),
+                        "308": {"description": "An id copied with stray characters around it: the release's address"},
+                        **ERRORS,
+                    },
                 }
             },
             "/api/suggest": {
@@ -491,7 +504,11 @@ def openapi_document() -> dict:
                             "schema": {"type": "string"},
                         }
                     ],
-                    "responses": {"200": _ok("The issuer", "application/json", ref("Company")), **ERRORS},
+                    "responses": {
+                        "200": _ok("The issuer", "application/json", ref("Company")),
+                        "308": {"description": "A trailing slash or space: the issuer's address without it"},
+                        **ERRORS,
+                    },
                 }
             },
             "/api/export.json": {

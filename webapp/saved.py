@@ -76,6 +76,8 @@ def save():
         date_from=state.get("from") or None,
         date_to=state.get("to") or None,
         sort=checked.sort,
+        match=checked.match,
+        spelling=checked.spelling,
     )
     store = saved_store()
     replaced = saved.name.strip() in {s.name for s in store.all()}  # a name saved again replaces its search

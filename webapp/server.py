@@ -106,10 +106,18 @@ def open_socket(host: str, port: int, prefork: bool) -> socket.socket:
     return reserved
 
 
+# A name that does not resolve comes wrapped by socket.create_server in a plain OSError keeping getaddrinfo's code.
+_HOST_ERRNOS = {errno.EADDRNOTAVAIL} | {
+    getattr(socket, name)
+    for name in ("EAI_NONAME", "EAI_AGAIN", "EAI_FAIL", "EAI_NODATA", "EAI_ADDRFAMILY")
+    if hasattr(socket, name)
+}
+
+
 def listen_error(host: str, port: int, exc: OSError) -> str:
     """Why the address cannot be taken, and which option to change: a host that is no address of this machine
     (a typo, another machine's address) is --host's fault; a busy or privileged port is --port's."""
-    if isinstance(exc, socket.gaierror) or exc.errno == errno.EADDRNOTAVAIL:
+    if isinstance(exc, socket.gaierror) or exc.errno in _HOST_ERRNOS:
         fix = "check --host: an address of this machine (127.0.0.1, or 0.0.0.0 for all of them)"
     else:
         fix = "choose another port with --port"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 
-from flask import Blueprint, current_app, render_template, request
+from flask import Blueprint, current_app, redirect, render_template, request, url_for
 from werkzeug.datastructures import MultiDict
 
 from indexer import SearchRequest
@@ -163,6 +163,9 @@ def company(issuer: str):
     """An issuer's page, like EDGAR's company page: name, listings, CIK, releases over time, types, newest."""
     from indexer.issuers.pages import company_page
 
+    tidy = issuer.strip().rstrip("/").strip()  # copied with a trailing slash or space: the issuer's own address
+    if tidy and tidy != issuer:
+        return redirect(url_for("views.company", issuer=tidy), code=308)
     found = company_page(get_index(), issuer)
     none = MultiDict()
     chart = build_chart(

@@ -30,7 +30,7 @@ from ...documents import documents_of
 from ...model import BackendUnavailable, ParseError, ReleaseSearchError
 from ...parse import Source, iter_sources
 from ...progress import files_to_read
-from ...release_paths import existing_file, is_under
+from ...release_paths import existing_file, is_under, once_each
 from ...workers import INLINE_BELOW, process_context
 from .client import translated_errors
 from .representatives import Member, Place, changes, keys_with_copies, mark, member
@@ -272,7 +272,7 @@ class _Run:
 
         def wanted() -> Iterator[Source]:
             batch: list = []
-            for source in iter_sources(self.sources):
+            for source in once_each(iter_sources(self.sources), self.sources):
                 batch.append(source)
                 if len(batch) >= LOOKUP_BATCH:
                     yield from compared(batch)

@@ -32,7 +32,7 @@ from .facets import NO_DATE, FacetTable, outside_of
 from .match import expansions_for, suggest_correction, translate
 from .rank import plan_query, rank, related_plan, score, stats_for
 from .result_cache import ResultCache, copy_hits, request_key, result_cache_size
-from .store import INDEXNAME, WhooshStore
+from .store import DAMAGE, INDEXNAME, WhooshStore, damaged
 
 # Highlighted passages kept per snapshot (a few hundred bytes each).
 SNIPPET_CACHE = 4096
@@ -65,25 +65,28 @@ class _Snapshot:
                 f"the index at {gen} is incomplete: rebuild it with 'releases index --rebuild'"
             ) from exc
         self.gen = gen
-        reader = self.searcher.reader()
-        deflate.read_stored_with_isal(reader)
-        leaves = [leaf for leaf, _ in reader.leaf_readers()] if reader.doc_count_all() else []
-        segments = [leaf.segment() for leaf in leaves]
-        self.live = np.ones(reader.doc_count_all(), dtype=bool)
-        offset = 0
-        for segment in segments:
-            deleted = np.fromiter(segment.deleted_docs(), dtype=np.int64)
-            self.live[deleted + offset] = False
-            offset += segment.doc_count_all()
-        self.table = FacetTable.load(self.index.storage, segments, leaves)
-        grouped = np.flatnonzero(self.table.groups >= 0)
-        if len(grouped):
-            # Copies are few (about 1 document in 150 of the corpus): their paths and ids are read once, for ties of
-            # date (the first by path, then id, stands for the release, as on OpenSearch).
-            fields_ = [self.searcher.stored_fields(int(d)) for d in grouped]
-            # Copies by key and date are folded only if their whole texts agree (duplicates.same_text).
-            self.table.refold({int(d): f.get("dupsketch") or "" for d, f in zip(grouped, fields_, strict=True)})
-            self.table.order_copies_by(grouped, [f"{f.get('path', '')}\0{f['id']}" for f in fields_])
+        try:
+            reader = self.searcher.reader()
+            deflate.read_stored_with_isal(reader)
+            leaves = [leaf for leaf, _ in reader.leaf_readers()] if reader.doc_count_all() else []
+            segments = [leaf.segment() for leaf in leaves]
+            self.live = np.ones(reader.doc_count_all(), dtype=bool)
+            offset = 0
+            for segment in segments:
+                deleted = np.fromiter(segment.deleted_docs(), dtype=np.int64)
+                self.live[deleted + offset] = False
+                offset += segment.doc_count_all()
+            self.table = FacetTable.load(self.index.storage, segments, leaves)
+            grouped = np.flatnonzero(self.table.groups >= 0)
+            if len(grouped):
+                # Copies are few (1 document in 150): paths and ids read once order ties of date, as on OpenSearch.
+                fields_ = [self.searcher.stored_fields(int(d)) for d in grouped]
+                # Copies by key and date are folded only if their whole texts agree (duplicates.same_text).
+                self.table.refold({int(d): f.get("dupsketch") or "" for d, f in zip(grouped, fields_, strict=True)})
+                self.table.order_copies_by(grouped, [f"{f.get('path', '')}\0{f['id']}" for f in fields_])
+        except BaseException:
+            self.searcher.close()  # a damaged segment: its files are not left open
+            raise
         self.lock = threading.Lock()  # a Whoosh searcher is not safe for concurrent use
         self.retired_at: float | None = None
         self.results = ResultCache(result_cache)  # finished pages of this generation only
@@ -250,6 +253,8 @@ class WhooshBackend:
                     if attempt == 2:
                         raise
                     continue
+                except DAMAGE as exc:
+                    raise damaged(self.store.path, exc) from exc
                 if snap is not None:
                     snap.retired_at = time.monotonic()
                     self._retired.append(snap)

@@ -14,16 +14,21 @@ from __future__ import annotations
 
 import copy
 import fcntl
+import functools
 import hashlib
 import os
+import pickle
 import shutil
+import struct
 import time
+import zlib
+from collections.abc import Callable
 from contextlib import contextmanager
 
 from whoosh.filedb.filestore import FileStorage
 from whoosh.index import TOC, EmptyIndexError, clean_files
 
-from ...model import IndexLocked
+from ...model import IndexLocked, IndexNotFound, ReleaseSearchError
 from ...schema import build_schema
 
 CURRENT = "CURRENT"
@@ -81,6 +86,12 @@ class Generation:
         toc = TOC.read(storage, INDEXNAME)
         return cls(path, toc.schema, list(toc.segments), toc.generation)
 
+    def check_readable(self) -> None:
+        """Open each segment's file (its directory of parts): a file emptied or cut short raises one of DAMAGE."""
+        for segment in self.segments:
+            if segment.is_compound():
+                segment.open_compound_file(self.storage).close()
+
     def doc_count(self) -> int:
         """Releases in this generation, deleted ones excluded."""
         return sum(s.doc_count() for s in self.segments)
@@ -123,6 +134,18 @@ def _fsync_dir(path: str) -> None:
         os.close(fd)
 
 
+# What reading a damaged generation raises (a file cut short, emptied or overwritten: a full disk, a partial copy).
+DAMAGE = (EOFError, pickle.UnpicklingError, struct.error, zlib.error, ValueError, IndexError)
+
+
+def damaged(path: str, exc: BaseException) -> IndexNotFound:
+    """The error for an index whose files cannot be read, saying how to make it anew."""
+    return IndexNotFound(
+        f"the index at {path} cannot be read ({exc or type(exc).__name__}): "
+        f"rebuild it with 'releases index SOURCE... --rebuild --index {path}'"
+    )
+
+
 # ---- Storage ----------------------------------------------------------------------------------
 
 
@@ -149,6 +172,35 @@ class WhooshStore:
             if os.path.isdir(gen):
                 return gen
         return None
+
+    def index_files(self, kept_beside: tuple[str, ...] = ()) -> Callable[[str], bool]:
+        """A test of whether a path (absolute, links resolved, as a build's sources give them) is an index's file:
+        this index's (CURRENT, the lock, a generation's files, a file kept beside them whose name starts with one
+        of kept_beside) or another index's found among the sources (a folder whose CURRENT names a generation).
+        An index kept inside the folder it indexes (`releases index .` writes ./index) is no release."""
+        root = os.path.realpath(self.path) + os.sep
+
+        @functools.lru_cache(maxsize=4096)
+        def holds_index(folder: str) -> bool:  # one small read per folder of the sources
+            try:
+                with open(os.path.join(folder, CURRENT), encoding="utf-8", errors="replace") as handle:
+                    return handle.read(80).strip().startswith("gen-")
+            except OSError:
+                return False
+
+        def beside(name: str) -> bool:
+            return name in (CURRENT, LOCK) or name.startswith(f".{CURRENT}.") or name.startswith(kept_beside)
+
+        def owns(path: str) -> bool:
+            if path.startswith(root):
+                top, _, inside = path[len(root) :].partition(os.sep)
+                return top.startswith("gen-") if inside else beside(top)
+            folder, name = os.path.split(path)
+            if holds_index(folder):
+                return beside(name)
+            return os.path.basename(folder).startswith("gen-") and holds_index(os.path.dirname(folder))
+
+        return owns
 
     def exists(self) -> bool:
         """Whether a complete index is live here."""
@@ -221,6 +273,17 @@ class WhooshStore:
         """Remove a generation that was never switched to."""
         shutil.rmtree(gen.path, ignore_errors=True)
 
+    def _check_folder(self) -> None:
+        """Refuse an index path that is a file or lies under one, saying so (the OS would say 'File exists')."""
+        probe = self.path
+        while not os.path.lexists(probe) and os.path.dirname(probe) != probe:
+            probe = os.path.dirname(probe)
+        if os.path.lexists(probe) and not os.path.isdir(probe):
+            raise ReleaseSearchError(
+                f"cannot keep an index at {self.path}: {probe} is a file, not a folder; "
+                "name a folder for the index (a missing one is created)"
+            )
+
     @contextmanager
     def write_lock(self):
         """Hold the build lock; fail at once with a clear message when another build holds it.
@@ -228,6 +291,7 @@ class WhooshStore:
         The lock is an flock on .write.lock: the kernel releases it when its holder exits, even when
         killed, so a crashed build never blocks the next one.
         """
+        self._check_folder()
         os.makedirs(self.path, exist_ok=True)
         fd = os.open(os.path.join(self.path, LOCK), os.O_RDWR | os.O_CREAT, 0o644)
         try:
