@@ -15,8 +15,7 @@ from datetime import datetime, timedelta
 
 import numpy as np
 from whoosh import query as wq
-from whoosh.filedb.filestore import FileStorage
-from whoosh.index import EmptyIndexError, FileIndex
+from whoosh.index import EmptyIndexError
 
 from ... import query as q
 from ...facets import STATS_FACETS, STATS_TOP, completions, index_stats
@@ -32,7 +31,7 @@ from .facets import NO_DATE, FacetTable, outside_of
 from .match import expansions_for, suggest_correction, translate
 from .rank import plan_query, rank, related_plan, score, stats_for
 from .result_cache import ResultCache, copy_hits, request_key, result_cache_size
-from .store import DAMAGE, INDEXNAME, WhooshStore, damaged
+from .store import DAMAGE, WhooshStore, damaged, open_generation
 
 # Highlighted passages kept per snapshot (a few hundred bytes each).
 SNIPPET_CACHE = 4096
@@ -54,9 +53,7 @@ class _Snapshot:
 
     def __init__(self, gen: str, result_cache: int = 0):
         try:
-            # Segment files are read through file handles, not memory maps: Whoosh copies every mapped
-            # file it opens into memory (about the index's size in RSS, and 0.8 s at 24,000 releases).
-            self.index = FileIndex(FileStorage(gen, supports_mmap=False), indexname=INDEXNAME)
+            self.index = open_generation(gen)
             self.searcher = self.index.searcher()
             # Read once: FileIndex.schema rereads the table of contents, which a rebuild may have deleted.
             self.schema = self.searcher.schema
