@@ -65,3 +65,14 @@ def test_each_file_is_indexed_once(runner, docs, sources):
 def _search(runner, index) -> list[dict]:
     result = runner.invoke(main, ["search", "", "--index", str(index), "--json"])
     return json.loads(result.stdout)["hits"]
+
+
+@pytest.mark.parametrize(
+    "sources",
+    [["docs", "docs"], ["docs", "./docs/"], ["docs", "{tmp}/docs"], ["docs", "docs/2021"], ["docs", "docs/top.txt"]],
+)
+def test_each_file_is_parsed_once(runner, docs, sources):
+    result = runner.invoke(main, ["parse", *[s.format(tmp=docs) for s in sources], "--json", "--no-issuers"])
+    assert result.exit_code == 0, result.output
+    headlines = sorted(json.loads(line)["headline"] for line in result.stdout.splitlines())
+    assert headlines == sorted(f"Quillfeather Widgets {event}" for event, _ in EVENTS.values())

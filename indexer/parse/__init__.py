@@ -508,8 +508,13 @@ def parse_paths(
     """Parse every file under paths, yielding releases and, for files that fail, ParseErrors.
 
     root: the source folder releases are known inside (their ids derive from it), as `releases index ROOT`
-    would give them; default: each folder given, or a file's own folder."""
+    would give them; default: each folder given, or a file's own folder. A file under two of the paths given (the
+    same folder twice, a folder inside another) is parsed once."""
+    seen: set[str] = set()
     for source in iter_sources(paths, follow_links=follow_links):
+        if (where := os.path.abspath(source.path)) in seen:
+            continue
+        seen.add(where)
         if isinstance(source, ParseError):
             yield source
             continue
