@@ -18,7 +18,7 @@ _ABOUT_LENGTH = 400
 # The first sentence's subject: capitalised words (a legal form's comma allowed) before its verb or apposition.
 _SUBJECT_RE = re.compile(
     r"\s*(?:The\s+)?(?P<subject>[A-Z0-9][\w.&'\u2019\-]*(?:,?\s+[A-Z0-9][\w.&'\u2019\-]*){0,5}?)"
-    r",?\s+(?:is|was|are|has|provides|operates|builds|develops|offers|\(|,\s*(?:an?|the)\s)"
+    r"(?:,?\s+(?:is|was|are|has|provides|operates|builds|develops|offers|\()|,\s*(?:an?|the)\s)"
 )
 
 
