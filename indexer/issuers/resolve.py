@@ -19,6 +19,7 @@ from .about_subjects import about_subject, another_organisation
 from .doubtful_matches import misprints, qualifier_only, unlisted_about
 from .filings import with_filers
 from .names import clean_name, name_key
+from .owner_sentences import crosses_sentence
 from .registry import Issuer, Registry, slug
 
 
@@ -147,6 +148,7 @@ def parent_listings(name: str | None, text: str) -> list[str]:
         if (
             not match
             or same_org(match.group("parent"), name)
+            or crosses_sentence(match.group("parent"))
             or _OTHER_COMPANY_RE.match(text[group.end : group.end + 80])
         ):
             continue  # (not "Humanity, a Workday (NASDAQ: WDAY) software partner": a company it works with)
