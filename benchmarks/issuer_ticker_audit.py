@@ -12,7 +12,10 @@ in draw order, tuned on; the second held out).
 
     PYTHONPATH=. python benchmarks/issuer_ticker_audit.py draw --seed 20270126 --count 120 --avoid FILE ... > FILES
     PYTHONPATH=. python benchmarks/issuer_ticker_audit.py show FILES
-    PYTHONPATH=. python benchmarks/issuer_ticker_audit.py score [--after]
+    PYTHONPATH=. python benchmarks/issuer_ticker_audit.py score [--after] [--verdicts FILE]
+
+Audit-T2 (benchmarks/results/issuer_ticker_audit2.jsonl) drew with `--unprinted --seed 20270130`: only releases
+given at least one ticker they do not print (the SEC list by name, a parent's listing, the registry's others).
 """
 
 from __future__ import annotations
@@ -127,7 +130,7 @@ def draw(args: argparse.Namespace) -> None:
                     break
                 shape = SHAPES9[len(kept[archive]) % len(SHAPES9)]
                 found = evidence_of(CACHE, path, shape, Path(tmp))
-                if found and found[2].tickers:
+                if found and found[2].tickers and (not args.unprinted or set(found[2].tickers) - set(found[1].printed)):
                     kept[archive].append(f"{shape} {path}")
     merged = kept["nasdaq100-2019"] + kept["newsworthy-archive-2023-2026"]
     rng.shuffle(merged)
@@ -181,7 +184,7 @@ def line(title: str, verdicts: list[str]) -> str:
 
 def score(args: argparse.Namespace) -> None:
     """Print ticker precision by source and by half from the verdicts file."""
-    with open(VERDICTS, encoding="utf-8") as handle:
+    with open(args.verdicts, encoding="utf-8") as handle:
         rows = [json.loads(text) for text in handle if text.strip()]
     key, src = ("after_verdicts", "after_tickers") if args.after else ("verdicts", "tickers")
     print(
@@ -207,6 +210,7 @@ def main() -> None:
     d.add_argument("--seed", type=int, default=20270126)
     d.add_argument("--count", type=int, default=120)
     d.add_argument("--avoid", action="append", default=[], help="a list of paths (or a verdicts .jsonl) to leave out")
+    d.add_argument("--unprinted", action="store_true", help="keep only releases given a ticker they do not print")
     s = sub.add_parser("show")
     s.add_argument("files")
     s.add_argument("--start", type=int, default=0)
@@ -216,6 +220,7 @@ def main() -> None:
     s.add_argument("--json", action="store_true", help="one JSON line per release: company and tickers' sources")
     c = sub.add_parser("score")
     c.add_argument("--after", action="store_true", help="score the verdicts after the rules")
+    c.add_argument("--verdicts", default=str(VERDICTS), help="the verdicts file (audit-T2: issuer_ticker_audit2.jsonl)")
     args = parser.parse_args()
     {"draw": draw, "show": show, "score": score}[args.command](args)
 

@@ -15,9 +15,11 @@ from ..model import Release
 from ..parse.names import VERBS, core_words, domains_in, fold, same_org
 from ..parse.own_listings import OTHER_COMPANY_RE as _OTHER_COMPANY_RE
 from ..parse.tickers import listing_groups
+from .about_subjects import about_subject, another_organisation
 from .doubtful_matches import misprints, qualifier_only, unlisted_about
 from .filings import with_filers
 from .names import clean_name, name_key
+from .owner_sentences import crosses_sentence
 from .registry import Issuer, Registry, slug
 
 
@@ -38,6 +40,7 @@ class Evidence:
     filer: str | None = None  # an EDGAR filing's filer as its header names it ("OFFICE DEPOT INC"): see filings.py
     former: list[str] = field(default_factory=list)  # the filer's former names ("FACEBOOK INC")
     unlisted: bool = False  # its own About section names no listing: a name matched past "Holdings" is not it
+    about: str | None = None  # that unlisted About's subject ("TRON DAO"): see about_subjects.py
 
     @classmethod
     def of(cls, release: Release) -> Evidence:
@@ -51,6 +54,7 @@ class Evidence:
         if release.edgar and release.edgar.cik:
             made.filer, made.former = release.edgar.company, list(release.edgar.former_names or ())
         made.unlisted = not release.tickers and unlisted_about(release.company, release.text)
+        made.about = about_subject(release.company, release.text) if made.unlisted else None
         return made
 
     def to_json(self) -> list:
@@ -67,6 +71,7 @@ class Evidence:
             self.vouched,
             *filed,
             *([True] if self.unlisted else []),
+            *([self.about] if self.about else []),
         ]
 
     @classmethod
@@ -77,6 +82,7 @@ class Evidence:
         if len(data) > 8:
             made.filer, made.former = data[8], list(data[9])
         made.unlisted = len(data) > 10 and bool(data[10])
+        made.about = data[11] if len(data) > 11 else None
         return made
 
 
@@ -142,6 +148,7 @@ def parent_listings(name: str | None, text: str) -> list[str]:
         if (
             not match
             or same_org(match.group("parent"), name)
+            or crosses_sentence(match.group("parent"))
             or _OTHER_COMPANY_RE.match(text[group.end : group.end + 80])
         ):
             continue  # (not "Humanity, a Workday (NASDAQ: WDAY) software partner": a company it works with)
@@ -218,6 +225,8 @@ def find_issuer(evidence: Evidence, registry: Registry) -> Issuer | None:
         found = None  # "Nova" is only a word of the story: the SEC's Nova Ltd. is not vouched for
     if found is not None and evidence.unlisted and qualifier_only(name, found):
         found = None  # "Teads" with an About naming no listing is not the SEC's "Teads Holding Co."
+    if found is not None and evidence.unlisted and another_organisation(evidence.about, name, found):
+        found = None  # "TRON" whose About is "TRON DAO is a ..." is not the SEC's "Tron Inc."
     if found is None and evidence.source:
         found = registry.by_name(clean_name(evidence.source))
     for listing in evidence.parent if found is None else ():
