@@ -258,7 +258,9 @@ def _heading_split(rest: str, generic: bool = False) -> tuple[str, str] | None:
         if listed:
             continue  # "About Craig, Kelley & Faultless Craig, Kelley & Faultless is ...": partners' names, commas between
         name, body = " ".join(words[:k]), " ".join(words[k:])
-        lead = body.removeprefix("The ").removeprefix("the ")
+        lead = (
+            body.removeprefix("The ").removeprefix("the ").replace(" and ", " & ", name.count(" & "))
+        )  # "Car and Toy"
         if lead.startswith(name) or leading_name(body) == name or _founded_then(body, name):
             return name, body
         if k >= 2 and re.match(rf"The\s+{re.escape(words[k - 1].lower())}\b", body):
@@ -465,7 +467,7 @@ _WORK_ABOUT_RE = re.compile(
     r"App|Exhibit|Exhibition)$"
 )
 _PEOPLE_ABOUT_RE = re.compile(
-    r"(?i:the\s+)?(?:Owners?|Founders?|Co-Founders?|Chef|Doctor|Host|Speakers?|Coach|CEO|President|Director)$"
+    r"(?i:the\s+)?(?:Owners?|Founders?|Co-Founders?|Chef|Doctor|Host|Speakers?|Coach|CEO|President|Director|Experts?)$"
 )
 
 
