@@ -152,8 +152,8 @@ from .wires import canonical_wire
 _QUANTITY_RE = re.compile(
     r"^(?:Dozens|Hundreds|Thousands|Millions|Many|Several|Some|Most|All|More|Nearly|Over|About)\b"
 )
-# "On Saturday, March 22nd, more than 100 participants ...", "Feb. 19th", "6th Chief Patient Officer Summit Returns ...": a day of a
-# month or an ordinal alone names no one (a month with its year is no_name's).
+# "On Saturday, March 22nd, more than 100 participants ...", "On Wednesday, Feb. 19th, ...", "6th Chief Patient Officer
+# Summit Returns ...": a day of a month or an ordinal alone names no one (a month with its year is no_name's).
 _DAY_RE = re.compile(
     r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
     r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December"
