@@ -10,6 +10,7 @@ from wire_release import wire
 
 from indexer.parse.authorship import glued_abouts
 from indexer.parse.corroboration import closing_presented
+from indexer.parse.headline_organisations import headline_closing_name
 
 
 @pytest.mark.parametrize(
@@ -183,3 +184,15 @@ def test_a_headlines_closing_name_the_story_does_not_keep_as_its_subject_issues_
         tail,
     )
     assert parsed.company is None
+
+
+def test_a_headline_closing_with_a_works_author_names_no_issuer_by_that_rule() -> None:
+    name = "Ada Quillon"
+    assert (
+        headline_closing_name(
+            f"Ten Poems About Growing Up by {name}",
+            "About the Book: the collection traces the years from school to work.",
+            f"{name} is a poet. {name} writes daily. {name} lives in Maine. She reads widely.",
+        )
+        is None
+    )

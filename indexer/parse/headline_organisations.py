@@ -89,8 +89,9 @@ def headline_organisation(headline: str, text: str) -> str | None:
     return None
 
 
-# A headline closing with a name after a preposition: "Durability Meets Design in 2024 with Acme Tiles Springfield".
-_CLOSING_NAME_RE = re.compile(rf"[ ](?:with|from|by|at)[ ](?P<name>{_WORD}(?:[ ](?:&[ ])?{_WORD}){{1,3}})$")
+# A headline closing with a name after a preposition: "Durability Meets Design in 2024 with Acme Tiles Springfield"
+# (not "by": "... Poems About Growing Up" by Jane Roe" names a work's author).
+_CLOSING_NAME_RE = re.compile(rf"[ ](?:with|from|at)[ ](?P<name>{_WORD}(?:[ ](?:&[ ])?{_WORD}){{1,3}})$")
 # A third-person present verb after the name: "Acme Tiles Springfield stands out", "... excels in ...".
 _ACTS_RE = r"[ ](?:[a-z]+s|is|has)\b"
 
@@ -106,4 +107,4 @@ def headline_closing_name(headline: str, lede: str, text: str) -> str | None:
     story = re.sub(r"\s+", " ", text.replace(headline, ""))
     if not _kept(name, story, 3) or len(re.findall(re.escape(name) + _ACTS_RE, story)) < 2:
         return None
-    return None if is_person(name, lede, text) else name
+    return None if is_person(name, lede, text) or is_person(name, story, text) else name
