@@ -66,7 +66,6 @@ from .headline_names import (
     headline_possessor,
     headline_spelling,
     headline_word,
-    introduced_person,
     joint_headline,
     quoted_in,
     strip_headline_brand,
@@ -509,7 +508,6 @@ def _pick_company(
     # A place stays unnamed: its issuer, if any, is not the place.
     person = next((p for p in (person, *people) if p and has_word(headline, p)), None)
     person = person or (None if subject else headline_person(strip_headline_brand(headline), text))
-    person = person or (None if subject else introduced_person(strip_headline_brand(headline), lede, text))
     person = person or (None if subject else headline_possessor(headline, text))  # "Patricia Blake's New Podcast"
     if person and not subject:
         honouring = HONOURED_BY_RE.search(headline)
