@@ -384,3 +384,30 @@ def test_an_about_heading_run_into_its_text_matches_its_name_printed_with_and_fo
 def test_an_about_section_presenting_the_expert_is_a_persons_and_names_no_issuer(role):
     about = About(f"{role}", "Jane Roe is a broker at Cedar Realty Partners with 30 years of experience.")
     assert named_abouts([about], "") == []
+
+
+@pytest.mark.parametrize(
+    ("presented", "org"),
+    [
+        ("Jo Ann Reyes is the owner and Team Leader at Saguaro Fine Homes in Tucson, Arizona.", "Saguaro Fine Homes"),
+        ("Dana Whit is COO | Managing Broker at Ridgeline Realty, a Nashville-based firm.", "Ridgeline Realty"),
+        ("Sam Ortiz is CEO of Builder Ledger and chair of a standards committee.", "Builder Ledger"),
+    ],
+)
+def test_a_story_whose_about_section_presents_its_expert_is_the_experts_employers(presented: str, org: str) -> None:
+    person = " ".join(presented.split(" is ")[0].split())
+    body = (
+        "Buyers who move from out of state tend to pick a neighbourhood too quickly, and the mistake costs them.\n\n"
+        f"According to {person}, who works at {org}, most of them listen to friends instead of visiting. "
+        f"\u201cVisit first,\u201d {person.split()[-1]} says.\n\n"
+        f"About the Expert: {presented}"
+    )
+    parsed = release(body, headline="What Out-of-State Buyers Get Wrong About Choosing a Neighbourhood")
+    assert parsed.company == org
+
+
+def test_an_expert_section_naming_an_employer_the_story_never_mentions_lends_no_issuer() -> None:
+    from indexer.parse.expert_abouts import expert_employers
+
+    about = About("the Expert", "Sam Ortiz is CEO of Builder Ledger and chair of a standards committee.")
+    assert expert_employers([about], "A story that quotes no one. " + about.text) == []

@@ -58,6 +58,7 @@ from .credits import (
     told_outlet,
 )
 from .event_owners import event_holder
+from .expert_abouts import expert_employers
 from .headline_names import (
     HEADLINE_BRAND_RE,
     headline_company,
@@ -187,6 +188,7 @@ def find_issuer(
     known_company = known_company or dateline_issuer
     lede = without_event_tag(lede)
     abouts = with_glued_abouts(named_abouts(abouts, text), text, headline)
+    abouts = abouts or expert_employers(sections, text)  # "About the Expert: Jane Roe is CEO of Acme Realty ..."
     if not abouts:
         # No About section found: one glued into a paragraph, else a closing paragraph presenting the issuer.
         closing = closing_about(text, domains_in(f"{contacts}\n{text[-2000:]}"))
