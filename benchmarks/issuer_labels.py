@@ -58,7 +58,8 @@ was labelled and committed before its first score, and its misses were never loo
 out while working) until issue 17's twentieth round, when they were read.
 "blind-15" (tests/data/issuer_labels_blind15.jsonl, 50 releases, seed 20270119, drawn over SHAPES9 from files in no
 label file nor blind-7's to blind-14's draws nor issue 17's audits' files) was labelled and committed before its first
-score, and its misses are never looked at (`--without blind15`). "blind-16" (tests/data/issuer_labels_blind16.jsonl,
+score, and its misses were never looked at (`--without blind15` left it out while working) until issue 17's twenty-first
+round, when they were read. "blind-16" (tests/data/issuer_labels_blind16.jsonl,
 50 releases, seed 20270122, drawn over SHAPES9 from files in no label file nor blind-7's to blind-15's draws nor issue
 17's audits' files) was labelled and committed before its first score, and its misses are never looked at
 (`--without blind16`). "blind-17" (tests/data/issuer_labels_blind17.jsonl, 50
@@ -134,7 +135,7 @@ LABEL_SETS = (
     LabelSet("blind12", "issuer_labels_blind12.jsonl", "blind-12 (2027-01-10, read in the eighteenth round)", True),
     LabelSet("blind13", "issuer_labels_blind13.jsonl", "blind-13 (2027-01-13, read in the nineteenth round)", True),
     LabelSet("blind14", "issuer_labels_blind14.jsonl", "blind-14 (2027-01-16, read in the twentieth round)", True),
-    LabelSet("blind15", "issuer_labels_blind15.jsonl", "blind-15 (2027-01-19, never read)", True, never_read=True),
+    LabelSet("blind15", "issuer_labels_blind15.jsonl", "blind-15 (2027-01-19, read in the twenty-first round)", True),
     LabelSet("blind16", "issuer_labels_blind16.jsonl", "blind-16 (2027-01-22, never read)", True, never_read=True),
     LabelSet("blind17", "issuer_labels_blind17.jsonl", "blind-17 (2027-01-25, never read)", True, never_read=True),
     LabelSet("dev8", "issuer_labels_dev8.jsonl", "dev-8 (2026-12-27, a wide dev set, read)", True),
@@ -303,7 +304,9 @@ def main() -> None:
         "0.840 company, 1.000 ticker precision on 61395fe, 9c53cf4, 89357ab and 0c82bad), blind-13's in its nineteenth",
         "(never read before, it scored 0.800 company, 1.000 ticker precision on 0c82bad and 63aac1c, and 0.800 at the",
         "nineteenth round's start, e6b6c78), blind-14's in its twentieth (never read before, it scored 0.840 company,",
-        "0.889 ticker precision on e6b6c78, 0d2f9be and 09ed835; one ticker label respelled CBOECA:SUNN). blind-10",
+        "0.889 ticker precision on e6b6c78, 0d2f9be and 09ed835; one ticker label respelled CBOECA:SUNN), blind-15's",
+        "in its twenty-first (never read before, it scored 0.880 company, 1.000 ticker precision on b699b12 and 0.900,",
+        "1.000 on e66388f). blind-10",
         "(tests/data/issuer_labels_blind10.jsonl, seed",
         "20270104, 50 releases over blind-9's shapes) was labelled and committed (045c75f) before the parser read it;",
         "never read, it scored",

@@ -204,3 +204,48 @@ def test_a_fair_described_before_its_name_issues_its_release():
         "Oslo Fish Fair offers travel reimbursement for qualified buyers. Register today.",
     )
     assert parsed.company == "Oslo Fish Fair"
+
+
+@pytest.mark.parametrize(
+    ("headline", "lede", "tail", "whole"),
+    [
+        (
+            "Trail Guardian Alliance (TGA) of Lake County Celebrated its 20th Gala with Live Music",
+            "On Friday, Mar. 7th, TGA (Trail Guardian Alliance) of Lake County celebrated its 20th gala with 300 guests.",
+            "Trail Guardian Alliance of Lake County is a 501(c)(3) organisation run by trained volunteers.",
+            "Trail Guardian Alliance of Lake County",
+        ),
+        (
+            "Harbor Literacy Council (HLC) for Greater Dayton Honoured Its Volunteers at a Spring Dinner",
+            "On Saturday, Apr. 12th, HLC (Harbor Literacy Council) for Greater Dayton honoured 40 volunteers.",
+            "Harbor Literacy Council for Greater Dayton teaches adults to read and write.",
+            "Harbor Literacy Council for Greater Dayton",
+        ),
+    ],
+)
+def test_a_short_form_in_brackets_inside_a_headline_name_keeps_the_tail_the_text_prints_with_it(
+    headline, lede, tail, whole
+):
+    assert wire(lede, headline, tail).company == whole
+
+
+@pytest.mark.parametrize(
+    ("headline", "text", "whole"),
+    [
+        (
+            "Crisis Support Network (CSN) of Lake County Celebrates",
+            "Crisis Support Network of Lake County is a charity.",
+            "Crisis Support Network of Lake County",
+        ),
+        # The text never prints the name with its tail: the tail is not the name's.
+        ("Crisis Support Network (CSN) of Lake County Celebrates", "Crisis Support Network is a charity.", None),
+        # The bracket closes the name: what follows is the sentence's.
+        (
+            "Crisis Support Network (CSN) Celebrates Lake County",
+            "Crisis Support Network of Lake County is a charity.",
+            None,
+        ),
+    ],
+)
+def test_a_bracketed_short_form_joins_the_tail_only_where_the_text_prints_them_together(headline, text, whole):
+    assert connected_name("Crisis Support Network", headline, text) == (whole or "Crisis Support Network")

@@ -210,3 +210,15 @@ def test_a_pronoun_in_a_campaign_title_does_not_make_an_organisation_a_person():
         headline="Campaign Coincides with 16 Days of Activism",
     )
     assert parsed.company == "Footage Foundation"
+
+
+@pytest.mark.parametrize(
+    "day", ["Wednesday, Feb. 19th", "Saturday, Sept. 3rd", "Wednesday, Oct. 2nd", "Friday, Jan 21st"]
+)
+def test_a_day_with_an_abbreviated_month_opening_the_lede_names_no_one(day):
+    parsed = release(
+        f"On {day}, the Lakeside Rowing Club held its annual regatta with 40 crews.\n\n"
+        "The Lakeside Rowing Club is a volunteer-run club founded in 1921.",
+        headline="Lakeside Rowing Club Held Its Annual Regatta",
+    )
+    assert parsed.company == "Lakeside Rowing Club"

@@ -75,3 +75,13 @@ def test_a_syndicates_credit_is_cut(source: str, company: str) -> None:
 @pytest.mark.parametrize("company", ["Family Features", "Orchard Growers Council", "Brandpoint Partners LLC"])
 def test_no_syndicate_credit_to_cut(company: str) -> None:
     assert syndicate_cut(company) == company
+
+
+@pytest.mark.parametrize(
+    "after",
+    ["'s annual report shows", " is a non-profit that", "\u2019s mission is", " has surveyed 300 groups"],
+)
+def test_a_two_part_name_the_text_gives_a_possessive_or_verb_keeps_its_colon(after: str) -> None:
+    company = "The Beacon: Amplifying the Caregiver Voice"
+    text = f"The Beacon spoke to 300 groups this year. {company}{after} more."
+    assert descriptor_cut(company, text) == company

@@ -10,6 +10,7 @@ from wire_release import wire
 
 from indexer.parse.authorship import glued_abouts
 from indexer.parse.corroboration import closing_presented
+from indexer.parse.headline_organisations import headline_closing_name
 
 
 @pytest.mark.parametrize(
@@ -142,3 +143,56 @@ def test_a_closing_presented_name_lends_no_listing() -> None:
     )
     parsed = wire("Snacks are popular this year, a survey of shoppers in the state shows.", "Orvane Snacks Shine", tail)
     assert (parsed.company, parsed.tickers) == ("Orvane", [])
+
+
+@pytest.mark.parametrize(
+    ("headline", "name", "company"),
+    [
+        (
+            "Stone Flooring Trends: Style Meets Strength in 2025 with Acme Tiles Springfield",
+            "Acme Tiles Springfield",
+            True,
+        ),
+        ("A Greener Garden This Spring from Brightleaf Nursery Supply", "Brightleaf Nursery Supply", True),
+    ],
+)
+def test_a_nameless_release_takes_the_name_its_headline_closes_with_when_the_story_keeps_it_as_subject(
+    headline: str, name: str, company: bool
+) -> None:
+    parsed = wire(
+        "The home renovation market is shifting towards durable, sustainable materials this year.",
+        headline,
+        f"In this market, {name} stands out as a leader. {name} excels in providing quality products. "
+        f"Looking ahead, {name} remains at the forefront of design.",
+    )
+    assert parsed.company == name
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        # Printed three times but never the subject of a verb.
+        "Visitors praised Acme Tiles Springfield. A visit to Acme Tiles Springfield is free. Call Acme Tiles Springfield.",
+        # The subject twice, printed only twice.
+        "Acme Tiles Springfield stands out as a leader. Acme Tiles Springfield excels in quality.",
+    ],
+)
+def test_a_headlines_closing_name_the_story_does_not_keep_as_its_subject_issues_nothing(tail: str) -> None:
+    parsed = wire(
+        "The home renovation market is shifting towards durable, sustainable materials this year.",
+        "Stone Flooring Trends: Style Meets Strength in 2025 with Acme Tiles Springfield",
+        tail,
+    )
+    assert parsed.company is None
+
+
+def test_a_headline_closing_with_a_works_author_names_no_issuer_by_that_rule() -> None:
+    name = "Ada Quillon"
+    assert (
+        headline_closing_name(
+            f"Ten Poems About Growing Up by {name}",
+            "About the Book: the collection traces the years from school to work.",
+            f"{name} is a poet. {name} writes daily. {name} lives in Maine. She reads widely.",
+        )
+        is None
+    )

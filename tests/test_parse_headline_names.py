@@ -5,9 +5,10 @@ it alone, a possessive name staying whole; a shouted headline's name is the text
 from __future__ import annotations
 
 import pytest
+from wire_release import wire
 
 from indexer.parse import parse_bytes
-from indexer.parse.headline_names import headline_company
+from indexer.parse.headline_names import headline_company, introduced_person
 
 PATH = "newsworthy-archive-2023-2026/newsdirect/2024/0625/widgets.md"
 RELEASE = """# {head}: Technology and Wellbeing Come Together
@@ -117,3 +118,35 @@ def test_a_legal_form_ends_a_headlines_subject(headline: str, company: str | Non
 def test_a_name_holding_a_colon_is_read_whole_when_the_text_names_it(text: str, company: str | None) -> None:
     headline = "The Beacon: Caring for the Caregiver Releases 2024 Nurse Survey Report"
     assert headline_company(headline, f"The survey covers nurses. {text}", "") == company
+
+
+@pytest.mark.parametrize(
+    ("headline", "lede", "person"),
+    [
+        (
+            'Mara Quillfeather Unveils New Single "Quiet Rooms" About Letting Go',
+            "Rising alternative R&B artist Mara Quillfeather is set to release her new single on May 4.",
+            "Mara Quillfeather",
+        ),
+        (
+            "Zephyrine Oakhollow Unveils Moving New Ballad About Home",
+            "Country singer Zephyrine Oakhollow shares her new ballad today on all streaming platforms.",
+            "Zephyrine Oakhollow",
+        ),
+    ],
+)
+def test_a_nameless_release_whose_headline_opens_with_a_person_its_lede_introduces_by_trade_is_theirs(
+    headline: str, lede: str, person: str
+) -> None:
+    assert wire(lede, headline, "The track is available now.").company == person
+
+
+def test_a_headlines_opening_person_the_lede_does_not_introduce_by_trade_is_not_read_so() -> None:
+    assert (
+        introduced_person(
+            "Mara Quillfeather Unveils New Single",
+            "Mara Quillfeather Music is set to release a new single by a local band.",
+            "Mara Quillfeather Music is set to release a new single by a local band.",
+        )
+        is None
+    )

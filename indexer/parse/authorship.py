@@ -218,7 +218,7 @@ _TITLE_RE = re.compile(r"(?:Dr|Mr|Mrs|Ms|Prof|Pastor|Rev)\.?\s")
 
 def _heading_split(rest: str, generic: bool = False) -> tuple[str, str] | None:
     """(name, text) of a heading run into its text: where the text repeats the name ("Law Group of Iowa The Law Group
-    of Iowa is ..."), else after a programme's name ("Acme Scholarship Every year, ...")."""
+    of Iowa is ...", its "&" as "and" too), else after a programme's name ("Acme Scholarship Every year, ...")."""
     # "About the Company Nickel Masonry & Construction proudly serves ...": a generic heading, then the name its text
     # opens with.
     # Only after "the": "About Business Information Solutions Business ..." names the business itself.
@@ -258,7 +258,7 @@ def _heading_split(rest: str, generic: bool = False) -> tuple[str, str] | None:
         if listed:
             continue  # "About Craig, Kelley & Faultless Craig, Kelley & Faultless is ...": partners' names, commas between
         name, body = " ".join(words[:k]), " ".join(words[k:])
-        lead = body.removeprefix("The ").removeprefix("the ")
+        lead = body.removeprefix("The ").removeprefix("the ").replace(" and ", " & ", name.count(" & "))
         if lead.startswith(name) or leading_name(body) == name or _founded_then(body, name):
             return name, body
         if k >= 2 and re.match(rf"The\s+{re.escape(words[k - 1].lower())}\b", body):
@@ -465,7 +465,7 @@ _WORK_ABOUT_RE = re.compile(
     r"App|Exhibit|Exhibition)$"
 )
 _PEOPLE_ABOUT_RE = re.compile(
-    r"(?i:the\s+)?(?:Owners?|Founders?|Co-Founders?|Chef|Doctor|Host|Speakers?|Coach|CEO|President|Director)$"
+    r"(?i:the\s+)?(?:Owners?|Founders?|Co-Founders?|Chef|Doctor|Host|Speakers?|Coach|CEO|President|Director|Experts?)$"
 )
 
 

@@ -219,6 +219,20 @@ def headline_person(head: str, text: str) -> str | None:
     return None
 
 
+def introduced_person(head: str, lede: str, text: str) -> str | None:
+    """The person a headline opens with whom the lede introduces by their trade: "Jane Roe Unveils New Single ..."
+    over "Rising R&B artist Jane Roe is set to release her ..." (a person speaking for themself)."""
+    words = head.replace(",", " ").replace(":", " ").split()[:3]
+    for size in (3, 2):
+        name = " ".join(words[:size])
+        if len(name.split()) != size or not PERSON_RE.match(name):
+            continue
+        introduced = re.search(rf"{ROLE_RE.pattern}\s+{re.escape(name)}(?![\w'\u2019]|\s+[A-Z])", lede[:400])
+        if introduced and is_person(name, lede[:600], text):
+            return name
+    return None
+
+
 _BASE_VERB_RE = re.compile(
     r"\s*(?:Announce|Partner|Launch|Join|Unveil|Sign|Team|Expand|Complete|Enter|Form|Agree|Collaborate|Introduce|"
     r"Celebrate|Host|Present|Open|Close|Debut|Combine|Merge|Unite|Deliver|Bring|Win|Receive)\b"

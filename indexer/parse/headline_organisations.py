@@ -1,5 +1,5 @@
 """For a release no reader named: an organisation its headline names, or the firm its headline's person gives their
-surname to, when the text keeps naming it.
+surname to, or the name its headline closes with, when the text keeps naming it.
 
 "Rare 1956 Mercedes-Benz 300C ... Joins the DFW Car & Toy Museum" is the museum's, printed four times; "Rob Edwards On
 Why Florida Remains ..." is Edwards Asset Management's, "the Managing Director ... at Edwards Asset Management".
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from .persons import is_person
 from .places import is_place
 from .wires import canonical_wire
 
@@ -86,3 +87,24 @@ def headline_organisation(headline: str, text: str) -> str | None:
             if text.count(m.group(0)) >= 2 and _kept(m.group(0), text, 1):
                 return m.group(0)
     return None
+
+
+# A headline closing with a name after a preposition: "Durability Meets Design in 2024 with Acme Tiles Springfield"
+# (not "by": "... Poems About Growing Up" by Jane Roe" names a work's author).
+_CLOSING_NAME_RE = re.compile(rf"[ ](?:with|from|at)[ ](?P<name>{_WORD}(?:[ ](?:&[ ])?{_WORD}){{1,3}})$")
+# A third-person present verb after the name: "Acme Tiles Springfield stands out", "... excels in ...".
+_ACTS_RE = r"[ ](?:[a-z]+s|is|has)\b"
+
+
+def headline_closing_name(headline: str, lede: str, text: str) -> str | None:
+    """The name a headline closes with after a preposition, when the story prints it alone three times and makes it
+    the subject of a verb twice ("... with Acme Tiles Springfield" over "Acme Tiles Springfield stands out ...", "...
+    excels ..."); not a person ("... with Jane Roe" over "Jane Roe shares her ...")."""
+    m = _CLOSING_NAME_RE.search(headline[:300].rstrip(" .!"))
+    if not m:
+        return None
+    name = m.group("name")
+    story = re.sub(r"\s+", " ", text.replace(headline, ""))
+    if not _kept(name, story, 3) or len(re.findall(re.escape(name) + _ACTS_RE, story)) < 2:
+        return None
+    return None if is_person(name, lede, text) or is_person(name, story, text) else name

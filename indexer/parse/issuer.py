@@ -58,6 +58,7 @@ from .credits import (
     told_outlet,
 )
 from .event_owners import event_holder
+from .expert_abouts import expert_employers
 from .headline_names import (
     HEADLINE_BRAND_RE,
     headline_company,
@@ -152,11 +153,12 @@ from .wires import canonical_wire
 _QUANTITY_RE = re.compile(
     r"^(?:Dozens|Hundreds|Thousands|Millions|Many|Several|Some|Most|All|More|Nearly|Over|About)\b"
 )
-# "On Saturday, March 22nd, more than 100 participants ...", "6th Chief Patient Officer Summit Returns ...": a day of a
-# month or an ordinal alone names no one (a month with its year is no_name's).
+# "On Saturday, March 22nd, more than 100 participants ...", "On Wednesday, Feb. 19th, ...", "6th Chief Patient Officer
+# Summit Returns ...": a day of a month or an ordinal alone names no one (a month with its year is no_name's).
 _DAY_RE = re.compile(
     r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
-    r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?"
+    r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)\s+)?"
     r"\d{1,4}(?:st|nd|rd|th)?"
 )
 # "About Us", "About the Author", "About InvestorWire": sections that do not describe the issuer.
@@ -186,6 +188,7 @@ def find_issuer(
     known_company = known_company or dateline_issuer
     lede = without_event_tag(lede)
     abouts = with_glued_abouts(named_abouts(abouts, text), text, headline)
+    abouts = abouts or expert_employers(sections, text)  # "About the Expert: Jane Roe is CEO of Acme Realty ..."
     if not abouts:
         # No About section found: one glued into a paragraph, else a closing paragraph presenting the issuer.
         closing = closing_about(text, domains_in(f"{contacts}\n{text[-2000:]}"))
@@ -233,6 +236,7 @@ def find_issuer(
         if no_name(company, place) or _DAY_RE.fullmatch(company or ""):
             company = nameless_names(strip_headline_brand(headline), lede, text) or company
         company = defined_short_form(company, text)  # "BWUH Boston Marks ...": the headline's short form, written out
+        company = connected_name(company, strip_headline_brand(headline), text)  # "X (XY) of Orange County ..."
         # Still a place or a date: no one (a publisher brand the dateline reader took for a place stays).
         # The release's own domain may still name it ("Today, June 27, ... the Historic Sanctuary of Machupicchu ..."
         # with jcollazos@promperu.gob.pe: PROMPERÚ, printed twice in the story).

@@ -137,6 +137,9 @@ def partners_name(name: str | None, headline: str, lede: str) -> str | None:
 # "Styled by Binky Opens ...", "Friends of Lakeview Park Hosts ...": a lower-case word inside a name the headline
 # opens with, then capitalised words (no "and" or "&": two names).
 _CONNECTED_TAIL_RE = re.compile(r"\s+(?:by|of|for|on|de|du|la|le|von|van|da)((?:\s+[A-Z][\w'\u2019\-]*){1,4})")
+_BRACKETED_TAIL_RE = re.compile(
+    r"\s+\([A-Z][\w&.\-]{1,9}\)\s+(?P<word>of|for|de)(?P<tail>(?:\s+[A-Z][\w'\u2019\-]*){1,4})"
+)
 
 
 def connected_name(name: str | None, headline: str, text: str) -> str | None:
@@ -144,6 +147,16 @@ def connected_name(name: str | None, headline: str, text: str) -> str | None:
     ..."), when the headline opens with the whole name (up to four words after that word: the longest the text
     prints whole at least twice, and the short form no more often alone)."""
     if not name or not headline.startswith(name):
+        return name
+    bracketed = _BRACKETED_TAIL_RE.match(headline, len(name))
+    if bracketed:
+        # "Trauma Intervention Program (TIP) of Orange County Celebrated ...": a short form in brackets inside the
+        # name; the tail after it belongs to the name where the text prints the two together.
+        words = bracketed.group("tail").split()
+        for size in range(len(words), 0, -1):
+            whole = f"{name} {bracketed.group('word')} {' '.join(words[:size])}"
+            if whole in text.replace(headline, ""):
+                return whole
         return name
     m = _CONNECTED_TAIL_RE.match(headline, len(name))
     if not m:

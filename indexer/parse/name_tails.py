@@ -11,6 +11,9 @@ from .names import has_word
 
 # "Name: descriptor", the name of at least one capitalised word.
 _DESCRIBED_RE = re.compile(r"(?P<name>[A-Z0-9][^:]{1,80}?)[ ]?:[ ]+(?P<descriptor>[A-Z][^:]{2,80})")
+# The whole form is a name where the text gives it a possessive or a verb ("The Advocate: Supporting the Patient Voice's
+# goal is ...", "... Patient Voice is a non-profit ...").
+_WHOLE_NAME_AFTER = r"(?:['\u2019]s\s|\s+(?:is|has|was|will|would|does)\s)"
 # Syndicates that write and place sponsored lifestyle features for their clients.
 _SYNDICATE_RE = re.compile(
     r"[ ]+(?:Family[ ]Features|StatePoint(?:[ ]Media)?|Brandpoint|NAPSI|North[ ]American[ ]Precis[ ]Syndicate"
@@ -23,7 +26,7 @@ def descriptor_cut(company: str | None, text: str) -> str | None:
     if not company or ":" not in company:
         return company
     m = _DESCRIBED_RE.fullmatch(company)
-    if not m:
+    if not m or re.search(re.escape(company) + _WHOLE_NAME_AFTER, text):
         return company
     name = m.group("name").strip()
     alone = text.replace(company, "")
