@@ -18,6 +18,7 @@ from ..parse.tickers import listing_groups
 from .about_subjects import about_subject, another_organisation
 from .doubtful_matches import misprints, qualifier_only, unlisted_about
 from .filings import with_filers
+from .fuller_names import fuller_name
 from .names import clean_name, name_key
 from .owner_sentences import crosses_sentence
 from .registry import Issuer, Registry, slug
@@ -41,6 +42,7 @@ class Evidence:
     former: list[str] = field(default_factory=list)  # the filer's former names ("FACEBOOK INC")
     unlisted: bool = False  # its own About section names no listing: a name matched past "Holdings" is not it
     about: str | None = None  # that unlisted About's subject ("TRON DAO"): see about_subjects.py
+    fuller: str | None = None  # the first fuller legal name of the name ("UGI Utilities, Inc."): see fuller_names.py
 
     @classmethod
     def of(cls, release: Release) -> Evidence:
@@ -55,11 +57,15 @@ class Evidence:
             made.filer, made.former = release.edgar.company, list(release.edgar.former_names or ())
         made.unlisted = not release.tickers and unlisted_about(release.company, release.text)
         made.about = about_subject(release.company, release.text) if made.unlisted else None
+        made.fuller = fuller_name(clean_name(release.company), release.text)
         return made
 
     def to_json(self) -> list:
         """A compact form for the index's issuer file."""
-        filed = [self.filer, self.former] if self.filer or self.unlisted else []  # (an EDGAR filing's filer)
+        later = [self.unlisted, self.about, self.fuller]
+        while later and not later[-1]:
+            later.pop()  # (written only as far as the last one set)
+        filed = [self.filer, self.former] if self.filer or later else []  # (an EDGAR filing's filer)
         return [
             self.name,
             self.printed,
@@ -70,8 +76,7 @@ class Evidence:
             self.cik,
             self.vouched,
             *filed,
-            *([True] if self.unlisted else []),
-            *([self.about] if self.about else []),
+            *later,
         ]
 
     @classmethod
@@ -83,6 +88,7 @@ class Evidence:
             made.filer, made.former = data[8], list(data[9])
         made.unlisted = len(data) > 10 and bool(data[10])
         made.about = data[11] if len(data) > 11 else None
+        made.fuller = data[12] if len(data) > 12 else None
         return made
 
 
@@ -227,6 +233,8 @@ def find_issuer(evidence: Evidence, registry: Registry) -> Issuer | None:
         found = None  # "Teads" with an About naming no listing is not the SEC's "Teads Holding Co."
     if found is not None and evidence.unlisted and another_organisation(evidence.about, name, found):
         found = None  # "TRON" whose About is "TRON DAO is a ..." is not the SEC's "Tron Inc."
+    if found is not None and another_organisation(evidence.fuller, name, found):
+        found = None  # "UGI" printed in full as "UGI Utilities, Inc." is not the SEC's "UGI Corp.", its owner
     if found is None and evidence.source:
         found = registry.by_name(clean_name(evidence.source))
     for listing in evidence.parent if found is None else ():
