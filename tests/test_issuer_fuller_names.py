@@ -62,6 +62,10 @@ def test_an_owner_listing_printed_beside_a_part_of_sentence_is_still_read():
         ("Zorb Corporation serves homes.", None),  # the name with its legal form only
         ("Zorb serves homes. Zorb Utilities, Inc. helps.", "Zorb Utilities, Inc."),  # the first legal name counts
         ("Zorb Launches Beta Corp. today.", None),  # a verb: a sentence, not a name
+        ("Zorb CEO Jane Roe Corp joined the show.", None),  # a person's title: a garbled sentence
+        ("Zorb International PLC (\u201cZorb\u201d) announced ...", None),  # a word of reach: the same company
+        ("Zorb Global Corp. serves homes.", None),
+        ("Zorb Gas\nCorp. serves homes.", None),  # not across a line
         ("AcmeZorb Utilities, Inc. serves homes.", None),  # another word that ends in the name
         ("Zorb serves homes.", None),
     ],

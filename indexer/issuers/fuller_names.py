@@ -14,8 +14,15 @@ import re
 
 from ..parse.names import STRICT_LEGAL_RE, VERBS
 
-# Up to three capitalised words between the name and its legal form ("UGI Utilities, Inc.", "Acme Gas & Power LLC").
-_WORDS = r"(?:\s+(?:&\s+)?[A-Z][\w'\u2019\-]*){0,3}?"
+# Up to three capitalised words between the name and its legal form, on one line ("UGI Utilities, Inc.", "Acme Gas &
+# Power LLC").
+_WORDS = r"(?:[ \t]+(?:&[ \t]+)?[A-Z][\w'\u2019\-]*){0,3}?"
+# A legal form on the same line ("UGI Utilities, Inc.").
+_LEGAL = STRICT_LEGAL_RE.pattern.replace(r"(?:,?\s+)", r"(?:,?[ \t]+)", 1)
+# Words of a company's reach its short name drops ("VivoPower International PLC" is the SEC's "VivoPower PLC").
+_REACH_WORDS = {"international", "global", "worldwide", "america", "americas", "usa"}
+# A person's title: "U.S. Gold CEO George Bee Corp" is a garbled sentence, not a name.
+_TITLE_WORDS = {"ceo", "cfo", "coo", "cto", "chairman", "chair", "founder", "president", "director", "chief"}
 
 
 def fuller_name(name: str | None, text: str) -> str | None:
@@ -24,10 +31,10 @@ def fuller_name(name: str | None, text: str) -> str | None:
     the name with its legal form only ("UGI Corporation"), or the text prints none."""
     if not name or not text:
         return None
-    pattern = rf"(?<![\w&\-]){re.escape(name)}(?P<words>{_WORDS})(?P<legal>{STRICT_LEGAL_RE.pattern})"
+    pattern = rf"(?<![\w&\-]){re.escape(name)}(?P<words>{_WORDS})(?P<legal>{_LEGAL})"
     for found in re.finditer(pattern, text):
-        words = found.group("words").split()
-        if any(w.lower() in VERBS for w in words):
+        words = [w.lower() for w in found.group("words").split()]
+        if any(w in VERBS or w in _TITLE_WORDS for w in words):
             continue  # "Acme Launches Beta Corp" is a sentence, not a name
-        return found.group(0).strip() if words else None
+        return found.group(0).strip() if set(words) - _REACH_WORDS - {"&"} else None
     return None
