@@ -47,13 +47,14 @@ def known_inside(paths: list[str], root: str) -> tuple[list[str], str]:
 def once_each(found: Iterable[Found], sources: list[str]) -> Iterator[Found]:
     """A build's walk with each path once: a file under two of the sources given (the same folder twice, a file
     or folder inside another given) would otherwise be indexed twice, a release listed as its own copy. Paths are
-    remembered only when the sources overlap (a million paths hold about 200 MB)."""
+    remembered only when the sources overlap (a million paths hold about 200 MB); relative ones count as absolute."""
+    sources = [os.path.abspath(source) if source else source for source in sources]  # '' is no folder
     if not any(a != b and is_under(a, [b]) for a in sources for b in sources) and len(set(sources)) == len(sources):
         yield from found
         return
     seen: set[str] = set()
     for item in found:
-        path = item.path
+        path = os.path.abspath(item.path)
         if path not in seen:
             seen.add(path)
             yield item

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..model import ParseError, Release, counted
+from ..release_paths import once_each
 from .archive import ARCHIVE_SUFFIXES, archive_kind, is_archive_path, iter_archive, too_large
 from .files import special_kind, special_reason, walk_files
 
@@ -510,11 +511,8 @@ def parse_paths(
     root: the source folder releases are known inside (their ids derive from it), as `releases index ROOT`
     would give them; default: each folder given, or a file's own folder. A file under two of the paths given (the
     same folder twice, a folder inside another) is parsed once."""
-    seen: set[str] = set()
-    for source in iter_sources(paths, follow_links=follow_links):
-        if (where := os.path.abspath(source.path)) in seen:
-            continue
-        seen.add(where)
+    paths = [os.fspath(path) for path in paths]
+    for source in once_each(iter_sources(paths, follow_links=follow_links), paths):
         if isinstance(source, ParseError):
             yield source
             continue
