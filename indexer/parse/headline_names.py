@@ -6,6 +6,7 @@ import re
 
 from .authorship import GOVERNMENT_RE
 from .interviews import interviewee_org
+from .name_tails import printed_whole
 from .names import (
     LEGAL_FORMS,
     PERSON_RE,
@@ -126,8 +127,7 @@ def _colon_title_name(head: str, text: str) -> str | None:
     if not m:
         return None
     name = m.group("name")
-    after = re.search(rf"{re.escape(name)}(?:['\u2019]s\s|\s+(?:is|has|was|will|would|does)\s)", text)
-    return name if after else None
+    return name if printed_whole(name, text) else None
 
 
 # "Hagen Rosskopf LLC Commemorates The Life ...": a legal form ends a title-case headline's subject, whatever verb

@@ -21,12 +21,17 @@ _SYNDICATE_RE = re.compile(
 )
 
 
+def printed_whole(name: str, text: str) -> bool:
+    """Whether the text gives a name holding a colon a possessive or a verb: the whole form is the name."""
+    return re.search(re.escape(name) + _WHOLE_NAME_AFTER, text) is not None
+
+
 def descriptor_cut(company: str | None, text: str) -> str | None:
     """The name before a colon's descriptor, when the text prints that name outside the described form too."""
     if not company or ":" not in company:
         return company
     m = _DESCRIBED_RE.fullmatch(company)
-    if not m or re.search(re.escape(company) + _WHOLE_NAME_AFTER, text):
+    if not m or printed_whole(company, text):
         return company
     name = m.group("name").strip()
     alone = text.replace(company, "")
